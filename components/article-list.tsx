@@ -1,0 +1,25 @@
+import { TopicLabel } from '@/components/topic-label';
+import type { Article } from '@/lib/corpus/article';
+
+interface ArticleListProps {
+  articles: readonly Article[];
+  label: string;
+  onSelect: (article: Article) => void;
+  showTopic?: boolean;
+}
+
+/** A plain list of articles; choosing one shows its card. */
+export function ArticleList({ articles, label, onSelect, showTopic = false }: ArticleListProps) {
+  return (
+    <ul className="article-list" aria-label={label}>
+      {articles.map((article) => (
+        <li key={article.id}>
+          <button type="button" className="article-list-item" onClick={() => onSelect(article)}>
+            <span className="article-list-title">{article.title}</span>
+            {showTopic && <TopicLabel topic={article.topic} />}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,30 @@
+interface ReadingNowBoxProps {
+  title: string;
+  status: 'idle' | 'opening' | 'open-failed';
+  onShowCard: () => void;
+  onDismiss: () => void;
+}
+
+/** The small box the content script shows on the blog's own article pages (inside a shadow root). */
+export function ReadingNowBox({ title, status, onShowCard, onDismiss }: ReadingNowBoxProps) {
+  return (
+    <aside className="shelf-box" aria-label="Shelf">
+      <div className="shelf-box-header">
+        <span className="shelf-box-brand">Shelf</span>
+        <button type="button" className="shelf-box-close" aria-label="Dismiss Shelf box" onClick={onDismiss}>
+          ×
+        </button>
+      </div>
+      <p className="shelf-box-label">You’re reading</p>
+      <p className="shelf-box-title">{title}</p>
+      <button type="button" className="shelf-box-action" onClick={onShowCard} disabled={status === 'opening'}>
+        Show card in Shelf
+      </button>
+      {status === 'open-failed' && (
+        <p className="shelf-box-hint" role="status">
+          Open Shelf’s side panel from the toolbar to see the card.
+        </p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,32 @@
+import { ArticleList } from '@/components/article-list';
+import type { Article } from '@/lib/corpus/article';
+import { TOPICS } from '@/lib/corpus/topics';
+
+interface TopicBrowserProps {
+  articles: readonly Article[];
+  onSelect: (article: Article) => void;
+}
+
+/** Every article, grouped by topic, each group collapsible. */
+export function TopicBrowser({ articles, onSelect }: TopicBrowserProps) {
+  return (
+    <div className="topic-browser">
+      {TOPICS.map((topic) => {
+        const inTopic = articles
+          .filter((article) => article.topic === topic.id)
+          .sort((a, b) => a.title.localeCompare(b.title));
+        if (inTopic.length === 0) return null;
+        return (
+          <details key={topic.id} className="topic-group">
+            <summary>
+              <h3 className="topic-heading">
+                {topic.label} <span className="muted">({inTopic.length})</span>
+              </h3>
+            </summary>
+            <ArticleList articles={inTopic} label={topic.label} onSelect={onSelect} />
+          </details>
+        );
+      })}
+    </div>
+  );
+}

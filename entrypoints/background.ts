@@ -1,0 +1,11 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { handleContextMenuClick, registerContextMenus } from '@/lib/background/context-menu';
+import { requestHandlers } from '@/lib/background/request-handlers';
+import { registerRequestHandlers } from '@/lib/messaging/protocol';
+
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(registerContextMenus);
+  browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info, tab));
+  registerRequestHandlers(requestHandlers);
+});

@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { SidePanelApp } from './side-panel-app';
+import '@/components/base.css';
+import './sidepanel.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('sidepanel.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <SidePanelApp />
+  </StrictMode>,
+);

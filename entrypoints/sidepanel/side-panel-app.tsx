@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { ArticleCard } from '@/components/article-card';
+import { ArticleList } from '@/components/article-list';
+import { TopicBrowser } from '@/components/topic-browser';
+import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
+import { createSimpleSearch } from '@/lib/search/simple-search';
+import { getSidePanelView, type SidePanelView, setSidePanelView, watchSidePanelView } from '@/lib/side-panel/view';
+
+const search = createSimpleSearch(ARTICLES);
+const RELATED_LIMIT = 10;
+
+function openLink(url: string) {
+  void browser.tabs.create({ url });
+}
+
+const SOURCE_LABEL = { selection: 'the selected text', link: 'the link', page: 'this page' } as const;
+
+export function SidePanelApp() {
+  const [view, setView] = useState<SidePanelView | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const unwatch = watchSidePanelView((next) => setView(next));
+    void getSidePanelView().then((initial) => {
+      if (!cancelled) setView((current) => current ?? initial);
+    });
+    return () => {
+      cancelled = true;
+      unwatch();
+    };
+  }, []);
+
+  const show = (next: SidePanelView) => {
+    setView(next);
+    void setSidePanelView(next);
+  };
+
+  const related = useMemo(
+    () => (view?.kind === 'related' ? search.search(view.query, RELATED_LIMIT).map((hit) => hit.article) : []),
+    [view],
+  );
+
+  if (!view) return <main className="side-panel" aria-busy="true" />;
+
+  const article = view.kind === 'article' ? getArticleById(view.articleId) : undefined;
+
+  return (
+    <main className="side-panel">
+      <header className="panel-header">
+        <h1 className="brand">Shelf</h1>
+        {view.kind !== 'browse' && (
+          <button type="button" className="button secondary" onClick={() => show({ kind: 'browse' })}>
+            All articles
+          </button>
+        )}
+      </header>
+      {view.kind === 'article' &&
+        (article ? (
+          <ArticleCard article={article} onOpenLink={openLink} />
+        ) : (
+          <p className="notice" role="alert">
+            This article is no longer in Shelf’s library.
+          </p>
+        ))}
+      {view.kind === 'related' && (
+        <section aria-labelledby="related-heading">
+          <h2 id="related-heading">Related articles</h2>
+          <p className="muted">
+            For {SOURCE_LABEL[view.source]}: “{view.label}”
+          </p>
+          {related.length > 0 ? (
+            <ArticleList
+              articles={related}
+              label="Related articles"
+              showTopic
+              onSelect={(chosen) => show({ kind: 'article', articleId: chosen.id })}
+            />
+          ) : (
+            <p role="status">No article in Shelf’s library matches this.</p>
+          )}
+        </section>
+      )}
+      {view.kind === 'browse' && (
+        <section aria-labelledby="browse-heading">
+          <h2 id="browse-heading">All articles by topic</h2>
+          <p className="muted">{ARTICLES.length} articles from webcoderspeed.com.</p>
+          <TopicBrowser articles={ARTICLES} onSelect={(chosen) => show({ kind: 'article', articleId: chosen.id })} />
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,67 @@
+import { type Browser, browser } from 'wxt/browser';
+import { openSidePanel } from '@/lib/background/side-panel';
+import { type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
+
+export const FIND_RELATED_MENU_ID = 'find-related';
+
+/** Menus persist across service-worker restarts, so they are created once, on install/update. */
+export function registerContextMenus(): void {
+  browser.contextMenus.removeAll(() => {
+    browser.contextMenus.create({
+      id: FIND_RELATED_MENU_ID,
+      title: 'Find related',
+      contexts: ['selection', 'link', 'page'],
+    });
+  });
+}
+
+const MAX_QUERY_LENGTH = 2000;
+
+/** Words of a URL's path, e.g. `/blog/scaling/cache-stampede` → "blog scaling cache stampede". */
+export function getUrlWords(url: string): string {
+  try {
+    const { hostname, pathname } = new URL(url);
+    const words = decodeURIComponent(pathname)
+      .split(/[^\p{L}\p{N}+]+/u)
+      .filter(Boolean);
+    return words.length ? words.join(' ') : hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Turns what the user right-clicked into the text Shelf looks for related articles to. */
+export function getRelatedRequest(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+): Extract<SidePanelView, { kind: 'related' }> {
+  const clip = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
+  if (info.selectionText?.trim()) {
+    const text = clip(info.selectionText);
+    return { kind: 'related', source: 'selection', query: text, label: text.slice(0, 300) };
+  }
+  if (info.linkUrl) {
+    const linkText = (info as { linkText?: string }).linkText ?? '';
+    const query = clip(`${linkText} ${getUrlWords(info.linkUrl)}`);
+    return { kind: 'related', source: 'link', query, label: (linkText || info.linkUrl).slice(0, 300) };
+  }
+  const pageUrl = info.pageUrl ?? tab?.url ?? '';
+  const title = tab?.title ?? '';
+  return {
+    kind: 'related',
+    source: 'page',
+    query: clip(`${title} ${getUrlWords(pageUrl)}`),
+    label: (title || pageUrl).slice(0, 300),
+  };
+}
+
+export async function handleContextMenuClick(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+): Promise<void> {
+  if (info.menuItemId !== FIND_RELATED_MENU_ID) return;
+  // The user gesture is only valid until the first await: open the panel first, fill it after.
+  const opening = openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
+  await setSidePanelView(getRelatedRequest(info, tab));
+  await opening.catch((error: unknown) => console.warn('Shelf: could not open the side panel', error));
+}

@@ -1,0 +1,61 @@
+import { type Browser, browser } from 'wxt/browser';
+import { z } from 'zod';
+
+/**
+ * The one message contract between Shelf's contexts. Every request is parsed with Zod where it
+ * arrives (it may come from a content script running on a hostile page); replies are typed per request.
+ */
+const MAX_URL_LENGTH = 4096;
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('article-for-page'), url: z.string().max(MAX_URL_LENGTH) }),
+  z.strictObject({ type: z.literal('open-article-card'), articleId: z.string().min(1).max(200) }),
+]);
+
+export type ShelfRequest = z.infer<typeof requestSchema>;
+export type RequestType = ShelfRequest['type'];
+
+export interface ReplyMap {
+  'article-for-page': { article: { id: string; title: string } | null };
+  'open-article-card': { opened: boolean };
+}
+
+export type Reply<T extends RequestType> = ReplyMap[T];
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type RequestHandlers = {
+  [T in RequestType]: (
+    request: Extract<ShelfRequest, { type: T }>,
+    sender: Browser.runtime.MessageSender,
+  ) => Promise<Reply<T>> | Reply<T>;
+};
+
+/** Parses an incoming message and runs its handler; never throws, always answers with an envelope. */
+export async function dispatchRequest(
+  handlers: RequestHandlers,
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+): Promise<Envelope<unknown>> {
+  const parsed = requestSchema.safeParse(message);
+  if (!parsed.success) {
+    return { ok: false, error: `invalid message: ${z.prettifyError(parsed.error)}` };
+  }
+  const request = parsed.data;
+  try {
+    const handler = handlers[request.type] as (r: ShelfRequest, s: Browser.runtime.MessageSender) => unknown;
+    return { ok: true, value: await handler(request, sender) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Answers through `sendResponse` and returns `true`: the one form that works with Chrome,
+ * webextension-polyfill and WXT's fake browser alike (the fake ignores returned promises).
+ */
+export function registerRequestHandlers(handlers: RequestHandlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
+    void dispatchRequest(handlers, message, sender).then(sendResponse);
+    return true;
+  });
+}

@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+
+/**
+ * What the side panel shows. Kept in `storage.session` (not in memory) because the service worker
+ * that sets it may be stopped at any time, and the side panel may open after it was set.
+ */
+export const sidePanelViewSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('browse') }),
+  z.strictObject({ kind: z.literal('article'), articleId: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('related'),
+    query: z.string().max(2000),
+    source: z.enum(['selection', 'link', 'page']),
+    /** Shown to the user: what they right-clicked. */
+    label: z.string().max(300),
+  }),
+]);
+
+export type SidePanelView = z.infer<typeof sidePanelViewSchema>;
+
+const STORAGE_KEY = 'sidePanelView';
+
+export async function setSidePanelView(view: SidePanelView): Promise<void> {
+  // A fresh timestamp makes the same view set twice still count as a change for listeners.
+  await browser.storage.session.set({ [STORAGE_KEY]: { view, at: Date.now() } });
+}
+
+function parseStored(value: unknown): SidePanelView {
+  const result = z.object({ view: sidePanelViewSchema }).safeParse(value);
+  return result.success ? result.data.view : { kind: 'browse' };
+}
+
+export async function getSidePanelView(): Promise<SidePanelView> {
+  const stored = await browser.storage.session.get(STORAGE_KEY);
+  return parseStored(stored[STORAGE_KEY]);
+}
+
+/** Calls `onChange` whenever another context sets the view. Returns an unsubscribe function. */
+export function watchSidePanelView(onChange: (view: SidePanelView) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[STORAGE_KEY];
+    if (area === 'session' && change) onChange(parseStored(change.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { EXTENSION_DIR } from './fixtures';
+
+test('the built Chrome manifest declares the four surfaces and asks for no all-sites access', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  expect(manifest.manifest_version).toBe(3);
+  expect(manifest.action.default_popup).toBe('popup.html');
+  expect(manifest.side_panel.default_path).toBe('sidepanel.html');
+  expect(manifest.background.service_worker).toBe('background.js');
+  expect(manifest.content_scripts[0].matches).toEqual([
+    'https://webcoderspeed.com/blog/*',
+    'https://www.webcoderspeed.com/blog/*',
+  ]);
+  expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage']);
+  const hostAccess = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+  expect(hostAccess.filter((pattern: string) => /<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\//.test(pattern))).toEqual([]);
+  expect(JSON.stringify(manifest.content_security_policy ?? '')).not.toMatch(/unsafe-eval|https?:/);
+});

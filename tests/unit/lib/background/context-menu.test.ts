@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type Browser, browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  FIND_RELATED_MENU_ID,
+  getRelatedRequest,
+  getUrlWords,
+  handleContextMenuClick,
+} from '@/lib/background/context-menu';
+import { getSidePanelView } from '@/lib/side-panel/view';
+
+const click = (info: Partial<Browser.contextMenus.OnClickData>) =>
+  ({ menuItemId: FIND_RELATED_MENU_ID, editable: false, ...info }) as Browser.contextMenus.OnClickData;
+const tab = { id: 7, windowId: 3, title: 'Cache stampede explained', url: 'https://a.test/posts/cache-stampede' };
+
+describe('Find related: what was right-clicked becomes the query', () => {
+  it('prefers the selected text', () => {
+    expect(getRelatedRequest(click({ selectionText: '  thundering   herd ', pageUrl: tab.url }), tab as never)).toEqual(
+      { kind: 'related', source: 'selection', query: 'thundering herd', label: 'thundering herd' },
+    );
+  });
+
+  it('uses a link’s text and the words of its URL', () => {
+    const request = getRelatedRequest(click({ linkUrl: 'https://b.test/blog/redis-eviction-policy' }), tab as never);
+    expect(request).toMatchObject({ source: 'link', query: 'blog redis eviction policy' });
+  });
+
+  it('falls back to the page title and URL words', () => {
+    expect(getRelatedRequest(click({ pageUrl: tab.url }), tab as never)).toMatchObject({
+      source: 'page',
+      query: 'Cache stampede explained posts cache stampede',
+      label: 'Cache stampede explained',
+    });
+  });
+
+  it('clips huge selections', () => {
+    const request = getRelatedRequest(click({ selectionText: 'a '.repeat(50_000) }), tab as never);
+    expect(request.query.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('reads URL words safely', () => {
+    expect(getUrlWords('https://x.test/a-b_c/%E2%82%AC')).toBe('a b c');
+    expect(getUrlWords('not a url')).toBe('');
+  });
+});
+
+describe('handleContextMenuClick', () => {
+  it('opens the side panel before anything else and stores what it should show', async () => {
+    // WXT's fake browser does not implement sidePanel.open: stub the one call the handler makes.
+    const open = vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const pending = handleContextMenuClick(click({ selectionText: 'split brain' }), tab as never);
+    expect(open).toHaveBeenCalledWith({ windowId: 3 }); // synchronously: the user gesture is still valid
+    await pending;
+    expect(await getSidePanelView()).toEqual({
+      kind: 'related',
+      source: 'selection',
+      query: 'split brain',
+      label: 'split brain',
+    });
+  });
+
+  it('ignores other menus', async () => {
+    await handleContextMenuClick(click({ menuItemId: 'other', selectionText: 'x' }), tab as never);
+    expect(await fakeBrowser.storage.session.get('sidePanelView')).toEqual({});
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { requestHandlers } from '@/lib/background/request-handlers';
+import { sendRequest } from '@/lib/messaging/client';
+import { dispatchRequest, registerRequestHandlers } from '@/lib/messaging/protocol';
+
+describe('message protocol', () => {
+  it('answers a valid request through the registered handler', async () => {
+    registerRequestHandlers(requestHandlers);
+    const reply = await sendRequest({
+      type: 'article-for-page',
+      url: 'https://www.webcoderspeed.com/blog/scaling/cold-start-latency',
+    });
+    expect(reply.article?.id).toBe('cold-start-latency');
+  });
+
+  it.each([
+    ['not an object', 'hello'],
+    ['an unknown type', { type: 'drop-database' }],
+    ['a missing field', { type: 'article-for-page' }],
+    ['an extra field', { type: 'article-for-page', url: 'https://x.test', evil: true }],
+    ['an oversized field', { type: 'article-for-page', url: `https://x.test/${'a'.repeat(10_000)}` }],
+  ])('rejects %s with a clear error and runs no handler', async (_case, message) => {
+    const handler = vi.fn();
+    const reply = await dispatchRequest(
+      { 'article-for-page': handler, 'open-article-card': handler },
+      message,
+      {} as never,
+    );
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid message/) });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler error into an error reply instead of a crash', async () => {
+    const reply = await dispatchRequest(requestHandlers, { type: 'open-article-card', articleId: 'nope' }, {} as never);
+    expect(reply).toEqual({ ok: false, error: 'unknown article "nope"' });
+  });
+
+  it('stores the card to show when a content script asks to open it', async () => {
+    registerRequestHandlers(requestHandlers);
+    // Without a user gesture the browser refuses to open the panel; the card must still be stored.
+    vi.spyOn(browser.sidePanel, 'open').mockRejectedValue(new Error('needs a user gesture'));
+    const reply = await sendRequest({ type: 'open-article-card', articleId: 'cold-start-latency' });
+    expect(reply.opened).toBe(false);
+    const stored = await fakeBrowser.storage.session.get('sidePanelView');
+    expect(stored.sidePanelView).toMatchObject({ view: { kind: 'article', articleId: 'cold-start-latency' } });
+  });
+});
