@@ -1,10 +1,14 @@
+import { HighlightedText } from '@/components/highlighted-text';
 import type { Article } from '@/lib/corpus/article';
 import { getTopicLabel } from '@/lib/corpus/topics';
+import { getHighlightRanges } from '@/lib/search/highlight';
 
 interface SearchResultsProps {
   id: string;
   articles: readonly Article[];
   activeIndex: number;
+  matchedTerms: ReadonlySet<string>;
+  prefix: string | null;
   onActivate: (index: number) => void;
   onChoose: (article: Article) => void;
 }
@@ -14,7 +18,15 @@ export function getResultOptionId(listId: string, index: number): string {
 }
 
 /** The popup's result list: a listbox driven by the search combobox (focus stays in the input). */
-export function SearchResults({ id, articles, activeIndex, onActivate, onChoose }: SearchResultsProps) {
+export function SearchResults({
+  id,
+  articles,
+  activeIndex,
+  matchedTerms,
+  prefix,
+  onActivate,
+  onChoose,
+}: SearchResultsProps) {
   return (
     <div id={id} role="listbox" aria-label="Search results" className="search-results">
       {articles.map((article, index) => (
@@ -29,9 +41,18 @@ export function SearchResults({ id, articles, activeIndex, onActivate, onChoose 
           onMouseMove={() => index !== activeIndex && onActivate(index)}
           onClick={() => onChoose(article)}
         >
-          <span className="result-title">{article.title}</span>
-          <span className="result-topic">{getTopicLabel(article.topic)}</span>
-          <span className="result-summary">{article.summary}</span>
+          <span className="result-title">
+            <HighlightedText text={article.title} ranges={getHighlightRanges(article.title, matchedTerms, prefix)} />
+          </span>
+          <span className="result-topic">
+            {getTopicLabel(article.topic)} · {article.tags.join(', ')}
+          </span>
+          <span className="result-summary">
+            <HighlightedText
+              text={article.summary}
+              ranges={getHighlightRanges(article.summary, matchedTerms, prefix)}
+            />
+          </span>
         </div>
       ))}
     </div>

@@ -1,17 +1,19 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { SearchFilters } from '@/components/search-filters';
 import { getResultOptionId, SearchResults } from '@/components/search-results';
 import { openSidePanel } from '@/lib/background/side-panel';
 import type { Article } from '@/lib/corpus/article';
-import { ARTICLES, getArticleLink } from '@/lib/corpus/catalog';
-import { createSimpleSearch } from '@/lib/search/simple-search';
+import { ARTICLES, getArticleById, getArticleLink } from '@/lib/corpus/catalog';
+import { TOPICS } from '@/lib/corpus/topics';
+import { loadRecentlyOpened, type PopupState, rememberOpened, savePopupState } from '@/lib/popup/popup-state';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { setSidePanelView } from '@/lib/side-panel/view';
 
-const search = createSimpleSearch(ARTICLES);
 const RESULT_LIMIT = 20;
 
 async function openInNewTab(article: Article) {
-  await browser.tabs.create({ url: getArticleLink(article).href });
+  await Promise.all([browser.tabs.create({ url: getArticleLink(article).href }), rememberOpened(article.id)]);
   window.close();
 }
 
@@ -26,19 +28,41 @@ function showInSidePanel(article: Article | null, windowId: number | undefined) 
     .catch((error: unknown) => console.warn('Shelf: could not open the side panel', error));
 }
 
-export function PopupApp() {
-  const [query, setQuery] = useState('');
+export function PopupApp({ initialState }: { initialState: PopupState | null }) {
+  const [query, setQuery] = useState(initialState?.query ?? '');
+  const [topic, setTopic] = useState<string | null>(initialState?.topic ?? null);
+  const [tag, setTag] = useState<string | null>(initialState?.tag ?? null);
   const [activeIndex, setActiveIndex] = useState(0);
+  const [recent, setRecent] = useState<Article[]>([]);
   const listId = useId();
   // Looked up ahead of time so that a click can open the side panel without awaiting anything.
   const windowId = useRef<number | undefined>(undefined);
+
   useEffect(() => {
     void browser.windows.getCurrent().then((win) => {
       windowId.current = win.id;
     });
+    void loadRecentlyOpened().then((ids) =>
+      setRecent(ids.map(getArticleById).filter((a): a is Article => a !== undefined)),
+    );
   }, []);
-  const results = useMemo(() => search.search(query, RESULT_LIMIT).map((hit) => hit.article), [query]);
+
+  useEffect(() => {
+    void savePopupState({ query, topic, tag });
+  }, [query, topic, tag]);
+
+  const engine = getBundledSearchEngine();
+  const isFiltering = query.trim() !== '' || topic !== null || tag !== null;
+  const response = useMemo(
+    () => engine.search(query, { limit: RESULT_LIMIT, topic: topic ?? undefined, tag: tag ?? undefined }),
+    [engine, query, topic, tag],
+  );
+  const results = isFiltering ? response.results.map((r) => r.article) : [];
   const active = results[activeIndex] ?? null;
+  const suggestion = useMemo(
+    () => (isFiltering && results.length === 0 && query.trim() ? engine.suggest(query) : null),
+    [engine, isFiltering, results.length, query],
+  );
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown') {
@@ -51,6 +75,10 @@ export function PopupApp() {
       event.preventDefault();
       if (event.shiftKey) showInSidePanel(active, windowId.current);
       else void openInNewTab(active);
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      setQuery('');
+      setActiveIndex(0);
     }
   }
 
@@ -65,7 +93,7 @@ export function PopupApp() {
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={active ? getResultOptionId(listId, activeIndex) : undefined}
-        placeholder={`Search ${ARTICLES.length} articles`}
+        placeholder={`Search ${ARTICLES.length} articles — typos are fine`}
         // biome-ignore lint/a11y/noAutofocus: the popup exists to search; typing must work at once.
         autoFocus
         value={query}
@@ -75,20 +103,57 @@ export function PopupApp() {
         }}
         onKeyDown={onKeyDown}
       />
-      {query.trim() === '' ? (
-        <section className="empty-state">
-          <p>
-            Search {ARTICLES.length} backend and AI engineering articles by title, topic, tag or summary. Typos are
-            fine.
-          </p>
+      <SearchFilters
+        topic={topic}
+        tag={tag}
+        onTopicChange={(next) => {
+          setTopic(next);
+          setActiveIndex(0);
+        }}
+        onTagChange={(next) => {
+          setTag(next);
+          setActiveIndex(0);
+        }}
+      />
+      {!isFiltering ? (
+        <section className="empty-state" aria-label="Start here">
+          <p>Search {ARTICLES.length} backend and AI engineering articles by title, topic, tag or summary.</p>
+          <h2 className="section-heading">Browse a topic</h2>
+          <div className="chip-row">
+            {TOPICS.map((t) => (
+              <button key={t.id} type="button" className="chip" onClick={() => setTopic(t.id)}>
+                {t.label}
+              </button>
+            ))}
+          </div>
+          {recent.length > 0 && (
+            <>
+              <h2 className="section-heading">Recently opened</h2>
+              <ul className="plain-list">
+                {recent.map((article) => (
+                  <li key={article.id}>
+                    <button type="button" className="link-button" onClick={() => void openInNewTab(article)}>
+                      {article.title}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <button type="button" className="button secondary" onClick={() => showInSidePanel(null, windowId.current)}>
-            Browse all by topic
+            Browse all in the side panel
           </button>
         </section>
       ) : results.length === 0 ? (
-        <p className="empty-state" role="status">
-          No articles match “{query}”.
-        </p>
+        <div className="empty-state" role="status">
+          <p>No articles match “{query.trim() || 'these filters'}”.</p>
+          {suggestion && (
+            <button type="button" className="button secondary" onClick={() => setQuery(suggestion)}>
+              Did you mean “{suggestion}”?
+            </button>
+          )}
+          {(topic || tag) && <p className="muted small">Filters are on: clear them to search every article.</p>}
+        </div>
       ) : (
         <>
           <p className="result-count" role="status">
@@ -99,12 +164,14 @@ export function PopupApp() {
             id={listId}
             articles={results}
             activeIndex={activeIndex}
+            matchedTerms={response.matchedTerms}
+            prefix={response.prefix}
             onActivate={setActiveIndex}
             onChoose={(article) => void openInNewTab(article)}
           />
         </>
       )}
-      {active && query.trim() !== '' && (
+      {active && (
         <section className="popup-actions" aria-label="Actions for the highlighted result">
           <button type="button" className="button" onClick={() => void openInNewTab(active)}>
             {getArticleLink(active).isSearch ? 'Find on webcoderspeed.com' : 'Open article'} <kbd>Enter</kbd>

@@ -4,10 +4,9 @@ import { ArticleCard } from '@/components/article-card';
 import { ArticleList } from '@/components/article-list';
 import { TopicBrowser } from '@/components/topic-browser';
 import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
-import { createSimpleSearch } from '@/lib/search/simple-search';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { getSidePanelView, type SidePanelView, setSidePanelView, watchSidePanelView } from '@/lib/side-panel/view';
 
-const search = createSimpleSearch(ARTICLES);
 const RELATED_LIMIT = 10;
 
 function openLink(url: string) {
@@ -37,7 +36,12 @@ export function SidePanelApp() {
   };
 
   const related = useMemo(
-    () => (view?.kind === 'related' ? search.search(view.query, RELATED_LIMIT).map((hit) => hit.article) : []),
+    () =>
+      view?.kind === 'related'
+        ? getBundledSearchEngine()
+            .search(view.query, { limit: RELATED_LIMIT, typing: false })
+            .results.map((hit) => hit.article)
+        : [],
     [view],
   );
 

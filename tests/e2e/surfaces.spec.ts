@@ -23,6 +23,10 @@ function recordNavigations(context: BrowserContext): string[] {
   return urls;
 }
 
+function resultOptions(popup: Page) {
+  return popup.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+}
+
 async function searchInPopup(popup: Page, query: string) {
   const box = popup.getByRole('combobox', { name: 'Search articles' });
   await box.fill(query);
@@ -49,7 +53,7 @@ test.describe('popup', () => {
     const navigations = recordNavigations(context);
     const popup = await openPopup();
     await searchInPopup(popup, 'untested backups restore empty');
-    await expect(popup.getByRole('option').first()).toContainText('Untested Backups');
+    await expect(resultOptions(popup).first()).toContainText('Untested Backups');
     const [searchTab] = await Promise.all([
       context.waitForEvent('page'),
       popup.getByRole('button', { name: /Find on webcoderspeed\.com/ }).click(),
@@ -65,7 +69,7 @@ test.describe('side panel', () => {
   test('shows the card of an article chosen in the popup', async ({ openPopup, openSidePanelPage, serviceWorker }) => {
     const popup = await openPopup();
     await searchInPopup(popup, 'cold start serverless');
-    await expect(popup.getByRole('option').first()).toContainText('Cold Start Latency');
+    await expect(resultOptions(popup).first()).toContainText('Cold Start Latency');
     await popup.getByRole('button', { name: /Open in side panel/ }).click();
     // The click is a user gesture, so Chrome really opens the panel.
     await expect.poll(() => getSidePanelContexts(serviceWorker)).toBeGreaterThan(0);

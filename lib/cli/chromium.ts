@@ -27,3 +27,18 @@ export function findChromium(preferred: Array<string | undefined> = []): string 
       'or point CHROME_PATH at a Chromium or Chrome binary.',
   );
 }
+
+/** Flags for Chromium with Shelf loaded, headless, as root on a closed network. */
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-default-apps',
+  ];
+}

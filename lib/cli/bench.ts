@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: what Shelf's speed claims rest on. Prints medians and p95s over repeats so the
+ * machine's noise is visible. Sections: search (Node, with MiniSearch and plain Fuse.js measured in
+ * the same run) and popup (real Chromium with the built extension). `--only search|popup` runs one.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import indexJson from '@/assets/data/search-index.json';
+import { chromiumArgs, findChromium } from '@/lib/cli/chromium';
+import type { Article } from '@/lib/corpus/article';
+import { ARTICLES } from '@/lib/corpus/catalog';
+import type { EvalQuery } from '@/lib/eval/metrics';
+import { formatTiming, summarize, timeEach } from '@/lib/eval/stats';
+import { createSyntheticCorpus } from '@/lib/eval/synthetic-corpus';
+import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
+import { createSearchEngine } from '@/lib/search/engine';
+
+const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const sections = values.only ? [values.only] : ['search', 'popup'];
+const queries = (
+  JSON.parse(readFileSync(resolve('tests/fixtures/search-queries.json'), 'utf8')) as { queries: EvalQuery[] }
+).queries.map((q) => q.query);
+
+const line = (label: string, text: string) => console.log(`  ${label.padEnd(34)} ${text}`);
+
+function benchSearch() {
+  console.log(`\n== search: ${queries.length} queries of tests/fixtures/search-queries.json, per query ==`);
+  const sizes = [ARTICLES.length, 2_000, 20_000, 100_000];
+  for (const size of sizes) {
+    const articles = size === ARTICLES.length ? [...ARTICLES] : createSyntheticCorpus(ARTICLES, size);
+    console.log(
+      `\n-- ${size.toLocaleString('en')} articles${size === ARTICLES.length ? ' (bundled)' : ' (synthetic)'} --`,
+    );
+
+    let serialized: string;
+    if (size === ARTICLES.length) {
+      serialized = JSON.stringify(indexJson);
+    } else {
+      const started = performance.now();
+      serialized = JSON.stringify(buildSearchIndex(articles.map(toSearchDocument)));
+      line('index build (at build time)', `${(performance.now() - started).toFixed(0)} ms`);
+    }
+    line('index size (JSON)', `${(serialized.length / 1024).toFixed(0)} KiB`);
+    const loads = timeEach([0, 1, 2, 3, 4], 1, () =>
+      createSearchEngine(JSON.parse(serialized) as SerializedSearchIndex, articles),
+    );
+    line('index load (parse + engine)', formatTiming(summarize(loads)));
+
+    const engine = createSearchEngine(JSON.parse(serialized) as SerializedSearchIndex, articles);
+    const repeats = size >= 100_000 ? 2 : 5;
+    timeEach(queries, 1, (q) => engine.search(q)); // warm-up: JIT, lazily built Fuse and synonyms
+    line(
+      'Shelf (inverted index + Fuse terms)',
+      formatTiming(summarize(timeEach(queries, repeats, (q) => engine.search(q)))),
+    );
+
+    const mini = new MiniSearch<{ id: string; title: string; summary: string; tags: string }>({
+      fields: ['title', 'summary', 'tags'],
+      searchOptions: { boost: { title: 2, tags: 1.5 }, fuzzy: 0.2, prefix: true },
+    });
+    mini.addAll(articles.map((a) => ({ id: a.id, title: a.title, summary: a.summary, tags: a.tags.join(' ') })));
+    timeEach(queries, 1, (q) => mini.search(q));
+    line('MiniSearch (fuzzy 0.2, prefix)', formatTiming(summarize(timeEach(queries, repeats, (q) => mini.search(q)))));
+
+    // Plain Fuse.js over whole records grows ~linearly; sample fewer queries at large sizes.
+    const fuse = new Fuse<Article>(articles, { keys: ['title', 'summary', 'tags'] });
+    const fuseQueries = size <= 2_000 ? queries : queries.slice(0, size <= 20_000 ? 20 : 5);
+    line(
+      `Fuse.js over records (${fuseQueries.length} q)`,
+      formatTiming(summarize(timeEach(fuseQueries, size <= 2_000 ? 3 : 1, (q) => fuse.search(q, { limit: 20 })))),
+    );
+  }
+}
+
+async function benchPopup() {
+  const extensionDir = resolve('.output/chrome-mv3');
+  console.log('\n== popup: navigation start → first results painted, restored query, real Chromium ==');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'shelf-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    args: chromiumArgs(extensionDir),
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    // Records when the first result option is in the DOM and a frame has been painted after it.
+    await context.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('[role="option"]')) return;
+        observer.disconnect();
+        requestAnimationFrame(() =>
+          setTimeout(() => Object.assign(window, { __shelfResultsPainted: performance.now() }), 0),
+        );
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    const samples: number[] = [];
+    for (let run = 0; run < 16; run++) {
+      await worker.evaluate(() =>
+        chrome.storage.session.set({ popupState: { query: 'thundering herd', topic: null, tag: null } }),
+      );
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      const painted = await page.waitForFunction(
+        () => (window as { __shelfResultsPainted?: number }).__shelfResultsPainted,
+      );
+      if (run > 0) samples.push((await painted.jsonValue()) as number); // first run warms the disk cache
+      await page.close();
+    }
+    line('restored query → results painted', formatTiming(summarize(samples)));
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+if (sections.includes('search')) benchSearch();
+if (sections.includes('popup')) await benchPopup();

@@ -1,0 +1,37 @@
+export interface Timing {
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+  samples: number;
+}
+
+export function summarize(samples: readonly number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return {
+    median: at(0.5),
+    p95: at(0.95),
+    min: sorted[0] ?? Number.NaN,
+    max: sorted.at(-1) ?? Number.NaN,
+    samples: sorted.length,
+  };
+}
+
+export function formatTiming(t: Timing, unit = 'ms'): string {
+  const f = (n: number) => (n < 0.1 ? n.toFixed(4) : n < 10 ? n.toFixed(3) : n.toFixed(1));
+  return `median ${f(t.median)} ${unit}  p95 ${f(t.p95)} ${unit}  (min ${f(t.min)}, max ${f(t.max)}, n=${t.samples})`;
+}
+
+/** Times `run` once per item, `repeats` times over the list; returns per-call milliseconds. */
+export function timeEach<T>(items: readonly T[], repeats: number, run: (item: T) => unknown): number[] {
+  const samples: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    for (const item of items) {
+      const started = performance.now();
+      run(item);
+      samples.push(performance.now() - started);
+    }
+  }
+  return samples;
+}

@@ -1,0 +1,34 @@
+import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
+
+export interface HighlightRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where a text shows the words a query matched: words whose terms the search matched, or that start
+ * with the word being typed. Ranges are sorted and never overlap.
+ */
+export function getHighlightRanges(
+  text: string,
+  matchedTerms: ReadonlySet<string>,
+  prefix: string | null,
+): HighlightRange[] {
+  if (matchedTerms.size === 0 && !prefix) return [];
+  const normalized = normalizeText(text);
+  // Offsets must index the original text; accents folded by NFKD would shift them, so fall back to
+  // lowercasing alone for such texts.
+  const searchable = normalized.length === text.length ? normalized : text.toLowerCase();
+  if (searchable.length !== text.length) return [];
+  const ranges: HighlightRange[] = [];
+  for (const token of tokenize(searchable)) {
+    const isMatch =
+      termsOfWord(token.surface).some((term) => matchedTerms.has(term)) ||
+      (prefix !== null && prefix.length >= 2 && token.surface.startsWith(prefix));
+    if (!isMatch) continue;
+    const last = ranges.at(-1);
+    if (last && token.start <= last.end + 1 && /^\s?$/.test(text.slice(last.end, token.start))) last.end = token.end;
+    else ranges.push({ start: token.start, end: token.end });
+  }
+  return ranges;
+}

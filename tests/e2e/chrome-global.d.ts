@@ -1,6 +1,0 @@
-import type { browser } from 'wxt/browser';
-
-// Code passed to `serviceWorker.evaluate` runs inside the extension, where `chrome` is global.
-declare global {
-  const chrome: typeof browser;
-}
