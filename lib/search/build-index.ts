@@ -107,7 +107,10 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): Serializ
   const sortedWords = [...words].sort();
   const wordGrams: Record<string, number[]> = {};
   sortedWords.forEach((word, wordIndex) => {
-    for (const pair of new Set(letterPairs(word))) (wordGrams[pair] ??= []).push(wordIndex);
+    for (const pair of new Set(letterPairs(word))) {
+      wordGrams[pair] ??= [];
+      wordGrams[pair].push(wordIndex);
+    }
   });
   return { version: 1, docIds: documents.map((doc) => doc.id), terms, postings, words: sortedWords, wordGrams };
 }

@@ -35,11 +35,20 @@ const MAX_PREFIX_TERMS = 40;
 const MAX_FUZZY_WORDS = 3;
 const FUZZY_THRESHOLD = 0.34;
 const MIN_FUZZY_LENGTH = 4;
-const SUGGEST_THRESHOLD = 0.5;
+const SUGGEST_THRESHOLD = 0.6;
+const SUGGEST_POOL = 5;
 const MAX_TYPO_EDITS = 2;
 const MAX_TYPO_CANDIDATES = 64;
 
 type Candidates = Map<number, number>; // term index → factor
+
+interface FuzzyOptions {
+  threshold: number;
+  limit: number;
+  /** How many of the best letter-pair candidates Fuse.js scores. */
+  pool?: number;
+  maxEdits?: number;
+}
 
 /** The k best (score, then lower doc index first: catalog order breaks ties deterministically). */
 function createTopK(k: number) {
@@ -84,7 +93,7 @@ export function createSearchEngine(index: SerializedSearchIndex, articles: reado
    * Words that could be `surface` with a typo or two: those sharing enough letter pairs (and of a
    * similar length), found through the prebuilt pair index, best first.
    */
-  function typoCandidates(surface: string): string[] {
+  function typoCandidates(surface: string, maxEdits: number): string[] {
     const pairs = [...new Set(letterPairs(surface))];
     const touched: number[] = [];
     for (const pair of pairs) {
@@ -94,12 +103,12 @@ export function createSearchEngine(index: SerializedSearchIndex, articles: reado
       }
     }
     // Each edit breaks at most two letter pairs.
-    const needed = Math.max(1, pairs.length - 2 * MAX_TYPO_EDITS);
+    const needed = Math.max(1, pairs.length - 2 * maxEdits);
     const candidates: Array<{ word: number; shared: number }> = [];
     for (const word of touched) {
       const shared = gramCounts[word] as number;
       gramCounts[word] = 0;
-      if (shared >= needed && Math.abs((words[word] as string).length - surface.length) <= MAX_TYPO_EDITS) {
+      if (shared >= needed && Math.abs((words[word] as string).length - surface.length) <= maxEdits) {
         candidates.push({ word, shared });
       }
     }
@@ -108,8 +117,11 @@ export function createSearchEngine(index: SerializedSearchIndex, articles: reado
   }
 
   /** Fuse.js scores the few plausible corrections of a word; returns [word, 0..1 similarity]. */
-  function fuzzyWords(surface: string, threshold: number, limit: number): Array<[string, number]> {
-    const candidates = typoCandidates(surface);
+  function fuzzyWords(
+    surface: string,
+    { threshold, limit, pool = MAX_TYPO_CANDIDATES, maxEdits = MAX_TYPO_EDITS }: FuzzyOptions,
+  ): Array<[string, number]> {
+    const candidates = typoCandidates(surface, maxEdits).slice(0, pool);
     if (candidates.length === 0) return [];
     const fuse = new Fuse(candidates, { includeScore: true, threshold, ignoreLocation: true, isCaseSensitive: true });
     return fuse.search(surface, { limit }).map((hit) => [hit.item, 1 - (hit.score ?? 1)]);
@@ -145,7 +157,7 @@ export function createSearchEngine(index: SerializedSearchIndex, articles: reado
   function addFuzzyCandidates(candidates: Candidates, surface: string) {
     // Fuse's Bitap pattern is limited to 32 characters; longer words are not typos worth fixing.
     if (surface.length < MIN_FUZZY_LENGTH || surface.length > 32) return;
-    for (const [word, similarity] of fuzzyWords(surface, FUZZY_THRESHOLD, MAX_FUZZY_WORDS)) {
+    for (const [word, similarity] of fuzzyWords(surface, { threshold: FUZZY_THRESHOLD, limit: MAX_FUZZY_WORDS })) {
       for (const term of termsOfWord(word)) addCandidate(candidates, term, FACTOR.fuzzy * similarity);
     }
   }
@@ -202,7 +214,9 @@ export function createSearchEngine(index: SerializedSearchIndex, articles: reado
     };
     const words = analyzeQueryWords(query).slice(0, 32);
     if (words.length === 0) {
-      return { results: browse(accept, limit), matchedTerms: new Set(), prefix: null };
+      // No words: a filter alone lists its articles; nothing at all finds nothing.
+      const results = options.topic || options.tag ? browse(accept, limit) : [];
+      return { results, matchedTerms: new Set(), prefix: null };
     }
 
     const groups = candidatesFor(words, typing);
@@ -282,7 +296,14 @@ export function createSearchEngine(index: SerializedSearchIndex, articles: reado
     const corrected = words.map((word) => {
       if (termsOfWord(word.surface).some((term) => termIndex(term) >= 0) || word.surface.length < 3)
         return word.surface;
-      const [best] = fuzzyWords(word.surface, SUGGEST_THRESHOLD, 1);
+      // Only the words sharing the most letter pairs: a looser threshold must not pick a short,
+      // common word ("thing" for "thndrng").
+      const [best] = fuzzyWords(word.surface, {
+        threshold: SUGGEST_THRESHOLD,
+        limit: 1,
+        pool: SUGGEST_POOL,
+        maxEdits: 3,
+      });
       if (!best) return word.surface;
       changed = true;
       return best[0];

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const articles = JSON.parse(readFileSync('assets/data/articles.json', 'utf8')) as Array<{
+  title: string;
+  url: string | null;
+}>;
+
+const results = (popup: Page) => popup.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+const searchBox = (popup: Page) => popup.getByRole('combobox', { name: 'Search articles' });
+
+function recordNavigations(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (request) => {
+    if (request.isNavigationRequest()) urls.push(request.url());
+  });
+  return urls;
+}
+
+test('a misspelled query shows the right article first, with the match highlighted', async ({ openPopup }) => {
+  const popup = await openPopup();
+  await searchBox(popup).fill('thundring herd');
+  const first = results(popup).first();
+  await expect(first).toContainText('Thundering Herd on Service Restart');
+  await expect(first.locator('mark').first()).toHaveText(/herd/i);
+});
+
+test('keyboard only: type, ↓, Enter opens the highlighted article in a new tab', async ({ context, openPopup }) => {
+  const navigations = recordNavigations(context);
+  const popup = await openPopup();
+  await popup.keyboard.type('redis eviction cache');
+  await expect(results(popup).first()).toHaveAttribute('aria-selected', 'true');
+  await popup.keyboard.press('ArrowDown');
+  const second = results(popup).nth(1);
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await expect(searchBox(popup)).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id')) ?? '');
+  const title = (await second.locator('.result-title').textContent()) ?? '';
+  const article = articles.find((a) => a.title === title);
+  expect(article, `result "${title}" is a bundled article`).toBeTruthy();
+  const expectedUrl = article?.url ?? 'https://duckduckgo.com/';
+  await Promise.all([context.waitForEvent('page'), popup.keyboard.press('Enter').catch(() => {})]);
+  await expect.poll(() => navigations.find((url) => url.startsWith(expectedUrl))).toBeTruthy();
+});
+
+test('topic and tag filters narrow the list', async ({ openPopup }) => {
+  const popup = await openPopup();
+  await searchBox(popup).fill('redis');
+  await expect(results(popup).first()).toBeVisible();
+  const unfiltered = await results(popup).count();
+  await popup.getByLabel('Topic').selectOption({ label: 'Caching & Redis' });
+  await expect.poll(() => results(popup).count()).toBeLessThan(unfiltered);
+  for (const option of await results(popup).all()) await expect(option).toContainText('Caching & Redis');
+
+  await popup.getByLabel('Topic').selectOption({ label: 'All topics' });
+  await popup.getByLabel('Tag').selectOption({ value: 'idempotency' });
+  await expect.poll(() => results(popup).count()).toBeGreaterThan(0);
+  for (const option of await results(popup).all()) await expect(option).toContainText('idempotency');
+});
+
+test('reopening the popup restores the last query and its results', async ({ openPopup }) => {
+  const first = await openPopup();
+  await searchBox(first).fill('split brain');
+  await expect(results(first).first()).toContainText('Split Brain');
+  await first.close();
+  const reopened = await openPopup();
+  await expect(searchBox(reopened)).toHaveValue('split brain');
+  await expect(results(reopened).first()).toContainText('Split Brain');
+});
+
+test('a query with no match suggests a correction', async ({ openPopup }) => {
+  const popup = await openPopup();
+  await searchBox(popup).fill('thndrng ');
+  await expect(popup.getByRole('status')).toContainText('No articles match');
+  const suggestion = popup.getByRole('button', { name: 'Did you mean “thundering”?' });
+  await suggestion.click();
+  await expect(searchBox(popup)).toHaveValue('thundering');
+  await expect(results(popup).first()).toContainText('Thundering Herd');
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import indexJson from '@/assets/data/search-index.json';
+import type { Article } from '@/lib/corpus/article';
+import { ARTICLES } from '@/lib/corpus/catalog';
+import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { createSearchEngine } from '@/lib/search/engine';
+
+const engine = getBundledSearchEngine();
+const topIds = (query: string, limit = 5) => engine.search(query, { limit }).results.map((r) => r.article.id);
+
+describe('bundled search engine', () => {
+  it('the committed index is exactly what the bundled articles build (never stale)', () => {
+    expect(buildSearchIndex(ARTICLES.map(toSearchDocument))).toEqual(indexJson);
+  });
+
+  it.each([
+    ['thundering herd restart', 'thundering-herd-service-restart'],
+    ['thundring herd restrat', 'thundering-herd-service-restart'], // typos in every word
+    ['N+1', 'the-n-plus-1-query-problem-detect-it-and-fix-it-for-good'],
+    ['node:test', 'the-native-node-js-test-runner-node-test-as-a-jest-and-vitest-replacement'],
+    ['A2A', 'a2a-agent-to-agent-protocol'],
+    ['customer charged twice after retry', 'idempotency-issues-in-payment-apis-when-retries-charge-customers-twice'],
+    ['clickh', 'clickhouse-for-node-js-backends-columnar-analytics-at-millions-of-rows-per-second'],
+  ])('finds what "%s" means first', (query, id) => {
+    expect(topIds(query)[0]).toBe(id);
+  });
+
+  it('treats "split-brain", "split brain" and "splitbrain" alike', () => {
+    const expected = 'split-brain-when-a-network-partition-creates-two-primaries';
+    expect(topIds('split-brain')).toContain(expected);
+    expect(topIds('split brain')).toContain(expected);
+    expect(topIds('splitbrain')).toContain(expected);
+  });
+
+  it('matches the last word as a prefix only while typing', () => {
+    expect(engine.search('dead let', { typing: true }).results[0]?.article.id).toMatch(/^dead-letter-queue/);
+    expect(engine.search('dead let', { typing: true }).prefix).toBe('let');
+    expect(engine.search('dead let', { typing: false }).prefix).toBeNull();
+    expect(engine.search('dead let ', {}).prefix).toBeNull(); // a trailing space finishes the word
+  });
+
+  it('uses the synonym table for general equivalences ("stampede" finds the thundering herd)', () => {
+    expect(topIds('stampede')).toContain('thundering-herd-service-restart');
+  });
+
+  it('filters by topic and tag, and lists a filter’s articles with no query', () => {
+    const all = engine.search('redis', { limit: 50 }).results;
+    const caching = engine.search('redis', { limit: 50, topic: 'caching' }).results;
+    expect(caching.length).toBeGreaterThan(0);
+    expect(caching.length).toBeLessThan(all.length);
+    expect(caching.every((r) => r.article.topic === 'caching')).toBe(true);
+    const tagged = engine.search('', { limit: 50, tag: 'idempotency' }).results;
+    expect(tagged.length).toBeGreaterThanOrEqual(3);
+    expect(tagged.every((r) => r.article.tags.includes('idempotency'))).toBe(true);
+  });
+
+  it('returns nothing for nothing, and survives hostile input', () => {
+    expect(engine.search('').results).toEqual([]);
+    expect(engine.search('   ').results).toEqual([]);
+    expect(() => engine.search('(*&^%$#@!'.repeat(500))).not.toThrow();
+    expect(() => engine.search('a'.repeat(100_000))).not.toThrow();
+    expect(engine.search('qqqqzzzzxxxx').results).toEqual([]);
+  });
+
+  it('suggests a correction when nothing matches', () => {
+    expect(engine.suggest('kuberntes')).toBe('kubernetes');
+    expect(engine.suggest('zzzzqqqq')).toBeNull();
+  });
+
+  it('breaks ties deterministically, by catalog order', () => {
+    const twin = (id: string, corpusLine: number): Article => ({ ...ARTICLES[0]!, id, corpusLine });
+    const articles = [twin('first', 0), twin('second', 1)];
+    const twins = createSearchEngine(buildSearchIndex(articles.map(toSearchDocument)), articles);
+    const results = twins.search('agent').results;
+    expect(results[0]!.score).toBe(results[1]!.score);
+    expect(results.map((r) => r.article.id)).toEqual(['first', 'second']);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { getHighlightRanges } from '@/lib/search/highlight';
+import { termsOfWord } from '@/lib/search/text';
+
+const marked = (text: string, words: string[], prefix: string | null = null) =>
+  getHighlightRanges(text, new Set(words.flatMap(termsOfWord)), prefix).map((r) => text.slice(r.start, r.end));
+
+describe('getHighlightRanges', () => {
+  it('marks every form of a matched word, merging neighbours into one range', () => {
+    expect(marked('Retries and retry storms: retrying hurts', ['retry'])).toEqual(['Retries', 'retry', 'retrying']);
+    expect(marked('A thundering herd of requests', ['thundering', 'herd'])).toEqual(['thundering herd']);
+  });
+
+  it('marks words starting with the word being typed', () => {
+    expect(marked('Idempotency keys for idempotent consumers', [], 'idemp')).toEqual(['Idempotency', 'idempotent']);
+  });
+
+  it('never returns overlapping or out-of-order ranges', () => {
+    const ranges = getHighlightRanges('cache cache-stampede caching', new Set(termsOfWord('cache')), 'cach');
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i]!.start).toBeGreaterThan(ranges[i - 1]!.end);
+  });
+
+  it('returns nothing when nothing matched', () => {
+    expect(getHighlightRanges('anything', new Set(), null)).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeField, analyzePairs, analyzeQueryWords, normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
+
+const surfaces = (text: string) => tokenize(normalizeText(text)).map((t) => t.surface);
+
+describe('normalizeText and tokenize', () => {
+  it('folds case and accents, and treats typographic dashes as separators', () => {
+    expect(normalizeText('Café RÉSUMÉ')).toBe('cafe resume');
+    expect(surfaces('databases—and caches')).toEqual(['databases', 'and', 'caches']);
+  });
+
+  it('keeps names with inner punctuation findable: N+1, node:test, node.js, A2A, C#', () => {
+    expect(surfaces('The N+1 query, node:test, Node.js, A2A and C#.')).toEqual([
+      'the',
+      'n+1',
+      'query',
+      'node:test',
+      'node.js',
+      'a2a',
+      'and',
+      'c#',
+    ]);
+  });
+
+  it('splits hyphenated words, and also indexes them joined ("split-brain" = "split brain" = "splitbrain")', () => {
+    expect(analyzeField('split-brain')).toEqual([...analyzeField('split brain'), 'splitbrain']);
+    expect(analyzeField('on-call')).toContain('oncal');
+  });
+});
+
+describe('terms', () => {
+  it('stems words so that forms of a word meet', () => {
+    expect(termsOfWord('retries')).toEqual(termsOfWord('retry'));
+    expect(termsOfWord('caching')).toEqual(termsOfWord('cache'));
+    expect(termsOfWord('idempotency')).toEqual(termsOfWord('idempotent'));
+  });
+
+  it('gives compounds both as a whole and as parts', () => {
+    expect(termsOfWord('node:test')).toEqual(['node:test', 'node', 'test']);
+  });
+
+  it('drops stop words from queries unless nothing else is left', () => {
+    expect(analyzeQueryWords('how do I fix the thundering herd').map((w) => w.surface)).toEqual([
+      'fix',
+      'thundering',
+      'herd',
+    ]);
+    expect(analyzeQueryWords('what is it').map((w) => w.surface)).toEqual(['what', 'is', 'it']);
+  });
+
+  it('pairs adjacent meaningful words for phrase matching', () => {
+    expect(analyzePairs('Choosing a Vector Database')).toEqual(['choos vector', 'vector databas']);
+  });
+});
