@@ -1,0 +1,114 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ShelfDatabase } from '@/lib/db/database';
+import {
+  countUnread,
+  getSettings,
+  removeItems,
+  restoreRemoved,
+  restoreStatuses,
+  saveArticle,
+  setNote,
+  setProgress,
+  setStatus,
+  setTags,
+  updateSettings,
+} from '@/lib/db/repository';
+
+const ARTICLE = { id: 'cold-start-latency', title: 'Cold Start Latency', url: 'https://webcoderspeed.com/x' };
+let name: string;
+let db: ShelfDatabase;
+
+beforeEach(() => {
+  name = `shelf-test-${crypto.randomUUID()}`;
+  db = new ShelfDatabase(name);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+describe('repository', () => {
+  it('saves an article once, as unread', async () => {
+    const first = await saveArticle(ARTICLE, { db, now: 1 });
+    const again = await saveArticle(ARTICLE, { db, now: 2 });
+    expect(first).toMatchObject({ id: 'article:cold-start-latency', status: 'unread', addedAt: 1 });
+    expect(again).toEqual(first);
+    expect(await db.items.count()).toBe(1);
+    expect(await countUnread(db)).toBe(1);
+  });
+
+  it('sets status in bulk and undoes it exactly', async () => {
+    await saveArticle(ARTICLE, { db });
+    await saveArticle({ ...ARTICLE, id: 'b', title: 'B' }, { db });
+    await setStatus(['article:b'], 'reading', { db });
+    const previous = await setStatus(['article:cold-start-latency', 'article:b'], 'done', { db, now: 5 });
+    expect((await db.items.toArray()).map((i) => i.status)).toEqual(['done', 'done']);
+    await restoreStatuses(previous, { db });
+    expect((await db.items.get('article:cold-start-latency'))?.status).toBe('unread');
+    expect((await db.items.get('article:b'))?.status).toBe('reading');
+  });
+
+  it('removes items with their progress in one step, and undoes it', async () => {
+    await saveArticle(ARTICLE, { db });
+    await setProgress(
+      'article:cold-start-latency',
+      { fraction: 0.4, anchor: { scrollFraction: 0.4, scrollY: 800 } },
+      { db },
+    );
+    const removed = await removeItems(['article:cold-start-latency'], db);
+    expect(await db.items.count()).toBe(0);
+    expect(await db.progress.count()).toBe(0);
+    await restoreRemoved(removed, db);
+    expect(await db.items.count()).toBe(1);
+    expect((await db.progress.get('article:cold-start-latency'))?.fraction).toBe(0.4);
+  });
+
+  it('records progress only for saved items, and marks an unread item as being read', async () => {
+    const anchor = { scrollFraction: 0.6, scrollY: 1200 };
+    expect(await setProgress('article:not-saved', { fraction: 0.6, anchor }, { db })).toBe(false);
+    await saveArticle(ARTICLE, { db });
+    expect(await setProgress('article:cold-start-latency', { fraction: 0.6, anchor }, { db })).toBe(true);
+    expect((await db.items.get('article:cold-start-latency'))?.status).toBe('reading');
+  });
+
+  it('normalizes user tags and keeps notes', async () => {
+    await saveArticle(ARTICLE, { db });
+    await setTags('article:cold-start-latency', [' Serverless ', 'serverless', 'AWS', ''], { db });
+    await setNote('article:cold-start-latency', 'read before the launch', { db });
+    expect(await db.items.get('article:cold-start-latency')).toMatchObject({
+      tags: ['serverless', 'aws'],
+      note: 'read before the launch',
+    });
+  });
+
+  it('keeps settings with defaults', async () => {
+    expect(await getSettings(db)).toEqual({ showBadge: true });
+    await updateSettings({ showBadge: false }, { db });
+    expect(await getSettings(db)).toEqual({ showBadge: false });
+  });
+
+  it('loses no write when two connections update the same items concurrently', async () => {
+    const other = new ShelfDatabase(name);
+    const ids = Array.from({ length: 20 }, (_, i) => `a${i}`);
+    for (const id of ids) await saveArticle({ id, title: id, url: null }, { db });
+    await Promise.all(
+      ids.flatMap((id, i) => [
+        setTags(`article:${id}`, [`tag-${i}`], { db }),
+        setStatus([`article:${id}`], 'done', { db: other }),
+        setNote(`article:${id}`, `note ${i}`, { db: other }),
+        setProgress(`article:${id}`, { fraction: 0.5, anchor: { scrollFraction: 0.5, scrollY: 10 } }, { db }),
+      ]),
+    );
+    other.close();
+    const items = await db.items.orderBy('id').toArray();
+    for (const item of items) {
+      const i = Number(item.id.slice('article:a'.length));
+      expect(item.tags).toEqual([`tag-${i}`]);
+      expect(item.note).toBe(`note ${i}`);
+      // Either order of status writes is fine ("done" then progress can't undo it: only unread → reading).
+      expect(item.status).toBe('done');
+    }
+    expect(await db.progress.count()).toBe(20);
+  });
+});
