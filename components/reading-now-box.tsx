@@ -1,12 +1,15 @@
 interface ReadingNowBoxProps {
   title: string;
   status: 'idle' | 'opening' | 'open-failed';
+  /** The saved position to offer, as a percentage, when there is one worth resuming. */
+  resumePercent: number | null;
   onShowCard: () => void;
+  onResume: () => void;
   onDismiss: () => void;
 }
 
 /** The small box the content script shows on the blog's own article pages (inside a shadow root). */
-export function ReadingNowBox({ title, status, onShowCard, onDismiss }: ReadingNowBoxProps) {
+export function ReadingNowBox({ title, status, resumePercent, onShowCard, onResume, onDismiss }: ReadingNowBoxProps) {
   return (
     <aside className="shelf-box" aria-label="Shelf">
       <div className="shelf-box-header">
@@ -17,9 +20,21 @@ export function ReadingNowBox({ title, status, onShowCard, onDismiss }: ReadingN
       </div>
       <p className="shelf-box-label">You’re reading</p>
       <p className="shelf-box-title">{title}</p>
-      <button type="button" className="shelf-box-action" onClick={onShowCard} disabled={status === 'opening'}>
-        Show card in Shelf
-      </button>
+      <div className="shelf-box-actions">
+        {resumePercent !== null && (
+          <button type="button" className="shelf-box-action" onClick={onResume}>
+            Resume where you left off ({resumePercent}%)
+          </button>
+        )}
+        <button
+          type="button"
+          className={resumePercent !== null ? 'shelf-box-action secondary' : 'shelf-box-action'}
+          onClick={onShowCard}
+          disabled={status === 'opening'}
+        >
+          Show card in Shelf
+        </button>
+      </div>
       {status === 'open-failed' && (
         <p className="shelf-box-hint" role="status">
           Open Shelf’s side panel from the toolbar to see the card.

@@ -1,6 +1,7 @@
 import { HighlightedText } from '@/components/highlighted-text';
 import type { Article } from '@/lib/corpus/article';
 import { getTopicLabel } from '@/lib/corpus/topics';
+import type { SavedMarker } from '@/lib/reading-list/saved-state';
 import { getHighlightRanges } from '@/lib/search/highlight';
 
 interface SearchResultsProps {
@@ -9,6 +10,7 @@ interface SearchResultsProps {
   activeIndex: number;
   matchedTerms: ReadonlySet<string>;
   prefix: string | null;
+  markers: ReadonlyMap<string, SavedMarker>;
   onActivate: (index: number) => void;
   onChoose: (article: Article) => void;
 }
@@ -24,6 +26,7 @@ export function SearchResults({
   activeIndex,
   matchedTerms,
   prefix,
+  markers,
   onActivate,
   onChoose,
 }: SearchResultsProps) {
@@ -46,6 +49,7 @@ export function SearchResults({
           </span>
           <span className="result-topic">
             {getTopicLabel(article.topic)} · {article.tags.join(', ')}
+            <SavedBadge marker={markers.get(article.id)} />
           </span>
           <span className="result-summary">
             <HighlightedText
@@ -57,4 +61,20 @@ export function SearchResults({
       ))}
     </div>
   );
+}
+
+/** "Saved", "Reading · 60%" or "Done" next to a result the user keeps. */
+export function SavedBadge({ marker }: { marker: SavedMarker | undefined }) {
+  if (!marker) return null;
+  const label =
+    marker.status === 'unread'
+      ? 'Saved'
+      : marker.status === 'reading'
+        ? 'Reading'
+        : marker.status === 'done'
+          ? 'Done'
+          : 'Archived';
+  const percent =
+    marker.progress !== null && marker.status === 'reading' ? ` · ${Math.round(marker.progress * 100)}%` : '';
+  return <span className="saved-badge">{` ${label}${percent}`}</span>;
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { watchBadge } from '@/lib/background/badge';
 import { handleContextMenuClick, registerContextMenus } from '@/lib/background/context-menu';
 import { requestHandlers } from '@/lib/background/request-handlers';
 import { registerRequestHandlers } from '@/lib/messaging/protocol';
@@ -8,4 +9,5 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(registerContextMenus);
   browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info, tab));
   registerRequestHandlers(requestHandlers);
+  watchBadge();
 });

@@ -1,12 +1,15 @@
 /**
- * Runs on the blog's own article pages: names the article being read and links to its card in
- * the side panel. All UI lives in a shadow root; page text is never inserted as HTML.
+ * Runs on the blog's own article pages: names the article being read, links to its card in the
+ * side panel, and for saved articles records reading progress and offers to resume. All UI lives in
+ * a shadow root; page text is never inserted as HTML. The database is the extension's: this script
+ * only messages the background.
  */
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ReadingNowBox } from '@/components/reading-now-box';
+import { isResumable, scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import { sendRequest } from '@/lib/messaging/client';
 import './style.css';
 
@@ -14,16 +17,32 @@ export default defineContentScript({
   matches: ['https://webcoderspeed.com/blog/*', 'https://www.webcoderspeed.com/blog/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const { article } = await sendRequest({ type: 'article-for-page', url: location.href });
+    const state = await sendRequest({ type: 'page-state', url: location.href });
+    const article = state.article;
     if (!article || ctx.isInvalid) return;
+
+    if (state.saved) {
+      trackReadingProgress(
+        window,
+        (scroll) => void sendRequest({ type: 'record-progress', articleId: article.id, ...scroll }).catch(() => {}),
+        ctx.signal,
+      );
+    }
+    const resume = isResumable(state.progress) ? state.progress : null;
 
     function Box({ onDismiss }: { onDismiss: () => void }) {
       const [status, setStatus] = useState<'idle' | 'opening' | 'open-failed'>('idle');
+      const [resumeOffered, setResumeOffered] = useState(resume !== null);
       return (
         <ReadingNowBox
           title={article?.title ?? ''}
           status={status}
+          resumePercent={resume && resumeOffered ? Math.round(resume.fraction * 100) : null}
           onDismiss={onDismiss}
+          onResume={() => {
+            if (resume) scrollToAnchor(window, resume);
+            setResumeOffered(false);
+          }}
           onShowCard={() => {
             if (!article) return;
             setStatus('opening');

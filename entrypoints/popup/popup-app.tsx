@@ -9,6 +9,7 @@ import { TOPICS } from '@/lib/corpus/topics';
 import { loadRecentlyOpened, type PopupState, rememberOpened, savePopupState } from '@/lib/popup/popup-state';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { setSidePanelView } from '@/lib/side-panel/view';
+import { toggleSaved, useSavedMarkers } from './use-saved-markers';
 
 const RESULT_LIMIT = 20;
 
@@ -35,6 +36,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
   const [activeIndex, setActiveIndex] = useState(0);
   const [recent, setRecent] = useState<Article[]>([]);
   const listId = useId();
+  const markers = useSavedMarkers();
   // Looked up ahead of time so that a click can open the side panel without awaiting anything.
   const windowId = useRef<number | undefined>(undefined);
 
@@ -75,6 +77,9 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
       event.preventDefault();
       if (event.shiftKey) showInSidePanel(active, windowId.current);
       else void openInNewTab(active);
+    } else if (event.altKey && event.code === 'KeyS' && active) {
+      event.preventDefault();
+      void toggleSaved(active, markers.get(active.id));
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       setQuery('');
@@ -165,6 +170,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
             articles={results}
             activeIndex={activeIndex}
             matchedTerms={response.matchedTerms}
+            markers={markers}
             prefix={response.prefix}
             onActivate={setActiveIndex}
             onChoose={(article) => void openInNewTab(article)}
@@ -178,6 +184,14 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
           </button>
           <button type="button" className="button secondary" onClick={() => showInSidePanel(active, windowId.current)}>
             Open in side panel <kbd>Shift+Enter</kbd>
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            aria-pressed={markers.has(active.id)}
+            onClick={() => void toggleSaved(active, markers.get(active.id))}
+          >
+            {markers.has(active.id) ? 'Saved' : 'Save'} <kbd>Alt+S</kbd>
           </button>
         </section>
       )}

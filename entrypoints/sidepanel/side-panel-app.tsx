@@ -1,22 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { ArticleCard } from '@/components/article-card';
 import { ArticleList } from '@/components/article-list';
 import { TopicBrowser } from '@/components/topic-browser';
+import { watchBadge } from '@/lib/background/badge';
 import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { getSidePanelView, type SidePanelView, setSidePanelView, watchSidePanelView } from '@/lib/side-panel/view';
+import { ArticleView } from './article-view';
+import { ReadingListView } from './reading-list-view';
 
 const RELATED_LIMIT = 10;
-
-function openLink(url: string) {
-  void browser.tabs.create({ url });
-}
 
 const SOURCE_LABEL = { selection: 'the selected text', link: 'the link', page: 'this page' } as const;
 
 export function SidePanelApp() {
   const [view, setView] = useState<SidePanelView | null>(null);
+
+  useEffect(() => watchBadge(), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -53,15 +52,31 @@ export function SidePanelApp() {
     <main className="side-panel">
       <header className="panel-header">
         <h1 className="brand">Shelf</h1>
-        {view.kind !== 'browse' && (
-          <button type="button" className="button secondary" onClick={() => show({ kind: 'browse' })}>
+        <nav aria-label="Side panel views" className="panel-nav">
+          <button
+            type="button"
+            className="button secondary"
+            aria-current={view.kind === 'browse' ? 'page' : undefined}
+            onClick={() => show({ kind: 'browse' })}
+          >
             All articles
           </button>
-        )}
+          <button
+            type="button"
+            className="button secondary"
+            aria-current={view.kind === 'reading-list' ? 'page' : undefined}
+            onClick={() => show({ kind: 'reading-list' })}
+          >
+            Reading list
+          </button>
+        </nav>
       </header>
+      {view.kind === 'reading-list' && (
+        <ReadingListView onOpenArticle={(articleId) => show({ kind: 'article', articleId })} />
+      )}
       {view.kind === 'article' &&
         (article ? (
-          <ArticleCard article={article} onOpenLink={openLink} />
+          <ArticleView article={article} onSelect={(chosen) => show({ kind: 'article', articleId: chosen.id })} />
         ) : (
           <p className="notice" role="alert">
             This article is no longer in Shelf’s library.

@@ -1,13 +1,27 @@
 import { openSidePanel } from '@/lib/background/side-panel';
 import { getArticleById, getArticleByUrl } from '@/lib/corpus/catalog';
+import { getDatabase } from '@/lib/db/database';
+import { setProgress } from '@/lib/db/repository';
+import { articleItemId } from '@/lib/db/schema';
 import type { RequestHandlers } from '@/lib/messaging/protocol';
 import { setSidePanelView } from '@/lib/side-panel/view';
 
 export const requestHandlers: RequestHandlers = {
-  'article-for-page': ({ url }) => {
+  'page-state': async ({ url }) => {
     const article = getArticleByUrl(url);
-    return { article: article ? { id: article.id, title: article.title } : null };
+    if (!article) return { article: null, saved: false, progress: null };
+    const db = getDatabase();
+    const itemId = articleItemId(article.id);
+    const [item, progress] = await Promise.all([db.items.get(itemId), db.progress.get(itemId)]);
+    return {
+      article: { id: article.id, title: article.title },
+      saved: item !== undefined,
+      progress: item && progress ? { fraction: progress.fraction, ...progress.anchor } : null,
+    };
   },
+  'record-progress': async ({ articleId, fraction, scrollFraction, scrollY }) => ({
+    recorded: await setProgress(articleItemId(articleId), { fraction, anchor: { scrollFraction, scrollY } }),
+  }),
   'open-article-card': async ({ articleId }, sender) => {
     if (!getArticleById(articleId)) throw new Error(`unknown article "${articleId}"`);
     const opening = openSidePanel({ tabId: sender.tab?.id, windowId: sender.tab?.windowId });

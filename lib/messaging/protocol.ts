@@ -8,16 +8,31 @@ import { z } from 'zod';
 const MAX_URL_LENGTH = 4096;
 
 export const requestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('article-for-page'), url: z.string().max(MAX_URL_LENGTH) }),
+  z.strictObject({ type: z.literal('page-state'), url: z.string().max(MAX_URL_LENGTH) }),
   z.strictObject({ type: z.literal('open-article-card'), articleId: z.string().min(1).max(200) }),
+  z.strictObject({
+    type: z.literal('record-progress'),
+    articleId: z.string().min(1).max(200),
+    fraction: z.number().min(0).max(1),
+    scrollFraction: z.number().min(0).max(1),
+    scrollY: z.number().nonnegative().max(10_000_000),
+  }),
 ]);
 
 export type ShelfRequest = z.infer<typeof requestSchema>;
 export type RequestType = ShelfRequest['type'];
 
+export interface PageState {
+  /** The bundled article this page is, if any. */
+  article: { id: string; title: string } | null;
+  saved: boolean;
+  progress: { fraction: number; scrollFraction: number; scrollY: number } | null;
+}
+
 export interface ReplyMap {
-  'article-for-page': { article: { id: string; title: string } | null };
+  'page-state': PageState;
   'open-article-card': { opened: boolean };
+  'record-progress': { recorded: boolean };
 }
 
 export type Reply<T extends RequestType> = ReplyMap[T];

@@ -9,22 +9,30 @@ describe('message protocol', () => {
   it('answers a valid request through the registered handler', async () => {
     registerRequestHandlers(requestHandlers);
     const reply = await sendRequest({
-      type: 'article-for-page',
+      type: 'page-state',
       url: 'https://www.webcoderspeed.com/blog/scaling/cold-start-latency',
     });
-    expect(reply.article?.id).toBe('cold-start-latency');
+    expect(reply).toEqual({
+      article: { id: 'cold-start-latency', title: expect.any(String) },
+      saved: false,
+      progress: null,
+    });
   });
 
   it.each([
     ['not an object', 'hello'],
     ['an unknown type', { type: 'drop-database' }],
-    ['a missing field', { type: 'article-for-page' }],
-    ['an extra field', { type: 'article-for-page', url: 'https://x.test', evil: true }],
-    ['an oversized field', { type: 'article-for-page', url: `https://x.test/${'a'.repeat(10_000)}` }],
+    ['a missing field', { type: 'page-state' }],
+    [
+      'a progress out of range',
+      { type: 'record-progress', articleId: 'x', fraction: 2, scrollFraction: 0, scrollY: 0 },
+    ],
+    ['an extra field', { type: 'page-state', url: 'https://x.test', evil: true }],
+    ['an oversized field', { type: 'page-state', url: `https://x.test/${'a'.repeat(10_000)}` }],
   ])('rejects %s with a clear error and runs no handler', async (_case, message) => {
     const handler = vi.fn();
     const reply = await dispatchRequest(
-      { 'article-for-page': handler, 'open-article-card': handler },
+      { 'page-state': handler, 'open-article-card': handler, 'record-progress': handler },
       message,
       {} as never,
     );

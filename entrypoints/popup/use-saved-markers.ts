@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import type { SavedMarker } from '@/lib/reading-list/saved-state';
+
+/**
+ * Saved status and progress of bundled articles, live. The database code is loaded after the
+ * first paint (dynamic import), so restoring the popup's results never waits for IndexedDB.
+ */
+export function useSavedMarkers(): ReadonlyMap<string, SavedMarker> {
+  const [markers, setMarkers] = useState<ReadonlyMap<string, SavedMarker>>(new Map());
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import('@/lib/reading-list/popup-actions').then(({ watchSavedMarkers, watchBadge }) => {
+      if (cancelled) return;
+      const stopMarkers = watchSavedMarkers(setMarkers);
+      const stopBadge = watchBadge();
+      stop = () => {
+        stopMarkers();
+        stopBadge();
+      };
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
+  return markers;
+}
+
+/** Saves or unsaves a bundled article (loads the database code on first use). */
+export async function toggleSaved(
+  article: { id: string; title: string; url: string | null },
+  marker: SavedMarker | undefined,
+) {
+  const { removeItems, saveArticle } = await import('@/lib/reading-list/popup-actions');
+  if (marker) await removeItems([marker.itemId]);
+  else await saveArticle(article);
+}

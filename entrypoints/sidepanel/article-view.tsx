@@ -1,0 +1,79 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { browser } from 'wxt/browser';
+import { ArticleCard } from '@/components/article-card';
+import { ArticleList } from '@/components/article-list';
+import type { Article } from '@/lib/corpus/article';
+import { getDatabase } from '@/lib/db/database';
+import { removeItems, saveArticle, setStatus } from '@/lib/db/repository';
+import { articleItemId, ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
+
+const RELATED_LIMIT = 5;
+
+function openLink(url: string) {
+  void browser.tabs.create({ url });
+}
+
+/** An article's card, with what the user keeps of it: saved, status, progress, related articles. */
+export function ArticleView({ article, onSelect }: { article: Article; onSelect: (article: Article) => void }) {
+  const db = getDatabase();
+  const itemId = articleItemId(article.id);
+  const saved = useLiveQuery(
+    async () => ({ item: await db.items.get(itemId), progress: await db.progress.get(itemId) }),
+    [db, itemId],
+  );
+  // Simple related list until the related-articles issue: the articles closest to this one's title and tags.
+  const related = useMemo(
+    () =>
+      getBundledSearchEngine()
+        .search(`${article.title} ${article.tags.join(' ')}`, { limit: RELATED_LIMIT + 1, typing: false })
+        .results.map((r) => r.article)
+        .filter((candidate) => candidate.id !== article.id)
+        .slice(0, RELATED_LIMIT),
+    [article],
+  );
+  const item = saved?.item;
+  const percent = saved?.progress ? Math.round(saved.progress.fraction * 100) : 0;
+
+  return (
+    <>
+      <ArticleCard article={article} onOpenLink={openLink} />
+      <section className="keep-controls" aria-label="Reading list">
+        {item ? (
+          <>
+            <button type="button" className="button secondary" onClick={() => void removeItems([item.id])}>
+              Unsave
+            </button>
+            <label>
+              Status{' '}
+              <select value={item.status} onChange={(e) => void setStatus([item.id], e.target.value as ItemStatus)}>
+                {ITEM_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {status}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <progress max={100} value={percent} aria-label={`${percent}% read`} /> <span>{percent}% read</span>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            disabled={saved === undefined}
+            onClick={() => void saveArticle(article)}
+          >
+            Save to reading list
+          </button>
+        )}
+      </section>
+      {related.length > 0 && (
+        <section aria-labelledby="card-related-heading">
+          <h3 id="card-related-heading">Related articles</h3>
+          <ArticleList articles={related} label="Related to this article" onSelect={onSelect} showTopic />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { countUnread, getSettings } from '@/lib/db/repository';
+
+export function getBadgeText(unread: number, showBadge: boolean): string {
+  if (!showBadge || unread === 0) return '';
+  return unread > 999 ? '999+' : String(unread);
+}
+
+/**
+ * Keeps the toolbar badge equal to the number of unread saved items. Runs in the service worker
+ * and in every open extension page: a sleeping service worker is not woken by database changes,
+ * so whichever context makes a change also updates the badge.
+ */
+export function watchBadge(db: ShelfDatabase = getDatabase()): () => void {
+  const subscription = liveQuery(async () =>
+    getBadgeText(await countUnread(db), (await getSettings(db)).showBadge),
+  ).subscribe({
+    next: (text) => {
+      void browser.action.setBadgeText({ text });
+      void browser.action.setBadgeBackgroundColor({ color: '#2459d6' });
+    },
+    error: (error: unknown) => console.warn('Shelf: badge not updated', error),
+  });
+  return () => subscription.unsubscribe();
+}
