@@ -21,7 +21,7 @@ import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '
 import { createSearchEngine } from '@/lib/search/engine';
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
-const sections = values.only ? [values.only] : ['search', 'popup'];
+const sections = values.only ? [values.only] : ['search', 'popup', 'reading-list'];
 const queries = (
   JSON.parse(readFileSync(resolve('tests/fixtures/search-queries.json'), 'utf8')) as { queries: EvalQuery[] }
 ).queries.map((q) => q.query);
@@ -120,5 +120,123 @@ async function benchPopup() {
   }
 }
 
+async function benchReadingList() {
+  const extensionDir = resolve('.output/chrome-mv3');
+  const count = 10_000;
+  console.log(`\n== reading list: ${count.toLocaleString('en')} saved items, side panel page, real Chromium ==`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'shelf-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    args: chromiumArgs(extensionDir),
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const panelUrl = `chrome-extension://${new URL(worker.url()).host}/sidepanel.html`;
+    const seed = await context.newPage();
+    await seed.goto(panelUrl);
+    await seed.getByRole('button', { name: 'Reading list' }).click();
+    await seed.getByText('Nothing saved yet').waitFor();
+    // Seed through IndexedDB directly (the schema Dexie created): 10,000 items, half with progress.
+    await seed.evaluate(async (n) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const request = indexedDB.open('shelf');
+        request.onsuccess = () => ok(request.result);
+        request.onerror = () => fail(request.error);
+      });
+      const tx = db.transaction(['items', 'progress'], 'readwrite');
+      const statuses = ['unread', 'reading', 'done', 'archived'];
+      for (let i = 0; i < n; i++) {
+        const id = `page:bench-${i}`;
+        tx.objectStore('items').put({
+          id,
+          kind: 'page',
+          articleId: null,
+          url: `https://example.org/${i}`,
+          title: `Saved page number ${i} about topic ${i % 37}`,
+          status: statuses[i % 4],
+          tags: [`tag-${i % 20}`],
+          note: '',
+          addedAt: i,
+          updatedAt: n - i,
+        });
+        if (i % 2)
+          tx.objectStore('progress').put({
+            itemId: id,
+            fraction: (i % 100) / 100,
+            anchor: { scrollFraction: 0, scrollY: 0 },
+            updatedAt: i,
+          });
+      }
+      await new Promise((ok) => {
+        tx.oncomplete = ok;
+      });
+      db.close();
+    }, count);
+    await seed.close();
+
+    // Records when the list's first row is in the DOM and a frame has been painted after it.
+    await context.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('[aria-label="Saved articles"] li')) return;
+        observer.disconnect();
+        requestAnimationFrame(() =>
+          setTimeout(() => Object.assign(window, { __shelfListPainted: performance.now() }), 0),
+        );
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    const firstRender: number[] = [];
+    const fromOpen: number[] = [];
+    const filterChange: number[] = [];
+    for (let run = 0; run < 11; run++) {
+      await worker.evaluate(() =>
+        chrome.storage.session.set({ sidePanelView: { view: { kind: 'reading-list' }, at: Date.now() } }),
+      );
+      const page = await context.newPage();
+      await page.goto(panelUrl);
+      const painted = (await (
+        await page.waitForFunction(() => (window as { __shelfListPainted?: number }).__shelfListPainted)
+      ).jsonValue()) as number;
+      const opened = await page.evaluate(() => {
+        const mark = performance.getEntriesByName('shelf:reading-list-mounted')[0];
+        return mark ? mark.startTime : Number.NaN;
+      });
+      // Filters work on the whole list: wait until it has loaded (the count replaces "…").
+      await page.getByRole('heading', { name: `Reading list (${count})` }).waitFor();
+      const filtered = await page.evaluate(
+        () =>
+          new Promise<number>((done) => {
+            const select = [...document.querySelectorAll('label')]
+              .find((l) => l.textContent?.startsWith('Status'))
+              ?.querySelector('select');
+            const list = document.querySelector('[aria-label="Saved articles"]');
+            if (!select || !list) return done(Number.NaN);
+            const started = performance.now();
+            new MutationObserver((_, observer) => {
+              observer.disconnect();
+              requestAnimationFrame(() => setTimeout(() => done(performance.now() - started), 0));
+            }).observe(list, { childList: true, subtree: true, characterData: true });
+            select.value = 'done';
+            select.dispatchEvent(new Event('change', { bubbles: true }));
+          }),
+      );
+      if (run > 0) {
+        firstRender.push(painted);
+        fromOpen.push(painted - opened);
+        filterChange.push(filtered);
+      }
+      await page.close();
+    }
+    line('navigation → first rows painted', formatTiming(summarize(firstRender)));
+    line('list mounted → first rows painted', formatTiming(summarize(fromOpen)));
+    line('status filter change → painted', formatTiming(summarize(filterChange)));
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
 if (sections.includes('search')) benchSearch();
 if (sections.includes('popup')) await benchPopup();
+if (sections.includes('reading-list')) await benchReadingList();

@@ -1,0 +1,91 @@
+import type { Page } from '@playwright/test';
+import { expect, getServiceWorker, launchWithExtension, routeBlogToFixtures, test } from './fixtures';
+
+const COLD_START_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
+
+async function saveFromPopup(popup: Page, query: string, title: RegExp) {
+  await popup.getByRole('combobox', { name: 'Search articles' }).fill(query);
+  await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText(title);
+  await popup.getByRole('button', { name: /^Save/ }).click();
+  await expect(popup.getByRole('button', { name: /^Saved/ })).toBeVisible();
+}
+
+test('save from the popup → live in the open side panel → mark done → still there after a browser relaunch', async ({
+  context,
+  userDataDir,
+  fixtureOrigin,
+  openPopup,
+  openSidePanelPage,
+}) => {
+  const panel = await openSidePanelPage();
+  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await expect(panel.getByText('Nothing saved yet')).toBeVisible();
+
+  const popup = await openPopup();
+  await saveFromPopup(popup, 'cold start serverless', /Cold Start Latency/);
+  await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText(
+    'Saved',
+  );
+
+  // The side panel was open all along: the item appears without a reload.
+  const list = panel.getByRole('list', { name: 'Saved articles' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list).toContainText('Cold Start Latency');
+  await list.getByRole('checkbox', { name: /Select Cold Start Latency/ }).check();
+  await panel.getByRole('button', { name: 'Mark done' }).click();
+  await expect(list.getByRole('listitem').first()).toContainText('done');
+
+  await context.close();
+  const relaunched = await launchWithExtension(userDataDir);
+  await routeBlogToFixtures(relaunched, fixtureOrigin);
+  try {
+    const worker = await getServiceWorker(relaunched);
+    const page = await relaunched.newPage();
+    await page.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html`);
+    await page.getByRole('button', { name: 'Reading list' }).click();
+    const row = page.getByRole('list', { name: 'Saved articles' }).getByRole('listitem');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Cold Start Latency');
+    await expect(row).toContainText('done');
+  } finally {
+    await relaunched.close();
+  }
+});
+
+test('reading progress on a saved article’s page: leave at ~60%, come back, resume within 5%', async ({
+  context,
+  openPopup,
+  openSidePanelPage,
+}) => {
+  const popup = await openPopup();
+  await saveFromPopup(popup, 'cold start serverless', /Cold Start Latency/);
+
+  const page = await context.newPage();
+  await page.goto(COLD_START_URL);
+  const box = page.getByRole('complementary', { name: 'Shelf' });
+  await expect(box).toContainText('Cold Start Latency');
+  const target = await page.evaluate(() => {
+    const scrollable = document.documentElement.scrollHeight - innerHeight;
+    scrollTo(0, scrollable * 0.6);
+    return scrollable * 0.6;
+  });
+  expect(target).toBeGreaterThan(1000);
+  await page.waitForTimeout(1500); // progress is reported at most once a second
+  await page.goto('https://webcoderspeed.com/blog/scaling/some-other-page');
+
+  await page.goto(COLD_START_URL);
+  const resume = page
+    .getByRole('complementary', { name: 'Shelf' })
+    .getByRole('button', { name: /Resume where you left off/ });
+  await expect(resume).toContainText('60%');
+  expect(await page.evaluate(() => scrollY)).toBeLessThan(100);
+  await resume.click();
+  const fraction = await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight));
+  expect(Math.abs(fraction - 0.6)).toBeLessThan(0.05);
+
+  const panel = await openSidePanelPage();
+  await panel.getByRole('button', { name: 'Reading list' }).click();
+  const row = panel.getByRole('list', { name: 'Saved articles' }).getByRole('listitem').first();
+  await expect(row).toContainText(/(59|60|61)% read/);
+  await expect(row).toContainText('reading');
+});
