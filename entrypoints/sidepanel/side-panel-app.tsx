@@ -7,6 +7,7 @@ import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { getSidePanelView, type SidePanelView, setSidePanelView, watchSidePanelView } from '@/lib/side-panel/view';
 import { ArticleView } from './article-view';
 import { ReadingListView } from './reading-list-view';
+import { SettingsView } from './settings-view';
 
 const RELATED_LIMIT = 10;
 
@@ -69,8 +70,17 @@ export function SidePanelApp() {
           >
             Reading list
           </button>
+          <button
+            type="button"
+            className="button secondary"
+            aria-current={view.kind === 'settings' ? 'page' : undefined}
+            onClick={() => show({ kind: 'settings' })}
+          >
+            Settings
+          </button>
         </nav>
       </header>
+      {view.kind === 'settings' && <SettingsView />}
       {view.kind === 'reading-list' && (
         <ReadingListView onOpenArticle={(articleId) => show({ kind: 'article', articleId })} />
       )}

@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const sidePanelViewSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('browse') }),
   z.strictObject({ kind: z.literal('reading-list') }),
+  z.strictObject({ kind: z.literal('settings') }),
   z.strictObject({ kind: z.literal('article'), articleId: z.string().min(1) }),
   z.strictObject({
     kind: z.literal('related'),

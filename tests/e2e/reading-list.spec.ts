@@ -89,3 +89,54 @@ test('reading progress on a saved article’s page: leave at ~60%, come back, re
   await expect(row).toContainText(/(59|60|61)% read/);
   await expect(row).toContainText('reading');
 });
+
+test('importing a corrupt backup says what is wrong and changes nothing; a valid one merges', async ({
+  openPopup,
+  openSidePanelPage,
+}) => {
+  const popup = await openPopup();
+  await saveFromPopup(popup, 'cold start serverless', /Cold Start Latency/);
+  const panel = await openSidePanelPage();
+  await panel.getByRole('button', { name: 'Settings' }).click();
+  const corrupt = {
+    format: 'shelf-backup',
+    version: 1,
+    exportedAt: '2026-11-26T00:00:00.000Z',
+    items: [{ id: 'x' }],
+    progress: [],
+    settings: [],
+  };
+  await panel.getByLabel('Backup file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(corrupt)),
+  });
+  await expect(panel.getByRole('alert')).toContainText('broken.json: items[0] ("x")');
+  await expect(panel.getByRole('alert')).toContainText('Nothing was imported');
+
+  const valid = {
+    ...corrupt,
+    items: [
+      {
+        id: 'article:thundering-herd-service-restart',
+        kind: 'article',
+        articleId: 'thundering-herd-service-restart',
+        url: 'https://webcoderspeed.com/blog/scaling/thundering-herd-service-restart',
+        title: 'Thundering Herd on Service Restart — The Restart That Kills Your System',
+        status: 'done',
+        tags: ['imported'],
+        note: '',
+        addedAt: 1,
+        updatedAt: 1,
+      },
+    ],
+  };
+  await panel.getByLabel('Backup file').setInputFiles({
+    name: 'good.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(valid)),
+  });
+  await expect(panel.getByRole('status').filter({ hasText: 'Imported good.json' })).toContainText('1 added');
+  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await expect(panel.getByRole('list', { name: 'Saved articles' }).getByRole('listitem')).toHaveCount(2);
+});

@@ -1,0 +1,110 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { exportBackup, importBackup, parseBackup } from '@/lib/db/backup';
+import { getDatabase } from '@/lib/db/database';
+import { getSettings, updateSettings } from '@/lib/db/repository';
+
+type Message = { kind: 'ok' | 'error'; text: string };
+
+function downloadJson(data: unknown, fileName: string) {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Settings and the user's data: badge, backup export and import. */
+export function SettingsView() {
+  const db = getDatabase();
+  const settings = useLiveQuery(() => getSettings(db), [db]);
+  const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  const [message, setMessage] = useState<Message | null>(null);
+
+  async function onImport(file: File) {
+    const parsed = parseBackup(await file.text());
+    if (!parsed.ok) {
+      setMessage({ kind: 'error', text: `${file.name}: ${parsed.error}` });
+      return;
+    }
+    try {
+      const report = await importBackup(parsed.backup, mode, db);
+      setMessage({
+        kind: 'ok',
+        text: `Imported ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged${
+          mode === 'replace' ? `, ${report.removed} replaced` : ''
+        }.`,
+      });
+    } catch (error) {
+      const inner = (error as { inner?: { name?: string } }).inner;
+      const quota = (error as Error).name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError';
+      setMessage({
+        kind: 'error',
+        text: quota
+          ? 'The browser has no room left for Shelf’s data; nothing was imported.'
+          : `Import failed and nothing was changed: ${(error as Error).message}`,
+      });
+    }
+  }
+
+  return (
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Settings</h2>
+      <label className="setting-row">
+        <input
+          type="checkbox"
+          checked={settings?.showBadge ?? true}
+          disabled={!settings}
+          onChange={(e) => void updateSettings({ showBadge: e.target.checked }, { db })}
+        />{' '}
+        Show the number of unread saved articles on the toolbar button
+      </label>
+      <h3>Your data</h3>
+      <p className="muted small">
+        Everything Shelf keeps stays in this browser. A backup is a JSON file you can import here.
+      </p>
+      <p>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            void exportBackup(db).then((backup) =>
+              downloadJson(backup, `shelf-backup-${backup.exportedAt.slice(0, 10)}.json`),
+            )
+          }
+        >
+          Export backup
+        </button>
+      </p>
+      <fieldset className="import-fieldset">
+        <legend>Import a backup</legend>
+        <label>
+          <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge
+          (newer changes win)
+        </label>{' '}
+        <label>
+          <input type="radio" name="import-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />{' '}
+          Replace everything
+        </label>
+        <p>
+          <label>
+            Backup file{' '}
+            <input
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void onImport(file);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        </p>
+      </fieldset>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'notice' : ''}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

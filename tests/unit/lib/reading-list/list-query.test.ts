@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { getArticleById } from '@/lib/corpus/catalog';
+import type { SavedItem } from '@/lib/db/schema';
+import { buildRows, countByStatus, DEFAULT_LIST_QUERY, queryRows } from '@/lib/reading-list/list-query';
+
+const item = (id: string, patch: Partial<SavedItem> = {}): SavedItem => ({
+  id: `article:${id}`,
+  kind: 'article',
+  articleId: id,
+  url: null,
+  title: getArticleById(id)?.title ?? id,
+  status: 'unread',
+  tags: [],
+  note: '',
+  addedAt: 0,
+  updatedAt: 0,
+  ...patch,
+});
+
+const items = [
+  item('cold-start-latency', { addedAt: 3, updatedAt: 1, status: 'reading', tags: ['lambda'] }),
+  item('thundering-herd-service-restart', { addedAt: 1, updatedAt: 3, status: 'done' }),
+  item('redis-eviction-causing-chaos-when-your-cache-turns-on-you', {
+    addedAt: 2,
+    updatedAt: 2,
+    note: 'check maxmemory',
+  }),
+];
+const progress = [
+  { itemId: 'article:cold-start-latency', fraction: 0.2, anchor: { scrollFraction: 0.2, scrollY: 1 }, updatedAt: 1 },
+  {
+    itemId: 'article:thundering-herd-service-restart',
+    fraction: 0.9,
+    anchor: { scrollFraction: 0.9, scrollY: 1 },
+    updatedAt: 1,
+  },
+];
+const rows = buildRows(items, progress, getArticleById);
+const ids = (query: Partial<typeof DEFAULT_LIST_QUERY>) =>
+  queryRows(rows, { ...DEFAULT_LIST_QUERY, ...query }).map((r) => r.item.articleId);
+
+describe('reading list query', () => {
+  it('sorts by added, updated or progress, newest / furthest first', () => {
+    expect(ids({ sort: 'added' })).toEqual([
+      'cold-start-latency',
+      'redis-eviction-causing-chaos-when-your-cache-turns-on-you',
+      'thundering-herd-service-restart',
+    ]);
+    expect(ids({ sort: 'updated' })[0]).toBe('thundering-herd-service-restart');
+    expect(ids({ sort: 'progress' })).toEqual([
+      'thundering-herd-service-restart',
+      'cold-start-latency',
+      'redis-eviction-causing-chaos-when-your-cache-turns-on-you',
+    ]);
+  });
+
+  it('filters by status, topic, user or article tag, and text in title, note and tags', () => {
+    expect(ids({ status: 'done' })).toEqual(['thundering-herd-service-restart']);
+    expect(ids({ topic: 'caching' })).toEqual(['redis-eviction-causing-chaos-when-your-cache-turns-on-you']);
+    expect(ids({ tag: 'lambda' })).toEqual(['cold-start-latency']);
+    expect(ids({ tag: 'thundering-herd' })).toEqual(['thundering-herd-service-restart']);
+    expect(ids({ text: 'MAXMEMORY' })).toEqual(['redis-eviction-causing-chaos-when-your-cache-turns-on-you']);
+    expect(ids({ text: 'cold latency' })).toEqual(['cold-start-latency']);
+  });
+
+  it('counts by status', () => {
+    expect(countByStatus(rows)).toEqual({ all: 3, unread: 1, reading: 1, done: 1, archived: 0 });
+  });
+});
