@@ -1,11 +1,13 @@
 /**
- * Regenerates `assets/data/search-index.json` from the bundled articles.
- * Usage: npm run index (also run by npm run catalog). The output is committed; a unit test checks
- * that it matches the articles, so it cannot go stale.
+ * Regenerates the prebuilt search index and related-articles model from the bundled articles:
+ * `assets/data/search-index.json` and `assets/data/related-model.json`.
+ * Usage: npm run index (also run by npm run catalog). The outputs are committed; unit tests check
+ * that they match the articles, so they cannot go stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Article } from '@/lib/corpus/article';
+import { buildRelatedModel } from '@/lib/related/model';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 
 const articles = JSON.parse(readFileSync(resolve('assets/data/articles.json'), 'utf8')) as Article[];
@@ -13,3 +15,8 @@ const target = resolve('assets/data/search-index.json');
 const index = buildSearchIndex(articles.map(toSearchDocument));
 writeFileSync(target, `${JSON.stringify(index)}\n`);
 console.log(`wrote the search index (${index.terms.length} terms, ${index.words.length} words) to ${target}`);
+
+const modelTarget = resolve('assets/data/related-model.json');
+const model = buildRelatedModel(articles);
+writeFileSync(modelTarget, `${JSON.stringify(model)}\n`);
+console.log(`wrote the related-articles model (${model.terms.length} terms) to ${modelTarget}`);

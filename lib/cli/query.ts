@@ -3,12 +3,23 @@
  *   {"query", "tookMs", "results": [{"id", "title", "url", "summary", "score"}]}
  * `--stdin` reads one query per line and prints one object per line. Runs the same `lib/search`
  * code on the same bundled data and prebuilt index as the popup; `tookMs` times the search call alone.
+ *
+ * `npm run --silent query -- related --file PATH [--limit N]` prints
+ *   {"matched", "tookMs", "results": [...]} for an HTML file (text extracted by the content script's
+ * own code, on a DOM parsed by linkedom; parsing is not timed, extraction is) or a plain text file.
  */
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { parseHTML } from 'linkedom';
+import type { Article } from '@/lib/corpus/article';
+import { ARTICLES } from '@/lib/corpus/catalog';
+import { getBundledRelatedEngine } from '@/lib/related/bundled';
+import { extractPageText, type PageText } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 
-const USAGE = 'usage: query search "text" [--limit N] | query search --stdin [--limit N]';
+const USAGE =
+  'usage: query search "text" [--limit N] | query search --stdin [--limit N] | query related --file PATH [--limit N]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -17,7 +28,11 @@ function fail(message: string): never {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { limit: { type: 'string', default: '10' }, stdin: { type: 'boolean', default: false } },
+  options: {
+    limit: { type: 'string', default: '10' },
+    stdin: { type: 'boolean', default: false },
+    file: { type: 'string' },
+  },
 });
 const [command, ...rest] = positionals;
 const limit = Number(values.limit);
@@ -36,18 +51,46 @@ function runSearch(query: string): string {
   return JSON.stringify({
     query,
     tookMs: Number(tookMs.toFixed(3)),
-    results: results.map(({ article, score }) => ({
-      id: article.id,
-      title: article.title,
-      url: article.url,
-      summary: article.summary,
-      score: Number(score.toFixed(4)),
-    })),
+    results: results.map(toJsonResult),
   });
 }
 
-if (command !== 'search') fail(command ? `unknown command "${command}"` : 'missing command');
-if (values.stdin) {
+function toJsonResult({ article, score }: { article: Article; score: number }) {
+  return {
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    summary: article.summary,
+    score: Number(score.toFixed(4)),
+  };
+}
+
+function runRelated(path: string): string {
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch (error) {
+    fail(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  const isHtml = /\.x?html?$/i.test(path) || /^\s*<(!doctype|html|head|body)/i.test(content);
+  const related = getBundledRelatedEngine();
+  const document = isHtml ? parseHTML(content).document : undefined;
+  // One untimed run on a realistic text first (the catalog's summaries), like a service worker
+  // that has been running: JIT warm-up would otherwise be billed to this page's tookMs.
+  related.related(ARTICLES.map((a) => a.summary).join(' '), { limit: 1 });
+  const started = performance.now();
+  const page: PageText = document ? extractPageText(document) : { title: '', text: content, truncated: false };
+  const { matched, results } = related.related(page, { limit });
+  const tookMs = performance.now() - started;
+  return JSON.stringify({ matched, tookMs: Number(tookMs.toFixed(3)), results: results.map(toJsonResult) });
+}
+
+if (command === 'related') {
+  if (!values.file) fail('related needs --file PATH');
+  console.log(runRelated(values.file));
+} else if (command !== 'search') {
+  fail(command ? `unknown command "${command}"` : 'missing command');
+} else if (values.stdin) {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) if (line.trim()) console.log(runSearch(line));
 } else {

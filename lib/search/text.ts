@@ -48,8 +48,19 @@ export function termsOfWord(surface: string): string[] {
   return [surface, ...parts.map(stemWord)];
 }
 
+// Stemming is the costliest step of analyzing a long page, and words repeat: remember results.
+const STEM_CACHE = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
 export function stemWord(word: string): string {
-  return word.length > 3 && /^[a-z]+$/.test(word) ? stemmer(word) : word;
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  let stem = STEM_CACHE.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear();
+    STEM_CACHE.set(word, stem);
+  }
+  return stem;
 }
 
 export function isStopWord(surface: string): boolean {
