@@ -8,7 +8,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Shelf',
     description: 'Find, read and keep articles from a backend and AI engineering blog — offline, in your browser.',
-    permissions: ['contextMenus', 'storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'Search Shelf' },
     ...(browser === 'firefox'
       ? {

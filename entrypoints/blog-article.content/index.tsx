@@ -33,6 +33,12 @@ export default defineContentScript({
     function Box({ onDismiss }: { onDismiss: () => void }) {
       const [status, setStatus] = useState<'idle' | 'opening' | 'open-failed'>('idle');
       const [resumeOffered, setResumeOffered] = useState(resume !== null);
+      const showCard = (articleId: string) => {
+        setStatus('opening');
+        sendRequest({ type: 'open-article-card', articleId })
+          .then(({ opened }) => setStatus(opened ? 'idle' : 'open-failed'))
+          .catch(() => setStatus('open-failed'));
+      };
       return (
         <ReadingNowBox
           title={article?.title ?? ''}
@@ -43,13 +49,9 @@ export default defineContentScript({
             if (resume) scrollToAnchor(window, resume);
             setResumeOffered(false);
           }}
-          onShowCard={() => {
-            if (!article) return;
-            setStatus('opening');
-            sendRequest({ type: 'open-article-card', articleId: article.id })
-              .then(({ opened }) => setStatus(opened ? 'idle' : 'open-failed'))
-              .catch(() => setStatus('open-failed'));
-          }}
+          related={state.related}
+          onShowCard={() => showCard(article?.id ?? '')}
+          onShowRelated={showCard}
         />
       );
     }

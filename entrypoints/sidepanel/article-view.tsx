@@ -7,9 +7,7 @@ import type { Article } from '@/lib/corpus/article';
 import { getDatabase } from '@/lib/db/database';
 import { removeItems, saveArticle, setStatus } from '@/lib/db/repository';
 import { articleItemId, ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
-import { getBundledSearchEngine } from '@/lib/search/bundled';
-
-const RELATED_LIMIT = 5;
+import { getBundledRelatedEngine } from '@/lib/related/bundled';
 
 function openLink(url: string) {
   void browser.tabs.create({ url });
@@ -23,16 +21,8 @@ export function ArticleView({ article, onSelect }: { article: Article; onSelect:
     async () => ({ item: await db.items.get(itemId), progress: await db.progress.get(itemId) }),
     [db, itemId],
   );
-  // Simple related list until the related-articles issue: the articles closest to this one's title and tags.
-  const related = useMemo(
-    () =>
-      getBundledSearchEngine()
-        .search(`${article.title} ${article.tags.join(' ')}`, { limit: RELATED_LIMIT + 1, typing: false })
-        .results.map((r) => r.article)
-        .filter((candidate) => candidate.id !== article.id)
-        .slice(0, RELATED_LIMIT),
-    [article],
-  );
+  // Precomputed at build time (npm run index): the 5 articles most similar in content.
+  const related = useMemo(() => getBundledRelatedEngine().relatedToArticle(article.id), [article]);
   const item = saved?.item;
   const percent = saved?.progress ? Math.round(saved.progress.fraction * 100) : 0;
 

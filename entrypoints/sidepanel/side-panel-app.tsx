@@ -3,7 +3,7 @@ import { ArticleList } from '@/components/article-list';
 import { TopicBrowser } from '@/components/topic-browser';
 import { watchBadge } from '@/lib/background/badge';
 import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
-import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { findRelated } from '@/lib/related/find-related';
 import { getSidePanelView, type SidePanelView, setSidePanelView, watchSidePanelView } from '@/lib/side-panel/view';
 import { ArticleView } from './article-view';
 import { ReadingListView } from './reading-list-view';
@@ -35,15 +35,11 @@ export function SidePanelApp() {
     void setSidePanelView(next);
   };
 
-  const related = useMemo(
-    () =>
-      view?.kind === 'related'
-        ? getBundledSearchEngine()
-            .search(view.query, { limit: RELATED_LIMIT, typing: false })
-            .results.map((hit) => hit.article)
-        : [],
+  const found = useMemo(
+    () => (view?.kind === 'related' ? findRelated(view.query, { title: view.title, limit: RELATED_LIMIT }) : null),
     [view],
   );
+  const related = found?.articles ?? [];
 
   if (!view) return <main className="side-panel" aria-busy="true" />;
 
@@ -98,6 +94,9 @@ export function SidePanelApp() {
           <p className="muted">
             For {SOURCE_LABEL[view.source]}: “{view.label}”
           </p>
+          {found && !found.matched && related.length > 0 && (
+            <p className="notice">Nothing in Shelf’s library is closely related; these are the nearest articles.</p>
+          )}
           {related.length > 0 ? (
             <ArticleList
               articles={related}

@@ -55,6 +55,26 @@ export function getRelatedRequest(
   };
 }
 
+const MAX_PAGE_QUERY = 60_000;
+
+/**
+ * The main text of the page the menu was used on, read through activeTab + scripting (granted by
+ * the menu click itself); null where the browser does not allow it (browser pages, store pages).
+ */
+async function readPageText(tabId: number): Promise<{ title: string; text: string } | null> {
+  try {
+    const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-text.js'] });
+    const result = injection?.result as { title?: unknown; text?: unknown } | undefined;
+    if (typeof result?.text !== 'string' || !result.text.trim()) return null;
+    return {
+      title: typeof result.title === 'string' ? result.title.slice(0, 300) : '',
+      text: result.text.slice(0, MAX_PAGE_QUERY),
+    };
+  } catch {
+    return null;
+  }
+}
+
 export async function handleContextMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
@@ -62,6 +82,13 @@ export async function handleContextMenuClick(
   if (info.menuItemId !== FIND_RELATED_MENU_ID) return;
   // The user gesture is only valid until the first await: open the panel first, fill it after.
   const opening = openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
-  await setSidePanelView(getRelatedRequest(info, tab));
+  const request = getRelatedRequest(info, tab);
+  if (request.source === 'page' && tab?.id !== undefined) {
+    await setSidePanelView(request); // title and URL words at once; the page's text when read
+    const page = await readPageText(tab.id);
+    if (page) await setSidePanelView({ ...request, query: page.text, title: page.title || tab.title || '' });
+  } else {
+    await setSidePanelView(request);
+  }
   await opening.catch((error: unknown) => console.warn('Shelf: could not open the side panel', error));
 }

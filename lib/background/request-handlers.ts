@@ -4,12 +4,17 @@ import { getDatabase } from '@/lib/db/database';
 import { setProgress } from '@/lib/db/repository';
 import { articleItemId } from '@/lib/db/schema';
 import type { RequestHandlers } from '@/lib/messaging/protocol';
+import { getBundledRelatedEngine } from '@/lib/related/bundled';
+
+/** How many related articles the box on the blog lists. */
+const BOX_RELATED = 3;
+
 import { setSidePanelView } from '@/lib/side-panel/view';
 
 export const requestHandlers: RequestHandlers = {
   'page-state': async ({ url }) => {
     const article = getArticleByUrl(url);
-    if (!article) return { article: null, saved: false, progress: null };
+    if (!article) return { article: null, saved: false, progress: null, related: [] };
     const db = getDatabase();
     const itemId = articleItemId(article.id);
     const [item, progress] = await Promise.all([db.items.get(itemId), db.progress.get(itemId)]);
@@ -17,6 +22,10 @@ export const requestHandlers: RequestHandlers = {
       article: { id: article.id, title: article.title },
       saved: item !== undefined,
       progress: item && progress ? { fraction: progress.fraction, ...progress.anchor } : null,
+      related: getBundledRelatedEngine()
+        .relatedToArticle(article.id)
+        .slice(0, BOX_RELATED)
+        .map(({ id, title }) => ({ id, title })),
     };
   },
   'record-progress': async ({ articleId, fraction, scrollFraction, scrollY }) => ({

@@ -27,6 +27,8 @@ export interface PageState {
   article: { id: string; title: string } | null;
   saved: boolean;
   progress: { fraction: number; scrollFraction: number; scrollY: number } | null;
+  /** The library's articles most related to this one. */
+  related: Array<{ id: string; title: string }>;
 }
 
 export interface ReplyMap {

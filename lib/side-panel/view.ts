@@ -12,7 +12,10 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('article'), articleId: z.string().min(1) }),
   z.strictObject({
     kind: z.literal('related'),
-    query: z.string().max(2000),
+    /** What to find related articles for: a selection, a link's words, or a page's main text. */
+    query: z.string().max(60_000),
+    /** The page's title, when the query is a whole page. */
+    title: z.string().max(300).optional(),
     source: z.enum(['selection', 'link', 'page']),
     /** Shown to the user: what they right-clicked. */
     label: z.string().max(300),

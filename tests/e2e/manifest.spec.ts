@@ -13,7 +13,7 @@ test('the built Chrome manifest declares the four surfaces and asks for no all-s
     'https://webcoderspeed.com/blog/*',
     'https://www.webcoderspeed.com/blog/*',
   ]);
-  expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage']);
+  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
   const hostAccess = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
   expect(hostAccess.filter((pattern: string) => /<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\//.test(pattern))).toEqual([]);
   expect(JSON.stringify(manifest.content_security_policy ?? '')).not.toMatch(/unsafe-eval|https?:/);

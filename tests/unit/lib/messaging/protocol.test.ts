@@ -12,11 +12,13 @@ describe('message protocol', () => {
       type: 'page-state',
       url: 'https://www.webcoderspeed.com/blog/scaling/cold-start-latency',
     });
-    expect(reply).toEqual({
+    expect(reply).toMatchObject({
       article: { id: 'cold-start-latency', title: expect.any(String) },
       saved: false,
       progress: null,
     });
+    expect(reply.related).toHaveLength(3);
+    expect(reply.related.map((r) => r.id)).not.toContain('cold-start-latency');
   });
 
   it.each([
