@@ -3,25 +3,31 @@
  * machine's noise is visible. Sections: search (Node, with MiniSearch and plain Fuse.js measured in
  * the same run) and popup (real Chromium with the built extension). `--only search|popup` runs one.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import Fuse from 'fuse.js';
+import { parseHTML } from 'linkedom';
 import MiniSearch from 'minisearch';
+import relatedModelJson from '@/assets/data/related-model.json';
 import indexJson from '@/assets/data/search-index.json';
 import { chromiumArgs, findChromium } from '@/lib/cli/chromium';
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import type { EvalQuery } from '@/lib/eval/metrics';
+import { REAL_PAGES_DIR } from '@/lib/eval/shared-data';
 import { formatTiming, summarize, timeEach } from '@/lib/eval/stats';
-import { createSyntheticCorpus } from '@/lib/eval/synthetic-corpus';
+import { createRandom, createSyntheticCorpus } from '@/lib/eval/synthetic-corpus';
+import { createRelatedEngine } from '@/lib/related/engine';
+import { buildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
+import { extractPageText } from '@/lib/related/page-text';
 import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { createSearchEngine } from '@/lib/search/engine';
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
-const sections = values.only ? [values.only] : ['search', 'popup', 'reading-list'];
+const sections = values.only ? [values.only] : ['search', 'related', 'popup', 'reading-list'];
 const queries = (
   JSON.parse(readFileSync(resolve('tests/fixtures/search-queries.json'), 'utf8')) as { queries: EvalQuery[] }
 ).queries.map((q) => q.query);
@@ -237,6 +243,48 @@ async function benchReadingList() {
   }
 }
 
+/** A 5,000-word technical page: the bundled summaries, shuffled deterministically, as HTML. */
+function syntheticPage(words: number): string {
+  const random = createRandom(7);
+  const sentences = ARTICLES.flatMap((a) => a.summary.split(/(?<=[.!?])\s+/));
+  const paragraphs: string[] = [];
+  let count = 0;
+  while (count < words) {
+    const sentence = sentences[Math.floor(random() * sentences.length)] as string;
+    paragraphs.push(`<p>${sentence}</p>`);
+    count += sentence.split(/\s+/).length;
+  }
+  return `<html><head><title>Bench page</title></head><body><nav>Home Docs Blog</nav><main><h1>Bench page</h1>${paragraphs.join('')}</main><footer>footer</footer></body></html>`;
+}
+
+const getBundledRelatedModel = () => relatedModelJson as SerializedRelatedModel;
+
+function benchRelated() {
+  console.log('\n== related: page text extraction (linkedom DOM) + similarity, per page ==');
+  const pages: Array<[string, string]> = [['synthetic 5,000-word page', syntheticPage(5_000)]];
+  const wikipedia = join(REAL_PAGES_DIR, 'wikipedia', 'source.html');
+  if (existsSync(wikipedia)) pages.push(['real page: wikipedia (5,264 words)', readFileSync(wikipedia, 'utf8')]);
+  for (const size of [ARTICLES.length, 20_000]) {
+    const articles = size === ARTICLES.length ? [...ARTICLES] : createSyntheticCorpus(ARTICLES, size);
+    const started = performance.now();
+    const model =
+      size === ARTICLES.length ? getBundledRelatedModel() : buildRelatedModel(articles, { withRelated: false });
+    const buildMs = performance.now() - started;
+    const engine = createRelatedEngine(model, articles);
+    console.log(
+      `\n-- ${size.toLocaleString('en')} articles${size === ARTICLES.length ? ' (bundled)' : ` (synthetic; model built in ${buildMs.toFixed(0)} ms)`} --`,
+    );
+    for (const [label, html] of pages) {
+      const { document } = parseHTML(html);
+      const run = () => engine.related(extractPageText(document));
+      timeEach([0], 5, run);
+      line(label, formatTiming(summarize(timeEach([0], 30, run))));
+      line('  of which extraction', formatTiming(summarize(timeEach([0], 30, () => extractPageText(document)))));
+    }
+  }
+}
+
 if (sections.includes('search')) benchSearch();
+if (sections.includes('related')) benchRelated();
 if (sections.includes('popup')) await benchPopup();
 if (sections.includes('reading-list')) await benchReadingList();

@@ -47,7 +47,8 @@ export function countTerms(terms: readonly string[]): Map<string, number> {
 
 export const RELATED_PER_ARTICLE = 5;
 
-export function buildRelatedModel(articles: readonly Article[]): SerializedRelatedModel {
+/** `withRelated: false` skips the article-to-article table (quadratic; benchmarks of huge corpora). */
+export function buildRelatedModel(articles: readonly Article[], { withRelated = true } = {}): SerializedRelatedModel {
   const docTerms = articles.map((article) => countTerms(termsOfArticle(article)));
   const df = new Map<string, number>();
   for (const counts of docTerms) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
@@ -64,7 +65,7 @@ export function buildRelatedModel(articles: readonly Article[]): SerializedRelat
     return entries.map(([index, w]) => [index, w / norm] as const).sort((a, b) => a[0] - b[0]);
   });
 
-  const related = unitVectors.map((vector, self) => {
+  const related = (withRelated ? unitVectors : []).map((vector, self) => {
     const mine = new Map(vector);
     return unitVectors
       .map((other, index) => {

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
  * `../shared` holds the upstream catalog and real third-party pages. They are test inputs only,
  * never copied into the repo; tests that need them skip, saying why, when the folder is absent.
  */
-export const SHARED_DIR = resolve(process.env.SHELF_SHARED_DIR ?? resolve(import.meta.dirname, '../../shared'));
+export const SHARED_DIR = resolve(process.env.SHELF_SHARED_DIR ?? resolve(import.meta.dirname, '../../../shared'));
 export const UPSTREAM_CATALOG = resolve(SHARED_DIR, 'corpus/articles.jsonl');
 export const REAL_PAGES_DIR = resolve(SHARED_DIR, 'fixtures/real-pages');
 

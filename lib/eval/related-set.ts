@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { extractPageText, type PageText } from '@/lib/related/page-text';
+
+export interface RelatedEvalPage {
+  name: string;
+  title: string;
+  text: string;
+  expected: string[];
+}
+
+export interface RelatedEvalSet {
+  pages: RelatedEvalPage[];
+  unrelatedRealPages: string[];
+}
+
+export function loadRelatedEvalSet(file = 'tests/fixtures/related-pages.json'): RelatedEvalSet {
+  return JSON.parse(readFileSync(file, 'utf8')) as RelatedEvalSet;
+}
+
+/** A real page's main text, as the content script would extract it; null when the folder is absent. */
+export function loadRealPageText(realPagesDir: string, name: string): PageText | null {
+  const file = join(realPagesDir, name, 'source.html');
+  if (!existsSync(file)) return null;
+  return extractPageText(parseHTML(readFileSync(file, 'utf8')).document);
+}
