@@ -5,11 +5,16 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Our own code is imported explicitly (`@/lib/...`), never through auto-imports.
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Shelf',
     description: 'Find, read and keep articles from a backend and AI engineering blog — offline, in your browser.',
     permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'Search Shelf' },
+    // Related articles on any site is opt-in: these are requested when the user turns it on.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The e2e build (`wxt build --mode e2e`, output .output/chrome-mv3-e2e) grants 127.0.0.1 up
+    // front, as if the user had turned the feature on: a headless test cannot click a browser prompt.
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

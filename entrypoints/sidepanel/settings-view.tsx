@@ -1,5 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import {
+  disableRelatedAnywhere,
+  enableRelatedAnywhere,
+  isRelatedAnywhereEnabled,
+} from '@/lib/background/related-anywhere';
 import { exportBackup, importBackup, parseBackup } from '@/lib/db/backup';
 import { getDatabase } from '@/lib/db/database';
 import { getSettings, updateSettings } from '@/lib/db/repository';
@@ -18,6 +23,10 @@ export function SettingsView() {
   const db = getDatabase();
   const settings = useLiveQuery(() => getSettings(db), [db]);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  const [anywhere, setAnywhere] = useState<boolean | null>(null);
+  useEffect(() => {
+    void isRelatedAnywhereEnabled().then(setAnywhere);
+  }, []);
   const [message, setMessage] = useState<Message | null>(null);
 
   async function onImport(file: File) {
@@ -57,6 +66,20 @@ export function SettingsView() {
           onChange={(e) => void updateSettings({ showBadge: e.target.checked }, { db })}
         />{' '}
         Show the number of unread saved articles on the toolbar button
+      </label>
+      <label className="setting-row">
+        <input
+          type="checkbox"
+          checked={anywhere ?? false}
+          disabled={anywhere === null}
+          onChange={(e) => {
+            // The permission prompt needs this click's user gesture: no await before the request.
+            const change = e.target.checked ? enableRelatedAnywhere() : disableRelatedAnywhere().then(() => false);
+            void change.then(setAnywhere, () => setAnywhere(false));
+          }}
+        />{' '}
+        Show related articles on other sites too (asks to read the sites you visit; the text is matched in your browser
+        and sent nowhere)
       </label>
       <h3>Your data</h3>
       <p className="muted small">

@@ -28,6 +28,13 @@ export const requestHandlers: RequestHandlers = {
         .map(({ id, title }) => ({ id, title })),
     };
   },
+  'related-for-page': ({ title, text }) => {
+    const { matched, results } = getBundledRelatedEngine().related({ title, text }, { limit: BOX_RELATED });
+    return {
+      matched,
+      results: matched ? results.map(({ article }) => ({ id: article.id, title: article.title })) : [],
+    };
+  },
   'record-progress': async ({ articleId, fraction, scrollFraction, scrollY }) => ({
     recorded: await setProgress(articleItemId(articleId), { fraction, anchor: { scrollFraction, scrollY } }),
   }),

@@ -25,9 +25,10 @@ import { buildRelatedModel, type SerializedRelatedModel } from '@/lib/related/mo
 import { extractPageText } from '@/lib/related/page-text';
 import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { createSearchEngine } from '@/lib/search/engine';
+import { startFixtureServer } from '../../tests/e2e/fixture-server';
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
-const sections = values.only ? [values.only] : ['search', 'related', 'popup', 'reading-list'];
+const sections = values.only ? [values.only] : ['search', 'related', 'popup', 'reading-list', 'content-script'];
 const queries = (
   JSON.parse(readFileSync(resolve('tests/fixtures/search-queries.json'), 'utf8')) as { queries: EvalQuery[] }
 ).queries.map((q) => q.query);
@@ -284,7 +285,75 @@ function benchRelated() {
   }
 }
 
+/**
+ * The related-articles content script on other sites, in the e2e build (which grants 127.0.0.1 as
+ * if the user had turned the feature on): main-thread work on the page (the script's own
+ * performance measures: text extraction, and building the box when it shows one) and the time
+ * from DOMContentLoaded to the box on a matching page.
+ */
+async function benchContentScript() {
+  const extensionDir = resolve('.output/chrome-mv3-e2e');
+  if (!existsSync(extensionDir)) throw new Error('run `wxt build --mode e2e` first (npm run bench does)');
+  console.log('\n== content script on other sites (e2e build, pages from 127.0.0.1), per page load ==');
+  const server = await startFixtureServer(resolve('tests/fixtures/pages'));
+  const userDataDir = mkdtempSync(join(tmpdir(), 'shelf-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    args: chromiumArgs(extensionDir),
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    for (let i = 0; i < 50; i++) {
+      const ids = await worker.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id),
+      );
+      if (ids.includes('related-anywhere')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await context.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('shelf-related')) return;
+        observer.disconnect();
+        Object.assign(window, { __shelfBoxAt: performance.now() });
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    for (const [label, path, matching] of [
+      ['non-matching page (lemon cake)', 'related/lemon-cake.html', false],
+      ['matching page (cache stampedes)', 'related/cache-stampede.html', true],
+    ] as const) {
+      const mainThread: number[] = [];
+      const boxAfterDcl: number[] = [];
+      for (let run = 0; run < 16; run++) {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/${path}`);
+        if (matching) await page.waitForFunction(() => (window as { __shelfBoxAt?: number }).__shelfBoxAt);
+        else await page.waitForTimeout(600);
+        const figures = await page.evaluate(() => {
+          const work = performance.getEntriesByName('shelf:main-thread').reduce((sum, e) => sum + e.duration, 0);
+          const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          const boxAt = (window as { __shelfBoxAt?: number }).__shelfBoxAt;
+          return { work, afterDcl: boxAt === undefined ? Number.NaN : boxAt - navigation.domContentLoadedEventEnd };
+        });
+        if (run > 0) {
+          mainThread.push(figures.work);
+          if (matching) boxAfterDcl.push(figures.afterDcl);
+        }
+        await page.close();
+      }
+      line(`${label}: main-thread work`, formatTiming(summarize(mainThread)));
+      if (matching) line(`${label}: DOMContentLoaded → box`, formatTiming(summarize(boxAfterDcl)));
+    }
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
 if (sections.includes('search')) benchSearch();
 if (sections.includes('related')) benchRelated();
 if (sections.includes('popup')) await benchPopup();
 if (sections.includes('reading-list')) await benchReadingList();
+if (sections.includes('content-script')) await benchContentScript();

@@ -11,6 +11,12 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page-state'), url: z.string().max(MAX_URL_LENGTH) }),
   z.strictObject({ type: z.literal('open-article-card'), articleId: z.string().min(1).max(200) }),
   z.strictObject({
+    type: z.literal('related-for-page'),
+    url: z.string().max(MAX_URL_LENGTH),
+    title: z.string().max(1000),
+    text: z.string().max(60_000),
+  }),
+  z.strictObject({
     type: z.literal('record-progress'),
     articleId: z.string().min(1).max(200),
     fraction: z.number().min(0).max(1),
@@ -35,6 +41,7 @@ export interface ReplyMap {
   'page-state': PageState;
   'open-article-card': { opened: boolean };
   'record-progress': { recorded: boolean };
+  'related-for-page': { matched: boolean; results: Array<{ id: string; title: string }> };
 }
 
 export type Reply<T extends RequestType> = ReplyMap[T];

@@ -34,7 +34,7 @@ describe('message protocol', () => {
   ])('rejects %s with a clear error and runs no handler', async (_case, message) => {
     const handler = vi.fn();
     const reply = await dispatchRequest(
-      { 'page-state': handler, 'open-article-card': handler, 'record-progress': handler },
+      { 'page-state': handler, 'open-article-card': handler, 'record-progress': handler, 'related-for-page': handler },
       message,
       {} as never,
     );

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, expect, test } from '@playwright/test';
+import { chromiumArgs } from '@/lib/cli/chromium';
+import { findTestChromium } from './browser-path';
+import { startFixtureServer } from './fixture-server';
+
+/**
+ * "Related articles on other sites" is opt-in through optional host permissions, and a headless
+ * test cannot click the browser's permission prompt. The e2e build (`wxt build --mode e2e`) grants
+ * http://127.0.0.1/* up front instead — the state after the user said yes — so these tests run the
+ * real registration (scripting.registerContentScripts) and the real content script.
+ */
+const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+let context: BrowserContext;
+let userDataDir: string;
+
+test.beforeAll(async () => {
+  server = await startFixtureServer(resolve(import.meta.dirname, '../fixtures/pages'));
+  userDataDir = mkdtempSync(join(tmpdir(), 'shelf-e2e-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findTestChromium(),
+    headless: true,
+    args: chromiumArgs(E2E_EXTENSION_DIR),
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // onInstalled registers the script; wait until it has.
+  await expect
+    .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)))
+    .toContain('related-anywhere');
+});
+
+test.afterAll(async () => {
+  await context.close();
+  await server.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+});
+
+test('shows the related-articles box on a page about cache stampedes, in a shadow root', async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/related/cache-stampede.html`);
+  const box = page.getByRole('complementary', { name: 'Shelf: related articles' });
+  await expect(box).toBeVisible();
+  await expect(box.getByRole('list').getByRole('button').first()).toContainText(/Cache Stampede|Thundering Herd/);
+  expect(await page.locator('shelf-related').evaluate((host) => host.shadowRoot !== null)).toBe(true);
+  // The page's own DOM holds no text of ours.
+  expect(await page.evaluate(() => document.body.textContent?.includes('Related articles'))).toBe(false);
+
+  await box.getByRole('button', { name: 'Dismiss related articles' }).click();
+  await expect(box).toHaveCount(0);
+});
+
+test('stays silent on an unrelated page', async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/related/lemon-cake.html`);
+  await expect(page.getByRole('heading', { name: 'Lemon and almond cake' })).toBeVisible();
+  await page.waitForTimeout(800); // extraction + one round trip to the service worker
+  await expect(page.locator('shelf-related')).toHaveCount(0);
+});
+
+test('hostile page CSS neither changes the box nor is changed by it', async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/related/hostile-css.html`);
+  const box = page.getByRole('complementary', { name: 'Shelf: related articles' });
+  await expect(box).toBeVisible();
+  const styles = await box
+    .locator('.shelf-box-link')
+    .first()
+    .evaluate((link) => {
+      const style = getComputedStyle(link);
+      const aside = getComputedStyle(link.closest('aside') as Element);
+      return { fontSize: style.fontSize, position: aside.position, width: aside.width };
+    });
+  expect(styles).toEqual({ fontSize: '13px', position: 'fixed', width: '300px' });
+  const paragraph = await page
+    .locator('main p')
+    .first()
+    .evaluate((p) => getComputedStyle(p).fontSize);
+  expect(paragraph).toBe('64px');
+});
+
+test('"Don’t show on this site" hides the box here from then on', async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/related/cache-stampede.html`);
+  const box = page.getByRole('complementary', { name: 'Shelf: related articles' });
+  await box.getByRole('button', { name: 'Don’t show on this site' }).click();
+  await expect(box).toHaveCount(0);
+  await page.reload();
+  await page.waitForTimeout(800);
+  await expect(page.locator('shelf-related')).toHaveCount(0);
+});
