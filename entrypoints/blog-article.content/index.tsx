@@ -1,6 +1,7 @@
 /**
- * Runs on the blog's own article pages: names the article being read, links to its card in the
- * side panel, and for saved articles records reading progress and offers to resume. All UI lives in
+ * Runs on the blog's own article pages: names the article being read, lists related articles,
+ * links to its card in the side panel, and for saved articles records reading progress and offers
+ * to resume. On blog pages the catalog does not list, it shows related articles by content. All UI lives in
  * a shadow root; page text is never inserted as HTML. The database is the extension's: this script
  * only messages the background.
  */
@@ -10,6 +11,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ReadingNowBox } from '@/components/reading-now-box';
 import { isResumable, scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
+import { showRelatedForPage } from '@/lib/content/related-on-page';
 import { sendRequest } from '@/lib/messaging/client';
 import './style.css';
 
@@ -19,7 +21,9 @@ export default defineContentScript({
   async main(ctx) {
     const state = await sendRequest({ type: 'page-state', url: location.href });
     const article = state.article;
-    if (!article || ctx.isInvalid) return;
+    if (ctx.isInvalid) return;
+    // A blog page Shelf's catalog does not list: related articles by content, like on other sites.
+    if (!article) return showRelatedForPage(ctx);
 
     if (state.saved) {
       trackReadingProgress(
