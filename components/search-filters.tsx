@@ -1,5 +1,5 @@
+import { TopicSelect } from '@/components/topic-select';
 import { ARTICLES } from '@/lib/corpus/catalog';
-import { TOPICS } from '@/lib/corpus/topics';
 
 const TAG_COUNTS = [
   ...ARTICLES.flatMap((a) => a.tags).reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<string, number>()),
@@ -18,17 +18,7 @@ interface SearchFiltersProps {
 export function SearchFilters({ topic, tag, onTopicChange, onTagChange }: SearchFiltersProps) {
   return (
     <div className="search-filters">
-      <label>
-        Topic{' '}
-        <select value={topic ?? ''} onChange={(event) => onTopicChange(event.target.value || null)}>
-          <option value="">All topics</option>
-          {TOPICS.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TopicSelect value={topic} onChange={onTopicChange} />
       <label>
         Tag{' '}
         <select value={tag ?? ''} onChange={(event) => onTagChange(event.target.value || null)}>

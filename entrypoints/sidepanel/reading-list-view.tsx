@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { KeyboardHelp } from '@/components/keyboard-help';
 import { ReadingList } from '@/components/reading-list';
+import { TopicSelect } from '@/components/topic-select';
 import { getArticleById } from '@/lib/corpus/catalog';
-import { TOPICS } from '@/lib/corpus/topics';
 import { getDatabase } from '@/lib/db/database';
 import { type RemovedSnapshot, removeItems, restoreRemoved, restoreStatuses, setStatus } from '@/lib/db/repository';
 import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
@@ -145,17 +145,7 @@ export function ReadingListView({ onOpenArticle }: { onOpenArticle: (articleId: 
             ))}
           </select>
         </label>
-        <label>
-          Topic{' '}
-          <select value={query.topic ?? ''} onChange={(e) => update({ topic: e.target.value || null })}>
-            <option value="">All topics</option>
-            {TOPICS.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TopicSelect value={query.topic} onChange={(topic) => update({ topic })} />
         <label>
           Tag{' '}
           <select value={query.tag ?? ''} onChange={(e) => update({ tag: e.target.value || null })}>

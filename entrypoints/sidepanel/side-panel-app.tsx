@@ -11,6 +11,12 @@ import { SettingsView } from './settings-view';
 
 const RELATED_LIMIT = 10;
 
+const NAV_VIEWS = [
+  { kind: 'browse', label: 'All articles' },
+  { kind: 'reading-list', label: 'Reading list' },
+  { kind: 'settings', label: 'Settings' },
+] as const;
+
 const SOURCE_LABEL = { selection: 'the selected text', link: 'the link', page: 'this page' } as const;
 
 export function SidePanelApp() {
@@ -50,30 +56,17 @@ export function SidePanelApp() {
       <header className="panel-header">
         <h1 className="brand">Shelf</h1>
         <nav aria-label="Side panel views" className="panel-nav">
-          <button
-            type="button"
-            className="button secondary"
-            aria-current={view.kind === 'browse' ? 'page' : undefined}
-            onClick={() => show({ kind: 'browse' })}
-          >
-            All articles
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            aria-current={view.kind === 'reading-list' ? 'page' : undefined}
-            onClick={() => show({ kind: 'reading-list' })}
-          >
-            Reading list
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            aria-current={view.kind === 'settings' ? 'page' : undefined}
-            onClick={() => show({ kind: 'settings' })}
-          >
-            Settings
-          </button>
+          {NAV_VIEWS.map(({ kind, label }) => (
+            <button
+              key={kind}
+              type="button"
+              className="button secondary"
+              aria-current={view.kind === kind ? 'page' : undefined}
+              onClick={() => show({ kind })}
+            >
+              {label}
+            </button>
+          ))}
         </nav>
       </header>
       {view.kind === 'settings' && <SettingsView />}

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 import Fuse from 'fuse.js';
 import { parseHTML } from 'linkedom';
 import MiniSearch from 'minisearch';
@@ -89,9 +89,11 @@ function benchSearch() {
   }
 }
 
-async function benchPopup() {
-  const extensionDir = resolve('.output/chrome-mv3');
-  console.log('\n== popup: navigation start → first results painted, restored query, real Chromium ==');
+/** Launches headless Chromium with a built extension, runs `run`, and always cleans up. */
+async function withExtension(
+  extensionDir: string,
+  run: (context: BrowserContext, worker: Worker, extensionId: string) => Promise<void>,
+): Promise<void> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'shelf-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -100,7 +102,17 @@ async function benchPopup() {
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
+    await run(context, worker, new URL(worker.url()).host);
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchPopup() {
+  const extensionDir = resolve('.output/chrome-mv3');
+  console.log('\n== popup: navigation start → first results painted, restored query, real Chromium ==');
+  await withExtension(extensionDir, async (context, worker, extensionId) => {
     // Records when the first result option is in the DOM and a frame has been painted after it.
     await context.addInitScript(() => {
       const observer = new MutationObserver(() => {
@@ -126,25 +138,15 @@ async function benchPopup() {
       await page.close();
     }
     line('restored query → results painted', formatTiming(summarize(samples)));
-  } finally {
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function benchReadingList() {
   const extensionDir = resolve('.output/chrome-mv3');
   const count = 10_000;
   console.log(`\n== reading list: ${count.toLocaleString('en')} saved items, side panel page, real Chromium ==`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'shelf-bench-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: true,
-    args: chromiumArgs(extensionDir),
-  });
-  try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const panelUrl = `chrome-extension://${new URL(worker.url()).host}/sidepanel.html`;
+  await withExtension(extensionDir, async (context, worker, extensionId) => {
+    const panelUrl = `chrome-extension://${extensionId}/sidepanel.html`;
     const seed = await context.newPage();
     await seed.goto(panelUrl);
     await seed.getByRole('button', { name: 'Reading list' }).click();
@@ -243,10 +245,7 @@ async function benchReadingList() {
     line('navigation → first rows painted', formatTiming(summarize(firstRender)));
     line('list mounted → first rows painted', formatTiming(summarize(fromOpen)));
     line('status filter change → painted', formatTiming(summarize(filterChange)));
-  } finally {
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** A 5,000-word technical page: the bundled summaries, shuffled deterministically, as HTML. */
@@ -301,14 +300,7 @@ async function benchContentScript() {
   if (!existsSync(extensionDir)) throw new Error('run `wxt build --mode e2e` first (npm run bench does)');
   console.log('\n== content script on other sites (e2e build, pages from 127.0.0.1), per page load ==');
   const server = await startFixtureServer(resolve('tests/fixtures/pages'));
-  const userDataDir = mkdtempSync(join(tmpdir(), 'shelf-bench-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: true,
-    args: chromiumArgs(extensionDir),
-  });
-  try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await withExtension(extensionDir, async (context, worker) => {
     for (let i = 0; i < 50; i++) {
       const ids = await worker.evaluate(async () =>
         (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id),
@@ -350,11 +342,7 @@ async function benchContentScript() {
       line(`${label}: main-thread work`, formatTiming(summarize(mainThread)));
       if (matching) line(`${label}: DOMContentLoaded → box`, formatTiming(summarize(boxAfterDcl)));
     }
-  } finally {
-    await context.close();
-    await server.close();
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
+  }).finally(() => server.close());
 }
 
 // Related first: the search section leaves 100,000-article corpora for the garbage collector.

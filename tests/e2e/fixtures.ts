@@ -75,7 +75,8 @@ export const test = base.extend<ShelfFixtures>({
 
 /**
  * No test touches the network: the blog's host (both spellings) is served from the local fixture
- * server, `/blog/<section>/<slug>` from `tests/fixtures/pages/blog/<slug>.html` or a generic page.
+ * server, `/blog/<section>/<slug>` from `tests/fixtures/pages/blog/<slug>.html`, else
+ * `tests/fixtures/pages/related/<slug>.html` (pages the catalog does not list), else a generic page.
  */
 export async function routeBlogToFixtures(context: BrowserContext, fixtureOrigin: string): Promise<void> {
   // Anything else off this machine is stubbed rather than attempted. Registered first because
@@ -85,8 +86,10 @@ export async function routeBlogToFixtures(context: BrowserContext, fixtureOrigin
   );
   await context.route(/^https:\/\/(www\.)?webcoderspeed\.com\//, async (route) => {
     const slug = new URL(route.request().url()).pathname.split('/').filter(Boolean).at(-1) ?? 'index';
-    const local = await route.fetch({ url: `${fixtureOrigin}/blog/${slug}.html` });
-    if (local.status() === 200) return route.fulfill({ response: local });
+    for (const folder of ['blog', 'related']) {
+      const local = await route.fetch({ url: `${fixtureOrigin}/${folder}/${slug}.html` });
+      if (local.status() === 200) return route.fulfill({ response: local });
+    }
     return route.fulfill({ response: await route.fetch({ url: `${fixtureOrigin}/blog/generic-article.html` }) });
   });
 }
