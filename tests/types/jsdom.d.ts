@@ -1,0 +1,8 @@
+// jsdom ships no types and @types/jsdom is not a dependency; tests use only these two classes.
+declare module 'jsdom' {
+  export class VirtualConsole {}
+  export class JSDOM {
+    constructor(html: string, options?: { url?: string; virtualConsole?: VirtualConsole });
+    window: Window & typeof globalThis;
+  }
+}
