@@ -10,6 +10,10 @@ export default defineConfig({
     description: 'Find, read and keep articles from a backend and AI engineering blog — offline, in your browser.',
     permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'Search Shelf' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+F' }, description: 'Search Shelf' },
+      'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save this page to Shelf' },
+    },
     // Related articles on any site is opt-in: these are requested when the user turns it on.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The e2e build (`wxt build --mode e2e`, output .output/chrome-mv3-e2e) grants 127.0.0.1 up

@@ -9,7 +9,7 @@ import { TOPICS } from '@/lib/corpus/topics';
 import { loadRecentlyOpened, type PopupState, rememberOpened, savePopupState } from '@/lib/popup/popup-state';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { setSidePanelView } from '@/lib/side-panel/view';
-import { toggleSaved, useSavedMarkers } from './use-saved-markers';
+import { saveCurrentPage, toggleSaved, useSavedMarkers } from './use-saved-markers';
 
 const RESULT_LIMIT = 20;
 
@@ -37,6 +37,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
   const [recent, setRecent] = useState<Article[]>([]);
   const listId = useId();
   const markers = useSavedMarkers();
+  const [saveMessage, setSaveMessage] = useState<{ ok: boolean; message: string } | null>(null);
   // Looked up ahead of time so that a click can open the side panel without awaiting anything.
   const windowId = useRef<number | undefined>(undefined);
 
@@ -195,6 +196,23 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
           </button>
         </section>
       )}
+      <section className="page-actions" aria-label="This page">
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => {
+            setSaveMessage({ ok: true, message: 'Saving…' });
+            void saveCurrentPage().then(setSaveMessage);
+          }}
+        >
+          Save this page <kbd>Alt+Shift+S</kbd>
+        </button>
+        {saveMessage && (
+          <p role={saveMessage.ok ? 'status' : 'alert'} className={saveMessage.ok ? 'small' : 'notice small'}>
+            {saveMessage.message}
+          </p>
+        )}
+      </section>
     </main>
   );
 }

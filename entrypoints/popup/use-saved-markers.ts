@@ -36,3 +36,16 @@ export async function toggleSaved(
   if (marker) await removeItems([marker.itemId]);
   else await saveArticle(article);
 }
+
+/** Captures and saves the page the popup was opened on; returns what to tell the user. */
+export async function saveCurrentPage(): Promise<{ ok: boolean; message: string }> {
+  const { captureTab, getTabToSave } = await import('@/lib/reading-list/popup-actions');
+  const tab = await getTabToSave();
+  if (!tab) return { ok: false, message: 'There is no web page to save in this window.' };
+  try {
+    const item = await captureTab(tab);
+    return { ok: true, message: `Saved “${item.title}” for offline reading.` };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SidePanelApp } from './side-panel-app';
 import '@/components/base.css';
+import '@/components/reader.css';
 import './sidepanel.css';
 
 const root = document.getElementById('root');

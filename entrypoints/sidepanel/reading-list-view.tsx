@@ -28,7 +28,13 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-export function ReadingListView({ onOpenArticle }: { onOpenArticle: (articleId: string) => void }) {
+export function ReadingListView({
+  onOpenArticle,
+  onOpenPage,
+}: {
+  onOpenArticle: (articleId: string) => void;
+  onOpenPage: (itemId: string) => void;
+}) {
   const db = getDatabase();
   // For `npm run bench`: when the list started loading its data.
   useEffect(() => {
@@ -93,7 +99,9 @@ export function ReadingListView({ onOpenArticle }: { onOpenArticle: (articleId: 
   }
 
   function open(row: ListRow | undefined) {
-    if (row?.item.articleId) onOpenArticle(row.item.articleId);
+    if (!row) return;
+    if (row.item.kind === 'page' || !row.item.articleId) onOpenPage(row.item.id);
+    else onOpenArticle(row.item.articleId);
   }
 
   function onKeyDown(event: React.KeyboardEvent) {

@@ -6,6 +6,7 @@ import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
 import { findRelated } from '@/lib/related/find-related';
 import { getSidePanelView, type SidePanelView, setSidePanelView, watchSidePanelView } from '@/lib/side-panel/view';
 import { ArticleView } from './article-view';
+import { ReaderContainer } from './reader-container';
 import { ReadingListView } from './reading-list-view';
 import { SettingsView } from './settings-view';
 
@@ -70,8 +71,26 @@ export function SidePanelApp() {
         </nav>
       </header>
       {view.kind === 'settings' && <SettingsView />}
+      {view.kind === 'message' && (
+        <p className="notice" role="alert">
+          {view.text}
+        </p>
+      )}
+      {view.kind === 'reader' && (
+        <>
+          <p>
+            <a href={`/reader.html?item=${encodeURIComponent(view.itemId)}`} target="_blank" rel="noopener noreferrer">
+              Open in a tab
+            </a>
+          </p>
+          <ReaderContainer itemId={view.itemId} />
+        </>
+      )}
       {view.kind === 'reading-list' && (
-        <ReadingListView onOpenArticle={(articleId) => show({ kind: 'article', articleId })} />
+        <ReadingListView
+          onOpenArticle={(articleId) => show({ kind: 'article', articleId })}
+          onOpenPage={(itemId) => show({ kind: 'reader', itemId })}
+        />
       )}
       {view.kind === 'article' &&
         (article ? (

@@ -1,8 +1,10 @@
 import { type Browser, browser } from 'wxt/browser';
+import { captureTab, saveLink } from '@/lib/background/capture-tab';
 import { openSidePanel } from '@/lib/background/side-panel';
 import { type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 
 export const FIND_RELATED_MENU_ID = 'find-related';
+export const SAVE_MENU_ID = 'save-to-shelf';
 
 /** Menus persist across service-worker restarts, so they are created once, on install/update. */
 export function registerContextMenus(): void {
@@ -12,6 +14,7 @@ export function registerContextMenus(): void {
       title: 'Find related',
       contexts: ['selection', 'link', 'page'],
     });
+    browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save to Shelf', contexts: ['link', 'page'] });
   });
 }
 
@@ -79,6 +82,7 @@ export async function handleContextMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
+  if (info.menuItemId === SAVE_MENU_ID) return handleSaveClick(info, tab);
   if (info.menuItemId !== FIND_RELATED_MENU_ID) return;
   // The user gesture is only valid until the first await: open the panel first, fill it after.
   const opening = openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
@@ -91,4 +95,25 @@ export async function handleContextMenuClick(
     await setSidePanelView(request);
   }
   await opening.catch((error: unknown) => console.warn('Shelf: could not open the side panel', error));
+}
+
+/** "Save to Shelf": a link is saved unread (captured when opened); a page is captured now and opened in the reader. */
+export async function handleSaveClick(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+): Promise<void> {
+  const opening = openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
+  try {
+    if (info.linkUrl) {
+      const linkText = (info as { linkText?: string }).linkText ?? '';
+      await saveLink(info.linkUrl, linkText);
+      await setSidePanelView({ kind: 'reading-list' });
+    } else {
+      const item = await captureTab({ id: tab?.id, url: info.pageUrl ?? tab?.url, title: tab?.title });
+      await setSidePanelView({ kind: 'reader', itemId: item.id });
+    }
+  } catch (error) {
+    await setSidePanelView({ kind: 'message', text: (error as Error).message });
+  }
+  await opening.catch(() => {});
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import {
+  type CaptureRecord,
+  captureRecordSchema,
   type ReadingProgress,
   readingProgressSchema,
   type SavedItem,
@@ -23,17 +25,20 @@ export const backupSchema = z.strictObject({
   items: z.array(savedItemSchema),
   progress: z.array(readingProgressSchema),
   settings: z.array(settingRecordSchema),
+  /** Readable copies of captured pages (absent from backups made before they existed). */
+  captures: z.array(captureRecordSchema).default([]),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
 export async function exportBackup(db: ShelfDatabase = getDatabase(), now = new Date()): Promise<Backup> {
-  return db.transaction('r', db.items, db.progress, db.settings, async () => ({
+  return db.transaction('r', db.items, db.progress, db.settings, db.captures, async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     items: await db.items.orderBy('id').toArray(),
     progress: await db.progress.orderBy('itemId').toArray(),
     settings: await db.settings.toArray(),
+    captures: await db.captures.orderBy('itemId').toArray(),
   }));
 }
 
@@ -102,11 +107,15 @@ export async function importBackup(
   mode: 'merge' | 'replace',
   db: ShelfDatabase = getDatabase(),
 ): Promise<ImportReport> {
-  return db.transaction('rw', db.items, db.progress, db.settings, async () => {
+  return db.transaction('rw', db.items, db.progress, db.settings, db.captures, async () => {
     const report: ImportReport = { added: 0, updated: 0, unchanged: 0, removed: 0 };
     if (mode === 'replace') {
-      report.removed = (await db.items.count()) + (await db.progress.count()) + (await db.settings.count());
-      await Promise.all([db.items.clear(), db.progress.clear(), db.settings.clear()]);
+      report.removed =
+        (await db.items.count()) +
+        (await db.progress.count()) +
+        (await db.settings.count()) +
+        (await db.captures.count());
+      await Promise.all([db.items.clear(), db.progress.clear(), db.settings.clear(), db.captures.clear()]);
     }
     const mergeInto = async <T extends { updatedAt: number }>(
       table: { get(key: string): Promise<T | undefined>; put(record: T): Promise<unknown> },
@@ -129,6 +138,7 @@ export async function importBackup(
     await mergeInto<SavedItem>(db.items, backup.items, (item) => item.id);
     await mergeInto<ReadingProgress>(db.progress, backup.progress, (progress) => progress.itemId);
     await mergeInto<SettingRecord>(db.settings, backup.settings, (setting) => setting.key);
+    await mergeInto<CaptureRecord>(db.captures, backup.captures, (capture) => capture.itemId);
     return report;
   });
 }

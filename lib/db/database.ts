@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { ReadingProgress, SavedItem, SettingRecord } from '@/lib/db/schema';
+import type { CaptureRecord, ReadingProgress, SavedItem, SettingRecord } from '@/lib/db/schema';
 
 export const DATABASE_NAME = 'shelf';
 
@@ -12,6 +12,7 @@ export class ShelfDatabase extends Dexie {
   items!: EntityTable<SavedItem, 'id'>;
   progress!: EntityTable<ReadingProgress, 'itemId'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  captures!: EntityTable<CaptureRecord, 'itemId'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -41,6 +42,11 @@ export function defineSchemaVersions(db: Dexie): void {
           item.articleId ??= typeof item.id === 'string' && item.id.startsWith('article:') ? item.id.slice(8) : null;
         }),
     );
+  // v3: readable copies of captured pages, and items looked up by URL (saving a page twice).
+  db.version(3).stores({
+    items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
+    captures: 'itemId, capturedAt',
+  });
 }
 
 let instance: ShelfDatabase | undefined;

@@ -1,6 +1,8 @@
+import type { CapturedPage } from '@/lib/capture/schema';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import {
   articleItemId,
+  type CaptureRecord,
   DEFAULT_SETTINGS,
   type ItemStatus,
   type ReadingProgress,
@@ -14,6 +16,64 @@ import {
  * several records lands whole or not at all, and concurrent writers (popup, side panel, service
  * worker) never overwrite each other's changes: every update is a read-modify-write inside it.
  */
+
+/** A write the browser refused for lack of space; nothing of it was kept (the transaction aborted). */
+export class StorageFullError extends Error {
+  constructor() {
+    super(
+      'The browser has no room left for Shelf’s data, so nothing was saved. Remove captured pages you no longer need, or free disk space.',
+    );
+    this.name = 'StorageFullError';
+  }
+}
+
+/** Dexie may report a full disk directly or as the `inner` error of an aborted transaction. */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
+
+/** The saved-item id of a page: the bundled article it is, or its address without the #fragment. */
+export function pageItemId(url: string, bundledArticleId: string | undefined): string {
+  if (bundledArticleId) return articleItemId(bundledArticleId);
+  return `page:${url.split('#')[0]}`.slice(0, 300);
+}
+
+/**
+ * Saves a page, with its readable copy when there is one (a link saved unopened has none yet).
+ * Saving again keeps the item's status, tags and notes and replaces the copy with the newer one.
+ */
+export async function savePage(
+  page: { url: string; title: string; bundledArticleId?: string },
+  capture: CapturedPage | null,
+  { db = getDatabase(), now = Date.now() }: { db?: ShelfDatabase; now?: number } = {},
+): Promise<SavedItem> {
+  const id = pageItemId(page.url, page.bundledArticleId);
+  try {
+    return await db.transaction('rw', db.items, db.captures, async () => {
+      let item = await db.items.get(id);
+      if (!item) {
+        item = {
+          id,
+          kind: page.bundledArticleId ? 'article' : 'page',
+          articleId: page.bundledArticleId ?? null,
+          url: page.url.slice(0, 4096),
+          title: (capture?.title ?? page.title).slice(0, 1000) || page.url.slice(0, 1000),
+          status: 'unread',
+          tags: [],
+          note: '',
+          addedAt: now,
+          updatedAt: now,
+        };
+        await db.items.add(item);
+      }
+      if (capture) await db.captures.put({ ...capture, itemId: id, capturedAt: now, updatedAt: now });
+      return item;
+    });
+  } catch (error) {
+    throw isQuotaError(error) ? new StorageFullError() : error;
+  }
+}
 
 export interface SaveableArticle {
   id: string;
@@ -51,16 +111,19 @@ export async function saveArticle(
 export interface RemovedSnapshot {
   items: SavedItem[];
   progress: ReadingProgress[];
+  captures: CaptureRecord[];
 }
 
 /** Removes items and their reading progress; returns what was removed, for undo. */
 export async function removeItems(ids: readonly string[], db: ShelfDatabase = getDatabase()): Promise<RemovedSnapshot> {
-  return db.transaction('rw', db.items, db.progress, async () => {
+  return db.transaction('rw', db.items, db.progress, db.captures, async () => {
     const items = (await db.items.bulkGet([...ids])).filter((item): item is SavedItem => item !== undefined);
     const progress = (await db.progress.bulkGet([...ids])).filter((p): p is ReadingProgress => p !== undefined);
+    const captures = (await db.captures.bulkGet([...ids])).filter((c): c is CaptureRecord => c !== undefined);
     await db.items.bulkDelete([...ids]);
     await db.progress.bulkDelete([...ids]);
-    return { items, progress };
+    await db.captures.bulkDelete([...ids]);
+    return { items, progress, captures };
   });
 }
 

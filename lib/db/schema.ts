@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { capturedPageSchema } from '@/lib/capture/schema';
 
 /**
  * The shapes Shelf keeps in IndexedDB. Zod is their source of truth: backups are validated with
@@ -40,9 +41,15 @@ export type ReadingProgress = z.infer<typeof readingProgressSchema>;
 export const settingsSchema = z.strictObject({
   /** Show the number of unread saved items on the toolbar button. */
   showBadge: z.boolean(),
+  /** Reader typography; defaults fill in settings saved before they existed. */
+  readerFontSize: z.number().int().min(12).max(32).default(18),
+  readerWidth: z.enum(['narrow', 'medium', 'wide']).default('medium'),
+  readerTheme: z.enum(['system', 'light', 'dark', 'sepia']).default('system'),
+  /** Load images of captured pages from their sites (network requests the user allowed). */
+  allowRemoteImages: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { showBadge: true };
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({ showBadge: true });
 
 export const settingRecordSchema = z.strictObject({
   key: z.literal('settings'),
@@ -54,3 +61,11 @@ export type SettingRecord = z.infer<typeof settingRecordSchema>;
 export function articleItemId(articleId: string): string {
   return `article:${articleId}`;
 }
+
+/** The readable copy of a saved page (one per item), sanitized when captured and again when shown. */
+export const captureRecordSchema = capturedPageSchema.extend({
+  itemId: z.string().min(1).max(300),
+  capturedAt: timestamp,
+  updatedAt: timestamp,
+});
+export type CaptureRecord = z.infer<typeof captureRecordSchema>;

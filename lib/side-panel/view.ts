@@ -9,6 +9,9 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('browse') }),
   z.strictObject({ kind: z.literal('reading-list') }),
   z.strictObject({ kind: z.literal('settings') }),
+  z.strictObject({ kind: z.literal('reader'), itemId: z.string().min(1).max(300) }),
+  /** A result to tell the user (e.g. why a page could not be saved). */
+  z.strictObject({ kind: z.literal('message'), text: z.string().max(1000) }),
   z.strictObject({ kind: z.literal('article'), articleId: z.string().min(1) }),
   z.strictObject({
     kind: z.literal('related'),

@@ -25,6 +25,10 @@ export async function startFixtureServer(root: string): Promise<{ origin: string
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // browsers keep connections alive; don't wait for them
+      }),
   };
 }

@@ -6,7 +6,7 @@ const COLD_START_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latenc
 async function saveFromPopup(popup: Page, query: string, title: RegExp) {
   await popup.getByRole('combobox', { name: 'Search articles' }).fill(query);
   await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText(title);
-  await popup.getByRole('button', { name: /^Save/ }).click();
+  await popup.getByRole('button', { name: 'Save Alt+S', exact: true }).click();
   await expect(popup.getByRole('button', { name: /^Saved/ })).toBeVisible();
 }
 

@@ -21,7 +21,7 @@ afterEach(() => resetDatabaseConnection());
 describe('ReadingListView keyboard', () => {
   it('j moves down, e archives the current item, Undo restores it, ? lists the keys', async () => {
     const onOpen = vi.fn();
-    render(<ReadingListView onOpenArticle={onOpen} />);
+    render(<ReadingListView onOpenArticle={onOpen} onOpenPage={vi.fn()} />);
     const list = await screen.findByRole('list', { name: 'Saved articles' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
     const section = list.closest('section') as HTMLElement;
@@ -41,7 +41,7 @@ describe('ReadingListView keyboard', () => {
   });
 
   it('keys typed in the search box search instead of acting', async () => {
-    render(<ReadingListView onOpenArticle={vi.fn()} />);
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} />);
     const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
     fireEvent.keyDown(search, { key: 'e' });
     fireEvent.change(search, { target: { value: 'gamma' } });

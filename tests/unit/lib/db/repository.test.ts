@@ -7,7 +7,9 @@ import {
   removeItems,
   restoreRemoved,
   restoreStatuses,
+  StorageFullError,
   saveArticle,
+  savePage,
   setNote,
   setProgress,
   setStatus,
@@ -83,9 +85,67 @@ describe('repository', () => {
   });
 
   it('keeps settings with defaults', async () => {
-    expect(await getSettings(db)).toEqual({ showBadge: true });
+    expect(await getSettings(db)).toMatchObject({ showBadge: true, readerFontSize: 18, allowRemoteImages: false });
     await updateSettings({ showBadge: false }, { db });
-    expect(await getSettings(db)).toEqual({ showBadge: false });
+    expect(await getSettings(db)).toMatchObject({ showBadge: false, readerFontSize: 18 });
+    // A settings record saved before the reader settings existed still reads, with defaults.
+    await db.settings.put({ key: 'settings', value: { showBadge: false } as never, updatedAt: 1 });
+    expect(await getSettings(db)).toMatchObject({ showBadge: false, readerTheme: 'system' });
+  });
+
+  it('saves a captured page with its copy in one transaction, and a second save keeps the item', async () => {
+    const capture = {
+      url: 'https://example.org/a',
+      title: 'A page',
+      byline: null,
+      siteName: null,
+      excerpt: null,
+      lang: 'en',
+      dir: 'ltr' as const,
+      wordCount: 3,
+      readMinutes: 1,
+      html: '<p>Three words here</p>',
+      text: 'Three words here',
+      notice: null,
+    };
+    const item = await savePage({ url: 'https://example.org/a#top', title: 'A page' }, capture, { db, now: 1 });
+    expect(item).toMatchObject({ id: 'page:https://example.org/a', kind: 'page', status: 'unread' });
+    await setStatus([item.id], 'reading', { db });
+    await savePage(
+      { url: 'https://example.org/a', title: 'A page' },
+      { ...capture, text: 'Newer text' },
+      { db, now: 2 },
+    );
+    expect((await db.items.get(item.id))?.status).toBe('reading');
+    expect((await db.captures.get(item.id))?.text).toBe('Newer text');
+    await removeItems([item.id], db);
+    expect(await db.captures.count()).toBe(0);
+  });
+
+  it('turns a full disk into a clear error and keeps nothing half-written', async () => {
+    const failing = new ShelfDatabase(name);
+    failing.captures.hook('creating', () => {
+      throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
+    });
+    const capture = {
+      url: 'https://example.org/b',
+      title: 'B',
+      byline: null,
+      siteName: null,
+      excerpt: null,
+      lang: null,
+      dir: null,
+      wordCount: 1,
+      readMinutes: 1,
+      html: '<p>b</p>',
+      text: 'b',
+      notice: null,
+    };
+    await expect(
+      savePage({ url: 'https://example.org/b', title: 'B' }, capture, { db: failing }),
+    ).rejects.toBeInstanceOf(StorageFullError);
+    expect(await db.items.get('page:https://example.org/b')).toBeUndefined();
+    failing.close();
   });
 
   it('loses no write when two connections update the same items concurrently', async () => {

@@ -1,0 +1,95 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
+import type { CaptureRecord, Settings } from '@/lib/db/schema';
+
+interface ReaderViewProps {
+  capture: CaptureRecord;
+  settings: Settings;
+  percentRead: number;
+  onSettingsChange: (patch: Partial<Settings>) => void;
+}
+
+const WIDTHS = { narrow: '34em', medium: '42em', wide: '54em' } as const;
+
+/**
+ * A captured page, readable offline. The stored HTML is sanitized again here, right before it is
+ * shown (what was stored is not trusted); images stay placeholders unless the user allows them.
+ */
+export function ReaderView({ capture, settings, percentRead, onSettingsChange }: ReaderViewProps) {
+  const html = useMemo(() => sanitizeArticleHtml(capture.html), [capture.html]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    for (const image of bodyRef.current?.querySelectorAll<HTMLImageElement>('img[data-shelf-src]') ?? []) {
+      if (settings.allowRemoteImages) image.src = image.dataset.shelfSrc ?? '';
+      else image.removeAttribute('src');
+    }
+  }, [settings.allowRemoteImages, html]);
+
+  const minutesLeft = Math.max(0, Math.round(capture.readMinutes * (1 - percentRead / 100)));
+  return (
+    <article
+      className={`reader reader-theme-${settings.readerTheme}`}
+      lang={capture.lang ?? undefined}
+      dir={capture.dir ?? 'auto'}
+      aria-labelledby="reader-title"
+      style={{ fontSize: `${settings.readerFontSize}px`, maxWidth: WIDTHS[settings.readerWidth] }}
+    >
+      <fieldset className="reader-settings" dir="ltr">
+        <legend className="visually-hidden">Reading settings</legend>
+        <label>
+          Text size{' '}
+          <input
+            type="range"
+            min={12}
+            max={32}
+            value={settings.readerFontSize}
+            onChange={(e) => onSettingsChange({ readerFontSize: Number(e.target.value) })}
+          />
+        </label>
+        <label>
+          Width{' '}
+          <select
+            value={settings.readerWidth}
+            onChange={(e) => onSettingsChange({ readerWidth: e.target.value as Settings['readerWidth'] })}
+          >
+            <option value="narrow">Narrow</option>
+            <option value="medium">Medium</option>
+            <option value="wide">Wide</option>
+          </select>
+        </label>
+        <label>
+          Theme{' '}
+          <select
+            value={settings.readerTheme}
+            onChange={(e) => onSettingsChange({ readerTheme: e.target.value as Settings['readerTheme'] })}
+          >
+            <option value="system">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+            <option value="sepia">Sepia</option>
+          </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.allowRemoteImages}
+            onChange={(e) => onSettingsChange({ allowRemoteImages: e.target.checked })}
+          />{' '}
+          Load images from the web
+        </label>
+      </fieldset>
+      <header>
+        <h1 id="reader-title">{capture.title}</h1>
+        <p className="reader-meta">
+          {[capture.byline, capture.siteName].filter(Boolean).join(' · ')}
+          {capture.byline || capture.siteName ? ' · ' : ''}
+          {capture.wordCount.toLocaleString()} words · {percentRead}% read · about {minutesLeft} min left
+        </p>
+        {capture.notice && <p className="notice">{capture.notice}</p>}
+      </header>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized with DOMPurify just above, in this extension page. */}
+      <div ref={bodyRef} className="reader-body" dangerouslySetInnerHTML={{ __html: html }} />
+    </article>
+  );
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, expect, type Page, test, type Worker } from '@playwright/test';
+import { chromiumArgs } from '@/lib/cli/chromium';
+import { findTestChromium } from './browser-path';
+import { startFixtureServer } from './fixture-server';
+
+/**
+ * Saving pages for offline reading. Capturing needs access to the tab: a real user grants it with
+ * the click (activeTab), which a test cannot give to a tab opened by Playwright, so these tests use
+ * the e2e build, which grants http://127.0.0.1/* up front (see README, "Scripts").
+ */
+const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+
+let context: BrowserContext;
+let worker: Worker;
+let extensionId: string;
+let userDataDir: string;
+
+test.beforeEach(async () => {
+  userDataDir = mkdtempSync(join(tmpdir(), 'shelf-e2e-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findTestChromium(),
+    headless: true,
+    args: chromiumArgs(E2E_EXTENSION_DIR),
+  });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extensionId = new URL(worker.url()).host;
+});
+
+test.afterEach(async () => {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function openExtensionPage(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${path}`);
+  return page;
+}
+
+async function dispatchSaveMenu(pageUrl: string) {
+  await worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    const info = { menuItemId: 'save-to-shelf', editable: false, pageUrl: url };
+    (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+  }, pageUrl);
+}
+
+test('save from the popup, stop the server, read offline in the side panel and the reader tab, resume at 50%', async () => {
+  const server = await startFixtureServer(resolve(import.meta.dirname, '../fixtures/pages'));
+  const url = `${server.origin}/capture/long-article.html`;
+  const source = await context.newPage();
+  await source.goto(url);
+
+  const popup = await openExtensionPage('popup.html');
+  await popup.getByRole('button', { name: /Save this page/ }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Saved' })).toContainText('Backpressure in practice');
+  await server.close(); // from here on, offline
+
+  const panel = await openExtensionPage('sidepanel.html');
+  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel
+    .getByRole('list', { name: 'Saved articles' })
+    .getByRole('button', { name: /Backpressure in practice/ })
+    .click();
+  await expect(panel.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible();
+  await expect(panel.getByText('Streams in Node.js expose backpressure').first()).toBeVisible();
+  await expect(panel.getByRole('img', { name: 'A diagram of a queue' })).not.toHaveAttribute('src');
+
+  const itemId = `page:${url}`;
+  const reader = await openExtensionPage(`reader.html?item=${encodeURIComponent(itemId)}`);
+  await expect(reader.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible();
+  await reader.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.5));
+  await reader.waitForTimeout(1200);
+  await reader.reload();
+  await expect(reader.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible();
+  await expect
+    .poll(() => reader.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight)))
+    .toBeGreaterThan(0.45);
+  const fraction = await reader.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight));
+  expect(Math.abs(fraction - 0.5)).toBeLessThan(0.05);
+});
+
+test('the context menu handler saves a page; a hostile page is read with nothing executed', async () => {
+  const server = await startFixtureServer(resolve(import.meta.dirname, '../fixtures/pages'));
+  const url = `${server.origin}/capture/hostile.html`;
+  const source = await context.newPage();
+  await source.goto(url);
+  await dispatchSaveMenu(url);
+
+  const panel = await openExtensionPage('sidepanel.html');
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  panel.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  panel.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  panel.on('pageerror', (error) => errors.push(error.message));
+  // The handler opened the saved page in the reader view.
+  await expect(panel.getByRole('heading', { level: 1, name: /Hostile/ })).toContainText(
+    '<script>window.__shelfPwned = 1</script>',
+  );
+  await expect(panel.getByText('Handlers on a paragraph.')).toBeVisible();
+  await expect(panel.getByText('This page is very large')).toBeVisible();
+  await panel.waitForTimeout(500);
+  expect(await panel.evaluate(() => (window as { __shelfPwned?: unknown }).__shelfPwned)).toBeUndefined();
+  expect(
+    await panel
+      .locator('.reader-body')
+      .locator('script, iframe, object, embed, form, svg, [onerror], [onclick]')
+      .count(),
+  ).toBe(0);
+  expect(dialogs).toEqual([]);
+  expect(errors.filter((e) => /pwned|alert/i.test(e))).toEqual([]);
+  await server.close();
+});
