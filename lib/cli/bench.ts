@@ -3,16 +3,18 @@
  * machine's noise is visible. Sections: search (Node, with MiniSearch and plain Fuse.js measured in
  * the same run) and popup (real Chromium with the built extension). `--only search|popup` runs one.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 import Fuse from 'fuse.js';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import MiniSearch from 'minisearch';
 import relatedModelJson from '@/assets/data/related-model.json';
 import indexJson from '@/assets/data/search-index.json';
+import { capturePage } from '@/lib/capture/capture-page';
 import { chromiumArgs, findChromium } from '@/lib/cli/chromium';
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
@@ -28,7 +30,9 @@ import { createSearchEngine } from '@/lib/search/engine';
 import { startFixtureServer } from '../../tests/e2e/fixture-server';
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
-const sections = values.only ? [values.only] : ['search', 'related', 'popup', 'reading-list', 'content-script'];
+const sections = values.only
+  ? [values.only]
+  : ['search', 'related', 'capture', 'popup', 'reading-list', 'content-script'];
 const queries = (
   JSON.parse(readFileSync(resolve('tests/fixtures/search-queries.json'), 'utf8')) as { queries: EvalQuery[] }
 ).queries.map((q) => q.query);
@@ -345,9 +349,32 @@ async function benchContentScript() {
   }).finally(() => server.close());
 }
 
+/** Capture (Readability + DOMPurify) of each real fixture page, on a jsdom DOM in Node. */
+function benchCapture() {
+  console.log('\n== capture: Readability + sanitizing per page (jsdom in Node), ../shared/fixtures/real-pages ==');
+  if (!existsSync(REAL_PAGES_DIR)) {
+    console.log(`  skipped: ${REAL_PAGES_DIR} is absent`);
+    return;
+  }
+  const pages: Array<[string, string]> = readdirSync(REAL_PAGES_DIR)
+    .filter((name) => existsSync(join(REAL_PAGES_DIR, name, 'source.html')))
+    .map((name) => [name, join(REAL_PAGES_DIR, name, 'source.html')]);
+  pages.push(['hostile fixture (5.6 MB)', resolve('tests/fixtures/pages/capture/hostile.html')]);
+  for (const [label, file] of pages) {
+    const dom = new JSDOM(readFileSync(file, 'utf8'), {
+      url: 'http://fakehost/page.html',
+      virtualConsole: new VirtualConsole(),
+    });
+    const win = dom.window as unknown as Window & typeof globalThis;
+    const samples = timeEach([0], 7, () => capturePage(dom.window.document, 'http://fakehost/page.html', win));
+    line(label, formatTiming(summarize(samples.slice(1))));
+  }
+}
+
 // Related first: the search section leaves 100,000-article corpora for the garbage collector.
 if (sections.includes('related')) benchRelated();
 if (sections.includes('search')) benchSearch();
+if (sections.includes('capture')) benchCapture();
 if (sections.includes('popup')) await benchPopup();
 if (sections.includes('reading-list')) await benchReadingList();
 if (sections.includes('content-script')) await benchContentScript();

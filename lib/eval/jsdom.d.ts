@@ -1,4 +1,4 @@
-// jsdom ships no types and @types/jsdom is not a dependency; tests use only these two classes.
+// jsdom ships no types and @types/jsdom is not a dependency; tests and the bench use only these.
 declare module 'jsdom' {
   export class VirtualConsole {}
   export class JSDOM {
