@@ -7,6 +7,7 @@ import type { Article } from '@/lib/corpus/article';
 import { ARTICLES, getArticleById, getArticleLink } from '@/lib/corpus/catalog';
 import { TOPICS } from '@/lib/corpus/topics';
 import { loadRecentlyOpened, type PopupState, rememberOpened, savePopupState } from '@/lib/popup/popup-state';
+import { matchSavedPages } from '@/lib/reading-list/match-saved-pages';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { setSidePanelView } from '@/lib/side-panel/view';
 import { saveCurrentPage, toggleSaved, useSavedMarkers } from './use-saved-markers';
@@ -36,7 +37,8 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
   const [activeIndex, setActiveIndex] = useState(0);
   const [recent, setRecent] = useState<Article[]>([]);
   const listId = useId();
-  const markers = useSavedMarkers();
+  const { markers, savedPages } = useSavedMarkers();
+  const pageHits = useMemo(() => matchSavedPages(savedPages, query), [savedPages, query]);
   const [saveMessage, setSaveMessage] = useState<{ ok: boolean; message: string } | null>(null);
   // Looked up ahead of time so that a click can open the side panel without awaiting anything.
   const windowId = useRef<number | undefined>(undefined);
@@ -194,6 +196,32 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
           >
             {markers.has(active.id) ? 'Saved' : 'Save'} <kbd>Alt+S</kbd>
           </button>
+        </section>
+      )}
+      {pageHits.length > 0 && (
+        <section aria-labelledby="saved-pages-heading">
+          <h2 id="saved-pages-heading" className="section-heading">
+            Your saved pages
+          </h2>
+          <ul className="plain-list">
+            {pageHits.map((hit) => (
+              <li key={hit.itemId}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    const opening = openSidePanel({ windowId: windowId.current });
+                    void Promise.all([setSidePanelView({ kind: 'reader', itemId: hit.itemId }), opening])
+                      .then(() => window.close())
+                      .catch(() => {});
+                  }}
+                >
+                  {hit.title}
+                </button>{' '}
+                <span className="muted small">{hit.site}</span>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <section className="page-actions" aria-label="This page">

@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'react';
+import type { SavedItem } from '@/lib/db/schema';
 import type { SavedMarker } from '@/lib/reading-list/saved-state';
 
 /**
  * Saved status and progress of bundled articles, live. The database code is loaded after the
  * first paint (dynamic import), so restoring the popup's results never waits for IndexedDB.
  */
-export function useSavedMarkers(): ReadonlyMap<string, SavedMarker> {
+export function useSavedMarkers(): { markers: ReadonlyMap<string, SavedMarker>; savedPages: readonly SavedItem[] } {
   const [markers, setMarkers] = useState<ReadonlyMap<string, SavedMarker>>(new Map());
+  const [savedPages, setSavedPages] = useState<readonly SavedItem[]>([]);
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void import('@/lib/reading-list/popup-actions').then(({ watchSavedMarkers, watchBadge }) => {
+    void import('@/lib/reading-list/popup-actions').then(({ watchSavedMarkers, watchSavedPages, watchBadge }) => {
       if (cancelled) return;
-      const stopMarkers = watchSavedMarkers(setMarkers);
-      const stopBadge = watchBadge();
+      const stops = [watchSavedMarkers(setMarkers), watchSavedPages(setSavedPages), watchBadge()];
       stop = () => {
-        stopMarkers();
-        stopBadge();
+        for (const stopOne of stops) stopOne();
       };
     });
     return () => {
@@ -24,7 +24,7 @@ export function useSavedMarkers(): ReadonlyMap<string, SavedMarker> {
       stop?.();
     };
   }, []);
-  return markers;
+  return { markers, savedPages };
 }
 
 /** Saves or unsaves a bundled article (loads the database code on first use). */
