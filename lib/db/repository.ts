@@ -17,6 +17,13 @@ import {
  * worker) never overwrite each other's changes: every update is a read-modify-write inside it.
  */
 
+function newUnreadItem(
+  fields: Pick<SavedItem, 'id' | 'kind' | 'articleId' | 'url' | 'title'> & { now: number },
+): SavedItem {
+  const { now, ...rest } = fields;
+  return { ...rest, status: 'unread', tags: [], note: '', addedAt: now, updatedAt: now };
+}
+
 /** A write the browser refused for lack of space; nothing of it was kept (the transaction aborted). */
 export class StorageFullError extends Error {
   constructor() {
@@ -53,18 +60,14 @@ export async function savePage(
     return await db.transaction('rw', db.items, db.captures, async () => {
       let item = await db.items.get(id);
       if (!item) {
-        item = {
+        item = newUnreadItem({
           id,
           kind: page.bundledArticleId ? 'article' : 'page',
           articleId: page.bundledArticleId ?? null,
           url: page.url.slice(0, 4096),
           title: (capture?.title ?? page.title).slice(0, 1000) || page.url.slice(0, 1000),
-          status: 'unread',
-          tags: [],
-          note: '',
-          addedAt: now,
-          updatedAt: now,
-        };
+          now,
+        });
         await db.items.add(item);
       }
       if (capture) await db.captures.put({ ...capture, itemId: id, capturedAt: now, updatedAt: now });
@@ -90,18 +93,14 @@ export async function saveArticle(
   return db.transaction('rw', db.items, async () => {
     const existing = await db.items.get(id);
     if (existing) return existing;
-    const item: SavedItem = {
+    const item = newUnreadItem({
       id,
       kind: 'article',
       articleId: article.id,
       url: article.url,
       title: article.title,
-      status: 'unread',
-      tags: [],
-      note: '',
-      addedAt: now,
-      updatedAt: now,
-    };
+      now,
+    });
     await db.items.add(item);
     return item;
   });
