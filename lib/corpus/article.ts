@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { topicIdSchema } from '@/lib/corpus/topics';
+import { TOPICS, type TopicId } from '@/lib/corpus/topics';
 
-export const BLOG_ORIGIN = 'https://webcoderspeed.com';
+export const topicIdSchema = z.enum(TOPICS.map((topic) => topic.id) as [TopicId, ...TopicId[]]);
+
+export { BLOG_ORIGIN } from '@/lib/corpus/blog-url';
+
+import { BLOG_ORIGIN } from '@/lib/corpus/blog-url';
 
 const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
 

@@ -1,6 +1,6 @@
 import articlesJson from '@/assets/data/articles.json';
 import type { Article } from '@/lib/corpus/article';
-import { normalizeBlogUrl } from '@/lib/corpus/normalize';
+import { normalizeBlogUrl } from '@/lib/corpus/blog-url';
 
 /**
  * The bundled articles. The file is generated and validated by `npm run catalog`, and a unit test

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Article, BLOG_ORIGIN, catalogSchema } from '@/lib/corpus/article';
+import { normalizeBlogUrl } from '@/lib/corpus/blog-url';
 import type { CurationEntry } from '@/lib/corpus/curation';
 
 /** One line of the upstream `articles.jsonl` (see its README). */
@@ -51,16 +52,6 @@ export const AMBIGUOUS_SUMMARIES: ReadonlyArray<{ startsWith: string; candidates
 /** The generic category every catalog tag list repeats; it says nothing about an article. */
 const GENERIC_TAGS = new Set(['backend']);
 const MAX_TAGS = 5;
-
-/** `https://www.webcoderspeed.com/x/` → `https://webcoderspeed.com/x` (the site serves both hosts). */
-export function normalizeBlogUrl(url: string): string {
-  const parsed = new URL(url);
-  if (!/^(www\.)?webcoderspeed\.com$/.test(parsed.hostname)) {
-    throw new Error(`not a webcoderspeed.com URL: ${url}`);
-  }
-  const path = parsed.pathname.replace(/\/+$/, '');
-  return `${BLOG_ORIGIN}${path}`;
-}
 
 export function slugify(text: string): string {
   return text

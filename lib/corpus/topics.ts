@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Shelf's topic taxonomy: one topic per article, chosen by reading its summary. */
 export const TOPICS = [
   { id: 'ai-llms', label: 'AI & LLMs' },
@@ -17,8 +15,6 @@ export const TOPICS = [
 ] as const;
 
 export type TopicId = (typeof TOPICS)[number]['id'];
-
-export const topicIdSchema = z.enum(TOPICS.map((topic) => topic.id) as [TopicId, ...TopicId[]]);
 
 const LABELS = new Map<string, string>(TOPICS.map((topic) => [topic.id, topic.label]));
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeBlogUrl } from '@/lib/corpus/blog-url';
 import type { CurationEntry } from '@/lib/corpus/curation';
-import {
-  buildCatalog,
-  normalizeBlogUrl,
-  parseCatalogJsonl,
-  type RawCatalogLine,
-  slugify,
-} from '@/lib/corpus/normalize';
+import { buildCatalog, parseCatalogJsonl, type RawCatalogLine, slugify } from '@/lib/corpus/normalize';
 
 const line = (overrides: Partial<RawCatalogLine>): RawCatalogLine => ({
   description: 'Connection pools run dry under load. Here is how to size them and what to monitor.',
