@@ -12,15 +12,21 @@ export function useSavedMarkers(): { markers: ReadonlyMap<string, SavedMarker>; 
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void import('@/lib/reading-list/popup-actions').then(({ watchSavedMarkers, watchSavedPages, watchBadge }) => {
-      if (cancelled) return;
-      const stops = [watchSavedMarkers(setMarkers), watchSavedPages(setSavedPages), watchBadge()];
-      stop = () => {
-        for (const stopOne of stops) stopOne();
-      };
-    });
+    // After the first frame is painted: loading and evaluating the database code must not delay it.
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        void import('@/lib/reading-list/popup-actions').then(({ watchSavedMarkers, watchSavedPages, watchBadge }) => {
+          if (cancelled) return;
+          const stops = [watchSavedMarkers(setMarkers), watchSavedPages(setSavedPages), watchBadge()];
+          stop = () => {
+            for (const stopOne of stops) stopOne();
+          };
+        });
+      }, 0),
+    );
     return () => {
       cancelled = true;
+      cancelAnimationFrame(frame);
       stop?.();
     };
   }, []);
