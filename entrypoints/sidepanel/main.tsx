@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ReaderContainer } from './reader-container';
 import { SidePanelApp } from './side-panel-app';
 import '@/components/base.css';
 import '@/components/reader.css';
@@ -7,8 +8,16 @@ import './sidepanel.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('sidepanel.html has no #root');
+// sidepanel.html?reader=<saved item id> is the full-tab reader: the same page and code, one item.
+const readerItemId = new URLSearchParams(location.search).get('reader');
 createRoot(root).render(
   <StrictMode>
-    <SidePanelApp />
+    {readerItemId ? (
+      <main className="reader-page">
+        <ReaderContainer itemId={readerItemId} />
+      </main>
+    ) : (
+      <SidePanelApp />
+    )}
   </StrictMode>,
 );

@@ -79,7 +79,11 @@ export function SidePanelApp() {
       {view.kind === 'reader' && (
         <>
           <p>
-            <a href={`/reader.html?item=${encodeURIComponent(view.itemId)}`} target="_blank" rel="noopener noreferrer">
+            <a
+              href={`/sidepanel.html?reader=${encodeURIComponent(view.itemId)}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
               Open in a tab
             </a>
           </p>

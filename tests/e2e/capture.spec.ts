@@ -74,7 +74,7 @@ test('save from the popup, stop the server, read offline in the side panel and t
   await expect(panel.getByRole('img', { name: 'A diagram of a queue' })).not.toHaveAttribute('src');
 
   const itemId = `page:${url}`;
-  const reader = await openExtensionPage(`reader.html?item=${encodeURIComponent(itemId)}`);
+  const reader = await openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`);
   await expect(reader.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible();
   await reader.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.5));
   await reader.waitForTimeout(1200);
