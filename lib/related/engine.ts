@@ -69,13 +69,13 @@ export function createRelatedEngine(model: SerializedRelatedModel, articles: rea
       }
     }
     norm = Math.sqrt(norm) || 1;
-    const ranked: RelatedResult[] = [];
+    const ranked: Array<{ doc: number; score: number }> = [];
     scores.forEach((score, doc) => {
-      const article = docs[doc] as Article;
-      if (score > 0 && article.id !== options.excludeId) ranked.push({ article, score: score / norm });
+      if (score > 0 && (docs[doc] as Article).id !== options.excludeId) ranked.push({ doc, score: score / norm });
     });
-    ranked.sort((a, b) => b.score - a.score || docs.indexOf(a.article) - docs.indexOf(b.article));
-    const results = ranked.slice(0, limit);
+    // Ties fall back to catalog order (the document index), without searching for it.
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const results = ranked.slice(0, limit).map(({ doc, score }) => ({ article: docs[doc] as Article, score }));
     return { matched: (results[0]?.score ?? 0) >= MATCH_THRESHOLD, results };
   }
 
