@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { type ImportOutcome, ImportPanel, type ImportProgress } from '@/components/import-panel';
 import {
   disableRelatedAnywhere,
   enableRelatedAnywhere,
@@ -11,8 +12,8 @@ import { getSettings, updateSettings } from '@/lib/db/repository';
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
-function downloadJson(data: unknown, fileName: string) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' }));
+function download(text: string, type: string, fileName: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
@@ -28,6 +29,41 @@ export function SettingsView() {
     void isRelatedAnywhereEnabled().then(setAnywhere);
   }, []);
   const [message, setMessage] = useState<Message | null>(null);
+  const [importProgress, setImportProgress] = useState<ImportProgress | null>(null);
+  const [importOutcome, setImportOutcome] = useState<ImportOutcome | null>(null);
+
+  async function onLibraryFile(file: File) {
+    setImportOutcome(null);
+    setImportProgress({ done: 0, total: 0 });
+    try {
+      // Loaded on use: parsers and zip code stay out of the side panel's start-up.
+      const [{ importFile }, bytes] = await Promise.all([
+        import('@/lib/import/import-file'),
+        file.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
+      ]);
+      const result = await importFile(
+        { name: file.name, bytes },
+        { db, onProgress: (done, total) => setImportProgress({ done, total }) },
+      );
+      setImportOutcome(
+        result.ok
+          ? { kind: 'ok', text: result.message, skipped: result.summary.skipped }
+          : { kind: 'error', text: result.error },
+      );
+    } catch (error) {
+      setImportOutcome({ kind: 'error', text: `${file.name} could not be read: ${(error as Error).message}` });
+    } finally {
+      setImportProgress(null);
+    }
+  }
+
+  async function exportLibrary(kind: 'html' | 'csv') {
+    const { loadItemsForExport, toLibraryCsv, toNetscapeBookmarks } = await import('@/lib/export/library-export');
+    const items = await loadItemsForExport(db);
+    const date = new Date().toISOString().slice(0, 10);
+    if (kind === 'html') download(toNetscapeBookmarks(items), 'text/html', `shelf-bookmarks-${date}.html`);
+    else download(toLibraryCsv(items), 'text/csv', `shelf-${date}.csv`);
+  }
 
   async function onImport(file: File) {
     const parsed = parseBackup(await file.text());
@@ -91,13 +127,24 @@ export function SettingsView() {
           className="button"
           onClick={() =>
             void exportBackup(db).then((backup) =>
-              downloadJson(backup, `shelf-backup-${backup.exportedAt.slice(0, 10)}.json`),
+              download(
+                JSON.stringify(backup, null, 1),
+                'application/json',
+                `shelf-backup-${backup.exportedAt.slice(0, 10)}.json`,
+              ),
             )
           }
         >
           Export backup
+        </button>{' '}
+        <button type="button" className="button" onClick={() => void exportLibrary('html')}>
+          Export bookmarks (HTML)
+        </button>{' '}
+        <button type="button" className="button" onClick={() => void exportLibrary('csv')}>
+          Export CSV
         </button>
       </p>
+      <ImportPanel onFile={(file) => void onLibraryFile(file)} progress={importProgress} outcome={importOutcome} />
       <fieldset className="import-fieldset">
         <legend>Import a backup</legend>
         <label>

@@ -1,0 +1,96 @@
+import { type DragEvent, useId, useState } from 'react';
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ImportOutcome {
+  kind: 'ok' | 'error';
+  text: string;
+  skipped?: readonly { where: string; reason: string }[];
+}
+
+/** How many skip reasons to list; the count says how many there were in all. */
+const SHOWN_SKIPS = 200;
+
+/**
+ * "Bring your library": a file picker that also takes a dropped file, the import's progress, and
+ * its report (what was added, merged and skipped, and why). The caller does the importing.
+ */
+export function ImportPanel({
+  onFile,
+  progress,
+  outcome,
+}: {
+  onFile: (file: File) => void;
+  progress: ImportProgress | null;
+  outcome: ImportOutcome | null;
+}) {
+  const [dragging, setDragging] = useState(false);
+  const hintId = useId();
+  const busy = progress !== null;
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file && !busy) onFile(file);
+  };
+  return (
+    <fieldset className="import-fieldset">
+      <legend>Import from another app</legend>
+      <p id={hintId} className="muted small">
+        Pocket (HTML or the zip of CSV files), Instapaper CSV, Omnivore zip, Raindrop.io CSV, a browser bookmarks file,
+        or a list of addresses. Read in this browser only; importing the same file again adds nothing.
+      </p>
+      <label
+        className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <span>Import a file (choose one, or drop it here)</span>
+        <input
+          type="file"
+          aria-describedby={hintId}
+          accept=".html,.htm,.csv,.zip,.txt,text/html,text/csv,application/zip,text/plain"
+          disabled={busy}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) onFile(file);
+            event.target.value = '';
+          }}
+        />
+      </label>
+      {progress && (
+        <p>
+          <progress aria-label="Import progress" value={progress.done} max={Math.max(progress.total, 1)} />{' '}
+          <span role="status">
+            Importing… {progress.done.toLocaleString('en')} of {progress.total.toLocaleString('en')}
+          </span>
+        </p>
+      )}
+      {outcome && (
+        <div role={outcome.kind === 'error' ? 'alert' : 'status'} className={outcome.kind === 'error' ? 'notice' : ''}>
+          <p>{outcome.text}</p>
+          {outcome.skipped && outcome.skipped.length > 0 && (
+            <details>
+              <summary>Why {outcome.skipped.length.toLocaleString('en')} were skipped</summary>
+              <ul className="small">
+                {outcome.skipped.slice(0, SHOWN_SKIPS).map((skip) => (
+                  <li key={skip.where}>
+                    {skip.where}: {skip.reason}
+                  </li>
+                ))}
+                {outcome.skipped.length > SHOWN_SKIPS && <li>…and {outcome.skipped.length - SHOWN_SKIPS} more</li>}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </fieldset>
+  );
+}

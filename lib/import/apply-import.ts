@@ -1,0 +1,219 @@
+import type { CapturedPage } from '@/lib/capture/schema';
+import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { isQuotaError, pageItemId } from '@/lib/db/repository';
+import type { CaptureRecord, ReadingProgress, SavedItem } from '@/lib/db/schema';
+import { IMPORT_FORMAT_NAMES, type ImportEntry, type ParsedImport, type SkippedRecord } from '@/lib/import/entry';
+
+export interface ImportSummary {
+  format: string;
+  /** Records in the file (every one is added, merged, unchanged or skipped). */
+  total: number;
+  added: number;
+  /** Already in Shelf, and the file brought something new (a newer status or title, tags, notes). */
+  merged: number;
+  /** Already in Shelf with nothing new (importing the same file again). */
+  unchanged: number;
+  skipped: SkippedRecord[];
+  /** Set when the browser ran out of space part-way: what is counted above was kept. */
+  stoppedEarly: string | null;
+}
+
+export interface ApplyImportOptions {
+  db?: ShelfDatabase;
+  now?: number;
+  /** Items per transaction: each lands whole, and the page gets a turn between them. */
+  chunkSize?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** The bundled article an address is, so imported blog links get their cards and related articles. */
+  findArticleId?: (url: string) => string | undefined;
+}
+
+/** Items of the same address in one file become one: the later record is merged into the first. */
+function mergeDuplicates(entries: readonly ImportEntry[], findArticleId: (url: string) => string | undefined) {
+  const byId = new Map<string, { entry: ImportEntry; articleId: string | null }>();
+  const skipped: SkippedRecord[] = [];
+  for (const entry of entries) {
+    const articleId = findArticleId(entry.url) ?? null;
+    const id = pageItemId(entry.url, articleId ?? undefined);
+    const first = byId.get(id);
+    if (!first) {
+      byId.set(id, { entry, articleId });
+      continue;
+    }
+    byId.set(id, { entry: mergeEntry(first.entry, entry), articleId });
+    skipped.push({ where: entry.where, reason: `same address as ${first.entry.where} (merged into it)` });
+  }
+  return { unique: [...byId].map(([id, value]) => ({ id, ...value })), skipped };
+}
+
+function timeOf(entry: Pick<ImportEntry, 'updatedAt' | 'addedAt'>): number {
+  return entry.updatedAt ?? entry.addedAt ?? 0;
+}
+
+function joinNotes(a: string, b: string): string {
+  if (!b || a.includes(b)) return a;
+  if (!a || b.includes(a)) return b;
+  return `${a}\n\n${b}`.slice(0, 20_000);
+}
+
+function unionTags(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])].slice(0, 50);
+}
+
+function mergeEntry(first: ImportEntry, later: ImportEntry): ImportEntry {
+  const newer = timeOf(later) > timeOf(first) ? later : first;
+  return {
+    ...newer,
+    where: first.where,
+    title: newer.title || first.title || later.title,
+    tags: unionTags(first.tags, later.tags),
+    note: joinNotes(first.note, later.note),
+    addedAt: minOf(first.addedAt, later.addedAt),
+    content: newer.content ?? first.content ?? later.content,
+    progress: newer.progress ?? first.progress ?? later.progress,
+  };
+}
+
+function minOf(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
+
+/**
+ * Merges an imported entry into the saved item: the newer side (by its last change) wins status and
+ * title; tags and notes are combined; the earliest "added" date is kept. Returns null when the entry
+ * brings nothing new, which makes importing the same file twice change nothing.
+ */
+function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
+  const entryTime = timeOf(entry);
+  const newer = entryTime > item.updatedAt;
+  const next: SavedItem = {
+    ...item,
+    title: newer && entry.title ? entry.title : item.title,
+    status: newer ? entry.status : item.status,
+    tags: unionTags(item.tags, entry.tags),
+    note: joinNotes(item.note, entry.note),
+    addedAt: Math.min(item.addedAt, entry.addedAt ?? item.addedAt),
+  };
+  const changed =
+    next.title !== item.title ||
+    next.status !== item.status ||
+    next.tags.length !== item.tags.length ||
+    next.note !== item.note ||
+    next.addedAt !== item.addedAt;
+  if (!changed) return null;
+  next.updatedAt = Math.max(item.updatedAt, entryTime);
+  return next;
+}
+
+function progressRecord(itemId: string, fraction: number, updatedAt: number): ReadingProgress {
+  return { itemId, fraction, anchor: { scrollFraction: fraction, scrollY: 0 }, updatedAt };
+}
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Writes an import into the reading list in chunks (one transaction each, with a pause for the page
+ * between them so that a 20,000-item import neither freezes the UI nor holds one huge transaction).
+ * Idempotent: an address already saved is merged (newest wins), never duplicated.
+ */
+export async function applyImport(parsed: ParsedImport, options: ApplyImportOptions = {}): Promise<ImportSummary> {
+  const {
+    db = getDatabase(),
+    now = Date.now(),
+    chunkSize = 2000,
+    onProgress,
+    findArticleId = () => undefined,
+  } = options;
+  const { unique, skipped: duplicates } = mergeDuplicates(parsed.entries, findArticleId);
+  const summary: ImportSummary = {
+    format: IMPORT_FORMAT_NAMES[parsed.format],
+    total: parsed.entries.length + parsed.skipped.length,
+    added: 0,
+    merged: 0,
+    unchanged: 0,
+    skipped: [...parsed.skipped, ...duplicates],
+    stoppedEarly: null,
+  };
+  onProgress?.(0, unique.length);
+  for (let start = 0; start < unique.length; start += chunkSize) {
+    const chunk = unique.slice(start, start + chunkSize);
+    try {
+      const counts = await db.transaction('rw', db.items, db.progress, db.captures, async () => {
+        const ids = chunk.map(({ id }) => id);
+        const existing = await db.items.bulkGet(ids);
+        const existingProgress = await db.progress.bulkGet(ids);
+        const existingCaptures = await db.captures.bulkGet(ids);
+        const items: SavedItem[] = [];
+        const progress: ReadingProgress[] = [];
+        const captures: CaptureRecord[] = [];
+        const result = { added: 0, merged: 0, unchanged: 0 };
+        chunk.forEach(({ id, entry, articleId }, i) => {
+          const saved = existing[i];
+          const entryTime = entry.updatedAt ?? entry.addedAt ?? now;
+          let progressChanged = false;
+          let captureAdded = false;
+          if (entry.progress !== null) {
+            const current = existingProgress[i];
+            if (!current || (entryTime > current.updatedAt && current.fraction !== entry.progress)) {
+              progress.push(progressRecord(id, entry.progress, entryTime));
+              progressChanged = true;
+            }
+          }
+          if (entry.content && !existingCaptures[i]) {
+            captures.push({ ...(entry.content as CapturedPage), itemId: id, capturedAt: now, updatedAt: now });
+            captureAdded = true;
+          }
+          if (!saved) {
+            items.push({
+              id,
+              kind: articleId ? 'article' : 'page',
+              articleId,
+              url: entry.url,
+              title: entry.title || entry.url.slice(0, 1000),
+              status: entry.status,
+              tags: entry.tags,
+              note: entry.note,
+              addedAt: entry.addedAt ?? now,
+              updatedAt: entryTime,
+            });
+            result.added++;
+            return;
+          }
+          const merged = mergeIntoItem(saved, entry);
+          if (merged) items.push(merged);
+          if (merged || progressChanged || captureAdded) result.merged++;
+          else result.unchanged++;
+        });
+        await db.items.bulkPut(items);
+        if (progress.length) await db.progress.bulkPut(progress);
+        if (captures.length) await db.captures.bulkPut(captures);
+        return result;
+      });
+      summary.added += counts.added;
+      summary.merged += counts.merged;
+      summary.unchanged += counts.unchanged;
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      summary.stoppedEarly = `The browser ran out of space after ${start} of ${unique.length} items; the rest were not imported.`;
+      break;
+    }
+    onProgress?.(Math.min(start + chunkSize, unique.length), unique.length);
+    await yieldToPage();
+  }
+  return summary;
+}
+
+/** One line for the user: what happened, in numbers. */
+export function describeImport(fileName: string, summary: ImportSummary): string {
+  const parts = [
+    `${summary.added} added`,
+    `${summary.merged} merged into items already saved`,
+    `${summary.unchanged} already in Shelf`,
+    `${summary.skipped.length} skipped`,
+  ];
+  return `${fileName} (${summary.format}): ${summary.total} records — ${parts.join(', ')}.${
+    summary.stoppedEarly ? ` ${summary.stoppedEarly}` : ''
+  }`;
+}

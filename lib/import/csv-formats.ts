@@ -1,0 +1,173 @@
+import type { ItemStatus } from '@/lib/db/schema';
+import { parseCsv } from '@/lib/import/csv';
+import {
+  collect,
+  type ImportEntry,
+  type ImportEntryInput,
+  type ImportFormat,
+  type ParsedImport,
+  parseDate,
+  type SkippedRecord,
+  statusFromName,
+  toEntry,
+} from '@/lib/import/entry';
+import { ImportFileError } from '@/lib/import/import-error';
+
+type Row = (column: string) => string;
+
+/** Maps one row of a known export to an entry; `column` reads a field by (lower-case) header name. */
+type RowMapper = (column: Row, where: string) => ImportEntryInput;
+
+function splitTags(value: string, separator: RegExp): string[] {
+  return value.split(separator).filter((tag) => tag.trim());
+}
+
+/**
+ * Pocket's CSV export (`title,url,time_added,cursor,tags,status`, tags joined with `|`; newer files
+ * drop `cursor`). Shelf's own CSV export uses the same columns plus `note` and `time_updated`.
+ */
+const pocketRow: RowMapper = (column, where) => ({
+  where,
+  url: column('url'),
+  title: column('title'),
+  tags: splitTags(column('tags'), /\|/),
+  status: statusFromName(column('status')) ?? 'unread',
+  addedAt: parseDate(column('time_added')),
+  updatedAt: parseDate(column('time_updated')),
+  note: column('note'),
+  progress: null,
+  content: null,
+});
+
+/** Instapaper's tags column is a JSON array (`["a","b"]`) in newer exports, plain text in older ones. */
+function instapaperTags(value: string): string[] {
+  const text = value.trim();
+  if (text.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed)) return parsed.map((tag) => String(typeof tag === 'object' ? (tag?.name ?? '') : tag));
+    } catch {
+      // Not JSON after all: fall through to comma-separated.
+    }
+  }
+  return splitTags(text, /,/);
+}
+
+/** Instapaper (`URL,Title,Selection,Folder,Timestamp[,Tags]`): Unread, Archive, Starred or a folder. */
+const instapaperRow: RowMapper = (column, where) => {
+  const folder = column('folder').trim();
+  const status: ItemStatus = statusFromName(folder) === 'archived' ? 'archived' : 'unread';
+  const folderTags = folder && !statusFromName(folder) ? [folder] : [];
+  return {
+    where,
+    url: column('url'),
+    title: column('title'),
+    tags: [...instapaperTags(column('tags')), ...folderTags],
+    status,
+    addedAt: parseDate(column('timestamp')),
+    updatedAt: null,
+    note: column('selection'),
+    progress: null,
+    content: null,
+  };
+};
+
+/** Raindrop.io (`id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite`). */
+const raindropRow: RowMapper = (column, where) => {
+  const folder = column('folder').trim();
+  const tags = splitTags(column('tags'), /,/);
+  if (folder && folder.toLowerCase() !== 'unsorted') tags.push(folder);
+  if (column('favorite').trim().toLowerCase() === 'true') tags.push('favorite');
+  const highlights = column('highlights').trim();
+  return {
+    where,
+    url: column('url'),
+    title: column('title'),
+    tags,
+    status: 'unread',
+    addedAt: parseDate(column('created')),
+    updatedAt: null,
+    note: [column('note').trim(), highlights && `Highlights:\n${highlights}`].filter(Boolean).join('\n\n'),
+    progress: null,
+    content: null,
+  };
+};
+
+const URL_COLUMNS = ['url', 'href', 'link', 'address', 'uri'];
+
+function firstColumn(column: Row, names: readonly string[]): string {
+  for (const name of names) {
+    const value = column(name);
+    if (value) return value;
+  }
+  return '';
+}
+
+/** Any other CSV with an address column: title, tags, status, note and a date where it has them. */
+const genericRow: RowMapper = (column, where) => ({
+  where,
+  url: firstColumn(column, URL_COLUMNS),
+  title: firstColumn(column, ['title', 'name']),
+  tags: splitTags(firstColumn(column, ['tags', 'labels', 'tag']), /[|,;]/),
+  status: statusFromName(firstColumn(column, ['status', 'state', 'folder'])) ?? 'unread',
+  addedAt: parseDate(firstColumn(column, ['time_added', 'added', 'created', 'date', 'timestamp', 'saved'])),
+  updatedAt: parseDate(firstColumn(column, ['time_updated', 'updated', 'modified'])),
+  note: firstColumn(column, ['note', 'notes', 'description', 'comment', 'excerpt']),
+  progress: null,
+  content: null,
+});
+
+function detect(header: readonly string[]): { format: ImportFormat; mapRow: RowMapper } | null {
+  const has = (name: string) => header.includes(name);
+  if (has('url') && has('time_added')) return { format: 'pocket-csv', mapRow: pocketRow };
+  if (has('url') && has('folder') && has('timestamp')) return { format: 'instapaper', mapRow: instapaperRow };
+  if (has('url') && has('created') && (has('excerpt') || has('highlights') || has('cover')))
+    return { format: 'raindrop', mapRow: raindropRow };
+  if (URL_COLUMNS.some(has)) return { format: 'csv-links', mapRow: genericRow };
+  return null;
+}
+
+/** Whether text looks like a CSV export Shelf reads (its first line names an address column). */
+export function looksLikeCsvExport(text: string): boolean {
+  const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n|\r/, 1)[0] ?? '';
+  const header = firstLine.split(',').map((name) => name.trim().replace(/^"|"$/g, '').toLowerCase());
+  return header.length > 1 && detect(header) !== null;
+}
+
+/**
+ * Reads a CSV export: the format comes from the header (any column order; Pocket's header with or
+ * without `cursor`). `source` prefixes locations when the file came out of a zip.
+ */
+export function parseCsvExport(text: string, source = ''): ParsedImport {
+  const prefix = source ? `${source}, ` : '';
+  let records: ReturnType<typeof parseCsv>;
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new ImportFileError(`${prefix}${error.message}`);
+    throw error;
+  }
+  const [headerRecord, ...rows] = records;
+  if (!headerRecord) throw new ImportFileError(`${prefix || 'The file '}is empty.`);
+  const header = headerRecord.fields.map((name) => name.trim().toLowerCase());
+  const known = detect(header);
+  if (!known)
+    throw new ImportFileError(
+      `${prefix}line ${headerRecord.line}: the header has no "url" column (it has: ${header.join(', ').slice(0, 200)}).`,
+    );
+  const index = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (!index.has(name)) index.set(name, i);
+  });
+  const results: (ImportEntry | SkippedRecord)[] = rows.map(({ line, fields }) => {
+    const where = `${prefix}line ${line}`;
+    if (fields.length > header.length && fields.slice(header.length).some((field) => field.trim()))
+      return { where, reason: `${fields.length} fields, but the header names ${header.length}` };
+    const column: Row = (name) => {
+      const i = index.get(name);
+      return i === undefined ? '' : (fields[i] ?? '');
+    };
+    return toEntry(known.mapRow(column, where));
+  });
+  return collect(known.format, results);
+}

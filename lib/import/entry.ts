@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { type ItemStatus, itemStatusSchema } from '@/lib/db/schema';
+
+/** The formats Shelf imports, as named to the user. */
+export const IMPORT_FORMAT_NAMES = {
+  'pocket-html': 'Pocket export (HTML)',
+  'pocket-csv': 'Pocket export (CSV)',
+  instapaper: 'Instapaper export (CSV)',
+  omnivore: 'Omnivore export',
+  raindrop: 'Raindrop.io export (CSV)',
+  'csv-links': 'CSV file of links',
+  bookmarks: 'Bookmarks file (HTML)',
+  'url-list': 'List of addresses',
+} as const;
+export type ImportFormat = keyof typeof IMPORT_FORMAT_NAMES;
+
+const MAX_URL = 4096;
+
+/**
+ * One item read from an import file, before it meets the database. Every format maps its records
+ * to this shape and validates them with this schema, so a bad record is skipped with Zod's reason.
+ */
+export const importEntrySchema = z.object({
+  /** Where in the file it came from ("line 12", "metadata_0_to_20.json, item 3"). */
+  where: z.string(),
+  url: z
+    .string()
+    .trim()
+    .min(1, 'no address')
+    .max(MAX_URL, `the address is longer than ${MAX_URL} characters`)
+    .refine((url) => isWebUrl(url), 'not a web address (http or https)'),
+  title: z.string().transform((title) => title.replace(/\s+/g, ' ').trim().slice(0, 1000)),
+  tags: z.array(z.string()).transform(cleanTags),
+  status: itemStatusSchema,
+  /** Epoch milliseconds, when the format has them. */
+  addedAt: z.number().int().nonnegative().nullable(),
+  updatedAt: z.number().int().nonnegative().nullable(),
+  note: z.string().transform((note) => note.trim().slice(0, 20_000)),
+  /** How far it was read (0–1), when the format has it. */
+  progress: z.number().min(0).max(1).nullable(),
+  /** A readable copy that came with the file (already captured and sanitized). */
+  content: z.unknown().nullable(),
+});
+export type ImportEntry = z.output<typeof importEntrySchema>;
+export type ImportEntryInput = z.input<typeof importEntrySchema>;
+
+export interface SkippedRecord {
+  where: string;
+  reason: string;
+}
+
+export interface ParsedImport {
+  format: ImportFormat;
+  entries: ImportEntry[];
+  skipped: SkippedRecord[];
+}
+
+export function isWebUrl(url: string): boolean {
+  if (!/^https?:\/\//i.test(url)) return false;
+  try {
+    return Boolean(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Tags as Shelf keeps them: trimmed, lower-case, at most 64 characters, no duplicates, at most 50. */
+export function cleanTags(tags: readonly string[]): string[] {
+  const clean = tags.map((tag) => tag.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, 64)).filter(Boolean);
+  return [...new Set(clean)].slice(0, 50);
+}
+
+/** Folder and state names of other apps → Shelf's statuses. Unknown names are unread. */
+export function statusFromName(name: string | undefined | null): ItemStatus | null {
+  const key = (name ?? '').trim().toLowerCase();
+  if (['unread', 'new', 'inbox', 'to read', 'my list', 'succeeded', 'active'].includes(key)) return 'unread';
+  if (['reading', 'in progress', 'started'].includes(key)) return 'reading';
+  if (['done', 'read', 'finished', 'completed'].includes(key)) return 'done';
+  if (['archive', 'archived', 'read archive'].includes(key)) return 'archived';
+  return null;
+}
+
+/**
+ * A date in any of the forms exports use: Unix seconds (Pocket, Instapaper), milliseconds, or an ISO
+ * string (Omnivore, Raindrop). Null when absent or unreadable (the import then uses "now").
+ */
+export function parseDate(value: unknown): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number' || /^\d+(\.\d+)?$/.test(String(value).trim())) {
+    const number = Number(value);
+    if (!Number.isFinite(number) || number <= 0) return null;
+    // Seconds until the year 5138; anything larger is already milliseconds.
+    const ms = number < 1e11 ? number * 1000 : number;
+    return Math.round(ms);
+  }
+  const ms = Date.parse(String(value));
+  return Number.isFinite(ms) && ms > 0 ? ms : null;
+}
+
+/** Validates one mapped record: the entry, or why it was skipped. */
+export function toEntry(input: ImportEntryInput): ImportEntry | SkippedRecord {
+  const result = importEntrySchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') ?? '';
+  return { where: input.where, reason: `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid record'}` };
+}
+
+export function collect(format: ImportFormat, results: readonly (ImportEntry | SkippedRecord)[]): ParsedImport {
+  const entries: ImportEntry[] = [];
+  const skipped: SkippedRecord[] = [];
+  for (const result of results) {
+    if ('reason' in result) skipped.push(result);
+    else entries.push(result);
+  }
+  return { format, entries, skipped };
+}

@@ -1,0 +1,45 @@
+import { getArticleByUrl } from '@/lib/corpus/catalog';
+import type { ShelfDatabase } from '@/lib/db/database';
+import { type ApplyImportOptions, applyImport, describeImport, type ImportSummary } from '@/lib/import/apply-import';
+import { ImportFileError } from '@/lib/import/import-error';
+import { readImportFile } from '@/lib/import/read-import-file';
+
+export type ImportFileResult =
+  | { ok: true; summary: ImportSummary; message: string }
+  | { ok: false; error: string; changed: boolean };
+
+/**
+ * Imports an export file of another app into the reading list: reads and validates the whole file
+ * first (a file it cannot read changes nothing), then writes it in chunks with progress.
+ */
+export async function importFile(
+  file: { name: string; bytes: Uint8Array },
+  options: { db?: ShelfDatabase; onProgress?: ApplyImportOptions['onProgress']; win?: Window & typeof globalThis } = {},
+): Promise<ImportFileResult> {
+  let parsed: ReturnType<typeof readImportFile>;
+  try {
+    parsed = readImportFile(file.name, file.bytes, options.win);
+  } catch (error) {
+    if (error instanceof ImportFileError)
+      return { ok: false, error: `${file.name}: ${error.message} Nothing was imported.`, changed: false };
+    return {
+      ok: false,
+      error: `${file.name} could not be read (${(error as Error).message}). Nothing was imported.`,
+      changed: false,
+    };
+  }
+  try {
+    const summary = await applyImport(parsed, {
+      db: options.db,
+      onProgress: options.onProgress,
+      findArticleId: (url) => getArticleByUrl(url)?.id,
+    });
+    return { ok: true, summary, message: describeImport(file.name, summary) };
+  } catch (error) {
+    return {
+      ok: false,
+      error: `The import stopped part-way (${(error as Error).message}). Items written before the error were kept; importing the file again completes it without duplicates.`,
+      changed: true,
+    };
+  }
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { capturePage } from '@/lib/capture/capture-page';
+import type { ItemStatus } from '@/lib/db/schema';
+import {
+  collect,
+  type ImportEntry,
+  type ParsedImport,
+  parseDate,
+  type SkippedRecord,
+  toEntry,
+} from '@/lib/import/entry';
+import { ImportFileError } from '@/lib/import/import-error';
+import { decodeText } from '@/lib/import/zip';
+
+/** One saved item in Omnivore's `metadata_*.json` batches (only the fields Shelf uses). */
+const omnivoreItemSchema = z.looseObject({
+  url: z.string(),
+  title: z.string().nullish(),
+  slug: z.string().nullish(),
+  description: z.string().nullish(),
+  state: z.string().nullish(),
+  readingProgress: z.number().nullish(),
+  labels: z.array(z.union([z.string(), z.looseObject({ name: z.string() })])).nullish(),
+  savedAt: z.union([z.string(), z.number()]).nullish(),
+  updatedAt: z.union([z.string(), z.number()]).nullish(),
+});
+
+function statusOf(state: string | null | undefined, progress: number): ItemStatus {
+  if (state && /archived/i.test(state)) return 'archived';
+  if (progress >= 0.98) return 'done';
+  if (progress > 0) return 'reading';
+  return 'unread';
+}
+
+/** `omnivore-export/content/a.html` → `content/a.html`; `x/metadata_0.json` → `metadata_0.json`. */
+function exportPath(path: string): string {
+  const inFolder = /(?:^|\/)((?:content|highlights)\/[^/]+)$/.exec(path);
+  return inFolder?.[1] ?? path.split('/').pop() ?? path;
+}
+
+/**
+ * Omnivore's export zip: `metadata_*.json` batches, the saved content in `content/{slug}.html`
+ * (captured exactly as Shelf captures a page: Readability, then sanitized) and highlights in
+ * `highlights/{slug}.md` (kept as the item's note). Deleted items are skipped.
+ */
+export function parseOmnivoreZip(
+  files: Map<string, Uint8Array>,
+  win: Window & typeof globalThis = window,
+): ParsedImport {
+  const byName = new Map([...files].map(([path, bytes]) => [exportPath(path), bytes]));
+  const metadataFiles = [...byName.keys()].filter((name) => /^metadata_.*\.json$/i.test(name)).sort();
+  if (metadataFiles.length === 0) throw new ImportFileError('The zip has no Omnivore metadata_*.json files.');
+  const results: (ImportEntry | SkippedRecord)[] = [];
+  for (const file of metadataFiles) {
+    let data: unknown;
+    try {
+      data = JSON.parse(decodeText(byName.get(file) as Uint8Array));
+    } catch (error) {
+      throw new ImportFileError(`${file}: not valid JSON (${(error as Error).message}).`);
+    }
+    if (!Array.isArray(data)) throw new ImportFileError(`${file}: expected a list of saved items.`);
+    data.forEach((raw, i) => {
+      const where = `${file}, item ${i + 1}`;
+      const parsed = omnivoreItemSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        results.push({ where, reason: `${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'invalid'}` });
+        return;
+      }
+      const item = parsed.data;
+      if (item.state && /deleted/i.test(item.state)) {
+        results.push({ where, reason: 'deleted in Omnivore' });
+        return;
+      }
+      const progress = Math.min(1, Math.max(0, (item.readingProgress ?? 0) / 100));
+      const slug = item.slug ?? '';
+      const html = slug ? byName.get(`content/${slug}.html`) : undefined;
+      const highlights = slug ? byName.get(`highlights/${slug}.md`) : undefined;
+      const title = item.title ?? '';
+      const entry = toEntry({
+        where,
+        url: item.url,
+        title,
+        tags: (item.labels ?? []).map((label) => (typeof label === 'string' ? label : label.name)),
+        status: statusOf(item.state, progress),
+        addedAt: parseDate(item.savedAt),
+        updatedAt: parseDate(item.updatedAt),
+        note: highlights ? decodeText(highlights) : '',
+        progress: progress > 0 ? progress : null,
+        content: null,
+      });
+      if (!('reason' in entry) && html) {
+        const doc = new win.DOMParser().parseFromString(decodeText(html), 'text/html');
+        if (title && !doc.title) doc.title = title;
+        entry.content = capturePage(doc, entry.url, win);
+      }
+      results.push(entry);
+    });
+  }
+  return collect('omnivore', results);
+}

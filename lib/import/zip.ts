@@ -1,0 +1,32 @@
+import { unzipSync } from 'fflate';
+import { ImportFileError } from '@/lib/import/import-error';
+
+/** Refuse archives that would unpack to more than this (a zip bomb, or not an export). */
+const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** The files of a zip archive by path (folders and macOS `__MACOSX` metadata left out). */
+export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
+  let total = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        total += file.originalSize;
+        if (total > MAX_UNZIPPED_BYTES) throw new ImportFileError('The zip file unpacks to more than 1 GB.');
+        return !file.name.endsWith('/') && !file.name.startsWith('__MACOSX/');
+      },
+    });
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError(`The zip file is damaged or incomplete (${(error as Error).message}).`);
+  }
+  return new Map(Object.entries(files));
+}
+
+export function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
+}

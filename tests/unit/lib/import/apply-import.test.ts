@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getArticleByUrl } from '@/lib/corpus/catalog';
+import { ShelfDatabase } from '@/lib/db/database';
+import { savePage, setStatus, setTags } from '@/lib/db/repository';
+import { loadItemsForExport, toLibraryCsv, toNetscapeBookmarks } from '@/lib/export/library-export';
+import { applyImport, describeImport } from '@/lib/import/apply-import';
+import { readImportFile } from '@/lib/import/read-import-file';
+
+let name: string;
+let db: ShelfDatabase;
+beforeEach(() => {
+  name = `shelf-import-${crypto.randomUUID()}`;
+  db = new ShelfDatabase(name);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+const fixture = (file: string) => readImportFile(file, new Uint8Array(readFileSync(`tests/fixtures/imports/${file}`)));
+const findArticleId = (url: string) => getArticleByUrl(url)?.id;
+
+describe('applyImport', () => {
+  it('adds every item with its fields, and importing the same file again adds and changes nothing', async () => {
+    const parsed = fixture('pocket-part-with-cursor.csv');
+    const first = await applyImport(parsed, { db, now: 1_800_000_000_000, chunkSize: 2 });
+    expect(first).toMatchObject({ format: 'Pocket export (CSV)', total: 6, added: 4, merged: 0, unchanged: 0 });
+    expect(first.skipped).toHaveLength(2);
+    const item = await db.items.get('page:https://github.com/hoarder-app/hoarder');
+    expect(item).toMatchObject({
+      kind: 'page',
+      title: 'hoarder-app/hoarder: A self-hostable bookmark-everything app (links, notes and images)',
+      tags: ['opensource', 'withäumlaut', 'with space'],
+      status: 'unread',
+      addedAt: 1728576753000,
+    });
+    const before = await db.items.toArray();
+    const again = await applyImport(parsed, { db, now: 1_900_000_000_000, chunkSize: 3 });
+    expect(again).toMatchObject({ added: 0, merged: 0, unchanged: 4 });
+    expect(await db.items.toArray()).toEqual(before);
+  });
+
+  it('links addresses of bundled articles to their catalog entry', async () => {
+    await applyImport(fixture('pocket-part-no-cursor.csv'), { db, findArticleId });
+    const linked = await db.items.where('kind').equals('article').toArray();
+    expect(linked).toHaveLength(1);
+    expect(linked[0]?.articleId).toBe(
+      findArticleId('https://webcoderspeed.com/blog/scaling/accidental-full-table-scan'),
+    );
+    expect(linked[0]?.id).toBe(`article:${linked[0]?.articleId}`);
+  });
+
+  it('merges into an item already saved: the newer side wins the status, tags and notes are combined', async () => {
+    await savePage({ url: 'https://blog.example.com/postgres-replication', title: 'Mine' }, null, { db, now: 1_000 });
+    await setTags('page:https://blog.example.com/postgres-replication', ['mine'], { db, now: 1_000 });
+    // Saved long ago here; the Instapaper record (archived, 2023) is newer.
+    const report = await applyImport(fixture('instapaper-export.csv'), { db });
+    expect(report).toMatchObject({ added: 3, merged: 1, unchanged: 0 });
+    expect(await db.items.get('page:https://blog.example.com/postgres-replication')).toMatchObject({
+      title: 'Postgres replication explained',
+      status: 'archived',
+      tags: ['mine', 'databases', 'postgres'],
+      note: 'Streaming replication ships WAL records, not SQL.',
+      addedAt: 1_000,
+    });
+    // An item changed here after the export keeps its newer status.
+    await applyImport(fixture('instapaper-no-tags.csv'), { db });
+    await setStatus(['page:https://example.com/a'], 'done', { db, now: Date.now() });
+    expect(await applyImport(fixture('instapaper-no-tags.csv'), { db })).toMatchObject({ merged: 0, unchanged: 2 });
+    expect((await db.items.get('page:https://example.com/a'))?.status).toBe('done');
+  });
+
+  it('merges the same address twice in one file into one item and says so', async () => {
+    const csv = 'url,title,tags\nhttps://a.example/x,First,one\nhttps://a.example/x#frag,Second,two\n';
+    const report = await applyImport(readImportFile('links.csv', new TextEncoder().encode(csv)), { db });
+    expect(report).toMatchObject({ total: 2, added: 1 });
+    expect(report.skipped).toEqual([{ where: 'line 3', reason: 'same address as line 2 (merged into it)' }]);
+    expect((await db.items.get('page:https://a.example/x'))?.tags).toEqual(['one', 'two']);
+  });
+
+  it('reports progress in chunks and accounts for every record', async () => {
+    const rows = Array.from(
+      { length: 1234 },
+      (_, i) => `Item ${i},https://example.com/${i},${1_600_000_000 + i},,unread`,
+    );
+    const csv = `title,url,time_added,tags,status\n${rows.join('\n')}\nbad,ftp://x,1,,unread\n`;
+    const seen: number[] = [];
+    const report = await applyImport(readImportFile('part.csv', new TextEncoder().encode(csv)), {
+      db,
+      chunkSize: 500,
+      onProgress: (done, total) => {
+        expect(total).toBe(1234);
+        seen.push(done);
+      },
+    });
+    expect(seen).toEqual([0, 500, 1000, 1234]);
+    expect(report.added + report.merged + report.unchanged + report.skipped.length).toBe(report.total);
+    expect(await db.items.count()).toBe(1234);
+    expect(describeImport('part.csv', report)).toBe(
+      'part.csv (Pocket export (CSV)): 1235 records — 1234 added, 0 merged into items already saved, 0 already in Shelf, 1 skipped.',
+    );
+  });
+
+  it('keeps Omnivore progress and saved content readable offline', async () => {
+    const { strToU8, zipSync } = await import('fflate');
+    const zip = zipSync({
+      'metadata_0_to_1.json': strToU8(
+        JSON.stringify([
+          {
+            slug: 's',
+            title: 'Saved',
+            url: 'https://example.com/s',
+            state: 'SUCCEEDED',
+            readingProgress: 55,
+            labels: [],
+          },
+        ]),
+      ),
+      'content/s.html': strToU8(`<article><h1>Saved</h1><p>${'Offline text. '.repeat(60)}</p></article>`),
+    });
+    await applyImport(readImportFile('omnivore.zip', zip), { db });
+    expect(await db.progress.get('page:https://example.com/s')).toMatchObject({ fraction: 0.55 });
+    expect((await db.captures.get('page:https://example.com/s'))?.text).toContain('Offline text.');
+    expect((await db.items.get('page:https://example.com/s'))?.status).toBe('reading');
+  });
+});
+
+describe('export', () => {
+  it('Netscape bookmarks round trip: same addresses, titles, tags and statuses in a fresh profile', async () => {
+    await applyImport(fixture('instapaper-export.csv'), { db });
+    await applyImport(fixture('pocket-part-with-cursor.csv'), { db });
+    await setStatus(['page:https://example.com/untitled'], 'done', { db }); // not saved: no effect
+    await savePage({ url: 'https://example.com/done', title: 'Done <b>& "quoted"</b>' }, null, { db });
+    await setStatus(['page:https://example.com/done'], 'done', { db });
+    await setStatus(['page:https://example.net/go-generics'], 'reading', { db });
+    const original = await loadItemsForExport(db);
+    const html = toNetscapeBookmarks(original);
+
+    const fresh = new ShelfDatabase(`${name}-fresh`);
+    try {
+      const report = await applyImport(readImportFile('bookmarks.html', new TextEncoder().encode(html)), { db: fresh });
+      expect(report.skipped).toEqual([]);
+      const pick = (items: typeof original) =>
+        items
+          .map(({ url, title, tags, status }) => ({ url, title, tags, status }))
+          .sort((a, b) => a.url!.localeCompare(b.url!));
+      expect(pick(await fresh.items.toArray())).toEqual(pick(original));
+      expect(new Set(original.map((item) => item.status))).toEqual(new Set(['unread', 'reading', 'done', 'archived']));
+    } finally {
+      fresh.close();
+      await Dexie.delete(`${name}-fresh`);
+    }
+  });
+
+  it('CSV export reads back with the same fields, notes included', async () => {
+    await applyImport(fixture('instapaper-export.csv'), { db });
+    const original = await loadItemsForExport(db);
+    const fresh = new ShelfDatabase(`${name}-csv`);
+    try {
+      const parsed = readImportFile('shelf.csv', new TextEncoder().encode(toLibraryCsv(original)));
+      expect(parsed.format).toBe('pocket-csv');
+      await applyImport(parsed, { db: fresh });
+      const pick = (items: typeof original) =>
+        items.map(({ url, title, tags, status, note, addedAt }) => ({ url, title, tags, status, note, addedAt }));
+      expect(pick(await loadItemsForExport(fresh))).toEqual(pick(original));
+    } finally {
+      fresh.close();
+      await Dexie.delete(`${name}-csv`);
+    }
+  });
+});

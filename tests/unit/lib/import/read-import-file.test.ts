@@ -1,0 +1,256 @@
+import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { ImportEntry, ParsedImport } from '@/lib/import/entry';
+import { ImportFileError } from '@/lib/import/import-error';
+import { readImportFile } from '@/lib/import/read-import-file';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/imports/${name}`));
+const read = (name: string, bytes = fixture(name)) => readImportFile(name, bytes);
+const byUrl = (parsed: ParsedImport, url: string): ImportEntry => {
+  const entry = parsed.entries.find((e) => e.url === url);
+  if (!entry) throw new Error(`no entry for ${url}`);
+  return entry;
+};
+
+describe('Pocket CSV', () => {
+  it('reads the header with `cursor`, a BOM, quoted commas and line breaks, non-ASCII tags and statuses', () => {
+    const parsed = read('pocket-part-with-cursor.csv');
+    expect(parsed.format).toBe('pocket-csv');
+    expect(parsed.entries).toHaveLength(4);
+    expect(byUrl(parsed, 'https://github.com/hoarder-app')).toMatchObject({
+      title: 'Hoarder App',
+      tags: [],
+      status: 'unread',
+      addedAt: 1728576752000,
+    });
+    expect(byUrl(parsed, 'https://github.com/hoarder-app/hoarder')).toMatchObject({
+      title: 'hoarder-app/hoarder: A self-hostable bookmark-everything app (links, notes and images)',
+      tags: ['opensource', 'withäumlaut', 'with space'],
+    });
+    expect(byUrl(parsed, 'https://somewebsite.com/with,commas,in,the,url').status).toBe('archived');
+    expect(byUrl(parsed, 'https://example.org/line-break')).toMatchObject({
+      title: 'A title with a line break and "quotes"',
+      tags: ['reading-list'],
+      status: 'archived',
+    });
+    expect(parsed.skipped).toEqual([
+      { where: 'line 7', reason: 'url: no address' },
+      { where: 'line 8', reason: 'url: not a web address (http or https)' },
+    ]);
+  });
+
+  it('reads the newer header without `cursor`, in any column order', () => {
+    const parsed = read('pocket-part-no-cursor.csv');
+    expect(parsed.format).toBe('pocket-csv');
+    expect(parsed.skipped).toEqual([]);
+    expect(byUrl(parsed, 'https://tokio.rs/blog/2020-04-preemption')).toMatchObject({
+      title: 'Reducing tail latencies with automatic cooperative task yielding',
+      tags: ['rust', 'async'],
+      status: 'archived',
+      addedAt: 1639794000000,
+    });
+  });
+
+  it('reads a zip of CSV parts, naming the part in every location', () => {
+    const zip = zipSync({
+      'part_000000.csv': fixture('pocket-part-with-cursor.csv'),
+      'part_000001.csv': fixture('pocket-part-no-cursor.csv'),
+    });
+    const parsed = read('pocket.zip', zip);
+    expect(parsed.format).toBe('pocket-csv');
+    expect(parsed.entries).toHaveLength(7);
+    expect(parsed.skipped.map((s) => s.where)).toEqual(['part_000000.csv, line 7', 'part_000000.csv, line 8']);
+  });
+});
+
+describe('Pocket HTML', () => {
+  it('takes the status from the section, tags from the attribute, and skips non-web links', () => {
+    const parsed = read('ril_export.html');
+    expect(parsed.format).toBe('pocket-html');
+    expect(byUrl(parsed, 'https://www.google.com')).toMatchObject({
+      title: 'Google',
+      tags: ['search', 'something else', 'lorem ipsum'],
+      status: 'unread',
+      addedAt: 1698568488000,
+    });
+    expect(byUrl(parsed, 'https://zh.wikipedia.org/wiki/数据库').title).toBe('数据库 – 维基百科');
+    expect(byUrl(parsed, 'https://www.duckduckgo.com').status).toBe('archived');
+    expect(parsed.skipped).toEqual([
+      { where: 'link 4 ("Bookmarklet")', reason: 'url: not a web address (http or https)' },
+    ]);
+  });
+});
+
+describe('Instapaper CSV', () => {
+  it('maps folders to statuses and tags, selections to notes, and reads JSON tag lists', () => {
+    const parsed = read('instapaper-export.csv');
+    expect(parsed.format).toBe('instapaper');
+    expect(byUrl(parsed, 'https://www.instapaper.com/read/1')).toMatchObject({
+      title: 'Why, and how, to use queues',
+      status: 'unread',
+      tags: [],
+      addedAt: 1700000000000,
+    });
+    expect(byUrl(parsed, 'https://blog.example.com/postgres-replication')).toMatchObject({
+      status: 'archived',
+      tags: ['databases', 'postgres'],
+      note: 'Streaming replication ships WAL records, not SQL.',
+    });
+    expect(byUrl(parsed, 'https://example.net/café')).toMatchObject({ title: 'Café — à la carte', tags: ['starred'] });
+    expect(byUrl(parsed, 'https://example.net/go-generics')).toMatchObject({ status: 'unread', tags: ['programming'] });
+  });
+
+  it('reads the older export without a Tags column', () => {
+    const parsed = read('instapaper-no-tags.csv');
+    expect(parsed.format).toBe('instapaper');
+    expect(parsed.entries.map((e) => [e.url, e.status, e.tags])).toEqual([
+      ['https://example.com/a', 'unread', []],
+      ['https://example.com/b', 'archived', []],
+    ]);
+  });
+});
+
+describe('Raindrop CSV', () => {
+  it('keeps tags, folder, favourite, notes and highlights, and skips a row without a web address', () => {
+    const parsed = read('raindrop-export.csv');
+    expect(parsed.format).toBe('raindrop');
+    expect(byUrl(parsed, 'https://example.com/kafka')).toMatchObject({
+      title: 'Kafka consumer groups, explained',
+      tags: ['kafka', 'streaming', 'engineering/streaming', 'favorite'],
+      addedAt: Date.parse('2024-03-01T10:20:30.000Z'),
+      note: 'My note here\n\nHighlights:\nHighlight:Rebalances pause consumption',
+    });
+    expect(byUrl(parsed, 'https://example.com/untitled').tags).toEqual([]);
+    expect(parsed.skipped).toEqual([{ where: 'line 4', reason: 'url: not a web address (http or https)' }]);
+  });
+});
+
+describe('bookmarks and address lists', () => {
+  it('reads a browser bookmarks file: folders that name a status set it, descriptions become notes', () => {
+    const parsed = read('chrome-bookmarks.html');
+    expect(parsed.format).toBe('bookmarks');
+    expect(byUrl(parsed, 'https://developer.mozilla.org/')).toMatchObject({ title: 'MDN Web Docs', status: 'unread' });
+    expect(byUrl(parsed, 'https://martinfowler.com/articles/patterns-of-distributed-systems/')).toMatchObject({
+      status: 'reading',
+      tags: ['distributed', 'patterns'],
+      note: "Unmesh Joshi's catalogue",
+      addedAt: 1690000300000,
+    });
+    expect(parsed.skipped).toHaveLength(1);
+    expect(parsed.skipped[0]?.reason).toMatch(/not a web address/);
+  });
+
+  it('reads one address per line, skipping comments and saying which lines are not addresses', () => {
+    const parsed = read('urls.txt');
+    expect(parsed.format).toBe('url-list');
+    expect(parsed.entries.map((e) => e.url)).toEqual([
+      'https://example.com/one',
+      'https://example.com/two#section',
+      'http://example.org/three',
+    ]);
+    expect(parsed.skipped).toEqual([{ where: 'line 5', reason: 'url: not a web address (http or https)' }]);
+  });
+});
+
+describe('Omnivore zip', () => {
+  const metadata = [
+    {
+      id: '1',
+      slug: 'read-replicas',
+      title: 'Read replicas and lag',
+      description: 'How lag shows up',
+      url: 'https://example.com/read-replicas',
+      state: 'Archived',
+      readingProgress: 100,
+      labels: ['databases', { name: 'Postgres', color: '#fff' }],
+      savedAt: '2024-05-01T09:00:00.000Z',
+      updatedAt: '2024-05-03T09:00:00.000Z',
+    },
+    {
+      id: '2',
+      slug: 'half-read',
+      title: 'Half read',
+      url: 'https://example.com/half',
+      state: 'SUCCEEDED',
+      readingProgress: 40,
+      labels: [],
+      savedAt: '2024-05-02T09:00:00.000Z',
+      updatedAt: '2024-05-02T09:00:00.000Z',
+    },
+    { id: '3', slug: 'gone', title: 'Gone', url: 'https://example.com/gone', state: 'DELETED', labels: [] },
+    { id: '4', title: 'No url' },
+  ];
+  const content = `<html><head><title>Read replicas</title></head><body><article><h1>Read replicas and lag</h1>
+    <p>Replication lag means a read after a write may not see it. ${'Words about replicas. '.repeat(40)}</p>
+    <img src="https://tracker.example/p.gif" width="1" height="1"><script>alert(1)</script>
+    <p onclick="steal()">Route reads that must see a write to the primary. <a href="javascript:alert(2)">x</a></p></article></body></html>`;
+  const zip = zipSync({
+    'metadata_0_to_4.json': strToU8(JSON.stringify(metadata)),
+    'content/read-replicas.html': strToU8(content),
+    'highlights/read-replicas.md': strToU8('> Replication lag means a read after a write may not see it.\n'),
+  });
+
+  it('maps state, progress, labels and dates, keeps highlights as notes and skips deleted items', () => {
+    const parsed = read('omnivore.zip', zip);
+    expect(parsed.format).toBe('omnivore');
+    expect(byUrl(parsed, 'https://example.com/read-replicas')).toMatchObject({
+      status: 'archived',
+      tags: ['databases', 'postgres'],
+      progress: 1,
+      addedAt: Date.parse('2024-05-01T09:00:00.000Z'),
+      updatedAt: Date.parse('2024-05-03T09:00:00.000Z'),
+      note: '> Replication lag means a read after a write may not see it.',
+    });
+    expect(byUrl(parsed, 'https://example.com/half')).toMatchObject({
+      status: 'reading',
+      progress: 0.4,
+      content: null,
+    });
+    expect(parsed.skipped).toEqual([
+      { where: 'metadata_0_to_4.json, item 3', reason: 'deleted in Omnivore' },
+      { where: 'metadata_0_to_4.json, item 4', reason: 'url: Invalid input: expected string, received undefined' },
+    ]);
+  });
+
+  it('captures saved content like a page: readable, with scripts, handlers, script URLs and pixels removed', () => {
+    const entry = byUrl(read('omnivore.zip', zip), 'https://example.com/read-replicas');
+    const page = entry.content as { html: string; text: string; wordCount: number };
+    expect(page.text).toContain('Route reads that must see a write to the primary.');
+    expect(page.wordCount).toBeGreaterThan(100);
+    expect(page.html).not.toMatch(/<script|onclick|javascript:|tracker\.example/i);
+  });
+});
+
+describe('files Shelf cannot read', () => {
+  it.each([
+    [
+      'a CSV whose quote never closes',
+      'broken.csv',
+      'title,url,time_added\n"Unclosed,https://a.example,1\n',
+      /line 2: a quoted field is never closed/,
+    ],
+    [
+      'a CSV without an address column',
+      'people.csv',
+      'name,email\nAda,ada@example.com\n',
+      /line 1: the header has no "url" column \(it has: name, email\)/,
+    ],
+    ['a damaged zip', 'pocket.zip', 'PK\u0003\u0004garbage', /zip file is damaged/],
+    ['an empty file', 'empty.csv', '', /is empty/],
+    ['an HTML page without links', 'page.html', '<html><body><p>hello</p></body></html>', /no links/],
+    ['text that is not a list of addresses', 'notes.txt', 'buy milk\ncall mum\n', /not an export Shelf knows/],
+  ])('rejects %s with a message that says what and where', (_, name, text, message) => {
+    expect(() => readImportFile(name, new TextEncoder().encode(text))).toThrow(message);
+    try {
+      readImportFile(name, new TextEncoder().encode(text));
+    } catch (error) {
+      expect(error).toBeInstanceOf(ImportFileError);
+    }
+  });
+
+  it('rejects Omnivore metadata that is not JSON, naming the file', () => {
+    const zip = zipSync({ 'metadata_0_to_1.json': strToU8('[{"url": ') });
+    expect(() => readImportFile('omnivore.zip', zip)).toThrow(/metadata_0_to_1\.json: not valid JSON/);
+  });
+});
