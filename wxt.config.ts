@@ -10,8 +10,15 @@ export default defineConfig({
     description: 'Find, read and keep articles from a backend and AI engineering blog — offline, in your browser.',
     permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'Search Shelf' },
+    // Three shortcuts (browsers allow four suggested keys); Alt+Shift+letter clashes with neither
+    // browser's own. Users rebind them at chrome://extensions/shortcuts or about:addons.
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+F' }, description: 'Search Shelf' },
+      ...(browser === 'firefox'
+        ? {
+            _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Shelf’s sidebar' },
+          }
+        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Shelf’s side panel' } }),
       'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save this page to Shelf' },
     },
     // Related articles on any site is opt-in: these are requested when the user turns it on.

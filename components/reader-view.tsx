@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { ReaderSettingsFields } from '@/components/reader-settings';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import type { CaptureRecord, Settings } from '@/lib/db/schema';
 
@@ -35,50 +36,7 @@ export function ReaderView({ capture, settings, percentRead, onSettingsChange }:
       aria-labelledby="reader-title"
       style={{ fontSize: `${settings.readerFontSize}px`, maxWidth: WIDTHS[settings.readerWidth] }}
     >
-      <fieldset className="reader-settings" dir="ltr">
-        <legend className="visually-hidden">Reading settings</legend>
-        <label>
-          Text size{' '}
-          <input
-            type="range"
-            min={12}
-            max={32}
-            value={settings.readerFontSize}
-            onChange={(e) => onSettingsChange({ readerFontSize: Number(e.target.value) })}
-          />
-        </label>
-        <label>
-          Width{' '}
-          <select
-            value={settings.readerWidth}
-            onChange={(e) => onSettingsChange({ readerWidth: e.target.value as Settings['readerWidth'] })}
-          >
-            <option value="narrow">Narrow</option>
-            <option value="medium">Medium</option>
-            <option value="wide">Wide</option>
-          </select>
-        </label>
-        <label>
-          Theme{' '}
-          <select
-            value={settings.readerTheme}
-            onChange={(e) => onSettingsChange({ readerTheme: e.target.value as Settings['readerTheme'] })}
-          >
-            <option value="system">System</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-            <option value="sepia">Sepia</option>
-          </select>
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={settings.allowRemoteImages}
-            onChange={(e) => onSettingsChange({ allowRemoteImages: e.target.checked })}
-          />{' '}
-          Load images from the web
-        </label>
-      </fieldset>
+      <ReaderSettingsFields settings={settings} onSettingsChange={onSettingsChange} className="reader-settings" />
       <header>
         <h1 id="reader-title">{capture.title}</h1>
         <p className="reader-meta">

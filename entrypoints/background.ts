@@ -1,12 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { watchBadge } from '@/lib/background/badge';
-import {
-  handleContextMenuClick,
-  handleSaveClick,
-  registerContextMenus,
-  SAVE_MENU_ID,
-} from '@/lib/background/context-menu';
+import { handleCommand } from '@/lib/background/commands';
+import { handleContextMenuClick, registerContextMenus } from '@/lib/background/context-menu';
 import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { requestHandlers } from '@/lib/background/request-handlers';
 import { registerRequestHandlers } from '@/lib/messaging/protocol';
@@ -20,9 +16,6 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncRelatedAnywhere());
   browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info, tab));
   registerRequestHandlers(requestHandlers);
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'save-page')
-      void handleSaveClick({ menuItemId: SAVE_MENU_ID, editable: false, pageUrl: tab?.url }, tab);
-  });
+  browser.commands.onCommand.addListener(handleCommand);
   watchBadge();
 });

@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ReadingNowBox } from '@/components/reading-now-box';
+import { isRelatedShownNowhere } from '@/lib/content/hidden-sites';
 import { isResumable, scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import { showRelatedForPage } from '@/lib/content/related-on-page';
 import { sendRequest } from '@/lib/messaging/client';
@@ -32,6 +33,8 @@ export default defineContentScript({
         ctx.signal,
       );
     }
+    // "Related articles: nowhere" hides the box; reading progress is still kept for saved articles.
+    if (await isRelatedShownNowhere()) return;
     const resume = isResumable(state.progress) ? state.progress : null;
 
     function Box({ onDismiss }: { onDismiss: () => void }) {

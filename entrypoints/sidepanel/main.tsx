@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { followTheme } from '@/lib/settings/theme';
 import { ReaderContainer } from './reader-container';
 import { SidePanelApp } from './side-panel-app';
 import '@/components/base.css';
 import '@/components/reader.css';
 import './sidepanel.css';
 
+followTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('sidepanel.html has no #root');
 // sidepanel.html?reader=<saved item id> is the full-tab reader: the same page and code, one item.

@@ -1,180 +1,203 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import { type ImportOutcome, ImportPanel, type ImportProgress } from '@/components/import-panel';
-import {
-  disableRelatedAnywhere,
-  enableRelatedAnywhere,
-  isRelatedAnywhereEnabled,
-} from '@/lib/background/related-anywhere';
-import { exportBackup, importBackup, parseBackup } from '@/lib/db/backup';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { ReaderSettingsFields } from '@/components/reader-settings';
+import { getHiddenSites, hideOnSite, unhideSite } from '@/lib/content/hidden-sites';
 import { getDatabase } from '@/lib/db/database';
 import { getSettings, updateSettings } from '@/lib/db/repository';
+import { getRelatedPlacement, type RelatedPlacement, setRelatedPlacement } from '@/lib/settings/related-placement';
+import { loadTheme, saveTheme, THEMES, type Theme } from '@/lib/settings/theme';
+import { DataSettings } from './data-settings';
 
-type Message = { kind: 'ok' | 'error'; text: string };
+const PLACEMENTS: { value: RelatedPlacement; label: string; hint: string }[] = [
+  { value: 'blog', label: 'On the blog only', hint: 'next to the article you are reading on webcoderspeed.com' },
+  {
+    value: 'everywhere',
+    label: 'On every site',
+    hint: 'asks to read the sites you visit; the text is matched in your browser and sent nowhere',
+  },
+  { value: 'nowhere', label: 'Nowhere', hint: 'the side panel and "Find related" still work' },
+];
 
-function download(text: string, type: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+function RelatedSettings() {
+  const [placement, setPlacement] = useState<RelatedPlacement | null>(null);
+  const [hiddenSites, setHiddenSites] = useState<string[]>([]);
+  const [newSite, setNewSite] = useState('');
+  const refreshSites = useCallback(() => void getHiddenSites().then(setHiddenSites), []);
+  useEffect(() => {
+    void getRelatedPlacement().then(setPlacement);
+    refreshSites();
+  }, [refreshSites]);
+
+  const addSite = () => {
+    const site =
+      newSite
+        .trim()
+        .replace(/^https?:\/\//, '')
+        .split('/')[0] ?? '';
+    if (!site) return;
+    void hideOnSite(site).then(refreshSites);
+    setNewSite('');
+  };
+
+  return (
+    <section aria-labelledby="related-settings-heading">
+      <h3 id="related-settings-heading">Related articles</h3>
+      <fieldset className="import-fieldset">
+        <legend>Where related articles appear</legend>
+        {PLACEMENTS.map((option) => (
+          <label key={option.value} className="setting-row">
+            <input
+              type="radio"
+              name="related-placement"
+              checked={placement === option.value}
+              disabled={placement === null}
+              // The permission prompt needs this click's user gesture: nothing is awaited before it.
+              onChange={() => void setRelatedPlacement(option.value).then(setPlacement, () => setPlacement('blog'))}
+            />{' '}
+            {option.label} <span className="muted small">({option.hint})</span>
+          </label>
+        ))}
+      </fieldset>
+      <h4>Never on these sites</h4>
+      {hiddenSites.length === 0 ? (
+        <p className="muted small">No sites. “Don’t show on this site” in the box adds one.</p>
+      ) : (
+        <ul aria-label="Sites where related articles never appear">
+          {hiddenSites.map((site) => (
+            <li key={site}>
+              {site}{' '}
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Show again on ${site}`}
+                onClick={() => void unhideSite(site).then(refreshSites)}
+              >
+                Show again
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          addSite();
+        }}
+      >
+        <label>
+          Never show on{' '}
+          <input
+            type="text"
+            inputMode="url"
+            placeholder="example.com"
+            value={newSite}
+            onChange={(e) => setNewSite(e.target.value)}
+          />
+        </label>{' '}
+        <button type="submit" className="button secondary">
+          Add site
+        </button>
+      </form>
+    </section>
+  );
 }
 
-/** Settings and the user's data: badge, backup export and import. */
+function ShortcutSettings() {
+  const [commands, setCommands] = useState<{ name?: string; description?: string; shortcut?: string }[]>([]);
+  useEffect(() => {
+    void browser.commands.getAll().then(setCommands);
+  }, []);
+  const openShortcutSettings = () => {
+    const commandsApi = browser.commands as { openShortcutSettings?: () => Promise<void> };
+    if (commandsApi.openShortcutSettings) void commandsApi.openShortcutSettings();
+    else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+  };
+  return (
+    <section aria-labelledby="shortcut-settings-heading">
+      <h3 id="shortcut-settings-heading">Keyboard shortcuts</h3>
+      <dl className="keyboard-help">
+        {commands.map((command) => (
+          <div key={command.name}>
+            <dt>
+              <kbd>{command.shortcut || 'not set'}</kbd>
+            </dt>
+            <dd>
+              {command.description ||
+                (command.name === '_execute_action' || command.name === '_execute_browser_action'
+                  ? 'Search Shelf'
+                  : command.name)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        <button type="button" className="button secondary" onClick={openShortcutSettings}>
+          Change shortcuts
+        </button>{' '}
+        <span className="muted small">
+          (in Chrome at chrome://extensions/shortcuts; in Firefox at about:addons → ⚙ → Manage Extension Shortcuts)
+        </span>
+      </p>
+    </section>
+  );
+}
+
+/** Every setting of Shelf: in the side panel's Settings view and on the options page. */
 export function SettingsView() {
   const db = getDatabase();
   const settings = useLiveQuery(() => getSettings(db), [db]);
-  const [mode, setMode] = useState<'merge' | 'replace'>('merge');
-  const [anywhere, setAnywhere] = useState<boolean | null>(null);
+  const [theme, setTheme] = useState<Theme>('system');
+  const themeId = useId();
   useEffect(() => {
-    void isRelatedAnywhereEnabled().then(setAnywhere);
+    void loadTheme().then(setTheme);
   }, []);
-  const [message, setMessage] = useState<Message | null>(null);
-  const [importProgress, setImportProgress] = useState<ImportProgress | null>(null);
-  const [importOutcome, setImportOutcome] = useState<ImportOutcome | null>(null);
-
-  async function onLibraryFile(file: File) {
-    setImportOutcome(null);
-    setImportProgress({ done: 0, total: 0 });
-    try {
-      // Loaded on use: parsers and zip code stay out of the side panel's start-up.
-      const [{ importFile }, bytes] = await Promise.all([
-        import('@/lib/import/import-file'),
-        file.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
-      ]);
-      const result = await importFile(
-        { name: file.name, bytes },
-        { db, onProgress: (done, total) => setImportProgress({ done, total }) },
-      );
-      setImportOutcome(
-        result.ok
-          ? { kind: 'ok', text: result.message, skipped: result.summary.skipped }
-          : { kind: 'error', text: result.error },
-      );
-    } catch (error) {
-      setImportOutcome({ kind: 'error', text: `${file.name} could not be read: ${(error as Error).message}` });
-    } finally {
-      setImportProgress(null);
-    }
-  }
-
-  async function exportLibrary(kind: 'html' | 'csv') {
-    const { loadItemsForExport, toLibraryCsv, toNetscapeBookmarks } = await import('@/lib/export/library-export');
-    const items = await loadItemsForExport(db);
-    const date = new Date().toISOString().slice(0, 10);
-    if (kind === 'html') download(toNetscapeBookmarks(items), 'text/html', `shelf-bookmarks-${date}.html`);
-    else download(toLibraryCsv(items), 'text/csv', `shelf-${date}.csv`);
-  }
-
-  async function onImport(file: File) {
-    const parsed = parseBackup(await file.text());
-    if (!parsed.ok) {
-      setMessage({ kind: 'error', text: `${file.name}: ${parsed.error}` });
-      return;
-    }
-    try {
-      const report = await importBackup(parsed.backup, mode, db);
-      setMessage({
-        kind: 'ok',
-        text: `Imported ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged${
-          mode === 'replace' ? `, ${report.removed} replaced` : ''
-        }.`,
-      });
-    } catch (error) {
-      const inner = (error as { inner?: { name?: string } }).inner;
-      const quota = (error as Error).name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError';
-      setMessage({
-        kind: 'error',
-        text: quota
-          ? 'The browser has no room left for Shelf’s data; nothing was imported.'
-          : `Import failed and nothing was changed: ${(error as Error).message}`,
-      });
-    }
-  }
 
   return (
-    <section aria-labelledby="settings-heading">
+    <section aria-labelledby="settings-heading" className="settings">
       <h2 id="settings-heading">Settings</h2>
-      <label className="setting-row">
-        <input
-          type="checkbox"
-          checked={settings?.showBadge ?? true}
-          disabled={!settings}
-          onChange={(e) => void updateSettings({ showBadge: e.target.checked }, { db })}
-        />{' '}
-        Show the number of unread saved articles on the toolbar button
-      </label>
-      <label className="setting-row">
-        <input
-          type="checkbox"
-          checked={anywhere ?? false}
-          disabled={anywhere === null}
-          onChange={(e) => {
-            // The permission prompt needs this click's user gesture: no await before the request.
-            const change = e.target.checked ? enableRelatedAnywhere() : disableRelatedAnywhere().then(() => false);
-            void change.then(setAnywhere, () => setAnywhere(false));
-          }}
-        />{' '}
-        Show related articles on other sites too (asks to read the sites you visit; the text is matched in your browser
-        and sent nowhere)
-      </label>
-      <h3>Your data</h3>
-      <p className="muted small">
-        Everything Shelf keeps stays in this browser. A backup is a JSON file you can import here.
-      </p>
-      <p>
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            void exportBackup(db).then((backup) =>
-              download(
-                JSON.stringify(backup, null, 1),
-                'application/json',
-                `shelf-backup-${backup.exportedAt.slice(0, 10)}.json`,
-              ),
-            )
-          }
-        >
-          Export backup
-        </button>{' '}
-        <button type="button" className="button" onClick={() => void exportLibrary('html')}>
-          Export bookmarks (HTML)
-        </button>{' '}
-        <button type="button" className="button" onClick={() => void exportLibrary('csv')}>
-          Export CSV
-        </button>
-      </p>
-      <ImportPanel onFile={(file) => void onLibraryFile(file)} progress={importProgress} outcome={importOutcome} />
-      <fieldset className="import-fieldset">
-        <legend>Import a backup</legend>
-        <label>
-          <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge
-          (newer changes win)
-        </label>{' '}
-        <label>
-          <input type="radio" name="import-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />{' '}
-          Replace everything
-        </label>
+      <RelatedSettings />
+      <section aria-labelledby="appearance-heading">
+        <h3 id="appearance-heading">Appearance</h3>
         <p>
-          <label>
-            Backup file{' '}
-            <input
-              type="file"
-              accept="application/json,.json"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) void onImport(file);
-                e.target.value = '';
-              }}
-            />
-          </label>
+          <label htmlFor={themeId}>Theme</label>{' '}
+          <select
+            id={themeId}
+            value={theme}
+            onChange={(e) => {
+              const next = e.target.value as Theme;
+              setTheme(next);
+              void saveTheme(next);
+            }}
+          >
+            {THEMES.map((value) => (
+              <option key={value} value={value}>
+                {value === 'system' ? 'Same as the system' : value === 'light' ? 'Light' : 'Dark'}
+              </option>
+            ))}
+          </select>
         </p>
-      </fieldset>
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'notice' : ''}>
-          {message.text}
-        </p>
-      )}
+        {settings && (
+          <ReaderSettingsFields
+            settings={settings}
+            onSettingsChange={(patch) => void updateSettings(patch, { db })}
+            className="import-fieldset reader-settings-fields"
+            legend="Reader"
+            showLegend
+          />
+        )}
+        <label className="setting-row">
+          <input
+            type="checkbox"
+            checked={settings?.showBadge ?? true}
+            disabled={!settings}
+            onChange={(e) => void updateSettings({ showBadge: e.target.checked }, { db })}
+          />{' '}
+          Show the number of unread saved articles on the toolbar button
+        </label>
+      </section>
+      <ShortcutSettings />
+      <DataSettings db={db} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import boxCss from '@/components/related-box.css?inline';
-import { getHiddenSites, hideOnSite } from '@/lib/content/hidden-sites';
+import { hideOnSite, mayShowRelatedOn } from '@/lib/content/hidden-sites';
 import { renderRelatedBox } from '@/lib/content/related-box';
 import { sendRequest } from '@/lib/messaging/client';
 import { extractPageText } from '@/lib/related/page-text';
@@ -17,7 +17,7 @@ const MIN_TEXT = 500;
  * web-accessible resource, and exposing it would let pages fingerprint the extension.
  */
 export async function showRelatedForPage(ctx: ContentScriptContext): Promise<void> {
-  if ((await getHiddenSites()).includes(location.hostname)) return;
+  if (!(await mayShowRelatedOn(location.hostname))) return;
   performance.mark('shelf:extract-start');
   const page = extractPageText(document, MAX_TEXT);
   performance.measure('shelf:main-thread', 'shelf:extract-start');

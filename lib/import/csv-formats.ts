@@ -120,8 +120,9 @@ const genericRow: RowMapper = (column, where) => ({
 function detect(header: readonly string[]): { format: ImportFormat; mapRow: RowMapper } | null {
   const has = (name: string) => header.includes(name);
   if (has('url') && has('time_added')) return { format: 'pocket-csv', mapRow: pocketRow };
-  if (has('url') && has('folder') && has('timestamp')) return { format: 'instapaper', mapRow: instapaperRow };
-  if (has('url') && has('created') && (has('excerpt') || has('highlights') || has('cover')))
+  if (has('url') && has('folder') && (has('timestamp') || has('selection')))
+    return { format: 'instapaper', mapRow: instapaperRow };
+  if (has('url') && (has('excerpt') || has('highlights') || has('cover')))
     return { format: 'raindrop', mapRow: raindropRow };
   if (URL_COLUMNS.some(has)) return { format: 'csv-links', mapRow: genericRow };
   return null;

@@ -1,0 +1,63 @@
+import type { Settings } from '@/lib/db/schema';
+
+/** The reader's typography controls: in the reader's toolbar and on the settings page. */
+export function ReaderSettingsFields({
+  settings,
+  onSettingsChange,
+  className,
+  legend = 'Reading settings',
+  showLegend = false,
+}: {
+  settings: Settings;
+  onSettingsChange: (patch: Partial<Settings>) => void;
+  className?: string;
+  legend?: string;
+  showLegend?: boolean;
+}) {
+  return (
+    <fieldset className={className} dir="ltr">
+      <legend className={showLegend ? undefined : 'visually-hidden'}>{legend}</legend>
+      <label>
+        Text size{' '}
+        <input
+          type="range"
+          min={12}
+          max={32}
+          value={settings.readerFontSize}
+          onChange={(e) => onSettingsChange({ readerFontSize: Number(e.target.value) })}
+        />
+      </label>
+      <label>
+        Width{' '}
+        <select
+          value={settings.readerWidth}
+          onChange={(e) => onSettingsChange({ readerWidth: e.target.value as Settings['readerWidth'] })}
+        >
+          <option value="narrow">Narrow</option>
+          <option value="medium">Medium</option>
+          <option value="wide">Wide</option>
+        </select>
+      </label>
+      <label>
+        Reader colours{' '}
+        <select
+          value={settings.readerTheme}
+          onChange={(e) => onSettingsChange({ readerTheme: e.target.value as Settings['readerTheme'] })}
+        >
+          <option value="system">System</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+          <option value="sepia">Sepia</option>
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.allowRemoteImages}
+          onChange={(e) => onSettingsChange({ allowRemoteImages: e.target.checked })}
+        />{' '}
+        Load images from the web
+      </label>
+    </fieldset>
+  );
+}
