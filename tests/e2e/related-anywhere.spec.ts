@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, expect, test } from '@playwright/test';
 import { chromiumArgs } from '@/lib/cli/chromium';
+import { expectNoSeriousA11yViolations } from './axe';
 import { findTestChromium } from './browser-path';
 import { startFixtureServer } from './fixture-server';
 
@@ -45,6 +46,7 @@ test('shows the related-articles box on a page about cache stampedes, in a shado
   const box = page.getByRole('complementary', { name: 'Shelf: related articles' });
   await expect(box).toBeVisible();
   await expect(box.getByRole('list').getByRole('button').first()).toContainText(/Cache Stampede|Thundering Herd/);
+  await expectNoSeriousA11yViolations(page, 'shelf-related');
   expect(await page.locator('shelf-related').evaluate((host) => host.shadowRoot !== null)).toBe(true);
   // The page's own DOM holds no text of ours.
   expect(await page.evaluate(() => document.body.textContent?.includes('Related articles'))).toBe(false);

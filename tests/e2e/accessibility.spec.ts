@@ -1,0 +1,100 @@
+import { strToU8, zipSync } from 'fflate';
+import { expectNoSeriousA11yViolations } from './axe';
+import { expect, test } from './fixtures';
+
+/** An Omnivore export with one saved page and its content: the quickest real way to get a readable copy. */
+function omnivoreZipWithContent(): Buffer {
+  const text = 'Connection pools bound how many queries run at once. '.repeat(40);
+  return Buffer.from(
+    zipSync({
+      'metadata_0_to_1.json': strToU8(
+        JSON.stringify([
+          {
+            slug: 'pools',
+            title: 'Sizing connection pools',
+            url: 'https://example.com/pools',
+            state: 'SUCCEEDED',
+            readingProgress: 0,
+            labels: ['databases'],
+            savedAt: '2024-05-01T09:00:00.000Z',
+          },
+        ]),
+      ),
+      'content/pools.html': strToU8(`<article><h1>Sizing connection pools</h1><p>${text}</p><p>${text}</p></article>`),
+    }),
+  );
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`axe-core, ${colorScheme} scheme: no serious or critical violations`, () => {
+    test.use({ colorScheme });
+
+    test('popup: empty state, results and no results', async ({ openPopup }) => {
+      const popup = await openPopup();
+      await expect(popup.getByRole('combobox', { name: 'Search articles' })).toBeFocused();
+      await expectNoSeriousA11yViolations(popup);
+      await popup.getByRole('combobox', { name: 'Search articles' }).fill('retry storm backoff');
+      await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible();
+      await expectNoSeriousA11yViolations(popup);
+      await popup.getByRole('combobox', { name: 'Search articles' }).fill('qqqxyzzy');
+      await expect(popup.getByText(/No articles match/i)).toBeVisible();
+      await expectNoSeriousA11yViolations(popup);
+    });
+
+    test('side panel: browse, article card, reading list, settings, and the reader', async ({
+      openSidePanelPage,
+      extensionId,
+    }) => {
+      const panel = await openSidePanelPage();
+      await expect(panel.getByRole('heading', { name: 'All articles by topic' })).toBeVisible();
+      await expectNoSeriousA11yViolations(panel);
+
+      await panel.getByRole('button', { name: 'Settings' }).click();
+      await panel.getByLabel(/Import a file/).setInputFiles({
+        name: 'omnivore.zip',
+        mimeType: 'application/zip',
+        buffer: omnivoreZipWithContent(),
+      });
+      await expect(panel.getByRole('status').filter({ hasText: 'omnivore.zip' })).toContainText('1 added');
+      await expectNoSeriousA11yViolations(panel);
+
+      await panel.getByRole('button', { name: 'Reading list' }).click();
+      await expect(panel.getByRole('list', { name: 'Saved articles' })).toContainText('Sizing connection pools');
+      await expectNoSeriousA11yViolations(panel);
+
+      await panel.getByRole('button', { name: 'All articles' }).click();
+      await panel.getByText('Caching & Redis').click();
+      await panel
+        .getByRole('list', { name: 'Caching & Redis' })
+        .getByRole('button', { name: /Cache Stampede/ })
+        .click();
+      await expect(panel.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(/Cache Stampede/);
+      await expectNoSeriousA11yViolations(panel);
+
+      const reader = await panel.context().newPage();
+      await reader.goto(
+        `chrome-extension://${extensionId}/sidepanel.html?reader=${encodeURIComponent('page:https://example.com/pools')}`,
+      );
+      await expect(reader.getByRole('article').first()).toContainText('Connection pools bound');
+      await expectNoSeriousA11yViolations(reader);
+    });
+
+    test('settings page', async ({ context, extensionId }) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+      await expect(page.getByRole('radio', { name: /On the blog only/ })).toBeEnabled();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole('button', { name: 'Delete everything…' }).click();
+      await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+      await expectNoSeriousA11yViolations(page);
+    });
+
+    test('the content-script box on a blog article', async ({ context }) => {
+      const page = await context.newPage();
+      await page.goto('https://webcoderspeed.com/blog/scaling/cold-start-latency');
+      await expect(page.getByRole('complementary', { name: 'Shelf' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page, 'shelf-reading-now');
+    });
+  });
+}
