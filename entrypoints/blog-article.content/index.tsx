@@ -17,6 +17,8 @@ import { sendRequest } from '@/lib/messaging/client';
 import './style.css';
 
 export default defineContentScript({
+  // Nothing of Shelf's is announced to the page (WXT's legacy window.postMessage is off).
+  noScriptStartedPostMessage: true,
   matches: ['https://webcoderspeed.com/blog/*', 'https://www.webcoderspeed.com/blog/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {

@@ -7,6 +7,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { showRelatedForPage } from '@/lib/content/related-on-page';
 
 export default defineContentScript({
+  // Nothing of Shelf's is announced to the page (WXT's legacy window.postMessage is off).
+  noScriptStartedPostMessage: true,
   registration: 'runtime',
   cssInjectionMode: 'manual',
   main: (ctx) => showRelatedForPage(ctx),

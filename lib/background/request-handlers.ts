@@ -1,3 +1,4 @@
+import type { Browser } from 'wxt/browser';
 import { openSidePanel } from '@/lib/background/side-panel';
 import { getArticleById, getArticleByUrl } from '@/lib/corpus/catalog';
 import { getDatabase } from '@/lib/db/database';
@@ -5,15 +6,25 @@ import { setProgress } from '@/lib/db/repository';
 import { articleItemId } from '@/lib/db/schema';
 import type { RequestHandlers } from '@/lib/messaging/protocol';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
+import { setSidePanelView } from '@/lib/side-panel/view';
 
 /** How many related articles the box on the blog lists. */
 const BOX_RELATED = 3;
 
-import { setSidePanelView } from '@/lib/side-panel/view';
+/**
+ * A content script speaks for the page it runs in, and only for it: a script on one article cannot
+ * read another's saved state or move its reading position.
+ */
+function assertSenderPageIs(articleId: string | undefined, sender: Browser.runtime.MessageSender): void {
+  // `sender.url` is the frame's address, which Chrome gives without the "tabs" permission.
+  const senderArticleId = getArticleByUrl(sender.url ?? sender.tab?.url ?? '')?.id;
+  if (senderArticleId !== articleId) throw new Error('refused: the request is not about the sender’s own page');
+}
 
 export const requestHandlers: RequestHandlers = {
-  'page-state': async ({ url }) => {
+  'page-state': async ({ url }, sender) => {
     const article = getArticleByUrl(url);
+    if (sender.tab) assertSenderPageIs(article?.id, sender);
     if (!article) return { article: null, saved: false, progress: null, related: [] };
     const db = getDatabase();
     const itemId = articleItemId(article.id);
@@ -35,9 +46,11 @@ export const requestHandlers: RequestHandlers = {
       results: matched ? results.map(({ article }) => ({ id: article.id, title: article.title })) : [],
     };
   },
-  'record-progress': async ({ articleId, fraction, scrollFraction, scrollY }) => ({
-    recorded: await setProgress(articleItemId(articleId), { fraction, anchor: { scrollFraction, scrollY } }),
-  }),
+  // Only the content script on the article's own page records its progress (the reader writes directly).
+  'record-progress': async ({ articleId, fraction, scrollFraction, scrollY }, sender) => {
+    assertSenderPageIs(articleId, sender);
+    return { recorded: await setProgress(articleItemId(articleId), { fraction, anchor: { scrollFraction, scrollY } }) };
+  },
   'open-article-card': async ({ articleId }, sender) => {
     if (!getArticleById(articleId)) throw new Error(`unknown article "${articleId}"`);
     const opening = openSidePanel({ tabId: sender.tab?.id, windowId: sender.tab?.windowId });

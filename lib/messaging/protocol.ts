@@ -60,6 +60,10 @@ export async function dispatchRequest(
   message: unknown,
   sender: Browser.runtime.MessageSender,
 ): Promise<Envelope<unknown>> {
+  // onMessage only hears Shelf's own pages and content scripts; anything else is refused outright.
+  if (sender.id !== undefined && sender.id !== browser.runtime.id) {
+    return { ok: false, error: 'message from another extension' };
+  }
   const parsed = requestSchema.safeParse(message);
   if (!parsed.success) {
     return { ok: false, error: `invalid message: ${z.prettifyError(parsed.error)}` };

@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { requestHandlers } from '@/lib/background/request-handlers';
+import { getDatabase } from '@/lib/db/database';
+import { saveArticle } from '@/lib/db/repository';
+import { dispatchRequest, type RequestHandlers, requestSchema } from '@/lib/messaging/protocol';
+
+const ARTICLE_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
+const contentScriptOn = (url: string) => ({ id: browser.runtime.id, url, tab: { id: 1, windowId: 1, url } }) as never;
+
+async function snapshot() {
+  const db = getDatabase();
+  return { items: await db.items.toArray(), progress: await db.progress.toArray() };
+}
+
+function spyHandlers(): RequestHandlers & { calls: () => number } {
+  const handler = vi.fn();
+  return {
+    'page-state': handler,
+    'open-article-card': handler,
+    'record-progress': handler,
+    'related-for-page': handler,
+    calls: () => handler.mock.calls.length,
+  };
+}
+
+describe('messages between contexts: malformed, oversized, unknown and out-of-context are refused', () => {
+  const hostile: [string, unknown][] = [
+    ['null', null],
+    ['a number', 42],
+    ['an array', [{ type: 'page-state', url: ARTICLE_URL }]],
+    ['an unknown type', { type: 'delete-everything' }],
+    ['a type with the wrong case', { type: 'Record-Progress' }],
+    [
+      'a string where a number goes',
+      { type: 'record-progress', articleId: 'cold-start-latency', fraction: '1', scrollFraction: 0, scrollY: 0 },
+    ],
+    [
+      'NaN progress',
+      { type: 'record-progress', articleId: 'cold-start-latency', fraction: Number.NaN, scrollFraction: 0, scrollY: 0 },
+    ],
+    [
+      'negative scroll',
+      { type: 'record-progress', articleId: 'cold-start-latency', fraction: 0.5, scrollFraction: 0.5, scrollY: -1 },
+    ],
+    ['a 5 MB page text', { type: 'related-for-page', url: ARTICLE_URL, title: 't', text: 'x'.repeat(5_000_000) }],
+    ['a 2,000-character article id', { type: 'open-article-card', articleId: 'a'.repeat(2000) }],
+    ['a __proto__ key', JSON.parse(`{"type":"page-state","url":"${ARTICLE_URL}","__proto__":{"polluted":true}}`)],
+    ['a nested object where a string goes', { type: 'page-state', url: { toString: 'x' } }],
+  ];
+
+  it.each(hostile)('%s: an error reply, no handler runs, nothing is written', async (_name, message) => {
+    await saveArticle({ id: 'cold-start-latency', title: 'Cold start', url: ARTICLE_URL });
+    const before = await snapshot();
+    const handlers = spyHandlers();
+    const reply = await dispatchRequest(handlers, message, contentScriptOn(ARTICLE_URL));
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid message/) });
+    expect(handlers.calls()).toBe(0);
+    expect(await snapshot()).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses messages that claim to come from another extension', async () => {
+    const handlers = spyHandlers();
+    const reply = await dispatchRequest(handlers, { type: 'page-state', url: ARTICLE_URL }, {
+      id: 'some-other-extension',
+    } as never);
+    expect(reply).toEqual({ ok: false, error: 'message from another extension' });
+    expect(handlers.calls()).toBe(0);
+  });
+
+  it('a content script cannot record progress for an article other than its page’s', async () => {
+    await saveArticle({ id: 'cold-start-latency', title: 'Cold start', url: ARTICLE_URL });
+    const before = await snapshot();
+    const request = {
+      type: 'record-progress',
+      articleId: 'cold-start-latency',
+      fraction: 0.9,
+      scrollFraction: 0.9,
+      scrollY: 9000,
+    };
+    for (const sender of [
+      contentScriptOn('https://evil.example/'),
+      contentScriptOn('https://webcoderspeed.com/blog/scaling/other'),
+      {},
+    ]) {
+      const reply = await dispatchRequest(requestHandlers, request, sender as never);
+      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
+    }
+    expect(await snapshot()).toEqual(before);
+    // From its own page it is recorded.
+    expect(await dispatchRequest(requestHandlers, request, contentScriptOn(ARTICLE_URL))).toEqual({
+      ok: true,
+      value: { recorded: true },
+    });
+  });
+
+  it('a content script cannot ask about another page’s saved state', async () => {
+    const reply = await dispatchRequest(
+      requestHandlers,
+      { type: 'page-state', url: ARTICLE_URL },
+      contentScriptOn('https://evil.example/'),
+    );
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
+  });
+
+  it('property: any JSON value gets an envelope, and a handler runs only for what the schema accepts', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue(),
+          fc
+            .record(
+              { type: fc.constantFrom('page-state', 'open-article-card', 'record-progress', 'related-for-page') },
+              { requiredKeys: [] },
+            )
+            .chain((base) =>
+              fc
+                .dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }))
+                .map((rest) => ({ ...rest, ...base })),
+            ),
+        ),
+        async (message) => {
+          const handlers = spyHandlers();
+          const reply = await dispatchRequest(handlers, message, contentScriptOn(ARTICLE_URL));
+          expect(typeof reply.ok).toBe('boolean');
+          expect(handlers.calls()).toBe(requestSchema.safeParse(message).success ? 1 : 0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
