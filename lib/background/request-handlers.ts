@@ -1,4 +1,4 @@
-import type { Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { openSidePanel } from '@/lib/background/side-panel';
 import { getArticleById, getArticleByUrl } from '@/lib/corpus/catalog';
 import { getDatabase } from '@/lib/db/database';
@@ -11,11 +11,16 @@ import { setSidePanelView } from '@/lib/side-panel/view';
 /** How many related articles the box on the blog lists. */
 const BOX_RELATED = 3;
 
+function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+}
+
 /**
  * A content script speaks for the page it runs in, and only for it: a script on one article cannot
  * read another's saved state or move its reading position.
  */
 function assertSenderPageIs(articleId: string | undefined, sender: Browser.runtime.MessageSender): void {
+  if (isExtensionPage(sender)) return; // Shelf's own pages may ask about any article
   // `sender.url` is the frame's address, which Chrome gives without the "tabs" permission.
   const senderArticleId = getArticleByUrl(sender.url ?? sender.tab?.url ?? '')?.id;
   if (senderArticleId !== articleId) throw new Error('refused: the request is not about the sender’s own page');
