@@ -13,7 +13,11 @@ export default defineConfig({
     // Three shortcuts (browsers allow four suggested keys); Alt+Shift+letter clashes with neither
     // browser's own. Users rebind them at chrome://extensions/shortcuts or about:addons.
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+F' }, description: 'Search Shelf' },
+      // Firefox's MV2 build names the popup's command after browser_action.
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Search Shelf',
+      },
       ...(browser === 'firefox'
         ? {
             _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Shelf’s sidebar' },
@@ -22,7 +26,10 @@ export default defineConfig({
       'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save this page to Shelf' },
     },
     // Related articles on any site is opt-in: these are requested when the user turns it on.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // (Manifest V2, Firefox's build, lists them among the optional permissions.)
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     // The e2e build (`wxt build --mode e2e`, output .output/chrome-mv3-e2e) grants 127.0.0.1 up
     // front, as if the user had turned the feature on: a headless test cannot click a browser prompt.
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),

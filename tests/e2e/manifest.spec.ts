@@ -20,3 +20,70 @@ test('the built Chrome manifest declares the four surfaces and asks for no all-s
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   expect(JSON.stringify(manifest.content_security_policy ?? '')).not.toMatch(/unsafe-eval|https?:/);
 });
+
+const FIREFOX_DIR = join(EXTENSION_DIR, '../firefox-mv2');
+const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+
+type Need = 'required' | 'optional' | '—';
+
+/** The README's permission table: `permission` → what each browser's manifest should say. */
+function readmePermissions(): Map<string, { chrome: Need; firefox: Need }> {
+  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+  const section = readme.split('## Permissions')[1]?.split('\n## ')[0] ?? '';
+  const rows = new Map<string, { chrome: Need; firefox: Need }>();
+  for (const line of section.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    const name = /^`([^`]+)`$/.exec(cells[1] ?? '')?.[1];
+    if (name) rows.set(name, { chrome: cells[2] as Need, firefox: cells[3] as Need });
+  }
+  return rows;
+}
+
+function manifestPermissions(manifest: Record<string, string[] | undefined>): Map<string, Need> {
+  const needs = new Map<string, Need>();
+  for (const name of [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])])
+    needs.set(name, 'required');
+  for (const name of [...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])])
+    needs.set(name, 'optional');
+  return needs;
+}
+
+test('the README’s permission table matches the built Chrome and Firefox manifests exactly', () => {
+  const table = readmePermissions();
+  expect(table.size).toBeGreaterThan(4);
+  for (const [browser, manifest] of [
+    ['chrome', readManifest(EXTENSION_DIR)],
+    ['firefox', readManifest(FIREFOX_DIR)],
+  ] as const) {
+    const expected = new Map(
+      [...table].flatMap(([name, needs]) => (needs[browser] === '—' ? [] : [[name, needs[browser]]])),
+    );
+    expect(Object.fromEntries(manifestPermissions(manifest)), browser).toEqual(Object.fromEntries(expected));
+  }
+});
+
+test('the Firefox build: the side panel is the sidebar, shortcuts use Firefox’s names, and it has a gecko id', () => {
+  const manifest = readManifest(FIREFOX_DIR);
+  expect(manifest.manifest_version).toBe(2);
+  expect(manifest.sidebar_action.default_panel).toBe('sidepanel.html');
+  expect(manifest.browser_action.default_popup).toBe('popup.html');
+  expect(manifest.options_ui.page).toBe('options.html');
+  expect(Object.keys(manifest.commands).sort()).toEqual([
+    '_execute_browser_action',
+    '_execute_sidebar_action',
+    'save-page',
+  ]);
+  expect(manifest.browser_specific_settings.gecko.id).toBe('shelf@example.org');
+  expect(manifest.content_scripts[0].matches).toEqual(readManifest(EXTENSION_DIR).content_scripts[0].matches);
+});
+
+test('at most four suggested shortcuts, each with Ctrl or Alt, none shared', () => {
+  for (const dir of [EXTENSION_DIR, FIREFOX_DIR]) {
+    const keys = Object.values(
+      readManifest(dir).commands as Record<string, { suggested_key: { default: string } }>,
+    ).map((command) => command.suggested_key.default);
+    expect(keys.length).toBeLessThanOrEqual(4);
+    for (const key of keys) expect(key).toMatch(/^(Ctrl|Alt)\+/);
+    expect(new Set(keys).size).toBe(keys.length);
+  }
+});
