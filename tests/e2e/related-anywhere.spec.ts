@@ -94,3 +94,24 @@ test('"Don’t show on this site" hides the box here from then on', async () => 
   await page.waitForTimeout(800);
   await expect(page.locator('shelf-related')).toHaveCount(0);
 });
+
+test('the box animates in only when the system allows motion', async () => {
+  // An earlier test hid the box on this host.
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(() => chrome.storage.local.remove('relatedHiddenSites'));
+  const animationsOnBox = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const page = await context.newPage();
+    await page.emulateMedia({ reducedMotion });
+    await page.goto(`${server.origin}/related/cache-stampede.html`);
+    await expect(page.getByRole('complementary', { name: 'Shelf: related articles' })).toBeVisible();
+    const names = await page
+      .locator('shelf-related')
+      .evaluate((host) =>
+        [...(host.shadowRoot?.querySelectorAll('*') ?? [])].map((element) => getComputedStyle(element).animationName),
+      );
+    await page.close();
+    return names.filter((name) => name !== 'none');
+  };
+  expect(await animationsOnBox('no-preference')).toContain('shelf-fade-in');
+  expect(await animationsOnBox('reduce')).toEqual([]);
+});
