@@ -1,14 +1,15 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+// zod/mini: this module is on the popup's start-up path, where full Zod's size shows.
+import { z } from 'zod/mini';
 
 /**
  * What the popup restores when it reopens within the browser session (`storage.session`, cleared
  * when the browser closes), and the articles opened recently (`storage.local`).
  */
 export const popupStateSchema = z.object({
-  query: z.string().max(500),
-  topic: z.string().max(64).nullable(),
-  tag: z.string().max(100).nullable(),
+  query: z.string().check(z.maxLength(500)),
+  topic: z.nullable(z.string().check(z.maxLength(64))),
+  tag: z.nullable(z.string().check(z.maxLength(100))),
 });
 export type PopupState = z.infer<typeof popupStateSchema>;
 
@@ -28,7 +29,7 @@ export async function savePopupState(state: PopupState): Promise<void> {
 
 export async function loadRecentlyOpened(): Promise<string[]> {
   const stored = await browser.storage.local.get(RECENT_KEY);
-  const result = z.array(z.string().max(200)).max(50).safeParse(stored[RECENT_KEY]);
+  const result = z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)).safeParse(stored[RECENT_KEY]);
   return result.success ? result.data : [];
 }
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+// zod/mini: this module is on the popup's start-up path, where full Zod's size shows.
+import { z } from 'zod/mini';
 
 /**
  * What the side panel shows. Kept in `storage.session` (not in memory) because the service worker
@@ -9,19 +10,19 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('browse') }),
   z.strictObject({ kind: z.literal('reading-list') }),
   z.strictObject({ kind: z.literal('settings') }),
-  z.strictObject({ kind: z.literal('reader'), itemId: z.string().min(1).max(300) }),
+  z.strictObject({ kind: z.literal('reader'), itemId: z.string().check(z.minLength(1), z.maxLength(300)) }),
   /** A result to tell the user (e.g. why a page could not be saved). */
-  z.strictObject({ kind: z.literal('message'), text: z.string().max(1000) }),
-  z.strictObject({ kind: z.literal('article'), articleId: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('message'), text: z.string().check(z.maxLength(1000)) }),
+  z.strictObject({ kind: z.literal('article'), articleId: z.string().check(z.minLength(1)) }),
   z.strictObject({
     kind: z.literal('related'),
     /** What to find related articles for: a selection, a link's words, or a page's main text. */
-    query: z.string().max(60_000),
+    query: z.string().check(z.maxLength(60_000)),
     /** The page's title, when the query is a whole page. */
-    title: z.string().max(300).optional(),
+    title: z.optional(z.string().check(z.maxLength(300))),
     source: z.enum(['selection', 'link', 'page']),
     /** Shown to the user: what they right-clicked. */
-    label: z.string().max(300),
+    label: z.string().check(z.maxLength(300)),
   }),
 ]);
 
