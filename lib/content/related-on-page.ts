@@ -18,9 +18,9 @@ const MIN_TEXT = 500;
  */
 export async function showRelatedForPage(ctx: ContentScriptContext): Promise<void> {
   if (!(await mayShowRelatedOn(location.hostname))) return;
-  performance.mark('shelf:extract-start');
+  const extractStart = performance.now();
   const page = extractPageText(document, MAX_TEXT);
-  performance.measure('shelf:main-thread', 'shelf:extract-start');
+  performance.measure('shelf:main-thread', { start: extractStart, end: performance.now() });
   if (page.text.length < MIN_TEXT || ctx.isInvalid) return;
   const reply = await sendRequest({
     type: 'related-for-page',
@@ -36,7 +36,7 @@ export async function showRelatedForPage(ctx: ContentScriptContext): Promise<voi
     position: 'overlay',
     anchor: 'body',
     onMount(container) {
-      performance.mark('shelf:mount-start');
+      const mountStart = performance.now();
       renderRelatedBox(container, reply.results, {
         onOpen: (articleId) => void sendRequest({ type: 'open-article-card', articleId }).catch(() => {}),
         onDismiss: () => ui.remove(),
@@ -45,7 +45,7 @@ export async function showRelatedForPage(ctx: ContentScriptContext): Promise<voi
           void hideOnSite(location.hostname);
         },
       });
-      performance.measure('shelf:main-thread', 'shelf:mount-start');
+      performance.measure('shelf:main-thread', { start: mountStart, end: performance.now() });
     },
   });
   ui.mount();
