@@ -56,7 +56,7 @@ export function ImportPanel({
         <input
           type="file"
           aria-describedby={hintId}
-          accept=".html,.htm,.csv,.zip,.txt,text/html,text/csv,application/zip,text/plain"
+          accept=".html,.htm,.csv,.zip,.txt,.json,text/html,text/csv,application/zip,text/plain,application/json"
           disabled={busy}
           onChange={(event) => {
             const file = event.target.files?.[0];

@@ -1,4 +1,5 @@
 import { getArticleByUrl } from '@/lib/corpus/catalog';
+import { importBackup, parseBackup } from '@/lib/db/backup';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { type ApplyImportOptions, applyImport, describeImport, type ImportSummary } from '@/lib/import/apply-import';
 import { ImportFileError } from '@/lib/import/import-error';
@@ -16,6 +17,25 @@ export async function importFile(
   file: { name: string; bytes: Uint8Array },
   options: { db?: ShelfDatabase; onProgress?: ApplyImportOptions['onProgress']; win?: Window & typeof globalThis } = {},
 ): Promise<ImportFileResult> {
+  // Shelf's own backup dropped here too: merged like any import (newest wins).
+  if (file.bytes[0] === 0x7b /* { */ || (file.bytes[3] === 0x7b && file.bytes[0] === 0xef)) {
+    const backup = parseBackup(new TextDecoder().decode(file.bytes));
+    if (!backup.ok) return { ok: false, error: `${file.name}: ${backup.error}`, changed: false };
+    const report = await importBackup(backup.backup, 'merge', options.db);
+    return {
+      ok: true,
+      summary: {
+        format: 'Shelf backup',
+        total: backup.backup.items.length,
+        added: report.added,
+        merged: report.updated,
+        unchanged: report.unchanged,
+        skipped: [],
+        stoppedEarly: null,
+      },
+      message: `${file.name} (Shelf backup): ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged.`,
+    };
+  }
   let parsed: ReturnType<typeof readImportFile>;
   try {
     parsed = readImportFile(file.name, file.bytes, options.win);

@@ -29,7 +29,10 @@ export async function savePopupState(state: PopupState): Promise<void> {
 
 export async function loadRecentlyOpened(): Promise<string[]> {
   const stored = await browser.storage.local.get(RECENT_KEY);
-  const result = z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)).safeParse(stored[RECENT_KEY]);
+  const result = z
+    .array(z.string().check(z.maxLength(200)))
+    .check(z.maxLength(50))
+    .safeParse(stored[RECENT_KEY]);
   return result.success ? result.data : [];
 }
 

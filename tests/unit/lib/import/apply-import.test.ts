@@ -171,3 +171,27 @@ describe('export', () => {
     }
   });
 });
+
+describe('importFile', () => {
+  it('merges a Shelf backup dropped on the import picker, and reports files it cannot read', async () => {
+    const { importFile } = await import('@/lib/import/import-file');
+    const { exportBackup } = await import('@/lib/db/backup');
+    await applyImport(fixture('instapaper-no-tags.csv'), { db });
+    const backup = new TextEncoder().encode(JSON.stringify(await exportBackup(db)));
+    const fresh = new ShelfDatabase(`${name}-backup`);
+    try {
+      const result = await importFile({ name: 'shelf-backup.json', bytes: backup }, { db: fresh });
+      expect(result).toMatchObject({ ok: true, summary: { added: 2 } });
+      expect(await fresh.items.count()).toBe(2);
+      const broken = await importFile({ name: 'x.csv', bytes: new TextEncoder().encode('a,b\n"x') }, { db: fresh });
+      expect(broken).toEqual({
+        ok: false,
+        error: 'x.csv: line 2: a quoted field is never closed. Nothing was imported.',
+        changed: false,
+      });
+    } finally {
+      fresh.close();
+      await Dexie.delete(`${name}-backup`);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ImportPanel } from '@/components/import-panel';
+
+describe('ImportPanel', () => {
+  it('takes a file from the picker or from a drop', async () => {
+    const onFile = vi.fn();
+    render(<ImportPanel onFile={onFile} progress={null} outcome={null} />);
+    const picked = new File(['url\nhttps://a.example\n'], 'links.csv', { type: 'text/csv' });
+    await userEvent.upload(screen.getByLabelText(/Import a file/), picked);
+    expect(onFile).toHaveBeenLastCalledWith(picked);
+
+    const dropped = new File(['https://b.example\n'], 'urls.txt', { type: 'text/plain' });
+    fireEvent.drop(screen.getByText(/Import a file/), { dataTransfer: { files: [dropped] } });
+    expect(onFile).toHaveBeenLastCalledWith(dropped);
+  });
+
+  it('shows progress and ignores drops while an import runs', () => {
+    const onFile = vi.fn();
+    render(<ImportPanel onFile={onFile} progress={{ done: 4000, total: 20000 }} outcome={null} />);
+    const bar = screen.getByRole('progressbar', { name: 'Import progress' });
+    expect(bar.getAttribute('value')).toBe('4000');
+    expect(bar.getAttribute('max')).toBe('20000');
+    expect(screen.getByRole('status').textContent).toContain('4,000 of 20,000');
+    expect((screen.getByLabelText(/Import a file/) as HTMLInputElement).disabled).toBe(true);
+    fireEvent.drop(screen.getByText(/Import a file/), { dataTransfer: { files: [new File(['x'], 'x.txt')] } });
+    expect(onFile).not.toHaveBeenCalled();
+  });
+
+  it('reports the outcome with every skipped record and why, as text', async () => {
+    const skipped = [
+      { where: 'line 3', reason: 'url: not a web address (http or https)' },
+      { where: 'line 9', reason: '<img src=x onerror=alert(1)>' },
+    ];
+    render(
+      <ImportPanel onFile={vi.fn()} progress={null} outcome={{ kind: 'ok', text: 'pocket.zip: 2 added', skipped }} />,
+    );
+    expect(screen.getByRole('status').textContent).toContain('pocket.zip: 2 added');
+    await userEvent.click(screen.getByText('Why 2 were skipped'));
+    expect(screen.getByText('line 3: url: not a web address (http or https)')).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull(); // reasons are text, never HTML
+  });
+
+  it('shows an error as an alert', () => {
+    render(<ImportPanel onFile={vi.fn()} progress={null} outcome={{ kind: 'error', text: 'broken.csv: line 2: …' }} />);
+    expect(screen.getByRole('alert').textContent).toContain('broken.csv: line 2');
+  });
+});
