@@ -1,5 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
-import { expect, test } from './fixtures';
+import { parseCsv } from '@/lib/import/csv';
+import { expect, getServiceWorker, launchWithExtension, test } from './fixtures';
 
 /** A Pocket export as Pocket mails it: a zip of CSV parts of 10,000 rows, each with a header. */
 function pocketZip(rows: number): Buffer {
@@ -91,4 +96,46 @@ test('a corrupt file: a clear message that says where, and nothing changes', asy
   const list = panel.getByRole('list', { name: 'Saved articles' });
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).toContainText('example.com/kept');
+});
+
+test('round trip: export bookmarks (HTML) from one profile, import into a fresh one — same addresses, titles, tags, statuses', async ({
+  openSidePanelPage,
+}) => {
+  const exportCsv = async (panel: Page) => {
+    const download = panel.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Export CSV' }).click();
+    const rows = parseCsv(readFileSync(await (await download).path(), 'utf8')).map((record) => record.fields);
+    // title, url, time_added, tags, status (note and time_updated depend on when things happened here)
+    return rows.map((fields) => [fields[0], fields[1], fields[3], fields[4]]).sort();
+  };
+
+  const panel = await openSidePanelPage();
+  await panel.getByRole('button', { name: 'Settings' }).click();
+  for (const name of ['instapaper-export.csv', 'pocket-part-with-cursor.csv', 'ril_export.html']) {
+    await panel.getByLabel(/Import a file/).setInputFiles(`tests/fixtures/imports/${name}`);
+    await expect(panel.getByRole('status').filter({ hasText: name })).toContainText('added');
+  }
+  const download = panel.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export bookmarks (HTML)' }).click();
+  const bookmarks = readFileSync(await (await download).path());
+  const original = await exportCsv(panel);
+  expect(original.length).toBeGreaterThan(9);
+  expect(new Set(original.map((row) => row[3]))).toEqual(new Set(['status', 'unread', 'archived']));
+
+  const freshDir = mkdtempSync(join(tmpdir(), 'shelf-e2e-fresh-'));
+  const fresh = await launchWithExtension(freshDir);
+  try {
+    const worker = await getServiceWorker(fresh);
+    const freshPanel = await fresh.newPage();
+    await freshPanel.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html`);
+    await freshPanel.getByRole('button', { name: 'Settings' }).click();
+    await freshPanel
+      .getByLabel(/Import a file/)
+      .setInputFiles({ name: 'bookmarks.html', mimeType: 'text/html', buffer: bookmarks });
+    await expect(freshPanel.getByRole('status').filter({ hasText: 'bookmarks.html' })).toContainText('0 skipped');
+    expect(await exportCsv(freshPanel)).toEqual(original);
+  } finally {
+    await fresh.close();
+    rmSync(freshDir, { recursive: true, force: true });
+  }
 });
