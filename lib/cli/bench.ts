@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
+import { strToU8, zipSync } from 'fflate';
 import Fuse from 'fuse.js';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
@@ -32,7 +33,7 @@ import { startFixtureServer } from '../../tests/e2e/fixture-server';
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const sections = values.only
   ? [values.only]
-  : ['search', 'related', 'capture', 'popup', 'reading-list', 'content-script'];
+  : ['search', 'related', 'capture', 'popup', 'reading-list', 'content-script', 'import'];
 const queries = (
   JSON.parse(readFileSync(resolve('tests/fixtures/search-queries.json'), 'utf8')) as { queries: EvalQuery[] }
 ).queries.map((q) => q.query);
@@ -349,6 +350,65 @@ async function benchContentScript() {
   }).finally(() => server.close());
 }
 
+/** A Pocket export as Pocket mails it: a zip of CSV parts of 10,000 rows, each with its header. */
+function pocketExportZip(rows: number): Buffer {
+  const parts: Record<string, Uint8Array> = {};
+  for (let part = 0; part * 10_000 < rows; part++) {
+    const lines = ['title,url,time_added,cursor,tags,status'];
+    for (let i = part * 10_000; i < Math.min(rows, (part + 1) * 10_000); i++)
+      lines.push(
+        `"Article ${i}, imported",https://example.com/a/${i},${1_600_000_000 + i},${i},${i % 3 ? '' : 'db|later'},unread`,
+      );
+    parts[`part_${String(part).padStart(6, '0')}.csv`] = strToU8(lines.join('\n'));
+  }
+  return Buffer.from(zipSync(parts));
+}
+
+/**
+ * Importing a 20,000-row Pocket zip in the side panel page, in a fresh profile each run: total time
+ * from choosing the file to the report, and the longest main-thread task meanwhile (what a user
+ * would feel as a freeze), then importing the same file again.
+ */
+async function benchImport() {
+  const rows = 20_000;
+  console.log(
+    `\n== import: ${rows.toLocaleString('en')}-row Pocket zip in the side panel, real Chromium, fresh profile per run ==`,
+  );
+  const file = { name: 'pocket.zip', mimeType: 'application/zip', buffer: pocketExportZip(rows) };
+  const first: number[] = [];
+  const again: number[] = [];
+  const longest: number[] = [];
+  for (let run = 0; run < 4; run++) {
+    await withExtension(resolve('.output/chrome-mv3'), async (context, _worker, extensionId) => {
+      const panel = await context.newPage();
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      await panel.getByRole('button', { name: 'Settings' }).click();
+      await panel.evaluate(() => {
+        const tasks: number[] = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) tasks.push(entry.duration);
+        }).observe({ type: 'longtask' });
+        Object.assign(window, { __longTasks: tasks });
+      });
+      for (const [samples, expected] of [
+        [first, `${rows} added`],
+        [again, `${rows} already in Shelf`],
+      ] as const) {
+        const started = Date.now();
+        await panel.getByLabel(/Import a file/).setInputFiles(file);
+        await panel.getByRole('status').filter({ hasText: expected }).waitFor({ timeout: 120_000 });
+        samples.push(Date.now() - started);
+      }
+      longest.push(
+        await panel.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks)),
+      );
+    });
+  }
+  line('import (file chosen → report)', formatTiming(summarize(first)));
+  line('same file again (adds nothing)', formatTiming(summarize(again)));
+  line('longest main-thread task', formatTiming(summarize(longest)));
+}
+
 /** Capture (Readability + DOMPurify) of each real fixture page, on a jsdom DOM in Node. */
 function benchCapture() {
   console.log('\n== capture: Readability + sanitizing per page (jsdom in Node), ../shared/fixtures/real-pages ==');
@@ -378,3 +438,4 @@ if (sections.includes('capture')) benchCapture();
 if (sections.includes('popup')) await benchPopup();
 if (sections.includes('reading-list')) await benchReadingList();
 if (sections.includes('content-script')) await benchContentScript();
+if (sections.includes('import')) await benchImport();

@@ -1,15 +1,14 @@
 import type { ItemStatus } from '@/lib/db/schema';
 import { parseCsv } from '@/lib/import/csv';
 import {
-  collect,
-  type ImportEntry,
   type ImportEntryInput,
   type ImportFormat,
   type ParsedImport,
+  type PreparedImport,
   parseDate,
   type SkippedRecord,
   statusFromName,
-  toEntry,
+  validateImport,
 } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
 
@@ -140,15 +139,19 @@ export function looksLikeCsvExport(text: string): boolean {
  * without `cursor`). `source` prefixes locations when the file came out of a zip.
  */
 export function parseCsvExport(text: string, source = ''): ParsedImport {
+  return validateImport(prepareCsvExport(text, source));
+}
+
+export function prepareCsvExport(text: string, source = ''): PreparedImport {
   const prefix = source ? `${source}, ` : '';
-  let records: ReturnType<typeof parseCsv>;
+  let csvRecords: ReturnType<typeof parseCsv>;
   try {
-    records = parseCsv(text);
+    csvRecords = parseCsv(text);
   } catch (error) {
     if (error instanceof ImportFileError) throw new ImportFileError(`${prefix}${error.message}`);
     throw error;
   }
-  const [headerRecord, ...rows] = records;
+  const [headerRecord, ...rows] = csvRecords;
   if (!headerRecord) throw new ImportFileError(`${prefix || 'The file '}is empty.`);
   const header = headerRecord.fields.map((name) => name.trim().toLowerCase());
   const known = detect(header);
@@ -160,7 +163,7 @@ export function parseCsvExport(text: string, source = ''): ParsedImport {
   header.forEach((name, i) => {
     if (!index.has(name)) index.set(name, i);
   });
-  const results: (ImportEntry | SkippedRecord)[] = rows.map(({ line, fields }) => {
+  const records: (ImportEntryInput | SkippedRecord)[] = rows.map(({ line, fields }) => {
     const where = `${prefix}line ${line}`;
     if (fields.length > header.length && fields.slice(header.length).some((field) => field.trim()))
       return { where, reason: `${fields.length} fields, but the header names ${header.length}` };
@@ -168,7 +171,7 @@ export function parseCsvExport(text: string, source = ''): ParsedImport {
       const i = index.get(name);
       return i === undefined ? '' : (fields[i] ?? '');
     };
-    return toEntry(known.mapRow(column, where));
+    return known.mapRow(column, where);
   });
-  return collect(known.format, results);
+  return { format: known.format, records };
 }

@@ -14,57 +14,88 @@ export interface CsvRecord {
 export function parseCsv(input: string): CsvRecord[] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records: CsvRecord[] = [];
+  const length = text.length;
   let fields: string[] = [];
-  let field = '';
   let line = 1;
   let recordLine = 1;
   let i = 0;
   const endRecord = () => {
-    fields.push(field);
     if (fields.length > 1 || fields[0] !== '') records.push({ line: recordLine, fields });
     fields = [];
-    field = '';
   };
-  while (i < text.length) {
-    const char = text[i];
-    if (char === '"' && field === '') {
+  // Field by field, slicing runs of plain text rather than appending characters (20,000 rows in ms).
+  while (i <= length) {
+    if (i === length) {
+      if (fields.length > 0) {
+        fields.push('');
+        endRecord();
+      }
+      break;
+    }
+    let value: string;
+    if (text.charCodeAt(i) === 34 /* " */) {
       const quoteLine = line;
-      i++;
+      let start = i + 1;
+      value = '';
       for (;;) {
-        if (i >= text.length) throw new ImportFileError(`line ${quoteLine}: a quoted field is never closed.`);
-        const c = text[i];
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const quote = text.indexOf('"', start);
+        if (quote === -1) throw new ImportFileError(`line ${quoteLine}: a quoted field is never closed.`);
+        const chunk = text.slice(start, quote);
+        line += countLineBreaks(chunk);
+        value += chunk;
+        if (text.charCodeAt(quote + 1) === 34) {
+          value += '"';
+          start = quote + 2;
+          continue;
         }
-        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-        field += c;
-        i++;
+        i = quote + 1;
+        break;
       }
       // Text after a closing quote (`"a"b`) is kept, as spreadsheets do.
+      const end = nextDelimiter(text, i);
+      value += text.slice(i, end);
+      i = end;
+    } else {
+      const end = nextDelimiter(text, i);
+      value = text.slice(i, end);
+      i = end;
+    }
+    fields.push(value);
+    const delimiter = text.charCodeAt(i);
+    if (delimiter === 44 /* , */) {
+      i++;
+      if (i === length) {
+        fields.push('');
+        endRecord();
+        break;
+      }
       continue;
     }
-    if (char === ',') {
-      fields.push(field);
-      field = '';
-      i++;
-    } else if (char === '\n' || char === '\r') {
-      endRecord();
-      i += char === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      field += char;
-      i++;
-    }
+    endRecord();
+    if (i >= length) break;
+    i += delimiter === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    line++;
+    recordLine = line;
   }
-  if (field !== '' || fields.length > 0) endRecord();
   return records;
+}
+
+/** The index of the next comma or line break at or after `from` (or the end of the text). */
+function nextDelimiter(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
 }
 
 function quoteField(value: string): string {

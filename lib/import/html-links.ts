@@ -1,5 +1,11 @@
 import type { ItemStatus } from '@/lib/db/schema';
-import { collect, type ImportFormat, type ParsedImport, parseDate, statusFromName, toEntry } from '@/lib/import/entry';
+import {
+  type ImportEntryInput,
+  type ImportFormat,
+  type PreparedImport,
+  parseDate,
+  statusFromName,
+} from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
 
 /**
@@ -30,16 +36,16 @@ function descriptionOf(link: Element): string {
  * Pocket's HTML export (`ril_export.html`) and the Netscape bookmarks file every browser (and Shelf)
  * exports. Parsed with the page's inert DOMParser: scripts in the file never run.
  */
-export function parseLinksHtml(html: string, win: Window & typeof globalThis = window): ParsedImport {
+export function prepareLinksHtml(html: string, win: Window & typeof globalThis = window): PreparedImport {
   const doc = new win.DOMParser().parseFromString(html, 'text/html');
   const links = [...doc.querySelectorAll('a[href]')];
   if (links.length === 0) throw new ImportFileError('The HTML file has no links to import.');
   const isPocket = /pocket export/i.test(doc.title) || links.some((link) => link.hasAttribute('time_added'));
   const format: ImportFormat = isPocket ? 'pocket-html' : 'bookmarks';
-  const results = links.map((link, i) => {
+  const records = links.map((link, i): ImportEntryInput => {
     const attr = (name: string) => link.getAttribute(name) ?? '';
     const title = link.textContent ?? '';
-    return toEntry({
+    return {
       where: `link ${i + 1}${title.trim() ? ` ("${title.trim().slice(0, 60)}")` : ''}`,
       url: attr('href'),
       title,
@@ -52,7 +58,7 @@ export function parseLinksHtml(html: string, win: Window & typeof globalThis = w
       note: descriptionOf(link),
       progress: null,
       content: null,
-    });
+    };
   });
-  return collect(format, results);
+  return { format, records };
 }

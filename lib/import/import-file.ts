@@ -2,8 +2,9 @@ import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { importBackup, parseBackup } from '@/lib/db/backup';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { type ApplyImportOptions, applyImport, describeImport, type ImportSummary } from '@/lib/import/apply-import';
+import { type PreparedImport, validateImportInSlices } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
-import { readImportFile } from '@/lib/import/read-import-file';
+import { prepareImportFile } from '@/lib/import/read-import-file';
 
 export type ImportFileResult =
   | { ok: true; summary: ImportSummary; message: string }
@@ -36,9 +37,9 @@ export async function importFile(
       message: `${file.name} (Shelf backup): ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged.`,
     };
   }
-  let parsed: ReturnType<typeof readImportFile>;
+  let prepared: PreparedImport;
   try {
-    parsed = readImportFile(file.name, file.bytes, options.win);
+    prepared = prepareImportFile(file.name, file.bytes, options.win);
   } catch (error) {
     if (error instanceof ImportFileError)
       return { ok: false, error: `${file.name}: ${error.message} Nothing was imported.`, changed: false };
@@ -49,6 +50,7 @@ export async function importFile(
     };
   }
   try {
+    const parsed = await validateImportInSlices(prepared);
     const summary = await applyImport(parsed, {
       db: options.db,
       onProgress: options.onProgress,

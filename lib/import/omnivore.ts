@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { capturePage } from '@/lib/capture/capture-page';
 import type { ItemStatus } from '@/lib/db/schema';
-import {
-  collect,
-  type ImportEntry,
-  type ParsedImport,
-  parseDate,
-  type SkippedRecord,
-  toEntry,
-} from '@/lib/import/entry';
+import { type ImportEntry, type PreparedImport, parseDate, type SkippedRecord, toEntry } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
 import { decodeText } from '@/lib/import/zip';
 
@@ -43,10 +36,10 @@ function exportPath(path: string): string {
  * (captured exactly as Shelf captures a page: Readability, then sanitized) and highlights in
  * `highlights/{slug}.md` (kept as the item's note). Deleted items are skipped.
  */
-export function parseOmnivoreZip(
+export function prepareOmnivoreZip(
   files: Map<string, Uint8Array>,
   win: Window & typeof globalThis = window,
-): ParsedImport {
+): PreparedImport {
   const byName = new Map([...files].map(([path, bytes]) => [exportPath(path), bytes]));
   const metadataFiles = [...byName.keys()].filter((name) => /^metadata_.*\.json$/i.test(name)).sort();
   if (metadataFiles.length === 0) throw new ImportFileError('The zip has no Omnivore metadata_*.json files.');
@@ -97,5 +90,6 @@ export function parseOmnivoreZip(
       results.push(entry);
     });
   }
-  return collect('omnivore', results);
+  // Already validated (the content is captured only for valid items); validating again is a no-op.
+  return { format: 'omnivore', records: results };
 }

@@ -1,23 +1,22 @@
-import { looksLikeCsvExport, parseCsvExport } from '@/lib/import/csv-formats';
-import type { ParsedImport } from '@/lib/import/entry';
-import { parseLinksHtml } from '@/lib/import/html-links';
+import { looksLikeCsvExport, prepareCsvExport } from '@/lib/import/csv-formats';
+import { type ParsedImport, type PreparedImport, validateImport } from '@/lib/import/entry';
+import { prepareLinksHtml } from '@/lib/import/html-links';
 import { ImportFileError } from '@/lib/import/import-error';
-import { parseOmnivoreZip } from '@/lib/import/omnivore';
-import { looksLikeUrlList, parseUrlList } from '@/lib/import/url-list';
+import { prepareOmnivoreZip } from '@/lib/import/omnivore';
+import { looksLikeUrlList, prepareUrlList } from '@/lib/import/url-list';
 import { decodeText, isZip, readZip } from '@/lib/import/zip';
 
 export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 
 /** A zip of Pocket's CSV parts (`part_000000.csv`, …): every part has its own header. */
-function parseCsvZip(files: Map<string, Uint8Array>): ParsedImport {
+function prepareCsvZip(files: Map<string, Uint8Array>): PreparedImport {
   const csvFiles = [...files.keys()].filter((name) => /\.csv$/i.test(name)).sort();
   if (csvFiles.length === 0) throw new ImportFileError('The zip has neither CSV files nor Omnivore metadata.');
-  const parts = csvFiles.map((name) => parseCsvExport(decodeText(files.get(name) as Uint8Array), name));
+  const parts = csvFiles.map((name) => prepareCsvExport(decodeText(files.get(name) as Uint8Array), name));
   const [first] = parts;
   return {
     format: parts.every((part) => part.format === first?.format) && first ? first.format : 'csv-links',
-    entries: parts.flatMap((part) => part.entries),
-    skipped: parts.flatMap((part) => part.skipped),
+    records: parts.flatMap((part) => part.records),
   };
 }
 
@@ -31,22 +30,31 @@ export function readImportFile(
   bytes: Uint8Array,
   win: Window & typeof globalThis = window,
 ): ParsedImport {
+  return validateImport(prepareImportFile(fileName, bytes, win));
+}
+
+/** `readImportFile` without the per-record validation (see `validateImportInSlices`). */
+export function prepareImportFile(
+  fileName: string,
+  bytes: Uint8Array,
+  win: Window & typeof globalThis = window,
+): PreparedImport {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError(`${fileName} is larger than 300 MB.`);
   if (bytes.byteLength === 0) throw new ImportFileError(`${fileName} is empty.`);
   if (isZip(bytes)) {
     const files = readZip(bytes);
     const names = [...files.keys()];
-    if (names.some((name) => /(^|\/)metadata_[^/]*\.json$/i.test(name))) return parseOmnivoreZip(files, win);
-    return parseCsvZip(files);
+    if (names.some((name) => /(^|\/)metadata_[^/]*\.json$/i.test(name))) return prepareOmnivoreZip(files, win);
+    return prepareCsvZip(files);
   }
   const text = decodeText(bytes);
   if (text.includes('\u0000'))
     throw new ImportFileError(`${fileName} is not a text file (it looks binary, or is a damaged zip).`);
   const start = text.trimStart().slice(0, 200).toLowerCase();
-  if (start.startsWith('<')) return parseLinksHtml(text, win);
-  if (looksLikeCsvExport(text)) return parseCsvExport(text);
-  if (/\.csv$/i.test(fileName)) return parseCsvExport(text); // reports the header it did not recognise
-  if (looksLikeUrlList(text)) return parseUrlList(text);
+  if (start.startsWith('<')) return prepareLinksHtml(text, win);
+  if (looksLikeCsvExport(text)) return prepareCsvExport(text);
+  if (/\.csv$/i.test(fileName)) return prepareCsvExport(text); // reports the header it did not recognise
+  if (looksLikeUrlList(text)) return prepareUrlList(text);
   throw new ImportFileError(
     `${fileName} is not an export Shelf knows (Pocket, Instapaper, Omnivore, Raindrop.io, a bookmarks file, a CSV with a "url" column, or a list of addresses).`,
   );

@@ -1,35 +1,31 @@
-import { collect, isWebUrl, type ParsedImport, toEntry } from '@/lib/import/entry';
+import { type ImportEntryInput, isWebUrl, type PreparedImport } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
 
 /** A plain text file with one address per line (blank lines and `#` comments are ignored). */
-export function parseUrlList(text: string): ParsedImport {
-  const results = text
+export function prepareUrlList(text: string): PreparedImport {
+  const lines = text
     .replace(/^\ufeff/, '')
     .split(/\r\n|\n|\r/)
     .map((raw, i) => ({ line: i + 1, value: raw.trim() }))
-    .filter(({ value }) => value && !value.startsWith('#'))
-    .map(({ line, value }) =>
-      toEntry({
-        where: `line ${line}`,
-        url: value,
-        title: '',
-        tags: [],
-        status: 'unread',
-        addedAt: null,
-        updatedAt: null,
-        note: '',
-        progress: null,
-        content: null,
-      }),
-    );
-  const parsed = collect('url-list', results);
-  if (parsed.entries.length === 0)
-    throw new ImportFileError(
-      parsed.skipped[0]
-        ? `No web addresses found (${parsed.skipped[0].where}: ${parsed.skipped[0].reason}).`
-        : 'The file is empty.',
-    );
-  return parsed;
+    .filter(({ value }) => value && !value.startsWith('#'));
+  if (lines.length === 0) throw new ImportFileError('The file is empty.');
+  if (!lines.some(({ value }) => isWebUrl(value)))
+    throw new ImportFileError(`No web addresses found (line ${lines[0]?.line}: not a web address).`);
+  const records = lines.map(
+    ({ line, value }): ImportEntryInput => ({
+      where: `line ${line}`,
+      url: value,
+      title: '',
+      tags: [],
+      status: 'unread',
+      addedAt: null,
+      updatedAt: null,
+      note: '',
+      progress: null,
+      content: null,
+    }),
+  );
+  return { format: 'url-list', records };
 }
 
 /** Whether most non-blank lines of a text are web addresses. */

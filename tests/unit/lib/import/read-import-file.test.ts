@@ -254,3 +254,12 @@ describe('files Shelf cannot read', () => {
     expect(() => readImportFile('omnivore.zip', zip)).toThrow(/metadata_0_to_1\.json: not valid JSON/);
   });
 });
+
+describe('validating in slices', () => {
+  it('gives exactly what validating at once gives', async () => {
+    const { prepareImportFile } = await import('@/lib/import/read-import-file');
+    const { validateImport, validateImportInSlices } = await import('@/lib/import/entry');
+    const prepared = prepareImportFile('p.csv', fixture('pocket-part-with-cursor.csv'));
+    expect(await validateImportInSlices(prepared, 2)).toEqual(validateImport(prepared));
+  });
+});
