@@ -122,7 +122,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
   const {
     db = getDatabase(),
     now = Date.now(),
-    chunkSize = 2000,
+    chunkSize = 1000,
     onProgress,
     findArticleId = () => undefined,
   } = options;
@@ -143,8 +143,11 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
       const counts = await db.transaction('rw', db.items, db.progress, db.captures, async () => {
         const ids = chunk.map(({ id }) => id);
         const existing = await db.items.bulkGet(ids);
-        const existingProgress = await db.progress.bulkGet(ids);
-        const existingCaptures = await db.captures.bulkGet(ids);
+        // Progress and copies are looked up only when the file has them (most exports have neither).
+        const withProgress = chunk.some(({ entry }) => entry.progress !== null);
+        const withContent = chunk.some(({ entry }) => entry.content);
+        const existingProgress = withProgress ? await db.progress.bulkGet(ids) : [];
+        const existingCaptures = withContent ? await db.captures.bulkGet(ids) : [];
         const items: SavedItem[] = [];
         const progress: ReadingProgress[] = [];
         const captures: CaptureRecord[] = [];
