@@ -130,7 +130,7 @@ async function benchPopup() {
       observer.observe(document, { childList: true, subtree: true });
     });
     const samples: number[] = [];
-    for (let run = 0; run < 16; run++) {
+    for (let run = 0; run < 31; run++) {
       await worker.evaluate(() =>
         chrome.storage.session.set({ popupState: { query: 'thundering herd', topic: null, tag: null } }),
       );
@@ -327,7 +327,7 @@ async function benchContentScript() {
     ] as const) {
       const mainThread: number[] = [];
       const boxAfterDcl: number[] = [];
-      for (let run = 0; run < 16; run++) {
+      for (let run = 0; run < 31; run++) {
         const page = await context.newPage();
         await page.goto(`${server.origin}/${path}`);
         if (matching) await page.waitForFunction(() => (window as { __shelfBoxAt?: number }).__shelfBoxAt);
