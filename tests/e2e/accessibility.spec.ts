@@ -79,6 +79,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousA11yViolations(reader);
     });
 
+    test('side panel: related articles for a right-clicked selection', async ({ serviceWorker, openSidePanelPage }) => {
+      await serviceWorker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({});
+        const info = { menuItemId: 'find-related', editable: false, selectionText: 'retry storms and backoff' };
+        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+      });
+      const panel = await openSidePanelPage();
+      await expect(panel.getByRole('heading', { name: 'Related articles' })).toBeVisible();
+      await expect(panel.getByRole('list', { name: 'Related articles' }).getByRole('button').first()).toBeVisible();
+      await expectNoSeriousA11yViolations(panel);
+    });
+
     test('settings page', async ({ context, extensionId }) => {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/options.html`);
