@@ -1,5 +1,5 @@
 import type { ItemStatus } from '@/lib/db/schema';
-import { parseCsv } from '@/lib/import/csv';
+import { detectSeparator, parseCsv } from '@/lib/import/csv';
 import {
   type ImportEntryInput,
   type ImportFormat,
@@ -130,7 +130,9 @@ function detect(header: readonly string[]): { format: ImportFormat; mapRow: RowM
 /** Whether text looks like a CSV export Shelf reads (its first line names an address column). */
 export function looksLikeCsvExport(text: string): boolean {
   const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n|\r/, 1)[0] ?? '';
-  const header = firstLine.split(',').map((name) => name.trim().replace(/^"|"$/g, '').toLowerCase());
+  const header = firstLine
+    .split(detectSeparator(firstLine))
+    .map((name) => name.trim().replace(/^"|"$/g, '').toLowerCase());
   return header.length > 1 && detect(header) !== null;
 }
 

@@ -11,8 +11,9 @@ export interface CsvRecord {
  * ends; a UTF-8 byte order mark is dropped; blank lines are skipped. Hand-written rather than a
  * library so that every record knows the line it starts on.
  */
-export function parseCsv(input: string): CsvRecord[] {
+export function parseCsv(input: string, separator = detectSeparator(input)): CsvRecord[] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const separatorCode = separator.charCodeAt(0);
   const records: CsvRecord[] = [];
   const length = text.length;
   let fields: string[] = [];
@@ -52,17 +53,17 @@ export function parseCsv(input: string): CsvRecord[] {
         break;
       }
       // Text after a closing quote (`"a"b`) is kept, as spreadsheets do.
-      const end = nextDelimiter(text, i);
+      const end = nextDelimiter(text, i, separatorCode);
       value += text.slice(i, end);
       i = end;
     } else {
-      const end = nextDelimiter(text, i);
+      const end = nextDelimiter(text, i, separatorCode);
       value = text.slice(i, end);
       i = end;
     }
     fields.push(value);
     const delimiter = text.charCodeAt(i);
-    if (delimiter === 44 /* , */) {
+    if (delimiter === separatorCode) {
       i++;
       if (i === length) {
         fields.push('');
@@ -80,13 +81,26 @@ export function parseCsv(input: string): CsvRecord[] {
   return records;
 }
 
-/** The index of the next comma or line break at or after `from` (or the end of the text). */
-function nextDelimiter(text: string, from: number): number {
+/** The index of the next separator or line break at or after `from` (or the end of the text). */
+function nextDelimiter(text: string, from: number, separatorCode: number): number {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 44 || c === 10 || c === 13) return i;
+    if (c === separatorCode || c === 10 || c === 13) return i;
   }
   return text.length;
+}
+
+/**
+ * Comma, unless the header line has more semicolons (spreadsheets in many European locales save
+ * CSV that way) or tabs (TSV). Quoted text in the header is ignored.
+ */
+export function detectSeparator(text: string): ',' | ';' | '\t' {
+  const header = (text.split(/\r?\n|\r/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const count = (char: string) => header.split(char).length - 1;
+  const commas = count(',');
+  if (count(';') > commas && count(';') >= count('\t')) return ';';
+  if (count('\t') > commas) return '\t';
+  return ',';
 }
 
 function countLineBreaks(text: string): number {

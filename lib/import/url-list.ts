@@ -9,13 +9,16 @@ export function prepareUrlList(text: string): PreparedImport {
     .map((raw, i) => ({ line: i + 1, value: raw.trim() }))
     .filter(({ value }) => value && !value.startsWith('#'));
   if (lines.length === 0) throw new ImportFileError('The file is empty.');
-  if (!lines.some(({ value }) => isWebUrl(value)))
+  if (!lines.some(({ value }) => isWebUrl(value.split(/\s+/)[0] ?? '')))
     throw new ImportFileError(`No web addresses found (line ${lines[0]?.line}: not a web address).`);
-  const records = lines.map(
-    ({ line, value }): ImportEntryInput => ({
+  const records = lines.map(({ line, value }): ImportEntryInput => {
+    // "https://a.example/post  A title" (space or tab): the address, then its title.
+    const [first = '', ...rest] = value.split(/\s+/);
+    const titled = isWebUrl(first);
+    return {
       where: `line ${line}`,
-      url: value,
-      title: '',
+      url: titled ? first : value,
+      title: titled ? rest.join(' ') : '',
       tags: [],
       status: 'unread',
       addedAt: null,
@@ -23,8 +26,8 @@ export function prepareUrlList(text: string): PreparedImport {
       note: '',
       progress: null,
       content: null,
-    }),
-  );
+    };
+  });
   return { format: 'url-list', records };
 }
 
@@ -34,5 +37,5 @@ export function looksLikeUrlList(text: string): boolean {
     .split(/\r?\n|\r/, 200)
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
-  return lines.length > 0 && lines.filter(isWebUrl).length * 2 >= lines.length;
+  return lines.length > 0 && lines.filter((line) => isWebUrl(line.split(/\s+/)[0] ?? '')).length * 2 >= lines.length;
 }

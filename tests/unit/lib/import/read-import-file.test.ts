@@ -263,3 +263,25 @@ describe('validating in slices', () => {
     expect(await validateImportInSlices(prepared, 2)).toEqual(validateImport(prepared));
   });
 });
+
+describe('files as people really save them', () => {
+  it('reads a CSV a spreadsheet saved with semicolons, and a TSV', () => {
+    const semicolons = 'Title;URL;Tags\r\n"Caching; a primer";https://a.example/cache;perf|redis\r\n';
+    expect(readImportFile('links.csv', new TextEncoder().encode(semicolons)).entries).toMatchObject([
+      { url: 'https://a.example/cache', title: 'Caching; a primer', tags: ['perf', 'redis'] },
+    ]);
+    const tabs = 'url\ttitle\nhttps://b.example/x\tB, with a comma\n';
+    expect(readImportFile('links.tsv', new TextEncoder().encode(tabs)).entries).toMatchObject([
+      { url: 'https://b.example/x', title: 'B, with a comma' },
+    ]);
+  });
+
+  it('reads a list of addresses followed by titles', () => {
+    const list = 'https://a.example/one  The first one\nhttps://a.example/two\tSecond\nhttps://a.example/three\n';
+    expect(readImportFile('reading.txt', new TextEncoder().encode(list)).entries.map((e) => [e.url, e.title])).toEqual([
+      ['https://a.example/one', 'The first one'],
+      ['https://a.example/two', 'Second'],
+      ['https://a.example/three', ''],
+    ]);
+  });
+});
