@@ -89,8 +89,9 @@ export function parseDate(value: unknown): number | null {
   if (typeof value === 'number' || /^\d+(\.\d+)?$/.test(String(value).trim())) {
     const number = Number(value);
     if (!Number.isFinite(number) || number <= 0) return null;
-    // Seconds until the year 5138; anything larger is already milliseconds.
-    const ms = number < 1e11 ? number * 1000 : number;
+    // Seconds until the year 5138, milliseconds after that, and microseconds (some bookmark files)
+    // beyond the year 5138 in milliseconds.
+    const ms = number < 1e11 ? number * 1000 : number < 1e14 ? number : number / 1000;
     return Math.round(ms);
   }
   const ms = Date.parse(String(value));

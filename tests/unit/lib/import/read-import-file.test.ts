@@ -285,3 +285,14 @@ describe('files as people really save them', () => {
     ]);
   });
 });
+
+describe('dates', () => {
+  it('reads seconds, milliseconds, microseconds and ISO strings as the same moment', async () => {
+    const { parseDate } = await import('@/lib/import/entry');
+    const moment = Date.UTC(2024, 2, 1, 10, 20, 30);
+    expect(
+      [moment / 1000, moment, moment * 1000, new Date(moment).toISOString(), String(moment / 1000)].map(parseDate),
+    ).toEqual([moment, moment, moment, moment, moment]);
+    expect([null, '', 'yesterday', -5, 0].map(parseDate)).toEqual([null, null, null, null, null]);
+  });
+});
