@@ -3,7 +3,7 @@
  * machine's noise is visible. Sections: search (Node, with MiniSearch and plain Fuse.js measured in
  * the same run) and popup (real Chromium with the built extension). `--only search|popup` runs one.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -129,22 +129,39 @@ async function benchPopup() {
       });
       observer.observe(document, { childList: true, subtree: true });
     });
+    // The floor on this machine, in the same browser: a static extension page with one option.
+    writeFileSync(join(extensionDir, 'bench-floor.html'), FLOOR_PAGE);
+    const floor: number[] = [];
     const samples: number[] = [];
-    for (let run = 0; run < 31; run++) {
-      await worker.evaluate(() =>
-        chrome.storage.session.set({ popupState: { query: 'thundering herd', topic: null, tag: null } }),
-      );
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/popup.html`);
-      const painted = await page.waitForFunction(
-        () => (window as { __shelfResultsPainted?: number }).__shelfResultsPainted,
-      );
-      if (run > 0) samples.push((await painted.jsonValue()) as number); // first run warms the disk cache
-      await page.close();
+    try {
+      // Interleaved, so that both figures see the same machine noise.
+      for (let run = 0; run < 31; run++) {
+        await worker.evaluate(() =>
+          chrome.storage.session.set({ popupState: { query: 'thundering herd', topic: null, tag: null } }),
+        );
+        for (const [page, into] of [
+          ['popup.html', samples],
+          ['bench-floor.html', floor],
+        ] as const) {
+          const tab = await context.newPage();
+          await tab.goto(`chrome-extension://${extensionId}/${page}`);
+          const painted = await tab.waitForFunction(
+            () => (window as { __shelfResultsPainted?: number }).__shelfResultsPainted,
+          );
+          if (run > 0) into.push((await painted.jsonValue()) as number); // the first run warms caches
+          await tab.close();
+        }
+      }
+    } finally {
+      rmSync(join(extensionDir, 'bench-floor.html'), { force: true });
     }
     line('restored query → results painted', formatTiming(summarize(samples)));
+    line('floor: static extension page', formatTiming(summarize(floor)));
   });
 }
+
+const FLOOR_PAGE =
+  '<!doctype html><html lang="en"><meta charset="utf-8"><title>floor</title><ul role="listbox"><li role="option">x</li></ul></html>';
 
 async function benchReadingList() {
   const extensionDir = resolve('.output/chrome-mv3');
