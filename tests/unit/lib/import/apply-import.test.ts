@@ -195,3 +195,27 @@ describe('importFile', () => {
     }
   });
 });
+
+describe('a full disk part-way through', () => {
+  it('keeps the chunks written before it, says where it stopped, and does not throw', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `https://example.com/q/${i}`).join('\n');
+    const parsed = readImportFile('urls.txt', new TextEncoder().encode(rows));
+    const realTransaction = db.transaction.bind(db);
+    let calls = 0;
+    const failing = Object.assign(Object.create(db), {
+      transaction: (...args: unknown[]) => {
+        calls++;
+        if (calls === 2) {
+          const error = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+          return Promise.reject(error);
+        }
+        return (realTransaction as (...a: unknown[]) => unknown)(...args);
+      },
+    });
+    const summary = await applyImport(parsed, { db: failing, chunkSize: 10 });
+    expect(summary.added).toBe(10);
+    expect(summary.stoppedEarly).toBe('The browser ran out of space after 10 of 30 items; the rest were not imported.');
+    expect(await db.items.count()).toBe(10);
+    expect(describeImport('urls.txt', summary)).toContain('ran out of space');
+  });
+});
