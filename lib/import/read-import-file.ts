@@ -11,7 +11,7 @@ export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 /** A zip of Pocket's CSV parts (`part_000000.csv`, …): every part has its own header. */
 function prepareCsvZip(files: Map<string, Uint8Array>): PreparedImport {
   const csvFiles = [...files.keys()].filter((name) => /\.csv$/i.test(name)).sort();
-  if (csvFiles.length === 0) throw new ImportFileError('The zip has neither CSV files nor Omnivore metadata.');
+  if (csvFiles.length === 0) throw new ImportFileError('The zip has no CSV or HTML export, nor Omnivore metadata.');
   const parts = csvFiles.map((name) => prepareCsvExport(decodeText(files.get(name) as Uint8Array), name));
   const [first] = parts;
   return {
@@ -45,6 +45,12 @@ export function prepareImportFile(
     const files = readZip(bytes);
     const names = [...files.keys()];
     if (names.some((name) => /(^|\/)metadata_[^/]*\.json$/i.test(name))) return prepareOmnivoreZip(files, win);
+    // A zipped HTML export (Pocket's ril_export.html, a bookmarks file) when there is no CSV.
+    const html = names.filter((name) => /\.html?$/i.test(name)).sort();
+    if (html.length > 0 && !names.some((name) => /\.csv$/i.test(name))) {
+      const parts = html.map((name) => prepareLinksHtml(decodeText(files.get(name) as Uint8Array), win));
+      return { format: parts[0]?.format ?? 'bookmarks', records: parts.flatMap((part) => part.records) };
+    }
     return prepareCsvZip(files);
   }
   const text = decodeText(bytes);

@@ -296,3 +296,17 @@ describe('dates', () => {
     expect([null, '', 'yesterday', -5, 0].map(parseDate)).toEqual([null, null, null, null, null]);
   });
 });
+
+describe('zipped HTML exports', () => {
+  it('reads ril_export.html inside a zip', () => {
+    const zip = zipSync({ 'pocket/ril_export.html': fixture('ril_export.html') });
+    const parsed = read('pocket.zip', zip);
+    expect(parsed.format).toBe('pocket-html');
+    expect(parsed.entries.map((e) => e.url)).toContain('https://www.duckduckgo.com');
+  });
+
+  it('says what a zip without an export holds', () => {
+    const zip = zipSync({ 'notes/readme.md': strToU8('# hello') });
+    expect(() => read('other.zip', zip)).toThrow('The zip has no CSV or HTML export, nor Omnivore metadata.');
+  });
+});
