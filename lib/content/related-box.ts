@@ -14,7 +14,7 @@ export interface RelatedBoxHandlers {
   onHideOnSite: () => void;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
+export function element<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
   props: { className?: string; text?: string; attrs?: Record<string, string> } = {},

@@ -5,12 +5,10 @@
  * a shadow root; page text is never inserted as HTML. The database is the extension's: this script
  * only messages the background.
  */
-import { useState } from 'react';
-import { createRoot } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ReadingNowBox } from '@/components/reading-now-box';
 import { isRelatedShownNowhere } from '@/lib/content/hidden-sites';
+import { renderReadingNowBox } from '@/lib/content/reading-now-box';
 import { isResumable, scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import { showRelatedForPage } from '@/lib/content/related-on-page';
 import { sendRequest } from '@/lib/messaging/client';
@@ -39,43 +37,24 @@ export default defineContentScript({
     if (await isRelatedShownNowhere()) return;
     const resume = isResumable(state.progress) ? state.progress : null;
 
-    function Box({ onDismiss }: { onDismiss: () => void }) {
-      const [status, setStatus] = useState<'idle' | 'opening' | 'open-failed'>('idle');
-      const [resumeOffered, setResumeOffered] = useState(resume !== null);
-      const showCard = (articleId: string) => {
-        setStatus('opening');
-        sendRequest({ type: 'open-article-card', articleId })
-          .then(({ opened }) => setStatus(opened ? 'idle' : 'open-failed'))
-          .catch(() => setStatus('open-failed'));
-      };
-      return (
-        <ReadingNowBox
-          title={article?.title ?? ''}
-          status={status}
-          resumePercent={resume && resumeOffered ? Math.round(resume.fraction * 100) : null}
-          onDismiss={onDismiss}
-          onResume={() => {
-            if (resume) scrollToAnchor(window, resume);
-            setResumeOffered(false);
-          }}
-          related={state.related}
-          onShowCard={() => showCard(article?.id ?? '')}
-          onShowRelated={showCard}
-        />
-      );
-    }
-
+    const openCard = (articleId: string) =>
+      sendRequest({ type: 'open-article-card', articleId }).then(({ opened }) => opened);
     const ui = await createShadowRootUi(ctx, {
       name: 'shelf-reading-now',
       position: 'overlay',
       anchor: 'body',
       onMount(container) {
-        const root = createRoot(container);
-        root.render(<Box onDismiss={() => ui.remove()} />);
-        return root;
-      },
-      onRemove(root) {
-        root?.unmount();
+        renderReadingNowBox(container, {
+          title: article.title,
+          resumePercent: resume ? Math.round(resume.fraction * 100) : null,
+          related: state.related,
+          onShowCard: () => openCard(article.id),
+          onShowRelated: openCard,
+          onResume: () => {
+            if (resume) scrollToAnchor(window, resume);
+          },
+          onDismiss: () => ui.remove(),
+        });
       },
     });
     ui.mount();
