@@ -12,6 +12,8 @@ import { renderReadingNowBox } from '@/lib/content/reading-now-box';
 import { isResumable, scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import { showRelatedForPage } from '@/lib/content/related-on-page';
 import { sendRequest } from '@/lib/messaging/client';
+// The shared box first, then this box's own rules.
+import '@/components/related-box.css';
 import './style.css';
 
 export default defineContentScript({

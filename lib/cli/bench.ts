@@ -114,21 +114,26 @@ async function withExtension(
   }
 }
 
+/** In every page of the context: `window[key]` = when `selector` first matched and a frame was painted after it. */
+async function recordWhenPainted(context: BrowserContext, selector: string, key: string): Promise<void> {
+  await context.addInitScript(
+    ([sel, name]) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(sel)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => Object.assign(window, { [name]: performance.now() }), 0));
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    },
+    [selector, key] as const,
+  );
+}
+
 async function benchPopup() {
   const extensionDir = resolve('.output/chrome-mv3');
   console.log('\n== popup: navigation start → first results painted, restored query, real Chromium ==');
   await withExtension(extensionDir, async (context, worker, extensionId) => {
-    // Records when the first result option is in the DOM and a frame has been painted after it.
-    await context.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        if (!document.querySelector('[role="option"]')) return;
-        observer.disconnect();
-        requestAnimationFrame(() =>
-          setTimeout(() => Object.assign(window, { __shelfResultsPainted: performance.now() }), 0),
-        );
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
+    await recordWhenPainted(context, '[role="option"]', '__shelfResultsPainted');
     // The floor on this machine, in the same browser: a static extension page with one option.
     writeFileSync(join(extensionDir, 'bench-floor.html'), FLOOR_PAGE);
     const floor: number[] = [];
@@ -212,16 +217,7 @@ async function benchReadingList() {
     await seed.close();
 
     // Records when the list's first row is in the DOM and a frame has been painted after it.
-    await context.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        if (!document.querySelector('[aria-label="Saved articles"] li')) return;
-        observer.disconnect();
-        requestAnimationFrame(() =>
-          setTimeout(() => Object.assign(window, { __shelfListPainted: performance.now() }), 0),
-        );
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
+    await recordWhenPainted(context, '[aria-label="Saved articles"] li', '__shelfListPainted');
     const firstRender: number[] = [];
     const fromOpen: number[] = [];
     const filterChange: number[] = [];

@@ -9,10 +9,14 @@ const KEY = 'relatedHiddenSites';
 const NOWHERE_KEY = 'relatedShownNowhere';
 const hiddenSitesSchema = z.array(z.string().check(z.maxLength(255))).check(z.maxLength(5000));
 
-export async function getHiddenSites(): Promise<string[]> {
-  const stored = await browser.storage.local.get(KEY);
-  const parsed = hiddenSitesSchema.safeParse(stored[KEY]);
+/** The stored list, or none when it is missing or not a list Shelf wrote. */
+function parseHiddenSites(value: unknown): string[] {
+  const parsed = hiddenSitesSchema.safeParse(value);
   return parsed.success ? parsed.data : [];
+}
+
+export async function getHiddenSites(): Promise<string[]> {
+  return parseHiddenSites((await browser.storage.local.get(KEY))[KEY]);
 }
 
 export async function hideOnSite(hostname: string): Promise<void> {
@@ -36,7 +40,5 @@ export async function setRelatedShownNowhere(nowhere: boolean): Promise<void> {
 /** One read for the content script: may it show related articles on this site? */
 export async function mayShowRelatedOn(hostname: string): Promise<boolean> {
   const stored = await browser.storage.local.get([KEY, NOWHERE_KEY]);
-  if (stored[NOWHERE_KEY] === true) return false;
-  const parsed = hiddenSitesSchema.safeParse(stored[KEY]);
-  return !(parsed.success && parsed.data.includes(hostname));
+  return stored[NOWHERE_KEY] !== true && !parseHiddenSites(stored[KEY]).includes(hostname);
 }

@@ -1,9 +1,9 @@
-import { element } from '@/lib/content/related-box';
+import { articleButton, createBox, element } from '@/lib/content/box-dom';
 
 /**
  * The box on the blog's own article pages (inside a shadow root): the article being read, a way
  * to resume a saved position, its card in Shelf and related articles. Plain DOM calls, like the
- * related box: a framework here cost every blog page ~220 kB of script. Text only via textContent.
+ * related box (see box-dom.ts): a framework here cost every blog page ~220 kB of script.
  */
 export interface ReadingNowBoxOptions {
   title: string;
@@ -18,19 +18,13 @@ export interface ReadingNowBoxOptions {
 
 export function renderReadingNowBox(container: HTMLElement, options: ReadingNowBoxOptions): HTMLElement {
   const doc = container.ownerDocument;
-  const box = element(doc, 'aside', { className: 'shelf-box', attrs: { 'aria-label': 'Shelf' } });
-
-  const header = element(doc, 'div', { className: 'shelf-box-header' });
-  header.append(element(doc, 'span', { className: 'shelf-box-brand', text: 'Shelf' }));
-  const close = element(doc, 'button', {
-    className: 'shelf-box-close',
-    text: '×',
-    attrs: { type: 'button', 'aria-label': 'Dismiss Shelf box' },
+  const box = createBox(doc, {
+    label: 'Shelf',
+    brand: 'Shelf',
+    closeLabel: 'Dismiss Shelf box',
+    onDismiss: options.onDismiss,
   });
-  close.addEventListener('click', options.onDismiss);
-  header.append(close);
   box.append(
-    header,
     element(doc, 'p', { className: 'shelf-box-label', text: 'You’re reading' }),
     element(doc, 'p', { className: 'shelf-box-title', text: options.title }),
   );
@@ -85,12 +79,7 @@ export function renderReadingNowBox(container: HTMLElement, options: ReadingNowB
     const list = element(doc, 'ul');
     for (const article of options.related) {
       const item = element(doc, 'li');
-      const button = element(doc, 'button', {
-        className: 'shelf-box-link',
-        text: article.title,
-        attrs: { type: 'button' },
-      });
-      button.addEventListener('click', () => opening(button, () => options.onShowRelated(article.id)));
+      const button = articleButton(doc, article.title, () => opening(button, () => options.onShowRelated(article.id)));
       item.append(button);
       list.append(item);
     }

@@ -18,11 +18,7 @@ export function getArticleById(id: string): Article | undefined {
 /** Finds the bundled article a page address points to (either host, any trailing slash, query or hash). */
 export function getArticleByUrl(url: string): Article | undefined {
   // Most addresses are other sites: answer those without parsing (imports ask 20,000 times).
-  if (
-    !/^https?:\/\/(www\.)?webcoderspeed\.com[/?#:]/i.test(url) &&
-    !/^https?:\/\/(www\.)?webcoderspeed\.com$/i.test(url)
-  )
-    return undefined;
+  if (!/^https?:\/\/(www\.)?webcoderspeed\.com([/?#:]|$)/i.test(url)) return undefined;
   try {
     return BY_URL.get(normalizeBlogUrl(url));
   } catch {

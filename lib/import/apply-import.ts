@@ -2,7 +2,13 @@ import type { CapturedPage } from '@/lib/capture/schema';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { isQuotaError, pageItemId } from '@/lib/db/repository';
 import type { CaptureRecord, ReadingProgress, SavedItem } from '@/lib/db/schema';
-import { IMPORT_FORMAT_NAMES, type ImportEntry, type ParsedImport, type SkippedRecord } from '@/lib/import/entry';
+import {
+  IMPORT_FORMAT_NAMES,
+  type ImportEntry,
+  type ParsedImport,
+  type SkippedRecord,
+  yieldToPage,
+} from '@/lib/import/entry';
 
 export interface ImportSummary {
   format: string;
@@ -110,8 +116,6 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
 function progressRecord(itemId: string, fraction: number, updatedAt: number): ReadingProgress {
   return { itemId, fraction, anchor: { scrollFraction: fraction, scrollY: 0 }, updatedAt };
 }
-
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Writes an import into the reading list in chunks (one transaction each, with a pause for the page

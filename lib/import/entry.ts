@@ -130,12 +130,15 @@ export function validateImport(prepared: PreparedImport): ParsedImport {
   return parsed;
 }
 
+/** Gives the page a turn (input, rendering) between slices of a long job. */
+export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** The same, a slice at a time with a pause for the page between slices (20,000 rows stay smooth). */
 export async function validateImportInSlices(prepared: PreparedImport, sliceSize = 2000): Promise<ParsedImport> {
   const parsed: ParsedImport = { format: prepared.format, entries: [], skipped: [] };
   for (let start = 0; start < prepared.records.length; start += sliceSize) {
     validateInto(parsed, prepared.records.slice(start, start + sliceSize));
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await yieldToPage();
   }
   return parsed;
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { capturePage } from '@/lib/capture/capture-page';
+import type { CapturedPage } from '@/lib/capture/schema';
 import type { ItemStatus } from '@/lib/db/schema';
-import { type ImportEntry, type PreparedImport, parseDate, type SkippedRecord, toEntry } from '@/lib/import/entry';
+import {
+  type ImportEntryInput,
+  isWebUrl,
+  type PreparedImport,
+  parseDate,
+  type SkippedRecord,
+} from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
 import { decodeText } from '@/lib/import/zip';
 
@@ -43,7 +50,7 @@ export function prepareOmnivoreZip(
   const byName = new Map([...files].map(([path, bytes]) => [exportPath(path), bytes]));
   const metadataFiles = [...byName.keys()].filter((name) => /^metadata_.*\.json$/i.test(name)).sort();
   if (metadataFiles.length === 0) throw new ImportFileError('The zip has no Omnivore metadata_*.json files.');
-  const results: (ImportEntry | SkippedRecord)[] = [];
+  const results: (ImportEntryInput | SkippedRecord)[] = [];
   for (const file of metadataFiles) {
     let data: unknown;
     try {
@@ -70,7 +77,16 @@ export function prepareOmnivoreZip(
       const html = slug ? byName.get(`content/${slug}.html`) : undefined;
       const highlights = slug ? byName.get(`highlights/${slug}.md`) : undefined;
       const title = item.title ?? '';
-      const entry = toEntry({
+      const url = item.url.trim();
+      // The saved copy is captured (Readability, DOMPurify: the costly part) only for a web address;
+      // everything else about the record is validated with the other formats' records.
+      let content: CapturedPage | null = null;
+      if (html && isWebUrl(url)) {
+        const doc = new win.DOMParser().parseFromString(decodeText(html), 'text/html');
+        if (title && !doc.title) doc.title = title;
+        content = capturePage(doc, url, win);
+      }
+      results.push({
         where,
         url: item.url,
         title,
@@ -80,16 +96,9 @@ export function prepareOmnivoreZip(
         updatedAt: parseDate(item.updatedAt),
         note: highlights ? decodeText(highlights) : '',
         progress: progress > 0 ? progress : null,
-        content: null,
+        content,
       });
-      if (!('reason' in entry) && html) {
-        const doc = new win.DOMParser().parseFromString(decodeText(html), 'text/html');
-        if (title && !doc.title) doc.title = title;
-        entry.content = capturePage(doc, entry.url, win);
-      }
-      results.push(entry);
     });
   }
-  // Already validated (the content is captured only for valid items); validating again is a no-op.
   return { format: 'omnivore', records: results };
 }

@@ -9,7 +9,7 @@ export function prepareUrlList(text: string): PreparedImport {
     .map((raw, i) => ({ line: i + 1, value: raw.trim() }))
     .filter(({ value }) => value && !value.startsWith('#'));
   if (lines.length === 0) throw new ImportFileError('The file is empty.');
-  if (!lines.some(({ value }) => isWebUrl(value.split(/\s+/)[0] ?? '')))
+  if (!lines.some(({ value }) => startsWithWebUrl(value)))
     throw new ImportFileError(`No web addresses found (line ${lines[0]?.line}: not a web address).`);
   const records = lines.map(({ line, value }): ImportEntryInput => {
     // "https://a.example/post  A title" (space or tab): the address, then its title.
@@ -37,5 +37,10 @@ export function looksLikeUrlList(text: string): boolean {
     .split(/\r?\n|\r/, 200)
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
-  return lines.length > 0 && lines.filter((line) => isWebUrl(line.split(/\s+/)[0] ?? '')).length * 2 >= lines.length;
+  return lines.length > 0 && lines.filter(startsWithWebUrl).length * 2 >= lines.length;
+}
+
+/** A line such as "https://a.example/post" or "https://a.example/post  Its title". */
+function startsWithWebUrl(line: string): boolean {
+  return isWebUrl(line.split(/\s+/, 1)[0] ?? '');
 }

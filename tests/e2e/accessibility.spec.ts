@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { expectNoSeriousA11yViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, openCacheStampedeCard, test } from './fixtures';
 
 /** An Omnivore export with one saved page and its content: the quickest real way to get a readable copy. */
 function omnivoreZipWithContent(): Buffer {
@@ -63,12 +63,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousA11yViolations(panel);
 
       await panel.getByRole('button', { name: 'All articles' }).click();
-      await panel.getByText('Caching & Redis').click();
-      await panel
-        .getByRole('list', { name: 'Caching & Redis' })
-        .getByRole('button', { name: /Cache Stampede/ })
-        .click();
-      await expect(panel.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(/Cache Stampede/);
+      await openCacheStampedeCard(panel);
       await expectNoSeriousA11yViolations(panel);
 
       const reader = await panel.context().newPage();

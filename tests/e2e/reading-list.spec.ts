@@ -1,14 +1,6 @@
-import type { Page } from '@playwright/test';
-import { expect, getServiceWorker, launchWithExtension, routeBlogToFixtures, test } from './fixtures';
+import { expect, getServiceWorker, launchWithExtension, routeBlogToFixtures, saveFromPopup, test } from './fixtures';
 
 const COLD_START_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
-
-async function saveFromPopup(popup: Page, query: string, title: RegExp) {
-  await popup.getByRole('combobox', { name: 'Search articles' }).fill(query);
-  await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText(title);
-  await popup.getByRole('button', { name: 'Save Alt+S', exact: true }).click();
-  await expect(popup.getByRole('button', { name: /^Saved/ })).toBeVisible();
-}
 
 test('save from the popup → live in the open side panel → mark done → still there after a browser relaunch', async ({
   context,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, expect, test } from './fixtures';
+import { EXTENSION_DIR, expect, saveFromPopup, test } from './fixtures';
 
 const ARTICLE_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
 
@@ -32,9 +32,7 @@ test('a page cannot drive the content script or see it: no messages, no globals,
   openPopup,
 }) => {
   const popup = await openPopup();
-  await popup.getByRole('combobox', { name: 'Search articles' }).fill('cold start serverless');
-  await popup.getByRole('button', { name: 'Save Alt+S', exact: true }).click();
-  await expect(popup.getByRole('button', { name: /^Saved/ })).toBeVisible();
+  await saveFromPopup(popup, 'cold start serverless', /Cold Start Latency/);
 
   const page = await context.newPage();
   // Recorded by the page itself from its first script on: what a hostile page could observe.

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, saveFromPopup, test } from './fixtures';
 
 const ARTICLE_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
 
@@ -49,9 +49,7 @@ test('delete everything asks first; Cancel keeps the data, confirming removes it
   openPopup,
 }) => {
   const popup = await openPopup();
-  await popup.getByRole('combobox', { name: 'Search articles' }).fill('cold start serverless');
-  await popup.getByRole('button', { name: 'Save Alt+S', exact: true }).click();
-  await expect(popup.getByRole('button', { name: /^Saved/ })).toBeVisible();
+  await saveFromPopup(popup, 'cold start serverless', /Cold Start Latency/);
 
   const settings = await context.newPage();
   await settings.goto(`chrome-extension://${extensionId}/options.html`);

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openCacheStampedeCard, test } from './fixtures';
 
 const HERD_URL = 'https://webcoderspeed.com/blog/scaling/thundering-herd-service-restart';
 const HERD_TITLE = 'Thundering Herd on Service Restart — The Restart That Kills Your System';
@@ -90,12 +90,7 @@ test.describe('side panel', () => {
   }) => {
     const panel = await openSidePanelPage();
     await expect(panel.getByRole('heading', { name: 'All articles by topic' })).toBeVisible();
-    await panel.getByText('Caching & Redis').click();
-    await panel
-      .getByRole('list', { name: 'Caching & Redis' })
-      .getByRole('button', { name: /Cache Stampede/ })
-      .click();
-    await expect(panel.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(/Cache Stampede/);
+    await openCacheStampedeCard(panel);
   });
 });
 

@@ -1,0 +1,41 @@
+/**
+ * The DOM pieces both content-script boxes are built from, with plain DOM calls (no framework: a
+ * page pays for this script). Every text is set through textContent, never as HTML.
+ */
+export function element<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: { className?: string; text?: string; attrs?: Record<string, string> } = {},
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
+  return node;
+}
+
+/** The box itself: a labelled `aside` with a header (brand, and a close button). */
+export function createBox(
+  doc: Document,
+  { label, brand, closeLabel, onDismiss }: { label: string; brand: string; closeLabel: string; onDismiss: () => void },
+): HTMLElement {
+  const box = element(doc, 'aside', { className: 'shelf-box', attrs: { 'aria-label': label } });
+  const header = element(doc, 'div', { className: 'shelf-box-header' });
+  header.append(element(doc, 'span', { className: 'shelf-box-brand', text: brand }));
+  const close = element(doc, 'button', {
+    className: 'shelf-box-close',
+    text: '×',
+    attrs: { type: 'button', 'aria-label': closeLabel },
+  });
+  close.addEventListener('click', onDismiss);
+  header.append(close);
+  box.append(header);
+  return box;
+}
+
+/** A link-styled button that opens an article. */
+export function articleButton(doc: Document, title: string, onClick: () => void): HTMLButtonElement {
+  const button = element(doc, 'button', { className: 'shelf-box-link', text: title, attrs: { type: 'button' } });
+  button.addEventListener('click', onClick);
+  return button;
+}
