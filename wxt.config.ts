@@ -1,10 +1,35 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type WxtViteConfig } from 'wxt';
 
-// See https://wxt.dev/api/config.html
+type VitePlugin = NonNullable<WxtViteConfig['plugins']>[number];
+
+/**
+ * Writes the popup's stylesheet into popup.html: every file the popup fetches before its first
+ * paint delays it, and extension pages may carry inline styles (their CSP limits scripts only).
+ */
+function inlinePopupStylesheet(): VitePlugin {
+  return {
+    name: 'shelf:inline-popup-stylesheet',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { path, bundle }) {
+        if (!path.endsWith('/popup/index.html') || !bundle) return html;
+        return html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g, (tag, file: string) => {
+          const asset = bundle[file];
+          if (asset?.type !== 'asset') return tag;
+          const css = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+          return `<style>${css}</style>`;
+        });
+      },
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Our own code is imported explicitly (`@/lib/...`), never through auto-imports.
   imports: false,
+  // Chrome and Firefox support <link rel="modulepreload">: no polyfill (one file fewer on every page).
+  vite: () => ({ build: { modulePreload: { polyfill: false } }, plugins: [inlinePopupStylesheet()] }),
   manifest: ({ browser, mode }) => ({
     name: 'Shelf',
     description: 'Find, read and keep articles from a backend and AI engineering blog — offline, in your browser.',

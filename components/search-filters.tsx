@@ -1,17 +1,5 @@
 import { TopicSelect } from '@/components/topic-select';
-import { ARTICLES } from '@/lib/corpus/catalog';
-
-let tagCounts: Array<[string, number]> | undefined;
-
-/** Tags used by at least two articles, with counts; computed on first render, not at import. */
-function getTagCounts(): Array<[string, number]> {
-  tagCounts ??= [
-    ...ARTICLES.flatMap((a) => a.tags).reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<string, number>()),
-  ]
-    .filter(([, count]) => count >= 2)
-    .sort((a, b) => a[0].localeCompare(b[0]));
-  return tagCounts;
-}
+import { describeFilterTag, getFilterTags } from '@/lib/popup/popup-results';
 
 interface SearchFiltersProps {
   topic: string | null;
@@ -29,9 +17,9 @@ export function SearchFilters({ topic, tag, onTopicChange, onTagChange }: Search
         Tag{' '}
         <select value={tag ?? ''} onChange={(event) => onTagChange(event.target.value || null)}>
           <option value="">All tags</option>
-          {getTagCounts().map(([name, count]) => (
-            <option key={name} value={name}>
-              {name} ({count})
+          {getFilterTags().map((entry) => (
+            <option key={entry[0]} value={entry[0]}>
+              {describeFilterTag(entry)}
             </option>
           ))}
         </select>

@@ -1,6 +1,6 @@
 import { HighlightedText } from '@/components/highlighted-text';
 import type { Article } from '@/lib/corpus/article';
-import { getTopicLabel } from '@/lib/corpus/topics';
+import { describeResultTopic } from '@/lib/popup/popup-results';
 import type { SavedMarker } from '@/lib/reading-list/saved-state';
 import { getHighlightRanges } from '@/lib/search/highlight';
 
@@ -48,7 +48,7 @@ export function SearchResults({
             <HighlightedText text={article.title} ranges={getHighlightRanges(article.title, matchedTerms, prefix)} />
           </span>
           <span className="result-topic">
-            {getTopicLabel(article.topic)} · {article.tags.join(', ')}
+            {describeResultTopic(article)}
             <SavedBadge marker={markers.get(article.id)} />
           </span>
           <span className="result-summary">

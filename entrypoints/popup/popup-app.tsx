@@ -6,13 +6,18 @@ import { openSidePanel } from '@/lib/background/side-panel';
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES, getArticleById, getArticleLink } from '@/lib/corpus/catalog';
 import { TOPICS } from '@/lib/corpus/topics';
+import {
+  describeFirstPaint,
+  describeResultCount,
+  describeSearchPlaceholder,
+  isPopupFiltering,
+  searchPopup,
+} from '@/lib/popup/popup-results';
 import { loadRecentlyOpened, type PopupState, rememberOpened, savePopupState } from '@/lib/popup/popup-state';
 import { matchSavedPages } from '@/lib/reading-list/match-saved-pages';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { setSidePanelView } from '@/lib/side-panel/view';
 import { saveCurrentPage, toggleSaved, useSavedMarkers } from './use-saved-markers';
-
-const RESULT_LIMIT = 20;
 
 async function openInNewTab(article: Article) {
   await Promise.all([browser.tabs.create({ url: getArticleLink(article).href }), rememberOpened(article.id)]);
@@ -52,16 +57,15 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
     );
   }, []);
 
-  useEffect(() => {
-    void savePopupState({ query, topic, tag });
-  }, [query, topic, tag]);
-
   const engine = getBundledSearchEngine();
-  const isFiltering = query.trim() !== '' || topic !== null || tag !== null;
-  const response = useMemo(
-    () => engine.search(query, { limit: RESULT_LIMIT, topic: topic ?? undefined, tag: tag ?? undefined }),
-    [engine, query, topic, tag],
-  );
+  const isFiltering = isPopupFiltering({ query, topic, tag });
+  const response = useMemo(() => searchPopup(engine, { query, topic, tag }), [engine, query, topic, tag]);
+
+  useEffect(() => {
+    const state = { query, topic, tag };
+    const shown = isPopupFiltering(state) && response.results.length > 0;
+    void savePopupState(state, shown ? describeFirstPaint(state, response) : null);
+  }, [query, topic, tag, response]);
   const results = isFiltering ? response.results.map((r) => r.article) : [];
   const active = results[activeIndex] ?? null;
   const suggestion = useMemo(
@@ -101,7 +105,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={active ? getResultOptionId(listId, activeIndex) : undefined}
-        placeholder={`Search ${ARTICLES.length} articles — typos are fine`}
+        placeholder={describeSearchPlaceholder()}
         // biome-ignore lint/a11y/noAutofocus: the popup exists to search; typing must work at once.
         autoFocus
         value={query}
@@ -165,8 +169,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
       ) : (
         <>
           <p className="result-count" role="status">
-            {results.length === RESULT_LIMIT ? `Top ${RESULT_LIMIT}` : results.length} result
-            {results.length === 1 ? '' : 's'}
+            {describeResultCount(results.length)}
           </p>
           <SearchResults
             id={listId}

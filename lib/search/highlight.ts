@@ -32,3 +32,21 @@ export function getHighlightRanges(
   }
   return ranges;
 }
+
+export interface HighlightPart {
+  text: string;
+  marked: boolean;
+}
+
+/** `text` cut at the ranges: the parts shown plain and the parts shown in `<mark>`, in order. */
+export function splitAtHighlights(text: string, ranges: readonly HighlightRange[]): HighlightPart[] {
+  const parts: HighlightPart[] = [];
+  let cursor = 0;
+  for (const { start, end } of ranges) {
+    if (start > cursor) parts.push({ text: text.slice(cursor, start), marked: false });
+    parts.push({ text: text.slice(start, end), marked: true });
+    cursor = end;
+  }
+  if (cursor < text.length || parts.length === 0) parts.push({ text: text.slice(cursor), marked: false });
+  return parts;
+}

@@ -68,6 +68,40 @@ test('reopening the popup restores the last query and its results', async ({ ope
   await expect(results(reopened).first()).toContainText('Split Brain');
 });
 
+test('a reopened popup paints its restored results at once, then the app takes over the same page', async ({
+  context,
+  openPopup,
+}) => {
+  const first = await openPopup();
+  await searchBox(first).fill('split brain');
+  await expect(results(first).first()).toContainText('Split Brain');
+  await first.close();
+
+  // Recorded by the page from its first script on: the first-paint picture's results, and whether
+  // the picture and the live popup were ever on the page together.
+  await context.addInitScript(() => {
+    const seen = { picture: [] as string[], together: false };
+    Object.assign(window, { __firstPaintSeen: seen });
+    new MutationObserver(() => {
+      const picture = document.querySelector('[data-first-paint]');
+      if (picture && seen.picture.length === 0) {
+        seen.picture = [...picture.querySelectorAll('.search-result')].map((option) => option.textContent ?? '');
+      }
+      if (picture && document.querySelector('#root [role="listbox"]')) seen.together = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const reopened = await openPopup();
+  await expect(searchBox(reopened)).toHaveValue('split brain');
+  await expect(results(reopened).first()).toContainText('Split Brain');
+  await expect(reopened.locator('[data-first-paint]')).toHaveCount(0);
+  await expect(reopened.getByRole('combobox')).toHaveCount(3); // the search box and the two filters
+  const seen = await reopened.evaluate(
+    () => (window as unknown as { __firstPaintSeen: { picture: string[]; together: boolean } }).__firstPaintSeen,
+  );
+  expect(seen.picture).toEqual(await results(reopened).allTextContents());
+  expect(seen.together).toBe(false);
+});
+
 test('a query with no match suggests a correction', async ({ openPopup }) => {
   const popup = await openPopup();
   await searchBox(popup).fill('thndrng ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getHighlightRanges } from '@/lib/search/highlight';
+import { getHighlightRanges, splitAtHighlights } from '@/lib/search/highlight';
 import { termsOfWord } from '@/lib/search/text';
 
 const marked = (text: string, words: string[], prefix: string | null = null) =>
@@ -22,5 +22,23 @@ describe('getHighlightRanges', () => {
 
   it('returns nothing when nothing matched', () => {
     expect(getHighlightRanges('anything', new Set(), null)).toEqual([]);
+  });
+});
+
+describe('splitAtHighlights', () => {
+  it('cuts a text into plain and marked parts that put it back together', () => {
+    const text = 'A thundering herd on restart';
+    const parts = splitAtHighlights(text, [
+      { start: 2, end: 17 },
+      { start: 21, end: 28 },
+    ]);
+    expect(parts).toEqual([
+      { text: 'A ', marked: false },
+      { text: 'thundering herd', marked: true },
+      { text: ' on ', marked: false },
+      { text: 'restart', marked: true },
+    ]);
+    expect(parts.map((part) => part.text).join('')).toBe(text);
+    expect(splitAtHighlights(text, [])).toEqual([{ text, marked: false }]);
   });
 });

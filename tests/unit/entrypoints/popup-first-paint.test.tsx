@@ -1,0 +1,116 @@
+import { render, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { PopupApp } from '@/entrypoints/popup/popup-app';
+import { renderFirstPaint } from '@/lib/popup/first-paint';
+import { describeFirstPaint, searchPopup } from '@/lib/popup/popup-results';
+import { loadPopupState, type PopupState } from '@/lib/popup/popup-state';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
+
+beforeEach(() => {
+  // The popup asks for its window (to open the side panel there); the fake browser has none.
+  vi.spyOn(browser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
+});
+
+/** The popup as React renders it for a restored search, and the first-paint picture of that search. */
+function renderBoth(state: PopupState) {
+  const { container } = render(<PopupApp initialState={state} />);
+  const picture = renderFirstPaint(document, describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state)));
+  return { app: container, picture };
+}
+
+/** A label's own text ("Topic "), however React split it into text nodes. */
+const labelText = (label: Element) =>
+  [...label.childNodes]
+    .filter((node) => node.nodeType === Node.TEXT_NODE)
+    .map((node) => node.textContent)
+    .join('');
+const withoutIds = (html: string) => html.replace(/ id="[^"]*"/g, '');
+
+describe('the popup’s first-paint picture', () => {
+  it.each<[string, PopupState]>([
+    ['a query with highlights', { query: 'thundering herd', topic: null, tag: null }],
+    ['a misspelled query', { query: 'idempotncy retries', topic: null, tag: null }],
+    ['a word still being typed', { query: 'cach', topic: null, tag: null }],
+    ['a topic filter alone', { query: '', topic: 'caching', tag: null }],
+    ['a query within a topic and a tag', { query: 'redis', topic: 'caching', tag: 'redis' }],
+  ])('shows what the React popup shows for %s', (_, state) => {
+    const { app, picture } = renderBoth(state);
+    const appInput = app.querySelector<HTMLInputElement>('input.search-input');
+    const pictureInput = picture.querySelector<HTMLInputElement>('input.search-input');
+    expect(pictureInput?.value).toBe(appInput?.value);
+    expect(pictureInput?.placeholder).toBe(appInput?.placeholder);
+
+    const appFilters = [...app.querySelectorAll('.search-filters label')];
+    const pictureFilters = [...picture.querySelectorAll('.search-filters label')];
+    expect(pictureFilters.map(labelText)).toEqual(appFilters.map(labelText));
+    expect(pictureFilters.map((label) => label.querySelector('select')?.selectedOptions[0]?.textContent)).toEqual(
+      appFilters.map((label) => label.querySelector('select')?.selectedOptions[0]?.textContent),
+    );
+
+    expect(picture.querySelector('.result-count')?.textContent).toBe(app.querySelector('.result-count')?.textContent);
+    const appList = app.querySelector('[role="listbox"]');
+    const pictureList = picture.querySelector('.search-results');
+    expect(appList?.children.length).toBeGreaterThan(0);
+    // Same elements, classes, attributes (but React's ids), text and highlights, result by result.
+    expect(withoutIds(pictureList?.innerHTML ?? '')).toBe(withoutIds(appList?.innerHTML ?? ''));
+  });
+
+  it('is a picture: inert, hidden from assistive technology, and marked for the app to remove', () => {
+    const { picture } = renderBoth({ query: 'thundering herd', topic: null, tag: null });
+    expect(picture.inert).toBe(true);
+    expect(picture.getAttribute('aria-hidden')).toBe('true');
+    expect(picture.hasAttribute('data-first-paint')).toBe(true);
+  });
+
+  it('puts stored text in as text, never as markup', () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const picture = renderFirstPaint(document, {
+      query: hostile,
+      placeholder: hostile,
+      topicChoice: hostile,
+      tagChoice: hostile,
+      count: hostile,
+      results: [
+        { title: [{ text: hostile, marked: true }], topic: hostile, summary: [{ text: hostile, marked: false }] },
+      ],
+    });
+    expect(picture.querySelector('img')).toBeNull();
+    expect(picture.querySelector('.result-title mark')?.textContent).toBe(hostile);
+    expect(picture.querySelector('.result-summary')?.textContent).toBe(hostile);
+  });
+});
+
+describe('the popup keeps its picture for the next opening', () => {
+  it('saves the search with what it shows, and no picture when nothing matches', async () => {
+    const state = { query: 'thundering herd', topic: null, tag: null };
+    const { unmount } = render(<PopupApp initialState={state} />);
+    const expected = describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state));
+    await waitFor(async () => expect((await loadPopupState())?.firstPaint).toEqual(expected));
+    expect((await loadPopupState())?.state).toEqual(state);
+    unmount();
+
+    render(<PopupApp initialState={{ query: 'zzqxv', topic: null, tag: null }} />);
+    await waitFor(async () => expect((await loadPopupState())?.state.query).toBe('zzqxv'));
+    expect((await loadPopupState())?.firstPaint).toBeNull();
+  });
+
+  it('restores the query even when the stored picture is unreadable', async () => {
+    const state = { query: 'redis', topic: null, tag: null };
+    await browser.storage.session.set({ popupState: { ...state, firstPaint: { results: 'not a list' } } });
+    expect(await loadPopupState()).toEqual({ state, firstPaint: null });
+    await browser.storage.session.set({
+      popupState: {
+        ...state,
+        firstPaint: { ...pictureOf(state), results: Array(51).fill(pictureOf(state).results[0]) },
+      },
+    });
+    expect((await loadPopupState())?.firstPaint).toBeNull();
+    await browser.storage.session.set({ popupState: 'garbage' });
+    expect(await loadPopupState()).toBeNull();
+  });
+});
+
+function pictureOf(state: PopupState) {
+  return describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state));
+}
