@@ -6,8 +6,8 @@ if (!root) throw new Error('popup.html has no #root');
 // The app (React, the catalog, the search index: most of the popup's code) is fetched once the
 // first-paint script's picture is on screen. Fetched alongside, it would delay that paint: on a
 // small machine the browser serves, compiles and evaluates it on the same few cores.
-const restored = takeRestoredPopup();
-void (restored ?? Promise.resolve(undefined))
-  .then(() => new Promise((frame) => requestAnimationFrame(frame)))
+const restoring = takeRestoredPopup();
+void (restoring ?? Promise.resolve(null))
+  .then((restored) => (restored?.firstPaint ? new Promise((frame) => requestAnimationFrame(frame)) : undefined))
   .then(() => import('./mount-popup'))
-  .then(({ mountPopup }) => mountPopup(root, restored));
+  .then(({ mountPopup }) => mountPopup(root, restoring));
