@@ -45,7 +45,7 @@ export function renderFirstPaint(doc: Document, picture: FirstPaint): HTMLElemen
   const root = make('div', 'popup');
   root.dataset.firstPaint = '';
   root.setAttribute('aria-hidden', 'true');
-  root.inert = true;
+  root.setAttribute('inert', '');
 
   const input = make('input', 'search-input');
   input.type = 'text';

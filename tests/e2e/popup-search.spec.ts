@@ -80,12 +80,14 @@ test('a reopened popup paints its restored results at once, then the app takes o
   // Recorded by the page from its first script on: the first-paint picture's results, and whether
   // the picture and the live popup were ever on the page together.
   await context.addInitScript(() => {
-    const seen = { picture: [] as string[], together: false };
+    const seen = { picture: [] as string[], inert: false, hidden: false, together: false };
     Object.assign(window, { __firstPaintSeen: seen });
     new MutationObserver(() => {
       const picture = document.querySelector('[data-first-paint]');
       if (picture && seen.picture.length === 0) {
         seen.picture = [...picture.querySelectorAll('.search-result')].map((option) => option.textContent ?? '');
+        seen.inert = (picture as HTMLElement).inert;
+        seen.hidden = picture.getAttribute('aria-hidden') === 'true';
       }
       if (picture && document.querySelector('#root [role="listbox"]')) seen.together = true;
     }).observe(document, { childList: true, subtree: true });
@@ -96,8 +98,14 @@ test('a reopened popup paints its restored results at once, then the app takes o
   await expect(reopened.locator('[data-first-paint]')).toHaveCount(0);
   await expect(reopened.getByRole('combobox')).toHaveCount(3); // the search box and the two filters
   const seen = await reopened.evaluate(
-    () => (window as unknown as { __firstPaintSeen: { picture: string[]; together: boolean } }).__firstPaintSeen,
+    () =>
+      (
+        window as unknown as {
+          __firstPaintSeen: { picture: string[]; inert: boolean; hidden: boolean; together: boolean };
+        }
+      ).__firstPaintSeen,
   );
+  expect(seen).toMatchObject({ inert: true, hidden: true });
   expect(seen.picture).toEqual(await results(reopened).allTextContents());
   expect(seen.together).toBe(false);
 });

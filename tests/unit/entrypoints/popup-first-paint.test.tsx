@@ -58,7 +58,7 @@ describe('the popup’s first-paint picture', () => {
 
   it('is a picture: inert, hidden from assistive technology, and marked for the app to remove', () => {
     const { picture } = renderBoth({ query: 'thundering herd', topic: null, tag: null });
-    expect(picture.inert).toBe(true);
+    expect(picture.hasAttribute('inert')).toBe(true);
     expect(picture.getAttribute('aria-hidden')).toBe('true');
     expect(picture.hasAttribute('data-first-paint')).toBe(true);
   });
