@@ -1,15 +1,18 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { recordTyping } from '@/lib/popup/early-typing';
 import { renderFirstPaint } from '@/lib/popup/first-paint';
-import { handOverRestoredPopup } from '@/lib/popup/handoff';
+import { handOverToApp } from '@/lib/popup/handoff';
 import { loadPopupState } from '@/lib/popup/popup-state';
 import { applyTheme, loadTheme } from '@/lib/settings/theme';
 
 /**
  * The popup's first script, a small classic one (no module graph to fetch): it paints what the
- * popup showed last time in this session, then hands the state it read to the app, which loads
- * React and replaces the picture. So a reopened popup shows its restored results at once.
+ * popup showed last time in this session and records what the user types meanwhile, then hands
+ * both to the app, which loads React and replaces the picture. So a reopened popup shows its
+ * restored results at once, and typing right after opening it is not lost.
  */
 export default defineUnlistedScript(() => {
+  const typing = recordTyping(document);
   const theme = loadTheme().catch(() => 'system' as const);
   const restored = loadPopupState()
     .catch(() => null)
@@ -19,5 +22,5 @@ export default defineUnlistedScript(() => {
       if (popup?.firstPaint && root && !root.hasChildNodes()) root.before(renderFirstPaint(document, popup.firstPaint));
       return popup;
     });
-  handOverRestoredPopup(restored);
+  handOverToApp({ restored, typing });
 });

@@ -1,4 +1,4 @@
-import { takeRestoredPopup } from '@/lib/popup/handoff';
+import { takeHandoff } from '@/lib/popup/handoff';
 import './popup.css';
 
 const root = document.getElementById('root');
@@ -6,8 +6,8 @@ if (!root) throw new Error('popup.html has no #root');
 // The app (React, the catalog, the search index: most of the popup's code) is fetched once the
 // first-paint script's picture is on screen. Fetched alongside, it would delay that paint: on a
 // small machine the browser serves, compiles and evaluates it on the same few cores.
-const restoring = takeRestoredPopup();
-void (restoring ?? Promise.resolve(null))
+const handoff = takeHandoff();
+void (handoff?.restored ?? Promise.resolve(null))
   .then((restored) => (restored?.firstPaint ? new Promise((frame) => requestAnimationFrame(frame)) : undefined))
   .then(() => import('./mount-popup'))
-  .then(({ mountPopup }) => mountPopup(root, restoring));
+  .then(({ mountPopup }) => mountPopup(root, handoff));

@@ -1,19 +1,26 @@
+import type { TypingRecord } from '@/lib/popup/early-typing';
 import type { RestoredPopup } from '@/lib/popup/popup-state';
 
 /**
- * The popup's two scripts share one storage read: the first-paint script (a classic script that
- * runs first) starts it and leaves the promise on the page's window for the app (a module loaded
- * after the first paint). Only Shelf's own popup page has this window.
+ * What the popup's first-paint script (a classic script that runs first) hands to the app (a
+ * module loaded after the first paint): the storage read it started, so the app does not read
+ * again, and what the user typed meanwhile. It travels on the page's window; only Shelf's own
+ * popup page has this window.
  */
+export interface PopupHandoff {
+  restored: Promise<RestoredPopup | null>;
+  typing: TypingRecord;
+}
+
 interface PopupWindow {
-  shelfRestoredPopup?: Promise<RestoredPopup | null>;
+  shelfPopupHandoff?: PopupHandoff;
 }
 
-export function handOverRestoredPopup(restored: Promise<RestoredPopup | null>): void {
-  (window as PopupWindow).shelfRestoredPopup = restored;
+export function handOverToApp(handoff: PopupHandoff): void {
+  (window as PopupWindow).shelfPopupHandoff = handoff;
 }
 
-/** The read the first-paint script started, or undefined when it did not run. */
-export function takeRestoredPopup(): Promise<RestoredPopup | null> | undefined {
-  return (window as PopupWindow).shelfRestoredPopup;
+/** What the first-paint script handed over, or undefined when it did not run. */
+export function takeHandoff(): PopupHandoff | undefined {
+  return (window as PopupWindow).shelfPopupHandoff;
 }

@@ -110,6 +110,30 @@ test('a reopened popup paints its restored results at once, then the app takes o
   expect(seen.together).toBe(false);
 });
 
+test('typing right after the popup opens is kept, even before the app has mounted', async ({
+  context,
+  extensionId,
+}) => {
+  // Recorded by the page: how many keys arrived before the live search box existed.
+  await context.addInitScript(() => {
+    const seen = { early: 0 };
+    Object.assign(window, { __typingSeen: seen });
+    document.addEventListener('keydown', () => {
+      if (!document.querySelector('#root [role="combobox"]')) seen.early++;
+    });
+  });
+  const popup = await context.newPage();
+  // A slower machine: the app takes longer to load, as on a busy laptop.
+  const cdp = await context.newCDPSession(popup);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`, { waitUntil: 'domcontentloaded' });
+  await popup.keyboard.type('redis evict');
+  await expect(searchBox(popup)).toHaveValue('redis evict');
+  await expect(results(popup).first()).toContainText('Redis Eviction');
+  const { early } = await popup.evaluate(() => (window as unknown as { __typingSeen: { early: number } }).__typingSeen);
+  test.info().annotations.push({ type: 'keys typed before the app mounted', description: String(early) });
+});
+
 test('a query with no match suggests a correction', async ({ openPopup }) => {
   const popup = await openPopup();
   await searchBox(popup).fill('thndrng ');

@@ -1,7 +1,9 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { mountPopup } from '@/entrypoints/popup/mount-popup';
 import { PopupApp } from '@/entrypoints/popup/popup-app';
+import { recordTyping } from '@/lib/popup/early-typing';
 import { renderFirstPaint } from '@/lib/popup/first-paint';
 import { describeFirstPaint, searchPopup } from '@/lib/popup/popup-results';
 import { loadPopupState, type PopupState } from '@/lib/popup/popup-state';
@@ -114,3 +116,28 @@ describe('the popup keeps its picture for the next opening', () => {
 function pictureOf(state: PopupState) {
   return describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state));
 }
+
+describe('the app taking over from the first-paint script', () => {
+  it('starts from the restored search plus what was typed meanwhile, and removes the picture', async () => {
+    const state = { query: 'thundering', topic: null, tag: null };
+    const picture = renderFirstPaint(document, pictureOf(state));
+    const root = document.createElement('div');
+    document.body.append(picture, root);
+    const typing = recordTyping(document);
+    for (const pressed of [' ', 'h', 'e', 'r', 'd'])
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: pressed }));
+
+    await mountPopup(root, { restored: Promise.resolve({ state, firstPaint: pictureOf(state) }), typing });
+
+    const input = within(root).getByRole('combobox', { name: 'Search articles' }) as HTMLInputElement;
+    expect(input.value).toBe('thundering herd');
+    expect(document.activeElement).toBe(input);
+    const list = within(root).getByRole('listbox', { name: 'Search results' });
+    expect(within(list).getAllByRole('option')[0]?.textContent).toContain('Thundering Herd');
+    expect(document.querySelector('[data-first-paint]')).toBeNull();
+    // Recording stopped: later keys belong to the live search box.
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'x' }));
+    expect(typing.keys).toEqual([' ', 'h', 'e', 'r', 'd']);
+    root.remove();
+  });
+});
