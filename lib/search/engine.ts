@@ -179,7 +179,13 @@ export function createSearchEngine(index: SerializedSearchIndex, articles: reado
         for (let offset = 0; offset < entry.phrase.length; offset++) {
           const group = groups[start + offset] as Candidates;
           for (const alternative of entry.alternatives) {
-            for (const term of alternative) addCandidate(group, term, FACTOR.synonym);
+            // A several-word equivalent counts as a phrase (its adjacent pairs), never word by word:
+            // "api key" for "secret" must not match every article that says "api".
+            const phraseTerms =
+              alternative.length === 1
+                ? alternative
+                : alternative.slice(1).map((term, at) => pairTerm(alternative[at] as string, term));
+            for (const term of phraseTerms) addCandidate(group, term, FACTOR.synonym);
           }
         }
       }
@@ -221,11 +227,17 @@ export function createSearchEngine(index: SerializedSearchIndex, articles: reado
 
     const groups = candidatesFor(words, typing);
     // Words count by how specific they are (idf), so filler words ("look", "like") barely matter,
-    // and words the library does not contain at all do not count against anything.
+    // and words the library does not contain at all do not count against anything. A word found as
+    // typed counts as itself: a rare completion or synonym ("code" → "codereview") must not make a
+    // common word weigh more than the query's specific words.
     const groupWeights = groups.map((group) => {
-      let weight = 0;
-      for (const [term, factor] of group) weight = Math.max(weight, factor * idf(term));
-      return weight;
+      let exact = 0;
+      let any = 0;
+      for (const [term, factor] of group) {
+        any = Math.max(any, factor * idf(term));
+        if (factor === FACTOR.exact) exact = Math.max(exact, idf(term));
+      }
+      return exact > 0 ? exact : any;
     });
     const total = new Float64Array(docs.length);
     const matched = new Uint8Array(docs.length);

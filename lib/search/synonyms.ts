@@ -42,7 +42,8 @@ const GROUPS: readonly string[][] = [
   ['metrics', 'observability', 'monitoring'],
   ['vector db', 'vector database', 'vector store'],
   ['embedding', 'vector'],
-  ['on-call', 'pager', 'alert'],
+  // "oncall": the hyphenated spelling would analyze to "call" alone ("on" is a stop word).
+  ['oncall', 'pager', 'alert'],
   ['tech debt', 'technical debt'],
   ['retry', 'retries', 'backoff'],
   ['crash', 'outage', 'downtime'],

@@ -44,6 +44,20 @@ describe('bundled search engine', () => {
     expect(topIds('stampede')).toContain('thundering-herd-service-restart');
   });
 
+  it('takes a several-word synonym as a phrase, and a word as specific as itself', () => {
+    // "api key" stands for "secret" as a phrase: articles that merely say "api" do not match
+    // "secrets", and the rare completions of "code" ("codereview") do not outweigh "secrets".
+    expect(topIds('secrets code', 2).sort()).toEqual([
+      'hardcoded-secrets-in-git-why-a-leaked-api-key-is-a-permanent-compromise',
+      'secrets-management-in-production-vault-aws-secrets-manager-infisical-and-doppler',
+    ]);
+    const matched = engine.search('secrets code').matchedTerms;
+    expect(matched.has('api key')).toBe(true);
+    expect(matched.has('api')).toBe(false);
+    // "calling" is not "on-call": no pager or alert articles for it.
+    expect(engine.search('calling').matchedTerms.has('pager')).toBe(false);
+  });
+
   it('filters by topic and tag, and lists a filter’s articles with no query', () => {
     const all = engine.search('redis', { limit: 50 }).results;
     const caching = engine.search('redis', { limit: 50, topic: 'caching' }).results;
