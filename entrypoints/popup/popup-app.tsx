@@ -63,12 +63,12 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
 
   useEffect(() => {
     const state = { query, topic, tag };
-    const shown = isPopupFiltering(state) && response.results.length > 0;
+    const shown = isFiltering && response.results.length > 0;
     // Losing it only costs the next opening its first paint (and the restored query): say so, go on.
     savePopupState(state, shown ? describeFirstPaint(state, response) : null).catch((error: unknown) =>
       console.warn('Shelf: could not keep the popup’s search for next time', error),
     );
-  }, [query, topic, tag, response]);
+  }, [query, topic, tag, isFiltering, response]);
   const results = isFiltering ? response.results.map((r) => r.article) : [];
   const active = results[activeIndex] ?? null;
   const suggestion = useMemo(

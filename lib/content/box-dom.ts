@@ -1,19 +1,9 @@
+import { element } from '@/lib/dom/element';
+
 /**
  * The DOM pieces both content-script boxes are built from, with plain DOM calls (no framework: a
  * page pays for this script). Every text is set through textContent, never as HTML.
  */
-export function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  props: { className?: string; text?: string; attrs?: Record<string, string> } = {},
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
-  return node;
-}
-
 /** The box itself: a labelled `aside` with a header (brand, and a close button). */
 export function createBox(
   doc: Document,

@@ -1,4 +1,5 @@
-import { articleButton, createBox, element } from '@/lib/content/box-dom';
+import { articleButton, createBox } from '@/lib/content/box-dom';
+import { element } from '@/lib/dom/element';
 
 /**
  * The box on the blog's own article pages (inside a shadow root): the article being read, a way

@@ -1,4 +1,5 @@
-import { articleButton, createBox, element } from '@/lib/content/box-dom';
+import { articleButton, createBox } from '@/lib/content/box-dom';
+import { element } from '@/lib/dom/element';
 
 /** The "Related articles" box of the content script on other sites (see box-dom.ts). */
 export interface RelatedBoxArticle {

@@ -1,5 +1,6 @@
 // zod/mini: this module is all the popup loads before its first paint.
 import { z } from 'zod/mini';
+import { element } from '@/lib/dom/element';
 
 const MAX_RESULTS = 50;
 const partsSchema = z
@@ -31,53 +32,46 @@ export type HighlightedParts = FirstPaint['results'][number]['title'];
  * live popup replaces it. Text only ever goes in as text.
  */
 export function renderFirstPaint(doc: Document, picture: FirstPaint): HTMLElement {
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
-    const element = doc.createElement(tag);
-    if (className) element.className = className;
-    if (text !== undefined) element.textContent = text;
-    return element;
-  };
-  const highlighted = (into: HTMLElement, parts: HighlightedParts) => {
-    for (const part of parts) into.append(part.marked ? make('mark', undefined, part.text) : part.text);
+  const span = (className: string, parts: HighlightedParts) => {
+    const into = element(doc, 'span', { className });
+    for (const part of parts) into.append(part.marked ? element(doc, 'mark', { text: part.text }) : part.text);
     return into;
   };
 
-  const root = make('div', 'popup');
-  root.dataset.firstPaint = '';
-  root.setAttribute('aria-hidden', 'true');
-  root.setAttribute('inert', '');
+  const root = element(doc, 'div', {
+    className: 'popup',
+    attrs: { 'data-first-paint': '', 'aria-hidden': 'true', inert: '' },
+  });
 
-  const input = make('input', 'search-input');
-  input.type = 'text';
+  const input = element(doc, 'input', { className: 'search-input', attrs: { type: 'text' } });
   input.placeholder = picture.placeholder;
   input.value = picture.query;
 
-  const filters = make('div', 'search-filters');
+  const filters = element(doc, 'div', { className: 'search-filters' });
   for (const [label, choice] of [
     ['Topic', picture.topicChoice],
     ['Tag', picture.tagChoice],
   ] as const) {
-    const select = make('select');
-    select.append(make('option', undefined, choice));
-    const wrapper = make('label', undefined, `${label} `);
+    const select = element(doc, 'select');
+    select.append(element(doc, 'option', { text: choice }));
+    const wrapper = element(doc, 'label', { text: `${label} ` });
     wrapper.append(select);
     filters.append(wrapper);
   }
 
-  const list = make('div', 'search-results');
+  const list = element(doc, 'div', { className: 'search-results' });
   picture.results.forEach((result, index) => {
-    const option = make('div');
-    option.setAttribute('role', 'option');
-    option.setAttribute('aria-selected', String(index === 0));
-    option.className = 'search-result'; // after the ARIA attributes, in React's order
+    // Attributes in React's order, so that the two render the same markup.
+    const attrs = { role: 'option', 'aria-selected': String(index === 0), class: 'search-result' };
+    const option = element(doc, 'div', { attrs });
     option.append(
-      highlighted(make('span', 'result-title'), result.title),
-      make('span', 'result-topic', result.topic),
-      highlighted(make('span', 'result-summary'), result.summary),
+      span('result-title', result.title),
+      element(doc, 'span', { className: 'result-topic', text: result.topic }),
+      span('result-summary', result.summary),
     );
     list.append(option);
   });
 
-  root.append(input, filters, make('p', 'result-count', picture.count), list);
+  root.append(input, filters, element(doc, 'p', { className: 'result-count', text: picture.count }), list);
   return root;
 }

@@ -1,6 +1,6 @@
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
-import { getTopicLabel, TOPICS } from '@/lib/corpus/topics';
+import { getTopicLabel, type TopicId } from '@/lib/corpus/topics';
 import type { FirstPaint } from '@/lib/popup/first-paint';
 import type { PopupState } from '@/lib/popup/popup-state';
 import type { SearchEngine, SearchResponse } from '@/lib/search/engine';
@@ -59,7 +59,7 @@ export function describeFirstPaint(state: PopupState, response: SearchResponse):
   return {
     query: state.query,
     placeholder: describeSearchPlaceholder(),
-    topicChoice: TOPICS.find((topic) => topic.id === state.topic)?.label ?? 'All topics',
+    topicChoice: state.topic === null ? 'All topics' : getTopicLabel(state.topic as TopicId),
     tagChoice: tag ? describeFilterTag(tag) : 'All tags',
     count: describeResultCount(response.results.length),
     results: response.results.map(({ article }) => ({
