@@ -178,15 +178,7 @@ export function createSearchEngine(index: SerializedSearchIndex, articles: reado
         if (!entry.phrase.every((term, offset) => queryTerms[start + offset] === term)) continue;
         for (let offset = 0; offset < entry.phrase.length; offset++) {
           const group = groups[start + offset] as Candidates;
-          for (const alternative of entry.alternatives) {
-            // A several-word equivalent counts as a phrase (its adjacent pairs), never word by word:
-            // "api key" for "secret" must not match every article that says "api".
-            const phraseTerms =
-              alternative.length === 1
-                ? alternative
-                : alternative.slice(1).map((term, at) => pairTerm(alternative[at] as string, term));
-            for (const term of phraseTerms) addCandidate(group, term, FACTOR.synonym);
-          }
+          for (const term of entry.alternativeTerms) addCandidate(group, term, FACTOR.synonym);
         }
       }
     }

@@ -1,11 +1,11 @@
-import { analyzeQueryWords } from '@/lib/search/text';
+import { analyzeQueryWords, pairTerm } from '@/lib/search/text';
 
 /**
  * A small table of general equivalences that developers really use for the same idea. Each group's
  * phrases are interchangeable; a query phrase also looks for the others, at a discount. It is
  * domain vocabulary, not a list fitted to test queries.
  */
-const GROUPS: readonly string[][] = [
+export const SYNONYM_GROUPS: readonly string[][] = [
   ['thundering herd', 'stampede', 'dogpile'],
   ['dedupe', 'deduplicate', 'deduplication', 'idempotent', 'idempotency', 'duplicate'],
   ['postgres', 'postgresql', 'pg'],
@@ -15,7 +15,8 @@ const GROUPS: readonly string[][] = [
   ['node', 'nodejs', 'node.js'],
   ['llm', 'large language model', 'language model', 'gpt', 'openai'],
   ['ai agent', 'agent', 'agentic'],
-  ['auth', 'authentication', 'login', 'sign in'],
+  // "signin" (how "sign-in" is indexed): "sign in" would analyze to "sign" alone ("in" is a stop word).
+  ['auth', 'authentication', 'login', 'signin'],
   ['db', 'database'],
   ['perf', 'performance', 'latency'],
   ['sse', 'server-sent events'],
@@ -77,21 +78,28 @@ const GROUPS: readonly string[][] = [
 export interface SynonymEntry {
   /** Analyzed terms of the phrase to look for in a query. */
   phrase: string[];
-  /** Analyzed terms of each equivalent phrase. */
-  alternatives: string[][];
+  /**
+   * Index terms that stand for the equivalents: a one-word equivalent's term, and for a
+   * several-word one its adjacent pairs ("api key"), so it counts as a phrase, never word by word
+   * ("api key" for "secret" must not match every article that says "api").
+   */
+  alternativeTerms: string[];
 }
 
 let table: SynonymEntry[] | undefined;
 
 /** Built on first use (a few dozen phrases), not at import. */
 export function getSynonymTable(): readonly SynonymEntry[] {
-  table ??= GROUPS.flatMap((group) => {
+  table ??= SYNONYM_GROUPS.flatMap((group) => {
     const analyzed = group
       .map((phrase) => analyzeQueryWords(phrase).map((word) => word.term))
       .filter((terms) => terms.length > 0);
+    const termsToFind = analyzed.map((terms) =>
+      terms.length === 1 ? terms : terms.slice(1).map((term, at) => pairTerm(terms[at] as string, term)),
+    );
     return analyzed.map((phrase, index) => ({
       phrase,
-      alternatives: analyzed.filter((_, other) => other !== index),
+      alternativeTerms: termsToFind.filter((_, other) => other !== index).flat(),
     }));
   });
   return table;

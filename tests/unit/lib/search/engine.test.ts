@@ -5,6 +5,8 @@ import { ARTICLES } from '@/lib/corpus/catalog';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createSearchEngine } from '@/lib/search/engine';
+import { SYNONYM_GROUPS } from '@/lib/search/synonyms';
+import { analyzeQueryWords, normalizeText, tokenize } from '@/lib/search/text';
 
 const engine = getBundledSearchEngine();
 const topIds = (query: string, limit = 5) => engine.search(query, { limit }).results.map((r) => r.article.id);
@@ -56,6 +58,14 @@ describe('bundled search engine', () => {
     expect(matched.has('api')).toBe(false);
     // "calling" is not "on-call": no pager or alert articles for it.
     expect(engine.search('calling').matchedTerms.has('pager')).toBe(false);
+  });
+
+  it('keeps every word of a several-word synonym (none shrinks to another word, as "on-call" to "call")', () => {
+    for (const phrase of SYNONYM_GROUPS.flat()) {
+      if (tokenize(normalizeText(phrase)).length > 1)
+        expect(analyzeQueryWords(phrase).length, phrase).toBeGreaterThan(1);
+    }
+    expect(analyzeQueryWords('on-call')).toHaveLength(1); // what the check guards against
   });
 
   it('filters by topic and tag, and lists a filter’s articles with no query', () => {
