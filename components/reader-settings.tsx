@@ -1,4 +1,4 @@
-import type { Settings } from '@/lib/db/schema';
+import type { ReaderSettings as Settings } from '@/lib/settings/reader-settings';
 
 /** The reader's typography controls: in the reader's toolbar and on the settings page. */
 export function ReaderSettingsFields({

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { ReaderSettingsFields } from '@/components/reader-settings';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
-import type { CaptureRecord, Settings } from '@/lib/db/schema';
+import type { CaptureRecord } from '@/lib/db/schema';
+import type { ReaderSettings as Settings } from '@/lib/settings/reader-settings';
 
 interface ReaderViewProps {
   capture: CaptureRecord;

@@ -1,7 +1,7 @@
 import { HighlightedText } from '@/components/highlighted-text';
 import type { Article } from '@/lib/corpus/article';
+import type { SavedMarker } from '@/lib/db/queries';
 import { describeResultTopic } from '@/lib/popup/popup-results';
-import type { SavedMarker } from '@/lib/reading-list/saved-state';
 import { getHighlightRanges } from '@/lib/search/highlight';
 
 interface SearchResultsProps {

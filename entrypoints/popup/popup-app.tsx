@@ -2,7 +2,6 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SearchFilters } from '@/components/search-filters';
 import { getResultOptionId, SearchResults } from '@/components/search-results';
-import { openSidePanel } from '@/lib/background/side-panel';
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES, getArticleById, getArticleLink } from '@/lib/corpus/catalog';
 import { TOPICS } from '@/lib/corpus/topics';
@@ -16,7 +15,7 @@ import {
 import { loadRecentlyOpened, type PopupState, rememberOpened, savePopupState } from '@/lib/popup/popup-state';
 import { matchSavedPages } from '@/lib/reading-list/match-saved-pages';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
-import { setSidePanelView } from '@/lib/side-panel/view';
+import { showInSidePanel } from '@/lib/side-panel/show';
 import { saveCurrentPage, toggleSaved, useSavedMarkers } from './use-saved-markers';
 
 async function openInNewTab(article: Article) {
@@ -24,14 +23,11 @@ async function openInNewTab(article: Article) {
   window.close();
 }
 
-function showInSidePanel(article: Article | null, windowId: number | undefined) {
-  // sidePanel.open() needs this click's user gesture: call it before any await.
-  const opening = openSidePanel({ windowId });
-  void Promise.all([
-    setSidePanelView(article ? { kind: 'article', articleId: article.id } : { kind: 'browse' }),
-    opening,
-  ])
-    .then(() => window.close())
+/** Shows the article's card (or all articles) in the side panel, then closes the popup. */
+function showArticleInSidePanel(article: Article | null, windowId: number | undefined) {
+  // sidePanel.open() needs this click's user gesture: showInSidePanel asks for it before any await.
+  void showInSidePanel({ windowId }, article ? { kind: 'article', articleId: article.id } : { kind: 'browse' })
+    .then((opened) => opened && window.close())
     .catch((error: unknown) => console.warn('Shelf: could not open the side panel', error));
 }
 
@@ -85,7 +81,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
       setActiveIndex((index) => Math.max(index - 1, 0));
     } else if (event.key === 'Enter' && active) {
       event.preventDefault();
-      if (event.shiftKey) showInSidePanel(active, windowId.current);
+      if (event.shiftKey) showArticleInSidePanel(active, windowId.current);
       else void openInNewTab(active);
     } else if (event.altKey && event.code === 'KeyS' && active) {
       event.preventDefault();
@@ -155,7 +151,11 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
               </ul>
             </>
           )}
-          <button type="button" className="button secondary" onClick={() => showInSidePanel(null, windowId.current)}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => showArticleInSidePanel(null, windowId.current)}
+          >
             Browse all in the side panel
           </button>
         </section>
@@ -191,7 +191,11 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
           <button type="button" className="button" onClick={() => void openInNewTab(active)}>
             {getArticleLink(active).isSearch ? 'Find on webcoderspeed.com' : 'Open article'} <kbd>Enter</kbd>
           </button>
-          <button type="button" className="button secondary" onClick={() => showInSidePanel(active, windowId.current)}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => showArticleInSidePanel(active, windowId.current)}
+          >
             Open in side panel <kbd>Shift+Enter</kbd>
           </button>
           <button
@@ -215,12 +219,11 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() => {
-                    const opening = openSidePanel({ windowId: windowId.current });
-                    void Promise.all([setSidePanelView({ kind: 'reader', itemId: hit.itemId }), opening])
-                      .then(() => window.close())
-                      .catch(() => {});
-                  }}
+                  onClick={() =>
+                    void showInSidePanel({ windowId: windowId.current }, { kind: 'reader', itemId: hit.itemId }).then(
+                      (opened) => opened && window.close(),
+                    )
+                  }
                 >
                   {hit.title}
                 </button>{' '}

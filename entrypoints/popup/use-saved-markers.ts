@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import type { SavedMarker } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
-import type { SavedMarker } from '@/lib/reading-list/saved-state';
+import { sendRequest } from '@/lib/messaging/client';
+import { getTabToSave } from '@/lib/tabs/tab-to-save';
 
 /**
  * Saved status and progress of bundled articles, live. The database code is loaded after the
@@ -15,11 +17,15 @@ export function useSavedMarkers(): { markers: ReadonlyMap<string, SavedMarker>; 
     // After the first frame is painted: loading and evaluating the database code must not delay it.
     const frame = requestAnimationFrame(() =>
       setTimeout(() => {
-        void import('@/lib/reading-list/popup-actions').then(({ watchSavedMarkers, watchSavedPages, watchBadge }) => {
+        void import('@/lib/reading-list/popup-actions').then(({ liveQuery, getSavedMarkers, getSavedPages }) => {
           if (cancelled) return;
-          const stops = [watchSavedMarkers(setMarkers), watchSavedPages(setSavedPages), watchBadge()];
+          const onError = (error: unknown) => console.warn('Shelf: could not read the reading list', error);
+          const subscriptions = [
+            liveQuery(() => getSavedMarkers()).subscribe({ next: setMarkers, error: onError }),
+            liveQuery(() => getSavedPages()).subscribe({ next: setSavedPages, error: onError }),
+          ];
           stop = () => {
-            for (const stopOne of stops) stopOne();
+            for (const subscription of subscriptions) subscription.unsubscribe();
           };
         });
       }, 0),
@@ -43,14 +49,16 @@ export async function toggleSaved(
   else await saveArticle(article);
 }
 
-/** Captures and saves the page the popup was opened on; returns what to tell the user. */
+/**
+ * Asks the background to capture and save the page the popup was opened on (it finishes even if
+ * the popup closes); returns what to tell the user.
+ */
 export async function saveCurrentPage(): Promise<{ ok: boolean; message: string }> {
-  const { captureTab, getTabToSave } = await import('@/lib/reading-list/popup-actions');
   const tab = await getTabToSave();
-  if (!tab) return { ok: false, message: 'There is no web page to save in this window.' };
+  if (tab?.id === undefined) return { ok: false, message: 'There is no web page to save in this window.' };
   try {
-    const item = await captureTab(tab);
-    return { ok: true, message: `Saved “${item.title}” for offline reading.` };
+    const { title } = await sendRequest({ type: 'save-tab', tabId: tab.id });
+    return { ok: true, message: `Saved “${title}” for offline reading.` };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }

@@ -4,9 +4,9 @@ import { browser } from 'wxt/browser';
 import { ArticleCard } from '@/components/article-card';
 import { ArticleList } from '@/components/article-list';
 import type { Article } from '@/lib/corpus/article';
-import { getDatabase } from '@/lib/db/database';
-import { removeItems, saveArticle, setStatus } from '@/lib/db/repository';
-import { articleItemId, ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
+import { removeItems, saveArticle, setStatus } from '@/lib/db/items';
+import { getArticleState } from '@/lib/db/queries';
+import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 
 function openLink(url: string) {
@@ -15,12 +15,7 @@ function openLink(url: string) {
 
 /** An article's card, with what the user keeps of it: saved, status, progress, related articles. */
 export function ArticleView({ article, onSelect }: { article: Article; onSelect: (article: Article) => void }) {
-  const db = getDatabase();
-  const itemId = articleItemId(article.id);
-  const saved = useLiveQuery(
-    async () => ({ item: await db.items.get(itemId), progress: await db.progress.get(itemId) }),
-    [db, itemId],
-  );
+  const saved = useLiveQuery(() => getArticleState(article.id), [article.id]);
   // Precomputed at build time (npm run index): the 5 articles most similar in content.
   const related = useMemo(() => getBundledRelatedEngine().relatedToArticle(article.id), [article]);
   const item = saved?.item;

@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { type ImportOutcome, ImportPanel, type ImportProgress } from '@/components/import-panel';
-import { exportBackup, importBackup, parseBackup } from '@/lib/db/backup';
+import { createBackup, parseBackup } from '@/lib/backup/backup-file';
+import { describeRestore, restoreBackup } from '@/lib/backup/restore';
+import { readBackupRecords } from '@/lib/db/backup';
 import type { ShelfDatabase } from '@/lib/db/database';
-import { isQuotaError } from '@/lib/db/repository';
+import { isQuotaError } from '@/lib/db/errors';
+import { getItemsForExport } from '@/lib/db/queries';
+import { snapshotPreferences } from '@/lib/settings/preferences';
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
@@ -42,14 +46,13 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
       setMessage({ kind: 'error', text: `${file.name}: ${parsed.error}` });
       return;
     }
+    setImportProgress({ done: 0, total: parsed.backup.records.items.length });
     try {
-      const report = await importBackup(parsed.backup, mode, db);
-      setMessage({
-        kind: 'ok',
-        text: `Imported ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged${
-          mode === 'replace' ? `, ${report.removed} replaced` : ''
-        }.`,
+      const report = await restoreBackup(parsed.backup, mode, {
+        db,
+        onProgress: (done, total) => setImportProgress({ done, total }),
       });
+      setMessage({ kind: 'ok', text: describeRestore(file.name, report, mode) });
     } catch (error) {
       setMessage({
         kind: 'error',
@@ -57,6 +60,8 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
           ? 'The browser has no room left for Shelf’s data; nothing was imported.'
           : `Import failed and nothing was changed: ${(error as Error).message}`,
       });
+    } finally {
+      setImportProgress(null);
     }
   }
 
@@ -86,8 +91,8 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
   }
 
   async function exportLibrary(kind: 'html' | 'csv') {
-    const { loadItemsForExport, toLibraryCsv, toNetscapeBookmarks } = await import('@/lib/export/library-export');
-    const items = await loadItemsForExport(db);
+    const { toLibraryCsv, toNetscapeBookmarks } = await import('@/lib/export/library-export');
+    const items = await getItemsForExport(db);
     const date = new Date().toISOString().slice(0, 10);
     if (kind === 'html') download(toNetscapeBookmarks(items), 'text/html', `shelf-bookmarks-${date}.html`);
     else download(toLibraryCsv(items), 'text/csv', `shelf-${date}.csv`);
@@ -113,13 +118,14 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
           type="button"
           className="button"
           onClick={() =>
-            void exportBackup(db).then((backup) =>
+            void Promise.all([readBackupRecords(db), snapshotPreferences()]).then(([records, preferences]) => {
+              const backup = createBackup(records, preferences);
               download(
                 JSON.stringify(backup, null, 1),
                 'application/json',
                 `shelf-backup-${backup.exportedAt.slice(0, 10)}.json`,
-              ),
-            )
+              );
+            })
           }
         >
           Export backup

@@ -1,25 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
+import { useReaderSettings } from '@/components/hooks/use-reader-settings';
 import { ReaderView } from '@/components/reader-view';
 import { scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
-import { getDatabase } from '@/lib/db/database';
-import { getSettings, setProgress, updateSettings } from '@/lib/db/repository';
+import { setProgress } from '@/lib/db/progress';
+import { getReaderData } from '@/lib/db/queries';
+import { updateReaderSettings } from '@/lib/settings/reader-settings';
 
 /**
  * Reads a saved page's captured copy in this document (side panel or reader tab): restores the
  * position once, then records progress as the user scrolls.
  */
 export function ReaderContainer({ itemId }: { itemId: string }) {
-  const db = getDatabase();
-  const data = useLiveQuery(
-    async () => ({
-      item: await db.items.get(itemId),
-      capture: await db.captures.get(itemId),
-      progress: await db.progress.get(itemId),
-      settings: await getSettings(db),
-    }),
-    [db, itemId],
-  );
+  const data = useLiveQuery(() => getReaderData(itemId), [itemId]);
+  const settings = useReaderSettings();
   const [percent, setPercent] = useState(0);
   const restored = useRef(false);
   const hasCapture = data?.capture !== undefined;
@@ -48,7 +42,7 @@ export function ReaderContainer({ itemId }: { itemId: string }) {
     return () => controller.abort();
   }, [hasCapture, itemId, data?.progress]);
 
-  if (!data) return <p aria-busy="true">Opening…</p>;
+  if (!data || !settings) return <p aria-busy="true">Opening…</p>;
   if (!data.item) return <p role="alert">This page is no longer in your reading list.</p>;
   if (!data.capture) {
     return (
@@ -64,9 +58,9 @@ export function ReaderContainer({ itemId }: { itemId: string }) {
   return (
     <ReaderView
       capture={data.capture}
-      settings={data.settings}
+      settings={settings}
       percentRead={percent}
-      onSettingsChange={(patch) => void updateSettings(patch, { db })}
+      onSettingsChange={(patch) => void updateReaderSettings(patch)}
     />
   );
 }

@@ -4,8 +4,8 @@ import { KeyboardHelp } from '@/components/keyboard-help';
 import { ReadingList } from '@/components/reading-list';
 import { TopicSelect } from '@/components/topic-select';
 import { getArticleById } from '@/lib/corpus/catalog';
-import { getDatabase } from '@/lib/db/database';
-import { type RemovedSnapshot, removeItems, restoreRemoved, restoreStatuses, setStatus } from '@/lib/db/repository';
+import { type RemovedSnapshot, removeItems, restoreRemoved, setStatus, undoStatusChange } from '@/lib/db/items';
+import { getAllItems, getNewestItems } from '@/lib/db/queries';
 import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
 import {
   buildRows,
@@ -35,7 +35,6 @@ export function ReadingListView({
   onOpenArticle: (articleId: string) => void;
   onOpenPage: (itemId: string) => void;
 }) {
-  const db = getDatabase();
   // For `npm run bench`: when the list started loading its data.
   useEffect(() => {
     performance.mark('shelf:reading-list-mounted');
@@ -44,15 +43,8 @@ export function ReadingListView({
   // (needed for filters, sorting and counts) read: at 10,000 items that read holds the main thread
   // long enough to delay the first paint.
   const [loadAll, setLoadAll] = useState(false);
-  const data = useLiveQuery(
-    async () => (loadAll ? { items: await db.items.toArray(), progress: await db.progress.toArray() } : undefined),
-    [db, loadAll],
-  );
-  const firstPage = useLiveQuery(async () => {
-    const items = await db.items.orderBy('addedAt').reverse().limit(FIRST_PAGE_SIZE).toArray();
-    const progress = await db.progress.bulkGet(items.map((item) => item.id));
-    return { items, progress: progress.filter((p) => p !== undefined) };
-  }, [db]);
+  const data = useLiveQuery(async () => (loadAll ? getAllItems() : undefined), [loadAll]);
+  const firstPage = useLiveQuery(() => getNewestItems(FIRST_PAGE_SIZE), []);
   const [query, setQuery] = useState<ListQuery>(DEFAULT_LIST_QUERY);
   const [activeIndex, setActiveIndex] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -86,9 +78,14 @@ export function ReadingListView({
   async function bulkStatus(status: ItemStatus) {
     const ids = targets();
     if (ids.length === 0) return;
-    const previous = await setStatus(ids, status);
+    const change = await setStatus(ids, status);
     setSelected(new Set());
-    setUndo({ message: `Marked ${ids.length} as ${status}.`, undo: () => restoreStatuses(previous) });
+    setUndo({
+      message: `Marked ${ids.length} as ${status}.`,
+      undo: async () => {
+        await undoStatusChange(change);
+      },
+    });
   }
 
   async function bulkRemove(ids = targets()) {

@@ -1,11 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { usePreference } from '@/components/hooks/use-preference';
+import { useReaderSettings } from '@/components/hooks/use-reader-settings';
 import { ReaderSettingsFields } from '@/components/reader-settings';
-import { getHiddenSites, hideOnSite, unhideSite } from '@/lib/content/hidden-sites';
+import { getHiddenSites, getRelatedPlacement, hideOnSite, unhideSite } from '@/lib/content/hidden-sites';
 import { getDatabase } from '@/lib/db/database';
-import { getSettings, updateSettings } from '@/lib/db/repository';
-import { getRelatedPlacement, type RelatedPlacement, setRelatedPlacement } from '@/lib/settings/related-placement';
+import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { updateReaderSettings } from '@/lib/settings/reader-settings';
+import { type RelatedPlacement, setRelatedPlacement } from '@/lib/settings/related-placement';
 import { loadTheme, saveTheme, THEMES, type Theme } from '@/lib/settings/theme';
 import { DataSettings } from './data-settings';
 
@@ -23,22 +25,24 @@ function RelatedSettings() {
   const [placement, setPlacement] = useState<RelatedPlacement | null>(null);
   const [hiddenSites, setHiddenSites] = useState<string[]>([]);
   const [newSite, setNewSite] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
   const refreshSites = useCallback(() => void getHiddenSites().then(setHiddenSites), []);
   useEffect(() => {
     void getRelatedPlacement().then(setPlacement);
     refreshSites();
   }, [refreshSites]);
 
-  const addSite = () => {
-    const site =
-      newSite
-        .trim()
-        .replace(/^https?:\/\//, '')
-        .split('/')[0] ?? '';
-    if (!site) return;
-    void hideOnSite(site).then(refreshSites);
-    setNewSite('');
-  };
+  const addSite = () =>
+    void hideOnSite(newSite).then((site) => {
+      setNotice(
+        site
+          ? null
+          : `“${newSite.trim().slice(0, 80)}” is not a site: type a name like example.com, or paste an address.`,
+      );
+      if (!site) return;
+      setNewSite('');
+      refreshSites();
+    });
 
   return (
     <section aria-labelledby="related-settings-heading">
@@ -53,7 +57,19 @@ function RelatedSettings() {
               checked={placement === option.value}
               disabled={placement === null}
               // The permission prompt needs this click's user gesture: nothing is awaited before it.
-              onChange={() => void setRelatedPlacement(option.value).then(setPlacement, () => setPlacement('blog'))}
+              onChange={() =>
+                void setRelatedPlacement(option.value).then(
+                  (change) => {
+                    setPlacement(change.placement);
+                    setNotice(
+                      change.refused
+                        ? 'Related articles stay where they were: showing them on every site needs the permission to read the sites you visit, which was not given.'
+                        : null,
+                    );
+                  },
+                  () => setPlacement('blog'),
+                )
+              }
             />{' '}
             {option.label} <span className="muted small">({option.hint})</span>
           </label>
@@ -99,6 +115,11 @@ function RelatedSettings() {
           Add site
         </button>
       </form>
+      {notice && (
+        <p role="alert" className="notice small">
+          {notice}
+        </p>
+      )}
     </section>
   );
 }
@@ -146,7 +167,8 @@ function ShortcutSettings() {
 /** Every setting of Shelf: in the side panel's Settings view and on the options page. */
 export function SettingsView() {
   const db = getDatabase();
-  const settings = useLiveQuery(() => getSettings(db), [db]);
+  const settings = useReaderSettings();
+  const showBadge = usePreference(PREFERENCES.showBadge);
   const [theme, setTheme] = useState<Theme>('system');
   const themeId = useId();
   useEffect(() => {
@@ -180,7 +202,7 @@ export function SettingsView() {
         {settings && (
           <ReaderSettingsFields
             settings={settings}
-            onSettingsChange={(patch) => void updateSettings(patch, { db })}
+            onSettingsChange={(patch) => void updateReaderSettings(patch)}
             className="import-fieldset reader-settings-fields"
             legend="Reader"
             showLegend
@@ -189,9 +211,9 @@ export function SettingsView() {
         <label className="setting-row">
           <input
             type="checkbox"
-            checked={settings?.showBadge ?? true}
-            disabled={!settings}
-            onChange={(e) => void updateSettings({ showBadge: e.target.checked }, { db })}
+            checked={showBadge ?? true}
+            disabled={showBadge === undefined}
+            onChange={(e) => void setPreference(PREFERENCES.showBadge, e.target.checked)}
           />{' '}
           Show the number of unread saved articles on the toolbar button
         </label>

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ArticleList } from '@/components/article-list';
 import { TopicBrowser } from '@/components/topic-browser';
-import { watchBadge } from '@/lib/background/badge';
 import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
 import { findRelated } from '@/lib/related/find-related';
 import { getSidePanelView, type SidePanelView, setSidePanelView, watchSidePanelView } from '@/lib/side-panel/view';
@@ -22,8 +21,6 @@ const SOURCE_LABEL = { selection: 'the selected text', link: 'the link', page: '
 
 export function SidePanelApp() {
   const [view, setView] = useState<SidePanelView | null>(null);
-
-  useEffect(() => watchBadge(), []);
 
   useEffect(() => {
     let cancelled = false;

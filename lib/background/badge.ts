@@ -1,7 +1,6 @@
-import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
-import { countUnread, getSettings } from '@/lib/db/repository';
+import { countUnread } from '@/lib/db/queries';
+import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
 
 export function getBadgeText(unread: number, showBadge: boolean): string {
   if (!showBadge || unread === 0) return '';
@@ -9,19 +8,14 @@ export function getBadgeText(unread: number, showBadge: boolean): string {
 }
 
 /**
- * Keeps the toolbar badge equal to the number of unread saved items. Runs in the service worker
- * and in every open extension page: a sleeping service worker is not woken by database changes,
- * so whichever context makes a change also updates the badge.
+ * Sets the toolbar badge to the number of unread saved items. Computed only here, in the
+ * background: it runs on start, when the "show badge" preference changes, and when any page
+ * signals a database change (`data-changed`, which wakes a sleeping service worker).
  */
-export function watchBadge(db: ShelfDatabase = getDatabase()): () => void {
-  const subscription = liveQuery(async () =>
-    getBadgeText(await countUnread(db), (await getSettings(db)).showBadge),
-  ).subscribe({
-    next: (text) => {
-      void browser.action.setBadgeText({ text });
-      void browser.action.setBadgeBackgroundColor({ color: '#2459d6' });
-    },
-    error: (error: unknown) => console.warn('Shelf: badge not updated', error),
-  });
-  return () => subscription.unsubscribe();
+export async function refreshBadge(): Promise<void> {
+  const [unread, showBadge] = await Promise.all([countUnread(), getPreference(PREFERENCES.showBadge)]);
+  // Firefox's Manifest V2 build has `browserAction` where Chrome has `action`.
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeText({ text: getBadgeText(unread, showBadge) });
+  await action.setBadgeBackgroundColor({ color: '#2459d6' });
 }

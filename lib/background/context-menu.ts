@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
-import { captureTab, saveLink } from '@/lib/background/capture-tab';
-import { openSidePanel } from '@/lib/background/side-panel';
+import { saveLink, savePageAndShow } from '@/lib/background/save-page';
+import { openSidePanel } from '@/lib/side-panel/show';
 import { type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 
 export const FIND_RELATED_MENU_ID = 'find-related';
@@ -102,18 +102,15 @@ export async function handleSaveClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
-  const opening = openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
+  const target = { tabId: tab?.id, windowId: tab?.windowId };
+  if (!info.linkUrl) return savePageAndShow({ id: tab?.id, url: info.pageUrl ?? tab?.url, title: tab?.title }, target);
+  const opening = openSidePanel(target).catch(() => {});
   try {
-    if (info.linkUrl) {
-      const linkText = (info as { linkText?: string }).linkText ?? '';
-      await saveLink(info.linkUrl, linkText);
-      await setSidePanelView({ kind: 'reading-list' });
-    } else {
-      const item = await captureTab({ id: tab?.id, url: info.pageUrl ?? tab?.url, title: tab?.title });
-      await setSidePanelView({ kind: 'reader', itemId: item.id });
-    }
+    const linkText = (info as { linkText?: string }).linkText ?? '';
+    await saveLink(info.linkUrl, linkText);
+    await setSidePanelView({ kind: 'reading-list' });
   } catch (error) {
     await setSidePanelView({ kind: 'message', text: (error as Error).message });
   }
-  await opening.catch(() => {});
+  await opening;
 }

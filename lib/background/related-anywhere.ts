@@ -1,46 +1,52 @@
 import { browser } from 'wxt/browser';
+import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { ALL_SITES } from '@/lib/settings/related-placement';
 
 /**
- * "Related articles on any site": off by default. Turning it on asks for the optional host
- * permissions at that moment and registers the content script; turning it off unregisters it and
- * gives the permissions back. The registration follows the permission, so revoking the permission
- * in the browser's settings also stops it.
+ * "Related articles on every site" follows the `relatedPlacement` preference: the content script
+ * is registered on every site only while the placement is "every site" and the host permission is
+ * granted; any other placement unregisters it and gives the permission back. Revoking the
+ * permission in the browser's settings turns the placement back to "the blog only".
  */
-export const ALL_SITES = ['https://*/*', 'http://*/*'];
 export const RELATED_ANYWHERE_SCRIPT_ID = 'related-anywhere';
 const BLOG_PAGES = ['https://webcoderspeed.com/*', 'https://www.webcoderspeed.com/*'];
 
 /** Origins that a build grants up front (the e2e test build grants 127.0.0.1 only). */
 export const PREGRANTED_ORIGINS: string[] = import.meta.env.MODE === 'e2e' ? ['http://127.0.0.1/*'] : [];
 
-export async function isRelatedAnywhereEnabled(): Promise<boolean> {
+export async function isRelatedAnywhereRegistered(): Promise<boolean> {
   const scripts = await browser.scripting.getRegisteredContentScripts({ ids: [RELATED_ANYWHERE_SCRIPT_ID] });
   return scripts.length > 0;
 }
 
-/** Must run in a user gesture (a click in an extension page): the browser shows its prompt. */
-export async function enableRelatedAnywhere(): Promise<boolean> {
-  const granted = await browser.permissions.request({ origins: ALL_SITES });
-  if (granted) await syncRelatedAnywhere();
-  return granted;
+export function hasAllSitesPermission(): Promise<boolean> {
+  return browser.permissions.contains({ origins: ALL_SITES });
 }
 
-export async function disableRelatedAnywhere(): Promise<void> {
-  await unregister();
-  await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
+let syncing: Promise<void> = Promise.resolve();
+
+/**
+ * Registers the every-site script when the placement and the permission allow it. Safe to run any
+ * time: runs one at a time (two at once would both find nothing registered and both register).
+ */
+export function syncRelatedAnywhere(): Promise<void> {
+  const next = syncing.then(syncNow, syncNow);
+  syncing = next.catch(() => {});
+  return next;
 }
 
-async function unregister(): Promise<void> {
-  if (await isRelatedAnywhereEnabled()) {
-    await browser.scripting.unregisterContentScripts({ ids: [RELATED_ANYWHERE_SCRIPT_ID] });
+async function syncNow(): Promise<void> {
+  let placement = await getPreference(PREFERENCES.relatedPlacement);
+  const allSites = await hasAllSitesPermission();
+  if (placement === 'everywhere' && !allSites) {
+    placement = 'blog';
+    await setPreference(PREFERENCES.relatedPlacement, placement);
   }
-}
-
-/** Registers the script on the origins Shelf may read, or unregisters it when there are none. */
-export async function syncRelatedAnywhere(): Promise<void> {
-  const allSites = await browser.permissions.contains({ origins: ALL_SITES });
-  const matches = allSites ? ALL_SITES : PREGRANTED_ORIGINS;
-  await unregister();
+  const matches = placement === 'everywhere' ? ALL_SITES : placement === 'blog' ? PREGRANTED_ORIGINS : [];
+  const [registered] = await browser.scripting.getRegisteredContentScripts({ ids: [RELATED_ANYWHERE_SCRIPT_ID] });
+  // The service worker starts often: leave a registration that is already right alone.
+  if (registered && JSON.stringify(registered.matches ?? []) === JSON.stringify(matches)) return;
+  if (registered) await browser.scripting.unregisterContentScripts({ ids: [RELATED_ANYWHERE_SCRIPT_ID] });
   if (matches.length === 0) return;
   await browser.scripting.registerContentScripts([
     {
@@ -51,4 +57,16 @@ export async function syncRelatedAnywhere(): Promise<void> {
       runAt: 'document_idle',
     },
   ]);
+}
+
+/**
+ * The placement changed: any choice but "every site" gives the host permission back (also after
+ * "Delete everything", which resets the placement), then the registration follows.
+ */
+export async function applyRelatedPlacement(placement: string): Promise<void> {
+  // Only when held: Chrome also withdraws narrower hosts a broad pattern covers (the e2e build's 127.0.0.1).
+  if (placement !== 'everywhere' && (await hasAllSitesPermission())) {
+    await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
+  }
+  await syncRelatedAnywhere();
 }

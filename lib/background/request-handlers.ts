@@ -1,18 +1,23 @@
 import { type Browser, browser } from 'wxt/browser';
-import { openSidePanel } from '@/lib/background/side-panel';
+import { refreshBadge } from '@/lib/background/badge';
+import { savePageFromTab } from '@/lib/background/save-page';
 import { getArticleById, getArticleByUrl } from '@/lib/corpus/catalog';
-import { getDatabase } from '@/lib/db/database';
-import { setProgress } from '@/lib/db/repository';
-import { articleItemId } from '@/lib/db/schema';
+import { articleItemId } from '@/lib/db/ids';
+import { setProgress } from '@/lib/db/progress';
+import { getArticleState } from '@/lib/db/queries';
 import type { RequestHandlers } from '@/lib/messaging/protocol';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
-import { setSidePanelView } from '@/lib/side-panel/view';
+import { showInSidePanel } from '@/lib/side-panel/show';
 
 /** How many related articles the box on the blog lists. */
 const BOX_RELATED = 3;
 
 function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+}
+
+function assertFromExtensionPage(sender: Browser.runtime.MessageSender): void {
+  if (!isExtensionPage(sender)) throw new Error('refused: only Shelf’s own pages may ask this');
 }
 
 /**
@@ -31,9 +36,7 @@ export const requestHandlers: RequestHandlers = {
     const article = getArticleByUrl(url);
     if (sender.tab) assertSenderPageIs(article?.id, sender);
     if (!article) return { article: null, saved: false, progress: null, related: [] };
-    const db = getDatabase();
-    const itemId = articleItemId(article.id);
-    const [item, progress] = await Promise.all([db.items.get(itemId), db.progress.get(itemId)]);
+    const { item, progress } = await getArticleState(article.id);
     return {
       article: { id: article.id, title: article.title },
       saved: item !== undefined,
@@ -58,14 +61,21 @@ export const requestHandlers: RequestHandlers = {
   },
   'open-article-card': async ({ articleId }, sender) => {
     if (!getArticleById(articleId)) throw new Error(`unknown article "${articleId}"`);
-    const opening = openSidePanel({ tabId: sender.tab?.id, windowId: sender.tab?.windowId });
-    await setSidePanelView({ kind: 'article', articleId });
-    try {
-      await opening;
-      return { opened: true };
-    } catch {
-      // Without a usable gesture the browser refuses; the card still shows when the user opens the panel.
-      return { opened: false };
-    }
+    // Without a usable gesture the browser refuses; the card still shows when the user opens the panel.
+    const opened = await showInSidePanel(
+      { tabId: sender.tab?.id, windowId: sender.tab?.windowId },
+      { kind: 'article', articleId },
+    );
+    return { opened };
+  },
+  'data-changed': async (_request, sender) => {
+    assertFromExtensionPage(sender);
+    await refreshBadge();
+    return { refreshed: true };
+  },
+  'save-tab': async ({ tabId }, sender) => {
+    assertFromExtensionPage(sender);
+    const item = await savePageFromTab(await browser.tabs.get(tabId));
+    return { title: item.title, itemId: item.id };
   },
 };

@@ -1,44 +1,74 @@
-import { browser } from 'wxt/browser';
-import { z } from 'zod/mini';
+import {
+  getPreference,
+  getPreferences,
+  PREFERENCES,
+  type RelatedPlacement,
+  setPreference,
+} from '@/lib/settings/preferences';
 
 /**
- * Where the user does not want related articles (`storage.local`, which content scripts can read
- * without asking the background): sites they said "Don't show on this site" for, and "nowhere".
+ * Where the user does not want related articles: sites they said "Don't show on this site" for
+ * (or added in Settings), and "nowhere". Preferences in `storage.local`, which content scripts can
+ * read without asking the background.
  */
-const KEY = 'relatedHiddenSites';
-const NOWHERE_KEY = 'relatedShownNowhere';
-const hiddenSitesSchema = z.array(z.string().check(z.maxLength(255))).check(z.maxLength(5000));
 
-/** The stored list, or none when it is missing or not a list Shelf wrote. */
-function parseHiddenSites(value: unknown): string[] {
-  const parsed = hiddenSitesSchema.safeParse(value);
-  return parsed.success ? parsed.data : [];
+/**
+ * The site a user means by what they typed or pasted: a host name, an address, or `host:port`,
+ * lower-cased, without `www.`; null when it is not a site at all ("not a site!!").
+ */
+export function normalizeSite(input: string): string | null {
+  const text = input.trim().toLowerCase();
+  if (!text) return null;
+  let host: string;
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `http://${text}`).hostname;
+  } catch {
+    return null;
+  }
+  host = host.replace(/^www\./, '').replace(/\.$/, '');
+  const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
+  const isName = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(
+    host,
+  );
+  return isIp || (isName && (host.includes('.') || host === 'localhost')) ? host : null;
 }
 
-export async function getHiddenSites(): Promise<string[]> {
-  return parseHiddenSites((await browser.storage.local.get(KEY))[KEY]);
+/** Whether `hostname` is `site` or one of its subdomains (example.com covers www.example.com). */
+export function isOnSite(hostname: string, site: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === site || host.endsWith(`.${site}`);
 }
 
-export async function hideOnSite(hostname: string): Promise<void> {
-  const site = hostname.trim().toLowerCase().slice(0, 255);
+export function getHiddenSites(): Promise<string[]> {
+  return getPreference(PREFERENCES.relatedHiddenSites);
+}
+
+/** Adds a site; returns the site as kept, or null when `input` names no site (nothing is stored). */
+export async function hideOnSite(input: string): Promise<string | null> {
+  const site = normalizeSite(input);
+  if (!site) return null;
   const sites = await getHiddenSites();
-  if (site && !sites.includes(site)) await browser.storage.local.set({ [KEY]: [...sites, site].slice(-5000) });
+  if (!sites.includes(site)) await setPreference(PREFERENCES.relatedHiddenSites, [...sites, site].slice(-5000));
+  return site;
 }
 
-export async function unhideSite(hostname: string): Promise<void> {
-  await browser.storage.local.set({ [KEY]: (await getHiddenSites()).filter((site) => site !== hostname) });
+export async function unhideSite(site: string): Promise<void> {
+  await setPreference(
+    PREFERENCES.relatedHiddenSites,
+    (await getHiddenSites()).filter((hidden) => hidden !== site),
+  );
+}
+
+export async function getRelatedPlacement(): Promise<RelatedPlacement> {
+  return getPreference(PREFERENCES.relatedPlacement);
 }
 
 export async function isRelatedShownNowhere(): Promise<boolean> {
-  return (await browser.storage.local.get(NOWHERE_KEY))[NOWHERE_KEY] === true;
+  return (await getRelatedPlacement()) === 'nowhere';
 }
 
-export async function setRelatedShownNowhere(nowhere: boolean): Promise<void> {
-  await browser.storage.local.set({ [NOWHERE_KEY]: nowhere });
-}
-
-/** One read for the content script: may it show related articles on this site? */
+/** One read for a content script: may it show related articles on this site? */
 export async function mayShowRelatedOn(hostname: string): Promise<boolean> {
-  const stored = await browser.storage.local.get([KEY, NOWHERE_KEY]);
-  return stored[NOWHERE_KEY] !== true && !parseHiddenSites(stored[KEY]).includes(hostname);
+  const { relatedPlacement, relatedHiddenSites } = await getPreferences(['relatedPlacement', 'relatedHiddenSites']);
+  return relatedPlacement !== 'nowhere' && !relatedHiddenSites.some((site) => isOnSite(hostname, site));
 }

@@ -1,5 +1,15 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { CaptureRecord, ReadingProgress, SavedItem, SettingRecord } from '@/lib/db/schema';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { watchDatabaseChanges } from '@/lib/db/change-signal';
+import { pageItemId } from '@/lib/db/ids';
+import {
+  type CaptureRecord,
+  changeTimesAt,
+  type LegacySettingRecord,
+  type MetaRecord,
+  type ReadingProgress,
+  type SavedItem,
+} from '@/lib/db/schema';
+import { sendRequest } from '@/lib/messaging/client';
 
 export const DATABASE_NAME = 'shelf';
 
@@ -7,12 +17,16 @@ export const DATABASE_NAME = 'shelf';
  * The one IndexedDB database of Shelf. Opened by extension pages and the service worker only: a
  * content script's IndexedDB would belong to the web page's origin, so content scripts ask the
  * background. Versions are appended, never edited; only queried fields are indexed.
+ *
+ * Only modules in `lib/db/` use the tables; everything else calls their named queries and writes.
  */
 export class ShelfDatabase extends Dexie {
   items!: EntityTable<SavedItem, 'id'>;
   progress!: EntityTable<ReadingProgress, 'itemId'>;
-  settings!: EntityTable<SettingRecord, 'key'>;
   captures!: EntityTable<CaptureRecord, 'itemId'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
+  /** Settings of versions 1–3, read once to carry them into the preferences (`lib/settings`). */
+  settings!: EntityTable<LegacySettingRecord, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -47,18 +61,80 @@ export function defineSchemaVersions(db: Dexie): void {
     items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
     captures: 'itemId, capturedAt',
   });
+  // v4: page ids become a hash of the whole address (v3 cut addresses to 300 characters, so long
+  // ones collided), every item records when each of its fields changed, and `meta` holds the epoch.
+  db.version(4)
+    .stores({ meta: 'key' })
+    .upgrade((tx) => upgradeToVersion4(tx));
+}
+
+type Row = Record<string, unknown>;
+
+async function upgradeToVersion4(tx: Transaction): Promise<void> {
+  const items = tx.table<Row, string>('items');
+  const progress = tx.table<Row, string>('progress');
+  const captures = tx.table<Row, string>('captures');
+  const newer = (a: Row | undefined, b: Row | undefined) =>
+    Number(a?.updatedAt ?? 0) >= Number(b?.updatedAt ?? 0) ? a : b;
+  for (const item of await items.toArray()) {
+    const oldId = item.id as string;
+    const updatedAt = Number(item.updatedAt ?? 0);
+    item.changedAt ??= changeTimesAt(updatedAt);
+    const newId = item.kind === 'page' && typeof item.url === 'string' ? pageItemId(item.url) : oldId;
+    if (newId === oldId) {
+      await items.put(item);
+      continue;
+    }
+    // The same page saved under two old ids (only possible for addresses that differ in a way the
+    // normalization removes): one item remains, the newer one, with the tags of both.
+    const other = await items.get(newId);
+    const kept = newer(item, other) as Row;
+    const tags = [...new Set([...((other?.tags as string[]) ?? []), ...((item.tags as string[]) ?? [])])].slice(0, 50);
+    await items.delete(oldId);
+    await items.put({
+      ...kept,
+      id: newId,
+      tags,
+      addedAt: Math.min(Number(item.addedAt), Number(other?.addedAt ?? item.addedAt)),
+    });
+    for (const table of [progress, captures]) {
+      const record = await table.get(oldId);
+      if (!record) continue;
+      await table.delete(oldId);
+      const existing = await table.get(newId);
+      await table.put({ ...(newer(record, existing) as Row), itemId: newId });
+    }
+  }
 }
 
 let instance: ShelfDatabase | undefined;
+let stopSignal: (() => void) | undefined;
 
-/** The shared connection of this context (page or service worker), opened on first use. */
+/** Pages have a document; the service worker (the background itself) has none. */
+const inPage = () => typeof document !== 'undefined';
+
+/**
+ * The shared connection of this context (page or service worker), opened on first use. In a page
+ * it also tells the background after each change (`data-changed`): a sleeping service worker is not
+ * woken by database changes, and the badge is the background's to keep right.
+ */
 export function getDatabase(): ShelfDatabase {
-  instance ??= new ShelfDatabase();
+  if (!instance) {
+    instance = new ShelfDatabase();
+    if (inPage()) {
+      stopSignal = watchDatabaseChanges(
+        DATABASE_NAME,
+        () => void sendRequest({ type: 'data-changed' }).catch(() => {}),
+      );
+    }
+  }
   return instance;
 }
 
 /** For tests: forget the shared connection (after deleting the database, say). */
 export function resetDatabaseConnection(): void {
+  stopSignal?.();
+  stopSignal = undefined;
   instance?.close();
   instance = undefined;
 }

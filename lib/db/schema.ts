@@ -11,8 +11,21 @@ export const ITEM_STATUSES = itemStatusSchema.options;
 
 const timestamp = z.number().int().nonnegative();
 
+/**
+ * When each field the user edits last changed. Undo restores a field only if nothing changed it
+ * since, and merges (imports, backups, sync) can take the newer side field by field.
+ */
+export const itemChangeTimesSchema = z.strictObject({
+  status: timestamp,
+  title: timestamp,
+  tags: timestamp,
+  note: timestamp,
+});
+export type ItemChangeTimes = z.infer<typeof itemChangeTimesSchema>;
+export type ItemField = keyof ItemChangeTimes;
+
 export const savedItemSchema = z.strictObject({
-  /** `article:<id>` for a bundled article (later `page:<uuid>` for a captured page). */
+  /** `article:<catalog id>` for a bundled article, `page:<hash of the address>` for any other page. */
   id: z.string().min(1).max(300),
   kind: z.enum(['article', 'page']),
   /** The bundled article this item is, when it is one. */
@@ -25,8 +38,14 @@ export const savedItemSchema = z.strictObject({
   note: z.string().max(20_000),
   addedAt: timestamp,
   updatedAt: timestamp,
+  changedAt: itemChangeTimesSchema,
 });
 export type SavedItem = z.infer<typeof savedItemSchema>;
+
+/** Change times for a record made at `at`, or one that only knew its last change (older data). */
+export function changeTimesAt(at: number): ItemChangeTimes {
+  return { status: at, title: at, tags: at, note: at };
+}
 
 export const readingProgressSchema = z.strictObject({
   itemId: z.string().min(1).max(300),
@@ -38,30 +57,6 @@ export const readingProgressSchema = z.strictObject({
 });
 export type ReadingProgress = z.infer<typeof readingProgressSchema>;
 
-export const settingsSchema = z.strictObject({
-  /** Show the number of unread saved items on the toolbar button. */
-  showBadge: z.boolean(),
-  /** Reader typography; defaults fill in settings saved before they existed. */
-  readerFontSize: z.number().int().min(12).max(32).default(18),
-  readerWidth: z.enum(['narrow', 'medium', 'wide']).default('medium'),
-  readerTheme: z.enum(['system', 'light', 'dark', 'sepia']).default('system'),
-  /** Load images of captured pages from their sites (network requests the user allowed). */
-  allowRemoteImages: z.boolean().default(false),
-});
-export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({ showBadge: true });
-
-export const settingRecordSchema = z.strictObject({
-  key: z.literal('settings'),
-  value: settingsSchema,
-  updatedAt: timestamp,
-});
-export type SettingRecord = z.infer<typeof settingRecordSchema>;
-
-export function articleItemId(articleId: string): string {
-  return `article:${articleId}`;
-}
-
 /** The readable copy of a saved page (one per item), sanitized when captured and again when shown. */
 export const captureRecordSchema = capturedPageSchema.extend({
   itemId: z.string().min(1).max(300),
@@ -69,3 +64,29 @@ export const captureRecordSchema = capturedPageSchema.extend({
   updatedAt: timestamp,
 });
 export type CaptureRecord = z.infer<typeof captureRecordSchema>;
+
+/**
+ * Settings as versions 1–3 kept them, in the database's `settings` table. Preferences now live in
+ * `lib/settings/preferences.ts`; this shape is read only to carry old settings and old backups over.
+ */
+export const legacySettingRecordSchema = z.strictObject({
+  key: z.literal('settings'),
+  value: z.looseObject({
+    showBadge: z.boolean().optional(),
+    readerFontSize: z.number().int().min(12).max(32).optional(),
+    readerWidth: z.enum(['narrow', 'medium', 'wide']).optional(),
+    readerTheme: z.enum(['system', 'light', 'dark', 'sepia']).optional(),
+    allowRemoteImages: z.boolean().optional(),
+  }),
+  updatedAt: timestamp,
+});
+export type LegacySettingRecord = z.infer<typeof legacySettingRecordSchema>;
+
+/**
+ * Small facts about the database itself. `epoch` changes whenever everything is deleted, so that
+ * long writes begun before (an import) can tell and stop instead of bringing data back.
+ */
+export const metaRecordSchema = z.discriminatedUnion('key', [
+  z.strictObject({ key: z.literal('epoch'), value: z.string().max(100) }),
+]);
+export type MetaRecord = z.infer<typeof metaRecordSchema>;

@@ -1,6 +1,6 @@
-import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { ITEM_STATUSES, type ItemStatus, type SavedItem } from '@/lib/db/schema';
 import { toCsv } from '@/lib/import/csv';
+import { isWebUrl } from '@/lib/import/entry';
 
 const FOLDER_NAMES: Record<ItemStatus, string> = {
   unread: 'Unread',
@@ -17,7 +17,7 @@ const seconds = (ms: number) => String(Math.floor(ms / 1000));
 
 /** Items that can leave Shelf as links (a bundled article without a known address cannot). */
 function exportable(items: readonly SavedItem[]): SavedItem[] {
-  return items.filter((item) => item.url);
+  return items.filter((item) => item.url && isWebUrl(item.url));
 }
 
 /**
@@ -52,22 +52,29 @@ export function toNetscapeBookmarks(items: readonly SavedItem[], now = Date.now(
   return lines.join('\n');
 }
 
-/** CSV with Pocket's columns (so Pocket-style importers read it) plus Shelf's note and last change. */
-export function toLibraryCsv(items: readonly SavedItem[]): string {
-  return toCsv([
-    ['title', 'url', 'time_added', 'tags', 'status', 'note', 'time_updated'],
-    ...exportable(items).map((item) => [
-      item.title,
-      item.url ?? '',
-      seconds(item.addedAt),
-      item.tags.join('|'),
-      item.status,
-      item.note,
-      seconds(item.updatedAt),
-    ]),
-  ]);
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before them) as
+ * a formula: a captured title like `=HYPERLINK(…)` would run when the CSV is opened. As OWASP
+ * recommends, such a cell gets a leading apostrophe, which spreadsheets show as text.
+ */
+export function neutralizeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-export async function loadItemsForExport(db: ShelfDatabase = getDatabase()): Promise<SavedItem[]> {
-  return db.items.orderBy('addedAt').toArray();
+/** CSV with Pocket's columns (so Pocket-style importers read it) plus Shelf's note and last change. */
+export function toLibraryCsv(items: readonly SavedItem[]): string {
+  return toCsv(
+    [
+      ['title', 'url', 'time_added', 'tags', 'status', 'note', 'time_updated'],
+      ...exportable(items).map((item) => [
+        item.title,
+        item.url ?? '',
+        seconds(item.addedAt),
+        item.tags.join('|'),
+        item.status,
+        item.note,
+        seconds(item.updatedAt),
+      ]),
+    ].map((row) => row.map(neutralizeFormula)),
+  );
 }

@@ -1,7 +1,10 @@
 import type { CapturedPage } from '@/lib/capture/schema';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
-import { isQuotaError, pageItemId } from '@/lib/db/repository';
-import type { CaptureRecord, ReadingProgress, SavedItem } from '@/lib/db/schema';
+import { DataDeletedError, StorageFullError } from '@/lib/db/errors';
+import { pageItemId } from '@/lib/db/ids';
+import { type ChunkWrites, type ExistingRecords, writeImportChunk } from '@/lib/db/import-chunk';
+import { getEpoch } from '@/lib/db/meta';
+import { changeTimesAt, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
 import {
   IMPORT_FORMAT_NAMES,
   type ImportEntry,
@@ -96,18 +99,19 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
   const newer = entryTime > item.updatedAt;
   const next: SavedItem = {
     ...item,
+    changedAt: { ...item.changedAt },
     title: newer && entry.title ? entry.title : item.title,
     status: newer ? entry.status : item.status,
     tags: unionTags(item.tags, entry.tags),
     note: joinNotes(item.note, entry.note),
     addedAt: Math.min(item.addedAt, entry.addedAt ?? item.addedAt),
   };
-  const changed =
-    next.title !== item.title ||
-    next.status !== item.status ||
-    next.tags.length !== item.tags.length ||
-    next.note !== item.note ||
-    next.addedAt !== item.addedAt;
+  let changed = next.addedAt !== item.addedAt;
+  for (const field of ['title', 'status', 'tags', 'note'] as const) {
+    if (JSON.stringify(next[field]) === JSON.stringify(item[field])) continue;
+    next.changedAt[field] = Math.max(item.changedAt[field], entryTime);
+    changed = true;
+  }
   if (!changed) return null;
   next.updatedAt = Math.max(item.updatedAt, entryTime);
   return next;
@@ -141,75 +145,88 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     stoppedEarly: null,
   };
   onProgress?.(0, unique.length);
+  const epoch = await getEpoch(db);
   for (let start = 0; start < unique.length; start += chunkSize) {
     const chunk = unique.slice(start, start + chunkSize);
     try {
-      const counts = await db.transaction('rw', db.items, db.progress, db.captures, async () => {
-        const ids = chunk.map(({ id }) => id);
-        const existing = await db.items.bulkGet(ids);
-        // Progress and copies are looked up only when the file has them (most exports have neither).
-        const withProgress = chunk.some(({ entry }) => entry.progress !== null);
-        const withContent = chunk.some(({ entry }) => entry.content);
-        const existingProgress = withProgress ? await db.progress.bulkGet(ids) : [];
-        const existingCaptures = withContent ? await db.captures.bulkGet(ids) : [];
-        const items: SavedItem[] = [];
-        const progress: ReadingProgress[] = [];
-        const captures: CaptureRecord[] = [];
-        const result = { added: 0, merged: 0, unchanged: 0 };
-        chunk.forEach(({ id, entry, articleId }, i) => {
-          const saved = existing[i];
-          const entryTime = entry.updatedAt ?? entry.addedAt ?? now;
-          let progressChanged = false;
-          let captureAdded = false;
-          if (entry.progress !== null) {
-            const current = existingProgress[i];
-            if (!current || (entryTime > current.updatedAt && current.fraction !== entry.progress)) {
-              progress.push(progressRecord(id, entry.progress, entryTime));
-              progressChanged = true;
-            }
-          }
-          if (entry.content && !existingCaptures[i]) {
-            captures.push({ ...(entry.content as CapturedPage), itemId: id, capturedAt: now, updatedAt: now });
-            captureAdded = true;
-          }
-          if (!saved) {
-            items.push({
-              id,
-              kind: articleId ? 'article' : 'page',
-              articleId,
-              url: entry.url,
-              title: entry.title || entry.url.slice(0, 1000),
-              status: entry.status,
-              tags: entry.tags,
-              note: entry.note,
-              addedAt: entry.addedAt ?? now,
-              updatedAt: entryTime,
-            });
-            result.added++;
-            return;
-          }
-          const merged = mergeIntoItem(saved, entry);
-          if (merged) items.push(merged);
-          if (merged || progressChanged || captureAdded) result.merged++;
-          else result.unchanged++;
-        });
-        await db.items.bulkPut(items);
-        if (progress.length) await db.progress.bulkPut(progress);
-        if (captures.length) await db.captures.bulkPut(captures);
-        return result;
-      });
+      const counts = await writeImportChunk(
+        chunk.map(({ id }) => id),
+        {
+          db,
+          epoch,
+          readProgress: chunk.some(({ entry }) => entry.progress !== null),
+          readCaptures: chunk.some(({ entry }) => entry.content),
+        },
+        (existing) => planChunk(chunk, existing, now),
+      );
       summary.added += counts.added;
       summary.merged += counts.merged;
       summary.unchanged += counts.unchanged;
     } catch (error) {
-      if (!isQuotaError(error)) throw error;
-      summary.stoppedEarly = `The browser ran out of space after ${start} of ${unique.length} items; the rest were not imported.`;
+      if (error instanceof StorageFullError) {
+        summary.stoppedEarly = `The browser ran out of space after ${start} of ${unique.length} items; the rest were not imported.`;
+      } else if (error instanceof DataDeletedError) {
+        summary.stoppedEarly = `Everything was deleted while importing, so the import stopped after ${start} of ${unique.length} items and wrote nothing more.`;
+      } else {
+        throw error;
+      }
       break;
     }
     onProgress?.(Math.min(start + chunkSize, unique.length), unique.length);
     await yieldToPage();
   }
   return summary;
+}
+
+type ChunkEntry = { id: string; entry: ImportEntry; articleId: string | null };
+
+/** What one chunk writes, given what is saved under its ids: new items, merges, progress, copies. */
+function planChunk(
+  chunk: readonly ChunkEntry[],
+  existing: ExistingRecords,
+  now: number,
+): { writes: ChunkWrites; result: { added: number; merged: number; unchanged: number } } {
+  const writes: ChunkWrites = { items: [], progress: [], captures: [] };
+  const result = { added: 0, merged: 0, unchanged: 0 };
+  chunk.forEach(({ id, entry, articleId }, i) => {
+    const saved = existing.items[i];
+    const entryTime = entry.updatedAt ?? entry.addedAt ?? now;
+    let progressChanged = false;
+    let captureAdded = false;
+    if (entry.progress !== null) {
+      const current = existing.progress[i];
+      if (!current || (entryTime > current.updatedAt && current.fraction !== entry.progress)) {
+        writes.progress.push(progressRecord(id, entry.progress, entryTime));
+        progressChanged = true;
+      }
+    }
+    if (entry.content && !existing.hasCapture[i]) {
+      writes.captures.push({ ...(entry.content as CapturedPage), itemId: id, capturedAt: now, updatedAt: now });
+      captureAdded = true;
+    }
+    if (!saved) {
+      writes.items.push({
+        id,
+        kind: articleId ? 'article' : 'page',
+        articleId,
+        url: entry.url,
+        title: entry.title || entry.url.slice(0, 1000),
+        status: entry.status,
+        tags: entry.tags,
+        note: entry.note,
+        addedAt: entry.addedAt ?? now,
+        updatedAt: entryTime,
+        changedAt: changeTimesAt(entryTime),
+      });
+      result.added++;
+      return;
+    }
+    const merged = mergeIntoItem(saved, entry);
+    if (merged) writes.items.push(merged);
+    if (merged || progressChanged || captureAdded) result.merged++;
+    else result.unchanged++;
+  });
+  return { writes, result };
 }
 
 /** One line for the user: what happened, in numbers. */

@@ -25,15 +25,18 @@ function splitTags(value: string, separator: RegExp): string[] {
  * Pocket's CSV export (`title,url,time_added,cursor,tags,status`, tags joined with `|`; newer files
  * drop `cursor`). Shelf's own CSV export uses the same columns plus `note` and `time_updated`.
  */
+/** Shelf's CSV export writes `'=…` for a cell that a spreadsheet would run (see `neutralizeFormula`). */
+const unneutralize = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
 const pocketRow: RowMapper = (column, where) => ({
   where,
   url: column('url'),
-  title: column('title'),
+  title: unneutralize(column('title')),
   tags: splitTags(column('tags'), /\|/),
   status: statusFromName(column('status')) ?? 'unread',
   addedAt: parseDate(column('time_added')),
   updatedAt: parseDate(column('time_updated')),
-  note: column('note'),
+  note: unneutralize(column('note')),
   progress: null,
   content: null,
 });

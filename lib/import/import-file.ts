@@ -1,6 +1,8 @@
+import { parseBackup } from '@/lib/backup/backup-file';
+import { restoreBackup } from '@/lib/backup/restore';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
-import { importBackup, parseBackup } from '@/lib/db/backup';
 import type { ShelfDatabase } from '@/lib/db/database';
+import { isQuotaError, StorageFullError } from '@/lib/db/errors';
 import { type ApplyImportOptions, applyImport, describeImport, type ImportSummary } from '@/lib/import/apply-import';
 import { type PreparedImport, validateImportInSlices } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
@@ -10,33 +12,62 @@ export type ImportFileResult =
   | { ok: true; summary: ImportSummary; message: string }
   | { ok: false; error: string; changed: boolean };
 
+/** Whether the file is JSON (a Shelf backup): its first character after a byte-order mark and whitespace is `{`. */
+function looksLikeJson(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (
+    i < bytes.length &&
+    i < 4096 &&
+    (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)
+  )
+    i++;
+  return bytes[i] === 0x7b;
+}
+
+type ImportFileOptions = {
+  db?: ShelfDatabase;
+  onProgress?: ApplyImportOptions['onProgress'];
+  win?: Window & typeof globalThis;
+};
+
+/** Shelf's own backup dropped on the import: merged like any import (newer changes win). */
+async function importBackupFile(
+  file: { name: string; bytes: Uint8Array },
+  options: ImportFileOptions,
+): Promise<ImportFileResult> {
+  const parsed = parseBackup(new TextDecoder().decode(file.bytes));
+  if (!parsed.ok) return { ok: false, error: `${file.name}: ${parsed.error}`, changed: false };
+  try {
+    const report = await restoreBackup(parsed.backup, 'merge', options);
+    const summary: ImportSummary = {
+      format: 'Shelf backup',
+      total: parsed.backup.records.items.length + parsed.backup.skipped.length,
+      added: report.added,
+      merged: report.updated,
+      unchanged: report.unchanged,
+      skipped: report.skipped,
+      stoppedEarly: null,
+    };
+    return { ok: true, summary, message: describeImport(file.name, summary) };
+  } catch (error) {
+    return { ok: false, error: `${file.name}: ${describeWriteError(error)}`, changed: true };
+  }
+}
+
+function describeWriteError(error: unknown): string {
+  if (isQuotaError(error)) return new StorageFullError().message;
+  return `The import stopped part-way (${(error as Error).message}). Items written before the error were kept; importing the file again completes it without duplicates.`;
+}
+
 /**
  * Imports an export file of another app into the reading list: reads and validates the whole file
  * first (a file it cannot read changes nothing), then writes it in chunks with progress.
  */
 export async function importFile(
   file: { name: string; bytes: Uint8Array },
-  options: { db?: ShelfDatabase; onProgress?: ApplyImportOptions['onProgress']; win?: Window & typeof globalThis } = {},
+  options: ImportFileOptions = {},
 ): Promise<ImportFileResult> {
-  // Shelf's own backup dropped here too: merged like any import (newest wins).
-  if (file.bytes[0] === 0x7b /* { */ || (file.bytes[3] === 0x7b && file.bytes[0] === 0xef)) {
-    const backup = parseBackup(new TextDecoder().decode(file.bytes));
-    if (!backup.ok) return { ok: false, error: `${file.name}: ${backup.error}`, changed: false };
-    const report = await importBackup(backup.backup, 'merge', options.db);
-    return {
-      ok: true,
-      summary: {
-        format: 'Shelf backup',
-        total: backup.backup.items.length,
-        added: report.added,
-        merged: report.updated,
-        unchanged: report.unchanged,
-        skipped: [],
-        stoppedEarly: null,
-      },
-      message: `${file.name} (Shelf backup): ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged.`,
-    };
-  }
+  if (looksLikeJson(file.bytes)) return importBackupFile(file, options);
   let prepared: PreparedImport;
   try {
     prepared = prepareImportFile(file.name, file.bytes, options.win);
@@ -58,10 +89,6 @@ export async function importFile(
     });
     return { ok: true, summary, message: describeImport(file.name, summary) };
   } catch (error) {
-    return {
-      ok: false,
-      error: `The import stopped part-way (${(error as Error).message}). Items written before the error were kept; importing the file again completes it without duplicates.`,
-      changed: true,
-    };
+    return { ok: false, error: `${file.name}: ${describeWriteError(error)}`, changed: true };
   }
 }

@@ -12,7 +12,11 @@ export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 function prepareCsvZip(files: Map<string, Uint8Array>): PreparedImport {
   const csvFiles = [...files.keys()].filter((name) => /\.csv$/i.test(name)).sort();
   if (csvFiles.length === 0) throw new ImportFileError('The zip has no CSV or HTML export, nor Omnivore metadata.');
-  const parts = csvFiles.map((name) => prepareCsvExport(decodeText(files.get(name) as Uint8Array), name));
+  const parts = csvFiles.map((name) => {
+    const text = decodeText(files.get(name) as Uint8Array);
+    if (text.includes('\u0000')) throw new ImportFileError(`${name} in the zip is not a text file (it looks binary).`);
+    return prepareCsvExport(text, name);
+  });
   const [first] = parts;
   return {
     format: parts.every((part) => part.format === first?.format) && first ? first.format : 'csv-links',
@@ -39,8 +43,8 @@ export function prepareImportFile(
   bytes: Uint8Array,
   win: Window & typeof globalThis = window,
 ): PreparedImport {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError(`${fileName} is larger than 300 MB.`);
-  if (bytes.byteLength === 0) throw new ImportFileError(`${fileName} is empty.`);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError('The file is larger than 300 MB.');
+  if (bytes.byteLength === 0) throw new ImportFileError('The file is empty.');
   if (isZip(bytes)) {
     const files = readZip(bytes);
     const names = [...files.keys()];
@@ -55,13 +59,13 @@ export function prepareImportFile(
   }
   const text = decodeText(bytes);
   if (text.includes('\u0000'))
-    throw new ImportFileError(`${fileName} is not a text file (it looks binary, or is a damaged zip).`);
+    throw new ImportFileError('The file is not a text file (it looks binary, or is a damaged zip).');
   const start = text.trimStart().slice(0, 200).toLowerCase();
   if (start.startsWith('<')) return prepareLinksHtml(text, win);
   if (looksLikeCsvExport(text)) return prepareCsvExport(text);
   if (/\.csv$/i.test(fileName)) return prepareCsvExport(text); // reports the header it did not recognise
   if (looksLikeUrlList(text)) return prepareUrlList(text);
   throw new ImportFileError(
-    `${fileName} is not an export Shelf knows (Pocket, Instapaper, Omnivore, Raindrop.io, a bookmarks file, a CSV with a "url" column, or a list of addresses).`,
+    `This is not an export Shelf knows (Pocket, Instapaper, Omnivore, Raindrop.io, a bookmarks file, a CSV with a "url" column, or a list of addresses).`,
   );
 }

@@ -1,8 +1,8 @@
 import { unzipSync } from 'fflate';
 import { ImportFileError } from '@/lib/import/import-error';
 
-/** Refuse archives that would unpack to more than this (a zip bomb, or not an export). */
-const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+/** Refuse archives that would unpack to more than a file Shelf imports may be (a zip bomb, or not an export). */
+export const MAX_UNZIPPED_BYTES = 300 * 1024 * 1024;
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -16,7 +16,8 @@ export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
     files = unzipSync(bytes, {
       filter: (file) => {
         total += file.originalSize;
-        if (total > MAX_UNZIPPED_BYTES) throw new ImportFileError('The zip file unpacks to more than 1 GB.');
+        if (total > MAX_UNZIPPED_BYTES)
+          throw new ImportFileError('The zip file unpacks to more than 300 MB; it is not an export Shelf knows.');
         return !file.name.endsWith('/') && !file.name.startsWith('__MACOSX/');
       },
     });

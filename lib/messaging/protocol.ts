@@ -23,6 +23,11 @@ export const requestSchema = z.discriminatedUnion('type', [
     scrollFraction: z.number().min(0).max(1),
     scrollY: z.number().nonnegative().max(10_000_000),
   }),
+  // From Shelf's own pages only: the database changed (the badge is the background's to update).
+  z.strictObject({ type: z.literal('data-changed') }),
+  // From Shelf's popup only: capture and save this tab's page (the background finishes it even
+  // when the popup closes).
+  z.strictObject({ type: z.literal('save-tab'), tabId: z.number().int().nonnegative() }),
 ]);
 
 export type ShelfRequest = z.infer<typeof requestSchema>;
@@ -42,6 +47,8 @@ export interface ReplyMap {
   'open-article-card': { opened: boolean };
   'record-progress': { recorded: boolean };
   'related-for-page': { matched: boolean; results: Array<{ id: string; title: string }> };
+  'data-changed': { refreshed: true };
+  'save-tab': { title: string; itemId: string };
 }
 
 export type Reply<T extends RequestType> = ReplyMap[T];

@@ -1,15 +1,13 @@
-import { browser } from 'wxt/browser';
-import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { clearAll } from '@/lib/db/clear';
+import type { ShelfDatabase } from '@/lib/db/database';
+import { clearPreferences } from '@/lib/settings/preferences';
 
 /**
- * Deletes everything Shelf keeps: saved items, progress, captured pages and settings in the
- * database, and the preferences and view state in extension storage. One transaction for the
- * database, so it is all or nothing there.
+ * Deletes everything Shelf keeps: every record in the database (one transaction: all or nothing;
+ * an import under way stops) and every preference. The background sees the placement go back to
+ * its default and gives back the "every site" permission.
  */
-export async function deleteEverything(db: ShelfDatabase = getDatabase()): Promise<void> {
-  await db.transaction('rw', db.items, db.progress, db.captures, db.settings, async () => {
-    await Promise.all([db.items.clear(), db.progress.clear(), db.captures.clear(), db.settings.clear()]);
-  });
-  await browser.storage.local.clear();
-  await browser.storage.session?.clear();
+export async function deleteEverything(db?: ShelfDatabase): Promise<void> {
+  await clearAll(db);
+  await clearPreferences();
 }

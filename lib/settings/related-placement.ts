@@ -1,32 +1,28 @@
-import {
-  disableRelatedAnywhere,
-  enableRelatedAnywhere,
-  isRelatedAnywhereEnabled,
-} from '@/lib/background/related-anywhere';
-import { isRelatedShownNowhere, setRelatedShownNowhere } from '@/lib/content/hidden-sites';
-
-/** Where the "Related articles" box appears: the blog only (default), every site, or nowhere. */
-export type RelatedPlacement = 'blog' | 'everywhere' | 'nowhere';
-
-export async function getRelatedPlacement(): Promise<RelatedPlacement> {
-  if (await isRelatedShownNowhere()) return 'nowhere';
-  return (await isRelatedAnywhereEnabled()) ? 'everywhere' : 'blog';
-}
+import { browser } from 'wxt/browser';
+import { getPreference, PREFERENCES, type RelatedPlacement, setPreference } from '@/lib/settings/preferences';
 
 /**
- * Changes where related articles appear and returns where they now do. "Every site" asks for the
- * optional host permission, so this must be called from the user's click with nothing awaited
- * before it (a refused prompt leaves the placement as it was); leaving "every site" gives the
- * permission back.
+ * Where related articles appear is one preference (`relatedPlacement`). The background derives
+ * the rest from it: the content script on every site is registered only for "every site", and
+ * the host permission that needs is given back when the placement is anything else.
  */
-export async function setRelatedPlacement(placement: RelatedPlacement): Promise<RelatedPlacement> {
+export type { RelatedPlacement } from '@/lib/settings/preferences';
+
+/** Sites Shelf needs to read for "every site": asked for when the user chooses it. */
+export const ALL_SITES = ['https://*/*', 'http://*/*'];
+
+export type PlacementChange = { placement: RelatedPlacement; refused: boolean };
+
+/**
+ * Changes where related articles appear. "Every site" asks for the optional host permission, so
+ * this must be called from the user's click with nothing awaited before it; when the user says no,
+ * the placement stays as it was and `refused` says why.
+ */
+export async function setRelatedPlacement(placement: RelatedPlacement): Promise<PlacementChange> {
   if (placement === 'everywhere') {
-    const granted = await enableRelatedAnywhere();
-    if (!granted) return getRelatedPlacement();
-    await setRelatedShownNowhere(false);
-    return 'everywhere';
+    const granted = await browser.permissions.request({ origins: ALL_SITES });
+    if (!granted) return { placement: await getPreference(PREFERENCES.relatedPlacement), refused: true };
   }
-  await disableRelatedAnywhere();
-  await setRelatedShownNowhere(placement === 'nowhere');
-  return placement;
+  await setPreference(PREFERENCES.relatedPlacement, placement);
+  return { placement, refused: false };
 }

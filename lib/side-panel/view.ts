@@ -1,56 +1,22 @@
-import { browser } from 'wxt/browser';
-// zod/mini: this module is on the popup's start-up path, where full Zod's size shows.
-import { z } from 'zod/mini';
+import { getPreference, PREFERENCES, setPreference, watchPreference } from '@/lib/settings/preferences';
+import type { SidePanelView } from '@/lib/side-panel/view-schema';
 
 /**
- * What the side panel shows. Kept in `storage.session` (not in memory) because the service worker
- * that sets it may be stopped at any time, and the side panel may open after it was set.
+ * What the side panel shows: a preference in `storage.session` (not memory) because the service
+ * worker that sets it may be stopped at any time, and the panel may open after it was set.
  */
-export const sidePanelViewSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('browse') }),
-  z.strictObject({ kind: z.literal('reading-list') }),
-  z.strictObject({ kind: z.literal('settings') }),
-  z.strictObject({ kind: z.literal('reader'), itemId: z.string().check(z.minLength(1), z.maxLength(300)) }),
-  /** A result to tell the user (e.g. why a page could not be saved). */
-  z.strictObject({ kind: z.literal('message'), text: z.string().check(z.maxLength(1000)) }),
-  z.strictObject({ kind: z.literal('article'), articleId: z.string().check(z.minLength(1)) }),
-  z.strictObject({
-    kind: z.literal('related'),
-    /** What to find related articles for: a selection, a link's words, or a page's main text. */
-    query: z.string().check(z.maxLength(60_000)),
-    /** The page's title, when the query is a whole page. */
-    title: z.optional(z.string().check(z.maxLength(300))),
-    source: z.enum(['selection', 'link', 'page']),
-    /** Shown to the user: what they right-clicked. */
-    label: z.string().check(z.maxLength(300)),
-  }),
-]);
-
-export type SidePanelView = z.infer<typeof sidePanelViewSchema>;
-
-const STORAGE_KEY = 'sidePanelView';
+export { type SidePanelView, sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 
 export async function setSidePanelView(view: SidePanelView): Promise<void> {
   // A fresh timestamp makes the same view set twice still count as a change for listeners.
-  await browser.storage.session.set({ [STORAGE_KEY]: { view, at: Date.now() } });
-}
-
-function parseStored(value: unknown): SidePanelView {
-  const result = z.object({ view: sidePanelViewSchema }).safeParse(value);
-  return result.success ? result.data.view : { kind: 'browse' };
+  await setPreference(PREFERENCES.sidePanelView, { view, at: Date.now() });
 }
 
 export async function getSidePanelView(): Promise<SidePanelView> {
-  const stored = await browser.storage.session.get(STORAGE_KEY);
-  return parseStored(stored[STORAGE_KEY]);
+  return (await getPreference(PREFERENCES.sidePanelView)).view;
 }
 
 /** Calls `onChange` whenever another context sets the view. Returns an unsubscribe function. */
 export function watchSidePanelView(onChange: (view: SidePanelView) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[STORAGE_KEY];
-    if (area === 'session' && change) onChange(parseStored(change.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchPreference(PREFERENCES.sidePanelView, ({ view }) => onChange(view));
 }

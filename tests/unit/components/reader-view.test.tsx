@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ReaderView } from '@/components/reader-view';
 import type { CaptureRecord } from '@/lib/db/schema';
-import { DEFAULT_SETTINGS } from '@/lib/db/schema';
+import { DEFAULT_READER_SETTINGS as DEFAULT_SETTINGS } from '@/lib/settings/reader-settings';
 
 const capture = (patch: Partial<CaptureRecord>): CaptureRecord => ({
   itemId: 'page:x',

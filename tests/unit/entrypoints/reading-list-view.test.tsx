@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadingListView } from '@/entrypoints/sidepanel/reading-list-view';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
-import { saveArticle } from '@/lib/db/repository';
+import { saveArticle } from '@/lib/db/items';
 
 beforeEach(async () => {
   // jsdom has no layout; give the virtualized list's scroll box a height so it renders rows.

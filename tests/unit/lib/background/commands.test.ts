@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { handleCommand, OPEN_SIDE_PANEL_COMMAND } from '@/lib/background/commands';
-import { openSidePanel } from '@/lib/background/side-panel';
+import { openSidePanel } from '@/lib/side-panel/show';
 
 const tab = {
   id: 4,

@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShelfDatabase } from '@/lib/db/database';
+import { pageItemId } from '@/lib/db/ids';
+import { readLegacySettings } from '@/lib/db/legacy-settings';
 
 const name = 'shelf-migration-test';
 afterEach(() => Dexie.delete(name));
@@ -36,11 +38,112 @@ describe('schema versions', () => {
     expect(migrated).toHaveLength(50);
     for (const item of migrated) {
       const before = items.find((i) => i.id === item.id)!;
-      expect(item).toEqual({ ...before, kind: 'article', articleId: item.id.slice('article:'.length) });
+      expect(item).toEqual({
+        ...before,
+        kind: 'article',
+        articleId: item.id.slice('article:'.length),
+        changedAt: {
+          status: before.updatedAt,
+          title: before.updatedAt,
+          tags: before.updatedAt,
+          note: before.updatedAt,
+        },
+      });
     }
     expect(await current.items.where('kind').equals('article').count()).toBe(50);
     expect(await current.progress.get('article:a1')).toMatchObject({ fraction: 0.3 });
-    expect((await current.settings.get('settings'))?.value).toEqual({ showBadge: false });
+    expect(await readLegacySettings(current)).toEqual({ showBadge: false });
+    current.close();
+  });
+
+  it('a database written by version 3 keeps every record, with page ids that no longer collide', async () => {
+    // Version 3 exactly as it shipped: the stores of versions 1–3 and ids `page:` + address cut to 300.
+    const v3 = new Dexie(name);
+    v3.version(1).stores({
+      items: 'id, status, addedAt, updatedAt, *tags',
+      progress: 'itemId, updatedAt',
+      settings: 'key',
+    });
+    v3.version(2).stores({ items: 'id, kind, articleId, status, addedAt, updatedAt, *tags' });
+    v3.version(3).stores({
+      items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
+      captures: 'itemId, capturedAt',
+    });
+    const oldId = (url: string) => `page:${url.split('#')[0]}`.slice(0, 300);
+    const pages = Array.from({ length: 30 }, (_, i) => {
+      const url = `https://example.org/${i}/${'long-path-'.repeat(i % 3 === 0 ? 40 : 1)}`;
+      return {
+        id: oldId(url),
+        kind: 'page',
+        articleId: null,
+        url,
+        title: `Page ${i}`,
+        status: 'reading',
+        tags: [`t${i}`],
+        note: `note ${i}`,
+        addedAt: i,
+        updatedAt: 100 + i,
+      };
+    });
+    const articles = Array.from({ length: 10 }, (_, i) => ({
+      id: `article:a${i}`,
+      kind: 'article',
+      articleId: `a${i}`,
+      url: null,
+      title: `A ${i}`,
+      status: 'unread',
+      tags: [],
+      note: '',
+      addedAt: i,
+      updatedAt: i,
+    }));
+    await v3.table('items').bulkAdd([...pages, ...articles]);
+    await v3.table('progress').bulkAdd(
+      [...pages, ...articles].map((item, i) => ({
+        itemId: item.id,
+        fraction: i / 40,
+        anchor: { scrollFraction: i / 40, scrollY: i },
+        updatedAt: i,
+      })),
+    );
+    await v3.table('captures').bulkAdd(
+      pages.map((page) => ({
+        itemId: page.id,
+        url: page.url,
+        title: page.title,
+        byline: null,
+        siteName: null,
+        excerpt: null,
+        lang: null,
+        dir: null,
+        wordCount: 1,
+        readMinutes: 1,
+        html: `<p>${page.title}</p>`,
+        text: page.title,
+        notice: null,
+        capturedAt: 1,
+        updatedAt: 1,
+      })),
+    );
+    v3.close();
+
+    const current = new ShelfDatabase(name);
+    expect(await current.items.count()).toBe(40);
+    expect(await current.progress.count()).toBe(40);
+    expect(await current.captures.count()).toBe(30);
+    for (const page of pages) {
+      const id = pageItemId(page.url);
+      const { id: _old, ...fields } = page;
+      expect(await current.items.get(id)).toEqual({
+        ...fields,
+        id,
+        changedAt: { status: page.updatedAt, title: page.updatedAt, tags: page.updatedAt, note: page.updatedAt },
+      });
+      expect((await current.captures.get(id))?.text).toBe(page.title);
+      expect(await current.progress.get(id)).toBeDefined();
+      expect(await current.items.get(page.id)).toBeUndefined();
+    }
+    for (const article of articles) expect(await current.items.get(article.id)).toMatchObject({ title: article.title });
     current.close();
   });
 });

@@ -3,8 +3,16 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { ShelfDatabase } from '@/lib/db/database';
-import { savePage, setStatus, setTags } from '@/lib/db/repository';
-import { loadItemsForExport, toLibraryCsv, toNetscapeBookmarks } from '@/lib/export/library-export';
+import { pageItemId } from '@/lib/db/ids';
+import { savePage, setStatus, setTags } from '@/lib/db/items';
+import {
+  countItems,
+  getAllItems,
+  getItem,
+  getReaderData,
+  getItemsForExport as loadItemsForExport,
+} from '@/lib/db/queries';
+import { toLibraryCsv, toNetscapeBookmarks } from '@/lib/export/library-export';
 import { applyImport, describeImport } from '@/lib/import/apply-import';
 import { readImportFile } from '@/lib/import/read-import-file';
 
@@ -28,7 +36,7 @@ describe('applyImport', () => {
     const first = await applyImport(parsed, { db, now: 1_800_000_000_000, chunkSize: 2 });
     expect(first).toMatchObject({ format: 'Pocket export (CSV)', total: 6, added: 4, merged: 0, unchanged: 0 });
     expect(first.skipped).toHaveLength(2);
-    const item = await db.items.get('page:https://github.com/hoarder-app/hoarder');
+    const item = await getItem(pageItemId('https://github.com/hoarder-app/hoarder'), db);
     expect(item).toMatchObject({
       kind: 'page',
       title: 'hoarder-app/hoarder: A self-hostable bookmark-everything app (links, notes and images)',
@@ -36,15 +44,15 @@ describe('applyImport', () => {
       status: 'unread',
       addedAt: 1728576753000,
     });
-    const before = await db.items.toArray();
+    const before = await getAllItems(db).then((all) => all.items);
     const again = await applyImport(parsed, { db, now: 1_900_000_000_000, chunkSize: 3 });
     expect(again).toMatchObject({ added: 0, merged: 0, unchanged: 4 });
-    expect(await db.items.toArray()).toEqual(before);
+    expect(await getAllItems(db).then((all) => all.items)).toEqual(before);
   });
 
   it('links addresses of bundled articles to their catalog entry', async () => {
     await applyImport(fixture('pocket-part-no-cursor.csv'), { db, findArticleId });
-    const linked = await db.items.where('kind').equals('article').toArray();
+    const linked = (await getAllItems(db)).items.filter((item) => item.kind === 'article');
     expect(linked).toHaveLength(1);
     expect(linked[0]?.articleId).toBe(
       findArticleId('https://webcoderspeed.com/blog/scaling/accidental-full-table-scan'),
@@ -54,11 +62,11 @@ describe('applyImport', () => {
 
   it('merges into an item already saved: the newer side wins the status, tags and notes are combined', async () => {
     await savePage({ url: 'https://blog.example.com/postgres-replication', title: 'Mine' }, null, { db, now: 1_000 });
-    await setTags('page:https://blog.example.com/postgres-replication', ['mine'], { db, now: 1_000 });
+    await setTags(pageItemId('https://blog.example.com/postgres-replication'), ['mine'], { db, now: 1_000 });
     // Saved long ago here; the Instapaper record (archived, 2023) is newer.
     const report = await applyImport(fixture('instapaper-export.csv'), { db });
     expect(report).toMatchObject({ added: 3, merged: 1, unchanged: 0 });
-    expect(await db.items.get('page:https://blog.example.com/postgres-replication')).toMatchObject({
+    expect(await getItem(pageItemId('https://blog.example.com/postgres-replication'), db)).toMatchObject({
       title: 'Postgres replication explained',
       status: 'archived',
       tags: ['mine', 'databases', 'postgres'],
@@ -67,9 +75,9 @@ describe('applyImport', () => {
     });
     // An item changed here after the export keeps its newer status.
     await applyImport(fixture('instapaper-no-tags.csv'), { db });
-    await setStatus(['page:https://example.com/a'], 'done', { db, now: Date.now() });
+    await setStatus([pageItemId('https://example.com/a')], 'done', { db, now: Date.now() });
     expect(await applyImport(fixture('instapaper-no-tags.csv'), { db })).toMatchObject({ merged: 0, unchanged: 2 });
-    expect((await db.items.get('page:https://example.com/a'))?.status).toBe('done');
+    expect((await getItem(pageItemId('https://example.com/a'), db))?.status).toBe('done');
   });
 
   it('merges the same address twice in one file into one item and says so', async () => {
@@ -77,7 +85,7 @@ describe('applyImport', () => {
     const report = await applyImport(readImportFile('links.csv', new TextEncoder().encode(csv)), { db });
     expect(report).toMatchObject({ total: 2, added: 1 });
     expect(report.skipped).toEqual([{ where: 'line 3', reason: 'same address as line 2 (merged into it)' }]);
-    expect((await db.items.get('page:https://a.example/x'))?.tags).toEqual(['one', 'two']);
+    expect((await getItem(pageItemId('https://a.example/x'), db))?.tags).toEqual(['one', 'two']);
   });
 
   it('reports progress in chunks and accounts for every record', async () => {
@@ -97,7 +105,7 @@ describe('applyImport', () => {
     });
     expect(seen).toEqual([0, 500, 1000, 1234]);
     expect(report.added + report.merged + report.unchanged + report.skipped.length).toBe(report.total);
-    expect(await db.items.count()).toBe(1234);
+    expect(await countItems(db)).toBe(1234);
     expect(describeImport('part.csv', report)).toBe(
       'part.csv (Pocket export (CSV)): 1235 records — 1234 added, 0 merged into items already saved, 0 already in Shelf, 1 skipped.',
     );
@@ -121,9 +129,13 @@ describe('applyImport', () => {
       'content/s.html': strToU8(`<article><h1>Saved</h1><p>${'Offline text. '.repeat(60)}</p></article>`),
     });
     await applyImport(readImportFile('omnivore.zip', zip), { db });
-    expect(await db.progress.get('page:https://example.com/s')).toMatchObject({ fraction: 0.55 });
-    expect((await db.captures.get('page:https://example.com/s'))?.text).toContain('Offline text.');
-    expect((await db.items.get('page:https://example.com/s'))?.status).toBe('reading');
+    expect(await getReaderData(pageItemId('https://example.com/s'), db).then((data) => data.progress)).toMatchObject({
+      fraction: 0.55,
+    });
+    expect((await getReaderData(pageItemId('https://example.com/s'), db).then((data) => data.capture))?.text).toContain(
+      'Offline text.',
+    );
+    expect((await getItem(pageItemId('https://example.com/s'), db))?.status).toBe('reading');
   });
 });
 
@@ -131,10 +143,10 @@ describe('export', () => {
   it('Netscape bookmarks round trip: same addresses, titles, tags and statuses in a fresh profile', async () => {
     await applyImport(fixture('instapaper-export.csv'), { db });
     await applyImport(fixture('pocket-part-with-cursor.csv'), { db });
-    await setStatus(['page:https://example.com/untitled'], 'done', { db }); // not saved: no effect
+    await setStatus([pageItemId('https://example.com/untitled')], 'done', { db }); // not saved: no effect
     await savePage({ url: 'https://example.com/done', title: 'Done <b>& "quoted"</b>' }, null, { db });
-    await setStatus(['page:https://example.com/done'], 'done', { db });
-    await setStatus(['page:https://example.net/go-generics'], 'reading', { db });
+    await setStatus([pageItemId('https://example.com/done')], 'done', { db });
+    await setStatus([pageItemId('https://example.net/go-generics')], 'reading', { db });
     const original = await loadItemsForExport(db);
     const html = toNetscapeBookmarks(original);
 
@@ -146,7 +158,7 @@ describe('export', () => {
         items
           .map(({ url, title, tags, status }) => ({ url, title, tags, status }))
           .sort((a, b) => a.url!.localeCompare(b.url!));
-      expect(pick(await fresh.items.toArray())).toEqual(pick(original));
+      expect(pick(await getAllItems(fresh).then((all) => all.items))).toEqual(pick(original));
       expect(new Set(original.map((item) => item.status))).toEqual(new Set(['unread', 'reading', 'done', 'archived']));
     } finally {
       fresh.close();
@@ -175,14 +187,15 @@ describe('export', () => {
 describe('importFile', () => {
   it('merges a Shelf backup dropped on the import picker, and reports files it cannot read', async () => {
     const { importFile } = await import('@/lib/import/import-file');
-    const { exportBackup } = await import('@/lib/db/backup');
+    const { readBackupRecords } = await import('@/lib/db/backup');
+    const { createBackup } = await import('@/lib/backup/backup-file');
     await applyImport(fixture('instapaper-no-tags.csv'), { db });
-    const backup = new TextEncoder().encode(JSON.stringify(await exportBackup(db)));
+    const backup = new TextEncoder().encode(JSON.stringify(createBackup(await readBackupRecords(db), {})));
     const fresh = new ShelfDatabase(`${name}-backup`);
     try {
       const result = await importFile({ name: 'shelf-backup.json', bytes: backup }, { db: fresh });
       expect(result).toMatchObject({ ok: true, summary: { added: 2 } });
-      expect(await fresh.items.count()).toBe(2);
+      expect(await countItems(fresh)).toBe(2);
       const broken = await importFile({ name: 'x.csv', bytes: new TextEncoder().encode('a,b\n"x') }, { db: fresh });
       expect(broken).toEqual({
         ok: false,
@@ -215,7 +228,7 @@ describe('a full disk part-way through', () => {
     const summary = await applyImport(parsed, { db: failing, chunkSize: 10 });
     expect(summary.added).toBe(10);
     expect(summary.stoppedEarly).toBe('The browser ran out of space after 10 of 30 items; the rest were not imported.');
-    expect(await db.items.count()).toBe(10);
+    expect(await countItems(db)).toBe(10);
     expect(describeImport('urls.txt', summary)).toContain('ran out of space');
   });
 });

@@ -34,7 +34,14 @@ describe('message protocol', () => {
   ])('rejects %s with a clear error and runs no handler', async (_case, message) => {
     const handler = vi.fn();
     const reply = await dispatchRequest(
-      { 'page-state': handler, 'open-article-card': handler, 'record-progress': handler, 'related-for-page': handler },
+      {
+        'page-state': handler,
+        'open-article-card': handler,
+        'record-progress': handler,
+        'related-for-page': handler,
+        'data-changed': handler,
+        'save-tab': handler,
+      },
       message,
       {} as never,
     );

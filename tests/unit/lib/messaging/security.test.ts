@@ -2,17 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { requestHandlers } from '@/lib/background/request-handlers';
-import { getDatabase } from '@/lib/db/database';
-import { saveArticle } from '@/lib/db/repository';
+import { saveArticle } from '@/lib/db/items';
+import { getAllItems } from '@/lib/db/queries';
 import { dispatchRequest, type RequestHandlers, requestSchema } from '@/lib/messaging/protocol';
 
 const ARTICLE_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
 const contentScriptOn = (url: string) => ({ id: browser.runtime.id, url, tab: { id: 1, windowId: 1, url } }) as never;
 
-async function snapshot() {
-  const db = getDatabase();
-  return { items: await db.items.toArray(), progress: await db.progress.toArray() };
-}
+const snapshot = () => getAllItems();
 
 function spyHandlers(): RequestHandlers & { calls: () => number } {
   const handler = vi.fn();
@@ -21,6 +18,8 @@ function spyHandlers(): RequestHandlers & { calls: () => number } {
     'open-article-card': handler,
     'record-progress': handler,
     'related-for-page': handler,
+    'data-changed': handler,
+    'save-tab': handler,
     calls: () => handler.mock.calls.length,
   };
 }

@@ -14,6 +14,7 @@ const item = (id: string, patch: Partial<SavedItem> = {}): SavedItem => ({
   note: '',
   addedAt: 0,
   updatedAt: 0,
+  changedAt: { status: 0, title: 0, tags: 0, note: 0 },
   ...patch,
 });
 

@@ -13,6 +13,7 @@ const page = (id: string, title: string, url: string): SavedItem => ({
   note: '',
   addedAt: 0,
   updatedAt: 0,
+  changedAt: { status: 0, title: 0, tags: 0, note: 0 },
 });
 const pages = [
   page('page:1', 'Backpressure in Practice', 'https://www.streams.example/backpressure'),

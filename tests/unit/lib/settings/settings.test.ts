@@ -3,14 +3,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   hideOnSite,
+  isOnSite,
   isRelatedShownNowhere,
   mayShowRelatedOn,
-  setRelatedShownNowhere,
+  normalizeSite,
   unhideSite,
 } from '@/lib/content/hidden-sites';
 import { ShelfDatabase } from '@/lib/db/database';
-import { saveArticle, setProgress, updateSettings } from '@/lib/db/repository';
+import { saveArticle } from '@/lib/db/items';
+import { setProgress } from '@/lib/db/progress';
+import { countItems, getReaderData } from '@/lib/db/queries';
 import { deleteEverything } from '@/lib/settings/delete-everything';
+import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { applyTheme, loadTheme, saveTheme } from '@/lib/settings/theme';
 
 describe('theme', () => {
@@ -39,9 +43,24 @@ describe('where related articles may appear', () => {
     expect(await mayShowRelatedOn('other.example.com')).toBe(true);
     await unhideSite('docs.example.com');
     expect(await mayShowRelatedOn('docs.example.com')).toBe(true);
-    await setRelatedShownNowhere(true);
+    await setPreference(PREFERENCES.relatedPlacement, 'nowhere');
     expect(await isRelatedShownNowhere()).toBe(true);
     expect(await mayShowRelatedOn('other.example.com')).toBe(false);
+  });
+
+  it('understands a site typed or pasted in any form, and refuses what is not a site', async () => {
+    expect(normalizeSite('example.com')).toBe('example.com');
+    expect(normalizeSite('https://www.Example.com/some/page?x=1')).toBe('example.com');
+    expect(normalizeSite('localhost:8080')).toBe('localhost');
+    expect(normalizeSite('127.0.0.1:5173')).toBe('127.0.0.1');
+    expect(normalizeSite('not a site!!')).toBeNull();
+    expect(normalizeSite('   ')).toBeNull();
+    expect(await hideOnSite('not a site!!')).toBeNull();
+    expect(await hideOnSite('https://www.example.com/x')).toBe('example.com');
+    expect(await mayShowRelatedOn('www.example.com')).toBe(false);
+    expect(await mayShowRelatedOn('docs.example.com')).toBe(false);
+    expect(await mayShowRelatedOn('notexample.com')).toBe(true);
+    expect(isOnSite('a.b.example.com', 'example.com')).toBe(true);
   });
 
   it('ignores a corrupted hidden-sites list rather than failing', async () => {
@@ -58,11 +77,12 @@ describe('delete everything', () => {
     const db = new ShelfDatabase(name);
     await saveArticle({ id: 'a', title: 'A', url: null }, { db });
     await setProgress('article:a', { fraction: 0.5, anchor: { scrollFraction: 0.5, scrollY: 10 } }, { db });
-    await updateSettings({ showBadge: false }, { db });
+    await setPreference(PREFERENCES.showBadge, false);
     await hideOnSite('a.example');
     await saveTheme('dark');
     await deleteEverything(db);
-    expect([await db.items.count(), await db.progress.count(), await db.settings.count()]).toEqual([0, 0, 0]);
+    expect(await countItems(db)).toBe(0);
+    expect((await getReaderData('article:a', db)).progress).toBeUndefined();
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     db.close();
   });

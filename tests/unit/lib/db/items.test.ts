@@ -1,21 +1,20 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShelfDatabase } from '@/lib/db/database';
+import { StorageFullError } from '@/lib/db/errors';
+import { pageItemId } from '@/lib/db/ids';
 import {
-  countUnread,
-  getSettings,
   removeItems,
   restoreRemoved,
-  restoreStatuses,
-  StorageFullError,
   saveArticle,
   savePage,
   setNote,
-  setProgress,
   setStatus,
   setTags,
-  updateSettings,
-} from '@/lib/db/repository';
+  undoStatusChange,
+} from '@/lib/db/items';
+import { setProgress } from '@/lib/db/progress';
+import { countUnread, getReaderData } from '@/lib/db/queries';
 
 const ARTICLE = { id: 'cold-start-latency', title: 'Cold Start Latency', url: 'https://webcoderspeed.com/x' };
 let name: string;
@@ -44,9 +43,9 @@ describe('repository', () => {
     await saveArticle(ARTICLE, { db });
     await saveArticle({ ...ARTICLE, id: 'b', title: 'B' }, { db });
     await setStatus(['article:b'], 'reading', { db });
-    const previous = await setStatus(['article:cold-start-latency', 'article:b'], 'done', { db, now: 5 });
+    const change = await setStatus(['article:cold-start-latency', 'article:b'], 'done', { db, now: 5 });
     expect((await db.items.toArray()).map((i) => i.status)).toEqual(['done', 'done']);
-    await restoreStatuses(previous, { db });
+    expect(await undoStatusChange(change, { db, now: 6 })).toBe(2);
     expect((await db.items.get('article:cold-start-latency'))?.status).toBe('unread');
     expect((await db.items.get('article:b'))?.status).toBe('reading');
   });
@@ -58,10 +57,10 @@ describe('repository', () => {
       { fraction: 0.4, anchor: { scrollFraction: 0.4, scrollY: 800 } },
       { db },
     );
-    const removed = await removeItems(['article:cold-start-latency'], db);
+    const removed = await removeItems(['article:cold-start-latency'], { db });
     expect(await db.items.count()).toBe(0);
     expect(await db.progress.count()).toBe(0);
-    await restoreRemoved(removed, db);
+    await restoreRemoved(removed, { db });
     expect(await db.items.count()).toBe(1);
     expect((await db.progress.get('article:cold-start-latency'))?.fraction).toBe(0.4);
   });
@@ -84,15 +83,6 @@ describe('repository', () => {
     });
   });
 
-  it('keeps settings with defaults', async () => {
-    expect(await getSettings(db)).toMatchObject({ showBadge: true, readerFontSize: 18, allowRemoteImages: false });
-    await updateSettings({ showBadge: false }, { db });
-    expect(await getSettings(db)).toMatchObject({ showBadge: false, readerFontSize: 18 });
-    // A settings record saved before the reader settings existed still reads, with defaults.
-    await db.settings.put({ key: 'settings', value: { showBadge: false } as never, updatedAt: 1 });
-    expect(await getSettings(db)).toMatchObject({ showBadge: false, readerTheme: 'system' });
-  });
-
   it('saves a captured page with its copy in one transaction, and a second save keeps the item', async () => {
     const capture = {
       url: 'https://example.org/a',
@@ -109,7 +99,7 @@ describe('repository', () => {
       notice: null,
     };
     const item = await savePage({ url: 'https://example.org/a#top', title: 'A page' }, capture, { db, now: 1 });
-    expect(item).toMatchObject({ id: 'page:https://example.org/a', kind: 'page', status: 'unread' });
+    expect(item).toMatchObject({ id: pageItemId('https://example.org/a'), kind: 'page', status: 'unread' });
     await setStatus([item.id], 'reading', { db });
     await savePage(
       { url: 'https://example.org/a', title: 'A page' },
@@ -118,7 +108,7 @@ describe('repository', () => {
     );
     expect((await db.items.get(item.id))?.status).toBe('reading');
     expect((await db.captures.get(item.id))?.text).toBe('Newer text');
-    await removeItems([item.id], db);
+    await removeItems([item.id], { db });
     expect(await db.captures.count()).toBe(0);
   });
 
@@ -144,7 +134,7 @@ describe('repository', () => {
     await expect(
       savePage({ url: 'https://example.org/b', title: 'B' }, capture, { db: failing }),
     ).rejects.toBeInstanceOf(StorageFullError);
-    expect(await db.items.get('page:https://example.org/b')).toBeUndefined();
+    expect(await db.items.get(pageItemId('https://example.org/b'))).toBeUndefined();
     failing.close();
   });
 
@@ -171,4 +161,71 @@ describe('repository', () => {
     }
     expect(await db.progress.count()).toBe(20);
   });
+
+  // Defect 1: undo after removing brought the item back without its offline copy.
+  it('undoing a removal brings back the item with its progress and its readable copy', async () => {
+    const item = await savePage({ url: 'https://example.org/kept', title: 'Kept' }, CAPTURE, { db, now: 1 });
+    await setProgress(item.id, { fraction: 0.3, anchor: { scrollFraction: 0.3, scrollY: 90 } }, { db, now: 2 });
+    const before = await getReaderData(item.id, db);
+    const removed = await removeItems([item.id], { db });
+    expect(await getReaderData(item.id, db)).toEqual({ item: undefined, capture: undefined, progress: undefined });
+    await restoreRemoved(removed, { db });
+    expect(await getReaderData(item.id, db)).toEqual(before);
+  });
+
+  it('an item saved again before the undo keeps its newer state, progress and copy', async () => {
+    const item = await savePage({ url: 'https://example.org/again', title: 'Again' }, CAPTURE, { db, now: 1 });
+    const removed = await removeItems([item.id], { db });
+    await savePage(
+      { url: 'https://example.org/again', title: 'Again' },
+      { ...CAPTURE, text: 'newer copy' },
+      { db, now: 5 },
+    );
+    await restoreRemoved(removed, { db });
+    expect((await db.captures.get(item.id))?.text).toBe('newer copy');
+    expect((await db.items.get(item.id))?.addedAt).toBe(5);
+  });
+
+  // Defect 13: undo in one panel reverted a change another panel made later.
+  it('undo of a status change leaves items whose status changed again since', async () => {
+    for (const id of ['a', 'b', 'c']) await saveArticle({ id, title: id, url: null }, { db, now: 1 });
+    const panelA = await setStatus(['article:a', 'article:b', 'article:c'], 'done', { db, now: 10 });
+    // Another panel archives b, and tags c (a different field), after panel A's change.
+    await setStatus(['article:b'], 'archived', { db, now: 20 });
+    await setTags('article:c', ['later'], { db, now: 21 });
+    expect(await undoStatusChange(panelA, { db, now: 30 })).toBe(2);
+    expect((await db.items.get('article:a'))?.status).toBe('unread');
+    expect((await db.items.get('article:b'))?.status).toBe('archived');
+    expect(await db.items.get('article:c')).toMatchObject({ status: 'unread', tags: ['later'] });
+    // Undoing twice changes nothing more.
+    expect(await undoStatusChange(panelA, { db, now: 31 })).toBe(0);
+  });
+
+  it('records when each field changed', async () => {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    await setTags('article:cold-start-latency', ['x'], { db, now: 2 });
+    await setNote('article:cold-start-latency', 'n', { db, now: 3 });
+    await setStatus(['article:cold-start-latency'], 'done', { db, now: 4 });
+    expect((await db.items.get('article:cold-start-latency'))?.changedAt).toEqual({
+      title: 1,
+      tags: 2,
+      note: 3,
+      status: 4,
+    });
+  });
 });
+
+const CAPTURE = {
+  url: 'https://example.org/kept',
+  title: 'Kept',
+  byline: null,
+  siteName: null,
+  excerpt: null,
+  lang: 'en',
+  dir: 'ltr' as const,
+  wordCount: 2,
+  readMinutes: 1,
+  html: '<p>Kept copy</p>',
+  text: 'Kept copy',
+  notice: null,
+};

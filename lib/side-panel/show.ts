@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 
 export interface SidePanelTarget {
   tabId?: number;
@@ -8,8 +9,9 @@ export interface SidePanelTarget {
 type FirefoxSidebar = { sidebarAction?: { open(): Promise<void> } };
 
 /**
- * Opens Shelf's side panel (Chrome) or sidebar (Firefox). Both require a user gesture, so callers
- * must call this before their first `await`. Never throws: failures come back as a rejected promise.
+ * Opens Shelf's side panel (Chrome) or sidebar (Firefox). Both require a user gesture, which lasts
+ * only until the first `await`: call this synchronously from the click, key or menu handler.
+ * Never throws: failures come back as a rejected promise.
  */
 export function openSidePanel(target: SidePanelTarget): Promise<void> {
   try {
@@ -24,4 +26,17 @@ export function openSidePanel(target: SidePanelTarget): Promise<void> {
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+/**
+ * Opens the side panel on `view`: asks for the panel at once (within the user gesture), then sets
+ * the view. Resolves to whether the panel opened; the view is set either way, so the panel shows
+ * it when the user opens it themselves.
+ */
+export function showInSidePanel(target: SidePanelTarget, view: SidePanelView): Promise<boolean> {
+  const opening = openSidePanel(target).then(
+    () => true,
+    () => false,
+  );
+  return Promise.all([opening, setSidePanelView(view)]).then(([opened]) => opened);
 }

@@ -1,0 +1,64 @@
+import { type Browser, browser } from 'wxt/browser';
+import { z } from 'zod';
+import { capturedPageSchema } from '@/lib/capture/schema';
+import { getArticleByUrl } from '@/lib/corpus/catalog';
+import { savePage } from '@/lib/db/items';
+import type { SavedItem } from '@/lib/db/schema';
+import { openSidePanel, type SidePanelTarget } from '@/lib/side-panel/show';
+import { setSidePanelView } from '@/lib/side-panel/view';
+
+export interface TabToSave {
+  id?: number;
+  url?: string;
+  title?: string;
+}
+
+const WEB_PAGE = /^https?:\/\//;
+
+/**
+ * Captures a tab's page and saves it: the one way Shelf saves an open page, for the popup's
+ * button, the menu and the shortcut (activeTab, granted by the click, menu or key that asked).
+ * The captured copy comes from the page, so it is validated here before it is stored.
+ */
+export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
+  if (tab.id === undefined || !tab.url || !WEB_PAGE.test(tab.url)) {
+    throw new Error('Shelf can save web pages (http and https) only.');
+  }
+  let result: unknown;
+  try {
+    const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/capture.js'] });
+    result = injection?.result;
+  } catch (error) {
+    throw new Error(`The browser did not let Shelf read this page (${(error as Error).message}).`);
+  }
+  const parsed = capturedPageSchema.safeParse(result);
+  if (!parsed.success) throw new Error(`The page could not be captured: ${z.prettifyError(parsed.error)}`);
+  return savePage(
+    { url: tab.url, title: tab.title ?? parsed.data.title, bundledArticleId: getArticleByUrl(tab.url)?.id },
+    parsed.data,
+  );
+}
+
+/** Saves a link the user has not opened: an unread item without a copy, captured when opened. */
+export function saveLink(url: string, title: string): Promise<SavedItem> {
+  if (!WEB_PAGE.test(url)) return Promise.reject(new Error('Shelf can save web links (http and https) only.'));
+  return savePage({ url, title: title.trim() || url, bundledArticleId: getArticleByUrl(url)?.id }, null);
+}
+
+/**
+ * Saves the tab and shows the result in the side panel: the saved copy in the reader, or why it
+ * could not be saved. Call it from the user's gesture: the panel is asked for before anything is awaited.
+ */
+export async function savePageAndShow(
+  tab: Browser.tabs.Tab | TabToSave | undefined,
+  target: SidePanelTarget,
+): Promise<void> {
+  const opening = openSidePanel(target).catch(() => {});
+  try {
+    const item = await savePageFromTab(tab ?? {});
+    await setSidePanelView({ kind: 'reader', itemId: item.id });
+  } catch (error) {
+    await setSidePanelView({ kind: 'message', text: (error as Error).message });
+  }
+  await opening;
+}

@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import type { BackupRecords } from '@/lib/db/backup';
+import { articleItemId, pageItemId } from '@/lib/db/ids';
+import {
+  captureRecordSchema,
+  changeTimesAt,
+  legacySettingRecordSchema,
+  readingProgressSchema,
+  type SavedItem,
+  savedItemSchema,
+} from '@/lib/db/schema';
+import { isWebUrl, type SkippedRecord } from '@/lib/import/entry';
+
+/**
+ * Shelf's own backup file: everything the user keeps, versioned. Version 2 carries the saved
+ * items (with when each field changed), their progress and readable copies, and every preference
+ * the inventory (`lib/settings/preferences.ts`) marks for backups. Version 1 files (the database's
+ * settings record instead of preferences, ids cut from addresses) are read and brought up to date.
+ *
+ * A backup is a file from outside like any import: it is validated whole before anything is
+ * written (an invalid file changes nothing), and records Shelf would not accept from any other
+ * format (non-web addresses, progress or copies of items that are not there) are skipped and reported.
+ */
+export const BACKUP_FORMAT = 'shelf-backup';
+export const BACKUP_VERSION = 2;
+
+const exportedAt = z.iso.datetime();
+
+const backupV2Schema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(2),
+  exportedAt,
+  items: z.array(savedItemSchema),
+  progress: z.array(readingProgressSchema),
+  captures: z.array(captureRecordSchema),
+  preferences: z.record(z.string().max(100), z.unknown()),
+});
+export type Backup = z.infer<typeof backupV2Schema>;
+
+const backupV1Schema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  exportedAt,
+  items: z.array(savedItemSchema.extend({ changedAt: savedItemSchema.shape.changedAt.optional() })),
+  progress: z.array(readingProgressSchema),
+  settings: z.array(legacySettingRecordSchema),
+  captures: z.array(captureRecordSchema).default([]),
+});
+
+export function createBackup(records: BackupRecords, preferences: Record<string, unknown>, now = new Date()): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    ...records,
+    preferences,
+  };
+}
+
+/** A backup ready to restore: valid records only, and what was left out with why. */
+export interface CheckedBackup {
+  records: BackupRecords;
+  preferences: Record<string, unknown>;
+  skipped: SkippedRecord[];
+}
+
+export type ParsedBackup = { ok: true; backup: CheckedBackup } | { ok: false; error: string };
+
+const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+
+/** Parses a backup file's text; the error names the record and the field that are wrong. */
+export function parseBackup(text: string): ParsedBackup {
+  if (text.length > MAX_BACKUP_BYTES)
+    return { ok: false, error: 'The file is larger than 200 MB; it is not a Shelf backup.' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `The file is not valid JSON (${(error as Error).message}).` };
+  }
+  const header = z.object({ format: z.literal(BACKUP_FORMAT), version: z.unknown() }).safeParse(data);
+  if (!header.success)
+    return { ok: false, error: 'The file is not a Shelf backup (its "format" is not "shelf-backup").' };
+  const { version } = header.data;
+  if (version !== 1 && version !== 2) {
+    return {
+      ok: false,
+      error: `This backup is version ${String(version).slice(0, 20)}; this version of Shelf reads versions 1 and 2. Update Shelf to restore it.`,
+    };
+  }
+  const result = version === 2 ? backupV2Schema.safeParse(data) : backupV1Schema.safeParse(data);
+  if (!result.success) return { ok: false, error: describeIssue(data, result.error.issues[0]) };
+  const backup = result.data.version === 2 ? result.data : fromVersion1(result.data);
+  return { ok: true, backup: checkRecords(backup) };
+}
+
+function describeIssue(data: unknown, issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'The backup is invalid. Nothing was imported.';
+  const [collection, index] = issue.path;
+  let where = issue.path.slice(0, 2).join('.') || 'the file';
+  if (typeof collection === 'string' && typeof index === 'number') {
+    const record = (data as Record<string, unknown[]>)[collection]?.[index] as Record<string, unknown> | undefined;
+    const key = record?.id ?? record?.itemId ?? record?.key;
+    where = `${collection}[${index}]${typeof key === 'string' ? ` ("${key.slice(0, 80)}")` : ''}`;
+  }
+  const field = issue.path.slice(2).join('.');
+  return `${where}${field ? `, field "${field}"` : ''}: ${issue.message}. Nothing was imported.`;
+}
+
+/** A version-1 backup in version 2's shape: change times from each item's last change, settings as preferences. */
+function fromVersion1(v1: z.infer<typeof backupV1Schema>): Backup {
+  const settings = v1.settings.find((record) => record.key === 'settings')?.value ?? {};
+  const preferences: Record<string, unknown> = {};
+  for (const name of ['showBadge', 'readerFontSize', 'readerWidth', 'readerTheme', 'allowRemoteImages'] as const) {
+    if (settings[name] !== undefined) preferences[name] = settings[name];
+  }
+  return {
+    format: BACKUP_FORMAT,
+    version: 2,
+    exportedAt: v1.exportedAt,
+    items: v1.items.map((item) => ({ ...item, changedAt: item.changedAt ?? changeTimesAt(item.updatedAt) })),
+    progress: v1.progress,
+    captures: v1.captures,
+    preferences,
+  };
+}
+
+/**
+ * Keeps the records Shelf accepts from any import: items at web addresses (or bundled articles),
+ * each id the one Shelf gives that address (older backups cut long addresses; they are renamed),
+ * one item per id, and progress and copies only of items that are there.
+ */
+function checkRecords(backup: Backup): CheckedBackup {
+  const skipped: SkippedRecord[] = [];
+  const renamed = new Map<string, string>();
+  const items = new Map<string, SavedItem>();
+  backup.items.forEach((item, index) => {
+    const where = `items[${index}] ("${item.title.slice(0, 80)}")`;
+    if (item.url !== null && !isWebUrl(item.url)) {
+      skipped.push({
+        where,
+        reason: `not a web address (${item.url.slice(0, 40)}…): Shelf keeps http and https pages only`,
+      });
+      return;
+    }
+    let id: string;
+    if (item.kind === 'article') {
+      if (!item.articleId) {
+        skipped.push({ where, reason: 'a bundled article without its article id' });
+        return;
+      }
+      id = articleItemId(item.articleId);
+    } else if (item.url) {
+      id = pageItemId(item.url);
+    } else {
+      skipped.push({ where, reason: 'a saved page without an address' });
+      return;
+    }
+    if (items.has(id)) {
+      skipped.push({ where, reason: 'the same page as an item earlier in the file (that one was kept)' });
+      return;
+    }
+    renamed.set(item.id, id);
+    items.set(id, { ...item, id });
+  });
+  const attached = <T extends { itemId: string }>(records: readonly T[], collection: string) =>
+    records.flatMap((record, index) => {
+      const id = renamed.get(record.itemId);
+      if (id) return [{ ...record, itemId: id }];
+      skipped.push({
+        where: `${collection}[${index}] ("${record.itemId.slice(0, 80)}")`,
+        reason: 'belongs to no item in the file',
+      });
+      return [];
+    });
+  return {
+    records: {
+      items: [...items.values()],
+      progress: attached(backup.progress, 'progress'),
+      captures: attached(backup.captures, 'captures'),
+    },
+    preferences: backup.preferences,
+    skipped,
+  };
+}

@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import type { CheckedBackup } from '@/lib/backup/backup-file';
+import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
+import { type RestoreCounts, writeBackupRecords } from '@/lib/db/backup';
+import type { ShelfDatabase } from '@/lib/db/database';
+import type { SkippedRecord } from '@/lib/import/entry';
+import { restorePreferences } from '@/lib/settings/preferences';
+import { ALL_SITES } from '@/lib/settings/related-placement';
+
+export interface RestoreReport extends RestoreCounts {
+  /** Records of the file that were not restored, with why. */
+  skipped: SkippedRecord[];
+}
+
+export interface RestoreOptions {
+  db?: ShelfDatabase;
+  onProgress?: (done: number, total: number) => void;
+  win?: Window & typeof globalThis;
+}
+
+/**
+ * Restores a checked backup: its records ("merge": newer changes win, field by field; "replace":
+ * the saved items become the file's), then its preferences. Readable copies are sanitized again
+ * before they are stored, like every copy that comes from outside. "Related articles on every
+ * site" comes back only where this browser already allows it (a restore cannot ask).
+ */
+export async function restoreBackup(
+  backup: CheckedBackup,
+  mode: 'merge' | 'replace',
+  { db, onProgress, win = window }: RestoreOptions = {},
+): Promise<RestoreReport> {
+  const captures = backup.records.captures.map((capture) => ({
+    ...capture,
+    html: sanitizeArticleHtml(capture.html, win),
+  }));
+  const counts = await writeBackupRecords({ ...backup.records, captures }, mode, { db, onProgress });
+  const allSites =
+    backup.preferences.relatedPlacement === 'everywhere' &&
+    (await Promise.resolve()
+      .then(() => browser.permissions.contains({ origins: ALL_SITES }))
+      .catch(() => false));
+  const preferences = await restorePreferences(backup.preferences, (name, value) =>
+    name === 'relatedPlacement' && value === 'everywhere' && !allSites
+      ? { refused: 'related articles on every site need your permission: choose it again in Settings' }
+      : { value },
+  );
+  const skipped = [
+    ...backup.skipped,
+    ...preferences.skipped.map(({ name, reason }) => ({ where: `setting "${name}"`, reason })),
+  ];
+  return { ...counts, skipped };
+}
+
+/** One line for the user, counting saved items (not records). */
+export function describeRestore(fileName: string, report: RestoreReport, mode: 'merge' | 'replace'): string {
+  const parts = [`${report.added} added`, `${report.updated} updated`, `${report.unchanged} unchanged`];
+  if (mode === 'replace') parts.push(`${report.removed} replaced`);
+  if (report.skipped.length) parts.push(`${report.skipped.length} skipped`);
+  return `Imported ${fileName}: ${parts.join(', ')}.`;
+}

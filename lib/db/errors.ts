@@ -1,0 +1,32 @@
+/** A write the browser refused for lack of space; nothing of it was kept (the transaction aborted). */
+export class StorageFullError extends Error {
+  constructor() {
+    super(
+      'The browser has no room left for Shelf’s data, so nothing was saved. Remove captured pages you no longer need, or free disk space.',
+    );
+    this.name = 'StorageFullError';
+  }
+}
+
+/** Dexie may report a full disk directly or as the `inner` error of an aborted transaction. */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | null;
+  return e instanceof StorageFullError || e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
+
+/** Runs a write, turning the browser's quota error into a `StorageFullError` with a clear message. */
+export async function reportingFullStorage<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw isQuotaError(error) ? new StorageFullError() : error;
+  }
+}
+
+/** Everything was deleted while a long write (an import, a restore) was under way: it stopped. */
+export class DataDeletedError extends Error {
+  constructor() {
+    super('Everything Shelf kept was deleted while this ran, so it stopped; nothing more was written.');
+    this.name = 'DataDeletedError';
+  }
+}

@@ -1,0 +1,46 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+
+/**
+ * Saved-item ids. A bundled article is `article:<catalog id>`; any other page is `page:` and a
+ * hash of its normalized address, so two different addresses never share an id however long they
+ * are (ids used to be the address cut to 300 characters, and long addresses collided).
+ */
+export function articleItemId(articleId: string): string {
+  return `article:${articleId}`;
+}
+
+/**
+ * The address that identifies a page: parsed by the URL standard (scheme and host lower-cased,
+ * default port dropped, path escaped the same way every time), without its #fragment, which
+ * names a place in the page rather than another page.
+ */
+export function normalizePageUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return url.split('#')[0] ?? url;
+  }
+}
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** 132 bits of SHA-256 as 22 URL-safe characters: short enough for sync, far from any collision. */
+function shortHash(text: string): string {
+  const digest = sha256(new TextEncoder().encode(text));
+  let out = '';
+  for (let bit = 0; out.length < 22; bit += 6) {
+    const byte = bit >> 3;
+    const offset = bit & 7;
+    const pair = ((digest[byte] ?? 0) << 8) | (digest[byte + 1] ?? 0);
+    out += BASE64URL[(pair >> (10 - offset)) & 63];
+  }
+  return out;
+}
+
+/** The saved-item id of a page: the bundled article it is, or a hash of its normalized address. */
+export function pageItemId(url: string, bundledArticleId?: string | null): string {
+  if (bundledArticleId) return articleItemId(bundledArticleId);
+  return `page:${shortHash(normalizePageUrl(url))}`;
+}

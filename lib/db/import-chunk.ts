@@ -1,0 +1,56 @@
+import type { ShelfDatabase } from '@/lib/db/database';
+import { reportingFullStorage } from '@/lib/db/errors';
+import { assertEpoch } from '@/lib/db/meta';
+import type { CaptureRecord, ReadingProgress, SavedItem } from '@/lib/db/schema';
+
+/** The records already saved under a chunk's ids (same order as the ids; undefined where none). */
+export interface ExistingRecords {
+  items: (SavedItem | undefined)[];
+  progress: (ReadingProgress | undefined)[];
+  /** Whether each id already has a readable copy. */
+  hasCapture: boolean[];
+}
+
+export interface ChunkWrites {
+  items: SavedItem[];
+  progress: ReadingProgress[];
+  captures: CaptureRecord[];
+}
+
+export interface ImportChunkOptions {
+  db: ShelfDatabase;
+  /** The epoch when the import began: if everything was deleted since, the chunk writes nothing. */
+  epoch: string;
+  /** Look progress and copies up only when the chunk brings some (most exports have neither). */
+  readProgress: boolean;
+  readCaptures: boolean;
+}
+
+/**
+ * Writes one chunk of an import in one transaction: reads what is saved under its ids, lets `plan`
+ * decide what to write (pure merge logic lives with the import), and writes it. Throws
+ * `DataDeletedError` when everything was deleted since the import began, `StorageFullError` when
+ * the disk is full; in both cases nothing of the chunk is kept.
+ */
+export function writeImportChunk<T>(
+  ids: string[],
+  { db, epoch, readProgress, readCaptures }: ImportChunkOptions,
+  plan: (existing: ExistingRecords) => { writes: ChunkWrites; result: T },
+): Promise<T> {
+  return reportingFullStorage(() =>
+    db.transaction('rw', db.items, db.progress, db.captures, db.meta, async () => {
+      await assertEpoch(db, epoch);
+      const withCopy = new Set<string>(readCaptures ? await db.captures.where('itemId').anyOf(ids).primaryKeys() : []);
+      const existing: ExistingRecords = {
+        items: await db.items.bulkGet(ids),
+        progress: readProgress ? await db.progress.bulkGet(ids) : ids.map(() => undefined),
+        hasCapture: ids.map((id) => withCopy.has(id)),
+      };
+      const { writes, result } = plan(existing);
+      await db.items.bulkPut(writes.items);
+      if (writes.progress.length) await db.progress.bulkPut(writes.progress);
+      if (writes.captures.length) await db.captures.bulkPut(writes.captures);
+      return result;
+    }),
+  );
+}

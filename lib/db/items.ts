@@ -1,0 +1,219 @@
+import type { CapturedPage } from '@/lib/capture/schema';
+import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { reportingFullStorage } from '@/lib/db/errors';
+import { articleItemId, pageItemId } from '@/lib/db/ids';
+import {
+  type CaptureRecord,
+  changeTimesAt,
+  type ItemChangeTimes,
+  type ItemStatus,
+  type ReadingProgress,
+  type SavedItem,
+} from '@/lib/db/schema';
+
+/**
+ * Writes to saved items. Each function is one transaction, so a write that touches several
+ * records lands whole or not at all, and concurrent writers (popup, side panel, service worker)
+ * never overwrite each other's changes: every update is a read-modify-write inside it.
+ */
+export interface WriteOptions {
+  db?: ShelfDatabase;
+  now?: number;
+}
+
+function newUnreadItem(fields: Pick<SavedItem, 'id' | 'kind' | 'articleId' | 'url' | 'title'>, now: number): SavedItem {
+  return {
+    ...fields,
+    status: 'unread',
+    tags: [],
+    note: '',
+    addedAt: now,
+    updatedAt: now,
+    changedAt: changeTimesAt(now),
+  };
+}
+
+/** Marks `fields` of an item as changed at `now`. */
+export function touch(item: SavedItem, fields: readonly (keyof ItemChangeTimes)[], now: number): void {
+  item.updatedAt = now;
+  item.changedAt = { ...item.changedAt };
+  for (const field of fields) item.changedAt[field] = now;
+}
+
+/**
+ * Saves a page, with its readable copy when there is one (a link saved unopened has none yet).
+ * Saving again keeps the item's status, tags and notes and replaces the copy with the newer one.
+ */
+export function savePage(
+  page: { url: string; title: string; bundledArticleId?: string },
+  capture: CapturedPage | null,
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+): Promise<SavedItem> {
+  const id = pageItemId(page.url, page.bundledArticleId);
+  return reportingFullStorage(() =>
+    db.transaction('rw', db.items, db.captures, async () => {
+      let item = await db.items.get(id);
+      if (!item) {
+        item = newUnreadItem(
+          {
+            id,
+            kind: page.bundledArticleId ? 'article' : 'page',
+            articleId: page.bundledArticleId ?? null,
+            url: page.url.slice(0, 4096),
+            title: (capture?.title ?? page.title).slice(0, 1000) || page.url.slice(0, 1000),
+          },
+          now,
+        );
+        await db.items.add(item);
+      }
+      if (capture) await db.captures.put({ ...capture, itemId: id, capturedAt: now, updatedAt: now });
+      return item;
+    }),
+  );
+}
+
+export interface SaveableArticle {
+  id: string;
+  title: string;
+  url: string | null;
+}
+
+/** Saves a bundled article as unread; saving it again changes nothing. */
+export function saveArticle(
+  article: SaveableArticle,
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+): Promise<SavedItem> {
+  const id = articleItemId(article.id);
+  return reportingFullStorage(() =>
+    db.transaction('rw', db.items, async () => {
+      const existing = await db.items.get(id);
+      if (existing) return existing;
+      const item = newUnreadItem(
+        { id, kind: 'article', articleId: article.id, url: article.url, title: article.title },
+        now,
+      );
+      await db.items.add(item);
+      return item;
+    }),
+  );
+}
+
+/** What a removal took away, so that it can be undone exactly. */
+export interface RemovedSnapshot {
+  items: SavedItem[];
+  progress: ReadingProgress[];
+  captures: CaptureRecord[];
+}
+
+const present = <T>(record: T | undefined): record is T => record !== undefined;
+
+/** Removes items with their reading progress and readable copies; returns what was removed, for undo. */
+export function removeItems(
+  ids: readonly string[],
+  { db = getDatabase() }: WriteOptions = {},
+): Promise<RemovedSnapshot> {
+  const keys = [...ids];
+  return db.transaction('rw', db.items, db.progress, db.captures, async () => {
+    const snapshot: RemovedSnapshot = {
+      items: (await db.items.bulkGet(keys)).filter(present),
+      progress: (await db.progress.bulkGet(keys)).filter(present),
+      captures: (await db.captures.bulkGet(keys)).filter(present),
+    };
+    await Promise.all([db.items.bulkDelete(keys), db.progress.bulkDelete(keys), db.captures.bulkDelete(keys)]);
+    return snapshot;
+  });
+}
+
+/**
+ * Puts back what `removeItems` took: each item with its progress and copy. An item saved again
+ * meanwhile is newer than the snapshot and keeps its own state, progress and copy.
+ */
+export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }: WriteOptions = {}): Promise<void> {
+  return reportingFullStorage(() =>
+    db.transaction('rw', db.items, db.progress, db.captures, async () => {
+      const current = await db.items.bulkGet(snapshot.items.map((item) => item.id));
+      const restored = new Set(snapshot.items.filter((_, i) => current[i] === undefined).map((item) => item.id));
+      await db.items.bulkAdd(snapshot.items.filter((item) => restored.has(item.id)));
+      await db.progress.bulkPut(snapshot.progress.filter((record) => restored.has(record.itemId)));
+      await db.captures.bulkPut(snapshot.captures.filter((record) => restored.has(record.itemId)));
+    }),
+  );
+}
+
+/** A status change, as much as undoing it needs: what each item had, and when this change was made. */
+export interface StatusChange {
+  status: ItemStatus;
+  at: number;
+  previous: Map<string, ItemStatus>;
+}
+
+/** Sets the status of items; returns the change, for undo. */
+export async function setStatus(
+  ids: readonly string[],
+  status: ItemStatus,
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+): Promise<StatusChange> {
+  const previous = new Map<string, ItemStatus>();
+  await db.transaction('rw', db.items, () =>
+    db.items
+      .where('id')
+      .anyOf([...ids])
+      .modify((item) => {
+        previous.set(item.id, item.status);
+        item.status = status;
+        touch(item, ['status'], now);
+      }),
+  );
+  return { status, at: now, previous };
+}
+
+/**
+ * Undoes `setStatus`: each item gets back the status it had, unless its status changed again
+ * since (in another panel, say) — undo never reverts a later change. Returns how many it restored.
+ */
+export async function undoStatusChange(
+  change: StatusChange,
+  { db = getDatabase(), now = Math.max(Date.now(), change.at + 1) }: WriteOptions = {},
+): Promise<number> {
+  let restored = 0;
+  await db.transaction('rw', db.items, () =>
+    db.items
+      .where('id')
+      .anyOf([...change.previous.keys()])
+      .modify((item) => {
+        const previous = change.previous.get(item.id);
+        if (!previous || item.status !== change.status || item.changedAt.status !== change.at) return;
+        item.status = previous;
+        touch(item, ['status'], now);
+        restored++;
+      }),
+  );
+  return restored;
+}
+
+export async function setTags(
+  id: string,
+  tags: readonly string[],
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+): Promise<void> {
+  const clean = [...new Set(tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))].slice(0, 50);
+  await db.transaction('rw', db.items, () =>
+    db.items.update(id, (item) => {
+      item.tags = clean;
+      touch(item, ['tags'], now);
+    }),
+  );
+}
+
+export async function setNote(
+  id: string,
+  note: string,
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+): Promise<void> {
+  await db.transaction('rw', db.items, () =>
+    db.items.update(id, (item) => {
+      item.note = note.slice(0, 20_000);
+      touch(item, ['note'], now);
+    }),
+  );
+}

@@ -1,0 +1,34 @@
+import type { CaptureRecord, ItemField, ReadingProgress, SavedItem } from '@/lib/db/schema';
+
+const FIELDS: readonly ItemField[] = ['status', 'title', 'tags', 'note'];
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Merges two versions of the same item field by field: each field the user edits comes from the
+ * side that changed it last (ties keep `local`), the earliest "added" date is kept. Returns null
+ * when the result equals `local`, which makes merging the same data twice change nothing.
+ */
+export function mergeItem(local: SavedItem, incoming: SavedItem): SavedItem | null {
+  const merged: SavedItem = { ...local, changedAt: { ...local.changedAt } };
+  let changed = false;
+  for (const field of FIELDS) {
+    if (incoming.changedAt[field] <= local.changedAt[field] || sameValue(incoming[field], local[field])) continue;
+    Object.assign(merged, { [field]: incoming[field] });
+    merged.changedAt[field] = incoming.changedAt[field];
+    changed = true;
+  }
+  if (incoming.addedAt < local.addedAt) {
+    merged.addedAt = incoming.addedAt;
+    changed = true;
+  }
+  if (!changed) return null;
+  merged.updatedAt = Math.max(local.updatedAt, incoming.updatedAt);
+  return merged;
+}
+
+/** The newer of two progress records or copies (ties keep `local`); null when `local` stays. */
+export function newerRecord<T extends ReadingProgress | CaptureRecord>(local: T | undefined, incoming: T): T | null {
+  if (!local) return incoming;
+  return incoming.updatedAt > local.updatedAt ? incoming : null;
+}

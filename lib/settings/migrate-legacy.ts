@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import { deleteLegacySettings, readLegacySettings } from '@/lib/db/legacy-settings';
+import { PREFERENCES, type Preference, RETIRED_KEYS, setPreference } from '@/lib/settings/preferences';
+
+/**
+ * Carries settings kept by earlier versions into the preferences, once (run by the background on
+ * every start; it does nothing when there is nothing left to carry): the database's settings
+ * record (badge, reader typography, remote images), and "related articles: nowhere", which is now
+ * one value with "every site" (`relatedPlacement`). Each old value is written before it is deleted.
+ */
+export async function migrateLegacySettings(hasAllSitesPermission: () => Promise<boolean>): Promise<void> {
+  const legacy = await readLegacySettings();
+  if (legacy) {
+    const carry = async <T>(pref: Preference<T>, value: T | undefined) => {
+      if (value !== undefined) await setPreference(pref, value).catch(() => {});
+    };
+    await carry(PREFERENCES.showBadge, legacy.showBadge);
+    await carry(PREFERENCES.readerFontSize, legacy.readerFontSize);
+    await carry(PREFERENCES.readerWidth, legacy.readerWidth);
+    await carry(PREFERENCES.readerTheme, legacy.readerTheme);
+    await carry(PREFERENCES.allowRemoteImages, legacy.allowRemoteImages);
+    await deleteLegacySettings();
+  }
+  const [retiredNowhere] = RETIRED_KEYS;
+  const stored = await browser.storage.local.get([retiredNowhere, PREFERENCES.relatedPlacement.key]);
+  if (stored[PREFERENCES.relatedPlacement.key] === undefined) {
+    const placement =
+      stored[retiredNowhere] === true ? 'nowhere' : (await hasAllSitesPermission()) ? 'everywhere' : 'blog';
+    await setPreference(PREFERENCES.relatedPlacement, placement);
+  }
+  await browser.storage.local.remove(retiredNowhere);
+}

@@ -1,0 +1,242 @@
+import { browser } from 'wxt/browser';
+// zod/mini: content scripts and the popup's first paint read preferences, where full Zod's size shows.
+import { z } from 'zod/mini';
+import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
+
+/**
+ * Every setting and every piece of small state Shelf keeps outside the database, in one list:
+ * each with its storage key, its area (`storage.local` survives restarts and content scripts can
+ * read it; `storage.session` is cleared when the browser closes), a Zod schema, a default, and
+ * whether backups carry it. Backup, restore and "Delete everything" walk this list, so a key added
+ * here is covered by all three (a test checks it).
+ */
+type Area = 'local' | 'session';
+
+export interface Preference<T> {
+  readonly key: string;
+  readonly area: Area;
+  readonly schema: z.ZodMiniType<T>;
+  readonly defaultValue: T;
+  /** `true`, or why a backup does not carry it. */
+  readonly backup: true | { readonly excluded: string };
+}
+
+function preference<T>(definition: Preference<T>): Preference<T> {
+  return definition;
+}
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const RELATED_PLACEMENTS = ['blog', 'everywhere', 'nowhere'] as const;
+/** Where the "Related articles" box appears: the blog only (default), every site, or nowhere. */
+export type RelatedPlacement = (typeof RELATED_PLACEMENTS)[number];
+export const READER_WIDTHS = ['narrow', 'medium', 'wide'] as const;
+export const READER_THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+
+/** The longest search the popup keeps (the box accepts no more). */
+export const MAX_POPUP_QUERY = 500;
+
+export const PREFERENCES = {
+  theme: preference<Theme>({
+    key: 'theme',
+    area: 'local',
+    schema: z.enum(THEMES),
+    defaultValue: 'system',
+    backup: true,
+  }),
+  showBadge: preference<boolean>({
+    key: 'showBadge',
+    area: 'local',
+    schema: z.boolean(),
+    defaultValue: true,
+    backup: true,
+  }),
+  readerFontSize: preference<number>({
+    key: 'readerFontSize',
+    area: 'local',
+    schema: z.number().check(z.int(), z.minimum(12), z.maximum(32)),
+    defaultValue: 18,
+    backup: true,
+  }),
+  readerWidth: preference<(typeof READER_WIDTHS)[number]>({
+    key: 'readerWidth',
+    area: 'local',
+    schema: z.enum(READER_WIDTHS),
+    defaultValue: 'medium',
+    backup: true,
+  }),
+  readerTheme: preference<(typeof READER_THEMES)[number]>({
+    key: 'readerTheme',
+    area: 'local',
+    schema: z.enum(READER_THEMES),
+    defaultValue: 'system',
+    backup: true,
+  }),
+  allowRemoteImages: preference<boolean>({
+    key: 'allowRemoteImages',
+    area: 'local',
+    schema: z.boolean(),
+    defaultValue: false,
+    backup: { excluded: 'it makes the reader load images from other sites: only the user turns that on, in Settings' },
+  }),
+  relatedPlacement: preference<RelatedPlacement>({
+    key: 'relatedPlacement',
+    area: 'local',
+    schema: z.enum(RELATED_PLACEMENTS),
+    defaultValue: 'blog',
+    backup: true,
+  }),
+  relatedHiddenSites: preference<string[]>({
+    key: 'relatedHiddenSites',
+    area: 'local',
+    schema: z.array(z.string().check(z.minLength(1), z.maxLength(255))).check(z.maxLength(5000)),
+    defaultValue: [],
+    backup: true,
+  }),
+  recentlyOpened: preference<string[]>({
+    key: 'recentlyOpened',
+    area: 'local',
+    schema: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)),
+    defaultValue: [],
+    backup: true,
+  }),
+  popupState: preference<{ query: string; topic: string | null; tag: string | null; firstPaint?: unknown } | null>({
+    key: 'popupState',
+    area: 'session',
+    schema: z.nullable(
+      z.object({
+        query: z.string().check(z.maxLength(MAX_POPUP_QUERY)),
+        topic: z.nullable(z.string().check(z.maxLength(64))),
+        tag: z.nullable(z.string().check(z.maxLength(100))),
+        // Checked on its own by the popup: an unreadable picture costs the first paint, not the query.
+        firstPaint: z.optional(z.unknown()),
+      }),
+    ),
+    defaultValue: null,
+    backup: { excluded: 'the popup’s last search lasts for this browser session only' },
+  }),
+  sidePanelView: preference<{ view: z.infer<typeof sidePanelViewSchema>; at: number }>({
+    key: 'sidePanelView',
+    area: 'session',
+    schema: z.object({ view: sidePanelViewSchema, at: z.number() }),
+    defaultValue: { view: { kind: 'browse' }, at: 0 },
+    backup: { excluded: 'what the side panel shows lasts for this browser session only' },
+  }),
+} as const;
+
+export type Preferences = typeof PREFERENCES;
+export type PreferenceName = keyof Preferences;
+export type PreferenceValue<N extends PreferenceName> = Preferences[N] extends Preference<infer T> ? T : never;
+
+const ALL: readonly Preference<unknown>[] = Object.values(PREFERENCES) as Preference<unknown>[];
+
+/** Keys earlier versions kept that no preference uses any more; "Delete everything" removes them too. */
+export const RETIRED_KEYS = ['relatedShownNowhere'] as const;
+
+function storageArea(area: Area) {
+  return area === 'local' ? browser.storage.local : browser.storage.session;
+}
+
+/** The stored value, or the default when it is missing or not a value Shelf wrote. */
+export function parsePreference<T>(pref: Preference<T>, stored: unknown): T {
+  if (stored === undefined) return pref.defaultValue;
+  const parsed = pref.schema.safeParse(stored);
+  return parsed.success ? parsed.data : pref.defaultValue;
+}
+
+export async function getPreference<T>(pref: Preference<T>): Promise<T> {
+  const stored = await storageArea(pref.area).get(pref.key);
+  return parsePreference(pref, stored[pref.key]);
+}
+
+/** Several preferences of one area in one read (content scripts read what they need at once). */
+export async function getPreferences<const N extends PreferenceName>(
+  names: readonly N[],
+): Promise<{ [K in N]: PreferenceValue<K> }> {
+  const result: Record<string, unknown> = {};
+  for (const area of ['local', 'session'] as const) {
+    const inArea = names.filter((name) => PREFERENCES[name].area === area);
+    if (inArea.length === 0) continue;
+    const stored = await storageArea(area).get(inArea.map((name) => PREFERENCES[name].key));
+    for (const name of inArea) {
+      const pref = PREFERENCES[name] as Preference<unknown>;
+      result[name] = parsePreference(pref, stored[pref.key]);
+    }
+  }
+  return result as { [K in N]: PreferenceValue<K> };
+}
+
+/** Stores a value after checking it against the preference's schema (throws on a wrong one). */
+export async function setPreference<T>(pref: Preference<T>, value: T): Promise<void> {
+  const parsed = pref.schema.safeParse(value);
+  if (!parsed.success) throw new Error(`Not a valid value for the setting "${pref.key}".`);
+  await storageArea(pref.area).set({ [pref.key]: parsed.data });
+}
+
+/** Calls `onChange` with the new value whenever any Shelf context changes it. Returns an unsubscribe. */
+export function watchPreference<T>(pref: Preference<T>, onChange: (value: T) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === pref.area && pref.key in changes) onChange(parsePreference(pref, changes[pref.key]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** The preferences a backup carries, by name, as stored (defaults included, so a restore is exact). */
+export async function snapshotPreferences(): Promise<Record<string, unknown>> {
+  const names = (Object.keys(PREFERENCES) as PreferenceName[]).filter((name) => PREFERENCES[name].backup === true);
+  return getPreferences(names);
+}
+
+export interface RestoredPreferences {
+  restored: string[];
+  /** Preferences the backup had but that were not restored, with why. */
+  skipped: { name: string; reason: string }[];
+}
+
+/**
+ * Restores the preferences of a backup: each one the backup carries and this version knows,
+ * checked against its schema. A value a backup must not set, or an invalid one, is skipped and
+ * reported; a missing one is left as it is. `adjust` may change a value first (or refuse it with
+ * a reason), e.g. a placement that needs a permission this browser has not given.
+ */
+export async function restorePreferences(
+  snapshot: Record<string, unknown>,
+  adjust: (name: PreferenceName, value: unknown) => { value: unknown } | { refused: string } = (_, value) => ({
+    value,
+  }),
+): Promise<RestoredPreferences> {
+  const report: RestoredPreferences = { restored: [], skipped: [] };
+  for (const [name, value] of Object.entries(snapshot)) {
+    const pref = (PREFERENCES as Record<string, Preference<unknown>>)[name];
+    if (!pref) {
+      report.skipped.push({ name, reason: 'not a setting this version of Shelf knows' });
+      continue;
+    }
+    if (pref.backup !== true) {
+      report.skipped.push({ name, reason: `not restored from backups: ${pref.backup.excluded}` });
+      continue;
+    }
+    const parsed = pref.schema.safeParse(value);
+    if (!parsed.success) {
+      report.skipped.push({ name, reason: 'its value is not valid' });
+      continue;
+    }
+    const adjusted = adjust(name as PreferenceName, parsed.data);
+    if ('refused' in adjusted) {
+      report.skipped.push({ name, reason: adjusted.refused });
+      continue;
+    }
+    await storageArea(pref.area).set({ [pref.key]: adjusted.value });
+    report.restored.push(name);
+  }
+  return report;
+}
+
+/** Removes every preference (and retired keys), so each reads as its default again. */
+export async function clearPreferences(): Promise<void> {
+  for (const area of ['local', 'session'] as const) {
+    const keys = ALL.filter((pref) => pref.area === area).map((pref) => pref.key);
+    await storageArea(area).remove(area === 'local' ? [...keys, ...RETIRED_KEYS] : keys);
+  }
+}

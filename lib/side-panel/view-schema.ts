@@ -1,0 +1,28 @@
+// zod/mini: this module is on the popup's start-up path, where full Zod's size shows.
+import { z } from 'zod/mini';
+
+/**
+ * What the side panel shows. Kept in `storage.session` (not in memory) because the service worker
+ * that sets it may be stopped at any time, and the side panel may open after it was set.
+ */
+export const sidePanelViewSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('browse') }),
+  z.strictObject({ kind: z.literal('reading-list') }),
+  z.strictObject({ kind: z.literal('settings') }),
+  z.strictObject({ kind: z.literal('reader'), itemId: z.string().check(z.minLength(1), z.maxLength(300)) }),
+  /** A result to tell the user (e.g. why a page could not be saved). */
+  z.strictObject({ kind: z.literal('message'), text: z.string().check(z.maxLength(1000)) }),
+  z.strictObject({ kind: z.literal('article'), articleId: z.string().check(z.minLength(1)) }),
+  z.strictObject({
+    kind: z.literal('related'),
+    /** What to find related articles for: a selection, a link's words, or a page's main text. */
+    query: z.string().check(z.maxLength(60_000)),
+    /** The page's title, when the query is a whole page. */
+    title: z.optional(z.string().check(z.maxLength(300))),
+    source: z.enum(['selection', 'link', 'page']),
+    /** Shown to the user: what they right-clicked. */
+    label: z.string().check(z.maxLength(300)),
+  }),
+]);
+
+export type SidePanelView = z.infer<typeof sidePanelViewSchema>;

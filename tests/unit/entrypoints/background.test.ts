@@ -1,0 +1,97 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { RELATED_ANYWHERE_SCRIPT_ID } from '@/lib/background/related-anywhere';
+import { DATABASE_NAME, getDatabase, resetDatabaseConnection } from '@/lib/db/database';
+import { saveArticle, setStatus } from '@/lib/db/items';
+import { deleteEverything } from '@/lib/settings/delete-everything';
+import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { ALL_SITES, setRelatedPlacement } from '@/lib/settings/related-placement';
+import { fakePermissionsAndScripting } from '../helpers/fake-permissions';
+
+/** The background's wiring, in WXT's style: run `main()`, then fire the browser's events. */
+let fake: ReturnType<typeof fakePermissionsAndScripting>;
+beforeEach(() => {
+  fake = fakePermissionsAndScripting();
+  vi.spyOn(browser.contextMenus, 'removeAll').mockImplementation(((done?: () => void) => done?.()) as never);
+  vi.spyOn(browser.contextMenus, 'create').mockImplementation((() => 1) as never);
+  vi.spyOn(browser.contextMenus.onClicked, 'addListener').mockImplementation(() => {});
+  vi.spyOn(browser.commands.onCommand, 'addListener').mockImplementation(() => {});
+  background.main();
+});
+afterEach(async () => {
+  resetDatabaseConnection();
+  await Dexie.delete(DATABASE_NAME);
+});
+
+const fromOptionsPage = { url: browser.runtime.getURL('/options.html') } as never;
+async function send(message: unknown, sender = fromOptionsPage): Promise<unknown> {
+  return new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger(message, sender, resolve));
+}
+const badge = () => browser.action.getBadgeText({});
+
+describe('background', () => {
+  it('creates its menus on install', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    expect(browser.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'find-related' }));
+    expect(browser.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'save-to-shelf' }));
+  });
+
+  // Defect 6: the badge went stale after changes made from the options page or the reader tab.
+  it('keeps the badge right after a page writes and says so, and when "show badge" changes', async () => {
+    const db = getDatabase();
+    await saveArticle({ id: 'a', title: 'A', url: null }, { db });
+    await saveArticle({ id: 'b', title: 'B', url: null }, { db });
+    expect(await send({ type: 'data-changed' })).toEqual({ ok: true, value: { refreshed: true } });
+    expect(await badge()).toBe('2');
+    await setStatus(['article:a'], 'done', { db });
+    await send({ type: 'data-changed' });
+    expect(await badge()).toBe('1');
+    await setPreference(PREFERENCES.showBadge, false);
+    await vi.waitFor(async () => expect(await badge()).toBe(''));
+  });
+
+  it('a page tells the background after each database change', async () => {
+    const sent = vi.spyOn(browser.runtime, 'sendMessage');
+    await saveArticle({ id: 'c', title: 'C', url: null }, { db: getDatabase() });
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith({ type: 'data-changed' }));
+  });
+
+  it('refuses "data-changed" and "save-tab" from a content script', async () => {
+    const fromPage = { url: 'https://example.org/', tab: { id: 1 } } as never;
+    expect(await send({ type: 'data-changed' }, fromPage)).toMatchObject({ ok: false, error: /only Shelf/ });
+    expect(await send({ type: 'save-tab', tabId: 1 }, fromPage)).toMatchObject({ ok: false, error: /only Shelf/ });
+  });
+
+  // Defect 4: "Delete everything" left "every site" registered with its host permission granted.
+  it('follows the related-articles placement: registers on every site, and gives it all back after "Delete everything"', async () => {
+    expect(await setRelatedPlacement('everywhere')).toEqual({ placement: 'everywhere', refused: false });
+    await vi.waitFor(() => expect(fake.registered.get(RELATED_ANYWHERE_SCRIPT_ID)?.matches).toEqual(ALL_SITES));
+    await deleteEverything(getDatabase());
+    await vi.waitFor(() => {
+      expect(fake.registered.size).toBe(0);
+      expect(fake.granted.size).toBe(0);
+    });
+  });
+
+  it('turns the placement back to the blog when the permission is revoked in the browser', async () => {
+    await setRelatedPlacement('everywhere');
+    await vi.waitFor(() => expect(fake.registered.size).toBe(1));
+    fake.revoke(ALL_SITES);
+    await vi.waitFor(() => expect(fake.registered.size).toBe(0));
+  });
+});
+
+describe('related articles on every site', () => {
+  it('registers once when asked to bring itself in step several times at once', async () => {
+    const { syncRelatedAnywhere } = await import('@/lib/background/related-anywhere');
+    await setRelatedPlacement('everywhere');
+    await vi.waitFor(() => expect(fake.registered.size).toBe(1));
+    vi.mocked(browser.scripting.registerContentScripts).mockClear();
+    fake.registered.clear();
+    await Promise.all([syncRelatedAnywhere(), syncRelatedAnywhere(), syncRelatedAnywhere()]);
+    expect(browser.scripting.registerContentScripts).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,257 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Backup, createBackup, parseBackup } from '@/lib/backup/backup-file';
+import { restoreBackup } from '@/lib/backup/restore';
+import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
+import { ShelfDatabase } from '@/lib/db/database';
+import { DataDeletedError } from '@/lib/db/errors';
+import { pageItemId } from '@/lib/db/ids';
+import { saveArticle, savePage, setStatus, setTags } from '@/lib/db/items';
+import { setProgress } from '@/lib/db/progress';
+import { countItems, getAllItems, getItem, getReaderData } from '@/lib/db/queries';
+import { toNetscapeBookmarks } from '@/lib/export/library-export';
+import { deleteEverything } from '@/lib/settings/delete-everything';
+import { getPreference, PREFERENCES, setPreference, snapshotPreferences } from '@/lib/settings/preferences';
+import { fakePermissionsAndScripting } from '../../helpers/fake-permissions';
+
+let name: string;
+let db: ShelfDatabase;
+beforeEach(async () => {
+  fakePermissionsAndScripting();
+  name = `shelf-backup-${crypto.randomUUID()}`;
+  db = new ShelfDatabase(name);
+  for (let i = 0; i < 5; i++) await saveArticle({ id: `a${i}`, title: `Article ${i}`, url: null }, { db, now: 10 + i });
+  await setStatus(['article:a1'], 'done', { db, now: 20 });
+  await setTags('article:a2', ['later', 'ünïcode'], { db, now: 21 });
+  await setProgress('article:a3', { fraction: 0.6, anchor: { scrollFraction: 0.6, scrollY: 900 } }, { db, now: 22 });
+  await savePage({ url: 'https://example.org/page', title: 'A page' }, CAPTURE, { db, now: 23 });
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+const exportNow = async (date = new Date('2026-11-26T00:00:00Z')) =>
+  createBackup(await readBackupRecords(db), await snapshotPreferences(), date);
+const parse = (backup: unknown) => {
+  const parsed = parseBackup(JSON.stringify(backup));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.backup;
+};
+
+describe('backup', () => {
+  it('backup → delete everything → restore gives back every record and every preference a backup carries', async () => {
+    await setPreference(PREFERENCES.theme, 'dark');
+    await setPreference(PREFERENCES.showBadge, false);
+    await setPreference(PREFERENCES.readerFontSize, 22);
+    await setPreference(PREFERENCES.relatedHiddenSites, ['docs.example.com']);
+    await setPreference(PREFERENCES.relatedPlacement, 'nowhere');
+    await setPreference(PREFERENCES.recentlyOpened, ['a1', 'a2']);
+    const before = await exportNow(new Date(0));
+    const file = JSON.stringify(await exportNow());
+    await deleteEverything(db);
+    expect(await countItems(db)).toBe(0);
+    expect(await getPreference(PREFERENCES.theme)).toBe('system');
+    const parsed = parseBackup(file);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const report = await restoreBackup(parsed.backup, 'merge', { db });
+    expect(report).toMatchObject({ added: 6, updated: 0, unchanged: 0, skipped: [] });
+    expect(await exportNow(new Date(0))).toEqual(before);
+  });
+
+  it('merging the same file twice changes nothing the second time, and counts items, not records', async () => {
+    const report = await restoreBackup(parse(await exportNow()), 'merge', { db });
+    expect(report).toEqual({ added: 0, updated: 0, unchanged: 6, removed: 0, skipped: [] });
+  });
+
+  it('merge takes each field from the side that changed it last', async () => {
+    const backup = await exportNow();
+    await setStatus(['article:a0'], 'archived', { db, now: 100 }); // newer here
+    await setTags('article:a4', ['mine'], { db, now: 100 }); // newer here
+    const inFile = {
+      ...backup,
+      items: backup.items.map((item) =>
+        item.id === 'article:a4'
+          ? { ...item, status: 'done' as const, changedAt: { ...item.changedAt, status: 200 }, updatedAt: 200 }
+          : item,
+      ),
+    };
+    await restoreBackup(parse(inFile), 'merge', { db });
+    expect((await getItem('article:a0', db))?.status).toBe('archived');
+    expect(await getItem('article:a4', db)).toMatchObject({ status: 'done', tags: ['mine'] });
+  });
+
+  it('replace makes the saved items equal to the file', async () => {
+    const backup = parse(await exportNow());
+    await saveArticle({ id: 'extra', title: 'Extra', url: null }, { db });
+    const report = await restoreBackup(backup, 'replace', { db });
+    expect(report).toMatchObject({ added: 6, removed: 7 });
+    expect(await getItem('article:extra', db)).toBeUndefined();
+    expect(await countItems(db)).toBe(6);
+  });
+
+  it('an invalid record rejects the whole file and names the record', async () => {
+    const data = JSON.parse(JSON.stringify(await exportNow()));
+    data.items[2].status = 'finished';
+    const parsed = parseBackup(JSON.stringify(data));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(/items\[2\] \("article:a2"\), field "status"/);
+  });
+
+  it.each([
+    ['not JSON', '{"format": "shelf-backup",', /not valid JSON/],
+    ['another file', '{"hello": 1}', /not a Shelf backup/],
+    ['a newer version', JSON.stringify({ format: 'shelf-backup', version: 99 }), /version 99.*Update Shelf/],
+  ])('rejects %s with a clear message', (_case, content, message) => {
+    const parsed = parseBackup(content);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(message);
+  });
+
+  // #14, item 3: backups accepted anything that parses.
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    'chrome://settings',
+    'vbscript:msgbox(1)',
+    'blob:https://example.org/1',
+    'view-source:https://example.org',
+    'ftp://example.org/file',
+  ])('skips and reports an item at %s, and the bookmarks export never writes it', async (url) => {
+    const backup = await exportNow();
+    const bad = { ...backup.items[0]!, id: 'page:bad', kind: 'page' as const, articleId: null, url, title: 'Bad' };
+    const restored = parse({ ...backup, items: [...backup.items, bad] });
+    expect(restored.skipped).toEqual([
+      { where: expect.stringContaining('("Bad")'), reason: expect.stringMatching(/not a web address/) },
+    ]);
+    await restoreBackup(restored, 'merge', { db });
+    const items = await getAllItems(db).then((all) => all.items);
+    expect(items.some((item) => item.url === url)).toBe(false);
+    expect(toNetscapeBookmarks([...items, { ...bad, url }])).not.toContain(url.slice(0, 10));
+  });
+
+  it('skips progress and copies of items that are not in the file', async () => {
+    const backup = await exportNow();
+    const orphanProgress = {
+      itemId: 'article:ghost',
+      fraction: 0.5,
+      anchor: { scrollFraction: 0.5, scrollY: 1 },
+      updatedAt: 1,
+    };
+    const orphanCapture = { ...backup.captures[0]!, itemId: 'page:ghost' };
+    const restored = parse({
+      ...backup,
+      progress: [...backup.progress, orphanProgress],
+      captures: [...backup.captures, orphanCapture],
+    });
+    expect(restored.skipped.map((s) => s.reason)).toEqual([
+      'belongs to no item in the file',
+      'belongs to no item in the file',
+    ]);
+    await deleteEverything(db);
+    await restoreBackup(restored, 'merge', { db });
+    expect(await getReaderData('article:ghost', db).then((data) => data.progress)).toBeUndefined();
+    expect(await getReaderData('page:ghost', db).then((data) => data.capture)).toBeUndefined();
+  });
+
+  it('never turns remote images on, and says so', async () => {
+    const backup = { ...(await exportNow()), preferences: { allowRemoteImages: true } };
+    const report = await restoreBackup(parse(backup), 'merge', { db });
+    expect(await getPreference(PREFERENCES.allowRemoteImages)).toBe(false);
+    expect(report.skipped).toEqual([
+      { where: 'setting "allowRemoteImages"', reason: expect.stringMatching(/not restored/) },
+    ]);
+  });
+
+  it('restores "related articles on every site" only where the permission is already given', async () => {
+    const backup = { ...(await exportNow()), preferences: { relatedPlacement: 'everywhere' } };
+    const report = await restoreBackup(parse(backup), 'merge', { db });
+    expect(await getPreference(PREFERENCES.relatedPlacement)).toBe('blog');
+    expect(report.skipped[0]?.reason).toMatch(/need your permission/);
+  });
+
+  it('sanitizes readable copies again before storing them', async () => {
+    const backup = await exportNow();
+    const hostile = backup.captures.map((c) => ({
+      ...c,
+      html: '<p>ok</p><img src=x onerror=alert(1)><script>alert(2)</script>',
+    }));
+    await restoreBackup(parse({ ...backup, captures: hostile }), 'replace', { db });
+    const html = (await readBackupRecords(db).then((records) => records.captures))[0]?.html ?? '';
+    expect(html).toContain('<p>ok</p>');
+    expect(html).not.toMatch(/onerror|<script/);
+  });
+
+  it('reads a version-1 backup: ids cut from long addresses get the ids Shelf gives now, settings become preferences', async () => {
+    const url = `https://example.org/${'x'.repeat(320)}`;
+    const v1 = {
+      format: 'shelf-backup',
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      items: [
+        {
+          id: `page:${url}`.slice(0, 300),
+          kind: 'page',
+          articleId: null,
+          url,
+          title: 'Long',
+          status: 'done',
+          tags: [],
+          note: '',
+          addedAt: 1,
+          updatedAt: 2,
+        },
+      ],
+      progress: [
+        {
+          itemId: `page:${url}`.slice(0, 300),
+          fraction: 0.4,
+          anchor: { scrollFraction: 0.4, scrollY: 4 },
+          updatedAt: 2,
+        },
+      ],
+      settings: [{ key: 'settings', value: { showBadge: false, readerFontSize: 20 }, updatedAt: 1 }],
+    };
+    await deleteEverything(db);
+    await restoreBackup(parse(v1), 'merge', { db });
+    const id = pageItemId(url);
+    expect(await getItem(id, db)).toMatchObject({ title: 'Long', status: 'done', changedAt: { status: 2 } });
+    expect((await getReaderData(id, db).then((data) => data.progress))?.fraction).toBe(0.4);
+    expect(await getPreference(PREFERENCES.showBadge)).toBe(false);
+    expect(await getPreference(PREFERENCES.readerFontSize)).toBe(20);
+  });
+
+  // Defect 12, for restores: "Delete everything" while a long restore runs stops it.
+  it('a merge restore stops when everything is deleted while it runs', async () => {
+    const many: Backup = await exportNow();
+    many.items = Array.from({ length: 50 }, (_, i) => ({ ...many.items[0]!, id: `article:m${i}`, articleId: `m${i}` }));
+    many.progress = [];
+    many.captures = [];
+    const records = parse(many).records;
+    const result = writeBackupRecords(records, 'merge', {
+      db,
+      chunkSize: 10,
+      onProgress: (done) => {
+        if (done === 10) void deleteEverything(db);
+      },
+    });
+    await expect(result).rejects.toBeInstanceOf(DataDeletedError);
+    expect(await countItems(db)).toBeLessThanOrEqual(10);
+  });
+});
+
+const CAPTURE = {
+  url: 'https://example.org/page',
+  title: 'A page',
+  byline: null,
+  siteName: null,
+  excerpt: null,
+  lang: 'en',
+  dir: 'ltr' as const,
+  wordCount: 3,
+  readMinutes: 1,
+  html: '<p>Three words here</p>',
+  text: 'Three words here',
+  notice: null,
+};
