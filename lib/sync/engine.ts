@@ -1,0 +1,265 @@
+import { createChunkEncoder } from '@/lib/sync/chunk-codec';
+import { EMPTY_DOCUMENT, mergeDocuments, type SyncDocument } from '@/lib/sync/document';
+import { type LocalChanges, localChangesFor, observeLocal } from '@/lib/sync/local-state';
+import { dropExpiredDeletions } from '@/lib/sync/priority';
+import { quotaNamed } from '@/lib/sync/quotas';
+import { isSyncKey, readRemoteState } from '@/lib/sync/remote-state';
+import { decodeReplica, encodeReplica } from '@/lib/sync/replica';
+import type { StorageChange, SyncArea, SyncClock, SyncLocalAdapter } from '@/lib/sync/sync-area';
+import { systemClock } from '@/lib/sync/sync-area';
+import { INITIAL_STATUS, problemMessages, type SyncProblem, type SyncStatus } from '@/lib/sync/sync-status';
+import { createWriteLimiter, type WriteLimiter } from '@/lib/sync/write-limiter';
+import { planWrite, type WritePlan } from '@/lib/sync/write-plan';
+
+/**
+ * The sync controller. `syncNow()`: read the area, check it, merge it with this browser's
+ * library, store what changed here, then write what the area lacks — in that order, so a failed
+ * write leaves both sides whole and is retried. `start()` also syncs after changes on either
+ * side (debounced) and retries after errors; `stop()` ends that.
+ */
+export const DEFAULT_TIMING = {
+  /** Wait after a local edit, so a burst of edits goes in one write. */
+  localDelay: 5_000,
+  /** Wait after the area changes (a browser's write arrives as several changes). */
+  remoteDelay: 2_000,
+  /** The longest a stream of changes postpones a sync. */
+  maxDelay: 30_000,
+  /** Retry after an unreadable state, a refused write or a local failure. */
+  retryDelay: 60_000,
+  /** An unreadable state still there after this long is written over with this browser's copy. */
+  repairAfter: 180_000,
+  /** After Chrome says MAX_WRITE_OPERATIONS_PER_MINUTE (its window lasts a minute), doubling. */
+  minuteBackoff: 61_000,
+  /** After MAX_WRITE_OPERATIONS_PER_HOUR, doubling. */
+  hourBackoff: 600_000,
+  maxBackoff: 3_600_000,
+};
+
+export interface SyncEngineOptions {
+  area: SyncArea;
+  local: SyncLocalAdapter;
+  /** This browser's id (stable, unique among the user's browsers; it breaks ties between edits). */
+  deviceId: string;
+  clock?: SyncClock;
+  onReport?: (status: SyncStatus) => void;
+  timing?: Partial<typeof DEFAULT_TIMING>;
+  limiter?: WriteLimiter;
+}
+
+export interface SyncEngine {
+  syncNow(): Promise<SyncStatus>;
+  start(): void;
+  stop(): void;
+  status(): SyncStatus;
+}
+
+const hasChanges = (c: LocalChanges) => c.put.length + c.remove.length + Object.keys(c.preferences).length > 0;
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { area, local, deviceId, clock = systemClock, onReport } = options;
+  const timing = { ...DEFAULT_TIMING, ...options.timing };
+  const limiter = options.limiter ?? createWriteLimiter();
+  const encode = createChunkEncoder();
+  let status: SyncStatus = { ...INITIAL_STATUS };
+  let replica: SyncDocument | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let started = false;
+  let unsubscribe: (() => void)[] = [];
+  /** Two timers: one postponed by each change (debounce), one for retries. */
+  const timers: Record<'debounce' | 'retry', { handle: unknown; due: number } | null> = { debounce: null, retry: null };
+  let firstRequestAt: number | null = null;
+  let writeBlockedUntil = 0;
+  let backoffStep = 0;
+  let unreadable: { key: string; since: number } | null = null;
+  /** What this browser last wrote per key (undefined: removed), to know its own writes coming back. */
+  const written = new Map<string, string | undefined>();
+
+  const report = (patch: Partial<SyncStatus>) => {
+    status = { ...status, ...patch };
+    onReport?.(status);
+  };
+
+  function setTimer(which: keyof typeof timers, at: number): void {
+    const current = timers[which];
+    if (current) clock.clearTimeout(current.handle);
+    const handle = clock.setTimeout(
+      () => {
+        timers[which] = null;
+        if (which === 'debounce') firstRequestAt = null;
+        void syncNow();
+      },
+      Math.max(0, at - clock.now()),
+    );
+    timers[which] = { handle, due: at };
+  }
+
+  /** Syncs `delay` after the last of a stream of changes, and at most `maxDelay` after the first. */
+  function requestSync(delay: number): void {
+    if (!started) return;
+    const now = clock.now();
+    firstRequestAt ??= now;
+    setTimer('debounce', Math.min(now + delay, firstRequestAt + timing.maxDelay));
+  }
+
+  function retryAt(at: number, problem: SyncProblem | null): void {
+    if (started && !(timers.retry && timers.retry.due <= at)) setTimer('retry', at);
+    report({ nextAttemptAt: at, lastError: problem });
+  }
+
+  async function write(plan: WritePlan, now: number): Promise<SyncProblem | null> {
+    const allowedAt = Math.max(writeBlockedUntil, limiter.nextAllowed(now, 1));
+    if (allowedAt > now) {
+      retryAt(allowedAt, status.lastError);
+      return null;
+    }
+    limiter.record(now);
+    try {
+      await area.set(plan.set);
+    } catch (error) {
+      const quota = quotaNamed(error);
+      if (quota === 'MAX_WRITE_OPERATIONS_PER_MINUTE' || quota === 'MAX_WRITE_OPERATIONS_PER_HOUR') {
+        const base = quota === 'MAX_WRITE_OPERATIONS_PER_MINUTE' ? timing.minuteBackoff : timing.hourBackoff;
+        writeBlockedUntil = now + Math.min(timing.maxBackoff, base * 2 ** backoffStep++);
+        const problem = { kind: 'rate', at: now, message: problemMessages.rate(quota, writeBlockedUntil) } as const;
+        retryAt(writeBlockedUntil, problem);
+        return problem;
+      }
+      const message = quota ? problemMessages.quota(quota) : problemMessages.other(error);
+      const problem = { kind: quota ? 'quota' : 'other', at: now, message } as const;
+      retryAt(now + timing.retryDelay, problem);
+      return problem;
+    }
+    backoffStep = 0;
+    for (const [key, value] of Object.entries(plan.set)) written.set(key, JSON.stringify(value));
+    if (plan.remove.length > 0 && limiter.nextAllowed(now, 1) <= now) {
+      limiter.record(now);
+      // Emptied keys hold "", so a failure here costs nothing: the next write removes them.
+      await area.remove(plan.remove).then(
+        () => {
+          for (const key of plan.remove) written.set(key, undefined);
+        },
+        () => undefined,
+      );
+    }
+    return null;
+  }
+
+  async function runOnce(): Promise<void> {
+    const now = clock.now();
+    report({ state: 'syncing', nextAttemptAt: null });
+    let items: Record<string, unknown>;
+    try {
+      items = await area.get(null);
+    } catch (error) {
+      return retryAt(now + timing.retryDelay, { kind: 'other', at: now, message: problemMessages.other(error) });
+    }
+    const remote = readRemoteState(items);
+    let notice: SyncProblem | null = null;
+    let merged: SyncDocument;
+    try {
+      if (!replica) {
+        const text = await local.loadReplica();
+        replica = decodeReplica(text);
+        if (!replica && text) notice = { kind: 'local', at: now, message: problemMessages.replicaLost() };
+      }
+      const snapshot = await local.read();
+      const observed = observeLocal(replica ?? EMPTY_DOCUMENT, snapshot, deviceId, now);
+      merged = dropExpiredDeletions(remote.kind === 'ok' ? mergeDocuments(observed, remote.doc) : observed, now);
+      const changes = localChangesFor(merged, snapshot);
+      if (hasChanges(changes)) await local.apply(changes);
+      replica = merged;
+      await local.saveReplica(encodeReplica(merged));
+    } catch (error) {
+      return retryAt(now + timing.retryDelay, { kind: 'local', at: now, message: problemMessages.local(error) });
+    }
+
+    if (remote.kind === 'future')
+      return report({
+        lastError: { kind: 'newer-version', at: now, message: problemMessages.newerVersion(remote.version) },
+      });
+    if (remote.kind === 'unreadable') {
+      const key = `${remote.reason}\n${JSON.stringify(items.sync)}`;
+      if (unreadable?.key !== key) unreadable = { key, since: now };
+      if (now - unreadable.since < timing.repairAfter) {
+        const message = problemMessages.unreadable(remote.reason);
+        return retryAt(now + timing.retryDelay, { kind: 'unreadable', at: now, message });
+      }
+      notice = { kind: 'unreadable', at: now, message: problemMessages.repaired(remote.reason) };
+    }
+    unreadable = null;
+
+    const plan = planWrite({ doc: merged, remote, area: items, deviceId, now, encode });
+    report({ fit: plan.report });
+    if (!plan.fits)
+      return retryAt(now + timing.retryDelay, { kind: 'quota', at: now, message: problemMessages.full() });
+    if (plan.needed) {
+      const problem = await write(plan, now);
+      if (problem || status.nextAttemptAt) return;
+    }
+    if (timers.retry) clock.clearTimeout(timers.retry.handle);
+    timers.retry = null;
+    report({ lastSyncAt: now, lastError: notice });
+  }
+
+  function syncNow(): Promise<SyncStatus> {
+    if (running) {
+      again = true;
+      return running.then(() => status);
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          try {
+            await runOnce();
+          } catch (error) {
+            const now = clock.now();
+            retryAt(now + timing.retryDelay, { kind: 'other', at: now, message: problemMessages.other(error) });
+          }
+        } while (again);
+      } finally {
+        running = null;
+        report({ state: !started ? 'stopped' : status.nextAttemptAt ? 'waiting' : 'idle' });
+      }
+    })();
+    return running.then(() => status);
+  }
+
+  const onAreaChanged = (changes: Record<string, StorageChange>) => {
+    const fromElsewhere = Object.entries(changes).some(
+      ([key, change]) =>
+        isSyncKey(key) &&
+        (!written.has(key) ||
+          written.get(key) !== (change.newValue === undefined ? undefined : JSON.stringify(change.newValue))),
+    );
+    if (fromElsewhere) requestSync(timing.remoteDelay);
+  };
+  const onLocalChange = () => requestSync(timing.localDelay);
+
+  return {
+    syncNow,
+    start() {
+      if (started) return;
+      started = true;
+      area.onChanged.addListener(onAreaChanged);
+      unsubscribe = [() => area.onChanged.removeListener(onAreaChanged), local.watch(onLocalChange)];
+      report({ state: 'idle' });
+      requestSync(0);
+    },
+    stop() {
+      if (!started) return;
+      started = false;
+      for (const off of unsubscribe) off();
+      unsubscribe = [];
+      for (const which of ['debounce', 'retry'] as const) {
+        const current = timers[which];
+        if (current) clock.clearTimeout(current.handle);
+        timers[which] = null;
+      }
+      firstRequestAt = null;
+      report({ state: 'stopped', nextAttemptAt: null });
+    },
+    status: () => status,
+  };
+}

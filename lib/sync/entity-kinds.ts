@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { itemStatusSchema } from '@/lib/db/schema';
+import type { Json } from '@/lib/sync/document';
+
+/**
+ * The kinds of entity sync knows and the fields each has. A saved item is `item:<its id>`, a
+ * preference `pref:<its name>` with one field, `value`. Another kind (highlights: quote, selectors,
+ * note, colour, per highlight id) is added by naming it here; until a version of Shelf knows a
+ * kind, it keeps that kind's entities as they are and passes them on (see wire-format.ts).
+ */
+export const ITEM_KIND = 'item';
+export const PREFERENCE_KIND = 'pref';
+export const PREFERENCE_FIELD = 'value';
+
+export const ITEM_FIELDS = ['url', 'title', 'status', 'tags', 'note', 'addedAt', 'progress'] as const;
+export type ItemFieldName = (typeof ITEM_FIELDS)[number];
+
+/** Reading progress as sync keeps it: how far, and where to return to (fraction, pixels). */
+export const syncedProgressSchema = z.tuple([
+  z.number().min(0).max(1),
+  z.number().min(0).max(1),
+  z.number().nonnegative().max(10_000_000),
+]);
+export type SyncedProgress = z.infer<typeof syncedProgressSchema>;
+
+/** The values a remote item may hold; the same bounds as `lib/db/schema.ts`. */
+export const ITEM_FIELD_SCHEMAS = {
+  url: z.string().max(4096).nullable(),
+  title: z.string().min(1).max(1000),
+  status: itemStatusSchema,
+  tags: z.array(z.string().min(1).max(64)).max(50),
+  note: z.string().max(20_000),
+  addedAt: z.number().int().nonnegative(),
+  progress: syncedProgressSchema.nullable(),
+} satisfies Record<ItemFieldName, z.ZodType<Json>>;
+
+export const ITEM_STATUSES = itemStatusSchema.options;
+/** Statuses of the reading queue, which syncs before the rest when room is short. */
+export const QUEUE_STATUSES: readonly string[] = ['unread', 'reading'];

@@ -1,0 +1,183 @@
+import type { ItemStatus } from '@/lib/db/schema';
+import {
+  type Entity,
+  entityKey,
+  isVisible,
+  type Json,
+  latestChange,
+  type Register,
+  STAMP_UNIT,
+  type Stamp,
+  type SyncDocument,
+  sameJson,
+  splitEntityKey,
+  stampTime,
+} from '@/lib/sync/document';
+import {
+  ITEM_FIELDS,
+  ITEM_KIND,
+  type ItemFieldName,
+  PREFERENCE_FIELD,
+  PREFERENCE_KIND,
+  type SyncedProgress,
+} from '@/lib/sync/entity-kinds';
+
+/**
+ * This browser's library and settings as sync sees them (what the local adapter reads and
+ * writes), and the two conversions: local → document (`observeLocal`) and document → the writes
+ * that bring local in line (`localChangesFor`).
+ */
+export interface SyncItem {
+  /** `article:<catalog id>` or `page:<hash of the address>`, as in `lib/db`. */
+  id: string;
+  url: string | null;
+  title: string;
+  status: ItemStatus;
+  tags: string[];
+  note: string;
+  addedAt: number;
+  /** When status, title, tags and note last changed (`SavedItem.changedAt`). */
+  changedAt: { status: number; title: number; tags: number; note: number };
+  progress: { fraction: number; scrollFraction: number; scrollY: number; updatedAt: number } | null;
+}
+
+export interface SyncedPreference {
+  value: Json;
+  /** Whether it still has its default value: a default never outvotes a choice made on another browser. */
+  isDefault: boolean;
+  /** When it was last set here, if known; otherwise sync dates the change when it notices it. */
+  changedAt?: number;
+}
+
+export interface LocalSnapshot {
+  items: SyncItem[];
+  /** The preferences that sync, by name (theme, reader typography…). */
+  preferences: Record<string, SyncedPreference>;
+  /** When items were removed, where known (otherwise sync stamps the removal when it notices it). */
+  removedAt?: Record<string, number>;
+}
+
+export interface LocalChanges {
+  /** Items to store as given (new ones, or changed fields with their change times). */
+  put: SyncItem[];
+  /** Items removed on another browser, with the removal's time. */
+  remove: { id: string; removedAt: number }[];
+  preferences: Record<string, Json>;
+}
+
+/** Rounds progress so that scrolling a pixel does not make a change worth syncing. */
+function syncedProgress(progress: SyncItem['progress']): SyncedProgress | null {
+  if (!progress) return null;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return [round(progress.fraction), round(progress.scrollFraction), Math.round(progress.scrollY)];
+}
+
+function itemFieldValues(item: SyncItem): Record<ItemFieldName, { v: Json; t: number }> {
+  return {
+    url: { v: item.url, t: item.addedAt },
+    title: { v: item.title, t: item.changedAt.title },
+    status: { v: item.status, t: item.changedAt.status },
+    tags: { v: item.tags, t: item.changedAt.tags },
+    note: { v: item.note, t: item.changedAt.note },
+    addedAt: { v: item.addedAt, t: item.addedAt },
+    progress: { v: syncedProgress(item.progress), t: item.progress?.updatedAt ?? 0 },
+  };
+}
+
+const after = (stamp: Stamp | null | undefined) => (stamp ? stamp.t + STAMP_UNIT : 0);
+
+/**
+ * The document this browser holds now: `replica` (what it held after its last sync) with what
+ * changed locally since. A value that differs from the replica's is a local edit, stamped with its
+ * own change time but never earlier than just after the value it replaced (or the deletion it
+ * undoes): the user saw that value, so their edit is newer whatever the clocks say. An item in the
+ * replica that is gone locally was removed here. The result never loses anything the replica had.
+ */
+export function observeLocal(
+  replica: SyncDocument,
+  snapshot: LocalSnapshot,
+  deviceId: string,
+  now: number,
+): SyncDocument {
+  const doc = new Map(replica);
+  const seen = new Set<string>();
+  for (const item of snapshot.items) {
+    const key = entityKey(ITEM_KIND, item.id);
+    seen.add(key);
+    const known = replica.get(key);
+    const shown = known !== undefined && isVisible(known);
+    const fields: Record<string, Register> = { ...known?.fields };
+    for (const [name, local] of Object.entries(itemFieldValues(item))) {
+      const register = known?.fields[name];
+      if (shown && register && sameJson(register.v, local.v)) continue;
+      // No progress and no register: nothing to say (an absent register is older than any).
+      if (name === 'progress' && local.v === null && !register) continue;
+      const floor = Math.max(after(register), shown ? 0 : after(known?.deleted));
+      fields[name] = { v: local.v, t: Math.max(stampTime(local.t), floor), d: deviceId };
+    }
+    doc.set(key, { fields, deleted: known?.deleted ?? null });
+  }
+  for (const [key, entity] of replica) {
+    if (seen.has(key) || splitEntityKey(key).kind !== ITEM_KIND || !isVisible(entity)) continue;
+    const at = snapshot.removedAt?.[splitEntityKey(key).id] ?? now;
+    doc.set(key, { ...entity, deleted: { t: Math.max(stampTime(at), after(latestChange(entity))), d: deviceId } });
+  }
+  for (const [name, pref] of Object.entries(snapshot.preferences)) {
+    const key = entityKey(PREFERENCE_KIND, name);
+    const register = replica.get(key)?.fields[PREFERENCE_FIELD];
+    if (register && sameJson(register.v, pref.value)) continue;
+    // Before the first sync a default has time 0 and a choice 1 s: any dated change outranks both.
+    const t = register ? Math.max(stampTime(pref.changedAt ?? now), after(register)) : pref.isDefault ? 0 : STAMP_UNIT;
+    doc.set(key, { fields: { [PREFERENCE_FIELD]: { v: pref.value, t, d: deviceId } }, deleted: null });
+  }
+  return doc;
+}
+
+/** The item an entity shows, or null when it lacks a field an item needs (not yet fully known). */
+export function itemFromEntity(id: string, entity: Entity): SyncItem | null {
+  const f = entity.fields;
+  if (!f.url || !f.title || !f.status || !f.tags || !f.note || !f.addedAt) return null;
+  const progress = f.progress?.v as SyncedProgress | null | undefined;
+  return {
+    id,
+    url: f.url.v as string | null,
+    title: f.title.v as string,
+    status: f.status.v as ItemStatus,
+    tags: f.tags.v as string[],
+    note: f.note.v as string,
+    addedAt: f.addedAt.v as number,
+    changedAt: { status: f.status.t, title: f.title.t, tags: f.tags.t, note: f.note.t },
+    progress: progress
+      ? { fraction: progress[0], scrollFraction: progress[1], scrollY: progress[2], updatedAt: f.progress?.t ?? 0 }
+      : null,
+  };
+}
+
+function sameItem(a: SyncItem, b: SyncItem): boolean {
+  const fa = itemFieldValues(a);
+  const fb = itemFieldValues(b);
+  return ITEM_FIELDS.every((field) => sameJson(fa[field].v, fb[field].v));
+}
+
+/** The writes that make `snapshot` show what `doc` shows. */
+export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot): LocalChanges {
+  const changes: LocalChanges = { put: [], remove: [], preferences: {} };
+  const local = new Map(snapshot.items.map((item) => [item.id, item]));
+  for (const [key, entity] of doc) {
+    const { kind, id } = splitEntityKey(key);
+    if (kind === ITEM_KIND) {
+      const mine = local.get(id);
+      if (!isVisible(entity)) {
+        if (mine && entity.deleted) changes.remove.push({ id, removedAt: entity.deleted.t });
+        continue;
+      }
+      const item = itemFromEntity(id, entity);
+      if (item && (!mine || !sameItem(item, mine))) changes.put.push(item);
+    } else if (kind === PREFERENCE_KIND) {
+      const register = entity.fields[PREFERENCE_FIELD];
+      const mine = snapshot.preferences[id];
+      if (register && mine && !sameJson(register.v, mine.value)) changes.preferences[id] = register.v;
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,65 @@
+import type { FitReport } from '@/lib/sync/write-plan';
+
+/** What Settings shows about sync: when it last ran, how much room it uses, what did not fit, what went wrong. */
+export interface SyncStatus {
+  state: 'stopped' | 'idle' | 'syncing' | 'waiting';
+  /** When a sync last completed (the area and this browser agree up to what fits). */
+  lastSyncAt: number | null;
+  /** When the next attempt is due, after an error or while waiting for Chrome's write limit. */
+  nextAttemptAt: number | null;
+  /** What the area holds for Shelf, and what did not fit (stays on this browser only). */
+  fit: FitReport | null;
+  lastError: SyncProblem | null;
+}
+
+export type SyncProblemKind =
+  /** Another browser runs a newer Shelf: nothing is read or written until this one is updated. */
+  | 'newer-version'
+  /** The area's state is incomplete or damaged: set aside, retried, then written over. */
+  | 'unreadable'
+  /** Chrome refused a write for room (QUOTA_BYTES, QUOTA_BYTES_PER_ITEM, MAX_ITEMS). */
+  | 'quota'
+  /** Chrome refused a write for its write rate (MAX_WRITE_OPERATIONS_PER_MINUTE / _PER_HOUR). */
+  | 'rate'
+  /** Reading or writing this browser's library failed. */
+  | 'local'
+  | 'other';
+
+export interface SyncProblem {
+  kind: SyncProblemKind;
+  at: number;
+  /** A sentence for Settings. */
+  message: string;
+}
+
+export const INITIAL_STATUS: SyncStatus = {
+  state: 'stopped',
+  lastSyncAt: null,
+  nextAttemptAt: null,
+  fit: null,
+  lastError: null,
+};
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const problemMessages = {
+  newerVersion: (version: number) =>
+    `Another browser saved its shelf with a newer version of Shelf (sync format ${version}). Update Shelf here to sync; nothing was read or written.`,
+  unreadable: (reason: string) =>
+    `The synced shelf could not be read (${reason}); another browser may be writing it right now. Nothing of it was applied; Shelf tries again shortly.`,
+  repaired: (reason: string) =>
+    `The synced shelf could still not be read (${reason}), so Shelf wrote this browser's copy over it.`,
+  quota: (quota: string) =>
+    `The browser's sync storage refused the write (${quota} quota exceeded). Nothing was written; Shelf tries again later.`,
+  full: () =>
+    'The browser’s sync storage is full with other data: nothing of your shelf fits. Shelf tries again later.',
+  rate: (quota: string, until: number) =>
+    `The browser's limit on sync writes was reached (${quota}). Shelf waits until ${new Date(until).toLocaleTimeString()} and tries again.`,
+  local: (error: unknown) =>
+    `This browser's shelf could not be read or updated (${errorText(error)}). Nothing was sent; Shelf tries again later.`,
+  other: (error: unknown) => `Sync failed (${errorText(error)}). Shelf tries again later.`,
+  replicaLost: () =>
+    'Shelf’s record of the last sync could not be read, so this sync started afresh: items removed here since then may come back.',
+};

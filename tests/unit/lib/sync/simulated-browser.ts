@@ -1,0 +1,180 @@
+import { pageItemId } from '@/lib/db/ids';
+import type { Json } from '@/lib/sync/document';
+import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
+import type { LocalChanges, LocalSnapshot, SyncItem } from '@/lib/sync/local-state';
+import type { SyncLocalAdapter } from '@/lib/sync/sync-area';
+import type { SyncStatus } from '@/lib/sync/sync-status';
+import type { FakeSyncArea, SharedSyncStorage } from './fake-sync-storage';
+import type { TestClock } from './test-clock';
+
+/**
+ * A browser for sync tests: its own library in memory (kept the way `lib/db` keeps it, with a
+ * change time per field), its own preferences, device id and sync engine, on a shared area. Its
+ * local adapter follows the contract in lib/sync/sync-area.ts, as the real one over `lib/db` must.
+ */
+export const PREFERENCE_DEFAULTS: Record<string, Json> = { theme: 'system', readerFontSize: 18 };
+
+export interface SimulatedBrowser {
+  readonly name: string;
+  readonly area: FakeSyncArea;
+  readonly engine: SyncEngine;
+  readonly items: Map<string, SyncItem>;
+  readonly preferences: Map<string, Json>;
+  readonly reports: SyncStatus[];
+  save(url: string, title: string): string;
+  edit(id: string, patch: Partial<Pick<SyncItem, 'status' | 'title' | 'tags' | 'note'>>): void;
+  setProgress(id: string, fraction: number): void;
+  remove(id: string): void;
+  setPreference(name: string, value: Json): void;
+  /** What the user sees: items and preferences, without change times. */
+  view(): { items: Record<string, unknown>; preferences: Record<string, Json> };
+  /** Replaces the adapter's read/apply/save behaviour (to make them fail). */
+  readonly faults: { apply?: Error; read?: Error };
+}
+
+export function createSimulatedBrowser(
+  shared: SharedSyncStorage,
+  clock: TestClock,
+  name: string,
+  deviceId = `dev-${name}`,
+  initial: SyncItem[] = [],
+): SimulatedBrowser {
+  const area = shared.connect(name);
+  const items = new Map(initial.map((item) => [item.id, structuredClone(item)]));
+  const preferences = new Map(Object.entries(PREFERENCE_DEFAULTS));
+  const preferenceChangedAt = new Map<string, number>();
+  const watchers = new Set<() => void>();
+  const changed = () => {
+    for (const watcher of watchers) watcher();
+  };
+  const faults: SimulatedBrowser['faults'] = {};
+  let replica: string | null = null;
+
+  const local: SyncLocalAdapter = {
+    async read(): Promise<LocalSnapshot> {
+      if (faults.read) throw faults.read;
+      return {
+        items: [...items.values()].map((item) => structuredClone(item)),
+        preferences: Object.fromEntries(
+          [...preferences].map(([key, value]) => [
+            key,
+            { value, isDefault: value === PREFERENCE_DEFAULTS[key], changedAt: preferenceChangedAt.get(key) },
+          ]),
+        ),
+      };
+    },
+    async apply(changes: LocalChanges) {
+      if (faults.apply) throw faults.apply;
+      for (const incoming of changes.put) applyItem(items, incoming);
+      for (const { id, removedAt } of changes.remove) {
+        const item = items.get(id);
+        if (item && Math.max(...Object.values(item.changedAt), item.progress?.updatedAt ?? 0) <= removedAt)
+          items.delete(id);
+      }
+      for (const [key, value] of Object.entries(changes.preferences)) preferences.set(key, value);
+      changed();
+    },
+    async loadReplica() {
+      return replica;
+    },
+    async saveReplica(text) {
+      replica = text;
+    },
+    watch(onChange) {
+      watchers.add(onChange);
+      return () => watchers.delete(onChange);
+    },
+  };
+
+  const reports: SyncStatus[] = [];
+  const engine = createSyncEngine({ area, local, deviceId, clock, onReport: (status) => reports.push(status) });
+
+  return {
+    name,
+    area,
+    engine,
+    items,
+    preferences,
+    reports,
+    faults,
+    save(url, title) {
+      const id = pageItemId(url);
+      const now = clock.now();
+      if (!items.has(id)) {
+        items.set(id, {
+          id,
+          url,
+          title,
+          status: 'unread',
+          tags: [],
+          note: '',
+          addedAt: now,
+          changedAt: { status: now, title: now, tags: now, note: now },
+          progress: null,
+        });
+        changed();
+      }
+      return id;
+    },
+    edit(id, patch) {
+      const item = items.get(id);
+      if (!item) throw new Error(`${name} has no item ${id}`);
+      const now = clock.now();
+      for (const [field, value] of Object.entries(patch) as [keyof typeof patch, never][]) {
+        Object.assign(item, { [field]: value });
+        item.changedAt[field] = now;
+      }
+      changed();
+    },
+    setProgress(id, fraction) {
+      const item = items.get(id);
+      if (!item) throw new Error(`${name} has no item ${id}`);
+      item.progress = {
+        fraction,
+        scrollFraction: fraction,
+        scrollY: Math.round(fraction * 5000),
+        updatedAt: clock.now(),
+      };
+      changed();
+    },
+    remove(id) {
+      items.delete(id);
+      changed();
+    },
+    setPreference(key, value) {
+      preferences.set(key, value);
+      preferenceChangedAt.set(key, clock.now());
+      changed();
+    },
+    view() {
+      const shown = [...items.values()]
+        .map(({ changedAt: _changedAt, progress, ...rest }) => ({
+          ...rest,
+          progress: progress && [Math.round(progress.fraction * 1000) / 1000, Math.round(progress.scrollY)],
+        }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      return {
+        items: Object.fromEntries(shown.map((item) => [item.id, item])),
+        preferences: Object.fromEntries([...preferences].sort()),
+      };
+    },
+  };
+}
+
+/** What `apply` does to one item: each field from sync unless this browser changed it later. */
+function applyItem(items: Map<string, SyncItem>, incoming: SyncItem): void {
+  const mine = items.get(incoming.id);
+  if (!mine) {
+    items.set(incoming.id, structuredClone(incoming));
+    return;
+  }
+  for (const field of ['status', 'title', 'tags', 'note'] as const) {
+    if (mine.changedAt[field] > incoming.changedAt[field]) continue;
+    Object.assign(mine, { [field]: structuredClone(incoming[field]) });
+    mine.changedAt[field] = incoming.changedAt[field];
+  }
+  mine.url = incoming.url;
+  mine.addedAt = incoming.addedAt;
+  if (!mine.progress || !incoming.progress || mine.progress.updatedAt <= incoming.progress.updatedAt)
+    mine.progress = structuredClone(incoming.progress);
+}

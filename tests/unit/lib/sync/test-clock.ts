@@ -1,0 +1,48 @@
+import type { SyncClock } from '@/lib/sync/sync-area';
+
+/** A clock whose time moves only when a test says, running the timers that fall due in order. */
+export interface TestClock extends SyncClock {
+  /** Moves time forward by `ms`, running each timer due on the way and letting its work finish. */
+  advance(ms: number): Promise<void>;
+  /** Lets pending promise chains finish without moving time. */
+  settle(): Promise<void>;
+  pendingTimers(): number;
+}
+
+/** Real macrotask turns: enough for promise chains (sync runs, event deliveries) to finish. */
+async function drain(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export function createTestClock(start = Date.UTC(2026, 4, 1, 9)): TestClock {
+  let now = start;
+  let nextId = 1;
+  const timers = new Map<number, { at: number; run: () => void }>();
+  return {
+    now: () => now,
+    setTimeout(run, ms) {
+      const id = nextId++;
+      timers.set(id, { at: now + Math.max(0, ms), run });
+      return id;
+    },
+    clearTimeout(handle) {
+      timers.delete(handle as number);
+    },
+    async advance(ms) {
+      const end = now + ms;
+      await drain();
+      for (;;) {
+        const due = [...timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = Math.max(now, due[1].at);
+        due[1].run();
+        await drain();
+      }
+      now = end;
+      await drain();
+    },
+    settle: drain,
+    pendingTimers: () => timers.size,
+  };
+}
