@@ -163,10 +163,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         replica = decodeReplica(text);
         if (!replica && text) notice = { kind: 'local', at: now, message: problemMessages.replicaLost() };
       }
+      const readAt = clock.now();
       const snapshot = await local.read();
       const observed = observeLocal(replica ?? EMPTY_DOCUMENT, snapshot, deviceId, now);
       merged = dropExpiredDeletions(remote.kind === 'ok' ? mergeDocuments(observed, remote.doc) : observed, now);
-      const changes = localChangesFor(merged, snapshot);
+      const changes = localChangesFor(merged, snapshot, readAt);
       if (hasChanges(changes)) await local.apply(changes);
       replica = merged;
       await local.saveReplica(encodeReplica(merged));

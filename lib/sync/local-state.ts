@@ -58,6 +58,11 @@ export interface LocalSnapshot {
 }
 
 export interface LocalChanges {
+  /**
+   * When the snapshot these changes are based on was read: a field (or item, or preference) this
+   * browser changed after that keeps its local value — sync picks it up next time.
+   */
+  readAt: number;
   /** Items to store as given (new ones, or changed fields with their change times). */
   put: SyncItem[];
   /** Items removed on another browser, with the removal's time. */
@@ -126,8 +131,14 @@ export function observeLocal(
     const key = entityKey(PREFERENCE_KIND, name);
     const register = replica.get(key)?.fields[PREFERENCE_FIELD];
     if (register && sameJson(register.v, pref.value)) continue;
-    // Before the first sync a default has time 0 and a choice 1 s: any dated change outranks both.
-    const t = register ? Math.max(stampTime(pref.changedAt ?? now), after(register)) : pref.isDefault ? 0 : STAMP_UNIT;
+    // Undated, before the first sync: a default has time 0 and a choice 1 s, so any dated change
+    // outranks both and a choice outranks a default.
+    const undated = pref.isDefault ? 0 : STAMP_UNIT;
+    const t = register
+      ? Math.max(stampTime(pref.changedAt ?? now), after(register))
+      : pref.changedAt !== undefined
+        ? stampTime(pref.changedAt)
+        : undated;
     doc.set(key, { fields: { [PREFERENCE_FIELD]: { v: pref.value, t, d: deviceId } }, deleted: null });
   }
   return doc;
@@ -160,8 +171,8 @@ function sameItem(a: SyncItem, b: SyncItem): boolean {
 }
 
 /** The writes that make `snapshot` show what `doc` shows. */
-export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot): LocalChanges {
-  const changes: LocalChanges = { put: [], remove: [], preferences: {} };
+export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, readAt: number): LocalChanges {
+  const changes: LocalChanges = { readAt, put: [], remove: [], preferences: {} };
   const local = new Map(snapshot.items.map((item) => [item.id, item]));
   for (const [key, entity] of doc) {
     const { kind, id } = splitEntityKey(key);

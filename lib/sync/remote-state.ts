@@ -91,9 +91,3 @@ export function readRemoteState(items: Readonly<Record<string, unknown>>): Remot
   }
   return { kind: 'ok', doc, manifest: manifest.data, starts };
 }
-
-/** Keys of this format in the area that the manifest does not name (left by an interrupted write). */
-export function strayKeys(items: Readonly<Record<string, unknown>>, manifest: Manifest | null): string[] {
-  const named = new Set(manifest?.c.filter(([, checksum]) => checksum).map(([start]) => CHUNK_PREFIX + start) ?? []);
-  return Object.keys(items).filter((key) => key.startsWith(CHUNK_PREFIX) && !named.has(key));
-}

@@ -29,10 +29,11 @@ export interface SyncLocalAdapter {
   /** Every saved item (with its progress) and every synced preference, as they are now. */
   read(): Promise<LocalSnapshot>;
   /**
-   * Stores what sync brought, as one transaction for the items. Each field is written with the
-   * change time given, unless this browser changed that field later (its change time is newer):
-   * that edit stays and goes out with the next sync. An item is removed unless it changed after
-   * `removedAt`. Preferences are set (a value a preference's schema refuses is skipped).
+   * Stores what sync brought, as one transaction for the items: each field with the value and
+   * change time given, except a field changed here after `changes.readAt` (while the sync ran),
+   * which keeps its value and goes out with the next sync. An item is removed unless it changed
+   * after `readAt`; a preference is set unless it changed after `readAt` (and skipped when its
+   * schema refuses the value).
    */
   apply(changes: LocalChanges): Promise<void>;
   /** The engine's own record of the last sync (`encodeReplica` text), kept in `storage.local`. */

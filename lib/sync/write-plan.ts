@@ -3,14 +3,7 @@ import { canonicalDocument, type Entity, isVisible, type SyncDocument, splitEnti
 import { ITEM_KIND, PREFERENCE_KIND } from '@/lib/sync/entity-kinds';
 import { rankEntities } from '@/lib/sync/priority';
 import { chromeItemBytes, SYNC_QUOTAS } from '@/lib/sync/quotas';
-import {
-  chunkKey,
-  createManifest,
-  isSyncKey,
-  MANIFEST_KEY,
-  type RemoteState,
-  strayKeys,
-} from '@/lib/sync/remote-state';
+import { chunkKey, createManifest, isSyncKey, MANIFEST_KEY, type RemoteState } from '@/lib/sync/remote-state';
 import { packEntities, transportForm } from '@/lib/sync/wire-format';
 
 /**
@@ -94,7 +87,6 @@ export function planWrite(input: {
   const budget = SYNC_QUOTAS.QUOTA_BYTES - use.foreignBytes - MARGIN;
   const itemBudget = SYNC_QUOTAS.MAX_ITEMS - use.foreignItems;
   const previousStarts = remote.kind === 'ok' ? remote.starts : [];
-  const stray = strayKeys(area, remote.kind === 'ok' ? remote.manifest : null);
 
   const ranked: Entry[] = [];
   const tooLarge: string[] = [];
@@ -135,7 +127,7 @@ export function planWrite(input: {
     needed,
     fits: fits(chosen),
     set: chosen.set,
-    remove: [...new Set([...chosen.remove, ...stray])],
+    remove: chosen.remove,
     selected,
     report: fitReport(ranked, count, tooLarge, chosen.bytes),
   };

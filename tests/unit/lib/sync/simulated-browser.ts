@@ -43,6 +43,7 @@ export function createSimulatedBrowser(
   const items = new Map(initial.map((item) => [item.id, structuredClone(item)]));
   const preferences = new Map(Object.entries(PREFERENCE_DEFAULTS));
   const preferenceChangedAt = new Map<string, number>();
+  const removedAt: Record<string, number> = {};
   const watchers = new Set<() => void>();
   const changed = () => {
     for (const watcher of watchers) watcher();
@@ -54,6 +55,7 @@ export function createSimulatedBrowser(
     async read(): Promise<LocalSnapshot> {
       if (faults.read) throw faults.read;
       return {
+        removedAt: { ...removedAt },
         items: [...items.values()].map((item) => structuredClone(item)),
         preferences: Object.fromEntries(
           [...preferences].map(([key, value]) => [
@@ -65,13 +67,13 @@ export function createSimulatedBrowser(
     },
     async apply(changes: LocalChanges) {
       if (faults.apply) throw faults.apply;
-      for (const incoming of changes.put) applyItem(items, incoming);
-      for (const { id, removedAt } of changes.remove) {
+      for (const incoming of changes.put) applyItem(items, incoming, changes.readAt);
+      for (const { id } of changes.remove) {
         const item = items.get(id);
-        if (item && Math.max(...Object.values(item.changedAt), item.progress?.updatedAt ?? 0) <= removedAt)
-          items.delete(id);
+        if (item && lastChange(item) <= changes.readAt) items.delete(id);
       }
-      for (const [key, value] of Object.entries(changes.preferences)) preferences.set(key, value);
+      for (const [key, value] of Object.entries(changes.preferences))
+        if ((preferenceChangedAt.get(key) ?? 0) <= changes.readAt) preferences.set(key, value);
       changed();
     },
     async loadReplica() {
@@ -139,6 +141,7 @@ export function createSimulatedBrowser(
     },
     remove(id) {
       items.delete(id);
+      removedAt[id] = clock.now();
       changed();
     },
     setPreference(key, value) {
@@ -161,20 +164,24 @@ export function createSimulatedBrowser(
   };
 }
 
-/** What `apply` does to one item: each field from sync unless this browser changed it later. */
-function applyItem(items: Map<string, SyncItem>, incoming: SyncItem): void {
+const lastChange = (item: SyncItem) =>
+  Math.max(item.addedAt, ...Object.values(item.changedAt), item.progress?.updatedAt ?? 0);
+
+/** What `apply` does to one item: each field from sync unless this browser changed it since `readAt`. */
+function applyItem(items: Map<string, SyncItem>, incoming: SyncItem, readAt: number): void {
   const mine = items.get(incoming.id);
   if (!mine) {
     items.set(incoming.id, structuredClone(incoming));
     return;
   }
   for (const field of ['status', 'title', 'tags', 'note'] as const) {
-    if (mine.changedAt[field] > incoming.changedAt[field]) continue;
+    if (mine.changedAt[field] > readAt) continue;
     Object.assign(mine, { [field]: structuredClone(incoming[field]) });
     mine.changedAt[field] = incoming.changedAt[field];
   }
-  mine.url = incoming.url;
-  mine.addedAt = incoming.addedAt;
-  if (!mine.progress || !incoming.progress || mine.progress.updatedAt <= incoming.progress.updatedAt)
-    mine.progress = structuredClone(incoming.progress);
+  if (mine.addedAt <= readAt) {
+    mine.url = incoming.url;
+    mine.addedAt = incoming.addedAt;
+  }
+  if ((mine.progress?.updatedAt ?? 0) <= readAt) mine.progress = structuredClone(incoming.progress);
 }
