@@ -1,9 +1,9 @@
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
-import { EMPTY_DOCUMENT, mergeDocuments, type SyncDocument } from '@/lib/sync/document';
+import { documentsEqual, EMPTY_DOCUMENT, mergeDocuments, type SyncDocument } from '@/lib/sync/document';
 import { type LocalChanges, localChangesFor, observeLocal } from '@/lib/sync/local-state';
 import { dropExpiredDeletions } from '@/lib/sync/priority';
-import { quotaNamed } from '@/lib/sync/quotas';
-import { isSyncKey, readRemoteState } from '@/lib/sync/remote-state';
+import { chromeItemBytes, quotaNamed } from '@/lib/sync/quotas';
+import { isSyncKey, MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
 import { decodeReplica, encodeReplica } from '@/lib/sync/replica';
 import type { StorageChange, SyncArea, SyncClock, SyncLocalAdapter } from '@/lib/sync/sync-area';
 import { systemClock } from '@/lib/sync/sync-area';
@@ -74,6 +74,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let unreadable: { key: string; since: number } | null = null;
   /** What this browser last wrote per key (undefined: removed), to know its own writes coming back. */
   const written = new Map<string, string | undefined>();
+  /** Where the last complete sync left both sides: when nothing moved since, there is nothing to plan. */
+  let settled: { doc: SyncDocument; area: string } | null = null;
+  const areaSummary = (items: Record<string, unknown>) =>
+    JSON.stringify([
+      items[MANIFEST_KEY],
+      Object.entries(items).reduce((sum, [key, value]) => sum + (isSyncKey(key) ? 0 : chromeItemBytes(key, value)), 0),
+    ]);
 
   const report = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
@@ -190,13 +197,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     unreadable = null;
 
-    const plan = planWrite({ doc: merged, remote, area: items, deviceId, now, encode });
-    report({ fit: plan.report });
-    if (!plan.fits)
-      return retryAt(now + timing.retryDelay, { kind: 'quota', at: now, message: problemMessages.full() });
-    if (plan.needed) {
-      const problem = await write(plan, now);
-      if (problem || status.nextAttemptAt) return;
+    // Planning a library that does not fit takes a while; skip it when neither side moved.
+    if (!notice && settled?.area === areaSummary(items) && documentsEqual(settled.doc, merged)) {
+      settled = { doc: merged, area: settled.area };
+    } else {
+      const plan = planWrite({ doc: merged, remote, area: items, deviceId, now, encode });
+      report({ fit: plan.report });
+      if (!plan.fits)
+        return retryAt(now + timing.retryDelay, { kind: 'quota', at: now, message: problemMessages.full() });
+      if (plan.needed) {
+        const problem = await write(plan, now);
+        if (problem || status.nextAttemptAt) return;
+      }
+      settled = { doc: merged, area: areaSummary(plan.needed ? { ...items, ...plan.set } : items) };
     }
     if (timers.retry) clock.clearTimeout(timers.retry.handle);
     timers.retry = null;

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createChunkEncoder } from '@/lib/sync/chunk-codec';
 import { SYNC_QUOTAS } from '@/lib/sync/quotas';
-import { MANIFEST_KEY, type Manifest } from '@/lib/sync/remote-state';
+import { MANIFEST_KEY, type Manifest, readRemoteState } from '@/lib/sync/remote-state';
+import { planWrite } from '@/lib/sync/write-plan';
 import { createSharedSyncStorage, type SharedSyncStorage } from './fake-sync-storage';
 import { realisticLibrary } from './realistic-library';
 import { createSimulatedBrowser, type SimulatedBrowser } from './simulated-browser';
@@ -218,6 +220,42 @@ describe('writes', () => {
       expect(browser.items.get(second!)?.tags).toEqual(['both-at-once']);
     }
     expect(a!.view()).toEqual(b!.view());
+  });
+});
+
+describe('kinds a newer Shelf adds (highlights)', () => {
+  it('are kept and passed on by browsers that do not know them', async () => {
+    const [a, b] = setUp(2, [realisticLibrary(20)]);
+    await syncAll();
+    // A newer Shelf on a third browser adds a highlight, a kind a and b do not know.
+    const remote = readRemoteState(shared.snapshot());
+    if (remote.kind !== 'ok') throw new Error('the area should be readable');
+    const highlight = {
+      fields: {
+        itemId: { v: [...a!.items.keys()][0]!, t: clock.now(), d: 'dev-new' },
+        quote: { v: 'a sentence worth keeping', t: clock.now(), d: 'dev-new' },
+        color: { v: 'yellow', t: clock.now(), d: 'dev-new' },
+      },
+      deleted: null,
+    };
+    const withHighlight = new Map([...remote.doc, ['hl:1', highlight]]);
+    const area = shared.snapshot();
+    const plan = planWrite({
+      doc: withHighlight,
+      remote,
+      area,
+      deviceId: 'dev-new',
+      now: clock.now(),
+      encode: createChunkEncoder(),
+    });
+    shared.writeRaw(plan.set);
+
+    await clock.advance(5_000);
+    a!.edit([...a!.items.keys()][3]!, { note: 'edited by an older Shelf' });
+    await syncAll();
+    const after = readRemoteState(shared.snapshot());
+    expect(after.kind === 'ok' && after.doc.get('hl:1')).toEqual(highlight);
+    expect(b!.view()).toEqual(a!.view());
   });
 });
 

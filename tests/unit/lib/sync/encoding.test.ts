@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pageItemId } from '@/lib/db/ids';
+import { decodeChunk, encodeChunk } from '@/lib/sync/chunk-codec';
+import { canonicalDocument, type Entity, type Register, type SyncDocument } from '@/lib/sync/document';
+import { chromeItemBytes } from '@/lib/sync/quotas';
+import { decodeReplica, encodeReplica } from '@/lib/sync/replica';
+import { bytesToText, textToBytes } from '@/lib/sync/text-codec';
+import { packEntities, transportForm, unpackEntities, WireFormatError } from '@/lib/sync/wire-format';
+
+/** Entities → compact JSON → deflate → text, and back, exactly; and nothing else gets through. */
+describe('text codec', () => {
+  it('any bytes round-trip, at 5 characters for 4 bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const text = bytesToText(bytes);
+        expect(textToBytes(text)).toEqual(bytes);
+        expect(text.length).toBe(Math.floor(bytes.length / 4) * 5 + (bytes.length % 4 ? (bytes.length % 4) + 1 : 0));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("uses no character Chrome's JSON escapes, so an item costs one byte a character", () => {
+    const text = bytesToText(Uint8Array.from({ length: 4096 }, (_, i) => (i * 37 + (i >> 3)) % 256));
+    expect(text).not.toMatch(/["\\<]/);
+    expect(chromeItemBytes('k', text)).toBe(1 + text.length + 2);
+  });
+
+  it('refuses text it could not have written', () => {
+    expect(() => textToBytes('abc"e')).toThrow();
+    expect(() => textToBytes('abcdef')).toThrow(/length/);
+    expect(() => textToBytes('#####')).toThrow(/range/);
+  });
+});
+
+const device = fc.constantFrom('dev-a', 'dev-b', 'phone-7');
+const second = fc.integer({ min: 1_600_000_000, max: 1_900_000_000 }).map((s) => s * 1_000);
+const reg = <T>(v: fc.Arbitrary<T>) => fc.record({ v, t: second, d: device }) as fc.Arbitrary<Register>;
+const url = fc.webUrl({ withQueryParameters: true, withFragments: false });
+const itemFields = fc.record(
+  {
+    url: reg(fc.option(url, { nil: null })),
+    title: reg(fc.string({ minLength: 1, maxLength: 80 })),
+    status: reg(fc.constantFrom('unread', 'reading', 'done', 'archived')),
+    tags: reg(fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 4 })),
+    note: reg(fc.string({ maxLength: 60 })),
+    addedAt: reg(fc.integer({ min: 0, max: 2_000_000_000_000 })),
+    progress: reg(
+      fc.option(
+        fc.tuple(
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.nat(50_000),
+        ),
+        {
+          nil: null,
+        },
+      ),
+    ),
+  },
+  { requiredKeys: [] },
+);
+const entity = (fields: fc.Arbitrary<Record<string, Register>>): fc.Arbitrary<Entity> =>
+  fc.record({ fields, deleted: fc.option(fc.record({ t: second, d: device }), { nil: null }) });
+const item = fc.tuple(
+  fc.oneof(
+    url.map((u) => pageItemId(u)),
+    fc.string({ minLength: 1, maxLength: 30 }).map((s) => `article:${s}`),
+  ),
+  entity(itemFields),
+);
+const preference = fc.tuple(
+  fc.constantFrom('theme', 'readerFontSize'),
+  entity(fc.record({ value: reg(fc.jsonValue()) }) as fc.Arbitrary<Record<string, Register>>),
+);
+const documentArb: fc.Arbitrary<SyncDocument> = fc
+  .tuple(fc.array(item, { maxLength: 12 }), fc.array(preference, { maxLength: 2 }))
+  .map(([items, prefs]) => {
+    const doc = new Map<string, Entity>();
+    for (const [id, e] of items) if (Object.keys(e.fields).length > 0 || e.deleted) doc.set(`item:${id}`, e);
+    for (const [name, e] of prefs) doc.set(`pref:${name}`, e);
+    return doc;
+  });
+
+/** The derived page id only works when the stored address is the one the id was made from. */
+function consistent(doc: SyncDocument): SyncDocument {
+  return new Map(
+    [...doc].map(([key, e]) => {
+      const u = e.fields.url?.v;
+      if (key.startsWith('item:page:') && typeof u === 'string') return [`item:${pageItemId(u)}`, e];
+      return [key, e];
+    }),
+  );
+}
+
+describe('chunk encoding', () => {
+  it('any document round-trips in transport form (deleted items as their tombstone)', () => {
+    fc.assert(
+      fc.property(documentArb.map(consistent), (doc) => {
+        const entries = [...doc];
+        const back = new Map(decodeChunk(encodeChunk(entries)));
+        const expected = new Map(
+          entries
+            .map(([key, e]) => [key, transportForm(key, e)] as const)
+            .filter(([, e]) => e.deleted || Object.keys(e.fields).length),
+        );
+        expect(canonicalDocument(back)).toBe(canonicalDocument(expected));
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('this browser’s copy keeps the fields of deleted items too', () => {
+    fc.assert(
+      fc.property(documentArb.map(consistent), (doc) => {
+        expect(canonicalDocument(decodeReplica(encodeReplica(doc))!)).toBe(canonicalDocument(doc));
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('a page whose id is the hash of its address travels without the id', () => {
+    const address = 'https://example.com/a/long/path?with=query';
+    const id = pageItemId(address);
+    const stamp = { t: 1_700_000_000_000, d: 'dev-a' };
+    const fields = { url: { v: address, ...stamp }, title: { v: 'T', ...stamp } };
+    const payload = packEntities([[`item:${id}`, { fields, deleted: null }]]);
+    expect(JSON.stringify(payload)).not.toContain(id.slice(5));
+    expect(unpackEntities(payload)[0]?.[0]).toBe(`item:${id}`);
+  });
+
+  it('refuses a chunk out of shape, naming what is wrong', () => {
+    const good = packEntities([['item:article:x', { fields: { title: { v: 'T', t: 2_000, d: 'd' } }, deleted: null }]]);
+    const variants: [unknown, RegExp][] = [
+      [{ ...good, extra: 1 }, /not in the sync format/],
+      [{ ...good, d: [] }, /names a device/],
+      [{ ...good, i: [['article:x', 0, 0, null, 2, '']] }, /invalid title/],
+      [{ ...good, i: [['article:x', 0, 0, null, 2]] }, /wrong number of values/],
+      [{ ...good, i: [['', 0, 0, null, 2, 'T']] }, /neither an id nor an address/],
+      [{ ...good, i: [['article:x', 0, 0, null, 4, 'elsewhere']] }, /invalid status/],
+      [{ ...good, g: [['item:y', null, {}]] }, /wrong section/],
+      [{ ...good, g: [['pref:x', null, { __proto__: ['v', 0, 0] }]] }, /not in the sync format/],
+    ];
+    for (const [payload, reason] of variants) expect(() => unpackEntities(payload)).toThrow(reason);
+    expect(() => unpackEntities(good)).not.toThrow();
+    expect(() => decodeChunk('0000000000')).toThrow(WireFormatError);
+  });
+
+  it('times must be whole seconds (a stamp that is not is a bug, not data)', () => {
+    expect(() => packEntities([['pref:x', { fields: { value: { v: 1, t: 1_500, d: 'd' } }, deleted: null }]])).toThrow(
+      /whole seconds/,
+    );
+  });
+});

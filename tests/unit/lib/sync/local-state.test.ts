@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_DOCUMENT, isVisible, type SyncDocument } from '@/lib/sync/document';
+import { type LocalSnapshot, localChangesFor, observeLocal, type SyncItem } from '@/lib/sync/local-state';
+
+/** Local state ↔ document: what counts as an edit here, a removal here, and what to write back. */
+const T = 1_700_000_000_000;
+const item = (patch: Partial<SyncItem> = {}): SyncItem => ({
+  id: 'page:abc',
+  url: 'https://example.com/abc',
+  title: 'Abc',
+  status: 'unread',
+  tags: [],
+  note: '',
+  addedAt: T,
+  changedAt: { status: T, title: T, tags: T, note: T },
+  progress: null,
+  ...patch,
+});
+const snapshot = (items: SyncItem[], preferences: LocalSnapshot['preferences'] = {}): LocalSnapshot => ({
+  items,
+  preferences,
+});
+const observe = (replica: SyncDocument, snap: LocalSnapshot, now = T + 100_000) =>
+  observeLocal(replica, snap, 'dev-a', now);
+
+describe('observeLocal', () => {
+  it('a new item: each field stamped with its change time (in whole seconds), by this device', () => {
+    const doc = observe(EMPTY_DOCUMENT, snapshot([item({ changedAt: { status: T + 1, title: T, tags: T, note: T } })]));
+    const fields = doc.get('item:page:abc')!.fields;
+    expect(fields.title).toEqual({ v: 'Abc', t: T, d: 'dev-a' });
+    expect(fields.status).toEqual({ v: 'unread', t: T + 1_000, d: 'dev-a' });
+    expect(fields.progress).toBeUndefined();
+  });
+
+  it('an unchanged value keeps the stamp it came with, from whichever device', () => {
+    const replica: SyncDocument = new Map([
+      ['item:page:abc', { fields: { title: { v: 'Abc', t: T - 5_000, d: 'dev-b' } }, deleted: null }],
+    ]);
+    expect(observe(replica, snapshot([item()])).get('item:page:abc')!.fields.title).toEqual({
+      v: 'Abc',
+      t: T - 5_000,
+      d: 'dev-b',
+    });
+  });
+
+  it('a changed value is newer than the one it replaced, whatever this clock says', () => {
+    const replica = observe(EMPTY_DOCUMENT, snapshot([item()]));
+    const later = observe(
+      replica,
+      snapshot([item({ title: 'Renamed', changedAt: { status: T, title: T - 60_000, tags: T, note: T } })]),
+    );
+    expect(later.get('item:page:abc')!.fields.title).toEqual({ v: 'Renamed', t: T + 1_000, d: 'dev-a' });
+  });
+
+  it('an item gone here is removed when it was removed, or when noticed', () => {
+    const replica = observe(EMPTY_DOCUMENT, snapshot([item()]));
+    expect(observe(replica, snapshot([])).get('item:page:abc')!.deleted).toEqual({ t: T + 100_000, d: 'dev-a' });
+    const known = observe(replica, { ...snapshot([]), removedAt: { 'page:abc': T + 50_000 } });
+    expect(known.get('item:page:abc')!.deleted).toEqual({ t: T + 50_000, d: 'dev-a' });
+    expect(isVisible(known.get('item:page:abc')!)).toBe(false);
+  });
+
+  it('an item saved again after its removal is new: every field newer than the removal', () => {
+    const replica = observe(observe(EMPTY_DOCUMENT, snapshot([item()])), snapshot([]), T + 100_000);
+    const again = observe(replica, snapshot([item()]), T + 200_000).get('item:page:abc')!;
+    expect(isVisible(again)).toBe(true);
+    for (const register of Object.values(again.fields)) expect(register.t).toBeGreaterThan(T + 100_000);
+  });
+
+  it('preferences: a default before any sync has time 0, a choice 1 s, a dated change its date', () => {
+    const doc = observe(
+      EMPTY_DOCUMENT,
+      snapshot([], {
+        theme: { value: 'system', isDefault: true },
+        readerWidth: { value: 'wide', isDefault: false },
+        readerFontSize: { value: 20, isDefault: false, changedAt: T + 3 },
+      }),
+    );
+    expect(doc.get('pref:theme')!.fields.value!.t).toBe(0);
+    expect(doc.get('pref:readerWidth')!.fields.value!.t).toBe(1_000);
+    expect(doc.get('pref:readerFontSize')!.fields.value!.t).toBe(T + 1_000);
+  });
+
+  it('keeps whatever the replica has that this browser does not know (other kinds)', () => {
+    const replica: SyncDocument = new Map([
+      ['hl:1', { fields: { quote: { v: 'q', t: 1_000, d: 'dev-b' } }, deleted: null }],
+    ]);
+    expect(observe(replica, snapshot([])).get('hl:1')).toEqual(replica.get('hl:1'));
+  });
+});
+
+describe('localChangesFor', () => {
+  it('puts what differs, removes what was deleted, sets changed preferences; nothing when equal', () => {
+    const mine = item();
+    const doc = new Map(observe(EMPTY_DOCUMENT, snapshot([mine], { theme: { value: 'dark', isDefault: false } })));
+    expect(localChangesFor(doc, snapshot([mine], { theme: { value: 'dark', isDefault: false } }), T)).toEqual({
+      readAt: T,
+      put: [],
+      remove: [],
+      preferences: {},
+    });
+    const other = item({ id: 'page:other', url: 'https://example.com/other' });
+    doc.set('item:page:other', observe(EMPTY_DOCUMENT, snapshot([other])).get('item:page:other')!);
+    doc.set('item:page:abc', { ...doc.get('item:page:abc')!, deleted: { t: T + 9_000, d: 'dev-b' } });
+    const changes = localChangesFor(doc, snapshot([mine], { theme: { value: 'light', isDefault: false } }), T);
+    expect(changes.put.map((i) => i.id)).toEqual(['page:other']);
+    expect(changes.remove).toEqual([{ id: 'page:abc', removedAt: T + 9_000 }]);
+    expect(changes.preferences).toEqual({ theme: 'dark' });
+  });
+
+  it('progress is rounded, so scrolling a pixel is not a change', () => {
+    const reading = item({ progress: { fraction: 0.50001, scrollFraction: 0.5, scrollY: 1000.4, updatedAt: T } });
+    const doc = observe(EMPTY_DOCUMENT, snapshot([reading]));
+    expect(doc.get('item:page:abc')!.fields.progress!.v).toEqual([0.5, 0.5, 1000]);
+    expect(localChangesFor(doc, snapshot([reading]), T).put).toEqual([]);
+  });
+});

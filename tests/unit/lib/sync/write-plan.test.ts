@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createChunkEncoder } from '@/lib/sync/chunk-codec';
+import { EMPTY_DOCUMENT, type Entity, type SyncDocument } from '@/lib/sync/document';
+import { observeLocal } from '@/lib/sync/local-state';
+import { dropExpiredDeletions, RECENT_DELETION_MS, rankEntities, TOMBSTONE_LIFETIME_MS } from '@/lib/sync/priority';
+import { chromeItemBytes, SYNC_QUOTAS } from '@/lib/sync/quotas';
+import { MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
+import { planWrite } from '@/lib/sync/write-plan';
+import { realisticLibrary } from './realistic-library';
+
+const NOW = Date.UTC(2026, 4, 1);
+const DAY = 86_400_000;
+const encode = createChunkEncoder();
+const libraryDoc = (count: number) =>
+  observeLocal(EMPTY_DOCUMENT, { items: realisticLibrary(count, { now: NOW }), preferences: {} }, 'dev-a', NOW);
+const plan = (doc: SyncDocument, area: Record<string, unknown> = {}) =>
+  planWrite({ doc, remote: readRemoteState(area), area, deviceId: 'dev-a', now: NOW, encode });
+const deleted = (daysAgo: number): Entity => ({ fields: {}, deleted: { t: NOW - daysAgo * DAY, d: 'dev-a' } });
+
+describe('priority', () => {
+  it('preferences, recent deletions, the queue, other items, old deletions; newest first in each', () => {
+    const doc = new Map(libraryDoc(30));
+    doc.set('pref:theme', { fields: { value: { v: 'dark', t: 0, d: 'dev-a' } }, deleted: null });
+    doc.set('item:page:recent', deleted(3));
+    doc.set('item:page:old', deleted(90));
+    doc.set('hl:unknown-kind', { fields: { quote: { v: 'q', t: NOW, d: 'dev-a' } }, deleted: null });
+    const ranked = rankEntities(doc, NOW).map(([key, entity]) => ({ key, entity }));
+    const classOf = ({ key, entity }: (typeof ranked)[number]) =>
+      key.startsWith('pref:')
+        ? 0
+        : key === 'item:page:recent'
+          ? 1
+          : key === 'item:page:old'
+            ? 4
+            : key.startsWith('hl:')
+              ? 5
+              : ['unread', 'reading'].includes(entity.fields.status?.v as string)
+                ? 2
+                : 3;
+    const classes = ranked.map(classOf);
+    expect(classes).toEqual([...classes].sort((a, b) => a - b));
+    expect(new Set(classes)).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+    const latest = (e: Entity) => Math.max(...Object.values(e.fields).map((r) => r.t));
+    for (let i = 1; i < ranked.length; i++)
+      if (classes[i] === classes[i - 1] && classes[i]! >= 2 && classes[i]! <= 3)
+        expect(latest(ranked[i - 1]!.entity)).toBeGreaterThanOrEqual(latest(ranked[i]!.entity));
+  });
+
+  it('forgets deletions older than the tombstone lifetime, and only those', () => {
+    const doc = new Map([
+      ['item:page:recent', deleted(RECENT_DELETION_MS / DAY + 1)],
+      ['item:page:expired', deleted(TOMBSTONE_LIFETIME_MS / DAY + 1)],
+    ]);
+    expect([...dropExpiredDeletions(doc, NOW).keys()]).toEqual(['item:page:recent']);
+  });
+});
+
+describe('planWrite', () => {
+  it('an empty area gets the whole document: chunks and a manifest, within the quotas', () => {
+    const p = plan(libraryDoc(100));
+    expect(p).toMatchObject({ needed: true, fits: true, remove: [] });
+    expect(p.report.items).toEqual({ synced: 100, notSynced: 0 });
+    let bytes = 0;
+    for (const [key, value] of Object.entries(p.set)) {
+      expect(chromeItemBytes(key, value)).toBeLessThanOrEqual(SYNC_QUOTAS.QUOTA_BYTES_PER_ITEM);
+      bytes += chromeItemBytes(key, value);
+    }
+    expect(p.report.bytesUsed).toBe(bytes);
+  });
+
+  it('an area that already holds the document needs nothing written', () => {
+    const doc = libraryDoc(100);
+    expect(plan(doc, plan(doc).set).needed).toBe(false);
+  });
+
+  it('an area holding more than this browser would write needs nothing from it either', () => {
+    const doc = libraryDoc(100);
+    const fewer = new Map([...doc].slice(0, 60));
+    expect(plan(fewer, plan(doc).set).needed).toBe(false);
+  });
+
+  it('a layout that shrinks empties the chunks it no longer uses in the same write, and removes them after', () => {
+    const doc = libraryDoc(300);
+    const area = plan(doc).set;
+    const small = new Map([...doc].slice(0, 20));
+    const next = plan(small, area);
+    const emptied = Object.entries(next.set)
+      .filter(([, value]) => value === '')
+      .map(([key]) => key);
+    expect(emptied.length).toBeGreaterThan(0);
+    expect(next.remove.sort()).toEqual(emptied.sort());
+    expect(next.set[MANIFEST_KEY]).toBeDefined();
+  });
+
+  it('counts other keys in the area against the room', () => {
+    const other = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`other-${i}`, 'x'.repeat(8_000)]));
+    const p = plan(libraryDoc(300), other);
+    expect(p.report.items.notSynced).toBeGreaterThan(0);
+    const total = Object.entries({ ...other, ...p.set }).reduce(
+      (sum, [key, value]) => sum + chromeItemBytes(key, value),
+      0,
+    );
+    expect(total).toBeLessThanOrEqual(SYNC_QUOTAS.QUOTA_BYTES);
+  });
+
+  it('says when not even an empty state fits', () => {
+    const other = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`other-${i}`, 'x'.repeat(7_870)]));
+    expect(plan(libraryDoc(5), other).fits).toBe(false);
+  });
+});
