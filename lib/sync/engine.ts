@@ -1,15 +1,16 @@
+import { createAreaWriter } from '@/lib/sync/area-writer';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
 import { documentsEqual, EMPTY_DOCUMENT, mergeDocuments, type SyncDocument } from '@/lib/sync/document';
 import { type LocalChanges, localChangesFor, observeLocal } from '@/lib/sync/local-state';
 import { dropExpiredDeletions } from '@/lib/sync/priority';
-import { chromeItemBytes, quotaNamed } from '@/lib/sync/quotas';
+import { chromeItemBytes } from '@/lib/sync/quotas';
 import { isSyncKey, MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
 import { decodeReplica, encodeReplica } from '@/lib/sync/replica';
 import type { StorageChange, SyncArea, SyncClock, SyncLocalAdapter } from '@/lib/sync/sync-area';
 import { systemClock } from '@/lib/sync/sync-area';
 import { INITIAL_STATUS, problemMessages, type SyncProblem, type SyncStatus } from '@/lib/sync/sync-status';
 import { createWriteLimiter, type WriteLimiter } from '@/lib/sync/write-limiter';
-import { planWrite, type WritePlan } from '@/lib/sync/write-plan';
+import { planWrite } from '@/lib/sync/write-plan';
 
 /**
  * The sync controller. `syncNow()`: read the area, check it, merge it with this browser's
@@ -58,7 +59,6 @@ const hasChanges = (c: LocalChanges) => c.put.length + c.remove.length + Object.
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { area, local, deviceId, clock = systemClock, onReport } = options;
   const timing = { ...DEFAULT_TIMING, ...options.timing };
-  const limiter = options.limiter ?? createWriteLimiter();
   const encode = createChunkEncoder();
   let status: SyncStatus = { ...INITIAL_STATUS };
   let replica: SyncDocument | null = null;
@@ -69,11 +69,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** Two timers: one postponed by each change (debounce), one for retries. */
   const timers: Record<'debounce' | 'retry', { handle: unknown; due: number } | null> = { debounce: null, retry: null };
   let firstRequestAt: number | null = null;
-  let writeBlockedUntil = 0;
-  let backoffStep = 0;
   let unreadable: { key: string; since: number } | null = null;
-  /** What this browser last wrote per key (undefined: removed), to know its own writes coming back. */
-  const written = new Map<string, string | undefined>();
+  const writer = createAreaWriter(area, options.limiter ?? createWriteLimiter(), timing);
   /** Where the last complete sync left both sides: when nothing moved since, there is nothing to plan. */
   let settled: { doc: SyncDocument; area: string } | null = null;
   const areaSummary = (items: Record<string, unknown>) =>
@@ -114,44 +111,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     report({ nextAttemptAt: at, lastError: problem });
   }
 
-  async function write(plan: WritePlan, now: number): Promise<SyncProblem | null> {
-    const allowedAt = Math.max(writeBlockedUntil, limiter.nextAllowed(now, 1));
-    if (allowedAt > now) {
-      retryAt(allowedAt, status.lastError);
-      return null;
-    }
-    limiter.record(now);
-    try {
-      await area.set(plan.set);
-    } catch (error) {
-      const quota = quotaNamed(error);
-      if (quota === 'MAX_WRITE_OPERATIONS_PER_MINUTE' || quota === 'MAX_WRITE_OPERATIONS_PER_HOUR') {
-        const base = quota === 'MAX_WRITE_OPERATIONS_PER_MINUTE' ? timing.minuteBackoff : timing.hourBackoff;
-        writeBlockedUntil = now + Math.min(timing.maxBackoff, base * 2 ** backoffStep++);
-        const problem = { kind: 'rate', at: now, message: problemMessages.rate(quota, writeBlockedUntil) } as const;
-        retryAt(writeBlockedUntil, problem);
-        return problem;
-      }
-      const message = quota ? problemMessages.quota(quota) : problemMessages.other(error);
-      const problem = { kind: quota ? 'quota' : 'other', at: now, message } as const;
-      retryAt(now + timing.retryDelay, problem);
-      return problem;
-    }
-    backoffStep = 0;
-    for (const [key, value] of Object.entries(plan.set)) written.set(key, JSON.stringify(value));
-    if (plan.remove.length > 0 && limiter.nextAllowed(now, 1) <= now) {
-      limiter.record(now);
-      // Emptied keys hold "", so a failure here costs nothing: the next write removes them.
-      await area.remove(plan.remove).then(
-        () => {
-          for (const key of plan.remove) written.set(key, undefined);
-        },
-        () => undefined,
-      );
-    }
-    return null;
-  }
-
   async function runOnce(): Promise<void> {
     const now = clock.now();
     report({ state: 'syncing', nextAttemptAt: null });
@@ -187,7 +146,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         lastError: { kind: 'newer-version', at: now, message: problemMessages.newerVersion(remote.version) },
       });
     if (remote.kind === 'unreadable') {
-      const key = `${remote.reason}\n${JSON.stringify(items.sync)}`;
+      const key = `${remote.reason}\n${JSON.stringify(items[MANIFEST_KEY])}`;
       if (unreadable?.key !== key) unreadable = { key, since: now };
       if (now - unreadable.since < timing.repairAfter) {
         const message = problemMessages.unreadable(remote.reason);
@@ -206,8 +165,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (!plan.fits)
         return retryAt(now + timing.retryDelay, { kind: 'quota', at: now, message: problemMessages.full() });
       if (plan.needed) {
-        const problem = await write(plan, now);
-        if (problem || status.nextAttemptAt) return;
+        const outcome = await writer.write(plan, now);
+        if (outcome.kind === 'waiting') return retryAt(outcome.until, status.lastError);
+        if (outcome.kind === 'refused') return retryAt(outcome.retryAt, outcome.problem);
       }
       settled = { doc: merged, area: areaSummary(plan.needed ? { ...items, ...plan.set } : items) };
     }
@@ -241,13 +201,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   const onAreaChanged = (changes: Record<string, StorageChange>) => {
-    const fromElsewhere = Object.entries(changes).some(
-      ([key, change]) =>
-        isSyncKey(key) &&
-        (!written.has(key) ||
-          written.get(key) !== (change.newValue === undefined ? undefined : JSON.stringify(change.newValue))),
-    );
-    if (fromElsewhere) requestSync(timing.remoteDelay);
+    if (writer.isFromElsewhere(changes)) requestSync(timing.remoteDelay);
   };
   const onLocalChange = () => requestSync(timing.localDelay);
 
