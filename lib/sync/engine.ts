@@ -1,5 +1,6 @@
 import { createAreaWriter } from '@/lib/sync/area-writer';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
+import { keyHash } from '@/lib/sync/chunk-layout';
 import { documentsEqual, EMPTY_DOCUMENT, mergeDocuments, type SyncDocument } from '@/lib/sync/document';
 import { type LocalChanges, localChangesFor, observeLocal } from '@/lib/sync/local-state';
 import { dropExpiredDeletions } from '@/lib/sync/priority';
@@ -27,7 +28,10 @@ export const DEFAULT_TIMING = {
   maxDelay: 30_000,
   /** Retry after an unreadable state, a refused write or a local failure. */
   retryDelay: 60_000,
-  /** An unreadable state still there after this long is written over with this browser's copy. */
+  /**
+   * An unreadable state still there after this long (plus up to a minute, by device, so that two
+   * browsers do not write over it at the same moment) is written over with this browser's copy.
+   */
   repairAfter: 180_000,
   /** After Chrome says MAX_WRITE_OPERATIONS_PER_MINUTE (its window lasts a minute), doubling. */
   minuteBackoff: 61_000,
@@ -70,6 +74,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const timers: Record<'debounce' | 'retry', { handle: unknown; due: number } | null> = { debounce: null, retry: null };
   let firstRequestAt: number | null = null;
   let unreadable: { key: string; since: number } | null = null;
+  const repairSpread = (keyHash(deviceId) % 60) * 1_000;
   const writer = createAreaWriter(area, options.limiter ?? createWriteLimiter(), timing);
   /** Where the last complete sync left both sides: when nothing moved since, there is nothing to plan. */
   let settled: { doc: SyncDocument; area: string } | null = null;
@@ -148,7 +153,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (remote.kind === 'unreadable') {
       const key = `${remote.reason}\n${JSON.stringify(items[MANIFEST_KEY])}`;
       if (unreadable?.key !== key) unreadable = { key, since: now };
-      if (now - unreadable.since < timing.repairAfter) {
+      if (now - unreadable.since < timing.repairAfter + repairSpread) {
         const message = problemMessages.unreadable(remote.reason);
         return retryAt(now + timing.retryDelay, { kind: 'unreadable', at: now, message });
       }
