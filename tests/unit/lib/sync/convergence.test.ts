@@ -122,11 +122,11 @@ async function run(count: number, commands: Command[]): Promise<void> {
     }
     const id = pageItemId(URLS[c.page] as string);
     if (c.kind === 'save') {
-      if (!b.items.has(id)) model.save(c.page, t);
+      if (!b.library.has(id)) model.save(c.page, t);
       b.save(URLS[c.page] as string, `Page ${c.page}`);
       continue;
     }
-    if (!b.items.has(id)) continue;
+    if (!b.library.has(id)) continue;
     if (c.kind === 'status') b.edit(id, { status: c.status });
     else if (c.kind === 'tags') b.edit(id, { tags: c.tags });
     else if (c.kind === 'note') b.edit(id, { note: c.note });

@@ -18,7 +18,8 @@ export interface SimulatedBrowser {
   readonly name: string;
   readonly area: FakeSyncArea;
   readonly engine: SyncEngine;
-  readonly items: Map<string, SyncItem>;
+  /** Its saved items by id (named so as not to read like the database's `items` table). */
+  readonly library: Map<string, SyncItem>;
   readonly preferences: Map<string, Json>;
   readonly reports: SyncStatus[];
   save(url: string, title: string): string;
@@ -40,7 +41,7 @@ export function createSimulatedBrowser(
   initial: SyncItem[] = [],
 ): SimulatedBrowser {
   const area = shared.connect(name);
-  const items = new Map(initial.map((item) => [item.id, structuredClone(item)]));
+  const library = new Map(initial.map((item) => [item.id, structuredClone(item)]));
   const preferences = new Map(Object.entries(PREFERENCE_DEFAULTS));
   const preferenceChangedAt = new Map<string, number>();
   const removedAt: Record<string, number> = {};
@@ -56,7 +57,7 @@ export function createSimulatedBrowser(
       if (faults.read) throw faults.read;
       return {
         removedAt: { ...removedAt },
-        items: [...items.values()].map((item) => structuredClone(item)),
+        items: [...library.values()].map((item) => structuredClone(item)),
         preferences: Object.fromEntries(
           [...preferences].map(([key, value]) => [
             key,
@@ -67,10 +68,10 @@ export function createSimulatedBrowser(
     },
     async apply(changes: LocalChanges) {
       if (faults.apply) throw faults.apply;
-      for (const incoming of changes.put) applyItem(items, incoming, changes.readAt);
+      for (const incoming of changes.put) applyItem(library, incoming, changes.readAt);
       for (const { id } of changes.remove) {
-        const item = items.get(id);
-        if (item && lastChange(item) <= changes.readAt) items.delete(id);
+        const item = library.get(id);
+        if (item && lastChange(item) <= changes.readAt) library.delete(id);
       }
       for (const [key, value] of Object.entries(changes.preferences))
         if ((preferenceChangedAt.get(key) ?? 0) <= changes.readAt) preferences.set(key, value);
@@ -95,15 +96,15 @@ export function createSimulatedBrowser(
     name,
     area,
     engine,
-    items,
+    library,
     preferences,
     reports,
     faults,
     save(url, title) {
       const id = pageItemId(url);
       const now = clock.now();
-      if (!items.has(id)) {
-        items.set(id, {
+      if (!library.has(id)) {
+        library.set(id, {
           id,
           url,
           title,
@@ -119,7 +120,7 @@ export function createSimulatedBrowser(
       return id;
     },
     edit(id, patch) {
-      const item = items.get(id);
+      const item = library.get(id);
       if (!item) throw new Error(`${name} has no item ${id}`);
       const now = clock.now();
       for (const [field, value] of Object.entries(patch) as [keyof typeof patch, never][]) {
@@ -129,7 +130,7 @@ export function createSimulatedBrowser(
       changed();
     },
     setProgress(id, fraction) {
-      const item = items.get(id);
+      const item = library.get(id);
       if (!item) throw new Error(`${name} has no item ${id}`);
       item.progress = {
         fraction,
@@ -140,7 +141,7 @@ export function createSimulatedBrowser(
       changed();
     },
     remove(id) {
-      items.delete(id);
+      library.delete(id);
       removedAt[id] = clock.now();
       changed();
     },
@@ -150,7 +151,7 @@ export function createSimulatedBrowser(
       changed();
     },
     view() {
-      const shown = [...items.values()]
+      const shown = [...library.values()]
         .map(({ changedAt: _changedAt, progress, ...rest }) => ({
           ...rest,
           progress: progress && [Math.round(progress.fraction * 1000) / 1000, Math.round(progress.scrollY)],
@@ -168,10 +169,10 @@ const lastChange = (item: SyncItem) =>
   Math.max(item.addedAt, ...Object.values(item.changedAt), item.progress?.updatedAt ?? 0);
 
 /** What `apply` does to one item: each field from sync unless this browser changed it since `readAt`. */
-function applyItem(items: Map<string, SyncItem>, incoming: SyncItem, readAt: number): void {
-  const mine = items.get(incoming.id);
+function applyItem(library: Map<string, SyncItem>, incoming: SyncItem, readAt: number): void {
+  const mine = library.get(incoming.id);
   if (!mine) {
-    items.set(incoming.id, structuredClone(incoming));
+    library.set(incoming.id, structuredClone(incoming));
     return;
   }
   for (const field of ['status', 'title', 'tags', 'note'] as const) {

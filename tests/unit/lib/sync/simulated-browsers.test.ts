@@ -45,7 +45,7 @@ describe('two browsers', () => {
     const [a, b] = setUp(2);
     const id = a!.save('https://example.com/post', 'A post');
     await syncAll();
-    expect(b!.items.get(id)?.title).toBe('A post');
+    expect(b!.library.get(id)?.title).toBe('A post');
 
     await clock.advance(10_000);
     a!.edit(id, { tags: ['databases'] });
@@ -55,7 +55,7 @@ describe('two browsers', () => {
     await syncAll();
 
     for (const browser of [a!, b!])
-      expect(browser.items.get(id)).toMatchObject({
+      expect(browser.library.get(id)).toMatchObject({
         tags: ['databases'],
         note: 'Read the part on indexes',
         status: 'reading',
@@ -74,8 +74,8 @@ describe('two browsers', () => {
       b!.edit(id, { title: 'Newer title' });
       await browsers[firstToSync]!.engine.syncNow();
       await syncAll();
-      expect(a!.items.get(id)?.title).toBe('Newer title');
-      expect(b!.items.get(id)?.title).toBe('Newer title');
+      expect(a!.library.get(id)?.title).toBe('Newer title');
+      expect(b!.library.get(id)?.title).toBe('Newer title');
     }
   });
 
@@ -88,16 +88,16 @@ describe('two browsers', () => {
     a!.remove(id);
     await a!.engine.syncNow();
     await b!.engine.syncNow();
-    expect(b!.items.has(id)).toBe(false);
-    expect(b!.items.has(kept)).toBe(true);
+    expect(b!.library.has(id)).toBe(false);
+    expect(b!.library.has(kept)).toBe(true);
 
     // A third browser still holding the old copy joins later: the deletion wins over the stale copy.
-    const stale = [...a!.items.values()].map((item) => structuredClone(item));
-    stale.push({ ...structuredClone(b!.items.get(kept)!), id, url: 'https://example.com/gone', title: 'Going away' });
+    const stale = [...a!.library.values()].map((item) => structuredClone(item));
+    stale.push({ ...structuredClone(b!.library.get(kept)!), id, url: 'https://example.com/gone', title: 'Going away' });
     const c = createSimulatedBrowser(shared, clock, 'c', undefined, stale);
     browsers.push(c);
     await syncAll();
-    for (const browser of browsers) expect(browser.items.has(id)).toBe(false);
+    for (const browser of browsers) expect(browser.library.has(id)).toBe(false);
   });
 
   it('delete on one, a later edit on the other: the edit wins and the item stays, whole, on both', async () => {
@@ -111,7 +111,7 @@ describe('two browsers', () => {
     b!.edit(id, { note: 'Still reading this' }); // t = 12 s, before b has heard of the removal
     await syncAll();
     for (const browser of [a!, b!])
-      expect(browser.items.get(id)).toMatchObject({
+      expect(browser.library.get(id)).toMatchObject({
         title: 'Contested',
         tags: ['keep-me'],
         note: 'Still reading this',
@@ -127,8 +127,8 @@ describe('two browsers', () => {
     await clock.advance(2_000);
     a!.remove(id); // t = 12 s
     await syncAll();
-    expect(a!.items.has(id)).toBe(false);
-    expect(b!.items.has(id)).toBe(false);
+    expect(a!.library.has(id)).toBe(false);
+    expect(b!.library.has(id)).toBe(false);
   });
 
   it('saving a removed page again brings it back everywhere', async () => {
@@ -138,11 +138,11 @@ describe('two browsers', () => {
     await clock.advance(5_000);
     b!.remove(id);
     await syncAll();
-    expect(a!.items.has(id)).toBe(false);
+    expect(a!.library.has(id)).toBe(false);
     await clock.advance(5_000);
     a!.save('https://example.com/again', 'Again');
     await syncAll();
-    expect(b!.items.get(id)?.status).toBe('unread');
+    expect(b!.library.get(id)?.status).toBe('unread');
   });
 
   it('preferences: a choice outvotes a default, and the newest choice wins after that', async () => {
@@ -167,11 +167,11 @@ describe('two browsers', () => {
     a!.edit(id, { status: 'done' });
     await syncAll();
     // b's clock is two minutes behind: its edit carries an older time than the value it replaces.
-    const item = b!.items.get(id)!;
+    const item = b!.library.get(id)!;
     item.status = 'archived';
     item.changedAt.status = clock.now() - 120_000;
     await syncAll();
-    expect(a!.items.get(id)?.status).toBe('archived');
+    expect(a!.library.get(id)?.status).toBe('archived');
   });
 });
 
@@ -183,7 +183,7 @@ describe('writes', () => {
     const chunks = (before[MANIFEST_KEY] as Manifest).c.length;
     expect(chunks).toBeGreaterThan(3);
     const writesBefore = a!.area.writeTimes.length;
-    const id = [...a!.items.keys()][123]!;
+    const id = [...a!.library.keys()][123]!;
     await clock.advance(5_000);
     a!.edit(id, { note: 'A new note' });
     await a!.engine.syncNow();
@@ -194,7 +194,7 @@ describe('writes', () => {
     expect(rewritten).toContain(MANIFEST_KEY);
     expect(rewritten.find((key) => key !== MANIFEST_KEY)).toMatch(/^sync\./);
     await b!.engine.syncNow();
-    expect(b!.items.get(id)?.note).toBe('A new note');
+    expect(b!.library.get(id)?.note).toBe('A new note');
   }, 60_000);
 
   it('a sync with nothing new writes nothing', async () => {
@@ -208,7 +208,7 @@ describe('writes', () => {
   it('both browsers writing at once: each write is whole, and both edits end up everywhere', async () => {
     const [a, b] = setUp(2, [realisticLibrary(60)]);
     await syncAll();
-    const [first, second] = [...a!.items.keys()];
+    const [first, second] = [...a!.library.keys()];
     await clock.advance(5_000);
     a!.edit(first!, { status: 'done' });
     b!.edit(second!, { tags: ['both-at-once'] });
@@ -216,8 +216,8 @@ describe('writes', () => {
     await Promise.all([a!.engine.syncNow(), b!.engine.syncNow()]);
     await syncAll();
     for (const browser of [a!, b!]) {
-      expect(browser.items.get(first!)?.status).toBe('done');
-      expect(browser.items.get(second!)?.tags).toEqual(['both-at-once']);
+      expect(browser.library.get(first!)?.status).toBe('done');
+      expect(browser.library.get(second!)?.tags).toEqual(['both-at-once']);
     }
     expect(a!.view()).toEqual(b!.view());
   });
@@ -232,7 +232,7 @@ describe('kinds a newer Shelf adds (highlights)', () => {
     if (remote.kind !== 'ok') throw new Error('the area should be readable');
     const highlight = {
       fields: {
-        itemId: { v: [...a!.items.keys()][0]!, t: clock.now(), d: 'dev-new' },
+        itemId: { v: [...a!.library.keys()][0]!, t: clock.now(), d: 'dev-new' },
         quote: { v: 'a sentence worth keeping', t: clock.now(), d: 'dev-new' },
         color: { v: 'yellow', t: clock.now(), d: 'dev-new' },
       },
@@ -251,7 +251,7 @@ describe('kinds a newer Shelf adds (highlights)', () => {
     shared.writeRaw(plan.set);
 
     await clock.advance(5_000);
-    a!.edit([...a!.items.keys()][3]!, { note: 'edited by an older Shelf' });
+    a!.edit([...a!.library.keys()][3]!, { note: 'edited by an older Shelf' });
     await syncAll();
     const after = readRemoteState(shared.snapshot());
     expect(after.kind === 'ok' && after.doc.get('hl:1')).toEqual(highlight);
@@ -274,9 +274,9 @@ describe('started engines', () => {
     a!.edit(id, { tags: ['x', 'y'] });
     await clock.advance(4_000);
     expect(writes()).toBe(settled); // each edit postponed a's sync by 5 s
-    expect(b!.items.has(id)).toBe(false);
+    expect(b!.library.has(id)).toBe(false);
     await clock.advance(10_000);
-    expect(b!.items.get(id)?.tags).toEqual(['x', 'y']);
+    expect(b!.library.get(id)?.tags).toEqual(['x', 'y']);
     expect(writes()).toBe(settled + 1); // the burst went out in one write; b had nothing to add
     await clock.advance(600_000);
     expect(writes()).toBe(settled + 1);

@@ -49,7 +49,7 @@ function chunkHolding(id: string): string {
 
 /** Two items of `browser` kept in different chunks. */
 function itemsInTwoChunks(browser: SimulatedBrowser): [string, string] {
-  const [first, ...rest] = [...browser.items.keys()];
+  const [first, ...rest] = [...browser.library.keys()];
   return [first!, rest.find((id) => chunkHolding(id) !== chunkHolding(first!))!];
 }
 
@@ -58,7 +58,7 @@ describe('a write refused for room (quota exceeded mid-write)', () => {
     const [a, b] = setUp(80);
     await syncBoth();
     const before = shared.snapshot();
-    const id = [...a.items.keys()][5]!;
+    const id = [...a.library.keys()][5]!;
     a.engine.start();
     await clock.advance(1_000);
 
@@ -93,14 +93,14 @@ describe('a write refused for room (quota exceeded mid-write)', () => {
     for (const key of Object.keys(before)) expect(after[key]).toEqual(before[key]);
     await b.engine.syncNow();
     expect(b.engine.status().lastError).toBeNull();
-    expect(b.items.get(id)?.note).not.toBe(note);
+    expect(b.library.get(id)?.note).not.toBe(note);
 
     // The other data goes away; a's retry a minute later writes.
     shared.writeRaw(Object.fromEntries(Object.keys(filler).map((key) => [key, undefined])));
     await clock.advance(60_000);
     expect(a.engine.status()).toMatchObject({ lastError: null, nextAttemptAt: null });
     await b.engine.syncNow();
-    expect(b.items.get(id)?.note).toBe(note);
+    expect(b.library.get(id)?.note).toBe(note);
   });
 
   it('with less room, writes less: what fits by priority, and says what did not', async () => {
@@ -135,8 +135,8 @@ describe('an area that cannot be read', () => {
     expect(problem.message).toMatch(/chunk \d+ of \d+ does not match its checksum/);
     expect(problem.message).toContain('Nothing of it was applied');
     // The intact chunk's change was not applied either.
-    expect(b.items.get(first)?.status).not.toBe('archived');
-    expect(b.items.get(second)?.status).not.toBe('archived');
+    expect(b.library.get(first)?.status).not.toBe('archived');
+    expect(b.library.get(second)?.status).not.toBe('archived');
 
     // Still damaged three to four minutes later: b writes its own copy over it; a then restores its edits.
     b.engine.start();
@@ -145,8 +145,8 @@ describe('an area that cannot be read', () => {
     expect(repaired?.lastError?.at).toBeGreaterThanOrEqual(clock.now() - 250_000 + 180_000);
     await a.engine.syncNow();
     await b.engine.syncNow();
-    expect(b.items.get(first)?.status).toBe('archived');
-    expect(b.items.get(second)?.status).toBe('archived');
+    expect(b.library.get(first)?.status).toBe('archived');
+    expect(b.library.get(second)?.status).toBe('archived');
     expect(a.view()).toEqual(b.view());
   }, 60_000);
 
@@ -162,13 +162,13 @@ describe('an area that cannot be read', () => {
     await b.engine.syncNow();
     expect(b.engine.status().lastError?.message).toMatch(/chunk 1 of \d+: a chunk does not decompress/);
     expect(b.view()).toEqual(view);
-    expect(a.items.size).toBe(30);
+    expect(a.library.size).toBe(30);
   });
 
   it('a half-written set (the manifest arrived before its chunks) waits for the rest', async () => {
     const [a, b] = setUp(200);
     await syncBoth();
-    const id = [...a.items.keys()][7]!;
+    const id = [...a.library.keys()][7]!;
     await clock.advance(5_000);
     a.edit(id, { title: 'Renamed on a' });
     const before = shared.snapshot();
@@ -184,11 +184,11 @@ describe('an area that cannot be read', () => {
     await clock.advance(3_000);
     expect(b.engine.status().lastError?.kind).toBe('unreadable');
     expect(b.engine.status().lastError?.message).toMatch(/does not match its checksum|is missing/);
-    expect(b.items.get(id)?.title).not.toBe('Renamed on a');
+    expect(b.library.get(id)?.title).not.toBe('Renamed on a');
     shared.writeRaw(Object.fromEntries(changed.map((key) => [key, written[key]])));
     await clock.advance(3_000);
     expect(b.engine.status().lastError).toBeNull();
-    expect(b.items.get(id)?.title).toBe('Renamed on a');
+    expect(b.library.get(id)?.title).toBe('Renamed on a');
   }, 60_000);
 });
 
@@ -200,13 +200,13 @@ describe('an area written by a newer Shelf', () => {
     shared.writeRaw({ [MANIFEST_KEY]: future });
     const before = shared.snapshot();
     const writes = b.area.writeTimes.length;
-    b.edit([...b.items.keys()][0]!, { note: 'Made while the area is newer' });
+    b.edit([...b.library.keys()][0]!, { note: 'Made while the area is newer' });
     await b.engine.syncNow();
     expect(b.engine.status().lastError).toMatchObject({ kind: 'newer-version' });
     expect(b.engine.status().lastError?.message).toContain('newer version of Shelf (sync format 2)');
     expect(b.area.writeTimes.length).toBe(writes);
     expect(shared.snapshot()).toEqual(before);
-    expect(a.items.size).toBe(20);
+    expect(a.library.size).toBe(20);
   });
 });
 
@@ -220,7 +220,7 @@ describe("Chrome's write rate", () => {
     provoked.add('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.');
     a.engine.start();
     await clock.advance(100);
-    const id = [...a.items.keys()][0]!;
+    const id = [...a.library.keys()][0]!;
     a.edit(id, { tags: ['patience'] });
     await clock.advance(5_000);
     expect(a.area.errors.map((e) => e.message)).toEqual([
@@ -235,7 +235,7 @@ describe("Chrome's write rate", () => {
     await clock.advance(32_000);
     expect(a.engine.status()).toMatchObject({ state: 'idle', lastError: null });
     await b.engine.syncNow();
-    expect(b.items.get(id)?.tags).toEqual(['patience']);
+    expect(b.library.get(id)?.tags).toEqual(['patience']);
   });
 });
 
@@ -247,11 +247,11 @@ describe('this browser failing', () => {
     await b.engine.syncNow();
     expect(b.engine.status().lastError).toMatchObject({ kind: 'local' });
     expect(b.engine.status().lastError?.message).toContain('The disk is full');
-    expect(b.items.size).toBe(3);
+    expect(b.library.size).toBe(3);
     expect(b.area.writeTimes).toHaveLength(0);
     delete b.faults.apply;
     await syncBoth();
-    expect(b.items.size).toBe(13);
+    expect(b.library.size).toBe(13);
     expect(a.view()).toEqual(b.view());
   });
 });
@@ -271,12 +271,12 @@ describe('the whole library', () => {
     expect(fit.bytesUsed).toBeLessThanOrEqual(SYNC_QUOTAS.QUOTA_BYTES);
 
     const left = new Set(fit.notSyncedItems);
-    const synced = [...a.items.values()].filter((item) => !left.has(item.id));
-    expect(b.items.size).toBe(synced.length);
+    const synced = [...a.library.values()].filter((item) => !left.has(item.id));
+    expect(b.library.size).toBe(synced.length);
     for (const item of synced) expect(b.view().items[item.id]).toEqual(a.view().items[item.id]);
     expect(b.preferences.get('theme')).toBe('dark');
     // The reading queue went first: nothing of it was left out while done or archived items went.
-    const queue = (id: string) => ['unread', 'reading'].includes(a.items.get(id)!.status);
+    const queue = (id: string) => ['unread', 'reading'].includes(a.library.get(id)!.status);
     expect([...left].some(queue) && synced.some((item) => !queue(item.id))).toBe(false);
   }, 120_000);
 
