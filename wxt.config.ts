@@ -33,7 +33,14 @@ export default defineConfig({
   manifest: ({ browser, mode }) => ({
     name: 'Shelf',
     description: 'Find, read and keep articles from a backend and AI engineering blog — offline, in your browser.',
-    permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'contextMenus',
+      'storage',
+      'activeTab',
+      'scripting',
+      // Chrome's service worker has no DOM: links saved unopened are read in an offscreen document.
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
+    ],
     action: { default_title: 'Search Shelf' },
     // Three shortcuts (browsers allow four suggested keys); Alt+Shift+letter clashes with neither
     // browser's own. Users rebind them at chrome://extensions/shortcuts or about:addons.

@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useReaderSettings } from '@/components/hooks/use-reader-settings';
+import { NotCaptured } from '@/components/not-captured';
 import { ReaderView } from '@/components/reader-view';
 import { scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import { setProgress } from '@/lib/db/progress';
 import { getReaderData } from '@/lib/db/queries';
 import { updateReaderSettings } from '@/lib/settings/reader-settings';
+import { captureItemNow } from '@/lib/side-panel/capture-item';
 
 /**
  * Reads a saved page's captured copy in this document (side panel or reader tab): restores the
@@ -45,15 +47,8 @@ export function ReaderContainer({ itemId }: { itemId: string }) {
   if (!data || !settings) return <p aria-busy="true">Opening…</p>;
   if (!data.item) return <p role="alert">This page is no longer in your reading list.</p>;
   if (!data.capture) {
-    return (
-      <p className="notice">
-        Shelf has no readable copy of this page yet: open{' '}
-        <a href={data.item.url ?? '#'} target="_blank" rel="noopener noreferrer">
-          the page
-        </a>{' '}
-        and save it again to read it offline.
-      </p>
-    );
+    const { item } = data;
+    return <NotCaptured url={item.url} onCapture={() => captureItemNow(item.id, item.url ?? '')} />;
   }
   return (
     <ReaderView

@@ -41,6 +41,7 @@ describe('message protocol', () => {
         'related-for-page': handler,
         'data-changed': handler,
         'save-tab': handler,
+        'capture-item': handler,
       },
       message,
       {} as never,

@@ -20,6 +20,7 @@ function spyHandlers(): RequestHandlers & { calls: () => number } {
     'related-for-page': handler,
     'data-changed': handler,
     'save-tab': handler,
+    'capture-item': handler,
     calls: () => handler.mock.calls.length,
   };
 }
