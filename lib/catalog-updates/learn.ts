@@ -258,7 +258,8 @@ export function createCatalogLearner(
       case 'ambiguous':
         return [{ kind: 'ambiguous', url, articleIds: match.articleIds, reason: match.reason }];
       case 'near-miss':
-        return [{ kind: 'near-miss', url, field: match.field, closest: match.closest }];
+        // Not linked; still one of the blog's own articles, so it is kept as a new one and named in the report.
+        return [{ kind: 'near-miss', url, field: match.field, closest: match.closest }, learnNew(evidence)];
       case 'none':
         return [learnNew(evidence)];
     }

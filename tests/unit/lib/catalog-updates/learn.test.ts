@@ -109,20 +109,23 @@ describe('linking a bundled article', () => {
     expect(changes).toEqual({ put: [], remove: [] });
   });
 
-  it('changes nothing for a near miss, and names the closest article', () => {
+  it('does not link a near miss: names the closest article, and keeps the page as a new article', () => {
     const learner = createCatalogLearner(ARTICLES, []);
+    const url = `${BLOG}/close`;
     const { outcomes, changes } = learner.learn(
-      evidence(`${BLOG}/close`, { descriptions: [`${noAddress.summary} Plus one more sentence.`] }),
+      evidence(url, { descriptions: [`${noAddress.summary} Plus one more sentence.`] }),
     );
     expect(outcomes).toEqual([
       {
         kind: 'near-miss',
-        url: `${BLOG}/close`,
+        url,
         field: 'description',
         closest: { id: noAddress.id, title: noAddress.title, similarity: expect.any(Number) },
       },
+      { kind: 'learned', url, id: 'close', isNew: true },
     ]);
-    expect(changes).toEqual({ put: [], remove: [] });
+    expect(changes.put.map((record) => [record.kind, record.id])).toEqual([['learned', 'close']]);
+    expect(learner.records().some((record) => record.id === noAddress.id)).toBe(false);
   });
 });
 
