@@ -1,6 +1,7 @@
 import { toIsoDate } from '@/lib/catalog-updates/dates';
 import { feedText } from '@/lib/catalog-updates/html-text';
 import { cleanText, clip } from '@/lib/catalog-updates/text';
+import { resolveUrl } from '@/lib/catalog-updates/urls';
 import { child, childrenNamed, readXmlRecords, type XmlNode, type XmlRoot } from '@/lib/catalog-updates/xml-records';
 
 /**
@@ -79,15 +80,6 @@ const RECORD_NAME: Record<Format, string> = { rss: 'item', atom: 'entry', sitema
 
 const textOf = (node: XmlNode | undefined) => (node ? cleanText(node.text) || null : null);
 
-function resolve(href: string | null, base: string): string | null {
-  if (!href) return null;
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return null;
-  }
-}
-
 function field(node: XmlNode | undefined, max = MAX_TEXT): string | null {
   if (!node) return null;
   // Unescaped markup inside the element (Atom `type="xhtml"`, or careless RSS) arrives as child elements.
@@ -100,7 +92,7 @@ function rssItem(item: XmlNode): FeedItem {
   const permalink = guid && guid.attrs.ispermalink?.toLowerCase() !== 'false' ? textOf(guid) : null;
   const link = textOf(child(item, 'link', RSS_NS)) ?? permalink ?? item.attrs['rdf:about'] ?? null;
   return {
-    url: resolve(link, item.base),
+    url: resolveUrl(link, item.base),
     title: field(child(item, 'title', RSS_NS)),
     description: field(child(item, 'description', RSS_NS)),
     published: toIsoDate(textOf(child(item, 'pubdate', RSS_NS)) ?? textOf(child(item, 'date', [NS.dc]))),
@@ -122,7 +114,7 @@ function atomEntry(entry: XmlNode): FeedItem {
       (link) => (link.attrs.rel ?? 'alternate').toLowerCase() === 'alternate' && /html|^$/.test(link.attrs.type ?? ''),
     ) ?? links.find((link) => (link.attrs.rel ?? 'alternate').toLowerCase() === 'alternate');
   return {
-    url: resolve(alternate?.attrs.href ?? null, alternate?.base ?? entry.base),
+    url: resolveUrl(alternate?.attrs.href ?? null, alternate?.base ?? entry.base),
     title: field(child(entry, 'title', ATOM_NS)),
     description: field(child(entry, 'summary', ATOM_NS)),
     published: toIsoDate(textOf(child(entry, 'published', ATOM_NS)) ?? textOf(child(entry, 'issued', ATOM_NS))),
@@ -170,12 +162,12 @@ export function readFeedDocument(text: string, documentUrl: string, limits: Feed
   if (found === 'atom') return { ok: true, document: { format: found, items: records.map(atomEntry), total } };
   if (found === 'sitemap') {
     const urls = records.flatMap((record) => {
-      const url = resolve(textOf(child(record, 'loc', SITEMAP_NS)), documentUrl);
+      const url = resolveUrl(textOf(child(record, 'loc', SITEMAP_NS)), documentUrl);
       return url ? [{ url, lastmod: toIsoDate(textOf(child(record, 'lastmod', SITEMAP_NS))) }] : [];
     });
     return { ok: true, document: { format: found, urls, total } };
   }
-  const sitemaps = records.flatMap((record) => resolve(textOf(child(record, 'loc', SITEMAP_NS)), documentUrl) ?? []);
+  const sitemaps = records.flatMap((record) => resolveUrl(textOf(child(record, 'loc', SITEMAP_NS)), documentUrl) ?? []);
   return { ok: true, document: { format: found, sitemaps, total } };
 }
 

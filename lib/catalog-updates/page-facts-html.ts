@@ -8,6 +8,7 @@ import {
   type PageMeta,
   relTokens,
 } from '@/lib/catalog-updates/page-facts';
+import { resolveUrl } from '@/lib/catalog-updates/urls';
 
 /**
  * Reads a page's facts from its HTML text without a DOM: the MV3 service worker has no DOMParser.
@@ -62,14 +63,5 @@ export function readPageFactsFromHtml(html: string, url: string): PageFacts {
   );
   parser.end(truncated ? html.slice(0, PAGE_LIMITS.maxChars) : html);
 
-  return { url, baseUrl: resolveBase(base, url), title, metas, links, jsonLd, truncated };
-}
-
-function resolveBase(base: string | null, url: string): string {
-  if (base === null) return url;
-  try {
-    return new URL(base, url).href;
-  } catch {
-    return url;
-  }
+  return { url, baseUrl: resolveUrl(base, url) ?? url, title, metas, links, jsonLd, truncated };
 }

@@ -140,29 +140,56 @@ async function getDocument(run: Run, url: string): Promise<ReadDocument> {
   return { ok: true, document: reading.document, url: response.url };
 }
 
-const unreadable = (run: Run, failed: { url: string; kind: string; reason: string }) =>
-  run.report.unreadable.push({ url: failed.url, kind: failed.kind, reason: failed.reason });
+/** A failure is reported, unless it is only the stop the caller asked for. */
+const unreadable = (run: Run, failed: { url: string; kind: string; reason: string }) => {
+  if (failed.kind !== 'aborted')
+    run.report.unreadable.push({ url: failed.url, kind: failed.kind, reason: failed.reason });
+};
+
+const isStopped = (run: Run) => run.options.signal?.aborted ?? false;
 
 /** Reads the feed and the sitemap; returns the article pages to read. */
 async function discover(run: Run): Promise<string[]> {
-  const { site, report } = run;
-  const home = await get(run, `${site.origin}/`, 'html');
-  const advertised: string[] = [];
-  if (home.ok) {
-    const { feeds, refused } = discoverFeeds(readPageFactsFromHtml(home.text, home.url), site);
-    advertised.push(...feeds.map((feed) => feed.url));
-    for (const url of refused) report.notes.push(`The home page names a feed on another site, not read: ${url}`);
-  } else {
-    unreadable(run, { url: home.failure.url, kind: home.failure.kind, reason: home.failure.message });
-  }
-
+  const { site } = run;
   const described = new Set<string>();
+  const advertised = await readHome(run);
+  const sitemap = await readFeed(run, advertised, described);
+  if (isStopped(run)) return [];
+  const addresses = await readSitemap(run, sitemap);
+  if (isStopped(run)) return [];
+  const queue = [...new Set(addresses.flatMap((url) => site.toSiteUrl(url) ?? []))].filter(
+    (url) => site.isArticleUrl(url) && !described.has(url) && !run.learner.knows(url),
+  );
+  await run.options.store.saveCursor(queue.length > 0 ? { pending: queue, listedAt: run.listedAt } : null);
+  return queue;
+}
+
+/** The feeds the home page advertises on the blog. */
+async function readHome(run: Run): Promise<string[]> {
+  const home = await get(run, `${run.site.origin}/`, 'html');
+  if (!home.ok) {
+    unreadable(run, { url: home.failure.url, kind: home.failure.kind, reason: home.failure.message });
+    return [];
+  }
+  const { feeds, refused } = discoverFeeds(readPageFactsFromHtml(home.text, home.url), run.site);
+  for (const url of refused) run.report.notes.push(`The home page names a feed on another site, not read: ${url}`);
+  return feeds.map((feed) => feed.url);
+}
+
+/**
+ * Learns from the first advertised feed that reads, else the first usual address that does. A
+ * failing advertised feed is reported; a missing usual address only named if none is found.
+ * Returns a sitemap met on the way (a feed address that serves one).
+ */
+async function readFeed(run: Run, advertised: string[], described: Set<string>): Promise<FeedDocument | null> {
+  const { site, report } = run;
   let sitemap: FeedDocument | null = null;
   const fallbackFailures: string[] = [];
   const tried = new Set<string>();
-  for (const [index, url] of [...advertised, ...FALLBACK_FEEDS.map((path) => `${site.origin}${path}`)].entries()) {
+  const candidates = [...advertised, ...FALLBACK_FEEDS.map((path) => `${site.origin}${path}`)];
+  for (const [index, url] of candidates.entries()) {
     const key = site.toSiteUrl(url) ?? url;
-    if (report.feed || tried.has(key)) continue;
+    if (report.feed || isStopped(run) || tried.has(key)) continue;
     tried.add(key);
     const read = await getDocument(run, url);
     if (!read.ok) {
@@ -176,20 +203,15 @@ async function discover(run: Run): Promise<string[]> {
       sitemap = read.document;
     }
   }
-  if (!report.feed) report.notes.push(`No feed found on the blog; tried ${fallbackFailures.join(', ') || 'nothing'}.`);
-  else if (report.feed.total > report.feed.items) {
+  if (!report.feed && !isStopped(run)) {
+    report.notes.push(`No feed found on the blog; tried ${fallbackFailures.join(', ') || 'nothing'}.`);
+  } else if (report.feed && report.feed.total > report.feed.items) {
     const { total, items } = report.feed;
     report.notes.push(
       `The feed lists ${total.toLocaleString('en')} items; the first ${items.toLocaleString('en')} were read.`,
     );
   }
-
-  const addresses = await readSitemap(run, sitemap);
-  const queue = [...new Set(addresses.flatMap((url) => site.toSiteUrl(url) ?? []))].filter(
-    (url) => site.isArticleUrl(url) && !described.has(url) && !run.learner.knows(url),
-  );
-  await run.options.store.saveCursor(queue.length > 0 ? { pending: queue, listedAt: run.listedAt } : null);
-  return queue;
+  return sitemap;
 }
 
 async function learnFeed(run: Run, items: readonly FeedItem[], feedUrl: string, described: Set<string>) {
@@ -263,7 +285,7 @@ async function readSitemap(run: Run, found: FeedDocument | null): Promise<string
       );
     }
     for (const child of document.sitemaps) {
-      if (addresses.length >= limits.maxSitemapUrls || options.signal?.aborted) break;
+      if (addresses.length >= limits.maxSitemapUrls || isStopped(run)) break;
       const read = await getDocument(run, child);
       if (!read.ok) unreadable(run, read);
       else if (read.document.format === 'sitemap') addresses.push(...read.document.urls.map((entry) => entry.url));
@@ -285,11 +307,11 @@ async function readPages(run: Run, queue: string[]): Promise<void> {
   const { options, limits, report, site } = run;
   const pending = [...queue];
   const total = Math.min(limits.maxPagesPerRun, pending.length);
-  for (let done = 0; done < total && !options.signal?.aborted; done += 1) {
+  for (let done = 0; done < total && !isStopped(run); done += 1) {
     options.onProgress?.({ phase: 'pages', done, total });
     if (done > 0) await options.clock.sleep(limits.pauseBetweenPagesMs);
     const url = pending[0];
-    if (!url || options.signal?.aborted) break;
+    if (!url || isStopped(run)) break;
     const response = await get(run, url, 'html');
     if (response.ok) {
       const metadata = readPageMetadata(readPageFactsFromHtml(response.text, response.url), site);

@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { isBlockElement } from '@/lib/catalog-updates/html-text';
+import { resolveUrl } from '@/lib/catalog-updates/urls';
 
 /**
  * Reads the repeated records of a feed or sitemap (`item`, `entry`, `url`, `sitemap`) from XML text
@@ -60,15 +61,6 @@ function splitName(qualified: string): [prefix: string, local: string] {
   return colon === -1 ? ['', qualified] : [qualified.slice(0, colon), qualified.slice(colon + 1)];
 }
 
-function resolveBase(href: string | undefined, base: string): string {
-  if (href === undefined) return base;
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return base;
-  }
-}
-
 export function readXmlRecords(text: string, options: XmlRecordOptions): XmlRecords {
   const result: XmlRecords = { root: null, records: [], total: 0, faults: [] };
   const stack: OpenElement[] = [];
@@ -90,7 +82,8 @@ export function readXmlRecords(text: string, options: XmlRecordOptions): XmlReco
         }
         const [prefix, name] = splitName(qualified);
         const ns = scope.get(prefix) ?? '';
-        const base = resolveBase(attrs['xml:base'], parent?.base ?? options.documentUrl);
+        const parentBase = parent?.base ?? options.documentUrl;
+        const base = resolveUrl(attrs['xml:base'], parentBase) ?? parentBase;
 
         if (!parent) {
           roots += 1;

@@ -475,6 +475,28 @@ describe('runCatalogUpdate: a cap per run, resumable', () => {
     expect(memory.records()).toHaveLength(5);
   });
 
+  it('stops at once when asked during discovery, with nothing reported as unreadable', async () => {
+    const controller = new AbortController();
+    const fake = createFakeFetch({
+      [`${ORIGIN}/`]: () => {
+        controller.abort();
+        return { headers: HTML, body: homePage([{ href: '/rss.xml' }]) };
+      },
+    });
+    const memory = createMemoryStore();
+    const { clock } = fakeClock();
+    const report = await runCatalogUpdate({
+      articles: ARTICLES,
+      store: memory.store,
+      fetch: fake.fetch,
+      clock,
+      signal: controller.signal,
+    });
+    expect(report).toMatchObject({ stopped: true, unreadable: [], notes: [] });
+    expect(paths(fake.requests)).toEqual(['/']);
+    expect(memory.cursor()).toBeNull();
+  });
+
   it('lists the pages again when the cursor is too old', async () => {
     const memory = createMemoryStore([], { pending: [pages[0]!.url], listedAt: START - 30 * 86_400_000 });
     const fake = createFakeFetch(routes);
