@@ -307,6 +307,7 @@ async function readPages(run: Run, queue: string[]): Promise<void> {
   const { options, limits, report, site } = run;
   const pending = [...queue];
   const total = Math.min(limits.maxPagesPerRun, pending.length);
+  report.pagesLeft = pending.length;
   for (let done = 0; done < total && !isStopped(run); done += 1) {
     options.onProgress?.({ phase: 'pages', done, total });
     if (done > 0) await options.clock.sleep(limits.pauseBetweenPagesMs);
@@ -328,8 +329,8 @@ async function readPages(run: Run, queue: string[]): Promise<void> {
       unreadable(run, { url, kind: response.failure.kind, reason: response.failure.message });
     }
     pending.shift();
+    report.pagesLeft = pending.length;
     await options.store.saveCursor(pending.length > 0 ? { pending, listedAt: run.listedAt } : null);
   }
-  report.pagesLeft = pending.length;
   if (pending.length === 0) await options.store.saveCursor(null);
 }
