@@ -64,7 +64,10 @@ export default defineConfig({
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     // The e2e build (`wxt build --mode e2e`, output .output/chrome-mv3-e2e) grants 127.0.0.1 up
     // front, as if the user had turned the feature on: a headless test cannot click a browser prompt.
-    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // It also grants the blog's host, which "Update articles from the blog" asks for.
+    ...(mode === 'e2e'
+      ? { host_permissions: ['http://127.0.0.1/*', 'https://webcoderspeed.com/*', 'https://www.webcoderspeed.com/*'] }
+      : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

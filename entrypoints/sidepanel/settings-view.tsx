@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { CatalogUpdateSettings } from '@/components/catalog-update-settings';
 import { usePreference } from '@/components/hooks/use-preference';
 import { useReaderSettings } from '@/components/hooks/use-reader-settings';
 import { ReaderSettingsFields } from '@/components/reader-settings';
@@ -218,6 +219,7 @@ export function SettingsView() {
           Show the number of unread saved articles on the toolbar button
         </label>
       </section>
+      <CatalogUpdateSettings />
       <ShortcutSettings />
       <DataSettings db={db} />
     </section>

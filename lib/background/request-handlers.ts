@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { refreshBadge } from '@/lib/background/badge';
 import { captureLink } from '@/lib/background/capture-link';
+import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
 import { savePageFromTab } from '@/lib/background/save-page';
 import { getArticleById, getArticleByUrl } from '@/lib/corpus/catalog';
 import { articleItemId } from '@/lib/db/ids';
@@ -79,6 +80,18 @@ export const requestHandlers: RequestHandlers = {
     const item = await getItem(itemId);
     if (!item?.url) throw new Error('This item has no address to fetch.');
     return { title: (await captureLink(item.url, item.title)).title };
+  },
+  // The page's address comes from the browser (the sender), never from the message.
+  'learn-from-page': async ({ metadata }, sender) => {
+    const pageUrl = sender.url ?? '';
+    if (!sender.tab || !/^https:\/\/(www\.)?webcoderspeed\.com\//.test(pageUrl)) {
+      throw new Error('refused: only a page of the blog speaks for itself');
+    }
+    return { learned: await learnFromBlogPage(metadata, pageUrl) };
+  },
+  'update-catalog': async (_request, sender) => {
+    assertFromExtensionPage(sender);
+    return { report: await updateCatalogFromBlog() };
   },
   'save-tab': async ({ tabId }, sender) => {
     assertFromExtensionPage(sender);

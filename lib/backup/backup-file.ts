@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { overlayRecordSchema } from '@/lib/catalog-updates/overlay-schema';
 import type { BackupRecords } from '@/lib/db/backup';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
 import {
@@ -33,6 +34,7 @@ const backupV2Schema = z.strictObject({
   items: z.array(savedItemSchema),
   progress: z.array(readingProgressSchema),
   captures: z.array(captureRecordSchema),
+  catalogOverlay: z.array(overlayRecordSchema).default([]),
   preferences: z.record(z.string().max(100), z.unknown()),
 });
 export type Backup = z.infer<typeof backupV2Schema>;
@@ -121,6 +123,7 @@ function fromVersion1(v1: z.infer<typeof backupV1Schema>): Backup {
     items: v1.items.map((item) => ({ ...item, changedAt: item.changedAt ?? changeTimesAt(item.updatedAt) })),
     progress: v1.progress,
     captures: v1.captures,
+    catalogOverlay: [],
     preferences,
   };
 }
@@ -178,6 +181,7 @@ function checkRecords(backup: Backup): CheckedBackup {
       items: [...items.values()],
       progress: attached(backup.progress, 'progress'),
       captures: attached(backup.captures, 'captures'),
+      catalogOverlay: backup.catalogOverlay,
     },
     preferences: backup.preferences,
     skipped,

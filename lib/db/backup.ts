@@ -1,3 +1,4 @@
+import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { mergeItem, newerRecord } from '@/lib/db/merge';
@@ -9,13 +10,16 @@ export interface BackupRecords {
   items: SavedItem[];
   progress: ReadingProgress[];
   captures: CaptureRecord[];
+  /** What Shelf learned from the blog about its catalog. */
+  catalogOverlay: OverlayRecord[];
 }
 
 export async function readBackupRecords(db: ShelfDatabase = getDatabase()): Promise<BackupRecords> {
-  return db.transaction('r', db.items, db.progress, db.captures, async () => ({
+  return db.transaction('r', db.items, db.progress, db.captures, db.catalogOverlay, async () => ({
     items: await db.items.orderBy('id').toArray(),
     progress: await db.progress.orderBy('itemId').toArray(),
     captures: await db.captures.orderBy('itemId').toArray(),
+    catalogOverlay: await db.catalogOverlay.orderBy('id').toArray(),
   }));
 }
 
@@ -53,13 +57,14 @@ export async function writeBackupRecords(
   onProgress?.(0, total);
   if (mode === 'replace') {
     await reportingFullStorage(() =>
-      db.transaction('rw', db.items, db.progress, db.captures, db.meta, async () => {
+      db.transaction('rw', db.items, db.progress, db.captures, db.catalogOverlay, db.meta, async () => {
         counts.removed = await db.items.count();
-        await Promise.all([db.items.clear(), db.progress.clear(), db.captures.clear()]);
+        await Promise.all([db.items.clear(), db.progress.clear(), db.captures.clear(), db.catalogOverlay.clear()]);
         await startNewEpoch(db);
         await db.items.bulkPut(records.items);
         await db.progress.bulkPut(records.progress);
         await db.captures.bulkPut(records.captures);
+        await db.catalogOverlay.bulkPut(records.catalogOverlay);
       }),
     );
     counts.added = total;
@@ -67,6 +72,13 @@ export async function writeBackupRecords(
     return counts;
   }
   const epoch = await getEpoch(db);
+  // Learned facts about the blog: records this browser does not have yet are added; its own stay.
+  await reportingFullStorage(() =>
+    db.transaction('rw', db.catalogOverlay, async () => {
+      const known = new Set(await db.catalogOverlay.toCollection().primaryKeys());
+      await db.catalogOverlay.bulkAdd(records.catalogOverlay.filter((record) => !known.has(record.id)));
+    }),
+  );
   for (let start = 0; start < total; start += chunkSize) {
     const chunk = records.items.slice(start, start + chunkSize);
     const ids = chunk.map((item) => item.id);
@@ -78,7 +90,7 @@ export async function writeBackupRecords(
           db.progress.bulkGet(ids),
           db.captures.bulkGet(ids),
         ]);
-        const writes: BackupRecords = { items: [], progress: [], captures: [] };
+        const writes: Omit<BackupRecords, 'catalogOverlay'> = { items: [], progress: [], captures: [] };
         chunk.forEach((incoming, i) => {
           const local = items[i];
           const merged = local ? mergeItem(local, incoming) : incoming;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { capturedPageSchema } from '@/lib/capture/schema';
+import { updateCursorSchema } from '@/lib/catalog-updates/overlay-schema';
 
 /**
  * The shapes Shelf keeps in IndexedDB. Zod is their source of truth: backups are validated with
@@ -88,5 +89,7 @@ export type LegacySettingRecord = z.infer<typeof legacySettingRecordSchema>;
  */
 export const metaRecordSchema = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('epoch'), value: z.string().max(100) }),
+  /** Where an update of the catalog from the blog stopped, to go on from there next time. */
+  z.strictObject({ key: z.literal('catalogUpdateCursor'), value: updateCursorSchema }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;

@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
+import { pageMetadataSchema } from '@/lib/catalog-updates/learn-from-page';
 
 /**
  * The one message contract between Shelf's contexts. Every request is parsed with Zod where it
@@ -30,6 +31,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('save-tab'), tabId: z.number().int().nonnegative() }),
   // From Shelf's pages only ("Capture now" on a saved link): fetch the item's page and keep a copy.
   z.strictObject({ type: z.literal('capture-item'), itemId: z.string().min(1).max(300) }),
+  // From the content script on the blog: what the page says about itself (learning while reading).
+  z.strictObject({ type: z.literal('learn-from-page'), metadata: pageMetadataSchema }),
+  // From Shelf's pages only ("Update articles from the blog"): read the blog's feed, sitemap and pages.
+  z.strictObject({ type: z.literal('update-catalog') }),
 ]);
 
 export type ShelfRequest = z.infer<typeof requestSchema>;
@@ -52,6 +57,8 @@ export interface ReplyMap {
   'data-changed': { refreshed: true };
   'save-tab': { title: string; itemId: string };
   'capture-item': { title: string };
+  'learn-from-page': { learned: number };
+  'update-catalog': { report: string[] };
 }
 
 export type Reply<T extends RequestType> = ReplyMap[T];
