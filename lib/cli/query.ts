@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
-import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
+import { searchToJson, toJsonResult } from '@/lib/eval/query-json';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { extractPageText, type PageText } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
@@ -44,25 +44,7 @@ const engine = getBundledSearchEngine();
 engine.search('warm up the engine with a typo: thundring', { typing: false });
 
 function runSearch(query: string): string {
-  const started = performance.now();
-  // A finished query from the command line: the last word is complete, not being typed.
-  const { results } = engine.search(query, { limit, typing: false });
-  const tookMs = performance.now() - started;
-  return JSON.stringify({
-    query,
-    tookMs: Number(tookMs.toFixed(3)),
-    results: results.map(toJsonResult),
-  });
-}
-
-function toJsonResult({ article, score }: { article: Article; score: number }) {
-  return {
-    id: article.id,
-    title: article.title,
-    url: article.url,
-    summary: article.summary,
-    score: Number(score.toFixed(4)),
-  };
+  return JSON.stringify(searchToJson(engine, query, { limit }));
 }
 
 function runRelated(path: string): string {
