@@ -10,6 +10,19 @@ import { STOP_WORDS } from '@/lib/search/stop-words';
 
 /** The public query set; paths are relative to the repository root (the working directory). */
 export const SEARCH_QUERIES_FILE = 'tests/fixtures/search-queries.json';
+/** Shelf's own tuning set for knowing when nothing matches (off-topic and plain-words questions). */
+export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
+
+export interface ConfidenceSet {
+  offTopic: { tune: string[]; heldOut: string[] };
+  intent: { tune: EvalQuery[]; heldOut: EvalQuery[] };
+}
+
+export function loadConfidenceSet(file = CONFIDENCE_SET_FILE): ConfidenceSet {
+  const set = JSON.parse(readFileSync(file, 'utf8')) as ConfidenceSet;
+  for (const half of [set.intent.tune, set.intent.heldOut]) for (const q of half) q.kind = 'intent';
+  return set;
+}
 
 export interface EvalReportOptions {
   verbose: boolean;
@@ -35,6 +48,9 @@ export function searchEvalReport({ verbose }: Pick<EvalReportOptions, 'verbose'>
   const engine = getBundledSearchEngine();
   const rankers = {
     shelf: (query: string) => engine.search(query, { limit: 10 }).results.map((r) => r.article.id),
+    // As `npm run query -- search` asks: the query is finished, its last word is not a prefix.
+    'shelf (CLI)': (query: string) =>
+      engine.search(query, { limit: 10, typing: false }).results.map((r) => r.article.id),
     'fuse-default': createFuseDefaultRanker(ARTICLES),
     minisearch: createMiniSearchRanker(ARTICLES),
   };
@@ -49,6 +65,8 @@ export function searchEvalReport({ verbose }: Pick<EvalReportOptions, 'verbose'>
     }
   }
 
+  lines.push(...confidenceReport({ verbose }, rankers['shelf (CLI)'], rankers.minisearch));
+
   if (verbose) {
     lines.push('\nShelf misses (expected not first):');
     for (const q of queries) {
@@ -58,6 +76,41 @@ export function searchEvalReport({ verbose }: Pick<EvalReportOptions, 'verbose'>
         lines.push(
           `  [${q.kind}] "${q.query}" → rank ${position < 0 ? '-' : position + 1}; top: ${ids.slice(0, 3).join(', ')}`,
         );
+    }
+  }
+  return lines;
+}
+
+/**
+ * Knowing when nothing matches, on Shelf's own set: off-topic everyday queries must get no results
+ * at all, questions in plain words must still find their article (CLI mode: a finished query).
+ */
+function confidenceReport(
+  { verbose }: Pick<EvalReportOptions, 'verbose'>,
+  shelf: (query: string) => string[],
+  minisearch: (query: string) => string[],
+): string[] {
+  const set = loadConfidenceSet();
+  const lines = [`\nKnowing when nothing matches: ${CONFIDENCE_SET_FILE} (thresholds tuned on "tune" only)`];
+  for (const half of ['tune', 'heldOut'] as const) {
+    const offTopic = set.offTopic[half];
+    const answered = offTopic.filter((query) => shelf(query).length > 0);
+    const miniAnswered = offTopic.filter((query) => minisearch(query).length > 0).length;
+    const intent = evaluate(set.intent[half], shelf);
+    lines.push(
+      `${half.padEnd(8)} off-topic with no results: shelf ${offTopic.length - answered.length}/${offTopic.length}, minisearch ${offTopic.length - miniAnswered}/${offTopic.length}   intent (${intent.queries}) ${format(intent)}`,
+    );
+    if (verbose) {
+      for (const query of answered)
+        lines.push(`  answered off-topic: "${query}" → ${shelf(query).slice(0, 2).join(', ')}`);
+      for (const q of set.intent[half]) {
+        const ids = shelf(q.query);
+        const position = ids.findIndex((id) => q.expected.includes(id));
+        if (position < 0 || position >= 5)
+          lines.push(
+            `  intent miss: "${q.query}" → rank ${position < 0 ? '-' : position + 1}; top: ${ids.slice(0, 2).join(', ')}`,
+          );
+      }
     }
   }
   return lines;

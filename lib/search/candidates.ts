@@ -5,13 +5,44 @@ import type { Vocabulary } from '@/lib/search/vocabulary';
 /** Relative worth of the ways a query word can match an index term. */
 export const FACTOR = { exact: 1, prefix: 0.8, fuzzy: 0.7, synonym: 0.6, phrase: 0.5 } as const;
 const MAX_PREFIX_TERMS = 40;
+/** A finished word this short that the index does not know is a fragment, not a prefix worth completing. */
+const MIN_COMPLETION_LENGTH = 3;
+/**
+ * Completions of fewer letters help ranking but say nothing about what the query is about:
+ * "red" may be "redis" or a colour, "tie" a "tier" or a tie.
+ */
+export const MIN_TELLING_LENGTH = 4;
 
-/** The index terms one query word (or word pair) may stand for: term index → factor. */
-export type Candidates = Map<number, number>;
+/** How a query word may stand for an index term. */
+export interface Candidate {
+  /** What a match is worth in ranking, relative to an exact match (FACTOR). */
+  factor: number;
+  /**
+   * 0..1: how sure it is that the user means this term (for confidence, not ranking): 1 as
+   * written, the typed share of a completion, 0 for a typo correction too far from what was typed.
+   */
+  certainty: number;
+}
 
-export function addCandidate(vocabulary: Vocabulary, candidates: Candidates, term: string, factor: number): void {
+/** The index terms one query word (or word pair) may stand for, by term index. */
+export type Candidates = Map<number, Candidate>;
+
+/** Adds a candidate, or keeps the better factor and the better certainty of the two ways to it. */
+export function setCandidate(candidates: Candidates, at: number, factor: number, certainty = factor): void {
+  const known = candidates.get(at);
+  if (!known) candidates.set(at, { factor, certainty });
+  else candidates.set(at, { factor: Math.max(known.factor, factor), certainty: Math.max(known.certainty, certainty) });
+}
+
+export function addCandidate(
+  vocabulary: Vocabulary,
+  candidates: Candidates,
+  term: string,
+  factor: number,
+  certainty = factor,
+): void {
   const at = vocabulary.termIndex(term);
-  if (at >= 0 && (candidates.get(at) ?? 0) < factor) candidates.set(at, factor);
+  if (at >= 0) setCandidate(candidates, at, factor, certainty);
 }
 
 /** Single-word terms that complete `prefix`, the closest completions first ("cach" → "cache" before "cachecontrol"). */
@@ -23,7 +54,10 @@ export function addPrefixCandidates(vocabulary: Vocabulary, candidates: Candidat
   }
   matches.sort((a, b) => (terms[a] as string).length - (terms[b] as string).length || a - b);
   for (const at of matches.slice(0, MAX_PREFIX_TERMS)) {
-    if ((candidates.get(at) ?? 0) < FACTOR.prefix) candidates.set(at, FACTOR.prefix);
+    // As sure as the share of the word typed: "clickh" is surely ClickHouse, "cl" is anything.
+    const certainty =
+      prefix.length < MIN_TELLING_LENGTH ? 0 : Math.min(1, prefix.length / (terms[at] as string).length);
+    setCandidate(candidates, at, FACTOR.prefix, certainty);
   }
 }
 
@@ -38,6 +72,23 @@ export function wordCandidates(vocabulary: Vocabulary, words: readonly QueryWord
     const isLast = position === words.length - 1;
     if (isLast && typing && word.surface.length >= 2) addPrefixCandidates(vocabulary, candidates, word.surface);
     return candidates;
+  });
+}
+
+/**
+ * A finished word the index does not know may still be the start of one ("idemp", "stamp", a pasted
+ * stem): it completes as the last word does while typing, before the typo stage is asked (which
+ * would turn "stamp" into some other short word). Words with candidates are left alone.
+ */
+export function addCompletionCandidates(
+  vocabulary: Vocabulary,
+  words: readonly QueryWord[],
+  groups: readonly Candidates[],
+): void {
+  words.forEach((word, position) => {
+    const candidates = groups[position] as Candidates;
+    if (candidates.size === 0 && word.surface.length >= MIN_COMPLETION_LENGTH)
+      addPrefixCandidates(vocabulary, candidates, word.surface);
   });
 }
 
@@ -74,7 +125,7 @@ export function pairCandidates(vocabulary: Vocabulary, words: readonly QueryWord
         at++
       ) {
         if (candidates.size >= MAX_PREFIX_TERMS) break;
-        candidates.set(at, FACTOR.phrase * FACTOR.prefix);
+        setCandidate(candidates, at, FACTOR.phrase * FACTOR.prefix);
       }
     }
     return candidates;

@@ -1,9 +1,16 @@
 import type { Article } from '@/lib/corpus/article';
 import type { SerializedSearchIndex } from '@/lib/search/build-index';
-import { addSynonymCandidates, pairCandidates, wordCandidates } from '@/lib/search/candidates';
+import { addCompletionCandidates, addSynonymCandidates, pairCandidates, wordCandidates } from '@/lib/search/candidates';
+import {
+  CONFIDENCE,
+  type ConfidenceTuning,
+  countUnknownWords,
+  isAbout,
+  wordSpecificity,
+} from '@/lib/search/confidence';
 import { scoreDocuments } from '@/lib/search/score';
 import { suggestCorrection } from '@/lib/search/suggest';
-import { analyzeQueryWords } from '@/lib/search/text';
+import { analyzeQueryWords, type QueryWord } from '@/lib/search/text';
 import { createTopK } from '@/lib/search/top-k';
 import { addTypoCandidates, createTypoMatcher } from '@/lib/search/typo';
 import { createVocabulary } from '@/lib/search/vocabulary';
@@ -23,10 +30,17 @@ export interface SearchResult {
   article: Article;
   /** Higher is better; comparable within one query only. */
   score: number;
+  /** 0..1: the share of the query's specific words the article covers (1 when listing a filter). */
+  confidence: number;
 }
 
 export interface SearchResponse {
+  /** Articles about the query, best first: empty when nothing in the library is about it. */
   results: SearchResult[];
+  /** Articles sharing some of the query's words but not about it: never to be shown as results. */
+  loose: SearchResult[];
+  /** "Did you mean": only when nothing matches at all (no results, nothing loosely related). */
+  suggestion: string | null;
   /** Every index term the query matched (exactly, by prefix, by typo or synonym), for highlighting. */
   matchedTerms: ReadonlySet<string>;
   /** The last word as typed, when it was matched as a prefix. */
@@ -34,12 +48,17 @@ export interface SearchResponse {
 }
 
 const MAX_QUERY_WORDS = 32;
+const LOOSE_LIMIT = 5;
 
 /**
  * Search over a prebuilt index, as a pipeline: candidates (exact terms, prefixes while typing) →
  * typo corrections (and synonyms) → BM25F scores → the top k → "Did you mean" when asked.
  */
-export function createSearchEngine(index: SerializedSearchIndex, articles: readonly Article[]) {
+export function createSearchEngine(
+  index: SerializedSearchIndex,
+  articles: readonly Article[],
+  tuning: ConfidenceTuning = CONFIDENCE,
+) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = index.docIds.map((id) => {
     const article = byId.get(id);
@@ -62,18 +81,42 @@ export function createSearchEngine(index: SerializedSearchIndex, articles: reado
     if (words.length === 0) {
       // No words: a filter alone lists its articles; nothing at all finds nothing.
       const results = options.topic || options.tag ? browse(accept, limit) : [];
-      return { results, matchedTerms: new Set(), prefix: null };
+      return { results, loose: [], suggestion: null, matchedTerms: new Set(), prefix: null };
     }
 
     const groups = wordCandidates(vocabulary, words, typing);
+    addCompletionCandidates(vocabulary, words, groups);
     addTypoCandidates(vocabulary, typos, words, groups);
     addSynonymCandidates(vocabulary, words, groups);
-    const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairCandidates(vocabulary, words, typing));
+    const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
+    const pairs = pairCandidates(vocabulary, words, typing);
+    const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities);
+    // Results only when some article is about the query; the weakest of them, and everything for a
+    // query about nothing here, are at most loosely related.
+    const unknownWords = countUnknownWords(specificities);
+    let bestShare = 0;
+    for (const document of documents)
+      if (accept(document.doc) && isAbout(document, unknownWords, tuning))
+        bestShare = Math.max(bestShare, document.confidence);
+    const resultFloor = bestShare > 0 ? bestShare * tuning.resultsShareOfBest : Number.POSITIVE_INFINITY;
     const top = createTopK(limit);
-    for (const { doc, score } of documents) if (accept(doc)) top.offer(doc, score);
+    const looseTop = createTopK(Math.min(limit, LOOSE_LIMIT));
+    const confidence = new Map<number, number>();
+    for (const { doc, score, confidence: share } of documents) {
+      if (!accept(doc)) continue;
+      confidence.set(doc, share);
+      if (share >= resultFloor) top.offer(doc, score);
+      else if (share >= tuning.looseShare) looseTop.offer(doc, score);
+    }
+    const toResults = (ranked: ReturnType<typeof top.items>) =>
+      ranked.map(({ doc, score }) => ({ article: docs[doc] as Article, score, confidence: confidence.get(doc) ?? 0 }));
+    const results = toResults(top.items());
+    const loose = toResults(looseTop.items());
     const last = words.at(-1);
     return {
-      results: top.items().map(({ doc, score }) => ({ article: docs[doc] as Article, score })),
+      results,
+      loose,
+      suggestion: results.length === 0 && loose.length === 0 ? suggest(query) : null,
       matchedTerms,
       prefix: typing && last ? last.surface : null,
     };
@@ -82,7 +125,7 @@ export function createSearchEngine(index: SerializedSearchIndex, articles: reado
   function browse(accept: (doc: number) => boolean, limit: number): SearchResult[] {
     const results: SearchResult[] = [];
     for (let doc = 0; doc < docs.length; doc++)
-      if (accept(doc)) results.push({ article: docs[doc] as Article, score: 0 });
+      if (accept(doc)) results.push({ article: docs[doc] as Article, score: 0, confidence: 1 });
     return results.sort((a, b) => a.article.title.localeCompare(b.article.title)).slice(0, limit);
   }
 

@@ -1,10 +1,17 @@
 import { type Candidates, FACTOR } from '@/lib/search/candidates';
+import type { WordSpecificity } from '@/lib/search/confidence';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
 export interface ScoredDocument {
   doc: number;
   /** Higher is better; comparable within one query only. */
   score: number;
+  /** 0..1: the share of the query's specific words the document covers (see confidence.ts). */
+  confidence: number;
+  /** The specificity (summed idf) of the query words the document covers. */
+  evidence: number;
+  /** How many of the query's words the document covers. */
+  coveredWords: number;
 }
 
 export interface Scores {
@@ -23,7 +30,7 @@ export interface Scores {
 export function wordWeight(vocabulary: Vocabulary, candidates: Candidates): number {
   let exact = 0;
   let any = 0;
-  for (const [term, factor] of candidates) {
+  for (const [term, { factor }] of candidates) {
     any = Math.max(any, factor * vocabulary.idf(term));
     if (factor === FACTOR.exact) exact = Math.max(exact, vocabulary.idf(term));
   }
@@ -40,6 +47,7 @@ export function scoreDocuments(
   vocabulary: Vocabulary,
   groups: readonly Candidates[],
   pairs: readonly Candidates[],
+  specificities: readonly WordSpecificity[],
 ): Scores {
   const { terms, postings, docCount } = vocabulary;
   const groupWeights = groups.map((group) => wordWeight(vocabulary, group));
@@ -47,12 +55,16 @@ export function scoreDocuments(
   const matched = new Uint8Array(docCount);
   const coveredWeight = new Float64Array(docCount);
   const best = new Float64Array(docCount);
+  const surest = new Float64Array(docCount);
+  const covered = new Float64Array(docCount);
+  const coveredWords = new Uint8Array(docCount);
   const touched: number[] = [];
   const matchedTerms = new Set<string>();
   for (const [groupIndex, group] of groups.entries()) {
     const groupDocs: number[] = [];
     const groupWeight = groupWeights[groupIndex] as number;
-    for (const [term, factor] of group) {
+    const { weight, bestCertainty } = specificities[groupIndex] as WordSpecificity;
+    for (const [term, { factor, certainty }] of group) {
       matchedTerms.add(terms[term] as string);
       const list = postings[term] as number[];
       for (let i = 0; i < list.length; i += 2) {
@@ -60,6 +72,7 @@ export function scoreDocuments(
         const score = factor * (list[i + 1] as number);
         if (best[doc] === 0) groupDocs.push(doc);
         if (score > (best[doc] as number)) best[doc] = score;
+        if (certainty > (surest[doc] as number)) surest[doc] = certainty;
       }
     }
     for (const doc of groupDocs) {
@@ -67,13 +80,18 @@ export function scoreDocuments(
       total[doc] = (total[doc] as number) + (best[doc] as number);
       matched[doc] = (matched[doc] as number) + 1;
       coveredWeight[doc] = (coveredWeight[doc] as number) + groupWeight;
+      if (bestCertainty > 0 && (surest[doc] as number) > 0) {
+        covered[doc] = (covered[doc] as number) + weight * Math.min(1, (surest[doc] as number) / bestCertainty);
+        coveredWords[doc] = (coveredWords[doc] as number) + 1;
+      }
       best[doc] = 0;
+      surest[doc] = 0;
     }
   }
 
   // Words typed next to each other that also stand next to each other in a document add a bonus.
   for (const pair of pairs) {
-    for (const [term, factor] of pair) {
+    for (const [term, { factor }] of pair) {
       const list = postings[term] as number[];
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i] as number;
@@ -83,9 +101,18 @@ export function scoreDocuments(
   }
 
   const totalWeight = groupWeights.reduce((sum, w) => sum + w, 0) || 1;
+  const querySpecificity = specificities.reduce((sum, { weight }) => sum + weight, 0);
   const documents = touched.map((doc) => {
     const coverage = (coveredWeight[doc] as number) / totalWeight;
-    return { doc, score: ((total[doc] as number) / 1000) * coverage * coverage };
+    return {
+      doc,
+      score: ((total[doc] as number) / 1000) * coverage * coverage,
+      // A query of fragments alone ("pgv" being typed): the share of its words the document has.
+      confidence:
+        querySpecificity > 0 ? (covered[doc] as number) / querySpecificity : (matched[doc] as number) / groups.length,
+      evidence: covered[doc] as number,
+      coveredWords: coveredWords[doc] as number,
+    };
   });
   return { documents, matchedTerms };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addSynonymCandidates, FACTOR, pairCandidates, wordCandidates } from '@/lib/search/candidates';
-import { named, smallVocabulary, words } from './small-index';
+import {
+  addCompletionCandidates,
+  addSynonymCandidates,
+  FACTOR,
+  pairCandidates,
+  wordCandidates,
+} from '@/lib/search/candidates';
+import { certainties, named, smallVocabulary, words } from './small-index';
 
 describe('candidates stage', () => {
   it('gives each word its exact terms (stems), and nothing for a word the index lacks', () => {
@@ -34,5 +40,23 @@ describe('candidates stage', () => {
       'vector databas': FACTOR.phrase * FACTOR.prefix,
     });
     expect(pairCandidates(smallVocabulary, words('vector data'), false)[0]!.size).toBe(0);
+  });
+
+  it('completes a finished word it does not know ("idemp", "stamp"), never one it knows', () => {
+    const query = words('idemp database rollo');
+    const groups = wordCandidates(smallVocabulary, query, false);
+    addCompletionCandidates(smallVocabulary, query, groups);
+    expect(named(groups[0]!)).toEqual({ idempot: FACTOR.prefix });
+    expect(named(groups[1]!)).toEqual({ databas: FACTOR.exact });
+    expect(named(groups[2]!)).toEqual({ rollout: FACTOR.prefix });
+  });
+
+  it('is as sure of a completion as the share of the word typed, and not at all below four letters', () => {
+    const query = words('idemp rol');
+    const groups = wordCandidates(smallVocabulary, query, false);
+    addCompletionCandidates(smallVocabulary, query, groups);
+    expect(certainties(groups[0]!).idempot).toBeCloseTo(5 / 7);
+    expect(named(groups[1]!)).toEqual({ roll: FACTOR.prefix, rollout: FACTOR.prefix }); // still ranks…
+    expect(certainties(groups[1]!)).toEqual({ roll: 0, rollout: 0 }); // …but "rol" tells nothing
   });
 });

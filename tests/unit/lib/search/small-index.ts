@@ -1,4 +1,5 @@
 import { buildSearchIndex, type SearchDocument } from '@/lib/search/build-index';
+import type { Candidates } from '@/lib/search/candidates';
 import { analyzeQueryWords } from '@/lib/search/text';
 import { createVocabulary } from '@/lib/search/vocabulary';
 
@@ -33,7 +34,10 @@ export const SMALL_DOCUMENTS: SearchDocument[] = [
 export const smallIndex = buildSearchIndex(SMALL_DOCUMENTS);
 export const smallVocabulary = createVocabulary(smallIndex);
 export const words = (query: string) => analyzeQueryWords(query);
-/** The terms of a candidate map, by name, with their factors. */
-export const named = (candidates: Map<number, number>) =>
-  Object.fromEntries([...candidates].map(([term, factor]) => [smallIndex.terms[term] as string, factor]));
+/** The terms of a candidate map, by name, with their ranking factors. */
+export const named = (candidates: Candidates) =>
+  Object.fromEntries([...candidates].map(([term, { factor }]) => [smallIndex.terms[term] as string, factor]));
+/** The terms of a candidate map, by name, with how sure each is. */
+export const certainties = (candidates: Candidates) =>
+  Object.fromEntries([...candidates].map(([term, { certainty }]) => [smallIndex.terms[term] as string, certainty]));
 export const docId = (doc: number) => (SMALL_DOCUMENTS[doc] as SearchDocument).id;
