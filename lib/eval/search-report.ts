@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { createFuseDefaultRanker, createMiniSearchRanker } from '@/lib/eval/baselines';
 import { type EvalFigures, type EvalQuery, evaluate } from '@/lib/eval/metrics';
+import { hasRelatedDocs, loadRelatedDocsSet, RELATED_DOCS_FILE, readDocPage } from '@/lib/eval/related-docs';
 import { loadRealPageText, loadRelatedEvalSet } from '@/lib/eval/related-set';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { MATCH_THRESHOLD } from '@/lib/related/engine';
+import type { PageText } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { STOP_WORDS } from '@/lib/search/stop-words';
 
@@ -165,11 +167,52 @@ export function relatedEvalReport({ verbose, realPagesDir }: EvalReportOptions):
     lines.push(`unrelated real pages: skipped, ${realPagesDir} is absent`);
   } else {
     const wrongly = realPages.filter(({ page }) => page && relatedEngine.related(page).matched).map(({ name }) => name);
-    const scores = realPages.map(({ page }) => (page ? (relatedEngine.related(page).results[0]?.score ?? 0) : 0));
+    const confidences = realPages.map(({ page }) => (page ? highestConfidence(page) : 0));
     lines.push(
-      `unrelated real pages: matched ${wrongly.length}/${realPages.length}${wrongly.length ? ` (${wrongly.join(', ')})` : ''}; highest score ${Math.max(...scores).toFixed(3)} (threshold ${MATCH_THRESHOLD})`,
+      `unrelated real pages: matched ${wrongly.length}/${realPages.length}${wrongly.length ? ` (${wrongly.join(', ')})` : ''}; highest confidence ${Math.max(...confidences).toFixed(3)} (threshold ${MATCH_THRESHOLD})`,
     );
   }
+  lines.push(...relatedDocsReport({ verbose }));
+  return lines;
+}
+
+function highestConfidence(page: { title: string; text: string }): number {
+  return Math.max(
+    0,
+    ...getBundledRelatedEngine()
+      .related(page, { limit: 10 })
+      .results.map((r) => r.confidence),
+  );
+}
+
+/** Related articles for real documentation Debian ships (when installed; never copied here). */
+function relatedDocsReport({ verbose }: Pick<EvalReportOptions, 'verbose'>): string[] {
+  const set = loadRelatedDocsSet();
+  const heading = `\nRelated articles on real documentation: ${set.relevant.length} relevant and ${set.unrelated.length} unrelated pages from ${RELATED_DOCS_FILE}`;
+  if (!hasRelatedDocs(set)) return [heading, `skipped: the pages are not installed (${set.install})`];
+  const engine = getBundledRelatedEngine();
+  const lines = [heading];
+  let hits = 0;
+  let reciprocal = 0;
+  let matched = 0;
+  for (const { path, expected } of set.relevant) {
+    const response = engine.related(readDocPage(path) as PageText);
+    const position = response.results.findIndex((r) => expected.includes(r.article.id));
+    if (position >= 0) hits++;
+    if (position >= 0) reciprocal += 1 / (position + 1);
+    if (response.matched) matched++;
+    if (verbose && (position < 0 || !response.matched))
+      lines.push(
+        `  related doc ${response.matched ? 'matched' : 'not matched'}, rank ${position < 0 ? '-' : position + 1}: ${path}`,
+      );
+  }
+  const wrongly = set.unrelated.filter((path) => engine.related(readDocPage(path) as PageText).matched);
+  const confidences = set.unrelated.map((path) => highestConfidence(readDocPage(path) as PageText));
+  const n = set.relevant.length;
+  lines.push(
+    `shelf         hit@5 ${(hits / n).toFixed(3)}  MRR ${(reciprocal / n).toFixed(3)}  matched ${matched}/${n}`,
+    `unrelated documentation: matched ${wrongly.length}/${set.unrelated.length}${wrongly.length ? ` (${wrongly.join(', ')})` : ''}; highest confidence ${Math.max(...confidences).toFixed(3)} (threshold ${MATCH_THRESHOLD})`,
+  );
   return lines;
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { searchToJson } from '@/lib/eval/query-json';
+import { hasRelatedDocs, loadRelatedDocsSet } from '@/lib/eval/related-docs';
 import { evalReport } from '@/lib/eval/search-report';
 import { REAL_PAGES_DIR } from '@/lib/eval/shared-data';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
@@ -10,11 +11,19 @@ import { getBundledSearchEngine } from '@/lib/search/bundled';
 // A deliberate change of quality regenerates them, and the commit says why.
 const GOLDEN_EVAL = 'tests/fixtures/search-golden-eval.txt';
 const GOLDEN_QUERIES = 'tests/fixtures/search-golden-queries.jsonl';
+const DOCS_HEADING = 'Related articles on real documentation';
 
 describe('search evaluation golden (npm run eval, npm run query -- search)', () => {
-  it('prints exactly the golden evaluation', { timeout: 120_000 }, () => {
-    const golden = readFileSync(GOLDEN_EVAL, 'utf8').trimEnd().split('\n');
-    const printed = evalReport({ verbose: true, realPagesDir: REAL_PAGES_DIR }).join('\n').split('\n');
+  it('prints exactly the golden evaluation', { timeout: 300_000 }, () => {
+    let golden = readFileSync(GOLDEN_EVAL, 'utf8').trimEnd().split('\n');
+    let printed = evalReport({ verbose: true, realPagesDir: REAL_PAGES_DIR }).join('\n').split('\n');
+    // Parts that need what a machine may lack are compared only where it has them.
+    const docsHeading = (lines: string[]) => lines.findIndex((line) => line.startsWith(DOCS_HEADING));
+    if (!hasRelatedDocs(loadRelatedDocsSet())) {
+      expect(printed.slice(docsHeading(printed) + 1)).toEqual([expect.stringMatching(/^skipped: .*apt-get install/)]);
+      golden = golden.slice(0, docsHeading(golden));
+      printed = printed.slice(0, docsHeading(printed));
+    }
     if (existsSync(REAL_PAGES_DIR)) {
       expect(printed).toEqual(golden);
     } else {
