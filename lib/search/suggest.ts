@@ -1,5 +1,5 @@
 import { analyzeQueryWords, termsOfWord } from '@/lib/search/text';
-import type { TypoMatcher } from '@/lib/search/typo';
+import { isLikelyTypo, type TypoMatcher } from '@/lib/search/typo';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
 const SUGGEST_THRESHOLD = 0.6;
@@ -12,6 +12,7 @@ const SUGGEST_POOL = 5;
 export function suggestCorrection(vocabulary: Vocabulary, typos: TypoMatcher, query: string): string | null {
   const words = analyzeQueryWords(query);
   let changed = false;
+  let unsure = false;
   const corrected = words.map((word) => {
     if (termsOfWord(word.surface).some((term) => vocabulary.termIndex(term) >= 0) || word.surface.length < 3)
       return word.surface;
@@ -23,9 +24,21 @@ export function suggestCorrection(vocabulary: Vocabulary, typos: TypoMatcher, qu
       pool: SUGGEST_POOL,
       maxEdits: 3,
     });
-    if (!best) return word.surface;
+    // A word of its own ("lemon", "sudan") is not a misspelling of the nearest library word.
+    if (!best || !isPlausibleMisspelling(word.surface, best[0])) {
+      unsure = true;
+      return word.surface;
+    }
     changed = true;
     return best[0];
   });
-  return changed ? corrected.join(' ') : null;
+  return changed && !unsure ? corrected.join(' ') : null;
+}
+
+/** A slip of the fingers, or the word typed with letters left out ("thndrng" for "thundering"). */
+function isPlausibleMisspelling(typed: string, word: string): boolean {
+  if (isLikelyTypo(typed, word)) return true;
+  let at = 0;
+  for (const letter of word) if (letter === typed[at]) at++;
+  return at === typed.length && typed[0] === word[0];
 }

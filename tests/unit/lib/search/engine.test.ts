@@ -139,5 +139,8 @@ describe('bundled search engine', () => {
     expect(engine.search('thndrng', { typing: false }).suggestion).toBe('thundering');
     expect(engine.search('kuberntes', { typing: false }).suggestion).toBeNull(); // the typo is matched
     expect(engine.search('chess opening for black', { typing: false }).suggestion).toBeNull(); // loosely related
+    // Words of their own are not misspellings of the nearest library word ("sudden", "common came receive").
+    expect(engine.search('sudan', { typing: false }).suggestion).toBeNull();
+    expect(engine.search('lemon cake recipe', { typing: false }).suggestion).toBeNull();
   });
 });

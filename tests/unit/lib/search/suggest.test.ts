@@ -19,3 +19,11 @@ describe('suggest stage ("Did you mean")', () => {
     expect(suggest('')).toBeNull();
   });
 });
+
+describe('suggest stage: only plausible misspellings', () => {
+  it('corrects a slip of the fingers and letters left out', () => {
+    expect(suggest('kubrnts')).toBe('kubernetes');
+    expect(suggest('databse')).toBe('database');
+    expect(suggest('dbase')).toBe('database'); // letters left out, in order
+  });
+});
