@@ -16,7 +16,12 @@ export function isPopupFiltering({ query, topic, tag }: PopupState): boolean {
 
 /** The popup's search: the query within the chosen topic and tag. */
 export function searchPopup(engine: SearchEngine, { query, topic, tag }: PopupState): SearchResponse {
-  return engine.search(query, { limit: POPUP_RESULT_LIMIT, topic: topic ?? undefined, tag: tag ?? undefined });
+  return engine.search(query, {
+    limit: POPUP_RESULT_LIMIT,
+    topic: topic ?? undefined,
+    tag: tag ?? undefined,
+    suggest: true,
+  });
 }
 
 /**

@@ -24,6 +24,8 @@ export interface SearchOptions {
    * Default: true unless the query ends with a space.
    */
   typing?: boolean;
+  /** Whether to look for a "Did you mean" correction when nothing matches (costs a typo search per word). */
+  suggest?: boolean;
 }
 
 export interface SearchResult {
@@ -39,7 +41,7 @@ export interface SearchResponse {
   results: SearchResult[];
   /** Articles sharing some of the query's words but not about it: never to be shown as results. */
   loose: SearchResult[];
-  /** "Did you mean": only when nothing matches at all (no results, nothing loosely related). */
+  /** "Did you mean", when asked for: only when nothing matches at all (no results, nothing loosely related). */
   suggestion: string | null;
   /** Every index term the query matched (exactly, by prefix, by typo or synonym), for highlighting. */
   matchedTerms: ReadonlySet<string>;
@@ -116,7 +118,7 @@ export function createSearchEngine(
     return {
       results,
       loose,
-      suggestion: results.length === 0 && loose.length === 0 ? suggest(query) : null,
+      suggestion: options.suggest && results.length === 0 && loose.length === 0 ? suggest(query) : null,
       matchedTerms,
       prefix: typing && last ? last.surface : null,
     };

@@ -136,11 +136,13 @@ describe('bundled search engine', () => {
   });
 
   it('offers "Did you mean" only when nothing matches at all', () => {
-    expect(engine.search('thndrng', { typing: false }).suggestion).toBe('thundering');
-    expect(engine.search('kuberntes', { typing: false }).suggestion).toBeNull(); // the typo is matched
-    expect(engine.search('chess opening for black', { typing: false }).suggestion).toBeNull(); // loosely related
+    const asked = { typing: false, suggest: true };
+    expect(engine.search('thndrng', asked).suggestion).toBe('thundering');
+    expect(engine.search('thndrng', { typing: false }).suggestion).toBeNull(); // not asked for
+    expect(engine.search('kuberntes', asked).suggestion).toBeNull(); // the typo is matched
+    expect(engine.search('chess opening for black', asked).suggestion).toBeNull(); // loosely related
     // Words of their own are not misspellings of the nearest library word ("sudden", "common came receive").
-    expect(engine.search('sudan', { typing: false }).suggestion).toBeNull();
-    expect(engine.search('lemon cake recipe', { typing: false }).suggestion).toBeNull();
+    expect(engine.search('sudan', asked).suggestion).toBeNull();
+    expect(engine.search('lemon cake recipe', asked).suggestion).toBeNull();
   });
 });
