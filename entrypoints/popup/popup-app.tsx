@@ -10,6 +10,7 @@ import {
   describeResultCount,
   describeSearchPlaceholder,
   isPopupFiltering,
+  listedResults,
   searchPopup,
 } from '@/lib/popup/popup-results';
 import { loadRecentlyOpened, type PopupState, rememberOpened, savePopupState } from '@/lib/popup/popup-state';
@@ -56,21 +57,20 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
   const engine = getBundledSearchEngine();
   const isFiltering = isPopupFiltering({ query, topic, tag });
   const response = useMemo(() => searchPopup(engine, { query, topic, tag }), [engine, query, topic, tag]);
+  const listed = listedResults(response);
 
   useEffect(() => {
     const state = { query, topic, tag };
-    const shown = isFiltering && response.results.length > 0;
+    const shown = isFiltering && listed.results.length > 0;
     // Losing it only costs the next opening its first paint (and the restored query): say so, go on.
     savePopupState(state, shown ? describeFirstPaint(state, response) : null).catch((error: unknown) =>
       console.warn('Shelf: could not keep the popup’s search for next time', error),
     );
-  }, [query, topic, tag, isFiltering, response]);
-  const results = isFiltering ? response.results.map((r) => r.article) : [];
+  }, [query, topic, tag, isFiltering, response, listed.results.length]);
+  const results = isFiltering ? listed.results.map((r) => r.article) : [];
   const active = results[activeIndex] ?? null;
-  const suggestion = useMemo(
-    () => (isFiltering && results.length === 0 && query.trim() ? engine.suggest(query) : null),
-    [engine, isFiltering, results.length, query],
-  );
+  // "Did you mean" only when nothing matches at all, not even a saved page.
+  const suggestion = isFiltering && pageHits.length === 0 ? response.suggestion : null;
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown') {
@@ -172,7 +172,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
       ) : (
         <>
           <p className="result-count" role="status">
-            {describeResultCount(results.length)}
+            {describeResultCount(results.length, listed.loose)}
           </p>
           <SearchResults
             id={listId}

@@ -1,7 +1,9 @@
 /**
- * `npm run --silent query -- search "text" [--limit N]` prints one JSON object per query:
- *   {"query", "tookMs", "results": [{"id", "title", "url", "summary", "score"}]}
- * `--stdin` reads one query per line and prints one object per line. Runs the same `lib/search`
+ * `npm run --silent query -- search "text" [--limit N] [--typing]` prints one JSON object per query:
+ *   {"query", "tookMs", "results": [{"id", "title", "url", "summary", "score"}], "loose": [...]}
+ * `results` is [] when nothing in the library is about the query; `loose` lists what is only
+ * loosely related. The query is finished (its last word is a word, not a prefix) unless `--typing`
+ * says it is being typed, as in the popup. `--stdin` reads one query per line and prints one object per line. Runs the same `lib/search`
  * code on the same bundled data and prebuilt index as the popup; `tookMs` times the search call alone.
  *
  * `npm run --silent query -- related --file PATH [--limit N]` prints
@@ -12,14 +14,14 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
-import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
+import { searchToJson, toJsonResult } from '@/lib/eval/query-json';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { extractPageText, type PageText } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 
 const USAGE =
-  'usage: query search "text" [--limit N] | query search --stdin [--limit N] | query related --file PATH [--limit N]';
+  'usage: query search "text" [--limit N] [--typing] | query search --stdin [--limit N] [--typing] | query related --file PATH [--limit N]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -31,6 +33,7 @@ const { values, positionals } = parseArgs({
   options: {
     limit: { type: 'string', default: '10' },
     stdin: { type: 'boolean', default: false },
+    typing: { type: 'boolean', default: false },
     file: { type: 'string' },
   },
 });
@@ -44,25 +47,7 @@ const engine = getBundledSearchEngine();
 engine.search('warm up the engine with a typo: thundring', { typing: false });
 
 function runSearch(query: string): string {
-  const started = performance.now();
-  // A finished query from the command line: the last word is complete, not being typed.
-  const { results } = engine.search(query, { limit, typing: false });
-  const tookMs = performance.now() - started;
-  return JSON.stringify({
-    query,
-    tookMs: Number(tookMs.toFixed(3)),
-    results: results.map(toJsonResult),
-  });
-}
-
-function toJsonResult({ article, score }: { article: Article; score: number }) {
-  return {
-    id: article.id,
-    title: article.title,
-    url: article.url,
-    summary: article.summary,
-    score: Number(score.toFixed(4)),
-  };
+  return JSON.stringify(searchToJson(engine, query, { limit, typing: values.typing }));
 }
 
 function runRelated(path: string): string {

@@ -143,3 +143,16 @@ test('a query with no match suggests a correction', async ({ openPopup }) => {
   await expect(searchBox(popup)).toHaveValue('thundering');
   await expect(results(popup).first()).toContainText('Thundering Herd');
 });
+
+test('an everyday query gets no results: articles sharing a word are only "Loosely related"', async ({ openPopup }) => {
+  const popup = await openPopup();
+  await searchBox(popup).fill('chess opening for black');
+  await expect(popup.getByRole('status')).toHaveText('Loosely related');
+  await expect(results(popup).first()).toContainText('Black Friday');
+  await expect(popup.getByText(/Top \d+ results|Did you mean/)).toHaveCount(0);
+
+  await searchBox(popup).fill('lemon cake recipe');
+  await expect(popup.getByRole('status')).toContainText('No articles match');
+  await expect(popup.getByRole('button', { name: /Did you mean/ })).toHaveCount(0);
+  await expect(results(popup)).toHaveCount(0);
+});
