@@ -8,6 +8,11 @@ export function getBadgeText(unread: number, showBadge: boolean): string {
   return unread > 999 ? '999+' : String(unread);
 }
 
+/** The toolbar button: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2 build. */
+function getToolbarButton(): typeof browser.action {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
 /**
  * Keeps the toolbar badge equal to the number of unread saved items. Runs in the service worker
  * and in every open extension page: a sleeping service worker is not woken by database changes,
@@ -18,8 +23,9 @@ export function watchBadge(db: ShelfDatabase = getDatabase()): () => void {
     getBadgeText(await countUnread(db), (await getSettings(db)).showBadge),
   ).subscribe({
     next: (text) => {
-      void browser.action.setBadgeText({ text });
-      void browser.action.setBadgeBackgroundColor({ color: '#2459d6' });
+      const button = getToolbarButton();
+      void button.setBadgeText({ text });
+      void button.setBadgeBackgroundColor({ color: '#2459d6' });
     },
     error: (error: unknown) => console.warn('Shelf: badge not updated', error),
   });
