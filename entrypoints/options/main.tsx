@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { followTheme } from '@/lib/settings/theme';
 import { SettingsView } from '../sidepanel/settings-view';
+import { StorageGate } from '../sidepanel/storage-gate';
 import '@/components/base.css';
 import '../sidepanel/sidepanel.css';
 import './options.css';
@@ -14,7 +15,9 @@ createRoot(root).render(
   <StrictMode>
     <main className="options-page">
       <h1>Shelf</h1>
-      <SettingsView />
+      <StorageGate>
+        <SettingsView />
+      </StorageGate>
     </main>
   </StrictMode>,
 );

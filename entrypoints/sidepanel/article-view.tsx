@@ -8,6 +8,7 @@ import { removeItems, saveArticle, setStatus } from '@/lib/db/items';
 import { getArticleState } from '@/lib/db/queries';
 import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
+import { StorageGate } from './storage-gate';
 
 function openLink(url: string) {
   void browser.tabs.create({ url });
@@ -24,35 +25,37 @@ export function ArticleView({ article, onSelect }: { article: Article; onSelect:
   return (
     <>
       <ArticleCard article={article} onOpenLink={openLink} />
-      <section className="keep-controls" aria-label="Reading list">
-        {item ? (
-          <>
-            <button type="button" className="button secondary" onClick={() => void removeItems([item.id])}>
-              Unsave
+      <StorageGate>
+        <section className="keep-controls" aria-label="Reading list">
+          {item ? (
+            <>
+              <button type="button" className="button secondary" onClick={() => void removeItems([item.id])}>
+                Unsave
+              </button>
+              <label>
+                Status{' '}
+                <select value={item.status} onChange={(e) => void setStatus([item.id], e.target.value as ItemStatus)}>
+                  {ITEM_STATUSES.map((status) => (
+                    <option key={status} value={status}>
+                      {status}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <progress max={100} value={percent} aria-label={`${percent}% read`} /> <span>{percent}% read</span>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              disabled={saved === undefined}
+              onClick={() => void saveArticle(article)}
+            >
+              Save to reading list
             </button>
-            <label>
-              Status{' '}
-              <select value={item.status} onChange={(e) => void setStatus([item.id], e.target.value as ItemStatus)}>
-                {ITEM_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {status}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <progress max={100} value={percent} aria-label={`${percent}% read`} /> <span>{percent}% read</span>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="button"
-            disabled={saved === undefined}
-            onClick={() => void saveArticle(article)}
-          >
-            Save to reading list
-          </button>
-        )}
-      </section>
+          )}
+        </section>
+      </StorageGate>
       {related.length > 0 && (
         <section aria-labelledby="card-related-heading">
           <h3 id="card-related-heading">Related articles</h3>

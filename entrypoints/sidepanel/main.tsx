@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { followTheme } from '@/lib/settings/theme';
 import { ReaderContainer } from './reader-container';
 import { SidePanelApp } from './side-panel-app';
+import { StorageGate } from './storage-gate';
 import '@/components/base.css';
 import '@/components/reader.css';
 import './sidepanel.css';
@@ -16,7 +17,9 @@ createRoot(root).render(
   <StrictMode>
     {readerItemId ? (
       <main className="reader-page">
-        <ReaderContainer itemId={readerItemId} />
+        <StorageGate>
+          <ReaderContainer itemId={readerItemId} />
+        </StorageGate>
       </main>
     ) : (
       <SidePanelApp />

@@ -8,6 +8,7 @@ import { ArticleView } from './article-view';
 import { ReaderContainer } from './reader-container';
 import { ReadingListView } from './reading-list-view';
 import { SettingsView } from './settings-view';
+import { StorageGate } from './storage-gate';
 
 const RELATED_LIMIT = 10;
 
@@ -67,7 +68,11 @@ export function SidePanelApp() {
           ))}
         </nav>
       </header>
-      {view.kind === 'settings' && <SettingsView />}
+      {view.kind === 'settings' && (
+        <StorageGate>
+          <SettingsView />
+        </StorageGate>
+      )}
       {view.kind === 'message' && (
         <p className="notice" role="alert">
           {view.text}
@@ -84,14 +89,18 @@ export function SidePanelApp() {
               Open in a tab
             </a>
           </p>
-          <ReaderContainer itemId={view.itemId} />
+          <StorageGate>
+            <ReaderContainer itemId={view.itemId} />
+          </StorageGate>
         </>
       )}
       {view.kind === 'reading-list' && (
-        <ReadingListView
-          onOpenArticle={(articleId) => show({ kind: 'article', articleId })}
-          onOpenPage={(itemId) => show({ kind: 'reader', itemId })}
-        />
+        <StorageGate>
+          <ReadingListView
+            onOpenArticle={(articleId) => show({ kind: 'article', articleId })}
+            onOpenPage={(itemId) => show({ kind: 'reader', itemId })}
+          />
+        </StorageGate>
       )}
       {view.kind === 'article' &&
         (article ? (
