@@ -1,5 +1,5 @@
 import { defineWebExtConfig } from 'wxt';
-import { findChromium } from './lib/cli/chromium';
+import { findChromium } from './scripts/chromium';
 
 // `npm run dev` opens this machine's Chromium with Shelf loaded and reloads it on change.
 export default defineWebExtConfig({

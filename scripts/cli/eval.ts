@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARTICLES } from '@/lib/corpus/catalog';
-import { createFuseDefaultRanker, createMiniSearchRanker } from '@/lib/eval/baselines';
-import { type EvalFigures, type EvalQuery, evaluate } from '@/lib/eval/metrics';
-import { loadRealPageText, loadRelatedEvalSet } from '@/lib/eval/related-set';
-import { REAL_PAGES_DIR } from '@/lib/eval/shared-data';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { MATCH_THRESHOLD } from '@/lib/related/engine';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { STOP_WORDS } from '@/lib/search/stop-words';
+import { createFuseDefaultRanker, createMiniSearchRanker } from '@/scripts/eval/baselines';
+import { type EvalFigures, type EvalQuery, evaluate } from '@/scripts/eval/metrics';
+import { loadRealPageText, loadRelatedEvalSet } from '@/scripts/eval/related-set';
+import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
 const file = resolve('tests/fixtures/search-queries.json');
 const { queries } = JSON.parse(readFileSync(file, 'utf8')) as { queries: EvalQuery[] };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { capturePage, NOTICE_NO_ARTICLE, NOTICE_TRUNCATED } from '@/lib/capture/capture-page';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import { capturedPageSchema, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/lib/eval/shared-data';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
 function load(html: string, url = 'https://example.org/article') {
   const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 const run = (args: string[], input?: string) =>
-  execFileSync('npx', ['tsx', 'lib/cli/query.ts', ...args], { encoding: 'utf8', input, timeout: 30_000 });
+  execFileSync('npx', ['tsx', 'scripts/cli/query.ts', ...args], { encoding: 'utf8', input, timeout: 30_000 });
 
 describe('query CLI (npm run --silent query -- search …)', () => {
   it('prints one JSON object with the results in rank order', () => {

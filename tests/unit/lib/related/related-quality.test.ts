@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadRealPageText, loadRelatedEvalSet } from '@/lib/eval/related-set';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/lib/eval/shared-data';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
+import { loadRealPageText, loadRelatedEvalSet } from '@/scripts/eval/related-set';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
 const set = loadRelatedEvalSet();
 const engine = getBundledRelatedEngine();
