@@ -11,19 +11,34 @@
  * `runQueryCli` is the whole program, so tests call it in-process instead of spawning Node.
  */
 import { createReadStream, realpathSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
-import { extractPageText, type PageText } from '@/lib/related/page-text';
+import { extractPageText, MAX_PAGE_TEXT, type PageText } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import type { SearchEngine } from '@/lib/search/engine';
 
+const MAX_QUERY_CHARS = 1000;
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
 const USAGE =
   'usage: query search "text" [--limit N] | query search --stdin [--limit N] | query related --file PATH [--limit N]';
+
+const HELP = `usage: query search "text" [--limit N]
+       query search --stdin [--limit N]      one query per line of standard input
+       query related --file PATH [--limit N]
+
+Prints one JSON object per line: {query, tookMs, results} for each query, {matched, tookMs, results} for a file.
+  --limit N      results to print, 1 to 1000 (default 10)
+  --stdin        read the queries from standard input
+  --file PATH    an HTML page or a plain text file
+  -h, --help     this text
+
+Limits: a query is at most ${MAX_QUERY_CHARS} characters; a file at most ${MAX_FILE_BYTES / 1024 / 1024} MiB (reading stops there);
+input must be UTF-8 text (no NUL bytes).
+Exit status: 0 done, 2 bad usage or input (the reason is on standard error).`;
 
 /** Where the program reads and writes: the process's streams, or a test's. */
 export interface QueryCliIo {
@@ -35,11 +50,22 @@ export interface QueryCliIo {
   openFile?(path: string): AsyncIterable<Uint8Array>;
 }
 
-/** A mistake in how the program was called: reported with the usage line, exit status 2. */
-class UsageError extends Error {}
+/** A mistake in how the program was called or in its input: a message and exit status 2, no stack. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 function fail(message: string): never {
   throw new UsageError(message);
+}
+
+function refuseInput(message: string): never {
+  throw new UsageError(message, false);
 }
 
 /** Runs `query …` with the given arguments (without `node` and the script); returns the exit status. */
@@ -49,21 +75,17 @@ export async function runQueryCli(argv: readonly string[], io: QueryCliIo): Prom
     return 0;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\n${USAGE}\n`);
+    io.stderr(error.showUsage ? `${error.message}\n${USAGE}\n` : `${error.message}\n`);
     return 2;
   }
 }
 
 async function run(argv: readonly string[], io: QueryCliIo): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      limit: { type: 'string', default: '10' },
-      stdin: { type: 'boolean', default: false },
-      file: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseOptions(argv);
+  if (values.help) {
+    io.stdout(HELP);
+    return;
+  }
   const [command, ...rest] = positionals;
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) fail(`--limit must be an integer from 1 to 1000`);
@@ -79,13 +101,82 @@ async function run(argv: readonly string[], io: QueryCliIo): Promise<void> {
   // built synonym table would otherwise be billed to the first query's tookMs.
   engine.search('warm up the engine with a typo: thundring', { typing: false });
   if (values.stdin) {
-    const lines = createInterface({ input: Readable.from(io.stdin), crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const line of lines) if (line.trim()) io.stdout(runSearch(engine, line, limit));
+    let lineNumber = 0;
+    for await (const line of readLines(io.stdin)) {
+      lineNumber++;
+      if (!line.trim()) continue;
+      checkQueryLength(line, `line ${lineNumber} of standard input`);
+      io.stdout(runSearch(engine, line, limit));
+    }
   } else {
     const query = rest.join(' ');
     if (!query.trim()) fail('missing query text');
+    checkQueryLength(query, 'the query');
     io.stdout(runSearch(engine, query, limit));
   }
+}
+
+function parseOptions(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        limit: { type: 'string', default: '10' },
+        stdin: { type: 'boolean', default: false },
+        file: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    // Node's parseArgs names the option in its message ("Unknown option '--limt'…").
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_')) fail((error as Error).message);
+    throw error;
+  }
+}
+
+function checkQueryLength(query: string, what: string): void {
+  if (query.length > MAX_QUERY_CHARS) refuseInput(`${what} is longer than ${MAX_QUERY_CHARS} characters`);
+}
+
+/**
+ * Decodes chunks as UTF-8, refusing NUL bytes and invalid UTF-8 (a binary file, or text in another
+ * encoding) with a message naming the input instead of searching mojibake.
+ */
+function createTextDecoder(name: string): (chunk: Uint8Array | string | undefined) => string {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const notText = () =>
+    refuseInput(`${name} is not UTF-8 text (it holds NUL bytes or invalid UTF-8: binary, or another encoding)`);
+  return (chunk) => {
+    if (typeof chunk === 'string') return chunk.includes('\0') ? notText() : chunk;
+    if (chunk?.includes(0)) notText();
+    try {
+      // Without a chunk: the end of the input, where a cut-off character is an error too.
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      return notText();
+    }
+  };
+}
+
+/** Lines of text; holds at most one line (capped) in memory, so endless input without newlines stops. */
+async function* readLines(input: QueryCliIo['stdin']): AsyncGenerator<string> {
+  const decode = createTextDecoder('standard input');
+  let pending = '';
+  let lineNumber = 0;
+  const complete = function* (text: string) {
+    const lines = text.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      lineNumber++;
+      yield line.endsWith('\r') ? line.slice(0, -1) : line;
+    }
+    if (pending.length > MAX_QUERY_CHARS + 1)
+      refuseInput(`line ${lineNumber + 1} of standard input is longer than ${MAX_QUERY_CHARS} characters`);
+  };
+  for await (const chunk of input) yield* complete(pending + decode(chunk));
+  yield* complete(pending + decode(undefined));
+  if (pending) yield pending;
 }
 
 function runSearch(engine: SearchEngine, query: string, limit: number): string {
@@ -110,14 +201,22 @@ function toJsonResult({ article, score }: { article: Article; score: number }) {
   };
 }
 
+/** The file as text, read as a stream that stops at the cap (a device like /dev/zero never ends). */
 async function readText(path: string, io: QueryCliIo): Promise<string> {
-  const chunks: Uint8Array[] = [];
+  const decode = createTextDecoder(path);
+  let size = 0;
+  let text = '';
   try {
-    for await (const chunk of (io.openFile ?? createReadStream)(path)) chunks.push(chunk);
+    for await (const chunk of (io.openFile ?? createReadStream)(path)) {
+      size += chunk.byteLength;
+      if (size > MAX_FILE_BYTES) refuseInput(`${path} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+      text += decode(chunk);
+    }
   } catch (error) {
-    fail(`cannot read ${path}: ${(error as Error).message}`);
+    if (error instanceof UsageError) throw error;
+    refuseInput(`cannot read ${path}: ${(error as Error).message}`);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return text + decode(undefined);
 }
 
 async function runRelated(path: string, limit: number, io: QueryCliIo): Promise<string> {
@@ -131,7 +230,10 @@ async function runRelated(path: string, limit: number, io: QueryCliIo): Promise<
   for (let round = 0; round < 3; round++)
     related.related(extractPageText(parseHTML(warmUpHtml).document), { limit: 1 });
   const started = performance.now();
-  const page: PageText = document ? extractPageText(document) : { title: '', text: content, truncated: false };
+  // Plain text gets the extractor's cap too: the extension never compares more than MAX_PAGE_TEXT.
+  const page: PageText = document
+    ? extractPageText(document)
+    : { title: '', text: content.slice(0, MAX_PAGE_TEXT), truncated: content.length > MAX_PAGE_TEXT };
   const { matched, results } = related.related(page, { limit });
   const tookMs = performance.now() - started;
   return JSON.stringify({ matched, tookMs: Number(tookMs.toFixed(3)), results: results.map(toJsonResult) });

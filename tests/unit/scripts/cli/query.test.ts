@@ -50,3 +50,113 @@ describe('query CLI (npm run --silent query -- search …)', () => {
     expect(stderr).toMatch(/^usage: /m);
   });
 });
+
+describe('query CLI: bad usage and bad input get a message and exit status 2, never a stack', () => {
+  const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
+
+  it('names an unknown option', async () => {
+    const { status, stdout, stderr } = await run(['search', 'cache', '--limt', '3']);
+    expect(status).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toMatch(/--limt/);
+    expect(stderr).toMatch(/^usage: /m);
+    noStack(stderr);
+  });
+
+  it('names an option whose value is missing', async () => {
+    const { status, stderr } = await run(['related', '--file']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--file/);
+    noStack(stderr);
+  });
+
+  it('--help names the limits and the exit statuses', async () => {
+    const { status, stdout } = await run(['--help']);
+    expect(status).toBe(0);
+    const help = stdout.join('\n');
+    expect(help).toMatch(/1000 characters/);
+    expect(help).toMatch(/16 MiB/);
+    expect(help).toMatch(/UTF-8/);
+    expect(help).toMatch(/exit status/i);
+  });
+
+  it('refuses a query longer than the cap, as an argument or a line of --stdin', async () => {
+    const long = 'cache '.repeat(200);
+    const argument = await run(['search', long]);
+    expect(argument.status).toBe(2);
+    expect(argument.stderr).toMatch(/longer than 1000 characters/);
+    const lines = await run(['search', '--stdin'], { stdin: `cache\n${long}\nredis\n` });
+    expect(lines.status).toBe(2);
+    expect(lines.stdout).toHaveLength(1);
+    expect(lines.stderr).toMatch(/line 2 .*longer than 1000 characters/);
+  });
+
+  it('refuses binary input on --stdin', async () => {
+    const { status, stdout, stderr } = await run(['search', '--stdin'], { stdin: 'cache\0\0\0\n' });
+    expect(status).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toMatch(/not UTF-8 text/);
+  });
+
+  it('refuses a file with NUL bytes or invalid UTF-8, saying why', async () => {
+    const nul = await run(['related', '--file', 'page.bin'], {
+      openFile: () => chunks([bytes('<p>redis\0cache</p>')]),
+    });
+    expect(nul.status).toBe(2);
+    expect(nul.stderr).toMatch(/page\.bin is not UTF-8 text/);
+    const latin1 = await run(['related', '--file', 'page.txt'], {
+      openFile: () => chunks([Uint8Array.of(0x63, 0x61, 0x66, 0xe9, 0x20, 0x63, 0x61, 0x63, 0x68, 0x65)]),
+    });
+    expect(latin1.status).toBe(2);
+    expect(latin1.stderr).toMatch(/page\.txt is not UTF-8 text/);
+  });
+
+  it('stops reading a file at the 16 MiB cap and refuses it', async () => {
+    const mib = bytes('redis cache '.repeat(87_382).slice(0, 1 << 20));
+    let pulled = 0;
+    async function* hugeFile() {
+      for (let i = 0; i < 64; i++) {
+        pulled += mib.byteLength;
+        yield mib;
+      }
+    }
+    const { status, stdout, stderr } = await run(['related', '--file', 'huge.txt'], { openFile: hugeFile });
+    expect(status).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toMatch(/huge\.txt is larger than 16 MiB/);
+    expect(pulled).toBeLessThanOrEqual(17 << 20);
+  });
+
+  it('refuses /dev/zero at once instead of reading it forever', async () => {
+    const { status, stderr } = await run(['related', '--file', '/dev/zero']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/\/dev\/zero is not UTF-8 text/);
+  });
+
+  it('says which file cannot be read', async () => {
+    const { status, stderr } = await run(['related', '--file', '/nonexistent/page.html']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/cannot read \/nonexistent\/page\.html/);
+    noStack(stderr);
+  });
+});
+
+function bytes(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+async function* chunks(parts: Uint8Array[]) {
+  yield* parts;
+}
+
+describe('query CLI: related --file', () => {
+  it('compares at most the first 50,000 characters of a text file, as the extension does', async () => {
+    const filler = 'plain words about gardening tomatoes and watering '.repeat(1_100).slice(0, 50_000);
+    const tail = ' redis cache stampede thundering herd cache invalidation '.repeat(200);
+    const open = (text: string) => () => chunks([bytes(text)]);
+    const head = JSON.parse((await run(['related', '--file', 'a.txt'], { openFile: open(filler) })).stdout[0]!);
+    const whole = JSON.parse((await run(['related', '--file', 'a.txt'], { openFile: open(filler + tail) })).stdout[0]!);
+    expect(whole).toEqual({ ...head, tookMs: whole.tookMs });
+    expect(head.matched).toBe(false);
+  });
+});
