@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { type QueryCliIo, runQueryCli } from '@/scripts/cli/query';
 
