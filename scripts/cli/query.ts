@@ -10,7 +10,7 @@
  *
  * `runQueryCli` is the whole program, so tests call it in-process instead of spawning Node.
  */
-import { createReadStream, realpathSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import type { Article } from '@/lib/corpus/article';
@@ -19,6 +19,7 @@ import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { extractPageText, MAX_PAGE_TEXT, type PageText } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import type { SearchEngine } from '@/lib/search/engine';
+import { isMainModule } from '@/scripts/cli/is-main';
 
 const MAX_QUERY_CHARS = 1000;
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -239,15 +240,7 @@ async function runRelated(path: string, limit: number, io: QueryCliIo): Promise<
   return JSON.stringify({ matched, tookMs: Number(tookMs.toFixed(3)), results: results.map(toJsonResult) });
 }
 
-function isMainModule(): boolean {
-  try {
-    return realpathSync(process.argv[1] ?? '') === import.meta.filename;
-  } catch {
-    return false;
-  }
-}
-
-if (isMainModule()) {
+if (isMainModule(import.meta.filename)) {
   process.exitCode = await runQueryCli(process.argv.slice(2), {
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (text) => process.stderr.write(text),
