@@ -102,12 +102,10 @@ async function run(argv: readonly string[], io: QueryCliIo): Promise<void> {
   // built synonym table would otherwise be billed to the first query's tookMs.
   engine.search('warm up the engine with a typo: thundring', { typing: false });
   if (values.stdin) {
-    let lineNumber = 0;
-    for await (const line of readLines(io.stdin)) {
-      lineNumber++;
-      if (!line.trim()) continue;
-      checkQueryLength(line, `line ${lineNumber} of standard input`);
-      io.stdout(runSearch(engine, line, limit));
+    for await (const { text, number } of readLines(io.stdin)) {
+      if (!text.trim()) continue;
+      checkQueryLength(text, `line ${number} of standard input`);
+      io.stdout(runSearch(engine, text, limit));
     }
   } else {
     const query = rest.join(' ');
@@ -160,24 +158,20 @@ function createTextDecoder(name: string): (chunk: Uint8Array | string | undefine
   };
 }
 
-/** Lines of text; holds at most one line (capped) in memory, so endless input without newlines stops. */
-async function* readLines(input: QueryCliIo['stdin']): AsyncGenerator<string> {
+/** Numbered lines; holds at most one line (capped) in memory, so endless input without newlines stops. */
+async function* readLines(input: QueryCliIo['stdin']): AsyncGenerator<{ text: string; number: number }> {
   const decode = createTextDecoder('standard input');
   let pending = '';
-  let lineNumber = 0;
+  let number = 0;
   const complete = function* (text: string) {
     const lines = text.split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) {
-      lineNumber++;
-      yield line.endsWith('\r') ? line.slice(0, -1) : line;
-    }
-    if (pending.length > MAX_QUERY_CHARS + 1)
-      refuseInput(`line ${lineNumber + 1} of standard input is longer than ${MAX_QUERY_CHARS} characters`);
+    for (const line of lines) yield { text: line.replace(/\r$/, ''), number: ++number };
+    if (pending.length > MAX_QUERY_CHARS + 1) checkQueryLength(pending, `line ${number + 1} of standard input`);
   };
   for await (const chunk of input) yield* complete(pending + decode(chunk));
   yield* complete(pending + decode(undefined));
-  if (pending) yield pending;
+  if (pending) yield { text: pending.replace(/\r$/, ''), number: number + 1 };
 }
 
 function runSearch(engine: SearchEngine, query: string, limit: number): string {

@@ -5,7 +5,7 @@ import { type QueryCliIo, runQueryCli } from '@/scripts/cli/query';
 /** Runs the CLI in-process (no Node to spawn, so no start-up time to wait for on a busy machine). */
 async function run(
   args: string[],
-  { stdin = '', openFile }: { stdin?: string; openFile?: QueryCliIo['openFile'] } = {},
+  { stdin = '', openFile }: { stdin?: string | QueryCliIo['stdin']; openFile?: QueryCliIo['openFile'] } = {},
 ) {
   const stdout: string[] = [];
   let stderr = '';
@@ -14,7 +14,7 @@ async function run(
     stderr: (text) => {
       stderr += text;
     },
-    stdin: [new TextEncoder().encode(stdin)],
+    stdin: typeof stdin === 'string' ? [new TextEncoder().encode(stdin)] : stdin,
     openFile,
   });
   return { status, stdout, stderr };
@@ -90,6 +90,20 @@ describe('query CLI: bad usage and bad input get a message and exit status 2, ne
     expect(lines.status).toBe(2);
     expect(lines.stdout).toHaveLength(1);
     expect(lines.stderr).toMatch(/line 2 .*longer than 1000 characters/);
+  });
+
+  it('stops reading --stdin that never ends a line, instead of holding it all', async () => {
+    let pulled = 0;
+    async function* endless() {
+      for (;;) {
+        pulled++;
+        yield bytes('a'.repeat(4096));
+      }
+    }
+    const { status, stderr } = await run(['search', '--stdin'], { stdin: endless() });
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/line 1 .*longer than 1000 characters/);
+    expect(pulled).toBe(1);
   });
 
   it('refuses binary input on --stdin', async () => {
