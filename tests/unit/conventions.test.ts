@@ -92,15 +92,21 @@ const entrypointOf = (path: string) => path.split('/')[1];
 
 const WXT_ENTRYPOINT_FILE = /^export default define(Background|ContentScript|UnlistedScript)\(/m;
 
+/** A check that reports each import, by a file under `dir`, that `forbidden` names (it returns what is imported). */
+const forbiddenImports =
+  (dir: string, forbidden: (file: SourceFile, specifier: string) => string | false | undefined) =>
+  (files: readonly SourceFile[]): Violation[] =>
+    files.filter(under(dir)).flatMap((file) =>
+      importsOf(file).flatMap(({ specifier, line }) => {
+        const what = forbidden(file, specifier);
+        return what ? [{ file: file.path, line, problem: `imports ${what}` }] : [];
+      }),
+    );
+
 const RULES: Rule[] = [
   {
     name: 'lib/ imports no Node built-ins (it runs in the browser)',
-    check: (files) =>
-      files.filter(under('lib')).flatMap((file) =>
-        importsOf(file)
-          .filter(({ specifier }) => isNodeBuiltin(specifier))
-          .map(({ specifier, line }) => ({ file: file.path, line, problem: `imports ${specifier}` })),
-      ),
+    check: forbiddenImports('lib', (_, specifier) => isNodeBuiltin(specifier) && specifier),
     broken: [
       { path: 'lib/a/read.ts', text: "import { readFileSync } from 'node:fs';\n" },
       { path: 'lib/a/join.ts', text: "import type {\n  ParsedPath,\n} from 'path';\n" },
@@ -117,14 +123,11 @@ const RULES: Rule[] = [
   },
   {
     name: 'lib/ imports nothing from components/, entrypoints/, scripts/ or tests/',
-    check: (files) =>
-      files.filter(under('lib')).flatMap((file) =>
-        importsOf(file)
-          .filter(({ specifier }) =>
-            /^(components|entrypoints|scripts|tests)\//.test(importTarget(file.path, specifier) ?? ''),
-          )
-          .map(({ specifier, line }) => ({ file: file.path, line, problem: `imports ${specifier}` })),
-      ),
+    check: forbiddenImports(
+      'lib',
+      (file, specifier) =>
+        /^(components|entrypoints|scripts|tests)\//.test(importTarget(file.path, specifier) ?? '') && specifier,
+    ),
     broken: [
       { path: 'lib/a/card.ts', text: "import { ArticleCard } from '@/components/article-card';\n" },
       { path: 'lib/a/server.ts', text: "import { startFixtureServer } from '../../tests/e2e/fixture-server';\n" },
@@ -143,14 +146,10 @@ const RULES: Rule[] = [
   },
   {
     name: "an entrypoint imports no other entrypoint's files",
-    check: (files) =>
-      files.filter(under('entrypoints')).flatMap((file) =>
-        importsOf(file).flatMap(({ specifier, line }) => {
-          const target = importTarget(file.path, specifier);
-          if (!target?.startsWith('entrypoints/') || entrypointOf(target) === entrypointOf(file.path)) return [];
-          return [{ file: file.path, line, problem: `imports ${target}` }];
-        }),
-      ),
+    check: forbiddenImports('entrypoints', (file, specifier) => {
+      const target = importTarget(file.path, specifier);
+      return target?.startsWith('entrypoints/') && entrypointOf(target) !== entrypointOf(file.path) && target;
+    }),
     broken: [
       { path: 'entrypoints/options/main.tsx', text: "import { SettingsView } from '../sidepanel/settings-view';\n" },
       { path: 'entrypoints/popup-first-paint.ts', text: "import { paint } from './popup/paint';\n" },
