@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, expect, test } from '@playwright/test';
-import { chromiumArgs } from '@/lib/cli/chromium';
+import { chromiumArgs } from '@/scripts/chromium';
 import { expectNoSeriousA11yViolations } from './axe';
 import { findTestChromium } from './browser-path';
 import { startFixtureServer } from './fixture-server';

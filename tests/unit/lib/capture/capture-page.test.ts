@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { capturePage, NOTICE_NO_ARTICLE, NOTICE_TRUNCATED } from '@/lib/capture/capture-page';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import { capturedPageSchema, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/lib/eval/shared-data';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
+
+// Capture parses and sanitizes whole pages: up to 2.6 s a test alone, 8 s seen on a busy 2-core machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 function load(html: string, url = 'https://example.org/article') {
   const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });

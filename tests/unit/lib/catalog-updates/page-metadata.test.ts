@@ -6,7 +6,7 @@ import { BLOG_SITE } from '@/lib/catalog-updates/blog-site';
 import { readPageFactsFromDocument } from '@/lib/catalog-updates/page-facts';
 import { readPageFactsFromHtml } from '@/lib/catalog-updates/page-facts-html';
 import { discoverFeeds, readPageMetadata } from '@/lib/catalog-updates/page-metadata';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/lib/eval/shared-data';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/catalog-updates');
 const fixture = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasRelatedDocs, loadRelatedDocsSet, readDocPage } from '@/lib/eval/related-docs';
-import { loadRealPageText, loadRelatedEvalSet } from '@/lib/eval/related-set';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/lib/eval/shared-data';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { joinedWords } from '@/lib/related/engine';
 import { findRelated } from '@/lib/related/find-related';
+import { hasRelatedDocs, loadRelatedDocsSet, readDocPage } from '@/scripts/eval/related-docs';
+import { loadRealPageText, loadRelatedEvalSet } from '@/scripts/eval/related-set';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
 const set = loadRelatedEvalSet();
 const engine = getBundledRelatedEngine();

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { searchToJson } from '@/lib/eval/query-json';
-import { hasRelatedDocs, loadRelatedDocsSet } from '@/lib/eval/related-docs';
-import { evalReport } from '@/lib/eval/search-report';
-import { REAL_PAGES_DIR } from '@/lib/eval/shared-data';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { searchToJson } from '@/scripts/eval/query-json';
+import { hasRelatedDocs, loadRelatedDocsSet } from '@/scripts/eval/related-docs';
+import { evalReport } from '@/scripts/eval/search-report';
+import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
 // The goldens are what `npm run --silent eval -- --verbose` and `npm run --silent query -- search`
 // printed before the search engine was split into stages: a refactoring must not change a ranking.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { searchToJson } from '@/lib/eval/query-json';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { searchToJson } from '@/scripts/eval/query-json';
 
-// `npm run query -- search` prints this object; tests/unit/lib/cli runs the command itself.
+// `npm run query -- search` prints this object; tests/unit/scripts/cli runs the command itself.
 const engine = getBundledSearchEngine();
 
 describe('query -- search JSON', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '@/lib/eval/synthetic-corpus';
 import { createTopK, isBetter } from '@/lib/search/top-k';
+import { createRandom } from '@/scripts/eval/synthetic-corpus';
 
 describe('top-k stage', () => {
   it('keeps the k best, best first, ties in document order', () => {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTICLES } from '@/lib/corpus/catalog';
-import { createMiniSearchRanker } from '@/lib/eval/baselines';
-import { type EvalQuery, evaluate } from '@/lib/eval/metrics';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { createMiniSearchRanker } from '@/scripts/eval/baselines';
+import { type EvalQuery, evaluate } from '@/scripts/eval/metrics';
 
 const { queries } = JSON.parse(readFileSync(resolve('tests/fixtures/search-queries.json'), 'utf8')) as {
   queries: EvalQuery[];

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { ARTICLES } from '@/lib/corpus/catalog';
-import { createFuseDefaultRanker, createMiniSearchRanker } from '@/lib/eval/baselines';
-import { type EvalFigures, type EvalQuery, evaluate } from '@/lib/eval/metrics';
-import { hasRelatedDocs, loadRelatedDocsSet, RELATED_DOCS_FILE, readDocPage } from '@/lib/eval/related-docs';
-import { loadRealPageText, loadRelatedEvalSet } from '@/lib/eval/related-set';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { MATCH_THRESHOLD } from '@/lib/related/engine';
 import type { PageText } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { STOP_WORDS } from '@/lib/search/stop-words';
+import { createFuseDefaultRanker, createMiniSearchRanker } from '@/scripts/eval/baselines';
+import { type EvalFigures, type EvalQuery, evaluate } from '@/scripts/eval/metrics';
+import { hasRelatedDocs, loadRelatedDocsSet, RELATED_DOCS_FILE, readDocPage } from '@/scripts/eval/related-docs';
+import { loadRealPageText, loadRelatedEvalSet } from '@/scripts/eval/related-set';
 
 /** The public query set; paths are relative to the repository root (the working directory). */
 export const SEARCH_QUERIES_FILE = 'tests/fixtures/search-queries.json';
