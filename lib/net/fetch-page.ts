@@ -27,7 +27,10 @@ export async function fetchPage(
   } catch (error) {
     throw new Error(`Shelf could not reach ${hostOf(url)} (${(error as Error).message}).`);
   }
-  if (!response.ok) throw new Error(`${hostOf(url)} answered ${response.status} ${response.statusText}`.trim() + '.');
+  if (!response.ok) {
+    const status = [response.status, response.statusText].filter(Boolean).join(' ');
+    throw new Error(`${hostOf(url)} answered ${status}.`);
+  }
   if (!/^https?:\/\//.test(response.url || url)) throw new Error('The link led to a page that is not on the web.');
   const type = response.headers.get('content-type') ?? '';
   if (type && !/\b(text\/html|application\/xhtml\+xml)\b/i.test(type)) {

@@ -15,7 +15,6 @@
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
-import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { extractPageText, MAX_PAGE_TEXT, type PageText } from '@/lib/related/page-text';
