@@ -34,10 +34,8 @@ const MAX_QUOTE_ERRORS = 64;
 const CONTEXT_SLACK = 8;
 /** Past this many exact occurrences a quote (a single common word) says nothing about where it was. */
 const MAX_OCCURRENCES = 2_000;
-/** Characters that never occur in page text (control characters), for blanking and marking its ends. */
+/** A character that never occurs in page text, to blank parts of it out. */
 const BLANK = '\u0000';
-const TEXT_START = '\u0002';
-const TEXT_END = '\u0003';
 
 interface Candidate extends TextSpan {
   /** How well the text before and after agrees with the stored context; null where none was stored. */
@@ -135,11 +133,14 @@ function contextMeetsWithoutQuote(text: string, found: TextSpan, { prefix, suffi
   if (prefix === undefined || suffix === undefined) return false;
   const joined = collapseWhitespace(`${prefix} ${suffix}`).trim();
   if (joined.length < MIN_APPROXIMATE_LENGTH) return false;
-  // An empty side was the start or end of the text: the other side must be there now.
-  const pattern = (prefix ? '' : TEXT_START) + joined + (suffix ? '' : TEXT_END);
   const around = { start: Math.max(0, found.start - prefix.length), end: found.end + suffix.length };
-  const searched = TEXT_START + blankOut(text, [around]) + TEXT_END;
-  return approximateSearch(searched, pattern, Math.floor(joined.length / 8)).length > 0;
+  const searched = blankOut(text, [around]);
+  const maxErrors = Math.floor(joined.length / 8);
+  // An empty side was the start or end of the text: the other side must now be there.
+  const window = joined.length + CONTEXT_SLACK;
+  if (!prefix) return similarity(searched.slice(0, window), joined) >= 1 - maxErrors / joined.length;
+  if (!suffix) return similarity(searched.slice(-window), joined) >= 1 - maxErrors / joined.length;
+  return approximateSearch(searched, joined, maxErrors).length > 0;
 }
 
 type ExactMatch = (QuoteMatch & { status: 'found'; oneSided: boolean }) | (QuoteMatch & { status: 'not-found' });

@@ -170,6 +170,19 @@ describe('anchoring a highlight again', () => {
       expect(anchor(root, selectors)).toEqual({ status: 'not-found', reason: 'absent' });
     });
 
+    it('is found at the end of the page after an edit before it, not mistaken for deleted', () => {
+      const { root } = setup();
+      const selectors = highlightIn(
+        root,
+        1,
+        'Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia.',
+      );
+      setParagraph(root, 0, `Intro one, longer now. ${common}`);
+      const result = anchor(root, selectors);
+      expect(result).toMatchObject({ status: 'found', method: 'exact' });
+      expect(result.status === 'found' && paragraphOf(result.range)).toBe(root.querySelectorAll('p')[1]);
+    });
+
     it('is not found in the other copy once edited where it was highlighted', () => {
       const { root, selectors } = setup();
       setParagraph(root, 1, `Intro two. ${common.replace('irure dolor', 'irure color')}`);
