@@ -93,11 +93,17 @@ function keepsWordBoundaries(text: string, span: TextSpan, expected: Expected): 
   );
 }
 
-/** An approximate match stops where the edit distance is lowest, maybe inside an edited word: take the whole word. */
-function extendToWords(text: string, span: TextSpan, expected: Expected): TextSpan {
+/**
+ * An approximate match stops where the edit distance is lowest, maybe inside an edited word or
+ * short of the quote's closing punctuation: take the whole word, and the punctuation.
+ */
+function extendToQuoteEnds(text: string, span: TextSpan, expected: Expected): TextSpan {
   let { start, end } = span;
   while (expected.startsWord && start > 0 && !isWordBoundary(text, start)) start--;
   while (expected.endsWord && end < text.length && !isWordBoundary(text, end)) end++;
+  const [first, last] = [expected.quote[0] ?? '', expected.quote.at(-1) ?? ''];
+  if (!WORD_CHARACTER.test(first) && text[start - 1] === first && text[start] !== first) start--;
+  if (!WORD_CHARACTER.test(last) && text[end] === last && text[end - 1] !== last) end++;
   return { start, end };
 }
 
@@ -196,7 +202,7 @@ function matchApproximately(text: string, searched: string, expected: Expected):
   if (quote.length < MIN_APPROXIMATE_LENGTH) return null;
   const maxErrors = Math.min(MAX_QUOTE_ERRORS, Math.floor(quote.length / 5));
   const candidates = approximateSearch(searched, quote, maxErrors).map((match) =>
-    scoreContext(text, extendToWords(text, trimSpaces(text, match), expected), expected),
+    scoreContext(text, extendToQuoteEnds(text, trimSpaces(text, match), expected), expected),
   );
   // An edited quote has only its context to vouch for it: both sides must agree.
   const agreeing = bestPerPlace(candidates).filter(agreesOnBothSides);

@@ -80,6 +80,22 @@ describe('anchoring a highlight again', () => {
     });
   });
 
+  it('keeps the punctuation that ends an edited quote', () => {
+    const root = mount(['Some introduction first.', 'Content available under a Creative Commons license.', 'Footer.']);
+    const selectors = highlightIn(root, 1, 'Content available under a Creative Commons license.');
+    setParagraph(root, 1, 'Content available under a Creative Commons licence.');
+    expect(anchor(root, selectors)).toMatchObject({
+      status: 'found',
+      method: 'approximate',
+      text: 'Content available under a Creative Commons licence.',
+    });
+    setParagraph(root, 1, 'Content available under a Creative Commons lantern.');
+    expect(anchor(root, selectors)).toMatchObject({
+      status: 'found',
+      text: 'Content available under a Creative Commons lantern.',
+    });
+  });
+
   it('does not find a quote that was deleted', () => {
     const root = mount();
     const selectors = highlightIn(root, 2, PARAGRAPHS[2] as string);
