@@ -2,13 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { anchor } from '@/lib/annotations/anchor';
 import { HIGHLIGHT_ID_ATTRIBUTE, highlightRange, removeHighlight } from '@/lib/annotations/highlight-marks';
 import { describeRange } from '@/lib/annotations/selectors';
-
-function mount(html: string): HTMLElement {
-  const root = document.createElement('article');
-  root.innerHTML = html;
-  document.body.append(root);
-  return root;
-}
+import { mount } from '@/tests/unit/lib/annotations/mount';
 
 function rangeOf(startNode: Node, startOffset: number, endNode: Node, endOffset: number): Range {
   const range = document.createRange();

@@ -1,13 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { anchor } from '@/lib/annotations/anchor';
 import { CONTEXT_LENGTH, describeRange, selectorSetSchema } from '@/lib/annotations/selectors';
-
-function mount(html: string): HTMLElement {
-  const root = document.createElement('article');
-  root.innerHTML = html;
-  document.body.append(root);
-  return root;
-}
+import { mount } from '@/tests/unit/lib/annotations/mount';
 
 /** A range made as a user makes one: a selection dragged from one point to another. */
 function select(anchorNode: Node, anchorOffset: number, focusNode: Node, focusOffset: number): Range {

@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTextModel } from '@/lib/annotations/text-model';
-
-function mount(html: string): HTMLElement {
-  const root = document.createElement('div');
-  root.innerHTML = html;
-  document.body.append(root);
-  return root;
-}
+import { mount } from '@/tests/unit/lib/annotations/mount';
 
 afterEach(() => {
   document.body.replaceChildren();
