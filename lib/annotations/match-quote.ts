@@ -117,9 +117,9 @@ function exactOccurrences(text: string, quote: string): TextSpan[] {
 
 /**
  * Among several occurrences whose context agrees on at least one side, the one that agrees on both
- * sides, if only one does and it is also the closest to where the quote was. A paragraph shown twice
- * fails this (the copy after the original has the original's suffix, the original keeps its
- * position), as it should: nobody can tell which copy was highlighted.
+ * sides, if only one does and it is also the closest to where the quote was. The last sentence of a
+ * paragraph shown twice fails this (the copy has both sides of the original's context, the original
+ * keeps its prefix and its position), as it should: nobody can tell which copy was highlighted.
  */
 function pickByPosition(agreeing: Candidate[], hint: number | undefined): Candidate | null {
   if (hint === undefined) return null;

@@ -155,6 +155,14 @@ describe('anchoring a highlight again', () => {
     expect(anchor(root, selectors)).toEqual({ status: 'not-found', reason: 'ambiguous' });
   });
 
+  it('says "ambiguous" for the last sentence of a paragraph shown twice, whose copy has both sides of its context', () => {
+    const root = mount(['First paragraph here.', 'A short one. Then the last sentence of it.', 'And a third.']);
+    const selectors = highlightIn(root, 1, 'Then the last sentence of it.');
+    const paragraph = root.querySelectorAll('p')[1] as Element;
+    paragraph.after(paragraph.cloneNode(true));
+    expect(anchor(root, selectors)).toEqual({ status: 'not-found', reason: 'ambiguous' });
+  });
+
   describe('a sentence that appears twice with the same words around it (boilerplate, lorem ipsum)', () => {
     const common =
       'Sed ut perspiciatis unde omnis iste natus error sit voluptatem. Duis aute irure dolor in reprehenderit in voluptate velit. Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia.';
