@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type AnchorResult, anchor } from '@/lib/annotations/anchor';
 import { describeRange, type SelectorSet } from '@/lib/annotations/selectors';
 import { createTextModel, type TextModel } from '@/lib/annotations/text-model';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/lib/eval/shared-data';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
 /**
  * Acceptance 4 of issue #16: highlights on real pages, re-anchored after generated edits. Each case
