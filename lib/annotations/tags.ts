@@ -48,3 +48,19 @@ export const TAG_ERROR_MESSAGES: Record<TagError, string> = {
   separator: 'A tag cannot contain “,” or “|”.',
   'too-many': `An item can have at most ${MAX_TAGS_PER_ITEM} tags.`,
 };
+
+/**
+ * A whole list as Shelf keeps it (what an import or a bulk change brings): each tag normalized,
+ * over-long ones cut to the limit, empty ones and ones holding a separator dropped, duplicates
+ * removed, at most `MAX_TAGS_PER_ITEM` kept in order.
+ */
+export function cleanTagList(tags: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const input of tags) {
+    const tag = [...tagKey(input)].slice(0, MAX_TAG_LENGTH).join('').trim();
+    if (!tag || /[,|]/.test(tag) || kept.includes(tag)) continue;
+    kept.push(tag);
+    if (kept.length === MAX_TAGS_PER_ITEM) break;
+  }
+  return kept;
+}

@@ -5,6 +5,7 @@ import { articleItemId, pageItemId } from '@/lib/db/ids';
 import {
   captureRecordSchema,
   changeTimesAt,
+  highlightSchema,
   legacySettingRecordSchema,
   readingProgressSchema,
   type SavedItem,
@@ -35,6 +36,7 @@ const backupV2Schema = z.strictObject({
   progress: z.array(readingProgressSchema),
   captures: z.array(captureRecordSchema),
   catalogOverlay: z.array(overlayRecordSchema).default([]),
+  highlights: z.array(highlightSchema).default([]),
   preferences: z.record(z.string().max(100), z.unknown()),
 });
 export type Backup = z.infer<typeof backupV2Schema>;
@@ -124,6 +126,7 @@ function fromVersion1(v1: z.infer<typeof backupV1Schema>): Backup {
     progress: v1.progress,
     captures: v1.captures,
     catalogOverlay: [],
+    highlights: [],
     preferences,
   };
 }
@@ -182,6 +185,7 @@ function checkRecords(backup: Backup): CheckedBackup {
       progress: attached(backup.progress, 'progress'),
       captures: attached(backup.captures, 'captures'),
       catalogOverlay: backup.catalogOverlay,
+      highlights: attached(backup.highlights, 'highlights'),
     },
     preferences: backup.preferences,
     skipped,

@@ -5,6 +5,7 @@ import { pageItemId } from '@/lib/db/ids';
 import {
   type CaptureRecord,
   changeTimesAt,
+  type Highlight,
   type LegacySettingRecord,
   type MetaRecord,
   type ReadingProgress,
@@ -28,6 +29,7 @@ export class ShelfDatabase extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
   /** What Shelf learned from the blog about its articles (the bundled catalog is never edited). */
   catalogOverlay!: EntityTable<OverlayRecord, 'id'>;
+  highlights!: EntityTable<Highlight, 'id'>;
   /** Settings of versions 1–3, read once to carry them into the preferences (`lib/settings`). */
   settings!: EntityTable<LegacySettingRecord, 'key'>;
 
@@ -71,6 +73,8 @@ export function defineSchemaVersions(db: Dexie): void {
     .upgrade((tx) => upgradeToVersion4(tx));
   // v5: the catalog overlay, learned from the blog's own pages, feeds and sitemaps.
   db.version(5).stores({ catalogOverlay: 'id, kind' });
+  // v6: highlights, each in one saved item.
+  db.version(6).stores({ highlights: 'id, itemId, updatedAt' });
 }
 
 type Row = Record<string, unknown>;

@@ -4,6 +4,7 @@ import { type Backup, createBackup, parseBackup } from '@/lib/backup/backup-file
 import { restoreBackup } from '@/lib/backup/restore';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
 import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
+import { addHighlight } from '@/lib/db/highlights';
 import { ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError } from '@/lib/db/errors';
 import { pageItemId } from '@/lib/db/ids';
@@ -26,6 +27,12 @@ beforeEach(async () => {
   await setTags('article:a2', ['later', 'ünïcode'], { db, now: 21 });
   await setProgress('article:a3', { fraction: 0.6, anchor: { scrollFraction: 0.6, scrollY: 900 } }, { db, now: 22 });
   await savePage({ url: 'https://example.org/page', title: 'A page' }, CAPTURE, { db, now: 23 });
+  await addHighlight(
+    'article:a2',
+    { quote: { type: 'TextQuoteSelector', exact: 'a sentence', prefix: 'Here is ', suffix: ' to keep.' } },
+    { note: 'check the WAL part', color: 'green' },
+    { db, now: 25 },
+  );
   // Something learned from the blog: it is part of what a backup keeps.
   const source = { from: 'feed' as const, url: 'https://webcoderspeed.com/rss.xml', learnedAt: 24 };
   await createCatalogOverlayStore(db).saveOverlayChanges({
@@ -74,6 +81,7 @@ describe('backup', () => {
     expect(report).toMatchObject({ added: 6, updated: 0, unchanged: 0, skipped: [] });
     expect(await exportNow(new Date(0))).toEqual(before);
     expect(before.catalogOverlay).toHaveLength(1);
+    expect(before.highlights).toEqual([expect.objectContaining({ itemId: 'article:a2', note: 'check the WAL part' })]);
   });
 
   it('merging the same file twice changes nothing the second time, and counts items, not records', async () => {
