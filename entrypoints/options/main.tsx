@@ -1,10 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { SettingsView } from '@/components/settings/settings-view';
 import { followTheme } from '@/lib/settings/theme';
-import { SettingsView } from '../sidepanel/settings-view';
-import { StorageGate } from '../sidepanel/storage-gate';
 import '@/components/base.css';
-import '../sidepanel/sidepanel.css';
+import '@/components/side-panel.css';
 import './options.css';
 
 // The options page is the side panel's Settings view on a page of its own.
@@ -15,9 +14,7 @@ createRoot(root).render(
   <StrictMode>
     <main className="options-page">
       <h1>Shelf</h1>
-      <StorageGate>
-        <SettingsView />
-      </StorageGate>
+      <SettingsView />
     </main>
   </StrictMode>,
 );

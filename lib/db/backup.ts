@@ -63,18 +63,22 @@ export async function writeBackupRecords(
   onProgress?.(0, total);
   if (mode === 'replace') {
     await reportingFullStorage(() =>
-      db.transaction('rw', [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights, db.meta], async () => {
-        counts.removed = await db.items.count();
-        await Promise.all(
-          [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights].map((table) => table.clear()),
-        );
-        await startNewEpoch(db);
-        await db.items.bulkPut(records.items);
-        await db.progress.bulkPut(records.progress);
-        await db.captures.bulkPut(records.captures);
-        await db.catalogOverlay.bulkPut(records.catalogOverlay);
-        await db.highlights.bulkPut(records.highlights);
-      }),
+      db.transaction(
+        'rw',
+        [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights, db.meta],
+        async () => {
+          counts.removed = await db.items.count();
+          await Promise.all(
+            [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights].map((table) => table.clear()),
+          );
+          await startNewEpoch(db);
+          await db.items.bulkPut(records.items);
+          await db.progress.bulkPut(records.progress);
+          await db.captures.bulkPut(records.captures);
+          await db.catalogOverlay.bulkPut(records.catalogOverlay);
+          await db.highlights.bulkPut(records.highlights);
+        },
+      ),
     );
     counts.added = total;
     onProgress?.(total, total);
@@ -106,7 +110,11 @@ export async function writeBackupRecords(
           (highlight, i) => !localHighlights[i] || highlight.updatedAt > (localHighlights[i]?.updatedAt ?? 0),
         );
         const highlightChanged = new Set(highlightWrites.map((highlight) => highlight.itemId));
-        const writes: Pick<BackupRecords, 'items' | 'progress' | 'captures'> = { items: [], progress: [], captures: [] };
+        const writes: Pick<BackupRecords, 'items' | 'progress' | 'captures'> = {
+          items: [],
+          progress: [],
+          captures: [],
+        };
         chunk.forEach((incoming, i) => {
           const local = items[i];
           const merged = local ? mergeItem(local, incoming) : incoming;

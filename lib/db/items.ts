@@ -1,6 +1,6 @@
+import { cleanTagList } from '@/lib/annotations/tags';
 import type { CapturedPage } from '@/lib/capture/schema';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
-import { cleanTagList } from '@/lib/annotations/tags';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
 import {
@@ -114,7 +114,10 @@ const present = <T>(record: T | undefined): record is T => record !== undefined;
  * Removes items with their reading progress, readable copies and highlights; returns what was
  * removed, for undo.
  */
-export function removeItems(ids: readonly string[], { db = getDatabase() }: WriteOptions = {}): Promise<RemovedSnapshot> {
+export function removeItems(
+  ids: readonly string[],
+  { db = getDatabase() }: WriteOptions = {},
+): Promise<RemovedSnapshot> {
   const keys = [...ids];
   return db.transaction('rw', db.items, db.progress, db.captures, db.highlights, async () => {
     const snapshot: RemovedSnapshot = {

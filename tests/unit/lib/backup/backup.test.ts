@@ -4,9 +4,9 @@ import { type Backup, createBackup, parseBackup } from '@/lib/backup/backup-file
 import { restoreBackup } from '@/lib/backup/restore';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
 import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
-import { addHighlight } from '@/lib/db/highlights';
 import { ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError } from '@/lib/db/errors';
+import { addHighlight } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
 import { saveArticle, savePage, setStatus, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';

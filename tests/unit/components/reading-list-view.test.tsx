@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReadingListView } from '@/entrypoints/sidepanel/reading-list-view';
+import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle } from '@/lib/db/items';
 
@@ -48,5 +48,27 @@ describe('ReadingListView keyboard', () => {
     const list = await screen.findByRole('list', { name: 'Saved articles' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
     expect((await getDatabase().items.toArray()).every((item) => item.status === 'unread')).toBe(true);
+  });
+
+  it('the ? help says what each key does: s unsaves the item (it cannot save: every row is saved)', async () => {
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    const section = list.closest('section') as HTMLElement;
+    fireEvent.keyDown(section, { key: '?' });
+    const help = screen.getByRole('region', { name: 'Keyboard shortcuts' });
+    const described = Object.fromEntries(
+      [...help.querySelectorAll('dl > div')].map((row) => [
+        row.querySelector('dt')?.textContent,
+        row.querySelector('dd')?.textContent,
+      ]),
+    );
+    expect(described.s).toMatch(/^unsave/);
+
+    fireEvent.keyDown(section, { key: 's' });
+    await waitFor(async () => expect(await getDatabase().items.get('article:a')).toBeUndefined());
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    fireEvent.keyDown(section, { key: 's' }); // pressed again on the next row: unsaves that too, never saves
+    await waitFor(async () => expect(await getDatabase().items.count()).toBe(1));
   });
 });

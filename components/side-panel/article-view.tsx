@@ -3,12 +3,12 @@ import { useMemo } from 'react';
 import { browser } from 'wxt/browser';
 import { ArticleCard } from '@/components/article-card';
 import { ArticleList } from '@/components/article-list';
+import { StorageGate } from '@/components/storage-gate';
 import type { Article } from '@/lib/corpus/article';
 import { removeItems, saveArticle, setStatus } from '@/lib/db/items';
 import { getArticleState } from '@/lib/db/queries';
 import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
-import { StorageGate } from './storage-gate';
 
 function openLink(url: string) {
   void browser.tabs.create({ url });
