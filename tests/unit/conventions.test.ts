@@ -159,11 +159,6 @@ const RULES: Rule[] = [
       { path: 'entrypoints/popup/main.ts', text: "import { mount } from './mount-popup';\n" },
       { path: 'entrypoints/sidepanel/a.tsx', text: "import { b } from '@/entrypoints/sidepanel/b';\n" },
     ],
-    knownExceptions: [
-      // Issue #13 moves the settings views and their styles from entrypoints/sidepanel/ to components/.
-      { file: 'entrypoints/options/main.tsx', problem: 'imports entrypoints/sidepanel/settings-view' },
-      { file: 'entrypoints/options/main.tsx', problem: 'imports entrypoints/sidepanel/sidepanel.css' },
-    ],
   },
   {
     name: 'entrypoints/ holds only entrypoints: WXT builds every file there into the extension',
