@@ -2,16 +2,19 @@ import { useState } from 'react';
 
 /** A saved link whose page Shelf has no copy of yet, with `Capture now` (fetches it, after asking). */
 export function NotCaptured({
+  title,
   url,
   onCapture,
 }: {
+  title: string;
   url: string | null;
   onCapture: () => Promise<{ ok: true } | { ok: false; message: string }>;
 }) {
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   return (
-    <section className="notice" aria-labelledby="not-captured-heading">
-      <h2 id="not-captured-heading">Not captured yet</h2>
+    <section className="notice" aria-labelledby="not-captured-title">
+      <h1 id="not-captured-title">{title}</h1>
+      <h2>Not captured yet</h2>
       <p>
         Shelf has no readable copy of{' '}
         {url ? (

@@ -17,7 +17,7 @@ export function ReaderContainer({ itemId }: { itemId: string }) {
   if (!data.item) return <p role="alert">This page is no longer in your reading list.</p>;
   if (!data.capture) {
     const { item } = data;
-    return <NotCaptured url={item.url} onCapture={() => captureItemNow(item.id, item.url ?? '')} />;
+    return <NotCaptured title={item.title} url={item.url} onCapture={() => captureItemNow(item.id, item.url ?? '')} />;
   }
   return (
     <ReaderView

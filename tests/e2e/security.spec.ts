@@ -15,7 +15,7 @@ test.describe('extension pages keep MV3’s default content security policy', ()
       expect(entry.matches.every((match: string) => /webcoderspeed\.com/.test(match))).toBe(true);
     }
     const pages = readdirSync(EXTENSION_DIR).filter((name) => name.endsWith('.html'));
-    expect(pages.sort()).toEqual(['options.html', 'popup.html', 'sidepanel.html']);
+    expect(pages.sort()).toEqual(['offscreen.html', 'options.html', 'popup.html', 'sidepanel.html']);
     for (const page of pages) {
       const html = readFileSync(join(EXTENSION_DIR, page), 'utf8');
       const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);

@@ -37,6 +37,12 @@ async function dispatchMenuClick(worker: Worker, info: Record<string, unknown>):
   }, info);
 }
 
+/** Saving a link opens it in the panel's reader; the test then goes back to the list. */
+async function showListAfterSave(panel: Page, title: RegExp): Promise<void> {
+  await expect(panel.getByRole('heading', { name: title }).first()).toBeVisible();
+  await panel.getByRole('button', { name: 'Reading list' }).click();
+}
+
 test('the service worker is stopped mid-use: menus, saving, progress and the badge keep working, nothing is lost', async ({
   context,
   serviceWorker,
@@ -49,6 +55,7 @@ test('the service worker is stopped mid-use: menus, saving, progress and the bad
 
   // Save one article through the menu handler, read part of it.
   await dispatchMenuClick(serviceWorker, { menuItemId: 'save-to-shelf', linkUrl: ARTICLE_URL, linkText: 'Cold start' });
+  await showListAfterSave(panel, /cold start/i);
   await expect(list.getByRole('listitem')).toHaveCount(1);
   const article = await context.newPage();
   await article.goto(ARTICLE_URL);
@@ -69,6 +76,7 @@ test('the service worker is stopped mid-use: menus, saving, progress and the bad
     linkUrl: OTHER_ARTICLE_URL,
     linkText: 'Thundering herd',
   });
+  await showListAfterSave(panel, /thundering herd/i);
   await expect(list.getByRole('listitem')).toHaveCount(2);
 
   // Progress from the page that was open across the restart still lands.
