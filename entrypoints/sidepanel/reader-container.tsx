@@ -23,13 +23,17 @@ export function ReaderContainer({ itemId }: { itemId: string }) {
   const [percent, setPercent] = useState(0);
   const restored = useRef(false);
   const hasCapture = data?.capture !== undefined;
+  // Read once, when the copy first shows: every position written changes it, and the tracker
+  // below must outlive those writes (rebuilding it would drop the report it is about to send).
+  const savedProgress = useRef(data?.progress);
+  savedProgress.current = data?.progress;
 
   useEffect(() => {
     if (!hasCapture) return;
     if (!restored.current) {
       restored.current = true;
-      const anchor = data?.progress?.anchor;
-      setPercent(Math.round((data?.progress?.fraction ?? 0) * 100));
+      const anchor = savedProgress.current?.anchor;
+      setPercent(Math.round((savedProgress.current?.fraction ?? 0) * 100));
       if (anchor) requestAnimationFrame(() => scrollToAnchor(window, anchor));
     }
     const controller = new AbortController();
@@ -43,10 +47,10 @@ export function ReaderContainer({ itemId }: { itemId: string }) {
         });
       },
       controller.signal,
-      500,
+      { intervalMs: 500 },
     );
     return () => controller.abort();
-  }, [hasCapture, itemId, data?.progress]);
+  }, [hasCapture, itemId]);
 
   if (!data) return <p aria-busy="true">Opening…</p>;
   if (!data.item) return <p role="alert">This page is no longer in your reading list.</p>;
