@@ -15,8 +15,23 @@ export function runToEnd<T>(steps: Steps<T>): T {
 /** A slice well under the 50 ms at which the browser counts a task as long. */
 export const SLICE_MS = 8;
 
-/** A pause that lets the page handle input and paint (a task boundary). */
-const pauseForPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * A pause that lets the page handle input and paint: `scheduler.yield()` where the browser has
+ * it, else a message to ourselves. Not a timer: browsers run timers in background tabs at most
+ * once a second, and a page saved from a popup in a tab of its own is a background tab.
+ */
+function pauseForPage(): Promise<void> {
+  const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 export async function runInSlices<T>(
   steps: Steps<T>,
