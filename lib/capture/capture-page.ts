@@ -43,29 +43,31 @@ function textToHtml(doc: Document, text: string): string {
 }
 
 /**
- * Whether Readability may read this page (see READABLE_PAGE_LIMITS), found without cloning it:
- * the engine counts the elements; the depth is walked, without recursion, only on small pages.
+ * Whether Readability may read this page (see READABLE_PAGE_LIMITS), found without cloning it: one
+ * walk over the nodes, without recursion and in steps, that stops at the first limit it passes
+ * (not `body.textContent` or a count of every element, which take a huge page's whole size at once).
  */
 function* isReadable(doc: Document): Steps<boolean> {
-  if (doc.getElementsByTagName('*').length > READABLE_PAGE_LIMITS.maxElements) return false;
   let depth = 0;
-  let visited = 0;
-  let element: Element | null = doc.documentElement;
-  while (element) {
-    if (++visited % 256 === 0) yield;
-    if (element.firstElementChild) {
-      element = element.firstElementChild;
+  let elements = 0;
+  let text = 0;
+  let node: Node | null = doc.documentElement;
+  while (node) {
+    if (node.nodeType === 1 && ++elements % 256 === 0) yield;
+    if (node.nodeType === 3) text += node.nodeValue?.length ?? 0;
+    if (elements > READABLE_PAGE_LIMITS.maxElements || text > READABLE_PAGE_LIMITS.maxText) return false;
+    if (node.firstChild) {
+      node = node.firstChild;
       if (++depth > READABLE_PAGE_LIMITS.maxDepth) return false;
       continue;
     }
-    while (element && !element.nextElementSibling) {
-      element = element.parentElement;
+    while (node && !node.nextSibling) {
+      node = node.parentNode;
       depth--;
     }
-    element = element?.nextElementSibling ?? null;
+    node = node?.nextSibling ?? null;
   }
-  yield;
-  return (doc.body?.textContent?.length ?? 0) <= READABLE_PAGE_LIMITS.maxText;
+  return true;
 }
 
 /** Readability on a clone (the page is never changed); null when it finds nothing or gives up. */
@@ -118,7 +120,9 @@ function* captureSteps(
     notice = NOTICE_TRUNCATED;
   }
   yield;
-  if (!html) html = sanitizeArticleHtml(textToHtml(doc, text), win).slice(0, MAX_CAPTURE_HTML);
+  // Paragraphs of text set through textContent: nothing in them to sanitize (the reader
+  // sanitizes every copy again anyway), and sanitizing a million characters blocks the tab.
+  if (!html) html = textToHtml(doc, text).slice(0, MAX_CAPTURE_HTML);
   const wordCount = text.split(/\s+/).filter(Boolean).length;
   const dir = (article?.dir ?? doc.dir ?? doc.documentElement.getAttribute('dir') ?? '').toLowerCase();
   return {
