@@ -57,6 +57,14 @@ export default defineConfig({
         : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Shelf’s side panel' } }),
       'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save this page to Shelf' },
     },
+    // The blog's box (entrypoints/blog-article): a plain script listed here rather than a WXT
+    // content script, which a page could stop (see lib/content/page-context.ts).
+    content_scripts: [
+      {
+        matches: ['https://webcoderspeed.com/blog/*', 'https://www.webcoderspeed.com/blog/*'],
+        js: ['blog-article.js'],
+      },
+    ],
     // Related articles on any site is opt-in: these are requested when the user turns it on.
     // (Manifest V2, Firefox's build, lists them among the optional permissions.)
     ...(browser === 'firefox'

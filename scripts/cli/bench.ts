@@ -29,11 +29,12 @@ import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 import { formatTiming, summarize, timeEach } from '@/scripts/eval/stats';
 import { createRandom, createSyntheticCorpus } from '@/scripts/eval/synthetic-corpus';
 import { startFixtureServer } from '../../tests/e2e/fixture-server';
+import { benchHeavyPages, startScriptClock } from './bench-heavy-pages';
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const sections = values.only
   ? [values.only]
-  : ['search', 'related', 'capture', 'popup', 'reading-list', 'content-script', 'import'];
+  : ['search', 'related', 'capture', 'popup', 'reading-list', 'content-script', 'import', 'heavy-pages'];
 const queries = (
   JSON.parse(readFileSync(resolve('tests/fixtures/search-queries.json'), 'utf8')) as { queries: EvalQuery[] }
 ).queries.map((q) => q.query);
@@ -329,9 +330,9 @@ function benchRelated() {
 
 /**
  * The related-articles content script on other sites, in the e2e build (which grants 127.0.0.1 as
- * if the user had turned the feature on): main-thread work on the page (the script's own
- * performance measures: text extraction, and building the box when it shows one) and the time
- * from DOMContentLoaded to the box on a matching page.
+ * if the user had turned the feature on): main-thread script time on the page (measured from
+ * outside: the fixture pages run no script of their own) and the time from DOMContentLoaded to the
+ * box on a matching page.
  */
 async function benchContentScript() {
   const extensionDir = resolve('.output/chrome-mv3-e2e');
@@ -362,22 +363,23 @@ async function benchContentScript() {
       const boxAfterDcl: number[] = [];
       for (let run = 0; run < 31; run++) {
         const page = await context.newPage();
+        const scriptTime = await startScriptClock(page);
         await page.goto(`${server.origin}/${path}`);
         if (matching) await page.waitForFunction(() => (window as { __shelfBoxAt?: number }).__shelfBoxAt);
         else await page.waitForTimeout(600);
+        const work = await scriptTime();
         const figures = await page.evaluate(() => {
-          const work = performance.getEntriesByName('shelf:main-thread').reduce((sum, e) => sum + e.duration, 0);
           const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
           const boxAt = (window as { __shelfBoxAt?: number }).__shelfBoxAt;
-          return { work, afterDcl: boxAt === undefined ? Number.NaN : boxAt - navigation.domContentLoadedEventEnd };
+          return { afterDcl: boxAt === undefined ? Number.NaN : boxAt - navigation.domContentLoadedEventEnd };
         });
         if (run > 0) {
-          mainThread.push(figures.work);
+          mainThread.push(work);
           if (matching) boxAfterDcl.push(figures.afterDcl);
         }
         await page.close();
       }
-      line(`${label}: main-thread work`, formatTiming(summarize(mainThread)));
+      line(`${label}: main-thread script`, formatTiming(summarize(mainThread)));
       if (matching) line(`${label}: DOMContentLoaded → box`, formatTiming(summarize(boxAfterDcl)));
     }
   }).finally(() => server.close());
@@ -472,3 +474,4 @@ if (sections.includes('popup')) await benchPopup();
 if (sections.includes('reading-list')) await benchReadingList();
 if (sections.includes('content-script')) await benchContentScript();
 if (sections.includes('import')) await benchImport();
+if (sections.includes('heavy-pages')) await benchHeavyPages(line);

@@ -5,6 +5,7 @@ import { type BrowserContext, chromium, expect, type Page, test, type Worker } f
 import { chromiumArgs } from '@/scripts/chromium';
 import { findTestChromium } from './browser-path';
 import { startFixtureServer } from './fixture-server';
+import { scrollWithWheel } from './pages/reading';
 
 /**
  * Saving pages for offline reading. Capturing needs access to the tab: a real user grants it with
@@ -76,7 +77,7 @@ test('save from the popup, stop the server, read offline in the side panel and t
   const readerHref = await panel.getByRole('link', { name: 'Open in a tab' }).getAttribute('href');
   const reader = await openExtensionPage(readerHref!.replace(/^\//, ''));
   await expect(reader.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible();
-  await reader.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.5));
+  await scrollWithWheel(reader, 0.5);
   await reader.waitForTimeout(1200);
   await reader.reload();
   await expect(reader.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible();

@@ -1,5 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { blogBox } from './pages/blog-box';
+import { scrollWithWheel } from './pages/reading';
 
 const ARTICLE_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
 const OTHER_ARTICLE_URL = 'https://webcoderspeed.com/blog/scaling/thundering-herd-service-restart';
@@ -59,8 +61,8 @@ test('the service worker is stopped mid-use: menus, saving, progress and the bad
   await expect(list.getByRole('listitem')).toHaveCount(1);
   const article = await context.newPage();
   await article.goto(ARTICLE_URL);
-  await expect(article.getByRole('complementary', { name: 'Shelf' })).toBeVisible();
-  await article.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.4));
+  await expect.poll(() => blogBox(article).isShown()).toBe(true);
+  await scrollWithWheel(article, 0.4);
   await expect(list.getByRole('listitem').first()).toContainText(/4\d% read|reading/, { timeout: 10_000 });
 
   // Stopped while the article is open and being read.
@@ -81,7 +83,7 @@ test('the service worker is stopped mid-use: menus, saving, progress and the bad
 
   // Progress from the page that was open across the restart still lands.
   await stopServiceWorker(context, panel, serviceWorker);
-  await article.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.8));
+  await scrollWithWheel(article, 0.8);
   const coldStartRow = list.getByRole('listitem').filter({ hasText: /Cold start/i });
   await expect(coldStartRow).toContainText(/[78]\d% read/, { timeout: 10_000 });
 

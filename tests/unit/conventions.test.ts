@@ -138,11 +138,6 @@ const RULES: Rule[] = [
       { path: 'lib/a/ok.ts', text: "import { search } from '@/lib/search/engine';\nimport { x } from '../b/x';\n" },
       { path: 'components/a.tsx', text: "import { search } from '@/lib/search/engine';\n" },
     ],
-    knownExceptions: [
-      // The on-page box (plain DOM) shares its stylesheet with the React RelatedBox; the stylesheet
-      // belongs with the box's code in lib/content/ (issue #13: entrypoints only wire, lib owns logic).
-      { file: 'lib/content/related-on-page.ts', problem: 'imports @/components/related-box.css?inline' },
-    ],
   },
   {
     name: "an entrypoint imports no other entrypoint's files",
