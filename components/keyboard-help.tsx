@@ -1,25 +1,17 @@
-export const READING_LIST_KEYS: ReadonlyArray<[string, string]> = [
-  ['j / k', 'next / previous item'],
-  ['o or Enter', 'open the item’s card'],
-  ['x', 'select / unselect the item'],
-  ['e', 'archive (the selection, or the item)'],
-  ['d', 'mark done (the selection, or the item)'],
-  ['s', 'save / unsave (remove) the item'],
-  ['/', 'search saved items'],
-  ['?', 'show or hide these keys'],
-];
+import { describeKeys, READING_LIST_KEYS } from '@/lib/reading-list/keys';
 
+/** The reading list's keys, from the same table that the key handler runs. */
 export function KeyboardHelp({ onClose }: { onClose: () => void }) {
   return (
     <section className="keyboard-help" aria-label="Keyboard shortcuts">
       <h3>Keyboard shortcuts</h3>
       <dl>
-        {READING_LIST_KEYS.map(([keys, action]) => (
-          <div key={keys}>
+        {READING_LIST_KEYS.map((entry) => (
+          <div key={entry.command}>
             <dt>
-              <kbd>{keys}</kbd>
+              <kbd>{describeKeys(entry)}</kbd>
             </dt>
-            <dd>{action}</dd>
+            <dd>{entry.description}</dd>
           </div>
         ))}
       </dl>

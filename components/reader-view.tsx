@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { ReaderSettingsFields } from '@/components/reader-settings';
+import { keepLinksOutOfReader } from '@/lib/capture/reader-links';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import type { CaptureRecord } from '@/lib/db/schema';
 import type { ReaderSettings as Settings } from '@/lib/settings/reader-settings';
@@ -27,6 +28,8 @@ export function ReaderView({ capture, settings, percentRead, onSettingsChange }:
       else image.removeAttribute('src');
     }
   }, [settings.allowRemoteImages, html]);
+
+  useEffect(() => (bodyRef.current ? keepLinksOutOfReader(bodyRef.current) : undefined), []);
 
   const minutesLeft = Math.max(0, Math.round(capture.readMinutes * (1 - percentRead / 100)));
   return (

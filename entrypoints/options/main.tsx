@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { SettingsView } from '@/components/settings/settings-view';
 import { followTheme } from '@/lib/settings/theme';
-import { SettingsView } from '../sidepanel/settings-view';
 import '@/components/base.css';
-import '../sidepanel/sidepanel.css';
+import '@/components/side-panel.css';
 import './options.css';
 
 // The options page is the side panel's Settings view on a page of its own.

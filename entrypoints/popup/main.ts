@@ -1,5 +1,5 @@
 import { takeHandoff } from '@/lib/popup/handoff';
-import './popup.css';
+import '@/components/popup.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('popup.html has no #root');

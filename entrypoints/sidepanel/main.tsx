@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ReaderPage } from '@/components/reader/reader-page';
+import { SidePanelApp } from '@/components/side-panel/side-panel-app';
 import { followTheme } from '@/lib/settings/theme';
-import { ReaderContainer } from './reader-container';
-import { SidePanelApp } from './side-panel-app';
 import '@/components/base.css';
 import '@/components/reader.css';
-import './sidepanel.css';
+import '@/components/side-panel.css';
 
 followTheme();
 const root = document.getElementById('root');
@@ -13,13 +13,5 @@ if (!root) throw new Error('sidepanel.html has no #root');
 // sidepanel.html?reader=<saved item id> is the full-tab reader: the same page and code, one item.
 const readerItemId = new URLSearchParams(location.search).get('reader');
 createRoot(root).render(
-  <StrictMode>
-    {readerItemId ? (
-      <main className="reader-page">
-        <ReaderContainer itemId={readerItemId} />
-      </main>
-    ) : (
-      <SidePanelApp />
-    )}
-  </StrictMode>,
+  <StrictMode>{readerItemId ? <ReaderPage itemId={readerItemId} /> : <SidePanelApp />}</StrictMode>,
 );

@@ -58,7 +58,9 @@ export interface SyncEngine {
   status(): SyncStatus;
 }
 
-const hasChanges = (c: LocalChanges) => c.put.length + c.remove.length + Object.keys(c.preferences).length > 0;
+const hasChanges = (c: LocalChanges) =>
+  c.put.length + c.remove.length + c.highlights.put.length + c.highlights.remove.length > 0 ||
+  Object.keys(c.preferences).length > 0;
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { area, local, deviceId, clock = systemClock, onReport } = options;

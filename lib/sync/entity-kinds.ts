@@ -34,6 +34,18 @@ export const ITEM_FIELD_SCHEMAS = {
   progress: syncedProgressSchema.nullable(),
 } satisfies Record<ItemFieldName, z.ZodType<Json>>;
 
+/**
+ * A highlight is `hl:<its id>`: the item it belongs to, its selectors and creation time (set once,
+ * at creation), its note and colour (edited). Values are checked against `lib/db/schema.ts` when
+ * they are stored; a highlight whose item this browser does not have waits until it has it.
+ */
+export const HIGHLIGHT_KIND = 'hl';
+export const HIGHLIGHT_FIELDS = ['item', 'sel', 'note', 'color', 'at'] as const;
+export type HighlightFieldName = (typeof HIGHLIGHT_FIELDS)[number];
+
+/** Kinds whose deleted entities travel as their tombstone alone, and are forgotten after a while. */
+export const hasTombstones = (kind: string) => kind === ITEM_KIND || kind === HIGHLIGHT_KIND;
+
 export const ITEM_STATUSES = itemStatusSchema.options;
 /** Statuses of the reading queue, which syncs before the rest when room is short. */
 export const QUEUE_STATUSES: readonly string[] = ['unread', 'reading'];

@@ -14,6 +14,9 @@ import {
   stampTime,
 } from '@/lib/sync/document';
 import {
+  HIGHLIGHT_FIELDS,
+  HIGHLIGHT_KIND,
+  type HighlightFieldName,
   ITEM_FIELDS,
   ITEM_KIND,
   type ItemFieldName,
@@ -41,6 +44,18 @@ export interface SyncItem {
   progress: { fraction: number; scrollFraction: number; scrollY: number; updatedAt: number } | null;
 }
 
+/** A highlight as sync sees it (`Highlight` in `lib/db/schema.ts`; selectors and colour checked there). */
+export interface SyncHighlight {
+  id: string;
+  itemId: string;
+  selectors: Json;
+  note: string;
+  color: string;
+  createdAt: number;
+  /** When its note or colour last changed. */
+  updatedAt: number;
+}
+
 export interface SyncedPreference {
   value: Json;
   /** Whether it still has its default value: a default never outvotes a choice made on another browser. */
@@ -51,6 +66,8 @@ export interface SyncedPreference {
 
 export interface LocalSnapshot {
   items: SyncItem[];
+  /** Every highlight; absent when this library keeps none (highlights then neither sync nor go). */
+  highlights?: SyncHighlight[];
   /** The preferences that sync, by name (theme, reader typography…). */
   preferences: Record<string, SyncedPreference>;
   /** When items were removed, where known (otherwise sync stamps the removal when it notices it). */
@@ -67,6 +84,11 @@ export interface LocalChanges {
   put: SyncItem[];
   /** Items removed on another browser, with the removal's time. */
   remove: { id: string; removedAt: number }[];
+  /**
+   * Highlights to store as given (skipped while their item is not here; a note or colour changed
+   * here after `readAt` is kept), and highlights removed elsewhere (kept if changed after `readAt`).
+   */
+  highlights: { put: SyncHighlight[]; remove: string[] };
   preferences: Record<string, Json>;
 }
 
@@ -89,6 +111,16 @@ function itemFieldValues(item: SyncItem): Record<ItemFieldName, { v: Json; t: nu
   };
 }
 
+function highlightFieldValues(h: SyncHighlight): Record<HighlightFieldName, { v: Json; t: number }> {
+  return {
+    item: { v: h.itemId, t: h.createdAt },
+    sel: { v: h.selectors, t: h.createdAt },
+    at: { v: h.createdAt, t: h.createdAt },
+    note: { v: h.note, t: h.updatedAt },
+    color: { v: h.color, t: h.updatedAt },
+  };
+}
+
 const after = (stamp: Stamp | null | undefined) => (stamp ? stamp.t + STAMP_UNIT : 0);
 
 /**
@@ -106,26 +138,35 @@ export function observeLocal(
 ): SyncDocument {
   const doc = new Map(replica);
   const seen = new Set<string>();
-  for (const item of snapshot.items) {
-    const key = entityKey(ITEM_KIND, item.id);
+  const observe = (key: string, values: Record<string, { v: Json; t: number }>, optional: string) => {
     seen.add(key);
     const known = replica.get(key);
     const shown = known !== undefined && isVisible(known);
     const fields: Record<string, Register> = { ...known?.fields };
-    for (const [name, local] of Object.entries(itemFieldValues(item))) {
+    for (const [name, local] of Object.entries(values)) {
       const register = known?.fields[name];
       if (shown && register && sameJson(register.v, local.v)) continue;
       // No progress and no register: nothing to say (an absent register is older than any).
-      if (name === 'progress' && local.v === null && !register) continue;
+      if (name === optional && local.v === null && !register) continue;
       const floor = Math.max(after(register), shown ? 0 : after(known?.deleted));
       fields[name] = { v: local.v, t: Math.max(stampTime(local.t), floor), d: deviceId };
     }
     doc.set(key, { fields, deleted: known?.deleted ?? null });
-  }
-  for (const [key, entity] of replica) {
-    if (seen.has(key) || splitEntityKey(key).kind !== ITEM_KIND || !isVisible(entity)) continue;
-    const at = snapshot.removedAt?.[splitEntityKey(key).id] ?? now;
+  };
+  const removed = (key: string, entity: Entity, at: number) =>
     doc.set(key, { ...entity, deleted: { t: Math.max(stampTime(at), after(latestChange(entity))), d: deviceId } });
+  for (const item of snapshot.items) observe(entityKey(ITEM_KIND, item.id), itemFieldValues(item), 'progress');
+  for (const highlight of snapshot.highlights ?? [])
+    observe(entityKey(HIGHLIGHT_KIND, highlight.id), highlightFieldValues(highlight), '');
+  const localItems = new Set(snapshot.items.map((item) => item.id));
+  for (const [key, entity] of replica) {
+    if (seen.has(key) || !isVisible(entity)) continue;
+    const { kind, id } = splitEntityKey(key);
+    if (kind === ITEM_KIND) removed(key, entity, snapshot.removedAt?.[id] ?? now);
+    // A highlight gone while its item is still here was deleted; gone with its item, the item's
+    // removal says it all (and one never stored, its item missing here, was not deleted).
+    else if (kind === HIGHLIGHT_KIND && snapshot.highlights && localItems.has(entity.fields.item?.v as string))
+      removed(key, entity, now);
   }
   for (const [name, pref] of Object.entries(snapshot.preferences)) {
     const key = entityKey(PREFERENCE_KIND, name);
@@ -164,6 +205,24 @@ export function itemFromEntity(id: string, entity: Entity): SyncItem | null {
   };
 }
 
+/** The highlight an entity shows, or null when it lacks a field or one is of the wrong type. */
+export function highlightFromEntity(id: string, entity: Entity): SyncHighlight | null {
+  const f = entity.fields;
+  const [item, sel, note, color, at] = HIGHLIGHT_FIELDS.map((name) => f[name]);
+  if (!item || !sel || !note || !color || !at) return null;
+  if (typeof item.v !== 'string' || typeof note.v !== 'string' || typeof color.v !== 'string') return null;
+  if (typeof at.v !== 'number') return null;
+  return {
+    id,
+    itemId: item.v,
+    selectors: sel.v,
+    note: note.v,
+    color: color.v,
+    createdAt: at.v,
+    updatedAt: Math.max(note.t, color.t),
+  };
+}
+
 function sameItem(a: SyncItem, b: SyncItem): boolean {
   const fa = itemFieldValues(a);
   const fb = itemFieldValues(b);
@@ -172,8 +231,9 @@ function sameItem(a: SyncItem, b: SyncItem): boolean {
 
 /** The writes that make `snapshot` show what `doc` shows. */
 export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, readAt: number): LocalChanges {
-  const changes: LocalChanges = { readAt, put: [], remove: [], preferences: {} };
+  const changes: LocalChanges = { readAt, put: [], remove: [], highlights: { put: [], remove: [] }, preferences: {} };
   const local = new Map(snapshot.items.map((item) => [item.id, item]));
+  const localHighlights = new Map((snapshot.highlights ?? []).map((h) => [h.id, h]));
   for (const [key, entity] of doc) {
     const { kind, id } = splitEntityKey(key);
     if (kind === ITEM_KIND) {
@@ -184,6 +244,19 @@ export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, read
       }
       const item = itemFromEntity(id, entity);
       if (item && (!mine || !sameItem(item, mine))) changes.put.push(item);
+    } else if (kind === HIGHLIGHT_KIND && snapshot.highlights) {
+      const mine = localHighlights.get(id);
+      if (!isVisible(entity)) {
+        if (mine && entity.deleted) changes.highlights.remove.push(id);
+        continue;
+      }
+      const highlight = highlightFromEntity(id, entity);
+      const item = highlight && doc.get(entityKey(ITEM_KIND, highlight.itemId));
+      if (!highlight || !item || !isVisible(item)) continue;
+      const values = highlightFieldValues(highlight);
+      const mineValues = mine && highlightFieldValues(mine);
+      if (!mineValues || HIGHLIGHT_FIELDS.some((field) => !sameJson(values[field].v, mineValues[field].v)))
+        changes.highlights.put.push(highlight);
     } else if (kind === PREFERENCE_KIND) {
       const register = entity.fields[PREFERENCE_FIELD];
       const mine = snapshot.preferences[id];

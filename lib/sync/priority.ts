@@ -7,12 +7,12 @@ import {
   type SyncDocument,
   splitEntityKey,
 } from '@/lib/sync/document';
-import { ITEM_KIND, PREFERENCE_KIND, QUEUE_STATUSES } from '@/lib/sync/entity-kinds';
+import { HIGHLIGHT_KIND, hasTombstones, ITEM_KIND, PREFERENCE_KIND, QUEUE_STATUSES } from '@/lib/sync/entity-kinds';
 
 /**
  * What syncs first when the library does not fit: preferences (always), deletions of the last 30
  * days (small, and they keep removed items from coming back), the reading queue (unread and
- * reading), other items, older deletions, then kinds this version does not know. Within each,
+ * reading), other items, highlights, older deletions, then kinds this version does not know. Within each,
  * newest first: the item's last change, or the deletion's time. Deletions older than 180 days are
  * forgotten: a browser that has not synced for six months may bring such an item back.
  */
@@ -25,19 +25,21 @@ export const SyncPriority = {
   RecentDeletion: 1,
   Queue: 2,
   OtherItem: 3,
-  OldDeletion: 4,
-  OtherKind: 5,
+  Highlight: 4,
+  OldDeletion: 5,
+  OtherKind: 6,
 } as const;
 export type SyncPriority = (typeof SyncPriority)[keyof typeof SyncPriority];
 
 export function priorityOf(key: string, entity: Entity, now: number): SyncPriority {
   const { kind } = splitEntityKey(key);
   if (kind === PREFERENCE_KIND) return SyncPriority.Preference;
-  if (kind !== ITEM_KIND) return SyncPriority.OtherKind;
+  if (kind !== ITEM_KIND && kind !== HIGHLIGHT_KIND) return SyncPriority.OtherKind;
   if (!isVisible(entity))
     return (entity.deleted?.t ?? 0) >= now - RECENT_DELETION_MS
       ? SyncPriority.RecentDeletion
       : SyncPriority.OldDeletion;
+  if (kind === HIGHLIGHT_KIND) return SyncPriority.Highlight;
   return QUEUE_STATUSES.includes(entity.fields.status?.v as string) ? SyncPriority.Queue : SyncPriority.OtherItem;
 }
 
@@ -55,12 +57,12 @@ export function rankEntities(doc: SyncDocument, now: number): [string, Entity][]
   return ranked.map(({ key, entity }) => [key, entity]);
 }
 
-/** The document without items deleted longer ago than TOMBSTONE_LIFETIME_MS (and not edited since). */
+/** The document without items and highlights deleted longer ago than TOMBSTONE_LIFETIME_MS (and not edited since). */
 export function dropExpiredDeletions(doc: SyncDocument, now: number): SyncDocument {
   const kept = new Map(doc);
   for (const [key, entity] of doc)
     if (
-      splitEntityKey(key).kind === ITEM_KIND &&
+      hasTombstones(splitEntityKey(key).kind) &&
       !isVisible(entity) &&
       (entity.deleted?.t ?? 0) < now - TOMBSTONE_LIFETIME_MS
     )

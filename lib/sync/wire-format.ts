@@ -9,7 +9,7 @@ import {
   type Stamp,
   splitEntityKey,
 } from '@/lib/sync/document';
-import { ITEM_FIELD_SCHEMAS, ITEM_FIELDS, ITEM_KIND, ITEM_STATUSES } from '@/lib/sync/entity-kinds';
+import { hasTombstones, ITEM_FIELD_SCHEMAS, ITEM_FIELDS, ITEM_KIND, ITEM_STATUSES } from '@/lib/sync/entity-kinds';
 
 /**
  * One chunk's entities as compact JSON (before compression). Items, most of what syncs, are
@@ -129,11 +129,11 @@ function itemRecord(id: string, entity: Entity, base: number, devices: DeviceTab
 }
 
 /**
- * An entity as it travels: an item deleted for good (no field newer than its tombstone) goes as
+ * An entity as it travels: an item or highlight deleted for good (no field newer than its tombstone) goes as
  * its tombstone only; everything else goes whole.
  */
 export function transportForm(key: string, entity: Entity): Entity {
-  if (splitEntityKey(key).kind !== ITEM_KIND || isVisible(entity)) return entity;
+  if (!hasTombstones(splitEntityKey(key).kind) || isVisible(entity)) return entity;
   return { fields: {}, deleted: entity.deleted };
 }
 

@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
-import { chromiumArgs } from '@/lib/cli/chromium';
+import { chromiumArgs } from '@/scripts/chromium';
 import { findTestChromium } from './browser-path';
 import { startFixtureServer } from './fixture-server';
+import { popupPage } from './pages/popup';
+import { sidePanelPage } from './pages/side-panel';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 const PAGES_DIR = resolve(import.meta.dirname, '../fixtures/pages');
@@ -96,20 +98,12 @@ export async function routeBlogToFixtures(context: BrowserContext, fixtureOrigin
 
 /** Searches in the popup and saves the first result with its Save button. */
 export async function saveFromPopup(popup: Page, query: string, title: RegExp): Promise<void> {
-  await popup.getByRole('combobox', { name: 'Search articles' }).fill(query);
-  await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText(title);
-  await popup.getByRole('button', { name: 'Save Alt+S', exact: true }).click();
-  await expect(popup.getByRole('button', { name: /^Saved/ })).toBeVisible();
+  await popupPage(popup).saveFirstResult(query, title);
 }
 
 /** In the side panel's topic browser: Caching & Redis → the Cache Stampede article's card. */
 export async function openCacheStampedeCard(panel: Page): Promise<void> {
-  await panel.getByText('Caching & Redis').click();
-  await panel
-    .getByRole('list', { name: 'Caching & Redis' })
-    .getByRole('button', { name: /Cache Stampede/ })
-    .click();
-  await expect(panel.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(/Cache Stampede/);
+  await sidePanelPage(panel).openCard('Caching & Redis', /Cache Stampede/);
 }
 
 export { expect };

@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openPopup } from './pages/popup';
+import { openSidePanel } from './pages/side-panel';
 
 /** Presses Tab until `target` has the focus, checking on the way that every focused control shows it. */
 async function tabTo(page: Page, target: Locator, maxPresses = 60): Promise<void> {
@@ -20,42 +22,43 @@ async function tabTo(page: Page, target: Locator, maxPresses = 60): Promise<void
   throw new Error(`Tab never reached ${target}`);
 }
 
-test('keyboard only: search → save → read → mark done', async ({ context, openPopup, openSidePanelPage }) => {
+test('keyboard only: search → save → read → mark done', async ({ context, extensionId }) => {
   // Search: the popup opens with the search box focused.
-  const popup = await openPopup();
-  const search = popup.getByRole('combobox', { name: 'Search articles' });
-  await expect(search).toBeFocused();
-  await popup.keyboard.type('cold start serverless');
-  const first = popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
+  const popup = await openPopup(context, extensionId);
+  await expect(popup.searchBox).toBeFocused();
+  await popup.page.keyboard.type('cold start serverless');
+  const first = popup.firstResult;
   await expect(first).toContainText('Cold Start Latency');
   await expect(first).toHaveAttribute('aria-selected', 'true');
 
   // Save: Alt+S on the active result.
-  await popup.keyboard.press('Alt+S');
+  await popup.page.keyboard.press('Alt+S');
   await expect(first).toContainText('Saved');
 
   // Read: Enter opens the article.
   const opened = context.waitForEvent('page');
   // The popup closes itself once the tab is open, sometimes before the key press has returned.
-  await popup.keyboard.press('Enter').catch((error: Error) => {
+  await popup.page.keyboard.press('Enter').catch((error: Error) => {
     if (!/closed/.test(error.message)) throw error;
   });
   const articleTab = await opened;
   await expect.poll(() => articleTab.url()).toContain('/cold-start-latency');
 
   // Mark done: in the side panel's reading list, with Tab and the list's keys.
-  const panel = await openSidePanelPage();
-  await tabTo(panel, panel.getByRole('button', { name: 'Reading list' }));
-  await panel.keyboard.press('Enter');
-  const row = panel.getByRole('list', { name: 'Saved articles' }).getByRole('listitem').first();
-  await expect(row).toContainText('Cold Start Latency');
-  await tabTo(panel, panel.getByRole('checkbox', { name: /Select Cold Start Latency/ }));
-  await panel.keyboard.press('Space');
-  await expect(panel.getByRole('checkbox', { name: /Select Cold Start Latency/ })).toBeChecked();
-  await panel.keyboard.press('d'); // "Mark done" on the selection
+  const panel = await openSidePanel(context, extensionId);
+  const { page } = panel;
+  await tabTo(page, page.getByRole('button', { name: 'Reading list' }));
+  await page.keyboard.press('Enter');
+  const row = panel.readingList.row('Cold Start Latency');
+  await expect(row).toBeVisible();
+  const checkbox = panel.readingList.checkbox(/Select Cold Start Latency/);
+  await tabTo(page, checkbox);
+  await page.keyboard.press('Space');
+  await expect(checkbox).toBeChecked();
+  await page.keyboard.press('d'); // "Mark done" on the selection
   await expect(row).toContainText('done');
 
-  // Read it in the panel too: Enter on the active row opens its card.
-  await panel.keyboard.press('o');
-  await expect(panel.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(/Cold Start Latency/);
+  // Read it in the panel too: o on the active row opens its card.
+  await page.keyboard.press('o');
+  await expect(panel.cardTitle).toHaveText(/Cold Start Latency/);
 });

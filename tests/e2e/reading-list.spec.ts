@@ -1,44 +1,43 @@
-import { expect, getServiceWorker, launchWithExtension, routeBlogToFixtures, saveFromPopup, test } from './fixtures';
+import { expect, getServiceWorker, launchWithExtension, routeBlogToFixtures, test } from './fixtures';
+import { blogBox } from './pages/blog-box';
+import { openPopup } from './pages/popup';
+import { scrolledFraction, scrollWithWheel } from './pages/reading';
+import { openSidePanel } from './pages/side-panel';
 
 const COLD_START_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
 
 test('save from the popup → live in the open side panel → mark done → still there after a browser relaunch', async ({
   context,
+  extensionId,
   userDataDir,
   fixtureOrigin,
-  openPopup,
-  openSidePanelPage,
 }) => {
-  const panel = await openSidePanelPage();
-  await panel.getByRole('button', { name: 'Reading list' }).click();
-  await expect(panel.getByText('Nothing saved yet')).toBeVisible();
+  const panel = await openSidePanel(context, extensionId);
+  await panel.show('Reading list');
+  await expect(panel.readingList.emptyState).toBeVisible();
 
-  const popup = await openPopup();
-  await saveFromPopup(popup, 'cold start serverless', /Cold Start Latency/);
-  await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText(
-    'Saved',
-  );
+  const popup = await openPopup(context, extensionId);
+  await popup.saveFirstResult('cold start serverless', /Cold Start Latency/);
+  await expect(popup.firstResult).toContainText('Saved');
 
   // The side panel was open all along: the item appears without a reload.
-  const list = panel.getByRole('list', { name: 'Saved articles' });
-  await expect(list.getByRole('listitem')).toHaveCount(1);
-  await expect(list).toContainText('Cold Start Latency');
-  await list.getByRole('checkbox', { name: /Select Cold Start Latency/ }).check();
-  await panel.getByRole('button', { name: 'Mark done' }).click();
-  await expect(list.getByRole('listitem').first()).toContainText('done');
+  const { readingList } = panel;
+  await expect(readingList.rows).toHaveCount(1);
+  await expect(readingList.list).toContainText('Cold Start Latency');
+  await readingList.checkbox(/Select Cold Start Latency/).check();
+  await readingList.button('Mark done').click();
+  await expect(readingList.rows.first()).toContainText('done');
 
   await context.close();
   const relaunched = await launchWithExtension(userDataDir);
   await routeBlogToFixtures(relaunched, fixtureOrigin);
   try {
     const worker = await getServiceWorker(relaunched);
-    const page = await relaunched.newPage();
-    await page.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html`);
-    await page.getByRole('button', { name: 'Reading list' }).click();
-    const row = page.getByRole('list', { name: 'Saved articles' }).getByRole('listitem');
-    await expect(row).toHaveCount(1);
-    await expect(row).toContainText('Cold Start Latency');
-    await expect(row).toContainText('done');
+    const again = await openSidePanel(relaunched, new URL(worker.url()).host);
+    await again.show('Reading list');
+    await expect(again.readingList.rows).toHaveCount(1);
+    await expect(again.readingList.rows).toContainText('Cold Start Latency');
+    await expect(again.readingList.rows).toContainText('done');
   } finally {
     await relaunched.close();
   }
@@ -46,50 +45,40 @@ test('save from the popup → live in the open side panel → mark done → stil
 
 test('reading progress on a saved article’s page: leave at ~60%, come back, resume within 5%', async ({
   context,
-  openPopup,
-  openSidePanelPage,
+  extensionId,
 }) => {
-  const popup = await openPopup();
-  await saveFromPopup(popup, 'cold start serverless', /Cold Start Latency/);
+  const popup = await openPopup(context, extensionId);
+  await popup.saveFirstResult('cold start serverless', /Cold Start Latency/);
 
   const page = await context.newPage();
   await page.goto(COLD_START_URL);
-  const box = page.getByRole('complementary', { name: 'Shelf' });
-  await expect(box).toContainText('Cold Start Latency');
-  const target = await page.evaluate(() => {
-    const scrollable = document.documentElement.scrollHeight - innerHeight;
-    scrollTo(0, scrollable * 0.6);
-    return scrollable * 0.6;
-  });
-  expect(target).toBeGreaterThan(1000);
+  const box = blogBox(page);
+  await expect.poll(() => box.text()).toContain('Cold Start Latency');
+  await scrollWithWheel(page, 0.6); // the reader's own scrolling: the only kind Shelf records
   await page.waitForTimeout(1500); // progress is reported at most once a second
   await page.goto('https://webcoderspeed.com/blog/scaling/some-other-page');
 
   await page.goto(COLD_START_URL);
-  const resume = page
-    .getByRole('complementary', { name: 'Shelf' })
-    .getByRole('button', { name: /Resume where you left off/ });
-  await expect(resume).toContainText('60%');
+  await expect.poll(() => box.text()).toContain('Resume where you left off (60%)');
   expect(await page.evaluate(() => scrollY)).toBeLessThan(100);
-  await resume.click();
-  const fraction = await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight));
-  expect(Math.abs(fraction - 0.6)).toBeLessThan(0.05);
+  await box.click(/Resume where you left off/);
+  await expect.poll(() => scrolledFraction(page)).toBeCloseTo(0.6, 1);
 
-  const panel = await openSidePanelPage();
-  await panel.getByRole('button', { name: 'Reading list' }).click();
-  const row = panel.getByRole('list', { name: 'Saved articles' }).getByRole('listitem').first();
+  const panel = await openSidePanel(context, extensionId);
+  await panel.show('Reading list');
+  const row = panel.readingList.rows.first();
   await expect(row).toContainText(/(59|60|61)% read/);
   await expect(row).toContainText('reading');
 });
 
 test('importing a corrupt backup says what is wrong and changes nothing; a valid one merges', async ({
-  openPopup,
-  openSidePanelPage,
+  context,
+  extensionId,
 }) => {
-  const popup = await openPopup();
-  await saveFromPopup(popup, 'cold start serverless', /Cold Start Latency/);
-  const panel = await openSidePanelPage();
-  await panel.getByRole('button', { name: 'Settings' }).click();
+  const popup = await openPopup(context, extensionId);
+  await popup.saveFirstResult('cold start serverless', /Cold Start Latency/);
+  const panel = await openSidePanel(context, extensionId);
+  await panel.show('Settings');
   const corrupt = {
     format: 'shelf-backup',
     version: 1,
@@ -98,13 +87,14 @@ test('importing a corrupt backup says what is wrong and changes nothing; a valid
     progress: [],
     settings: [],
   };
-  await panel.getByLabel('Backup file').setInputFiles({
+  await panel.settings.backupInput.setInputFiles({
     name: 'broken.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(corrupt)),
   });
-  await expect(panel.getByRole('alert')).toContainText('broken.json: items[0] ("x")');
-  await expect(panel.getByRole('alert')).toContainText('Nothing was imported');
+  const alert = panel.page.getByRole('alert');
+  await expect(alert).toContainText('broken.json: items[0] ("x")');
+  await expect(alert).toContainText('Nothing was imported');
 
   const valid = {
     ...corrupt,
@@ -123,12 +113,12 @@ test('importing a corrupt backup says what is wrong and changes nothing; a valid
       },
     ],
   };
-  await panel.getByLabel('Backup file').setInputFiles({
+  await panel.settings.backupInput.setInputFiles({
     name: 'good.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(valid)),
   });
-  await expect(panel.getByRole('status').filter({ hasText: 'Imported good.json' })).toContainText('1 added');
-  await panel.getByRole('button', { name: 'Reading list' }).click();
-  await expect(panel.getByRole('list', { name: 'Saved articles' }).getByRole('listitem')).toHaveCount(2);
+  await expect(panel.settings.report('Imported good.json')).toContainText('1 added');
+  await panel.show('Reading list');
+  await expect(panel.readingList.rows).toHaveCount(2);
 });

@@ -1,8 +1,8 @@
 import { render, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { PopupApp } from '@/components/popup/popup-app';
 import { mountPopup } from '@/entrypoints/popup/mount-popup';
-import { PopupApp } from '@/entrypoints/popup/popup-app';
 import { recordTyping } from '@/lib/popup/early-typing';
 import { renderFirstPaint } from '@/lib/popup/first-paint';
 import { describeFirstPaint, searchPopup } from '@/lib/popup/popup-results';

@@ -83,9 +83,9 @@ describe('observeLocal', () => {
 
   it('keeps whatever the replica has that this browser does not know (other kinds)', () => {
     const replica: SyncDocument = new Map([
-      ['hl:1', { fields: { quote: { v: 'q', t: 1_000, d: 'dev-b' } }, deleted: null }],
+      ['later:1', { fields: { quote: { v: 'q', t: 1_000, d: 'dev-b' } }, deleted: null }],
     ]);
-    expect(observe(replica, snapshot([])).get('hl:1')).toEqual(replica.get('hl:1'));
+    expect(observe(replica, snapshot([])).get('later:1')).toEqual(replica.get('later:1'));
   });
 });
 

@@ -1,6 +1,6 @@
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
-import { createRandom } from '@/lib/eval/synthetic-corpus';
+import { createRandom } from '@/scripts/eval/synthetic-corpus';
 import type { SyncItem } from '@/lib/sync/local-state';
 
 /**

@@ -227,7 +227,7 @@ describe('kinds a newer Shelf adds (highlights)', () => {
   it('are kept and passed on by browsers that do not know them', async () => {
     const [a, b] = setUp(2, [realisticLibrary(20)]);
     await syncAll();
-    // A newer Shelf on a third browser adds a highlight, a kind a and b do not know.
+    // A newer Shelf on a third browser adds an entity of a kind a and b do not know.
     const remote = readRemoteState(shared.snapshot());
     if (remote.kind !== 'ok') throw new Error('the area should be readable');
     const highlight = {
@@ -238,7 +238,7 @@ describe('kinds a newer Shelf adds (highlights)', () => {
       },
       deleted: null,
     };
-    const withHighlight = new Map([...remote.doc, ['hl:1', highlight]]);
+    const withHighlight = new Map([...remote.doc, ['later:1', highlight]]);
     const area = shared.snapshot();
     const plan = planWrite({
       doc: withHighlight,
@@ -254,7 +254,7 @@ describe('kinds a newer Shelf adds (highlights)', () => {
     a!.edit([...a!.library.keys()][3]!, { note: 'edited by an older Shelf' });
     await syncAll();
     const after = readRemoteState(shared.snapshot());
-    expect(after.kind === 'ok' && after.doc.get('hl:1')).toEqual(highlight);
+    expect(after.kind === 'ok' && after.doc.get('later:1')).toEqual(highlight);
     expect(b!.view()).toEqual(a!.view());
   });
 });

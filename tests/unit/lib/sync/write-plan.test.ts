@@ -23,7 +23,8 @@ describe('priority', () => {
     doc.set('pref:theme', { fields: { value: { v: 'dark', t: 0, d: 'dev-a' } }, deleted: null });
     doc.set('item:page:recent', deleted(3));
     doc.set('item:page:old', deleted(90));
-    doc.set('hl:unknown-kind', { fields: { quote: { v: 'q', t: NOW, d: 'dev-a' } }, deleted: null });
+    doc.set('hl:a-highlight', { fields: { note: { v: 'n', t: NOW, d: 'dev-a' } }, deleted: null });
+    doc.set('later:unknown-kind', { fields: { quote: { v: 'q', t: NOW, d: 'dev-a' } }, deleted: null });
     const ranked = rankEntities(doc, NOW).map(([key, entity]) => ({ key, entity }));
     const classOf = ({ key, entity }: (typeof ranked)[number]) =>
       key.startsWith('pref:')
@@ -31,15 +32,17 @@ describe('priority', () => {
         : key === 'item:page:recent'
           ? 1
           : key === 'item:page:old'
-            ? 4
+            ? 5
             : key.startsWith('hl:')
-              ? 5
-              : ['unread', 'reading'].includes(entity.fields.status?.v as string)
-                ? 2
-                : 3;
+              ? 4
+              : key.startsWith('later:')
+                ? 6
+                : ['unread', 'reading'].includes(entity.fields.status?.v as string)
+                  ? 2
+                  : 3;
     const classes = ranked.map(classOf);
     expect(classes).toEqual([...classes].sort((a, b) => a - b));
-    expect(new Set(classes)).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+    expect(new Set(classes)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6]));
     const latest = (e: Entity) => Math.max(...Object.values(e.fields).map((r) => r.t));
     for (let i = 1; i < ranked.length; i++)
       if (classes[i] === classes[i - 1] && classes[i]! >= 2 && classes[i]! <= 3)

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import type { ImportOutcome, ImportProgress } from '@/components/import-panel';
+import { parseBackup } from '@/lib/backup/backup-file';
+import { describeRestore, restoreBackup } from '@/lib/backup/restore';
+import type { ShelfDatabase } from '@/lib/db/database';
+import { isQuotaError } from '@/lib/db/errors';
+
+/** A line for the user: what happened, and whether it went wrong. */
+export type Message = { kind: 'ok' | 'error'; text: string };
+
+/**
+ * Importing files: another app's export (`importLibrary`) or a Shelf backup (`restore`, merging or
+ * replacing), with progress while it runs and a report when it ends.
+ */
+export function useImport(db: ShelfDatabase) {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [restoreMessage, setRestoreMessage] = useState<Message | null>(null);
+  const onProgress = (done: number, total: number) => setProgress({ done, total });
+
+  async function importLibrary(file: File) {
+    setOutcome(null);
+    setProgress({ done: 0, total: 0 });
+    try {
+      // Loaded on use: parsers and zip code stay out of the page's start-up.
+      const [{ importFile }, bytes] = await Promise.all([
+        import('@/lib/import/import-file'),
+        file.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
+      ]);
+      const result = await importFile({ name: file.name, bytes }, { db, onProgress });
+      setOutcome(
+        result.ok
+          ? { kind: 'ok', text: result.message, skipped: result.summary.skipped }
+          : { kind: 'error', text: result.error },
+      );
+    } catch (error) {
+      setOutcome({ kind: 'error', text: `${file.name} could not be read: ${(error as Error).message}` });
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  async function restore(file: File, mode: 'merge' | 'replace') {
+    const parsed = parseBackup(await file.text());
+    if (!parsed.ok) {
+      setRestoreMessage({ kind: 'error', text: `${file.name}: ${parsed.error}` });
+      return;
+    }
+    setProgress({ done: 0, total: parsed.backup.records.items.length });
+    try {
+      const report = await restoreBackup(parsed.backup, mode, { db, onProgress });
+      setRestoreMessage({ kind: 'ok', text: describeRestore(file.name, report, mode) });
+    } catch (error) {
+      setRestoreMessage({
+        kind: 'error',
+        text: isQuotaError(error)
+          ? 'The browser has no room left for Shelf’s data; nothing was imported.'
+          : `Import failed and nothing was changed: ${(error as Error).message}`,
+      });
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return { progress, outcome, restoreMessage, importLibrary, restore };
+}

@@ -1,0 +1,43 @@
+import { useEffect, useRef, useState } from 'react';
+import { scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
+import { setProgress } from '@/lib/db/progress';
+import type { ReadingProgress } from '@/lib/db/schema';
+
+/**
+ * Reading a saved item in this window: restores the recorded position once, then records progress
+ * as the user scrolls. Returns the percentage read so far.
+ */
+export function useReadingProgress(itemId: string, hasCopy: boolean, progress: ReadingProgress | undefined): number {
+  const [percent, setPercent] = useState(0);
+  const restored = useRef(false);
+  // Read once, when the copy first shows: every position written changes it, and the tracker
+  // below must outlive those writes (rebuilding it would drop the report it is about to send).
+  const savedProgress = useRef(progress);
+  savedProgress.current = progress;
+
+  useEffect(() => {
+    if (!hasCopy) return;
+    if (!restored.current) {
+      restored.current = true;
+      const anchor = savedProgress.current?.anchor;
+      setPercent(Math.round((savedProgress.current?.fraction ?? 0) * 100));
+      if (anchor) requestAnimationFrame(() => scrollToAnchor(window, anchor));
+    }
+    const controller = new AbortController();
+    trackReadingProgress(
+      window,
+      (state) => {
+        setPercent(Math.round(state.fraction * 100));
+        void setProgress(itemId, {
+          fraction: state.fraction,
+          anchor: { scrollFraction: state.scrollFraction, scrollY: state.scrollY },
+        });
+      },
+      controller.signal,
+      { intervalMs: 500 },
+    );
+    return () => controller.abort();
+  }, [hasCopy, itemId]);
+
+  return percent;
+}

@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'react';
+import { getHiddenSites, getRelatedPlacement, hideOnSite, unhideSite } from '@/lib/content/hidden-sites';
+import { type RelatedPlacement, setRelatedPlacement } from '@/lib/settings/related-placement';
+
+/**
+ * Where related articles appear and the sites where they never do, with what to tell the user
+ * when a choice did not take (a refused permission, a site name that is not one).
+ */
+export function useRelatedSettings() {
+  const [placement, setPlacement] = useState<RelatedPlacement | null>(null);
+  const [hiddenSites, setHiddenSites] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const refreshSites = useCallback(() => void getHiddenSites().then(setHiddenSites), []);
+  useEffect(() => {
+    void getRelatedPlacement().then(setPlacement);
+    refreshSites();
+  }, [refreshSites]);
+
+  return {
+    placement,
+    hiddenSites,
+    notice,
+    /** Call it right in the click: "every site" asks for a permission, which needs the user's gesture. */
+    choosePlacement(next: RelatedPlacement) {
+      void setRelatedPlacement(next).then(
+        (change) => {
+          setPlacement(change.placement);
+          setNotice(
+            change.refused
+              ? 'Related articles stay where they were: showing them on every site needs the permission to read the sites you visit, which was not given.'
+              : null,
+          );
+        },
+        () => setPlacement('blog'),
+      );
+    },
+    /** Adds a site from what the user typed; resolves to whether it was one. */
+    async addSite(input: string): Promise<boolean> {
+      const site = await hideOnSite(input);
+      setNotice(
+        site
+          ? null
+          : `“${input.trim().slice(0, 80)}” is not a site: type a name like example.com, or paste an address.`,
+      );
+      if (site) refreshSites();
+      return site !== null;
+    },
+    removeSite(site: string) {
+      void unhideSite(site).then(refreshSites);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import type { SavedMarker } from '@/lib/db/queries';
+import type { SavedItem } from '@/lib/db/schema';
+import { watchSavedStateLater } from '@/lib/reading-list/saved-state-loader';
+
+/**
+ * Saved status and progress of bundled articles, and the saved pages, live. The database code is
+ * loaded after the first frame is painted, so restoring the popup's results never waits for it.
+ */
+export function useSavedMarkers(): { markers: ReadonlyMap<string, SavedMarker>; savedPages: readonly SavedItem[] } {
+  const [markers, setMarkers] = useState<ReadonlyMap<string, SavedMarker>>(new Map());
+  const [savedPages, setSavedPages] = useState<readonly SavedItem[]>([]);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        stop = watchSavedStateLater(
+          (part) => {
+            if (part.markers) setMarkers(part.markers);
+            if (part.savedPages) setSavedPages(part.savedPages);
+          },
+          (error) => console.warn('Shelf: could not read the reading list', error),
+        );
+      }, 0),
+    );
+    return () => {
+      cancelAnimationFrame(frame);
+      stop?.();
+    };
+  }, []);
+  return { markers, savedPages };
+}

@@ -1,0 +1,69 @@
+import type { Article } from '@/lib/corpus/article';
+import { ARTICLES } from '@/lib/corpus/catalog';
+import { TOPICS } from '@/lib/corpus/topics';
+
+interface PopupStartProps {
+  recent: readonly Article[];
+  onTopic: (topicId: string) => void;
+  onOpen: (article: Article) => void;
+  onBrowseAll: () => void;
+}
+
+/** What the popup shows before a search: the topics, the articles opened recently, and "browse all". */
+export function PopupStart({ recent, onTopic, onOpen, onBrowseAll }: PopupStartProps) {
+  return (
+    <section className="empty-state" aria-label="Start here">
+      <p>Search {ARTICLES.length} backend and AI engineering articles by title, topic, tag or summary.</p>
+      <h2 className="section-heading">Browse a topic</h2>
+      <div className="chip-row">
+        {TOPICS.map((t) => (
+          <button key={t.id} type="button" className="chip" onClick={() => onTopic(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {recent.length > 0 && (
+        <>
+          <h2 className="section-heading">Recently opened</h2>
+          <ul className="plain-list">
+            {recent.map((article) => (
+              <li key={article.id}>
+                <button type="button" className="link-button" onClick={() => onOpen(article)}>
+                  {article.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <button type="button" className="button secondary" onClick={onBrowseAll}>
+        Browse all in the side panel
+      </button>
+    </section>
+  );
+}
+
+/** "No articles match", with a suggested spelling when there is one. */
+export function NoResults({
+  query,
+  suggestion,
+  filtered,
+  onSuggestion,
+}: {
+  query: string;
+  suggestion: string | null;
+  filtered: boolean;
+  onSuggestion: (query: string) => void;
+}) {
+  return (
+    <div className="empty-state" role="status">
+      <p>No articles match “{query.trim() || 'these filters'}”.</p>
+      {suggestion && (
+        <button type="button" className="button secondary" onClick={() => onSuggestion(suggestion)}>
+          Did you mean “{suggestion}”?
+        </button>
+      )}
+      {filtered && <p className="muted small">Filters are on: clear them to search every article.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Undo } from '@/components/hooks/use-undoable-actions';
+
+interface BulkActionsProps {
+  shown: number;
+  selected: number;
+  onDone: () => void;
+  onArchive: () => void;
+  onUnsave: () => void;
+  onToggleHelp: () => void;
+}
+
+/** How many rows are shown and checked, and what to do with them. */
+export function BulkActions({ shown, selected, onDone, onArchive, onUnsave, onToggleHelp }: BulkActionsProps) {
+  return (
+    <div className="list-actions" role="toolbar" aria-label="Bulk actions">
+      <span className="muted" role="status">
+        {shown} shown{selected > 0 ? `, ${selected} selected` : ''}
+      </span>
+      <button type="button" className="button secondary" onClick={onDone}>
+        Mark done
+      </button>
+      <button type="button" className="button secondary" onClick={onArchive}>
+        Archive
+      </button>
+      <button type="button" className="button secondary" onClick={onUnsave}>
+        Remove
+      </button>
+      <button type="button" className="button secondary" aria-label="Keyboard shortcuts" onClick={onToggleHelp}>
+        ?
+      </button>
+    </div>
+  );
+}
+
+/** What was just done, with Undo. */
+export function UndoBar({ undo, onUndo }: { undo: Undo | null; onUndo: () => void }) {
+  if (!undo) return null;
+  return (
+    <div className="undo-bar" role="status">
+      {undo.message}{' '}
+      <button type="button" className="link-button" onClick={onUndo}>
+        Undo
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useImport } from '@/components/hooks/use-import';
+import { ImportPanel } from '@/components/import-panel';
+import { MessageLine } from '@/components/message-line';
+import { DeleteEverything } from '@/components/settings/delete-everything';
+import type { ShelfDatabase } from '@/lib/db/database';
+import { exportBackupFile, exportLibraryFile } from '@/lib/export/export-file';
+
+/** The user's data: exports, Shelf backups, imports from other apps, and deleting everything. */
+export function DataSettings({ db }: { db: ShelfDatabase }) {
+  const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  const imports = useImport(db);
+  return (
+    <section aria-labelledby="data-heading">
+      <h3 id="data-heading">Your data</h3>
+      <p className="muted small">Everything Shelf keeps stays in this browser. Exports are files you keep.</p>
+      <p>
+        <button type="button" className="button" onClick={() => void exportBackupFile(db)}>
+          Export backup
+        </button>{' '}
+        <button type="button" className="button" onClick={() => void exportLibraryFile('html', db)}>
+          Export bookmarks (HTML)
+        </button>{' '}
+        <button type="button" className="button" onClick={() => void exportLibraryFile('csv', db)}>
+          Export CSV
+        </button>
+      </p>
+      <fieldset className="import-fieldset">
+        <legend>Import a Shelf backup</legend>
+        <label>
+          <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge
+          (newer changes win)
+        </label>{' '}
+        <label>
+          <input type="radio" name="import-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />{' '}
+          Replace everything
+        </label>
+        <p>
+          <label>
+            Backup file{' '}
+            <input
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void imports.restore(file, mode);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        </p>
+        <MessageLine message={imports.restoreMessage} />
+      </fieldset>
+      <ImportPanel
+        onFile={(file) => void imports.importLibrary(file)}
+        progress={imports.progress}
+        outcome={imports.outcome}
+      />
+      <DeleteEverything db={db} />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Message } from '@/components/hooks/use-import';
+import { MessageLine } from '@/components/message-line';
+import type { ShelfDatabase } from '@/lib/db/database';
+
+/** "Delete everything", asked first: the safe choice (Cancel) takes the focus. */
+export function DeleteEverything({ db }: { db: ShelfDatabase }) {
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<Message | null>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+  }, [confirming]);
+
+  async function deleteAll() {
+    setConfirming(false);
+    try {
+      const { deleteEverything } = await import('@/lib/settings/delete-everything');
+      await deleteEverything(db);
+      setMessage({ kind: 'ok', text: 'Everything Shelf kept in this browser was deleted.' });
+    } catch (error) {
+      setMessage({ kind: 'error', text: `Nothing was deleted: ${(error as Error).message}` });
+    }
+  }
+
+  return (
+    <fieldset className="import-fieldset danger-zone">
+      <legend>Delete everything</legend>
+      <p className="small">Saved articles and pages, reading progress, notes and settings. This cannot be undone.</p>
+      {confirming ? (
+        <div>
+          <p>Delete everything Shelf keeps in this browser? Export a backup first if you may want it back.</p>
+          <button type="button" className="button danger" onClick={() => void deleteAll()}>
+            Yes, delete everything
+          </button>{' '}
+          <button type="button" className="button secondary" onClick={() => setConfirming(false)} ref={cancelRef}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
+          Delete everything…
+        </button>
+      )}
+      <MessageLine message={message} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import { ArticleList } from '@/components/article-list';
+import type { Article } from '@/lib/corpus/article';
+import { findRelated } from '@/lib/related/find-related';
+import type { SidePanelView } from '@/lib/side-panel/view';
+
+const RELATED_LIMIT = 10;
+const SOURCE_LABEL = { selection: 'the selected text', link: 'the link', page: 'this page' } as const;
+
+/** Articles related to what the user right-clicked ("Find related"). */
+export function RelatedView({
+  view,
+  onSelect,
+}: {
+  view: Extract<SidePanelView, { kind: 'related' }>;
+  onSelect: (article: Article) => void;
+}) {
+  const found = useMemo(() => findRelated(view.query, { title: view.title, limit: RELATED_LIMIT }), [view]);
+  const related = found.articles;
+  return (
+    <section aria-labelledby="related-heading">
+      <h2 id="related-heading">Related articles</h2>
+      <p className="muted">
+        For {SOURCE_LABEL[view.source]}: “{view.label}”
+      </p>
+      {!found.matched && related.length > 0 && (
+        <p className="notice">Nothing in Shelf’s library is closely related; these are the nearest articles.</p>
+      )}
+      {related.length > 0 ? (
+        <ArticleList articles={related} label="Related articles" showTopic onSelect={onSelect} />
+      ) : (
+        <p role="status">No article in Shelf’s library matches this.</p>
+      )}
+    </section>
+  );
+}

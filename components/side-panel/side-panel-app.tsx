@@ -1,0 +1,65 @@
+import { useSidePanelView } from '@/components/hooks/use-side-panel-view';
+import { ReaderContainer } from '@/components/reader/reader-container';
+import { ReadingListView } from '@/components/reading-list/reading-list-view';
+import { SettingsView } from '@/components/settings/settings-view';
+import { ArticleView } from '@/components/side-panel/article-view';
+import { BrowseView } from '@/components/side-panel/browse-view';
+import { PanelHeader } from '@/components/side-panel/panel-header';
+import { RelatedView } from '@/components/side-panel/related-view';
+import { StorageGate } from '@/components/storage-gate';
+import type { Article } from '@/lib/corpus/article';
+import { getArticleById } from '@/lib/corpus/catalog';
+
+/** The side panel: browse, an article's card, related articles, the reading list, the reader, settings. */
+export function SidePanelApp() {
+  const { view, show } = useSidePanelView();
+  if (!view) return <main className="side-panel" aria-busy="true" />;
+  const showCard = (article: Article) => show({ kind: 'article', articleId: article.id });
+  const article = view.kind === 'article' ? getArticleById(view.articleId) : undefined;
+
+  return (
+    <main className="side-panel">
+      <PanelHeader current={view} onShow={show} />
+      {view.kind === 'settings' && <SettingsView />}
+      {view.kind === 'message' && (
+        <p className="notice" role="alert">
+          {view.text}
+        </p>
+      )}
+      {view.kind === 'reader' && (
+        <>
+          <p>
+            <a
+              href={`/sidepanel.html?reader=${encodeURIComponent(view.itemId)}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              Open in a tab
+            </a>
+          </p>
+          <StorageGate>
+            <ReaderContainer itemId={view.itemId} />
+          </StorageGate>
+        </>
+      )}
+      {view.kind === 'reading-list' && (
+        <StorageGate>
+          <ReadingListView
+            onOpenArticle={(articleId) => show({ kind: 'article', articleId })}
+            onOpenPage={(itemId) => show({ kind: 'reader', itemId })}
+          />
+        </StorageGate>
+      )}
+      {view.kind === 'article' &&
+        (article ? (
+          <ArticleView article={article} onSelect={showCard} />
+        ) : (
+          <p className="notice" role="alert">
+            This article is no longer in Shelf’s library.
+          </p>
+        ))}
+      {view.kind === 'related' && <RelatedView view={view} onSelect={showCard} />}
+      {view.kind === 'browse' && <BrowseView onSelect={showCard} />}
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The reading list's keys: one table that both the key handler and the `?` help read, so the help
+ * says what each key does.
+ */
+export type ListCommand = 'next' | 'previous' | 'open' | 'toggle' | 'archive' | 'done' | 'unsave' | 'search' | 'help';
+
+export interface ListKey {
+  /** `KeyboardEvent.key` values that run the command. */
+  readonly keys: readonly string[];
+  readonly command: ListCommand;
+  /** What the help says it does. */
+  readonly description: string;
+}
+
+export const READING_LIST_KEYS: readonly ListKey[] = [
+  { keys: ['j'], command: 'next', description: 'next item' },
+  { keys: ['k'], command: 'previous', description: 'previous item' },
+  { keys: ['o', 'Enter'], command: 'open', description: 'open the item' },
+  { keys: ['x'], command: 'toggle', description: 'check / uncheck the item' },
+  { keys: ['e'], command: 'archive', description: 'archive (the checked items, or the item)' },
+  { keys: ['d'], command: 'done', description: 'mark done (the checked items, or the item)' },
+  { keys: ['s'], command: 'unsave', description: 'unsave the item (Undo brings it back)' },
+  { keys: ['/'], command: 'search', description: 'search saved items' },
+  { keys: ['?'], command: 'help', description: 'show or hide these keys' },
+];
+
+const BY_KEY = new Map(READING_LIST_KEYS.flatMap((entry) => entry.keys.map((key) => [key, entry.command] as const)));
+
+/** The command a key press runs, if any. */
+export function commandForKey(key: string): ListCommand | undefined {
+  return BY_KEY.get(key);
+}
+
+/** How the help writes an entry's keys: "o or Enter". */
+export function describeKeys(entry: ListKey): string {
+  return entry.keys.join(' or ');
+}
+
+/** Whether a key press is typing in a text field (where letters type, not act). */
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return (
+    typeof element?.matches === 'function' &&
+    (element.matches('input:not([type=checkbox]), select, textarea') || element.isContentEditable)
+  );
+}
+
+type KeyPress = Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'metaKey' | 'altKey' | 'preventDefault'>;
+
+/**
+ * Runs the command of a key pressed in the reading list; keys typed in a text field, and keys with
+ * Ctrl, Cmd or Alt, are left alone. `commands` must name every command of the table.
+ */
+export function runListKey(event: KeyPress, commands: Record<ListCommand, () => void>): void {
+  if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+  const command = commandForKey(event.key);
+  if (!command) return;
+  event.preventDefault();
+  commands[command]();
+}

@@ -1,0 +1,37 @@
+import { liveQuery } from 'dexie';
+import { removeItems, saveArticle } from '@/lib/db/items';
+import { getSavedMarkers, getSavedPages, type SavedMarker } from '@/lib/db/queries';
+import type { SavedItem } from '@/lib/db/schema';
+
+/**
+ * What search results show of the user's library (which bundled articles are saved, with status
+ * and progress; the saved pages) and the popup's writes to it. The popup loads this module, and
+ * the database code with it, only after its first paint (`saved-state-loader.ts`).
+ */
+export interface SavedState {
+  markers: ReadonlyMap<string, SavedMarker>;
+  savedPages: readonly SavedItem[];
+}
+
+/** Calls `onChange` with each part of the saved state now and whenever it changes. Returns a stop. */
+export function watchSavedState(
+  onChange: (part: Partial<SavedState>) => void,
+  onError: (error: unknown) => void,
+): () => void {
+  const subscriptions = [
+    liveQuery(() => getSavedMarkers()).subscribe({ next: (markers) => onChange({ markers }), error: onError }),
+    liveQuery(() => getSavedPages()).subscribe({ next: (savedPages) => onChange({ savedPages }), error: onError }),
+  ];
+  return () => {
+    for (const subscription of subscriptions) subscription.unsubscribe();
+  };
+}
+
+/** Saves a bundled article, or unsaves it when `marker` says it is saved. */
+export async function toggleSaved(
+  article: { id: string; title: string; url: string | null },
+  marker: SavedMarker | undefined,
+): Promise<void> {
+  if (marker) await removeItems([marker.itemId]);
+  else await saveArticle(article);
+}

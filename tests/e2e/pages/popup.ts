@@ -1,0 +1,44 @@
+import { type BrowserContext, expect, type Page } from '@playwright/test';
+
+/**
+ * The toolbar popup, as a user sees it: a search box, filters, results and the buttons for the
+ * highlighted one, and "Save this page". Opened as a page of its own (a test cannot click the
+ * toolbar button).
+ */
+export function popupPage(page: Page) {
+  const searchBox = page.getByRole('combobox', { name: 'Search articles' });
+  const results = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  const popup = {
+    page,
+    searchBox,
+    results,
+    firstResult: results.first(),
+    topicFilter: page.getByLabel('Topic'),
+    tagFilter: page.getByLabel('Tag'),
+    savedPages: page.getByRole('region', { name: 'Your saved pages' }),
+    openInSidePanelButton: page.getByRole('button', { name: /Open in side panel/ }),
+    saveButton: page.getByRole('button', { name: 'Save Alt+S', exact: true }),
+    savedButton: page.getByRole('button', { name: /^Saved/ }),
+    savePageButton: page.getByRole('button', { name: /Save this page/ }),
+
+    async search(query: string) {
+      await searchBox.fill(query);
+    },
+    /** Searches, checks that the first result is `title`, and saves it with its Save button. */
+    async saveFirstResult(query: string, title: RegExp | string) {
+      await popup.search(query);
+      await expect(popup.firstResult).toContainText(title);
+      await popup.saveButton.click();
+      await expect(popup.savedButton).toBeVisible();
+    },
+  };
+  return popup;
+}
+
+export type PopupPage = ReturnType<typeof popupPage>;
+
+export async function openPopup(context: BrowserContext, extensionId: string): Promise<PopupPage> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  return popupPage(page);
+}

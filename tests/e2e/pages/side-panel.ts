@@ -1,0 +1,61 @@
+import { type BrowserContext, expect, type Page } from '@playwright/test';
+
+type View = 'All articles' | 'Reading list' | 'Settings';
+
+/**
+ * Shelf's side panel, as a user sees it: its views (all articles, an article's card, the reading
+ * list, settings, the reader). Opened as a page of its own: the real panel is not a page
+ * Playwright can reach, and it renders the same document.
+ */
+export function sidePanelPage(page: Page) {
+  const list = page.getByRole('list', { name: 'Saved articles' });
+  const card = page.getByRole('article');
+  const panel = {
+    page,
+    card,
+    cardTitle: card.getByRole('heading', { level: 2 }),
+    readingList: {
+      list,
+      rows: list.getByRole('listitem'),
+      row: (title: RegExp | string) => list.getByRole('listitem').filter({ hasText: title }),
+      checkbox: (title: RegExp | string) =>
+        list.getByRole('checkbox', { name: typeof title === 'string' ? `Select ${title}` : title }),
+      heading: page.getByRole('heading', { name: /Reading list/ }),
+      search: page.getByRole('searchbox', { name: 'Search saved articles' }),
+      button: (name: string) => page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name }),
+      emptyState: page.getByText('Nothing saved yet'),
+    },
+    settings: {
+      importInput: page.getByLabel(/Import a file/),
+      backupInput: page.getByLabel('Backup file'),
+      /** The report of an import: the status line that names the file. */
+      report: (fileName: string) => page.getByRole('status').filter({ hasText: fileName }),
+    },
+
+    async show(view: View) {
+      await page.getByRole('navigation', { name: 'Side panel views' }).getByRole('button', { name: view }).click();
+    },
+    /** Imports a file through Settings and waits for its report. */
+    async importFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
+      await panel.show('Settings');
+      await panel.settings.importInput.setInputFiles(file);
+      const name = typeof file === 'string' ? (file.split('/').at(-1) ?? file) : file.name;
+      await expect(panel.settings.report(name)).toContainText('added');
+    },
+    /** In all articles: a topic, then an article in it; its card shows. */
+    async openCard(topic: string, title: RegExp) {
+      await page.getByText(topic).first().click();
+      await page.getByRole('list', { name: topic }).getByRole('button', { name: title }).click();
+      await expect(panel.cardTitle).toHaveText(title);
+    },
+  };
+  return panel;
+}
+
+export type SidePanelPage = ReturnType<typeof sidePanelPage>;
+
+export async function openSidePanel(context: BrowserContext, extensionId: string, search = ''): Promise<SidePanelPage> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html${search}`);
+  return sidePanelPage(page);
+}
