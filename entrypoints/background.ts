@@ -5,6 +5,7 @@ import { handleContextMenuClick, registerContextMenus } from '@/lib/background/c
 import { keepDerivedStateInStep } from '@/lib/background/derived-state';
 import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { requestHandlers } from '@/lib/background/request-handlers';
+import { keepSyncInStep } from '@/lib/background/sync';
 import { registerRequestHandlers } from '@/lib/messaging/protocol';
 
 export default defineBackground(() => {
@@ -15,4 +16,5 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(handleCommand);
   registerRequestHandlers(requestHandlers);
   keepDerivedStateInStep();
+  keepSyncInStep();
 });

@@ -3,6 +3,7 @@ import { refreshBadge } from '@/lib/background/badge';
 import { captureLink } from '@/lib/background/capture-link';
 import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
 import { savePageFromTab } from '@/lib/background/save-page';
+import { syncNow } from '@/lib/background/sync';
 import { getArticleById, getArticleByUrl } from '@/lib/corpus/catalog';
 import { articleItemId } from '@/lib/db/ids';
 import { setProgress } from '@/lib/db/progress';
@@ -92,6 +93,10 @@ export const requestHandlers: RequestHandlers = {
   'update-catalog': async (_request, sender) => {
     assertFromExtensionPage(sender);
     return { report: await updateCatalogFromBlog() };
+  },
+  'sync-now': async (_request, sender) => {
+    assertFromExtensionPage(sender);
+    return { status: await syncNow() };
   },
   'save-tab': async ({ tabId }, sender) => {
     assertFromExtensionPage(sender);

@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
 import { pageMetadataSchema } from '@/lib/catalog-updates/learn-from-page';
+import type { SyncStatus } from '@/lib/sync/sync-status';
 
 /**
  * The one message contract between Shelf's contexts. Every request is parsed with Zod where it
@@ -35,6 +36,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('learn-from-page'), metadata: pageMetadataSchema }),
   // From Shelf's pages only ("Update articles from the blog"): read the blog's feed, sitemap and pages.
   z.strictObject({ type: z.literal('update-catalog') }),
+  // From Shelf's pages only ("Sync now" in Settings): sync with the browser's account now.
+  z.strictObject({ type: z.literal('sync-now') }),
 ]);
 
 export type ShelfRequest = z.infer<typeof requestSchema>;
@@ -59,6 +62,7 @@ export interface ReplyMap {
   'capture-item': { title: string };
   'learn-from-page': { learned: number };
   'update-catalog': { report: string[] };
+  'sync-now': { status: SyncStatus };
 }
 
 export type Reply<T extends RequestType> = ReplyMap[T];

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 // zod/mini: content scripts and the popup's first paint read preferences, where full Zod's size shows.
 import { z } from 'zod/mini';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
+import { type SyncStatus, storedSyncStatusSchema } from '@/lib/sync/sync-status';
 
 /**
  * Every setting and every piece of small state Shelf keeps outside the database, in one list:
@@ -19,6 +20,8 @@ export interface Preference<T> {
   readonly defaultValue: T;
   /** `true`, or why a backup does not carry it. */
   readonly backup: true | { readonly excluded: string };
+  /** Whether sync between browsers carries it (lib/sync): settings the user wants everywhere. */
+  readonly sync?: true;
 }
 
 function preference<T>(definition: Preference<T>): Preference<T> {
@@ -53,6 +56,7 @@ export const PREFERENCES = {
     schema: z.enum(THEMES),
     defaultValue: 'system',
     backup: true,
+    sync: true,
   }),
   showBadge: preference<boolean>({
     key: 'showBadge',
@@ -60,6 +64,7 @@ export const PREFERENCES = {
     schema: z.boolean(),
     defaultValue: true,
     backup: true,
+    sync: true,
   }),
   readerFontSize: preference<number>({
     key: 'readerFontSize',
@@ -67,6 +72,7 @@ export const PREFERENCES = {
     schema: z.number().check(z.int(), z.minimum(12), z.maximum(32)),
     defaultValue: 18,
     backup: true,
+    sync: true,
   }),
   readerWidth: preference<(typeof READER_WIDTHS)[number]>({
     key: 'readerWidth',
@@ -74,6 +80,7 @@ export const PREFERENCES = {
     schema: z.enum(READER_WIDTHS),
     defaultValue: 'medium',
     backup: true,
+    sync: true,
   }),
   readerTheme: preference<(typeof READER_THEMES)[number]>({
     key: 'readerTheme',
@@ -81,6 +88,7 @@ export const PREFERENCES = {
     schema: z.enum(READER_THEMES),
     defaultValue: 'system',
     backup: true,
+    sync: true,
   }),
   allowRemoteImages: preference<boolean>({
     key: 'allowRemoteImages',
@@ -148,6 +156,37 @@ export const PREFERENCES = {
     schema: z.object({ view: sidePanelViewSchema, at: z.number() }),
     defaultValue: { view: { kind: 'browse' }, at: 0 },
     backup: { excluded: 'what the side panel shows lasts for this browser session only' },
+  }),
+  syncEnabled: preference<boolean>({
+    key: 'syncEnabled',
+    area: 'local',
+    schema: z.boolean(),
+    defaultValue: false,
+    backup: { excluded: 'sync is turned on in each browser, by the user' },
+  }),
+  /** This browser's id among the user's browsers (made when sync is first turned on). */
+  syncDeviceId: preference<string | null>({
+    key: 'syncDeviceId',
+    area: 'local',
+    schema: z.nullable(z.string().check(z.minLength(1), z.maxLength(64))),
+    defaultValue: null,
+    backup: { excluded: 'it names this browser; a restored copy elsewhere must not take it' },
+  }),
+  /** Sync's record of the shelf after its last sync (`encodeReplica` text, lib/sync/replica.ts). */
+  syncReplica: preference<string | null>({
+    key: 'syncReplica',
+    area: 'local',
+    schema: z.nullable(z.string().check(z.maxLength(20_000_000))),
+    defaultValue: null,
+    backup: { excluded: 'sync’s own record of this browser’s last sync' },
+  }),
+  /** What Settings shows about sync (lib/sync/sync-status.ts), written by the background. */
+  syncStatus: preference<SyncStatus | null>({
+    key: 'syncStatus',
+    area: 'local',
+    schema: storedSyncStatusSchema,
+    defaultValue: null,
+    backup: { excluded: 'the state of this browser’s sync' },
   }),
 } as const;
 

@@ -1,7 +1,8 @@
 import { createAreaWriter } from '@/lib/sync/area-writer';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
 import { keyHash } from '@/lib/sync/chunk-layout';
-import { documentsEqual, EMPTY_DOCUMENT, mergeDocuments, type SyncDocument } from '@/lib/sync/document';
+import { documentsEqual, EMPTY_DOCUMENT, entityKey, mergeDocuments, type SyncDocument } from '@/lib/sync/document';
+import { HIGHLIGHT_KIND, ITEM_KIND } from '@/lib/sync/entity-kinds';
 import { type LocalChanges, localChangesFor, observeLocal } from '@/lib/sync/local-state';
 import { dropExpiredDeletions } from '@/lib/sync/priority';
 import { chromeItemBytes } from '@/lib/sync/quotas';
@@ -141,8 +142,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const observed = observeLocal(replica ?? EMPTY_DOCUMENT, snapshot, deviceId, now);
       merged = dropExpiredDeletions(remote.kind === 'ok' ? mergeDocuments(observed, remote.doc) : observed, now);
       const changes = localChangesFor(merged, snapshot, readAt);
-      if (hasChanges(changes)) await local.apply(changes);
+      const applied = hasChanges(changes) ? await local.apply(changes) : undefined;
+      // What this library refused is not here: the replica must not say it is (or its absence
+      // would read as a removal next time). It stays in the area, and is offered again each sync.
+      const refused = [
+        ...(applied?.refusedItems ?? []).map((id) => entityKey(ITEM_KIND, id)),
+        ...(applied?.refusedHighlights ?? []).map((id) => entityKey(HIGHLIGHT_KIND, id)),
+      ];
       replica = merged;
+      if (refused.length > 0) {
+        const kept = new Map(merged);
+        for (const key of refused) kept.delete(key);
+        replica = kept;
+        notice = { kind: 'local', at: now, message: problemMessages.refused(refused.length) };
+      }
       await local.saveReplica(encodeReplica(merged));
     } catch (error) {
       return retryAt(now + timing.retryDelay, { kind: 'local', at: now, message: problemMessages.local(error) });

@@ -21,9 +21,15 @@ export interface SyncArea {
   };
 }
 
+/** What `apply` could not store: values this library refuses. They stay in the area, untouched. */
+export interface AppliedChanges {
+  refusedItems: string[];
+  refusedHighlights: string[];
+}
+
 /**
  * This browser's library and synced preferences, for the engine. The lead implements it over
- * `lib/db` and `lib/settings/preferences.ts`.
+ * `lib/db` and `lib/settings/preferences.ts` (lib/sync/library-adapter.ts).
  */
 export interface SyncLocalAdapter {
   /** Every saved item (with its progress) and every synced preference, as they are now. */
@@ -35,7 +41,7 @@ export interface SyncLocalAdapter {
    * after `readAt`; a preference is set unless it changed after `readAt` (and skipped when its
    * schema refuses the value).
    */
-  apply(changes: LocalChanges): Promise<void>;
+  apply(changes: LocalChanges): Promise<AppliedChanges | undefined>;
   /** The engine's own record of the last sync (`encodeReplica` text), kept in `storage.local`. */
   loadReplica(): Promise<string | null>;
   saveReplica(text: string): Promise<void>;

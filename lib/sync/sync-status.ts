@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import type { FitReport } from '@/lib/sync/write-plan';
 
 /** What Settings shows about sync: when it last ran, how much room it uses, what did not fit, what went wrong. */
@@ -60,6 +61,38 @@ export const problemMessages = {
   local: (error: unknown) =>
     `This browser's shelf could not be read or updated (${errorText(error)}). Nothing was sent; Shelf tries again later.`,
   other: (error: unknown) => `Sync failed (${errorText(error)}). Shelf tries again later.`,
+  refused: (count: number) =>
+    `${count === 1 ? 'One entry' : `${count} entries`} of the synced shelf could not be stored here (not valid for this version of Shelf). They were left as they are, on this browser and in the synced shelf.`,
   replicaLost: () =>
     'Shelf’s record of the last sync could not be read, so this sync started afresh: items removed here since then may come back.',
 };
+
+const count = z.number().check(z.int(), z.minimum(0));
+const time = z.nullable(z.number());
+
+/** The status as the background stores it for Settings (`syncStatus` in lib/settings/preferences.ts). */
+export const storedSyncStatusSchema: z.ZodMiniType<SyncStatus | null> = z.nullable(
+  z.object({
+    state: z.enum(['stopped', 'idle', 'syncing', 'waiting']),
+    lastSyncAt: time,
+    nextAttemptAt: time,
+    fit: z.nullable(
+      z.object({
+        items: z.object({ synced: count, notSynced: count }),
+        preferences: z.object({ synced: count }),
+        deletions: z.object({ synced: count, notSynced: count }),
+        notSyncedItems: z.array(z.string()),
+        tooLarge: z.array(z.string()),
+        bytesUsed: count,
+        bytesQuota: count,
+      }),
+    ),
+    lastError: z.nullable(
+      z.object({
+        kind: z.enum(['newer-version', 'unreadable', 'quota', 'rate', 'local', 'other']),
+        at: z.number(),
+        message: z.string().check(z.maxLength(2000)),
+      }),
+    ),
+  }),
+);

@@ -31,6 +31,10 @@ const EXAMPLES: { [N in PreferenceName]: unknown } = {
   popupState: { query: 'redis', topic: null, tag: null },
   sidePanelView: { view: { kind: 'reading-list' }, at: 5 },
   catalogUpdateStatus: { state: 'done', phase: 'done', done: 1, total: 1, lines: ['2 addresses filled in'], at: 9 },
+  syncEnabled: true,
+  syncDeviceId: 'browser-1',
+  syncReplica: 'eJwrzs8tSFVIL8qvLlAoSczRy0ktUTBUMAAAeh4I0w',
+  syncStatus: { state: 'idle', lastSyncAt: 7, nextAttemptAt: null, fit: null, lastError: null },
 };
 const NAMES = Object.keys(PREFERENCES) as PreferenceName[];
 

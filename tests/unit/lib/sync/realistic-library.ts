@@ -1,7 +1,7 @@
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
-import { createRandom } from '@/scripts/eval/synthetic-corpus';
 import type { SyncItem } from '@/lib/sync/local-state';
+import { createRandom } from '@/scripts/eval/synthetic-corpus';
 
 /**
  * A library shaped like a real one, the same every run: a fifth bundled articles, the rest pages

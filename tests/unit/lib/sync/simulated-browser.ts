@@ -76,6 +76,7 @@ export function createSimulatedBrowser(
       for (const [key, value] of Object.entries(changes.preferences))
         if ((preferenceChangedAt.get(key) ?? 0) <= changes.readAt) preferences.set(key, value);
       changed();
+      return undefined;
     },
     async loadReplica() {
       return replica;

@@ -1,0 +1,81 @@
+import { browser } from 'wxt/browser';
+import { watchDatabaseChanges } from '@/lib/db/change-signal';
+import { DATABASE_NAME } from '@/lib/db/database';
+import { getPreference, PREFERENCES, setPreference, watchPreference } from '@/lib/settings/preferences';
+import { createSyncedPreferences } from '@/lib/settings/synced-preferences';
+import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
+import { createLibraryAdapter } from '@/lib/sync/library-adapter';
+import type { SyncArea } from '@/lib/sync/sync-area';
+import { INITIAL_STATUS, type SyncStatus } from '@/lib/sync/sync-status';
+
+const warn = (what: string) => (error: unknown) => console.warn(`Shelf: ${what}`, error);
+
+/**
+ * The background owns sync between browsers: while the user has it on ("Sync with this browser's
+ * account" in Settings), one engine runs in the service worker. It syncs when the worker starts,
+ * after local changes (the database's change signal and `data-changed` from pages, which wake the
+ * worker) and after changes to the sync area (`storage.onChanged`, which wakes it too). A retry
+ * due while the worker sleeps happens at its next start: no `alarms` permission is needed.
+ */
+let engine: SyncEngine | null = null;
+let starting: Promise<void> | null = null;
+
+const report = (status: SyncStatus) =>
+  void setPreference(PREFERENCES.syncStatus, status).catch(warn('sync status not stored'));
+
+async function deviceId(): Promise<string> {
+  const stored = await getPreference(PREFERENCES.syncDeviceId);
+  if (stored) return stored;
+  const made = crypto.randomUUID();
+  await setPreference(PREFERENCES.syncDeviceId, made);
+  return made;
+}
+
+async function start(): Promise<void> {
+  if (engine) return;
+  const id = await deviceId();
+  if (engine) return;
+  engine = createSyncEngine({
+    area: browser.storage.sync as unknown as SyncArea,
+    deviceId: id,
+    onReport: report,
+    local: createLibraryAdapter({
+      preferences: createSyncedPreferences(),
+      replica: {
+        load: () => getPreference(PREFERENCES.syncReplica),
+        save: (text) => setPreference(PREFERENCES.syncReplica, text),
+      },
+      watchLibrary: (onChange) => watchDatabaseChanges(DATABASE_NAME, onChange),
+    }),
+  });
+  engine.start();
+}
+
+function stop(): void {
+  engine?.stop();
+  engine = null;
+  report({ ...INITIAL_STATUS });
+}
+
+function follow(enabled: boolean): void {
+  if (!enabled) return stop();
+  starting ??= start()
+    .catch(warn('sync could not start'))
+    .finally(() => {
+      starting = null;
+    });
+}
+
+/** Called on every start of the service worker. */
+export function keepSyncInStep(): void {
+  void getPreference(PREFERENCES.syncEnabled).then(follow, warn('sync setting not read'));
+  watchPreference(PREFERENCES.syncEnabled, follow);
+}
+
+/** "Sync now" in Settings; refused while sync is off. */
+export async function syncNow(): Promise<SyncStatus> {
+  if (!(await getPreference(PREFERENCES.syncEnabled))) throw new Error('Sync is off.');
+  if (starting) await starting;
+  if (!engine) await start();
+  return (engine as SyncEngine).syncNow();
+}

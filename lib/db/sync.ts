@@ -1,0 +1,161 @@
+import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { reportingFullStorage } from '@/lib/db/errors';
+import { assertEpoch, getEpoch } from '@/lib/db/meta';
+import {
+  type Highlight,
+  highlightSchema,
+  type ItemField,
+  type ReadingProgress,
+  type SavedItem,
+  savedItemSchema,
+} from '@/lib/db/schema';
+import type { LocalChanges, SyncHighlight, SyncItem } from '@/lib/sync/local-state';
+
+/**
+ * The library as sync reads and writes it (`lib/sync`): items with their progress, and highlights.
+ * Readable copies never sync. Changes from sync are stored in one transaction, checked against
+ * the database's own schemas first: a value that does not fit is skipped and counted, never stored.
+ */
+export interface SyncLibrary {
+  items: SyncItem[];
+  highlights: SyncHighlight[];
+  /** The database's epoch when read: changes based on this read are refused after "Delete everything". */
+  epoch: string;
+}
+
+export interface SyncApplyReport {
+  /** Ids of items and highlights whose values the database refused (left as they were here). */
+  refusedItems: string[];
+  refusedHighlights: string[];
+}
+
+const FIELDS: readonly ItemField[] = ['status', 'title', 'tags', 'note'];
+
+function toSyncItem(item: SavedItem, progress: ReadingProgress | undefined): SyncItem {
+  return {
+    id: item.id,
+    url: item.url,
+    title: item.title,
+    status: item.status,
+    tags: item.tags,
+    note: item.note,
+    addedAt: item.addedAt,
+    changedAt: { ...item.changedAt },
+    progress: progress ? { fraction: progress.fraction, ...progress.anchor, updatedAt: progress.updatedAt } : null,
+  };
+}
+
+export async function readSyncLibrary(db: ShelfDatabase = getDatabase()): Promise<SyncLibrary> {
+  return db.transaction('r', db.items, db.progress, db.highlights, db.meta, async () => {
+    const [items, progress, highlights, epoch] = await Promise.all([
+      db.items.toArray(),
+      db.progress.toArray(),
+      db.highlights.toArray(),
+      getEpoch(db),
+    ]);
+    const progressOf = new Map(progress.map((record) => [record.itemId, record]));
+    return {
+      epoch,
+      items: items.map((item) => toSyncItem(item, progressOf.get(item.id))),
+      highlights: highlights.map(({ id, itemId, selectors, note, color, createdAt, updatedAt }) => ({
+        id,
+        itemId,
+        selectors,
+        note,
+        color,
+        createdAt,
+        updatedAt,
+      })),
+    };
+  });
+}
+
+/** The item sync brought, merged into this browser's: each field unless changed here after `readAt`. */
+function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: number): SavedItem {
+  const isArticle = incoming.id.startsWith('article:');
+  const base: SavedItem = mine
+    ? { ...mine, changedAt: { ...mine.changedAt } }
+    : {
+        id: incoming.id,
+        kind: isArticle ? 'article' : 'page',
+        articleId: isArticle ? incoming.id.slice('article:'.length) : null,
+        url: incoming.url,
+        title: incoming.title,
+        status: incoming.status,
+        tags: incoming.tags,
+        note: incoming.note,
+        addedAt: incoming.addedAt,
+        updatedAt: 0,
+        changedAt: { ...incoming.changedAt },
+      };
+  for (const field of FIELDS) {
+    if (mine && mine.changedAt[field] > readAt) continue;
+    Object.assign(base, { [field]: incoming[field] });
+    base.changedAt[field] = incoming.changedAt[field];
+  }
+  if (!mine || mine.addedAt <= readAt) {
+    base.url = incoming.url;
+    base.addedAt = incoming.addedAt;
+  }
+  base.updatedAt = Math.max(mine?.updatedAt ?? 0, ...Object.values(base.changedAt));
+  return base;
+}
+
+/**
+ * Stores what sync brought (see `SyncLocalAdapter.apply` in lib/sync/sync-area.ts): one
+ * transaction, refused whole (`DataDeletedError`) when everything was deleted since `epoch`.
+ */
+export function applySyncChanges(
+  changes: Omit<LocalChanges, 'preferences'>,
+  epoch: string,
+  db: ShelfDatabase = getDatabase(),
+): Promise<SyncApplyReport> {
+  const { readAt } = changes;
+  return reportingFullStorage(() =>
+    db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
+      await assertEpoch(db, epoch);
+      const report: SyncApplyReport = { refusedItems: [], refusedHighlights: [] };
+      for (const incoming of changes.put) {
+        const mine = await db.items.get(incoming.id);
+        const item = savedItemSchema.safeParse(mergedItem(mine, incoming, readAt));
+        if (!item.success) {
+          report.refusedItems.push(incoming.id);
+          continue;
+        }
+        await db.items.put(item.data);
+        const progress = await db.progress.get(incoming.id);
+        if (incoming.progress && (progress?.updatedAt ?? 0) <= readAt) {
+          const { fraction, scrollFraction, scrollY, updatedAt } = incoming.progress;
+          await db.progress.put({ itemId: incoming.id, fraction, anchor: { scrollFraction, scrollY }, updatedAt });
+        }
+      }
+      for (const { id } of changes.remove) {
+        const mine = await db.items.get(id);
+        const progress = await db.progress.get(id);
+        if (!mine || Math.max(mine.updatedAt, progress?.updatedAt ?? 0) > readAt) continue;
+        await Promise.all([
+          db.items.delete(id),
+          db.progress.delete(id),
+          db.captures.delete(id),
+          db.highlights.where('itemId').equals(id).delete(),
+        ]);
+      }
+      for (const incoming of changes.highlights.put) {
+        const mine = await db.highlights.get(incoming.id);
+        // A note or colour changed here during the sync stays, and goes out with the next one.
+        if ((mine && mine.updatedAt > readAt) || !(await db.items.get(incoming.itemId))) continue;
+        const highlight = highlightSchema.safeParse({ ...incoming } satisfies Record<keyof Highlight, unknown>);
+        if (!highlight.success) {
+          report.refusedHighlights.push(incoming.id);
+          continue;
+        }
+        await db.highlights.put(highlight.data);
+      }
+      for (const id of changes.highlights.remove) {
+        const mine = await db.highlights.get(id);
+        if (mine && mine.updatedAt <= readAt) await db.highlights.delete(id);
+      }
+      return report;
+    }),
+  );
+}

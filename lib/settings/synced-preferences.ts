@@ -1,0 +1,66 @@
+import { browser } from 'wxt/browser';
+import {
+  getPreferences,
+  PREFERENCES,
+  type Preference,
+  type PreferenceName,
+  parsePreference,
+} from '@/lib/settings/preferences';
+import type { Json } from '@/lib/sync/document';
+import { sameJson } from '@/lib/sync/document';
+import type { SyncedPreferences } from '@/lib/sync/library-adapter';
+
+/** The preferences marked `sync: true` in the one list, in `storage.local`. */
+export const SYNCED_PREFERENCE_NAMES = (Object.keys(PREFERENCES) as PreferenceName[]).filter(
+  (name) => (PREFERENCES[name] as Preference<unknown>).sync === true,
+);
+
+/**
+ * Synced preferences for the sync engine. The preferences keep no change times, so this records
+ * when each changed while it watches (the service worker's lifetime); a change it did not see is
+ * dated by sync when sync notices it.
+ */
+export function createSyncedPreferences(now: () => number = Date.now): SyncedPreferences {
+  const changedAt = new Map<string, number>();
+  const byKey = new Map(SYNCED_PREFERENCE_NAMES.map((name) => [PREFERENCES[name].key, name]));
+  const watchers = new Set<() => void>();
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local') return;
+    const names = Object.keys(changes).flatMap((key) => byKey.get(key) ?? []);
+    if (names.length === 0) return;
+    for (const name of names) changedAt.set(name, now());
+    for (const watcher of watchers) watcher();
+  };
+  return {
+    async read() {
+      const values = await getPreferences(SYNCED_PREFERENCE_NAMES);
+      return Object.fromEntries(
+        SYNCED_PREFERENCE_NAMES.map((name) => {
+          const value = values[name] as Json;
+          const isDefault = sameJson(value, PREFERENCES[name].defaultValue as Json);
+          return [name, { value, isDefault, changedAt: changedAt.get(name) }];
+        }),
+      );
+    },
+    async apply(values, readAt) {
+      const accepted: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(values)) {
+        const pref = SYNCED_PREFERENCE_NAMES.includes(name as PreferenceName)
+          ? (PREFERENCES[name as PreferenceName] as Preference<unknown>)
+          : undefined;
+        // A value this version does not accept (a newer Shelf's theme, say) leaves this one's.
+        if (!pref || (changedAt.get(name) ?? 0) > readAt || !pref.schema.safeParse(value).success) continue;
+        accepted[pref.key] = parsePreference(pref, value);
+      }
+      if (Object.keys(accepted).length > 0) await browser.storage.local.set(accepted);
+    },
+    watch(onChange) {
+      if (watchers.size === 0) browser.storage.onChanged.addListener(listener);
+      watchers.add(onChange);
+      return () => {
+        watchers.delete(onChange);
+        if (watchers.size === 0) browser.storage.onChanged.removeListener(listener);
+      };
+    },
+  };
+}

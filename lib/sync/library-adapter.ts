@@ -1,0 +1,56 @@
+import type { ShelfDatabase } from '@/lib/db/database';
+import { applySyncChanges, readSyncLibrary } from '@/lib/db/sync';
+import type { Json } from '@/lib/sync/document';
+import type { LocalChanges, LocalSnapshot, SyncedPreference } from '@/lib/sync/local-state';
+import type { SyncLocalAdapter } from '@/lib/sync/sync-area';
+
+/**
+ * The engine's view of this browser (`SyncLocalAdapter`), over the library in `lib/db` (the only
+ * code that touches the database) and the synced preferences. Every part comes in as an argument,
+ * so tests run two of them, each with its own database, on one shared sync area.
+ */
+export interface SyncedPreferences {
+  read(): Promise<Record<string, SyncedPreference>>;
+  /** Sets each known synced preference whose value its schema accepts; skips one changed here after `readAt`. */
+  apply(values: Record<string, Json>, readAt: number): Promise<void>;
+  watch(onChange: () => void): () => void;
+}
+
+export interface LibraryAdapterOptions {
+  db?: ShelfDatabase;
+  preferences: SyncedPreferences;
+  replica: { load(): Promise<string | null>; save(text: string): Promise<void> };
+  /** Calls back after the library changes (`watchDatabaseChanges`); returns an unsubscribe. */
+  watchLibrary(onChange: () => void): () => void;
+}
+
+export function createLibraryAdapter({
+  db,
+  preferences,
+  replica,
+  watchLibrary,
+}: LibraryAdapterOptions): SyncLocalAdapter {
+  /** The epoch of the last read: changes based on it are refused after "Delete everything". */
+  let epoch: string | null = null;
+  return {
+    async read(): Promise<LocalSnapshot> {
+      const library = await readSyncLibrary(db);
+      epoch = library.epoch;
+      return { items: library.items, highlights: library.highlights, preferences: await preferences.read() };
+    },
+    async apply({ preferences: values, ...changes }: LocalChanges) {
+      if (epoch === null) throw new Error('sync applied changes before reading the library');
+      const report = await applySyncChanges(changes, epoch, db);
+      await preferences.apply(values, changes.readAt);
+      return report;
+    },
+    loadReplica: () => replica.load(),
+    saveReplica: (text) => replica.save(text),
+    watch(onChange) {
+      const stops = [watchLibrary(onChange), preferences.watch(onChange)];
+      return () => {
+        for (const stop of stops) stop();
+      };
+    },
+  };
+}
