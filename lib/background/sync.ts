@@ -58,7 +58,10 @@ function stop(): void {
 }
 
 function follow(enabled: boolean): void {
-  if (!enabled) return stop();
+  if (!enabled) {
+    stop();
+    return;
+  }
   starting ??= start()
     .catch(warn('sync could not start'))
     .finally(() => {
