@@ -3,6 +3,7 @@ import { AppearanceSettings } from '@/components/settings/appearance-settings';
 import { DataSettings } from '@/components/settings/data-settings';
 import { RelatedSettings } from '@/components/settings/related-settings';
 import { ShortcutSettings } from '@/components/settings/shortcut-settings';
+import { SyncSettings } from '@/components/settings/sync-settings';
 import { StorageGate } from '@/components/storage-gate';
 import { getDatabase } from '@/lib/db/database';
 
@@ -16,6 +17,7 @@ export function SettingsView() {
         <AppearanceSettings />
         <CatalogUpdateSettings />
         <ShortcutSettings />
+        <SyncSettings />
         <DataSettings db={getDatabase()} />
       </section>
     </StorageGate>

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { usePreference } from '@/components/hooks/use-preference';
+import { PREFERENCES } from '@/lib/settings/preferences';
+import { describeSyncStatus, requestSyncNow, setSyncEnabled } from '@/lib/settings/sync-settings';
+
+const formatTime = (at: number) => new Date(at).toLocaleString();
+
+/** Settings: sync through the browser's own account on or off, its state, and "Sync now". */
+export function SyncSettings() {
+  const enabled = usePreference(PREFERENCES.syncEnabled);
+  const status = usePreference(PREFERENCES.syncStatus);
+  const [failure, setFailure] = useState<string | null>(null);
+  const problem = enabled ? (failure ?? status?.lastError?.message ?? null) : null;
+  return (
+    <section aria-labelledby="sync-heading">
+      <h3 id="sync-heading">Sync between browsers</h3>
+      <p className="muted small">
+        Keeps your saved items (status, reading progress, tags, notes, highlights) and your appearance and reader
+        settings the same on every browser signed in to the same account, through the browser’s own sync storage. No
+        Shelf account, no server. Readable copies stay on each browser: elsewhere, an item offers “Capture now”. Chrome
+        syncs with Chrome only, Firefox with Firefox.
+      </p>
+      <label className="setting-row">
+        <input
+          type="checkbox"
+          checked={enabled ?? false}
+          disabled={enabled === undefined}
+          onChange={(e) => {
+            setFailure(null);
+            void setSyncEnabled(e.target.checked);
+          }}
+        />{' '}
+        Sync with this browser's account
+      </label>
+      <div role="status" aria-label="Sync status" className="small">
+        {describeSyncStatus(enabled ? (status ?? null) : null, formatTime).map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={!enabled || status?.state === 'syncing'}
+        onClick={() => void requestSyncNow().then((outcome) => setFailure(outcome.ok ? null : outcome.message))}
+      >
+        Sync now
+      </button>
+      {problem && (
+        <p role="alert" className="notice small">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}

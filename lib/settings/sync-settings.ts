@@ -1,0 +1,47 @@
+import { sendRequest } from '@/lib/messaging/client';
+import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import type { SyncStatus } from '@/lib/sync/sync-status';
+
+/** Turns sync on or off here; the background follows the setting (lib/background/sync.ts). */
+export function setSyncEnabled(enabled: boolean): Promise<void> {
+  return setPreference(PREFERENCES.syncEnabled, enabled);
+}
+
+/** "Sync now": the background syncs and replies with the outcome, or a sentence on why not. */
+export async function requestSyncNow(): Promise<{ ok: true } | { ok: false; message: string }> {
+  try {
+    await sendRequest({ type: 'sync-now' });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: `Sync did not run: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+const number = (n: number) => n.toLocaleString('en');
+
+/** What Settings says about sync, a sentence each: when it last ran, what it holds, what did not fit. */
+export function describeSyncStatus(status: SyncStatus | null, formatTime: (at: number) => string): string[] {
+  if (!status || status.state === 'stopped') return ['Sync is off: this shelf stays on this browser.'];
+  const lines = [
+    status.state === 'syncing'
+      ? 'Syncing…'
+      : status.lastSyncAt
+        ? `Last synced ${formatTime(status.lastSyncAt)}.`
+        : 'Not synced yet.',
+  ];
+  const fit = status.fit;
+  if (fit) {
+    const items = fit.items.synced + fit.items.notSynced;
+    lines.push(
+      `Synced: ${number(fit.items.synced)} of ${number(items)} saved ${items === 1 ? 'item' : 'items'} and ${number(fit.preferences.synced)} settings.`,
+      `Room used: ${number(fit.bytesUsed)} of ${number(fit.bytesQuota)} bytes.`,
+    );
+    if (fit.items.notSynced > 0)
+      lines.push(
+        `${number(fit.items.notSynced)} ${fit.items.notSynced === 1 ? 'item does' : 'items do'} not fit in the browser’s sync storage and stay on this browser only (the oldest outside your reading queue).`,
+      );
+  }
+  if (status.nextAttemptAt && status.state !== 'syncing')
+    lines.push(`Next attempt ${formatTime(status.nextAttemptAt)}.`);
+  return lines;
+}
