@@ -1,0 +1,257 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SelectorSet } from '@/lib/annotations/selectors';
+import { ShelfDatabase } from '@/lib/db/database';
+import { addHighlight, deleteHighlight, getHighlights, updateHighlight } from '@/lib/db/highlights';
+import { removeItems, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
+import { setProgress } from '@/lib/db/progress';
+import { getReaderData } from '@/lib/db/queries';
+import { createChunkEncoder } from '@/lib/sync/chunk-codec';
+import type { Json } from '@/lib/sync/document';
+import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
+import { createLibraryAdapter, type SyncedPreferences } from '@/lib/sync/library-adapter';
+import { SYNC_QUOTAS } from '@/lib/sync/quotas';
+import { MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
+import type { SyncStatus } from '@/lib/sync/sync-status';
+import { planWrite } from '@/lib/sync/write-plan';
+import { createSharedSyncStorage, type SharedSyncStorage } from './fake-sync-storage';
+import { createTestClock, type TestClock } from './test-clock';
+
+/**
+ * Two browsers, each with its own real Shelf database (lib/db over fake-indexeddb) and the real
+ * adapter, sharing one quota-enforcing sync area: what the user does through lib/db arrives on
+ * the other browser, and a malformed area loses nothing.
+ */
+interface Browser {
+  db: ShelfDatabase;
+  engine: SyncEngine;
+  reports: SyncStatus[];
+  preferences: Map<string, Json>;
+}
+
+let clock: TestClock;
+let shared: SharedSyncStorage;
+const opened: Browser[] = [];
+
+function memoryPreferences(values: Map<string, Json>): SyncedPreferences {
+  return {
+    async read() {
+      return Object.fromEntries([...values].map(([name, value]) => [name, { value, isDefault: value === 'system' }]));
+    },
+    async apply(incoming) {
+      for (const [name, value] of Object.entries(incoming)) if (values.has(name)) values.set(name, value);
+    },
+    watch: () => () => {},
+  };
+}
+
+function openBrowser(name: string): Browser {
+  const db = new ShelfDatabase(`shelf-sync-${name}-${crypto.randomUUID()}`);
+  const preferences = new Map<string, Json>([['theme', 'system']]);
+  let replica: string | null = null;
+  const reports: SyncStatus[] = [];
+  const engine = createSyncEngine({
+    area: shared.connect(name),
+    deviceId: `dev-${name}`,
+    clock,
+    onReport: (status) => reports.push(status),
+    local: createLibraryAdapter({
+      db,
+      preferences: memoryPreferences(preferences),
+      replica: { load: async () => replica, save: async (text) => void (replica = text) },
+      watchLibrary: () => () => {},
+    }),
+  });
+  const browser = { db, engine, reports, preferences };
+  opened.push(browser);
+  return browser;
+}
+
+function setUp(): [Browser, Browser] {
+  clock = createTestClock();
+  shared = createSharedSyncStorage(clock);
+  return [openBrowser('a'), openBrowser('b')];
+}
+
+afterEach(async () => {
+  expect(shared.peak.bytes).toBeLessThanOrEqual(SYNC_QUOTAS.QUOTA_BYTES);
+  for (const { db, engine } of opened.splice(0)) {
+    engine.stop();
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** A sync round: each browser in turn, twice, a few seconds apart (stamps are whole seconds). */
+async function syncBoth(a: Browser, b: Browser): Promise<void> {
+  for (const browser of [a, b, a, b]) {
+    await clock.advance(2_000);
+    await browser.engine.syncNow();
+  }
+}
+
+const at = () => ({ now: clock.now() });
+const quote = (exact: string): SelectorSet => ({
+  quote: { type: 'TextQuoteSelector', exact, prefix: 'a ', suffix: '.' },
+});
+
+/** What the user sees of a library, without change times. */
+async function view(db: ShelfDatabase) {
+  const items = await db.transaction('r', db.items, () => db.items.toArray());
+  return Promise.all(
+    items
+      .sort((x, y) => (x.id < y.id ? -1 : 1))
+      .map(async (item) => {
+        const { progress, capture } = await getReaderData(item.id, db);
+        const highlights = await getHighlights(item.id, db);
+        return {
+          id: item.id,
+          kind: item.kind,
+          url: item.url,
+          title: item.title,
+          status: item.status,
+          tags: item.tags,
+          note: item.note,
+          progress: progress && [progress.fraction, progress.anchor.scrollY],
+          copy: capture !== undefined,
+          highlights: highlights.map((h) => [h.id, h.selectors.quote.exact, h.note, h.color]),
+        };
+      }),
+  );
+}
+
+async function savedWithEverything(db: ShelfDatabase) {
+  const capture = { title: 'Queues', byline: null, excerpt: null, siteName: null, html: '<p>x</p>', text: 'x' };
+  const item = await savePage({ url: 'https://example.com/queues', title: 'Queues' }, capture as never, {
+    db,
+    ...at(),
+  });
+  await setTags(item.id, ['backend', 'queues'], { db, ...at() });
+  await setNote(item.id, 'read again', { db, ...at() });
+  await setProgress(item.id, { fraction: 0.4, anchor: { scrollFraction: 0.4, scrollY: 1200 } }, { db, ...at() });
+  const highlight = await addHighlight(
+    item.id,
+    quote('back-pressure'),
+    { note: 'key', color: 'green' },
+    { db, ...at() },
+  );
+  return { item, highlight: highlight as NonNullable<typeof highlight> };
+}
+
+describe('sync over the real library (lib/db)', () => {
+  it('carries an item with status, tags, note, progress and highlights — not its readable copy', async () => {
+    const [a, b] = setUp();
+    const { item, highlight } = await savedWithEverything(a.db);
+    a.preferences.set('theme', 'dark');
+    await syncBoth(a, b);
+    const seen = await view(b.db);
+    expect(seen).toEqual([
+      {
+        id: item.id,
+        kind: 'page',
+        url: 'https://example.com/queues',
+        title: 'Queues',
+        status: 'reading',
+        tags: ['backend', 'queues'],
+        note: 'read again',
+        progress: [0.4, 1200],
+        copy: false,
+        highlights: [[highlight.id, 'back-pressure', 'key', 'green']],
+      },
+    ]);
+    expect(b.preferences.get('theme')).toBe('dark');
+    expect((await view(a.db))[0]?.copy).toBe(true);
+  });
+
+  it('merges edits to different fields made on both browsers, the same field going to the newest', async () => {
+    const [a, b] = setUp();
+    const { item, highlight } = await savedWithEverything(a.db);
+    await syncBoth(a, b);
+    await setStatus([item.id], 'done', { db: a.db, ...at() });
+    await setNote(item.id, 'first note edit', { db: a.db, ...at() });
+    await updateHighlight(highlight.id, { color: 'pink' }, { db: b.db, ...at() });
+    await clock.advance(3_000);
+    await setTags(item.id, ['archive-me'], { db: b.db, ...at() });
+    await setNote(item.id, 'newer note, on b', { db: b.db, ...at() });
+    await syncBoth(a, b);
+    const [onA] = await view(a.db);
+    expect(onA).toMatchObject({ status: 'done', tags: ['archive-me'], note: 'newer note, on b' });
+    expect(onA?.highlights).toEqual([[highlight.id, 'back-pressure', 'key', 'pink']]);
+    // The same everywhere, but for the readable copy, which stays on a.
+    const withoutCopy = async (db: ShelfDatabase) => (await view(db)).map(({ copy: _copy, ...rest }) => rest);
+    expect(await withoutCopy(b.db)).toEqual(await withoutCopy(a.db));
+  });
+
+  it('a removal on one browser removes the item, its progress and highlights on the other, for good', async () => {
+    const [a, b] = setUp();
+    const { item } = await savedWithEverything(a.db);
+    const other = await savePage({ url: 'https://example.com/kept', title: 'Kept' }, null, { db: a.db, ...at() });
+    await syncBoth(a, b);
+    await removeItems([item.id], { db: b.db });
+    await syncBoth(a, b);
+    await syncBoth(a, b);
+    for (const db of [a.db, b.db]) {
+      expect((await view(db)).map((i) => i.id)).toEqual([other.id]);
+      expect(await getHighlights(item.id, db)).toEqual([]);
+      expect((await getReaderData(item.id, db)).progress).toBeUndefined();
+    }
+  });
+
+  it('a highlight deleted on one browser goes on the other; its item stays', async () => {
+    const [a, b] = setUp();
+    const { item, highlight } = await savedWithEverything(a.db);
+    await syncBoth(a, b);
+    await deleteHighlight(highlight.id, { db: b.db });
+    await syncBoth(a, b);
+    expect(await getHighlights(item.id, a.db)).toEqual([]);
+    expect((await view(a.db)).map((i) => i.id)).toEqual([item.id]);
+  });
+
+  it('a malformed sync area applies nothing, loses nothing here and says so', async () => {
+    const [a, b] = setUp();
+    await savedWithEverything(a.db);
+    await syncBoth(a, b);
+    const before = await view(b.db);
+    shared.writeRaw({ [MANIFEST_KEY]: { v: 1, w: 'dev-x', t: 1, c: [['0', 'not-a-checksum']] }, 'sync.0': '%%%' });
+    await b.engine.syncNow();
+    expect(await view(b.db)).toEqual(before);
+    expect(b.reports.at(-1)?.lastError).toMatchObject({ kind: 'unreadable' });
+    expect(b.reports.at(-1)?.lastError?.message).toMatch(/could not be read.*Nothing of it was applied/);
+  });
+
+  it('an entry this library refuses stays in the area and here nothing is removed because of it', async () => {
+    const [a, b] = setUp();
+    const { item } = await savedWithEverything(a.db);
+    await syncBoth(a, b);
+    // A highlight whose selectors lib/db's schema refuses, as a damaged or foreign writer might leave.
+    const remote = readRemoteState(shared.snapshot());
+    if (remote.kind !== 'ok') throw new Error('the area should be readable');
+    const t = clock.now() - (clock.now() % 1000);
+    const register = (v: Json) => ({ v, t, d: 'dev-x' });
+    const bad = {
+      fields: {
+        item: register(item.id),
+        sel: register({ quote: { type: 'Nonsense' } }),
+        note: register(''),
+        color: register('yellow'),
+        at: register(t),
+      },
+      deleted: null,
+    };
+    const doc = new Map([...remote.doc, ['hl:bad', bad]]);
+    const plan = planWrite({
+      doc,
+      remote,
+      area: shared.snapshot(),
+      deviceId: 'dev-x',
+      now: t,
+      encode: createChunkEncoder(),
+    });
+    shared.writeRaw(plan.set);
+    await syncBoth(a, b);
+    expect(b.reports.at(-1)?.lastError?.message).toMatch(/One entry of the synced shelf could not be stored here/);
+    const after = readRemoteState(shared.snapshot());
+    expect(after.kind === 'ok' && after.doc.get('hl:bad')).toEqual(bad);
+    expect((await getHighlights(item.id, b.db)).map((h) => h.selectors.quote.exact)).toEqual(['back-pressure']);
+  });
+});
