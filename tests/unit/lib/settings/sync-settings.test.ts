@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { describeSyncStatus } from '@/lib/settings/sync-settings';
+import { createSyncedPreferences, SYNCED_PREFERENCE_NAMES } from '@/lib/settings/synced-preferences';
+import { INITIAL_STATUS, type SyncStatus } from '@/lib/sync/sync-status';
+
+const time = (at: number) => `t${at}`;
+
+describe('what Settings says about sync', () => {
+  it('says sync is off when it is', () => {
+    expect(describeSyncStatus(null, time)).toEqual(['Sync is off: this shelf stays on this browser.']);
+    expect(describeSyncStatus({ ...INITIAL_STATUS }, time)).toEqual(['Sync is off: this shelf stays on this browser.']);
+  });
+
+  it('gives the last sync, what is synced, the room used and what did not fit', () => {
+    const status: SyncStatus = {
+      state: 'idle',
+      lastSyncAt: 5,
+      nextAttemptAt: null,
+      lastError: null,
+      fit: {
+        items: { synced: 847, notSynced: 153 },
+        preferences: { synced: 5 },
+        deletions: { synced: 0, notSynced: 0 },
+        notSyncedItems: [],
+        tooLarge: [],
+        bytesUsed: 101_900,
+        bytesQuota: 102_144,
+      },
+    };
+    expect(describeSyncStatus(status, time)).toEqual([
+      'Last synced t5.',
+      'Synced: 847 of 1,000 saved items and 5 settings.',
+      'Room used: 101,900 of 102,144 bytes.',
+      '153 items do not fit in the browser’s sync storage and stay on this browser only (the oldest outside your reading queue).',
+    ]);
+  });
+});
+
+describe('the synced preferences', () => {
+  it('are the settings a user wants everywhere, not this browser’s own state', () => {
+    expect([...SYNCED_PREFERENCE_NAMES].sort()).toEqual(
+      ['readerFontSize', 'readerTheme', 'readerWidth', 'showBadge', 'theme'].sort(),
+    );
+  });
+
+  it('apply only values their schema accepts, of synced preferences only, unless changed here since', async () => {
+    const prefs = createSyncedPreferences(() => 1_000);
+    const stop = prefs.watch(() => {});
+    await prefs.apply({ theme: 'dark', readerFontSize: 99, syncEnabled: true, allowRemoteImages: true }, 0);
+    expect(await getPreference(PREFERENCES.theme)).toBe('dark');
+    expect(await getPreference(PREFERENCES.readerFontSize)).toBe(18);
+    expect(await fakeBrowser.storage.local.get(['syncEnabled', 'allowRemoteImages'])).toEqual({});
+    // Changed here at 1,000, after a sync read at 500: the sync's value waits.
+    await setPreference(PREFERENCES.readerWidth, 'wide');
+    await prefs.apply({ readerWidth: 'narrow' }, 500);
+    expect(await getPreference(PREFERENCES.readerWidth)).toBe('wide');
+    const read = await prefs.read();
+    expect(read.readerWidth).toEqual({ value: 'wide', isDefault: false, changedAt: 1_000 });
+    expect(read.readerTheme).toEqual({ value: 'system', isDefault: true, changedAt: undefined });
+    stop();
+  });
+});
