@@ -6,7 +6,7 @@ import { createSyncedPreferences } from '@/lib/settings/synced-preferences';
 import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
 import { createLibraryAdapter } from '@/lib/sync/library-adapter';
 import type { SyncArea } from '@/lib/sync/sync-area';
-import { INITIAL_STATUS, type SyncStatus } from '@/lib/sync/sync-status';
+import type { SyncStatus } from '@/lib/sync/sync-status';
 
 const warn = (what: string) => (error: unknown) => console.warn(`Shelf: ${what}`, error);
 
@@ -20,8 +20,11 @@ const warn = (what: string) => (error: unknown) => console.warn(`Shelf: ${what}`
 let engine: SyncEngine | null = null;
 let starting: Promise<void> | null = null;
 
-const report = (status: SyncStatus) =>
-  void setPreference(PREFERENCES.syncStatus, status).catch(warn('sync status not stored'));
+/** Stores the status for Settings; an engine stopped (sync off, or everything deleted) says nothing more. */
+const reportFor = (reporter: () => SyncEngine | null) => (status: SyncStatus) => {
+  if (engine && reporter() === engine)
+    void setPreference(PREFERENCES.syncStatus, status).catch(warn('sync status not stored'));
+};
 
 async function deviceId(): Promise<string> {
   const stored = await getPreference(PREFERENCES.syncDeviceId);
@@ -35,10 +38,11 @@ async function start(): Promise<void> {
   if (engine) return;
   const id = await deviceId();
   if (engine) return;
-  engine = createSyncEngine({
+  let created: SyncEngine | null = null;
+  engine = created = createSyncEngine({
     area: browser.storage.sync as unknown as SyncArea,
     deviceId: id,
-    onReport: report,
+    onReport: reportFor(() => created),
     local: createLibraryAdapter({
       preferences: createSyncedPreferences(),
       replica: {
@@ -52,9 +56,9 @@ async function start(): Promise<void> {
 }
 
 function stop(): void {
-  engine?.stop();
+  const running = engine;
   engine = null;
-  report({ ...INITIAL_STATUS });
+  running?.stop();
 }
 
 function follow(enabled: boolean): void {
