@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SelectorSet } from '@/lib/annotations/selectors';
-import { ShelfDatabase } from '@/lib/db/database';
+import type { ShelfDatabase } from '@/lib/db/database';
 import { addHighlight, deleteHighlight, getHighlights, updateHighlight } from '@/lib/db/highlights';
 import { removeItems, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
@@ -14,72 +14,30 @@ import { SYNC_QUOTAS } from '@/lib/sync/quotas';
 import { MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
 import type { SyncStatus } from '@/lib/sync/sync-status';
 import { planWrite } from '@/lib/sync/write-plan';
-import { createSharedSyncStorage, type SharedSyncStorage } from './fake-sync-storage';
-import { createTestClock, type TestClock } from './test-clock';
+import type { SharedSyncStorage } from './fake-sync-storage';
+import { createLibraryWorld, type LibraryBrowser, type LibraryWorld, libraryView } from './library-browser';
+import type { TestClock } from './test-clock';
 
 /**
  * Two browsers, each with its own real Shelf database (lib/db over fake-indexeddb) and the real
  * adapter, sharing one quota-enforcing sync area: what the user does through lib/db arrives on
  * the other browser, and a malformed area loses nothing.
  */
-interface Browser {
-  db: ShelfDatabase;
-  engine: SyncEngine;
-  reports: SyncStatus[];
-  preferences: Map<string, Json>;
-}
+type Browser = LibraryBrowser;
 
+let world: LibraryWorld;
 let clock: TestClock;
 let shared: SharedSyncStorage;
-const opened: Browser[] = [];
-
-function memoryPreferences(values: Map<string, Json>): SyncedPreferences {
-  return {
-    async read() {
-      return Object.fromEntries([...values].map(([name, value]) => [name, { value, isDefault: value === 'system' }]));
-    },
-    async apply(incoming) {
-      for (const [name, value] of Object.entries(incoming)) if (values.has(name)) values.set(name, value);
-    },
-    watch: () => () => {},
-  };
-}
-
-function openBrowser(name: string): Browser {
-  const db = new ShelfDatabase(`shelf-sync-${name}-${crypto.randomUUID()}`);
-  const preferences = new Map<string, Json>([['theme', 'system']]);
-  let replica: string | null = null;
-  const reports: SyncStatus[] = [];
-  const engine = createSyncEngine({
-    area: shared.connect(name),
-    deviceId: `dev-${name}`,
-    clock,
-    onReport: (status) => reports.push(status),
-    local: createLibraryAdapter({
-      db,
-      preferences: memoryPreferences(preferences),
-      replica: { load: async () => replica, save: async (text) => void (replica = text) },
-      watchLibrary: () => () => {},
-    }),
-  });
-  const browser = { db, engine, reports, preferences };
-  opened.push(browser);
-  return browser;
-}
 
 function setUp(): [Browser, Browser] {
-  clock = createTestClock();
-  shared = createSharedSyncStorage(clock);
-  return [openBrowser('a'), openBrowser('b')];
+  world = createLibraryWorld();
+  ({ clock, shared } = world);
+  return [world.open('a'), world.open('b')];
 }
 
 afterEach(async () => {
   expect(shared.peak.bytes).toBeLessThanOrEqual(SYNC_QUOTAS.QUOTA_BYTES);
-  for (const { db, engine } of opened.splice(0)) {
-    engine.stop();
-    db.close();
-    await Dexie.delete(db.name);
-  }
+  await world.close();
 });
 
 /** A sync round: each browser in turn, twice, a few seconds apart (stamps are whole seconds). */
@@ -95,30 +53,7 @@ const quote = (exact: string): SelectorSet => ({
   quote: { type: 'TextQuoteSelector', exact, prefix: 'a ', suffix: '.' },
 });
 
-/** What the user sees of a library, without change times. */
-async function view(db: ShelfDatabase) {
-  const items = await db.transaction('r', db.items, () => db.items.toArray());
-  return Promise.all(
-    items
-      .sort((x, y) => (x.id < y.id ? -1 : 1))
-      .map(async (item) => {
-        const { progress, capture } = await getReaderData(item.id, db);
-        const highlights = await getHighlights(item.id, db);
-        return {
-          id: item.id,
-          kind: item.kind,
-          url: item.url,
-          title: item.title,
-          status: item.status,
-          tags: item.tags,
-          note: item.note,
-          progress: progress && [progress.fraction, progress.anchor.scrollY],
-          copy: capture !== undefined,
-          highlights: highlights.map((h) => [h.id, h.selectors.quote.exact, h.note, h.color]),
-        };
-      }),
-  );
-}
+const view = libraryView;
 
 async function savedWithEverything(db: ShelfDatabase) {
   const capture = { title: 'Queues', byline: null, excerpt: null, siteName: null, html: '<p>x</p>', text: 'x' };

@@ -1,0 +1,108 @@
+import Dexie from 'dexie';
+import { ShelfDatabase } from '@/lib/db/database';
+import { getHighlights } from '@/lib/db/highlights';
+import { getReaderData } from '@/lib/db/queries';
+import type { Json } from '@/lib/sync/document';
+import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
+import { createLibraryAdapter, type SyncedPreferences } from '@/lib/sync/library-adapter';
+import type { SyncStatus } from '@/lib/sync/sync-status';
+import { createSharedSyncStorage, type SharedSyncStorage } from './fake-sync-storage';
+import { createTestClock, type TestClock } from './test-clock';
+
+/**
+ * A browser for sync tests over the real library: its own Shelf database (lib/db over
+ * fake-indexeddb), the real adapter, preferences in memory, on a shared quota-enforcing area.
+ */
+export interface LibraryBrowser {
+  db: ShelfDatabase;
+  engine: SyncEngine;
+  reports: SyncStatus[];
+  preferences: Map<string, Json>;
+}
+
+export interface LibraryWorld {
+  clock: TestClock;
+  shared: SharedSyncStorage;
+  open(name: string): LibraryBrowser;
+  close(): Promise<void>;
+}
+
+function memoryPreferences(values: Map<string, Json>): SyncedPreferences {
+  return {
+    async read() {
+      return Object.fromEntries([...values].map(([name, value]) => [name, { value, isDefault: value === 'system' }]));
+    },
+    async apply(incoming) {
+      for (const [name, value] of Object.entries(incoming)) if (values.has(name)) values.set(name, value);
+    },
+    watch: () => () => {},
+  };
+}
+
+export function createLibraryWorld(): LibraryWorld {
+  const clock = createTestClock();
+  const shared = createSharedSyncStorage(clock);
+  const opened: LibraryBrowser[] = [];
+  return {
+    clock,
+    shared,
+    open(name) {
+      const db = new ShelfDatabase(`shelf-sync-${name}-${crypto.randomUUID()}`);
+      const preferences = new Map<string, Json>([['theme', 'system']]);
+      let replica: string | null = null;
+      const reports: SyncStatus[] = [];
+      const engine = createSyncEngine({
+        area: shared.connect(name),
+        deviceId: `dev-${name}`,
+        clock,
+        onReport: (status) => reports.push(status),
+        local: createLibraryAdapter({
+          db,
+          preferences: memoryPreferences(preferences),
+          replica: {
+            load: async () => replica,
+            save: async (text) => {
+              replica = text;
+            },
+          },
+          watchLibrary: () => () => {},
+        }),
+      });
+      const browser = { db, engine, reports, preferences };
+      opened.push(browser);
+      return browser;
+    },
+    async close() {
+      for (const { db, engine } of opened.splice(0)) {
+        engine.stop();
+        db.close();
+        await Dexie.delete(db.name);
+      }
+    },
+  };
+}
+
+/** What the user sees of a library, without change times. */
+export async function libraryView(db: ShelfDatabase) {
+  const items = await db.transaction('r', db.items, () => db.items.toArray());
+  return Promise.all(
+    items
+      .sort((x, y) => (x.id < y.id ? -1 : 1))
+      .map(async (item) => {
+        const { progress, capture } = await getReaderData(item.id, db);
+        const highlights = await getHighlights(item.id, db);
+        return {
+          id: item.id,
+          kind: item.kind,
+          url: item.url,
+          title: item.title,
+          status: item.status,
+          tags: item.tags,
+          note: item.note,
+          progress: progress && [progress.fraction, progress.anchor.scrollY],
+          copy: capture !== undefined,
+          highlights: highlights.map((h) => [h.id, h.selectors.quote.exact, h.note, h.color]),
+        };
+      }),
+  );
+}
