@@ -140,7 +140,7 @@ export function applySyncChanges(
           db.highlights.where('itemId').equals(id).delete(),
         ]);
       }
-      for (const incoming of changes.highlights.put) {
+      for (const incoming of changes.putHighlights) {
         const mine = await db.highlights.get(incoming.id);
         // A note or colour changed here during the sync stays, and goes out with the next one.
         if ((mine && mine.updatedAt > readAt) || !(await db.items.get(incoming.itemId))) continue;
@@ -151,7 +151,7 @@ export function applySyncChanges(
         }
         await db.highlights.put(highlight.data);
       }
-      for (const id of changes.highlights.remove) {
+      for (const id of changes.removeHighlights) {
         const mine = await db.highlights.get(id);
         if (mine && mine.updatedAt <= readAt) await db.highlights.delete(id);
       }

@@ -60,7 +60,7 @@ export interface SyncEngine {
 }
 
 const hasChanges = (c: LocalChanges) =>
-  c.put.length + c.remove.length + c.highlights.put.length + c.highlights.remove.length > 0 ||
+  c.put.length + c.remove.length + c.putHighlights.length + c.removeHighlights.length > 0 ||
   Object.keys(c.preferences).length > 0;
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {

@@ -88,7 +88,8 @@ export interface LocalChanges {
    * Highlights to store as given (skipped while their item is not here; a note or colour changed
    * here after `readAt` is kept), and highlights removed elsewhere (kept if changed after `readAt`).
    */
-  highlights: { put: SyncHighlight[]; remove: string[] };
+  putHighlights: SyncHighlight[];
+  removeHighlights: string[];
   preferences: Record<string, Json>;
 }
 
@@ -231,7 +232,14 @@ function sameItem(a: SyncItem, b: SyncItem): boolean {
 
 /** The writes that make `snapshot` show what `doc` shows. */
 export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, readAt: number): LocalChanges {
-  const changes: LocalChanges = { readAt, put: [], remove: [], highlights: { put: [], remove: [] }, preferences: {} };
+  const changes: LocalChanges = {
+    readAt,
+    put: [],
+    remove: [],
+    putHighlights: [],
+    removeHighlights: [],
+    preferences: {},
+  };
   const local = new Map(snapshot.items.map((item) => [item.id, item]));
   const localHighlights = new Map((snapshot.highlights ?? []).map((h) => [h.id, h]));
   for (const [key, entity] of doc) {
@@ -247,7 +255,7 @@ export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, read
     } else if (kind === HIGHLIGHT_KIND && snapshot.highlights) {
       const mine = localHighlights.get(id);
       if (!isVisible(entity)) {
-        if (mine && entity.deleted) changes.highlights.remove.push(id);
+        if (mine && entity.deleted) changes.removeHighlights.push(id);
         continue;
       }
       const highlight = highlightFromEntity(id, entity);
@@ -256,7 +264,7 @@ export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, read
       const values = highlightFieldValues(highlight);
       const mineValues = mine && highlightFieldValues(mine);
       if (!mineValues || HIGHLIGHT_FIELDS.some((field) => !sameJson(values[field].v, mineValues[field].v)))
-        changes.highlights.put.push(highlight);
+        changes.putHighlights.push(highlight);
     } else if (kind === PREFERENCE_KIND) {
       const register = entity.fields[PREFERENCE_FIELD];
       const mine = snapshot.preferences[id];

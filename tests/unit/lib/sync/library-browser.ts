@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { ShelfDatabase } from '@/lib/db/database';
-import { getHighlights } from '@/lib/db/highlights';
 import { getReaderData } from '@/lib/db/queries';
+import { readSyncLibrary } from '@/lib/db/sync';
 import type { Json } from '@/lib/sync/document';
 import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
 import { createLibraryAdapter, type SyncedPreferences } from '@/lib/sync/library-adapter';
@@ -84,24 +84,26 @@ export function createLibraryWorld(): LibraryWorld {
 
 /** What the user sees of a library, without change times. */
 export async function libraryView(db: ShelfDatabase) {
-  const items = await db.transaction('r', db.items, () => db.items.toArray());
+  const { items, highlights } = await readSyncLibrary(db);
   return Promise.all(
     items
       .sort((x, y) => (x.id < y.id ? -1 : 1))
       .map(async (item) => {
-        const { progress, capture } = await getReaderData(item.id, db);
-        const highlights = await getHighlights(item.id, db);
+        const { item: saved, capture } = await getReaderData(item.id, db);
         return {
           id: item.id,
-          kind: item.kind,
+          kind: saved?.kind,
           url: item.url,
           title: item.title,
           status: item.status,
           tags: item.tags,
           note: item.note,
-          progress: progress && [progress.fraction, progress.anchor.scrollY],
+          progress: item.progress && [item.progress.fraction, item.progress.scrollY],
           copy: capture !== undefined,
-          highlights: highlights.map((h) => [h.id, h.selectors.quote.exact, h.note, h.color]),
+          highlights: highlights
+            .filter((h) => h.itemId === item.id)
+            .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+            .map((h) => [h.id, (h.selectors as { quote: { exact: string } }).quote.exact, h.note, h.color]),
         };
       }),
   );

@@ -6,6 +6,7 @@ import { pageItemId } from '@/lib/db/ids';
 import { removeItems, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { HIGHLIGHT_COLORS } from '@/lib/db/schema';
+import { readSyncLibrary } from '@/lib/db/sync';
 import { SYNC_QUOTAS } from '@/lib/sync/quotas';
 import { createLibraryWorld, type LibraryBrowser, libraryView } from './library-browser';
 
@@ -49,7 +50,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 );
 
 async function nthHighlight(db: ShelfDatabase, n: number): Promise<string | undefined> {
-  const all = await db.transaction('r', db.highlights, () => db.highlights.toArray());
+  const all = (await readSyncLibrary(db)).highlights;
   return all.sort((a, b) => (a.id < b.id ? -1 : 1))[n % Math.max(1, all.length)]?.id;
 }
 

@@ -97,6 +97,8 @@ describe('localChangesFor', () => {
       readAt: T,
       put: [],
       remove: [],
+      putHighlights: [],
+      removeHighlights: [],
       preferences: {},
     });
     const other = item({ id: 'page:other', url: 'https://example.com/other' });
