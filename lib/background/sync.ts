@@ -5,7 +5,7 @@ import { getPreference, PREFERENCES, setPreference, watchPreference } from '@/li
 import { createSyncedPreferences } from '@/lib/settings/synced-preferences';
 import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
 import { createLibraryAdapter } from '@/lib/sync/library-adapter';
-import type { SyncArea } from '@/lib/sync/sync-area';
+import type { StorageChange, SyncArea } from '@/lib/sync/sync-area';
 import type { SyncStatus } from '@/lib/sync/sync-status';
 
 const warn = (what: string) => (error: unknown) => console.warn(`Shelf: ${what}`, error);
@@ -26,6 +26,30 @@ const reportFor = (reporter: () => SyncEngine | null) => (status: SyncStatus) =>
     void setPreference(PREFERENCES.syncStatus, status).catch(warn('sync status not stored'));
 };
 
+type AreaListener = (changes: Record<string, StorageChange>) => void;
+const areaListeners = new Map<AreaListener, (changes: Record<string, StorageChange>, area: string) => void>();
+
+/** `storage.sync` as the engine uses it; changes through `storage.onChanged` (older Firefoxes lack the area's own). */
+const syncArea: SyncArea = {
+  get: () => browser.storage.sync.get(null),
+  set: (items) => browser.storage.sync.set(items),
+  remove: (keys) => browser.storage.sync.remove(keys),
+  onChanged: {
+    addListener(listener) {
+      const wrapped = (changes: Record<string, StorageChange>, area: string) => {
+        if (area === 'sync') listener(changes);
+      };
+      areaListeners.set(listener, wrapped);
+      browser.storage.onChanged.addListener(wrapped);
+    },
+    removeListener(listener) {
+      const wrapped = areaListeners.get(listener);
+      if (wrapped) browser.storage.onChanged.removeListener(wrapped);
+      areaListeners.delete(listener);
+    },
+  },
+};
+
 async function deviceId(): Promise<string> {
   const stored = await getPreference(PREFERENCES.syncDeviceId);
   if (stored) return stored;
@@ -40,7 +64,7 @@ async function start(): Promise<void> {
   if (engine) return;
   let created: SyncEngine | null = null;
   engine = created = createSyncEngine({
-    area: browser.storage.sync as unknown as SyncArea,
+    area: syncArea,
     deviceId: id,
     onReport: reportFor(() => created),
     local: createLibraryAdapter({
