@@ -94,6 +94,14 @@ test('sync: off by default; on, the shelf goes to the sync area, another browser
   await expect(panel.page.locator('option', { hasText: 'elsewhere' })).toHaveCount(1); // its tag, in the tag filter
   await expect(panel.readingList.row(/Cold Start Latency/)).toContainText('done');
 
+  // Its readable copy did not travel: the reader offers to capture the page here.
+  const reader = await context.newPage();
+  await reader.goto(
+    `chrome-extension://${extensionId}/sidepanel.html?reader=${encodeURIComponent(pageItemId(OTHER_URL))}`,
+  );
+  await expect(reader.getByRole('button', { name: 'Capture now' })).toBeVisible();
+  await reader.close();
+
   // An edit here reaches the sync area by itself (a few seconds after the last change).
   await panel.readingList.checkbox('Saved on the other browser').check();
   await panel.readingList.button('Mark done').click();

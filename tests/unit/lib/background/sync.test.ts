@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { requestHandlers } from '@/lib/background/request-handlers';
 import { keepSyncInStep, syncNow } from '@/lib/background/sync';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle } from '@/lib/db/items';
@@ -36,5 +37,12 @@ describe('the background’s sync', () => {
     await expect.poll(() => getPreference(PREFERENCES.syncStatus)).toMatchObject({ lastSyncAt: status.lastSyncAt });
     expect(await getPreference(PREFERENCES.syncDeviceId)).toMatch(/^[0-9a-f-]{36}$/);
     expect(await fakeBrowser.storage.sync.get(MANIFEST_KEY)).toHaveProperty(MANIFEST_KEY);
+  });
+
+  it('"Sync now" is answered only for Shelf’s own pages', async () => {
+    await setPreference(PREFERENCES.syncEnabled, true);
+    const fromPage = { url: 'https://example.com/article', tab: { id: 1 } } as never;
+    await expect(requestHandlers['sync-now']({ type: 'sync-now' }, fromPage)).rejects.toThrow(/refused/);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 });
