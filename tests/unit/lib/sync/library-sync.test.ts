@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import type { ShelfDatabase } from '@/lib/db/database';
@@ -8,11 +7,8 @@ import { setProgress } from '@/lib/db/progress';
 import { getReaderData } from '@/lib/db/queries';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
 import type { Json } from '@/lib/sync/document';
-import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
-import { createLibraryAdapter, type SyncedPreferences } from '@/lib/sync/library-adapter';
 import { SYNC_QUOTAS } from '@/lib/sync/quotas';
 import { MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
-import type { SyncStatus } from '@/lib/sync/sync-status';
 import { planWrite } from '@/lib/sync/write-plan';
 import type { SharedSyncStorage } from './fake-sync-storage';
 import { createLibraryWorld, type LibraryBrowser, type LibraryWorld, libraryView } from './library-browser';
