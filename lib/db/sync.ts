@@ -70,6 +70,11 @@ export async function readSyncLibrary(db: ShelfDatabase = getDatabase()): Promis
   });
 }
 
+/** The database's epoch now: sync's record of its last sync belongs to one epoch. */
+export function readSyncEpoch(db: ShelfDatabase = getDatabase()): Promise<string> {
+  return db.transaction('r', db.meta, () => getEpoch(db));
+}
+
 /** The item sync brought, merged into this browser's: each field unless changed here after `readAt`. */
 function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: number): SavedItem {
   const isArticle = incoming.id.startsWith('article:');

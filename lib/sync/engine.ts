@@ -69,6 +69,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const encode = createChunkEncoder();
   let status: SyncStatus = { ...INITIAL_STATUS };
   let replica: SyncDocument | null = null;
+  /** The text `replica` was read from or saved as. */
+  let replicaText: string | null = null;
   let running: Promise<void> | null = null;
   let again = false;
   let started = false;
@@ -132,9 +134,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let notice: SyncProblem | null = null;
     let merged: SyncDocument;
     try {
-      if (!replica) {
-        const text = await local.loadReplica();
+      // Loaded each time (decoded only when it changed): the adapter drops a record that no longer
+      // describes this library (after "Delete everything"), and sync must then start afresh.
+      const text = await local.loadReplica();
+      if (!replica || text !== replicaText) {
         replica = decodeReplica(text);
+        replicaText = text;
         if (!replica && text) notice = { kind: 'local', at: now, message: problemMessages.replicaLost() };
       }
       const readAt = clock.now();
@@ -156,7 +161,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         replica = kept;
         notice = { kind: 'local', at: now, message: problemMessages.refused(refused.length) };
       }
-      await local.saveReplica(encodeReplica(merged));
+      replicaText = encodeReplica(replica);
+      await local.saveReplica(replicaText);
     } catch (error) {
       return retryAt(now + timing.retryDelay, { kind: 'local', at: now, message: problemMessages.local(error) });
     }

@@ -1,5 +1,5 @@
 import type { ShelfDatabase } from '@/lib/db/database';
-import { applySyncChanges, readSyncLibrary } from '@/lib/db/sync';
+import { applySyncChanges, readSyncEpoch, readSyncLibrary } from '@/lib/db/sync';
 import type { Json } from '@/lib/sync/document';
 import type { LocalChanges, LocalSnapshot, SyncedPreference } from '@/lib/sync/local-state';
 import type { SyncLocalAdapter } from '@/lib/sync/sync-area';
@@ -44,8 +44,18 @@ export function createLibraryAdapter({
       await preferences.apply(values, changes.readAt);
       return report;
     },
-    loadReplica: () => replica.load(),
-    saveReplica: (text) => replica.save(text),
+    // The record of the last sync is kept with the database's epoch: after "Delete everything" (or
+    // "Replace everything") it no longer describes this library, and its items missing here must
+    // not read as removals to send to every browser. Sync then starts afresh, from the area.
+    async loadReplica() {
+      const stored = await replica.load();
+      const cut = stored?.indexOf('\n') ?? -1;
+      if (!stored || cut < 0) return null;
+      return stored.slice(0, cut) === (await readSyncEpoch(db)) ? stored.slice(cut + 1) : null;
+    },
+    async saveReplica(text) {
+      if (epoch !== null) await replica.save(`${epoch}\n${text}`);
+    },
     watch(onChange) {
       const stops = [watchLibrary(onChange), preferences.watch(onChange)];
       return () => {

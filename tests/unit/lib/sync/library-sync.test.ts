@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SelectorSet } from '@/lib/annotations/selectors';
+import { clearAll } from '@/lib/db/clear';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { addHighlight, deleteHighlight, getHighlights, updateHighlight } from '@/lib/db/highlights';
 import { removeItems, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
@@ -184,5 +185,16 @@ describe('sync over the real library (lib/db)', () => {
     const after = readRemoteState(shared.snapshot());
     expect(after.kind === 'ok' && after.doc.get('hl:bad')).toEqual(bad);
     expect((await getHighlights(item.id, b.db)).map((h) => h.selectors.quote.exact)).toEqual(['back-pressure']);
+  });
+
+  it('after "Delete everything" here, sync starts afresh: nothing is removed on the other browser', async () => {
+    const [a, b] = setUp();
+    const { item } = await savedWithEverything(a.db);
+    await syncBoth(a, b);
+    // Even if sync's record of the last sync outlives the deletion (a sync finishing meanwhile).
+    await clearAll(b.db);
+    await syncBoth(a, b);
+    expect((await view(a.db)).map((i) => i.id)).toEqual([item.id]);
+    expect((await view(b.db)).map((i) => i.id)).toEqual([item.id]);
   });
 });
