@@ -4,21 +4,32 @@ import { browser } from 'wxt/browser';
 import { ArticleCard } from '@/components/article-card';
 import { ArticleList } from '@/components/article-list';
 import { StorageGate } from '@/components/storage-gate';
+import type { CatalogArticle } from '@/lib/catalog-updates/apply-overlay';
+import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import type { Article } from '@/lib/corpus/article';
 import { removeItems, saveArticle, setStatus } from '@/lib/db/items';
 import { getArticleState } from '@/lib/db/queries';
 import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
-import { getBundledRelatedEngine } from '@/lib/related/bundled';
+import { relatedEngineFor } from '@/lib/related/bundled';
 
 function openLink(url: string) {
   void browser.tabs.create({ url });
 }
 
 /** An article's card, with what the user keeps of it: saved, status, progress, related articles. */
-export function ArticleView({ article, onSelect }: { article: Article; onSelect: (article: Article) => void }) {
+export function ArticleView({
+  article,
+  catalog,
+  onSelect,
+}: {
+  article: CatalogArticle;
+  catalog: EffectiveCatalog;
+  onSelect: (article: Article) => void;
+}) {
   const saved = useLiveQuery(() => getArticleState(article.id), [article.id]);
-  // Precomputed at build time (npm run index): the 5 articles most similar in content.
-  const related = useMemo(() => getBundledRelatedEngine().relatedToArticle(article.id), [article]);
+  // The 5 articles most similar in content: precomputed at build time (npm run index) until the
+  // blog adds articles or titles, then computed over the catalog users see.
+  const related = useMemo(() => relatedEngineFor(catalog).relatedToArticle(article.id), [catalog, article]);
   const item = saved?.item;
   const percent = saved?.progress ? Math.round(saved.progress.fraction * 100) : 0;
 
