@@ -26,46 +26,16 @@ export function ArticleView({
   catalog: EffectiveCatalog;
   onSelect: (article: Article) => void;
 }) {
-  const saved = useLiveQuery(() => getArticleState(article.id), [article.id]);
   // The 5 articles most similar in content: precomputed at build time (npm run index) until the
   // blog adds articles or titles, then computed over the catalog users see.
   const related = useMemo(() => relatedEngineFor(catalog).relatedToArticle(article.id), [catalog, article]);
-  const item = saved?.item;
-  const percent = saved?.progress ? Math.round(saved.progress.fraction * 100) : 0;
 
   return (
     <>
       <ArticleCard article={article} onOpenLink={openLink} />
+      {/* The card and related articles need no storage; only these controls wait for it. */}
       <StorageGate>
-        <section className="keep-controls" aria-label="Reading list">
-          {item ? (
-            <>
-              <button type="button" className="button secondary" onClick={() => void removeItems([item.id])}>
-                Unsave
-              </button>
-              <label>
-                Status{' '}
-                <select value={item.status} onChange={(e) => void setStatus([item.id], e.target.value as ItemStatus)}>
-                  {ITEM_STATUSES.map((status) => (
-                    <option key={status} value={status}>
-                      {status}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <progress max={100} value={percent} aria-label={`${percent}% read`} /> <span>{percent}% read</span>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="button"
-              disabled={saved === undefined}
-              onClick={() => void saveArticle(article)}
-            >
-              Save to reading list
-            </button>
-          )}
-        </section>
+        <KeepControls article={article} />
       </StorageGate>
       {related.length > 0 && (
         <section aria-labelledby="card-related-heading">
@@ -74,5 +44,43 @@ export function ArticleView({
         </section>
       )}
     </>
+  );
+}
+
+/** Save, status and progress of the article: rendered only once the database has opened. */
+function KeepControls({ article }: { article: Article }) {
+  const saved = useLiveQuery(() => getArticleState(article.id), [article.id]);
+  const item = saved?.item;
+  const percent = saved?.progress ? Math.round(saved.progress.fraction * 100) : 0;
+  return (
+    <section className="keep-controls" aria-label="Reading list">
+      {item ? (
+        <>
+          <button type="button" className="button secondary" onClick={() => void removeItems([item.id])}>
+            Unsave
+          </button>
+          <label>
+            Status{' '}
+            <select value={item.status} onChange={(e) => void setStatus([item.id], e.target.value as ItemStatus)}>
+              {ITEM_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {status}
+                </option>
+              ))}
+            </select>
+          </label>
+          <progress max={100} value={percent} aria-label={`${percent}% read`} /> <span>{percent}% read</span>
+        </>
+      ) : (
+        <button
+          type="button"
+          className="button"
+          disabled={saved === undefined}
+          onClick={() => void saveArticle(article)}
+        >
+          Save to reading list
+        </button>
+      )}
+    </section>
   );
 }
