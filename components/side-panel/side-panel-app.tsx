@@ -1,3 +1,4 @@
+import { useCatalog } from '@/components/hooks/use-catalog';
 import { useSidePanelView } from '@/components/hooks/use-side-panel-view';
 import { ReaderContainer } from '@/components/reader/reader-container';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
@@ -8,14 +9,16 @@ import { PanelHeader } from '@/components/side-panel/panel-header';
 import { RelatedView } from '@/components/side-panel/related-view';
 import { StorageGate } from '@/components/storage-gate';
 import type { Article } from '@/lib/corpus/article';
-import { getArticleById } from '@/lib/corpus/catalog';
 
 /** The side panel: browse, an article's card, related articles, the reading list, the reader, settings. */
 export function SidePanelApp() {
   const { view, show } = useSidePanelView();
-  if (!view) return <main className="side-panel" aria-busy="true" />;
+  const { catalog, loaded } = useCatalog();
+  // A learned article is known once the overlay is read: wait for it rather than say "no longer".
+  if (!view || (view.kind === 'article' && !loaded && !catalog.byId(view.articleId)))
+    return <main className="side-panel" aria-busy="true" />;
   const showCard = (article: Article) => show({ kind: 'article', articleId: article.id });
-  const article = view.kind === 'article' ? getArticleById(view.articleId) : undefined;
+  const article = view.kind === 'article' ? catalog.byId(view.articleId) : undefined;
 
   return (
     <main className="side-panel">
@@ -52,14 +55,14 @@ export function SidePanelApp() {
       )}
       {view.kind === 'article' &&
         (article ? (
-          <ArticleView article={article} onSelect={showCard} />
+          <ArticleView article={article} catalog={catalog} onSelect={showCard} />
         ) : (
           <p className="notice" role="alert">
             This article is no longer in Shelf’s library.
           </p>
         ))}
-      {view.kind === 'related' && <RelatedView view={view} onSelect={showCard} />}
-      {view.kind === 'browse' && <BrowseView onSelect={showCard} />}
+      {view.kind === 'related' && <RelatedView view={view} catalog={catalog} onSelect={showCard} />}
+      {view.kind === 'browse' && <BrowseView articles={catalog.articles} onSelect={showCard} />}
     </main>
   );
 }
