@@ -6,6 +6,7 @@ import { ArticleView } from '@/components/side-panel/article-view';
 import { BrowseView } from '@/components/side-panel/browse-view';
 import { PanelHeader } from '@/components/side-panel/panel-header';
 import { RelatedView } from '@/components/side-panel/related-view';
+import { SearchPanel } from '@/components/side-panel/search-panel';
 import { StorageGate } from '@/components/storage-gate';
 import type { Article } from '@/lib/corpus/article';
 import { getArticleById } from '@/lib/corpus/catalog';
@@ -38,7 +39,7 @@ export function SidePanelApp() {
             </a>
           </p>
           <StorageGate>
-            <ReaderContainer itemId={view.itemId} />
+            <ReaderContainer itemId={view.itemId} passage={view.passage} />
           </StorageGate>
         </>
       )}
@@ -59,7 +60,12 @@ export function SidePanelApp() {
           </p>
         ))}
       {view.kind === 'related' && <RelatedView view={view} onSelect={showCard} />}
-      {view.kind === 'browse' && <BrowseView onSelect={showCard} />}
+      {view.kind === 'browse' && (
+        <>
+          <SearchPanel onShow={show} />
+          <BrowseView onSelect={showCard} />
+        </>
+      )}
     </main>
   );
 }

@@ -124,3 +124,30 @@ export function mergeSearch(
     suggestion: loose.length > 0 ? null : bundled.suggestion,
   };
 }
+
+const REASON_NAMES: Record<MatchReason, string> = {
+  title: 'title',
+  site: 'address',
+  tag: 'your tag',
+  note: 'your note',
+  highlight: 'your highlight',
+  text: 'saved text',
+};
+
+/** Why a hit matched, as its line says: "Matched your tag and your note"; '' for an article's own words. */
+export function describeMatchReasons(hit: SearchHit): string {
+  const reasons = hit.kind === 'article' ? hit.reasons : hit.page.reasons;
+  if (reasons.length === 0) return '';
+  const names = reasons.map((reason) => REASON_NAMES[reason]);
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `Matched ${listed}`;
+}
+
+/** The reader's view of a saved page hit: at the passage its snippet shows, when there is one. */
+export function readerViewOf(
+  hit: SearchHit & { kind: 'page' },
+  snippets: ReadonlyMap<string, Snippet>,
+): { kind: 'reader'; itemId: string; passage?: string } {
+  const passage = snippets.get(hit.page.itemId)?.passage;
+  return passage ? { kind: 'reader', itemId: hit.page.itemId, passage } : { kind: 'reader', itemId: hit.page.itemId };
+}
