@@ -330,6 +330,16 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     get size() {
       return live;
     },
+    /** How big the index is: live documents, terms in use, postings (live and not yet dropped) and typo words. */
+    stats() {
+      let postings = 0;
+      let terms = 0;
+      for (const term of termList) {
+        postings += term.docs.length;
+        if (term.df > 0) terms++;
+      }
+      return { documents: live, terms, postings, words: wordCounts.size };
+    },
   };
 }
 
