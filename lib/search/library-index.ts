@@ -1,4 +1,4 @@
-import { buildWordGrams } from '@/lib/search/build-index';
+import { letterPairs } from '@/lib/search/build-index';
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery } from '@/lib/search/rank';
 import { analyzeField, analyzePairs, analyzeQueryWords, normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
@@ -127,9 +127,15 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   const termList: Term[] = [];
   const wordCounts = new Map<string, number>();
   let live = 0;
+  /** Terms in use, sorted; kept by merging in the few new ones after a change (never re-sorted whole). */
   let sortedTerms: string[] = [];
-  let termsChanged = false;
-  let wordsChanged = false;
+  const listed = new Set<number>();
+  let newTerms: number[] = [];
+  let termsEmptied = false;
+  /** Words for typos, appended as met; a word no item holds any more is blanked ('' matches nothing). */
+  const typoWords: string[] = [];
+  const typoWordAt = new Map<string, number>();
+  const wordGrams: Record<string, number[]> = {};
   let generation = 0;
   let typos: TypoMatcher | undefined;
   const postingsCache = new Map<number, number[]>();
@@ -141,7 +147,6 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       id = termList.length;
       termIds.set(text, id);
       termList.push({ text, docs: [], weights: [], df: 0 });
-      termsChanged = true;
     }
     return id;
   }
@@ -163,7 +168,10 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     }
     for (const [id, frequency] of frequencies) {
       const term = termList[id] as Term;
-      if (term.df === 0) termsChanged = true;
+      if (term.df === 0 && !listed.has(id)) {
+        listed.add(id);
+        newTerms.push(id);
+      }
       term.docs.push(doc);
       term.weights.push(frequency);
       term.df++;
@@ -174,7 +182,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
         if (token.surface.length >= 3) words.add(token.surface);
     for (const word of words) {
       const count = wordCounts.get(word) ?? 0;
-      if (count === 0) wordsChanged = true;
+      if (count === 0) showTypoWord(word);
       wordCounts.set(word, count + 1);
     }
     const { text: _text, ...kept } = document;
@@ -196,13 +204,13 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     for (const term of slot.terms) {
       const entry = termList[term] as Term;
       entry.df--;
-      if (entry.df === 0) termsChanged = true;
+      if (entry.df === 0) termsEmptied = true;
     }
     for (const word of slot.words) {
       const count = (wordCounts.get(word) ?? 1) - 1;
       if (count === 0) {
         wordCounts.delete(word);
-        wordsChanged = true;
+        typoWords[typoWordAt.get(word) as number] = '';
       } else wordCounts.set(word, count);
     }
     slots[doc] = undefined;
@@ -238,11 +246,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   }
 
   function vocabulary(): Vocabulary {
-    if (termsChanged) {
-      sortedTerms = termList.filter((term) => term.df > 0).map((term) => term.text);
-      sortedTerms.sort();
-      termsChanged = false;
-    }
+    if (newTerms.length > 0 || termsEmptied) updateSortedTerms();
     const terms = sortedTerms;
     const idOf = (at: number) => termIds.get(terms[at] as string) as number;
     const postings = new Proxy([] as number[][], {
@@ -275,13 +279,53 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     };
   }
 
-  function typoMatcher(): TypoMatcher {
-    if (!typos || wordsChanged) {
-      const words = [...wordCounts.keys()].sort();
-      const wordGrams = buildWordGrams(words);
-      typos = createTypoMatcher({ words, wordGrams });
-      wordsChanged = false;
+  /** Drops emptied terms and merges the new ones in: linear in the vocabulary, with a sort of the new terms only. */
+  function updateSortedTerms(): void {
+    const kept = termsEmptied
+      ? sortedTerms.filter((text) => {
+          const id = termIds.get(text) as number;
+          if ((termList[id] as Term).df > 0) return true;
+          listed.delete(id);
+          return false;
+        })
+      : sortedTerms;
+    const added: string[] = [];
+    for (const id of newTerms) {
+      // Added and removed again before any search: never listed.
+      if ((termList[id] as Term).df > 0) added.push((termList[id] as Term).text);
+      else listed.delete(id);
     }
+    added.sort();
+    const merged: string[] = [];
+    let a = 0;
+    let b = 0;
+    while (a < kept.length || b < added.length) {
+      if (b >= added.length || (a < kept.length && (kept[a] as string) < (added[b] as string)))
+        merged.push(kept[a++] as string);
+      else merged.push(added[b++] as string);
+    }
+    sortedTerms = merged;
+    newTerms = [];
+    termsEmptied = false;
+  }
+
+  function showTypoWord(word: string): void {
+    const at = typoWordAt.get(word);
+    if (at !== undefined) {
+      typoWords[at] = word;
+      return;
+    }
+    typoWordAt.set(word, typoWords.length);
+    for (const pair of new Set(letterPairs(word))) {
+      wordGrams[pair] ??= [];
+      wordGrams[pair].push(typoWords.length);
+    }
+    typoWords.push(word);
+    typos = undefined; // its per-word counters are sized to the word list
+  }
+
+  function typoMatcher(): TypoMatcher {
+    typos ??= createTypoMatcher({ words: typoWords, wordGrams });
     return typos;
   }
 

@@ -69,7 +69,7 @@ export function benchLibrary(queries: readonly string[]): void {
       'index size',
       `${stats.terms.toLocaleString('en')} terms, ${stats.postings.toLocaleString('en')} postings, ${stats.words.toLocaleString('en')} typo words, heap +${Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6)} MB (rough)`,
     );
-    line('first query after indexing', `${first.toFixed(1)} ms (sorts the vocabulary, builds the typo index)`);
+    line('first query after indexing', `${first.toFixed(1)} ms (merges the new terms into the sorted vocabulary)`);
     // Phrases from deep in pages, as a user remembers them, and the public query set (finished and as typed).
     const phrases = pages.slice(0, 50).map((page) => page.text.split(' ').slice(600, 604).join(' '));
     line(
