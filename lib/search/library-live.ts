@@ -1,6 +1,7 @@
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { DATABASE_NAME } from '@/lib/db/database';
 import { getCapturedTexts, getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
+import { pauseForPage } from '@/lib/dom/time-slices';
 import { createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
 import { syncLibraryIndex } from '@/lib/search/library-sync';
 
@@ -27,7 +28,7 @@ export function watchLibraryIndex(
       again = true;
       return;
     }
-    running = syncLibraryIndex(index, source)
+    running = syncLibraryIndex(index, source, { pause: pauseForPage })
       .then(({ indexed, removed }) => {
         if (!stopped && (first || indexed + removed > 0)) onUpdate(index);
         first = false;

@@ -18,7 +18,11 @@ const BATCH = 50;
 export async function syncLibraryIndex(
   index: LibraryIndex,
   source: LibrarySource,
-  { yieldBetweenBatches = () => Promise.resolve() }: { yieldBetweenBatches?: () => Promise<void> } = {},
+  {
+    pause,
+    sliceMs = 8,
+    now = () => performance.now(),
+  }: { pause?: () => Promise<void>; sliceMs?: number; now?: () => number } = {},
 ): Promise<{ indexed: number; removed: number }> {
   const wanted = await source.fingerprints();
   const known = index.fingerprints();
@@ -26,12 +30,17 @@ export async function syncLibraryIndex(
   for (const id of known.keys()) if (!wanted.has(id) && index.remove(id)) removed++;
   const stale = [...wanted].filter(([id, fingerprint]) => known.get(id) !== fingerprint).map(([id]) => id);
   let indexed = 0;
+  let sliceStart = now();
   for (let at = 0; at < stale.length; at += BATCH) {
     for (const document of await source.documents(stale.slice(at, at + BATCH))) {
       index.put(document);
       indexed++;
+      // In a page, indexing many items gives way to the user's typing and painting between items.
+      if (pause && now() - sliceStart >= sliceMs) {
+        await pause();
+        sliceStart = now();
+      }
     }
-    await yieldBetweenBatches();
   }
   return { indexed, removed };
 }

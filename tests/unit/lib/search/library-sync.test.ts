@@ -124,4 +124,21 @@ describe('library index kept in step with the database', () => {
       expect(found(restarted, query)).toEqual(found(reference, query));
     expect(found(restarted, 'story number 29')[0]).toBe(pageItemId(urls[29]!));
   });
+
+  it('in a page, gives way between items once a slice of time is spent', async () => {
+    for (const at of [1, 2, 3]) await save(`p${at}`, `Page ${at}`, `Words of page ${at}.`);
+    let clock = 0;
+    const pauses: number[] = [];
+    const index = createLibraryIndex();
+    await syncLibraryIndex(index, source, {
+      sliceMs: 8,
+      now: () => (clock += 5),
+      pause: async () => {
+        pauses.push(index.size);
+      },
+    });
+    // Every reading of this clock moves it 5 ms: the slice is spent after the second item, not before.
+    expect(pauses).toEqual([2]);
+    expect(index.size).toBe(3);
+  });
 });
