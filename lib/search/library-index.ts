@@ -117,8 +117,9 @@ interface Term {
  * The user's library as an inverted index, kept up to date item by item (`put`, `remove`) instead
  * of rebuilt: the same analysis (normalization, stemming, compounds) and the same search stages
  * (prefixes, completions, typos through Fuse.js, synonyms, phrases, confidence) as the bundled
- * articles. Document numbers grow; a changed item is removed and added again. Terms and words are
- * sorted, and postings weighted, lazily: once per change, at the first search after it.
+ * articles. Document numbers grow; a changed item is removed and added again. At the first search
+ * after a change, the new terms are merged into the sorted vocabulary; postings are weighted (and rid
+ * of removed documents) when a search first reads them.
  */
 export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   const slots: (Slot | undefined)[] = [];
