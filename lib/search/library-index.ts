@@ -128,7 +128,8 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   const termList: Term[] = [];
   const wordCounts = new Map<string, number>();
   let live = 0;
-  /** Terms in use, sorted; kept by merging in the few new ones after a change (never re-sorted whole). */
+  /** Terms in use, sorted (their ids, and their texts for the stages); new ones are merged in after a change (never re-sorted whole). */
+  let sortedIds: number[] = [];
   let sortedTerms: string[] = [];
   const listed = new Set<number>();
   let newTerms: number[] = [];
@@ -249,7 +250,8 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   function vocabulary(): Vocabulary {
     if (newTerms.length > 0 || termsEmptied) updateSortedTerms();
     const terms = sortedTerms;
-    const idOf = (at: number) => termIds.get(terms[at] as string) as number;
+    const ids = sortedIds;
+    const idOf = (at: number) => ids[at] as number;
     const postings = new Proxy([] as number[][], {
       get: (target, key) =>
         typeof key === 'string' && /^\d+$/.test(key) ? postingsOf(idOf(Number(key))) : Reflect.get(target, key),
@@ -283,29 +285,30 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   /** Drops emptied terms and merges the new ones in: linear in the vocabulary, with a sort of the new terms only. */
   function updateSortedTerms(): void {
     const kept = termsEmptied
-      ? sortedTerms.filter((text) => {
-          const id = termIds.get(text) as number;
+      ? sortedIds.filter((id) => {
           if ((termList[id] as Term).df > 0) return true;
           listed.delete(id);
           return false;
         })
-      : sortedTerms;
-    const added: string[] = [];
+      : sortedIds;
+    const added: number[] = [];
     for (const id of newTerms) {
       // Added and removed again before any search: never listed.
-      if ((termList[id] as Term).df > 0) added.push((termList[id] as Term).text);
+      if ((termList[id] as Term).df > 0) added.push(id);
       else listed.delete(id);
     }
-    added.sort();
-    const merged: string[] = [];
+    const textOf = (id: number) => (termList[id] as Term).text;
+    added.sort((x, y) => (textOf(x) < textOf(y) ? -1 : 1));
+    const merged: number[] = [];
     let a = 0;
     let b = 0;
     while (a < kept.length || b < added.length) {
-      if (b >= added.length || (a < kept.length && (kept[a] as string) < (added[b] as string)))
-        merged.push(kept[a++] as string);
-      else merged.push(added[b++] as string);
+      if (b >= added.length || (a < kept.length && textOf(kept[a] as number) < textOf(added[b] as number)))
+        merged.push(kept[a++] as number);
+      else merged.push(added[b++] as number);
     }
-    sortedTerms = merged;
+    sortedIds = merged;
+    sortedTerms = merged.map(textOf);
     newTerms = [];
     termsEmptied = false;
   }
