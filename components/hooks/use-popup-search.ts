@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useCatalog } from '@/components/hooks/use-catalog';
-import type { Article } from '@/lib/corpus/article';
+import { useLibrarySearch } from '@/components/hooks/use-library-search';
 import { describeFirstPaint, isPopupFiltering, listedResults, searchPopup } from '@/lib/popup/popup-results';
 import { type PopupState, savePopupState } from '@/lib/popup/popup-state';
 import { searchEngineFor } from '@/lib/search/bundled';
 
 /**
- * The popup's search: query and filters (restored from the last opening), the results, the active
- * result and a suggestion when nothing matches. Each change is kept, with a picture of what it
+ * The popup's search: query and filters (restored from the last opening), the results (blog
+ * articles and the user's library in one list), the active result and a suggestion when nothing matches. Each change is kept, with a picture of what it
  * shows, for the next opening's first paint.
  */
 export function usePopupSearch(initialState: PopupState | null) {
@@ -18,11 +18,10 @@ export function usePopupSearch(initialState: PopupState | null) {
   });
   const [activeIndex, setActiveIndex] = useState(0);
   // Over the catalog users see: articles learned from the blog are found, with their addresses.
-  const engine = searchEngineFor(useCatalog().catalog);
+  const { catalog } = useCatalog();
+  const engine = searchEngineFor(catalog);
   const isFiltering = isPopupFiltering(state);
   const response = useMemo(() => searchPopup(engine, state), [engine, state]);
-  // The results, or when no article is about the query, what is loosely related (said so).
-  const listed = listedResults(response);
 
   useEffect(() => {
     const shown = isFiltering && listedResults(response).results.length > 0;
@@ -32,19 +31,22 @@ export function usePopupSearch(initialState: PopupState | null) {
     );
   }, [state, isFiltering, response]);
 
-  const results: Article[] = isFiltering ? listed.results.map((r) => r.article) : [];
-  // "Did you mean" only when nothing matches at all (the engine asks only then).
-  const suggestion = isFiltering ? response.suggestion : null;
+  // Saved pages join the list unless a topic or tag (of the blog's articles) narrows it.
+  const library = useLibrarySearch(state.query, response, catalog, state.topic === null && state.tag === null);
+  const hits = isFiltering ? library.response.hits : [];
+  // "Did you mean" only when nothing matches at all, in the articles or the library.
+  const suggestion = isFiltering ? library.response.suggestion : null;
 
   return {
     ...state,
     isFiltering,
-    response,
-    results,
-    loose: listed.loose,
+    response: library.response,
+    snippets: library.snippets,
+    hits,
+    loose: library.response.loose,
     suggestion,
     activeIndex,
-    active: results[activeIndex] ?? null,
+    active: hits[activeIndex] ?? null,
     setActiveIndex,
     /** Changes the query or a filter; the first result becomes the active one. */
     update(patch: Partial<PopupState>) {
@@ -53,7 +55,7 @@ export function usePopupSearch(initialState: PopupState | null) {
     },
     /** Moves the active result by `step`, staying within the results. */
     move(step: number) {
-      setActiveIndex((index) => Math.max(0, Math.min(index + step, results.length - 1)));
+      setActiveIndex((index) => Math.max(0, Math.min(index + step, hits.length - 1)));
     },
   };
 }

@@ -1,43 +1,46 @@
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { usePopupSearch } from '@/components/hooks/use-popup-search';
 import { useCurrentWindowId, useRecentlyOpened } from '@/components/hooks/use-popup-window';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
 import { PageActions } from '@/components/popup/page-actions';
 import { NoResults, PopupStart } from '@/components/popup/popup-start';
 import { ResultActions } from '@/components/popup/result-actions';
-import { SavedPageHits } from '@/components/popup/saved-page-hits';
 import { SearchFilters } from '@/components/search-filters';
-import { getResultOptionId, SearchResults } from '@/components/search-results';
+import { getHitOptionId, SearchHitList } from '@/components/search-hit-list';
 import type { Article } from '@/lib/corpus/article';
 import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
 import { popupKeyHandler } from '@/lib/popup/popup-keys';
 import { describeResultCount, describeSearchPlaceholder } from '@/lib/popup/popup-results';
 import type { PopupState } from '@/lib/popup/popup-state';
-import { matchSavedPages } from '@/lib/reading-list/match-saved-pages';
 import { toggleSavedLater } from '@/lib/reading-list/saved-state-loader';
+import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 
-/** The toolbar popup: search the bundled articles, act on a result, save the current page. */
+/** The toolbar popup: search the bundled articles and the user's library, act on a result, save the current page. */
 export function PopupApp({ initialState }: { initialState: PopupState | null }) {
   const search = usePopupSearch(initialState);
-  const { markers, savedPages } = useSavedMarkers();
+  const { markers } = useSavedMarkers();
   const windowId = useCurrentWindowId();
   const recent = useRecentlyOpened();
-  const pageHits = useMemo(() => matchSavedPages(savedPages, search.query), [savedPages, search.query]);
   const listId = useId();
-  const { active, results } = search;
+  const { active, hits } = search;
+  const activeArticle = active?.kind === 'article' ? active.article : null;
 
   const showCard = (article: Article | null) =>
     showFromPopup(windowId.current, article ? { kind: 'article', articleId: article.id } : { kind: 'browse' });
   const toggleSaved = (article: Article) => void toggleSavedLater(article, markers.get(article.id));
+  // A saved page opens in the reader, at the passage that matched.
+  const read = (hit: SearchHit & { kind: 'page' }) =>
+    showFromPopup(windowId.current, readerViewOf(hit, search.snippets));
+  const choose = (hit: SearchHit) => (hit.kind === 'article' ? void openInNewTab(hit.article) : read(hit));
 
-  const onKeyDown = popupKeyHandler({
+  const onKeyDown = popupKeyHandler<SearchHit>({
     move: search.move,
     active,
     query: search.query,
     clear: () => search.update({ query: '' }),
-    open: (article) => void openInNewTab(article),
-    showCard,
-    toggleSaved,
+    open: choose,
+    showCard: (hit) => (hit.kind === 'article' ? showCard(hit.article) : read(hit)),
+    toggleSaved: (hit) => hit.kind === 'article' && toggleSaved(hit.article),
   });
 
   return (
@@ -47,10 +50,10 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
         type="text"
         role="combobox"
         aria-label="Search articles"
-        aria-expanded={results.length > 0}
+        aria-expanded={hits.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={active ? getResultOptionId(listId, search.activeIndex) : undefined}
+        aria-activedescendant={active ? getHitOptionId(listId, search.activeIndex) : undefined}
         placeholder={describeSearchPlaceholder()}
         // biome-ignore lint/a11y/noAutofocus: the popup exists to search; typing must work at once.
         autoFocus
@@ -71,40 +74,40 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
           onOpen={(article) => void openInNewTab(article)}
           onBrowseAll={() => showCard(null)}
         />
-      ) : results.length === 0 ? (
+      ) : hits.length === 0 ? (
         <NoResults
           query={search.query}
-          suggestion={pageHits.length === 0 ? search.suggestion : null}
+          suggestion={search.suggestion}
           filtered={search.topic !== null || search.tag !== null}
           onSuggestion={(query) => search.update({ query })}
         />
       ) : (
         <>
           <p className="result-count" role="status">
-            {describeResultCount(results.length, search.loose)}
+            {describeResultCount(hits.length, search.loose)}
           </p>
-          <SearchResults
+          <SearchHitList
             id={listId}
-            articles={results}
+            hits={hits}
             activeIndex={search.activeIndex}
             matchedTerms={search.response.matchedTerms}
             markers={markers}
+            snippets={search.snippets}
             prefix={search.response.prefix}
             onActivate={search.setActiveIndex}
-            onChoose={(article) => void openInNewTab(article)}
+            onChoose={choose}
           />
         </>
       )}
-      {active && (
+      {activeArticle && (
         <ResultActions
-          article={active}
-          saved={markers.has(active.id)}
-          onOpen={() => void openInNewTab(active)}
-          onSidePanel={() => showCard(active)}
-          onToggleSaved={() => toggleSaved(active)}
+          article={activeArticle}
+          saved={markers.has(activeArticle.id)}
+          onOpen={() => void openInNewTab(activeArticle)}
+          onSidePanel={() => showCard(activeArticle)}
+          onToggleSaved={() => toggleSaved(activeArticle)}
         />
       )}
-      <SavedPageHits hits={pageHits} onRead={(itemId) => showFromPopup(windowId.current, { kind: 'reader', itemId })} />
       <PageActions />
     </main>
   );

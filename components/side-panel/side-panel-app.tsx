@@ -7,6 +7,7 @@ import { ArticleView } from '@/components/side-panel/article-view';
 import { BrowseView } from '@/components/side-panel/browse-view';
 import { PanelHeader } from '@/components/side-panel/panel-header';
 import { RelatedView } from '@/components/side-panel/related-view';
+import { SearchPanel } from '@/components/side-panel/search-panel';
 import { StorageGate } from '@/components/storage-gate';
 import type { Article } from '@/lib/corpus/article';
 
@@ -41,7 +42,7 @@ export function SidePanelApp() {
             </a>
           </p>
           <StorageGate>
-            <ReaderContainer itemId={view.itemId} />
+            <ReaderContainer itemId={view.itemId} passage={view.passage} />
           </StorageGate>
         </>
       )}
@@ -62,7 +63,12 @@ export function SidePanelApp() {
           </p>
         ))}
       {view.kind === 'related' && <RelatedView view={view} catalog={catalog} onSelect={showCard} />}
-      {view.kind === 'browse' && <BrowseView articles={catalog.articles} onSelect={showCard} />}
+      {view.kind === 'browse' && (
+        <>
+          <SearchPanel onShow={show} />
+          <BrowseView articles={catalog.articles} onSelect={showCard} />
+        </>
+      )}
     </main>
   );
 }

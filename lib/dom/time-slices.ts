@@ -20,7 +20,7 @@ export const SLICE_MS = 8;
  * it, else a message to ourselves. Not a timer: browsers run timers in background tabs at most
  * once a second, and a page saved from a popup in a tab of its own is a background tab.
  */
-function pauseForPage(): Promise<void> {
+export function pauseForPage(): Promise<void> {
   const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => {

@@ -1,6 +1,7 @@
 // zod/mini: this module is all the popup loads before its first paint.
 import { z } from 'zod/mini';
 import { element } from '@/lib/dom/element';
+import { HIT_KIND_LABELS } from '@/lib/search/hit-kinds';
 
 const MAX_RESULTS = 50;
 const partsSchema = z
@@ -62,13 +63,19 @@ export function renderFirstPaint(doc: Document, picture: FirstPaint): HTMLElemen
   const list = element(doc, 'div', { className: 'search-results' });
   picture.results.forEach((result, index) => {
     // Attributes in React's order, so that the two render the same markup.
-    const attrs = { role: 'option', 'aria-selected': String(index === 0), class: 'search-result' };
+    // The pictured results are blog articles (saved pages join once the library is read).
+    const attrs = {
+      role: 'option',
+      'aria-selected': String(index === 0),
+      class: 'search-result search-result-article',
+    };
     const option = element(doc, 'div', { attrs });
-    option.append(
-      span('result-title', result.title),
-      element(doc, 'span', { className: 'result-topic', text: result.topic }),
-      span('result-summary', result.summary),
+    const topic = element(doc, 'span', { className: 'result-topic' });
+    topic.append(
+      element(doc, 'span', { className: 'result-kind', text: HIT_KIND_LABELS.article }),
+      ` · ${result.topic}`,
     );
+    option.append(span('result-title', result.title), topic, span('result-summary', result.summary));
     list.append(option);
   });
 

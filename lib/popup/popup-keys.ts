@@ -1,23 +1,21 @@
-import type { Article } from '@/lib/corpus/article';
-
 /** The parts of a key press the popup reads (a DOM or a React keyboard event). */
 type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'altKey' | 'preventDefault'>;
 
-interface PopupKeyActions {
+interface PopupKeyActions<Hit> {
   move: (step: number) => void;
-  active: Article | null;
+  active: Hit | null;
   query: string;
   clear: () => void;
-  open: (article: Article) => void;
-  showCard: (article: Article) => void;
-  toggleSaved: (article: Article) => void;
+  open: (hit: Hit) => void;
+  showCard: (hit: Hit) => void;
+  toggleSaved: (hit: Hit) => void;
 }
 
 /**
  * The search box's keys: ↑/↓ move through the results, Enter opens the active one (Shift+Enter:
  * its card in the side panel), Alt+S saves or unsaves it, Esc clears the search.
  */
-export function popupKeyHandler(actions: PopupKeyActions) {
+export function popupKeyHandler<Hit>(actions: PopupKeyActions<Hit>) {
   const { active } = actions;
   return (event: KeyPress) => {
     let action: (() => void) | null = null;

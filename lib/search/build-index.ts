@@ -96,6 +96,12 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): Serializ
     }
   }
   const sortedWords = [...words].sort();
+  const wordGrams = buildWordGrams(sortedWords);
+  return { version: 1, docIds: documents.map((doc) => doc.id), terms, postings, words: sortedWords, wordGrams };
+}
+
+/** Letter pair → indexes of the words holding it (see `SerializedSearchIndex.wordGrams`). */
+export function buildWordGrams(sortedWords: readonly string[]): Record<string, number[]> {
   const wordGrams: Record<string, number[]> = {};
   sortedWords.forEach((word, wordIndex) => {
     for (const pair of new Set(letterPairs(word))) {
@@ -103,5 +109,5 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): Serializ
       wordGrams[pair].push(wordIndex);
     }
   });
-  return { version: 1, docIds: documents.map((doc) => doc.id), terms, postings, words: sortedWords, wordGrams };
+  return wordGrams;
 }

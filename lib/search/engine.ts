@@ -1,18 +1,10 @@
 import type { Article } from '@/lib/corpus/article';
 import type { SerializedSearchIndex } from '@/lib/search/build-index';
-import { addCompletionCandidates, addSynonymCandidates, pairCandidates, wordCandidates } from '@/lib/search/candidates';
-import {
-  CONFIDENCE,
-  type ConfidenceTuning,
-  countUnknownWords,
-  isAbout,
-  wordSpecificity,
-} from '@/lib/search/confidence';
-import { scoreDocuments } from '@/lib/search/score';
+import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
+import { type RankedDocument, rankQuery } from '@/lib/search/rank';
 import { suggestCorrection } from '@/lib/search/suggest';
-import { analyzeQueryWords, type QueryWord } from '@/lib/search/text';
-import { createTopK } from '@/lib/search/top-k';
-import { addTypoCandidates, createTypoMatcher } from '@/lib/search/typo';
+import { analyzeQueryWords } from '@/lib/search/text';
+import { createTypoMatcher } from '@/lib/search/typo';
 import { createVocabulary } from '@/lib/search/vocabulary';
 
 export interface SearchOptions {
@@ -86,34 +78,18 @@ export function createSearchEngine(
       return { results, loose: [], suggestion: null, matchedTerms: new Set(), prefix: null };
     }
 
-    const groups = wordCandidates(vocabulary, words, typing);
-    addCompletionCandidates(vocabulary, words, groups);
-    addTypoCandidates(vocabulary, typos, words, groups);
-    addSynonymCandidates(vocabulary, words, groups);
-    const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
-    const pairs = pairCandidates(vocabulary, words, typing);
-    const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities);
-    // Results only when some article is about the query; the weakest of them, and everything for a
-    // query about nothing here, are at most loosely related.
-    const unknownWords = countUnknownWords(specificities);
-    let bestShare = 0;
-    for (const document of documents)
-      if (accept(document.doc) && isAbout(document, unknownWords, tuning))
-        bestShare = Math.max(bestShare, document.confidence);
-    const resultFloor = bestShare > 0 ? bestShare * tuning.resultsShareOfBest : Number.POSITIVE_INFINITY;
-    const top = createTopK(limit);
-    const looseTop = createTopK(Math.min(limit, LOOSE_LIMIT));
-    const confidence = new Map<number, number>();
-    for (const { doc, score, confidence: share } of documents) {
-      if (!accept(doc)) continue;
-      confidence.set(doc, share);
-      if (share >= resultFloor) top.offer(doc, score);
-      else if (share >= tuning.looseShare) looseTop.offer(doc, score);
-    }
-    const toResults = (ranked: ReturnType<typeof top.items>) =>
-      ranked.map(({ doc, score }) => ({ article: docs[doc] as Article, score, confidence: confidence.get(doc) ?? 0 }));
-    const results = toResults(top.items());
-    const loose = toResults(looseTop.items());
+    const ranking = rankQuery(vocabulary, typos, words, {
+      limit,
+      looseLimit: LOOSE_LIMIT,
+      typing,
+      accept,
+      tuning,
+    });
+    const toResults = (ranked: readonly RankedDocument[]) =>
+      ranked.map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));
+    const results = toResults(ranking.results);
+    const loose = toResults(ranking.loose);
+    const { matchedTerms } = ranking;
     const last = words.at(-1);
     return {
       results,

@@ -9,7 +9,12 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('browse') }),
   z.strictObject({ kind: z.literal('reading-list') }),
   z.strictObject({ kind: z.literal('settings') }),
-  z.strictObject({ kind: z.literal('reader'), itemId: z.string().check(z.minLength(1), z.maxLength(300)) }),
+  z.strictObject({
+    kind: z.literal('reader'),
+    itemId: z.string().check(z.minLength(1), z.maxLength(300)),
+    /** Words of the copy to open at (a search result's passage). */
+    passage: z.optional(z.string().check(z.maxLength(400))),
+  }),
   /** A result to tell the user (e.g. why a page could not be saved). */
   z.strictObject({ kind: z.literal('message'), text: z.string().check(z.maxLength(1000)) }),
   z.strictObject({ kind: z.literal('article'), articleId: z.string().check(z.minLength(1)) }),

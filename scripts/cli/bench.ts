@@ -30,11 +30,12 @@ import { formatTiming, summarize, timeEach } from '@/scripts/eval/stats';
 import { createRandom, createSyntheticCorpus } from '@/scripts/eval/synthetic-corpus';
 import { startFixtureServer } from '../../tests/e2e/fixture-server';
 import { benchHeavyPages, startScriptClock } from './bench-heavy-pages';
+import { benchLibrary } from './bench-library';
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const sections = values.only
   ? [values.only]
-  : ['search', 'related', 'capture', 'popup', 'reading-list', 'content-script', 'import', 'heavy-pages'];
+  : ['search', 'library', 'related', 'capture', 'popup', 'reading-list', 'content-script', 'import', 'heavy-pages'];
 const queries = (
   JSON.parse(readFileSync(resolve('tests/fixtures/search-queries.json'), 'utf8')) as { queries: EvalQuery[] }
 ).queries.map((q) => q.query);
@@ -469,6 +470,7 @@ function benchCapture() {
 // Related first: the search section leaves 100,000-article corpora for the garbage collector.
 if (sections.includes('related')) benchRelated();
 if (sections.includes('search')) benchSearch();
+if (sections.includes('library')) benchLibrary(queries);
 if (sections.includes('capture')) benchCapture();
 if (sections.includes('popup')) await benchPopup();
 if (sections.includes('reading-list')) await benchReadingList();

@@ -10,6 +10,10 @@
  *   {"matched", "tookMs", "results": [...]} for an HTML file (text extracted by the content script's
  * own code, on a DOM parsed by linkedom; parsing is not timed, extraction is) or a plain text file.
  *
+ * `npm run --silent query -- library --dir PATH search "text" [--limit N] [--typing] [--stdin]` indexes every
+ * HTML file under PATH as if it had been saved (the extension's capture and library index code) and
+ * answers like `search`, each result with `reasons` (why it matched) and a `snippet` of its text.
+ *
  * `runQueryCli` is the whole program, so tests call it in-process instead of spawning Node.
  */
 import { createReadStream } from 'node:fs';
@@ -20,18 +24,23 @@ import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { extractPageText, MAX_PAGE_TEXT, type PageText } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import type { SearchEngine } from '@/lib/search/engine';
+import { createLibraryIndex } from '@/lib/search/library-index';
 import { isMainModule } from '@/scripts/cli/is-main';
+import { htmlFilesUnder, libraryFolderDocuments } from '@/scripts/eval/library-folder';
+import { librarySearchToJson } from '@/scripts/eval/library-json';
 import { searchToJson, toJsonResult } from '@/scripts/eval/query-json';
 
 const MAX_QUERY_CHARS = 1000;
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 const USAGE =
-  'usage: query search "text" [--limit N] [--typing] | query search --stdin [--limit N] [--typing] | query related --file PATH [--limit N]';
+  'usage: query search "text" [--limit N] [--typing] | query search --stdin [--limit N] [--typing] | query related --file PATH [--limit N] | query library --dir PATH search "text"';
 
 const HELP = `usage: query search "text" [--limit N] [--typing]
        query search --stdin [--limit N] [--typing]      one query per line of standard input
        query related --file PATH [--limit N]
+       query library --dir PATH search "text" [--limit N] [--typing] [--stdin]
+                                      search the HTML files under PATH as saved pages
 
 Prints one JSON object per line: {query, tookMs, results, loose} for each query ("results" is [] when nothing
 in the library is about the query; "loose" lists what is only loosely related), {matched, tookMs, results} for a file.
@@ -39,6 +48,7 @@ in the library is about the query; "loose" lists what is only loosely related), 
   --typing       the query is being typed: its last word may be unfinished (as in the popup)
   --stdin        read the queries from standard input
   --file PATH    an HTML page or a plain text file
+  --dir PATH     a folder of HTML files (library)
   -h, --help     this text
 
 Limits: a query is at most ${MAX_QUERY_CHARS} characters; a file at most ${MAX_FILE_BYTES / 1024 / 1024} MiB (reading stops there);
@@ -100,6 +110,12 @@ async function run(argv: readonly string[], io: QueryCliIo): Promise<void> {
     io.stdout(await runRelated(values.file, limit, io));
     return;
   }
+  if (command === 'library') {
+    if (!values.dir) fail('library needs --dir PATH');
+    if (rest[0] !== 'search') fail('library needs a command: library --dir PATH search "text"');
+    await runLibrary(values.dir, rest.slice(1).join(' '), { limit, typing: values.typing, stdin: values.stdin }, io);
+    return;
+  }
   if (command !== 'search') fail(command ? `unknown command "${command}"` : 'missing command');
   const engine = getBundledSearchEngine();
   // One untimed search first, like a popup that has been open a moment: JIT warm-up and the lazily
@@ -129,6 +145,7 @@ function parseOptions(argv: readonly string[]) {
         stdin: { type: 'boolean', default: false },
         typing: { type: 'boolean', default: false },
         file: { type: 'string' },
+        dir: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -219,6 +236,43 @@ async function runRelated(path: string, limit: number, io: QueryCliIo): Promise<
   const { matched, results } = related.related(page, { limit });
   const tookMs = performance.now() - started;
   return JSON.stringify({ matched, tookMs: Number(tookMs.toFixed(3)), results: results.map(toJsonResult) });
+}
+
+/** Indexes the folder's pages as saved pages, then answers each query like `search`. */
+async function runLibrary(
+  dir: string,
+  query: string,
+  options: { limit: number; typing: boolean; stdin: boolean },
+  io: QueryCliIo,
+): Promise<void> {
+  if (!options.stdin && !query.trim()) fail('missing query text');
+  let files: string[];
+  try {
+    files = htmlFilesUnder(dir);
+  } catch (error) {
+    return refuseInput(`cannot read ${dir}: ${(error as Error).message}`);
+  }
+  if (files.length === 0) refuseInput(`${dir} holds no HTML files (.html, .htm, .xhtml)`);
+  const index = createLibraryIndex();
+  const texts = new Map<string, string>();
+  for (const document of libraryFolderDocuments(dir)) {
+    index.put(document);
+    texts.set(document.id, document.text);
+  }
+  // Sorting the vocabulary and building the typo matcher happen at the first search (as in a page
+  // that has just read the library): an untimed one here, like the popup after opening.
+  index.search('warm up the index with a typo: thundring', { typing: false });
+  const answer = (text: string) => JSON.stringify(librarySearchToJson(index, texts, text, options));
+  if (!options.stdin) {
+    checkQueryLength(query, 'the query');
+    io.stdout(answer(query));
+    return;
+  }
+  for await (const { text, number } of readLines(io.stdin)) {
+    if (!text.trim()) continue;
+    checkQueryLength(text, `line ${number} of standard input`);
+    io.stdout(answer(text));
+  }
 }
 
 if (isMainModule(import.meta.filename)) {

@@ -60,9 +60,15 @@ test('save from the popup, stop the server, read offline in the side panel and t
   await expect(popup.getByRole('status').filter({ hasText: 'Saved' })).toContainText('Backpressure in practice');
   await server.close(); // from here on, offline
 
-  // Saved pages join the popup's search (title and site).
+  // Saved pages join the popup's one result list.
   await popup.getByRole('combobox', { name: 'Search articles' }).fill('backpressure practice');
-  await expect(popup.getByRole('region', { name: 'Your saved pages' })).toContainText('Backpressure in practice');
+  await expect(
+    popup
+      .getByRole('listbox', { name: 'Search results' })
+      .getByRole('option')
+      .filter({ hasText: 'Saved page' })
+      .first(),
+  ).toContainText('Backpressure in practice');
 
   const panel = await openExtensionPage('sidepanel.html');
   await panel.getByRole('button', { name: 'Reading list' }).click();

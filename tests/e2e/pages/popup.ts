@@ -15,7 +15,6 @@ export function popupPage(page: Page) {
     firstResult: results.first(),
     topicFilter: page.getByLabel('Topic'),
     tagFilter: page.getByLabel('Tag'),
-    savedPages: page.getByRole('region', { name: 'Your saved pages' }),
     openInSidePanelButton: page.getByRole('button', { name: /Open in side panel/ }),
     saveButton: page.getByRole('button', { name: 'Save Alt+S', exact: true }),
     savedButton: page.getByRole('button', { name: /^Saved/ }),

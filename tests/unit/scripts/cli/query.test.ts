@@ -1,4 +1,7 @@
 // @vitest-environment node
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type QueryCliIo, runQueryCli } from '@/scripts/cli/query';
 
@@ -173,5 +176,49 @@ describe('query CLI: related --file', () => {
     const whole = JSON.parse((await run(['related', '--file', 'a.txt'], { openFile: open(filler + tail) })).stdout[0]!);
     expect(whole).toEqual({ ...head, tookMs: whole.tookMs });
     expect(head.matched).toBe(false);
+  });
+});
+
+describe('query CLI over a library folder (npm run --silent query -- library --dir PATH search …)', () => {
+  const folder = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shelf-library-'));
+    const filler = '<p>The committee met on Tuesday to discuss the budget and the schedule for the coming year.</p>';
+    writeFileSync(
+      join(dir, 'aid.html'),
+      `<html><head><title>Aid agencies warn of famine</title></head><body><article><h1>Aid agencies warn of famine</h1>${filler.repeat(30)}<p>Relief convoys finally reached the camps of North Darfur after weeks of talks.</p>${filler.repeat(5)}</article></body></html>`,
+    );
+    mkdirSync(join(dir, 'kitchen'));
+    writeFileSync(
+      join(dir, 'kitchen', 'bread.htm'),
+      `<html><head><title>Weekend baking</title></head><body><article><h1>Weekend baking</h1>${filler.repeat(10)}<p>Feed the sourdough starter twice a day.</p></article></body></html>`,
+    );
+    return dir;
+  };
+
+  it('indexes the folder as saved pages and answers with why and a snippet', async () => {
+    const dir = folder();
+    try {
+      const { status, stdout } = await run(['library', '--dir', dir, 'search', 'darfru convoys']);
+      expect(status).toBe(0);
+      const out = JSON.parse(stdout[0]!);
+      expect(out.results).toHaveLength(1);
+      expect(out.results[0]).toMatchObject({ title: 'Aid agencies warn of famine', reasons: ['text'] });
+      expect(out.results[0].snippet).toContain('Relief convoys finally reached the camps of North Darfur');
+      const none = await run(['library', '--dir', dir, 'search', 'chess opening for black']);
+      expect(JSON.parse(none.stdout[0]!).results).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says what is wrong with the folder or the call', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'shelf-library-'));
+    try {
+      expect((await run(['library', '--dir', empty, 'search', 'x'])).stderr).toMatch(/holds no HTML files/);
+      expect((await run(['library', 'search', 'x'])).stderr).toMatch(/library needs --dir PATH/);
+      expect((await run(['library', '--dir', join(empty, 'missing'), 'search', 'x'])).stderr).toMatch(/cannot read/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

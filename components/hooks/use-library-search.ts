@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
+import type { SearchResponse } from '@/lib/search/engine';
+import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
+import { makeSnippet, type Snippet } from '@/lib/search/snippet';
+import { mergeSearch, type UnifiedResponse } from '@/lib/search/unified';
+
+// The database code is loaded once the page has painted (the popup's first paint must not wait for it).
+const loadLive = () => import('@/lib/search/library-live');
+const NOTHING: LibraryResponse = { results: [], loose: [], matchedTerms: new Set(), prefix: null };
+
+/** The user's library index for this page, live: null until it has been read once. */
+function useLibraryIndex(): { index: LibraryIndex | null; version: number } {
+  const [state, setState] = useState<{ index: LibraryIndex | null; version: number }>({ index: null, version: 0 });
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        void loadLive().then(({ watchLibraryIndex }) => {
+          if (stopped) return;
+          stop = watchLibraryIndex(
+            (index) => setState((current) => ({ index, version: current.version + 1 })),
+            (error) => console.warn('Shelf: could not search your library', error),
+          );
+        });
+      }, 0),
+    );
+    return () => {
+      stopped = true;
+      cancelAnimationFrame(frame);
+      stop?.();
+    };
+  }, []);
+  return state;
+}
+
+/** Snippets of the saved pages listed, from their captured text (read for the few shown only). */
+function useSnippets(response: UnifiedResponse): ReadonlyMap<string, Snippet> {
+  const [snippets, setSnippets] = useState<ReadonlyMap<string, Snippet>>(new Map());
+  useEffect(() => {
+    const ids = response.hits.flatMap((hit) => (hit.kind === 'page' ? [hit.page.itemId] : []));
+    if (ids.length === 0) return setSnippets(new Map());
+    let current = true;
+    void loadLive()
+      .then(({ getCapturedTexts }) => getCapturedTexts(ids))
+      .then((texts) => {
+        if (!current) return;
+        const made = new Map<string, Snippet>();
+        for (const [id, text] of texts) {
+          const snippet = makeSnippet(text, response.matchedTerms, response.prefix);
+          if (snippet) made.set(id, snippet);
+        }
+        setSnippets(made);
+      })
+      .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
+    return () => {
+      current = false;
+    };
+  }, [response]);
+  return snippets;
+}
+
+/**
+ * One search over everything the user keeps: the bundled articles' response (searched by the
+ * caller, with its filters) and the library's, as one ranked list, with snippets of saved pages.
+ */
+export function useLibrarySearch(
+  query: string,
+  bundled: SearchResponse,
+  catalog: EffectiveCatalog,
+  includeLibrary = true,
+) {
+  const { index, version } = useLibraryIndex();
+  // `version` changes when the index changed in place.
+  const library = useMemo(
+    () => (index && includeLibrary && query.trim() ? index.search(query, { limit: 20 }) : NOTHING),
+    [index, version, query, includeLibrary],
+  );
+  const response = useMemo(() => mergeSearch(bundled, library, catalog.byId), [bundled, library, catalog]);
+  const snippets = useSnippets(response);
+  return { response, snippets, libraryReady: index !== null };
+}

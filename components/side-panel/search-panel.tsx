@@ -1,0 +1,68 @@
+import { useId } from 'react';
+import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
+import { useShelfSearch } from '@/components/hooks/use-shelf-search';
+import { getHitOptionId, SearchHitList } from '@/components/search-hit-list';
+import { describeResultCount } from '@/lib/popup/popup-results';
+import { readerViewOf, type SearchHit } from '@/lib/search/unified';
+import type { SidePanelView } from '@/lib/side-panel/view';
+
+/** The side panel's search: the same list as the popup's, opening a card or the reader here. */
+export function SearchPanel({ onShow }: { onShow: (view: SidePanelView) => void }) {
+  const search = useShelfSearch();
+  const { markers } = useSavedMarkers();
+  const listId = useId();
+  const { hits, response } = search;
+  const choose = (hit: SearchHit) =>
+    onShow(
+      hit.kind === 'article' ? { kind: 'article', articleId: hit.article.id } : readerViewOf(hit, search.snippets),
+    );
+
+  return (
+    <section aria-label="Search Shelf" className="panel-search">
+      <input
+        className="search-input"
+        type="text"
+        role="combobox"
+        aria-label="Search Shelf"
+        aria-expanded={hits.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={search.active ? getHitOptionId(listId, search.activeIndex) : undefined}
+        placeholder="Search articles and your saved pages"
+        value={search.query}
+        onChange={(event) => search.setQuery(event.target.value)}
+        onKeyDown={(event) => {
+          const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+          if (step !== 0) search.move(step);
+          else if (event.key === 'Enter' && search.active) choose(search.active);
+          else return;
+          event.preventDefault();
+        }}
+      />
+      {search.query.trim() !== '' &&
+        (hits.length === 0 ? (
+          <p className="empty-state" role="status">
+            Nothing in Shelf matches “{search.query.trim()}”.
+            {response.suggestion && ` Did you mean “${response.suggestion}”?`}
+          </p>
+        ) : (
+          <>
+            <p className="result-count" role="status">
+              {describeResultCount(hits.length, response.loose)}
+            </p>
+            <SearchHitList
+              id={listId}
+              hits={hits}
+              activeIndex={search.activeIndex}
+              matchedTerms={response.matchedTerms}
+              prefix={response.prefix}
+              markers={markers}
+              snippets={search.snippets}
+              onActivate={search.setActiveIndex}
+              onChoose={choose}
+            />
+          </>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import type { Highlight } from '@/lib/db/schema';
+import type { LibraryDocument } from '@/lib/search/library-index';
+
+/**
+ * What the library search index reads of the user's data. Fingerprints are cheap to read for the
+ * whole library (no captured copies), so that after any change the index re-reads only the items
+ * whose fingerprint moved, and forgets those that are gone.
+ */
+
+function highlightStamp(highlights: readonly Pick<Highlight, 'updatedAt'>[]): string {
+  return `${highlights.length}.${Math.max(0, ...highlights.map((highlight) => highlight.updatedAt))}`;
+}
+
+/**
+ * Each saved item's fingerprint: when the item (title, tags, note) last changed, when its copy was
+ * captured, and how many highlights it has and when the last one changed.
+ */
+export function getLibraryFingerprints(db: ShelfDatabase = getDatabase()): Promise<Map<string, string>> {
+  return db.transaction('r', db.items, db.captures, db.highlights, async () => {
+    const captured = new Map<string, number>();
+    await db.captures.orderBy('capturedAt').eachKey((capturedAt, cursor) => {
+      captured.set(String(cursor.primaryKey), Number(capturedAt));
+    });
+    const highlights = new Map<string, Highlight[]>();
+    for (const highlight of await db.highlights.toArray()) {
+      const list = highlights.get(highlight.itemId) ?? [];
+      list.push(highlight);
+      highlights.set(highlight.itemId, list);
+    }
+    const fingerprints = new Map<string, string>();
+    await db.items.each((item) => {
+      const stamp = `${item.updatedAt}:${captured.get(item.id) ?? 0}:${highlightStamp(highlights.get(item.id) ?? [])}`;
+      fingerprints.set(item.id, stamp);
+    });
+    return fingerprints;
+  });
+}
+
+/** The saved items with these ids as the index reads them (items no longer saved are left out). */
+export function getLibraryDocuments(
+  ids: readonly string[],
+  db: ShelfDatabase = getDatabase(),
+): Promise<LibraryDocument[]> {
+  const keys = [...ids];
+  return db.transaction('r', db.items, db.captures, db.highlights, async () => {
+    const [items, captures, highlights] = await Promise.all([
+      db.items.bulkGet(keys),
+      db.captures.bulkGet(keys),
+      db.highlights.where('itemId').anyOf(keys).toArray(),
+    ]);
+    const byItem = new Map<string, Highlight[]>();
+    for (const highlight of highlights)
+      byItem.set(highlight.itemId, [...(byItem.get(highlight.itemId) ?? []), highlight]);
+    return items.flatMap((item, at) => {
+      if (!item) return [];
+      const capture = captures[at];
+      const own = byItem.get(item.id) ?? [];
+      return [
+        {
+          id: item.id,
+          articleId: item.articleId,
+          title: item.title,
+          url: item.url,
+          tags: item.tags,
+          note: item.note,
+          highlights: own.map((highlight) => `${highlight.selectors.quote.exact}\n${highlight.note}`),
+          text: capture?.text ?? '',
+          fingerprint: `${item.updatedAt}:${capture?.capturedAt ?? 0}:${highlightStamp(own)}`,
+        },
+      ];
+    });
+  });
+}
+
+/** The captured text of saved items, by id (for snippets of the few results shown). */
+export async function getCapturedTexts(
+  ids: readonly string[],
+  db: ShelfDatabase = getDatabase(),
+): Promise<Map<string, string>> {
+  const captures = await db.captures.bulkGet([...ids]);
+  return new Map(captures.flatMap((capture) => (capture ? [[capture.itemId, capture.text]] : [])));
+}

@@ -1,0 +1,70 @@
+import { addCompletionCandidates, addSynonymCandidates, pairCandidates, wordCandidates } from '@/lib/search/candidates';
+import { type ConfidenceTuning, countUnknownWords, isAbout, wordSpecificity } from '@/lib/search/confidence';
+import { scoreDocuments } from '@/lib/search/score';
+import type { QueryWord } from '@/lib/search/text';
+import { createTopK } from '@/lib/search/top-k';
+import { addTypoCandidates, type TypoMatcher } from '@/lib/search/typo';
+import type { Vocabulary } from '@/lib/search/vocabulary';
+
+export interface RankedDocument {
+  doc: number;
+  score: number;
+  confidence: number;
+}
+
+export interface Ranking {
+  /** Documents about the query, best first: empty when none is. */
+  results: RankedDocument[];
+  /** Documents sharing some of the query's words but not about it. */
+  loose: RankedDocument[];
+  matchedTerms: Set<string>;
+}
+
+export interface RankOptions {
+  limit: number;
+  looseLimit: number;
+  typing: boolean;
+  /** Whether a document may be listed (filters). */
+  accept: (doc: number) => boolean;
+  tuning: ConfidenceTuning;
+}
+
+/**
+ * The search stages over any index with a vocabulary (the bundled articles', the user's library):
+ * candidates (exact terms, prefixes while typing, completions) → typo corrections and synonyms →
+ * BM25F scores → calibrated confidence → the top k results and the loosely related.
+ */
+export function rankQuery(
+  vocabulary: Vocabulary,
+  typos: TypoMatcher,
+  words: readonly QueryWord[],
+  { limit, looseLimit, typing, accept, tuning }: RankOptions,
+): Ranking {
+  const groups = wordCandidates(vocabulary, words, typing);
+  addCompletionCandidates(vocabulary, words, groups);
+  addTypoCandidates(vocabulary, typos, words, groups);
+  addSynonymCandidates(vocabulary, words, groups);
+  const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
+  const pairs = pairCandidates(vocabulary, words, typing);
+  const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities);
+  // Results only when some document is about the query; the weakest of them, and everything for a
+  // query about nothing here, are at most loosely related.
+  const unknownWords = countUnknownWords(specificities);
+  let bestShare = 0;
+  for (const document of documents)
+    if (accept(document.doc) && isAbout(document, unknownWords, tuning))
+      bestShare = Math.max(bestShare, document.confidence);
+  const resultFloor = bestShare > 0 ? bestShare * tuning.resultsShareOfBest : Number.POSITIVE_INFINITY;
+  const top = createTopK(limit);
+  const looseTop = createTopK(Math.min(limit, looseLimit));
+  const confidence = new Map<number, number>();
+  for (const { doc, score, confidence: share } of documents) {
+    if (!accept(doc)) continue;
+    confidence.set(doc, share);
+    if (share >= resultFloor) top.offer(doc, score);
+    else if (share >= tuning.looseShare) looseTop.offer(doc, score);
+  }
+  const withConfidence = (ranked: ReturnType<typeof top.items>) =>
+    ranked.map(({ doc, score }) => ({ doc, score, confidence: confidence.get(doc) ?? 0 }));
+  return { results: withConfidence(top.items()), loose: withConfidence(looseTop.items()), matchedTerms };
+}

@@ -1,0 +1,70 @@
+import { getHighlightRanges, type HighlightRange } from '@/lib/search/highlight';
+import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
+
+export interface Snippet {
+  /** A passage of the text, with "…" where it was cut. */
+  text: string;
+  /** The matched words in `text`. */
+  ranges: HighlightRange[];
+  /** The passage's words as they stand in the text (without "…"): what the reader looks for to open there. */
+  passage: string;
+}
+
+const WIDTH = 180;
+
+/**
+ * The passage of a long text that shows the most of the query's matched words (different words
+ * first, then how many), cut at word boundaries, with the words highlighted. Null when no word matches.
+ */
+export function makeSnippet(
+  text: string,
+  matchedTerms: ReadonlySet<string>,
+  prefix: string | null,
+  width = WIDTH,
+): Snippet | null {
+  const normalized = normalizeText(text);
+  // Offsets index the original text only when normalizing kept its length (as highlight.ts).
+  if (normalized.length !== text.length) return snippetOfLowercase(text, matchedTerms, prefix, width);
+  const hits: Array<{ start: number; key: string }> = [];
+  for (const token of tokenize(normalized)) {
+    const term = termsOfWord(token.surface).find((candidate) => matchedTerms.has(candidate));
+    if (term) hits.push({ start: token.start, key: term });
+    else if (prefix !== null && prefix.length >= 2 && token.surface.startsWith(prefix))
+      hits.push({ start: token.start, key: prefix });
+  }
+  if (hits.length === 0) return null;
+  let best = { from: 0, distinct: 0, count: 0 };
+  let from = 0;
+  const inWindow = new Map<string, number>();
+  for (let to = 0; to < hits.length; to++) {
+    const hit = hits[to] as (typeof hits)[number];
+    inWindow.set(hit.key, (inWindow.get(hit.key) ?? 0) + 1);
+    while (hit.start - (hits[from] as (typeof hits)[number]).start > width * 0.7) {
+      const key = (hits[from] as (typeof hits)[number]).key;
+      const left = (inWindow.get(key) ?? 1) - 1;
+      if (left === 0) inWindow.delete(key);
+      else inWindow.set(key, left);
+      from++;
+    }
+    const count = to - from + 1;
+    if (inWindow.size > best.distinct || (inWindow.size === best.distinct && count > best.count))
+      best = { from, distinct: inWindow.size, count };
+  }
+  const first = (hits[best.from] as (typeof hits)[number]).start;
+  return cut(text, Math.max(0, first - Math.round(width * 0.2)), width, matchedTerms, prefix);
+}
+
+function snippetOfLowercase(text: string, matchedTerms: ReadonlySet<string>, prefix: string | null, width: number) {
+  const [first] = getHighlightRanges(text, matchedTerms, prefix);
+  return first ? cut(text, Math.max(0, first.start - Math.round(width * 0.2)), width, matchedTerms, prefix) : null;
+}
+
+function cut(text: string, around: number, width: number, matchedTerms: ReadonlySet<string>, prefix: string | null) {
+  let start = around;
+  while (start > 0 && /\S/.test(text[start - 1] as string)) start--;
+  let end = Math.min(text.length, start + width);
+  while (end < text.length && /\S/.test(text[end] as string)) end++;
+  const passage = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  const shown = `${start > 0 ? '…' : ''}${passage}${end < text.length ? '…' : ''}`;
+  return { text: shown, ranges: getHighlightRanges(shown, matchedTerms, prefix), passage };
+}

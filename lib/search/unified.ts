@@ -1,0 +1,153 @@
+import type { Article } from '@/lib/corpus/article';
+import type { SearchResponse, SearchResult } from '@/lib/search/engine';
+import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
+import type { Snippet } from '@/lib/search/snippet';
+
+/** One entry of the one result list: a blog article, or a page the user saved. */
+export type SearchHit =
+  | {
+      kind: 'article';
+      key: string;
+      article: Article;
+      /** What of the user's own about it matched (their tag, note or highlight), when it is saved. */
+      reasons: MatchReason[];
+      itemId: string | null;
+      confidence: number;
+    }
+  | { kind: 'page'; key: string; page: LibraryHit; confidence: number; snippet?: Snippet };
+
+export interface UnifiedResponse {
+  /** Best first; library hits and articles ranked together. */
+  hits: SearchHit[];
+  /** Whether `hits` are only loosely related (nothing is about the query). */
+  loose: boolean;
+  matchedTerms: ReadonlySet<string>;
+  prefix: string | null;
+  /** "Did you mean", only when nothing matches at all. */
+  suggestion: string | null;
+}
+
+interface Scored<T> {
+  value: T;
+  score: number;
+  confidence: number;
+}
+
+/**
+ * How a result ranks among results of both sources: scores of two indexes are not comparable, so
+ * each counts as its share of the best score of its own source; confidence (the share of the
+ * query's specific words covered, comparable across sources) weighs first.
+ */
+function rankKey({ score, confidence }: { score: number; confidence: number }, best: number): number {
+  return confidence * (0.5 + 0.5 * (best > 0 ? score / best : 0));
+}
+
+function mergeLists(
+  articles: readonly SearchResult[],
+  pages: readonly LibraryHit[],
+  getArticle: (id: string) => Article | undefined,
+  limit: number,
+): SearchHit[] {
+  const bestArticle = Math.max(0, ...articles.map((r) => r.score));
+  const bestPage = Math.max(0, ...pages.map((p) => p.score));
+  const byArticle = new Map<string, Scored<SearchHit & { kind: 'article' }>>();
+  for (const result of articles)
+    byArticle.set(result.article.id, {
+      value: {
+        kind: 'article',
+        key: `article:${result.article.id}`,
+        article: result.article,
+        reasons: [],
+        itemId: null,
+        confidence: result.confidence,
+      },
+      score: rankKey(result, bestArticle),
+      confidence: result.confidence,
+    });
+  const ranked: Scored<SearchHit>[] = [];
+  for (const page of pages) {
+    const key = rankKey(page, bestPage);
+    const article = page.articleId ? getArticle(page.articleId) : undefined;
+    if (!article) {
+      ranked.push({
+        value: { kind: 'page', key: page.itemId, page, confidence: page.confidence },
+        score: key,
+        confidence: page.confidence,
+      });
+      continue;
+    }
+    // A saved blog article is one result: the article, with what of the user's own matched.
+    const known = byArticle.get(article.id);
+    const reasons = page.reasons.filter((reason) => reason === 'tag' || reason === 'note' || reason === 'highlight');
+    if (known) {
+      known.value.reasons = reasons;
+      known.value.itemId = page.itemId;
+      known.score = Math.max(known.score, key);
+    } else if (reasons.length > 0) {
+      byArticle.set(article.id, {
+        value: {
+          kind: 'article',
+          key: `article:${article.id}`,
+          article,
+          reasons,
+          itemId: page.itemId,
+          confidence: page.confidence,
+        },
+        score: key,
+        confidence: page.confidence,
+      });
+    }
+  }
+  ranked.push(...byArticle.values());
+  // Equal keys: articles first, then as each source ranked them (the sort is stable).
+  ranked.sort((a, b) => b.score - a.score || Number(b.value.kind === 'article') - Number(a.value.kind === 'article'));
+  return ranked.slice(0, limit).map(({ value }) => value);
+}
+
+/** The bundled articles' and the library's answers to one query, as one list. */
+export function mergeSearch(
+  bundled: SearchResponse,
+  library: LibraryResponse,
+  getArticle: (id: string) => Article | undefined,
+  limit = 20,
+): UnifiedResponse {
+  const matchedTerms = new Set([...bundled.matchedTerms, ...library.matchedTerms]);
+  const prefix = bundled.prefix ?? library.prefix;
+  const hits = mergeLists(bundled.results, library.results, getArticle, limit);
+  if (hits.length > 0) return { hits, loose: false, matchedTerms, prefix, suggestion: null };
+  const loose = mergeLists(bundled.loose, library.loose, getArticle, limit);
+  return {
+    hits: loose,
+    loose: loose.length > 0,
+    matchedTerms,
+    prefix,
+    suggestion: loose.length > 0 ? null : bundled.suggestion,
+  };
+}
+
+const REASON_NAMES: Record<MatchReason, string> = {
+  title: 'title',
+  site: 'address',
+  tag: 'your tag',
+  note: 'your note',
+  highlight: 'your highlight',
+  text: 'saved text',
+};
+
+/** Why a hit matched, as its line says: "Matched your tag and your note"; '' for an article's own words. */
+export function describeMatchReasons(hit: SearchHit): string {
+  const reasons = hit.kind === 'article' ? hit.reasons : hit.page.reasons;
+  if (reasons.length === 0) return '';
+  const names = reasons.map((reason) => REASON_NAMES[reason]);
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `Matched ${listed}`;
+}
+
+/** The reader's view of a saved page hit: at the passage its snippet shows, when there is one. */
+export function readerViewOf(
+  hit: SearchHit & { kind: 'page' },
+  snippets: ReadonlyMap<string, Snippet>,
+): { kind: 'reader'; itemId: string; passage?: string } {
+  const passage = snippets.get(hit.page.itemId)?.passage;
+  return passage ? { kind: 'reader', itemId: hit.page.itemId, passage } : { kind: 'reader', itemId: hit.page.itemId };
+}

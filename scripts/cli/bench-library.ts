@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
+import { captureHtml, folderPageUrl } from '@/scripts/eval/library-folder';
+import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
+import { formatTiming, summarize, timeEach } from '@/scripts/eval/stats';
+import { createRandom } from '@/scripts/eval/synthetic-corpus';
+
+const line = (label: string, text: string) => console.log(`  ${label.padEnd(34)} ${text}`);
+const RUN = 20;
+
+/** Invented words, so that the vocabulary keeps growing with the library as real pages' would. */
+function inventedWord(random: () => number): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  let word = '';
+  const length = 5 + Math.floor(random() * 6);
+  for (let i = 0; i < length; i++) word += letters[Math.floor(random() * letters.length)];
+  return word;
+}
+
+/**
+ * A synthetic saved page of about `words` words: runs of 20 consecutive words of the real pages'
+ * captured text (so phrases stay real), each followed by an invented word.
+ */
+function syntheticPage(corpus: readonly string[], id: number, words: number, random: () => number): LibraryDocument {
+  const parts: string[] = [];
+  for (let count = 0; count < words; count += RUN + 1) {
+    const at = Math.floor(random() * (corpus.length - RUN));
+    parts.push(corpus.slice(at, at + RUN).join(' '), inventedWord(random));
+  }
+  const title = Array.from({ length: 6 }, () => corpus[Math.floor(random() * corpus.length)]).join(' ');
+  const url = `https://site${id % 300}.example.com/posts/${id}`;
+  const text = parts.join(' ');
+  return { id: `page:${id}`, articleId: null, title, url, tags: [], note: '', highlights: [], text, fingerprint: '1' };
+}
+
+/** Library search over synthetic saved pages made of the real fixture pages' text. */
+export function benchLibrary(queries: readonly string[]): void {
+  console.log(
+    '\n== library: saved pages of ~2,000 words (synthetic, from ../shared/fixtures/real-pages text), Node ==',
+  );
+  if (!existsSync(REAL_PAGES_DIR)) {
+    console.log(`  skipped: ${REAL_PAGES_DIR} is absent`);
+    return;
+  }
+  const corpus = readdirSync(REAL_PAGES_DIR)
+    .filter((name) => existsSync(join(REAL_PAGES_DIR, name, 'source.html')))
+    .flatMap((name) => {
+      const url = folderPageUrl(`${name}/source.html`);
+      return captureHtml(readFileSync(join(REAL_PAGES_DIR, name, 'source.html'), 'utf8'), url).text.split(/\s+/);
+    })
+    .filter(Boolean);
+  const bundled = getBundledSearchEngine();
+  const floor = summarize(timeEach(queries, 3, (query) => bundled.search(query, { typing: false })));
+  for (const size of [200, 2_000, 10_000]) {
+    const random = createRandom(size);
+    const index = createLibraryIndex();
+    const pages = Array.from({ length: size }, (_, id) => syntheticPage(corpus, id, 2_000, random));
+    const heapBefore = process.memoryUsage().heapUsed;
+    const perPage = timeEach(pages, 1, (page) => index.put(page));
+    const firstStarted = performance.now();
+    index.search('warm up thundring', { typing: false });
+    const first = performance.now() - firstStarted;
+    const stats = index.stats();
+    console.log(`-- ${size.toLocaleString('en')} saved pages --`);
+    line('index a page (put)', formatTiming(summarize(perPage)));
+    line(
+      'index size',
+      `${stats.terms.toLocaleString('en')} terms, ${stats.postings.toLocaleString('en')} postings, ${stats.words.toLocaleString('en')} typo words, heap +${Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6)} MB (rough)`,
+    );
+    line('first query after indexing', `${first.toFixed(1)} ms (merges the new terms into the sorted vocabulary)`);
+    // Phrases from deep in pages, as a user remembers them, and the public query set (finished and as typed).
+    const phrases = pages.slice(0, 50).map((page) => page.text.split(' ').slice(600, 604).join(' '));
+    line(
+      'query: 4-word phrases from pages',
+      formatTiming(summarize(timeEach(phrases, 3, (q) => index.search(q, { typing: false })))),
+    );
+    line(
+      'query: public set, finished',
+      formatTiming(summarize(timeEach(queries, 3, (q) => index.search(q, { typing: false })))),
+    );
+    line(
+      'query: public set, typing',
+      formatTiming(summarize(timeEach(queries, 3, (q) => index.search(q, { typing: true })))),
+    );
+    line('floor: bundled articles only', formatTiming(floor));
+    const changed = timeEach([0, 1, 2, 3, 4], 1, (at) => {
+      index.put({ ...(pages[at] as LibraryDocument), note: `changed ${at}`, fingerprint: '2' });
+      index.search('retry storm', { typing: false });
+    });
+    line('change one page + next query', formatTiming(summarize(changed)));
+  }
+  const long = Array.from({ length: 7 }, (_, at) => syntheticPage(corpus, 100_000 + at, 5_000, createRandom(at)));
+  const index = createLibraryIndex();
+  for (const page of Array.from({ length: 2_000 }, (_, id) => syntheticPage(corpus, id, 2_000, createRandom(id))))
+    index.put(page);
+  line(
+    'index a 5,000-word page (2,000 saved)',
+    formatTiming(summarize(timeEach(long, 1, (page) => index.put(page)).slice(1))),
+  );
+}

@@ -1,0 +1,32 @@
+import type { LibraryHit, LibraryIndex } from '@/lib/search/library-index';
+import { makeSnippet } from '@/lib/search/snippet';
+
+/** One library result as `npm run query -- library` prints it: the search result fields plus why and a snippet. */
+function toJsonHit(hit: LibraryHit, snippet: string | null) {
+  return {
+    id: hit.itemId,
+    title: hit.title,
+    url: hit.url,
+    score: Number(hit.score.toFixed(4)),
+    reasons: hit.reasons,
+    snippet,
+  };
+}
+
+/**
+ * `{query, tookMs, results, loose}` as `query -- search` prints, over a library; `tookMs` times the
+ * search alone (snippets are made after, from each result's text).
+ */
+export function librarySearchToJson(
+  index: LibraryIndex,
+  texts: ReadonlyMap<string, string>,
+  query: string,
+  { limit, typing = false }: { limit: number; typing?: boolean },
+) {
+  const started = performance.now();
+  const { results, loose, matchedTerms, prefix } = index.search(query, { limit, typing });
+  const tookMs = performance.now() - started;
+  const withSnippet = (hit: LibraryHit) =>
+    toJsonHit(hit, makeSnippet(texts.get(hit.itemId) ?? '', matchedTerms, prefix)?.text ?? null);
+  return { query, tookMs: Number(tookMs.toFixed(3)), results: results.map(withSnippet), loose: loose.map(withSnippet) };
+}

@@ -1,0 +1,125 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
+import { chromiumArgs } from '@/scripts/chromium';
+import { findTestChromium } from './browser-path';
+import { startFixtureServer } from './fixture-server';
+import { popupPage } from './pages/popup';
+import { openSidePanel } from './pages/side-panel';
+
+/**
+ * One search over the blog's articles and the user's saved pages (#17): real pages saved from
+ * 127.0.0.1 (the e2e build may capture them, see capture.spec.ts) are found by words deep in their
+ * text, typos and all, in the same listbox as the articles, and leave it when removed.
+ */
+const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+const REAL_PAGES = resolve(import.meta.dirname, '../../../shared/fixtures/real-pages');
+const PAGES = ['bbc-1', 'google-sre-book-1', 'lwn-1'];
+
+let context: BrowserContext;
+let extensionId: string;
+let userDataDir: string;
+
+// Real pages are large and the machine may be busy: saving three of them takes a while.
+test.setTimeout(180_000);
+
+test.beforeEach(async () => {
+  test.skip(!existsSync(REAL_PAGES), `the shared real pages are not at ${REAL_PAGES}`);
+  userDataDir = mkdtempSync(join(tmpdir(), 'shelf-e2e-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findTestChromium(),
+    headless: true,
+    args: chromiumArgs(E2E_EXTENSION_DIR),
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extensionId = new URL(worker.url()).host;
+});
+
+test.afterEach(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function openPopupPage(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  return page;
+}
+
+test('saved pages are found by their text in the popup’s one list, opened at the passage, and gone once removed', async () => {
+  const server = await startFixtureServer(REAL_PAGES);
+  try {
+    for (const name of PAGES) {
+      const source = await context.newPage();
+      await source.goto(`${server.origin}/${name}/source.html`, { waitUntil: 'domcontentloaded' });
+      const page = await openPopupPage();
+      await page.getByRole('button', { name: /Save this page/ }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+      await page.close();
+      await source.close();
+    }
+  } finally {
+    await server.close();
+  }
+
+  const popup = popupPage(await openPopupPage());
+  // A phrase from deep in one page's body: that page first, as an option of the listbox.
+  await popup.search('drained traffic or test deployments');
+  await expect(popup.firstResult).toContainText('Saved page');
+  await expect(popup.firstResult).toContainText('drained traffic or test deployments');
+  await expect(popup.firstResult.locator('mark').first()).toBeVisible();
+  // ↓ reaches the next result and ↑ comes back; Enter opens the reader at the passage.
+  const count = await popup.results.count();
+  if (count > 1) {
+    await popup.searchBox.press('ArrowDown');
+    await expect(popup.results.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await popup.searchBox.press('ArrowUp');
+  }
+  await expect(popup.firstResult).toHaveAttribute('aria-selected', 'true');
+  // The popup closes once the side panel opens: the key press may not see its page again.
+  await popup.searchBox.press('Enter').catch(() => {});
+  const panel = await openSidePanel(context, extensionId);
+  const passage = panel.page.locator('[data-shelf-highlight="search-passage"]').first();
+  await expect(passage).toBeVisible();
+  await expect(passage).toBeInViewport();
+  await expect(panel.page.locator('.reader-body')).toContainText('drained traffic or test deployments');
+
+  // Opening the side panel closed the popup; it opens again for the next search.
+  const again = popupPage(await openPopupPage());
+  // A misspelled body word ("rivalry" in the LWN page) finds its page too, first.
+  await again.search('rivlary');
+  await expect(again.firstResult).toContainText('Saved page');
+  await expect(again.firstResult).toContainText(/LWN/);
+
+  // Removing the item (in the side panel's reading list) takes it out of the open popup's results at once.
+  await panel.show('Reading list');
+  await panel.readingList.checkbox(/Select LWN/).check();
+  await panel.readingList.button('Remove').click();
+  await expect(again.results.filter({ hasText: /LWN/ })).toHaveCount(0);
+  await expect(again.page.getByText(/No articles match/)).toBeVisible();
+});
+
+test('the side panel searches with the same list: a saved page by a word of its text, opened in the reader', async () => {
+  const server = await startFixtureServer(REAL_PAGES);
+  try {
+    const source = await context.newPage();
+    await source.goto(`${server.origin}/google-sre-book-1/source.html`, { waitUntil: 'domcontentloaded' });
+    const page = await openPopupPage();
+    await page.getByRole('button', { name: /Save this page/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  } finally {
+    await server.close();
+  }
+  const panel = await openSidePanel(context, extensionId);
+  const searchBox = panel.page.getByRole('combobox', { name: 'Search Shelf' });
+  await searchBox.fill('drained traffic test deployments');
+  const results = panel.page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(results.first()).toContainText('Saved page');
+  await searchBox.press('Enter');
+  await expect(panel.page.locator('[data-shelf-highlight="search-passage"]').first()).toBeVisible();
+  // Blog articles are in the same list.
+  await panel.show('All articles');
+  await panel.page.getByRole('combobox', { name: 'Search Shelf' }).fill('thundering herd');
+  await expect(results.first()).toContainText('Blog article');
+});

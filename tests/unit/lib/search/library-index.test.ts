@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
+import { makeSnippet } from '@/lib/search/snippet';
+import { termsOfWord } from '@/lib/search/text';
+import { mergeSearch } from '@/lib/search/unified';
+
+const filler =
+  'The committee met on Tuesday to discuss the budget for the coming year and several members raised questions about the schedule. ';
+
+function page(id: string, fields: Partial<LibraryDocument>): LibraryDocument {
+  return {
+    id,
+    articleId: null,
+    title: `Page ${id}`,
+    url: `https://news.example.org/${id}`,
+    tags: [],
+    note: '',
+    highlights: [],
+    text: '',
+    fingerprint: '1',
+    ...fields,
+  };
+}
+
+const darfur = page('page:darfur', {
+  title: 'Aid agencies warn of famine',
+  text: `${filler.repeat(40)}Relief convoys finally reached the camps of North Darfur after weeks of negotiation with the armed groups. ${filler.repeat(10)}`,
+});
+const bread = page('page:bread', {
+  title: 'Weekend baking',
+  text: `${filler.repeat(20)}Keep your sourdough starter at a hydration of one hundred percent and feed it twice a day.`,
+});
+const queues = page('page:queues', {
+  title: 'Notes from the conference',
+  url: 'https://talks.example.com/2024/notes',
+  tags: ['distributed-systems'],
+  note: 'Revisit the part about idempotent keys before the design review',
+  highlights: ['Retries without jitter synchronize clients into waves'],
+  text: filler.repeat(30),
+});
+
+function indexOf(...documents: LibraryDocument[]) {
+  const index = createLibraryIndex();
+  for (const document of documents) index.put(document);
+  return index;
+}
+
+const ids = (response: { results: { itemId: string }[] }) => response.results.map((hit) => hit.itemId);
+
+describe('library index', () => {
+  it('finds a saved page by a phrase from deep in its captured text, first', () => {
+    const index = indexOf(bread, queues, darfur);
+    expect(ids(index.search('relief convoys north darfur', { typing: false }))[0]).toBe('page:darfur');
+    expect(ids(index.search('Darfur', { typing: false }))).toEqual(['page:darfur']);
+  });
+
+  it('finds a misspelled body word, and a finished word that is only a prefix', () => {
+    const index = indexOf(bread, queues, darfur);
+    expect(ids(index.search('Darfru', { typing: false }))).toEqual(['page:darfur']);
+    expect(ids(index.search('sourdo', { typing: false }))).toEqual(['page:bread']);
+    expect(ids(index.search('idempotnt', { typing: false }))).toEqual(['page:queues']);
+  });
+
+  it('says why an item matched: tag, note, highlight, title or its text', () => {
+    const index = indexOf(bread, queues, darfur);
+    expect(index.search('distributed systems', { typing: false }).results[0]?.reasons).toEqual(['tag']);
+    expect(index.search('idempotent keys', { typing: false }).results[0]?.reasons).toEqual(['note']);
+    expect(index.search('jitter', { typing: false }).results[0]?.reasons).toEqual(['highlight']);
+    expect(index.search('famine', { typing: false }).results[0]?.reasons).toEqual(['title']);
+    expect(index.search('convoys', { typing: false }).results[0]?.reasons).toEqual(['text']);
+  });
+
+  it('is honest when nothing matches: no results for words it does not hold', () => {
+    const index = indexOf(bread, queues, darfur);
+    for (const query of ['chess opening for black', 'cheap flights to lisbon', 'kubernetes operator'])
+      expect(index.search(query, { typing: false }).results).toEqual([]);
+    expect(createLibraryIndex().search('darfur').results).toEqual([]);
+  });
+
+  it('forgets a removed item at once, and a changed item answers with its new text', () => {
+    const index = indexOf(bread, queues, darfur);
+    expect(index.remove('page:darfur')).toBe(true);
+    expect(index.search('darfur', { typing: false }).results).toEqual([]);
+    index.put({ ...bread, text: 'Rye bread needs a long cold proof', fingerprint: '2' });
+    expect(index.search('sourdough', { typing: false }).results).toEqual([]);
+    expect(ids(index.search('rye proof', { typing: false }))).toEqual(['page:bread']);
+    expect(index.fingerprints()).toEqual(
+      new Map([
+        ['page:bread', '2'],
+        ['page:queues', '1'],
+      ]),
+    );
+  });
+
+  it('kept up to date change by change, it answers exactly as one built from the data', () => {
+    const changed = indexOf(darfur, bread, queues);
+    changed.remove('page:bread');
+    changed.put({ ...darfur, note: 'Sudan sanctions', fingerprint: '2' });
+    changed.put(bread);
+    const rebuilt = indexOf(queues, bread, { ...darfur, note: 'Sudan sanctions', fingerprint: '2' });
+    for (const query of ['sudan', 'sourdough starter', 'darfur convoys', 'committee budget', 'jitter retries']) {
+      const scores = (index: typeof changed) =>
+        index
+          .search(query, { typing: false })
+          .results.map((hit) => [hit.itemId, hit.score.toFixed(6)])
+          .sort();
+      expect(scores(changed)).toEqual(scores(rebuilt));
+    }
+  });
+});
+
+describe('snippet', () => {
+  it('shows the passage holding the most matched words, highlighted', () => {
+    const snippet = makeSnippet(darfur.text, new Set(['convoys', 'darfur'].flatMap(termsOfWord)), null);
+    expect(snippet?.text).toMatch(/^….*Relief convoys finally reached the camps of North Darfur/);
+    const marked = snippet?.ranges.map((range) => snippet.text.slice(range.start, range.end));
+    expect(marked).toEqual(['convoys', 'Darfur']);
+    expect(makeSnippet(darfur.text, new Set(['sourdough']), null)).toBeNull();
+  });
+});
+
+describe('one result list', () => {
+  const bundled = getBundledSearchEngine();
+  const merged = (index: ReturnType<typeof indexOf>, query: string) =>
+    mergeSearch(
+      bundled.search(query, { typing: false, suggest: true }),
+      index.search(query, { typing: false }),
+      getArticleById,
+    );
+
+  it('ranks a saved page that is about the query above articles that are not', () => {
+    const response = merged(indexOf(darfur, bread, queues), 'relief convoys darfur');
+    expect(response.hits[0]).toMatchObject({ kind: 'page', page: { itemId: 'page:darfur' } });
+    expect(response.suggestion).toBeNull();
+  });
+
+  it('lists blog articles and saved pages together, each saying what it is', () => {
+    const retries = page('page:retries', { title: 'Retry storms and exponential backoff with jitter', text: filler });
+    const response = merged(indexOf(retries), 'retry backoff jitter');
+    const kinds = new Set(response.hits.map((hit) => hit.kind));
+    expect(kinds).toEqual(new Set(['article', 'page']));
+    expect(response.loose).toBe(false);
+  });
+
+  it('a saved blog article matched by the user’s tag is one result, the article, saying so', () => {
+    const article = ARTICLES[0]!;
+    const saved = page(`article:${article.id}`, {
+      articleId: article.id,
+      title: article.title,
+      tags: ['zanzibar-trip'],
+    });
+    const response = merged(indexOf(saved), 'zanzibar trip');
+    expect(response.hits).toHaveLength(1);
+    expect(response.hits[0]).toMatchObject({ kind: 'article', article: { id: article.id }, reasons: ['tag'] });
+  });
+
+  it('nothing about the query: no hits, and "Did you mean" only then', () => {
+    const response = merged(indexOf(darfur, bread, queues), 'lemon cake recipe');
+    expect(response.hits).toEqual([]);
+    expect(merged(indexOf(darfur), 'darfru').suggestion).toBeNull();
+  });
+});
