@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { browser } from 'wxt/browser';
+import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { ArticleCard } from '@/components/article-card';
 import { ArticleList } from '@/components/article-list';
 import { StorageGate } from '@/components/storage-gate';
@@ -55,6 +56,7 @@ export function ArticleView({ article, onSelect }: { article: Article; onSelect:
             </button>
           )}
         </section>
+        {item && <ItemAnnotations itemId={item.id} topicTags={article.tags} />}
       </StorageGate>
       {related.length > 0 && (
         <section aria-labelledby="card-related-heading">
