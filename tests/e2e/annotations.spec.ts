@@ -72,7 +72,8 @@ test('highlight a sentence with h, tag and note the page, filter the reading lis
   await panel.show('Reading list');
   await panel.page.getByRole('combobox', { name: 'Tag', exact: true }).selectOption('db-later');
   await expect(panel.readingList.rows).toHaveCount(1);
-  await expect(panel.readingList.row('How the WAL works')).toBeVisible();
+  await expect(panel.readingList.row('How the WAL works')).toContainText('1 highlight');
+  await expect(panel.readingList.row('How the WAL works')).toContainText('note');
 
   await panel.show('Settings');
   const download = panel.page.waitForEvent('download');
@@ -84,8 +85,11 @@ test('highlight a sentence with h, tag and note the page, filter the reading lis
   expect(markdown).toContain('check the WAL part');
 });
 
-test('a highlight made with the Highlight button gets a note, scrolls into view from the list, and can be removed', async () => {
-  const { reader } = await saveAndOpenReader();
+test('in the side panel reader: the Highlight button, a note on the highlight, scroll to it, remove it', async () => {
+  await saveAndOpenReader();
+  // The side panel shows the saved page's copy (the save handler set its view to the reader).
+  const reader = await browser.openExtensionPage('sidepanel.html');
+  await expect(reader.getByRole('heading', { level: 1, name: 'How the WAL works' })).toBeVisible();
   const notes = annotationsOf(reader);
   const quote = 'Readers never block writers';
   await selectTextWithMouse(reader, reader.locator('.reader-body p').nth(3), quote);

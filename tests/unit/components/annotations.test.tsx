@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,9 @@ import { resetDatabaseConnection } from '@/lib/db/database';
 import { getHighlights } from '@/lib/db/highlights';
 import { savePage } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
+
+// Live queries over IndexedDB and React take seconds on a busy shared machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 const URL = 'https://example.org/wal';
 const SENTENCE = 'Readers never block writers.';
@@ -56,7 +59,7 @@ describe('annotating in the reader', () => {
     view.unmount();
     render(<ReaderContainer itemId={itemId} />);
     await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
-    expect(screen.getByRole('list', { name: 'Highlights' }).textContent).toContain(SENTENCE);
+    expect((await screen.findByRole('list', { name: 'Highlights' })).textContent).toContain(SENTENCE);
   }, 20_000);
 
   it('leaves h alone while typing in a field, and when nothing is selected', async () => {
