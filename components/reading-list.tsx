@@ -1,5 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { AnnotationBadges } from '@/components/annotations/annotation-badges';
+import { useHighlightCounts } from '@/components/hooks/use-highlight-counts';
 import { getTopicLabel } from '@/lib/corpus/topics';
 import type { ListRow } from '@/lib/reading-list/list-query';
 
@@ -21,6 +23,7 @@ interface ReadingListProps {
  */
 export function ReadingList({ rows, activeIndex, selected, onActivate, onToggleSelected, onOpen }: ReadingListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const highlightCounts = useHighlightCounts();
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -65,6 +68,7 @@ export function ReadingList({ rows, activeIndex, selected, onActivate, onToggleS
                   <span className={`status status-${item.status}`}>{item.status}</span>
                   {article && <span>{getTopicLabel(article.topic)}</span>}
                   <span>{percent}% read</span>
+                  <AnnotationBadges item={item} highlights={highlightCounts.get(item.id) ?? 0} />
                 </span>
                 <progress
                   className="reading-row-progress"

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
+import { AnnotatedReader } from '@/components/annotations/annotated-reader';
 import { useReaderSettings } from '@/components/hooks/use-reader-settings';
 import { useReadingProgress } from '@/components/hooks/use-reading-progress';
 import { NotCaptured } from '@/components/not-captured';
@@ -34,11 +35,13 @@ export function ReaderContainer({ itemId, passage }: { itemId: string; passage?:
     return <NotCaptured title={item.title} url={item.url} onCapture={() => captureItemNow(item.id, item.url ?? '')} />;
   }
   return (
-    <ReaderView
-      capture={data.capture}
-      settings={settings}
-      percentRead={percent}
-      onSettingsChange={(patch) => void updateReaderSettings(patch)}
-    />
+    <AnnotatedReader itemId={itemId} contentKey={data.capture.html}>
+      <ReaderView
+        capture={data.capture}
+        settings={settings}
+        percentRead={percent}
+        onSettingsChange={(patch) => void updateReaderSettings(patch)}
+      />
+    </AnnotatedReader>
   );
 }

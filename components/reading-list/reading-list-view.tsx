@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { BulkTagActions } from '@/components/annotations/bulk-tag-actions';
 import { useReadingListData } from '@/components/hooks/use-reading-list-data';
 import { useReadingListSelection } from '@/components/hooks/use-reading-list-selection';
 import { useUndoableActions } from '@/components/hooks/use-undoable-actions';
@@ -78,6 +79,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage }: ReadingListViewPr
         onUnsave={() => unsave(targets())}
         onToggleHelp={() => setShowHelp((s) => !s)}
       />
+      <BulkTagActions checked={[...selection.selected]} suggestions={tags} />
       <UndoBar undo={actions.undo} onUndo={actions.runUndo} />
       {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}
       {allRows.length === 0 ? (

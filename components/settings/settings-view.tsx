@@ -1,3 +1,4 @@
+import { TagSettings } from '@/components/annotations/tag-settings';
 import { CatalogUpdateSettings } from '@/components/catalog-update-settings';
 import { AppearanceSettings } from '@/components/settings/appearance-settings';
 import { DataSettings } from '@/components/settings/data-settings';
@@ -18,6 +19,7 @@ export function SettingsView() {
         <CatalogUpdateSettings />
         <ShortcutSettings />
         <SyncSettings />
+        <TagSettings db={getDatabase()} />
         <DataSettings db={getDatabase()} />
       </section>
     </StorageGate>

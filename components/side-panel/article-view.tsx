@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { browser } from 'wxt/browser';
+import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { ArticleCard } from '@/components/article-card';
 import { ArticleList } from '@/components/article-list';
 import { StorageGate } from '@/components/storage-gate';
@@ -53,34 +54,37 @@ function KeepControls({ article }: { article: Article }) {
   const item = saved?.item;
   const percent = saved?.progress ? Math.round(saved.progress.fraction * 100) : 0;
   return (
-    <section className="keep-controls" aria-label="Reading list">
-      {item ? (
-        <>
-          <button type="button" className="button secondary" onClick={() => void removeItems([item.id])}>
-            Unsave
+    <>
+      <section className="keep-controls" aria-label="Reading list">
+        {item ? (
+          <>
+            <button type="button" className="button secondary" onClick={() => void removeItems([item.id])}>
+              Unsave
+            </button>
+            <label>
+              Status{' '}
+              <select value={item.status} onChange={(e) => void setStatus([item.id], e.target.value as ItemStatus)}>
+                {ITEM_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {status}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <progress max={100} value={percent} aria-label={`${percent}% read`} /> <span>{percent}% read</span>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            disabled={saved === undefined}
+            onClick={() => void saveArticle(article)}
+          >
+            Save to reading list
           </button>
-          <label>
-            Status{' '}
-            <select value={item.status} onChange={(e) => void setStatus([item.id], e.target.value as ItemStatus)}>
-              {ITEM_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {status}
-                </option>
-              ))}
-            </select>
-          </label>
-          <progress max={100} value={percent} aria-label={`${percent}% read`} /> <span>{percent}% read</span>
-        </>
-      ) : (
-        <button
-          type="button"
-          className="button"
-          disabled={saved === undefined}
-          onClick={() => void saveArticle(article)}
-        >
-          Save to reading list
-        </button>
-      )}
-    </section>
+        )}
+      </section>
+      {item && <ItemAnnotations itemId={item.id} topicTags={article.tags} />}
+    </>
   );
 }

@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import { normalizeTag, TAG_ERROR_MESSAGES } from '@/lib/annotations/tags';
+import { changeTagOnItems } from '@/lib/db/items';
+import '@/components/annotations/annotations.css';
+
+interface BulkTagActionsProps {
+  /** The checked rows' item ids. */
+  checked: readonly string[];
+  /** Tags offered while typing. */
+  suggestions: readonly string[];
+}
+
+/** Adds a tag to, or removes it from, every checked row at once. */
+export function BulkTagActions({ checked, suggestions }: BulkTagActionsProps) {
+  const [tag, setTag] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const listId = useId();
+
+  const run = async (change: 'add' | 'remove') => {
+    if (checked.length === 0) return setMessage({ text: 'Check the rows to change first.', error: true });
+    const normalized = normalizeTag(tag);
+    if (!normalized.ok) return setMessage({ text: TAG_ERROR_MESSAGES[normalized.error], error: true });
+    const changed = await changeTagOnItems(checked, normalized.tag, change);
+    const skipped = change === 'add' ? checked.length - changed : 0;
+    setMessage({
+      text:
+        `${change === 'add' ? 'Added' : 'Removed'} “${normalized.tag}” ${change === 'add' ? 'to' : 'from'} ${changed} of ${checked.length}.` +
+        (skipped > 0 ? ' The others have it already or have 20 tags.' : ''),
+      error: false,
+    });
+  };
+
+  return (
+    <fieldset className="bulk-tags">
+      <legend className="visually-hidden">Tag checked rows</legend>
+      <input
+        type="text"
+        aria-label="Tag for checked rows"
+        placeholder="Tag…"
+        list={listId}
+        value={tag}
+        onChange={(event) => setTag(event.target.value)}
+      />
+      <datalist id={listId}>
+        {suggestions.map((suggestion) => (
+          <option key={suggestion} value={suggestion} />
+        ))}
+      </datalist>
+      <button type="button" className="button secondary" onClick={() => void run('add')}>
+        Add tag
+      </button>
+      <button type="button" className="button secondary" onClick={() => void run('remove')}>
+        Remove tag
+      </button>
+      {message && (
+        <span role={message.error ? 'alert' : 'status'} className={message.error ? 'notice' : 'muted'}>
+          {message.text}
+        </span>
+      )}
+    </fieldset>
+  );
+}

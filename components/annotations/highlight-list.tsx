@@ -1,0 +1,60 @@
+import { NoteEditor } from '@/components/annotations/note-editor';
+import { deleteHighlight, updateHighlight } from '@/lib/db/highlights';
+import type { Highlight } from '@/lib/db/schema';
+
+interface HighlightListProps {
+  highlights: readonly Highlight[];
+  /** Ids of highlights that could not be found in the text shown; undefined where no text is shown. */
+  notFound?: ReadonlySet<string>;
+  /** Scrolls to a highlight in the text shown (absent where no text is shown). */
+  onShow?: (id: string) => void;
+}
+
+/** A short form of a quote, for accessible names. */
+export function shortQuote(quote: string): string {
+  const line = quote.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
+/** An item's highlights, each with its note, a way to show it in the text, and Remove. */
+export function HighlightList({ highlights, notFound, onShow }: HighlightListProps) {
+  if (highlights.length === 0) return null;
+  return (
+    <section aria-labelledby="highlights-heading" className="highlight-list">
+      <h3 id="highlights-heading">Highlights</h3>
+      <ul aria-labelledby="highlights-heading">
+        {highlights.map((highlight) => {
+          const quote = highlight.selectors.quote.exact;
+          const short = shortQuote(quote);
+          const missing = notFound?.has(highlight.id) ?? false;
+          return (
+            <li key={highlight.id} className={`highlight-entry highlight-${highlight.color}`}>
+              {onShow && !missing ? (
+                <button type="button" className="link-button highlight-quote" onClick={() => onShow(highlight.id)}>
+                  {quote}
+                </button>
+              ) : (
+                <blockquote className="highlight-quote">{quote}</blockquote>
+              )}
+              {missing && <p className="notice small">Not found on this page</p>}
+              <NoteEditor
+                label={`Note on “${short}”`}
+                note={highlight.note}
+                rows={2}
+                onSave={(note) => updateHighlight(highlight.id, { note })}
+              />
+              <button
+                type="button"
+                className="button secondary"
+                aria-label={`Remove highlight “${short}”`}
+                onClick={() => void deleteHighlight(highlight.id)}
+              >
+                Remove
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

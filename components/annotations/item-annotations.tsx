@@ -1,0 +1,54 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { HighlightList } from '@/components/annotations/highlight-list';
+import { NoteEditor } from '@/components/annotations/note-editor';
+import { TagEditor } from '@/components/annotations/tag-editor';
+import { toMarkdownItem } from '@/lib/annotations/item-markdown';
+import { itemToMarkdown } from '@/lib/annotations/markdown-export';
+import { getItemAnnotations, getTagCounts } from '@/lib/db/annotations';
+import { setNote } from '@/lib/db/items';
+import '@/components/annotations/annotations.css';
+
+interface ItemAnnotationsProps {
+  itemId: string;
+  /** The article's own topic tags, offered as suggestions with the user's tags. */
+  topicTags?: readonly string[];
+  notFound?: ReadonlySet<string>;
+  onShowHighlight?: (id: string) => void;
+}
+
+/** What the user keeps with a saved item: tags, a note, highlights, and the item as Markdown. */
+export function ItemAnnotations({ itemId, topicTags = [], notFound, onShowHighlight }: ItemAnnotationsProps) {
+  const data = useLiveQuery(() => getItemAnnotations(itemId), [itemId]);
+  const allTags = useLiveQuery(() => getTagCounts(), []);
+  const [copied, setCopied] = useState<string | null>(null);
+  if (!data) return null;
+  const { item, highlights } = data;
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(itemToMarkdown(toMarkdownItem(item, highlights)));
+      setCopied('Copied as Markdown.');
+    } catch {
+      setCopied('Shelf could not copy to the clipboard; use Export highlights (Markdown) in Settings.');
+    }
+  };
+
+  return (
+    <section className="item-annotations" aria-label="Your tags, note and highlights">
+      <TagEditor
+        itemId={item.id}
+        tags={item.tags}
+        suggestions={[...(allTags ?? []).map(({ tag }) => tag), ...topicTags]}
+      />
+      <NoteEditor label="Note" note={item.note} maxLength={20_000} onSave={(note) => setNote(item.id, note)} />
+      <HighlightList highlights={highlights} notFound={notFound} onShow={onShowHighlight} />
+      <p>
+        <button type="button" className="button secondary" onClick={() => void copy()}>
+          Copy as Markdown
+        </button>{' '}
+        {copied && <span role="status">{copied}</span>}
+      </p>
+    </section>
+  );
+}

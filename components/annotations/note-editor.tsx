@@ -1,0 +1,37 @@
+import { type SaveState, useDebouncedSave } from '@/components/hooks/use-debounced-save';
+
+const STATE_TEXT: Record<SaveState, string> = {
+  saved: 'Saved',
+  editing: 'Editing…',
+  saving: 'Saving…',
+  failed: 'Not saved: Shelf could not write it. Your text is still here.',
+};
+
+interface NoteEditorProps {
+  label: string;
+  note: string;
+  onSave: (text: string) => Promise<unknown>;
+  rows?: number;
+  maxLength?: number;
+}
+
+/** A note saved as the user types (Markdown kept as text), with its saved state shown. */
+export function NoteEditor({ label, note, onSave, rows = 4, maxLength = 10_000 }: NoteEditorProps) {
+  const { text, state, edit } = useDebouncedSave(note, async (value) => {
+    await onSave(value);
+  });
+  return (
+    <div className="note-editor">
+      <textarea
+        aria-label={label}
+        rows={rows}
+        maxLength={maxLength}
+        value={text}
+        onChange={(e) => edit(e.target.value)}
+      />
+      <span className={state === 'failed' ? 'notice small' : 'muted small'} role="status">
+        {text || state !== 'saved' ? STATE_TEXT[state] : ''}
+      </span>
+    </div>
+  );
+}

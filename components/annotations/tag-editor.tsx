@@ -1,0 +1,77 @@
+import { useId, useState } from 'react';
+import { addTag, removeTag, TAG_ERROR_MESSAGES } from '@/lib/annotations/tags';
+import { setTags } from '@/lib/db/items';
+
+interface TagEditorProps {
+  itemId: string;
+  tags: readonly string[];
+  /** Offered while typing: the user's other tags and the article's topic tags. */
+  suggestions: readonly string[];
+}
+
+/** An item's own tags: each with a remove button, and a box where Enter adds one. */
+export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const listId = useId();
+  const offered = [...new Set(suggestions)].filter((tag) => !tags.includes(tag)).slice(0, 50);
+
+  const add = () => {
+    const result = addTag(tags, draft);
+    if (!result.ok) {
+      setError(TAG_ERROR_MESSAGES[result.error]);
+      return;
+    }
+    setError(null);
+    setDraft('');
+    if (result.added) void setTags(itemId, result.tags);
+  };
+
+  return (
+    <div className="tag-editor">
+      <ul className="tag-list" aria-label="Your tags">
+        {tags.map((tag) => (
+          <li key={tag} className="tag user-tag">
+            {tag}{' '}
+            <button
+              type="button"
+              className="tag-remove"
+              aria-label={`Remove tag ${tag}`}
+              onClick={() => void setTags(itemId, removeTag(tags, tag))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <input
+        type="text"
+        aria-label="Add tag"
+        placeholder="Add tag…"
+        list={listId}
+        maxLength={60}
+        value={draft}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          setError(null);
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          add();
+        }}
+      />
+      <datalist id={listId}>
+        {offered.map((tag) => (
+          <option key={tag} value={tag} />
+        ))}
+      </datalist>
+      {error && (
+        <p role="alert" className="notice">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
+import { describeSelection, isKeyForField, selectedRangeIn } from '@/lib/annotations/selection';
+import { addHighlight, getHighlights } from '@/lib/db/highlights';
+
+const BODY_SELECTOR = '.reader-body';
+
+/**
+ * The reader's highlights: stored ones anchored and drawn in the copy's text (again whenever they
+ * or the copy change), where the current selection is (for the Highlight button), the `h` key,
+ * and which highlights were not found in this copy.
+ */
+export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>, itemId: string, contentKey: unknown) {
+  const highlights = useLiveQuery(() => getHighlights(itemId), [itemId]);
+  const painted = useRef<PaintedHighlights | null>(null);
+  const [notFound, setNotFound] = useState<ReadonlySet<string>>(new Set());
+  const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const body = useCallback(() => containerRef.current?.querySelector(BODY_SELECTOR) ?? null, [containerRef]);
+
+  // Runs again when `contentKey` changes: the copy's HTML was replaced, and its marks with it.
+  useEffect(() => {
+    const root = body();
+    if (!root || !highlights) return;
+    const result = paintHighlights(root, highlights);
+    painted.current = result;
+    setNotFound(result.notFound);
+    return () => {
+      result.clear();
+      painted.current = null;
+    };
+  }, [highlights, contentKey, body]);
+
+  const highlightSelection = useCallback(async () => {
+    const root = body();
+    if (!root) return;
+    const selection = root.ownerDocument.getSelection();
+    const described = describeSelection(root, selection);
+    if (!described.ok) {
+      setMessage(described.message);
+      return;
+    }
+    selection?.removeAllRanges();
+    setSelectionRect(null);
+    const saved = await addHighlight(itemId, described.selectors);
+    setMessage(saved ? 'Highlighted.' : 'This page is no longer saved; the highlight was not kept.');
+  }, [body, itemId]);
+
+  useEffect(() => {
+    const doc = containerRef.current?.ownerDocument;
+    if (!doc) return;
+    const follow = () => {
+      const root = body();
+      const range = root ? selectedRangeIn(root, doc.getSelection()) : null;
+      // jsdom (unit tests) has no layout and no Range.getBoundingClientRect.
+      setSelectionRect(
+        range && typeof range.getBoundingClientRect === 'function' ? range.getBoundingClientRect() : null,
+      );
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'h' || isKeyForField(event)) return;
+      const root = body();
+      if (!root || !selectedRangeIn(root, doc.getSelection())) return;
+      event.preventDefault();
+      void highlightSelection();
+    };
+    doc.addEventListener('selectionchange', follow);
+    doc.addEventListener('scroll', follow, { capture: true, passive: true });
+    doc.addEventListener('keydown', onKey);
+    return () => {
+      doc.removeEventListener('selectionchange', follow);
+      doc.removeEventListener('scroll', follow, { capture: true });
+      doc.removeEventListener('keydown', onKey);
+    };
+  }, [containerRef, body, highlightSelection]);
+
+  const show = useCallback((id: string) => {
+    const mark = painted.current?.drawn.get(id)?.marks[0];
+    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, []);
+
+  return { notFound, selectionRect, message, highlightSelection, show };
+}

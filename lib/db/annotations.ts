@@ -1,0 +1,45 @@
+import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import type { Highlight, SavedItem } from '@/lib/db/schema';
+
+/** Reads of what the user added to items: tags in use, and items with tags, notes or highlights. */
+
+export interface AnnotatedItem {
+  item: SavedItem;
+  highlights: Highlight[];
+}
+
+const byCreation = (a: Highlight, b: Highlight) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+
+/** Items that have a tag, a note or a highlight, oldest first, each with its highlights in order. */
+export function getAnnotatedItems(db: ShelfDatabase = getDatabase()): Promise<AnnotatedItem[]> {
+  return db.transaction('r', db.items, db.highlights, async () => {
+    const [items, highlights] = await Promise.all([db.items.orderBy('addedAt').toArray(), db.highlights.toArray()]);
+    const byItem = Map.groupBy(highlights, (highlight) => highlight.itemId);
+    return items
+      .map((item) => ({ item, highlights: (byItem.get(item.id) ?? []).sort(byCreation) }))
+      .filter(({ item, highlights }) => item.tags.length > 0 || item.note.trim() !== '' || highlights.length > 0);
+  });
+}
+
+/** Every tag the user has put on an item, with how many items have it, by name. */
+export async function getTagCounts(db: ShelfDatabase = getDatabase()): Promise<Array<{ tag: string; count: number }>> {
+  const counts = new Map<string, number>();
+  await db.items.orderBy('tags').eachKey((tag) => {
+    const key = String(tag);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));
+}
+
+/** One item with its highlights in order (what the card and the reader list), or undefined when not saved. */
+export function getItemAnnotations(
+  itemId: string,
+  db: ShelfDatabase = getDatabase(),
+): Promise<AnnotatedItem | undefined> {
+  return db.transaction('r', db.items, db.highlights, async () => {
+    const item = await db.items.get(itemId);
+    if (!item) return undefined;
+    const highlights = await db.highlights.where('itemId').equals(itemId).toArray();
+    return { item, highlights: highlights.sort(byCreation) };
+  });
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe';
+import { annotationsOf, selectTextWithMouse } from './pages/annotations';
+import { type E2eBrowser, getSidePanelView, launchE2eBuild, saveWithMenu } from './pages/e2e-build';
+import { sidePanelPage } from './pages/side-panel';
+
+/**
+ * Tags, notes and highlights on a saved page (issue #16, acceptance 1): in the reader tab, the
+ * reading list and Settings, in the e2e build (which may read pages of 127.0.0.1 to save them).
+ */
+const SENTENCE = 'The write-ahead log is flushed before the commit returns.';
+const PARAGRAPHS = [
+  'SQLite keeps its changes in a separate file while a transaction runs, so readers see a stable database.',
+  'Checkpoints copy pages from the log back into the main file when the log grows past a limit.',
+  `Durability comes from one ordering rule. ${SENTENCE} Everything else is an optimisation of that rule.`,
+  'Readers never block writers, because each reader remembers where the log ended when it started.',
+  'Long-running readers can keep a checkpoint from finishing, and the log then keeps growing.',
+];
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>How the WAL works</title></head>
+<body><main><article><h1>How the WAL works</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}</article></main></body></html>`;
+
+let browser: E2eBrowser;
+test.beforeEach(async () => {
+  test.setTimeout(240_000); // a fresh profile, a save, reloads and axe: minutes on a busy machine
+  browser = await launchE2eBuild();
+});
+test.afterEach(async () => {
+  await browser.close();
+});
+
+/** Saves the page with "Save to Shelf" and opens its copy in the reader tab. */
+async function saveAndOpenReader(): Promise<{ reader: Page; itemId: string }> {
+  const url = await browser.servePage('/wal.html', PAGE);
+  const source = await browser.context.newPage();
+  await source.goto(url);
+  await saveWithMenu(browser.worker, url);
+  let itemId = '';
+  await expect
+    .poll(async () => {
+      const view = await getSidePanelView(browser.worker);
+      itemId = view?.kind === 'reader' ? (view.itemId ?? '') : '';
+      return itemId;
+    })
+    .not.toBe('');
+  const reader = await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`);
+  await expect(reader.getByRole('heading', { level: 1, name: 'How the WAL works' })).toBeVisible();
+  return { reader, itemId };
+}
+
+test('highlight a sentence with h, tag and note the page, filter the reading list by the tag, export Markdown', async () => {
+  const { reader } = await saveAndOpenReader();
+  const notes = annotationsOf(reader);
+  const third = reader.locator('.reader-body p').nth(2);
+
+  await selectTextWithMouse(reader, third, SENTENCE);
+  await expect(reader.getByRole('button', { name: 'Highlight', exact: true })).toBeVisible();
+  await reader.keyboard.press('h');
+  await expect(third.locator('mark')).toHaveText(SENTENCE);
+  await expect(notes.highlights).toContainText(SENTENCE);
+
+  await reader.reload();
+  await expect(reader.locator('.reader-body p').nth(2).locator('mark')).toHaveText(SENTENCE);
+  expect(await notes.markTexts()).toEqual([SENTENCE]);
+
+  await notes.addTagNamed('db-later');
+  await notes.note.fill('check the WAL part');
+  await expect(notes.region.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(reader);
+
+  const panel = sidePanelPage(await browser.openExtensionPage('sidepanel.html'));
+  await panel.show('Reading list');
+  await panel.page.getByRole('combobox', { name: 'Tag', exact: true }).selectOption('db-later');
+  await expect(panel.readingList.rows).toHaveCount(1);
+  await expect(panel.readingList.row('How the WAL works')).toContainText('1 highlight');
+  await expect(panel.readingList.row('How the WAL works')).toContainText('note');
+
+  await panel.show('Settings');
+  const download = panel.page.waitForEvent('download');
+  await panel.page.getByRole('button', { name: 'Export highlights (Markdown)' }).click();
+  const markdown = readFileSync((await (await download).path()) ?? '', 'utf8');
+  expect(markdown).toContain('## How the WAL works');
+  expect(markdown).toContain(`> ${SENTENCE}`);
+  expect(markdown).toContain('Tags: db-later');
+  expect(markdown).toContain('check the WAL part');
+});
+
+test('in the side panel reader: the Highlight button, a note on the highlight, scroll to it, remove it', async () => {
+  await saveAndOpenReader();
+  // The side panel shows the saved page's copy (the save handler set its view to the reader).
+  const reader = await browser.openExtensionPage('sidepanel.html');
+  await expect(reader.getByRole('heading', { level: 1, name: 'How the WAL works' })).toBeVisible();
+  const notes = annotationsOf(reader);
+  const quote = 'Readers never block writers';
+  await selectTextWithMouse(reader, reader.locator('.reader-body p').nth(3), quote);
+  await reader.getByRole('button', { name: 'Highlight', exact: true }).click();
+  await expect(notes.marks).toHaveText([quote]);
+  await expect(reader.getByRole('button', { name: 'Highlight', exact: true })).toBeHidden();
+
+  const highlightNote = notes.region.getByRole('textbox', { name: `Note on “${quote}”` });
+  await highlightNote.fill('snapshot isolation');
+  await expect(notes.region.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible();
+  await reader.reload();
+  await expect(highlightNote).toHaveValue('snapshot isolation');
+
+  await notes.highlights.getByRole('button', { name: quote, exact: true }).click();
+  await expect(notes.marks.first()).toBeInViewport();
+
+  await notes.region.getByRole('button', { name: `Remove highlight “${quote}”` }).click();
+  await expect(notes.marks).toHaveCount(0);
+  await expect(reader.locator('.reader-body p').nth(3)).toHaveText(PARAGRAPHS[3] as string);
+  await expect(notes.highlights).toBeHidden();
+});
+
+test('tags in Settings: renaming one to a tag already used merges them', async () => {
+  const { reader } = await saveAndOpenReader();
+  const notes = annotationsOf(reader);
+  await notes.addTagNamed('databases');
+  await notes.addTagNamed('db');
+  const settings = await browser.openExtensionPage('options.html');
+  await settings.getByRole('combobox', { name: 'Tag to rename' }).selectOption('databases');
+  await settings.getByRole('textbox', { name: 'New name' }).fill('db');
+  await settings.getByRole('button', { name: 'Rename or merge' }).click();
+  await expect(settings.getByRole('status').filter({ hasText: 'Merged' })).toHaveText(
+    'Merged “databases” into “db” on 1 item.',
+  );
+  await expect(notes.removeTag('databases')).toBeHidden();
+  await expect(settings.getByRole('list', { name: 'Tags in use' })).toHaveText('db (1)');
+  await expectNoSeriousA11yViolations(settings, 'section[aria-labelledby="tag-settings-heading"]');
+});

@@ -1,0 +1,95 @@
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReaderContainer } from '@/components/reader/reader-container';
+import { resetDatabaseConnection } from '@/lib/db/database';
+import { getHighlights } from '@/lib/db/highlights';
+import { savePage } from '@/lib/db/items';
+import { getItem } from '@/lib/db/queries';
+
+// Live queries over IndexedDB and React take seconds on a busy shared machine.
+configure({ asyncUtilTimeout: 5_000 });
+
+const URL = 'https://example.org/wal';
+const SENTENCE = 'Readers never block writers.';
+let itemId = '';
+
+beforeEach(async () => {
+  resetDatabaseConnection();
+  await Dexie.delete('shelf');
+  const html = `<p>Write-ahead logging keeps a log.</p><p>Checkpoints trim it.</p><p>Snapshots help. ${SENTENCE} The end.</p>`;
+  itemId = (
+    await savePage(
+      { url: URL, title: 'WAL' },
+      {
+        url: URL,
+        title: 'Write-ahead logging',
+        byline: null,
+        siteName: null,
+        excerpt: null,
+        lang: 'en',
+        dir: null,
+        wordCount: 20,
+        readMinutes: 1,
+        html,
+        text: html.replace(/<[^>]+>/g, ' '),
+        notice: null,
+      },
+    )
+  ).id;
+});
+afterEach(() => resetDatabaseConnection());
+
+function selectInThirdParagraph(text: string) {
+  const node = document.querySelectorAll('.reader-body p')[2]?.firstChild as Text;
+  const at = node.data.indexOf(text);
+  document.getSelection()?.setBaseAndExtent(node, at, node, at + text.length);
+}
+
+describe('annotating in the reader', () => {
+  it('highlights the selection with h, shows it as a mark, and draws it again when reopened', async () => {
+    const view = render(<ReaderContainer itemId={itemId} />);
+    await screen.findByText(/Snapshots help/);
+    selectInThirdParagraph(SENTENCE);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
+    expect((await getHighlights(itemId)).map((h) => h.selectors.quote.exact)).toEqual([SENTENCE]);
+
+    view.unmount();
+    render(<ReaderContainer itemId={itemId} />);
+    await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
+    expect((await screen.findByRole('list', { name: 'Highlights' })).textContent).toContain(SENTENCE);
+  }, 20_000);
+
+  it('leaves h alone while typing in a field, and when nothing is selected', async () => {
+    render(<ReaderContainer itemId={itemId} />);
+    const note = await screen.findByRole('textbox', { name: 'Note' });
+    selectInThirdParagraph(SENTENCE);
+    fireEvent.keyDown(note, { key: 'h' });
+    document.getSelection()?.removeAllRanges();
+    fireEvent.keyDown(document.body, { key: 'h' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await getHighlights(itemId)).toEqual([]);
+    expect(document.querySelector('.reader-body mark')).toBeNull();
+  }, 20_000);
+
+  it('adds and removes tags with the rules, and saves the note as it is typed', async () => {
+    const user = userEvent.setup();
+    render(<ReaderContainer itemId={itemId} />);
+    const addTag = await screen.findByRole('combobox', { name: 'Add tag' });
+    await user.type(addTag, '  DB-Later {Enter}');
+    await user.type(addTag, 'db-later{Enter}');
+    await user.type(addTag, 'a,b{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toContain('cannot contain');
+    await user.clear(addTag);
+    await user.type(addTag, 'wal{Enter}');
+    await waitFor(async () => expect((await getItem(itemId))?.tags).toEqual(['db-later', 'wal']));
+    await user.click(await screen.findByRole('button', { name: 'Remove tag wal' }));
+    await waitFor(async () => expect((await getItem(itemId))?.tags).toEqual(['db-later']));
+
+    await user.type(screen.getByRole('textbox', { name: 'Note' }), 'check the **WAL** part');
+    await waitFor(async () => expect((await getItem(itemId))?.note).toBe('check the **WAL** part'));
+    await screen.findByText('Saved');
+  }, 20_000);
+});

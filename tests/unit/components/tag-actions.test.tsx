@@ -1,0 +1,76 @@
+import { configure, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BulkTagActions } from '@/components/annotations/bulk-tag-actions';
+import { TagSettings } from '@/components/annotations/tag-settings';
+import { resetDatabaseConnection, ShelfDatabase } from '@/lib/db/database';
+import { saveArticle, setTags } from '@/lib/db/items';
+import { getItem } from '@/lib/db/queries';
+
+// Live queries over IndexedDB and React take seconds on a busy shared machine.
+configure({ asyncUtilTimeout: 5_000 });
+
+let name: string;
+let db: ShelfDatabase;
+beforeEach(async () => {
+  name = `shelf-tag-actions-${crypto.randomUUID()}`;
+  db = new ShelfDatabase(name);
+  for (const id of ['a', 'b', 'c']) await saveArticle({ id, title: id, url: null }, { db });
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+const tagsOf = async (id: string) => (await getItem(`article:${id}`, db))?.tags;
+
+describe('tags on many items', () => {
+  it('adds a tag to the checked rows and removes it again, by the tag rules', async () => {
+    // The reading list writes through the default database.
+    resetDatabaseConnection();
+    await Dexie.delete('shelf');
+    for (const id of ['x', 'y', 'z']) await saveArticle({ id, title: id, url: null });
+    await setTags('article:y', ['later']);
+    const user = userEvent.setup();
+    const view = render(<BulkTagActions checked={[]} suggestions={[]} />);
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    expect(screen.getByRole('alert').textContent).toBe('Check the rows to change first.');
+
+    view.rerender(<BulkTagActions checked={['article:x', 'article:y']} suggestions={[]} />);
+    const box = screen.getByRole('combobox', { name: 'Tag for checked rows' });
+    await user.type(box, 'a|b');
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    expect(screen.getByRole('alert').textContent).toContain('cannot contain');
+    await user.clear(box);
+    await user.type(box, ' DB-Later ');
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Added “db-later” to 2 of 2.');
+    expect((await getItem('article:y'))?.tags).toEqual(['later', 'db-later']);
+    expect((await getItem('article:z'))?.tags).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Remove tag' }));
+    await waitFor(async () => expect((await getItem('article:y'))?.tags).toEqual(['later']));
+    expect((await getItem('article:x'))?.tags).toEqual([]);
+    resetDatabaseConnection();
+  });
+
+  it('renames a tag, and merges it into one already used, in Settings', async () => {
+    const user = userEvent.setup();
+    await setTags('article:a', ['databases', 'later'], { db });
+    await setTags('article:b', ['db'], { db });
+    await setTags('article:c', ['databases'], { db });
+    render(<TagSettings db={db} />);
+    const select = await screen.findByRole('combobox', { name: 'Tag to rename' });
+    await user.selectOptions(select, 'databases');
+    await user.type(screen.getByRole('textbox', { name: 'New name' }), 'DB');
+    await user.click(screen.getByRole('button', { name: 'Rename or merge' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Merged “databases” into “db” on 2 items.');
+    expect([await tagsOf('a'), await tagsOf('b'), await tagsOf('c')]).toEqual([['db', 'later'], ['db'], ['db']]);
+
+    await user.selectOptions(select, 'later');
+    await user.type(screen.getByRole('textbox', { name: 'New name' }), 'someday');
+    await user.click(screen.getByRole('button', { name: 'Rename or merge' }));
+    await waitFor(async () => expect(await tagsOf('a')).toEqual(['db', 'someday']));
+    expect(screen.getByRole('status').textContent).toBe('Renamed “later” to “someday” on 1 item.');
+  });
+});

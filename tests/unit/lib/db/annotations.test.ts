@@ -1,0 +1,74 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SelectorSet } from '@/lib/annotations/selectors';
+import { getAnnotatedItems, getTagCounts } from '@/lib/db/annotations';
+import { ShelfDatabase } from '@/lib/db/database';
+import { addHighlight } from '@/lib/db/highlights';
+import { saveArticle, setNote, setTags } from '@/lib/db/items';
+import { highlightsMarkdown } from '@/lib/export/highlights-file';
+
+let name: string;
+let db: ShelfDatabase;
+beforeEach(async () => {
+  name = `shelf-annotations-${crypto.randomUUID()}`;
+  db = new ShelfDatabase(name);
+  for (const [i, id] of ['a', 'b', 'c', 'd'].entries()) {
+    await saveArticle({ id, title: `Title ${id}`, url: `https://example.org/${id}` }, { db, now: i + 1 });
+  }
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+const quote = (exact: string): SelectorSet => ({ quote: { type: 'TextQuoteSelector', exact } });
+
+describe('what the user added to items', () => {
+  it('lists items with tags, a note or highlights, oldest first, and leaves the others out', async () => {
+    await setTags('article:c', ['db-later'], { db });
+    await setNote('article:a', 'check the WAL part', { db });
+    await addHighlight('article:d', quote('second'), {}, { db, now: 20 });
+    await addHighlight('article:d', quote('first'), { note: 'why' }, { db, now: 10 });
+    const annotated = await getAnnotatedItems(db);
+    expect(annotated.map(({ item }) => item.id)).toEqual(['article:a', 'article:c', 'article:d']);
+    expect(annotated[2]?.highlights.map((h) => h.selectors.quote.exact)).toEqual(['first', 'second']);
+  });
+
+  it('counts the items each tag is on', async () => {
+    await setTags('article:a', ['db', 'later'], { db });
+    await setTags('article:b', ['db'], { db });
+    expect(await getTagCounts(db)).toEqual([
+      { tag: 'db', count: 2 },
+      { tag: 'later', count: 1 },
+    ]);
+  });
+
+  it('exports them as one Markdown file: title, address, tags, note, quotes with their notes', async () => {
+    await setTags('article:a', ['db-later'], { db });
+    await setNote('article:a', 'check the WAL part', { db });
+    await addHighlight('article:a', quote('Readers never block writers.'), { note: 'snapshots' }, { db });
+    const markdown = await highlightsMarkdown(db, Date.UTC(2026, 10, 30));
+    expect(markdown).toBe(
+      [
+        '# Shelf highlights',
+        '',
+        'Exported 2026-11-30, 1 item.',
+        '',
+        '## Title a',
+        '',
+        '<https://example.org/a>',
+        '',
+        'Tags: db-later',
+        '',
+        'check the WAL part',
+        '',
+        '### Highlights',
+        '',
+        '> Readers never block writers.',
+        '',
+        'snapshots',
+        '',
+      ].join('\n'),
+    );
+  });
+});
