@@ -8,17 +8,22 @@ import { PanelHeader } from '@/components/side-panel/panel-header';
 import { RelatedView } from '@/components/side-panel/related-view';
 import type { Article } from '@/lib/corpus/article';
 import { getArticleById } from '@/lib/corpus/catalog';
+import type { SavedItem } from '@/lib/db/schema';
 
 /** The side panel: browse, an article's card, related articles, the reading list, the reader, settings. */
 export function SidePanelApp() {
-  const { view, show } = useSidePanelView();
+  const { view, show, back, canGoBack } = useSidePanelView();
   if (!view) return <main className="side-panel" aria-busy="true" />;
   const showCard = (article: Article) => show({ kind: 'article', articleId: article.id });
+  const read = (itemId: string) => show({ kind: 'reader', itemId });
+  // An item without a readable copy shows its card (a bundled article) or the reader's notice.
+  const openItem = (item: SavedItem, hasCopy: boolean) =>
+    item.articleId && !hasCopy ? show({ kind: 'article', articleId: item.articleId }) : read(item.id);
   const article = view.kind === 'article' ? getArticleById(view.articleId) : undefined;
 
   return (
     <main className="side-panel">
-      <PanelHeader current={view} onShow={show} />
+      <PanelHeader current={view} onShow={show} onBack={canGoBack ? back : undefined} />
       {view.kind === 'settings' && <SettingsView />}
       {view.kind === 'message' && (
         <p className="notice" role="alert">
@@ -26,35 +31,32 @@ export function SidePanelApp() {
         </p>
       )}
       {view.kind === 'reader' && (
-        <>
-          <p>
-            <a
-              href={`/sidepanel.html?reader=${encodeURIComponent(view.itemId)}`}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              Open in a tab
-            </a>
-          </p>
-          <ReaderContainer itemId={view.itemId} />
-        </>
+        <ReaderContainer key={view.itemId} itemId={view.itemId} place="panel" onOpenItem={openItem} />
       )}
       {view.kind === 'reading-list' && (
         <ReadingListView
           onOpenArticle={(articleId) => show({ kind: 'article', articleId })}
-          onOpenPage={(itemId) => show({ kind: 'reader', itemId })}
+          onOpenPage={read}
+          onImport={() => show({ kind: 'settings' })}
         />
       )}
       {view.kind === 'article' &&
         (article ? (
-          <ArticleView article={article} onSelect={showCard} />
+          <ArticleView
+            article={article}
+            onSelect={showCard}
+            onTag={(tag) => show({ kind: 'browse', tag })}
+            onRead={read}
+          />
         ) : (
           <p className="notice" role="alert">
             This article is no longer in Shelf’s library.
           </p>
         ))}
       {view.kind === 'related' && <RelatedView view={view} onSelect={showCard} />}
-      {view.kind === 'browse' && <BrowseView onSelect={showCard} />}
+      {view.kind === 'browse' && (
+        <BrowseView tag={view.tag} onSelect={showCard} onAll={() => show({ kind: 'browse' })} />
+      )}
     </main>
   );
 }

@@ -10,7 +10,8 @@ export interface SavedPageHit {
   site: string;
 }
 
-function siteOf(url: string | null): string {
+/** The site an address is on, as people name it: `example.com` for https://www.example.com/x. */
+export function siteOf(url: string | null): string {
   try {
     return url ? new URL(url).hostname.replace(/^www\./, '') : '';
   } catch {

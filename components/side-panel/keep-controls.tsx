@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { Undo } from '@/components/hooks/use-undoable-actions';
+import type { Article } from '@/lib/corpus/article';
+import { restoreRemoved, saveArticle, setStatus } from '@/lib/db/items';
+import { ITEM_STATUSES, type ItemStatus, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
+import { unsaveItems } from '@/lib/db/unsave';
+
+interface KeepControlsProps {
+  article: Article;
+  state: { item: SavedItem | undefined; progress: ReadingProgress | undefined; hasCopy: boolean } | undefined;
+  onRead: (itemId: string) => void;
+}
+
+/** Save, or for a saved article: its status, progress, its readable copy, and Unsave (with Undo). */
+export function KeepControls({ article, state, onRead }: KeepControlsProps) {
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const item = state?.item;
+  const percent = state?.progress ? Math.round(state.progress.fraction * 100) : 0;
+  const unsave = async (id: string) => {
+    const snapshot = await unsaveItems([id]);
+    setUndo({ message: 'Unsaved; your reading position is kept.', undo: () => restoreRemoved(snapshot) });
+  };
+  return (
+    <section className="keep-controls" aria-label="Reading list">
+      {item ? (
+        <>
+          {state.hasCopy && (
+            <button type="button" className="button" onClick={() => onRead(item.id)}>
+              Read saved copy
+            </button>
+          )}
+          <label>
+            Status{' '}
+            <select value={item.status} onChange={(e) => void setStatus([item.id], e.target.value as ItemStatus)}>
+              {ITEM_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {status}
+                </option>
+              ))}
+            </select>
+          </label>
+          <progress max={100} value={percent} aria-label={`${percent}% read`} /> <span>{percent}% read</span>
+          <button type="button" className="button secondary" onClick={() => void unsave(item.id)}>
+            Unsave
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          className="button"
+          disabled={state === undefined}
+          onClick={() => {
+            setUndo(null);
+            void saveArticle(article);
+          }}
+        >
+          Save to reading list
+        </button>
+      )}
+      {undo && !item && (
+        <p className="undo-bar" role="status">
+          {undo.message}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setUndo(null);
+              void undo.undo();
+            }}
+          >
+            Undo
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
