@@ -19,7 +19,7 @@ import { toggleSavedLater } from '@/lib/reading-list/saved-state-loader';
 /** The toolbar popup: search the bundled articles, act on a result, save the current page. */
 export function PopupApp({ initialState }: { initialState: PopupState | null }) {
   const search = usePopupSearch(initialState);
-  const { markers, savedPages } = useSavedMarkers();
+  const { markers, savedPages, unread } = useSavedMarkers();
   const windowId = useCurrentWindowId();
   const recent = useRecentlyOpened();
   const pageHits = useMemo(() => matchSavedPages(savedPages, search.query), [savedPages, search.query]);
@@ -105,7 +105,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
         />
       )}
       <SavedPageHits hits={pageHits} onRead={(itemId) => showFromPopup(windowId.current, { kind: 'reader', itemId })} />
-      <PageActions />
+      <PageActions unread={unread} onReadingList={() => showFromPopup(windowId.current, { kind: 'reading-list' })} />
     </main>
   );
 }
