@@ -33,7 +33,14 @@ export default defineConfig({
   manifest: ({ browser, mode }) => ({
     name: 'Shelf',
     description: 'Find, read and keep articles from a backend and AI engineering blog — offline, in your browser.',
-    permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'contextMenus',
+      'storage',
+      'activeTab',
+      'scripting',
+      // Chrome's service worker has no DOM: links saved unopened are read in an offscreen document.
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
+    ],
     action: { default_title: 'Search Shelf' },
     // Three shortcuts (browsers allow four suggested keys); Alt+Shift+letter clashes with neither
     // browser's own. Users rebind them at chrome://extensions/shortcuts or about:addons.
@@ -50,6 +57,14 @@ export default defineConfig({
         : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Shelf’s side panel' } }),
       'save-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save this page to Shelf' },
     },
+    // The blog's box (entrypoints/blog-article): a plain script listed here rather than a WXT
+    // content script, which a page could stop (see lib/content/page-context.ts).
+    content_scripts: [
+      {
+        matches: ['https://webcoderspeed.com/blog/*', 'https://www.webcoderspeed.com/blog/*'],
+        js: ['blog-article.js'],
+      },
+    ],
     // Related articles on any site is opt-in: these are requested when the user turns it on.
     // (Manifest V2, Firefox's build, lists them among the optional permissions.)
     ...(browser === 'firefox'
@@ -57,7 +72,10 @@ export default defineConfig({
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     // The e2e build (`wxt build --mode e2e`, output .output/chrome-mv3-e2e) grants 127.0.0.1 up
     // front, as if the user had turned the feature on: a headless test cannot click a browser prompt.
-    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // It also grants the blog's host, which "Update articles from the blog" asks for.
+    ...(mode === 'e2e'
+      ? { host_permissions: ['http://127.0.0.1/*', 'https://webcoderspeed.com/*', 'https://www.webcoderspeed.com/*'] }
+      : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

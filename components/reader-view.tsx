@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useOutline } from '@/components/hooks/use-outline';
 import { type ReaderDate, ReaderHeader } from '@/components/reader/reader-header';
 import { ReaderToolbar } from '@/components/reader/reader-toolbar';
+import { keepLinksOutOfReader } from '@/lib/capture/reader-links';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import type { CaptureRecord } from '@/lib/db/schema';
 import type { ReaderSettings as Settings } from '@/lib/settings/reader-settings';
@@ -38,6 +39,8 @@ export function ReaderView(props: ReaderViewProps) {
       else image.removeAttribute('src');
     }
   }, [settings.allowRemoteImages, html]);
+
+  useEffect(() => (bodyRef.current ? keepLinksOutOfReader(bodyRef.current) : undefined), []);
 
   return (
     <article className="reader" aria-labelledby="reader-title">

@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { capturePage } from '@/lib/capture/capture-page';
+import { capturePageInSlices } from '@/lib/capture/capture-page';
 
-// Injected into the tab the user saves (activeTab + scripting); its return value is the readable,
-// sanitized copy of the page. It reads a clone of the document and changes nothing on the page.
-export default defineUnlistedScript(() => capturePage(document, location.href));
+// Injected into the tab the user saves (activeTab + scripting); its result is the readable,
+// sanitized copy of the page. It reads a clone of the document (or, on pages too large to clone,
+// the visible text), changes nothing on the page, and pauses often so the page keeps responding.
+export default defineUnlistedScript(() => capturePageInSlices(document, location.href));

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { extractPageText } from '@/lib/related/page-text';
+import { extractPageTextInSlices } from '@/lib/related/page-text';
 
 // Injected into the active tab (activeTab + scripting) when the user asks "Find related" on a
-// page; its return value is the page's main text.
-export default defineUnlistedScript(() => extractPageText(document));
+// page; its result is the page's main text, read within a budget, pausing so the page keeps responding.
+export default defineUnlistedScript(() => extractPageTextInSlices(document));

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Article } from '@/lib/corpus/article';
-import { describeFirstPaint, isPopupFiltering, searchPopup } from '@/lib/popup/popup-results';
+import { describeFirstPaint, isPopupFiltering, listedResults, searchPopup } from '@/lib/popup/popup-results';
 import { type PopupState, savePopupState } from '@/lib/popup/popup-state';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 
@@ -19,26 +19,27 @@ export function usePopupSearch(initialState: PopupState | null) {
   const engine = getBundledSearchEngine();
   const isFiltering = isPopupFiltering(state);
   const response = useMemo(() => searchPopup(engine, state), [engine, state]);
+  // The results, or when no article is about the query, what is loosely related (said so).
+  const listed = listedResults(response);
 
   useEffect(() => {
-    const shown = isFiltering && response.results.length > 0;
+    const shown = isFiltering && listedResults(response).results.length > 0;
     // Losing it only costs the next opening its first paint (and the restored query): say so, go on.
     savePopupState(state, shown ? describeFirstPaint(state, response) : null).catch((error: unknown) =>
       console.warn('Shelf: could not keep the popup’s search for next time', error),
     );
   }, [state, isFiltering, response]);
 
-  const results: Article[] = isFiltering ? response.results.map((r) => r.article) : [];
-  const suggestion = useMemo(
-    () => (isFiltering && results.length === 0 && state.query.trim() ? engine.suggest(state.query) : null),
-    [engine, isFiltering, results.length, state.query],
-  );
+  const results: Article[] = isFiltering ? listed.results.map((r) => r.article) : [];
+  // "Did you mean" only when nothing matches at all (the engine asks only then).
+  const suggestion = isFiltering ? response.suggestion : null;
 
   return {
     ...state,
     isFiltering,
     response,
     results,
+    loose: listed.loose,
     suggestion,
     activeIndex,
     active: results[activeIndex] ?? null,

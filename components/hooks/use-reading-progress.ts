@@ -10,13 +10,17 @@ import type { ReadingProgress } from '@/lib/db/schema';
 export function useReadingProgress(itemId: string, hasCopy: boolean, progress: ReadingProgress | undefined): number {
   const [percent, setPercent] = useState(0);
   const restored = useRef(false);
+  // Read once, when the copy first shows: every position written changes it, and the tracker
+  // below must outlive those writes (rebuilding it would drop the report it is about to send).
+  const savedProgress = useRef(progress);
+  savedProgress.current = progress;
 
   useEffect(() => {
     if (!hasCopy) return;
     if (!restored.current) {
       restored.current = true;
-      const anchor = progress?.anchor;
-      setPercent(Math.round((progress?.fraction ?? 0) * 100));
+      const anchor = savedProgress.current?.anchor;
+      setPercent(Math.round((savedProgress.current?.fraction ?? 0) * 100));
       if (anchor) requestAnimationFrame(() => scrollToAnchor(window, anchor));
     }
     const controller = new AbortController();
@@ -30,10 +34,10 @@ export function useReadingProgress(itemId: string, hasCopy: boolean, progress: R
         });
       },
       controller.signal,
-      500,
+      { intervalMs: 500 },
     );
     return () => controller.abort();
-  }, [hasCopy, itemId, progress]);
+  }, [hasCopy, itemId]);
 
   return percent;
 }

@@ -74,14 +74,14 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
       ) : results.length === 0 ? (
         <NoResults
           query={search.query}
-          suggestion={search.suggestion}
+          suggestion={pageHits.length === 0 ? search.suggestion : null}
           filtered={search.topic !== null || search.tag !== null}
           onSuggestion={(query) => search.update({ query })}
         />
       ) : (
         <>
           <p className="result-count" role="status">
-            {describeResultCount(results.length)}
+            {describeResultCount(results.length, search.loose)}
           </p>
           <SearchResults
             id={listId}

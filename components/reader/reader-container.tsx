@@ -3,12 +3,14 @@ import { useReaderActions } from '@/components/hooks/use-reader-actions';
 import { useReaderDocument } from '@/components/hooks/use-reader-document';
 import { useReaderSettings } from '@/components/hooks/use-reader-settings';
 import { useReadingProgress } from '@/components/hooks/use-reading-progress';
+import { NotCaptured } from '@/components/not-captured';
 import { ReaderEnd } from '@/components/reader/reader-end';
 import { ReaderView } from '@/components/reader-view';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getReaderData } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
 import { updateReaderSettings } from '@/lib/settings/reader-settings';
+import { captureItemNow } from '@/lib/side-panel/capture-item';
 
 interface ReaderContainerProps {
   itemId: string;
@@ -33,15 +35,7 @@ export function ReaderContainer({ itemId, place, onOpenItem }: ReaderContainerPr
   const { item, capture } = data;
   if (!item) return <p role="alert">This page is no longer in your reading list.</p>;
   if (!capture) {
-    return (
-      <p className="notice">
-        Shelf has no readable copy of this page yet: open{' '}
-        <a href={item.url ?? '#'} target="_blank" rel="noopener noreferrer">
-          the page
-        </a>{' '}
-        and save it again to read it offline.
-      </p>
-    );
+    return <NotCaptured title={item.title} url={item.url} onCapture={() => captureItemNow(item.id, item.url ?? '')} />;
   }
   const published = item.articleId ? getArticleById(item.articleId)?.published : null;
   return (

@@ -1,4 +1,5 @@
 import { ReaderContainer } from '@/components/reader/reader-container';
+import { StorageGate } from '@/components/storage-gate';
 import { getArticleById, getArticleLink } from '@/lib/corpus/catalog';
 import type { SavedItem } from '@/lib/db/schema';
 
@@ -13,7 +14,9 @@ function openItem(item: SavedItem, hasCopy: boolean) {
 export function ReaderPage({ itemId }: { itemId: string }) {
   return (
     <main className="reader-page">
-      <ReaderContainer itemId={itemId} place="tab" onOpenItem={openItem} />
+      <StorageGate>
+        <ReaderContainer itemId={itemId} place="tab" onOpenItem={openItem} />
+      </StorageGate>
     </main>
   );
 }

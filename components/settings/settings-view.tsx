@@ -1,18 +1,23 @@
+import { CatalogUpdateSettings } from '@/components/catalog-update-settings';
 import { AppearanceSettings } from '@/components/settings/appearance-settings';
 import { DataSettings } from '@/components/settings/data-settings';
 import { RelatedSettings } from '@/components/settings/related-settings';
 import { ShortcutSettings } from '@/components/settings/shortcut-settings';
+import { StorageGate } from '@/components/storage-gate';
 import { getDatabase } from '@/lib/db/database';
 
 /** Every setting of Shelf: in the side panel's Settings view and on the options page. */
 export function SettingsView() {
   return (
-    <section aria-labelledby="settings-heading" className="settings">
-      <h2 id="settings-heading">Settings</h2>
-      <RelatedSettings />
-      <AppearanceSettings />
-      <ShortcutSettings />
-      <DataSettings db={getDatabase()} />
-    </section>
+    <StorageGate>
+      <section aria-labelledby="settings-heading" className="settings">
+        <h2 id="settings-heading">Settings</h2>
+        <RelatedSettings />
+        <AppearanceSettings />
+        <CatalogUpdateSettings />
+        <ShortcutSettings />
+        <DataSettings db={getDatabase()} />
+      </section>
+    </StorageGate>
   );
 }

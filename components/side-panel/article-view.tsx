@@ -4,6 +4,7 @@ import { ArticleCard } from '@/components/article-card';
 import { ArticleList } from '@/components/article-list';
 import { useArticleState } from '@/components/hooks/use-article-state';
 import { KeepControls } from '@/components/side-panel/keep-controls';
+import { StorageGate } from '@/components/storage-gate';
 import type { Article } from '@/lib/corpus/article';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 
@@ -26,7 +27,9 @@ export function ArticleView({ article, onSelect, onTag, onRead }: ArticleViewPro
   return (
     <>
       <ArticleCard article={article} onOpenLink={openLink} onTag={onTag} />
-      <KeepControls article={article} state={state} onRead={onRead} />
+      <StorageGate>
+        <KeepControls article={article} state={state} onRead={onRead} />
+      </StorageGate>
       {related.length > 0 && (
         <section aria-labelledby="card-related-heading">
           <h3 id="card-related-heading">Related articles</h3>

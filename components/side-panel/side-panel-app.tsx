@@ -6,6 +6,7 @@ import { ArticleView } from '@/components/side-panel/article-view';
 import { BrowseView } from '@/components/side-panel/browse-view';
 import { PanelHeader } from '@/components/side-panel/panel-header';
 import { RelatedView } from '@/components/side-panel/related-view';
+import { StorageGate } from '@/components/storage-gate';
 import type { Article } from '@/lib/corpus/article';
 import { getArticleById } from '@/lib/corpus/catalog';
 import type { SavedItem } from '@/lib/db/schema';
@@ -31,14 +32,18 @@ export function SidePanelApp() {
         </p>
       )}
       {view.kind === 'reader' && (
-        <ReaderContainer key={view.itemId} itemId={view.itemId} place="panel" onOpenItem={openItem} />
+        <StorageGate>
+          <ReaderContainer key={view.itemId} itemId={view.itemId} place="panel" onOpenItem={openItem} />
+        </StorageGate>
       )}
       {view.kind === 'reading-list' && (
-        <ReadingListView
-          onOpenArticle={(articleId) => show({ kind: 'article', articleId })}
-          onOpenPage={read}
-          onImport={() => show({ kind: 'settings' })}
-        />
+        <StorageGate>
+          <ReadingListView
+            onOpenArticle={(articleId) => show({ kind: 'article', articleId })}
+            onOpenPage={read}
+            onImport={() => show({ kind: 'settings' })}
+          />
+        </StorageGate>
       )}
       {view.kind === 'article' &&
         (article ? (

@@ -1,5 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
+import { captureLink } from '@/lib/background/capture-link';
 import { saveLink, savePageAndShow } from '@/lib/background/save-page';
+import { originPattern } from '@/lib/net/fetch-page';
 import { openSidePanel } from '@/lib/side-panel/show';
 import { type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 
@@ -97,7 +99,12 @@ export async function handleContextMenuClick(
   await opening.catch((error: unknown) => console.warn('Shelf: could not open the side panel', error));
 }
 
-/** "Save to Shelf": a link is saved unread (captured when opened); a page is captured now and opened in the reader. */
+/**
+ * "Save to Shelf": a page is captured now and opened in the reader. A link is saved at once, then
+ * its page is fetched and captured like an opened page when Shelf may read that site: the
+ * permission for it is asked in this click, the first time. Without it, the item waits with
+ * "Not captured yet" and a "Capture now" button in the reader.
+ */
 export async function handleSaveClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
@@ -105,12 +112,33 @@ export async function handleSaveClick(
   const target = { tabId: tab?.id, windowId: tab?.windowId };
   if (!info.linkUrl) return savePageAndShow({ id: tab?.id, url: info.pageUrl ?? tab?.url, title: tab?.title }, target);
   const opening = openSidePanel(target).catch(() => {});
+  // Both need this click's user gesture: asked before anything is awaited.
+  const allowed = mayReadSite(info.linkUrl);
   try {
-    const linkText = (info as { linkText?: string }).linkText ?? '';
-    await saveLink(info.linkUrl, linkText);
-    await setSidePanelView({ kind: 'reading-list' });
+    const item = await saveLink(info.linkUrl, (info as { linkText?: string }).linkText ?? '');
+    await setSidePanelView({ kind: 'reader', itemId: item.id });
+    if (item.url && (await allowed)) {
+      await captureLink(item.url, item.title).catch((error: unknown) =>
+        setSidePanelView({
+          kind: 'message',
+          text: `Saved “${item.title.slice(0, 200)}” to your reading list without a copy: ${(error as Error).message}`,
+        }),
+      );
+    }
   } catch (error) {
     await setSidePanelView({ kind: 'message', text: (error as Error).message });
   }
   await opening;
+}
+
+/** Whether Shelf may fetch the link's site: already allowed, or allowed now at the browser's prompt. */
+function mayReadSite(url: string): Promise<boolean> {
+  const pattern = originPattern(url);
+  if (!pattern) return Promise.resolve(false);
+  const origins = { origins: [pattern] };
+  const asked = Promise.resolve()
+    .then(() => browser.permissions.request(origins))
+    .catch(() => false);
+  const held = browser.permissions.contains(origins).catch(() => false);
+  return Promise.all([held, asked]).then(([isHeld, granted]) => isHeld || granted);
 }

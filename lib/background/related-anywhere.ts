@@ -53,7 +53,7 @@ async function syncNow(): Promise<void> {
       id: RELATED_ANYWHERE_SCRIPT_ID,
       matches,
       excludeMatches: BLOG_PAGES, // the blog has its own content script
-      js: ['content-scripts/related-anywhere.js'],
+      js: ['related-anywhere.js'], // entrypoints/related-anywhere
       runAt: 'document_idle',
     },
   ]);

@@ -1,10 +1,12 @@
 import { type Browser, browser } from 'wxt/browser';
 import { refreshBadge } from '@/lib/background/badge';
+import { captureLink } from '@/lib/background/capture-link';
+import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
 import { savePageFromTab } from '@/lib/background/save-page';
 import { getArticleById, getArticleByUrl } from '@/lib/corpus/catalog';
 import { articleItemId } from '@/lib/db/ids';
 import { setProgress } from '@/lib/db/progress';
-import { getArticleState } from '@/lib/db/queries';
+import { getArticleState, getItem } from '@/lib/db/queries';
 import type { RequestHandlers } from '@/lib/messaging/protocol';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { showInSidePanel } from '@/lib/side-panel/show';
@@ -72,6 +74,24 @@ export const requestHandlers: RequestHandlers = {
     assertFromExtensionPage(sender);
     await refreshBadge();
     return { refreshed: true };
+  },
+  'capture-item': async ({ itemId }, sender) => {
+    assertFromExtensionPage(sender);
+    const item = await getItem(itemId);
+    if (!item?.url) throw new Error('This item has no address to fetch.');
+    return { title: (await captureLink(item.url, item.title)).title };
+  },
+  // The page's address comes from the browser (the sender), never from the message.
+  'learn-from-page': async ({ metadata }, sender) => {
+    const pageUrl = sender.url ?? '';
+    if (!sender.tab || !/^https:\/\/(www\.)?webcoderspeed\.com\//.test(pageUrl)) {
+      throw new Error('refused: only a page of the blog speaks for itself');
+    }
+    return { learned: await learnFromBlogPage(metadata, pageUrl) };
+  },
+  'update-catalog': async (_request, sender) => {
+    assertFromExtensionPage(sender);
+    return { report: await updateCatalogFromBlog() };
   },
   'save-tab': async ({ tabId }, sender) => {
     assertFromExtensionPage(sender);

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { overlayRecordSchema } from '@/lib/catalog-updates/overlay-schema';
 import type { BackupRecords } from '@/lib/db/backup';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
 import {
   captureRecordSchema,
   changeTimesAt,
+  highlightSchema,
   legacySettingRecordSchema,
   readingProgressSchema,
   type SavedItem,
@@ -33,6 +35,8 @@ const backupV2Schema = z.strictObject({
   items: z.array(savedItemSchema),
   progress: z.array(readingProgressSchema),
   captures: z.array(captureRecordSchema),
+  catalogOverlay: z.array(overlayRecordSchema).default([]),
+  highlights: z.array(highlightSchema).default([]),
   preferences: z.record(z.string().max(100), z.unknown()),
 });
 export type Backup = z.infer<typeof backupV2Schema>;
@@ -121,6 +125,8 @@ function fromVersion1(v1: z.infer<typeof backupV1Schema>): Backup {
     items: v1.items.map((item) => ({ ...item, changedAt: item.changedAt ?? changeTimesAt(item.updatedAt) })),
     progress: v1.progress,
     captures: v1.captures,
+    catalogOverlay: [],
+    highlights: [],
     preferences,
   };
 }
@@ -178,6 +184,8 @@ function checkRecords(backup: Backup): CheckedBackup {
       items: [...items.values()],
       progress: attached(backup.progress, 'progress'),
       captures: attached(backup.captures, 'captures'),
+      catalogOverlay: backup.catalogOverlay,
+      highlights: attached(backup.highlights, 'highlights'),
     },
     preferences: backup.preferences,
     skipped,

@@ -1,14 +1,35 @@
 import { Readability } from '@mozilla/readability';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
-import { extractPageText } from '@/lib/related/page-text';
+import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
+import { pageTextSteps, type WalkBudget } from '@/lib/related/page-text';
 
 const WORDS_PER_MINUTE = 230;
-/** Readability walks every element; past this many it stops (a page Shelf cannot parse). */
-const MAX_ELEMENTS = 30_000;
+
+/**
+ * Readability reads a clone of the page, and cloning, Readability and serializing all grow with
+ * the page; past these limits Shelf does not attempt them and keeps the page's visible text.
+ */
+export const READABLE_PAGE_LIMITS = {
+  /** Readability walks every element, several times. */
+  maxElements: 30_000,
+  /**
+   * Cloning recurses in the browser's engine: a page nested 25,000 levels deep crashed its tab. The
+   * HTML parser builds at most 512 levels; anything deeper was built by script.
+   */
+  maxDepth: 512,
+  /** Characters of text: more is cut to the capture's size budget anyway. */
+  maxText: MAX_CAPTURE_TEXT,
+};
+/** The visible-text fallback's walk (see page-text.ts): it stops there with what it has. */
+export const CAPTURE_TEXT_BUDGET: WalkBudget = { maxNodes: 300_000, maxDepth: 1_000, maxMs: 1_500 };
 
 export const NOTICE_NO_ARTICLE = 'Shelf could not find an article on this page, so it kept the page’s visible text.';
+export const NOTICE_TOO_LARGE =
+  'This page is very large, so Shelf kept its visible text rather than reading it as an article.';
 export const NOTICE_TRUNCATED = 'This page is very large; Shelf kept the beginning of it.';
+export const NOTICE_PARTIAL =
+  'This page is too large for Shelf to read in full; it kept the visible text it could read in time.';
 
 function textToHtml(doc: Document, text: string): string {
   const container = doc.createElement('div');
@@ -21,12 +42,42 @@ function textToHtml(doc: Document, text: string): string {
   return container.innerHTML;
 }
 
+/**
+ * Whether Readability may read this page (see READABLE_PAGE_LIMITS), found without cloning it: one
+ * walk over the nodes, without recursion and in steps, that stops at the first limit it passes
+ * (not `body.textContent` or a count of every element, which take a huge page's whole size at once).
+ */
+function* isReadable(doc: Document): Steps<boolean> {
+  let depth = 0;
+  let elements = 0;
+  let text = 0;
+  let node: Node | null = doc.documentElement;
+  while (node) {
+    if (node.nodeType === 1 && ++elements % 256 === 0) yield;
+    if (node.nodeType === 3) text += node.nodeValue?.length ?? 0;
+    if (elements > READABLE_PAGE_LIMITS.maxElements || text > READABLE_PAGE_LIMITS.maxText) return false;
+    if (node.firstChild) {
+      node = node.firstChild;
+      if (++depth > READABLE_PAGE_LIMITS.maxDepth) return false;
+      continue;
+    }
+    while (node && !node.nextSibling) {
+      node = node.parentNode;
+      depth--;
+    }
+    node = node?.nextSibling ?? null;
+  }
+  return true;
+}
+
 /** Readability on a clone (the page is never changed); null when it finds nothing or gives up. */
 function parseArticle(doc: Document): ReturnType<Readability['parse']> {
   try {
-    return new Readability(doc.cloneNode(true) as Document, { maxElemsToParse: MAX_ELEMENTS }).parse();
+    return new Readability(doc.cloneNode(true) as Document, {
+      maxElemsToParse: READABLE_PAGE_LIMITS.maxElements,
+    }).parse();
   } catch {
-    return null; // more elements than the budget, or a document Readability cannot walk
+    return null; // a document Readability cannot walk
   }
 }
 
@@ -36,29 +87,42 @@ function clean(value: string | null | undefined, max: number): string | null {
 }
 
 /**
- * Captures a readable, sanitized copy of a page: Readability on a clone of the document (the page
- * itself is never changed), else the page's visible text; truncated to a size budget.
+ * Capture as steps: Readability on a clone of a page within READABLE_PAGE_LIMITS (the page itself
+ * is never changed), else the page's visible text within CAPTURE_TEXT_BUDGET; truncated to the
+ * size budget; sanitized.
  */
-export function capturePage(doc: Document, url: string, win: Window & typeof globalThis = window): CapturedPage {
-  const article = parseArticle(doc);
+function* captureSteps(
+  doc: Document,
+  url: string,
+  win: Window & typeof globalThis,
+  now: () => number,
+): Steps<CapturedPage> {
+  const readable = yield* isReadable(doc);
+  const article = readable ? parseArticle(doc) : null;
+  yield;
   let notice: string | null = null;
   let text: string;
   let html: string;
+  let truncated = false;
   if (article?.content && article.textContent?.trim()) {
     text = article.textContent.trim();
     html = sanitizeArticleHtml(article.content, win);
   } else {
-    text = extractPageText(doc, MAX_CAPTURE_TEXT + 1).text;
+    const page = yield* pageTextSteps(doc, MAX_CAPTURE_TEXT, CAPTURE_TEXT_BUDGET, now);
+    text = page.text;
     html = '';
-    notice ??= NOTICE_NO_ARTICLE;
+    truncated = page.truncated;
+    notice = !page.complete ? NOTICE_PARTIAL : readable ? NOTICE_NO_ARTICLE : NOTICE_TOO_LARGE;
   }
-  if (text.length > MAX_CAPTURE_TEXT || html.length > MAX_CAPTURE_HTML) {
+  if (truncated || text.length > MAX_CAPTURE_TEXT || html.length > MAX_CAPTURE_HTML) {
     text = text.slice(0, MAX_CAPTURE_TEXT);
     html = '';
     notice = NOTICE_TRUNCATED;
   }
-  if (!html)
-    html = sanitizeArticleHtml(textToHtml(doc, text.slice(0, MAX_CAPTURE_TEXT)), win).slice(0, MAX_CAPTURE_HTML);
+  yield;
+  // Paragraphs of text set through textContent: nothing in them to sanitize (the reader
+  // sanitizes every copy again anyway), and sanitizing a million characters blocks the tab.
+  if (!html) html = textToHtml(doc, text).slice(0, MAX_CAPTURE_HTML);
   const wordCount = text.split(/\s+/).filter(Boolean).length;
   const dir = (article?.dir ?? doc.dir ?? doc.documentElement.getAttribute('dir') ?? '').toLowerCase();
   return {
@@ -75,4 +139,28 @@ export function capturePage(doc: Document, url: string, win: Window & typeof glo
     text,
     notice,
   };
+}
+
+const clock = () => performance.now();
+
+/**
+ * Captures a readable, sanitized copy of a page in one go (imports of saved files, Node). `now` is
+ * the clock the budgets are measured with.
+ */
+export function capturePage(
+  doc: Document,
+  url: string,
+  win: Window & typeof globalThis = window,
+  now: () => number = clock,
+): CapturedPage {
+  return runToEnd(captureSteps(doc, url, win, now));
+}
+
+/** The same in the tab being saved, in short slices with pauses, so the page keeps responding. */
+export function capturePageInSlices(
+  doc: Document,
+  url: string,
+  win: Window & typeof globalThis = window,
+): Promise<CapturedPage> {
+  return runInSlices(captureSteps(doc, url, win, clock));
 }

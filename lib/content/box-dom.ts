@@ -2,30 +2,73 @@ import { element } from '@/lib/dom/element';
 
 /**
  * The DOM pieces both content-script boxes are built from, with plain DOM calls (no framework: a
- * page pays for this script). Every text is set through textContent, never as HTML.
+ * page pays for this script). Page text is never set as HTML.
  */
+
+/**
+ * One element of a box, its text drawn by the box's CSS (`[data-text]::before`) rather than held
+ * in a text node: a page's `window.find()` searches text nodes even inside closed shadow roots, so
+ * it could probe the box ("Resume where you left off (42%)"); it never sees generated text. Screen
+ * readers do read it; buttons also carry it as their label.
+ */
+export function boxElement<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  { className, text, attrs = {} }: { className?: string; text?: string; attrs?: Record<string, string> } = {},
+): HTMLElementTagNameMap[K] {
+  if (text === undefined) return element(doc, tag, { className, attrs });
+  const label: Record<string, string> = tag === 'button' && !attrs['aria-label'] ? { 'aria-label': text } : {};
+  return element(doc, tag, { className, attrs: { ...attrs, ...label, 'data-text': text } });
+}
+
+/**
+ * Whether an event came from the user. The box acts on the user's own clicks and keys only: a
+ * page's scripts can make events, but never trusted ones. (Tests stand in for the browser here:
+ * jsdom cannot make a trusted event.)
+ */
+export type UserEventCheck = (event: Event) => boolean;
+export const isFromUser: UserEventCheck = (event) => event.isTrusted;
+
+/** Runs `action` on a click (a mouse click, or Enter/Space on the focused button) by the user. */
+export function onUserClick(target: HTMLElement, action: () => void, fromUser: UserEventCheck = isFromUser): void {
+  target.addEventListener('click', (event) => {
+    if (fromUser(event)) action();
+  });
+}
+
 /** The box itself: a labelled `aside` with a header (brand, and a close button). */
 export function createBox(
   doc: Document,
-  { label, brand, closeLabel, onDismiss }: { label: string; brand: string; closeLabel: string; onDismiss: () => void },
+  {
+    label,
+    brand,
+    closeLabel,
+    onDismiss,
+    fromUser = isFromUser,
+  }: { label: string; brand: string; closeLabel: string; onDismiss: () => void; fromUser?: UserEventCheck },
 ): HTMLElement {
-  const box = element(doc, 'aside', { className: 'shelf-box', attrs: { 'aria-label': label } });
-  const header = element(doc, 'div', { className: 'shelf-box-header' });
-  header.append(element(doc, 'span', { className: 'shelf-box-brand', text: brand }));
-  const close = element(doc, 'button', {
+  const box = boxElement(doc, 'aside', { className: 'shelf-box', attrs: { 'aria-label': label } });
+  const header = boxElement(doc, 'div', { className: 'shelf-box-header' });
+  header.append(boxElement(doc, 'span', { className: 'shelf-box-brand', text: brand }));
+  const close = boxElement(doc, 'button', {
     className: 'shelf-box-close',
     text: '×',
     attrs: { type: 'button', 'aria-label': closeLabel },
   });
-  close.addEventListener('click', onDismiss);
+  onUserClick(close, onDismiss, fromUser);
   header.append(close);
   box.append(header);
   return box;
 }
 
 /** A link-styled button that opens an article. */
-export function articleButton(doc: Document, title: string, onClick: () => void): HTMLButtonElement {
-  const button = element(doc, 'button', { className: 'shelf-box-link', text: title, attrs: { type: 'button' } });
-  button.addEventListener('click', onClick);
+export function articleButton(
+  doc: Document,
+  title: string,
+  onClick: () => void,
+  fromUser: UserEventCheck = isFromUser,
+): HTMLButtonElement {
+  const button = boxElement(doc, 'button', { className: 'shelf-box-link', text: title, attrs: { type: 'button' } });
+  onUserClick(button, onClick, fromUser);
   return button;
 }

@@ -1,5 +1,11 @@
-import { articleButton, createBox } from '@/lib/content/box-dom';
-import { element } from '@/lib/dom/element';
+import {
+  articleButton,
+  boxElement,
+  createBox,
+  isFromUser,
+  onUserClick,
+  type UserEventCheck,
+} from '@/lib/content/box-dom';
 
 /**
  * The box on the blog's own article pages (inside a shadow root): the article being read, a way
@@ -15,22 +21,26 @@ export interface ReadingNowBoxOptions {
   onShowRelated: (articleId: string) => Promise<boolean>;
   onResume: () => void;
   onDismiss: () => void;
+  /** Whether an event is the user's own (see box-dom.ts); the browser's trust flag unless a test says. */
+  fromUser?: UserEventCheck;
 }
 
 export function renderReadingNowBox(container: HTMLElement, options: ReadingNowBoxOptions): HTMLElement {
   const doc = container.ownerDocument;
+  const fromUser = options.fromUser ?? isFromUser;
   const box = createBox(doc, {
     label: 'Shelf',
     brand: 'Shelf',
     closeLabel: 'Dismiss Shelf box',
     onDismiss: options.onDismiss,
+    fromUser,
   });
   box.append(
-    element(doc, 'p', { className: 'shelf-box-label', text: 'You’re reading' }),
-    element(doc, 'p', { className: 'shelf-box-title', text: options.title }),
+    boxElement(doc, 'p', { className: 'shelf-box-label', text: 'You’re reading' }),
+    boxElement(doc, 'p', { className: 'shelf-box-title', text: options.title }),
   );
 
-  const hint = element(doc, 'p', {
+  const hint = boxElement(doc, 'p', {
     className: 'shelf-box-hint',
     text: 'Open Shelf’s side panel from the toolbar to see the card.',
     attrs: { role: 'status' },
@@ -47,40 +57,49 @@ export function renderReadingNowBox(container: HTMLElement, options: ReadingNowB
       });
   };
 
-  const actions = element(doc, 'div', { className: 'shelf-box-actions' });
+  const actions = boxElement(doc, 'div', { className: 'shelf-box-actions' });
   if (options.resumePercent !== null) {
-    const resume = element(doc, 'button', {
+    const resume = boxElement(doc, 'button', {
       className: 'shelf-box-action',
       text: `Resume where you left off (${options.resumePercent}%)`,
       attrs: { type: 'button' },
     });
-    resume.addEventListener('click', () => {
-      options.onResume();
-      const hadFocus = doc.activeElement === resume || resume.getRootNode() === doc.activeElement?.shadowRoot;
-      resume.remove();
-      if (hadFocus) showCard.focus(); // keep keyboard users in the box
-    });
+    onUserClick(
+      resume,
+      () => {
+        options.onResume();
+        const hadFocus = (resume.getRootNode() as Document | ShadowRoot).activeElement === resume;
+        resume.remove();
+        if (hadFocus) showCard.focus(); // keep keyboard users in the box
+      },
+      fromUser,
+    );
     actions.append(resume);
   }
-  const showCard = element(doc, 'button', {
+  const showCard = boxElement(doc, 'button', {
     className: options.resumePercent !== null ? 'shelf-box-action secondary' : 'shelf-box-action',
     text: 'Show card in Shelf',
     attrs: { type: 'button' },
   });
-  showCard.addEventListener('click', () => opening(showCard, options.onShowCard));
+  onUserClick(showCard, () => opening(showCard, options.onShowCard), fromUser);
   actions.append(showCard);
   box.append(actions);
 
   if (options.related.length > 0) {
-    const section = element(doc, 'section', {
+    const section = boxElement(doc, 'section', {
       className: 'shelf-box-related',
       attrs: { 'aria-label': 'Related articles' },
     });
-    section.append(element(doc, 'p', { className: 'shelf-box-label', text: 'Related articles' }));
-    const list = element(doc, 'ul');
+    section.append(boxElement(doc, 'p', { className: 'shelf-box-label', text: 'Related articles' }));
+    const list = boxElement(doc, 'ul');
     for (const article of options.related) {
-      const item = element(doc, 'li');
-      const button = articleButton(doc, article.title, () => opening(button, () => options.onShowRelated(article.id)));
+      const item = boxElement(doc, 'li');
+      const button = articleButton(
+        doc,
+        article.title,
+        () => opening(button, () => options.onShowRelated(article.id)),
+        fromUser,
+      );
       item.append(button);
       list.append(item);
     }

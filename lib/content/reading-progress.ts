@@ -1,6 +1,6 @@
 /**
- * Reading progress on the page itself, for the content script. Takes the window as an argument so
- * it runs against any DOM in tests.
+ * Reading progress on the page itself, for the content script and the reader. Takes the window as
+ * an argument so it runs against any DOM in tests.
  */
 export interface ScrollState {
   /** How far through the article the reader is (0..1). */
@@ -28,33 +28,83 @@ export function isResumable(progress: { fraction: number } | null): progress is 
   return progress !== null && progress.fraction > 0.03 && progress.fraction < 0.97;
 }
 
+/** Input by which a person moves through a page: wheel, keys, touch, and the scrollbar (a pointer). */
+const USER_INPUT_EVENTS = ['wheel', 'keydown', 'touchstart', 'touchmove', 'pointerdown', 'pointerup', 'pointermove'];
+/** A scroll this soon after the user's input is theirs (a smooth scroll or a click's jump starts well within). */
+export const INPUT_TO_SCROLL_MS = 1000;
+/** Scroll events this close together are one movement: a fling keeps going after the finger lifts. */
+export const SCROLL_CONTINUES_MS = 250;
+
+export interface ProgressTrackerOptions {
+  /** At most one report per interval while the user scrolls. */
+  intervalMs?: number;
+  now?: () => number;
+  /** Whether an event is the user's own; the browser's trust flag unless a test stands in for it. */
+  fromUser?: (event: Event) => boolean;
+}
+
 /**
- * Reports the reading position at most once per `intervalMs` while the user scrolls, and once more
- * when they leave the page. Stops when `signal` aborts.
+ * Reports the positions the user reaches by their own input — wheel, keys, touch, the scrollbar,
+ * a click (e.g. on "Resume") — at most once per `intervalMs`, and the last one not yet reported
+ * when they leave. Scrolling nobody asked for is never reported: the page's own scripts, restoring
+ * a position, or another site that opened this page jumping to a `#fragment` in it. Leaving a page
+ * where the user did not move reports nothing, so the position recorded before stays. Stops when
+ * `signal` aborts.
  */
 export function trackReadingProgress(
   win: Window,
   report: (state: ScrollState) => void,
   signal: AbortSignal,
-  intervalMs = 1000,
+  {
+    intervalMs = 1000,
+    now = () => win.performance.now(),
+    fromUser = (event) => event.isTrusted,
+  }: ProgressTrackerOptions = {},
 ): void {
+  let lastInputAt = Number.NEGATIVE_INFINITY;
+  let lastUserScrollAt = Number.NEGATIVE_INFINITY;
+  let pointerHeld = false;
+  let reached: ScrollState | null = null;
+  let lastReported = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastSent = -1;
+
   const flush = () => {
     timer = undefined;
-    const state = getScrollState(win);
-    if (Math.abs(state.scrollFraction - lastSent) < 0.005) return;
-    lastSent = state.scrollFraction;
-    report(state);
+    if (!reached || Math.abs(reached.scrollFraction - lastReported) < 0.005) return;
+    lastReported = reached.scrollFraction;
+    report(reached);
+    reached = null;
   };
-  const onScroll = () => {
+  const onInput = (event: Event) => {
+    if (!fromUser(event)) return;
+    if (event.type === 'pointermove') {
+      // A pointer moving with no button down ends a press whose release the page never saw.
+      if ((event as PointerEvent).buttons === 0) pointerHeld = false;
+      return;
+    }
+    lastInputAt = now();
+    // Dragging the scrollbar scrolls for as long as the button is held.
+    pointerHeld = event.type === 'pointerdown' || (pointerHeld && event.type !== 'pointerup');
+  };
+  const onScroll = (event: Event) => {
+    // The page's own scrolling only, and never a scroll event a script made up.
+    if ((event.target !== win.document && event.target !== win) || !fromUser(event)) return;
+    const at = now();
+    const byUser =
+      pointerHeld || at - lastInputAt <= INPUT_TO_SCROLL_MS || at - lastUserScrollAt <= SCROLL_CONTINUES_MS;
+    if (!byUser) return;
+    lastUserScrollAt = at;
+    reached = getScrollState(win);
     timer ??= setTimeout(flush, intervalMs);
   };
   const onLeave = () => {
     if (timer !== undefined) clearTimeout(timer);
     flush();
   };
-  win.addEventListener('scroll', onScroll, { passive: true, signal });
+
+  // Capture phase on the window: before any element's handler, which could stop the event there.
+  for (const type of USER_INPUT_EVENTS) win.addEventListener(type, onInput, { capture: true, passive: true, signal });
+  win.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
   win.addEventListener('pagehide', onLeave, { signal });
   win.document.addEventListener(
     'visibilitychange',

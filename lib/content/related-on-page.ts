@@ -1,52 +1,46 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import boxCss from '@/components/related-box.css?inline';
+import boxCss from '@/lib/content/related-box.css?inline';
 import { hideOnSite, mayShowRelatedOn } from '@/lib/content/hidden-sites';
+import type { PageContext } from '@/lib/content/page-context';
 import { renderRelatedBox } from '@/lib/content/related-box';
+import { mountShadowBox } from '@/lib/content/shadow-box';
 import { sendRequest } from '@/lib/messaging/client';
-import { extractPageText } from '@/lib/related/page-text';
+import { extractPageTextInSlices, type WalkBudget } from '@/lib/related/page-text';
 
 /** Enough text to judge what a page is about; more costs main-thread time for nothing. */
 const MAX_TEXT = 20_000;
 const MIN_TEXT = 500;
+/**
+ * What reading a page may cost it: 100,000 nodes or 200 ms, in slices of a few milliseconds with
+ * pauses between (see time-slices.ts). A real article takes a few thousand nodes.
+ */
+export const RELATED_TEXT_BUDGET: WalkBudget = { maxNodes: 100_000, maxDepth: 1_000, maxMs: 200 };
 
 /**
  * Shows the "Related articles" box on the current page when its content matches Shelf's library:
- * extract the main text (measured as `shelf:main-thread`), let the service worker score it, and
- * only then build the box. The CSS is inlined, not fetched: on arbitrary sites it is not a
- * web-accessible resource, and exposing it would let pages fingerprint the extension.
+ * extract the main text, let the service worker score it, and only then build the box. The CSS is
+ * inlined, not fetched: a fetchable file would let pages learn that Shelf is installed, and so
+ * would a mark on the page's performance timeline, so the script leaves none.
  */
-export async function showRelatedForPage(ctx: ContentScriptContext): Promise<void> {
-  if (!(await mayShowRelatedOn(location.hostname))) return;
-  const extractStart = performance.now();
-  const page = extractPageText(document, MAX_TEXT);
-  performance.measure('shelf:main-thread', { start: extractStart, end: performance.now() });
+export async function showRelatedForPage(ctx: PageContext, doc: Document = document): Promise<void> {
+  const { hostname, href } = doc.location;
+  if (!(await mayShowRelatedOn(hostname)) || ctx.isInvalid) return;
+  const page = await extractPageTextInSlices(doc, MAX_TEXT, RELATED_TEXT_BUDGET);
   if (page.text.length < MIN_TEXT || ctx.isInvalid) return;
   const reply = await sendRequest({
     type: 'related-for-page',
-    url: location.href,
-    title: page.title || document.title.slice(0, 300),
+    url: href,
+    title: page.title || doc.title.slice(0, 300),
     text: page.text,
   });
   if (!reply.matched || reply.results.length === 0 || ctx.isInvalid) return;
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'shelf-related',
-    css: boxCss,
-    position: 'overlay',
-    anchor: 'body',
-    onMount(container) {
-      const mountStart = performance.now();
-      renderRelatedBox(container, reply.results, {
-        onOpen: (articleId) => void sendRequest({ type: 'open-article-card', articleId }).catch(() => {}),
-        onDismiss: () => ui.remove(),
-        onHideOnSite: () => {
-          ui.remove();
-          void hideOnSite(location.hostname);
-        },
-      });
-      performance.measure('shelf:main-thread', { start: mountStart, end: performance.now() });
+  const box = mountShadowBox(doc, { hostName: 'shelf-related', css: boxCss, signal: ctx.signal });
+  renderRelatedBox(box.container, reply.results, {
+    onOpen: (articleId) => void sendRequest({ type: 'open-article-card', articleId }).catch(() => {}),
+    onDismiss: box.remove,
+    onHideOnSite: () => {
+      box.remove();
+      void hideOnSite(hostname);
     },
   });
-  ui.mount();
 }

@@ -7,7 +7,7 @@ export { BLOG_ORIGIN } from '@/lib/corpus/blog-url';
 
 import { BLOG_ORIGIN } from '@/lib/corpus/blog-url';
 
-const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
 
 /** The one schema of a bundled article: every other module derives the Article type from it. */
 export const articleSchema = z.strictObject({

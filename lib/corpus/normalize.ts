@@ -74,7 +74,7 @@ function isTruncatedSummary(summary: string): boolean {
   return summary.split(/\s+/).length < 8 && !/[.!?"')]$/.test(summary.trim());
 }
 
-function uniqueTags(tags: string[]): string[] {
+export function uniqueTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map(slugify).filter((tag) => tag && !GENERIC_TAGS.has(tag)))];
 }
 

@@ -1,18 +1,22 @@
+import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { mergeItem, newerRecord } from '@/lib/db/merge';
 import { assertEpoch, getEpoch, startNewEpoch } from '@/lib/db/meta';
-import type { CaptureRecord, ReadingProgress, SavedItem } from '@/lib/db/schema';
+import type { CaptureRecord, Highlight, ReadingProgress, SavedItem } from '@/lib/db/schema';
 
 /** The database's part of a backup: every saved item, its progress and its readable copy. */
 export interface BackupRecords {
   items: SavedItem[];
   progress: ReadingProgress[];
   captures: CaptureRecord[];
+  /** What Shelf learned from the blog about its catalog. */
+  catalogOverlay: OverlayRecord[];
+  highlights: Highlight[];
 }
 
 export async function readBackupRecords(db: ShelfDatabase = getDatabase()): Promise<BackupRecords> {
-  return db.transaction('r', db.items, db.progress, db.captures, async () => {
+  return db.transaction('r', [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights], async () => {
     const items = await db.items.orderBy('id').toArray();
     const saved = new Set(items.map((item) => item.id));
     return {
@@ -20,6 +24,8 @@ export async function readBackupRecords(db: ShelfDatabase = getDatabase()): Prom
       // Not the progress an unsaved item keeps for when it is saved again: a backup holds saved items.
       progress: (await db.progress.orderBy('itemId').toArray()).filter((record) => saved.has(record.itemId)),
       captures: await db.captures.orderBy('itemId').toArray(),
+      catalogOverlay: await db.catalogOverlay.orderBy('id').toArray(),
+      highlights: await db.highlights.orderBy('id').toArray(),
     };
   });
 }
@@ -53,37 +59,67 @@ export async function writeBackupRecords(
 ): Promise<RestoreCounts> {
   const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const progressOf = groupByItem(records.progress);
+  const highlightsOf = new Map<string, Highlight[]>();
+  for (const highlight of records.highlights) {
+    highlightsOf.set(highlight.itemId, [...(highlightsOf.get(highlight.itemId) ?? []), highlight]);
+  }
   const capturesOf = groupByItem(records.captures);
   const total = records.items.length;
   onProgress?.(0, total);
   if (mode === 'replace') {
     await reportingFullStorage(() =>
-      db.transaction('rw', db.items, db.progress, db.captures, db.meta, async () => {
-        counts.removed = await db.items.count();
-        await Promise.all([db.items.clear(), db.progress.clear(), db.captures.clear()]);
-        await startNewEpoch(db);
-        await db.items.bulkPut(records.items);
-        await db.progress.bulkPut(records.progress);
-        await db.captures.bulkPut(records.captures);
-      }),
+      db.transaction(
+        'rw',
+        [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights, db.meta],
+        async () => {
+          counts.removed = await db.items.count();
+          await Promise.all(
+            [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights].map((table) => table.clear()),
+          );
+          await startNewEpoch(db);
+          await db.items.bulkPut(records.items);
+          await db.progress.bulkPut(records.progress);
+          await db.captures.bulkPut(records.captures);
+          await db.catalogOverlay.bulkPut(records.catalogOverlay);
+          await db.highlights.bulkPut(records.highlights);
+        },
+      ),
     );
     counts.added = total;
     onProgress?.(total, total);
     return counts;
   }
   const epoch = await getEpoch(db);
+  // Learned facts about the blog: records this browser does not have yet are added; its own stay.
+  await reportingFullStorage(() =>
+    db.transaction('rw', db.catalogOverlay, async () => {
+      const known = new Set(await db.catalogOverlay.toCollection().primaryKeys());
+      await db.catalogOverlay.bulkAdd(records.catalogOverlay.filter((record) => !known.has(record.id)));
+    }),
+  );
   for (let start = 0; start < total; start += chunkSize) {
     const chunk = records.items.slice(start, start + chunkSize);
     const ids = chunk.map((item) => item.id);
     await reportingFullStorage(() =>
-      db.transaction('rw', db.items, db.progress, db.captures, db.meta, async () => {
+      db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
         await assertEpoch(db, epoch);
-        const [items, progress, captures] = await Promise.all([
+        const incomingHighlights = chunk.flatMap((item) => highlightsOf.get(item.id) ?? []);
+        const [items, progress, captures, localHighlights] = await Promise.all([
           db.items.bulkGet(ids),
           db.progress.bulkGet(ids),
           db.captures.bulkGet(ids),
+          db.highlights.bulkGet(incomingHighlights.map((highlight) => highlight.id)),
         ]);
-        const writes: BackupRecords = { items: [], progress: [], captures: [] };
+        // A highlight is new, or newer than this browser's copy of it: taken; else this browser's stays.
+        const highlightWrites = incomingHighlights.filter(
+          (highlight, i) => !localHighlights[i] || highlight.updatedAt > (localHighlights[i]?.updatedAt ?? 0),
+        );
+        const highlightChanged = new Set(highlightWrites.map((highlight) => highlight.itemId));
+        const writes: Pick<BackupRecords, 'items' | 'progress' | 'captures'> = {
+          items: [],
+          progress: [],
+          captures: [],
+        };
         chunk.forEach((incoming, i) => {
           const local = items[i];
           const merged = local ? mergeItem(local, incoming) : incoming;
@@ -95,12 +131,13 @@ export async function writeBackupRecords(
           if (progressWrite) writes.progress.push(progressWrite);
           if (captureWrite) writes.captures.push(captureWrite);
           if (!local) counts.added++;
-          else if (merged || progressWrite || captureWrite) counts.updated++;
+          else if (merged || progressWrite || captureWrite || highlightChanged.has(incoming.id)) counts.updated++;
           else counts.unchanged++;
         });
         await db.items.bulkPut(writes.items);
         await db.progress.bulkPut(writes.progress);
         await db.captures.bulkPut(writes.captures);
+        await db.highlights.bulkPut(highlightWrites);
       }),
     );
     onProgress?.(Math.min(start + chunkSize, total), total);

@@ -1,9 +1,11 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { pageItemId } from '@/lib/db/ids';
 import {
   type CaptureRecord,
   changeTimesAt,
+  type Highlight,
   type LegacySettingRecord,
   type MetaRecord,
   type ReadingProgress,
@@ -25,6 +27,9 @@ export class ShelfDatabase extends Dexie {
   progress!: EntityTable<ReadingProgress, 'itemId'>;
   captures!: EntityTable<CaptureRecord, 'itemId'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  /** What Shelf learned from the blog about its articles (the bundled catalog is never edited). */
+  catalogOverlay!: EntityTable<OverlayRecord, 'id'>;
+  highlights!: EntityTable<Highlight, 'id'>;
   /** Settings of versions 1–3, read once to carry them into the preferences (`lib/settings`). */
   settings!: EntityTable<LegacySettingRecord, 'key'>;
 
@@ -66,6 +71,10 @@ export function defineSchemaVersions(db: Dexie): void {
   db.version(4)
     .stores({ meta: 'key' })
     .upgrade((tx) => upgradeToVersion4(tx));
+  // v5: the catalog overlay, learned from the blog's own pages, feeds and sitemaps.
+  db.version(5).stores({ catalogOverlay: 'id, kind' });
+  // v6: highlights, each in one saved item.
+  db.version(6).stores({ highlights: 'id, itemId, updatedAt' });
 }
 
 type Row = Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { cleanTagList } from '@/lib/annotations/tags';
 import type { CapturedPage } from '@/lib/capture/schema';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
@@ -5,6 +6,7 @@ import { articleItemId, pageItemId } from '@/lib/db/ids';
 import {
   type CaptureRecord,
   changeTimesAt,
+  type Highlight,
   type ItemChangeTimes,
   type ItemStatus,
   type ReadingProgress,
@@ -103,23 +105,33 @@ export interface RemovedSnapshot {
   items: SavedItem[];
   progress: ReadingProgress[];
   captures: CaptureRecord[];
+  highlights: Highlight[];
 }
 
 const present = <T>(record: T | undefined): record is T => record !== undefined;
 
-/** Removes items with their reading progress and readable copies; returns what was removed, for undo. */
+/**
+ * Removes items with their reading progress, readable copies and highlights; returns what was
+ * removed, for undo.
+ */
 export function removeItems(
   ids: readonly string[],
   { db = getDatabase() }: WriteOptions = {},
 ): Promise<RemovedSnapshot> {
   const keys = [...ids];
-  return db.transaction('rw', db.items, db.progress, db.captures, async () => {
+  return db.transaction('rw', db.items, db.progress, db.captures, db.highlights, async () => {
     const snapshot: RemovedSnapshot = {
       items: (await db.items.bulkGet(keys)).filter(present),
       progress: (await db.progress.bulkGet(keys)).filter(present),
       captures: (await db.captures.bulkGet(keys)).filter(present),
+      highlights: await db.highlights.where('itemId').anyOf(keys).toArray(),
     };
-    await Promise.all([db.items.bulkDelete(keys), db.progress.bulkDelete(keys), db.captures.bulkDelete(keys)]);
+    await Promise.all([
+      db.items.bulkDelete(keys),
+      db.progress.bulkDelete(keys),
+      db.captures.bulkDelete(keys),
+      db.highlights.where('itemId').anyOf(keys).delete(),
+    ]);
     return snapshot;
   });
 }
@@ -130,12 +142,13 @@ export function removeItems(
  */
 export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }: WriteOptions = {}): Promise<void> {
   return reportingFullStorage(() =>
-    db.transaction('rw', db.items, db.progress, db.captures, async () => {
+    db.transaction('rw', db.items, db.progress, db.captures, db.highlights, async () => {
       const current = await db.items.bulkGet(snapshot.items.map((item) => item.id));
       const restored = new Set(snapshot.items.filter((_, i) => current[i] === undefined).map((item) => item.id));
       await db.items.bulkAdd(snapshot.items.filter((item) => restored.has(item.id)));
       await db.progress.bulkPut(snapshot.progress.filter((record) => restored.has(record.itemId)));
       await db.captures.bulkPut(snapshot.captures.filter((record) => restored.has(record.itemId)));
+      await db.highlights.bulkPut(snapshot.highlights.filter((record) => restored.has(record.itemId)));
     }),
   );
 }
@@ -191,12 +204,13 @@ export async function undoStatusChange(
   return restored;
 }
 
+/** Sets an item's tags, kept by the tag rules (normalized, no duplicates, at most 20 of 40 characters). */
 export async function setTags(
   id: string,
   tags: readonly string[],
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<void> {
-  const clean = [...new Set(tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))].slice(0, 50);
+  const clean = cleanTagList(tags);
   await db.transaction('rw', db.items, () =>
     db.items.update(id, (item) => {
       item.tags = clean;
@@ -216,4 +230,55 @@ export async function setNote(
       touch(item, ['note'], now);
     }),
   );
+}
+
+/**
+ * Renames a tag on every item, or merges it into another (renaming to a tag an item already has),
+ * in one transaction. Returns how many items changed.
+ */
+export async function renameTag(
+  from: string,
+  to: string,
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+): Promise<number> {
+  const [source] = cleanTagList([from]);
+  const [target] = cleanTagList([to]);
+  if (!source || !target || source === target) return 0;
+  let changed = 0;
+  await db.transaction('rw', db.items, () =>
+    db.items
+      .where('tags')
+      .equals(source)
+      .modify((item) => {
+        item.tags = cleanTagList(item.tags.map((tag) => (tag === source ? target : tag)));
+        touch(item, ['tags'], now);
+        changed++;
+      }),
+  );
+  return changed;
+}
+
+/** Adds or removes one tag on several items at once (the reading list's bulk actions). */
+export async function changeTagOnItems(
+  ids: readonly string[],
+  tag: string,
+  change: 'add' | 'remove',
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+): Promise<number> {
+  const [clean] = cleanTagList([tag]);
+  if (!clean) return 0;
+  let changed = 0;
+  await db.transaction('rw', db.items, () =>
+    db.items
+      .where('id')
+      .anyOf([...ids])
+      .modify((item) => {
+        const next = change === 'add' ? cleanTagList([...item.tags, clean]) : item.tags.filter((t) => t !== clean);
+        if (next.length === item.tags.length && next.every((t, i) => t === item.tags[i])) return;
+        item.tags = next;
+        touch(item, ['tags'], now);
+        changed++;
+      }),
+  );
+  return changed;
 }

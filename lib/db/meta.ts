@@ -7,7 +7,8 @@ import { DataDeletedError } from '@/lib/db/errors';
  * everything" during an import stops the import instead of the import bringing data back.
  */
 export async function getEpoch(db: ShelfDatabase): Promise<string> {
-  return (await db.meta.get('epoch'))?.value ?? 'initial';
+  const record = await db.meta.get('epoch');
+  return record?.key === 'epoch' ? record.value : 'initial';
 }
 
 /** Inside a transaction that includes `meta`: throws `DataDeletedError` if the epoch moved on. */

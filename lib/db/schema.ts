@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { selectorSetSchema } from '@/lib/annotations/selectors';
 import { capturedPageSchema } from '@/lib/capture/schema';
+import { updateCursorSchema } from '@/lib/catalog-updates/overlay-schema';
 
 /**
  * The shapes Shelf keeps in IndexedDB. Zod is their source of truth: backups are validated with
@@ -65,6 +67,25 @@ export const captureRecordSchema = capturedPageSchema.extend({
 });
 export type CaptureRecord = z.infer<typeof captureRecordSchema>;
 
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/**
+ * A passage the user highlighted in a saved item (in the reader or on the live page): where it is,
+ * as W3C Web Annotation selectors (found again after small edits to the page or copy), the user's
+ * optional note and a color.
+ */
+export const highlightSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  itemId: z.string().min(1).max(300),
+  selectors: selectorSetSchema,
+  note: z.string().max(10_000),
+  color: z.enum(HIGHLIGHT_COLORS),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Highlight = z.infer<typeof highlightSchema>;
+
 /**
  * Settings as versions 1–3 kept them, in the database's `settings` table. Preferences now live in
  * `lib/settings/preferences.ts`; this shape is read only to carry old settings and old backups over.
@@ -88,5 +109,7 @@ export type LegacySettingRecord = z.infer<typeof legacySettingRecordSchema>;
  */
 export const metaRecordSchema = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('epoch'), value: z.string().max(100) }),
+  /** Where an update of the catalog from the blog stopped, to go on from there next time. */
+  z.strictObject({ key: z.literal('catalogUpdateCursor'), value: updateCursorSchema }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;

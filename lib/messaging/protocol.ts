@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
+import { pageMetadataSchema } from '@/lib/catalog-updates/learn-from-page';
 
 /**
  * The one message contract between Shelf's contexts. Every request is parsed with Zod where it
@@ -28,6 +29,12 @@ export const requestSchema = z.discriminatedUnion('type', [
   // From Shelf's popup only: capture and save this tab's page (the background finishes it even
   // when the popup closes).
   z.strictObject({ type: z.literal('save-tab'), tabId: z.number().int().nonnegative() }),
+  // From Shelf's pages only ("Capture now" on a saved link): fetch the item's page and keep a copy.
+  z.strictObject({ type: z.literal('capture-item'), itemId: z.string().min(1).max(300) }),
+  // From the content script on the blog: what the page says about itself (learning while reading).
+  z.strictObject({ type: z.literal('learn-from-page'), metadata: pageMetadataSchema }),
+  // From Shelf's pages only ("Update articles from the blog"): read the blog's feed, sitemap and pages.
+  z.strictObject({ type: z.literal('update-catalog') }),
 ]);
 
 export type ShelfRequest = z.infer<typeof requestSchema>;
@@ -49,6 +56,9 @@ export interface ReplyMap {
   'related-for-page': { matched: boolean; results: Array<{ id: string; title: string }> };
   'data-changed': { refreshed: true };
   'save-tab': { title: string; itemId: string };
+  'capture-item': { title: string };
+  'learn-from-page': { learned: number };
+  'update-catalog': { report: string[] };
 }
 
 export type Reply<T extends RequestType> = ReplyMap[T];
@@ -71,6 +81,9 @@ export async function dispatchRequest(
   if (sender.id !== undefined && sender.id !== browser.runtime.id) {
     return { ok: false, error: 'message from another extension' };
   }
+  // Addressed to the offscreen document, which answers it itself.
+  if ((message as { target?: unknown } | null)?.target === 'offscreen')
+    return { ok: false, error: 'not for the background' };
   const parsed = requestSchema.safeParse(message);
   if (!parsed.success) {
     return { ok: false, error: `invalid message: ${z.prettifyError(parsed.error)}` };
@@ -94,3 +107,16 @@ export function registerRequestHandlers(handlers: RequestHandlers): void {
     return true;
   });
 }
+
+/**
+ * The one request the background sends to its offscreen document (Chrome's DOM for the service
+ * worker): capture a fetched page's HTML. Only the offscreen document answers it; every other
+ * context ignores messages addressed to it.
+ */
+export const offscreenRequestSchema = z.strictObject({
+  target: z.literal('offscreen'),
+  type: z.literal('capture-html'),
+  url: z.string().max(MAX_URL_LENGTH),
+  html: z.string().max(12_000_000),
+});
+export type OffscreenRequest = z.infer<typeof offscreenRequestSchema>;

@@ -4,28 +4,45 @@ import { getBundledSearchEngine } from '@/lib/search/bundled';
 
 /** Below this many words, a text is a query (typos, prefixes matter); above, a document. */
 const QUERY_WORDS = 12;
+/** When nothing is closely related, at most this many loosely related articles are offered. */
+const LOOSE_SHOWN = 3;
+/** A page's article with this confidence (a little under the match threshold) is loosely related. */
+const LOOSE_CONFIDENCE = 0.09;
 
 export interface FoundRelated {
   articles: Article[];
-  /** False when nothing in the library is closely related (the articles are only the nearest). */
+  /**
+   * False when nothing in the library is closely related: the articles are then only the few
+   * loosely related ones, or none for text about nothing the library covers.
+   */
   matched: boolean;
 }
 
 /**
  * Articles related to what the user right-clicked: short texts (a selection of a few words, a link)
  * go through search, which tolerates typos; longer texts (a paragraph, a page) through content
- * similarity.
+ * similarity. Either way a calibrated confidence decides whether anything matches.
  */
 export function findRelated(
   text: string,
   { title = '', limit = 10, excludeId }: { title?: string; limit?: number; excludeId?: string } = {},
 ): FoundRelated {
   const words = text.split(/\s+/).filter(Boolean).length;
+  const notExcluded = (article: Article) => article.id !== excludeId;
   if (words < QUERY_WORDS && !title) {
-    const results = getBundledSearchEngine().search(text, { limit, typing: false }).results;
-    const articles = results.map((r) => r.article).filter((a) => a.id !== excludeId);
-    return { articles, matched: articles.length > 0 };
+    const { results, loose } = getBundledSearchEngine().search(text, { limit, typing: false });
+    const articles = results.map((r) => r.article).filter(notExcluded);
+    if (articles.length > 0) return { articles, matched: true };
+    return {
+      articles: loose
+        .map((r) => r.article)
+        .filter(notExcluded)
+        .slice(0, LOOSE_SHOWN),
+      matched: false,
+    };
   }
   const { matched, results } = getBundledRelatedEngine().related({ title, text }, { limit, excludeId });
-  return { articles: results.map((r) => r.article), matched };
+  if (matched) return { articles: results.map((r) => r.article), matched };
+  const loose = results.filter((r) => r.confidence >= LOOSE_CONFIDENCE).slice(0, LOOSE_SHOWN);
+  return { articles: loose.map((r) => r.article), matched };
 }

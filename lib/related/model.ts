@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/corpus/article';
-import { getTopicLabel } from '@/lib/corpus/topics';
+import { searchableFields } from '@/lib/search/searchable-fields';
 import { analyzeField } from '@/lib/search/text';
 
 /**
@@ -20,17 +20,17 @@ export interface SerializedRelatedModel {
 }
 
 /** Title, tags and topic count more than the summary: they say what the article is about. */
-const FIELD_REPEAT = { title: 3, tags: 2, summary: 1 } as const;
+const FIELD_REPEAT = { title: 3, keywords: 2, summary: 1 } as const;
 
-/** Terms that mean the same thing but do not stem alike. */
+/** An article's terms, each field repeated by how much it says about the article. */
 export function termsOfArticle(article: Article): string[] {
-  const tags = [...article.tags, ...(article.catalogTags ?? [])].join(' ');
-  const title = analyzeField(article.title);
-  const tagTerms = analyzeField(`${tags} ${getTopicLabel(article.topic)}`);
-  const summary = analyzeField(article.summary);
+  const fields = searchableFields(article);
+  const title = analyzeField(fields.title);
+  const tagTerms = analyzeField(fields.keywords);
+  const summary = analyzeField(fields.summary);
   return [
     ...Array.from({ length: FIELD_REPEAT.title }, () => title).flat(),
-    ...Array.from({ length: FIELD_REPEAT.tags }, () => tagTerms).flat(),
+    ...Array.from({ length: FIELD_REPEAT.keywords }, () => tagTerms).flat(),
     ...summary,
   ];
 }

@@ -1,7 +1,11 @@
+import { createWorkMeter, runInSlices, runToEnd, type Steps, type WorkMeter } from '@/lib/dom/time-slices';
+
 /**
  * The main text of a page, extracted cheaply and the same way everywhere (content script,
- * right-click, CLI through a DOM implementation in Node): the article/main element when there is
- * one, without navigation, headers, footers, forms, code blocks, hidden text or scripts, capped.
+ * right-click, capture, CLI through a DOM implementation in Node): the article/main element when
+ * there is one, without navigation, headers, footers, forms, code blocks, hidden text or scripts,
+ * capped. The walk is iterative and bounded (`WalkBudget`), so a page nested 100,000 levels deep
+ * or holding a million elements costs a bounded amount of work, never a stack overflow.
  */
 export interface PageText {
   title: string;
@@ -10,7 +14,23 @@ export interface PageText {
   truncated: boolean;
 }
 
+export interface ExtractedPageText extends PageText {
+  /** False when the walk gave up before the end of the page (a budget ran out). */
+  complete: boolean;
+}
+
+export interface WalkBudget {
+  /** Nodes (elements and text) visited at most. */
+  maxNodes: number;
+  /** Deeper elements are not entered: the HTML parser never builds more than 512 levels, so deeper trees were built by script. */
+  maxDepth: number;
+  /** Time from start after which the walk stops with what it has. */
+  maxMs: number;
+}
+
 export const MAX_PAGE_TEXT = 50_000;
+/** Enough for any real article (a long one has a few thousand nodes), small enough to stay fast. */
+export const PAGE_TEXT_BUDGET: WalkBudget = { maxNodes: 200_000, maxDepth: 1_000, maxMs: 250 };
 const MIN_MAIN_TEXT = 400;
 
 const SKIPPED = new Set([
@@ -42,35 +62,97 @@ function isHidden(element: Element): boolean {
   return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-function collectText(root: Element, budget: number): { text: string; truncated: boolean } {
+interface CollectedText {
+  text: string;
+  truncated: boolean;
+  complete: boolean;
+}
+
+/** Visible text under `root`, in document order, walking without recursion; yields every 256 nodes. */
+function* collectText(root: Element, maxChars: number, maxDepth: number, meter: WorkMeter): Steps<CollectedText> {
   const parts: string[] = [];
   let length = 0;
   let truncated = false;
-  const visit = (node: Node): void => {
-    if (truncated) return;
+  let complete = true;
+  let depth = 0;
+  let node: Node | null = root;
+  while (node) {
+    if (meter.spend()) {
+      complete = false;
+      break;
+    }
+    if ((meter.nodes & 255) === 0) yield;
+    let enter = false;
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       if (value.trim()) {
-        parts.push(value);
+        parts.push(value.slice(0, maxChars - length + 1));
         length += value.length + 1;
-        if (length > budget) truncated = true;
+        if (length > maxChars) {
+          truncated = true;
+          break;
+        }
       }
-      return;
+    } else if (node.nodeType === 1) {
+      const element = node as Element;
+      enter = !SKIPPED.has(element.tagName.toUpperCase()) && !isHidden(element);
+      if (enter && depth >= maxDepth) {
+        enter = false;
+        complete = false;
+      }
     }
-    if (node.nodeType !== 1) return;
-    const element = node as Element;
-    if (SKIPPED.has(element.tagName.toUpperCase()) || isHidden(element)) return;
-    for (let child = element.firstChild; child; child = child.nextSibling) visit(child);
-  };
-  visit(root);
+    // Next in document order: the first child, else the next sibling of this node or an ancestor.
+    if (enter && node.firstChild) {
+      node = node.firstChild;
+      depth++;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      depth--;
+    }
+    node = !node || node === root ? null : node.nextSibling;
+  }
   const text = parts.join(' ').replace(/\s+/g, ' ').trim();
-  return { text: truncated ? text.slice(0, budget) : text, truncated };
+  return { text: truncated ? text.slice(0, maxChars) : text, truncated, complete };
 }
 
-export function extractPageText(doc: Document, maxChars = MAX_PAGE_TEXT): PageText {
+/** The extraction as steps (see time-slices.ts), for callers that run it within their own steps. */
+export function* pageTextSteps(
+  doc: Document,
+  maxChars: number,
+  budget: WalkBudget,
+  now: () => number,
+): Steps<ExtractedPageText> {
+  const meter = createWorkMeter(budget, now);
   const title = (doc.querySelector('h1')?.textContent ?? doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
   const main = doc.querySelector('article, main, [role="main"]');
-  let result = main ? collectText(main, maxChars) : { text: '', truncated: false };
-  if (result.text.length < MIN_MAIN_TEXT && doc.body) result = collectText(doc.body, maxChars);
-  return { title, text: result.text, truncated: result.truncated };
+  let result: CollectedText = { text: '', truncated: false, complete: true };
+  if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter);
+  if (result.text.length < MIN_MAIN_TEXT && doc.body && !meter.spent) {
+    result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter);
+  }
+  return { title, text: result.text, truncated: result.truncated, complete: result.complete && !meter.spent };
+}
+
+const clock = () => performance.now();
+
+/** The page's main text in one go (for Node, and for scripts whose caller waits for the result). */
+export function extractPageText(
+  doc: Document,
+  maxChars = MAX_PAGE_TEXT,
+  budget: WalkBudget = PAGE_TEXT_BUDGET,
+  now = clock,
+): ExtractedPageText {
+  return runToEnd(pageTextSteps(doc, maxChars, budget, now));
+}
+
+/** The same, in short slices with pauses between them, so the page stays responsive meanwhile. */
+export function extractPageTextInSlices(
+  doc: Document,
+  maxChars = MAX_PAGE_TEXT,
+  budget: WalkBudget = PAGE_TEXT_BUDGET,
+  now = clock,
+): Promise<ExtractedPageText> {
+  return runInSlices(pageTextSteps(doc, maxChars, budget, now), { now });
 }

@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/corpus/article';
-import { getTopicLabel } from '@/lib/corpus/topics';
+import { type SearchableFields, searchableFields } from '@/lib/search/searchable-fields';
 import { analyzeField, analyzePairs, normalizeText, tokenize } from '@/lib/search/text';
 
 /**
@@ -39,22 +39,13 @@ const K1 = 1.2;
 type Field = keyof typeof FIELD_WEIGHTS;
 const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 
-export interface SearchDocument {
+export interface SearchDocument extends SearchableFields {
   id: string;
-  title: string;
-  keywords: string;
-  summary: string;
 }
 
-/** What of an article is searchable: title above tags and topic above summary. */
+/** An article as the index reads it: title above tags and topic above summary (FIELD_WEIGHTS). */
 export function toSearchDocument(article: Article): SearchDocument {
-  const tags = [...article.tags, ...(article.catalogTags ?? [])].join(' ');
-  return {
-    id: article.id,
-    title: article.title,
-    keywords: `${tags} ${getTopicLabel(article.topic)}`,
-    summary: article.summary,
-  };
+  return { id: article.id, ...searchableFields(article) };
 }
 
 export function buildSearchIndex(documents: readonly SearchDocument[]): SerializedSearchIndex {

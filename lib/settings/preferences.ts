@@ -33,6 +33,16 @@ export type RelatedPlacement = (typeof RELATED_PLACEMENTS)[number];
 export const READER_WIDTHS = ['narrow', 'medium', 'wide'] as const;
 export const READER_THEMES = ['system', 'light', 'dark', 'sepia'] as const;
 
+/** An update of the catalog from the blog: under way (with progress), or done (with its report). */
+export interface CatalogUpdateStatus {
+  state: 'running' | 'done';
+  phase: string;
+  done: number;
+  total: number;
+  lines: string[];
+  at: number;
+}
+
 /** The longest search the popup keeps (the box accepts no more). */
 export const MAX_POPUP_QUERY = 500;
 
@@ -114,6 +124,23 @@ export const PREFERENCES = {
     ),
     defaultValue: null,
     backup: { excluded: 'the popup’s last search lasts for this browser session only' },
+  }),
+  catalogUpdateStatus: preference<CatalogUpdateStatus | null>({
+    key: 'catalogUpdateStatus',
+    area: 'local',
+    schema: z.nullable(
+      z.object({
+        state: z.enum(['running', 'done']),
+        phase: z.string().check(z.maxLength(20)),
+        done: z.number(),
+        total: z.number(),
+        /** The report's lines, when done. */
+        lines: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(200)),
+        at: z.number(),
+      }),
+    ),
+    defaultValue: null,
+    backup: { excluded: 'the report of this browser’s last catalog update' },
   }),
   sidePanelView: preference<{ view: z.infer<typeof sidePanelViewSchema>; at: number }>({
     key: 'sidePanelView',

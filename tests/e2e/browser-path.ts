@@ -1,5 +1,5 @@
 import { chromium } from '@playwright/test';
-import { findChromium } from '@/lib/cli/chromium';
+import { findChromium } from '@/scripts/chromium';
 
 /** $CHROME_PATH, else Playwright's own Chromium if one was installed, else the system's. */
 export function findTestChromium(): string {

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, expect, type Page, test, type Worker } from '@playwright/test';
-import { chromiumArgs } from '@/lib/cli/chromium';
+import { chromiumArgs } from '@/scripts/chromium';
 import { findTestChromium } from './browser-path';
 import { startFixtureServer } from './fixture-server';
+import { scrollWithWheel } from './pages/reading';
 
 /**
  * Saving pages for offline reading. Capturing needs access to the tab: a real user grants it with
@@ -76,7 +77,7 @@ test('save from the popup, stop the server, read offline in the side panel and t
   const readerHref = await panel.getByRole('link', { name: 'Open in a tab' }).getAttribute('href');
   const reader = await openExtensionPage(readerHref!.replace(/^\//, ''));
   await expect(reader.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible();
-  await reader.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.5));
+  await scrollWithWheel(reader, 0.5);
   await reader.waitForTimeout(1200);
   await reader.reload();
   await expect(reader.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible();
@@ -122,5 +123,59 @@ test('the context menu handler saves a page; a hostile page is read with nothing
   ).toBe(0);
   expect(dialogs).toEqual([]);
   expect(errors.filter((e) => /pwned|alert/i.test(e))).toEqual([]);
+  await server.close();
+});
+
+async function dispatchSaveLinkMenu(pageUrl: string, linkUrl: string, linkText: string) {
+  await worker.evaluate(
+    async ({ pageUrl, linkUrl, linkText }) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      const info = { menuItemId: 'save-to-shelf', editable: false, pageUrl, linkUrl, linkText };
+      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+    },
+    { pageUrl, linkUrl, linkText },
+  );
+}
+
+test('"Save to Shelf" on a link fetches the page and keeps a copy readable offline', async () => {
+  const server = await startFixtureServer(resolve(import.meta.dirname, '../fixtures/pages'));
+  const source = await context.newPage();
+  await source.goto(`${server.origin}/capture/hostile.html`);
+  const linkUrl = `${server.origin}/capture/long-article.html`;
+  await dispatchSaveLinkMenu(source.url(), linkUrl, 'a link');
+
+  const panel = await openExtensionPage('sidepanel.html');
+  await expect(panel.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await server.close(); // offline from here
+  await panel.reload();
+  await expect(panel.getByText('Streams in Node.js expose backpressure').first()).toBeVisible();
+});
+
+test('a link whose page cannot be fetched is kept "Not captured yet", with Capture now', async () => {
+  const server = await startFixtureServer(resolve(import.meta.dirname, '../fixtures/pages'));
+  const source = await context.newPage();
+  await source.goto(`${server.origin}/capture/hostile.html`);
+  const linkUrl = `${server.origin}/capture/no-such-page.html`;
+  await dispatchSaveLinkMenu(source.url(), linkUrl, 'A page that is gone');
+
+  const panel = await openExtensionPage('sidepanel.html');
+  await expect(panel.getByRole('alert')).toContainText(
+    'Saved “A page that is gone” to your reading list without a copy',
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(panel.getByRole('alert')).toContainText('answered 404');
+  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel
+    .getByRole('list', { name: 'Saved articles' })
+    .getByRole('button', { name: /A page that is gone/ })
+    .click();
+  await expect(panel.getByRole('heading', { name: 'Not captured yet' })).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'this page' })).toHaveAttribute('href', linkUrl);
+  await panel.getByRole('button', { name: 'Capture now' }).click(); // 127.0.0.1 is granted: no prompt
+  await expect(panel.getByRole('alert')).toContainText('answered 404');
   await server.close();
 });

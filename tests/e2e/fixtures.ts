@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
-import { chromiumArgs } from '@/lib/cli/chromium';
+import { chromiumArgs } from '@/scripts/chromium';
 import { findTestChromium } from './browser-path';
 import { startFixtureServer } from './fixture-server';
 import { popupPage } from './pages/popup';

@@ -13,7 +13,14 @@ test('the built Chrome manifest declares the four surfaces and asks for no all-s
     'https://webcoderspeed.com/blog/*',
     'https://www.webcoderspeed.com/blog/*',
   ]);
-  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
+  expect([...manifest.permissions].sort()).toEqual([
+    'activeTab',
+    'contextMenus',
+    'offscreen',
+    'scripting',
+    'sidePanel',
+    'storage',
+  ]);
   // No host access up front; all sites only as optional permissions, requested when the user turns
   // "related articles on other sites" on.
   expect(manifest.host_permissions ?? []).toEqual([]);

@@ -147,3 +147,19 @@ test('a query with no match suggests a correction', async ({ context, extensionI
   await expect(popup.searchBox).toHaveValue('thundering');
   await expect(popup.results.first()).toContainText('Thundering Herd');
 });
+
+test('an everyday query gets no results: articles sharing a word are only "Loosely related"', async ({
+  context,
+  extensionId,
+}) => {
+  const popup = await openPopup(context, extensionId);
+  await popup.search('chess opening for black');
+  await expect(popup.page.getByRole('status')).toHaveText('Loosely related');
+  await expect(popup.firstResult).toContainText('Black Friday');
+  await expect(popup.page.getByText(/Top \d+ results|Did you mean/)).toHaveCount(0);
+
+  await popup.search('lemon cake recipe');
+  await expect(popup.page.getByRole('status')).toContainText('No articles match');
+  await expect(popup.page.getByRole('button', { name: /Did you mean/ })).toHaveCount(0);
+  await expect(popup.results).toHaveCount(0);
+});

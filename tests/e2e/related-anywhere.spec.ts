@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, expect, test } from '@playwright/test';
-import { chromiumArgs } from '@/lib/cli/chromium';
+import { chromiumArgs } from '@/scripts/chromium';
 import { expectNoSeriousA11yViolations } from './axe';
 import { findTestChromium } from './browser-path';
 import { startFixtureServer } from './fixture-server';
+import { relatedBox } from './pages/blog-box';
 
 /**
  * "Related articles on other sites" is opt-in through optional host permissions, and a headless
@@ -40,19 +41,20 @@ test.afterAll(async () => {
   rmSync(userDataDir, { recursive: true, force: true });
 });
 
-test('shows the related-articles box on a page about cache stampedes, in a shadow root', async () => {
+test('shows the related-articles box on a page about cache stampedes, in a closed shadow root', async () => {
   const page = await context.newPage();
   await page.goto(`${server.origin}/related/cache-stampede.html`);
-  const box = page.getByRole('complementary', { name: 'Shelf: related articles' });
-  await expect(box).toBeVisible();
-  await expect(box.getByRole('list').getByRole('button').first()).toContainText(/Cache Stampede|Thundering Herd/);
-  await expectNoSeriousA11yViolations(page, 'shelf-related');
-  expect(await page.locator('shelf-related').evaluate((host) => host.shadowRoot !== null)).toBe(true);
+  const box = relatedBox(page);
+  // The first article, after the box's close button.
+  await expect.poll(async () => (await box.buttonNames())[1]).toMatch(/Cache Stampede|Thundering Herd/);
+  expect(await page.locator('shelf-related').evaluate((host) => host.shadowRoot)).toBeNull();
   // The page's own DOM holds no text of ours.
   expect(await page.evaluate(() => document.body.textContent?.includes('Related articles'))).toBe(false);
+  await box.revealToTests();
+  await expectNoSeriousA11yViolations(page, 'shelf-related');
 
-  await box.getByRole('button', { name: 'Dismiss related articles' }).click();
-  await expect(box).toHaveCount(0);
+  await box.click('Dismiss related articles');
+  await expect(page.locator('shelf-related')).toHaveCount(0);
 });
 
 test('stays silent on an unrelated page', async () => {
@@ -66,9 +68,10 @@ test('stays silent on an unrelated page', async () => {
 test('hostile page CSS neither changes the box nor is changed by it', async () => {
   const page = await context.newPage();
   await page.goto(`${server.origin}/related/hostile-css.html`);
-  const box = page.getByRole('complementary', { name: 'Shelf: related articles' });
-  await expect(box).toBeVisible();
-  const styles = await box
+  await expect.poll(() => relatedBox(page).isShown()).toBe(true);
+  await relatedBox(page).revealToTests();
+  const styles = await page
+    .getByRole('complementary', { name: 'Shelf: related articles' })
     .locator('.shelf-box-link')
     .first()
     .evaluate((link) => {
@@ -87,9 +90,10 @@ test('hostile page CSS neither changes the box nor is changed by it', async () =
 test('"Don’t show on this site" hides the box here from then on', async () => {
   const page = await context.newPage();
   await page.goto(`${server.origin}/related/cache-stampede.html`);
-  const box = page.getByRole('complementary', { name: 'Shelf: related articles' });
-  await box.getByRole('button', { name: 'Don’t show on this site' }).click();
-  await expect(box).toHaveCount(0);
+  const box = relatedBox(page);
+  await expect.poll(() => box.isShown()).toBe(true);
+  await box.click('Don’t show on this site');
+  await expect(page.locator('shelf-related')).toHaveCount(0);
   await page.reload();
   await page.waitForTimeout(800);
   await expect(page.locator('shelf-related')).toHaveCount(0);
@@ -103,7 +107,8 @@ test('the box animates in only when the system allows motion', async () => {
     const page = await context.newPage();
     await page.emulateMedia({ reducedMotion });
     await page.goto(`${server.origin}/related/cache-stampede.html`);
-    await expect(page.getByRole('complementary', { name: 'Shelf: related articles' })).toBeVisible();
+    await expect.poll(() => relatedBox(page).isShown()).toBe(true);
+    await relatedBox(page).revealToTests();
     const names = await page
       .locator('shelf-related')
       .evaluate((host) =>

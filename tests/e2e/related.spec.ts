@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { blogBox, relatedBox } from './pages/blog-box';
 
 test('Find related on a selected paragraph opens the side panel with the right article first', async ({
   serviceWorker,
@@ -26,12 +27,12 @@ test('the box on a blog article lists related articles that open their cards', a
 }) => {
   const page = await context.newPage();
   await page.goto('https://webcoderspeed.com/blog/scaling/thundering-herd-service-restart');
-  const related = page.getByRole('complementary', { name: 'Shelf' }).getByRole('region', { name: 'Related articles' });
-  await expect(related.getByRole('button')).toHaveCount(3);
-  await expect(related).not.toContainText('Thundering Herd on Service Restart');
-  const first = related.getByRole('button').first();
-  const title = (await first.textContent()) ?? '';
-  await first.click();
+  const box = blogBox(page);
+  await expect.poll(() => box.buttonNames('Related articles')).toHaveLength(3);
+  const related = await box.buttonNames('Related articles');
+  expect(related.join('\n')).not.toContain('Thundering Herd on Service Restart');
+  const title = related[0] ?? '';
+  await box.click(title);
   const panel = await openSidePanelPage();
   await expect(panel.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(title);
 });
@@ -39,7 +40,7 @@ test('the box on a blog article lists related articles that open their cards', a
 test('on a blog page the catalog does not list, the box shows related articles by content', async ({ context }) => {
   const page = await context.newPage();
   await page.goto('https://webcoderspeed.com/blog/scaling/cache-stampede'); // not in the catalog
-  const box = page.getByRole('complementary', { name: 'Shelf: related articles' });
-  await expect(box.getByRole('list').getByRole('button').first()).toContainText(/Cache Stampede|Thundering Herd/);
+  // The first article, after the box's close button.
+  await expect.poll(async () => (await relatedBox(page).buttonNames())[1]).toMatch(/Cache Stampede|Thundering Herd/);
   await expect(page.locator('shelf-reading-now')).toHaveCount(0);
 });

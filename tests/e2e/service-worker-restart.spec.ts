@@ -1,5 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { blogBox } from './pages/blog-box';
+import { scrollWithWheel } from './pages/reading';
 
 const ARTICLE_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
 const OTHER_ARTICLE_URL = 'https://webcoderspeed.com/blog/scaling/thundering-herd-service-restart';
@@ -37,6 +39,12 @@ async function dispatchMenuClick(worker: Worker, info: Record<string, unknown>):
   }, info);
 }
 
+/** Saving a link opens it in the panel's reader; the test then goes back to the list. */
+async function showListAfterSave(panel: Page, title: RegExp): Promise<void> {
+  await expect(panel.getByRole('heading', { name: title }).first()).toBeVisible();
+  await panel.getByRole('button', { name: 'Reading list' }).click();
+}
+
 test('the service worker is stopped mid-use: menus, saving, progress and the badge keep working, nothing is lost', async ({
   context,
   serviceWorker,
@@ -49,11 +57,12 @@ test('the service worker is stopped mid-use: menus, saving, progress and the bad
 
   // Save one article through the menu handler, read part of it.
   await dispatchMenuClick(serviceWorker, { menuItemId: 'save-to-shelf', linkUrl: ARTICLE_URL, linkText: 'Cold start' });
+  await showListAfterSave(panel, /cold start/i);
   await expect(list.getByRole('listitem')).toHaveCount(1);
   const article = await context.newPage();
   await article.goto(ARTICLE_URL);
-  await expect(article.getByRole('complementary', { name: 'Shelf' })).toBeVisible();
-  await article.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.4));
+  await expect.poll(() => blogBox(article).isShown()).toBe(true);
+  await scrollWithWheel(article, 0.4);
   await expect(list.getByRole('listitem').first()).toContainText(/4\d% read|reading/, { timeout: 10_000 });
 
   // Stopped while the article is open and being read.
@@ -69,11 +78,12 @@ test('the service worker is stopped mid-use: menus, saving, progress and the bad
     linkUrl: OTHER_ARTICLE_URL,
     linkText: 'Thundering herd',
   });
+  await showListAfterSave(panel, /thundering herd/i);
   await expect(list.getByRole('listitem')).toHaveCount(2);
 
   // Progress from the page that was open across the restart still lands.
   await stopServiceWorker(context, panel, serviceWorker);
-  await article.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.8));
+  await scrollWithWheel(article, 0.8);
   const coldStartRow = list.getByRole('listitem').filter({ hasText: /Cold start/i });
   await expect(coldStartRow).toContainText(/[78]\d% read/, { timeout: 10_000 });
 

@@ -1,4 +1,5 @@
 import { expect, saveFromPopup, test } from './fixtures';
+import { blogBox } from './pages/blog-box';
 
 const ARTICLE_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
 
@@ -19,17 +20,17 @@ test('settings page: theme follows everywhere, related "nowhere" hides the box, 
 
   const page = await context.newPage();
   await page.goto(ARTICLE_URL);
-  await expect(page.getByRole('complementary', { name: 'Shelf' })).toBeVisible();
+  await expect.poll(() => blogBox(page).isShown()).toBe(true);
   await settings.getByRole('radio', { name: /Nowhere/ }).click();
   await expect(settings.getByRole('radio', { name: /Nowhere/ })).toBeChecked();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.waitForTimeout(700); // the box would be up by now (it takes ~50 ms after DOMContentLoaded)
-  await expect(page.getByRole('complementary', { name: 'Shelf' })).toHaveCount(0);
+  expect(await blogBox(page).isShown()).toBe(false);
   await settings.getByRole('radio', { name: /On the blog only/ }).click();
   await expect(settings.getByRole('radio', { name: /On the blog only/ })).toBeChecked();
   await page.reload();
-  await expect(page.getByRole('complementary', { name: 'Shelf' })).toBeVisible();
+  await expect.poll(() => blogBox(page).isShown()).toBe(true);
 
   await settings.getByLabel('Never show on').fill('https://docs.example.com/some/page');
   await settings.getByRole('button', { name: 'Add site' }).click();

@@ -11,14 +11,6 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const MAX_ENTRYPOINT_LINES = 40;
 const MAX_COMPONENT_LINES = 150;
 
-/**
- * Entrypoint files another branch is slimming down (issue #13: "the blog content script's logic
- * moves to lib/content"). Each must still be over the limit: once it is not, delete it from here.
- */
-const PENDING_ELSEWHERE: ReadonlySet<string> = new Set([
-  'entrypoints/blog-article.content/index.ts',
-  'entrypoints/blog-article.content/style.css',
-]);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -41,16 +33,10 @@ describe('layout', () => {
   const entrypointFiles = filesUnder(join(ROOT, 'entrypoints'));
 
   it(`no file in entrypoints/ is over ${MAX_ENTRYPOINT_LINES} lines`, () => {
-    const checked = entrypointFiles.filter((path) => !PENDING_ELSEWHERE.has(relative(ROOT, path)));
-    expect(checked.length).toBeGreaterThan(5);
-    expect(overLimit(checked, MAX_ENTRYPOINT_LINES)).toEqual([]);
+    expect(entrypointFiles.length).toBeGreaterThan(5);
+    expect(overLimit(entrypointFiles, MAX_ENTRYPOINT_LINES)).toEqual([]);
   });
 
-  it('every file waiting for another branch is still over the limit (else it leaves the list)', () => {
-    for (const file of PENDING_ELSEWHERE) {
-      expect(lineCount(join(ROOT, file)), file).toBeGreaterThan(MAX_ENTRYPOINT_LINES);
-    }
-  });
 
   it(`no component (components/**/*.tsx) is over ${MAX_COMPONENT_LINES} lines`, () => {
     const components = filesUnder(join(ROOT, 'components')).filter((path) => path.endsWith('.tsx'));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { parseCsv, toCsv } from '@/lib/import/csv';
 import { parseCsvExport } from '@/lib/import/csv-formats';
@@ -7,6 +7,9 @@ import { ImportFileError } from '@/lib/import/import-error';
 import { readImportFile } from '@/lib/import/read-import-file';
 import { extractPageText } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
+
+// Hundreds of generated inputs per property: up to 1.4 s a test alone, several times that on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 /**
  * Property-based tests of the three places where arbitrary outside input enters Shelf: what the

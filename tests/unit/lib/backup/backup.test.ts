@@ -3,8 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Backup, createBackup, parseBackup } from '@/lib/backup/backup-file';
 import { restoreBackup } from '@/lib/backup/restore';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
+import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
 import { ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError } from '@/lib/db/errors';
+import { addHighlight } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
 import { saveArticle, savePage, setStatus, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
@@ -25,6 +27,27 @@ beforeEach(async () => {
   await setTags('article:a2', ['later', 'ünïcode'], { db, now: 21 });
   await setProgress('article:a3', { fraction: 0.6, anchor: { scrollFraction: 0.6, scrollY: 900 } }, { db, now: 22 });
   await savePage({ url: 'https://example.org/page', title: 'A page' }, CAPTURE, { db, now: 23 });
+  await addHighlight(
+    'article:a2',
+    { quote: { type: 'TextQuoteSelector', exact: 'a sentence', prefix: 'Here is ', suffix: ' to keep.' } },
+    { note: 'check the WAL part', color: 'green' },
+    { db, now: 25 },
+  );
+  // Something learned from the blog: it is part of what a backup keeps.
+  const source = { from: 'feed' as const, url: 'https://webcoderspeed.com/rss.xml', learnedAt: 24 };
+  await createCatalogOverlayStore(db).saveOverlayChanges({
+    put: [
+      {
+        kind: 'learned',
+        id: 'new-post',
+        fields: {
+          url: { value: 'https://webcoderspeed.com/blog/scaling/new-post', source },
+          title: { value: 'A new post', source },
+        },
+      },
+    ],
+    remove: [],
+  });
 });
 afterEach(async () => {
   db.close();
@@ -57,6 +80,8 @@ describe('backup', () => {
     const report = await restoreBackup(parsed.backup, 'merge', { db });
     expect(report).toMatchObject({ added: 6, updated: 0, unchanged: 0, skipped: [] });
     expect(await exportNow(new Date(0))).toEqual(before);
+    expect(before.catalogOverlay).toHaveLength(1);
+    expect(before.highlights).toEqual([expect.objectContaining({ itemId: 'article:a2', note: 'check the WAL part' })]);
   });
 
   it('merging the same file twice changes nothing the second time, and counts items, not records', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderReadingNowBox } from '@/lib/content/reading-now-box';
 
+/** The text a box element shows (drawn from data-text by the box's CSS; see box-dom.ts). */
+const shown = (element: Element | null | undefined) => element?.getAttribute('data-text') ?? null;
+
 function render(overrides: Partial<Parameters<typeof renderReadingNowBox>[1]> = {}) {
   const container = document.createElement('div');
   document.body.append(container);
@@ -12,22 +15,26 @@ function render(overrides: Partial<Parameters<typeof renderReadingNowBox>[1]> = 
     onShowRelated: vi.fn().mockResolvedValue(true),
     onResume: vi.fn(),
     onDismiss: vi.fn(),
+    // jsdom cannot make trusted events: in these tests every click stands for the user's own.
+    fromUser: () => true,
     ...overrides,
   };
   const box = renderReadingNowBox(container, options);
   const button = (name: RegExp) =>
-    [...box.querySelectorAll('button')].find((b) => name.test(b.textContent ?? b.getAttribute('aria-label') ?? '')) as
+    [...box.querySelectorAll('button')].find((b) => name.test(b.getAttribute('aria-label') ?? '')) as
       | HTMLButtonElement
       | undefined;
   return { box, options, button };
 }
 
 describe('the box on the blog', () => {
-  it('names the article as text, never as HTML', () => {
+  it('names the article as text, never as HTML, and holds no text node a page could find', () => {
     const { box } = render();
     expect(box.getAttribute('aria-label')).toBe('Shelf');
-    expect(box.querySelector('.shelf-box-title')?.textContent).toBe('Cold Start Latency <img src=x onerror=alert(1)>');
+    expect(shown(box.querySelector('.shelf-box-title'))).toBe('Cold Start Latency <img src=x onerror=alert(1)>');
     expect(box.querySelector('img')).toBeNull();
+    expect(box.textContent).toBe(''); // window.find() searches text nodes, even in closed shadow roots
+    expect(shown(box.querySelector('button.shelf-box-action'))).toBe('Resume where you left off (60%)');
   });
 
   it('resumes once, then keeps the focus in the box', () => {
@@ -37,7 +44,7 @@ describe('the box on the blog', () => {
     resume?.click();
     expect(options.onResume).toHaveBeenCalledTimes(1);
     expect(button(/Resume/)).toBeUndefined();
-    expect(document.activeElement?.textContent).toBe('Show card in Shelf');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Show card in Shelf');
   });
 
   it('says how to open the panel when the browser refuses to open it, and not otherwise', async () => {
@@ -55,7 +62,18 @@ describe('the box on the blog', () => {
 
   it('dismisses', () => {
     const { button, options } = render();
-    button(/×/)?.click();
+    button(/Dismiss Shelf box/)?.click();
     expect(options.onDismiss).toHaveBeenCalled();
+  });
+
+  it('acts on the user’s own clicks only: a page script’s clicks do nothing', async () => {
+    const { button, options } = render({ fromUser: undefined }); // the browser's trust flag
+    for (const name of [/Resume/, /Show card/, /Related A/, /Dismiss/]) button(name)?.click();
+    button(/Show card/)?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(options.onResume).not.toHaveBeenCalled();
+    expect(options.onShowCard).not.toHaveBeenCalled();
+    expect(options.onShowRelated).not.toHaveBeenCalled();
+    expect(options.onDismiss).not.toHaveBeenCalled();
   });
 });

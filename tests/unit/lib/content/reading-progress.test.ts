@@ -37,27 +37,116 @@ describe('reading progress', () => {
     expect(isResumable({ fraction: 0.99 } as never)).toBe(false);
   });
 
-  it('reports at most once per interval while scrolling, then once on leaving, and stops on abort', () => {
-    vi.useFakeTimers();
-    const page = fakePage(5000, 1000);
-    const report = vi.fn();
-    const controller = new AbortController();
-    trackReadingProgress(window, report, controller.signal, 1000);
-    for (const y of [100, 500, 900]) {
+  describe('tracking: only positions the user reached', () => {
+    /** Stands in for the browser's trust flag, which jsdom never sets: events marked here are the user's. */
+    const byUser = new WeakSet<Event>();
+    const fromUser = (event: Event) => byUser.has(event) || event.type === 'scroll' || event.type === 'pagehide';
+    const userInput = (type: string, init: EventInit = {}) => {
+      const event = new Event(type, { bubbles: true, ...init });
+      byUser.add(event);
+      window.dispatchEvent(event);
+    };
+    let time = 0;
+    const track = (report = vi.fn()) => {
+      const controller = new AbortController();
+      trackReadingProgress(window, report, controller.signal, { intervalMs: 1000, now: () => time, fromUser });
+      return { report, controller };
+    };
+    const scrollTo = (page: ReturnType<typeof fakePage>, y: number) => {
       page.setScroll(y);
-      window.dispatchEvent(new Event('scroll'));
-    }
-    expect(report).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1000);
-    expect(report).toHaveBeenCalledTimes(1);
-    expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 900 }));
-    page.setScroll(2000);
-    window.dispatchEvent(new Event('pagehide'));
-    expect(report).toHaveBeenCalledTimes(2);
-    controller.abort();
-    page.setScroll(3000);
-    window.dispatchEvent(new Event('scroll'));
-    vi.advanceTimersByTime(2000);
-    expect(report).toHaveBeenCalledTimes(2);
+      window.document.dispatchEvent(new Event('scroll', { bubbles: true }));
+    };
+
+    it('reports at most once per interval while the user scrolls, then once on leaving, and stops on abort', () => {
+      vi.useFakeTimers();
+      time = 0;
+      const page = fakePage(5000, 1000);
+      const { report, controller } = track();
+      userInput('wheel');
+      for (const y of [100, 500, 900]) scrollTo(page, y);
+      expect(report).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1000);
+      expect(report).toHaveBeenCalledTimes(1);
+      expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 900 }));
+      time = 2000;
+      userInput('keydown');
+      scrollTo(page, 2000);
+      window.dispatchEvent(new Event('pagehide'));
+      expect(report).toHaveBeenCalledTimes(2);
+      expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 2000 }));
+      controller.abort();
+      userInput('wheel');
+      scrollTo(page, 3000);
+      vi.advanceTimersByTime(2000);
+      expect(report).toHaveBeenCalledTimes(2);
+    });
+
+    it('ignores scrolling nobody asked for: a page script, a #fragment jump from another site, a restore', () => {
+      vi.useFakeTimers();
+      time = 0;
+      const page = fakePage(5000, 1000);
+      const { report } = track();
+      scrollTo(page, 2400); // e.g. the opener set location to #section-at-60%
+      vi.advanceTimersByTime(1500);
+      time = 5000;
+      userInput('wheel'); // input long before a later jump does not make the jump the user's
+      time = 7000;
+      scrollTo(page, 3000);
+      vi.advanceTimersByTime(1500);
+      expect(report).not.toHaveBeenCalled();
+    });
+
+    it('writes nothing on leaving a page where the user did not move (a saved position stays)', () => {
+      vi.useFakeTimers();
+      time = 0;
+      fakePage(5000, 1000);
+      const { report } = track();
+      window.dispatchEvent(new Event('pagehide'));
+      Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'visible' });
+      expect(report).not.toHaveBeenCalled();
+    });
+
+    it('ignores made-up input and made-up scroll events', () => {
+      vi.useFakeTimers();
+      time = 0;
+      const page = fakePage(5000, 1000);
+      const report = vi.fn();
+      trackReadingProgress(window, report, new AbortController().signal, { now: () => time }); // the real trust flag
+      window.dispatchEvent(new WheelEvent('wheel', { deltaY: 500 }));
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'End' }));
+      scrollTo(page, 4000);
+      vi.advanceTimersByTime(1500);
+      window.dispatchEvent(new Event('pagehide'));
+      expect(report).not.toHaveBeenCalled();
+    });
+
+    it('follows a fling past the input that started it, and a scrollbar drag while the button is held', () => {
+      vi.useFakeTimers();
+      time = 0;
+      const page = fakePage(10_000, 1000);
+      const { report } = track();
+      userInput('touchmove');
+      for (let step = 1; step <= 20; step++) {
+        time += 100; // momentum: two seconds of scroll events after the finger lifted
+        scrollTo(page, step * 200);
+      }
+      vi.advanceTimersByTime(1000);
+      expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 4000 }));
+
+      time += 5000;
+      userInput('pointerdown');
+      time += 3000; // held on the scrollbar, then dragged
+      scrollTo(page, 6000);
+      vi.advanceTimersByTime(1000);
+      expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 6000 }));
+
+      userInput('pointerup');
+      time += 3000;
+      scrollTo(page, 8000);
+      vi.advanceTimersByTime(1000);
+      expect(report).toHaveBeenCalledTimes(2);
+    });
   });
 });

@@ -5,7 +5,7 @@ import { catalogSchema } from '@/lib/corpus/article';
 import { ARTICLES, getArticleById, getArticleByUrl, getArticleLink } from '@/lib/corpus/catalog';
 import { CURATION } from '@/lib/corpus/curation';
 import { buildCatalog, parseCatalogJsonl } from '@/lib/corpus/normalize';
-import { hasUpstreamCatalog, MISSING_SHARED_REASON, UPSTREAM_CATALOG } from '@/lib/eval/shared-data';
+import { hasUpstreamCatalog, MISSING_SHARED_REASON, UPSTREAM_CATALOG } from '@/scripts/eval/shared-data';
 
 describe('bundled catalog (assets/data/articles.json)', () => {
   it('validates as a whole against the article schema, with unique ids', () => {

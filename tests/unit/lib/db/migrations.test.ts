@@ -146,4 +146,37 @@ describe('schema versions', () => {
     for (const article of articles) expect(await current.items.get(article.id)).toMatchObject({ title: article.title });
     current.close();
   });
+
+  it('version 5 adds the catalog overlay to a version-4 database, keeping every record', async () => {
+    const v4 = new Dexie(name);
+    const stores = {
+      items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
+      progress: 'itemId, updatedAt',
+      settings: 'key',
+      captures: 'itemId, capturedAt',
+      meta: 'key',
+    };
+    v4.version(4).stores(stores);
+    const item = {
+      id: 'article:a',
+      kind: 'article',
+      articleId: 'a',
+      url: null,
+      title: 'A',
+      status: 'done',
+      tags: [],
+      note: '',
+      addedAt: 1,
+      updatedAt: 2,
+      changedAt: { status: 2, title: 1, tags: 1, note: 1 },
+    };
+    await v4.table('items').add(item);
+    await v4.table('meta').add({ key: 'epoch', value: 'e1' });
+    v4.close();
+    const current = new ShelfDatabase(name);
+    expect(await current.items.get('article:a')).toEqual(item);
+    expect(await current.meta.get('epoch')).toEqual({ key: 'epoch', value: 'e1' });
+    expect(await current.catalogOverlay.count()).toBe(0);
+    current.close();
+  });
 });

@@ -3,7 +3,12 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { requestHandlers } from '@/lib/background/request-handlers';
 import { sendRequest } from '@/lib/messaging/client';
-import { dispatchRequest, registerRequestHandlers } from '@/lib/messaging/protocol';
+import {
+  dispatchRequest,
+  type RequestHandlers,
+  registerRequestHandlers,
+  requestSchema,
+} from '@/lib/messaging/protocol';
 
 describe('message protocol', () => {
   it('answers a valid request through the registered handler', async () => {
@@ -33,18 +38,7 @@ describe('message protocol', () => {
     ['an oversized field', { type: 'page-state', url: `https://x.test/${'a'.repeat(10_000)}` }],
   ])('rejects %s with a clear error and runs no handler', async (_case, message) => {
     const handler = vi.fn();
-    const reply = await dispatchRequest(
-      {
-        'page-state': handler,
-        'open-article-card': handler,
-        'record-progress': handler,
-        'related-for-page': handler,
-        'data-changed': handler,
-        'save-tab': handler,
-      },
-      message,
-      {} as never,
-    );
+    const reply = await dispatchRequest(handlersAll(handler), message, {} as never);
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid message/) });
     expect(handler).not.toHaveBeenCalled();
   });
@@ -64,3 +58,8 @@ describe('message protocol', () => {
     expect(stored.sidePanelView).toMatchObject({ view: { kind: 'article', articleId: 'cold-start-latency' } });
   });
 });
+
+/** The same handler for every request type the protocol has. */
+function handlersAll(handler: (...args: never[]) => unknown): RequestHandlers {
+  return Object.fromEntries(requestSchema.options.map((option) => [option.shape.type.value, handler])) as never;
+}

@@ -14,12 +14,9 @@ const snapshot = () => getAllItems();
 function spyHandlers(): RequestHandlers & { calls: () => number } {
   const handler = vi.fn();
   return {
-    'page-state': handler,
-    'open-article-card': handler,
-    'record-progress': handler,
-    'related-for-page': handler,
-    'data-changed': handler,
-    'save-tab': handler,
+    ...(Object.fromEntries(
+      requestSchema.options.map((option) => [option.shape.type.value, handler]),
+    ) as unknown as RequestHandlers),
     calls: () => handler.mock.calls.length,
   };
 }

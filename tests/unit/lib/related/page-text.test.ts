@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractPageText } from '@/lib/related/page-text';
+import { extractPageText, extractPageTextInSlices, PAGE_TEXT_BUDGET } from '@/lib/related/page-text';
 
 const doc = (html: string) => parseHTML(html.startsWith('<html') ? html : `<html>${html}</html>`).document;
 const filler = 'Real article text about cache stampedes and request coalescing. '.repeat(10);
@@ -42,5 +42,83 @@ describe('extractPageText', () => {
     const page = extractPageText(doc(`<body><p>${'word '.repeat(100_000)}</p></body>`), 10_000);
     expect(page.truncated).toBe(true);
     expect(page.text.length).toBeLessThanOrEqual(10_000);
+  });
+});
+
+/** A body with `count` elements made by `make`, each inside the last one (`nested`) or side by side. */
+function bodyOf(count: number, layout: 'nested' | 'flat', prefix = '', suffix = ''): Document {
+  const page = doc(`<body>${prefix}</body>`);
+  let parent: Element = page.body;
+  for (let i = 0; i < count; i++) {
+    const element = page.createElement(layout === 'nested' ? 'div' : 'span');
+    parent.append(element);
+    if (layout === 'nested') parent = element;
+  }
+  parent.insertAdjacentHTML('beforeend', suffix);
+  return page;
+}
+
+/** Building these pages takes seconds on a busy machine. */
+const HEAVY_PAGE_BUDGET_MS = 60_000;
+
+describe('extractPageText on hostile pages: iterative, within budgets', () => {
+  const frozenClock = () => 0;
+
+  it(
+    'walks a page nested 30,000 levels deep without overflowing the stack, stopping at the depth budget',
+    () => {
+      const page = extractPageText(
+        bodyOf(30_000, 'nested', `<p>${filler}</p>`, 'bottom words'),
+        50_000,
+        PAGE_TEXT_BUDGET,
+        frozenClock,
+      );
+      expect(page.text).toContain('request coalescing');
+      expect(page.text).not.toContain('bottom words');
+      expect(page.complete).toBe(false);
+    },
+    HEAVY_PAGE_BUDGET_MS,
+  );
+
+  it('reads text at any depth within the budget, in document order', () => {
+    const nested = '<div><p>one</p><div><p>two</p><div><p>three</p></div><p>four</p></div></div><p>five</p>';
+    const page = extractPageText(doc(`<body><main>${nested}</main></body>`), 1000, PAGE_TEXT_BUDGET, frozenClock);
+    expect(page.text).toBe('one two three four five');
+    expect(page.complete).toBe(true);
+  });
+
+  it(
+    'stops after its node budget on a page of tens of thousands of empty elements',
+    () => {
+      const page = extractPageText(
+        bodyOf(60_000, 'flat', '', '<p>words after them</p>'),
+        50_000,
+        { ...PAGE_TEXT_BUDGET, maxNodes: 20_000 },
+        frozenClock,
+      );
+      expect(page.text).toBe('');
+      expect(page.complete).toBe(false);
+    },
+    HEAVY_PAGE_BUDGET_MS,
+  );
+
+  it('stops when its time runs out, with the text found so far', () => {
+    let time = 0;
+    const page = extractPageText(
+      doc(`<body>${'<p>a paragraph of words</p>'.repeat(5_000)}</body>`),
+      1_000_000,
+      { ...PAGE_TEXT_BUDGET, maxMs: 50 },
+      () => (time += 10),
+    );
+    expect(page.complete).toBe(false);
+    expect(page.text).toContain('a paragraph of words');
+    expect(page.text.length).toBeLessThan(5_000 * 20);
+  });
+
+  it('gives the same text in slices, pausing for the page between them', async () => {
+    const html = `<body><main><h1>Sliced</h1>${`<p>${filler}</p>`.repeat(40)}</main></body>`;
+    let time = 0;
+    const sliced = await extractPageTextInSlices(doc(html), 50_000, { ...PAGE_TEXT_BUDGET, maxMs: 1e9 }, () => time++);
+    expect(sliced).toEqual(extractPageText(doc(html), 50_000, PAGE_TEXT_BUDGET, frozenClock));
   });
 });

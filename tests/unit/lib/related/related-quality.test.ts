@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadRealPageText, loadRelatedEvalSet } from '@/lib/eval/related-set';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/lib/eval/shared-data';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
+import { joinedWords } from '@/lib/related/engine';
+import { findRelated } from '@/lib/related/find-related';
+import { hasRelatedDocs, loadRelatedDocsSet, readDocPage } from '@/scripts/eval/related-docs';
+import { loadRealPageText, loadRelatedEvalSet } from '@/scripts/eval/related-set';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
 const set = loadRelatedEvalSet();
 const engine = getBundledRelatedEngine();
@@ -21,6 +24,7 @@ describe('related articles on the public page set (npm run eval prints the figur
 
   it.skipIf(!existsSync(REAL_PAGES_DIR))(
     existsSync(REAL_PAGES_DIR) ? 'matches none of the unrelated real pages' : MISSING_SHARED_REASON,
+    { timeout: 60_000 },
     () => {
       const matched = set.unrelatedRealPages.filter((name) => {
         const page = loadRealPageText(REAL_PAGES_DIR, name);
@@ -53,3 +57,71 @@ describe('related articles on the public page set (npm run eval prints the figur
     ).toBe(false);
   });
 });
+
+describe('related: knowing when nothing matches', () => {
+  const SUDAN =
+    'The Security Council voted on Thursday to extend sanctions against Sudan for another year, citing continued violence in Darfur and the displacement of more than two million people. Diplomats said the arms embargo and travel bans on several officials would remain in place while talks between the army and the paramilitary forces resume.';
+  const BACKPRESSURE =
+    'When a producer writes faster than the consumer can process, the buffer between them keeps growing until memory runs out. Backpressure lets the slow side signal the fast side to pause: a stream stops reading from its source when the destination is full and resumes when it drains, so events are not dropped and the database is not overwhelmed.';
+
+  it('matches a paragraph on backpressure, with the backpressure articles near the top', () => {
+    const response = engine.related(BACKPRESSURE);
+    expect(response.matched).toBe(true);
+    expect(response.results.slice(0, 5).map((r) => r.article.id)).toContain(
+      'no-backpressure-when-incoming-events-outrun-your-database',
+    );
+    const found = findRelated(BACKPRESSURE);
+    expect(found.matched).toBe(true);
+    expect(found.articles.length).toBeGreaterThan(3);
+  });
+
+  it('lists nothing for a paragraph about something the library does not cover (sanctions against Sudan)', () => {
+    expect(engine.related(SUDAN).matched).toBe(false);
+    expect(findRelated(SUDAN)).toEqual({ articles: [], matched: false });
+  });
+
+  it('rests a match on more than one shared word: confidence counts the largest shared word half', () => {
+    const [best] = engine.related(BACKPRESSURE).results;
+    expect(best!.confidence).toBeLessThan(best!.score);
+    expect(best!.confidence).toBeGreaterThan(best!.score / 2);
+    // A manual page that shares one word with an article ("modules" with Terraform modules) is not
+    // matched, even where its cosine similarity is high (0.2: a plain 0.15 threshold would match).
+    const filler =
+      'the gardener planted tulips and roses along the fence while the children painted birdhouses for the spring fair in the village square near the old bakery';
+    const response = engine.related(`modules modules modules ${filler} ${filler}`);
+    const [top] = response.results;
+    expect(top?.article.id).toBe('reusable-terraform-modules-versioning-testing-and-composition');
+    expect(top!.score).toBeGreaterThan(0.15);
+    expect(top!.confidence).toBeCloseTo(top!.score / 2);
+    expect(response.matched).toBe(false);
+  });
+
+  it('reads adjacent words the library writes as one ("time zone", "back pressure")', () => {
+    const known = new Set(['timezon', 'backpressur']);
+    expect(joinedWords('Every time zone has back pressure', (term) => known.has(term))).toEqual([
+      'timezon',
+      'backpressur',
+    ]);
+  });
+
+  it('short texts go through search: an off-topic selection finds nothing', () => {
+    expect(findRelated('lemon cake recipe')).toEqual({ articles: [], matched: false });
+    expect(findRelated('thundering herd').matched).toBe(true);
+  });
+});
+
+const docs = loadRelatedDocsSet();
+describe.skipIf(!hasRelatedDocs(docs))(
+  hasRelatedDocs(docs)
+    ? 'related articles on real documentation Debian ships'
+    : `related articles on real documentation: skipped, the pages are not installed (${docs.install})`,
+  () => {
+    it('matches most relevant pages and none of the unrelated ones (npm run eval prints the figures)', {
+      timeout: 120_000,
+    }, () => {
+      const matched = docs.relevant.filter(({ path }) => engine.related(readDocPage(path)!).matched).length;
+      expect(matched).toBeGreaterThanOrEqual(20);
+      expect(docs.unrelated.filter((path) => engine.related(readDocPage(path)!).matched)).toEqual([]);
+    });
+  },
+);

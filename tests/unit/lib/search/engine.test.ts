@@ -100,4 +100,49 @@ describe('bundled search engine', () => {
     expect(results[0]!.score).toBe(results[1]!.score);
     expect(results.map((r) => r.article.id)).toEqual(['first', 'second']);
   });
+
+  it.each([
+    'sourdough starter hydration',
+    'lemon cake recipe',
+    'cheap flights to lisbon',
+    'chess opening for black',
+    'sanctions against sudan',
+  ])('says nothing in the library is about "%s" (no results, finished or typing)', (query) => {
+    expect(engine.search(query, { typing: false }).results).toEqual([]);
+    expect(engine.search(query).results).toEqual([]);
+  });
+
+  it('keeps articles sharing a word with an everyday query as loosely related, never as results', () => {
+    const response = engine.search('leader of the opposition', { typing: false });
+    expect(response.results).toEqual([]);
+    expect(response.loose.map((r) => r.article.id)).toContain(
+      'leader-election-gone-wrong-two-leaders-duplicate-work-and-split-brain',
+    );
+  });
+
+  it('answers questions in plain words', () => {
+    const response = engine.search('app freezes when lots of users hit the db at once', { typing: false });
+    expect(response.results[0]?.article.id).toBe(
+      'database-connection-pool-exhaustion-when-your-app-freezes-at-100-users',
+    );
+  });
+
+  it('completes a finished word that is only a prefix ("idemp", "stamp")', () => {
+    const idemp = engine.search('idemp', { typing: false }).results.map((r) => r.article.id);
+    expect(idemp).toContain('idempotency-issues-in-payment-apis-when-retries-charge-customers-twice');
+    expect(engine.search('stamp', { typing: false }).results[0]?.article.id).toBe(
+      'cache-stampede-when-your-cache-fix-breaks-everything',
+    );
+  });
+
+  it('offers "Did you mean" only when nothing matches at all', () => {
+    const asked = { typing: false, suggest: true };
+    expect(engine.search('thndrng', asked).suggestion).toBe('thundering');
+    expect(engine.search('thndrng', { typing: false }).suggestion).toBeNull(); // not asked for
+    expect(engine.search('kuberntes', asked).suggestion).toBeNull(); // the typo is matched
+    expect(engine.search('chess opening for black', asked).suggestion).toBeNull(); // loosely related
+    // Words of their own are not misspellings of the nearest library word ("sudden", "common came receive").
+    expect(engine.search('sudan', asked).suggestion).toBeNull();
+    expect(engine.search('lemon cake recipe', asked).suggestion).toBeNull();
+  });
 });

@@ -30,6 +30,7 @@ const EXAMPLES: { [N in PreferenceName]: unknown } = {
   recentlyOpened: ['cache-stampede'],
   popupState: { query: 'redis', topic: null, tag: null },
   sidePanelView: { view: { kind: 'reading-list' }, at: 5 },
+  catalogUpdateStatus: { state: 'done', phase: 'done', done: 1, total: 1, lines: ['2 addresses filled in'], at: 9 },
 };
 const NAMES = Object.keys(PREFERENCES) as PreferenceName[];
 

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { usePreference } from '@/components/hooks/use-preference';
+import { startCatalogUpdate } from '@/lib/settings/catalog-update';
+import { PREFERENCES } from '@/lib/settings/preferences';
+
+const PHASES: Record<string, string> = {
+  feed: 'Reading the feed',
+  sitemap: 'Reading the sitemap',
+  pages: 'Reading article pages',
+};
+
+/** Settings: update the bundled articles from the blog itself, with progress and the last report. */
+export function CatalogUpdateSettings() {
+  const status = usePreference(PREFERENCES.catalogUpdateStatus);
+  const [error, setError] = useState<string | null>(null);
+  const running = status?.state === 'running';
+  return (
+    <section aria-labelledby="catalog-update-heading">
+      <h3 id="catalog-update-heading">Articles from the blog</h3>
+      <p className="muted small">
+        Shelf can read webcoderspeed.com’s own feed, sitemap and article pages to fill in addresses and titles and to
+        add new articles. Plain requests for public pages, no cookies, only when you ask.
+      </p>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={running}
+        // The permission prompt needs this click's gesture: startCatalogUpdate asks before anything else.
+        onClick={() => void startCatalogUpdate().then((outcome) => setError(outcome.ok ? null : outcome.message))}
+      >
+        Update articles from the blog
+      </button>
+      {running && (
+        <p>
+          <progress
+            aria-label="Catalog update"
+            max={status.total || undefined}
+            value={status.total ? status.done : undefined}
+          />{' '}
+          <span role="status">
+            {PHASES[status.phase] ?? 'Updating'}
+            {status.total ? ` (${status.done} of ${status.total})` : '…'}
+          </span>
+        </p>
+      )}
+      {status?.state === 'done' && (
+        <div role="status" aria-label="Last catalog update">
+          <p className="small">Last update {new Date(status.at).toLocaleString()}:</p>
+          <ul className="small">
+            {status.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="notice small">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+// First, before anything reads the extension API: a page's elements must not stand in for it.
+import '@/lib/content/extension-api-guard';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { createPageContext } from '@/lib/content/page-context';
+import { showRelatedForPage } from '@/lib/content/related-on-page';
+
+/**
+ * Any site, only when the user turned "Related articles on other sites" on (registered at runtime
+ * by lib/background/related-anywhere.ts, with optional host permissions). On pages that do not
+ * match Shelf's library it only extracts text and asks the service worker; no framework is loaded.
+ */
+export default defineUnlistedScript(() => showRelatedForPage(createPageContext()));

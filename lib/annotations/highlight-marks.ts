@@ -1,0 +1,125 @@
+import { BLOCK_ELEMENTS, isSkippedElement } from '@/lib/annotations/text-model';
+
+/**
+ * Draws a highlight as `<mark>` elements around the text nodes a range covers, one mark per text
+ * node, so a mark never spans a block boundary. The marks hold nothing of Shelf's but an opaque id:
+ * no note, no title. Removing them gives back the DOM as it was, down to the identity of the text
+ * nodes (scripts on the page may hold references to them).
+ */
+
+const TEXT_NODE = 3;
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+/** Text in these elements cannot hold a `<mark>` (or would not show it). */
+const UNMARKABLE_PARENTS = new Set(['option', 'select', 'title']);
+export const DEFAULT_HIGHLIGHT_COLOR = 'rgba(255, 212, 0, 0.4)';
+/** The attribute that names the highlight a mark belongs to. */
+export const HIGHLIGHT_ID_ATTRIBUTE = 'data-shelf-highlight';
+
+export interface HighlightOptions {
+  /** The highlight's id (opaque: it must say nothing about the highlight's note or text). */
+  id: string;
+  className: string;
+  ownerDocument: Document;
+  /** Background color; the only visual change a mark makes. */
+  color?: string;
+}
+
+export interface HighlightHandle {
+  readonly id: string;
+  /** The marks in document order (scroll to the first to show the highlight). */
+  readonly marks: readonly HTMLElement[];
+}
+
+/**
+ * Text nodes Shelf split off the page's, to join back when no mark separates them any more. Kept
+ * for all highlights together, so overlapping ones can be removed in any order.
+ */
+const splitOff = new WeakSet<Text>();
+
+/**
+ * Whitespace between blocks (`</p>\n<p>`) is left alone: a mark there would draw an empty line
+ * box. Whitespace between two inline siblings (`<b>a</b> <i>b</i>`) is marked, so the highlight
+ * has no gap.
+ */
+function isMarkable(node: Text): boolean {
+  const parent = node.parentElement;
+  if (!parent || parent.namespaceURI !== HTML_NAMESPACE) return false;
+  if (UNMARKABLE_PARENTS.has(parent.localName)) return false;
+  for (let element: Element | null = parent; element; element = element.parentElement) {
+    if (isSkippedElement(element)) return false;
+  }
+  if (node.data.length === 0) return false;
+  if (node.data.trim() !== '') return true;
+  const isInline = (sibling: Node | null) =>
+    sibling !== null && !(sibling.nodeType === 1 && BLOCK_ELEMENTS.has((sibling as Element).localName));
+  return isInline(node.previousSibling) && isInline(node.nextSibling);
+}
+
+function textNodesIn(range: Range, doc: Document): Text[] {
+  const container = range.commonAncestorContainer;
+  if (container.nodeType === TEXT_NODE) return [container as Text];
+  const nodes: Text[] = [];
+  const walker = doc.createTreeWalker(container, 0x4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (range.intersectsNode(node)) nodes.push(node as Text);
+  }
+  return nodes;
+}
+
+/** Styles set through the CSSOM (allowed under a page's style-src CSP) and `!important`, so the page's own `mark` rules cannot add padding, borders or colors. */
+function styleMark(mark: HTMLElement, color: string): void {
+  mark.style.setProperty('all', 'unset', 'important');
+  mark.style.setProperty('background-color', color, 'important');
+}
+
+export function highlightRange(range: Range, options: HighlightOptions): HighlightHandle {
+  const doc = options.ownerDocument;
+  const split = (node: Text, offset: number) => {
+    const rest = node.splitText(offset);
+    splitOff.add(rest);
+    return rest;
+  };
+  const { startContainer, startOffset, endContainer, endOffset } = range;
+  const nodes = textNodesIn(range, doc);
+  const marks: HTMLElement[] = [];
+  for (let node of nodes) {
+    // Cut off what lies outside the range, end first so the start offset stays valid.
+    if (node === endContainer && endOffset === 0) continue;
+    if (node === endContainer && endOffset < node.data.length) split(node, endOffset);
+    if (node === startContainer && startOffset > 0) {
+      if (startOffset >= node.data.length) continue;
+      node = split(node, startOffset);
+    }
+    if (!isMarkable(node)) continue;
+    const mark = doc.createElement('mark');
+    mark.className = options.className;
+    mark.setAttribute(HIGHLIGHT_ID_ATTRIBUTE, options.id);
+    styleMark(mark, options.color ?? DEFAULT_HIGHLIGHT_COLOR);
+    node.before(mark);
+    mark.append(node);
+    marks.push(mark);
+  }
+  return { id: options.id, marks };
+}
+
+/** Unwraps the marks and joins back the text nodes Shelf split that now touch again. */
+export function removeHighlight(handle: HighlightHandle): void {
+  const parents = new Set<Node>();
+  for (const mark of handle.marks) {
+    const parent = mark.parentNode;
+    if (!parent) continue;
+    mark.replaceWith(...mark.childNodes);
+    parents.add(parent);
+  }
+  for (const parent of parents) {
+    for (let child = parent.firstChild; child; ) {
+      const next = child.nextSibling;
+      const previous = child.previousSibling;
+      if (child.nodeType === TEXT_NODE && splitOff.has(child as Text) && previous?.nodeType === TEXT_NODE) {
+        (previous as Text).appendData((child as Text).data);
+        child.remove();
+      }
+      child = next;
+    }
+  }
+}

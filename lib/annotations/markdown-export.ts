@@ -1,0 +1,83 @@
+/**
+ * Highlights, notes and tags as Markdown: one file for many items, or one item (copied from its
+ * card). Text that comes from web pages (titles, quotes) is escaped, so a hostile title cannot
+ * turn into a link, an image or HTML in the reader's Markdown app; the user's own notes are
+ * Markdown already and are kept as written.
+ */
+
+export interface MarkdownHighlight {
+  /** The quoted text; line breaks are kept, each line quoted. */
+  quote: string;
+  note?: string;
+}
+
+/** What the export needs of an item, whatever the database stores. */
+export interface MarkdownItem {
+  title: string;
+  url: string | null;
+  tags: readonly string[];
+  note: string;
+  highlights: readonly MarkdownHighlight[];
+}
+
+/**
+ * Backslash-escapes what could start Markdown or HTML inside a line (CommonMark lets any ASCII
+ * punctuation be escaped): emphasis, code, links and images (`[`, `]`), HTML and autolinks (`<`),
+ * entities (`&`), strike-through and table pipes (GFM), and `#` (which would close a heading).
+ */
+function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>&~|#]/g, '\\$&');
+}
+
+/** Escapes a line start that would make a heading, quote, list, rule or setext underline. */
+function escapeLineStart(line: string): string {
+  return line.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_all, space: string, marker: string) =>
+    /^\d/.test(marker) ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}` : `${space}\\${marker}`,
+  );
+}
+
+const escapeLine = (line: string) => escapeLineStart(escapeInline(line));
+const lines = (text: string) => text.replace(/\r\n?/g, '\n').split('\n');
+
+/** An http(s) address as an autolink (percent-encoded by the URL parser, so it cannot close early); anything else as plain text. */
+function formatUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return `<${parsed.href}>`;
+  } catch {
+    // Not an address: shown as text below.
+  }
+  return escapeLine(url.replace(/\s+/g, ' '));
+}
+
+function formatQuote(quote: string): string {
+  return lines(quote.trim())
+    .map((line) => (line.trim() ? `> ${escapeLine(line.trim())}` : '>'))
+    .join('\n');
+}
+
+/** The user's Markdown, without trailing spaces or blank lines at its ends. */
+const formatNote = (note: string) => lines(note.trim()).join('\n');
+
+/** One item; `headingLevel` 1 when it stands alone, 2 inside a file of many. */
+export function itemToMarkdown(item: MarkdownItem, { headingLevel = 1 }: { headingLevel?: 1 | 2 } = {}): string {
+  const title = escapeInline(item.title.replace(/\s+/g, ' ').trim()) || 'Untitled';
+  const blocks = [`${'#'.repeat(headingLevel)} ${title}`];
+  if (item.url) blocks.push(formatUrl(item.url));
+  if (item.tags.length) blocks.push(`Tags: ${item.tags.map((tag) => escapeInline(tag)).join(', ')}`);
+  if (item.note.trim()) blocks.push(formatNote(item.note));
+  if (item.highlights.length) {
+    blocks.push(`${'#'.repeat(headingLevel + 1)} Highlights`);
+    for (const highlight of item.highlights) {
+      blocks.push(formatQuote(highlight.quote));
+      if (highlight.note?.trim()) blocks.push(formatNote(highlight.note));
+    }
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** Many items in one file, under a heading that says when they were exported. */
+export function itemsToMarkdown(items: readonly MarkdownItem[], exportedAt: Date): string {
+  const heading = `# Shelf highlights\n\nExported ${exportedAt.toISOString().slice(0, 10)}, ${items.length} ${items.length === 1 ? 'item' : 'items'}.\n`;
+  return [heading, ...items.map((item) => itemToMarkdown(item, { headingLevel: 2 }))].join('\n');
+}

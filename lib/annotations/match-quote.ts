@@ -1,0 +1,258 @@
+import approximateSearch from 'approx-string-match';
+import type { SelectorSet } from '@/lib/annotations/selectors';
+import { collapseWhitespace, type TextSpan } from '@/lib/annotations/text-model';
+
+/**
+ * Finds a highlight's quote in a text, the way Hypothesis does (position, then exact quote, then an
+ * approximate one: `approx-string-match`, Myers' bit-parallel edit-distance search), but with one
+ * rule of its own: a wrong place is worse than none. So the quote's context must agree wherever it
+ * is found, and when the context cannot tell two places apart the answer is "ambiguous".
+ */
+
+export type QuoteMatch =
+  | (TextSpan & {
+      status: 'found';
+      /** `position`: the quote is where it was; `exact`: elsewhere, unchanged; `approximate`: edited. */
+      method: 'position' | 'exact' | 'approximate';
+    })
+  | {
+      status: 'not-found';
+      /**
+       * `absent`: nothing like the quote in the text; `ambiguous`: several places fit equally;
+       * `context-mismatch`: the quote is there, but not among the words around it before.
+       */
+      reason: 'absent' | 'ambiguous' | 'context-mismatch';
+    };
+
+/** A side of the context agrees when at most a quarter of it differs (one changed word in 32 characters does). */
+const CONTEXT_AGREEMENT = 0.75;
+/** Quotes shorter than this are matched exactly only: a few errors would be most of them. */
+const MIN_APPROXIMATE_LENGTH = 16;
+/** The approximate search allows edits to a fifth of the quote, at most this many. */
+const MAX_QUOTE_ERRORS = 64;
+/** Text scanned beyond a context's length, so a few inserted characters next to the quote don't push it out. */
+const CONTEXT_SLACK = 8;
+/** Past this many exact occurrences a quote (a single common word) says nothing about where it was. */
+const MAX_OCCURRENCES = 2_000;
+/** A character that never occurs in page text, to blank parts of it out. */
+const BLANK = '\u0000';
+
+interface Candidate extends TextSpan {
+  /** How well the text before and after agrees with the stored context; null where none was stored. */
+  prefixScore: number | null;
+  suffixScore: number | null;
+}
+
+/** How much of `expected` reappears in `window`, from 0 to 1 (1 − edit distance ÷ length). */
+function similarity(window: string, expected: string): number {
+  if (expected.length === 0) return window.length === 0 ? 1 : 0;
+  if (window.length === 0) return 0;
+  const [best] = approximateSearch(window, expected, expected.length);
+  return best ? 1 - best.errors / expected.length : 0;
+}
+
+/** What is known of the quote: its text, the text around it before, and where it was. */
+interface Expected {
+  quote: string;
+  /** Undefined when not stored (imported quotes); empty when the quote began or ended the text. */
+  prefix?: string;
+  suffix?: string;
+  hint?: number;
+  /** Whether the quote began (ended) between words, as a selection of whole words does. */
+  startsWord: boolean;
+  endsWord: boolean;
+}
+
+function scoreContext(text: string, span: TextSpan, { prefix, suffix }: Expected): Candidate {
+  const before = text.slice(Math.max(0, span.start - (prefix?.length ?? 0) - CONTEXT_SLACK), span.start);
+  const after = text.slice(span.end, span.end + (suffix?.length ?? 0) + CONTEXT_SLACK);
+  // An empty stored side means the quote was at the start or end of the text: only that agrees.
+  return {
+    ...span,
+    prefixScore: prefix === undefined ? null : similarity(before, prefix),
+    suffixScore: suffix === undefined ? null : similarity(after, suffix),
+  };
+}
+
+const agrees = (score: number | null) => score !== null && score >= CONTEXT_AGREEMENT;
+const hasNoContext = (c: Candidate) => c.prefixScore === null && c.suffixScore === null;
+/** A quote stored without any context (imported) can only rely on being the only one. */
+const agreesOnOneSide = (c: Candidate) => hasNoContext(c) || agrees(c.prefixScore) || agrees(c.suffixScore);
+const agreesOnBothSides = (c: Candidate) =>
+  !hasNoContext(c) && [c.prefixScore, c.suffixScore].every((score) => score === null || agrees(score));
+
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+/** Whether `text` has a word boundary before index `at` (not between two word characters). */
+const isWordBoundary = (text: string, at: number) =>
+  !(WORD_CHARACTER.test(text[at - 1] ?? ' ') && WORD_CHARACTER.test(text[at] ?? ' '));
+
+/** "cache" highlighted as a word is not found inside "cachet". */
+function keepsWordBoundaries(text: string, span: TextSpan, expected: Expected): boolean {
+  return (
+    (!expected.startsWord || isWordBoundary(text, span.start)) && (!expected.endsWord || isWordBoundary(text, span.end))
+  );
+}
+
+/**
+ * An approximate match stops where the edit distance is lowest, maybe inside an edited word or
+ * short of the quote's closing punctuation: take the whole word, and the punctuation.
+ */
+function extendToQuoteEnds(text: string, span: TextSpan, expected: Expected): TextSpan {
+  let { start, end } = span;
+  while (expected.startsWord && start > 0 && !isWordBoundary(text, start)) start--;
+  while (expected.endsWord && end < text.length && !isWordBoundary(text, end)) end++;
+  const [first, last] = [expected.quote[0] ?? '', expected.quote.at(-1) ?? ''];
+  if (!WORD_CHARACTER.test(first) && text[start - 1] === first && text[start] !== first) start--;
+  if (!WORD_CHARACTER.test(last) && text[end] === last && text[end - 1] !== last) end++;
+  return { start, end };
+}
+
+function exactOccurrences(text: string, quote: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (let at = text.indexOf(quote); at !== -1 && spans.length <= MAX_OCCURRENCES; at = text.indexOf(quote, at + 1)) {
+    spans.push({ start: at, end: at + quote.length });
+  }
+  return spans;
+}
+
+/**
+ * Among several occurrences whose context agrees on at least one side, the one that agrees on both
+ * sides, if only one does and it is also the closest to where the quote was. The last sentence of a
+ * paragraph shown twice fails this (the copy has both sides of the original's context, the original
+ * keeps its prefix and its position), as it should: nobody can tell which copy was highlighted.
+ */
+function pickByPosition(agreeing: Candidate[], hint: number | undefined): Candidate | null {
+  if (hint === undefined) return null;
+  const full = agreeing.filter(agreesOnBothSides);
+  const [only] = full;
+  if (full.length !== 1 || !only) return null;
+  const distance = Math.abs(only.start - hint);
+  return agreeing.every((c) => c === only || Math.abs(c.start - hint) > distance) ? only : null;
+}
+
+/**
+ * Whether the text before and after the quote now meet somewhere other than around `found`, with
+ * nothing between them: the quote was deleted from its place, so `found` is another copy (a form's
+ * help text shown twice, a pull quote), not the highlight.
+ */
+function contextMeetsWithoutQuote(text: string, found: TextSpan, { prefix, suffix }: Expected): boolean {
+  if (prefix === undefined || suffix === undefined) return false;
+  const joined = collapseWhitespace(`${prefix} ${suffix}`).trim();
+  if (joined.length < MIN_APPROXIMATE_LENGTH) return false;
+  const around = { start: Math.max(0, found.start - prefix.length), end: found.end + suffix.length };
+  const searched = blankOut(text, [around]);
+  const maxErrors = Math.floor(joined.length / 8);
+  // An empty side was the start or end of the text: the other side must now be there.
+  const window = joined.length + CONTEXT_SLACK;
+  if (!prefix) return similarity(searched.slice(0, window), joined) >= 1 - maxErrors / joined.length;
+  if (!suffix) return similarity(searched.slice(-window), joined) >= 1 - maxErrors / joined.length;
+  return approximateSearch(searched, joined, maxErrors).length > 0;
+}
+
+type ExactMatch = (QuoteMatch & { status: 'found'; oneSided: boolean }) | (QuoteMatch & { status: 'not-found' });
+
+/** The exact occurrence whose context agrees (`oneSided` when only one side does), or why there is none. */
+function matchExactly(text: string, spans: TextSpan[], expected: Expected): ExactMatch {
+  if (spans.length > MAX_OCCURRENCES) return { status: 'not-found', reason: 'ambiguous' };
+  const agreeing = spans
+    .filter((span) => keepsWordBoundaries(text, span, expected))
+    .map((span) => scoreContext(text, span, expected))
+    .filter(agreesOnOneSide);
+  // Where the position says, with the same words around it: that is the highlight, even when the
+  // same words appear elsewhere.
+  const inPlace = agreeing.find((c) => c.start === expected.hint && agreesOnBothSides(c));
+  const found = inPlace ?? (agreeing.length === 1 ? agreeing[0] : pickByPosition(agreeing, expected.hint));
+  if (!found) return { status: 'not-found', reason: agreeing.length ? 'ambiguous' : 'context-mismatch' };
+  const method = found.start === expected.hint ? 'position' : 'exact';
+  return { status: 'found', start: found.start, end: found.end, method, oneSided: !agreesOnBothSides(found) };
+}
+
+/** Overlapping approximate matches are one place; keep the one whose context fits best. */
+function bestPerPlace(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start);
+  const places: Candidate[][] = [];
+  let placeEnd = -1;
+  for (const candidate of sorted) {
+    if (candidate.start < placeEnd) places[places.length - 1]?.push(candidate);
+    else places.push([candidate]);
+    placeEnd = Math.max(placeEnd, candidate.end);
+  }
+  const score = (c: Candidate) => (c.prefixScore ?? 0) + (c.suffixScore ?? 0);
+  return places.map((place) =>
+    place.reduce((best, c) =>
+      score(c) > score(best) || (score(c) === score(best) && c.end - c.start > best.end - best.start) ? c : best,
+    ),
+  );
+}
+
+function trimSpaces(text: string, span: TextSpan): TextSpan {
+  let { start, end } = span;
+  while (start < end && text[start] === ' ') start++;
+  while (end > start && text[end - 1] === ' ') end--;
+  return { start, end };
+}
+
+/**
+ * The quote edited in place: an approximate match whose context agrees on both sides. `searched` is
+ * the text with the quote's unedited copies blanked out, which would otherwise hide it (the search
+ * reports only the matches with the fewest errors).
+ */
+function matchApproximately(text: string, searched: string, expected: Expected): QuoteMatch | null {
+  const { quote } = expected;
+  if (quote.length < MIN_APPROXIMATE_LENGTH) return null;
+  const maxErrors = Math.min(MAX_QUOTE_ERRORS, Math.floor(quote.length / 5));
+  const candidates = approximateSearch(searched, quote, maxErrors).map((match) =>
+    scoreContext(text, extendToQuoteEnds(text, trimSpaces(text, match), expected), expected),
+  );
+  // An edited quote has only its context to vouch for it: both sides must agree.
+  const agreeing = bestPerPlace(candidates).filter(agreesOnBothSides);
+  const [found] = agreeing;
+  if (agreeing.length > 1) return { status: 'not-found', reason: 'ambiguous' };
+  if (!found) return null;
+  return { status: 'found', start: found.start, end: found.end, method: 'approximate' };
+}
+
+function blankOut(text: string, spans: TextSpan[]): string {
+  let blanked = '';
+  let from = 0;
+  for (const span of spans) {
+    if (span.start < from) continue;
+    blanked += text.slice(from, span.start) + BLANK.repeat(span.end - span.start);
+    from = span.end;
+  }
+  return blanked + text.slice(from);
+}
+
+/** Where `selectors` point in `text` (a model's text: whitespace already collapsed). */
+export function matchQuote(text: string, selectors: SelectorSet): QuoteMatch {
+  const quote = collapseWhitespace(selectors.quote.exact).trim();
+  if (!quote) return { status: 'not-found', reason: 'absent' };
+  const prefix = selectors.quote.prefix === undefined ? undefined : collapseWhitespace(selectors.quote.prefix);
+  const suffix = selectors.quote.suffix === undefined ? undefined : collapseWhitespace(selectors.quote.suffix);
+  const expected: Expected = {
+    quote,
+    prefix,
+    suffix,
+    hint: selectors.position?.start,
+    startsWord: prefix !== undefined && isWordBoundary(prefix + quote, prefix.length),
+    endsWord: suffix !== undefined && isWordBoundary(quote + suffix, quote.length),
+  };
+  const spans = exactOccurrences(text, quote);
+  const exact = spans.length > 0 ? matchExactly(text, spans, expected) : null;
+  if (exact?.status === 'found' && exact.method === 'position' && !exact.oneSided) return withoutFlag(exact);
+  if (exact?.status === 'not-found' && exact.reason === 'ambiguous') return exact;
+  // The page changed. The highlighted place may still be there with the quote edited, or emptied:
+  // then the exact occurrence found elsewhere is another copy.
+  const copies = spans.filter((span) => keepsWordBoundaries(text, span, expected));
+  const edited = matchApproximately(text, copies.length ? blankOut(text, copies) : text, expected);
+  if (exact?.status !== 'found') return edited ?? exact ?? { status: 'not-found', reason: 'absent' };
+  if (edited?.status === 'found') {
+    // An edited place that fits both sides beats a copy that fits one; against a copy that fits both, nobody can tell.
+    return exact.oneSided ? edited : { status: 'not-found', reason: 'ambiguous' };
+  }
+  if (edited) return edited;
+  if (contextMeetsWithoutQuote(text, exact, expected)) return { status: 'not-found', reason: 'absent' };
+  return withoutFlag(exact);
+}
+
+const withoutFlag = ({ oneSided: _, ...match }: ExactMatch & { status: 'found' }): QuoteMatch => match;

@@ -1,0 +1,66 @@
+/**
+ * The user's own tags on an item: trimmed, inner whitespace collapsed to one space, lower case (so
+ * "Databases" and "databases " are one tag), at most 20 on an item and 40 characters each.
+ */
+
+export const MAX_TAGS_PER_ITEM = 20;
+export const MAX_TAG_LENGTH = 40;
+
+/**
+ * `separator`: the tag holds `,` or `|`, which Shelf's bookmarks and CSV exports use between tags,
+ * so it would come back from them as two tags.
+ */
+export type TagError = 'empty' | 'too-long' | 'separator' | 'too-many';
+
+export type TagResult = { ok: true; tag: string } | { ok: false; error: TagError };
+export type AddTagResult = { ok: true; tags: string[]; added: boolean } | { ok: false; error: TagError };
+
+/** The form two tags are compared in. */
+const tagKey = (input: string) => input.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+export function normalizeTag(input: string): TagResult {
+  const tag = tagKey(input);
+  if (!tag) return { ok: false, error: 'empty' };
+  // Characters as the user counts them, not UTF-16 code units.
+  if ([...tag].length > MAX_TAG_LENGTH) return { ok: false, error: 'too-long' };
+  if (/[,|]/.test(tag)) return { ok: false, error: 'separator' };
+  return { ok: true, tag };
+}
+
+/** `tags` with `input` added at the end; `added: false` when the item already has it. */
+export function addTag(tags: readonly string[], input: string): AddTagResult {
+  const normalized = normalizeTag(input);
+  if (!normalized.ok) return normalized;
+  if (tags.some((tag) => tagKey(tag) === normalized.tag)) return { ok: true, tags: [...tags], added: false };
+  if (tags.length >= MAX_TAGS_PER_ITEM) return { ok: false, error: 'too-many' };
+  return { ok: true, tags: [...tags, normalized.tag], added: true };
+}
+
+/** `tags` without `input` (compared as tags are: case and surrounding spaces do not matter). */
+export function removeTag(tags: readonly string[], input: string): string[] {
+  const key = tagKey(input);
+  return tags.filter((tag) => tagKey(tag) !== key);
+}
+
+export const TAG_ERROR_MESSAGES: Record<TagError, string> = {
+  empty: 'Type a tag first.',
+  'too-long': `A tag can have at most ${MAX_TAG_LENGTH} characters.`,
+  separator: 'A tag cannot contain “,” or “|”.',
+  'too-many': `An item can have at most ${MAX_TAGS_PER_ITEM} tags.`,
+};
+
+/**
+ * A whole list as Shelf keeps it (what an import or a bulk change brings): each tag normalized,
+ * over-long ones cut to the limit, empty ones and ones holding a separator dropped, duplicates
+ * removed, at most `MAX_TAGS_PER_ITEM` kept in order.
+ */
+export function cleanTagList(tags: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const input of tags) {
+    const tag = [...tagKey(input)].slice(0, MAX_TAG_LENGTH).join('').trim();
+    if (!tag || /[,|]/.test(tag) || kept.includes(tag)) continue;
+    kept.push(tag);
+    if (kept.length === MAX_TAGS_PER_ITEM) break;
+  }
+  return kept;
+}

@@ -1,0 +1,266 @@
+/**
+ * The text that highlight offsets count, the same on a live page and in the reader:
+ *
+ * 1. the `data` of every Text node under the root, in document order, skipping everything inside
+ *    `<script>`, `<style>`, `<noscript>`, `<template>` and `<textarea>` (never rendered as page
+ *    text; a template's content is not even a descendant);
+ * 2. every run of whitespace (JavaScript's `\s`, which includes no-break spaces) becomes one space;
+ *    the start and end of a block element (`<p>`, `<li>`, `<td>`, …) and a `<br>` count as
+ *    whitespace too, so `<p>a</p><p>b</p>` reads "a b" as it renders, not "ab";
+ * 3. the text never starts with a space, and offsets count UTF-16 code units of this string.
+ *
+ * Marks that wrap text (Shelf's highlights) and split text nodes leave this text unchanged, so
+ * highlights anchor the same whether or not others are already drawn.
+ */
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_POSITION_FOLLOWING = 4;
+const DOCUMENT_POSITION_CONTAINED_BY = 16;
+
+/** Elements whose text is not page text. */
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
+
+/** Elements that start and end a line when rendered by default. */
+export const BLOCK_ELEMENTS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+export function isSkippedElement(element: Element): boolean {
+  return SKIPPED_ELEMENTS.has(element.localName);
+}
+
+/** Applies rule 2 to a string that did not come from the DOM (a stored quote, prefix or suffix). */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+/** A half-open interval [start, end) of a model's text. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface TextModel {
+  readonly root: Element;
+  readonly text: string;
+  /** The part of the text a DOM range covers, clamped to the root (empty when outside it). */
+  spanOfRange(range: Range): TextSpan;
+  /** A DOM range over the characters of `span` (which must lie within the text). */
+  rangeOfSpan(span: TextSpan): Range;
+}
+
+/** The root's text nodes in document order, with `null` where a line breaks (a block starts or ends). */
+function collectText(root: Element): Array<Text | null> {
+  const sequence: Array<Text | null> = [];
+  const visit = (parent: Node) => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        sequence.push(child as Text);
+      } else if (child.nodeType === ELEMENT_NODE && !isSkippedElement(child as Element)) {
+        const block = BLOCK_ELEMENTS.has((child as Element).localName);
+        if (block) sequence.push(null);
+        visit(child);
+        if (block) sequence.push(null);
+      }
+    }
+  };
+  visit(root);
+  return sequence;
+}
+
+/**
+ * Where the text's characters come from, in runs: each segment is a word copied from one text node
+ * (its characters map one to one), or a space standing for a whitespace run (raw length 1: its
+ * first character) or for a line break (raw length 0, placed at the next character).
+ */
+interface Segments {
+  start: number[];
+  node: number[];
+  offset: number[];
+  rawLength: number[];
+}
+
+export function createTextModel(root: Element): TextModel {
+  const sequence = collectText(root);
+  const nodes = sequence.filter((node): node is Text => node !== null);
+  const indexOfNode = new Map<Node, number>(nodes.map((node, k) => [node, k]));
+  const segments: Segments = { start: [], node: [], offset: [], rawLength: [] };
+  const pieces: string[] = [];
+  let length = 0;
+  const addSegment = (piece: string, k: number, offset: number, rawLength: number) => {
+    segments.start.push(length);
+    segments.node.push(k);
+    segments.offset.push(offset);
+    segments.rawLength.push(rawLength);
+    pieces.push(piece);
+    length += piece.length;
+  };
+
+  let pendingSpace = false;
+  let spaceNode = -1; // where the pending space's whitespace began; -1 for a line break
+  let spaceOffset = 0;
+  let k = -1;
+  const words = /\S+/g;
+  for (const node of sequence) {
+    if (node === null) {
+      pendingSpace = true;
+      continue;
+    }
+    k++;
+    const data = node.data;
+    words.lastIndex = 0;
+    let previousEnd = 0;
+    for (let match = words.exec(data); match; match = words.exec(data)) {
+      if (match.index > previousEnd && (!pendingSpace || spaceNode < 0)) {
+        [pendingSpace, spaceNode, spaceOffset] = [true, k, previousEnd];
+      }
+      if (pendingSpace && length > 0) {
+        if (spaceNode >= 0) addSegment(' ', spaceNode, spaceOffset, 1);
+        else addSegment(' ', k, match.index, 0);
+      }
+      [pendingSpace, spaceNode] = [false, -1];
+      addSegment(match[0], k, match.index, 1);
+      previousEnd = match.index + match[0].length;
+    }
+    if (previousEnd < data.length && (!pendingSpace || spaceNode < 0)) {
+      [pendingSpace, spaceNode, spaceOffset] = [true, k, previousEnd];
+    }
+  }
+  const text = pieces.join('');
+  const segmentCount = segments.start.length;
+  const at = (list: number[], index: number) => list[index] as number;
+
+  /** The segment holding character `index`. */
+  const segmentOf = (index: number): number => {
+    let low = 0;
+    let high = segmentCount - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (at(segments.start, mid) <= index) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+
+  /** The DOM point where character `index` starts, or (with `after`) ends. */
+  const pointOf = (index: number, after: boolean): [Text, number] => {
+    const s = segmentOf(index);
+    const offset = at(segments.offset, s) + (index - at(segments.start, s));
+    return [nodes[at(segments.node, s)] as Text, after ? offset + at(segments.rawLength, s) : offset];
+  };
+
+  /** Index of the first character whose source is at or after (node k, offset). */
+  const indexAt = (k: number, offset: number): number => {
+    // The first segment whose last character's source is at or after the point.
+    let low = 0;
+    let high = segmentCount;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const node = at(segments.node, mid);
+      const last = at(segments.offset, mid) + (segmentEnd(mid) - at(segments.start, mid)) - 1;
+      if (node < k || (node === k && last < offset)) low = mid + 1;
+      else high = mid;
+    }
+    if (low === segmentCount) return text.length;
+    const skipped = at(segments.node, low) === k ? Math.max(0, offset - at(segments.offset, low)) : 0;
+    return at(segments.start, low) + skipped;
+  };
+  const segmentEnd = (s: number) => (s + 1 < segmentCount ? at(segments.start, s + 1) : text.length);
+
+  /** Index of the first text node of the model for which `isAtOrAfter` holds (they are in order). */
+  const firstNodeWhere = (isAtOrAfter: (node: Text) => boolean): number => {
+    let low = 0;
+    let high = nodes.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (isAtOrAfter(nodes[mid] as Text)) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  };
+
+  /** Text index of a DOM boundary point (container, offset), which may lie outside the root. */
+  const indexOfPoint = (container: Node, offset: number): number => {
+    const k = indexOfNode.get(container);
+    if (k !== undefined) return indexAt(k, offset);
+    const child = container.nodeType === TEXT_NODE ? null : (container.childNodes[offset] ?? null);
+    const first = child
+      ? // The point is just before `child`: the first text node that is `child`, in it or after it.
+        firstNodeWhere(
+          (node) => node === child || (child.compareDocumentPosition(node) & DOCUMENT_POSITION_FOLLOWING) !== 0,
+        )
+      : // The point is at the end of `container` (or inside a skipped text node): after its subtree.
+        firstNodeWhere((node) => {
+          const position = container.compareDocumentPosition(node);
+          return (position & DOCUMENT_POSITION_FOLLOWING) !== 0 && (position & DOCUMENT_POSITION_CONTAINED_BY) === 0;
+        });
+    return indexAt(first, 0);
+  };
+
+  return {
+    root,
+    text,
+    spanOfRange(range) {
+      const start = indexOfPoint(range.startContainer, range.startOffset);
+      const end = indexOfPoint(range.endContainer, range.endOffset);
+      return { start, end: Math.max(start, end) };
+    },
+    rangeOfSpan({ start, end }) {
+      if (start < 0 || end > text.length || start > end) {
+        throw new RangeError(`span ${start}–${end} is outside the text (length ${text.length})`);
+      }
+      const range = (root.ownerDocument as Document).createRange();
+      if (start === text.length) {
+        const last = nodes[nodes.length - 1];
+        if (last) range.setStart(last, last.data.length);
+        else range.selectNodeContents(root);
+        return range;
+      }
+      range.setStart(...pointOf(start, false));
+      if (end > start) range.setEnd(...pointOf(end - 1, true));
+      return range;
+    },
+  };
+}

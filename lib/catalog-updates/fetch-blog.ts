@@ -1,0 +1,187 @@
+import type { BlogSite } from '@/lib/catalog-updates/blog-site';
+import { decodeBody } from '@/lib/catalog-updates/decode-body';
+
+/**
+ * The only way the catalog updater reads the network: a plain GET for a public page of the blog,
+ * without cookies or referrer, that never follows a redirect off the blog (redirects are handled
+ * by hand), reads at most `maxBytes` from the stream, and turns every failure into a sentence.
+ */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface BlogFetchOptions {
+  fetch: FetchLike;
+  site: BlogSite;
+  /** What the caller will parse; a response of another kind is refused before its body is read. */
+  expect: 'html' | 'xml';
+  maxBytes: number;
+  maxRedirects: number;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export type FetchFailureKind =
+  | 'off-site'
+  | 'redirect-off-site'
+  | 'redirect-hidden'
+  | 'too-many-redirects'
+  | 'http-status'
+  | 'content-type'
+  | 'too-large'
+  | 'timeout'
+  | 'aborted'
+  | 'network';
+
+export interface FetchFailure {
+  kind: FetchFailureKind;
+  url: string;
+  message: string;
+}
+
+export type BlogResponse =
+  | { ok: true; url: string; text: string; contentType: string | null; requests: number }
+  | { ok: false; failure: FetchFailure; requests: number };
+
+const ACCEPT = {
+  html: 'text/html,application/xhtml+xml;q=0.9',
+  xml: 'application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1',
+};
+/** HTML is accepted where XML is expected so the feed reader can say "an HTML page, not a feed". */
+const ALLOWED = {
+  html: /^(text\/html|application\/xhtml\+xml)$/,
+  xml: /^(text\/xml|application\/xml|application\/[\w.-]+\+xml|text\/html|text\/plain)$/,
+};
+
+const formatSize = (bytes: number) =>
+  bytes >= 1_048_576
+    ? `${Math.round((bytes / 1_048_576) * 10) / 10} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+
+/** Where to try when the browser hides a redirect's target: the other host spelling, then the other trailing slash. */
+function alternatives(url: string, site: BlogSite): string[] {
+  const parsed = new URL(url);
+  const otherHost = new URL(url);
+  otherHost.hostname = parsed.hostname === site.hosts[0] ? site.hosts[1] : site.hosts[0];
+  const otherSlash = new URL(url);
+  otherSlash.pathname = parsed.pathname.endsWith('/')
+    ? parsed.pathname.replace(/\/+$/, '') || '/'
+    : `${parsed.pathname}/`;
+  return [otherHost.href, otherSlash.href].filter((candidate) => candidate !== url);
+}
+
+export async function fetchFromBlog(url: string, options: BlogFetchOptions): Promise<BlogResponse> {
+  const { site } = options;
+  let requests = 0;
+  const fail = (kind: FetchFailureKind, at: string, message: string): BlogResponse => ({
+    ok: false,
+    failure: { kind, url: at, message },
+    requests,
+  });
+  const start = site.toRequestUrl(url);
+  if (!start) return fail('off-site', url, `not on ${site.hosts[0]}; not requested`);
+  if (options.signal?.aborted) return fail('aborted', start, 'stopped');
+
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let current = start;
+  let hiddenAlternatives: string[] | null = null;
+  try {
+    for (let hop = 0; ; hop += 1) {
+      if (hop > options.maxRedirects)
+        return fail('too-many-redirects', start, `more than ${options.maxRedirects} redirects`);
+      requests += 1;
+      const response = await options.fetch(current, {
+        method: 'GET',
+        credentials: 'omit',
+        redirect: 'manual',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-cache',
+        headers: { Accept: ACCEPT[options.expect] },
+        signal,
+      });
+      if (response.url && !site.isOnSite(new URL(response.url))) {
+        return fail('redirect-off-site', start, `redirected to ${new URL(response.url).host}; refused`);
+      }
+      if (response.type === 'opaqueredirect') {
+        // Browsers hide a manual redirect's target; try the blog's usual variants rather than follow blindly.
+        hiddenAlternatives ??= alternatives(start, site);
+        const next = hiddenAlternatives.shift();
+        if (!next)
+          return fail('redirect-hidden', start, 'redirects to an address the browser does not reveal; not followed');
+        current = next;
+        continue;
+      }
+      if (response.status >= 300 && response.status < 400) {
+        const location = response.headers.get('location');
+        const target = location ? site.toRequestUrl(location, current) : null;
+        if (!target) {
+          const where = location ? safeHost(location, current) : 'nowhere';
+          return fail('redirect-off-site', start, `redirected to ${where}; refused`);
+        }
+        current = target;
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        return fail(
+          'http-status',
+          current,
+          `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        );
+      }
+      return await readBody(response, current, options, requests, fail);
+    }
+  } catch (error) {
+    if (options.signal?.aborted) return fail('aborted', current, 'stopped');
+    if (timeout.aborted) return fail('timeout', current, `no answer within ${Math.round(options.timeoutMs / 1000)} s`);
+    return fail('network', current, `network error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function safeHost(location: string, base: string): string {
+  try {
+    return new URL(location, base).host || location;
+  } catch {
+    return 'an invalid address';
+  }
+}
+
+async function readBody(
+  response: Response,
+  url: string,
+  options: BlogFetchOptions,
+  requests: number,
+  fail: (kind: FetchFailureKind, at: string, message: string) => BlogResponse,
+): Promise<BlogResponse> {
+  const contentType = response.headers.get('content-type');
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mediaType && !ALLOWED[options.expect].test(mediaType)) {
+    await response.body?.cancel();
+    return fail('content-type', url, `unexpected content type ${mediaType}`);
+  }
+  const tooLarge = () => fail('too-large', url, `larger than ${formatSize(options.maxBytes)}; not read`);
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > options.maxBytes) {
+    await response.body?.cancel();
+    return tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > options.maxBytes) {
+      await reader.cancel();
+      return tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { ok: true, url, text: decodeBody(bytes, contentType), contentType, requests };
+}

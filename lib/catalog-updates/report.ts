@@ -1,0 +1,116 @@
+import type { LearnOutcome } from '@/lib/catalog-updates/learn';
+
+/** What one catalog update did, for the Settings report. Every count is of changes made in this run. */
+export interface CatalogUpdateReport {
+  startedAt: number;
+  finishedAt: number;
+  /** The feed that was read, if one was. */
+  feed: { url: string; format: 'rss' | 'atom'; items: number; total: number } | null;
+  /** Article addresses the sitemap listed. */
+  sitemapAddresses: number;
+  /** Bundled articles without an address that now have one. */
+  addressesFilled: number;
+  /** Bundled articles that now carry the blog's own title, read from the blog. */
+  titlesConfirmed: number;
+  newArticles: number;
+  pagesRead: number;
+  /** Addresses, feeds and pages that could not be read, each with why. */
+  unreadable: Array<{ url: string; kind: string; reason: string }>;
+  /** Pages whose text is close to a bundled article's but not the same: not linked. */
+  nearMisses: Array<{
+    url: string;
+    field: 'description' | 'title';
+    closestId: string;
+    closestTitle: string;
+    similarity: number;
+  }>;
+  /** Pages that fit more than one article, or an article already placed elsewhere: not linked. */
+  ambiguous: Array<{ url: string; articleIds: string[]; reason: string }>;
+  notes: string[];
+  /** Article pages left for the next update (the cursor). */
+  pagesLeft: number;
+  requests: number;
+  /** The update was stopped (or failed) before it finished. */
+  stopped: boolean;
+}
+
+export function emptyReport(startedAt: number): CatalogUpdateReport {
+  return {
+    startedAt,
+    finishedAt: startedAt,
+    feed: null,
+    sitemapAddresses: 0,
+    addressesFilled: 0,
+    titlesConfirmed: 0,
+    newArticles: 0,
+    pagesRead: 0,
+    unreadable: [],
+    nearMisses: [],
+    ambiguous: [],
+    notes: [],
+    pagesLeft: 0,
+    requests: 0,
+    stopped: false,
+  };
+}
+
+/** Adds what learning one page or feed item did to the report. */
+export function tally(report: CatalogUpdateReport, outcomes: readonly LearnOutcome[]): void {
+  for (const outcome of outcomes) {
+    switch (outcome.kind) {
+      case 'linked':
+        if (outcome.addressFilled) report.addressesFilled += 1;
+        if (outcome.titleConfirmed) report.titlesConfirmed += 1;
+        break;
+      case 'learned':
+        if (outcome.isNew) report.newArticles += 1;
+        break;
+      case 'waiting':
+        report.ambiguous.push({
+          url: outcome.url,
+          articleIds: [outcome.articleId],
+          reason: 'it carries a summary that fits two pages; linked once the other page is read',
+        });
+        break;
+      case 'ambiguous':
+        report.ambiguous.push({ url: outcome.url, articleIds: outcome.articleIds, reason: outcome.reason });
+        break;
+      case 'near-miss':
+        report.nearMisses.push({
+          url: outcome.url,
+          field: outcome.field,
+          closestId: outcome.closest.id,
+          closestTitle: outcome.closest.title,
+          similarity: outcome.closest.similarity,
+        });
+        break;
+      case 'skipped':
+        report.unreadable.push({ url: outcome.url, kind: 'skipped', reason: outcome.reason });
+        break;
+    }
+  }
+}
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** The report as the lines Settings shows, most important first. */
+export function describeReport(report: CatalogUpdateReport): string[] {
+  const lines = [
+    `${count(report.addressesFilled, 'address', 'addresses')} filled in`,
+    `${count(report.titlesConfirmed, 'title', 'titles')} confirmed`,
+    `${count(report.newArticles, 'new article', 'new articles')}`,
+    `${count(report.unreadable.length, 'page', 'pages')} could not be read`,
+    ...report.unreadable.map((entry) => `${entry.url}: ${entry.reason}`),
+  ];
+  for (const near of report.nearMisses) {
+    lines.push(
+      `Near miss, not linked: ${near.url} — its ${near.field} is close to “${near.closestTitle}” (${Math.round(near.similarity * 100)}% alike)`,
+    );
+  }
+  for (const entry of report.ambiguous) lines.push(`Not linked: ${entry.url} — ${entry.reason}`);
+  lines.push(...report.notes);
+  if (report.pagesLeft > 0)
+    lines.push(`${count(report.pagesLeft, 'article page', 'article pages')} left for the next update`);
+  if (report.stopped) lines.push('The update stopped before it finished; the next one continues where it stopped.');
+  return lines;
+}

@@ -1,0 +1,336 @@
+import { type BlogSite, createBlogSite } from '@/lib/catalog-updates/blog-site';
+import { type FeedDocument, type FeedItem, readFeedDocument } from '@/lib/catalog-updates/feed-document';
+import { type BlogResponse, type FetchLike, fetchFromBlog } from '@/lib/catalog-updates/fetch-blog';
+import { type ArticleEvidence, type CatalogLearner, createCatalogLearner } from '@/lib/catalog-updates/learn';
+import { pageEvidence } from '@/lib/catalog-updates/learn-from-page';
+import type { CatalogOverlayStore, OverlayChanges, OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
+import { readPageFactsFromHtml } from '@/lib/catalog-updates/page-facts-html';
+import { discoverFeeds, readPageMetadata } from '@/lib/catalog-updates/page-metadata';
+import { type CatalogUpdateReport, emptyReport, tally } from '@/lib/catalog-updates/report';
+import type { Article } from '@/lib/corpus/article';
+
+/**
+ * One catalog update from the blog: find its feed (advertised on the home page, else the usual
+ * addresses), learn from every item, then read the article pages only the sitemap lists, one at a
+ * time with a pause, up to a cap per run, resuming from the store's cursor. Only the blog's host is
+ * ever requested. Never throws: whatever goes wrong is a line in the report.
+ */
+export interface CatalogUpdateLimits {
+  maxResponseBytes: number;
+  maxFeedItems: number;
+  maxSitemapUrls: number;
+  maxChildSitemaps: number;
+  /** Article pages read per run; the rest wait in the cursor. */
+  maxPagesPerRun: number;
+  pauseBetweenPagesMs: number;
+  maxRedirects: number;
+  timeoutMs: number;
+  /** An older cursor is dropped and the sitemap read again. */
+  maxCursorAgeMs: number;
+}
+
+export const DEFAULT_UPDATE_LIMITS: CatalogUpdateLimits = {
+  maxResponseBytes: 5 * 1_048_576,
+  maxFeedItems: 2_000,
+  maxSitemapUrls: 5_000,
+  maxChildSitemaps: 10,
+  maxPagesPerRun: 40,
+  pauseBetweenPagesMs: 2_000,
+  maxRedirects: 3,
+  timeoutMs: 20_000,
+  maxCursorAgeMs: 14 * 86_400_000,
+};
+
+export interface CatalogUpdateClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export interface CatalogUpdateProgress {
+  phase: 'feed' | 'sitemap' | 'pages' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface CatalogUpdateOptions {
+  articles: readonly Article[];
+  store: CatalogOverlayStore;
+  fetch: FetchLike;
+  clock: CatalogUpdateClock;
+  /** The blog's origin; both spellings of its host are read. */
+  origin?: string;
+  limits?: Partial<CatalogUpdateLimits>;
+  onProgress?: (progress: CatalogUpdateProgress) => void;
+  signal?: AbortSignal;
+}
+
+const FALLBACK_FEEDS = ['/rss.xml', '/feed.xml', '/atom.xml'];
+const SITEMAP = '/sitemap.xml';
+const FEED_ITEMS_PER_YIELD = 100;
+
+interface Run {
+  options: CatalogUpdateOptions;
+  limits: CatalogUpdateLimits;
+  site: BlogSite;
+  learner: CatalogLearner;
+  report: CatalogUpdateReport;
+  /** When the pages still to read were listed: kept across resumed runs so a cursor can age. */
+  listedAt: number;
+}
+
+export async function runCatalogUpdate(options: CatalogUpdateOptions): Promise<CatalogUpdateReport> {
+  const report = emptyReport(options.clock.now());
+  try {
+    const site = createBlogSite(options.origin);
+    const limits = { ...DEFAULT_UPDATE_LIMITS, ...options.limits };
+    const learner = createCatalogLearner(options.articles, await options.store.loadOverlay(), site);
+    const run: Run = { options, limits, site, learner, report, listedAt: report.startedAt };
+    const pending = await pendingFromCursor(run);
+    const queue = pending ?? (await discover(run));
+    if (queue.length > 0 || pending) await readPages(run, queue);
+  } catch (error) {
+    report.stopped = true;
+    report.notes.push(`The update stopped: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  report.stopped ||= options.signal?.aborted ?? false;
+  report.finishedAt = options.clock.now();
+  options.onProgress?.({ phase: 'done', done: 1, total: 1 });
+  return report;
+}
+
+async function pendingFromCursor(run: Run): Promise<string[] | null> {
+  const cursor = await run.options.store.loadCursor();
+  if (!cursor || cursor.pending.length === 0) return null;
+  if (run.options.clock.now() - cursor.listedAt > run.limits.maxCursorAgeMs) {
+    run.report.notes.push('The addresses left by an earlier update were too old and were listed again.');
+    return null;
+  }
+  const pending = cursor.pending.filter((url) => !run.learner.knows(url));
+  run.listedAt = cursor.listedAt;
+  run.report.notes.push(
+    `Continued the previous update: ${pending.length.toLocaleString('en')} article pages were left.`,
+  );
+  return pending;
+}
+
+async function get(run: Run, url: string, expect: 'html' | 'xml'): Promise<BlogResponse> {
+  const response = await fetchFromBlog(url, {
+    fetch: run.options.fetch,
+    site: run.site,
+    expect,
+    maxBytes: run.limits.maxResponseBytes,
+    maxRedirects: run.limits.maxRedirects,
+    timeoutMs: run.limits.timeoutMs,
+    signal: run.options.signal,
+  });
+  run.report.requests += response.requests;
+  return response;
+}
+
+type ReadDocument =
+  | { ok: true; document: FeedDocument; url: string }
+  | { ok: false; url: string; kind: string; reason: string };
+
+async function getDocument(run: Run, url: string): Promise<ReadDocument> {
+  const response = await get(run, url, 'xml');
+  if (!response.ok) return { ok: false, url, kind: response.failure.kind, reason: response.failure.message };
+  const reading = readFeedDocument(response.text, response.url, run.limits);
+  if (!reading.ok) return { ok: false, url, kind: reading.problem.kind, reason: reading.problem.message };
+  return { ok: true, document: reading.document, url: response.url };
+}
+
+/** A failure is reported, unless it is only the stop the caller asked for. */
+const unreadable = (run: Run, failed: { url: string; kind: string; reason: string }) => {
+  if (failed.kind !== 'aborted')
+    run.report.unreadable.push({ url: failed.url, kind: failed.kind, reason: failed.reason });
+};
+
+const isStopped = (run: Run) => run.options.signal?.aborted ?? false;
+
+/** Reads the feed and the sitemap; returns the article pages to read. */
+async function discover(run: Run): Promise<string[]> {
+  const { site } = run;
+  const described = new Set<string>();
+  const advertised = await readHome(run);
+  const sitemap = await readFeed(run, advertised, described);
+  if (isStopped(run)) return [];
+  const addresses = await readSitemap(run, sitemap);
+  if (isStopped(run)) return [];
+  const queue = [...new Set(addresses.flatMap((url) => site.toSiteUrl(url) ?? []))].filter(
+    (url) => site.isArticleUrl(url) && !described.has(url) && !run.learner.knows(url),
+  );
+  await run.options.store.saveCursor(queue.length > 0 ? { pending: queue, listedAt: run.listedAt } : null);
+  return queue;
+}
+
+/** The feeds the home page advertises on the blog. */
+async function readHome(run: Run): Promise<string[]> {
+  const home = await get(run, `${run.site.origin}/`, 'html');
+  if (!home.ok) {
+    unreadable(run, { url: home.failure.url, kind: home.failure.kind, reason: home.failure.message });
+    return [];
+  }
+  const { feeds, refused } = discoverFeeds(readPageFactsFromHtml(home.text, home.url), run.site);
+  for (const url of refused) run.report.notes.push(`The home page names a feed on another site, not read: ${url}`);
+  return feeds.map((feed) => feed.url);
+}
+
+/**
+ * Learns from the first advertised feed that reads, else the first usual address that does. A
+ * failing advertised feed is reported; a missing usual address only named if none is found.
+ * Returns a sitemap met on the way (a feed address that serves one).
+ */
+async function readFeed(run: Run, advertised: string[], described: Set<string>): Promise<FeedDocument | null> {
+  const { site, report } = run;
+  let sitemap: FeedDocument | null = null;
+  const fallbackFailures: string[] = [];
+  const tried = new Set<string>();
+  const candidates = [...advertised, ...FALLBACK_FEEDS.map((path) => `${site.origin}${path}`)];
+  for (const [index, url] of candidates.entries()) {
+    const key = site.toSiteUrl(url) ?? url;
+    if (report.feed || isStopped(run) || tried.has(key)) continue;
+    tried.add(key);
+    const read = await getDocument(run, url);
+    if (!read.ok) {
+      if (index < advertised.length) unreadable(run, read);
+      else fallbackFailures.push(`${new URL(url).pathname} (${read.reason})`);
+    } else if (read.document.format === 'rss' || read.document.format === 'atom') {
+      const { format, items, total } = read.document;
+      report.feed = { url: read.url, format, items: items.length, total };
+      await learnFeed(run, items, read.url, described);
+    } else {
+      sitemap = read.document;
+    }
+  }
+  if (!report.feed && !isStopped(run)) {
+    report.notes.push(`No feed found on the blog; tried ${fallbackFailures.join(', ') || 'nothing'}.`);
+  } else if (report.feed && report.feed.total > report.feed.items) {
+    const { total, items } = report.feed;
+    report.notes.push(
+      `The feed lists ${total.toLocaleString('en')} items; the first ${items.toLocaleString('en')} were read.`,
+    );
+  }
+  return sitemap;
+}
+
+async function learnFeed(run: Run, items: readonly FeedItem[], feedUrl: string, described: Set<string>) {
+  const { site, report, options } = run;
+  const changes = new Map<string, OverlayRecord | null>();
+  const skipped = new Map<string, number>();
+  let offSite = 0;
+  for (const [index, item] of items.entries()) {
+    if (index % FEED_ITEMS_PER_YIELD === 0) {
+      options.onProgress?.({ phase: 'feed', done: index, total: items.length });
+      await options.clock.sleep(0);
+    }
+    const url = item.url ? site.toSiteUrl(item.url) : null;
+    if (!url) {
+      offSite += 1;
+      continue;
+    }
+    if (item.title || item.description) described.add(url);
+    const evidence: ArticleEvidence = {
+      url,
+      titles: item.title ? [item.title] : [],
+      descriptions: item.description ? [item.description] : [],
+      published: item.published,
+      tags: item.tags,
+      source: { from: 'feed', url: site.toRequestUrl(feedUrl) ?? feedUrl, learnedAt: report.startedAt },
+    };
+    const learned = run.learner.learn(evidence);
+    // A feed item that is not an article is a note, not a page that could not be read.
+    for (const outcome of learned.outcomes) {
+      if (outcome.kind === 'skipped') skipped.set(outcome.reason, (skipped.get(outcome.reason) ?? 0) + 1);
+    }
+    tally(
+      report,
+      learned.outcomes.filter((outcome) => outcome.kind !== 'skipped'),
+    );
+    for (const record of learned.changes.put) changes.set(record.id, record);
+    for (const id of learned.changes.remove) changes.set(id, null);
+  }
+  if (offSite > 0) report.notes.push(`${offSite} feed item(s) without an address on the blog were skipped.`);
+  for (const [reason, n] of skipped) report.notes.push(`${n} feed item(s) were skipped: ${reason}.`);
+  await save(run, {
+    put: [...changes.values()].filter((record) => record !== null),
+    remove: [...changes].filter(([, record]) => record === null).map(([id]) => id),
+  });
+}
+
+async function save(run: Run, changes: OverlayChanges) {
+  if (changes.put.length > 0 || changes.remove.length > 0) await run.options.store.saveOverlayChanges(changes);
+}
+
+/** The addresses a sitemap (or the sitemaps of a sitemap index) lists, fetching `/sitemap.xml` if no feed address was one. */
+async function readSitemap(run: Run, found: FeedDocument | null): Promise<string[]> {
+  const { site, report, limits, options } = run;
+  options.onProgress?.({ phase: 'sitemap', done: 0, total: 1 });
+  let document = found;
+  if (!document) {
+    const read = await getDocument(run, `${site.origin}${SITEMAP}`);
+    if (!read.ok) {
+      if (read.kind === 'http-status') report.notes.push(`No sitemap (${SITEMAP}: ${read.reason}).`);
+      else unreadable(run, read);
+      return [];
+    }
+    document = read.document;
+  }
+  const addresses: string[] = [];
+  if (document.format === 'sitemap') addresses.push(...document.urls.map((entry) => entry.url));
+  if (document.format === 'sitemap-index') {
+    if (document.total > document.sitemaps.length) {
+      report.notes.push(
+        `The sitemap index lists ${document.total} sitemaps; the first ${document.sitemaps.length} were read.`,
+      );
+    }
+    for (const child of document.sitemaps) {
+      if (addresses.length >= limits.maxSitemapUrls || isStopped(run)) break;
+      const read = await getDocument(run, child);
+      if (!read.ok) unreadable(run, read);
+      else if (read.document.format === 'sitemap') addresses.push(...read.document.urls.map((entry) => entry.url));
+      else report.notes.push(`${child} is not a sitemap of pages (${read.document.format}); not read further.`);
+    }
+  }
+  if (addresses.length > limits.maxSitemapUrls) {
+    report.notes.push(
+      `The sitemaps list more than ${limits.maxSitemapUrls.toLocaleString('en')} addresses; the first were read.`,
+    );
+  }
+  const kept = addresses.slice(0, limits.maxSitemapUrls);
+  report.sitemapAddresses = kept.filter((url) => site.isArticleUrl(site.toSiteUrl(url) ?? site.origin)).length;
+  return kept;
+}
+
+/** Reads article pages one at a time, a pause between, saving the cursor after each. */
+async function readPages(run: Run, queue: string[]): Promise<void> {
+  const { options, limits, report, site } = run;
+  const pending = [...queue];
+  const total = Math.min(limits.maxPagesPerRun, pending.length);
+  report.pagesLeft = pending.length;
+  for (let done = 0; done < total && !isStopped(run); done += 1) {
+    options.onProgress?.({ phase: 'pages', done, total });
+    if (done > 0) await options.clock.sleep(limits.pauseBetweenPagesMs);
+    const url = pending[0];
+    if (!url || isStopped(run)) break;
+    const response = await get(run, url, 'html');
+    if (response.ok) {
+      const metadata = readPageMetadata(readPageFactsFromHtml(response.text, response.url), site);
+      const evidence = pageEvidence(metadata, response.url, options.clock.now(), site);
+      if (evidence) {
+        const learned = run.learner.learn(evidence);
+        tally(report, learned.outcomes);
+        await save(run, learned.changes);
+      }
+      report.pagesRead += 1;
+    } else if (response.failure.kind === 'aborted') {
+      break;
+    } else {
+      unreadable(run, { url, kind: response.failure.kind, reason: response.failure.message });
+    }
+    pending.shift();
+    report.pagesLeft = pending.length;
+    await options.store.saveCursor(pending.length > 0 ? { pending, listedAt: run.listedAt } : null);
+  }
+  if (pending.length === 0) await options.store.saveCursor(null);
+}

@@ -1,0 +1,66 @@
+/**
+ * Text as the blog wrote it, made comparable. `cleanText` is for keeping and showing; `matchKey`
+ * is the one definition of "the same text" that linking relies on; `textSimilarity` only ever
+ * names a near miss, it never links.
+ */
+
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/** NFC, invisible characters dropped, runs of whitespace (NBSP included) as one space, trimmed. */
+export function cleanText(text: string): string {
+  return text.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The exact-match key of a title or description: `cleanText`, then typographic variants folded —
+ * curly and prime quotes to straight ones, every dash and minus to `-`, `...` to `…`, and `''` to
+ * `'` (the upstream catalog made that one change to its descriptions). Case, words, punctuation
+ * and a trailing ellipsis are kept: a truncated text is a different text.
+ */
+export function matchKey(text: string): string {
+  return cleanText(text)
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\.{3}/g, '\u2026')
+    .replace(/''/g, "'");
+}
+
+/** Lowercased words (letters and digits) of a text, in order. */
+export function words(text: string): string[] {
+  return (
+    matchKey(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/** Adjacent word pairs: one changed word alters two of them, so edits and truncations score high. */
+export function wordPairs(text: string): Set<string> {
+  const list = words(text);
+  if (list.length === 1) return new Set(list);
+  const pairs = new Set<string>();
+  for (let i = 1; i < list.length; i += 1) pairs.add(`${list[i - 1]} ${list[i]}`);
+  return pairs;
+}
+
+/** Dice coefficient of two sets of word pairs, 0 (nothing shared) to 1 (the same pairs). */
+export function pairSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const pair of small) if (large.has(pair)) shared += 1;
+  return (2 * shared) / (a.size + b.size);
+}
+
+export function textSimilarity(a: string, b: string): number {
+  return pairSimilarity(wordPairs(a), wordPairs(b));
+}
+
+/** Cuts text to at most `max` characters, at a word boundary where there is one, ending in `…`. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

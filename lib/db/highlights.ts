@@ -1,0 +1,80 @@
+import type { SelectorSet } from '@/lib/annotations/selectors';
+import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { reportingFullStorage } from '@/lib/db/errors';
+import type { WriteOptions } from '@/lib/db/items';
+import type { Highlight, HighlightColor } from '@/lib/db/schema';
+
+/** Highlights of one saved item, in the order they were made. */
+export async function getHighlights(itemId: string, db: ShelfDatabase = getDatabase()): Promise<Highlight[]> {
+  const highlights = await db.highlights.where('itemId').equals(itemId).toArray();
+  return highlights.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** How many highlights each item has (items without any are absent): what lists mark. */
+export async function getHighlightCounts(db: ShelfDatabase = getDatabase()): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await db.highlights.orderBy('itemId').eachKey((itemId) => {
+    const key = String(itemId);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/** Adds a highlight to a saved item; returns it, or null when the item is not saved. */
+export function addHighlight(
+  itemId: string,
+  selectors: SelectorSet,
+  { note = '', color = 'yellow' }: { note?: string; color?: HighlightColor } = {},
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+): Promise<Highlight | null> {
+  return reportingFullStorage(() =>
+    db.transaction('rw', db.items, db.highlights, async () => {
+      if (!(await db.items.get(itemId))) return null;
+      const highlight: Highlight = {
+        id: crypto.randomUUID(),
+        itemId,
+        selectors,
+        note: note.slice(0, 10_000),
+        color,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await db.highlights.add(highlight);
+      return highlight;
+    }),
+  );
+}
+
+/** Changes a highlight's note or color; returns whether it still exists. */
+export function updateHighlight(
+  id: string,
+  patch: { note?: string; color?: HighlightColor },
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+): Promise<boolean> {
+  return db.transaction('rw', db.highlights, async () => {
+    const changed = await db.highlights.update(id, (highlight) => {
+      if (patch.note !== undefined) highlight.note = patch.note.slice(0, 10_000);
+      if (patch.color !== undefined) highlight.color = patch.color;
+      highlight.updatedAt = now;
+    });
+    return changed === 1;
+  });
+}
+
+/** Deletes a highlight; returns it, so that it can be put back (undo). */
+export function deleteHighlight(id: string, { db = getDatabase() }: WriteOptions = {}): Promise<Highlight | undefined> {
+  return db.transaction('rw', db.highlights, async () => {
+    const highlight = await db.highlights.get(id);
+    if (highlight) await db.highlights.delete(id);
+    return highlight;
+  });
+}
+
+/** Puts a deleted highlight back, if its item is still saved and nothing took its place. */
+export function restoreHighlight(highlight: Highlight, { db = getDatabase() }: WriteOptions = {}): Promise<boolean> {
+  return db.transaction('rw', db.items, db.highlights, async () => {
+    if (!(await db.items.get(highlight.itemId)) || (await db.highlights.get(highlight.id))) return false;
+    await db.highlights.add(highlight);
+    return true;
+  });
+}

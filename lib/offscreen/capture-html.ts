@@ -1,0 +1,16 @@
+import { capturePage } from '@/lib/capture/capture-page';
+import type { CapturedPage } from '@/lib/capture/schema';
+
+/**
+ * Captures a page from its HTML text, as if it had been opened: parsed with the inert DOMParser
+ * (no script runs, nothing loads), its relative links resolved against its address, then the same
+ * capture as an open tab (Readability, DOMPurify). Needs a DOM: Chrome runs it in an offscreen
+ * document, Firefox in its background page.
+ */
+export function captureHtml(html: string, url: string, win: Window & typeof globalThis = window): CapturedPage {
+  const doc = new win.DOMParser().parseFromString(html, 'text/html');
+  const base = doc.createElement('base');
+  base.href = url;
+  doc.head.prepend(base);
+  return capturePage(doc, url, win);
+}

@@ -1,0 +1,133 @@
+import { getSynonymTable } from '@/lib/search/synonyms';
+import { pairTerm, type QueryWord, termsOfWord } from '@/lib/search/text';
+import type { Vocabulary } from '@/lib/search/vocabulary';
+
+/** Relative worth of the ways a query word can match an index term. */
+export const FACTOR = { exact: 1, prefix: 0.8, fuzzy: 0.7, synonym: 0.6, phrase: 0.5 } as const;
+const MAX_PREFIX_TERMS = 40;
+/** A finished word this short that the index does not know is a fragment, not a prefix worth completing. */
+const MIN_COMPLETION_LENGTH = 3;
+/**
+ * Completions of fewer letters help ranking but say nothing about what the query is about:
+ * "red" may be "redis" or a colour, "tie" a "tier" or a tie.
+ */
+export const MIN_TELLING_LENGTH = 4;
+
+/** How a query word may stand for an index term. */
+export interface Candidate {
+  /** What a match is worth in ranking, relative to an exact match (FACTOR). */
+  factor: number;
+  /**
+   * 0..1: how sure it is that the user means this term (for confidence, not ranking): 1 as
+   * written, the typed share of a completion, 0 for a typo correction too far from what was typed.
+   */
+  certainty: number;
+}
+
+/** The index terms one query word (or word pair) may stand for, by term index. */
+export type Candidates = Map<number, Candidate>;
+
+/** Adds a candidate, or keeps the better factor and the better certainty of the two ways to it. */
+export function setCandidate(candidates: Candidates, at: number, factor: number, certainty = factor): void {
+  const known = candidates.get(at);
+  if (!known) candidates.set(at, { factor, certainty });
+  else candidates.set(at, { factor: Math.max(known.factor, factor), certainty: Math.max(known.certainty, certainty) });
+}
+
+export function addCandidate(
+  vocabulary: Vocabulary,
+  candidates: Candidates,
+  term: string,
+  factor: number,
+  certainty = factor,
+): void {
+  const at = vocabulary.termIndex(term);
+  if (at >= 0) setCandidate(candidates, at, factor, certainty);
+}
+
+/** Single-word terms that complete `prefix`, the closest completions first ("cach" → "cache" before "cachecontrol"). */
+export function addPrefixCandidates(vocabulary: Vocabulary, candidates: Candidates, prefix: string): void {
+  const { terms } = vocabulary;
+  const matches: number[] = [];
+  for (let at = vocabulary.lowerBound(prefix); at < terms.length && (terms[at] as string).startsWith(prefix); at++) {
+    if (!(terms[at] as string).includes(' ')) matches.push(at); // single words only, not pairs
+  }
+  matches.sort((a, b) => (terms[a] as string).length - (terms[b] as string).length || a - b);
+  for (const at of matches.slice(0, MAX_PREFIX_TERMS)) {
+    // As sure as the share of the word typed: "clickh" is surely ClickHouse, "cl" is anything.
+    const certainty =
+      prefix.length < MIN_TELLING_LENGTH ? 0 : Math.min(1, prefix.length / (terms[at] as string).length);
+    setCandidate(candidates, at, FACTOR.prefix, certainty);
+  }
+}
+
+/**
+ * Stage 1: each query word's candidate terms as written: its exact terms, and for the last word
+ * while typing, the terms it begins. Words left without candidates go to the typo stage.
+ */
+export function wordCandidates(vocabulary: Vocabulary, words: readonly QueryWord[], typing: boolean): Candidates[] {
+  return words.map((word, position) => {
+    const candidates: Candidates = new Map();
+    for (const term of termsOfWord(word.surface)) addCandidate(vocabulary, candidates, term, FACTOR.exact);
+    const isLast = position === words.length - 1;
+    if (isLast && typing && word.surface.length >= 2) addPrefixCandidates(vocabulary, candidates, word.surface);
+    return candidates;
+  });
+}
+
+/**
+ * A finished word the index does not know may still be the start of one ("idemp", "stamp", a pasted
+ * stem): it completes as the last word does while typing, before the typo stage is asked (which
+ * would turn "stamp" into some other short word). Words with candidates are left alone.
+ */
+export function addCompletionCandidates(
+  vocabulary: Vocabulary,
+  words: readonly QueryWord[],
+  groups: readonly Candidates[],
+): void {
+  words.forEach((word, position) => {
+    const candidates = groups[position] as Candidates;
+    if (candidates.size === 0 && word.surface.length >= MIN_COMPLETION_LENGTH)
+      addPrefixCandidates(vocabulary, candidates, word.surface);
+  });
+}
+
+/** Synonyms: a query phrase also looks for its equivalents, at a discount (after typos, which see only what was written). */
+export function addSynonymCandidates(
+  vocabulary: Vocabulary,
+  words: readonly QueryWord[],
+  groups: readonly Candidates[],
+): void {
+  const queryTerms = words.map((word) => word.term);
+  for (const entry of getSynonymTable()) {
+    for (let start = 0; start + entry.phrase.length <= queryTerms.length; start++) {
+      if (!entry.phrase.every((term, offset) => queryTerms[start + offset] === term)) continue;
+      for (let offset = 0; offset < entry.phrase.length; offset++) {
+        const group = groups[start + offset] as Candidates;
+        for (const term of entry.alternativeTerms) addCandidate(vocabulary, group, term, FACTOR.synonym);
+      }
+    }
+  }
+}
+
+/** Adjacent query words as index pairs ("vector databas"), for a phrase bonus; the last pair by prefix while typing. */
+export function pairCandidates(vocabulary: Vocabulary, words: readonly QueryWord[], typing: boolean): Candidates[] {
+  const { terms } = vocabulary;
+  return words.slice(1).map((second, index) => {
+    const first = words[index] as QueryWord;
+    const candidates: Candidates = new Map();
+    addCandidate(vocabulary, candidates, pairTerm(first.term, second.term), FACTOR.phrase);
+    if (typing && index === words.length - 2) {
+      const prefix = pairTerm(first.term, second.surface);
+      for (
+        let at = vocabulary.lowerBound(prefix);
+        at < terms.length && (terms[at] as string).startsWith(prefix);
+        at++
+      ) {
+        if (candidates.size >= MAX_PREFIX_TERMS) break;
+        setCandidate(candidates, at, FACTOR.phrase * FACTOR.prefix);
+      }
+    }
+    return candidates;
+  });
+}

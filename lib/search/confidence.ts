@@ -1,0 +1,93 @@
+import { type Candidates, FACTOR, MIN_TELLING_LENGTH } from '@/lib/search/candidates';
+import type { ScoredDocument } from '@/lib/search/score';
+import type { QueryWord } from '@/lib/search/text';
+import type { Vocabulary } from '@/lib/search/vocabulary';
+
+/**
+ * Knowing when nothing matches. Each query word weighs by how specific it is (its idf), and a
+ * word the library does not know at all weighs as a fairly specific word that no article covers:
+ * "sourdough starter hydration" is about nothing here even though Fuse.js finds "start" and
+ * "degradation" for two of its words. An article is about the query when it covers enough of that
+ * weight (its share) with enough evidence (the summed idf of the words it covers): one common word
+ * shared with an everyday query ("leader of the opposition", "chess opening for black") is not
+ * enough, two specific words of a long question in plain words are.
+ *
+ * Calibrated with tests/fixtures/search-confidence.json (off-topic everyday queries and on-topic
+ * questions in plain words, tuned on one half, reported on the other) and the public query set,
+ * in CLI and typing modes: the figures are in `npm run eval`, the reasoning in the README.
+ */
+export interface ConfidenceTuning {
+  /** How much a word of 4+ letters weighs when the library has no term, completion or likely typo for it. */
+  unknownWordWeight: number;
+  /** An article covering this share of the query's weight is about it, whatever the words. */
+  wholeShare: number;
+  /** Or: it covers two words or more, worth at least `evidence` together and `evidenceShare` of the query. */
+  evidence: number;
+  evidenceShare: number;
+  /** Or: the library knows every telling word of the query, and the article covers this share. */
+  knownWordsShare: number;
+  /** Results are the articles covering at least this fraction of the best article's share. */
+  resultsShareOfBest: number;
+  /** Articles below the results but covering this share are "loosely related". */
+  looseShare: number;
+}
+
+export const CONFIDENCE: ConfidenceTuning = {
+  unknownWordWeight: 3,
+  wholeShare: 0.75,
+  evidence: 4,
+  evidenceShare: 0.25,
+  knownWordsShare: 0.2,
+  resultsShareOfBest: 0.3,
+  looseShare: 0.3,
+};
+
+export interface WordSpecificity {
+  /** How much the word counts in the query's confidence. */
+  weight: number;
+  /** The certainty of the word's surest candidate: a document holding a candidate this sure covers the word fully. */
+  bestCertainty: number;
+}
+
+/**
+ * How specific a query word is: the idf of the term it stands for as written; else of its surest
+ * completion, likely typo correction or synonym (times that certainty: half a word typed counts
+ * half); else, unknown to the library, `unknownWordWeight` (nothing for a short fragment).
+ */
+export function wordSpecificity(
+  vocabulary: Vocabulary,
+  candidates: Candidates,
+  word: QueryWord,
+  tuning: ConfidenceTuning = CONFIDENCE,
+): WordSpecificity {
+  let exact = 0;
+  let weight = 0;
+  let bestCertainty = 0;
+  for (const [term, { factor, certainty }] of candidates) {
+    if (factor === FACTOR.exact) exact = Math.max(exact, vocabulary.idf(term));
+    if (certainty > 0) weight = Math.max(weight, certainty * vocabulary.idf(term));
+    bestCertainty = Math.max(bestCertainty, certainty);
+  }
+  if (exact > 0) return { weight: exact, bestCertainty: 1 };
+  if (bestCertainty > 0) return { weight, bestCertainty };
+  // Short unknown words are fragments ("br" of a word being typed, "sta") or too ambiguous to tell.
+  return { weight: word.surface.length >= MIN_TELLING_LENGTH ? tuning.unknownWordWeight : 0, bestCertainty: 0 };
+}
+
+/** How many of the query's telling words the library does not know at all. */
+export function countUnknownWords(specificities: readonly WordSpecificity[]): number {
+  return specificities.filter(({ weight, bestCertainty }) => weight > 0 && bestCertainty === 0).length;
+}
+
+/** Whether a scored document is about the query (see ConfidenceTuning). */
+export function isAbout(
+  { confidence, evidence, coveredWords }: Pick<ScoredDocument, 'confidence' | 'evidence' | 'coveredWords'>,
+  unknownWords: number,
+  tuning: ConfidenceTuning = CONFIDENCE,
+): boolean {
+  return (
+    confidence >= tuning.wholeShare ||
+    (coveredWords >= 2 && evidence >= tuning.evidence && confidence >= tuning.evidenceShare) ||
+    (unknownWords === 0 && confidence >= tuning.knownWordsShare)
+  );
+}

@@ -1,0 +1,118 @@
+import { type Candidates, FACTOR } from '@/lib/search/candidates';
+import type { WordSpecificity } from '@/lib/search/confidence';
+import type { Vocabulary } from '@/lib/search/vocabulary';
+
+export interface ScoredDocument {
+  doc: number;
+  /** Higher is better; comparable within one query only. */
+  score: number;
+  /** 0..1: the share of the query's specific words the document covers (see confidence.ts). */
+  confidence: number;
+  /** The specificity (summed idf) of the query words the document covers. */
+  evidence: number;
+  /** How many of the query's words the document covers. */
+  coveredWords: number;
+}
+
+export interface Scores {
+  /** Every document that matched at least one query word, in the order first met. */
+  documents: ScoredDocument[];
+  /** Every index term the query matched (exactly, by prefix, typo or synonym), for highlighting. */
+  matchedTerms: Set<string>;
+}
+
+/**
+ * How much a query word counts: its idf, so that filler words ("look", "like") barely matter and
+ * words the library does not contain count for nothing. A word found as typed counts as itself: a
+ * rare completion or synonym ("code" → "codereview") must not make a common word weigh more than
+ * the query's specific words.
+ */
+export function wordWeight(vocabulary: Vocabulary, candidates: Candidates): number {
+  let exact = 0;
+  let any = 0;
+  for (const [term, { factor }] of candidates) {
+    any = Math.max(any, factor * vocabulary.idf(term));
+    if (factor === FACTOR.exact) exact = Math.max(exact, vocabulary.idf(term));
+  }
+  return exact > 0 ? exact : any;
+}
+
+/**
+ * Stage 3: BM25F scores summed over the query's words (each word by its best candidate term in the
+ * document), plus a bonus for words that also stand together in the document; then scaled by the
+ * square of the share of the query's weight the document covers, so that a document matching more
+ * of the query's words outranks one matching a single word strongly.
+ */
+export function scoreDocuments(
+  vocabulary: Vocabulary,
+  groups: readonly Candidates[],
+  pairs: readonly Candidates[],
+  specificities: readonly WordSpecificity[],
+): Scores {
+  const { terms, postings, docCount } = vocabulary;
+  const groupWeights = groups.map((group) => wordWeight(vocabulary, group));
+  const total = new Float64Array(docCount);
+  const matched = new Uint8Array(docCount);
+  const coveredWeight = new Float64Array(docCount);
+  const best = new Float64Array(docCount);
+  const surest = new Float64Array(docCount);
+  const covered = new Float64Array(docCount);
+  const coveredWords = new Uint8Array(docCount);
+  const touched: number[] = [];
+  const matchedTerms = new Set<string>();
+  for (const [groupIndex, group] of groups.entries()) {
+    const groupDocs: number[] = [];
+    const groupWeight = groupWeights[groupIndex] as number;
+    const { weight, bestCertainty } = specificities[groupIndex] as WordSpecificity;
+    for (const [term, { factor, certainty }] of group) {
+      matchedTerms.add(terms[term] as string);
+      const list = postings[term] as number[];
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i] as number;
+        const score = factor * (list[i + 1] as number);
+        if (best[doc] === 0) groupDocs.push(doc);
+        if (score > (best[doc] as number)) best[doc] = score;
+        if (certainty > (surest[doc] as number)) surest[doc] = certainty;
+      }
+    }
+    for (const doc of groupDocs) {
+      if (matched[doc] === 0) touched.push(doc);
+      total[doc] = (total[doc] as number) + (best[doc] as number);
+      matched[doc] = (matched[doc] as number) + 1;
+      coveredWeight[doc] = (coveredWeight[doc] as number) + groupWeight;
+      if (bestCertainty > 0 && (surest[doc] as number) > 0) {
+        covered[doc] = (covered[doc] as number) + weight * Math.min(1, (surest[doc] as number) / bestCertainty);
+        coveredWords[doc] = (coveredWords[doc] as number) + 1;
+      }
+      best[doc] = 0;
+      surest[doc] = 0;
+    }
+  }
+
+  // Words typed next to each other that also stand next to each other in a document add a bonus.
+  for (const pair of pairs) {
+    for (const [term, { factor }] of pair) {
+      const list = postings[term] as number[];
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i] as number;
+        if (matched[doc] !== 0) total[doc] = (total[doc] as number) + factor * (list[i + 1] as number);
+      }
+    }
+  }
+
+  const totalWeight = groupWeights.reduce((sum, w) => sum + w, 0) || 1;
+  const querySpecificity = specificities.reduce((sum, { weight }) => sum + weight, 0);
+  const documents = touched.map((doc) => {
+    const coverage = (coveredWeight[doc] as number) / totalWeight;
+    return {
+      doc,
+      score: ((total[doc] as number) / 1000) * coverage * coverage,
+      // A query of fragments alone ("pgv" being typed): the share of its words the document has.
+      confidence:
+        querySpecificity > 0 ? (covered[doc] as number) / querySpecificity : (matched[doc] as number) / groups.length,
+      evidence: covered[doc] as number,
+      coveredWords: coveredWords[doc] as number,
+    };
+  });
+  return { documents, matchedTerms };
+}

@@ -1,0 +1,147 @@
+import Fuse from 'fuse.js';
+import { letterPairs, type SerializedSearchIndex } from '@/lib/search/build-index';
+import { addCandidate, type Candidates, FACTOR } from '@/lib/search/candidates';
+import { type QueryWord, termsOfWord } from '@/lib/search/text';
+import type { Vocabulary } from '@/lib/search/vocabulary';
+
+const MAX_FUZZY_WORDS = 3;
+const FUZZY_THRESHOLD = 0.34;
+const MIN_FUZZY_LENGTH = 4;
+const MAX_TYPO_EDITS = 2;
+const MAX_TYPO_CANDIDATES = 64;
+/** From this length a word may hold two typos and still be recognised. */
+const LONG_WORD = 8;
+/** Two words agreeing on this many first letters may be one word with two endings. */
+const MIN_SHARED_STEM = 6;
+
+function commonPrefixLength(a: string, b: string): number {
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at++;
+  return at;
+}
+
+export interface FuzzyOptions {
+  threshold: number;
+  limit: number;
+  /** How many of the best letter-pair candidates Fuse.js scores. */
+  pool?: number;
+  maxEdits?: number;
+}
+
+/** Typo corrections among the index's words: letter pairs narrow them down, Fuse.js scores the few left. */
+export function createTypoMatcher(index: Pick<SerializedSearchIndex, 'words' | 'wordGrams'>) {
+  const { words, wordGrams } = index;
+  const gramCounts = new Uint16Array(words.length);
+
+  /**
+   * Words that could be `surface` with a typo or two: those sharing enough letter pairs (and of a
+   * similar length), found through the prebuilt pair index, best first.
+   */
+  function typoCandidates(surface: string, maxEdits: number): string[] {
+    const pairs = [...new Set(letterPairs(surface))];
+    const touched: number[] = [];
+    for (const pair of pairs) {
+      for (const word of wordGrams[pair] ?? []) {
+        if (gramCounts[word] === 0) touched.push(word);
+        gramCounts[word] = (gramCounts[word] as number) + 1;
+      }
+    }
+    // Each edit breaks at most two letter pairs.
+    const needed = Math.max(1, pairs.length - 2 * maxEdits);
+    const candidates: Array<{ word: number; shared: number }> = [];
+    for (const word of touched) {
+      const shared = gramCounts[word] as number;
+      gramCounts[word] = 0;
+      if (shared >= needed && Math.abs((words[word] as string).length - surface.length) <= maxEdits) {
+        candidates.push({ word, shared });
+      }
+    }
+    candidates.sort((a, b) => b.shared - a.shared || a.word - b.word);
+    return candidates.slice(0, MAX_TYPO_CANDIDATES).map(({ word }) => words[word] as string);
+  }
+
+  /** Fuse.js scores the few plausible corrections of a word; returns [word, 0..1 similarity], best first. */
+  function fuzzyWords(
+    surface: string,
+    { threshold, limit, pool = MAX_TYPO_CANDIDATES, maxEdits = MAX_TYPO_EDITS }: FuzzyOptions,
+  ): Array<[string, number]> {
+    const candidates = typoCandidates(surface, maxEdits).slice(0, pool);
+    if (candidates.length === 0) return [];
+    const fuse = new Fuse(candidates, { includeScore: true, threshold, ignoreLocation: true, isCaseSensitive: true });
+    return fuse.search(surface, { limit }).map((hit) => [hit.item, 1 - (hit.score ?? 1)]);
+  }
+
+  return { fuzzyWords };
+}
+
+export type TypoMatcher = ReturnType<typeof createTypoMatcher>;
+
+/**
+ * Edits between two words (insert, delete, substitute, swap two neighbours: the optimal string
+ * alignment distance), giving up past `max`.
+ */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (before[j - 2] as number) + 1);
+      current.push(value);
+      rowBest = Math.min(rowBest, value);
+    }
+    if (rowBest > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/**
+ * Whether `typed` is plausibly a slip of the fingers for `word`: one edit, two in a long word
+ * (as spelling correctors allow). Fuse.js ranks looser corrections too ("wedding" → "embedding"),
+ * but they say nothing about whether the query is about what the library covers.
+ */
+export function isLikelyTypo(typed: string, word: string): boolean {
+  // People seldom get a word's first letter wrong (swapping the first two is one edit).
+  if (typed[0] !== word[0] && !(typed[0] === word[1] && typed[1] === word[0])) return false;
+  const allowed = typed.length >= LONG_WORD ? 2 : 1;
+  if (editDistance(typed, word, allowed) <= allowed) return true;
+  // Or the same word with another ending ("autoscaler" for "autoscaling"): all but its last three letters agree.
+  const shared = commonPrefixLength(typed, word);
+  return shared >= MIN_SHARED_STEM && shared >= Math.max(typed.length, word.length) - 3;
+}
+
+/** Stage 2: a word the index does not know as written looks for the few words it may be a typo of. */
+export function addTypoCandidates(
+  vocabulary: Vocabulary,
+  typos: TypoMatcher,
+  words: readonly QueryWord[],
+  groups: readonly Candidates[],
+): void {
+  words.forEach((word, position) => {
+    const candidates = groups[position] as Candidates;
+    const { surface } = word;
+    // Fuse's Bitap pattern is limited to 32 characters; longer words are not typos worth fixing.
+    if (candidates.size > 0 || surface.length < MIN_FUZZY_LENGTH || surface.length > 32) return;
+    const corrections = typos.fuzzyWords(surface, { threshold: FUZZY_THRESHOLD, limit: MAX_FUZZY_WORDS });
+    // Several likely corrections of different words ("cake": "came", "case") share the certainty.
+    const likely = new Set(
+      corrections.filter(([correction]) => isLikelyTypo(surface, correction)).map(([c]) => termsOfWord(c)[0]),
+    );
+    for (const [correction, similarity] of corrections) {
+      const certainty = isLikelyTypo(surface, correction) ? 1 / likely.size : 0;
+      for (const term of termsOfWord(correction))
+        addCandidate(vocabulary, candidates, term, FACTOR.fuzzy * similarity, certainty);
+    }
+  });
+}

@@ -1,0 +1,49 @@
+import type { SerializedSearchIndex } from '@/lib/search/build-index';
+
+/**
+ * The index as the search stages read it: sorted terms with their postings, looked up by binary
+ * search, and each term's idf.
+ */
+export interface Vocabulary {
+  readonly terms: readonly string[];
+  /** For each term: flat [docIndex, weight × 1000, …], docs ascending. */
+  readonly postings: readonly (readonly number[])[];
+  readonly docCount: number;
+  /** The term's position in `terms`, or -1. */
+  termIndex(term: string): number;
+  /** The position of the first term ≥ `value` (where terms starting with `value` begin). */
+  lowerBound(value: string): number;
+  /** How specific a term is: BM25's idf from its document frequency. */
+  idf(term: number): number;
+}
+
+export function createVocabulary(index: SerializedSearchIndex): Vocabulary {
+  const { terms, postings } = index;
+  const docCount = index.docIds.length;
+
+  function lowerBound(value: string): number {
+    let low = 0;
+    let high = terms.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((terms[mid] as string) < value) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  return {
+    terms,
+    postings,
+    docCount,
+    lowerBound,
+    termIndex(term) {
+      const at = lowerBound(term);
+      return terms[at] === term ? at : -1;
+    },
+    idf(term) {
+      const df = (postings[term] as number[]).length / 2;
+      return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+    },
+  };
+}

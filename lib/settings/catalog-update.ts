@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import { sendRequest } from '@/lib/messaging/client';
+
+/** The blog's host, both spellings: all a catalog update ever requests. */
+export const BLOG_ORIGINS = ['https://webcoderspeed.com/*', 'https://www.webcoderspeed.com/*'];
+
+export type CatalogUpdateOutcome = { ok: true; report: string[] } | { ok: false; message: string };
+
+/**
+ * "Update articles from the blog": asks for permission to read the blog (an optional permission,
+ * so this must be the click's first call), then has the background read the blog's feed, sitemap
+ * and pages. Progress and the report arrive through the `catalogUpdateStatus` preference.
+ */
+export async function startCatalogUpdate(): Promise<CatalogUpdateOutcome> {
+  const granted = await browser.permissions.request({ origins: BLOG_ORIGINS }).catch(() => false);
+  if (!granted) {
+    return {
+      ok: false,
+      message: 'Shelf needs your permission to read webcoderspeed.com to update its articles; it was not given.',
+    };
+  }
+  try {
+    return { ok: true, report: (await sendRequest({ type: 'update-catalog' })).report };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { extractPageText, type PageText } from '@/lib/related/page-text';
+
+/** Real documentation pages Debian ships, with the articles a reader would want (tests/fixtures/related-docs.json). */
+export interface RelatedDocsSet {
+  /** The apt command that installs the pages (they are never copied into the repo). */
+  install: string;
+  relevant: Array<{ path: string; expected: string[] }>;
+  unrelated: string[];
+}
+
+export const RELATED_DOCS_FILE = 'tests/fixtures/related-docs.json';
+
+export function loadRelatedDocsSet(file = RELATED_DOCS_FILE): RelatedDocsSet {
+  return JSON.parse(readFileSync(file, 'utf8')) as RelatedDocsSet;
+}
+
+/**
+ * A documentation page's text as Shelf would read it: HTML through the content script's
+ * extractor (on a linkedom DOM), Markdown (possibly gzipped, as Debian ships it) as plain text
+ * with its first heading as title. Null when the page is not installed.
+ */
+export function readDocPage(path: string): PageText | null {
+  if (!existsSync(path)) return null;
+  const raw = readFileSync(path);
+  const content = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  if (/\.html?(\.gz)?$/.test(path)) return extractPageText(parseHTML(content).document);
+  const title = /^#\s+(.+)$/m.exec(content)?.[1]?.trim() ?? '';
+  return { title, text: content, truncated: false };
+}
+
+/** Whether every page of the set is installed. */
+export function hasRelatedDocs(set: RelatedDocsSet): boolean {
+  return [...set.relevant.map((page) => page.path), ...set.unrelated].every((path) => existsSync(path));
+}

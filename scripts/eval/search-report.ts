@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { ARTICLES } from '@/lib/corpus/catalog';
+import { getBundledRelatedEngine } from '@/lib/related/bundled';
+import { MATCH_THRESHOLD } from '@/lib/related/engine';
+import type { PageText } from '@/lib/related/page-text';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { STOP_WORDS } from '@/lib/search/stop-words';
+import { createFuseDefaultRanker, createMiniSearchRanker } from '@/scripts/eval/baselines';
+import { type EvalFigures, type EvalQuery, evaluate } from '@/scripts/eval/metrics';
+import { hasRelatedDocs, loadRelatedDocsSet, RELATED_DOCS_FILE, readDocPage } from '@/scripts/eval/related-docs';
+import { loadRealPageText, loadRelatedEvalSet } from '@/scripts/eval/related-set';
+
+/** The public query set; paths are relative to the repository root (the working directory). */
+export const SEARCH_QUERIES_FILE = 'tests/fixtures/search-queries.json';
+/** Shelf's own tuning set for knowing when nothing matches (off-topic and plain-words questions). */
+export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
+
+export interface ConfidenceSet {
+  offTopic: { tune: string[]; heldOut: string[] };
+  intent: { tune: EvalQuery[]; heldOut: EvalQuery[] };
+}
+
+export function loadConfidenceSet(file = CONFIDENCE_SET_FILE): ConfidenceSet {
+  const set = JSON.parse(readFileSync(file, 'utf8')) as ConfidenceSet;
+  for (const half of [set.intent.tune, set.intent.heldOut]) for (const q of half) q.kind = 'intent';
+  return set;
+}
+
+export interface EvalReportOptions {
+  verbose: boolean;
+  /** Where the unrelated real pages live (../shared/fixtures/real-pages). */
+  realPagesDir: string;
+}
+
+export function loadSearchQueries(file = SEARCH_QUERIES_FILE): EvalQuery[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { queries: EvalQuery[] }).queries;
+}
+
+const format = (f: EvalFigures) =>
+  `hit@1 ${f.hitAt1.toFixed(3)}  hit@5 ${f.hitAt5.toFixed(3)}  MRR ${f.mrr.toFixed(3)}`;
+
+/**
+ * What `npm run eval` prints, line by line: Shelf's search on the public query set with Fuse.js
+ * defaults and MiniSearch in the same run, then related articles. A function, so that a test can
+ * run the same evaluation in-process.
+ */
+export function searchEvalReport({ verbose }: Pick<EvalReportOptions, 'verbose'>): string[] {
+  const lines: string[] = [];
+  const queries = loadSearchQueries();
+  const engine = getBundledSearchEngine();
+  const rankers = {
+    shelf: (query: string) => engine.search(query, { limit: 10 }).results.map((r) => r.article.id),
+    // As `npm run query -- search` asks: the query is finished, its last word is not a prefix.
+    'shelf (CLI)': (query: string) =>
+      engine.search(query, { limit: 10, typing: false }).results.map((r) => r.article.id),
+    'fuse-default': createFuseDefaultRanker(ARTICLES),
+    minisearch: createMiniSearchRanker(ARTICLES),
+  };
+  const kinds = [...new Set(queries.map((q) => q.kind))];
+
+  lines.push(`Search evaluation: ${queries.length} queries from ${SEARCH_QUERIES_FILE}\n`);
+  for (const [name, rank] of Object.entries(rankers)) {
+    lines.push(`${name.padEnd(13)} all          ${format(evaluate(queries, rank))}`);
+    for (const kind of kinds) {
+      const subset = queries.filter((q) => q.kind === kind);
+      lines.push(`${''.padEnd(13)} ${`${kind} (${subset.length})`.padEnd(12)} ${format(evaluate(subset, rank))}`);
+    }
+  }
+
+  lines.push(...confidenceReport({ verbose }, rankers['shelf (CLI)'], rankers.minisearch));
+
+  if (verbose) {
+    lines.push('\nShelf misses (expected not first):');
+    for (const q of queries) {
+      const ids = rankers.shelf(q.query);
+      const position = ids.findIndex((id) => q.expected.includes(id));
+      if (position !== 0)
+        lines.push(
+          `  [${q.kind}] "${q.query}" → rank ${position < 0 ? '-' : position + 1}; top: ${ids.slice(0, 3).join(', ')}`,
+        );
+    }
+  }
+  return lines;
+}
+
+/**
+ * Knowing when nothing matches, on Shelf's own set: off-topic everyday queries must get no results
+ * at all, questions in plain words must still find their article (CLI mode: a finished query).
+ */
+function confidenceReport(
+  { verbose }: Pick<EvalReportOptions, 'verbose'>,
+  shelf: (query: string) => string[],
+  minisearch: (query: string) => string[],
+): string[] {
+  const set = loadConfidenceSet();
+  const lines = [`\nKnowing when nothing matches: ${CONFIDENCE_SET_FILE} (thresholds tuned on "tune" only)`];
+  for (const half of ['tune', 'heldOut'] as const) {
+    const offTopic = set.offTopic[half];
+    const answered = offTopic.filter((query) => shelf(query).length > 0);
+    const miniAnswered = offTopic.filter((query) => minisearch(query).length > 0).length;
+    const intent = evaluate(set.intent[half], shelf);
+    lines.push(
+      `${half.padEnd(8)} off-topic with no results: shelf ${offTopic.length - answered.length}/${offTopic.length}, minisearch ${offTopic.length - miniAnswered}/${offTopic.length}   intent (${intent.queries}) ${format(intent)}`,
+    );
+    if (verbose) {
+      for (const query of answered)
+        lines.push(`  answered off-topic: "${query}" → ${shelf(query).slice(0, 2).join(', ')}`);
+      for (const q of set.intent[half]) {
+        const ids = shelf(q.query);
+        const position = ids.findIndex((id) => q.expected.includes(id));
+        if (position < 0 || position >= 5)
+          lines.push(
+            `  intent miss: "${q.query}" → rank ${position < 0 ? '-' : position + 1}; top: ${ids.slice(0, 2).join(', ')}`,
+          );
+      }
+    }
+  }
+  return lines;
+}
+
+/** The issue's baseline for related articles: MiniSearch over a page's 40 most frequent terms. */
+function topTerms(text: string): string {
+  const counts = new Map<string, number>();
+  for (const word of text.toLowerCase().match(/[a-z][a-z0-9+.-]{2,}/g) ?? []) {
+    if (!STOP_WORDS.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)
+    .map(([w]) => w)
+    .join(' ');
+}
+
+export function relatedEvalReport({ verbose, realPagesDir }: EvalReportOptions): string[] {
+  const lines: string[] = [];
+  const relatedSet = loadRelatedEvalSet();
+  const relatedEngine = getBundledRelatedEngine();
+  const baseline = createMiniSearchRanker(ARTICLES);
+  let shelfHits = 0;
+  let baselineHits = 0;
+  let reciprocal = 0;
+  let matchedRelated = 0;
+  for (const page of relatedSet.pages) {
+    const response = relatedEngine.related(page);
+    const position = response.results.findIndex((r) => page.expected.includes(r.article.id));
+    if (position >= 0) shelfHits++;
+    if (position >= 0) reciprocal += 1 / (position + 1);
+    if (response.matched) matchedRelated++;
+    if (
+      baseline(topTerms(`${page.title} ${page.text}`))
+        .slice(0, 5)
+        .some((id) => page.expected.includes(id))
+    )
+      baselineHits++;
+    if (verbose && position !== 0) {
+      lines.push(`  related miss: ${page.name} → rank ${position < 0 ? '-' : position + 1}`);
+    }
+  }
+  const n = relatedSet.pages.length;
+  lines.push(`\nRelated articles: ${n} related pages from tests/fixtures/related-pages.json`);
+  lines.push(
+    `shelf         hit@5 ${(shelfHits / n).toFixed(3)}  MRR ${(reciprocal / n).toFixed(3)}  matched ${matchedRelated}/${n}`,
+  );
+  lines.push(`minisearch    hit@5 ${(baselineHits / n).toFixed(3)}  (40 most frequent terms of the page)`);
+  const realPages = relatedSet.unrelatedRealPages.map((name) => ({ name, page: loadRealPageText(realPagesDir, name) }));
+  if (realPages.every(({ page }) => page === null)) {
+    lines.push(`unrelated real pages: skipped, ${realPagesDir} is absent`);
+  } else {
+    const wrongly = realPages.filter(({ page }) => page && relatedEngine.related(page).matched).map(({ name }) => name);
+    const confidences = realPages.map(({ page }) => (page ? highestConfidence(page) : 0));
+    lines.push(
+      `unrelated real pages: matched ${wrongly.length}/${realPages.length}${wrongly.length ? ` (${wrongly.join(', ')})` : ''}; highest confidence ${Math.max(...confidences).toFixed(3)} (threshold ${MATCH_THRESHOLD})`,
+    );
+  }
+  lines.push(...relatedDocsReport({ verbose }));
+  return lines;
+}
+
+function highestConfidence(page: { title: string; text: string }): number {
+  return Math.max(
+    0,
+    ...getBundledRelatedEngine()
+      .related(page, { limit: 10 })
+      .results.map((r) => r.confidence),
+  );
+}
+
+/** Related articles for real documentation Debian ships (when installed; never copied here). */
+function relatedDocsReport({ verbose }: Pick<EvalReportOptions, 'verbose'>): string[] {
+  const set = loadRelatedDocsSet();
+  const heading = `\nRelated articles on real documentation: ${set.relevant.length} relevant and ${set.unrelated.length} unrelated pages from ${RELATED_DOCS_FILE}`;
+  if (!hasRelatedDocs(set)) return [heading, `skipped: the pages are not installed (${set.install})`];
+  const engine = getBundledRelatedEngine();
+  const lines = [heading];
+  let hits = 0;
+  let reciprocal = 0;
+  let matched = 0;
+  for (const { path, expected } of set.relevant) {
+    const response = engine.related(readDocPage(path) as PageText);
+    const position = response.results.findIndex((r) => expected.includes(r.article.id));
+    if (position >= 0) hits++;
+    if (position >= 0) reciprocal += 1 / (position + 1);
+    if (response.matched) matched++;
+    if (verbose && (position < 0 || !response.matched))
+      lines.push(
+        `  related doc ${response.matched ? 'matched' : 'not matched'}, rank ${position < 0 ? '-' : position + 1}: ${path}`,
+      );
+  }
+  const wrongly = set.unrelated.filter((path) => engine.related(readDocPage(path) as PageText).matched);
+  const confidences = set.unrelated.map((path) => highestConfidence(readDocPage(path) as PageText));
+  const n = set.relevant.length;
+  lines.push(
+    `shelf         hit@5 ${(hits / n).toFixed(3)}  MRR ${(reciprocal / n).toFixed(3)}  matched ${matched}/${n}`,
+    `unrelated documentation: matched ${wrongly.length}/${set.unrelated.length}${wrongly.length ? ` (${wrongly.join(', ')})` : ''}; highest confidence ${Math.max(...confidences).toFixed(3)} (threshold ${MATCH_THRESHOLD})`,
+  );
+  return lines;
+}
+
+export function evalReport(options: EvalReportOptions): string[] {
+  return [...searchEvalReport(options), ...relatedEvalReport(options)];
+}

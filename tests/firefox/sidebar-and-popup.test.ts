@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import {
+  byRole,
+  clickContextMenu,
+  closeSidebar,
+  type ExtensionGlobal,
+  find,
+  findByName,
+  findTab,
+  isSidebarOpen,
+  launchShelf,
+  namesOf,
+  openBlogPage,
+  pageText,
+  type ShelfFirefox,
+  sidebarText,
+  waitFor,
+  waitForText,
+} from './harness';
+
+/** The production build (`wxt build -b firefox`), as users install it, in one Firefox for this file. */
+const HERD_URL = 'https://webcoderspeed.com/blog/scaling/thundering-herd-service-restart';
+const HERD_TITLE = 'Thundering Herd on Service Restart — The Restart That Kills Your System';
+
+let firefox: ShelfFirefox;
+
+before(async () => {
+  firefox = await launchShelf('firefox-mv2');
+});
+
+after(async () => {
+  await firefox?.close();
+});
+
+/** From any view of the side panel: All articles → Caching & Redis → the Cache Stampede card. */
+async function openCacheStampedeCard(panel: Page) {
+  await (await find(panel, byRole('button', 'All articles'))).click();
+  await (await find(panel, '::-p-text(Caching & Redis)')).click();
+  const topic = await find(panel, byRole('list', 'Caching & Redis'));
+  await (await findByName(topic, 'button', /^Cache Stampede/)).click();
+  await waitForText(panel, byRole('article'), /Cache Stampede — When Your Cache Fix Breaks Everything/);
+}
+
+describe('popup (popup.html in a tab)', () => {
+  test('typing searches the bundled articles; Enter opens the first result in a new tab', async () => {
+    const popup = await firefox.openExtensionPage('/popup.html');
+    const box = await find(popup, byRole('combobox', 'Search articles'));
+    await box.type('thundering herd restart');
+    const results = await find(popup, byRole('listbox', 'Search results'));
+    await waitFor('the first result to be the Thundering Herd article', async () =>
+      (await namesOf(results, 'option'))[0]?.includes(HERD_TITLE),
+    );
+    assert.match((await namesOf(results, 'option'))[0] ?? '', /Reliability & incidents/);
+
+    const before = new Set(await firefox.browser.pages());
+    await popup.keyboard.press('Enter');
+    // The article's address in a tab of its own (an error page here: the machine is offline).
+    await findTab(firefox.browser, HERD_URL, before);
+    // It closes itself, as it does from the toolbar: its tab is gone.
+    await waitFor('the popup to close itself', () => popup.evaluate(() => false).catch(() => true));
+  });
+
+  test('a typo still finds the article; Shift+Enter opens Firefox’s sidebar on its card', async () => {
+    await closeSidebar(firefox);
+    const popup = await firefox.openExtensionPage('/popup.html');
+    const box = await find(popup, byRole('combobox', 'Search articles'));
+    await box.type('thundring herd');
+    const results = await find(popup, byRole('listbox', 'Search results'));
+    await waitFor('the Thundering Herd article first', async () =>
+      (await namesOf(results, 'option'))[0]?.includes(HERD_TITLE),
+    );
+    await popup.keyboard.down('Shift');
+    await popup.keyboard.press('Enter');
+    await popup.keyboard.up('Shift').catch(() => {}); // the popup may already have closed itself
+    await waitFor('Firefox to open Shelf’s sidebar', () => isSidebarOpen(firefox));
+    await waitFor('the article’s card in the sidebar', async () => (await sidebarText(firefox)).includes(HERD_TITLE));
+  });
+});
+
+describe('sidebar (sidepanel.html)', () => {
+  test('a card from the topic browser is saved, listed in the reading list and counted on the toolbar badge', async () => {
+    const panel = await firefox.openExtensionPage('/sidepanel.html');
+    await openCacheStampedeCard(panel);
+    const card = await find(panel, byRole('article'));
+    assert.match(await card.evaluate((element) => element.textContent), /Caching & Redis/);
+    await (await find(panel, byRole('button', 'Save to reading list'))).click();
+    await find(panel, byRole('button', 'Unsave'));
+
+    // Firefox's MV2 build has browserAction, not action: the badge must still count unread items.
+    await waitFor('the toolbar badge to read 1', () =>
+      firefox.hub.evaluate(
+        async () => (await (globalThis as unknown as ExtensionGlobal).browser.browserAction.getBadgeText({})) === '1',
+      ),
+    );
+
+    await (await find(panel, byRole('button', 'Reading list'))).click();
+    const saved = await find(panel, byRole('list', 'Saved articles'));
+    const row = await findByName(saved, 'button', /^Cache Stampede/);
+    await row.click();
+    await waitForText(panel, byRole('article'), /Cache Stampede/);
+  });
+
+  test('the context menu’s "Find related" opens Firefox’s sidebar with related articles', async () => {
+    const paragraph =
+      'When a popular cache key expires, hundreds of concurrent requests miss the cache at the same moment and ' +
+      'all of them query the database to rebuild the same value. Request coalescing and a lock prevent this.';
+    await closeSidebar(firefox);
+    await clickContextMenu(firefox, {
+      menuItemId: 'find-related',
+      editable: false,
+      selectionText: paragraph,
+      pageUrl: 'https://example.org/',
+    });
+    await waitFor('Firefox to open Shelf’s sidebar', () => isSidebarOpen(firefox));
+    const text = await waitFor('related articles in the sidebar', async () => {
+      const shown = await sidebarText(firefox);
+      return /Related articles/.test(shown) && /Cache Stampede/.test(shown) ? shown : undefined;
+    });
+    assert.match(text, /For the selected text: “When a popular cache key expires/);
+    assert.doesNotMatch(text, /Nothing in Shelf’s library is closely related/);
+  });
+
+  test('in a private window, where Firefox gives extensions no IndexedDB, the reading list says so', async () => {
+    const panel = await firefox.openExtensionPage('/sidepanel.html', { privateWindow: true });
+    await (await find(panel, byRole('button', 'Reading list'))).click();
+    const alert = await waitForText(panel, byRole('alert'), /private window/i);
+    assert.match(alert, /normal window/);
+    // Browsing the bundled articles needs no storage and still works.
+    await openCacheStampedeCard(panel);
+    assert.doesNotMatch(await pageText(panel), /Loading your reading list/);
+  });
+});
+
+describe('blog content script', () => {
+  test('on a blog article Firefox runs the content script: the box names the article and lists 3 related', async () => {
+    const page = await openBlogPage(firefox.browser, HERD_URL);
+    const box = await find(page, `shelf-reading-now >>> ${byRole('complementary', 'Shelf')}`);
+    assert.match(await box.evaluate((element) => element.textContent), /You’re reading/);
+    assert.match(await box.evaluate((element) => element.textContent), new RegExp(HERD_TITLE));
+    const related = await find(page, `shelf-reading-now >>> ${byRole('region', 'Related articles')}`);
+    const titles = await namesOf(related, 'button');
+    assert.equal(titles.length, 3);
+    assert.ok(
+      !titles.some((title) => title.includes('Thundering Herd')),
+      'the article itself is not related to itself',
+    );
+
+    // "Show card in Shelf": the background sets the sidebar to the article's card.
+    await (await find(page, `shelf-reading-now >>> ${byRole('button', 'Show card in Shelf')}`)).click();
+    const panel = await firefox.openExtensionPage('/sidepanel.html');
+    await waitForText(panel, byRole('article'), new RegExp(HERD_TITLE));
+  });
+});

@@ -1,0 +1,61 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReaderContainer } from '@/components/reader/reader-container';
+import { trackReadingProgress } from '@/lib/content/reading-progress';
+import { resetDatabaseConnection } from '@/lib/db/database';
+import { savePage } from '@/lib/db/items';
+import { setProgress } from '@/lib/db/progress';
+
+// The real tracker, watched: which trackers the reader starts, and whether they were stopped.
+vi.mock('@/lib/content/reading-progress', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/content/reading-progress')>();
+  return { ...original, trackReadingProgress: vi.fn(original.trackReadingProgress) };
+});
+
+const URL = 'https://example.org/pools';
+let ITEM_ID = '';
+
+beforeEach(async () => {
+  resetDatabaseConnection();
+  await Dexie.delete('shelf');
+  ITEM_ID = (
+    await savePage(
+      { url: URL, title: 'Pools' },
+      {
+        url: URL,
+        title: 'Sizing connection pools',
+        byline: null,
+        siteName: null,
+        excerpt: null,
+        lang: 'en',
+        dir: null,
+        wordCount: 400,
+        readMinutes: 2,
+        html: '<p>Connection pools bound how many queries run at once.</p>',
+        text: 'Connection pools bound how many queries run at once.',
+        notice: null,
+      },
+    )
+  ).id;
+});
+afterEach(() => resetDatabaseConnection());
+
+describe('the reader', () => {
+  it('keeps one scroll tracker while positions are written, so no pending report is dropped', async () => {
+    const tracker = vi.mocked(trackReadingProgress);
+    tracker.mockClear();
+    render(<ReaderContainer itemId={ITEM_ID} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByText('Connection pools bound how many queries run at once.');
+    await waitFor(() => expect(tracker).toHaveBeenCalledTimes(1));
+    const signal = tracker.mock.calls[0]?.[2] as AbortSignal;
+
+    // What the tracker's own reports do: write a position, which the reader's live query sees.
+    for (const fraction of [0.2, 0.4, 0.6]) {
+      await setProgress(ITEM_ID, { fraction, anchor: { scrollFraction: fraction, scrollY: fraction * 1000 } });
+      await new Promise((resolve) => setTimeout(resolve, 150)); // the live query's update arrives
+    }
+    expect(tracker).toHaveBeenCalledTimes(1);
+    expect(signal.aborted).toBe(false);
+  }, 15_000); // IndexedDB in memory and React: slow on a busy machine
+});

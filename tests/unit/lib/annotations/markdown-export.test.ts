@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { itemsToMarkdown, itemToMarkdown, type MarkdownItem } from '@/lib/annotations/markdown-export';
+
+const item: MarkdownItem = {
+  title: 'SQLite WAL mode, explained',
+  url: 'https://example.org/wal?x=1',
+  tags: ['db-later', 'sqlite'],
+  note: 'check the WAL part',
+  highlights: [
+    { quote: 'Readers never block writers.', note: 'Why we moved to WAL.' },
+    { quote: 'A checkpoint copies pages back.' },
+  ],
+};
+
+describe('one item as Markdown', () => {
+  it('has the title, address, tags, note and each highlight as a quote with its note', () => {
+    expect(itemToMarkdown(item)).toBe(
+      [
+        '# SQLite WAL mode, explained',
+        '',
+        '<https://example.org/wal?x=1>',
+        '',
+        'Tags: db-later, sqlite',
+        '',
+        'check the WAL part',
+        '',
+        '## Highlights',
+        '',
+        '> Readers never block writers.',
+        '',
+        'Why we moved to WAL.',
+        '',
+        '> A checkpoint copies pages back.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out what the item does not have', () => {
+    expect(itemToMarkdown({ title: 'Bare', url: null, tags: [], note: ' ', highlights: [] })).toBe('# Bare\n');
+  });
+
+  it('quotes a quote of several lines line by line, blank lines included', () => {
+    const markdown = itemToMarkdown({ ...item, highlights: [{ quote: 'first line\r\n\r\nsecond line' }] });
+    expect(markdown).toContain('> first line\n>\n> second line');
+  });
+
+  it('keeps the user’s notes as the Markdown they wrote', () => {
+    const markdown = itemToMarkdown({ ...item, note: '**bold** and [a link](https://example.org)' });
+    expect(markdown).toContain('\n**bold** and [a link](https://example.org)\n');
+  });
+});
+
+describe('text from web pages cannot inject Markdown or HTML', () => {
+  const hostile = '[Click me](javascript:alert(1)) <img src=x onerror=alert(1)> *bold* `code` &amp; ##';
+
+  it('escapes a hostile title', () => {
+    const heading = itemToMarkdown({ ...item, title: `${hostile}\n# injected heading` }).split('\n')[0];
+    expect(heading).toBe(
+      '# \\[Click me\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> \\*bold\\* \\`code\\` \\&amp; \\#\\# \\# injected heading',
+    );
+  });
+
+  it('escapes a hostile quote, including what would start a list, heading or quote inside it', () => {
+    const markdown = itemToMarkdown({
+      ...item,
+      highlights: [{ quote: `${hostile}\n- item\n1. step\n# head\n> nested` }],
+    });
+    expect(markdown).toContain(
+      [
+        '> \\[Click me\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> \\*bold\\* \\`code\\` \\&amp; \\#\\#',
+        '> \\- item',
+        '> 1\\. step',
+        '> \\# head',
+        '> \\> nested',
+      ].join('\n'),
+    );
+  });
+
+  it('links only http(s) addresses, percent-encoded so they cannot end the link early', () => {
+    expect(itemToMarkdown({ ...item, url: 'https://example.org/a b>c' })).toContain('<https://example.org/a%20b%3Ec>');
+    expect(itemToMarkdown({ ...item, url: 'javascript:alert(1)' })).toContain('\njavascript:alert(1)\n');
+    expect(itemToMarkdown({ ...item, url: 'javascript:alert(1)' })).not.toContain('<javascript');
+  });
+
+  it('escapes tags', () => {
+    expect(itemToMarkdown({ ...item, tags: ['*star*'] })).toContain('Tags: \\*star\\*');
+  });
+});
+
+describe('many items in one file', () => {
+  it('puts each item under its own heading, below one that says when and how many', () => {
+    const markdown = itemsToMarkdown([item, { ...item, title: 'Second' }], new Date('2026-05-01T10:00:00Z'));
+    expect(markdown.startsWith('# Shelf highlights\n\nExported 2026-05-01, 2 items.\n\n## SQLite WAL mode')).toBe(true);
+    expect(markdown).toContain('\n## Second\n');
+    expect(markdown).toContain('\n### Highlights\n');
+    expect(markdown.match(/^## /gm)).toHaveLength(2);
+  });
+});

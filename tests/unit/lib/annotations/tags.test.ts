@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addTag,
+  MAX_TAG_LENGTH,
+  MAX_TAGS_PER_ITEM,
+  normalizeTag,
+  removeTag,
+  TAG_ERROR_MESSAGES,
+} from '@/lib/annotations/tags';
+
+describe('normalizing a tag', () => {
+  it('trims, collapses inner whitespace and lowers the case', () => {
+    expect(normalizeTag('  DB   Later\t ')).toEqual({ ok: true, tag: 'db later' });
+  });
+
+  it('says why a tag is refused', () => {
+    expect(normalizeTag('   ')).toEqual({ ok: false, error: 'empty' });
+    expect(normalizeTag('x'.repeat(MAX_TAG_LENGTH + 1))).toEqual({ ok: false, error: 'too-long' });
+    expect(normalizeTag('a,b')).toEqual({ ok: false, error: 'separator' });
+    expect(normalizeTag('a|b')).toEqual({ ok: false, error: 'separator' });
+  });
+
+  it(`counts ${MAX_TAG_LENGTH} characters as a reader does, not UTF-16 units`, () => {
+    expect(normalizeTag('🙂'.repeat(MAX_TAG_LENGTH))).toEqual({ ok: true, tag: '🙂'.repeat(MAX_TAG_LENGTH) });
+    expect(normalizeTag(`  ${'y'.repeat(MAX_TAG_LENGTH)}  `).ok).toBe(true);
+  });
+});
+
+describe('adding and removing tags', () => {
+  it('adds a new tag at the end, normalized', () => {
+    expect(addTag(['wal'], ' Postgres ')).toEqual({ ok: true, tags: ['wal', 'postgres'], added: true });
+  });
+
+  it('treats a tag the item has in another case as the same tag', () => {
+    expect(addTag(['postgres'], 'POSTGRES')).toEqual({ ok: true, tags: ['postgres'], added: false });
+  });
+
+  it(`refuses a tag past ${MAX_TAGS_PER_ITEM} and leaves the tags as they were`, () => {
+    const full = Array.from({ length: MAX_TAGS_PER_ITEM }, (_, i) => `tag ${i}`);
+    expect(addTag(full, 'one more')).toEqual({ ok: false, error: 'too-many' });
+    expect(full).toHaveLength(MAX_TAGS_PER_ITEM);
+    expect(addTag(full, 'TAG 3')).toMatchObject({ ok: true, added: false });
+  });
+
+  it('passes on why a tag is refused', () => {
+    expect(addTag([], '')).toEqual({ ok: false, error: 'empty' });
+  });
+
+  it('removes a tag whatever its case or spacing', () => {
+    expect(removeTag(['db later', 'wal'], '  DB  later ')).toEqual(['wal']);
+    expect(removeTag(['wal'], 'absent')).toEqual(['wal']);
+  });
+
+  it('has a message for every error', () => {
+    expect(TAG_ERROR_MESSAGES['too-long']).toContain(String(MAX_TAG_LENGTH));
+    expect(TAG_ERROR_MESSAGES['too-many']).toContain(String(MAX_TAGS_PER_ITEM));
+  });
+});

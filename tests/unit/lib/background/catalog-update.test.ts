@@ -1,0 +1,63 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { updateCatalogFromBlog } from '@/lib/background/catalog-update';
+import { requestHandlers } from '@/lib/background/request-handlers';
+import { ARTICLES } from '@/lib/corpus/catalog';
+import { getCatalogOverlay } from '@/lib/db/catalog-overlay';
+import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
+import { dispatchRequest } from '@/lib/messaging/protocol';
+import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
+import { createFakeFetch, HTML, homePage, ORIGIN, RSS, rssFeed } from '../../../fixtures/catalog-updates/fake-blog';
+
+afterEach(async () => {
+  resetDatabaseConnection();
+  await Dexie.delete(DATABASE_NAME);
+});
+
+const withoutUrl = ARTICLES.find(
+  (article) => !article.url && article.titleSource !== 'written' && !article.summaryTruncated,
+)!;
+
+describe('updating the catalog from the blog, in the background', () => {
+  it('fills in an address from the feed, keeps the report for Settings, and asks only the blog, without cookies', async () => {
+    const url = `${ORIGIN}/blog/scaling/${withoutUrl.id}`;
+    const fake = createFakeFetch({
+      [`${ORIGIN}/`]: { headers: HTML, body: homePage([{ href: '/rss.xml' }]) },
+      [`${ORIGIN}/rss.xml`]: {
+        headers: RSS,
+        body: rssFeed([{ url, title: withoutUrl.title, description: withoutUrl.summary }]),
+      },
+    });
+    const report = await updateCatalogFromBlog(fake.fetch as typeof fetch);
+    expect(report[0]).toBe('1 address filled in');
+    const overlay = await getCatalogOverlay();
+    expect(overlay).toEqual([expect.objectContaining({ kind: 'linked', id: withoutUrl.id })]);
+    expect(await getPreference(PREFERENCES.catalogUpdateStatus)).toMatchObject({ state: 'done', lines: report });
+    expect(
+      fake.requests.every(
+        ({ url: asked }) => asked.startsWith(ORIGIN) || asked.startsWith('https://www.webcoderspeed.com'),
+      ),
+    ).toBe(true);
+    expect(fake.requests.every(({ init }) => init.credentials === 'omit')).toBe(true);
+  });
+
+  it('takes a blog page’s word for itself only from the blog’s own pages', async () => {
+    const metadata = {
+      url: null,
+      titles: [withoutUrl.title],
+      descriptions: [withoutUrl.summary],
+      published: null,
+      tags: [],
+      authors: [],
+      isArticle: true,
+      notes: [],
+    };
+    const message = { type: 'learn-from-page', metadata };
+    const elsewhere = { url: 'https://evil.example/blog/x', tab: { id: 1 } } as never;
+    expect(await dispatchRequest(requestHandlers, message, elsewhere)).toMatchObject({ ok: false, error: /refused/ });
+    expect(await getCatalogOverlay()).toEqual([]);
+    const onTheBlog = { url: `${ORIGIN}/blog/scaling/${withoutUrl.id}`, tab: { id: 1 } } as never;
+    expect(await dispatchRequest(requestHandlers, message, onTheBlog)).toEqual({ ok: true, value: { learned: 1 } });
+    expect((await getCatalogOverlay())[0]).toMatchObject({ kind: 'linked', id: withoutUrl.id });
+  });
+});

@@ -1,0 +1,44 @@
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { capturePage } from '@/lib/capture/capture-page';
+import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
+import { findUnsafeMarkup } from '../../../fixtures/security/find-unsafe-markup';
+import { HTML_PAYLOADS } from '../../../fixtures/security/html-payloads';
+
+/**
+ * The payload corpus (tests/fixtures/security/html-payloads.ts) through the two paths that run in
+ * Node: the sanitizer alone, and a capture of a page carrying the payload. The browser test
+ * (tests/e2e/html-payloads.spec.ts) runs the same corpus through a real capture, a backup and an
+ * Omnivore zip into the reader.
+ */
+const filler = '<p>Connection pools bound how many queries run at once, and a queue holds the rest. </p>'.repeat(12);
+
+function load(html: string) {
+  const dom = new JSDOM(html, { url: 'https://example.org/payload', virtualConsole: new VirtualConsole() });
+  return { doc: dom.window.document, win: dom.window as unknown as Window & typeof globalThis };
+}
+
+function unsafeIn(html: string, win: Window & typeof globalThis): string[] {
+  const container = win.document.createElement('div');
+  container.innerHTML = html; // jsdom runs no script: this only builds the tree to inspect
+  return findUnsafeMarkup(container);
+}
+
+describe('hostile HTML never survives into a copy', () => {
+  it.each(HTML_PAYLOADS.map((payload) => [payload.id, payload.html]))(
+    '%s: sanitized, and captured from a page',
+    (id, html) => {
+      const { win } = load('<html></html>');
+      const sanitized = sanitizeArticleHtml(html, win);
+      expect(unsafeIn(sanitized, win), 'sanitizer').toEqual([]);
+      expect(unsafeIn(sanitizeArticleHtml(sanitized, win), win), 'sanitized again').toEqual([]);
+
+      const page = load(
+        `<html><head><title>Payload ${id}</title></head><body><main><article><h1>Payload ${id}</h1>${filler}${html}${filler}</article></main></body></html>`,
+      );
+      const captured = capturePage(page.doc, 'https://example.org/payload', page.win, () => 0);
+      expect(unsafeIn(captured.html, page.win), 'capture').toEqual([]);
+    },
+    20_000, // a fresh jsdom per payload: slow when the machine is busy
+  );
+});

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { showReadingNow } from '@/lib/content/blog-article';
+import { hideOnSite } from '@/lib/content/hidden-sites';
+import { createPageContext } from '@/lib/content/page-context';
+import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
+
+/** The background's answer about this page: a saved catalog article, read to 42%. */
+function answerPageState() {
+  fakeBrowser.runtime.onMessage.addListener((message: { type: string }, _sender, sendResponse) => {
+    if (message.type !== 'page-state') return;
+    sendResponse({
+      ok: true,
+      value: {
+        article: { id: 'cold-start-latency', title: 'Cold Start Latency' },
+        saved: true,
+        progress: { fraction: 0.42, scrollFraction: 0.42, scrollY: 4000 },
+        related: [{ id: 'a', title: 'Related A' }],
+      },
+    });
+    return true;
+  });
+}
+
+const shownBox = () => document.querySelector('shelf-reading-now');
+
+afterEach(() => shownBox()?.remove());
+
+describe('the box on a blog article', () => {
+  it('shows on the article’s page, in a closed shadow root', async () => {
+    answerPageState();
+    await showReadingNow(createPageContext(fakeBrowser.runtime), window);
+    expect(shownBox()).not.toBeNull();
+    expect(shownBox()?.shadowRoot).toBeNull();
+  });
+
+  it('stays away from a site in “Never on these sites”', async () => {
+    answerPageState();
+    await hideOnSite(location.hostname);
+    await showReadingNow(createPageContext(fakeBrowser.runtime), window);
+    expect(shownBox()).toBeNull();
+  });
+
+  it('stays away when related articles are shown nowhere', async () => {
+    answerPageState();
+    await setPreference(PREFERENCES.relatedPlacement, 'nowhere');
+    await showReadingNow(createPageContext(fakeBrowser.runtime), window);
+    expect(shownBox()).toBeNull();
+  });
+});

@@ -1,0 +1,88 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SelectorSet } from '@/lib/annotations/selectors';
+import { ShelfDatabase } from '@/lib/db/database';
+import {
+  addHighlight,
+  deleteHighlight,
+  getHighlightCounts,
+  getHighlights,
+  restoreHighlight,
+  updateHighlight,
+} from '@/lib/db/highlights';
+import { changeTagOnItems, removeItems, renameTag, restoreRemoved, saveArticle, setTags } from '@/lib/db/items';
+
+let name: string;
+let db: ShelfDatabase;
+beforeEach(async () => {
+  name = `shelf-highlights-${crypto.randomUUID()}`;
+  db = new ShelfDatabase(name);
+  for (const id of ['a', 'b']) await saveArticle({ id, title: id, url: null }, { db, now: 1 });
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+const quote = (exact: string): SelectorSet => ({ quote: { type: 'TextQuoteSelector', exact } });
+
+describe('highlights', () => {
+  it('are kept per item in the order they were made, with a note and a color', async () => {
+    const second = await addHighlight('article:a', quote('two'), {}, { db, now: 20 });
+    const first = await addHighlight('article:a', quote('one'), { note: 'why', color: 'blue' }, { db, now: 10 });
+    await addHighlight('article:b', quote('three'), {}, { db, now: 5 });
+    expect((await getHighlights('article:a', db)).map((h) => h.selectors.quote.exact)).toEqual(['one', 'two']);
+    expect(first).toMatchObject({ note: 'why', color: 'blue', createdAt: 10 });
+    expect(second).toMatchObject({ note: '', color: 'yellow' });
+    expect(await getHighlightCounts(db)).toEqual(
+      new Map([
+        ['article:a', 2],
+        ['article:b', 1],
+      ]),
+    );
+  });
+
+  it('need a saved item', async () => {
+    expect(await addHighlight('article:not-saved', quote('x'), {}, { db })).toBeNull();
+  });
+
+  it('change their note, and come back after a delete is undone', async () => {
+    const highlight = (await addHighlight('article:a', quote('one'), {}, { db, now: 1 }))!;
+    expect(await updateHighlight(highlight.id, { note: 'later' }, { db, now: 2 })).toBe(true);
+    const deleted = (await deleteHighlight(highlight.id, { db }))!;
+    expect(deleted).toMatchObject({ note: 'later', updatedAt: 2 });
+    expect(await getHighlights('article:a', db)).toEqual([]);
+    expect(await restoreHighlight(deleted, { db })).toBe(true);
+    expect(await getHighlights('article:a', db)).toEqual([deleted]);
+    expect(await updateHighlight('gone', { note: 'x' }, { db })).toBe(false);
+  });
+
+  it('leave with their item and come back with it on undo', async () => {
+    await addHighlight('article:a', quote('one'), { note: 'n' }, { db, now: 1 });
+    const removed = await removeItems(['article:a'], { db });
+    expect(await getHighlights('article:a', db)).toEqual([]);
+    await restoreRemoved(removed, { db });
+    expect((await getHighlights('article:a', db)).map((h) => h.note)).toEqual(['n']);
+  });
+});
+
+describe('tags', () => {
+  it('follow the tag rules: normalized, no duplicates, at most 20 of 40 characters', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => `tag ${i}`);
+    await setTags('article:a', ['  DB  Later ', 'db later', 'x'.repeat(50), 'a,b', ...many], { db });
+    const tags = (await db.items.get('article:a'))!.tags;
+    expect(tags.slice(0, 2)).toEqual(['db later', 'x'.repeat(40)]);
+    expect(tags).toHaveLength(20);
+  });
+
+  it('are renamed or merged on every item in one transaction, and added or removed in bulk', async () => {
+    await setTags('article:a', ['postgres', 'later'], { db });
+    await setTags('article:b', ['postgresql'], { db });
+    expect(await renameTag('Postgres', 'postgresql', { db })).toBe(1);
+    expect((await db.items.get('article:a'))!.tags).toEqual(['postgresql', 'later']);
+    expect(await changeTagOnItems(['article:a', 'article:b'], 'later', 'add', { db })).toBe(1);
+    expect((await db.items.get('article:b'))!.tags).toEqual(['postgresql', 'later']);
+    expect(await changeTagOnItems(['article:a', 'article:b'], 'postgresql', 'remove', { db })).toBe(2);
+    expect((await db.items.get('article:a'))!.tags).toEqual(['later']);
+  });
+});

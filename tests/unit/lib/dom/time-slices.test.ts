@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createWorkMeter, runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
+
+function* countTo(n: number, done: number[], work = () => {}): Steps<number> {
+  for (let i = 1; i <= n; i++) {
+    work();
+    done.push(i);
+    yield;
+  }
+  return n;
+}
+
+describe('work in steps', () => {
+  it('runs to the end in one go', () => {
+    expect(runToEnd(countTo(5, []))).toBe(5);
+  });
+
+  it('pauses for the page whenever a slice has run its time, and only then', async () => {
+    let time = 0;
+    const done: number[] = [];
+    const pauses: number[] = [];
+    const pause = async () => {
+      pauses.push(done.length);
+    };
+    // Each step costs 3 ms: with 8 ms slices, a pause after every third step.
+    const steps = countTo(10, done, () => {
+      time += 3;
+    });
+    const result = await runInSlices(steps, { now: () => time, sliceMs: 8, pause });
+    expect(result).toBe(10);
+    expect(pauses).toEqual([3, 6, 9]);
+  });
+
+  it('meters nodes and time, reading the clock every 256 nodes', () => {
+    const byNodes = createWorkMeter({ maxNodes: 10, maxMs: 1e9 }, () => 0);
+    const spent = Array.from({ length: 12 }, () => byNodes.spend());
+    expect(spent.indexOf(true)).toBe(9);
+    expect(byNodes.spent).toBe(true);
+
+    let time = 0;
+    const clock = vi.fn(() => time);
+    const byTime = createWorkMeter({ maxNodes: 1e9, maxMs: 100 }, clock);
+    for (let i = 0; i < 255; i++) byTime.spend();
+    time = 101;
+    expect(byTime.spend()).toBe(true); // the 256th node reads the clock
+    expect(clock).toHaveBeenCalledTimes(2); // at the start, and once
+  });
+});

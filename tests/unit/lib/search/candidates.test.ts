@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addCompletionCandidates,
+  addSynonymCandidates,
+  FACTOR,
+  pairCandidates,
+  wordCandidates,
+} from '@/lib/search/candidates';
+import { certainties, named, smallVocabulary, words } from './small-index';
+
+describe('candidates stage', () => {
+  it('gives each word its exact terms (stems), and nothing for a word the index lacks', () => {
+    const [database, unknown] = wordCandidates(smallVocabulary, words('databases sourdough'), false);
+    expect(named(database!)).toEqual({ databas: FACTOR.exact });
+    expect(unknown!.size).toBe(0);
+  });
+
+  it('completes the last word as a prefix only while typing', () => {
+    const typing = wordCandidates(smallVocabulary, words('thundering idemp'), true);
+    expect(named(typing[1]!)).toEqual({ idempot: FACTOR.prefix });
+    const finished = wordCandidates(smallVocabulary, words('thundering idemp'), false);
+    expect(finished[1]!.size).toBe(0);
+    // Only the last word is unfinished.
+    expect(wordCandidates(smallVocabulary, words('idemp keys'), true)[0]!.size).toBe(0);
+  });
+
+  it('adds a synonym’s equivalents at a discount, as phrases when they have several words', () => {
+    const groups = wordCandidates(smallVocabulary, words('k8s stampede'), false);
+    addSynonymCandidates(smallVocabulary, words('k8s stampede'), groups);
+    expect(named(groups[0]!)).toEqual({ kubernet: FACTOR.synonym });
+    // "thundering herd" is found as the pair, not as "thunder" or "herd" alone.
+    expect(named(groups[1]!)).toEqual({ 'thunder herd': FACTOR.synonym });
+  });
+
+  it('looks for adjacent words as a pair, and the last pair by prefix while typing', () => {
+    expect(named(pairCandidates(smallVocabulary, words('vector database'), false)[0]!)).toEqual({
+      'vector databas': FACTOR.phrase,
+    });
+    expect(named(pairCandidates(smallVocabulary, words('vector data'), true)[0]!)).toEqual({
+      'vector databas': FACTOR.phrase * FACTOR.prefix,
+    });
+    expect(pairCandidates(smallVocabulary, words('vector data'), false)[0]!.size).toBe(0);
+  });
+
+  it('completes a finished word it does not know ("idemp", "stamp"), never one it knows', () => {
+    const query = words('idemp database rollo');
+    const groups = wordCandidates(smallVocabulary, query, false);
+    addCompletionCandidates(smallVocabulary, query, groups);
+    expect(named(groups[0]!)).toEqual({ idempot: FACTOR.prefix });
+    expect(named(groups[1]!)).toEqual({ databas: FACTOR.exact });
+    expect(named(groups[2]!)).toEqual({ rollout: FACTOR.prefix });
+  });
+
+  it('is as sure of a completion as the share of the word typed, and not at all below four letters', () => {
+    const query = words('idemp rol');
+    const groups = wordCandidates(smallVocabulary, query, false);
+    addCompletionCandidates(smallVocabulary, query, groups);
+    expect(certainties(groups[0]!).idempot).toBeCloseTo(5 / 7);
+    expect(named(groups[1]!)).toEqual({ roll: FACTOR.prefix, rollout: FACTOR.prefix }); // still ranks…
+    expect(certainties(groups[1]!)).toEqual({ roll: 0, rollout: 0 }); // …but "rol" tells nothing
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { addCompletionCandidates, wordCandidates } from '@/lib/search/candidates';
+import { CONFIDENCE, countUnknownWords, isAbout, wordSpecificity } from '@/lib/search/confidence';
+import { addTypoCandidates, createTypoMatcher } from '@/lib/search/typo';
+import { smallIndex, smallVocabulary, words } from './small-index';
+
+const typos = createTypoMatcher(smallIndex);
+function specificities(query: string) {
+  const analyzed = words(query);
+  const groups = wordCandidates(smallVocabulary, analyzed, false);
+  addCompletionCandidates(smallVocabulary, analyzed, groups);
+  addTypoCandidates(smallVocabulary, typos, analyzed, groups);
+  return groups.map((group, at) => wordSpecificity(smallVocabulary, group, analyzed[at]!));
+}
+const idf = (term: string) => smallVocabulary.idf(smallVocabulary.termIndex(term));
+
+describe('confidence', () => {
+  it('weighs a known word by its idf, a completion by the share typed, an unknown word as fairly specific', () => {
+    const [known, completed, unknown, fragment] = specificities('kubernetes idemp sourdough ab');
+    expect(known).toEqual({ weight: idf('kubernet'), bestCertainty: 1 });
+    expect(completed!.weight).toBeCloseTo((5 / 7) * idf('idempot'));
+    expect(unknown).toEqual({ weight: CONFIDENCE.unknownWordWeight, bestCertainty: 0 });
+    expect(fragment).toEqual({ weight: 0, bestCertainty: 0 }); // too short to tell anything
+    expect(countUnknownWords(specificities('kubernetes idemp sourdough ab'))).toBe(1);
+  });
+
+  it('counts a likely typo as the word meant', () => {
+    const [typo] = specificities('kuberntes');
+    expect(typo).toEqual({ weight: idf('kubernet'), bestCertainty: 1 });
+  });
+
+  it('takes an article covering most of the query, or two specific words of a long question, as about it', () => {
+    expect(isAbout({ confidence: 0.8, evidence: 2, coveredWords: 1 }, 1)).toBe(true);
+    expect(isAbout({ confidence: 0.3, evidence: 8, coveredWords: 3 }, 2)).toBe(true);
+    expect(isAbout({ confidence: 0.3, evidence: 3, coveredWords: 1 }, 0)).toBe(true); // every word is the library's
+  });
+
+  it('does not take one word shared with an everyday query as about it', () => {
+    // "leader of the opposition": "leader" covered, "opposition" unknown.
+    expect(isAbout({ confidence: 0.62, evidence: 4.9, coveredWords: 1 }, 1)).toBe(false);
+    // Two common words of a long query that is mostly about something else.
+    expect(isAbout({ confidence: 0.2, evidence: 5, coveredWords: 2 }, 2)).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { FACTOR, wordCandidates } from '@/lib/search/candidates';
+import { addTypoCandidates, createTypoMatcher, editDistance, isLikelyTypo } from '@/lib/search/typo';
+import { certainties, named, smallIndex, smallVocabulary, words } from './small-index';
+
+const typos = createTypoMatcher(smallIndex);
+
+describe('typo stage', () => {
+  it('scores the few plausible corrections of a word, best first', () => {
+    const [best] = typos.fuzzyWords('kuberntes', { threshold: 0.34, limit: 3 });
+    expect(best?.[0]).toBe('kubernetes');
+    expect(best?.[1]).toBeGreaterThan(0.5);
+    expect(best?.[1]).toBeLessThan(1);
+    expect(typos.fuzzyWords('qqqqzzzz', { threshold: 0.34, limit: 3 })).toEqual([]);
+  });
+
+  it('corrects only the words without candidates, at a discount by similarity', () => {
+    const query = words('kuberntes rollout');
+    const groups = wordCandidates(smallVocabulary, query, false);
+    addTypoCandidates(smallVocabulary, typos, query, groups);
+    const corrected = named(groups[0]!);
+    expect(Object.keys(corrected)).toContain('kubernet');
+    expect(corrected.kubernet).toBeLessThan(FACTOR.fuzzy);
+    expect(certainties(groups[0]!).kubernet).toBe(1); // one letter left out: surely meant
+    expect(named(groups[1]!)).toEqual({ rollout: FACTOR.exact }); // known as written: left alone
+  });
+
+  it('leaves short words alone (too many three-letter words are one edit apart)', () => {
+    const query = words('dbx');
+    const groups = wordCandidates(smallVocabulary, query, false);
+    addTypoCandidates(smallVocabulary, typos, query, groups);
+    expect(groups[0]!.size).toBe(0);
+  });
+
+  it('counts edits, a swap of neighbours as one', () => {
+    expect(editDistance('restart', 'restart')).toBe(0);
+    expect(editDistance('restrat', 'restart')).toBe(1);
+    expect(editDistance('kuberntes', 'kubernetes')).toBe(1);
+    expect(editDistance('wedding', 'embedding')).toBe(3);
+    expect(editDistance('wedding', 'embedding', 1)).toBe(2); // gives up past the limit
+  });
+
+  it('tells a slip of the fingers from a different word', () => {
+    expect(isLikelyTypo('thundring', 'thundering')).toBe(true);
+    expect(isLikelyTypo('retyr', 'retry')).toBe(true);
+    expect(isLikelyTypo('autoscaler', 'autoscaling')).toBe(true); // another ending
+    expect(isLikelyTypo('wedding', 'embedding')).toBe(false);
+    expect(isLikelyTypo('sanctions', 'functions')).toBe(false); // the first letter differs
+    expect(isLikelyTypo('dough', 'enough')).toBe(false);
+  });
+
+  it('ranks with a far-fetched correction but is not sure of it', () => {
+    const query = words('rolingg'); // two edits in a 7-letter word
+    const groups = wordCandidates(smallVocabulary, query, false);
+    addTypoCandidates(smallVocabulary, typos, query, groups);
+    expect(Object.keys(named(groups[0]!))).toEqual(['roll']);
+    expect(certainties(groups[0]!)).toEqual({ roll: 0 });
+  });
+});

@@ -1,0 +1,177 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { type QueryCliIo, runQueryCli } from '@/scripts/cli/query';
+
+/** Runs the CLI in-process (no Node to spawn, so no start-up time to wait for on a busy machine). */
+async function run(
+  args: string[],
+  { stdin = '', openFile }: { stdin?: string | QueryCliIo['stdin']; openFile?: QueryCliIo['openFile'] } = {},
+) {
+  const stdout: string[] = [];
+  let stderr = '';
+  const status = await runQueryCli(args, {
+    stdout: (line) => stdout.push(line),
+    stderr: (text) => {
+      stderr += text;
+    },
+    stdin: typeof stdin === 'string' ? [new TextEncoder().encode(stdin)] : stdin,
+    openFile,
+  });
+  return { status, stdout, stderr };
+}
+
+describe('query CLI (npm run --silent query -- search …)', () => {
+  it('prints one JSON object with the results in rank order', async () => {
+    const { status, stdout } = await run(['search', 'thundring herd', '--limit', '2']);
+    expect(status).toBe(0);
+    expect(stdout).toHaveLength(1);
+    const out = JSON.parse(stdout[0]!);
+    expect(out.query).toBe('thundring herd');
+    expect(out.tookMs).toBeGreaterThanOrEqual(0);
+    expect(out.results).toHaveLength(2);
+    expect(Object.keys(out.results[0]).sort()).toEqual(['id', 'score', 'summary', 'title', 'url']);
+    expect(out.results[0].id).toBe('thundering-herd-service-restart');
+    expect(out.results[0].score).toBeGreaterThanOrEqual(out.results[1].score);
+  });
+
+  it('reads one query per line with --stdin and prints one object per line', async () => {
+    const { status, stdout } = await run(['search', '--stdin', '--limit', '1'], { stdin: 'cache stampede\n\nN+1\n' });
+    expect(status).toBe(0);
+    expect(stdout.map((l) => JSON.parse(l).results[0].id)).toEqual([
+      'cache-stampede-when-your-cache-fix-breaks-everything',
+      'the-n-plus-1-query-problem-detect-it-and-fix-it-for-good',
+    ]);
+  });
+
+  it('fails with usage on bad arguments', async () => {
+    const { status, stdout, stderr } = await run(['search', 'x', '--limit', 'zero']);
+    expect(status).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toMatch(/limit must be/);
+    expect(stderr).toMatch(/^usage: /m);
+  });
+});
+
+describe('query CLI: bad usage and bad input get a message and exit status 2, never a stack', () => {
+  const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
+
+  it('names an unknown option', async () => {
+    const { status, stdout, stderr } = await run(['search', 'cache', '--limt', '3']);
+    expect(status).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toMatch(/--limt/);
+    expect(stderr).toMatch(/^usage: /m);
+    noStack(stderr);
+  });
+
+  it('names an option whose value is missing', async () => {
+    const { status, stderr } = await run(['related', '--file']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--file/);
+    noStack(stderr);
+  });
+
+  it('--help names the limits and the exit statuses', async () => {
+    const { status, stdout } = await run(['--help']);
+    expect(status).toBe(0);
+    const help = stdout.join('\n');
+    expect(help).toMatch(/1000 characters/);
+    expect(help).toMatch(/16 MiB/);
+    expect(help).toMatch(/UTF-8/);
+    expect(help).toMatch(/exit status/i);
+  });
+
+  it('refuses a query longer than the cap, as an argument or a line of --stdin', async () => {
+    const long = 'cache '.repeat(200);
+    const argument = await run(['search', long]);
+    expect(argument.status).toBe(2);
+    expect(argument.stderr).toMatch(/longer than 1000 characters/);
+    const lines = await run(['search', '--stdin'], { stdin: `cache\n${long}\nredis\n` });
+    expect(lines.status).toBe(2);
+    expect(lines.stdout).toHaveLength(1);
+    expect(lines.stderr).toMatch(/line 2 .*longer than 1000 characters/);
+  });
+
+  it('stops reading --stdin that never ends a line, instead of holding it all', async () => {
+    let pulled = 0;
+    async function* endless() {
+      for (;;) {
+        pulled++;
+        yield bytes('a'.repeat(4096));
+      }
+    }
+    const { status, stderr } = await run(['search', '--stdin'], { stdin: endless() });
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/line 1 .*longer than 1000 characters/);
+    expect(pulled).toBe(1);
+  });
+
+  it('refuses binary input on --stdin', async () => {
+    const { status, stdout, stderr } = await run(['search', '--stdin'], { stdin: 'cache\0\0\0\n' });
+    expect(status).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toMatch(/not UTF-8 text/);
+  });
+
+  it('refuses a file with NUL bytes or invalid UTF-8, saying why', async () => {
+    const nul = await run(['related', '--file', 'page.bin'], {
+      openFile: () => chunks([bytes('<p>redis\0cache</p>')]),
+    });
+    expect(nul.status).toBe(2);
+    expect(nul.stderr).toMatch(/page\.bin is not UTF-8 text/);
+    const latin1 = await run(['related', '--file', 'page.txt'], {
+      openFile: () => chunks([Uint8Array.of(0x63, 0x61, 0x66, 0xe9, 0x20, 0x63, 0x61, 0x63, 0x68, 0x65)]),
+    });
+    expect(latin1.status).toBe(2);
+    expect(latin1.stderr).toMatch(/page\.txt is not UTF-8 text/);
+  });
+
+  it('stops reading a file at the 16 MiB cap and refuses it', async () => {
+    const mib = bytes('redis cache '.repeat(87_382).slice(0, 1 << 20));
+    let pulled = 0;
+    async function* hugeFile() {
+      for (let i = 0; i < 64; i++) {
+        pulled += mib.byteLength;
+        yield mib;
+      }
+    }
+    const { status, stdout, stderr } = await run(['related', '--file', 'huge.txt'], { openFile: hugeFile });
+    expect(status).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toMatch(/huge\.txt is larger than 16 MiB/);
+    expect(pulled).toBeLessThanOrEqual(17 << 20);
+  });
+
+  it('refuses /dev/zero at once instead of reading it forever', async () => {
+    const { status, stderr } = await run(['related', '--file', '/dev/zero']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/\/dev\/zero is not UTF-8 text/);
+  });
+
+  it('says which file cannot be read', async () => {
+    const { status, stderr } = await run(['related', '--file', '/nonexistent/page.html']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/cannot read \/nonexistent\/page\.html/);
+    noStack(stderr);
+  });
+});
+
+function bytes(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+async function* chunks(parts: Uint8Array[]) {
+  yield* parts;
+}
+
+describe('query CLI: related --file', () => {
+  it('compares at most the first 50,000 characters of a text file, as the extension does', async () => {
+    const filler = 'plain words about gardening tomatoes and watering '.repeat(1_100).slice(0, 50_000);
+    const tail = ' redis cache stampede thundering herd cache invalidation '.repeat(200);
+    const open = (text: string) => () => chunks([bytes(text)]);
+    const head = JSON.parse((await run(['related', '--file', 'a.txt'], { openFile: open(filler) })).stdout[0]!);
+    const whole = JSON.parse((await run(['related', '--file', 'a.txt'], { openFile: open(filler + tail) })).stdout[0]!);
+    expect(whole).toEqual({ ...head, tookMs: whole.tookMs });
+    expect(head.matched).toBe(false);
+  });
+});
