@@ -120,3 +120,16 @@ test('a long page has an outline that marks the section being read', async ({ co
   );
   await expect(reader.page.locator('.reader-current-section')).toHaveText('Timeouts and queues');
 });
+
+test('Next in reading list opens the next saved item in the same tab', async ({ context, extensionId }) => {
+  const THREADS = { title: 'Sizing thread pools', url: 'https://example.com/threads' };
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile({ name: 'omnivore.zip', mimeType: 'application/zip', buffer: omnivoreZip() });
+  await panel.importFile({ name: 'threads.zip', mimeType: 'application/zip', buffer: omnivoreZip(THREADS) });
+  const reader = await panel.openReaderTab(new RegExp(POOLS.title));
+  await expect(reader.page).toHaveTitle(POOLS.title);
+  await reader.page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await reader.endButton('Next in reading list').click();
+  await expect(reader.page).toHaveTitle(THREADS.title);
+  await expect(reader.openOriginal).toHaveAttribute('href', THREADS.url);
+});
