@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBackupRecords } from '@/lib/db/backup';
 import { getCopyReadMinutes, getItemIdsWithCopies } from '@/lib/db/copies';
 import { ShelfDatabase } from '@/lib/db/database';
+import { addHighlight, getHighlights } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
 import { restoreRemoved, saveArticle, savePage, setStatus } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
@@ -45,15 +46,24 @@ describe('unsaveItems', () => {
     await setProgress(ITEM, { fraction: 0.42, anchor }, { db, now: 2 });
     await setStatus([ITEM], 'done', { db, now: 3 });
     const page = await savePage(PAGE, copy(7), { db, now: 4 });
-    const before = await Promise.all([getArticleState(ARTICLE.id, db), getReaderData(page.id, db)]);
+    await addHighlight(page.id, { quote: { type: 'TextQuoteSelector', exact: 'Pools' } }, { note: 'why' }, { db });
+    const before = await Promise.all([
+      getArticleState(ARTICLE.id, db),
+      getReaderData(page.id, db),
+      getHighlights(page.id, db),
+    ]);
 
     const snapshot = await unsaveItems([ITEM, page.id], { db });
     expect(await db.items.count()).toBe(0);
     expect(await db.captures.count()).toBe(0);
+    // Highlights go with the item, as when it is removed (no highlight without its item).
+    expect(await db.highlights.count()).toBe(0);
     expect((await db.progress.get(ITEM))?.fraction).toBe(0.42);
 
     await restoreRemoved(snapshot, { db });
-    expect(await Promise.all([getArticleState(ARTICLE.id, db), getReaderData(page.id, db)])).toEqual(before);
+    expect(
+      await Promise.all([getArticleState(ARTICLE.id, db), getReaderData(page.id, db), getHighlights(page.id, db)]),
+    ).toEqual(before);
   });
 
   it('keeps the progress for when the article is saved again, and leaves it out of backups meanwhile', async () => {
