@@ -57,7 +57,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(panel.getByText(/Nothing saved yet/)).toBeVisible();
       await expectNoSeriousA11yViolations(panel);
 
-      await panel.getByRole('button', { name: 'Settings' }).click();
+      await panel.getByRole('button', { name: 'Import in Settings' }).click();
       await panel.getByLabel(/Import a file/).setInputFiles({
         name: 'omnivore.zip',
         mimeType: 'application/zip',
