@@ -1,9 +1,12 @@
+import { LearnedFrom } from '@/components/learned-from';
 import { TopicLabel } from '@/components/topic-label';
+import type { CatalogArticle } from '@/lib/catalog-updates/apply-overlay';
 import type { Article } from '@/lib/corpus/article';
 import { getArticleLink } from '@/lib/corpus/catalog';
 
 interface ArticleCardProps {
-  article: Article;
+  /** A bundled article, or one as the catalog users see it (with what was learned from the blog). */
+  article: Article & Partial<Pick<CatalogArticle, 'learned' | 'learnedFields' | 'topicGuessed'>>;
   onOpenLink: (url: string) => void;
   /** Shows the articles with this tag; without it, tags are plain labels. */
   onTag?: (tag: string) => void;
@@ -55,6 +58,15 @@ export function ArticleCard({ article, onOpenLink, onTag }: ArticleCardProps) {
         </a>
         {link.isSearch && <span className="muted small"> (a web search restricted to the blog)</span>}
       </p>
+      {article.learnedFields && (
+        <LearnedFrom
+          article={{
+            learned: article.learned ?? false,
+            learnedFields: article.learnedFields,
+            topicGuessed: article.topicGuessed ?? false,
+          }}
+        />
+      )}
       {article.possibleMatches.length > 0 && (
         <section aria-label="Possible matches" className="possible-matches">
           <p className="muted small">This summary fits two articles on the blog; it may be either:</p>

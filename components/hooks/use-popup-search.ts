@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useCatalog } from '@/components/hooks/use-catalog';
 import type { Article } from '@/lib/corpus/article';
 import { describeFirstPaint, isPopupFiltering, listedResults, searchPopup } from '@/lib/popup/popup-results';
 import { type PopupState, savePopupState } from '@/lib/popup/popup-state';
-import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { searchEngineFor } from '@/lib/search/bundled';
 
 /**
  * The popup's search: query and filters (restored from the last opening), the results, the active
@@ -16,7 +17,8 @@ export function usePopupSearch(initialState: PopupState | null) {
     tag: initialState?.tag ?? null,
   });
   const [activeIndex, setActiveIndex] = useState(0);
-  const engine = getBundledSearchEngine();
+  // Over the catalog users see: articles learned from the blog are found, with their addresses.
+  const engine = searchEngineFor(useCatalog().catalog);
   const isFiltering = isPopupFiltering(state);
   const response = useMemo(() => searchPopup(engine, state), [engine, state]);
   // The results, or when no article is about the query, what is loosely related (said so).

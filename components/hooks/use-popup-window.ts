@@ -1,7 +1,7 @@
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { useCatalog } from '@/components/hooks/use-catalog';
 import type { Article } from '@/lib/corpus/article';
-import { getArticleById } from '@/lib/corpus/catalog';
 import { loadRecentlyOpened } from '@/lib/popup/popup-state';
 
 /**
@@ -20,11 +20,10 @@ export function useCurrentWindowId(): RefObject<number | undefined> {
 
 /** The articles opened most recently from the popup. */
 export function useRecentlyOpened(): Article[] {
-  const [recent, setRecent] = useState<Article[]>([]);
+  const { catalog } = useCatalog();
+  const [ids, setIds] = useState<string[]>([]);
   useEffect(() => {
-    void loadRecentlyOpened().then((ids) =>
-      setRecent(ids.map(getArticleById).filter((a): a is Article => a !== undefined)),
-    );
+    void loadRecentlyOpened().then(setIds);
   }, []);
-  return recent;
+  return useMemo(() => ids.flatMap((id) => catalog.byId(id) ?? []), [ids, catalog]);
 }

@@ -2,21 +2,22 @@ import { ArticleList } from '@/components/article-list';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
 import { TopicBrowser } from '@/components/topic-browser';
 import type { Article } from '@/lib/corpus/article';
-import { ARTICLES } from '@/lib/corpus/catalog';
 
-/** Every bundled article by topic, or the articles with one tag; saved ones are marked. */
+/** Every article (bundled and learned from the blog) by topic, or those with one tag; saved ones are marked. */
 export function BrowseView({
+  articles,
   tag,
   onSelect,
   onAll,
 }: {
+  articles: readonly Article[];
   tag?: string;
   onSelect: (article: Article) => void;
   onAll: () => void;
 }) {
   const { markers } = useSavedMarkers();
   if (tag) {
-    const tagged = ARTICLES.filter((article) => article.tags.includes(tag));
+    const tagged = articles.filter((article) => article.tags.includes(tag));
     return (
       <section aria-labelledby="browse-heading">
         <h2 id="browse-heading">Articles tagged “{tag}”</h2>
@@ -33,8 +34,8 @@ export function BrowseView({
   return (
     <section aria-labelledby="browse-heading">
       <h2 id="browse-heading">All articles by topic</h2>
-      <p className="muted">{ARTICLES.length} articles from webcoderspeed.com.</p>
-      <TopicBrowser articles={ARTICLES} onSelect={onSelect} markers={markers} />
+      <p className="muted">{articles.length} articles from webcoderspeed.com.</p>
+      <TopicBrowser articles={articles} onSelect={onSelect} markers={markers} />
     </section>
   );
 }

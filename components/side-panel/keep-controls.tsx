@@ -1,18 +1,22 @@
 import { useState } from 'react';
+import { useArticleState } from '@/components/hooks/use-article-state';
 import type { Undo } from '@/components/hooks/use-undoable-actions';
 import type { Article } from '@/lib/corpus/article';
 import { restoreRemoved, saveArticle, setStatus } from '@/lib/db/items';
-import { ITEM_STATUSES, type ItemStatus, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
+import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
 import { unsaveItems } from '@/lib/db/unsave';
 
 interface KeepControlsProps {
   article: Article;
-  state: { item: SavedItem | undefined; progress: ReadingProgress | undefined; hasCopy: boolean } | undefined;
   onRead: (itemId: string) => void;
 }
 
-/** Save, or for a saved article: its status, progress, its readable copy, and Unsave (with Undo). */
-export function KeepControls({ article, state, onRead }: KeepControlsProps) {
+/**
+ * Save, or for a saved article: its status, progress, its readable copy, and Unsave (with Undo).
+ * Reads the database: rendered only once it has opened (inside a StorageGate).
+ */
+export function KeepControls({ article, onRead }: KeepControlsProps) {
+  const state = useArticleState(article.id);
   const [undo, setUndo] = useState<Undo | null>(null);
   const item = state?.item;
   const percent = state?.progress ? Math.round(state.progress.fraction * 100) : 0;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { ArticleList } from '@/components/article-list';
+import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import type { Article } from '@/lib/corpus/article';
 import { findRelated } from '@/lib/related/find-related';
 import type { SidePanelView } from '@/lib/side-panel/view';
@@ -10,12 +11,17 @@ const SOURCE_LABEL = { selection: 'the selected text', link: 'the link', page: '
 /** Articles related to what the user right-clicked ("Find related"). */
 export function RelatedView({
   view,
+  catalog,
   onSelect,
 }: {
   view: Extract<SidePanelView, { kind: 'related' }>;
+  catalog: EffectiveCatalog;
   onSelect: (article: Article) => void;
 }) {
-  const found = useMemo(() => findRelated(view.query, { title: view.title, limit: RELATED_LIMIT }), [view]);
+  const found = useMemo(
+    () => findRelated(view.query, { title: view.title, limit: RELATED_LIMIT, catalog }),
+    [view, catalog],
+  );
   const related = found.articles;
   return (
     <section aria-labelledby="related-heading">

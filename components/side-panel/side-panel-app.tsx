@@ -1,3 +1,4 @@
+import { useCatalog } from '@/components/hooks/use-catalog';
 import { useSidePanelView } from '@/components/hooks/use-side-panel-view';
 import { ReaderContainer } from '@/components/reader/reader-container';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
@@ -8,19 +9,21 @@ import { PanelHeader } from '@/components/side-panel/panel-header';
 import { RelatedView } from '@/components/side-panel/related-view';
 import { StorageGate } from '@/components/storage-gate';
 import type { Article } from '@/lib/corpus/article';
-import { getArticleById } from '@/lib/corpus/catalog';
 import type { SavedItem } from '@/lib/db/schema';
 
 /** The side panel: browse, an article's card, related articles, the reading list, the reader, settings. */
 export function SidePanelApp() {
   const { view, show, back, canGoBack } = useSidePanelView();
-  if (!view) return <main className="side-panel" aria-busy="true" />;
+  const { catalog, loaded } = useCatalog();
+  // A learned article is known once the overlay is read: wait for it rather than say "no longer".
+  if (!view || (view.kind === 'article' && !loaded && !catalog.byId(view.articleId)))
+    return <main className="side-panel" aria-busy="true" />;
   const showCard = (article: Article) => show({ kind: 'article', articleId: article.id });
   const read = (itemId: string) => show({ kind: 'reader', itemId });
   // An item without a readable copy shows its card (a bundled article) or the reader's notice.
   const openItem = (item: SavedItem, hasCopy: boolean) =>
     item.articleId && !hasCopy ? show({ kind: 'article', articleId: item.articleId }) : read(item.id);
-  const article = view.kind === 'article' ? getArticleById(view.articleId) : undefined;
+  const article = view.kind === 'article' ? catalog.byId(view.articleId) : undefined;
 
   return (
     <main className="side-panel">
@@ -49,6 +52,7 @@ export function SidePanelApp() {
         (article ? (
           <ArticleView
             article={article}
+            catalog={catalog}
             onSelect={showCard}
             onTag={(tag) => show({ kind: 'browse', tag })}
             onRead={read}
@@ -58,9 +62,14 @@ export function SidePanelApp() {
             This article is no longer in Shelf’s library.
           </p>
         ))}
-      {view.kind === 'related' && <RelatedView view={view} onSelect={showCard} />}
+      {view.kind === 'related' && <RelatedView view={view} catalog={catalog} onSelect={showCard} />}
       {view.kind === 'browse' && (
-        <BrowseView tag={view.tag} onSelect={showCard} onAll={() => show({ kind: 'browse' })} />
+        <BrowseView
+          articles={catalog.articles}
+          tag={view.tag}
+          onSelect={showCard}
+          onAll={() => show({ kind: 'browse' })}
+        />
       )}
     </main>
   );

@@ -3,12 +3,13 @@ import { refreshBadge } from '@/lib/background/badge';
 import { captureLink } from '@/lib/background/capture-link';
 import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
 import { savePageFromTab } from '@/lib/background/save-page';
-import { getArticleById, getArticleByUrl } from '@/lib/corpus/catalog';
+import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
+import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { articleItemId } from '@/lib/db/ids';
 import { setProgress } from '@/lib/db/progress';
 import { getArticleState, getItem } from '@/lib/db/queries';
 import type { RequestHandlers } from '@/lib/messaging/protocol';
-import { getBundledRelatedEngine } from '@/lib/related/bundled';
+import { relatedEngineFor } from '@/lib/related/bundled';
 import { showInSidePanel } from '@/lib/side-panel/show';
 
 /** How many related articles the box on the blog lists. */
@@ -26,31 +27,38 @@ function assertFromExtensionPage(sender: Browser.runtime.MessageSender): void {
  * A content script speaks for the page it runs in, and only for it: a script on one article cannot
  * read another's saved state or move its reading position.
  */
-function assertSenderPageIs(articleId: string | undefined, sender: Browser.runtime.MessageSender): void {
+function assertSenderPageIs(
+  catalog: EffectiveCatalog,
+  articleId: string | undefined,
+  sender: Browser.runtime.MessageSender,
+): void {
   if (isExtensionPage(sender)) return; // Shelf's own pages may ask about any article
   // `sender.url` is the frame's address, which Chrome gives without the "tabs" permission.
-  const senderArticleId = getArticleByUrl(sender.url ?? sender.tab?.url ?? '')?.id;
+  const senderArticleId = catalog.byUrl(sender.url ?? sender.tab?.url ?? '')?.id;
   if (senderArticleId !== articleId) throw new Error('refused: the request is not about the sender’s own page');
 }
 
+// Every handler reads the catalog users see: the bundle plus what Shelf learned from the blog.
 export const requestHandlers: RequestHandlers = {
   'page-state': async ({ url }, sender) => {
-    const article = getArticleByUrl(url);
-    if (sender.tab) assertSenderPageIs(article?.id, sender);
+    const catalog = await loadEffectiveCatalog();
+    const article = catalog.byUrl(url);
+    if (sender.tab) assertSenderPageIs(catalog, article?.id, sender);
     if (!article) return { article: null, saved: false, progress: null, related: [] };
     const { item, progress } = await getArticleState(article.id);
     return {
       article: { id: article.id, title: article.title },
       saved: item !== undefined,
       progress: item && progress ? { fraction: progress.fraction, ...progress.anchor } : null,
-      related: getBundledRelatedEngine()
+      related: relatedEngineFor(catalog)
         .relatedToArticle(article.id)
         .slice(0, BOX_RELATED)
         .map(({ id, title }) => ({ id, title })),
     };
   },
-  'related-for-page': ({ title, text }) => {
-    const { matched, results } = getBundledRelatedEngine().related({ title, text }, { limit: BOX_RELATED });
+  'related-for-page': async ({ title, text }) => {
+    const catalog = await loadEffectiveCatalog();
+    const { matched, results } = relatedEngineFor(catalog).related({ title, text }, { limit: BOX_RELATED });
     return {
       matched,
       results: matched ? results.map(({ article }) => ({ id: article.id, title: article.title })) : [],
@@ -58,11 +66,11 @@ export const requestHandlers: RequestHandlers = {
   },
   // Only the content script on the article's own page records its progress (the reader writes directly).
   'record-progress': async ({ articleId, fraction, scrollFraction, scrollY }, sender) => {
-    assertSenderPageIs(articleId, sender);
+    assertSenderPageIs(await loadEffectiveCatalog(), articleId, sender);
     return { recorded: await setProgress(articleItemId(articleId), { fraction, anchor: { scrollFraction, scrollY } }) };
   },
   'open-article-card': async ({ articleId }, sender) => {
-    if (!getArticleById(articleId)) throw new Error(`unknown article "${articleId}"`);
+    if (!(await loadEffectiveCatalog()).byId(articleId)) throw new Error(`unknown article "${articleId}"`);
     // Without a usable gesture the browser refuses; the card still shows when the user opens the panel.
     const opened = await showInSidePanel(
       { tabId: sender.tab?.id, windowId: sender.tab?.windowId },

@@ -4,6 +4,9 @@ import type { Article } from '@/lib/corpus/article';
 import { uniqueTags } from '@/lib/corpus/normalize';
 import type { TopicId } from '@/lib/corpus/topics';
 
+/** The fields of an article the blog can supply. */
+export type LearnedFieldName = 'url' | 'title' | 'published' | 'tags' | 'summary';
+
 /**
  * The catalog as search, cards, related articles and exports see it: the bundled articles with what
  * was learned from the blog filled in where the bundle has nothing (an address, a date, the blog's
@@ -16,7 +19,7 @@ export interface CatalogArticle extends Article {
   /** For a learned article, where Shelf first read it. */
   source: FieldSource | null;
   /** The fields shown from the blog rather than the bundle, each with where and when it was read. */
-  learnedFields: Partial<Record<'url' | 'title' | 'published' | 'tags' | 'summary', FieldSource>>;
+  learnedFields: Partial<Record<LearnedFieldName, FieldSource>>;
   /** A learned article's topic is Shelf's guess from its tags and title. */
   topicGuessed: boolean;
 }

@@ -1,9 +1,10 @@
-import readingNowCss from '@/lib/content/reading-now-box.css?inline';
-import boxCss from '@/lib/content/related-box.css?inline';
 import { mayShowRelatedOn } from '@/lib/content/hidden-sites';
+import { learnFromBlogPage } from '@/lib/content/learn-from-blog-page';
 import type { PageContext } from '@/lib/content/page-context';
 import { renderReadingNowBox } from '@/lib/content/reading-now-box';
+import readingNowCss from '@/lib/content/reading-now-box.css?inline';
 import { isResumable, scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
+import boxCss from '@/lib/content/related-box.css?inline';
 import { showRelatedForPage } from '@/lib/content/related-on-page';
 import { mountShadowBox } from '@/lib/content/shadow-box';
 import { sendRequest } from '@/lib/messaging/client';
@@ -21,6 +22,7 @@ export async function showReadingNow(ctx: PageContext, win: Window = window): Pr
   const state = await sendRequest({ type: 'page-state', url: href });
   const article = state.article;
   if (ctx.isInvalid) return;
+  if (!article) void learnFromBlogPage(win.document);
   if (!article) return showRelatedForPage(ctx, win.document);
 
   if (state.saved) {

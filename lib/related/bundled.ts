@@ -1,11 +1,31 @@
 import modelJson from '@/assets/data/related-model.json';
+import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { createRelatedEngine, type RelatedEngine } from '@/lib/related/engine';
-import type { SerializedRelatedModel } from '@/lib/related/model';
+import { buildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
 
 let engine: RelatedEngine | undefined;
 
 export function getBundledRelatedEngine(): RelatedEngine {
   engine ??= createRelatedEngine(modelJson as SerializedRelatedModel, ARTICLES);
   return engine;
+}
+
+const catalogEngines = new WeakMap<EffectiveCatalog, RelatedEngine>();
+
+/**
+ * Related articles over the catalog users see (bundled + learned from the blog): the prebuilt
+ * model while the searchable text is the bundle's, else a model built from the catalog, so that
+ * learned articles are related to and from.
+ */
+export function relatedEngineFor(catalog: EffectiveCatalog): RelatedEngine {
+  let found = catalogEngines.get(catalog);
+  if (!found) {
+    const model = catalog.searchTextChanged
+      ? buildRelatedModel(catalog.articles)
+      : (modelJson as SerializedRelatedModel);
+    found = createRelatedEngine(model, catalog.articles);
+    catalogEngines.set(catalog, found);
+  }
+  return found;
 }

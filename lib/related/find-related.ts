@@ -1,6 +1,7 @@
+import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import type { Article } from '@/lib/corpus/article';
-import { getBundledRelatedEngine } from '@/lib/related/bundled';
-import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { getBundledRelatedEngine, relatedEngineFor } from '@/lib/related/bundled';
+import { getBundledSearchEngine, searchEngineFor } from '@/lib/search/bundled';
 
 /** Below this many words, a text is a query (typos, prefixes matter); above, a document. */
 const QUERY_WORDS = 12;
@@ -25,12 +26,20 @@ export interface FoundRelated {
  */
 export function findRelated(
   text: string,
-  { title = '', limit = 10, excludeId }: { title?: string; limit?: number; excludeId?: string } = {},
+  {
+    title = '',
+    limit = 10,
+    excludeId,
+    catalog,
+  }: { title?: string; limit?: number; excludeId?: string; catalog?: EffectiveCatalog } = {},
 ): FoundRelated {
   const words = text.split(/\s+/).filter(Boolean).length;
   const notExcluded = (article: Article) => article.id !== excludeId;
   if (words < QUERY_WORDS && !title) {
-    const { results, loose } = getBundledSearchEngine().search(text, { limit, typing: false });
+    const { results, loose } = (catalog ? searchEngineFor(catalog) : getBundledSearchEngine()).search(text, {
+      limit,
+      typing: false,
+    });
     const articles = results.map((r) => r.article).filter(notExcluded);
     if (articles.length > 0) return { articles, matched: true };
     return {
@@ -41,7 +50,10 @@ export function findRelated(
       matched: false,
     };
   }
-  const { matched, results } = getBundledRelatedEngine().related({ title, text }, { limit, excludeId });
+  const { matched, results } = (catalog ? relatedEngineFor(catalog) : getBundledRelatedEngine()).related(
+    { title, text },
+    { limit, excludeId },
+  );
   if (matched) return { articles: results.map((r) => r.article), matched };
   const loose = results.filter((r) => r.confidence >= LOOSE_CONFIDENCE).slice(0, LOOSE_SHOWN);
   return { articles: loose.map((r) => r.article), matched };

@@ -1,6 +1,7 @@
 import indexJson from '@/assets/data/search-index.json';
+import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
-import type { SerializedSearchIndex } from '@/lib/search/build-index';
+import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { createSearchEngine, type SearchEngine } from '@/lib/search/engine';
 
 let engine: SearchEngine | undefined;
@@ -9,4 +10,23 @@ let engine: SearchEngine | undefined;
 export function getBundledSearchEngine(): SearchEngine {
   engine ??= createSearchEngine(indexJson as unknown as SerializedSearchIndex, ARTICLES);
   return engine;
+}
+
+const catalogEngines = new WeakMap<EffectiveCatalog, SearchEngine>();
+
+/**
+ * The engine over the catalog users see (bundled + learned from the blog). While its searchable
+ * text is the bundle's it reuses the prebuilt index; once the blog gave titles, tags or new
+ * articles, the index is built again from the catalog, once per catalog.
+ */
+export function searchEngineFor(catalog: EffectiveCatalog): SearchEngine {
+  let found = catalogEngines.get(catalog);
+  if (!found) {
+    const index = catalog.searchTextChanged
+      ? buildSearchIndex(catalog.articles.map(toSearchDocument))
+      : (indexJson as unknown as SerializedSearchIndex);
+    found = createSearchEngine(index, catalog.articles);
+    catalogEngines.set(catalog, found);
+  }
+  return found;
 }

@@ -19,6 +19,7 @@ import {
   waitFor,
   waitForText,
 } from './harness';
+import { blogBox } from './shelf-box';
 
 /** The production build (`wxt build -b firefox`), as users install it, in one Firefox for this file. */
 const HERD_URL = 'https://webcoderspeed.com/blog/scaling/thundering-herd-service-restart';
@@ -136,19 +137,22 @@ describe('sidebar (sidepanel.html)', () => {
 describe('blog content script', () => {
   test('on a blog article Firefox runs the content script: the box names the article and lists 3 related', async () => {
     const page = await openBlogPage(firefox.browser, HERD_URL);
-    const box = await find(page, `shelf-reading-now >>> ${byRole('complementary', 'Shelf')}`);
-    assert.match(await box.evaluate((element) => element.textContent), /You’re reading/);
-    assert.match(await box.evaluate((element) => element.textContent), new RegExp(HERD_TITLE));
-    const related = await find(page, `shelf-reading-now >>> ${byRole('region', 'Related articles')}`);
-    const titles = await namesOf(related, 'button');
-    assert.equal(titles.length, 3);
+    const box = blogBox(page);
+    await waitFor('Shelf’s box on the article', () => box.isShown());
+    const text = await box.text();
+    assert.match(text, /You’re reading/);
+    assert.ok(text.includes(HERD_TITLE), `the box names the article: ${text}`);
+    const titles = await box.buttonNames('Related articles');
+    assert.equal(titles.length, 3, `related: ${titles.join(' | ')}`);
     assert.ok(
       !titles.some((title) => title.includes('Thundering Herd')),
       'the article itself is not related to itself',
     );
+    // The root is closed: the page gets nothing from the box's host.
+    assert.equal(await page.evaluate(() => document.querySelector('shelf-reading-now')?.shadowRoot), null);
 
     // "Show card in Shelf": the background sets the sidebar to the article's card.
-    await (await find(page, `shelf-reading-now >>> ${byRole('button', 'Show card in Shelf')}`)).click();
+    await box.click('Show card in Shelf');
     const panel = await firefox.openExtensionPage('/sidepanel.html');
     await waitForText(panel, byRole('article'), new RegExp(HERD_TITLE));
   });

@@ -11,7 +11,6 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const MAX_ENTRYPOINT_LINES = 40;
 const MAX_COMPONENT_LINES = 150;
 
-
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -36,7 +35,6 @@ describe('layout', () => {
     expect(entrypointFiles.length).toBeGreaterThan(5);
     expect(overLimit(entrypointFiles, MAX_ENTRYPOINT_LINES)).toEqual([]);
   });
-
 
   it(`no component (components/**/*.tsx) is over ${MAX_COMPONENT_LINES} lines`, () => {
     const components = filesUnder(join(ROOT, 'components')).filter((path) => path.endsWith('.tsx'));

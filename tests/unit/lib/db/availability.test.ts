@@ -1,23 +1,9 @@
 import Dexie from 'dexie';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { checkDatabase } from '@/lib/db/availability';
 import { ShelfDatabase } from '@/lib/db/database';
-
-/** An IndexedDB whose `open` fails the way Firefox's does for extension pages in a private window. */
-function refusingIndexedDB(): IDBFactory {
-  const refuse = () => {
-    const request = {
-      error: new DOMException(
-        'A mutation operation was attempted on a database that did not allow mutations.',
-        'InvalidStateError',
-      ),
-    } as { error: DOMException; onerror?: (event: unknown) => void };
-    setTimeout(() => request.onerror?.({ target: request, preventDefault() {}, stopPropagation() {} }));
-    return request;
-  };
-  return { open: refuse, deleteDatabase: refuse, cmp: indexedDB.cmp.bind(indexedDB) } as unknown as IDBFactory;
-}
+import { refusingIndexedDB } from '@/tests/unit/helpers/refusing-indexeddb';
 
 describe('checkDatabase', () => {
   it('is null when the database opens', async () => {

@@ -1,0 +1,66 @@
+import { render, screen } from '@testing-library/react';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ArticleView } from '@/components/side-panel/article-view';
+import { StorageGate } from '@/components/storage-gate';
+import { createEffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
+import { ARTICLES } from '@/lib/corpus/catalog';
+import { resetDatabaseConnection } from '@/lib/db/database';
+import { refusingIndexedDB } from '@/tests/unit/helpers/refusing-indexeddb';
+
+/** The catalog users see with nothing learned from the blog yet. */
+const catalog = createEffectiveCatalog(ARTICLES, []);
+
+describe('an article’s card where Shelf’s database cannot be opened (Firefox’s private windows)', () => {
+  const workingIndexedDB = Dexie.dependencies.indexedDB;
+  beforeEach(() => {
+    resetDatabaseConnection();
+    Dexie.dependencies.indexedDB = refusingIndexedDB();
+  });
+  afterEach(() => {
+    resetDatabaseConnection();
+    Dexie.dependencies.indexedDB = workingIndexedDB;
+  });
+
+  it('still shows the bundled article and its related articles, and says why it cannot be saved', async () => {
+    const article = catalog.byId('thundering-herd-service-restart')!;
+    render(<ArticleView article={article} catalog={catalog} onSelect={vi.fn()} onTag={vi.fn()} onRead={vi.fn()} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not open its storage.*InvalidStateError/);
+    // Whatever the failed open does to the card's own reads of saved state, arriving just after.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(screen.getByRole('article').textContent).toContain(article.title);
+    expect(screen.getByRole('list', { name: 'Related to this article' }).children.length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: 'Save to reading list' })).toBeNull();
+  });
+
+  it('never mounts what the storage gate holds, so its reads cannot fail during render', async () => {
+    const Child = vi.fn(() => <p>reads the database</p>);
+    render(
+      <StorageGate>
+        <Child />
+      </StorageGate>,
+    );
+    await screen.findByRole('alert');
+    expect(Child).not.toHaveBeenCalled();
+  });
+});
+
+describe('the storage gate where the database opens', () => {
+  beforeEach(() => resetDatabaseConnection());
+  afterEach(() => resetDatabaseConnection());
+
+  it('shows the controls of a bundled article once it has opened', async () => {
+    render(
+      <ArticleView
+        article={catalog.byId('thundering-herd-service-restart')!}
+        catalog={catalog}
+        onSelect={vi.fn()}
+        onTag={vi.fn()}
+        onRead={vi.fn()}
+      />,
+    );
+    const save = await screen.findByRole('button', { name: 'Save to reading list' });
+    await vi.waitFor(() => expect((save as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
