@@ -8,10 +8,12 @@ interface ArticleCardProps {
   /** A bundled article, or one as the catalog users see it (with what was learned from the blog). */
   article: Article & Partial<Pick<CatalogArticle, 'learned' | 'learnedFields' | 'topicGuessed'>>;
   onOpenLink: (url: string) => void;
+  /** Shows the articles with this tag; without it, tags are plain labels. */
+  onTag?: (tag: string) => void;
 }
 
 /** An article's card: what it is about, and where to read it. */
-export function ArticleCard({ article, onOpenLink }: ArticleCardProps) {
+export function ArticleCard({ article, onOpenLink, onTag }: ArticleCardProps) {
   const link = getArticleLink(article);
   return (
     <article className="article-card" aria-labelledby={`card-title-${article.id}`}>
@@ -32,8 +34,14 @@ export function ArticleCard({ article, onOpenLink }: ArticleCardProps) {
       )}
       <ul className="tag-list" aria-label="Tags">
         {article.tags.map((tag) => (
-          <li key={tag} className="tag">
-            {tag}
+          <li key={tag}>
+            {onTag ? (
+              <button type="button" className="tag tag-button" onClick={() => onTag(tag)}>
+                {tag}
+              </button>
+            ) : (
+              <span className="tag">{tag}</span>
+            )}
           </li>
         ))}
       </ul>

@@ -11,6 +11,11 @@ export interface ImportOutcome {
   skipped?: readonly { where: string; reason: string }[];
 }
 
+/** "Why 1 was skipped", "Why 2 were skipped". */
+export function describeSkipped(count: number): string {
+  return `Why ${count.toLocaleString('en')} ${count === 1 ? 'was' : 'were'} skipped`;
+}
+
 /** How many skip reasons to list; the count says how many there were in all. */
 const SHOWN_SKIPS = 200;
 
@@ -78,7 +83,7 @@ export function ImportPanel({
           <p>{outcome.text}</p>
           {outcome.skipped && outcome.skipped.length > 0 && (
             <details>
-              <summary>Why {outcome.skipped.length.toLocaleString('en')} were skipped</summary>
+              <summary>{describeSkipped(outcome.skipped.length)}</summary>
               <ul className="small">
                 {outcome.skipped.slice(0, SHOWN_SKIPS).map((skip) => (
                   <li key={skip.where}>

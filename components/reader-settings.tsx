@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ReaderSettings as Settings } from '@/lib/settings/reader-settings';
 
 /** The reader's typography controls: in the reader's toolbar and on the settings page. */
@@ -14,19 +15,23 @@ export function ReaderSettingsFields({
   legend?: string;
   showLegend?: boolean;
 }) {
+  const sizeId = useId();
   return (
     <fieldset className={className} dir="ltr">
       <legend className={showLegend ? undefined : 'visually-hidden'}>{legend}</legend>
-      <label>
-        Text size{' '}
+      <span className="reader-size">
+        <label htmlFor={sizeId}>Text size</label>{' '}
         <input
+          id={sizeId}
           type="range"
           min={12}
           max={32}
           value={settings.readerFontSize}
+          aria-valuetext={`${settings.readerFontSize} pixels`}
           onChange={(e) => onSettingsChange({ readerFontSize: Number(e.target.value) })}
-        />
-      </label>
+        />{' '}
+        <output htmlFor={sizeId}>{settings.readerFontSize} px</output>
+      </span>
       <label>
         Width{' '}
         <select

@@ -1,5 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { ReaderSettingsFields } from '@/components/reader-settings';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { useOutline } from '@/components/hooks/use-outline';
+import { type ReaderDate, ReaderHeader } from '@/components/reader/reader-header';
+import { ReaderToolbar } from '@/components/reader/reader-toolbar';
 import { keepLinksOutOfReader } from '@/lib/capture/reader-links';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import type { CaptureRecord } from '@/lib/db/schema';
@@ -10,17 +12,26 @@ interface ReaderViewProps {
   settings: Settings;
   percentRead: number;
   onSettingsChange: (patch: Partial<Settings>) => void;
+  /** The page this copy was made from. */
+  originalUrl: string;
+  date: ReaderDate | null;
+  /** Links at the end of the toolbar. */
+  toolbarLinks?: ReactNode;
+  /** What comes after the text: the end-of-article actions. */
+  end?: ReactNode;
 }
-
-const WIDTHS = { narrow: '34em', medium: '42em', wide: '54em' } as const;
 
 /**
  * A captured page, readable offline. The stored HTML is sanitized again here, right before it is
  * shown (what was stored is not trusted); images stay placeholders unless the user allows them.
+ * The text column's width is in `ch` of the reader's own font, so a width choice is a number of
+ * characters a line at every text size.
  */
-export function ReaderView({ capture, settings, percentRead, onSettingsChange }: ReaderViewProps) {
+export function ReaderView(props: ReaderViewProps) {
+  const { capture, settings, percentRead, onSettingsChange } = props;
   const html = useMemo(() => sanitizeArticleHtml(capture.html), [capture.html]);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const outline = useOutline(bodyRef, html);
 
   useEffect(() => {
     for (const image of bodyRef.current?.querySelectorAll<HTMLImageElement>('img[data-shelf-src]') ?? []) {
@@ -31,27 +42,22 @@ export function ReaderView({ capture, settings, percentRead, onSettingsChange }:
 
   useEffect(() => (bodyRef.current ? keepLinksOutOfReader(bodyRef.current) : undefined), []);
 
-  const minutesLeft = Math.max(0, Math.round(capture.readMinutes * (1 - percentRead / 100)));
   return (
-    <article
-      className={`reader reader-theme-${settings.readerTheme}`}
-      lang={capture.lang ?? undefined}
-      dir={capture.dir ?? 'auto'}
-      aria-labelledby="reader-title"
-      style={{ fontSize: `${settings.readerFontSize}px`, maxWidth: WIDTHS[settings.readerWidth] }}
-    >
-      <ReaderSettingsFields settings={settings} onSettingsChange={onSettingsChange} className="reader-settings" />
-      <header>
-        <h1 id="reader-title">{capture.title}</h1>
-        <p className="reader-meta">
-          {[capture.byline, capture.siteName].filter(Boolean).join(' · ')}
-          {capture.byline || capture.siteName ? ' · ' : ''}
-          {capture.wordCount.toLocaleString()} words · {percentRead}% read · about {minutesLeft} min left
-        </p>
-        {capture.notice && <p className="notice">{capture.notice}</p>}
-      </header>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized with DOMPurify just above, in this extension page. */}
-      <div ref={bodyRef} className="reader-body" dangerouslySetInnerHTML={{ __html: html }} />
+    <article className="reader" aria-labelledby="reader-title">
+      <ReaderToolbar settings={settings} onSettingsChange={onSettingsChange} outline={outline}>
+        {props.toolbarLinks}
+      </ReaderToolbar>
+      <div
+        className={`reader-column reader-width-${settings.readerWidth}`}
+        lang={capture.lang ?? undefined}
+        dir={capture.dir ?? 'auto'}
+        style={{ fontSize: `${settings.readerFontSize}px` }}
+      >
+        <ReaderHeader capture={capture} originalUrl={props.originalUrl} date={props.date} percentRead={percentRead} />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized with DOMPurify just above, in this extension page. */}
+        <div ref={bodyRef} className="reader-body" dangerouslySetInnerHTML={{ __html: html }} />
+        {props.end}
+      </div>
     </article>
   );
 }

@@ -1,11 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { type Ref, useEffect, useRef } from 'react';
 import { AnnotationBadges } from '@/components/annotations/annotation-badges';
 import { useHighlightCounts } from '@/components/hooks/use-highlight-counts';
-import { getTopicLabel } from '@/lib/corpus/topics';
+import { getCopyReadMinutes } from '@/lib/db/copies';
 import type { ListRow } from '@/lib/reading-list/list-query';
+import { getRowDetails } from '@/lib/reading-list/row-details';
 
-const ROW_HEIGHT = 64;
+/** Two lines of title, a line of details and a progress bar. */
+const ROW_HEIGHT = 78;
+const NO_MINUTES: ReadonlyMap<string, number> = new Map();
 
 interface ReadingListProps {
   rows: readonly ListRow[];
@@ -14,14 +18,24 @@ interface ReadingListProps {
   onActivate: (index: number) => void;
   onToggleSelected: (id: string) => void;
   onOpen: (row: ListRow) => void;
+  /** The list itself: the view puts the focus here, so that its keys work at once. */
+  listRef?: Ref<HTMLUListElement>;
 }
 
 /**
  * The saved items, virtualized: only the rows in view are in the DOM, so 10,000 items render as
- * fast as 10. Each row has a checkbox (for bulk actions), the title (opens the card), status and a
- * progress bar.
+ * fast as 10. Each row has a checkbox (for bulk actions), the title (opens it), status, site,
+ * reading time and a progress bar.
  */
-export function ReadingList({ rows, activeIndex, selected, onActivate, onToggleSelected, onOpen }: ReadingListProps) {
+export function ReadingList({
+  rows,
+  activeIndex,
+  selected,
+  onActivate,
+  onToggleSelected,
+  onOpen,
+  listRef,
+}: ReadingListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const highlightCounts = useHighlightCounts();
   const virtualizer = useVirtualizer({
@@ -32,6 +46,10 @@ export function ReadingList({ rows, activeIndex, selected, onActivate, onToggleS
     // Without layout (tests, first paint) show a first screenful instead of nothing.
     initialRect: { width: 360, height: 640 },
   });
+  const shown = virtualizer.getVirtualItems().flatMap(({ index }) => rows[index] ?? []);
+  // Only the rows on screen: a copy's reading time is inside the copy, read whole.
+  const pageIds = shown.filter((row) => !row.article).map((row) => row.item.id);
+  const copyMinutes = useLiveQuery(() => getCopyReadMinutes(pageIds), [pageIds.join('\n')]) ?? NO_MINUTES;
 
   useEffect(() => {
     if (activeIndex >= 0 && activeIndex < rows.length) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
@@ -39,16 +57,24 @@ export function ReadingList({ rows, activeIndex, selected, onActivate, onToggleS
 
   return (
     <div ref={scrollRef} className="reading-list-scroll">
-      <ul aria-label="Saved articles" className="reading-list" style={{ height: virtualizer.getTotalSize() }}>
+      <ul
+        ref={listRef}
+        tabIndex={-1}
+        aria-label="Saved articles"
+        className="reading-list"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((virtualRow) => {
           const row = rows[virtualRow.index] as ListRow;
-          const { item, article, progress } = row;
+          const { item, progress } = row;
           const percent = Math.round(progress * 100);
+          const { site, readMinutes } = getRowDetails(row, copyMinutes);
+          const isActive = virtualRow.index === activeIndex;
           return (
             <li
               key={item.id}
-              className={virtualRow.index === activeIndex ? 'reading-row active' : 'reading-row'}
-              aria-current={virtualRow.index === activeIndex ? 'true' : undefined}
+              className={isActive ? 'reading-row active' : 'reading-row'}
+              aria-current={isActive ? 'true' : undefined}
               aria-setsize={rows.length}
               aria-posinset={virtualRow.index + 1}
               style={{ transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT }}
@@ -66,7 +92,8 @@ export function ReadingList({ rows, activeIndex, selected, onActivate, onToggleS
                 </button>
                 <span className="reading-row-meta">
                   <span className={`status status-${item.status}`}>{item.status}</span>
-                  {article && <span>{getTopicLabel(article.topic)}</span>}
+                  {site && <span>{site}</span>}
+                  {readMinutes !== null && <span>{readMinutes} min</span>}
                   <span>{percent}% read</span>
                   <AnnotationBadges item={item} highlights={highlightCounts.get(item.id) ?? 0} />
                 </span>

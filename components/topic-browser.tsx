@@ -1,14 +1,16 @@
 import { ArticleList } from '@/components/article-list';
 import type { Article } from '@/lib/corpus/article';
 import { TOPICS } from '@/lib/corpus/topics';
+import type { SavedMarker } from '@/lib/db/queries';
 
 interface TopicBrowserProps {
   articles: readonly Article[];
   onSelect: (article: Article) => void;
+  markers?: ReadonlyMap<string, SavedMarker>;
 }
 
-/** Every article, grouped by topic, each group collapsible. */
-export function TopicBrowser({ articles, onSelect }: TopicBrowserProps) {
+/** Every article, grouped by topic, each group collapsible; saved ones marked. */
+export function TopicBrowser({ articles, onSelect, markers }: TopicBrowserProps) {
   return (
     <div className="topic-browser">
       {TOPICS.map((topic) => {
@@ -23,7 +25,7 @@ export function TopicBrowser({ articles, onSelect }: TopicBrowserProps) {
                 {topic.label} <span className="muted">({inTopic.length})</span>
               </h3>
             </summary>
-            <ArticleList articles={inTopic} label={topic.label} onSelect={onSelect} />
+            <ArticleList articles={inTopic} label={topic.label} onSelect={onSelect} markers={markers} />
           </details>
         );
       })}

@@ -4,12 +4,18 @@ import type { SavedItem } from '@/lib/db/schema';
 import { watchSavedStateLater } from '@/lib/reading-list/saved-state-loader';
 
 /**
- * Saved status and progress of bundled articles, and the saved pages, live. The database code is
+ * Saved status and progress of bundled articles, the saved pages and the unread count, live. The database code is
  * loaded after the first frame is painted, so restoring the popup's results never waits for it.
  */
-export function useSavedMarkers(): { markers: ReadonlyMap<string, SavedMarker>; savedPages: readonly SavedItem[] } {
+export function useSavedMarkers(): {
+  markers: ReadonlyMap<string, SavedMarker>;
+  savedPages: readonly SavedItem[];
+  /** Unread items; null until read. */
+  unread: number | null;
+} {
   const [markers, setMarkers] = useState<ReadonlyMap<string, SavedMarker>>(new Map());
   const [savedPages, setSavedPages] = useState<readonly SavedItem[]>([]);
+  const [unread, setUnread] = useState<number | null>(null);
   useEffect(() => {
     let stop: (() => void) | undefined;
     const frame = requestAnimationFrame(() =>
@@ -18,6 +24,7 @@ export function useSavedMarkers(): { markers: ReadonlyMap<string, SavedMarker>; 
           (part) => {
             if (part.markers) setMarkers(part.markers);
             if (part.savedPages) setSavedPages(part.savedPages);
+            if (part.unread !== undefined) setUnread(part.unread);
           },
           (error) => console.warn('Shelf: could not read the reading list', error),
         );
@@ -28,5 +35,5 @@ export function useSavedMarkers(): { markers: ReadonlyMap<string, SavedMarker>; 
       stop?.();
     };
   }, []);
-  return { markers, savedPages };
+  return { markers, savedPages, unread };
 }

@@ -1,13 +1,19 @@
 import { useState } from 'react';
-import { removeItems, restoreRemoved, setStatus, undoStatusChange } from '@/lib/db/items';
+import { restoreRemoved, setStatus, undoStatusChange } from '@/lib/db/items';
 import type { ItemStatus } from '@/lib/db/schema';
+import { unsaveItems } from '@/lib/db/unsave';
 
 export interface Undo {
   message: string;
   undo: () => Promise<unknown>;
 }
 
-/** Status changes and unsaving, each offered for undo until the next one. */
+const count = (n: number) => (n === 1 ? '1 item' : `${n.toLocaleString('en')} items`);
+
+/**
+ * Status changes and unsaving (which keeps reading progress for a later save), each offered for
+ * undo until the next one.
+ */
 export function useUndoableActions() {
   const [undo, setUndo] = useState<Undo | null>(null);
   return {
@@ -15,17 +21,18 @@ export function useUndoableActions() {
     async setStatusOf(ids: readonly string[], status: ItemStatus) {
       if (ids.length === 0) return;
       const change = await setStatus(ids, status);
-      setUndo({ message: `Marked ${ids.length} as ${status}.`, undo: () => undoStatusChange(change) });
+      setUndo({ message: `Marked ${count(ids.length)} as ${status}.`, undo: () => undoStatusChange(change) });
     },
     async unsave(ids: readonly string[]) {
       if (ids.length === 0) return;
-      const snapshot = await removeItems(ids);
-      setUndo({ message: `Removed ${ids.length} from the reading list.`, undo: () => restoreRemoved(snapshot) });
+      const snapshot = await unsaveItems(ids);
+      setUndo({ message: `Unsaved ${count(ids.length)}.`, undo: () => restoreRemoved(snapshot) });
     },
-    /** Undoes the last action (the bar goes at once; the undo finishes in the background). */
-    runUndo() {
-      if (undo) void undo.undo();
+    /** Undoes the last action; resolves once it is undone. */
+    async runUndo() {
+      const last = undo;
       setUndo(null);
+      await last?.undo();
     },
   };
 }

@@ -1,8 +1,17 @@
 import { useState } from 'react';
 import { saveCurrentPage } from '@/lib/popup/popup-commands';
 
-/** "Save this page": asks the background to capture the tab the popup was opened on, and says how it went. */
-export function PageActions() {
+interface PageActionsProps {
+  /** Unread items in the reading list; null until known. */
+  unread: number | null;
+  onReadingList: () => void;
+}
+
+/**
+ * The popup's last line, always in view: "Save this page" (the background captures the tab the
+ * popup was opened on) and the way to the reading list, with how much is unread.
+ */
+export function PageActions({ unread, onReadingList }: PageActionsProps) {
   const [message, setMessage] = useState<{ ok: boolean; message: string } | null>(null);
   return (
     <section className="page-actions" aria-label="This page">
@@ -15,6 +24,9 @@ export function PageActions() {
         }}
       >
         Save this page <kbd>Alt+Shift+S</kbd>
+      </button>
+      <button type="button" className="link-button" onClick={onReadingList}>
+        Reading list{unread !== null && unread > 0 ? ` (${unread.toLocaleString('en')} unread)` : ''}
       </button>
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'small' : 'notice small'}>

@@ -18,7 +18,7 @@ import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 /** The toolbar popup: search the bundled articles and the user's library, act on a result, save the current page. */
 export function PopupApp({ initialState }: { initialState: PopupState | null }) {
   const search = usePopupSearch(initialState);
-  const { markers } = useSavedMarkers();
+  const { markers, unread } = useSavedMarkers();
   const windowId = useCurrentWindowId();
   const recent = useRecentlyOpened();
   const listId = useId();
@@ -108,7 +108,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
           onToggleSaved={() => toggleSaved(activeArticle)}
         />
       )}
-      <PageActions />
+      <PageActions unread={unread} onReadingList={() => showFromPopup(windowId.current, { kind: 'reading-list' })} />
     </main>
   );
 }

@@ -1,17 +1,35 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { AnnotatedReader } from '@/components/annotations/annotated-reader';
+import { useReaderActions } from '@/components/hooks/use-reader-actions';
+import { useReaderDocument } from '@/components/hooks/use-reader-document';
 import { useReaderSettings } from '@/components/hooks/use-reader-settings';
 import { useReadingProgress } from '@/components/hooks/use-reading-progress';
 import { NotCaptured } from '@/components/not-captured';
+import { ReaderEnd } from '@/components/reader/reader-end';
 import { ReaderView } from '@/components/reader-view';
+import { getArticleById } from '@/lib/corpus/catalog';
 import { getReaderData } from '@/lib/db/queries';
+import type { SavedItem } from '@/lib/db/schema';
 import { showPassage } from '@/lib/dom/passage';
 import { updateReaderSettings } from '@/lib/settings/reader-settings';
 import { captureItemNow } from '@/lib/side-panel/capture-item';
 
-/** A saved page's readable copy in this document (side panel or reader tab), with its progress. */
-export function ReaderContainer({ itemId, passage }: { itemId: string; passage?: string }) {
+interface ReaderContainerProps {
+  itemId: string;
+  /** In the side panel, or a tab of its own (titled after the article). */
+  place: 'panel' | 'tab';
+  /** Shows another saved item ("Next in reading list"). */
+  onOpenItem: (item: SavedItem, hasCopy: boolean) => void;
+  /** Opened from a search result: the passage that matched, shown and marked. */
+  passage?: string;
+}
+
+/**
+ * A saved item's readable copy in this document, with its progress: the same for a captured page
+ * and for a bundled article that has a copy (imported from Omnivore, say).
+ */
+export function ReaderContainer({ itemId, place, onOpenItem, passage }: ReaderContainerProps) {
   const data = useLiveQuery(() => getReaderData(itemId), [itemId]);
   const settings = useReaderSettings();
   const hasCopy = data?.capture !== undefined && settings !== undefined;
@@ -27,20 +45,44 @@ export function ReaderContainer({ itemId, passage }: { itemId: string; passage?:
     );
     return () => cancelAnimationFrame(frame);
   }, [hasCopy, passage]);
+  const actions = useReaderActions(itemId, onOpenItem);
+  useReaderDocument(settings?.readerTheme, place === 'tab' && data?.capture ? data.capture.title : null);
 
   if (!data || !settings) return <p aria-busy="true">Opening…</p>;
-  if (!data.item) return <p role="alert">This page is no longer in your reading list.</p>;
-  if (!data.capture) {
-    const { item } = data;
+  const { item, capture } = data;
+  if (!item) return <p role="alert">This page is no longer in your reading list.</p>;
+  if (!capture) {
     return <NotCaptured title={item.title} url={item.url} onCapture={() => captureItemNow(item.id, item.url ?? '')} />;
   }
+  const published = item.articleId ? getArticleById(item.articleId)?.published : null;
   return (
-    <AnnotatedReader itemId={itemId} contentKey={data.capture.html}>
+    <AnnotatedReader itemId={itemId} contentKey={capture.html}>
       <ReaderView
-        capture={data.capture}
+        capture={capture}
         settings={settings}
         percentRead={percent}
         onSettingsChange={(patch) => void updateReaderSettings(patch)}
+        originalUrl={item.url ?? capture.url}
+        date={
+          published
+            ? { label: 'Published', iso: published }
+            : { label: 'Saved', iso: new Date(capture.capturedAt).toISOString().slice(0, 10) }
+        }
+        toolbarLinks={
+          place === 'panel' && (
+            <a href={`/sidepanel.html?reader=${encodeURIComponent(itemId)}`} target="_blank" rel="noopener noreferrer">
+              Open in a tab
+            </a>
+          )
+        }
+        end={
+          <ReaderEnd
+            status={item.status}
+            onSetStatus={(status) => void actions.setStatusTo(status)}
+            onNext={() => void actions.openNext()}
+            message={actions.message}
+          />
+        }
       />
     </AnnotatedReader>
   );

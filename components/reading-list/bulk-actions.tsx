@@ -9,21 +9,22 @@ interface BulkActionsProps {
   onToggleHelp: () => void;
 }
 
-/** How many rows are shown and checked, and what to do with them. */
+/** How many rows are shown and checked, and what to do with the checked ones (nothing when none is). */
 export function BulkActions({ shown, selected, onDone, onArchive, onUnsave, onToggleHelp }: BulkActionsProps) {
+  const none = selected === 0;
   return (
     <div className="list-actions" role="toolbar" aria-label="Bulk actions">
       <span className="muted" role="status">
-        {shown} shown{selected > 0 ? `, ${selected} selected` : ''}
+        {shown} shown{selected > 0 ? `, ${selected} checked` : ''}
       </span>
-      <button type="button" className="button secondary" onClick={onDone}>
+      <button type="button" className="button secondary" disabled={none} onClick={onDone}>
         Mark done
       </button>
-      <button type="button" className="button secondary" onClick={onArchive}>
+      <button type="button" className="button secondary" disabled={none} onClick={onArchive}>
         Archive
       </button>
-      <button type="button" className="button secondary" onClick={onUnsave}>
-        Remove
+      <button type="button" className="button secondary" disabled={none} onClick={onUnsave}>
+        Unsave
       </button>
       <button type="button" className="button secondary" aria-label="Keyboard shortcuts" onClick={onToggleHelp}>
         ?

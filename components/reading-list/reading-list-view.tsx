@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BulkTagActions } from '@/components/annotations/bulk-tag-actions';
 import { useReadingListData } from '@/components/hooks/use-reading-list-data';
 import { useReadingListSelection } from '@/components/hooks/use-reading-list-selection';
@@ -6,6 +6,7 @@ import { useUndoableActions } from '@/components/hooks/use-undoable-actions';
 import { KeyboardHelp } from '@/components/keyboard-help';
 import { ReadingList } from '@/components/reading-list';
 import { BulkActions, UndoBar } from '@/components/reading-list/bulk-actions';
+import { EmptyList } from '@/components/reading-list/empty-list';
 import { ListToolbar } from '@/components/reading-list/list-toolbar';
 import type { ItemStatus } from '@/lib/db/schema';
 import { runListKey } from '@/lib/reading-list/keys';
@@ -14,10 +15,11 @@ import { DEFAULT_LIST_QUERY, type ListQuery, type ListRow } from '@/lib/reading-
 interface ReadingListViewProps {
   onOpenArticle: (articleId: string) => void;
   onOpenPage: (itemId: string) => void;
+  onImport: () => void;
 }
 
-/** The saved items: filters, search, bulk actions with undo, and keys (`?` lists them). */
-export function ReadingListView({ onOpenArticle, onOpenPage }: ReadingListViewProps) {
+/** The saved items: the queue and other views, filters, bulk actions with undo, and keys (`?` lists them). */
+export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: ReadingListViewProps) {
   const [query, setQuery] = useState<ListQuery>(DEFAULT_LIST_QUERY);
   const { loaded, isPartial, allRows, rows, counts, tags } = useReadingListData(query);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -25,20 +27,31 @@ export function ReadingListView({ onOpenArticle, onOpenPage }: ReadingListViewPr
   const actions = useUndoableActions();
   const [showHelp, setShowHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const active = rows[Math.min(activeIndex, rows.length - 1)];
+  // The list takes the focus when it is first shown, so that its keys work at once.
+  const hasRows = rows.length > 0;
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!hasRows || focused.current) return;
+    focused.current = true;
+    listRef.current?.focus({ preventScroll: true });
+  }, [hasRows]);
+  // After a button acted (it may be disabled now) the focus goes back to the list.
+  const refocus = () => requestAnimationFrame(() => listRef.current?.focus({ preventScroll: true }));
 
   const update = (patch: Partial<ListQuery>) => {
     setQuery((q) => ({ ...q, ...patch }));
     setActiveIndex(0);
   };
-  const targets = (): string[] =>
+  const checkedOrActive = () =>
     selection.selected.size > 0 ? [...selection.selected] : active ? [active.item.id] : [];
-  const setStatusOf = (status: ItemStatus) => {
-    void actions.setStatusOf(targets(), status);
+  const setStatusOf = (ids: string[], status: ItemStatus) => {
+    void actions.setStatusOf(ids, status).then(refocus);
     selection.clear();
   };
   const unsave = (ids: string[]) => {
-    void actions.unsave(ids);
+    void actions.unsave(ids).then(refocus);
     selection.clear();
   };
   const open = (row: ListRow | undefined) => {
@@ -59,8 +72,8 @@ export function ReadingListView({ onOpenArticle, onOpenPage }: ReadingListViewPr
           previous: () => setActiveIndex((i) => Math.max(i - 1, 0)),
           open: () => open(active),
           toggle: () => active && selection.toggle(active.item.id),
-          archive: () => setStatusOf('archived'),
-          done: () => setStatusOf('done'),
+          archive: () => setStatusOf(checkedOrActive(), 'archived'),
+          done: () => setStatusOf(checkedOrActive(), 'done'),
           unsave: () => active && unsave([active.item.id]),
           search: () => searchRef.current?.focus(),
           help: () => setShowHelp((shown) => !shown),
@@ -70,31 +83,40 @@ export function ReadingListView({ onOpenArticle, onOpenPage }: ReadingListViewPr
       <h2 id="reading-list-heading">
         Reading list <span className="muted">({isPartial ? '…' : counts.all})</span>
       </h2>
-      <ListToolbar query={query} counts={counts} tags={tags} onChange={update} searchRef={searchRef} />
-      <BulkActions
-        shown={rows.length}
-        selected={selection.selected.size}
-        onDone={() => setStatusOf('done')}
-        onArchive={() => setStatusOf('archived')}
-        onUnsave={() => unsave(targets())}
-        onToggleHelp={() => setShowHelp((s) => !s)}
-      />
-      <BulkTagActions checked={[...selection.selected]} suggestions={tags} />
-      <UndoBar undo={actions.undo} onUndo={actions.runUndo} />
-      {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}
+      <UndoBar undo={actions.undo} onUndo={() => void actions.runUndo().then(refocus)} />
       {allRows.length === 0 ? (
-        <p className="empty-state">Nothing saved yet. Save articles from the popup (Alt+S) or from their card.</p>
-      ) : rows.length === 0 ? (
-        <p className="empty-state">No saved article matches these filters.</p>
+        <EmptyList onImport={onImport} />
       ) : (
-        <ReadingList
-          rows={rows}
-          activeIndex={activeIndex}
-          selected={selection.selected}
-          onActivate={setActiveIndex}
-          onToggleSelected={selection.toggle}
-          onOpen={open}
-        />
+        <>
+          <ListToolbar query={query} counts={counts} tags={tags} onChange={update} searchRef={searchRef} />
+          <BulkActions
+            shown={rows.length}
+            selected={selection.selected.size}
+            onDone={() => setStatusOf([...selection.selected], 'done')}
+            onArchive={() => setStatusOf([...selection.selected], 'archived')}
+            onUnsave={() => unsave([...selection.selected])}
+            onToggleHelp={() => setShowHelp((s) => !s)}
+          />
+          <BulkTagActions checked={[...selection.selected]} suggestions={tags} />
+          {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}
+          {hasRows ? (
+            <ReadingList
+              rows={rows}
+              activeIndex={activeIndex}
+              selected={selection.selected}
+              onActivate={setActiveIndex}
+              onToggleSelected={selection.toggle}
+              onOpen={open}
+              listRef={listRef}
+            />
+          ) : (
+            <p className="empty-state">
+              {query.status === 'queue' && counts.queue === 0
+                ? 'Nothing left to read: everything saved is done or archived.'
+                : 'No saved article matches these filters.'}
+            </p>
+          )}
+        </>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useImport } from '@/components/hooks/use-import';
+import { type Message, useImport } from '@/components/hooks/use-import';
 import { ImportPanel } from '@/components/import-panel';
 import { MessageLine } from '@/components/message-line';
 import { DeleteEverything } from '@/components/settings/delete-everything';
@@ -10,21 +10,28 @@ import { exportBackupFile, exportLibraryFile } from '@/lib/export/export-file';
 export function DataSettings({ db }: { db: ShelfDatabase }) {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const imports = useImport(db);
+  const [exported, setExported] = useState<Message | null>(null);
+  const exportWith = (write: () => Promise<string>) =>
+    void write().then(
+      (text) => setExported({ kind: 'ok', text }),
+      (error: unknown) => setExported({ kind: 'error', text: `Nothing was exported: ${(error as Error).message}` }),
+    );
   return (
     <section aria-labelledby="data-heading">
       <h3 id="data-heading">Your data</h3>
       <p className="muted small">Everything Shelf keeps stays in this browser. Exports are files you keep.</p>
       <p>
-        <button type="button" className="button" onClick={() => void exportBackupFile(db)}>
+        <button type="button" className="button" onClick={() => exportWith(() => exportBackupFile(db))}>
           Export backup
         </button>{' '}
-        <button type="button" className="button" onClick={() => void exportLibraryFile('html', db)}>
+        <button type="button" className="button" onClick={() => exportWith(() => exportLibraryFile('html', db))}>
           Export bookmarks (HTML)
         </button>{' '}
-        <button type="button" className="button" onClick={() => void exportLibraryFile('csv', db)}>
+        <button type="button" className="button" onClick={() => exportWith(() => exportLibraryFile('csv', db))}>
           Export CSV
         </button>
       </p>
+      <MessageLine message={exported} />
       <fieldset className="import-fieldset">
         <legend>Import a Shelf backup</legend>
         <label>

@@ -6,18 +6,32 @@ const NAV_VIEWS = [
   { kind: 'settings', label: 'Settings' },
 ] as const;
 
-/** Shelf's name and the side panel's main views. */
-export function PanelHeader({ current, onShow }: { current: SidePanelView; onShow: (view: SidePanelView) => void }) {
+interface PanelHeaderProps {
+  current: SidePanelView;
+  onShow: (view: SidePanelView) => void;
+  /** Goes to the view shown before; absent when there is none. */
+  onBack?: () => void;
+}
+
+/** Back, Shelf's name and the side panel's main views. */
+export function PanelHeader({ current, onShow, onBack }: PanelHeaderProps) {
   return (
     <header className="panel-header">
-      <h1 className="brand">Shelf</h1>
+      <div className="panel-title">
+        {onBack && (
+          <button type="button" className="button secondary back-button" onClick={onBack}>
+            <span aria-hidden="true">←</span> Back
+          </button>
+        )}
+        <h1 className="brand">Shelf</h1>
+      </div>
       <nav aria-label="Side panel views" className="panel-nav">
         {NAV_VIEWS.map(({ kind, label }) => (
           <button
             key={kind}
             type="button"
             className="button secondary"
-            aria-current={current.kind === kind ? 'page' : undefined}
+            aria-current={current.kind === kind && !('tag' in current && current.tag) ? 'page' : undefined}
             onClick={() => onShow({ kind })}
           >
             {label}

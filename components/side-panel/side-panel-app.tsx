@@ -10,20 +10,25 @@ import { RelatedView } from '@/components/side-panel/related-view';
 import { SearchPanel } from '@/components/side-panel/search-panel';
 import { StorageGate } from '@/components/storage-gate';
 import type { Article } from '@/lib/corpus/article';
+import type { SavedItem } from '@/lib/db/schema';
 
 /** The side panel: browse, an article's card, related articles, the reading list, the reader, settings. */
 export function SidePanelApp() {
-  const { view, show } = useSidePanelView();
+  const { view, show, back, canGoBack } = useSidePanelView();
   const { catalog, loaded } = useCatalog();
   // A learned article is known once the overlay is read: wait for it rather than say "no longer".
   if (!view || (view.kind === 'article' && !loaded && !catalog.byId(view.articleId)))
     return <main className="side-panel" aria-busy="true" />;
   const showCard = (article: Article) => show({ kind: 'article', articleId: article.id });
+  const read = (itemId: string) => show({ kind: 'reader', itemId });
+  // An item without a readable copy shows its card (a bundled article) or the reader's notice.
+  const openItem = (item: SavedItem, hasCopy: boolean) =>
+    item.articleId && !hasCopy ? show({ kind: 'article', articleId: item.articleId }) : read(item.id);
   const article = view.kind === 'article' ? catalog.byId(view.articleId) : undefined;
 
   return (
     <main className="side-panel">
-      <PanelHeader current={view} onShow={show} />
+      <PanelHeader current={view} onShow={show} onBack={canGoBack ? back : undefined} />
       {view.kind === 'settings' && <SettingsView />}
       {view.kind === 'message' && (
         <p className="notice" role="alert">
@@ -31,32 +36,34 @@ export function SidePanelApp() {
         </p>
       )}
       {view.kind === 'reader' && (
-        <>
-          <p>
-            <a
-              href={`/sidepanel.html?reader=${encodeURIComponent(view.itemId)}`}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              Open in a tab
-            </a>
-          </p>
-          <StorageGate>
-            <ReaderContainer itemId={view.itemId} passage={view.passage} />
-          </StorageGate>
-        </>
+        <StorageGate>
+          <ReaderContainer
+            key={view.itemId}
+            itemId={view.itemId}
+            passage={view.passage}
+            place="panel"
+            onOpenItem={openItem}
+          />
+        </StorageGate>
       )}
       {view.kind === 'reading-list' && (
         <StorageGate>
           <ReadingListView
             onOpenArticle={(articleId) => show({ kind: 'article', articleId })}
-            onOpenPage={(itemId) => show({ kind: 'reader', itemId })}
+            onOpenPage={read}
+            onImport={() => show({ kind: 'settings' })}
           />
         </StorageGate>
       )}
       {view.kind === 'article' &&
         (article ? (
-          <ArticleView article={article} catalog={catalog} onSelect={showCard} />
+          <ArticleView
+            article={article}
+            catalog={catalog}
+            onSelect={showCard}
+            onTag={(tag) => show({ kind: 'browse', tag })}
+            onRead={read}
+          />
         ) : (
           <p className="notice" role="alert">
             This article is no longer in Shelf’s library.
@@ -66,7 +73,12 @@ export function SidePanelApp() {
       {view.kind === 'browse' && (
         <>
           <SearchPanel onShow={show} />
-          <BrowseView articles={catalog.articles} onSelect={showCard} />
+          <BrowseView
+            articles={catalog.articles}
+            tag={view.tag}
+            onSelect={showCard}
+            onAll={() => show({ kind: 'browse' })}
+          />
         </>
       )}
     </main>

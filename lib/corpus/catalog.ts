@@ -27,7 +27,11 @@ export function getArticleByUrl(url: string): Article | undefined {
 }
 
 /** Where the UI links an article: its page, or a site search when the catalog has no address. */
-export function getArticleLink(article: Article): { href: string; label: string; isSearch: boolean } {
+export function getArticleLink(article: Pick<Article, 'url' | 'title'>): {
+  href: string;
+  label: string;
+  isSearch: boolean;
+} {
   if (article.url) return { href: article.url, label: 'Open article', isSearch: false };
   const query = `site:webcoderspeed.com ${article.title}`;
   return {

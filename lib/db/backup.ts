@@ -16,13 +16,18 @@ export interface BackupRecords {
 }
 
 export async function readBackupRecords(db: ShelfDatabase = getDatabase()): Promise<BackupRecords> {
-  return db.transaction('r', [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights], async () => ({
-    items: await db.items.orderBy('id').toArray(),
-    progress: await db.progress.orderBy('itemId').toArray(),
-    captures: await db.captures.orderBy('itemId').toArray(),
-    catalogOverlay: await db.catalogOverlay.orderBy('id').toArray(),
-    highlights: await db.highlights.orderBy('id').toArray(),
-  }));
+  return db.transaction('r', [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights], async () => {
+    const items = await db.items.orderBy('id').toArray();
+    const saved = new Set(items.map((item) => item.id));
+    return {
+      items,
+      // Not the progress an unsaved item keeps for when it is saved again: a backup holds saved items.
+      progress: (await db.progress.orderBy('itemId').toArray()).filter((record) => saved.has(record.itemId)),
+      captures: await db.captures.orderBy('itemId').toArray(),
+      catalogOverlay: await db.catalogOverlay.orderBy('id').toArray(),
+      highlights: await db.highlights.orderBy('id').toArray(),
+    };
+  });
 }
 
 /** Counts of saved items (not of records: an item's progress and copy count with it). */

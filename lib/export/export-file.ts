@@ -15,22 +15,25 @@ export function downloadText(text: string, type: string, fileName: string, doc: 
 
 const today = (now: number) => new Date(now).toISOString().slice(0, 10);
 
-/** Downloads the reading list as a bookmarks file (HTML) or a CSV. */
-export async function exportLibraryFile(kind: 'html' | 'csv', db?: ShelfDatabase, now = Date.now()): Promise<void> {
+/** Downloads the reading list as a bookmarks file (HTML) or a CSV; returns what it wrote, for the user. */
+export async function exportLibraryFile(kind: 'html' | 'csv', db?: ShelfDatabase, now = Date.now()): Promise<string> {
   // Loaded on use: the export code stays out of the page's start-up.
-  const { toLibraryCsv, toNetscapeBookmarks } = await import('@/lib/export/library-export');
+  const { countExport, describeExport, toLibraryCsv, toNetscapeBookmarks } = await import(
+    '@/lib/export/library-export'
+  );
   const items = await getItemsForExport(db);
-  if (kind === 'html') downloadText(toNetscapeBookmarks(items), 'text/html', `shelf-bookmarks-${today(now)}.html`);
-  else downloadText(toLibraryCsv(items), 'text/csv', `shelf-${today(now)}.csv`);
+  const fileName = kind === 'html' ? `shelf-bookmarks-${today(now)}.html` : `shelf-${today(now)}.csv`;
+  if (kind === 'html') downloadText(toNetscapeBookmarks(items), 'text/html', fileName);
+  else downloadText(toLibraryCsv(items), 'text/csv', fileName);
+  return describeExport(fileName, countExport(items));
 }
 
 /** Downloads a Shelf backup: every saved item with its progress and copy, and the preferences. */
-export async function exportBackupFile(db?: ShelfDatabase): Promise<void> {
+export async function exportBackupFile(db?: ShelfDatabase): Promise<string> {
   const [records, preferences] = await Promise.all([readBackupRecords(db), snapshotPreferences()]);
   const backup = createBackup(records, preferences);
-  downloadText(
-    JSON.stringify(backup, null, 1),
-    'application/json',
-    `shelf-backup-${backup.exportedAt.slice(0, 10)}.json`,
-  );
+  const fileName = `shelf-backup-${backup.exportedAt.slice(0, 10)}.json`;
+  downloadText(JSON.stringify(backup, null, 1), 'application/json', fileName);
+  const count = records.items.length;
+  return `Exported a backup of ${count.toLocaleString('en')} item${count === 1 ? '' : 's'} and your settings to ${fileName}.`;
 }

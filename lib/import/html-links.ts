@@ -9,11 +9,10 @@ import {
 import { ImportFileError } from '@/lib/import/import-error';
 
 /**
- * The status of a link from the headings it sits under: Pocket's `<h1>Unread</h1><ul>…` and
- * `<h1>Read Archive</h1>`, and the bookmark folders of Shelf's own export (`<H3>Done</H3><DL>…`).
- * Walks outwards and takes the nearest heading that names a status.
+ * The status of a link in Pocket's HTML export from the heading it sits under: `<h1>Unread</h1><ul>…`
+ * and `<h1>Read Archive</h1>`. Walks outwards and takes the nearest heading that names a status.
  */
-function statusOfLink(link: Element): ItemStatus {
+function pocketStatusOf(link: Element): ItemStatus {
   for (let node: Element | null = link; node; node = node.parentElement) {
     for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
       if (/^H[1-6]$/.test(sibling.tagName)) {
@@ -24,6 +23,54 @@ function statusOfLink(link: Element): ItemStatus {
     }
   }
   return 'unread';
+}
+
+/** Folders every browser has, which say nothing about the bookmarks in them. */
+const BROWSER_FOLDERS = new Set([
+  'bookmarks bar',
+  'bookmarks toolbar',
+  'bookmarks menu',
+  'other bookmarks',
+  'mobile bookmarks',
+  'favorites bar',
+]);
+
+function isBrowserFolder(heading: Element): boolean {
+  return (
+    heading.tagName === 'H1' ||
+    heading.hasAttribute('personal_toolbar_folder') ||
+    heading.hasAttribute('unfiled_bookmarks_folder') ||
+    BROWSER_FOLDERS.has((heading.textContent ?? '').trim().toLowerCase())
+  );
+}
+
+/**
+ * A bookmark's status and tags from the folders it sits in (each folder is an `<H3>` followed by
+ * the `<DL>` of its contents). Only Shelf's own export says a status: a folder named after one,
+ * directly inside a folder named "Shelf". Any other folder the user made — "Reading" and
+ * "Archive" included — becomes a tag, outermost first.
+ */
+function bookmarkFolders(link: Element): { status: ItemStatus; folderTags: string[] } {
+  const folders: string[] = []; // innermost first
+  for (let node = link.parentElement; node; node = node.parentElement) {
+    const heading = node.tagName === 'DL' ? node.previousElementSibling : null;
+    if (!heading || !/^H[1-6]$/.test(heading.tagName) || isBrowserFolder(heading)) continue;
+    const name = (heading.textContent ?? '').trim();
+    const status = statusFromName(name);
+    if (status && folders.length === 0 && /^shelf$/i.test(outerFolderName(node) ?? '')) {
+      return { status, folderTags: [] };
+    }
+    if (name) folders.push(name);
+  }
+  return { status: 'unread', folderTags: folders.reverse() };
+}
+
+/** The name of the folder around the folder whose contents are `list`. */
+function outerFolderName(list: Element): string | undefined {
+  for (let node = list.parentElement; node; node = node.parentElement) {
+    if (node.tagName === 'DL') return node.previousElementSibling?.textContent?.trim();
+  }
+  return undefined;
 }
 
 /** The `<DD>` description Netscape bookmark files put after a bookmark's `<DT>`. */
@@ -45,14 +92,18 @@ export function prepareLinksHtml(html: string, win: Window & typeof globalThis =
   const records = links.map((link, i): ImportEntryInput => {
     const attr = (name: string) => link.getAttribute(name) ?? '';
     const title = link.textContent ?? '';
+    const { status, folderTags } = isPocket ? { status: pocketStatusOf(link), folderTags: [] } : bookmarkFolders(link);
     return {
       where: `link ${i + 1}${title.trim() ? ` ("${title.trim().slice(0, 60)}")` : ''}`,
       url: attr('href'),
       title,
-      tags: attr('tags')
-        .split(',')
-        .filter((tag) => tag.trim()),
-      status: statusOfLink(link),
+      tags: [
+        ...attr('tags')
+          .split(',')
+          .filter((tag) => tag.trim()),
+        ...folderTags,
+      ],
+      status,
       addedAt: parseDate(attr('time_added') || attr('add_date')),
       updatedAt: parseDate(attr('last_modified')),
       note: descriptionOf(link),

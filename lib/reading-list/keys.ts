@@ -45,14 +45,21 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+function isControl(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return typeof element?.closest === 'function' && element.closest('button, a[href], summary') !== null;
+}
+
 type KeyPress = Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'metaKey' | 'altKey' | 'preventDefault'>;
 
 /**
- * Runs the command of a key pressed in the reading list; keys typed in a text field, and keys with
- * Ctrl, Cmd or Alt, are left alone. `commands` must name every command of the table.
+ * Runs the command of a key pressed in the reading list; keys typed in a text field, keys with
+ * Ctrl, Cmd or Alt, and Enter on a button are left alone. `commands` must name every command of the table.
  */
 export function runListKey(event: KeyPress, commands: Record<ListCommand, () => void>): void {
   if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+  // Enter on a button or link presses it; it opens the active row only from the list itself.
+  if (event.key === 'Enter' && isControl(event.target)) return;
   const command = commandForKey(event.key);
   if (!command) return;
   event.preventDefault();

@@ -11,15 +11,27 @@ export interface ListRow {
 
 export type ListSort = 'added' | 'updated' | 'progress';
 
+/**
+ * The reading list's views: the queue (what is still to read: unread and reading, the default),
+ * everything, or one finished status.
+ */
+export const LIST_VIEWS = ['queue', 'all', 'done', 'archived'] as const;
+export type ListView = (typeof LIST_VIEWS)[number];
+
+/** Whether an item with `status` belongs in `view`. */
+export function isInView(status: ItemStatus, view: ListView): boolean {
+  return view === 'all' || (view === 'queue' ? status === 'unread' || status === 'reading' : status === view);
+}
+
 export interface ListQuery {
-  status: ItemStatus | 'all';
+  status: ListView;
   topic: string | null;
   tag: string | null;
   text: string;
   sort: ListSort;
 }
 
-export const DEFAULT_LIST_QUERY: ListQuery = { status: 'all', topic: null, tag: null, text: '', sort: 'added' };
+export const DEFAULT_LIST_QUERY: ListQuery = { status: 'queue', topic: null, tag: null, text: '', sort: 'added' };
 
 export function buildRows(
   items: readonly SavedItem[],
@@ -38,7 +50,7 @@ export function buildRows(
 export function queryRows(rows: readonly ListRow[], query: ListQuery): ListRow[] {
   const words = normalizeText(query.text).split(/\s+/).filter(Boolean);
   const filtered = rows.filter(({ item, article }) => {
-    if (query.status !== 'all' && item.status !== query.status) return false;
+    if (!isInView(item.status, query.status)) return false;
     if (query.topic && article?.topic !== query.topic) return false;
     if (query.tag && !item.tags.includes(query.tag) && !article?.tags.includes(query.tag)) return false;
     if (words.length === 0) return true;
@@ -52,8 +64,23 @@ export function queryRows(rows: readonly ListRow[], query: ListQuery): ListRow[]
   return filtered.sort((a, b) => key(b) - key(a) || a.item.id.localeCompare(b.item.id));
 }
 
-export function countByStatus(rows: readonly ListRow[]): Record<ItemStatus | 'all', number> {
-  const counts = { all: rows.length, unread: 0, reading: 0, done: 0, archived: 0 };
+export type ListCounts = Record<ItemStatus | ListView, number>;
+
+export function countByStatus(rows: readonly ListRow[]): ListCounts {
+  const counts = { all: rows.length, queue: 0, unread: 0, reading: 0, done: 0, archived: 0 };
   for (const { item } of rows) counts[item.status]++;
+  counts.queue = counts.unread + counts.reading;
   return counts;
+}
+
+/**
+ * The item "Next in reading list" goes to: the one after `currentId` in the queue as the list
+ * orders it by default (newest first), or the queue's first when `currentId` is not in it (just
+ * marked done, say). Null when nothing else is left to read.
+ */
+export function nextInQueue(rows: readonly ListRow[], currentId: string): ListRow | null {
+  const queue = queryRows(rows, DEFAULT_LIST_QUERY);
+  const at = queue.findIndex((row) => row.item.id === currentId);
+  const rest = queue.filter((row) => row.item.id !== currentId);
+  return rest[at < 0 ? 0 : at % Math.max(rest.length, 1)] ?? null;
 }

@@ -1,16 +1,19 @@
 import { liveQuery } from 'dexie';
-import { removeItems, saveArticle } from '@/lib/db/items';
-import { getSavedMarkers, getSavedPages, type SavedMarker } from '@/lib/db/queries';
+import { saveArticle } from '@/lib/db/items';
+import { countUnread, getSavedMarkers, getSavedPages, type SavedMarker } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
+import { unsaveItems } from '@/lib/db/unsave';
 
 /**
- * What search results show of the user's library (which bundled articles are saved, with status
- * and progress; the saved pages) and the popup's writes to it. The popup loads this module, and
+ * What the popup shows of the user's library (which bundled articles are saved, with status and
+ * progress; the saved pages; how many are unread) and the popup's writes to it. The popup loads this module, and
  * the database code with it, only after its first paint (`saved-state-loader.ts`).
  */
 export interface SavedState {
   markers: ReadonlyMap<string, SavedMarker>;
   savedPages: readonly SavedItem[];
+  /** Unread items in the reading list. */
+  unread: number;
 }
 
 /** Calls `onChange` with each part of the saved state now and whenever it changes. Returns a stop. */
@@ -21,17 +24,18 @@ export function watchSavedState(
   const subscriptions = [
     liveQuery(() => getSavedMarkers()).subscribe({ next: (markers) => onChange({ markers }), error: onError }),
     liveQuery(() => getSavedPages()).subscribe({ next: (savedPages) => onChange({ savedPages }), error: onError }),
+    liveQuery(() => countUnread()).subscribe({ next: (unread) => onChange({ unread }), error: onError }),
   ];
   return () => {
     for (const subscription of subscriptions) subscription.unsubscribe();
   };
 }
 
-/** Saves a bundled article, or unsaves it when `marker` says it is saved. */
+/** Saves a bundled article, or unsaves it (keeping its progress) when `marker` says it is saved. */
 export async function toggleSaved(
   article: { id: string; title: string; url: string | null },
   marker: SavedMarker | undefined,
 ): Promise<void> {
-  if (marker) await removeItems([marker.itemId]);
+  if (marker) await unsaveItems([marker.itemId]);
   else await saveArticle(article);
 }

@@ -6,7 +6,8 @@ import { z } from 'zod/mini';
  * that sets it may be stopped at any time, and the side panel may open after it was set.
  */
 export const sidePanelViewSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('browse') }),
+  /** Every article by topic, or those with one tag (a tag chosen on a card). */
+  z.strictObject({ kind: z.literal('browse'), tag: z.optional(z.string().check(z.maxLength(100))) }),
   z.strictObject({ kind: z.literal('reading-list') }),
   z.strictObject({ kind: z.literal('settings') }),
   z.strictObject({

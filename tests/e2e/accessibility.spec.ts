@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, openCacheStampedeCard, test } from './fixtures';
 import { blogBox } from './pages/blog-box';
+import { readerPage } from './pages/reader';
 import { sidePanelPage } from './pages/side-panel';
 
 /** An Omnivore export with one saved page and its content: the quickest real way to get a readable copy. */
@@ -51,7 +52,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(panel.getByRole('heading', { name: 'All articles by topic' })).toBeVisible();
       await expectNoSeriousA11yViolations(panel);
 
-      await panel.getByRole('button', { name: 'Settings' }).click();
+      // #15: the empty reading list says how to save and import.
+      await panel.getByRole('button', { name: 'Reading list' }).click();
+      await expect(panel.getByText(/Nothing saved yet/)).toBeVisible();
+      await expectNoSeriousA11yViolations(panel);
+
+      await panel.getByRole('button', { name: 'Import in Settings' }).click();
       await panel.getByLabel(/Import a file/).setInputFiles({
         name: 'omnivore.zip',
         mimeType: 'application/zip',
@@ -77,6 +83,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const reader = await panel.context().newPage();
       await reader.goto(`chrome-extension://${extensionId}${readerHref}`);
       await expect(reader.getByRole('article').first()).toContainText('Connection pools bound');
+      await expectNoSeriousA11yViolations(reader);
+
+      // #15: the reader's settings (behind a button) and its own colours, over the whole page.
+      const readerView = readerPage(reader);
+      await readerView.openSettings();
+      await expectNoSeriousA11yViolations(reader);
+      await readerView.setColours(colorScheme === 'dark' ? 'Dark' : 'Sepia');
       await expectNoSeriousA11yViolations(reader);
     });
 

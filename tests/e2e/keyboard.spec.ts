@@ -56,6 +56,10 @@ test('keyboard only: search → save → read → mark done', async ({ context, 
   await page.keyboard.press('Space');
   await expect(checkbox).toBeChecked();
   await page.keyboard.press('d'); // "Mark done" on the selection
+  await expect(row).toBeHidden(); // done: out of the queue
+  const doneView = panel.readingList.view('Done');
+  await tabTo(page, doneView);
+  await page.keyboard.press('Enter');
   await expect(row).toContainText('done');
 
   // Read it in the panel too: o on the active row opens its card.

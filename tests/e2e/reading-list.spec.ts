@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { parseCsv } from '@/lib/import/csv';
 import { expect, getServiceWorker, launchWithExtension, routeBlogToFixtures, test } from './fixtures';
+import { ARTICLES_WITH_URL, ARTICLES_WITHOUT_URL, articleItem, shelfBackup } from './helpers/library-files';
 import { blogBox } from './pages/blog-box';
 import { openPopup } from './pages/popup';
 import { scrolledFraction, scrollWithWheel } from './pages/reading';
@@ -26,6 +29,9 @@ test('save from the popup → live in the open side panel → mark done → stil
   await expect(readingList.list).toContainText('Cold Start Latency');
   await readingList.checkbox(/Select Cold Start Latency/).check();
   await readingList.button('Mark done').click();
+  // Done, it leaves the queue (the default view) for Done.
+  await expect(readingList.rows).toHaveCount(0);
+  await readingList.view('Done').click();
   await expect(readingList.rows.first()).toContainText('done');
 
   await context.close();
@@ -35,6 +41,7 @@ test('save from the popup → live in the open side panel → mark done → stil
     const worker = await getServiceWorker(relaunched);
     const again = await openSidePanel(relaunched, new URL(worker.url()).host);
     await again.show('Reading list');
+    await again.readingList.view('Done').click();
     await expect(again.readingList.rows).toHaveCount(1);
     await expect(again.readingList.rows).toContainText('Cold Start Latency');
     await expect(again.readingList.rows).toContainText('done');
@@ -120,5 +127,69 @@ test('importing a corrupt backup says what is wrong and changes nothing; a valid
   });
   await expect(panel.settings.report('Imported good.json')).toContainText('1 added');
   await panel.show('Reading list');
+  await panel.readingList.view('All').click();
   await expect(panel.readingList.rows).toHaveCount(2);
+});
+
+test('opened by a click, the list takes keys at once; bulk buttons need checked rows; Unsave → Undo restores exactly', async ({
+  context,
+  extensionId,
+}) => {
+  const [cold, herd, other] = ['cold-start-latency', 'thundering-herd-service-restart', ARTICLES_WITH_URL[0]?.id].map(
+    (id) => ARTICLES_WITH_URL.find((article) => article.id === id)!,
+  );
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile(
+    shelfBackup(
+      [articleItem(cold!), articleItem(herd!, 'reading'), articleItem(other!)],
+      [{ itemId: `article:${herd!.id}`, fraction: 0.42 }],
+    ),
+  );
+  const { readingList } = panel;
+  await panel.show('Reading list');
+  await expect(readingList.rows).toHaveCount(3);
+  const active = readingList.list.locator('[aria-current="true"]');
+  const first = await active.textContent();
+  await panel.page.keyboard.press('j');
+  await expect(active).not.toHaveText(first ?? '');
+  await expect(readingList.rows.nth(1)).toHaveAttribute('aria-current', 'true');
+
+  for (const name of ['Mark done', 'Archive', 'Unsave']) await expect(readingList.button(name)).toBeDisabled();
+  await readingList.rows.nth(2).hover();
+  await readingList.checkbox(herd!.title).check();
+  await expect(readingList.button('Mark done')).toBeEnabled();
+
+  // Unsave on the card keeps the reading position, and Undo brings back the item as it was.
+  await readingList.list.getByRole('button', { name: herd!.title }).click();
+  await expect(panel.cardTitle).toHaveText(herd!.title);
+  const keep = panel.page.getByRole('region', { name: 'Reading list' });
+  await expect(keep.getByRole('combobox', { name: 'Status' })).toHaveValue('reading');
+  await expect(keep).toContainText('42% read');
+  await keep.getByRole('button', { name: 'Unsave' }).click();
+  await expect(keep.getByRole('button', { name: 'Save to reading list' })).toBeVisible();
+  await keep.getByRole('button', { name: 'Undo' }).click();
+  await expect(keep.getByRole('combobox', { name: 'Status' })).toHaveValue('reading');
+  await expect(keep).toContainText('42% read');
+  await panel.backButton.click();
+  await expect(readingList.row(herd!.title)).toContainText('42% read');
+});
+
+test('export: 26 items, 10 of them articles without an address, write 26 entries and say so', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openSidePanel(context, extensionId);
+  const addresses = Array.from({ length: 16 }, (_, i) => `https://example.com/articles/${i}`).join('\n');
+  await panel.importFile({ name: 'urls.txt', mimeType: 'text/plain', buffer: Buffer.from(addresses) });
+  await panel.importFile(shelfBackup(ARTICLES_WITHOUT_URL.slice(0, 10).map((article) => articleItem(article))));
+
+  const download = panel.page.waitForEvent('download');
+  await panel.settings.button('Export CSV').click();
+  const rows = parseCsv(readFileSync(await (await download).path(), 'utf8')).slice(1);
+  expect(rows).toHaveLength(26);
+  const searches = rows.filter((row) => row.fields[1]?.startsWith('https://duckduckgo.com/'));
+  expect(searches).toHaveLength(10);
+  await expect(panel.page.getByRole('status').filter({ hasText: /^Exported/ })).toHaveText(
+    /^Exported 26 items to shelf-[\d-]+\.csv \(10 without an address of their own, as a webcoderspeed\.com search that finds them\)\.$/,
+  );
 });

@@ -19,10 +19,14 @@ export function popupPage(page: Page) {
     saveButton: page.getByRole('button', { name: 'Save Alt+S', exact: true }),
     savedButton: page.getByRole('button', { name: /^Saved/ }),
     savePageButton: page.getByRole('button', { name: /Save this page/ }),
+    readingListLink: page.getByRole('button', { name: /^Reading list/ }),
 
     async search(query: string) {
       await searchBox.fill(query);
     },
+    /** The height of the popup's content: the browser sizes the popup window to it (600 px at most). */
+    contentHeight: () =>
+      page.evaluate(() => Math.ceil(document.querySelector('main')?.getBoundingClientRect().height ?? 0)),
     /** Searches, checks that the first result is `title`, and saves it with its Save button. */
     async saveFirstResult(query: string, title: RegExp | string) {
       await popup.search(query);

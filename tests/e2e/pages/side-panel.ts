@@ -1,4 +1,5 @@
 import { type BrowserContext, expect, type Page } from '@playwright/test';
+import { readerPage } from './reader';
 
 type View = 'All articles' | 'Reading list' | 'Settings';
 
@@ -21,15 +22,20 @@ export function sidePanelPage(page: Page) {
       checkbox: (title: RegExp | string) =>
         list.getByRole('checkbox', { name: typeof title === 'string' ? `Select ${title}` : title }),
       heading: page.getByRole('heading', { name: /Reading list/ }),
+      /** "Queue", "All", "Done" or "Archived", with its count. */
+      view: (name: string) =>
+        page.getByRole('group', { name: 'Show' }).getByRole('button', { name: new RegExp(`^${name} \\(`) }),
       search: page.getByRole('searchbox', { name: 'Search saved articles' }),
       button: (name: string) => page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name }),
       emptyState: page.getByText('Nothing saved yet'),
     },
+    backButton: page.getByRole('button', { name: 'Back' }),
     settings: {
       importInput: page.getByLabel(/Import a file/),
       backupInput: page.getByLabel('Backup file'),
       /** The report of an import: the status line that names the file. */
       report: (fileName: string) => page.getByRole('status').filter({ hasText: fileName }),
+      button: (name: string) => page.getByRole('button', { name, exact: true }),
     },
 
     async show(view: View) {
@@ -41,6 +47,17 @@ export function sidePanelPage(page: Page) {
       await panel.settings.importInput.setInputFiles(file);
       const name = typeof file === 'string' ? (file.split('/').at(-1) ?? file) : file.name;
       await expect(panel.settings.report(name)).toContainText('added');
+    },
+    /** From the reading list, the saved page titled `title` in a reader tab of its own. */
+    async openReaderTab(title: RegExp) {
+      await panel.show('Reading list');
+      await panel.readingList.list.getByRole('button', { name: title }).click();
+      const href = await page.getByRole('link', { name: 'Open in a tab' }).getAttribute('href');
+      const tab = await page.context().newPage();
+      await tab.goto(new URL(href ?? '', page.url()).href);
+      const reader = readerPage(tab);
+      await expect(reader.title).toHaveText(title);
+      return reader;
     },
     /** In all articles: a topic, then an article in it; its card shows. */
     async openCard(topic: string, title: RegExp) {

@@ -1,7 +1,7 @@
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReaderContainer } from '@/components/reader/reader-container';
 import { resetDatabaseConnection } from '@/lib/db/database';
 import { getHighlights } from '@/lib/db/highlights';
@@ -49,7 +49,7 @@ function selectInThirdParagraph(text: string) {
 
 describe('annotating in the reader', () => {
   it('highlights the selection with h, shows it as a mark, and draws it again when reopened', async () => {
-    const view = render(<ReaderContainer itemId={itemId} />);
+    const view = render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
     await screen.findByText(/Snapshots help/);
     selectInThirdParagraph(SENTENCE);
     fireEvent.keyDown(document.body, { key: 'h' });
@@ -57,13 +57,13 @@ describe('annotating in the reader', () => {
     expect((await getHighlights(itemId)).map((h) => h.selectors.quote.exact)).toEqual([SENTENCE]);
 
     view.unmount();
-    render(<ReaderContainer itemId={itemId} />);
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
     await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
     expect((await screen.findByRole('list', { name: 'Highlights' })).textContent).toContain(SENTENCE);
   }, 20_000);
 
   it('leaves h alone while typing in a field, and when nothing is selected', async () => {
-    render(<ReaderContainer itemId={itemId} />);
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
     const note = await screen.findByRole('textbox', { name: 'Note' });
     selectInThirdParagraph(SENTENCE);
     fireEvent.keyDown(note, { key: 'h' });
@@ -76,7 +76,7 @@ describe('annotating in the reader', () => {
 
   it('adds and removes tags with the rules, and saves the note as it is typed', async () => {
     const user = userEvent.setup();
-    render(<ReaderContainer itemId={itemId} />);
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
     const addTag = await screen.findByRole('combobox', { name: 'Add tag' });
     await user.type(addTag, '  DB-Later {Enter}');
     await user.type(addTag, 'db-later{Enter}');

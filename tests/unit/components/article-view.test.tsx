@@ -24,7 +24,7 @@ describe('an article’s card where Shelf’s database cannot be opened (Firefox
 
   it('still shows the bundled article and its related articles, and says why it cannot be saved', async () => {
     const article = catalog.byId('thundering-herd-service-restart')!;
-    render(<ArticleView article={article} catalog={catalog} onSelect={vi.fn()} />);
+    render(<ArticleView article={article} catalog={catalog} onSelect={vi.fn()} onTag={vi.fn()} onRead={vi.fn()} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not open its storage.*InvalidStateError/);
     // Whatever the failed open does to the card's own reads of saved state, arriving just after.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -51,7 +51,13 @@ describe('the storage gate where the database opens', () => {
 
   it('shows the controls of a bundled article once it has opened', async () => {
     render(
-      <ArticleView article={catalog.byId('thundering-herd-service-restart')!} catalog={catalog} onSelect={vi.fn()} />,
+      <ArticleView
+        article={catalog.byId('thundering-herd-service-restart')!}
+        catalog={catalog}
+        onSelect={vi.fn()}
+        onTag={vi.fn()}
+        onRead={vi.fn()}
+      />,
     );
     const save = await screen.findByRole('button', { name: 'Save to reading list' });
     await vi.waitFor(() => expect((save as HTMLButtonElement).disabled).toBe(false));

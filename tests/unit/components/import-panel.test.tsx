@@ -42,6 +42,13 @@ describe('ImportPanel', () => {
     expect(document.querySelector('img')).toBeNull(); // reasons are text, never HTML
   });
 
+  // #15: "Why 1 were skipped".
+  it('says "was" for one skipped record', async () => {
+    const skipped = [{ where: 'line 3', reason: 'url: not a web address (http or https)' }];
+    render(<ImportPanel onFile={vi.fn()} progress={null} outcome={{ kind: 'ok', text: 'x.csv: 1 added', skipped }} />);
+    expect(screen.getByText('Why 1 was skipped')).toBeTruthy();
+  });
+
   it('shows an error as an alert', () => {
     render(<ImportPanel onFile={vi.fn()} progress={null} outcome={{ kind: 'error', text: 'broken.csv: line 2: …' }} />);
     expect(screen.getByRole('alert').textContent).toContain('broken.csv: line 2');

@@ -45,8 +45,8 @@ describe('the reader', () => {
   it('keeps one scroll tracker while positions are written, so no pending report is dropped', async () => {
     const tracker = vi.mocked(trackReadingProgress);
     tracker.mockClear();
-    render(<ReaderContainer itemId={ITEM_ID} />);
-    await screen.findByText('Connection pools bound how many queries run at once.', {}, { timeout: 5_000 });
+    render(<ReaderContainer itemId={ITEM_ID} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByText('Connection pools bound how many queries run at once.', undefined, { timeout: 10_000 });
     await waitFor(() => expect(tracker).toHaveBeenCalledTimes(1));
     const signal = tracker.mock.calls[0]?.[2] as AbortSignal;
 

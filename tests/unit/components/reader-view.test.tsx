@@ -1,8 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ReaderView } from '@/components/reader-view';
 import type { CaptureRecord } from '@/lib/db/schema';
-import { DEFAULT_READER_SETTINGS as DEFAULT_SETTINGS } from '@/lib/settings/reader-settings';
+import { DEFAULT_READER_SETTINGS as DEFAULT_SETTINGS, type ReaderSettings } from '@/lib/settings/reader-settings';
 
 const capture = (patch: Partial<CaptureRecord>): CaptureRecord => ({
   itemId: 'page:x',
@@ -23,44 +23,91 @@ const capture = (patch: Partial<CaptureRecord>): CaptureRecord => ({
   ...patch,
 });
 
+function renderReader(
+  patch: Partial<CaptureRecord>,
+  { settings = DEFAULT_SETTINGS, percentRead = 0 }: { settings?: ReaderSettings; percentRead?: number } = {},
+) {
+  const onSettingsChange = vi.fn();
+  const props = {
+    capture: capture(patch),
+    settings,
+    percentRead,
+    onSettingsChange,
+    originalUrl: 'https://example.org/x',
+    date: { label: 'Saved', iso: '2026-11-30' },
+  };
+  const view = render(<ReaderView {...props} />);
+  return {
+    ...view,
+    onSettingsChange,
+    rerender: (next: Partial<typeof props>) => view.rerender(<ReaderView {...props} {...next} />),
+  };
+}
+
 describe('ReaderView', () => {
   it('renders right-to-left pages right-to-left, in their language', () => {
-    render(
-      <ReaderView
-        capture={capture({ dir: 'rtl', lang: 'ar' })}
-        settings={DEFAULT_SETTINGS}
-        percentRead={0}
-        onSettingsChange={vi.fn()}
-      />,
-    );
-    const article = screen.getByRole('article');
-    expect(article.getAttribute('dir')).toBe('rtl');
-    expect(article.getAttribute('lang')).toBe('ar');
+    const { container } = renderReader({ dir: 'rtl', lang: 'ar', html: '<p>نص المقال</p>' });
+    const column = container.querySelector('.reader-column') as HTMLElement;
+    expect(column.getAttribute('dir')).toBe('rtl');
+    expect(column.getAttribute('lang')).toBe('ar');
+  });
+
+  // #15: on a right-to-left page the line read "words · 0% read · about 1 min left 133".
+  it('keeps its own meta line left to right on a right-to-left page, the page’s words isolated', () => {
+    renderReader({ dir: 'rtl', lang: 'ar', wordCount: 133, readMinutes: 1, byline: 'أحمد', siteName: 'الموقع' });
+    const stats = screen.getByText(/133 words/).closest('p') as HTMLElement;
+    expect(stats.closest('[dir]')?.getAttribute('dir')).toBe('ltr');
+    expect(stats.textContent).toMatch(/^133 words · 0% read · about 1 min left/);
+    expect(screen.getByText('أحمد').tagName).toBe('BDI');
   });
 
   it('sanitizes stored HTML again before showing it, and leaves images unloaded unless allowed', () => {
     const stored =
       '<p onclick="alert(1)">Hi</p><script>alert(2)</script><img data-shelf-src="https://img.example/a.png" alt="pic"><a href="javascript:alert(3)">x</a>';
-    const { container, rerender } = render(
-      <ReaderView
-        capture={capture({ html: stored })}
-        settings={DEFAULT_SETTINGS}
-        percentRead={50}
-        onSettingsChange={vi.fn()}
-      />,
-    );
+    const { container, rerender } = renderReader({ html: stored }, { percentRead: 50 });
     const body = container.querySelector('.reader-body') as HTMLElement;
     expect(body.innerHTML).not.toMatch(/onclick|<script|javascript:/);
     expect(screen.getByRole('img', { name: 'pic' }).getAttribute('src')).toBeNull();
     expect(screen.getByText(/50% read · about 2 min left/)).toBeTruthy();
-    rerender(
-      <ReaderView
-        capture={capture({ html: stored })}
-        settings={{ ...DEFAULT_SETTINGS, allowRemoteImages: true }}
-        percentRead={50}
-        onSettingsChange={vi.fn()}
-      />,
-    );
+    rerender({ settings: { ...DEFAULT_SETTINGS, allowRemoteImages: true } });
     expect(screen.getByRole('img', { name: 'pic' }).getAttribute('src')).toBe('https://img.example/a.png');
+  });
+
+  it('says where the copy comes from: site, byline, date and a link to the original', () => {
+    renderReader({ siteName: 'Example Engineering', byline: 'Ada Lovelace' });
+    expect(screen.getByText('Example Engineering')).toBeTruthy();
+    expect(screen.getByText('Ada Lovelace')).toBeTruthy();
+    expect(screen.getByText('30 November 2026').getAttribute('datetime')).toBe('2026-11-30');
+    expect(screen.getByRole('link', { name: 'Open original' }).getAttribute('href')).toBe('https://example.org/x');
+  });
+
+  it('keeps its settings behind a button, with the text size shown', () => {
+    const { onSettingsChange } = renderReader({}, { settings: { ...DEFAULT_SETTINGS, readerFontSize: 18 } });
+    const button = screen.getByRole('button', { name: 'Reader settings' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('slider', { name: 'Text size' })).toBeNull();
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const slider = screen.getByRole('slider', { name: 'Text size' });
+    expect(screen.getByText('18 px').tagName).toBe('OUTPUT');
+    fireEvent.change(slider, { target: { value: '24' } });
+    expect(onSettingsChange).toHaveBeenCalledWith({ readerFontSize: 24 });
+  });
+
+  it('gives a long page an outline of its sections', () => {
+    const sections = ['Why pools', 'Sizing', 'Timeouts'].map((title) => `<h2>${title}</h2><p>Text.</p>`).join('');
+    renderReader({ html: sections });
+    fireEvent.click(screen.getByRole('button', { name: 'Outline' }));
+    const outline = screen.getByRole('navigation', { name: 'Outline' });
+    expect([...outline.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Why pools',
+      'Sizing',
+      'Timeouts',
+    ]);
+  });
+
+  it('gives a short page no outline', () => {
+    renderReader({ html: '<h2>Only one</h2><p>Text.</p>' });
+    expect(screen.queryByRole('button', { name: 'Outline' })).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
-import { saveArticle } from '@/lib/db/items';
+import { saveArticle, setStatus } from '@/lib/db/items';
+import { unsaveItems } from '@/lib/db/unsave';
 
 beforeEach(async () => {
   // jsdom has no layout; give the virtualized list's scroll box a height so it renders rows.
@@ -21,7 +22,7 @@ afterEach(() => resetDatabaseConnection());
 describe('ReadingListView keyboard', () => {
   it('j moves down, e archives the current item, Undo restores it, ? lists the keys', async () => {
     const onOpen = vi.fn();
-    render(<ReadingListView onOpenArticle={onOpen} onOpenPage={vi.fn()} />);
+    render(<ReadingListView onOpenArticle={onOpen} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const list = await screen.findByRole('list', { name: 'Saved articles' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
     const section = list.closest('section') as HTMLElement;
@@ -41,7 +42,7 @@ describe('ReadingListView keyboard', () => {
   });
 
   it('keys typed in the search box search instead of acting', async () => {
-    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} />);
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
     fireEvent.keyDown(search, { key: 'e' });
     fireEvent.change(search, { target: { value: 'gamma' } });
@@ -51,7 +52,7 @@ describe('ReadingListView keyboard', () => {
   });
 
   it('the ? help says what each key does: s unsaves the item (it cannot save: every row is saved)', async () => {
-    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} />);
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const list = await screen.findByRole('list', { name: 'Saved articles' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
     const section = list.closest('section') as HTMLElement;
@@ -70,5 +71,56 @@ describe('ReadingListView keyboard', () => {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     fireEvent.keyDown(section, { key: 's' }); // pressed again on the next row: unsaves that too, never saves
     await waitFor(async () => expect(await getDatabase().items.count()).toBe(1));
+  });
+
+  // #15: the keys did nothing until the user clicked into the list (focus stayed on the nav button).
+  it('takes the focus when shown, so that j works at once, and again after Undo', async () => {
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(document.activeElement).toBe(list));
+    fireEvent.keyDown(document.activeElement as Element, { key: 'j' });
+    expect(within(list).getAllByRole('listitem')[1]?.getAttribute('aria-current')).toBe('true');
+
+    fireEvent.keyDown(document.activeElement as Element, { key: 'd' });
+    await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.status).toBe('done'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(document.activeElement).toBe(list));
+    await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.status).toBe('unread'));
+  });
+
+  // #15: with nothing checked, "Mark done" acted on the last row the mouse went over.
+  it('bulk buttons act on the checked rows only, and are disabled while none is checked', async () => {
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    const bulk = screen.getByRole('toolbar', { name: 'Bulk actions' });
+    for (const name of ['Mark done', 'Archive', 'Unsave']) {
+      expect((within(bulk).getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
+    }
+    fireEvent.mouseEnter(within(list).getAllByRole('listitem')[2] as HTMLElement);
+    fireEvent.click(within(list).getByRole('checkbox', { name: 'Select Alpha article' }));
+    fireEvent.click(within(bulk).getByRole('button', { name: 'Mark done' }));
+    await waitFor(async () => expect((await getDatabase().items.get('article:a'))?.status).toBe('done'));
+    expect((await getDatabase().items.get('article:c'))?.status).toBe('unread');
+    expect((within(bulk).getByRole('button', { name: 'Mark done' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows the queue by default, and how to save and import when nothing is saved', async () => {
+    await setStatus(['article:c'], 'archived', { db: getDatabase() });
+    const onImport = vi.fn();
+    const { unmount } = render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={onImport} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    expect(screen.getByRole('button', { name: 'Queue (2)' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Archived (1)' }));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
+    unmount();
+
+    await unsaveItems(['article:a', 'article:b', 'article:c'], { db: getDatabase() });
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={onImport} />);
+    expect(await screen.findByText(/Nothing saved yet/)).toBeTruthy();
+    expect(screen.queryByRole('combobox')).toBeNull(); // no filters over an empty list
+    fireEvent.click(screen.getByRole('button', { name: 'Import in Settings' }));
+    expect(onImport).toHaveBeenCalled();
   });
 });

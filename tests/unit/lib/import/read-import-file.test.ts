@@ -127,13 +127,14 @@ describe('Raindrop CSV', () => {
 });
 
 describe('bookmarks and address lists', () => {
-  it('reads a browser bookmarks file: folders that name a status set it, descriptions become notes', () => {
+  it('reads a browser bookmarks file: the user’s folders become tags, descriptions become notes', () => {
     const parsed = read('chrome-bookmarks.html');
     expect(parsed.format).toBe('bookmarks');
     expect(byUrl(parsed, 'https://developer.mozilla.org/')).toMatchObject({ title: 'MDN Web Docs', status: 'unread' });
+    // A folder the user named "Reading" is a tag: only Shelf's own export folders say a status.
     expect(byUrl(parsed, 'https://martinfowler.com/articles/patterns-of-distributed-systems/')).toMatchObject({
-      status: 'reading',
-      tags: ['distributed', 'patterns'],
+      status: 'unread',
+      tags: ['distributed', 'patterns', 'reading'],
       note: "Unmesh Joshi's catalogue",
       addedAt: 1690000300000,
     });

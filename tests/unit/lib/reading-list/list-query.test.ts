@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getArticleById } from '@/lib/corpus/catalog';
 import type { SavedItem } from '@/lib/db/schema';
-import { buildRows, countByStatus, DEFAULT_LIST_QUERY, queryRows } from '@/lib/reading-list/list-query';
+import { buildRows, countByStatus, DEFAULT_LIST_QUERY, nextInQueue, queryRows } from '@/lib/reading-list/list-query';
 
 const item = (id: string, patch: Partial<SavedItem> = {}): SavedItem => ({
   id: `article:${id}`,
@@ -38,7 +38,7 @@ const progress = [
 ];
 const rows = buildRows(items, progress, getArticleById);
 const ids = (query: Partial<typeof DEFAULT_LIST_QUERY>) =>
-  queryRows(rows, { ...DEFAULT_LIST_QUERY, ...query }).map((r) => r.item.articleId);
+  queryRows(rows, { ...DEFAULT_LIST_QUERY, status: 'all', ...query }).map((r) => r.item.articleId);
 
 describe('reading list query', () => {
   it('sorts by added, updated or progress, newest / furthest first', () => {
@@ -64,7 +64,23 @@ describe('reading list query', () => {
     expect(ids({ text: 'cold latency' })).toEqual(['cold-start-latency']);
   });
 
-  it('counts by status', () => {
-    expect(countByStatus(rows)).toEqual({ all: 3, unread: 1, reading: 1, done: 1, archived: 0 });
+  it('counts by status, and the queue (unread and reading)', () => {
+    expect(countByStatus(rows)).toEqual({ all: 3, queue: 2, unread: 1, reading: 1, done: 1, archived: 0 });
+  });
+
+  it('shows the queue by default: what is still to read, not what is done or archived', () => {
+    expect(queryRows(rows, DEFAULT_LIST_QUERY).map((r) => r.item.articleId)).toEqual([
+      'cold-start-latency',
+      'redis-eviction-causing-chaos-when-your-cache-turns-on-you',
+    ]);
+    expect(ids({ status: 'archived' })).toEqual([]);
+  });
+
+  it('finds the next item to read: the one after in the queue, or its first', () => {
+    const next = (id: string) => nextInQueue(rows, `article:${id}`)?.item.articleId;
+    expect(next('cold-start-latency')).toBe('redis-eviction-causing-chaos-when-your-cache-turns-on-you');
+    expect(next('redis-eviction-causing-chaos-when-your-cache-turns-on-you')).toBe('cold-start-latency');
+    expect(next('thundering-herd-service-restart')).toBe('cold-start-latency'); // done: not in the queue
+    expect(nextInQueue(rows.slice(0, 1), 'article:cold-start-latency')).toBeNull();
   });
 });

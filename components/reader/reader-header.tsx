@@ -1,0 +1,55 @@
+import type { CaptureRecord } from '@/lib/db/schema';
+import { siteOf } from '@/lib/reading-list/site';
+
+export interface ReaderDate {
+  /** "Published" or "Saved". */
+  label: string;
+  /** YYYY-MM-DD. */
+  iso: string;
+}
+
+interface ReaderHeaderProps {
+  capture: CaptureRecord;
+  originalUrl: string;
+  date: ReaderDate | null;
+  percentRead: number;
+}
+
+const formatDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/**
+ * Title, site, byline, date, length and the way back to the original. The page's own words (title,
+ * site, byline) keep the page's direction; Shelf's lines are English, left to right, with the
+ * page's words isolated in them, so a right-to-left page cannot scramble "133 words · 0% read".
+ */
+export function ReaderHeader({ capture, originalUrl, date, percentRead }: ReaderHeaderProps) {
+  const minutesLeft = Math.max(0, Math.round(capture.readMinutes * (1 - percentRead / 100)));
+  const site = capture.siteName || siteOf(originalUrl);
+  return (
+    <header className="reader-header">
+      {site && <p className="reader-site">{site}</p>}
+      <h1 id="reader-title">{capture.title}</h1>
+      <p className="reader-meta" dir="ltr" lang="en">
+        {capture.byline && (
+          <>
+            By <bdi>{capture.byline}</bdi>
+            {date && ' · '}
+          </>
+        )}
+        {date && (
+          <>
+            {date.label} <time dateTime={date.iso}>{formatDate(date.iso)}</time>
+          </>
+        )}
+      </p>
+      <p className="reader-meta reader-stats" dir="ltr" lang="en">
+        {capture.wordCount.toLocaleString('en')} words · {percentRead}% read · about {minutesLeft} min left ·{' '}
+        <a href={originalUrl} target="_blank" rel="noopener noreferrer">
+          Open original
+        </a>
+      </p>
+      {capture.notice && <p className="notice">{capture.notice}</p>}
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+/** The reading list with nothing saved: how to save, and how to bring a library from elsewhere. */
+export function EmptyList({ onImport }: { onImport: () => void }) {
+  return (
+    <div className="empty-state">
+      <p>
+        <strong>Nothing saved yet.</strong> Your reading list keeps what you save, with your progress, here in this
+        browser.
+      </p>
+      <ul>
+        <li>
+          <strong>Save an article:</strong> <kbd>Alt+S</kbd> on a result in the toolbar popup, or “Save to reading list”
+          on its card.
+        </li>
+        <li>
+          <strong>Save any page to read offline:</strong> “Save this page” in the popup, <kbd>Alt+Shift+S</kbd>, or
+          right-click → Save to Shelf.
+        </li>
+        <li>
+          <strong>Bring your library:</strong> import from Pocket, Instapaper, Omnivore, Raindrop.io or a bookmarks
+          file.{' '}
+          <button type="button" className="link-button" onClick={onImport}>
+            Import in Settings
+          </button>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { ItemAnnotations } from '@/components/annotations/item-annotations';
+import { useArticleState } from '@/components/hooks/use-article-state';
+import type { Undo } from '@/components/hooks/use-undoable-actions';
+import type { Article } from '@/lib/corpus/article';
+import { restoreRemoved, saveArticle, setStatus } from '@/lib/db/items';
+import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
+import { unsaveItems } from '@/lib/db/unsave';
+
+interface KeepControlsProps {
+  article: Article;
+  onRead: (itemId: string) => void;
+}
+
+/**
+ * Save, or for a saved article: its status, progress, its readable copy, and Unsave (with Undo).
+ * Reads the database: rendered only once it has opened (inside a StorageGate).
+ */
+export function KeepControls({ article, onRead }: KeepControlsProps) {
+  const state = useArticleState(article.id);
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const item = state?.item;
+  const percent = state?.progress ? Math.round(state.progress.fraction * 100) : 0;
+  const unsave = async (id: string) => {
+    const snapshot = await unsaveItems([id]);
+    setUndo({ message: 'Unsaved; your reading position is kept.', undo: () => restoreRemoved(snapshot) });
+  };
+  return (
+    <>
+      <section className="keep-controls" aria-label="Reading list">
+        {item ? (
+          <>
+            {state.hasCopy && (
+              <button type="button" className="button" onClick={() => onRead(item.id)}>
+                Read saved copy
+              </button>
+            )}
+            <label>
+              Status{' '}
+              <select value={item.status} onChange={(e) => void setStatus([item.id], e.target.value as ItemStatus)}>
+                {ITEM_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {status}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <progress max={100} value={percent} aria-label={`${percent}% read`} /> <span>{percent}% read</span>
+            <button type="button" className="button secondary" onClick={() => void unsave(item.id)}>
+              Unsave
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            disabled={state === undefined}
+            onClick={() => {
+              setUndo(null);
+              void saveArticle(article);
+            }}
+          >
+            Save to reading list
+          </button>
+        )}
+        {undo && !item && (
+          <p className="undo-bar" role="status">
+            {undo.message}{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setUndo(null);
+                void undo.undo();
+              }}
+            >
+              Undo
+            </button>
+          </p>
+        )}
+      </section>
+      {item && <ItemAnnotations itemId={item.id} topicTags={article.tags} />}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { getDatabase } from '@/lib/db/database';
+import type { RemovedSnapshot, WriteOptions } from '@/lib/db/items';
+
+const present = <T>(record: T | undefined): record is T => record !== undefined;
+
+/**
+ * Unsaves items: removes them with their readable copies and highlights (as `removeItems` does),
+ * but keeps their reading progress, so that saving one again later resumes where the user was.
+ * Returns what was removed, for `restoreRemoved` (which puts each item, copy and highlight back
+ * exactly; the progress never left).
+ */
+export function unsaveItems(
+  ids: readonly string[],
+  { db = getDatabase() }: WriteOptions = {},
+): Promise<RemovedSnapshot> {
+  const keys = [...ids];
+  return db.transaction('rw', db.items, db.captures, db.highlights, async () => {
+    const snapshot: RemovedSnapshot = {
+      items: (await db.items.bulkGet(keys)).filter(present),
+      progress: [],
+      captures: (await db.captures.bulkGet(keys)).filter(present),
+      highlights: await db.highlights.where('itemId').anyOf(keys).toArray(),
+    };
+    await Promise.all([
+      db.items.bulkDelete(keys),
+      db.captures.bulkDelete(keys),
+      db.highlights.where('itemId').anyOf(keys).delete(),
+    ]);
+    return snapshot;
+  });
+}

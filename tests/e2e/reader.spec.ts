@@ -1,0 +1,135 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { omnivoreZip, POOLS } from './helpers/library-files';
+import { openSidePanel } from './pages/side-panel';
+
+/**
+ * The reader in a tab of its own at 1280 px (#15, acceptance 2): its colours fill the window, a
+ * line holds 60–75 characters at every text size and width, the tab is titled after the article,
+ * "Open original" leads to the page, and "Mark as done" at the end marks it done.
+ */
+test.use({ viewport: { width: 1280, height: 800 } });
+
+/** Characters per line of the reader's longest paragraph: the median of its full lines (the last one is not). */
+function measureLine(page: Page): Promise<{ median: number; lines: number }> {
+  return page.evaluate(() => {
+    const paragraphs = [...document.querySelectorAll('.reader-body p')];
+    const paragraph = paragraphs.sort((a, b) => (b.textContent?.length ?? 0) - (a.textContent?.length ?? 0))[0];
+    const text = paragraph?.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) throw new Error('no paragraph of plain text');
+    const range = document.createRange();
+    const perLine = new Map<number, number>();
+    for (let i = 0; i < (text.textContent ?? '').length; i++) {
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      const rect = range.getClientRects()[0];
+      if (rect) perLine.set(Math.round(rect.top), (perLine.get(Math.round(rect.top)) ?? 0) + 1);
+    }
+    const full = [...perLine.values()].slice(0, -1).sort((a, b) => a - b);
+    return { median: full[Math.floor(full.length / 2)] ?? 0, lines: full.length };
+  });
+}
+
+/** The colour seen at a point of the window: the first element there with a background, else the canvas's. */
+function backgroundAt(page: Page, x: number, y: number): Promise<string> {
+  return page.evaluate(
+    ([px, py]) => {
+      const transparent = (color: string) => color === 'rgba(0, 0, 0, 0)' || color === 'transparent';
+      for (const element of document.elementsFromPoint(px, py)) {
+        const color = getComputedStyle(element).backgroundColor;
+        if (!transparent(color)) return color;
+      }
+      // Nothing painted here: the canvas, which takes the root's background, or else the body's.
+      const root = getComputedStyle(document.documentElement).backgroundColor;
+      return transparent(root) ? getComputedStyle(document.body).backgroundColor : root;
+    },
+    [x, y] as const,
+  );
+}
+
+test('the full-tab reader: colours, measure, title, original, and Mark as done at the end', async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(240_000);
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile({ name: 'omnivore.zip', mimeType: 'application/zip', buffer: omnivoreZip() });
+  const reader = await panel.openReaderTab(new RegExp(POOLS.title));
+  const { page } = reader;
+
+  await expect(page).toHaveTitle(POOLS.title);
+  await expect(reader.openOriginal).toHaveAttribute('href', POOLS.url);
+
+  await reader.setColours('Dark');
+  const dark = 'rgb(22, 25, 31)';
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  const points = [
+    [2, 60],
+    [width - 3, 60],
+    [2, height - 3],
+    [width - 3, height - 3],
+    [width / 2, height - 3],
+  ] as const;
+  for (const [x, y] of points) expect(await backgroundAt(page, x, y), `at ${x},${y}`).toBe(dark);
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  for (const [x, y] of points) expect(await backgroundAt(page, x, y), `scrolled, at ${x},${y}`).toBe(dark);
+
+  const measured: { setting: string; median: number; lines: number }[] = [];
+  for (const width of ['narrow', 'medium', 'wide'] as const) {
+    await reader.openSettings();
+    await reader.width.selectOption(width);
+    for (const size of [12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32]) {
+      await reader.setTextSize(size);
+      measured.push({ setting: `${width} at ${size}px`, ...(await measureLine(page)) });
+    }
+  }
+  test.info().annotations.push({
+    type: 'characters a line',
+    description: measured.map(({ setting, median }) => `${setting}: ${median}`).join('; '),
+  });
+  const outOfMeasure = measured.filter(({ median, lines }) => median < 60 || median > 75 || lines < 3);
+  expect(outOfMeasure).toEqual([]);
+
+  await reader.settingsButton.click();
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await reader.endButton('Mark as done').click();
+  await expect(reader.endButton('Mark as done')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Marked as done.' })).toBeVisible();
+  await panel.page.bringToFront();
+  await panel.show('Reading list');
+  await panel.readingList.view('Done').click();
+  await expect(panel.readingList.row(POOLS.title)).toContainText('done');
+});
+
+test('a long page has an outline that marks the section being read', async ({ context, extensionId }) => {
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile({ name: 'omnivore.zip', mimeType: 'application/zip', buffer: omnivoreZip() });
+  const reader = await panel.openReaderTab(new RegExp(POOLS.title));
+  await reader.outlineButton.click();
+  await expect(reader.outline.getByRole('button')).toHaveText([
+    'Why pools exist',
+    'How big a pool should be',
+    'Timeouts and queues',
+    'Measuring it',
+  ]);
+  await reader.outline.getByRole('button', { name: 'Timeouts and queues' }).click();
+  await reader.outlineButton.click();
+  await expect(reader.outline.getByRole('button', { name: 'Timeouts and queues' })).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
+  await expect(reader.page.locator('.reader-current-section')).toHaveText('Timeouts and queues');
+});
+
+test('Next in reading list opens the next saved item in the same tab', async ({ context, extensionId }) => {
+  const THREADS = { title: 'Sizing thread pools', url: 'https://example.com/threads' };
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile({ name: 'omnivore.zip', mimeType: 'application/zip', buffer: omnivoreZip() });
+  await panel.importFile({ name: 'threads.zip', mimeType: 'application/zip', buffer: omnivoreZip(THREADS) });
+  const reader = await panel.openReaderTab(new RegExp(POOLS.title));
+  await expect(reader.page).toHaveTitle(POOLS.title);
+  await reader.page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await reader.endButton('Next in reading list').click();
+  await expect(reader.page).toHaveTitle(THREADS.title);
+  await expect(reader.openOriginal).toHaveAttribute('href', THREADS.url);
+});

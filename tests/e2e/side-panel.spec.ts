@@ -1,0 +1,63 @@
+import { expect, test } from './fixtures';
+import { omnivoreZip } from './helpers/library-files';
+import { openPopup } from './pages/popup';
+import { openSidePanel } from './pages/side-panel';
+
+test('a card’s tags lead to the articles with that tag, and Back returns to the card', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openSidePanel(context, extensionId);
+  await panel.openCard('Caching & Redis', /Cache Stampede/);
+  await panel.card.getByRole('list', { name: 'Tags' }).getByRole('button', { name: 'ttl' }).click();
+  await expect(panel.page.getByRole('heading', { name: 'Articles tagged “ttl”' })).toBeVisible();
+  await expect(panel.page.getByRole('list', { name: 'Tagged ttl' }).getByRole('button').first()).toBeVisible();
+  await panel.backButton.click();
+  await expect(panel.cardTitle).toHaveText(/Cache Stampede/);
+  await panel.backButton.click();
+  await expect(panel.page.getByRole('heading', { name: 'All articles by topic' })).toBeVisible();
+  await expect(panel.backButton).toBeHidden();
+});
+
+test('the topic browser marks saved articles', async ({ context, extensionId }) => {
+  const popup = await openPopup(context, extensionId);
+  await popup.saveFirstResult('cold start serverless', /Cold Start Latency/);
+  const panel = await openSidePanel(context, extensionId);
+  await panel.page.getByText('Performance & scaling').click();
+  const entry = panel.page
+    .getByRole('list', { name: 'Performance & scaling' })
+    .getByRole('button', { name: /Cold Start Latency/ });
+  await expect(entry).toContainText('Saved');
+});
+
+test('a page imported with its copy is read the same way, and the reading list says how to save when empty', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openSidePanel(context, extensionId);
+  await panel.show('Reading list');
+  await expect(panel.readingList.emptyState).toBeVisible();
+  await expect(panel.page.getByRole('combobox')).toHaveCount(0);
+  await panel.page.getByRole('button', { name: 'Import in Settings' }).click();
+  await panel.settings.importInput.setInputFiles({
+    name: 'omnivore.zip',
+    mimeType: 'application/zip',
+    buffer: omnivoreZip(),
+  });
+  await expect(panel.settings.report('omnivore.zip')).toContainText('1 added');
+  await panel.show('Reading list');
+  await expect(panel.readingList.row('Sizing connection pools')).toContainText('example.com');
+  await expect(panel.readingList.row('Sizing connection pools')).toContainText(/\d+ min/);
+});
+
+test('an Omnivore copy of a blog article is read from the article’s card', async ({ context, extensionId }) => {
+  const cold = { title: 'Cold Start Latency', url: 'https://webcoderspeed.com/blog/scaling/cold-start-latency' };
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile({ name: 'omnivore.zip', mimeType: 'application/zip', buffer: omnivoreZip(cold) });
+  await panel.show('All articles');
+  await panel.openCard('Performance & scaling', /Cold Start Latency/);
+  await panel.page.getByRole('button', { name: 'Read saved copy' }).click();
+  await expect(panel.page.getByRole('heading', { level: 1, name: /Cold Start Latency/ })).toBeVisible();
+  await expect(panel.page.getByText('Connection pools bound').first()).toBeVisible();
+  await expect(panel.page.getByRole('link', { name: 'Open original' })).toHaveAttribute('href', cold.url);
+});

@@ -1,0 +1,93 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readBackupRecords } from '@/lib/db/backup';
+import { getCopyReadMinutes, getItemIdsWithCopies } from '@/lib/db/copies';
+import { ShelfDatabase } from '@/lib/db/database';
+import { addHighlight, getHighlights } from '@/lib/db/highlights';
+import { pageItemId } from '@/lib/db/ids';
+import { restoreRemoved, saveArticle, savePage, setStatus } from '@/lib/db/items';
+import { setProgress } from '@/lib/db/progress';
+import { getArticleState, getReaderData } from '@/lib/db/queries';
+import { unsaveItems } from '@/lib/db/unsave';
+
+const ARTICLE = { id: 'cold-start-latency', title: 'Cold Start Latency', url: 'https://webcoderspeed.com/x' };
+const ITEM = 'article:cold-start-latency';
+const PAGE = { url: 'https://example.org/pools', title: 'Pools' };
+const copy = (readMinutes: number) => ({
+  url: PAGE.url,
+  title: 'Pools',
+  byline: null,
+  siteName: null,
+  excerpt: null,
+  lang: 'en',
+  dir: 'ltr' as const,
+  wordCount: readMinutes * 230,
+  readMinutes,
+  html: '<p>Pools</p>',
+  text: 'Pools',
+  notice: null,
+});
+const anchor = { scrollFraction: 0.42, scrollY: 840 };
+
+let name: string;
+let db: ShelfDatabase;
+beforeEach(() => {
+  name = `shelf-test-${crypto.randomUUID()}`;
+  db = new ShelfDatabase(name);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+describe('unsaveItems', () => {
+  it('removes the item and its copy but keeps its progress; restoreRemoved brings back status and copy exactly', async () => {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    await setProgress(ITEM, { fraction: 0.42, anchor }, { db, now: 2 });
+    await setStatus([ITEM], 'done', { db, now: 3 });
+    const page = await savePage(PAGE, copy(7), { db, now: 4 });
+    await addHighlight(page.id, { quote: { type: 'TextQuoteSelector', exact: 'Pools' } }, { note: 'why' }, { db });
+    const before = await Promise.all([
+      getArticleState(ARTICLE.id, db),
+      getReaderData(page.id, db),
+      getHighlights(page.id, db),
+    ]);
+
+    const snapshot = await unsaveItems([ITEM, page.id], { db });
+    expect(await db.items.count()).toBe(0);
+    expect(await db.captures.count()).toBe(0);
+    // Highlights go with the item, as when it is removed (no highlight without its item).
+    expect(await db.highlights.count()).toBe(0);
+    expect((await db.progress.get(ITEM))?.fraction).toBe(0.42);
+
+    await restoreRemoved(snapshot, { db });
+    expect(
+      await Promise.all([getArticleState(ARTICLE.id, db), getReaderData(page.id, db), getHighlights(page.id, db)]),
+    ).toEqual(before);
+  });
+
+  it('keeps the progress for when the article is saved again, and leaves it out of backups meanwhile', async () => {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    await setProgress(ITEM, { fraction: 0.42, anchor }, { db, now: 2 });
+    await unsaveItems([ITEM], { db });
+    expect((await readBackupRecords(db)).progress).toEqual([]);
+    // Unsaved, it records no progress (Shelf tracks only what the user keeps).
+    expect(await setProgress(ITEM, { fraction: 0.9, anchor }, { db, now: 3 })).toBe(false);
+
+    await saveArticle(ARTICLE, { db, now: 4 });
+    expect((await getArticleState(ARTICLE.id, db)).progress).toMatchObject({ fraction: 0.42, anchor });
+    expect((await readBackupRecords(db)).progress).toHaveLength(1);
+  });
+});
+
+describe('reads about copies', () => {
+  it('says which items have a copy and how long each copy takes to read', async () => {
+    const withCopy = await savePage(PAGE, copy(7), { db });
+    const withoutCopy = await savePage({ url: 'https://example.org/later', title: 'Later' }, null, { db });
+    await saveArticle(ARTICLE, { db });
+    const ids = [withCopy.id, withoutCopy.id, ITEM];
+    expect(await getItemIdsWithCopies(ids, db)).toEqual(new Set([pageItemId(PAGE.url)]));
+    expect(await getCopyReadMinutes(ids, db)).toEqual(new Map([[withCopy.id, 7]]));
+    expect(await getItemIdsWithCopies([], db)).toEqual(new Set());
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { readImportFile } from '@/lib/import/read-import-file';
+
+const bookmarks = (body: string) => `<!DOCTYPE NETSCAPE-Bookmark-file-1>
+<TITLE>Bookmarks</TITLE>
+<H1>Bookmarks</H1>
+<DL><p>
+${body}
+</DL><p>`;
+
+/** What the import makes of each link, by title (after the checks every import runs). */
+const byTitle = (html: string) =>
+  Object.fromEntries(
+    readImportFile('bookmarks.html', new TextEncoder().encode(html)).entries.map((entry) => [
+      entry.title,
+      { status: entry.status, tags: entry.tags },
+    ]),
+  );
+
+describe('a browser bookmarks file', () => {
+  // #15: a folder the user named "Reading" or "Archive" turned its bookmarks into a reading status.
+  it('turns the user’s own folders into tags, whatever they are called, not into statuses', () => {
+    const records = byTitle(
+      bookmarks(`
+    <DT><H3 PERSONAL_TOOLBAR_FOLDER="true">Bookmarks bar</H3>
+    <DL><p>
+        <DT><H3>Reading</H3>
+        <DL><p>
+            <DT><A HREF="https://example.com/a" TAGS="distributed">In Reading</A>
+            <DT><H3>Archive</H3>
+            <DL><p>
+                <DT><A HREF="https://example.com/b">In Reading › Archive</A>
+            </DL><p>
+        </DL><p>
+        <DT><A HREF="https://example.com/c">On the bar</A>
+    </DL><p>
+    <DT><H3 UNFILED_BOOKMARKS_FOLDER="true">Other bookmarks</H3>
+    <DL><p>
+        <DT><A HREF="https://example.com/d">Elsewhere</A>
+    </DL><p>`),
+    );
+    expect(records).toEqual({
+      'In Reading': { status: 'unread', tags: ['distributed', 'reading'] },
+      'In Reading › Archive': { status: 'unread', tags: ['reading', 'archive'] },
+      'On the bar': { status: 'unread', tags: [] },
+      Elsewhere: { status: 'unread', tags: [] },
+    });
+  });
+
+  it('reads statuses from Shelf’s own export: the folders inside its "Shelf" folder, even after a browser re-exported it', () => {
+    const records = byTitle(
+      bookmarks(`
+    <DT><H3 PERSONAL_TOOLBAR_FOLDER="true">Bookmarks bar</H3>
+    <DL><p>
+        <DT><H3>Imported</H3>
+        <DL><p>
+            <DT><H3>Shelf</H3>
+            <DL><p>
+                <DT><H3>Done</H3>
+                <DL><p>
+                    <DT><A HREF="https://example.com/done" TAGS="kept">Finished</A>
+                </DL><p>
+                <DT><H3>Archived</H3>
+                <DL><p>
+                    <DT><A HREF="https://example.com/old">Put away</A>
+                </DL><p>
+            </DL><p>
+        </DL><p>
+    </DL><p>`),
+    );
+    expect(records).toEqual({
+      Finished: { status: 'done', tags: ['kept'] },
+      'Put away': { status: 'archived', tags: [] },
+    });
+  });
+
+  it('still reads Pocket’s own HTML export by its headings', () => {
+    const pocket = `<!DOCTYPE html><title>Pocket Export</title><h1>Unread</h1><ul>
+      <li><a href="https://example.com/u" time_added="1690000000" tags="">To read</a></li></ul>
+      <h1>Read Archive</h1><ul><li><a href="https://example.com/r" time_added="1690000000" tags="x">Was read</a></li></ul>`;
+    expect(byTitle(pocket)).toEqual({
+      'To read': { status: 'unread', tags: [] },
+      'Was read': { status: 'archived', tags: ['x'] },
+    });
+  });
+});
