@@ -90,6 +90,9 @@ describe('annotating in the reader', () => {
 
     await user.type(screen.getByRole('textbox', { name: 'Note' }), 'check the **WAL** part');
     await waitFor(async () => expect((await getItem(itemId))?.note).toBe('check the **WAL** part'));
-    await screen.findByText('Saved');
+    // The note's own status (the reader's meta line also says "Saved" with the date).
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').some((status) => status.textContent === 'Saved')).toBe(true),
+    );
   }, 20_000);
 });
