@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { useCodeCopyButtons } from '@/components/hooks/use-code-copy-buttons';
+import { useCopyImages } from '@/components/hooks/use-copy-images';
 import { ReaderSettingsFields } from '@/components/reader-settings';
 import { keepLinksOutOfReader } from '@/lib/capture/reader-links';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
@@ -22,12 +24,8 @@ export function ReaderView({ capture, settings, percentRead, onSettingsChange }:
   const html = useMemo(() => sanitizeArticleHtml(capture.html), [capture.html]);
   const bodyRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    for (const image of bodyRef.current?.querySelectorAll<HTMLImageElement>('img[data-shelf-src]') ?? []) {
-      if (settings.allowRemoteImages) image.src = image.dataset.shelfSrc ?? '';
-      else image.removeAttribute('src');
-    }
-  }, [settings.allowRemoteImages, html]);
+  useCopyImages(bodyRef, capture.itemId, settings.allowRemoteImages, html);
+  useCodeCopyButtons(bodyRef, html);
 
   useEffect(() => (bodyRef.current ? keepLinksOutOfReader(bodyRef.current) : undefined), []);
 

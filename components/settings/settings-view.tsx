@@ -1,6 +1,8 @@
 import { CatalogUpdateSettings } from '@/components/catalog-update-settings';
 import { AppearanceSettings } from '@/components/settings/appearance-settings';
+import { BlogBoxSettings } from '@/components/settings/blog-box-settings';
 import { DataSettings } from '@/components/settings/data-settings';
+import { OfflineCopySettings } from '@/components/settings/offline-copy-settings';
 import { RelatedSettings } from '@/components/settings/related-settings';
 import { ShortcutSettings } from '@/components/settings/shortcut-settings';
 import { StorageGate } from '@/components/storage-gate';
@@ -13,6 +15,8 @@ export function SettingsView() {
       <section aria-labelledby="settings-heading" className="settings">
         <h2 id="settings-heading">Settings</h2>
         <RelatedSettings />
+        <BlogBoxSettings />
+        <OfflineCopySettings />
         <AppearanceSettings />
         <CatalogUpdateSettings />
         <ShortcutSettings />
