@@ -5,6 +5,7 @@ import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catal
 import { savePageFromTab } from '@/lib/background/save-page';
 import { getArticleById, getArticleByUrl } from '@/lib/corpus/catalog';
 import { articleItemId } from '@/lib/db/ids';
+import { saveArticle } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { getArticleState, getItem } from '@/lib/db/queries';
 import type { RequestHandlers } from '@/lib/messaging/protocol';
@@ -60,6 +61,14 @@ export const requestHandlers: RequestHandlers = {
   'record-progress': async ({ articleId, fraction, scrollFraction, scrollY }, sender) => {
     assertSenderPageIs(articleId, sender);
     return { recorded: await setProgress(articleItemId(articleId), { fraction, anchor: { scrollFraction, scrollY } }) };
+  },
+  // "Save to Shelf" in the blog box: a content script saves only the article of its own page.
+  'save-article': async ({ articleId }, sender) => {
+    assertSenderPageIs(articleId, sender);
+    const article = getArticleById(articleId);
+    if (!article) throw new Error(`unknown article "${articleId}"`);
+    await saveArticle({ id: article.id, title: article.title, url: article.url });
+    return { saved: true };
   },
   'open-article-card': async ({ articleId }, sender) => {
     if (!getArticleById(articleId)) throw new Error(`unknown article "${articleId}"`);

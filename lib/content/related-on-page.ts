@@ -1,7 +1,7 @@
-import boxCss from '@/lib/content/related-box.css?inline';
 import { hideOnSite, mayShowRelatedOn } from '@/lib/content/hidden-sites';
 import type { PageContext } from '@/lib/content/page-context';
 import { renderRelatedBox } from '@/lib/content/related-box';
+import boxCss from '@/lib/content/related-box.css?inline';
 import { mountShadowBox } from '@/lib/content/shadow-box';
 import { sendRequest } from '@/lib/messaging/client';
 import { extractPageTextInSlices, type WalkBudget } from '@/lib/related/page-text';
