@@ -1,4 +1,6 @@
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { useCodeCopyButtons } from '@/components/hooks/use-code-copy-buttons';
+import { useCopyImages } from '@/components/hooks/use-copy-images';
 import { useOutline } from '@/components/hooks/use-outline';
 import { type ReaderDate, ReaderHeader } from '@/components/reader/reader-header';
 import { ReaderToolbar } from '@/components/reader/reader-toolbar';
@@ -33,12 +35,8 @@ export function ReaderView(props: ReaderViewProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const outline = useOutline(bodyRef, html);
 
-  useEffect(() => {
-    for (const image of bodyRef.current?.querySelectorAll<HTMLImageElement>('img[data-shelf-src]') ?? []) {
-      if (settings.allowRemoteImages) image.src = image.dataset.shelfSrc ?? '';
-      else image.removeAttribute('src');
-    }
-  }, [settings.allowRemoteImages, html]);
+  useCopyImages(bodyRef, capture.itemId, settings.allowRemoteImages, html);
+  useCodeCopyButtons(bodyRef, html);
 
   useEffect(() => (bodyRef.current ? keepLinksOutOfReader(bodyRef.current) : undefined), []);
 

@@ -1,7 +1,9 @@
 import { TagSettings } from '@/components/annotations/tag-settings';
 import { CatalogUpdateSettings } from '@/components/catalog-update-settings';
 import { AppearanceSettings } from '@/components/settings/appearance-settings';
+import { BlogBoxSettings } from '@/components/settings/blog-box-settings';
 import { DataSettings } from '@/components/settings/data-settings';
+import { OfflineCopySettings } from '@/components/settings/offline-copy-settings';
 import { RelatedSettings } from '@/components/settings/related-settings';
 import { ShortcutSettings } from '@/components/settings/shortcut-settings';
 import { SyncSettings } from '@/components/settings/sync-settings';
@@ -15,6 +17,8 @@ export function SettingsView() {
       <section aria-labelledby="settings-heading" className="settings">
         <h2 id="settings-heading">Settings</h2>
         <RelatedSettings />
+        <BlogBoxSettings />
+        <OfflineCopySettings />
         <AppearanceSettings />
         <CatalogUpdateSettings />
         <ShortcutSettings />

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { keepCopyImages } from '@/lib/background/keep-images';
 import { type CapturedPage, capturedPageSchema } from '@/lib/capture/schema';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { savePage } from '@/lib/db/items';
@@ -55,5 +56,10 @@ async function captureFetchedHtml(html: string, url: string): Promise<CapturedPa
 export async function captureLink(url: string, title: string): Promise<SavedItem> {
   const page = await fetchPage(url);
   const capture = await captureFetchedHtml(page.html, page.url);
-  return savePage({ url, title: capture.title || title, bundledArticleId: getArticleByUrl(url)?.id }, capture);
+  const item = await savePage(
+    { url, title: capture.title || title, bundledArticleId: getArticleByUrl(url)?.id },
+    capture,
+  );
+  await keepCopyImages(item.id, capture.html);
+  return item;
 }

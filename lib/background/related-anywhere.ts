@@ -65,7 +65,9 @@ async function syncNow(): Promise<void> {
  */
 export async function applyRelatedPlacement(placement: string): Promise<void> {
   // Only when held: Chrome also withdraws narrower hosts a broad pattern covers (the e2e build's 127.0.0.1).
-  if (placement !== 'everywhere' && (await hasAllSitesPermission())) {
+  // "Keep images offline" needs the same permission: it stays while that is on.
+  const imagesOffline = await getPreference(PREFERENCES.keepImagesOffline);
+  if (placement !== 'everywhere' && !imagesOffline && (await hasAllSitesPermission())) {
     await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
   }
   await syncRelatedAnywhere();

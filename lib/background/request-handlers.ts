@@ -7,6 +7,7 @@ import { syncNow } from '@/lib/background/sync';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { articleItemId } from '@/lib/db/ids';
+import { saveArticle } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { getArticleState, getItem } from '@/lib/db/queries';
 import type { RequestHandlers } from '@/lib/messaging/protocol';
@@ -69,6 +70,15 @@ export const requestHandlers: RequestHandlers = {
   'record-progress': async ({ articleId, fraction, scrollFraction, scrollY }, sender) => {
     assertSenderPageIs(await loadEffectiveCatalog(), articleId, sender);
     return { recorded: await setProgress(articleItemId(articleId), { fraction, anchor: { scrollFraction, scrollY } }) };
+  },
+  // "Save to Shelf" in the blog box: a content script saves only the article of its own page.
+  'save-article': async ({ articleId }, sender) => {
+    const catalog = await loadEffectiveCatalog();
+    assertSenderPageIs(catalog, articleId, sender);
+    const article = catalog.byId(articleId);
+    if (!article) throw new Error(`unknown article "${articleId}"`);
+    await saveArticle({ id: article.id, title: article.title, url: article.url });
+    return { saved: true };
   },
   'open-article-card': async ({ articleId }, sender) => {
     if (!(await loadEffectiveCatalog()).byId(articleId)) throw new Error(`unknown article "${articleId}"`);

@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
+import { keepCopyImages } from '@/lib/background/keep-images';
 import { capturedPageSchema } from '@/lib/capture/schema';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { savePage } from '@/lib/db/items';
@@ -33,10 +34,12 @@ export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
   }
   const parsed = capturedPageSchema.safeParse(result);
   if (!parsed.success) throw new Error(`The page could not be captured: ${z.prettifyError(parsed.error)}`);
-  return savePage(
+  const item = await savePage(
     { url: tab.url, title: tab.title ?? parsed.data.title, bundledArticleId: getArticleByUrl(tab.url)?.id },
     parsed.data,
   );
+  await keepCopyImages(item.id, parsed.data.html); // before "Saved": the copy is complete offline
+  return item;
 }
 
 /** Saves a link the user has not opened: an unread item without a copy, captured when opened. */

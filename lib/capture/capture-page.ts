@@ -75,6 +75,8 @@ function parseArticle(doc: Document): ReturnType<Readability['parse']> {
   try {
     return new Readability(doc.cloneNode(true) as Document, {
       maxElemsToParse: READABLE_PAGE_LIMITS.maxElements,
+      // The sanitizer decides which classes stay (a code block's language) and reads clutter off them.
+      keepClasses: true,
     }).parse();
   } catch {
     return null; // a document Readability cannot walk

@@ -1,13 +1,17 @@
 import DOMPurify from 'dompurify';
+import { isPageClutter, keepCodeLanguage } from '@/lib/capture/clutter';
 
 /**
  * Sanitizes captured article HTML. Runs twice: in the page when capturing (before anything is
  * stored) and in the extension page right before showing it (what is stored is never trusted).
- * Keeps structure and text; drops scripts, event handlers, frames, forms, image maps, embedded
- * media, SVG and MathML, styles (remote or inline, including CSS that hides text), every URL that
- * is not http(s) or mailto, and tracking pixels. The only element left that navigates is `<a>`,
- * and every one opens in a new tab, so a link in a copy can never navigate the reader itself.
- * Images keep their address in `data-shelf-src`, so nothing loads unless the user allows it.
+ * Keeps structure and text, inline SVG and MathML (DOMPurify's html, svg and mathMl profiles:
+ * without svgFilters, and without what below forbids), code blocks exactly as written with their
+ * language class; drops scripts, event handlers, frames, forms, image maps, embedded media,
+ * foreignObject, styles (remote or inline, including CSS that hides text), every URL that is not
+ * http(s) or mailto (in SVG every reference but `url(#…)`), tracking pixels, and clutter (heading
+ * anchors, "[edit]" links). The only element left that navigates is `<a>`, and every one opens in
+ * a new tab, so a link in a copy can never navigate the reader itself. Images keep their address
+ * in `data-shelf-src`, so nothing loads unless the user allows it or keeps images offline.
  */
 const FORBID_TAGS = [
   'style',
@@ -25,8 +29,6 @@ const FORBID_TAGS = [
   'frameset',
   'object',
   'embed',
-  'svg',
-  'math',
   'audio',
   'video',
   'source',
@@ -43,15 +45,36 @@ const FORBID_TAGS = [
   'area',
   // Allowed by DOMPurify for SVG; in a copy's body only a place to hide text.
   'title',
+  'desc',
+  'metadata',
+  // SVG that loads, references or animates something else (DOMPurify already drops use, set,
+  // animate and foreignObject; this list never lets them back).
+  'foreignobject',
+  'image',
+  'use',
+  'animate',
+  'set',
+  'animatecolor',
+  'animatemotion',
+  'animatetransform',
+  'mpath',
+  'tref',
+  'altglyph',
+  'altglyphdef',
+  'altglyphitem',
+  'glyphref',
+  'font',
+  'glyph',
+  'hkern',
+  'vkern',
+  'view',
+  'filter',
 ];
 const FORBID_ATTR = [
   'style',
-  'class',
   'id',
   'srcset',
   'sizes',
-  'width',
-  'height',
   'loading',
   'decoding',
   'ping',
@@ -63,6 +86,9 @@ const FORBID_ATTR = [
   'usemap',
   'ismap',
   'download',
+  'xlink:href',
+  'xml:id',
+  'xml:base',
   // A copy must not take the focus from the reader.
   'autofocus',
   // Customized built-in elements: a copy runs no code of its own. (DOMPurify leaves `is=""`, the
@@ -76,41 +102,67 @@ const FORBID_ATTR = [
  * removed, and in an extension page they would only reload Shelf.
  */
 const SAFE_URL = /^(?:https?:|mailto:)/i;
+/**
+ * What DOMPurify lets through in any attribute it checks as a URL: a web or mail address, or a
+ * value without a scheme (DOMPurify's own default pattern with only these schemes), so drawings
+ * keep `viewBox="0 0 4 4"` and `fill="red"`. Which element may link where is the hook's job.
+ */
+const URI_ATTRIBUTE_VALUE = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 const WEB_URL = /^https?:/i;
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+/** `url(…)` in an SVG attribute that points anywhere but into the same drawing. */
+const OUTSIDE_REFERENCE = /url\s*\(\s*(?!['"]?#)/i;
 
 function isTrackingPixel(element: Element): boolean {
   const size = (name: string) => Number.parseInt(element.getAttribute(name) ?? '', 10);
   return size('width') <= 1 || size('height') <= 1;
 }
 
+function cleanAttributes(node: Element): void {
+  const html = node.namespaceURI === HTML_NAMESPACE;
+  // Sizes stay on drawings (an SVG without them has none); HTML boxes are sized by the reader.
+  if (html) {
+    node.removeAttribute('width');
+    node.removeAttribute('height');
+  } else {
+    for (const name of node.getAttributeNames()) {
+      if (OUTSIDE_REFERENCE.test(node.getAttribute(name) ?? '')) node.removeAttribute(name);
+    }
+  }
+  keepCodeLanguage(node);
+  const kept = node.getAttribute('data-shelf-src'); // from a stored copy (a backup could say anything)
+  if (kept !== null && (node.tagName !== 'IMG' || !WEB_URL.test(kept.trim()))) node.removeAttribute('data-shelf-src');
+  if (node.tagName === 'IMG') {
+    const src = node.getAttribute('src');
+    node.removeAttribute('src');
+    if (src && WEB_URL.test(src.trim())) node.setAttribute('data-shelf-src', src.trim());
+    if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
+  }
+  const href = node.getAttribute('href');
+  // `tagName` is upper case for HTML only: an SVG or MathML `<a>` keeps no address.
+  if (href !== null && (node.tagName !== 'A' || !SAFE_URL.test(href.trim()))) node.removeAttribute('href');
+  if (node.tagName === 'A') {
+    node.setAttribute('rel', 'noopener noreferrer');
+    node.setAttribute('target', '_blank');
+  }
+}
+
 export function sanitizeArticleHtml(html: string, win: Window & typeof globalThis = window): string {
   const purify = DOMPurify(win);
   purify.addHook('uponSanitizeElement', (node, data) => {
-    if (data.tagName === 'img' && node instanceof win.Element && isTrackingPixel(node)) node.remove();
+    if (!(node instanceof win.Element)) return;
+    if ((data.tagName === 'img' && isTrackingPixel(node)) || isPageClutter(node)) node.remove();
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (!(node instanceof win.Element)) return;
-    const kept = node.getAttribute('data-shelf-src'); // from a stored copy (a backup could say anything)
-    if (kept !== null && (node.tagName !== 'IMG' || !WEB_URL.test(kept.trim()))) node.removeAttribute('data-shelf-src');
-    if (node.tagName === 'IMG') {
-      const src = node.getAttribute('src');
-      node.removeAttribute('src');
-      if (src && WEB_URL.test(src.trim())) node.setAttribute('data-shelf-src', src.trim());
-      if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
-    }
-    const href = node.getAttribute('href');
-    if (href !== null && (node.tagName !== 'A' || !SAFE_URL.test(href.trim()))) node.removeAttribute('href');
-    if (node.tagName === 'A') {
-      node.setAttribute('rel', 'noopener noreferrer');
-      node.setAttribute('target', '_blank');
-    }
+    if (node instanceof win.Element) cleanAttributes(node);
   });
   return purify.sanitize(html, {
+    USE_PROFILES: { html: true, svg: true, mathMl: true },
     FORBID_TAGS,
     FORBID_ATTR,
     ALLOW_DATA_ATTR: false,
     ADD_ATTR: ['data-shelf-src', 'target'],
-    ALLOWED_URI_REGEXP: SAFE_URL,
+    ALLOWED_URI_REGEXP: URI_ATTRIBUTE_VALUE,
     RETURN_TRUSTED_TYPE: false,
   }) as string;
 }

@@ -8,21 +8,34 @@ import {
 } from '@/lib/content/box-dom';
 
 /**
- * The box on the blog's own article pages (inside a shadow root): the article being read, a way
- * to resume a saved position, its card in Shelf and related articles. Plain DOM calls, like the
+ * The box on the blog's own article pages (inside a shadow root). It starts as a small pill —
+ * the article's title, "Save to Shelf" or "Resume…" when they apply, and "Related (3)" — that
+ * expands on click to its card in Shelf and the related articles. Plain DOM calls, like the
  * related box (see box-dom.ts): a framework here cost every blog page ~220 kB of script.
  */
 export interface ReadingNowBoxOptions {
   title: string;
   /** The saved position to offer, as a percentage, when there is one worth resuming. */
   resumePercent: number | null;
+  /** Whether the article is in the reading list already (no "Save to Shelf" then). */
+  saved: boolean;
   related: ReadonlyArray<{ id: string; title: string }>;
   onShowCard: () => Promise<boolean>;
   onShowRelated: (articleId: string) => Promise<boolean>;
   onResume: () => void;
+  /** Saves the article; resolves once saved (false when it could not be). */
+  onSave: () => Promise<boolean>;
   onDismiss: () => void;
   /** Whether an event is the user's own (see box-dom.ts); the browser's trust flag unless a test says. */
   fromUser?: UserEventCheck;
+}
+
+function actionButton(doc: Document, text: string, secondary = false): HTMLButtonElement {
+  return boxElement(doc, 'button', {
+    className: secondary ? 'shelf-box-action secondary' : 'shelf-box-action',
+    text,
+    attrs: { type: 'button' },
+  });
 }
 
 export function renderReadingNowBox(container: HTMLElement, options: ReadingNowBoxOptions): HTMLElement {
@@ -35,9 +48,11 @@ export function renderReadingNowBox(container: HTMLElement, options: ReadingNowB
     onDismiss: options.onDismiss,
     fromUser,
   });
-  box.append(
-    boxElement(doc, 'p', { className: 'shelf-box-label', text: 'You’re reading' }),
-    boxElement(doc, 'p', { className: 'shelf-box-title', text: options.title }),
+  box.classList.add('shelf-pill');
+  const header = box.firstElementChild as HTMLElement;
+  header.insertBefore(
+    boxElement(doc, 'p', { className: 'shelf-box-title', text: options.title, attrs: { title: options.title } }),
+    header.lastElementChild,
   );
 
   const hint = boxElement(doc, 'p', {
@@ -57,35 +72,67 @@ export function renderReadingNowBox(container: HTMLElement, options: ReadingNowB
       });
   };
 
+  const more = boxElement(doc, 'div', { className: 'shelf-box-more', attrs: { id: 'shelf-box-more' } });
+  more.hidden = true;
   const actions = boxElement(doc, 'div', { className: 'shelf-box-actions' });
+  const keepFocusIn = (leaving: HTMLElement, next: HTMLElement) => {
+    const hadFocus = (leaving.getRootNode() as Document | ShadowRoot).activeElement === leaving;
+    if (hadFocus) next.focus(); // keep keyboard users in the box
+  };
+
   if (options.resumePercent !== null) {
-    const resume = boxElement(doc, 'button', {
-      className: 'shelf-box-action',
-      text: `Resume where you left off (${options.resumePercent}%)`,
-      attrs: { type: 'button' },
-    });
+    const resume = actionButton(doc, `Resume where you left off (${options.resumePercent}%)`);
     onUserClick(
       resume,
       () => {
         options.onResume();
-        const hadFocus = (resume.getRootNode() as Document | ShadowRoot).activeElement === resume;
+        keepFocusIn(resume, toggle);
         resume.remove();
-        if (hadFocus) showCard.focus(); // keep keyboard users in the box
       },
       fromUser,
     );
     actions.append(resume);
   }
-  const showCard = boxElement(doc, 'button', {
-    className: options.resumePercent !== null ? 'shelf-box-action secondary' : 'shelf-box-action',
-    text: 'Show card in Shelf',
-    attrs: { type: 'button' },
-  });
-  onUserClick(showCard, () => opening(showCard, options.onShowCard), fromUser);
-  actions.append(showCard);
+  if (!options.saved) {
+    const save = actionButton(doc, 'Save to Shelf');
+    onUserClick(
+      save,
+      () => {
+        save.disabled = true;
+        void options
+          .onSave()
+          .catch(() => false)
+          .then((saved) => {
+            const label = saved ? 'Saved to Shelf' : 'Could not save: try the Shelf popup';
+            save.setAttribute('data-text', label);
+            save.setAttribute('aria-label', label);
+            save.disabled = saved;
+          });
+      },
+      fromUser,
+    );
+    actions.append(save);
+  }
+  const count = options.related.length;
+  const toggle = actionButton(doc, count > 0 ? `Related (${count})` : 'More', true);
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-controls', 'shelf-box-more');
+  onUserClick(
+    toggle,
+    () => {
+      more.hidden = !more.hidden;
+      toggle.setAttribute('aria-expanded', String(!more.hidden));
+      box.classList.toggle('shelf-pill', more.hidden);
+    },
+    fromUser,
+  );
+  actions.append(toggle);
   box.append(actions);
 
-  if (options.related.length > 0) {
+  const showCard = actionButton(doc, 'Show card in Shelf', true);
+  onUserClick(showCard, () => opening(showCard, options.onShowCard), fromUser);
+  more.append(showCard);
+  if (count > 0) {
     const section = boxElement(doc, 'section', {
       className: 'shelf-box-related',
       attrs: { 'aria-label': 'Related articles' },
@@ -104,9 +151,9 @@ export function renderReadingNowBox(container: HTMLElement, options: ReadingNowB
       list.append(item);
     }
     section.append(list);
-    box.append(section);
+    more.append(section);
   }
-  box.append(hint);
+  box.append(more, hint);
   container.append(box);
   return box;
 }

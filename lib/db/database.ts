@@ -10,6 +10,7 @@ import {
   type MetaRecord,
   type ReadingProgress,
   type SavedItem,
+  type StoredImage,
 } from '@/lib/db/schema';
 import { sendRequest } from '@/lib/messaging/client';
 
@@ -30,6 +31,8 @@ export class ShelfDatabase extends Dexie {
   /** What Shelf learned from the blog about its articles (the bundled catalog is never edited). */
   catalogOverlay!: EntityTable<OverlayRecord, 'id'>;
   highlights!: EntityTable<Highlight, 'id'>;
+  /** Images of readable copies, kept offline when the user asked for it (`lib/db/images.ts`). */
+  images!: Dexie.Table<StoredImage, [string, string]>;
   /** Settings of versions 1–3, read once to carry them into the preferences (`lib/settings`). */
   settings!: EntityTable<LegacySettingRecord, 'key'>;
 
@@ -75,6 +78,8 @@ export function defineSchemaVersions(db: Dexie): void {
   db.version(5).stores({ catalogOverlay: 'id, kind' });
   // v6: highlights, each in one saved item.
   db.version(6).stores({ highlights: 'id, itemId, updatedAt' });
+  // v7: images of readable copies, by item and address.
+  db.version(7).stores({ images: '[itemId+url], itemId' });
 }
 
 type Row = Record<string, unknown>;

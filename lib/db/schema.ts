@@ -67,6 +67,19 @@ export const captureRecordSchema = capturedPageSchema.extend({
 });
 export type CaptureRecord = z.infer<typeof captureRecordSchema>;
 
+/**
+ * An image of a saved copy, kept so the reader shows it offline ("Keep images offline"): the
+ * address the copy names it by (`data-shelf-src`) and its bytes, as a Blob of an image type.
+ */
+export const storedImageSchema = z.strictObject({
+  itemId: z.string().min(1).max(300),
+  url: z.string().max(4096),
+  blob: z.instanceof(Blob),
+  bytes: z.number().int().nonnegative(),
+  storedAt: timestamp,
+});
+export type StoredImage = z.infer<typeof storedImageSchema>;
+
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 

@@ -25,6 +25,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     scrollFraction: z.number().min(0).max(1),
     scrollY: z.number().nonnegative().max(10_000_000),
   }),
+  // From the blog box ("Save to Shelf") on the article's own page, or Shelf's pages: save a bundled article.
+  z.strictObject({ type: z.literal('save-article'), articleId: z.string().min(1).max(200) }),
   // From Shelf's own pages only: the database changed (the badge is the background's to update).
   z.strictObject({ type: z.literal('data-changed') }),
   // From Shelf's popup only: capture and save this tab's page (the background finishes it even
@@ -56,6 +58,7 @@ export interface ReplyMap {
   'page-state': PageState;
   'open-article-card': { opened: boolean };
   'record-progress': { recorded: boolean };
+  'save-article': { saved: boolean };
   'related-for-page': { matched: boolean; results: Array<{ id: string; title: string }> };
   'data-changed': { refreshed: true };
   'save-tab': { title: string; itemId: string };

@@ -97,6 +97,37 @@ export const PREFERENCES = {
     defaultValue: false,
     backup: { excluded: 'it makes the reader load images from other sites: only the user turns that on, in Settings' },
   }),
+  keepImagesOffline: preference<boolean>({
+    key: 'keepImagesOffline',
+    area: 'local',
+    schema: z.boolean(),
+    defaultValue: false,
+    backup: { excluded: 'it makes saving fetch images from other sites: only the user turns that on, in Settings' },
+  }),
+  /** The blog box offers to resume a saved article where it was left (separate from related articles). */
+  blogResumeOffer: preference<boolean>({
+    key: 'blogResumeOffer',
+    area: 'local',
+    schema: z.boolean(),
+    defaultValue: true,
+    backup: true,
+  }),
+  /** "Don't show on this blog": no box at all on the blog's pages (progress is still kept). */
+  blogBoxHidden: preference<boolean>({
+    key: 'blogBoxHidden',
+    area: 'local',
+    schema: z.boolean(),
+    defaultValue: false,
+    backup: true,
+  }),
+  /** Articles whose blog box the user closed (catalog ids, newest last): it stays closed there. */
+  blogBoxDismissed: preference<string[]>({
+    key: 'blogBoxDismissed',
+    area: 'local',
+    schema: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(1000)),
+    defaultValue: [],
+    backup: true,
+  }),
   relatedPlacement: preference<RelatedPlacement>({
     key: 'relatedPlacement',
     area: 'local',

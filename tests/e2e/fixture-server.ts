@@ -3,7 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.txt': 'text/plain' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.txt': 'text/plain',
+  '.png': 'image/png',
+};
 
 /** Serves a folder on 127.0.0.1 at a free port; the tests route the blog's host to it. */
 export async function startFixtureServer(root: string): Promise<{ origin: string; close: () => Promise<void> }> {

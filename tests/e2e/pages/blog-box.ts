@@ -64,6 +64,7 @@ export class ShelfBox {
 
   /** The accessible names of the box's buttons in order, or of those in its region named `within`. */
   async buttonNames(within?: string): Promise<string[]> {
+    if (within !== undefined) await this.expand(); // callers poll: the opened region shows up on a later call
     let nodes = (await this.nodes()) ?? [];
     if (within !== undefined) {
       const region = nodes.find((node) => node.role?.value === 'region' && node.name?.value === within);
@@ -98,13 +99,36 @@ export class ShelfBox {
     throw new Error(`Tab never reached "${name}" in the ${this.name} box`);
   }
 
-  /** Clicks the button with this accessible name with the mouse, as a user would. */
-  async click(name: string | RegExp): Promise<void> {
+  /**
+   * Opens a collapsed box (the blog's pill) as a user would, with a click on its toggle
+   * ("Related (3)" or "More"); does nothing when the box is open or has no toggle.
+   */
+  async expand(): Promise<void> {
     const nodes = (await this.nodes()) ?? [];
-    const button = nodes.find((node) => {
-      const label = String(node.name?.value ?? '');
-      return node.role?.value === 'button' && (typeof name === 'string' ? label === name : name.test(label));
-    });
+    const toggle = nodes.find(
+      (node) =>
+        node.role?.value === 'button' &&
+        node.properties?.some((property) => property.name === 'expanded' && property.value.value === false),
+    );
+    if (toggle) await this.click(String(toggle.name?.value ?? ''));
+  }
+
+  /** Clicks the button with this accessible name with the mouse, as a user would (opening the box first if it is inside). */
+  async click(name: string | RegExp): Promise<void> {
+    const find = (nodes: AXNode[]) =>
+      nodes.find((node) => {
+        const label = String(node.name?.value ?? '');
+        return node.role?.value === 'button' && (typeof name === 'string' ? label === name : name.test(label));
+      });
+    let button = find((await this.nodes()) ?? []);
+    if (!button) {
+      await this.expand();
+      // The accessibility tree follows the opened box within a frame or two.
+      for (let tries = 0; !button && tries < 20; tries++) {
+        button = find((await this.nodes()) ?? []);
+        if (!button) await this.page.waitForTimeout(100);
+      }
+    }
     if (button?.backendDOMNodeId === undefined) {
       throw new Error(`no button "${name}" in the ${this.name} box; it has: ${(await this.buttonNames()).join(', ')}`);
     }

@@ -26,7 +26,7 @@ function expectSafe(html: string) {
   expect(html).not.toMatch(/<script/i);
   expect(html).not.toMatch(/\son[a-z]+\s*=/i);
   expect(html).not.toMatch(/(href|src|action)\s*=\s*["']?\s*(javascript|data):/i);
-  expect(html).not.toMatch(/<(iframe|object|embed|form|style|link|svg)\b/i);
+  expect(html).not.toMatch(/<(iframe|object|embed|form|style|link|foreignobject)\b/i);
   expect(html).not.toMatch(/\ssrc=|srcdoc|style=/i);
 }
 

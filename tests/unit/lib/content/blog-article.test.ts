@@ -41,10 +41,28 @@ describe('the box on a blog article', () => {
     expect(shownBox()).toBeNull();
   });
 
-  it('stays away when related articles are shown nowhere', async () => {
+  it('with related articles shown nowhere, shows only to offer the saved position back', async () => {
     answerPageState();
     await setPreference(PREFERENCES.relatedPlacement, 'nowhere');
     await showReadingNow(createPageContext(fakeBrowser.runtime), window);
+    expect(shownBox()).not.toBeNull(); // resume and related are two settings
+    shownBox()?.remove();
+    await setPreference(PREFERENCES.blogResumeOffer, false);
+    await showReadingNow(createPageContext(fakeBrowser.runtime), window);
     expect(shownBox()).toBeNull();
+  });
+
+  it('stays closed on an article where the user closed it, and off the blog when told', async () => {
+    answerPageState();
+    await setPreference(PREFERENCES.blogBoxDismissed, ['some-other-article', 'cold-start-latency']);
+    await showReadingNow(createPageContext(fakeBrowser.runtime), window);
+    expect(shownBox()).toBeNull();
+    await setPreference(PREFERENCES.blogBoxDismissed, ['some-other-article']);
+    await setPreference(PREFERENCES.blogBoxHidden, true);
+    await showReadingNow(createPageContext(fakeBrowser.runtime), window);
+    expect(shownBox()).toBeNull();
+    await setPreference(PREFERENCES.blogBoxHidden, false);
+    await showReadingNow(createPageContext(fakeBrowser.runtime), window);
+    expect(shownBox()).not.toBeNull();
   });
 });

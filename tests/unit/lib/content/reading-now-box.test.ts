@@ -10,7 +10,9 @@ function render(overrides: Partial<Parameters<typeof renderReadingNowBox>[1]> = 
   const options = {
     title: 'Cold Start Latency <img src=x onerror=alert(1)>',
     resumePercent: 60,
+    saved: true,
     related: [{ id: 'a', title: 'Related A' }],
+    onSave: vi.fn().mockResolvedValue(true),
     onShowCard: vi.fn().mockResolvedValue(true),
     onShowRelated: vi.fn().mockResolvedValue(true),
     onResume: vi.fn(),
@@ -44,7 +46,40 @@ describe('the box on the blog', () => {
     resume?.click();
     expect(options.onResume).toHaveBeenCalledTimes(1);
     expect(button(/Resume/)).toBeUndefined();
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('Show card in Shelf');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Related (1)');
+  });
+
+  it('starts as a pill: the rest opens and closes with "Related (n)"', () => {
+    const { box, button } = render();
+    const more = box.querySelector('.shelf-box-more') as HTMLElement;
+    const toggle = button(/^Related \(1\)$/) as HTMLButtonElement;
+    expect(box.classList.contains('shelf-pill')).toBe(true);
+    expect(more.hidden).toBe(true);
+    expect(more.contains(button(/Show card in Shelf/) ?? null)).toBe(true);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.click();
+    expect(more.hidden).toBe(false);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(box.classList.contains('shelf-pill')).toBe(false);
+    toggle.click();
+    expect(more.hidden).toBe(true);
+    expect(render({ related: [] }).button(/^More$/)).toBeDefined();
+  });
+
+  it('offers "Save to Shelf" for an article not saved yet, and says when it is saved', async () => {
+    expect(render().button(/Save to Shelf/)).toBeUndefined();
+    const { button, options } = render({ saved: false });
+    const save = button(/Save to Shelf/) as HTMLButtonElement;
+    save.click();
+    expect(options.onSave).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(save.getAttribute('data-text')).toBe('Saved to Shelf'));
+    expect(save.disabled).toBe(true);
+
+    const failing = render({ saved: false, onSave: vi.fn().mockRejectedValue(new Error('no')) });
+    const retry = failing.button(/Save to Shelf/) as HTMLButtonElement;
+    retry.click();
+    await vi.waitFor(() => expect(retry.getAttribute('data-text')).toMatch(/Could not save/));
+    expect(retry.disabled).toBe(false);
   });
 
   it('says how to open the panel when the browser refuses to open it, and not otherwise', async () => {
@@ -67,13 +102,16 @@ describe('the box on the blog', () => {
   });
 
   it('acts on the user’s own clicks only: a page script’s clicks do nothing', async () => {
-    const { button, options } = render({ fromUser: undefined }); // the browser's trust flag
-    for (const name of [/Resume/, /Show card/, /Related A/, /Dismiss/]) button(name)?.click();
+    const { box, button, options } = render({ fromUser: undefined, saved: false }); // the browser's trust flag
+    for (const name of [/Resume/, /Save to Shelf/, /^Related \(1\)$/, /Show card/, /Related A/, /Dismiss/])
+      button(name)?.click();
     button(/Show card/)?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(options.onResume).not.toHaveBeenCalled();
     expect(options.onShowCard).not.toHaveBeenCalled();
     expect(options.onShowRelated).not.toHaveBeenCalled();
     expect(options.onDismiss).not.toHaveBeenCalled();
+    expect(options.onSave).not.toHaveBeenCalled();
+    expect((box.querySelector('.shelf-box-more') as HTMLElement).hidden).toBe(true);
   });
 });

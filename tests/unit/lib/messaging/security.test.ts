@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { requestHandlers } from '@/lib/background/request-handlers';
-import { saveArticle } from '@/lib/db/items';
+import { removeItems, saveArticle } from '@/lib/db/items';
 import { getAllItems } from '@/lib/db/queries';
 import { dispatchRequest, type RequestHandlers, requestSchema } from '@/lib/messaging/protocol';
 
@@ -90,6 +90,26 @@ describe('messages between contexts: malformed, oversized, unknown and out-of-co
       ok: true,
       value: { recorded: true },
     });
+  });
+
+  it('a content script can save only the article of its own page', async () => {
+    await removeItems(['article:cold-start-latency']);
+    const before = await snapshot();
+    const request = { type: 'save-article', articleId: 'cold-start-latency' };
+    for (const sender of [
+      contentScriptOn('https://evil.example/'),
+      contentScriptOn('https://webcoderspeed.com/blog/scaling/other'),
+      {},
+    ]) {
+      const reply = await dispatchRequest(requestHandlers, request, sender as never);
+      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(await dispatchRequest(requestHandlers, request, contentScriptOn(ARTICLE_URL))).toEqual({
+      ok: true,
+      value: { saved: true },
+    });
+    expect((await snapshot()).items.map((item) => item.id)).toContain('article:cold-start-latency');
   });
 
   it('a content script cannot ask about another page’s saved state', async () => {

@@ -1,0 +1,83 @@
+/**
+ * "Keep images offline": the images a saved copy names are fetched once, when it is saved, and
+ * kept with it (lib/db/images.ts), so the reader never fetches them again. Runs where the saving
+ * runs (the background), which holds the host permission the user gave in Settings.
+ */
+export const IMAGE_LIMITS = {
+  /** One image larger than this is not kept (it stays a placeholder). */
+  maxImageBytes: 5 * 1024 * 1024,
+  /** All images of one page together; images past this are not kept. */
+  maxPageBytes: 25 * 1024 * 1024,
+  /** Images of one page (a gallery of hundreds is cut here). */
+  maxImages: 100,
+  /** How long one image may take to arrive. */
+  timeoutMs: 15_000,
+} as const;
+
+/**
+ * Image types kept, each served back under this exact type. No SVG: an SVG document opened from
+ * its object URL would run in the extension's origin.
+ */
+const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp']);
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&lt;': '<', '&gt;': '>', '&#39;': "'" };
+
+/**
+ * The image addresses of a sanitized copy, in order, each once. The copy is the sanitizer's own
+ * serialization (attributes in double quotes, `&` and `"` escaped), so this needs no DOM, which
+ * the service worker does not have.
+ */
+export function imageAddressesIn(html: string): string[] {
+  const found = new Set<string>();
+  for (const match of html.matchAll(/\sdata-shelf-src="([^"]*)"/g)) {
+    const url = (match[1] ?? '').replace(/&(?:amp|quot|lt|gt|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+    if (/^https?:\/\//i.test(url) && url.length <= 4096) found.add(url);
+  }
+  return [...found];
+}
+
+export interface KeptImage {
+  url: string;
+  blob: Blob;
+}
+
+export interface ImageFetching {
+  fetch: typeof fetch;
+  /** Whether Shelf may fetch from this address (the user's host permission). */
+  mayFetch: (url: string) => Promise<boolean>;
+}
+
+async function fetchImage(url: string, { fetch }: ImageFetching, budget: number): Promise<KeptImage | null> {
+  const response = await fetch(url, {
+    credentials: 'omit',
+    redirect: 'follow',
+    signal: AbortSignal.timeout(IMAGE_LIMITS.timeoutMs),
+  });
+  if (!response.ok) return null;
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!IMAGE_TYPES.has(type)) return null;
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > Math.min(IMAGE_LIMITS.maxImageBytes, budget)) return null;
+  const bytes = await response.arrayBuffer();
+  if (bytes.byteLength > Math.min(IMAGE_LIMITS.maxImageBytes, budget) || bytes.byteLength === 0) return null;
+  return { url, blob: new Blob([bytes], { type }) };
+}
+
+/**
+ * Fetches a copy's images within IMAGE_LIMITS, one at a time (a page's images are not a reason to
+ * flood its server). An image that fails, is not an image, is too large or is not allowed is
+ * skipped: the copy shows its placeholder there.
+ */
+export async function fetchImagesForCopy(urls: readonly string[], env: ImageFetching): Promise<KeptImage[]> {
+  const kept: KeptImage[] = [];
+  let budget: number = IMAGE_LIMITS.maxPageBytes;
+  for (const url of urls.slice(0, IMAGE_LIMITS.maxImages)) {
+    if (budget <= 0) break;
+    if (!(await env.mayFetch(url).catch(() => false))) continue;
+    const image = await fetchImage(url, env, budget).catch(() => null);
+    if (!image) continue;
+    kept.push(image);
+    budget -= image.blob.size;
+  }
+  return kept;
+}

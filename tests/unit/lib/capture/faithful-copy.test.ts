@@ -1,0 +1,75 @@
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { capturePage } from '@/lib/capture/capture-page';
+import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
+
+function load(html: string) {
+  const dom = new JSDOM(html, { url: 'https://example.org/article', virtualConsole: new VirtualConsole() });
+  return { doc: dom.window.document, win: dom.window as unknown as Window & typeof globalThis };
+}
+
+const filler = '<p>Connection pools bound how many queries run at once, and a queue holds the rest. </p>'.repeat(8);
+const INDENTED = '    if (ready) {\n\t\treturn  "two  spaces";\n    }\n\n  // trailing blank line above\n';
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="40" height="40" role="img" aria-label="A red dot"><circle cx="5" cy="5" r="4" fill="red"/></svg>';
+const MATH =
+  '<math display="block"><mi>P</mi><mo>=</mo><mfrac><mn>1</mn><msup><mn>2</mn><mi>n</mi></msup></mfrac></math>';
+
+function capture(body: string) {
+  const { doc, win } = load(`<html><head><title>Faithful</title></head><body><main><article>
+    <h1>Faithful</h1>${filler}${body}${filler}</article></main></body></html>`);
+  const captured = capturePage(doc, 'https://example.org/article', win, () => 0);
+  const shown = load('<html></html>');
+  const container = shown.doc.createElement('div');
+  container.innerHTML = sanitizeArticleHtml(captured.html, shown.win); // as the reader shows it
+  return container;
+}
+
+describe('a faithful copy', () => {
+  it('keeps code blocks byte for byte with their language class, and nothing else of their classes', () => {
+    const body = `<pre class="highlight language-ts"><code class="language-ts hljs"><span class="kw">${INDENTED.slice(0, 4)}</span>${INDENTED.slice(4)}</code></pre><pre><code>const a = 1;</code></pre>`;
+    const copy = capture(body);
+    const blocks = [...copy.querySelectorAll('pre')];
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]?.textContent).toBe(INDENTED);
+    expect(blocks[0]?.getAttribute('class')).toBe('language-ts');
+    expect(blocks[0]?.querySelector('code')?.getAttribute('class')).toBe('language-ts');
+    expect(blocks[0]?.querySelector('span')?.hasAttribute('class')).toBe(false);
+    expect(blocks[1]?.textContent).toBe('const a = 1;');
+  });
+
+  it('keeps inline SVG and MathML', () => {
+    const copy = capture(
+      `<p>The probability of getting n heads is ${MATH} in a fair game.</p><figure>${SVG}<figcaption>A dot</figcaption></figure>`,
+    );
+    const svg = copy.querySelector('svg');
+    expect(svg?.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(svg?.getAttribute('viewBox')).toBe('0 0 10 10');
+    expect(svg?.getAttribute('width')).toBe('40');
+    expect(svg?.querySelector('circle')?.getAttribute('fill')).toBe('red');
+    const math = copy.querySelector('math');
+    expect(math?.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
+    expect(math?.querySelector('mfrac msup mi')?.textContent).toBe('n');
+    expect(copy.querySelector('figure figcaption')?.textContent).toBe('A dot');
+  });
+
+  it('drops heading anchors and "[edit]" links, and keeps the heading text', () => {
+    const copy = capture(`
+      <h2 id="usage">Usage<a class="anchor" href="#usage" aria-hidden="true">#</a></h2>${filler}
+      <h2><span class="mw-headline">History</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=X&amp;action=edit&amp;section=1">edit</a><span class="mw-editsection-bracket">]</span></span></h2>${filler}
+      <h3>Notes<a class="headerlink" href="#notes">¶</a></h3>${filler}
+      <h3><a href="https://example.org/elsewhere">A linked heading</a></h3>`);
+    const headings = [...copy.querySelectorAll('h2, h3')].map((h) => h.textContent?.trim());
+    expect(headings).toEqual(['Usage', 'History', 'Notes', 'A linked heading']);
+    expect(copy.querySelector('h3 a')?.getAttribute('href')).toBe('https://example.org/elsewhere');
+  });
+
+  it('keeps SVG drawings but no references outside them', () => {
+    const html = sanitizeArticleHtml(
+      '<svg viewBox="0 0 4 4"><rect width="4" height="4" fill="url(#g)"/><rect width="2" height="2" fill="url(https://evil.example/p.svg#x)" mask="url( \'https://evil.example/m\')"/></svg>',
+      load('<html></html>').win,
+    );
+    expect(html).toContain('fill="url(#g)"');
+    expect(html).not.toContain('evil.example');
+  });
+});

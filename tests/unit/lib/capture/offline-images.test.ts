@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fetchImagesForCopy, IMAGE_LIMITS, imageAddressesIn } from '@/lib/capture/offline-images';
+
+describe('imageAddressesIn', () => {
+  it('reads the sanitizer’s image addresses, decoded, each once, web addresses only', () => {
+    const html =
+      '<p><img data-shelf-src="https://a.example/x.png?w=1&amp;h=2" alt=""><img data-shelf-src="https://a.example/x.png?w=1&amp;h=2" alt=""></p>' +
+      '<img alt="" data-shelf-src="http://b.example/y.jpg"><img data-shelf-src="javascript:alert(1)">';
+    expect(imageAddressesIn(html)).toEqual(['https://a.example/x.png?w=1&h=2', 'http://b.example/y.jpg']);
+  });
+});
+
+function image(bytes: number, type = 'image/png', headers: Record<string, string> = {}) {
+  return new Response(new Uint8Array(bytes), { headers: { 'content-type': type, ...headers } });
+}
+
+describe('fetchImagesForCopy', () => {
+  it('keeps images of allowed sites and image types within the caps; skips the rest', async () => {
+    const responses: Record<string, () => Response> = {
+      'https://ok.example/a.png': () => image(100),
+      'https://ok.example/b.jpg': () => image(50, 'image/jpeg; charset=binary'),
+      'https://ok.example/page.html': () => image(10, 'text/html'),
+      'https://ok.example/drawing.svg': () => image(10, 'image/svg+xml'),
+      'https://ok.example/huge.png': () => image(IMAGE_LIMITS.maxImageBytes + 1),
+      'https://ok.example/missing.png': () => new Response('no', { status: 404 }),
+      'https://ok.example/broken.png': () => {
+        throw new TypeError('network');
+      },
+      'https://other.example/c.png': () => image(10),
+    };
+    const fetch = vi.fn(async (input: RequestInfo | URL, _init?: RequestInit) => responses[String(input)]!());
+    const kept = await fetchImagesForCopy(Object.keys(responses), {
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      mayFetch: async (url) => url.startsWith('https://ok.example/'),
+    });
+    expect(kept.map((k) => [k.url, k.blob.type, k.blob.size])).toEqual([
+      ['https://ok.example/a.png', 'image/png', 100],
+      ['https://ok.example/b.jpg', 'image/jpeg', 50],
+    ]);
+    expect(fetch).not.toHaveBeenCalledWith('https://other.example/c.png', expect.anything());
+    expect(fetch.mock.calls[0]?.[1]).toMatchObject({ credentials: 'omit' });
+  });
+
+  it('stops at the page budget and at the image count', async () => {
+    const third = IMAGE_LIMITS.maxPageBytes / 3 + 1;
+    const fetch = (async () =>
+      image(Math.min(third, IMAGE_LIMITS.maxImageBytes))) as unknown as typeof globalThis.fetch;
+    const urls = Array.from({ length: 200 }, (_, i) => `https://ok.example/${i}.png`);
+    const kept = await fetchImagesForCopy(urls, { fetch, mayFetch: async () => true });
+    const total = kept.reduce((sum, k) => sum + k.blob.size, 0);
+    expect(total).toBeLessThanOrEqual(IMAGE_LIMITS.maxPageBytes);
+    expect(kept.length).toBeGreaterThan(0);
+
+    const small = (async () => image(1)) as unknown as typeof globalThis.fetch;
+    expect(await fetchImagesForCopy(urls, { fetch: small, mayFetch: async () => true })).toHaveLength(
+      IMAGE_LIMITS.maxImages,
+    );
+  });
+});
