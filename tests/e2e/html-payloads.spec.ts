@@ -69,7 +69,7 @@ async function exportBackup(panel: Page): Promise<{
   items: Array<{ id: string; url: string | null }>;
   captures: Array<{ itemId: string; html: string; updatedAt: number }>;
 }> {
-  await panel.getByRole('button', { name: 'Settings' }).click();
+  await panel.getByRole('button', { name: 'Settings', exact: true }).click();
   const [download] = await Promise.all([
     panel.waitForEvent('download'),
     panel.getByRole('button', { name: 'Export backup' }).click(),
@@ -145,7 +145,7 @@ test('hostile HTML runs nothing, loads nothing and is left safe through a captur
       `<html><head><title>Payload ${id}</title></head><body>${articleWith(id, html)}</body></html>`,
     );
   }
-  await panel.getByRole('button', { name: 'Settings' }).click();
+  await panel.getByRole('button', { name: 'Settings', exact: true }).click();
   await panel.getByLabel(/Import a file/).setInputFiles({
     name: 'omnivore.zip',
     mimeType: 'application/zip',

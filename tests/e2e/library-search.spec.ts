@@ -95,7 +95,7 @@ test('saved pages are found by their text in the popup’s one list, opened at t
   // Removing the item (in the side panel's reading list) takes it out of the open popup's results at once.
   await panel.show('Reading list');
   await panel.readingList.checkbox(/Select LWN/).check();
-  await panel.readingList.button('Remove').click();
+  await panel.readingList.button('Unsave').click();
   await expect(again.results.filter({ hasText: /LWN/ })).toHaveCount(0);
   await expect(again.page.getByText(/No articles match/)).toBeVisible();
 });
