@@ -1,4 +1,4 @@
-import { render, waitFor, within } from '@testing-library/react';
+import { act, render, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/popup-app';
@@ -127,7 +127,10 @@ describe('the app taking over from the first-paint script', () => {
     for (const pressed of [' ', 'h', 'e', 'r', 'd'])
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key: pressed }));
 
-    await mountPopup(root, { restored: Promise.resolve({ state, firstPaint: pictureOf(state) }), typing });
+    const reactRoot = await mountPopup(root, {
+      restored: Promise.resolve({ state, firstPaint: pictureOf(state) }),
+      typing,
+    });
 
     const input = within(root).getByRole('combobox', { name: 'Search articles' }) as HTMLInputElement;
     expect(input.value).toBe('thundering herd');
@@ -138,6 +141,9 @@ describe('the app taking over from the first-paint script', () => {
     // Recording stopped: later keys belong to the live search box.
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'x' }));
     expect(typing.keys).toEqual([' ', 'h', 'e', 'r', 'd']);
+    // Testing Library's cleanup only knows its own renders: without this the popup's live queries
+    // outlive the test and fire into a torn-down window (an uncaught error that fails the run).
+    act(() => reactRoot.unmount());
     root.remove();
   });
 });
