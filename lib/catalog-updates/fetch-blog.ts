@@ -1,5 +1,6 @@
 import type { BlogSite } from '@/lib/catalog-updates/blog-site';
 import { decodeBody } from '@/lib/catalog-updates/decode-body';
+import { readCappedBody } from '@/lib/net/read-capped-body';
 
 /**
  * The only way the catalog updater reads the network: a plain GET for a public page of the blog,
@@ -164,24 +165,7 @@ async function readBody(
     await response.body?.cancel();
     return tooLarge();
   }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > options.maxBytes) {
-      await reader.cancel();
-      return tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readCappedBody(response, options.maxBytes);
+  if (!bytes) return tooLarge();
   return { ok: true, url, text: decodeBody(bytes, contentType), contentType, requests };
 }

@@ -1,3 +1,5 @@
+import { readCappedBody } from '@/lib/net/read-capped-body';
+
 /**
  * Fetches a public web page the user asked for (a link they saved): a plain GET without cookies
  * or credentials, HTML only, read up to a size cap so a huge or endless response cannot exhaust
@@ -36,7 +38,9 @@ export async function fetchPage(
   if (type && !/\b(text\/html|application\/xhtml\+xml)\b/i.test(type)) {
     throw new Error(`The link is not a web page (it is ${type.split(';')[0]}); Shelf keeps copies of pages only.`);
   }
-  const bytes = await readCapped(response, maxBytes);
+  const bytes = await readCappedBody(response, maxBytes);
+  if (!bytes)
+    throw new Error(`The page is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; Shelf did not keep a copy.`);
   const charset = /charset=([\w-]+)/i.exec(type)?.[1] ?? 'utf-8';
   let decoder: TextDecoder;
   try {
@@ -45,30 +49,6 @@ export async function fetchPage(
     decoder = new TextDecoder('utf-8');
   }
   return { url: response.url || url, html: decoder.decode(bytes) };
-}
-
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(await response.arrayBuffer()).slice(0, maxBytes);
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new Error(`The page is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; Shelf did not keep a copy.`);
-    }
-    parts.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
-  return bytes;
 }
 
 function hostOf(url: string): string {
