@@ -1,8 +1,9 @@
 import { Readability } from '@mozilla/readability';
+import { copyContents, describeCaptureLoss, liveArticle, liveContents } from '@/lib/capture/capture-loss';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
-import { pageTextSteps, type WalkBudget } from '@/lib/related/page-text';
+import { elementTextSteps, pageTextSteps, type WalkBudget } from '@/lib/related/page-text';
 
 const WORDS_PER_MINUTE = 230;
 
@@ -70,10 +71,27 @@ function* isReadable(doc: Document): Steps<boolean> {
   return true;
 }
 
+/**
+ * Formulas rendered by MathJax 3 are custom elements (`<mjx-container>`) drawn with its own fonts,
+ * which a copy cannot keep; their MathML source rides along for screen readers. Keep that instead.
+ */
+function keepMathJaxMathMl(clone: Document): void {
+  for (const container of clone.querySelectorAll('mjx-container')) {
+    const math = container.querySelector('math');
+    if (!math) continue;
+    if (container.getAttribute('display') === 'true' || math.parentElement?.getAttribute('display') === 'block') {
+      math.setAttribute('display', 'block');
+    }
+    container.replaceWith(math);
+  }
+}
+
 /** Readability on a clone (the page is never changed); null when it finds nothing or gives up. */
 function parseArticle(doc: Document): ReturnType<Readability['parse']> {
   try {
-    return new Readability(doc.cloneNode(true) as Document, {
+    const clone = doc.cloneNode(true) as Document;
+    keepMathJaxMathMl(clone);
+    return new Readability(clone, {
       maxElemsToParse: READABLE_PAGE_LIMITS.maxElements,
       // The sanitizer decides which classes stay (a code block's language) and reads clutter off them.
       keepClasses: true,
@@ -109,6 +127,13 @@ function* captureSteps(
   if (article?.content && article.textContent?.trim()) {
     text = article.textContent.trim();
     html = sanitizeArticleHtml(article.content, win);
+    yield;
+    // Against the live article's text, code and images: a copy that lost much of them says so.
+    const liveRegion = liveArticle(doc);
+    const live = liveRegion && (yield* elementTextSteps(liveRegion.region, MAX_CAPTURE_TEXT, CAPTURE_TEXT_BUDGET, now));
+    if (liveRegion && live?.complete) {
+      notice = describeCaptureLoss(liveContents(liveRegion, live.text), copyContents(html));
+    }
   } else {
     const page = yield* pageTextSteps(doc, MAX_CAPTURE_TEXT, CAPTURE_TEXT_BUDGET, now);
     text = page.text;

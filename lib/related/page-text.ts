@@ -62,7 +62,7 @@ function isHidden(element: Element): boolean {
   return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-interface CollectedText {
+export interface CollectedText {
   text: string;
   truncated: boolean;
   complete: boolean;
@@ -133,6 +133,16 @@ export function* pageTextSteps(
     result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter);
   }
   return { title, text: result.text, truncated: result.truncated, complete: result.complete && !meter.spent };
+}
+
+/** Visible text under one element (same rules and budget as the page's), as steps. */
+export function* elementTextSteps(
+  root: Element,
+  maxChars: number,
+  budget: WalkBudget,
+  now: () => number,
+): Steps<CollectedText> {
+  return yield* collectText(root, maxChars, budget.maxDepth, createWorkMeter(budget, now));
 }
 
 const clock = () => performance.now();

@@ -26,6 +26,17 @@ function capture(body: string) {
 }
 
 describe('a faithful copy', () => {
+  it('keeps a MathJax 3 formula as its MathML (the rendered custom elements cannot be kept)', () => {
+    const rendered = (display: boolean) =>
+      `<mjx-container class="MathJax" jax="CHTML"${display ? ' display="true"' : ''}><mjx-math aria-hidden="true"><mjx-mi><mjx-c class="mjx-c1D44E"></mjx-c></mjx-mi></mjx-math><mjx-assistive-mml display="${display ? 'block' : 'inline'}"><math xmlns="http://www.w3.org/1998/Math/MathML"><mi>a</mi><mo>≠</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>`;
+    const copy = capture(`<p>When ${rendered(false)}, there are two solutions:</p>${rendered(true)}`);
+    const formulas = [...copy.querySelectorAll('math')];
+    expect(formulas.map((math) => math.textContent)).toEqual(['a≠0', 'a≠0']);
+    expect(formulas.map((math) => math.getAttribute('display'))).toEqual([null, 'block']);
+    const sentence = [...copy.querySelectorAll('p')].find((p) => p.textContent?.startsWith('When'));
+    expect(sentence?.textContent).toBe('When a≠0, there are two solutions:');
+  });
+
   it('keeps code blocks byte for byte with their language class, and nothing else of their classes', () => {
     const body = `<pre class="highlight language-ts"><code class="language-ts hljs"><span class="kw">${INDENTED.slice(0, 4)}</span>${INDENTED.slice(4)}</code></pre><pre><code>const a = 1;</code></pre>`;
     const copy = capture(body);

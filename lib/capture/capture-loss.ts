@@ -1,0 +1,100 @@
+/**
+ * Whether a readable copy lost much of what the live page shows, compared where the reader would
+ * notice: the main text (as the related-articles extraction reads it), code blocks, and images
+ * large enough to be content. Readability drops what looks like clutter, and sometimes it is not:
+ * a tutorial whose code sits in a "related-content" box, a story whose second half is in a
+ * "comment"-classed wrapper. The copy says so rather than passing for the whole page.
+ */
+export interface PageContents {
+  words: number;
+  codeBlocks: number;
+  images: number;
+}
+
+/** Below this the live count is too small to judge (a short page, a single image). */
+const MIN_WORDS = 150;
+const MIN_IMAGES = 3;
+/** Part of the live page's words or images the copy may miss before it says so. */
+const MAX_LOST_SHARE = 0.5;
+/**
+ * Smaller images are icons, avatars, thumbnails of other stories and spacers, which a reader copy
+ * drops on purpose; an image of unknown size (lazy, not yet loaded, no attributes) is not counted.
+ */
+const MIN_IMAGE_WIDTH = 300;
+const MIN_IMAGE_HEIGHT = 150;
+
+const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * The live page's article: its `<article>` (the one with the most text, as comments and teasers
+ * are often articles too), else its main element, else its body. A `<main>` or a body also holds
+ * comments and "more stories", so only an `<article>` is trusted for images.
+ */
+export function liveArticle(doc: Document): { region: Element; isArticle: boolean } | null {
+  let best: Element | null = null;
+  let bestLength = -1;
+  for (const article of doc.querySelectorAll('article')) {
+    const length = article.textContent?.length ?? 0;
+    if (length > bestLength) [best, bestLength] = [article, length];
+  }
+  if (best) return { region: best, isArticle: true };
+  const region = doc.querySelector('main, [role="main"]') ?? doc.body;
+  return region ? { region, isArticle: false } : null;
+}
+
+function isContentImage(image: HTMLImageElement): boolean {
+  // A laid-out page knows each image's size; a page parsed without layout (Node, imports) has only
+  // its attributes.
+  const width = image.width || Number(image.getAttribute('width')) || 0;
+  const height = image.height || Number(image.getAttribute('height')) || 0;
+  return width >= MIN_IMAGE_WIDTH && height >= MIN_IMAGE_HEIGHT;
+}
+
+/**
+ * What the live article holds: `text` is its visible text as page-text.ts reads it (without code).
+ * Images are counted in an `<article>` only (0 elsewhere: not judged).
+ */
+export function liveContents(
+  { region, isArticle }: { region: Element; isArticle: boolean },
+  text: string,
+): PageContents {
+  return {
+    words: wordsIn(text),
+    codeBlocks: region.querySelectorAll('pre').length,
+    images: isArticle ? [...region.querySelectorAll('img')].filter(isContentImage).length : 0,
+  };
+}
+
+/**
+ * What a copy holds, from its sanitized HTML: the browser's own serialization, so counting its tags
+ * is exact (parsing up to 3 MB again would block the tab being saved). Its words are counted from
+ * the HTML too, so that formulas kept as MathML count as they do on the live page.
+ */
+export function copyContents(html: string): PageContents {
+  const withoutCode = html.replace(/<pre[\s>][\s\S]*?<\/pre>/gi, ' ');
+  return {
+    words: wordsIn(withoutCode.replace(/<[^>]*>/g, ' ').replace(/&[a-z0-9#]+;/gi, ' ')),
+    codeBlocks: (html.match(/<pre[\s>]/gi) ?? []).length,
+    images: (html.match(/<img[\s>]/gi) ?? []).length,
+  };
+}
+
+/** The notice for a copy that lost a lot of the live page, or null when it kept the page. */
+export function describeCaptureLoss(live: PageContents, copy: PageContents): string | null {
+  const lost: string[] = [];
+  if (live.words >= MIN_WORDS && copy.words < live.words * (1 - MAX_LOST_SHARE)) {
+    lost.push(`about ${Math.round((1 - copy.words / live.words) * 100)}% of its text`);
+  }
+  if (copy.codeBlocks < live.codeBlocks) {
+    lost.push(`${live.codeBlocks - copy.codeBlocks} of its ${live.codeBlocks} code blocks`);
+  }
+  if (live.images >= MIN_IMAGES && copy.images < live.images * (1 - MAX_LOST_SHARE)) {
+    lost.push(`${live.images - copy.images} of its ${live.images} images`);
+  }
+  if (lost.length === 0) return null;
+  return `Shelf’s copy may be missing parts of this page: ${joinList(lost)}. Open the original to see all of it.`;
+}
+
+function joinList(parts: string[]): string {
+  return parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
