@@ -46,6 +46,12 @@ export interface XmlRecordOptions {
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const MAX_FAULTS = 5;
+/**
+ * Levels of elements kept below a record (real feeds use a handful). Deeper elements are not
+ * built, and their text goes to the deepest kept one: each piece of text is added to every kept
+ * ancestor, so unbounded nesting (a hostile feed of 400,000 nested <b>) would cost its square.
+ */
+const MAX_RECORD_DEPTH = 32;
 
 interface OpenElement {
   name: string;
@@ -101,7 +107,7 @@ export function readXmlRecords(text: string, options: XmlRecordOptions): XmlReco
             node = { name, ns, attrs, children: [], text: '', allText: '', base };
             result.records.push(node);
           }
-        } else if (recordDepth !== -1 && parent?.node) {
+        } else if (recordDepth !== -1 && parent?.node && stack.length - recordDepth < MAX_RECORD_DEPTH) {
           node = { name, ns, attrs, children: [], text: '', allText: '', base };
           parent.node.children.push(node);
           if (isBlockElement(name)) appendAllText(stack, ' ');
@@ -113,6 +119,8 @@ export function readXmlRecords(text: string, options: XmlRecordOptions): XmlReco
         if (open?.node) {
           open.node.text += chunk;
           appendAllText(stack, chunk);
+        } else if (recordDepth !== -1) {
+          appendAllText(stack, chunk, recordDepth + MAX_RECORD_DEPTH - 1);
         } else if (!open && chunk.replace(/^\uFEFF/, '').trim()) fault('text outside the root element');
       },
       onclosetag(qualified, isImplied) {
@@ -129,9 +137,9 @@ export function readXmlRecords(text: string, options: XmlRecordOptions): XmlReco
   return result;
 }
 
-/** Adds text to every open element of the record being read, innermost first. */
-function appendAllText(stack: readonly OpenElement[], text: string): void {
-  for (let i = stack.length - 1; i >= 0; i -= 1) {
+/** Adds text to every open element of the record being read, innermost (or `from`) first. */
+function appendAllText(stack: readonly OpenElement[], text: string, from = stack.length - 1): void {
+  for (let i = Math.min(from, stack.length - 1); i >= 0; i -= 1) {
     const node = stack[i]?.node;
     if (!node) return;
     node.allText += text;
