@@ -1,8 +1,10 @@
+import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createChunkEncoder } from '@/lib/sync/chunk-codec';
+import { chunkChecksum, createChunkEncoder, MAX_CHUNK_JSON_BYTES } from '@/lib/sync/chunk-codec';
 import { EMPTY_DOCUMENT } from '@/lib/sync/document';
 import { observeLocal } from '@/lib/sync/local-state';
 import { MANIFEST_KEY, type Manifest, readRemoteState } from '@/lib/sync/remote-state';
+import { bytesToText } from '@/lib/sync/text-codec';
 import { planWrite } from '@/lib/sync/write-plan';
 import { realisticLibrary } from './realistic-library';
 
@@ -66,4 +68,25 @@ describe('readRemoteState', () => {
       expect(state.kind).toBe('unreadable');
       if (state.kind === 'unreadable') expect(state.reason).toMatch(reason);
     });
+});
+
+describe('a crafted chunk (red-team findings) is unreadable, never a crash or a memory bomb', () => {
+  /** An area of one chunk holding this JSON, with a valid manifest and checksum. */
+  function areaOf(json: string): Record<string, unknown> {
+    const text = bytesToText(deflateSync(strToU8(json), { level: 9 }));
+    return { [MANIFEST_KEY]: { v: 1, w: 'dev-x', t: 1, c: [['0', chunkChecksum(text)]] }, 'sync.0': text };
+  }
+
+  it('a value nested 10,000 levels deep (it overflowed the stack, which sync did not survive)', () => {
+    const nested = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const state = readRemoteState(areaOf(`{"b":0,"d":["x"],"g":[["zz:a",null,{"value":[${nested},0,0]}]]}`));
+    expect(state).toMatchObject({ kind: 'unreadable', reason: expect.stringMatching(/chunk 1 of 1/) });
+  });
+
+  it('a few kilobytes that inflate to megabytes', () => {
+    const json = `{"b":0,"d":["x"],"g":[["zz:a",null,{"value":["${'a'.repeat(8_000_000)}",0,0]}]]}`;
+    const area = areaOf(json);
+    expect((area['sync.0'] as string).length).toBeLessThan(MAX_CHUNK_JSON_BYTES / 10);
+    expect(readRemoteState(area)).toMatchObject({ kind: 'unreadable', reason: expect.stringMatching(/decompress/) });
+  });
 });
