@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { usePreference } from '@/components/hooks/use-preference';
-import { startCatalogUpdate } from '@/lib/settings/catalog-update';
+import { isCatalogUpdateRunning, startCatalogUpdate } from '@/lib/settings/catalog-update';
 import { PREFERENCES } from '@/lib/settings/preferences';
 
 const PHASES: Record<string, string> = {
@@ -13,7 +13,7 @@ const PHASES: Record<string, string> = {
 export function CatalogUpdateSettings() {
   const status = usePreference(PREFERENCES.catalogUpdateStatus);
   const [error, setError] = useState<string | null>(null);
-  const running = status?.state === 'running';
+  const running = isCatalogUpdateRunning(status, Date.now());
   return (
     <section aria-labelledby="catalog-update-heading">
       <h3 id="catalog-update-heading">Articles from the blog</h3>

@@ -93,8 +93,21 @@ export function tally(report: CatalogUpdateReport, outcomes: readonly LearnOutco
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-/** The report as the lines Settings shows, most important first. */
+/** What the stored report keeps (catalogUpdateStatus's schema): more would not be stored at all. */
+export const MAX_REPORT_LINES = 200;
+export const MAX_REPORT_LINE = 2000;
+
+/** The report as the lines Settings shows, most important first, within what can be stored. */
 export function describeReport(report: CatalogUpdateReport): string[] {
+  const lines = allReportLines(report).map((line) =>
+    line.length > MAX_REPORT_LINE ? `${line.slice(0, MAX_REPORT_LINE - 1)}…` : line,
+  );
+  if (lines.length <= MAX_REPORT_LINES) return lines;
+  const kept = lines.slice(0, MAX_REPORT_LINES - 1);
+  return [...kept, `…and ${(lines.length - kept.length).toLocaleString('en')} more lines`];
+}
+
+function allReportLines(report: CatalogUpdateReport): string[] {
   const lines = [
     `${count(report.addressesFilled, 'address', 'addresses')} filled in`,
     `${count(report.titlesConfirmed, 'title', 'titles')} confirmed`,

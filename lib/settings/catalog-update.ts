@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendRequest } from '@/lib/messaging/client';
+import type { CatalogUpdateStatus } from '@/lib/settings/preferences';
 
 /** The blog's host, both spellings: all a catalog update ever requests. */
 export const BLOG_ORIGINS = ['https://webcoderspeed.com/*', 'https://www.webcoderspeed.com/*'];
@@ -24,4 +25,18 @@ export async function startCatalogUpdate(): Promise<CatalogUpdateOutcome> {
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
+}
+
+/**
+ * The background writes progress at least once per page it reads (each capped at 20 s). A status
+ * still "running" after this long of silence was left by a run that died with its service worker
+ * or its browser: the button must not stay disabled for good.
+ */
+export const STALE_CATALOG_UPDATE_MS = 5 * 60_000;
+
+export function isCatalogUpdateRunning(
+  status: CatalogUpdateStatus | null | undefined,
+  now: number,
+): status is CatalogUpdateStatus & { state: 'running' } {
+  return status?.state === 'running' && now - status.at < STALE_CATALOG_UPDATE_MS;
 }

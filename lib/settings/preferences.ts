@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 // zod/mini: content scripts and the popup's first paint read preferences, where full Zod's size shows.
 import { z } from 'zod/mini';
+import { MAX_REPORT_LINE, MAX_REPORT_LINES } from '@/lib/catalog-updates/report';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 import { type SyncStatus, storedSyncStatusSchema } from '@/lib/sync/sync-status';
 
@@ -174,7 +175,7 @@ export const PREFERENCES = {
         done: z.number(),
         total: z.number(),
         /** The report's lines, when done. */
-        lines: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(200)),
+        lines: z.array(z.string().check(z.maxLength(MAX_REPORT_LINE))).check(z.maxLength(MAX_REPORT_LINES)),
         at: z.number(),
       }),
     ),

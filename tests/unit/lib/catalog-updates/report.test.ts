@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeReport, emptyReport, tally } from '@/lib/catalog-updates/report';
+import { isCatalogUpdateRunning } from '@/lib/settings/catalog-update';
+import { PREFERENCES } from '@/lib/settings/preferences';
 
 describe('the update report', () => {
   it('counts what learning did, once per change', () => {
@@ -60,5 +62,31 @@ describe('the update report', () => {
       '0 new articles',
       '0 pages could not be read',
     ]);
+  });
+});
+
+describe('a report too long to store (red-team finding)', () => {
+  it('is cut to what the status preference holds, saying how much was left out', () => {
+    const report = emptyReport(0);
+    for (let i = 0; i < 201; i += 1)
+      report.ambiguous.push({ url: `https://webcoderspeed.com/blog/a/${i}`, articleIds: [], reason: 'x' });
+    report.unreadable.push({ url: `https://webcoderspeed.com/blog/${'a'.repeat(3000)}`, kind: 'skipped', reason: 'y' });
+    const lines = describeReport(report);
+    expect(lines).toHaveLength(200);
+    expect(lines.at(-1)).toMatch(/^…and \d+ more lines$/);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(2000);
+    // What the background stores: it failed silently before, and Settings showed "running" for good.
+    const status = { state: 'done' as const, phase: 'done', done: 1, total: 1, lines, at: 0 };
+    expect(PREFERENCES.catalogUpdateStatus.schema.safeParse(status).success).toBe(true);
+  });
+});
+
+describe('a status left "running" by a run that died', () => {
+  it('no longer counts as running after five minutes without progress', () => {
+    const status = { state: 'running' as const, phase: 'pages', done: 3, total: 40, lines: [], at: 1_000_000 };
+    expect(isCatalogUpdateRunning(status, 1_000_000 + 60_000)).toBe(true);
+    expect(isCatalogUpdateRunning(status, 1_000_000 + 5 * 60_000 + 1)).toBe(false);
+    expect(isCatalogUpdateRunning({ ...status, state: 'done' }, 1_000_000)).toBe(false);
+    expect(isCatalogUpdateRunning(null, 0)).toBe(false);
   });
 });
