@@ -1,3 +1,4 @@
+import { cleanTagList } from '@/lib/annotations/tags';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { assertEpoch, getEpoch } from '@/lib/db/meta';
@@ -87,7 +88,7 @@ function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: num
         url: incoming.url,
         title: incoming.title,
         status: incoming.status,
-        tags: incoming.tags,
+        tags: cleanTagList(incoming.tags),
         note: incoming.note,
         addedAt: incoming.addedAt,
         updatedAt: 0,
@@ -95,7 +96,8 @@ function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: num
       };
   for (const field of FIELDS) {
     if (mine && mine.changedAt[field] > readAt) continue;
-    Object.assign(base, { [field]: incoming[field] });
+    // Tags as the tag editor and imports keep them (no "," "|" or line breaks, at most 20 of 40).
+    Object.assign(base, { [field]: field === 'tags' ? cleanTagList(incoming.tags) : incoming[field] });
     base.changedAt[field] = incoming.changedAt[field];
   }
   if (!mine || mine.addedAt <= readAt) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { itemStatusSchema } from '@/lib/db/schema';
+import { isWebUrl } from '@/lib/import/entry';
 import type { Json } from '@/lib/sync/document';
 
 /**
@@ -23,9 +24,12 @@ export const syncedProgressSchema = z.tuple([
 ]);
 export type SyncedProgress = z.infer<typeof syncedProgressSchema>;
 
-/** The values a remote item may hold; the same bounds as `lib/db/schema.ts`. */
+/**
+ * The values a remote item may hold; the same bounds as `lib/db/schema.ts`, and the rule every
+ * import and restore follows: an address is a web address (Shelf never writes another).
+ */
 export const ITEM_FIELD_SCHEMAS = {
-  url: z.string().max(4096).nullable(),
+  url: z.string().max(4096).refine(isWebUrl, 'not a web address').nullable(),
   title: z.string().min(1).max(1000),
   status: itemStatusSchema,
   tags: z.array(z.string().min(1).max(64)).max(50),

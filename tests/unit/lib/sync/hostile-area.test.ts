@@ -1,0 +1,47 @@
+import { deflateSync, strToU8 } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getItem, getItemsForExport } from '@/lib/db/queries';
+import { chunkChecksum } from '@/lib/sync/chunk-codec';
+import { bytesToText } from '@/lib/sync/text-codec';
+import { createLibraryWorld, type LibraryWorld } from './library-browser';
+
+/**
+ * What another "browser" may write to the sync area is input like any import: the same rules hold
+ * (red-team findings). Item records are [id, t0 - b, device, tombstone, field mask, ...values];
+ * mask 63 = url, title, status, tags, note, addedAt.
+ */
+let world: LibraryWorld;
+afterEach(async () => world?.close());
+
+function areaWithItems(items: unknown[][]): Record<string, unknown> {
+  const base = Math.floor(world.clock.now() / 1000) - 10;
+  const text = bytesToText(deflateSync(strToU8(JSON.stringify({ b: base, d: ['dev-evil'], i: items })), { level: 9 }));
+  return { sync: { v: 1, w: 'dev-evil', t: 1, c: [['0', chunkChecksum(text)]] }, 'sync.0': text };
+}
+
+describe('a sync area written by someone else', () => {
+  it('cannot bring an address that is not a web address', async () => {
+    world = createLibraryWorld();
+    const b = world.open('b');
+    world.shared.writeRaw(
+      areaWithItems([['page:evil', 0, 0, null, 63, 'javascript:alert(document.domain)', 'Click me', 0, [], '', 0]]),
+    );
+    b.engine.start();
+    await world.clock.advance(10_000);
+    expect(await getItem('page:evil', b.db)).toBeUndefined();
+    expect(b.reports.at(-1)?.lastError).toMatchObject({ kind: 'unreadable' });
+  });
+
+  it('brings tags as the tag editor keeps them: no separators or line breaks, trimmed, lower-case', async () => {
+    world = createLibraryWorld();
+    const b = world.open('b');
+    const tags = ['Databases', 'x\n---', 'a,b', '  spaced  ', 'databases'];
+    world.shared.writeRaw(areaWithItems([['', 0, 0, null, 63, 'https://example.org/post', 'A post', 0, tags, '', 0]]));
+    b.engine.start();
+    await world.clock.advance(10_000);
+    const items = await getItemsForExport(b.db);
+    expect(items.map((item) => [item.url, item.tags])).toEqual([
+      ['https://example.org/post', ['databases', 'x ---', 'spaced']],
+    ]);
+  });
+});
