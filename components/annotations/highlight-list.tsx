@@ -4,7 +4,10 @@ import type { Highlight } from '@/lib/db/schema';
 
 interface HighlightListProps {
   highlights: readonly Highlight[];
-  /** Ids of highlights that could not be found in the text shown; undefined where no text is shown. */
+  /**
+   * Ids of highlights that could not be found in the text shown; undefined where no text is shown
+   * (the card), which then lists those the article's web page did not show when last opened.
+   */
   notFound?: ReadonlySet<string>;
   /** Scrolls to a highlight in the text shown (absent where no text is shown). */
   onShow?: (id: string) => void;
@@ -26,7 +29,7 @@ export function HighlightList({ highlights, notFound, onShow }: HighlightListPro
         {highlights.map((highlight) => {
           const quote = highlight.selectors.quote.exact;
           const short = shortQuote(quote);
-          const missing = notFound?.has(highlight.id) ?? false;
+          const missing = notFound ? notFound.has(highlight.id) : highlight.pageAnchor === 'not-found';
           return (
             <li key={highlight.id} className={`highlight-entry highlight-${highlight.color}`}>
               {onShow && !missing ? (
