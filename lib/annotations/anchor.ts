@@ -1,6 +1,6 @@
 import { matchQuote, type QuoteMatch } from '@/lib/annotations/match-quote';
-import type { SelectorSet } from '@/lib/annotations/selectors';
-import { createTextModel, type TextModel } from '@/lib/annotations/text-model';
+import { CONTEXT_LENGTH, type SelectorSet } from '@/lib/annotations/selectors';
+import { collapseWhitespace, createTextModel, type TextModel } from '@/lib/annotations/text-model';
 
 export type AnchorResult =
   | {
@@ -24,5 +24,34 @@ export function anchor(root: Element, selectors: SelectorSet, model: TextModel =
     range: model.rangeOfSpan(match),
     method: match.method,
     text: model.text.slice(match.start, match.end),
+  };
+}
+
+/**
+ * The full selector set for a quote that came without one (another tool's export): where the
+ * quote is in the root's text, with prefix and suffix read from that text. Null when it is not
+ * there, or is there more than once and its context (if any) cannot tell which: never a guess.
+ */
+export function selectorsForQuote(
+  root: Element,
+  quote: { exact: string; prefix?: string; suffix?: string },
+  model: TextModel = createTextModel(root),
+): SelectorSet | null {
+  const exact = collapseWhitespace(quote.exact).trim();
+  if (!exact) return null;
+  const match = matchQuote(model.text, {
+    quote: { type: 'TextQuoteSelector', exact, prefix: quote.prefix, suffix: quote.suffix },
+  });
+  if (match.status !== 'found') return null;
+  const { start, end } = match;
+  const { text } = model;
+  return {
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+      suffix: text.slice(end, end + CONTEXT_LENGTH),
+    },
+    position: { type: 'TextPositionSelector', start, end },
   };
 }
