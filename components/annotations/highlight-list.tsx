@@ -1,6 +1,6 @@
 import { NoteEditor } from '@/components/annotations/note-editor';
 import { deleteHighlight, updateHighlight } from '@/lib/db/highlights';
-import type { Highlight } from '@/lib/db/schema';
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '@/lib/db/schema';
 
 interface HighlightListProps {
   highlights: readonly Highlight[];
@@ -19,7 +19,7 @@ export function shortQuote(quote: string): string {
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
-/** An item's highlights, each with its note, a way to show it in the text, and Remove. */
+/** An item's highlights, each with its note, its colour, a way to show it in the text, and Remove. */
 export function HighlightList({ highlights, notFound, onShow }: HighlightListProps) {
   if (highlights.length === 0) return null;
   return (
@@ -46,6 +46,20 @@ export function HighlightList({ highlights, notFound, onShow }: HighlightListPro
                 rows={2}
                 onSave={(note) => updateHighlight(highlight.id, { note })}
               />
+              <select
+                aria-label={`Colour of “${short}”`}
+                value={highlight.color}
+                onChange={(event) =>
+                  void updateHighlight(highlight.id, { color: event.target.value as HighlightColor })
+                }
+              >
+                {HIGHLIGHT_COLORS.map((color) => (
+                  <option key={color} value={color}>
+                    {color[0]?.toUpperCase()}
+                    {color.slice(1)}
+                  </option>
+                ))}
+              </select>{' '}
               <button
                 type="button"
                 className="button secondary"

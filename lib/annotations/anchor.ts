@@ -1,5 +1,6 @@
+import { CONTEXT_LENGTH } from '@/lib/annotations/describe-range';
 import { matchQuote, type QuoteMatch } from '@/lib/annotations/match-quote';
-import { CONTEXT_LENGTH, type SelectorSet } from '@/lib/annotations/selectors';
+import type { SelectorSet } from '@/lib/annotations/selectors';
 import { collapseWhitespace, createTextModel, type TextModel } from '@/lib/annotations/text-model';
 
 export type AnchorResult =

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
+import { describeRange } from '@/lib/annotations/describe-range';
 import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { selectedRangeIn } from '@/lib/annotations/selection';
-import { describeRange } from '@/lib/annotations/selectors';
 import type { UserEventCheck } from '@/lib/content/box-dom';
 import { type HighlightButton, mountHighlightButton } from '@/lib/content/highlight-button';
 import { sendRequest } from '@/lib/messaging/client';
-import { type PageHighlight, pageCommandSchema } from '@/lib/messaging/protocol';
+import { pageCommandSchema } from '@/lib/messaging/page-command';
+import type { PageHighlight } from '@/lib/messaging/protocol';
 
 /**
  * The text a web page's highlights are counted in (their TextPositionSelector offsets, and where

@@ -8,6 +8,7 @@ import { changeTimesAt, type ReadingProgress, type SavedItem } from '@/lib/db/sc
 import {
   IMPORT_FORMAT_NAMES,
   type ImportEntry,
+  type ImportedHighlight,
   type ParsedImport,
   type SkippedRecord,
   yieldToPage,
@@ -80,13 +81,14 @@ function mergeEntry(first: ImportEntry, later: ImportEntry): ImportEntry {
     addedAt: minOf(first.addedAt, later.addedAt),
     content: newer.content ?? first.content ?? later.content,
     progress: newer.progress ?? first.progress ?? later.progress,
-    highlights: [
-      ...first.highlights,
-      ...later.highlights.filter(
-        (h) => !first.highlights.some((f) => f.selectors.quote.exact === h.selectors.quote.exact),
-      ),
-    ],
+    highlights: unionHighlights(first.highlights, later.highlights),
   };
+}
+
+/** Both entries' highlights, a quote the first has once only. */
+function unionHighlights(first: ImportedHighlight[], later: ImportedHighlight[]): ImportedHighlight[] {
+  const quotes = new Set(first.map(({ selectors }) => selectors.quote.exact));
+  return [...first, ...later.filter(({ selectors }) => !quotes.has(selectors.quote.exact))];
 }
 
 function minOf(a: number | null, b: number | null): number | null {
@@ -212,7 +214,8 @@ function planChunk(
       captureAdded = true;
     }
     // A quote the item already has is not added again: importing the same file twice changes nothing.
-    const newHighlights = entry.highlights.filter(
+    const { highlights } = entry;
+    const newHighlights = highlights.filter(
       ({ selectors }) => !existing.highlightQuotes[i]?.has(selectors.quote.exact),
     );
     for (const { selectors, note, color } of newHighlights) {

@@ -155,9 +155,6 @@ export const offscreenRequestSchema = z.strictObject({
 });
 export type OffscreenRequest = z.infer<typeof offscreenRequestSchema>;
 
-/**
- * The one command the background sends to Shelf's script in a blog article's tab: the user chose
- * "Highlight with Shelf" in the right-click menu. The script checks it comes from Shelf itself.
- */
-export const pageCommandSchema = z.strictObject({ target: z.literal('page'), type: z.literal('highlight-selection') });
-export type PageCommand = z.infer<typeof pageCommandSchema>;
+// The background's one command to the page script ("Highlight with Shelf"), in its own module: that
+// script checks it with Zod Mini and must not bundle the full Zod this file uses.
+export { type PageCommand, pageCommandSchema } from '@/lib/messaging/page-command';
