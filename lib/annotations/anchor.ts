@@ -1,4 +1,4 @@
-import { CONTEXT_LENGTH } from '@/lib/annotations/describe-range';
+import { selectorsOfSpan } from '@/lib/annotations/describe-range';
 import { matchQuote, type QuoteMatch } from '@/lib/annotations/match-quote';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { collapseWhitespace, createTextModel, type TextModel } from '@/lib/annotations/text-model';
@@ -44,15 +44,5 @@ export function selectorsForQuote(
     quote: { type: 'TextQuoteSelector', exact, prefix: quote.prefix, suffix: quote.suffix },
   });
   if (match.status !== 'found') return null;
-  const { start, end } = match;
-  const { text } = model;
-  return {
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
-    },
-    position: { type: 'TextPositionSelector', start, end },
-  };
+  return selectorsOfSpan(model.text, match.start, match.end);
 }

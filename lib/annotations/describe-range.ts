@@ -21,16 +21,18 @@ export function describeRange(root: Element, range: Range, model: TextModel = cr
   while (end > start && text[end - 1] === ' ') end--;
   if (start === end) return { ok: false, error: 'no-text' };
   if (end - start > MAX_QUOTE_LENGTH) return { ok: false, error: 'too-long' };
+  return { ok: true, selectors: selectorsOfSpan(text, start, end) };
+}
+
+/** The selectors of [start, end) of a model's text: the quote, its context, its position. */
+export function selectorsOfSpan(text: string, start: number, end: number): SelectorSet {
   return {
-    ok: true,
-    selectors: {
-      quote: {
-        type: 'TextQuoteSelector',
-        exact: text.slice(start, end),
-        prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-        suffix: text.slice(end, end + CONTEXT_LENGTH),
-      },
-      position: { type: 'TextPositionSelector', start, end },
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+      suffix: text.slice(end, end + CONTEXT_LENGTH),
     },
+    position: { type: 'TextPositionSelector', start, end },
   };
 }
