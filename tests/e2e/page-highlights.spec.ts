@@ -23,7 +23,8 @@ const pageWith = (paragraphs: string[]) =>
 ${paragraphs.map((text) => `<p>${text}</p>`).join('\n')}</article></main></body></html>`;
 
 const highlightButton = (page: Page) => new ShelfBox(page, 'Shelf: highlight', 'shelf-highlight');
-const articleHeight = (page: Page) => page.locator('article').evaluate((article) => article.offsetHeight);
+const articleHeight = (page: Page) =>
+  page.locator('article').evaluate((article) => (article as HTMLElement).offsetHeight);
 
 test('highlight a sentence on the blog’s page: it saves the article, comes back after reloads and small edits, is listed as not found once removed, and the page never sees its note', async ({
   context,
@@ -65,7 +66,7 @@ test('highlight a sentence on the blog’s page: it saves the article, comes bac
       const mark = document.querySelector('mark');
       return {
         html: document.documentElement.outerHTML,
-        findsNote: window.find(note.slice(0, 12)),
+        findsNote: (window as unknown as { find(text: string): boolean }).find(note.slice(0, 12)),
         markAttributes: mark?.getAttributeNames().sort(),
         buttonRoot: document.querySelector('shelf-highlight')?.shadowRoot ?? null,
       };
