@@ -1,4 +1,5 @@
 import { defineConfig, type WxtViteConfig } from 'wxt';
+import { BLOG_ARTICLE_PATTERNS } from './lib/content/blog-pages';
 
 type VitePlugin = NonNullable<WxtViteConfig['plugins']>[number];
 
@@ -61,7 +62,7 @@ export default defineConfig({
     // content script, which a page could stop (see lib/content/page-context.ts).
     content_scripts: [
       {
-        matches: ['https://webcoderspeed.com/blog/*', 'https://www.webcoderspeed.com/blog/*'],
+        matches: BLOG_ARTICLE_PATTERNS,
         js: ['blog-article.js'],
       },
     ],

@@ -1,10 +1,13 @@
 import { NoteEditor } from '@/components/annotations/note-editor';
 import { deleteHighlight, updateHighlight } from '@/lib/db/highlights';
-import type { Highlight } from '@/lib/db/schema';
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '@/lib/db/schema';
 
 interface HighlightListProps {
   highlights: readonly Highlight[];
-  /** Ids of highlights that could not be found in the text shown; undefined where no text is shown. */
+  /**
+   * Ids of highlights that could not be found in the text shown; undefined where no text is shown
+   * (the card), which then lists those the article's web page did not show when last opened.
+   */
   notFound?: ReadonlySet<string>;
   /** Scrolls to a highlight in the text shown (absent where no text is shown). */
   onShow?: (id: string) => void;
@@ -16,7 +19,7 @@ export function shortQuote(quote: string): string {
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
-/** An item's highlights, each with its note, a way to show it in the text, and Remove. */
+/** An item's highlights, each with its note, its colour, a way to show it in the text, and Remove. */
 export function HighlightList({ highlights, notFound, onShow }: HighlightListProps) {
   if (highlights.length === 0) return null;
   return (
@@ -26,7 +29,7 @@ export function HighlightList({ highlights, notFound, onShow }: HighlightListPro
         {highlights.map((highlight) => {
           const quote = highlight.selectors.quote.exact;
           const short = shortQuote(quote);
-          const missing = notFound?.has(highlight.id) ?? false;
+          const missing = notFound ? notFound.has(highlight.id) : highlight.pageAnchor === 'not-found';
           return (
             <li key={highlight.id} className={`highlight-entry highlight-${highlight.color}`}>
               {onShow && !missing ? (
@@ -43,6 +46,20 @@ export function HighlightList({ highlights, notFound, onShow }: HighlightListPro
                 rows={2}
                 onSave={(note) => updateHighlight(highlight.id, { note })}
               />
+              <select
+                aria-label={`Colour of “${short}”`}
+                value={highlight.color}
+                onChange={(event) =>
+                  void updateHighlight(highlight.id, { color: event.target.value as HighlightColor })
+                }
+              >
+                {HIGHLIGHT_COLORS.map((color) => (
+                  <option key={color} value={color}>
+                    {color[0]?.toUpperCase()}
+                    {color.slice(1)}
+                  </option>
+                ))}
+              </select>{' '}
               <button
                 type="button"
                 className="button secondary"

@@ -1,6 +1,7 @@
+import { selectorsOfSpan } from '@/lib/annotations/describe-range';
 import { matchQuote, type QuoteMatch } from '@/lib/annotations/match-quote';
 import type { SelectorSet } from '@/lib/annotations/selectors';
-import { createTextModel, type TextModel } from '@/lib/annotations/text-model';
+import { collapseWhitespace, createTextModel, type TextModel } from '@/lib/annotations/text-model';
 
 export type AnchorResult =
   | {
@@ -25,4 +26,23 @@ export function anchor(root: Element, selectors: SelectorSet, model: TextModel =
     method: match.method,
     text: model.text.slice(match.start, match.end),
   };
+}
+
+/**
+ * The full selector set for a quote that came without one (another tool's export): where the
+ * quote is in the root's text, with prefix and suffix read from that text. Null when it is not
+ * there, or is there more than once and its context (if any) cannot tell which: never a guess.
+ */
+export function selectorsForQuote(
+  root: Element,
+  quote: { exact: string; prefix?: string; suffix?: string },
+  model: TextModel = createTextModel(root),
+): SelectorSet | null {
+  const exact = collapseWhitespace(quote.exact).trim();
+  if (!exact) return null;
+  const match = matchQuote(model.text, {
+    quote: { type: 'TextQuoteSelector', exact, prefix: quote.prefix, suffix: quote.suffix },
+  });
+  if (match.status !== 'found') return null;
+  return selectorsOfSpan(model.text, match.start, match.end);
 }

@@ -1,4 +1,5 @@
-import { describeRange, type SelectorSet } from '@/lib/annotations/selectors';
+import { describeRange } from '@/lib/annotations/describe-range';
+import type { SelectorSet } from '@/lib/annotations/selectors';
 
 /** The selected text's range when it lies inside `root` and holds some text, else null. */
 export function selectedRangeIn(root: Element, selection: Selection | null): Range | null {

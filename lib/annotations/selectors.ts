@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { createTextModel, type TextModel } from '@/lib/annotations/text-model';
+import { MAX_QUOTE_LENGTH } from '@/lib/annotations/describe-range';
+
+// Describing a range lives apart, without Zod, for the script on the blog's pages (see there).
+export { CONTEXT_LENGTH, type DescribeResult, describeRange, MAX_QUOTE_LENGTH } from '@/lib/annotations/describe-range';
 
 /**
  * Where a highlight is, as W3C Web Annotation selectors (https://www.w3.org/TR/annotation-model/#selectors)
@@ -8,9 +11,6 @@ import { createTextModel, type TextModel } from '@/lib/annotations/text-model';
  * several equal quotes it was.
  */
 
-/** Characters of context kept on each side of a quote (as Hypothesis does). */
-export const CONTEXT_LENGTH = 32;
-export const MAX_QUOTE_LENGTH = 20_000;
 /** Longer than Shelf writes, so contexts imported from other tools still fit. */
 const MAX_STORED_CONTEXT_LENGTH = 1_000;
 
@@ -37,27 +37,3 @@ export const selectorSetSchema = z.strictObject({
   position: textPositionSelectorSchema.optional(),
 });
 export type SelectorSet = z.infer<typeof selectorSetSchema>;
-
-export type DescribeResult = { ok: true; selectors: SelectorSet } | { ok: false; error: 'no-text' | 'too-long' };
-
-/** The selectors of the root's text that `range` covers, without whitespace at either end. */
-export function describeRange(root: Element, range: Range, model: TextModel = createTextModel(root)): DescribeResult {
-  const { text } = model;
-  let { start, end } = model.spanOfRange(range);
-  while (start < end && text[start] === ' ') start++;
-  while (end > start && text[end - 1] === ' ') end--;
-  if (start === end) return { ok: false, error: 'no-text' };
-  if (end - start > MAX_QUOTE_LENGTH) return { ok: false, error: 'too-long' };
-  return {
-    ok: true,
-    selectors: {
-      quote: {
-        type: 'TextQuoteSelector',
-        exact: text.slice(start, end),
-        prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-        suffix: text.slice(end, end + CONTEXT_LENGTH),
-      },
-      position: { type: 'TextPositionSelector', start, end },
-    },
-  };
-}

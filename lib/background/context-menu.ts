@@ -1,12 +1,15 @@
 import { type Browser, browser } from 'wxt/browser';
 import { captureLink } from '@/lib/background/capture-link';
 import { saveLink, savePageAndShow } from '@/lib/background/save-page';
+import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
+import type { PageCommand } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/net/fetch-page';
 import { openSidePanel } from '@/lib/side-panel/show';
 import { type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 
 export const FIND_RELATED_MENU_ID = 'find-related';
 export const SAVE_MENU_ID = 'save-to-shelf';
+export const HIGHLIGHT_MENU_ID = 'highlight-with-shelf';
 
 /** Menus persist across service-worker restarts, so they are created once, on install/update. */
 export function registerContextMenus(): void {
@@ -17,6 +20,13 @@ export function registerContextMenus(): void {
       contexts: ['selection', 'link', 'page'],
     });
     browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save to Shelf', contexts: ['link', 'page'] });
+    // Only where Shelf's page script runs to do it: the blog's article pages.
+    browser.contextMenus.create({
+      id: HIGHLIGHT_MENU_ID,
+      title: 'Highlight with Shelf',
+      contexts: ['selection'],
+      documentUrlPatterns: BLOG_ARTICLE_PATTERNS,
+    });
   });
 }
 
@@ -85,6 +95,7 @@ export async function handleContextMenuClick(
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
   if (info.menuItemId === SAVE_MENU_ID) return handleSaveClick(info, tab);
+  if (info.menuItemId === HIGHLIGHT_MENU_ID) return handleHighlightClick(info, tab);
   if (info.menuItemId !== FIND_RELATED_MENU_ID) return;
   // The user gesture is only valid until the first await: open the panel first, fill it after.
   const opening = openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
@@ -141,4 +152,19 @@ function mayReadSite(url: string): Promise<boolean> {
     .catch(() => false);
   const held = browser.permissions.contains(origins).catch(() => false);
   return Promise.all([held, asked]).then(([isHeld, granted]) => isHeld || granted);
+}
+
+/**
+ * "Highlight with Shelf": the page script in that frame highlights the selection (it alone can
+ * find it in the page's text). The menu shows on the blog's article pages only, where it runs.
+ */
+export async function handleHighlightClick(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+): Promise<void> {
+  if (tab?.id === undefined) return;
+  const command: PageCommand = { target: 'page', type: 'highlight-selection' };
+  await browser.tabs
+    .sendMessage(tab.id, command, { frameId: info.frameId ?? 0 })
+    .catch((error: unknown) => console.warn('Shelf: the page could not highlight the selection', error));
 }

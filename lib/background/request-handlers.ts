@@ -6,11 +6,12 @@ import { savePageFromTab } from '@/lib/background/save-page';
 import { syncNow } from '@/lib/background/sync';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
+import { addHighlight, getHighlights, recordPageAnchoring } from '@/lib/db/highlights';
 import { articleItemId } from '@/lib/db/ids';
 import { saveArticle } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { getArticleState, getItem } from '@/lib/db/queries';
-import type { RequestHandlers } from '@/lib/messaging/protocol';
+import type { PageHighlight, RequestHandlers } from '@/lib/messaging/protocol';
 import { relatedEngineFor } from '@/lib/related/bundled';
 import { showInSidePanel } from '@/lib/side-panel/show';
 
@@ -40,14 +41,17 @@ function assertSenderPageIs(
   if (senderArticleId !== articleId) throw new Error('refused: the request is not about the sender’s own page');
 }
 
+const toPageHighlight = ({ id, selectors, color }: PageHighlight): PageHighlight => ({ id, selectors, color });
+
 // Every handler reads the catalog users see: the bundle plus what Shelf learned from the blog.
 export const requestHandlers: RequestHandlers = {
   'page-state': async ({ url }, sender) => {
     const catalog = await loadEffectiveCatalog();
     const article = catalog.byUrl(url);
     if (sender.tab) assertSenderPageIs(catalog, article?.id, sender);
-    if (!article) return { article: null, saved: false, progress: null, related: [] };
+    if (!article) return { article: null, saved: false, progress: null, related: [], highlights: [] };
     const { item, progress } = await getArticleState(article.id);
+    const highlights = item ? (await getHighlights(item.id)).map(toPageHighlight) : [];
     return {
       article: { id: article.id, title: article.title },
       saved: item !== undefined,
@@ -56,6 +60,7 @@ export const requestHandlers: RequestHandlers = {
         .relatedToArticle(article.id)
         .slice(0, BOX_RELATED)
         .map(({ id, title }) => ({ id, title })),
+      highlights,
     };
   },
   'related-for-page': async ({ title, text }) => {
@@ -79,6 +84,21 @@ export const requestHandlers: RequestHandlers = {
     if (!article) throw new Error(`unknown article "${articleId}"`);
     await saveArticle({ id: article.id, title: article.title, url: article.url });
     return { saved: true };
+  },
+  // The Highlight button or menu on the article's own page; highlighting an unsaved article saves it.
+  'add-page-highlight': async ({ articleId, selectors }, sender) => {
+    const catalog = await loadEffectiveCatalog();
+    assertSenderPageIs(catalog, articleId, sender);
+    const article = catalog.byId(articleId);
+    if (!article) throw new Error(`unknown article "${articleId}"`);
+    const { item } = await getArticleState(article.id);
+    if (!item) await saveArticle({ id: article.id, title: article.title, url: article.url });
+    const highlight = await addHighlight(articleItemId(article.id), selectors);
+    return { highlight: highlight && toPageHighlight(highlight), savedNow: !item };
+  },
+  'report-page-highlights': async ({ articleId, found, notFound }, sender) => {
+    assertSenderPageIs(await loadEffectiveCatalog(), articleId, sender);
+    return { recorded: await recordPageAnchoring(articleItemId(articleId), { found, notFound }) };
   },
   'open-article-card': async ({ articleId }, sender) => {
     if (!(await loadEffectiveCatalog()).byId(articleId)) throw new Error(`unknown article "${articleId}"`);

@@ -1,6 +1,7 @@
 import { isOnSite } from '@/lib/content/hidden-sites';
 import { learnFromBlogPage } from '@/lib/content/learn-from-blog-page';
 import type { PageContext } from '@/lib/content/page-context';
+import { startPageHighlights } from '@/lib/content/page-highlights';
 import { renderReadingNowBox } from '@/lib/content/reading-now-box';
 import readingNowCss from '@/lib/content/reading-now-box.css?inline';
 import { isResumable, scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
@@ -22,7 +23,7 @@ const MAX_DISMISSED = 1000;
  * on this blog" (Settings) or "never on these sites" keeps it off the blog. On blog pages the
  * catalog does not list, it shows related articles by content. The box lives in a closed shadow
  * root and never shows page text as HTML. The database is the extension's: this only messages
- * the background.
+ * the background. Highlights on the page: see page-highlights.ts.
  */
 export async function showReadingNow(ctx: PageContext, win: Window = window): Promise<void> {
   const { href, hostname } = win.location;
@@ -41,6 +42,13 @@ export async function showReadingNow(ctx: PageContext, win: Window = window): Pr
     trackReadingProgress(win, record, ctx.signal);
   };
   if (state.saved) startTracking();
+  // Highlights work whether or not the box shows; highlighting an unsaved article saves it.
+  startPageHighlights(win, {
+    articleId: article.id,
+    highlights: state.highlights ?? [],
+    signal: ctx.signal,
+    onSavedNow: startTracking,
+  });
 
   const prefs = await getPreferences([
     'relatedPlacement',

@@ -78,3 +78,30 @@ export function restoreHighlight(highlight: Highlight, { db = getDatabase() }: W
     return true;
   });
 }
+
+/**
+ * Records which of an item's highlights were found on its web page just now (the content script
+ * reports it), so its card can list the others as "not found on this page". Only the finding
+ * changes: a highlight is never dropped for not being found, and `updatedAt` (the user's edits)
+ * stays. Ids of other items' highlights are ignored. Returns how many highlights changed.
+ */
+export function recordPageAnchoring(
+  itemId: string,
+  { found, notFound }: { found: readonly string[]; notFound: readonly string[] },
+  { db = getDatabase() }: WriteOptions = {},
+): Promise<number> {
+  const outcome = new Map<string, 'found' | 'not-found'>([
+    ...found.map((id) => [id, 'found'] as const),
+    ...notFound.map((id) => [id, 'not-found'] as const),
+  ]);
+  return db.transaction('rw', db.highlights, async () => {
+    let changed = 0;
+    for (const highlight of await db.highlights.where('itemId').equals(itemId).toArray()) {
+      const pageAnchor = outcome.get(highlight.id);
+      if (pageAnchor === undefined || pageAnchor === highlight.pageAnchor) continue;
+      await db.highlights.update(highlight.id, { pageAnchor });
+      changed++;
+    }
+    return changed;
+  });
+}

@@ -1,7 +1,7 @@
 import type { ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { assertEpoch } from '@/lib/db/meta';
-import type { CaptureRecord, ReadingProgress, SavedItem } from '@/lib/db/schema';
+import type { CaptureRecord, Highlight, ReadingProgress, SavedItem } from '@/lib/db/schema';
 
 /** The records already saved under a chunk's ids (same order as the ids; undefined where none). */
 export interface ExistingRecords {
@@ -9,12 +9,15 @@ export interface ExistingRecords {
   progress: (ReadingProgress | undefined)[];
   /** Whether each id already has a readable copy. */
   hasCapture: boolean[];
+  /** The quotes of each id's highlights (empty unless the chunk brings highlights). */
+  highlightQuotes: Set<string>[];
 }
 
 export interface ChunkWrites {
   items: SavedItem[];
   progress: ReadingProgress[];
   captures: CaptureRecord[];
+  highlights: Highlight[];
 }
 
 export interface ImportChunkOptions {
@@ -24,6 +27,7 @@ export interface ImportChunkOptions {
   /** Look progress and copies up only when the chunk brings some (most exports have neither). */
   readProgress: boolean;
   readCaptures: boolean;
+  readHighlights?: boolean;
 }
 
 /**
@@ -34,22 +38,33 @@ export interface ImportChunkOptions {
  */
 export function writeImportChunk<T>(
   ids: string[],
-  { db, epoch, readProgress, readCaptures }: ImportChunkOptions,
+  { db, epoch, readProgress, readCaptures, readHighlights = false }: ImportChunkOptions,
   plan: (existing: ExistingRecords) => { writes: ChunkWrites; result: T },
 ): Promise<T> {
   return reportingFullStorage(() =>
-    db.transaction('rw', db.items, db.progress, db.captures, db.meta, async () => {
+    db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
       await assertEpoch(db, epoch);
       const withCopy = new Set<string>(readCaptures ? await db.captures.where('itemId').anyOf(ids).primaryKeys() : []);
       const existing: ExistingRecords = {
         items: await db.items.bulkGet(ids),
         progress: readProgress ? await db.progress.bulkGet(ids) : ids.map(() => undefined),
         hasCapture: ids.map((id) => withCopy.has(id)),
+        highlightQuotes: ids.map(() => new Set<string>()),
       };
+      if (readHighlights) {
+        const index = new Map(ids.map((id, i) => [id, i]));
+        await db.highlights
+          .where('itemId')
+          .anyOf(ids)
+          .each((highlight) => {
+            existing.highlightQuotes[index.get(highlight.itemId) ?? -1]?.add(highlight.selectors.quote.exact);
+          });
+      }
       const { writes, result } = plan(existing);
       await db.items.bulkPut(writes.items);
       if (writes.progress.length) await db.progress.bulkPut(writes.progress);
       if (writes.captures.length) await db.captures.bulkPut(writes.captures);
+      if (writes.highlights.length) await db.highlights.bulkAdd(writes.highlights);
       return result;
     }),
   );

@@ -96,6 +96,11 @@ export const highlightSchema = z.strictObject({
   color: z.enum(HIGHLIGHT_COLORS),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /**
+   * Whether it was found on the article's own web page the last time that page was open (absent:
+   * never looked for there). Kept per browser, not synced: another browser may see another page.
+   */
+  pageAnchor: z.enum(['found', 'not-found']).optional(),
 });
 export type Highlight = z.infer<typeof highlightSchema>;
 

@@ -151,7 +151,10 @@ export function applySyncChanges(
         const mine = await db.highlights.get(incoming.id);
         // A note or colour changed here during the sync stays, and goes out with the next one.
         if ((mine && mine.updatedAt > readAt) || !(await db.items.get(incoming.itemId))) continue;
-        const highlight = highlightSchema.safeParse({ ...incoming } satisfies Record<keyof Highlight, unknown>);
+        const highlight = highlightSchema.safeParse({
+          ...incoming,
+          pageAnchor: mine?.pageAnchor, // this browser's own finding, not synced
+        } satisfies Record<keyof Highlight, unknown>);
         if (!highlight.success) {
           report.refusedHighlights.push(incoming.id);
           continue;

@@ -8,6 +8,7 @@ import { changeTimesAt, type ReadingProgress, type SavedItem } from '@/lib/db/sc
 import {
   IMPORT_FORMAT_NAMES,
   type ImportEntry,
+  type ImportedHighlight,
   type ParsedImport,
   type SkippedRecord,
   yieldToPage,
@@ -80,7 +81,14 @@ function mergeEntry(first: ImportEntry, later: ImportEntry): ImportEntry {
     addedAt: minOf(first.addedAt, later.addedAt),
     content: newer.content ?? first.content ?? later.content,
     progress: newer.progress ?? first.progress ?? later.progress,
+    highlights: unionHighlights(first.highlights, later.highlights),
   };
+}
+
+/** Both entries' highlights, a quote the first has once only. */
+function unionHighlights(first: ImportedHighlight[], later: ImportedHighlight[]): ImportedHighlight[] {
+  const quotes = new Set(first.map(({ selectors }) => selectors.quote.exact));
+  return [...first, ...later.filter(({ selectors }) => !quotes.has(selectors.quote.exact))];
 }
 
 function minOf(a: number | null, b: number | null): number | null {
@@ -156,6 +164,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
           epoch,
           readProgress: chunk.some(({ entry }) => entry.progress !== null),
           readCaptures: chunk.some(({ entry }) => entry.content),
+          readHighlights: chunk.some(({ entry }) => entry.highlights.length > 0),
         },
         (existing) => planChunk(chunk, existing, now),
       );
@@ -186,7 +195,7 @@ function planChunk(
   existing: ExistingRecords,
   now: number,
 ): { writes: ChunkWrites; result: { added: number; merged: number; unchanged: number } } {
-  const writes: ChunkWrites = { items: [], progress: [], captures: [] };
+  const writes: ChunkWrites = { items: [], progress: [], captures: [], highlights: [] };
   const result = { added: 0, merged: 0, unchanged: 0 };
   chunk.forEach(({ id, entry, articleId }, i) => {
     const saved = existing.items[i];
@@ -203,6 +212,22 @@ function planChunk(
     if (entry.content && !existing.hasCapture[i]) {
       writes.captures.push({ ...(entry.content as CapturedPage), itemId: id, capturedAt: now, updatedAt: now });
       captureAdded = true;
+    }
+    // A quote the item already has is not added again: importing the same file twice changes nothing.
+    const { highlights } = entry;
+    const newHighlights = highlights.filter(
+      ({ selectors }) => !existing.highlightQuotes[i]?.has(selectors.quote.exact),
+    );
+    for (const { selectors, note, color } of newHighlights) {
+      writes.highlights.push({
+        id: crypto.randomUUID(),
+        itemId: id,
+        selectors,
+        note,
+        color,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
     if (!saved) {
       writes.items.push({
@@ -223,7 +248,7 @@ function planChunk(
     }
     const merged = mergeIntoItem(saved, entry);
     if (merged) writes.items.push(merged);
-    if (merged || progressChanged || captureAdded) result.merged++;
+    if (merged || progressChanged || captureAdded || newHighlights.length > 0) result.merged++;
     else result.unchanged++;
   });
   return { writes, result };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type ItemStatus, itemStatusSchema } from '@/lib/db/schema';
+import { selectorSetSchema } from '@/lib/annotations/selectors';
+import { HIGHLIGHT_COLORS, type ItemStatus, itemStatusSchema } from '@/lib/db/schema';
 
 /** The formats Shelf imports, as named to the user. */
 export const IMPORT_FORMAT_NAMES = {
@@ -40,9 +41,21 @@ export const importEntrySchema = z.object({
   progress: z.number().min(0).max(1).nullable(),
   /** A readable copy that came with the file (already captured and sanitized). */
   content: z.unknown().nullable(),
+  /** Highlights the other tool kept (Omnivore), found in the copy where there is one. */
+  highlights: z
+    .array(
+      z.object({
+        selectors: selectorSetSchema,
+        note: z.string().transform((note) => note.trim().slice(0, 10_000)),
+        color: z.enum(HIGHLIGHT_COLORS),
+      }),
+    )
+    .max(5000)
+    .default([]),
 });
 export type ImportEntry = z.output<typeof importEntrySchema>;
 export type ImportEntryInput = z.input<typeof importEntrySchema>;
+export type ImportedHighlight = ImportEntry['highlights'][number];
 
 export interface SkippedRecord {
   where: string;

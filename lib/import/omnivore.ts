@@ -10,6 +10,12 @@ import {
   type SkippedRecord,
 } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
+import {
+  anchorImportedQuotes,
+  omnivoreHighlightSchema,
+  quotesFromMarkdown,
+  quotesFromMetadata,
+} from '@/lib/import/omnivore-highlights';
 import { decodeText } from '@/lib/import/zip';
 
 /** One saved item in Omnivore's `metadata_*.json` batches (only the fields Shelf uses). */
@@ -23,6 +29,8 @@ const omnivoreItemSchema = z.looseObject({
   labels: z.array(z.union([z.string(), z.looseObject({ name: z.string() })])).nullish(),
   savedAt: z.union([z.string(), z.number()]).nullish(),
   updatedAt: z.union([z.string(), z.number()]).nullish(),
+  // Each checked on its own (omnivore-highlights.ts): one odd highlight does not cost the item.
+  highlights: z.array(z.unknown()).nullish(),
 });
 
 function statusOf(state: string | null | undefined, progress: number): ItemStatus {
@@ -40,8 +48,10 @@ function exportPath(path: string): string {
 
 /**
  * Omnivore's export zip: `metadata_*.json` batches, the saved content in `content/{slug}.html`
- * (captured exactly as Shelf captures a page: Readability, then sanitized) and highlights in
- * `highlights/{slug}.md` (kept as the item's note). Deleted items are skipped.
+ * (captured exactly as Shelf captures a page: Readability, then sanitized) and highlights in the
+ * metadata and in `highlights/{slug}.md`, kept as highlights (their annotations as their notes),
+ * found in the copy where there is one; other text there becomes the item's note. Deleted items
+ * are skipped.
  */
 export function prepareOmnivoreZip(
   files: Map<string, Uint8Array>,
@@ -86,6 +96,17 @@ export function prepareOmnivoreZip(
         if (title && !doc.title) doc.title = title;
         content = capturePage(doc, url, win);
       }
+      const markdown = highlights ? quotesFromMarkdown(decodeText(highlights)) : { quotes: [], rest: '' };
+      const metadataHighlights = (item.highlights ?? []).flatMap((raw) => {
+        const parsedHighlight = omnivoreHighlightSchema.safeParse(raw);
+        return parsedHighlight.success ? [parsedHighlight.data] : [];
+      });
+      const fromMetadata = quotesFromMetadata(metadataHighlights);
+      // The metadata's highlights carry context and colours; the Markdown file repeats them.
+      const quotes = fromMetadata.quotes.length > 0 ? fromMetadata.quotes : markdown.quotes;
+      const copyRoot =
+        content && quotes.length > 0 ? new win.DOMParser().parseFromString(content.html, 'text/html').body : null;
+      const notes = [...new Set([markdown.rest, ...fromMetadata.notes].filter(Boolean))];
       results.push({
         where,
         url: item.url,
@@ -94,9 +115,10 @@ export function prepareOmnivoreZip(
         status: statusOf(item.state, progress),
         addedAt: parseDate(item.savedAt),
         updatedAt: parseDate(item.updatedAt),
-        note: highlights ? decodeText(highlights) : '',
+        note: notes.join('\n\n'),
         progress: progress > 0 ? progress : null,
         content,
+        highlights: anchorImportedQuotes(quotes, copyRoot),
       });
     });
   }

@@ -1,6 +1,8 @@
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
+import { selectorSetSchema } from '@/lib/annotations/selectors';
 import { pageMetadataSchema } from '@/lib/catalog-updates/learn-from-page';
+import type { HighlightColor } from '@/lib/db/schema';
 import type { SyncStatus } from '@/lib/sync/sync-status';
 
 /**
@@ -40,6 +42,19 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('update-catalog') }),
   // From Shelf's pages only ("Sync now" in Settings): sync with the browser's account now.
   z.strictObject({ type: z.literal('sync-now') }),
+  // From the content script on the article's own page: highlight this passage (saving the article first).
+  z.strictObject({
+    type: z.literal('add-page-highlight'),
+    articleId: z.string().min(1).max(200),
+    selectors: selectorSetSchema,
+  }),
+  // From the content script on the article's own page: which of its highlights the page shows.
+  z.strictObject({
+    type: z.literal('report-page-highlights'),
+    articleId: z.string().min(1).max(200),
+    found: z.array(z.string().min(1).max(64)).max(5000),
+    notFound: z.array(z.string().min(1).max(64)).max(5000),
+  }),
 ]);
 
 export type ShelfRequest = z.infer<typeof requestSchema>;
@@ -52,6 +67,15 @@ export interface PageState {
   progress: { fraction: number; scrollFraction: number; scrollY: number } | null;
   /** The library's articles most related to this one. */
   related: Array<{ id: string; title: string }>;
+  /** Where the saved article's highlights are, to draw on the page (never their notes). */
+  highlights: PageHighlight[];
+}
+
+/** What a web page's script gets of a highlight: enough to find and draw it, nothing the user wrote. */
+export interface PageHighlight {
+  id: string;
+  selectors: z.infer<typeof selectorSetSchema>;
+  color: HighlightColor;
 }
 
 export interface ReplyMap {
@@ -66,6 +90,9 @@ export interface ReplyMap {
   'learn-from-page': { learned: number };
   'update-catalog': { report: string[] };
   'sync-now': { status: SyncStatus };
+  /** The highlight made (null when it could not be kept), and whether the article was saved by it. */
+  'add-page-highlight': { highlight: PageHighlight | null; savedNow: boolean };
+  'report-page-highlights': { recorded: number };
 }
 
 export type Reply<T extends RequestType> = ReplyMap[T];
@@ -127,3 +154,7 @@ export const offscreenRequestSchema = z.strictObject({
   html: z.string().max(12_000_000),
 });
 export type OffscreenRequest = z.infer<typeof offscreenRequestSchema>;
+
+// The background's one command to the page script ("Highlight with Shelf"), in its own module: that
+// script checks it with Zod Mini and must not bundle the full Zod this file uses.
+export { type PageCommand, pageCommandSchema } from '@/lib/messaging/page-command';

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReaderContainer } from '@/components/reader/reader-container';
+import { HIGHLIGHT_BACKGROUNDS } from '@/lib/annotations/paint-highlights';
 import { resetDatabaseConnection } from '@/lib/db/database';
 import { getHighlights } from '@/lib/db/highlights';
 import { savePage } from '@/lib/db/items';
@@ -60,6 +61,22 @@ describe('annotating in the reader', () => {
     render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
     await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
     expect((await screen.findByRole('list', { name: 'Highlights' })).textContent).toContain(SENTENCE);
+  }, 20_000);
+
+  it('changes a highlight’s colour from its list entry, and the mark follows', async () => {
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByText(/Snapshots help/);
+    selectInThirdParagraph(SENTENCE);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    const colour = await screen.findByRole('combobox', { name: `Colour of “${SENTENCE}”` });
+    expect((colour as HTMLSelectElement).value).toBe('yellow');
+    fireEvent.change(colour, { target: { value: 'green' } });
+    await waitFor(async () => expect((await getHighlights(itemId))[0]?.color).toBe('green'));
+    await waitFor(() =>
+      expect(document.querySelector<HTMLElement>('.reader-body mark')?.style.getPropertyValue('background-color')).toBe(
+        HIGHLIGHT_BACKGROUNDS.green,
+      ),
+    );
   }, 20_000);
 
   it('leaves h alone while typing in a field, and when nothing is selected', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { anchor } from '@/lib/annotations/anchor';
+import { anchor, selectorsForQuote } from '@/lib/annotations/anchor';
 import { highlightRange } from '@/lib/annotations/highlight-marks';
 import { matchQuote } from '@/lib/annotations/match-quote';
 import { describeRange, type SelectorSet } from '@/lib/annotations/selectors';
@@ -257,5 +257,26 @@ describe('anchoring a highlight again', () => {
     const root = mount();
     const selectors: SelectorSet = { quote: { type: 'TextQuoteSelector', exact: 'sees a\n  snapshot' } };
     expect(anchor(root, selectors)).toMatchObject({ status: 'found', method: 'exact', text: 'sees a snapshot' });
+  });
+});
+
+describe('selectors for a quote that came without them (imports)', () => {
+  it('finds the quote, reads its context from the text, and gives its position', () => {
+    const root = mount();
+    const selectors = selectorsForQuote(root, { exact: 'each  reader\nsees a snapshot' });
+    expect(selectors?.quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'each reader sees a snapshot',
+      prefix: 'ers never block writers because ',
+      suffix: ' of the log. When the log grows ',
+    });
+    expect(anchor(root, selectors!)).toMatchObject({ status: 'found', method: 'position' });
+  });
+
+  it('gives none for a quote that is not there, or there twice with nothing to tell which', () => {
+    const root = mount();
+    expect(selectorsForQuote(root, { exact: 'a sentence nobody wrote' })).toBeNull();
+    expect(selectorsForQuote(root, { exact: 'the log' })).toBeNull();
+    expect(selectorsForQuote(root, { exact: 'the log', suffix: '. When the log grows' })?.position).toBeDefined();
   });
 });

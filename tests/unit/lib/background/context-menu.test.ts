@@ -5,6 +5,7 @@ import {
   FIND_RELATED_MENU_ID,
   getRelatedRequest,
   getUrlWords,
+  HIGHLIGHT_MENU_ID,
   handleContextMenuClick,
 } from '@/lib/background/context-menu';
 import { getSidePanelView } from '@/lib/side-panel/view';
@@ -62,5 +63,15 @@ describe('handleContextMenuClick', () => {
   it('ignores other menus', async () => {
     await handleContextMenuClick(click({ menuItemId: 'other', selectionText: 'x' }), tab as never);
     expect(await fakeBrowser.storage.session.get('sidePanelView')).toEqual({});
+  });
+
+  it('“Highlight with Shelf” asks the page script in the clicked frame to highlight the selection', async () => {
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    await handleContextMenuClick(
+      click({ menuItemId: HIGHLIGHT_MENU_ID, selectionText: 'split brain', frameId: 2 }),
+      tab as never,
+    );
+    expect(send).toHaveBeenCalledWith(7, { target: 'page', type: 'highlight-selection' }, { frameId: 2 });
+    expect(await fakeBrowser.storage.session.get('sidePanelView')).toEqual({}); // the side panel is not involved
   });
 });

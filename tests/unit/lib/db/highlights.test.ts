@@ -7,6 +7,7 @@ import {
   deleteHighlight,
   getHighlightCounts,
   getHighlights,
+  recordPageAnchoring,
   restoreHighlight,
   updateHighlight,
 } from '@/lib/db/highlights';
@@ -63,6 +64,25 @@ describe('highlights', () => {
     expect(await getHighlights('article:a', db)).toEqual([]);
     await restoreRemoved(removed, { db });
     expect((await getHighlights('article:a', db)).map((h) => h.note)).toEqual(['n']);
+  });
+
+  it('keep what the article’s page found of them, never dropping one, and only for that item', async () => {
+    const one = (await addHighlight('article:a', quote('one'), {}, { db, now: 1 }))!;
+    const two = (await addHighlight('article:a', quote('two'), {}, { db, now: 2 }))!;
+    const other = (await addHighlight('article:b', quote('three'), {}, { db, now: 3 }))!;
+    const changed = await recordPageAnchoring(
+      'article:a',
+      { found: [one.id], notFound: [two.id, other.id, 'no-such-id'] },
+      { db },
+    );
+    expect(changed).toBe(2);
+    const byId = new Map((await db.highlights.toArray()).map((h) => [h.id, h]));
+    expect(byId.get(one.id)).toMatchObject({ pageAnchor: 'found', updatedAt: 1 });
+    expect(byId.get(two.id)).toMatchObject({ pageAnchor: 'not-found', updatedAt: 2 });
+    expect(byId.get(other.id)?.pageAnchor).toBeUndefined(); // another item's: a page speaks for its own
+    // Found again after the page changed back.
+    await recordPageAnchoring('article:a', { found: [two.id], notFound: [] }, { db });
+    expect((await db.highlights.get(two.id))?.pageAnchor).toBe('found');
   });
 });
 

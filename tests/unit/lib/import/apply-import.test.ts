@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { anchor } from '@/lib/annotations/anchor';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { ShelfDatabase } from '@/lib/db/database';
+import { getHighlights } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
 import { savePage, setStatus, setTags } from '@/lib/db/items';
 import {
@@ -136,6 +138,39 @@ describe('applyImport', () => {
       'Offline text.',
     );
     expect((await getItem(pageItemId('https://example.com/s'), db))?.status).toBe('reading');
+  });
+
+  it('keeps Omnivore highlights as highlights the reader finds in the copy; importing again adds none', async () => {
+    const { strToU8, zipSync } = await import('fflate');
+    const zip = zipSync({
+      'metadata_0_to_1.json': strToU8(
+        JSON.stringify([{ slug: 'h', title: 'Highlighted', url: 'https://example.com/h', labels: [] }]),
+      ),
+      'content/h.html': strToU8(
+        `<article><h1>Highlighted</h1><p>${'Filler text. '.repeat(40)}The one sentence that matters. ${'More. '.repeat(20)}</p></article>`,
+      ),
+      'highlights/h.md': strToU8(
+        '> The one sentence that matters. [⤴️](https://omnivore.app/me/h#1)\n\nremember this\n',
+      ),
+    });
+    const itemId = pageItemId('https://example.com/h');
+    expect(await applyImport(readImportFile('omnivore.zip', zip), { db, now: 5 })).toMatchObject({ added: 1 });
+    const highlights = await getHighlights(itemId, db);
+    expect(highlights).toMatchObject([{ itemId, note: 'remember this', color: 'yellow', createdAt: 5 }]);
+    expect((await getItem(itemId, db))?.note).toBe('');
+    // The reader draws it: anchored in the copy as the reader shows it.
+    const copy = (await getReaderData(itemId, db)).capture;
+    const body = document.createElement('div');
+    body.innerHTML = copy?.html ?? '';
+    const found = anchor(body, highlights[0]!.selectors);
+    expect(found).toMatchObject({ status: 'found', method: 'position', text: 'The one sentence that matters.' });
+
+    expect(await applyImport(readImportFile('omnivore.zip', zip), { db, now: 6 })).toMatchObject({
+      added: 0,
+      merged: 0,
+      unchanged: 1,
+    });
+    expect(await getHighlights(itemId, db)).toEqual(highlights);
   });
 });
 

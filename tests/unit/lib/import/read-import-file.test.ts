@@ -189,10 +189,14 @@ describe('Omnivore zip', () => {
   const zip = zipSync({
     'metadata_0_to_4.json': strToU8(JSON.stringify(metadata)),
     'content/read-replicas.html': strToU8(content),
-    'highlights/read-replicas.md': strToU8('> Replication lag means a read after a write may not see it.\n'),
+    'highlights/read-replicas.md': strToU8(
+      '> Replication lag means a read after a write may not see it. [⤴️](https://omnivore.app/me/read-replicas#h1)\n\n' +
+        'Check what our ORM does here.\n\n' +
+        '> A quote the copy does not have. [⤴️](https://omnivore.app/me/read-replicas#h2)\n',
+    ),
   });
 
-  it('maps state, progress, labels and dates, keeps highlights as notes and skips deleted items', () => {
+  it('maps state, progress, labels and dates, and skips deleted items', () => {
     const parsed = read('omnivore.zip', zip);
     expect(parsed.format).toBe('omnivore');
     expect(byUrl(parsed, 'https://example.com/read-replicas')).toMatchObject({
@@ -201,7 +205,7 @@ describe('Omnivore zip', () => {
       progress: 1,
       addedAt: Date.parse('2024-05-01T09:00:00.000Z'),
       updatedAt: Date.parse('2024-05-03T09:00:00.000Z'),
-      note: '> Replication lag means a read after a write may not see it.',
+      note: '',
     });
     expect(byUrl(parsed, 'https://example.com/half')).toMatchObject({
       status: 'reading',
@@ -211,6 +215,55 @@ describe('Omnivore zip', () => {
     expect(parsed.skipped).toEqual([
       { where: 'metadata_0_to_4.json, item 3', reason: 'deleted in Omnivore' },
       { where: 'metadata_0_to_4.json, item 4', reason: 'url: Invalid input: expected string, received undefined' },
+    ]);
+  });
+
+  it('keeps highlights as highlights: found in the copy with their context, their annotations as notes', () => {
+    const entry = byUrl(read('omnivore.zip', zip), 'https://example.com/read-replicas');
+    const copyText = (entry.content as { text: string }).text.replace(/\s+/g, ' ');
+    const [found, missing] = entry.highlights;
+    expect(entry.highlights).toHaveLength(2);
+    expect(found).toMatchObject({ note: 'Check what our ORM does here.', color: 'yellow' });
+    const quote = found!.selectors.quote;
+    expect(quote.exact).toBe('Replication lag means a read after a write may not see it.');
+    expect(quote.suffix).toBe(' Words about replicas. Words abo'); // read from the copy, 32 characters
+    expect(quote.prefix).toMatch(/Read replicas and lag ?$/);
+    expect(copyText).toContain(`${quote.exact}${quote.suffix}`);
+    expect(found!.selectors.position?.end).toBe((found!.selectors.position?.start ?? 0) + quote.exact.length);
+    // Not in the copy: kept with its quote alone, never dropped or placed elsewhere.
+    expect(missing).toEqual({
+      selectors: { quote: { type: 'TextQuoteSelector', exact: 'A quote the copy does not have.' } },
+      note: '',
+      color: 'yellow',
+    });
+  });
+
+  it('prefers the metadata’s highlights (context, colour); a NOTE there is the item’s note; no copy keeps quotes alone', () => {
+    const withHighlights = zipSync({
+      'metadata_0_to_1.json': strToU8(
+        JSON.stringify([
+          {
+            slug: 'no-copy',
+            title: 'No copy',
+            url: 'https://example.com/no-copy',
+            highlights: [
+              { type: 'HIGHLIGHT', quote: 'Indexes  speed\nup reads.', annotation: ' but slow writes ', color: 'red' },
+              { type: 'NOTE', annotation: 'The whole article, in short.' },
+              { type: 'HIGHLIGHT', quote: 42 },
+            ],
+          },
+        ]),
+      ),
+      'highlights/no-copy.md': strToU8('> Indexes speed up reads.\n\nbut slow writes\n'),
+    });
+    const entry = byUrl(read('omnivore.zip', withHighlights), 'https://example.com/no-copy');
+    expect(entry.note).toBe('The whole article, in short.');
+    expect(entry.highlights).toEqual([
+      {
+        selectors: { quote: { type: 'TextQuoteSelector', exact: 'Indexes speed up reads.' } },
+        note: 'but slow writes',
+        color: 'pink',
+      },
     ]);
   });
 

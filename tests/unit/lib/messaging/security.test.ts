@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { requestHandlers } from '@/lib/background/request-handlers';
+import { getHighlights, updateHighlight } from '@/lib/db/highlights';
 import { removeItems, saveArticle } from '@/lib/db/items';
 import { getAllItems } from '@/lib/db/queries';
 import { dispatchRequest, type RequestHandlers, requestSchema } from '@/lib/messaging/protocol';
@@ -110,6 +111,52 @@ describe('messages between contexts: malformed, oversized, unknown and out-of-co
       value: { saved: true },
     });
     expect((await snapshot()).items.map((item) => item.id)).toContain('article:cold-start-latency');
+  });
+
+  it('a content script highlights only its own page’s article, saving it first; the page gets no notes', async () => {
+    await removeItems(['article:cold-start-latency']);
+    const selectors = { quote: { type: 'TextQuoteSelector', exact: 'a cold start happens' } };
+    const request = { type: 'add-page-highlight', articleId: 'cold-start-latency', selectors };
+    for (const sender of [contentScriptOn('https://webcoderspeed.com/blog/scaling/other'), {}]) {
+      const reply = await dispatchRequest(requestHandlers, request, sender as never);
+      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
+    }
+    expect(await getHighlights('article:cold-start-latency')).toEqual([]);
+    const made = await dispatchRequest(requestHandlers, request, contentScriptOn(ARTICLE_URL));
+    expect(made).toMatchObject({ ok: true, value: { savedNow: true, highlight: { selectors, color: 'yellow' } } });
+    const { items } = await snapshot();
+    const highlights = await getHighlights('article:cold-start-latency');
+    expect(items.map((item) => item.id)).toContain('article:cold-start-latency');
+    expect(highlights).toHaveLength(1);
+    await updateHighlight(highlights[0]!.id, { note: 'private thought' });
+    // Reloaded, the page gets the highlight back to draw, without its note.
+    const state = await dispatchRequest(
+      requestHandlers,
+      { type: 'page-state', url: ARTICLE_URL },
+      contentScriptOn(ARTICLE_URL),
+    );
+    expect(state).toMatchObject({
+      ok: true,
+      value: { saved: true, highlights: [{ id: highlights[0]!.id, selectors }] },
+    });
+    expect(JSON.stringify(state)).not.toContain('private thought');
+    // What the page found is recorded; another page cannot say so.
+    const report = {
+      type: 'report-page-highlights',
+      articleId: 'cold-start-latency',
+      found: [],
+      notFound: [highlights[0]!.id],
+    };
+    const refused = await dispatchRequest(requestHandlers, report, contentScriptOn('https://evil.example/'));
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
+    expect(await dispatchRequest(requestHandlers, report, contentScriptOn(ARTICLE_URL))).toEqual({
+      ok: true,
+      value: { recorded: 1 },
+    });
+    expect((await getHighlights('article:cold-start-latency'))[0]).toMatchObject({
+      pageAnchor: 'not-found',
+      note: 'private thought',
+    });
   });
 
   it('a content script cannot ask about another page’s saved state', async () => {

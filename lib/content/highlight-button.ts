@@ -1,0 +1,78 @@
+import { boxElement, isFromUser, onUserClick, type UserEventCheck } from '@/lib/content/box-dom';
+import css from '@/lib/content/highlight-button.css?inline';
+import { mountShadowBox } from '@/lib/content/shadow-box';
+
+/** Where the button goes: below the selection's end, kept inside the viewport. */
+export interface SelectionPlace {
+  right: number;
+  bottom: number;
+}
+
+export interface HighlightButton {
+  showAt(place: SelectionPlace): void;
+  hide(): void;
+}
+
+const BUTTON_WIDTH = 96;
+const BUTTON_HEIGHT = 32;
+
+/**
+ * A small `Highlight` button next to the selection on a web page, in its own closed shadow root
+ * (mounted on first use, so a page where nothing is selected gets no host element). It acts on
+ * the user's own clicks only; pressing it does not take the page's selection away.
+ */
+export function mountHighlightButton(
+  doc: Document,
+  {
+    signal,
+    onHighlight,
+    fromUser = isFromUser,
+  }: { signal: AbortSignal; onHighlight: () => Promise<boolean>; fromUser?: UserEventCheck },
+): HighlightButton {
+  const box = mountShadowBox(doc, { hostName: 'shelf-highlight', css, signal });
+  const bar = boxElement(doc, 'aside', {
+    className: 'shelf-highlight-bar',
+    attrs: { 'aria-label': 'Shelf: highlight' },
+  });
+  const button = boxElement(doc, 'button', {
+    className: 'shelf-highlight-button',
+    text: 'Highlight',
+    attrs: { type: 'button' },
+  });
+  const label = (text: string) => {
+    button.setAttribute('data-text', text);
+    button.setAttribute('aria-label', text);
+  };
+  // A press on the button would otherwise move the page's selection (the passage to highlight).
+  button.addEventListener('mousedown', (event) => event.preventDefault());
+  onUserClick(
+    button,
+    () => {
+      button.disabled = true;
+      void onHighlight()
+        .catch(() => false)
+        .then((kept) => {
+          button.disabled = false;
+          if (!kept) label('Could not highlight');
+        });
+    },
+    fromUser,
+  );
+  bar.append(button);
+  bar.hidden = true;
+  box.container.append(bar);
+  const view = doc.defaultView;
+  return {
+    showAt({ right, bottom }) {
+      const width = view?.innerWidth ?? 1024;
+      const height = view?.innerHeight ?? 768;
+      label('Highlight');
+      bar.style.left = `${Math.max(4, Math.min(right - BUTTON_WIDTH / 2, width - BUTTON_WIDTH - 4))}px`;
+      bar.style.top = `${Math.max(4, Math.min(bottom + 8, height - BUTTON_HEIGHT - 4))}px`;
+      bar.hidden = false;
+    },
+    hide() {
+      bar.hidden = true;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { browser } from 'wxt/browser';
+import { describeRange } from '@/lib/annotations/describe-range';
+import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
+import { selectedRangeIn } from '@/lib/annotations/selection';
+import type { UserEventCheck } from '@/lib/content/box-dom';
+import { type HighlightButton, mountHighlightButton } from '@/lib/content/highlight-button';
+import { sendRequest } from '@/lib/messaging/client';
+import { pageCommandSchema } from '@/lib/messaging/page-command';
+import type { PageHighlight } from '@/lib/messaging/protocol';
+
+/**
+ * The text a web page's highlights are counted in (their TextPositionSelector offsets, and where
+ * TextQuoteSelector looks): the article's element — `<main>`'s `<article>`, else the first
+ * `<article>`, else `<main>`, else `<body>`. The same root makes and finds them again, so the
+ * page's header, menus and comments neither shift offsets nor offer false matches.
+ */
+export function articleTextRoot(doc: Document): Element | null {
+  return doc.querySelector('main article') ?? doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
+}
+
+export interface PageHighlightsOptions {
+  articleId: string;
+  /** The article's stored highlights (the page-state reply): found again and drawn. */
+  highlights: readonly PageHighlight[];
+  signal: AbortSignal;
+  /** Called when a highlight saved the article (it was not in the reading list). */
+  onSavedNow: () => void;
+  fromUser?: UserEventCheck;
+}
+
+/**
+ * Highlights on a blog article's own page: the stored ones anchored and drawn as `<mark>`s (a
+ * background colour only: nothing the user wrote goes into the page), what was found reported to
+ * the background for the article's card; and new ones from the `Highlight` button next to a
+ * selection or the "Highlight with Shelf" menu item. The database is the background's.
+ */
+export function startPageHighlights(win: Window, options: PageHighlightsOptions): void {
+  const { articleId, signal } = options;
+  const doc = win.document;
+  const root = articleTextRoot(doc);
+  if (!root) return;
+  const drawn: PaintedHighlights[] = [];
+  signal.addEventListener('abort', () => {
+    for (const painted of drawn.reverse()) painted.clear();
+  });
+
+  const draw = (highlights: readonly PageHighlight[]) => {
+    const painted = paintHighlights(root, highlights);
+    drawn.push(painted);
+    void sendRequest({
+      type: 'report-page-highlights',
+      articleId,
+      found: [...painted.drawn.keys()],
+      notFound: [...painted.notFound],
+    }).catch(() => {});
+  };
+  if (options.highlights.length > 0) draw(options.highlights);
+
+  const highlight = async (range: Range | null): Promise<boolean> => {
+    const described = range && describeRange(root, range);
+    if (!described?.ok) return false;
+    const reply = await sendRequest({ type: 'add-page-highlight', articleId, selectors: described.selectors });
+    if (reply.savedNow) options.onSavedNow();
+    if (!reply.highlight) return false;
+    win.getSelection()?.removeAllRanges();
+    draw([reply.highlight]);
+    return true;
+  };
+
+  let button: HighlightButton | null = null;
+  let selected: Range | null = null;
+  const follow = () => {
+    const range = selectedRangeIn(root, win.getSelection());
+    selected = range?.cloneRange() ?? null;
+    if (!range) return button?.hide();
+    button ??= mountHighlightButton(doc, {
+      signal,
+      fromUser: options.fromUser,
+      onHighlight: () => highlight(selected),
+    });
+    // The end of the selection's last line (jsdom, in unit tests, has no layout: the corner then).
+    const rects = typeof range.getClientRects === 'function' ? range.getClientRects() : [];
+    button.showAt(rects[rects.length - 1] ?? { right: 0, bottom: 0 });
+  };
+  doc.addEventListener('selectionchange', follow, { signal });
+  win.addEventListener('scroll', () => selected && follow(), { capture: true, passive: true, signal });
+
+  // The right-click menu item: the background asks; only Shelf itself may (not another tab's script).
+  const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    if (!pageCommandSchema.safeParse(message).success || sender.id !== browser.runtime.id || sender.tab) return;
+    void highlight(selectedRangeIn(root, win.getSelection())).catch(() => {});
+  };
+  browser.runtime.onMessage.addListener(onCommand);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onCommand));
+}

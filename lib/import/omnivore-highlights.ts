@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { selectorsForQuote } from '@/lib/annotations/anchor';
+import { MAX_QUOTE_LENGTH, type SelectorSet } from '@/lib/annotations/selectors';
+import { collapseWhitespace } from '@/lib/annotations/text-model';
+import type { HighlightColor } from '@/lib/db/schema';
+import type { ImportedHighlight } from '@/lib/import/entry';
+
+/** A highlight as Omnivore's API and its export's metadata give it (only the fields Shelf uses). */
+export const omnivoreHighlightSchema = z.looseObject({
+  /** `HIGHLIGHT`; a `NOTE` is the article's own note (an annotation without a quote). */
+  type: z.string().nullish(),
+  quote: z.string().nullish(),
+  annotation: z.string().nullish(),
+  prefix: z.string().nullish(),
+  suffix: z.string().nullish(),
+  color: z.string().nullish(),
+});
+export type OmnivoreHighlight = z.infer<typeof omnivoreHighlightSchema>;
+
+/** A quote and its note, before it is found in the imported copy. */
+export interface FoundQuote {
+  quote: string;
+  note: string;
+  prefix?: string;
+  suffix?: string;
+  color?: string;
+}
+
+const OMNIVORE_COLORS: Record<string, HighlightColor> = { yellow: 'yellow', green: 'green', blue: 'blue', red: 'pink' };
+
+/** Omnivore's metadata highlights: quotes to keep as highlights, and `NOTE`s (the item's note). */
+export function quotesFromMetadata(highlights: readonly OmnivoreHighlight[]): {
+  quotes: FoundQuote[];
+  notes: string[];
+} {
+  const quotes: FoundQuote[] = [];
+  const notes: string[] = [];
+  for (const highlight of highlights) {
+    const quote = highlight.quote?.trim() ?? '';
+    const annotation = highlight.annotation?.trim() ?? '';
+    if (quote && !/^note$/i.test(highlight.type ?? '')) {
+      quotes.push({
+        quote,
+        note: annotation,
+        prefix: highlight.prefix ?? undefined,
+        suffix: highlight.suffix ?? undefined,
+        color: highlight.color ?? undefined,
+      });
+    } else if (annotation) {
+      notes.push(annotation);
+    }
+  }
+  return { quotes, notes };
+}
+
+/** The link Omnivore puts after each quote in `highlights/{slug}.md`: `[⤴️](https://omnivore.app/…)`. */
+const OMNIVORE_LINK = /\s*\[(?:⤴️|⤴)\]\([^)]*\)\s*$|\s*\[[^\]]*\]\(https:\/\/omnivore\.app\/[^)]*\)\s*$/u;
+
+/**
+ * Omnivore's `highlights/{slug}.md`: each highlight a `> quote` block ending with a link back to
+ * Omnivore, followed by its annotation as plain paragraphs. Text before the first quote is not a
+ * highlight's and is kept as the item's note (`rest`).
+ */
+export function quotesFromMarkdown(markdown: string): { quotes: FoundQuote[]; rest: string } {
+  const quotes: FoundQuote[] = [];
+  const rest: string[] = [];
+  let quoteLines: string[] = [];
+  let noteLines: string[] = [];
+  const finish = () => {
+    const quote = quoteLines.join('\n').replace(OMNIVORE_LINK, '').trim();
+    if (quote) quotes.push({ quote, note: noteLines.join('\n').trim() });
+    else rest.push(...noteLines);
+    quoteLines = [];
+    noteLines = [];
+  };
+  let inQuote = false;
+  /** The quote so far ended with Omnivore's link: a quoted line after it starts the next one. */
+  let linked = false;
+  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
+    const quoted = /^\s*>\s?(.*)$/.exec(line);
+    if (quoted) {
+      if ((!inQuote || linked) && (quoteLines.length > 0 || noteLines.length > 0)) finish();
+      inQuote = true;
+      const text = quoted[1] ?? '';
+      linked = OMNIVORE_LINK.test(text);
+      quoteLines.push(text.replace(OMNIVORE_LINK, ''));
+    } else {
+      inQuote = false;
+      if (quoteLines.length > 0) noteLines.push(line);
+      else rest.push(line);
+    }
+  }
+  finish();
+  return { quotes, rest: rest.join('\n').trim() };
+}
+
+/**
+ * The highlights an import keeps: each quote found in the imported copy's text (the reader's root,
+ * the copy's body) gets a full selector set; one that is not there, or where there is no copy,
+ * keeps its quote alone (the reader then lists it as not found). Nothing is dropped.
+ */
+export function anchorImportedQuotes(quotes: readonly FoundQuote[], copyRoot: Element | null): ImportedHighlight[] {
+  return quotes.map(({ quote, note, prefix, suffix, color }) => {
+    const exact = collapseWhitespace(quote).trim().slice(0, MAX_QUOTE_LENGTH);
+    const found = copyRoot && selectorsForQuote(copyRoot, { exact, prefix, suffix });
+    const selectors: SelectorSet = found ?? { quote: { type: 'TextQuoteSelector', exact } };
+    return { selectors, note, color: OMNIVORE_COLORS[color?.toLowerCase() ?? ''] ?? 'yellow' };
+  });
+}

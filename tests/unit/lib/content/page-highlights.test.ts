@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { SelectorSet } from '@/lib/annotations/selectors';
+import { articleTextRoot, startPageHighlights } from '@/lib/content/page-highlights';
+import type { PageHighlight, ShelfRequest } from '@/lib/messaging/protocol';
+
+const SENTENCE = 'The stampede starts when every cache entry expires at once.';
+const ARTICLE_HTML = `<header><p>${SENTENCE} (the site's tagline)</p></header>
+  <main><article><h1>Cache stampede</h1><p>Caches fail in groups.</p><p>${SENTENCE} Then the database melts.</p></article></main>`;
+
+let received: ShelfRequest[];
+let controller: AbortController;
+/** The background, answering as request-handlers.ts does (the article not saved before). */
+function answerAsBackground() {
+  fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
+    if (message.type === 'add-page-highlight') {
+      received.push(message);
+      const highlight: PageHighlight = { id: `h${received.length}`, selectors: message.selectors, color: 'yellow' };
+      sendResponse({ ok: true, value: { highlight, savedNow: true } });
+      return true;
+    }
+    if (message.type === 'report-page-highlights') {
+      received.push(message);
+      sendResponse({ ok: true, value: { recorded: 0 } });
+      return true;
+    }
+  });
+}
+
+/** The Highlight button's host is a closed shadow root; tests open it to reach the button. */
+function openShadowRoots() {
+  const attach = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
+    return attach.call(this, { ...init, mode: 'open' });
+  });
+}
+const highlightButton = () =>
+  document.querySelector('shelf-highlight')?.shadowRoot?.querySelector('button') as HTMLButtonElement | undefined;
+const marks = () => [...document.querySelectorAll('mark')].map((mark) => mark.textContent).join('');
+const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+function selectSentence() {
+  const paragraph = document.querySelector('article p:last-of-type')!;
+  const text = paragraph.firstChild as Text;
+  const range = document.createRange();
+  range.setStart(text, 0);
+  range.setEnd(text, SENTENCE.length);
+  document.getSelection()!.removeAllRanges();
+  document.getSelection()!.addRange(range);
+  document.dispatchEvent(new Event('selectionchange'));
+}
+
+beforeEach(() => {
+  document.body.innerHTML = ARTICLE_HTML;
+  received = [];
+  controller = new AbortController();
+  answerAsBackground();
+});
+afterEach(() => {
+  controller.abort();
+  document.querySelector('shelf-highlight')?.remove();
+  vi.restoreAllMocks();
+});
+
+describe('highlights on a blog article’s page', () => {
+  it('are counted in the article’s element, not the page’s header', () => {
+    expect(articleTextRoot(document)?.localName).toBe('article');
+    document.body.innerHTML = '<main><p>only main</p></main>';
+    expect(articleTextRoot(document)?.localName).toBe('main');
+  });
+
+  it('draws stored highlights as marks and reports which were found', async () => {
+    const stored = (id: string, exact: string): PageHighlight => ({
+      id,
+      selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: 'in groups. ' } } as SelectorSet,
+      color: 'yellow',
+    });
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [stored('here', SENTENCE), stored('gone', 'A sentence the page no longer has at all.')],
+      signal: controller.signal,
+      onSavedNow: () => {},
+    });
+    expect(marks()).toBe(SENTENCE);
+    // Only inside the article: the header says the same sentence and stays unmarked.
+    expect(document.querySelector('header mark')).toBeNull();
+    await flush();
+    expect(received).toEqual([
+      { type: 'report-page-highlights', articleId: 'cache-stampede', found: ['here'], notFound: ['gone'] },
+    ]);
+    controller.abort(); // the extension is gone: the page is given back as it was
+    expect(document.querySelectorAll('mark')).toHaveLength(0);
+  });
+
+  it('highlights the selection with the Highlight button, on the user’s own click only', async () => {
+    openShadowRoots();
+    const onSavedNow = vi.fn();
+    let trusted = false;
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [],
+      signal: controller.signal,
+      onSavedNow,
+      fromUser: () => trusted,
+    });
+    expect(document.querySelector('shelf-highlight')).toBeNull(); // nothing on the page until a selection
+    selectSentence();
+    const button = highlightButton();
+    expect(button?.getAttribute('aria-label')).toBe('Highlight');
+    button!.click(); // a script's click
+    await flush();
+    expect(received).toEqual([]);
+
+    trusted = true;
+    button!.click();
+    await flush();
+    const made = received.find((message) => message.type === 'add-page-highlight');
+    expect(made?.selectors.quote.exact).toBe(SENTENCE);
+    // Offsets count the article's text: "Cache stampede Caches fail in groups. " comes first.
+    expect(made?.selectors.position).toEqual({
+      type: 'TextPositionSelector',
+      start: 38,
+      end: 38 + SENTENCE.length,
+    });
+    expect(onSavedNow).toHaveBeenCalledOnce();
+    expect(marks()).toBe(SENTENCE);
+    expect(document.getSelection()?.isCollapsed).toBe(true);
+  });
+
+  it('highlights the selection when the right-click menu asks, only from Shelf itself', async () => {
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [],
+      signal: controller.signal,
+      onSavedNow: () => {},
+    });
+    selectSentence();
+    const command = { target: 'page', type: 'highlight-selection' };
+    // Another tab's script (its message has a tab) is not Shelf's background.
+    await fakeBrowser.runtime.onMessage.trigger(command, { id: browser.runtime.id, tab: { id: 3 } } as never, () => {});
+    await fakeBrowser.runtime.onMessage.trigger(command, { id: 'another-extension' }, () => {});
+    await flush();
+    expect(received).toEqual([]);
+    await fakeBrowser.runtime.onMessage.trigger(command, { id: browser.runtime.id }, () => {});
+    await flush();
+    expect(received.map((message) => message.type)).toEqual(['add-page-highlight', 'report-page-highlights']);
+    expect(marks()).toBe(SENTENCE);
+  });
+});
