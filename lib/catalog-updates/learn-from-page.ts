@@ -31,17 +31,19 @@ export function pageEvidence(
   learnedAt: number,
   site: BlogSite = BLOG_SITE,
 ): ArticleEvidence | null {
-  const requested = site.toRequestUrl(pageUrl);
-  // The canonical address counts only if it is on the blog (readPageMetadata checked); else the page's own.
-  const url = (metadata.url && site.toSiteUrl(metadata.url)) ?? site.toSiteUrl(pageUrl);
-  if (!requested || !url) return null;
+  // The page's own address, from the browser (or the fetch), never from its markup: a canonical
+  // link naming another article would let any page of the blog rewrite that article's card. (Both
+  // name the same article when they agree, as addresses are compared without query or slash.)
+  // Without its query string: a tracking or preview token is not kept with what was learned.
+  const url = site.toSiteUrl(pageUrl);
+  if (!url) return null;
   return {
     url,
     titles: metadata.titles,
     descriptions: metadata.descriptions,
     published: metadata.published,
     tags: metadata.tags,
-    source: { from: 'page', url: requested, learnedAt },
+    source: { from: 'page', url, learnedAt },
   };
 }
 

@@ -46,9 +46,10 @@ describe('learning while reading a page of the blog', () => {
     ]);
     const card = applyOverlay(ARTICLES, memory.records()).find((a) => a.id === unaddressed.id)!;
     expect(card.url).toBe('https://webcoderspeed.com/blog/scaling/where-it-lives');
+    // The page as its source, without the query string it was reached with (a tracking token).
     expect(card.learnedFields.url).toEqual({
       from: 'page',
-      url: 'https://www.webcoderspeed.com/blog/scaling/where-it-lives?utm_source=newsletter',
+      url: 'https://webcoderspeed.com/blog/scaling/where-it-lives',
       learnedAt: NOW,
     });
   });
@@ -75,5 +76,19 @@ describe('learning while reading a page of the blog', () => {
   it('uses the page’s own address when its canonical address is elsewhere', () => {
     const metadata = { ...metadataOf(html, PAGE_URL), url: null };
     expect(pageEvidence(metadata, PAGE_URL, NOW)?.url).toBe('https://webcoderspeed.com/blog/scaling/where-it-lives');
+  });
+
+  it('never takes another article’s address from the page’s markup (red-team finding)', async () => {
+    // Any page of the blog could name another article as its canonical address, and so rewrite
+    // that article's date, tags or title.
+    const victim = ARTICLES.find((a) => a.url !== null)!;
+    const memory = createMemoryStore();
+    const attacker = 'https://webcoderspeed.com/blog/x/attacker-page';
+    const metadata = { ...metadataOf(html, attacker), url: victim.url, titles: ['Injected'], published: '1999-01-01' };
+    expect(pageEvidence(metadata, attacker, NOW)?.url).toBe(attacker);
+    await learnFromPage(metadata, attacker, { articles: ARTICLES, store: memory.store, now: NOW });
+    const card = applyOverlay(ARTICLES, memory.records()).find((a) => a.id === victim.id)!;
+    expect(card.published).toBe(victim.published);
+    expect(card.title).toBe(victim.title);
   });
 });
