@@ -29,7 +29,17 @@ export function runBuildCatalog(args: readonly string[], io: BuildCatalogIo): nu
     return 2;
   }
   const target = resolve('assets/data/articles.json');
-  const articles = buildCatalog(parseCatalogJsonl(readFileSync(source, 'utf8')), CURATION);
+  let articles: ReturnType<typeof buildCatalog>;
+  try {
+    articles = buildCatalog(parseCatalogJsonl(readFileSync(source, 'utf8')), CURATION);
+  } catch (error) {
+    // Shelf's curation (lib/corpus/curation.ts) is matched to the catalog line by line.
+    io.stderr(
+      `${source} cannot be read as the blog's catalog: ${(error as Error).message}.\n` +
+        'Its lines must match lib/corpus/curation.ts, one entry per line. Nothing was written.\n',
+    );
+    return 2;
+  }
   io.write(target, `${JSON.stringify(articles, null, 1)}\n`);
   const written = articles.filter((a) => a.titleSource === 'written').length;
   io.stdout(`wrote ${articles.length} articles (${written} with written titles) to ${target}`);
