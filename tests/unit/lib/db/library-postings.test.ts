@@ -1,14 +1,15 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateLibraryPostings } from '@/lib/background/library-postings';
+import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { ShelfDatabase } from '@/lib/db/database';
 import { pageItemId } from '@/lib/db/ids';
 import { removeItems, savePage, setNote } from '@/lib/db/items';
 import { getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
-import { getPostingsStamps, getStoredPostings, postingsStamp } from '@/lib/db/library-postings';
+import { getPostingsStamps, getStoredPostings, postingsStamp, storePostings } from '@/lib/db/library-postings';
 import { applyImport } from '@/lib/import/apply-import';
 import { readImportFile } from '@/lib/import/read-import-file';
-import { createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
+import { analyzeLibraryDocument, createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
 import { type LibrarySource, restoreLibraryIndex, syncLibraryIndex } from '@/lib/search/library-sync';
 
 let name: string;
@@ -136,5 +137,23 @@ describe('library index stored by the background (lib/background/library-posting
     expect(opened.index.fingerprints()).toEqual(fingerprints);
     expect(answers(opened.index)).toEqual(answers(await rebuilt()));
     expect(opened.index.search('story number 59', { typing: false }).results[0]?.itemId).toBe(pageItemId(urls[59]!));
+  });
+
+  it("storing analyses is no change of the user's data (no change signal, so no loop with the background)", async () => {
+    let signals = 0;
+    const stop = watchDatabaseChanges(name, () => signals++, 0);
+    try {
+      const bread = await save('bread', 'Weekend baking', 'Feed the sourdough starter twice a day.');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const afterSave = signals;
+      expect(afterSave).toBeGreaterThan(0);
+      const [document] = await getLibraryDocuments([bread.id], db);
+      await storePostings([analyzeLibraryDocument(document!)], [], db);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(signals).toBe(afterSave);
+      expect((await getStoredPostings(db)).map((stored) => stored.document.id)).toEqual([bread.id]);
+    } finally {
+      stop();
+    }
   });
 });
