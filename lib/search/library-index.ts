@@ -174,7 +174,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   /** Words for typos, appended as met; a word no item holds any more is blanked ('' matches nothing). */
   const typoWords: string[] = [];
   const typoWordAt = new Map<string, number>();
-  const lengthGrams: LengthGrams = new Map();
+  const lengthGrams: LengthGrams = [];
   let generation = 0;
   let typos: TypoMatcher | undefined;
   const postingsCache = new Map<number, number[]>();

@@ -29,23 +29,23 @@ export interface FuzzyOptions {
 }
 
 /**
- * Letter pair → the ids of the words holding it, one list per word length (keys from `lengthGramKey`):
- * a typo changes a word's length by at most its number of edits, so only a few lengths' lists are
- * read, not the lists of every word sharing a common pair ("er", "^s") in a large vocabulary.
+ * For each word length, letter pair → the ids of the words of that length holding it: a typo changes
+ * a word's length by at most its number of edits, so only a few lengths' lists are read, not the
+ * lists of every word sharing a common pair ("er", "^s") in a large vocabulary.
  */
-export type LengthGrams = Map<string, number[]>;
-
-export function lengthGramKey(pair: string, length: number): string {
-  return `${length} ${pair}`;
-}
+export type LengthGrams = Array<Map<string, number[]> | undefined>;
 
 /** Lists word `id` under each of its letter pairs (ids must be added in increasing order). */
 export function addLengthGrams(grams: LengthGrams, word: string, id: number): void {
+  let byPair = grams[word.length];
+  if (!byPair) {
+    byPair = new Map();
+    grams[word.length] = byPair;
+  }
   for (const pair of new Set(letterPairs(word))) {
-    const key = lengthGramKey(pair, word.length);
-    const list = grams.get(key);
+    const list = byPair.get(pair);
     if (list) list.push(id);
-    else grams.set(key, [id]);
+    else byPair.set(pair, [id]);
   }
 }
 
@@ -64,7 +64,7 @@ export function createTypoMatcher(index: TypoWords) {
 
   function lengthGrams(): LengthGrams {
     if (!grams) {
-      const built: LengthGrams = new Map();
+      const built: LengthGrams = [];
       for (const [id, word] of words.entries()) addLengthGrams(built, word, id);
       grams = built;
     }
@@ -80,8 +80,10 @@ export function createTypoMatcher(index: TypoWords) {
     const byLength = lengthGrams();
     const touched: number[] = [];
     for (let length = Math.max(1, surface.length - maxEdits); length <= surface.length + maxEdits; length++) {
+      const byPair = byLength[length];
+      if (!byPair) continue;
       for (const pair of pairs) {
-        const list = byLength.get(lengthGramKey(pair, length));
+        const list = byPair.get(pair);
         if (!list) continue;
         for (let at = 0; at < list.length; at++) {
           const word = list[at] as number;
