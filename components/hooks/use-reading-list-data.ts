@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import { useLibraryIndex } from '@/components/hooks/use-library-search';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getAllItems, getNewestItems } from '@/lib/db/queries';
-import { buildRows, countByStatus, type ListQuery, queryRows } from '@/lib/reading-list/list-query';
+import { buildRows, countByStatus, type ListQuery, queryRows, searchLibraryIds } from '@/lib/reading-list/list-query';
 
 const FIRST_PAGE_SIZE = 60;
 
@@ -28,7 +29,10 @@ export function useReadingListData(query: ListQuery) {
 
   const source = all ?? firstPage;
   const allRows = useMemo(() => (source ? buildRows(source.items, source.progress, getArticleById) : []), [source]);
-  const rows = useMemo(() => queryRows(allRows, query), [allRows, query]);
+  // The text search is the library search's (full text, typos); `version` changes when the index did.
+  const { index, version } = useLibraryIndex();
+  const found = useMemo(() => searchLibraryIds(index, query.text), [index, version, query.text]);
+  const rows = useMemo(() => queryRows(allRows, query, found), [allRows, query, found]);
   const counts = useMemo(() => countByStatus(allRows), [allRows]);
   const tags = useMemo(
     () => [...new Set(allRows.flatMap((r) => [...r.item.tags, ...(r.article?.tags ?? [])]))].sort(),

@@ -1,4 +1,5 @@
 import { refreshBadge } from '@/lib/background/badge';
+import { keepLibraryPostingsInStep } from '@/lib/background/library-postings';
 import { applyRelatedPlacement, hasAllSitesPermission, syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { DATABASE_NAME } from '@/lib/db/database';
@@ -23,6 +24,8 @@ export function keepDerivedStateInStep(): void {
     PREFERENCES.relatedPlacement,
     (placement) => void applyRelatedPlacement(placement).catch(warn('placement not applied')),
   );
+  // The library search index, analyzed item by item ahead of the pages that search it.
+  keepLibraryPostingsInStep();
   // The service worker's own writes (saving from a menu) and, while it is awake, other contexts'.
   watchDatabaseChanges(DATABASE_NAME, () => void refreshBadge().catch(warn('badge not updated')));
 }

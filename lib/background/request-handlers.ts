@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { refreshBadge } from '@/lib/background/badge';
 import { captureLink } from '@/lib/background/capture-link';
 import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
+import { requestLibraryPostingsUpdate } from '@/lib/background/library-postings';
 import { savePageFromTab } from '@/lib/background/save-page';
 import { syncNow } from '@/lib/background/sync';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
@@ -111,6 +112,7 @@ export const requestHandlers: RequestHandlers = {
   },
   'data-changed': async (_request, sender) => {
     assertFromExtensionPage(sender);
+    requestLibraryPostingsUpdate();
     await refreshBadge();
     return { refreshed: true };
   },

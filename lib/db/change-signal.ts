@@ -1,5 +1,8 @@
 import Dexie from 'dexie';
 
+/** Tables of data derived from the rest (kept by the background): their writes are no change of the user's data. */
+const DERIVED_TABLES = ['libraryPostings'];
+
 /**
  * Calls `onChange` (at most once per `delayMs`) after any transaction changes Shelf's database,
  * in this context or, through Dexie's broadcast, in another one while this one is awake.
@@ -8,7 +11,10 @@ import Dexie from 'dexie';
 export function watchDatabaseChanges(databaseName: string, onChange: () => void, delayMs = 150): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listener = (parts: Record<string, unknown>) => {
-    if (!Object.keys(parts).some((part) => part.startsWith(`idb://${databaseName}/`))) return;
+    const prefix = `idb://${databaseName}/`;
+    const isDataPart = (part: string) =>
+      part.startsWith(prefix) && !DERIVED_TABLES.some((table) => part.startsWith(`${prefix}${table}/`));
+    if (!Object.keys(parts).some(isDataPart)) return;
     timer ??= setTimeout(() => {
       timer = undefined;
       onChange();

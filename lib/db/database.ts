@@ -7,6 +7,7 @@ import {
   changeTimesAt,
   type Highlight,
   type LegacySettingRecord,
+  type LibraryPostingsRecord,
   type MetaRecord,
   type ReadingProgress,
   type SavedItem,
@@ -33,6 +34,8 @@ export class ShelfDatabase extends Dexie {
   highlights!: EntityTable<Highlight, 'id'>;
   /** Images of readable copies, kept offline when the user asked for it (`lib/db/images.ts`). */
   images!: Dexie.Table<StoredImage, [string, string]>;
+  /** The library search index's analysis of each saved item, derived from the data (`lib/db/library-postings.ts`). */
+  libraryPostings!: EntityTable<LibraryPostingsRecord, 'itemId'>;
   /** Settings of versions 1–3, read once to carry them into the preferences (`lib/settings`). */
   settings!: EntityTable<LegacySettingRecord, 'key'>;
 
@@ -80,6 +83,8 @@ export function defineSchemaVersions(db: Dexie): void {
   db.version(6).stores({ highlights: 'id, itemId, updatedAt' });
   // v7: images of readable copies, by item and address.
   db.version(7).stores({ images: '[itemId+url], itemId' });
+  // v8: the library search index's postings per saved item, kept by the background (derived, never exported).
+  db.version(8).stores({ libraryPostings: 'itemId, stamp' });
 }
 
 type Row = Record<string, unknown>;

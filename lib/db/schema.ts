@@ -131,3 +131,27 @@ export const metaRecordSchema = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('catalogUpdateCursor'), value: updateCursorSchema }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
+
+/**
+ * The library search index's analysis of one saved item (derived data, rebuilt from the items when
+ * missing): `stamp` is the analysis format and the item's fingerprint it was made from.
+ */
+export interface LibraryPostingsRecord {
+  itemId: string;
+  stamp: string;
+  document: {
+    id: string;
+    articleId: string | null;
+    title: string;
+    url: string | null;
+    tags: string[];
+    note: string;
+    highlights: string[];
+    fingerprint: string;
+  };
+  /** Index terms joined by newlines (one string clones far faster than thousands). */
+  terms: string;
+  weights: Float64Array;
+  /** Words for typos, joined by newlines. */
+  words: string;
+}

@@ -1,5 +1,6 @@
 import type { Article } from '@/lib/corpus/article';
 import type { ItemStatus, ReadingProgress, SavedItem } from '@/lib/db/schema';
+import type { LibraryIndex } from '@/lib/search/library-index';
 import { normalizeText } from '@/lib/search/text';
 
 /** A saved item as the reading list shows it: with its article (if bundled) and progress. */
@@ -46,14 +47,31 @@ export function buildRows(
   }));
 }
 
-/** Filters and sorts rows; newest first for dates, furthest first for progress, ids break ties. */
-export function queryRows(rows: readonly ListRow[], query: ListQuery): ListRow[] {
+/**
+ * The saved items the library search finds for `text` (the engine of the popup: full text, tags,
+ * notes, highlights, typos), or null when there is no text or no index yet.
+ */
+export function searchLibraryIds(index: LibraryIndex | null, text: string): ReadonlySet<string> | null {
+  if (!index || !text.trim() || index.size === 0) return null;
+  return new Set(index.search(text, { limit: index.size }).results.map((hit) => hit.itemId));
+}
+
+/**
+ * Filters and sorts rows; newest first for dates, furthest first for progress, ids break ties. Text
+ * matches the items the library search found (`found`) and, while its index loads, the words in
+ * title, note and tags.
+ */
+export function queryRows(
+  rows: readonly ListRow[],
+  query: ListQuery,
+  found: ReadonlySet<string> | null = null,
+): ListRow[] {
   const words = normalizeText(query.text).split(/\s+/).filter(Boolean);
   const filtered = rows.filter(({ item, article }) => {
     if (!isInView(item.status, query.status)) return false;
     if (query.topic && article?.topic !== query.topic) return false;
     if (query.tag && !item.tags.includes(query.tag) && !article?.tags.includes(query.tag)) return false;
-    if (words.length === 0) return true;
+    if (words.length === 0 || found?.has(item.id)) return true;
     const haystack = normalizeText(
       `${item.title} ${item.note} ${item.tags.join(' ')} ${article?.tags.join(' ') ?? ''}`,
     );

@@ -1,4 +1,4 @@
-import type { LibraryDocument, LibraryIndex } from '@/lib/search/library-index';
+import type { AnalyzedLibraryDocument, LibraryDocument, LibraryIndex } from '@/lib/search/library-index';
 
 /** Where the index reads the library from (lib/db, or a folder of pages in the CLI). */
 export interface LibrarySource {
@@ -43,4 +43,30 @@ export async function syncLibraryIndex(
     }
   }
   return { indexed, removed };
+}
+
+/**
+ * Fills an index with items analyzed ahead (by the background: lib/db/library-postings.ts), without
+ * analyzing anything: a sync afterwards re-reads only items changed since. Returns how many it added.
+ */
+export async function restoreLibraryIndex(
+  index: LibraryIndex,
+  stored: () => Promise<AnalyzedLibraryDocument[]>,
+  {
+    pause,
+    sliceMs = 8,
+    now = () => performance.now(),
+  }: { pause?: () => Promise<void>; sliceMs?: number; now?: () => number } = {},
+): Promise<number> {
+  let restored = 0;
+  let sliceStart = now();
+  for (const analyzed of await stored()) {
+    index.putAnalyzed(analyzed);
+    restored++;
+    if (pause && now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = now();
+    }
+  }
+  return restored;
 }

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { letterPairs, type SerializedSearchIndex } from '@/lib/search/build-index';
+import { letterPairs } from '@/lib/search/build-index';
 import { addCandidate, type Candidates, FACTOR } from '@/lib/search/candidates';
 import { type QueryWord, termsOfWord } from '@/lib/search/text';
 import type { Vocabulary } from '@/lib/search/vocabulary';
@@ -28,22 +28,68 @@ export interface FuzzyOptions {
   maxEdits?: number;
 }
 
+/**
+ * For each word length, letter pair → the ids of the words of that length holding it: a typo changes
+ * a word's length by at most its number of edits, so only a few lengths' lists are read, not the
+ * lists of every word sharing a common pair ("er", "^s") in a large vocabulary.
+ */
+export type LengthGrams = Array<Map<string, number[]> | undefined>;
+
+/** Lists word `id` under each of its letter pairs (ids must be added in increasing order). */
+export function addLengthGrams(grams: LengthGrams, word: string, id: number): void {
+  let byPair = grams[word.length];
+  if (!byPair) {
+    byPair = new Map();
+    grams[word.length] = byPair;
+  }
+  for (const pair of new Set(letterPairs(word))) {
+    const list = byPair.get(pair);
+    if (list) list.push(id);
+    else byPair.set(pair, [id]);
+  }
+}
+
+export interface TypoWords {
+  /** The words corrections are chosen from ('' for a word no longer used: it matches nothing). */
+  words: readonly string[];
+  /** Built from `words` at the first correction when not given. */
+  lengthGrams?: LengthGrams;
+}
+
 /** Typo corrections among the index's words: letter pairs narrow them down, Fuse.js scores the few left. */
-export function createTypoMatcher(index: Pick<SerializedSearchIndex, 'words' | 'wordGrams'>) {
-  const { words, wordGrams } = index;
+export function createTypoMatcher(index: TypoWords) {
+  const { words } = index;
+  let grams = index.lengthGrams;
   const gramCounts = new Uint16Array(words.length);
+
+  function lengthGrams(): LengthGrams {
+    if (!grams) {
+      const built: LengthGrams = [];
+      for (const [id, word] of words.entries()) addLengthGrams(built, word, id);
+      grams = built;
+    }
+    return grams;
+  }
 
   /**
    * Words that could be `surface` with a typo or two: those sharing enough letter pairs (and of a
-   * similar length), found through the prebuilt pair index, best first.
+   * similar length), found through the pair lists of those lengths, best first.
    */
   function typoCandidates(surface: string, maxEdits: number): string[] {
     const pairs = [...new Set(letterPairs(surface))];
+    const byLength = lengthGrams();
     const touched: number[] = [];
-    for (const pair of pairs) {
-      for (const word of wordGrams[pair] ?? []) {
-        if (gramCounts[word] === 0) touched.push(word);
-        gramCounts[word] = (gramCounts[word] as number) + 1;
+    for (let length = Math.max(1, surface.length - maxEdits); length <= surface.length + maxEdits; length++) {
+      const byPair = byLength[length];
+      if (!byPair) continue;
+      for (const pair of pairs) {
+        const list = byPair.get(pair);
+        if (!list) continue;
+        for (let at = 0; at < list.length; at++) {
+          const word = list[at] as number;
+          if (gramCounts[word] === 0) touched.push(word);
+          gramCounts[word] = (gramCounts[word] as number) + 1;
+        }
       }
     }
     // Each edit breaks at most two letter pairs.
@@ -52,6 +98,7 @@ export function createTypoMatcher(index: Pick<SerializedSearchIndex, 'words' | '
     for (const word of touched) {
       const shared = gramCounts[word] as number;
       gramCounts[word] = 0;
+      // The length again: a word no longer used is blanked, but stays in its length's lists.
       if (shared >= needed && Math.abs((words[word] as string).length - surface.length) <= maxEdits) {
         candidates.push({ word, shared });
       }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
-import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
+import { analyzeLibraryDocument, createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
 import { captureHtml, folderPageUrl } from '@/scripts/eval/library-folder';
 import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 import { formatTiming, summarize, timeEach } from '@/scripts/eval/stats';
@@ -23,7 +23,12 @@ function inventedWord(random: () => number): string {
  * A synthetic saved page of about `words` words: runs of 20 consecutive words of the real pages'
  * captured text (so phrases stay real), each followed by an invented word.
  */
-function syntheticPage(corpus: readonly string[], id: number, words: number, random: () => number): LibraryDocument {
+export function syntheticPage(
+  corpus: readonly string[],
+  id: number,
+  words: number,
+  random: () => number,
+): LibraryDocument {
   const parts: string[] = [];
   for (let count = 0; count < words; count += RUN + 1) {
     const at = Math.floor(random() * (corpus.length - RUN));
@@ -35,8 +40,19 @@ function syntheticPage(corpus: readonly string[], id: number, words: number, ran
   return { id: `page:${id}`, articleId: null, title, url, tags: [], note: '', highlights: [], text, fingerprint: '1' };
 }
 
+/** The words of the real fixture pages' captured text, in order (the stuff synthetic saved pages are made of). */
+export function libraryCorpusWords(): string[] {
+  return readdirSync(REAL_PAGES_DIR)
+    .filter((name) => existsSync(join(REAL_PAGES_DIR, name, 'source.html')))
+    .flatMap((name) => {
+      const url = folderPageUrl(`${name}/source.html`);
+      return captureHtml(readFileSync(join(REAL_PAGES_DIR, name, 'source.html'), 'utf8'), url).text.split(/\s+/);
+    })
+    .filter(Boolean);
+}
+
 /** Library search over synthetic saved pages made of the real fixture pages' text. */
-export function benchLibrary(queries: readonly string[]): void {
+export function benchLibrary(queries: readonly string[], sizes: readonly number[]): void {
   console.log(
     '\n== library: saved pages of ~2,000 words (synthetic, from ../shared/fixtures/real-pages text), Node ==',
   );
@@ -44,16 +60,10 @@ export function benchLibrary(queries: readonly string[]): void {
     console.log(`  skipped: ${REAL_PAGES_DIR} is absent`);
     return;
   }
-  const corpus = readdirSync(REAL_PAGES_DIR)
-    .filter((name) => existsSync(join(REAL_PAGES_DIR, name, 'source.html')))
-    .flatMap((name) => {
-      const url = folderPageUrl(`${name}/source.html`);
-      return captureHtml(readFileSync(join(REAL_PAGES_DIR, name, 'source.html'), 'utf8'), url).text.split(/\s+/);
-    })
-    .filter(Boolean);
+  const corpus = libraryCorpusWords();
   const bundled = getBundledSearchEngine();
   const floor = summarize(timeEach(queries, 3, (query) => bundled.search(query, { typing: false })));
-  for (const size of [200, 2_000, 10_000]) {
+  for (const size of sizes) {
     const random = createRandom(size);
     const index = createLibraryIndex();
     const pages = Array.from({ length: size }, (_, id) => syntheticPage(corpus, id, 2_000, random));
@@ -70,6 +80,15 @@ export function benchLibrary(queries: readonly string[]): void {
       `${stats.terms.toLocaleString('en')} terms, ${stats.postings.toLocaleString('en')} postings, ${stats.words.toLocaleString('en')} typo words, heap +${Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6)} MB (rough)`,
     );
     line('first query after indexing', `${first.toFixed(1)} ms (merges the new terms into the sorted vocabulary)`);
+    if (size <= 2_000) {
+      // What a page opening does since the background stores each item's analysis (lib/db/library-postings).
+      const analyzed = pages.map(analyzeLibraryDocument);
+      const loadStarted = performance.now();
+      const loaded = createLibraryIndex();
+      for (const item of analyzed) loaded.putAnalyzed(item);
+      loaded.search('warm up thundring', { typing: false });
+      line('load stored analyses + first query', `${(performance.now() - loadStarted).toFixed(1)} ms (no analysis)`);
+    }
     // Phrases from deep in pages, as a user remembers them, and the public query set (finished and as typed).
     const phrases = pages.slice(0, 50).map((page) => page.text.split(' ').slice(600, 604).join(' '));
     line(

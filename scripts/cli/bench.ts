@@ -30,12 +30,26 @@ import { formatTiming, summarize, timeEach } from '@/scripts/eval/stats';
 import { createRandom, createSyntheticCorpus } from '@/scripts/eval/synthetic-corpus';
 import { startFixtureServer } from '../../tests/e2e/fixture-server';
 import { benchHeavyPages, startScriptClock } from './bench-heavy-pages';
-import { benchLibrary } from './bench-library';
+import { benchLibrary, libraryCorpusWords, syntheticPage as syntheticSavedPage } from './bench-library';
 
-const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const { values } = parseArgs({
+  // `--library-sizes 200,2000`: the library section's library sizes (default 200, 2,000 and 10,000).
+  options: { only: { type: 'string' }, 'library-sizes': { type: 'string' } },
+});
 const sections = values.only
   ? [values.only]
-  : ['search', 'library', 'related', 'capture', 'popup', 'reading-list', 'content-script', 'import', 'heavy-pages'];
+  : [
+      'search',
+      'library',
+      'related',
+      'capture',
+      'popup',
+      'popup-library',
+      'reading-list',
+      'content-script',
+      'import',
+      'heavy-pages',
+    ];
 const queries = (
   JSON.parse(readFileSync(resolve('tests/fixtures/search-queries.json'), 'utf8')) as { queries: EvalQuery[] }
 ).queries.map((q) => q.query);
@@ -184,6 +198,135 @@ async function benchPopup() {
     line('restored results painted', formatTiming(summarize(results)));
     line('live popup painted (React mounted)', formatTiming(summarize(app)));
     line('floor: static extension page', formatTiming(summarize(floor)));
+  });
+}
+
+/**
+ * The popup with 2,000 saved pages (synthetic, ~2,000 words each): navigation → restored results
+ * painted, and → the library searchable, without the background's stored analyses (the popup
+ * analyzes every page itself, as before they were stored) and with them.
+ */
+async function benchPopupLibrary() {
+  const extensionDir = resolve('.output/chrome-mv3');
+  const count = 2_000;
+  console.log(`\n== popup with ${count.toLocaleString('en')} saved pages of ~2,000 words, real Chromium ==`);
+  if (!existsSync(REAL_PAGES_DIR)) {
+    console.log(`  skipped: ${REAL_PAGES_DIR} is absent`);
+    return;
+  }
+  const corpus = libraryCorpusWords();
+  await withExtension(extensionDir, async (context, _worker, extensionId) => {
+    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    await recordWhenPainted(context, '[role="option"]', '__shelfResultsPainted');
+    const seed = await context.newPage();
+    await seed.goto(popupUrl);
+    await seed.getByRole('combobox', { name: 'Search articles' }).fill('thundering herd');
+    await seed.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
+    const random = createRandom(count);
+    // Straight into IndexedDB (the schema Dexie created), so that no change signal reaches the background yet.
+    for (let start = 0; start < count; start += 100) {
+      const pages = Array.from({ length: Math.min(100, count - start) }, (_, at) =>
+        syntheticSavedPage(corpus, start + at, 2_000, random),
+      ).map(({ id, url, title, text }) => ({ id, url, title, text }));
+      await seed.evaluate(async (batch) => {
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const request = indexedDB.open('shelf');
+          request.onsuccess = () => ok(request.result);
+          request.onerror = () => fail(request.error);
+        });
+        const tx = db.transaction(['items', 'captures'], 'readwrite');
+        for (const { id, url, title, text } of batch) {
+          const changedAt = { status: 1, title: 1, tags: 1, note: 1 };
+          tx.objectStore('items').put({
+            id,
+            kind: 'page',
+            articleId: null,
+            url,
+            title,
+            status: 'unread',
+            tags: [],
+            note: '',
+            addedAt: 1,
+            updatedAt: 1,
+            changedAt,
+          });
+          tx.objectStore('captures').put({
+            itemId: id,
+            url,
+            title,
+            byline: null,
+            siteName: null,
+            excerpt: null,
+            lang: 'en',
+            dir: null,
+            wordCount: 2000,
+            readMinutes: 9,
+            html: '',
+            text,
+            notice: null,
+            capturedAt: 1,
+            updatedAt: 1,
+          });
+        }
+        await new Promise((ok) => {
+          tx.oncomplete = ok;
+        });
+        db.close();
+      }, pages);
+    }
+    const storedCount = () =>
+      seed.evaluate(
+        () =>
+          new Promise<number>((ok, fail) => {
+            const request = indexedDB.open('shelf');
+            request.onerror = () => fail(request.error);
+            request.onsuccess = () => {
+              const counted = request.result.transaction('libraryPostings').objectStore('libraryPostings').count();
+              counted.onsuccess = () => {
+                ok(counted.result);
+                request.result.close();
+              };
+            };
+          }),
+      );
+    const open = async () => {
+      const popup = await context.newPage();
+      await popup.goto(popupUrl);
+      const painted = await popup.waitForFunction(
+        () => (window as { __shelfResultsPainted?: number }).__shelfResultsPainted,
+      );
+      const ready = await popup.waitForFunction(
+        () => performance.getEntriesByName('shelf:library-ready')[0]?.startTime,
+        null,
+        { timeout: 600_000 },
+      );
+      const times = { painted: (await painted.jsonValue()) as number, ready: (await ready.jsonValue()) as number };
+      await popup.close();
+      return times;
+    };
+    const report = async (label: string, runs: number) => {
+      const painted: number[] = [];
+      const ready: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const times = await open();
+        painted.push(times.painted);
+        ready.push(times.ready);
+      }
+      line(`${label}: results painted`, formatTiming(summarize(painted)));
+      line(`${label}: library searchable`, formatTiming(summarize(ready)));
+    };
+    line('stored analyses before', String(await storedCount()));
+    await report('not stored (as before)', 3);
+    const started = performance.now();
+    await seed.evaluate(() => chrome.runtime.sendMessage({ type: 'data-changed' }));
+    while ((await storedCount()) < count) await new Promise((ok) => setTimeout(ok, 500));
+    line(
+      'background analyzes 2,000 pages',
+      `${((performance.now() - started) / 1000).toFixed(1)} s (once; then per change)`,
+    );
+    await open(); // warms caches
+    await report('stored by the background', 10);
+    await seed.close();
   });
 }
 
@@ -470,9 +613,11 @@ function benchCapture() {
 // Related first: the search section leaves 100,000-article corpora for the garbage collector.
 if (sections.includes('related')) benchRelated();
 if (sections.includes('search')) benchSearch();
-if (sections.includes('library')) benchLibrary(queries);
+if (sections.includes('library'))
+  benchLibrary(queries, values['library-sizes']?.split(',').map(Number) ?? [200, 2_000, 10_000]);
 if (sections.includes('capture')) benchCapture();
 if (sections.includes('popup')) await benchPopup();
+if (sections.includes('popup-library')) await benchPopupLibrary();
 if (sections.includes('reading-list')) await benchReadingList();
 if (sections.includes('content-script')) await benchContentScript();
 if (sections.includes('import')) await benchImport();

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { getArticleById } from '@/lib/corpus/catalog';
 import type { SavedItem } from '@/lib/db/schema';
-import { buildRows, countByStatus, DEFAULT_LIST_QUERY, nextInQueue, queryRows } from '@/lib/reading-list/list-query';
+import {
+  buildRows,
+  countByStatus,
+  DEFAULT_LIST_QUERY,
+  nextInQueue,
+  queryRows,
+  searchLibraryIds,
+} from '@/lib/reading-list/list-query';
+import { createLibraryIndex } from '@/lib/search/library-index';
 
 const item = (id: string, patch: Partial<SavedItem> = {}): SavedItem => ({
   id: `article:${id}`,
@@ -82,5 +90,41 @@ describe('reading list query', () => {
     expect(next('redis-eviction-causing-chaos-when-your-cache-turns-on-you')).toBe('cold-start-latency');
     expect(next('thundering-herd-service-restart')).toBe('cold-start-latency'); // done: not in the queue
     expect(nextInQueue(rows.slice(0, 1), 'article:cold-start-latency')).toBeNull();
+  });
+
+  it('searches with the library engine: typos, and words deep in a saved copy', () => {
+    const page = item('page', {
+      id: 'page:retries',
+      kind: 'page',
+      articleId: null,
+      url: 'https://blog.example.org/retries',
+      title: 'Making retries idempotent',
+      addedAt: 4,
+    });
+    const withPage = buildRows([...items, page], [], getArticleById);
+    const index = createLibraryIndex();
+    for (const { item: saved } of withPage)
+      index.put({
+        id: saved.id,
+        articleId: saved.articleId,
+        title: saved.title,
+        url: saved.url,
+        tags: saved.tags,
+        note: saved.note,
+        highlights: [],
+        text: saved.id === page.id ? 'The payment service keys each request so that a replay charges once.' : '',
+        fingerprint: '1',
+      });
+    const search = (text: string) =>
+      queryRows(withPage, { ...DEFAULT_LIST_QUERY, status: 'all', text }, searchLibraryIds(index, text)).map(
+        (row) => row.item.id,
+      );
+    // Words in title, note and tags alone found neither.
+    expect(queryRows(withPage, { ...DEFAULT_LIST_QUERY, status: 'all', text: 'idempotnt' })).toEqual([]);
+    expect(search('idempotnt')).toEqual(['page:retries']);
+    expect(search('replay charges')).toEqual(['page:retries']);
+    expect(search('maxmemory')).toEqual(['article:redis-eviction-causing-chaos-when-your-cache-turns-on-you']);
+    expect(searchLibraryIds(index, '  ')).toBeNull();
+    expect(searchLibraryIds(null, 'idempotnt')).toBeNull();
   });
 });

@@ -1,0 +1,66 @@
+import { watchDatabaseChanges } from '@/lib/db/change-signal';
+import { DATABASE_NAME, getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
+import { getPostingsStamps, postingsStamp, storePostings } from '@/lib/db/library-postings';
+import { analyzeLibraryDocument } from '@/lib/search/library-index';
+
+/** Items analyzed and stored per transaction: a worker stopped half-way keeps what it stored. */
+const BATCH = 25;
+
+/**
+ * Brings the stored library analyses in step with the data: analyses of items that are gone are
+ * dropped, items new or changed since their analysis (or analyzed by an older version) are analyzed
+ * and stored, batch by batch. Nothing needs repair after an interruption: the next run compares
+ * again and finishes the work. Returns how many records it wrote and dropped.
+ */
+export async function updateLibraryPostings(
+  db: ShelfDatabase = getDatabase(),
+  { onBatch }: { onBatch?: (analyzed: number) => void } = {},
+): Promise<{ analyzed: number; removed: number }> {
+  const [fingerprints, stamps] = await Promise.all([getLibraryFingerprints(db), getPostingsStamps(db)]);
+  const gone = [...stamps.keys()].filter((id) => !fingerprints.has(id));
+  const stale = [...fingerprints].filter(([id, fingerprint]) => stamps.get(id) !== postingsStamp(fingerprint));
+  if (gone.length > 0) await storePostings([], gone, db);
+  let analyzed = 0;
+  for (let at = 0; at < stale.length; at += BATCH) {
+    const documents = await getLibraryDocuments(
+      stale.slice(at, at + BATCH).map(([id]) => id),
+      db,
+    );
+    await storePostings(documents.map(analyzeLibraryDocument), [], db);
+    analyzed += documents.length;
+    onBatch?.(analyzed);
+  }
+  return { analyzed, removed: gone.length };
+}
+
+let running = false;
+let again = false;
+
+/** Starts a run of `updateLibraryPostings`, or one more after the current one (changes came during it). */
+export function requestLibraryPostingsUpdate(): void {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = true;
+  void updateLibraryPostings()
+    .catch((error: unknown) => console.warn('Shelf: could not update the library search index', error))
+    .finally(() => {
+      running = false;
+      if (again) {
+        again = false;
+        requestLibraryPostingsUpdate();
+      }
+    });
+}
+
+/**
+ * Keeps the stored analyses up to date from the start of the service worker and after every
+ * database change (its own, and other contexts' while it is awake; pages also send `data-changed`,
+ * which wakes it). Returns a stop.
+ */
+export function keepLibraryPostingsInStep(): () => void {
+  requestLibraryPostingsUpdate();
+  return watchDatabaseChanges(DATABASE_NAME, requestLibraryPostingsUpdate, 500);
+}
