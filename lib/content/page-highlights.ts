@@ -83,6 +83,8 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     button.showAt(rects[rects.length - 1] ?? { right: 0, bottom: 0 });
   };
   doc.addEventListener('selectionchange', follow, { signal });
+  // A selection made while Shelf was still asking about the page (a fast reader, a slow machine).
+  follow();
   win.addEventListener('scroll', () => selected && follow(), { capture: true, passive: true, signal });
 
   // The right-click menu item: the background asks; only Shelf itself may (not another tab's script).

@@ -128,6 +128,18 @@ describe('highlights on a blog article’s page', () => {
     expect(document.getSelection()?.isCollapsed).toBe(true);
   });
 
+  it('offers the button for a selection made before it started (while Shelf asked about the page)', () => {
+    openShadowRoots();
+    selectSentence();
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [],
+      signal: controller.signal,
+      onSavedNow: () => {},
+    });
+    expect(highlightButton()?.getAttribute('aria-label')).toBe('Highlight');
+  });
+
   it('highlights the selection when the right-click menu asks, only from Shelf itself', async () => {
     startPageHighlights(window, {
       articleId: 'cache-stampede',
