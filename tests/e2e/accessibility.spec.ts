@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, openCacheStampedeCard, test } from './fixtures';
@@ -28,101 +29,112 @@ function omnivoreZipWithContent(): Buffer {
   );
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`axe-core, ${colorScheme} scheme: no serious or critical violations`, () => {
-    test.use({ colorScheme });
-
-    test('popup: empty state, results and no results', async ({ openPopup }) => {
-      const popup = await openPopup();
-      await expect(popup.getByRole('combobox', { name: 'Search articles' })).toBeFocused();
-      await expectNoSeriousA11yViolations(popup);
-      await popup.getByRole('combobox', { name: 'Search articles' }).fill('retry storm backoff');
-      await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible();
-      await expectNoSeriousA11yViolations(popup);
-      await popup.getByRole('combobox', { name: 'Search articles' }).fill('qqqxyzzy');
-      await expect(popup.getByText(/No articles match/i)).toBeVisible();
-      await expectNoSeriousA11yViolations(popup);
-    });
-
-    test('side panel: browse, article card, reading list, settings, and the reader', async ({
-      openSidePanelPage,
-      extensionId,
-    }) => {
-      const panel = await openSidePanelPage();
-      await expect(panel.getByRole('heading', { name: 'All articles by topic' })).toBeVisible();
-      await expectNoSeriousA11yViolations(panel);
-
-      // #15: the empty reading list says how to save and import.
-      await panel.getByRole('button', { name: 'Reading list' }).click();
-      await expect(panel.getByText(/Nothing saved yet/)).toBeVisible();
-      await expectNoSeriousA11yViolations(panel);
-
-      await panel.getByRole('button', { name: 'Import in Settings' }).click();
-      await panel.getByLabel(/Import a file/).setInputFiles({
-        name: 'omnivore.zip',
-        mimeType: 'application/zip',
-        buffer: omnivoreZipWithContent(),
-      });
-      await expect(panel.getByRole('status').filter({ hasText: 'omnivore.zip' })).toContainText('1 added');
-      await expectNoSeriousA11yViolations(panel);
-
-      await panel.getByRole('button', { name: 'Reading list' }).click();
-      await expect(panel.getByRole('list', { name: 'Saved articles' })).toContainText('Sizing connection pools');
-      await expectNoSeriousA11yViolations(panel);
-
-      await panel.getByRole('button', { name: 'All articles' }).click();
-      await openCacheStampedeCard(panel);
-      await expectNoSeriousA11yViolations(panel);
-
-      await sidePanelPage(panel).show('Reading list');
-      await panel
-        .getByRole('list', { name: 'Saved articles' })
-        .getByRole('button', { name: /Sizing connection pools/ })
-        .click();
-      const readerHref = await panel.getByRole('link', { name: 'Open in a tab' }).getAttribute('href');
-      const reader = await panel.context().newPage();
-      await reader.goto(`chrome-extension://${extensionId}${readerHref}`);
-      await expect(reader.getByRole('article').first()).toContainText('Connection pools bound');
-      await expectNoSeriousA11yViolations(reader);
-
-      // #15: the reader's settings (behind a button) and its own colours, over the whole page.
-      const readerView = readerPage(reader);
-      await readerView.openSettings();
-      await expectNoSeriousA11yViolations(reader);
-      await readerView.setColours(colorScheme === 'dark' ? 'Dark' : 'Sepia');
-      await expectNoSeriousA11yViolations(reader);
-    });
-
-    test('side panel: related articles for a right-clicked selection', async ({ serviceWorker, openSidePanelPage }) => {
-      await serviceWorker.evaluate(async () => {
-        const [tab] = await chrome.tabs.query({});
-        const info = { menuItemId: 'find-related', editable: false, selectionText: 'retry storms and backoff' };
-        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
-      });
-      const panel = await openSidePanelPage();
-      await expect(panel.getByRole('heading', { name: 'Related articles' })).toBeVisible();
-      await expect(panel.getByRole('list', { name: 'Related articles' }).getByRole('button').first()).toBeVisible();
-      await expectNoSeriousA11yViolations(panel);
-    });
-
-    test('settings page', async ({ context, extensionId }) => {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/options.html`);
-      await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-      await expect(page.getByRole('radio', { name: /On the blog only/ })).toBeEnabled();
-      await expectNoSeriousA11yViolations(page);
-      await page.getByRole('button', { name: 'Delete everything…' }).click();
-      await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
-      await expectNoSeriousA11yViolations(page);
-    });
-
-    test('the content-script box on a blog article', async ({ context }) => {
-      const page = await context.newPage();
-      await page.goto('https://webcoderspeed.com/blog/scaling/cold-start-latency');
-      const box = blogBox(page);
-      await expect.poll(() => box.isShown()).toBe(true);
-      await box.revealToTests(); // axe cannot enter a closed shadow root on its own
-      await expectNoSeriousA11yViolations(page, 'shelf-reading-now');
-    });
-  });
+/**
+ * axe on what `page` shows now, in the light and then the dark scheme (the same state: switching
+ * the scheme is cheaper than building each view twice in a browser of its own).
+ */
+async function expectAccessibleInBothSchemes(page: Page, include?: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    // Shelf's pages follow the scheme from a media-query listener: let it run and paint.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await expectNoSeriousA11yViolations(page, include);
+  }
 }
+
+test.describe('axe-core, light and dark schemes: no serious or critical violations', () => {
+  test('popup: empty state, results and no results', async ({ openPopup }) => {
+    const popup = await openPopup();
+    await expect(popup.getByRole('combobox', { name: 'Search articles' })).toBeFocused();
+    await expectAccessibleInBothSchemes(popup);
+    await popup.getByRole('combobox', { name: 'Search articles' }).fill('retry storm backoff');
+    await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible();
+    await expectAccessibleInBothSchemes(popup);
+    await popup.getByRole('combobox', { name: 'Search articles' }).fill('qqqxyzzy');
+    await expect(popup.getByText(/No articles match/i)).toBeVisible();
+    await expectAccessibleInBothSchemes(popup);
+  });
+
+  test('side panel: browse, article card, reading list, settings, and the reader', async ({
+    openSidePanelPage,
+    extensionId,
+  }) => {
+    const panel = await openSidePanelPage();
+    await expect(panel.getByRole('heading', { name: 'All articles by topic' })).toBeVisible();
+    await expectAccessibleInBothSchemes(panel);
+
+    // #15: the empty reading list says how to save and import.
+    await panel.getByRole('button', { name: 'Reading list' }).click();
+    await expect(panel.getByText(/Nothing saved yet/)).toBeVisible();
+    await expectAccessibleInBothSchemes(panel);
+
+    await panel.getByRole('button', { name: 'Import in Settings' }).click();
+    await panel.getByLabel(/Import a file/).setInputFiles({
+      name: 'omnivore.zip',
+      mimeType: 'application/zip',
+      buffer: omnivoreZipWithContent(),
+    });
+    await expect(panel.getByRole('status').filter({ hasText: 'omnivore.zip' })).toContainText('1 added');
+    await expectAccessibleInBothSchemes(panel);
+
+    await panel.getByRole('button', { name: 'Reading list' }).click();
+    await expect(panel.getByRole('list', { name: 'Saved articles' })).toContainText('Sizing connection pools');
+    await expectAccessibleInBothSchemes(panel);
+
+    await panel.getByRole('button', { name: 'All articles' }).click();
+    await openCacheStampedeCard(panel);
+    await expectAccessibleInBothSchemes(panel);
+
+    await sidePanelPage(panel).show('Reading list');
+    await panel
+      .getByRole('list', { name: 'Saved articles' })
+      .getByRole('button', { name: /Sizing connection pools/ })
+      .click();
+    const readerHref = await panel.getByRole('link', { name: 'Open in a tab' }).getAttribute('href');
+    const reader = await panel.context().newPage();
+    await reader.goto(`chrome-extension://${extensionId}${readerHref}`);
+    await expect(reader.getByRole('article').first()).toContainText('Connection pools bound');
+    await expectAccessibleInBothSchemes(reader);
+
+    // #15: the reader's settings (behind a button) and its own colours, over the whole page.
+    const readerView = readerPage(reader);
+    await readerView.openSettings();
+    await expectAccessibleInBothSchemes(reader);
+    await readerView.setColours('Sepia');
+    await expectAccessibleInBothSchemes(reader);
+    await readerView.setColours('Dark');
+    await expectAccessibleInBothSchemes(reader);
+  });
+
+  test('side panel: related articles for a right-clicked selection', async ({ serviceWorker, openSidePanelPage }) => {
+    await serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({});
+      const info = { menuItemId: 'find-related', editable: false, selectionText: 'retry storms and backoff' };
+      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+    });
+    const panel = await openSidePanelPage();
+    await expect(panel.getByRole('heading', { name: 'Related articles' })).toBeVisible();
+    await expect(panel.getByRole('list', { name: 'Related articles' }).getByRole('button').first()).toBeVisible();
+    await expectAccessibleInBothSchemes(panel);
+  });
+
+  test('settings page', async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: /On the blog only/ })).toBeEnabled();
+    await expectAccessibleInBothSchemes(page);
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expectAccessibleInBothSchemes(page);
+  });
+
+  test('the content-script box on a blog article', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto('https://webcoderspeed.com/blog/scaling/cold-start-latency');
+    const box = blogBox(page);
+    await expect.poll(() => box.isShown()).toBe(true);
+    await box.revealToTests(); // axe cannot enter a closed shadow root on its own
+    await expectAccessibleInBothSchemes(page, 'shelf-reading-now');
+  });
+});

@@ -82,9 +82,15 @@ async function inspectEach(panel: Page, items: Array<{ id: string; itemId: strin
   const findings: string[] = [];
   for (const { id, itemId } of items) {
     await showInSidePanel(browser.worker, itemId);
-    await expect(panel.locator('#reader-title')).toHaveText(`Payload ${id}`);
+    // Polled in the page every 20 ms (411 copies are shown: expect's back-off polling cost minutes).
+    await panel.waitForFunction(
+      (title) =>
+        document.querySelector('#reader-title')?.textContent === title &&
+        document.querySelector('.reader-body')?.textContent?.includes('Connection pools bound'),
+      `Payload ${id}`,
+      { polling: 20, timeout: 10_000 },
+    );
     const body = panel.locator('.reader-body');
-    await expect(body).toContainText('Connection pools bound');
     for (const finding of await body.evaluate(findUnsafeMarkup)) findings.push(`${id}: ${finding}`);
     const pwned = await panel.evaluate(() => (window as { __shelfPwned?: unknown }).__shelfPwned);
     if (pwned !== undefined) findings.push(`${id}: script ran (${String(pwned)})`);
@@ -108,7 +114,9 @@ test('hostile HTML runs nothing, loads nothing and is left safe through a captur
     await source.goto(url);
     const before = (await getSidePanelView(browser.worker))?.itemId;
     await saveWithMenu(browser.worker, url);
-    await expect.poll(async () => (await getSidePanelView(browser.worker))?.itemId, { message: id }).not.toBe(before);
+    await expect
+      .poll(async () => (await getSidePanelView(browser.worker))?.itemId, { message: id, intervals: [25] })
+      .not.toBe(before);
     const view = await getSidePanelView(browser.worker);
     expect(view?.kind, `${id}: ${view?.text}`).toBe('reader');
     captured.push({ id, itemId: view?.itemId ?? '' });
