@@ -52,3 +52,11 @@ test('reader: a saved page in a tab of its own, dark', async ({ context, extensi
   await reader.settingsButton.click();
   await shot(reader.page, 'reader.png');
 });
+
+test('settings: an import from Raindrop.io with its report', async ({ context, extensionId }) => {
+  const panel = await openSidePanel(context, extensionId);
+  await panel.page.setViewportSize({ width: 480, height: 760 });
+  await panel.importFile(resolve(import.meta.dirname, '../../fixtures/imports/raindrop-export.csv'));
+  await panel.settings.report('raindrop-export.csv').scrollIntoViewIfNeeded();
+  await shot(panel.page, 'settings-import.png');
+});
