@@ -54,6 +54,8 @@ describe.skipIf(realPages.length === 0)(realPages.length ? 'capture of real page
       expect(captured.text.trim().length).toBeGreaterThan(0);
       expectSafe(captured.html);
       if (expected.dir) expect(captured.dir).toBe(expected.dir);
+      // A good copy carries no "may be missing parts" notice (a false one teaches users to ignore it).
+      expect(captured.notice ?? '').not.toMatch(/^Shelf’s copy may be missing/);
     },
     REAL_PAGE_BUDGET_MS,
   );
