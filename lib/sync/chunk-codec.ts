@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import { concatBytes } from '@/lib/net/read-capped-body';
 import type { Entity } from '@/lib/sync/document';
 import { bytesToText, textToBytes } from '@/lib/sync/text-codec';
 import { packEntities, unpackEntities, WireFormatError } from '@/lib/sync/wire-format';
@@ -46,13 +47,7 @@ function inflateCapped(bytes: Uint8Array, maxBytes: number): Uint8Array {
     parts.push(part);
   });
   inflate.push(bytes, true);
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** 64 bits of SHA-256 of a chunk's text, as 10 characters: the manifest names each chunk by it. */
