@@ -12,5 +12,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
-  use: { trace: 'retain-on-failure' },
+  // Traces are recorded on the retry only: recording every action of every run cost CPU the
+  // 2-core CI machine does not have (a failure's retry still leaves its trace).
+  use: { trace: 'on-first-retry' },
 });
