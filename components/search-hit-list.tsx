@@ -1,4 +1,5 @@
 import { HighlightedText } from '@/components/highlighted-text';
+import { SavedBadge } from '@/components/saved-badge';
 import type { SavedMarker } from '@/lib/db/queries';
 import { describeResultTopic } from '@/lib/popup/popup-results';
 import { getHighlightRanges } from '@/lib/search/highlight';
@@ -78,20 +79,4 @@ export function SearchHitList({
       })}
     </div>
   );
-}
-
-/** "Saved", "Reading · 60%" or "Done" next to a result the user keeps. */
-export function SavedBadge({ marker }: { marker: SavedMarker | undefined }) {
-  if (!marker) return null;
-  const label =
-    marker.status === 'unread'
-      ? 'Saved'
-      : marker.status === 'reading'
-        ? 'Reading'
-        : marker.status === 'done'
-          ? 'Done'
-          : 'Archived';
-  const percent =
-    marker.progress !== null && marker.status === 'reading' ? ` · ${Math.round(marker.progress * 100)}%` : '';
-  return <span className="saved-badge">{` ${label}${percent}`}</span>;
 }
