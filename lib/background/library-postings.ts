@@ -2,7 +2,10 @@ import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { DATABASE_NAME, getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
 import { getPostingsStamps, postingsStamp, storePostings } from '@/lib/db/library-postings';
-import { analyzeLibraryDocument } from '@/lib/search/library-index';
+import { getLibrarySnapshot, putLibrarySnapshot } from '@/lib/db/library-snapshot';
+import { analyzeLibraryDocument, createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
+import { librarySource } from '@/lib/search/library-live';
+import { syncLibraryIndex } from '@/lib/search/library-sync';
 
 /** Items analyzed and stored per transaction: a worker stopped half-way keeps what it stored. */
 const BATCH = 25;
@@ -34,10 +37,36 @@ export async function updateLibraryPostings(
   return { analyzed, removed: gone.length };
 }
 
+/**
+ * Brings the library index stored whole in step with the data, from the stored per-item analyses
+ * (run after `updateLibraryPostings`): the index this worker holds (restored from the stored one when
+ * it starts) is synced item by item and, when anything changed or nothing was stored, stored again.
+ * Returns the index, to keep for the next run.
+ */
+export async function updateLibrarySnapshot(
+  db: ShelfDatabase = getDatabase(),
+  kept?: LibraryIndex,
+): Promise<{ index: LibraryIndex; stored: boolean }> {
+  let index = kept;
+  let missing = false;
+  if (!index) {
+    index = createLibraryIndex();
+    const snapshot = await getLibrarySnapshot(db);
+    if (snapshot) index.restore(snapshot);
+    else missing = true;
+  }
+  const { indexed, removed } = await syncLibraryIndex(index, librarySource(db));
+  const stored = missing || indexed + removed > 0;
+  if (stored) await putLibrarySnapshot(index.snapshot(), db);
+  return { index, stored };
+}
+
 let running = false;
 let again = false;
+/** The index stored whole, as this worker last stored it. */
+let workerIndex: LibraryIndex | undefined;
 
-/** Starts a run of `updateLibraryPostings`, or one more after the current one (changes came during it). */
+/** Starts a run of `updateLibraryPostings` and `updateLibrarySnapshot`, or one more after the current one (changes came during it). */
 export function requestLibraryPostingsUpdate(): void {
   if (running) {
     again = true;
@@ -45,7 +74,15 @@ export function requestLibraryPostingsUpdate(): void {
   }
   running = true;
   void updateLibraryPostings()
-    .catch((error: unknown) => console.warn('Shelf: could not update the library search index', error))
+    .then(() => updateLibrarySnapshot(getDatabase(), workerIndex))
+    .then(({ index }) => {
+      workerIndex = index;
+    })
+    .catch((error: unknown) => {
+      // The kept index may be ahead of what was stored: the next run starts again from what was.
+      workerIndex = undefined;
+      console.warn('Shelf: could not update the library search index', error);
+    })
     .finally(() => {
       running = false;
       if (again) {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 
 /** Tables of data derived from the rest (kept by the background): their writes are no change of the user's data. */
-const DERIVED_TABLES = ['libraryPostings'];
+const DERIVED_TABLES = ['libraryPostings', 'librarySnapshot'];
 
 /**
  * Calls `onChange` (at most once per `delayMs`) after any transaction changes Shelf's database,

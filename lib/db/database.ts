@@ -8,6 +8,7 @@ import {
   type Highlight,
   type LegacySettingRecord,
   type LibraryPostingsRecord,
+  type LibrarySnapshotRecord,
   type MetaRecord,
   type ReadingProgress,
   type SavedItem,
@@ -36,6 +37,8 @@ export class ShelfDatabase extends Dexie {
   images!: Dexie.Table<StoredImage, [string, string]>;
   /** The library search index's analysis of each saved item, derived from the data (`lib/db/library-postings.ts`). */
   libraryPostings!: EntityTable<LibraryPostingsRecord, 'itemId'>;
+  /** The library search index whole, made from those analyses (`lib/db/library-snapshot.ts`). */
+  librarySnapshot!: EntityTable<LibrarySnapshotRecord, 'name'>;
   /** Settings of versions 1–3, read once to carry them into the preferences (`lib/settings`). */
   settings!: EntityTable<LegacySettingRecord, 'key'>;
 
@@ -85,6 +88,8 @@ export function defineSchemaVersions(db: Dexie): void {
   db.version(7).stores({ images: '[itemId+url], itemId' });
   // v8: the library search index's postings per saved item, kept by the background (derived, never exported).
   db.version(8).stores({ libraryPostings: 'itemId, stamp' });
+  // v9: the library search index stored whole, so a page loads it instead of indexing (derived, never exported).
+  db.version(9).stores({ librarySnapshot: 'name' });
 }
 
 type Row = Record<string, unknown>;

@@ -26,9 +26,20 @@ export async function getPostingsStamps(db: ShelfDatabase = getDatabase()): Prom
 
 /** The stored analyses of the current version (others are left for the background to make again). */
 export async function getStoredPostings(db: ShelfDatabase = getDatabase()): Promise<AnalyzedLibraryDocument[]> {
-  const records = await db.libraryPostings.toArray();
+  return currentAnalyses(await db.libraryPostings.toArray());
+}
+
+/** The stored analyses of these items, where one of the current version exists. */
+export async function getStoredPostingsOf(
+  ids: readonly string[],
+  db: ShelfDatabase = getDatabase(),
+): Promise<AnalyzedLibraryDocument[]> {
+  return currentAnalyses(await db.libraryPostings.bulkGet([...ids]));
+}
+
+function currentAnalyses(records: readonly (LibraryPostingsRecord | undefined)[]): AnalyzedLibraryDocument[] {
   return records.flatMap((record) =>
-    record.stamp === postingsStamp(record.document.fingerprint)
+    record && record.stamp === postingsStamp(record.document.fingerprint)
       ? [
           {
             document: record.document,

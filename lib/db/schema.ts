@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
 import { capturedPageSchema } from '@/lib/capture/schema';
 import { updateCursorSchema } from '@/lib/catalog-updates/overlay-schema';
+import type { LibraryIndexSnapshot } from '@/lib/search/library-index';
 
 /**
  * The shapes Shelf keeps in IndexedDB. Zod is their source of truth: backups are validated with
@@ -154,4 +155,10 @@ export interface LibraryPostingsRecord {
   weights: Float64Array;
   /** Words for typos, joined by newlines. */
   words: string;
+}
+
+/** The library search index stored whole by the background (derived data, made again when missing). */
+export interface LibrarySnapshotRecord {
+  name: 'library';
+  snapshot: LibraryIndexSnapshot;
 }

@@ -137,15 +137,46 @@ interface Slot {
   document: Omit<LibraryDocument, 'text'>;
   site: string;
   terms: Int32Array;
-  words: readonly string[];
+  /** Ids of its typo words. */
+  words: Int32Array;
 }
 
 interface Term {
   text: string;
-  docs: number[];
-  weights: number[];
+  /** Its postings; null while they are still those of the snapshot the index was restored from. */
+  docs: number[] | null;
+  weights: number[] | null;
+  /** Where its postings are in the restored snapshot's arrays (0, 0 for a term met after it). */
+  baseStart: number;
+  baseEnd: number;
   /** Live documents holding the term. */
   df: number;
+}
+
+/**
+ * The whole index in a few flat arrays, as the background stores it (`lib/db/library-snapshot.ts`): a
+ * page restores it with a handful of array copies instead of indexing every saved item again
+ * (millions of map operations at 2,000 saved pages). Removed documents and emptied terms are left out.
+ */
+export interface LibraryIndexSnapshot {
+  /** The LIBRARY_ANALYSIS_VERSION of the analysis it holds: a snapshot of another version is not restored. */
+  version: number;
+  /** Documents by number. */
+  documents: Array<Omit<LibraryDocument, 'text'>>;
+  /** The terms in sorted order, joined by line breaks: a term's id is its position. */
+  terms: string;
+  /** Term t's postings are at [postingStarts[t], postingStarts[t + 1]) of postingDocs and postingWeights. */
+  postingStarts: Int32Array;
+  postingDocs: Int32Array<ArrayBufferLike>;
+  postingWeights: Float64Array<ArrayBufferLike>;
+  /** Document d's term ids are at [docTermStarts[d], docTermStarts[d + 1]) of docTerms. */
+  docTermStarts: Int32Array;
+  docTerms: Int32Array;
+  /** The typo words joined by line breaks, with how many documents hold each, and each document's word ids. */
+  words: string;
+  wordCounts: Int32Array;
+  docWordStarts: Int32Array;
+  docWords: Int32Array;
 }
 
 /**
@@ -154,27 +185,34 @@ interface Term {
  * (prefixes, completions, typos through Fuse.js, synonyms, phrases, confidence) as the bundled
  * articles. Document numbers grow; a changed item is removed and added again. At the first search
  * after a change, the new terms are merged into the sorted vocabulary; postings are weighted (and rid
- * of removed documents) when a search first reads them.
+ * of removed documents) when a search first reads them. `snapshot()` and `restore()` store and load
+ * it whole.
  */
 export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   const slots: (Slot | undefined)[] = [];
   const slotById = new Map<string, number>();
   const termIds = new Map<string, number>();
   const termList: Term[] = [];
-  const wordCounts = new Map<string, number>();
   let live = 0;
   /** Terms in use, sorted (their ids, and their texts for the stages); new ones are merged in after a change (never re-sorted whole). */
   let sortedIds: number[] = [];
   let sortedTerms: string[] = [];
   /** Each term id's position in the sorted terms (-1 when not listed): exact lookups without a binary search. */
   let sortedAt = new Int32Array(0);
-  const listed = new Set<number>();
+  /** By term id: listed in the sorted terms, or waiting in `newTerms` to be merged in. */
+  let listed: boolean[] = [];
   let newTerms: number[] = [];
   let termsEmptied = false;
-  /** Words for typos, appended as met; a word no item holds any more is blanked ('' matches nothing). */
-  const typoWords: string[] = [];
+  /** Postings of the snapshot restored, until each term's are copied out (see `ownPostings`). */
+  let baseDocs: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  let baseWeights: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  /** Words for typos by id, as met (`typoWords` blanks a word no item holds any more: '' matches nothing). */
+  let wordTexts: string[] = [];
+  let typoWords: string[] = [];
+  let wordCounts: number[] = [];
   const typoWordAt = new Map<string, number>();
-  const lengthGrams: LengthGrams = [];
+  /** Letter-pair lists of `wordTexts`; after a restore, built at the first typo correction. */
+  let lengthGrams: LengthGrams | null = [];
   let generation = 0;
   let typos: TypoMatcher | undefined;
   const postingsCache = new Map<number, number[]>();
@@ -185,9 +223,18 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     if (id === undefined) {
       id = termList.length;
       termIds.set(text, id);
-      termList.push({ text, docs: [], weights: [], df: 0 });
+      termList.push({ text, docs: [], weights: [], baseStart: 0, baseEnd: 0, df: 0 });
     }
     return id;
+  }
+
+  /** The term's postings as arrays of its own, copied out of the restored snapshot at first use. */
+  function ownPostings(term: Term): { docs: number[]; weights: number[] } {
+    if (term.docs === null || term.weights === null) {
+      term.docs = Array.from(baseDocs.subarray(term.baseStart, term.baseEnd));
+      term.weights = Array.from(baseWeights.subarray(term.baseStart, term.baseEnd));
+    }
+    return { docs: term.docs, weights: term.weights };
   }
 
   function put(document: LibraryDocument): void {
@@ -203,20 +250,22 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       const id = termId(text);
       ids[at] = id;
       const term = termList[id] as Term;
-      if (term.df === 0 && !listed.has(id)) {
-        listed.add(id);
+      if (term.df === 0 && !listed[id]) {
+        listed[id] = true;
         newTerms.push(id);
       }
-      term.docs.push(doc);
-      term.weights.push(weights[at] as number);
+      const postings = ownPostings(term);
+      postings.docs.push(doc);
+      postings.weights.push(weights[at] as number);
       term.df++;
     });
-    for (const word of words) {
-      const count = wordCounts.get(word) ?? 0;
-      if (count === 0) showTypoWord(word);
-      wordCounts.set(word, count + 1);
-    }
-    slots.push({ document, site: siteOf(document.url), terms: ids, words });
+    const wordIds = new Int32Array(words.length);
+    words.forEach((word, at) => {
+      const id = typoWordId(word);
+      wordIds[at] = id;
+      wordCounts[id] = (wordCounts[id] as number) + 1;
+    });
+    slots.push({ document, site: siteOf(document.url), terms: ids, words: wordIds });
     slotById.set(document.id, doc);
     live++;
     generation++;
@@ -232,11 +281,9 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       if (entry.df === 0) termsEmptied = true;
     }
     for (const word of slot.words) {
-      const count = (wordCounts.get(word) ?? 1) - 1;
-      if (count === 0) {
-        wordCounts.delete(word);
-        typoWords[typoWordAt.get(word) as number] = '';
-      } else wordCounts.set(word, count);
+      const count = (wordCounts[word] as number) - 1;
+      wordCounts[word] = count;
+      if (count === 0) typoWords[word] = '';
     }
     slots[doc] = undefined;
     slotById.delete(id);
@@ -254,17 +301,18 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     let flat = postingsCache.get(id);
     if (flat) return flat;
     const term = termList[id] as Term;
+    let { docs, weights } = ownPostings(term);
     // Removed documents leave their postings behind until a search reads the term: drop them then.
-    if (term.docs.length > term.df) {
-      const keep = term.docs.map((doc) => slots[doc] !== undefined);
-      term.docs = term.docs.filter((_, at) => keep[at]);
-      term.weights = term.weights.filter((_, at) => keep[at]);
+    if (docs.length > term.df) {
+      const keep = docs.map((doc) => slots[doc] !== undefined);
+      docs = term.docs = docs.filter((_, at) => keep[at]);
+      weights = term.weights = weights.filter((_, at) => keep[at]);
     }
     const idf = Math.log(1 + (live - term.df + 0.5) / (term.df + 0.5));
     flat = [];
-    for (let at = 0; at < term.docs.length; at++) {
-      const tf = term.weights[at] as number;
-      flat.push(term.docs[at] as number, Math.round(((idf * tf * (K1 + 1)) / (tf + K1)) * 1000));
+    for (let at = 0; at < docs.length; at++) {
+      const tf = weights[at] as number;
+      flat.push(docs[at] as number, Math.round(((idf * tf * (K1 + 1)) / (tf + K1)) * 1000));
     }
     postingsCache.set(id, flat);
     return flat;
@@ -310,7 +358,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     const kept = termsEmptied
       ? sortedIds.filter((id) => {
           if ((termList[id] as Term).df > 0) return true;
-          listed.delete(id);
+          listed[id] = false;
           return false;
         })
       : sortedIds;
@@ -318,7 +366,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     for (const id of newTerms) {
       // Added and removed again before any search: never listed.
       if ((termList[id] as Term).df > 0) addedTexts.push((termList[id] as Term).text);
-      else listed.delete(id);
+      else listed[id] = false;
     }
     const textOf = (id: number) => (termList[id] as Term).text;
     // The default sort (UTF-16 order, as `<`) without a comparator: several times faster on 100,000s of terms.
@@ -341,21 +389,152 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     termsEmptied = false;
   }
 
-  function showTypoWord(word: string): void {
+  /** The word's id for typos, listing it (again) when no item held it. */
+  function typoWordId(word: string): number {
     const at = typoWordAt.get(word);
     if (at !== undefined) {
-      typoWords[at] = word;
-      return;
+      if ((wordCounts[at] as number) === 0) typoWords[at] = word;
+      return at;
     }
-    typoWordAt.set(word, typoWords.length);
-    addLengthGrams(lengthGrams, word, typoWords.length);
+    const id = wordTexts.length;
+    typoWordAt.set(word, id);
+    wordTexts.push(word);
     typoWords.push(word);
+    wordCounts.push(0);
+    if (lengthGrams) addLengthGrams(lengthGrams, word, id);
     typos = undefined; // its per-word counters are sized to the word list
+    return id;
   }
 
   function typoMatcher(): TypoMatcher {
+    if (!lengthGrams) {
+      // A word blanked since stays in its lists, as when the lists are kept as words come.
+      lengthGrams = [];
+      for (let id = 0; id < wordTexts.length; id++) addLengthGrams(lengthGrams, wordTexts[id] as string, id);
+    }
     typos ??= createTypoMatcher({ words: typoWords, lengthGrams });
     return typos;
+  }
+
+  /** The index whole, without removed documents or emptied terms (see LibraryIndexSnapshot). */
+  function snapshot(): LibraryIndexSnapshot {
+    if (newTerms.length > 0 || termsEmptied) updateSortedTerms();
+    const docNumber = new Int32Array(slots.length).fill(-1);
+    const documents: LibraryIndexSnapshot['documents'] = [];
+    slots.forEach((slot, doc) => {
+      if (!slot) return;
+      docNumber[doc] = documents.length;
+      documents.push(slot.document);
+    });
+    const termNumber = new Int32Array(termList.length).fill(-1);
+    const postingStarts = new Int32Array(sortedIds.length + 1);
+    let total = 0;
+    for (let at = 0; at < sortedIds.length; at++) {
+      const id = sortedIds[at] as number;
+      termNumber[id] = at;
+      total += (termList[id] as Term).df;
+      postingStarts[at + 1] = total;
+    }
+    const postingDocs = new Int32Array(total);
+    const postingWeights = new Float64Array(total);
+    let next = 0;
+    for (const id of sortedIds) {
+      const term = termList[id] as Term;
+      if (term.docs === null || term.weights === null) {
+        // Untouched since the restore: read where it is.
+        for (let at = term.baseStart; at < term.baseEnd; at++) {
+          const doc = docNumber[baseDocs[at] as number] as number;
+          if (doc < 0) continue;
+          postingDocs[next] = doc;
+          postingWeights[next++] = baseWeights[at] as number;
+        }
+        continue;
+      }
+      const { docs, weights } = term;
+      for (let at = 0; at < docs.length; at++) {
+        const doc = docNumber[docs[at] as number] as number;
+        if (doc < 0) continue;
+        postingDocs[next] = doc;
+        postingWeights[next++] = weights[at] as number;
+      }
+    }
+    const wordNumber = new Int32Array(wordTexts.length).fill(-1);
+    const keptWords: string[] = [];
+    const keptCounts: number[] = [];
+    for (let id = 0; id < wordTexts.length; id++) {
+      if ((wordCounts[id] as number) === 0) continue;
+      wordNumber[id] = keptWords.length;
+      keptWords.push(wordTexts[id] as string);
+      keptCounts.push(wordCounts[id] as number);
+    }
+    const liveSlots = slots.filter((slot): slot is Slot => slot !== undefined);
+    const docTermStarts = new Int32Array(documents.length + 1);
+    const docWordStarts = new Int32Array(documents.length + 1);
+    for (let doc = 0; doc < liveSlots.length; doc++) {
+      const slot = liveSlots[doc] as Slot;
+      docTermStarts[doc + 1] = (docTermStarts[doc] as number) + slot.terms.length;
+      docWordStarts[doc + 1] = (docWordStarts[doc] as number) + slot.words.length;
+    }
+    const docTerms = new Int32Array(docTermStarts[documents.length] as number);
+    const docWords = new Int32Array(docWordStarts[documents.length] as number);
+    for (let doc = 0; doc < liveSlots.length; doc++) {
+      const { terms, words } = liveSlots[doc] as Slot;
+      let at = docTermStarts[doc] as number;
+      for (let term = 0; term < terms.length; term++) docTerms[at++] = termNumber[terms[term] as number] as number;
+      at = docWordStarts[doc] as number;
+      for (let word = 0; word < words.length; word++) docWords[at++] = wordNumber[words[word] as number] as number;
+    }
+    return {
+      version: LIBRARY_ANALYSIS_VERSION,
+      documents,
+      terms: sortedIds.map((id) => (termList[id] as Term).text).join('\n'),
+      postingStarts,
+      postingDocs: postingDocs.subarray(0, next),
+      postingWeights: postingWeights.subarray(0, next),
+      docTermStarts,
+      docTerms,
+      words: keptWords.join('\n'),
+      wordCounts: Int32Array.from(keptCounts),
+      docWordStarts,
+      docWords,
+    };
+  }
+
+  /** Loads a snapshot into this index, which must be empty: no analysis, no map of postings built. */
+  function restore(stored: LibraryIndexSnapshot): void {
+    if (slots.length > 0 || termList.length > 0) throw new Error('Only an empty library index can be restored');
+    baseDocs = stored.postingDocs;
+    baseWeights = stored.postingWeights;
+    const texts = stored.terms === '' ? [] : stored.terms.split('\n');
+    texts.forEach((text, id) => {
+      termIds.set(text, id);
+      const baseStart = stored.postingStarts[id] as number;
+      const baseEnd = stored.postingStarts[id + 1] as number;
+      termList.push({ text, docs: null, weights: null, baseStart, baseEnd, df: baseEnd - baseStart });
+    });
+    sortedTerms = texts;
+    sortedIds = texts.map((_, id) => id);
+    sortedAt = Int32Array.from(sortedIds);
+    listed = texts.map(() => true);
+    wordTexts = stored.words === '' ? [] : stored.words.split('\n');
+    typoWords = [...wordTexts];
+    wordCounts = Array.from(stored.wordCounts);
+    wordTexts.forEach((word, id) => {
+      typoWordAt.set(word, id);
+    });
+    lengthGrams = null;
+    typos = undefined;
+    stored.documents.forEach((document, doc) => {
+      slots.push({
+        document,
+        site: siteOf(document.url),
+        terms: stored.docTerms.subarray(stored.docTermStarts[doc], stored.docTermStarts[doc + 1]),
+        words: stored.docWords.subarray(stored.docWordStarts[doc], stored.docWordStarts[doc + 1]),
+      });
+      slotById.set(document.id, doc);
+    });
+    live = stored.documents.length;
+    generation++;
   }
 
   function toHit({ doc, score, confidence }: RankedDocument, matched: ReadonlySet<string>, prefix: string | null) {
@@ -397,6 +576,8 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     putAnalyzed,
     remove,
     search,
+    snapshot,
+    restore,
     /** The fingerprint of each indexed item: what `syncLibraryIndex` compares with the data. */
     fingerprints(): Map<string, string> {
       return new Map([...slotById].map(([id, doc]) => [id, (slots[doc] as Slot).document.fingerprint]));
@@ -409,10 +590,10 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       let postings = 0;
       let terms = 0;
       for (const term of termList) {
-        postings += term.docs.length;
+        postings += term.docs?.length ?? term.baseEnd - term.baseStart;
         if (term.df > 0) terms++;
       }
-      return { documents: live, terms, postings, words: wordCounts.size };
+      return { documents: live, terms, postings, words: wordCounts.filter((count) => count > 0).length };
     },
   };
 }

@@ -1,24 +1,27 @@
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
-import { DATABASE_NAME } from '@/lib/db/database';
+import { DATABASE_NAME, getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { getCapturedTexts, getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
-import { getStoredPostings } from '@/lib/db/library-postings';
+import { getStoredPostings, getStoredPostingsOf } from '@/lib/db/library-postings';
+import { getLibrarySnapshot } from '@/lib/db/library-snapshot';
 import { pauseForPage } from '@/lib/dom/time-slices';
 import { createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
-import { restoreLibraryIndex, syncLibraryIndex } from '@/lib/search/library-sync';
+import { type LibrarySource, restoreLibraryIndex, syncLibraryIndex } from '@/lib/search/library-sync';
 
 export { getCapturedTexts };
 
 /**
- * The library index of this page (popup, side panel), loaded from the analyses the background
- * stored when the page opens (items it has not analyzed yet are analyzed here) and brought up to date
- * after each change to it (in any context): only the items that changed are read again. `onUpdate` is called after each sync that changed the index. Returns a stop.
+ * The library index of this page (popup, side panel): restored from the index the background stored
+ * whole when the page opens (else loaded from its per-item analyses), then brought up to date from
+ * the data (items changed since are taken from those analyses, or analyzed here), and again after
+ * each change (in any context): only the items that changed are read again. `onUpdate` is called
+ * after each sync that changed the index. Returns a stop.
  */
 export function watchLibraryIndex(
   onUpdate: (index: LibraryIndex) => void,
   onError: (error: unknown) => void,
 ): () => void {
   const index = createLibraryIndex();
-  const source = { fingerprints: () => getLibraryFingerprints(), documents: getLibraryDocuments };
+  const source = librarySource();
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -29,10 +32,8 @@ export function watchLibraryIndex(
       again = true;
       return;
     }
-    // At the first sync, the items the background analyzed ahead are loaded, not analyzed again.
-    const restored = first
-      ? restoreLibraryIndex(index, () => getStoredPostings(), { pause: pauseForPage }).catch(onError)
-      : Promise.resolve();
+    // At the first sync, what the background indexed ahead is loaded, not indexed again.
+    const restored = first ? loadStoredLibraryIndex(index).catch(onError) : Promise.resolve();
     running = restored
       .then(() => syncLibraryIndex(index, source, { pause: pauseForPage }))
       .then(({ indexed, removed }) => {
@@ -53,4 +54,30 @@ export function watchLibraryIndex(
     stopped = true;
     stopWatching();
   };
+}
+
+/** The library as the index reads it: the data, and the analyses the background made ahead. */
+export function librarySource(db: ShelfDatabase = getDatabase()): LibrarySource {
+  return {
+    fingerprints: () => getLibraryFingerprints(db),
+    documents: (ids) => getLibraryDocuments(ids, db),
+    analyzed: (ids) => getStoredPostingsOf(ids, db),
+  };
+}
+
+/**
+ * Fills an empty index with what the background stored: the index whole when there is one (a few
+ * array copies), else its per-item analyses. Says which it was.
+ */
+export async function loadStoredLibraryIndex(
+  index: LibraryIndex,
+  db: ShelfDatabase = getDatabase(),
+): Promise<'snapshot' | 'analyses'> {
+  const snapshot = await getLibrarySnapshot(db);
+  if (snapshot) {
+    index.restore(snapshot);
+    return 'snapshot';
+  }
+  await restoreLibraryIndex(index, () => getStoredPostings(db), { pause: pauseForPage });
+  return 'analyses';
 }

@@ -4,6 +4,8 @@ import type { AnalyzedLibraryDocument, LibraryDocument, LibraryIndex } from '@/l
 export interface LibrarySource {
   fingerprints(): Promise<Map<string, string>>;
   documents(ids: readonly string[]): Promise<LibraryDocument[]>;
+  /** Items analyzed ahead (by the background), where their analysis is current: not analyzed again. */
+  analyzed?(ids: readonly string[]): Promise<AnalyzedLibraryDocument[]>;
 }
 
 /** Items read per batch: a few captured copies at a time, however large the library. */
@@ -32,8 +34,16 @@ export async function syncLibraryIndex(
   let indexed = 0;
   let sliceStart = now();
   for (let at = 0; at < stale.length; at += BATCH) {
-    for (const document of await source.documents(stale.slice(at, at + BATCH))) {
-      index.put(document);
+    const batch = stale.slice(at, at + BATCH);
+    const ahead = ((await source.analyzed?.(batch)) ?? []).filter(
+      ({ document }) => document.fingerprint === wanted.get(document.id),
+    );
+    const aheadIds = new Set(ahead.map(({ document }) => document.id));
+    const rest = batch.filter((id) => !aheadIds.has(id));
+    const documents = rest.length > 0 ? await source.documents(rest) : [];
+    for (const document of [...ahead, ...documents]) {
+      if ('terms' in document) index.putAnalyzed(document);
+      else index.put(document);
       indexed++;
       // In a page, indexing many items gives way to the user's typing and painting between items.
       if (pause && now() - sliceStart >= sliceMs) {

@@ -1,15 +1,17 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateLibraryPostings } from '@/lib/background/library-postings';
+import { updateLibraryPostings, updateLibrarySnapshot } from '@/lib/background/library-postings';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { ShelfDatabase } from '@/lib/db/database';
 import { pageItemId } from '@/lib/db/ids';
 import { removeItems, savePage, setNote } from '@/lib/db/items';
 import { getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
 import { getPostingsStamps, getStoredPostings, postingsStamp, storePostings } from '@/lib/db/library-postings';
+import { getLibrarySnapshot, putLibrarySnapshot } from '@/lib/db/library-snapshot';
 import { applyImport } from '@/lib/import/apply-import';
 import { readImportFile } from '@/lib/import/read-import-file';
 import { analyzeLibraryDocument, createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
+import { librarySource, loadStoredLibraryIndex } from '@/lib/search/library-live';
 import { type LibrarySource, restoreLibraryIndex, syncLibraryIndex } from '@/lib/search/library-sync';
 
 let name: string;
@@ -149,11 +151,108 @@ describe('library index stored by the background (lib/background/library-posting
       expect(afterSave).toBeGreaterThan(0);
       const [document] = await getLibraryDocuments([bread.id], db);
       await storePostings([analyzeLibraryDocument(document!)], [], db);
+      await updateLibrarySnapshot(db);
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(signals).toBe(afterSave);
+      expect(await getLibrarySnapshot(db)).not.toBeNull();
       expect((await getStoredPostings(db)).map((stored) => stored.document.id)).toEqual([bread.id]);
     } finally {
       stop();
     }
+  });
+});
+
+describe('library index stored whole by the background (lib/db/library-snapshot)', () => {
+  /** What a page opening does (lib/search/library-live): the stored index, then a sync with the data. */
+  async function openPageFromStore() {
+    const index = createLibraryIndex();
+    const from = await loadStoredLibraryIndex(index, db);
+    let analyzedInPage = 0;
+    const counted = librarySource(db);
+    const { indexed } = await syncLibraryIndex(index, {
+      ...counted,
+      documents: async (ids) => {
+        analyzedInPage += ids.length;
+        return counted.documents(ids);
+      },
+    });
+    return { index, from, synced: indexed, analyzedInPage };
+  }
+
+  it('a page restores the whole index and answers as one rebuilt; changes since come from the stored analyses', async () => {
+    const darfur = await save('darfur', 'Aid agencies warn of famine', 'Relief convoys reached North Darfur.');
+    await save('bread', 'Weekend baking', 'Feed the sourdough starter twice a day.');
+    // No whole index yet: the page loads the per-item analyses.
+    await updateLibraryPostings(db);
+    expect((await openPageFromStore()).from).toBe('analyses');
+
+    const first = await updateLibrarySnapshot(db);
+    expect(first.stored).toBe(true);
+    expect((await updateLibrarySnapshot(db, first.index)).stored).toBe(false);
+    const opened = await openPageFromStore();
+    expect(opened).toMatchObject({ from: 'snapshot', synced: 0 });
+    expect(answers(opened.index)).toEqual(answers(await rebuilt()));
+
+    // Changed and removed since the whole index was stored: the page takes the background's analysis.
+    await setNote(darfur.id, 'Compare with the sanctions coverage', { db, now: 2 });
+    await save('flights', 'Cheap flights', 'Flights to Lisbon are cheaper in March.');
+    await updateLibraryPostings(db);
+    const behind = await openPageFromStore();
+    expect(behind).toMatchObject({ from: 'snapshot', synced: 2, analyzedInPage: 0 });
+    expect(answers(behind.index)).toEqual(answers(await rebuilt()));
+    expect(behind.index.search('sanctions', { typing: false }).results[0]?.itemId).toBe(darfur.id);
+
+    // The worker stored it again after the changes (from the index it kept, or from the store after a restart).
+    expect((await updateLibrarySnapshot(db, first.index)).stored).toBe(true);
+    await removeItems([darfur.id], { db });
+    await updateLibraryPostings(db);
+    expect((await updateLibrarySnapshot(db)).stored).toBe(true);
+    const current = await openPageFromStore();
+    expect(current).toMatchObject({ from: 'snapshot', synced: 0 });
+    expect(current.index.search('darfur', { typing: false }).results).toEqual([]);
+    expect(answers(current.index)).toEqual(answers(await rebuilt()));
+  });
+
+  it('a stored index of another analysis version, or whose arrays disagree, is not used', async () => {
+    await save('darfur', 'Aid agencies warn of famine', 'Relief convoys reached North Darfur.');
+    await updateLibraryPostings(db);
+    const { index } = await updateLibrarySnapshot(db);
+    const snapshot = index.snapshot();
+    await putLibrarySnapshot({ ...snapshot, version: snapshot.version + 1 }, db);
+    expect(await getLibrarySnapshot(db)).toBeNull();
+    await putLibrarySnapshot({ ...snapshot, postingDocs: snapshot.postingDocs.subarray(1) }, db);
+    expect(await getLibrarySnapshot(db)).toBeNull();
+    await putLibrarySnapshot({ ...snapshot, terms: `${snapshot.terms}\nextra` }, db);
+    expect(await getLibrarySnapshot(db)).toBeNull();
+    const opened = await openPageFromStore();
+    expect(opened.from).toBe('analyses');
+    expect(opened.index.search('darfur', { typing: false }).results).toHaveLength(1);
+    // The background stores a good one again.
+    expect((await updateLibrarySnapshot(db)).stored).toBe(true);
+    expect((await openPageFromStore()).from).toBe('snapshot');
+  });
+
+  it('a worker killed while storing the whole index leaves one that matches the data after restart', async () => {
+    await save('darfur', 'Aid agencies warn of famine', 'Relief convoys reached North Darfur.');
+    await updateLibraryPostings(db);
+    const { index: kept } = await updateLibrarySnapshot(db);
+    const urls = Array.from({ length: 60 }, (_, at) => `https://import.example.net/${at}/story-number-${at}`);
+    const parsed = await readImportFile('links.txt', new TextEncoder().encode(urls.join('\n')));
+    await applyImport(parsed, { db, chunkSize: 20 });
+    await updateLibraryPostings(db);
+    // Killed while writing: the write never lands (the transaction is aborted).
+    const put = db.librarySnapshot.put.bind(db.librarySnapshot);
+    db.librarySnapshot.put = () => Promise.reject(new Error('service worker stopped'));
+    await expect(updateLibrarySnapshot(db, kept)).rejects.toThrow('service worker stopped');
+    db.librarySnapshot.put = put;
+    const stale = await openPageFromStore();
+    expect(stale).toMatchObject({ from: 'snapshot', synced: 60, analyzedInPage: 0 });
+
+    // After the restart the worker starts from what was stored, not from the index it had.
+    expect((await updateLibrarySnapshot(db)).stored).toBe(true);
+    const opened = await openPageFromStore();
+    expect(opened).toMatchObject({ from: 'snapshot', synced: 0 });
+    expect(opened.index.fingerprints()).toEqual(await getLibraryFingerprints(db));
+    expect(answers(opened.index)).toEqual(answers(await rebuilt()));
   });
 });

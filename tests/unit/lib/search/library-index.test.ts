@@ -162,3 +162,77 @@ describe('one result list', () => {
     expect(merged(indexOf(darfur), 'darfru').suggestion).toBeNull();
   });
 });
+
+describe('library index stored whole (snapshot) and restored', () => {
+  /** Saved pages from the bundled articles' text, so the vocabulary and typo words are real. */
+  const pages = ARTICLES.slice(0, 60).map((article, at) =>
+    page(`page:${article.id}`, {
+      title: article.title,
+      url: article.url,
+      tags: at % 3 === 0 ? article.tags : [],
+      note: at % 5 === 0 ? `Read again: ${article.summary.slice(0, 60)}` : '',
+      text: `${article.summary} ${filler}`,
+    }),
+  );
+  const queries = [
+    'retry storms',
+    'idempotnt keys',
+    'vector databse',
+    'backpres',
+    'darfur convoys',
+    'sourdough starter hydration',
+    'committee budget',
+    'sudan',
+  ];
+  const answers = (index: ReturnType<typeof createLibraryIndex>) =>
+    queries.flatMap((query) =>
+      [false, true].map((typing) => {
+        const { results, loose } = index.search(query, { typing });
+        const shown = (hits: typeof results) => hits.map((hit) => [hit.itemId, hit.score, hit.confidence, hit.reasons]);
+        return { query, typing, results: shown(results), loose: shown(loose) };
+      }),
+    );
+  const restoredFrom = (index: ReturnType<typeof createLibraryIndex>) => {
+    const restored = createLibraryIndex();
+    // Through structured cloning, as IndexedDB stores it.
+    restored.restore(structuredClone(index.snapshot()));
+    return restored;
+  };
+
+  it('answers exactly as the index it was taken from, holes of removed items left out', () => {
+    const index = indexOf(...pages, darfur, bread, queues);
+    for (const removed of pages.slice(10, 20)) index.remove(removed.id);
+    index.put({ ...bread, text: 'Rye bread needs a long cold proof', fingerprint: '2' });
+    index.search('warm up the sorted terms');
+    const restored = restoredFrom(index);
+    expect(answers(restored)).toEqual(answers(index));
+    expect(restored.fingerprints()).toEqual(index.fingerprints());
+    expect(restored.stats()).toEqual({ ...index.stats(), postings: restored.stats().postings });
+    expect(restored.snapshot().documents).toHaveLength(pages.length - 10 + 3);
+  });
+
+  it('restored and then changed, it answers exactly as one built from the data, and so does its next snapshot', () => {
+    const index = restoredFrom(indexOf(...pages, darfur, bread, queues));
+    // Before any search: words and terms of a removed item come back with a new one.
+    index.remove('page:darfur');
+    index.remove(pages[0]?.id as string);
+    index.put({ ...queues, note: 'Sudan sanctions and Darfur relief', fingerprint: '2' });
+    index.put({ ...(pages[1] as LibraryDocument), text: 'Backpressure keeps a slow consumer safe', fingerprint: '2' });
+    const rebuilt = indexOf(
+      ...pages.slice(2),
+      bread,
+      { ...queues, note: 'Sudan sanctions and Darfur relief', fingerprint: '2' },
+      { ...(pages[1] as LibraryDocument), text: 'Backpressure keeps a slow consumer safe', fingerprint: '2' },
+    );
+    const byItem = (index: ReturnType<typeof createLibraryIndex>) =>
+      answers(index).map(({ results, ...rest }) => ({ ...rest, results: results.map(String).sort() }));
+    expect(byItem(index)).toEqual(byItem(rebuilt));
+    expect(ids(index.search('darfru', { typing: false }))).toEqual(['page:queues']);
+    expect(byItem(restoredFrom(index))).toEqual(byItem(rebuilt));
+  });
+
+  it('refuses to restore into an index that holds items', () => {
+    const index = indexOf(bread);
+    expect(() => index.restore(indexOf(darfur).snapshot())).toThrow(/empty/);
+  });
+});
