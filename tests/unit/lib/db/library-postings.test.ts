@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { updateLibraryPostings, updateLibrarySnapshot } from '@/lib/background/library-postings';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { ShelfDatabase } from '@/lib/db/database';
@@ -241,10 +241,8 @@ describe('library index stored whole by the background (lib/db/library-snapshot)
     await applyImport(parsed, { db, chunkSize: 20 });
     await updateLibraryPostings(db);
     // Killed while writing: the write never lands (the transaction is aborted).
-    const put = db.librarySnapshot.put.bind(db.librarySnapshot);
-    db.librarySnapshot.put = () => Promise.reject(new Error('service worker stopped'));
+    vi.spyOn(db.librarySnapshot, 'put').mockRejectedValueOnce(new Error('service worker stopped'));
     await expect(updateLibrarySnapshot(db, kept)).rejects.toThrow('service worker stopped');
-    db.librarySnapshot.put = put;
     const stale = await openPageFromStore();
     expect(stale).toMatchObject({ from: 'snapshot', synced: 60, analyzedInPage: 0 });
 
