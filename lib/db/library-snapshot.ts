@@ -23,17 +23,22 @@ export async function putLibrarySnapshot(
   await db.librarySnapshot.put({ name: NAME, snapshot });
 }
 
-/** Cheap checks (lengths and ends, not every entry) that a snapshot can be restored without reading outside its arrays. */
+/** Checks that a snapshot can be restored without reading outside its arrays: lengths, ends and largest entries. */
 function isUsable(snapshot: LibraryIndexSnapshot): boolean {
   if (snapshot?.version !== LIBRARY_ANALYSIS_VERSION || !Array.isArray(snapshot.documents)) return false;
   const { postingStarts, postingDocs, postingWeights, docTermStarts, docTerms, wordCounts, docWordStarts, docWords } =
     snapshot;
+  const grams = snapshot.grams;
   const arrays = [postingStarts, postingDocs, docTermStarts, docTerms, wordCounts, docWordStarts, docWords];
+  if (typeof grams !== 'object' || grams === null) return false;
+  arrays.push(grams.lengths, grams.starts, grams.ids);
   if (!arrays.every((array) => isArrayOf(array, 'Int32Array')) || !isArrayOf(postingWeights, 'Float64Array'))
     return false;
-  if (typeof snapshot.terms !== 'string' || typeof snapshot.words !== 'string') return false;
-  const termCount = snapshot.terms === '' ? 0 : snapshot.terms.split('\n', postingStarts.length + 1).length;
-  const wordCount = snapshot.words === '' ? 0 : snapshot.words.split('\n', wordCounts.length + 1).length;
+  if (typeof snapshot.terms !== 'string' || typeof snapshot.words !== 'string' || typeof grams.pairs !== 'string')
+    return false;
+  const termCount = lineCount(snapshot.terms);
+  const wordCount = lineCount(snapshot.words);
+  const groupCount = lineCount(grams.pairs);
   const documentCount = snapshot.documents.length;
   return (
     postingStarts.length === termCount + 1 &&
@@ -43,8 +48,38 @@ function isUsable(snapshot: LibraryIndexSnapshot): boolean {
     docTermStarts.length === documentCount + 1 &&
     docTermStarts[documentCount] === docTerms.length &&
     docWordStarts.length === documentCount + 1 &&
-    docWordStarts[documentCount] === docWords.length
+    docWordStarts[documentCount] === docWords.length &&
+    grams.lengths.length === groupCount &&
+    grams.starts.length === groupCount + 1 &&
+    grams.starts[groupCount] === grams.ids.length &&
+    isIncreasing(postingStarts) &&
+    isIncreasing(docTermStarts) &&
+    isIncreasing(docWordStarts) &&
+    isIncreasing(grams.starts) &&
+    allBelow(postingDocs, documentCount) &&
+    allBelow(docTerms, termCount) &&
+    allBelow(docWords, wordCount) &&
+    allBelow(grams.ids, wordCount)
   );
+}
+
+function lineCount(text: string): number {
+  if (text === '') return 0;
+  let count = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+function isIncreasing(starts: Int32Array): boolean {
+  if (starts[0] !== 0) return false;
+  for (let at = 1; at < starts.length; at++) if ((starts[at] as number) < (starts[at - 1] as number)) return false;
+  return true;
+}
+
+function allBelow(values: Int32Array, limit: number): boolean {
+  for (let at = 0; at < values.length; at++)
+    if ((values[at] as number) < 0 || (values[at] as number) >= limit) return false;
+  return true;
 }
 
 /** By its tag, not `instanceof`: an array read from IndexedDB may come from another realm (a test's, a worker's). */

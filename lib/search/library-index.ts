@@ -1,7 +1,15 @@
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery } from '@/lib/search/rank';
 import { analyzeField, analyzePairs, analyzeQueryWords, normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
-import { addLengthGrams, createTypoMatcher, type LengthGrams, type TypoMatcher } from '@/lib/search/typo';
+import {
+  addLengthGrams,
+  createTypoMatcher,
+  type FlatLengthGrams,
+  flattenLengthGrams,
+  type LengthGrams,
+  restoreLengthGrams,
+  type TypoMatcher,
+} from '@/lib/search/typo';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
 /** What of a saved item the library index reads. */
@@ -177,6 +185,8 @@ export interface LibraryIndexSnapshot {
   wordCounts: Int32Array;
   docWordStarts: Int32Array;
   docWords: Int32Array;
+  /** The typo words' letter-pair lists (building them for 200,000 words is most of a restore's work otherwise). */
+  grams: FlatLengthGrams;
 }
 
 /**
@@ -211,8 +221,8 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   let typoWords: string[] = [];
   let wordCounts: number[] = [];
   const typoWordAt = new Map<string, number>();
-  /** Letter-pair lists of `wordTexts`; after a restore, built at the first typo correction. */
-  let lengthGrams: LengthGrams | null = [];
+  /** Letter-pair lists of `wordTexts`. */
+  let lengthGrams: LengthGrams = [];
   let generation = 0;
   let typos: TypoMatcher | undefined;
   const postingsCache = new Map<number, number[]>();
@@ -401,17 +411,12 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     wordTexts.push(word);
     typoWords.push(word);
     wordCounts.push(0);
-    if (lengthGrams) addLengthGrams(lengthGrams, word, id);
+    addLengthGrams(lengthGrams, word, id);
     typos = undefined; // its per-word counters are sized to the word list
     return id;
   }
 
   function typoMatcher(): TypoMatcher {
-    if (!lengthGrams) {
-      // A word blanked since stays in its lists, as when the lists are kept as words come.
-      lengthGrams = [];
-      for (let id = 0; id < wordTexts.length; id++) addLengthGrams(lengthGrams, wordTexts[id] as string, id);
-    }
     typos ??= createTypoMatcher({ words: typoWords, lengthGrams });
     return typos;
   }
@@ -467,6 +472,11 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       keptWords.push(wordTexts[id] as string);
       keptCounts.push(wordCounts[id] as number);
     }
+    // The lists of the words kept only (the index's own keep words no item holds any more).
+    const keptGrams: LengthGrams = [];
+    keptWords.forEach((word, id) => {
+      addLengthGrams(keptGrams, word, id);
+    });
     const liveSlots = slots.filter((slot): slot is Slot => slot !== undefined);
     const docTermStarts = new Int32Array(documents.length + 1);
     const docWordStarts = new Int32Array(documents.length + 1);
@@ -497,6 +507,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       wordCounts: Int32Array.from(keptCounts),
       docWordStarts,
       docWords,
+      grams: flattenLengthGrams(keptGrams),
     };
   }
 
@@ -522,7 +533,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     wordTexts.forEach((word, id) => {
       typoWordAt.set(word, id);
     });
-    lengthGrams = null;
+    lengthGrams = restoreLengthGrams(stored.grams);
     typos = undefined;
     stored.documents.forEach((document, doc) => {
       slots.push({

@@ -33,7 +33,7 @@ export interface FuzzyOptions {
  * a word's length by at most its number of edits, so only a few lengths' lists are read, not the
  * lists of every word sharing a common pair ("er", "^s") in a large vocabulary.
  */
-export type LengthGrams = Array<Map<string, number[]> | undefined>;
+export type LengthGrams = Array<Map<string, number[] | Int32Array> | undefined>;
 
 /** Lists word `id` under each of its letter pairs (ids must be added in increasing order). */
 export function addLengthGrams(grams: LengthGrams, word: string, id: number): void {
@@ -44,9 +44,58 @@ export function addLengthGrams(grams: LengthGrams, word: string, id: number): vo
   }
   for (const pair of new Set(letterPairs(word))) {
     const list = byPair.get(pair);
-    if (list) list.push(id);
-    else byPair.set(pair, [id]);
+    if (!list) byPair.set(pair, [id]);
+    else if (Array.isArray(list)) list.push(id);
+    else byPair.set(pair, [...list, id]); // restored from flat arrays (see `restoreLengthGrams`)
   }
+}
+
+/** Letter-pair lists as a few flat arrays, to store them: group g is `pairs[g]` of words of `lengths[g]` letters, ids at [starts[g], starts[g + 1]). */
+export interface FlatLengthGrams {
+  /** Each group's pair, joined by line breaks (a word holds no white space). */
+  pairs: string;
+  lengths: Int32Array;
+  starts: Int32Array;
+  ids: Int32Array;
+}
+
+export function flattenLengthGrams(grams: LengthGrams): FlatLengthGrams {
+  const pairs: string[] = [];
+  const lengths: number[] = [];
+  const starts = [0];
+  let total = 0;
+  grams.forEach((byPair, length) => {
+    for (const [pair, list] of byPair ?? []) {
+      pairs.push(pair);
+      lengths.push(length);
+      total += list.length;
+      starts.push(total);
+    }
+  });
+  const ids = new Int32Array(total);
+  let at = 0;
+  for (const byPair of grams)
+    for (const list of byPair?.values() ?? []) {
+      ids.set(list, at);
+      at += list.length;
+    }
+  return { pairs: pairs.join('\n'), lengths: Int32Array.from(lengths), starts: Int32Array.from(starts), ids };
+}
+
+/** The lists again, each a view of the stored ids (copied to an array only when a word is added to it). */
+export function restoreLengthGrams(flat: FlatLengthGrams): LengthGrams {
+  const grams: LengthGrams = [];
+  const pairs = flat.pairs === '' ? [] : flat.pairs.split('\n');
+  pairs.forEach((pair, group) => {
+    const length = flat.lengths[group] as number;
+    let byPair = grams[length];
+    if (!byPair) {
+      byPair = new Map();
+      grams[length] = byPair;
+    }
+    byPair.set(pair, flat.ids.subarray(flat.starts[group], flat.starts[group + 1]));
+  });
+  return grams;
 }
 
 export interface TypoWords {

@@ -224,6 +224,12 @@ describe('library index stored whole by the background (lib/db/library-snapshot)
     expect(await getLibrarySnapshot(db)).toBeNull();
     await putLibrarySnapshot({ ...snapshot, terms: `${snapshot.terms}\nextra` }, db);
     expect(await getLibrarySnapshot(db)).toBeNull();
+    const outOfRange = Int32Array.from(snapshot.docTerms);
+    outOfRange[0] = 1_000_000;
+    await putLibrarySnapshot({ ...snapshot, docTerms: outOfRange }, db);
+    expect(await getLibrarySnapshot(db)).toBeNull();
+    await putLibrarySnapshot({ ...snapshot, grams: { ...snapshot.grams, ids: snapshot.grams.ids.subarray(1) } }, db);
+    expect(await getLibrarySnapshot(db)).toBeNull();
     const opened = await openPageFromStore();
     expect(opened.from).toBe('analyses');
     expect(opened.index.search('darfur', { typing: false }).results).toHaveLength(1);
