@@ -29,7 +29,7 @@ test('“Never on these sites” hides the blog’s box too, and reading progres
   await scrollWithWheel(page, 0.5);
   const panel = await openSidePanelPage();
   await expect
-    .poll(async () => (await getArticleProgress(panel, ARTICLE_URL)).fraction ?? 0, { timeout: 10_000 })
+    .poll(async () => (await getArticleProgress(panel, ARTICLE_URL)).fraction ?? 0, { timeout: 30_000 })
     .toBeGreaterThan(0.45);
 
   await sites.getByRole('button', { name: 'Show again on webcoderspeed.com' }).click();
@@ -120,6 +120,6 @@ test('“Save to Shelf” in the box saves the article and records reading progr
   await expect.poll(async () => (await getArticleProgress(panel, ARTICLE_URL)).saved).toBe(true);
   await scrollWithWheel(page, 0.5);
   await expect
-    .poll(async () => (await getArticleProgress(panel, ARTICLE_URL)).fraction ?? 0, { timeout: 10_000 })
+    .poll(async () => (await getArticleProgress(panel, ARTICLE_URL)).fraction ?? 0, { timeout: 30_000 })
     .toBeGreaterThan(0.45);
 });

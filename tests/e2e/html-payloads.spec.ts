@@ -88,7 +88,7 @@ async function inspectEach(panel: Page, items: Array<{ id: string; itemId: strin
         document.querySelector('#reader-title')?.textContent === title &&
         document.querySelector('.reader-body')?.textContent?.includes('Connection pools bound'),
       `Payload ${id}`,
-      { polling: 20, timeout: 10_000 },
+      { polling: 20, timeout: 30_000 },
     );
     const body = panel.locator('.reader-body');
     for (const finding of await body.evaluate(findUnsafeMarkup)) findings.push(`${id}: ${finding}`);

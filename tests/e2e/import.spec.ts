@@ -26,7 +26,7 @@ test('import a 20,000-row Pocket zip with progress while the popup and panel sta
   openPopup,
   openSidePanelPage,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   const panel = await openSidePanelPage();
   await panel.getByRole('button', { name: 'Settings' }).click();
   const file = { name: 'pocket.zip', mimeType: 'application/zip', buffer: pocketZip(20_000) };

@@ -139,7 +139,7 @@ test('a page cannot stop Shelf: forged “newer script” events and clobbered n
     setInterval(forge, 20); // before, while and after Shelf's script runs
   }, browser.extensionId);
   await page.goto(url);
-  await expect.poll(() => relatedBox(page).isShown(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => relatedBox(page).isShown(), { timeout: 30_000 }).toBe(true);
   await relatedBox(page).click('Dismiss related articles'); // alive: it answers the user
   await expect(page.locator('shelf-related')).toHaveCount(0);
 });

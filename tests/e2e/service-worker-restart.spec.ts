@@ -50,7 +50,7 @@ test('the service worker is stopped mid-use: menus, saving, progress and the bad
   serviceWorker,
   openSidePanelPage,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const panel = await openSidePanelPage();
   await panel.getByRole('button', { name: 'Reading list' }).click();
   const list = panel.getByRole('list', { name: 'Saved articles' });
@@ -63,7 +63,7 @@ test('the service worker is stopped mid-use: menus, saving, progress and the bad
   await article.goto(ARTICLE_URL);
   await expect.poll(() => blogBox(article).isShown()).toBe(true);
   await scrollWithWheel(article, 0.4);
-  await expect(list.getByRole('listitem').first()).toContainText(/4\d% read|reading/, { timeout: 10_000 });
+  await expect(list.getByRole('listitem').first()).toContainText(/4\d% read|reading/, { timeout: 30_000 });
 
   // Stopped while the article is open and being read.
   await stopServiceWorker(context, panel, serviceWorker);
@@ -85,7 +85,7 @@ test('the service worker is stopped mid-use: menus, saving, progress and the bad
   await stopServiceWorker(context, panel, serviceWorker);
   await scrollWithWheel(article, 0.8);
   const coldStartRow = list.getByRole('listitem').filter({ hasText: /Cold start/i });
-  await expect(coldStartRow).toContainText(/[78]\d% read/, { timeout: 10_000 });
+  await expect(coldStartRow).toContainText(/[78]\d% read/, { timeout: 30_000 });
 
   // The badge counts the unread item (the other is being read), recomputed by the new worker.
   await stopServiceWorker(context, panel, serviceWorker);

@@ -59,7 +59,7 @@ test('sync: off by default; on, the shelf goes to the sync area, another browser
 
   await toggle.click(); // the box follows the stored setting, a moment after the click
   await expect(toggle).toBeChecked();
-  await expect(status).toContainText('Last synced', { timeout: 20_000 });
+  await expect(status).toContainText('Last synced', { timeout: 30_000 });
   await expect(status).toContainText('Synced: 1 of 1 saved item');
   await expect(status).toContainText(/Room used: [\d,]+ of 102,\d+ bytes/);
   const area = readRemoteState(await readArea(serviceWorker));
@@ -86,7 +86,7 @@ test('sync: off by default; on, the shelf goes to the sync area, another browser
     });
     doc.set('pref:theme', { fields: { value: register('dark') }, deleted: null });
   });
-  await expect(settings.locator('html')).toHaveAttribute('data-theme', 'dark', { timeout: 20_000 });
+  await expect(settings.locator('html')).toHaveAttribute('data-theme', 'dark', { timeout: 30_000 });
   const panel = await openSidePanel(context, extensionId);
   await panel.show('Reading list');
   await panel.readingList.view('All').click(); // one of the two is done: the default Queue hides it
@@ -117,7 +117,7 @@ test('sync: off by default; on, the shelf goes to the sync area, another browser
     MANIFEST_KEY,
   );
   await settings.getByRole('button', { name: 'Sync now' }).click();
-  await expect(settings.getByRole('alert')).toContainText('The synced shelf could not be read', { timeout: 20_000 });
+  await expect(settings.getByRole('alert')).toContainText('The synced shelf could not be read', { timeout: 30_000 });
   await expect(panel.readingList.rows).toHaveCount(2);
 
   await toggle.click();

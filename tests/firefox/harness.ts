@@ -57,7 +57,7 @@ function prepareExtension(build: FirefoxBuild): { dir: string; addonId: string }
 }
 
 /** Polls `probe` until it returns something truthy; fails with what was awaited. */
-export async function waitFor<T>(what: string, probe: () => Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(what: string, probe: () => Promise<T>, timeoutMs = 60_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
