@@ -18,7 +18,7 @@ if (typeof performance.mark !== 'function') {
 
 // findBy*/waitFor give up after 1 s by default: too little for IndexedDB and React on a 2-core
 // machine shared with other runs. A budget catches hangs; speed is measured by npm run bench.
-configure({ asyncUtilTimeout: 8_000 });
+configure({ asyncUtilTimeout: 20_000 });
 
 afterEach(() => {
   cleanup();

@@ -46,7 +46,7 @@ describe('the reader', () => {
     const tracker = vi.mocked(trackReadingProgress);
     tracker.mockClear();
     render(<ReaderContainer itemId={ITEM_ID} place="panel" onOpenItem={vi.fn()} />);
-    await screen.findByText('Connection pools bound how many queries run at once.', undefined, { timeout: 10_000 });
+    await screen.findByText('Connection pools bound how many queries run at once.', undefined, { timeout: 20_000 });
     await waitFor(() => expect(tracker).toHaveBeenCalledTimes(1));
     const signal = tracker.mock.calls[0]?.[2] as AbortSignal;
 

@@ -1,4 +1,4 @@
-import { configure, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,9 +7,6 @@ import { TagSettings } from '@/components/annotations/tag-settings';
 import { resetDatabaseConnection, ShelfDatabase } from '@/lib/db/database';
 import { saveArticle, setTags } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
-
-// Live queries over IndexedDB and React take seconds on a busy shared machine.
-configure({ asyncUtilTimeout: 5_000 });
 
 let name: string;
 let db: ShelfDatabase;

@@ -21,7 +21,7 @@ describe('item ids', () => {
     expect(articleItemId('x')).toBe('article:x');
   });
 
-  it('has no collisions over 20,000 distinct addresses', { timeout: 30_000 }, () => {
+  it('has no collisions over 20,000 distinct addresses', { timeout: 120_000 }, () => {
     const ids = new Set<string>();
     for (let i = 0; i < 20_000; i++) ids.add(pageItemId(`https://example.org/${i.toString(36)}`));
     expect(ids.size).toBe(20_000);
