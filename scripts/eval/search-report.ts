@@ -15,14 +15,21 @@ export const SEARCH_QUERIES_FILE = 'tests/fixtures/search-queries.json';
 /** Shelf's own tuning set for knowing when nothing matches (off-topic and plain-words questions). */
 export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
 
+/**
+ * `tune` is what the thresholds were fitted on; `heldOut` and `blind` (written later, before the
+ * plain-words vocabulary, without running a query) are never tuned on.
+ */
+export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind'] as const;
+type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
+
 export interface ConfidenceSet {
-  offTopic: { tune: string[]; heldOut: string[] };
-  intent: { tune: EvalQuery[]; heldOut: EvalQuery[] };
+  offTopic: Record<ConfidenceHalf, string[]>;
+  intent: Record<ConfidenceHalf, EvalQuery[]>;
 }
 
 export function loadConfidenceSet(file = CONFIDENCE_SET_FILE): ConfidenceSet {
   const set = JSON.parse(readFileSync(file, 'utf8')) as ConfidenceSet;
-  for (const half of [set.intent.tune, set.intent.heldOut]) for (const q of half) q.kind = 'intent';
+  for (const half of CONFIDENCE_HALVES) for (const q of set.intent[half]) q.kind = 'intent';
   return set;
 }
 
@@ -94,7 +101,7 @@ function confidenceReport(
 ): string[] {
   const set = loadConfidenceSet();
   const lines = [`\nKnowing when nothing matches: ${CONFIDENCE_SET_FILE} (thresholds tuned on "tune" only)`];
-  for (const half of ['tune', 'heldOut'] as const) {
+  for (const half of CONFIDENCE_HALVES) {
     const offTopic = set.offTopic[half];
     const answered = offTopic.filter((query) => shelf(query).length > 0);
     const miniAnswered = offTopic.filter((query) => minisearch(query).length > 0).length;
