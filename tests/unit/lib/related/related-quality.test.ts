@@ -123,5 +123,18 @@ describe.skipIf(!hasRelatedDocs(docs))(
       expect(matched).toBeGreaterThanOrEqual(20);
       expect(docs.unrelated.filter((path) => engine.related(readDocPage(path)!).matched)).toEqual([]);
     });
+
+    it('ranks an expected article in the top 5 for all but one relevant page (the heaviest words decide the order)', {
+      timeout: 120_000,
+    }, () => {
+      const missed = docs.relevant.filter(
+        ({ path, expected }) =>
+          !engine
+            .related(readDocPage(path)!)
+            .results.slice(0, 5)
+            .some((result) => expected.includes(result.article.id)),
+      );
+      expect(missed.length).toBeLessThanOrEqual(1);
+    });
   },
 );
