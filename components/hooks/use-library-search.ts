@@ -42,7 +42,7 @@ export function useLibraryIndex(): { index: LibraryIndex | null; version: number
 
 const QUERY_MEASURE = 'shelf:library-query';
 
-/** Searches the library, leaving the time it took as a performance measure (read by `npm run bench`; the last 200 kept). */
+/** Searches the library, leaving the time it took as a performance measure (read by `npm run bench`; cleared every 200). */
 function timedLibrarySearch(index: LibraryIndex, query: string): LibraryResponse {
   const start = performance.now();
   const response = index.search(query, { limit: 20 });

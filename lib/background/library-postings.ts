@@ -2,7 +2,13 @@ import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { DATABASE_NAME, getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
 import { getPostingsStamps, postingsStamp, storePostings } from '@/lib/db/library-postings';
-import { getLibrarySnapshot, putLibrarySnapshot } from '@/lib/db/library-snapshot';
+import {
+  fingerprintsDigest,
+  getLibrarySnapshot,
+  getLibrarySnapshotDigest,
+  putLibrarySnapshot,
+} from '@/lib/db/library-snapshot';
+import { getEpoch } from '@/lib/db/meta';
 import { analyzeLibraryDocument, createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
 import { librarySource } from '@/lib/search/library-live';
 import { syncLibraryIndex } from '@/lib/search/library-sync';
@@ -39,26 +45,27 @@ export async function updateLibraryPostings(
 
 /**
  * Brings the library index stored whole in step with the data, from the stored per-item analyses
- * (run after `updateLibraryPostings`): the index this worker holds (restored from the stored one when
- * it starts) is synced item by item and, when anything changed or nothing was stored, stored again.
- * Returns the index, to keep for the next run.
+ * (run after `updateLibraryPostings`). When the stored digest of fingerprints equals the data's, the
+ * stored index is current and is not even read (a worker waking for a message reads a few kB, not the
+ * index). Else the index this worker kept (or the stored one, restored) is synced item by item and
+ * stored again, unless "Delete everything" happened meanwhile. Returns the index to keep, if any.
  */
 export async function updateLibrarySnapshot(
   db: ShelfDatabase = getDatabase(),
   kept?: LibraryIndex,
-): Promise<{ index: LibraryIndex; stored: boolean }> {
+): Promise<{ index: LibraryIndex | undefined; stored: boolean }> {
+  const epoch = await getEpoch(db);
+  const [fingerprints, storedDigest] = await Promise.all([getLibraryFingerprints(db), getLibrarySnapshotDigest(db)]);
+  if (storedDigest === fingerprintsDigest(fingerprints)) return { index: kept, stored: false };
   let index = kept;
-  let missing = false;
   if (!index) {
     index = createLibraryIndex();
     const snapshot = await getLibrarySnapshot(db);
     if (snapshot) index.restore(snapshot);
-    else missing = true;
   }
-  const { indexed, removed } = await syncLibraryIndex(index, librarySource(db));
-  const stored = missing || indexed + removed > 0;
-  if (stored) await putLibrarySnapshot(index.snapshot(), db);
-  return { index, stored };
+  await syncLibraryIndex(index, librarySource(db));
+  await putLibrarySnapshot(index.snapshot(), { db, epoch });
+  return { index, stored: true };
 }
 
 let running = false;

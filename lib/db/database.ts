@@ -38,7 +38,7 @@ export class ShelfDatabase extends Dexie {
   /** The library search index's analysis of each saved item, derived from the data (`lib/db/library-postings.ts`). */
   libraryPostings!: EntityTable<LibraryPostingsRecord, 'itemId'>;
   /** The library search index whole, made from those analyses (`lib/db/library-snapshot.ts`). */
-  librarySnapshot!: EntityTable<LibrarySnapshotRecord, 'name'>;
+  librarySnapshot!: Dexie.Table<LibrarySnapshotRecord, string>;
   /** Settings of versions 1–3, read once to carry them into the preferences (`lib/settings`). */
   settings!: EntityTable<LegacySettingRecord, 'key'>;
 

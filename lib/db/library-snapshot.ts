@@ -1,4 +1,8 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { assertEpoch } from '@/lib/db/meta';
 import { LIBRARY_ANALYSIS_VERSION, type LibraryIndexSnapshot } from '@/lib/search/library-index';
 
 /**
@@ -9,23 +13,62 @@ import { LIBRARY_ANALYSIS_VERSION, type LibraryIndexSnapshot } from '@/lib/searc
  */
 
 const NAME = 'library';
+const DIGEST = 'library-digest';
 
-/** The stored snapshot when it is of this analysis version and its arrays agree with each other; else null. */
+/** The stored snapshot when it is of this analysis version and its arrays and documents are sound; else null. */
 export async function getLibrarySnapshot(db: ShelfDatabase = getDatabase()): Promise<LibraryIndexSnapshot | null> {
   const record = await db.librarySnapshot.get(NAME);
-  return record && isUsable(record.snapshot) ? record.snapshot : null;
+  return record?.name === NAME && isUsable(record.snapshot) ? record.snapshot : null;
 }
 
+/** The digest stored with the snapshot (see `fingerprintsDigest`), without reading the snapshot. */
+export async function getLibrarySnapshotDigest(db: ShelfDatabase = getDatabase()): Promise<string | null> {
+  const record = await db.librarySnapshot.get(DIGEST);
+  return record?.name === DIGEST ? record.digest : null;
+}
+
+/** One string for a set of item fingerprints (any order): equal digests, same items in the same state. */
+export function fingerprintsDigest(fingerprints: ReadonlyMap<string, string>): string {
+  const lines = [...fingerprints].map(([id, fingerprint]) => `${id}\t${fingerprint}`).sort();
+  return `${LIBRARY_ANALYSIS_VERSION}:${bytesToHex(sha256(utf8ToBytes(lines.join('\n'))))}`;
+}
+
+/**
+ * Stores the snapshot with the digest of its items' fingerprints, in one transaction; with `epoch`,
+ * only if "Delete everything" has not happened since it was read (else `DataDeletedError`).
+ */
 export async function putLibrarySnapshot(
   snapshot: LibraryIndexSnapshot,
-  db: ShelfDatabase = getDatabase(),
+  { db = getDatabase(), epoch }: { db?: ShelfDatabase; epoch?: string } = {},
 ): Promise<void> {
-  await db.librarySnapshot.put({ name: NAME, snapshot });
+  const digest = fingerprintsDigest(new Map(snapshot.documents.map((document) => [document.id, document.fingerprint])));
+  await db.transaction('rw', db.meta, db.librarySnapshot, async () => {
+    if (epoch !== undefined) await assertEpoch(db, epoch);
+    await db.librarySnapshot.bulkPut([
+      { name: NAME, snapshot },
+      { name: DIGEST, digest },
+    ]);
+  });
 }
+
+const snapshotDocumentSchema = z.object({
+  id: z.string(),
+  articleId: z.string().nullable(),
+  title: z.string(),
+  url: z.string().nullable(),
+  tags: z.array(z.string()),
+  note: z.string(),
+  highlights: z.array(z.string()),
+  fingerprint: z.string(),
+});
+const snapshotDocumentsSchema = z
+  .array(snapshotDocumentSchema)
+  .refine((documents) => new Set(documents.map((document) => document.id)).size === documents.length);
 
 /** Checks that a snapshot can be restored without reading outside its arrays: lengths, ends and largest entries. */
 function isUsable(snapshot: LibraryIndexSnapshot): boolean {
-  if (snapshot?.version !== LIBRARY_ANALYSIS_VERSION || !Array.isArray(snapshot.documents)) return false;
+  if (snapshot?.version !== LIBRARY_ANALYSIS_VERSION || !snapshotDocumentsSchema.safeParse(snapshot.documents).success)
+    return false;
   const { postingStarts, postingDocs, postingWeights, docTermStarts, docTerms, wordCounts, docWordStarts, docWords } =
     snapshot;
   const grams = snapshot.grams;

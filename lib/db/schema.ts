@@ -158,7 +158,7 @@ export interface LibraryPostingsRecord {
 }
 
 /** The library search index stored whole by the background (derived data, made again when missing). */
-export interface LibrarySnapshotRecord {
-  name: 'library';
-  snapshot: LibraryIndexSnapshot;
-}
+export type LibrarySnapshotRecord =
+  | { name: 'library'; snapshot: LibraryIndexSnapshot }
+  /** A digest of the fingerprints the stored index was made from: read alone, to learn whether it is current without reading it. */
+  | { name: 'library-digest'; digest: string };

@@ -514,6 +514,14 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   /** Loads a snapshot into this index, which must be empty: no analysis, no map of postings built. */
   function restore(stored: LibraryIndexSnapshot): void {
     if (slots.length > 0 || termList.length > 0) throw new Error('Only an empty library index can be restored');
+    // What can fail on a malformed record is read first: nothing is changed unless all of it is read.
+    const restoredSlots: Slot[] = stored.documents.map((document, doc) => ({
+      document,
+      site: siteOf(document.url),
+      terms: stored.docTerms.subarray(stored.docTermStarts[doc], stored.docTermStarts[doc + 1]),
+      words: stored.docWords.subarray(stored.docWordStarts[doc], stored.docWordStarts[doc + 1]),
+    }));
+    const restoredGrams = restoreLengthGrams(stored.grams);
     baseDocs = stored.postingDocs;
     baseWeights = stored.postingWeights;
     const texts = stored.terms === '' ? [] : stored.terms.split('\n');
@@ -533,18 +541,13 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     wordTexts.forEach((word, id) => {
       typoWordAt.set(word, id);
     });
-    lengthGrams = restoreLengthGrams(stored.grams);
+    lengthGrams = restoredGrams;
     typos = undefined;
-    stored.documents.forEach((document, doc) => {
-      slots.push({
-        document,
-        site: siteOf(document.url),
-        terms: stored.docTerms.subarray(stored.docTermStarts[doc], stored.docTermStarts[doc + 1]),
-        words: stored.docWords.subarray(stored.docWordStarts[doc], stored.docWordStarts[doc + 1]),
-      });
-      slotById.set(document.id, doc);
+    restoredSlots.forEach((slot, doc) => {
+      slots.push(slot);
+      slotById.set(slot.document.id, doc);
     });
-    live = stored.documents.length;
+    live = restoredSlots.length;
     generation++;
   }
 

@@ -32,13 +32,14 @@ export function watchLibraryIndex(
       again = true;
       return;
     }
-    // At the first sync, what the background indexed ahead is loaded, not indexed again.
+    // At the first sync, what the background indexed ahead is loaded, not indexed again (once, even if that sync fails).
     const restored = first ? loadStoredLibraryIndex(index).catch(onError) : Promise.resolve();
+    const wasFirst = first;
+    first = false;
     running = restored
       .then(() => syncLibraryIndex(index, source, { pause: pauseForPage }))
       .then(({ indexed, removed }) => {
-        if (!stopped && (first || indexed + removed > 0)) onUpdate(index);
-        first = false;
+        if (!stopped && (wasFirst || indexed + removed > 0)) onUpdate(index);
       }, onError)
       .finally(() => {
         running = null;
@@ -75,8 +76,13 @@ export async function loadStoredLibraryIndex(
 ): Promise<'snapshot' | 'analyses'> {
   const snapshot = await getLibrarySnapshot(db);
   if (snapshot) {
-    index.restore(snapshot);
-    return 'snapshot';
+    try {
+      index.restore(snapshot);
+      return 'snapshot';
+    } catch (error) {
+      // A record that passed the checks and still could not be read: the per-item analyses instead.
+      console.warn('Shelf: could not load the stored library index', error);
+    }
   }
   await restoreLibraryIndex(index, () => getStoredPostings(db), { pause: pauseForPage });
   return 'analyses';

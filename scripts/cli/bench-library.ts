@@ -156,10 +156,13 @@ function snapshotSize(snapshot: LibraryIndexSnapshot): number {
     snapshot.wordCounts,
     snapshot.docWordStarts,
     snapshot.docWords,
+    snapshot.grams.lengths,
+    snapshot.grams.starts,
+    snapshot.grams.ids,
   ];
   return (
     arrays.reduce((sum, array) => sum + array.byteLength, 0) +
-    2 * (snapshot.terms.length + snapshot.words.length) +
+    2 * (snapshot.terms.length + snapshot.words.length + snapshot.grams.pairs.length) +
     JSON.stringify(snapshot.documents).length
   );
 }

@@ -2,7 +2,9 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { updateLibraryPostings, updateLibrarySnapshot } from '@/lib/background/library-postings';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
+import { clearAll } from '@/lib/db/clear';
 import { ShelfDatabase } from '@/lib/db/database';
+import { DataDeletedError } from '@/lib/db/errors';
 import { pageItemId } from '@/lib/db/ids';
 import { removeItems, savePage, setNote } from '@/lib/db/items';
 import { getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
@@ -213,27 +215,42 @@ describe('library index stored whole by the background (lib/db/library-snapshot)
     expect(answers(current.index)).toEqual(answers(await rebuilt()));
   });
 
-  it('a stored index of another analysis version, or whose arrays disagree, is not used', async () => {
-    await save('darfur', 'Aid agencies warn of famine', 'Relief convoys reached North Darfur.');
+  it('a stored index of another analysis version, or whose arrays or documents are unsound, is not used', async () => {
+    const darfur = await save('darfur', 'Aid agencies warn of famine', 'Relief convoys reached North Darfur.');
     await updateLibraryPostings(db);
     const { index } = await updateLibrarySnapshot(db);
-    const snapshot = index.snapshot();
-    await putLibrarySnapshot({ ...snapshot, version: snapshot.version + 1 }, db);
+    const snapshot = index!.snapshot();
+    await putLibrarySnapshot({ ...snapshot, version: snapshot.version + 1 }, { db });
     expect(await getLibrarySnapshot(db)).toBeNull();
-    await putLibrarySnapshot({ ...snapshot, postingDocs: snapshot.postingDocs.subarray(1) }, db);
+    await putLibrarySnapshot({ ...snapshot, postingDocs: snapshot.postingDocs.subarray(1) }, { db });
     expect(await getLibrarySnapshot(db)).toBeNull();
-    await putLibrarySnapshot({ ...snapshot, terms: `${snapshot.terms}\nextra` }, db);
+    await putLibrarySnapshot({ ...snapshot, terms: `${snapshot.terms}\nextra` }, { db });
     expect(await getLibrarySnapshot(db)).toBeNull();
     const outOfRange = Int32Array.from(snapshot.docTerms);
     outOfRange[0] = 1_000_000;
-    await putLibrarySnapshot({ ...snapshot, docTerms: outOfRange }, db);
+    await putLibrarySnapshot({ ...snapshot, docTerms: outOfRange }, { db });
     expect(await getLibrarySnapshot(db)).toBeNull();
-    await putLibrarySnapshot({ ...snapshot, grams: { ...snapshot.grams, ids: snapshot.grams.ids.subarray(1) } }, db);
+    await putLibrarySnapshot(
+      { ...snapshot, grams: { ...snapshot.grams, ids: snapshot.grams.ids.subarray(1) } },
+      { db },
+    );
     expect(await getLibrarySnapshot(db)).toBeNull();
+    const [document] = snapshot.documents;
+    for (const documents of [
+      [{ id: document!.id, fingerprint: document!.fingerprint }],
+      [null],
+      [{ ...document, tags: null }],
+    ]) {
+      await db.librarySnapshot.put({ name: 'library', snapshot: { ...snapshot, documents: documents as never } });
+      expect(await getLibrarySnapshot(db)).toBeNull();
+    }
     const opened = await openPageFromStore();
     expect(opened.from).toBe('analyses');
     expect(opened.index.search('darfur', { typing: false }).results).toHaveLength(1);
-    // The background stores a good one again.
+    // The background stores a good one again at the next change (it does not read the stored index while it is current).
+    expect((await updateLibrarySnapshot(db)).stored).toBe(false);
+    await setNote(darfur.id, 'Compare with the sanctions coverage', { db, now: 2 });
+    await updateLibraryPostings(db);
     expect((await updateLibrarySnapshot(db)).stored).toBe(true);
     expect((await openPageFromStore()).from).toBe('snapshot');
   });
@@ -247,7 +264,7 @@ describe('library index stored whole by the background (lib/db/library-snapshot)
     await applyImport(parsed, { db, chunkSize: 20 });
     await updateLibraryPostings(db);
     // Killed while writing: the write never lands (the transaction is aborted).
-    vi.spyOn(db.librarySnapshot, 'put').mockRejectedValueOnce(new Error('service worker stopped'));
+    vi.spyOn(db.librarySnapshot, 'bulkPut').mockRejectedValueOnce(new Error('service worker stopped'));
     await expect(updateLibrarySnapshot(db, kept)).rejects.toThrow('service worker stopped');
     const stale = await openPageFromStore();
     expect(stale).toMatchObject({ from: 'snapshot', synced: 60, analyzedInPage: 0 });
@@ -258,5 +275,28 @@ describe('library index stored whole by the background (lib/db/library-snapshot)
     expect(opened).toMatchObject({ from: 'snapshot', synced: 0 });
     expect(opened.index.fingerprints()).toEqual(await getLibraryFingerprints(db));
     expect(answers(opened.index)).toEqual(answers(await rebuilt()));
+  });
+
+  it('a worker waking with nothing changed reads the digest only, not the stored index', async () => {
+    await save('darfur', 'Aid agencies warn of famine', 'Relief convoys reached North Darfur.');
+    await updateLibraryPostings(db);
+    expect((await updateLibrarySnapshot(db)).stored).toBe(true);
+    const read = vi.spyOn(db.librarySnapshot, 'get');
+    expect(await updateLibrarySnapshot(db)).toEqual({ index: undefined, stored: false });
+    expect(read.mock.calls.map(([key]) => key)).toEqual(['library-digest']);
+  });
+
+  it('"Delete everything" while the index is stored leaves no stored index of the deleted items', async () => {
+    await save('darfur', 'Aid agencies warn of famine', 'Relief convoys reached North Darfur.');
+    await updateLibraryPostings(db);
+    // "Delete everything" lands after the run started (it reads the digest after the epoch).
+    const get = db.librarySnapshot.get.bind(db.librarySnapshot);
+    vi.spyOn(db.librarySnapshot, 'get').mockImplementationOnce(((key: string) =>
+      clearAll(db).then(() => get(key))) as never);
+    await expect(updateLibrarySnapshot(db)).rejects.toThrow(DataDeletedError);
+    expect(await getLibrarySnapshot(db)).toBeNull();
+    // The next run stores the empty library.
+    expect((await updateLibrarySnapshot(db)).stored).toBe(true);
+    expect((await getLibrarySnapshot(db))?.documents).toEqual([]);
   });
 });
