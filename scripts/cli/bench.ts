@@ -302,17 +302,28 @@ async function benchPopupLibrary() {
       );
       const times = { painted: (await painted.jsonValue()) as number, ready: (await ready.jsonValue()) as number };
       await popup.close();
-      return times;
+      // The floor on this machine, in the same browser and moment: a static extension page with one option.
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/bench-floor.html`);
+      const floorPainted = await page.waitForFunction(
+        () => (window as { __shelfResultsPainted?: number }).__shelfResultsPainted,
+      );
+      const floor = (await floorPainted.jsonValue()) as number;
+      await page.close();
+      return { ...times, floor };
     };
     const report = async (label: string, runs: number) => {
       const painted: number[] = [];
       const ready: number[] = [];
+      const floor: number[] = [];
       for (let run = 0; run < runs; run++) {
         const times = await open();
         painted.push(times.painted);
         ready.push(times.ready);
+        floor.push(times.floor);
       }
       line(`${label}: results painted`, formatTiming(summarize(painted)));
+      line(`${label}: floor (static extension page)`, formatTiming(summarize(floor)));
       line(`${label}: library searchable`, formatTiming(summarize(ready)));
     };
     const storedDocuments = () =>
@@ -332,6 +343,7 @@ async function benchPopupLibrary() {
             };
           }),
       );
+    writeFileSync(join(extensionDir, 'bench-floor.html'), FLOOR_PAGE);
     line('stored analyses before', String(await storedCount()));
     await report('not stored (as before)', 3);
     const started = performance.now();
@@ -371,6 +383,7 @@ async function benchPopupLibrary() {
     );
     await popup.close();
     await seed.close();
+    rmSync(join(extensionDir, 'bench-floor.html'), { force: true });
   });
 }
 
