@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, chromium, expect, type Page, test, type Worker } from '@playwright/test';
 import { chromiumArgs } from '@/scripts/chromium';
 import { findTestChromium } from './browser-path';
 import { startFixtureServer } from './fixture-server';
@@ -18,6 +18,7 @@ const REAL_PAGES = resolve(import.meta.dirname, '../../../shared/fixtures/real-p
 const PAGES = ['bbc-1', 'google-sre-book-1', 'lwn-1'];
 
 let context: BrowserContext;
+let worker: Worker;
 let extensionId: string;
 let userDataDir: string;
 
@@ -32,7 +33,7 @@ test.beforeEach(async () => {
     headless: true,
     args: chromiumArgs(E2E_EXTENSION_DIR),
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   extensionId = new URL(worker.url()).host;
 });
 
@@ -63,7 +64,30 @@ test('saved pages are found by their text in the popup’s one list, opened at t
     await server.close();
   }
 
+  // The background stores the library index whole; a popup opened then restores it instead of indexing.
+  // Read in the service worker (a page would start indexing the library itself).
+  const storedDocuments = () =>
+    worker.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const request = indexedDB.open('shelf');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const read = request.result.transaction('librarySnapshot').objectStore('librarySnapshot').get('library');
+            read.onsuccess = () => {
+              request.result.close();
+              resolve(
+                (read.result as { snapshot?: { documents: unknown[] } } | undefined)?.snapshot?.documents.length ?? 0,
+              );
+            };
+          };
+        }),
+    );
+  await expect.poll(storedDocuments, { timeout: 60_000 }).toBe(PAGES.length);
   const popup = popupPage(await openPopupPage());
+  await expect
+    .poll(() => popup.page.evaluate(() => performance.getEntriesByName('shelf:library-loaded-from-snapshot').length))
+    .toBe(1);
   // A phrase from deep in one page's body: that page first, as an option of the listbox.
   await popup.search('drained traffic or test deployments');
   await expect(popup.firstResult).toContainText('Saved page');
