@@ -311,12 +311,20 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     let flat = postingsCache.get(id);
     if (flat) return flat;
     const term = termList[id] as Term;
-    let { docs, weights } = ownPostings(term);
+    // Read where they are while all their documents are live (a page's searches would otherwise copy the restored index term by term).
+    const inPlace = term.docs === null && term.baseEnd - term.baseStart === term.df;
+    let { docs, weights }: { docs: ArrayLike<number>; weights: ArrayLike<number> } = inPlace
+      ? {
+          docs: baseDocs.subarray(term.baseStart, term.baseEnd),
+          weights: baseWeights.subarray(term.baseStart, term.baseEnd),
+        }
+      : ownPostings(term);
     // Removed documents leave their postings behind until a search reads the term: drop them then.
-    if (docs.length > term.df) {
-      const keep = docs.map((doc) => slots[doc] !== undefined);
-      docs = term.docs = docs.filter((_, at) => keep[at]);
-      weights = term.weights = weights.filter((_, at) => keep[at]);
+    if (!inPlace && docs.length > term.df) {
+      const own = ownPostings(term);
+      const keep = own.docs.map((doc) => slots[doc] !== undefined);
+      docs = term.docs = own.docs.filter((_, at) => keep[at]);
+      weights = term.weights = own.weights.filter((_, at) => keep[at]);
     }
     const idf = Math.log(1 + (live - term.df + 0.5) / (term.df + 0.5));
     flat = [];
