@@ -30,7 +30,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
   const toggleSaved = (article: Article) => void toggleSavedLater(article, markers.get(article.id));
   // A saved page opens in the reader, at the passage that matched.
   const read = (hit: SearchHit & { kind: 'page' }) =>
-    showFromPopup(windowId.current, readerViewOf(hit, search.snippets));
+    showFromPopup(windowId.current, readerViewOf(hit, search.snippets, search.response));
   const choose = (hit: SearchHit) => (hit.kind === 'article' ? void openInNewTab(hit.article) : read(hit));
 
   const onKeyDown = popupKeyHandler<SearchHit>({

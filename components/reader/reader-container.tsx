@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { AnnotatedReader } from '@/components/annotations/annotated-reader';
 import { useReaderActions } from '@/components/hooks/use-reader-actions';
 import { useReaderDocument } from '@/components/hooks/use-reader-document';
@@ -12,6 +12,7 @@ import { getArticleById } from '@/lib/corpus/catalog';
 import { getReaderData } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
 import { showPassage } from '@/lib/dom/passage';
+import { makeSnippet } from '@/lib/search/snippet';
 import { updateReaderSettings } from '@/lib/settings/reader-settings';
 import { captureItemNow } from '@/lib/side-panel/capture-item';
 
@@ -23,16 +24,35 @@ interface ReaderContainerProps {
   onOpenItem: (item: SavedItem, hasCopy: boolean) => void;
   /** Opened from a search result: the passage that matched, shown and marked. */
   passage?: string;
+  /** Opened before that passage was known: the search's matched terms (and unfinished word) to find it by. */
+  passageTerms?: readonly string[];
+  passagePrefix?: string;
 }
 
 /**
  * A saved item's readable copy in this document, with its progress: the same for a captured page
  * and for a bundled article that has a copy (imported from Omnivore, say).
  */
-export function ReaderContainer({ itemId, place, onOpenItem, passage }: ReaderContainerProps) {
+export function ReaderContainer({
+  itemId,
+  place,
+  onOpenItem,
+  passage: givenPassage,
+  passageTerms,
+  passagePrefix,
+}: ReaderContainerProps) {
   const data = useLiveQuery(() => getReaderData(itemId), [itemId]);
   const settings = useReaderSettings();
   const hasCopy = data?.capture !== undefined && settings !== undefined;
+  const copyText = data?.capture?.text;
+  const passage = useMemo(
+    () =>
+      givenPassage ??
+      (passageTerms && copyText !== undefined
+        ? makeSnippet(copyText, new Set(passageTerms), passagePrefix ?? null)?.passage
+        : undefined),
+    [givenPassage, passageTerms, passagePrefix, copyText],
+  );
   const percent = useReadingProgress(itemId, data?.capture !== undefined, data?.progress);
   // Opened from a search result: at the passage that matched, after the saved position is restored.
   useEffect(() => {

@@ -14,7 +14,9 @@ export function SearchPanel({ onShow }: { onShow: (view: SidePanelView) => void 
   const { hits, response } = search;
   const choose = (hit: SearchHit) =>
     onShow(
-      hit.kind === 'article' ? { kind: 'article', articleId: hit.article.id } : readerViewOf(hit, search.snippets),
+      hit.kind === 'article'
+        ? { kind: 'article', articleId: hit.article.id }
+        : readerViewOf(hit, search.snippets, search.response),
     );
 
   return (

@@ -41,6 +41,8 @@ export function SidePanelApp() {
             key={view.itemId}
             itemId={view.itemId}
             passage={view.passage}
+            passageTerms={view.terms}
+            passagePrefix={view.prefix}
             place="panel"
             onOpenItem={openItem}
           />

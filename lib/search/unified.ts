@@ -143,11 +143,19 @@ export function describeMatchReasons(hit: SearchHit): string {
   return `Matched ${listed}`;
 }
 
-/** The reader's view of a saved page hit: at the passage its snippet shows, when there is one. */
+/**
+ * The reader's view of a saved page hit: at the passage its snippet shows; when the snippet has not
+ * been read yet (Enter pressed at once), with the search's matched terms, for the reader to find it.
+ */
 export function readerViewOf(
   hit: SearchHit & { kind: 'page' },
   snippets: ReadonlyMap<string, Snippet>,
-): { kind: 'reader'; itemId: string; passage?: string } {
-  const passage = snippets.get(hit.page.itemId)?.passage;
-  return passage ? { kind: 'reader', itemId: hit.page.itemId, passage } : { kind: 'reader', itemId: hit.page.itemId };
+  { matchedTerms, prefix }: Pick<UnifiedResponse, 'matchedTerms' | 'prefix'>,
+): { kind: 'reader'; itemId: string; passage?: string; terms?: string[]; prefix?: string } {
+  const itemId = hit.page.itemId;
+  const passage = snippets.get(itemId)?.passage;
+  if (passage) return { kind: 'reader', itemId, passage };
+  const terms = [...matchedTerms].filter((term) => term.length <= 100).slice(0, 32);
+  if (terms.length === 0 && !prefix) return { kind: 'reader', itemId };
+  return prefix && prefix.length <= 100 ? { kind: 'reader', itemId, terms, prefix } : { kind: 'reader', itemId, terms };
 }

@@ -15,6 +15,9 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
     itemId: z.string().check(z.minLength(1), z.maxLength(300)),
     /** Words of the copy to open at (a search result's passage). */
     passage: z.optional(z.string().check(z.maxLength(400))),
+    /** Without a passage yet (opened before its snippet was read): the search's matched terms, to find it. */
+    terms: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(32))),
+    prefix: z.optional(z.string().check(z.maxLength(100))),
   }),
   /** A result to tell the user (e.g. why a page could not be saved). */
   z.strictObject({ kind: z.literal('message'), text: z.string().check(z.maxLength(1000)) }),

@@ -6,6 +6,7 @@ import { trackReadingProgress } from '@/lib/content/reading-progress';
 import { resetDatabaseConnection } from '@/lib/db/database';
 import { savePage } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
+import { termsOfWord } from '@/lib/search/text';
 
 // The real tracker, watched: which trackers the reader starts, and whether they were stopped.
 vi.mock('@/lib/content/reading-progress', async (importOriginal) => {
@@ -57,5 +58,24 @@ describe('the reader', () => {
     }
     expect(tracker).toHaveBeenCalledTimes(1);
     expect(signal.aborted).toBe(false);
-  }, 15_000); // IndexedDB in memory and React: slow on a busy machine
+  }, 60_000); // IndexedDB in memory and React: slow on a busy machine
+
+  it('opened from a search before its snippet was read, finds and marks the passage from the matched terms', async () => {
+    // jsdom has no layout, so no scrolling: the reader scrolls the passage into view.
+    const scrollIntoView = vi.fn();
+    Object.defineProperty(Element.prototype, 'scrollIntoView', { value: scrollIntoView, configurable: true });
+    render(
+      <ReaderContainer
+        itemId={ITEM_ID}
+        place="panel"
+        onOpenItem={vi.fn()}
+        passageTerms={['queries', 'once'].flatMap(termsOfWord)}
+      />,
+    );
+    await waitFor(() =>
+      expect(document.querySelector('[data-shelf-highlight="search-passage"]')?.textContent).toContain('queries'),
+    );
+    expect(scrollIntoView).toHaveBeenCalled();
+    Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
+  }, 60_000);
 });

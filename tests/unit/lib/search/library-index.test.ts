@@ -4,7 +4,8 @@ import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
 import { makeSnippet } from '@/lib/search/snippet';
 import { termsOfWord } from '@/lib/search/text';
-import { mergeSearch } from '@/lib/search/unified';
+import { mergeSearch, readerViewOf } from '@/lib/search/unified';
+import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 
 const filler =
   'The committee met on Tuesday to discuss the budget for the coming year and several members raised questions about the schedule. ';
@@ -118,6 +119,40 @@ describe('snippet', () => {
     const marked = snippet?.ranges.map((range) => snippet.text.slice(range.start, range.end));
     expect(marked).toEqual(['convoys', 'Darfur']);
     expect(makeSnippet(darfur.text, new Set(['sourdough']), null)).toBeNull();
+  });
+});
+
+describe('the reader view of a saved page hit', () => {
+  const hit = {
+    kind: 'page' as const,
+    page: {
+      itemId: 'page:darfur',
+      articleId: null,
+      title: '',
+      site: '',
+      url: null,
+      score: 1,
+      confidence: 1,
+      reasons: [],
+    },
+  };
+  const response = { matchedTerms: new Set(['convoy', 'darfur']), prefix: 'nor' };
+
+  it('opens at the snippet’s passage once it is read, else carries the matched terms to find it', () => {
+    const snippet = makeSnippet(darfur.text, new Set(['convoys', 'darfur'].flatMap(termsOfWord)), null);
+    const passage = snippet?.passage as string;
+    expect(readerViewOf(hit as never, new Map([['page:darfur', snippet!]]), response)).toEqual({
+      kind: 'reader',
+      itemId: 'page:darfur',
+      passage,
+    });
+    expect(readerViewOf(hit as never, new Map(), response)).toEqual({
+      kind: 'reader',
+      itemId: 'page:darfur',
+      terms: ['convoy', 'darfur'],
+      prefix: 'nor',
+    });
+    expect(sidePanelViewSchema.safeParse(readerViewOf(hit as never, new Map(), response)).success).toBe(true);
   });
 });
 
