@@ -116,7 +116,9 @@ describe.skipIf(!hasRelatedDocs(docs))(
     ? 'related articles on real documentation Debian ships'
     : `related articles on real documentation: skipped, the pages are not installed (${docs.install})`,
   () => {
-    it('matches most relevant pages and none of the unrelated ones (npm run eval prints the figures)', {
+    it(hasRelatedDocs(docs)
+      ? 'matches most relevant pages and none of the unrelated ones (npm run eval prints the figures)'
+      : `skipped: the documentation pages are not installed (${docs.install})`, {
       timeout: 120_000,
     }, () => {
       const matched = docs.relevant.filter(({ path }) => engine.related(readDocPage(path)!).matched).length;
@@ -124,7 +126,9 @@ describe.skipIf(!hasRelatedDocs(docs))(
       expect(docs.unrelated.filter((path) => engine.related(readDocPage(path)!).matched)).toEqual([]);
     });
 
-    it('ranks an expected article in the top 5 for all but one relevant page (the heaviest words decide the order)', {
+    it(hasRelatedDocs(docs)
+      ? 'ranks an expected article in the top 5 for all but one relevant page (the heaviest words decide the order)'
+      : `skipped: the documentation pages are not installed (${docs.install})`, {
       timeout: 120_000,
     }, () => {
       const missed = docs.relevant.filter(
