@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { describeSelection, isKeyForField, selectedRangeIn } from '@/lib/annotations/selection';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
@@ -20,7 +20,9 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
   const body = useCallback(() => containerRef.current?.querySelector(BODY_SELECTOR) ?? null, [containerRef]);
 
   // Runs again when `contentKey` changes: the copy's HTML was replaced, and its marks with it.
-  useEffect(() => {
+  // Layout effects, here and below: marks are drawn before the text is first painted (no flash of
+  // unmarked text) and the `h` key works from the moment the copy is on screen.
+  useLayoutEffect(() => {
     const root = body();
     if (!root || !highlights) return;
     const result = paintHighlights(root, highlights);
@@ -47,7 +49,7 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
     setMessage(saved ? 'Highlighted.' : 'This page is no longer saved; the highlight was not kept.');
   }, [body, itemId]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const doc = containerRef.current?.ownerDocument;
     if (!doc) return;
     const follow = () => {

@@ -60,6 +60,25 @@ describe('annotating in the reader', () => {
     expect((await screen.findByRole('list', { name: 'Highlights' })).textContent).toContain(SENTENCE);
   }, 60_000);
 
+  it('takes h the moment the copy is on screen, before any later render', async () => {
+    // A reader quick on the key (or a loaded machine) must not find the key dead for a moment.
+    const pressed = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('.reader-body p')) return;
+        observer.disconnect();
+        selectInThirdParagraph(SENTENCE);
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', bubbles: true }));
+        resolve();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    await pressed;
+    await waitFor(async () =>
+      expect((await getHighlights(itemId)).map((h) => h.selectors.quote.exact)).toEqual([SENTENCE]),
+    );
+  }, 60_000);
+
   it('changes a highlight’s colour from its list entry, and the mark follows', async () => {
     render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
     await screen.findByText(/Snapshots help/);
