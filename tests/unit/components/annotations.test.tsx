@@ -8,6 +8,7 @@ import { resetDatabaseConnection } from '@/lib/db/database';
 import { getHighlights } from '@/lib/db/highlights';
 import { savePage } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 const URL = 'https://example.org/wal';
 const SENTENCE = 'Readers never block writers.';
@@ -20,20 +21,7 @@ beforeEach(async () => {
   itemId = (
     await savePage(
       { url: URL, title: 'WAL' },
-      {
-        url: URL,
-        title: 'Write-ahead logging',
-        byline: null,
-        siteName: null,
-        excerpt: null,
-        lang: 'en',
-        dir: null,
-        wordCount: 20,
-        readMinutes: 1,
-        html,
-        text: html.replace(/<[^>]+>/g, ' '),
-        notice: null,
-      },
+      capturedPage(URL, 'Write-ahead logging', html.replace(/<[^>]+>/g, ' '), { html, wordCount: 20 }),
     )
   ).id;
 });

@@ -14,6 +14,7 @@ import { countItems, getAllItems, getItem, getReaderData } from '@/lib/db/querie
 import { toNetscapeBookmarks } from '@/lib/export/library-export';
 import { deleteEverything } from '@/lib/settings/delete-everything';
 import { getPreference, PREFERENCES, setPreference, snapshotPreferences } from '@/lib/settings/preferences';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 import { fakePermissionsAndScripting } from '../../helpers/fake-permissions';
 
 let name: string;
@@ -266,17 +267,4 @@ describe('backup', () => {
   });
 });
 
-const CAPTURE = {
-  url: 'https://example.org/page',
-  title: 'A page',
-  byline: null,
-  siteName: null,
-  excerpt: null,
-  lang: 'en',
-  dir: 'ltr' as const,
-  wordCount: 3,
-  readMinutes: 1,
-  html: '<p>Three words here</p>',
-  text: 'Three words here',
-  notice: null,
-};
+const CAPTURE = capturedPage('https://example.org/page', 'A page', 'Three words here', { dir: 'ltr' });

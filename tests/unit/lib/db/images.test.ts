@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShelfDatabase } from '@/lib/db/database';
 import { getItemImages, storeItemImages } from '@/lib/db/images';
 import { removeItems, savePage } from '@/lib/db/items';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 let name: string;
 let db: ShelfDatabase;
@@ -19,20 +20,7 @@ afterEach(async () => {
   await Dexie.delete(name);
 });
 
-const copy = (title: string) => ({
-  url: `https://example.org/${title}`,
-  title,
-  byline: null,
-  siteName: null,
-  excerpt: null,
-  lang: null,
-  dir: null,
-  wordCount: 1,
-  readMinutes: 1,
-  html: '<p>x</p>',
-  text: 'x',
-  notice: null,
-});
+const copy = (title: string) => capturedPage(`https://example.org/${title}`, title, 'x', { lang: null });
 const png = (bytes: number) => new Blob([new Uint8Array(bytes)], { type: 'image/png' });
 
 describe('images kept with a copy', () => {

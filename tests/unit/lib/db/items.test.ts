@@ -15,6 +15,7 @@ import {
 } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { countUnread, getReaderData } from '@/lib/db/queries';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 const ARTICLE = { id: 'cold-start-latency', title: 'Cold Start Latency', url: 'https://webcoderspeed.com/x' };
 let name: string;
@@ -84,20 +85,7 @@ describe('repository', () => {
   });
 
   it('saves a captured page with its copy in one transaction, and a second save keeps the item', async () => {
-    const capture = {
-      url: 'https://example.org/a',
-      title: 'A page',
-      byline: null,
-      siteName: null,
-      excerpt: null,
-      lang: 'en',
-      dir: 'ltr' as const,
-      wordCount: 3,
-      readMinutes: 1,
-      html: '<p>Three words here</p>',
-      text: 'Three words here',
-      notice: null,
-    };
+    const capture = capturedPage('https://example.org/a', 'A page', 'Three words here', { dir: 'ltr' });
     const item = await savePage({ url: 'https://example.org/a#top', title: 'A page' }, capture, { db, now: 1 });
     expect(item).toMatchObject({ id: pageItemId('https://example.org/a'), kind: 'page', status: 'unread' });
     await setStatus([item.id], 'reading', { db });
@@ -117,20 +105,7 @@ describe('repository', () => {
     failing.captures.hook('creating', () => {
       throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
     });
-    const capture = {
-      url: 'https://example.org/b',
-      title: 'B',
-      byline: null,
-      siteName: null,
-      excerpt: null,
-      lang: null,
-      dir: null,
-      wordCount: 1,
-      readMinutes: 1,
-      html: '<p>b</p>',
-      text: 'b',
-      notice: null,
-    };
+    const capture = capturedPage('https://example.org/b', 'B', 'b', { lang: null });
     await expect(
       savePage({ url: 'https://example.org/b', title: 'B' }, capture, { db: failing }),
     ).rejects.toBeInstanceOf(StorageFullError);

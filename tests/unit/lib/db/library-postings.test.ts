@@ -15,6 +15,7 @@ import { readImportFile } from '@/lib/import/read-import-file';
 import { analyzeLibraryDocument, createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
 import { librarySource, loadStoredLibraryIndex } from '@/lib/search/library-live';
 import { type LibrarySource, restoreLibraryIndex, syncLibraryIndex } from '@/lib/search/library-sync';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 let name: string;
 let db: ShelfDatabase;
@@ -31,21 +32,7 @@ afterEach(async () => {
 
 async function save(path: string, title: string, text: string) {
   const url = `https://news.example.org/${path}`;
-  const capture = {
-    url,
-    title,
-    byline: null,
-    siteName: null,
-    excerpt: null,
-    lang: 'en',
-    dir: null,
-    wordCount: text.split(' ').length,
-    readMinutes: 1,
-    html: `<p>${text}</p>`,
-    text,
-    notice: null,
-  };
-  return savePage({ url, title }, capture, { db, now: 1 });
+  return savePage({ url, title }, capturedPage(url, title, text), { db, now: 1 });
 }
 
 /** What a page opening does: the stored analyses, then a sync with the data; counts what it analyzed itself. */

@@ -9,24 +9,13 @@ import { restoreRemoved, saveArticle, savePage, setStatus } from '@/lib/db/items
 import { setProgress } from '@/lib/db/progress';
 import { getArticleState, getReaderData } from '@/lib/db/queries';
 import { unsaveItems } from '@/lib/db/unsave';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 const ARTICLE = { id: 'cold-start-latency', title: 'Cold Start Latency', url: 'https://webcoderspeed.com/x' };
 const ITEM = 'article:cold-start-latency';
 const PAGE = { url: 'https://example.org/pools', title: 'Pools' };
-const copy = (readMinutes: number) => ({
-  url: PAGE.url,
-  title: 'Pools',
-  byline: null,
-  siteName: null,
-  excerpt: null,
-  lang: 'en',
-  dir: 'ltr' as const,
-  wordCount: readMinutes * 230,
-  readMinutes,
-  html: '<p>Pools</p>',
-  text: 'Pools',
-  notice: null,
-});
+const copy = (readMinutes: number) =>
+  capturedPage(PAGE.url, 'Pools', 'Pools', { dir: 'ltr', wordCount: readMinutes * 230, readMinutes });
 const anchor = { scrollFraction: 0.42, scrollY: 840 };
 
 let name: string;

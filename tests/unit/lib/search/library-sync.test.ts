@@ -9,6 +9,7 @@ import { applyImport } from '@/lib/import/apply-import';
 import { readImportFile } from '@/lib/import/read-import-file';
 import { createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
 import { type LibrarySource, syncLibraryIndex } from '@/lib/search/library-sync';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 let name: string;
 let db: ShelfDatabase;
@@ -23,26 +24,9 @@ afterEach(async () => {
   await Dexie.delete(name);
 });
 
-function capture(url: string, title: string, text: string) {
-  return {
-    url,
-    title,
-    byline: null,
-    siteName: null,
-    excerpt: null,
-    lang: 'en',
-    dir: null,
-    wordCount: text.split(' ').length,
-    readMinutes: 1,
-    html: `<p>${text}</p>`,
-    text,
-    notice: null,
-  };
-}
-
 async function save(path: string, title: string, text: string, now = 1) {
   const url = `https://news.example.org/${path}`;
-  return savePage({ url, title }, capture(url, title, text), { db, now });
+  return savePage({ url, title }, capturedPage(url, title, text), { db, now });
 }
 
 const found = (index: LibraryIndex, query: string) =>
