@@ -28,6 +28,7 @@ import type { EvalQuery } from '@/scripts/eval/metrics';
 import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 import { formatTiming, summarize, timeEach } from '@/scripts/eval/stats';
 import { createRandom, createSyntheticCorpus } from '@/scripts/eval/synthetic-corpus';
+import { readShelfStore, snapshotDocumentCount } from '@/scripts/shelf-idb';
 import { startFixtureServer } from '../../tests/e2e/fixture-server';
 import { benchHeavyPages, startScriptClock } from './bench-heavy-pages';
 import { benchLibrary, libraryCorpusWords, syntheticPage as syntheticSavedPage } from './bench-library';
@@ -180,13 +181,7 @@ async function benchPopup() {
           }),
         );
         await popup.close();
-        const page = await context.newPage();
-        await page.goto(`chrome-extension://${extensionId}/bench-floor.html`);
-        const floorPainted = await page.waitForFunction(
-          () => (window as { __shelfResultsPainted?: number }).__shelfResultsPainted,
-        );
-        const floorTime = (await floorPainted.jsonValue()) as number;
-        await page.close();
+        const floorTime = await floorPaintTime(context, extensionId);
         if (run === 0) continue; // the first run warms caches
         results.push(painted as number);
         app.push(mounted as number);
@@ -274,21 +269,7 @@ async function benchPopupLibrary() {
         db.close();
       }, pages);
     }
-    const storedCount = () =>
-      seed.evaluate(
-        () =>
-          new Promise<number>((ok, fail) => {
-            const request = indexedDB.open('shelf');
-            request.onerror = () => fail(request.error);
-            request.onsuccess = () => {
-              const counted = request.result.transaction('libraryPostings').objectStore('libraryPostings').count();
-              counted.onsuccess = () => {
-                ok(counted.result);
-                request.result.close();
-              };
-            };
-          }),
-      );
+    const storedCount = async () => (await seed.evaluate(readShelfStore, { store: 'libraryPostings' })) as number;
     const open = async () => {
       const popup = await context.newPage();
       await popup.goto(popupUrl);
@@ -302,15 +283,7 @@ async function benchPopupLibrary() {
       );
       const times = { painted: (await painted.jsonValue()) as number, ready: (await ready.jsonValue()) as number };
       await popup.close();
-      // The floor on this machine, in the same browser and moment: a static extension page with one option.
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/bench-floor.html`);
-      const floorPainted = await page.waitForFunction(
-        () => (window as { __shelfResultsPainted?: number }).__shelfResultsPainted,
-      );
-      const floor = (await floorPainted.jsonValue()) as number;
-      await page.close();
-      return { ...times, floor };
+      return { ...times, floor: await floorPaintTime(context, extensionId) };
     };
     const report = async (label: string, runs: number) => {
       const painted: number[] = [];
@@ -326,23 +299,8 @@ async function benchPopupLibrary() {
       line(`${label}: floor (static extension page)`, formatTiming(summarize(floor)));
       line(`${label}: library searchable`, formatTiming(summarize(ready)));
     };
-    const storedDocuments = () =>
-      seed.evaluate(
-        () =>
-          new Promise<number>((ok, fail) => {
-            const request = indexedDB.open('shelf');
-            request.onerror = () => fail(request.error);
-            request.onsuccess = () => {
-              const read = request.result.transaction('librarySnapshot').objectStore('librarySnapshot').get('library');
-              read.onsuccess = () => {
-                ok(
-                  (read.result as { snapshot?: { documents: unknown[] } } | undefined)?.snapshot?.documents.length ?? 0,
-                );
-                request.result.close();
-              };
-            };
-          }),
-      );
+    const storedDocuments = async () =>
+      snapshotDocumentCount(await seed.evaluate(readShelfStore, { store: 'librarySnapshot', key: 'library' }));
     writeFileSync(join(extensionDir, 'bench-floor.html'), FLOOR_PAGE);
     line('stored analyses before', String(await storedCount()));
     await report('not stored (as before)', 3);
@@ -389,6 +347,21 @@ async function benchPopupLibrary() {
 
 const FLOOR_PAGE =
   '<!doctype html><html lang="en"><meta charset="utf-8"><title>floor</title><ul role="listbox"><li role="option">x</li></ul></html>';
+
+/**
+ * The floor on this machine, in the same browser and moment: navigation → first paint of
+ * FLOOR_PAGE, a static extension page with one option (written as bench-floor.html beforehand).
+ */
+async function floorPaintTime(context: BrowserContext, extensionId: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/bench-floor.html`);
+  const painted = await page.waitForFunction(
+    () => (window as { __shelfResultsPainted?: number }).__shelfResultsPainted,
+  );
+  const time = (await painted.jsonValue()) as number;
+  await page.close();
+  return time;
+}
 
 async function benchReadingList() {
   const extensionDir = resolve('.output/chrome-mv3');

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, expect, type Page, test, type Worker } from '@playwright/test';
-import { chromiumArgs } from '@/scripts/chromium';
-import { findTestChromium } from './browser-path';
+import { resolve } from 'node:path';
+import { type BrowserContext, expect, test } from '@playwright/test';
 import { startFixtureServer } from './fixture-server';
+import { type E2eBrowser, launchE2eBuild, saveWithMenu } from './pages/e2e-build';
 import { scrollWithWheel } from './pages/reading';
 
 /**
@@ -12,42 +9,19 @@ import { scrollWithWheel } from './pages/reading';
  * the click (activeTab), which a test cannot give to a tab opened by Playwright, so these tests use
  * the e2e build, which grants http://127.0.0.1/* up front (see README, "Scripts").
  */
-const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
-
+let browser: E2eBrowser;
 let context: BrowserContext;
-let worker: Worker;
-let extensionId: string;
-let userDataDir: string;
 
 test.beforeEach(async () => {
-  userDataDir = mkdtempSync(join(tmpdir(), 'shelf-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findTestChromium(),
-    headless: true,
-    args: chromiumArgs(E2E_EXTENSION_DIR),
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchE2eBuild();
+  context = browser.context;
 });
 
 test.afterEach(async () => {
-  await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
-async function openExtensionPage(path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/${path}`);
-  return page;
-}
-
-async function dispatchSaveMenu(pageUrl: string) {
-  await worker.evaluate(async (url) => {
-    const [tab] = await chrome.tabs.query({ url });
-    const info = { menuItemId: 'save-to-shelf', editable: false, pageUrl: url };
-    (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
-  }, pageUrl);
-}
+const openExtensionPage = (path: string) => browser.openExtensionPage(path);
 
 test('save from the popup, stop the server, read offline in the side panel and the reader tab, resume at 50%', async () => {
   const server = await startFixtureServer(resolve(import.meta.dirname, '../fixtures/pages'));
@@ -102,7 +76,7 @@ test('the context menu handler saves a page; a hostile page is read with nothing
   const url = `${server.origin}/capture/hostile.html`;
   const source = await context.newPage();
   await source.goto(url);
-  await dispatchSaveMenu(url);
+  await saveWithMenu(browser.worker, url);
 
   const panel = await openExtensionPage('sidepanel.html');
   const dialogs: string[] = [];
@@ -135,23 +109,12 @@ test('the context menu handler saves a page; a hostile page is read with nothing
   await server.close();
 });
 
-async function dispatchSaveLinkMenu(pageUrl: string, linkUrl: string, linkText: string) {
-  await worker.evaluate(
-    async ({ pageUrl, linkUrl, linkText }) => {
-      const [tab] = await chrome.tabs.query({ url: pageUrl });
-      const info = { menuItemId: 'save-to-shelf', editable: false, pageUrl, linkUrl, linkText };
-      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
-    },
-    { pageUrl, linkUrl, linkText },
-  );
-}
-
 test('"Save to Shelf" on a link fetches the page and keeps a copy readable offline', async () => {
   const server = await startFixtureServer(resolve(import.meta.dirname, '../fixtures/pages'));
   const source = await context.newPage();
   await source.goto(`${server.origin}/capture/hostile.html`);
   const linkUrl = `${server.origin}/capture/long-article.html`;
-  await dispatchSaveLinkMenu(source.url(), linkUrl, 'a link');
+  await saveWithMenu(browser.worker, source.url(), { url: linkUrl, text: 'a link' });
 
   const panel = await openExtensionPage('sidepanel.html');
   await expect(panel.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible({
@@ -167,7 +130,7 @@ test('a link whose page cannot be fetched is kept "Not captured yet", with Captu
   const source = await context.newPage();
   await source.goto(`${server.origin}/capture/hostile.html`);
   const linkUrl = `${server.origin}/capture/no-such-page.html`;
-  await dispatchSaveLinkMenu(source.url(), linkUrl, 'A page that is gone');
+  await saveWithMenu(browser.worker, source.url(), { url: linkUrl, text: 'A page that is gone' });
 
   const panel = await openExtensionPage('sidepanel.html');
   await expect(panel.getByRole('alert')).toContainText(

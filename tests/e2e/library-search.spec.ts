@@ -1,10 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, expect, type Page, test, type Worker } from '@playwright/test';
-import { chromiumArgs } from '@/scripts/chromium';
-import { findTestChromium } from './browser-path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type BrowserContext, expect, test, type Worker } from '@playwright/test';
+import { readShelfStore, snapshotDocumentCount } from '@/scripts/shelf-idb';
 import { startFixtureServer } from './fixture-server';
+import { type E2eBrowser, launchE2eBuild } from './pages/e2e-build';
 import { popupPage } from './pages/popup';
 import { openSidePanel } from './pages/side-panel';
 
@@ -13,40 +12,28 @@ import { openSidePanel } from './pages/side-panel';
  * 127.0.0.1 (the e2e build may capture them, see capture.spec.ts) are found by words deep in their
  * text, typos and all, in the same listbox as the articles, and leave it when removed.
  */
-const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 const REAL_PAGES = resolve(import.meta.dirname, '../../../shared/fixtures/real-pages');
 const PAGES = ['bbc-1', 'google-sre-book-1', 'lwn-1'];
 
+let browser: E2eBrowser;
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
-let userDataDir: string;
 
 // Real pages are large and the machine may be busy: saving three of them takes a while.
 test.setTimeout(180_000);
 
 test.beforeEach(async () => {
   test.skip(!existsSync(REAL_PAGES), `the shared real pages are not at ${REAL_PAGES}`);
-  userDataDir = mkdtempSync(join(tmpdir(), 'shelf-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findTestChromium(),
-    headless: true,
-    args: chromiumArgs(E2E_EXTENSION_DIR),
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchE2eBuild();
+  ({ context, worker, extensionId } = browser);
 });
 
 test.afterEach(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
-async function openPopupPage(): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  return page;
-}
+const openPopupPage = () => browser.openExtensionPage('popup.html');
 
 test('saved pages are found by their text in the popup’s one list, opened at the passage, and gone once removed', async () => {
   const server = await startFixtureServer(REAL_PAGES);
@@ -66,23 +53,8 @@ test('saved pages are found by their text in the popup’s one list, opened at t
 
   // The background stores the library index whole; a popup opened then restores it instead of indexing.
   // Read in the service worker (a page would start indexing the library itself).
-  const storedDocuments = () =>
-    worker.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const request = indexedDB.open('shelf');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const read = request.result.transaction('librarySnapshot').objectStore('librarySnapshot').get('library');
-            read.onsuccess = () => {
-              request.result.close();
-              resolve(
-                (read.result as { snapshot?: { documents: unknown[] } } | undefined)?.snapshot?.documents.length ?? 0,
-              );
-            };
-          };
-        }),
-    );
+  const storedDocuments = async () =>
+    snapshotDocumentCount(await worker.evaluate(readShelfStore, { store: 'librarySnapshot', key: 'library' }));
   await expect.poll(storedDocuments, { timeout: 60_000 }).toBe(PAGES.length);
   const popup = popupPage(await openPopupPage());
   await expect

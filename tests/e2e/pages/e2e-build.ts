@@ -71,13 +71,28 @@ export async function launchE2eBuild(): Promise<E2eBrowser> {
   };
 }
 
-/** Saves the tab showing `pageUrl` through the very handler of the "Save to Shelf" menu item. */
-export async function saveWithMenu(worker: Worker, pageUrl: string): Promise<void> {
-  await worker.evaluate(async (url) => {
-    const [tab] = await chrome.tabs.query({ url });
-    const info = { menuItemId: 'save-to-shelf', editable: false, pageUrl: url };
-    (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
-  }, pageUrl);
+/**
+ * Saves the tab showing `pageUrl` (or, given `link`, the page a link on it points to) through the
+ * very handler of the "Save to Shelf" menu item.
+ */
+export async function saveWithMenu(
+  worker: Worker,
+  pageUrl: string,
+  link?: { url: string; text: string },
+): Promise<void> {
+  await worker.evaluate(
+    async ({ pageUrl, link }) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      const info = {
+        menuItemId: 'save-to-shelf',
+        editable: false,
+        pageUrl,
+        ...(link ? { linkUrl: link.url, linkText: link.text } : {}),
+      };
+      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+    },
+    { pageUrl, link },
+  );
 }
 
 /** What the side panel shows, as stored (the save handler sets it to the saved copy or a message). */
