@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, expect, test } from '@playwright/test';
-import { chromiumArgs } from '@/scripts/chromium';
+import { type BrowserContext, expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
-import { findTestChromium } from './browser-path';
-import { startFixtureServer } from './fixture-server';
 import { relatedBox } from './pages/blog-box';
+import { type E2eBrowser, launchE2eBuild } from './pages/e2e-build';
 
 /**
  * "Related articles on other sites" is opt-in through optional host permissions, and a headless
@@ -14,36 +9,23 @@ import { relatedBox } from './pages/blog-box';
  * http://127.0.0.1/* up front instead — the state after the user said yes — so these tests run the
  * real registration (scripting.registerContentScripts) and the real content script.
  */
-const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
-
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
+let browser: E2eBrowser;
 let context: BrowserContext;
-let userDataDir: string;
+let origin: string;
 
 test.beforeAll(async () => {
-  server = await startFixtureServer(resolve(import.meta.dirname, '../fixtures/pages'));
-  userDataDir = mkdtempSync(join(tmpdir(), 'shelf-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findTestChromium(),
-    headless: true,
-    args: chromiumArgs(E2E_EXTENSION_DIR),
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  // onInstalled registers the script; wait until it has.
-  await expect
-    .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)))
-    .toContain('related-anywhere');
+  // The e2e build, launched once for this file: it waits until onInstalled has registered the script.
+  browser = await launchE2eBuild();
+  ({ context, origin } = browser);
 });
 
 test.afterAll(async () => {
-  await context.close();
-  await server.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
 test('shows the related-articles box on a page about cache stampedes, in a closed shadow root', async () => {
   const page = await context.newPage();
-  await page.goto(`${server.origin}/related/cache-stampede.html`);
+  await page.goto(`${origin}/related/cache-stampede.html`);
   const box = relatedBox(page);
   // The first article, after the box's close button.
   await expect.poll(async () => (await box.buttonNames())[1]).toMatch(/Cache Stampede|Thundering Herd/);
@@ -59,7 +41,7 @@ test('shows the related-articles box on a page about cache stampedes, in a close
 
 test('stays silent on an unrelated page', async () => {
   const page = await context.newPage();
-  await page.goto(`${server.origin}/related/lemon-cake.html`);
+  await page.goto(`${origin}/related/lemon-cake.html`);
   await expect(page.getByRole('heading', { name: 'Lemon and almond cake' })).toBeVisible();
   await page.waitForTimeout(800); // extraction + one round trip to the service worker
   await expect(page.locator('shelf-related')).toHaveCount(0);
@@ -67,7 +49,7 @@ test('stays silent on an unrelated page', async () => {
 
 test('hostile page CSS neither changes the box nor is changed by it', async () => {
   const page = await context.newPage();
-  await page.goto(`${server.origin}/related/hostile-css.html`);
+  await page.goto(`${origin}/related/hostile-css.html`);
   await expect.poll(() => relatedBox(page).isShown()).toBe(true);
   await relatedBox(page).revealToTests();
   // In the page's own world, where revealToTests opened the root: Playwright's locators query from
@@ -93,7 +75,7 @@ test('hostile page CSS neither changes the box nor is changed by it', async () =
 
 test('"Don’t show on this site" hides the box here from then on', async () => {
   const page = await context.newPage();
-  await page.goto(`${server.origin}/related/cache-stampede.html`);
+  await page.goto(`${origin}/related/cache-stampede.html`);
   const box = relatedBox(page);
   await expect.poll(() => box.isShown()).toBe(true);
   await box.click('Don’t show on this site');
@@ -110,7 +92,7 @@ test('the box animates in only when the system allows motion', async () => {
   const animationsOnBox = async (reducedMotion: 'reduce' | 'no-preference') => {
     const page = await context.newPage();
     await page.emulateMedia({ reducedMotion });
-    await page.goto(`${server.origin}/related/cache-stampede.html`);
+    await page.goto(`${origin}/related/cache-stampede.html`);
     await expect.poll(() => relatedBox(page).isShown()).toBe(true);
     await relatedBox(page).revealToTests();
     const names = await page
