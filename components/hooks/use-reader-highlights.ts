@@ -20,8 +20,9 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
   const body = useCallback(() => containerRef.current?.querySelector(BODY_SELECTOR) ?? null, [containerRef]);
 
   // Runs again when `contentKey` changes: the copy's HTML was replaced, and its marks with it.
-  // Layout effects, here and below: marks are drawn before the text is first painted (no flash of
-  // unmarked text) and the `h` key works from the moment the copy is on screen.
+  // Layout effects, here and below: the `h` key works from the moment the copy is on screen, and
+  // marks are drawn again in the same frame as a replaced copy or a changed highlight (on opening,
+  // they still follow the highlights' own query, a moment after the text).
   useLayoutEffect(() => {
     const root = body();
     if (!root || !highlights) return;
