@@ -30,44 +30,56 @@ export interface E2eBrowser {
 export async function launchE2eBuild(): Promise<E2eBrowser> {
   const server = await startFixtureServer(resolve(import.meta.dirname, '../../fixtures/pages'));
   const userDataDir = mkdtempSync(join(tmpdir(), 'shelf-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findTestChromium(),
-    headless: true,
-    args: chromiumArgs(E2E_EXTENSION_DIR),
-  });
-  // Nothing leaves this machine: every other address answers "204 No Content", which also keeps a
-  // page where it is when it tries to navigate away (a hostile page's <meta refresh>).
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 204 }));
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  let context: BrowserContext | undefined;
+  const closeAll = async () => {
+    await context?.close();
+    await server.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  let worker: Worker;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: findTestChromium(),
+      headless: true,
+      args: chromiumArgs(E2E_EXTENSION_DIR),
+    });
+    // Nothing leaves this machine: every other address answers "204 No Content", which also keeps a
+    // page where it is when it tries to navigate away (a hostile page's <meta refresh>).
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 204 }));
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // onInstalled registers the related-articles script; wait until it has.
+    const started = worker;
+    await expect
+      .poll(
+        () => started.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)),
+        { timeout: 30_000 }, // a fresh profile's first start: slow on a busy machine
+      )
+      .toContain('related-anywhere');
+  } catch (error) {
+    // A launch that fails half-way leaves no browser, server or profile behind for the next test.
+    await closeAll().catch(() => {});
+    throw error;
+  }
   const extensionId = new URL(worker.url()).host;
-  // onInstalled registers the related-articles script; wait until it has.
-  await expect
-    .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)), {
-      timeout: 30_000, // a fresh profile's first start: slow on a busy machine
-    })
-    .toContain('related-anywhere');
+  const launched = context;
   return {
-    context,
+    context: launched,
     worker,
     extensionId,
     origin: server.origin,
     async servePage(path, html) {
       const url = `${server.origin}${path}`;
-      await context.route(url, (route) =>
+      await launched.route(url, (route) =>
         route.fulfill({ contentType: 'text/html; charset=utf-8', body: typeof html === 'string' ? html : html() }),
       );
       return url;
     },
     async openExtensionPage(path) {
-      const page = await context.newPage();
+      const page = await launched.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
-    async close() {
-      await context.close();
-      await server.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: closeAll,
   };
 }
 
