@@ -7,6 +7,7 @@ import { resetDatabaseConnection } from '@/lib/db/database';
 import { savePage } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { termsOfWord } from '@/lib/search/text';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 // The real tracker, watched: which trackers the reader starts, and whether they were stopped.
 vi.mock('@/lib/content/reading-progress', async (importOriginal) => {
@@ -23,20 +24,10 @@ beforeEach(async () => {
   ITEM_ID = (
     await savePage(
       { url: URL, title: 'Pools' },
-      {
-        url: URL,
-        title: 'Sizing connection pools',
-        byline: null,
-        siteName: null,
-        excerpt: null,
-        lang: 'en',
-        dir: null,
+      capturedPage(URL, 'Sizing connection pools', 'Connection pools bound how many queries run at once.', {
         wordCount: 400,
         readMinutes: 2,
-        html: '<p>Connection pools bound how many queries run at once.</p>',
-        text: 'Connection pools bound how many queries run at once.',
-        notice: null,
-      },
+      }),
     )
   ).id;
 });

@@ -190,17 +190,4 @@ describe('repository', () => {
   });
 });
 
-const CAPTURE = {
-  url: 'https://example.org/kept',
-  title: 'Kept',
-  byline: null,
-  siteName: null,
-  excerpt: null,
-  lang: 'en',
-  dir: 'ltr' as const,
-  wordCount: 2,
-  readMinutes: 1,
-  html: '<p>Kept copy</p>',
-  text: 'Kept copy',
-  notice: null,
-};
+const CAPTURE = capturedPage('https://example.org/kept', 'Kept', 'Kept copy', { dir: 'ltr' });
