@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type BrowserContext, expect, test } from '@playwright/test';
+import { readShelfStore } from '@/scripts/shelf-idb';
 import { startFixtureServer } from './fixture-server';
 import { type E2eBrowser, launchE2eBuild, saveWithMenu } from './pages/e2e-build';
 import { scrollWithWheel } from './pages/reading';
@@ -61,7 +62,13 @@ test('save from the popup, stop the server, read offline in the side panel and t
   // Reload once the reader has reported the position (it says "…% read" as it writes it); a fixed
   // wait from the scroll lost that race on a busy machine. The write itself takes milliseconds.
   await expect(reader.getByText(/\b(4[5-9]|5[0-5])% read\b/)).toBeVisible();
-  await reader.waitForTimeout(1000);
+  // …and once it is stored: a fixed second after the text was not always enough on a busy machine,
+  // and a reload before the write commits restores nothing.
+  const itemId = new URL(readerHref!, 'chrome-extension://shelf').searchParams.get('reader') as string;
+  const storedFraction = async () =>
+    ((await reader.evaluate(readShelfStore, { store: 'progress', key: itemId })) as { fraction?: number } | undefined)
+      ?.fraction ?? 0;
+  await expect.poll(storedFraction).toBeGreaterThanOrEqual(0.445); // shown rounded as 45–55%
   await reader.reload();
   await expect(reader.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible();
   await expect
