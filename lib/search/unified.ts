@@ -2,6 +2,7 @@ import type { Article } from '@/lib/corpus/article';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
 import type { Snippet } from '@/lib/search/snippet';
+import { READER_VIEW_TERMS } from '@/lib/side-panel/view-schema';
 
 /** One entry of the one result list: a blog article, or a page the user saved. */
 export type SearchHit =
@@ -155,7 +156,10 @@ export function readerViewOf(
   const itemId = hit.page.itemId;
   const passage = snippets.get(itemId)?.passage;
   if (passage) return { kind: 'reader', itemId, passage };
-  const terms = [...matchedTerms].filter((term) => term.length <= 100).slice(0, 32);
+  const { count, length } = READER_VIEW_TERMS;
+  const terms = [...matchedTerms].filter((term) => term.length <= length).slice(0, count);
   if (terms.length === 0 && !prefix) return { kind: 'reader', itemId };
-  return prefix && prefix.length <= 100 ? { kind: 'reader', itemId, terms, prefix } : { kind: 'reader', itemId, terms };
+  return prefix && prefix.length <= length
+    ? { kind: 'reader', itemId, terms, prefix }
+    : { kind: 'reader', itemId, terms };
 }

@@ -1,6 +1,9 @@
 // zod/mini: this module is on the popup's start-up path, where full Zod's size shows.
 import { z } from 'zod/mini';
 
+/** A reader view opened before its passage was known carries at most this many terms, each this long at most. */
+export const READER_VIEW_TERMS = { count: 32, length: 100 } as const;
+
 /**
  * What the side panel shows. Kept in `storage.session` (not in memory) because the service worker
  * that sets it may be stopped at any time, and the side panel may open after it was set.
@@ -16,8 +19,10 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
     /** Words of the copy to open at (a search result's passage). */
     passage: z.optional(z.string().check(z.maxLength(400))),
     /** Without a passage yet (opened before its snippet was read): the search's matched terms, to find it. */
-    terms: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(32))),
-    prefix: z.optional(z.string().check(z.maxLength(100))),
+    terms: z.optional(
+      z.array(z.string().check(z.maxLength(READER_VIEW_TERMS.length))).check(z.maxLength(READER_VIEW_TERMS.count)),
+    ),
+    prefix: z.optional(z.string().check(z.maxLength(READER_VIEW_TERMS.length))),
   }),
   /** A result to tell the user (e.g. why a page could not be saved). */
   z.strictObject({ kind: z.literal('message'), text: z.string().check(z.maxLength(1000)) }),
