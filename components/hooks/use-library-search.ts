@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
+import { afterNextPaint } from '@/lib/dom/after-paint';
 import type { SearchResponse } from '@/lib/search/engine';
 import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
 import { makeSnippet, type Snippet } from '@/lib/search/snippet';
@@ -15,25 +16,23 @@ export function useLibraryIndex(): { index: LibraryIndex | null; version: number
   useEffect(() => {
     let stop: (() => void) | undefined;
     let stopped = false;
-    const frame = requestAnimationFrame(() =>
-      setTimeout(() => {
-        void loadLive().then(({ watchLibraryIndex }) => {
-          if (stopped) return;
-          stop = watchLibraryIndex(
-            (index) => {
-              // For `npm run bench`: when the library could first be searched.
-              if (performance.getEntriesByName('shelf:library-ready').length === 0)
-                performance.mark('shelf:library-ready');
-              setState((current) => ({ index, version: current.version + 1 }));
-            },
-            (error) => console.warn('Shelf: could not search your library', error),
-          );
-        });
-      }, 0),
-    );
+    const cancel = afterNextPaint(() => {
+      void loadLive().then(({ watchLibraryIndex }) => {
+        if (stopped) return;
+        stop = watchLibraryIndex(
+          (index) => {
+            // For `npm run bench`: when the library could first be searched.
+            if (performance.getEntriesByName('shelf:library-ready').length === 0)
+              performance.mark('shelf:library-ready');
+            setState((current) => ({ index, version: current.version + 1 }));
+          },
+          (error) => console.warn('Shelf: could not search your library', error),
+        );
+      });
+    });
     return () => {
       stopped = true;
-      cancelAnimationFrame(frame);
+      cancel();
       stop?.();
     };
   }, []);

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLibraryIndex } from '@/components/hooks/use-library-search';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getAllItems, getNewestItems } from '@/lib/db/queries';
+import { afterNextPaint } from '@/lib/dom/after-paint';
 import { buildRows, countByStatus, type ListQuery, queryRows, searchLibraryIds } from '@/lib/reading-list/list-query';
 
 const FIRST_PAGE_SIZE = 60;
@@ -23,8 +24,7 @@ export function useReadingListData(query: ListQuery) {
 
   useEffect(() => {
     if (firstPage === undefined || loadAll) return;
-    const frame = requestAnimationFrame(() => setTimeout(() => setLoadAll(true), 0));
-    return () => cancelAnimationFrame(frame);
+    return afterNextPaint(() => setLoadAll(true));
   }, [firstPage, loadAll]);
 
   const source = all ?? firstPage;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SavedMarker } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
+import { afterNextPaint } from '@/lib/dom/after-paint';
 import { watchSavedStateLater } from '@/lib/reading-list/saved-state-loader';
 
 /**
@@ -18,20 +19,18 @@ export function useSavedMarkers(): {
   const [unread, setUnread] = useState<number | null>(null);
   useEffect(() => {
     let stop: (() => void) | undefined;
-    const frame = requestAnimationFrame(() =>
-      setTimeout(() => {
-        stop = watchSavedStateLater(
-          (part) => {
-            if (part.markers) setMarkers(part.markers);
-            if (part.savedPages) setSavedPages(part.savedPages);
-            if (part.unread !== undefined) setUnread(part.unread);
-          },
-          (error) => console.warn('Shelf: could not read the reading list', error),
-        );
-      }, 0),
-    );
+    const cancel = afterNextPaint(() => {
+      stop = watchSavedStateLater(
+        (part) => {
+          if (part.markers) setMarkers(part.markers);
+          if (part.savedPages) setSavedPages(part.savedPages);
+          if (part.unread !== undefined) setUnread(part.unread);
+        },
+        (error) => console.warn('Shelf: could not read the reading list', error),
+      );
+    });
     return () => {
-      cancelAnimationFrame(frame);
+      cancel();
       stop?.();
     };
   }, []);
