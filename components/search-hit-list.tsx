@@ -1,11 +1,9 @@
-import { HighlightedText } from '@/components/highlighted-text';
-import { SavedBadge } from '@/components/saved-badge';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { adoptResultRows, indexOfResultRow, type PaintedRows, renderResultRows } from '@/components/result-rows';
 import type { SavedMarker } from '@/lib/db/queries';
-import { describeResultTopic } from '@/lib/popup/popup-results';
-import { getHighlightRanges } from '@/lib/search/highlight';
-import { HIT_KIND_LABELS } from '@/lib/search/hit-kinds';
+import { describeResultRows } from '@/lib/popup/popup-results';
 import type { Snippet } from '@/lib/search/snippet';
-import { describeMatchReasons, type SearchHit } from '@/lib/search/unified';
+import type { SearchHit } from '@/lib/search/unified';
 
 interface SearchHitListProps {
   id: string;
@@ -15,17 +13,17 @@ interface SearchHitListProps {
   prefix: string | null;
   markers: ReadonlyMap<string, SavedMarker>;
   snippets: ReadonlyMap<string, Snippet>;
+  /** Rows the popup's first paint drew, which this list takes over on mounting. */
+  painted?: PaintedRows;
   onActivate: (index: number) => void;
   onChoose: (hit: SearchHit) => void;
-}
-
-export function getHitOptionId(listId: string, index: number): string {
-  return `${listId}-option-${index}`;
 }
 
 /**
  * The one result list of the popup and the side panel: blog articles and saved pages ranked
  * together, each saying what it is and why it matched. A listbox driven by its search combobox.
+ * React owns the listbox; its rows are drawn from their view model by the plain-DOM renderer
+ * that also draws the popup's first paint, so the rows restored at opening are drawn once.
  */
 export function SearchHitList({
   id,
@@ -35,48 +33,42 @@ export function SearchHitList({
   prefix,
   markers,
   snippets,
+  painted,
   onActivate,
   onChoose,
 }: SearchHitListProps) {
-  const marked = (text: string) => (
-    <HighlightedText text={text} ranges={getHighlightRanges(text, matchedTerms, prefix)} />
+  const listRef = useRef<HTMLDivElement>(null);
+  const toAdopt = useRef(painted);
+  const rows = useMemo(
+    () => describeResultRows(hits, { matchedTerms, prefix }, markers, snippets),
+    [hits, matchedTerms, prefix, markers, snippets],
   );
+  // Before paint, so that the listbox and its rows appear in the same frame.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    if (toAdopt.current) adoptResultRows(list, toAdopt.current);
+    toAdopt.current = undefined;
+    renderResultRows(list, rows, activeIndex);
+  }, [rows, activeIndex]);
+
+  const rowOf = (event: React.MouseEvent) => (listRef.current ? indexOfResultRow(listRef.current, event.target) : -1);
   return (
-    <div id={id} role="listbox" aria-label="Search results" className="search-results">
-      {hits.map((hit, index) => {
-        const reasons = describeMatchReasons(hit);
-        const snippet = hit.kind === 'page' ? snippets.get(hit.page.itemId) : undefined;
-        return (
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox owns the keyboard (aria-activedescendant).
-          // biome-ignore lint/a11y/useFocusableInteractive: options are reached through aria-activedescendant.
-          <div
-            key={hit.key}
-            id={getHitOptionId(id, index)}
-            role="option"
-            aria-selected={index === activeIndex}
-            className={`search-result search-result-${hit.kind}`}
-            onMouseMove={() => index !== activeIndex && onActivate(index)}
-            onClick={() => onChoose(hit)}
-          >
-            <span className="result-title">{marked(hit.kind === 'article' ? hit.article.title : hit.page.title)}</span>
-            <span className="result-topic">
-              <span className="result-kind">{HIT_KIND_LABELS[hit.kind]}</span>
-              {` · ${hit.kind === 'article' ? describeResultTopic(hit.article) : hit.page.site}`}
-              {hit.kind === 'article' && <SavedBadge marker={markers.get(hit.article.id)} />}
-              {reasons && <span className="result-reasons">{` · ${reasons}`}</span>}
-            </span>
-            {hit.kind === 'article' ? (
-              <span className="result-summary">{marked(hit.article.summary)}</span>
-            ) : (
-              snippet && (
-                <span className="result-summary result-snippet">
-                  <HighlightedText text={snippet.text} ranges={snippet.ranges} />
-                </span>
-              )
-            )}
-          </div>
-        );
-      })}
-    </div>
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox owns the keyboard (aria-activedescendant).
+    <div
+      ref={listRef}
+      id={id}
+      role="listbox"
+      aria-label="Search results"
+      className="search-results"
+      onMouseMove={(event) => {
+        const index = rowOf(event);
+        if (index >= 0 && index !== activeIndex) onActivate(index);
+      }}
+      onClick={(event) => {
+        const hit = hits[rowOf(event)];
+        if (hit) onChoose(hit);
+      }}
+    />
   );
 }

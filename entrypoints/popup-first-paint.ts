@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { renderFirstPaint } from '@/components/popup/first-paint-picture';
 import { recordTyping } from '@/lib/popup/early-typing';
-import { renderFirstPaint } from '@/lib/popup/first-paint';
 import { handOverToApp } from '@/lib/popup/handoff';
 import { loadPopupState } from '@/lib/popup/popup-state';
 import { applyTheme, loadTheme } from '@/lib/settings/theme';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useCatalog } from '@/components/hooks/use-catalog';
 import { useLibrarySearch } from '@/components/hooks/use-library-search';
-import { describeFirstPaint, isPopupFiltering, listedResults, searchPopup } from '@/lib/popup/popup-results';
+import { describeFirstPaint, isPopupFiltering, searchPopup } from '@/lib/popup/popup-results';
 import { type PopupState, savePopupState } from '@/lib/popup/popup-state';
 import { searchEngineFor } from '@/lib/search/bundled';
 
@@ -24,12 +24,12 @@ export function usePopupSearch(initialState: PopupState | null) {
   const response = useMemo(() => searchPopup(engine, state), [engine, state]);
 
   useEffect(() => {
-    const shown = isFiltering && listedResults(response).results.length > 0;
+    const picture = isFiltering ? describeFirstPaint(state, response, catalog.byId) : null;
     // Losing it only costs the next opening its first paint (and the restored query): say so, go on.
-    savePopupState(state, shown ? describeFirstPaint(state, response) : null).catch((error: unknown) =>
+    savePopupState(state, picture?.results.length ? picture : null).catch((error: unknown) =>
       console.warn('Shelf: could not keep the popup’s search for next time', error),
     );
-  }, [state, isFiltering, response]);
+  }, [state, isFiltering, response, catalog]);
 
   // Saved pages join the list unless a topic or tag (of the blog's articles) narrows it.
   const library = useLibrarySearch(state.query, response, catalog, state.topic === null && state.tag === null);

@@ -5,8 +5,9 @@ import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
 import { PageActions } from '@/components/popup/page-actions';
 import { NoResults, PopupStart } from '@/components/popup/popup-start';
 import { ResultActions } from '@/components/popup/result-actions';
+import { getResultOptionId, type PaintedRows } from '@/components/result-rows';
 import { SearchFilters } from '@/components/search-filters';
-import { getHitOptionId, SearchHitList } from '@/components/search-hit-list';
+import { SearchHitList } from '@/components/search-hit-list';
 import type { Article } from '@/lib/corpus/article';
 import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
 import { popupKeyHandler } from '@/lib/popup/popup-keys';
@@ -16,7 +17,7 @@ import { toggleSavedLater } from '@/lib/reading-list/saved-state-loader';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 
 /** The toolbar popup: search the bundled articles and the user's library, act on a result, save the current page. */
-export function PopupApp({ initialState }: { initialState: PopupState | null }) {
+export function PopupApp({ initialState, painted }: { initialState: PopupState | null; painted?: PaintedRows }) {
   const search = usePopupSearch(initialState);
   const { markers, unread } = useSavedMarkers();
   const windowId = useCurrentWindowId();
@@ -53,7 +54,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
         aria-expanded={hits.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={active ? getHitOptionId(listId, search.activeIndex) : undefined}
+        aria-activedescendant={active ? getResultOptionId(listId, search.activeIndex) : undefined}
         placeholder={describeSearchPlaceholder()}
         // biome-ignore lint/a11y/noAutofocus: the popup exists to search; typing must work at once.
         autoFocus
@@ -94,6 +95,7 @@ export function PopupApp({ initialState }: { initialState: PopupState | null }) 
             markers={markers}
             snippets={search.snippets}
             prefix={search.response.prefix}
+            painted={painted}
             onActivate={search.setActiveIndex}
             onChoose={choose}
           />

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
 import { useShelfSearch } from '@/components/hooks/use-shelf-search';
-import { getHitOptionId, SearchHitList } from '@/components/search-hit-list';
+import { getResultOptionId } from '@/components/result-rows';
+import { SearchHitList } from '@/components/search-hit-list';
 import { describeResultCount } from '@/lib/popup/popup-results';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 import type { SidePanelView } from '@/lib/side-panel/view';
@@ -29,7 +30,7 @@ export function SearchPanel({ onShow }: { onShow: (view: SidePanelView) => void 
         aria-expanded={hits.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={search.active ? getHitOptionId(listId, search.activeIndex) : undefined}
+        aria-activedescendant={search.active ? getResultOptionId(listId, search.activeIndex) : undefined}
         placeholder="Search articles and your saved pages"
         value={search.query}
         onChange={(event) => search.setQuery(event.target.value)}

@@ -1,10 +1,15 @@
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getTopicLabel, type TopicId } from '@/lib/corpus/topics';
+import type { SavedMarker } from '@/lib/db/queries';
 import type { FirstPaint } from '@/lib/popup/first-paint';
 import type { PopupState } from '@/lib/popup/popup-state';
-import type { SearchEngine, SearchResponse, SearchResult } from '@/lib/search/engine';
+import type { SearchEngine, SearchResponse } from '@/lib/search/engine';
 import { getHighlightRanges, splitAtHighlights } from '@/lib/search/highlight';
+import type { LibraryResponse } from '@/lib/search/library-index';
+import { describeSavedMarker, type ResultRow } from '@/lib/search/result-row';
+import type { Snippet } from '@/lib/search/snippet';
+import { describeMatchReasons, mergeSearch, type SearchHit, type UnifiedResponse } from '@/lib/search/unified';
 
 /** How many results the popup lists. */
 export const POPUP_RESULT_LIMIT = 20;
@@ -22,15 +27,6 @@ export function searchPopup(engine: SearchEngine, { query, topic, tag }: PopupSt
     tag: tag ?? undefined,
     suggest: true,
   });
-}
-
-/**
- * What the popup lists: the results, or when no article is about the query, the articles loosely
- * related to it (never presented as results).
- */
-export function listedResults(response: SearchResponse): { results: SearchResult[]; loose: boolean } {
-  const loose = response.results.length === 0 && response.loose.length > 0;
-  return { results: loose ? response.loose : response.results, loose };
 }
 
 /** "Top 20 results", "3 results", "1 result"; "Loosely related" for articles that are only that. */
@@ -67,21 +63,55 @@ export function describeSearchPlaceholder(): string {
   return `Search ${ARTICLES.length} articles — typos are fine`;
 }
 
-/** What the popup shows for a search with results, kept so that reopening can paint it at once. */
-export function describeFirstPaint(state: PopupState, response: SearchResponse): FirstPaint {
-  const { matchedTerms, prefix } = response;
-  const listed = listedResults(response);
+/** The rows a result list shows for `hits`: the view model its renderer (and the popup's first paint) draws. */
+export function describeResultRows(
+  hits: readonly SearchHit[],
+  { matchedTerms, prefix }: Pick<UnifiedResponse, 'matchedTerms' | 'prefix'>,
+  markers: ReadonlyMap<string, SavedMarker>,
+  snippets: ReadonlyMap<string, Snippet>,
+): ResultRow[] {
+  const marked = (text: string) => splitAtHighlights(text, getHighlightRanges(text, matchedTerms, prefix));
+  return hits.map((hit) => {
+    const reasons = describeMatchReasons(hit);
+    if (hit.kind === 'article') {
+      const { article } = hit;
+      const badge = describeSavedMarker(markers.get(article.id));
+      return {
+        kind: 'article',
+        title: marked(article.title),
+        topic: describeResultTopic(article),
+        badge,
+        reasons,
+        summary: marked(article.summary),
+      };
+    }
+    const snippet = snippets.get(hit.page.itemId);
+    const summary = snippet ? splitAtHighlights(snippet.text, snippet.ranges) : null;
+    return { kind: 'page', title: marked(hit.page.title), topic: hit.page.site, badge: '', reasons, summary };
+  });
+}
+
+const NO_LIBRARY: LibraryResponse = { results: [], loose: [], matchedTerms: new Set(), prefix: null };
+
+/**
+ * What a reopened popup shows for a search the moment it mounts, kept so that it can paint it at
+ * once: the blog's articles, as the live list shows them before the user's library and reading
+ * list have been read (saved pages and badges join then, in the live list). The same view
+ * model the live list renders, so the live list adopts the painted rows as they are.
+ */
+export function describeFirstPaint(
+  state: PopupState,
+  response: SearchResponse,
+  getArticle: (id: string) => Article | undefined,
+): FirstPaint {
+  const atOpening = mergeSearch(response, NO_LIBRARY, getArticle);
   const tag = state.tag === null ? undefined : getFilterTags().find(([name]) => name === state.tag);
   return {
     query: state.query,
     placeholder: describeSearchPlaceholder(),
     topicChoice: state.topic === null ? 'All topics' : getTopicLabel(state.topic as TopicId),
     tagChoice: tag ? describeFilterTag(tag) : 'All tags',
-    count: describeResultCount(listed.results.length, listed.loose),
-    results: listed.results.map(({ article }) => ({
-      title: splitAtHighlights(article.title, getHighlightRanges(article.title, matchedTerms, prefix)),
-      topic: describeResultTopic(article),
-      summary: splitAtHighlights(article.summary, getHighlightRanges(article.summary, matchedTerms, prefix)),
-    })),
+    count: describeResultCount(atOpening.hits.length, atOpening.loose),
+    results: describeResultRows(atOpening.hits, atOpening, new Map(), new Map()),
   };
 }

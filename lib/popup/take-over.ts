@@ -1,17 +1,25 @@
 import { applyTypedKeys } from '@/lib/popup/early-typing';
+import type { FirstPaint } from '@/lib/popup/first-paint';
 import type { PopupHandoff } from '@/lib/popup/handoff';
 import { loadPopupState, type PopupState } from '@/lib/popup/popup-state';
 
 /**
  * The search the app starts from: the one restored by the first-paint script (read here when that
- * script did not run), with what the user typed meanwhile applied. Stops recording the typing.
+ * script did not run), with what the user typed meanwhile applied, and the picture that script
+ * painted, if any. Stops recording the typing.
  * (Not in handoff.ts: the popup's entry module imports that one, and it must stay small.)
  */
-export async function takeOverFromFirstPaint(handoff: PopupHandoff | undefined): Promise<PopupState | null> {
+export async function takeOverFromFirstPaint(
+  handoff: PopupHandoff | undefined,
+): Promise<{ state: PopupState | null; picture: FirstPaint | null }> {
   const restored = await (handoff?.restored ?? loadPopupState().catch(() => null));
   handoff?.typing.stop();
   const typed = handoff?.typing.keys ?? [];
   const state = restored?.state ?? null;
-  if (typed.length === 0) return state;
-  return { query: applyTypedKeys(state?.query ?? '', typed), topic: state?.topic ?? null, tag: state?.tag ?? null };
+  const picture = handoff ? (restored?.firstPaint ?? null) : null;
+  if (typed.length === 0) return { state, picture };
+  return {
+    state: { query: applyTypedKeys(state?.query ?? '', typed), topic: state?.topic ?? null, tag: state?.tag ?? null },
+    picture,
+  };
 }

@@ -1,10 +1,11 @@
 import { act, render, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { renderFirstPaint } from '@/components/popup/first-paint-picture';
 import { PopupApp } from '@/components/popup/popup-app';
 import { mountPopup } from '@/entrypoints/popup/mount-popup';
+import { getArticleById } from '@/lib/corpus/catalog';
 import { recordTyping } from '@/lib/popup/early-typing';
-import { renderFirstPaint } from '@/lib/popup/first-paint';
 import { describeFirstPaint, searchPopup } from '@/lib/popup/popup-results';
 import { loadPopupState, type PopupState } from '@/lib/popup/popup-state';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
@@ -17,7 +18,10 @@ beforeEach(() => {
 /** The popup as React renders it for a restored search, and the first-paint picture of that search. */
 function renderBoth(state: PopupState) {
   const { container } = render(<PopupApp initialState={state} />);
-  const picture = renderFirstPaint(document, describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state)));
+  const picture = renderFirstPaint(
+    document,
+    describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state), getArticleById),
+  );
   return { app: container, picture };
 }
 
@@ -54,7 +58,8 @@ describe('the popup’s first-paint picture', () => {
     const appList = app.querySelector('[role="listbox"]');
     const pictureList = picture.querySelector('.search-results');
     expect(appList?.children.length).toBeGreaterThan(0);
-    // Same elements, classes, attributes (but React's ids), text and highlights, result by result.
+    // The same rows as the live list at mounting (one renderer draws both, from the view model the
+    // picture keeps): elements, classes, attributes (but the live list's ids), text and highlights.
     expect(withoutIds(pictureList?.innerHTML ?? '')).toBe(withoutIds(appList?.innerHTML ?? ''));
   });
 
@@ -74,12 +79,20 @@ describe('the popup’s first-paint picture', () => {
       tagChoice: hostile,
       count: hostile,
       results: [
-        { title: [{ text: hostile, marked: true }], topic: hostile, summary: [{ text: hostile, marked: false }] },
+        {
+          kind: 'page',
+          title: [{ text: hostile, marked: true }],
+          topic: hostile,
+          badge: hostile,
+          reasons: hostile,
+          summary: [{ text: hostile, marked: false }],
+        },
       ],
     });
     expect(picture.querySelector('img')).toBeNull();
     expect(picture.querySelector('.result-title mark')?.textContent).toBe(hostile);
     expect(picture.querySelector('.result-summary')?.textContent).toBe(hostile);
+    expect(picture.querySelector('.saved-badge')?.textContent).toBe(` ${hostile}`);
   });
 });
 
@@ -87,7 +100,7 @@ describe('the popup keeps its picture for the next opening', () => {
   it('saves the search with what it shows, and no picture when nothing matches', async () => {
     const state = { query: 'thundering herd', topic: null, tag: null };
     const { unmount } = render(<PopupApp initialState={state} />);
-    const expected = describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state));
+    const expected = describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state), getArticleById);
     await waitFor(async () => expect((await loadPopupState())?.firstPaint).toEqual(expected));
     expect((await loadPopupState())?.state).toEqual(state);
     unmount();
@@ -114,7 +127,7 @@ describe('the popup keeps its picture for the next opening', () => {
 });
 
 function pictureOf(state: PopupState) {
-  return describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state));
+  return describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state), getArticleById);
 }
 
 describe('the app taking over from the first-paint script', () => {
@@ -143,6 +156,34 @@ describe('the app taking over from the first-paint script', () => {
     expect(typing.keys).toEqual([' ', 'h', 'e', 'r', 'd']);
     // Testing Library's cleanup only knows its own renders: without this the popup's live queries
     // outlive the test and fire into a torn-down window (an uncaught error that fails the run).
+    act(() => reactRoot.unmount());
+    root.remove();
+  });
+
+  it('takes over the painted rows instead of drawing them again', async () => {
+    const state = { query: 'split brain', topic: null, tag: null };
+    const picture = renderFirstPaint(document, pictureOf(state));
+    const root = document.createElement('div');
+    document.body.append(picture, root);
+    const painted = [...picture.querySelectorAll('[role="option"]')];
+    expect(painted.length).toBeGreaterThan(1);
+
+    const reactRoot = await mountPopup(root, {
+      restored: Promise.resolve({ state, firstPaint: pictureOf(state) }),
+      typing: recordTyping(document),
+    });
+
+    const list = within(root).getByRole('listbox', { name: 'Search results' });
+    const options = within(list).getAllByRole('option');
+    // The very elements the first paint drew, now live: ids for aria-activedescendant, the first active.
+    expect(options).toEqual(painted);
+    expect(options.map((option) => option.id)).toEqual(options.map((_, index) => `${list.id}-option-${index}`));
+    expect(options.map((option) => option.getAttribute('aria-selected'))).toEqual(
+      options.map((_, index) => String(index === 0)),
+    );
+    const input = within(root).getByRole('combobox', { name: 'Search articles' });
+    expect(input.getAttribute('aria-activedescendant')).toBe(options[0]?.id);
+    expect(document.querySelector('[data-first-paint]')).toBeNull();
     act(() => reactRoot.unmount());
     root.remove();
   });
