@@ -38,7 +38,22 @@ function renderRow(doc: Document, row: ResultRow): HTMLElement {
   return option;
 }
 
-const sameRow = (a: ResultRow | undefined, b: ResultRow) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+const sameParts = (a: HighlightedParts | null, b: HighlightedParts | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.length === b.length &&
+    a.every((part, index) => part.text === b[index]?.text && part.marked === b[index]?.marked));
+
+/** Field by field: rows read back from storage are equal objects, not the same ones. */
+const sameRow = (a: ResultRow | undefined, b: ResultRow) =>
+  a !== undefined &&
+  a.kind === b.kind &&
+  a.topic === b.topic &&
+  a.badge === b.badge &&
+  a.reasons === b.reasons &&
+  sameParts(a.title, b.title) &&
+  sameParts(a.summary, b.summary);
 
 /**
  * Shows `rows` in `list` with the one at `activeIndex` selected (none when out of range). Rows
@@ -74,8 +89,9 @@ export interface PaintedRows {
  * every row that is still the same instead of painting it again.
  */
 export function adoptResultRows(list: HTMLElement, painted: PaintedRows): void {
-  list.replaceChildren(...painted.list.children);
-  rendered.set(list, painted.rows);
+  const moved = [...painted.list.children];
+  list.replaceChildren(...moved);
+  rendered.set(list, painted.rows.slice(0, moved.length));
 }
 
 /** The index of the row an event happened in, or -1. */

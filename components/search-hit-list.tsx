@@ -47,7 +47,8 @@ export function SearchHitList({
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list) return;
-    if (toAdopt.current) adoptResultRows(list, toAdopt.current);
+    // Only rows still on screen: a list mounted later starts from nothing.
+    if (toAdopt.current?.list.isConnected) adoptResultRows(list, toAdopt.current);
     toAdopt.current = undefined;
     renderResultRows(list, rows, activeIndex);
   }, [rows, activeIndex]);

@@ -83,6 +83,23 @@ describe('the result rows renderer', () => {
     expect(list.children).toHaveLength(0);
   });
 
+  it('keeps rows equal to the ones shown, though built apart and with their fields in another order', () => {
+    const list = newList();
+    renderResultRows(list, [article('A', ' x'), page], 0);
+    const drawn = options(list);
+    const reordered = [article('A', ' x'), page].map(({ summary, reasons, badge, topic, title, kind }) => ({
+      summary,
+      reasons,
+      badge,
+      topic,
+      title: title.map(({ marked, text }) => ({ marked, text })),
+      kind,
+    }));
+    renderResultRows(list, reordered, 0);
+    expect(options(list)).toEqual(drawn);
+    expect(options(list)[0]).toBe(drawn[0]);
+  });
+
   it('adopts rows drawn elsewhere: the same elements, then renders on from them', () => {
     const painted = document.createElement('div');
     const rows = [article('A'), article('B')];
@@ -97,6 +114,20 @@ describe('the result rows renderer', () => {
     expect(options(live)[1]).not.toBe(drawn[1]);
     expect(options(live).map((option) => option.id)).toEqual(['live-option-0', 'live-option-1']);
     expect(painted.children).toHaveLength(0);
+  });
+
+  it('adopting from a list that lost its rows keeps no record of them', () => {
+    const painted = document.createElement('div');
+    const rows = [article('A'), article('B')];
+    renderResultRows(painted, rows, 0);
+    const elsewhere = newList('first');
+    adoptResultRows(elsewhere, { list: painted, rows });
+
+    const live = newList('live');
+    adoptResultRows(live, { list: painted, rows });
+    renderResultRows(live, rows, 0);
+    expect(options(live)).toHaveLength(2);
+    expect(options(elsewhere)).toHaveLength(2);
   });
 
   it('finds the row an event came from, or -1 outside the rows', () => {

@@ -7,7 +7,7 @@ import { mountPopup } from '@/entrypoints/popup/mount-popup';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { recordTyping } from '@/lib/popup/early-typing';
 import { describeFirstPaint, searchPopup } from '@/lib/popup/popup-results';
-import { loadPopupState, type PopupState } from '@/lib/popup/popup-state';
+import { loadPopupState, type PopupState, savePopupState } from '@/lib/popup/popup-state';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 
 beforeEach(() => {
@@ -162,16 +162,17 @@ describe('the app taking over from the first-paint script', () => {
 
   it('takes over the painted rows instead of drawing them again', async () => {
     const state = { query: 'split brain', topic: null, tag: null };
-    const picture = renderFirstPaint(document, pictureOf(state));
+    // As the first-paint script has it: read back from storage, checked by the schema.
+    await savePopupState(state, pictureOf(state));
+    const restored = await loadPopupState();
+    if (!restored?.firstPaint) throw new Error('the picture was not kept');
+    const picture = renderFirstPaint(document, restored.firstPaint);
     const root = document.createElement('div');
     document.body.append(picture, root);
     const painted = [...picture.querySelectorAll('[role="option"]')];
     expect(painted.length).toBeGreaterThan(1);
 
-    const reactRoot = await mountPopup(root, {
-      restored: Promise.resolve({ state, firstPaint: pictureOf(state) }),
-      typing: recordTyping(document),
-    });
+    const reactRoot = await mountPopup(root, { restored: Promise.resolve(restored), typing: recordTyping(document) });
 
     const list = within(root).getByRole('listbox', { name: 'Search results' });
     const options = within(list).getAllByRole('option');
