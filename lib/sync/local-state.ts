@@ -169,6 +169,13 @@ export function observeLocal(
     else if (kind === HIGHLIGHT_KIND && snapshot.highlights && localItems.has(entity.fields.item?.v as string))
       removed(key, entity, now);
   }
+  // Saved and removed here between two syncs: no other browser heard of it from here, but one may
+  // have saved the same page before this removal. A tombstone dated when it was removed (when that
+  // is known) outranks such a save, as it would have had this browser synced in between.
+  for (const [id, at] of Object.entries(snapshot.removedAt ?? {})) {
+    const key = entityKey(ITEM_KIND, id);
+    if (!seen.has(key) && !replica.has(key)) doc.set(key, { fields: {}, deleted: { t: stampTime(at), d: deviceId } });
+  }
   for (const [name, pref] of Object.entries(snapshot.preferences)) {
     const key = entityKey(PREFERENCE_KIND, name);
     const register = replica.get(key)?.fields[PREFERENCE_FIELD];
