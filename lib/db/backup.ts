@@ -3,6 +3,7 @@ import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { mergeItem, newerRecord } from '@/lib/db/merge';
 import { assertEpoch, getEpoch, startNewEpoch } from '@/lib/db/meta';
+import { forgetRemovals } from '@/lib/db/removals';
 import type { CaptureRecord, Highlight, ReadingProgress, SavedItem } from '@/lib/db/schema';
 
 /** The database's part of a backup: every saved item, its progress and its readable copy. */
@@ -77,6 +78,8 @@ export async function writeBackupRecords(
             [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights].map((table) => table.clear()),
           );
           await startNewEpoch(db);
+          // A new library: what was removed from the old one is no removal to send to other browsers.
+          await forgetRemovals(db);
           await db.items.bulkPut(records.items);
           await db.progress.bulkPut(records.progress);
           await db.captures.bulkPut(records.captures);

@@ -3,6 +3,7 @@ import type { CapturedPage } from '@/lib/capture/schema';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
+import { recordRemovals } from '@/lib/db/removals';
 import {
   type CaptureRecord,
   changeTimesAt,
@@ -111,15 +112,15 @@ export interface RemovedSnapshot {
 const present = <T>(record: T | undefined): record is T => record !== undefined;
 
 /**
- * Removes items with their reading progress, readable copies and highlights; returns what was
- * removed, for undo.
+ * Removes items with their reading progress, readable copies and highlights, and notes when (for
+ * sync); returns what was removed, for undo.
  */
 export function removeItems(
   ids: readonly string[],
-  { db = getDatabase() }: WriteOptions = {},
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<RemovedSnapshot> {
   const keys = [...ids];
-  return db.transaction('rw', db.items, db.progress, db.captures, db.highlights, async () => {
+  return db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
     const snapshot: RemovedSnapshot = {
       items: (await db.items.bulkGet(keys)).filter(present),
       progress: (await db.progress.bulkGet(keys)).filter(present),
@@ -132,6 +133,8 @@ export function removeItems(
       db.captures.bulkDelete(keys),
       db.highlights.where('itemId').anyOf(keys).delete(),
     ]);
+    const removed = snapshot.items.map((item) => item.id);
+    if (removed.length > 0) await recordRemovals(db, removed, now);
     return snapshot;
   });
 }

@@ -130,6 +130,11 @@ export const metaRecordSchema = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('epoch'), value: z.string().max(100) }),
   /** Where an update of the catalog from the blog stopped, to go on from there next time. */
   z.strictObject({ key: z.literal('catalogUpdateCursor'), value: updateCursorSchema }),
+  /**
+   * When items were removed in this browser, by id, so that sync sends each removal dated when the
+   * user made it (lib/db/removals.ts); the most recent few thousand, for a few months.
+   */
+  z.strictObject({ key: z.literal('removedAt'), value: z.record(z.string().max(2_100), timestamp) }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
 

@@ -2,6 +2,7 @@ import { cleanTagList } from '@/lib/annotations/tags';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { assertEpoch, getEpoch } from '@/lib/db/meta';
+import { getRemovals } from '@/lib/db/removals';
 import {
   type Highlight,
   highlightSchema,
@@ -22,6 +23,8 @@ export interface SyncLibrary {
   highlights: SyncHighlight[];
   /** The database's epoch when read: changes based on this read are refused after "Delete everything". */
   epoch: string;
+  /** When items were removed here, by id (lib/db/removals.ts). */
+  removedAt: Record<string, number>;
 }
 
 export interface SyncApplyReport {
@@ -48,15 +51,17 @@ function toSyncItem(item: SavedItem, progress: ReadingProgress | undefined): Syn
 
 export async function readSyncLibrary(db: ShelfDatabase = getDatabase()): Promise<SyncLibrary> {
   return db.transaction('r', db.items, db.progress, db.highlights, db.meta, async () => {
-    const [items, progress, highlights, epoch] = await Promise.all([
+    const [items, progress, highlights, epoch, removedAt] = await Promise.all([
       db.items.toArray(),
       db.progress.toArray(),
       db.highlights.toArray(),
       getEpoch(db),
+      getRemovals(db),
     ]);
     const progressOf = new Map(progress.map((record) => [record.itemId, record]));
     return {
       epoch,
+      removedAt,
       items: items.map((item) => toSyncItem(item, progressOf.get(item.id))),
       highlights: highlights.map(({ id, itemId, selectors, note, color, createdAt, updatedAt }) => ({
         id,

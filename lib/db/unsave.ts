@@ -1,20 +1,22 @@
 import { getDatabase } from '@/lib/db/database';
 import type { RemovedSnapshot, WriteOptions } from '@/lib/db/items';
+import { recordRemovals } from '@/lib/db/removals';
 
 const present = <T>(record: T | undefined): record is T => record !== undefined;
 
 /**
- * Unsaves items: removes them with their readable copies and highlights (as `removeItems` does),
- * but keeps their reading progress, so that saving one again later resumes where the user was.
+ * Unsaves items: removes them with their readable copies and highlights (as `removeItems` does,
+ * noting when, for sync), but keeps their reading progress, so that saving one again later resumes
+ * where the user was.
  * Returns what was removed, for `restoreRemoved` (which puts each item, copy and highlight back
  * exactly; the progress never left).
  */
 export function unsaveItems(
   ids: readonly string[],
-  { db = getDatabase() }: WriteOptions = {},
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<RemovedSnapshot> {
   const keys = [...ids];
-  return db.transaction('rw', db.items, db.captures, db.highlights, async () => {
+  return db.transaction('rw', [db.items, db.captures, db.highlights, db.meta], async () => {
     const snapshot: RemovedSnapshot = {
       items: (await db.items.bulkGet(keys)).filter(present),
       progress: [],
@@ -26,6 +28,8 @@ export function unsaveItems(
       db.captures.bulkDelete(keys),
       db.highlights.where('itemId').anyOf(keys).delete(),
     ]);
+    const removed = snapshot.items.map((item) => item.id);
+    if (removed.length > 0) await recordRemovals(db, removed, now);
     return snapshot;
   });
 }

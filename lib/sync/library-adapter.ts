@@ -36,7 +36,12 @@ export function createLibraryAdapter({
     async read(): Promise<LocalSnapshot> {
       const library = await readSyncLibrary(db);
       epoch = library.epoch;
-      return { items: library.items, highlights: library.highlights, preferences: await preferences.read() };
+      return {
+        items: library.items,
+        highlights: library.highlights,
+        removedAt: library.removedAt,
+        preferences: await preferences.read(),
+      };
     },
     async apply({ preferences: values, ...changes }: LocalChanges) {
       if (epoch === null) throw new Error('sync applied changes before reading the library');

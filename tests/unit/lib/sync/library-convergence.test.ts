@@ -7,6 +7,7 @@ import { removeItems, savePage, setNote, setStatus, setTags } from '@/lib/db/ite
 import { setProgress } from '@/lib/db/progress';
 import { HIGHLIGHT_COLORS } from '@/lib/db/schema';
 import { readSyncLibrary } from '@/lib/db/sync';
+import { unsaveItems } from '@/lib/db/unsave';
 import { SYNC_QUOTAS } from '@/lib/sync/quotas';
 import { createLibraryWorld, type LibraryBrowser, libraryView } from './library-browser';
 
@@ -79,6 +80,33 @@ async function run(step: Command, on: LibraryBrowser, now: number): Promise<void
   else if (step.kind === 'highlight')
     await addHighlight(id, { quote: { type: 'TextQuoteSelector', exact: step.word } }, {}, write);
 }
+
+describe('sync over the real library', () => {
+  it('a page removed before this browser ever synced it is removed where another browser saved it earlier', async () => {
+    const world = createLibraryWorld();
+    try {
+      const [a, b] = ['a', 'b'].map((name) => world.open(name)) as [LibraryBrowser, LibraryBrowser];
+      const url = URLS[0] as string;
+      await world.clock.advance(1_000);
+      await savePage({ url, title: 'Page 0' }, null, { db: a.db, now: world.clock.now() });
+      await world.clock.advance(1_000);
+      await savePage({ url, title: 'Page 0' }, null, { db: b.db, now: world.clock.now() });
+      await world.clock.advance(1_000);
+      // The user's way to remove a page (it keeps the reading position for a later save).
+      await unsaveItems([pageItemId(url)], { db: a.db, now: world.clock.now() });
+      for (let round = 0; round < 3; round++)
+        for (const each of [b, a]) {
+          await world.clock.advance(2_000);
+          await each.engine.syncNow();
+        }
+      // The removal was the last thing done to the page: before, 'a' sent nothing and 'b's copy came back.
+      expect(await libraryView(a.db)).toEqual([]);
+      expect(await libraryView(b.db)).toEqual([]);
+    } finally {
+      await world.close();
+    }
+  });
+});
 
 describe('sync over the real library, randomized', () => {
   it('three browsers converge to the same library, highlights included, within the quotas', async () => {
