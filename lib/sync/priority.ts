@@ -1,3 +1,4 @@
+import { REMOVAL_MEMORY_MS } from '@/lib/db/removals';
 import {
   compareStamps,
   type Entity,
@@ -18,7 +19,8 @@ import { HIGHLIGHT_KIND, hasTombstones, ITEM_KIND, PREFERENCE_KIND, QUEUE_STATUS
  */
 const DAY = 86_400_000;
 export const RECENT_DELETION_MS = 30 * DAY;
-export const TOMBSTONE_LIFETIME_MS = 180 * DAY;
+/** As long as the database keeps the times of its removals. */
+export const TOMBSTONE_LIFETIME_MS = REMOVAL_MEMORY_MS;
 
 export const SyncPriority = {
   Preference: 0,
