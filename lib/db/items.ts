@@ -120,23 +120,25 @@ export function removeItems(
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<RemovedSnapshot> {
   const keys = [...ids];
-  return db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
-    const snapshot: RemovedSnapshot = {
-      items: (await db.items.bulkGet(keys)).filter(present),
-      progress: (await db.progress.bulkGet(keys)).filter(present),
-      captures: (await db.captures.bulkGet(keys)).filter(present),
-      highlights: await db.highlights.where('itemId').anyOf(keys).toArray(),
-    };
-    await Promise.all([
-      db.items.bulkDelete(keys),
-      db.progress.bulkDelete(keys),
-      db.captures.bulkDelete(keys),
-      db.highlights.where('itemId').anyOf(keys).delete(),
-    ]);
-    const removed = snapshot.items.map((item) => item.id);
-    if (removed.length > 0) await recordRemovals(db, removed, now);
-    return snapshot;
-  });
+  return reportingFullStorage(() =>
+    db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
+      const snapshot: RemovedSnapshot = {
+        items: (await db.items.bulkGet(keys)).filter(present),
+        progress: (await db.progress.bulkGet(keys)).filter(present),
+        captures: (await db.captures.bulkGet(keys)).filter(present),
+        highlights: await db.highlights.where('itemId').anyOf(keys).toArray(),
+      };
+      await Promise.all([
+        db.items.bulkDelete(keys),
+        db.progress.bulkDelete(keys),
+        db.captures.bulkDelete(keys),
+        db.highlights.where('itemId').anyOf(keys).delete(),
+      ]);
+      const removed = snapshot.items.map((item) => item.id);
+      if (removed.length > 0) await recordRemovals(db, removed, now);
+      return snapshot;
+    }),
+  );
 }
 
 /**

@@ -4,11 +4,11 @@ import type { ShelfDatabase } from '@/lib/db/database';
  * When the user removed items in this browser. Sync reads it (`readSyncLibrary`) to date each
  * removal when it was made, not when sync noticed it: an edit made on another browser after the
  * removal keeps the item, one made before does not, and an item saved and removed between two
- * syncs is removed from a browser that saved it earlier too. Only what sync may still need is kept:
- * as long as sync remembers a removal, and the newest few thousand.
+ * syncs is removed from a browser that saved it earlier too. Only what sync uses is kept: the
+ * newest few thousand, for as long as sync still sends such a removal first (older ones it dates
+ * when it notices them, as it ranks them with the oldest, lib/sync/priority.ts).
  */
-/** How long sync remembers a removal (lib/sync/priority.ts forgets older ones). */
-export const REMOVAL_MEMORY_MS = 180 * 86_400_000;
+export const RECENT_REMOVAL_MS = 30 * 86_400_000;
 const KEEP_COUNT = 5_000;
 
 /** Inside a transaction that includes `meta`: records `ids` as removed at `at`. */
@@ -16,7 +16,7 @@ export async function recordRemovals(db: ShelfDatabase, ids: readonly string[], 
   const removedAt = { ...(await getRemovals(db)) };
   for (const id of ids) removedAt[id] = at;
   const kept = Object.entries(removedAt)
-    .filter(([, time]) => time > at - REMOVAL_MEMORY_MS)
+    .filter(([, time]) => time > at - RECENT_REMOVAL_MS)
     .sort(([, a], [, b]) => b - a)
     .slice(0, KEEP_COUNT);
   await db.meta.put({ key: 'removedAt', value: Object.fromEntries(kept) });

@@ -132,7 +132,7 @@ export const metaRecordSchema = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('catalogUpdateCursor'), value: updateCursorSchema }),
   /**
    * When items were removed in this browser, by id, so that sync sends each removal dated when the
-   * user made it (lib/db/removals.ts); the newest few thousand, as long as sync keeps removals.
+   * user made it (lib/db/removals.ts); the newest few thousand, for 30 days.
    */
   z.strictObject({ key: z.literal('removedAt'), value: z.record(z.string().max(2_100), timestamp) }),
 ]);

@@ -1,4 +1,5 @@
 import { getDatabase } from '@/lib/db/database';
+import { reportingFullStorage } from '@/lib/db/errors';
 import type { RemovedSnapshot, WriteOptions } from '@/lib/db/items';
 import { recordRemovals } from '@/lib/db/removals';
 
@@ -16,20 +17,23 @@ export function unsaveItems(
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<RemovedSnapshot> {
   const keys = [...ids];
-  return db.transaction('rw', [db.items, db.captures, db.highlights, db.meta], async () => {
-    const snapshot: RemovedSnapshot = {
-      items: (await db.items.bulkGet(keys)).filter(present),
-      progress: [],
-      captures: (await db.captures.bulkGet(keys)).filter(present),
-      highlights: await db.highlights.where('itemId').anyOf(keys).toArray(),
-    };
-    await Promise.all([
-      db.items.bulkDelete(keys),
-      db.captures.bulkDelete(keys),
-      db.highlights.where('itemId').anyOf(keys).delete(),
-    ]);
-    const removed = snapshot.items.map((item) => item.id);
-    if (removed.length > 0) await recordRemovals(db, removed, now);
-    return snapshot;
-  });
+  // It writes too (when, for sync): a full disk says so plainly.
+  return reportingFullStorage(() =>
+    db.transaction('rw', [db.items, db.captures, db.highlights, db.meta], async () => {
+      const snapshot: RemovedSnapshot = {
+        items: (await db.items.bulkGet(keys)).filter(present),
+        progress: [],
+        captures: (await db.captures.bulkGet(keys)).filter(present),
+        highlights: await db.highlights.where('itemId').anyOf(keys).toArray(),
+      };
+      await Promise.all([
+        db.items.bulkDelete(keys),
+        db.captures.bulkDelete(keys),
+        db.highlights.where('itemId').anyOf(keys).delete(),
+      ]);
+      const removed = snapshot.items.map((item) => item.id);
+      if (removed.length > 0) await recordRemovals(db, removed, now);
+      return snapshot;
+    }),
+  );
 }

@@ -144,7 +144,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       const readAt = clock.now();
       const snapshot = await local.read();
-      const observed = observeLocal(replica ?? EMPTY_DOCUMENT, snapshot, deviceId, now);
+      const published = (key: string) => remote.kind === 'ok' && remote.doc.has(key);
+      const observed = observeLocal(replica ?? EMPTY_DOCUMENT, snapshot, deviceId, now, published);
       merged = dropExpiredDeletions(remote.kind === 'ok' ? mergeDocuments(observed, remote.doc) : observed, now);
       const changes = localChangesFor(merged, snapshot, readAt);
       const applied = hasChanges(changes) ? await local.apply(changes) : undefined;

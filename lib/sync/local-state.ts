@@ -24,6 +24,7 @@ import {
   PREFERENCE_KIND,
   type SyncedProgress,
 } from '@/lib/sync/entity-kinds';
+import { RECENT_DELETION_MS } from '@/lib/sync/priority';
 
 /**
  * This browser's library and settings as sync sees them (what the local adapter reads and
@@ -129,15 +130,24 @@ const after = (stamp: Stamp | null | undefined) => (stamp ? stamp.t + STAMP_UNIT
  * changed locally since. A value that differs from the replica's is a local edit, stamped with its
  * own change time but never earlier than just after the value it replaced (or the deletion it
  * undoes): the user saw that value, so their edit is newer whatever the clocks say. An item in the
- * replica that is gone locally was removed here. The result never loses anything the replica had.
+ * replica that is gone locally was removed here, dated when the user removed it if that is known
+ * and recent (within RECENT_DELETION_MS: so it still ranks as a recent deletion and is long
+ * before it expires), else now. An item removed here that this browser never synced gets a
+ * tombstone too, when another browser has published it (`published`, the area's keys).
+ * The result never loses anything the replica had.
  */
 export function observeLocal(
   replica: SyncDocument,
   snapshot: LocalSnapshot,
   deviceId: string,
   now: number,
+  published: (key: string) => boolean = () => false,
 ): SyncDocument {
   const doc = new Map(replica);
+  const removedAt = (id: string) => {
+    const at = snapshot.removedAt?.[id];
+    return at !== undefined && at > now - RECENT_DELETION_MS && at <= now ? at : undefined;
+  };
   const seen = new Set<string>();
   const observe = (key: string, values: Record<string, { v: Json; t: number }>, optional: string) => {
     seen.add(key);
@@ -163,18 +173,21 @@ export function observeLocal(
   for (const [key, entity] of replica) {
     if (seen.has(key) || !isVisible(entity)) continue;
     const { kind, id } = splitEntityKey(key);
-    if (kind === ITEM_KIND) removed(key, entity, snapshot.removedAt?.[id] ?? now);
+    if (kind === ITEM_KIND) removed(key, entity, removedAt(id) ?? now);
     // A highlight gone while its item is still here was deleted; gone with its item, the item's
     // removal says it all (and one never stored, its item missing here, was not deleted).
     else if (kind === HIGHLIGHT_KIND && snapshot.highlights && localItems.has(entity.fields.item?.v as string))
       removed(key, entity, now);
   }
   // Saved and removed here between two syncs: no other browser heard of it from here, but one may
-  // have saved the same page before this removal. A tombstone dated when it was removed (when that
-  // is known) outranks such a save, as it would have had this browser synced in between.
-  for (const [id, at] of Object.entries(snapshot.removedAt ?? {})) {
+  // have saved the same page before this removal. A tombstone dated when it was removed outranks
+  // such a save, as it would have had this browser synced in between. Only for pages another
+  // browser published: a removal no one else could hold costs the area nothing.
+  for (const id of Object.keys(snapshot.removedAt ?? {})) {
     const key = entityKey(ITEM_KIND, id);
-    if (!seen.has(key) && !replica.has(key)) doc.set(key, { fields: {}, deleted: { t: stampTime(at), d: deviceId } });
+    const at = removedAt(id);
+    if (at === undefined || seen.has(key) || replica.has(key) || !published(key)) continue;
+    doc.set(key, { fields: {}, deleted: { t: stampTime(at), d: deviceId } });
   }
   for (const [name, pref] of Object.entries(snapshot.preferences)) {
     const key = entityKey(PREFERENCE_KIND, name);

@@ -1,4 +1,4 @@
-import { REMOVAL_MEMORY_MS } from '@/lib/db/removals';
+import { RECENT_REMOVAL_MS } from '@/lib/db/removals';
 import {
   compareStamps,
   type Entity,
@@ -18,9 +18,9 @@ import { HIGHLIGHT_KIND, hasTombstones, ITEM_KIND, PREFERENCE_KIND, QUEUE_STATUS
  * forgotten: a browser that has not synced for six months may bring such an item back.
  */
 const DAY = 86_400_000;
-export const RECENT_DELETION_MS = 30 * DAY;
-/** As long as the database keeps the times of its removals. */
-export const TOMBSTONE_LIFETIME_MS = REMOVAL_MEMORY_MS;
+/** As long as the database keeps the times of its removals (lib/db/removals.ts). */
+export const RECENT_DELETION_MS = RECENT_REMOVAL_MS;
+export const TOMBSTONE_LIFETIME_MS = 180 * DAY;
 
 export const SyncPriority = {
   Preference: 0,

@@ -39,20 +39,18 @@ describe('when items were removed, for sync', () => {
     expect((await readSyncLibrary(db)).removedAt).toEqual({ [pageItemId(A)]: 9_000 });
   });
 
-  it('keeps only what sync may still need: a few months, a few thousand', async () => {
+  it('keeps only what sync uses: 30 days, the newest 5,000', async () => {
     const day = 24 * 60 * 60 * 1000;
     await db.transaction('rw', db.meta, async () => {
       await recordRemovals(db, ['old'], 1_000);
-      await recordRemovals(
-        db,
-        Array.from({ length: 6_000 }, (_, i) => `item-${i}`),
-        200 * day,
-      );
-      await recordRemovals(db, ['newest'], 200 * day + 1);
+      await recordRemovals(db, ['recent'], 171 * day);
+      await recordRemovals(db, ['newest'], 200 * day);
     });
+    expect((await readSyncLibrary(db)).removedAt).toEqual({ recent: 171 * day, newest: 200 * day });
+
+    const many = Array.from({ length: 6_000 }, (_, i) => `item-${i}`);
+    await db.transaction('rw', db.meta, () => recordRemovals(db, many, 201 * day));
     const { removedAt } = await readSyncLibrary(db);
-    expect(removedAt.old).toBeUndefined();
-    expect(removedAt.newest).toBe(200 * day + 1);
     expect(Object.keys(removedAt)).toHaveLength(5_000);
   });
 

@@ -4,6 +4,7 @@ import { type LocalSnapshot, localChangesFor, observeLocal, type SyncItem } from
 
 /** Local state ↔ document: what counts as an edit here, a removal here, and what to write back. */
 const T = 1_700_000_000_000;
+const DAY = 86_400_000;
 const item = (patch: Partial<SyncItem> = {}): SyncItem => ({
   id: 'page:abc',
   url: 'https://example.com/abc',
@@ -58,6 +59,32 @@ describe('observeLocal', () => {
     const known = observe(replica, { ...snapshot([]), removedAt: { 'page:abc': T + 50_000 } });
     expect(known.get('item:page:abc')!.deleted).toEqual({ t: T + 50_000, d: 'dev-a' });
     expect(isVisible(known.get('item:page:abc')!)).toBe(false);
+    // A removal sync first sends more than 30 days (RECENT_DELETION_MS) after it was made is dated
+    // when noticed: it must still rank as a recent deletion, and be nowhere near its expiry.
+    const late = T + 40 * DAY;
+    const stale = observeLocal(replica, { ...snapshot([]), removedAt: { 'page:abc': T + 50_000 } }, 'dev-a', late);
+    expect(stale.get('item:page:abc')!.deleted).toEqual({ t: late, d: 'dev-a' });
+  });
+
+  it('an item saved and removed here before any sync: a tombstone only where another browser published it', () => {
+    const removedAt = { 'page:abc': T + 50_000 };
+    const now = T + 100_000;
+    const unpublished = observeLocal(EMPTY_DOCUMENT, { ...snapshot([]), removedAt }, 'dev-a', now);
+    expect(unpublished.has('item:page:abc')).toBe(false);
+    const published = (key: string) => key === 'item:page:abc';
+    const sent = observeLocal(EMPTY_DOCUMENT, { ...snapshot([]), removedAt }, 'dev-a', now, published);
+    expect(sent.get('item:page:abc')).toEqual({ fields: {}, deleted: { t: T + 50_000, d: 'dev-a' } });
+    // Saved here again: the item, no tombstone; removed too long ago: nothing (dated now, it would
+    // remove copies saved elsewhere after it).
+    expect(
+      observeLocal(EMPTY_DOCUMENT, { ...snapshot([item()]), removedAt }, 'dev-a', now, published).get('item:page:abc')!
+        .deleted,
+    ).toBeNull();
+    expect(
+      observeLocal(EMPTY_DOCUMENT, { ...snapshot([]), removedAt }, 'dev-a', T + 40 * DAY, published).has(
+        'item:page:abc',
+      ),
+    ).toBe(false);
   });
 
   it('an item saved again after its removal is new: every field newer than the removal', () => {
