@@ -112,25 +112,25 @@ export interface RemovedSnapshot {
 const present = <T>(record: T | undefined): record is T => record !== undefined;
 
 /**
- * Removes items with their reading progress, readable copies and highlights, and notes when (for
- * sync); returns what was removed, for undo.
+ * Removes items with their readable copies, highlights and (unless `keepProgress`, see
+ * `unsaveItems`) reading progress, and notes when (for sync); returns what was removed, for undo.
  */
 export function removeItems(
   ids: readonly string[],
-  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+  { db = getDatabase(), now = Date.now(), keepProgress = false }: WriteOptions & { keepProgress?: boolean } = {},
 ): Promise<RemovedSnapshot> {
   const keys = [...ids];
   return reportingFullStorage(() =>
     db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
       const snapshot: RemovedSnapshot = {
         items: (await db.items.bulkGet(keys)).filter(present),
-        progress: (await db.progress.bulkGet(keys)).filter(present),
+        progress: keepProgress ? [] : (await db.progress.bulkGet(keys)).filter(present),
         captures: (await db.captures.bulkGet(keys)).filter(present),
         highlights: await db.highlights.where('itemId').anyOf(keys).toArray(),
       };
       await Promise.all([
         db.items.bulkDelete(keys),
-        db.progress.bulkDelete(keys),
+        keepProgress ? undefined : db.progress.bulkDelete(keys),
         db.captures.bulkDelete(keys),
         db.highlights.where('itemId').anyOf(keys).delete(),
       ]);
