@@ -4,11 +4,10 @@ import { afterNextPaint } from '@/lib/dom/after-paint';
 import type { SearchResponse } from '@/lib/search/engine';
 import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
 import { makeSnippet, type Snippet } from '@/lib/search/snippet';
-import { mergeSearch, type UnifiedResponse } from '@/lib/search/unified';
+import { mergeSearch, NO_LIBRARY_RESPONSE, type UnifiedResponse } from '@/lib/search/unified';
 
 // The database code is loaded once the page has painted (the popup's first paint must not wait for it).
 const loadLive = () => import('@/lib/search/library-live');
-const NOTHING: LibraryResponse = { results: [], loose: [], matchedTerms: new Set(), prefix: null };
 
 /** The user's library index for this page, live: null until it has been read once. */
 export function useLibraryIndex(): { index: LibraryIndex | null; version: number } {
@@ -89,7 +88,7 @@ export function useLibrarySearch(
   const { index, version } = useLibraryIndex();
   // `version` changes when the index changed in place.
   const library = useMemo(
-    () => (index && includeLibrary && query.trim() ? timedLibrarySearch(index, query) : NOTHING),
+    () => (index && includeLibrary && query.trim() ? timedLibrarySearch(index, query) : NO_LIBRARY_RESPONSE),
     [index, version, query, includeLibrary],
   );
   const response = useMemo(() => mergeSearch(bundled, library, catalog.byId), [bundled, library, catalog]);

@@ -6,10 +6,15 @@ import type { FirstPaint } from '@/lib/popup/first-paint';
 import type { PopupState } from '@/lib/popup/popup-state';
 import type { SearchEngine, SearchResponse } from '@/lib/search/engine';
 import { getHighlightRanges, splitAtHighlights } from '@/lib/search/highlight';
-import type { LibraryResponse } from '@/lib/search/library-index';
 import { describeSavedMarker, type ResultRow } from '@/lib/search/result-row';
 import type { Snippet } from '@/lib/search/snippet';
-import { describeMatchReasons, mergeSearch, type SearchHit, type UnifiedResponse } from '@/lib/search/unified';
+import {
+  describeMatchReasons,
+  mergeSearch,
+  NO_LIBRARY_RESPONSE,
+  type SearchHit,
+  type UnifiedResponse,
+} from '@/lib/search/unified';
 
 /** How many results the popup lists. */
 export const POPUP_RESULT_LIMIT = 20;
@@ -91,8 +96,6 @@ export function describeResultRows(
   });
 }
 
-const NO_LIBRARY: LibraryResponse = { results: [], loose: [], matchedTerms: new Set(), prefix: null };
-
 /**
  * What a reopened popup shows for a search the moment it mounts, kept so that it can paint it at
  * once: the blog's articles, as the live list shows them before the user's library and reading
@@ -104,7 +107,7 @@ export function describeFirstPaint(
   response: SearchResponse,
   getArticle: (id: string) => Article | undefined,
 ): FirstPaint {
-  const atOpening = mergeSearch(response, NO_LIBRARY, getArticle);
+  const atOpening = mergeSearch(response, NO_LIBRARY_RESPONSE, getArticle);
   const tag = state.tag === null ? undefined : getFilterTags().find(([name]) => name === state.tag);
   return {
     query: state.query,

@@ -105,6 +105,9 @@ function mergeLists(
   return ranked.slice(0, limit).map(({ value }) => value);
 }
 
+/** The library's answer before it can be searched (or when it is left out): nothing. */
+export const NO_LIBRARY_RESPONSE: LibraryResponse = { results: [], loose: [], matchedTerms: new Set(), prefix: null };
+
 /** The bundled articles' and the library's answers to one query, as one list. */
 export function mergeSearch(
   bundled: SearchResponse,
