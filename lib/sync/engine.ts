@@ -144,7 +144,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       const readAt = clock.now();
       const snapshot = await local.read();
-      const published = (key: string) => remote.kind === 'ok' && remote.doc.has(key);
+      const published = remote.kind === 'ok' ? remote.doc : EMPTY_DOCUMENT;
       const observed = observeLocal(replica ?? EMPTY_DOCUMENT, snapshot, deviceId, now, published);
       merged = dropExpiredDeletions(remote.kind === 'ok' ? mergeDocuments(observed, remote.doc) : observed, now);
       const changes = localChangesFor(merged, snapshot, readAt);

@@ -1,5 +1,6 @@
 import type { ItemStatus } from '@/lib/db/schema';
 import {
+  EMPTY_DOCUMENT,
   type Entity,
   entityKey,
   isVisible,
@@ -125,6 +126,27 @@ function highlightFieldValues(h: SyncHighlight): Record<HighlightFieldName, { v:
 
 const after = (stamp: Stamp | null | undefined) => (stamp ? stamp.t + STAMP_UNIT : 0);
 
+/** The items that have a highlight showing in `doc`. */
+function itemsWithHighlights(doc: SyncDocument): Set<string> {
+  const items = new Set<string>();
+  for (const [key, entity] of doc)
+    if (isVisible(entity) && splitEntityKey(key).kind === HIGHLIGHT_KIND) items.add(entity.fields.item?.v as string);
+  return items;
+}
+
+/**
+ * Whether a removal made here, of a page this browser never synced, may remove another browser's
+ * copy of it. Not when that copy holds a note, tags or highlights: the user wrote them elsewhere and
+ * never saw them here, so removing a page here must not take them (the copy comes back here
+ * instead). A hidden copy needs no tombstone.
+ */
+function blindRemovalAllowed(copy: Entity, hasHighlights: boolean): boolean {
+  if (!isVisible(copy) || hasHighlights) return false;
+  const note = copy.fields.note?.v;
+  const tags = copy.fields.tags?.v;
+  return (typeof note !== 'string' || note === '') && (!Array.isArray(tags) || tags.length === 0);
+}
+
 /**
  * The document this browser holds now: `replica` (what it held after its last sync) with what
  * changed locally since. A value that differs from the replica's is a local edit, stamped with its
@@ -133,7 +155,8 @@ const after = (stamp: Stamp | null | undefined) => (stamp ? stamp.t + STAMP_UNIT
  * replica that is gone locally was removed here, dated when the user removed it if that is known
  * and recent (within RECENT_DELETION_MS: so it still ranks as a recent deletion and is long
  * before it expires), else now. An item removed here that this browser never synced gets a
- * tombstone too, when another browser has published it (`published`, the area's keys).
+ * tombstone too, when another browser has published it (`published`: the area's document), but
+ * only over a copy that holds nothing the user wrote (see `blindRemovalAllowed`).
  * The result never loses anything the replica had.
  */
 export function observeLocal(
@@ -141,7 +164,7 @@ export function observeLocal(
   snapshot: LocalSnapshot,
   deviceId: string,
   now: number,
-  published: (key: string) => boolean = () => false,
+  published: SyncDocument = EMPTY_DOCUMENT,
 ): SyncDocument {
   const doc = new Map(replica);
   const removedAt = (id: string) => {
@@ -182,12 +205,20 @@ export function observeLocal(
   // Saved and removed here between two syncs: no other browser heard of it from here, but one may
   // have saved the same page before this removal. A tombstone dated when it was removed outranks
   // such a save, as it would have had this browser synced in between. Only for pages another
-  // browser published: a removal no one else could hold costs the area nothing.
-  for (const id of Object.keys(snapshot.removedAt ?? {})) {
+  // browser published (a removal no one else could hold costs the area nothing), and only where
+  // that removes nothing the user wrote and never saw here. Never at this browser's first sync (an
+  // empty replica): what was removed before this library joined the others was not removed from them.
+  const blindRemovals = Object.keys(snapshot.removedAt ?? {}).filter((id) => {
     const key = entityKey(ITEM_KIND, id);
-    const at = removedAt(id);
-    if (at === undefined || seen.has(key) || replica.has(key) || !published(key)) continue;
-    doc.set(key, { fields: {}, deleted: { t: stampTime(at), d: deviceId } });
+    return removedAt(id) !== undefined && !seen.has(key) && !replica.has(key) && published.has(key);
+  });
+  if (blindRemovals.length > 0 && replica.size > 0) {
+    const annotated = itemsWithHighlights(published);
+    for (const id of blindRemovals) {
+      const key = entityKey(ITEM_KIND, id);
+      if (!blindRemovalAllowed(published.get(key) as Entity, annotated.has(id))) continue;
+      doc.set(key, { fields: {}, deleted: { t: stampTime(removedAt(id) as number), d: deviceId } });
+    }
   }
   for (const [name, pref] of Object.entries(snapshot.preferences)) {
     const key = entityKey(PREFERENCE_KIND, name);

@@ -87,6 +87,7 @@ describe('sync over the real library', () => {
     try {
       const [a, b] = ['a', 'b'].map((name) => world.open(name)) as [LibraryBrowser, LibraryBrowser];
       const url = URLS[0] as string;
+      await a.engine.syncNow(); // not its first sync: removals from before that stay its own
       await world.clock.advance(1_000);
       await savePage({ url, title: 'Page 0' }, null, { db: a.db, now: world.clock.now() });
       await world.clock.advance(1_000);
@@ -102,6 +103,39 @@ describe('sync over the real library', () => {
       // The removal was the last thing done to the page: before, 'a' sent nothing and 'b's copy came back.
       expect(await libraryView(a.db)).toEqual([]);
       expect(await libraryView(b.db)).toEqual([]);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('…but never over a copy with highlights made in the other browser: that copy comes back', async () => {
+    const world = createLibraryWorld();
+    try {
+      const [a, b] = ['a', 'b'].map((name) => world.open(name)) as [LibraryBrowser, LibraryBrowser];
+      const url = URLS[1] as string;
+      const id = pageItemId(url);
+      await a.engine.syncNow();
+      await world.clock.advance(1_000);
+      await savePage({ url, title: 'Page 1' }, null, { db: b.db, now: world.clock.now() });
+      await addHighlight(
+        id,
+        { quote: { type: 'TextQuoteSelector', exact: 'retries' } },
+        {},
+        { db: b.db, now: world.clock.now() },
+      );
+      await world.clock.advance(1_000);
+      await savePage({ url, title: 'Page 1' }, null, { db: a.db, now: world.clock.now() });
+      await world.clock.advance(1_000);
+      await unsaveItems([id], { db: a.db, now: world.clock.now() });
+      for (let round = 0; round < 3; round++)
+        for (const each of [b, a]) {
+          await world.clock.advance(2_000);
+          await each.engine.syncNow();
+        }
+      for (const each of [a, b]) {
+        expect((await libraryView(each.db)).map((item) => item.id)).toEqual([id]);
+        expect(await nthHighlight(each.db, 0)).toBeTruthy();
+      }
     } finally {
       await world.close();
     }

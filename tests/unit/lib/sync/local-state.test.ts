@@ -66,25 +66,61 @@ describe('observeLocal', () => {
     expect(stale.get('item:page:abc')!.deleted).toEqual({ t: late, d: 'dev-a' });
   });
 
-  it('an item saved and removed here before any sync: a tombstone only where another browser published it', () => {
+  describe('an item saved and removed here between two syncs (never synced from here)', () => {
     const removedAt = { 'page:abc': T + 50_000 };
     const now = T + 100_000;
-    const unpublished = observeLocal(EMPTY_DOCUMENT, { ...snapshot([]), removedAt }, 'dev-a', now);
-    expect(unpublished.has('item:page:abc')).toBe(false);
-    const published = (key: string) => key === 'item:page:abc';
-    const sent = observeLocal(EMPTY_DOCUMENT, { ...snapshot([]), removedAt }, 'dev-a', now, published);
-    expect(sent.get('item:page:abc')).toEqual({ fields: {}, deleted: { t: T + 50_000, d: 'dev-a' } });
-    // Saved here again: the item, no tombstone; removed too long ago: nothing (dated now, it would
-    // remove copies saved elsewhere after it).
-    expect(
-      observeLocal(EMPTY_DOCUMENT, { ...snapshot([item()]), removedAt }, 'dev-a', now, published).get('item:page:abc')!
-        .deleted,
-    ).toBeNull();
-    expect(
-      observeLocal(EMPTY_DOCUMENT, { ...snapshot([]), removedAt }, 'dev-a', T + 40 * DAY, published).has(
-        'item:page:abc',
-      ),
-    ).toBe(false);
+    // Synced before (its replica holds a setting), but never this page.
+    const synced: SyncDocument = new Map([
+      ['pref:theme', { fields: { value: { v: 'system', t: 0, d: 'dev-a' } }, deleted: null }],
+    ]);
+    const plainCopy = observe(EMPTY_DOCUMENT, snapshot([item()]), T).get('item:page:abc')!;
+    const area = (entity = plainCopy, more: SyncDocument = new Map()): SyncDocument =>
+      new Map([['item:page:abc', entity], ...more]);
+    const blind = (replica: SyncDocument, published: SyncDocument, at = now) =>
+      observeLocal(replica, { ...snapshot([]), removedAt }, 'dev-a', at, published).get('item:page:abc');
+
+    it('a tombstone dated when removed, only where another browser published a plain copy', () => {
+      expect(blind(synced, EMPTY_DOCUMENT)).toBeUndefined();
+      expect(blind(synced, area())).toEqual({ fields: {}, deleted: { t: T + 50_000, d: 'dev-a' } });
+      // Saved here again: the item, no tombstone; removed too long ago: nothing (dated now, it would
+      // remove copies saved elsewhere after it).
+      expect(
+        observeLocal(synced, { ...snapshot([item()]), removedAt }, 'dev-a', now, area()).get('item:page:abc')!.deleted,
+      ).toBeNull();
+      expect(blind(synced, area(), T + 40 * DAY)).toBeUndefined();
+    });
+
+    it('none over a copy holding what the user wrote elsewhere: a note, tags or a highlight', () => {
+      const withNote = observe(EMPTY_DOCUMENT, snapshot([item({ note: 'Read the part on retries' })]), T);
+      const withTags = observe(EMPTY_DOCUMENT, snapshot([item({ tags: ['queues'] })]), T);
+      expect(blind(synced, withNote)).toBeUndefined();
+      expect(blind(synced, withTags)).toBeUndefined();
+      const highlight: SyncDocument = new Map([
+        [
+          'hl:h1',
+          {
+            fields: {
+              item: { v: 'page:abc', t: T, d: 'dev-b' },
+              sel: { v: [], t: T, d: 'dev-b' },
+              note: { v: '', t: T, d: 'dev-b' },
+              color: { v: 'yellow', t: T, d: 'dev-b' },
+              at: { v: T, t: T, d: 'dev-b' },
+            },
+            deleted: null,
+          },
+        ],
+      ]);
+      expect(blind(synced, area(plainCopy, highlight))).toBeUndefined();
+      // A highlight deleted there holds nothing any more.
+      const deletedHighlight = new Map(
+        [...highlight].map(([key, e]) => [key, { ...e, deleted: { t: T + 1, d: 'dev-b' } }]),
+      );
+      expect(blind(synced, area(plainCopy, deletedHighlight))?.deleted).toEqual({ t: T + 50_000, d: 'dev-a' });
+    });
+
+    it('none at this browser’s first sync: removals made before it joined were not made to the others', () => {
+      expect(blind(EMPTY_DOCUMENT, area())).toBeUndefined();
+    });
   });
 
   it('an item saved again after its removal is new: every field newer than the removal', () => {

@@ -1,7 +1,9 @@
 import { pageItemId } from '@/lib/db/ids';
-import type { Json } from '@/lib/sync/document';
+import { entityKey, type Json } from '@/lib/sync/document';
 import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
+import { ITEM_KIND } from '@/lib/sync/entity-kinds';
 import type { LocalChanges, LocalSnapshot, SyncItem } from '@/lib/sync/local-state';
+import { decodeReplica } from '@/lib/sync/replica';
 import type { SyncLocalAdapter } from '@/lib/sync/sync-area';
 import type { SyncStatus } from '@/lib/sync/sync-status';
 import type { FakeSyncArea, SharedSyncStorage } from './fake-sync-storage';
@@ -27,6 +29,8 @@ export interface SimulatedBrowser {
   setProgress(id: string, fraction: number): void;
   remove(id: string): void;
   setPreference(name: string, value: Json): void;
+  /** Whether this browser has synced the item (its replica holds it, shown or removed). */
+  hasSynced(id: string): boolean;
   /** What the user sees: items and preferences, without change times. */
   view(): { items: Record<string, unknown>; preferences: Record<string, Json> };
   /** Replaces the adapter's read/apply/save behaviour (to make them fail). */
@@ -140,6 +144,9 @@ export function createSimulatedBrowser(
         updatedAt: clock.now(),
       };
       changed();
+    },
+    hasSynced(id) {
+      return decodeReplica(replica)?.has(entityKey(ITEM_KIND, id)) ?? false;
     },
     remove(id) {
       library.delete(id);
