@@ -33,11 +33,18 @@ export async function loadPopupState(): Promise<RestoredPopup | null> {
 
 /**
  * Keeps the search (and, when it has results, what it shows) for the popup's next opening. A query
- * longer than the popup accepts is kept cut to that length, so it still comes back.
+ * longer than the popup accepts is kept cut to that length, so it still comes back. A picture the
+ * next opening would refuse (too many rows, a field too long) is not stored: it would be written on
+ * every keystroke for nothing.
  */
 export async function savePopupState(state: PopupState, firstPaint: FirstPaint | null): Promise<void> {
   const query = state.query.slice(0, MAX_POPUP_QUERY);
-  const picture = firstPaint ? { ...firstPaint, query: firstPaint.query.slice(0, MAX_POPUP_QUERY) } : undefined;
+  const checked = firstPaint
+    ? firstPaintSchema.safeParse({ ...firstPaint, query: firstPaint.query.slice(0, MAX_POPUP_QUERY) })
+    : undefined;
+  if (checked && !checked.success)
+    console.warn('Shelf: the popup’s results are not kept for its first paint', checked.error);
+  const picture = checked?.success ? checked.data : undefined;
   await setPreference(PREFERENCES.popupState, { ...state, query, ...(picture ? { firstPaint: picture } : {}) });
 }
 

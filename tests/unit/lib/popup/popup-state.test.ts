@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadPopupState, savePopupState } from '@/lib/popup/popup-state';
 import { MAX_POPUP_QUERY } from '@/lib/settings/preferences';
@@ -10,6 +10,34 @@ describe('popup state', () => {
     await savePopupState({ query, topic: null, tag: 'redis' }, null);
     const restored = await loadPopupState();
     expect(restored?.state).toEqual({ query: query.slice(0, MAX_POPUP_QUERY), topic: null, tag: 'redis' });
+  });
+
+  it('stores a picture only when the next opening can read it, and the query either way', async () => {
+    const row = {
+      kind: 'article' as const,
+      title: [{ text: 'Retry storms', marked: false }],
+      topic: '',
+      badge: '',
+      reasons: '',
+      summary: null,
+    };
+    const picture = {
+      query: 'retry',
+      placeholder: 'Search',
+      topicChoice: 'All topics',
+      tagChoice: 'All tags',
+      count: '1 result',
+      results: [row],
+    };
+    const stored = async () =>
+      (await fakeBrowser.storage.session.get('popupState')).popupState as Record<string, unknown>;
+    await savePopupState({ query: 'retry', topic: null, tag: null }, picture);
+    expect((await loadPopupState())?.firstPaint).toEqual(picture);
+    // 51 rows: more than a picture holds (the live list never shows that many, but a write must not rely on it).
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await savePopupState({ query: 'retry', topic: null, tag: null }, { ...picture, results: Array(51).fill(row) });
+    expect(await stored()).toEqual({ query: 'retry', topic: null, tag: null });
+    expect(console.warn).toHaveBeenCalled();
   });
 
   it('keeps the query when its saved picture is unreadable', async () => {
