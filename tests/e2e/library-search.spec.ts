@@ -106,7 +106,9 @@ test(
 );
 
 test(
-  titled('the side panel searches with the same list, and Find related lists a saved page as the user’s own: both open the reader'),
+  titled(
+    'the side panel searches with the same list, and Find related lists a saved page as the user’s own: both open the reader',
+  ),
   async () => {
     const server = await startFixtureServer(REAL_PAGES_DIR);
     try {
