@@ -50,7 +50,7 @@ function timedLibrarySearch(index: LibraryIndex, query: string): LibraryResponse
 }
 
 /** Snippets of the saved pages listed, from their captured text (read for the few shown only). */
-function useSnippets(response: UnifiedResponse): ReadonlyMap<string, Snippet> {
+export function useSnippets(response: UnifiedResponse): ReadonlyMap<string, Snippet> {
   const [snippets, setSnippets] = useState<ReadonlyMap<string, Snippet>>(new Map());
   useEffect(() => {
     const ids = response.hits.flatMap((hit) => (hit.kind === 'page' ? [hit.page.itemId] : []));

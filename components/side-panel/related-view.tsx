@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { ArticleList } from '@/components/article-list';
+import { useRelatedSaved } from '@/components/hooks/use-related-saved';
+import { SavedRelatedList } from '@/components/side-panel/saved-related-list';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import type { Article } from '@/lib/corpus/article';
 import { findRelated } from '@/lib/related/find-related';
@@ -13,11 +15,15 @@ export function RelatedView({
   view,
   catalog,
   onSelect,
+  onShow,
 }: {
   view: Extract<SidePanelView, { kind: 'related' }>;
   catalog: EffectiveCatalog;
   onSelect: (article: Article) => void;
+  onShow: (view: SidePanelView) => void;
 }) {
+  const saved = useRelatedSaved(view, catalog);
+  const savedMatched = saved.response.hits.length > 0;
   const found = useMemo(
     () => findRelated(view.query, { title: view.title, limit: RELATED_LIMIT, catalog }),
     [view, catalog],
@@ -29,13 +35,20 @@ export function RelatedView({
       <p className="muted">
         For {SOURCE_LABEL[view.source]}: “{view.label}”
       </p>
+      {/* The user's own pages first: they chose to keep them, and only close matches are listed. */}
+      <SavedRelatedList response={saved.response} snippets={saved.snippets} onOpen={onShow} />
       {!found.matched && related.length > 0 && (
-        <p className="notice">Nothing in Shelf’s library is closely related; these are the nearest articles.</p>
+        <p className="notice">
+          {savedMatched ? 'No blog article' : 'Nothing in Shelf’s library'} is closely related; these are the nearest
+          articles.
+        </p>
       )}
       {related.length > 0 ? (
         <ArticleList articles={related} label="Related articles" showTopic onSelect={onSelect} />
       ) : (
-        <p role="status">No article in Shelf’s library matches this.</p>
+        <p role="status">
+          {savedMatched ? 'No blog article matches this.' : 'No article in Shelf’s library matches this.'}
+        </p>
       )}
     </section>
   );

@@ -71,7 +71,7 @@ export function SidePanelApp() {
             This article is no longer in Shelf’s library.
           </p>
         ))}
-      {view.kind === 'related' && <RelatedView view={view} catalog={catalog} onSelect={showCard} />}
+      {view.kind === 'related' && <RelatedView view={view} catalog={catalog} onSelect={showCard} onShow={show} />}
       {view.kind === 'browse' && (
         <>
           <SearchPanel onShow={show} />

@@ -53,7 +53,8 @@ export function getRelatedRequest(
   const clip = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
   if (info.selectionText?.trim()) {
     const text = clip(info.selectionText);
-    return { kind: 'related', source: 'selection', query: text, label: text.slice(0, 300) };
+    const url = (info.pageUrl ?? tab?.url)?.slice(0, 4000);
+    return { kind: 'related', source: 'selection', query: text, label: text.slice(0, 300), ...(url ? { url } : {}) };
   }
   if (info.linkUrl) {
     const linkText = (info as { linkText?: string }).linkText ?? '';
@@ -67,6 +68,7 @@ export function getRelatedRequest(
     source: 'page',
     query: clip(`${title} ${getUrlWords(pageUrl)}`),
     label: (title || pageUrl).slice(0, 300),
+    ...(pageUrl ? { url: pageUrl.slice(0, 4000) } : {}),
   };
 }
 

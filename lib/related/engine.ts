@@ -7,6 +7,13 @@ export interface RelatedInput {
   text: string;
 }
 
+/** A term of a text with its tf-idf weight; `index` is its place in the model (undefined: a word the library never used). */
+export interface WeightedTerm {
+  term: string;
+  index: number | undefined;
+  weight: number;
+}
+
 export interface RelatedResult {
   article: Article;
   /** Cosine similarity, 0..1. */
@@ -91,23 +98,30 @@ export function createRelatedEngine(model: SerializedRelatedModel, articles: rea
     return { scores, largestShare, norm: Math.sqrt(norm) || 1 };
   }
 
-  function related(
-    input: RelatedInput | string,
-    options: { limit?: number; excludeId?: string } = {},
-  ): RelatedResponse {
+  /**
+   * The text's terms weighed by tf-idf against the library (the title counted more; words the
+   * library never used as rare words), heaviest first.
+   */
+  function weighTerms(input: RelatedInput | string): WeightedTerm[] {
     const { title = '', text } = typeof input === 'string' ? { text: input } : input;
-    const limit = options.limit ?? 5;
     const isKnown = (term: string) => termIndex.has(term);
     const words = [...analyzeField(text).slice(0, MAX_WORDS), ...joinedWords(text, isKnown)];
     const titleTerms = [...analyzeField(title), ...joinedWords(title, isKnown)];
     const terms = [...Array.from({ length: TITLE_REPEAT }, () => titleTerms).flat(), ...words];
-    const counts = countTerms(terms);
-    const weighted = [...counts].map(([term, count]) => {
+    const weighted = [...countTerms(terms)].map(([term, count]) => {
       const index = termIndex.get(term);
-      return { index, weight: tfidfWeight(count, index === undefined ? unknownIdf : (idf[index] as number)) };
+      return { term, index, weight: tfidfWeight(count, index === undefined ? unknownIdf : (idf[index] as number)) };
     });
+    return weighted.sort((a, b) => b.weight - a.weight);
+  }
+
+  function related(
+    input: RelatedInput | string,
+    options: { limit?: number; excludeId?: string } = {},
+  ): RelatedResponse {
+    const limit = options.limit ?? 5;
     // Heaviest first: the ranking reads the page's RANKING_TERMS heaviest words, the confidence all of them.
-    weighted.sort((a, b) => b.weight - a.weight);
+    const weighted = weighTerms(input);
     const whole = similarities(weighted);
     const heaviest = weighted.length > RANKING_TERMS ? similarities(weighted.slice(0, RANKING_TERMS)) : whole;
     const ranked: Array<{ doc: number; rankScore: number; score: number; confidence: number }> = [];
@@ -139,7 +153,7 @@ export function createRelatedEngine(model: SerializedRelatedModel, articles: rea
       : (model.related[index] ?? []).map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
   }
 
-  return { related, relatedToArticle };
+  return { related, relatedToArticle, weighTerms };
 }
 
 export type RelatedEngine = ReturnType<typeof createRelatedEngine>;

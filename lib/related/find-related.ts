@@ -4,7 +4,7 @@ import { getBundledRelatedEngine, relatedEngineFor } from '@/lib/related/bundled
 import { getBundledSearchEngine, searchEngineFor } from '@/lib/search/bundled';
 
 /** Below this many words, a text is a query (typos, prefixes matter); above, a document. */
-const QUERY_WORDS = 12;
+export const QUERY_WORDS = 12;
 /** When nothing is closely related, at most this many loosely related articles are offered. */
 const LOOSE_SHOWN = 3;
 /** A page's article with this confidence (a little under the match threshold) is loosely related. */

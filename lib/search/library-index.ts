@@ -593,11 +593,61 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     };
   }
 
+  /**
+   * Saved items by how much of a text's weighted terms they cover (its heaviest words: see
+   * lib/related/library-related.ts): each term credits an item with its weight times tf/(tf + K)
+   * of the item's field-weighted frequency, and the item's confidence is that credit, with its
+   * largest single term's counted half, as a share of the whole weight (one shared word never
+   * makes a match). Items at `threshold` or above, best first. Reads only these terms' postings.
+   */
+  function cover(
+    weighted: ReadonlyArray<{ term: string; weight: number }>,
+    { threshold, limit = 10, saturation = K1 }: { threshold: number; limit?: number; saturation?: number },
+  ): LibraryResponse {
+    const credit = new Map<number, { sum: number; largest: number }>();
+    const matchedTerms = new Set<string>();
+    let total = 0;
+    const rarest = Math.log(1 + (live - 0.5) / 1.5);
+    for (const { term, weight } of weighted) {
+      total += weight;
+      const id = termIds.get(term);
+      const entry = id === undefined ? undefined : termList[id];
+      if (id === undefined || !entry || entry.df === 0) continue;
+      matchedTerms.add(term);
+      // postingsOf holds idf × tf(K1 + 1)/(tf + K1) × 1000: read tf/(tf + K1) back, then tf.
+      const libraryIdf = Math.log(1 + (live - entry.df + 0.5) / (entry.df + 0.5));
+      const scale = libraryIdf * (K1 + 1) * 1000;
+      // A word most saved pages use tells them apart no more than one none uses: credited by its rarity here.
+      const rarity = libraryIdf / rarest;
+      const flat = postingsOf(id);
+      for (let at = 0; at < flat.length; at += 2) {
+        const share = Math.min((flat[at + 1] as number) / scale, 0.999);
+        const tf = (K1 * share) / (1 - share);
+        const gained = (weight * rarity * tf) / (tf + saturation);
+        const doc = flat[at] as number;
+        const found = credit.get(doc);
+        if (found) {
+          found.sum += gained;
+          found.largest = Math.max(found.largest, gained);
+        } else credit.set(doc, { sum: gained, largest: gained });
+      }
+    }
+    const ranked: RankedDocument[] = [];
+    for (const [doc, { sum, largest }] of credit) {
+      const confidence = total > 0 ? (sum - largest / 2) / total : 0;
+      if (confidence >= threshold && slots[doc]) ranked.push({ doc, score: sum / total, confidence });
+    }
+    ranked.sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.doc - b.doc);
+    const results = ranked.slice(0, limit).map((one) => toHit(one, matchedTerms, null));
+    return { results, loose: [], matchedTerms, prefix: null };
+  }
+
   return {
     put,
     putAnalyzed,
     remove,
     search,
+    cover,
     snapshot,
     restore,
     /** The fingerprint of each indexed item: what `syncLibraryIndex` compares with the data. */

@@ -34,6 +34,8 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
     /** The page's title, when the query is a whole page. */
     title: z.optional(z.string().check(z.maxLength(300))),
     source: z.enum(['selection', 'link', 'page']),
+    /** The page the user was on: a saved copy of it is not listed as related to itself. */
+    url: z.optional(z.string().check(z.maxLength(4000))),
     /** Shown to the user: what they right-clicked. */
     label: z.string().check(z.maxLength(300)),
   }),

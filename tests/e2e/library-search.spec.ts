@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type BrowserContext, expect, test, type Worker } from '@playwright/test';
+import { loadRealPageText } from '@/scripts/eval/related-set';
 import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 import { readShelfStore, snapshotDocumentCount } from '@/scripts/shelf-idb';
 import { startFixtureServer } from './fixture-server';
@@ -105,7 +106,9 @@ test(
 );
 
 test(
-  titled('the side panel searches with the same list: a saved page by a word of its text, opened in the reader'),
+  titled(
+    'the side panel searches with the same list, and Find related lists a saved page as the user’s own: both open the reader',
+  ),
   async () => {
     const server = await startFixtureServer(REAL_PAGES_DIR);
     try {
@@ -128,5 +131,31 @@ test(
     await panel.show('All articles');
     await panel.page.getByRole('combobox', { name: 'Search Shelf' }).fill('thundering herd');
     await expect(results.first()).toContainText('Blog article');
+
+    // "Find related" for a passage of the saved page, selected on another page: the page is listed as the user's own.
+    const words = (loadRealPageText(REAL_PAGES_DIR, 'google-sre-book-1')?.text ?? '').split(/\s+/);
+    const at = words.findIndex((word, index) => word === 'drained' && words[index + 1] === 'traffic');
+    const passage = words.slice(Math.max(0, at - 30), at + 30).join(' ');
+    await worker.evaluate(
+      (query) =>
+        chrome.storage.session.set({
+          sidePanelView: {
+            view: {
+              kind: 'related',
+              source: 'selection',
+              query,
+              label: query.slice(0, 80),
+              url: 'https://other.test/',
+            },
+            at: Date.now(),
+          },
+        }),
+      passage,
+    );
+    const saved = panel.page.getByRole('list', { name: 'From your saved pages' }).getByRole('button');
+    await expect(saved).toHaveCount(1);
+    await expect(saved).toContainText('Saved');
+    await saved.click();
+    await expect(panel.page.locator('[data-shelf-highlight="search-passage"]').first()).toBeVisible();
   },
 );

@@ -1,0 +1,42 @@
+import type { Snippet } from '@/lib/search/snippet';
+import { readerViewOf, type SearchHit, type UnifiedResponse } from '@/lib/search/unified';
+import type { SidePanelView } from '@/lib/side-panel/view';
+
+/** The user's own saved pages that match, each marked as theirs; choosing one opens it in the reader. */
+export function SavedRelatedList({
+  response,
+  snippets,
+  onOpen,
+}: {
+  response: UnifiedResponse;
+  snippets: ReadonlyMap<string, Snippet>;
+  onOpen: (view: SidePanelView) => void;
+}) {
+  const pages = response.hits.filter((hit): hit is SearchHit & { kind: 'page' } => hit.kind === 'page');
+  if (pages.length === 0) return null;
+  return (
+    <section aria-labelledby="saved-related-heading">
+      <h3 id="saved-related-heading">From your saved pages</h3>
+      <ul className="article-list" aria-label="From your saved pages">
+        {pages.map((hit) => (
+          <li key={hit.key}>
+            <button
+              type="button"
+              className="article-list-item"
+              onClick={() => onOpen(readerViewOf(hit, snippets, response))}
+            >
+              <span className="article-list-title">{hit.page.title}</span>
+              <span className="result-topic">
+                <span className="saved-badge">Saved</span>
+                {hit.page.site && ` · ${hit.page.site}`}
+              </span>
+              {snippets.get(hit.page.itemId) && (
+                <span className="result-summary result-snippet">{snippets.get(hit.page.itemId)?.text}</span>
+              )}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { getBundledRelatedEngine } from '@/lib/related/bundled';
+import { findRelatedSaved } from '@/lib/related/library-related';
+import { createLibraryIndex } from '@/lib/search/library-index';
+import { readDocPage } from '@/scripts/eval/related-docs';
+import { loadRealPageText } from '@/scripts/eval/related-set';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
+
+/**
+ * "Find related" lists the user's saved pages that match (#17). Real pages are the saved library:
+ * web pages from ../shared and documentation Debian ships (installed by CI, see related-docs.json).
+ */
+const SAVED_PAGES = ['google-sre-book-1', 'lwn-1', 'v8-blog', 'bbc-1', 'ars-1', 'gitlab-blog', 'wikipedia', 'wapo-1'];
+const DOCS = '/usr/share/doc/';
+const SAVED_DOCS = [
+  'postgresql-doc-15/html/indexes-intro.html',
+  'sqlite3/wal.html',
+  'python3.11/html/library/asyncio-task.html',
+  'python3.11/html/library/logging.html',
+  'git-doc/git-filter-branch.html',
+  'python3.11/html/library/turtle.html',
+];
+/** Documentation on other subjects than any saved page. */
+const UNRELATED_DOCS = [
+  'python3.11/html/library/wave.html',
+  'python3.11/html/library/colorsys.html',
+  'python3.11/html/library/gettext.html',
+  'python3.11/html/library/mailbox.html',
+  'python3.11/html/library/audioop.html',
+  'sqlite3/lemon.html',
+];
+const SUDAN =
+  'The Security Council voted on Thursday to extend sanctions against Sudan for another year, citing continued violence in Darfur and the displacement of more than two million people. Diplomats said the arms embargo and travel bans on several officials would remain in place while talks between the army and the paramilitary forces resume.';
+const CAKE =
+  'Beat the butter and sugar until pale, then add the eggs one at a time with the zest of two lemons. Fold in the flour, pour into a lined tin and bake for forty minutes; while it is still warm, soak the cake with a syrup of lemon juice and icing sugar.';
+
+const available = existsSync(REAL_PAGES_DIR) && [...SAVED_DOCS, ...UNRELATED_DOCS].every((p) => existsSync(DOCS + p));
+const reason = `${MISSING_SHARED_REASON} (or the Debian documentation of tests/fixtures/related-docs.json is not installed)`;
+
+function savedLibrary() {
+  const index = createLibraryIndex();
+  const pages = [
+    ...SAVED_PAGES.map((name) => ({ id: name, page: loadRealPageText(REAL_PAGES_DIR, name) })),
+    ...SAVED_DOCS.map((path) => ({ id: path, page: readDocPage(DOCS + path) })),
+  ];
+  for (const { id, page } of pages) {
+    if (!page) throw new Error(`${id} could not be read`);
+    index.put({
+      id,
+      articleId: null,
+      title: page.title,
+      url: `https://saved.test/${id}`,
+      tags: [],
+      note: '',
+      highlights: [],
+      text: page.text,
+      fingerprint: '1',
+    });
+  }
+  return { index, pages: pages as Array<{ id: string; page: { title: string; text: string } }> };
+}
+
+describe.skipIf(!available)(
+  available ? 'saved pages related to a text' : `saved pages related to a text: ${reason}`,
+  () => {
+    const engine = getBundledRelatedEngine();
+    const { index, pages } = available ? savedLibrary() : { index: createLibraryIndex(), pages: [] };
+    const ids = (text: string, options = {}) =>
+      findRelatedSaved(index, engine, { text }, options).results.map((hit) => hit.itemId);
+
+    it('finds each saved page first for a passage from the middle of its body', () => {
+      const missed = pages.filter(({ id, page }) => {
+        const words = page.text.split(/\s+/).filter(Boolean);
+        const from = Math.floor(words.length * 0.5);
+        return ids(words.slice(from, from + 60).join(' '))[0] !== id;
+      });
+      expect(missed.map(({ id }) => id)).toEqual([]);
+    });
+
+    it('finds no saved page for paragraphs or documentation on other subjects', () => {
+      expect(ids(SUDAN)).toEqual([]);
+      expect(ids(CAKE)).toEqual([]);
+      const matched = UNRELATED_DOCS.filter((path) => {
+        const page = readDocPage(DOCS + path);
+        return page !== null && findRelatedSaved(index, engine, page).results.length > 0;
+      });
+      expect(matched).toEqual([]);
+    });
+
+    it('finds a page by a few specific words, misspelled, through search', () => {
+      expect(ids('drained traffic deploymnets')[0]).toBe('google-sre-book-1');
+    });
+
+    it('leaves out the page itself, by item or by address', () => {
+      const words = (pages.find(({ id }) => id === 'lwn-1')?.page.text ?? '').split(/\s+/);
+      const passage = words.slice(1000, 1060).join(' ');
+      expect(ids(passage)[0]).toBe('lwn-1');
+      expect(ids(passage, { excludeItemId: 'lwn-1' })).not.toContain('lwn-1');
+      expect(ids(passage, { excludeUrl: 'https://saved.test/lwn-1' })).not.toContain('lwn-1');
+    });
+  },
+);
