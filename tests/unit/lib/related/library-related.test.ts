@@ -92,6 +92,25 @@ describe.skipIf(!available)(
       expect(ids('drained traffic deploymnets')[0]).toBe('google-sre-book-1');
     });
 
+    it('answers the same from an index restored from its snapshot, and forgets a removed page', () => {
+      const passage = (id: string) => {
+        const words = (pages.find((one) => one.id === id)?.page.text ?? '').split(/\s+/).filter(Boolean);
+        const from = Math.floor(words.length * 0.4);
+        return words.slice(from, from + 60).join(' ');
+      };
+      const restored = createLibraryIndex();
+      restored.restore(index.snapshot());
+      const related = (on: typeof index, text: string) =>
+        findRelatedSaved(on, engine, { text }).results.map((hit) => [hit.itemId, hit.confidence]);
+      for (const id of ['wikipedia', 'sqlite3/wal.html']) {
+        expect(related(restored, passage(id))).toEqual(related(index, passage(id)));
+        expect(related(restored, passage(id))[0]?.[0]).toBe(id);
+      }
+      restored.remove('wikipedia');
+      expect(related(restored, passage('wikipedia')).map(([id]) => id)).not.toContain('wikipedia');
+      expect(related(restored, passage('sqlite3/wal.html'))[0]?.[0]).toBe('sqlite3/wal.html');
+    });
+
     it('leaves out the page itself, by item or by address', () => {
       const words = (pages.find(({ id }) => id === 'lwn-1')?.page.text ?? '').split(/\s+/);
       const passage = words.slice(1000, 1060).join(' ');
