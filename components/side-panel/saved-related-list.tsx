@@ -30,13 +30,15 @@ export function SavedRelatedList({
                 <span className="saved-badge">Saved</span>
                 {hit.page.site && ` · ${hit.page.site}`}
               </span>
-              {snippets.get(hit.page.itemId) && (
-                <span className="result-summary result-snippet">{snippets.get(hit.page.itemId)?.text}</span>
-              )}
+              <SnippetText snippet={snippets.get(hit.page.itemId)} />
             </button>
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+function SnippetText({ snippet }: { snippet: Snippet | undefined }) {
+  return snippet ? <span className="result-summary result-snippet">{snippet.text}</span> : null;
 }

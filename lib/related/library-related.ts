@@ -1,3 +1,4 @@
+import { normalizePageUrl } from '@/lib/db/ids';
 import type { RelatedEngine, RelatedInput } from '@/lib/related/engine';
 import { QUERY_WORDS } from '@/lib/related/find-related';
 import type { LibraryHit, LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
@@ -38,8 +39,10 @@ export function findRelatedSaved(
   { title = '', text }: RelatedInput,
   { limit = 5, excludeItemId, excludeUrl }: RelatedSavedOptions = {},
 ): LibraryResponse {
+  // The same page under another spelling of its address (a #fragment, an upper-case host) is still itself.
+  const excludedAddress = excludeUrl === undefined ? undefined : normalizePageUrl(excludeUrl);
   const isExcluded = (hit: LibraryHit) =>
-    hit.itemId === excludeItemId || (excludeUrl !== undefined && hit.url === excludeUrl);
+    hit.itemId === excludeItemId || (hit.url !== null && normalizePageUrl(hit.url) === excludedAddress);
   const words = text.split(/\s+/).filter(Boolean).length;
   // One more than asked for each item that may be left out.
   const asked = limit + 2;

@@ -125,6 +125,7 @@ describe.skipIf(!available)(
       expect(ids(passage)[0]).toBe('lwn-1');
       expect(ids(passage, { excludeItemId: 'lwn-1' })).not.toContain('lwn-1');
       expect(ids(passage, { excludeUrl: 'https://saved.test/lwn-1' })).not.toContain('lwn-1');
+      expect(ids(passage, { excludeUrl: 'https://SAVED.test/lwn-1#comments' })).not.toContain('lwn-1');
     });
   },
 );
