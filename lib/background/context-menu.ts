@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { captureLink } from '@/lib/background/capture-link';
 import { saveLink, savePageAndShow } from '@/lib/background/save-page';
 import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
+import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import type { PageCommand } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/net/fetch-page';
 import { openSidePanel } from '@/lib/side-panel/show';
@@ -53,7 +54,7 @@ export function getRelatedRequest(
   const clip = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
   if (info.selectionText?.trim()) {
     const text = clip(info.selectionText);
-    const url = (info.pageUrl ?? tab?.url)?.slice(0, 4000);
+    const url = (info.pageUrl ?? tab?.url)?.slice(0, MAX_ITEM_URL_LENGTH);
     return { kind: 'related', source: 'selection', query: text, label: text.slice(0, 300), ...(url ? { url } : {}) };
   }
   if (info.linkUrl) {
@@ -68,7 +69,7 @@ export function getRelatedRequest(
     source: 'page',
     query: clip(`${title} ${getUrlWords(pageUrl)}`),
     label: (title || pageUrl).slice(0, 300),
-    ...(pageUrl ? { url: pageUrl.slice(0, 4000) } : {}),
+    ...(pageUrl ? { url: pageUrl.slice(0, MAX_ITEM_URL_LENGTH) } : {}),
   };
 }
 
