@@ -37,6 +37,8 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
     source: z.enum(['selection', 'link', 'page']),
     /** The page the user was on: a saved copy of it is not listed as related to itself. */
     url: z.optional(z.string().check(z.maxLength(MAX_ITEM_URL_LENGTH))),
+    /** The saved item it was right-clicked in (Shelf's own reader): not listed as related to itself either. */
+    itemId: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
     /** Shown to the user: what they right-clicked. */
     label: z.string().check(z.maxLength(300)),
   }),
