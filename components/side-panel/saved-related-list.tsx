@@ -1,6 +1,5 @@
 import type { Snippet } from '@/lib/search/snippet';
-import { readerViewOf, type SearchHit, type UnifiedResponse } from '@/lib/search/unified';
-import type { SidePanelView } from '@/lib/side-panel/view';
+import type { SearchHit, UnifiedResponse } from '@/lib/search/unified';
 
 /** The user's own saved pages that match, each marked as theirs; choosing one opens it in the reader. */
 export function SavedRelatedList({
@@ -10,7 +9,7 @@ export function SavedRelatedList({
 }: {
   response: UnifiedResponse;
   snippets: ReadonlyMap<string, Snippet>;
-  onOpen: (view: SidePanelView) => void;
+  onOpen: (hit: SearchHit & { kind: 'page' }) => void;
 }) {
   const pages = response.hits.filter((hit): hit is SearchHit & { kind: 'page' } => hit.kind === 'page');
   if (pages.length === 0) return null;
@@ -20,11 +19,7 @@ export function SavedRelatedList({
       <ul className="article-list" aria-label="From your saved pages">
         {pages.map((hit) => (
           <li key={hit.key}>
-            <button
-              type="button"
-              className="article-list-item"
-              onClick={() => onOpen(readerViewOf(hit, snippets, response))}
-            >
+            <button type="button" className="article-list-item" onClick={() => onOpen(hit)}>
               <span className="article-list-title">{hit.page.title}</span>
               <span className="result-topic">
                 <span className="saved-badge">Saved</span>

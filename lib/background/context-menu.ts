@@ -2,10 +2,11 @@ import { type Browser, browser } from 'wxt/browser';
 import { captureLink } from '@/lib/background/capture-link';
 import { saveLink, savePageAndShow } from '@/lib/background/save-page';
 import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
+import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import type { PageCommand } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/net/fetch-page';
 import { openSidePanel } from '@/lib/side-panel/show';
-import { type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
+import { getSidePanelView, type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 
 export const FIND_RELATED_MENU_ID = 'find-related';
 export const SAVE_MENU_ID = 'save-to-shelf';
@@ -53,7 +54,7 @@ export function getRelatedRequest(
   const clip = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
   if (info.selectionText?.trim()) {
     const text = clip(info.selectionText);
-    const url = (info.pageUrl ?? tab?.url)?.slice(0, 4000);
+    const url = (info.pageUrl ?? tab?.url)?.slice(0, MAX_ITEM_URL_LENGTH);
     return { kind: 'related', source: 'selection', query: text, label: text.slice(0, 300), ...(url ? { url } : {}) };
   }
   if (info.linkUrl) {
@@ -68,8 +69,30 @@ export function getRelatedRequest(
     source: 'page',
     query: clip(`${title} ${getUrlWords(pageUrl)}`),
     label: (title || pageUrl).slice(0, 300),
-    ...(pageUrl ? { url: pageUrl.slice(0, 4000) } : {}),
+    ...(pageUrl ? { url: pageUrl.slice(0, MAX_ITEM_URL_LENGTH) } : {}),
   };
+}
+
+/**
+ * The saved item shown where the menu was used, when that is Shelf's own reader: the full-tab
+ * reader names it in its address (`sidepanel.html?reader=<id>`); the side panel shows the view
+ * last set, which every side panel follows.
+ */
+export async function getReaderItemId(pageUrl: string | undefined): Promise<string | undefined> {
+  let page: URL;
+  try {
+    page = new URL(pageUrl ?? '');
+  } catch {
+    return undefined;
+  }
+  const named = page.searchParams.get('reader');
+  page.search = '';
+  page.hash = '';
+  if (page.href !== browser.runtime.getURL('/sidepanel.html')) return undefined;
+  const shown = named === null ? await getSidePanelView().catch(() => null) : null;
+  const itemId = named ?? (shown?.kind === 'reader' ? shown.itemId : '');
+  // No saved item has a longer id.
+  return itemId && itemId.length <= 300 ? itemId : undefined;
 }
 
 const MAX_PAGE_QUERY = 60_000;
@@ -101,7 +124,10 @@ export async function handleContextMenuClick(
   if (info.menuItemId !== FIND_RELATED_MENU_ID) return;
   // The user gesture is only valid until the first await: open the panel first, fill it after.
   const opening = openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
-  const request = getRelatedRequest(info, tab);
+  const asked = getRelatedRequest(info, tab);
+  // Text or a page of Shelf's own reader is a saved item's: not related to itself (a link is another page).
+  const itemId = asked.source === 'link' ? undefined : await getReaderItemId(info.pageUrl);
+  const request = itemId ? { ...asked, itemId } : asked;
   if (request.source === 'page' && tab?.id !== undefined) {
     await setSidePanelView(request); // title and URL words at once; the page's text when read
     const page = await readPageText(tab.id);

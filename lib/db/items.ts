@@ -3,6 +3,7 @@ import type { CapturedPage } from '@/lib/capture/schema';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
+import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import { recordRemovals } from '@/lib/db/removals';
 import {
   type CaptureRecord,
@@ -62,7 +63,7 @@ export function savePage(
             id,
             kind: page.bundledArticleId ? 'article' : 'page',
             articleId: page.bundledArticleId ?? null,
-            url: page.url.slice(0, 4096),
+            url: page.url.slice(0, MAX_ITEM_URL_LENGTH),
             title: (capture?.title ?? page.title).slice(0, 1000) || page.url.slice(0, 1000),
           },
           now,

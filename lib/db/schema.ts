@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
 import { capturedPageSchema } from '@/lib/capture/schema';
 import { updateCursorSchema } from '@/lib/catalog-updates/overlay-schema';
+import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import type { LibraryIndexSnapshot } from '@/lib/search/library-index';
 
 /**
@@ -33,7 +34,7 @@ export const savedItemSchema = z.strictObject({
   kind: z.enum(['article', 'page']),
   /** The bundled article this item is, when it is one. */
   articleId: z.string().max(200).nullable(),
-  url: z.string().max(4096).nullable(),
+  url: z.string().max(MAX_ITEM_URL_LENGTH).nullable(),
   title: z.string().min(1).max(1000),
   status: itemStatusSchema,
   /** The user's own tags (not the article's). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
+import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import { HIGHLIGHT_COLORS, type ItemStatus, itemStatusSchema } from '@/lib/db/schema';
 
 /** The formats Shelf imports, as named to the user. */
@@ -15,8 +16,6 @@ export const IMPORT_FORMAT_NAMES = {
 } as const;
 export type ImportFormat = keyof typeof IMPORT_FORMAT_NAMES;
 
-const MAX_URL = 4096;
-
 /**
  * One item read from an import file, before it meets the database. Every format maps its records
  * to this shape and validates them with this schema, so a bad record is skipped with Zod's reason.
@@ -28,7 +27,7 @@ export const importEntrySchema = z.object({
     .string()
     .trim()
     .min(1, 'no address')
-    .max(MAX_URL, `the address is longer than ${MAX_URL} characters`)
+    .max(MAX_ITEM_URL_LENGTH, `the address is longer than ${MAX_ITEM_URL_LENGTH} characters`)
     .refine((url) => isWebUrl(url), 'not a web address (http or https)'),
   title: z.string().transform((title) => title.replace(/\s+/g, ' ').trim().slice(0, 1000)),
   tags: z.array(z.string()).transform(cleanTags),

@@ -32,6 +32,21 @@ export async function loadPopupState(): Promise<RestoredPopup | null> {
 }
 
 /**
+ * The kinds of refused picture already told in the console: each is said once per page (a popup
+ * lives for one opening), not at every keystroke that makes it again. A kind is what was refused
+ * where, with row numbers left out: 51 rows, or a too long title in any row.
+ */
+const refusalsTold = new Set<string>();
+
+function refusalKind(issues: ReadonlyArray<{ code: string; path: ReadonlyArray<PropertyKey> }>): string {
+  const where = (path: ReadonlyArray<PropertyKey>) => path.map((key) => (typeof key === 'number' ? '*' : String(key)));
+  return issues
+    .map(({ code, path }) => `${code} at ${where(path).join('.')}`)
+    .sort()
+    .join('; ');
+}
+
+/**
  * Keeps the search (and, when it has results, what it shows) for the popup's next opening. A query
  * longer than the popup accepts is kept cut to that length, so it still comes back. A picture the
  * next opening would refuse (too many rows, a field too long) is not stored: it would be written on
@@ -42,8 +57,13 @@ export async function savePopupState(state: PopupState, firstPaint: FirstPaint |
   const checked = firstPaint
     ? firstPaintSchema.safeParse({ ...firstPaint, query: firstPaint.query.slice(0, MAX_POPUP_QUERY) })
     : undefined;
-  if (checked && !checked.success)
-    console.warn('Shelf: the popup’s results are not kept for its first paint', checked.error);
+  if (checked && !checked.success) {
+    const kind = refusalKind(checked.error.issues);
+    if (!refusalsTold.has(kind)) {
+      refusalsTold.add(kind);
+      console.warn('Shelf: the popup’s results are not kept for its first paint', checked.error);
+    }
+  }
   const picture = checked?.success ? checked.data : undefined;
   await setPreference(PREFERENCES.popupState, { ...state, query, ...(picture ? { firstPaint: picture } : {}) });
 }

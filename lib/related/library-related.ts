@@ -2,6 +2,8 @@ import { normalizePageUrl } from '@/lib/db/ids';
 import type { RelatedEngine, RelatedInput } from '@/lib/related/engine';
 import { QUERY_WORDS } from '@/lib/related/find-related';
 import type { LibraryHit, LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
+import { makeSnippet, type Snippet } from '@/lib/search/snippet';
+import { readerViewOf, type SearchHit, type UnifiedResponse } from '@/lib/search/unified';
 
 /**
  * A saved page is related when its confidence reaches this: the share of the text's heaviest
@@ -56,4 +58,23 @@ export function findRelatedSaved(
         });
   if (response.results.length === 0) return NOTHING;
   return { ...response, results: response.results.filter((hit) => !isExcluded(hit)).slice(0, limit), loose: [] };
+}
+
+/**
+ * Where a related saved page opens: the reader at the passage its snippet shows. Chosen before that
+ * snippet was made, the passage is made now from the copy (`readText`) rather than left to the
+ * matched terms a view can carry: those are capped (`READER_VIEW_TERMS`), and without the words left
+ * out (a long one, say) the reader could open at another passage.
+ */
+export async function relatedPageView(
+  hit: SearchHit & { kind: 'page' },
+  snippets: ReadonlyMap<string, Snippet>,
+  response: Pick<UnifiedResponse, 'matchedTerms' | 'prefix'>,
+  readText: (itemId: string) => Promise<string | undefined>,
+): Promise<ReturnType<typeof readerViewOf>> {
+  const itemId = hit.page.itemId;
+  if (snippets.has(itemId)) return readerViewOf(hit, snippets, response);
+  const text = await readText(itemId).catch(() => undefined);
+  const passage = text === undefined ? undefined : makeSnippet(text, response.matchedTerms, response.prefix)?.passage;
+  return passage ? { kind: 'reader', itemId, passage } : readerViewOf(hit, snippets, response);
 }

@@ -1,5 +1,6 @@
 // zod/mini: this module is on the popup's start-up path, where full Zod's size shows.
 import { z } from 'zod/mini';
+import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 
 /** A reader view opened before its passage was known carries at most this many terms, each this long at most. */
 export const READER_VIEW_TERMS = { count: 32, length: 100 } as const;
@@ -35,7 +36,9 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
     title: z.optional(z.string().check(z.maxLength(300))),
     source: z.enum(['selection', 'link', 'page']),
     /** The page the user was on: a saved copy of it is not listed as related to itself. */
-    url: z.optional(z.string().check(z.maxLength(4000))),
+    url: z.optional(z.string().check(z.maxLength(MAX_ITEM_URL_LENGTH))),
+    /** The saved item it was right-clicked in (Shelf's own reader): not listed as related to itself either. */
+    itemId: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
     /** Shown to the user: what they right-clicked. */
     label: z.string().check(z.maxLength(300)),
   }),

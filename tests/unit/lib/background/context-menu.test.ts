@@ -8,7 +8,7 @@ import {
   HIGHLIGHT_MENU_ID,
   handleContextMenuClick,
 } from '@/lib/background/context-menu';
-import { getSidePanelView } from '@/lib/side-panel/view';
+import { getSidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 
 const click = (info: Partial<Browser.contextMenus.OnClickData>) =>
   ({ menuItemId: FIND_RELATED_MENU_ID, editable: false, ...info }) as Browser.contextMenus.OnClickData;
@@ -60,6 +60,33 @@ describe('handleContextMenuClick', () => {
       label: 'split brain',
       url: tab.url,
     });
+  });
+
+  it('names the saved item when the text is from Shelf’s own reader, in the side panel or a tab of its own', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const related = async (pageUrl: string, info: Partial<Browser.contextMenus.OnClickData> = {}) => {
+      await handleContextMenuClick(click({ selectionText: 'split brain', pageUrl, ...info }), tab as never);
+      return getSidePanelView();
+    };
+    // The side panel's address does not say which item it shows: the view it shows does.
+    await setSidePanelView({ kind: 'reader', itemId: 'page:read', passage: 'split brain' });
+    expect(await related(browser.runtime.getURL('/sidepanel.html'))).toMatchObject({ itemId: 'page:read' });
+    // The full-tab reader names its item in its address.
+    const tabReader = browser.runtime.getURL(`/sidepanel.html?reader=${encodeURIComponent('page:in tab')}`);
+    expect(await related(tabReader)).toMatchObject({ itemId: 'page:in tab' });
+    // Any other page (the same query on a web page, the side panel showing no item) names none.
+    await setSidePanelView({ kind: 'reader', itemId: 'page:read' });
+    expect(await related('https://a.test/sidepanel.html?reader=page:read')).not.toHaveProperty('itemId');
+    await setSidePanelView({ kind: 'reading-list' });
+    expect(await related(browser.runtime.getURL('/sidepanel.html'))).not.toHaveProperty('itemId');
+    // A link is another page than the one it is on.
+    await setSidePanelView({ kind: 'reader', itemId: 'page:read' });
+    const link = await related(browser.runtime.getURL('/sidepanel.html'), {
+      selectionText: undefined,
+      linkUrl: 'https://b.test/elsewhere',
+    });
+    expect(link).toMatchObject({ source: 'link' });
+    expect(link).not.toHaveProperty('itemId');
   });
 
   it('ignores other menus', async () => {

@@ -40,6 +40,41 @@ describe('popup state', () => {
     expect(console.warn).toHaveBeenCalled();
   });
 
+  it('warns once per popup about each kind of picture it cannot keep, and keeps the query at every keystroke', async () => {
+    // A fresh module: one popup's lifetime.
+    vi.resetModules();
+    const { savePopupState: save } = await import('@/lib/popup/popup-state');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    warn.mockClear();
+    const row = (title: string) => ({
+      kind: 'article' as const,
+      title: [{ text: title, marked: false }],
+      topic: '',
+      badge: '',
+      reasons: '',
+      summary: null,
+    });
+    const picture = (query: string, rows: number, count = '51 results') => ({
+      query,
+      placeholder: 'Search',
+      topicChoice: 'All topics',
+      tagChoice: 'All tags',
+      count,
+      results: Array.from({ length: rows }, (_, at) => row(`Result ${at}`)),
+    });
+    // The same refusal at every keystroke: said once.
+    for (const query of ['r', 're', 'ret', 'retr', 'retry']) {
+      await save({ query, topic: null, tag: null }, picture(query, 51));
+      expect((await loadPopupState())?.state.query).toBe(query);
+    }
+    expect(warn).toHaveBeenCalledTimes(1);
+    // Another kind of refusal is said too, once.
+    await save({ query: 'retry', topic: null, tag: null }, picture('retry', 3, 'x'.repeat(101)));
+    await save({ query: 'retry s', topic: null, tag: null }, picture('retry s', 3, 'y'.repeat(120)));
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect((await loadPopupState())?.state.query).toBe('retry s');
+  });
+
   it('keeps the query when its saved picture is unreadable', async () => {
     await fakeBrowser.storage.session.set({
       popupState: { query: 'redis', topic: null, tag: null, firstPaint: { broken: 1 } },

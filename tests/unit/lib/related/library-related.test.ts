@@ -1,11 +1,18 @@
 import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { FIND_RELATED_MENU_ID, handleContextMenuClick } from '@/lib/background/context-menu';
+import { resetDatabaseConnection } from '@/lib/db/database';
+import { savePage } from '@/lib/db/items';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { findRelatedSaved } from '@/lib/related/library-related';
 import { createLibraryIndex } from '@/lib/search/library-index';
+import { getSidePanelView } from '@/lib/side-panel/view';
 import { readDocPage } from '@/scripts/eval/related-docs';
 import { loadRealPageText } from '@/scripts/eval/related-set';
 import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 /**
  * "Find related" lists the user's saved pages that match (#17). Real pages are the saved library:
@@ -129,3 +136,38 @@ describe.skipIf(!available)(
     });
   },
 );
+
+describe('the page the user right-clicked on, however long its address', () => {
+  beforeEach(async () => {
+    resetDatabaseConnection();
+    await Dexie.delete('shelf');
+  });
+  afterEach(() => resetDatabaseConnection());
+
+  it('is left out of its own related pages with an address as long as a saved one may be', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const text = 'Connection pools bound how many queries run at once against the database.';
+    const index = createLibraryIndex();
+    // Addresses of 4,000 to 4,096 characters were cut shorter for "Find related" than for the saved item.
+    for (const length of [4050, 4096, 5000]) {
+      const url = `https://long.test/${'p'.repeat(length - 'https://long.test/'.length)}`;
+      const item = await savePage({ url, title: 'Pools' }, capturedPage(url, 'Pools', text));
+      index.put({ ...libraryDocument(item.id, text), url: item.url });
+      await handleContextMenuClick(
+        { menuItemId: FIND_RELATED_MENU_ID, editable: false, selectionText: 'connection pools', pageUrl: url },
+        { id: 7, windowId: 3, url } as never,
+      );
+      const view = await getSidePanelView();
+      if (view.kind !== 'related') throw new Error(`the side panel shows ${view.kind}`);
+      const related = (excludeUrl?: string) =>
+        findRelatedSaved(index, getBundledRelatedEngine(), { text: view.query }, { excludeUrl }).results;
+      expect(related().map((hit) => hit.itemId)).toContain(item.id);
+      expect(related(view.url).map((hit) => hit.itemId)).not.toContain(item.id);
+      index.remove(item.id);
+    }
+  });
+});
+
+function libraryDocument(id: string, text: string) {
+  return { id, articleId: null, title: 'Pools', url: null, tags: [], note: '', highlights: [], text, fingerprint: '1' };
+}
