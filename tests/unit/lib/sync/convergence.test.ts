@@ -235,6 +235,25 @@ describe('browsers converge', () => {
     expect(a.library.has(id)).toBe(true);
   });
 
+  // Found in review: the first sync's exception held on that sync only. 'a' removes a page before
+  // it first syncs, 'b' publishes its earlier copy only after that: before the fix, 'a's next sync
+  // removed it from 'b'.
+  it('…and at its later syncs too, where another browser publishes the page only after the first', async () => {
+    const { a, b, syncAll } = twoBrowsers();
+    const id = b.save(URLS[0] as string, 'Page 0');
+    await clock.advance(1_000);
+    a.save(URLS[0] as string, 'Page 0');
+    await clock.advance(1_000);
+    a.remove(id);
+    await clock.advance(1_000);
+    await a.engine.syncNow();
+    await clock.advance(1_000);
+    await b.engine.syncNow();
+    await syncAll();
+    expect(b.library.has(id)).toBe(true);
+    expect(a.library.has(id)).toBe(true);
+  });
+
   it('whatever the edits and the order of syncs', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 2, max: 3 }), fc.array(command, { minLength: 1, maxLength: 30 }), run),

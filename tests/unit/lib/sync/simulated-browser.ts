@@ -146,7 +146,7 @@ export function createSimulatedBrowser(
       changed();
     },
     hasSynced(id) {
-      return decodeReplica(replica)?.has(entityKey(ITEM_KIND, id)) ?? false;
+      return decodeReplica(replica, clock.now())?.doc.has(entityKey(ITEM_KIND, id)) ?? false;
     },
     remove(id) {
       library.delete(id);
