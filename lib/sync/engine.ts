@@ -148,7 +148,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const firstSyncAt = replica?.firstSyncAt ?? now;
       const observed = observeLocal(replica?.doc ?? EMPTY_DOCUMENT, snapshot, deviceId, now, {
         published: remote.kind === 'ok' ? remote.doc : EMPTY_DOCUMENT,
-        highlightsComplete: true, // until the area says which highlights it lacks (next commit)
+        highlightsComplete: remote.kind === 'ok' && remote.highlightsComplete,
         firstSyncAt,
       });
       merged = dropExpiredDeletions(remote.kind === 'ok' ? mergeDocuments(observed, remote.doc) : observed, now);
