@@ -7,7 +7,7 @@ import { type LocalChanges, localChangesFor, observeLocal } from '@/lib/sync/loc
 import { dropExpiredDeletions } from '@/lib/sync/priority';
 import { chromeItemBytes } from '@/lib/sync/quotas';
 import { isSyncKey, MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
-import { decodeReplica, encodeReplica } from '@/lib/sync/replica';
+import { decodeReplica, encodeReplica, type Replica } from '@/lib/sync/replica';
 import type { StorageChange, SyncArea, SyncClock, SyncLocalAdapter } from '@/lib/sync/sync-area';
 import { systemClock } from '@/lib/sync/sync-area';
 import { INITIAL_STATUS, problemMessages, type SyncProblem, type SyncStatus } from '@/lib/sync/sync-status';
@@ -68,7 +68,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const timing = { ...DEFAULT_TIMING, ...options.timing };
   const encode = createChunkEncoder();
   let status: SyncStatus = { ...INITIAL_STATUS };
-  let replica: SyncDocument | null = null;
+  let replica: Replica | null = null;
   /** The text `replica` was read from or saved as. */
   let replicaText: string | null = null;
   let running: Promise<void> | null = null;
@@ -138,14 +138,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // describes this library (after "Delete everything"), and sync must then start afresh.
       const text = await local.loadReplica();
       if (!replica || text !== replicaText) {
-        replica = decodeReplica(text);
+        replica = decodeReplica(text, now);
         replicaText = text;
         if (!replica && text) notice = { kind: 'local', at: now, message: problemMessages.replicaLost() };
       }
       const readAt = clock.now();
       const snapshot = await local.read();
-      const published = remote.kind === 'ok' ? remote.doc : EMPTY_DOCUMENT;
-      const observed = observeLocal(replica ?? EMPTY_DOCUMENT, snapshot, deviceId, now, published);
+      // No replica: this is this browser's first sync (or the first since its library was replaced).
+      const firstSyncAt = replica?.firstSyncAt ?? now;
+      const observed = observeLocal(replica?.doc ?? EMPTY_DOCUMENT, snapshot, deviceId, now, {
+        published: remote.kind === 'ok' ? remote.doc : EMPTY_DOCUMENT,
+        highlightsComplete: remote.kind === 'ok' && remote.highlightsComplete,
+        firstSyncAt,
+      });
       merged = dropExpiredDeletions(remote.kind === 'ok' ? mergeDocuments(observed, remote.doc) : observed, now);
       const changes = localChangesFor(merged, snapshot, readAt);
       const applied = hasChanges(changes) ? await local.apply(changes) : undefined;
@@ -155,11 +160,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         ...(applied?.refusedItems ?? []).map((id) => entityKey(ITEM_KIND, id)),
         ...(applied?.refusedHighlights ?? []).map((id) => entityKey(HIGHLIGHT_KIND, id)),
       ];
-      replica = merged;
+      replica = { doc: merged, firstSyncAt };
       if (refused.length > 0) {
         const kept = new Map(merged);
         for (const key of refused) kept.delete(key);
-        replica = kept;
+        replica = { doc: kept, firstSyncAt };
         notice = { kind: 'local', at: now, message: problemMessages.refused(refused.length) };
       }
       replicaText = encodeReplica(replica);

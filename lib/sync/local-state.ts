@@ -1,6 +1,5 @@
 import type { ItemStatus } from '@/lib/db/schema';
 import {
-  EMPTY_DOCUMENT,
   type Entity,
   entityKey,
   isVisible,
@@ -126,11 +125,14 @@ function highlightFieldValues(h: SyncHighlight): Record<HighlightFieldName, { v:
 
 const after = (stamp: Stamp | null | undefined) => (stamp ? stamp.t + STAMP_UNIT : 0);
 
-/** The items that have a highlight showing in `doc`. */
+/** The items that have a highlight showing in `doc`: one the library would take (a malformed one is none). */
 function itemsWithHighlights(doc: SyncDocument): Set<string> {
   const items = new Set<string>();
-  for (const [key, entity] of doc)
-    if (isVisible(entity) && splitEntityKey(key).kind === HIGHLIGHT_KIND) items.add(entity.fields.item?.v as string);
+  for (const [key, entity] of doc) {
+    const { kind, id } = splitEntityKey(key);
+    const highlight = kind === HIGHLIGHT_KIND && isVisible(entity) ? highlightFromEntity(id, entity) : null;
+    if (highlight) items.add(highlight.itemId);
+  }
   return items;
 }
 
@@ -147,6 +149,16 @@ function blindRemovalAllowed(copy: Entity, hasHighlights: boolean): boolean {
   return (typeof note !== 'string' || note === '') && (!Array.isArray(tags) || tags.length === 0);
 }
 
+/** What a removal of a page this browser never synced is checked against (see `observeLocal`). */
+export interface BlindRemovalContext {
+  /** The area's document. */
+  published: SyncDocument;
+  /** Whether the area is known to hold every highlight of the library it was written from. */
+  highlightsComplete: boolean;
+  /** When this browser first synced (kept with its replica): removals made before that stay its own. */
+  firstSyncAt: number;
+}
+
 /**
  * The document this browser holds now: `replica` (what it held after its last sync) with what
  * changed locally since. A value that differs from the replica's is a local edit, stamped with its
@@ -155,8 +167,9 @@ function blindRemovalAllowed(copy: Entity, hasHighlights: boolean): boolean {
  * replica that is gone locally was removed here, dated when the user removed it if that is known
  * and recent (within RECENT_DELETION_MS: so it still ranks as a recent deletion and is long
  * before it expires), else now. An item removed here that this browser never synced gets a
- * tombstone too, when another browser has published it (`published`: the area's document), but
- * only over a copy that holds nothing the user wrote (see `blindRemovalAllowed`).
+ * tombstone too, when another browser has published it (`blind`: the area and what is known of
+ * it), but only over a copy that holds nothing the user wrote (see `blindRemovalAllowed`); without
+ * `blind`, never.
  * The result never loses anything the replica had.
  */
 export function observeLocal(
@@ -164,7 +177,7 @@ export function observeLocal(
   snapshot: LocalSnapshot,
   deviceId: string,
   now: number,
-  published: SyncDocument = EMPTY_DOCUMENT,
+  blind?: BlindRemovalContext,
 ): SyncDocument {
   const doc = new Map(replica);
   const removedAt = (id: string) => {
@@ -206,14 +219,18 @@ export function observeLocal(
   // have saved the same page before this removal. A tombstone dated when it was removed outranks
   // such a save, as it would have had this browser synced in between. Only for pages another
   // browser published (a removal no one else could hold costs the area nothing), and only where
-  // that removes nothing the user wrote and never saw here. Never at this browser's first sync (an
-  // empty replica): what was removed before this library joined the others was not removed from them.
-  const blindRemovals = Object.keys(snapshot.removedAt ?? {}).filter((id) => {
-    const key = entityKey(ITEM_KIND, id);
-    return removedAt(id) !== undefined && !seen.has(key) && !replica.has(key) && published.has(key);
-  });
-  if (blindRemovals.length > 0 && replica.size > 0) {
-    const annotated = itemsWithHighlights(published);
+  // that removes nothing the user wrote and never saw here — so not while the area may lack
+  // highlights (some did not fit), which could be this page's. Only for removals made after this
+  // browser's first sync: what was removed before this library joined the others was not removed
+  // from them, whenever they publish it.
+  if (blind?.highlightsComplete) {
+    const { published, firstSyncAt } = blind;
+    const blindRemovals = Object.keys(snapshot.removedAt ?? {}).filter((id) => {
+      const key = entityKey(ITEM_KIND, id);
+      const at = removedAt(id);
+      return at !== undefined && at > firstSyncAt && !seen.has(key) && !replica.has(key) && published.has(key);
+    });
+    const annotated = blindRemovals.length > 0 ? itemsWithHighlights(published) : new Set<string>();
     for (const id of blindRemovals) {
       const key = entityKey(ITEM_KIND, id);
       if (!blindRemovalAllowed(published.get(key) as Entity, annotated.has(id))) continue;

@@ -1,18 +1,28 @@
 import { DENSE_FILL, FILL, type LaidOutChunk, layOutChunks } from '@/lib/sync/chunk-layout';
 import { canonicalDocument, type Entity, isVisible, type SyncDocument, splitEntityKey } from '@/lib/sync/document';
-import { ITEM_KIND, PREFERENCE_KIND } from '@/lib/sync/entity-kinds';
+import { HIGHLIGHT_KIND, ITEM_KIND, PREFERENCE_KIND } from '@/lib/sync/entity-kinds';
 import { rankEntities } from '@/lib/sync/priority';
 import { chromeItemBytes, SYNC_QUOTAS } from '@/lib/sync/quotas';
-import { chunkKey, createManifest, isSyncKey, MANIFEST_KEY, type RemoteState } from '@/lib/sync/remote-state';
+import {
+  chunkKey,
+  createLeftOutRecord,
+  createManifest,
+  isSyncKey,
+  LEFT_OUT_KEY,
+  leftOutList,
+  MANIFEST_KEY,
+  type RemoteState,
+} from '@/lib/sync/remote-state';
 import { packEntities, transportForm } from '@/lib/sync/wire-format';
 
 /**
  * What to write so that the sync area holds as much of `doc` as fits, most important first
  * (priority.ts), within Chrome's quotas — and what did not fit, for Settings to say.
  *
- * One `set` writes the chunks that changed, the new manifest, and "" over chunks the new layout no
- * longer uses, so the area goes from one whole state to the next in one write (Chrome applies a
- * `set` all or nothing); a second operation removes those emptied keys.
+ * One `set` writes the chunks that changed, the new manifest with the list of browsers that left
+ * highlights out (`LEFT_OUT_KEY`: this one when some of its highlights did not fit), and "" over
+ * chunks the new layout no longer uses, so the area goes from one whole state to the next in one
+ * write (Chrome applies a `set` all or nothing); a second operation removes those emptied keys.
  */
 type Entry = readonly [string, Entity];
 type Encoder = (entries: readonly Entry[]) => string;
@@ -90,20 +100,33 @@ export function planWrite(input: {
 
   const ranked: Entry[] = [];
   const tooLarge: string[] = [];
+  /** How many of the ranked entries hold every highlight that fits alone. */
+  let highlightsEnd = 0;
+  let highlightTooLarge = false;
   for (const entry of rankEntities(doc, now)) {
-    if (alone(entry, encode)) ranked.push(entry);
-    else tooLarge.push(entry[0]);
+    const highlight = isVisible(entry[1]) && splitEntityKey(entry[0]).kind === HIGHLIGHT_KIND;
+    if (alone(entry, encode)) {
+      ranked.push(entry);
+      if (highlight) highlightsEnd = ranked.length;
+    } else {
+      tooLarge.push(entry[0]);
+      highlightTooLarge ||= highlight;
+    }
   }
+  const othersLeftOut = (remote.kind === 'ok' ? remote.highlightsLeftOutBy : []).filter((d) => d !== deviceId);
+  const leftOutBy = (count: number) =>
+    highlightTooLarge || count < highlightsEnd ? [...othersLeftOut, deviceId] : othersLeftOut;
 
   let fill = FILL;
   const candidate = (count: number): Candidate => {
     const { chunks } = layOutChunks(ranked.slice(0, count), previousStarts, CHUNK_CAPACITY, encode, fill);
     const stored = chunks.filter((c) => c.text);
     const manifest = createManifest(deviceId, now, chunks);
-    const keep = new Set([MANIFEST_KEY, ...stored.map((c) => chunkKey(c.start))]);
+    const keep = new Set([MANIFEST_KEY, LEFT_OUT_KEY, ...stored.map((c) => chunkKey(c.start))]);
     const set: Record<string, unknown> = {};
     for (const c of stored) if (area[chunkKey(c.start)] !== c.text) set[chunkKey(c.start)] = c.text;
     set[MANIFEST_KEY] = manifest;
+    set[LEFT_OUT_KEY] = createLeftOutRecord(manifest, leftOutBy(count));
     const emptied = use.ours.filter((key) => !keep.has(key) && area[key] !== '');
     for (const key of emptied) set[key] = '';
     const remove = use.ours.filter((key) => !keep.has(key));
@@ -119,9 +142,12 @@ export function planWrite(input: {
   const chosen = candidate(count);
   const selectedEntries = ranked.slice(0, count);
   const selected = new Map(selectedEntries);
+  // A change in who left highlights out is worth a write; each browser changes only its own place
+  // in the list, so two browsers never undo each other's.
   const needed =
     remote.kind === 'ok'
-      ? selectedEntries.some(([key, entity]) => differs(key, entity, remote.doc))
+      ? selectedEntries.some(([key, entity]) => differs(key, entity, remote.doc)) ||
+        JSON.stringify(leftOutList(leftOutBy(count))) !== JSON.stringify(leftOutList(remote.highlightsLeftOutBy))
       : remote.kind === 'unreadable' || selectedEntries.length > 0;
   return {
     needed,

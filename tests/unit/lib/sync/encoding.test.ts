@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { pageItemId } from '@/lib/db/ids';
 import { decodeChunk, encodeChunk } from '@/lib/sync/chunk-codec';
@@ -124,11 +125,28 @@ describe('chunk encoding', () => {
   it('this browser’s copy keeps the fields of deleted items too', () => {
     fc.assert(
       fc.property(documentArb.map(consistent), (doc) => {
-        expect(canonicalDocument(decodeReplica(encodeReplica(doc))!)).toBe(canonicalDocument(doc));
+        const back = decodeReplica(encodeReplica({ doc, firstSyncAt: 1_700_000_000_000 }), 1_800_000_000_000);
+        expect(canonicalDocument(back!.doc)).toBe(canonicalDocument(doc));
+        expect(back!.firstSyncAt).toBe(1_700_000_000_000);
       }),
       { numRuns: 200 },
     );
   }, 60_000);
+
+  it('a copy kept before it held its first sync’s time counts as first synced when read again', () => {
+    const doc: SyncDocument = new Map([
+      ['pref:theme', { fields: { value: { v: 'dark', t: 2_000, d: 'dev-a' } }, deleted: null }],
+    ]);
+    // As Shelf kept it until then: no `f`.
+    const before = bytesToText(
+      deflateSync(strToU8(JSON.stringify({ v: 1, p: packEntities([...doc], { whole: true }) })), { level: 6 }),
+    );
+    const back = decodeReplica(before, 1_800_000_000_000);
+    expect(canonicalDocument(back!.doc)).toBe(canonicalDocument(doc));
+    expect(back!.firstSyncAt).toBe(1_800_000_000_000);
+    expect(decodeReplica(null, 1)).toBeNull();
+    expect(decodeReplica('not a replica', 1)).toBeNull();
+  });
 
   it('a page whose id is the hash of its address travels without the id', () => {
     const address = 'https://example.com/a/long/path?with=query';

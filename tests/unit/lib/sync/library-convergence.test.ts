@@ -5,11 +5,14 @@ import { addHighlight, deleteHighlight, updateHighlight } from '@/lib/db/highlig
 import { pageItemId } from '@/lib/db/ids';
 import { removeItems, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
+import { getItem } from '@/lib/db/queries';
 import { HIGHLIGHT_COLORS } from '@/lib/db/schema';
-import { readSyncLibrary } from '@/lib/db/sync';
+import { applySyncChanges, readSyncEpoch, readSyncLibrary } from '@/lib/db/sync';
 import { unsaveItems } from '@/lib/db/unsave';
 import { SYNC_QUOTAS } from '@/lib/sync/quotas';
+import { readRemoteState } from '@/lib/sync/remote-state';
 import { createLibraryWorld, type LibraryBrowser, libraryView } from './library-browser';
+import { realisticLibrary } from './realistic-library';
 
 /**
  * Randomized histories on three browsers, each with its own real database (lib/db), sharing one
@@ -140,6 +143,50 @@ describe('sync over the real library', () => {
       await world.close();
     }
   });
+
+  // Found in review: only highlights in the area protected their page, and when the library
+  // outgrows the area highlights are left out first. Before the fix 'a' removed 'b's page with
+  // the highlight that did not fit.
+  it('…nor while highlights did not fit in the area: the copy comes back with its highlight', async () => {
+    const world = createLibraryWorld();
+    try {
+      const [a, b] = ['a', 'b'].map((name) => world.open(name)) as [LibraryBrowser, LibraryBrowser];
+      const url = URLS[2] as string;
+      const id = pageItemId(url);
+      const now = world.clock.now();
+      // More than the area holds: every item goes before any highlight, so 'b's highlights stay out.
+      const library = { readAt: now, put: realisticLibrary(1_000, { now }), remove: [] };
+      await applySyncChanges({ ...library, putHighlights: [], removeHighlights: [] }, await readSyncEpoch(b.db), b.db);
+      await a.engine.syncNow();
+      await world.clock.advance(1_000);
+      await savePage({ url, title: 'Page 2' }, null, { db: b.db, now: world.clock.now() });
+      await addHighlight(
+        id,
+        { quote: { type: 'TextQuoteSelector', exact: 'retries' } },
+        {},
+        { db: b.db, now: world.clock.now() },
+      );
+      await world.clock.advance(1_000);
+      await savePage({ url, title: 'Page 2' }, null, { db: a.db, now: world.clock.now() });
+      await world.clock.advance(1_000);
+      await unsaveItems([id], { db: a.db, now: world.clock.now() });
+      await b.engine.syncNow();
+      const area = readRemoteState(world.shared.snapshot());
+      // The page went, unread and newest; its highlight did not.
+      expect(area.kind === 'ok' && area.doc.has(`item:${id}`)).toBe(true);
+      expect(area.kind === 'ok' && [...area.doc.keys()].some((key) => key.startsWith('hl:'))).toBe(false);
+      for (let round = 0; round < 2; round++)
+        for (const each of [a, b]) {
+          await world.clock.advance(61_000);
+          await each.engine.syncNow();
+        }
+      expect((await getItem(id, b.db))?.id).toBe(id);
+      expect((await readSyncLibrary(b.db)).highlights.map((h) => h.itemId)).toEqual([id]);
+      expect((await getItem(id, a.db))?.id).toBe(id);
+    } finally {
+      await world.close();
+    }
+  }, 120_000);
 });
 
 describe('sync over the real library, randomized', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_DOCUMENT, isVisible, type SyncDocument } from '@/lib/sync/document';
-import { type LocalSnapshot, localChangesFor, observeLocal, type SyncItem } from '@/lib/sync/local-state';
+import { EMPTY_DOCUMENT, type Entity, isVisible, type SyncDocument } from '@/lib/sync/document';
+import {
+  type BlindRemovalContext,
+  type LocalSnapshot,
+  localChangesFor,
+  observeLocal,
+  type SyncItem,
+} from '@/lib/sync/local-state';
 
 /** Local state ↔ document: what counts as an edit here, a removal here, and what to write back. */
 const T = 1_700_000_000_000;
@@ -23,6 +29,23 @@ const snapshot = (items: SyncItem[], preferences: LocalSnapshot['preferences'] =
 });
 const observe = (replica: SyncDocument, snap: LocalSnapshot, now = T + 100_000) =>
   observeLocal(replica, snap, 'dev-a', now);
+
+const highlightOn = (itemId: string): SyncDocument =>
+  new Map([
+    [
+      'hl:h1',
+      {
+        fields: {
+          item: { v: itemId, t: T, d: 'dev-b' },
+          sel: { v: [], t: T, d: 'dev-b' },
+          note: { v: '', t: T, d: 'dev-b' },
+          color: { v: 'yellow', t: T, d: 'dev-b' },
+          at: { v: T, t: T, d: 'dev-b' },
+        },
+        deleted: null,
+      },
+    ],
+  ]);
 
 describe('observeLocal', () => {
   it('a new item: each field stamped with its change time (in whole seconds), by this device', () => {
@@ -76,8 +99,19 @@ describe('observeLocal', () => {
     const plainCopy = observe(EMPTY_DOCUMENT, snapshot([item()]), T).get('item:page:abc')!;
     const area = (entity = plainCopy, more: SyncDocument = new Map()): SyncDocument =>
       new Map([['item:page:abc', entity], ...more]);
-    const blind = (replica: SyncDocument, published: SyncDocument, at = now) =>
-      observeLocal(replica, { ...snapshot([]), removedAt }, 'dev-a', at, published).get('item:page:abc');
+    // First synced at T, before the removal; the area holds every highlight of its writer's library.
+    const blind = (
+      replica: SyncDocument,
+      published: SyncDocument,
+      at = now,
+      context: Partial<BlindRemovalContext> = {},
+    ) =>
+      observeLocal(replica, { ...snapshot([]), removedAt }, 'dev-a', at, {
+        published,
+        highlightsComplete: true,
+        firstSyncAt: T,
+        ...context,
+      }).get('item:page:abc');
 
     it('a tombstone dated when removed, only where another browser published a plain copy', () => {
       expect(blind(synced, EMPTY_DOCUMENT)).toBeUndefined();
@@ -85,7 +119,11 @@ describe('observeLocal', () => {
       // Saved here again: the item, no tombstone; removed too long ago: nothing (dated now, it would
       // remove copies saved elsewhere after it).
       expect(
-        observeLocal(synced, { ...snapshot([item()]), removedAt }, 'dev-a', now, area()).get('item:page:abc')!.deleted,
+        observeLocal(synced, { ...snapshot([item()]), removedAt }, 'dev-a', now, {
+          published: area(),
+          highlightsComplete: true,
+          firstSyncAt: T,
+        }).get('item:page:abc')!.deleted,
       ).toBeNull();
       expect(blind(synced, area(), T + 40 * DAY)).toBeUndefined();
     });
@@ -95,21 +133,7 @@ describe('observeLocal', () => {
       const withTags = observe(EMPTY_DOCUMENT, snapshot([item({ tags: ['queues'] })]), T);
       expect(blind(synced, withNote)).toBeUndefined();
       expect(blind(synced, withTags)).toBeUndefined();
-      const highlight: SyncDocument = new Map([
-        [
-          'hl:h1',
-          {
-            fields: {
-              item: { v: 'page:abc', t: T, d: 'dev-b' },
-              sel: { v: [], t: T, d: 'dev-b' },
-              note: { v: '', t: T, d: 'dev-b' },
-              color: { v: 'yellow', t: T, d: 'dev-b' },
-              at: { v: T, t: T, d: 'dev-b' },
-            },
-            deleted: null,
-          },
-        ],
-      ]);
+      const highlight = highlightOn('page:abc');
       expect(blind(synced, area(plainCopy, highlight))).toBeUndefined();
       // A highlight deleted there holds nothing any more.
       const deletedHighlight = new Map(
@@ -118,8 +142,34 @@ describe('observeLocal', () => {
       expect(blind(synced, area(plainCopy, deletedHighlight))?.deleted).toEqual({ t: T + 50_000, d: 'dev-a' });
     });
 
+    it('a highlight the library would refuse protects nothing: it is no highlight', () => {
+      const [[key, good]] = [...highlightOn('page:abc')] as [[string, Entity]];
+      const malformed: SyncDocument = new Map([
+        [key, { ...good, fields: { ...good.fields, color: { v: 7, t: T, d: 'dev-b' } } }],
+      ]);
+      const { sel: _sel, ...withoutSelectors } = good.fields;
+      const noQuote: SyncDocument = new Map([[key, { ...good, fields: withoutSelectors }]]);
+      expect(blind(synced, area(plainCopy, malformed))?.deleted).toEqual({ t: T + 50_000, d: 'dev-a' });
+      expect(blind(synced, area(plainCopy, noQuote))?.deleted).toEqual({ t: T + 50_000, d: 'dev-a' });
+    });
+
+    it('none while the area may lack highlights (some did not fit): they may be on this very page', () => {
+      expect(blind(synced, area(), now, { highlightsComplete: false })).toBeUndefined();
+    });
+
+    it('none without the area to check against', () => {
+      expect(observeLocal(synced, { ...snapshot([]), removedAt }, 'dev-a', now).get('item:page:abc')).toBeUndefined();
+    });
+
     it('none at this browser’s first sync: removals made before it joined were not made to the others', () => {
-      expect(blind(EMPTY_DOCUMENT, area())).toBeUndefined();
+      expect(blind(EMPTY_DOCUMENT, area(), now, { firstSyncAt: now })).toBeUndefined();
+    });
+
+    it('none at any later sync either, for a removal made before the first one', () => {
+      // The other browser may publish the page only after this browser's first sync.
+      expect(blind(synced, area(), now, { firstSyncAt: T + 50_000 })).toBeUndefined();
+      expect(blind(synced, area(), now, { firstSyncAt: T + 60_000 })).toBeUndefined();
+      expect(blind(synced, area(), now, { firstSyncAt: T + 49_000 })?.deleted).toEqual({ t: T + 50_000, d: 'dev-a' });
     });
   });
 

@@ -31,6 +31,8 @@ export interface SimulatedBrowser {
   setPreference(name: string, value: Json): void;
   /** Whether this browser has synced the item (its replica holds it, shown or removed). */
   hasSynced(id: string): boolean;
+  /** The replica text its adapter keeps (`encodeReplica`), to read or replace as an older Shelf kept it. */
+  storedReplica: string | null;
   /** What the user sees: items and preferences, without change times. */
   view(): { items: Record<string, unknown>; preferences: Record<string, Json> };
   /** Replaces the adapter's read/apply/save behaviour (to make them fail). */
@@ -145,8 +147,14 @@ export function createSimulatedBrowser(
       };
       changed();
     },
+    get storedReplica() {
+      return replica;
+    },
+    set storedReplica(text) {
+      replica = text;
+    },
     hasSynced(id) {
-      return decodeReplica(replica)?.has(entityKey(ITEM_KIND, id)) ?? false;
+      return decodeReplica(replica, clock.now())?.doc.has(entityKey(ITEM_KIND, id)) ?? false;
     },
     remove(id) {
       library.delete(id);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
 import { SYNC_QUOTAS } from '@/lib/sync/quotas';
-import { MANIFEST_KEY, type Manifest, readRemoteState } from '@/lib/sync/remote-state';
+import { LEFT_OUT_KEY, MANIFEST_KEY, type Manifest, readRemoteState } from '@/lib/sync/remote-state';
 import { planWrite } from '@/lib/sync/write-plan';
 import { createSharedSyncStorage, type SharedSyncStorage } from './fake-sync-storage';
 import { realisticLibrary } from './realistic-library';
@@ -176,7 +176,7 @@ describe('two browsers', () => {
 });
 
 describe('writes', () => {
-  it('one edit rewrites one chunk and the manifest, in one write operation', async () => {
+  it('one edit rewrites one chunk and the manifest (with its left-out list), in one write operation', async () => {
     const [a, b] = setUp(2, [realisticLibrary(400)]);
     await syncAll();
     const before = shared.snapshot();
@@ -190,9 +190,10 @@ describe('writes', () => {
     expect(a!.area.writeTimes.length - writesBefore).toBe(1);
     const after = shared.snapshot();
     const rewritten = Object.keys(after).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
-    expect(rewritten).toHaveLength(2);
+    expect(rewritten).toHaveLength(3);
     expect(rewritten).toContain(MANIFEST_KEY);
-    expect(rewritten.find((key) => key !== MANIFEST_KEY)).toMatch(/^sync\./);
+    expect(rewritten).toContain(LEFT_OUT_KEY);
+    expect(rewritten.find((key) => key !== MANIFEST_KEY && key !== LEFT_OUT_KEY)).toMatch(/^sync\.[0-9a-z]+$/);
     await b!.engine.syncNow();
     expect(b!.library.get(id)?.note).toBe('A new note');
   }, 60_000);

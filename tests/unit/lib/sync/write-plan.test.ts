@@ -4,8 +4,8 @@ import { EMPTY_DOCUMENT, type Entity, type SyncDocument } from '@/lib/sync/docum
 import { observeLocal } from '@/lib/sync/local-state';
 import { dropExpiredDeletions, RECENT_DELETION_MS, rankEntities, TOMBSTONE_LIFETIME_MS } from '@/lib/sync/priority';
 import { chromeItemBytes, SYNC_QUOTAS } from '@/lib/sync/quotas';
-import { MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
-import { planWrite } from '@/lib/sync/write-plan';
+import { LEFT_OUT_KEY, MANIFEST_KEY, type Manifest, readRemoteState } from '@/lib/sync/remote-state';
+import { planWrite, type WritePlan } from '@/lib/sync/write-plan';
 import { realisticLibrary } from './realistic-library';
 
 const NOW = Date.UTC(2026, 4, 1);
@@ -109,5 +109,76 @@ describe('planWrite', () => {
   it('says when not even an empty state fits', () => {
     const other = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`other-${i}`, 'x'.repeat(7_870)]));
     expect(plan(libraryDoc(5), other).fits).toBe(false);
+  });
+});
+
+describe('who left highlights out (LEFT_OUT_KEY, beside the manifest)', () => {
+  const planAs = (deviceId: string, doc: SyncDocument, area: Record<string, unknown> = {}) =>
+    planWrite({ doc, remote: readRemoteState(area), area, deviceId, now: NOW, encode });
+  const written = (area: Record<string, unknown>, p: WritePlan) => {
+    const next = { ...area, ...p.set };
+    for (const key of p.remove) delete next[key];
+    return next;
+  };
+  const remoteOf = (area: Record<string, unknown>) => {
+    const remote = readRemoteState(area);
+    if (remote.kind !== 'ok') throw new Error(`not a readable area: ${remote.kind}`);
+    return remote;
+  };
+  const highlight = (itemId: string, n: number): [string, Entity] => [
+    `hl:h${n}`,
+    {
+      fields: {
+        item: { v: itemId, t: NOW, d: 'dev-a' },
+        sel: { v: { quote: { type: 'TextQuoteSelector', exact: `words ${n}` } }, t: NOW, d: 'dev-a' },
+        note: { v: '', t: NOW, d: 'dev-a' },
+        color: { v: 'yellow', t: NOW, d: 'dev-a' },
+        at: { v: NOW, t: NOW, d: 'dev-a' },
+      },
+      deleted: null,
+    },
+  ];
+  const withHighlights = (count: number) => {
+    const doc = new Map(libraryDoc(count));
+    const first = [...doc.keys()][0]!.slice('item:'.length);
+    for (let n = 0; n < 3; n++) doc.set(...highlight(first, n));
+    return doc;
+  };
+
+  it('every highlight written: nobody listed, and the area is known to hold them all', () => {
+    const area = written({}, planAs('dev-a', withHighlights(50)));
+    expect(remoteOf(area)).toMatchObject({ highlightsLeftOutBy: [], highlightsComplete: true });
+  });
+
+  it('highlights that did not fit (items go first): the writer is listed, and the area is not whole', () => {
+    const p = planAs('dev-a', withHighlights(1_000));
+    expect(p.report.items.notSynced).toBeGreaterThan(0);
+    const area = written({}, p);
+    expect(remoteOf(area)).toMatchObject({ highlightsLeftOutBy: ['dev-a'], highlightsComplete: false });
+    // One that fits everything now takes only itself out: 'dev-a's highlights are still missing.
+    const small = written(area, planAs('dev-b', withHighlights(40), area));
+    expect(remoteOf(small)).toMatchObject({ highlightsLeftOutBy: ['dev-a'], highlightsComplete: false });
+    // Until 'dev-a' writes with every highlight.
+    const whole = written(small, planAs('dev-a', withHighlights(40), small));
+    expect(remoteOf(whole)).toMatchObject({ highlightsLeftOutBy: [], highlightsComplete: true });
+  });
+
+  it('a change in the list alone is worth a write; the same list is not', () => {
+    const doc = withHighlights(40);
+    const area = written({}, planAs('dev-a', doc));
+    expect(planAs('dev-b', doc, area).needed).toBe(false);
+    const listed = { ...area, [LEFT_OUT_KEY]: { ...(area[LEFT_OUT_KEY] as object), h: ['dev-b'] } };
+    expect(planAs('dev-b', doc, listed).needed).toBe(true);
+    expect(planAs('dev-c', doc, listed).needed).toBe(false);
+  });
+
+  it('a list that is not the manifest’s, or none, says nothing: the area may lack highlights', () => {
+    const area = written({}, planAs('dev-a', withHighlights(40)));
+    // An older Shelf's write empties the key it does not know; Chrome may deliver the list apart
+    // from its manifest.
+    const { [LEFT_OUT_KEY]: _list, ...olderWrite } = area;
+    const otherManifest = { ...area, [MANIFEST_KEY]: { ...(area[MANIFEST_KEY] as Manifest), t: NOW + 1 } };
+    for (const each of [olderWrite, otherManifest, { ...area, [LEFT_OUT_KEY]: '' }, { ...area, [LEFT_OUT_KEY]: 7 }])
+      expect(remoteOf(each).highlightsComplete).toBe(false);
   });
 });
