@@ -52,6 +52,7 @@ export function createSearchEngine(
   index: SerializedSearchIndex,
   articles: readonly Article[],
   tuning: ConfidenceTuning = CONFIDENCE,
+  everydayWords: ReadonlySet<string> = new Set(),
 ) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = index.docIds.map((id) => {
@@ -84,6 +85,7 @@ export function createSearchEngine(
       typing,
       accept,
       tuning,
+      everydayWords,
     });
     const toResults = (ranked: readonly RankedDocument[]) =>
       ranked.map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));

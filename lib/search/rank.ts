@@ -27,6 +27,8 @@ export interface RankOptions {
   /** Whether a document may be listed (filters). */
   accept: (doc: number) => boolean;
   tuning: ConfidenceTuning;
+  /** Everyday English words whose typo corrections are never sure (see addTypoCandidates). */
+  everydayWords?: ReadonlySet<string>;
 }
 
 /**
@@ -38,11 +40,11 @@ export function rankQuery(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
-  { limit, looseLimit, typing, accept, tuning }: RankOptions,
+  { limit, looseLimit, typing, accept, tuning, everydayWords }: RankOptions,
 ): Ranking {
   const groups = wordCandidates(vocabulary, words, typing);
   addCompletionCandidates(vocabulary, words, groups);
-  addTypoCandidates(vocabulary, typos, words, groups);
+  addTypoCandidates(vocabulary, typos, words, groups, everydayWords);
   addSynonymCandidates(vocabulary, words, groups);
   const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
   const pairs = pairCandidates(vocabulary, words, typing);

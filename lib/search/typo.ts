@@ -13,6 +13,7 @@ const MAX_TYPO_CANDIDATES = 64;
 const LONG_WORD = 8;
 /** Two words agreeing on this many first letters may be one word with two endings. */
 const MIN_SHARED_STEM = 6;
+const NO_EVERYDAY_WORDS: ReadonlySet<string> = new Set();
 
 function commonPrefixLength(a: string, b: string): number {
   let at = 0;
@@ -217,12 +218,17 @@ export function isLikelyTypo(typed: string, word: string): boolean {
   return shared >= MIN_SHARED_STEM && shared >= Math.max(typed.length, word.length) - 3;
 }
 
-/** Stage 2: a word the index does not know as written looks for the few words it may be a typo of. */
+/**
+ * Stage 2: a word the index does not know as written looks for the few words it may be a typo of.
+ * An everyday English word ("tyre", "knots") is more likely meant as written than as a slip for a
+ * library word ("type", "knows"): its corrections still rank, but are never sure.
+ */
 export function addTypoCandidates(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
   groups: readonly Candidates[],
+  everydayWords: ReadonlySet<string> = NO_EVERYDAY_WORDS,
 ): void {
   words.forEach((word, position) => {
     const candidates = groups[position] as Candidates;
@@ -235,7 +241,7 @@ export function addTypoCandidates(
       corrections.filter(([correction]) => isLikelyTypo(surface, correction)).map(([c]) => termsOfWord(c)[0]),
     );
     for (const [correction, similarity] of corrections) {
-      const certainty = isLikelyTypo(surface, correction) ? 1 / likely.size : 0;
+      const certainty = !everydayWords.has(surface) && isLikelyTypo(surface, correction) ? 1 / likely.size : 0;
       for (const term of termsOfWord(correction))
         addCandidate(vocabulary, candidates, term, FACTOR.fuzzy * similarity, certainty);
     }

@@ -1,6 +1,7 @@
 /**
- * Regenerates the prebuilt search index and related-articles model from the bundled articles:
- * `assets/data/search-index.json` and `assets/data/related-model.json`.
+ * Regenerates the prebuilt search index, the everyday words near it and the related-articles model
+ * from the bundled articles: `assets/data/search-index.json`, `assets/data/everyday-words.json`
+ * and `assets/data/related-model.json`.
  * Usage: npm run index (also run by npm run catalog). The outputs are committed; unit tests check
  * that they match the articles, so they cannot go stale.
  */
@@ -9,12 +10,18 @@ import { resolve } from 'node:path';
 import type { Article } from '@/lib/corpus/article';
 import { buildRelatedModel } from '@/lib/related/model';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
+import { buildEverydayWords } from '@/scripts/cli/everyday-words';
 
 const articles = JSON.parse(readFileSync(resolve('assets/data/articles.json'), 'utf8')) as Article[];
 const target = resolve('assets/data/search-index.json');
 const index = buildSearchIndex(articles.map(toSearchDocument));
 writeFileSync(target, `${JSON.stringify(index)}\n`);
 console.log(`wrote the search index (${index.terms.length} terms, ${index.words.length} words) to ${target}`);
+
+const everydayTarget = resolve('assets/data/everyday-words.json');
+const everydayWords = buildEverydayWords(index);
+writeFileSync(everydayTarget, `${JSON.stringify(everydayWords)}\n`);
+console.log(`wrote ${everydayWords.length} everyday words one typo from the index's to ${everydayTarget}`);
 
 const modelTarget = resolve('assets/data/related-model.json');
 const model = buildRelatedModel(articles);

@@ -17,9 +17,10 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
 
 /**
  * `tune` is what the thresholds were fitted on; `heldOut` and `blind` (written later, before the
- * plain-words vocabulary, without running a query) are never tuned on.
+ * plain-words vocabulary, without running a query) are never tuned on. `fresh` (off-topic only)
+ * was written before any of its queries was run, to measure the everyday-words change; never tuned on.
  */
-export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind'] as const;
+export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind', 'fresh'] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
 export interface ConfidenceSet {
@@ -106,8 +107,9 @@ function confidenceReport(
     const answered = offTopic.filter((query) => shelf(query).length > 0);
     const miniAnswered = offTopic.filter((query) => minisearch(query).length > 0).length;
     const intent = evaluate(set.intent[half], shelf);
+    const intentFigures = intent.queries > 0 ? `   intent (${intent.queries}) ${format(intent)}` : '';
     lines.push(
-      `${half.padEnd(8)} off-topic with no results: shelf ${offTopic.length - answered.length}/${offTopic.length}, minisearch ${offTopic.length - miniAnswered}/${offTopic.length}   intent (${intent.queries}) ${format(intent)}`,
+      `${half.padEnd(8)} off-topic with no results: shelf ${offTopic.length - answered.length}/${offTopic.length}, minisearch ${offTopic.length - miniAnswered}/${offTopic.length}${intentFigures}`,
     );
     if (verbose) {
       for (const query of answered)

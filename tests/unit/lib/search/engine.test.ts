@@ -112,6 +112,20 @@ describe('bundled search engine', () => {
     expect(engine.search(query).results).toEqual([]);
   });
 
+  it.each([
+    ['how to change a car tyre', 'type'],
+    ['fishing knots for beginners', 'know'],
+  ])('takes the everyday word in "%s" as meant, not as a typo of "%s": no results', (query, typoOf) => {
+    const response = engine.search(query, { typing: false });
+    expect(response.results).toEqual([]);
+    expect(response.matchedTerms.has(typoOf)).toBe(true); // the correction still ranks the loosely related
+  });
+
+  it('still trusts the correction of a typo that is no English word', () => {
+    expect(topIds('redis cahce eviction')[0]).toMatch(/redis-eviction/);
+    expect(topIds('idempotnt retries')[0]).toMatch(/^idempotent/);
+  });
+
   it('keeps articles sharing a word with an everyday query as loosely related, never as results', () => {
     const response = engine.search('leader of the opposition', { typing: false });
     expect(response.results).toEqual([]);

@@ -49,6 +49,17 @@ describe('typo stage', () => {
     expect(isLikelyTypo('dough', 'enough')).toBe(false);
   });
 
+  it('ranks with the correction of an everyday word but is not sure of it (as "tyre" for "type")', () => {
+    const query = words('kuberntes'); // stands for an everyday word here
+    const groups = wordCandidates(smallVocabulary, query, false);
+    addTypoCandidates(smallVocabulary, typos, query, groups);
+    expect(certainties(groups[0]!).kubernet).toBe(1); // a slip of the fingers
+    const everyday = wordCandidates(smallVocabulary, query, false);
+    addTypoCandidates(smallVocabulary, typos, query, everyday, new Set(['kuberntes']));
+    expect(named(everyday[0]!)).toEqual(named(groups[0]!)); // ranks as before
+    expect(certainties(everyday[0]!).kubernet).toBe(0);
+  });
+
   it('ranks with a far-fetched correction but is not sure of it', () => {
     const query = words('rolingg'); // two edits in a 7-letter word
     const groups = wordCandidates(smallVocabulary, query, false);

@@ -1,0 +1,65 @@
+/**
+ * Everyday English words that sit one typo away from a word of the blog's articles ("tyre" from
+ * "type", "knots" from "knows"): the search engine does not take such a word for that typo when it
+ * decides whether anything matches ("how to change a car tyre" is about tyres, not types), though
+ * it still ranks with the correction. Written to `assets/data/everyday-words.json` by `npm run index`.
+ *
+ * Candidates come from `word-list` (every English word); a word counts as everyday only if the
+ * US or UK Hunspell dictionary (`nspell` with `dictionary-en`, `dictionary-en-gb`) accepts it, so
+ * rare words that are more often typos ("abord" for "abort") stay typos.
+ */
+import { readFileSync } from 'node:fs';
+import englishUs from 'dictionary-en';
+import englishUk from 'dictionary-en-gb';
+import nspell from 'nspell';
+import wordListPath from 'word-list';
+import type { SerializedSearchIndex } from '@/lib/search/build-index';
+import { termsOfWord } from '@/lib/search/text';
+import { isLikelyTypo } from '@/lib/search/typo';
+
+/** How far apart in length a word and its likely typo may be (see `isLikelyTypo`). */
+const MAX_LENGTH_GAP = 3;
+/** Shorter words are fragments to the engine (MIN_TELLING_LENGTH), never typo-corrected. */
+const MIN_WORD_LENGTH = 4;
+
+/** The words of `englishWords` the index does not hold (as any form) but that are a likely typo of one of its words. */
+export function wordsNearIndex(
+  index: Pick<SerializedSearchIndex, 'words' | 'terms'>,
+  englishWords: Iterable<string>,
+): string[] {
+  const terms = new Set(index.terms);
+  const written = new Set(index.words);
+  // By first letter and length: a likely typo keeps the first letter (or swaps the first two) and
+  // about the length, so each English word is checked against a few dozen index words, not all.
+  const byStart = new Map<string, string[]>();
+  for (const word of index.words) {
+    const key = `${word[0]}${word.length}`;
+    byStart.set(key, [...(byStart.get(key) ?? []), word]);
+  }
+  const isNear = (word: string) => {
+    for (const first of new Set([word[0], word[1]]))
+      for (let length = word.length - MAX_LENGTH_GAP; length <= word.length + MAX_LENGTH_GAP; length++)
+        for (const known of byStart.get(`${first}${length}`) ?? []) if (isLikelyTypo(word, known)) return true;
+    return false;
+  };
+  const near: string[] = [];
+  for (const word of englishWords) {
+    if (!/^[a-z]+$/.test(word) || word.length < MIN_WORD_LENGTH || written.has(word)) continue;
+    // A form of an index word ("snapshots") matches it exactly and never reaches the typo stage.
+    if (termsOfWord(word).some((term) => terms.has(term))) continue;
+    if (isNear(word)) near.push(word);
+  }
+  return near;
+}
+
+/** Everyday English words one typo away from the index's words, sorted. */
+export function buildEverydayWords(index: Pick<SerializedSearchIndex, 'words' | 'terms'>): string[] {
+  const dictionaries = [englishUs, englishUk].map(({ aff, dic }) =>
+    nspell({ aff: Buffer.from(aff), dic: Buffer.from(dic) }),
+  );
+  // The dictionaries first: they are quicker than the typo check, and leave a third of the words.
+  const english = readFileSync(wordListPath, 'utf8')
+    .split('\n')
+    .filter((word) => word.length >= MIN_WORD_LENGTH && dictionaries.some((dictionary) => dictionary.correct(word)));
+  return wordsNearIndex(index, english).sort();
+}
