@@ -15,14 +15,48 @@ import nspell from 'nspell';
 import wordListPath from 'word-list';
 import type { SerializedSearchIndex } from '@/lib/search/build-index';
 import { termsOfWord } from '@/lib/search/text';
-import { isLikelyTypo } from '@/lib/search/typo';
+import { editDistance, isLikelyTypo } from '@/lib/search/typo';
 
 /** How far apart in length a word and its likely typo may be (see `isLikelyTypo`). */
 const MAX_LENGTH_GAP = 3;
 /** Shorter words are fragments to the engine (MIN_TELLING_LENGTH), never typo-corrected. */
 const MIN_WORD_LENGTH = 4;
 
-/** The words of `englishWords` the index does not hold (as any form) but that are a likely typo of one of its words. */
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/** Where a letter sits on a QWERTY keyboard: row, and column shifted by the row's stagger. */
+function keyPosition(letter: string): [number, number] | undefined {
+  for (const [row, keys] of KEYBOARD_ROWS.entries()) {
+    const column = keys.indexOf(letter);
+    if (column >= 0) return [row, column + row * 0.5];
+  }
+  return undefined;
+}
+
+function areNeighbourKeys(a: string, b: string): boolean {
+  const [p, q] = [keyPosition(a), keyPosition(b)];
+  return !!p && !!q && Math.abs(p[0] - q[0]) <= 1 && Math.abs(p[1] - q[1]) <= 1;
+}
+
+/**
+ * Whether `typed` is `word` with one slip of the fingers: a letter left out or added, two
+ * neighbours swapped, or a neighbouring key hit ("sever" for "server", "retires" for "retries").
+ * An everyday word that is such a slip of a blog word is more likely that slip than meant.
+ */
+export function isFingerSlip(typed: string, word: string): boolean {
+  if (typed === word || editDistance(typed, word, 1) > 1) return false;
+  if (typed.length !== word.length) return true;
+  const differ = [...typed].flatMap((letter, at) => (letter === word[at] ? [] : [at]));
+  if (differ.length === 1)
+    return areNeighbourKeys(typed[differ[0] as number] as string, word[differ[0] as number] as string);
+  const [first, second] = differ as [number, number];
+  return second === first + 1 && typed[first] === word[second] && typed[second] === word[first];
+}
+
+/**
+ * The words of `englishWords` the index does not hold (as any form) that are a likely typo of one
+ * of its words, but a finger slip of none: those are meant as written more often than not.
+ */
 export function wordsNearIndex(
   index: Pick<SerializedSearchIndex, 'words' | 'terms'>,
   englishWords: Iterable<string>,
@@ -37,10 +71,14 @@ export function wordsNearIndex(
     byStart.set(key, [...(byStart.get(key) ?? []), word]);
   }
   const isNear = (word: string) => {
+    let near = false;
     for (const first of new Set([word[0], word[1]]))
       for (let length = word.length - MAX_LENGTH_GAP; length <= word.length + MAX_LENGTH_GAP; length++)
-        for (const known of byStart.get(`${first}${length}`) ?? []) if (isLikelyTypo(word, known)) return true;
-    return false;
+        for (const known of byStart.get(`${first}${length}`) ?? []) {
+          if (isFingerSlip(word, known)) return false;
+          near ||= isLikelyTypo(word, known);
+        }
+    return near;
   };
   const near: string[] = [];
   for (const word of englishWords) {

@@ -126,6 +126,11 @@ describe('bundled search engine', () => {
     expect(topIds('idempotnt retries')[0]).toMatch(/^idempotent/);
   });
 
+  it('takes an everyday word that is a slip of the fingers for a blog word as that slip ("sever" → server)', () => {
+    expect(engine.search('sever', { typing: false }).results.length).toBeGreaterThan(0);
+    expect(engine.search('retires backoff', { typing: false }).results[0]?.article.title).toMatch(/retr/i);
+  });
+
   it('keeps articles sharing a word with an everyday query as loosely related, never as results', () => {
     const response = engine.search('leader of the opposition', { typing: false });
     expect(response.results).toEqual([]);

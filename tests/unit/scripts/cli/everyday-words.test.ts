@@ -2,9 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import everydayWords from '@/assets/data/everyday-words.json';
 import indexJson from '@/assets/data/search-index.json';
-import { buildEverydayWords, wordsNearIndex } from '@/scripts/cli/everyday-words';
+import { buildEverydayWords, isFingerSlip, wordsNearIndex } from '@/scripts/cli/everyday-words';
 
-const index = { words: ['type', 'knows', 'abort', 'snapshot'], terms: ['type', 'know', 'abort', 'snapshot'] };
+const index = {
+  words: ['type', 'knows', 'abort', 'snapshot', 'server', 'retries'],
+  terms: ['type', 'know', 'abort', 'snapshot', 'server', 'retri'],
+};
 
 describe('everyday words near the index (npm run index)', () => {
   it('keeps English words one typo from an index word, not the index words or their forms', () => {
@@ -12,6 +15,21 @@ describe('everyday words near the index (npm run index)', () => {
       'tyre',
       'knots',
     ]);
+  });
+
+  it('leaves out everyday words that are a slip of the fingers for an index word ("sever", "retires")', () => {
+    expect(wordsNearIndex(index, ['sever', 'retires', 'tyre'])).toEqual(['tyre']);
+  });
+
+  it('tells a slip of the fingers: a letter left out or added, neighbours swapped, a neighbouring key', () => {
+    expect(isFingerSlip('sever', 'server')).toBe(true); // left out
+    expect(isFingerSlip('serverr', 'server')).toBe(true); // added
+    expect(isFingerSlip('retires', 'retries')).toBe(true); // swapped
+    expect(isFingerSlip('explode', 'explore')).toBe(true); // d is next to r
+    expect(isFingerSlip('tyre', 'type')).toBe(false); // r is far from p
+    expect(isFingerSlip('knots', 'knows')).toBe(false);
+    expect(isFingerSlip('server', 'server')).toBe(false);
+    expect(isFingerSlip('sevens', 'server')).toBe(false); // two edits
   });
 
   it('the committed list is exactly what the bundled index and the dictionaries build (never stale)', {
@@ -22,5 +40,6 @@ describe('everyday words near the index (npm run index)', () => {
     // Everyday words, but not rare ones that are more likely a typo ("abord" for "abort").
     expect(built).toEqual(expect.arrayContaining(['tyre', 'knots']));
     expect(built).not.toContain('abord');
+    expect(built).not.toContain('sever');
   });
 });
