@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLibraryIndex, useSnippets } from '@/components/hooks/use-library-search';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { getCapturedTexts } from '@/lib/db/library-documents';
@@ -31,11 +31,26 @@ export function useRelatedSaved(view: Extract<SidePanelView, { kind: 'related' }
     return { hits, loose: false, matchedTerms: library.matchedTerms, prefix: null, suggestion: null };
   }, [index, version, view, catalog]);
   const snippets = useSnippets(response);
-  /** The reader at the page's passage, read from its copy when chosen before its snippet was. */
-  const readerView = useCallback(
-    (hit: SearchHit & { kind: 'page' }) =>
-      relatedPageView(hit, snippets, response, async (itemId) => (await getCapturedTexts([itemId])).get(itemId)),
+  // Each click takes a ticket; a reader view read too slowly is dropped once another click, another
+  // "Find related" or leaving the view came after it, so the panel never jumps to a page late.
+  const latestClick = useRef(0);
+  useEffect(
+    () => () => {
+      latestClick.current++;
+    },
+    [view],
+  );
+  /** Opens the reader at the page's passage, read from its copy when chosen before its snippet was. */
+  const open = useCallback(
+    (hit: SearchHit & { kind: 'page' }, onShow: (view: SidePanelView) => void) => {
+      const ticket = ++latestClick.current;
+      void relatedPageView(hit, snippets, response, async (itemId) =>
+        (await getCapturedTexts([itemId])).get(itemId),
+      ).then((readerView) => {
+        if (ticket === latestClick.current) onShow(readerView);
+      });
+    },
     [snippets, response],
   );
-  return { response, snippets, readerView };
+  return { response, snippets, open };
 }

@@ -36,11 +36,7 @@ export function RelatedView({
         For {SOURCE_LABEL[view.source]}: “{view.label}”
       </p>
       {/* The user's own pages first: they chose to keep them, and only close matches are listed. */}
-      <SavedRelatedList
-        response={saved.response}
-        snippets={saved.snippets}
-        onOpen={(hit) => void saved.readerView(hit).then(onShow)}
-      />
+      <SavedRelatedList response={saved.response} snippets={saved.snippets} onOpen={(hit) => saved.open(hit, onShow)} />
       {!found.matched && related.length > 0 && (
         <p className="notice">
           {savedMatched ? 'No blog article' : 'Nothing in Shelf’s library'} is closely related; these are the nearest

@@ -21,6 +21,19 @@ vi.mock('@/lib/search/library-live', async (importOriginal) => {
   };
 });
 
+// The reader view's own read of a saved copy (after a click) can be held back too.
+const copies = vi.hoisted(() => ({ gate: null as Promise<void> | null }));
+vi.mock('@/lib/db/library-documents', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/db/library-documents')>();
+  return {
+    ...original,
+    getCapturedTexts: async (ids: readonly string[]) => {
+      if (copies.gate) await copies.gate;
+      return original.getCapturedTexts(ids);
+    },
+  };
+});
+
 const catalog = createEffectiveCatalog(ARTICLES, []);
 /** A key as a page may print one: a word longer than a reader view can carry among its terms. */
 const KEY = 'f3a9'.repeat(26);
@@ -39,6 +52,7 @@ beforeEach(async () => {
   resetDatabaseConnection();
   await Dexie.delete('shelf');
   snippets.held = false;
+  copies.gate = null;
 });
 afterEach(() => resetDatabaseConnection());
 
@@ -72,5 +86,37 @@ describe('Find related’s saved pages', () => {
     );
     const rows = within(await savedList()).getAllByRole('button');
     expect(rows.map((row) => row.textContent)).toEqual([expect.stringContaining('Key rotation, again')]);
+  }, 60_000);
+
+  it('never jump to a page whose copy was read too slowly, once the user clicked another or left', async () => {
+    await save('https://keys.test/rotation', 'Key rotation', TEXT);
+    const second = await save('https://keys.test/rotation-again', 'Key rotation, again', TEXT);
+    snippets.held = true; // clicks come before the snippets: each reads the page's copy
+    let release = () => {};
+    const hold = () => {
+      copies.gate = new Promise((resolve) => {
+        release = resolve;
+      });
+    };
+    const onShow = vi.fn();
+    const { unmount } = render(
+      <RelatedView view={related('pool lease timeout')} catalog={catalog} onSelect={vi.fn()} onShow={onShow} />,
+    );
+    const rows = within(await savedList()).getAllByRole('button');
+    const again = rows.find((row) => row.textContent?.includes('Key rotation, again')) as HTMLElement;
+    const first = rows.find((row) => row !== again) as HTMLElement;
+    hold();
+    await userEvent.click(first);
+    copies.gate = null;
+    await userEvent.click(again);
+    await vi.waitFor(() => expect(onShow).toHaveBeenCalledTimes(1));
+    release(); // the first, slow read ends after the second click
+    hold();
+    await userEvent.click(again);
+    unmount(); // the user left "Find related" before this one was read
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(onShow).toHaveBeenCalledTimes(1);
+    expect(onShow.mock.calls[0]?.[0]).toMatchObject({ kind: 'reader', itemId: second });
   }, 60_000);
 });
