@@ -263,6 +263,23 @@ describe('who left highlights out (LEFT_OUT_KEY, beside the manifest)', () => {
       expect((next.set[LEFT_OUT_KEY] as { h: unknown }).h).toEqual([['dev-x', NOW]]);
     });
 
+    it('a long list counts against the room like any other key', () => {
+      const doc = withHighlights(1_000);
+      const full = written({}, planAs('dev-a', doc));
+      const many = Array.from({ length: 63 }, (_, i) => [
+        `device-${String(i).padStart(2, '0')}-${'x'.repeat(50)}`,
+        NOW,
+      ]);
+      const area = { ...full, [LEFT_OUT_KEY]: { ...(full[LEFT_OUT_KEY] as object), h: many } };
+      const p = planAs('dev-b', doc, area, NOW + 1_000);
+      const after = written(area, p);
+      expect((after[LEFT_OUT_KEY] as { h: unknown[] }).h).toHaveLength(64);
+      const bytes = Object.entries(after).reduce((sum, [key, value]) => sum + chromeItemBytes(key, value), 0);
+      expect(chromeItemBytes(LEFT_OUT_KEY, after[LEFT_OUT_KEY])).toBeGreaterThan(4_000);
+      expect(p.report.bytesUsed).toBe(bytes);
+      expect(bytes).toBeLessThanOrEqual(SYNC_QUOTAS.QUOTA_BYTES);
+    });
+
     it('a listed browser renews its own entry once a day, with nothing else to write', () => {
       const doc = withHighlights(1_000);
       const area = written({}, planAs('dev-a', doc));
