@@ -3,6 +3,7 @@ import { createChunkEncoder } from '@/lib/sync/chunk-codec';
 import { keyHash } from '@/lib/sync/chunk-layout';
 import { documentsEqual, EMPTY_DOCUMENT, entityKey, mergeDocuments, type SyncDocument } from '@/lib/sync/document';
 import { HIGHLIGHT_KIND, ITEM_KIND } from '@/lib/sync/entity-kinds';
+import { LEFT_OUT_KEY } from '@/lib/sync/left-out';
 import { type LocalChanges, localChangesFor, observeLocal } from '@/lib/sync/local-state';
 import { dropExpiredDeletions } from '@/lib/sync/priority';
 import { chromeItemBytes } from '@/lib/sync/quotas';
@@ -81,11 +82,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let unreadable: { key: string; since: number } | null = null;
   const repairSpread = (keyHash(deviceId) % 60) * 1_000;
   const writer = createAreaWriter(area, options.limiter ?? createWriteLimiter(), timing);
-  /** Where the last complete sync left both sides: when nothing moved since, there is nothing to plan. */
-  let settled: { doc: SyncDocument; area: string } | null = null;
+  /**
+   * Where the last complete sync left both sides: when nothing moved since, there is nothing to plan
+   * (until `recheckAt`, when the list of who left highlights out has an entry to renew or drop).
+   */
+  let settled: { doc: SyncDocument; area: string; recheckAt: number | null } | null = null;
   const areaSummary = (items: Record<string, unknown>) =>
     JSON.stringify([
       items[MANIFEST_KEY],
+      items[LEFT_OUT_KEY],
       Object.entries(items).reduce((sum, [key, value]) => sum + (isSyncKey(key) ? 0 : chromeItemBytes(key, value)), 0),
     ]);
 
@@ -189,8 +194,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     unreadable = null;
 
     // Planning a library that does not fit takes a while; skip it when neither side moved.
-    if (!notice && settled?.area === areaSummary(items) && documentsEqual(settled.doc, merged)) {
-      settled = { doc: merged, area: settled.area };
+    if (
+      !notice &&
+      settled?.area === areaSummary(items) &&
+      (settled.recheckAt === null || now < settled.recheckAt) &&
+      documentsEqual(settled.doc, merged)
+    ) {
+      settled = { ...settled, doc: merged };
     } else {
       const plan = planWrite({ doc: merged, remote, area: items, deviceId, now, encode });
       report({ fit: plan.report });
@@ -201,7 +211,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (outcome.kind === 'waiting') return retryAt(outcome.until, status.lastError);
         if (outcome.kind === 'refused') return retryAt(outcome.retryAt, outcome.problem);
       }
-      settled = { doc: merged, area: areaSummary(plan.needed ? { ...items, ...plan.set } : items) };
+      const area = areaSummary(plan.needed ? { ...items, ...plan.set } : items);
+      settled = { doc: merged, area, recheckAt: plan.recheckAt };
     }
     if (timers.retry) clock.clearTimeout(timers.retry.handle);
     timers.retry = null;

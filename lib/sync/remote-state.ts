@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chunkChecksum, decodeChunk } from '@/lib/sync/chunk-codec';
 import { validStarts } from '@/lib/sync/chunk-layout';
 import type { Entity, SyncDocument } from '@/lib/sync/document';
+import { type LeftOutRecord, namesNoOne, readLeftOut } from '@/lib/sync/left-out';
 import { WireFormatError } from '@/lib/sync/wire-format';
 
 /**
@@ -45,37 +46,6 @@ export function createManifest(
   };
 }
 
-/**
- * The browsers whose last write left some of their highlights out of the area (they did not fit:
- * highlights go after every item), kept beside the manifest as `{ m: checksum of the manifest
- * written with it, h: device ids }`. Each writer takes itself out of the list or puts itself in,
- * and keeps the others. The area holds every highlight only when the list is empty and belongs to
- * the manifest there: a list that arrived apart from its manifest, or none (an older Shelf's write
- * empties a `sync.` key it does not know), says nothing. Not a chunk key ("-" is not base 36).
- */
-export const LEFT_OUT_KEY = 'sync.left-out';
-/** More writers than this leaving highlights out is far past any real use; the rest are not named. */
-const MAX_LEFT_OUT = 64;
-const leftOutSchema = z.strictObject({
-  m: z.string().max(16),
-  h: z.array(z.string().min(1).max(64)).max(MAX_LEFT_OUT),
-});
-export type LeftOutRecord = z.infer<typeof leftOutSchema>;
-
-function manifestChecksum(manifest: Manifest): string {
-  return chunkChecksum(JSON.stringify([manifest.v, manifest.w, manifest.t, manifest.c]));
-}
-
-/** Devices as the record lists them: sorted, each once, at most MAX_LEFT_OUT. */
-export function leftOutList(devices: readonly string[]): string[] {
-  return [...new Set(devices)].sort().slice(0, MAX_LEFT_OUT);
-}
-
-/** The record to write beside `manifest`. */
-export function createLeftOutRecord(manifest: Manifest, devices: readonly string[]): LeftOutRecord {
-  return { m: manifestChecksum(manifest), h: leftOutList(devices) };
-}
-
 export type RemoteState =
   | { readonly kind: 'empty' }
   | {
@@ -84,9 +54,9 @@ export type RemoteState =
       readonly manifest: Manifest;
       /** Range starts of the stored layout, to start the next one from. */
       readonly starts: readonly number[];
-      /** The devices the left-out record names (whichever manifest it belongs to; none when there is none). */
+      /** The devices the left-out record names (left-out.ts; whichever manifest it belongs to; none when there is none). */
       readonly highlightsLeftOutBy: readonly string[];
-      /** Whether the area is known to hold every highlight of the library it was written from. */
+      /** Whether the area is known to hold every highlight of the libraries it was written from. */
       readonly highlightsComplete: boolean;
     }
   /** Written by a newer Shelf: left alone, and this browser does not write over it. */
@@ -124,9 +94,8 @@ export function readRemoteState(items: Readonly<Record<string, unknown>>): Remot
       return { kind: 'unreadable', reason: `chunk ${i + 1} of ${starts.length}: ${error.message}` };
     }
   }
-  const leftOut = leftOutSchema.safeParse(items[LEFT_OUT_KEY]);
-  const highlightsLeftOutBy = leftOut.success ? leftOut.data.h : [];
-  const highlightsComplete =
-    leftOut.success && leftOut.data.m === manifestChecksum(manifest.data) && highlightsLeftOutBy.length === 0;
+  const leftOut = readLeftOut(items, manifest.data);
+  const highlightsLeftOutBy = leftOut.record?.h.map(([device]) => device) ?? [];
+  const highlightsComplete = leftOut.current && namesNoOne(leftOut.record as LeftOutRecord);
   return { kind: 'ok', doc, manifest: manifest.data, starts, highlightsLeftOutBy, highlightsComplete };
 }

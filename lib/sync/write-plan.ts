@@ -1,18 +1,17 @@
 import { DENSE_FILL, FILL, type LaidOutChunk, layOutChunks } from '@/lib/sync/chunk-layout';
 import { canonicalDocument, type Entity, isVisible, type SyncDocument, splitEntityKey } from '@/lib/sync/document';
 import { HIGHLIGHT_KIND, ITEM_KIND, PREFERENCE_KIND } from '@/lib/sync/entity-kinds';
+import {
+  LEFT_OUT_KEY,
+  type LeftOutList,
+  leftOutChange,
+  manifestChecksum,
+  nextLeftOut,
+  readLeftOut,
+} from '@/lib/sync/left-out';
 import { rankEntities } from '@/lib/sync/priority';
 import { chromeItemBytes, SYNC_QUOTAS } from '@/lib/sync/quotas';
-import {
-  chunkKey,
-  createLeftOutRecord,
-  createManifest,
-  isSyncKey,
-  LEFT_OUT_KEY,
-  leftOutList,
-  MANIFEST_KEY,
-  type RemoteState,
-} from '@/lib/sync/remote-state';
+import { chunkKey, createManifest, isSyncKey, MANIFEST_KEY, type RemoteState } from '@/lib/sync/remote-state';
 import { packEntities, transportForm } from '@/lib/sync/wire-format';
 
 /**
@@ -20,7 +19,7 @@ import { packEntities, transportForm } from '@/lib/sync/wire-format';
  * (priority.ts), within Chrome's quotas — and what did not fit, for Settings to say.
  *
  * One `set` writes the chunks that changed, the new manifest with the list of browsers that left
- * highlights out (`LEFT_OUT_KEY`: this one when some of its highlights did not fit), and "" over
+ * highlights out (left-out.ts: this one when some of its highlights did not fit), and "" over
  * chunks the new layout no longer uses, so the area goes from one whole state to the next in one
  * write (Chrome applies a `set` all or nothing); a second operation removes those emptied keys.
  */
@@ -55,6 +54,8 @@ export interface WritePlan {
   remove: string[];
   /** What the area holds once the plan is written. */
   selected: SyncDocument;
+  /** When to plan again even if nothing changes: the left-out list has an entry to renew or drop. */
+  recheckAt: number | null;
   report: FitReport;
 }
 
@@ -113,9 +114,15 @@ export function planWrite(input: {
       highlightTooLarge ||= highlight;
     }
   }
-  const othersLeftOut = (remote.kind === 'ok' ? remote.highlightsLeftOutBy : []).filter((d) => d !== deviceId);
-  const leftOutBy = (count: number) =>
-    highlightTooLarge || count < highlightsEnd ? [...othersLeftOut, deviceId] : othersLeftOut;
+  // Who left highlights out: kept from the area's record, unless the writer cannot vouch for it.
+  const storedList = readLeftOut(area, remote.kind === 'ok' ? remote.manifest : null);
+  const unknown =
+    remote.kind === 'ok' ? !storedList.current : remote.kind !== 'empty' || fromOtherBrowsers(doc, deviceId);
+  const leftOutLists = [false, true].map((leavesOut) =>
+    nextLeftOut(storedList.record, unknown, deviceId, now, leavesOut),
+  );
+  const leftOut = (count: number): LeftOutList =>
+    leftOutLists[highlightTooLarge || count < highlightsEnd ? 1 : 0] as LeftOutList;
 
   let fill = FILL;
   const candidate = (count: number): Candidate => {
@@ -126,7 +133,7 @@ export function planWrite(input: {
     const set: Record<string, unknown> = {};
     for (const c of stored) if (area[chunkKey(c.start)] !== c.text) set[chunkKey(c.start)] = c.text;
     set[MANIFEST_KEY] = manifest;
-    set[LEFT_OUT_KEY] = createLeftOutRecord(manifest, leftOutBy(count));
+    set[LEFT_OUT_KEY] = { m: manifestChecksum(manifest), ...leftOut(count) };
     const emptied = use.ours.filter((key) => !keep.has(key) && area[key] !== '');
     for (const key of emptied) set[key] = '';
     const remove = use.ours.filter((key) => !keep.has(key));
@@ -142,12 +149,11 @@ export function planWrite(input: {
   const chosen = candidate(count);
   const selectedEntries = ranked.slice(0, count);
   const selected = new Map(selectedEntries);
-  // A change in who left highlights out is worth a write; each browser changes only its own place
-  // in the list, so two browsers never undo each other's.
+  // A change in who left highlights out is worth a write (see left-out.ts for the race it leaves).
+  const listChange = leftOutChange(storedList, leftOut(count), deviceId, now);
   const needed =
     remote.kind === 'ok'
-      ? selectedEntries.some(([key, entity]) => differs(key, entity, remote.doc)) ||
-        JSON.stringify(leftOutList(leftOutBy(count))) !== JSON.stringify(leftOutList(remote.highlightsLeftOutBy))
+      ? selectedEntries.some(([key, entity]) => differs(key, entity, remote.doc)) || listChange.changed
       : remote.kind === 'unreadable' || selectedEntries.length > 0;
   return {
     needed,
@@ -155,8 +161,18 @@ export function planWrite(input: {
     set: chosen.set,
     remove: chosen.remove,
     selected,
+    recheckAt: listChange.recheckAt,
     report: fitReport(ranked, count, tooLarge, chosen.bytes),
   };
+}
+
+/** Whether `doc` holds anything another browser wrote: then it came through an area, not from here alone. */
+function fromOtherBrowsers(doc: SyncDocument, deviceId: string): boolean {
+  for (const entity of doc.values()) {
+    if (entity.deleted && entity.deleted.d !== deviceId) return true;
+    for (const register of Object.values(entity.fields)) if (register.d !== deviceId) return true;
+  }
+  return false;
 }
 
 function differs(key: string, entity: Entity, remote: SyncDocument): boolean {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
+import { LEFT_OUT_KEY } from '@/lib/sync/left-out';
 import { SYNC_QUOTAS } from '@/lib/sync/quotas';
-import { LEFT_OUT_KEY, MANIFEST_KEY, type Manifest, readRemoteState } from '@/lib/sync/remote-state';
+import { MANIFEST_KEY, type Manifest, readRemoteState } from '@/lib/sync/remote-state';
 import { planWrite } from '@/lib/sync/write-plan';
 import { createSharedSyncStorage, type SharedSyncStorage } from './fake-sync-storage';
 import { realisticLibrary } from './realistic-library';

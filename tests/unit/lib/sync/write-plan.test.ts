@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
 import { EMPTY_DOCUMENT, type Entity, type SyncDocument } from '@/lib/sync/document';
+import { LEFT_OUT_KEY, LEFT_OUT_LIFETIME_MS, LEFT_OUT_REFRESH_MS } from '@/lib/sync/left-out';
 import { observeLocal } from '@/lib/sync/local-state';
 import { dropExpiredDeletions, RECENT_DELETION_MS, rankEntities, TOMBSTONE_LIFETIME_MS } from '@/lib/sync/priority';
 import { chromeItemBytes, SYNC_QUOTAS } from '@/lib/sync/quotas';
-import { LEFT_OUT_KEY, MANIFEST_KEY, type Manifest, readRemoteState } from '@/lib/sync/remote-state';
+import { MANIFEST_KEY, type Manifest, readRemoteState } from '@/lib/sync/remote-state';
 import { planWrite, type WritePlan } from '@/lib/sync/write-plan';
 import { realisticLibrary } from './realistic-library';
 
@@ -113,8 +114,8 @@ describe('planWrite', () => {
 });
 
 describe('who left highlights out (LEFT_OUT_KEY, beside the manifest)', () => {
-  const planAs = (deviceId: string, doc: SyncDocument, area: Record<string, unknown> = {}) =>
-    planWrite({ doc, remote: readRemoteState(area), area, deviceId, now: NOW, encode });
+  const planAs = (deviceId: string, doc: SyncDocument, area: Record<string, unknown> = {}, now = NOW) =>
+    planWrite({ doc, remote: readRemoteState(area), area, deviceId, now, encode });
   const written = (area: Record<string, unknown>, p: WritePlan) => {
     const next = { ...area, ...p.set };
     for (const key of p.remove) delete next[key];
@@ -167,7 +168,7 @@ describe('who left highlights out (LEFT_OUT_KEY, beside the manifest)', () => {
     const doc = withHighlights(40);
     const area = written({}, planAs('dev-a', doc));
     expect(planAs('dev-b', doc, area).needed).toBe(false);
-    const listed = { ...area, [LEFT_OUT_KEY]: { ...(area[LEFT_OUT_KEY] as object), h: ['dev-b'] } };
+    const listed = { ...area, [LEFT_OUT_KEY]: { ...(area[LEFT_OUT_KEY] as object), h: [['dev-b', NOW]] } };
     expect(planAs('dev-b', doc, listed).needed).toBe(true);
     expect(planAs('dev-c', doc, listed).needed).toBe(false);
   });
@@ -180,5 +181,113 @@ describe('who left highlights out (LEFT_OUT_KEY, beside the manifest)', () => {
     const otherManifest = { ...area, [MANIFEST_KEY]: { ...(area[MANIFEST_KEY] as Manifest), t: NOW + 1 } };
     for (const each of [olderWrite, otherManifest, { ...area, [LEFT_OUT_KEY]: '' }, { ...area, [LEFT_OUT_KEY]: 7 }])
       expect(remoteOf(each).highlightsComplete).toBe(false);
+  });
+
+  // Found in review: a writer rebuilt the list from what it read, which is nothing after an older
+  // Shelf's write (it empties the key) or a repair; its own highlights fitting, it wrote an empty
+  // list and the area read as whole again while 'dev-a's highlights were still out.
+  describe('a writer that cannot vouch for the area says so (`u`) instead of an empty list', () => {
+    const leftOutArea = () => written({}, planAs('dev-a', withHighlights(1_000)));
+    const recordOf = (area: Record<string, unknown>) => area[LEFT_OUT_KEY] as { h: [string, number][]; u?: number };
+
+    it('after an older Shelf’s write (no record): for 30 days, then whole again', () => {
+      const { [LEFT_OUT_KEY]: _list, ...olderWrite } = leftOutArea();
+      const after = written(olderWrite, planAs('dev-b', withHighlights(40), olderWrite));
+      expect(recordOf(after)).toEqual({ m: expect.any(String), h: [], u: NOW });
+      expect(remoteOf(after).highlightsComplete).toBe(false);
+      // Carried by the next writers as it is, not renewed.
+      const later = written(after, planAs('dev-c', libraryDoc(10), after, NOW + 10 * DAY));
+      expect(recordOf(later).u).toBe(NOW);
+      expect(remoteOf(later).highlightsComplete).toBe(false);
+      const next = planAs('dev-c', libraryDoc(10), later, NOW + LEFT_OUT_LIFETIME_MS + 1_000);
+      expect(next.needed).toBe(true);
+      expect(remoteOf(written(later, next)).highlightsComplete).toBe(true);
+    });
+
+    it('over a record of another manifest or a malformed one, keeping the entries it can read', () => {
+      const area = leftOutArea();
+      const otherManifest = { ...area, [MANIFEST_KEY]: { ...(area[MANIFEST_KEY] as Manifest), t: NOW + 1 } };
+      const after = written(otherManifest, planAs('dev-b', withHighlights(40), otherManifest));
+      expect(recordOf(after)).toMatchObject({ h: [['dev-a', NOW]], u: NOW });
+      const malformed = { ...area, [LEFT_OUT_KEY]: { m: 'x', h: ['dev-a'] } };
+      const over = written(malformed, planAs('dev-b', withHighlights(40), malformed));
+      expect(recordOf(over)).toMatchObject({ h: [], u: NOW });
+      expect(remoteOf(over).highlightsComplete).toBe(false);
+    });
+
+    it('when it repairs an unreadable area', () => {
+      const area = leftOutArea();
+      const chunk = Object.keys(area).find((key) => key !== MANIFEST_KEY && key !== LEFT_OUT_KEY) as string;
+      const damaged = { ...area, [chunk]: 'not a chunk' };
+      expect(readRemoteState(damaged).kind).toBe('unreadable');
+      const repaired = written(damaged, planAs('dev-b', withHighlights(40), damaged));
+      expect(recordOf(repaired)).toMatchObject({ h: [['dev-a', NOW]], u: NOW });
+      expect(remoteOf(repaired).highlightsComplete).toBe(false);
+    });
+
+    it('when it finds the area empty under a library other browsers filled (the area was cleared)', () => {
+      const own = withHighlights(40);
+      const fromB = observeLocal(
+        EMPTY_DOCUMENT,
+        { items: realisticLibrary(5, { now: NOW }), preferences: {} },
+        'dev-b',
+        NOW,
+      );
+      expect(remoteOf(written({}, planAs('dev-a', own))).highlightsComplete).toBe(true);
+      expect(remoteOf(written({}, planAs('dev-a', new Map([...own, ...fromB])))).highlightsComplete).toBe(false);
+    });
+  });
+
+  // Found in review: only a browser could take itself out of the list, so one gone for good (its
+  // data deleted: a new id; uninstalled) kept every other browser from sending such removals.
+  describe('entries last 30 days unless renewed', () => {
+    it('a writer drops others’ entries older than that, and the area is whole again', () => {
+      const doc = withHighlights(40);
+      const mine = written({}, planAs('dev-b', doc));
+      const area = { ...mine, [LEFT_OUT_KEY]: { ...(mine[LEFT_OUT_KEY] as object), h: [['dev-gone', NOW]] } };
+      expect(planAs('dev-b', doc, area, NOW + LEFT_OUT_LIFETIME_MS - DAY)).toMatchObject({
+        needed: false,
+        recheckAt: NOW + LEFT_OUT_LIFETIME_MS,
+      });
+      const expired = planAs('dev-b', doc, area, NOW + LEFT_OUT_LIFETIME_MS);
+      expect(expired.needed).toBe(true);
+      expect(remoteOf(written(area, expired))).toMatchObject({ highlightsLeftOutBy: [], highlightsComplete: true });
+    });
+
+    it('an entry dated far ahead of this clock is written back as dated now', () => {
+      const doc = withHighlights(40);
+      const mine = written({}, planAs('dev-b', doc));
+      const ahead = { ...mine, [LEFT_OUT_KEY]: { ...(mine[LEFT_OUT_KEY] as object), h: [['dev-x', NOW + 400 * DAY]] } };
+      const next = planAs('dev-b', doc, ahead);
+      expect(next.needed).toBe(true);
+      expect((next.set[LEFT_OUT_KEY] as { h: unknown }).h).toEqual([['dev-x', NOW]]);
+    });
+
+    it('a long list counts against the room like any other key', () => {
+      const doc = withHighlights(1_000);
+      const full = written({}, planAs('dev-a', doc));
+      const many = Array.from({ length: 63 }, (_, i) => [
+        `device-${String(i).padStart(2, '0')}-${'x'.repeat(50)}`,
+        NOW,
+      ]);
+      const area = { ...full, [LEFT_OUT_KEY]: { ...(full[LEFT_OUT_KEY] as object), h: many } };
+      const p = planAs('dev-b', doc, area, NOW + 1_000);
+      const after = written(area, p);
+      expect((after[LEFT_OUT_KEY] as { h: unknown[] }).h).toHaveLength(64);
+      const bytes = Object.entries(after).reduce((sum, [key, value]) => sum + chromeItemBytes(key, value), 0);
+      expect(chromeItemBytes(LEFT_OUT_KEY, after[LEFT_OUT_KEY])).toBeGreaterThan(4_000);
+      expect(p.report.bytesUsed).toBe(bytes);
+      expect(bytes).toBeLessThanOrEqual(SYNC_QUOTAS.QUOTA_BYTES);
+    });
+
+    it('a listed browser renews its own entry once a day, with nothing else to write', () => {
+      const doc = withHighlights(1_000);
+      const area = written({}, planAs('dev-a', doc));
+      const soon = planAs('dev-a', doc, area, NOW + DAY - 1_000);
+      expect(soon).toMatchObject({ needed: false, recheckAt: NOW + LEFT_OUT_REFRESH_MS });
+      const renewed = planAs('dev-a', doc, area, NOW + LEFT_OUT_REFRESH_MS);
+      expect(renewed.needed).toBe(true);
+      expect((renewed.set[LEFT_OUT_KEY] as { h: unknown }).h).toEqual([['dev-a', NOW + LEFT_OUT_REFRESH_MS]]);
+    });
   });
 });
