@@ -84,7 +84,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const writer = createAreaWriter(area, options.limiter ?? createWriteLimiter(), timing);
   /**
    * Where the last complete sync left both sides: when nothing moved since, there is nothing to plan
-   * (until `recheckAt`, when the list of who left highlights out has an entry to renew or drop).
+   * (until `recheckAt`, when this browser's entry in the list of who left highlights out is due).
    */
   let settled: { doc: SyncDocument; area: string; recheckAt: number | null } | null = null;
   const areaSummary = (items: Record<string, unknown>) =>

@@ -20,6 +20,11 @@ import type { Manifest } from '@/lib/sync/remote-state';
  * highlights that never reached the area then no longer protect their pages), and a browser gone
  * for good ("Delete everything" makes a new id; uninstalled) stops holding the others back.
  *
+ * Times are each writer's own clock, and clocks disagree: so an expired entry is dropped only by a
+ * write made for another reason, never by a write of its own, and others' times are carried as
+ * written. Two browsers whose clocks are days (or, for expiry, 30 days) apart then never rewrite
+ * each other's entries back and forth; a far-future time only keeps removals off longer.
+ *
  * Not closed: two browsers writing at once from the same read. The later write wins whole, and its
  * record lacks the other's entry until that browser syncs again (its write arriving makes it sync).
  */
@@ -59,9 +64,8 @@ export function namesNoOne(list: LeftOutList): boolean {
 }
 
 /**
- * The list a write by `deviceId` carries: the others' live entries (a time ahead of this clock
- * counts as now), this browser's own when it `leavesOut`, and `u` kept while it lasts — or from
- * now when `unknown`.
+ * The list a write by `deviceId` carries: the others' live entries as written, this browser's own
+ * when it `leavesOut`, and `u` kept while it lasts — or from now when `unknown`.
  */
 export function nextLeftOut(
   stored: LeftOutRecord | null,
@@ -71,22 +75,20 @@ export function nextLeftOut(
   leavesOut: boolean,
 ): LeftOutList {
   const live = (at: number) => at > now - LEFT_OUT_LIFETIME_MS;
-  const h: [string, number][] = (stored?.h ?? [])
-    .filter(([id, at]) => id !== deviceId && live(at))
-    .map(([id, at]) => [id, Math.min(at, now)]);
+  const h: [string, number][] = (stored?.h ?? []).filter(([id, at]) => id !== deviceId && live(at));
   if (leavesOut) h.push([deviceId, now]);
   h.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const list: LeftOutList = { h: [...new Map(h)].slice(0, MAX_LEFT_OUT) };
-  const u = unknown ? now : stored?.u !== undefined && live(stored.u) ? Math.min(stored.u, now) : undefined;
+  const u = unknown ? now : stored?.u !== undefined && live(stored.u) ? stored.u : undefined;
   if (u !== undefined) list.u = u;
   return list;
 }
 
 /**
- * Whether writing `next` changes what the area says (who is named, `u`), renews this browser's own
- * entry (due every LEFT_OUT_REFRESH_MS) or brings a time far ahead of this clock back to now; and
- * when the list next needs a write if nothing else changes (an entry or `u` expiring, this
- * browser's entry due).
+ * Whether writing `next` changes what the area says (who is named, `u`; an expired entry or `u`
+ * dropped does not count) or renews this browser's own entry (due every LEFT_OUT_REFRESH_MS, or
+ * when it is dated ahead of this clock); and when the list next needs a write if nothing else
+ * changes (this browser's entry due).
  */
 export function leftOutChange(
   stored: { record: LeftOutRecord | null; current: boolean },
@@ -94,19 +96,19 @@ export function leftOutChange(
   deviceId: string,
   now: number,
 ): { changed: boolean; recheckAt: number | null } {
-  const said = (list: LeftOutList) => JSON.stringify([list.h.map(([id]) => id), list.u ?? null]);
+  const live = (at: number) => at > now - LEFT_OUT_LIFETIME_MS;
+  const said = (list: LeftOutList) =>
+    JSON.stringify([
+      list.h.filter(([id, at]) => id === deviceId || live(at)).map(([id]) => id),
+      list.u !== undefined && live(list.u) ? list.u : null,
+    ]);
   const own = stored.record?.h.find(([id]) => id === deviceId);
   const listed = next.h.some(([id]) => id === deviceId);
-  const times = [...(stored.record?.h.map(([, at]) => at) ?? []), stored.record?.u ?? 0];
   const changed =
     !stored.current ||
     !stored.record ||
     said(stored.record) !== said(next) ||
-    times.some((at) => at > now + LEFT_OUT_REFRESH_MS) ||
     (listed && (!own || own[1] <= now - LEFT_OUT_REFRESH_MS || own[1] > now));
-  const due = next.h.map(([id, at]) =>
-    id === deviceId ? (changed ? now : (own as [string, number])[1]) + LEFT_OUT_REFRESH_MS : at + LEFT_OUT_LIFETIME_MS,
-  );
-  if (next.u !== undefined) due.push(next.u + LEFT_OUT_LIFETIME_MS);
-  return { changed, recheckAt: due.length > 0 ? Math.min(...due) : null };
+  const recheckAt = listed ? (changed ? now : (own as [string, number])[1]) + LEFT_OUT_REFRESH_MS : null;
+  return { changed, recheckAt };
 }

@@ -54,7 +54,7 @@ export interface WritePlan {
   remove: string[];
   /** What the area holds once the plan is written. */
   selected: SyncDocument;
-  /** When to plan again even if nothing changes: the left-out list has an entry to renew or drop. */
+  /** When to plan again even if nothing changes: this browser's entry in the left-out list is due for renewal. */
   recheckAt: number | null;
   report: FitReport;
 }

@@ -309,16 +309,16 @@ describe('browsers converge', () => {
     await syncAll();
     expect(b.library.has(id)).toBe(true);
     expect(a.library.has(id)).toBe(true);
-    // Once that has lasted as long as such a removal may be sent, the area reads whole again.
+    // Once that has lasted as long as such a removal may be sent, the next write makes the area whole again.
     await clock.advance(LEFT_OUT_LIFETIME_MS);
+    a.save(URLS[2] as string, 'Page 2');
     await syncAll();
     expect(readRemoteState(shared.snapshot())).toMatchObject({ kind: 'ok', highlightsComplete: true });
   });
 
   // Found in review: only a browser could take itself out of the list, so one gone for good kept
-  // such removals from every other browser forever. A browser with nothing to write replans when an
-  // entry expires.
-  it('an entry no browser renews expires, even where nothing else changes', async () => {
+  // such removals from every other browser forever. The next write after it expired drops it.
+  it('an entry no browser renews is dropped by the next write after 30 days', async () => {
     const { a, shared } = twoBrowsers();
     await a.engine.syncNow();
     const manifest = shared.snapshot()[MANIFEST_KEY] as Manifest;
@@ -327,6 +327,10 @@ describe('browsers converge', () => {
     await a.engine.syncNow();
     expect(readRemoteState(shared.snapshot())).toMatchObject({ highlightsLeftOutBy: ['dev-gone'] });
     await clock.advance(LEFT_OUT_LIFETIME_MS);
+    await a.engine.syncNow();
+    // No write of its own: it is dropped by the next write made for another reason.
+    expect(readRemoteState(shared.snapshot())).toMatchObject({ highlightsLeftOutBy: ['dev-gone'] });
+    a.save(URLS[3] as string, 'Page 3');
     await a.engine.syncNow();
     expect(readRemoteState(shared.snapshot())).toMatchObject({ highlightsLeftOutBy: [], highlightsComplete: true });
   });

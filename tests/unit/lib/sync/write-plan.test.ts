@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
-import { EMPTY_DOCUMENT, type Entity, type SyncDocument } from '@/lib/sync/document';
+import { EMPTY_DOCUMENT, type Entity, mergeDocuments, type SyncDocument } from '@/lib/sync/document';
 import { LEFT_OUT_KEY, LEFT_OUT_LIFETIME_MS, LEFT_OUT_REFRESH_MS } from '@/lib/sync/left-out';
 import { observeLocal } from '@/lib/sync/local-state';
 import { dropExpiredDeletions, RECENT_DELETION_MS, rankEntities, TOMBSTONE_LIFETIME_MS } from '@/lib/sync/priority';
@@ -199,7 +199,10 @@ describe('who left highlights out (LEFT_OUT_KEY, beside the manifest)', () => {
       const later = written(after, planAs('dev-c', libraryDoc(10), after, NOW + 10 * DAY));
       expect(recordOf(later).u).toBe(NOW);
       expect(remoteOf(later).highlightsComplete).toBe(false);
-      const next = planAs('dev-c', libraryDoc(10), later, NOW + LEFT_OUT_LIFETIME_MS + 1_000);
+      // Expired, it is dropped by the next write made for another reason (never by one of its own).
+      const expiredAt = NOW + LEFT_OUT_LIFETIME_MS + 1_000;
+      expect(planAs('dev-c', libraryDoc(10), later, expiredAt).needed).toBe(false);
+      const next = planAs('dev-c', libraryDoc(11), later, expiredAt);
       expect(next.needed).toBe(true);
       expect(remoteOf(written(later, next)).highlightsComplete).toBe(true);
     });
@@ -241,26 +244,60 @@ describe('who left highlights out (LEFT_OUT_KEY, beside the manifest)', () => {
   // Found in review: only a browser could take itself out of the list, so one gone for good (its
   // data deleted: a new id; uninstalled) kept every other browser from sending such removals.
   describe('entries last 30 days unless renewed', () => {
-    it('a writer drops others’ entries older than that, and the area is whole again', () => {
+    it('a write made for another reason drops others’ entries older than that, and the area is whole again', () => {
       const doc = withHighlights(40);
       const mine = written({}, planAs('dev-b', doc));
       const area = { ...mine, [LEFT_OUT_KEY]: { ...(mine[LEFT_OUT_KEY] as object), h: [['dev-gone', NOW]] } };
       expect(planAs('dev-b', doc, area, NOW + LEFT_OUT_LIFETIME_MS - DAY)).toMatchObject({
         needed: false,
-        recheckAt: NOW + LEFT_OUT_LIFETIME_MS,
+        recheckAt: null,
       });
-      const expired = planAs('dev-b', doc, area, NOW + LEFT_OUT_LIFETIME_MS);
+      // Expired, but no reason to write on its own (see the clocks below).
+      expect(planAs('dev-b', doc, area, NOW + LEFT_OUT_LIFETIME_MS).needed).toBe(false);
+      const expired = planAs('dev-b', withHighlights(41), area, NOW + LEFT_OUT_LIFETIME_MS);
       expect(expired.needed).toBe(true);
       expect(remoteOf(written(area, expired))).toMatchObject({ highlightsLeftOutBy: [], highlightsComplete: true });
     });
 
-    it('an entry dated far ahead of this clock is written back as dated now', () => {
-      const doc = withHighlights(40);
-      const mine = written({}, planAs('dev-b', doc));
-      const ahead = { ...mine, [LEFT_OUT_KEY]: { ...(mine[LEFT_OUT_KEY] as object), h: [['dev-x', NOW + 400 * DAY]] } };
-      const next = planAs('dev-b', doc, ahead);
+    // Found in review: a time a day ahead of the writer's clock was written back as now, and an
+    // entry 30 days behind it dropped at once: two browsers whose clocks disagree rewrote each
+    // other's entries back and forth, each write waking the other.
+    /** What B holds once it read A's area (nothing of its own to add), and the same with one edit. */
+    const settledOn = (area: Record<string, unknown>) => {
+      const doc = (readRemoteState(area) as { doc: SyncDocument }).doc;
+      const edited = new Map(doc);
+      edited.set([...doc.keys()].find((key) => key.startsWith('item:')) as string, deleted(0));
+      return { doc, edited };
+    };
+    /** What A holds once it read an area: its own library, highlights that did not fit included, and what the area adds. */
+    const aOn = (area: Record<string, unknown>) =>
+      mergeDocuments(withHighlights(1_000), (readRemoteState(area) as { doc: SyncDocument }).doc);
+
+    it('clocks a day apart: an entry dated ahead is kept as written and is no reason to write', () => {
+      const fromA = written({}, planAs('dev-a', withHighlights(1_000), {}, NOW + 2 * DAY)); // A's clock is ahead
+      const b = settledOn(fromA);
+      expect(planAs('dev-b', b.doc, fromA).needed).toBe(false);
+      const next = planAs('dev-b', b.edited, fromA);
       expect(next.needed).toBe(true);
-      expect((next.set[LEFT_OUT_KEY] as { h: unknown }).h).toEqual([['dev-x', NOW]]);
+      expect((next.set[LEFT_OUT_KEY] as { h: unknown }).h).toEqual([['dev-a', NOW + 2 * DAY]]);
+      // A, reading B's write, has nothing to renew.
+      const byB = written(fromA, next);
+      expect(planAs('dev-a', aOn(byB), byB, NOW + 2 * DAY + 1_000).needed).toBe(false);
+    });
+
+    it('clocks 30 days apart: one write drops the entry, one puts it back, and then both are still', () => {
+      const fromA = written({}, planAs('dev-a', withHighlights(1_000)));
+      const bNow = NOW + LEFT_OUT_LIFETIME_MS + DAY; // B's clock is ahead
+      const b = settledOn(fromA);
+      expect(planAs('dev-b', b.doc, fromA, bNow).needed).toBe(false);
+      const byB = written(fromA, planAs('dev-b', b.edited, fromA, bNow));
+      expect(readRemoteState(byB)).toMatchObject({ highlightsLeftOutBy: [] });
+      const byA = planAs('dev-a', aOn(byB), byB, NOW + 10_000);
+      expect(byA.needed).toBe(true);
+      const after = written(byB, byA);
+      expect(readRemoteState(after)).toMatchObject({ highlightsLeftOutBy: ['dev-a'] });
+      expect(planAs('dev-b', settledOn(after).doc, after, bNow + 20_000).needed).toBe(false);
+      expect(planAs('dev-a', aOn(after), after, NOW + 20_000).needed).toBe(false);
     });
 
     it('a long list counts against the room like any other key', () => {
