@@ -44,7 +44,7 @@ export function rankQuery(
 ): Ranking {
   const groups = wordCandidates(vocabulary, words, typing);
   addCompletionCandidates(vocabulary, words, groups);
-  addTypoCandidates(vocabulary, typos, words, groups, everydayWords);
+  addTypoCandidates(vocabulary, typos, words, groups, { everydayWords, typing });
   addSynonymCandidates(vocabulary, words, groups);
   const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
   const pairs = pairCandidates(vocabulary, words, typing);

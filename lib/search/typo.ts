@@ -14,6 +14,8 @@ const LONG_WORD = 8;
 /** Two words agreeing on this many first letters may be one word with two endings. */
 const MIN_SHARED_STEM = 6;
 const NO_EVERYDAY_WORDS: ReadonlySet<string> = new Set();
+/** A word this long that the library does not hold ("car", "fishing") tells an everyday query. */
+const MIN_UNHELD_LENGTH = 3;
 
 function commonPrefixLength(a: string, b: string): number {
   let at = 0;
@@ -220,16 +222,19 @@ export function isLikelyTypo(typed: string, word: string): boolean {
 
 /**
  * Stage 2: a word the index does not know as written looks for the few words it may be a typo of.
- * An everyday English word ("tyre", "knots") is more likely meant as written than as a slip for a
- * library word ("type", "knows"): its corrections still rank, but are never sure.
+ * An everyday English word ("tyre", "knots") beside another word the library does not hold ("car",
+ * "fishing") is more likely meant as written than as a slip for a library word ("type", "knows"):
+ * its corrections still rank, but are never sure. Among words the library holds ("redis cashing",
+ * "scheme migrations") it stays a typo.
  */
 export function addTypoCandidates(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
   groups: readonly Candidates[],
-  everydayWords: ReadonlySet<string> = NO_EVERYDAY_WORDS,
+  { everydayWords = NO_EVERYDAY_WORDS, typing = false }: { everydayWords?: ReadonlySet<string>; typing?: boolean } = {},
 ): void {
+  const corrected: number[] = [];
   words.forEach((word, position) => {
     const candidates = groups[position] as Candidates;
     const { surface } = word;
@@ -241,9 +246,21 @@ export function addTypoCandidates(
       corrections.filter(([correction]) => isLikelyTypo(surface, correction)).map(([c]) => termsOfWord(c)[0]),
     );
     for (const [correction, similarity] of corrections) {
-      const certainty = !everydayWords.has(surface) && isLikelyTypo(surface, correction) ? 1 / likely.size : 0;
+      const certainty = isLikelyTypo(surface, correction) ? 1 / likely.size : 0;
       for (const term of termsOfWord(correction))
         addCandidate(vocabulary, candidates, term, FACTOR.fuzzy * similarity, certainty);
     }
+    if (everydayWords.has(surface)) corrected.push(position);
   });
+  // A word being typed is not yet a word the library does not hold.
+  const finished = (at: number) => !typing || at < words.length - 1;
+  const unsure = groups.map((group) => ![...group.values()].some(({ certainty }) => certainty > 0));
+  for (const position of corrected) {
+    const unheldBeside = words.some(
+      (other, at) => at !== position && other.surface.length >= MIN_UNHELD_LENGTH && unsure[at] && finished(at),
+    );
+    if (!unheldBeside) continue;
+    const candidates = groups[position] as Candidates;
+    for (const [term, candidate] of candidates) candidates.set(term, { ...candidate, certainty: 0 });
+  }
 }

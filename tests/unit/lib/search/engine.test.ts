@@ -126,6 +126,16 @@ describe('bundled search engine', () => {
     expect(topIds('idempotnt retries')[0]).toMatch(/^idempotent/);
   });
 
+  // Found in review: an everyday word was never taken as a typo, so common misspellings that are
+  // words ("cashing", "scheme") found nothing, even among words the library holds.
+  it.each(['cashing', 'redis cashing', 'http cashing', 'scheme migrations', 'rerouting traffic', 'latency analysis'])(
+    'takes the everyday word in "%s" as a typo when nothing else in the query is foreign to the blog',
+    (query) => {
+      expect(engine.search(query, { typing: false }).results.length).toBeGreaterThan(0);
+      expect(engine.search(query).results.length).toBeGreaterThan(0);
+    },
+  );
+
   it('takes an everyday word that is a slip of the fingers for a blog word as that slip ("sever" → server)', () => {
     expect(engine.search('sever', { typing: false }).results.length).toBeGreaterThan(0);
     expect(engine.search('retires backoff', { typing: false }).results[0]?.article.title).toMatch(/retr/i);

@@ -49,15 +49,24 @@ describe('typo stage', () => {
     expect(isLikelyTypo('dough', 'enough')).toBe(false);
   });
 
-  it('ranks with the correction of an everyday word but is not sure of it (as "tyre" for "type")', () => {
-    const query = words('kuberntes'); // stands for an everyday word here
-    const groups = wordCandidates(smallVocabulary, query, false);
-    addTypoCandidates(smallVocabulary, typos, query, groups);
-    expect(certainties(groups[0]!).kubernet).toBe(1); // a slip of the fingers
-    const everyday = wordCandidates(smallVocabulary, query, false);
-    addTypoCandidates(smallVocabulary, typos, query, everyday, new Set(['kuberntes']));
-    expect(named(everyday[0]!)).toEqual(named(groups[0]!)); // ranks as before
-    expect(certainties(everyday[0]!).kubernet).toBe(0);
+  it('is not sure of an everyday word’s correction beside a word the library does not hold (as "car tyre")', () => {
+    const everydayWords = new Set(['kuberntes']); // stands for an everyday word here
+    const correct = (text: string, options = {}) => {
+      const query = words(text);
+      const groups = wordCandidates(smallVocabulary, query, false);
+      addTypoCandidates(smallVocabulary, typos, query, groups, options);
+      return groups[0]!;
+    };
+    const plain = correct('kuberntes qqzzxx');
+    expect(certainties(plain).kubernet).toBe(1); // a slip of the fingers
+    const everyday = correct('kuberntes qqzzxx', { everydayWords });
+    expect(named(everyday)).toEqual(named(plain)); // ranks as before
+    expect(certainties(everyday).kubernet).toBe(0);
+    // Among words the library holds, or alone, it stays a typo ("redis cashing"); so it does
+    // beside a word still being typed.
+    expect(certainties(correct('kuberntes rollout', { everydayWords })).kubernet).toBe(1);
+    expect(certainties(correct('kuberntes', { everydayWords })).kubernet).toBe(1);
+    expect(certainties(correct('kuberntes qqzzxx', { everydayWords, typing: true })).kubernet).toBe(1);
   });
 
   it('ranks with a far-fetched correction but is not sure of it', () => {
