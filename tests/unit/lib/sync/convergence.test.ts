@@ -174,6 +174,17 @@ function withoutFirstSyncTime(text: string | null): string {
 
 let clock = createTestClock();
 /** Two browsers on one area, and a way to let them sync in turn until settled. */
+/** `browser` saves page `n` (which another browser saved as `id`), then removes it a second later. */
+async function saveThenRemove(browser: SimulatedBrowser, n: number, id: string) {
+  browser.save(URLS[n] as string, `Page ${n}`);
+  await clock.advance(1_000);
+  browser.remove(id);
+}
+
+function expectKept(id: string, ...browsers: SimulatedBrowser[]) {
+  for (const browser of browsers) expect(browser.library.has(id)).toBe(true);
+}
+
 function twoBrowsers() {
   clock = createTestClock();
   const shared = createSharedSyncStorage(clock);
@@ -224,9 +235,7 @@ describe('browsers converge', () => {
     await clock.advance(1_000);
     b.edit(id, { note: 'the part on retries' });
     await clock.advance(1_000);
-    a.save(URLS[1] as string, 'Page 1');
-    await clock.advance(1_000);
-    a.remove(id);
+    await saveThenRemove(a, 1, id);
     await syncAll();
     expect(b.library.get(id)?.note).toBe('the part on retries');
     expect(a.library.get(id)?.note).toBe('the part on retries');
@@ -237,12 +246,9 @@ describe('browsers converge', () => {
     const id = b.save(URLS[0] as string, 'Page 0');
     await b.engine.syncNow();
     await clock.advance(1_000);
-    a.save(URLS[0] as string, 'Page 0');
-    await clock.advance(1_000);
-    a.remove(id);
+    await saveThenRemove(a, 0, id);
     await syncAll();
-    expect(b.library.has(id)).toBe(true);
-    expect(a.library.has(id)).toBe(true);
+    expectKept(id, a, b);
   });
 
   // Found in review: the first sync's exception held on that sync only. 'a' removes a page before
@@ -252,16 +258,13 @@ describe('browsers converge', () => {
     const { a, b, syncAll } = twoBrowsers();
     const id = b.save(URLS[0] as string, 'Page 0');
     await clock.advance(1_000);
-    a.save(URLS[0] as string, 'Page 0');
-    await clock.advance(1_000);
-    a.remove(id);
+    await saveThenRemove(a, 0, id);
     await clock.advance(1_000);
     await a.engine.syncNow();
     await clock.advance(1_000);
     await b.engine.syncNow();
     await syncAll();
-    expect(b.library.has(id)).toBe(true);
-    expect(a.library.has(id)).toBe(true);
+    expectKept(id, a, b);
   });
 
   // The time of the first sync is kept with the replica; one an older Shelf kept has none, and counts
@@ -274,9 +277,7 @@ describe('browsers converge', () => {
       await clock.advance(1_000);
       const id = b.save(URLS[2] as string, 'Page 2');
       await clock.advance(1_000);
-      a.save(URLS[2] as string, 'Page 2');
-      await clock.advance(1_000);
-      a.remove(id);
+      await saveThenRemove(a, 2, id);
       await b.engine.syncNow();
       if (olderReplica) a.storedReplica = withoutFirstSyncTime(a.storedReplica);
       await clock.advance(1_000);
@@ -303,12 +304,9 @@ describe('browsers converge', () => {
     c.save(URLS[1] as string, 'Page 1');
     await c.engine.syncNow();
     await clock.advance(1_000);
-    a.save(URLS[0] as string, 'Page 0');
-    await clock.advance(1_000);
-    a.remove(id);
+    await saveThenRemove(a, 0, id);
     await syncAll();
-    expect(b.library.has(id)).toBe(true);
-    expect(a.library.has(id)).toBe(true);
+    expectKept(id, a, b);
     // Once that has lasted as long as such a removal may be sent, the next write makes the area whole again.
     await clock.advance(LEFT_OUT_LIFETIME_MS);
     a.save(URLS[2] as string, 'Page 2');

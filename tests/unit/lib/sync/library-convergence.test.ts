@@ -84,6 +84,27 @@ async function run(step: Command, on: LibraryBrowser, now: number): Promise<void
     await addHighlight(id, { quote: { type: 'TextQuoteSelector', exact: step.word } }, {}, write);
 }
 
+/** `highlighter` saves the page and highlights a word; a second later `remover` saves it too and, a second after, removes it. */
+async function highlightThenRemoveElsewhere(
+  world: ReturnType<typeof createLibraryWorld>,
+  { highlighter, remover }: { highlighter: LibraryBrowser; remover: LibraryBrowser },
+  url: string,
+  title: string,
+) {
+  const id = pageItemId(url);
+  await savePage({ url, title }, null, { db: highlighter.db, now: world.clock.now() });
+  await addHighlight(
+    id,
+    { quote: { type: 'TextQuoteSelector', exact: 'retries' } },
+    {},
+    { db: highlighter.db, now: world.clock.now() },
+  );
+  await world.clock.advance(1_000);
+  await savePage({ url, title }, null, { db: remover.db, now: world.clock.now() });
+  await world.clock.advance(1_000);
+  await unsaveItems([id], { db: remover.db, now: world.clock.now() });
+}
+
 describe('sync over the real library', () => {
   it('a page removed before this browser ever synced it is removed where another browser saved it earlier', async () => {
     const world = createLibraryWorld();
@@ -119,17 +140,7 @@ describe('sync over the real library', () => {
       const id = pageItemId(url);
       await a.engine.syncNow();
       await world.clock.advance(1_000);
-      await savePage({ url, title: 'Page 1' }, null, { db: b.db, now: world.clock.now() });
-      await addHighlight(
-        id,
-        { quote: { type: 'TextQuoteSelector', exact: 'retries' } },
-        {},
-        { db: b.db, now: world.clock.now() },
-      );
-      await world.clock.advance(1_000);
-      await savePage({ url, title: 'Page 1' }, null, { db: a.db, now: world.clock.now() });
-      await world.clock.advance(1_000);
-      await unsaveItems([id], { db: a.db, now: world.clock.now() });
+      await highlightThenRemoveElsewhere(world, { highlighter: b, remover: a }, url, 'Page 1');
       for (let round = 0; round < 3; round++)
         for (const each of [b, a]) {
           await world.clock.advance(2_000);
@@ -159,17 +170,7 @@ describe('sync over the real library', () => {
       await applySyncChanges({ ...library, putHighlights: [], removeHighlights: [] }, await readSyncEpoch(b.db), b.db);
       await a.engine.syncNow();
       await world.clock.advance(1_000);
-      await savePage({ url, title: 'Page 2' }, null, { db: b.db, now: world.clock.now() });
-      await addHighlight(
-        id,
-        { quote: { type: 'TextQuoteSelector', exact: 'retries' } },
-        {},
-        { db: b.db, now: world.clock.now() },
-      );
-      await world.clock.advance(1_000);
-      await savePage({ url, title: 'Page 2' }, null, { db: a.db, now: world.clock.now() });
-      await world.clock.advance(1_000);
-      await unsaveItems([id], { db: a.db, now: world.clock.now() });
+      await highlightThenRemoveElsewhere(world, { highlighter: b, remover: a }, url, 'Page 2');
       await b.engine.syncNow();
       const area = readRemoteState(world.shared.snapshot());
       // The page went, unread and newest; its highlight did not.
