@@ -44,11 +44,11 @@ export function useRelatedSaved(view: Extract<SidePanelView, { kind: 'related' }
   const open = useCallback(
     (hit: SearchHit & { kind: 'page' }, onShow: (view: SidePanelView) => void) => {
       const ticket = ++latestClick.current;
-      void relatedPageView(hit, snippets, response, async (itemId) =>
-        (await getCapturedTexts([itemId])).get(itemId),
-      ).then((readerView) => {
-        if (ticket === latestClick.current) onShow(readerView);
-      });
+      void relatedPageView(hit, snippets, response, async (itemId) => (await getCapturedTexts([itemId])).get(itemId))
+        .then((readerView) => {
+          if (ticket === latestClick.current) onShow(readerView);
+        })
+        .catch((error: unknown) => console.warn('Shelf: could not open the saved page', error));
     },
     [snippets, response],
   );

@@ -252,6 +252,7 @@ export function addTypoCandidates(
     }
     if (everydayWords.has(surface)) corrected.push(position);
   });
+  if (corrected.length === 0) return; // the usual case: no everyday word was corrected
   // A word being typed is not yet a word the library does not hold.
   const finished = (at: number) => !typing || at < words.length - 1;
   const unsure = groups.map((group) => ![...group.values()].some(({ certainty }) => certainty > 0));
