@@ -149,6 +149,15 @@ describe('bundled search engine', () => {
     );
   });
 
+  // Every word is one the library holds, but each article shares only one of them.
+  it.each(['how to improve my credit score', 'what to wear to a job interview', 'how to write a cover letter'])(
+    'takes one shared word of "%s" as chance: no results, finished or typing',
+    (query) => {
+      expect(engine.search(query, { typing: false }).results).toEqual([]);
+      expect(engine.search(query).results).toEqual([]);
+    },
+  );
+
   it('answers questions in plain words', () => {
     const response = engine.search('app freezes when lots of users hit the db at once', { typing: false });
     expect(response.results[0]?.article.id).toBe(
