@@ -20,8 +20,9 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * plain-words vocabulary, without running a query) are never tuned on. `fresh` (off-topic only)
  * was written before any of its queries was run, to measure the everyday-words change; never tuned on.
  * `tune2` (off-topic only) was written the same way a session later; its misses were tuned on.
+ * `blind2` (off-topic only) was written after that, before running any of it; never tuned on.
  */
-export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind', 'fresh', 'tune2'] as const;
+export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind', 'fresh', 'tune2', 'blind2'] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
 export interface ConfidenceSet {
