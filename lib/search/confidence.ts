@@ -24,13 +24,8 @@ export interface ConfidenceTuning {
   /** Or: it covers two words or more, worth at least `evidence` together and `evidenceShare` of the query. */
   evidence: number;
   evidenceShare: number;
-  /**
-   * Or: the library knows every telling word of the query, and the article covers this share, and
-   * more than one of its words once the query has more telling words than `knownWordsSingleUpTo`:
-   * one word of "how to improve my credit score" shared with each of three articles is chance.
-   */
+  /** Or: the library knows every telling word of the query, and the article covers this share. */
   knownWordsShare: number;
-  knownWordsSingleUpTo: number;
   /** Results are the articles covering at least this fraction of the best article's share. */
   resultsShareOfBest: number;
   /** Articles below the results but covering this share are "loosely related". */
@@ -43,7 +38,6 @@ export const CONFIDENCE: ConfidenceTuning = {
   evidence: 4,
   evidenceShare: 0.25,
   knownWordsShare: 0.2,
-  knownWordsSingleUpTo: 2,
   resultsShareOfBest: 0.3,
   looseShare: 0.3,
 };
@@ -80,28 +74,20 @@ export function wordSpecificity(
   return { weight: word.surface.length >= MIN_TELLING_LENGTH ? tuning.unknownWordWeight : 0, bestCertainty: 0 };
 }
 
-/** The query's telling words (those that weigh anything), and how many of them the library does not know at all. */
-export interface TellingWords {
-  telling: number;
-  unknown: number;
-}
-
-export function countTellingWords(specificities: readonly WordSpecificity[]): TellingWords {
-  const telling = specificities.filter(({ weight }) => weight > 0);
-  return { telling: telling.length, unknown: telling.filter(({ bestCertainty }) => bestCertainty === 0).length };
+/** How many of the query's telling words the library does not know at all. */
+export function countUnknownWords(specificities: readonly WordSpecificity[]): number {
+  return specificities.filter(({ weight, bestCertainty }) => weight > 0 && bestCertainty === 0).length;
 }
 
 /** Whether a scored document is about the query (see ConfidenceTuning). */
 export function isAbout(
   { confidence, evidence, coveredWords }: Pick<ScoredDocument, 'confidence' | 'evidence' | 'coveredWords'>,
-  words: TellingWords,
+  unknownWords: number,
   tuning: ConfidenceTuning = CONFIDENCE,
 ): boolean {
   return (
     confidence >= tuning.wholeShare ||
     (coveredWords >= 2 && evidence >= tuning.evidence && confidence >= tuning.evidenceShare) ||
-    (words.unknown === 0 &&
-      confidence >= tuning.knownWordsShare &&
-      (coveredWords >= 2 || words.telling <= tuning.knownWordsSingleUpTo))
+    (unknownWords === 0 && confidence >= tuning.knownWordsShare)
   );
 }

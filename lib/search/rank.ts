@@ -1,5 +1,5 @@
 import { addCompletionCandidates, addSynonymCandidates, pairCandidates, wordCandidates } from '@/lib/search/candidates';
-import { type ConfidenceTuning, countTellingWords, isAbout, wordSpecificity } from '@/lib/search/confidence';
+import { type ConfidenceTuning, countUnknownWords, isAbout, wordSpecificity } from '@/lib/search/confidence';
 import { scoreDocuments } from '@/lib/search/score';
 import type { QueryWord } from '@/lib/search/text';
 import { createTopK } from '@/lib/search/top-k';
@@ -51,10 +51,10 @@ export function rankQuery(
   const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities);
   // Results only when some document is about the query; the weakest of them, and everything for a
   // query about nothing here, are at most loosely related.
-  const tellingWords = countTellingWords(specificities);
+  const unknownWords = countUnknownWords(specificities);
   let bestShare = 0;
   for (const document of documents)
-    if (accept(document.doc) && isAbout(document, tellingWords, tuning))
+    if (accept(document.doc) && isAbout(document, unknownWords, tuning))
       bestShare = Math.max(bestShare, document.confidence);
   const resultFloor = bestShare > 0 ? bestShare * tuning.resultsShareOfBest : Number.POSITIVE_INFINITY;
   const top = createTopK(limit);

@@ -19,8 +19,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * `tune` is what the thresholds were fitted on; `heldOut` and `blind` (written later, before the
  * plain-words vocabulary, without running a query) are never tuned on. `fresh` (off-topic only)
  * was written before any of its queries was run, to measure the everyday-words change; never tuned on.
- * `tune2` (off-topic only) was written the same way a session later; its misses were tuned on.
- * `blind2` (off-topic only) was written after that, before running any of it; never tuned on.
+ * `tune2` (off-topic only) was written the same way a session later; its misses were looked at.
+ * `blind2` (off-topic only, short noun phrases) was written after that, before running any of it; never tuned on.
  */
 export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind', 'fresh', 'tune2', 'blind2'] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
