@@ -32,6 +32,9 @@ export const LEFT_OUT_KEY = 'sync.left-out';
 /** More writers than this leaving highlights out is far past any real use; the rest are not named. */
 const MAX_LEFT_OUT = 64;
 export const LEFT_OUT_LIFETIME_MS = RECENT_DELETION_MS;
+
+/** Whether an entry (or `u`) written at `at` still counts at `now`. */
+const isLive = (at: number, now: number) => at > now - LEFT_OUT_LIFETIME_MS;
 export const LEFT_OUT_REFRESH_MS = 86_400_000;
 
 const time = z.number().int().nonnegative();
@@ -74,12 +77,11 @@ export function nextLeftOut(
   now: number,
   leavesOut: boolean,
 ): LeftOutList {
-  const live = (at: number) => at > now - LEFT_OUT_LIFETIME_MS;
-  const h: [string, number][] = (stored?.h ?? []).filter(([id, at]) => id !== deviceId && live(at));
+  const h: [string, number][] = (stored?.h ?? []).filter(([id, at]) => id !== deviceId && isLive(at, now));
   if (leavesOut) h.push([deviceId, now]);
   h.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const list: LeftOutList = { h: [...new Map(h)].slice(0, MAX_LEFT_OUT) };
-  const u = unknown ? now : stored?.u !== undefined && live(stored.u) ? stored.u : undefined;
+  const u = unknown ? now : stored?.u !== undefined && isLive(stored.u, now) ? stored.u : undefined;
   if (u !== undefined) list.u = u;
   return list;
 }
@@ -96,11 +98,10 @@ export function leftOutChange(
   deviceId: string,
   now: number,
 ): { changed: boolean; recheckAt: number | null } {
-  const live = (at: number) => at > now - LEFT_OUT_LIFETIME_MS;
   const said = (list: LeftOutList) =>
     JSON.stringify([
-      list.h.filter(([id, at]) => id === deviceId || live(at)).map(([id]) => id),
-      list.u !== undefined && live(list.u) ? list.u : null,
+      list.h.filter(([id, at]) => id === deviceId || isLive(at, now)).map(([id]) => id),
+      list.u !== undefined && isLive(list.u, now) ? list.u : null,
     ]);
   const own = stored.record?.h.find(([id]) => id === deviceId);
   const listed = next.h.some(([id]) => id === deviceId);
