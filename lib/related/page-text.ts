@@ -56,6 +56,19 @@ const SKIPPED = new Set([
   'AUDIO',
 ]);
 
+/**
+ * Boilerplate that documentation generators repeat on every entry: Sphinx (Python's manual, Read
+ * the Docs sites) marks "New in version 3.2." / "Changed in version …" / "Deprecated since
+ * version …" with this class. A reference page says it dozens of times, and "version", "new" and
+ * "changed" then outweigh its topic (Python's imghdr page came out related to Terraform module
+ * versioning). The sentence after the marker (what changed) stays.
+ */
+const BOILERPLATE_CLASSES = ['versionmodified'];
+
+function isBoilerplate(element: Element): boolean {
+  return BOILERPLATE_CLASSES.some((name) => element.classList.contains(name));
+}
+
 function isHidden(element: Element): boolean {
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const style = element.getAttribute('style');
@@ -95,7 +108,7 @@ function* collectText(root: Element, maxChars: number, maxDepth: number, meter: 
       }
     } else if (node.nodeType === 1) {
       const element = node as Element;
-      enter = !SKIPPED.has(element.tagName.toUpperCase()) && !isHidden(element);
+      enter = !SKIPPED.has(element.tagName.toUpperCase()) && !isHidden(element) && !isBoilerplate(element);
       if (enter && depth >= maxDepth) {
         enter = false;
         complete = false;

@@ -33,6 +33,18 @@ describe('extractPageText', () => {
     }
   });
 
+  it("leaves out Sphinx's version notes but keeps what they say changed", () => {
+    // Python's manual writes these on nearly every entry; they made "version" a page's heaviest word.
+    const page = extractPageText(
+      doc(`<body><div role="main"><h1>imghdr</h1><p>${filler}</p>
+        <div class="versionchanged"><p><span class="versionmodified changed">Changed in version 3.6: </span>Accepts a path-like object.</p></div>
+        <div class="deprecated"><p><span class="versionmodified deprecated">Deprecated since version 3.11, will be removed in version 3.13.</span></p></div>
+      </div></body>`),
+    );
+    expect(page.text).toContain('Accepts a path-like object.');
+    expect(page.text).not.toMatch(/version/i);
+  });
+
   it('falls back to the body when the page has no substantial main element', () => {
     const page = extractPageText(doc(`<body><main>tiny</main><div><p>${filler}</p></div></body>`));
     expect(page.text).toContain('request coalescing');
