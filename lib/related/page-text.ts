@@ -31,6 +31,12 @@ export interface WalkBudget {
 export const MAX_PAGE_TEXT = 50_000;
 /** Enough for any real article (a long one has a few thousand nodes), small enough to stay fast. */
 export const PAGE_TEXT_BUDGET: WalkBudget = { maxNodes: 200_000, maxDepth: 1_000, maxMs: 250 };
+/**
+ * The same bounds on work without the time bound, for Node tools whose answer must not depend on
+ * how busy the machine is (`npm run eval`, `query related`): under load the 250 ms could cut a long
+ * manual short, and its related articles would change from one run to the next.
+ */
+export const UNTIMED_BUDGET: WalkBudget = { ...PAGE_TEXT_BUDGET, maxMs: Number.POSITIVE_INFINITY };
 const MIN_MAIN_TEXT = 400;
 
 const SKIPPED = new Set([

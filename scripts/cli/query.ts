@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
-import { extractPageText, MAX_PAGE_TEXT, type PageText } from '@/lib/related/page-text';
+import { extractPageText, MAX_PAGE_TEXT, type PageText, UNTIMED_BUDGET } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import type { SearchEngine } from '@/lib/search/engine';
 import { createLibraryIndex } from '@/lib/search/library-index';
@@ -231,7 +231,7 @@ async function runRelated(path: string, limit: number, io: QueryCliIo): Promise<
   const started = performance.now();
   // Plain text gets the extractor's cap too: the extension never compares more than MAX_PAGE_TEXT.
   const page: PageText = document
-    ? extractPageText(document)
+    ? extractPageText(document, MAX_PAGE_TEXT, UNTIMED_BUDGET)
     : { title: '', text: content.slice(0, MAX_PAGE_TEXT), truncated: content.length > MAX_PAGE_TEXT };
   const { matched, results } = related.related(page, { limit });
   const tookMs = performance.now() - started;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { extractPageText, type PageText } from '@/lib/related/page-text';
+import { extractPageText, MAX_PAGE_TEXT, type PageText, UNTIMED_BUDGET } from '@/lib/related/page-text';
 
 export interface RelatedEvalPage {
   name: string;
@@ -23,5 +23,5 @@ export function loadRelatedEvalSet(file = 'tests/fixtures/related-pages.json'): 
 export function loadRealPageText(realPagesDir: string, name: string): PageText | null {
   const file = join(realPagesDir, name, 'source.html');
   if (!existsSync(file)) return null;
-  return extractPageText(parseHTML(readFileSync(file, 'utf8')).document);
+  return extractPageText(parseHTML(readFileSync(file, 'utf8')).document, MAX_PAGE_TEXT, UNTIMED_BUDGET);
 }

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractPageText, extractPageTextInSlices, PAGE_TEXT_BUDGET } from '@/lib/related/page-text';
+import { extractPageText, extractPageTextInSlices, PAGE_TEXT_BUDGET, UNTIMED_BUDGET } from '@/lib/related/page-text';
 
 const doc = (html: string) => parseHTML(html.startsWith('<html') ? html : `<html>${html}</html>`).document;
 const filler = 'Real article text about cache stampedes and request coalescing. '.repeat(10);
@@ -125,6 +125,16 @@ describe('extractPageText on hostile pages: iterative, within budgets', () => {
     expect(page.complete).toBe(false);
     expect(page.text).toContain('a paragraph of words');
     expect(page.text.length).toBeLessThan(5_000 * 20);
+  });
+
+  it('reads the whole page however slow the machine with the untimed budget (eval and CLI answers stay the same)', () => {
+    let time = 0;
+    const slowClock = () => (time += 1_000);
+    const html = `<body>${'<p>a paragraph of words</p>'.repeat(5_000)}</body>`;
+    expect(extractPageText(doc(html), 1_000_000, PAGE_TEXT_BUDGET, slowClock).complete).toBe(false);
+    const page = extractPageText(doc(html), 1_000_000, UNTIMED_BUDGET, slowClock);
+    expect(page.complete).toBe(true);
+    expect(page.text.length).toBe('a paragraph of words'.length * 5_000 + 4_999);
   });
 
   it('gives the same text in slices, pausing for the page between them', async () => {
