@@ -1,7 +1,7 @@
 /**
- * Regenerates the prebuilt search index, the everyday words near it and the related-articles model
- * from the bundled articles: `assets/data/search-index.json`, `assets/data/everyday-words.json`
- * and `assets/data/related-model.json`.
+ * Regenerates the prebuilt search index, the everyday words near it, the common three-letter words
+ * and the related-articles model from the bundled articles: `assets/data/search-index.json`,
+ * `assets/data/everyday-words.json`, `assets/data/short-words.json` and `assets/data/related-model.json`.
  * Usage: npm run index (also run by npm run catalog). The outputs are committed; unit tests check
  * that they match the articles, so they cannot go stale.
  */
@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { Article } from '@/lib/corpus/article';
 import { buildRelatedModel } from '@/lib/related/model';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
-import { buildEverydayWords } from '@/scripts/cli/everyday-words';
+import { buildEverydayWords, buildShortWords } from '@/scripts/cli/everyday-words';
 
 const articles = JSON.parse(readFileSync(resolve('assets/data/articles.json'), 'utf8')) as Article[];
 const target = resolve('assets/data/search-index.json');
@@ -22,6 +22,11 @@ const everydayTarget = resolve('assets/data/everyday-words.json');
 const everydayWords = buildEverydayWords(index);
 writeFileSync(everydayTarget, `${JSON.stringify(everydayWords)}\n`);
 console.log(`wrote ${everydayWords.length} everyday words one typo from the index's to ${everydayTarget}`);
+
+const shortTarget = resolve('assets/data/short-words.json');
+const shortWords = buildShortWords();
+writeFileSync(shortTarget, `${JSON.stringify(shortWords)}\n`);
+console.log(`wrote ${shortWords.length} common three-letter words to ${shortTarget}`);
 
 const modelTarget = resolve('assets/data/related-model.json');
 const model = buildRelatedModel(articles);

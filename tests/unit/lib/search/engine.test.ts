@@ -121,6 +121,25 @@ describe('bundled search engine', () => {
     expect(response.matchedTerms.has(typoOf)).toBe(true); // the correction still ranks the loosely related
   });
 
+  it.each(['used car prices', 'how to tie a tie', 'cheap gym membership'])(
+    'counts a finished common three-letter word the blog never uses in "%s": no results',
+    (query) => {
+      expect(engine.search(query, { typing: false }).results).toEqual([]);
+      expect(engine.search(`${query} `).results).toEqual([]); // typed, then a space: finished
+    },
+  );
+
+  it('still completes a short last word while typing, and rare or unknown three-letter fragments when finished', () => {
+    // While typing, "red" may be the start of "redis"; finished, "bur" (rare) and "pgv" (no word) still complete.
+    expect(engine.search('red').results.map((r) => r.article.title)).toContainEqual(expect.stringMatching(/redis/i));
+    expect(engine.search('on-call bur', { typing: false }).results[0]?.article.id).toBe('oncall-burnout-spiral');
+    expect(engine.search('pgv', { typing: false }).results[0]?.article.id).toBe('vector-database-selection');
+    // Three-letter words the blog uses are matched as they are ("fix", "log", "job").
+    expect(engine.search('log noise', { typing: false }).results[0]?.article.id).toBe(
+      'logging-too-much-when-noise-buries-the-error-you-need',
+    );
+  });
+
   it('still trusts the correction of a typo that is no English word', () => {
     expect(topIds('redis cahce eviction')[0]).toMatch(/redis-eviction/);
     expect(topIds('idempotnt retries')[0]).toMatch(/^idempotent/);

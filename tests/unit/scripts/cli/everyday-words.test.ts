@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import everydayWords from '@/assets/data/everyday-words.json';
-import { isFingerSlip, wordsNearIndex } from '@/scripts/cli/everyday-words';
+import shortWords from '@/assets/data/short-words.json';
+import { buildShortWords, isFingerSlip, wordsNearIndex } from '@/scripts/cli/everyday-words';
 
 const index = {
   words: ['type', 'knows', 'abort', 'snapshot', 'server', 'retries'],
@@ -45,5 +46,16 @@ describe('everyday words near the index (npm run index)', () => {
     expect(everydayWords).toEqual(expect.arrayContaining(['tyre', 'knots']));
     expect(everydayWords).not.toContain('abord');
     expect(everydayWords).not.toContain('sever');
+  });
+});
+
+describe('common three-letter words (npm run index)', () => {
+  it('the committed list is exactly what the word frequencies and the dictionaries build (never stale)', {
+    timeout: 120_000,
+  }, () => {
+    expect(buildShortWords()).toEqual(shortWords);
+    // Common words, not rare ones ("bur" of "burnout") nor fragments or abbreviations ("pgv", "lib").
+    expect(shortWords).toEqual(expect.arrayContaining(['car', 'tie', 'tap', 'gym']));
+    for (const fragment of ['bur', 'pgv', 'lib', 'var']) expect(shortWords).not.toContain(fragment);
   });
 });
