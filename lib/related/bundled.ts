@@ -1,13 +1,29 @@
+import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
 import modelJson from '@/assets/data/related-model.json';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
-import { createRelatedEngine, type RelatedEngine } from '@/lib/related/engine';
+import {
+  createRelatedEngine,
+  type EverydayDiscounts,
+  type RelatedEngine,
+  readEverydayDiscounts,
+  type SerializedEverydayDiscounts,
+} from '@/lib/related/engine';
+
 import { buildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
+
+let everydayDiscounts: EverydayDiscounts | undefined;
+
+/** Prebuilt by `npm run index` (scripts/cli/everyday-words.ts). */
+function getEverydayDiscounts(): EverydayDiscounts {
+  everydayDiscounts ??= readEverydayDiscounts(everydayDiscountsJson as SerializedEverydayDiscounts);
+  return everydayDiscounts;
+}
 
 let engine: RelatedEngine | undefined;
 
 export function getBundledRelatedEngine(): RelatedEngine {
-  engine ??= createRelatedEngine(modelJson as SerializedRelatedModel, ARTICLES);
+  engine ??= createRelatedEngine(modelJson as SerializedRelatedModel, ARTICLES, getEverydayDiscounts());
   return engine;
 }
 
@@ -24,7 +40,7 @@ export function relatedEngineFor(catalog: EffectiveCatalog): RelatedEngine {
     const model = catalog.searchTextChanged
       ? buildRelatedModel(catalog.articles)
       : (modelJson as SerializedRelatedModel);
-    found = createRelatedEngine(model, catalog.articles);
+    found = createRelatedEngine(model, catalog.articles, getEverydayDiscounts());
     catalogEngines.set(catalog, found);
   }
   return found;

@@ -66,7 +66,24 @@ export function joinedWords(text: string, isKnown: (term: string) => boolean): s
   return joined;
 }
 
-export function createRelatedEngine(model: SerializedRelatedModel, articles: readonly Article[]) {
+/**
+ * Everyday words' worth when ranking (term → 0..1, unlisted terms 1), by how common each is in
+ * everyday speech (`npm run index`: assets/data/everyday-discounts.json). Matching ignores it.
+ */
+export type EverydayDiscounts = ReadonlyMap<string, number>;
+
+/** As stored: [share, "stem stem …"] pairs, one per share (see scripts/cli/everyday-words.ts). */
+export type SerializedEverydayDiscounts = Array<[number, string]>;
+
+export function readEverydayDiscounts(pairs: SerializedEverydayDiscounts): EverydayDiscounts {
+  return new Map(pairs.flatMap(([share, stems]) => stems.split(' ').map((stem) => [stem, share] as const)));
+}
+
+export function createRelatedEngine(
+  model: SerializedRelatedModel,
+  articles: readonly Article[],
+  everydayDiscounts: EverydayDiscounts = new Map(),
+) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = model.docIds.map((id) => byId.get(id) as Article);
   const termIndex = new Map(model.terms.map((term, index) => [term, index]));
@@ -120,10 +137,14 @@ export function createRelatedEngine(model: SerializedRelatedModel, articles: rea
     options: { limit?: number; excludeId?: string } = {},
   ): RelatedResponse {
     const limit = options.limit ?? 5;
-    // Heaviest first: the ranking reads the page's RANKING_TERMS heaviest words, the confidence all of them.
+    // The confidence reads all of the page's words; the ranking its RANKING_TERMS heaviest, everyday
+    // words discounted ("name", "new", "version" on every entry of a manual say little of its topic).
     const weighted = weighTerms(input);
     const whole = similarities(weighted);
-    const heaviest = weighted.length > RANKING_TERMS ? similarities(weighted.slice(0, RANKING_TERMS)) : whole;
+    const forRanking = weighted
+      .map((term) => ({ ...term, weight: term.weight * (everydayDiscounts.get(term.term) ?? 1) }))
+      .sort((a, b) => b.weight - a.weight);
+    const heaviest = similarities(forRanking.slice(0, RANKING_TERMS));
     const ranked: Array<{ doc: number; rankScore: number; score: number; confidence: number }> = [];
     whole.scores.forEach((score, doc) => {
       if (score > 0 && (docs[doc] as Article).id !== options.excludeId)

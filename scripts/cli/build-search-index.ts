@@ -1,7 +1,8 @@
 /**
- * Regenerates the prebuilt search index, the everyday words near it, the common three-letter words
- * and the related-articles model from the bundled articles: `assets/data/search-index.json`,
- * `assets/data/everyday-words.json`, `assets/data/short-words.json` and `assets/data/related-model.json`.
+ * Regenerates the prebuilt search index, the everyday words near it, the common three-letter words,
+ * the related-articles model and what its everyday words are worth, from the bundled articles:
+ * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/short-words.json`,
+ * `assets/data/related-model.json` and `assets/data/everyday-discounts.json`.
  * Usage: npm run index (also run by npm run catalog). The outputs are committed; unit tests check
  * that they match the articles, so they cannot go stale.
  */
@@ -10,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Article } from '@/lib/corpus/article';
 import { buildRelatedModel } from '@/lib/related/model';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
-import { buildEverydayWords, buildShortWords } from '@/scripts/cli/everyday-words';
+import { buildEverydayDiscounts, buildEverydayWords, buildShortWords } from '@/scripts/cli/everyday-words';
 
 const articles = JSON.parse(readFileSync(resolve('assets/data/articles.json'), 'utf8')) as Article[];
 const target = resolve('assets/data/search-index.json');
@@ -32,3 +33,10 @@ const modelTarget = resolve('assets/data/related-model.json');
 const model = buildRelatedModel(articles);
 writeFileSync(modelTarget, `${JSON.stringify(model)}\n`);
 console.log(`wrote the related-articles model (${model.terms.length} terms) to ${modelTarget}`);
+
+const discountsTarget = resolve('assets/data/everyday-discounts.json');
+const discounts = buildEverydayDiscounts();
+writeFileSync(discountsTarget, `${JSON.stringify(discounts)}\n`);
+console.log(
+  `wrote what ${discounts.reduce((sum, [, stems]) => sum + stems.split(' ').length, 0)} everyday words are worth when ranking related articles to ${discountsTarget}`,
+);

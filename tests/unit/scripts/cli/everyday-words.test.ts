@@ -2,9 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import everydayDiscounts from '@/assets/data/everyday-discounts.json';
 import everydayWords from '@/assets/data/everyday-words.json';
 import shortWords from '@/assets/data/short-words.json';
-import { buildShortWords, isFingerSlip, wordsNearIndex } from '@/scripts/cli/everyday-words';
+import { readEverydayDiscounts, type SerializedEverydayDiscounts } from '@/lib/related/engine';
+import { buildEverydayDiscounts, buildShortWords, isFingerSlip, wordsNearIndex } from '@/scripts/cli/everyday-words';
 
 const index = {
   words: ['type', 'knows', 'abort', 'snapshot', 'server', 'retries'],
@@ -57,5 +59,17 @@ describe('common three-letter words (npm run index)', () => {
     // Common words, not rare ones ("bur" of "burnout") nor fragments or abbreviations ("pgv", "lib").
     expect(shortWords).toEqual(expect.arrayContaining(['car', 'tie', 'tap', 'gym']));
     for (const fragment of ['bur', 'pgv', 'lib', 'var']) expect(shortWords).not.toContain(fragment);
+  });
+});
+
+describe("everyday words' worth when ranking related articles (npm run index)", () => {
+  it('the committed table is exactly what the word frequencies build (never stale)', () => {
+    expect(buildEverydayDiscounts()).toEqual(everydayDiscounts);
+    const shares = readEverydayDiscounts(everydayDiscounts as SerializedEverydayDiscounts);
+    // Common words count about half; words of the blog's topics are rare in speech and count fully.
+    expect(shares.get('name')).toBeLessThan(0.6);
+    expect(shares.get('new')).toBeLessThan(0.6);
+    expect(shares.get('version')).toBeLessThan(0.9);
+    for (const topical of ['timezon', 'asyncio', 'idempot', 'backpressur']) expect(shares.has(topical)).toBe(false);
   });
 });
