@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
 import { findFirefox } from './firefox-path';
 
 /**
@@ -80,6 +80,18 @@ async function locationOf(page: Page): Promise<string> {
   return page.evaluate(() =>
     location.protocol !== 'moz-extension:' || document.readyState === 'complete' ? location.href : '',
   );
+}
+
+/**
+ * Presses a key that makes the page close itself (the popup closes once Enter has opened a result).
+ * Firefox ESR 140.12 discards the page between the key's press and its release, and the release
+ * then fails with "no such frame": that is the key's effect, which the caller checks next (the tab
+ * it opened, the page gone). Any other error is thrown.
+ */
+export async function pressKeyThatCloses(page: Page, key: KeyInput): Promise<void> {
+  await page.keyboard.press(key).catch((error: unknown) => {
+    if (!/DiscardedBrowsingContext|no such frame|Target closed|Session closed/i.test(String(error))) throw error;
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   namesOf,
   openBlogPage,
   pageText,
+  pressKeyThatCloses,
   type ShelfFirefox,
   sidebarText,
   waitFor,
@@ -56,7 +57,7 @@ describe('popup (popup.html in a tab)', () => {
     assert.match((await namesOf(results, 'option'))[0] ?? '', /Reliability & incidents/);
 
     const before = new Set(await firefox.browser.pages());
-    await popup.keyboard.press('Enter');
+    await pressKeyThatCloses(popup, 'Enter');
     // The article's address in a tab of its own (an error page here: the machine is offline).
     await findTab(firefox.browser, HERD_URL, before);
     // It closes itself, as it does from the toolbar: its tab is gone.
@@ -73,7 +74,7 @@ describe('popup (popup.html in a tab)', () => {
       (await namesOf(results, 'option'))[0]?.includes(HERD_TITLE),
     );
     await popup.keyboard.down('Shift');
-    await popup.keyboard.press('Enter');
+    await pressKeyThatCloses(popup, 'Enter');
     await popup.keyboard.up('Shift').catch(() => {}); // the popup may already have closed itself
     await waitFor('Firefox to open Shelf’s sidebar', () => isSidebarOpen(firefox));
     await waitFor('the article’s card in the sidebar', async () => (await sidebarText(firefox)).includes(HERD_TITLE));
