@@ -1,24 +1,28 @@
 import everydayWordsJson from '@/assets/data/everyday-words.json';
 import indexJson from '@/assets/data/search-index.json';
-import shortWordsJson from '@/assets/data/short-words.json';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { CONFIDENCE } from '@/lib/search/confidence';
-import { createSearchEngine, type EnglishWords, type SearchEngine } from '@/lib/search/engine';
+import { createSearchEngine, type SearchEngine } from '@/lib/search/engine';
 
 let engine: SearchEngine | undefined;
-let englishWords: EnglishWords | undefined;
+let everydayWords: ReadonlySet<string> | undefined;
 
-/** English words beyond the library's, prebuilt by `npm run index` (scripts/cli/everyday-words.ts). */
-function getEnglishWords(): EnglishWords {
-  englishWords ??= { everydayWords: new Set(everydayWordsJson), shortWords: new Set(shortWordsJson) };
-  return englishWords;
+/** Everyday English words one typo from the index's words, prebuilt by `npm run index` (scripts/cli/everyday-words.ts). */
+function getEverydayWords(): ReadonlySet<string> {
+  everydayWords ??= new Set(everydayWordsJson);
+  return everydayWords;
 }
 
 /** The engine over the bundled articles and the index prebuilt at `npm run catalog` time. */
 export function getBundledSearchEngine(): SearchEngine {
-  engine ??= createSearchEngine(indexJson as unknown as SerializedSearchIndex, ARTICLES, CONFIDENCE, getEnglishWords());
+  engine ??= createSearchEngine(
+    indexJson as unknown as SerializedSearchIndex,
+    ARTICLES,
+    CONFIDENCE,
+    getEverydayWords(),
+  );
   return engine;
 }
 
@@ -35,7 +39,7 @@ export function searchEngineFor(catalog: EffectiveCatalog): SearchEngine {
     const index = catalog.searchTextChanged
       ? buildSearchIndex(catalog.articles.map(toSearchDocument))
       : (indexJson as unknown as SerializedSearchIndex);
-    found = createSearchEngine(index, catalog.articles, CONFIDENCE, getEnglishWords());
+    found = createSearchEngine(index, catalog.articles, CONFIDENCE, getEverydayWords());
     catalogEngines.set(catalog, found);
   }
   return found;

@@ -52,15 +52,13 @@ export interface WordSpecificity {
 /**
  * How specific a query word is: the idf of the term it stands for as written; else of its surest
  * completion, likely typo correction or synonym (times that certainty: half a word typed counts
- * half); else, unknown to the library, `unknownWordWeight` (nothing for a short fragment, unless it
- * is a finished common word: "used car prices" is about cars, not a fragment "car" to ignore).
+ * half); else, unknown to the library, `unknownWordWeight` (nothing for a short fragment).
  */
 export function wordSpecificity(
   vocabulary: Vocabulary,
   candidates: Candidates,
   word: QueryWord,
   tuning: ConfidenceTuning = CONFIDENCE,
-  isFinishedShortWord = false,
 ): WordSpecificity {
   let exact = 0;
   let weight = 0;
@@ -72,9 +70,8 @@ export function wordSpecificity(
   }
   if (exact > 0) return { weight: exact, bestCertainty: 1 };
   if (bestCertainty > 0) return { weight, bestCertainty };
-  // Other short unknown words are fragments ("br" of a word being typed, "sta", "pgv") or too ambiguous to tell.
-  const isWord = word.surface.length >= MIN_TELLING_LENGTH || isFinishedShortWord;
-  return { weight: isWord ? tuning.unknownWordWeight : 0, bestCertainty: 0 };
+  // Short unknown words are fragments ("br" of a word being typed, "sta") or too ambiguous to tell.
+  return { weight: word.surface.length >= MIN_TELLING_LENGTH ? tuning.unknownWordWeight : 0, bestCertainty: 0 };
 }
 
 /** How many of the query's telling words the library does not know at all. */

@@ -41,14 +41,6 @@ export interface SearchResponse {
   prefix: string | null;
 }
 
-/** What the engine knows of English beyond the library (prebuilt by `npm run index`: scripts/cli/everyday-words.ts). */
-export interface EnglishWords {
-  /** Everyday words one typo from a library word ("tyre"): never taken for that typo when deciding whether anything matches. */
-  everydayWords?: ReadonlySet<string>;
-  /** Common three-letter words ("car"): finished, they count as words the library may not know. */
-  shortWords?: ReadonlySet<string>;
-}
-
 const MAX_QUERY_WORDS = 32;
 const LOOSE_LIMIT = 5;
 
@@ -60,7 +52,7 @@ export function createSearchEngine(
   index: SerializedSearchIndex,
   articles: readonly Article[],
   tuning: ConfidenceTuning = CONFIDENCE,
-  { everydayWords = new Set(), shortWords = new Set() }: EnglishWords = {},
+  everydayWords: ReadonlySet<string> = new Set(),
 ) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = index.docIds.map((id) => {
@@ -94,7 +86,6 @@ export function createSearchEngine(
       accept,
       tuning,
       everydayWords,
-      shortWords,
     });
     const toResults = (ranked: readonly RankedDocument[]) =>
       ranked.map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));

@@ -29,8 +29,6 @@ export interface RankOptions {
   tuning: ConfidenceTuning;
   /** Everyday English words whose typo corrections are never sure (see addTypoCandidates). */
   everydayWords?: ReadonlySet<string>;
-  /** Common three-letter English words: finished, they are words, not fragments (see wordSpecificity). */
-  shortWords?: ReadonlySet<string>;
 }
 
 /**
@@ -42,18 +40,13 @@ export function rankQuery(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
-  { limit, looseLimit, typing, accept, tuning, everydayWords, shortWords }: RankOptions,
+  { limit, looseLimit, typing, accept, tuning, everydayWords }: RankOptions,
 ): Ranking {
   const groups = wordCandidates(vocabulary, words, typing);
   addCompletionCandidates(vocabulary, words, groups);
   addTypoCandidates(vocabulary, typos, words, groups, { everydayWords, typing });
   addSynonymCandidates(vocabulary, words, groups);
-  // Every word is finished but the last one while typing ("car" may be the start of "cardinality").
-  const isFinishedShortWord = (at: number) =>
-    (!typing || at < words.length - 1) && (shortWords?.has((words[at] as QueryWord).surface) ?? false);
-  const specificities = groups.map((group, at) =>
-    wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning, isFinishedShortWord(at)),
-  );
+  const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
   const pairs = pairCandidates(vocabulary, words, typing);
   const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities);
   // Results only when some document is about the query; the weakest of them, and everything for a

@@ -1,8 +1,8 @@
 /**
- * Regenerates the prebuilt search index, the everyday words near it, the common three-letter words,
- * the related-articles model and what its everyday words are worth, from the bundled articles:
- * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/short-words.json`,
- * `assets/data/related-model.json` and `assets/data/everyday-discounts.json`.
+ * Regenerates the prebuilt search index, the everyday words near it, the related-articles model and
+ * what everyday words are worth when ranking related articles, from the bundled articles:
+ * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/related-model.json`
+ * and `assets/data/everyday-discounts.json`.
  * Usage: npm run index (also run by npm run catalog). The outputs are committed; unit tests check
  * that they match the articles, so they cannot go stale.
  */
@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Article } from '@/lib/corpus/article';
 import { buildRelatedModel } from '@/lib/related/model';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
-import { buildEverydayDiscounts, buildEverydayWords, buildShortWords } from '@/scripts/cli/everyday-words';
+import { buildEverydayDiscounts, buildEverydayWords } from '@/scripts/cli/everyday-words';
 
 const articles = JSON.parse(readFileSync(resolve('assets/data/articles.json'), 'utf8')) as Article[];
 const target = resolve('assets/data/search-index.json');
@@ -23,11 +23,6 @@ const everydayTarget = resolve('assets/data/everyday-words.json');
 const everydayWords = buildEverydayWords(index);
 writeFileSync(everydayTarget, `${JSON.stringify(everydayWords)}\n`);
 console.log(`wrote ${everydayWords.length} everyday words one typo from the index's to ${everydayTarget}`);
-
-const shortTarget = resolve('assets/data/short-words.json');
-const shortWords = buildShortWords();
-writeFileSync(shortTarget, `${JSON.stringify(shortWords)}\n`);
-console.log(`wrote ${shortWords.length} common three-letter words to ${shortTarget}`);
 
 const modelTarget = resolve('assets/data/related-model.json');
 const model = buildRelatedModel(articles);

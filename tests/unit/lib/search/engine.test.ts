@@ -121,25 +121,6 @@ describe('bundled search engine', () => {
     expect(response.matchedTerms.has(typoOf)).toBe(true); // the correction still ranks the loosely related
   });
 
-  it.each(['used car prices', 'how to tie a tie', 'cheap gym membership'])(
-    'counts a finished common three-letter word the blog never uses in "%s": no results',
-    (query) => {
-      expect(engine.search(query, { typing: false }).results).toEqual([]);
-      expect(engine.search(`${query} `).results).toEqual([]); // typed, then a space: finished
-    },
-  );
-
-  it('still completes a short last word while typing, and rare or unknown three-letter fragments when finished', () => {
-    // While typing, "red" may be the start of "redis"; finished, "bur" (rare) and "pgv" (no word) still complete.
-    expect(engine.search('red').results.map((r) => r.article.title)).toContainEqual(expect.stringMatching(/redis/i));
-    expect(engine.search('on-call bur', { typing: false }).results[0]?.article.id).toBe('oncall-burnout-spiral');
-    expect(engine.search('pgv', { typing: false }).results[0]?.article.id).toBe('vector-database-selection');
-    // Three-letter words the blog uses are matched as they are ("fix", "log", "job").
-    expect(engine.search('log noise', { typing: false }).results[0]?.article.id).toBe(
-      'logging-too-much-when-noise-buries-the-error-you-need',
-    );
-  });
-
   it('still trusts the correction of a typo that is no English word', () => {
     expect(topIds('redis cahce eviction')[0]).toMatch(/redis-eviction/);
     expect(topIds('idempotnt retries')[0]).toMatch(/^idempotent/);
@@ -179,6 +160,20 @@ describe('bundled search engine', () => {
   ])('finds the article about the product in "%s" (a product name beside everyday words)', (query, id) => {
     const ids = engine.search(query, { typing: false }).results.map((r) => r.article.id);
     expect(ids.slice(0, 5)).toContain(id);
+  });
+
+  // Found in review: a rule that took a finished common three-letter word the blog never uses as a
+  // word of its own ("used car prices" → nothing) emptied these; "say", "lot", "due", "bus" and "big"
+  // must stay fragments that cost the query nothing.
+  it.each([
+    ['say no to the ceo', 'saying-no-to-bad-technical-decisions-translating-risk-into-business-language'],
+    ['a lot of queries', 'slow-queries-at-scale'],
+    ['due to timezone', 'timezone-bugs-invisible-until-they-are-expensive'],
+    ['message bus', 'message-queue-backlog-explosion'],
+    ['big tables', 'schema-migrations-on-large-tables-alter-table-without-locking-production'],
+  ])('keeps its results for "%s" (an everyday three-letter word beside the topic)', (query, id) => {
+    expect(engine.search(query, { typing: false }).results[0]?.article.id).toBe(id);
+    expect(engine.search(`${query} `).results[0]?.article.id).toBe(id);
   });
 
   it('answers questions in plain words', () => {

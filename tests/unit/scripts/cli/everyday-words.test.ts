@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import everydayDiscounts from '@/assets/data/everyday-discounts.json';
 import everydayWords from '@/assets/data/everyday-words.json';
-import shortWords from '@/assets/data/short-words.json';
 import { readEverydayDiscounts, type SerializedEverydayDiscounts } from '@/lib/related/engine';
-import { buildEverydayDiscounts, buildShortWords, isFingerSlip, wordsNearIndex } from '@/scripts/cli/everyday-words';
+import { buildEverydayDiscounts, isFingerSlip, wordsNearIndex } from '@/scripts/cli/everyday-words';
 
 const index = {
   words: ['type', 'knows', 'abort', 'snapshot', 'server', 'retries'],
@@ -48,17 +47,6 @@ describe('everyday words near the index (npm run index)', () => {
     expect(everydayWords).toEqual(expect.arrayContaining(['tyre', 'knots']));
     expect(everydayWords).not.toContain('abord');
     expect(everydayWords).not.toContain('sever');
-  });
-});
-
-describe('common three-letter words (npm run index)', () => {
-  it('the committed list is exactly what the word frequencies and the dictionaries build (never stale)', {
-    timeout: 120_000,
-  }, () => {
-    expect(buildShortWords()).toEqual(shortWords);
-    // Common words, not rare ones ("bur" of "burnout") nor fragments or abbreviations ("pgv", "lib").
-    expect(shortWords).toEqual(expect.arrayContaining(['car', 'tie', 'tap', 'gym']));
-    for (const fragment of ['bur', 'pgv', 'lib', 'var']) expect(shortWords).not.toContain(fragment);
   });
 });
 
