@@ -87,8 +87,18 @@ export interface CollectedText {
   complete: boolean;
 }
 
-/** Visible text under `root`, in document order, walking without recursion; yields every 256 nodes. */
-function* collectText(root: Element, maxChars: number, maxDepth: number, meter: WorkMeter): Steps<CollectedText> {
+/**
+ * Visible text under `root`, in document order, walking without recursion; yields every 256 nodes.
+ * `withoutBoilerplate`: also without documentation generators' version notes (for related articles;
+ * a saved copy keeps every word).
+ */
+function* collectText(
+  root: Element,
+  maxChars: number,
+  maxDepth: number,
+  meter: WorkMeter,
+  withoutBoilerplate = false,
+): Steps<CollectedText> {
   const parts: string[] = [];
   let length = 0;
   let truncated = false;
@@ -114,7 +124,10 @@ function* collectText(root: Element, maxChars: number, maxDepth: number, meter: 
       }
     } else if (node.nodeType === 1) {
       const element = node as Element;
-      enter = !SKIPPED.has(element.tagName.toUpperCase()) && !isHidden(element) && !isBoilerplate(element);
+      enter =
+        !SKIPPED.has(element.tagName.toUpperCase()) &&
+        !isHidden(element) &&
+        !(withoutBoilerplate && isBoilerplate(element));
       if (enter && depth >= maxDepth) {
         enter = false;
         complete = false;
@@ -136,20 +149,25 @@ function* collectText(root: Element, maxChars: number, maxDepth: number, meter: 
   return { text: truncated ? text.slice(0, maxChars) : text, truncated, complete };
 }
 
-/** The extraction as steps (see time-slices.ts), for callers that run it within their own steps. */
+/**
+ * The extraction as steps (see time-slices.ts), for callers that run it within their own steps.
+ * `withoutBoilerplate` leaves out version notes too (see BOILERPLATE_CLASSES): what related
+ * articles read, never what a capture keeps.
+ */
 export function* pageTextSteps(
   doc: Document,
   maxChars: number,
   budget: WalkBudget,
   now: () => number,
+  withoutBoilerplate = false,
 ): Steps<ExtractedPageText> {
   const meter = createWorkMeter(budget, now);
   const title = (doc.querySelector('h1')?.textContent ?? doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
   const main = doc.querySelector('article, main, [role="main"]');
   let result: CollectedText = { text: '', truncated: false, complete: true };
-  if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter);
+  if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter, withoutBoilerplate);
   if (result.text.length < MIN_MAIN_TEXT && doc.body && !meter.spent) {
-    result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter);
+    result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter, withoutBoilerplate);
   }
   return { title, text: result.text, truncated: result.truncated, complete: result.complete && !meter.spent };
 }
@@ -166,14 +184,14 @@ export function* elementTextSteps(
 
 const clock = () => performance.now();
 
-/** The page's main text in one go (for Node, and for scripts whose caller waits for the result). */
+/** The page's main text for related articles in one go (for Node, and for scripts whose caller waits for the result). */
 export function extractPageText(
   doc: Document,
   maxChars = MAX_PAGE_TEXT,
   budget: WalkBudget = PAGE_TEXT_BUDGET,
   now = clock,
 ): ExtractedPageText {
-  return runToEnd(pageTextSteps(doc, maxChars, budget, now));
+  return runToEnd(pageTextSteps(doc, maxChars, budget, now, true));
 }
 
 /** The same, in short slices with pauses between them, so the page stays responsive meanwhile. */
@@ -183,5 +201,5 @@ export function extractPageTextInSlices(
   budget: WalkBudget = PAGE_TEXT_BUDGET,
   now = clock,
 ): Promise<ExtractedPageText> {
-  return runInSlices(pageTextSteps(doc, maxChars, budget, now), { now });
+  return runInSlices(pageTextSteps(doc, maxChars, budget, now, true), { now });
 }

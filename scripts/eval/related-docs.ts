@@ -12,7 +12,7 @@ export interface RelatedDocsSet {
 }
 
 export const RELATED_DOCS_FILE = 'tests/fixtures/related-docs.json';
-/** A second set in the same format, chosen before any of its pages was scored, and never tuned on. */
+/** A second set in the same format, chosen before any of its pages was scored; the matching threshold was never tuned on it. */
 export const RELATED_DOCS_BLIND_FILE = 'tests/fixtures/related-docs-blind.json';
 
 export function loadRelatedDocsSet(file = RELATED_DOCS_FILE): RelatedDocsSet {

@@ -211,7 +211,7 @@ function relatedDocsReport({ verbose }: Pick<EvalReportOptions, 'verbose'>): str
     ...relatedDocsSetReport(RELATED_DOCS_FILE, 'Related articles on real documentation', verbose),
     ...relatedDocsSetReport(
       RELATED_DOCS_BLIND_FILE,
-      'Related articles on real documentation, blind set (never tuned on)',
+      'Related articles on real documentation, blind set (chosen before scoring)',
       verbose,
     ),
   ];

@@ -90,7 +90,7 @@ async function locationOf(page: Page): Promise<string> {
  */
 export async function pressKeyThatCloses(page: Page, key: KeyInput): Promise<void> {
   await page.keyboard.press(key).catch((error: unknown) => {
-    if (!/DiscardedBrowsingContext|no such frame|Target closed|Session closed/i.test(String(error))) throw error;
+    if (!/DiscardedBrowsingContextError|no such frame/.test(String(error))) throw error;
   });
 }
 

@@ -1,6 +1,13 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractPageText, extractPageTextInSlices, PAGE_TEXT_BUDGET, UNTIMED_BUDGET } from '@/lib/related/page-text';
+import { runToEnd } from '@/lib/dom/time-slices';
+import {
+  extractPageText,
+  extractPageTextInSlices,
+  PAGE_TEXT_BUDGET,
+  pageTextSteps,
+  UNTIMED_BUDGET,
+} from '@/lib/related/page-text';
 
 const doc = (html: string) => parseHTML(html.startsWith('<html') ? html : `<html>${html}</html>`).document;
 const filler = 'Real article text about cache stampedes and request coalescing. '.repeat(10);
@@ -33,16 +40,19 @@ describe('extractPageText', () => {
     }
   });
 
-  it("leaves out Sphinx's version notes but keeps what they say changed", () => {
+  it("leaves out Sphinx's version notes for related articles, keeps what they say changed, and a capture keeps all", () => {
     // Python's manual writes these on nearly every entry; they made "version" a page's heaviest word.
-    const page = extractPageText(
-      doc(`<body><div role="main"><h1>imghdr</h1><p>${filler}</p>
+    const html = `<body><div role="main"><h1>imghdr</h1><p>${filler}</p>
         <div class="versionchanged"><p><span class="versionmodified changed">Changed in version 3.6: </span>Accepts a path-like object.</p></div>
         <div class="deprecated"><p><span class="versionmodified deprecated">Deprecated since version 3.11, will be removed in version 3.13.</span></p></div>
-      </div></body>`),
-    );
+      </div></body>`;
+    const page = extractPageText(doc(html));
     expect(page.text).toContain('Accepts a path-like object.');
     expect(page.text).not.toMatch(/version/i);
+    // The capture's fallback (lib/capture/capture-page.ts) reads the same walk, and keeps every word.
+    const captured = runToEnd(pageTextSteps(doc(html), 50_000, PAGE_TEXT_BUDGET, () => 0));
+    expect(captured.text).toContain('Changed in version 3.6: Accepts a path-like object.');
+    expect(captured.text).toContain('Deprecated since version 3.11');
   });
 
   it('falls back to the body when the page has no substantial main element', () => {
