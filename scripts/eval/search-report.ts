@@ -27,8 +27,10 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * was written before any of its queries was run, to measure the everyday-words change; never tuned on.
  * `tune2` (off-topic only) was written the same way a session later; its misses were looked at.
  * `blind2` (off-topic only, short noun phrases) was written after that, before running any of it; never tuned on.
+ * `blind3` (off-topic only, 20 everyday queries) was written a session later, with no rule change pending,
+ * before running any of it; never tuned on.
  */
-export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind', 'fresh', 'tune2', 'blind2'] as const;
+export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind', 'fresh', 'tune2', 'blind2', 'blind3'] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
 export interface ConfidenceSet {
