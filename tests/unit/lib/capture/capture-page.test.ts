@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   capturePage,
   NOTICE_NO_ARTICLE,
@@ -39,7 +39,8 @@ const realPages = existsSync(REAL_PAGES_DIR)
   ? readdirSync(REAL_PAGES_DIR).filter((name) => existsSync(join(REAL_PAGES_DIR, name, 'source.html')))
   : [];
 
-describe.skipIf(realPages.length === 0)(realPages.length ? 'capture of real pages' : MISSING_SHARED_REASON, () => {
+describe(realPages.length ? 'capture of real pages' : MISSING_SHARED_REASON, () => {
+  beforeEach((context) => context.skip(realPages.length === 0, MISSING_SHARED_REASON));
   it.each(realPages)(
     '%s: expected title, text, nothing executable',
     (name) => {

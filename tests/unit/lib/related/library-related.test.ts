@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
@@ -46,10 +47,13 @@ const CAKE =
 // (`.ci/run` installs the packages of tests/fixtures/related-docs.json): neither is copied into the
 // repo, so without them these tests cannot run, and they skip naming what is missing.
 const missingDocs = [...SAVED_DOCS, ...UNRELATED_DOCS].filter((path) => !existsSync(DOCS + path));
+const missingPages = SAVED_PAGES.filter((name) => !existsSync(join(REAL_PAGES_DIR, name, 'source.html')));
 const reason = !existsSync(REAL_PAGES_DIR)
   ? MISSING_SHARED_REASON
-  : `skipped: Debian documentation not installed (${missingDocs.map((path) => DOCS + path).join(', ')}; install tests/fixtures/related-docs.json's packages)`;
-const available = existsSync(REAL_PAGES_DIR) && missingDocs.length === 0;
+  : missingPages.length > 0
+    ? `skipped: real pages absent from ${REAL_PAGES_DIR} (${missingPages.join(', ')})`
+    : `skipped: Debian documentation not installed (${missingDocs.map((path) => DOCS + path).join(', ')}; install tests/fixtures/related-docs.json's packages)`;
+const available = existsSync(REAL_PAGES_DIR) && missingPages.length === 0 && missingDocs.length === 0;
 /** Titles carry the reason when skipped: reporters list a skipped test by its title alone. */
 const titled = (title: string) => (available ? title : `${title} (${reason})`);
 
@@ -76,66 +80,64 @@ function savedLibrary() {
   return { index, pages: pages as Array<{ id: string; page: { title: string; text: string } }> };
 }
 
-describe.skipIf(!available)(
-  available ? 'saved pages related to a text' : `saved pages related to a text: ${reason}`,
-  () => {
-    const engine = getBundledRelatedEngine();
-    const { index, pages } = available ? savedLibrary() : { index: createLibraryIndex(), pages: [] };
-    const ids = (text: string, options = {}) =>
-      findRelatedSaved(index, engine, { text }, options).results.map((hit) => hit.itemId);
+describe(available ? 'saved pages related to a text' : `saved pages related to a text: ${reason}`, () => {
+  beforeEach((context) => context.skip(!available, reason));
+  const engine = getBundledRelatedEngine();
+  const { index, pages } = available ? savedLibrary() : { index: createLibraryIndex(), pages: [] };
+  const ids = (text: string, options = {}) =>
+    findRelatedSaved(index, engine, { text }, options).results.map((hit) => hit.itemId);
 
-    it(titled('finds each saved page first for a passage from the middle of its body'), () => {
-      const missed = pages.filter(({ id, page }) => {
-        const words = page.text.split(/\s+/).filter(Boolean);
-        const from = Math.floor(words.length * 0.5);
-        return ids(words.slice(from, from + 60).join(' '))[0] !== id;
-      });
-      expect(missed.map(({ id }) => id)).toEqual([]);
+  it(titled('finds each saved page first for a passage from the middle of its body'), () => {
+    const missed = pages.filter(({ id, page }) => {
+      const words = page.text.split(/\s+/).filter(Boolean);
+      const from = Math.floor(words.length * 0.5);
+      return ids(words.slice(from, from + 60).join(' '))[0] !== id;
     });
+    expect(missed.map(({ id }) => id)).toEqual([]);
+  });
 
-    it(titled('finds no saved page for paragraphs or documentation on other subjects'), () => {
-      expect(ids(SUDAN)).toEqual([]);
-      expect(ids(CAKE)).toEqual([]);
-      const matched = UNRELATED_DOCS.filter((path) => {
-        const page = readDocPage(DOCS + path);
-        return page !== null && findRelatedSaved(index, engine, page).results.length > 0;
-      });
-      expect(matched).toEqual([]);
+  it(titled('finds no saved page for paragraphs or documentation on other subjects'), () => {
+    expect(ids(SUDAN)).toEqual([]);
+    expect(ids(CAKE)).toEqual([]);
+    const matched = UNRELATED_DOCS.filter((path) => {
+      const page = readDocPage(DOCS + path);
+      return page !== null && findRelatedSaved(index, engine, page).results.length > 0;
     });
+    expect(matched).toEqual([]);
+  });
 
-    it(titled('finds a page by a few specific words, misspelled, through search'), () => {
-      expect(ids('drained traffic deploymnets')[0]).toBe('google-sre-book-1');
-    });
+  it(titled('finds a page by a few specific words, misspelled, through search'), () => {
+    expect(ids('drained traffic deploymnets')[0]).toBe('google-sre-book-1');
+  });
 
-    it(titled('answers the same from an index restored from its snapshot, and forgets a removed page'), () => {
-      const passage = (id: string) => {
-        const words = (pages.find((one) => one.id === id)?.page.text ?? '').split(/\s+/).filter(Boolean);
-        const from = Math.floor(words.length * 0.4);
-        return words.slice(from, from + 60).join(' ');
-      };
-      const restored = createLibraryIndex();
-      restored.restore(index.snapshot());
-      const related = (on: typeof index, text: string) =>
-        findRelatedSaved(on, engine, { text }).results.map((hit) => [hit.itemId, hit.confidence]);
-      for (const id of ['wikipedia', 'sqlite3/wal.html']) {
-        expect(related(restored, passage(id))).toEqual(related(index, passage(id)));
-        expect(related(restored, passage(id))[0]?.[0]).toBe(id);
-      }
-      restored.remove('wikipedia');
-      expect(related(restored, passage('wikipedia')).map(([id]) => id)).not.toContain('wikipedia');
-      expect(related(restored, passage('sqlite3/wal.html'))[0]?.[0]).toBe('sqlite3/wal.html');
-    });
+  it(titled('answers the same from an index restored from its snapshot, and forgets a removed page'), () => {
+    const passage = (id: string) => {
+      const words = (pages.find((one) => one.id === id)?.page.text ?? '').split(/\s+/).filter(Boolean);
+      const from = Math.floor(words.length * 0.4);
+      return words.slice(from, from + 60).join(' ');
+    };
+    const restored = createLibraryIndex();
+    restored.restore(index.snapshot());
+    const related = (on: typeof index, text: string) =>
+      findRelatedSaved(on, engine, { text }).results.map((hit) => [hit.itemId, hit.confidence]);
+    for (const id of ['wikipedia', 'sqlite3/wal.html']) {
+      expect(related(restored, passage(id))).toEqual(related(index, passage(id)));
+      expect(related(restored, passage(id))[0]?.[0]).toBe(id);
+    }
+    restored.remove('wikipedia');
+    expect(related(restored, passage('wikipedia')).map(([id]) => id)).not.toContain('wikipedia');
+    expect(related(restored, passage('sqlite3/wal.html'))[0]?.[0]).toBe('sqlite3/wal.html');
+  });
 
-    it(titled('leaves out the page itself, by item or by address'), () => {
-      const words = (pages.find(({ id }) => id === 'lwn-1')?.page.text ?? '').split(/\s+/);
-      const passage = words.slice(1000, 1060).join(' ');
-      expect(ids(passage)[0]).toBe('lwn-1');
-      expect(ids(passage, { excludeItemId: 'lwn-1' })).not.toContain('lwn-1');
-      expect(ids(passage, { excludeUrl: 'https://saved.test/lwn-1' })).not.toContain('lwn-1');
-      expect(ids(passage, { excludeUrl: 'https://SAVED.test/lwn-1#comments' })).not.toContain('lwn-1');
-    });
-  },
-);
+  it(titled('leaves out the page itself, by item or by address'), () => {
+    const words = (pages.find(({ id }) => id === 'lwn-1')?.page.text ?? '').split(/\s+/);
+    const passage = words.slice(1000, 1060).join(' ');
+    expect(ids(passage)[0]).toBe('lwn-1');
+    expect(ids(passage, { excludeItemId: 'lwn-1' })).not.toContain('lwn-1');
+    expect(ids(passage, { excludeUrl: 'https://saved.test/lwn-1' })).not.toContain('lwn-1');
+    expect(ids(passage, { excludeUrl: 'https://SAVED.test/lwn-1#comments' })).not.toContain('lwn-1');
+  });
+});
 
 describe('the page the user right-clicked on, however long its address', () => {
   beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { createRelatedEngine, joinedWords, readEverydayDiscounts } from '@/lib/related/engine';
@@ -24,17 +24,16 @@ describe('related articles on the public page set (npm run eval prints the figur
     },
   );
 
-  it.skipIf(!existsSync(REAL_PAGES_DIR))(
-    existsSync(REAL_PAGES_DIR) ? 'matches none of the unrelated real pages' : MISSING_SHARED_REASON,
-    { timeout: 60_000 },
-    () => {
-      const matched = set.unrelatedRealPages.filter((name) => {
-        const page = loadRealPageText(REAL_PAGES_DIR, name);
-        return page !== null && engine.related(page).matched;
-      });
-      expect(matched).toEqual([]);
-    },
-  );
+  it(existsSync(REAL_PAGES_DIR) ? 'matches none of the unrelated real pages' : MISSING_SHARED_REASON, {
+    timeout: 60_000,
+  }, (context) => {
+    context.skip(!existsSync(REAL_PAGES_DIR), MISSING_SHARED_REASON);
+    const matched = set.unrelatedRealPages.filter((name) => {
+      const page = loadRealPageText(REAL_PAGES_DIR, name);
+      return page !== null && engine.related(page).matched;
+    });
+    expect(matched).toEqual([]);
+  });
 
   it('excludes the article itself, and lists each article’s precomputed related articles', () => {
     const related = engine.relatedToArticle('thundering-herd-service-restart');
@@ -143,11 +142,14 @@ describe('related: knowing when nothing matches', () => {
 });
 
 const docs = loadRelatedDocsSet();
-describe.skipIf(!hasRelatedDocs(docs))(
+describe(
   hasRelatedDocs(docs)
     ? 'related articles on real documentation Debian ships'
     : `related articles on real documentation: skipped, the pages are not installed (${docs.install})`,
   () => {
+    beforeEach((context) =>
+      context.skip(!hasRelatedDocs(docs), `skipped: the documentation pages are not installed (${docs.install})`),
+    );
     it(hasRelatedDocs(docs)
       ? 'matches most relevant pages and none of the unrelated ones (npm run eval prints the figures)'
       : `skipped: the documentation pages are not installed (${docs.install})`, {
