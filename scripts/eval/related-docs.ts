@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { parseHTML } from 'linkedom';
-import { extractPageText, MAX_PAGE_TEXT, type PageText, UNTIMED_BUDGET } from '@/lib/related/page-text';
+import type { PageText } from '@/lib/related/page-text';
+import { pageTextOfHtml } from '@/scripts/eval/related-set';
 
 /** Real documentation pages Debian ships, with the articles a reader would want (tests/fixtures/related-docs.json). */
 export interface RelatedDocsSet {
@@ -28,7 +28,7 @@ export function readDocPage(path: string): PageText | null {
   if (!existsSync(path)) return null;
   const raw = readFileSync(path);
   const content = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-  if (/\.html?(\.gz)?$/.test(path)) return extractPageText(parseHTML(content).document, MAX_PAGE_TEXT, UNTIMED_BUDGET);
+  if (/\.html?(\.gz)?$/.test(path)) return pageTextOfHtml(content);
   const title = /^#\s+(.+)$/m.exec(content)?.[1]?.trim() ?? '';
   return { title, text: content, truncated: false };
 }

@@ -19,9 +19,17 @@ export function loadRelatedEvalSet(file = 'tests/fixtures/related-pages.json'): 
   return JSON.parse(readFileSync(file, 'utf8')) as RelatedEvalSet;
 }
 
+/**
+ * An HTML page's text for related articles, as the content script extracts it (on a linkedom DOM),
+ * without its time bound: a Node tool's answer must not depend on how busy the machine is.
+ */
+export function pageTextOfHtml(html: string): PageText {
+  return extractPageText(parseHTML(html).document, MAX_PAGE_TEXT, UNTIMED_BUDGET);
+}
+
 /** A real page's main text, as the content script would extract it; null when the folder is absent. */
 export function loadRealPageText(realPagesDir: string, name: string): PageText | null {
   const file = join(realPagesDir, name, 'source.html');
   if (!existsSync(file)) return null;
-  return extractPageText(parseHTML(readFileSync(file, 'utf8')).document, MAX_PAGE_TEXT, UNTIMED_BUDGET);
+  return pageTextOfHtml(readFileSync(file, 'utf8'));
 }
