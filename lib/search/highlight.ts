@@ -1,4 +1,4 @@
-import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
+import { normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
 
 export interface HighlightRange {
   start: number;
@@ -15,20 +15,19 @@ export function getHighlightRanges(
   prefix: string | null,
 ): HighlightRange[] {
   if (matchedTerms.size === 0 && !prefix) return [];
-  const normalized = normalizeText(text);
-  // Offsets must index the original text; accents folded by NFKD would shift them, so fall back to
-  // lowercasing alone for such texts.
-  const searchable = normalized.length === text.length ? normalized : text.toLowerCase();
-  if (searchable.length !== text.length) return [];
+  // Tokens are found in the normalized text and marked where their characters stand in `text`.
+  const { normalized, starts, ends } = normalizeTextWithOffsets(text);
   const ranges: HighlightRange[] = [];
-  for (const token of tokenize(searchable)) {
+  for (const token of tokenize(normalized)) {
     const isMatch =
       termsOfWord(token.surface).some((term) => matchedTerms.has(term)) ||
       (prefix !== null && prefix.length >= 2 && token.surface.startsWith(prefix));
     if (!isMatch) continue;
+    const start = starts[token.start] as number;
+    const end = ends[token.end - 1] as number;
     const last = ranges.at(-1);
-    if (last && token.start <= last.end + 1 && /^\s?$/.test(text.slice(last.end, token.start))) last.end = token.end;
-    else ranges.push({ start: token.start, end: token.end });
+    if (last && start <= last.end + 1 && /^\s?$/.test(text.slice(last.end, start))) last.end = Math.max(last.end, end);
+    else if (!last || start >= last.end) ranges.push({ start, end });
   }
   return ranges;
 }

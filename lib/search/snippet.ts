@@ -1,5 +1,5 @@
 import { getHighlightRanges, type HighlightRange } from '@/lib/search/highlight';
-import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
+import { normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
 
 export interface Snippet {
   /** A passage of the text, with "…" where it was cut. */
@@ -22,15 +22,14 @@ export function makeSnippet(
   prefix: string | null,
   width = WIDTH,
 ): Snippet | null {
-  const normalized = normalizeText(text);
-  // Offsets index the original text only when normalizing kept its length (as highlight.ts).
-  if (normalized.length !== text.length) return snippetOfLowercase(text, matchedTerms, prefix, width);
+  // Words are found in the normalized text; `start` is where each stands in `text`.
+  const { normalized, starts } = normalizeTextWithOffsets(text);
   const hits: Array<{ start: number; key: string }> = [];
   for (const token of tokenize(normalized)) {
     const term = termsOfWord(token.surface).find((candidate) => matchedTerms.has(candidate));
-    if (term) hits.push({ start: token.start, key: term });
+    if (term) hits.push({ start: starts[token.start] as number, key: term });
     else if (prefix !== null && prefix.length >= 2 && token.surface.startsWith(prefix))
-      hits.push({ start: token.start, key: prefix });
+      hits.push({ start: starts[token.start] as number, key: prefix });
   }
   if (hits.length === 0) return null;
   let best = { from: 0, distinct: 0, count: 0 };
@@ -52,11 +51,6 @@ export function makeSnippet(
   }
   const first = (hits[best.from] as (typeof hits)[number]).start;
   return cut(text, Math.max(0, first - Math.round(width * 0.2)), width, matchedTerms, prefix);
-}
-
-function snippetOfLowercase(text: string, matchedTerms: ReadonlySet<string>, prefix: string | null, width: number) {
-  const [first] = getHighlightRanges(text, matchedTerms, prefix);
-  return first ? cut(text, Math.max(0, first.start - Math.round(width * 0.2)), width, matchedTerms, prefix) : null;
 }
 
 function cut(text: string, around: number, width: number, matchedTerms: ReadonlySet<string>, prefix: string | null) {

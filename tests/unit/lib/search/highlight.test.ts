@@ -20,6 +20,14 @@ describe('getHighlightRanges', () => {
     for (let i = 1; i < ranges.length; i++) expect(ranges[i]!.start).toBeGreaterThan(ranges[i - 1]!.end);
   });
 
+  it('marks words in texts whose length normalizing changes (ellipses, ligatures, accents)', () => {
+    expect(marked('Wait… the café’s ﬁrst naïve retry', ['cafe', 'first', 'naive', 'retry'])).toEqual([
+      'café',
+      'ﬁrst naïve retry',
+    ]);
+    expect(marked('Crème brûlée… Ørsted 𝒳 retries', ['creme', 'brulee', 'retry'])).toEqual(['Crème brûlée', 'retries']);
+  });
+
   it('returns nothing when nothing matched', () => {
     expect(getHighlightRanges('anything', new Set(), null)).toEqual([]);
   });

@@ -120,6 +120,33 @@ describe('snippet', () => {
     expect(marked).toEqual(['convoys', 'Darfur']);
     expect(makeSnippet(darfur.text, new Set(['sourdough']), null)).toBeNull();
   });
+
+  // Real pages hold characters that normalizing changes in length ("…" → "...", "ﬁ" → "fi", "é" →
+  // "e" + accent): the snippet must still be the passage with the most matched words, not the
+  // first mention of any of them.
+  it.each([
+    ['an ellipsis', 'More reading…'],
+    ['an accented name', 'By Caolán Ó Dálaigh.'],
+    ['a ligature', 'The ﬁrst ﬂoor.'],
+  ])('still finds the best passage in a text with %s before it', (_, opening) => {
+    const text = `${opening} The camps were mentioned once. ${filler.repeat(20)}${darfur.text}`;
+    const snippet = makeSnippet(text, new Set(['convoys', 'camps', 'darfur'].flatMap(termsOfWord)), null);
+    expect(snippet?.passage).toContain('Relief convoys finally reached the camps of North Darfur');
+    expect(snippet?.ranges.map((range) => snippet.text.slice(range.start, range.end))).toEqual([
+      'convoys',
+      'camps',
+      'Darfur',
+    ]);
+  });
+
+  it('highlights words whose letters normalizing changes, at their place in the text', () => {
+    const text = 'Café owners… and the ﬁnal naïve CAFÉ';
+    const snippet = makeSnippet(text, new Set(['cafe', 'final', 'naive'].flatMap(termsOfWord)), null);
+    expect(snippet?.ranges.map((range) => snippet.text.slice(range.start, range.end))).toEqual([
+      'Café',
+      'ﬁnal naïve CAFÉ',
+    ]);
+  });
 });
 
 describe('the reader view of a saved page hit', () => {

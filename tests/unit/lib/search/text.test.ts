@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeField, analyzePairs, analyzeQueryWords, normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
+import {
+  analyzeField,
+  analyzePairs,
+  analyzeQueryWords,
+  normalizeText,
+  normalizeTextWithOffsets,
+  termsOfWord,
+  tokenize,
+} from '@/lib/search/text';
 
 const surfaces = (text: string) => tokenize(normalizeText(text)).map((t) => t.surface);
 
@@ -20,6 +28,24 @@ describe('normalizeText and tokenize', () => {
       'and',
       'c#',
     ]);
+  });
+
+  it.each([
+    'Plain ASCII, with `backticks` and CAPITALS.',
+    'Wait… the café’s ﬁrst naïve retry — ½ done™',
+    'Decomposed: cafe\u0301 and e\u0308 marks; İstanbul; ﬀ ﬃ',
+    'Astral 𝒳𝒴 and emoji 🙂 between words, an unpaired \ud800 half',
+    '\ufdfa'.repeat(40) + ' then words after ﬁve expansions',
+  ])('normalizes with offsets exactly as normalizeText, each word pointing at where it is written: %s', (text) => {
+    const { normalized, starts, ends } = normalizeTextWithOffsets(text);
+    expect(normalized).toBe(normalizeText(text));
+    expect(starts.length).toBe(normalized.length);
+    for (const token of tokenize(normalized)) {
+      // The characters the word came from ("½" gives both "1" and "2": each points at all of it).
+      const written = text.slice(starts[token.start], ends[token.end - 1]);
+      expect(normalizeText(written)).toContain(token.surface);
+      expect(written.length).toBeLessThanOrEqual(token.surface.length * 2);
+    }
   });
 
   it('splits hyphenated words, and also indexes them joined ("split-brain" = "split brain" = "splitbrain")', () => {
