@@ -28,9 +28,9 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * `tune2` (off-topic only) was written the same way a session later; its misses were looked at.
  * `blind2` (off-topic only, short noun phrases) was written after that, before running any of it; never tuned on.
  * `blind3` (off-topic only, 20 everyday queries) was written a session later, with no rule change pending,
- * before running any of it; never tuned on.
+ * before running any of it; never tuned on. `blind4` (the same, 20 more) was written the session after, the same way.
  */
-export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind', 'fresh', 'tune2', 'blind2', 'blind3'] as const;
+export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind', 'fresh', 'tune2', 'blind2', 'blind3', 'blind4'] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
 export interface ConfidenceSet {
