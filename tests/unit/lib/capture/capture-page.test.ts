@@ -11,7 +11,9 @@ import {
   NOTICE_TRUNCATED,
 } from '@/lib/capture/capture-page';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
-import { capturedPageSchema, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
+import { type CapturedPage, capturedPageSchema, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
+import { makeSnippet } from '@/lib/search/snippet';
+import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
 import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
 // Capture parses and sanitizes whole pages: up to 2.6 s a test alone, 8 s seen on a busy 2-core machine.
@@ -45,11 +47,7 @@ describe(realPages.length ? 'capture of real pages' : MISSING_SHARED_REASON, () 
     '%s: expected title, text, nothing executable',
     (name) => {
       const expected = JSON.parse(readFileSync(join(REAL_PAGES_DIR, name, 'expected-metadata.json'), 'utf8'));
-      const { doc, win } = load(
-        readFileSync(join(REAL_PAGES_DIR, name, 'source.html'), 'utf8'),
-        'http://fakehost/test/page.html',
-      );
-      const captured = capturePage(doc, 'http://fakehost/test/page.html', win);
+      const captured = captureRealPage(name);
       expect(capturedPageSchema.safeParse(captured).success).toBe(true);
       expect(captured.title).toBe(expected.title.replace(/\s+/g, ' ').trim());
       expect(captured.text.trim().length).toBeGreaterThan(0);
@@ -60,7 +58,49 @@ describe(realPages.length ? 'capture of real pages' : MISSING_SHARED_REASON, () 
     },
     REAL_PAGE_BUDGET_MS,
   );
+
+  // Search opens the reader at a snippet's passage: on real copies (with their "…", "ﬁ" and accents)
+  // a phrase from deep in the text must be the passage shown, not the first mention of its words.
+  it.each(realPages)(
+    '%s: a phrase from deep in the copy is the snippet shown for it',
+    (name) => {
+      const { text } = captureRealPage(name);
+      const surfaces = (words: string) => tokenize(normalizeText(words)).map((token) => token.surface);
+      const counts = new Map<string, number>();
+      for (const surface of surfaces(text)) counts.set(surface, (counts.get(surface) ?? 0) + 1);
+      const words = text.split(/\s+/).filter(Boolean);
+      // From 70% of the text on, a phrase starting with a word written only there: its passage is the
+      // only right one. (A page that repeats itself, like rtl-1's lorem ipsum, has none: any copy of the
+      // phrase is right there.)
+      const deep = Math.floor(words.length * 0.7);
+      const unique = words.findIndex((word, at) => {
+        const [only, ...more] = surfaces(word);
+        return at >= deep && more.length === 0 && /^[a-z]{5,}$/.test(only ?? '') && counts.get(only ?? '') === 1;
+      });
+      const start = unique >= 0 ? unique : deep;
+      const phrase = words.slice(start, start + 5).join(' ');
+      const snippet = makeSnippet(text, new Set(surfaces(phrase).flatMap(termsOfWord)), null);
+      expect(snippet?.passage).toContain(phrase);
+    },
+    REAL_PAGE_BUDGET_MS,
+  );
 });
+
+const capturedRealPages = new Map<string, CapturedPage>();
+
+/** A real page captured as saving it would (once per run: the two real-page tests read the same copy). */
+function captureRealPage(name: string): CapturedPage {
+  let captured = capturedRealPages.get(name);
+  if (!captured) {
+    const { doc, win } = load(
+      readFileSync(join(REAL_PAGES_DIR, name, 'source.html'), 'utf8'),
+      'http://fakehost/test/page.html',
+    );
+    captured = capturePage(doc, 'http://fakehost/test/page.html', win);
+    capturedRealPages.set(name, captured);
+  }
+  return captured;
+}
 
 describe('capture of a hostile page', () => {
   const { doc, win } = load(readFileSync('tests/fixtures/pages/capture/hostile.html', 'utf8'));
