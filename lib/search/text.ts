@@ -85,16 +85,58 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[a-z0-9]+(?:[+:.#][a-z0-9]+)*[+#]*/g;
-const HYPHENATED = /[a-z0-9]+(?:-[a-z0-9]+)+/g;
+const ASCII_WORD = /[a-z0-9]+(?:[+:.#][a-z0-9]+)*[+#]*/g;
+const ASCII_HYPHENATED = /[a-z0-9]+(?:-[a-z0-9]+)+/g;
+// Letters and digits of every script (normalized Latin is a-z), so that a saved page in Russian, Greek,
+// Arabic or Hindi is found by its words; marks stay inside a word (Indic vowel signs).
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[+:.#][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
+const HYPHENATED = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)+/gu;
+const NON_ASCII = /[^\x00-\x7f]+/g;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** Whether a normalized text holds a letter, digit or mark beyond ASCII (quotes and symbols do not count). */
+function hasOtherScripts(normalized: string): boolean {
+  for (const run of normalized.matchAll(NON_ASCII)) if (WORD_CHAR.test(run[0])) return true;
+  return false;
+}
+
+/**
+ * The word pattern for a normalized text: the ASCII one (twice as fast) unless a letter, digit or
+ * mark of another script is there; both give the same words otherwise.
+ */
+function wordPatterns(normalized: string): { word: RegExp; hyphenated: RegExp } {
+  return hasOtherScripts(normalized)
+    ? { word: WORD, hyphenated: HYPHENATED }
+    : { word: ASCII_WORD, hyphenated: ASCII_HYPHENATED };
+}
+/** Chinese and Japanese write words without spaces: each of their characters is a token of its own. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 /** Tokens of already-normalized text (offsets index into that text). */
 export function tokenize(normalized: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of normalized.matchAll(WORD)) {
-    tokens.push({ surface: match[0], start: match.index, end: match.index + match[0].length });
+  const { word } = wordPatterns(normalized);
+  for (const match of normalized.matchAll(word)) {
+    const surface = match[0];
+    if (word === ASCII_WORD || !UNSPACED.test(surface)) {
+      tokens.push({ surface, start: match.index, end: match.index + surface.length });
+      continue;
+    }
+    // Split at each unspaced character: the characters alone, and the runs of other letters between.
+    let from = 0;
+    for (const char of surface.matchAll(UNSPACED_CHAR)) {
+      if (char.index > from) tokens.push(token(surface.slice(from, char.index), match.index + from));
+      tokens.push(token(char[0], match.index + char.index));
+      from = char.index + char[0].length;
+    }
+    if (from < surface.length) tokens.push(token(surface.slice(from), match.index + from));
   }
   return tokens;
+}
+
+function token(surface: string, start: number): Token {
+  return { surface, start, end: start + surface.length };
 }
 
 /**
@@ -103,7 +145,7 @@ export function tokenize(normalized: string): Token[] {
  */
 export function termsOfWord(surface: string): string[] {
   if (/^[a-z]+$/.test(surface)) return [stemWord(surface)];
-  if (/^[a-z0-9]+$/.test(surface)) return [surface];
+  if (!/[+:.#]/.test(surface)) return [surface];
   const parts = surface.split(/[+:.#]+/).filter((part) => part.length >= 2);
   return [surface, ...parts.map(stemWord)];
 }
@@ -137,7 +179,7 @@ export function analyzeField(text: string): string[] {
   for (const token of tokenize(normalized)) {
     if (!isStopWord(token.surface)) terms.push(...termsOfWord(token.surface));
   }
-  for (const match of normalized.matchAll(HYPHENATED)) {
+  for (const match of normalized.matchAll(wordPatterns(normalized).hyphenated)) {
     terms.push(stemWord(match[0].replace(/-/g, '')));
   }
   return terms;

@@ -112,6 +112,36 @@ describe('library index', () => {
   });
 });
 
+describe('saved pages in other scripts', () => {
+  const russian = page('page:ru', {
+    title: 'Новости',
+    text: `${'Комитет собрался во вторник, чтобы обсудить бюджет на следующий год. '.repeat(30)}Гуманитарные конвои наконец достигли лагерей в Дарфуре. ${'Комитет снова собрался. '.repeat(5)}`,
+  });
+  const chinese = page('page:zh', { title: '天气', text: '今天东京都的天气很好，我们去公园散步。'.repeat(3) });
+  const index = indexOf(russian, chinese, darfur);
+  const firstOf = (query: string) => index.search(query, { typing: false }).results[0]?.itemId;
+
+  it('finds a Russian page by a body word, its form with й, a misspelling and the word being typed', () => {
+    expect(firstOf('конвои')).toBe('page:ru');
+    expect(firstOf('конвой')).toBe('page:ru');
+    expect(firstOf('канвои')).toBe('page:ru');
+    expect(index.search('дарфу', { typing: true }).results[0]?.itemId).toBe('page:ru');
+    expect(firstOf('darfur')).toBe('page:darfur');
+  });
+
+  it('finds a Chinese page by a word of two characters', () => {
+    expect(firstOf('公园')).toBe('page:zh');
+    expect(firstOf('东京')).toBe('page:zh');
+  });
+
+  it('shows the Russian passage as the snippet, its words highlighted', () => {
+    const response = index.search('гуманитарные конвои', { typing: false });
+    const snippet = makeSnippet(russian.text, response.matchedTerms, response.prefix);
+    expect(snippet?.passage).toContain('Гуманитарные конвои наконец достигли');
+    expect(snippet?.ranges.map((range) => snippet.text.slice(range.start, range.end))).toEqual(['Гуманитарные конвои']);
+  });
+});
+
 describe('snippet', () => {
   it('shows the passage holding the most matched words, highlighted', () => {
     const snippet = makeSnippet(darfur.text, new Set(['convoys', 'darfur'].flatMap(termsOfWord)), null);

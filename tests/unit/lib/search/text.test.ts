@@ -48,6 +48,28 @@ describe('normalizeText and tokenize', () => {
     }
   });
 
+  it('reads words of every script, accents folded; Chinese and Japanese one character at a time', () => {
+    expect(surfaces('Привет, мир! Ελληνικά नमस्ते مرحبا Straße Ørsted')).toEqual([
+      'привет',
+      'мир',
+      'ελληνικα',
+      'नमस्ते',
+      'مرحبا',
+      'straße',
+      'ørsted',
+    ]);
+    expect(surfaces('東京都の天気 and Tokyo')).toEqual(['東', '京', '都', 'の', '天', '気', 'and', 'tokyo']);
+    expect(analyzeField('по-русски и split-brain')).toEqual([
+      'по',
+      'русски',
+      'и',
+      'split',
+      'brain',
+      'порусски',
+      'splitbrain',
+    ]);
+  });
+
   it('splits hyphenated words, and also indexes them joined ("split-brain" = "split brain" = "splitbrain")', () => {
     expect(analyzeField('split-brain')).toEqual([...analyzeField('split brain'), 'splitbrain']);
     expect(analyzeField('on-call')).toContain('oncal');
