@@ -67,6 +67,15 @@ export function joinedWords(text: string, isKnown: (term: string) => boolean): s
 }
 
 /**
+ * The terms written in Latin letters or digits: the articles are in English, so words of other
+ * scripts say nothing of what a page shares with them, and counted as rare words they would drown
+ * the English a page quotes (the threshold was calibrated on the Latin words alone).
+ */
+function latinTerms(terms: string[]): string[] {
+  return terms.filter((term) => term.charCodeAt(0) < 0x80);
+}
+
+/**
  * Everyday words' worth when ranking (term → 0..1, unlisted terms 1), by how common each is in
  * everyday speech (`npm run index`: assets/data/everyday-discounts.json). Matching ignores it.
  */
@@ -122,8 +131,8 @@ export function createRelatedEngine(
   function weighTerms(input: RelatedInput | string): WeightedTerm[] {
     const { title = '', text } = typeof input === 'string' ? { text: input } : input;
     const isKnown = (term: string) => termIndex.has(term);
-    const words = [...analyzeField(text).slice(0, MAX_WORDS), ...joinedWords(text, isKnown)];
-    const titleTerms = [...analyzeField(title), ...joinedWords(title, isKnown)];
+    const words = [...latinTerms(analyzeField(text)).slice(0, MAX_WORDS), ...joinedWords(text, isKnown)];
+    const titleTerms = [...latinTerms(analyzeField(title)), ...joinedWords(title, isKnown)];
     const terms = [...Array.from({ length: TITLE_REPEAT }, () => titleTerms).flat(), ...words];
     const weighted = [...countTerms(terms)].map(([term, count]) => {
       const index = termIndex.get(term);

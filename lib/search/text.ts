@@ -8,6 +8,8 @@ export function normalizeText(text: string): string {
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
+      // Greek's word-final sigma is the same letter (and lowercasing chooses it by context).
+      .replace(/ς/g, 'σ')
       .replace(/[‘’`´]/g, "'")
       .replace(/[‐‑]/g, '-')
       // Dashes between words ("databases—and") separate; they do not join like hyphens.
@@ -25,8 +27,8 @@ export interface NormalizedWithOffsets {
 /**
  * `normalizeText`, keeping the way back to the original: normalizing changes lengths ("…" → "...",
  * "ﬁ" → "fi", "™" → "tm"), and a snippet or highlight must still point at the words as written.
- * Each character is normalized on its own, which is what `normalizeText` does to every character a
- * word can hold (letters, digits and the marks folded away).
+ * Each character is normalized with the marks that follow it (normalizing may reorder those), which
+ * gives what `normalizeText` gives the whole text.
  */
 export function normalizeTextWithOffsets(text: string): NormalizedWithOffsets {
   // Most characters are ASCII even on pages that are not: those map one for one without the
@@ -36,37 +38,61 @@ export function normalizeTextWithOffsets(text: string): NormalizedWithOffsets {
   let ends: Uint32Array = new Uint32Array(text.length + 18);
   let length = 0;
   let plainFrom = 0;
-  const flushPlain = (to: number) => {
-    if (to > plainFrom) normalized += normalizeText(text.slice(plainFrom, to));
-  };
   for (let at = 0; at < text.length; ) {
-    const code = text.charCodeAt(at);
-    if (length + 18 > starts.length) {
-      // No character folds into more than 18 (U+FDFA).
-      starts = growTo(starts, starts.length * 2 + 18);
-      ends = growTo(ends, ends.length * 2 + 18);
-    }
-    if (code < 0x80) {
+    if (text.charCodeAt(at) < 0x80 && !isMarkAt(text, at + 1)) {
+      if (length >= starts.length) [starts, ends] = [growTo(starts, length * 2), growTo(ends, length * 2)];
       starts[length] = at;
       ends[length] = at + 1;
       length++;
       at++;
       continue;
     }
-    flushPlain(at);
-    const width = code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
-    const folded = normalizeText(text.slice(at, at + width));
+    if (at > plainFrom) normalized += normalizeText(text.slice(plainFrom, at));
+    let end = at + codePointWidth(text, at);
+    while (isMarkAt(text, end)) end += codePointWidth(text, end);
+    const folded = foldCluster(text.slice(at, end));
+    if (length + folded.length > starts.length) {
+      const size = (length + folded.length) * 2;
+      [starts, ends] = [growTo(starts, size), growTo(ends, size)];
+    }
     for (let i = 0; i < folded.length; i++) {
       starts[length] = at;
-      ends[length] = at + width;
+      ends[length] = end;
       length++;
     }
     normalized += folded;
-    at += width;
+    at = end;
     plainFrom = at;
   }
-  flushPlain(text.length);
+  if (text.length > plainFrom) normalized += normalizeText(text.slice(plainFrom));
   return { normalized, starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
+}
+
+const MARK = /^\p{M}/u;
+
+function isMarkAt(text: string, at: number): boolean {
+  // Every combining mark is at U+0300 or above.
+  return at < text.length && text.charCodeAt(at) >= 0x300 && MARK.test(text.slice(at, at + 2));
+}
+
+function codePointWidth(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+// A page in another script repeats its few dozen letters: fold each once.
+const FOLDED_CLUSTERS = new Map<string, string>();
+const FOLDED_CLUSTERS_LIMIT = 20_000;
+
+function foldCluster(cluster: string): string {
+  let folded = FOLDED_CLUSTERS.get(cluster);
+  if (folded === undefined) {
+    folded = normalizeText(cluster);
+    if (FOLDED_CLUSTERS.size >= FOLDED_CLUSTERS_LIMIT) FOLDED_CLUSTERS.clear();
+    FOLDED_CLUSTERS.set(cluster, folded);
+  }
+  return folded;
 }
 
 function growTo(array: Uint32Array, size: number): Uint32Array {
@@ -91,7 +117,21 @@ const ASCII_HYPHENATED = /[a-z0-9]+(?:-[a-z0-9]+)+/g;
 // Arabic or Hindi is found by its words; marks stay inside a word (Indic vowel signs).
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[+:.#][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
 const HYPHENATED = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)+/gu;
-const NON_ASCII = /[^\x00-\x7f]+/g;
+/**
+ * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): each
+ * character, with its marks (and Japanese's long-vowel mark), is a token of its own, so a word is
+ * found inside the run of text that holds it, at the cost of precision.
+ */
+const UNSPACED_SCRIPTS =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
+const UNSPACED = new RegExp(`[${UNSPACED_SCRIPTS}]`, 'u');
+const SPACED_LETTER = `(?:(?![${UNSPACED_SCRIPTS}])[\\p{L}\\p{N}])`;
+const SPACED_INNER = `(?:(?![${UNSPACED_SCRIPTS}])[\\p{L}\\p{N}\\p{M}])`;
+const WORD_OR_UNSPACED = new RegExp(
+  `[${UNSPACED_SCRIPTS}][\\p{M}\\u30fc]*|${SPACED_LETTER}${SPACED_INNER}*(?:[+:.#]${SPACED_LETTER}${SPACED_INNER}*)*[+#]*`,
+  'gu',
+);
+const NON_ASCII = /[\u0080-\uffff]+/g;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /** Whether a normalized text holds a letter, digit or mark beyond ASCII (quotes and symbols do not count). */
@@ -101,42 +141,22 @@ function hasOtherScripts(normalized: string): boolean {
 }
 
 /**
- * The word pattern for a normalized text: the ASCII one (twice as fast) unless a letter, digit or
- * mark of another script is there; both give the same words otherwise.
+ * The word patterns for a normalized text: the ASCII ones (the fastest) unless a letter, digit or
+ * mark of another script is there, and the one that splits unspaced scripts only where they are;
+ * each gives the same words as the next on the texts it is used for.
  */
 function wordPatterns(normalized: string): { word: RegExp; hyphenated: RegExp } {
-  return hasOtherScripts(normalized)
-    ? { word: WORD, hyphenated: HYPHENATED }
-    : { word: ASCII_WORD, hyphenated: ASCII_HYPHENATED };
+  if (!hasOtherScripts(normalized)) return { word: ASCII_WORD, hyphenated: ASCII_HYPHENATED };
+  return { word: UNSPACED.test(normalized) ? WORD_OR_UNSPACED : WORD, hyphenated: HYPHENATED };
 }
-/** Chinese and Japanese write words without spaces: each of their characters is a token of its own. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 /** Tokens of already-normalized text (offsets index into that text). */
 export function tokenize(normalized: string): Token[] {
   const tokens: Token[] = [];
-  const { word } = wordPatterns(normalized);
-  for (const match of normalized.matchAll(word)) {
-    const surface = match[0];
-    if (word === ASCII_WORD || !UNSPACED.test(surface)) {
-      tokens.push({ surface, start: match.index, end: match.index + surface.length });
-      continue;
-    }
-    // Split at each unspaced character: the characters alone, and the runs of other letters between.
-    let from = 0;
-    for (const char of surface.matchAll(UNSPACED_CHAR)) {
-      if (char.index > from) tokens.push(token(surface.slice(from, char.index), match.index + from));
-      tokens.push(token(char[0], match.index + char.index));
-      from = char.index + char[0].length;
-    }
-    if (from < surface.length) tokens.push(token(surface.slice(from), match.index + from));
+  for (const match of normalized.matchAll(wordPatterns(normalized).word)) {
+    tokens.push({ surface: match[0], start: match.index, end: match.index + match[0].length });
   }
   return tokens;
-}
-
-function token(surface: string, start: number): Token {
-  return { surface, start, end: start + surface.length };
 }
 
 /**

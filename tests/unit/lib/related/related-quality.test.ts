@@ -97,6 +97,18 @@ describe('related: knowing when nothing matches', () => {
     expect(response.matched).toBe(false);
   });
 
+  it('reads a page by its Latin words only: English quoted among Chinese or Russian matches as it would alone', () => {
+    const alone = engine.related(BACKPRESSURE);
+    const chinese = '今天东京都的天气很好，我们去公园散步，然后在车站附近吃了拉面。'.repeat(20);
+    const russian = 'Комитет собрался во вторник, чтобы обсудить бюджет на следующий год. '.repeat(20);
+    for (const around of [chinese, russian]) {
+      const quoted = engine.related({ title: 'Заметки 笔记', text: `${around} ${BACKPRESSURE} ${around}` });
+      expect(quoted.matched).toBe(true);
+      expect(quoted.results.map((r) => r.article.id)).toEqual(alone.results.map((r) => r.article.id));
+      expect(quoted.results[0]?.confidence).toBeCloseTo(alone.results[0]?.confidence as number, 6);
+    }
+  });
+
   it('reads adjacent words the library writes as one ("time zone", "back pressure")', () => {
     const known = new Set(['timezon', 'backpressur']);
     expect(joinedWords('Every time zone has back pressure', (term) => known.has(term))).toEqual([

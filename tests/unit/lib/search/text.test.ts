@@ -36,6 +36,10 @@ describe('normalizeText and tokenize', () => {
     'Decomposed: cafe\u0301 and e\u0308 marks; İstanbul; ﬀ ﬃ',
     'Astral 𝒳𝒴 and emoji 🙂 between words, an unpaired \ud800 half',
     '\ufdfa'.repeat(40) + ' then words after ﬁve expansions',
+    'Η ΟΔΟΣ ΕΙΝΑΙ ΚΛΕΙΣΤΗ — ο δρόμος',
+    'Arabic with shadda and fatha: مُحَمَّد, Hebrew points: שָׁלוֹם',
+    'Japanese voiced kana: がガばバ ラーメン',
+    'Thai: ภาษาไทยเป็นภาษาที่สวยงาม',
   ])('normalizes with offsets exactly as normalizeText, each word pointing at where it is written: %s', (text) => {
     const { normalized, starts, ends } = normalizeTextWithOffsets(text);
     expect(normalized).toBe(normalizeText(text));
@@ -59,6 +63,12 @@ describe('normalizeText and tokenize', () => {
       'ørsted',
     ]);
     expect(surfaces('東京都の天気 and Tokyo')).toEqual(['東', '京', '都', 'の', '天', '気', 'and', 'tokyo']);
+    // A voiced kana keeps its mark (が is not か), and the long-vowel mark stays with its kana.
+    expect(surfaces('ラーメンが')).toEqual(['ラー', 'メ', 'ン', 'が'.normalize('NFKD')]);
+    expect(surfaces('か')).not.toEqual(surfaces('が'));
+    // Thai is written without spaces too: a character with its marks at a time.
+    expect(surfaces('ไทยเป็น')).toEqual(['ไ', 'ท', 'ย', 'เ', 'ป็'.normalize('NFKD'), 'น']);
+    expect(normalizeText('ΟΔΟΣ')).toBe(normalizeText('οδοσ'));
     expect(analyzeField('по-русски и split-brain')).toEqual([
       'по',
       'русски',
