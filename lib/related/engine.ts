@@ -72,8 +72,11 @@ export function joinedWords(text: string, isKnown: (term: string) => boolean): s
  * the English a page quotes (the threshold was calibrated on the Latin words alone).
  */
 function latinTerms(terms: string[]): string[] {
-  return terms.filter((term) => term.charCodeAt(0) < 0x80);
+  return terms.filter((term) => LATIN_TERM.test(term));
 }
+
+/** Latin letters (ø and ß too), digits and the joiners of compounds: "http-сервер" joined is not one. */
+const LATIN_TERM = /^[\p{Script=Latin}\p{Nd}+:.#]+$/u;
 
 /**
  * Everyday words' worth when ranking (term → 0..1, unlisted terms 1), by how common each is in

@@ -71,8 +71,10 @@ export function normalizeTextWithOffsets(text: string): NormalizedWithOffsets {
 const MARK = /^\p{M}/u;
 
 function isMarkAt(text: string, at: number): boolean {
-  // Every combining mark is at U+0300 or above.
-  return at < text.length && text.charCodeAt(at) >= 0x300 && MARK.test(text.slice(at, at + 2));
+  // Every combining mark is at U+0300 or above; half-width ﾞ and ﾟ are not marks but fold into ones.
+  if (at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  return code >= 0x300 && (code === 0xff9e || code === 0xff9f || MARK.test(text.slice(at, at + 2)));
 }
 
 function codePointWidth(text: string, at: number): number {
@@ -86,6 +88,7 @@ const FOLDED_CLUSTERS = new Map<string, string>();
 const FOLDED_CLUSTERS_LIMIT = 20_000;
 
 function foldCluster(cluster: string): string {
+  if (cluster.length > 8) return normalizeText(cluster);
   let folded = FOLDED_CLUSTERS.get(cluster);
   if (folded === undefined) {
     folded = normalizeText(cluster);

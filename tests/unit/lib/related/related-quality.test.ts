@@ -107,6 +107,12 @@ describe('related: knowing when nothing matches', () => {
       expect(quoted.results.map((r) => r.article.id)).toEqual(alone.results.map((r) => r.article.id));
       expect(quoted.results[0]?.confidence).toBeCloseTo(alone.results[0]?.confidence as number, 6);
     }
+    // A hyphen joining a Latin word to a Russian one ("TCP-соединение") leaves the Latin word alone to count.
+    const mixed = (joiner: string) =>
+      engine.related(
+        `${`Обсудили TCP${joiner}соединение, API${joiner}запрос и UI${joiner}тест. `.repeat(20)} ${BACKPRESSURE}`,
+      );
+    expect(mixed('-').results).toEqual(mixed(' ').results);
   });
 
   it('reads adjacent words the library writes as one ("time zone", "back pressure")', () => {

@@ -40,6 +40,7 @@ describe('normalizeText and tokenize', () => {
     'Arabic with shadda and fatha: مُحَمَّد, Hebrew points: שָׁלוֹם',
     'Japanese voiced kana: がガばバ ラーメン',
     'Thai: ภาษาไทยเป็นภาษาที่สวยงาม',
+    'Half-width kana and marks: ｶﾞｷﾞ \u0651\uff9f \u0651\uff9e',
   ])('normalizes with offsets exactly as normalizeText, each word pointing at where it is written: %s', (text) => {
     const { normalized, starts, ends } = normalizeTextWithOffsets(text);
     expect(normalized).toBe(normalizeText(text));
