@@ -75,8 +75,8 @@ function latinTerms(terms: string[]): string[] {
   return terms.filter((term) => LATIN_TERM.test(term));
 }
 
-/** Latin letters (ø and ß too), digits and the joiners of compounds: "http-сервер" joined is not one. */
-const LATIN_TERM = /^[\p{Script=Latin}\p{Nd}+:.#]+$/u;
+/** Latin letters (ø and ß too), ASCII digits and the joiners of compounds: "http-сервер" joined is not one. */
+const LATIN_TERM = /^[\p{Script=Latin}0-9+:.#]+$/u;
 
 /**
  * Everyday words' worth when ranking (term → 0..1, unlisted terms 1), by how common each is in

@@ -2,6 +2,7 @@ import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import type { Article } from '@/lib/corpus/article';
 import { getBundledRelatedEngine, relatedEngineFor } from '@/lib/related/bundled';
 import { getBundledSearchEngine, searchEngineFor } from '@/lib/search/bundled';
+import { countWords } from '@/lib/search/text';
 
 /** Below this many words, a text is a query (typos, prefixes matter); above, a document. */
 export const QUERY_WORDS = 12;
@@ -33,7 +34,8 @@ export function findRelated(
     catalog,
   }: { title?: string; limit?: number; excludeId?: string; catalog?: EffectiveCatalog } = {},
 ): FoundRelated {
-  const words = text.split(/\s+/).filter(Boolean).length;
+  // Counted as search counts them: a paragraph of Chinese is many words, not one.
+  const words = countWords(text);
   const notExcluded = (article: Article) => article.id !== excludeId;
   if (words < QUERY_WORDS && !title) {
     const { results, loose } = (catalog ? searchEngineFor(catalog) : getBundledSearchEngine()).search(text, {

@@ -3,6 +3,7 @@ import type { RelatedEngine, RelatedInput } from '@/lib/related/engine';
 import { QUERY_WORDS } from '@/lib/related/find-related';
 import type { LibraryHit, LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
 import { makeSnippet, type Snippet } from '@/lib/search/snippet';
+import { countWords } from '@/lib/search/text';
 import { readerViewOf, type SearchHit, type UnifiedResponse } from '@/lib/search/unified';
 
 /**
@@ -45,7 +46,8 @@ export function findRelatedSaved(
   const excludedAddress = excludeUrl === undefined ? undefined : normalizePageUrl(excludeUrl);
   const isExcluded = (hit: LibraryHit) =>
     hit.itemId === excludeItemId || (hit.url !== null && normalizePageUrl(hit.url) === excludedAddress);
-  const words = text.split(/\s+/).filter(Boolean).length;
+  // Counted as search counts them: a paragraph of Chinese is many words, not one.
+  const words = countWords(text);
   // One more than asked for each item that may be left out.
   const asked = limit + 2;
   const response =

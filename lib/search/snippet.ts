@@ -53,12 +53,28 @@ export function makeSnippet(
   return cut(text, Math.max(0, first - Math.round(width * 0.2)), width, matchedTerms, prefix);
 }
 
+/**
+ * How far a cut moves to fall between words: Chinese and Japanese run on without spaces (so may a long
+ * address), and a passage must stay short (the reader's view takes 400 characters).
+ */
+const WORD_REACH = 24;
+
 function cut(text: string, around: number, width: number, matchedTerms: ReadonlySet<string>, prefix: string | null) {
   let start = around;
-  while (start > 0 && /\S/.test(text[start - 1] as string)) start--;
+  while (start > 0 && around - start < WORD_REACH && /\S/.test(text[start - 1] as string)) start--;
+  if (start > 0 && /\S/.test(text[start - 1] as string)) start = around;
+  if (isLowSurrogate(text, start)) start--;
   let end = Math.min(text.length, start + width);
-  while (end < text.length && /\S/.test(text[end] as string)) end++;
+  const endAtWidth = end;
+  while (end < text.length && end - endAtWidth < WORD_REACH && /\S/.test(text[end] as string)) end++;
+  if (end < text.length && /\S/.test(text[end] as string)) end = endAtWidth;
+  if (isLowSurrogate(text, end)) end++;
   const passage = text.slice(start, end).replace(/\s+/g, ' ').trim();
   const shown = `${start > 0 ? '…' : ''}${passage}${end < text.length ? '…' : ''}`;
   return { text: shown, ranges: getHighlightRanges(shown, matchedTerms, prefix), passage };
+}
+
+function isLowSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -116,7 +116,7 @@ export interface Token {
 
 const ASCII_WORD = /[a-z0-9]+(?:[+:.#][a-z0-9]+)*[+#]*/g;
 const ASCII_HYPHENATED = /[a-z0-9]+(?:-[a-z0-9]+)+/g;
-// Letters and digits of every script (normalized Latin is a-z), so that a saved page in Russian, Greek,
+// Letters and digits of every script (accents folded, Latin is mostly a-z), so that a saved page in Russian, Greek,
 // Arabic or Hindi is found by its words; marks stay inside a word (Indic vowel signs).
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[+:.#][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
 const HYPHENATED = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)+/gu;
@@ -151,6 +151,11 @@ function hasOtherScripts(normalized: string): boolean {
 function wordPatterns(normalized: string): { word: RegExp; hyphenated: RegExp } {
   if (!hasOtherScripts(normalized)) return { word: ASCII_WORD, hyphenated: ASCII_HYPHENATED };
   return { word: UNSPACED.test(normalized) ? WORD_OR_UNSPACED : WORD, hyphenated: HYPHENATED };
+}
+
+/** How many words a text has: those between spaces, and each character of scripts written without them. */
+export function countWords(text: string): number {
+  return UNSPACED.test(text) ? tokenize(normalizeText(text)).length : text.split(/\s+/).filter(Boolean).length;
 }
 
 /** Tokens of already-normalized text (offsets index into that text). */

@@ -115,6 +115,15 @@ describe('related: knowing when nothing matches', () => {
     expect(mixed('-').results).toEqual(mixed(' ').results);
   });
 
+  it('counts a Chinese paragraph’s characters as words: English it quotes late is read, not cut at 32 words', () => {
+    const chinese = `${'今天东京都的天气很好，我们去公园散步。'.repeat(3)}然后服务出现了backpressure问题，consumer处理太慢，queue不断增长，最后memory耗尽。`;
+    const found = findRelated(chinese);
+    expect(found.matched).toBe(true);
+    expect(found.articles.slice(0, 5).map((article) => article.id)).toContain(
+      'no-backpressure-when-incoming-events-outrun-your-database',
+    );
+  });
+
   it('reads adjacent words the library writes as one ("time zone", "back pressure")', () => {
     const known = new Set(['timezon', 'backpressur']);
     expect(joinedWords('Every time zone has back pressure', (term) => known.has(term))).toEqual([

@@ -3,7 +3,7 @@ import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
 import { makeSnippet } from '@/lib/search/snippet';
-import { termsOfWord } from '@/lib/search/text';
+import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
 import { mergeSearch, readerViewOf } from '@/lib/search/unified';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 
@@ -167,6 +167,28 @@ describe('snippet', () => {
       'camps',
       'Darfur',
     ]);
+  });
+
+  // Chinese runs on without spaces, and so may an address: a passage ending at spaces would be the
+  // whole paragraph, too long for the reader's view to take, its match out of sight.
+  it.each([
+    ['a Chinese paragraph', '今天东京都的天气很好我们去公园散步然后在车站附近吃了拉面'.repeat(40), '台风来了', '台风'],
+    ['a long address', `see https://example.org/${'a1b2c3'.repeat(300)}`, ' and the relief convoys came', 'convoys'],
+  ])('keeps the passage short in %s, the match inside, so the reader opens at it', (_, before, match, query) => {
+    const text = `${before}${match}${before}`;
+    const snippet = makeSnippet(
+      text,
+      new Set(tokenize(normalizeText(query)).flatMap((t) => termsOfWord(t.surface))),
+      null,
+    );
+    expect(snippet?.passage).toContain(match.trim());
+    expect(snippet?.passage.length).toBeLessThanOrEqual(240);
+    const view = readerViewOf(
+      { kind: 'page', key: 'page:x', confidence: 1, page: { itemId: 'page:x' } } as never,
+      new Map([['page:x', snippet!]]),
+      { matchedTerms: new Set(), prefix: null },
+    );
+    expect(sidePanelViewSchema.safeParse(view).success).toBe(true);
   });
 
   it('highlights words whose letters normalizing changes, at their place in the text', () => {
