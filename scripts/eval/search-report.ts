@@ -28,7 +28,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * `tune2` (off-topic only) was written the same way a session later; its misses were looked at.
  * `blind2` (off-topic only, short noun phrases) was written after that, before running any of it; never tuned on.
  * `blind3` (off-topic only, 20 everyday queries) was written a session later, with no rule change pending,
- * before running any of it; never tuned on. `blind4` (the same, 20 more) was written the session after, the same way.
+ * before running any of it; never tuned on. `blind4` (the same, 20 more) was written the session after, the same way
+ * (7 first-draft queries that repeated earlier sets were replaced by new ones before running them).
  */
 export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind', 'fresh', 'tune2', 'blind2', 'blind3', 'blind4'] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
