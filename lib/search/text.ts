@@ -83,19 +83,26 @@ function codePointWidth(text: string, at: number): number {
   return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
+/** `compute`, remembering up to `limit` results (all forgotten at once when full: words repeat in bursts). */
+function remembered(compute: (key: string) => string, limit: number): (key: string) => string {
+  const results = new Map<string, string>();
+  return (key) => {
+    let result = results.get(key);
+    if (result === undefined) {
+      result = compute(key);
+      if (results.size >= limit) results.clear();
+      results.set(key, result);
+    }
+    return result;
+  };
+}
+
 // A page in another script repeats its few dozen letters: fold each once.
-const FOLDED_CLUSTERS = new Map<string, string>();
-const FOLDED_CLUSTERS_LIMIT = 20_000;
+const foldRememberedCluster = remembered(normalizeText, 20_000);
 
 function foldCluster(cluster: string): string {
-  if (cluster.length > 8) return normalizeText(cluster);
-  let folded = FOLDED_CLUSTERS.get(cluster);
-  if (folded === undefined) {
-    folded = normalizeText(cluster);
-    if (FOLDED_CLUSTERS.size >= FOLDED_CLUSTERS_LIMIT) FOLDED_CLUSTERS.clear();
-    FOLDED_CLUSTERS.set(cluster, folded);
-  }
-  return folded;
+  // Long clusters (stacked marks) are rare and would make large keys.
+  return cluster.length > 8 ? normalizeText(cluster) : foldRememberedCluster(cluster);
 }
 
 function growTo(array: Uint32Array, size: number): Uint32Array {
@@ -179,18 +186,10 @@ export function termsOfWord(surface: string): string[] {
 }
 
 // Stemming is the costliest step of analyzing a long page, and words repeat: remember results.
-const STEM_CACHE = new Map<string, string>();
-const STEM_CACHE_LIMIT = 50_000;
+const rememberedStem = remembered(stemmer, 50_000);
 
 export function stemWord(word: string): string {
-  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
-  let stem = STEM_CACHE.get(word);
-  if (stem === undefined) {
-    stem = stemmer(word);
-    if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear();
-    STEM_CACHE.set(word, stem);
-  }
-  return stem;
+  return word.length <= 3 || !/^[a-z]+$/.test(word) ? word : rememberedStem(word);
 }
 
 export function isStopWord(surface: string): boolean {
