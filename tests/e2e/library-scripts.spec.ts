@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { startFixtureServer } from './fixture-server';
+import { type E2eBrowser, launchE2eBuild } from './pages/e2e-build';
+import { popupPage } from './pages/popup';
+import { openSidePanel } from './pages/side-panel';
+
+/**
+ * Saved pages in other scripts (#17's one search over everything kept): a Russian page is found by
+ * its words, and a Chinese one, written without spaces, by a word inside a long run of text; Enter
+ * opens the reader at the passage, which must stay short enough for the reader's view to take.
+ * The two pages are Shelf's own fixtures (tests/fixtures/pages/scripts).
+ */
+let browser: E2eBrowser;
+
+test.afterEach(async () => {
+  await browser?.close();
+});
+
+test('saved pages in Russian and Chinese are found by their words, and Enter opens the reader at the passage', async () => {
+  browser = await launchE2eBuild();
+  const { context, extensionId } = browser;
+  const server = await startFixtureServer('tests/fixtures/pages/scripts');
+  try {
+    for (const name of ['ru.html', 'zh.html']) {
+      const source = await context.newPage();
+      await source.goto(`${server.origin}/${name}`, { waitUntil: 'domcontentloaded' });
+      const page = await browser.openExtensionPage('popup.html');
+      await page.getByRole('button', { name: /Save this page/ }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+      await page.close();
+      await source.close();
+    }
+  } finally {
+    await server.close();
+  }
+
+  const popup = popupPage(await browser.openExtensionPage('popup.html'));
+  await popup.search('гуманитарные конвои');
+  await expect(popup.firstResult).toContainText('Saved page');
+  await expect(popup.firstResult).toContainText('Помощь доходит до лагерей');
+  await expect(popup.firstResult).toContainText('гуманитарные конвои');
+
+  await popup.search('台风');
+  await expect(popup.firstResult).toContainText('Saved page');
+  await expect(popup.firstResult).toContainText('海边小镇的一天');
+  await expect(popup.firstResult).toContainText('台风');
+  await expect(popup.firstResult).toHaveAttribute('aria-selected', 'true');
+  // The popup closes once the side panel opens: the key press may not see its page again.
+  await popup.searchBox.press('Enter').catch(() => {});
+  const panel = await openSidePanel(context, extensionId);
+  const passage = panel.page.locator('[data-shelf-highlight="search-passage"]');
+  await expect(passage.first()).toBeVisible();
+  await expect(passage.first()).toBeInViewport();
+  await expect.poll(async () => (await passage.allTextContents()).join('')).toContain('台风突然来了');
+});
