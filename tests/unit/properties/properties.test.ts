@@ -58,7 +58,7 @@ describe('import parser', () => {
     );
   });
 
-  it('Pocket CSV: every row is imported or skipped with a reason, never lost', () => {
+  it('Pocket CSV: every row is imported or set aside with a reason, never lost', () => {
     const row = fc.record({
       title: field,
       url: fc.oneof(fc.webUrl(), field),
