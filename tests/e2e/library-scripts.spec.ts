@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { startFixtureServer } from './fixture-server';
 import { type E2eBrowser, launchE2eBuild } from './pages/e2e-build';
-import { popupPage } from './pages/popup';
-import { openSidePanel } from './pages/side-panel';
+import { popupPage, savePagesWithPopup } from './pages/popup';
+import { openSelectedAtPassage } from './pages/side-panel';
 
 /**
  * Saved pages in other scripts (#17's one search over everything kept): a Russian page is found by
@@ -21,15 +21,11 @@ test('saved pages in Russian and Chinese are found by their words, and Enter ope
   const { context, extensionId } = browser;
   const server = await startFixtureServer('tests/fixtures/pages/scripts');
   try {
-    for (const name of ['ru.html', 'zh.html']) {
-      const source = await context.newPage();
-      await source.goto(`${server.origin}/${name}`, { waitUntil: 'domcontentloaded' });
-      const page = await browser.openExtensionPage('popup.html');
-      await page.getByRole('button', { name: /Save this page/ }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-      await page.close();
-      await source.close();
-    }
+    await savePagesWithPopup(
+      context,
+      () => browser.openExtensionPage('popup.html'),
+      ['ru.html', 'zh.html'].map((name) => `${server.origin}/${name}`),
+    );
   } finally {
     await server.close();
   }
@@ -45,11 +41,5 @@ test('saved pages in Russian and Chinese are found by their words, and Enter ope
   await expect(popup.firstResult).toContainText('海边小镇的一天');
   await expect(popup.firstResult).toContainText('台风');
   await expect(popup.firstResult).toHaveAttribute('aria-selected', 'true');
-  // The popup closes once the side panel opens: the key press may not see its page again.
-  await popup.searchBox.press('Enter').catch(() => {});
-  const panel = await openSidePanel(context, extensionId);
-  const passage = panel.page.locator('[data-shelf-highlight="search-passage"]');
-  await expect(passage.first()).toBeVisible();
-  await expect(passage.first()).toBeInViewport();
-  await expect.poll(async () => (await passage.allTextContents()).join('')).toContain('台风突然来了');
+  await openSelectedAtPassage(popup.searchBox, context, extensionId, '台风突然来了');
 });

@@ -5,8 +5,8 @@ import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 import { readShelfStore, snapshotDocumentCount } from '@/scripts/shelf-idb';
 import { startFixtureServer } from './fixture-server';
 import { type E2eBrowser, launchE2eBuild } from './pages/e2e-build';
-import { popupPage } from './pages/popup';
-import { openSidePanel } from './pages/side-panel';
+import { popupPage, savePagesWithPopup } from './pages/popup';
+import { openSelectedAtPassage, openSidePanel } from './pages/side-panel';
 
 /**
  * One search over the blog's articles and the user's saved pages (#17): real pages saved from
@@ -46,15 +46,11 @@ test(
   async () => {
     const server = await startFixtureServer(REAL_PAGES_DIR);
     try {
-      for (const name of PAGES) {
-        const source = await context.newPage();
-        await source.goto(`${server.origin}/${name}/source.html`, { waitUntil: 'domcontentloaded' });
-        const page = await openPopupPage();
-        await page.getByRole('button', { name: /Save this page/ }).click();
-        await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-        await page.close();
-        await source.close();
-      }
+      await savePagesWithPopup(
+        context,
+        openPopupPage,
+        PAGES.map((name) => `${server.origin}/${name}/source.html`),
+      );
     } finally {
       await server.close();
     }
@@ -88,14 +84,8 @@ test(
       await popup.searchBox.press('ArrowUp');
     }
     await expect(popup.firstResult).toHaveAttribute('aria-selected', 'true');
-    // The popup closes once the side panel opens: the key press may not see its page again.
-    await popup.searchBox.press('Enter').catch(() => {});
-    const panel = await openSidePanel(context, extensionId);
-    const passage = panel.page.locator('[data-shelf-highlight="search-passage"]');
-    await expect(passage.first()).toBeVisible();
-    await expect(passage.first()).toBeInViewport();
-    // The marked passage is the one holding the phrase (its marks may be split by a link).
-    await expect.poll(async () => (await passage.allTextContents()).join('').replace(/\s+/g, ' ')).toContain(phrase);
+    // Enter opens the reader at the passage: the marked passage holds the phrase.
+    const panel = await openSelectedAtPassage(popup.searchBox, context, extensionId, phrase);
 
     // Opening the side panel closed the popup; it opens again for the next search.
     const again = popupPage(await openPopupPage());
@@ -120,11 +110,7 @@ test(
   async () => {
     const server = await startFixtureServer(REAL_PAGES_DIR);
     try {
-      const source = await context.newPage();
-      await source.goto(`${server.origin}/google-sre-book-1/source.html`, { waitUntil: 'domcontentloaded' });
-      const page = await openPopupPage();
-      await page.getByRole('button', { name: /Save this page/ }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+      await savePagesWithPopup(context, openPopupPage, [`${server.origin}/google-sre-book-1/source.html`]);
     } finally {
       await server.close();
     }

@@ -45,3 +45,20 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   return popupPage(page);
 }
+
+/** Opens each address in a tab and saves it with the popup's "Save this page", as a user does. */
+export async function savePagesWithPopup(
+  context: BrowserContext,
+  openPopup: () => Promise<Page>,
+  urls: readonly string[],
+): Promise<void> {
+  for (const url of urls) {
+    const source = await context.newPage();
+    await source.goto(url, { waitUntil: 'domcontentloaded' });
+    const popup = await openPopup();
+    await popup.getByRole('button', { name: /Save this page/ }).click();
+    await expect(popup.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await popup.close();
+    await source.close();
+  }
+}

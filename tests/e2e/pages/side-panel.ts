@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page } from '@playwright/test';
+import { type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
 import { readerPage } from './reader';
 
 type View = 'All articles' | 'Reading list' | 'Settings';
@@ -75,4 +75,24 @@ export async function openSidePanel(context: BrowserContext, extensionId: string
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html${search}`);
   return sidePanelPage(page);
+}
+
+/**
+ * Enter in the popup's search box opens the selected saved page in the side panel's reader, which
+ * scrolls to the search's passage and marks it: waits until the marks (split by links, maybe) hold `text`.
+ */
+export async function openSelectedAtPassage(
+  searchBox: Locator,
+  context: BrowserContext,
+  extensionId: string,
+  text: string,
+): Promise<SidePanelPage> {
+  // The popup closes once the side panel opens: the key press may not see its page again.
+  await searchBox.press('Enter').catch(() => {});
+  const panel = await openSidePanel(context, extensionId);
+  const passage = panel.page.locator('[data-shelf-highlight="search-passage"]');
+  await expect(passage.first()).toBeVisible();
+  await expect(passage.first()).toBeInViewport();
+  await expect.poll(async () => (await passage.allTextContents()).join('').replace(/\s+/g, ' ')).toContain(text);
+  return panel;
 }
