@@ -166,9 +166,9 @@ export function countWords(text: string): number {
 }
 
 /** Tokens of already-normalized text (offsets index into that text). */
-export function tokenize(normalized: string): Token[] {
+export function tokenize(normalized: string, word = wordPatterns(normalized).word): Token[] {
   const tokens: Token[] = [];
-  for (const match of normalized.matchAll(wordPatterns(normalized).word)) {
+  for (const match of normalized.matchAll(word)) {
     tokens.push({ surface: match[0], start: match.index, end: match.index + match[0].length });
   }
   return tokens;
@@ -202,11 +202,13 @@ export function isStopWord(surface: string): boolean {
  */
 export function analyzeField(text: string): string[] {
   const normalized = normalizeText(text);
+  // One look at the text's scripts for both patterns (a page's text is long).
+  const { word, hyphenated } = wordPatterns(normalized);
   const terms: string[] = [];
-  for (const token of tokenize(normalized)) {
+  for (const token of tokenize(normalized, word)) {
     if (!isStopWord(token.surface)) terms.push(...termsOfWord(token.surface));
   }
-  for (const match of normalized.matchAll(wordPatterns(normalized).hyphenated)) {
+  for (const match of normalized.matchAll(hyphenated)) {
     terms.push(stemWord(match[0].replace(/-/g, '')));
   }
   return terms;
