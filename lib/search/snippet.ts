@@ -63,12 +63,12 @@ function cut(text: string, around: number, width: number, matchedTerms: Readonly
   let start = around;
   while (start > 0 && around - start < WORD_REACH && /\S/.test(text[start - 1] as string)) start--;
   if (start > 0 && /\S/.test(text[start - 1] as string)) start = around;
-  if (isLowSurrogate(text, start)) start--;
+  if (start > 0 && isLowSurrogate(text, start) && isHighSurrogate(text, start - 1)) start--;
   let end = Math.min(text.length, start + width);
   const endAtWidth = end;
   while (end < text.length && end - endAtWidth < WORD_REACH && /\S/.test(text[end] as string)) end++;
   if (end < text.length && /\S/.test(text[end] as string)) end = endAtWidth;
-  if (isLowSurrogate(text, end)) end++;
+  if (end < text.length && isLowSurrogate(text, end) && isHighSurrogate(text, end - 1)) end++;
   const passage = text.slice(start, end).replace(/\s+/g, ' ').trim();
   const shown = `${start > 0 ? '…' : ''}${passage}${end < text.length ? '…' : ''}`;
   return { text: shown, ranges: getHighlightRanges(shown, matchedTerms, prefix), passage };
@@ -77,4 +77,9 @@ function cut(text: string, around: number, width: number, matchedTerms: Readonly
 function isLowSurrogate(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function isHighSurrogate(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -122,11 +122,12 @@ export interface Token {
 }
 
 const ASCII_WORD = /[a-z0-9]+(?:[+:.#][a-z0-9]+)*[+#]*/g;
-const ASCII_HYPHENATED = /[a-z0-9]+(?:-[a-z0-9]+)+/g;
+// Starting only where a run of letters starts: retried inside a long run, these cost its length squared.
+const ASCII_HYPHENATED = /(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+/g;
 // Letters and digits of every script (accents folded, Latin is mostly a-z), so that a saved page in Russian, Greek,
 // Arabic or Hindi is found by its words; marks stay inside a word (Indic vowel signs).
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[+:.#][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
-const HYPHENATED = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)+/gu;
+const HYPHENATED = /(?<![\p{L}\p{N}])[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)+/gu;
 /**
  * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): each
  * character, with its marks (and Japanese's long-vowel mark), is a token of its own, so a word is

@@ -191,6 +191,10 @@ describe('snippet', () => {
     expect(sidePanelViewSchema.safeParse(view).success).toBe(true);
   });
 
+  it('never steps outside the text at a lone surrogate', () => {
+    expect(makeSnippet('\udc00 hello world', new Set(termsOfWord('hello')), null)?.passage).toContain('hello world');
+  });
+
   it('highlights words whose letters normalizing changes, at their place in the text', () => {
     const text = 'Café owners… and the ﬁnal naïve CAFÉ';
     const snippet = makeSnippet(text, new Set(['cafe', 'final', 'naive'].flatMap(termsOfWord)), null);
