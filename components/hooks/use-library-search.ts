@@ -3,7 +3,7 @@ import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { afterNextPaint } from '@/lib/dom/after-paint';
 import type { SearchResponse } from '@/lib/search/engine';
 import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
-import { makeSnippet, type Snippet } from '@/lib/search/snippet';
+import { makeSnippetBetweenTasks, type Snippet } from '@/lib/search/snippet';
 import { mergeSearch, NO_LIBRARY_RESPONSE, type UnifiedResponse } from '@/lib/search/unified';
 
 // The database code is loaded once the page has painted (the popup's first paint must not wait for it).
@@ -55,22 +55,21 @@ export function useSnippets(response: UnifiedResponse): ReadonlyMap<string, Snip
   useEffect(() => {
     const ids = response.hits.flatMap((hit) => (hit.kind === 'page' ? [hit.page.itemId] : []));
     if (ids.length === 0) return setSnippets(new Map());
-    let current = true;
+    const stale = new AbortController();
     void loadLive()
       .then(({ getCapturedTexts }) => getCapturedTexts(ids))
-      .then((texts) => {
-        if (!current) return;
+      .then(async (texts) => {
         const made = new Map<string, Snippet>();
         for (const [id, text] of texts) {
-          const snippet = makeSnippet(text, response.matchedTerms, response.prefix);
+          const snippet = await makeSnippetBetweenTasks(text, response.matchedTerms, response.prefix, {
+            signal: stale.signal,
+          });
           if (snippet) made.set(id, snippet);
         }
-        setSnippets(made);
+        if (!stale.signal.aborted) setSnippets(made);
       })
       .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
-    return () => {
-      current = false;
-    };
+    return () => stale.abort();
   }, [response]);
   return snippets;
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { AnnotatedReader } from '@/components/annotations/annotated-reader';
 import { useReaderActions } from '@/components/hooks/use-reader-actions';
 import { useReaderDocument } from '@/components/hooks/use-reader-document';
@@ -12,7 +12,7 @@ import { getArticleById } from '@/lib/corpus/catalog';
 import { getReaderData } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
 import { showPassage } from '@/lib/dom/passage';
-import { makeSnippet } from '@/lib/search/snippet';
+import { makeSnippetBetweenTasks } from '@/lib/search/snippet';
 import { updateReaderSettings } from '@/lib/settings/reader-settings';
 import { captureItemNow } from '@/lib/side-panel/capture-item';
 
@@ -45,14 +45,7 @@ export function ReaderContainer({
   const settings = useReaderSettings();
   const hasCopy = data?.capture !== undefined && settings !== undefined;
   const copyText = data?.capture?.text;
-  const passage = useMemo(
-    () =>
-      givenPassage ??
-      (passageTerms && copyText !== undefined
-        ? makeSnippet(copyText, new Set(passageTerms), passagePrefix ?? null)?.passage
-        : undefined),
-    [givenPassage, passageTerms, passagePrefix, copyText],
-  );
+  const passage = usePassage(copyText, givenPassage, passageTerms, passagePrefix);
   const percent = useReadingProgress(itemId, data?.capture !== undefined, data?.progress);
   // Opened from a search result: at the passage that matched, after the saved position is restored.
   useEffect(() => {
@@ -106,4 +99,28 @@ export function ReaderContainer({
       />
     </AnnotatedReader>
   );
+}
+
+/** The passage to open at: the one given, or the one the search's words find in the copy (read between tasks: a copy may be huge). */
+function usePassage(
+  copyText: string | undefined,
+  givenPassage: string | undefined,
+  passageTerms: readonly string[] | undefined,
+  passagePrefix: string | undefined,
+): string | undefined {
+  const [found, setFound] = useState<{ key: string; passage: string | undefined }>();
+  // The terms arrive as a new array on each render: compared by value.
+  const termsKey = passageTerms?.join('\n');
+  const key = `${termsKey}\u0000${passagePrefix ?? ''}`;
+  useEffect(() => {
+    if (givenPassage || termsKey === undefined || copyText === undefined) return;
+    const stale = new AbortController();
+    void makeSnippetBetweenTasks(copyText, new Set(termsKey.split('\n')), passagePrefix ?? null, {
+      signal: stale.signal,
+    }).then((snippet) => {
+      if (!stale.signal.aborted) setFound({ key, passage: snippet?.passage });
+    });
+    return () => stale.abort();
+  }, [copyText, givenPassage, termsKey, passagePrefix, key]);
+  return givenPassage ?? (found?.key === key ? found.passage : undefined);
 }

@@ -2,7 +2,7 @@ import { normalizePageUrl } from '@/lib/db/ids';
 import type { RelatedEngine, RelatedInput } from '@/lib/related/engine';
 import { QUERY_WORDS } from '@/lib/related/find-related';
 import type { LibraryHit, LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
-import { makeSnippet, type Snippet } from '@/lib/search/snippet';
+import { makeSnippetBetweenTasks, type Snippet } from '@/lib/search/snippet';
 import { countWords } from '@/lib/search/text';
 import { readerViewOf, type SearchHit, type UnifiedResponse } from '@/lib/search/unified';
 
@@ -77,6 +77,9 @@ export async function relatedPageView(
   const itemId = hit.page.itemId;
   if (snippets.has(itemId)) return readerViewOf(hit, snippets, response);
   const text = await readText(itemId).catch(() => undefined);
-  const passage = text === undefined ? undefined : makeSnippet(text, response.matchedTerms, response.prefix)?.passage;
+  const passage =
+    text === undefined
+      ? undefined
+      : (await makeSnippetBetweenTasks(text, response.matchedTerms, response.prefix))?.passage;
   return passage ? { kind: 'reader', itemId, passage } : readerViewOf(hit, snippets, response);
 }

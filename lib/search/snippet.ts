@@ -1,5 +1,5 @@
 import { getHighlightRanges, type HighlightRange } from '@/lib/search/highlight';
-import { normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
+import { isInsideCluster, normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
 
 export interface Snippet {
   /** A passage of the text, with "…" where it was cut. */
@@ -13,6 +13,21 @@ export interface Snippet {
 const WIDTH = 180;
 
 /**
+ * Characters read at a time. A saved copy may hold a million characters, some of which fold into
+ * eighteen (U+FDFA): read whole, one snippet would hold the page for seconds; read in slices, typing
+ * goes on between them and a stale search stops.
+ */
+export const SNIPPET_SLICE = 20_000;
+
+/** How far a cut moves to keep a character whole: a hostile page may stack thousands of marks on one letter. */
+const MAX_CLUSTER_STEP = 32;
+
+interface Hit {
+  start: number;
+  key: string;
+}
+
+/**
  * The passage of a long text that shows the most of the query's matched words (different words
  * first, then how many), cut at word boundaries, with the words highlighted. Null when no word matches.
  */
@@ -21,25 +36,93 @@ export function makeSnippet(
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
   width = WIDTH,
+  slice = SNIPPET_SLICE,
 ): Snippet | null {
-  // Words are found in the normalized text; `start` is where each stands in `text`.
-  const { normalized, starts } = normalizeTextWithOffsets(text);
-  const hits: Array<{ start: number; key: string }> = [];
-  for (const token of tokenize(normalized)) {
-    const term = termsOfWord(token.surface).find((candidate) => matchedTerms.has(candidate));
-    if (term) hits.push({ start: starts[token.start] as number, key: term });
-    else if (prefix !== null && prefix.length >= 2 && token.surface.startsWith(prefix))
-      hits.push({ start: starts[token.start] as number, key: prefix });
+  const scan = scanHits(text, matchedTerms, prefix, slice);
+  let step = scan.next();
+  while (!step.done) step = scan.next();
+  return snippetOf(text, step.value, matchedTerms, prefix, width);
+}
+
+export interface SliceOptions {
+  /** Stops reading (the result is then null): the search it was for is stale. */
+  signal?: AbortSignal;
+  /** What runs between slices; by default the next task, so that input and paints come first. */
+  pause?: () => Promise<void>;
+  slice?: number;
+}
+
+/** `makeSnippet`, pausing between slices of a long text. */
+export async function makeSnippetBetweenTasks(
+  text: string,
+  matchedTerms: ReadonlySet<string>,
+  prefix: string | null,
+  { signal, pause = nextTask, slice = SNIPPET_SLICE }: SliceOptions = {},
+): Promise<Snippet | null> {
+  const scan = scanHits(text, matchedTerms, prefix, slice);
+  for (let step = scan.next(); ; step = scan.next()) {
+    if (signal?.aborted) return null;
+    if (step.done) return snippetOf(text, step.value, matchedTerms, prefix, WIDTH);
+    await pause();
   }
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Where the query's words stand in `text`, read a slice at a time (it yields between slices). */
+function* scanHits(
+  text: string,
+  matchedTerms: ReadonlySet<string>,
+  prefix: string | null,
+  slice: number,
+): Generator<void, Hit[]> {
+  const hits: Hit[] = [];
+  for (let from = 0; from < text.length; ) {
+    const to = sliceEnd(text, from, slice);
+    // Words are found in the normalized text; `starts` is where each stands in the slice.
+    const { normalized, starts } = normalizeTextWithOffsets(text.slice(from, to));
+    for (const token of tokenize(normalized)) {
+      const start = from + (starts[token.start] as number);
+      const term = termsOfWord(token.surface).find((candidate) => matchedTerms.has(candidate));
+      if (term) hits.push({ start, key: term });
+      else if (prefix !== null && prefix.length >= 2 && token.surface.startsWith(prefix))
+        hits.push({ start, key: prefix });
+    }
+    from = to;
+    if (from < text.length) yield;
+  }
+  return hits;
+}
+
+/** Where a slice from `from` ends: after a space near `from + size` (no word is cut), else between two characters. */
+function sliceEnd(text: string, from: number, size: number): number {
+  if (text.length - from <= size) return text.length;
+  let end = from + size;
+  const reach = Math.min(1_000, Math.floor(size / 2));
+  const space = text.slice(end - reach, end).search(/\s\S*$/);
+  if (space >= 0) return end - reach + space + 1;
+  for (let step = 0; step < MAX_CLUSTER_STEP && isInsideCluster(text, end); step++) end--;
+  return end;
+}
+
+function snippetOf(
+  text: string,
+  hits: readonly Hit[],
+  matchedTerms: ReadonlySet<string>,
+  prefix: string | null,
+  width: number,
+): Snippet | null {
   if (hits.length === 0) return null;
   let best = { from: 0, distinct: 0, count: 0 };
   let from = 0;
   const inWindow = new Map<string, number>();
   for (let to = 0; to < hits.length; to++) {
-    const hit = hits[to] as (typeof hits)[number];
+    const hit = hits[to] as Hit;
     inWindow.set(hit.key, (inWindow.get(hit.key) ?? 0) + 1);
-    while (hit.start - (hits[from] as (typeof hits)[number]).start > width * 0.7) {
-      const key = (hits[from] as (typeof hits)[number]).key;
+    while (hit.start - (hits[from] as Hit).start > width * 0.7) {
+      const key = (hits[from] as Hit).key;
       const left = (inWindow.get(key) ?? 1) - 1;
       if (left === 0) inWindow.delete(key);
       else inWindow.set(key, left);
@@ -49,7 +132,7 @@ export function makeSnippet(
     if (inWindow.size > best.distinct || (inWindow.size === best.distinct && count > best.count))
       best = { from, distinct: inWindow.size, count };
   }
-  const first = (hits[best.from] as (typeof hits)[number]).start;
+  const first = (hits[best.from] as Hit).start;
   return cut(text, Math.max(0, first - Math.round(width * 0.2)), width, matchedTerms, prefix);
 }
 
@@ -63,23 +146,14 @@ function cut(text: string, around: number, width: number, matchedTerms: Readonly
   let start = around;
   while (start > 0 && around - start < WORD_REACH && /\S/.test(text[start - 1] as string)) start--;
   if (start > 0 && /\S/.test(text[start - 1] as string)) start = around;
-  if (start > 0 && isLowSurrogate(text, start) && isHighSurrogate(text, start - 1)) start--;
+  // Not between a letter and its accent, nor inside an emoji (a run of marks is cut after a few).
+  for (let step = 0; step < MAX_CLUSTER_STEP && isInsideCluster(text, start); step++) start--;
   let end = Math.min(text.length, start + width);
   const endAtWidth = end;
   while (end < text.length && end - endAtWidth < WORD_REACH && /\S/.test(text[end] as string)) end++;
   if (end < text.length && /\S/.test(text[end] as string)) end = endAtWidth;
-  if (end < text.length && isLowSurrogate(text, end) && isHighSurrogate(text, end - 1)) end++;
+  for (let step = 0; step < MAX_CLUSTER_STEP && isInsideCluster(text, end); step++) end++;
   const passage = text.slice(start, end).replace(/\s+/g, ' ').trim();
   const shown = `${start > 0 ? '…' : ''}${passage}${end < text.length ? '…' : ''}`;
   return { text: shown, ranges: getHighlightRanges(shown, matchedTerms, prefix), passage };
-}
-
-function isLowSurrogate(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-function isHighSurrogate(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -70,6 +70,17 @@ export function normalizeTextWithOffsets(text: string): NormalizedWithOffsets {
 
 const MARK = /^\p{M}/u;
 
+/**
+ * Whether `at` falls inside a character as the reader sees it (between a surrogate pair's halves, or
+ * before a combining mark): where a text must not be cut.
+ */
+export function isInsideCluster(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  const before = text.charCodeAt(at - 1);
+  return (code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff) || isMarkAt(text, at);
+}
+
 function isMarkAt(text: string, at: number): boolean {
   // Every combining mark is at U+0300 or above; half-width ﾞ and ﾟ are not marks but fold into ones.
   if (at >= text.length) return false;

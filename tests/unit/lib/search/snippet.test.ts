@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeSnippet, makeSnippetBetweenTasks, SNIPPET_SLICE } from '@/lib/search/snippet';
+import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
+
+const termsOf = (query: string) => new Set(tokenize(normalizeText(query)).flatMap((t) => termsOfWord(t.surface)));
+
+const sentence = 'The committee met on Tuesday to discuss the budget and raised questions about the schedule. ';
+const longPage = `${sentence.repeat(600)}Relief convoys finally reached the camps of North Darfur. ${sentence.repeat(600)}`;
+
+// Texts where a slice must end: spaces, Chinese without any, accents, emoji, a hostile expansion.
+const texts = {
+  english: longPage,
+  chinese: `${'今天东京都的天气很好我们去公园散步然后在车站附近吃了拉面'.repeat(1500)}台风来了${'我们去公园'.repeat(900)}`,
+  accented: `${'Café naïve déjà vu, Ørsted og Straße. '.repeat(1400)}Relief convoys reached Darfur.`,
+  emoji: `${'🙂🎉👩‍👩‍👧 '.repeat(5000)}relief convoys`,
+  expanding: `${'\ufdfa'.repeat(30_000)} relief convoys`,
+  unspaced: `${'x'.repeat(70_000)} convoys`,
+};
+
+describe('snippets of long texts, read a slice at a time', () => {
+  it.each(Object.entries(texts))('give the same snippet whatever the slice (%s)', (_, text) => {
+    expect(text.length).toBeGreaterThan(SNIPPET_SLICE);
+    const terms = termsOf('relief convoys darfur 台风 naive ørsted');
+    const whole = makeSnippet(text, terms, null, undefined, Number.MAX_SAFE_INTEGER);
+    expect(whole).not.toBeNull();
+    for (const slice of [SNIPPET_SLICE, 4_096, 997])
+      expect(makeSnippet(text, terms, null, undefined, slice)).toEqual(whole);
+  });
+
+  it('finds a word that stands across where a slice would end', () => {
+    const words = `${'alpha beta gamma '.repeat(3000)}`;
+    const at = SNIPPET_SLICE - words.length;
+    expect(at).toBeLessThan(0);
+    // "needle" starts a few characters before the 20,000th.
+    const text = `${words.slice(0, SNIPPET_SLICE - 3)} needle ${words}`;
+    expect(makeSnippet(text, termsOf('needle'), null)?.passage).toContain('needle');
+  });
+
+  it('pauses between slices so that the page can take input, and stops once the search is stale', async () => {
+    let pauses = 0;
+    const snippet = await makeSnippetBetweenTasks(longPage, termsOf('convoys darfur'), null, {
+      pause: async () => {
+        pauses++;
+      },
+    });
+    expect(snippet?.passage).toContain('Relief convoys finally reached the camps of North Darfur');
+    expect(pauses).toBe(Math.ceil(longPage.length / SNIPPET_SLICE) - 1);
+
+    const stale = new AbortController();
+    let pausesAfterAbort = 0;
+    const stopped = await makeSnippetBetweenTasks(longPage, termsOf('convoys darfur'), null, {
+      signal: stale.signal,
+      pause: async () => {
+        pausesAfterAbort++;
+        stale.abort();
+      },
+    });
+    expect(stopped).toBeNull();
+    expect(pausesAfterAbort).toBe(1);
+  });
+
+  it('does not pause for a text shorter than a slice', async () => {
+    let pauses = 0;
+    const text = `${sentence.repeat(50)}Relief convoys reached Darfur.`;
+    const snippet = await makeSnippetBetweenTasks(text, termsOf('convoys'), null, { pause: async () => void pauses++ });
+    expect(snippet?.passage).toContain('Relief convoys');
+    expect(pauses).toBe(0);
+  });
+
+  it('reads the Russian and Chinese fixture pages the same in slices', () => {
+    for (const [file, query] of [
+      ['tests/fixtures/pages/scripts/ru.html', 'гуманитарные конвои'],
+      ['tests/fixtures/pages/scripts/zh.html', '公园'],
+    ] as const) {
+      const text = readFileSync(file, 'utf8').replace(/<[^>]+>/g, ' ');
+      const whole = makeSnippet(text, termsOf(query), null, undefined, Number.MAX_SAFE_INTEGER);
+      expect(whole).not.toBeNull();
+      expect(makeSnippet(text, termsOf(query), null, undefined, 300)).toEqual(whole);
+    }
+  });
+});
+
+describe('where a snippet is cut', () => {
+  // Chinese and Japanese have no spaces to cut at: the cut must still not split a character.
+  it.each([
+    ['kana with a combining voiced mark', 'か\u3099'],
+    ['Chinese characters outside the first plane', '𠀋'],
+  ])('keeps %s whole at both ends', (_, unit) => {
+    const text = `${unit.repeat(400)}台风${unit.repeat(400)}`;
+    const passage = makeSnippet(text, termsOf('台风'), null)?.passage as string;
+    expect(passage).toContain('台风');
+    expect(passage.startsWith(unit)).toBe(true);
+    expect(passage.endsWith(unit)).toBe(true);
+    expect(passage.replace('台风', '').length % unit.length).toBe(0);
+  });
+
+  it('moves only a few characters to keep a character whole on a hostile stack of marks', () => {
+    const text = `convoys e${'\u0301'.repeat(50_000)}`;
+    const snippet = makeSnippet(text, termsOf('convoys'), null);
+    expect(snippet?.passage.length).toBeLessThan(300);
+  });
+});
