@@ -3,8 +3,9 @@ import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { afterNextPaint } from '@/lib/dom/after-paint';
 import type { SearchResponse } from '@/lib/search/engine';
 import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
+import { type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import { makeSnippetBetweenTasks, type Snippet } from '@/lib/search/snippet';
-import { mergeSearch, NO_LIBRARY_RESPONSE, type UnifiedResponse } from '@/lib/search/unified';
+import { mergeSearch, NO_LIBRARY_RESPONSE, type UnifiedResponse, withPhraseFirst } from '@/lib/search/unified';
 
 // The database code is loaded once the page has painted (the popup's first paint must not wait for it).
 const loadLive = () => import('@/lib/search/library-live');
@@ -49,29 +50,39 @@ function timedLibrarySearch(index: LibraryIndex, query: string): LibraryResponse
   return response;
 }
 
-/** Snippets of the saved pages listed, from their captured text (read for the few shown only). */
-export function useSnippets(response: UnifiedResponse): ReadonlyMap<string, Snippet> {
-  const [snippets, setSnippets] = useState<ReadonlyMap<string, Snippet>>(new Map());
+/**
+ * Snippets of the saved pages listed, from their captured text (read for the few shown only), and
+ * the response they were made for (the previous one's stay shown until the new ones are made).
+ */
+export function useSnippets(
+  response: UnifiedResponse,
+  phrase: QueryPhrase | null = null,
+): { snippets: ReadonlyMap<string, Snippet>; madeFor: UnifiedResponse | null } {
+  const [made, setMade] = useState<{ snippets: ReadonlyMap<string, Snippet>; madeFor: UnifiedResponse | null }>({
+    snippets: new Map(),
+    madeFor: null,
+  });
   useEffect(() => {
     const ids = response.hits.flatMap((hit) => (hit.kind === 'page' ? [hit.page.itemId] : []));
-    if (ids.length === 0) return setSnippets(new Map());
+    if (ids.length === 0) return setMade({ snippets: new Map(), madeFor: response });
     const stale = new AbortController();
     void loadLive()
       .then(({ getCapturedTexts }) => getCapturedTexts(ids))
       .then(async (texts) => {
-        const made = new Map<string, Snippet>();
+        const snippets = new Map<string, Snippet>();
         for (const [id, text] of texts) {
           const snippet = await makeSnippetBetweenTasks(text, response.matchedTerms, response.prefix, {
             signal: stale.signal,
+            phrase,
           });
-          if (snippet) made.set(id, snippet);
+          if (snippet) snippets.set(id, snippet);
         }
-        if (!stale.signal.aborted) setSnippets(made);
+        if (!stale.signal.aborted) setMade({ snippets, madeFor: response });
       })
       .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
     return () => stale.abort();
-  }, [response]);
-  return snippets;
+  }, [response, phrase]);
+  return made;
 }
 
 /**
@@ -90,7 +101,13 @@ export function useLibrarySearch(
     () => (index && includeLibrary && query.trim() ? timedLibrarySearch(index, query) : NO_LIBRARY_RESPONSE),
     [index, version, query, includeLibrary],
   );
-  const response = useMemo(() => mergeSearch(bundled, library, catalog.byId), [bundled, library, catalog]);
-  const snippets = useSnippets(response);
+  const merged = useMemo(() => mergeSearch(bundled, library, catalog.byId), [bundled, library, catalog]);
+  const phrase = useMemo(() => queryPhrase(query, merged.prefix !== null), [query, merged.prefix]);
+  const { snippets, madeFor } = useSnippets(merged, phrase);
+  // Once the copies are read: a saved page holding the query's words in a row comes first.
+  const response = useMemo(
+    () => (madeFor === merged ? withPhraseFirst(merged, phrase, snippets) : merged),
+    [merged, phrase, snippets, madeFor],
+  );
   return { response, snippets, libraryReady: index !== null };
 }

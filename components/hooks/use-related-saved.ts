@@ -30,7 +30,7 @@ export function useRelatedSaved(view: Extract<SidePanelView, { kind: 'related' }
     );
     return { hits, loose: false, matchedTerms: library.matchedTerms, prefix: null, suggestion: null };
   }, [index, version, view, catalog]);
-  const snippets = useSnippets(response);
+  const { snippets } = useSnippets(response);
   // Each click takes a ticket; a reader view read too slowly is dropped once another click, another
   // "Find related" or leaving the view came after it, so the panel never jumps to a page late.
   const latestClick = useRef(0);

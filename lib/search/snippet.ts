@@ -1,4 +1,5 @@
 import { getHighlightRanges, type HighlightRange } from '@/lib/search/highlight';
+import { phraseReader, type QueryPhrase } from '@/lib/search/phrase';
 import { isInsideCluster, normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
 
 export interface Snippet {
@@ -8,6 +9,8 @@ export interface Snippet {
   ranges: HighlightRange[];
   /** The passage's words as they stand in the text (without "…"): what the reader looks for to open there. */
   passage: string;
+  /** The text holds the query's words in a row (`SnippetOptions.phrase`); the snippet then shows where. */
+  holdsPhrase?: true;
 }
 
 const WIDTH = 180;
@@ -27,29 +30,35 @@ interface Hit {
   key: string;
 }
 
+export interface SnippetOptions {
+  /** The query as a phrase: where the text holds it in a row, that passage is the snippet. */
+  phrase?: QueryPhrase | null;
+  width?: number;
+  slice?: number;
+}
+
 /**
- * The passage of a long text that shows the most of the query's matched words (different words
- * first, then how many), cut at word boundaries, with the words highlighted. Null when no word matches.
+ * The passage of a long text that holds the query's words in a row or, failing that, shows the most
+ * of its matched words (different words first, then how many), cut at word boundaries, with the
+ * words highlighted. Null when no word matches.
  */
 export function makeSnippet(
   text: string,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
-  width = WIDTH,
-  slice = SNIPPET_SLICE,
+  { phrase = null, width = WIDTH, slice = SNIPPET_SLICE }: SnippetOptions = {},
 ): Snippet | null {
-  const scan = scanHits(text, matchedTerms, prefix, slice);
+  const scan = scanText(text, matchedTerms, prefix, phrase, slice);
   let step = scan.next();
   while (!step.done) step = scan.next();
   return snippetOf(text, step.value, matchedTerms, prefix, width);
 }
 
-export interface SliceOptions {
+export interface SliceOptions extends SnippetOptions {
   /** Stops reading (the result is then null): the search it was for is stale. */
   signal?: AbortSignal;
   /** What runs between slices; by default the next task, so that input and paints come first. */
   pause?: () => Promise<void>;
-  slice?: number;
 }
 
 /** `makeSnippet`, pausing between slices of a long text. */
@@ -57,12 +66,12 @@ export async function makeSnippetBetweenTasks(
   text: string,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
-  { signal, pause = nextTask, slice = SNIPPET_SLICE }: SliceOptions = {},
+  { signal, pause = nextTask, phrase = null, width = WIDTH, slice = SNIPPET_SLICE }: SliceOptions = {},
 ): Promise<Snippet | null> {
-  const scan = scanHits(text, matchedTerms, prefix, slice);
+  const scan = scanText(text, matchedTerms, prefix, phrase, slice);
   for (let step = scan.next(); ; step = scan.next()) {
     if (signal?.aborted) return null;
-    if (step.done) return snippetOf(text, step.value, matchedTerms, prefix, WIDTH);
+    if (step.done) return snippetOf(text, step.value, matchedTerms, prefix, width);
     await pause();
   }
 }
@@ -71,20 +80,30 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Where the query's words stand in `text`, read a slice at a time (it yields between slices). */
-function* scanHits(
+interface Scan {
+  hits: Hit[];
+  /** Where the phrase first stands in the text, if it does. */
+  phraseAt: number | null;
+}
+
+/** Where the query's words (and its phrase) stand in `text`, read a slice at a time (it yields between slices). */
+function* scanText(
   text: string,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
+  phrase: QueryPhrase | null,
   slice: number,
-): Generator<void, Hit[]> {
+): Generator<void, Scan> {
   const hits: Hit[] = [];
+  const readPhrase = phrase ? phraseReader(phrase) : null;
+  let phraseAt: number | null = null;
   for (let from = 0; from < text.length; ) {
     const to = sliceEnd(text, from, slice);
     // Words are found in the normalized text; `starts` is where each stands in the slice.
     const { normalized, starts } = normalizeTextWithOffsets(text.slice(from, to));
     for (const token of tokenize(normalized)) {
       const start = from + (starts[token.start] as number);
+      if (readPhrase && phraseAt === null) phraseAt = readPhrase(token.surface, start);
       const term = termsOfWord(token.surface).find((candidate) => matchedTerms.has(candidate));
       if (term) hits.push({ start, key: term });
       else if (prefix !== null && prefix.length >= 2 && token.surface.startsWith(prefix))
@@ -93,7 +112,7 @@ function* scanHits(
     from = to;
     if (from < text.length) yield;
   }
-  return hits;
+  return { hits, phraseAt };
 }
 
 /** Where a slice from `from` ends: after a space near `from + size` (no word is cut), else between two characters. */
@@ -109,12 +128,16 @@ function sliceEnd(text: string, from: number, size: number): number {
 
 function snippetOf(
   text: string,
-  hits: readonly Hit[],
+  { hits, phraseAt }: Scan,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
   width: number,
 ): Snippet | null {
   if (hits.length === 0) return null;
+  if (phraseAt !== null) {
+    const snippet = cut(text, Math.max(0, phraseAt - Math.round(width * 0.2)), width, matchedTerms, prefix);
+    return { ...snippet, holdsPhrase: true };
+  }
   let best = { from: 0, distinct: 0, count: 0 };
   let from = 0;
   const inWindow = new Map<string, number>();

@@ -1,6 +1,7 @@
 import type { Article } from '@/lib/corpus/article';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
+import { holdsPhrase, type QueryPhrase } from '@/lib/search/phrase';
 import type { Snippet } from '@/lib/search/snippet';
 import { READER_VIEW_TERMS } from '@/lib/side-panel/view-schema';
 
@@ -103,6 +104,27 @@ function mergeLists(
   // Equal keys: articles first, then as each source ranked them (the sort is stable).
   ranked.sort((a, b) => b.score - a.score || Number(b.value.kind === 'article') - Number(a.value.kind === 'article'));
   return ranked.slice(0, limit).map(({ value }) => value);
+}
+
+/**
+ * The list with what holds the query's words in a row first (saved pages whose copies hold it, as
+ * their snippets found; articles whose title or summary does), each part in its order. Scores tie
+ * when a saved page and an article both cover a query's few specific words; a phrase from the page
+ * ("by an update to the") then names the page. The same response when nothing holds it.
+ */
+export function withPhraseFirst(
+  response: UnifiedResponse,
+  phrase: QueryPhrase | null,
+  snippets: ReadonlyMap<string, Snippet>,
+): UnifiedResponse {
+  if (!phrase || response.loose) return response;
+  const holds = (hit: SearchHit) =>
+    hit.kind === 'page'
+      ? snippets.get(hit.page.itemId)?.holdsPhrase === true
+      : holdsPhrase(hit.article.title, phrase) || holdsPhrase(hit.article.summary, phrase);
+  const first = response.hits.filter(holds);
+  if (!first.some((hit) => hit.kind === 'page') || first.length === response.hits.length) return response;
+  return { ...response, hits: [...first, ...response.hits.filter((hit) => !holds(hit))] };
 }
 
 /** The library's answer before it can be searched (or when it is left out): nothing. */

@@ -1,4 +1,5 @@
 import type { LibraryHit, LibraryIndex } from '@/lib/search/library-index';
+import { queryPhrase } from '@/lib/search/phrase';
 import { makeSnippet } from '@/lib/search/snippet';
 
 /** One library result as `npm run query -- library` prints it: the search result fields plus why and a snippet. */
@@ -26,7 +27,21 @@ export function librarySearchToJson(
   const started = performance.now();
   const { results, loose, matchedTerms, prefix } = index.search(query, { limit, typing });
   const tookMs = performance.now() - started;
-  const withSnippet = (hit: LibraryHit) =>
-    toJsonHit(hit, makeSnippet(texts.get(hit.itemId) ?? '', matchedTerms, prefix)?.text ?? null);
-  return { query, tookMs: Number(tookMs.toFixed(3)), results: results.map(withSnippet), loose: loose.map(withSnippet) };
+  const phrase = queryPhrase(query, prefix !== null);
+  const withSnippet = (hit: LibraryHit) => ({
+    hit,
+    snippet: makeSnippet(texts.get(hit.itemId) ?? '', matchedTerms, prefix, { phrase }),
+  });
+  // As in the popup: pages holding the query's words in a row first.
+  const phraseFirst = (hits: Array<ReturnType<typeof withSnippet>>) => [
+    ...hits.filter(({ snippet }) => snippet?.holdsPhrase),
+    ...hits.filter(({ snippet }) => !snippet?.holdsPhrase),
+  ];
+  const toJson = ({ hit, snippet }: ReturnType<typeof withSnippet>) => toJsonHit(hit, snippet?.text ?? null);
+  return {
+    query,
+    tookMs: Number(tookMs.toFixed(3)),
+    results: phraseFirst(results.map(withSnippet)).map(toJson),
+    loose: loose.map(withSnippet).map(toJson),
+  };
 }

@@ -70,6 +70,13 @@ test(
     await popup.search('drained traffic or test deployments');
     await expect(popup.firstResult).toContainText('Saved page');
     await expect(popup.firstResult).toContainText('drained traffic or test deployments');
+    // A phrase whose specific words an article covers as well ("lines", "code"): the page that holds
+    // it word for word comes first, once its copy is read.
+    await popup.search('528,000 lines of code, but');
+    await expect(popup.firstResult).toContainText('Saved page');
+    await expect(popup.firstResult).toContainText(/LWN/);
+    await expect(popup.firstResult).toContainText('528,000 lines of code, but');
+    await expect(popup.firstResult).toHaveAttribute('aria-selected', 'true');
     const phrase = 'found a new home as an Apache project';
     await popup.search(phrase);
     await expect(popup.firstResult).toContainText('Saved page');

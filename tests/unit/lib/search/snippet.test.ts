@@ -22,10 +22,9 @@ describe('snippets of long texts, read a slice at a time', () => {
   it.each(Object.entries(texts))('give the same snippet whatever the slice (%s)', (_, text) => {
     expect(text.length).toBeGreaterThan(SNIPPET_SLICE);
     const terms = termsOf('relief convoys darfur 台风 naive ørsted');
-    const whole = makeSnippet(text, terms, null, undefined, Number.MAX_SAFE_INTEGER);
+    const whole = makeSnippet(text, terms, null, { slice: Number.MAX_SAFE_INTEGER });
     expect(whole).not.toBeNull();
-    for (const slice of [SNIPPET_SLICE, 4_096, 997])
-      expect(makeSnippet(text, terms, null, undefined, slice)).toEqual(whole);
+    for (const slice of [SNIPPET_SLICE, 4_096, 997]) expect(makeSnippet(text, terms, null, { slice })).toEqual(whole);
   });
 
   it('finds a word that stands across where a slice would end', () => {
@@ -74,9 +73,9 @@ describe('snippets of long texts, read a slice at a time', () => {
       ['tests/fixtures/pages/scripts/zh.html', '公园'],
     ] as const) {
       const text = readFileSync(file, 'utf8').replace(/<[^>]+>/g, ' ');
-      const whole = makeSnippet(text, termsOf(query), null, undefined, Number.MAX_SAFE_INTEGER);
+      const whole = makeSnippet(text, termsOf(query), null, { slice: Number.MAX_SAFE_INTEGER });
       expect(whole).not.toBeNull();
-      expect(makeSnippet(text, termsOf(query), null, undefined, 300)).toEqual(whole);
+      expect(makeSnippet(text, termsOf(query), null, { slice: 300 })).toEqual(whole);
     }
   });
 });
