@@ -108,8 +108,9 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
 /**
  * Changes whenever the analysis below changes: stored analyses of another version are made again.
  * 2: words of every script (a page in Russian or Chinese stored at 1 has none of its words indexed).
+ * 3: words in Cyrillic stemmed (as Russian), and й kept apart from и.
  */
-export const LIBRARY_ANALYSIS_VERSION = 2;
+export const LIBRARY_ANALYSIS_VERSION = 3;
 
 /** A saved item analyzed for the index: its terms with their field-weighted frequencies, and its words for typos. */
 export interface AnalyzedLibraryDocument {

@@ -1,3 +1,4 @@
+import { stemmer as russianStemmer } from '@orama/stemmers/russian';
 import { stemmer } from 'stemmer';
 import { STOP_WORDS } from '@/lib/search/stop-words';
 
@@ -6,6 +7,8 @@ export function normalizeText(text: string): string {
   return (
     text
       .normalize('NFKD')
+      // Russian й is a letter of its own, not и with an accent (its endings "-ой", "-ий" are stemmed).
+      .replace(/([иИ])\u0306/g, (_, letter: string) => (letter === 'и' ? 'й' : 'Й'))
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       // Greek's word-final sigma is the same letter (and lowercasing chooses it by context).
@@ -192,6 +195,7 @@ export function tokenize(normalized: string, word = wordPatterns(normalized).wor
  */
 export function termsOfWord(surface: string): string[] {
   if (/^[a-z]+$/.test(surface)) return [stemWord(surface)];
+  if (CYRILLIC_WORD.test(surface)) return [stemCyrillic(surface)];
   if (!/[+:.#]/.test(surface)) return [surface];
   const parts = surface.split(/[+:.#]+/).filter((part) => part.length >= 2);
   return [surface, ...parts.map(stemWord)];
@@ -199,6 +203,16 @@ export function termsOfWord(surface: string): string[] {
 
 // Stemming is the costliest step of analyzing a long page, and words repeat: remember results.
 const rememberedStem = remembered(stemmer, 50_000);
+
+const CYRILLIC_WORD = /^[\u0400-\u04ff]+$/;
+
+// Words in Cyrillic are stemmed as Russian (its most read language): "конвоях" and "конвои" are one
+// term. Another language in Cyrillic is stemmed as well, if less well, and the same for a query.
+const rememberedRussianStem = remembered(russianStemmer, 50_000);
+
+function stemCyrillic(word: string): string {
+  return word.length <= 3 ? word : rememberedRussianStem(word);
+}
 
 export function stemWord(word: string): string {
   return word.length <= 3 || !/^[a-z]+$/.test(word) ? word : rememberedStem(word);

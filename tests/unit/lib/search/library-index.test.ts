@@ -129,6 +129,15 @@ describe('saved pages in other scripts', () => {
     expect(firstOf('darfur')).toBe('page:darfur');
   });
 
+  // Russian inflects: the page says "конвои", "лагерей", "Дарфуре"; a user types another case.
+  it('finds a Russian page by other forms of its words (stemmed as Russian)', () => {
+    expect(firstOf('конвоях')).toBe('page:ru');
+    expect(firstOf('конвоев лагерях')).toBe('page:ru');
+    expect(firstOf('гуманитарных')).toBe('page:ru');
+    expect(firstOf('Дарфур')).toBe('page:ru');
+    expect(index.search('гуманитарный', { typing: false }).results.length).toBeGreaterThan(0);
+  });
+
   it('finds a Chinese page by a word of two characters', () => {
     expect(firstOf('公园')).toBe('page:zh');
     expect(firstOf('东京')).toBe('page:zh');

@@ -41,6 +41,7 @@ describe('normalizeText and tokenize', () => {
     'Japanese voiced kana: がガばバ ラーメン',
     'Thai: ภาษาไทยเป็นภาษาที่สวยงาม',
     'Half-width kana and marks: ｶﾞｷﾞ \u0651\uff9f \u0651\uff9e',
+    'Russian й whole and decomposed: высокой, высокои\u0306, ЙОД',
   ])('normalizes with offsets exactly as normalizeText, each word pointing at where it is written: %s', (text) => {
     const { normalized, starts, ends } = normalizeTextWithOffsets(text);
     expect(normalized).toBe(normalizeText(text));
@@ -70,9 +71,15 @@ describe('normalizeText and tokenize', () => {
     // Thai is written without spaces too: a character with its marks at a time.
     expect(surfaces('ไทยเป็น')).toEqual(['ไ', 'ท', 'ย', 'เ', 'ป็'.normalize('NFKD'), 'น']);
     expect(normalizeText('ΟΔΟΣ')).toBe(normalizeText('οδοσ'));
+    // Russian й is a letter (its endings are stemmed), written whole or as и with a breve; ё is е.
+    expect(normalizeText('Высокой ЙОГИ')).toBe('высокой йоги');
+    expect(normalizeText('высокои\u0306')).toBe('высокой');
+    expect(normalizeText('ещё')).toBe('еще');
+    expect(termsOfWord('нагрузке')).toEqual(termsOfWord('нагрузка'));
+    expect(termsOfWord('высокой')).toEqual(termsOfWord('высокая'));
     expect(analyzeField('по-русски и split-brain')).toEqual([
       'по',
-      'русски',
+      'русск',
       'и',
       'split',
       'brain',
