@@ -93,6 +93,15 @@ describe('normalizeText and tokenize', () => {
     expect(analyzeField(`${'茶'.repeat(100_000)} x-ray`)).toHaveLength(100_000 + 3);
   });
 
+  it('reads a letter with a million marks stacked on it in one pass (normalizing sorts marks at a squared cost)', () => {
+    // Before, 80,000 marks took 2.6 s to normalize; a million (a hostile page's whole copy) minutes.
+    const text = `e${'\u0301\u0316'.repeat(500_000)} relief convoys`;
+    expect(analyzeField(text)).toEqual(expect.arrayContaining(['relief', 'convoi']));
+    expect(normalizeTextWithOffsets(text).normalized).toBe(normalizeText(text));
+    const stacks = `A hostile stack: e${'\u0301\u0316'.repeat(40)} then ${'\u0316'.repeat(50)}words ｶ${'\uff9e'.repeat(40)}`;
+    expect(normalizeTextWithOffsets(stacks).normalized).toBe(normalizeText(stacks));
+  });
+
   it('splits hyphenated words, and also indexes them joined ("split-brain" = "split brain" = "splitbrain")', () => {
     expect(analyzeField('split-brain')).toEqual([...analyzeField('split brain'), 'splitbrain']);
     expect(analyzeField('on-call')).toContain('oncal');
