@@ -3,8 +3,8 @@ import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { afterNextPaint } from '@/lib/dom/after-paint';
 import type { SearchResponse } from '@/lib/search/engine';
 import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
-import { type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
-import { makeSnippetBetweenTasks, type Snippet } from '@/lib/search/snippet';
+import { phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
+import { makeSnippetBetweenTasks, nextTask, type Snippet } from '@/lib/search/snippet';
 import { mergeSearch, NO_LIBRARY_RESPONSE, type UnifiedResponse, withPhraseFirst } from '@/lib/search/unified';
 
 // The database code is loaded once the page has painted (the popup's first paint must not wait for it).
@@ -41,6 +41,9 @@ export function useLibraryIndex(): { index: LibraryIndex | null; version: number
 
 const QUERY_MEASURE = 'shelf:library-query';
 
+/** How long snippets are made in one go before input and paints get their turn. */
+const TASK_BUDGET_MS = 12;
+
 /** Searches the library, leaving the time it took as a performance measure (read by `npm run bench`; cleared every 200). */
 function timedLibrarySearch(index: LibraryIndex, query: string): LibraryResponse {
   const start = performance.now();
@@ -50,39 +53,45 @@ function timedLibrarySearch(index: LibraryIndex, query: string): LibraryResponse
   return response;
 }
 
-/**
- * Snippets of the saved pages listed, from their captured text (read for the few shown only), and
- * the response they were made for (the previous one's stay shown until the new ones are made).
- */
-export function useSnippets(
-  response: UnifiedResponse,
-  phrase: QueryPhrase | null = null,
-): { snippets: ReadonlyMap<string, Snippet>; madeFor: UnifiedResponse | null } {
-  const [made, setMade] = useState<{ snippets: ReadonlyMap<string, Snippet>; madeFor: UnifiedResponse | null }>({
-    snippets: new Map(),
-    madeFor: null,
-  });
+/** Snippets of the saved pages listed, from their captured text (read for the few shown only). */
+export function useSnippets(response: UnifiedResponse, phrase: QueryPhrase | null = null): MadeSnippets {
+  const [made, setMade] = useState<MadeSnippets>({ snippets: new Map(), madeFor: null, phrase: null });
   useEffect(() => {
     const ids = response.hits.flatMap((hit) => (hit.kind === 'page' ? [hit.page.itemId] : []));
-    if (ids.length === 0) return setMade({ snippets: new Map(), madeFor: response });
+    if (ids.length === 0) return setMade({ snippets: new Map(), madeFor: response, phrase });
     const stale = new AbortController();
     void loadLive()
       .then(({ getCapturedTexts }) => getCapturedTexts(ids))
       .then(async (texts) => {
         const snippets = new Map<string, Snippet>();
+        let since = performance.now();
         for (const [id, text] of texts) {
           const snippet = await makeSnippetBetweenTasks(text, response.matchedTerms, response.prefix, {
             signal: stale.signal,
             phrase,
           });
+          if (stale.signal.aborted) return;
           if (snippet) snippets.set(id, snippet);
+          // Twenty short copies are read in one task, not twenty long ones.
+          if (performance.now() - since > TASK_BUDGET_MS) {
+            await nextTask();
+            since = performance.now();
+          }
         }
-        if (!stale.signal.aborted) setMade({ snippets, madeFor: response });
+        if (!stale.signal.aborted) setMade({ snippets, madeFor: response, phrase });
       })
       .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
     return () => stale.abort();
   }, [response, phrase]);
   return made;
+}
+
+interface MadeSnippets {
+  snippets: ReadonlyMap<string, Snippet>;
+  /** The response they were made for: the previous one's stay shown until the new ones are made. */
+  madeFor: UnifiedResponse | null;
+  /** The phrase they looked for. */
+  phrase: QueryPhrase | null;
 }
 
 /**
@@ -103,11 +112,16 @@ export function useLibrarySearch(
   );
   const merged = useMemo(() => mergeSearch(bundled, library, catalog.byId), [bundled, library, catalog]);
   const phrase = useMemo(() => queryPhrase(query, merged.prefix !== null), [query, merged.prefix]);
-  const { snippets, madeFor } = useSnippets(merged, phrase);
-  // Once the copies are read: a saved page holding the query's words in a row comes first.
-  const response = useMemo(
-    () => (madeFor === merged ? withPhraseFirst(merged, phrase, snippets) : merged),
-    [merged, phrase, snippets, madeFor],
-  );
+  const made = useSnippets(merged, phrase);
+  // Once the copies are read: a saved page holding the query's words in a row comes first. Until this
+  // query's are read, the last ones' order holds while the phrase is typed on (or taken back), so that
+  // the list does not flip at each keystroke.
+  const response = useMemo(() => {
+    const { snippets, madeFor } = made;
+    if (madeFor === merged) return withPhraseFirst(merged, phrase, snippets);
+    const typedOn = phrase !== null && made.phrase !== null && phrasesAgree(phrase, made.phrase);
+    return typedOn ? withPhraseFirst(merged, phrase, snippets) : merged;
+  }, [merged, phrase, made]);
+  const snippets = made.snippets;
   return { response, snippets, libraryReady: index !== null };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useActiveHit } from '@/components/hooks/use-active-hit';
 import { useCatalog } from '@/components/hooks/use-catalog';
 import { useLibrarySearch } from '@/components/hooks/use-library-search';
 import { describeFirstPaint, isPopupFiltering, searchPopup } from '@/lib/popup/popup-results';
@@ -16,7 +17,6 @@ export function usePopupSearch(initialState: PopupState | null) {
     topic: initialState?.topic ?? null,
     tag: initialState?.tag ?? null,
   });
-  const [activeIndex, setActiveIndex] = useState(0);
   // Over the catalog users see: articles learned from the blog are found, with their addresses.
   const { catalog } = useCatalog();
   const engine = searchEngineFor(catalog);
@@ -36,6 +36,7 @@ export function usePopupSearch(initialState: PopupState | null) {
   const hits = isFiltering ? library.response.hits : [];
   // "Did you mean" only when nothing matches at all, in the articles or the library.
   const suggestion = isFiltering ? library.response.suggestion : null;
+  const { activeIndex, active, setActiveIndex, move, reset } = useActiveHit(hits);
 
   return {
     ...state,
@@ -46,16 +47,13 @@ export function usePopupSearch(initialState: PopupState | null) {
     loose: library.response.loose,
     suggestion,
     activeIndex,
-    active: hits[activeIndex] ?? null,
+    active,
     setActiveIndex,
     /** Changes the query or a filter; the first result becomes the active one. */
     update(patch: Partial<PopupState>) {
       setState((current) => ({ ...current, ...patch }));
-      setActiveIndex(0);
+      reset();
     },
-    /** Moves the active result by `step`, staying within the results. */
-    move(step: number) {
-      setActiveIndex((index) => Math.max(0, Math.min(index + step, hits.length - 1)));
-    },
+    move,
   };
 }

@@ -108,7 +108,7 @@ function usePassage(
   passageTerms: readonly string[] | undefined,
   passagePrefix: string | undefined,
 ): string | undefined {
-  const [found, setFound] = useState<{ key: string; passage: string | undefined }>();
+  const [found, setFound] = useState<{ key: string; copyText: string; passage: string | undefined }>();
   // The terms arrive as a new array on each render: compared by value.
   const termsKey = passageTerms?.join('\n');
   const key = `${termsKey}\u0000${passagePrefix ?? ''}`;
@@ -118,9 +118,10 @@ function usePassage(
     void makeSnippetBetweenTasks(copyText, new Set(termsKey.split('\n')), passagePrefix ?? null, {
       signal: stale.signal,
     }).then((snippet) => {
-      if (!stale.signal.aborted) setFound({ key, passage: snippet?.passage });
+      if (!stale.signal.aborted) setFound({ key, copyText, passage: snippet?.passage });
     });
     return () => stale.abort();
   }, [copyText, givenPassage, termsKey, passagePrefix, key]);
-  return givenPassage ?? (found?.key === key ? found.passage : undefined);
+  // Found for these terms in this copy (a page captured again has another).
+  return givenPassage ?? (found?.key === key && found.copyText === copyText ? found.passage : undefined);
 }

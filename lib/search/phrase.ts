@@ -1,4 +1,4 @@
-import { normalizeText, tokenize } from '@/lib/search/text';
+import { isStopWord, normalizeText, tokenize } from '@/lib/search/text';
 
 /**
  * A query's words in order, stop words included: what a text holding the query as written has in a
@@ -14,37 +14,58 @@ export interface QueryPhrase {
 /** Fewer words are a name or a term ("retry storm"), which titles hold as often as pages. */
 export const MIN_PHRASE_WORDS = 3;
 
-export function queryPhrase(query: string, lastIsPrefix: boolean): QueryPhrase | null {
+/** Longer queries are pasted paragraphs, not phrases (and the search reads as many words). */
+export const MAX_PHRASE_WORDS = 32;
+
+/**
+ * The query as a phrase, if it has enough words. `typing`: its last word may be unfinished, as the
+ * search reads it (a word of one letter or a stop word is taken as written: "to the" is not "to them").
+ */
+export function queryPhrase(query: string, typing: boolean): QueryPhrase | null {
   const words = tokenize(normalizeText(query)).map((token) => token.surface);
-  return words.length >= MIN_PHRASE_WORDS ? { words, lastIsPrefix } : null;
+  if (words.length < MIN_PHRASE_WORDS || words.length > MAX_PHRASE_WORDS) return null;
+  const last = words.at(-1) as string;
+  return { words, lastIsPrefix: typing && last.length >= 2 && !isStopWord(last) };
 }
 
 /**
- * Reads a text's words one at a time, in order (normalized, as `tokenize` gives them): `push` says
- * whether the words read so far end with the phrase, and where it began.
+ * Reads a text's words one at a time, in order (normalized, as `tokenize` gives them), each with
+ * where it starts: once the words read end with the phrase, it answers where the phrase began.
  */
 export function phraseReader(phrase: QueryPhrase): (word: string, start: number) => number | null {
   const { words, lastIsPrefix } = phrase;
   const size = words.length;
   const recent: string[] = new Array(size);
   const starts: number[] = new Array(size);
-  let read = 0;
+  let wordsRead = 0;
   return (word, start) => {
-    recent[read % size] = word;
-    starts[read % size] = start;
-    read++;
-    if (read < size) return null;
+    recent[wordsRead % size] = word;
+    starts[wordsRead % size] = start;
+    wordsRead++;
+    if (wordsRead < size) return null;
     for (let back = 0; back < size; back++) {
       const wanted = words[size - 1 - back] as string;
-      const seen = recent[(read - 1 - back) % size] as string;
+      const seen = recent[(wordsRead - 1 - back) % size] as string;
       if (back === 0 && lastIsPrefix ? !seen.startsWith(wanted) : seen !== wanted) return null;
     }
-    return starts[read % size] as number;
+    return starts[wordsRead % size] as number;
   };
 }
 
 /** Whether a short text (a title, a summary) holds the phrase. */
 export function holdsPhrase(text: string, phrase: QueryPhrase): boolean {
-  const read = phraseReader(phrase);
-  return tokenize(normalizeText(text)).some((token) => read(token.surface, token.start) !== null);
+  const readWord = phraseReader(phrase);
+  return tokenize(normalizeText(text)).some((token) => readWord(token.surface, token.start) !== null);
+}
+
+/**
+ * Whether one phrase is the other typed further (or taken back): the same words, the last of the
+ * shorter one possibly unfinished. The pages holding one likely hold the other.
+ */
+export function phrasesAgree(a: QueryPhrase, b: QueryPhrase): boolean {
+  const [shorter, longer] = a.words.length <= b.words.length ? [a.words, b.words] : [b.words, a.words];
+  const last = shorter.length - 1;
+  for (let at = 0; at < last; at++) if (shorter[at] !== longer[at]) return false;
+  const [x, y] = [shorter[last] as string, longer[last] as string];
+  return x.startsWith(y) || y.startsWith(x);
 }

@@ -162,6 +162,28 @@ const WORD_OR_UNSPACED = new RegExp(
   'gu',
 );
 const NON_ASCII = /[\u0080-\uffff]+/g;
+// What a word of a spaced script is made of, joiners included ("node.js", "on-call").
+const SPACED_WORD_CHAR = new RegExp(`^(?![${UNSPACED_SCRIPTS}])[\\p{L}\\p{N}\\p{M}+:.#'_-]`, 'u');
+
+/**
+ * Whether a text may be cut at `at` without cutting a word or a character: not inside a character
+ * with its marks, and not between two characters of one word (a character of Chinese or Japanese is
+ * a word of its own, so a run of them may be cut anywhere).
+ */
+export function cutsNoWord(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return true;
+  if (isInsideCluster(text, at)) return false;
+  const last = text.charCodeAt(at - 1);
+  const pairEnds =
+    last >= 0xdc00 &&
+    last <= 0xdfff &&
+    at >= 2 &&
+    text.charCodeAt(at - 2) >= 0xd800 &&
+    text.charCodeAt(at - 2) <= 0xdbff;
+  const before = String.fromCodePoint(text.codePointAt(at - (pairEnds ? 2 : 1)) as number);
+  const after = String.fromCodePoint(text.codePointAt(at) as number);
+  return !(SPACED_WORD_CHAR.test(before) && SPACED_WORD_CHAR.test(after));
+}
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /** Whether a normalized text holds a letter, digit or mark beyond ASCII (quotes and symbols do not count). */

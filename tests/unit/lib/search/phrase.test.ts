@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
-import { holdsPhrase, phraseReader, queryPhrase } from '@/lib/search/phrase';
+import { holdsPhrase, phraseReader, phrasesAgree, queryPhrase } from '@/lib/search/phrase';
 import { makeSnippet, type Snippet } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
 import { mergeSearch, type SearchHit, type UnifiedResponse, withPhraseFirst } from '@/lib/search/unified';
@@ -29,6 +29,26 @@ describe('a query as a phrase', () => {
   it('takes a word that completes the last one while it is typed', () => {
     expect(holdsPhrase('fixed by an update to the kernel', queryPhrase('update to the ker', true)!)).toBe(true);
     expect(holdsPhrase('fixed by an update to the kernel', queryPhrase('update to the ker', false)!)).toBe(false);
+  });
+
+  it('takes a last stop word or single letter as written, even while typing', () => {
+    expect(holdsPhrase('fixed by an update to them', queryPhrase('by an update to the', true)!)).toBe(false);
+    expect(holdsPhrase('fixed by an update to the kernel', queryPhrase('by an update to the', true)!)).toBe(true);
+    expect(queryPhrase('shipped in version a', true)?.lastIsPrefix).toBe(false);
+  });
+
+  it('is no phrase past the words a search reads', () => {
+    expect(queryPhrase('word '.repeat(33), false)).toBeNull();
+    expect(queryPhrase('word '.repeat(32), false)?.words).toHaveLength(32);
+  });
+
+  it('agrees with itself typed further or taken back, not with other words', () => {
+    const agree = (a: string, b: string) => phrasesAgree(queryPhrase(a, true)!, queryPhrase(b, true)!);
+    expect(agree('lines of code, b', 'lines of code, but')).toBe(true);
+    expect(agree('lines of code, but', 'lines of code, but as')).toBe(true);
+    expect(agree('lines of code, but as', 'lines of code')).toBe(true);
+    expect(agree('lines of code', 'lines of coal')).toBe(false);
+    expect(agree('lines of code', 'rows of code')).toBe(false);
   });
 
   it('says where the phrase began', () => {

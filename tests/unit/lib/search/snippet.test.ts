@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { queryPhrase } from '@/lib/search/phrase';
 import { makeSnippet, makeSnippetBetweenTasks, SNIPPET_SLICE } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
 
@@ -16,24 +17,40 @@ const texts = {
   emoji: `${'🙂🎉👩‍👩‍👧 '.repeat(5000)}relief convoys`,
   expanding: `${'\ufdfa'.repeat(30_000)} relief convoys`,
   unspaced: `${'x'.repeat(70_000)} convoys`,
+  // Matched words across the 20,000th character, in runs with no space to cut at.
+  latinInChinese: `${'今'.repeat(19_997)}kubernetes${'今天'.repeat(500)}`,
+  addressPath: `${'path/to/'.repeat(2_499)}xx/convoys/${'path/'.repeat(100)}`,
+  compound: `${'今'.repeat(19_997)}node.js${'今天'.repeat(500)}`,
 };
 
 describe('snippets of long texts, read a slice at a time', () => {
   it.each(Object.entries(texts))('give the same snippet whatever the slice (%s)', (_, text) => {
     expect(text.length).toBeGreaterThan(SNIPPET_SLICE);
-    const terms = termsOf('relief convoys darfur 台风 naive ørsted');
+    const terms = termsOf('relief convoys darfur 台风 naive ørsted kubernetes node.js');
     const whole = makeSnippet(text, terms, null, { slice: Number.MAX_SAFE_INTEGER });
     expect(whole).not.toBeNull();
     for (const slice of [SNIPPET_SLICE, 4_096, 997]) expect(makeSnippet(text, terms, null, { slice })).toEqual(whole);
   });
 
   it('finds a word that stands across where a slice would end', () => {
-    const words = `${'alpha beta gamma '.repeat(3000)}`;
-    const at = SNIPPET_SLICE - words.length;
-    expect(at).toBeLessThan(0);
+    const words = 'alpha beta gamma '.repeat(3000);
     // "needle" starts a few characters before the 20,000th.
     const text = `${words.slice(0, SNIPPET_SLICE - 3)} needle ${words}`;
     expect(makeSnippet(text, termsOf('needle'), null)?.passage).toContain('needle');
+  });
+
+  it('finds a phrase that stands across where a slice ends', () => {
+    const words = 'alpha beta gamma '.repeat(3000);
+    const text = `${words.slice(0, SNIPPET_SLICE - 10)} by an update to the runner ${words}`;
+    const phrase = queryPhrase('by an update to the runner', false);
+    expect(makeSnippet(text, termsOf('update runner'), null, { phrase })?.holdsPhrase).toBe(true);
+  });
+
+  it('ends even with slices of one character (no word fits in them, so nothing matches)', () => {
+    expect(makeSnippet('😀😀😀 e\u0301\u0301 convoys', termsOf('convoys'), null, { slice: 1 })).toBeNull();
+    expect(makeSnippet('😀😀😀 e\u0301\u0301 convoys', termsOf('convoys'), null, { slice: 16 })?.passage).toContain(
+      'convoys',
+    );
   });
 
   it('pauses between slices so that the page can take input, and stops once the search is stale', async () => {

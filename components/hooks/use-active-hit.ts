@@ -1,0 +1,22 @@
+import { useState } from 'react';
+import type { SearchHit } from '@/lib/search/unified';
+
+/**
+ * The result ↑/↓ are on, kept by its key: a list that reorders under it (a saved page moving first
+ * once its copy is read, the library joining) keeps the one the user chose. None chosen: the first.
+ */
+export function useActiveHit(hits: readonly SearchHit[]) {
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const found = activeKey === null ? -1 : hits.findIndex((hit) => hit.key === activeKey);
+  const activeIndex = found >= 0 ? found : 0;
+  const keyAt = (index: number) => hits[Math.max(0, Math.min(index, hits.length - 1))]?.key ?? null;
+  return {
+    activeIndex,
+    active: hits[activeIndex] ?? null,
+    setActiveIndex: (index: number) => setActiveKey(keyAt(index)),
+    /** Moves the active result by `step`, staying within the results. */
+    move: (step: number) => setActiveKey(keyAt(activeIndex + step)),
+    /** A new query or filter: the first result is the active one. */
+    reset: () => setActiveKey(null),
+  };
+}
