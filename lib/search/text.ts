@@ -151,12 +151,13 @@ export interface Token {
 }
 
 const ASCII_WORD = /[a-z0-9]+(?:[+:.#][a-z0-9]+)*[+#]*/g;
-// Starting only where a run of letters starts: retried inside a long run, these cost its length squared.
+// Starting only where a run of letters starts (marks included): retried inside a long run, these cost
+// its length squared.
 const ASCII_HYPHENATED = /(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+/g;
 // Letters and digits of every script (accents folded, Latin is mostly a-z), so that a saved page in Russian, Greek,
 // Arabic or Hindi is found by its words; marks stay inside a word (Indic vowel signs).
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[+:.#][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
-const HYPHENATED = /(?<![\p{L}\p{N}])[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)+/gu;
+const HYPHENATED = /(?<![\p{L}\p{N}]\p{M}*)[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)+/gu;
 /**
  * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): each
  * character, with its marks (and Japanese's long-vowel mark), is a token of its own, so a word is
@@ -247,8 +248,10 @@ const CYRILLIC_WORD = /^[\u0400-\u04ff]+$/;
 // term. Another language in Cyrillic is stemmed as well, if less well, and the same for a query.
 const rememberedRussianStem = remembered(russianStemmer, 50_000);
 
+// Every word, however short: Snowball's rules keep short stems ("бой", "бои", "боях" are one term).
+// Words reach it normalized (ё folded to е: the stemmer's cost grows squared in runs of ё).
 function stemCyrillic(word: string): string {
-  return word.length <= 3 ? word : rememberedRussianStem(word);
+  return rememberedRussianStem(word);
 }
 
 export function stemWord(word: string): string {

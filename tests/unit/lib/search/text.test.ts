@@ -77,6 +77,8 @@ describe('normalizeText and tokenize', () => {
     expect(normalizeText('ещё')).toBe('еще');
     expect(termsOfWord('нагрузке')).toEqual(termsOfWord('нагрузка'));
     expect(termsOfWord('высокой')).toEqual(termsOfWord('высокая'));
+    // Short words too: "бой", "бои", "боях" (battle) are one term.
+    expect(new Set(['бой', 'бои', 'боях', 'боями'].flatMap(termsOfWord)).size).toBe(1);
     expect(analyzeField('по-русски и split-brain')).toEqual([
       'по',
       'русск',
@@ -91,6 +93,8 @@ describe('normalizeText and tokenize', () => {
   it('reads a long run of letters without spaces in one pass (hyphenated words are looked for where runs start)', () => {
     // Before, the hyphenated-word pattern was retried inside the run: 20,000 characters took seconds.
     expect(analyzeField(`${'茶'.repeat(100_000)} x-ray`)).toHaveLength(100_000 + 3);
+    // Nor after each mark in a run of letters with marks (Hindi, Thai): 50,000 characters took 15 s.
+    expect(analyzeField(`${'कि'.repeat(25_000)} एक-दो`)).toEqual(expect.arrayContaining(['एक', 'दो', 'एकदो']));
   });
 
   it('reads a letter with a million marks stacked on it in one pass (normalizing sorts marks at a squared cost)', () => {
