@@ -7,8 +7,8 @@ import type { SearchHit } from '@/lib/search/unified';
  */
 export function useActiveHit(hits: readonly SearchHit[]) {
   const [activeKey, setActiveKey] = useState<string | null>(null);
-  const found = activeKey === null ? -1 : hits.findIndex((hit) => hit.key === activeKey);
-  const activeIndex = found >= 0 ? found : 0;
+  // Not found (none chosen, or it left the list): the first.
+  const activeIndex = Math.max(0, activeKey === null ? -1 : hits.findIndex((hit) => hit.key === activeKey));
   const keyAt = (index: number) => hits[Math.max(0, Math.min(index, hits.length - 1))]?.key ?? null;
   return {
     activeIndex,

@@ -41,6 +41,8 @@ export function useLibraryIndex(): { index: LibraryIndex | null; version: number
 
 const QUERY_MEASURE = 'shelf:library-query';
 
+const NO_SNIPPETS: ReadonlyMap<string, Snippet> = new Map();
+
 /** How long snippets are made in one go before input and paints get their turn. */
 const TASK_BUDGET_MS = 12;
 
@@ -116,12 +118,17 @@ export function useLibrarySearch(
   // Once the copies are read: a saved page holding the query's words in a row comes first. Until this
   // query's are read, the last ones' order holds while the phrase is typed on (or taken back), so that
   // the list does not flip at each keystroke.
-  const response = useMemo(() => {
+  const { response, openingSnippets } = useMemo(() => {
     const { snippets, madeFor } = made;
-    if (madeFor === merged) return withPhraseFirst(merged, phrase, snippets);
-    const typedOn = phrase !== null && made.phrase !== null && phrasesAgree(phrase, made.phrase);
-    return typedOn ? withPhraseFirst(merged, phrase, snippets) : merged;
+    const current =
+      madeFor === merged || (phrase !== null && made.phrase !== null && phrasesAgree(phrase, made.phrase));
+    return {
+      response: { ...(current ? withPhraseFirst(merged, phrase, snippets) : merged), phrase },
+      // Another query's passages would open the reader elsewhere: without them it looks for this one's.
+      openingSnippets: current ? snippets : NO_SNIPPETS,
+    };
   }, [merged, phrase, made]);
+  // Shown until this query's are made (the list does not blank at each keystroke).
   const snippets = made.snippets;
-  return { response, snippets, libraryReady: index !== null };
+  return { response, snippets, openingSnippets, libraryReady: index !== null };
 }

@@ -43,6 +43,8 @@ export function usePopupSearch(initialState: PopupState | null) {
     isFiltering,
     response: library.response,
     snippets: library.snippets,
+    /** The snippets made for this query: where a saved page opens. */
+    openingSnippets: library.openingSnippets,
     hits,
     loose: library.response.loose,
     suggestion,

@@ -11,13 +11,15 @@ export function useShelfSearch() {
   const { catalog } = useCatalog();
   const engine = searchEngineFor(catalog);
   const bundled = useMemo(() => engine.search(query, { limit: 20, suggest: true }), [engine, query]);
-  const { response, snippets } = useLibrarySearch(query, bundled, catalog);
+  const { response, snippets, openingSnippets } = useLibrarySearch(query, bundled, catalog);
   const { hits } = response;
   const { activeIndex, active, setActiveIndex, move, reset } = useActiveHit(hits);
   return {
     query,
     response,
     snippets,
+    /** The snippets made for this query: where a saved page opens. */
+    openingSnippets,
     hits,
     activeIndex,
     active,

@@ -31,7 +31,7 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
   const toggleSaved = (article: Article) => void toggleSavedLater(article, markers.get(article.id));
   // A saved page opens in the reader, at the passage that matched.
   const read = (hit: SearchHit & { kind: 'page' }) =>
-    showFromPopup(windowId.current, readerViewOf(hit, search.snippets, search.response));
+    showFromPopup(windowId.current, readerViewOf(hit, search.openingSnippets, search.response));
   const choose = (hit: SearchHit) => (hit.kind === 'article' ? void openInNewTab(hit.article) : read(hit));
 
   const onKeyDown = popupKeyHandler<SearchHit>({

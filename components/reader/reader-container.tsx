@@ -12,6 +12,7 @@ import { getArticleById } from '@/lib/corpus/catalog';
 import { getReaderData } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
 import { showPassage } from '@/lib/dom/passage';
+import type { QueryPhrase } from '@/lib/search/phrase';
 import { makeSnippetBetweenTasks } from '@/lib/search/snippet';
 import { updateReaderSettings } from '@/lib/settings/reader-settings';
 import { captureItemNow } from '@/lib/side-panel/capture-item';
@@ -27,6 +28,8 @@ interface ReaderContainerProps {
   /** Opened before that passage was known: the search's matched terms (and unfinished word) to find it by. */
   passageTerms?: readonly string[];
   passagePrefix?: string;
+  /** And the query as a phrase: where the copy holds it in a row, the reader opens there. */
+  passagePhrase?: QueryPhrase;
 }
 
 /**
@@ -40,12 +43,13 @@ export function ReaderContainer({
   passage: givenPassage,
   passageTerms,
   passagePrefix,
+  passagePhrase,
 }: ReaderContainerProps) {
   const data = useLiveQuery(() => getReaderData(itemId), [itemId]);
   const settings = useReaderSettings();
   const hasCopy = data?.capture !== undefined && settings !== undefined;
   const copyText = data?.capture?.text;
-  const passage = usePassage(copyText, givenPassage, passageTerms, passagePrefix);
+  const passage = usePassage(copyText, givenPassage, passageTerms, passagePrefix, passagePhrase);
   const percent = useReadingProgress(itemId, data?.capture !== undefined, data?.progress);
   // Opened from a search result: at the passage that matched, after the saved position is restored.
   useEffect(() => {
@@ -107,21 +111,24 @@ function usePassage(
   givenPassage: string | undefined,
   passageTerms: readonly string[] | undefined,
   passagePrefix: string | undefined,
+  passagePhrase: QueryPhrase | undefined,
 ): string | undefined {
   const [found, setFound] = useState<{ key: string; copyText: string; passage: string | undefined }>();
   // The terms arrive as a new array on each render: compared by value.
   const termsKey = passageTerms?.join('\n');
-  const key = `${termsKey}\u0000${passagePrefix ?? ''}`;
+  const phraseKey = passagePhrase ? `${passagePhrase.words.join(' ')}${passagePhrase.lastIsPrefix ? '…' : ''}` : '';
+  const key = `${termsKey}\u0000${passagePrefix ?? ''}\u0000${phraseKey}`;
   useEffect(() => {
     if (givenPassage || termsKey === undefined || copyText === undefined) return;
     const stale = new AbortController();
     void makeSnippetBetweenTasks(copyText, new Set(termsKey.split('\n')), passagePrefix ?? null, {
       signal: stale.signal,
+      phrase: passagePhrase,
     }).then((snippet) => {
       if (!stale.signal.aborted) setFound({ key, copyText, passage: snippet?.passage });
     });
     return () => stale.abort();
-  }, [copyText, givenPassage, termsKey, passagePrefix, key]);
+  }, [copyText, givenPassage, termsKey, passagePrefix, passagePhrase, key]);
   // Found for these terms in this copy (a page captured again has another).
   return givenPassage ?? (found?.key === key && found.copyText === copyText ? found.passage : undefined);
 }

@@ -17,7 +17,7 @@ export function SearchPanel({ onShow }: { onShow: (view: SidePanelView) => void 
     onShow(
       hit.kind === 'article'
         ? { kind: 'article', articleId: hit.article.id }
-        : readerViewOf(hit, search.snippets, search.response),
+        : readerViewOf(hit, search.openingSnippets, search.response),
     );
 
   return (

@@ -43,6 +43,7 @@ export function SidePanelApp() {
             passage={view.passage}
             passageTerms={view.terms}
             passagePrefix={view.prefix}
+            passagePhrase={view.phrase}
             place="panel"
             onOpenItem={openItem}
           />

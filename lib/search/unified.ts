@@ -27,6 +27,8 @@ export interface UnifiedResponse {
   prefix: string | null;
   /** "Did you mean", only when nothing matches at all. */
   suggestion: string | null;
+  /** The query as a phrase (`lib/search/phrase.ts`), once the list is known: a reader opened before its passage was read looks for it. */
+  phrase?: QueryPhrase | null;
 }
 
 interface Scored<T> {
@@ -176,15 +178,26 @@ export function describeMatchReasons(hit: SearchHit): string {
 export function readerViewOf(
   hit: SearchHit & { kind: 'page' },
   snippets: ReadonlyMap<string, Snippet>,
-  { matchedTerms, prefix }: Pick<UnifiedResponse, 'matchedTerms' | 'prefix'>,
-): { kind: 'reader'; itemId: string; passage?: string; terms?: string[]; prefix?: string } {
+  { matchedTerms, prefix, phrase }: Pick<UnifiedResponse, 'matchedTerms' | 'prefix' | 'phrase'>,
+): ReaderView {
   const itemId = hit.page.itemId;
   const passage = snippets.get(itemId)?.passage;
   if (passage) return { kind: 'reader', itemId, passage };
   const { count, length } = READER_VIEW_TERMS;
   const terms = [...matchedTerms].filter((term) => term.length <= length).slice(0, count);
-  if (terms.length === 0 && !prefix) return { kind: 'reader', itemId };
-  return prefix && prefix.length <= length
-    ? { kind: 'reader', itemId, terms, prefix }
-    : { kind: 'reader', itemId, terms };
+  const view: ReaderView = { kind: 'reader', itemId };
+  if (terms.length > 0 || prefix) view.terms = terms;
+  if (prefix && prefix.length <= length) view.prefix = prefix;
+  if (phrase && phrase.words.length <= count && phrase.words.every((word) => word.length <= length))
+    view.phrase = { words: [...phrase.words], lastIsPrefix: phrase.lastIsPrefix };
+  return view;
 }
+
+type ReaderView = {
+  kind: 'reader';
+  itemId: string;
+  passage?: string;
+  terms?: string[];
+  prefix?: string;
+  phrase?: { words: string[]; lastIsPrefix: boolean };
+};

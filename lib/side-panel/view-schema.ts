@@ -24,6 +24,15 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
       z.array(z.string().check(z.maxLength(READER_VIEW_TERMS.length))).check(z.maxLength(READER_VIEW_TERMS.count)),
     ),
     prefix: z.optional(z.string().check(z.maxLength(READER_VIEW_TERMS.length))),
+    /** The query as a phrase: where the copy holds it in a row, that is the passage. */
+    phrase: z.optional(
+      z.strictObject({
+        words: z
+          .array(z.string().check(z.maxLength(READER_VIEW_TERMS.length)))
+          .check(z.minLength(1), z.maxLength(READER_VIEW_TERMS.count)),
+        lastIsPrefix: z.boolean(),
+      }),
+    ),
   }),
   /** A result to tell the user (e.g. why a page could not be saved). */
   z.strictObject({ kind: z.literal('message'), text: z.string().check(z.maxLength(1000)) }),

@@ -69,4 +69,39 @@ describe('the reader', () => {
     expect(scrollIntoView).toHaveBeenCalled();
     Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
   }, 60_000);
+
+  it('opened before its snippet was read, finds the passage holding the query as a phrase', async () => {
+    Object.defineProperty(Element.prototype, 'scrollIntoView', { value: vi.fn(), configurable: true });
+    const filler = 'The committee met on Tuesday to discuss the budget for the coming year. '.repeat(6);
+    const url = 'https://example.org/runner';
+    const text = `Update the runner, update it now: the update, the update, the update. ${filler}Our deploys were fixed by an update to the runner last week. ${filler}`;
+    const { id } = await savePage({ url, title: 'Runner' }, capturedPage(url, 'Runner', text));
+    const marked = async (phrase?: { words: string[]; lastIsPrefix: boolean }) => {
+      const view = render(
+        <ReaderContainer
+          itemId={id}
+          place="panel"
+          onOpenItem={vi.fn()}
+          passageTerms={termsOfWord('update')}
+          passagePhrase={phrase}
+        />,
+      );
+      let passage = '';
+      await waitFor(
+        () => {
+          passage = document.querySelector('[data-shelf-highlight="search-passage"]')?.textContent ?? '';
+          expect(passage).not.toBe('');
+        },
+        { timeout: 20_000 },
+      );
+      view.unmount();
+      return passage;
+    };
+    expect(await marked({ words: ['by', 'an', 'update', 'to', 'the'], lastIsPrefix: false })).toContain(
+      'fixed by an update to the runner',
+    );
+    // Without it, the passage with the most of the matched word.
+    expect(await marked()).toContain('the update, the update');
+    Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
+  }, 60_000);
 });

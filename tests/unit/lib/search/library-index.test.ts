@@ -245,6 +245,13 @@ describe('the reader view of a saved page hit', () => {
       prefix: 'nor',
     });
     expect(sidePanelViewSchema.safeParse(readerViewOf(hit as never, new Map(), response)).success).toBe(true);
+    // And the query as a phrase, for the reader to open where the copy holds it in a row.
+    const phrase = { words: ['by', 'an', 'update', 'to', 'the'], lastIsPrefix: false };
+    const withPhrase = readerViewOf(hit as never, new Map(), { ...response, phrase });
+    expect(withPhrase).toMatchObject({ kind: 'reader', itemId: 'page:darfur', phrase });
+    expect(sidePanelViewSchema.safeParse(withPhrase).success).toBe(true);
+    const overLong = { words: ['by', 'x'.repeat(101), 'the'], lastIsPrefix: false };
+    expect(readerViewOf(hit as never, new Map(), { ...response, phrase: overLong })).not.toHaveProperty('phrase');
   });
 });
 
