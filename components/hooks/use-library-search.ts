@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { afterNextPaint } from '@/lib/dom/after-paint';
+import { pauseForPage, SLICE_MS } from '@/lib/dom/time-slices';
 import type { SearchResponse } from '@/lib/search/engine';
 import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
 import { phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
-import { makeSnippetBetweenTasks, nextTask, type Snippet } from '@/lib/search/snippet';
+import { makeSnippetBetweenTasks, type Snippet } from '@/lib/search/snippet';
 import { mergeSearch, NO_LIBRARY_RESPONSE, type UnifiedResponse, withPhraseFirst } from '@/lib/search/unified';
 
 // The database code is loaded once the page has painted (the popup's first paint must not wait for it).
@@ -43,9 +44,6 @@ const QUERY_MEASURE = 'shelf:library-query';
 
 const NO_SNIPPETS: ReadonlyMap<string, Snippet> = new Map();
 
-/** How long snippets are made in one go before input and paints get their turn. */
-const TASK_BUDGET_MS = 12;
-
 /** Searches the library, leaving the time it took as a performance measure (read by `npm run bench`; cleared every 200). */
 function timedLibrarySearch(index: LibraryIndex, query: string): LibraryResponse {
   const start = performance.now();
@@ -75,8 +73,8 @@ export function useSnippets(response: UnifiedResponse, phrase: QueryPhrase | nul
           if (stale.signal.aborted) return;
           if (snippet) snippets.set(id, snippet);
           // Twenty short copies are read in one task, not twenty long ones.
-          if (performance.now() - since > TASK_BUDGET_MS) {
-            await nextTask();
+          if (performance.now() - since > SLICE_MS) {
+            await pauseForPage();
             since = performance.now();
           }
         }

@@ -1,3 +1,4 @@
+import { pauseForPage, runInSlices, runToEnd, SLICE_MS, type Steps } from '@/lib/dom/time-slices';
 import { getHighlightRanges, type HighlightRange } from '@/lib/search/highlight';
 import { phraseReader, type QueryPhrase } from '@/lib/search/phrase';
 import { cutsNoWord, isInsideCluster, normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
@@ -16,11 +17,11 @@ export interface Snippet {
 const WIDTH = 180;
 
 /**
- * Characters read at a time. A saved copy may hold a million characters, some of which fold into
- * eighteen (U+FDFA): read whole, one snippet would hold the page for seconds; read in slices, typing
- * goes on between them and a stale search stops.
+ * Characters read between looks at the clock. A saved copy may hold a million characters, some of
+ * which fold into eighteen (U+FDFA): read whole, one snippet would hold the page for seconds; read in
+ * slices, input and paints get their turn every few milliseconds, and a stale search stops.
  */
-export const SNIPPET_SLICE = 20_000;
+export const SNIPPET_SLICE = 4_000;
 
 /** How far a cut moves to keep a character whole: a hostile page may stack thousands of marks on one letter. */
 const MAX_CLUSTER_STEP = 32;
@@ -48,51 +49,36 @@ export function makeSnippet(
   prefix: string | null,
   { phrase = null, width = WIDTH, slice = SNIPPET_SLICE }: SnippetOptions = {},
 ): Snippet | null {
-  const scan = scanText(text, matchedTerms, prefix, phrase, slice);
-  let step = scan.next();
-  while (!step.done) step = scan.next();
-  return snippetOf(text, step.value, matchedTerms, prefix, width);
+  const scan = runToEnd(scanText(text, matchedTerms, prefix, phrase, slice));
+  return scan && snippetOf(text, scan, matchedTerms, prefix, width);
 }
 
 export interface SliceOptions extends SnippetOptions {
   /** Stops reading (the result is then null): the search it was for is stale. */
   signal?: AbortSignal;
-  /** What runs between slices; by default the next task, so that input and paints come first. */
+  /** What runs between slices of work; by default the next task, so that input and paints come first. */
   pause?: () => Promise<void>;
+  /** How long to read before pausing (0: after each slice). */
+  sliceMs?: number;
 }
 
-/** `makeSnippet`, pausing between slices of a long text. */
+/** `makeSnippet`, pausing every few milliseconds while it reads a long text. */
 export async function makeSnippetBetweenTasks(
   text: string,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
-  { signal, pause = nextTask, phrase = null, width = WIDTH, slice = SNIPPET_SLICE }: SliceOptions = {},
+  {
+    signal,
+    pause = pauseForPage,
+    sliceMs = SLICE_MS,
+    phrase = null,
+    width = WIDTH,
+    slice = SNIPPET_SLICE,
+  }: SliceOptions = {},
 ): Promise<Snippet | null> {
   if (signal?.aborted) return null;
-  const scan = scanText(text, matchedTerms, prefix, phrase, slice);
-  for (let step = scan.next(); ; step = scan.next()) {
-    if (signal?.aborted) return null;
-    if (step.done) return snippetOf(text, step.value, matchedTerms, prefix, width);
-    await pause();
-    if (signal?.aborted) return null;
-  }
-}
-
-/**
- * Lets input and paints run, then goes on: the next task, without the 4 ms that nested timers wait
- * (`scheduler.yield` where the browser has it, else a message to itself).
- */
-export function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  const scan = await runInSlices(scanText(text, matchedTerms, prefix, phrase, slice, signal), { pause, sliceMs });
+  return scan && !signal?.aborted ? snippetOf(text, scan, matchedTerms, prefix, width) : null;
 }
 
 interface Scan {
@@ -108,7 +94,8 @@ function* scanText(
   prefix: string | null,
   phrase: QueryPhrase | null,
   slice: number,
-): Generator<void, Scan> {
+  signal?: AbortSignal,
+): Steps<Scan | null> {
   const hits: Hit[] = [];
   const readPhrase = phrase ? phraseReader(phrase) : null;
   let phraseAt: number | null = null;
@@ -126,6 +113,7 @@ function* scanText(
     }
     from = to;
     if (from < text.length) yield;
+    if (signal?.aborted) return null;
   }
   return { hits, phraseAt };
 }

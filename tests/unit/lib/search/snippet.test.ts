@@ -18,9 +18,9 @@ const texts = {
   expanding: `${'\ufdfa'.repeat(30_000)} relief convoys`,
   unspaced: `${'x'.repeat(70_000)} convoys`,
   // Matched words across the 20,000th character, in runs with no space to cut at.
-  latinInChinese: `${'今'.repeat(19_997)}kubernetes${'今天'.repeat(500)}`,
-  addressPath: `${'path/to/'.repeat(2_499)}xx/convoys/${'path/'.repeat(100)}`,
-  compound: `${'今'.repeat(19_997)}node.js${'今天'.repeat(500)}`,
+  latinInChinese: `${'今'.repeat(SNIPPET_SLICE - 3)}kubernetes${'今天'.repeat(500)}`,
+  addressPath: `${'path/to/'.repeat(SNIPPET_SLICE / 8 - 1)}xx/convoys/${'path/'.repeat(100)}`,
+  compound: `${'今'.repeat(SNIPPET_SLICE - 3)}node.js${'今天'.repeat(500)}`,
 };
 
 describe('snippets of long texts, read a slice at a time', () => {
@@ -29,7 +29,8 @@ describe('snippets of long texts, read a slice at a time', () => {
     const terms = termsOf('relief convoys darfur 台风 naive ørsted kubernetes node.js');
     const whole = makeSnippet(text, terms, null, { slice: Number.MAX_SAFE_INTEGER });
     expect(whole).not.toBeNull();
-    for (const slice of [SNIPPET_SLICE, 4_096, 997]) expect(makeSnippet(text, terms, null, { slice })).toEqual(whole);
+    for (const slice of [SNIPPET_SLICE, 20_000, 4_096, 997])
+      expect(makeSnippet(text, terms, null, { slice })).toEqual(whole);
   });
 
   it('finds a word that stands across where a slice would end', () => {
@@ -54,19 +55,24 @@ describe('snippets of long texts, read a slice at a time', () => {
   });
 
   it('pauses between slices so that the page can take input, and stops once the search is stale', async () => {
+    // sliceMs 0: a pause after every slice (in use, once 8 ms of reading have passed).
     let pauses = 0;
     const snippet = await makeSnippetBetweenTasks(longPage, termsOf('convoys darfur'), null, {
+      sliceMs: 0,
       pause: async () => {
         pauses++;
       },
     });
     expect(snippet?.passage).toContain('Relief convoys finally reached the camps of North Darfur');
-    expect(pauses).toBe(Math.ceil(longPage.length / SNIPPET_SLICE) - 1);
+    // Slices end between words, so a few are shorter than SNIPPET_SLICE.
+    expect(pauses).toBeGreaterThanOrEqual(Math.ceil(longPage.length / SNIPPET_SLICE) - 1);
+    expect(pauses).toBeLessThan(Math.ceil(longPage.length / (SNIPPET_SLICE / 2)));
 
     const stale = new AbortController();
     let pausesAfterAbort = 0;
     const stopped = await makeSnippetBetweenTasks(longPage, termsOf('convoys darfur'), null, {
       signal: stale.signal,
+      sliceMs: 0,
       pause: async () => {
         pausesAfterAbort++;
         stale.abort();
@@ -76,12 +82,18 @@ describe('snippets of long texts, read a slice at a time', () => {
     expect(pausesAfterAbort).toBe(1);
   });
 
-  it('does not pause for a text shorter than a slice', async () => {
+  it('does not pause for a text shorter than a slice, and reads with the page’s own pause by default', async () => {
     let pauses = 0;
-    const text = `${sentence.repeat(50)}Relief convoys reached Darfur.`;
-    const snippet = await makeSnippetBetweenTasks(text, termsOf('convoys'), null, { pause: async () => void pauses++ });
+    const text = `${sentence.repeat(40)}Relief convoys reached Darfur.`;
+    expect(text.length).toBeLessThan(SNIPPET_SLICE);
+    const snippet = await makeSnippetBetweenTasks(text, termsOf('convoys'), null, {
+      sliceMs: 0,
+      pause: async () => void pauses++,
+    });
     expect(snippet?.passage).toContain('Relief convoys');
     expect(pauses).toBe(0);
+    const read = await makeSnippetBetweenTasks(longPage, termsOf('convoys darfur'), null, { sliceMs: 0 });
+    expect(read?.passage).toContain('Relief convoys finally reached');
   });
 
   it('reads the Russian and Chinese fixture pages the same in slices', () => {
