@@ -4,9 +4,15 @@ import { afterNextPaint } from '@/lib/dom/after-paint';
 import { pauseForPage, SLICE_MS } from '@/lib/dom/time-slices';
 import type { SearchResponse } from '@/lib/search/engine';
 import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
-import { phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
+import { type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import { makeSnippetBetweenTasks, type Snippet } from '@/lib/search/snippet';
-import { mergeSearch, NO_LIBRARY_RESPONSE, type UnifiedResponse, withPhraseFirst } from '@/lib/search/unified';
+import {
+  type MadeSnippets,
+  mergeSearch,
+  NO_LIBRARY_RESPONSE,
+  type UnifiedResponse,
+  withCopiesRead,
+} from '@/lib/search/unified';
 
 // The database code is loaded once the page has painted (the popup's first paint must not wait for it).
 const loadLive = () => import('@/lib/search/library-live');
@@ -41,8 +47,6 @@ export function useLibraryIndex(): { index: LibraryIndex | null; version: number
 }
 
 const QUERY_MEASURE = 'shelf:library-query';
-
-const NO_SNIPPETS: ReadonlyMap<string, Snippet> = new Map();
 
 /** Searches the library, leaving the time it took as a performance measure (read by `npm run bench`; cleared every 200). */
 function timedLibrarySearch(index: LibraryIndex, query: string): LibraryResponse {
@@ -86,14 +90,6 @@ export function useSnippets(response: UnifiedResponse, phrase: QueryPhrase | nul
   return made;
 }
 
-interface MadeSnippets {
-  snippets: ReadonlyMap<string, Snippet>;
-  /** The response they were made for: the previous one's stay shown until the new ones are made. */
-  madeFor: UnifiedResponse | null;
-  /** The phrase they looked for. */
-  phrase: QueryPhrase | null;
-}
-
 /**
  * One search over everything the user keeps: the bundled articles' response (searched by the
  * caller, with its filters) and the library's, as one ranked list, with snippets of saved pages.
@@ -113,19 +109,7 @@ export function useLibrarySearch(
   const merged = useMemo(() => mergeSearch(bundled, library, catalog.byId), [bundled, library, catalog]);
   const phrase = useMemo(() => queryPhrase(query, merged.prefix !== null), [query, merged.prefix]);
   const made = useSnippets(merged, phrase);
-  // Once the copies are read: a saved page holding the query's words in a row comes first. Until this
-  // query's are read, the last ones' order holds while the phrase is typed on (or taken back), so that
-  // the list does not flip at each keystroke.
-  const { response, openingSnippets } = useMemo(() => {
-    const { snippets, madeFor } = made;
-    const current =
-      madeFor === merged || (phrase !== null && made.phrase !== null && phrasesAgree(phrase, made.phrase));
-    return {
-      response: { ...(current ? withPhraseFirst(merged, phrase, snippets) : merged), phrase },
-      // Another query's passages would open the reader elsewhere: without them it looks for this one's.
-      openingSnippets: current ? snippets : NO_SNIPPETS,
-    };
-  }, [merged, phrase, made]);
+  const { response, openingSnippets } = useMemo(() => withCopiesRead(merged, phrase, made), [merged, phrase, made]);
   // Shown until this query's are made (the list does not blank at each keystroke).
   const snippets = made.snippets;
   return { response, snippets, openingSnippets, libraryReady: index !== null };

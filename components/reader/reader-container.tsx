@@ -116,19 +116,20 @@ function usePassage(
   const [found, setFound] = useState<{ key: string; copyText: string; passage: string | undefined }>();
   // The terms arrive as a new array on each render: compared by value.
   const termsKey = passageTerms?.join('\n');
-  const phraseKey = passagePhrase ? `${passagePhrase.words.join(' ')}${passagePhrase.lastIsPrefix ? '…' : ''}` : '';
+  // So does the phrase (the side panel parses its view again when storage echoes it).
+  const phraseKey = passagePhrase ? JSON.stringify(passagePhrase) : '';
   const key = `${termsKey}\u0000${passagePrefix ?? ''}\u0000${phraseKey}`;
   useEffect(() => {
     if (givenPassage || termsKey === undefined || copyText === undefined) return;
     const stale = new AbortController();
     void makeSnippetBetweenTasks(copyText, new Set(termsKey.split('\n')), passagePrefix ?? null, {
       signal: stale.signal,
-      phrase: passagePhrase,
+      phrase: phraseKey ? (JSON.parse(phraseKey) as QueryPhrase) : null,
     }).then((snippet) => {
       if (!stale.signal.aborted) setFound({ key, copyText, passage: snippet?.passage });
     });
     return () => stale.abort();
-  }, [copyText, givenPassage, termsKey, passagePrefix, passagePhrase, key]);
+  }, [copyText, givenPassage, termsKey, passagePrefix, phraseKey, key]);
   // Found for these terms in this copy (a page captured again has another).
   return givenPassage ?? (found?.key === key && found.copyText === copyText ? found.passage : undefined);
 }

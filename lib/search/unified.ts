@@ -1,7 +1,7 @@
 import type { Article } from '@/lib/corpus/article';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
-import { holdsPhrase, type QueryPhrase } from '@/lib/search/phrase';
+import { holdsPhrase, phrasesAgree, type QueryPhrase } from '@/lib/search/phrase';
 import type { Snippet } from '@/lib/search/snippet';
 import { READER_VIEW_TERMS } from '@/lib/side-panel/view-schema';
 
@@ -127,6 +127,38 @@ export function withPhraseFirst(
   const first = response.hits.filter(holds);
   if (!first.some((hit) => hit.kind === 'page') || first.length === response.hits.length) return response;
   return { ...response, hits: [...first, ...response.hits.filter((hit) => !holds(hit))] };
+}
+
+/** Snippets made from the listed pages' copies, with what they were made for. */
+export interface MadeSnippets {
+  snippets: ReadonlyMap<string, Snippet>;
+  /** The response they were made for: the previous one's stay shown until the new ones are made. */
+  madeFor: UnifiedResponse | null;
+  /** The phrase they looked for. */
+  phrase: QueryPhrase | null;
+}
+
+const NO_SNIPPETS: ReadonlyMap<string, Snippet> = new Map();
+
+/**
+ * The list once the copies are read, and the snippets that may choose where a saved page opens.
+ * - Order: a saved page holding the query's words in a row comes first. Until this query's copies
+ *   are read, the last ones' order holds while the phrase is typed on (or taken back), so the list
+ *   does not flip at each keystroke.
+ * - Opening: only snippets made for this very response. Another query's passage (even of a phrase
+ *   typed on) would open the reader elsewhere; without one, the reader looks for this query's phrase.
+ */
+export function withCopiesRead(
+  merged: UnifiedResponse,
+  phrase: QueryPhrase | null,
+  made: MadeSnippets,
+): { response: UnifiedResponse; openingSnippets: ReadonlyMap<string, Snippet> } {
+  const current = made.madeFor === merged;
+  const typedOn = phrase !== null && made.phrase !== null && phrasesAgree(phrase, made.phrase);
+  return {
+    response: { ...(current || typedOn ? withPhraseFirst(merged, phrase, made.snippets) : merged), phrase },
+    openingSnippets: current ? made.snippets : NO_SNIPPETS,
+  };
 }
 
 /** The library's answer before it can be searched (or when it is left out): nothing. */

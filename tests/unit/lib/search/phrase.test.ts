@@ -7,7 +7,14 @@ import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-i
 import { holdsPhrase, phraseReader, phrasesAgree, queryPhrase } from '@/lib/search/phrase';
 import { makeSnippet, type Snippet } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
-import { mergeSearch, type SearchHit, type UnifiedResponse, withPhraseFirst } from '@/lib/search/unified';
+import {
+  mergeSearch,
+  readerViewOf,
+  type SearchHit,
+  type UnifiedResponse,
+  withCopiesRead,
+  withPhraseFirst,
+} from '@/lib/search/unified';
 import { captureHtml, folderPageUrl, savedPageDocument } from '@/scripts/eval/library-folder';
 import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
@@ -118,6 +125,37 @@ describe('the one list, once the copies are read', () => {
     expect(
       withPhraseFirst(response, queryPhrase('update runner', false), new Map([['page:runner', snippetHolding]])),
     ).toBe(response);
+  });
+
+  it('opens a page at a passage only from snippets made for this very query', () => {
+    const snippets = new Map([['page:runner', { ...snippetHolding, passage: 'fixed by an update to the runner' }]]);
+    const hit = response.hits[2] as SearchHit & { kind: 'page' };
+    const now = withCopiesRead(response, phrase, { snippets, madeFor: response, phrase });
+    expect(now.response.hits[0]?.key).toBe('page:runner');
+    expect(readerViewOf(hit, now.openingSnippets, now.response)).toEqual({
+      kind: 'reader',
+      itemId: 'page:runner',
+      passage: 'fixed by an update to the runner',
+    });
+    // The phrase typed on: the order holds, but the reader looks for this query's phrase itself.
+    const typedOn = { ...response, hits: [...response.hits] };
+    const longer = queryPhrase('by an update to the runner', false);
+    const next = withCopiesRead(typedOn, longer, { snippets, madeFor: response, phrase });
+    expect(next.response.hits[0]?.key).toBe('page:runner');
+    expect(readerViewOf(hit, next.openingSnippets, next.response)).toMatchObject({
+      kind: 'reader',
+      itemId: 'page:runner',
+      phrase: { words: ['by', 'an', 'update', 'to', 'the', 'runner'], lastIsPrefix: false },
+    });
+    expect(readerViewOf(hit, next.openingSnippets, next.response)).not.toHaveProperty('passage');
+    // Another query altogether: its order, and no passage from the last one.
+    const other = withCopiesRead(typedOn, queryPhrase('lines of code, but', false), {
+      snippets,
+      madeFor: response,
+      phrase,
+    });
+    expect(other.response.hits.map((h) => h.key)).toEqual(typedOn.hits.map((h) => h.key));
+    expect(other.openingSnippets.size).toBe(0);
   });
 
   it('keeps an article first whose title holds the phrase too', () => {
