@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { afterNextPaint } from '@/lib/dom/after-paint';
-import { pauseForPage, SLICE_MS } from '@/lib/dom/time-slices';
 import type { SearchResponse } from '@/lib/search/engine';
 import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
 import { type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
-import { makeSnippetBetweenTasks, type Snippet } from '@/lib/search/snippet';
+import { makeSnippetsBetweenTasks } from '@/lib/search/snippet';
 import {
   type MadeSnippets,
   mergeSearch,
@@ -66,23 +65,11 @@ export function useSnippets(response: UnifiedResponse, phrase: QueryPhrase | nul
     const stale = new AbortController();
     void loadLive()
       .then(({ getCapturedTexts }) => getCapturedTexts(ids))
-      .then(async (texts) => {
-        const snippets = new Map<string, Snippet>();
-        let since = performance.now();
-        for (const [id, text] of texts) {
-          const snippet = await makeSnippetBetweenTasks(text, response.matchedTerms, response.prefix, {
-            signal: stale.signal,
-            phrase,
-          });
-          if (stale.signal.aborted) return;
-          if (snippet) snippets.set(id, snippet);
-          // Twenty short copies are read in one task, not twenty long ones.
-          if (performance.now() - since > SLICE_MS) {
-            await pauseForPage();
-            since = performance.now();
-          }
-        }
-        if (!stale.signal.aborted) setMade({ snippets, madeFor: response, phrase });
+      .then((texts) =>
+        makeSnippetsBetweenTasks(texts, response.matchedTerms, response.prefix, { signal: stale.signal, phrase }),
+      )
+      .then((snippets) => {
+        if (snippets && !stale.signal.aborted) setMade({ snippets, madeFor: response, phrase });
       })
       .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
     return () => stale.abort();

@@ -67,6 +67,20 @@ export async function makeSnippetBetweenTasks(
   text: string,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
+  options: SliceOptions = {},
+): Promise<Snippet | null> {
+  const made = await makeSnippetsBetweenTasks(new Map([['', text]]), matchedTerms, prefix, options);
+  return made?.get('') ?? null;
+}
+
+/**
+ * Snippets of several texts (by id; those with no matched word have none), read on one clock: a
+ * pause once 8 ms have passed, whether in one long copy or across twenty short ones. Null when stopped.
+ */
+export async function makeSnippetsBetweenTasks(
+  texts: ReadonlyMap<string, string>,
+  matchedTerms: ReadonlySet<string>,
+  prefix: string | null,
   {
     signal,
     pause = pauseForPage,
@@ -75,10 +89,22 @@ export async function makeSnippetBetweenTasks(
     width = WIDTH,
     slice = SNIPPET_SLICE,
   }: SliceOptions = {},
-): Promise<Snippet | null> {
+): Promise<Map<string, Snippet> | null> {
   if (signal?.aborted) return null;
-  const scan = await runInSlices(scanText(text, matchedTerms, prefix, phrase, slice, signal), { pause, sliceMs });
-  return scan && !signal?.aborted ? snippetOf(text, scan, matchedTerms, prefix, width) : null;
+  function* steps(): Steps<Map<string, Snippet> | null> {
+    const made = new Map<string, Snippet>();
+    let left = texts.size;
+    for (const [id, text] of texts) {
+      const scan = yield* scanText(text, matchedTerms, prefix, phrase, slice, signal);
+      if (!scan) return null;
+      const snippet = snippetOf(text, scan, matchedTerms, prefix, width);
+      if (snippet) made.set(id, snippet);
+      if (--left > 0) yield;
+    }
+    return made;
+  }
+  const made = await runInSlices(steps(), { pause, sliceMs });
+  return signal?.aborted ? null : made;
 }
 
 interface Scan {

@@ -126,7 +126,12 @@ export function withPhraseFirst(
       : holdsPhrase(hit.article.title, phrase) || holdsPhrase(hit.article.summary, phrase);
   const first = response.hits.filter(holds);
   if (!first.some((hit) => hit.kind === 'page') || first.length === response.hits.length) return response;
-  return { ...response, hits: [...first, ...response.hits.filter((hit) => !holds(hit))] };
+  return { ...response, hits: holdersFirst(response.hits, holds) };
+}
+
+/** `items` with those that hold the phrase first, each part in its order (the popup's list, `query -- library`). */
+export function holdersFirst<T>(items: readonly T[], holds: (item: T) => boolean): T[] {
+  return [...items.filter(holds), ...items.filter((item) => !holds(item))];
 }
 
 /** Snippets made from the listed pages' copies, with what they were made for. */

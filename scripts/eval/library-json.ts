@@ -1,6 +1,7 @@
 import type { LibraryHit, LibraryIndex } from '@/lib/search/library-index';
 import { queryPhrase } from '@/lib/search/phrase';
 import { makeSnippet } from '@/lib/search/snippet';
+import { holdersFirst } from '@/lib/search/unified';
 
 /** One library result as `npm run query -- library` prints it: the search result fields plus why and a snippet. */
 function toJsonHit(hit: LibraryHit, snippet: string | null) {
@@ -32,16 +33,12 @@ export function librarySearchToJson(
     hit,
     snippet: makeSnippet(texts.get(hit.itemId) ?? '', matchedTerms, prefix, { phrase }),
   });
-  // As in the popup: pages holding the query's words in a row first.
-  const phraseFirst = (hits: Array<ReturnType<typeof withSnippet>>) => [
-    ...hits.filter(({ snippet }) => snippet?.holdsPhrase),
-    ...hits.filter(({ snippet }) => !snippet?.holdsPhrase),
-  ];
   const toJson = ({ hit, snippet }: ReturnType<typeof withSnippet>) => toJsonHit(hit, snippet?.text ?? null);
   return {
     query,
     tookMs: Number(tookMs.toFixed(3)),
-    results: phraseFirst(results.map(withSnippet)).map(toJson),
+    // As in the popup: pages holding the query's words in a row first.
+    results: holdersFirst(results.map(withSnippet), ({ snippet }) => snippet?.holdsPhrase === true).map(toJson),
     loose: loose.map(withSnippet).map(toJson),
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { queryPhrase } from '@/lib/search/phrase';
-import { makeSnippet, makeSnippetBetweenTasks, SNIPPET_SLICE } from '@/lib/search/snippet';
+import { makeSnippet, makeSnippetBetweenTasks, makeSnippetsBetweenTasks, SNIPPET_SLICE } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
 
 const termsOf = (query: string) => new Set(tokenize(normalizeText(query)).flatMap((t) => termsOfWord(t.surface)));
@@ -94,6 +94,28 @@ describe('snippets of long texts, read a slice at a time', () => {
     expect(pauses).toBe(0);
     const read = await makeSnippetBetweenTasks(longPage, termsOf('convoys darfur'), null, { sliceMs: 0 });
     expect(read?.passage).toContain('Relief convoys finally reached');
+  });
+
+  it('reads several copies on one clock, pausing between them too, and stops them all once stale', async () => {
+    const copies = new Map([
+      ['a', 'Relief convoys reached Darfur.'],
+      ['b', 'Nothing here matches.'],
+      ['c', `${sentence.repeat(5)}More convoys came.`],
+    ]);
+    let pauses = 0;
+    const made = await makeSnippetsBetweenTasks(copies, termsOf('convoys'), null, {
+      sliceMs: 0,
+      pause: async () => void pauses++,
+    });
+    expect([...(made?.keys() ?? [])]).toEqual(['a', 'c']);
+    expect(pauses).toBe(2);
+    const stale = new AbortController();
+    const stopped = await makeSnippetsBetweenTasks(copies, termsOf('convoys'), null, {
+      signal: stale.signal,
+      sliceMs: 0,
+      pause: async () => stale.abort(),
+    });
+    expect(stopped).toBeNull();
   });
 
   it('reads the Russian and Chinese fixture pages the same in slices', () => {
