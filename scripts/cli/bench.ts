@@ -431,21 +431,20 @@ async function benchReadingList() {
       });
       // Filters work on the whole list: wait until it has loaded (the count replaces "…").
       await page.getByRole('heading', { name: `Reading list (${count})` }).waitFor();
-      const filtered = await page.evaluate(
-        () =>
-          new Promise<number>((done) => {
-            const select = [...document.querySelectorAll('label')]
-              .find((l) => l.textContent?.startsWith('Status'))
-              ?.querySelector('select');
+      // The "Done" view (a toggle button of the "Show" group) filters the whole list by status.
+      const doneView = page.getByRole('group', { name: 'Show' }).getByRole('button', { name: /^Done/ });
+      await doneView.waitFor();
+      const filtered = await doneView.evaluate(
+        (button) =>
+          new Promise<number>((done, fail) => {
             const list = document.querySelector('[aria-label="Saved articles"]');
-            if (!select || !list) return done(Number.NaN);
+            if (!list) return fail(new Error('the reading list has no "Saved articles" list'));
             const started = performance.now();
             new MutationObserver((_, observer) => {
               observer.disconnect();
               requestAnimationFrame(() => setTimeout(() => done(performance.now() - started), 0));
             }).observe(list, { childList: true, subtree: true, characterData: true });
-            select.value = 'done';
-            select.dispatchEvent(new Event('change', { bubbles: true }));
+            (button as HTMLButtonElement).click();
           }),
       );
       if (run > 0) {

@@ -6,7 +6,10 @@ export interface Timing {
   samples: number;
 }
 
+/** Median, p95 and range of the samples. A sample that is not a finite number is a measurement that failed: an error, never a figure. */
 export function summarize(samples: readonly number[]): Timing {
+  const failed = samples.find((sample) => !Number.isFinite(sample));
+  if (failed !== undefined) throw new Error(`a timing sample is ${failed}: the measurement failed`);
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   return {
