@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/corpus/article';
-import { countTerms, type SerializedRelatedModel, tfidfWeight } from '@/lib/related/model';
+import { countTerms, type SerializedRelatedModel, type SerializedTfidf, tfidfWeight } from '@/lib/related/model';
 import { analyzeField, isStopWord, normalizeText, stemWord, tokenize } from '@/lib/search/text';
 
 export interface RelatedInput {
@@ -49,6 +49,24 @@ const MAX_WORDS = 8000;
  */
 const RANKING_TERMS = 100;
 const TITLE_REPEAT = 2;
+/**
+ * What the articles' subject vocabulary (lib/corpus/subject-vocabulary.ts) counts in the ranking,
+ * against 1 for their own words: editors' words, not the author's, so half. A manual page shares the
+ * words of a subject more than the words of a two-sentence summary ("sequential scan", "query plan"
+ * for an article on a full table scan). It never decides whether a page matches: on the
+ * documentation sets of `npm run eval` it lifts unrelated pages' scores as much as related ones'.
+ */
+const SUBJECT_WEIGHT = 0.5;
+
+/** term → flat [doc, weight × 10000, …]: a text's terms look up the articles that use them. */
+function postingsOf({ terms, vectors }: SerializedTfidf) {
+  const postings: number[][] = terms.map(() => []);
+  vectors.forEach((vector, doc) => {
+    for (let i = 0; i < vector.length; i += 2)
+      (postings[vector[i] as number] as number[]).push(doc, vector[i + 1] as number);
+  });
+  return postings;
+}
 
 /**
  * Adjacent words the library writes as one ("time zone" → timezone, "back pressure" →
@@ -101,22 +119,27 @@ export function createRelatedEngine(
   const termIndex = new Map(model.terms.map((term, index) => [term, index]));
   const idf = model.idf.map((value) => value / 1000);
   const unknownIdf = Math.log((docs.length + 1) / 0.5) * UNKNOWN_TERM_IDF_SHARE;
-  // term → flat [doc, weight × 10000, …]: the page's terms look up the articles that use them.
-  const postings: number[][] = model.terms.map(() => []);
-  model.vectors.forEach((vector, doc) => {
-    for (let i = 0; i < vector.length; i += 2)
-      (postings[vector[i] as number] as number[]).push(doc, vector[i + 1] as number);
-  });
+  const postings = postingsOf(model);
+  const subjectPostings = postingsOf(model.subjects);
+  const subjectIndex = new Map(model.subjects.terms.map((term, index) => [term, index]));
 
-  /** Each article's dot product with these weighted terms, its largest single share, and the terms' norm. */
-  function similarities(weighted: ReadonlyArray<{ index: number | undefined; weight: number }>) {
+  /**
+   * Each article's dot product with these weighted terms, its largest single share, and the terms'
+   * norm; `indexOf` places a term in `postings` (the articles' words by default).
+   */
+  function similarities(
+    weighted: readonly WeightedTerm[],
+    { postings: lists = postings, indexOf = (term: WeightedTerm) => term.index } = {},
+  ) {
     let norm = 0;
     const scores = new Float64Array(docs.length);
     const largestShare = new Float64Array(docs.length);
-    for (const { index, weight } of weighted) {
+    for (const term of weighted) {
+      const { weight } = term;
       norm += weight * weight;
+      const index = indexOf(term);
       if (index === undefined) continue;
-      const list = postings[index] as number[];
+      const list = lists[index] as number[];
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i] as number;
         const share = weight * ((list[i + 1] as number) / 10000);
@@ -157,12 +180,18 @@ export function createRelatedEngine(
       .map((term) => ({ ...term, weight: term.weight * (everydayDiscounts.get(term.term) ?? 1) }))
       .sort((a, b) => b.weight - a.weight);
     const heaviest = similarities(forRanking.slice(0, RANKING_TERMS));
+    // The same heaviest words against the articles' subject vocabulary (the same norm: one scale).
+    const subjects = similarities(forRanking.slice(0, RANKING_TERMS), {
+      postings: subjectPostings,
+      indexOf: (term) => subjectIndex.get(term.term),
+    });
     const ranked: Array<{ doc: number; rankScore: number; score: number; confidence: number }> = [];
     whole.scores.forEach((score, doc) => {
-      if (score > 0 && (docs[doc] as Article).id !== options.excludeId)
+      const subjectScore = subjects.scores[doc] as number;
+      if ((score > 0 || subjectScore > 0) && (docs[doc] as Article).id !== options.excludeId)
         ranked.push({
           doc,
-          rankScore: (heaviest.scores[doc] as number) / heaviest.norm,
+          rankScore: ((heaviest.scores[doc] as number) + SUBJECT_WEIGHT * subjectScore) / heaviest.norm,
           score: score / whole.norm,
           confidence: (score - (whole.largestShare[doc] as number) / 2) / whole.norm,
         });
