@@ -120,9 +120,7 @@ export const SUBJECT_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     'bulk endpoint',
     'token bucket',
     'rate limit headers',
-    'api versioning',
     'json schema',
-    'error codes',
     'retry-after',
     'llm client',
   ],
@@ -136,7 +134,6 @@ export const SUBJECT_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     'sunset header',
     'backward compatibility',
     'keyset pagination',
-    'api versioning',
     'breaking changes',
   ],
   'api-first-development-in-2026-designing-the-contract-before-the-code': [
@@ -1583,7 +1580,6 @@ export const SUBJECT_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     'fs.glob',
     'watch mode',
     'lts',
-    'node --run',
     'type stripping',
   ],
   'the-native-node-js-test-runner-node-test-as-a-jest-and-vitest-replacement': [
@@ -2304,7 +2300,6 @@ export const SUBJECT_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     'workspaces',
     'provider',
     'tflint',
-    'for_each',
   ],
   'third-party-outages-when-your-sms-provider-blocks-every-login': [
     'twilio',
@@ -2359,7 +2354,6 @@ export const SUBJECT_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     'contract testing',
     'service boundaries',
     'bounded context',
-    'api versioning',
     'event-driven',
   ],
   'timezone-bugs-invisible-until-they-are-expensive': [

@@ -10,7 +10,7 @@ import {
   type SerializedEverydayDiscounts,
 } from '@/lib/related/engine';
 
-import { buildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
+import { buildRelatedModel, type SerializedRelatedModel, subjectsFor } from '@/lib/related/model';
 
 let everydayDiscounts: EverydayDiscounts | undefined;
 
@@ -37,9 +37,12 @@ const catalogEngines = new WeakMap<EffectiveCatalog, RelatedEngine>();
 export function relatedEngineFor(catalog: EffectiveCatalog): RelatedEngine {
   let found = catalogEngines.get(catalog);
   if (!found) {
-    const model = catalog.searchTextChanged
-      ? buildRelatedModel(catalog.articles)
-      : (modelJson as SerializedRelatedModel);
+    const bundled = modelJson as SerializedRelatedModel;
+    let model = bundled;
+    if (catalog.searchTextChanged) {
+      const rebuilt = buildRelatedModel(catalog.articles);
+      model = { ...rebuilt, subjects: subjectsFor(rebuilt.docIds, bundled) };
+    }
     found = createRelatedEngine(model, catalog.articles, getEverydayDiscounts());
     catalogEngines.set(catalog, found);
   }

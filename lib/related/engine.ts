@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/corpus/article';
-import { countTerms, type SerializedRelatedModel, type SerializedTfidf, tfidfWeight } from '@/lib/related/model';
+import { countTerms, type SerializedRelatedModel, type SerializedVectors, tfidfWeight } from '@/lib/related/model';
 import { analyzeField, isStopWord, normalizeText, stemWord, tokenize } from '@/lib/search/text';
 
 export interface RelatedInput {
@@ -59,7 +59,7 @@ const TITLE_REPEAT = 2;
 const SUBJECT_WEIGHT = 0.5;
 
 /** term → flat [doc, weight × 10000, …]: a text's terms look up the articles that use them. */
-function postingsOf({ terms, vectors }: SerializedTfidf) {
+function postingsOf({ terms, vectors }: SerializedVectors) {
   const postings: number[][] = terms.map(() => []);
   vectors.forEach((vector, doc) => {
     for (let i = 0; i < vector.length; i += 2)
@@ -123,23 +123,15 @@ export function createRelatedEngine(
   const subjectPostings = postingsOf(model.subjects);
   const subjectIndex = new Map(model.subjects.terms.map((term, index) => [term, index]));
 
-  /**
-   * Each article's dot product with these weighted terms, its largest single share, and the terms'
-   * norm; `indexOf` places a term in `postings` (the articles' words by default).
-   */
-  function similarities(
-    weighted: readonly WeightedTerm[],
-    { postings: lists = postings, indexOf = (term: WeightedTerm) => term.index } = {},
-  ) {
+  /** Each article's dot product with these weighted terms, its largest single share, and the terms' norm. */
+  function similarities(weighted: ReadonlyArray<{ index: number | undefined; weight: number }>) {
     let norm = 0;
     const scores = new Float64Array(docs.length);
     const largestShare = new Float64Array(docs.length);
-    for (const term of weighted) {
-      const { weight } = term;
+    for (const { index, weight } of weighted) {
       norm += weight * weight;
-      const index = indexOf(term);
       if (index === undefined) continue;
-      const list = lists[index] as number[];
+      const list = postings[index] as number[];
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i] as number;
         const share = weight * ((list[i + 1] as number) / 10000);
@@ -148,6 +140,19 @@ export function createRelatedEngine(
       }
     }
     return { scores, largestShare, norm: Math.sqrt(norm) || 1 };
+  }
+
+  /** Each article's subject vocabulary's dot product with these weighted terms. */
+  function subjectDots(weighted: readonly WeightedTerm[]) {
+    const dots = new Float64Array(docs.length);
+    for (const { term, weight } of weighted) {
+      const index = subjectIndex.get(term);
+      if (index === undefined) continue;
+      const list = subjectPostings[index] as number[];
+      for (let i = 0; i < list.length; i += 2)
+        dots[list[i] as number] = (dots[list[i] as number] as number) + weight * ((list[i + 1] as number) / 10000);
+    }
+    return dots;
   }
 
   /**
@@ -180,18 +185,15 @@ export function createRelatedEngine(
       .map((term) => ({ ...term, weight: term.weight * (everydayDiscounts.get(term.term) ?? 1) }))
       .sort((a, b) => b.weight - a.weight);
     const heaviest = similarities(forRanking.slice(0, RANKING_TERMS));
-    // The same heaviest words against the articles' subject vocabulary (the same norm: one scale).
-    const subjects = similarities(forRanking.slice(0, RANKING_TERMS), {
-      postings: subjectPostings,
-      indexOf: (term) => subjectIndex.get(term.term),
-    });
+    // The same heaviest words against the articles' subject vocabulary, on the same scale (norm). It
+    // only orders the articles that share a word with the text: it never lists one by itself.
+    const subjects = subjectDots(forRanking.slice(0, RANKING_TERMS));
     const ranked: Array<{ doc: number; rankScore: number; score: number; confidence: number }> = [];
     whole.scores.forEach((score, doc) => {
-      const subjectScore = subjects.scores[doc] as number;
-      if ((score > 0 || subjectScore > 0) && (docs[doc] as Article).id !== options.excludeId)
+      if (score > 0 && (docs[doc] as Article).id !== options.excludeId)
         ranked.push({
           doc,
-          rankScore: ((heaviest.scores[doc] as number) + SUBJECT_WEIGHT * subjectScore) / heaviest.norm,
+          rankScore: ((heaviest.scores[doc] as number) + SUBJECT_WEIGHT * (subjects[doc] as number)) / heaviest.norm,
           score: score / whole.norm,
           confidence: (score - (whole.largestShare[doc] as number) / 2) / whole.norm,
         });

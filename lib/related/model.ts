@@ -1,5 +1,4 @@
 import type { Article } from '@/lib/corpus/article';
-import { SUBJECT_VOCABULARY } from '@/lib/corpus/subject-vocabulary';
 import { searchableFields } from '@/lib/search/searchable-fields';
 import { analyzeField } from '@/lib/search/text';
 
@@ -13,20 +12,24 @@ export interface SerializedRelatedModel extends SerializedTfidf {
   /** For each article: the ids of its 5 most related articles, best first. */
   related: string[][];
   /**
-   * The articles' subject vocabulary (`lib/corpus/subject-vocabulary.ts`) as vectors of their own,
-   * over the same articles: it helps rank them, while matching reads the articles' own words only.
+   * The articles' subject vocabulary (`lib/corpus/subject-vocabulary.ts`, read by
+   * `lib/related/subject-terms.ts` at build time) as vectors of their own, over the same articles: it
+   * helps rank them, while matching reads the articles' own words only.
    */
-  subjects: SerializedTfidf;
+  subjects: SerializedVectors;
 }
 
-/** TF-IDF vectors of the articles over one vocabulary. */
-export interface SerializedTfidf {
+/** Unit-length TF-IDF vectors of the articles over one vocabulary. */
+export interface SerializedVectors {
   /** Sorted vocabulary. */
   terms: string[];
-  /** idf of each term (× 1000). */
-  idf: number[];
   /** For each article: flat [termIndex, weight × 10000, …] of its unit-length vector. */
   vectors: number[][];
+}
+
+export interface SerializedTfidf extends SerializedVectors {
+  /** idf of each term (× 1000): how a text's words are weighed against the articles'. */
+  idf: number[];
 }
 
 /** Title, tags and topic count more than the summary: they say what the article is about. */
@@ -57,13 +60,17 @@ export function countTerms(terms: readonly string[]): Map<string, number> {
 
 export const RELATED_PER_ARTICLE = 5;
 
-/** An article's subject vocabulary as terms (none for an article learned from the blog). */
-export function subjectTermsOfArticle(article: Article): string[] {
-  return analyzeField((SUBJECT_VOCABULARY[article.id] ?? []).join(', '));
+interface BuildOptions {
+  /** false skips the article-to-article table (quadratic; benchmarks of huge corpora). */
+  withRelated?: boolean;
+  /** An article's subject-vocabulary terms (`npm run index` reads them; none by default). */
+  subjectTermsOf?: (article: Article) => string[];
 }
 
-/** `withRelated: false` skips the article-to-article table (quadratic; benchmarks of huge corpora). */
-export function buildRelatedModel(articles: readonly Article[], { withRelated = true } = {}): SerializedRelatedModel {
+export function buildRelatedModel(
+  articles: readonly Article[],
+  { withRelated = true, subjectTermsOf = () => [] }: BuildOptions = {},
+): SerializedRelatedModel {
   const words = tfidfVectors(articles.map((article) => countTerms(termsOfArticle(article))));
   const { unitVectors } = words;
   const related = (withRelated ? unitVectors : []).map((vector, self) => {
@@ -79,13 +86,25 @@ export function buildRelatedModel(articles: readonly Article[], { withRelated = 
       .slice(0, RELATED_PER_ARTICLE)
       .map(({ index }) => (articles[index] as Article).id);
   });
-  const subjects = tfidfVectors(articles.map((article) => countTerms(subjectTermsOfArticle(article))));
+  const { terms, vectors } = tfidfVectors(articles.map((article) => countTerms(subjectTermsOf(article)))).serialized;
   return {
     version: 2,
     docIds: articles.map((article) => article.id),
     ...words.serialized,
     related,
-    subjects: subjects.serialized,
+    subjects: { terms, vectors },
+  };
+}
+
+/**
+ * The bundled model's subject vectors for these articles, by id (none for an article learned from
+ * the blog): a model rebuilt at run time keeps them, without bundling the vocabulary itself.
+ */
+export function subjectsFor(docIds: readonly string[], bundled: SerializedRelatedModel): SerializedVectors {
+  const rowOf = new Map(bundled.docIds.map((id, row) => [id, row]));
+  return {
+    terms: bundled.subjects.terms,
+    vectors: docIds.map((id) => bundled.subjects.vectors[rowOf.get(id) ?? -1] ?? []),
   };
 }
 

@@ -440,8 +440,10 @@ async function benchReadingList() {
             const list = document.querySelector('[aria-label="Saved articles"]');
             if (!list) return fail(new Error('the reading list has no "Saved articles" list'));
             const started = performance.now();
+            const noChange = setTimeout(() => fail(new Error('the list did not change within 30 s of "Done"')), 30_000);
             new MutationObserver((_, observer) => {
               observer.disconnect();
+              clearTimeout(noChange);
               requestAnimationFrame(() => setTimeout(() => done(performance.now() - started), 0));
             }).observe(list, { childList: true, subtree: true, characterData: true });
             (button as HTMLButtonElement).click();

@@ -1,5 +1,6 @@
 /**
- * Regenerates the prebuilt search index, the everyday words near it, the related-articles model and
+ * Regenerates the prebuilt search index, the everyday words near it, the related-articles model (with
+ * the articles' subject vocabulary, `lib/corpus/subject-vocabulary.ts`) and
  * what everyday words are worth when ranking related articles, from the bundled articles:
  * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/related-model.json`
  * and `assets/data/everyday-discounts.json`.
@@ -10,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Article } from '@/lib/corpus/article';
 import { buildRelatedModel } from '@/lib/related/model';
+import { subjectTermsOfArticle } from '@/lib/related/subject-terms';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { buildEverydayDiscounts, buildEverydayWords } from '@/scripts/cli/everyday-words';
 
@@ -25,7 +27,7 @@ writeFileSync(everydayTarget, `${JSON.stringify(everydayWords)}\n`);
 console.log(`wrote ${everydayWords.length} everyday words one typo from the index's to ${everydayTarget}`);
 
 const modelTarget = resolve('assets/data/related-model.json');
-const model = buildRelatedModel(articles);
+const model = buildRelatedModel(articles, { subjectTermsOf: subjectTermsOfArticle });
 writeFileSync(modelTarget, `${JSON.stringify(model)}\n`);
 console.log(`wrote the related-articles model (${model.terms.length} terms) to ${modelTarget}`);
 

@@ -6,8 +6,9 @@ export interface Timing {
   samples: number;
 }
 
-/** Median, p95 and range of the samples. A sample that is not a finite number is a measurement that failed: an error, never a figure. */
+/** Median, p95 and range of the samples. No sample, or one that is not a finite number, is a measurement that failed: an error, never a figure. */
 export function summarize(samples: readonly number[]): Timing {
+  if (samples.length === 0) throw new Error('no timing samples: the measurement failed');
   const failed = samples.find((sample) => !Number.isFinite(sample));
   if (failed !== undefined) throw new Error(`a timing sample is ${failed}: the measurement failed`);
   const sorted = [...samples].sort((a, b) => a - b);

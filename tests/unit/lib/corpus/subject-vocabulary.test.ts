@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import modelJson from '@/assets/data/related-model.json';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { SUBJECT_VOCABULARY } from '@/lib/corpus/subject-vocabulary';
-import { subjectTermsOfArticle, termsOfArticle } from '@/lib/related/model';
+import { buildRelatedModel, type SerializedRelatedModel, subjectsFor, termsOfArticle } from '@/lib/related/model';
+import { subjectTermsOfArticle } from '@/lib/related/subject-terms';
 import { analyzeField } from '@/lib/search/text';
 
-/** Words any technical page uses, whatever its subject: in a vocabulary they would tie an article to every manual. */
-const GENERIC = [
+/** Words any technical page uses, whatever its subject: an entry made only of them would tie its article to every manual. */
+const GENERIC_TECHNICAL_WORDS = [
   'function',
   'class',
   'object',
@@ -47,13 +49,14 @@ const GENERIC = [
   'issue',
   'problem',
 ];
+const generic = new Set(GENERIC_TECHNICAL_WORDS.flatMap((word) => analyzeField(word)));
 
 describe('the articles’ subject vocabulary (editorial data)', () => {
   it('covers every bundled article, and names no other', () => {
     expect(Object.keys(SUBJECT_VOCABULARY).sort()).toEqual(ARTICLES.map((article) => article.id).sort());
   });
 
-  it('has 6–12 distinct, lowercase terms of at most three words per article', () => {
+  it('has 6–12 distinct, lowercase entries of at most three words per article', () => {
     for (const [id, words] of Object.entries(SUBJECT_VOCABULARY)) {
       expect(words.length, id).toBeGreaterThanOrEqual(6);
       expect(words.length, id).toBeLessThanOrEqual(12);
@@ -65,19 +68,35 @@ describe('the articles’ subject vocabulary (editorial data)', () => {
     }
   });
 
-  it('never lists a word that any manual uses ("function", "module")', () => {
-    const generic = new Set(GENERIC.flatMap((word) => analyzeField(word)));
+  it('has no entry made only of words any technical page uses ("function", "api versioning")', () => {
     const found = Object.entries(SUBJECT_VOCABULARY).flatMap(([id, words]) =>
-      words.filter((word) => generic.has(analyzeField(word).join(' '))).map((word) => `${id}: ${word}`),
+      words.filter((word) => analyzeField(word).every((term) => generic.has(term))).map((word) => `${id}: ${word}`),
     );
     expect(found).toEqual([]);
   });
 
-  it('is read by the related-articles model apart from the article’s own words, which it does not change', () => {
+  it('gives the model each entry word by word ("schema file" is "schema" and "file")', () => {
+    const article = ARTICLES.find((a) => (SUBJECT_VOCABULARY[a.id] ?? []).includes('schema file'))!;
+    expect(subjectTermsOfArticle(article)).toEqual(expect.arrayContaining(analyzeField('schema file')));
+  });
+
+  it('is read apart from the article’s own words, which it does not change', () => {
     const article = ARTICLES.find((a) => a.id === 'memory-leaks-in-production-node-js-diagnose-profile-and-fix')!;
     expect(subjectTermsOfArticle(article)).toEqual(expect.arrayContaining(analyzeField('garbage collection')));
     expect(termsOfArticle(article)).not.toContain(analyzeField('garbage')[0]);
-    // An article learned from the blog has no vocabulary yet.
-    expect(subjectTermsOfArticle({ ...article, id: 'learned-from-the-blog' })).toEqual([]);
+    expect(subjectTermsOfArticle({ id: 'learned-from-the-blog' })).toEqual([]);
+  });
+
+  it('the committed related model is exactly what the articles and their vocabulary build (never stale)', () => {
+    expect(buildRelatedModel(ARTICLES, { subjectTermsOf: subjectTermsOfArticle })).toEqual(modelJson);
+  });
+
+  it('a model rebuilt at run time keeps the bundled vectors by article, none for a learned article', () => {
+    const bundled = modelJson as SerializedRelatedModel;
+    const [first, second] = bundled.docIds as [string, string];
+    const kept = subjectsFor([second, 'learned-from-the-blog', first], bundled);
+    expect(kept.terms).toBe(bundled.subjects.terms);
+    expect(kept.vectors).toEqual([bundled.subjects.vectors[1], [], bundled.subjects.vectors[0]]);
+    expect(kept.vectors[0]!.length).toBeGreaterThan(0);
   });
 });

@@ -144,7 +144,7 @@ describe('related: knowing when nothing matches', () => {
       [1, 10000],
     ],
     related: [[], []],
-    subjects: { terms: [], idf: [], vectors: [[], []] },
+    subjects: { terms: [], vectors: [[], []] },
   };
 
   it('ranks by everyday words discounted: a manual saying "name" on every entry is about its topic', () => {
@@ -165,23 +165,20 @@ describe('related: knowing when nothing matches', () => {
     expect(confidence(readEverydayDiscounts([[0.3, 'name new']]))).toEqual(confidence());
   });
 
-  it('ranks with the articles’ subject vocabulary, which never decides whether a page matches', () => {
-    const withSubjects: SerializedRelatedModel = {
-      ...model,
-      subjects: { terms: ['heap'], idf: [1000], vectors: [[], [0, 10000]] },
-    };
+  it('orders by the articles’ subject vocabulary, which never lists an article nor decides a match', () => {
+    const withSubjects: SerializedRelatedModel = { ...model, subjects: { terms: ['heap'], vectors: [[], [0, 10000]] } };
     const related = (m: SerializedRelatedModel, text: string) => createRelatedEngine(m, ARTICLES).related({ text });
     const ids = (m: SerializedRelatedModel, text: string) => related(m, text).results.map((r) => r.article.id);
-    const page = 'name heap heap heap heap';
-    expect(ids(model, page)).toEqual([first.id]);
-    // "heap" is in the second article's vocabulary only: it lists that article, first (four times "heap").
+    const confidences = (m: SerializedRelatedModel, text: string) =>
+      Object.fromEntries(related(m, text).results.map((r) => [r.article.id, r.confidence]));
+    // "name" twice puts the first article ahead; "heap", in the second's vocabulary only, turns the order.
+    const page = 'name name timezone heap heap heap heap';
+    expect(ids(model, page)).toEqual([first.id, second.id]);
     expect(ids(withSubjects, page)).toEqual([second.id, first.id]);
+    expect(confidences(withSubjects, page)).toEqual(confidences(model, page));
     expect(related(withSubjects, page).matched).toBe(related(model, page).matched);
-    // On the vocabulary alone, the article is listed but has no confidence: nothing matches.
-    expect(related(withSubjects, 'heap heap heap')).toMatchObject({
-      matched: false,
-      results: [{ article: { id: second.id }, confidence: 0 }],
-    });
+    // On the vocabulary alone, nothing is listed and nothing matches.
+    expect(related(withSubjects, 'heap heap heap')).toEqual({ matched: false, results: [] });
   });
 
   it('short texts go through search: an off-topic selection finds nothing', () => {

@@ -10,6 +10,7 @@ describe('summarize (bench figures)', () => {
   it('refuses a failed measurement instead of printing "median NaN ms"', () => {
     expect(() => summarize([12, Number.NaN, 14])).toThrow(/NaN: the measurement failed/);
     expect(() => summarize([Number.POSITIVE_INFINITY])).toThrow(/measurement failed/);
+    expect(() => summarize([])).toThrow(/no timing samples/);
   });
 
   it('formats a timing with its sample count', () => {
