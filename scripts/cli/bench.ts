@@ -21,6 +21,7 @@ import { ARTICLES } from '@/lib/corpus/catalog';
 import { createRelatedEngine } from '@/lib/related/engine';
 import { buildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
 import { extractPageText } from '@/lib/related/page-text';
+import { subjectTermsOfArticle } from '@/lib/related/subject-terms';
 import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { createSearchEngine } from '@/lib/search/engine';
 import { chromiumArgs, findChromium } from '@/scripts/chromium';
@@ -487,7 +488,9 @@ function benchRelated() {
     const articles = size === ARTICLES.length ? [...ARTICLES] : createSyntheticCorpus(ARTICLES, size);
     const started = performance.now();
     const model =
-      size === ARTICLES.length ? getBundledRelatedModel() : buildRelatedModel(articles, { withRelated: false });
+      size === ARTICLES.length
+        ? getBundledRelatedModel()
+        : buildRelatedModel(articles, { withRelated: false, subjectTermsOf: subjectTermsOfArticle });
     const buildMs = performance.now() - started;
     const engine = createRelatedEngine(model, articles);
     console.log(

@@ -77,6 +77,15 @@ describe('the effective catalog: bundled articles plus what was learned from the
     expect(catalog.byUrl(`${BLOG}/hedgehog-sharding`)?.learned).toBe(true);
   });
 
+  it('ranks the bundled articles by their subject vocabulary in a model rebuilt for a new article', () => {
+    // Without the vocabulary, "Slow Queries at Scale" comes first: "sequential scan", "query planner",
+    // "sargable predicate" and "cardinality" are in the full-table-scan article's vocabulary only.
+    const text = 'database sequential scan explain analyze query planner sargable predicate cardinality';
+    const top = (engine: ReturnType<typeof relatedEngineFor>) => engine.related(text).results[0]?.article.id;
+    expect(top(getBundledRelatedEngine())).toBe('accidental-full-table-scan');
+    expect(top(relatedEngineFor(createEffectiveCatalog(ARTICLES, [newArticle])))).toBe('accidental-full-table-scan');
+  });
+
   it('builds each catalog’s engines once', () => {
     const catalog = createEffectiveCatalog(ARTICLES, [newArticle]);
     expect(searchEngineFor(catalog)).toBe(searchEngineFor(catalog));
