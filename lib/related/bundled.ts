@@ -10,7 +10,7 @@ import {
   type SerializedEverydayDiscounts,
 } from '@/lib/related/engine';
 
-import { buildRelatedModel, type SerializedRelatedModel, subjectsFor } from '@/lib/related/model';
+import { rebuildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
 
 let everydayDiscounts: EverydayDiscounts | undefined;
 
@@ -38,11 +38,7 @@ export function relatedEngineFor(catalog: EffectiveCatalog): RelatedEngine {
   let found = catalogEngines.get(catalog);
   if (!found) {
     const bundled = modelJson as SerializedRelatedModel;
-    let model = bundled;
-    if (catalog.searchTextChanged) {
-      const rebuilt = buildRelatedModel(catalog.articles);
-      model = { ...rebuilt, subjects: subjectsFor(rebuilt.docIds, bundled) };
-    }
+    const model = catalog.searchTextChanged ? rebuildRelatedModel(catalog.articles, bundled) : bundled;
     found = createRelatedEngine(model, catalog.articles, getEverydayDiscounts());
     catalogEngines.set(catalog, found);
   }

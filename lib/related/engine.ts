@@ -123,15 +123,18 @@ export function createRelatedEngine(
   const subjectPostings = postingsOf(model.subjects);
   const subjectIndex = new Map(model.subjects.terms.map((term, index) => [term, index]));
 
-  /** Each article's dot product with these weighted terms, its largest single share, and the terms' norm. */
-  function similarities(weighted: ReadonlyArray<{ index: number | undefined; weight: number }>) {
+  /**
+   * Each article's dot product with these weighted terms, its largest single share, and the terms'
+   * norm; `lists` are the articles' own words' postings, or their subject vocabulary's.
+   */
+  function similarities(weighted: ReadonlyArray<{ index: number | undefined; weight: number }>, lists = postings) {
     let norm = 0;
     const scores = new Float64Array(docs.length);
     const largestShare = new Float64Array(docs.length);
     for (const { index, weight } of weighted) {
       norm += weight * weight;
       if (index === undefined) continue;
-      const list = postings[index] as number[];
+      const list = lists[index] as number[];
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i] as number;
         const share = weight * ((list[i + 1] as number) / 10000);
@@ -140,19 +143,6 @@ export function createRelatedEngine(
       }
     }
     return { scores, largestShare, norm: Math.sqrt(norm) || 1 };
-  }
-
-  /** Each article's subject vocabulary's dot product with these weighted terms. */
-  function subjectDots(weighted: readonly WeightedTerm[]) {
-    const dots = new Float64Array(docs.length);
-    for (const { term, weight } of weighted) {
-      const index = subjectIndex.get(term);
-      if (index === undefined) continue;
-      const list = subjectPostings[index] as number[];
-      for (let i = 0; i < list.length; i += 2)
-        dots[list[i] as number] = (dots[list[i] as number] as number) + weight * ((list[i + 1] as number) / 10000);
-    }
-    return dots;
   }
 
   /**
@@ -184,10 +174,14 @@ export function createRelatedEngine(
     const forRanking = weighted
       .map((term) => ({ ...term, weight: term.weight * (everydayDiscounts.get(term.term) ?? 1) }))
       .sort((a, b) => b.weight - a.weight);
-    const heaviest = similarities(forRanking.slice(0, RANKING_TERMS));
+    const top = forRanking.slice(0, RANKING_TERMS);
+    const heaviest = similarities(top);
     // The same heaviest words against the articles' subject vocabulary, on the same scale (norm). It
     // only orders the articles that share a word with the text: it never lists one by itself.
-    const subjects = subjectDots(forRanking.slice(0, RANKING_TERMS));
+    const subjects = similarities(
+      top.map(({ term, weight }) => ({ index: subjectIndex.get(term), weight })),
+      subjectPostings,
+    ).scores;
     const ranked: Array<{ doc: number; rankScore: number; score: number; confidence: number }> = [];
     whole.scores.forEach((score, doc) => {
       if (score > 0 && (docs[doc] as Article).id !== options.excludeId)

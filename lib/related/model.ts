@@ -97,6 +97,19 @@ export function buildRelatedModel(
 }
 
 /**
+ * The model of a catalog whose searchable text changed (articles learned from the blog), built at run
+ * time: the articles' own words anew, the bundled subject vectors kept by article id.
+ */
+export function rebuildRelatedModel(
+  articles: readonly Article[],
+  bundled: SerializedRelatedModel,
+  { withRelated = true } = {},
+): SerializedRelatedModel {
+  const rebuilt = buildRelatedModel(articles, { withRelated });
+  return { ...rebuilt, subjects: subjectsFor(rebuilt.docIds, bundled) };
+}
+
+/**
  * The bundled model's subject vectors for these articles, by id (none for an article learned from
  * the blog): a model rebuilt at run time keeps them, without bundling the vocabulary itself.
  */

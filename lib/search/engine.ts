@@ -3,7 +3,7 @@ import type { SerializedSearchIndex } from '@/lib/search/build-index';
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery } from '@/lib/search/rank';
 import { suggestCorrection } from '@/lib/search/suggest';
-import { analyzeQueryWords } from '@/lib/search/text';
+import { analyzeQueryWords, MAX_QUERY_WORDS } from '@/lib/search/text';
 import { createTypoMatcher } from '@/lib/search/typo';
 import { createVocabulary } from '@/lib/search/vocabulary';
 
@@ -41,7 +41,6 @@ export interface SearchResponse {
   prefix: string | null;
 }
 
-const MAX_QUERY_WORDS = 32;
 const LOOSE_LIMIT = 5;
 
 /**

@@ -1,6 +1,14 @@
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery } from '@/lib/search/rank';
-import { analyzeField, analyzePairs, analyzeQueryWords, normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
+import {
+  analyzeField,
+  analyzePairs,
+  analyzeQueryWords,
+  MAX_QUERY_WORDS,
+  normalizeText,
+  termsOfWord,
+  tokenize,
+} from '@/lib/search/text';
 import {
   addLengthGrams,
   createTypoMatcher,
@@ -71,7 +79,6 @@ const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 /** Pairs ("vector databas") for the short fields only: pairs of a long page's text would triple the index. */
 const PAIRED_FIELDS = new Set<Field>(['title', 'tags', 'highlights', 'note']);
 const K1 = 1.2;
-const MAX_QUERY_WORDS = 32;
 const LOOSE_LIMIT = 5;
 
 /** The host of an address without "www.", or ''. */

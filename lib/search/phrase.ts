@@ -1,4 +1,4 @@
-import { isStopWord, normalizeText, tokenize } from '@/lib/search/text';
+import { isStopWord, MAX_QUERY_WORDS, normalizeText, tokenize } from '@/lib/search/text';
 
 /**
  * A query's words in order, stop words included: what a text holding the query as written has in a
@@ -14,16 +14,13 @@ export interface QueryPhrase {
 /** Fewer words are a name or a term ("retry storm"), which titles hold as often as pages. */
 export const MIN_PHRASE_WORDS = 3;
 
-/** Longer queries are pasted paragraphs, not phrases (and the search reads as many words). */
-export const MAX_PHRASE_WORDS = 32;
-
 /**
  * The query as a phrase, if it has enough words. `typing`: its last word may be unfinished, as the
  * search reads it (a word of one letter or a stop word is taken as written: "to the" is not "to them").
  */
 export function queryPhrase(query: string, typing: boolean): QueryPhrase | null {
   const words = tokenize(normalizeText(query)).map((token) => token.surface);
-  if (words.length < MIN_PHRASE_WORDS || words.length > MAX_PHRASE_WORDS) return null;
+  if (words.length < MIN_PHRASE_WORDS || words.length > MAX_QUERY_WORDS) return null;
   const last = words.at(-1) as string;
   return { words, lastIsPrefix: typing && last.length >= 2 && !isStopWord(last) };
 }

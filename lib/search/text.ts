@@ -292,6 +292,9 @@ export function pairTerm(first: string, second: string): string {
   return `${first} ${second}`;
 }
 
+/** How many words of a query the searches read: a longer query is a pasted paragraph. */
+export const MAX_QUERY_WORDS = 32;
+
 /** A query word: what was typed, and the one term it primarily stands for. */
 export interface QueryWord extends Token {
   term: string;

@@ -3,7 +3,7 @@ import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
 import { holdsPhrase, phrasesAgree, type QueryPhrase } from '@/lib/search/phrase';
 import type { Snippet } from '@/lib/search/snippet';
-import { READER_VIEW_TERMS } from '@/lib/side-panel/view-schema';
+import { READER_VIEW_TERMS, type SidePanelView } from '@/lib/side-panel/view-schema';
 
 /** One entry of the one result list: a blog article, or a page the user saved. */
 export type SearchHit =
@@ -124,14 +124,17 @@ export function withPhraseFirst(
     hit.kind === 'page'
       ? snippets.get(hit.page.itemId)?.holdsPhrase === true
       : holdsPhrase(hit.article.title, phrase) || holdsPhrase(hit.article.summary, phrase);
-  const first = response.hits.filter(holds);
-  if (!first.some((hit) => hit.kind === 'page') || first.length === response.hits.length) return response;
-  return { ...response, hits: holdersFirst(response.hits, holds) };
+  const [holding, rest] = splitByPhrase(response.hits, holds);
+  if (!holding.some((hit) => hit.kind === 'page') || rest.length === 0) return response;
+  return { ...response, hits: [...holding, ...rest] };
 }
 
-/** `items` with those that hold the phrase first, each part in its order (the popup's list, `query -- library`). */
-export function holdersFirst<T>(items: readonly T[], holds: (item: T) => boolean): T[] {
-  return [...items.filter(holds), ...items.filter((item) => !holds(item))];
+/** `items` split into those that hold the phrase and the rest, each part in its order (the popup's list, `query -- library`). */
+export function splitByPhrase<T>(items: readonly T[], holds: (item: T) => boolean): [T[], T[]] {
+  const holding: T[] = [];
+  const rest: T[] = [];
+  for (const item of items) (holds(item) ? holding : rest).push(item);
+  return [holding, rest];
 }
 
 /** Snippets made from the listed pages' copies, with what they were made for. */
@@ -230,11 +233,4 @@ export function readerViewOf(
   return view;
 }
 
-type ReaderView = {
-  kind: 'reader';
-  itemId: string;
-  passage?: string;
-  terms?: string[];
-  prefix?: string;
-  phrase?: { words: string[]; lastIsPrefix: boolean };
-};
+type ReaderView = Extract<SidePanelView, { kind: 'reader' }>;

@@ -19,9 +19,8 @@ import { capturePage } from '@/lib/capture/capture-page';
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { createRelatedEngine } from '@/lib/related/engine';
-import { buildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
+import { rebuildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
 import { extractPageText } from '@/lib/related/page-text';
-import { subjectTermsOfArticle } from '@/lib/related/subject-terms';
 import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { createSearchEngine } from '@/lib/search/engine';
 import { chromiumArgs, findChromium } from '@/scripts/chromium';
@@ -490,7 +489,7 @@ function benchRelated() {
     const model =
       size === ARTICLES.length
         ? getBundledRelatedModel()
-        : buildRelatedModel(articles, { withRelated: false, subjectTermsOf: subjectTermsOfArticle });
+        : rebuildRelatedModel(articles, getBundledRelatedModel(), { withRelated: false });
     const buildMs = performance.now() - started;
     const engine = createRelatedEngine(model, articles);
     console.log(

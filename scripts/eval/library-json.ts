@@ -1,7 +1,7 @@
 import type { LibraryHit, LibraryIndex } from '@/lib/search/library-index';
 import { queryPhrase } from '@/lib/search/phrase';
 import { makeSnippet } from '@/lib/search/snippet';
-import { holdersFirst } from '@/lib/search/unified';
+import { splitByPhrase } from '@/lib/search/unified';
 
 /** One library result as `npm run query -- library` prints it: the search result fields plus why and a snippet. */
 function toJsonHit(hit: LibraryHit, snippet: string | null) {
@@ -38,7 +38,9 @@ export function librarySearchToJson(
     query,
     tookMs: Number(tookMs.toFixed(3)),
     // As in the popup: pages holding the query's words in a row first.
-    results: holdersFirst(results.map(withSnippet), ({ snippet }) => snippet?.holdsPhrase === true).map(toJson),
+    results: splitByPhrase(results.map(withSnippet), ({ snippet }) => snippet?.holdsPhrase === true)
+      .flat()
+      .map(toJson),
     loose: loose.map(withSnippet).map(toJson),
   };
 }
