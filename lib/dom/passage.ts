@@ -1,5 +1,6 @@
 import { anchor } from '@/lib/annotations/anchor';
 import { highlightRange } from '@/lib/annotations/highlight-marks';
+import { collapseWhitespace, createTextModel } from '@/lib/annotations/text-model';
 
 /** The mark of the passage a search opened the reader at. */
 export const PASSAGE_MARK_ID = 'search-passage';
@@ -9,9 +10,18 @@ export const PASSAGE_MARK_ID = 'search-passage';
  * after small edits) and marks it. Returns whether it was found.
  */
 export function showPassage(root: Element, passage: string): boolean {
-  const found = anchor(root, { quote: { type: 'TextQuoteSelector', exact: passage } });
-  if (found.status !== 'found') return false;
-  const { marks } = highlightRange(found.range, {
+  const model = createTextModel(root);
+  const found = anchor(root, { quote: { type: 'TextQuoteSelector', exact: passage } }, model);
+  let range = found.status === 'found' ? found.range : null;
+  if (found.status === 'not-found' && found.reason === 'ambiguous') {
+    // A highlight in the wrong one of two places is wrong; a search passage is only its words, and the
+    // same words in another place are that passage too (a page repeating a paragraph): the first shows it.
+    const words = collapseWhitespace(passage).trim();
+    const start = words ? model.text.indexOf(words) : -1;
+    if (start >= 0) range = model.rangeOfSpan({ start, end: start + words.length });
+  }
+  if (!range) return false;
+  const { marks } = highlightRange(range, {
     id: PASSAGE_MARK_ID,
     className: 'search-passage',
     ownerDocument: root.ownerDocument,

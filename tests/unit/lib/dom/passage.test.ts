@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PASSAGE_MARK_ID, showPassage } from '@/lib/dom/passage';
+
+function mount(paragraphs: readonly string[]): HTMLElement {
+  const root = document.createElement('article');
+  for (const text of paragraphs) {
+    const p = document.createElement('p');
+    p.textContent = text;
+    root.append(p);
+  }
+  document.body.append(root);
+  return root;
+}
+
+const marked = (root: Element) =>
+  [...root.querySelectorAll(`[data-highlight-id="${PASSAGE_MARK_ID}"], .search-passage`)]
+    .map((mark) => mark.textContent)
+    .join('');
+
+describe('showPassage (where a search opens the reader)', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+  Element.prototype.scrollIntoView ??= () => {};
+
+  it('marks the passage where the copy holds it', () => {
+    const root = mount(['An intro paragraph.', 'The pelican ledger reconciled every invoice by noon.', 'An outro.']);
+    expect(showPassage(root, 'pelican ledger reconciled every invoice')).toBe(true);
+    expect(marked(root)).toBe('pelican ledger reconciled every invoice');
+  });
+
+  it('marks the first place when the copy repeats the passage word for word (a highlight would refuse to guess)', () => {
+    const repeated = 'The pelican ledger reconciled every invoice by noon.';
+    const root = mount(['An intro paragraph.', repeated, 'Something else entirely.', repeated]);
+    expect(showPassage(root, 'pelican ledger reconciled every invoice')).toBe(true);
+    expect(marked(root)).toBe('pelican ledger reconciled every invoice');
+    expect(root.querySelectorAll('p')[1]?.querySelector('.search-passage')).not.toBeNull();
+    expect(root.querySelectorAll('p')[3]?.querySelector('.search-passage')).toBeNull();
+  });
+
+  it('marks nothing for words the copy does not hold', () => {
+    const root = mount(['An intro paragraph.']);
+    expect(showPassage(root, 'pelican ledger')).toBe(false);
+    expect(marked(root)).toBe('');
+  });
+});
