@@ -4,6 +4,7 @@ import { highlightRange } from '@/lib/annotations/highlight-marks';
 import { matchQuote } from '@/lib/annotations/match-quote';
 import { describeRange, type SelectorSet } from '@/lib/annotations/selectors';
 import { createTextModel } from '@/lib/annotations/text-model';
+import { mountParagraphs } from '@/tests/unit/helpers/mount-paragraphs';
 
 const PARAGRAPHS = [
   'Write-ahead logging keeps every change in a log before it touches the data files.',
@@ -12,16 +13,7 @@ const PARAGRAPHS = [
   'When the log grows too large, the next checkpoint takes longer to finish.',
 ];
 
-function mount(paragraphs: readonly string[] = PARAGRAPHS): HTMLElement {
-  const root = document.createElement('article');
-  for (const text of paragraphs) {
-    const p = document.createElement('p');
-    p.textContent = text;
-    root.append(p);
-  }
-  document.body.append(root);
-  return root;
-}
+const mount = (paragraphs: readonly string[] = PARAGRAPHS): HTMLElement => mountParagraphs(paragraphs);
 
 /** Selectors for the first occurrence of `quote` inside the `index`th paragraph. */
 function highlightIn(root: Element, index: number, quote: string): SelectorSet {

@@ -1,16 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASSAGE_MARK_ID, showPassage } from '@/lib/dom/passage';
+import { mountParagraphs } from '@/tests/unit/helpers/mount-paragraphs';
 
-function mount(paragraphs: readonly string[]): HTMLElement {
-  const root = document.createElement('article');
-  for (const text of paragraphs) {
-    const p = document.createElement('p');
-    p.textContent = text;
-    root.append(p);
-  }
-  document.body.append(root);
-  return root;
-}
+const mount = mountParagraphs;
 
 const marked = (root: Element) =>
   [...root.querySelectorAll(`[data-highlight-id="${PASSAGE_MARK_ID}"], .search-passage`)]
