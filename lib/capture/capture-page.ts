@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { copyContents, describeCaptureLoss, liveArticle, liveContents } from '@/lib/capture/capture-loss';
-import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
+import { sanitizeArticle } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { elementTextSteps, pageTextSteps, type WalkBudget } from '@/lib/related/page-text';
@@ -125,8 +125,9 @@ function* captureSteps(
   let html: string;
   let truncated = false;
   if (article?.content && article.textContent?.trim()) {
-    text = article.textContent.trim();
-    html = sanitizeArticleHtml(article.content, win);
+    // The text searched and snippeted is the copy's own, not Readability's: words the sanitizer drops
+    // (an SVG's foreignObject, page clutter) would otherwise find a passage the reader cannot show.
+    ({ html, text } = sanitizeArticle(article.content, win));
     yield;
     // Against the live article's text, code and images: a copy that lost much of them says so.
     const liveRegion = liveArticle(doc);

@@ -148,6 +148,23 @@ function cleanAttributes(node: Element): void {
 }
 
 export function sanitizeArticleHtml(html: string, win: Window & typeof globalThis = window): string {
+  return sanitizedBody(html, win)?.innerHTML ?? '';
+}
+
+/**
+ * The sanitized copy and its text, read off the one inert document the sanitizer parsed: the text
+ * searched and snippeted is then the copy's own (what the reader shows), at no second parse.
+ */
+export function sanitizeArticle(
+  html: string,
+  win: Window & typeof globalThis = window,
+): { html: string; text: string } {
+  const body = sanitizedBody(html, win);
+  return { html: body?.innerHTML ?? '', text: (body?.textContent ?? '').trim() };
+}
+
+/** The body of DOMPurify's own DOMParser document (RETURN_DOM), which loads and runs nothing. */
+function sanitizedBody(html: string, win: Window & typeof globalThis): HTMLElement | null {
   const purify = DOMPurify(win);
   purify.addHook('uponSanitizeElement', (node, data) => {
     if (!(node instanceof win.Element)) return;
@@ -163,6 +180,6 @@ export function sanitizeArticleHtml(html: string, win: Window & typeof globalThi
     ALLOW_DATA_ATTR: false,
     ADD_ATTR: ['data-shelf-src', 'target'],
     ALLOWED_URI_REGEXP: URI_ATTRIBUTE_VALUE,
-    RETURN_TRUSTED_TYPE: false,
-  }) as string;
+    RETURN_DOM: true,
+  }) as HTMLElement | null;
 }

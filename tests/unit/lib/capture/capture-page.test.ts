@@ -141,6 +141,22 @@ describe('capture fallbacks and sanitizing', () => {
     REAL_PAGE_BUDGET_MS,
   );
 
+  it("searches the copy's own text: words the sanitizer drops cannot be a snippet the reader lacks", () => {
+    const paragraph = (n: number) =>
+      `<p>Paragraph ${n} explains queues, backpressure and the slow consumer problem in some depth. `.repeat(3);
+    const { doc, win } = load(
+      `<html><head><title>Queues</title></head><body><article><h1>Queues</h1>${[1, 2, 3, 4].map(paragraph).join('')}` +
+        '<svg width="200" height="100"><foreignObject width="200" height="100"><p>zanzibar lurks in a drawing</p></foreignObject></svg>' +
+        `${[5, 6, 7].map(paragraph).join('')}</article></body></html>`,
+    );
+    const captured = capturePage(doc, 'https://example.org/queues', win, frozenClock);
+    expect(captured.notice).toBeNull();
+    expect(captured.html).not.toContain('zanzibar');
+    expect(captured.text).not.toContain('zanzibar');
+    expect(captured.text).toContain('Paragraph 7 explains queues');
+    expect(makeSnippet(captured.text, new Set(['zanzibar']), null)).toBeNull();
+  });
+
   it('saves the visible text with a notice when Readability finds no article', () => {
     const { doc, win } = load('<html><head><title>Empty</title></head><body><form><input></form></body></html>');
     const captured = capturePage(doc, 'https://example.org/menu', win, frozenClock);
