@@ -196,6 +196,14 @@ function snippetOf(
  */
 const WORD_REACH = 24;
 
+/**
+ * What a snippet line does not show of the page's text: control characters, and the bidi embeddings,
+ * overrides and isolates a page could use to run its words backwards or over Shelf's own words
+ * (U+202E). The marks right-to-left text needs (U+200E, U+200F, U+061C) stay. `passage` keeps them
+ * all: the reader looks for it in the copy as written.
+ */
+const SHOWN_NOT = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
+
 function cut(text: string, around: number, width: number, matchedTerms: ReadonlySet<string>, prefix: string | null) {
   let start = around;
   while (start > 0 && around - start < WORD_REACH && /\S/.test(text[start - 1] as string)) start--;
@@ -208,6 +216,6 @@ function cut(text: string, around: number, width: number, matchedTerms: Readonly
   if (end < text.length && /\S/.test(text[end] as string)) end = endAtWidth;
   for (let step = 0; step < MAX_CLUSTER_STEP && isInsideCluster(text, end); step++) end++;
   const passage = text.slice(start, end).replace(/\s+/g, ' ').trim();
-  const shown = `${start > 0 ? '…' : ''}${passage}${end < text.length ? '…' : ''}`;
+  const shown = `${start > 0 ? '…' : ''}${passage.replace(SHOWN_NOT, '')}${end < text.length ? '…' : ''}`;
   return { text: shown, ranges: getHighlightRanges(shown, matchedTerms, prefix), passage };
 }

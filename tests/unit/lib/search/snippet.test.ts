@@ -151,3 +151,21 @@ describe('where a snippet is cut', () => {
     expect(snippet?.passage.length).toBeLessThan(300);
   });
 });
+
+describe('what a snippet line shows', () => {
+  it('drops the bidi overrides, isolates and control characters of a hostile copy, and still marks the word', () => {
+    const text = `${sentence.repeat(20)}Relief \u202Esyovnoc\u202C reached \u2067Darfur\u2069 at\u0007 last \u0000today. ${sentence.repeat(20)}`;
+    const snippet = makeSnippet(text, termsOf('darfur'), null);
+    expect(snippet?.text).toMatch(/Relief syovnoc reached Darfur at last today\./);
+    expect(snippet?.text).not.toMatch(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u);
+    const [range] = snippet?.ranges ?? [];
+    expect(snippet?.text.slice(range?.start, range?.end)).toBe('Darfur');
+    // The reader looks for the passage in the copy as written.
+    expect(snippet?.passage).toContain('\u2067Darfur\u2069');
+  });
+
+  it('keeps the marks right-to-left text needs', () => {
+    const text = `${sentence.repeat(20)}שלום\u200F Darfur \u200Eעולם ${sentence.repeat(20)}`;
+    expect(makeSnippet(text, termsOf('darfur'), null)?.text).toContain('שלום\u200F Darfur \u200Eעולם');
+  });
+});
