@@ -33,16 +33,38 @@ export function pauseForPage(): Promise<void> {
   });
 }
 
+export interface SliceOptions {
+  now?: () => number;
+  /** How long to work before pausing (0: after each step). */
+  sliceMs?: number;
+  /** What runs between slices; by default the next task, so that input and paints come first. */
+  pause?: () => Promise<void>;
+}
+
+/** Steps in slices of `sliceMs`, with a pause between them. */
+export function runInSlices<T>(steps: Steps<T>, options?: SliceOptions): Promise<T>;
+/** The same, given up (null) once `signal` is aborted: checked after each pause, when other work has run. */
+export function runInSlices<T>(steps: Steps<T>, options: SliceOptions & { signal?: AbortSignal }): Promise<T | null>;
 export async function runInSlices<T>(
   steps: Steps<T>,
-  { now = () => performance.now(), sliceMs = SLICE_MS, pause = pauseForPage } = {},
-): Promise<T> {
+  {
+    now = () => performance.now(),
+    sliceMs = SLICE_MS,
+    pause = pauseForPage,
+    signal,
+  }: SliceOptions & { signal?: AbortSignal } = {},
+): Promise<T | null> {
+  if (signal?.aborted) return null;
   let sliceStart = now();
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return signal?.aborted ? null : step.value;
     if (now() - sliceStart >= sliceMs) {
       await pause();
+      if (signal?.aborted) {
+        steps.return(undefined as T);
+        return null;
+      }
       sliceStart = now();
     }
   }

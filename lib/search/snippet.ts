@@ -1,4 +1,4 @@
-import { pauseForPage, runInSlices, runToEnd, SLICE_MS, type Steps } from '@/lib/dom/time-slices';
+import { runInSlices, runToEnd, type SliceOptions, type Steps } from '@/lib/dom/time-slices';
 import { getHighlightRanges, type HighlightRange } from '@/lib/search/highlight';
 import { phraseReader, type QueryPhrase } from '@/lib/search/phrase';
 import { cutsNoWord, isInsideCluster, normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
@@ -49,17 +49,12 @@ export function makeSnippet(
   prefix: string | null,
   { phrase = null, width = WIDTH, slice = SNIPPET_SLICE }: SnippetOptions = {},
 ): Snippet | null {
-  const scan = runToEnd(scanText(text, matchedTerms, prefix, phrase, slice));
-  return scan && snippetOf(text, scan, matchedTerms, prefix, width);
+  return snippetOf(text, runToEnd(scanText(text, matchedTerms, prefix, phrase, slice)), matchedTerms, prefix, width);
 }
 
-export interface SliceOptions extends SnippetOptions {
-  /** Stops reading (the result is then null): the search it was for is stale. */
+export interface SnippetSliceOptions extends SnippetOptions, Pick<SliceOptions, 'pause' | 'sliceMs'> {
+  /** Stops reading at the next pause (the result is then null): the search it was for is stale. */
   signal?: AbortSignal;
-  /** What runs between slices of work; by default the next task, so that input and paints come first. */
-  pause?: () => Promise<void>;
-  /** How long to read before pausing (0: after each slice). */
-  sliceMs?: number;
 }
 
 /** `makeSnippet`, pausing every few milliseconds while it reads a long text. */
@@ -67,7 +62,7 @@ export async function makeSnippetBetweenTasks(
   text: string,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
-  options: SliceOptions = {},
+  options: SnippetSliceOptions = {},
 ): Promise<Snippet | null> {
   const made = await makeSnippetsBetweenTasks(new Map([['', text]]), matchedTerms, prefix, options);
   return made?.get('') ?? null;
@@ -81,30 +76,20 @@ export async function makeSnippetsBetweenTasks(
   texts: ReadonlyMap<string, string>,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
-  {
-    signal,
-    pause = pauseForPage,
-    sliceMs = SLICE_MS,
-    phrase = null,
-    width = WIDTH,
-    slice = SNIPPET_SLICE,
-  }: SliceOptions = {},
+  { signal, pause, sliceMs, phrase = null, width = WIDTH, slice = SNIPPET_SLICE }: SnippetSliceOptions = {},
 ): Promise<Map<string, Snippet> | null> {
-  if (signal?.aborted) return null;
-  function* steps(): Steps<Map<string, Snippet> | null> {
+  function* steps(): Steps<Map<string, Snippet>> {
     const made = new Map<string, Snippet>();
     let left = texts.size;
     for (const [id, text] of texts) {
-      const scan = yield* scanText(text, matchedTerms, prefix, phrase, slice, signal);
-      if (!scan) return null;
+      const scan = yield* scanText(text, matchedTerms, prefix, phrase, slice);
       const snippet = snippetOf(text, scan, matchedTerms, prefix, width);
       if (snippet) made.set(id, snippet);
       if (--left > 0) yield;
     }
     return made;
   }
-  const made = await runInSlices(steps(), { pause, sliceMs });
-  return signal?.aborted ? null : made;
+  return runInSlices(steps(), { pause, sliceMs, signal });
 }
 
 interface Scan {
@@ -120,8 +105,7 @@ function* scanText(
   prefix: string | null,
   phrase: QueryPhrase | null,
   slice: number,
-  signal?: AbortSignal,
-): Steps<Scan | null> {
+): Steps<Scan> {
   const hits: Hit[] = [];
   const readPhrase = phrase ? phraseReader(phrase) : null;
   let phraseAt: number | null = null;
@@ -139,7 +123,6 @@ function* scanText(
     }
     from = to;
     if (from < text.length) yield;
-    if (signal?.aborted) return null;
   }
   return { hits, phraseAt };
 }

@@ -31,6 +31,31 @@ describe('work in steps', () => {
     expect(pauses).toEqual([3, 6, 9]);
   });
 
+  it('gives up at the first pause after its signal is aborted, closing the steps', async () => {
+    const done: number[] = [];
+    let closed = false;
+    function* steps(): Steps<number> {
+      try {
+        return yield* countTo(10, done);
+      } finally {
+        closed = true;
+      }
+    }
+    const stale = new AbortController();
+    const pause = async () => {
+      if (done.length === 4) stale.abort();
+    };
+    expect(await runInSlices(steps(), { sliceMs: 0, pause, signal: stale.signal })).toBeNull();
+    expect(done).toEqual([1, 2, 3, 4]);
+    expect(closed).toBe(true);
+
+    // Already stale: nothing runs. Never aborted: the result, as without a signal.
+    const none: number[] = [];
+    expect(await runInSlices(countTo(3, none), { signal: stale.signal })).toBeNull();
+    expect(none).toEqual([]);
+    expect(await runInSlices(countTo(3, []), { sliceMs: 0, pause, signal: new AbortController().signal })).toBe(3);
+  });
+
   it('meters nodes and time, reading the clock every 256 nodes', () => {
     const byNodes = createWorkMeter({ maxNodes: 10, maxMs: 1e9 }, () => 0);
     const spent = Array.from({ length: 12 }, () => byNodes.spend());
