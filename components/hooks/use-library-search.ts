@@ -3,7 +3,6 @@ import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { afterNextPaint } from '@/lib/dom/after-paint';
 import type { SearchResponse } from '@/lib/search/engine';
 import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
-import { type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import { makeSnippetsBetweenTasks } from '@/lib/search/snippet';
 import {
   type MadeSnippets,
@@ -11,6 +10,7 @@ import {
   NO_LIBRARY_RESPONSE,
   type UnifiedResponse,
   withCopiesRead,
+  withQueryPhrase,
 } from '@/lib/search/unified';
 
 // The database code is loaded once the page has painted (the popup's first paint must not wait for it).
@@ -56,24 +56,25 @@ function timedLibrarySearch(index: LibraryIndex, query: string): LibraryResponse
   return response;
 }
 
-/** Snippets of the saved pages listed, from their captured text (read for the few shown only). */
-export function useSnippets(response: UnifiedResponse, phrase: QueryPhrase | null = null): MadeSnippets {
-  const [made, setMade] = useState<MadeSnippets>({ snippets: new Map(), madeFor: null, phrase: null });
+/** Snippets of the saved pages listed, from their captured text (read for the few shown only), looking for its phrase. */
+export function useSnippets(response: UnifiedResponse): MadeSnippets {
+  const [made, setMade] = useState<MadeSnippets>({ snippets: new Map(), madeFor: null });
   useEffect(() => {
     const ids = response.hits.flatMap((hit) => (hit.kind === 'page' ? [hit.page.itemId] : []));
-    if (ids.length === 0) return setMade({ snippets: new Map(), madeFor: response, phrase });
+    if (ids.length === 0) return setMade({ snippets: new Map(), madeFor: response });
     const stale = new AbortController();
+    const phrase = response.phrase ?? null;
     void loadLive()
       .then(({ getCapturedTexts }) => getCapturedTexts(ids))
       .then((texts) =>
         makeSnippetsBetweenTasks(texts, response.matchedTerms, response.prefix, { signal: stale.signal, phrase }),
       )
       .then((snippets) => {
-        if (snippets && !stale.signal.aborted) setMade({ snippets, madeFor: response, phrase });
+        if (snippets && !stale.signal.aborted) setMade({ snippets, madeFor: response });
       })
       .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
     return () => stale.abort();
-  }, [response, phrase]);
+  }, [response]);
   return made;
 }
 
@@ -93,10 +94,12 @@ export function useLibrarySearch(
     () => (index && includeLibrary && query.trim() ? timedLibrarySearch(index, query) : NO_LIBRARY_RESPONSE),
     [index, version, query, includeLibrary],
   );
-  const merged = useMemo(() => mergeSearch(bundled, library, catalog.byId), [bundled, library, catalog]);
-  const phrase = useMemo(() => queryPhrase(query, merged.prefix !== null), [query, merged.prefix]);
-  const made = useSnippets(merged, phrase);
-  const { response, openingSnippets } = useMemo(() => withCopiesRead(merged, phrase, made), [merged, phrase, made]);
+  const merged = useMemo(
+    () => withQueryPhrase(mergeSearch(bundled, library, catalog.byId), query),
+    [bundled, library, catalog, query],
+  );
+  const made = useSnippets(merged);
+  const { response, openingSnippets } = useMemo(() => withCopiesRead(merged, made), [merged, made]);
   // Shown until this query's are made (the list does not blank at each keystroke).
   const snippets = made.snippets;
   return { response, snippets, openingSnippets, libraryReady: index !== null };

@@ -1,7 +1,7 @@
 import type { Article } from '@/lib/corpus/article';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
-import { holdsPhrase, phrasesAgree, type QueryPhrase } from '@/lib/search/phrase';
+import { holdsPhrase, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import type { Snippet } from '@/lib/search/snippet';
 import { READER_VIEW_TERMS, type SidePanelView } from '@/lib/side-panel/view-schema';
 
@@ -27,7 +27,10 @@ export interface UnifiedResponse {
   prefix: string | null;
   /** "Did you mean", only when nothing matches at all. */
   suggestion: string | null;
-  /** The query as a phrase (`lib/search/phrase.ts`), once the list is known: a reader opened before its passage was read looks for it. */
+  /**
+   * The query as a phrase (`lib/search/phrase.ts`; `withQueryPhrase`): snippets look for it, the list
+   * puts what holds it first, and a reader opened before its passage was read looks for it.
+   */
   phrase?: QueryPhrase | null;
 }
 
@@ -140,10 +143,8 @@ export function splitByPhrase<T>(items: readonly T[], holds: (item: T) => boolea
 /** Snippets made from the listed pages' copies, with what they were made for. */
 export interface MadeSnippets {
   snippets: ReadonlyMap<string, Snippet>;
-  /** The response they were made for: the previous one's stay shown until the new ones are made. */
+  /** The response they were made for (and whose phrase they looked for): the previous one's stay shown until the new ones are made. */
   madeFor: UnifiedResponse | null;
-  /** The phrase they looked for. */
-  phrase: QueryPhrase | null;
 }
 
 const NO_SNIPPETS: ReadonlyMap<string, Snippet> = new Map();
@@ -158,15 +159,21 @@ const NO_SNIPPETS: ReadonlyMap<string, Snippet> = new Map();
  */
 export function withCopiesRead(
   merged: UnifiedResponse,
-  phrase: QueryPhrase | null,
   made: MadeSnippets,
 ): { response: UnifiedResponse; openingSnippets: ReadonlyMap<string, Snippet> } {
+  const phrase = merged.phrase ?? null;
+  const madeFor = made.madeFor?.phrase ?? null;
   const current = made.madeFor === merged;
-  const typedOn = phrase !== null && made.phrase !== null && phrasesAgree(phrase, made.phrase);
+  const typedOn = phrase !== null && madeFor !== null && phrasesAgree(phrase, madeFor);
   return {
-    response: { ...(current || typedOn ? withPhraseFirst(merged, phrase, made.snippets) : merged), phrase },
+    response: current || typedOn ? withPhraseFirst(merged, phrase, made.snippets) : merged,
     openingSnippets: current ? made.snippets : NO_SNIPPETS,
   };
+}
+
+/** The merged list with its query read as a phrase (the last word unfinished while the query is typed). */
+export function withQueryPhrase(merged: UnifiedResponse, query: string): UnifiedResponse {
+  return { ...merged, phrase: queryPhrase(query, merged.prefix !== null) };
 }
 
 /** The library's answer before it can be searched (or when it is left out): nothing. */

@@ -14,6 +14,7 @@ import {
   type UnifiedResponse,
   withCopiesRead,
   withPhraseFirst,
+  withQueryPhrase,
 } from '@/lib/search/unified';
 import { captureHtml, folderPageUrl, savedPageDocument } from '@/scripts/eval/library-folder';
 import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
@@ -130,7 +131,8 @@ describe('the one list, once the copies are read', () => {
   it('opens a page at a passage only from snippets made for this very query', () => {
     const snippets = new Map([['page:runner', { ...snippetHolding, passage: 'fixed by an update to the runner' }]]);
     const hit = response.hits[2] as SearchHit & { kind: 'page' };
-    const now = withCopiesRead(response, phrase, { snippets, madeFor: response, phrase });
+    const asked = { ...response, phrase };
+    const now = withCopiesRead(asked, { snippets, madeFor: asked });
     expect(now.response.hits[0]?.key).toBe('page:runner');
     expect(readerViewOf(hit, now.openingSnippets, now.response)).toEqual({
       kind: 'reader',
@@ -138,9 +140,8 @@ describe('the one list, once the copies are read', () => {
       passage: 'fixed by an update to the runner',
     });
     // The phrase typed on: the order holds, but the reader looks for this query's phrase itself.
-    const typedOn = { ...response, hits: [...response.hits] };
-    const longer = queryPhrase('by an update to the runner', false);
-    const next = withCopiesRead(typedOn, longer, { snippets, madeFor: response, phrase });
+    const typedOn = withQueryPhrase({ ...response, hits: [...response.hits] }, 'by an update to the runner');
+    const next = withCopiesRead(typedOn, { snippets, madeFor: asked });
     expect(next.response.hits[0]?.key).toBe('page:runner');
     expect(readerViewOf(hit, next.openingSnippets, next.response)).toMatchObject({
       kind: 'reader',
@@ -149,11 +150,7 @@ describe('the one list, once the copies are read', () => {
     });
     expect(readerViewOf(hit, next.openingSnippets, next.response)).not.toHaveProperty('passage');
     // Another query altogether: its order, and no passage from the last one.
-    const other = withCopiesRead(typedOn, queryPhrase('lines of code, but', false), {
-      snippets,
-      madeFor: response,
-      phrase,
-    });
+    const other = withCopiesRead(withQueryPhrase(typedOn, 'lines of code, but'), { snippets, madeFor: asked });
     expect(other.response.hits.map((h) => h.key)).toEqual(typedOn.hits.map((h) => h.key));
     expect(other.openingSnippets.size).toBe(0);
   });
