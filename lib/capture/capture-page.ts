@@ -124,10 +124,11 @@ function* captureSteps(
   let text: string;
   let html: string;
   let truncated = false;
-  if (article?.content && article.textContent?.trim()) {
-    // The text searched and snippeted is the copy's own, not Readability's: words the sanitizer drops
-    // (an SVG's foreignObject, page clutter) would otherwise find a passage the reader cannot show.
-    ({ html, text } = sanitizeArticle(article.content, win));
+  // The text searched and snippeted is the copy's own, not Readability's: words the sanitizer drops
+  // (an SVG's foreignObject, page clutter) would otherwise find a passage the reader cannot show.
+  const copy = article?.content && article.textContent?.trim() ? sanitizeArticle(article.content, win) : null;
+  if (copy?.text) {
+    ({ html, text } = copy);
     yield;
     // Against the live article's text, code and images: a copy that lost much of them says so.
     const liveRegion = liveArticle(doc);

@@ -148,23 +148,28 @@ function cleanAttributes(node: Element): void {
 }
 
 export function sanitizeArticleHtml(html: string, win: Window & typeof globalThis = window): string {
-  return sanitizedBody(html, win)?.innerHTML ?? '';
+  return sanitize(html, win, false) as string;
 }
 
 /**
- * The sanitized copy and its text, read off the one inert document the sanitizer parsed: the text
- * searched and snippeted is then the copy's own (what the reader shows), at no second parse.
+ * The sanitized copy and its text: the text searched and snippeted is the copy's own (what the reader
+ * shows), not Readability's. The copy is parsed again for it in a DOMParser document, which loads and
+ * runs nothing (and takes DOMPurify's Trusted Types value where a page enforces them).
  */
 export function sanitizeArticle(
   html: string,
   win: Window & typeof globalThis = window,
 ): { html: string; text: string } {
-  const body = sanitizedBody(html, win);
-  return { html: body?.innerHTML ?? '', text: (body?.textContent ?? '').trim() };
+  const clean = sanitize(html, win, true);
+  const body = new win.DOMParser().parseFromString(clean as string, 'text/html').body;
+  return { html: String(clean), text: (body?.textContent ?? '').trim() };
 }
 
-/** The body of DOMPurify's own DOMParser document (RETURN_DOM), which loads and runs nothing. */
-function sanitizedBody(html: string, win: Window & typeof globalThis): HTMLElement | null {
+/**
+ * Serialized, not RETURN_DOM: DOMPurify removes a whole element (text and all) for an `is` attribute
+ * when it returns nodes, where a string only clears the attribute.
+ */
+function sanitize(html: string, win: Window & typeof globalThis, trustedType: boolean): string | TrustedHTML {
   const purify = DOMPurify(win);
   purify.addHook('uponSanitizeElement', (node, data) => {
     if (!(node instanceof win.Element)) return;
@@ -180,6 +185,6 @@ function sanitizedBody(html: string, win: Window & typeof globalThis): HTMLEleme
     ALLOW_DATA_ATTR: false,
     ADD_ATTR: ['data-shelf-src', 'target'],
     ALLOWED_URI_REGEXP: URI_ATTRIBUTE_VALUE,
-    RETURN_DOM: true,
-  }) as HTMLElement | null;
+    RETURN_TRUSTED_TYPE: trustedType,
+  });
 }

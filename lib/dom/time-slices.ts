@@ -42,8 +42,11 @@ export interface SliceOptions {
 }
 
 /** Steps in slices of `sliceMs`, with a pause between them. */
-export function runInSlices<T>(steps: Steps<T>, options?: SliceOptions): Promise<T>;
-/** The same, given up (null) once `signal` is aborted: checked after each pause, when other work has run. */
+export function runInSlices<T>(steps: Steps<T>, options?: SliceOptions & { signal?: undefined }): Promise<T>;
+/**
+ * The same, given up (null) once `signal` is aborted: checked before the first step, after each pause
+ * (when other work has run) and at the end.
+ */
 export function runInSlices<T>(steps: Steps<T>, options: SliceOptions & { signal?: AbortSignal }): Promise<T | null>;
 export async function runInSlices<T>(
   steps: Steps<T>,

@@ -199,6 +199,8 @@ function cut(text: string, around: number, width: number, matchedTerms: Readonly
   if (end < text.length && /\S/.test(text[end] as string)) end = endAtWidth;
   for (let step = 0; step < MAX_CLUSTER_STEP && isInsideCluster(text, end); step++) end++;
   const passage = text.slice(start, end).replace(/\s+/g, ' ').trim();
-  const shown = `${start > 0 ? '…' : ''}${passage.replace(SHOWN_NOT, '')}${end < text.length ? '…' : ''}`;
+  // A space where one stood: search read them as separators ("reached\u0007Darfur" is two words).
+  const line = passage.replace(SHOWN_NOT, ' ').replace(/ {2,}/g, ' ').trim();
+  const shown = `${start > 0 ? '…' : ''}${line}${end < text.length ? '…' : ''}`;
   return { text: shown, ranges: getHighlightRanges(shown, matchedTerms, prefix), passage };
 }

@@ -157,6 +157,36 @@ describe('capture fallbacks and sanitizing', () => {
     expect(makeSnippet(captured.text, new Set(['zanzibar']), null)).toBeNull();
   });
 
+  it('keeps the text of customized built-in elements (`is`), clearing only the attribute', () => {
+    const paragraph = (n: number) =>
+      `<p is="x-fancy">Paragraph ${n} explains queues, backpressure and the slow consumer problem in some depth. </p>`.repeat(
+        3,
+      );
+    const { doc, win } = load(
+      `<html><head><title>Queues</title></head><body><article><h1>Queues</h1>${[1, 2, 3, 4, 5].map(paragraph).join('')}</article></body></html>`,
+    );
+    const captured = capturePage(doc, 'https://example.org/queues', win, frozenClock);
+    expect(captured.notice).toBeNull();
+    expect(captured.text).toContain('Paragraph 5 explains queues');
+    expect(captured.html).toContain('Paragraph 5 explains queues');
+    expect(captured.html).not.toContain('x-fancy');
+    // A stored copy is sanitized again for the reader: its text stays too.
+    expect(sanitizeArticleHtml('<div><p is="">stored text</p></div>', win)).toContain('stored text');
+  });
+
+  it('says it found no article, rather than keep a blank copy, when the sanitized article has no text left', () => {
+    // Readability's article is all inside a drawing's foreignObject, which the sanitizer drops: a
+    // copy of it would be blank while search found its words.
+    const paragraph = (n: number) =>
+      `<p>Paragraph ${n} explains queues, backpressure and the slow consumer problem in some depth. </p>`.repeat(3);
+    const drawn = `<svg width="600" height="900"><foreignObject width="600" height="900">${[1, 2, 3, 4, 5].map(paragraph).join('')}</foreignObject></svg>`;
+    const { doc, win } = load(`<html><head><title>Drawn</title></head><body><article>${drawn}</article></body></html>`);
+    const captured = capturePage(doc, 'https://example.org/drawn', win, frozenClock);
+    expect(captured.notice).toBe(NOTICE_NO_ARTICLE);
+    expect(captured.text).not.toContain('Paragraph 5 explains queues');
+    expect(captured.wordCount).toBe(0);
+  });
+
   it('saves the visible text with a notice when Readability finds no article', () => {
     const { doc, win } = load('<html><head><title>Empty</title></head><body><form><input></form></body></html>');
     const captured = capturePage(doc, 'https://example.org/menu', win, frozenClock);

@@ -54,6 +54,10 @@ describe('work in steps', () => {
     expect(await runInSlices(countTo(3, none), { signal: stale.signal })).toBeNull();
     expect(none).toEqual([]);
     expect(await runInSlices(countTo(3, []), { sliceMs: 0, pause, signal: new AbortController().signal })).toBe(3);
+    // Aborted by its last step, with no pause after it: stale all the same.
+    const byLastStep = new AbortController();
+    const last = countTo(3, [], () => byLastStep.abort());
+    expect(await runInSlices(last, { sliceMs: 1e9, pause, signal: byLastStep.signal })).toBeNull();
   });
 
   it('meters nodes and time, reading the clock every 256 nodes', () => {

@@ -157,6 +157,10 @@ describe('what a snippet line shows', () => {
     const text = `${sentence.repeat(20)}Relief \u202Esyovnoc\u202C reached \u2067Darfur\u2069 at\u0007 last \u0000today. ${sentence.repeat(20)}`;
     const snippet = makeSnippet(text, termsOf('darfur'), null);
     expect(snippet?.text).toMatch(/Relief syovnoc reached Darfur at last today\./);
+    // Where one stood between two words, they stay two words, and the matched one is marked.
+    const joined = makeSnippet(`${sentence.repeat(20)}Relief reached\u0007Darfur at last.`, termsOf('darfur'), null);
+    expect(joined?.text).toContain('Relief reached Darfur at last.');
+    expect(joined?.ranges).toHaveLength(1);
     expect(snippet?.text).not.toMatch(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u);
     const [range] = snippet?.ranges ?? [];
     expect(snippet?.text.slice(range?.start, range?.end)).toBe('Darfur');
