@@ -1,5 +1,5 @@
 import { getSynonymTable } from '@/lib/search/synonyms';
-import { pairTerm, type QueryWord, termsOfWord } from '@/lib/search/text';
+import { MIN_PREFIX_LENGTH, pairTerm, type QueryWord, termsOfWord } from '@/lib/search/text';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
 /** Relative worth of the ways a query word can match an index term. */
@@ -70,7 +70,8 @@ export function wordCandidates(vocabulary: Vocabulary, words: readonly QueryWord
     const candidates: Candidates = new Map();
     for (const term of termsOfWord(word.surface)) addCandidate(vocabulary, candidates, term, FACTOR.exact);
     const isLast = position === words.length - 1;
-    if (isLast && typing && word.surface.length >= 2) addPrefixCandidates(vocabulary, candidates, word.surface);
+    if (isLast && typing && word.surface.length >= MIN_PREFIX_LENGTH)
+      addPrefixCandidates(vocabulary, candidates, word.surface);
     return candidates;
   });
 }

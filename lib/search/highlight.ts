@@ -1,4 +1,4 @@
-import { normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
+import { completesPrefix, normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
 
 export interface HighlightRange {
   start: number;
@@ -20,8 +20,7 @@ export function getHighlightRanges(
   const ranges: HighlightRange[] = [];
   for (const token of tokenize(normalized)) {
     const isMatch =
-      termsOfWord(token.surface).some((term) => matchedTerms.has(term)) ||
-      (prefix !== null && prefix.length >= 2 && token.surface.startsWith(prefix));
+      termsOfWord(token.surface).some((term) => matchedTerms.has(term)) || completesPrefix(token.surface, prefix);
     if (!isMatch) continue;
     const start = starts[token.start] as number;
     const end = ends[token.end - 1] as number;

@@ -4,6 +4,7 @@ import {
   analyzeField,
   analyzePairs,
   analyzeQueryWords,
+  completesPrefix,
   MAX_QUERY_WORDS,
   normalizeText,
   termsOfWord,
@@ -686,7 +687,7 @@ export type LibraryIndex = ReturnType<typeof createLibraryIndex>;
 function mentions(text: string, matched: ReadonlySet<string>, prefix: string | null): boolean {
   for (const token of tokenize(normalizeText(text))) {
     if (termsOfWord(token.surface).some((term) => matched.has(term))) return true;
-    if (prefix !== null && prefix.length >= 2 && token.surface.startsWith(prefix)) return true;
+    if (completesPrefix(token.surface, prefix)) return true;
   }
   return false;
 }

@@ -1,4 +1,4 @@
-import { isStopWord, MAX_QUERY_WORDS, normalizeText, tokenize } from '@/lib/search/text';
+import { isStopWord, MAX_QUERY_WORDS, MIN_PREFIX_LENGTH, normalizeText, tokenize } from '@/lib/search/text';
 
 /**
  * A query's words in order, stop words included: what a text holding the query as written has in a
@@ -22,7 +22,7 @@ export function queryPhrase(query: string, typing: boolean): QueryPhrase | null 
   const words = tokenize(normalizeText(query)).map((token) => token.surface);
   if (words.length < MIN_PHRASE_WORDS || words.length > MAX_QUERY_WORDS) return null;
   const last = words.at(-1) as string;
-  return { words, lastIsPrefix: typing && last.length >= 2 && !isStopWord(last) };
+  return { words, lastIsPrefix: typing && last.length >= MIN_PREFIX_LENGTH && !isStopWord(last) };
 }
 
 /**

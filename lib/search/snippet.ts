@@ -1,7 +1,14 @@
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from '@/lib/dom/time-slices';
 import { getHighlightRanges, type HighlightRange } from '@/lib/search/highlight';
 import { phraseReader, type QueryPhrase } from '@/lib/search/phrase';
-import { cutsNoWord, isInsideCluster, normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
+import {
+  completesPrefix,
+  cutsNoWord,
+  isInsideCluster,
+  normalizeTextWithOffsets,
+  termsOfWord,
+  tokenize,
+} from '@/lib/search/text';
 
 export interface Snippet {
   /** A passage of the text, with "…" where it was cut. */
@@ -118,8 +125,7 @@ function* scanText(
       if (readPhrase && phraseAt === null) phraseAt = readPhrase(token.surface, start);
       const term = termsOfWord(token.surface).find((candidate) => matchedTerms.has(candidate));
       if (term) hits.push({ start, key: term });
-      else if (prefix !== null && prefix.length >= 2 && token.surface.startsWith(prefix))
-        hits.push({ start, key: prefix });
+      else if (prefix !== null && completesPrefix(token.surface, prefix)) hits.push({ start, key: prefix });
     }
     from = to;
     if (from < text.length) yield;

@@ -94,9 +94,14 @@ const MARK = /^\p{M}/u;
  */
 export function isInsideCluster(text: string, at: number): boolean {
   if (at <= 0 || at >= text.length) return false;
+  return isSecondHalfOfPair(text, at) || isMarkAt(text, at);
+}
+
+/** Whether `at` is the second half of a surrogate pair (a character beyond the first plane). */
+function isSecondHalfOfPair(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   const before = text.charCodeAt(at - 1);
-  return (code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff) || isMarkAt(text, at);
+  return at >= 1 && code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff;
 }
 
 function isMarkAt(text: string, at: number): boolean {
@@ -184,14 +189,7 @@ const SPACED_WORD_CHAR = new RegExp(`^(?![${UNSPACED_SCRIPTS}])[\\p{L}\\p{N}\\p{
 export function cutsNoWord(text: string, at: number): boolean {
   if (at <= 0 || at >= text.length) return true;
   if (isInsideCluster(text, at)) return false;
-  const last = text.charCodeAt(at - 1);
-  const pairEnds =
-    last >= 0xdc00 &&
-    last <= 0xdfff &&
-    at >= 2 &&
-    text.charCodeAt(at - 2) >= 0xd800 &&
-    text.charCodeAt(at - 2) <= 0xdbff;
-  const before = String.fromCodePoint(text.codePointAt(at - (pairEnds ? 2 : 1)) as number);
+  const before = String.fromCodePoint(text.codePointAt(at - (isSecondHalfOfPair(text, at - 1) ? 2 : 1)) as number);
   const after = String.fromCodePoint(text.codePointAt(at) as number);
   return !(SPACED_WORD_CHAR.test(before) && SPACED_WORD_CHAR.test(after));
 }
@@ -290,6 +288,14 @@ export function analyzePairs(text: string): string[] {
 
 export function pairTerm(first: string, second: string): string {
   return `${first} ${second}`;
+}
+
+/** The shortest unfinished last word that completes ("ret" → retry); one letter would match half the words. */
+export const MIN_PREFIX_LENGTH = 2;
+
+/** Whether a word completes the query's unfinished last word (`prefix`; null: the query is finished). */
+export function completesPrefix(word: string, prefix: string | null): boolean {
+  return prefix !== null && prefix.length >= MIN_PREFIX_LENGTH && word.startsWith(prefix);
 }
 
 /** How many words of a query the searches read: a longer query is a pasted paragraph. */

@@ -3,6 +3,8 @@ import {
   analyzeField,
   analyzePairs,
   analyzeQueryWords,
+  completesPrefix,
+  cutsNoWord,
   normalizeText,
   normalizeTextWithOffsets,
   termsOfWord,
@@ -135,5 +137,23 @@ describe('terms', () => {
 
   it('pairs adjacent meaningful words for phrase matching', () => {
     expect(analyzePairs('Choosing a Vector Database')).toEqual(['choos vector', 'vector databas']);
+  });
+});
+
+describe('unfinished words and cuts', () => {
+  it('completes an unfinished last word of two letters or more, and nothing for a finished query', () => {
+    expect(completesPrefix('retry', 're')).toBe(true);
+    expect(completesPrefix('retry', 'r')).toBe(false);
+    expect(completesPrefix('retry', 'ry')).toBe(false);
+    expect(completesPrefix('retry', null)).toBe(false);
+  });
+
+  it('cuts between words, never inside one or inside a character beyond the first plane', () => {
+    expect(cutsNoWord('retry storm', 5)).toBe(true);
+    expect(cutsNoWord('retry storm', 3)).toBe(false);
+    // 𝒳 (a letter) is two UTF-16 units: never cut between them, and it is read whole before a cut.
+    expect(cutsNoWord('𝒳𝒳', 1)).toBe(false);
+    expect(cutsNoWord('a𝒳 b', 3)).toBe(true);
+    expect(cutsNoWord('x𝒳y', 3)).toBe(false);
   });
 });
