@@ -30,8 +30,22 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * `blind3` (off-topic only, 20 everyday queries) was written a session later, with no rule change pending,
  * before running any of it; never tuned on. `blind4` (the same, 20 more) was written the session after, the same way
  * (7 first-draft queries that repeated earlier sets were replaced by new ones before running them).
+ * `blind5`, `blind6` and `blind7` (intent and off-topic) were written by helpers that saw only the catalog,
+ * before any query was run; blind5 and blind6 then judged two rule changes, blind7 judged them once (neither kept).
  */
-export const CONFIDENCE_HALVES = ['tune', 'heldOut', 'blind', 'fresh', 'tune2', 'blind2', 'blind3', 'blind4'] as const;
+export const CONFIDENCE_HALVES = [
+  'tune',
+  'heldOut',
+  'blind',
+  'fresh',
+  'tune2',
+  'blind2',
+  'blind3',
+  'blind4',
+  'blind5',
+  'blind6',
+  'blind7',
+] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
 export interface ConfidenceSet {
