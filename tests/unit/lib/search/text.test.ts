@@ -153,7 +153,8 @@ describe('unfinished words and cuts', () => {
     expect(cutsNoWord('retry storm', 3)).toBe(false);
     // 𝒳 (a letter) is two UTF-16 units: never cut between them, and it is read whole before a cut.
     expect(cutsNoWord('𝒳𝒳', 1)).toBe(false);
-    expect(cutsNoWord('a𝒳 b', 3)).toBe(true);
+    // A lone second half is not a character of its own word: a cut after it falls between words.
+    expect(cutsNoWord('\udcb3x', 1)).toBe(true);
     expect(cutsNoWord('x𝒳y', 3)).toBe(false);
   });
 });
