@@ -1,3 +1,4 @@
+import { shownLine } from '@/lib/search/highlight';
 import type { Snippet } from '@/lib/search/snippet';
 import type { SearchHit, UnifiedResponse } from '@/lib/search/unified';
 
@@ -20,10 +21,10 @@ export function SavedRelatedList({
         {pages.map((hit) => (
           <li key={hit.key}>
             <button type="button" className="article-list-item" onClick={() => onOpen(hit)}>
-              <span className="article-list-title">{hit.page.title}</span>
+              <span className="article-list-title">{shownLine(hit.page.title)}</span>
               <span className="result-topic">
                 <span className="saved-badge">Saved</span>
-                {hit.page.site && ` · ${hit.page.site}`}
+                {hit.page.site && ` · ${shownLine(hit.page.site)}`}
               </span>
               <SnippetText snippet={snippets.get(hit.page.itemId)} />
             </button>

@@ -5,7 +5,7 @@ import type { SavedMarker } from '@/lib/db/queries';
 import type { FirstPaint } from '@/lib/popup/first-paint';
 import type { PopupState } from '@/lib/popup/popup-state';
 import type { SearchEngine, SearchResponse } from '@/lib/search/engine';
-import { getHighlightRanges, splitAtHighlights } from '@/lib/search/highlight';
+import { getHighlightRanges, shownLine, splitAtHighlights } from '@/lib/search/highlight';
 import { describeSavedMarker, type ResultRow } from '@/lib/search/result-row';
 import type { Snippet } from '@/lib/search/snippet';
 import {
@@ -92,7 +92,15 @@ export function describeResultRows(
     }
     const snippet = snippets.get(hit.page.itemId);
     const summary = snippet ? splitAtHighlights(snippet.text, snippet.ranges) : null;
-    return { kind: 'page', title: marked(hit.page.title), topic: hit.page.site, badge: '', reasons, summary };
+    // A saved page's title and site are the page's own words: shown as plain lines, as its snippet is.
+    return {
+      kind: 'page',
+      title: marked(shownLine(hit.page.title)),
+      topic: shownLine(hit.page.site),
+      badge: '',
+      reasons,
+      summary,
+    };
   });
 }
 

@@ -1,5 +1,5 @@
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from '@/lib/dom/time-slices';
-import { getHighlightRanges, type HighlightRange } from '@/lib/search/highlight';
+import { getHighlightRanges, type HighlightRange, shownLine } from '@/lib/search/highlight';
 import { phraseReader, type QueryPhrase } from '@/lib/search/phrase';
 import {
   completesPrefix,
@@ -185,14 +185,6 @@ function snippetOf(
  */
 const WORD_REACH = 24;
 
-/**
- * What a snippet line does not show of the page's text: control characters, and the bidi embeddings,
- * overrides and isolates a page could use to run its words backwards or over Shelf's own words
- * (U+202E). The marks right-to-left text needs (U+200E, U+200F, U+061C) stay. `passage` keeps them
- * all: the reader looks for it in the copy as written.
- */
-const SHOWN_NOT = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
-
 function cut(text: string, around: number, width: number, matchedTerms: ReadonlySet<string>, prefix: string | null) {
   let start = around;
   while (start > 0 && around - start < WORD_REACH && /\S/.test(text[start - 1] as string)) start--;
@@ -205,8 +197,7 @@ function cut(text: string, around: number, width: number, matchedTerms: Readonly
   if (end < text.length && /\S/.test(text[end] as string)) end = endAtWidth;
   for (let step = 0; step < MAX_CLUSTER_STEP && isInsideCluster(text, end); step++) end++;
   const passage = text.slice(start, end).replace(/\s+/g, ' ').trim();
-  // A space where one stood: search read them as separators ("reached\u0007Darfur" is two words).
-  const line = passage.replace(SHOWN_NOT, ' ').replace(/ {2,}/g, ' ').trim();
-  const shown = `${start > 0 ? '…' : ''}${line}${end < text.length ? '…' : ''}`;
+  // `passage` keeps every character: the reader looks for it in the copy as written.
+  const shown = `${start > 0 ? '…' : ''}${shownLine(passage)}${end < text.length ? '…' : ''}`;
   return { text: shown, ranges: getHighlightRanges(shown, matchedTerms, prefix), passage };
 }

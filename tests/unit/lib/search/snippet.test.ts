@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { describeResultRows } from '@/lib/popup/popup-results';
 import { queryPhrase } from '@/lib/search/phrase';
 import { makeSnippet, makeSnippetBetweenTasks, makeSnippetsBetweenTasks, SNIPPET_SLICE } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
@@ -171,5 +172,35 @@ describe('what a snippet line shows', () => {
   it('keeps the marks right-to-left text needs', () => {
     const text = `${sentence.repeat(20)}שלום\u200F Darfur \u200Eעולם ${sentence.repeat(20)}`;
     expect(makeSnippet(text, termsOf('darfur'), null)?.text).toContain('שלום\u200F Darfur \u200Eעולם');
+  });
+});
+
+describe("a saved page's row", () => {
+  it('shows its title and site as plain lines too: a page cannot run its words over the row', () => {
+    const [row] = describeResultRows(
+      [
+        {
+          kind: 'page',
+          key: 'page:1',
+          confidence: 1,
+          page: {
+            itemId: 'page:1',
+            articleId: null,
+            title: 'Relief \u202Esyovnoc\u202C reached\u0007Darfur',
+            site: 'news\u2067.example\u2069',
+            url: null,
+            score: 1,
+            confidence: 1,
+            reasons: ['text'],
+          },
+        },
+      ],
+      { matchedTerms: termsOf('darfur'), prefix: null },
+      new Map(),
+      new Map(),
+    );
+    expect(row?.title.map((part) => part.text).join('')).toBe('Relief syovnoc reached Darfur');
+    expect(row?.title.find((part) => part.marked)?.text).toBe('Darfur');
+    expect(row?.topic).toBe('news .example');
   });
 });
