@@ -67,7 +67,8 @@ export function liveContents(
 
 /**
  * What a copy holds, from its sanitized HTML: the browser's own serialization, so counting its tags
- * is exact (parsing up to 3 MB again would block the tab being saved). Its words are counted from
+ * is exact, with no third parse of up to 3 MB in the tab being saved (capture parses the copy once
+ * more, for its text, in a step of its own). Its words are counted from
  * the HTML too, so that formulas kept as MathML count as they do on the live page.
  */
 export function copyContents(html: string): PageContents {

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { copyContents, describeCaptureLoss, liveArticle, liveContents } from '@/lib/capture/capture-loss';
-import { sanitizeArticle } from '@/lib/capture/sanitize';
+import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { elementTextSteps, pageTextSteps, type WalkBudget } from '@/lib/related/page-text';
@@ -126,7 +126,8 @@ function* captureSteps(
   let truncated = false;
   // The text searched and snippeted is the copy's own, not Readability's: words the sanitizer drops
   // (an SVG's foreignObject, page clutter) would otherwise find a passage the reader cannot show.
-  const copy = article?.content && article.textContent?.trim() ? sanitizeArticle(article.content, win) : null;
+  const copy =
+    article?.content && article.textContent?.trim() ? yield* sanitizeArticleSteps(article.content, win) : null;
   if (copy?.text) {
     ({ html, text } = copy);
     yield;

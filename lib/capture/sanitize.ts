@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { isPageClutter, keepCodeLanguage } from '@/lib/capture/clutter';
+import type { Steps } from '@/lib/dom/time-slices';
 
 /**
  * Sanitizes captured article HTML. Runs twice: in the page when capturing (before anything is
@@ -152,15 +153,17 @@ export function sanitizeArticleHtml(html: string, win: Window & typeof globalThi
 }
 
 /**
- * The sanitized copy and its text: the text searched and snippeted is the copy's own (what the reader
- * shows), not Readability's. The copy is parsed again for it in a DOMParser document, which loads and
- * runs nothing (and takes DOMPurify's Trusted Types value where a page enforces them).
+ * The sanitized copy and its text, as two steps: the text searched and snippeted is the copy's own
+ * (what the reader shows), not Readability's. The copy is parsed again for it, after a pause (up to
+ * 3 MB in the tab being saved), in a DOMParser document, which loads and runs nothing (and takes
+ * DOMPurify's Trusted Types value where a page enforces them).
  */
-export function sanitizeArticle(
+export function* sanitizeArticleSteps(
   html: string,
-  win: Window & typeof globalThis = window,
-): { html: string; text: string } {
+  win: Window & typeof globalThis,
+): Steps<{ html: string; text: string }> {
   const clean = sanitize(html, win, true);
+  yield;
   const body = new win.DOMParser().parseFromString(clean as string, 'text/html').body;
   return { html: String(clean), text: (body?.textContent ?? '').trim() };
 }

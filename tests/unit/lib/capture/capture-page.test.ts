@@ -10,7 +10,7 @@ import {
   NOTICE_TOO_LARGE,
   NOTICE_TRUNCATED,
 } from '@/lib/capture/capture-page';
-import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
+import { sanitizeArticleHtml, sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, capturedPageSchema, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { makeSnippet } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
@@ -155,6 +155,16 @@ describe('capture fallbacks and sanitizing', () => {
     expect(captured.text).not.toContain('zanzibar');
     expect(captured.text).toContain('Paragraph 7 explains queues');
     expect(makeSnippet(captured.text, new Set(['zanzibar']), null)).toBeNull();
+  });
+
+  it("reads the copy's text in a step of its own, after a pause, not in the same task as sanitizing it", () => {
+    const { win } = load('<html></html>');
+    const steps = sanitizeArticleSteps('<p>Queues and <b>backpressure</b>.</p>', win);
+    expect(steps.next().done).toBe(false);
+    expect(steps.next()).toEqual({
+      done: true,
+      value: { html: '<p>Queues and <b>backpressure</b>.</p>', text: 'Queues and backpressure.' },
+    });
   });
 
   it('keeps the text of customized built-in elements (`is`), clearing only the attribute', () => {
