@@ -99,10 +99,7 @@ export function isInsideCluster(text: string, at: number): boolean {
 
 /** Whether `at` is the second half of a surrogate pair (a character beyond the first plane). */
 function isSecondHalfOfPair(text: string, at: number): boolean {
-  if (at < 1) return false;
-  const code = text.charCodeAt(at);
-  const before = text.charCodeAt(at - 1);
-  return code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff;
+  return at >= 1 && codePointWidth(text, at - 1) === 2;
 }
 
 function isMarkAt(text: string, at: number): boolean {

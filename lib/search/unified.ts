@@ -117,11 +117,8 @@ function mergeLists(
  * when a saved page and an article both cover a query's few specific words; a phrase from the page
  * ("by an update to the") then names the page. The same response when nothing holds it.
  */
-export function withPhraseFirst(
-  response: UnifiedResponse,
-  phrase: QueryPhrase | null,
-  snippets: ReadonlyMap<string, Snippet>,
-): UnifiedResponse {
+export function withPhraseFirst(response: UnifiedResponse, snippets: ReadonlyMap<string, Snippet>): UnifiedResponse {
+  const phrase = response.phrase;
   if (!phrase || response.loose) return response;
   const holds = (hit: SearchHit) =>
     hit.kind === 'page'
@@ -162,11 +159,11 @@ export function withCopiesRead(
   made: MadeSnippets,
 ): { response: UnifiedResponse; openingSnippets: ReadonlyMap<string, Snippet> } {
   const phrase = merged.phrase ?? null;
-  const madeFor = made.madeFor?.phrase ?? null;
+  const madePhrase = made.madeFor?.phrase ?? null;
   const current = made.madeFor === merged;
-  const typedOn = phrase !== null && madeFor !== null && phrasesAgree(phrase, madeFor);
+  const typedOn = phrase !== null && madePhrase !== null && phrasesAgree(phrase, madePhrase);
   return {
-    response: current || typedOn ? withPhraseFirst(merged, phrase, made.snippets) : merged,
+    response: current || typedOn ? withPhraseFirst(merged, made.snippets) : merged,
     openingSnippets: current ? made.snippets : NO_SNIPPETS,
   };
 }

@@ -110,8 +110,7 @@ describe('the one list, once the copies are read', () => {
 
   it('puts a saved page whose copy holds the phrase above an article that only shares its words', () => {
     const ordered = withPhraseFirst(
-      response,
-      phrase,
+      { ...response, phrase },
       new Map([
         ['page:other', snippetNot],
         ['page:runner', snippetHolding],
@@ -122,10 +121,11 @@ describe('the one list, once the copies are read', () => {
 
   it('is the same list when no copy holds the phrase, or the query is two words', () => {
     const none = new Map([['page:runner', snippetNot]]);
-    expect(withPhraseFirst(response, phrase, none)).toBe(response);
+    const asked = { ...response, phrase };
+    expect(withPhraseFirst(asked, none)).toBe(asked);
     expect(
-      withPhraseFirst(response, queryPhrase('update runner', false), new Map([['page:runner', snippetHolding]])),
-    ).toBe(response);
+      withPhraseFirst(withQueryPhrase(response, 'update runner'), new Map([['page:runner', snippetHolding]])).hits,
+    ).toBe(response.hits);
   });
 
   it('opens a page at a passage only from snippets made for this very query', () => {
@@ -157,7 +157,7 @@ describe('the one list, once the copies are read', () => {
 
   it('keeps an article first whose title holds the phrase too', () => {
     const titled = queryPhrase(article.title.split(/\s+/).slice(0, 3).join(' '), false);
-    const ordered = withPhraseFirst(response, titled, new Map([['page:runner', snippetHolding]]));
+    const ordered = withPhraseFirst({ ...response, phrase: titled }, new Map([['page:runner', snippetHolding]]));
     expect(ordered.hits[0]?.key).toBe(`article:${article.id}`);
     expect(ordered.hits[1]?.key).toBe('page:runner');
   });
@@ -209,7 +209,7 @@ describe(realPages.length ? 'a phrase from deep in a saved real page' : MISSING_
         const snippet = makeSnippet(document.text, merged.matchedTerms, merged.prefix, { phrase });
         if (snippet) snippets.set(document.id, snippet);
       }
-      const first = withPhraseFirst(merged, phrase, snippets).hits[0];
+      const first = withPhraseFirst({ ...merged, phrase }, snippets).hits[0];
       searches++;
       if (first?.kind !== 'page' || first.page.itemId !== target.id) misses.push(query);
     }
