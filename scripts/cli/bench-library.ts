@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import {
@@ -8,7 +8,7 @@ import {
   type LibraryIndexSnapshot,
 } from '@/lib/search/library-index';
 import { captureHtml, folderPageUrl } from '@/scripts/eval/library-folder';
-import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
+import { REAL_PAGES_DIR, realPageNames } from '@/scripts/eval/shared-data';
 import { formatTiming, summarize, timeEach } from '@/scripts/eval/stats';
 import { createRandom } from '@/scripts/eval/synthetic-corpus';
 
@@ -47,8 +47,7 @@ export function syntheticPage(
 
 /** The words of the real fixture pages' captured text, in order (the stuff synthetic saved pages are made of). */
 export function libraryCorpusWords(): string[] {
-  return readdirSync(REAL_PAGES_DIR)
-    .filter((name) => existsSync(join(REAL_PAGES_DIR, name, 'source.html')))
+  return realPageNames()
     .flatMap((name) => {
       const url = folderPageUrl(`${name}/source.html`);
       return captureHtml(readFileSync(join(REAL_PAGES_DIR, name, 'source.html'), 'utf8'), url).text.split(/\s+/);

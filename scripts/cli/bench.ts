@@ -3,7 +3,7 @@
  * machine's noise is visible. Sections: search (Node, with MiniSearch and plain Fuse.js measured in
  * the same run) and popup (real Chromium with the built extension). `--only search|popup` runs one.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +25,7 @@ import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '
 import { createSearchEngine } from '@/lib/search/engine';
 import { chromiumArgs, findChromium } from '@/scripts/chromium';
 import type { EvalQuery } from '@/scripts/eval/metrics';
-import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
+import { REAL_PAGES_DIR, realPageNames } from '@/scripts/eval/shared-data';
 import { formatTiming, summarize, timeEach } from '@/scripts/eval/stats';
 import { createRandom, createSyntheticCorpus } from '@/scripts/eval/synthetic-corpus';
 import { readShelfStore, snapshotDocumentCount } from '@/scripts/shelf-idb';
@@ -628,9 +628,10 @@ function benchCapture() {
     console.log(`  skipped: ${REAL_PAGES_DIR} is absent`);
     return;
   }
-  const pages: Array<[string, string]> = readdirSync(REAL_PAGES_DIR)
-    .filter((name) => existsSync(join(REAL_PAGES_DIR, name, 'source.html')))
-    .map((name) => [name, join(REAL_PAGES_DIR, name, 'source.html')]);
+  const pages: Array<[string, string]> = realPageNames().map((name) => [
+    name,
+    join(REAL_PAGES_DIR, name, 'source.html'),
+  ]);
   pages.push(['hostile fixture (5.6 MB)', resolve('tests/fixtures/pages/capture/hostile.html')]);
   for (const [label, file] of pages) {
     const dom = new JSDOM(readFileSync(file, 'utf8'), {

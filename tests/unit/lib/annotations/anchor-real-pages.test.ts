@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type AnchorResult, anchor } from '@/lib/annotations/anchor';
 import { describeRange, type SelectorSet } from '@/lib/annotations/selectors';
 import { createTextModel, type TextModel } from '@/lib/annotations/text-model';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR, realPageNames } from '@/scripts/eval/shared-data';
 
 /**
  * Acceptance 4 of issue #16: highlights on real pages, re-anchored after generated edits. Each case
@@ -279,11 +279,7 @@ function judge(result: AnchorResult, paragraph: Element, expected: { start: numb
   return start < expected.end && end > expected.start ? 'overlapping' : 'wrong';
 }
 
-const realPages = existsSync(REAL_PAGES_DIR)
-  ? readdirSync(REAL_PAGES_DIR)
-      .filter((name) => existsSync(join(REAL_PAGES_DIR, name, 'source.html')))
-      .sort()
-  : [];
+const realPages = realPageNames();
 /** The measured pages where the shared folder has them; else (another set of real pages) any of its pages. */
 const namedPages = PAGES.filter((name) => realPages.includes(name));
 const candidatePages = namedPages.length > 0 ? namedPages : realPages;
@@ -293,11 +289,12 @@ describe(realPages.length ? 'anchoring on generated edits of real pages' : MISSI
   it(
     `re-anchors unchanged quotes, and never anchors to a wrong place (${CASES_PER_PAGE} edits × up to ${PAGES.length} pages)`,
     () => {
-      const loaded: Array<{ name: string; page: Page }> = [];
+      const loaded: Array<{ name: string; page: Page; paragraphs: Element[] }> = [];
       for (const name of candidatePages) {
         if (loaded.length === PAGES.length) break;
         const page = loadPage(name);
-        if (highlightable(page).length >= MIN_HIGHLIGHTABLE) loaded.push({ name, page });
+        const paragraphs = highlightable(page);
+        if (paragraphs.length >= MIN_HIGHLIGHTABLE) loaded.push({ name, page, paragraphs });
       }
       const availablePages = loaded.map(({ name }) => name);
       expect(availablePages.length, `no page of ${REAL_PAGES_DIR} has paragraphs to highlight`).toBeGreaterThan(0);
@@ -309,8 +306,7 @@ describe(realPages.length ? 'anchoring on generated edits of real pages' : MISSI
         outcomes.set(kind, tally);
       };
       const wrong: string[] = [];
-      for (const { name, page } of loaded) {
-        const paragraphs = highlightable(page);
+      for (const { name, page, paragraphs } of loaded) {
         for (let i = 0; i < CASES_PER_PAGE; i++) {
           const kind = EDIT_KINDS[i % EDIT_KINDS.length] as EditKind;
           const highlight = chooseHighlight(page, paragraphs, random);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
@@ -14,7 +14,7 @@ import { sanitizeArticleHtml, sanitizeArticleSteps } from '@/lib/capture/sanitiz
 import { type CapturedPage, capturedPageSchema, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { makeSnippet } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR, realPageNames } from '@/scripts/eval/shared-data';
 
 // Capture parses and sanitizes whole pages: up to 2.6 s a test alone, 8 s seen on a busy 2-core machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -37,9 +37,7 @@ const REAL_PAGE_BUDGET_MS = 30_000;
 /** A clock that never moves: the time budgets never run out, so results do not depend on the machine. */
 const frozenClock = () => 0;
 
-const realPages = existsSync(REAL_PAGES_DIR)
-  ? readdirSync(REAL_PAGES_DIR).filter((name) => existsSync(join(REAL_PAGES_DIR, name, 'source.html')))
-  : [];
+const realPages = realPageNames();
 
 describe(realPages.length ? 'capture of real pages' : MISSING_SHARED_REASON, () => {
   beforeEach((context) => context.skip(realPages.length === 0, MISSING_SHARED_REASON));

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { BLOG_SITE } from '@/lib/catalog-updates/blog-site';
 import { readPageFactsFromDocument } from '@/lib/catalog-updates/page-facts';
 import { readPageFactsFromHtml } from '@/lib/catalog-updates/page-facts-html';
 import { discoverFeeds, readPageMetadata } from '@/lib/catalog-updates/page-metadata';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR, realPageNames } from '@/scripts/eval/shared-data';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/catalog-updates');
 const fixture = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
@@ -75,9 +75,7 @@ describe('readPageMetadata', () => {
   });
 });
 
-const realPages = existsSync(REAL_PAGES_DIR)
-  ? readdirSync(REAL_PAGES_DIR).filter((name) => existsSync(resolve(REAL_PAGES_DIR, name, 'source.html')))
-  : [];
+const realPages = realPageNames();
 
 describe(realPages.length ? 'both readers on real third-party pages' : MISSING_SHARED_REASON, () => {
   beforeEach((context) => context.skip(realPages.length === 0, MISSING_SHARED_REASON));
@@ -95,16 +93,15 @@ describe(realPages.length ? 'both readers on real third-party pages' : MISSING_S
   const DECLARES_ARTICLE = /og:type"[^>]*content="article"|"@type"\s*:\s*"(?:News|Blog)?(?:Article|Posting)"/i;
 
   it('finds the article on every real page that declares one (JSON-LD or og:type)', () => {
-    const declaring = realPages.filter((name) =>
-      DECLARES_ARTICLE.test(readFileSync(resolve(REAL_PAGES_DIR, name, 'source.html'), 'utf8')),
-    );
+    const declaring = realPages
+      .map((name) => ({ name, html: readFileSync(resolve(REAL_PAGES_DIR, name, 'source.html'), 'utf8') }))
+      .filter(({ html }) => DECLARES_ARTICLE.test(html));
     expect(declaring.length).toBeGreaterThan(0);
-    const missed = declaring.filter((name) => {
-      const html = readFileSync(resolve(REAL_PAGES_DIR, name, 'source.html'), 'utf8');
+    const missed = declaring.filter(({ html }) => {
       const metadata = readPageMetadata(readPageFactsFromHtml(html, 'https://example.org/'), BLOG_SITE);
       return !metadata.isArticle || metadata.titles.length === 0;
     });
-    expect(missed).toEqual([]);
+    expect(missed.map(({ name }) => name)).toEqual([]);
   });
 });
 

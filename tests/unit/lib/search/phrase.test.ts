@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
@@ -17,7 +17,7 @@ import {
   withQueryPhrase,
 } from '@/lib/search/unified';
 import { captureHtml, folderPageUrl, savedPageDocument } from '@/scripts/eval/library-folder';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR, realPageNames } from '@/scripts/eval/shared-data';
 
 const termsOf = (query: string) => new Set(tokenize(normalizeText(query)).flatMap((t) => termsOfWord(t.surface)));
 
@@ -165,9 +165,7 @@ describe('the one list, once the copies are read', () => {
 
 // A phrase a user remembers from a page they saved may have a single specific word ("by an update to
 // the"), which a blog article covers as well: before, the article came first in 23 of 281 such searches.
-const realPages = existsSync(REAL_PAGES_DIR)
-  ? readdirSync(REAL_PAGES_DIR).filter((name) => existsSync(resolve(REAL_PAGES_DIR, name, 'source.html')))
-  : [];
+const realPages = realPageNames();
 
 describe(realPages.length ? 'a phrase from deep in a saved real page' : MISSING_SHARED_REASON, () => {
   beforeEach((context) => context.skip(realPages.length === 0, MISSING_SHARED_REASON));
