@@ -3,7 +3,7 @@ import type { SerializedSearchIndex } from '@/lib/search/build-index';
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery } from '@/lib/search/rank';
 import { suggestCorrection } from '@/lib/search/suggest';
-import { analyzeQueryWords, MAX_QUERY_WORDS } from '@/lib/search/text';
+import { analyzeQueryWords, MAX_QUERY_WORDS, unfinishedWord } from '@/lib/search/text';
 import { createTypoMatcher } from '@/lib/search/typo';
 import { createVocabulary } from '@/lib/search/vocabulary';
 
@@ -91,13 +91,12 @@ export function createSearchEngine(
     const results = toResults(ranking.results);
     const loose = toResults(ranking.loose);
     const { matchedTerms } = ranking;
-    const last = words.at(-1);
     return {
       results,
       loose,
       suggestion: options.suggest && results.length === 0 && loose.length === 0 ? suggest(query) : null,
       matchedTerms,
-      prefix: typing && last ? last.surface : null,
+      prefix: unfinishedWord(words, typing),
     };
   }
 

@@ -9,6 +9,7 @@ import {
   normalizeText,
   termsOfWord,
   tokenize,
+  unfinishedWord,
 } from '@/lib/search/text';
 import {
   addLengthGrams,
@@ -596,7 +597,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       accept,
       tuning,
     });
-    const prefix = typing ? (words.at(-1)?.surface ?? null) : null;
+    const prefix = unfinishedWord(words, typing);
     return {
       results: ranking.results.map((ranked) => toHit(ranked, ranking.matchedTerms, prefix)),
       loose: ranking.loose.map((ranked) => toHit(ranked, ranking.matchedTerms, prefix)),

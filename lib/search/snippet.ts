@@ -125,7 +125,7 @@ function* scanText(
       if (readPhrase && phraseAt === null) phraseAt = readPhrase(token.surface, start);
       const term = termsOfWord(token.surface).find((candidate) => matchedTerms.has(candidate));
       if (term) hits.push({ start, key: term });
-      else if (prefix !== null && completesPrefix(token.surface, prefix)) hits.push({ start, key: prefix });
+      else if (completesPrefix(token.surface, prefix)) hits.push({ start, key: prefix });
     }
     from = to;
     if (from < text.length) yield;

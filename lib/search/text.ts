@@ -291,8 +291,20 @@ export function pairTerm(first: string, second: string): string {
 /** The shortest unfinished last word that completes ("ret" → retry); one letter would match half the words. */
 export const MIN_PREFIX_LENGTH = 2;
 
-/** Whether a word completes the query's unfinished last word (`prefix`; null: the query is finished). */
-export function completesPrefix(word: string, prefix: string | null): boolean {
+/**
+ * The query's unfinished last word, what its results say was matched as a prefix: while typing, a last
+ * word of MIN_PREFIX_LENGTH letters or more; else null.
+ */
+export function unfinishedWord(words: ReadonlyArray<{ surface: string }>, typing: boolean): string | null {
+  const last = words.at(-1)?.surface;
+  return typing && last !== undefined && last.length >= MIN_PREFIX_LENGTH ? last : null;
+}
+
+/**
+ * Whether a word completes the query's unfinished last word (`prefix`; null: the query is finished).
+ * The length is checked again for a prefix from elsewhere (a reader view a message asked for).
+ */
+export function completesPrefix(word: string, prefix: string | null): prefix is string {
   return prefix !== null && prefix.length >= MIN_PREFIX_LENGTH && word.startsWith(prefix);
 }
 

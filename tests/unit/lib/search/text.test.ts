@@ -9,6 +9,7 @@ import {
   normalizeTextWithOffsets,
   termsOfWord,
   tokenize,
+  unfinishedWord,
 } from '@/lib/search/text';
 
 const surfaces = (text: string) => tokenize(normalizeText(text)).map((t) => t.surface);
@@ -146,6 +147,13 @@ describe('unfinished words and cuts', () => {
     expect(completesPrefix('retry', 'r')).toBe(false);
     expect(completesPrefix('retry', 'ry')).toBe(false);
     expect(completesPrefix('retry', null)).toBe(false);
+  });
+
+  it('names an unfinished last word only while typing, and only from two letters', () => {
+    expect(unfinishedWord(analyzeQueryWords('retry st'), true)).toBe('st');
+    expect(unfinishedWord([{ surface: 'retry' }, { surface: 's' }], true)).toBeNull();
+    expect(unfinishedWord(analyzeQueryWords('retry st'), false)).toBeNull();
+    expect(unfinishedWord([], true)).toBeNull();
   });
 
   it('cuts between words, never inside one or inside a character beyond the first plane', () => {
