@@ -65,11 +65,13 @@ interface BuildOptions {
   withRelated?: boolean;
   /** An article's subject-vocabulary terms (`npm run index` reads them; none by default). */
   subjectTermsOf?: (article: Article) => string[];
+  /** Subject vectors already built for these articles (a model rebuilt at run time keeps the bundled ones). */
+  subjects?: (docIds: readonly string[]) => SerializedVectors;
 }
 
 export function buildRelatedModel(
   articles: readonly Article[],
-  { withRelated = true, subjectTermsOf = () => [] }: BuildOptions = {},
+  { withRelated = true, subjectTermsOf = () => [], subjects }: BuildOptions = {},
 ): SerializedRelatedModel {
   const words = tfidfVectors(articles.map((article) => countTerms(termsOfArticle(article))));
   const { unitVectors } = words;
@@ -86,14 +88,10 @@ export function buildRelatedModel(
       .slice(0, RELATED_PER_ARTICLE)
       .map(({ index }) => (articles[index] as Article).id);
   });
-  const { terms, vectors } = tfidfVectors(articles.map((article) => countTerms(subjectTermsOf(article)))).serialized;
-  return {
-    version: 2,
-    docIds: articles.map((article) => article.id),
-    ...words.serialized,
-    related,
-    subjects: { terms, vectors },
-  };
+  const docIds = articles.map((article) => article.id);
+  const { terms, vectors } =
+    subjects?.(docIds) ?? tfidfVectors(articles.map((article) => countTerms(subjectTermsOf(article)))).serialized;
+  return { version: 2, docIds, ...words.serialized, related, subjects: { terms, vectors } };
 }
 
 /**
@@ -105,8 +103,7 @@ export function rebuildRelatedModel(
   bundled: SerializedRelatedModel,
   { withRelated = true } = {},
 ): SerializedRelatedModel {
-  const rebuilt = buildRelatedModel(articles, { withRelated });
-  return { ...rebuilt, subjects: subjectsFor(rebuilt.docIds, bundled) };
+  return buildRelatedModel(articles, { withRelated, subjects: (docIds) => subjectsFor(docIds, bundled) });
 }
 
 /**
