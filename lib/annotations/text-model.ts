@@ -111,6 +111,17 @@ function collectText(root: Element): Array<Text | null> {
 }
 
 /**
+ * The model's text alone (rules 1–3), without the offsets: what a saved copy is searched and
+ * snippeted by, so that a passage search shows is one the reader finds ("interview</p><p>Mr" reads
+ * "interview Mr", not "interviewMr").
+ */
+export function modelText(root: Element): string {
+  const parts: string[] = [];
+  for (const node of collectText(root)) parts.push(node === null ? ' ' : node.data);
+  return collapseWhitespace(parts.join('')).trim();
+}
+
+/**
  * Where the text's characters come from, in runs: each segment is a word copied from one text node
  * (its characters map one to one), or a space standing for a whitespace run (raw length 1: its
  * first character) or for a line break (raw length 0, placed at the next character).

@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify';
+import { modelText } from '@/lib/annotations/text-model';
 import { isPageClutter, keepCodeLanguage } from '@/lib/capture/clutter';
 import type { Steps } from '@/lib/dom/time-slices';
 
@@ -165,7 +166,7 @@ export function* sanitizeArticleSteps(
   const clean = sanitize(html, win, true);
   yield;
   const body = new win.DOMParser().parseFromString(clean as string, 'text/html').body;
-  return { html: String(clean), text: (body?.textContent ?? '').trim() };
+  return { html: String(clean), text: body ? modelText(body) : '' };
 }
 
 /**

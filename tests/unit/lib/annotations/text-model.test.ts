@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTextModel } from '@/lib/annotations/text-model';
+import { createTextModel, modelText } from '@/lib/annotations/text-model';
 import { mount } from '@/tests/unit/lib/annotations/mount';
 
 afterEach(() => {
@@ -36,6 +36,20 @@ describe('the text highlight offsets count', () => {
     mark.append(tail.previousSibling as Text);
     expect(root.querySelector('p')?.childNodes).toHaveLength(3);
     expect(createTextModel(root).text).toBe(before);
+  });
+
+  it('is the same text without its offsets (modelText), on every kind of markup above', () => {
+    for (const html of [
+      '<p>foo <b>bar</b>\n\t  baz&nbsp;&nbsp;qux</p>',
+      '<p>one</p><p>two</p><ul><li>a</li><li>b<br>c</li></ul>',
+      '\n  <p>  text  </p>\n  ',
+      '<p>a<script>var x = 1;</script>b<style>p{}</style>c<noscript>enable js</noscript>d<textarea>draft</textarea>e</p><template>t</template>',
+      '<p>his interview</p><p>Mr Obama <i>lands</i> in Kenya</p><table><tr><td>1</td><td>2</td></tr></table>',
+    ]) {
+      const root = mount(html);
+      expect(modelText(root)).toBe(createTextModel(root).text);
+      document.body.replaceChildren();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { collapseWhitespace, modelText } from '@/lib/annotations/text-model';
 import {
   capturePage,
   NOTICE_NO_ARTICLE,
@@ -50,6 +51,10 @@ describe(realPages.length ? 'capture of real pages' : MISSING_SHARED_REASON, () 
       expect(captured.title).toBe(expected.title.replace(/\s+/g, ' ').trim());
       expect(captured.text.trim().length).toBeGreaterThan(0);
       expectSafe(captured.html);
+      // What search reads is what the reader's passage finder reads in the copy it shows.
+      const { win } = load('<html></html>');
+      const reader = new win.DOMParser().parseFromString(sanitizeArticleHtml(captured.html, win), 'text/html').body;
+      expect(collapseWhitespace(captured.text).trim()).toBe(modelText(reader));
       if (expected.dir) expect(captured.dir).toBe(expected.dir);
       // A good copy carries no "may be missing parts" notice (a false one teaches users to ignore it).
       expect(captured.notice ?? '').not.toMatch(/^Shelf’s copy may be missing/);
@@ -163,6 +168,21 @@ describe('capture fallbacks and sanitizing', () => {
       done: true,
       value: { html: '<p>Queues and <b>backpressure</b>.</p>', text: 'Queues and backpressure.' },
     });
+  });
+
+  it('searches a saved page by the text its reader reads: blocks stay apart, so words never run together', () => {
+    const paragraph = (n: number) =>
+      `<p>Paragraph ${n} explains queues, backpressure and the slow consumer problem in some depth. </p>`.repeat(3);
+    const { doc, win } = load(
+      `<html><head><title>Queues</title></head><body><article><h1>Queues</h1>${[1, 2, 3].map(paragraph).join('')}` +
+        `<p>Read the full transcript of his interview</p><p>Mr Obama lands in Kenya</p><ul><li>alphaword</li><li>betaword</li></ul>${[4, 5].map(paragraph).join('')}</article></body></html>`,
+    );
+    const captured = capturePage(doc, 'https://example.org/queues', win, frozenClock);
+    expect(captured.text).toContain('his interview Mr Obama lands');
+    expect(captured.text).toContain('alphaword betaword');
+    const reader = new win.DOMParser().parseFromString(sanitizeArticleHtml(captured.html, win), 'text/html').body;
+    expect(captured.text).toBe(modelText(reader));
+    expect(makeSnippet(captured.text, new Set(['betaword']), null)?.passage).toContain('alphaword betaword');
   });
 
   it('keeps the text of customized built-in elements (`is`), clearing only the attribute', () => {
