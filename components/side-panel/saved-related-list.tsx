@@ -1,4 +1,4 @@
-import { shownLine } from '@/lib/search/highlight';
+import { shownLine } from '@/lib/search/shown-line';
 import type { Snippet } from '@/lib/search/snippet';
 import type { SearchHit, UnifiedResponse } from '@/lib/search/unified';
 

@@ -4,6 +4,7 @@ import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { elementTextSteps, pageTextSteps, type WalkBudget } from '@/lib/related/page-text';
+import { shownLine } from '@/lib/search/shown-line';
 
 const WORDS_PER_MINUTE = 230;
 
@@ -101,8 +102,9 @@ function parseArticle(doc: Document): ReturnType<Readability['parse']> {
   }
 }
 
+/** A page's title, byline or site name as Shelf keeps and shows it: one plain line (`shownLine`). */
 function clean(value: string | null | undefined, max: number): string | null {
-  const text = value?.replace(/\s+/g, ' ').trim();
+  const text = value ? shownLine(value) : '';
   return text ? text.slice(0, max) : null;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import { HIGHLIGHT_COLORS, type ItemStatus, itemStatusSchema } from '@/lib/db/schema';
+import { shownLine } from '@/lib/search/shown-line';
 
 /** The formats Shelf imports, as named to the user. */
 export const IMPORT_FORMAT_NAMES = {
@@ -29,7 +30,7 @@ export const importEntrySchema = z.object({
     .min(1, 'no address')
     .max(MAX_ITEM_URL_LENGTH, `the address is longer than ${MAX_ITEM_URL_LENGTH} characters`)
     .refine((url) => isWebUrl(url), 'not a web address (http or https)'),
-  title: z.string().transform((title) => title.replace(/\s+/g, ' ').trim().slice(0, 1000)),
+  title: z.string().transform((title) => shownLine(title).slice(0, 1000)),
   tags: z.array(z.string()).transform(cleanTags),
   status: itemStatusSchema,
   /** Epoch milliseconds, when the format has them. */

@@ -5,8 +5,9 @@ import type { SavedMarker } from '@/lib/db/queries';
 import type { FirstPaint } from '@/lib/popup/first-paint';
 import type { PopupState } from '@/lib/popup/popup-state';
 import type { SearchEngine, SearchResponse } from '@/lib/search/engine';
-import { getHighlightRanges, shownLine, splitAtHighlights } from '@/lib/search/highlight';
+import { getHighlightRanges, splitAtHighlights } from '@/lib/search/highlight';
 import { describeSavedMarker, type ResultRow } from '@/lib/search/result-row';
+import { shownLine } from '@/lib/search/shown-line';
 import type { Snippet } from '@/lib/search/snippet';
 import {
   describeMatchReasons,

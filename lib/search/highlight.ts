@@ -1,17 +1,5 @@
 import { completesPrefix, normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
 
-/**
- * What a line of page text does not show: control characters, and the bidi embeddings, overrides and
- * isolates a page could use to run its words backwards or over Shelf's own words on the same row
- * (U+202E). The marks right-to-left text needs (U+200E, U+200F, U+061C) stay.
- */
-const SHOWN_NOT = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
-
-/** A page's text as one line Shelf shows (a title, a site, a snippet): a space for each character it does not show (search read them as separators: "reached\u0007Darfur" is two words). */
-export function shownLine(text: string): string {
-  return text.replace(SHOWN_NOT, ' ').replace(/\s+/g, ' ').trim();
-}
-
 export interface HighlightRange {
   start: number;
   end: number;

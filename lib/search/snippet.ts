@@ -1,6 +1,7 @@
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from '@/lib/dom/time-slices';
-import { getHighlightRanges, type HighlightRange, shownLine } from '@/lib/search/highlight';
+import { getHighlightRanges, type HighlightRange } from '@/lib/search/highlight';
 import { phraseReader, type QueryPhrase } from '@/lib/search/phrase';
+import { shownLine } from '@/lib/search/shown-line';
 import {
   completesPrefix,
   cutsNoWord,

@@ -185,6 +185,20 @@ describe('capture fallbacks and sanitizing', () => {
     expect(makeSnippet(captured.text, new Set(['betaword']), null)?.passage).toContain('alphaword betaword');
   });
 
+  it("keeps a title, site name and byline as plain lines: no bidi override runs over Shelf's own words", () => {
+    const paragraph = (n: number) =>
+      `<p>Paragraph ${n} explains queues, backpressure and the slow consumer problem in some depth. </p>`.repeat(3);
+    const { doc, win } = load(
+      '<html><head><title>Report \u202Efdp.exe\u202C</title><meta property="og:site_name" content="Evil\u2066 Co\u2069\u0007">' +
+        `<meta name="author" content="A\u202Eb\u001b[31m"></head><body><article><h1>Report \u202Efdp.exe\u202C</h1>${[1, 2, 3, 4].map(paragraph).join('')}</article></body></html>`,
+    );
+    const captured = capturePage(doc, 'https://example.org/report', win, frozenClock);
+    const bidiOrControl = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+    expect(captured.title).toBe('Report fdp.exe');
+    for (const line of [captured.title, captured.siteName ?? '', captured.byline ?? ''])
+      expect(line).not.toMatch(bidiOrControl);
+  });
+
   it('keeps the text of customized built-in elements (`is`), clearing only the attribute', () => {
     const paragraph = (n: number) =>
       `<p is="x-fancy">Paragraph ${n} explains queues, backpressure and the slow consumer problem in some depth. </p>`.repeat(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ImportEntry, ParsedImport } from '@/lib/import/entry';
+import { type ImportEntry, type ParsedImport, toEntry } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
 import { readImportFile } from '@/lib/import/read-import-file';
 
@@ -362,5 +362,23 @@ describe('zipped HTML exports', () => {
   it('says what a zip without an export holds', () => {
     const zip = zipSync({ 'notes/readme.md': strToU8('# hello') });
     expect(() => read('other.zip', zip)).toThrow('The zip has no CSV or HTML export, nor Omnivore metadata.');
+  });
+});
+
+describe('an imported title', () => {
+  it('is kept as a plain line: no bidi override or control character from the file', () => {
+    const entry = toEntry({
+      where: 'line 2',
+      url: 'https://example.org/a',
+      title: 'Report \u202Efdp.exe\u202C\u0007 \u2066quarterly\u2069',
+      tags: [],
+      status: 'unread',
+      addedAt: null,
+      updatedAt: null,
+      note: '',
+      progress: null,
+      content: null,
+    });
+    expect(entry).toMatchObject({ title: 'Report fdp.exe quarterly' });
   });
 });
