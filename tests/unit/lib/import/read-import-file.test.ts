@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { type ImportEntry, type ParsedImport, toEntry } from '@/lib/import/entry';
+import type { ImportEntry, ParsedImport } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
 import { readImportFile } from '@/lib/import/read-import-file';
 
@@ -366,19 +366,11 @@ describe('zipped HTML exports', () => {
 });
 
 describe('an imported title', () => {
-  it('is kept as a plain line: no bidi override or control character from the file', () => {
-    const entry = toEntry({
-      where: 'line 2',
-      url: 'https://example.org/a',
-      title: 'Report \u202Efdp.exe\u202C\u0007 \u2066quarterly\u2069',
-      tags: [],
-      status: 'unread',
-      addedAt: null,
-      updatedAt: null,
-      note: '',
-      progress: null,
-      content: null,
-    });
-    expect(entry).toMatchObject({ title: 'Report fdp.exe quarterly' });
+  it('is kept as a plain line: no bidi override or control character from the file', async () => {
+    const parsed = await read(
+      'links.txt',
+      strToU8('https://example.org/a Report \u202Efdp.exe\u202C\u0007 \u2066quarterly\u2069\n'),
+    );
+    expect(byUrl(parsed, 'https://example.org/a').title).toBe('Report fdp.exe quarterly');
   });
 });
