@@ -150,6 +150,16 @@ function* collectText(
 }
 
 /**
+ * The first element matching `selector` that is not drawn inside an SVG (a `foreignObject`): the
+ * walk never enters a drawing, and a saved copy's sanitizer drops a drawing's HTML, so an article
+ * there is not the page's.
+ */
+function outsideDrawings(doc: Document, selector: string): Element | undefined {
+  for (const element of doc.querySelectorAll(selector)) if (!element.closest('svg')) return element;
+  return undefined;
+}
+
+/**
  * The extraction as steps (see time-slices.ts), for callers that run it within their own steps.
  * `withoutBoilerplate` leaves out version notes too (see BOILERPLATE_CLASSES): what related
  * articles read, never what a capture keeps.
@@ -162,8 +172,8 @@ export function* pageTextSteps(
   withoutBoilerplate = false,
 ): Steps<ExtractedPageText> {
   const meter = createWorkMeter(budget, now);
-  const title = (doc.querySelector('h1')?.textContent ?? doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
-  const main = doc.querySelector('article, main, [role="main"]');
+  const title = (outsideDrawings(doc, 'h1')?.textContent ?? doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+  const main = outsideDrawings(doc, 'article, main, [role="main"]');
   let result: CollectedText = { text: '', truncated: false, complete: true };
   if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter, withoutBoilerplate);
   if (result.text.length < MIN_MAIN_TEXT && doc.body && !meter.spent) {

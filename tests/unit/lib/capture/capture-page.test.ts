@@ -229,6 +229,17 @@ describe('capture fallbacks and sanitizing', () => {
     expect(captured.wordCount).toBe(0);
   });
 
+  it('keeps none of an article drawn inside an SVG, even when the visible text is all it keeps', () => {
+    // The sanitizer drops a drawing's HTML from an article's copy; the visible-text fallback must
+    // not keep (and make searchable) what a copy never would.
+    const drawn = `<svg width="600" height="900"><foreignObject width="600" height="900"><article><h1>Drawn</h1>${'<p>Zanzibar lurks inside a drawing of the page, paragraph after paragraph.</p>'.repeat(8)}</article></foreignObject></svg>`;
+    const { doc, win } = load(`<html><head><title>Drawn</title></head><body>${drawn}</body></html>`);
+    const captured = capturePage(doc, 'https://example.org/drawn', win, frozenClock);
+    expect(captured.notice).toBe(NOTICE_NO_ARTICLE);
+    expect(captured.text).not.toContain('Zanzibar');
+    expect(captured.html).not.toContain('Zanzibar');
+  });
+
   it('saves the visible text with a notice when Readability finds no article', () => {
     const { doc, win } = load('<html><head><title>Empty</title></head><body><form><input></form></body></html>');
     const captured = capturePage(doc, 'https://example.org/menu', win, frozenClock);

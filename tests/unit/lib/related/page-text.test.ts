@@ -60,6 +60,18 @@ describe('extractPageText', () => {
     expect(page.text).toContain('request coalescing');
   });
 
+  it("never reads an article drawn inside an SVG: a copy's sanitizer drops a drawing's HTML, so saved text must too", () => {
+    const page = extractPageText(
+      doc(`<html><body><p>${filler}</p>
+        <svg width="600" height="900"><foreignObject width="600" height="900"><article><h1>Drawn</h1>
+          <p>${'Zanzibar lurks inside a drawing of the page. '.repeat(12)}</p></article></foreignObject></svg>
+        </body></html>`),
+    );
+    expect(page.text).toContain('request coalescing');
+    expect(page.text).not.toContain('Zanzibar');
+    expect(page.title).not.toBe('Drawn');
+  });
+
   it('caps huge pages', () => {
     const page = extractPageText(doc(`<body><p>${'word '.repeat(100_000)}</p></body>`), 10_000);
     expect(page.truncated).toBe(true);
