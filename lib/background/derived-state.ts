@@ -1,4 +1,5 @@
 import { refreshBadge } from '@/lib/background/badge';
+import { keepCopyTextsCurrent } from '@/lib/background/copy-texts';
 import { keepLibraryPostingsInStep } from '@/lib/background/library-postings';
 import { applyRelatedPlacement, hasAllSitesPermission, syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
@@ -26,6 +27,8 @@ export function keepDerivedStateInStep(): void {
   );
   // The library search index, analyzed item by item ahead of the pages that search it.
   keepLibraryPostingsInStep();
+  // Saved copies' searched text, read again when an earlier version (or a backup) saved it by an older rule.
+  keepCopyTextsCurrent();
   // The service worker's own writes (saving from a menu) and, while it is awake, other contexts'.
   watchDatabaseChanges(DATABASE_NAME, () => void refreshBadge().catch(warn('badge not updated')));
 }

@@ -1,4 +1,5 @@
 import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
+import { forgetCopyTextRule } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { mergeItem, newerRecord } from '@/lib/db/merge';
@@ -83,6 +84,8 @@ export async function writeBackupRecords(
           await db.items.bulkPut(records.items);
           await db.progress.bulkPut(records.progress);
           await db.captures.bulkPut(records.captures);
+          // A backup's copies keep its text: the background reads them again by the current rule.
+          await forgetCopyTextRule(db);
           await db.catalogOverlay.bulkPut(records.catalogOverlay);
           await db.highlights.bulkPut(records.highlights);
         },
@@ -140,6 +143,7 @@ export async function writeBackupRecords(
         await db.items.bulkPut(writes.items);
         await db.progress.bulkPut(writes.progress);
         await db.captures.bulkPut(writes.captures);
+        if (writes.captures.length > 0) await forgetCopyTextRule(db);
         await db.highlights.bulkPut(highlightWrites);
       }),
     );

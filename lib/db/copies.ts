@@ -1,4 +1,5 @@
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import type { CaptureRecord } from '@/lib/db/schema';
 
 /** Reads about readable copies that do not load the copies' text. */
 
@@ -23,4 +24,77 @@ export async function getCopyReadMinutes(
 ): Promise<Map<string, number>> {
   const copies = await db.captures.bulkGet([...itemIds]);
   return new Map(copies.flatMap((copy) => (copy ? [[copy.itemId, copy.readMinutes] as const] : [])));
+}
+
+/**
+ * The rule stored copies' searched text is read by: 1, a copy's `textContent`, with adjacent blocks
+ * run together ("interviewMr"); 2, the reader's passage finder's text of the copy as the reader shows
+ * it (`storedCopyText`), titles as plain lines. Copies saved, imported or restored from a backup
+ * under an older rule are read again by the background (lib/background/copy-texts.ts).
+ */
+export const COPY_TEXT_RULE = 2;
+
+export interface CopyTextProgress {
+  /** The rule every copy was read by, up to `after`. */
+  rule: number;
+  /** The last copy read again under the current rule (by item id), while that is under way. */
+  after: string | null;
+}
+
+export async function getCopyTextProgress(db: ShelfDatabase = getDatabase()): Promise<CopyTextProgress> {
+  const record = await db.meta.get('copyText');
+  return record?.key === 'copyText' ? record.value : { rule: 1, after: null };
+}
+
+/** The next `limit` copies after `after`, by item id. */
+export function getCopiesAfter(
+  after: string | null,
+  limit: number,
+  db: ShelfDatabase = getDatabase(),
+): Promise<CaptureRecord[]> {
+  const copies = after === null ? db.captures.orderBy('itemId') : db.captures.where('itemId').above(after);
+  return copies.limit(limit).toArray();
+}
+
+/** A copy's text and lines read again: which copy, as it was when read (`updatedAt`), and what changed. */
+export interface CopyTextUpdate {
+  itemId: string;
+  updatedAt: number;
+  changes: Partial<Pick<CaptureRecord, 'text' | 'title' | 'byline' | 'siteName' | 'excerpt'>>;
+}
+
+/**
+ * Stores copies' texts read again and how far that went (`to`: the last copy of the batch, null when
+ * every copy is read by `COPY_TEXT_RULE`), in one transaction: a worker stopped half-way keeps what
+ * it stored and goes on after it. A copy that changed since it was read (captured again meanwhile)
+ * keeps its new text. Each changed copy counts as changed now, so the library index reads it again.
+ * Nothing is stored when the progress is no longer where this batch began (`from`: a backup restored
+ * meanwhile starts the reading over); `stale` says so.
+ */
+export async function storeCopyTexts(
+  updates: readonly CopyTextUpdate[],
+  { from, to }: { from: string | null; to: string | null },
+  { db = getDatabase(), now = Date.now() }: { db?: ShelfDatabase; now?: number } = {},
+): Promise<{ changed: number; stale: boolean }> {
+  return db.transaction('rw', db.captures, db.meta, async () => {
+    const progress = await getCopyTextProgress(db);
+    if (progress.rule >= COPY_TEXT_RULE || progress.after !== from) return { changed: 0, stale: true };
+    const current = await db.captures.bulkGet(updates.map((update) => update.itemId));
+    const writes = updates.flatMap((update, at) => {
+      const copy = current[at];
+      if (!copy || copy.updatedAt !== update.updatedAt || Object.keys(update.changes).length === 0) return [];
+      return [{ ...copy, ...update.changes, updatedAt: Math.max(now, copy.updatedAt + 1) }];
+    });
+    await db.captures.bulkPut(writes);
+    await db.meta.put({
+      key: 'copyText',
+      value: to === null ? { rule: COPY_TEXT_RULE, after: null } : { rule: progress.rule, after: to },
+    });
+    return { changed: writes.length, stale: false };
+  });
+}
+
+/** Copies restored from a backup keep the backup's text: they are all read again by the current rule. */
+export async function forgetCopyTextRule(db: ShelfDatabase = getDatabase()): Promise<void> {
+  await db.meta.put({ key: 'copyText', value: { rule: 0, after: null } });
 }

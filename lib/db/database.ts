@@ -15,6 +15,7 @@ import {
   type StoredImage,
 } from '@/lib/db/schema';
 import { sendRequest } from '@/lib/messaging/client';
+import { shownLine } from '@/lib/search/shown-line';
 
 export const DATABASE_NAME = 'shelf';
 
@@ -90,6 +91,31 @@ export function defineSchemaVersions(db: Dexie): void {
   db.version(8).stores({ libraryPostings: 'itemId, stamp' });
   // v9: the library search index stored whole, so a page loads it instead of indexing (derived, never exported).
   db.version(9).stores({ librarySnapshot: 'name' });
+  // v10: copies by when they last changed (the library index's fingerprint: a copy's text is read
+  // again by a newer rule without being captured again), and titles kept as plain lines.
+  db.version(10)
+    .stores({ captures: 'itemId, capturedAt, updatedAt' })
+    .upgrade((tx) => upgradeToVersion10(tx));
+}
+
+/**
+ * Titles saved before they were kept as plain lines (`shownLine`: no control characters or bidi
+ * overrides, which ran Shelf's own words backwards around them). A changed item counts as changed
+ * now, so the library index reads it again; copies' own titles follow with their text
+ * (lib/background/copy-texts.ts), which needs a DOM.
+ */
+async function upgradeToVersion10(tx: Transaction): Promise<void> {
+  const now = Date.now();
+  await tx
+    .table('items')
+    .toCollection()
+    .modify((item: Row) => {
+      if (typeof item.title !== 'string') return;
+      const title = shownLine(item.title).slice(0, 1000);
+      if (title === item.title) return;
+      item.title = title || (typeof item.url === 'string' && item.url ? item.url.slice(0, 1000) : 'Untitled');
+      item.updatedAt = Math.max(now, Number(item.updatedAt) + 1);
+    });
 }
 
 type Row = Record<string, unknown>;

@@ -13,14 +13,15 @@ function highlightStamp(highlights: readonly Pick<Highlight, 'updatedAt'>[]): st
 }
 
 /**
- * Each saved item's fingerprint: when the item (title, tags, note) last changed, when its copy was
- * captured, and how many highlights it has and when the last one changed.
+ * Each saved item's fingerprint: when the item (title, tags, note) last changed, when its copy last
+ * changed (captured, or its text read again by a newer rule), and how many highlights it has and
+ * when the last one changed.
  */
 export function getLibraryFingerprints(db: ShelfDatabase = getDatabase()): Promise<Map<string, string>> {
   return db.transaction('r', db.items, db.captures, db.highlights, async () => {
-    const captured = new Map<string, number>();
-    await db.captures.orderBy('capturedAt').eachKey((capturedAt, cursor) => {
-      captured.set(String(cursor.primaryKey), Number(capturedAt));
+    const copyChanged = new Map<string, number>();
+    await db.captures.orderBy('updatedAt').eachKey((updatedAt, cursor) => {
+      copyChanged.set(String(cursor.primaryKey), Number(updatedAt));
     });
     const highlights = new Map<string, Highlight[]>();
     for (const highlight of await db.highlights.toArray()) {
@@ -30,7 +31,7 @@ export function getLibraryFingerprints(db: ShelfDatabase = getDatabase()): Promi
     }
     const fingerprints = new Map<string, string>();
     await db.items.each((item) => {
-      const stamp = `${item.updatedAt}:${captured.get(item.id) ?? 0}:${highlightStamp(highlights.get(item.id) ?? [])}`;
+      const stamp = `${item.updatedAt}:${copyChanged.get(item.id) ?? 0}:${highlightStamp(highlights.get(item.id) ?? [])}`;
       fingerprints.set(item.id, stamp);
     });
     return fingerprints;
@@ -66,7 +67,7 @@ export function getLibraryDocuments(
           note: item.note,
           highlights: own.map((highlight) => `${highlight.selectors.quote.exact}\n${highlight.note}`),
           text: capture?.text ?? '',
-          fingerprint: `${item.updatedAt}:${capture?.capturedAt ?? 0}:${highlightStamp(own)}`,
+          fingerprint: `${item.updatedAt}:${capture?.updatedAt ?? 0}:${highlightStamp(own)}`,
         },
       ];
     });

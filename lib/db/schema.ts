@@ -136,6 +136,14 @@ export const metaRecordSchema = z.discriminatedUnion('key', [
    * user made it (lib/db/removals.ts); the newest few thousand, for 30 days.
    */
   z.strictObject({ key: z.literal('removedAt'), value: z.record(z.string().max(2_100), timestamp) }),
+  /**
+   * Which rule the stored copies' searched text was read by (lib/db/copies.ts), and while copies are
+   * being read again, the last one done: a stopped worker goes on from there.
+   */
+  z.strictObject({
+    key: z.literal('copyText'),
+    value: z.strictObject({ rule: z.number().int().nonnegative(), after: z.string().max(300).nullable() }),
+  }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
 

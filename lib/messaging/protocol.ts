@@ -143,16 +143,23 @@ export function registerRequestHandlers(handlers: RequestHandlers): void {
 }
 
 /**
- * The one request the background sends to its offscreen document (Chrome's DOM for the service
- * worker): capture a fetched page's HTML. Only the offscreen document answers it; every other
- * context ignores messages addressed to it.
+ * The requests the background sends to its offscreen document (Chrome's DOM for the service
+ * worker): capture a fetched page's HTML; read a stored copy's text as the reader does. Only the
+ * offscreen document answers them; every other context ignores messages addressed to it.
  */
-export const offscreenRequestSchema = z.strictObject({
-  target: z.literal('offscreen'),
-  type: z.literal('capture-html'),
-  url: z.string().max(MAX_URL_LENGTH),
-  html: z.string().max(12_000_000),
-});
+export const offscreenRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    target: z.literal('offscreen'),
+    type: z.literal('capture-html'),
+    url: z.string().max(MAX_URL_LENGTH),
+    html: z.string().max(12_000_000),
+  }),
+  z.strictObject({
+    target: z.literal('offscreen'),
+    type: z.literal('copy-text'),
+    html: z.string().max(12_000_000),
+  }),
+]);
 export type OffscreenRequest = z.infer<typeof offscreenRequestSchema>;
 
 // The background's one command to the page script ("Highlight with Shelf"), in its own module: that

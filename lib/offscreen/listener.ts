@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
+import { storedCopyText } from '@/lib/capture/sanitize';
 import { type Envelope, offscreenRequestSchema } from '@/lib/messaging/protocol';
 import { captureHtml } from '@/lib/offscreen/capture-html';
 
 /**
- * The offscreen document's one job: capture the HTML the background fetched. It answers only
+ * The offscreen document's jobs: capture the HTML the background fetched, and read a stored copy's
+ * text as the reader does (copies saved by an earlier version). It answers only
  * requests addressed to it, from the extension's own background (never from a tab), validated.
  */
 export function registerOffscreenHandlers(): void {
@@ -16,7 +18,12 @@ export function registerOffscreenHandlers(): void {
     else if (!parsed.success) reply = { ok: false, error: 'invalid message' };
     else {
       try {
-        reply = { ok: true, value: captureHtml(parsed.data.html, parsed.data.url) };
+        const request = parsed.data;
+        reply = {
+          ok: true,
+          value:
+            request.type === 'capture-html' ? captureHtml(request.html, request.url) : storedCopyText(request.html),
+        };
       } catch (error) {
         reply = { ok: false, error: (error as Error).message };
       }

@@ -179,4 +179,53 @@ describe('schema versions', () => {
     expect(await current.catalogOverlay.count()).toBe(0);
     current.close();
   });
+
+  it('version 10 keeps titles as plain lines and finds copies by when they last changed', async () => {
+    // Version 9's stores exactly as they shipped.
+    const v9 = new Dexie(name);
+    v9.version(9).stores({
+      items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
+      progress: 'itemId, updatedAt',
+      settings: 'key',
+      captures: 'itemId, capturedAt',
+      meta: 'key',
+      catalogOverlay: 'id, kind',
+      highlights: 'id, itemId, updatedAt',
+      images: '[itemId+url], itemId',
+      libraryPostings: 'itemId, stamp',
+      librarySnapshot: 'name',
+    });
+    const item = (id: string, title: string, url: string | null) => ({
+      id,
+      kind: 'page',
+      articleId: null,
+      url,
+      title,
+      status: 'unread',
+      tags: [],
+      note: '',
+      addedAt: 3,
+      updatedAt: 3,
+      changedAt: { status: 3, title: 3, tags: 3, note: 3 },
+    });
+    await v9
+      .table('items')
+      .bulkAdd([
+        item('page:spoof', 'Report \u202Efdp.exe\u202C', 'https://example.org/report'),
+        item('page:plain', 'Plain title', 'https://example.org/plain'),
+        item('page:blank', '\u202E\u0007', 'https://example.org/blank'),
+      ]);
+    v9.close();
+
+    const current = new ShelfDatabase(name);
+    const spoof = await current.items.get('page:spoof');
+    expect(spoof?.title).toBe('Report fdp.exe');
+    // Changed, so the library index reads it again; the user's own edit time of the title stays.
+    expect(spoof?.updatedAt).toBeGreaterThan(3);
+    expect(spoof?.changedAt.title).toBe(3);
+    expect(await current.items.get('page:plain')).toMatchObject({ title: 'Plain title', updatedAt: 3 });
+    expect((await current.items.get('page:blank'))?.title).toBe('https://example.org/blank');
+    expect(current.captures.schema.idxByName.updatedAt).toBeDefined();
+    current.close();
+  });
 });
