@@ -150,12 +150,15 @@ function* collectText(
 }
 
 /**
- * The first element matching `selector` that is not drawn inside an SVG (a `foreignObject`): the
- * walk never enters a drawing, and a saved copy's sanitizer drops a drawing's HTML, so an article
- * there is not the page's.
+ * Elements whose content the walk never enters (a subset of SKIPPED) and a saved copy's sanitizer
+ * drops: a drawing's `foreignObject`, `noscript` (parsed as elements where scripts do not run: a
+ * DOMParser document), embeds' fallback content. An article inside one is not the page's.
  */
-function outsideDrawings(doc: Document, selector: string): Element | undefined {
-  for (const element of doc.querySelectorAll(selector)) if (!element.closest('svg')) return element;
+const UNREAD_CONTAINERS = 'svg, noscript, template, object, iframe, video, audio, canvas';
+
+/** The first element matching `selector` that is not inside an UNREAD_CONTAINERS element. */
+function firstReadElement(doc: Document, selector: string): Element | undefined {
+  for (const element of doc.querySelectorAll(selector)) if (!element.closest(UNREAD_CONTAINERS)) return element;
   return undefined;
 }
 
@@ -172,8 +175,8 @@ export function* pageTextSteps(
   withoutBoilerplate = false,
 ): Steps<ExtractedPageText> {
   const meter = createWorkMeter(budget, now);
-  const title = (outsideDrawings(doc, 'h1')?.textContent ?? doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
-  const main = outsideDrawings(doc, 'article, main, [role="main"]');
+  const title = (firstReadElement(doc, 'h1')?.textContent ?? doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+  const main = firstReadElement(doc, 'article, main, [role="main"]');
   let result: CollectedText = { text: '', truncated: false, complete: true };
   if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter, withoutBoilerplate);
   if (result.text.length < MIN_MAIN_TEXT && doc.body && !meter.spent) {

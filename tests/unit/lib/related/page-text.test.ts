@@ -60,17 +60,24 @@ describe('extractPageText', () => {
     expect(page.text).toContain('request coalescing');
   });
 
-  it("never reads an article drawn inside an SVG: a copy's sanitizer drops a drawing's HTML, so saved text must too", () => {
-    const page = extractPageText(
-      doc(`<html><body><p>${filler}</p>
-        <svg width="600" height="900"><foreignObject width="600" height="900"><article><h1>Drawn</h1>
-          <p>${'Zanzibar lurks inside a drawing of the page. '.repeat(12)}</p></article></foreignObject></svg>
+  it.each([
+    ['an SVG drawing', 'svg width="600" height="900"><foreignObject width="600" height="900"', 'foreignObject></svg'],
+    ['noscript (parsed as elements where scripts do not run)', 'noscript', 'noscript'],
+    ["an object's fallback", 'object data="x.pdf"', 'object'],
+  ])(
+    "never takes an article inside %s for the page's: a copy's sanitizer drops it, so saved text must too",
+    (_, open, close) => {
+      const page = extractPageText(
+        doc(`<html><body><p>${filler}</p>
+        <${open}><article><h1>Drawn</h1>
+          <p>${'Zanzibar lurks inside a drawing of the page. '.repeat(12)}</p></article></${close}>
         </body></html>`),
-    );
-    expect(page.text).toContain('request coalescing');
-    expect(page.text).not.toContain('Zanzibar');
-    expect(page.title).not.toBe('Drawn');
-  });
+      );
+      expect(page.text).toContain('request coalescing');
+      expect(page.text).not.toContain('Zanzibar');
+      expect(page.title).not.toBe('Drawn');
+    },
+  );
 
   it('caps huge pages', () => {
     const page = extractPageText(doc(`<body><p>${'word '.repeat(100_000)}</p></body>`), 10_000);
