@@ -1,51 +1,56 @@
 import { z } from 'zod';
 import { withDom } from '@/lib/background/offscreen';
-import { storedCopyText } from '@/lib/capture/sanitize';
-import { watchDatabaseChanges } from '@/lib/db/change-signal';
+import { countWords, plainCopyLines, readMinutesOf, storedCopyText } from '@/lib/capture/copy-text';
+import { MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import {
   COPY_TEXT_RULE,
   type CopyTextUpdate,
-  getCopiesAfter,
+  getCopy,
+  getCopyIdsAfter,
   getCopyTextProgress,
   storeCopyTexts,
 } from '@/lib/db/copies';
-import { DATABASE_NAME, getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import type { CaptureRecord } from '@/lib/db/schema';
-import { shownLine } from '@/lib/search/shown-line';
 
-/** Copies read per transaction: a worker stopped half-way keeps what it stored. */
-const BATCH = 10;
+/**
+ * Copies read per transaction, one at a time (a copy's HTML may be megabytes): few enough that a
+ * stopped worker loses little, many enough that the library index is not stored again for every few.
+ */
+const BATCH = 25;
 
 /** A copy's text as the reader's passage finder reads it, where there is a DOM (Chrome: the offscreen document). */
 export function readCopyText(html: string): Promise<string> {
   return withDom(
     () => storedCopyText(html),
     { target: 'offscreen', type: 'copy-text', html },
-    z.string(),
+    z.string().max(MAX_CAPTURE_TEXT),
     'A saved copy could not be read',
   );
 }
 
 /** What reading a copy again by the current rule changes in it (nothing, for a copy saved under it). */
 function changesOf(copy: CaptureRecord, text: string): CopyTextUpdate['changes'] {
-  const changes: CopyTextUpdate['changes'] = {};
   // A copy whose markup reads as nothing (none is saved that way) keeps the text it has.
-  if (text && text !== copy.text) changes.text = text;
-  const title = shownLine(copy.title).slice(0, 1000);
-  if (title && title !== copy.title) changes.title = title;
-  for (const field of ['byline', 'siteName', 'excerpt'] as const) {
-    const value = copy[field];
-    if (value !== null && shownLine(value) !== value) changes[field] = shownLine(value) || null;
-  }
-  return changes;
+  const read = { ...plainCopyLines(copy), ...(text ? { text, wordCount: countWords(text) } : {}) };
+  const wanted: CopyTextUpdate['changes'] = {
+    ...read,
+    ...(read.wordCount === undefined ? {} : { readMinutes: readMinutesOf(read.wordCount) }),
+  };
+  return Object.fromEntries(
+    Object.entries(wanted).filter(([field, value]) => copy[field as keyof CopyTextUpdate['changes']] !== value),
+  );
 }
+
+/** Lets the background answer messages between two copies (Firefox reads them in its own page). */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Reads every stored copy's searched text again by the current rule (`COPY_TEXT_RULE`) when the
- * copies were saved under an older one, or restored from a backup: a copy saved by an earlier version
- * ran adjacent blocks together ("interviewMr"), so words after a heading or a paragraph's end found
- * nothing and a search could show a passage the reader cannot mark. Batch by batch, going on from
- * where a stopped worker left off. Returns how many copies changed.
+ * copies were saved under an older one: a copy saved by an earlier version ran adjacent blocks
+ * together ("interviewMr"), so words after a heading or a paragraph's end found nothing and a search
+ * could show a passage the reader cannot mark. Batch by batch, going on from where a stopped worker
+ * left off; a copy that cannot be read keeps its text. Returns how many copies changed.
  */
 export async function refreshCopyTexts({
   db = getDatabase(),
@@ -58,13 +63,20 @@ export async function refreshCopyTexts({
   for (;;) {
     const { rule, after: from } = await getCopyTextProgress(db);
     if (rule >= COPY_TEXT_RULE) return changed;
-    const copies = await getCopiesAfter(from, BATCH, db);
+    const ids = await getCopyIdsAfter(from, BATCH, db);
     const updates: CopyTextUpdate[] = [];
-    for (const copy of copies) {
-      const changes = changesOf(copy, await read(copy.html));
-      if (Object.keys(changes).length > 0) updates.push({ itemId: copy.itemId, updatedAt: copy.updatedAt, changes });
+    for (const id of ids) {
+      const copy = await getCopy(id, db);
+      if (!copy) continue;
+      try {
+        const changes = changesOf(copy, await read(copy.html));
+        if (Object.keys(changes).length > 0) updates.push({ itemId: id, updatedAt: copy.updatedAt, changes });
+      } catch (error) {
+        console.warn(`Shelf: the copy of ${id} could not be read again; it keeps its text`, error);
+      }
+      await pause();
     }
-    const to = copies.length < BATCH ? null : (copies.at(-1)?.itemId ?? null);
+    const to = ids.length < BATCH ? null : (ids.at(-1) ?? null);
     changed += (await storeCopyTexts(updates, { from, to }, { db })).changed;
   }
 }
@@ -72,7 +84,7 @@ export async function refreshCopyTexts({
 let running = false;
 let again = false;
 
-/** Starts a run of `refreshCopyTexts`, or one more after the current one (a backup restored meanwhile). */
+/** Starts a run of `refreshCopyTexts` (at the service worker's start), or one more after the current one. */
 export function requestCopyTextRefresh(): void {
   if (running) {
     again = true;
@@ -88,10 +100,4 @@ export function requestCopyTextRefresh(): void {
         requestCopyTextRefresh();
       }
     });
-}
-
-/** From the start of the service worker, and after database changes (a restored backup). Returns a stop. */
-export function keepCopyTextsCurrent(): () => void {
-  requestCopyTextRefresh();
-  return watchDatabaseChanges(DATABASE_NAME, requestCopyTextRefresh, 500);
 }

@@ -2,7 +2,6 @@ import { type Browser, browser } from 'wxt/browser';
 import { refreshBadge } from '@/lib/background/badge';
 import { captureLink } from '@/lib/background/capture-link';
 import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
-import { requestCopyTextRefresh } from '@/lib/background/copy-texts';
 import { requestLibraryPostingsUpdate } from '@/lib/background/library-postings';
 import { savePageFromTab } from '@/lib/background/save-page';
 import { syncNow } from '@/lib/background/sync';
@@ -114,7 +113,6 @@ export const requestHandlers: RequestHandlers = {
   'data-changed': async (_request, sender) => {
     assertFromExtensionPage(sender);
     requestLibraryPostingsUpdate();
-    requestCopyTextRefresh();
     await refreshBadge();
     return { refreshed: true };
   },

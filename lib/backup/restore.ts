@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { CheckedBackup } from '@/lib/backup/backup-file';
+import { countWords, plainCopyLines, readMinutesOf, storedCopyText } from '@/lib/capture/copy-text';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import { type RestoreCounts, writeBackupRecords } from '@/lib/db/backup';
 import type { ShelfDatabase } from '@/lib/db/database';
 import type { SkippedRecord } from '@/lib/import/entry';
+import { plainTitle } from '@/lib/search/shown-line';
 import { restorePreferences } from '@/lib/settings/preferences';
 import { ALL_SITES } from '@/lib/settings/related-placement';
 
@@ -21,7 +23,8 @@ export interface RestoreOptions {
 /**
  * Restores a checked backup: its records ("merge": newer changes win, field by field; "replace":
  * the saved items become the file's), then its preferences. Readable copies are sanitized again
- * before they are stored, like every copy that comes from outside. "Related articles on every
+ * before they are stored, like every copy that comes from outside, and searched by their reader's
+ * text; titles are kept as plain lines. "Related articles on every
  * site" comes back only where this browser already allows it (a restore cannot ask).
  */
 export async function restoreBackup(
@@ -29,11 +32,16 @@ export async function restoreBackup(
   mode: 'merge' | 'replace',
   { db, onProgress, win = window }: RestoreOptions = {},
 ): Promise<RestoreReport> {
-  const captures = backup.records.captures.map((capture) => ({
-    ...capture,
-    html: sanitizeArticleHtml(capture.html, win),
-  }));
-  const counts = await writeBackupRecords({ ...backup.records, captures }, mode, { db, onProgress });
+  const captures = backup.records.captures.map((capture) => {
+    // Searched by the text the reader reads in it, whatever the file says (a backup of an earlier
+    // version ran adjacent blocks together: "interviewMr").
+    const html = sanitizeArticleHtml(capture.html, win);
+    const text = storedCopyText(html, win) || capture.text;
+    const wordCount = countWords(text);
+    return { ...capture, ...plainCopyLines(capture), html, text, wordCount, readMinutes: readMinutesOf(wordCount) };
+  });
+  const items = backup.records.items.map((item) => ({ ...item, title: plainTitle(item.title, item.url) }));
+  const counts = await writeBackupRecords({ ...backup.records, items, captures }, mode, { db, onProgress });
   const allSites =
     backup.preferences.relatedPlacement === 'everywhere' &&
     (await Promise.resolve()

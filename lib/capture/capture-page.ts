@@ -1,12 +1,11 @@
 import { Readability } from '@mozilla/readability';
 import { copyContents, describeCaptureLoss, liveArticle, liveContents } from '@/lib/capture/capture-loss';
+import { countWords, readMinutesOf } from '@/lib/capture/copy-text';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { elementTextSteps, pageTextSteps, type WalkBudget } from '@/lib/related/page-text';
 import { shownLine } from '@/lib/search/shown-line';
-
-const WORDS_PER_MINUTE = 230;
 
 /**
  * Readability reads a clone of the page, and cloning, Readability and serializing all grow with
@@ -155,7 +154,7 @@ function* captureSteps(
   // Paragraphs of text set through textContent: nothing in them to sanitize (the reader
   // sanitizes every copy again anyway), and sanitizing a million characters blocks the tab.
   if (!html) html = textToHtml(doc, text).slice(0, MAX_CAPTURE_HTML);
-  const wordCount = text.split(/\s+/).filter(Boolean).length;
+  const wordCount = countWords(text);
   const dir = (article?.dir ?? doc.dir ?? doc.documentElement.getAttribute('dir') ?? '').toLowerCase();
   return {
     url: url.slice(0, 4096),
@@ -166,7 +165,7 @@ function* captureSteps(
     lang: clean(article?.lang ?? doc.documentElement.lang, 35),
     dir: dir === 'rtl' || dir === 'ltr' ? dir : null,
     wordCount,
-    readMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
+    readMinutes: readMinutesOf(wordCount),
     html,
     text,
     notice,

@@ -170,16 +170,6 @@ export function* sanitizeArticleSteps(
 }
 
 /**
- * A stored copy's text as the reader's passage finder reads it: the copy sanitized again, as the
- * reader shows it, parsed in an inert DOMParser document. What copies saved by an earlier version
- * are searched by again (lib/background/copy-texts.ts).
- */
-export function storedCopyText(html: string, win: Window & typeof globalThis = window): string {
-  const body = new win.DOMParser().parseFromString(sanitizeArticleHtml(html, win), 'text/html').body;
-  return body ? modelText(body) : '';
-}
-
-/**
  * Serialized, not RETURN_DOM: DOMPurify removes a whole element (text and all) for an `is` attribute
  * when it returns nodes, where a string only clears the attribute.
  */

@@ -1,8 +1,7 @@
 import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
-import { forgetCopyTextRule } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
-import { mergeItem, newerRecord } from '@/lib/db/merge';
+import { mergeItem, newerCopy, newerRecord } from '@/lib/db/merge';
 import { assertEpoch, getEpoch, startNewEpoch } from '@/lib/db/meta';
 import { forgetRemovals } from '@/lib/db/removals';
 import type { CaptureRecord, Highlight, ReadingProgress, SavedItem } from '@/lib/db/schema';
@@ -84,8 +83,6 @@ export async function writeBackupRecords(
           await db.items.bulkPut(records.items);
           await db.progress.bulkPut(records.progress);
           await db.captures.bulkPut(records.captures);
-          // A backup's copies keep its text: the background reads them again by the current rule.
-          await forgetCopyTextRule(db);
           await db.catalogOverlay.bulkPut(records.catalogOverlay);
           await db.highlights.bulkPut(records.highlights);
         },
@@ -132,7 +129,7 @@ export async function writeBackupRecords(
           const newProgress = progressOf.get(incoming.id);
           const newCapture = capturesOf.get(incoming.id);
           const progressWrite = newProgress ? newerRecord(progress[i], newProgress) : null;
-          const captureWrite = newCapture ? newerRecord(captures[i], newCapture) : null;
+          const captureWrite = newCapture ? newerCopy(captures[i], newCapture) : null;
           if (merged) writes.items.push(merged);
           if (progressWrite) writes.progress.push(progressWrite);
           if (captureWrite) writes.captures.push(captureWrite);
@@ -143,7 +140,6 @@ export async function writeBackupRecords(
         await db.items.bulkPut(writes.items);
         await db.progress.bulkPut(writes.progress);
         await db.captures.bulkPut(writes.captures);
-        if (writes.captures.length > 0) await forgetCopyTextRule(db);
         await db.highlights.bulkPut(highlightWrites);
       }),
     );

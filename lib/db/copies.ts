@@ -29,8 +29,9 @@ export async function getCopyReadMinutes(
 /**
  * The rule stored copies' searched text is read by: 1, a copy's `textContent`, with adjacent blocks
  * run together ("interviewMr"); 2, the reader's passage finder's text of the copy as the reader shows
- * it (`storedCopyText`), titles as plain lines. Copies saved, imported or restored from a backup
- * under an older rule are read again by the background (lib/background/copy-texts.ts).
+ * it (`storedCopyText`), titles as plain lines. Copies saved by an earlier version are read again by
+ * the background (lib/background/copy-texts.ts); a restored backup's copies are read as they are
+ * restored (lib/backup/restore.ts).
  */
 export const COPY_TEXT_RULE = 2;
 
@@ -46,30 +47,37 @@ export async function getCopyTextProgress(db: ShelfDatabase = getDatabase()): Pr
   return record?.key === 'copyText' ? record.value : { rule: 1, after: null };
 }
 
-/** The next `limit` copies after `after`, by item id. */
-export function getCopiesAfter(
+/** The ids of the next `limit` copies after `after`, by item id (keys only: no copy is loaded). */
+export function getCopyIdsAfter(
   after: string | null,
   limit: number,
   db: ShelfDatabase = getDatabase(),
-): Promise<CaptureRecord[]> {
+): Promise<string[]> {
   const copies = after === null ? db.captures.orderBy('itemId') : db.captures.where('itemId').above(after);
-  return copies.limit(limit).toArray();
+  return copies.limit(limit).primaryKeys();
+}
+
+export function getCopy(itemId: string, db: ShelfDatabase = getDatabase()): Promise<CaptureRecord | undefined> {
+  return db.captures.get(itemId);
 }
 
 /** A copy's text and lines read again: which copy, as it was when read (`updatedAt`), and what changed. */
 export interface CopyTextUpdate {
   itemId: string;
   updatedAt: number;
-  changes: Partial<Pick<CaptureRecord, 'text' | 'title' | 'byline' | 'siteName' | 'excerpt'>>;
+  changes: Partial<
+    Pick<CaptureRecord, 'text' | 'wordCount' | 'readMinutes' | 'title' | 'byline' | 'siteName' | 'excerpt'>
+  >;
 }
 
 /**
  * Stores copies' texts read again and how far that went (`to`: the last copy of the batch, null when
  * every copy is read by `COPY_TEXT_RULE`), in one transaction: a worker stopped half-way keeps what
  * it stored and goes on after it. A copy that changed since it was read (captured again meanwhile)
- * keeps its new text. Each changed copy counts as changed now, so the library index reads it again.
- * Nothing is stored when the progress is no longer where this batch began (`from`: a backup restored
- * meanwhile starts the reading over); `stale` says so.
+ * keeps its new text. A changed copy's `updatedAt` moves (the library index reads it again), not
+ * when it was captured (`capturedAt`: what the reader shows, and what merges compare). Nothing is
+ * stored when the progress is no longer where this batch began (`from`: another run went on
+ * meanwhile); `stale` says so.
  */
 export async function storeCopyTexts(
   updates: readonly CopyTextUpdate[],
@@ -82,7 +90,7 @@ export async function storeCopyTexts(
     const current = await db.captures.bulkGet(updates.map((update) => update.itemId));
     const writes = updates.flatMap((update, at) => {
       const copy = current[at];
-      if (!copy || copy.updatedAt !== update.updatedAt || Object.keys(update.changes).length === 0) return [];
+      if (!copy || copy.updatedAt !== update.updatedAt) return [];
       return [{ ...copy, ...update.changes, updatedAt: Math.max(now, copy.updatedAt + 1) }];
     });
     await db.captures.bulkPut(writes);
@@ -92,9 +100,4 @@ export async function storeCopyTexts(
     });
     return { changed: writes.length, stale: false };
   });
-}
-
-/** Copies restored from a backup keep the backup's text: they are all read again by the current rule. */
-export async function forgetCopyTextRule(db: ShelfDatabase = getDatabase()): Promise<void> {
-  await db.meta.put({ key: 'copyText', value: { rule: 0, after: null } });
 }

@@ -15,7 +15,7 @@ import {
   type StoredImage,
 } from '@/lib/db/schema';
 import { sendRequest } from '@/lib/messaging/client';
-import { shownLine } from '@/lib/search/shown-line';
+import { plainTitle } from '@/lib/search/shown-line';
 
 export const DATABASE_NAME = 'shelf';
 
@@ -111,9 +111,9 @@ async function upgradeToVersion10(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((item: Row) => {
       if (typeof item.title !== 'string') return;
-      const title = shownLine(item.title).slice(0, 1000);
+      const title = plainTitle(item.title, typeof item.url === 'string' ? item.url : null);
       if (title === item.title) return;
-      item.title = title || (typeof item.url === 'string' && item.url ? item.url.slice(0, 1000) : 'Untitled');
+      item.title = title;
       item.updatedAt = Math.max(now, Number(item.updatedAt) + 1);
     });
 }

@@ -27,8 +27,18 @@ export function mergeItem(local: SavedItem, incoming: SavedItem): SavedItem | nu
   return merged;
 }
 
-/** The newer of two progress records or copies (ties keep `local`); null when `local` stays. */
-export function newerRecord<T extends ReadingProgress | CaptureRecord>(local: T | undefined, incoming: T): T | null {
+/** The newer of two progress records (ties keep `local`); null when `local` stays. */
+export function newerRecord(local: ReadingProgress | undefined, incoming: ReadingProgress): ReadingProgress | null {
   if (!local) return incoming;
   return incoming.updatedAt > local.updatedAt ? incoming : null;
+}
+
+/**
+ * The newer of two copies of a page: the one captured later (ties keep `local`); null when `local`
+ * stays. Not the later `updatedAt`: a copy whose text Shelf read again by a newer rule changed
+ * later without being a newer capture of the page.
+ */
+export function newerCopy(local: CaptureRecord | undefined, incoming: CaptureRecord): CaptureRecord | null {
+  if (!local) return incoming;
+  return incoming.capturedAt > local.capturedAt ? incoming : null;
 }

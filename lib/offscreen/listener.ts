@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { storedCopyText } from '@/lib/capture/sanitize';
+import { storedCopyText } from '@/lib/capture/copy-text';
 import { type Envelope, offscreenRequestSchema } from '@/lib/messaging/protocol';
 import { captureHtml } from '@/lib/offscreen/capture-html';
 

@@ -11,3 +11,8 @@ const SHOWN_NOT = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
 export function shownLine(text: string): string {
   return text.replace(SHOWN_NOT, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** A saved item's title as one plain line, never empty: its address, else "Untitled", when nothing of it shows. */
+export function plainTitle(title: string, url: string | null): string {
+  return shownLine(title).slice(0, 1000) || url?.slice(0, 1000) || 'Untitled';
+}

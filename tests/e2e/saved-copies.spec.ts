@@ -64,7 +64,31 @@ function backupOfAnEarlierVersion() {
   };
 }
 
-test('a copy restored with the text an earlier version kept is found by a word after a block join', async ({
+/**
+ * Leaves Shelf's database as an earlier version did: the copy's text glued, no record of which rule
+ * read the copies. Plain IndexedDB in an extension page, as `readShelfStore` reads it.
+ */
+function storeAsAnEarlierVersion({ id, glued }: { id: string; glued: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open('shelf');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const writing = db.transaction(['captures', 'meta'], 'readwrite');
+      const captures = writing.objectStore('captures');
+      const reading = captures.get(id);
+      reading.onsuccess = () => captures.put({ ...reading.result, text: glued });
+      writing.objectStore('meta').delete('copyText');
+      writing.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      writing.onerror = () => reject(writing.error);
+    };
+  });
+}
+
+test('copies an earlier version saved are read again when Shelf starts, and found by a word after a block join', async ({
   context,
   extensionId,
   serviceWorker,
@@ -72,11 +96,25 @@ test('a copy restored with the text an earlier version kept is found by a word a
   const { id, file } = backupOfAnEarlierVersion();
   const panel = await openSidePanel(context, extensionId);
   await panel.importFile(file);
-  // Chrome's service worker has no DOM: the copy is read again in the offscreen document.
   const copyText = async () =>
     ((await serviceWorker.evaluate(readShelfStore, { store: 'captures', key: id })) as { text?: string } | undefined)
       ?.text;
-  await expect.poll(copyText, { timeout: 60_000 }).toContain('interview Mr Obama');
+  // A restored backup's copy is searched by the reader's text at once, whatever text the file had.
+  expect(await copyText()).toContain('interview Mr Obama');
+
+  await panel.page.evaluate(storeAsAnEarlierVersion, { id, glued: GLUED });
+  expect(await copyText()).toBe(GLUED);
+  // Shelf updated: the browser starts its service worker again. Chrome's has no DOM, so the copy is
+  // read again in the offscreen document.
+  const cdp = await context.newCDPSession(panel.page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await panel.page.evaluate(() => chrome.runtime.sendMessage({ type: 'data-changed' }));
+  const pageCopyText = async () =>
+    ((await panel.page.evaluate(readShelfStore, { store: 'captures', key: id })) as { text?: string } | undefined)
+      ?.text;
+  await expect.poll(pageCopyText, { timeout: 60_000 }).toContain('interview Mr Obama');
 
   const popup = await openPopup(context, extensionId);
   await popup.search('betaword');

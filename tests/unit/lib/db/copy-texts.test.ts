@@ -3,9 +3,12 @@ import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshCopyTexts } from '@/lib/background/copy-texts';
 import { updateLibraryPostings } from '@/lib/background/library-postings';
-import { storedCopyText } from '@/lib/capture/sanitize';
+import { createBackup, parseBackup } from '@/lib/backup/backup-file';
+import { restoreBackup } from '@/lib/backup/restore';
+import { storedCopyText } from '@/lib/capture/copy-text';
+import { MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
-import { COPY_TEXT_RULE, getCopyTextProgress } from '@/lib/db/copies';
+import { COPY_TEXT_RULE, getCopyTextProgress, storeCopyTexts } from '@/lib/db/copies';
 import { ShelfDatabase } from '@/lib/db/database';
 import { savePage } from '@/lib/db/items';
 import { getLibraryFingerprints } from '@/lib/db/library-documents';
@@ -13,7 +16,12 @@ import { getStoredPostings } from '@/lib/db/library-postings';
 import { createLibraryIndex } from '@/lib/search/library-index';
 import { restoreLibraryIndex } from '@/lib/search/library-sync';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
+import { fakePermissionsAndScripting } from '../../helpers/fake-permissions';
 
+/**
+ * Copies saved by an earlier version are read again by the reader's rule (lib/background/copy-texts
+ * through lib/db/copies), and a backup's copies as they are restored (lib/backup/restore).
+ */
 const win = new JSDOM('').window as unknown as Window & typeof globalThis;
 const read = (html: string) => Promise.resolve(storedCopyText(html, win));
 
@@ -30,13 +38,14 @@ afterEach(async () => {
 
 const BLOCKS =
   '<p>Read the full transcript of his interview</p><p>Mr Obama lands in Kenya</p><ul><li>alphaword</li><li>betaword</li></ul>';
+const READER_TEXT = 'Read the full transcript of his interview Mr Obama lands in Kenya alphaword betaword';
 /** What an earlier version stored as a copy's text: its textContent, adjacent blocks run together. */
 const GLUED = 'Read the full transcript of his interviewMr Obama lands in Kenyaalphawordbetaword';
 
 /** A page saved by an earlier version: its copy's text glued, its title not a plain line. */
-async function saveAsBefore(path: string, fields: Parameters<typeof capturedPage>[3] = {}) {
+async function saveAsBefore(path: string, fields: Parameters<typeof capturedPage>[3] = {}, now = 5) {
   const url = `https://news.example.org/${path}`;
-  return savePage({ url, title: path }, capturedPage(url, path, GLUED, { html: BLOCKS, ...fields }), { db, now: 5 });
+  return savePage({ url, title: path }, capturedPage(url, path, GLUED, { html: BLOCKS, ...fields }), { db, now });
 }
 
 /** What the popup searches: the background's stored analyses. */
@@ -47,17 +56,20 @@ async function search(query: string): Promise<string[]> {
   return index.search(query, { typing: false }).results.map((result) => result.itemId);
 }
 
-describe('copies saved by an earlier version are read again (lib/background/copy-texts)', () => {
+const texts = async () => (await db.captures.orderBy('itemId').toArray()).map((copy) => copy.text);
+
+describe('copies saved by an earlier version are read again', () => {
   it('a word after a block join, unfindable in the old text, finds the page once its copy is read again', async () => {
-    const item = await saveAsBefore('kenya', { title: 'Report \u202Efdp.exe\u202C', byline: 'A\u202Eb' });
+    const item = await saveAsBefore('kenya', { title: 'Report \u202Efdp.exe\u202C', byline: 'A\u202Eb', wordCount: 9 });
     expect(await search('betaword')).toEqual([]);
     const before = await getLibraryFingerprints(db);
 
     expect(await refreshCopyTexts({ db, read })).toBe(1);
 
     const copy = await db.captures.get(item.id);
-    expect(copy?.text).toBe('Read the full transcript of his interview Mr Obama lands in Kenya alphaword betaword');
+    expect(copy?.text).toBe(READER_TEXT);
     expect(copy?.text).toBe(storedCopyText(BLOCKS, win));
+    expect(copy?.wordCount).toBe(14);
     expect(copy?.title).toBe('Report fdp.exe');
     expect(copy?.byline).toBe('A b');
     // When it was saved stays what the reader shows; only when it last changed moves.
@@ -71,11 +83,8 @@ describe('copies saved by an earlier version are read again (lib/background/copy
 
   it('reads nothing once every copy is read by the current rule, and leaves copies saved under it unchanged', async () => {
     const url = 'https://news.example.org/current';
-    const text = storedCopyText(BLOCKS, win);
-    const item = await savePage({ url, title: 'Current' }, capturedPage(url, 'Current', text, { html: BLOCKS }), {
-      db,
-      now: 5,
-    });
+    const current = capturedPage(url, 'Current', READER_TEXT, { html: BLOCKS, wordCount: 14 });
+    const item = await savePage({ url, title: 'Current' }, current, { db, now: 5 });
     const reader = vi.fn(read);
     expect(await refreshCopyTexts({ db, read: reader })).toBe(0);
     expect(reader).toHaveBeenCalledTimes(1);
@@ -85,24 +94,31 @@ describe('copies saved by an earlier version are read again (lib/background/copy
   });
 
   it('a worker stopped half-way keeps what it stored and goes on from there, reading each copy once', async () => {
-    for (let i = 0; i < 25; i++) await saveAsBefore(`page-${String(i).padStart(2, '0')}`);
+    for (let i = 0; i < 60; i++) await saveAsBefore(`page-${String(i).padStart(2, '0')}`);
     let calls = 0;
-    const stopping = (html: string) => {
-      calls++;
-      if (calls === 15) throw new Error('service worker stopped');
-      return read(html);
-    };
-    await expect(refreshCopyTexts({ db, read: stopping })).rejects.toThrow('service worker stopped');
+    // The 35th read never answers: the worker was stopped there, and this run never goes on.
+    const stopping = (html: string) => (++calls === 35 ? new Promise<string>(() => {}) : read(html));
+    void refreshCopyTexts({ db, read: stopping });
+    await vi.waitFor(() => expect(calls).toBe(35));
     const progress = await getCopyTextProgress(db);
     expect(progress.rule).toBeLessThan(COPY_TEXT_RULE);
     expect(progress.after).not.toBeNull();
-    const copies = await db.captures.orderBy('itemId').toArray();
-    expect(copies.filter((copy) => copy.text === GLUED)).toHaveLength(15);
+    expect((await texts()).filter((text) => text === GLUED)).toHaveLength(35);
 
     const reader = vi.fn(read);
-    expect(await refreshCopyTexts({ db, read: reader })).toBe(15);
-    expect(reader).toHaveBeenCalledTimes(15);
-    expect((await db.captures.toArray()).every((copy) => copy.text !== GLUED)).toBe(true);
+    expect(await refreshCopyTexts({ db, read: reader })).toBe(35);
+    expect(reader).toHaveBeenCalledTimes(35);
+    expect((await texts()).every((text) => text === READER_TEXT)).toBe(true);
+  });
+
+  it('a copy that cannot be read keeps its text; the others are read', async () => {
+    const broken = await saveAsBefore('broken', { html: '<p>broken</p>' });
+    await saveAsBefore('fine');
+    const failing = (html: string) => (html.includes('broken') ? Promise.reject(new Error('no answer')) : read(html));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await refreshCopyTexts({ db, read: failing })).toBe(1);
+    expect((await db.captures.get(broken.id))?.text).toBe(GLUED);
+    expect(await getCopyTextProgress(db)).toEqual({ rule: COPY_TEXT_RULE, after: null });
   });
 
   it('a copy captured again while it was being read keeps its new text', async () => {
@@ -117,33 +133,52 @@ describe('copies saved by an earlier version are read again (lib/background/copy
     expect((await db.captures.get(item.id))?.text).toBe('Captured again just now.');
   });
 
-  it("copies restored from a backup keep the backup's text only until they are read again", async () => {
-    const item = await saveAsBefore('restored');
-    const backup = await readBackupRecords(db);
-    await refreshCopyTexts({ db, read });
-    expect((await db.captures.get(item.id))?.text).not.toBe(GLUED);
-
-    await writeBackupRecords(backup, 'replace', { db });
-    expect((await db.captures.get(item.id))?.text).toBe(GLUED);
-    expect((await getCopyTextProgress(db)).rule).toBeLessThan(COPY_TEXT_RULE);
-    expect(await refreshCopyTexts({ db, read })).toBe(1);
-    expect((await db.captures.get(item.id))?.text).toBe(storedCopyText(BLOCKS, win));
+  it('stores nothing when another run went on meanwhile', async () => {
+    const item = await saveAsBefore('kenya');
+    const update = { itemId: item.id, updatedAt: 5, changes: { text: READER_TEXT } };
+    expect(await storeCopyTexts([update], { from: null, to: item.id }, { db })).toEqual({ changed: 1, stale: false });
+    const again = { ...update, updatedAt: (await db.captures.get(item.id))?.updatedAt ?? 0, changes: { text: 'x' } };
+    expect(await storeCopyTexts([again], { from: null, to: null }, { db })).toEqual({ changed: 0, stale: true });
+    expect((await db.captures.get(item.id))?.text).toBe(READER_TEXT);
+    expect(await getCopyTextProgress(db)).toEqual({ rule: 1, after: item.id });
   });
 
-  it('a backup restored while copies are being read starts the reading over', async () => {
-    for (let i = 0; i < 12; i++) await saveAsBefore(`page-${String(i).padStart(2, '0')}`);
-    const backup = await readBackupRecords(db);
-    let restored = false;
-    const restoring = async (html: string) => {
-      const text = await read(html);
-      if (!restored) {
-        restored = true;
-        await writeBackupRecords(backup, 'replace', { db });
-      }
-      return text;
-    };
-    await refreshCopyTexts({ db, read: restoring });
-    expect((await db.captures.toArray()).every((copy) => copy.text === storedCopyText(BLOCKS, win))).toBe(true);
-    expect(await getCopyTextProgress(db)).toEqual({ rule: COPY_TEXT_RULE, after: null });
+  it('a copy read again here is no newer capture: a backup of a later capture still wins a merge', async () => {
+    const item = await saveAsBefore('kenya');
+    const later = await readBackupRecords(db);
+    const laterCopy = { ...later.captures[0]!, capturedAt: 50, updatedAt: 50, html: '<p>Recaptured elsewhere.</p>' };
+    await refreshCopyTexts({ db, read });
+    expect((await db.captures.get(item.id))?.updatedAt).toBeGreaterThan(50);
+    await writeBackupRecords({ ...later, captures: [{ ...later.captures[0]!, text: 'older' }] }, 'merge', { db });
+    expect((await db.captures.get(item.id))?.text).toBe(READER_TEXT);
+    await writeBackupRecords({ ...later, captures: [laterCopy] }, 'merge', { db });
+    expect((await db.captures.get(item.id))?.html).toBe('<p>Recaptured elsewhere.</p>');
+  });
+
+  it("cuts a copy's text to the size a copy's text may have, however much the blocks' spaces add", () => {
+    const half = `<p>${'word '.repeat(MAX_CAPTURE_TEXT / 8)}</p>`;
+    const html = `${half}<h2>Heading</h2>${half}<p>${'tail '.repeat(1000)}</p>`;
+    expect(storedCopyText(html, win).length).toBe(MAX_CAPTURE_TEXT);
+  });
+});
+
+describe("a backup's copies are searched by their reader's text as they are restored", () => {
+  it('a backup an earlier version wrote: words after block joins found, titles plain lines', async () => {
+    fakePermissionsAndScripting();
+    const item = await saveAsBefore('kenya', { title: 'Report \u202Efdp.exe\u202C' });
+    await db.items.update(item.id, { title: 'Report \u202Efdp.exe\u202C' });
+    const file = createBackup(await readBackupRecords(db), {});
+    for (const mode of ['replace', 'merge'] as const) {
+      await db.captures.clear();
+      const parsed = parseBackup(JSON.stringify(file));
+      if (!parsed.ok) throw new Error(parsed.error);
+      await restoreBackup(parsed.backup, mode, { db, win });
+      const copy = await db.captures.get(item.id);
+      expect(copy?.text).toBe(READER_TEXT);
+      expect(copy?.wordCount).toBe(14);
+      expect(copy?.title).toBe('Report fdp.exe');
+      expect((await db.items.get(item.id))?.title).toBe('Report fdp.exe');
+      expect(await search('betaword')).toEqual([item.id]);
+    }
   });
 });

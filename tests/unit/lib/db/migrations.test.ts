@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ShelfDatabase } from '@/lib/db/database';
 import { pageItemId } from '@/lib/db/ids';
 import { readLegacySettings } from '@/lib/db/legacy-settings';
+import { getLibraryFingerprints } from '@/lib/db/library-documents';
 
 const name = 'shelf-migration-test';
 afterEach(() => Dexie.delete(name));
@@ -215,6 +216,8 @@ describe('schema versions', () => {
         item('page:plain', 'Plain title', 'https://example.org/plain'),
         item('page:blank', '\u202E\u0007', 'https://example.org/blank'),
       ]);
+    const copy = { itemId: 'page:spoof', url: 'https://example.org/report', title: 'Report', byline: null };
+    await v9.table('captures').add({ ...copy, html: '<p>Report</p>', text: 'Report', capturedAt: 3, updatedAt: 3 });
     v9.close();
 
     const current = new ShelfDatabase(name);
@@ -225,7 +228,9 @@ describe('schema versions', () => {
     expect(spoof?.changedAt.title).toBe(3);
     expect(await current.items.get('page:plain')).toMatchObject({ title: 'Plain title', updatedAt: 3 });
     expect((await current.items.get('page:blank'))?.title).toBe('https://example.org/blank');
-    expect(current.captures.schema.idxByName.updatedAt).toBeDefined();
+    // Copies stored before are found by when they last changed (the library index's fingerprint).
+    expect(await current.captures.where('updatedAt').equals(3).primaryKeys()).toEqual(['page:spoof']);
+    expect((await getLibraryFingerprints(current)).get('page:spoof')).toMatch(/^\d+:3:/);
     current.close();
   });
 });
