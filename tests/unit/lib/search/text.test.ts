@@ -38,7 +38,7 @@ describe('normalizeText and tokenize', () => {
     'Wait… the café’s ﬁrst naïve retry — ½ done™',
     'Decomposed: cafe\u0301 and e\u0308 marks; İstanbul; ﬀ ﬃ',
     'Astral 𝒳𝒴 and emoji 🙂 between words, an unpaired \ud800 half',
-    '\ufdfa'.repeat(40) + ' then words after ﬁve expansions',
+    `${'\ufdfa'.repeat(40)} then words after ﬁve expansions`,
     'Η ΟΔΟΣ ΕΙΝΑΙ ΚΛΕΙΣΤΗ — ο δρόμος',
     'Arabic with shadda and fatha: مُحَمَّد, Hebrew points: שָׁלוֹם',
     'Japanese voiced kana: がガばバ ラーメン',
