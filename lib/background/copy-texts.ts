@@ -81,23 +81,10 @@ export async function refreshCopyTexts({
   }
 }
 
-let running = false;
-let again = false;
-
-/** Starts a run of `refreshCopyTexts` (at the service worker's start), or one more after the current one. */
-export function requestCopyTextRefresh(): void {
-  if (running) {
-    again = true;
-    return;
-  }
-  running = true;
-  void refreshCopyTexts()
-    .catch((error: unknown) => console.warn('Shelf: could not read saved copies again', error))
-    .finally(() => {
-      running = false;
-      if (again) {
-        again = false;
-        requestCopyTextRefresh();
-      }
-    });
+/**
+ * Reads copies saved by an earlier version again, once per start of the service worker (nothing is
+ * read once every copy is current; a worker stopped meanwhile goes on at its next start).
+ */
+export function startCopyTextRefresh(): void {
+  void refreshCopyTexts().catch((error: unknown) => console.warn('Shelf: could not read saved copies again', error));
 }

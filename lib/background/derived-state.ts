@@ -1,5 +1,5 @@
 import { refreshBadge } from '@/lib/background/badge';
-import { requestCopyTextRefresh } from '@/lib/background/copy-texts';
+import { startCopyTextRefresh } from '@/lib/background/copy-texts';
 import { keepLibraryPostingsInStep } from '@/lib/background/library-postings';
 import { applyRelatedPlacement, hasAllSitesPermission, syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
@@ -27,9 +27,8 @@ export function keepDerivedStateInStep(): void {
   );
   // The library search index, analyzed item by item ahead of the pages that search it.
   keepLibraryPostingsInStep();
-  // Saved copies' searched text, read again once when an earlier version saved it by an older rule (a
-  // worker stopped meanwhile goes on at its next start).
-  requestCopyTextRefresh();
+  // Saved copies' searched text, read again once when an earlier version saved it by an older rule.
+  startCopyTextRefresh();
   // The service worker's own writes (saving from a menu) and, while it is awake, other contexts'.
   watchDatabaseChanges(DATABASE_NAME, () => void refreshBadge().catch(warn('badge not updated')));
 }
