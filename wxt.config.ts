@@ -42,6 +42,8 @@ export default defineConfig({
       // Chrome's service worker has no DOM: links saved unopened are read in an offscreen document.
       ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
     ],
+    // Chrome 116: the side panel's open() and the offscreen document's hasDocument() (the README's floor).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     action: { default_title: 'Search Shelf' },
     // Three shortcuts (browsers allow four suggested keys); Alt+Shift+letter clashes with neither
     // browser's own. Users rebind them at chrome://extensions/shortcuts or about:addons.

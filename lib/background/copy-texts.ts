@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { withDom } from '@/lib/background/offscreen';
+import { NoDomError, withDom } from '@/lib/background/offscreen';
 import { countWords, plainCopyLines, readMinutesOf, storedCopyText } from '@/lib/capture/copy-text';
 import { MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import {
@@ -16,8 +16,10 @@ import type { CaptureRecord } from '@/lib/db/schema';
 /**
  * Copies read per transaction, one at a time (a copy's HTML may be megabytes): few enough that a
  * stopped worker loses little, many enough that the library index is not stored again for every few.
+ * A batch also ends once the copies it read hold this many characters of HTML.
  */
 const BATCH = 25;
+const BATCH_HTML_CHARS = 8_000_000;
 
 /** A copy's text as the reader's passage finder reads it, where there is a DOM (Chrome: the offscreen document). */
 export function readCopyText(html: string): Promise<string> {
@@ -50,7 +52,8 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * copies were saved under an older one: a copy saved by an earlier version ran adjacent blocks
  * together ("interviewMr"), so words after a heading or a paragraph's end found nothing and a search
  * could show a passage the reader cannot mark. Batch by batch, going on from where a stopped worker
- * left off; a copy that cannot be read keeps its text. Returns how many copies changed.
+ * left off; a copy that cannot be read keeps its text (with no DOM to read in at all, the run stops
+ where it is). Returns how many copies changed.
  */
 export async function refreshCopyTexts({
   db = getDatabase(),
@@ -65,19 +68,26 @@ export async function refreshCopyTexts({
     if (rule >= COPY_TEXT_RULE) return changed;
     const ids = await getCopyIdsAfter(from, BATCH, db);
     const updates: CopyTextUpdate[] = [];
+    let readUpTo = from;
+    let htmlChars = 0;
     for (const id of ids) {
+      if (htmlChars >= BATCH_HTML_CHARS) break;
       const copy = await getCopy(id, db);
+      readUpTo = id;
       if (!copy) continue;
+      htmlChars += copy.html.length;
       try {
         const changes = changesOf(copy, await read(copy.html));
         if (Object.keys(changes).length > 0) updates.push({ itemId: id, updatedAt: copy.updatedAt, changes });
       } catch (error) {
+        // No DOM to read in (no offscreen document): stop, and read this copy at the next start.
+        if (error instanceof NoDomError) throw error;
         console.warn(`Shelf: the copy of ${id} could not be read again; it keeps its text`, error);
       }
       await pause();
     }
-    const to = ids.length < BATCH ? null : (ids.at(-1) ?? null);
-    changed += (await storeCopyTexts(updates, { from, to }, { db })).changed;
+    const done = ids.length < BATCH && readUpTo === (ids.at(-1) ?? from);
+    changed += (await storeCopyTexts(updates, { from, to: done ? null : readUpTo }, { db })).changed;
   }
 }
 

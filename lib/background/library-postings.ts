@@ -1,4 +1,5 @@
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
+import { COPY_TEXT_RULE, getCopyTextProgress } from '@/lib/db/copies';
 import { DATABASE_NAME, getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
 import { getPostingsStamps, postingsStamp, storePostings } from '@/lib/db/library-postings';
@@ -68,6 +69,10 @@ export async function updateLibrarySnapshot(
   return { index, stored: true };
 }
 
+async function copiesAreCurrent(): Promise<boolean> {
+  return (await getCopyTextProgress(getDatabase())).rule >= COPY_TEXT_RULE;
+}
+
 let running = false;
 let again = false;
 /** The index stored whole, as this worker last stored it. */
@@ -81,7 +86,12 @@ export function requestLibraryPostingsUpdate(): void {
   }
   running = true;
   void updateLibraryPostings()
-    .then(() => updateLibrarySnapshot(getDatabase(), workerIndex))
+    .then(async () =>
+      // While copies saved by an earlier version are read again (lib/background/copy-texts.ts), each
+      // batch of them would store the whole index again: it is stored once they are all read (that
+      // last batch is a change too). Pages meanwhile sync from the per-item analyses.
+      (await copiesAreCurrent()) ? updateLibrarySnapshot(getDatabase(), workerIndex) : { index: workerIndex },
+    )
     .then(({ index }) => {
       workerIndex = index;
     })

@@ -11,11 +11,19 @@ type OffscreenApi = {
   };
 };
 
+/**
+ * No DOM to work in: this browser has no offscreen documents, one could not be opened, or it did not
+ * answer. Unlike a page the DOM could not read, nothing else would fare better now.
+ */
+export class NoDomError extends Error {
+  override name = 'NoDomError';
+}
+
 /** The offscreen document, opened once (opening it twice at once throws, so the promise is shared). */
 let opening: Promise<void> | undefined;
 async function ensureOffscreenDocument(): Promise<void> {
   const { offscreen } = browser as unknown as OffscreenApi;
-  if (!offscreen) throw new Error('This browser cannot read pages in the background.');
+  if (!offscreen) throw new NoDomError('This browser cannot read pages in the background.');
   if (await offscreen.hasDocument?.()) return;
   opening ??= offscreen
     .createDocument({
@@ -26,7 +34,11 @@ async function ensureOffscreenDocument(): Promise<void> {
     .finally(() => {
       opening = undefined;
     });
-  await opening;
+  try {
+    await opening;
+  } catch (error) {
+    throw new NoDomError(`The offscreen document could not be opened (${(error as Error).message}).`);
+  }
 }
 
 /**
@@ -42,7 +54,8 @@ export async function withDom<T>(
   if (typeof DOMParser !== 'undefined' && typeof document !== 'undefined') return here();
   await ensureOffscreenDocument();
   const reply = (await browser.runtime.sendMessage(request)) as Envelope<unknown> | undefined;
-  if (!reply?.ok) throw new Error(`${what} (${reply?.error ?? 'no answer'}).`);
+  if (!reply) throw new NoDomError(`${what} (the offscreen document did not answer).`);
+  if (!reply.ok) throw new Error(`${what} (${reply.error}).`);
   const parsed = answer.safeParse(reply.value);
   if (!parsed.success) throw new Error(`${what}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;

@@ -4,6 +4,7 @@ import { countWords, plainCopyLines, readMinutesOf, storedCopyText } from '@/lib
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import { type RestoreCounts, writeBackupRecords } from '@/lib/db/backup';
 import type { ShelfDatabase } from '@/lib/db/database';
+import type { CaptureRecord } from '@/lib/db/schema';
 import type { SkippedRecord } from '@/lib/import/entry';
 import { plainTitle } from '@/lib/search/shown-line';
 import { restorePreferences } from '@/lib/settings/preferences';
@@ -20,6 +21,23 @@ export interface RestoreOptions {
   win?: Window & typeof globalThis;
 }
 
+const SLICE_MS = 50;
+
+/**
+ * A backup's copy as Shelf keeps one: sanitized again, like every copy from outside, and searched by
+ * the text the reader reads in it, whatever the file says (a backup of an earlier version ran
+ * adjacent blocks together: "interviewMr"). A copy whose text or lines this changes counts as
+ * changed now (the library index reads it again); when it was captured stays.
+ */
+function asReaderReadsIt(capture: CaptureRecord, win: Window & typeof globalThis, now: number): CaptureRecord {
+  const html = sanitizeArticleHtml(capture.html, win);
+  const text = storedCopyText(html, win) || capture.text;
+  const wordCount = countWords(text);
+  const read = { ...plainCopyLines(capture), text, wordCount, readMinutes: readMinutesOf(wordCount) };
+  const changed = (Object.keys(read) as Array<keyof typeof read>).some((field) => read[field] !== capture[field]);
+  return { ...capture, ...read, html, updatedAt: changed ? Math.max(now, capture.updatedAt + 1) : capture.updatedAt };
+}
+
 /**
  * Restores a checked backup: its records ("merge": newer changes win, field by field; "replace":
  * the saved items become the file's), then its preferences. Readable copies are sanitized again
@@ -32,15 +50,21 @@ export async function restoreBackup(
   mode: 'merge' | 'replace',
   { db, onProgress, win = window }: RestoreOptions = {},
 ): Promise<RestoreReport> {
-  const captures = backup.records.captures.map((capture) => {
-    // Searched by the text the reader reads in it, whatever the file says (a backup of an earlier
-    // version ran adjacent blocks together: "interviewMr").
-    const html = sanitizeArticleHtml(capture.html, win);
-    const text = storedCopyText(html, win) || capture.text;
-    const wordCount = countWords(text);
-    return { ...capture, ...plainCopyLines(capture), html, text, wordCount, readMinutes: readMinutesOf(wordCount) };
+  const now = Date.now();
+  const captures: CaptureRecord[] = [];
+  let sliceStart = performance.now();
+  for (const capture of backup.records.captures) {
+    captures.push(asReaderReadsIt(capture, win, now));
+    // Sanitizing and reading thousands of copies: the page keeps answering meanwhile.
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+  const items = backup.records.items.map((item) => {
+    const title = plainTitle(item.title, item.url);
+    return title === item.title ? item : { ...item, title, updatedAt: Math.max(now, item.updatedAt + 1) };
   });
-  const items = backup.records.items.map((item) => ({ ...item, title: plainTitle(item.title, item.url) }));
   const counts = await writeBackupRecords({ ...backup.records, items, captures }, mode, { db, onProgress });
   const allSites =
     backup.preferences.relatedPlacement === 'everywhere' &&

@@ -87,17 +87,18 @@ export async function storeCopyTexts(
   return db.transaction('rw', db.captures, db.meta, async () => {
     const progress = await getCopyTextProgress(db);
     if (progress.rule >= COPY_TEXT_RULE || progress.after !== from) return { changed: 0, stale: true };
-    const current = await db.captures.bulkGet(updates.map((update) => update.itemId));
-    const writes = updates.flatMap((update, at) => {
-      const copy = current[at];
-      if (!copy || copy.updatedAt !== update.updatedAt) return [];
-      return [{ ...copy, ...update.changes, updatedAt: Math.max(now, copy.updatedAt + 1) }];
-    });
-    await db.captures.bulkPut(writes);
+    let changed = 0;
+    // One copy at a time: each may be megabytes.
+    for (const update of updates) {
+      const copy = await db.captures.get(update.itemId);
+      if (!copy || copy.updatedAt !== update.updatedAt) continue;
+      await db.captures.put({ ...copy, ...update.changes, updatedAt: Math.max(now, copy.updatedAt + 1) });
+      changed++;
+    }
     await db.meta.put({
       key: 'copyText',
       value: to === null ? { rule: COPY_TEXT_RULE, after: null } : { rule: progress.rule, after: to },
     });
-    return { changed: writes.length, stale: false };
+    return { changed, stale: false };
   });
 }

@@ -150,9 +150,10 @@ function* collectText(
 }
 
 /**
- * Elements whose content the walk never enters (a subset of SKIPPED) and a saved copy's sanitizer
- * drops: a drawing's `foreignObject`, `noscript` (parsed as elements where scripts do not run: a
- * DOMParser document), embeds' fallback content. An article inside one is not the page's.
+ * Elements whose content the walk never enters (a subset of SKIPPED): content not shown as the page's
+ * text, which a saved copy's sanitizer drops too for a drawing's `foreignObject` and `noscript`
+ * (parsed as elements where scripts do not run: a DOMParser document), and embeds' fallback content
+ * (shown only where the embed cannot be). An article inside one is not the page's.
  */
 const UNREAD_CONTAINERS = 'svg, noscript, template, object, iframe, video, audio, canvas';
 

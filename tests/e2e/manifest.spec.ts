@@ -6,6 +6,8 @@ import { EXTENSION_DIR } from './fixtures';
 test('the built Chrome manifest declares the four surfaces and asks for no all-sites access', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
+  // Chrome refuses to install Shelf where its side panel or offscreen document would not work.
+  expect(manifest.minimum_chrome_version).toBe('116');
   expect(manifest.action.default_popup).toBe('popup.html');
   expect(manifest.side_panel.default_path).toBe('sidepanel.html');
   expect(manifest.background.service_worker).toBe('background.js');

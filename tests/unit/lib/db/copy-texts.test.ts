@@ -3,6 +3,7 @@ import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshCopyTexts } from '@/lib/background/copy-texts';
 import { updateLibraryPostings } from '@/lib/background/library-postings';
+import { NoDomError } from '@/lib/background/offscreen';
 import { createBackup, parseBackup } from '@/lib/backup/backup-file';
 import { restoreBackup } from '@/lib/backup/restore';
 import { storedCopyText } from '@/lib/capture/copy-text';
@@ -121,6 +122,27 @@ describe('copies saved by an earlier version are read again', () => {
     expect(await getCopyTextProgress(db)).toEqual({ rule: COPY_TEXT_RULE, after: null });
   });
 
+  it('with no DOM to read in at all, the run stops where it is and reads the copy at the next start', async () => {
+    await saveAsBefore('kenya');
+    const noDom = () => Promise.reject(new NoDomError('The offscreen document could not be opened.'));
+    await expect(refreshCopyTexts({ db, read: noDom })).rejects.toThrow(NoDomError);
+    expect(await getCopyTextProgress(db)).toEqual({ rule: 1, after: null });
+    expect(await texts()).toEqual([GLUED]);
+    expect(await refreshCopyTexts({ db, read })).toBe(1);
+  });
+
+  it('a batch ends early once its copies hold megabytes of HTML, storing what it read', async () => {
+    const big = `${BLOCKS}<p>${'padding words '.repeat(200_000)}</p>`;
+    for (let i = 0; i < 4; i++) await saveAsBefore(`big-${i}`, { html: big });
+    let calls = 0;
+    // The 4th read never answers: the first three copies (over 8 million characters) were a batch.
+    const stopping = (html: string) => (++calls === 4 ? new Promise<string>(() => {}) : read(html));
+    void refreshCopyTexts({ db, read: stopping });
+    await vi.waitFor(() => expect(calls).toBe(4), { timeout: 20_000 });
+    const ids = (await db.captures.orderBy('itemId').primaryKeys()) as string[];
+    expect(await getCopyTextProgress(db)).toEqual({ rule: 1, after: ids[2] });
+  });
+
   it('a copy captured again while it was being read keeps its new text', async () => {
     const item = await saveAsBefore('recaptured');
     const url = 'https://news.example.org/recaptured';
@@ -163,22 +185,41 @@ describe('copies saved by an earlier version are read again', () => {
 });
 
 describe("a backup's copies are searched by their reader's text as they are restored", () => {
-  it('a backup an earlier version wrote: words after block joins found, titles plain lines', async () => {
+  const restored = async (file: ReturnType<typeof createBackup>, mode: 'replace' | 'merge') => {
+    const parsed = parseBackup(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.error);
+    await restoreBackup(parsed.backup, mode, { db, win });
+  };
+
+  it('a backup an earlier version wrote: words after block joins found, even where the index read the old text', async () => {
+    fakePermissionsAndScripting();
+    const item = await saveAsBefore('kenya', { title: 'Report \u202Efdp.exe\u202C' });
+    await db.items.update(item.id, { title: 'Report' });
+    const file = createBackup(await readBackupRecords(db), {});
+    // The index was built from the glued text: a restore that changes the text must have it read again.
+    expect(await search('betaword')).toEqual([]);
+    await restored(file, 'replace');
+    const copy = await db.captures.get(item.id);
+    expect(copy?.text).toBe(READER_TEXT);
+    expect(copy?.wordCount).toBe(14);
+    expect(copy?.title).toBe('Report fdp.exe');
+    expect(copy?.capturedAt).toBe(5);
+    expect(await search('betaword')).toEqual([item.id]);
+    // Merging the same file again changes nothing: the copy here is no older a capture than the file's.
+    const before = await db.captures.get(item.id);
+    await restored(file, 'merge');
+    expect(await db.captures.get(item.id)).toEqual(before);
+  });
+
+  it("a backup's titles become plain lines, in the copy and in the item", async () => {
     fakePermissionsAndScripting();
     const item = await saveAsBefore('kenya', { title: 'Report \u202Efdp.exe\u202C' });
     await db.items.update(item.id, { title: 'Report \u202Efdp.exe\u202C' });
     const file = createBackup(await readBackupRecords(db), {});
     for (const mode of ['replace', 'merge'] as const) {
-      await db.captures.clear();
-      const parsed = parseBackup(JSON.stringify(file));
-      if (!parsed.ok) throw new Error(parsed.error);
-      await restoreBackup(parsed.backup, mode, { db, win });
-      const copy = await db.captures.get(item.id);
-      expect(copy?.text).toBe(READER_TEXT);
-      expect(copy?.wordCount).toBe(14);
-      expect(copy?.title).toBe('Report fdp.exe');
+      await restored(file, mode);
+      expect((await db.captures.get(item.id))?.title).toBe('Report fdp.exe');
       expect((await db.items.get(item.id))?.title).toBe('Report fdp.exe');
-      expect(await search('betaword')).toEqual([item.id]);
     }
   });
 });

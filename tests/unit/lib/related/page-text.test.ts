@@ -65,7 +65,7 @@ describe('extractPageText', () => {
     ['noscript (parsed as elements where scripts do not run)', 'noscript', 'noscript'],
     ["an object's fallback", 'object data="x.pdf"', 'object'],
   ])(
-    "never takes an article inside %s for the page's: a copy's sanitizer drops it, so saved text must too",
+    "never takes an article inside %s for the page's: the walk never reads it, and a copy drops most of it",
     (_, open, close) => {
       const page = extractPageText(
         doc(`<html><body><p>${filler}</p>
