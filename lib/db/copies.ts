@@ -102,3 +102,14 @@ export async function storeCopyTexts(
     return { changed, stale: false };
   });
 }
+
+/**
+ * Inside a transaction that includes `meta`: copies put back (undo of a removal) that the background's
+ * reading under way has already passed are read too, the reading starting over (copies read already
+ * change no more). A reading done is not started again: the undo window is seconds.
+ */
+export async function readCopiesAgainFromStart(itemIds: readonly string[], db: ShelfDatabase): Promise<void> {
+  const { rule, after } = await getCopyTextProgress(db);
+  if (rule >= COPY_TEXT_RULE || after === null || !itemIds.some((id) => id <= after)) return;
+  await db.meta.put({ key: 'copyText', value: { rule, after: null } });
+}

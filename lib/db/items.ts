@@ -1,5 +1,6 @@
 import { cleanTagList } from '@/lib/annotations/tags';
 import type { CapturedPage } from '@/lib/capture/schema';
+import { readCopiesAgainFromStart } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
@@ -144,17 +145,23 @@ export function removeItems(
 
 /**
  * Puts back what `removeItems` took: each item with its progress and copy. An item saved again
- * meanwhile is newer than the snapshot and keeps its own state, progress and copy.
+ * meanwhile is newer than the snapshot and keeps its own state, progress and copy. A copy put back
+ * behind the background's reading of old copies (lib/background/copy-texts.ts) has it start over.
  */
 export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }: WriteOptions = {}): Promise<void> {
   return reportingFullStorage(() =>
-    db.transaction('rw', db.items, db.progress, db.captures, db.highlights, async () => {
+    db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
       const current = await db.items.bulkGet(snapshot.items.map((item) => item.id));
       const restored = new Set(snapshot.items.filter((_, i) => current[i] === undefined).map((item) => item.id));
+      const copies = snapshot.captures.filter((record) => restored.has(record.itemId));
       await db.items.bulkAdd(snapshot.items.filter((item) => restored.has(item.id)));
       await db.progress.bulkPut(snapshot.progress.filter((record) => restored.has(record.itemId)));
-      await db.captures.bulkPut(snapshot.captures.filter((record) => restored.has(record.itemId)));
+      await db.captures.bulkPut(copies);
       await db.highlights.bulkPut(snapshot.highlights.filter((record) => restored.has(record.itemId)));
+      await readCopiesAgainFromStart(
+        copies.map((copy) => copy.itemId),
+        db,
+      );
     }),
   );
 }

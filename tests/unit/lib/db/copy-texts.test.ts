@@ -11,7 +11,7 @@ import { MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
 import { COPY_TEXT_RULE, getCopyTextProgress, storeCopyTexts } from '@/lib/db/copies';
 import { ShelfDatabase } from '@/lib/db/database';
-import { savePage } from '@/lib/db/items';
+import { removeItems, restoreRemoved, savePage } from '@/lib/db/items';
 import { getLibraryFingerprints } from '@/lib/db/library-documents';
 import { getStoredPostings } from '@/lib/db/library-postings';
 import { createLibraryIndex } from '@/lib/search/library-index';
@@ -153,6 +153,21 @@ describe('copies saved by an earlier version are read again', () => {
     };
     expect(await refreshCopyTexts({ db, read: racing })).toBe(0);
     expect((await db.captures.get(item.id))?.text).toBe('Captured again just now.');
+  });
+
+  it('a copy put back by Undo behind the reading under way is read too', async () => {
+    for (let i = 0; i < 30; i++) await saveAsBefore(`page-${String(i).padStart(2, '0')}`);
+    const ids = (await db.captures.orderBy('itemId').primaryKeys()) as string[];
+    const removed = await removeItems([ids[3] as string], { db });
+    let calls = 0;
+    // The reading stops after its first batch, which passed the removed copy's place.
+    const stopping = (html: string) => (++calls === 26 ? new Promise<string>(() => {}) : read(html));
+    void refreshCopyTexts({ db, read: stopping });
+    await vi.waitFor(() => expect(calls).toBe(26));
+    expect((await getCopyTextProgress(db)).after).toBe(ids[25]);
+    await restoreRemoved(removed, { db });
+    expect(await refreshCopyTexts({ db, read })).toBe(5);
+    expect((await texts()).every((text) => text === READER_TEXT)).toBe(true);
   });
 
   it('stores nothing when another run went on meanwhile', async () => {
