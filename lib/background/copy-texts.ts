@@ -33,11 +33,13 @@ export function readCopyText(html: string): Promise<string> {
 
 /** What reading a copy again by the current rule changes in it (nothing, for a copy saved under it). */
 function changesOf(copy: CaptureRecord, text: string): CopyTextUpdate['changes'] {
-  // A copy whose markup reads as nothing (none is saved that way) keeps the text it has.
-  const read = { ...plainCopyLines(copy), ...(text ? { text, wordCount: countWords(text) } : {}) };
+  // Searched by what the reader shows, even nothing (a copy whose markup reads as nothing).
+  const wordCount = countWords(text);
   const wanted: CopyTextUpdate['changes'] = {
-    ...read,
-    ...(read.wordCount === undefined ? {} : { readMinutes: readMinutesOf(read.wordCount) }),
+    ...plainCopyLines(copy),
+    text,
+    wordCount,
+    readMinutes: readMinutesOf(wordCount),
   };
   return Object.fromEntries(
     Object.entries(wanted).filter(([field, value]) => copy[field as keyof CopyTextUpdate['changes']] !== value),

@@ -3,7 +3,8 @@ import type { CheckedBackup } from '@/lib/backup/backup-file';
 import { countWords, plainCopyLines, readMinutesOf, storedCopyText } from '@/lib/capture/copy-text';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import { type RestoreCounts, writeBackupRecords } from '@/lib/db/backup';
-import type { ShelfDatabase } from '@/lib/db/database';
+import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { getEpoch } from '@/lib/db/meta';
 import type { CaptureRecord } from '@/lib/db/schema';
 import type { SkippedRecord } from '@/lib/import/entry';
 import { plainTitle } from '@/lib/search/shown-line';
@@ -31,7 +32,7 @@ const SLICE_MS = 50;
  */
 function asReaderReadsIt(capture: CaptureRecord, win: Window & typeof globalThis, now: number): CaptureRecord {
   const html = sanitizeArticleHtml(capture.html, win);
-  const text = storedCopyText(html, win) || capture.text;
+  const text = storedCopyText(html, win);
   const wordCount = countWords(text);
   const read = { ...plainCopyLines(capture), text, wordCount, readMinutes: readMinutesOf(wordCount) };
   const changed = (Object.keys(read) as Array<keyof typeof read>).some((field) => read[field] !== capture[field]);
@@ -50,6 +51,8 @@ export async function restoreBackup(
   mode: 'merge' | 'replace',
   { db, onProgress, win = window }: RestoreOptions = {},
 ): Promise<RestoreReport> {
+  // Before the copies are read (seconds, for thousands): "Delete everything" meanwhile stops the restore.
+  const epoch = await getEpoch(db ?? getDatabase());
   const now = Date.now();
   const captures: CaptureRecord[] = [];
   let sliceStart = performance.now();
@@ -65,7 +68,7 @@ export async function restoreBackup(
     const title = plainTitle(item.title, item.url);
     return title === item.title ? item : { ...item, title, updatedAt: Math.max(now, item.updatedAt + 1) };
   });
-  const counts = await writeBackupRecords({ ...backup.records, items, captures }, mode, { db, onProgress });
+  const counts = await writeBackupRecords({ ...backup.records, items, captures }, mode, { db, onProgress, epoch });
   const allSites =
     backup.preferences.relatedPlacement === 'everywhere' &&
     (await Promise.resolve()

@@ -42,6 +42,11 @@ export interface RestoreCounts {
 
 export interface WriteBackupOptions {
   db?: ShelfDatabase;
+  /**
+   * The epoch when the restore began (`getEpoch`), read before any slow preparation: "Delete
+   * everything" (or another restore's "replace") meanwhile stops it. Read now when absent.
+   */
+  epoch?: string;
   /** Items per transaction when merging: each lands whole, and the page can show progress between. */
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
@@ -56,8 +61,9 @@ export interface WriteBackupOptions {
 export async function writeBackupRecords(
   records: BackupRecords,
   mode: 'merge' | 'replace',
-  { db = getDatabase(), chunkSize = 1000, onProgress }: WriteBackupOptions = {},
+  { db = getDatabase(), chunkSize = 1000, onProgress, epoch: begunAt }: WriteBackupOptions = {},
 ): Promise<RestoreCounts> {
+  const epoch = begunAt ?? (await getEpoch(db));
   const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const progressOf = groupByItem(records.progress);
   const highlightsOf = new Map<string, Highlight[]>();
@@ -73,6 +79,7 @@ export async function writeBackupRecords(
         'rw',
         [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights, db.meta],
         async () => {
+          await assertEpoch(db, epoch);
           counts.removed = await db.items.count();
           await Promise.all(
             [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights].map((table) => table.clear()),
@@ -92,10 +99,10 @@ export async function writeBackupRecords(
     onProgress?.(total, total);
     return counts;
   }
-  const epoch = await getEpoch(db);
   // Learned facts about the blog: records this browser does not have yet are added; its own stay.
   await reportingFullStorage(() =>
-    db.transaction('rw', db.catalogOverlay, async () => {
+    db.transaction('rw', db.catalogOverlay, db.meta, async () => {
+      await assertEpoch(db, epoch);
       const known = new Set(await db.catalogOverlay.toCollection().primaryKeys());
       await db.catalogOverlay.bulkAdd(records.catalogOverlay.filter((record) => !known.has(record.id)));
     }),

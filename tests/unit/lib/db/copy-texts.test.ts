@@ -9,8 +9,10 @@ import { restoreBackup } from '@/lib/backup/restore';
 import { storedCopyText } from '@/lib/capture/copy-text';
 import { MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
+import { clearAll } from '@/lib/db/clear';
 import { COPY_TEXT_RULE, getCopyTextProgress, storeCopyTexts } from '@/lib/db/copies';
 import { ShelfDatabase } from '@/lib/db/database';
+import { DataDeletedError } from '@/lib/db/errors';
 import { removeItems, restoreRemoved, savePage } from '@/lib/db/items';
 import { getLibraryFingerprints } from '@/lib/db/library-documents';
 import { getStoredPostings } from '@/lib/db/library-postings';
@@ -224,6 +226,39 @@ describe("a backup's copies are searched by their reader's text as they are rest
     const before = await db.captures.get(item.id);
     await restored(file, 'merge');
     expect(await db.captures.get(item.id)).toEqual(before);
+  });
+
+  it("a copy whose markup reads as nothing is not searched by the file's text, which no reader shows", async () => {
+    fakePermissionsAndScripting();
+    const item = await saveAsBefore('ghost', { html: '<img src="x.png">', text: 'ghostword only in the file' });
+    await db.items.update(item.id, { title: 'Ghost' });
+    const file = createBackup(await readBackupRecords(db), {});
+    await restored(file, 'replace');
+    expect((await db.captures.get(item.id))?.text).toBe('');
+    expect(await search('ghostword')).toEqual([]);
+  });
+
+  it('"Delete everything" while a restore reads its copies stops the restore: nothing comes back', async () => {
+    fakePermissionsAndScripting();
+    for (let i = 0; i < 5; i++) await saveAsBefore(`page-${i}`);
+    const parsed = parseBackup(JSON.stringify(createBackup(await readBackupRecords(db), {})));
+    if (!parsed.ok) throw new Error(parsed.error);
+    // Slow copies (the restore pauses between them), and the user deletes everything meanwhile.
+    let deleting: Promise<void> | undefined;
+    const slowWin = new Proxy(win, {
+      get(target, key) {
+        if (key === 'DOMParser') {
+          deleting ??= clearAll(db);
+          const until = performance.now() + 60;
+          while (performance.now() < until);
+        }
+        return Reflect.get(target, key);
+      },
+    });
+    await expect(restoreBackup(parsed.backup, 'merge', { db, win: slowWin })).rejects.toThrow(DataDeletedError);
+    await deleting;
+    expect(await db.items.count()).toBe(0);
+    expect(await db.captures.count()).toBe(0);
   });
 
   it("a backup's titles become plain lines, in the copy and in the item", async () => {
