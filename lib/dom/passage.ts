@@ -7,7 +7,8 @@ export const PASSAGE_MARK_ID = 'search-passage';
 
 /**
  * Scrolls the reader to a passage of its copy (found as a highlight is: exactly, or approximately
- * after small edits) and marks it. Returns whether it was found.
+ * after small edits) and marks it, opening any closed `<details>` it sits in. Returns whether it
+ * was found.
  */
 export function showPassage(root: Element, passage: string): boolean {
   const model = createTextModel(root);
@@ -26,6 +27,9 @@ export function showPassage(root: Element, passage: string): boolean {
     className: 'search-passage',
     ownerDocument: root.ownerDocument,
   });
+  // A passage in a closed <details> would be marked but unseen: open the ones it sits in.
+  for (let node = marks[0]?.parentElement; node && node !== root; node = node.parentElement)
+    if (node.localName === 'details') (node as HTMLDetailsElement).open = true;
   marks[0]?.scrollIntoView({ block: 'center' });
   return true;
 }

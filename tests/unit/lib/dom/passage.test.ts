@@ -30,6 +30,19 @@ describe('showPassage (where a search opens the reader)', () => {
     expect(root.querySelectorAll('p')[3]?.querySelector('.search-passage')).toBeNull();
   });
 
+  it('opens the closed <details> the passage sits in, so the reader sees what it was brought to', () => {
+    const root = document.createElement('article');
+    root.innerHTML =
+      '<p>An intro paragraph.</p><details><summary>More</summary><details><summary>Deeper</summary>' +
+      '<p>The pelican ledger reconciled every invoice by noon.</p></details></details><details><summary>Other</summary><p>x</p></details>';
+    document.body.append(root);
+    expect(showPassage(root, 'pelican ledger reconciled every invoice')).toBe(true);
+    const [outer, inner, other] = root.querySelectorAll('details');
+    expect(outer?.open).toBe(true);
+    expect(inner?.open).toBe(true);
+    expect(other?.open).toBe(false);
+  });
+
   it('marks nothing for words the copy does not hold', () => {
     const root = mount(['An intro paragraph.']);
     expect(showPassage(root, 'pelican ledger')).toBe(false);
