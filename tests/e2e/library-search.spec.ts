@@ -17,6 +17,7 @@ import { openSelectedAtPassage, openSidePanel } from './pages/side-panel';
 // the repo: without them these tests cannot run, and they skip saying where the pages were looked for.
 const hasRealPages = existsSync(REAL_PAGES_DIR);
 const skipReason = `skipped: the shared real pages are not at ${REAL_PAGES_DIR} (set SHELF_SHARED_DIR)`;
+// Reason for the skip: the shared real pages are absent (they are never copied into the repo).
 test.skip(!hasRealPages, skipReason);
 /** Titles carry the reason when skipped: reporters list a skipped test by its title alone. */
 const titled = (title: string) => (hasRealPages ? title : `${title} (${skipReason})`);
