@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NoDomError, withDom } from '@/lib/background/offscreen';
-import { countWords, plainCopyLines, readMinutesOf, storedCopyText } from '@/lib/capture/copy-text';
+import { copyChanges, storedCopyText } from '@/lib/capture/copy-text';
 import { MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import {
   COPY_TEXT_RULE,
@@ -11,7 +11,7 @@ import {
   storeCopyTexts,
 } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
-import type { CaptureRecord } from '@/lib/db/schema';
+import { pauseForPage } from '@/lib/dom/time-slices';
 
 /**
  * Copies read per transaction, one at a time (a copy's HTML may be megabytes): few enough that a
@@ -30,24 +30,6 @@ export function readCopyText(html: string): Promise<string> {
     'A saved copy could not be read',
   );
 }
-
-/** What reading a copy again by the current rule changes in it (nothing, for a copy saved under it). */
-function changesOf(copy: CaptureRecord, text: string): CopyTextUpdate['changes'] {
-  // Searched by what the reader shows, even nothing (a copy whose markup reads as nothing).
-  const wordCount = countWords(text);
-  const wanted: CopyTextUpdate['changes'] = {
-    ...plainCopyLines(copy),
-    text,
-    wordCount,
-    readMinutes: readMinutesOf(wordCount),
-  };
-  return Object.fromEntries(
-    Object.entries(wanted).filter(([field, value]) => copy[field as keyof CopyTextUpdate['changes']] !== value),
-  );
-}
-
-/** Lets the background answer messages between two copies (Firefox reads them in its own page). */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Reads every stored copy's searched text again by the current rule (`COPY_TEXT_RULE`) when the
@@ -79,14 +61,15 @@ export async function refreshCopyTexts({
       if (!copy) continue;
       htmlChars += copy.html.length;
       try {
-        const changes = changesOf(copy, await read(copy.html));
+        const changes = copyChanges(copy, await read(copy.html));
         if (Object.keys(changes).length > 0) updates.push({ itemId: id, updatedAt: copy.updatedAt, changes });
       } catch (error) {
         // No DOM to read in (no offscreen document): stop, and read this copy at the next start.
         if (error instanceof NoDomError) throw error;
         console.warn(`Shelf: the copy of ${id} could not be read again; it keeps its text`, error);
       }
-      await pause();
+      // Lets the background answer messages between two copies (Firefox reads them in its own page).
+      await pauseForPage();
     }
     const done = ids.length < BATCH && readUpTo === (ids.at(-1) ?? from);
     changed += (await storeCopyTexts(updates, { from, to: done ? null : readUpTo }, { db })).changed;

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { CheckedBackup } from '@/lib/backup/backup-file';
-import { countWords, plainCopyLines, readMinutesOf, storedCopyText } from '@/lib/capture/copy-text';
-import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
+import { copyChanges, readableCopySteps } from '@/lib/capture/copy-text';
 import { type RestoreCounts, writeBackupRecords } from '@/lib/db/backup';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { getEpoch } from '@/lib/db/meta';
 import type { CaptureRecord } from '@/lib/db/schema';
+import { runInSlices, type Steps } from '@/lib/dom/time-slices';
 import type { SkippedRecord } from '@/lib/import/entry';
 import { plainTitle } from '@/lib/search/shown-line';
 import { restorePreferences } from '@/lib/settings/preferences';
@@ -22,21 +22,26 @@ export interface RestoreOptions {
   win?: Window & typeof globalThis;
 }
 
-const SLICE_MS = 50;
-
 /**
- * A backup's copy as Shelf keeps one: sanitized again, like every copy from outside, and searched by
- * the text the reader reads in it, whatever the file says (a backup of an earlier version ran
- * adjacent blocks together: "interviewMr"). A copy whose text or lines this changes counts as
- * changed now (the library index reads it again); when it was captured stays.
+ * A backup's copies as Shelf keeps them, as steps: sanitized again, like every copy from outside, and
+ * searched by the text the reader reads in each, whatever the file says (a backup of an earlier
+ * version ran adjacent blocks together: "interviewMr"). A copy whose text or lines this changes counts
+ * as changed now (the library index reads it again); when it was captured stays.
  */
-function asReaderReadsIt(capture: CaptureRecord, win: Window & typeof globalThis, now: number): CaptureRecord {
-  const html = sanitizeArticleHtml(capture.html, win);
-  const text = storedCopyText(html, win);
-  const wordCount = countWords(text);
-  const read = { ...plainCopyLines(capture), text, wordCount, readMinutes: readMinutesOf(wordCount) };
-  const changed = (Object.keys(read) as Array<keyof typeof read>).some((field) => read[field] !== capture[field]);
-  return { ...capture, ...read, html, updatedAt: changed ? Math.max(now, capture.updatedAt + 1) : capture.updatedAt };
+function* backupCopiesSteps(
+  captures: readonly CaptureRecord[],
+  win: Window & typeof globalThis,
+  now: number,
+): Steps<CaptureRecord[]> {
+  const kept: CaptureRecord[] = [];
+  for (const capture of captures) {
+    const { html, text } = yield* readableCopySteps(capture.html, win);
+    const changes = copyChanges(capture, text);
+    const updatedAt = Object.keys(changes).length > 0 ? Math.max(now, capture.updatedAt + 1) : capture.updatedAt;
+    kept.push({ ...capture, ...changes, html, updatedAt });
+    yield;
+  }
+  return kept;
 }
 
 /**
@@ -54,16 +59,8 @@ export async function restoreBackup(
   // Before the copies are read (seconds, for thousands): "Delete everything" meanwhile stops the restore.
   const epoch = await getEpoch(db ?? getDatabase());
   const now = Date.now();
-  const captures: CaptureRecord[] = [];
-  let sliceStart = performance.now();
-  for (const capture of backup.records.captures) {
-    captures.push(asReaderReadsIt(capture, win, now));
-    // Sanitizing and reading thousands of copies: the page keeps answering meanwhile.
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      sliceStart = performance.now();
-    }
-  }
+  // Thousands of copies take seconds: the page keeps answering meanwhile.
+  const captures = await runInSlices(backupCopiesSteps(backup.records.captures, win, now));
   const items = backup.records.items.map((item) => {
     const title = plainTitle(item.title, item.url);
     return title === item.title ? item : { ...item, title, updatedAt: Math.max(now, item.updatedAt + 1) };

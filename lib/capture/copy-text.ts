@@ -1,6 +1,6 @@
-import { modelText } from '@/lib/annotations/text-model';
-import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
+import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
+import { runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { plainTitle, shownLine } from '@/lib/search/shown-line';
 
 const WORDS_PER_MINUTE = 230;
@@ -14,24 +14,43 @@ export function readMinutesOf(wordCount: number): number {
 }
 
 /**
- * A stored copy's text as the reader's passage finder reads it: the copy sanitized again, as the
- * reader shows it, parsed in an inert DOMParser document, cut to the size a copy's text may have.
- * What copies from a backup, or saved by an earlier version, are searched by.
+ * A copy as the reader shows it, and its text as the reader's passage finder reads it (cut to the
+ * size a copy's text may have), as steps: capture's own sanitizing and reading (`sanitizeArticleSteps`).
  */
+export function* readableCopySteps(
+  html: string,
+  win: Window & typeof globalThis,
+): Steps<{ html: string; text: string }> {
+  const copy = yield* sanitizeArticleSteps(html, win);
+  return { html: copy.html, text: copy.text.slice(0, MAX_CAPTURE_TEXT) };
+}
+
+/** A stored copy's text as the reader reads it: what copies saved by an earlier version are searched by. */
 export function storedCopyText(html: string, win: Window & typeof globalThis = window): string {
-  const body = new win.DOMParser().parseFromString(sanitizeArticleHtml(html, win), 'text/html').body;
-  return body ? modelText(body).slice(0, MAX_CAPTURE_TEXT) : '';
+  return runToEnd(readableCopySteps(html, win)).text;
 }
 
 type CopyLines = Pick<CapturedPage, 'title' | 'byline' | 'siteName' | 'excerpt'>;
+type CopyFields = CopyLines & Pick<CapturedPage, 'text' | 'wordCount' | 'readMinutes'>;
 
-/** A copy's title, byline, site and excerpt as Shelf keeps them: plain lines (`shownLine`). */
-export function plainCopyLines(copy: CopyLines & { url: string }): CopyLines {
+/**
+ * What reading a copy by the current rule changes in it (nothing, for a copy saved under it): its
+ * text, even none (a copy whose markup reads as nothing), word count and reading time from that text,
+ * and its title, byline, site and excerpt as plain lines (`shownLine`).
+ */
+export function copyChanges(copy: CopyFields & { url: string }, text: string): Partial<CopyFields> {
   const line = (value: string | null) => (value === null ? null : shownLine(value) || null);
-  return {
+  const wordCount = countWords(text);
+  const read: CopyFields = {
     title: plainTitle(copy.title, copy.url),
     byline: line(copy.byline),
     siteName: line(copy.siteName),
     excerpt: line(copy.excerpt),
+    text,
+    wordCount,
+    readMinutes: readMinutesOf(wordCount),
   };
+  return Object.fromEntries(
+    Object.entries(read).filter(([field, value]) => copy[field as keyof CopyFields] !== value),
+  ) as Partial<CopyFields>;
 }
