@@ -70,7 +70,11 @@ test('highlight a sentence with h, tag and note the page, filter the reading lis
 
   const panel = sidePanelPage(await browser.openExtensionPage('sidepanel.html'));
   await panel.show('Reading list');
-  await panel.page.getByRole('combobox', { name: 'Tag', exact: true }).selectOption('db-later');
+  const tagFilter = panel.page.getByRole('combobox', { name: 'Tag', exact: true });
+  // The tag is listed once the reader's write is stored: wait for it with the usual expect budget
+  // (selectOption alone waited out the whole test's budget when it was late).
+  await expect(tagFilter.getByRole('option', { name: 'db-later' })).toBeAttached();
+  await tagFilter.selectOption('db-later');
   await expect(panel.readingList.rows).toHaveCount(1);
   await expect(panel.readingList.row('How the WAL works')).toContainText('1 highlight');
   await expect(panel.readingList.row('How the WAL works')).toContainText('note');
