@@ -3,6 +3,8 @@ import { type DragEvent, useId, useState } from 'react';
 export interface ImportProgress {
   done: number;
   total: number;
+  /** What is counted: a backup's saved copies are read before its items are written. */
+  counting?: 'copies' | 'items';
 }
 
 export interface ImportOutcome {
@@ -74,7 +76,8 @@ export function ImportPanel({
         <p>
           <progress aria-label="Import progress" value={progress.done} max={Math.max(progress.total, 1)} />{' '}
           <span role="status">
-            Importing… {progress.done.toLocaleString('en')} of {progress.total.toLocaleString('en')}
+            {progress.counting === 'copies' ? 'Reading saved copies…' : 'Importing…'}{' '}
+            {progress.done.toLocaleString('en')} of {progress.total.toLocaleString('en')}
           </span>
         </p>
       )}

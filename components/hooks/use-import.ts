@@ -48,7 +48,10 @@ export function useImport(db: ShelfDatabase) {
     }
     setProgress({ done: 0, total: parsed.backup.records.items.length });
     try {
-      const report = await restoreBackup(parsed.backup, mode, { db, onProgress });
+      const report = await restoreBackup(parsed.backup, mode, {
+        db,
+        onProgress: (done, total, counting) => setProgress({ done, total, counting }),
+      });
       setRestoreMessage({ kind: 'ok', text: describeRestore(file.name, report, mode) });
     } catch (error) {
       setRestoreMessage({

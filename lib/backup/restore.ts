@@ -16,9 +16,12 @@ export interface RestoreReport extends RestoreCounts {
   skipped: SkippedRecord[];
 }
 
+/** What a restore is doing: reading the file's saved copies (seconds, for thousands), then writing its items. */
+export type RestoreStage = 'copies' | 'items';
+
 export interface RestoreOptions {
   db?: ShelfDatabase;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, stage: RestoreStage) => void;
   win?: Window & typeof globalThis;
 }
 
@@ -32,13 +35,16 @@ function* backupCopiesSteps(
   captures: readonly CaptureRecord[],
   win: Window & typeof globalThis,
   now: number,
+  onRead?: (done: number, total: number) => void,
 ): Steps<CaptureRecord[]> {
   const kept: CaptureRecord[] = [];
+  if (captures.length > 0) onRead?.(0, captures.length);
   for (const capture of captures) {
     const { html, text } = yield* readableCopySteps(capture.html, win);
     const changes = copyChanges(capture, text);
     const updatedAt = Object.keys(changes).length > 0 ? Math.max(now, capture.updatedAt + 1) : capture.updatedAt;
     kept.push({ ...capture, ...changes, html, updatedAt });
+    onRead?.(kept.length, captures.length);
     yield;
   }
   return kept;
@@ -60,12 +66,18 @@ export async function restoreBackup(
   const epoch = await getEpoch(db ?? getDatabase());
   const now = Date.now();
   // Thousands of copies take seconds: the page keeps answering meanwhile.
-  const captures = await runInSlices(backupCopiesSteps(backup.records.captures, win, now));
+  const captures = await runInSlices(
+    backupCopiesSteps(backup.records.captures, win, now, (done, total) => onProgress?.(done, total, 'copies')),
+  );
   const items = backup.records.items.map((item) => {
     const title = plainTitle(item.title, item.url);
     return title === item.title ? item : { ...item, title, updatedAt: Math.max(now, item.updatedAt + 1) };
   });
-  const counts = await writeBackupRecords({ ...backup.records, items, captures }, mode, { db, onProgress, epoch });
+  const counts = await writeBackupRecords({ ...backup.records, items, captures }, mode, {
+    db,
+    onProgress: (done, total) => onProgress?.(done, total, 'items'),
+    epoch,
+  });
   const allSites =
     backup.preferences.relatedPlacement === 'everywhere' &&
     (await Promise.resolve()

@@ -28,6 +28,15 @@ describe('ImportPanel', () => {
     expect(onFile).not.toHaveBeenCalled();
   });
 
+  it("says when a backup's saved copies are being read, before its items are written", () => {
+    const { rerender } = render(
+      <ImportPanel onFile={vi.fn()} progress={{ done: 3, total: 800, counting: 'copies' }} outcome={null} />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Reading saved copies… 3 of 800');
+    rerender(<ImportPanel onFile={vi.fn()} progress={{ done: 0, total: 120, counting: 'items' }} outcome={null} />);
+    expect(screen.getByRole('status').textContent).toBe('Importing… 0 of 120');
+  });
+
   it('reports the outcome with every skipped record and why, as text', async () => {
     const skipped = [
       { where: 'line 3', reason: 'url: not a web address (http or https)' },

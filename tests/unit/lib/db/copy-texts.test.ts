@@ -228,6 +228,21 @@ describe("a backup's copies are searched by their reader's text as they are rest
     expect(await db.captures.get(item.id)).toEqual(before);
   });
 
+  // The restore read its copies for seconds while the page said "Importing… 0 of N".
+  it('counts the copies it reads, then the items it writes', async () => {
+    fakePermissionsAndScripting();
+    for (const path of ['one', 'two', 'three']) await saveAsBefore(path);
+    const parsed = parseBackup(JSON.stringify(createBackup(await readBackupRecords(db), {})));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const steps: string[] = [];
+    await restoreBackup(parsed.backup, 'merge', {
+      db,
+      win,
+      onProgress: (done, total, stage) => steps.push(`${stage} ${done}/${total}`),
+    });
+    expect(steps).toEqual(['copies 0/3', 'copies 1/3', 'copies 2/3', 'copies 3/3', 'items 0/3', 'items 3/3']);
+  });
+
   it("a copy whose markup reads as nothing is not searched by the file's text, which no reader shows", async () => {
     fakePermissionsAndScripting();
     const item = await saveAsBefore('ghost', { html: '<img src="x.png">', text: 'ghostword only in the file' });
