@@ -18,6 +18,8 @@ export interface Ranking {
   /** Documents sharing some of the query's words but not about it. */
   loose: RankedDocument[];
   matchedTerms: Set<string>;
+  /** Edits between the query and the words it was read as (typo corrections relied on; 0 when none). */
+  typoEdits: number;
 }
 
 export interface RankOptions {
@@ -44,7 +46,7 @@ export function rankQuery(
 ): Ranking {
   const groups = wordCandidates(vocabulary, words, typing);
   addCompletionCandidates(vocabulary, words, groups);
-  addTypoCandidates(vocabulary, typos, words, groups, { everydayWords, typing });
+  const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, { everydayWords, typing });
   addSynonymCandidates(vocabulary, words, groups);
   const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
   const pairs = pairCandidates(vocabulary, words, typing);
@@ -68,5 +70,10 @@ export function rankQuery(
   }
   const withConfidence = (ranked: ReturnType<typeof top.items>) =>
     ranked.map(({ doc, score }) => ({ doc, score, confidence: confidence.get(doc) ?? 0 }));
-  return { results: withConfidence(top.items()), loose: withConfidence(looseTop.items()), matchedTerms };
+  return {
+    results: withConfidence(top.items()),
+    loose: withConfidence(looseTop.items()),
+    matchedTerms,
+    typoEdits,
+  };
 }

@@ -9,6 +9,8 @@ const FUZZY_THRESHOLD = 0.34;
 const MIN_FUZZY_LENGTH = 4;
 const MAX_TYPO_EDITS = 2;
 const MAX_TYPO_CANDIDATES = 64;
+/** How many of Fuse.js's best a correction is chosen from, per correction wanted (see `fuzzyWords`). */
+const FUSE_SHORTLIST = 4;
 /** From this length a word may hold two typos and still be recognised. */
 const LONG_WORD = 8;
 /** Two words agreeing on this many first letters may be one word with two endings. */
@@ -159,7 +161,11 @@ export function createTypoMatcher(index: TypoWords) {
     return candidates.slice(0, MAX_TYPO_CANDIDATES).map(({ word }) => words[word] as string);
   }
 
-  /** Fuse.js scores the few plausible corrections of a word; returns [word, 0..1 similarity], best first. */
+  /**
+   * Fuse.js scores the few plausible corrections of a word; returns [word, 0..1 similarity], fewest
+   * edits first, then best scored. Fuse.js's Bitap counts two neighbours swapped as two errors, so
+   * "likning" scores "living" as high as "linking": of its best few, the closest by edits come first.
+   */
   function fuzzyWords(
     surface: string,
     { threshold, limit, pool = MAX_TYPO_CANDIDATES, maxEdits = MAX_TYPO_EDITS }: FuzzyOptions,
@@ -167,7 +173,12 @@ export function createTypoMatcher(index: TypoWords) {
     const candidates = typoCandidates(surface, maxEdits).slice(0, pool);
     if (candidates.length === 0) return [];
     const fuse = new Fuse(candidates, { includeScore: true, threshold, ignoreLocation: true, isCaseSensitive: true });
-    return fuse.search(surface, { limit }).map((hit) => [hit.item, 1 - (hit.score ?? 1)]);
+    return fuse
+      .search(surface, { limit: limit * FUSE_SHORTLIST })
+      .map((hit) => ({ word: hit.item, similarity: 1 - (hit.score ?? 1), edits: editDistance(surface, hit.item, 3) }))
+      .sort((a, b) => a.edits - b.edits)
+      .slice(0, limit)
+      .map(({ word, similarity }): [string, number] => [word, similarity]);
   }
 
   return { fuzzyWords };
@@ -225,7 +236,8 @@ export function isLikelyTypo(typed: string, word: string): boolean {
  * An everyday English word ("tyre", "knots") beside another word the library does not hold ("car",
  * "fishing") is more likely meant as written than as a slip for a library word ("type", "knows"):
  * its corrections still rank, but are never sure. Among words the library holds ("redis cashing",
- * "scheme migrations") it stays a typo.
+ * "scheme migrations") it stays a typo. Returns the edits of the sure corrections, summed over the
+ * words corrected: how far from what was typed this index read the query.
  */
 export function addTypoCandidates(
   vocabulary: Vocabulary,
@@ -233,26 +245,49 @@ export function addTypoCandidates(
   words: readonly QueryWord[],
   groups: readonly Candidates[],
   { everydayWords = NO_EVERYDAY_WORDS, typing = false }: { everydayWords?: ReadonlySet<string>; typing?: boolean } = {},
-): void {
+): number {
   const corrected: number[] = [];
+  const fewestEdits: number[] = [];
   words.forEach((word, position) => {
     const candidates = groups[position] as Candidates;
     const { surface } = word;
     // Fuse's Bitap pattern is limited to 32 characters; longer words are not typos worth fixing.
     if (candidates.size > 0 || surface.length < MIN_FUZZY_LENGTH || surface.length > 32) return;
     const corrections = typos.fuzzyWords(surface, { threshold: FUZZY_THRESHOLD, limit: MAX_FUZZY_WORDS });
-    // Several likely corrections of different words ("cake": "came", "case") share the certainty.
-    const likely = new Set(
-      corrections.filter(([correction]) => isLikelyTypo(surface, correction)).map(([c]) => termsOfWord(c)[0]),
+    // The closest likely corrections are what was meant: "lineraly" is "linearly" (one swap), not
+    // "liberal" (two edits). Several as close, of different words ("cake": "came", "case"), share
+    // the certainty.
+    const edits = new Map(
+      corrections
+        .filter(([correction]) => isLikelyTypo(surface, correction))
+        .map(([correction]) => [correction, editDistance(surface, correction)]),
     );
+    const fewest = Math.min(...edits.values());
+    if (edits.size > 0) fewestEdits[position] = fewest;
+    const closest = new Set([...edits].filter(([, n]) => n === fewest).map(([c]) => termsOfWord(c)[0]));
     for (const [correction, similarity] of corrections) {
-      const certainty = isLikelyTypo(surface, correction) ? 1 / likely.size : 0;
+      const certainty = edits.get(correction) === fewest ? 1 / closest.size : 0;
       for (const term of termsOfWord(correction))
         addCandidate(vocabulary, candidates, term, FACTOR.fuzzy * similarity, certainty);
     }
     if (everydayWords.has(surface)) corrected.push(position);
   });
-  if (corrected.length === 0) return; // the usual case: no everyday word was corrected
+  if (corrected.length > 0) unsureOfEverydayWords(words, groups, corrected, typing);
+  // A correction made unsure is not how the query was read.
+  return fewestEdits.reduce(
+    (sum, edits, position) =>
+      sum + ([...(groups[position] as Candidates).values()].some(({ certainty }) => certainty > 0) ? edits : 0),
+    0,
+  );
+}
+
+/** Everyday words corrected beside a word the library does not hold: their corrections are never sure. */
+function unsureOfEverydayWords(
+  words: readonly QueryWord[],
+  groups: readonly Candidates[],
+  corrected: readonly number[],
+  typing: boolean,
+): void {
   // A word being typed is not yet a word the library does not hold.
   const finished = (at: number) => !typing || at < words.length - 1;
   const unsure = groups.map((group) => ![...group.values()].some(({ certainty }) => certainty > 0));

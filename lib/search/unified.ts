@@ -49,11 +49,21 @@ function rankKey({ score, confidence }: { score: number; confidence: number }, b
   return confidence * (0.5 + 0.5 * (best > 0 ? score / best : 0));
 }
 
+/**
+ * What each source's keys count: the source that read the query further from what was typed (more
+ * typo edits: "emtiting" as the blog's "editing", two edits, where a saved page says "emitting", one)
+ * counts half per edit more, so the closer reading comes first.
+ */
+function sourceFactors(articleEdits: number, pageEdits: number): { article: number; page: number } {
+  return { article: 0.5 ** Math.max(0, articleEdits - pageEdits), page: 0.5 ** Math.max(0, pageEdits - articleEdits) };
+}
+
 function mergeLists(
   articles: readonly SearchResult[],
   pages: readonly LibraryHit[],
   getArticle: (id: string) => Article | undefined,
   limit: number,
+  factors = sourceFactors(0, 0),
 ): SearchHit[] {
   const bestArticle = Math.max(0, ...articles.map((r) => r.score));
   const bestPage = Math.max(0, ...pages.map((p) => p.score));
@@ -68,12 +78,12 @@ function mergeLists(
         itemId: null,
         confidence: result.confidence,
       },
-      score: rankKey(result, bestArticle),
+      score: rankKey(result, bestArticle) * factors.article,
       confidence: result.confidence,
     });
   const ranked: Scored<SearchHit>[] = [];
   for (const page of pages) {
-    const key = rankKey(page, bestPage);
+    const key = rankKey(page, bestPage) * factors.page;
     const article = page.articleId ? getArticle(page.articleId) : undefined;
     if (!article) {
       ranked.push({
@@ -185,9 +195,10 @@ export function mergeSearch(
 ): UnifiedResponse {
   const matchedTerms = new Set([...bundled.matchedTerms, ...library.matchedTerms]);
   const prefix = bundled.prefix ?? library.prefix;
-  const hits = mergeLists(bundled.results, library.results, getArticle, limit);
+  const factors = sourceFactors(bundled.typoEdits ?? 0, library.typoEdits ?? 0);
+  const hits = mergeLists(bundled.results, library.results, getArticle, limit, factors);
   if (hits.length > 0) return { hits, loose: false, matchedTerms, prefix, suggestion: null };
-  const loose = mergeLists(bundled.loose, library.loose, getArticle, limit);
+  const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors);
   return {
     hits: loose,
     loose: loose.length > 0,

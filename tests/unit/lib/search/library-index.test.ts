@@ -290,6 +290,18 @@ describe('one result list', () => {
     expect(response.hits[0]).toMatchObject({ kind: 'article', article: { id: article.id }, reasons: ['tag'] });
   });
 
+  // The blog read "emtiting" as "editing" (two edits) and its article came before the page that says "emitting" (one).
+  it('a misspelled word: the source whose correction is closer to what was typed comes first', () => {
+    const events = page('page:events', {
+      title: 'Notes on the event loop',
+      text: `${filler.repeat(10)}The module keeps emitting progress events while the upload runs.`,
+    });
+    const response = merged(indexOf(events, darfur), 'emtiting');
+    expect(bundled.search('emtiting', { typing: false }).results.length).toBeGreaterThan(0);
+    expect(response.hits[0]).toMatchObject({ kind: 'page', page: { itemId: 'page:events' } });
+    expect(response.hits.some((hit) => hit.kind === 'article')).toBe(true); // listed after, not dropped
+  });
+
   it('nothing about the query: no hits, and "Did you mean" only then', () => {
     const response = merged(indexOf(darfur, bread, queues), 'lemon cake recipe');
     expect(response.hits).toEqual([]);

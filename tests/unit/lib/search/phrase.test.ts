@@ -6,7 +6,7 @@ import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
 import { holdsPhrase, phraseReader, phrasesAgree, queryPhrase } from '@/lib/search/phrase';
 import { makeSnippet, type Snippet } from '@/lib/search/snippet';
-import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
+import { isStopWord, normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
 import {
   mergeSearch,
   readerViewOf,
@@ -214,5 +214,72 @@ describe(realPages.length ? 'a phrase from deep in a saved real page' : MISSING_
     expect(searches).toBeGreaterThan(90);
     // Misses left: phrases of stop words only ("you used to have to"), which nothing indexes.
     expect(misses.length, misses.join(' | ')).toBeLessThanOrEqual(Math.floor(searches * 0.02));
+  });
+});
+
+// A word from a saved page's body, misspelled as fingers slip (two neighbours swapped, a letter left
+// out, doubled or struck for another): Fuse.js scored "likning" as high as "living" as "linking"; a
+// blog article read through a correction two edits away ("emtiting" as "editing") came before the
+// page that says "emitting".
+describe(realPages.length ? 'a misspelled word from a saved real page' : MISSING_SHARED_REASON, () => {
+  beforeEach((context) => context.skip(realPages.length === 0, MISSING_SHARED_REASON));
+
+  it('puts that page first in the one list of a three-page library', () => {
+    const documents: LibraryDocument[] = realPages.map((name) => {
+      const url = folderPageUrl(`${name}.html`);
+      return savedPageDocument(
+        captureHtml(readFileSync(resolve(REAL_PAGES_DIR, name, 'source.html'), 'utf8'), url),
+        url,
+      );
+    });
+    const wordsOf = (document: LibraryDocument) =>
+      new Set(tokenize(normalizeText(document.text)).map((token) => token.surface));
+    const engine = getBundledSearchEngine();
+    // mulberry32: a seeded sequence without the short cycles of a power-of-two modulus.
+    let seed = 11;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const misses: string[] = [];
+    let searches = 0;
+    for (let trial = 0; trial < 100; trial++) {
+      const library = [...documents].sort(() => random() - 0.5).slice(0, 3);
+      const target = library[0] as LibraryDocument;
+      const others = library.slice(1).map(wordsOf);
+      // A word of the page alone (of seven letters or more, in letters a–z), as a user remembers one:
+      // not in the other pages, and about no blog article (where one is, the article may come first).
+      const own = [...wordsOf(target)].filter(
+        (word) => /^[a-z]{7,12}$/.test(word) && !isStopWord(word) && !others.some((o) => o.has(word)),
+      );
+      const word = own
+        .sort(() => random() - 0.5)
+        .find((candidate) => engine.search(candidate, { typing: false }).results.length === 0);
+      if (!word) continue;
+      const at = 2 + Math.floor(random() * (word.length - 4));
+      const letter = 'etaoinshrl'[Math.floor(random() * 10)] as string;
+      const typo = [
+        word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2),
+        word.slice(0, at) + word.slice(at + 1),
+        word.slice(0, at) + letter + word.slice(at),
+        word.slice(0, at) + letter + word.slice(at + 1),
+      ][trial % 4] as string;
+      if (typo === word) continue;
+      const index = createLibraryIndex();
+      for (const document of library) index.put(document);
+      const merged = mergeSearch(
+        engine.search(typo, { limit: 20, typing: true }),
+        index.search(typo, { limit: 20, typing: true }),
+        getArticleById,
+      );
+      searches++;
+      const first = merged.hits[0];
+      if (first?.kind !== 'page' || first.page.itemId !== target.id) misses.push(`${word} as ${typo}`);
+    }
+    expect(searches).toBeGreaterThan(80);
+    // Misses left: a correction to a word another page holds in another form ("ronuded": "round", "rounds").
+    expect(misses.length, misses.join(' | ')).toBeLessThanOrEqual(Math.floor(searches * 0.05));
   });
 });

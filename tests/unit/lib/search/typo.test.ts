@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '@/lib/search/build-index';
 import { FACTOR, wordCandidates } from '@/lib/search/candidates';
 import { addTypoCandidates, createTypoMatcher, editDistance, isLikelyTypo } from '@/lib/search/typo';
+import { createVocabulary } from '@/lib/search/vocabulary';
 import { certainties, named, smallIndex, smallVocabulary, words } from './small-index';
 
 const typos = createTypoMatcher(smallIndex);
@@ -75,5 +77,38 @@ describe('typo stage', () => {
     addTypoCandidates(smallVocabulary, typos, query, groups);
     expect(Object.keys(named(groups[0]!))).toEqual(['roll']);
     expect(certainties(groups[0]!)).toEqual({ roll: 0 });
+  });
+
+  // Fuse.js's Bitap counts a swap of neighbours as two errors: "linking" ranked fifth for "likning".
+  it('offers the corrections fewest edits away first', () => {
+    const matcher = createTypoMatcher({ words: ['living', 'leaning', 'listing', 'lifting', 'linking'] });
+    expect(matcher.fuzzyWords('likning', { threshold: 0.34, limit: 3 })[0]?.[0]).toBe('linking');
+  });
+
+  it('is sure only of the closest likely corrections', () => {
+    const index = buildSearchIndex([
+      { id: 'a', title: 'Throughput grows linearly', keywords: '', summary: '' },
+      { id: 'b', title: 'A liberal retry policy', keywords: '', summary: '' },
+    ]);
+    const vocabulary = createVocabulary(index);
+    const query = words('lineraly'); // one swap from "linearly", two edits from "liberal"
+    const groups = wordCandidates(vocabulary, query, false);
+    const edits = addTypoCandidates(vocabulary, createTypoMatcher(index), query, groups);
+    const sure = Object.fromEntries(
+      [...groups[0]!].map(([term, { certainty }]) => [index.terms[term] as string, certainty]),
+    );
+    expect(sure).toEqual({ linearli: 1, liber: 0 });
+    expect(edits).toBe(1);
+  });
+
+  it('counts the edits of the corrections it is sure of: none for words found as written', () => {
+    const correct = (text: string) => {
+      const query = words(text);
+      return addTypoCandidates(smallVocabulary, typos, query, wordCandidates(smallVocabulary, query, false));
+    };
+    expect(correct('kubernetes rollout')).toBe(0);
+    expect(correct('kuberntes rollout')).toBe(1);
+    expect(correct('kuberntes rolout')).toBe(2);
+    expect(correct('rolingg')).toBe(0); // a far-fetched correction: not how the query was read
   });
 });
