@@ -166,18 +166,21 @@ describe('the one list, once the copies are read', () => {
 // A phrase a user remembers from a page they saved may have a single specific word ("by an update to
 // the"), which a blog article covers as well: before, the article came first in 23 of 281 such searches.
 const realPages = realPageNames();
+/** The shared real pages captured as saved pages, once for the tests below (capturing them takes seconds). */
+let captured: LibraryDocument[] | undefined;
+function savedRealPages(): LibraryDocument[] {
+  captured ??= realPages.map((name) => {
+    const url = folderPageUrl(`${name}.html`);
+    return savedPageDocument(captureHtml(readFileSync(resolve(REAL_PAGES_DIR, name, 'source.html'), 'utf8'), url), url);
+  });
+  return captured;
+}
 
 describe(realPages.length ? 'a phrase from deep in a saved real page' : MISSING_SHARED_REASON, () => {
   beforeEach((context) => context.skip(realPages.length === 0, MISSING_SHARED_REASON));
 
   it('puts that page first in the one list of a three-page library', () => {
-    const documents: LibraryDocument[] = realPages.map((name) => {
-      const url = folderPageUrl(`${name}.html`);
-      return savedPageDocument(
-        captureHtml(readFileSync(resolve(REAL_PAGES_DIR, name, 'source.html'), 'utf8'), url),
-        url,
-      );
-    });
+    const documents = savedRealPages();
     const engine = getBundledSearchEngine();
     let seed = 7;
     const random = () => {
@@ -225,13 +228,7 @@ describe(realPages.length ? 'a misspelled word from a saved real page' : MISSING
   beforeEach((context) => context.skip(realPages.length === 0, MISSING_SHARED_REASON));
 
   it('puts that page first in the one list of a three-page library', () => {
-    const documents: LibraryDocument[] = realPages.map((name) => {
-      const url = folderPageUrl(`${name}.html`);
-      return savedPageDocument(
-        captureHtml(readFileSync(resolve(REAL_PAGES_DIR, name, 'source.html'), 'utf8'), url),
-        url,
-      );
-    });
+    const documents = savedRealPages();
     const wordsOf = (document: LibraryDocument) =>
       new Set(tokenize(normalizeText(document.text)).map((token) => token.surface));
     const engine = getBundledSearchEngine();
