@@ -46,7 +46,13 @@ export function useImport(db: ShelfDatabase) {
       setRestoreMessage({ kind: 'error', text: `${file.name}: ${parsed.error}` });
       return;
     }
-    setProgress({ done: 0, total: parsed.backup.records.items.length });
+    const { items, captures } = parsed.backup.records;
+    // What the restore counts first: the copies it reads, else the items it writes.
+    setProgress(
+      captures.length > 0
+        ? { done: 0, total: captures.length, counting: 'copies' }
+        : { done: 0, total: items.length, counting: 'items' },
+    );
     try {
       const report = await restoreBackup(parsed.backup, mode, {
         db,

@@ -39,8 +39,8 @@ export interface SearchResponse {
   matchedTerms: ReadonlySet<string>;
   /** The last word as typed, when it was matched as a prefix. */
   prefix: string | null;
-  /** Edits between the query and the words it was read as (see `Ranking`): 0 when no typo was corrected. */
-  typoEdits?: number;
+  /** How each query word was read (see `Ranking`). */
+  wordEdits?: ReadonlyArray<number | null>;
 }
 
 const LOOSE_LIMIT = 5;
@@ -92,14 +92,14 @@ export function createSearchEngine(
       ranked.map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));
     const results = toResults(ranking.results);
     const loose = toResults(ranking.loose);
-    const { matchedTerms, typoEdits } = ranking;
+    const { matchedTerms, wordEdits } = ranking;
     return {
       results,
       loose,
       suggestion: options.suggest && results.length === 0 && loose.length === 0 ? suggest(query) : null,
       matchedTerms,
       prefix: unfinishedWord(words, typing),
-      typoEdits,
+      wordEdits,
     };
   }
 

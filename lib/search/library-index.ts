@@ -59,8 +59,8 @@ export interface LibraryResponse {
   loose: LibraryHit[];
   matchedTerms: ReadonlySet<string>;
   prefix: string | null;
-  /** Edits between the query and the words it was read as (see `Ranking`): 0 when no typo was corrected. */
-  typoEdits?: number;
+  /** How each query word was read (see `Ranking`). */
+  wordEdits?: ReadonlyArray<number | null>;
 }
 
 type Field = 'title' | 'tags' | 'highlights' | 'note' | 'site' | 'text';
@@ -605,7 +605,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       loose: ranking.loose.map((ranked) => toHit(ranked, ranking.matchedTerms, prefix)),
       matchedTerms: ranking.matchedTerms,
       prefix,
-      typoEdits: ranking.typoEdits,
+      wordEdits: ranking.wordEdits,
     };
   }
 

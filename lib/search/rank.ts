@@ -18,8 +18,11 @@ export interface Ranking {
   /** Documents sharing some of the query's words but not about it. */
   loose: RankedDocument[];
   matchedTerms: Set<string>;
-  /** Edits between the query and the words it was read as (typo corrections relied on; 0 when none). */
-  typoEdits: number;
+  /**
+   * How each query word was read: 0 as written (or completed, or by a synonym), the edits of the typo
+   * correction it was surely read as, or null when it was not read at all.
+   */
+  wordEdits: Array<number | null>;
 }
 
 export interface RankOptions {
@@ -48,6 +51,9 @@ export function rankQuery(
   addCompletionCandidates(vocabulary, words, groups);
   const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, { everydayWords, typing });
   addSynonymCandidates(vocabulary, words, groups);
+  const wordEdits = groups.map((group, at) =>
+    [...group.values()].some(({ certainty }) => certainty > 0) ? (typoEdits[at] ?? 0) : null,
+  );
   const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
   const pairs = pairCandidates(vocabulary, words, typing);
   const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities);
@@ -74,6 +80,6 @@ export function rankQuery(
     results: withConfidence(top.items()),
     loose: withConfidence(looseTop.items()),
     matchedTerms,
-    typoEdits,
+    wordEdits,
   };
 }

@@ -173,9 +173,14 @@ export function createTypoMatcher(index: TypoWords) {
     const candidates = typoCandidates(surface, maxEdits).slice(0, pool);
     if (candidates.length === 0) return [];
     const fuse = new Fuse(candidates, { includeScore: true, threshold, ignoreLocation: true, isCaseSensitive: true });
-    return fuse
+    const scored = fuse
       .search(surface, { limit: limit * FUSE_SHORTLIST })
-      .map((hit) => ({ word: hit.item, similarity: 1 - (hit.score ?? 1), edits: editDistance(surface, hit.item, 3) }))
+      .map((hit) => ({ word: hit.item, similarity: 1 - (hit.score ?? 1), edits: editDistance(surface, hit.item, 3) }));
+    // Fuse.js's best `limit`, and a word from further down only when it is fewer edits away than all of
+    // them: more words as close would only split the certainty ("breakr": "breaker", then "breaks").
+    const best = scored.slice(0, limit);
+    const closest = Math.min(...best.map(({ edits }) => edits));
+    return [...best, ...scored.slice(limit).filter(({ edits }) => edits < closest)]
       .sort((a, b) => a.edits - b.edits)
       .slice(0, limit)
       .map(({ word, similarity }): [string, number] => [word, similarity]);
@@ -226,9 +231,19 @@ export function isLikelyTypo(typed: string, word: string): boolean {
   if (typed[0] !== word[0] && !(typed[0] === word[1] && typed[1] === word[0])) return false;
   const allowed = typed.length >= LONG_WORD ? 2 : 1;
   if (editDistance(typed, word, allowed) <= allowed) return true;
-  // Or the same word with another ending ("autoscaler" for "autoscaling"): all but its last three letters agree.
-  const shared = commonPrefixLength(typed, word);
-  return shared >= MIN_SHARED_STEM && shared >= Math.max(typed.length, word.length) - 3;
+  return isOtherEnding(typed, word);
+}
+
+/** The same word with another ending ("autoscaler" for "autoscaling"): all but its last three letters agree. */
+function isOtherEnding(a: string, b: string): boolean {
+  const shared = commonPrefixLength(a, b);
+  return shared >= MIN_SHARED_STEM && shared >= Math.max(a.length, b.length) - 3;
+}
+
+/** How far a likely correction is from what was typed: its edits, or one for another ending of the word. */
+function editsToLikely(typed: string, word: string): number {
+  const edits = editDistance(typed, word, MAX_TYPO_EDITS);
+  return edits <= MAX_TYPO_EDITS ? edits : 1;
 }
 
 /**
@@ -236,8 +251,8 @@ export function isLikelyTypo(typed: string, word: string): boolean {
  * An everyday English word ("tyre", "knots") beside another word the library does not hold ("car",
  * "fishing") is more likely meant as written than as a slip for a library word ("type", "knows"):
  * its corrections still rank, but are never sure. Among words the library holds ("redis cashing",
- * "scheme migrations") it stays a typo. Returns the edits of the sure corrections, summed over the
- * words corrected: how far from what was typed this index read the query.
+ * "scheme migrations") it stays a typo. Returns, by the position of each word corrected surely, the
+ * edits of its correction: how far from what was typed this index read it.
  */
 export function addTypoCandidates(
   vocabulary: Vocabulary,
@@ -245,9 +260,9 @@ export function addTypoCandidates(
   words: readonly QueryWord[],
   groups: readonly Candidates[],
   { everydayWords = NO_EVERYDAY_WORDS, typing = false }: { everydayWords?: ReadonlySet<string>; typing?: boolean } = {},
-): number {
+): Array<number | undefined> {
   const corrected: number[] = [];
-  const fewestEdits: number[] = [];
+  const fewestEdits: Array<number | undefined> = [];
   words.forEach((word, position) => {
     const candidates = groups[position] as Candidates;
     const { surface } = word;
@@ -255,30 +270,29 @@ export function addTypoCandidates(
     if (candidates.size > 0 || surface.length < MIN_FUZZY_LENGTH || surface.length > 32) return;
     const corrections = typos.fuzzyWords(surface, { threshold: FUZZY_THRESHOLD, limit: MAX_FUZZY_WORDS });
     // The closest likely corrections are what was meant: "lineraly" is "linearly" (one swap), not
-    // "liberal" (two edits). Several as close, of different words ("cake": "came", "case"), share
-    // the certainty.
+    // "liberal" (two edits); with another ending of one of them ("postgress": "postgres", and
+    // "postgresql" too). Several, of different words ("cake": "came", "case"), share the certainty.
     const edits = new Map(
       corrections
         .filter(([correction]) => isLikelyTypo(surface, correction))
-        .map(([correction]) => [correction, editDistance(surface, correction)]),
+        .map(([correction]) => [correction, editsToLikely(surface, correction)]),
     );
     const fewest = Math.min(...edits.values());
     if (edits.size > 0) fewestEdits[position] = fewest;
-    const closest = new Set([...edits].filter(([, n]) => n === fewest).map(([c]) => termsOfWord(c)[0]));
+    const nearest = [...edits].filter(([, n]) => n === fewest).map(([correction]) => correction);
+    const meant = new Set(
+      [...edits.keys()].filter((c) => nearest.includes(c) || nearest.some((near) => isOtherEnding(c, near))),
+    );
+    const closest = new Set([...meant].map((c) => termsOfWord(c)[0]));
     for (const [correction, similarity] of corrections) {
-      const certainty = edits.get(correction) === fewest ? 1 / closest.size : 0;
+      const certainty = meant.has(correction) ? 1 / closest.size : 0;
       for (const term of termsOfWord(correction))
         addCandidate(vocabulary, candidates, term, FACTOR.fuzzy * similarity, certainty);
     }
     if (everydayWords.has(surface)) corrected.push(position);
   });
   if (corrected.length > 0) unsureOfEverydayWords(words, groups, corrected, typing);
-  // A correction made unsure is not how the query was read.
-  return fewestEdits.reduce(
-    (sum, edits, position) =>
-      sum + ([...(groups[position] as Candidates).values()].some(({ certainty }) => certainty > 0) ? edits : 0),
-    0,
-  );
+  return fewestEdits;
 }
 
 /** Everyday words corrected beside a word the library does not hold: their corrections are never sure. */

@@ -50,12 +50,25 @@ function rankKey({ score, confidence }: { score: number; confidence: number }, b
 }
 
 /**
- * What each source's keys count: the source that read the query further from what was typed (more
- * typo edits: "emtiting" as the blog's "editing", two edits, where a saved page says "emitting", one)
- * counts half per edit more, so the closer reading comes first.
+ * What each source's keys count: where both indexes read a query word, the one that read it further
+ * from what was typed ("emtiting" as the blog's "editing", two edits, where a saved page says
+ * "emitting", one) counts half per extra edit, so the closer reading comes first. A word only one
+ * index read changes nothing here (confidence already counts it).
  */
-function sourceFactors(articleEdits: number, pageEdits: number): { article: number; page: number } {
-  return { article: 0.5 ** Math.max(0, articleEdits - pageEdits), page: 0.5 ** Math.max(0, pageEdits - articleEdits) };
+function sourceFactors(
+  articleEdits: ReadonlyArray<number | null> = [],
+  pageEdits: ReadonlyArray<number | null> = [],
+): { article: number; page: number } {
+  let articleExtra = 0;
+  let pageExtra = 0;
+  for (let at = 0; at < Math.min(articleEdits.length, pageEdits.length); at++) {
+    const article = articleEdits[at];
+    const page = pageEdits[at];
+    if (article === null || article === undefined || page === null || page === undefined) continue;
+    articleExtra += Math.max(0, article - page);
+    pageExtra += Math.max(0, page - article);
+  }
+  return { article: 0.5 ** articleExtra, page: 0.5 ** pageExtra };
 }
 
 function mergeLists(
@@ -63,7 +76,7 @@ function mergeLists(
   pages: readonly LibraryHit[],
   getArticle: (id: string) => Article | undefined,
   limit: number,
-  factors = sourceFactors(0, 0),
+  factors = sourceFactors(),
 ): SearchHit[] {
   const bestArticle = Math.max(0, ...articles.map((r) => r.score));
   const bestPage = Math.max(0, ...pages.map((p) => p.score));
@@ -195,7 +208,7 @@ export function mergeSearch(
 ): UnifiedResponse {
   const matchedTerms = new Set([...bundled.matchedTerms, ...library.matchedTerms]);
   const prefix = bundled.prefix ?? library.prefix;
-  const factors = sourceFactors(bundled.typoEdits ?? 0, library.typoEdits ?? 0);
+  const factors = sourceFactors(bundled.wordEdits, library.wordEdits);
   const hits = mergeLists(bundled.results, library.results, getArticle, limit, factors);
   if (hits.length > 0) return { hits, loose: false, matchedTerms, prefix, suggestion: null };
   const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors);

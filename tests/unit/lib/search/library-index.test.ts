@@ -302,6 +302,23 @@ describe('one result list', () => {
     expect(response.hits.some((hit) => hit.kind === 'article')).toBe(true); // listed after, not dropped
   });
 
+  // Counting the edits of each index's corrections alone, a library that could not read "reddis" at all
+  // read the query "closer", and the blog's Redis caching article fell below a page that never says redis.
+  it('a misspelled word only the blog reads changes nothing in the order', () => {
+    const caching = page('page:caching', {
+      title: 'Caching strategy for our API',
+      text: `${filler.repeat(10)}We cache each response for a minute and purge it on writes.`,
+    });
+    const query = 'reddis caching strategy';
+    const blogFirst = bundled.search(query, { typing: false }).results[0]?.article.id;
+    expect(blogFirst).toBeDefined();
+    // A library large enough that its two words are worth a result there too.
+    const others = Array.from({ length: 18 }, (_, i) => page(`page:other${i}`, { text: filler.repeat(5) }));
+    const response = merged(indexOf(caching, ...others), query);
+    expect(response.hits[0]).toMatchObject({ kind: 'article', article: { id: blogFirst } });
+    expect(response.hits.some((hit) => hit.kind === 'page')).toBe(true);
+  });
+
   it('nothing about the query: no hits, and "Did you mean" only then', () => {
     const response = merged(indexOf(darfur, bread, queues), 'lemon cake recipe');
     expect(response.hits).toEqual([]);

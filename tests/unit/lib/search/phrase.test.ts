@@ -221,9 +221,8 @@ describe(realPages.length ? 'a phrase from deep in a saved real page' : MISSING_
 });
 
 // A word from a saved page's body, misspelled as fingers slip (two neighbours swapped, a letter left
-// out, doubled or struck for another): Fuse.js scored "likning" as high as "living" as "linking"; a
-// blog article read through a correction two edits away ("emtiting" as "editing") came before the
-// page that says "emitting".
+// out, doubled or struck for another), finds that page first: a guard over real pages for the typo
+// stage and the one list (the cases it was changed for are in typo.test.ts and library-index.test.ts).
 describe(realPages.length ? 'a misspelled word from a saved real page' : MISSING_SHARED_REASON, () => {
   beforeEach((context) => context.skip(realPages.length === 0, MISSING_SHARED_REASON));
 

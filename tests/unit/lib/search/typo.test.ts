@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '@/lib/search/build-index';
+import bundledIndex from '@/assets/data/search-index.json';
+import { buildSearchIndex, type SerializedSearchIndex } from '@/lib/search/build-index';
 import { FACTOR, wordCandidates } from '@/lib/search/candidates';
 import { addTypoCandidates, createTypoMatcher, editDistance, isLikelyTypo } from '@/lib/search/typo';
 import { createVocabulary } from '@/lib/search/vocabulary';
@@ -98,17 +99,48 @@ describe('typo stage', () => {
       [...groups[0]!].map(([term, { certainty }]) => [index.terms[term] as string, certainty]),
     );
     expect(sure).toEqual({ linearli: 1, liber: 0 });
-    expect(edits).toBe(1);
+    expect(edits).toEqual([1]);
   });
 
-  it('counts the edits of the corrections it is sure of: none for words found as written', () => {
+  it('says, by word, the edits of the corrections it is sure of', () => {
     const correct = (text: string) => {
       const query = words(text);
       return addTypoCandidates(smallVocabulary, typos, query, wordCandidates(smallVocabulary, query, false));
     };
-    expect(correct('kubernetes rollout')).toBe(0);
-    expect(correct('kuberntes rollout')).toBe(1);
-    expect(correct('kuberntes rolout')).toBe(2);
-    expect(correct('rolingg')).toBe(0); // a far-fetched correction: not how the query was read
+    expect(correct('kubernetes rollout')).toEqual([]); // found as written: nothing corrected
+    expect(correct('kuberntes rollout')).toEqual([1]);
+    expect(correct('kuberntes rolout')).toEqual([1, 1]);
+    expect(correct('rolingg')).toEqual([]); // a far-fetched correction: not how the query was read
+  });
+
+  // "postgress" lost the PostgreSQL articles when only "postgres" (one edit) was sure.
+  it('is as sure of another ending of the closest correction', () => {
+    const index = buildSearchIndex([
+      { id: 'a', title: 'Postgres connection pooling', keywords: '', summary: '' },
+      { id: 'b', title: 'PostgreSQL logical replication', keywords: '', summary: '' },
+    ]);
+    const vocabulary = createVocabulary(index);
+    const query = words('postgress');
+    const groups = wordCandidates(vocabulary, query, false);
+    addTypoCandidates(vocabulary, createTypoMatcher(index), query, groups);
+    const sure = Object.fromEntries(
+      [...groups[0]!].map(([term, { certainty }]) => [index.terms[term] as string, certainty]),
+    );
+    expect(sure).toEqual({ postgr: 0.5, postgresql: 0.5 });
+  });
+
+  // Taking Fuse.js's best dozen whole let "breaks" share "breakr" with "breaker": 3 results became 8.
+  it('takes a correction from beyond Fuse.js’s best only when it is fewer edits away than all of them', () => {
+    const index = bundledIndex as unknown as SerializedSearchIndex;
+    const vocabulary = createVocabulary(index);
+    const sureOf = (text: string) => {
+      const query = words(text);
+      const groups = wordCandidates(vocabulary, query, false);
+      addTypoCandidates(vocabulary, createTypoMatcher(index), query, groups);
+      return [...groups[0]!].filter(([, { certainty }]) => certainty > 0).map(([term]) => index.terms[term]);
+    };
+    expect(sureOf('breakr')).toEqual(['breaker']);
+    expect(sureOf('ltter')).toEqual(['letter']);
+    expect(sureOf('tabe')).toEqual(['tabl']);
   });
 });
