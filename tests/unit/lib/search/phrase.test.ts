@@ -166,6 +166,17 @@ describe('the one list, once the copies are read', () => {
 // A phrase a user remembers from a page they saved may have a single specific word ("by an update to
 // the"), which a blog article covers as well: before, the article came first in 23 of 281 such searches.
 const realPages = realPageNames();
+/** The one list as the popup has it while the last word is typed, with these pages saved. */
+function searchAsTyped(library: readonly LibraryDocument[], query: string): UnifiedResponse {
+  const index = createLibraryIndex();
+  for (const document of library) index.put(document);
+  return mergeSearch(
+    getBundledSearchEngine().search(query, { limit: 20, typing: true }),
+    index.search(query, { limit: 20, typing: true }),
+    getArticleById,
+  );
+}
+
 /** The shared real pages captured as saved pages, once for the tests below (capturing them takes seconds). */
 let captured: LibraryDocument[] | undefined;
 function savedRealPages(): LibraryDocument[] {
@@ -181,7 +192,6 @@ describe(realPages.length ? 'a phrase from deep in a saved real page' : MISSING_
 
   it('puts that page first in the one list of a three-page library', () => {
     const documents = savedRealPages();
-    const engine = getBundledSearchEngine();
     let seed = 7;
     const random = () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -196,14 +206,7 @@ describe(realPages.length ? 'a phrase from deep in a saved real page' : MISSING_
       if (words.length < 200) continue;
       const at = Math.floor(words.length * (0.5 + random() * 0.4));
       const query = words.slice(at, at + 5 + Math.floor(random() * 3)).join(' ');
-      const index = createLibraryIndex();
-      for (const document of library) index.put(document);
-      // As the popup has it while the last word is typed.
-      const merged = mergeSearch(
-        engine.search(query, { limit: 20, typing: true }),
-        index.search(query, { limit: 20, typing: true }),
-        getArticleById,
-      );
+      const merged = searchAsTyped(library, query);
       const phrase = queryPhrase(query, merged.prefix !== null);
       const snippets = new Map<string, Snippet>();
       for (const document of library) {
@@ -263,13 +266,7 @@ describe(realPages.length ? 'a misspelled word from a saved real page' : MISSING
         word.slice(0, at) + letter + word.slice(at + 1),
       ][trial % 4] as string;
       if (typo === word) continue;
-      const index = createLibraryIndex();
-      for (const document of library) index.put(document);
-      const merged = mergeSearch(
-        engine.search(typo, { limit: 20, typing: true }),
-        index.search(typo, { limit: 20, typing: true }),
-        getArticleById,
-      );
+      const merged = searchAsTyped(library, typo);
       searches++;
       const first = merged.hits[0];
       if (first?.kind !== 'page' || first.page.itemId !== target.id) misses.push(`${word} as ${typo}`);
