@@ -174,6 +174,7 @@ function searchAsTyped(library: readonly LibraryDocument[], query: string): Unif
     getBundledSearchEngine().search(query, { limit: 20, typing: true }),
     index.search(query, { limit: 20, typing: true }),
     getArticleById,
+    { query },
   );
 }
 
