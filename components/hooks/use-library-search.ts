@@ -95,7 +95,7 @@ export function useLibrarySearch(
     [index, version, query, includeLibrary],
   );
   const merged = useMemo(
-    () => withQueryPhrase(mergeSearch(bundled, library, catalog.byId, { query }), query),
+    () => withQueryPhrase(mergeSearch(bundled, library, catalog.byId), query),
     [bundled, library, catalog, query],
   );
   const made = useSnippets(merged);

@@ -3,7 +3,6 @@ import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
 import { holdsPhrase, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import type { Snippet } from '@/lib/search/snippet';
-import { analyzeField, analyzeQueryWords, normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
 import { READER_VIEW_TERMS, type SidePanelView } from '@/lib/side-panel/view-schema';
 
 /** One entry of the one result list: a blog article, or a page the user saved. */
@@ -72,42 +71,12 @@ function sourceFactors(
   return { article: 0.5 ** articleExtra, page: 0.5 ** pageExtra };
 }
 
-/**
- * Whether an article's title names the query: it holds each of the query's words (the last one as
- * begun, while it is typed). Between an article and a saved page that match a query equally, such an
- * article comes first ("thundering herd"); otherwise the user's own page does ("settnigs", a word
- * from the page that an article's summary happens to use too).
- */
-function titleNamesQuery(query: string, typing: boolean): (article: Article) => boolean {
-  const words = analyzeQueryWords(query);
-  const known = new Map<string, boolean>();
-  return (article) => {
-    let names = known.get(article.id);
-    if (names === undefined) {
-      const terms = new Set(analyzeField(article.title));
-      const titleWords = tokenize(normalizeText(article.title)).map((token) => token.surface);
-      names =
-        words.length > 0 &&
-        words.every(
-          (word, at) =>
-            termsOfWord(word.surface).some((term) => terms.has(term)) ||
-            (typing && at === words.length - 1 && titleWords.some((title) => title.startsWith(word.surface))),
-        );
-      known.set(article.id, names);
-    }
-    return names;
-  };
-}
-
-const NAMES_NOTHING = () => false;
-
 function mergeLists(
   articles: readonly SearchResult[],
   pages: readonly LibraryHit[],
   getArticle: (id: string) => Article | undefined,
   limit: number,
   factors = sourceFactors(),
-  namesQuery: (article: Article) => boolean = NAMES_NOTHING,
 ): SearchHit[] {
   const bestArticle = Math.max(0, ...articles.map((r) => r.score));
   const bestPage = Math.max(0, ...pages.map((p) => p.score));
@@ -160,10 +129,8 @@ function mergeLists(
     }
   }
   ranked.push(...byArticle.values());
-  // Equal keys: an article whose title names the query, then the user's own pages, then the other
-  // articles, each as its source ranked them (the sort is stable).
-  const tieRank = ({ value }: Scored<SearchHit>) => (value.kind === 'page' ? 1 : namesQuery(value.article) ? 2 : 0);
-  ranked.sort((a, b) => b.score - a.score || tieRank(b) - tieRank(a));
+  // Equal keys: articles first, then as each source ranked them (the sort is stable).
+  ranked.sort((a, b) => b.score - a.score || Number(b.value.kind === 'article') - Number(a.value.kind === 'article'));
   return ranked.slice(0, limit).map(({ value }) => value);
 }
 
@@ -232,20 +199,19 @@ export function withQueryPhrase(merged: UnifiedResponse, query: string): Unified
 /** The library's answer before it can be searched (or when it is left out): nothing. */
 export const NO_LIBRARY_RESPONSE: LibraryResponse = { results: [], loose: [], matchedTerms: new Set(), prefix: null };
 
-/** The bundled articles' and the library's answers to one query (`query`, for ties), as one list. */
+/** The bundled articles' and the library's answers to one query, as one list. */
 export function mergeSearch(
   bundled: SearchResponse,
   library: LibraryResponse,
   getArticle: (id: string) => Article | undefined,
-  { limit = 20, query = '' }: { limit?: number; query?: string } = {},
+  limit = 20,
 ): UnifiedResponse {
   const matchedTerms = new Set([...bundled.matchedTerms, ...library.matchedTerms]);
   const prefix = bundled.prefix ?? library.prefix;
   const factors = sourceFactors(bundled.wordEdits, library.wordEdits);
-  const namesQuery = titleNamesQuery(query, prefix !== null);
-  const hits = mergeLists(bundled.results, library.results, getArticle, limit, factors, namesQuery);
+  const hits = mergeLists(bundled.results, library.results, getArticle, limit, factors);
   if (hits.length > 0) return { hits, loose: false, matchedTerms, prefix, suggestion: null };
-  const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors, namesQuery);
+  const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors);
   return {
     hits: loose,
     loose: loose.length > 0,

@@ -262,7 +262,6 @@ describe('one result list', () => {
       bundled.search(query, { typing: false, suggest: true }),
       index.search(query, { typing: false }),
       getArticleById,
-      { query },
     );
 
   it('ranks a saved page that is about the query above articles that are not', () => {
@@ -317,29 +316,6 @@ describe('one result list', () => {
     const others = Array.from({ length: 18 }, (_, i) => page(`page:other${i}`, { text: filler.repeat(5) }));
     const response = merged(indexOf(caching, ...others), query);
     expect(response.hits[0]).toMatchObject({ kind: 'article', article: { id: blogFirst } });
-    expect(response.hits.some((hit) => hit.kind === 'page')).toBe(true);
-  });
-
-  // A word from a saved page that an article happens to use too ("settings"), misspelled: both read it
-  // the same, equally; the article came first, where the user looked for their page.
-  it('a saved page and an article that match equally: the page first, unless the title names the query', () => {
-    const settings = page('page:settings', {
-      title: 'Release notes',
-      text: `${filler.repeat(10)}Open the settings panel and turn the feature on.`,
-    });
-    expect(bundled.search('settnigs', { typing: false }).results.length).toBeGreaterThan(0);
-    expect(merged(indexOf(settings), 'settnigs').hits[0]).toMatchObject({
-      kind: 'page',
-      page: { itemId: 'page:settings' },
-    });
-    // An article titled with the query comes first ("thundering herd" names one).
-    const herd = page('page:herd', {
-      title: 'Outage report',
-      text: `${filler}A thundering herd followed the restart.`,
-    });
-    const response = merged(indexOf(herd), 'thundering herd');
-    expect(response.hits[0]).toMatchObject({ kind: 'article' });
-    expect(response.hits[0]?.kind === 'article' && response.hits[0].article.title).toMatch(/thundering herd/i);
     expect(response.hits.some((hit) => hit.kind === 'page')).toBe(true);
   });
 

@@ -174,7 +174,6 @@ function searchAsTyped(library: readonly LibraryDocument[], query: string): Unif
     getBundledSearchEngine().search(query, { limit: 20, typing: true }),
     index.search(query, { limit: 20, typing: true }),
     getArticleById,
-    { query },
   );
 }
 
