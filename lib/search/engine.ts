@@ -1,7 +1,7 @@
 import type { Article } from '@/lib/corpus/article';
 import type { SerializedSearchIndex } from '@/lib/search/build-index';
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
-import { type RankedDocument, rankQuery } from '@/lib/search/rank';
+import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
 import { suggestCorrection } from '@/lib/search/suggest';
 import { analyzeQueryWords, MAX_QUERY_WORDS, unfinishedWord } from '@/lib/search/text';
 import { createTypoMatcher } from '@/lib/search/typo';
@@ -40,7 +40,7 @@ export interface SearchResponse {
   /** The last word as typed, when it was matched as a prefix. */
   prefix: string | null;
   /** How each query word was read (see `Ranking`). */
-  wordEdits?: ReadonlyArray<number | null>;
+  wordReadings?: ReadonlyArray<WordReading | null>;
 }
 
 const LOOSE_LIMIT = 5;
@@ -92,14 +92,14 @@ export function createSearchEngine(
       ranked.map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));
     const results = toResults(ranking.results);
     const loose = toResults(ranking.loose);
-    const { matchedTerms, wordEdits } = ranking;
+    const { matchedTerms, wordReadings } = ranking;
     return {
       results,
       loose,
       suggestion: options.suggest && results.length === 0 && loose.length === 0 ? suggest(query) : null,
       matchedTerms,
       prefix: unfinishedWord(words, typing),
-      wordEdits,
+      wordReadings,
     };
   }
 

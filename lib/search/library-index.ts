@@ -1,5 +1,5 @@
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
-import { type RankedDocument, rankQuery } from '@/lib/search/rank';
+import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
 import {
   analyzeField,
   analyzePairs,
@@ -60,7 +60,7 @@ export interface LibraryResponse {
   matchedTerms: ReadonlySet<string>;
   prefix: string | null;
   /** How each query word was read (see `Ranking`). */
-  wordEdits?: ReadonlyArray<number | null>;
+  wordReadings?: ReadonlyArray<WordReading | null>;
 }
 
 type Field = 'title' | 'tags' | 'highlights' | 'note' | 'site' | 'text';
@@ -605,7 +605,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       loose: ranking.loose.map((ranked) => toHit(ranked, ranking.matchedTerms, prefix)),
       matchedTerms: ranking.matchedTerms,
       prefix,
-      wordEdits: ranking.wordEdits,
+      wordReadings: ranking.wordReadings,
     };
   }
 

@@ -18,11 +18,14 @@ export interface Ranking {
   /** Documents sharing some of the query's words but not about it. */
   loose: RankedDocument[];
   matchedTerms: Set<string>;
-  /**
-   * How each query word was read: 0 as written (or completed, or by a synonym), the edits of the typo
-   * correction it was surely read as, or null when it was not read at all.
-   */
-  wordEdits: Array<number | null>;
+  /** How each query word was read (null: not read at all). */
+  wordReadings: Array<WordReading | null>;
+}
+
+/** How a query word was read: as which terms, and how many edits from what was typed (0 unless through a typo correction). */
+export interface WordReading {
+  terms: readonly string[];
+  edits: number;
 }
 
 export interface RankOptions {
@@ -51,9 +54,12 @@ export function rankQuery(
   addCompletionCandidates(vocabulary, words, groups);
   const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, { everydayWords, typing });
   addSynonymCandidates(vocabulary, words, groups);
-  const wordEdits = groups.map((group, at) =>
-    [...group.values()].some(({ certainty }) => certainty > 0) ? (typoEdits[at] ?? 0) : null,
-  );
+  const wordReadings = groups.map((group, at): WordReading | null => {
+    const terms = [...group]
+      .filter(([, { certainty }]) => certainty > 0)
+      .map(([term]) => vocabulary.terms[term] as string);
+    return terms.length > 0 ? { terms, edits: typoEdits[at] ?? 0 } : null;
+  });
   const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
   const pairs = pairCandidates(vocabulary, words, typing);
   const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities);
@@ -80,6 +86,6 @@ export function rankQuery(
     results: withConfidence(top.items()),
     loose: withConfidence(looseTop.items()),
     matchedTerms,
-    wordEdits,
+    wordReadings,
   };
 }

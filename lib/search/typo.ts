@@ -240,12 +240,6 @@ function isOtherEnding(a: string, b: string): boolean {
   return shared >= MIN_SHARED_STEM && shared >= Math.max(a.length, b.length) - 3;
 }
 
-/** How far a likely correction is from what was typed: its edits, or one for another ending of the word. */
-function editsToLikely(typed: string, word: string): number {
-  const edits = editDistance(typed, word, MAX_TYPO_EDITS);
-  return edits <= MAX_TYPO_EDITS ? edits : 1;
-}
-
 /**
  * Stage 2: a word the index does not know as written looks for the few words it may be a typo of.
  * An everyday English word ("tyre", "knots") beside another word the library does not hold ("car",
@@ -275,7 +269,7 @@ export function addTypoCandidates(
     const edits = new Map(
       corrections
         .filter(([correction]) => isLikelyTypo(surface, correction))
-        .map(([correction]) => [correction, editsToLikely(surface, correction)]),
+        .map(([correction]) => [correction, editDistance(surface, correction)]),
     );
     const fewest = Math.min(...edits.values());
     if (edits.size > 0) fewestEdits[position] = fewest;

@@ -2,6 +2,7 @@ import type { Article } from '@/lib/corpus/article';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
 import { holdsPhrase, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
+import type { WordReading } from '@/lib/search/rank';
 import type { Snippet } from '@/lib/search/snippet';
 import { READER_VIEW_TERMS, type SidePanelView } from '@/lib/side-panel/view-schema';
 
@@ -50,23 +51,24 @@ function rankKey({ score, confidence }: { score: number; confidence: number }, b
 }
 
 /**
- * What each source's keys count: where both indexes read a query word, the one that read it further
- * from what was typed ("emtiting" as the blog's "editing", two edits, where a saved page says
- * "emitting", one) counts half per extra edit, so the closer reading comes first. A word only one
- * index read changes nothing here (confidence already counts it).
+ * What each source's keys count: where the two indexes read a query word as different words, the one
+ * that read it further from what was typed ("emtiting" as the blog's "editing", two edits, where a
+ * saved page says "emitting", one) counts half per extra edit, so the closer reading comes first. A
+ * word only one index read (confidence already counts it), or both read as the same term whatever
+ * spelling each holds ("worflows": the blog's "workflow", a page's "workflows"), changes nothing here.
  */
 function sourceFactors(
-  articleEdits: ReadonlyArray<number | null> = [],
-  pageEdits: ReadonlyArray<number | null> = [],
+  articleReadings: ReadonlyArray<WordReading | null> = [],
+  pageReadings: ReadonlyArray<WordReading | null> = [],
 ): { article: number; page: number } {
   let articleExtra = 0;
   let pageExtra = 0;
-  for (let at = 0; at < Math.min(articleEdits.length, pageEdits.length); at++) {
-    const article = articleEdits[at];
-    const page = pageEdits[at];
-    if (article === null || article === undefined || page === null || page === undefined) continue;
-    articleExtra += Math.max(0, article - page);
-    pageExtra += Math.max(0, page - article);
+  for (let at = 0; at < Math.min(articleReadings.length, pageReadings.length); at++) {
+    const article = articleReadings[at];
+    const page = pageReadings[at];
+    if (!article || !page || article.terms.some((term) => page.terms.includes(term))) continue;
+    articleExtra += Math.max(0, article.edits - page.edits);
+    pageExtra += Math.max(0, page.edits - article.edits);
   }
   return { article: 0.5 ** articleExtra, page: 0.5 ** pageExtra };
 }
@@ -208,7 +210,7 @@ export function mergeSearch(
 ): UnifiedResponse {
   const matchedTerms = new Set([...bundled.matchedTerms, ...library.matchedTerms]);
   const prefix = bundled.prefix ?? library.prefix;
-  const factors = sourceFactors(bundled.wordEdits, library.wordEdits);
+  const factors = sourceFactors(bundled.wordReadings, library.wordReadings);
   const hits = mergeLists(bundled.results, library.results, getArticle, limit, factors);
   if (hits.length > 0) return { hits, loose: false, matchedTerms, prefix, suggestion: null };
   const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors);

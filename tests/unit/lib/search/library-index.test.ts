@@ -319,6 +319,46 @@ describe('one result list', () => {
     expect(response.hits.some((hit) => hit.kind === 'page')).toBe(true);
   });
 
+  // "balancng": the blog holds "balancers" (three edits, another ending), a saved page "balancer" (two);
+  // both read the word as the term "balanc", and the page was halved down the list for the spelling it holds.
+  it('a misspelled word both read as the same term: neither index counts less', () => {
+    const balancer = page('page:balancer', {
+      title: 'Outage report',
+      text: `${filler.repeat(10)}The load balancer sent every request to the one healthy node.`,
+    });
+    const others = Array.from({ length: 18 }, (_, i) => page(`page:other${i}`, { text: filler.repeat(5) }));
+    const query = 'load balancng';
+    const blog = bundled.search(query, { typing: false });
+    const library = indexOf(balancer, ...others).search(query, { typing: false });
+    expect(blog.results[0]?.confidence).toBe(1);
+    expect(library.results[0]).toMatchObject({ itemId: 'page:balancer', confidence: 1 });
+    // Equal matches: the article, then the page (as when nothing is misspelled), not the page below the articles.
+    const hits = merged(indexOf(balancer, ...others), query).hits;
+    expect(hits[0]).toMatchObject({ kind: 'article', article: { id: blog.results[0]?.article.id } });
+    expect(hits[1]).toMatchObject({ kind: 'page', page: { itemId: 'page:balancer' } });
+  });
+
+  // "worflows": the blog holds "workflows" (one edit), a saved page only "workflow" (two): the same term,
+  // "workflow", read through different spellings; the page was halved down the list.
+  it('a misspelled word both read as the same term, through different spellings: neither counts less', () => {
+    const flow = page('page:flow', {
+      title: 'Team notes',
+      text: `${filler.repeat(10)}Our release workflow waits for the nightly build before it tags anything.`,
+    });
+    const others = Array.from({ length: 18 }, (_, i) => page(`page:other${i}`, { text: filler.repeat(5) }));
+    const query = 'worflows';
+    const blog = bundled.search(query, { typing: false });
+    expect(blog.results.length).toBeGreaterThan(1);
+    expect(blog.wordReadings?.[0]).toMatchObject({ terms: ['workflow'], edits: 1 });
+    expect(indexOf(flow, ...others).search(query, { typing: false }).wordReadings?.[0]).toMatchObject({
+      terms: ['workflow'],
+      edits: 2,
+    });
+    const hits = merged(indexOf(flow, ...others), query).hits;
+    expect(hits[0]).toMatchObject({ kind: 'article', article: { id: blog.results[0]?.article.id } });
+    expect(hits[1]).toMatchObject({ kind: 'page', page: { itemId: 'page:flow' } });
+  });
+
   it('nothing about the query: no hits, and "Did you mean" only then', () => {
     const response = merged(indexOf(darfur, bread, queues), 'lemon cake recipe');
     expect(response.hits).toEqual([]);

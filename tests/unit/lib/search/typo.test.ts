@@ -127,6 +127,12 @@ describe('typo stage', () => {
       [...groups[0]!].map(([term, { certainty }]) => [index.terms[term] as string, certainty]),
     );
     expect(sure).toEqual({ postgr: 0.5, postgresql: 0.5 });
+    // Another ending alone counts its real edits (what the one list compares).
+    const scaling = buildSearchIndex([{ id: 'c', title: 'Autoscaling gone wrong', keywords: '', summary: '' }]);
+    const scalingVocabulary = createVocabulary(scaling);
+    const typed = words('autoscaler');
+    const found = wordCandidates(scalingVocabulary, typed, false);
+    expect(addTypoCandidates(scalingVocabulary, createTypoMatcher(scaling), typed, found)).toEqual([3]);
   });
 
   // Taking Fuse.js's best dozen whole let "breaks" share "breakr" with "breaker": 3 results became 8.
