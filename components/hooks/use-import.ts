@@ -46,14 +46,8 @@ export function useImport(db: ShelfDatabase) {
       setRestoreMessage({ kind: 'error', text: `${file.name}: ${parsed.error}` });
       return;
     }
-    const { items, captures } = parsed.backup.records;
-    // What the restore counts first: the copies it reads, else the items it writes.
-    setProgress(
-      captures.length > 0
-        ? { done: 0, total: captures.length, counting: 'copies' }
-        : { done: 0, total: items.length, counting: 'items' },
-    );
     try {
+      // Its first frame of progress is reported before anything is awaited.
       const report = await restoreBackup(parsed.backup, mode, {
         db,
         onProgress: (done, total, counting) => setProgress({ done, total, counting }),

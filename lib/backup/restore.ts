@@ -38,7 +38,6 @@ function* backupCopiesSteps(
   onRead?: (done: number, total: number) => void,
 ): Steps<CaptureRecord[]> {
   const kept: CaptureRecord[] = [];
-  if (captures.length > 0) onRead?.(0, captures.length);
   for (const capture of captures) {
     const { html, text } = yield* readableCopySteps(capture.html, win);
     const changes = copyChanges(capture, text);
@@ -62,14 +61,18 @@ export async function restoreBackup(
   mode: 'merge' | 'replace',
   { db, onProgress, win = window }: RestoreOptions = {},
 ): Promise<RestoreReport> {
+  // The first frame of progress, before anything is awaited: the copies to read, else the items to write.
+  const { items: inFile, captures: copies } = backup.records;
+  if (copies.length > 0) onProgress?.(0, copies.length, 'copies');
+  else onProgress?.(0, inFile.length, 'items');
   // Before the copies are read (seconds, for thousands): "Delete everything" meanwhile stops the restore.
   const epoch = await getEpoch(db ?? getDatabase());
   const now = Date.now();
   // Thousands of copies take seconds: the page keeps answering meanwhile.
   const captures = await runInSlices(
-    backupCopiesSteps(backup.records.captures, win, now, (done, total) => onProgress?.(done, total, 'copies')),
+    backupCopiesSteps(copies, win, now, (done, total) => onProgress?.(done, total, 'copies')),
   );
-  const items = backup.records.items.map((item) => {
+  const items = inFile.map((item) => {
     const title = plainTitle(item.title, item.url);
     return title === item.title ? item : { ...item, title, updatedAt: Math.max(now, item.updatedAt + 1) };
   });

@@ -162,20 +162,22 @@ export function createTypoMatcher(index: TypoWords) {
   }
 
   /**
-   * Fuse.js scores the few plausible corrections of a word; returns [word, 0..1 similarity], fewest
-   * edits first, then best scored. Fuse.js's Bitap counts two neighbours swapped as two errors, so
+   * Fuse.js scores the few plausible corrections of a word; returns [word, 0..1 similarity, edits]
+   * (edits past `MAX_TYPO_EDITS + 1` count as that), fewest edits first, then best scored. Fuse.js's Bitap counts two neighbours swapped as two errors, so
    * "likning" scores "living" as high as "linking": of its best few, the closest by edits come first.
    */
   function fuzzyWords(
     surface: string,
     { threshold, limit, pool = MAX_TYPO_CANDIDATES, maxEdits = MAX_TYPO_EDITS }: FuzzyOptions,
-  ): Array<[string, number]> {
+  ): Array<[string, number, number]> {
     const candidates = typoCandidates(surface, maxEdits).slice(0, pool);
     if (candidates.length === 0) return [];
     const fuse = new Fuse(candidates, { includeScore: true, threshold, ignoreLocation: true, isCaseSensitive: true });
-    const scored = fuse
-      .search(surface, { limit: limit * FUSE_SHORTLIST })
-      .map((hit) => ({ word: hit.item, similarity: 1 - (hit.score ?? 1), edits: editDistance(surface, hit.item, 3) }));
+    const scored = fuse.search(surface, { limit: limit * FUSE_SHORTLIST }).map((hit) => ({
+      word: hit.item,
+      similarity: 1 - (hit.score ?? 1),
+      edits: editDistance(surface, hit.item, MAX_TYPO_EDITS + 1),
+    }));
     // Fuse.js's best `limit`, and a word from further down only when it is fewer edits away than all of
     // them: more words as close would only split the certainty ("breakr": "breaker", then "breaks").
     const best = scored.slice(0, limit);
@@ -183,7 +185,7 @@ export function createTypoMatcher(index: TypoWords) {
     return [...best, ...scored.slice(limit).filter(({ edits }) => edits < closest)]
       .sort((a, b) => a.edits - b.edits)
       .slice(0, limit)
-      .map(({ word, similarity }): [string, number] => [word, similarity]);
+      .map(({ word, similarity, edits }): [string, number, number] => [word, similarity, edits]);
   }
 
   return { fuzzyWords };
@@ -224,13 +226,14 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
 /**
  * Whether `typed` is plausibly a slip of the fingers for `word`: one edit, two in a long word
  * (as spelling correctors allow). Fuse.js ranks looser corrections too ("wedding" → "embedding"),
- * but they say nothing about whether the query is about what the library covers.
+ * but they say nothing about whether the query is about what the library covers. `edits`: the
+ * distance already counted (at least up to 3), when the caller has it.
  */
-export function isLikelyTypo(typed: string, word: string): boolean {
+export function isLikelyTypo(typed: string, word: string, edits?: number): boolean {
   // People seldom get a word's first letter wrong (swapping the first two is one edit).
   if (typed[0] !== word[0] && !(typed[0] === word[1] && typed[1] === word[0])) return false;
   const allowed = typed.length >= LONG_WORD ? 2 : 1;
-  if (editDistance(typed, word, allowed) <= allowed) return true;
+  if ((edits ?? editDistance(typed, word, allowed)) <= allowed) return true;
   return isOtherEnding(typed, word);
 }
 
@@ -268,8 +271,8 @@ export function addTypoCandidates(
     // "postgresql" too). Several, of different words ("cake": "came", "case"), share the certainty.
     const edits = new Map(
       corrections
-        .filter(([correction]) => isLikelyTypo(surface, correction))
-        .map(([correction]) => [correction, editDistance(surface, correction)]),
+        .filter(([correction, , distance]) => isLikelyTypo(surface, correction, distance))
+        .map(([correction, , distance]) => [correction, distance]),
     );
     const fewest = Math.min(...edits.values());
     if (edits.size > 0) fewestEdits[position] = fewest;

@@ -241,6 +241,16 @@ describe("a backup's copies are searched by their reader's text as they are rest
       onProgress: (done, total, stage) => steps.push(`${stage} ${done}/${total}`),
     });
     expect(steps).toEqual(['copies 0/3', 'copies 1/3', 'copies 2/3', 'copies 3/3', 'items 0/3', 'items 3/3']);
+    // The first frame is reported before the restore awaits anything (the panel shows it at once).
+    const first: string[] = [];
+    const withoutCopies = { ...parsed.backup, records: { ...parsed.backup.records, captures: [] } };
+    const restoring = restoreBackup(withoutCopies, 'merge', {
+      db,
+      win,
+      onProgress: (done, total, stage) => first.push(`${stage} ${done}/${total}`),
+    });
+    expect(first).toEqual(['items 0/3']);
+    await restoring;
   });
 
   it("a copy whose markup reads as nothing is not searched by the file's text, which no reader shows", async () => {
