@@ -1,29 +1,33 @@
+import documentationDiscountsJson from '@/assets/data/documentation-discounts.json';
 import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
 import modelJson from '@/assets/data/related-model.json';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import {
   createRelatedEngine,
-  type EverydayDiscounts,
+  type RankingDiscounts,
   type RelatedEngine,
-  readEverydayDiscounts,
-  type SerializedEverydayDiscounts,
+  readDiscounts,
+  type SerializedDiscounts,
 } from '@/lib/related/engine';
 
 import { rebuildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
 
-let everydayDiscounts: EverydayDiscounts | undefined;
+let rankingDiscounts: RankingDiscounts | undefined;
 
-/** Prebuilt by `npm run index` (scripts/cli/everyday-words.ts). */
-function getEverydayDiscounts(): EverydayDiscounts {
-  everydayDiscounts ??= readEverydayDiscounts(everydayDiscountsJson as SerializedEverydayDiscounts);
-  return everydayDiscounts;
+/** Prebuilt by `npm run index` (scripts/cli/everyday-words.ts, scripts/cli/documentation-words.ts). */
+function getRankingDiscounts(): RankingDiscounts {
+  rankingDiscounts ??= readDiscounts(
+    everydayDiscountsJson as SerializedDiscounts,
+    documentationDiscountsJson as SerializedDiscounts,
+  );
+  return rankingDiscounts;
 }
 
 let engine: RelatedEngine | undefined;
 
 export function getBundledRelatedEngine(): RelatedEngine {
-  engine ??= createRelatedEngine(modelJson as SerializedRelatedModel, ARTICLES, getEverydayDiscounts());
+  engine ??= createRelatedEngine(modelJson as SerializedRelatedModel, ARTICLES, getRankingDiscounts());
   return engine;
 }
 
@@ -39,7 +43,7 @@ export function relatedEngineFor(catalog: EffectiveCatalog): RelatedEngine {
   if (!found) {
     const bundled = modelJson as SerializedRelatedModel;
     const model = catalog.searchTextChanged ? rebuildRelatedModel(catalog.articles, bundled) : bundled;
-    found = createRelatedEngine(model, catalog.articles, getEverydayDiscounts());
+    found = createRelatedEngine(model, catalog.articles, getRankingDiscounts());
     catalogEngines.set(catalog, found);
   }
   return found;

@@ -97,22 +97,29 @@ function latinTerms(terms: string[]): string[] {
 const LATIN_TERM = /^[\p{Script=Latin}0-9+:.#]+$/u;
 
 /**
- * Everyday words' worth when ranking (term → 0..1, unlisted terms 1), by how common each is in
- * everyday speech (`npm run index`: assets/data/everyday-discounts.json). Matching ignores it.
+ * Words' worth when ranking (term → 0..1, unlisted terms 1): everyday words by how common they are
+ * in everyday speech, words of every manual by how many documentation pages say them (`npm run
+ * index`: assets/data/everyday-discounts.json, assets/data/documentation-discounts.json). Matching
+ * ignores them.
  */
-export type EverydayDiscounts = ReadonlyMap<string, number>;
+export type RankingDiscounts = ReadonlyMap<string, number>;
 
 /** As stored: [share, "stem stem …"] pairs, one per share (see scripts/cli/everyday-words.ts). */
-export type SerializedEverydayDiscounts = Array<[number, string]>;
+export type SerializedDiscounts = Array<[number, string]>;
 
-export function readEverydayDiscounts(pairs: SerializedEverydayDiscounts): EverydayDiscounts {
-  return new Map(pairs.flatMap(([share, stems]) => stems.split(' ').map((stem) => [stem, share] as const)));
+/** Stored discounts as one map; a word listed in several counts the product of its shares. */
+export function readDiscounts(...lists: SerializedDiscounts[]): RankingDiscounts {
+  const discounts = new Map<string, number>();
+  for (const pairs of lists)
+    for (const [share, stems] of pairs)
+      for (const stem of stems.split(' ')) discounts.set(stem, (discounts.get(stem) ?? 1) * share);
+  return discounts;
 }
 
 export function createRelatedEngine(
   model: SerializedRelatedModel,
   articles: readonly Article[],
-  everydayDiscounts: EverydayDiscounts = new Map(),
+  rankingDiscounts: RankingDiscounts = new Map(),
 ) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = model.docIds.map((id) => byId.get(id) as Article);
@@ -168,11 +175,12 @@ export function createRelatedEngine(
   ): RelatedResponse {
     const limit = options.limit ?? 5;
     // The confidence reads all of the page's words; the ranking its RANKING_TERMS heaviest, everyday
-    // words discounted ("name", "new", "version" on every entry of a manual say little of its topic).
+    // words and words of every manual discounted ("name", "new", "return", "argument" on every entry
+    // of a manual say little of its topic).
     const weighted = weighTerms(input);
     const whole = similarities(weighted);
     const forRanking = weighted
-      .map((term) => ({ ...term, weight: term.weight * (everydayDiscounts.get(term.term) ?? 1) }))
+      .map((term) => ({ ...term, weight: term.weight * (rankingDiscounts.get(term.term) ?? 1) }))
       .sort((a, b) => b.weight - a.weight);
     const top = forRanking.slice(0, RANKING_TERMS);
     const heaviest = similarities(top);

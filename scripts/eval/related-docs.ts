@@ -14,6 +14,8 @@ export interface RelatedDocsSet {
 export const RELATED_DOCS_FILE = 'tests/fixtures/related-docs.json';
 /** A second set in the same format, chosen before any of its pages was scored; the matching threshold was never tuned on it. */
 export const RELATED_DOCS_BLIND_FILE = 'tests/fixtures/related-docs-blind.json';
+/** A third, written on 2026-12-02 by a helper who never ran Shelf; scored once before and once after the documentation discounts. */
+export const RELATED_DOCS_BLIND2_FILE = 'tests/fixtures/related-docs-blind2.json';
 
 export function loadRelatedDocsSet(file = RELATED_DOCS_FILE): RelatedDocsSet {
   return JSON.parse(readFileSync(file, 'utf8')) as RelatedDocsSet;

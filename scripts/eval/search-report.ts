@@ -11,6 +11,7 @@ import {
   hasRelatedDocs,
   loadRelatedDocsSet,
   RELATED_DOCS_BLIND_FILE,
+  RELATED_DOCS_BLIND2_FILE,
   RELATED_DOCS_FILE,
   readDocPage,
 } from '@/scripts/eval/related-docs';
@@ -229,6 +230,11 @@ function relatedDocsReport({ verbose }: Pick<EvalReportOptions, 'verbose'>): str
     ...relatedDocsSetReport(
       RELATED_DOCS_BLIND_FILE,
       'Related articles on real documentation, blind set (chosen before scoring)',
+      verbose,
+    ),
+    ...relatedDocsSetReport(
+      RELATED_DOCS_BLIND2_FILE,
+      'Related articles on real documentation, second blind set (written by a helper who never ran Shelf)',
       verbose,
     ),
   ];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import everydayDiscounts from '@/assets/data/everyday-discounts.json';
 import everydayWords from '@/assets/data/everyday-words.json';
-import { readEverydayDiscounts, type SerializedEverydayDiscounts } from '@/lib/related/engine';
+import { readDiscounts, type SerializedDiscounts } from '@/lib/related/engine';
 import { buildEverydayDiscounts, isFingerSlip, wordsNearIndex } from '@/scripts/cli/everyday-words';
 
 const index = {
@@ -53,7 +53,7 @@ describe('everyday words near the index (npm run index)', () => {
 describe("everyday words' worth when ranking related articles (npm run index)", () => {
   it('the committed table is exactly what the word frequencies build (never stale)', () => {
     expect(buildEverydayDiscounts()).toEqual(everydayDiscounts);
-    const shares = readEverydayDiscounts(everydayDiscounts as SerializedEverydayDiscounts);
+    const shares = readDiscounts(everydayDiscounts as SerializedDiscounts);
     // Common words count about half; words of the blog's topics are rare in speech and count fully.
     expect(shares.get('name')).toBeLessThan(0.6);
     expect(shares.get('new')).toBeLessThan(0.6);

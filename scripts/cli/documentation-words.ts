@@ -1,0 +1,92 @@
+/**
+ * What words every manual uses are worth when ranking related articles ("return", "argument",
+ * "default", "instance"): a documentation page says them on every entry, and 198 two-sentence
+ * summaries are too few to know they say nothing of a topic. Measured on the documentation Debian
+ * ships (the packages below, when installed), written to `assets/data/documentation-discounts.json`
+ * by `npm run index`; without the packages the committed file is kept.
+ *
+ * A word's share of pages is the mean over packages (each counts the same, so that PostgreSQL's
+ * 1,100 pages do not make "table" a word of every manual); a word on more than
+ * `EVERY_MANUAL_SHARE` of pages counts log(1 / share) / log(1 / EVERY_MANUAL_SHARE): "name" 0.22,
+ * "return" 0.44, "table" 0.61, "thread" and "lock" fully. A package's own name, on all of its pages,
+ * counts a little less ("docker" 0.85); the median over packages, or the mean without the package
+ * that says a word most, ranked no better on the documentation sets of `npm run eval`.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SerializedDiscounts } from '@/lib/related/engine';
+import type { PageText } from '@/lib/related/page-text';
+import { analyzeField } from '@/lib/search/text';
+import { readDocPage } from '@/scripts/eval/related-docs';
+
+/**
+ * A word on a smaller share of a package's pages than this is a topic word: it counts fully. Chosen
+ * among 0.05–0.3 on both documentation sets of `npm run eval` (every value helped the blind one; see
+ * README), so neither is blind to this choice.
+ */
+export const EVERY_MANUAL_SHARE = 0.15;
+
+/** The manuals read, one folder per Debian package (`apt-get install -y` the names). */
+export const DOCUMENTATION_PACKAGES = [
+  { name: 'python3.11-doc', dir: '/usr/share/doc/python3.11/html' },
+  { name: 'postgresql-doc-15', dir: '/usr/share/doc/postgresql-doc-15/html' },
+  { name: 'sqlite3-doc', dir: '/usr/share/doc/sqlite3' },
+  { name: 'git-doc', dir: '/usr/share/doc/git-doc' },
+  { name: 'docker-doc', dir: '/usr/share/doc/docker-doc' },
+] as const;
+
+const PAGE_FILE = /\.(html?|md)(\.gz)?$/;
+
+/** Every documentation page under `dir`, read as the content script would read it (sorted: a stable output). */
+function* pagesUnder(dir: string): Generator<PageText> {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* pagesUnder(path);
+    else if (PAGE_FILE.test(name)) {
+      const page = readDocPage(path);
+      if (page) yield page;
+    }
+  }
+}
+
+/**
+ * The discounts of words on more than `EVERY_MANUAL_SHARE` of pages, from manuals given as
+ * packages of pages, as [share, "stem stem …"] pairs (the format of everyday-discounts.json).
+ */
+export function buildDocumentationDiscounts(packages: Iterable<Iterable<PageText>>): SerializedDiscounts {
+  const shares = new Map<string, number>();
+  const perPackage = [...packages].map((pages) => {
+    const pagesWith = new Map<string, number>();
+    let count = 0;
+    for (const page of pages) {
+      count++;
+      for (const term of new Set(analyzeField(`${page.title}\n${page.text}`)))
+        pagesWith.set(term, (pagesWith.get(term) ?? 0) + 1);
+    }
+    return { pagesWith, count };
+  });
+  const used = perPackage.filter(({ count }) => count > 0);
+  for (const { pagesWith, count } of used)
+    for (const [term, pages] of pagesWith) shares.set(term, (shares.get(term) ?? 0) + pages / count / used.length);
+  const stemsByDiscount = new Map<number, string[]>();
+  for (const [term, share] of shares) {
+    if (share <= EVERY_MANUAL_SHARE || !/^[a-z0-9]+$/.test(term)) continue;
+    const discount = Math.round((Math.log(1 / share) / Math.log(1 / EVERY_MANUAL_SHARE)) * 100) / 100;
+    if (discount >= 1) continue;
+    stemsByDiscount.set(discount, [...(stemsByDiscount.get(discount) ?? []), term]);
+  }
+  return [...stemsByDiscount].sort(([a], [b]) => a - b).map(([discount, stems]) => [discount, stems.sort().join(' ')]);
+}
+
+/** The installed packages' pages, or the names of those missing (then nothing is built). */
+export function installedDocumentation(): { packages: Array<Iterable<PageText>> } | { missing: string[] } {
+  const missing = DOCUMENTATION_PACKAGES.filter(({ dir }) => {
+    try {
+      return !statSync(dir).isDirectory();
+    } catch {
+      return true;
+    }
+  }).map(({ name }) => name);
+  if (missing.length > 0) return { missing };
+  return { packages: DOCUMENTATION_PACKAGES.map(({ dir }) => pagesUnder(dir)) };
+}
