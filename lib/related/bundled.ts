@@ -15,7 +15,7 @@ import { rebuildRelatedModel, type SerializedRelatedModel } from '@/lib/related/
 
 let rankingDiscounts: RankingDiscounts | undefined;
 
-/** Prebuilt by `npm run index` (scripts/cli/everyday-words.ts, scripts/cli/documentation-words.ts). */
+/** Prebuilt by `npm run index` (scripts/cli/everyday-words.ts) and `npm run documentation-words`. */
 function getRankingDiscounts(): RankingDiscounts {
   rankingDiscounts ??= readDiscounts(
     everydayDiscountsJson as SerializedDiscounts,

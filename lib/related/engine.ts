@@ -98,13 +98,13 @@ const LATIN_TERM = /^[\p{Script=Latin}0-9+:.#]+$/u;
 
 /**
  * Words' worth when ranking (term → 0..1, unlisted terms 1): everyday words by how common they are
- * in everyday speech, words of every manual by how many documentation pages say them (`npm run
- * index`: assets/data/everyday-discounts.json, assets/data/documentation-discounts.json). Matching
- * ignores them.
+ * in everyday speech (`npm run index`: assets/data/everyday-discounts.json), words of every manual by
+ * how many documentation pages say them (`npm run documentation-words`:
+ * assets/data/documentation-discounts.json). Matching ignores them.
  */
 export type RankingDiscounts = ReadonlyMap<string, number>;
 
-/** As stored: [share, "stem stem …"] pairs, one per share (see scripts/cli/everyday-words.ts). */
+/** As stored: [share, "stem stem …"] pairs, one per share (scripts/cli/everyday-words.ts, documentation-words.ts). */
 export type SerializedDiscounts = Array<[number, string]>;
 
 /** Stored discounts as one map; a word listed in several counts the product of its shares. */

@@ -1,12 +1,11 @@
 /**
  * Regenerates the prebuilt search index, the everyday words near it, the related-articles model (with
  * the articles' subject vocabulary, `lib/corpus/subject-vocabulary.ts`) and
- * what everyday words and words of every manual are worth when ranking related articles:
- * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/related-model.json`,
- * `assets/data/everyday-discounts.json` and `assets/data/documentation-discounts.json` (from the
- * documentation Debian ships; kept as committed when it is not installed).
+ * what everyday words are worth when ranking related articles, from the bundled articles:
+ * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/related-model.json`
+ * and `assets/data/everyday-discounts.json`.
  * Usage: npm run index (also run by npm run catalog). The outputs are committed; unit tests check
- * that those built from the articles match them, so they cannot go stale.
+ * that they match the articles, so they cannot go stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,11 +13,6 @@ import type { Article } from '@/lib/corpus/article';
 import { buildRelatedModel } from '@/lib/related/model';
 import { subjectTermsOfArticle } from '@/lib/related/subject-terms';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
-import {
-  buildDocumentationDiscounts,
-  DOCUMENTATION_PACKAGES,
-  installedDocumentation,
-} from '@/scripts/cli/documentation-words';
 import { buildEverydayDiscounts, buildEverydayWords } from '@/scripts/cli/everyday-words';
 
 const articles = JSON.parse(readFileSync(resolve('assets/data/articles.json'), 'utf8')) as Article[];
@@ -43,17 +37,3 @@ writeFileSync(discountsTarget, `${JSON.stringify(discounts)}\n`);
 console.log(
   `wrote what ${discounts.reduce((sum, [, stems]) => sum + stems.split(' ').length, 0)} everyday words are worth when ranking related articles to ${discountsTarget}`,
 );
-
-const documentationTarget = resolve('assets/data/documentation-discounts.json');
-const documentation = installedDocumentation();
-if ('missing' in documentation) {
-  console.log(
-    `kept ${documentationTarget}: the manuals it is built from are not installed (apt-get install -y ${DOCUMENTATION_PACKAGES.map(({ name }) => name).join(' ')})`,
-  );
-} else {
-  const manualWords = buildDocumentationDiscounts(documentation.packages);
-  writeFileSync(documentationTarget, `${JSON.stringify(manualWords)}\n`);
-  console.log(
-    `wrote what ${manualWords.reduce((sum, [, stems]) => sum + stems.split(' ').length, 0)} words of every manual are worth when ranking related articles to ${documentationTarget}`,
-  );
-}

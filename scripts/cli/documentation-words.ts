@@ -2,8 +2,9 @@
  * What words every manual uses are worth when ranking related articles ("return", "argument",
  * "default", "instance"): a documentation page says them on every entry, and 198 two-sentence
  * summaries are too few to know they say nothing of a topic. Measured on the documentation Debian
- * ships (the packages below, when installed), written to `assets/data/documentation-discounts.json`
- * by `npm run index`; without the packages the committed file is kept.
+ * ships (the packages below), written to `assets/data/documentation-discounts.json` by `npm run
+ * documentation-words` (~45 s for 2,878 pages; apart from `npm run index`, since it reads no article);
+ * without the packages it writes nothing and says what to install.
  *
  * A word's share of pages is the mean over packages (each counts the same, so that PostgreSQL's
  * 1,100 pages do not make "table" a word of every manual); a word on more than
@@ -12,11 +13,12 @@
  * counts a little less ("docker" 0.85); the median over packages, or the mean without the package
  * that says a word most, ranked no better on the documentation sets of `npm run eval`.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { SerializedDiscounts } from '@/lib/related/engine';
 import type { PageText } from '@/lib/related/page-text';
 import { analyzeField } from '@/lib/search/text';
+import { isMainModule } from '@/scripts/cli/is-main';
 import { readDocPage } from '@/scripts/eval/related-docs';
 
 /**
@@ -70,6 +72,9 @@ export function buildDocumentationDiscounts(packages: Iterable<Iterable<PageText
     for (const [term, pages] of pagesWith) shares.set(term, (shares.get(term) ?? 0) + pages / count / used.length);
   const stemsByDiscount = new Map<number, string[]>();
   for (const [term, share] of shares) {
+    // Stems of a–z and digits only: the engine's other terms (c++, node.js, words of other scripts) are
+    // never on a fifth of any manual's pages. A word on every page of every manual counts 0: it says
+    // nothing of any page (the lowest measured is "not", 0.17).
     if (share <= EVERY_MANUAL_SHARE || !/^[a-z0-9]+$/.test(term)) continue;
     const discount = Math.round((Math.log(1 / share) / Math.log(1 / EVERY_MANUAL_SHARE)) * 100) / 100;
     if (discount >= 1) continue;
@@ -78,15 +83,32 @@ export function buildDocumentationDiscounts(packages: Iterable<Iterable<PageText
   return [...stemsByDiscount].sort(([a], [b]) => a - b).map(([discount, stems]) => [discount, stems.sort().join(' ')]);
 }
 
-/** The installed packages' pages, or the names of those missing (then nothing is built). */
+/** Whether a folder holds at least one documentation page (a changed layout could leave none). */
+function hasPages(dir: string): boolean {
+  try {
+    return !pagesUnder(dir).next().done;
+  } catch {
+    return false;
+  }
+}
+
+/** The installed packages' pages, or the names of those missing or empty (then nothing is built). */
 export function installedDocumentation(): { packages: Array<Iterable<PageText>> } | { missing: string[] } {
-  const missing = DOCUMENTATION_PACKAGES.filter(({ dir }) => {
-    try {
-      return !statSync(dir).isDirectory();
-    } catch {
-      return true;
-    }
-  }).map(({ name }) => name);
+  const missing = DOCUMENTATION_PACKAGES.filter(({ dir }) => !hasPages(dir)).map(({ name }) => name);
   if (missing.length > 0) return { missing };
   return { packages: DOCUMENTATION_PACKAGES.map(({ dir }) => pagesUnder(dir)) };
+}
+
+if (isMainModule(import.meta.filename)) {
+  const target = resolve('assets/data/documentation-discounts.json');
+  const documentation = installedDocumentation();
+  if ('missing' in documentation) {
+    console.error(`wrote nothing: install the manuals first (apt-get install -y ${documentation.missing.join(' ')})`);
+    process.exitCode = 1;
+  } else {
+    const discounts = buildDocumentationDiscounts(documentation.packages);
+    writeFileSync(target, `${JSON.stringify(discounts)}\n`);
+    const stems = discounts.reduce((sum, [, list]) => sum + list.split(' ').length, 0);
+    console.log(`wrote what ${stems} words of every manual are worth when ranking related articles to ${target}`);
+  }
 }

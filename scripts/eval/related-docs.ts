@@ -17,6 +17,16 @@ export const RELATED_DOCS_BLIND_FILE = 'tests/fixtures/related-docs-blind.json';
 /** A third, written on 2026-12-02 by a helper who never ran Shelf; scored once before and once after the documentation discounts. */
 export const RELATED_DOCS_BLIND2_FILE = 'tests/fixtures/related-docs-blind2.json';
 
+/** The documentation sets `npm run eval` reports, in its order, each with its heading. */
+export const RELATED_DOCS_SETS = [
+  { file: RELATED_DOCS_FILE, title: 'Related articles on real documentation' },
+  { file: RELATED_DOCS_BLIND_FILE, title: 'Related articles on real documentation, blind set (chosen before scoring)' },
+  {
+    file: RELATED_DOCS_BLIND2_FILE,
+    title: 'Related articles on real documentation, second blind set (written by a helper who never ran Shelf)',
+  },
+] as const;
+
 export function loadRelatedDocsSet(file = RELATED_DOCS_FILE): RelatedDocsSet {
   return JSON.parse(readFileSync(file, 'utf8')) as RelatedDocsSet;
 }
@@ -24,15 +34,36 @@ export function loadRelatedDocsSet(file = RELATED_DOCS_FILE): RelatedDocsSet {
 /**
  * A documentation page's text as Shelf would read it: HTML through the content script's
  * extractor (on a linkedom DOM), Markdown (possibly gzipped, as Debian ships it) as plain text
- * with its first heading as title. Null when the page is not installed.
+ * (`markdownPageText`). Null when the page is not installed.
  */
 export function readDocPage(path: string): PageText | null {
   if (!existsSync(path)) return null;
   const raw = readFileSync(path);
   const content = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
   if (/\.html?(\.gz)?$/.test(path)) return pageTextOfHtml(content);
-  const title = /^#\s+(.+)$/m.exec(content)?.[1]?.trim() ?? '';
-  return { title, text: content, truncated: false };
+  return markdownPageText(content);
+}
+
+/** Front matter: YAML between two `---` lines at the very top (Docker's pages carry title, description, keywords). */
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+/**
+ * A Markdown page as its site shows it: the front matter's title (else the first heading) and
+ * description, then the body; the front matter's other fields (keywords, redirects) are not shown.
+ */
+export function markdownPageText(content: string): PageText {
+  const front = FRONT_MATTER.exec(content);
+  const field = (name: string) =>
+    front
+      ? (new RegExp(`^${name}:\\s*(.+)$`, 'm')
+          .exec(front[1] as string)?.[1]
+          ?.trim()
+          .replace(/^"(.*)"$/, '$1') ?? '')
+      : '';
+  const body = front ? content.slice(front[0].length) : content;
+  const title = field('title') || (/^#\s+(.+)$/m.exec(body)?.[1]?.trim() ?? '');
+  const description = field('description');
+  return { title, text: description ? `${description}\n\n${body}` : body, truncated: false };
 }
 
 /** Whether every page of the set is installed. */

@@ -7,14 +7,7 @@ import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { STOP_WORDS } from '@/lib/search/stop-words';
 import { createFuseDefaultRanker, createMiniSearchRanker } from '@/scripts/eval/baselines';
 import { type EvalFigures, type EvalQuery, evaluate } from '@/scripts/eval/metrics';
-import {
-  hasRelatedDocs,
-  loadRelatedDocsSet,
-  RELATED_DOCS_BLIND_FILE,
-  RELATED_DOCS_BLIND2_FILE,
-  RELATED_DOCS_FILE,
-  readDocPage,
-} from '@/scripts/eval/related-docs';
+import { hasRelatedDocs, loadRelatedDocsSet, RELATED_DOCS_SETS, readDocPage } from '@/scripts/eval/related-docs';
 import { loadRealPageText, loadRelatedEvalSet } from '@/scripts/eval/related-set';
 
 /** The public query set; paths are relative to the repository root (the working directory). */
@@ -225,19 +218,7 @@ function highestConfidence(page: { title: string; text: string }): number {
  * set the threshold was calibrated on, then the blind one, chosen before any of its pages was scored.
  */
 function relatedDocsReport({ verbose }: Pick<EvalReportOptions, 'verbose'>): string[] {
-  return [
-    ...relatedDocsSetReport(RELATED_DOCS_FILE, 'Related articles on real documentation', verbose),
-    ...relatedDocsSetReport(
-      RELATED_DOCS_BLIND_FILE,
-      'Related articles on real documentation, blind set (chosen before scoring)',
-      verbose,
-    ),
-    ...relatedDocsSetReport(
-      RELATED_DOCS_BLIND2_FILE,
-      'Related articles on real documentation, second blind set (written by a helper who never ran Shelf)',
-      verbose,
-    ),
-  ];
+  return RELATED_DOCS_SETS.flatMap(({ file, title }) => relatedDocsSetReport(file, title, verbose));
 }
 
 function relatedDocsSetReport(file: string, title: string, verbose: boolean | undefined): string[] {
