@@ -1,4 +1,5 @@
 import type { ItemStatus } from '@/lib/db/schema';
+import { parseInertHtml } from '@/lib/dom/markup-depth';
 import {
   type ImportEntryInput,
   type ImportFormat,
@@ -84,7 +85,7 @@ function descriptionOf(link: Element): string {
  * exports. Parsed with the page's inert DOMParser: scripts in the file never run.
  */
 export function prepareLinksHtml(html: string, win: Window & typeof globalThis = window): PreparedImport {
-  const doc = new win.DOMParser().parseFromString(html, 'text/html');
+  const doc = parseInertHtml(html, win);
   const links = [...doc.querySelectorAll('a[href]')];
   if (links.length === 0) throw new ImportFileError('The HTML file has no links to import.');
   const isPocket = /pocket export/i.test(doc.title) || links.some((link) => link.hasAttribute('time_added'));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { capturePage } from '@/lib/capture/capture-page';
 import type { CapturedPage } from '@/lib/capture/schema';
 import type { ItemStatus } from '@/lib/db/schema';
+import { parseInertHtml } from '@/lib/dom/markup-depth';
 import {
   type ImportEntryInput,
   isWebUrl,
@@ -92,7 +93,7 @@ export function prepareOmnivoreZip(
       // everything else about the record is validated with the other formats' records.
       let content: CapturedPage | null = null;
       if (html && isWebUrl(url)) {
-        const doc = new win.DOMParser().parseFromString(decodeText(html), 'text/html');
+        const doc = parseInertHtml(decodeText(html), win);
         if (title && !doc.title) doc.title = title;
         content = capturePage(doc, url, win);
       }

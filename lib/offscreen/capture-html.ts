@@ -1,5 +1,6 @@
 import { capturePage } from '@/lib/capture/capture-page';
 import type { CapturedPage } from '@/lib/capture/schema';
+import { parseInertHtml } from '@/lib/dom/markup-depth';
 
 /**
  * Captures a page from its HTML text, as if it had been opened: parsed with the inert DOMParser
@@ -8,7 +9,7 @@ import type { CapturedPage } from '@/lib/capture/schema';
  * document, Firefox in its background page.
  */
 export function captureHtml(html: string, url: string, win: Window & typeof globalThis = window): CapturedPage {
-  const doc = new win.DOMParser().parseFromString(html, 'text/html');
+  const doc = parseInertHtml(html, win);
   const base = doc.createElement('base');
   base.href = url;
   doc.head.prepend(base);
