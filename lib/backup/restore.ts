@@ -5,6 +5,7 @@ import { type RestoreCounts, writeBackupRecords } from '@/lib/db/backup';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { getEpoch } from '@/lib/db/meta';
 import type { CaptureRecord } from '@/lib/db/schema';
+import { capMarkupDepth } from '@/lib/dom/markup-depth';
 import { runInSlices, type Steps } from '@/lib/dom/time-slices';
 import type { SkippedRecord } from '@/lib/import/entry';
 import { plainTitle } from '@/lib/search/shown-line';
@@ -39,7 +40,8 @@ function* backupCopiesSteps(
 ): Steps<CaptureRecord[]> {
   const kept: CaptureRecord[] = [];
   for (const capture of captures) {
-    const { html, text } = yield* readableCopySteps(capture.html, win);
+    // A file's copy may nest deeper than a browser parses quickly (stored copies never do: a browser built them).
+    const { html, text } = yield* readableCopySteps(capMarkupDepth(capture.html), win);
     const changes = copyChanges(capture, text);
     const updatedAt = Object.keys(changes).length > 0 ? Math.max(now, capture.updatedAt + 1) : capture.updatedAt;
     kept.push({ ...capture, ...changes, html, updatedAt });

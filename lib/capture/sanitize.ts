@@ -1,7 +1,6 @@
 import DOMPurify from 'dompurify';
 import { modelText } from '@/lib/annotations/text-model';
 import { isPageClutter, keepCodeLanguage } from '@/lib/capture/clutter';
-import { flattenDeepMarkup } from '@/lib/dom/markup-depth';
 import type { Steps } from '@/lib/dom/time-slices';
 
 /**
@@ -183,9 +182,7 @@ function sanitize(html: string, win: Window & typeof globalThis, trustedType: bo
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node instanceof win.Element) cleanAttributes(node);
   });
-  // Copies come from backups and imports too: nested deeper than the parser builds, they cost it
-  // time quadratic in the depth (a backup's copy 100,000 levels deep froze Settings for 45 s).
-  return purify.sanitize(flattenDeepMarkup(html), {
+  return purify.sanitize(html, {
     USE_PROFILES: { html: true, svg: true, mathMl: true },
     FORBID_TAGS,
     FORBID_ATTR,

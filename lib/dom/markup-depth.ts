@@ -1,177 +1,90 @@
+import { type DefaultTreeAdapterTypes, parse, serialize } from 'parse5';
+
 /**
- * HTML text from outside (a backup's copy, an imported page, a bookmarks file) as the HTML parser
- * may safely read it: elements nested deeper than `MAX_MARKUP_DEPTH` lose their tags, never their
- * text. The parser itself builds no deeper than 512 levels, but reaching that bound costs it time
- * quadratic in the nesting: Chromium's DOMParser spent 45 s on one backup copy nested 100,000
- * `<div>`s deep (twice 22 s: once to sanitize, once to read the text), all of it in one task.
+ * HTML text from outside (a backup's copy, an imported page, a bookmarks file) as a browser may
+ * safely parse it: elements nested deeper than `MAX_MARKUP_DEPTH` lose their tags, never their text.
+ * Chromium's parser builds no deeper than 512 levels, but reaching that bound costs it time
+ * quadratic in the nesting: its DOMParser spent 45 s on one backup copy nested 100,000 `<div>`s
+ * deep, all of it in one task.
  *
- * A scan of the tags, not a parser: it counts only elements that can hold themselves (a `<p>` or
- * `<li>` closes the one before it), so markup a parser nests less deeply than counted here is never
- * changed, and markup under the bound comes back as the very same string.
+ * The depth is the one a browser would build: parse5 parses by the HTML standard (scripting off,
+ * as in DOMParser), in time linear in the nesting, so no misnested, commented or foreign-content
+ * trick nests deeper than counted. A scan of the tags was tried first and could be fooled both
+ * ways (a review found a dozen inputs it undercounted, and sloppy tables it flattened for nothing).
  */
 export const MAX_MARKUP_DEPTH = 512;
 
-/** Elements with no end tag. */
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'keygen',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-]);
+type ParentNode = DefaultTreeAdapterTypes.ParentNode;
+type ChildNode = DefaultTreeAdapterTypes.ChildNode;
+type Element = DefaultTreeAdapterTypes.Element;
 
-/** Elements whose end tag may be left out, which the parser closes when a sibling starts: they never nest by themselves. */
-const SELF_CLOSING_SIBLINGS = new Set([
-  'html',
-  'head',
-  'body',
-  'p',
-  'li',
-  'dt',
-  'dd',
-  'option',
-  'optgroup',
-  'tr',
-  'td',
-  'th',
-  'thead',
-  'tbody',
-  'tfoot',
-  'colgroup',
-  'caption',
-  'rb',
-  'rt',
-  'rtc',
-  'rp',
-]);
-
-/** Elements whose content is text up to their end tag: a `<div>` inside a script is not a tag. */
-const RAW_TEXT = new Set([
-  'script',
-  'style',
-  'textarea',
-  'title',
-  'xmp',
-  'iframe',
-  'noembed',
-  'noframes',
-  'noscript',
-  'plaintext',
-]);
-
-/** Where SVG and MathML start: inside them `<x/>` closes itself. */
-const FOREIGN = new Set(['svg', 'math']);
-/** Where HTML starts again inside SVG or MathML. */
-const HTML_INSIDE_FOREIGN = new Set(['foreignobject', 'desc', 'annotation-xml', 'mi', 'mo', 'mn', 'ms', 'mtext']);
-
-/**
- * How far down the open elements an end tag looks for its start tag: a stray end tag costs at most
- * this much, whatever the depth (an end tag not found is left as written).
- */
-const END_TAG_REACH = 64;
-
-/** Where markup starts: a comment, a doctype or processing instruction, an end tag, a start tag. */
-const MARKUP_START = /<(?:!--|[!?]|\/?[a-zA-Z])/g;
-const TAG_NAME = /[^\s/>]*/y;
-
-/**
- * The end of the tag whose name ends at `from` (just past its ">", or the end of the text), and
- * whether it closes itself ("/>"). Quotes count only around an attribute value, as the tokenizer reads them.
- */
-function tagEnd(html: string, from: number): { end: number; selfClosing: boolean } {
-  for (let at = from; at < html.length; at++) {
-    const char = html[at];
-    if (char === '>') return { end: at + 1, selfClosing: html[at - 1] === '/' };
-    if (char !== '=') continue;
-    let value = at + 1;
-    while (value < html.length && /\s/.test(html[value] as string)) value++;
-    const quote = html[value];
-    if (quote !== '"' && quote !== "'") continue;
-    const closing = html.indexOf(quote, value + 1);
-    if (closing < 0) return { end: html.length, selfClosing: false };
-    at = closing;
-  }
-  return { end: html.length, selfClosing: false };
+/** Fewer start tags than this cannot nest that deep: the text is given back untouched, unparsed. */
+function startTagCount(html: string, atLeast: number): number {
+  let count = 0;
+  for (const _ of html.matchAll(/<[a-zA-Z]/g)) if (++count >= atLeast) break;
+  return count;
 }
 
-interface OpenElement {
-  name: string;
-  dropped: boolean;
-  foreign: boolean;
+function isElement(node: ChildNode): node is Element {
+  return 'tagName' in node;
 }
 
-export function flattenDeepMarkup(html: string, maxDepth = MAX_MARKUP_DEPTH): string {
-  const open: OpenElement[] = [];
-  /** [start, end) of each tag left out. */
-  const cuts: number[] = [];
-  const starts = new RegExp(MARKUP_START.source, 'g');
-  for (let match = starts.exec(html); match; match = starts.exec(html)) {
-    const at = match.index;
-    const opener = match[0];
-    if (opener === '<!--') {
-      const close = html.indexOf('-->', at + 4);
-      starts.lastIndex = close < 0 ? html.length : close + 3;
-      continue;
-    }
-    if (opener === '<!' || opener === '<?') {
-      const close = html.indexOf('>', at + 2);
-      starts.lastIndex = close < 0 ? html.length : close + 1;
-      continue;
-    }
-    const isEnd = opener[1] === '/';
-    TAG_NAME.lastIndex = at + (isEnd ? 2 : 1);
-    const name = (TAG_NAME.exec(html)?.[0] ?? '').toLowerCase();
-    const { end, selfClosing } = tagEnd(html, TAG_NAME.lastIndex);
-    starts.lastIndex = end;
-    if (isEnd) {
-      const reach = Math.max(0, open.length - END_TAG_REACH);
-      for (let depth = open.length - 1; depth >= reach; depth--) {
-        if ((open[depth] as OpenElement).name !== name) continue;
-        if ((open[depth] as OpenElement).dropped) cuts.push(at, end);
-        open.length = depth;
-        break;
+/**
+ * The markup, its elements past `maxDepth` (counted from the document, as a browser counts) replaced
+ * by what they hold; the very same string when nothing is that deep.
+ */
+export function capMarkupDepth(html: string, maxDepth = MAX_MARKUP_DEPTH): string {
+  if (startTagCount(html, maxDepth) < maxDepth) return html;
+  const document = parse(html, { scriptingEnabled: false });
+  let changed = false;
+  // Iterative: a tree 100,000 levels deep overflows no stack. A node's children at the bound are
+  // replaced by the nodes that are not elements beneath them, in document order.
+  const walk: Array<{ node: ParentNode; depth: number }> = [{ node: document, depth: 0 }];
+  while (walk.length > 0) {
+    const { node, depth } = walk.pop() as { node: ParentNode; depth: number };
+    if (depth >= maxDepth) {
+      const kept = nonElementsBeneath(node);
+      if (kept.length !== node.childNodes.length || kept.some((child, at) => child !== node.childNodes[at])) {
+        changed = true;
+        for (const child of kept) child.parentNode = node;
+        node.childNodes = kept;
       }
       continue;
     }
-    const parent = open[open.length - 1];
-    const inForeign = parent?.foreign ?? false;
-    if (RAW_TEXT.has(name) && !inForeign) {
-      // Its text runs to its end tag (or to the end of the markup): a "<div>" in a script is no tag.
-      const close = new RegExp(`</${name}[\\s/>]`, 'gi');
-      close.lastIndex = end;
-      starts.lastIndex = close.exec(html)?.index ?? html.length;
+    for (const child of node.childNodes) {
+      if (!isElement(child)) continue;
+      walk.push({ node: child, depth: depth + 1 });
+      // A template's content is a fragment of its own, parsed (and nested) under the template.
+      if (child.tagName === 'template' && 'content' in child)
+        walk.push({ node: (child as DefaultTreeAdapterTypes.Template).content, depth: depth + 1 });
+    }
+  }
+  return changed ? serialize(document) : html;
+}
+
+/** The text and comments beneath a node, in document order, without the elements around them. */
+function nonElementsBeneath(node: ParentNode): ChildNode[] {
+  const kept: ChildNode[] = [];
+  const pending: ChildNode[] = [...node.childNodes].reverse();
+  while (pending.length > 0) {
+    const child = pending.pop() as ChildNode;
+    if (!isElement(child)) {
+      kept.push(child);
       continue;
     }
-    if (VOID.has(name) || SELF_CLOSING_SIBLINGS.has(name) || (inForeign && selfClosing)) continue;
-    const dropped = open.length >= maxDepth;
-    if (dropped) cuts.push(at, end);
-    open.push({ name, dropped, foreign: FOREIGN.has(name) || (inForeign && !HTML_INSIDE_FOREIGN.has(name)) });
+    const beneath =
+      child.tagName === 'template' && 'content' in child
+        ? (child as DefaultTreeAdapterTypes.Template).content.childNodes
+        : child.childNodes;
+    for (let at = beneath.length - 1; at >= 0; at--) pending.push(beneath[at] as ChildNode);
   }
-  if (cuts.length === 0) return html;
-  const kept: string[] = [];
-  let from = 0;
-  for (let at = 0; at < cuts.length; at += 2) {
-    kept.push(html.slice(from, cuts[at]));
-    from = cuts[at + 1] as number;
-  }
-  kept.push(html.slice(from));
-  return kept.join('');
+  return kept;
 }
 
 /**
  * HTML text from a file or a backup as an inert document (DOMParser runs no script and loads
- * nothing), nested no deeper than the parser can build quickly.
+ * nothing), nested no deeper than `MAX_MARKUP_DEPTH`.
  */
 export function parseInertHtml(html: string, win: Window & typeof globalThis = window): Document {
-  return new win.DOMParser().parseFromString(flattenDeepMarkup(html), 'text/html');
+  return new win.DOMParser().parseFromString(capMarkupDepth(html), 'text/html');
 }
