@@ -1,4 +1,4 @@
-import { type DefaultTreeAdapterTypes, parse, serialize } from 'parse5';
+import { type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, defaultTreeAdapter, parse, serialize } from 'parse5';
 
 /**
  * HTML text from outside (a backup's copy, an imported page, a bookmarks file) as a browser may
@@ -11,18 +11,55 @@ import { type DefaultTreeAdapterTypes, parse, serialize } from 'parse5';
  * as in DOMParser), in time linear in the nesting, so no misnested, commented or foreign-content
  * trick nests deeper than counted. A scan of the tags was tried first and could be fooled both
  * ways (a review found a dozen inputs it undercounted, and sloppy tables it flattened for nothing).
+ * Chromium builds 513 levels (<html> is 1); this keeps 512.
  */
 export const MAX_MARKUP_DEPTH = 512;
+
+/**
+ * Elements parse5 may create per start tag of the markup (plus a few for the page's frame): the
+ * standard reopens unclosed formatting elements in every paragraph, so 12 kB of "<b>"s and "<p>"s
+ * make millions of elements (and, serialized, 37 MB that Chromium took 48 s to parse). Real pages
+ * create about one element per start tag.
+ */
+const ELEMENTS_PER_START_TAG = 4;
+const FRAME_ELEMENTS = 1000;
+
+/** Markup that makes a parser build far more elements than it has tags. */
+class ElementBudgetError extends Error {}
 
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 type ChildNode = DefaultTreeAdapterTypes.ChildNode;
 type Element = DefaultTreeAdapterTypes.Element;
 
-/** Fewer start tags than this cannot nest that deep: the text is given back untouched, unparsed. */
-function startTagCount(html: string, atLeast: number): number {
+function startTagCount(html: string): number {
   let count = 0;
-  for (const _ of html.matchAll(/<[a-zA-Z]/g)) if (++count >= atLeast) break;
+  for (const _ of html.matchAll(/<[a-zA-Z]/g)) count++;
   return count;
+}
+
+/** The document parse5 builds, or null past the element budget. */
+function parseWithinBudget(html: string, startTags: number): DefaultTreeAdapterTypes.Document | null {
+  const budget = startTags * ELEMENTS_PER_START_TAG + FRAME_ELEMENTS;
+  let created = 0;
+  const treeAdapter: typeof defaultTreeAdapter = {
+    ...defaultTreeAdapter,
+    createElement(...args) {
+      if (++created > budget) throw new ElementBudgetError();
+      return defaultTreeAdapter.createElement(...args);
+    },
+  };
+  try {
+    return parse<DefaultTreeAdapterMap>(html, { scriptingEnabled: false, treeAdapter });
+  } catch (error) {
+    if (error instanceof ElementBudgetError) return null;
+    throw error;
+  }
+}
+
+/** Markup as plain text (its tags gone, what is left escaped): what a budget-breaking file keeps. */
+function asPlainText(html: string): string {
+  const text = html.replace(/<[^>]*>?/g, ' ').replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return `<p>${text}</p>`;
 }
 
 function isElement(node: ChildNode): node is Element {
@@ -34,9 +71,15 @@ function isElement(node: ChildNode): node is Element {
  * by what they hold; the very same string when nothing is that deep.
  */
 export function capMarkupDepth(html: string, maxDepth = MAX_MARKUP_DEPTH): string {
-  if (startTagCount(html, maxDepth) < maxDepth) return html;
-  const document = parse(html, { scriptingEnabled: false });
-  let changed = false;
+  // Fewer start tags than the bound: implied elements (tbody, tr) can at most double the depth, and
+  // a browser parses that quickly. The text comes back untouched, unparsed.
+  const startTags = startTagCount(html);
+  if (startTags < maxDepth) return html;
+  const document = parseWithinBudget(html, startTags);
+  if (!document) return asPlainText(html);
+  // parse5 reads a <select> by the older rules (tags in it other than options dropped), Chromium by
+  // the newer (they nest): where a select holds such tags, the serialized one is what both read alike.
+  let changed = hasTagsInsideSelect(html);
   // Iterative: a tree 100,000 levels deep overflows no stack. A node's children at the bound are
   // replaced by the nodes that are not elements beneath them, in document order.
   const walk: Array<{ node: ParentNode; depth: number }> = [{ node: document, depth: 0 }];
@@ -59,7 +102,25 @@ export function capMarkupDepth(html: string, maxDepth = MAX_MARKUP_DEPTH): strin
         walk.push({ node: (child as DefaultTreeAdapterTypes.Template).content, depth: depth + 1 });
     }
   }
-  return changed ? serialize(document) : html;
+  // Scripting off, as it was parsed: with it on, a <noscript>'s text is written unescaped, and the
+  // browser would read its "&lt;div&gt;"s as tags.
+  return changed ? serialize(document, { scriptingEnabled: false }) : html;
+}
+
+/** Whether a <select> in the markup holds start tags other than options, option groups and rules. */
+function hasTagsInsideSelect(html: string): boolean {
+  let openedAt = -1;
+  const inside = (from: number, to: number) => /<(?!(?:option|optgroup|hr)[\s/>])[a-zA-Z]/i.test(html.slice(from, to));
+  // Each stretch of markup is read once, however the selects nest or go unclosed.
+  for (const { 0: tag, index } of html.matchAll(/<\/?select[\s/>]/gi)) {
+    if (tag[1] !== '/') {
+      if (openedAt < 0) openedAt = index + tag.length;
+    } else if (openedAt >= 0) {
+      if (inside(openedAt, index)) return true;
+      openedAt = -1;
+    }
+  }
+  return openedAt >= 0 && inside(openedAt, html.length);
 }
 
 /** The text and comments beneath a node, in document order, without the elements around them. */

@@ -52,11 +52,33 @@ describe('markup nested deeper than a browser parses quickly', () => {
     }
   });
 
+  it("writes back what it parsed as it parsed it: a <noscript>'s text stays text, a <select> is serialized shallow", () => {
+    // Serialized with scripting on, the "&lt;div&gt;"s came back as tags: 1,000 levels more.
+    const noscript = `<p>a</p><noscript>${'&lt;div&gt;'.repeat(1_000)}</noscript>${'<div>'.repeat(600)}x`;
+    expect(depthOf(capMarkupDepth(noscript))).toBeLessThanOrEqual(MAX_MARKUP_DEPTH);
+    expect(bodyText(capMarkupDepth(noscript))).toContain('<div><div>');
+    // parse5 drops the tags inside a <select> (the older rules); Chromium nests them (the newer).
+    const select = `<select>${'<div>'.repeat(600)}x`;
+    expect(capMarkupDepth(select)).not.toContain('<div>');
+    expect(bodyText(capMarkupDepth(select))).toBe('x');
+  });
+
+  it('keeps only the text of markup that makes the parser build far more elements than it has tags', () => {
+    // Every <p> reopens the 200 unclosed <b>s before it: 400,000 elements from 12 kB.
+    const tags = Array.from({ length: 200 }, (_, i) => `<b a=${i}>`).join('');
+    const reopening = `<p>${tags}${'<p>x'.repeat(2_000)}${'<div>'.repeat(600)}`;
+    const capped = capMarkupDepth(reopening);
+    expect(capped.length).toBeLessThan(reopening.length * 2);
+    expect(bodyText(capped)).toContain('x x x');
+    expect(capped).not.toContain('<b');
+  });
+
   it('leaves sloppy markup a browser nests shallowly as it is (unclosed cells, paragraphs, list items)', () => {
     for (const sloppy of [
       `<table>${'<tr><td><span>x</td>'.repeat(600)}</table><h2>After</h2><a href="/next">link</a>`,
       `${'<p><font face=Arial>para'.repeat(600)}<h2>After</h2>`,
       `<ul>${'<li><a href="/a">x'.repeat(600)}</ul>`,
+      `<form>${'<select name=s><option>a<optgroup label=g><option>b</select>'.repeat(200)}</form>`,
       `${'<svg>'.concat('<path d="M0">'.repeat(100), '</svg>').repeat(6)}<a href="/b">b</a>`,
     ])
       expect(capMarkupDepth(sloppy)).toBe(sloppy);
