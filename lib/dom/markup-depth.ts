@@ -1,4 +1,5 @@
 import { type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, defaultTreeAdapter, parse, serialize } from 'parse5';
+import { escapeHtml } from '@/lib/dom/escape-html';
 
 /**
  * HTML text from outside (a backup's copy, an imported page, a bookmarks file) as a browser may
@@ -58,12 +59,18 @@ function parseWithinBudget(html: string, startTags: number): DefaultTreeAdapterT
 
 /** Markup as plain text (its tags gone, what is left escaped): what a budget-breaking file keeps. */
 function asPlainText(html: string): string {
-  const text = html.replace(/<[^>]*>?/g, ' ').replace(/[&<>]/g, (char) => `&#${char.charCodeAt(0)};`);
-  return `<p>${text}</p>`;
+  return `<p>${escapeHtml(html.replace(/<[^>]*>?/g, ' '))}</p>`;
 }
 
 function isElement(node: ChildNode): node is Element {
   return 'tagName' in node;
+}
+
+/** What holds a node's children: itself, or a template's content (a fragment parsed, and nested, under it). */
+function holderOf(node: ParentNode): ParentNode {
+  return 'tagName' in node && node.tagName === 'template' && 'content' in node
+    ? (node as DefaultTreeAdapterTypes.Template).content
+    : node;
 }
 
 /**
@@ -85,22 +92,16 @@ export function capMarkupDepth(html: string, maxDepth = MAX_MARKUP_DEPTH): strin
   const walk: Array<{ node: ParentNode; depth: number }> = [{ node: document, depth: 0 }];
   while (walk.length > 0) {
     const { node, depth } = walk.pop() as { node: ParentNode; depth: number };
+    const holder = holderOf(node);
     if (depth >= maxDepth) {
-      const kept = nonElementsBeneath(node);
-      if (kept.length !== node.childNodes.length || kept.some((child, at) => child !== node.childNodes[at])) {
+      if (holder.childNodes.some(isElement)) {
         changed = true;
-        for (const child of kept) child.parentNode = node;
-        node.childNodes = kept;
+        holder.childNodes = nonElementsBeneath(holder);
+        for (const child of holder.childNodes) child.parentNode = holder;
       }
       continue;
     }
-    for (const child of node.childNodes) {
-      if (!isElement(child)) continue;
-      walk.push({ node: child, depth: depth + 1 });
-      // A template's content is a fragment of its own, parsed (and nested) under the template.
-      if (child.tagName === 'template' && 'content' in child)
-        walk.push({ node: (child as DefaultTreeAdapterTypes.Template).content, depth: depth + 1 });
-    }
+    for (const child of holder.childNodes) if (isElement(child)) walk.push({ node: child, depth: depth + 1 });
   }
   // Scripting off, as it was parsed: with it on, a <noscript>'s text is written unescaped, and the
   // browser would read its "&lt;div&gt;"s as tags.
@@ -133,10 +134,7 @@ function nonElementsBeneath(node: ParentNode): ChildNode[] {
       kept.push(child);
       continue;
     }
-    const beneath =
-      child.tagName === 'template' && 'content' in child
-        ? (child as DefaultTreeAdapterTypes.Template).content.childNodes
-        : child.childNodes;
+    const beneath = holderOf(child).childNodes;
     for (let at = beneath.length - 1; at >= 0; at--) pending.push(beneath[at] as ChildNode);
   }
   return kept;

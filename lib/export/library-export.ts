@@ -1,5 +1,6 @@
 import { getArticleById, getArticleLink } from '@/lib/corpus/catalog';
 import { ITEM_STATUSES, type ItemStatus, type SavedItem } from '@/lib/db/schema';
+import { escapeHtml } from '@/lib/dom/escape-html';
 import { toCsv } from '@/lib/import/csv';
 import { isWebUrl } from '@/lib/import/entry';
 
@@ -9,10 +10,6 @@ const FOLDER_NAMES: Record<ItemStatus, string> = {
   done: 'Done',
   archived: 'Archived',
 };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
-}
 
 const seconds = (ms: number) => String(Math.floor(ms / 1000));
 

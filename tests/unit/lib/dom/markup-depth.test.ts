@@ -73,6 +73,13 @@ describe('markup nested deeper than a browser parses quickly', () => {
     expect(capped).not.toContain('<b');
   });
 
+  it("counts a template's content as nested under it", () => {
+    const capped = capMarkupDepth(`<template>${nested(1_000)}</template>`);
+    // <html>, <head>, <template>, then the divs.
+    expect(capped.match(/<div>/g)).toHaveLength(MAX_MARKUP_DEPTH - 3);
+    expect(capped).toContain('deep text');
+  });
+
   it('leaves sloppy markup a browser nests shallowly as it is (unclosed cells, paragraphs, list items)', () => {
     for (const sloppy of [
       `<table>${'<tr><td><span>x</td>'.repeat(600)}</table><h2>After</h2><a href="/next">link</a>`,
