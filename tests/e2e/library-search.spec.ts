@@ -17,10 +17,8 @@ import { openSelectedAtPassage, openSidePanel } from './pages/side-panel';
 // the repo: without them these tests cannot run, and they skip saying where the pages were looked for.
 const hasRealPages = existsSync(REAL_PAGES_DIR);
 const skipReason = `skipped: the shared real pages are not at ${REAL_PAGES_DIR} (set SHELF_SHARED_DIR)`;
-test.skip(
-  !hasRealPages,
-  'Skipped only when the shared real pages (../shared/fixtures/real-pages, or SHELF_SHARED_DIR) are absent: they are test inputs, never copied into the repo.',
-);
+// The shared real pages are test inputs, never copied into the repo.
+test.skip(!hasRealPages, 'needs the shared real pages (../shared/fixtures/real-pages or SHELF_SHARED_DIR)');
 /** Titles carry the reason when skipped: reporters list a skipped test by its title alone. */
 const titled = (title: string) => (hasRealPages ? title : `${title} (${skipReason})`);
 const PAGES = ['bbc-1', 'google-sre-book-1', 'lwn-1'];
