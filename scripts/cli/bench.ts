@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: what Shelf's speed claims rest on. Prints medians and p95s over repeats so the
  * machine's noise is visible. Sections: search (Node, with MiniSearch and plain Fuse.js measured in
- * the same run) and popup (real Chromium with the built extension). `--only search|popup` runs one.
+ * the same run), library, related and capture (Node); popup and the rest in real Chromium with the
+ * built extension, which it builds first. `--only` picks sections (scripts/cli/bench-options.ts).
  */
+import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import Fuse from 'fuse.js';
@@ -32,25 +33,22 @@ import { readShelfStore, snapshotDocumentCount } from '@/scripts/shelf-idb';
 import { startFixtureServer } from '../../tests/e2e/fixture-server';
 import { benchHeavyPages, startScriptClock } from './bench-heavy-pages';
 import { benchLibrary, libraryCorpusWords, syntheticPage as syntheticSavedPage } from './bench-library';
+import { type BenchOptions, BenchUsageError, readBenchOptions } from './bench-options';
 
-const { values } = parseArgs({
-  // `--library-sizes 200,2000`: the library section's library sizes (default 200, 2,000 and 10,000).
-  options: { only: { type: 'string' }, 'library-sizes': { type: 'string' } },
-});
-const sections = values.only
-  ? [values.only]
-  : [
-      'search',
-      'library',
-      'related',
-      'capture',
-      'popup',
-      'popup-library',
-      'reading-list',
-      'content-script',
-      'import',
-      'heavy-pages',
-    ];
+let options: BenchOptions;
+try {
+  options = readBenchOptions(process.argv.slice(2), ARTICLES.length);
+} catch (error) {
+  if (!(error instanceof BenchUsageError)) throw error;
+  console.error(`npm run bench: ${error.message}`);
+  process.exit(2);
+}
+const { sections } = options;
+if (options.needsBuild) {
+  // The browser sections load the production build and the e2e one (127.0.0.1 granted up front).
+  console.log('Building the extension for the browser sections (wxt build, wxt build --mode e2e)…');
+  execSync('npx wxt build && npx wxt build --mode e2e', { stdio: 'inherit' });
+}
 const queries = (
   JSON.parse(readFileSync(resolve('tests/fixtures/search-queries.json'), 'utf8')) as { queries: EvalQuery[] }
 ).queries.map((q) => q.query);
@@ -59,8 +57,7 @@ const line = (label: string, text: string) => console.log(`  ${label.padEnd(34)}
 
 function benchSearch() {
   console.log(`\n== search: ${queries.length} queries of tests/fixtures/search-queries.json, per query ==`);
-  const sizes = [ARTICLES.length, 2_000, 20_000, 100_000];
-  for (const size of sizes) {
+  for (const size of options.searchSizes) {
     const articles = size === ARTICLES.length ? [...ARTICLES] : createSyntheticCorpus(ARTICLES, size);
     console.log(
       `\n-- ${size.toLocaleString('en')} articles${size === ARTICLES.length ? ' (bundled)' : ' (synthetic)'} --`,
@@ -647,8 +644,7 @@ function benchCapture() {
 // Related first: the search section leaves 100,000-article corpora for the garbage collector.
 if (sections.includes('related')) benchRelated();
 if (sections.includes('search')) benchSearch();
-if (sections.includes('library'))
-  benchLibrary(queries, values['library-sizes']?.split(',').map(Number) ?? [200, 2_000, 10_000]);
+if (sections.includes('library')) benchLibrary(queries, options.librarySizes);
 if (sections.includes('capture')) benchCapture();
 if (sections.includes('popup')) await benchPopup();
 if (sections.includes('popup-library')) await benchPopupLibrary();
