@@ -3,15 +3,10 @@ import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
 import modelJson from '@/assets/data/related-model.json';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
-import {
-  createRelatedEngine,
-  type RankingDiscounts,
-  type RelatedEngine,
-  readDiscounts,
-  type SerializedDiscounts,
-} from '@/lib/related/engine';
+import { createRelatedEngine, type RankingDiscounts, type RelatedEngine } from '@/lib/related/engine';
 
 import { rebuildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
+import { readDiscounts, type SerializedDiscounts } from '@/lib/search/word-worth';
 
 let rankingDiscounts: RankingDiscounts | undefined;
 

@@ -1,6 +1,7 @@
 import type { Article } from '@/lib/corpus/article';
 import { countTerms, type SerializedRelatedModel, type SerializedVectors, tfidfWeight } from '@/lib/related/model';
 import { analyzeField, isStopWord, normalizeText, stemWord, tokenize } from '@/lib/search/text';
+import type { WordWorth } from '@/lib/search/word-worth';
 
 export interface RelatedInput {
   title?: string;
@@ -97,24 +98,10 @@ function latinTerms(terms: string[]): string[] {
 const LATIN_TERM = /^[\p{Script=Latin}0-9+:.#]+$/u;
 
 /**
- * Words' worth when ranking (term → 0..1, unlisted terms 1): everyday words by how common they are
- * in everyday speech (`npm run index`: assets/data/everyday-discounts.json), words of every manual by
- * how many documentation pages say them (`npm run documentation-words`:
- * assets/data/documentation-discounts.json). Matching ignores them.
+ * Words' worth when ranking (`lib/search/word-worth.ts`): everyday words and words of every manual
+ * count less. Matching ignores them.
  */
-export type RankingDiscounts = ReadonlyMap<string, number>;
-
-/** As stored: [share, "stem stem …"] pairs, one per share (scripts/cli/everyday-words.ts, documentation-words.ts). */
-export type SerializedDiscounts = Array<[number, string]>;
-
-/** Stored discounts as one map; a word listed in several counts the product of its shares. */
-export function readDiscounts(...lists: SerializedDiscounts[]): RankingDiscounts {
-  const discounts = new Map<string, number>();
-  for (const pairs of lists)
-    for (const [share, stems] of pairs)
-      for (const stem of stems.split(' ')) discounts.set(stem, (discounts.get(stem) ?? 1) * share);
-  return discounts;
-}
+export type RankingDiscounts = WordWorth;
 
 export function createRelatedEngine(
   model: SerializedRelatedModel,

@@ -15,9 +15,9 @@
  */
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { SerializedDiscounts } from '@/lib/related/engine';
 import type { PageText } from '@/lib/related/page-text';
 import { analyzeField } from '@/lib/search/text';
+import type { SerializedDiscounts } from '@/lib/search/word-worth';
 import { isMainModule } from '@/scripts/cli/is-main';
 import { readDocPage } from '@/scripts/eval/related-docs';
 

@@ -17,10 +17,10 @@ import englishUs from 'dictionary-en';
 import englishUk from 'dictionary-en-gb';
 import nspell from 'nspell';
 import wordListPath from 'word-list';
-import type { SerializedDiscounts } from '@/lib/related/engine';
 import type { SerializedSearchIndex } from '@/lib/search/build-index';
 import { stemWord, termsOfWord } from '@/lib/search/text';
 import { editDistance, isLikelyTypo } from '@/lib/search/typo';
+import type { SerializedDiscounts } from '@/lib/search/word-worth';
 import { isMainModule } from '@/scripts/cli/is-main';
 
 /** How far apart in length a word and its likely typo may be (see `isLikelyTypo`). */

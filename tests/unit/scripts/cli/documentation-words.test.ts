@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import documentationDiscounts from '@/assets/data/documentation-discounts.json';
 import everydayDiscounts from '@/assets/data/everyday-discounts.json';
-import { readDiscounts, type SerializedDiscounts } from '@/lib/related/engine';
+import { readDiscounts, type SerializedDiscounts } from '@/lib/search/word-worth';
 import { buildDocumentationDiscounts, EVERY_MANUAL_SHARE } from '@/scripts/cli/documentation-words';
 
 const page = (text: string) => ({ title: '', text, truncated: false });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import everydayDiscounts from '@/assets/data/everyday-discounts.json';
 import everydayWords from '@/assets/data/everyday-words.json';
-import { readDiscounts, type SerializedDiscounts } from '@/lib/related/engine';
+import { readDiscounts, type SerializedDiscounts } from '@/lib/search/word-worth';
 import { buildEverydayDiscounts, isFingerSlip, wordsNearIndex } from '@/scripts/cli/everyday-words';
 
 const index = {
