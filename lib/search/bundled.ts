@@ -1,28 +1,30 @@
+import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
 import everydayWordsJson from '@/assets/data/everyday-words.json';
 import indexJson from '@/assets/data/search-index.json';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
-import { CONFIDENCE } from '@/lib/search/confidence';
-import { createSearchEngine, type SearchEngine } from '@/lib/search/engine';
+import { createSearchEngine, type SearchEngine, type SearchEngineOptions } from '@/lib/search/engine';
+import { readDiscounts, type SerializedDiscounts } from '@/lib/search/word-worth';
 
 let engine: SearchEngine | undefined;
-let everydayWords: ReadonlySet<string> | undefined;
+let options: SearchEngineOptions | undefined;
 
-/** Everyday English words one typo from the index's words, prebuilt by `npm run index` (scripts/cli/everyday-words.ts). */
-function getEverydayWords(): ReadonlySet<string> {
-  everydayWords ??= new Set(everydayWordsJson);
-  return everydayWords;
+/**
+ * Everyday English words one typo from the index's words, and what words are worth in everyday
+ * speech: prebuilt by `npm run index` (scripts/cli/everyday-words.ts).
+ */
+function getEngineOptions(): SearchEngineOptions {
+  options ??= {
+    everydayWords: new Set(everydayWordsJson),
+    wordWorth: readDiscounts(everydayDiscountsJson as SerializedDiscounts),
+  };
+  return options;
 }
 
 /** The engine over the bundled articles and the index prebuilt at `npm run catalog` time. */
 export function getBundledSearchEngine(): SearchEngine {
-  engine ??= createSearchEngine(
-    indexJson as unknown as SerializedSearchIndex,
-    ARTICLES,
-    CONFIDENCE,
-    getEverydayWords(),
-  );
+  engine ??= createSearchEngine(indexJson as unknown as SerializedSearchIndex, ARTICLES, getEngineOptions());
   return engine;
 }
 
@@ -39,7 +41,7 @@ export function searchEngineFor(catalog: EffectiveCatalog): SearchEngine {
     const index = catalog.searchTextChanged
       ? buildSearchIndex(catalog.articles.map(toSearchDocument))
       : (indexJson as unknown as SerializedSearchIndex);
-    found = createSearchEngine(index, catalog.articles, CONFIDENCE, getEverydayWords());
+    found = createSearchEngine(index, catalog.articles, getEngineOptions());
     catalogEngines.set(catalog, found);
   }
   return found;

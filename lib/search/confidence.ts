@@ -2,6 +2,7 @@ import { type Candidates, FACTOR, MIN_TELLING_LENGTH } from '@/lib/search/candid
 import type { ScoredDocument } from '@/lib/search/score';
 import type { QueryWord } from '@/lib/search/text';
 import type { Vocabulary } from '@/lib/search/vocabulary';
+import type { WordWorth } from '@/lib/search/word-worth';
 
 /**
  * Knowing when nothing matches. Each query word weighs by how specific it is (its idf), and a
@@ -10,7 +11,9 @@ import type { Vocabulary } from '@/lib/search/vocabulary';
  * "degradation" for two of its words. An article is about the query when it covers enough of that
  * weight (its share) with enough evidence (the summed idf of the words it covers): one common word
  * shared with an everyday query ("leader of the opposition", "chess opening for black") is not
- * enough, two specific words of a long question in plain words are.
+ * enough, two specific words of a long question in plain words are. And a query holding words the
+ * library does not know, that an article meets only in words of everyday speech ("premier league
+ * scores last night" and a summary's "twelve alerts last night"), is about something else.
  *
  * Calibrated with tests/fixtures/search-confidence.json (off-topic everyday queries and on-topic
  * questions in plain words, tuned on one half, reported on the other) and the public query set,
@@ -30,6 +33,12 @@ export interface ConfidenceTuning {
   resultsShareOfBest: number;
   /** Articles below the results but covering this share are "loosely related". */
   looseShare: number;
+  /**
+   * A word worth less than this in everyday speech (`lib/search/word-worth.ts`: "night" 0.51,
+   * "old" 0.53, "sleep" 0.59) is an everyday word, not a subject's: an article that covers only such
+   * words of a query holding unknown ones is not about it, unless it covers `wholeShare`.
+   */
+  everydayWorth: number;
 }
 
 export const CONFIDENCE: ConfidenceTuning = {
@@ -40,6 +49,7 @@ export const CONFIDENCE: ConfidenceTuning = {
   knownWordsShare: 0.2,
   resultsShareOfBest: 0.3,
   looseShare: 0.3,
+  everydayWorth: 0.6,
 };
 
 export interface WordSpecificity {
@@ -74,6 +84,27 @@ export function wordSpecificity(
   return { weight: word.surface.length >= MIN_TELLING_LENGTH ? tuning.unknownWordWeight : 0, bestCertainty: 0 };
 }
 
+/**
+ * Whether a query word was read as an everyday word: its surest candidate (the term as typed, else its
+ * surest completion, correction or synonym) is worth less than `everydayWorth`. Without word worths
+ * (a user's library, whose words are their own) no word is.
+ */
+export function isEverydayWord(
+  vocabulary: Vocabulary,
+  candidates: Candidates,
+  worth: WordWorth,
+  tuning: ConfidenceTuning = CONFIDENCE,
+): boolean {
+  let surest = -1;
+  let everyday = false;
+  for (const [term, { certainty }] of candidates)
+    if (certainty > surest) {
+      surest = certainty;
+      everyday = (worth.get(vocabulary.terms[term] as string) ?? 1) < tuning.everydayWorth;
+    }
+  return everyday;
+}
+
 /** How many of the query's telling words the library does not know at all. */
 export function countUnknownWords(specificities: readonly WordSpecificity[]): number {
   return specificities.filter(({ weight, bestCertainty }) => weight > 0 && bestCertainty === 0).length;
@@ -81,10 +112,16 @@ export function countUnknownWords(specificities: readonly WordSpecificity[]): nu
 
 /** Whether a scored document is about the query (see ConfidenceTuning). */
 export function isAbout(
-  { confidence, evidence, coveredWords }: Pick<ScoredDocument, 'confidence' | 'evidence' | 'coveredWords'>,
+  {
+    confidence,
+    evidence,
+    coveredWords,
+    subjectWords,
+  }: Pick<ScoredDocument, 'confidence' | 'evidence' | 'coveredWords' | 'subjectWords'>,
   unknownWords: number,
   tuning: ConfidenceTuning = CONFIDENCE,
 ): boolean {
+  if (unknownWords > 0 && subjectWords === 0 && confidence < tuning.wholeShare) return false;
   return (
     confidence >= tuning.wholeShare ||
     (coveredWords >= 2 && evidence >= tuning.evidence && confidence >= tuning.evidenceShare) ||

@@ -6,6 +6,7 @@ import { suggestCorrection } from '@/lib/search/suggest';
 import { analyzeQueryWords, MAX_QUERY_WORDS, unfinishedWord } from '@/lib/search/text';
 import { createTypoMatcher } from '@/lib/search/typo';
 import { createVocabulary } from '@/lib/search/vocabulary';
+import type { WordWorth } from '@/lib/search/word-worth';
 
 export interface SearchOptions {
   limit?: number;
@@ -49,11 +50,18 @@ const LOOSE_LIMIT = 5;
  * Search over a prebuilt index, as a pipeline: candidates (exact terms, prefixes while typing) →
  * typo corrections (and synonyms) → BM25F scores → the top k → "Did you mean" when asked.
  */
+export interface SearchEngineOptions {
+  tuning?: ConfidenceTuning;
+  /** Everyday English words one typo from the index's words (see addTypoCandidates). */
+  everydayWords?: ReadonlySet<string>;
+  /** What words are worth in everyday speech (see `isEverydayWord`). */
+  wordWorth?: WordWorth;
+}
+
 export function createSearchEngine(
   index: SerializedSearchIndex,
   articles: readonly Article[],
-  tuning: ConfidenceTuning = CONFIDENCE,
-  everydayWords: ReadonlySet<string> = new Set(),
+  { tuning = CONFIDENCE, everydayWords = new Set(), wordWorth }: SearchEngineOptions = {},
 ) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = index.docIds.map((id) => {
@@ -87,6 +95,7 @@ export function createSearchEngine(
       accept,
       tuning,
       everydayWords,
+      wordWorth,
     });
     const toResults = (ranked: readonly RankedDocument[]) =>
       ranked.map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));

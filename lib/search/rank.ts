@@ -1,10 +1,17 @@
 import { addCompletionCandidates, addSynonymCandidates, pairCandidates, wordCandidates } from '@/lib/search/candidates';
-import { type ConfidenceTuning, countUnknownWords, isAbout, wordSpecificity } from '@/lib/search/confidence';
+import {
+  type ConfidenceTuning,
+  countUnknownWords,
+  isAbout,
+  isEverydayWord,
+  wordSpecificity,
+} from '@/lib/search/confidence';
 import { scoreDocuments } from '@/lib/search/score';
 import type { QueryWord } from '@/lib/search/text';
 import { createTopK } from '@/lib/search/top-k';
 import { addTypoCandidates, type TypoMatcher } from '@/lib/search/typo';
 import type { Vocabulary } from '@/lib/search/vocabulary';
+import type { WordWorth } from '@/lib/search/word-worth';
 
 export interface RankedDocument {
   doc: number;
@@ -37,6 +44,8 @@ export interface RankOptions {
   tuning: ConfidenceTuning;
   /** Everyday English words whose typo corrections are never sure (see addTypoCandidates). */
   everydayWords?: ReadonlySet<string>;
+  /** What words are worth in everyday speech, to tell them from a subject's words (see `isEverydayWord`); none for a user's library. */
+  wordWorth?: WordWorth;
 }
 
 /**
@@ -48,7 +57,7 @@ export function rankQuery(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
-  { limit, looseLimit, typing, accept, tuning, everydayWords }: RankOptions,
+  { limit, looseLimit, typing, accept, tuning, everydayWords, wordWorth }: RankOptions,
 ): Ranking {
   const groups = wordCandidates(vocabulary, words, typing);
   addCompletionCandidates(vocabulary, words, groups);
@@ -62,7 +71,8 @@ export function rankQuery(
   });
   const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
   const pairs = pairCandidates(vocabulary, words, typing);
-  const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities);
+  const everydayReadings = wordWorth ? groups.map((group) => isEverydayWord(vocabulary, group, wordWorth, tuning)) : [];
+  const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities, everydayReadings);
   // Results only when some document is about the query; the weakest of them, and everything for a
   // query about nothing here, are at most loosely related.
   const unknownWords = countUnknownWords(specificities);

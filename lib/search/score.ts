@@ -12,6 +12,8 @@ export interface ScoredDocument {
   evidence: number;
   /** How many of the query's words the document covers. */
   coveredWords: number;
+  /** How many of those are not everyday words (see `isEverydayWord`). */
+  subjectWords: number;
 }
 
 export interface Scores {
@@ -48,6 +50,8 @@ export function scoreDocuments(
   groups: readonly Candidates[],
   pairs: readonly Candidates[],
   specificities: readonly WordSpecificity[],
+  /** Per query word: read as an everyday word (none by default). */
+  everydayWords: readonly boolean[] = [],
 ): Scores {
   const { terms, postings, docCount } = vocabulary;
   const groupWeights = groups.map((group) => wordWeight(vocabulary, group));
@@ -58,6 +62,7 @@ export function scoreDocuments(
   const surest = new Float64Array(docCount);
   const covered = new Float64Array(docCount);
   const coveredWords = new Uint8Array(docCount);
+  const subjectWords = new Uint8Array(docCount);
   const touched: number[] = [];
   const matchedTerms = new Set<string>();
   for (const [groupIndex, group] of groups.entries()) {
@@ -83,6 +88,7 @@ export function scoreDocuments(
       if (bestCertainty > 0 && (surest[doc] as number) > 0) {
         covered[doc] = (covered[doc] as number) + weight * Math.min(1, (surest[doc] as number) / bestCertainty);
         coveredWords[doc] = (coveredWords[doc] as number) + 1;
+        if (everydayWords[groupIndex] !== true) subjectWords[doc] = (subjectWords[doc] as number) + 1;
       }
       best[doc] = 0;
       surest[doc] = 0;
@@ -112,6 +118,7 @@ export function scoreDocuments(
         querySpecificity > 0 ? (covered[doc] as number) / querySpecificity : (matched[doc] as number) / groups.length,
       evidence: covered[doc] as number,
       coveredWords: coveredWords[doc] as number,
+      subjectWords: subjectWords[doc] as number,
     };
   });
   return { documents, matchedTerms };

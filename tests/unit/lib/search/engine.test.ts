@@ -141,6 +141,28 @@ describe('bundled search engine', () => {
     expect(engine.search('retires backoff', { typing: false }).results[0]?.article.title).toMatch(/retr/i);
   });
 
+  // Found by blind5–7: a summary's everyday phrase ("Twelve alerts last night… Nobody sleeps through
+  // the night") made sports and parenting queries results of On-Call Burnout.
+  it.each([
+    'premier league scores last night',
+    'toddler will not sleep through the night',
+    'good gifts for a ten year old',
+  ])('says nothing is about "%s": words the blog does not know, and only everyday words it does', (query) => {
+    expect(engine.search(query, { typing: false }).results).toEqual([]);
+    expect(engine.search(query).results).toEqual([]);
+    expect(engine.search(query, { typing: false }).loose.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    // Everyday words with one word of the subject ("pager", "alerts").
+    'pager alerts woke the whole team up last night',
+    'nobody sleeps through the night because of alerts',
+    // Everyday words only, none unknown to the blog: the reader is asking the blog.
+    'sleep through the night',
+  ])('still answers "%s" with the on-call article', (query) => {
+    expect(topIds(query, 3)).toContain('oncall-burnout-spiral');
+  });
+
   it('keeps articles sharing a word with an everyday query as loosely related, never as results', () => {
     const response = engine.search('leader of the opposition', { typing: false });
     expect(response.results).toEqual([]);
