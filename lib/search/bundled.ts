@@ -12,9 +12,10 @@ let options: SearchEngineOptions | undefined;
 
 /**
  * Everyday English words one typo from the index's words, and what words are worth in everyday
- * speech: prebuilt by `npm run index` (scripts/cli/everyday-words.ts).
+ * speech: prebuilt by `npm run index` (scripts/cli/everyday-words.ts). The bench builds its engines
+ * with them too.
  */
-function getEngineOptions(): SearchEngineOptions {
+export function getEngineOptions(): SearchEngineOptions {
   options ??= {
     everydayWords: new Set(everydayWordsJson),
     wordWorth: readDiscounts(everydayDiscountsJson as SerializedDiscounts),

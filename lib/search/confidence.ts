@@ -12,8 +12,8 @@ import type { WordWorth } from '@/lib/search/word-worth';
  * weight (its share) with enough evidence (the summed idf of the words it covers): one common word
  * shared with an everyday query ("leader of the opposition", "chess opening for black") is not
  * enough, two specific words of a long question in plain words are. And a query holding words the
- * library does not know, that an article meets only in words of everyday speech ("premier league
- * scores last night" and a summary's "twelve alerts last night"), is about something else.
+ * library does not know, that an article meets only in an everyday phrase of its summary ("premier
+ * league scores last night" and "twelve alerts last night"), is about something else.
  *
  * Calibrated with tests/fixtures/search-confidence.json (off-topic everyday queries and on-topic
  * questions in plain words, tuned on one half, reported on the other) and the public query set,
@@ -35,8 +35,9 @@ export interface ConfidenceTuning {
   looseShare: number;
   /**
    * A word worth less than this in everyday speech (`lib/search/word-worth.ts`: "night" 0.51,
-   * "old" 0.53, "sleep" 0.59) is an everyday word, not a subject's: an article that covers only such
-   * words of a query holding unknown ones is not about it, unless it covers `wholeShare`.
+   * "last" 0.52, "sleep" 0.59) is an everyday word. An article covering only such words of a query
+   * that holds unknown ones, none of them in its title or tags, two of them side by side as in the
+   * query (an everyday phrase: "last night"), is not about it unless it covers `wholeShare`.
    */
   everydayWorth: number;
 }
@@ -85,24 +86,38 @@ export function wordSpecificity(
 }
 
 /**
- * Whether a query word was read as an everyday word: its surest candidate (the term as typed, else its
- * surest completion, correction or synonym) is worth less than `everydayWorth`. Without word worths
- * (a user's library, whose words are their own) no word is.
+ * Whether a query word is an everyday word: as typed, or as read (its surest candidate: the term as
+ * typed, else its surest completion, correction or synonym), it is worth less than `everydayWorth`
+ * ("lunch" stays everyday when read as "launch"). Without word worths (a user's library, whose words
+ * are their own) no word is.
  */
 export function isEverydayWord(
   vocabulary: Vocabulary,
   candidates: Candidates,
+  word: QueryWord,
   worth: WordWorth,
   tuning: ConfidenceTuning = CONFIDENCE,
 ): boolean {
+  const worthOf = (term: string) => worth.get(term) ?? 1;
+  if (worthOf(word.term) < tuning.everydayWorth) return true;
   let surest = -1;
   let everyday = false;
   for (const [term, { certainty }] of candidates)
     if (certainty > surest) {
       surest = certainty;
-      everyday = (worth.get(vocabulary.terms[term] as string) ?? 1) < tuning.everydayWorth;
+      everyday = worthOf(vocabulary.terms[term] as string) < tuning.everydayWorth;
     }
   return everyday;
+}
+
+/**
+ * Which query words are everyday words, and which terms name a document's subject (its title's and
+ * tags' words), where an everyday word counts as a subject's ("last" in "…When Two Buyers Get the Last
+ * Item"): see `everydayWorth`.
+ */
+export interface EverydayReadings {
+  everyday: readonly boolean[];
+  namesSubject: (doc: number, term: number) => boolean;
 }
 
 /** How many of the query's telling words the library does not know at all. */
@@ -117,11 +132,13 @@ export function isAbout(
     evidence,
     coveredWords,
     subjectWords,
-  }: Pick<ScoredDocument, 'confidence' | 'evidence' | 'coveredWords' | 'subjectWords'>,
+    everydayPhrase,
+  }: Pick<ScoredDocument, 'confidence' | 'evidence' | 'coveredWords' | 'subjectWords' | 'everydayPhrase'>,
   unknownWords: number,
   tuning: ConfidenceTuning = CONFIDENCE,
 ): boolean {
-  if (unknownWords > 0 && subjectWords === 0 && confidence < tuning.wholeShare) return false;
+  // Words the library does not know, beside an everyday phrase of a summary: a story, not a subject.
+  if (unknownWords > 0 && subjectWords === 0 && everydayPhrase && confidence < tuning.wholeShare) return false;
   return (
     confidence >= tuning.wholeShare ||
     (coveredWords >= 2 && evidence >= tuning.evidence && confidence >= tuning.evidenceShare) ||

@@ -2,10 +2,11 @@ import type { Article } from '@/lib/corpus/article';
 import type { SerializedSearchIndex } from '@/lib/search/build-index';
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
+import { searchableFields } from '@/lib/search/searchable-fields';
 import { suggestCorrection } from '@/lib/search/suggest';
-import { analyzeQueryWords, MAX_QUERY_WORDS, unfinishedWord } from '@/lib/search/text';
+import { analyzeField, analyzeQueryWords, MAX_QUERY_WORDS, unfinishedWord } from '@/lib/search/text';
 import { createTypoMatcher } from '@/lib/search/typo';
-import { createVocabulary } from '@/lib/search/vocabulary';
+import { createVocabulary, type Vocabulary } from '@/lib/search/vocabulary';
 import type { WordWorth } from '@/lib/search/word-worth';
 
 export interface SearchOptions {
@@ -46,10 +47,6 @@ export interface SearchResponse {
 
 const LOOSE_LIMIT = 5;
 
-/**
- * Search over a prebuilt index, as a pipeline: candidates (exact terms, prefixes while typing) →
- * typo corrections (and synonyms) → BM25F scores → the top k → "Did you mean" when asked.
- */
 export interface SearchEngineOptions {
   tuning?: ConfidenceTuning;
   /** Everyday English words one typo from the index's words (see addTypoCandidates). */
@@ -58,6 +55,10 @@ export interface SearchEngineOptions {
   wordWorth?: WordWorth;
 }
 
+/**
+ * Search over a prebuilt index, as a pipeline: candidates (exact terms, prefixes while typing) →
+ * typo corrections (and synonyms) → BM25F scores → the top k → "Did you mean" when asked.
+ */
 export function createSearchEngine(
   index: SerializedSearchIndex,
   articles: readonly Article[],
@@ -71,6 +72,7 @@ export function createSearchEngine(
   });
   const vocabulary = createVocabulary(index);
   const typos = createTypoMatcher(index);
+  const everydayWorth = wordWorth && { worth: wordWorth, namesSubject: subjectTermsOf(docs, vocabulary) };
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = options.limit ?? 20;
@@ -95,7 +97,7 @@ export function createSearchEngine(
       accept,
       tuning,
       everydayWords,
-      wordWorth,
+      everydayWorth,
     });
     const toResults = (ranked: readonly RankedDocument[]) =>
       ranked.map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));
@@ -128,3 +130,20 @@ export function createSearchEngine(
 }
 
 export type SearchEngine = ReturnType<typeof createSearchEngine>;
+
+/**
+ * Whether a term is one of a document's title or tag words: what names its subject. Each document's
+ * words are analyzed when first asked for (all at once would add ~10 ms to creating the engine).
+ */
+function subjectTermsOf(docs: readonly Article[], vocabulary: Vocabulary): (doc: number, term: number) => boolean {
+  const subjectTerms: Array<Set<number> | undefined> = [];
+  return (doc, term) => {
+    let terms = subjectTerms[doc];
+    if (!terms) {
+      const { title, keywords } = searchableFields(docs[doc] as Article);
+      terms = new Set(analyzeField(`${title} ${keywords}`).map((word) => vocabulary.termIndex(word)));
+      subjectTerms[doc] = terms;
+    }
+    return terms.has(term);
+  };
+}

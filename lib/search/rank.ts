@@ -44,8 +44,11 @@ export interface RankOptions {
   tuning: ConfidenceTuning;
   /** Everyday English words whose typo corrections are never sure (see addTypoCandidates). */
   everydayWords?: ReadonlySet<string>;
-  /** What words are worth in everyday speech, to tell them from a subject's words (see `isEverydayWord`); none for a user's library. */
-  wordWorth?: WordWorth;
+  /**
+   * What words are worth in everyday speech, and which terms name each document's subject (its title's
+   * and tags'): see `isEverydayWord`. None for a user's library, whose words are their own.
+   */
+  everydayWorth?: { worth: WordWorth; namesSubject: (doc: number, term: number) => boolean };
 }
 
 /**
@@ -57,7 +60,7 @@ export function rankQuery(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
-  { limit, looseLimit, typing, accept, tuning, everydayWords, wordWorth }: RankOptions,
+  { limit, looseLimit, typing, accept, tuning, everydayWords, everydayWorth }: RankOptions,
 ): Ranking {
   const groups = wordCandidates(vocabulary, words, typing);
   addCompletionCandidates(vocabulary, words, groups);
@@ -71,7 +74,12 @@ export function rankQuery(
   });
   const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
   const pairs = pairCandidates(vocabulary, words, typing);
-  const everydayReadings = wordWorth ? groups.map((group) => isEverydayWord(vocabulary, group, wordWorth, tuning)) : [];
+  const everydayReadings = everydayWorth && {
+    everyday: groups.map((group, at) =>
+      isEverydayWord(vocabulary, group, words[at] as QueryWord, everydayWorth.worth, tuning),
+    ),
+    namesSubject: everydayWorth.namesSubject,
+  };
   const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities, everydayReadings);
   // Results only when some document is about the query; the weakest of them, and everything for a
   // query about nothing here, are at most loosely related.

@@ -1,5 +1,5 @@
 import { type Candidates, FACTOR } from '@/lib/search/candidates';
-import type { WordSpecificity } from '@/lib/search/confidence';
+import type { EverydayReadings, WordSpecificity } from '@/lib/search/confidence';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
 export interface ScoredDocument {
@@ -12,8 +12,10 @@ export interface ScoredDocument {
   evidence: number;
   /** How many of the query's words the document covers. */
   coveredWords: number;
-  /** How many of those are not everyday words (see `isEverydayWord`). */
+  /** How many of those are not everyday words (see `isEverydayWord`), or are in its title or tags. */
   subjectWords: number;
+  /** Whether two everyday words of the query stand together in the document too ("last night"). */
+  everydayPhrase: boolean;
 }
 
 export interface Scores {
@@ -50,8 +52,8 @@ export function scoreDocuments(
   groups: readonly Candidates[],
   pairs: readonly Candidates[],
   specificities: readonly WordSpecificity[],
-  /** Per query word: read as an everyday word (none by default). */
-  everydayWords: readonly boolean[] = [],
+  /** Which query words are everyday words (none by default). */
+  everydayReadings: EverydayReadings = { everyday: [], namesSubject: () => false },
 ): Scores {
   const { terms, postings, docCount } = vocabulary;
   const groupWeights = groups.map((group) => wordWeight(vocabulary, group));
@@ -63,12 +65,15 @@ export function scoreDocuments(
   const covered = new Float64Array(docCount);
   const coveredWords = new Uint8Array(docCount);
   const subjectWords = new Uint8Array(docCount);
+  const namedSubject = new Uint8Array(docCount);
+  const everydayPhrase = new Uint8Array(docCount);
   const touched: number[] = [];
   const matchedTerms = new Set<string>();
   for (const [groupIndex, group] of groups.entries()) {
     const groupDocs: number[] = [];
     const groupWeight = groupWeights[groupIndex] as number;
     const { weight, bestCertainty } = specificities[groupIndex] as WordSpecificity;
+    const everyday = everydayReadings.everyday[groupIndex] === true;
     for (const [term, { factor, certainty }] of group) {
       matchedTerms.add(terms[term] as string);
       const list = postings[term] as number[];
@@ -78,6 +83,7 @@ export function scoreDocuments(
         if (best[doc] === 0) groupDocs.push(doc);
         if (score > (best[doc] as number)) best[doc] = score;
         if (certainty > (surest[doc] as number)) surest[doc] = certainty;
+        if (everyday && certainty > 0 && everydayReadings.namesSubject(doc, term)) namedSubject[doc] = 1;
       }
     }
     for (const doc of groupDocs) {
@@ -88,20 +94,24 @@ export function scoreDocuments(
       if (bestCertainty > 0 && (surest[doc] as number) > 0) {
         covered[doc] = (covered[doc] as number) + weight * Math.min(1, (surest[doc] as number) / bestCertainty);
         coveredWords[doc] = (coveredWords[doc] as number) + 1;
-        if (everydayWords[groupIndex] !== true) subjectWords[doc] = (subjectWords[doc] as number) + 1;
+        if (!everyday || namedSubject[doc] === 1) subjectWords[doc] = (subjectWords[doc] as number) + 1;
       }
       best[doc] = 0;
       surest[doc] = 0;
+      namedSubject[doc] = 0;
     }
   }
 
   // Words typed next to each other that also stand next to each other in a document add a bonus.
-  for (const pair of pairs) {
+  for (const [at, pair] of pairs.entries()) {
+    const everyday = everydayReadings.everyday[at] === true && everydayReadings.everyday[at + 1] === true;
     for (const [term, { factor }] of pair) {
       const list = postings[term] as number[];
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i] as number;
-        if (matched[doc] !== 0) total[doc] = (total[doc] as number) + factor * (list[i + 1] as number);
+        if (matched[doc] === 0) continue;
+        total[doc] = (total[doc] as number) + factor * (list[i + 1] as number);
+        if (everyday) everydayPhrase[doc] = 1;
       }
     }
   }
@@ -119,6 +129,7 @@ export function scoreDocuments(
       evidence: covered[doc] as number,
       coveredWords: coveredWords[doc] as number,
       subjectWords: subjectWords[doc] as number,
+      everydayPhrase: everydayPhrase[doc] === 1,
     };
   });
   return { documents, matchedTerms };

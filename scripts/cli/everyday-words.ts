@@ -8,8 +8,9 @@
  * US or UK Hunspell dictionary (`nspell` with `dictionary-en`, `dictionary-en-gb`) accepts it, so
  * rare words that are more often typos ("abord" for "abort") stay typos.
  *
- * Also what everyday words are worth when ranking related articles (`buildEverydayDiscounts`,
- * `assets/data/everyday-discounts.json`).
+ * Also what everyday words are worth (`buildEverydayDiscounts`, `assets/data/everyday-discounts.json`):
+ * related articles rank with it, and search tells an everyday phrase from a subject with it
+ * (`CONFIDENCE.everydayWorth`).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -26,7 +26,7 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * (7 first-draft queries that repeated earlier sets were replaced by new ones before running them).
  * `blind5`, `blind6` and `blind7` (intent and off-topic) were written by helpers that saw only the catalog,
  * before any query was run; blind5 and blind6 then judged two rule changes, blind7 judged them once (neither kept).
- * `blind8` (intent and off-topic) was written the same way a day later and judged the everyday-words rule once (kept).
+ * `blind8` (intent and off-topic) was written the same way a day later and judged the everyday-phrase rule (kept).
  */
 export const CONFIDENCE_HALVES = [
   'tune',

@@ -30,30 +30,43 @@ describe('confidence', () => {
   });
 
   it('takes an article covering most of the query, or two specific words of a long question, as about it', () => {
-    expect(isAbout({ confidence: 0.8, evidence: 2, coveredWords: 1, subjectWords: 1 }, 1)).toBe(true);
-    expect(isAbout({ confidence: 0.3, evidence: 8, coveredWords: 3, subjectWords: 3 }, 2)).toBe(true);
-    expect(isAbout({ confidence: 0.3, evidence: 3, coveredWords: 1, subjectWords: 1 }, 0)).toBe(true); // every word is the library's
+    expect(isAbout({ confidence: 0.8, evidence: 2, coveredWords: 1, subjectWords: 1, everydayPhrase: false }, 1)).toBe(
+      true,
+    );
+    expect(isAbout({ confidence: 0.3, evidence: 8, coveredWords: 3, subjectWords: 3, everydayPhrase: false }, 2)).toBe(
+      true,
+    );
+    expect(isAbout({ confidence: 0.3, evidence: 3, coveredWords: 1, subjectWords: 1, everydayPhrase: false }, 0)).toBe(
+      true,
+    ); // every word is the library's
   });
 
   it('does not take one word shared with an everyday query as about it', () => {
     // "leader of the opposition": "leader" covered, "opposition" unknown.
-    expect(isAbout({ confidence: 0.62, evidence: 4.9, coveredWords: 1, subjectWords: 1 }, 1)).toBe(false);
+    expect(
+      isAbout({ confidence: 0.62, evidence: 4.9, coveredWords: 1, subjectWords: 1, everydayPhrase: false }, 1),
+    ).toBe(false);
     // Two common words of a long query that is mostly about something else.
-    expect(isAbout({ confidence: 0.2, evidence: 5, coveredWords: 2, subjectWords: 2 }, 2)).toBe(false);
+    expect(isAbout({ confidence: 0.2, evidence: 5, coveredWords: 2, subjectWords: 2, everydayPhrase: false }, 2)).toBe(
+      false,
+    );
   });
 
-  it('does not take an article meeting a query with unknown words in everyday words only as about it', () => {
+  it('does not take an article meeting a query with unknown words in an everyday phrase only as about it', () => {
     // "premier league scores last night" and a summary's "twelve alerts last night": two covered
-    // words, enough evidence and share, but both everyday and "premier", "league" unknown.
-    const lastNight = { confidence: 0.45, evidence: 6, coveredWords: 2 };
-    expect(isAbout({ ...lastNight, subjectWords: 0 }, 2)).toBe(false);
-    // One word of a subject among them, or no unknown word, or most of the query: about it, as before.
+    // words, enough evidence and share, but both everyday, side by side in both, and "premier",
+    // "league" unknown.
+    const lastNight = { confidence: 0.45, evidence: 6, coveredWords: 2, subjectWords: 0, everydayPhrase: true };
+    expect(isAbout(lastNight, 2)).toBe(false);
+    // A word of a subject among them, the words not side by side, no unknown word, or most of the
+    // query: about it, as before.
     expect(isAbout({ ...lastNight, subjectWords: 1 }, 2)).toBe(true);
-    expect(isAbout({ ...lastNight, subjectWords: 0 }, 0)).toBe(true);
-    expect(isAbout({ ...lastNight, confidence: 0.8, subjectWords: 0 }, 2)).toBe(true);
+    expect(isAbout({ ...lastNight, everydayPhrase: false }, 2)).toBe(true);
+    expect(isAbout(lastNight, 0)).toBe(true);
+    expect(isAbout({ ...lastNight, confidence: 0.8 }, 2)).toBe(true);
   });
 
-  it('reads a word as everyday by its surest candidate, and no word as everyday without word worths', () => {
+  it('reads a word as everyday as typed or by its surest candidate, and none without word worths', () => {
     const analyzed = words('kubernetes idemp');
     const groups = wordCandidates(smallVocabulary, analyzed, false);
     addCompletionCandidates(smallVocabulary, analyzed, groups);
@@ -61,10 +74,14 @@ describe('confidence', () => {
       ['kubernet', 0.3],
       ['idempot', 0.9],
     ]);
-    expect(groups.map((group) => isEverydayWord(smallVocabulary, group, worth))).toEqual([true, false]);
-    expect(groups.map((group) => isEverydayWord(smallVocabulary, group, new Map()))).toEqual([false, false]);
+    const everyday = (map: Map<string, number>) =>
+      groups.map((group, at) => isEverydayWord(smallVocabulary, group, analyzed[at]!, map));
+    expect(everyday(worth)).toEqual([true, false]);
+    expect(everyday(new Map())).toEqual([false, false]);
+    // The word as typed counts too: "idemp" everyday, though its completion is not.
+    expect(everyday(new Map([...worth, ['idemp', 0.4]]))).toEqual([true, true]);
     // The threshold is the tuning's.
     const strict = { ...CONFIDENCE, everydayWorth: 0.95 };
-    expect(isEverydayWord(smallVocabulary, groups[1]!, worth, strict)).toBe(true);
+    expect(isEverydayWord(smallVocabulary, groups[1]!, analyzed[1]!, worth, strict)).toBe(true);
   });
 });
