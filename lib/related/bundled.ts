@@ -3,15 +3,15 @@ import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
 import modelJson from '@/assets/data/related-model.json';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
-import { createRelatedEngine, type RankingDiscounts, type RelatedEngine } from '@/lib/related/engine';
+import { createRelatedEngine, type RelatedEngine } from '@/lib/related/engine';
 
 import { rebuildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
-import { readDiscounts, type SerializedDiscounts } from '@/lib/search/word-worth';
+import { readDiscounts, type SerializedDiscounts, type WordWorth } from '@/lib/search/word-worth';
 
-let rankingDiscounts: RankingDiscounts | undefined;
+let rankingDiscounts: WordWorth | undefined;
 
 /** Prebuilt by `npm run index` (scripts/cli/everyday-words.ts) and `npm run documentation-words`. */
-function getRankingDiscounts(): RankingDiscounts {
+function getWordWorth(): WordWorth {
   rankingDiscounts ??= readDiscounts(
     everydayDiscountsJson as SerializedDiscounts,
     documentationDiscountsJson as SerializedDiscounts,
@@ -22,7 +22,7 @@ function getRankingDiscounts(): RankingDiscounts {
 let engine: RelatedEngine | undefined;
 
 export function getBundledRelatedEngine(): RelatedEngine {
-  engine ??= createRelatedEngine(modelJson as SerializedRelatedModel, ARTICLES, getRankingDiscounts());
+  engine ??= createRelatedEngine(modelJson as SerializedRelatedModel, ARTICLES, getWordWorth());
   return engine;
 }
 
@@ -38,7 +38,7 @@ export function relatedEngineFor(catalog: EffectiveCatalog): RelatedEngine {
   if (!found) {
     const bundled = modelJson as SerializedRelatedModel;
     const model = catalog.searchTextChanged ? rebuildRelatedModel(catalog.articles, bundled) : bundled;
-    found = createRelatedEngine(model, catalog.articles, getRankingDiscounts());
+    found = createRelatedEngine(model, catalog.articles, getWordWorth());
     catalogEngines.set(catalog, found);
   }
   return found;

@@ -97,16 +97,10 @@ function latinTerms(terms: string[]): string[] {
 /** Latin letters (ø and ß too), ASCII digits and the joiners of compounds: "http-сервер" joined is not one. */
 const LATIN_TERM = /^[\p{Script=Latin}0-9+:.#]+$/u;
 
-/**
- * Words' worth when ranking (`lib/search/word-worth.ts`): everyday words and words of every manual
- * count less. Matching ignores them.
- */
-export type RankingDiscounts = WordWorth;
-
 export function createRelatedEngine(
   model: SerializedRelatedModel,
   articles: readonly Article[],
-  rankingDiscounts: RankingDiscounts = new Map(),
+  rankingDiscounts: WordWorth = new Map(),
 ) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = model.docIds.map((id) => byId.get(id) as Article);

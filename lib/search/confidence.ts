@@ -36,8 +36,8 @@ export interface ConfidenceTuning {
   /**
    * A word worth less than this in everyday speech (`lib/search/word-worth.ts`: "night" 0.51,
    * "last" 0.52, "sleep" 0.59) is an everyday word. An article covering only such words of a query
-   * that holds unknown ones, none of them in its title or tags, two of them side by side as in the
-   * query (an everyday phrase: "last night"), is not about it unless it covers `wholeShare`.
+   * that holds unknown ones, none of them in its title, tags or topic, two of them side by side as in
+   * the query (an everyday phrase: "last night"), is not about it unless it covers `wholeShare`.
    */
   everydayWorth: number;
 }
@@ -86,10 +86,10 @@ export function wordSpecificity(
 }
 
 /**
- * Whether a query word is an everyday word: as typed, or as read (its surest candidate: the term as
- * typed, else its surest completion, correction or synonym), it is worth less than `everydayWorth`
- * ("lunch" stays everyday when read as "launch"). Without word worths (a user's library, whose words
- * are their own) no word is.
+ * Whether a query word is an everyday word: as typed, or as read (its surest candidate with some
+ * certainty: the term as typed, else its surest completion, correction or synonym), it is worth less
+ * than `everydayWorth` ("stuff", 0.58, whatever it is corrected to). Without word worths (a user's
+ * library, whose words are their own) no word is.
  */
 export function isEverydayWord(
   vocabulary: Vocabulary,
@@ -100,7 +100,7 @@ export function isEverydayWord(
 ): boolean {
   const worthOf = (term: string) => worth.get(term) ?? 1;
   if (worthOf(word.term) < tuning.everydayWorth) return true;
-  let surest = -1;
+  let surest = 0;
   let everyday = false;
   for (const [term, { certainty }] of candidates)
     if (certainty > surest) {
@@ -111,13 +111,20 @@ export function isEverydayWord(
 }
 
 /**
- * Which query words are everyday words, and which terms name a document's subject (its title's and
- * tags' words), where an everyday word counts as a subject's ("last" in "…When Two Buyers Get the Last
- * Item"): see `everydayWorth`.
+ * What an engine knows of everyday speech: what words are worth in it, and which terms name each
+ * document's subject (its title's, tags' and topic's words), where an everyday word counts as a
+ * subject's ("seconds" in "Payment Gateway Timeout Chaos — When Stripe Takes 30 Seconds…"): see
+ * `everydayWorth`.
  */
+export interface EverydaySpeech {
+  worth: WordWorth;
+  namesSubject: (doc: number, term: number) => boolean;
+}
+
+/** Per query word, whether it is an everyday word; and which terms name each document's subject. */
 export interface EverydayReadings {
   everyday: readonly boolean[];
-  namesSubject: (doc: number, term: number) => boolean;
+  namesSubject: EverydaySpeech['namesSubject'];
 }
 
 /** How many of the query's telling words the library does not know at all. */

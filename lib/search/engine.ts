@@ -72,7 +72,7 @@ export function createSearchEngine(
   });
   const vocabulary = createVocabulary(index);
   const typos = createTypoMatcher(index);
-  const everydayWorth = wordWorth && { worth: wordWorth, namesSubject: subjectTermsOf(docs, vocabulary) };
+  const everydaySpeech = wordWorth && { worth: wordWorth, namesSubject: subjectTermsOf(docs, vocabulary) };
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = options.limit ?? 20;
@@ -97,7 +97,7 @@ export function createSearchEngine(
       accept,
       tuning,
       everydayWords,
-      everydayWorth,
+      everydaySpeech,
     });
     const toResults = (ranked: readonly RankedDocument[]) =>
       ranked.map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));
@@ -132,7 +132,7 @@ export function createSearchEngine(
 export type SearchEngine = ReturnType<typeof createSearchEngine>;
 
 /**
- * Whether a term is one of a document's title or tag words: what names its subject. Each document's
+ * Whether a term is one of a document's title, tag or topic words: what names its subject. Each document's
  * words are analyzed when first asked for (all at once would add ~10 ms to creating the engine).
  */
 function subjectTermsOf(docs: readonly Article[], vocabulary: Vocabulary): (doc: number, term: number) => boolean {

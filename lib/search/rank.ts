@@ -2,6 +2,7 @@ import { addCompletionCandidates, addSynonymCandidates, pairCandidates, wordCand
 import {
   type ConfidenceTuning,
   countUnknownWords,
+  type EverydaySpeech,
   isAbout,
   isEverydayWord,
   wordSpecificity,
@@ -11,7 +12,6 @@ import type { QueryWord } from '@/lib/search/text';
 import { createTopK } from '@/lib/search/top-k';
 import { addTypoCandidates, type TypoMatcher } from '@/lib/search/typo';
 import type { Vocabulary } from '@/lib/search/vocabulary';
-import type { WordWorth } from '@/lib/search/word-worth';
 
 export interface RankedDocument {
   doc: number;
@@ -44,11 +44,8 @@ export interface RankOptions {
   tuning: ConfidenceTuning;
   /** Everyday English words whose typo corrections are never sure (see addTypoCandidates). */
   everydayWords?: ReadonlySet<string>;
-  /**
-   * What words are worth in everyday speech, and which terms name each document's subject (its title's
-   * and tags'): see `isEverydayWord`. None for a user's library, whose words are their own.
-   */
-  everydayWorth?: { worth: WordWorth; namesSubject: (doc: number, term: number) => boolean };
+  /** What the engine knows of everyday speech (see `EverydaySpeech`); none for a user's library, whose words are their own. */
+  everydaySpeech?: EverydaySpeech;
 }
 
 /**
@@ -60,7 +57,7 @@ export function rankQuery(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
-  { limit, looseLimit, typing, accept, tuning, everydayWords, everydayWorth }: RankOptions,
+  { limit, looseLimit, typing, accept, tuning, everydayWords, everydaySpeech }: RankOptions,
 ): Ranking {
   const groups = wordCandidates(vocabulary, words, typing);
   addCompletionCandidates(vocabulary, words, groups);
@@ -74,11 +71,11 @@ export function rankQuery(
   });
   const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
   const pairs = pairCandidates(vocabulary, words, typing);
-  const everydayReadings = everydayWorth && {
+  const everydayReadings = everydaySpeech && {
     everyday: groups.map((group, at) =>
-      isEverydayWord(vocabulary, group, words[at] as QueryWord, everydayWorth.worth, tuning),
+      isEverydayWord(vocabulary, group, words[at] as QueryWord, everydaySpeech.worth, tuning),
     ),
-    namesSubject: everydayWorth.namesSubject,
+    namesSubject: everydaySpeech.namesSubject,
   };
   const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities, everydayReadings);
   // Results only when some document is about the query; the weakest of them, and everything for a

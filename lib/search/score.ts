@@ -12,7 +12,7 @@ export interface ScoredDocument {
   evidence: number;
   /** How many of the query's words the document covers. */
   coveredWords: number;
-  /** How many of those are not everyday words (see `isEverydayWord`), or are in its title or tags. */
+  /** How many of those are not everyday words (see `isEverydayWord`), or are in its title, tags or topic. */
   subjectWords: number;
   /** Whether two everyday words of the query stand together in the document too ("last night"). */
   everydayPhrase: boolean;
@@ -107,11 +107,13 @@ export function scoreDocuments(
     const everyday = everydayReadings.everyday[at] === true && everydayReadings.everyday[at + 1] === true;
     for (const [term, { factor }] of pair) {
       const list = postings[term] as number[];
+      // The pair as typed, not a completion of its last word ("last ni" is not "last nightly").
+      const phrase = everyday && factor === FACTOR.phrase;
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i] as number;
         if (matched[doc] === 0) continue;
         total[doc] = (total[doc] as number) + factor * (list[i + 1] as number);
-        if (everyday) everydayPhrase[doc] = 1;
+        if (phrase) everydayPhrase[doc] = 1;
       }
     }
   }

@@ -34,6 +34,49 @@ describe('score stage', () => {
     expect(scores('vector database').byId.vector).toBeGreaterThan(scores('vector database', false).byId.vector!);
   });
 
+  it('marks a document holding two everyday words side by side, and counts a title word as a subject', () => {
+    // "every client" stands in herd's summary; "client" is also none of its title's words.
+    const analyzed = words('every client sourdough');
+    const groups = wordCandidates(smallVocabulary, analyzed, false);
+    const pairs = pairCandidates(smallVocabulary, analyzed, false);
+    const specificities = groups.map((group, at) => wordSpecificity(smallVocabulary, group, analyzed[at]!));
+    const titleOfHerd = (doc: number, term: number) =>
+      docId(doc) === 'herd' && smallVocabulary.terms[term] === 'restart';
+    const score = (everyday: boolean[], namesSubject = titleOfHerd) =>
+      Object.fromEntries(
+        scoreDocuments(smallVocabulary, groups, pairs, specificities, { everyday, namesSubject }).documents.map(
+          (document) => [docId(document.doc), document],
+        ),
+      );
+    const both = score([true, true, false]).herd!;
+    expect(both).toMatchObject({ coveredWords: 2, subjectWords: 0, everydayPhrase: true });
+    // One of the two not everyday: a subject's word, and no everyday phrase.
+    expect(score([true, false, false]).herd).toMatchObject({ subjectWords: 1, everydayPhrase: false });
+    // An everyday word that is one of the document's title words counts as a subject's.
+    const clientInTitle = (doc: number, term: number) =>
+      docId(doc) === 'herd' && smallVocabulary.terms[term] === 'client';
+    expect(score([true, true, false], clientInTitle).herd).toMatchObject({ subjectWords: 1, everydayPhrase: true });
+    // Without word worths nothing is everyday.
+    expect(score([]).herd).toMatchObject({ subjectWords: 2, everydayPhrase: false });
+  });
+
+  it('counts a title word for its own document only (reset between words and documents)', () => {
+    const analyzed = words('client every database');
+    const groups = wordCandidates(smallVocabulary, analyzed, false);
+    const specificities = groups.map((group, at) => wordSpecificity(smallVocabulary, group, analyzed[at]!));
+    const clientInHerdTitle = (doc: number, term: number) =>
+      docId(doc) === 'herd' && smallVocabulary.terms[term] === 'client';
+    const documents = Object.fromEntries(
+      scoreDocuments(smallVocabulary, groups, [], specificities, {
+        everyday: [true, true, true],
+        namesSubject: clientInHerdTitle,
+      }).documents.map((document) => [docId(document.doc), document]),
+    );
+    expect(documents.herd).toMatchObject({ subjectWords: 1 });
+    // "client" named herd's subject; "every", read next, does not (reset), nor "database" elsewhere.
+    expect(documents.vector).toMatchObject({ subjectWords: 0 });
+  });
+
   it('weighs a word by its idf as written, not by a rarer completion or synonym', () => {
     const exact = smallVocabulary.termIndex('databas');
     const rare = smallVocabulary.termIndex('kubernet');
