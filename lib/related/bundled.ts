@@ -8,15 +8,18 @@ import { createRelatedEngine, type RelatedEngine } from '@/lib/related/engine';
 import { rebuildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
 import { readDiscounts, type SerializedDiscounts, type WordWorth } from '@/lib/search/word-worth';
 
-let rankingDiscounts: WordWorth | undefined;
+let wordWorth: WordWorth | undefined;
 
-/** Prebuilt by `npm run index` (scripts/cli/everyday-words.ts) and `npm run documentation-words`. */
+/**
+ * What everyday words and words of every manual are worth when ranking: prebuilt by `npm run index`
+ * (scripts/cli/everyday-words.ts) and `npm run documentation-words`.
+ */
 function getWordWorth(): WordWorth {
-  rankingDiscounts ??= readDiscounts(
+  wordWorth ??= readDiscounts(
     everydayDiscountsJson as SerializedDiscounts,
     documentationDiscountsJson as SerializedDiscounts,
   );
-  return rankingDiscounts;
+  return wordWorth;
 }
 
 let engine: RelatedEngine | undefined;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, FACTOR, pairCandidates, wordCandidates } from '@/lib/search/candidates';
+import {
+  addCompletionCandidates,
+  type Candidate,
+  FACTOR,
+  pairCandidates,
+  wordCandidates,
+} from '@/lib/search/candidates';
 import { wordSpecificity } from '@/lib/search/confidence';
 import { scoreDocuments, wordWeight } from '@/lib/search/score';
 import { docId, smallVocabulary, words } from './small-index';
@@ -58,6 +64,24 @@ describe('score stage', () => {
     expect(score([true, true, false], clientInTitle).herd).toMatchObject({ subjectWords: 1, everydayPhrase: true });
     // Without word worths nothing is everyday.
     expect(score([]).herd).toMatchObject({ subjectWords: 2, everydayPhrase: false });
+  });
+
+  it('takes only the pair as typed for an everyday phrase, not a completion of its last word', () => {
+    const phraseOf = (query: string, typing: boolean) => {
+      const analyzed = words(query);
+      const groups = wordCandidates(smallVocabulary, analyzed, typing);
+      addCompletionCandidates(smallVocabulary, analyzed, groups);
+      const pairs = pairCandidates(smallVocabulary, analyzed, typing);
+      const specificities = groups.map((group, at) => wordSpecificity(smallVocabulary, group, analyzed[at]!));
+      const everyday = { everyday: analyzed.map(() => true), namesSubject: () => false };
+      const herd = scoreDocuments(smallVocabulary, groups, pairs, specificities, everyday).documents.find(
+        (document) => docId(document.doc) === 'herd',
+      );
+      return herd?.everydayPhrase;
+    };
+    expect(phraseOf('every client', false)).toBe(true);
+    // "every cli" being typed completes to herd's "every client": a completion, not the phrase typed.
+    expect(phraseOf('every cli', true)).toBe(false);
   });
 
   it('counts a title word for its own document only (reset between words and documents)', () => {
