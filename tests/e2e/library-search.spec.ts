@@ -17,8 +17,6 @@ import { openSelectedAtPassage, openSidePanel } from './pages/side-panel';
 // the repo: without them these tests cannot run, and they skip saying where the pages were looked for.
 const hasRealPages = existsSync(REAL_PAGES_DIR);
 const skipReason = `skipped: the shared real pages are not at ${REAL_PAGES_DIR} (set SHELF_SHARED_DIR)`;
-// The shared real pages are test inputs, never copied into the repo.
-test.skip(!hasRealPages, 'needs the shared real pages (../shared/fixtures/real-pages or SHELF_SHARED_DIR)');
 /** Titles carry the reason when skipped: reporters list a skipped test by its title alone. */
 const titled = (title: string) => (hasRealPages ? title : `${title} (${skipReason})`);
 const PAGES = ['bbc-1', 'google-sre-book-1', 'lwn-1'];
@@ -31,7 +29,10 @@ let extensionId: string;
 // Real pages are large and the machine may be busy: saving three of them takes a while.
 test.setTimeout(180_000);
 
-test.beforeEach(async () => {
+// biome-ignore lint/correctness/noEmptyPattern: Playwright passes the test's info second, after its fixtures.
+test.beforeEach(async ({}, testInfo) => {
+  // Each test is skipped, with its reason, before a browser starts when the real pages are absent.
+  testInfo.skip(!hasRealPages, skipReason);
   browser = await launchE2eBuild();
   ({ context, worker, extensionId } = browser);
 });
