@@ -5,10 +5,11 @@ import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { createSearchEngine, type SearchEngine, type SearchEngineOptions } from '@/lib/search/engine';
-import { readDiscounts, type SerializedDiscounts } from '@/lib/search/word-worth';
+import { readDiscounts, type SerializedDiscounts, type WordWorth } from '@/lib/search/word-worth';
 
 let engine: SearchEngine | undefined;
 let options: SearchEngineOptions | undefined;
+let wordWorth: WordWorth | undefined;
 
 /**
  * Everyday English words one typo from the index's words, and what words are worth in everyday
@@ -18,7 +19,10 @@ let options: SearchEngineOptions | undefined;
 export function getEngineOptions(): SearchEngineOptions {
   options ??= {
     everydayWords: new Set(everydayWordsJson),
-    wordWorth: readDiscounts(everydayDiscountsJson as SerializedDiscounts),
+    wordWorth: () => {
+      wordWorth ??= readDiscounts(everydayDiscountsJson as SerializedDiscounts);
+      return wordWorth;
+    },
   };
   return options;
 }

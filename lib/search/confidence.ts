@@ -117,7 +117,8 @@ export function isEverydayWord(
  * `everydayWorth`.
  */
 export interface EverydaySpeech {
-  worth: WordWorth;
+  /** Read only for a query holding a word the index does not know: the only one the rule concerns. */
+  worth: () => WordWorth;
   namesSubject: (doc: number, term: number) => boolean;
 }
 

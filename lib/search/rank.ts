@@ -71,16 +71,20 @@ export function rankQuery(
   });
   const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
   const pairs = pairCandidates(vocabulary, words, typing);
-  const everydayReadings = everydaySpeech && {
-    everyday: groups.map((group, at) =>
-      isEverydayWord(vocabulary, group, words[at] as QueryWord, everydaySpeech.worth, tuning),
-    ),
-    namesSubject: everydaySpeech.namesSubject,
-  };
+  const unknownWords = countUnknownWords(specificities);
+  // Everyday words matter only beside a word the index does not know (see `isAbout`).
+  const everydayReadings =
+    everydaySpeech && unknownWords > 0
+      ? {
+          everyday: groups.map((group, at) =>
+            isEverydayWord(vocabulary, group, words[at] as QueryWord, everydaySpeech.worth(), tuning),
+          ),
+          namesSubject: everydaySpeech.namesSubject,
+        }
+      : undefined;
   const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities, everydayReadings);
   // Results only when some document is about the query; the weakest of them, and everything for a
   // query about nothing here, are at most loosely related.
-  const unknownWords = countUnknownWords(specificities);
   let bestShare = 0;
   for (const document of documents)
     if (accept(document.doc) && isAbout(document, unknownWords, tuning))

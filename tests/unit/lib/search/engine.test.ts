@@ -9,6 +9,16 @@ import { SYNONYM_GROUPS } from '@/lib/search/synonyms';
 import { analyzeQueryWords, normalizeText, tokenize } from '@/lib/search/text';
 
 const engine = getBundledSearchEngine();
+/**
+ * Found by blind5–7: a summary's everyday phrase ("Twelve alerts last night… Nobody sleeps through the
+ * night") made these sports and parenting queries, with words the blog does not know, results of
+ * On-Call Burnout Spiral.
+ */
+const EVERYDAY_PHRASE_QUERIES = [
+  'premier league scores last night',
+  'champions league final score last night',
+  'toddler will not sleep through the night',
+];
 const topIds = (query: string, limit = 5) => engine.search(query, { limit }).results.map((r) => r.article.id);
 
 describe('bundled search engine', () => {
@@ -107,6 +117,7 @@ describe('bundled search engine', () => {
     'cheap flights to lisbon',
     'chess opening for black',
     'sanctions against sudan',
+    ...EVERYDAY_PHRASE_QUERIES,
   ])('says nothing in the library is about "%s" (no results, finished or typing)', (query) => {
     expect(engine.search(query, { typing: false }).results).toEqual([]);
     expect(engine.search(query).results).toEqual([]);
@@ -141,16 +152,12 @@ describe('bundled search engine', () => {
     expect(engine.search('retires backoff', { typing: false }).results[0]?.article.title).toMatch(/retr/i);
   });
 
-  // Found by blind5–7: a summary's everyday phrase ("Twelve alerts last night… Nobody sleeps through
-  // the night") made sports and parenting queries results of On-Call Burnout Spiral.
-  it.each([
-    'premier league scores last night',
-    'champions league final score last night',
-    'toddler will not sleep through the night',
-  ])('says nothing is about "%s": words the blog does not know, beside an everyday phrase of a summary', (query) => {
-    expect(engine.search(query, { typing: false }).results).toEqual([]);
-    expect(engine.search(query).results).toEqual([]);
-    expect(engine.search(query, { typing: false }).loose.map((r) => r.article.id)).toContain('oncall-burnout-spiral');
+  it('keeps the article whose summary holds their everyday phrase loosely related', () => {
+    for (const query of EVERYDAY_PHRASE_QUERIES)
+      expect(
+        engine.search(query, { typing: false }).loose.map((r) => r.article.id),
+        query,
+      ).toContain('oncall-burnout-spiral');
   });
 
   // Each holds words the blog does not know ("woke", "woken", "thirty"), which a broader version of
