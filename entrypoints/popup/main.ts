@@ -9,7 +9,7 @@ if (!root) throw new Error('popup.html has no #root');
 // that paints it, it would delay that paint: on a small machine the browser serves, compiles
 // and evaluates it on the same few cores.
 const handoff = takeHandoff();
-void (handoff?.restored ?? Promise.resolve(null))
-  .then((restored) => (restored?.firstPaint ? new Promise<void>((painted) => afterNextPaint(painted)) : undefined))
+void (handoff?.stored ?? Promise.resolve(null))
+  .then((stored) => (stored?.picture ? new Promise<void>((painted) => afterNextPaint(painted)) : undefined))
   .then(() => import('./mount-popup'))
   .then(({ mountPopup }) => mountPopup(root, handoff));

@@ -1,5 +1,5 @@
 import type { TypingRecord } from '@/lib/popup/early-typing';
-import type { RestoredPopup } from '@/lib/popup/popup-state';
+import type { StoredForFirstPaint } from '@/lib/popup/first-paint-read';
 
 /**
  * What the popup's first-paint script (a classic script that runs first) hands to the app (a
@@ -8,7 +8,8 @@ import type { RestoredPopup } from '@/lib/popup/popup-state';
  * popup page has this window.
  */
 export interface PopupHandoff {
-  restored: Promise<RestoredPopup | null>;
+  /** Settled once the picture, if any, is in the page; null when storage could not be read. */
+  stored: Promise<StoredForFirstPaint | null>;
   typing: TypingRecord;
 }
 

@@ -1,5 +1,11 @@
 import { type FirstPaint, firstPaintSchema } from '@/lib/popup/first-paint';
-import { getPreference, MAX_POPUP_QUERY, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import {
+  getPreference,
+  MAX_POPUP_QUERY,
+  PREFERENCES,
+  parsePreference,
+  setPreference,
+} from '@/lib/settings/preferences';
 
 /**
  * What the popup restores when it reopens within the browser session (the `popupState`
@@ -21,12 +27,17 @@ export interface RestoredPopup {
 
 /** The last search within this browser session, or null when there is none or it is unreadable. */
 export async function loadPopupState(): Promise<RestoredPopup | null> {
-  const stored = await getPreference(PREFERENCES.popupState);
-  if (!stored) return null;
+  return readRestoredPopup(await getPreference(PREFERENCES.popupState));
+}
+
+/** A stored `popupState` checked with its schema: the first-paint script hands it over as stored. */
+export function readRestoredPopup(stored: unknown): RestoredPopup | null {
+  const state = parsePreference(PREFERENCES.popupState, stored);
+  if (!state) return null;
   // The picture is checked on its own: an unreadable one costs the first paint, not the query.
-  const firstPaint = firstPaintSchema.safeParse(stored.firstPaint);
+  const firstPaint = firstPaintSchema.safeParse(state.firstPaint);
   return {
-    state: { query: stored.query, topic: stored.topic, tag: stored.tag },
+    state: { query: state.query, topic: state.topic, tag: state.tag },
     firstPaint: firstPaint.success ? firstPaint.data : null,
   };
 }

@@ -1,7 +1,7 @@
 import { applyTypedKeys } from '@/lib/popup/early-typing';
 import type { FirstPaint } from '@/lib/popup/first-paint';
 import type { PopupHandoff } from '@/lib/popup/handoff';
-import { loadPopupState, type PopupState } from '@/lib/popup/popup-state';
+import { loadPopupState, type PopupState, readRestoredPopup } from '@/lib/popup/popup-state';
 
 /**
  * The search the app starts from: the one restored by the first-paint script (read here when that
@@ -12,7 +12,10 @@ import { loadPopupState, type PopupState } from '@/lib/popup/popup-state';
 export async function takeOverFromFirstPaint(
   handoff: PopupHandoff | undefined,
 ): Promise<{ state: PopupState | null; picture: FirstPaint | null }> {
-  const restored = await (handoff?.restored ?? loadPopupState().catch(() => null));
+  // Checked here with its schema: the first-paint script reads it without Zod.
+  const restored = handoff
+    ? readRestoredPopup((await handoff.stored)?.popupState)
+    : await loadPopupState().catch(() => null);
   handoff?.typing.stop();
   const typed = handoff?.typing.keys ?? [];
   const state = restored?.state ?? null;

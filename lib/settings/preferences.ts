@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 // zod/mini: content scripts and the popup's first paint read preferences, where full Zod's size shows.
 import { z } from 'zod/mini';
 import { MAX_REPORT_LINE, MAX_REPORT_LINES } from '@/lib/catalog-updates/report';
+import { FIRST_PAINT_KEYS } from '@/lib/popup/first-paint-read';
+import { THEMES, type Theme } from '@/lib/settings/theme-attribute';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 import { type SyncStatus, storedSyncStatusSchema } from '@/lib/sync/sync-status';
 
@@ -29,8 +31,6 @@ function preference<T>(definition: Preference<T>): Preference<T> {
   return definition;
 }
 
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
 export const RELATED_PLACEMENTS = ['blog', 'everywhere', 'nowhere'] as const;
 /** Where the "Related articles" box appears: the blog only (default), every site, or nowhere. */
 export type RelatedPlacement = (typeof RELATED_PLACEMENTS)[number];
@@ -52,7 +52,7 @@ export const MAX_POPUP_QUERY = 500;
 
 export const PREFERENCES = {
   theme: preference<Theme>({
-    key: 'theme',
+    key: FIRST_PAINT_KEYS.theme,
     area: 'local',
     schema: z.enum(THEMES),
     defaultValue: 'system',
@@ -151,7 +151,7 @@ export const PREFERENCES = {
     backup: true,
   }),
   popupState: preference<{ query: string; topic: string | null; tag: string | null; firstPaint?: unknown } | null>({
-    key: 'popupState',
+    key: FIRST_PAINT_KEYS.popupState,
     area: 'session',
     schema: z.nullable(
       z.object({

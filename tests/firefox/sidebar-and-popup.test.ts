@@ -79,6 +79,43 @@ describe('popup (popup.html in a tab)', () => {
     await waitFor('Firefox to open Shelf’s sidebar', () => isSidebarOpen(firefox));
     await waitFor('the article’s card in the sidebar', async () => (await sidebarText(firefox)).includes(HERD_TITLE));
   });
+
+  test('reopened, it paints the last search at once: its first script reads it through Firefox’s own API', async () => {
+    const first = await firefox.openExtensionPage('/popup.html');
+    const firstBox = await find(first, byRole('combobox', 'Search articles'));
+    // The box comes back with the search of the tests before: replace it.
+    await firstBox.click();
+    await first.keyboard.down('Control');
+    await first.keyboard.press('a');
+    await first.keyboard.up('Control');
+    await firstBox.type('split brain');
+    const results = await find(first, byRole('listbox', 'Search results'));
+    await waitFor('results for "split brain"', async () => (await namesOf(results, 'option')).length > 0);
+    await waitFor('the search kept for the next opening', () =>
+      first.evaluate(async () => {
+        const { browser } = globalThis as unknown as ExtensionGlobal;
+        return (await browser.storage.session.get('popupState')).popupState?.firstPaint?.query === 'split brain';
+      }),
+    );
+    await first.close();
+
+    const popup = await firefox.openExtensionPage('/popup.html');
+    // What the first-paint script (no polyfill, no Zod) read and painted, as it handed it to the app.
+    const read = await popup.evaluate(async () => {
+      const stored = await (globalThis as unknown as ExtensionGlobal).shelfPopupHandoff?.stored;
+      return stored
+        ? { theme: stored.theme, query: stored.picture?.query, rows: stored.picture?.results.length }
+        : null;
+    });
+    assert.equal(read?.theme, 'system');
+    assert.equal(read?.query, 'split brain');
+    assert.ok((read?.rows ?? 0) > 0, 'the picture holds the rows');
+    const box = await find(popup, byRole('combobox', 'Search articles'));
+    assert.equal(await box.evaluate((input) => (input as HTMLInputElement).value), 'split brain');
+    const restored = await find(popup, byRole('listbox', 'Search results'));
+    assert.equal((await namesOf(restored, 'option')).length, read?.rows);
+    await popup.close();
+  });
 });
 
 describe('sidebar (sidepanel.html)', () => {

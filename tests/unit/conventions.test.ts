@@ -103,7 +103,84 @@ const forbiddenImports =
       }),
     );
 
+/**
+ * What loads with an entry: the files it imports at run time (not `import type`, not a list of
+ * types alone), and theirs, through the whole graph.
+ */
+function loadedWith(entry: string, files: readonly SourceFile[]): SourceFile[] {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const find = (target: string) =>
+    ['.ts', '.tsx', '/index.ts'].map((ending) => byPath.get(`${target}${ending}`)).find(Boolean);
+  const loaded: SourceFile[] = [];
+  const seen = new Set<string>();
+  const visit = (file: SourceFile | undefined) => {
+    if (!file || seen.has(file.path)) return;
+    seen.add(file.path);
+    loaded.push(file);
+    for (const { specifier } of runtimeImportsOf(file)) {
+      const target = importTarget(file.path, specifier);
+      if (target) visit(find(target));
+    }
+  };
+  visit(byPath.get(entry));
+  return loaded;
+}
+
+/** `importsOf`, without imports and re-exports of types only (the compiler drops them). */
+function runtimeImportsOf(file: SourceFile): Import[] {
+  const typesOnly =
+    /^\s*(?:import|export)\s+(?:type\s+[\w$*{},\s]*?|\{(?:\s*type\s+[\w$]+(?:\s+as\s+[\w$]+)?\s*,?)+\s*\})\s*from\s*['"]([^'"]+)['"]/gm;
+  const dropped = new Set(
+    [...file.text.matchAll(typesOnly)].map((match) => file.text.slice(0, match.index).split('\n').length),
+  );
+  return importsOf(file).filter(({ line }) => !dropped.has(line));
+}
+
+/** Modules the popup's first-paint script must not load: each cost milliseconds before the first paint. */
+const HEAVY_FOR_FIRST_PAINT = new Set([
+  'zod',
+  'zod/mini',
+  'wxt/browser',
+  'webextension-polyfill',
+  'lib/settings/preferences',
+]);
+
 const RULES: Rule[] = [
+  {
+    name: 'the popup’s first-paint script loads no Zod, no polyfill and no preferences module (15–20 ms before the paint)',
+    check: (files) =>
+      loadedWith('entrypoints/popup-first-paint.ts', files).flatMap((file) =>
+        runtimeImportsOf(file)
+          .filter(({ specifier }) => HEAVY_FOR_FIRST_PAINT.has(importTarget(file.path, specifier) ?? specifier))
+          .map(({ specifier, line }) => ({
+            file: file.path,
+            line,
+            problem: `loads ${specifier} before the first paint`,
+          })),
+      ),
+    broken: [
+      {
+        path: 'entrypoints/popup-first-paint.ts',
+        text: "import { read } from '@/lib/popup/read';\nimport { z } from 'zod/mini';\n",
+      },
+      {
+        path: 'lib/popup/read.ts',
+        text: "import { paint } from './paint';\nimport { PREFERENCES } from '@/lib/settings/preferences';\n",
+      },
+      { path: 'lib/popup/paint.tsx', text: "import {\n  browser,\n  type Browser,\n} from 'wxt/browser';\n" },
+    ],
+    kept: [
+      {
+        path: 'entrypoints/popup-first-paint.ts',
+        text: "import type { Theme } from '@/lib/settings/preferences';\nimport { read } from '@/lib/popup/read';\n",
+      },
+      {
+        path: 'lib/popup/read.ts',
+        text: "import { type Browser, type Runtime as R } from 'wxt/browser';\nexport type { z } from 'zod';\n",
+      },
+      { path: 'lib/popup/app.ts', text: "import { z } from 'zod/mini';\nimport { browser } from 'wxt/browser';\n" },
+    ],
+  },
   {
     name: 'lib/ imports no Node built-ins (it runs in the browser)',
     check: forbiddenImports('lib', (_, specifier) => isNodeBuiltin(specifier) && specifier),
