@@ -45,6 +45,20 @@ async function openCacheStampedeCard(panel: Page) {
   await waitForText(panel, byRole('article'), /Cache Stampede — When Your Cache Fix Breaks Everything/);
 }
 
+/**
+ * Types a search into the popup's box, replacing what it holds: a reopened popup comes back with the
+ * last search, and typed after it the query would still hold that search's words.
+ */
+async function searchFor(popup: Page, query: string) {
+  const box = await find(popup, byRole('combobox', 'Search articles'));
+  await box.click();
+  await popup.keyboard.down('Control');
+  await popup.keyboard.press('a');
+  await popup.keyboard.up('Control');
+  await box.type(query);
+  assert.equal(await box.evaluate((input) => (input as HTMLInputElement).value), query);
+}
+
 describe('popup (popup.html in a tab)', () => {
   test('typing searches the bundled articles; Enter opens the first result in a new tab', async () => {
     const popup = await firefox.openExtensionPage('/popup.html');
@@ -67,8 +81,7 @@ describe('popup (popup.html in a tab)', () => {
   test('a typo still finds the article; Shift+Enter opens Firefox’s sidebar on its card', async () => {
     await closeSidebar(firefox);
     const popup = await firefox.openExtensionPage('/popup.html');
-    const box = await find(popup, byRole('combobox', 'Search articles'));
-    await box.type('thundring herd');
+    await searchFor(popup, 'thundring herd');
     const results = await find(popup, byRole('listbox', 'Search results'));
     await waitFor('the Thundering Herd article first', async () =>
       (await namesOf(results, 'option'))[0]?.includes(HERD_TITLE),
@@ -82,13 +95,7 @@ describe('popup (popup.html in a tab)', () => {
 
   test('reopened, it paints the last search at once: its first script reads it through Firefox’s own API', async () => {
     const first = await firefox.openExtensionPage('/popup.html');
-    const firstBox = await find(first, byRole('combobox', 'Search articles'));
-    // The box comes back with the search of the tests before: replace it.
-    await firstBox.click();
-    await first.keyboard.down('Control');
-    await first.keyboard.press('a');
-    await first.keyboard.up('Control');
-    await firstBox.type('split brain');
+    await searchFor(first, 'split brain');
     const results = await find(first, byRole('listbox', 'Search results'));
     await waitFor('results for "split brain"', async () => (await namesOf(results, 'option')).length > 0);
     await waitFor('the search kept for the next opening', () =>
