@@ -123,6 +123,19 @@ function pictureOf(state: PopupState) {
   return describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state), getArticleById);
 }
 
+/**
+ * As the first-paint script does: reads the stored search without Zod and paints its picture, beside
+ * the app's (empty) root. Returns what it read and the rows it painted.
+ */
+async function paintAsTheFirstScript() {
+  const stored = await readForFirstPaint(browser.storage);
+  if (!stored.picture) throw new Error('no picture was stored');
+  const picture = renderFirstPaint(document, stored.picture);
+  const root = document.createElement('div');
+  document.body.append(picture, root);
+  return { stored, root, painted: [...picture.querySelectorAll('[role="option"]')] };
+}
+
 describe('the app taking over from the first-paint script', () => {
   it('starts from the restored search plus what was typed meanwhile, and removes the picture', async () => {
     const state = { query: 'thundering', topic: null, tag: null };
@@ -159,14 +172,8 @@ describe('the app taking over from the first-paint script', () => {
 
   it('takes over the painted rows instead of drawing them again', async () => {
     const state = { query: 'split brain', topic: null, tag: null };
-    // As the first-paint script has it: read back from storage as stored.
     await savePopupState(state, pictureOf(state));
-    const stored = await readForFirstPaint(browser.storage);
-    if (!stored.picture) throw new Error('the picture was not kept');
-    const picture = renderFirstPaint(document, stored.picture);
-    const root = document.createElement('div');
-    document.body.append(picture, root);
-    const painted = [...picture.querySelectorAll('[role="option"]')];
+    const { stored, root, painted } = await paintAsTheFirstScript();
     expect(painted.length).toBeGreaterThan(1);
 
     const reactRoot = await mountPopup(root, { stored: Promise.resolve(stored), typing: recordTyping(document) });
@@ -192,12 +199,7 @@ describe('the app taking over from the first-paint script', () => {
     // 51 rows: one more than a picture may hold. The first-paint script, which reads without Zod, paints it.
     const refused = { ...good, results: Array.from({ length: 51 }, () => good.results[0]) };
     await browser.storage.session.set({ popupState: { ...state, firstPaint: refused } });
-    const stored = await readForFirstPaint(browser.storage);
-    if (!stored.picture) throw new Error('the picture was not read');
-    const picture = renderFirstPaint(document, stored.picture);
-    const root = document.createElement('div');
-    document.body.append(picture, root);
-    const painted = [...picture.querySelectorAll('[role="option"]')];
+    const { stored, root, painted } = await paintAsTheFirstScript();
     expect(painted).toHaveLength(51);
 
     const reactRoot = await mountPopup(root, { stored: Promise.resolve(stored), typing: recordTyping(document) });
