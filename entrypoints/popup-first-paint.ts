@@ -13,7 +13,9 @@ import { applyTheme } from '@/lib/settings/theme-attribute';
  */
 export default defineUnlistedScript(() => {
   const typing = recordTyping(document);
-  const stored = readForFirstPaint(extensionStorage())
+  // Inside the promise: whatever fails, the app still gets the typing and starts without a picture.
+  const stored = Promise.resolve()
+    .then(() => readForFirstPaint(extensionStorage()))
     .catch(() => null)
     .then((read) => {
       if (read) paint(read);

@@ -1,8 +1,7 @@
-// zod/mini: this module is all the popup loads before its first paint.
+// zod/mini: the popup's app checks the stored picture with it before adopting its rows.
 import { z } from 'zod/mini';
+import { MAX_PICTURE_ROWS } from '@/lib/popup/first-paint-read';
 import { resultRowSchema } from '@/lib/search/result-row';
-
-const MAX_RESULTS = 50;
 
 /**
  * What the popup showed for its last search, kept with the restored query so that reopening the
@@ -15,6 +14,6 @@ export const firstPaintSchema = z.object({
   topicChoice: z.string().check(z.maxLength(200)),
   tagChoice: z.string().check(z.maxLength(200)),
   count: z.string().check(z.maxLength(100)),
-  results: z.array(resultRowSchema).check(z.maxLength(MAX_RESULTS)),
+  results: z.array(resultRowSchema).check(z.maxLength(MAX_PICTURE_ROWS)),
 });
 export type FirstPaint = z.infer<typeof firstPaintSchema>;

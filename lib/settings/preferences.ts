@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-// zod/mini: content scripts and the popup's first paint read preferences, where full Zod's size shows.
+// zod/mini: content scripts read preferences, where full Zod's size shows.
 import { z } from 'zod/mini';
 import { MAX_REPORT_LINE, MAX_REPORT_LINES } from '@/lib/catalog-updates/report';
-import { FIRST_PAINT_KEYS } from '@/lib/popup/first-paint-read';
 import { THEMES, type Theme } from '@/lib/settings/theme-attribute';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 import { type SyncStatus, storedSyncStatusSchema } from '@/lib/sync/sync-status';
@@ -52,7 +51,7 @@ export const MAX_POPUP_QUERY = 500;
 
 export const PREFERENCES = {
   theme: preference<Theme>({
-    key: FIRST_PAINT_KEYS.theme,
+    key: 'theme',
     area: 'local',
     schema: z.enum(THEMES),
     defaultValue: 'system',
@@ -151,7 +150,7 @@ export const PREFERENCES = {
     backup: true,
   }),
   popupState: preference<{ query: string; topic: string | null; tag: string | null; firstPaint?: unknown } | null>({
-    key: FIRST_PAINT_KEYS.popupState,
+    key: 'popupState',
     area: 'session',
     schema: z.nullable(
       z.object({

@@ -93,7 +93,7 @@ describe('popup (popup.html in a tab)', () => {
     await waitFor('the article’s card in the sidebar', async () => (await sidebarText(firefox)).includes(HERD_TITLE));
   });
 
-  test('reopened, it paints the last search at once: its first script reads it through Firefox’s own API', async () => {
+  test('reopened, it comes back with the last search, which its first script read through Firefox’s own API', async () => {
     const first = await firefox.openExtensionPage('/popup.html');
     await searchFor(first, 'split brain');
     const results = await find(first, byRole('listbox', 'Search results'));
@@ -107,7 +107,7 @@ describe('popup (popup.html in a tab)', () => {
     await first.close();
 
     const popup = await firefox.openExtensionPage('/popup.html');
-    // What the first-paint script (no polyfill, no Zod) read and painted, as it handed it to the app.
+    // What the first-paint script (no polyfill, no Zod) read for its picture, as it handed it to the app.
     const read = await popup.evaluate(async () => {
       const stored = await (globalThis as unknown as ExtensionGlobal).shelfPopupHandoff?.stored;
       return stored

@@ -11,6 +11,9 @@ import { saveTheme } from '@/lib/settings/theme';
 const state = { query: 'redis', topic: null, tag: 'redis' };
 const picture = describeFirstPaint(state, searchPopup(getBundledSearchEngine(), state), getArticleById);
 
+/** A picture's rows, repeated to `count` (one more than a picture holds by default). */
+const manyRows = (count = 51) => Array.from({ length: count }, () => picture.results[0]);
+
 describe('what the popup’s first paint reads, without Zod', () => {
   it('reads the settings that preferences.ts defines, under the same keys', () => {
     expect(FIRST_PAINT_KEYS).toEqual({ theme: PREFERENCES.theme.key, popupState: PREFERENCES.popupState.key });
@@ -36,11 +39,27 @@ describe('what the popup’s first paint reads, without Zod', () => {
     ['a picture whose rows are not a list', { query: 'redis', topic: null, tag: null, firstPaint: { results: 'x' } }],
     ['a picture that is text', { query: 'redis', topic: null, tag: null, firstPaint: '<img src=x onerror=alert(1)>' }],
     ['a state that is text', 'garbage'],
+    ['a picture of more rows than a picture holds', { ...state, firstPaint: { ...picture, results: manyRows() } }],
   ])('paints nothing for %s, and hands it over as stored', async (_, popupState) => {
     await browser.storage.session.set({ popupState });
     const read = await readForFirstPaint(browser.storage);
     expect(read.picture).toBeNull();
     expect(read.popupState).toEqual(popupState);
+  });
+
+  it('paints as many rows as a picture holds', async () => {
+    await browser.storage.session.set({ popupState: { ...state, firstPaint: { ...picture, results: manyRows(50) } } });
+    expect((await readForFirstPaint(browser.storage)).picture?.results).toHaveLength(50);
+  });
+
+  it('keeps the theme when the search cannot be read, and the search when the theme cannot', async () => {
+    await saveTheme('dark');
+    await savePopupState(state, picture);
+    const refuse = () => Promise.reject(new Error('storage is gone'));
+    const noSession = { local: browser.storage.local, session: { get: refuse } };
+    expect(await readForFirstPaint(noSession)).toEqual({ theme: 'dark', popupState: undefined, picture: null });
+    const noLocal = { local: { get: refuse }, session: browser.storage.session };
+    expect(await readForFirstPaint(noLocal)).toMatchObject({ theme: 'system', picture });
   });
 
   it('takes a theme it does not know as "system"', async () => {
