@@ -28,7 +28,7 @@ import { createSearchEngine } from '@/lib/search/engine';
 import { chromiumArgs, findChromium } from '@/scripts/chromium';
 import type { EvalQuery } from '@/scripts/eval/metrics';
 import { REAL_PAGES_DIR, realPageNames } from '@/scripts/eval/shared-data';
-import { formatTiming, summarize, timeEach } from '@/scripts/eval/stats';
+import { aboveFloor, formatTiming, summarize, timeEach } from '@/scripts/eval/stats';
 import { createRandom, createSyntheticCorpus } from '@/scripts/eval/synthetic-corpus';
 import { readShelfStore, snapshotDocumentCount } from '@/scripts/shelf-idb';
 import { startFixtureServer } from '../../tests/e2e/fixture-server';
@@ -193,6 +193,7 @@ async function benchPopup() {
     line('restored results painted', formatTiming(summarize(results)));
     line('live popup painted (React mounted)', formatTiming(summarize(app)));
     line('floor: static extension page', formatTiming(summarize(floor)));
+    line('restored results above the floor (run by run)', formatTiming(summarize(aboveFloor(results, floor))));
   });
 }
 
@@ -297,6 +298,7 @@ async function benchPopupLibrary() {
       }
       line(`${label}: results painted`, formatTiming(summarize(painted)));
       line(`${label}: floor (static extension page)`, formatTiming(summarize(floor)));
+      line(`${label}: results above the floor (run by run)`, formatTiming(summarize(aboveFloor(painted, floor))));
       line(`${label}: library searchable`, formatTiming(summarize(ready)));
     };
     const storedDocuments = async () =>

@@ -23,8 +23,19 @@ export function summarize(samples: readonly number[]): Timing {
 }
 
 export function formatTiming(t: Timing, unit = 'ms'): string {
-  const f = (n: number) => (n < 0.1 ? n.toFixed(4) : n < 10 ? n.toFixed(3) : n.toFixed(1));
+  // Digits by size, whatever the sign (a run can paint before its floor).
+  const f = (n: number) => (Math.abs(n) < 0.1 ? n.toFixed(4) : Math.abs(n) < 10 ? n.toFixed(3) : n.toFixed(1));
   return `median ${f(t.median)} ${unit}  p95 ${f(t.p95)} ${unit}  (min ${f(t.min)}, max ${f(t.max)}, n=${t.samples})`;
+}
+
+/**
+ * Each run's time above the floor measured in the same run (`times[i] - floors[i]`): the machine's
+ * noise of that moment cancels out, which medians of the two lists apart do not do.
+ */
+export function aboveFloor(times: readonly number[], floors: readonly number[]): number[] {
+  if (times.length !== floors.length)
+    throw new Error(`${times.length} times and ${floors.length} floors: each run needs both`);
+  return times.map((time, run) => time - (floors[run] as number));
 }
 
 /** Times `run` once per item, `repeats` times over the list; returns per-call milliseconds. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTiming, summarize } from '@/scripts/eval/stats';
+import { aboveFloor, formatTiming, summarize } from '@/scripts/eval/stats';
 
 describe('summarize (bench figures)', () => {
   it('gives the median, p95 and range of the samples', () => {
@@ -15,5 +15,21 @@ describe('summarize (bench figures)', () => {
 
   it('formats a timing with its sample count', () => {
     expect(formatTiming(summarize([1, 2, 3]))).toContain('n=3');
+  });
+});
+
+describe('aboveFloor (a page beside the floor of the same runs)', () => {
+  it('is each run’s time minus that run’s floor, so a slow moment cancels out', () => {
+    // The second run was slow for both pages: apart, the medians move; paired, it does not.
+    expect(aboveFloor([100, 300, 110], [60, 250, 70])).toEqual([40, 50, 40]);
+    expect(summarize(aboveFloor([100, 300, 110], [60, 250, 70])).median).toBe(40);
+  });
+
+  it('prints a run that painted before its floor with the digits of its size', () => {
+    expect(formatTiming(summarize(aboveFloor([40, 60], [67.9, 10])))).toContain('min -27.9,');
+  });
+
+  it('refuses lists of different lengths (a run that lost one of its two pages)', () => {
+    expect(() => aboveFloor([100, 110], [60])).toThrow(/2 times and 1 floors/);
   });
 });
