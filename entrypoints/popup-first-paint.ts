@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { renderFirstPaint } from '@/components/popup/first-paint-picture';
+import { paintBeforeApp } from '@/components/popup/first-paint-picture';
 import { recordTyping } from '@/lib/popup/early-typing';
-import { extensionStorage, readForFirstPaint, type StoredForFirstPaint } from '@/lib/popup/first-paint-read';
+import { extensionStorage, readForFirstPaint } from '@/lib/popup/first-paint-read';
 import { handOverToApp } from '@/lib/popup/handoff';
 import { applyTheme } from '@/lib/settings/theme-attribute';
 
@@ -18,19 +18,9 @@ export default defineUnlistedScript(() => {
     .then(() => readForFirstPaint(extensionStorage()))
     .catch(() => null)
     .then((read) => {
-      if (read) paint(read);
+      if (read) applyTheme(read.theme);
+      if (read?.picture) paintBeforeApp(document, read.picture);
       return read;
     });
   handOverToApp({ stored, typing });
 });
-
-function paint({ theme, picture }: StoredForFirstPaint): void {
-  applyTheme(theme);
-  const root = document.getElementById('root');
-  if (!picture || !root || root.hasChildNodes()) return;
-  try {
-    root.before(renderFirstPaint(document, picture));
-  } catch {
-    // A picture this version did not write: the app checks it and draws the results itself.
-  }
-}

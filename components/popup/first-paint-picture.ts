@@ -36,6 +36,21 @@ export function renderFirstPaint(doc: Document, picture: FirstPaint): HTMLElemen
   return root;
 }
 
+/**
+ * Paints the picture before the app's root while the app has not mounted. A picture this version
+ * cannot draw (read without Zod, not written by it) paints nothing: the app checks it and draws the
+ * results itself.
+ */
+export function paintBeforeApp(doc: Document, picture: FirstPaint): void {
+  const root = doc.getElementById('root');
+  if (!root || root.hasChildNodes()) return;
+  try {
+    root.before(renderFirstPaint(doc, picture));
+  } catch {
+    // Nothing was inserted: the picture is put in only once drawn whole.
+  }
+}
+
 /** The picture's rows, for the live list to adopt: the element and the rows it shows. */
 export function findPaintedRows(doc: Document, picture: FirstPaint | null | undefined) {
   const list = doc.querySelector<HTMLElement>('[data-first-paint] .search-results');

@@ -38,17 +38,13 @@ export function extensionStorage(): FirstPaintStorage {
 
 /** Both settings, read at once; one that cannot be read is missing (the other still counts). */
 export async function readForFirstPaint(storage: FirstPaintStorage): Promise<StoredForFirstPaint> {
-  const unreadable = () => ({});
+  const unreadable = (): Record<string, unknown> => ({});
   const [local, session] = await Promise.all([
     storage.local.get(FIRST_PAINT_KEYS.theme).catch(unreadable),
     storage.session.get(FIRST_PAINT_KEYS.popupState).catch(unreadable),
   ]);
-  const popupState = (session as Record<string, unknown>)[FIRST_PAINT_KEYS.popupState];
-  return {
-    theme: themeOf((local as Record<string, unknown>)[FIRST_PAINT_KEYS.theme]),
-    popupState,
-    picture: pictureOf(popupState),
-  };
+  const popupState = session[FIRST_PAINT_KEYS.popupState];
+  return { theme: themeOf(local[FIRST_PAINT_KEYS.theme]), popupState, picture: pictureOf(popupState) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { act, render, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { renderFirstPaint } from '@/components/popup/first-paint-picture';
+import { paintBeforeApp, renderFirstPaint } from '@/components/popup/first-paint-picture';
 import { PopupApp } from '@/components/popup/popup-app';
 import { mountPopup } from '@/entrypoints/popup/mount-popup';
 import { getArticleById } from '@/lib/corpus/catalog';
@@ -116,6 +116,40 @@ describe('the popup keeps its picture for the next opening', () => {
     expect((await loadPopupState())?.firstPaint).toBeNull();
     await browser.storage.session.set({ popupState: 'garbage' });
     expect(await loadPopupState()).toBeNull();
+  });
+});
+
+describe('painting the picture before the app', () => {
+  /** The popup page's body as popup.html has it: the app's empty root. */
+  function popupBody() {
+    const root = document.createElement('div');
+    root.id = 'root';
+    document.body.append(root);
+    return root;
+  }
+
+  it('puts it before the app’s empty root', () => {
+    const root = popupBody();
+    paintBeforeApp(document, pictureOf({ query: 'thundering herd', topic: null, tag: null }));
+    expect(root.previousElementSibling?.hasAttribute('data-first-paint')).toBe(true);
+    document.body.replaceChildren();
+  });
+
+  it('paints nothing once the app has mounted', () => {
+    const root = popupBody();
+    root.append(document.createElement('main'));
+    paintBeforeApp(document, pictureOf({ query: 'thundering herd', topic: null, tag: null }));
+    expect(document.querySelector('[data-first-paint]')).toBeNull();
+    document.body.replaceChildren();
+  });
+
+  it('paints nothing, and throws nothing, for a picture it cannot draw (read without Zod)', () => {
+    popupBody();
+    const picture = pictureOf({ query: 'thundering herd', topic: null, tag: null });
+    const unreadable = { ...picture, results: [{ ...picture.results[0], title: 42 }] } as never;
+    expect(() => paintBeforeApp(document, unreadable)).not.toThrow();
+    expect(document.querySelector('[data-first-paint]')).toBeNull();
+    document.body.replaceChildren();
   });
 });
 
