@@ -4,8 +4,8 @@ import { setProgress } from '@/lib/db/progress';
 import type { ReadingProgress } from '@/lib/db/schema';
 
 /**
- * Reading a saved item in this window: restores the recorded position once, then records progress
- * as the user scrolls. Returns the percentage read so far.
+ * Reading a saved item in this window: restores the recorded position once, when `hasCopy` says the
+ * copy is on screen, then records progress as the user scrolls. Returns the percentage read so far.
  */
 export function useReadingProgress(itemId: string, hasCopy: boolean, progress: ReadingProgress | undefined): number {
   const [percent, setPercent] = useState(0);

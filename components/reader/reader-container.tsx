@@ -47,10 +47,12 @@ export function ReaderContainer({
 }: ReaderContainerProps) {
   const data = useLiveQuery(() => getReaderData(itemId), [itemId]);
   const settings = useReaderSettings();
+  // The copy is on screen only once the settings are read too: the saved position is restored then
+  // (before, the page is too short to scroll, and the position was lost on a busy machine).
   const hasCopy = data?.capture !== undefined && settings !== undefined;
   const copyText = data?.capture?.text;
   const passage = usePassage(copyText, givenPassage, passageTerms, passagePrefix, passagePhrase);
-  const percent = useReadingProgress(itemId, data?.capture !== undefined, data?.progress);
+  const percent = useReadingProgress(itemId, hasCopy, data?.progress);
   // Opened from a search result: at the passage that matched, after the saved position is restored.
   useEffect(() => {
     if (!hasCopy || !passage) return;

@@ -2,17 +2,49 @@ import { render, screen, waitFor } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReaderContainer } from '@/components/reader/reader-container';
-import { trackReadingProgress } from '@/lib/content/reading-progress';
+import { scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import { resetDatabaseConnection } from '@/lib/db/database';
 import { savePage } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { termsOfWord } from '@/lib/search/text';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
-// The real tracker, watched: which trackers the reader starts, and whether they were stopped.
+// The real tracker and scrolling, watched: which trackers the reader starts, whether they were
+// stopped, and when it scrolls to the saved position.
 vi.mock('@/lib/content/reading-progress', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/lib/content/reading-progress')>();
-  return { ...original, trackReadingProgress: vi.fn(original.trackReadingProgress) };
+  return {
+    ...original,
+    trackReadingProgress: vi.fn(original.trackReadingProgress),
+    scrollToAnchor: vi.fn(original.scrollToAnchor),
+  };
+});
+
+// The reader's settings as stored, read after `settingsRead.wait` when a test sets it (a busy
+// machine reads them after the copy).
+const settingsRead = vi.hoisted(() => ({ wait: null as Promise<void> | null }));
+vi.mock('@/lib/settings/reader-settings', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/settings/reader-settings')>();
+  return {
+    ...original,
+    getReaderSettings: vi.fn(async () => {
+      await settingsRead.wait;
+      return original.getReaderSettings();
+    }),
+  };
+});
+// When the reader's data (copy and position) has been read.
+const dataRead = vi.hoisted(() => ({ done: false }));
+vi.mock('@/lib/db/queries', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/db/queries')>();
+  return {
+    ...original,
+    getReaderData: vi.fn(async (...args: Parameters<typeof original.getReaderData>) => {
+      const data = await original.getReaderData(...args);
+      dataRead.done = true;
+      return data;
+    }),
+  };
 });
 
 const URL = 'https://example.org/pools';
@@ -34,6 +66,35 @@ beforeEach(async () => {
 afterEach(() => resetDatabaseConnection());
 
 describe('the reader', () => {
+  it('goes back to the saved position once the copy is on screen, also when its settings are read after the copy', async () => {
+    await setProgress(ITEM_ID, { fraction: 0.5, anchor: { scrollFraction: 0.5, scrollY: 500 } });
+    let readSettings = () => {};
+    settingsRead.wait = new Promise((resolve) => {
+      readSettings = resolve;
+    });
+    dataRead.done = false;
+    const copyShownAtScroll: boolean[] = [];
+    vi.mocked(scrollToAnchor).mockImplementation((_win, anchor) =>
+      copyShownAtScroll.push(
+        anchor.scrollFraction === 0.5 && document.body.textContent?.includes('Connection pools bound') === true,
+      ),
+    );
+    try {
+      render(<ReaderContainer itemId={ITEM_ID} place="panel" onOpenItem={vi.fn()} />);
+      // The copy and its position are read while the settings are not: "Opening…" is still shown.
+      await waitFor(() => expect(dataRead.done).toBe(true), { timeout: 20_000 });
+      await new Promise((resolve) => setTimeout(resolve, 200)); // frames in which a restore would run
+      expect(screen.getByText('Opening…')).toBeTruthy();
+      readSettings();
+      await screen.findByText('Connection pools bound how many queries run at once.', undefined, { timeout: 20_000 });
+      // Scrolled once, with the copy on screen (before it, the page is too short to scroll).
+      await waitFor(() => expect(copyShownAtScroll).toEqual([true]));
+    } finally {
+      settingsRead.wait = null;
+      vi.mocked(scrollToAnchor).mockReset();
+    }
+  }, 60_000);
+
   it('keeps one scroll tracker while positions are written, so no pending report is dropped', async () => {
     const tracker = vi.mocked(trackReadingProgress);
     tracker.mockClear();
