@@ -17,7 +17,7 @@ export interface WeightedTerm {
 
 export interface RelatedResult {
   article: Article;
-  /** Cosine similarity, 0..1. */
+  /** Cosine similarity, 0..1: with the article's own words, or for a passage with its words and subject vocabulary together. */
   score: number;
   /** The similarity with the largest single shared word counted half: what "matched" is decided on. */
   confidence: number;
@@ -97,6 +97,42 @@ function latinTerms(terms: string[]): string[] {
 /** Latin letters (ø and ß too), ASCII digits and the joiners of compounds: "http-сервер" joined is not one. */
 const LATIN_TERM = /^[\p{Script=Latin}0-9+:.#]+$/u;
 
+/**
+ * A text whose body the engine reads as at most this many terms (Latin words, stop words left out:
+ * about 150 words of English) is a passage, what a reader selects for "Find related": a paragraph
+ * or two. It is matched with each article's subject vocabulary as well as its own words. A passage
+ * is about one thing, so a subject's words in it ("daylight saving", "local time" for the timezone
+ * article) are evidence; a manual page uses such words in passing, and with them its unrelated pages
+ * matched more (see README, "Related articles"). The passages of `npm run eval` read as 23–69 terms,
+ * its documentation pages as 129 and more.
+ */
+export const PASSAGE_TERMS = 100;
+/**
+ * What an article's subject vocabulary counts against its own words when a passage is matched. With
+ * 1 and the pages' threshold, the passages of tests/fixtures/related-paragraphs.json matched 16 and
+ * 17 of 20 related (14 and 14 on their own words) and none of 12 unrelated (1 and 1).
+ */
+export const PASSAGE_SUBJECT_WEIGHT = 1;
+
+/** Each article's own words plus its subject vocabulary at PASSAGE_SUBJECT_WEIGHT, as one vector: its length. */
+function passageVectorNorms(model: SerializedRelatedModel): Float64Array {
+  const norms = new Float64Array(model.docIds.length);
+  model.vectors.forEach((vector, doc) => {
+    const combined = new Map<string, number>();
+    for (let i = 0; i < vector.length; i += 2)
+      combined.set(model.terms[vector[i] as number] as string, (vector[i + 1] as number) / 10000);
+    const subject = model.subjects.vectors[doc] ?? [];
+    for (let i = 0; i < subject.length; i += 2) {
+      const term = model.subjects.terms[subject[i] as number] as string;
+      combined.set(term, (combined.get(term) ?? 0) + (PASSAGE_SUBJECT_WEIGHT * (subject[i + 1] as number)) / 10000);
+    }
+    let sum = 0;
+    for (const value of combined.values()) sum += value * value;
+    norms[doc] = Math.sqrt(sum) || 1;
+  });
+  return norms;
+}
+
 export function createRelatedEngine(
   model: SerializedRelatedModel,
   articles: readonly Article[],
@@ -110,6 +146,7 @@ export function createRelatedEngine(
   const postings = postingsOf(model);
   const subjectPostings = postingsOf(model.subjects);
   const subjectIndex = new Map(model.subjects.terms.map((term, index) => [term, index]));
+  const passageNorms = passageVectorNorms(model);
 
   /**
    * Each article's dot product with these weighted terms, its largest single share, and the terms'
@@ -138,16 +175,22 @@ export function createRelatedEngine(
    * library never used as rare words), heaviest first.
    */
   function weighTerms(input: RelatedInput | string): WeightedTerm[] {
+    return readText(input).weighted;
+  }
+
+  /** The text's weighted terms (see `weighTerms`), and how many words of its body are read. */
+  function readText(input: RelatedInput | string): { weighted: WeightedTerm[]; bodyTerms: number } {
     const { title = '', text } = typeof input === 'string' ? { text: input } : input;
     const isKnown = (term: string) => termIndex.has(term);
-    const words = [...latinTerms(analyzeField(text)).slice(0, MAX_WORDS), ...joinedWords(text, isKnown)];
+    const bodyTerms = latinTerms(analyzeField(text)).slice(0, MAX_WORDS);
+    const words = [...bodyTerms, ...joinedWords(text, isKnown)];
     const titleTerms = [...latinTerms(analyzeField(title)), ...joinedWords(title, isKnown)];
     const terms = [...Array.from({ length: TITLE_REPEAT }, () => titleTerms).flat(), ...words];
     const weighted = [...countTerms(terms)].map(([term, count]) => {
       const index = termIndex.get(term);
       return { term, index, weight: tfidfWeight(count, index === undefined ? unknownIdf : (idf[index] as number)) };
     });
-    return weighted.sort((a, b) => b.weight - a.weight);
+    return { weighted: weighted.sort((a, b) => b.weight - a.weight), bodyTerms: bodyTerms.length };
   }
 
   function related(
@@ -158,7 +201,7 @@ export function createRelatedEngine(
     // The confidence reads all of the page's words; the ranking its RANKING_TERMS heaviest, everyday
     // words and words of every manual discounted ("name", "new", "return", "argument" on every entry
     // of a manual say little of its topic).
-    const weighted = weighTerms(input);
+    const { weighted, bodyTerms } = readText(input);
     const whole = similarities(weighted);
     const forRanking = weighted
       .map((term) => ({ ...term, weight: term.weight * (rankingDiscounts.get(term.term) ?? 1) }))
@@ -171,14 +214,18 @@ export function createRelatedEngine(
       top.map(({ term, weight }) => ({ index: subjectIndex.get(term), weight })),
       subjectPostings,
     ).scores;
+    // A passage is matched (and its pool chosen) on its articles' own words and subject vocabulary together.
+    const passage = bodyTerms <= PASSAGE_TERMS ? passageSimilarities(weighted) : null;
     const ranked: Array<{ doc: number; rankScore: number; score: number; confidence: number }> = [];
     whole.scores.forEach((score, doc) => {
       if (score > 0 && (docs[doc] as Article).id !== options.excludeId)
         ranked.push({
           doc,
           rankScore: ((heaviest.scores[doc] as number) + SUBJECT_WEIGHT * (subjects[doc] as number)) / heaviest.norm,
-          score: score / whole.norm,
-          confidence: (score - (whole.largestShare[doc] as number) / 2) / whole.norm,
+          score: passage ? (passage.scores[doc] as number) / whole.norm : score / whole.norm,
+          confidence: passage
+            ? ((passage.scores[doc] as number) - (passage.largestShare[doc] as number) / 2) / whole.norm
+            : (score - (whole.largestShare[doc] as number) / 2) / whole.norm,
         });
     });
     // Ties fall back to the whole page's similarity, then to catalog order (the document index).
@@ -190,6 +237,37 @@ export function createRelatedEngine(
       .slice(0, limit)
       .map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));
     return { matched, results };
+  }
+
+  /**
+   * A passage's similarity with each article's own words and subject vocabulary together (the
+   * vocabulary at PASSAGE_SUBJECT_WEIGHT), as one unit vector; and the largest single word's share.
+   */
+  function passageSimilarities(weighted: readonly WeightedTerm[]) {
+    const scores = new Float64Array(docs.length);
+    const largestShare = new Float64Array(docs.length);
+    const shares = new Float64Array(docs.length);
+    for (const { term, index, weight } of weighted) {
+      const touched: number[] = [];
+      const addList = (list: number[] | undefined, factor: number) => {
+        if (!list) return;
+        for (let i = 0; i < list.length; i += 2) {
+          const doc = list[i] as number;
+          if (shares[doc] === 0) touched.push(doc);
+          shares[doc] = (shares[doc] as number) + (factor * weight * (list[i + 1] as number)) / 10000;
+        }
+      };
+      if (index !== undefined) addList(postings[index], 1);
+      const subjectAt = subjectIndex.get(term);
+      if (subjectAt !== undefined) addList(subjectPostings[subjectAt], PASSAGE_SUBJECT_WEIGHT);
+      for (const doc of touched) {
+        const share = (shares[doc] as number) / (passageNorms[doc] as number);
+        scores[doc] = (scores[doc] as number) + share;
+        if (share > (largestShare[doc] as number)) largestShare[doc] = share;
+        shares[doc] = 0;
+      }
+    }
+    return { scores, largestShare };
   }
 
   /** The precomputed most related articles of a bundled article. */

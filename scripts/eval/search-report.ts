@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { MATCH_THRESHOLD } from '@/lib/related/engine';
+import { findRelated } from '@/lib/related/find-related';
 import type { PageText } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { STOP_WORDS } from '@/lib/search/stop-words';
 import { createFuseDefaultRanker, createMiniSearchRanker } from '@/scripts/eval/baselines';
 import { type EvalFigures, type EvalQuery, evaluate } from '@/scripts/eval/metrics';
 import { hasRelatedDocs, loadRelatedDocsSet, RELATED_DOCS_SETS, readDocPage } from '@/scripts/eval/related-docs';
-import { loadRealPageText, loadRelatedEvalSet } from '@/scripts/eval/related-set';
+import {
+  loadRealPageText,
+  loadRelatedEvalSet,
+  loadRelatedPassages,
+  RELATED_PASSAGES_FILE,
+} from '@/scripts/eval/related-set';
 
 /** The public query set; paths are relative to the repository root (the working directory). */
 export const SEARCH_QUERIES_FILE = 'tests/fixtures/search-queries.json';
@@ -202,7 +208,33 @@ export function relatedEvalReport({ verbose, realPagesDir }: EvalReportOptions):
       `unrelated real pages: matched ${wrongly.length}/${realPages.length}${wrongly.length ? ` (${wrongly.join(', ')})` : ''}; highest confidence ${Math.max(...confidences).toFixed(3)} (threshold ${MATCH_THRESHOLD})`,
     );
   }
-  lines.push(...relatedDocsReport({ verbose }));
+  lines.push(...relatedPassagesReport({ verbose }), ...relatedDocsReport({ verbose }));
+  return lines;
+}
+
+/** Passages a reader selects for "Find related" (tests/fixtures/related-paragraphs.json), through the same path as the menu. */
+function relatedPassagesReport({ verbose }: Pick<EvalReportOptions, 'verbose'>): string[] {
+  const set = loadRelatedPassages();
+  const lines = [`\nFind related on selected passages: ${RELATED_PASSAGES_FILE} (40–110 words each)`];
+  for (const [half, { related, unrelated }] of Object.entries(set.halves)) {
+    let matched = 0;
+    let hits = 0;
+    for (const { text, expected } of related) {
+      const found = findRelated(text);
+      const position = found.articles.findIndex((article) => expected.includes(article.id));
+      if (found.matched) matched++;
+      if (position >= 0 && position < 5) hits++;
+      if (verbose && (!found.matched || position < 0 || position >= 5))
+        lines.push(
+          `  passage ${found.matched ? 'matched' : 'not matched'}, rank ${position < 0 ? '-' : position + 1}: "${text.slice(0, 70)}…"`,
+        );
+    }
+    const wrongly = unrelated.filter((text) => findRelated(text).matched);
+    if (verbose) for (const text of wrongly) lines.push(`  unrelated passage matched: "${text.slice(0, 70)}…"`);
+    lines.push(
+      `${half.padEnd(6)} related matched ${matched}/${related.length}, a wanted article in the list's top 5 ${hits}/${related.length}; unrelated matched ${wrongly.length}/${unrelated.length}`,
+    );
+  }
   return lines;
 }
 

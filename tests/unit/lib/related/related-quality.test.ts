@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
-import { createRelatedEngine, joinedWords } from '@/lib/related/engine';
+import { createRelatedEngine, joinedWords, MATCH_THRESHOLD, PASSAGE_TERMS } from '@/lib/related/engine';
 import { findRelated } from '@/lib/related/find-related';
 import type { SerializedRelatedModel } from '@/lib/related/model';
 import { readDiscounts } from '@/lib/search/word-worth';
 import { hasRelatedDocs, loadRelatedDocsSet, RELATED_DOCS_BLIND_FILE, readDocPage } from '@/scripts/eval/related-docs';
-import { loadRealPageText, loadRelatedEvalSet } from '@/scripts/eval/related-set';
+import { loadRealPageText, loadRelatedEvalSet, loadRelatedPassages } from '@/scripts/eval/related-set';
 import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
 const set = loadRelatedEvalSet();
@@ -86,14 +86,14 @@ describe('related: knowing when nothing matches', () => {
     const [best] = engine.related(BACKPRESSURE).results;
     expect(best!.confidence).toBeLessThan(best!.score);
     expect(best!.confidence).toBeGreaterThan(best!.score / 2);
-    // A manual page that shares one word with an article ("modules" with Terraform modules) is not
-    // matched, even where its cosine similarity is high (0.2: a plain 0.15 threshold would match).
+    // A text that shares one word with an article ("modules" with Terraform modules) is not matched,
+    // even where its cosine similarity is above the threshold (a plain threshold would match).
     const filler =
       'the gardener planted tulips and roses along the fence while the children painted birdhouses for the spring fair in the village square near the old bakery';
     const response = engine.related(`modules modules modules ${filler} ${filler}`);
     const [top] = response.results;
     expect(top?.article.id).toBe('reusable-terraform-modules-versioning-testing-and-composition');
-    expect(top!.score).toBeGreaterThan(0.15);
+    expect(top!.score).toBeGreaterThan(MATCH_THRESHOLD);
     expect(top!.confidence).toBeCloseTo(top!.score / 2);
     expect(response.matched).toBe(false);
   });
@@ -166,25 +166,62 @@ describe('related: knowing when nothing matches', () => {
     expect(confidence(readDiscounts([[0.3, 'name new']]))).toEqual(confidence());
   });
 
-  it('orders by the articles’ subject vocabulary, which never lists an article nor decides a match', () => {
-    const withSubjects: SerializedRelatedModel = { ...model, subjects: { terms: ['heap'], vectors: [[], [0, 10000]] } };
-    const related = (m: SerializedRelatedModel, text: string) => createRelatedEngine(m, ARTICLES).related({ text });
-    const ids = (m: SerializedRelatedModel, text: string) => related(m, text).results.map((r) => r.article.id);
-    const confidences = (m: SerializedRelatedModel, text: string) =>
-      Object.fromEntries(related(m, text).results.map((r) => [r.article.id, r.confidence]));
+  const withSubjects: SerializedRelatedModel = { ...model, subjects: { terms: ['heap'], vectors: [[], [0, 10000]] } };
+  const relatedBy = (m: SerializedRelatedModel, text: string) => createRelatedEngine(m, ARTICLES).related({ text });
+  const confidences = (m: SerializedRelatedModel, text: string) =>
+    Object.fromEntries(relatedBy(m, text).results.map((r) => [r.article.id, r.confidence]));
+  // A page longer than a passage: words the model does not know fill it out, the same in both models.
+  const asPage = (text: string) => `${text} ${'filler '.repeat(PASSAGE_TERMS)}`;
+
+  it('orders by the articles’ subject vocabulary, which never lists an article nor decides a page’s match', () => {
+    const ids = (m: SerializedRelatedModel, text: string) => relatedBy(m, text).results.map((r) => r.article.id);
     // "name" twice puts the first article ahead; "heap", in the second's vocabulary only, turns the order.
-    const page = 'name name timezone heap heap heap heap';
+    const page = asPage('name name timezone heap heap heap heap');
     expect(ids(model, page)).toEqual([first.id, second.id]);
     expect(ids(withSubjects, page)).toEqual([second.id, first.id]);
     expect(confidences(withSubjects, page)).toEqual(confidences(model, page));
-    expect(related(withSubjects, page).matched).toBe(related(model, page).matched);
-    // On the vocabulary alone, nothing is listed and nothing matches.
-    expect(related(withSubjects, 'heap heap heap')).toEqual({ matched: false, results: [] });
+    expect(relatedBy(withSubjects, page).matched).toBe(relatedBy(model, page).matched);
+    // On the vocabulary alone, nothing is listed and nothing matches, a page or a passage.
+    expect(relatedBy(withSubjects, asPage('heap heap heap'))).toEqual({ matched: false, results: [] });
+    expect(relatedBy(withSubjects, 'heap heap heap')).toEqual({ matched: false, results: [] });
+  });
+
+  it('matches a passage on the articles’ subject vocabulary as well as their own words', () => {
+    // A passage (PASSAGE_TERMS or fewer) using the second article's vocabulary is closer to it than
+    // its own words alone say; the same words in a page are not.
+    const passage = 'timezone heap heap';
+    expect(confidences(withSubjects, passage)[second.id]).toBeGreaterThan(
+      confidences(model, passage)[second.id] as number,
+    );
+    expect(confidences(withSubjects, asPage(passage))).toEqual(confidences(model, asPage(passage)));
+    // An article without vocabulary is judged on its own words, as before.
+    expect(confidences(withSubjects, 'name timezone')[first.id]).toBe(confidences(model, 'name timezone')[first.id]);
   });
 
   it('short texts go through search: an off-topic selection finds nothing', () => {
     expect(findRelated('lemon cake recipe')).toEqual({ articles: [], matched: false });
     expect(findRelated('thundering herd').matched).toBe(true);
+  });
+});
+
+describe('Find related on passages a reader selects (tests/fixtures/related-paragraphs.json; npm run eval prints them)', () => {
+  const { halves } = loadRelatedPassages();
+  // Before passages were matched on the subject vocabulary too: 14 of 20 related matched in each
+  // half, and 1 unrelated passage of 12 (an election story, a spreadsheet formula).
+  it.each(Object.entries(halves))(
+    '%s: matches 16 of 20 related passages or more, and no unrelated one',
+    (_half, { related, unrelated }) => {
+      expect(related.filter(({ text }) => findRelated(text).matched).length).toBeGreaterThanOrEqual(16);
+      expect(unrelated.filter((text) => findRelated(text).matched)).toEqual([]);
+    },
+  );
+
+  it('matches a passage on a subject the article only names in its vocabulary (daylight saving, local time)', () => {
+    const found = findRelated(
+      "Store every timestamp in UTC and convert to the user's local time only when displaying it. Daylight saving transitions make some local times ambiguous and others nonexistent, so a job scheduled for 2:30 in the morning may run twice or not at all on the night the clocks change.",
+    );
+    expect(found.matched).toBe(true);
+    expect(found.articles[0]?.id).toBe('timezone-bugs-invisible-until-they-are-expensive');
   });
 });
 
