@@ -49,13 +49,13 @@ export function ReaderContainer({
   const settings = useReaderSettings();
   // The copy is on screen only once the settings are read too: the saved position is restored then
   // (before, the page is too short to scroll, and the position was lost on a busy machine).
-  const hasCopy = data?.capture !== undefined && settings !== undefined;
+  const copyShown = data?.item !== undefined && data.capture !== undefined && settings !== undefined;
   const copyText = data?.capture?.text;
   const passage = usePassage(copyText, givenPassage, passageTerms, passagePrefix, passagePhrase);
-  const percent = useReadingProgress(itemId, hasCopy, data?.progress);
+  const percent = useReadingProgress(itemId, copyShown, data?.progress);
   // Opened from a search result: at the passage that matched, after the saved position is restored.
   useEffect(() => {
-    if (!hasCopy || !passage) return;
+    if (!copyShown || !passage) return;
     const frame = requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         const body = document.querySelector('.reader-body');
@@ -63,7 +63,7 @@ export function ReaderContainer({
       }),
     );
     return () => cancelAnimationFrame(frame);
-  }, [hasCopy, passage]);
+  }, [copyShown, passage]);
   const actions = useReaderActions(itemId, onOpenItem);
   useReaderDocument(settings?.readerTheme, place === 'tab' && data?.capture ? data.capture.title : null);
 

@@ -25,7 +25,13 @@ export function RelatedView({
   const saved = useRelatedSaved(view, catalog);
   const savedMatched = saved.response.hits.length > 0;
   const found = useMemo(
-    () => findRelated(view.query, { title: view.title, limit: RELATED_LIMIT, catalog }),
+    () =>
+      findRelated(view.query, {
+        title: view.title,
+        limit: RELATED_LIMIT,
+        catalog,
+        selection: view.source === 'selection',
+      }),
     [view, catalog],
   );
   const related = found.articles;

@@ -98,9 +98,9 @@ function latinTerms(terms: string[]): string[] {
 const LATIN_TERM = /^[\p{Script=Latin}0-9+:.#]+$/u;
 
 /**
- * A text whose body the engine reads as at most this many terms (Latin words, stop words left out:
- * about 150 words of English) is a passage, what a reader selects for "Find related": a paragraph
- * or two. It is matched with each article's subject vocabulary as well as its own words. A passage
+ * A selection whose body the engine reads as at most this many terms (Latin words, stop words left
+ * out: about 150 words of English) is a passage: a paragraph or two a reader selected for "Find
+ * related". It is matched with each article's subject vocabulary as well as its own words. A passage
  * is about one thing, so a subject's words in it ("daylight saving", "local time" for the timezone
  * article) are evidence; a manual page uses such words in passing, and with them its unrelated pages
  * matched more (see README, "Related articles"). The passages of `npm run eval` read as 23–69 terms,
@@ -112,25 +112,41 @@ export const PASSAGE_TERMS = 100;
  * 1 and the pages' threshold, the passages of tests/fixtures/related-paragraphs.json matched 16 and
  * 17 of 20 related (14 and 14 on their own words) and none of 12 unrelated (1 and 1).
  */
-export const PASSAGE_SUBJECT_WEIGHT = 1;
+const PASSAGE_SUBJECT_WEIGHT = 1;
 
-/** Each article's own words plus its subject vocabulary at PASSAGE_SUBJECT_WEIGHT, as one vector: its length. */
-function passageVectorNorms(model: SerializedRelatedModel): Float64Array {
-  const norms = new Float64Array(model.docIds.length);
-  model.vectors.forEach((vector, doc) => {
+/**
+ * Each article's own words plus its subject vocabulary at PASSAGE_SUBJECT_WEIGHT, as one unit vector
+ * (a word in both adds up). An article without vocabulary (learned from the blog) is scaled as if it
+ * had one sharing none of its words, so that it is not closer to every passage than the others.
+ */
+export function passageVectors(model: SerializedRelatedModel): SerializedVectors {
+  const termAt = new Map<string, number>();
+  const terms: string[] = [];
+  const vectors = model.vectors.map((vector, doc) => {
     const combined = new Map<string, number>();
+    const add = (term: string, value: number) => combined.set(term, (combined.get(term) ?? 0) + value);
     for (let i = 0; i < vector.length; i += 2)
-      combined.set(model.terms[vector[i] as number] as string, (vector[i + 1] as number) / 10000);
+      add(model.terms[vector[i] as number] as string, (vector[i + 1] as number) / 10000);
     const subject = model.subjects.vectors[doc] ?? [];
-    for (let i = 0; i < subject.length; i += 2) {
-      const term = model.subjects.terms[subject[i] as number] as string;
-      combined.set(term, (combined.get(term) ?? 0) + (PASSAGE_SUBJECT_WEIGHT * (subject[i + 1] as number)) / 10000);
-    }
-    let sum = 0;
+    for (let i = 0; i < subject.length; i += 2)
+      add(
+        model.subjects.terms[subject[i] as number] as string,
+        (PASSAGE_SUBJECT_WEIGHT * (subject[i + 1] as number)) / 10000,
+      );
+    let sum = subject.length > 0 ? 0 : PASSAGE_SUBJECT_WEIGHT ** 2;
     for (const value of combined.values()) sum += value * value;
-    norms[doc] = Math.sqrt(sum) || 1;
+    const norm = Math.sqrt(sum) || 1;
+    return [...combined].flatMap(([term, value]) => {
+      let at = termAt.get(term);
+      if (at === undefined) {
+        at = terms.length;
+        termAt.set(term, at);
+        terms.push(term);
+      }
+      return [at, Math.round((value / norm) * 10000)];
+    });
   });
-  return norms;
+  return { terms, vectors };
 }
 
 export function createRelatedEngine(
@@ -146,7 +162,15 @@ export function createRelatedEngine(
   const postings = postingsOf(model);
   const subjectPostings = postingsOf(model.subjects);
   const subjectIndex = new Map(model.subjects.terms.map((term, index) => [term, index]));
-  const passageNorms = passageVectorNorms(model);
+  /** Built at the first passage: pages, the boxes' and most calls', never need it. */
+  let passage: { postings: number[][]; index: Map<string, number> } | undefined;
+  function passageModel() {
+    if (!passage) {
+      const vectors = passageVectors(model);
+      passage = { postings: postingsOf(vectors), index: new Map(vectors.terms.map((term, at) => [term, at])) };
+    }
+    return passage;
+  }
 
   /**
    * Each article's dot product with these weighted terms, its largest single share, and the terms'
@@ -195,7 +219,12 @@ export function createRelatedEngine(
 
   function related(
     input: RelatedInput | string,
-    options: { limit?: number; excludeId?: string } = {},
+    options: {
+      limit?: number;
+      excludeId?: string;
+      /** The text is a selection: matched as a passage when it is one (PASSAGE_TERMS). */
+      selection?: boolean;
+    } = {},
   ): RelatedResponse {
     const limit = options.limit ?? 5;
     // The confidence reads all of the page's words; the ranking its RANKING_TERMS heaviest, everyday
@@ -214,60 +243,37 @@ export function createRelatedEngine(
       top.map(({ term, weight }) => ({ index: subjectIndex.get(term), weight })),
       subjectPostings,
     ).scores;
-    // A passage is matched (and its pool chosen) on its articles' own words and subject vocabulary together.
-    const passage = bodyTerms <= PASSAGE_TERMS ? passageSimilarities(weighted) : null;
+    // A passage is matched (and its pool chosen) on its articles' own words and subject vocabulary
+    // together; a page on their own words. Either way only articles sharing one of their own words
+    // with the text are listed.
+    const matching =
+      options.selection && bodyTerms <= PASSAGE_TERMS
+        ? similarities(
+            weighted.map(({ term, weight }) => ({ index: passageModel().index.get(term), weight })),
+            passageModel().postings,
+          )
+        : whole;
     const ranked: Array<{ doc: number; rankScore: number; score: number; confidence: number }> = [];
     whole.scores.forEach((score, doc) => {
-      if (score > 0 && (docs[doc] as Article).id !== options.excludeId)
+      if (score > 0 && (docs[doc] as Article).id !== options.excludeId) {
+        const matchingScore = matching.scores[doc] as number;
         ranked.push({
           doc,
           rankScore: ((heaviest.scores[doc] as number) + SUBJECT_WEIGHT * (subjects[doc] as number)) / heaviest.norm,
-          score: passage ? (passage.scores[doc] as number) / whole.norm : score / whole.norm,
-          confidence: passage
-            ? ((passage.scores[doc] as number) - (passage.largestShare[doc] as number) / 2) / whole.norm
-            : (score - (whole.largestShare[doc] as number) / 2) / whole.norm,
+          score: matchingScore / whole.norm,
+          confidence: (matchingScore - (matching.largestShare[doc] as number) / 2) / whole.norm,
         });
+      }
     });
-    // Ties fall back to the whole page's similarity, then to catalog order (the document index).
+    // Ties fall back to the whole text's similarity, then to catalog order (the document index).
     ranked.sort((a, b) => b.rankScore - a.rankScore || b.score - a.score || a.doc - b.doc);
-    // Matching reads the pool of the whole page's most similar articles, as calibrated.
+    // Matching reads the pool of the whole text's most similar articles, as calibrated.
     const pool = [...ranked].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, CONFIDENCE_POOL);
     const matched = pool.some(({ confidence }) => confidence >= MATCH_THRESHOLD);
     const results = ranked
       .slice(0, limit)
       .map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));
     return { matched, results };
-  }
-
-  /**
-   * A passage's similarity with each article's own words and subject vocabulary together (the
-   * vocabulary at PASSAGE_SUBJECT_WEIGHT), as one unit vector; and the largest single word's share.
-   */
-  function passageSimilarities(weighted: readonly WeightedTerm[]) {
-    const scores = new Float64Array(docs.length);
-    const largestShare = new Float64Array(docs.length);
-    const shares = new Float64Array(docs.length);
-    for (const { term, index, weight } of weighted) {
-      const touched: number[] = [];
-      const addList = (list: number[] | undefined, factor: number) => {
-        if (!list) return;
-        for (let i = 0; i < list.length; i += 2) {
-          const doc = list[i] as number;
-          if (shares[doc] === 0) touched.push(doc);
-          shares[doc] = (shares[doc] as number) + (factor * weight * (list[i + 1] as number)) / 10000;
-        }
-      };
-      if (index !== undefined) addList(postings[index], 1);
-      const subjectAt = subjectIndex.get(term);
-      if (subjectAt !== undefined) addList(subjectPostings[subjectAt], PASSAGE_SUBJECT_WEIGHT);
-      for (const doc of touched) {
-        const share = (shares[doc] as number) / (passageNorms[doc] as number);
-        scores[doc] = (scores[doc] as number) + share;
-        if (share > (largestShare[doc] as number)) largestShare[doc] = share;
-        shares[doc] = 0;
-      }
-    }
-    return { scores, largestShare };
   }
 
   /** The precomputed most related articles of a bundled article. */

@@ -36,12 +36,12 @@ export function loadRealPageText(realPagesDir: string, name: string): PageText |
 
 /** Passages a reader selects for "Find related", in two halves (see the file's description). */
 export interface RelatedPassages {
-  halves: Record<'tune' | 'blind', { related: Array<{ text: string; expected: string[] }>; unrelated: string[] }>;
+  halves: Record<'first' | 'second', { related: Array<{ text: string; expected: string[] }>; unrelated: string[] }>;
 }
 
 export const RELATED_PASSAGES_FILE = 'tests/fixtures/related-paragraphs.json';
 
 export function loadRelatedPassages(file = RELATED_PASSAGES_FILE): RelatedPassages {
-  const { tune, blind } = JSON.parse(readFileSync(file, 'utf8')) as RelatedPassages['halves'];
-  return { halves: { tune, blind } };
+  const { first, second } = JSON.parse(readFileSync(file, 'utf8')) as RelatedPassages['halves'];
+  return { halves: { first, second } };
 }

@@ -33,19 +33,6 @@ vi.mock('@/lib/settings/reader-settings', async (importOriginal) => {
     }),
   };
 });
-// When the reader's data (copy and position) has been read.
-const dataRead = vi.hoisted(() => ({ done: false }));
-vi.mock('@/lib/db/queries', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/db/queries')>();
-  return {
-    ...original,
-    getReaderData: vi.fn(async (...args: Parameters<typeof original.getReaderData>) => {
-      const data = await original.getReaderData(...args);
-      dataRead.done = true;
-      return data;
-    }),
-  };
-});
 
 const URL = 'https://example.org/pools';
 let ITEM_ID = '';
@@ -72,7 +59,6 @@ describe('the reader', () => {
     settingsRead.wait = new Promise((resolve) => {
       readSettings = resolve;
     });
-    dataRead.done = false;
     const copyShownAtScroll: boolean[] = [];
     vi.mocked(scrollToAnchor).mockImplementation((_win, anchor) =>
       copyShownAtScroll.push(
@@ -80,15 +66,16 @@ describe('the reader', () => {
       ),
     );
     try {
-      render(<ReaderContainer itemId={ITEM_ID} place="panel" onOpenItem={vi.fn()} />);
-      // The copy and its position are read while the settings are not: "Opening…" is still shown.
-      await waitFor(() => expect(dataRead.done).toBe(true), { timeout: 20_000 });
-      await new Promise((resolve) => setTimeout(resolve, 200)); // frames in which a restore would run
+      render(<ReaderContainer itemId={ITEM_ID} place="tab" onOpenItem={vi.fn()} />);
+      // The copy and its position are read (the tab is titled after the copy, in the same render a
+      // restore used to be scheduled in) while the settings are not: "Opening…" is still shown.
+      await waitFor(() => expect(document.title).toBe('Sizing connection pools'), { timeout: 20_000 });
+      for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(screen.getByText('Opening…')).toBeTruthy();
       readSettings();
       await screen.findByText('Connection pools bound how many queries run at once.', undefined, { timeout: 20_000 });
       // Scrolled once, with the copy on screen (before it, the page is too short to scroll).
-      await waitFor(() => expect(copyShownAtScroll).toEqual([true]));
+      await waitFor(() => expect(copyShownAtScroll).toEqual([true]), { timeout: 20_000 });
     } finally {
       settingsRead.wait = null;
       vi.mocked(scrollToAnchor).mockReset();
