@@ -4,10 +4,10 @@ import { setProgress } from '@/lib/db/progress';
 import type { ReadingProgress } from '@/lib/db/schema';
 
 /**
- * Reading a saved item in this window: restores the recorded position once, when `hasCopy` says the
+ * Reading a saved item in this window: restores the recorded position once, when `copyShown` says the
  * copy is on screen, then records progress as the user scrolls. Returns the percentage read so far.
  */
-export function useReadingProgress(itemId: string, hasCopy: boolean, progress: ReadingProgress | undefined): number {
+export function useReadingProgress(itemId: string, copyShown: boolean, progress: ReadingProgress | undefined): number {
   const [percent, setPercent] = useState(0);
   const restored = useRef(false);
   // Read once, when the copy first shows: every position written changes it, and the tracker
@@ -16,7 +16,7 @@ export function useReadingProgress(itemId: string, hasCopy: boolean, progress: R
   savedProgress.current = progress;
 
   useEffect(() => {
-    if (!hasCopy) return;
+    if (!copyShown) return;
     if (!restored.current) {
       restored.current = true;
       const anchor = savedProgress.current?.anchor;
@@ -37,7 +37,7 @@ export function useReadingProgress(itemId: string, hasCopy: boolean, progress: R
       { intervalMs: 500 },
     );
     return () => controller.abort();
-  }, [hasCopy, itemId]);
+  }, [copyShown, itemId]);
 
   return percent;
 }

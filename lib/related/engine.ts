@@ -265,9 +265,9 @@ export function createRelatedEngine(
         });
       }
     });
-    // Ties fall back to the whole text's similarity, then to catalog order (the document index).
+    // Ties fall back to the similarity matched on (`score`), then to catalog order (the document index).
     ranked.sort((a, b) => b.rankScore - a.rankScore || b.score - a.score || a.doc - b.doc);
-    // Matching reads the pool of the whole text's most similar articles, as calibrated.
+    // Matching reads the pool of the articles most similar to the whole text, as calibrated.
     const pool = [...ranked].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, CONFIDENCE_POOL);
     const matched = pool.some(({ confidence }) => confidence >= MATCH_THRESHOLD);
     const results = ranked
