@@ -25,13 +25,7 @@ export function RelatedView({
   const saved = useRelatedSaved(view, catalog);
   const savedMatched = saved.response.hits.length > 0;
   const found = useMemo(
-    () =>
-      findRelated(view.query, {
-        title: view.title,
-        limit: RELATED_LIMIT,
-        catalog,
-        selection: view.source === 'selection',
-      }),
+    () => findRelated(view.query, { title: view.title, limit: RELATED_LIMIT, catalog }),
     [view, catalog],
   );
   const related = found.articles;

@@ -3,9 +3,8 @@
  * title and two-sentence summary do not ("heap snapshot", "garbage collection" for memory leaks in
  * Node.js). Editorial data like `curation.ts`: written from each article's title, summary and tags
  * alone, with no evaluation page in view, 6–12 specific terms each (no word that any manual uses,
- * such as "function" or "module"). Related articles rank with it and match a selected passage with
- * it; it never decides whether a page matches (see `lib/related/engine.ts`), and search does not read
- * it (a query names its subject).
+ * such as "function" or "module"). Related articles rank and match with it (see
+ * `lib/related/engine.ts`); search does not read it (a query names its subject).
  */
 export const SUBJECT_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   'a2a-agent-to-agent-protocol': [

@@ -17,7 +17,7 @@ export interface WeightedTerm {
 
 export interface RelatedResult {
   article: Article;
-  /** Cosine similarity, 0..1: with the article's own words, or for a passage with its words and subject vocabulary together. */
+  /** Cosine similarity, 0..1, with the article's own words and subject vocabulary together (`matchingVectors`). */
   score: number;
   /** The similarity with the largest single shared word counted half: what "matched" is decided on. */
   confidence: number;
@@ -30,13 +30,14 @@ export interface RelatedResponse {
 }
 
 /**
- * A page "matches" the library when some article's confidence reaches this: its cosine similarity
- * with the largest single shared word counted half, so that a match rests on more than one word (a
- * manual page repeating "module" is not about Terraform modules). Calibrated with `npm run eval`
- * between unrelated pages (real news and product pages, unrelated manual pages Debian ships) and
- * related documentation: see README.
+ * A text "matches" the library when some article's confidence reaches this: its cosine similarity
+ * with the article's own words and subject vocabulary together (`matchingVectors`), with the largest
+ * single shared word counted half, so that a match rests on more than one word (a manual page
+ * repeating "module" is not about Terraform modules). Calibrated with `npm run eval` between
+ * unrelated pages (real news and product pages, unrelated manual pages Debian ships) and related
+ * documentation and passages: see README.
  */
-export const MATCH_THRESHOLD = 0.119;
+export const MATCH_THRESHOLD = 0.13;
 /** How many of the most similar articles are looked at for a confident one. */
 const CONFIDENCE_POOL = 10;
 /** Words of the page the library has never used still count, as rare words, so that a page about
@@ -46,7 +47,7 @@ const MAX_WORDS = 8000;
 /**
  * Articles are ranked by the page's heaviest words only (tf-idf): a long manual page's hundreds of
  * passing mentions otherwise outweigh what it is about (on the documentation set of `npm run eval`,
- * hit@5 0.846 → 0.962, flat from 60 to 120 words). Whether the page matches at all still reads every word.
+ * hit@5 0.846 → 0.962, flat from 60 to 120 words). Whether the page matches at all reads every word.
  */
 const RANKING_TERMS = 100;
 const TITLE_REPEAT = 2;
@@ -54,8 +55,8 @@ const TITLE_REPEAT = 2;
  * What the articles' subject vocabulary (lib/corpus/subject-vocabulary.ts) counts in the ranking,
  * against 1 for their own words: editors' words, not the author's, so half. A manual page shares the
  * words of a subject more than the words of a two-sentence summary ("sequential scan", "query plan"
- * for an article on a full table scan). It never decides whether a page matches: on the
- * documentation sets of `npm run eval` it lifts unrelated pages' scores as much as related ones'.
+ * for an article on a full table scan). Whether a text matches reads the vocabulary too, on every
+ * word and at its own weight (MATCHING_SUBJECT_WEIGHT).
  */
 const SUBJECT_WEIGHT = 0.5;
 
@@ -98,28 +99,21 @@ function latinTerms(terms: string[]): string[] {
 const LATIN_TERM = /^[\p{Script=Latin}0-9+:.#]+$/u;
 
 /**
- * A selection whose body the engine reads as at most this many terms (Latin words, stop words left
- * out: about 150 words of English) is a passage: a paragraph or two a reader selected for "Find
- * related". It is matched with each article's subject vocabulary as well as its own words. A passage
- * is about one thing, so a subject's words in it ("daylight saving", "local time" for the timezone
- * article) are evidence; a manual page uses such words in passing, and with them its unrelated pages
- * matched more (see README, "Related articles"). The passages of `npm run eval` read as 23–69 terms,
- * its documentation pages as 129 and more.
+ * What an article's subject vocabulary counts against its own words when a text is matched. Words a
+ * text on the subject uses ("daylight saving", "local time" for the timezone article) are evidence
+ * the two-sentence summary cannot give. With 1 and a threshold of 0.13, the documentation sets of
+ * `npm run eval` matched 75 of 99 relevant pages (64 on the articles' own words at 0.119) with the
+ * same 8 of 42 unrelated pages, and its passages 15 and 17 of 20 (14 and 14) with none of 12
+ * unrelated (1 and 1). See README.
  */
-export const PASSAGE_TERMS = 100;
-/**
- * What an article's subject vocabulary counts against its own words when a passage is matched. With
- * 1 and the pages' threshold, the passages of tests/fixtures/related-paragraphs.json matched 16 and
- * 17 of 20 related (14 and 14 on their own words) and none of 12 unrelated (1 and 1).
- */
-const PASSAGE_SUBJECT_WEIGHT = 1;
+const MATCHING_SUBJECT_WEIGHT = 1;
 
 /**
- * Each article's own words plus its subject vocabulary at PASSAGE_SUBJECT_WEIGHT, as one unit vector
+ * Each article's own words plus its subject vocabulary at MATCHING_SUBJECT_WEIGHT, as one unit vector
  * (a word in both adds up). An article without vocabulary (learned from the blog) is scaled as if it
- * had one sharing none of its words, so that it is not closer to every passage than the others.
+ * had one sharing none of its words, so that it is not closer to every text than the others.
  */
-export function passageVectors(model: SerializedRelatedModel): SerializedVectors {
+export function matchingVectors(model: SerializedRelatedModel): SerializedVectors {
   const termAt = new Map<string, number>();
   const terms: string[] = [];
   const vectors = model.vectors.map((vector, doc) => {
@@ -131,9 +125,9 @@ export function passageVectors(model: SerializedRelatedModel): SerializedVectors
     for (let i = 0; i < subject.length; i += 2)
       add(
         model.subjects.terms[subject[i] as number] as string,
-        (PASSAGE_SUBJECT_WEIGHT * (subject[i + 1] as number)) / 10000,
+        (MATCHING_SUBJECT_WEIGHT * (subject[i + 1] as number)) / 10000,
       );
-    let sum = subject.length > 0 ? 0 : PASSAGE_SUBJECT_WEIGHT ** 2;
+    let sum = subject.length > 0 ? 0 : MATCHING_SUBJECT_WEIGHT ** 2;
     for (const value of combined.values()) sum += value * value;
     const norm = Math.sqrt(sum) || 1;
     return [...combined].flatMap(([term, value]) => {
@@ -162,14 +156,14 @@ export function createRelatedEngine(
   const postings = postingsOf(model);
   const subjectPostings = postingsOf(model.subjects);
   const subjectIndex = new Map(model.subjects.terms.map((term, index) => [term, index]));
-  /** Built at the first passage: pages, the boxes' and most calls', never need it. */
-  let passage: { postings: number[][]; index: Map<string, number> } | undefined;
-  function passageModel() {
-    if (!passage) {
-      const vectors = passageVectors(model);
-      passage = { postings: postingsOf(vectors), index: new Map(vectors.terms.map((term, at) => [term, at])) };
+  /** Built at the first text matched (an article's precomputed related articles never need it). */
+  let matchingModel: { postings: number[][]; index: Map<string, number> } | undefined;
+  function getMatchingModel() {
+    if (!matchingModel) {
+      const vectors = matchingVectors(model);
+      matchingModel = { postings: postingsOf(vectors), index: new Map(vectors.terms.map((term, at) => [term, at])) };
     }
-    return passage;
+    return matchingModel;
   }
 
   /**
@@ -199,38 +193,27 @@ export function createRelatedEngine(
    * library never used as rare words), heaviest first.
    */
   function weighTerms(input: RelatedInput | string): WeightedTerm[] {
-    return readText(input).weighted;
-  }
-
-  /** The text's weighted terms (see `weighTerms`), and how many words of its body are read. */
-  function readText(input: RelatedInput | string): { weighted: WeightedTerm[]; bodyTerms: number } {
     const { title = '', text } = typeof input === 'string' ? { text: input } : input;
     const isKnown = (term: string) => termIndex.has(term);
-    const bodyTerms = latinTerms(analyzeField(text)).slice(0, MAX_WORDS);
-    const words = [...bodyTerms, ...joinedWords(text, isKnown)];
+    const words = [...latinTerms(analyzeField(text)).slice(0, MAX_WORDS), ...joinedWords(text, isKnown)];
     const titleTerms = [...latinTerms(analyzeField(title)), ...joinedWords(title, isKnown)];
     const terms = [...Array.from({ length: TITLE_REPEAT }, () => titleTerms).flat(), ...words];
     const weighted = [...countTerms(terms)].map(([term, count]) => {
       const index = termIndex.get(term);
       return { term, index, weight: tfidfWeight(count, index === undefined ? unknownIdf : (idf[index] as number)) };
     });
-    return { weighted: weighted.sort((a, b) => b.weight - a.weight), bodyTerms: bodyTerms.length };
+    return weighted.sort((a, b) => b.weight - a.weight);
   }
 
   function related(
     input: RelatedInput | string,
-    options: {
-      limit?: number;
-      excludeId?: string;
-      /** The text is a selection: matched as a passage when it is one (PASSAGE_TERMS). */
-      selection?: boolean;
-    } = {},
+    options: { limit?: number; excludeId?: string } = {},
   ): RelatedResponse {
     const limit = options.limit ?? 5;
     // The confidence reads all of the page's words; the ranking its RANKING_TERMS heaviest, everyday
     // words and words of every manual discounted ("name", "new", "return", "argument" on every entry
     // of a manual say little of its topic).
-    const { weighted, bodyTerms } = readText(input);
+    const weighted = weighTerms(input);
     const whole = similarities(weighted);
     const forRanking = weighted
       .map((term) => ({ ...term, weight: term.weight * (rankingDiscounts.get(term.term) ?? 1) }))
@@ -243,16 +226,14 @@ export function createRelatedEngine(
       top.map(({ term, weight }) => ({ index: subjectIndex.get(term), weight })),
       subjectPostings,
     ).scores;
-    // A passage is matched (and its pool chosen) on its articles' own words and subject vocabulary
-    // together; a page on their own words. Either way only articles sharing one of their own words
-    // with the text are listed.
-    const matching =
-      options.selection && bodyTerms <= PASSAGE_TERMS
-        ? similarities(
-            weighted.map(({ term, weight }) => ({ index: passageModel().index.get(term), weight })),
-            passageModel().postings,
-          )
-        : whole;
+    // Whether it matches (and the pool read for it) is decided on every word, undiscounted, against the
+    // articles' own words and subject vocabulary together; only articles sharing one of their own
+    // words with the text are listed.
+    const { index: matchingIndex, postings: matchingPostings } = getMatchingModel();
+    const matching = similarities(
+      weighted.map(({ term, weight }) => ({ index: matchingIndex.get(term), weight })),
+      matchingPostings,
+    );
     const ranked: Array<{ doc: number; rankScore: number; score: number; confidence: number }> = [];
     whole.scores.forEach((score, doc) => {
       if (score > 0 && (docs[doc] as Article).id !== options.excludeId) {

@@ -32,15 +32,7 @@ export function findRelated(
     limit = 10,
     excludeId,
     catalog,
-    selection = false,
-  }: {
-    title?: string;
-    limit?: number;
-    excludeId?: string;
-    catalog?: EffectiveCatalog;
-    /** The text is what the user selected: a paragraph or two is matched as a passage (see `PASSAGE_TERMS`). */
-    selection?: boolean;
-  } = {},
+  }: { title?: string; limit?: number; excludeId?: string; catalog?: EffectiveCatalog } = {},
 ): FoundRelated {
   // Counted as search counts them: a paragraph of Chinese is many words, not one.
   const words = countWords(text);
@@ -62,7 +54,7 @@ export function findRelated(
   }
   const { matched, results } = (catalog ? relatedEngineFor(catalog) : getBundledRelatedEngine()).related(
     { title, text },
-    { limit, excludeId, selection },
+    { limit, excludeId },
   );
   if (matched) return { articles: results.map((r) => r.article), matched };
   const loose = results.filter((r) => r.confidence >= LOOSE_CONFIDENCE).slice(0, LOOSE_SHOWN);

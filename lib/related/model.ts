@@ -14,7 +14,7 @@ export interface SerializedRelatedModel extends SerializedTfidf {
   /**
    * The articles' subject vocabulary (`lib/corpus/subject-vocabulary.ts`, read by
    * `lib/related/subject-terms.ts` at build time) as vectors of their own, over the same articles: it
-   * helps rank them, and match a passage; a page is matched on the articles' own words only.
+   * helps rank them and decide whether a text matches (`matchingVectors` in lib/related/engine.ts).
    */
   subjects: SerializedVectors;
 }

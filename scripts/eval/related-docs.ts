@@ -16,6 +16,8 @@ export const RELATED_DOCS_FILE = 'tests/fixtures/related-docs.json';
 export const RELATED_DOCS_BLIND_FILE = 'tests/fixtures/related-docs-blind.json';
 /** A third, written on 2026-12-02 by a helper who never ran Shelf; scored once before and once after the documentation discounts. */
 export const RELATED_DOCS_BLIND2_FILE = 'tests/fixtures/related-docs-blind2.json';
+/** A fourth, written later that day the same way, after the matching threshold's candidates were chosen on the first three. */
+export const RELATED_DOCS_BLIND3_FILE = 'tests/fixtures/related-docs-blind3.json';
 
 /** The documentation sets `npm run eval` reports, in its order, each with its heading. */
 export const RELATED_DOCS_SETS = [
@@ -24,6 +26,11 @@ export const RELATED_DOCS_SETS = [
   {
     file: RELATED_DOCS_BLIND2_FILE,
     title: 'Related articles on real documentation, second blind set (written by a helper who never ran Shelf)',
+  },
+  {
+    file: RELATED_DOCS_BLIND3_FILE,
+    title:
+      'Related articles on real documentation, third blind set (written after the threshold candidates were chosen)',
   },
 ] as const;
 

@@ -220,7 +220,7 @@ function relatedPassagesReport({ verbose }: Pick<EvalReportOptions, 'verbose'>):
     let matched = 0;
     let hits = 0;
     for (const { text, expected } of related) {
-      const found = findRelated(text, { selection: true });
+      const found = findRelated(text);
       const position = found.articles.findIndex((article) => expected.includes(article.id));
       if (found.matched) matched++;
       if (position >= 0 && position < 5) hits++;
@@ -229,7 +229,7 @@ function relatedPassagesReport({ verbose }: Pick<EvalReportOptions, 'verbose'>):
           `  passage ${found.matched ? 'matched' : 'not matched'}, rank ${position < 0 ? '-' : position + 1}: "${text.slice(0, 70)}…"`,
         );
     }
-    const wrongly = unrelated.filter((text) => findRelated(text, { selection: true }).matched);
+    const wrongly = unrelated.filter((text) => findRelated(text).matched);
     if (verbose) for (const text of wrongly) lines.push(`  unrelated passage matched: "${text.slice(0, 70)}…"`);
     lines.push(
       `${half.padEnd(6)} related matched ${matched}/${related.length}, a wanted article in the list's top 5 ${hits}/${related.length}; unrelated matched ${wrongly.length}/${unrelated.length}`,
