@@ -102,18 +102,19 @@ const LATIN_TERM = /^[\p{Script=Latin}0-9+:.#]+$/u;
  * What an article's subject vocabulary counts against its own words when a text is matched. Words a
  * text on the subject uses ("daylight saving", "local time" for the timezone article) are evidence
  * the two-sentence summary cannot give. With 1 and a threshold of 0.13, the documentation sets of
- * `npm run eval` matched 75 of 99 relevant pages (64 on the articles' own words at 0.119) with the
- * same 8 of 42 unrelated pages, and its passages 15 and 17 of 20 (14 and 14) with none of 12
+ * `npm run eval` matched 75 of 99 relevant pages (64 on the articles' own words at 0.119) with 8 of
+ * 42 unrelated pages matched, as before, and its passages 15 and 17 of 20 (14 and 14) with none of 12
  * unrelated (1 and 1). See README.
  */
 const MATCHING_SUBJECT_WEIGHT = 1;
 
 /**
  * Each article's own words plus its subject vocabulary at MATCHING_SUBJECT_WEIGHT, as one unit vector
- * (a word in both adds up). An article without vocabulary (learned from the blog) is scaled as if it
- * had one sharing none of its words, so that it is not closer to every text than the others.
+ * (a word in both adds up; terms in the order met, not sorted). An article without vocabulary
+ * (learned from the blog) is scaled as if it had one sharing none of its words, so that it is not
+ * closer to every text than the others.
  */
-export function matchingVectors(model: SerializedRelatedModel): SerializedVectors {
+function matchingVectors(model: SerializedRelatedModel): SerializedVectors {
   const termAt = new Map<string, number>();
   const terms: string[] = [];
   const vectors = model.vectors.map((vector, doc) => {
@@ -156,7 +157,7 @@ export function createRelatedEngine(
   const postings = postingsOf(model);
   const subjectPostings = postingsOf(model.subjects);
   const subjectIndex = new Map(model.subjects.terms.map((term, index) => [term, index]));
-  /** Built at the first text matched (an article's precomputed related articles never need it). */
+  /** Built at the first `related()` call (`relatedToArticle` and `weighTerms` never need it). */
   let matchingModel: { postings: number[][]; index: Map<string, number> } | undefined;
   function getMatchingModel() {
     if (!matchingModel) {
@@ -168,7 +169,8 @@ export function createRelatedEngine(
 
   /**
    * Each article's dot product with these weighted terms, its largest single share, and the terms'
-   * norm; `lists` are the articles' own words' postings, or their subject vocabulary's.
+   * norm; `lists` are the postings of the articles' own words, their subject vocabulary, or both
+   * together (`matchingVectors`).
    */
   function similarities(weighted: ReadonlyArray<{ index: number | undefined; weight: number }>, lists = postings) {
     let norm = 0;

@@ -21,7 +21,7 @@ export interface SerializedRelatedModel extends SerializedTfidf {
 
 /** Unit-length TF-IDF vectors of the articles over one vocabulary. */
 export interface SerializedVectors {
-  /** Sorted vocabulary. */
+  /** The vocabulary (sorted in the built model). */
   terms: string[];
   /** For each article: flat [termIndex, weight × 10000, …] of its unit-length vector. */
   vectors: number[][];

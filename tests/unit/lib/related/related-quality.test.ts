@@ -251,7 +251,7 @@ describe(
       timeout: 120_000,
     }, () => {
       const matched = docs.relevant.filter(({ path }) => engine.related(readDocPage(path)!).matched).length;
-      expect(matched).toBeGreaterThanOrEqual(21);
+      expect(matched).toBeGreaterThanOrEqual(23);
       expect(docs.unrelated.filter((path) => engine.related(readDocPage(path)!).matched)).toEqual([]);
     });
 
