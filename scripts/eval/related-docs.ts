@@ -18,6 +18,8 @@ export const RELATED_DOCS_BLIND_FILE = 'tests/fixtures/related-docs-blind.json';
 export const RELATED_DOCS_BLIND2_FILE = 'tests/fixtures/related-docs-blind2.json';
 /** A fourth, written later that day the same way, after the matching threshold's candidates were chosen on the first three. */
 export const RELATED_DOCS_BLIND3_FILE = 'tests/fixtures/related-docs-blind3.json';
+/** A fifth, written the same way, after the subject vocabulary's ranking weights to compare were chosen on the first four. */
+export const RELATED_DOCS_BLIND4_FILE = 'tests/fixtures/related-docs-blind4.json';
 
 /** The documentation sets `npm run eval` reports, in its order, each with its heading. */
 export const RELATED_DOCS_SETS = [
@@ -31,6 +33,11 @@ export const RELATED_DOCS_SETS = [
     file: RELATED_DOCS_BLIND3_FILE,
     title:
       'Related articles on real documentation, third blind set (written after the threshold candidates were chosen)',
+  },
+  {
+    file: RELATED_DOCS_BLIND4_FILE,
+    title:
+      'Related articles on real documentation, fourth blind set (written after the vocabulary weight candidates were chosen)',
   },
 ] as const;
 
