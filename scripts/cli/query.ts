@@ -8,7 +8,8 @@
  *
  * `npm run --silent query -- related --file PATH [--limit N]` prints
  *   {"matched", "tookMs", "results": [...]} for an HTML file (text extracted by the content script's
- * own code, on a DOM parsed by linkedom; parsing is not timed, extraction is) or a plain text file.
+ * own code, on a DOM parsed by linkedom; parsing is not timed, extraction is), a Markdown file (as its
+ * site shows it) or a plain text file, each possibly gzip-compressed (as Debian ships manuals).
  *
  * `npm run --silent query -- library --dir PATH search "text" [--limit N] [--typing] [--stdin]` indexes every
  * HTML file under PATH as if it had been saved (the extension's capture and library index code) and
@@ -18,6 +19,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
@@ -29,6 +31,7 @@ import { isMainModule } from '@/scripts/cli/is-main';
 import { htmlFilesUnder, libraryFolderDocuments } from '@/scripts/eval/library-folder';
 import { librarySearchToJson } from '@/scripts/eval/library-json';
 import { searchToJson, toJsonResult } from '@/scripts/eval/query-json';
+import { markdownPageText } from '@/scripts/eval/related-docs';
 
 const MAX_QUERY_CHARS = 1000;
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -47,12 +50,12 @@ in the library is about the query; "loose" lists what is only loosely related), 
   --limit N      results to print, 1 to 1000 (default 10)
   --typing       the query is being typed: its last word may be unfinished (as in the popup)
   --stdin        read the queries from standard input
-  --file PATH    an HTML page or a plain text file
+  --file PATH    an HTML page, a Markdown page or a plain text file, gzip-compressed or not
   --dir PATH     a folder of HTML files (library)
   -h, --help     this text
 
-Limits: a query is at most ${MAX_QUERY_CHARS} characters; a file at most ${MAX_FILE_BYTES / 1024 / 1024} MiB (reading stops there);
-input must be UTF-8 text (no NUL bytes).
+Limits: a query is at most ${MAX_QUERY_CHARS} characters; a file at most ${MAX_FILE_BYTES / 1024 / 1024} MiB (reading stops there),
+decompressed too; input must be UTF-8 text (no NUL bytes).
 Exit status: 0 done, 2 bad usage or input (the reason is on standard error).`;
 
 /** Where the program reads and writes: the process's streams, or a test's. */
@@ -200,40 +203,71 @@ function runSearch(engine: SearchEngine, query: string, limit: number, typing: b
   return JSON.stringify(searchToJson(engine, query, { limit, typing }));
 }
 
-/** The file as text, read as a stream that stops at the cap (a device like /dev/zero never ends). */
+/**
+ * The file as text, read as a stream that stops at the cap (a device like /dev/zero never ends). A
+ * gzip-compressed file (as Debian ships manuals: Docker's `*.md.gz`) is read whole, within the cap,
+ * and decompressed to at most the cap too (a small file can expand to gigabytes).
+ */
 async function readText(path: string, io: QueryCliIo): Promise<string> {
   const decode = createTextDecoder(path);
   let size = 0;
   let text = '';
+  let compressed: Uint8Array[] | undefined;
   try {
     for await (const chunk of (io.openFile ?? createReadStream)(path)) {
+      if (size === 0 && chunk[0] === 0x1f && chunk[1] === 0x8b) compressed = [];
       size += chunk.byteLength;
       if (size > MAX_FILE_BYTES) refuseInput(`${path} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
-      text += decode(chunk);
+      if (compressed) compressed.push(chunk);
+      else text += decode(chunk);
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
     refuseInput(`cannot read ${path}: ${(error as Error).message}`);
   }
-  return text + decode(undefined);
+  if (!compressed) return text + decode(undefined);
+  let inflated: Uint8Array;
+  try {
+    inflated = gunzipSync(Buffer.concat(compressed), { maxOutputLength: MAX_FILE_BYTES });
+  } catch (error) {
+    refuseInput(
+      (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
+        ? `${path} decompresses to more than ${MAX_FILE_BYTES / 1024 / 1024} MiB`
+        : `${path} starts like a gzip file but cannot be decompressed: ${(error as Error).message}`,
+    );
+  }
+  return decode(inflated) + decode(undefined);
+}
+
+/**
+ * What the extension would compare of the file: an HTML page through the content script's
+ * extractor (parsing untimed, extraction timed by the caller), a Markdown page as its site shows it
+ * (the front matter's title and description, not its keywords: `markdownPageText`, as `npm run eval`
+ * reads Docker's manual), else plain text; at most the extractor's cap of characters.
+ */
+function filePageText(path: string, content: string): () => PageText {
+  const name = path.replace(/\.gz$/i, '');
+  if (/\.x?html?$/i.test(name) || /^\s*<(!doctype|html|head|body)/i.test(content)) {
+    const { document } = parseHTML(content);
+    return () => extractPageText(document, MAX_PAGE_TEXT, UNTIMED_BUDGET);
+  }
+  if (/\.(md|markdown)$/i.test(name)) {
+    const page = markdownPageText(content);
+    return () => page;
+  }
+  return () => ({ title: '', text: content.slice(0, MAX_PAGE_TEXT), truncated: content.length > MAX_PAGE_TEXT });
 }
 
 async function runRelated(path: string, limit: number, io: QueryCliIo): Promise<string> {
-  const content = await readText(path, io);
-  const isHtml = /\.x?html?$/i.test(path) || /^\s*<(!doctype|html|head|body)/i.test(content);
+  const readPage = filePageText(path, await readText(path, io));
   const related = getBundledRelatedEngine();
-  const document = isHtml ? parseHTML(content).document : undefined;
   // One untimed run on a realistic text first (the catalog's summaries), like a service worker
   // that has been running: JIT warm-up would otherwise be billed to this page's tookMs.
   const warmUpHtml = `<main>${ARTICLES.map((a) => `<h2>${a.title}</h2><p>${a.summary}</p>`).join('')}</main>`;
   for (let round = 0; round < 3; round++)
     related.related(extractPageText(parseHTML(warmUpHtml).document), { limit: 1 });
   const started = performance.now();
-  // Plain text gets the extractor's cap too: the extension never compares more than MAX_PAGE_TEXT.
-  const page: PageText = document
-    ? extractPageText(document, MAX_PAGE_TEXT, UNTIMED_BUDGET)
-    : { title: '', text: content.slice(0, MAX_PAGE_TEXT), truncated: content.length > MAX_PAGE_TEXT };
-  const { matched, results } = related.related(page, { limit });
+  const { matched, results } = related.related(readPage(), { limit });
   const tookMs = performance.now() - started;
   return JSON.stringify({ matched, tookMs: Number(tookMs.toFixed(3)), results: results.map(toJsonResult) });
 }

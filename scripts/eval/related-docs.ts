@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { PageText } from '@/lib/related/page-text';
+import { MAX_PAGE_TEXT, type PageText } from '@/lib/related/page-text';
 import { pageTextOfHtml } from '@/scripts/eval/related-set';
 
 /** Real documentation pages Debian ships, with the articles a reader would want (tests/fixtures/related-docs.json). */
@@ -63,7 +63,8 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
 /**
  * A Markdown page as its site shows it: the front matter's title (else the first heading) and
- * description, then the body; the front matter's other fields (keywords, redirects) are not shown.
+ * description, then the body, up to the extractor's cap; the front matter's other fields (keywords,
+ * redirects) are not shown.
  */
 export function markdownPageText(content: string): PageText {
   const front = FRONT_MATTER.exec(content);
@@ -77,7 +78,9 @@ export function markdownPageText(content: string): PageText {
   const body = front ? content.slice(front[0].length) : content;
   const title = field('title') || (/^#\s+(.+)$/m.exec(body)?.[1]?.trim() ?? '');
   const description = field('description');
-  return { title, text: description ? `${description}\n\n${body}` : body, truncated: false };
+  const text = description ? `${description}\n\n${body}` : body;
+  // At most what the extension reads of a page (the extractor's cap), like an HTML page.
+  return { title, text: text.slice(0, MAX_PAGE_TEXT), truncated: text.length > MAX_PAGE_TEXT };
 }
 
 /** Whether every page of the set is installed. */

@@ -1,9 +1,13 @@
 // @vitest-environment node
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import { type QueryCliIo, runQueryCli } from '@/scripts/cli/query';
+import { toJsonResult } from '@/scripts/eval/query-json';
+import { markdownPageText, readDocPage } from '@/scripts/eval/related-docs';
 
 /** Runs the CLI in-process (no Node to spawn, so no start-up time to wait for on a busy machine). */
 async function run(
@@ -177,6 +181,79 @@ describe('query CLI: related --file', () => {
     expect(whole).toEqual({ ...head, tookMs: whole.tookMs });
     expect(head.matched).toBe(false);
   });
+
+  const withoutTime = (stdout: string[]) => ({ ...JSON.parse(stdout[0]!), tookMs: 0 });
+  const html = `<html><head><title>Cache stampede</title></head><body><main><h1>Cache stampede</h1>
+    <p>When a hot key expires, every request misses the cache at once and hammers the database: a
+    thundering herd. Request coalescing, a lock per key or probabilistic early expiration keep it off.</p>
+    </main></body></html>`;
+  const markdown = `---\ntitle: "Cache stampede"\ndescription: Keep a hot key's expiry from hammering the database\nkeywords: gardening, tomatoes, watering, compost, seedlings\n---\n\n${'Every request misses the cache at once when a hot key expires: a thundering herd on the database. '.repeat(3)}`;
+
+  it('reads gzip-compressed files (as Debian ships manuals) as their uncompressed selves', async () => {
+    for (const [name, text] of [
+      ['page.html', html],
+      ['page.md', markdown],
+      ['page.txt', markdown],
+    ] as const) {
+      const plain = await run(['related', '--file', name], { openFile: () => chunks([bytes(text)]) });
+      const gzipped = gzipSync(bytes(text));
+      // Split inside the gzip header too: the first chunk decides how the file is read.
+      const compressed = await run(['related', '--file', `${name}.gz`], {
+        openFile: () => chunks([gzipped.subarray(0, 5), gzipped.subarray(5)]),
+      });
+      expect(compressed.status, name).toBe(0);
+      expect(withoutTime(compressed.stdout), name).toEqual(withoutTime(plain.stdout));
+    }
+    const page = JSON.parse(
+      (await run(['related', '--file', 'page.html.gz'], { openFile: () => chunks([gzipSync(bytes(html))]) }))
+        .stdout[0]!,
+    );
+    expect(page.matched).toBe(true);
+    expect(page.results[0].id).toMatch(/stampede/);
+  });
+
+  it('reads a Markdown page as its site shows it: the front matter’s title and description, not its keywords', async () => {
+    const { stdout } = await run(['related', '--file', 'page.md'], { openFile: () => chunks([bytes(markdown)]) });
+    expect(withoutTime(stdout)).toEqual({
+      matched: expect.any(Boolean),
+      tookMs: 0,
+      results: getBundledRelatedEngine().related(markdownPageText(markdown), { limit: 10 }).results.map(toJsonResult),
+    });
+    // As plain text the keywords (gardening) are words of the page: a different reading.
+    const asText = await run(['related', '--file', 'page.txt'], { openFile: () => chunks([bytes(markdown)]) });
+    expect(withoutTime(asText.stdout)).not.toEqual(withoutTime(stdout));
+  });
+
+  it('refuses a gzip file that is cut off, or that decompresses past the 16 MiB cap, saying why', async () => {
+    const cut = gzipSync(bytes(html)).subarray(0, 30);
+    const broken = await run(['related', '--file', 'page.html.gz'], { openFile: () => chunks([cut]) });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/page\.html\.gz starts like a gzip file but cannot be decompressed/);
+    expect(broken.stderr).not.toMatch(/^\s+at /m);
+    // 17 MiB of spaces compress to about 17 KiB.
+    const bomb = gzipSync(new Uint8Array(17 << 20).fill(0x20));
+    const big = await run(['related', '--file', 'bomb.txt.gz'], { openFile: () => chunks([bomb]) });
+    expect(big.status).toBe(2);
+    expect(big.stderr).toMatch(/bomb\.txt\.gz decompresses to more than 16 MiB/);
+    expect(big.stdout).toEqual([]);
+  });
+
+  const dockerStats = '/usr/share/doc/docker-doc/reference/commandline/stats.md.gz';
+  it.skipIf(!existsSync(dockerStats))(
+    existsSync(dockerStats)
+      ? 'answers for a manual page as Debian ships it as `npm run eval` does (Docker’s stats.md.gz)'
+      : `skipped: ${dockerStats} is not installed (apt-get install -y docker-doc)`,
+    async () => {
+      const { status, stdout } = await run(['related', '--file', dockerStats]);
+      expect(status).toBe(0);
+      const expected = getBundledRelatedEngine().related(readDocPage(dockerStats)!, { limit: 10 });
+      expect(withoutTime(stdout)).toEqual({
+        matched: expected.matched,
+        tookMs: 0,
+        results: expected.results.map(toJsonResult),
+      });
+    },
+  );
 });
 
 describe('query CLI over a library folder (npm run --silent query -- library --dir PATH search …)', () => {
