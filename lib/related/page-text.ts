@@ -4,7 +4,7 @@ import { createWorkMeter, runInSlices, runToEnd, type Steps, type WorkMeter } fr
  * The main text of a page, extracted cheaply and the same way everywhere (content script,
  * right-click, capture, CLI through a DOM implementation in Node): the article/main element when
  * there is one, without navigation, headers, footers, forms, code blocks, hidden text or scripts,
- * capped. The walk is iterative and bounded (`WalkBudget`), so a page nested 100,000 levels deep
+ * capped; a text file the browser shows as a page, whole. The walk is iterative and bounded (`WalkBudget`), so a page nested 100,000 levels deep
  * or holding a million elements costs a bounded amount of work, never a stack overflow.
  */
 export interface PageText {
@@ -164,6 +164,35 @@ function firstReadElement(doc: Document, selector: string): Element | undefined 
 }
 
 /**
+ * The <pre> of a text file that the browser shows as a page (an RFC, a README, a log: text/plain
+ * becomes `<body><pre>file</pre></body>` in Chromium and Firefox), which the walk skips as code: the
+ * body's only element, with no text beside it.
+ */
+function textFileShown(doc: Document): Element | undefined {
+  const body = doc.body;
+  const only = body?.childElementCount === 1 ? body.firstElementChild : null;
+  if (!body || only?.tagName.toUpperCase() !== 'PRE' || isHidden(only)) return undefined;
+  for (const node of body.childNodes) if (node.nodeType === 3 && node.nodeValue?.trim()) return undefined;
+  return only;
+}
+
+/**
+ * A shown text file's text, whitespace folded like the walk's and capped. One text node in one
+ * element: read whole rather than walked (a long file may be a single node of megabytes), though
+ * no more of it than folding could need.
+ */
+function fileText(pre: Element, maxChars: number): CollectedText {
+  const raw = pre.textContent ?? '';
+  const read = raw.slice(0, maxChars * 4);
+  const text = read.replace(/\s+/g, ' ').trim();
+  return {
+    text: text.slice(0, maxChars),
+    truncated: text.length > maxChars || raw.length > read.length,
+    complete: true,
+  };
+}
+
+/**
  * The extraction as steps (see time-slices.ts), for callers that run it within their own steps.
  * `withoutBoilerplate` leaves out version notes too (see BOILERPLATE_CLASSES): what related
  * articles read, never what a capture keeps.
@@ -183,6 +212,8 @@ export function* pageTextSteps(
   if (result.text.length < MIN_MAIN_TEXT && doc.body && !meter.spent) {
     result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter, withoutBoilerplate);
   }
+  const shownFile = !result.text && !meter.spent ? textFileShown(doc) : undefined;
+  if (shownFile) result = fileText(shownFile, maxChars);
   return { title, text: result.text, truncated: result.truncated, complete: result.complete && !meter.spent };
 }
 

@@ -39,6 +39,18 @@ test('shows the related-articles box on a page about cache stampedes, in a close
   await expect(page.locator('shelf-related')).toHaveCount(0);
 });
 
+test('reads a text file the browser shows as a page (text/plain: notes, an RFC) and shows the box on it', async () => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/related/retry-notes.txt`);
+  // The browser's own view of the file: one <pre>, which the extractor skips on an HTML page as code.
+  expect(await page.evaluate(() => [document.contentType, document.body.firstElementChild?.tagName])).toEqual([
+    'text/plain',
+    'PRE',
+  ]);
+  const box = relatedBox(page);
+  await expect.poll(async () => (await box.buttonNames())[1]).toMatch(/Retry Storms/);
+});
+
 test('stays silent on an unrelated page', async () => {
   const page = await context.newPage();
   await page.goto(`${origin}/related/lemon-cake.html`);

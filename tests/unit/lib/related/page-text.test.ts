@@ -79,6 +79,32 @@ describe('extractPageText', () => {
     },
   );
 
+  it('reads a text file the browser shows as a page: its one <pre>, which on an HTML page is code', () => {
+    // What Chromium makes of a text/plain response (Firefox the same with a stylesheet link).
+    const rfc = `Network Working Group\n\n   Retries   with exponential\n   backoff and jitter keep a\n   degraded service from a retry storm.\n`;
+    const shown = doc(
+      `<html><head><meta name="color-scheme" content="light dark"></head><body><pre style="word-wrap: break-word; white-space: pre-wrap;">${rfc}</pre></body></html>`,
+    );
+    const page = extractPageText(shown);
+    expect(page).toEqual({
+      title: '',
+      text: 'Network Working Group Retries with exponential backoff and jitter keep a degraded service from a retry storm.',
+      truncated: false,
+      complete: true,
+    });
+    // Capped like any page: a file of megabytes gives the cap's worth, marked cut.
+    const long = extractPageText(doc(`<html><body><pre>${'retry storm '.repeat(100_000)}</pre></body></html>`), 1000);
+    expect(long.text).toHaveLength(1000);
+    expect(long.truncated).toBe(true);
+    // An HTML page's code blocks stay out: a <pre> beside anything else, or hidden, is not a shown file.
+    for (const html of [
+      `<html><body><p>Intro</p><pre>${rfc}</pre></body></html>`,
+      `<html><body>Intro<pre>${rfc}</pre></body></html>`,
+      `<html><body><pre hidden>${rfc}</pre></body></html>`,
+    ])
+      expect(extractPageText(doc(html)).text).not.toContain('jitter');
+  });
+
   it('caps huge pages', () => {
     const page = extractPageText(doc(`<body><p>${'word '.repeat(100_000)}</p></body>`), 10_000);
     expect(page.truncated).toBe(true);
