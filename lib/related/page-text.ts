@@ -4,8 +4,9 @@ import { createWorkMeter, runInSlices, runToEnd, type Steps, type WorkMeter } fr
  * The main text of a page, extracted cheaply and the same way everywhere (content script,
  * right-click, capture, CLI through a DOM implementation in Node): the article/main element when
  * there is one, without navigation, headers, footers, forms, code blocks, hidden text or scripts,
- * capped; a text file the browser shows as a page, whole. The walk is iterative and bounded (`WalkBudget`), so a page nested 100,000 levels deep
- * or holding a million elements costs a bounded amount of work, never a stack overflow.
+ * capped (for related articles, a text file the browser shows as a page: `shownTextFile`). The walk
+ * is iterative and bounded (`WalkBudget`), so a page nested 100,000 levels deep or holding a million
+ * elements costs a bounded amount of work, never a stack overflow.
  */
 export interface PageText {
   title: string;
@@ -164,56 +165,64 @@ function firstReadElement(doc: Document, selector: string): Element | undefined 
 }
 
 /**
- * The <pre> of a text file that the browser shows as a page (an RFC, a README, a log: text/plain
- * becomes `<body><pre>file</pre></body>` in Chromium and Firefox), which the walk skips as code: the
- * body's only element, with no text beside it.
+ * The text of a text file that the browser shows as a page (an RFC, notes, a README served as
+ * text/plain): Chromium and Firefox make it `<body><pre>file</pre></body>`, one text node, which
+ * the walk skips as code. Only a text/plain document of exactly that shape, nothing hidden: an HTML
+ * page of one `<pre>` is a code listing, and a `<pre>` of elements is not what a browser makes of a file.
  */
-function textFileShown(doc: Document): Element | undefined {
+function shownTextFile(doc: Document): string | undefined {
   const body = doc.body;
-  const only = body?.childElementCount === 1 ? body.firstElementChild : null;
-  if (!body || only?.tagName.toUpperCase() !== 'PRE' || isHidden(only)) return undefined;
-  for (const node of body.childNodes) if (node.nodeType === 3 && node.nodeValue?.trim()) return undefined;
-  return only;
+  const pre = body?.childElementCount === 1 ? body.firstElementChild : null;
+  if (doc.contentType !== 'text/plain' || !pre || pre.tagName.toUpperCase() !== 'PRE') return undefined;
+  if (isHidden(body as HTMLElement) || isHidden(pre)) return undefined;
+  for (const node of (body as HTMLElement).childNodes)
+    if (node.nodeType === 3 && node.nodeValue?.trim()) return undefined;
+  const only = pre.childNodes.length === 1 ? pre.firstChild : null;
+  return only?.nodeType === 3 ? (only.nodeValue ?? '') : undefined;
 }
 
 /**
- * A shown text file's text, whitespace folded like the walk's and capped. One text node in one
- * element: read whole rather than walked (a long file may be a single node of megabytes), though
- * no more of it than folding could need.
+ * A text as a page's text: whitespace folded like the walk's (so the cap counts words, not an RFC's
+ * indentation), at most `maxChars` of it, and the title at most 300 characters like a page's. For a
+ * text file shown as a page, and for Node tools reading text and Markdown files (`query related`).
  */
-function fileText(pre: Element, maxChars: number): CollectedText {
-  const raw = pre.textContent ?? '';
+export function textAsPageText(title: string, raw: string, maxChars = MAX_PAGE_TEXT): PageText {
+  // No more of it than folding could need: a file may be megabytes.
   const read = raw.slice(0, maxChars * 4);
   const text = read.replace(/\s+/g, ' ').trim();
   return {
+    title: title.replace(/\s+/g, ' ').trim().slice(0, 300),
     text: text.slice(0, maxChars),
     truncated: text.length > maxChars || raw.length > read.length,
-    complete: true,
   };
 }
 
 /**
  * The extraction as steps (see time-slices.ts), for callers that run it within their own steps.
- * `withoutBoilerplate` leaves out version notes too (see BOILERPLATE_CLASSES): what related
- * articles read, never what a capture keeps.
+ * `forRelated`: what related articles read, never what a capture keeps: without version notes (see
+ * BOILERPLATE_CLASSES), and a text file shown as a page read whole (`shownTextFile`).
  */
 export function* pageTextSteps(
   doc: Document,
   maxChars: number,
   budget: WalkBudget,
   now: () => number,
-  withoutBoilerplate = false,
+  forRelated = false,
 ): Steps<ExtractedPageText> {
   const meter = createWorkMeter(budget, now);
   const title = (firstReadElement(doc, 'h1')?.textContent ?? doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
   const main = firstReadElement(doc, 'article, main, [role="main"]');
   let result: CollectedText = { text: '', truncated: false, complete: true };
-  if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter, withoutBoilerplate);
+  if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter, forRelated);
   if (result.text.length < MIN_MAIN_TEXT && doc.body && !meter.spent) {
-    result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter, withoutBoilerplate);
+    result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter, forRelated);
   }
-  const shownFile = !result.text && !meter.spent ? textFileShown(doc) : undefined;
-  if (shownFile) result = fileText(shownFile, maxChars);
+  // Related articles only: a capture of a text file keeps its lines (Readability's copy of it).
+  const file = forRelated && !result.text ? shownTextFile(doc) : undefined;
+  if (file) {
+    const { text, truncated } = textAsPageText('', file, maxChars);
+    result = { text, truncated, complete: true };
+  }
   return { title, text: result.text, truncated: result.truncated, complete: result.complete && !meter.spent };
 }
 

@@ -23,7 +23,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
-import { extractPageText, MAX_PAGE_TEXT, type PageText, UNTIMED_BUDGET } from '@/lib/related/page-text';
+import { extractPageText } from '@/lib/related/page-text';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import type { SearchEngine } from '@/lib/search/engine';
 import { createLibraryIndex } from '@/lib/search/library-index';
@@ -31,7 +31,7 @@ import { isMainModule } from '@/scripts/cli/is-main';
 import { htmlFilesUnder, libraryFolderDocuments } from '@/scripts/eval/library-folder';
 import { librarySearchToJson } from '@/scripts/eval/library-json';
 import { searchToJson, toJsonResult } from '@/scripts/eval/query-json';
-import { markdownPageText } from '@/scripts/eval/related-docs';
+import { filePageReader, isGzip } from '@/scripts/eval/related-docs';
 
 const MAX_QUERY_CHARS = 1000;
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -205,26 +205,35 @@ function runSearch(engine: SearchEngine, query: string, limit: number, typing: b
 
 /**
  * The file as text, read as a stream that stops at the cap (a device like /dev/zero never ends). A
- * gzip-compressed file (as Debian ships manuals: Docker's `*.md.gz`) is read whole, within the cap,
- * and decompressed to at most the cap too (a small file can expand to gigabytes).
+ * gzip-compressed file (as Debian ships manuals: Docker's `*.md.gz`), known by its first two bytes,
+ * is read whole within the cap and decompressed to at most the cap too (a small file can expand to
+ * gigabytes).
  */
 async function readText(path: string, io: QueryCliIo): Promise<string> {
   const decode = createTextDecoder(path);
   let size = 0;
   let text = '';
+  // Chunks held until two bytes tell whether the file is gzip (a pipe may deliver one byte first).
+  let head: Uint8Array[] | undefined = [];
   let compressed: Uint8Array[] | undefined;
   try {
     for await (const chunk of (io.openFile ?? createReadStream)(path)) {
-      if (size === 0 && chunk[0] === 0x1f && chunk[1] === 0x8b) compressed = [];
       size += chunk.byteLength;
       if (size > MAX_FILE_BYTES) refuseInput(`${path} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
       if (compressed) compressed.push(chunk);
-      else text += decode(chunk);
+      else if (!head) text += decode(chunk);
+      else if (size >= 2) {
+        const start = Buffer.concat([...head, chunk]);
+        head = undefined;
+        if (isGzip(start)) compressed = [start];
+        else text += decode(start);
+      } else head.push(chunk);
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
     refuseInput(`cannot read ${path}: ${(error as Error).message}`);
   }
+  if (head) text += decode(Buffer.concat(head));
   if (!compressed) return text + decode(undefined);
   let inflated: Uint8Array;
   try {
@@ -239,27 +248,8 @@ async function readText(path: string, io: QueryCliIo): Promise<string> {
   return decode(inflated) + decode(undefined);
 }
 
-/**
- * What the extension would compare of the file: an HTML page through the content script's
- * extractor (parsing untimed, extraction timed by the caller), a Markdown page as its site shows it
- * (the front matter's title and description, not its keywords: `markdownPageText`, as `npm run eval`
- * reads Docker's manual), else plain text; at most the extractor's cap of characters.
- */
-function filePageText(path: string, content: string): () => PageText {
-  const name = path.replace(/\.gz$/i, '');
-  if (/\.x?html?$/i.test(name) || /^\s*<(!doctype|html|head|body)/i.test(content)) {
-    const { document } = parseHTML(content);
-    return () => extractPageText(document, MAX_PAGE_TEXT, UNTIMED_BUDGET);
-  }
-  if (/\.(md|markdown)$/i.test(name)) {
-    const page = markdownPageText(content);
-    return () => page;
-  }
-  return () => ({ title: '', text: content.slice(0, MAX_PAGE_TEXT), truncated: content.length > MAX_PAGE_TEXT });
-}
-
 async function runRelated(path: string, limit: number, io: QueryCliIo): Promise<string> {
-  const readPage = filePageText(path, await readText(path, io));
+  const readPage = filePageReader(path, await readText(path, io));
   const related = getBundledRelatedEngine();
   // One untimed run on a realistic text first (the catalog's summaries), like a service worker
   // that has been running: JIT warm-up would otherwise be billed to this page's tookMs.

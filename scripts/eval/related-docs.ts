@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { MAX_PAGE_TEXT, type PageText } from '@/lib/related/page-text';
-import { pageTextOfHtml } from '@/scripts/eval/related-set';
+import { parseHTML } from 'linkedom';
+import { extractPageText, MAX_PAGE_TEXT, type PageText, textAsPageText, UNTIMED_BUDGET } from '@/lib/related/page-text';
 
 /** Real documentation pages Debian ships, with the articles a reader would want (tests/fixtures/related-docs.json). */
 export interface RelatedDocsSet {
@@ -46,16 +46,35 @@ export function loadRelatedDocsSet(file = RELATED_DOCS_FILE): RelatedDocsSet {
 }
 
 /**
- * A documentation page's text as Shelf would read it: HTML through the content script's
- * extractor (on a linkedom DOM), Markdown (possibly gzipped, as Debian ships it) as plain text
- * (`markdownPageText`). Null when the page is not installed.
+ * A documentation page's text as Shelf would read it (`filePageReader`), gzip-compressed or not (as
+ * Debian ships Docker's manual). Null when the page is not installed.
  */
 export function readDocPage(path: string): PageText | null {
   if (!existsSync(path)) return null;
   const raw = readFileSync(path);
-  const content = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-  if (/\.html?(\.gz)?$/.test(path)) return pageTextOfHtml(content);
-  return markdownPageText(content);
+  const content = (isGzip(raw) ? gunzipSync(raw) : raw).toString('utf8');
+  return filePageReader(path, content)();
+}
+
+/** Whether bytes start with gzip's magic number (a `.gz` name aside). */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * What the extension would compare of a file, from its name (a `.gz` ending aside) and content: an
+ * HTML page through the content script's extractor on a linkedom DOM, a Markdown page as its site
+ * shows it (`markdownPageText`), else plain text (`textAsPageText`). The DOM is parsed at once and
+ * the extraction left to the returned reader, so that `query related` can time the extraction alone.
+ */
+export function filePageReader(name: string, content: string): () => PageText {
+  const file = name.replace(/\.gz$/i, '');
+  if (/\.x?html?$/i.test(file) || /^\s*<(!doctype|html|head|body)/i.test(content)) {
+    const { document } = parseHTML(content);
+    return () => extractPageText(document, MAX_PAGE_TEXT, UNTIMED_BUDGET);
+  }
+  const page = /\.(md|markdown)$/i.test(file) ? markdownPageText(content) : textAsPageText('', content);
+  return () => page;
 }
 
 /** Front matter: YAML between two `---` lines at the very top (Docker's pages carry title, description, keywords). */
@@ -78,9 +97,8 @@ export function markdownPageText(content: string): PageText {
   const body = front ? content.slice(front[0].length) : content;
   const title = field('title') || (/^#\s+(.+)$/m.exec(body)?.[1]?.trim() ?? '');
   const description = field('description');
-  const text = description ? `${description}\n\n${body}` : body;
   // At most what the extension reads of a page (the extractor's cap), like an HTML page.
-  return { title, text: text.slice(0, MAX_PAGE_TEXT), truncated: text.length > MAX_PAGE_TEXT };
+  return textAsPageText(title, description ? `${description}\n\n${body}` : body);
 }
 
 /** Whether every page of the set is installed. */

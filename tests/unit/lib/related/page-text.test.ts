@@ -80,29 +80,39 @@ describe('extractPageText', () => {
   );
 
   it('reads a text file the browser shows as a page: its one <pre>, which on an HTML page is code', () => {
-    // What Chromium makes of a text/plain response (Firefox the same with a stylesheet link).
     const rfc = `Network Working Group\n\n   Retries   with exponential\n   backoff and jitter keep a\n   degraded service from a retry storm.\n`;
-    const shown = doc(
-      `<html><head><meta name="color-scheme" content="light dark"></head><body><pre style="word-wrap: break-word; white-space: pre-wrap;">${rfc}</pre></body></html>`,
-    );
-    const page = extractPageText(shown);
-    expect(page).toEqual({
+    // What Chromium makes of a text/plain response (Firefox the same with a stylesheet link).
+    const shown = (body: string, contentType = 'text/plain') => {
+      const document = doc(`<html><head><meta name="color-scheme" content="light dark"></head>${body}</html>`);
+      Object.defineProperty(document, 'contentType', { value: contentType });
+      return document;
+    };
+    const file = `<body><pre style="word-wrap: break-word; white-space: pre-wrap;">${rfc}</pre></body>`;
+    expect(extractPageText(shown(file))).toEqual({
       title: '',
       text: 'Network Working Group Retries with exponential backoff and jitter keep a degraded service from a retry storm.',
       truncated: false,
       complete: true,
     });
-    // Capped like any page: a file of megabytes gives the cap's worth, marked cut.
-    const long = extractPageText(doc(`<html><body><pre>${'retry storm '.repeat(100_000)}</pre></body></html>`), 1000);
+    // Capped like any page, the cap counting words rather than indentation: a file of megabytes
+    // gives the cap's worth, marked cut.
+    const long = extractPageText(shown(`<body><pre>${'   retry storm\n'.repeat(200_000)}</pre></body>`), 1000);
     expect(long.text).toHaveLength(1000);
+    expect(long.text.startsWith('retry storm retry storm')).toBe(true);
     expect(long.truncated).toBe(true);
-    // An HTML page's code blocks stay out: a <pre> beside anything else, or hidden, is not a shown file.
-    for (const html of [
-      `<html><body><p>Intro</p><pre>${rfc}</pre></body></html>`,
-      `<html><body>Intro<pre>${rfc}</pre></body></html>`,
-      `<html><body><pre hidden>${rfc}</pre></body></html>`,
+    // Only that shape, in a text/plain document: an HTML page of one <pre> is a code listing; a
+    // <pre> beside other elements, hidden, or made of elements (hidden or script text among them) is
+    // not what a browser makes of a file; and a capture keeps Readability's copy (its lines).
+    for (const page of [
+      shown(file, 'text/html'),
+      shown(`<body><nav>Menu</nav>${file.slice(6, -7)}</body>`),
+      shown(`<body><div></div>${file.slice(6, -7)}</body>`),
+      shown(`<body hidden>${file.slice(6, -7)}</body>`),
+      shown(`<body><pre hidden>${rfc}</pre></body>`),
+      shown(`<body><pre>${rfc}<span hidden>jitter</span><script>var jitter = 1</script></pre></body>`),
     ])
-      expect(extractPageText(doc(html)).text).not.toContain('jitter');
+      expect(extractPageText(page).text).not.toContain('jitter');
+    expect(runToEnd(pageTextSteps(shown(file), 50_000, UNTIMED_BUDGET, () => 0)).text).toBe('');
   });
 
   it('caps huge pages', () => {

@@ -245,7 +245,7 @@ describe(
     ? 'related articles on real documentation Debian ships'
     : `related articles on real documentation: skipped, the pages are not installed (${docs.install})`,
   () => {
-    // Both sets come from the same packages (their install line).
+    // All three sets come from the same packages (their install line).
     beforeEach((context) =>
       context.skip(
         !hasRelatedDocs(docs) || !hasRelatedDocs(blindDocs) || !hasRelatedDocs(blind4Docs),

@@ -197,12 +197,14 @@ describe('query CLI: related --file', () => {
     ] as const) {
       const plain = await run(['related', '--file', name], { openFile: () => chunks([bytes(text)]) });
       const gzipped = gzipSync(bytes(text));
-      // Split inside the gzip header too: the first chunk decides how the file is read.
-      const compressed = await run(['related', '--file', `${name}.gz`], {
-        openFile: () => chunks([gzipped.subarray(0, 5), gzipped.subarray(5)]),
-      });
-      expect(compressed.status, name).toBe(0);
-      expect(withoutTime(compressed.stdout), name).toEqual(withoutTime(plain.stdout));
+      // Split between gzip's two magic bytes too, as a pipe may deliver them.
+      for (const at of [1, 5]) {
+        const compressed = await run(['related', '--file', `${name}.gz`], {
+          openFile: () => chunks([gzipped.subarray(0, at), gzipped.subarray(at)]),
+        });
+        expect(compressed.status, name).toBe(0);
+        expect(withoutTime(compressed.stdout), name).toEqual(withoutTime(plain.stdout));
+      }
     }
     const page = JSON.parse(
       (await run(['related', '--file', 'page.html.gz'], { openFile: () => chunks([gzipSync(bytes(html))]) }))
