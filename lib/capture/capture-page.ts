@@ -4,7 +4,7 @@ import { countWords, readMinutesOf } from '@/lib/capture/copy-text';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
-import { elementTextSteps, pageTextSteps, type WalkBudget } from '@/lib/related/page-text';
+import { elementTextSteps, pageTextSteps, shownTextFile, type WalkBudget } from '@/lib/related/page-text';
 import { shownLine } from '@/lib/search/shown-line';
 
 /**
@@ -139,11 +139,21 @@ function* captureSteps(
       notice = describeCaptureLoss(liveContents(liveRegion, live.text), copyContents(html));
     }
   } else {
-    const page = yield* pageTextSteps(doc, MAX_CAPTURE_TEXT, CAPTURE_TEXT_BUDGET, now);
-    text = page.text;
     html = '';
-    truncated = page.truncated;
-    notice = !page.complete ? NOTICE_PARTIAL : readable ? NOTICE_NO_ARTICLE : NOTICE_TOO_LARGE;
+    // A text file the browser shows as a page (a book from Project Gutenberg, a long log) is one
+    // <pre>, which the walk skips as code: its own text, lines kept for the paragraphs below (as \n:
+    // a Gutenberg book's CRLF blank lines must still part them).
+    const file = shownTextFile(doc);
+    if (file !== undefined) {
+      text = file.slice(0, MAX_CAPTURE_TEXT).replace(/\r\n?/g, '\n');
+      truncated = file.length > MAX_CAPTURE_TEXT;
+      notice = readable ? NOTICE_NO_ARTICLE : NOTICE_TOO_LARGE;
+    } else {
+      const page = yield* pageTextSteps(doc, MAX_CAPTURE_TEXT, CAPTURE_TEXT_BUDGET, now);
+      text = page.text;
+      truncated = page.truncated;
+      notice = !page.complete ? NOTICE_PARTIAL : readable ? NOTICE_NO_ARTICLE : NOTICE_TOO_LARGE;
+    }
   }
   if (truncated || text.length > MAX_CAPTURE_TEXT || html.length > MAX_CAPTURE_HTML) {
     text = text.slice(0, MAX_CAPTURE_TEXT);

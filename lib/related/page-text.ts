@@ -166,19 +166,20 @@ function firstReadElement(doc: Document, selector: string): Element | undefined 
 
 /**
  * The text of a text file that the browser shows as a page (an RFC, notes, a README served as
- * text/plain): Chromium and Firefox make it `<body><pre>file</pre></body>`, one text node, which
+ * text/plain): Chromium and Firefox make it `<body><pre>file</pre></body>`, text nodes only, which
  * the walk skips as code. Only a text/plain document of exactly that shape, nothing hidden: an HTML
  * page of one `<pre>` is a code listing, and a `<pre>` of elements is not what a browser makes of a file.
  */
-function shownTextFile(doc: Document): string | undefined {
+export function shownTextFile(doc: Document): string | undefined {
   const body = doc.body;
   const pre = body?.childElementCount === 1 ? body.firstElementChild : null;
   if (doc.contentType !== 'text/plain' || !pre || pre.tagName.toUpperCase() !== 'PRE') return undefined;
   if (isHidden(body as HTMLElement) || isHidden(pre)) return undefined;
   for (const node of (body as HTMLElement).childNodes)
     if (node.nodeType === 3 && node.nodeValue?.trim()) return undefined;
-  const only = pre.childNodes.length === 1 ? pre.firstChild : null;
-  return only?.nodeType === 3 ? (only.nodeValue ?? '') : undefined;
+  // Text nodes only (Chromium parts a long file into nodes of 65,536 characters): nothing hidden or run.
+  for (const node of pre.childNodes) if (node.nodeType !== 3) return undefined;
+  return pre.textContent ?? '';
 }
 
 /**
@@ -217,7 +218,7 @@ export function* pageTextSteps(
   if (result.text.length < MIN_MAIN_TEXT && doc.body && !meter.spent) {
     result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter, forRelated);
   }
-  // Related articles only: a capture of a text file keeps its lines (Readability's copy of it).
+  // Related articles only: a capture keeps a text file's lines (Readability's copy, or `shownTextFile`).
   const file = forRelated && !result.text ? shownTextFile(doc) : undefined;
   if (file) {
     const { text, truncated } = textAsPageText('', file, maxChars);

@@ -116,6 +116,31 @@ test('the context menu handler saves a page; a hostile page is read with nothing
   await server.close();
 });
 
+test('a text file too long for an article (a plain-text book) is kept, its paragraphs readable', async () => {
+  const server = await startFixtureServer(resolve(import.meta.dirname, '../fixtures/pages'));
+  const url = `${server.origin}/capture/book.txt`;
+  // A plain-text book as Project Gutenberg serves them: CRLF line ends, hard-wrapped paragraphs
+  // parted by blank lines, over a million characters (more than Readability is given).
+  const book = Array.from(
+    { length: 20_000 },
+    (_, n) => `Chapter paragraph ${n}, hard-wrapped\r\nacross two lines as plain-text books are.`,
+  ).join('\r\n\r\n');
+  const source = await context.newPage();
+  await source.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: book }));
+  await source.goto(url);
+  await saveWithMenu(browser.worker, url);
+
+  const panel = await openExtensionPage('sidepanel.html');
+  await expect(panel.getByText('This page is very large; Shelf kept the beginning of it.')).toBeVisible({
+    timeout: 30_000,
+  });
+  // One paragraph per blank line of the file, its hard-wrapped lines joined.
+  await expect(
+    panel.getByText('Chapter paragraph 1, hard-wrapped across two lines as plain-text books are.', { exact: true }),
+  ).toBeVisible();
+  await server.close();
+});
+
 test('"Save to Shelf" on a link fetches the page and keeps a copy readable offline', async () => {
   const server = await startFixtureServer(resolve(import.meta.dirname, '../fixtures/pages'));
   const source = await context.newPage();

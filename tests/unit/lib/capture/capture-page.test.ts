@@ -319,3 +319,39 @@ describe('capture of heavy pages: bounded work, never a crash', () => {
     REAL_PAGE_BUDGET_MS,
   );
 });
+
+describe('capture of a text file the browser shows as a page (text/plain: one <pre>)', () => {
+  /** What Chromium makes of a text/plain response, as a document whose type says so. */
+  function shownFile(text: string) {
+    const { doc, win } = load('<html><head></head><body><pre></pre></body></html>', 'https://example.org/book.txt');
+    (doc.querySelector('pre') as HTMLPreElement).textContent = text;
+    Object.defineProperty(doc, 'contentType', { value: 'text/plain' });
+    return { doc, win };
+  }
+
+  it('keeps a book too long for Readability, paragraphs parted at its blank lines (CRLF too), cut at the cap', () => {
+    const paragraph = (n: number) =>
+      `Chapter paragraph ${n}, hard-wrapped\r\nacross two lines as plain-text books are.`;
+    const book = Array.from({ length: 20_000 }, (_, n) => paragraph(n)).join('\r\n\r\n');
+    expect(book.length).toBeGreaterThan(MAX_CAPTURE_TEXT);
+    const { doc, win } = shownFile(book);
+    const captured = capturePage(doc, 'https://example.org/book.txt', win, frozenClock);
+    expect(captured.notice).toBe(NOTICE_TRUNCATED);
+    expect(captured.text.length).toBeLessThanOrEqual(MAX_CAPTURE_TEXT);
+    expect(captured.text.startsWith('Chapter paragraph 0, hard-wrapped\nacross two lines')).toBe(true);
+    expect(captured.text).not.toContain('\r');
+    const copy = new win.DOMParser().parseFromString(captured.html, 'text/html');
+    const paragraphs = [...copy.querySelectorAll('p')].map((p) => p.textContent);
+    expect(paragraphs.length).toBeGreaterThan(1_000);
+    expect(paragraphs[1]).toBe('Chapter paragraph 1, hard-wrapped\nacross two lines as plain-text books are.');
+    expect(capturedPageSchema.safeParse(captured).success).toBe(true);
+  });
+
+  it('keeps a short text file whole', () => {
+    const notes = 'Retries need backoff.\n\nAnd jitter, or they arrive together.\n';
+    const { doc, win } = shownFile(notes);
+    const captured = capturePage(doc, 'https://example.org/notes.txt', win, frozenClock);
+    expect(captured.text).toContain('And jitter, or they arrive together.');
+    expect(captured.notice ?? '').not.toBe(NOTICE_TRUNCATED);
+  });
+});

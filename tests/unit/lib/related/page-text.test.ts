@@ -94,6 +94,12 @@ describe('extractPageText', () => {
       truncated: false,
       complete: true,
     });
+    // Chromium parts a long file into text nodes of 65,536 characters: still the file.
+    const parted = shown('<body><pre></pre></body>');
+    parted
+      .querySelector('pre')
+      ?.append(parted.createTextNode('Retries with exponential back'), parted.createTextNode('off and jitter.'));
+    expect(extractPageText(parted).text).toBe('Retries with exponential backoff and jitter.');
     // Capped like any page, the cap counting words rather than indentation: a file of megabytes
     // gives the cap's worth, marked cut.
     const long = extractPageText(shown(`<body><pre>${'   retry storm\n'.repeat(200_000)}</pre></body>`), 1000);
