@@ -9,7 +9,8 @@ import { shownLine } from '@/lib/search/shown-line';
 
 /**
  * Readability reads a clone of the page, and cloning, Readability and serializing all grow with
- * the page; past these limits Shelf does not attempt them and keeps the page's visible text.
+ * the page; past these limits Shelf does not attempt them and keeps the page's visible text (a text
+ * file's own text).
  */
 export const READABLE_PAGE_LIMITS = {
   /** Readability walks every element, several times. */
@@ -39,6 +40,25 @@ function textToHtml(doc: Document, text: string): string {
     const p = doc.createElement('p');
     p.textContent = paragraph.trim();
     container.append(p);
+  }
+  return container.innerHTML;
+}
+
+/**
+ * A text file's copy: one paragraph per block of lines between blank lines (a book's paragraphs,
+ * its hard-wrapped lines joined as the reader reflows them), or one per line when the file has no
+ * blank line (a log), never split inside a line. Paragraphs set through textContent, in steps.
+ */
+function* fileToHtmlSteps(doc: Document, text: string): Steps<string> {
+  const container = doc.createElement('div');
+  const blocks = /\n[ \t]*\n/.test(text) ? text.split(/\n(?:[ \t]*\n)+/) : text.split('\n');
+  let made = 0;
+  for (const block of blocks) {
+    if (!block.trim()) continue;
+    const p = doc.createElement('p');
+    p.textContent = block.trim();
+    container.append(p);
+    if (++made % 500 === 0) yield;
   }
   return container.innerHTML;
 }
@@ -109,8 +129,8 @@ function clean(value: string | null | undefined, max: number): string | null {
 
 /**
  * Capture as steps: Readability on a clone of a page within READABLE_PAGE_LIMITS (the page itself
- * is never changed), else the page's visible text within CAPTURE_TEXT_BUDGET; truncated to the
- * size budget; sanitized.
+ * is never changed), else a text file's own text (`shownTextFile`) or the page's visible text within
+ * CAPTURE_TEXT_BUDGET; truncated to the size budget; sanitized.
  */
 function* captureSteps(
   doc: Document,
@@ -125,6 +145,8 @@ function* captureSteps(
   let text: string;
   let html: string;
   let truncated = false;
+  /** Whether the text is a shown text file's, with its lines (see below). */
+  let fromFile = false;
   // The text searched and snippeted is the copy's own, not Readability's: words the sanitizer drops
   // (an SVG's foreignObject, page clutter) would otherwise find a passage the reader cannot show.
   const copy =
@@ -140,14 +162,16 @@ function* captureSteps(
     }
   } else {
     html = '';
-    // A text file the browser shows as a page (a book from Project Gutenberg, a long log) is one
-    // <pre>, which the walk skips as code: its own text, lines kept for the paragraphs below (as \n:
-    // a Gutenberg book's CRLF blank lines must still part them).
-    const file = shownTextFile(doc);
+    // A text file the browser shows as a page (a plain-text book, a long log) is one <pre>, which the
+    // walk skips as code: its own text, lines kept (`fileToHtmlSteps`). Line ends read as \n first
+    // (browsers already do; a DOM built otherwise may not), then cut.
+    const file = shownTextFile(doc, MAX_CAPTURE_TEXT * 2);
     if (file !== undefined) {
-      text = file.slice(0, MAX_CAPTURE_TEXT).replace(/\r\n?/g, '\n');
-      truncated = file.length > MAX_CAPTURE_TEXT;
+      const lines = file.text.replace(/\r\n?/g, '\n');
+      text = lines.slice(0, MAX_CAPTURE_TEXT);
+      truncated = file.cut || lines.length > MAX_CAPTURE_TEXT;
       notice = readable ? NOTICE_NO_ARTICLE : NOTICE_TOO_LARGE;
+      fromFile = true;
     } else {
       const page = yield* pageTextSteps(doc, MAX_CAPTURE_TEXT, CAPTURE_TEXT_BUDGET, now);
       text = page.text;
@@ -163,7 +187,7 @@ function* captureSteps(
   yield;
   // Paragraphs of text set through textContent: nothing in them to sanitize (the reader
   // sanitizes every copy again anyway), and sanitizing a million characters blocks the tab.
-  if (!html) html = textToHtml(doc, text).slice(0, MAX_CAPTURE_HTML);
+  if (!html) html = (fromFile ? yield* fileToHtmlSteps(doc, text) : textToHtml(doc, text)).slice(0, MAX_CAPTURE_HTML);
   const wordCount = countWords(text);
   const dir = (article?.dir ?? doc.dir ?? doc.documentElement.getAttribute('dir') ?? '').toLowerCase();
   return {

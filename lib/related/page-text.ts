@@ -4,7 +4,7 @@ import { createWorkMeter, runInSlices, runToEnd, type Steps, type WorkMeter } fr
  * The main text of a page, extracted cheaply and the same way everywhere (content script,
  * right-click, capture, CLI through a DOM implementation in Node): the article/main element when
  * there is one, without navigation, headers, footers, forms, code blocks, hidden text or scripts,
- * capped (for related articles, a text file the browser shows as a page: `shownTextFile`). The walk
+ * capped (a text file the browser shows as a page is one `<pre>`: `shownTextFile`). The walk
  * is iterative and bounded (`WalkBudget`), so a page nested 100,000 levels deep or holding a million
  * elements costs a bounded amount of work, never a stack overflow.
  */
@@ -164,22 +164,40 @@ function firstReadElement(doc: Document, selector: string): Element | undefined 
   return undefined;
 }
 
+/** A text file shown as a page, read up to a limit (`shownTextFile`). */
+export interface ShownTextFile {
+  text: string;
+  /** True when the file goes on past what was read. */
+  cut: boolean;
+}
+
 /**
- * The text of a text file that the browser shows as a page (an RFC, notes, a README served as
- * text/plain): Chromium and Firefox make it `<body><pre>file</pre></body>`, text nodes only, which
- * the walk skips as code. Only a text/plain document of exactly that shape, nothing hidden: an HTML
- * page of one `<pre>` is a code listing, and a `<pre>` of elements is not what a browser makes of a file.
+ * The text of a text file that the browser shows as a page (an RFC, notes, a README, a log, a
+ * plain-text book): Chromium and Firefox make a text/* response other than HTML or XML
+ * `<body><pre>file</pre></body>`, text nodes only, which the walk skips as code. Only a document of
+ * that type and shape, nothing hidden: an HTML page of one `<pre>` is a code listing, and a `<pre>`
+ * of elements is not what a browser makes of a file. Read node by node up to `limit` characters:
+ * a log of hundreds of megabytes is never copied whole.
  */
-export function shownTextFile(doc: Document): string | undefined {
+export function shownTextFile(doc: Document, limit: number): ShownTextFile | undefined {
   const body = doc.body;
   const pre = body?.childElementCount === 1 ? body.firstElementChild : null;
-  if (doc.contentType !== 'text/plain' || !pre || pre.tagName.toUpperCase() !== 'PRE') return undefined;
+  if (!/^text\/(?!(html|xml|xsl)$)/i.test(doc.contentType ?? '') || !pre || pre.tagName.toUpperCase() !== 'PRE')
+    return undefined;
   if (isHidden(body as HTMLElement) || isHidden(pre)) return undefined;
   for (const node of (body as HTMLElement).childNodes)
     if (node.nodeType === 3 && node.nodeValue?.trim()) return undefined;
   // Text nodes only (Chromium parts a long file into nodes of 65,536 characters): nothing hidden or run.
   for (const node of pre.childNodes) if (node.nodeType !== 3) return undefined;
-  return pre.textContent ?? '';
+  const parts: string[] = [];
+  let length = 0;
+  for (let node = pre.firstChild; node; node = node.nextSibling) {
+    if (length >= limit) return { text: parts.join('').slice(0, limit), cut: true };
+    const value = node.nodeValue ?? '';
+    parts.push(value.slice(0, limit - length));
+    length += value.length;
+  }
+  return { text: parts.join('').slice(0, limit), cut: length > limit };
 }
 
 /**
@@ -201,7 +219,8 @@ export function textAsPageText(title: string, raw: string, maxChars = MAX_PAGE_T
 /**
  * The extraction as steps (see time-slices.ts), for callers that run it within their own steps.
  * `forRelated`: what related articles read, never what a capture keeps: without version notes (see
- * BOILERPLATE_CLASSES), and a text file shown as a page read whole (`shownTextFile`).
+ * BOILERPLATE_CLASSES), and a text file shown as a page read from its `<pre>` (`shownTextFile`),
+ * whitespace folded and capped.
  */
 export function* pageTextSteps(
   doc: Document,
@@ -218,11 +237,12 @@ export function* pageTextSteps(
   if (result.text.length < MIN_MAIN_TEXT && doc.body && !meter.spent) {
     result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter, forRelated);
   }
-  // Related articles only: a capture keeps a text file's lines (Readability's copy, or `shownTextFile`).
-  const file = forRelated && !result.text ? shownTextFile(doc) : undefined;
+  // Related articles only: a capture keeps a text file's lines (Readability's copy, or its own
+  // reading of `shownTextFile`), where this folds them.
+  const file = forRelated && !result.text ? shownTextFile(doc, maxChars * 4) : undefined;
   if (file) {
-    const { text, truncated } = textAsPageText('', file, maxChars);
-    result = { text, truncated, complete: true };
+    const { text, truncated } = textAsPageText('', file.text, maxChars);
+    result = { text, truncated: truncated || file.cut, complete: true };
   }
   return { title, text: result.text, truncated: result.truncated, complete: result.complete && !meter.spent };
 }

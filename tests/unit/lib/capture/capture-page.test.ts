@@ -347,7 +347,19 @@ describe('capture of a text file the browser shows as a page (text/plain: one <p
     expect(capturedPageSchema.safeParse(captured).success).toBe(true);
   });
 
-  it('keeps a short text file whole', () => {
+  it('keeps a log without blank lines one line to a paragraph, and never parts a line at its sentences', () => {
+    const line = (n: number) =>
+      `2026-12-02T10:00:${String(n % 60).padStart(2, '0')}Z worker ${n} done.  Retrying in 2 s.`;
+    const log = Array.from({ length: 30_000 }, (_, n) => line(n)).join('\n');
+    const { doc, win } = shownFile(log);
+    const captured = capturePage(doc, 'https://example.org/worker.log', win, frozenClock);
+    const copy = new win.DOMParser().parseFromString(captured.html, 'text/html');
+    const paragraphs = [...copy.querySelectorAll('p')].map((p) => p.textContent);
+    expect(paragraphs.slice(0, 2)).toEqual([line(0), line(1)]);
+    expect(captured.notice).toBe(NOTICE_TRUNCATED);
+  });
+
+  it('keeps a short text file whole (Readability reads it)', () => {
     const notes = 'Retries need backoff.\n\nAnd jitter, or they arrive together.\n';
     const { doc, win } = shownFile(notes);
     const captured = capturePage(doc, 'https://example.org/notes.txt', win, frozenClock);

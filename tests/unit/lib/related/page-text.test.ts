@@ -6,6 +6,7 @@ import {
   extractPageTextInSlices,
   PAGE_TEXT_BUDGET,
   pageTextSteps,
+  shownTextFile,
   UNTIMED_BUDGET,
 } from '@/lib/related/page-text';
 
@@ -106,9 +107,14 @@ describe('extractPageText', () => {
     expect(long.text).toHaveLength(1000);
     expect(long.text.startsWith('retry storm retry storm')).toBe(true);
     expect(long.truncated).toBe(true);
-    // Only that shape, in a text/plain document: an HTML page of one <pre> is a code listing; a
-    // <pre> beside other elements, hidden, or made of elements (hidden or script text among them) is
-    // not what a browser makes of a file; and a capture keeps Readability's copy (its lines).
+    // Any text/* type but HTML and XML is shown so (Markdown, CSV, logs).
+    expect(extractPageText(shown(file, 'text/markdown')).text).toContain('jitter');
+    // Read node by node up to a limit: a file of hundreds of megabytes is never copied whole.
+    expect(shownTextFile(shown(file), 21)).toEqual({ text: 'Network Working Group', cut: true });
+    expect(shownTextFile(shown(file), 10_000)).toEqual({ text: rfc, cut: false });
+    // Only that shape, in such a document: an HTML page of one <pre> is a code listing; a <pre>
+    // beside other elements, hidden, or made of elements (hidden or script text among them) is not
+    // what a browser makes of a file.
     for (const page of [
       shown(file, 'text/html'),
       shown(`<body><nav>Menu</nav>${file.slice(6, -7)}</body>`),
@@ -118,6 +124,7 @@ describe('extractPageText', () => {
       shown(`<body><pre>${rfc}<span hidden>jitter</span><script>var jitter = 1</script></pre></body>`),
     ])
       expect(extractPageText(page).text).not.toContain('jitter');
+    // The walk alone (what a capture falls back to, before reading the file itself) finds nothing.
     expect(runToEnd(pageTextSteps(shown(file), 50_000, UNTIMED_BUDGET, () => 0)).text).toBe('');
   });
 
