@@ -33,30 +33,25 @@ export const NOTICE_TRUNCATED = 'This page is very large; Shelf kept the beginni
 export const NOTICE_PARTIAL =
   'This page is too large for Shelf to read in full; it kept the visible text it could read in time.';
 
-function textToHtml(doc: Document, text: string): string {
+/**
+ * Where a copy made of plain text parts into paragraphs. A page's visible text: at blank lines and
+ * between sentences set apart by runs of spaces. A text file's (`fromFile`): at blank lines only (a
+ * book's hard-wrapped lines joined as the reader reflows them), or at every line in a file without
+ * one (a log); never inside a line (an RFC sets its sentences apart by two spaces).
+ */
+function paragraphsOf(text: string, fromFile: boolean): string[] {
+  if (!fromFile) return text.split(/\n{2,}|(?<=[.!?])\s{2,}/);
+  return /\n[ \t]*\n/.test(text) ? text.split(/\n(?:[ \t]*\n)+/) : text.split('\n');
+}
+
+/** Paragraphs as HTML, each set through textContent, in steps (a file may make thousands). */
+function* paragraphsHtmlSteps(doc: Document, paragraphs: readonly string[]): Steps<string> {
   const container = doc.createElement('div');
-  for (const paragraph of text.split(/\n{2,}|(?<=[.!?])\s{2,}/)) {
+  let made = 0;
+  for (const paragraph of paragraphs) {
     if (!paragraph.trim()) continue;
     const p = doc.createElement('p');
     p.textContent = paragraph.trim();
-    container.append(p);
-  }
-  return container.innerHTML;
-}
-
-/**
- * A text file's copy: one paragraph per block of lines between blank lines (a book's paragraphs,
- * its hard-wrapped lines joined as the reader reflows them), or one per line when the file has no
- * blank line (a log), never split inside a line. Paragraphs set through textContent, in steps.
- */
-function* fileToHtmlSteps(doc: Document, text: string): Steps<string> {
-  const container = doc.createElement('div');
-  const blocks = /\n[ \t]*\n/.test(text) ? text.split(/\n(?:[ \t]*\n)+/) : text.split('\n');
-  let made = 0;
-  for (const block of blocks) {
-    if (!block.trim()) continue;
-    const p = doc.createElement('p');
-    p.textContent = block.trim();
     container.append(p);
     if (++made % 500 === 0) yield;
   }
@@ -145,7 +140,7 @@ function* captureSteps(
   let text: string;
   let html: string;
   let truncated = false;
-  /** Whether the text is a shown text file's, with its lines (see below). */
+  /** Whether the text is a shown text file's, with its lines (`paragraphsOf`). */
   let fromFile = false;
   // The text searched and snippeted is the copy's own, not Readability's: words the sanitizer drops
   // (an SVG's foreignObject, page clutter) would otherwise find a passage the reader cannot show.
@@ -163,7 +158,7 @@ function* captureSteps(
   } else {
     html = '';
     // A text file the browser shows as a page (a plain-text book, a long log) is one <pre>, which the
-    // walk skips as code: its own text, lines kept (`fileToHtmlSteps`). Line ends read as \n first
+    // walk skips as code: its own text, lines kept (`paragraphsOf`). Line ends read as \n first
     // (browsers already do; a DOM built otherwise may not), then cut.
     const file = shownTextFile(doc, MAX_CAPTURE_TEXT * 2);
     if (file !== undefined) {
@@ -187,7 +182,7 @@ function* captureSteps(
   yield;
   // Paragraphs of text set through textContent: nothing in them to sanitize (the reader
   // sanitizes every copy again anyway), and sanitizing a million characters blocks the tab.
-  if (!html) html = (fromFile ? yield* fileToHtmlSteps(doc, text) : textToHtml(doc, text)).slice(0, MAX_CAPTURE_HTML);
+  if (!html) html = (yield* paragraphsHtmlSteps(doc, paragraphsOf(text, fromFile))).slice(0, MAX_CAPTURE_HTML);
   const wordCount = countWords(text);
   const dir = (article?.dir ?? doc.dir ?? doc.documentElement.getAttribute('dir') ?? '').toLowerCase();
   return {

@@ -187,17 +187,21 @@ export function shownTextFile(doc: Document, limit: number): ShownTextFile | und
   if (isHidden(body as HTMLElement) || isHidden(pre)) return undefined;
   for (const node of (body as HTMLElement).childNodes)
     if (node.nodeType === 3 && node.nodeValue?.trim()) return undefined;
-  // Text nodes only (Chromium parts a long file into nodes of 65,536 characters): nothing hidden or run.
-  for (const node of pre.childNodes) if (node.nodeType !== 3) return undefined;
   const parts: string[] = [];
   let length = 0;
-  for (let node = pre.firstChild; node; node = node.nextSibling) {
-    if (length >= limit) return { text: parts.join('').slice(0, limit), cut: true };
+  for (const node of pre.childNodes) {
+    // Text nodes only (Chromium parts a long file into nodes of 65,536 characters): nothing hidden or run.
+    if (node.nodeType !== 3) return undefined;
     const value = node.nodeValue ?? '';
-    parts.push(value.slice(0, limit - length));
+    if (length < limit) parts.push(value.slice(0, limit - length));
     length += value.length;
   }
-  return { text: parts.join('').slice(0, limit), cut: length > limit };
+  return { text: parts.join(''), cut: length > limit };
+}
+
+/** A page's title as compared: one line, at most 300 characters. */
+function pageTitle(raw: string): string {
+  return raw.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
 /**
@@ -210,7 +214,7 @@ export function textAsPageText(title: string, raw: string, maxChars = MAX_PAGE_T
   const read = raw.slice(0, maxChars * 4);
   const text = read.replace(/\s+/g, ' ').trim();
   return {
-    title: title.replace(/\s+/g, ' ').trim().slice(0, 300),
+    title: pageTitle(title),
     text: text.slice(0, maxChars),
     truncated: text.length > maxChars || raw.length > read.length,
   };
@@ -230,7 +234,7 @@ export function* pageTextSteps(
   forRelated = false,
 ): Steps<ExtractedPageText> {
   const meter = createWorkMeter(budget, now);
-  const title = (firstReadElement(doc, 'h1')?.textContent ?? doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+  const title = pageTitle(firstReadElement(doc, 'h1')?.textContent ?? doc.title ?? '');
   const main = firstReadElement(doc, 'article, main, [role="main"]');
   let result: CollectedText = { text: '', truncated: false, complete: true };
   if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter, forRelated);
