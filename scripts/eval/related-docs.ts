@@ -20,6 +20,10 @@ export const RELATED_DOCS_BLIND2_FILE = 'tests/fixtures/related-docs-blind2.json
 export const RELATED_DOCS_BLIND3_FILE = 'tests/fixtures/related-docs-blind3.json';
 /** A fifth, written the same way, after the subject vocabulary's ranking weights to compare were chosen on the first four. */
 export const RELATED_DOCS_BLIND4_FILE = 'tests/fixtures/related-docs-blind4.json';
+/** A sixth, written the same way, after a larger subject vocabulary was measured on the first five (and not kept). */
+export const RELATED_DOCS_BLIND5_FILE = 'tests/fixtures/related-docs-blind5.json';
+/** A seventh, written the same way, after matching on discounted words was measured on the first six. */
+export const RELATED_DOCS_BLIND6_FILE = 'tests/fixtures/related-docs-blind6.json';
 
 /** The documentation sets `npm run eval` reports, in its order, each with its heading. */
 export const RELATED_DOCS_SETS = [
@@ -38,6 +42,14 @@ export const RELATED_DOCS_SETS = [
     file: RELATED_DOCS_BLIND4_FILE,
     title:
       'Related articles on real documentation, fourth blind set (written after the vocabulary weight candidates were chosen)',
+  },
+  {
+    file: RELATED_DOCS_BLIND5_FILE,
+    title: 'Related articles on real documentation, fifth blind set (written after a larger vocabulary was measured)',
+  },
+  {
+    file: RELATED_DOCS_BLIND6_FILE,
+    title: 'Related articles on real documentation, sixth blind set (written after discounted matching was measured)',
   },
 ] as const;
 
