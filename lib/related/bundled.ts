@@ -11,7 +11,7 @@ import { readDiscounts, type SerializedDiscounts, type WordWorth } from '@/lib/s
 let wordWorth: WordWorth | undefined;
 
 /**
- * What everyday words and words of every manual are worth when ranking: prebuilt by `npm run index`
+ * What everyday words and words of every manual are worth when ranking and matching: prebuilt by `npm run index`
  * (scripts/cli/everyday-words.ts) and `npm run documentation-words`.
  */
 function getWordWorth(): WordWorth {

@@ -17,7 +17,10 @@ export interface WeightedTerm {
 
 export interface RelatedResult {
   article: Article;
-  /** Cosine similarity, 0..1, with the article's own words and subject vocabulary together (`matchingVectors`). */
+  /**
+   * Cosine similarity, 0..1, of the text's words (everyday words and words of every manual discounted)
+   * with the article's own words and subject vocabulary together (`matchingVectors`).
+   */
   score: number;
   /** The similarity with the largest single shared word counted half: what "matched" is decided on. */
   confidence: number;
@@ -30,12 +33,13 @@ export interface RelatedResponse {
 }
 
 /**
- * A text "matches" the library when some article's confidence reaches this: its cosine similarity
- * with the article's own words and subject vocabulary together (`matchingVectors`), with the largest
- * single shared word counted half, so that a match rests on more than one word (a manual page
- * repeating "module" is not about Terraform modules). Calibrated with `npm run eval` between
- * unrelated pages (real news and product pages, unrelated manual pages Debian ships) and related
- * documentation and passages: see README.
+ * A text "matches" the library when some article's confidence reaches this: the cosine similarity of
+ * its words, discounted as the ranking discounts them ("name", "return", "table" on every manual
+ * page say little), with the article's own words and subject vocabulary together
+ * (`matchingVectors`), with the largest single shared word counted half, so that a match rests on
+ * more than one word (a manual page repeating "module" is not about Terraform modules). Calibrated
+ * with `npm run eval` between unrelated pages (real news and product pages, unrelated manual pages
+ * Debian ships) and related documentation and passages: see README.
  */
 export const MATCH_THRESHOLD = 0.13;
 /** How many of the most similar articles are looked at for a confident one. */
@@ -107,7 +111,7 @@ const LATIN_TERM = /^[\p{Script=Latin}0-9+:.#]+$/u;
  * the two-sentence summary cannot give. With 1 and a threshold of 0.13, the documentation sets of
  * `npm run eval` matched 75 of 99 relevant pages (64 on the articles' own words at 0.119) with 8 of
  * 42 unrelated pages matched, as before, and its passages 15 and 17 of 20 (14 and 14) with none of 12
- * unrelated (1 and 1). See README.
+ * unrelated (1 and 1), measured while matching read every word undiscounted. See README.
  */
 const MATCHING_SUBJECT_WEIGHT = 1;
 
@@ -150,7 +154,7 @@ function matchingVectors(model: SerializedRelatedModel): SerializedVectors {
 export function createRelatedEngine(
   model: SerializedRelatedModel,
   articles: readonly Article[],
-  rankingDiscounts: WordWorth = new Map(),
+  discounts: WordWorth = new Map(),
 ) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = model.docIds.map((id) => byId.get(id) as Article);
@@ -215,15 +219,14 @@ export function createRelatedEngine(
     options: { limit?: number; excludeId?: string } = {},
   ): RelatedResponse {
     const limit = options.limit ?? 5;
-    // The confidence reads all of the page's words; the ranking its RANKING_TERMS heaviest, everyday
-    // words and words of every manual discounted ("name", "new", "return", "argument" on every entry
-    // of a manual say little of its topic).
-    const weighted = weighTerms(input);
-    const whole = similarities(weighted);
-    const forRanking = weighted
-      .map((term) => ({ ...term, weight: term.weight * (rankingDiscounts.get(term.term) ?? 1) }))
+    // Everyday words and words of every manual are discounted ("name", "new", "return", "argument" on
+    // every entry of a manual say little of its topic). The confidence reads all of the page's words;
+    // the ranking its RANKING_TERMS heaviest.
+    const discounted = weighTerms(input)
+      .map((term) => ({ ...term, weight: term.weight * (discounts.get(term.term) ?? 1) }))
       .sort((a, b) => b.weight - a.weight);
-    const top = forRanking.slice(0, RANKING_TERMS);
+    const whole = similarities(discounted);
+    const top = discounted.slice(0, RANKING_TERMS);
     const heaviest = similarities(top);
     // The same heaviest words against the articles' subject vocabulary, on the same scale (norm). It
     // only orders the articles that share a word with the text: it never lists one by itself.
@@ -231,12 +234,12 @@ export function createRelatedEngine(
       top.map(({ term, weight }) => ({ index: subjectIndex.get(term), weight })),
       subjectPostings,
     ).scores;
-    // Whether it matches (and the pool read for it) is decided on every word, undiscounted, against the
-    // articles' own words and subject vocabulary together; only articles sharing one of their own
-    // words with the text are listed.
+    // Whether it matches (and the pool read for it) is decided on every word, discounted as above,
+    // against the articles' own words and subject vocabulary together; only articles sharing one of
+    // their own words with the text are listed.
     const { index: matchingIndex, postings: matchingPostings } = getMatchingModel();
     const matching = similarities(
-      weighted.map(({ term, weight }) => ({ index: matchingIndex.get(term), weight })),
+      discounted.map(({ term, weight }) => ({ index: matchingIndex.get(term), weight })),
       matchingPostings,
     );
     const ranked: Array<{ doc: number; rankScore: number; score: number; confidence: number }> = [];

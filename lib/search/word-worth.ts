@@ -2,7 +2,7 @@
  * What words are worth (stem → 0..1, unlisted stems 1): everyday words by how common they are in
  * everyday speech (`npm run index`: assets/data/everyday-discounts.json), words of every manual by
  * how many documentation pages say them (`npm run documentation-words`:
- * assets/data/documentation-discounts.json). Related articles rank with both; search tells everyday
+ * assets/data/documentation-discounts.json). Related articles rank and match with both; search tells everyday
  * words from a subject's words with the first.
  */
 export type WordWorth = ReadonlyMap<string, number>;

@@ -1,7 +1,7 @@
 /**
  * Regenerates the prebuilt search index, the everyday words near it, the related-articles model (with
  * the articles' subject vocabulary, `lib/corpus/subject-vocabulary.ts`) and
- * what everyday words are worth when ranking related articles, from the bundled articles:
+ * what everyday words are worth when ranking and matching related articles, from the bundled articles:
  * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/related-model.json`
  * and `assets/data/everyday-discounts.json`.
  * Usage: npm run index (also run by npm run catalog). The outputs are committed; unit tests check
@@ -35,5 +35,5 @@ const discountsTarget = resolve('assets/data/everyday-discounts.json');
 const discounts = buildEverydayDiscounts();
 writeFileSync(discountsTarget, `${JSON.stringify(discounts)}\n`);
 console.log(
-  `wrote what ${discounts.reduce((sum, [, stems]) => sum + stems.split(' ').length, 0)} everyday words are worth when ranking related articles to ${discountsTarget}`,
+  `wrote what ${discounts.reduce((sum, [, stems]) => sum + stems.split(' ').length, 0)} everyday words are worth when ranking and matching related articles to ${discountsTarget}`,
 );

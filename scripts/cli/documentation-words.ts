@@ -1,5 +1,5 @@
 /**
- * What words every manual uses are worth when ranking related articles ("return", "argument",
+ * What words every manual uses are worth when ranking and matching related articles ("return", "argument",
  * "default", "instance"): a documentation page says them on every entry, and 198 two-sentence
  * summaries are too few to know they say nothing of a topic. Measured on the documentation Debian
  * ships (the packages below), written to `assets/data/documentation-discounts.json` by `npm run
@@ -109,6 +109,8 @@ if (isMainModule(import.meta.filename)) {
     const discounts = buildDocumentationDiscounts(documentation.packages);
     writeFileSync(target, `${JSON.stringify(discounts)}\n`);
     const stems = discounts.reduce((sum, [, list]) => sum + list.split(' ').length, 0);
-    console.log(`wrote what ${stems} words of every manual are worth when ranking related articles to ${target}`);
+    console.log(
+      `wrote what ${stems} words of every manual are worth when ranking and matching related articles to ${target}`,
+    );
   }
 }
