@@ -11,9 +11,9 @@ const LOOSE_SHOWN = 3;
 /**
  * A text's article with this confidence (a little under the match threshold) is loosely related. On
  * the related sets of `npm run eval` (seven documentation sets, passages, real pages), 31 of the 101
- * unrelated texts are offered loosely related articles, and 26 of the 68 relevant texts left
- * unmatched offer a wanted article among them (42 of 93 and 30 of 65 while the confidence read every
- * word undiscounted).
+ * unrelated texts left unmatched are offered loosely related articles, and 26 of the 68 relevant
+ * texts left unmatched offer a wanted article among them (42 of 93 and 30 of 65 while the confidence
+ * read every word undiscounted).
  */
 const LOOSE_CONFIDENCE = 0.095;
 

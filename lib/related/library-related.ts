@@ -33,8 +33,8 @@ const NOTHING: LibraryResponse = { results: [], loose: [], matchedTerms: new Set
 /**
  * The user's saved pages related to a text, with the same honesty as the blog's articles: a short
  * text (a few selected words) through the library's search, typos and all, confident results
- * only; a longer one by how much of its heaviest words (weighed against the blog's articles, as
- * "Find related" weighs them) a saved page covers. Nothing when no saved page is closely related.
+ * only; a longer one by how much of its heaviest words (tf-idf against the blog's articles, without
+ * the discounts "Find related" reads) a saved page covers. Nothing when no saved page is closely related.
  */
 export function findRelatedSaved(
   index: LibraryIndex,

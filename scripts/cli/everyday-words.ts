@@ -113,7 +113,7 @@ export function buildEverydayWords(index: Pick<SerializedSearchIndex, 'words' | 
 const TELLING_RARITY = 6;
 
 /**
- * What each everyday word is worth when ranking articles for a page, by how common it is in
+ * What each everyday word is worth when ranking (and matching) articles for a page, by how common it is in
  * everyday speech: rarity / TELLING_RARITY, in hundredths, for the stems under 1 ("name" 0.52, "new"
  * 0.51, "version" 0.79; "timezon" and "asyncio" are not listed: 1). A manual says "name", "new" and
  * "version" on every entry, and the 198 articles, too few to know these words are common, would

@@ -20,9 +20,9 @@ export const RELATED_DOCS_BLIND2_FILE = 'tests/fixtures/related-docs-blind2.json
 export const RELATED_DOCS_BLIND3_FILE = 'tests/fixtures/related-docs-blind3.json';
 /** A fifth, written the same way, after the subject vocabulary's ranking weights to compare were chosen on the first four. */
 export const RELATED_DOCS_BLIND4_FILE = 'tests/fixtures/related-docs-blind4.json';
-/** A sixth, written the same way, after a larger subject vocabulary was measured on the first five (and not kept). */
+/** A fifth blind set (the sixth documentation set), written the same way, to judge a larger subject vocabulary (not kept). */
 export const RELATED_DOCS_BLIND5_FILE = 'tests/fixtures/related-docs-blind5.json';
-/** A seventh, written the same way, after matching on discounted words was measured on the first six. */
+/** A sixth blind set, written the same way, after matching on discounted words was measured on the six sets before it. */
 export const RELATED_DOCS_BLIND6_FILE = 'tests/fixtures/related-docs-blind6.json';
 
 /** The documentation sets `npm run eval` reports, in its order, each with its heading. */

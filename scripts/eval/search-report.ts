@@ -249,7 +249,8 @@ function highestConfidence(page: { title: string; text: string }): number {
 
 /**
  * Related articles for real documentation Debian ships (when installed; never copied here): the
- * set the threshold was calibrated on, then the blind one, chosen before any of its pages was scored.
+ * set the threshold was calibrated on, then the blind ones (`RELATED_DOCS_SETS`), each chosen before
+ * any of its pages was scored.
  */
 function relatedDocsReport({ verbose }: Pick<EvalReportOptions, 'verbose'>): string[] {
   return RELATED_DOCS_SETS.flatMap(({ file, title }) => relatedDocsSetReport(file, title, verbose));
