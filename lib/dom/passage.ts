@@ -1,5 +1,5 @@
 import { anchor } from '@/lib/annotations/anchor';
-import { highlightRange } from '@/lib/annotations/highlight-marks';
+import { HIGHLIGHT_ID_ATTRIBUTE, highlightRange, removeHighlight } from '@/lib/annotations/highlight-marks';
 import { collapseWhitespace, createTextModel } from '@/lib/annotations/text-model';
 
 /** The mark of the passage a search opened the reader at. */
@@ -7,10 +7,13 @@ export const PASSAGE_MARK_ID = 'search-passage';
 
 /**
  * Scrolls the reader to a passage of its copy (found as a highlight is: exactly, or approximately
- * after small edits) and marks it, opening any closed `<details>` it sits in. Returns whether it
- * was found.
+ * after small edits) and marks it, opening any closed `<details>` it sits in; the passage marked
+ * before, if any, is unmarked. Returns whether it was found.
  */
 export function showPassage(root: Element, passage: string): boolean {
+  // A reader left open (the side panel) and opened at another passage of the same copy: one passage is marked.
+  const earlier = [...root.querySelectorAll<HTMLElement>(`mark[${HIGHLIGHT_ID_ATTRIBUTE}="${PASSAGE_MARK_ID}"]`)];
+  if (earlier.length) removeHighlight({ id: PASSAGE_MARK_ID, marks: earlier });
   const model = createTextModel(root);
   const found = anchor(root, { quote: { type: 'TextQuoteSelector', exact: passage } }, model);
   let range = found.status === 'found' ? found.range : null;

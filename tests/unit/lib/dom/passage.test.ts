@@ -48,4 +48,22 @@ describe('showPassage (where a search opens the reader)', () => {
     expect(showPassage(root, 'pelican ledger')).toBe(false);
     expect(marked(root)).toBe('');
   });
+
+  it('unmarks the passage shown before when the open reader is sent to another (the side panel left open)', () => {
+    const paragraphs = [
+      'An intro paragraph.',
+      'The pelican ledger reconciled every invoice by noon.',
+      'The heron audit closed.',
+    ];
+    const root = mount(paragraphs);
+    expect(showPassage(root, 'pelican ledger reconciled')).toBe(true);
+    expect(showPassage(root, 'heron audit closed')).toBe(true);
+    expect(marked(root)).toBe('heron audit closed');
+    expect(root.querySelectorAll('mark')).toHaveLength(1);
+    // The text the first mark split is joined back: the copy reads as it did.
+    expect(root.querySelectorAll('p')[1]?.childNodes).toHaveLength(1);
+    expect(showPassage(root, 'words the copy lacks')).toBe(false);
+    expect(root.querySelectorAll('mark')).toHaveLength(0);
+    expect([...root.querySelectorAll('p')].map((p) => p.textContent)).toEqual(paragraphs);
+  });
 });
