@@ -16,25 +16,33 @@ import {
 // The database code is loaded once the page has painted (the popup's first paint must not wait for it).
 const loadLive = () => import('@/lib/search/library-live');
 
-/** The user's library index for this page, live: null until it has been read once. */
-export function useLibraryIndex(): { index: LibraryIndex | null; version: number } {
-  const [state, setState] = useState<{ index: LibraryIndex | null; version: number }>({ index: null, version: 0 });
+interface LibraryIndexState {
+  /** Null until it has been read once. */
+  index: LibraryIndex | null;
+  version: number;
+  /** Reading it failed before it was ever read: searches answer without it (not "searching" forever). */
+  failed: boolean;
+}
+
+/** The user's library index for this page, live. */
+export function useLibraryIndex(): LibraryIndexState {
+  const [state, setState] = useState<LibraryIndexState>({ index: null, version: 0, failed: false });
   useEffect(() => {
     let stop: (() => void) | undefined;
     let stopped = false;
+    const fail = (error: unknown) => {
+      console.warn('Shelf: could not search your library', error);
+      if (!stopped) setState((current) => ({ ...current, failed: true }));
+    };
     const cancel = afterNextPaint(() => {
       void loadLive().then(({ watchLibraryIndex }) => {
         if (stopped) return;
-        stop = watchLibraryIndex(
-          (index) => {
-            // For `npm run bench`: when the library could first be searched.
-            if (performance.getEntriesByName('shelf:library-ready').length === 0)
-              performance.mark('shelf:library-ready');
-            setState((current) => ({ index, version: current.version + 1 }));
-          },
-          (error) => console.warn('Shelf: could not search your library', error),
-        );
-      });
+        stop = watchLibraryIndex((index) => {
+          // For `npm run bench`: when the library could first be searched.
+          if (performance.getEntriesByName('shelf:library-ready').length === 0) performance.mark('shelf:library-ready');
+          setState((current) => ({ ...current, index, version: current.version + 1 }));
+        }, fail);
+      }, fail);
     });
     return () => {
       stopped = true;
@@ -88,7 +96,7 @@ export function useLibrarySearch(
   catalog: EffectiveCatalog,
   includeLibrary = true,
 ) {
-  const { index, version } = useLibraryIndex();
+  const { index, version, failed } = useLibraryIndex();
   // `version` changes when the index changed in place.
   const library = useMemo(
     () => (index && includeLibrary && query.trim() ? timedLibrarySearch(index, query) : NO_LIBRARY_RESPONSE),
@@ -102,5 +110,6 @@ export function useLibrarySearch(
   const { response, openingSnippets } = useMemo(() => withCopiesRead(merged, made), [merged, made]);
   // Shown until this query's are made (the list does not blank at each keystroke).
   const snippets = made.snippets;
-  return { response, snippets, openingSnippets, libraryReady: index !== null };
+  // Answered: read, or unreadable (then searches go on over the articles alone).
+  return { response, snippets, openingSnippets, libraryReady: index !== null || failed };
 }

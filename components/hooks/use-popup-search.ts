@@ -32,7 +32,8 @@ export function usePopupSearch(initialState: PopupState | null) {
   }, [state, isFiltering, response, catalog]);
 
   // Saved pages join the list unless a topic or tag (of the blog's articles) narrows it.
-  const library = useLibrarySearch(state.query, response, catalog, state.topic === null && state.tag === null);
+  const includeLibrary = state.topic === null && state.tag === null;
+  const library = useLibrarySearch(state.query, response, catalog, includeLibrary);
   const hits = isFiltering ? library.response.hits : [];
   // "Did you mean" only when nothing matches at all, in the articles or the library.
   const suggestion = isFiltering ? library.response.suggestion : null;
@@ -46,6 +47,8 @@ export function usePopupSearch(initialState: PopupState | null) {
     /** The snippets made for this query: where a saved page opens. */
     openingSnippets: library.openingSnippets,
     hits,
+    /** The library is still being read: no list yet is not "nothing matches". */
+    librarySearching: isFiltering && includeLibrary && state.query.trim() !== '' && !library.libraryReady,
     loose: library.response.loose,
     suggestion,
     activeIndex,

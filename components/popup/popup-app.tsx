@@ -7,7 +7,7 @@ import { NoResults, PopupStart } from '@/components/popup/popup-start';
 import { ResultActions } from '@/components/popup/result-actions';
 import { getResultOptionId, type PaintedRows } from '@/components/result-rows';
 import { SearchFilters } from '@/components/search-filters';
-import { SearchHitList } from '@/components/search-hit-list';
+import { SearchHitList, SearchingLibrary } from '@/components/search-hit-list';
 import type { Article } from '@/lib/corpus/article';
 import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
 import { popupKeyHandler } from '@/lib/popup/popup-keys';
@@ -75,6 +75,8 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
           onOpen={(article) => void openInNewTab(article)}
           onBrowseAll={() => showCard(null)}
         />
+      ) : hits.length === 0 && search.librarySearching ? (
+        <SearchingLibrary />
       ) : hits.length === 0 ? (
         <NoResults
           query={search.query}

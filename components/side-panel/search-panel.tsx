@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
 import { useShelfSearch } from '@/components/hooks/use-shelf-search';
 import { getResultOptionId } from '@/components/result-rows';
-import { SearchHitList } from '@/components/search-hit-list';
+import { SearchHitList, SearchingLibrary } from '@/components/search-hit-list';
 import { describeResultCount } from '@/lib/popup/popup-results';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 import type { SidePanelView } from '@/lib/side-panel/view';
@@ -43,7 +43,9 @@ export function SearchPanel({ onShow }: { onShow: (view: SidePanelView) => void 
         }}
       />
       {search.query.trim() !== '' &&
-        (hits.length === 0 ? (
+        (hits.length === 0 && search.librarySearching ? (
+          <SearchingLibrary />
+        ) : hits.length === 0 ? (
           <p className="empty-state" role="status">
             Nothing in Shelf matches “{search.query.trim()}”.
             {response.suggestion && ` Did you mean “${response.suggestion}”?`}
