@@ -1,6 +1,6 @@
 import type { Article } from '@/lib/corpus/article';
 import { type SearchableFields, searchableFields } from '@/lib/search/searchable-fields';
-import { analyzeField, analyzePairs, normalizeText, tokenize } from '@/lib/search/text';
+import { analyzeField, analyzePairs, normalizeText, tokenize, typoWordsOf } from '@/lib/search/text';
 
 /**
  * The search index Shelf ships, built ahead of time (`npm run catalog`) so that opening the popup
@@ -92,7 +92,8 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): Serializ
   const words = new Set<string>();
   for (const doc of documents) {
     for (const field of FIELDS) {
-      for (const token of tokenize(normalizeText(doc[field]))) if (token.surface.length >= 3) words.add(token.surface);
+      for (const token of tokenize(normalizeText(doc[field])))
+        for (const word of typoWordsOf(token.surface)) words.add(word);
     }
   }
   const sortedWords = [...words].sort();

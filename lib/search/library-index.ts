@@ -9,6 +9,7 @@ import {
   normalizeText,
   termsOfWord,
   tokenize,
+  typoWordsOf,
   unfinishedWord,
 } from '@/lib/search/text';
 import {
@@ -120,8 +121,9 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
  * Changes whenever the analysis below changes: stored analyses of another version are made again.
  * 2: words of every script (a page in Russian or Chinese stored at 1 has none of its words indexed).
  * 3: words in Cyrillic stemmed (as Russian), and й kept apart from и.
+ * 4: the word parts of compounds ("webassembly.instantiate") offered for typo corrections.
  */
-export const LIBRARY_ANALYSIS_VERSION = 3;
+export const LIBRARY_ANALYSIS_VERSION = 4;
 
 /** A saved item analyzed for the index: its terms with their field-weighted frequencies, and its words for typos. */
 export interface AnalyzedLibraryDocument {
@@ -146,7 +148,8 @@ export function analyzeLibraryDocument(document: LibraryDocument): AnalyzedLibra
   }
   const words = new Set<string>();
   for (const field of FIELDS)
-    for (const token of tokenize(normalizeText(texts[field]))) if (token.surface.length >= 3) words.add(token.surface);
+    for (const token of tokenize(normalizeText(texts[field])))
+      for (const word of typoWordsOf(token.surface)) words.add(word);
   const { text: _text, ...kept } = document;
   return {
     document: kept,

@@ -235,6 +235,17 @@ export function termsOfWord(surface: string): string[] {
   return [surface, ...parts.map(stemWord)];
 }
 
+/**
+ * The words a surface word offers typo corrections: itself, and for compounds the parts that are
+ * words ("webassembly.instantiate" in a page's code, "motherjones.com" in its links), so a misspelled
+ * "instntiate" finds what "instantiate" finds. Three letters or more, as shorter words are not corrected.
+ */
+export function typoWordsOf(surface: string): string[] {
+  if (surface.length < 3) return [];
+  if (!/[+:.#]/.test(surface)) return [surface];
+  return [surface, ...surface.split(/[+:.#]+/).filter((part) => part.length >= 3)];
+}
+
 // Stemming is the costliest step of analyzing a long page, and words repeat: remember results.
 const rememberedStem = remembered(stemmer, 50_000);
 

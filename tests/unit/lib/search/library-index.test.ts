@@ -64,6 +64,16 @@ describe('library index', () => {
     expect(ids(index.search('idempotnt', { typing: false }))).toEqual(['page:queues']);
   });
 
+  it('finds a misspelled word the page writes only inside a compound (code, a site name)', () => {
+    const code = page('page:wasm', {
+      text: `${filler.repeat(5)}const module = await WebAssembly.instantiate(bytes); Read more at motherjones.com today.`,
+    });
+    const index = indexOf(bread, code, darfur);
+    expect(ids(index.search('instantiate', { typing: false }))).toEqual(['page:wasm']);
+    expect(ids(index.search('instntiate', { typing: false }))).toEqual(['page:wasm']);
+    expect(ids(index.search('mothrejones', { typing: false }))).toEqual(['page:wasm']);
+  });
+
   it('says why an item matched: tag, note, highlight, title or its text', () => {
     const index = indexOf(bread, queues, darfur);
     expect(index.search('distributed systems', { typing: false }).results[0]?.reasons).toEqual(['tag']);
