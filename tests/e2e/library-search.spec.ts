@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { type BrowserContext, expect, test, type Worker } from '@playwright/test';
+import { type BrowserContext, expect, type Locator, test, type Worker } from '@playwright/test';
 import { loadRealPageText } from '@/scripts/eval/related-set';
 import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 import { readShelfStore, snapshotDocumentCount } from '@/scripts/shelf-idb';
 import { startFixtureServer } from './fixture-server';
 import { type E2eBrowser, launchE2eBuild } from './pages/e2e-build';
 import { popupPage, savePagesWithPopup } from './pages/popup';
-import { openSelectedAtPassage, openSidePanel } from './pages/side-panel';
+import { openSelectedAtPassage, openSidePanel, type SidePanelPage } from './pages/side-panel';
 
 /**
  * One search over the blog's articles and the user's saved pages (#17): real pages saved from
@@ -102,15 +102,33 @@ test(
     await again.search('rivlary');
     await expect(again.firstResult).toContainText('Saved page');
     await expect(again.firstResult).toContainText(/LWN/);
+    // Opened from there, the same page in the panel left open moves to that passage: one passage marked.
+    await againAtPassage(again.searchBox, panel, 'rivalry', phrase);
 
     // Removing the item (in the side panel's reading list) takes it out of the open popup's results at once.
+    const last = popupPage(await openPopupPage());
+    await last.search('rivlary');
+    await expect(last.firstResult).toContainText(/LWN/);
     await panel.show('Reading list');
     await panel.readingList.checkbox(/Select LWN/).check();
     await panel.readingList.button('Unsave').click();
-    await expect(again.results.filter({ hasText: /LWN/ })).toHaveCount(0);
-    await expect(again.page.getByText(/No articles match/)).toBeVisible();
+    await expect(last.results.filter({ hasText: /LWN/ })).toHaveCount(0);
+    await expect(last.page.getByText(/No articles match/)).toBeVisible();
   },
 );
+
+/**
+ * Enter in the popup opens the same saved page again, in the side panel left open: it shows the new
+ * passage, and the one shown before is no longer marked.
+ */
+async function againAtPassage(searchBox: Locator, panel: SidePanelPage, text: string, before: string): Promise<void> {
+  await searchBox.press('Enter').catch(() => {});
+  const marks = panel.page.locator('[data-shelf-highlight="search-passage"]');
+  const marked = async () => (await marks.allTextContents()).join(' ').replace(/\s+/g, ' ').toLowerCase();
+  await expect.poll(marked).toContain(text);
+  expect(await marked()).not.toContain(before.toLowerCase());
+  await expect(marks.first()).toBeInViewport();
+}
 
 test(
   titled(
