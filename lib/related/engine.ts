@@ -119,12 +119,13 @@ const MATCHING_SUBJECT_WEIGHT = 1;
  * Each article's own words plus its subject vocabulary at MATCHING_SUBJECT_WEIGHT, as one unit vector
  * (a word in both adds up; terms in the order met, not sorted). An article without vocabulary
  * (learned from the blog) is scaled as if it had one sharing none of its words, so that it is not
- * closer to every text than the others.
+ * closer to every text than the others. Returned as postings: term → flat [doc, weight × 10000,
+ * 1 if the term is one of the article's own words else 0, …].
  */
-function matchingVectors(model: SerializedRelatedModel): SerializedVectors {
+function matchingPostings(model: SerializedRelatedModel): { index: Map<string, number>; postings: number[][] } {
   const termAt = new Map<string, number>();
-  const terms: string[] = [];
-  const vectors = model.vectors.map((vector, doc) => {
+  const postings: number[][] = [];
+  model.vectors.forEach((vector, doc) => {
     const combined = new Map<string, number>();
     const add = (term: string, value: number) => combined.set(term, (combined.get(term) ?? 0) + value);
     for (let i = 0; i < vector.length; i += 2)
@@ -138,17 +139,19 @@ function matchingVectors(model: SerializedRelatedModel): SerializedVectors {
     let sum = subject.length > 0 ? 0 : MATCHING_SUBJECT_WEIGHT ** 2;
     for (const value of combined.values()) sum += value * value;
     const norm = Math.sqrt(sum) || 1;
-    return [...combined].flatMap(([term, value]) => {
+    const own = new Set<string>();
+    for (let i = 0; i < vector.length; i += 2) own.add(model.terms[vector[i] as number] as string);
+    for (const [term, value] of combined) {
       let at = termAt.get(term);
       if (at === undefined) {
-        at = terms.length;
+        at = postings.length;
         termAt.set(term, at);
-        terms.push(term);
+        postings.push([]);
       }
-      return [at, Math.round((value / norm) * 10000)];
-    });
+      (postings[at] as number[]).push(doc, Math.round((value / norm) * 10000), own.has(term) ? 1 : 0);
+    }
   });
-  return { terms, vectors };
+  return { index: termAt, postings };
 }
 
 export function createRelatedEngine(
@@ -165,13 +168,34 @@ export function createRelatedEngine(
   const subjectPostings = postingsOf(model.subjects);
   const subjectIndex = new Map(model.subjects.terms.map((term, index) => [term, index]));
   /** Built at the first `related()` call (`relatedToArticle` and `weighTerms` never need it). */
-  let matchingModel: { postings: number[][]; index: Map<string, number> } | undefined;
-  function getMatchingModel() {
-    if (!matchingModel) {
-      const vectors = matchingVectors(model);
-      matchingModel = { postings: postingsOf(vectors), index: new Map(vectors.terms.map((term, at) => [term, at])) };
+  let matchingModel: ReturnType<typeof matchingPostings> | undefined;
+
+  /**
+   * As `similarities`, against the articles' own words and subject vocabulary together
+   * (`matchingPostings`), and which articles share one of their own words with the text.
+   */
+  function matchingSimilarities(weighted: ReadonlyArray<{ term: string; weight: number }>) {
+    matchingModel ??= matchingPostings(model);
+    const { index, postings: lists } = matchingModel;
+    let norm = 0;
+    const scores = new Float64Array(docs.length);
+    const largestShare = new Float64Array(docs.length);
+    const sharesOwnWord = new Uint8Array(docs.length);
+    for (const { term, weight } of weighted) {
+      norm += weight * weight;
+      const at = index.get(term);
+      if (at === undefined) continue;
+      const list = lists[at] as number[];
+      for (let i = 0; i < list.length; i += 3) {
+        const doc = list[i] as number;
+        const share = weight * ((list[i + 1] as number) / 10000);
+        scores[doc] = (scores[doc] as number) + share;
+        if (share > (largestShare[doc] as number)) largestShare[doc] = share;
+        // A word worth nothing here (discounted to 0) is not shared.
+        if (list[i + 2] === 1 && weight > 0) sharesOwnWord[doc] = 1;
+      }
     }
-    return matchingModel;
+    return { scores, largestShare, sharesOwnWord, norm: Math.sqrt(norm) || 1 };
   }
 
   /**
@@ -225,7 +249,6 @@ export function createRelatedEngine(
     const discounted = weighTerms(input)
       .map((term) => ({ ...term, weight: term.weight * (discounts.get(term.term) ?? 1) }))
       .sort((a, b) => b.weight - a.weight);
-    const whole = similarities(discounted);
     const top = discounted.slice(0, RANKING_TERMS);
     const heaviest = similarities(top);
     // The same heaviest words against the articles' subject vocabulary, on the same scale (norm). It
@@ -237,20 +260,16 @@ export function createRelatedEngine(
     // Whether it matches (and the pool read for it) is decided on every word, discounted as above,
     // against the articles' own words and subject vocabulary together; only articles sharing one of
     // their own words with the text are listed.
-    const { index: matchingIndex, postings: matchingPostings } = getMatchingModel();
-    const matching = similarities(
-      discounted.map(({ term, weight }) => ({ index: matchingIndex.get(term), weight })),
-      matchingPostings,
-    );
+    const matching = matchingSimilarities(discounted);
     const ranked: Array<{ doc: number; rankScore: number; score: number; confidence: number }> = [];
-    whole.scores.forEach((score, doc) => {
-      if (score > 0 && (docs[doc] as Article).id !== options.excludeId) {
+    matching.sharesOwnWord.forEach((shares, doc) => {
+      if (shares && (docs[doc] as Article).id !== options.excludeId) {
         const matchingScore = matching.scores[doc] as number;
         ranked.push({
           doc,
           rankScore: ((heaviest.scores[doc] as number) + SUBJECT_WEIGHT * (subjects[doc] as number)) / heaviest.norm,
-          score: matchingScore / whole.norm,
-          confidence: (matchingScore - (matching.largestShare[doc] as number) / 2) / whole.norm,
+          score: matchingScore / matching.norm,
+          confidence: (matchingScore - (matching.largestShare[doc] as number) / 2) / matching.norm,
         });
       }
     });
