@@ -137,10 +137,20 @@ function mergeLists(
 }
 
 /**
+ * A query of this many words that a saved page holds word for word was taken from that page: what
+ * else is listed must cover at least PASTED_PHRASE_SHARE of what the page covers. Each article
+ * meets a sentence of sixteen words in three or four everyday ones ("client", "data", "size"),
+ * enough to list twenty of them under the page otherwise.
+ */
+export const PASTED_PHRASE_WORDS = 5;
+export const PASTED_PHRASE_SHARE = 0.5;
+
+/**
  * The list with what holds the query's words in a row first (saved pages whose copies hold it, as
  * their snippets found; articles whose title or summary does), each part in its order. Scores tie
  * when a saved page and an article both cover a query's few specific words; a phrase from the page
- * ("by an update to the") then names the page. The same response when nothing holds it.
+ * ("by an update to the") then names the page. A long phrase a page holds leaves out the weak
+ * matches below it (PASTED_PHRASE_WORDS). The same response when nothing holds it.
  */
 export function withPhraseFirst(response: UnifiedResponse, snippets: ReadonlyMap<string, Snippet>): UnifiedResponse {
   const phrase = response.phrase;
@@ -150,8 +160,11 @@ export function withPhraseFirst(response: UnifiedResponse, snippets: ReadonlyMap
       ? snippets.get(hit.page.itemId)?.holdsPhrase === true
       : holdsPhrase(hit.article.title, phrase) || holdsPhrase(hit.article.summary, phrase);
   const [holding, rest] = splitByPhrase(response.hits, holds);
-  if (!holding.some((hit) => hit.kind === 'page') || rest.length === 0) return response;
-  return { ...response, hits: [...holding, ...rest] };
+  const holdingPages = holding.filter((hit) => hit.kind === 'page');
+  if (holdingPages.length === 0 || rest.length === 0) return response;
+  if (phrase.words.length < PASTED_PHRASE_WORDS) return { ...response, hits: [...holding, ...rest] };
+  const floor = PASTED_PHRASE_SHARE * Math.max(...holdingPages.map((hit) => hit.confidence));
+  return { ...response, hits: [...holding, ...rest.filter((hit) => hit.confidence >= floor)] };
 }
 
 /** `items` split into those that hold the phrase and the rest, each part in its order (the popup's list, `query -- library`). */

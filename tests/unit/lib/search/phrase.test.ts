@@ -119,6 +119,22 @@ describe('the one list, once the copies are read', () => {
     expect(ordered.hits.map((hit) => hit.key)).toEqual(['page:runner', `article:${article.id}`, 'page:other']);
   });
 
+  it('leaves out what covers under half of what the page covers, for a long phrase a page holds word for word', () => {
+    const weak = (hit: SearchHit, confidence: number): SearchHit => ({ ...hit, confidence });
+    const articleHit = response.hits[0] as SearchHit;
+    const hits = [weak(articleHit, 0.3), weak(page('page:other'), 0.6), weak(page('page:runner'), 0.9)];
+    const snippets = new Map([['page:runner', snippetHolding]]);
+    // Pasted from the page (five words or more): the article, at a third of the page, is left out.
+    const pasted = withPhraseFirst({ ...response, hits, phrase }, snippets);
+    expect(pasted.hits.map((hit) => hit.key)).toEqual(['page:runner', 'page:other']);
+    // Four words: only reordered, nothing left out.
+    const shorter = withPhraseFirst({ ...response, hits, phrase: queryPhrase('an update to the', false) }, snippets);
+    expect(shorter.hits.map((hit) => hit.key)).toEqual(['page:runner', `article:${article.id}`, 'page:other']);
+    // No page holds it: the same list.
+    const asked = { ...response, hits, phrase };
+    expect(withPhraseFirst(asked, new Map([['page:runner', snippetNot]]))).toBe(asked);
+  });
+
   it('is the same list when no copy holds the phrase, or the query is two words', () => {
     const none = new Map([['page:runner', snippetNot]]);
     const asked = { ...response, phrase };
