@@ -8,6 +8,7 @@ import {
   type MadeSnippets,
   mergeSearch,
   NO_LIBRARY_RESPONSE,
+  pageTermsOf,
   type UnifiedResponse,
   withCopiesRead,
   withQueryPhrase,
@@ -75,7 +76,7 @@ export function useSnippets(response: UnifiedResponse): MadeSnippets {
     void loadLive()
       .then(({ getCapturedTexts }) => getCapturedTexts(ids))
       .then((texts) =>
-        makeSnippetsBetweenTasks(texts, response.matchedTerms, response.prefix, { signal: stale.signal, phrase }),
+        makeSnippetsBetweenTasks(texts, pageTermsOf(response), response.prefix, { signal: stale.signal, phrase }),
       )
       .then((snippets) => {
         if (snippets && !stale.signal.aborted) setMade({ snippets, madeFor: response });

@@ -25,6 +25,12 @@ export interface UnifiedResponse {
   /** Whether `hits` are only loosely related (nothing is about the query). */
   loose: boolean;
   matchedTerms: ReadonlySet<string>;
+  /**
+   * The terms the library matched, which saved pages' snippets and passages look for (`pageTermsOf`):
+   * a word a page holds as typed ("Hardawar") that the blog reads as a typo ("hardware") is looked
+   * for as typed, not where the page says "hardware".
+   */
+  pageTerms?: ReadonlySet<string>;
   prefix: string | null;
   /** "Did you mean", only when nothing matches at all. */
   suggestion: string | null;
@@ -222,15 +228,17 @@ export function mergeSearch(
   limit = 20,
 ): UnifiedResponse {
   const matchedTerms = new Set([...bundled.matchedTerms, ...library.matchedTerms]);
+  const pageTerms = library.matchedTerms;
   const prefix = bundled.prefix ?? library.prefix;
   const factors = sourceFactors(bundled.wordReadings, library.wordReadings);
   const hits = mergeLists(bundled.results, library.results, getArticle, limit, factors);
-  if (hits.length > 0) return { hits, loose: false, matchedTerms, prefix, suggestion: null };
+  if (hits.length > 0) return { hits, loose: false, matchedTerms, pageTerms, prefix, suggestion: null };
   const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors);
   return {
     hits: loose,
     loose: loose.length > 0,
     matchedTerms,
+    pageTerms,
     prefix,
     suggestion: loose.length > 0 ? null : bundled.suggestion,
   };
@@ -261,13 +269,14 @@ export function describeMatchReasons(hit: SearchHit): string {
 export function readerViewOf(
   hit: SearchHit & { kind: 'page' },
   snippets: ReadonlyMap<string, Snippet>,
-  { matchedTerms, prefix, phrase }: Pick<UnifiedResponse, 'matchedTerms' | 'prefix' | 'phrase'>,
+  response: Pick<UnifiedResponse, 'matchedTerms' | 'pageTerms' | 'prefix' | 'phrase'>,
 ): ReaderView {
+  const { prefix, phrase } = response;
   const itemId = hit.page.itemId;
   const passage = snippets.get(itemId)?.passage;
   if (passage) return { kind: 'reader', itemId, passage };
   const { count, length } = READER_VIEW_TERMS;
-  const terms = [...matchedTerms].filter((term) => term.length <= length).slice(0, count);
+  const terms = [...pageTermsOf(response)].filter((term) => term.length <= length).slice(0, count);
   const view: ReaderView = { kind: 'reader', itemId };
   if (terms.length > 0 || prefix) view.terms = terms;
   if (prefix && prefix.length <= length) view.prefix = prefix;
@@ -277,3 +286,8 @@ export function readerViewOf(
 }
 
 type ReaderView = Extract<SidePanelView, { kind: 'reader' }>;
+
+/** What saved pages' snippets and passages look for: the library's terms (all matched terms when not told apart). */
+export function pageTermsOf({ matchedTerms, pageTerms }: Pick<UnifiedResponse, 'matchedTerms' | 'pageTerms'>) {
+  return pageTerms ?? matchedTerms;
+}

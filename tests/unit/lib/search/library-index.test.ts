@@ -4,7 +4,7 @@ import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
 import { makeSnippet } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
-import { mergeSearch, readerViewOf } from '@/lib/search/unified';
+import { mergeSearch, pageTermsOf, readerViewOf, type SearchHit } from '@/lib/search/unified';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 
 const filler =
@@ -298,6 +298,25 @@ describe('one result list', () => {
     const response = merged(indexOf(saved), 'zanzibar trip');
     expect(response.hits).toHaveLength(1);
     expect(response.hits[0]).toMatchObject({ kind: 'article', article: { id: article.id }, reasons: ['tag'] });
+  });
+
+  // The blog reads "Hardawar" (a name) as "hardware"; the page holds both, "hardware" in a box of specs.
+  it('a page’s snippet looks for the word as the library read it, not as the blog corrected it', () => {
+    const review = page('page:review', {
+      title: 'Console review',
+      text: `${filler.repeat(8)}Photo by Devindra Hardawar for the magazine. ${filler.repeat(8)}Most powerful hardware ever, new hardware inside, hardware specs listed.`,
+    });
+    const response = merged(indexOf(review, darfur), 'Hardawar');
+    expect(bundled.search('Hardawar', { typing: false }).matchedTerms.size).toBeGreaterThan(0);
+    expect(response.hits[0]).toMatchObject({ kind: 'page', page: { itemId: 'page:review' } });
+    // Every matched term, the blog's correction too, would open it at the specs.
+    expect(makeSnippet(review.text, response.matchedTerms, response.prefix)?.passage).not.toContain('Hardawar');
+    const terms = pageTermsOf(response);
+    expect([...terms]).toEqual(['hardawar']);
+    expect(makeSnippet(review.text, terms, response.prefix)?.passage).toContain('Devindra Hardawar');
+    // Opened before its snippet was read, the reader looks for the same words.
+    const hit = response.hits[0] as SearchHit & { kind: 'page' };
+    expect(readerViewOf(hit, new Map(), response)).toMatchObject({ terms: ['hardawar'] });
   });
 
   // The blog read "emtiting" as "editing" (two edits) and its article came before the page that says "emitting" (one).
