@@ -112,5 +112,11 @@ export function useLibrarySearch(
   // Shown until this query's are made (the list does not blank at each keystroke).
   const snippets = made.snippets;
   // Answered: read, or unreadable (then searches go on over the articles alone).
-  return { response, snippets, openingSnippets, libraryReady: index !== null || failed };
+  return {
+    response,
+    snippets,
+    openingSnippets,
+    libraryReady: index !== null || failed,
+    librarySearched: index !== null,
+  };
 }

@@ -49,6 +49,8 @@ export function usePopupSearch(initialState: PopupState | null) {
     hits,
     /** The library is still being read: no list yet is not "nothing matches". */
     librarySearching: isFiltering && includeLibrary && state.query.trim() !== '' && !library.libraryReady,
+    /** The user's saved pages were searched for this query (read, and not left out by a filter). */
+    librarySearched: includeLibrary && library.librarySearched,
     loose: library.response.loose,
     suggestion,
     activeIndex,

@@ -82,6 +82,7 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
           query={search.query}
           suggestion={search.suggestion}
           filtered={search.topic !== null || search.tag !== null}
+          librarySearched={search.librarySearched}
           onSuggestion={(query) => search.update({ query })}
         />
       ) : (

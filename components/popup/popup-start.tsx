@@ -48,16 +48,20 @@ export function NoResults({
   query,
   suggestion,
   filtered,
+  librarySearched,
   onSuggestion,
 }: {
   query: string;
   suggestion: string | null;
   filtered: boolean;
+  /** The user's saved pages were searched too (a topic or tag leaves them out; they may be unreadable). */
+  librarySearched: boolean;
   onSuggestion: (query: string) => void;
 }) {
   return (
     <div className="empty-state" role="status">
       <p>No articles match “{query.trim() || 'these filters'}”.</p>
+      {librarySearched && <p className="muted small">Your saved pages were searched too.</p>}
       {suggestion && (
         <button type="button" className="button secondary" onClick={() => onSuggestion(suggestion)}>
           Did you mean “{suggestion}”?

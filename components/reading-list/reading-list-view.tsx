@@ -110,10 +110,12 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
               listRef={listRef}
             />
           ) : (
-            <p className="empty-state">
-              {query.status === 'queue' && counts.queue === 0
+            <p className="empty-state" role="status">
+              {query.status === 'queue' && counts.queue === 0 && !query.text.trim()
                 ? 'Nothing left to read: everything saved is done or archived.'
-                : 'No saved article matches these filters.'}
+                : query.text.trim()
+                  ? `No saved article matches “${query.text.trim()}” in this view.`
+                  : 'No saved article matches these filters.'}
             </p>
           )}
         </>

@@ -22,6 +22,8 @@ describe('a library that cannot be read', () => {
     render(<PopupApp initialState={{ query: 'pelican ledger zugspitze', topic: null, tag: null }} />);
     expect(screen.getByRole('status').textContent).toBe('Searching your library…');
     expect(await screen.findByText(/No articles match/, undefined, { timeout: 20_000 })).toBeTruthy();
+    // Nor does it claim the saved pages were searched.
+    expect(screen.queryByText('Your saved pages were searched too.')).toBeNull();
     expect(console.warn).toHaveBeenCalledWith('Shelf: could not search your library', expect.any(Error));
   });
 });

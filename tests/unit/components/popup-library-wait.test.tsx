@@ -22,11 +22,13 @@ describe('a search the library has not answered yet', () => {
     // Read (an empty library here): now it is "nothing matches".
     expect(await screen.findByText(/No articles match/, undefined, { timeout: 20_000 })).toBeTruthy();
     expect(screen.queryByText('Searching your library…')).toBeNull();
+    expect(screen.getByText('Your saved pages were searched too.')).toBeTruthy();
   });
 
   it('a topic filter leaves the library out: nothing to wait for', () => {
     render(<PopupApp initialState={{ query, topic: 'caching', tag: null }} />);
     expect(screen.getByRole('status').textContent).toMatch(/No articles match/);
+    expect(screen.queryByText('Your saved pages were searched too.')).toBeNull();
   });
 
   it('the side panel’s search waits for the library the same way', async () => {

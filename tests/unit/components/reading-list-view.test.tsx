@@ -51,6 +51,16 @@ describe('ReadingListView keyboard', () => {
     expect((await getDatabase().items.toArray()).every((item) => item.status === 'unread')).toBe(true);
   });
 
+  it('a search that finds nothing says so with the words searched, not "these filters"', async () => {
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
+    await screen.findByRole('list', { name: 'Saved articles' });
+    fireEvent.change(search, { target: { value: 'zugspitze pelican' } });
+    const status = await screen.findByText(/No saved article matches/);
+    expect(status.textContent).toBe('No saved article matches “zugspitze pelican” in this view.');
+    expect(status.getAttribute('role')).toBe('status');
+  });
+
   it('the ? help says what each key does: s unsaves the item (it cannot save: every row is saved)', async () => {
     render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const list = await screen.findByRole('list', { name: 'Saved articles' });
