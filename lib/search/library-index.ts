@@ -577,8 +577,19 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     generation++;
   }
 
+  /** The matched terms an item holds (in any field: its text's included). */
+  function heldTerms(slot: Slot, matched: ReadonlySet<string>): string[] {
+    const held: string[] = [];
+    for (const id of slot.terms) {
+      const text = (termList[id] as Term).text;
+      if (matched.has(text)) held.push(text);
+    }
+    return held;
+  }
+
   function toHit({ doc, score, confidence }: RankedDocument, matched: ReadonlySet<string>, prefix: string | null) {
-    const { document, site } = slots[doc] as Slot;
+    const slot = slots[doc] as Slot;
+    const { document, site } = slot;
     return {
       itemId: document.id,
       articleId: document.articleId,
@@ -587,7 +598,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       url: document.url,
       score,
       confidence,
-      reasons: matchReasons(document, matched, prefix),
+      reasons: matchReasons(document, heldTerms(slot, matched), prefix),
     };
   }
 
@@ -691,25 +702,40 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
 
 export type LibraryIndex = ReturnType<typeof createLibraryIndex>;
 
-function mentions(text: string, matched: ReadonlySet<string>, prefix: string | null): boolean {
+/** Whether a field's words stand for one of `held`, or complete the unfinished word; each term found is added to `found`. */
+function mentions(text: string, held: ReadonlySet<string>, prefix: string | null, found: Set<string>): boolean {
+  let mentioned = false;
   for (const token of tokenize(normalizeText(text))) {
-    if (termsOfWord(token.surface).some((term) => matched.has(term))) return true;
-    if (completesPrefix(token.surface, prefix)) return true;
+    for (const term of termsOfWord(token.surface))
+      if (held.has(term)) {
+        found.add(term);
+        mentioned = true;
+      }
+    if (completesPrefix(token.surface, prefix)) mentioned = true;
   }
-  return false;
+  return mentioned;
 }
 
-/** Which of the item's own fields hold a matched word; the captured text when none does. */
+/**
+ * Which of the item's fields hold its matched words (`held`, the matched terms it holds): its own
+ * (title, tags, note, highlights), the address when none of those does, and its saved text when a
+ * word is in none of them, so a passage found in the text under a title that shares one word
+ * ("app" of a long sentence, in "Apple's") reads "Matched title and saved text".
+ */
 function matchReasons(
   document: Omit<LibraryDocument, 'text'>,
-  matched: ReadonlySet<string>,
+  held: readonly string[],
   prefix: string | null,
 ): MatchReason[] {
+  const heldSet = new Set(held);
+  const found = new Set<string>();
   const reasons: MatchReason[] = [];
-  if (mentions(document.title, matched, prefix)) reasons.push('title');
-  if (document.tags.some((tag) => mentions(tag, matched, prefix))) reasons.push('tag');
-  if (mentions(document.note, matched, prefix)) reasons.push('note');
-  if (document.highlights.some((highlight) => mentions(highlight, matched, prefix))) reasons.push('highlight');
-  if (reasons.length === 0 && mentions(addressWords(document.url), matched, prefix)) reasons.push('site');
-  return reasons.length > 0 ? reasons : ['text'];
+  if (mentions(document.title, heldSet, prefix, found)) reasons.push('title');
+  if (document.tags.some((tag) => mentions(tag, heldSet, prefix, found))) reasons.push('tag');
+  if (mentions(document.note, heldSet, prefix, found)) reasons.push('note');
+  if (document.highlights.some((highlight) => mentions(highlight, heldSet, prefix, found))) reasons.push('highlight');
+  const address = mentions(addressWords(document.url), heldSet, prefix, found);
+  if (reasons.length === 0 && address) reasons.push('site');
+  if (reasons.length === 0 || held.some((term) => !found.has(term))) reasons.push('text');
+  return reasons;
 }

@@ -4,7 +4,7 @@ import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
 import { makeSnippet } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
-import { mergeSearch, pageTermsOf, readerViewOf, type SearchHit } from '@/lib/search/unified';
+import { describeMatchReasons, mergeSearch, pageTermsOf, readerViewOf, type SearchHit } from '@/lib/search/unified';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 
 const filler =
@@ -81,6 +81,22 @@ describe('library index', () => {
     expect(index.search('jitter', { typing: false }).results[0]?.reasons).toEqual(['highlight']);
     expect(index.search('famine', { typing: false }).results[0]?.reasons).toEqual(['title']);
     expect(index.search('convoys', { typing: false }).results[0]?.reasons).toEqual(['text']);
+  });
+
+  it('says "title and saved text" when the title shares a word but the rest is in the text', () => {
+    const review = page('page:review', {
+      title: 'Apple’s new phone, reviewed',
+      text: `${filler.repeat(6)}I could see Messages up close just as clearly as the text in the Photos app. ${filler}`,
+    });
+    const index = indexOf(review, darfur);
+    const sentence = index.search('I could see Messages up close just as clearly as the text in the Photos app');
+    expect(sentence.results[0]).toMatchObject({ itemId: 'page:review', reasons: ['title', 'text'] });
+    const hit = sentence.results[0]!;
+    expect(describeMatchReasons({ kind: 'page', key: hit.itemId, page: hit, confidence: hit.confidence })).toBe(
+      'Matched title and saved text',
+    );
+    // Every word in the title: the title alone.
+    expect(index.search('apple phone', { typing: false }).results[0]?.reasons).toEqual(['title']);
   });
 
   it('is honest when nothing matches: no results for words it does not hold', () => {
