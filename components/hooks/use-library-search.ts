@@ -11,7 +11,6 @@ import {
   pageTermsOf,
   type UnifiedResponse,
   withCopiesRead,
-  withLibrarySuggestion,
   withQueryPhrase,
 } from '@/lib/search/unified';
 
@@ -104,10 +103,10 @@ export function useLibrarySearch(
     () => (index && includeLibrary && query.trim() ? timedLibrarySearch(index, query) : NO_LIBRARY_RESPONSE),
     [index, version, query, includeLibrary],
   );
-  const merged = useMemo(() => {
-    const response = withQueryPhrase(mergeSearch(bundled, library, catalog.byId), query);
-    return index && includeLibrary && query.trim() ? withLibrarySuggestion(response, query, index.suggest) : response;
-  }, [bundled, library, catalog, query, index, includeLibrary]);
+  const merged = useMemo(
+    () => withQueryPhrase(mergeSearch(bundled, library, catalog.byId), query),
+    [bundled, library, catalog, query],
+  );
   const made = useSnippets(merged);
   const { response, openingSnippets } = useMemo(() => withCopiesRead(merged, made), [merged, made]);
   // Shown until this query's are made (the list does not blank at each keystroke).

@@ -1,6 +1,5 @@
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
-import { suggestCorrection } from '@/lib/search/suggest';
 import {
   analyzeField,
   analyzePairs,
@@ -625,15 +624,6 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   }
 
   /**
-   * "Did you mean", from the saved items' words (as the blog's, `suggestCorrection`): for a query
-   * nothing matched, with a word only a saved page holds ("Mncrft" for Minecraft). A removed item's
-   * words are not offered.
-   */
-  function suggest(query: string): string | null {
-    return live === 0 ? null : suggestCorrection(vocabulary(), typoMatcher(), query);
-  }
-
-  /**
    * Saved items by how much of a text's weighted terms they cover (its heaviest words: see
    * lib/related/library-related.ts): each term credits an item with its weight times tf/(tf + K)
    * of the item's field-weighted frequency, and the item's confidence is that credit, with its
@@ -687,7 +677,6 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     putAnalyzed,
     remove,
     search,
-    suggest,
     cover,
     snapshot,
     restore,

@@ -212,20 +212,6 @@ export function withCopiesRead(
   };
 }
 
-/**
- * "Did you mean" from the user's saved pages, when nothing matched at all and the blog's words
- * suggested nothing (a word only a saved page holds: "Mncrft" for Minecraft).
- */
-export function withLibrarySuggestion(
-  merged: UnifiedResponse,
-  query: string,
-  suggestFromLibrary: (query: string) => string | null,
-): UnifiedResponse {
-  if (merged.hits.length > 0 || merged.suggestion) return merged;
-  const suggestion = suggestFromLibrary(query);
-  return suggestion ? { ...merged, suggestion } : merged;
-}
-
 /** The merged list with its query read as a phrase (the last word unfinished while the query is typed). */
 export function withQueryPhrase(merged: UnifiedResponse, query: string): UnifiedResponse {
   return { ...merged, phrase: queryPhrase(query, merged.prefix !== null) };

@@ -4,14 +4,7 @@ import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
 import { makeSnippet } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
-import {
-  describeMatchReasons,
-  mergeSearch,
-  pageTermsOf,
-  readerViewOf,
-  type SearchHit,
-  withLibrarySuggestion,
-} from '@/lib/search/unified';
+import { describeMatchReasons, mergeSearch, pageTermsOf, readerViewOf, type SearchHit } from '@/lib/search/unified';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 
 const filler =
@@ -321,24 +314,6 @@ describe('one result list', () => {
     const response = merged(indexOf(saved), 'zanzibar trip');
     expect(response.hits).toHaveLength(1);
     expect(response.hits[0]).toMatchObject({ kind: 'article', article: { id: article.id }, reasons: ['tag'] });
-  });
-
-  it('"Did you mean" offers a word only a saved page holds, when nothing matches at all, and not once it is removed', () => {
-    const game = page('page:game', {
-      title: 'Exploit crashes game servers',
-      text: `${filler.repeat(4)}A flaw in the wildly popular online game Minecraft makes it easy to crash servers.`,
-    });
-    const index = indexOf(game, darfur);
-    const nothing = merged(index, 'Mncrft');
-    expect(nothing.hits).toEqual([]);
-    expect(nothing.suggestion).toBeNull();
-    expect(withLibrarySuggestion(nothing, 'Mncrft', index.suggest).suggestion).toBe('minecraft');
-    // The blog's own suggestion stands; a word of its own ("lemon") is no misspelling.
-    const blog = merged(index, 'thndrng');
-    expect(withLibrarySuggestion(blog, 'thndrng', index.suggest).suggestion).toBe('thundering');
-    expect(withLibrarySuggestion(merged(index, 'lemon'), 'lemon', index.suggest).suggestion).toBeNull();
-    index.remove('page:game');
-    expect(index.suggest('Mncrft')).toBeNull();
   });
 
   // The blog reads "Hardawar" (a name) as "hardware"; the page holds both, "hardware" in a box of specs.
