@@ -4,6 +4,7 @@ import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/libr
 import { holdsPhrase, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import type { WordReading } from '@/lib/search/rank';
 import type { Snippet } from '@/lib/search/snippet';
+import { isStopWord } from '@/lib/search/text';
 import { READER_VIEW_TERMS, type SidePanelView } from '@/lib/side-panel/view-schema';
 
 /** One entry of the one result list: a blog article, or a page the user saved. */
@@ -143,10 +144,11 @@ function mergeLists(
 }
 
 /**
- * A query of this many words that a saved page holds word for word was taken from that page: what
- * else is listed must cover at least PASTED_PHRASE_SHARE of what the page covers. Each article
- * meets a sentence of sixteen words in three or four everyday ones ("client", "data", "size"),
- * enough to list twenty of them under the page otherwise.
+ * A query with this many words besides stop words that a saved page holds word for word was taken
+ * from that page: what else is listed must cover at least PASTED_PHRASE_SHARE of what the page
+ * covers. Each article meets a sentence of sixteen words in three or four everyday ones ("client",
+ * "data", "size"), enough to list twenty of them under the page otherwise. A remembered phrase
+ * ("528,000 lines of code, but", "by an update to the") is only put first.
  */
 export const PASTED_PHRASE_WORDS = 5;
 export const PASTED_PHRASE_SHARE = 0.5;
@@ -168,7 +170,8 @@ export function withPhraseFirst(response: UnifiedResponse, snippets: ReadonlyMap
   const [holding, rest] = splitByPhrase(response.hits, holds);
   const holdingPages = holding.filter((hit) => hit.kind === 'page');
   if (holdingPages.length === 0 || rest.length === 0) return response;
-  if (phrase.words.length < PASTED_PHRASE_WORDS) return { ...response, hits: [...holding, ...rest] };
+  if (phrase.words.filter((word) => !isStopWord(word)).length < PASTED_PHRASE_WORDS)
+    return { ...response, hits: [...holding, ...rest] };
   const floor = PASTED_PHRASE_SHARE * Math.max(...holdingPages.map((hit) => hit.confidence));
   return { ...response, hits: [...holding, ...rest.filter((hit) => hit.confidence >= floor)] };
 }

@@ -124,14 +124,17 @@ describe('the one list, once the copies are read', () => {
     const articleHit = response.hits[0] as SearchHit;
     const hits = [weak(articleHit, 0.3), weak(page('page:other'), 0.6), weak(page('page:runner'), 0.9)];
     const snippets = new Map([['page:runner', snippetHolding]]);
-    // Pasted from the page (five words or more): the article, at a third of the page, is left out.
-    const pasted = withPhraseFirst({ ...response, hits, phrase }, snippets);
+    // Pasted from the page (five words besides stop words): the article, at a third of the page, is left out.
+    const sentence = queryPhrase('the runner shipped a fixed update to every client machine', false);
+    const pasted = withPhraseFirst({ ...response, hits, phrase: sentence }, snippets);
     expect(pasted.hits.map((hit) => hit.key)).toEqual(['page:runner', 'page:other']);
-    // Four words: only reordered, nothing left out.
-    const shorter = withPhraseFirst({ ...response, hits, phrase: queryPhrase('an update to the', false) }, snippets);
-    expect(shorter.hits.map((hit) => hit.key)).toEqual(['page:runner', `article:${article.id}`, 'page:other']);
+    // A remembered phrase of stop words and four others: only reordered, nothing left out.
+    for (const remembered of [phrase, queryPhrase('528,000 lines of code, but', false)]) {
+      const reordered = withPhraseFirst({ ...response, hits, phrase: remembered }, snippets);
+      expect(reordered.hits.map((hit) => hit.key)).toEqual(['page:runner', `article:${article.id}`, 'page:other']);
+    }
     // No page holds it: the same list.
-    const asked = { ...response, hits, phrase };
+    const asked = { ...response, hits, phrase: sentence };
     expect(withPhraseFirst(asked, new Map([['page:runner', snippetNot]]))).toBe(asked);
   });
 
