@@ -7,7 +7,6 @@ import {
   completesPrefix,
   MAX_QUERY_WORDS,
   normalizeText,
-  termsOfWord,
   tokenize,
   typoWordsOf,
   unfinishedWord,
@@ -577,17 +576,24 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     generation++;
   }
 
-  /** The matched terms an item holds (in any field: its text's included). */
-  function heldTerms(slot: Slot, matched: ReadonlySet<string>): string[] {
-    const held: string[] = [];
-    for (const id of slot.terms) {
-      const text = (termList[id] as Term).text;
-      if (matched.has(text)) held.push(text);
+  /** The matched terms, marked by id: an item's terms are checked against it without hashing strings. */
+  function markTerms(matched: ReadonlySet<string>): Uint8Array {
+    const marks = new Uint8Array(termList.length);
+    for (const term of matched) {
+      const id = termIds.get(term);
+      if (id !== undefined) marks[id] = 1;
     }
+    return marks;
+  }
+
+  /** The matched terms an item holds (in any field: its text's included). */
+  function heldTerms(slot: Slot, marks: Uint8Array): string[] {
+    const held: string[] = [];
+    for (const id of slot.terms) if (marks[id] === 1) held.push((termList[id] as Term).text);
     return held;
   }
 
-  function toHit({ doc, score, confidence }: RankedDocument, matched: ReadonlySet<string>, prefix: string | null) {
+  function toHit({ doc, score, confidence }: RankedDocument, marks: Uint8Array, prefix: string | null) {
     const slot = slots[doc] as Slot;
     const { document, site } = slot;
     return {
@@ -598,7 +604,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       url: document.url,
       score,
       confidence,
-      reasons: matchReasons(document, heldTerms(slot, matched), prefix),
+      reasons: matchReasons(document, heldTerms(slot, marks), prefix),
     };
   }
 
@@ -614,9 +620,10 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       tuning,
     });
     const prefix = unfinishedWord(words, typing);
+    const marks = markTerms(ranking.matchedTerms);
     return {
-      results: ranking.results.map((ranked) => toHit(ranked, ranking.matchedTerms, prefix)),
-      loose: ranking.loose.map((ranked) => toHit(ranked, ranking.matchedTerms, prefix)),
+      results: ranking.results.map((ranked) => toHit(ranked, marks, prefix)),
+      loose: ranking.loose.map((ranked) => toHit(ranked, marks, prefix)),
       matchedTerms: ranking.matchedTerms,
       prefix,
       wordReadings: ranking.wordReadings,
@@ -668,7 +675,8 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       if (confidence >= threshold && slots[doc]) ranked.push({ doc, score: sum / total, confidence });
     }
     ranked.sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.doc - b.doc);
-    const results = ranked.slice(0, limit).map((one) => toHit(one, matchedTerms, null));
+    const marks = markTerms(matchedTerms);
+    const results = ranked.slice(0, limit).map((one) => toHit(one, marks, null));
     return { results, loose: [], matchedTerms, prefix: null };
   }
 
@@ -702,25 +710,28 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
 
 export type LibraryIndex = ReturnType<typeof createLibraryIndex>;
 
-/** Whether a field's words stand for one of `held`, or complete the unfinished word; each term found is added to `found`. */
+/**
+ * Whether a field holds one of `held` (read as the index reads it: "on-call" is "oncall" too), or a
+ * word that completes the unfinished one; each term found is added to `found`.
+ */
 function mentions(text: string, held: ReadonlySet<string>, prefix: string | null, found: Set<string>): boolean {
+  if (!text) return false;
   let mentioned = false;
-  for (const token of tokenize(normalizeText(text))) {
-    for (const term of termsOfWord(token.surface))
-      if (held.has(term)) {
-        found.add(term);
-        mentioned = true;
-      }
-    if (completesPrefix(token.surface, prefix)) mentioned = true;
-  }
-  return mentioned;
+  for (const term of analyzeField(text))
+    if (held.has(term)) {
+      found.add(term);
+      mentioned = true;
+    }
+  if (mentioned || prefix === null) return mentioned;
+  return tokenize(normalizeText(text)).some((token) => completesPrefix(token.surface, prefix));
 }
 
 /**
  * Which of the item's fields hold its matched words (`held`, the matched terms it holds): its own
  * (title, tags, note, highlights), the address when none of those does, and its saved text when a
  * word is in none of them, so a passage found in the text under a title that shares one word
- * ("app" of a long sentence, in "Apple's") reads "Matched title and saved text".
+ * ("app" of a long sentence, in "Apple's") reads "Matched title and saved text". The terms that
+ * complete the unfinished word are left out of that (though not of "Matched title").
  */
 function matchReasons(
   document: Omit<LibraryDocument, 'text'>,
@@ -736,6 +747,8 @@ function matchReasons(
   if (document.highlights.some((highlight) => mentions(highlight, heldSet, prefix, found))) reasons.push('highlight');
   const address = mentions(addressWords(document.url), heldSet, prefix, found);
   if (reasons.length === 0 && address) reasons.push('site');
-  if (reasons.length === 0 || held.some((term) => !found.has(term))) reasons.push('text');
+  // The completions of a word still being typed ("ho": how, host, …) would make "saved text" come and go at each key.
+  const inTextOnly = (term: string) => !found.has(term) && !(prefix !== null && term.startsWith(prefix));
+  if (reasons.length === 0 || held.some(inTextOnly)) reasons.push('text');
   return reasons;
 }

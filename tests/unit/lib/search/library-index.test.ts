@@ -99,6 +99,18 @@ describe('library index', () => {
     expect(index.search('apple phone', { typing: false }).results[0]?.reasons).toEqual(['title']);
   });
 
+  it('says "title" alone for a title word read as the index reads it, and for a word still being typed', () => {
+    const oncall = page('page:oncall', {
+      title: 'On-call rotations for React teams',
+      text: `${filler.repeat(4)}How we host the rota, and how the hooks page everyone.`,
+    });
+    const index = indexOf(oncall, darfur);
+    expect(index.search('oncall', { typing: false }).results[0]?.reasons).toEqual(['title']);
+    // "ro" completes "rotations" in the title, and "rota" in the text: no "saved text" for that.
+    expect(index.search('react ro').results[0]?.reasons).toEqual(['title']);
+    expect(index.search('react rota hooks', { typing: false }).results[0]?.reasons).toEqual(['title', 'text']);
+  });
+
   it('is honest when nothing matches: no results for words it does not hold', () => {
     const index = indexOf(bread, queues, darfur);
     for (const query of ['chess opening for black', 'cheap flights to lisbon', 'kubernetes operator'])
