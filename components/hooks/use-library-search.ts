@@ -33,7 +33,8 @@ export function useLibraryIndex(): LibraryIndexState {
     let stopped = false;
     const fail = (error: unknown) => {
       console.warn('Shelf: could not search your library', error);
-      if (!stopped) setState((current) => ({ ...current, failed: true }));
+      // Once read, a later failed update leaves the index as it was: still searched.
+      if (!stopped) setState((current) => (current.index ? current : { ...current, failed: true }));
     };
     const cancel = afterNextPaint(() => {
       void loadLive().then(({ watchLibraryIndex }) => {
@@ -116,7 +117,8 @@ export function useLibrarySearch(
     response,
     snippets,
     openingSnippets,
-    libraryReady: index !== null || failed,
-    librarySearched: index !== null,
+    libraryAnswered: index !== null || failed,
+    /** How many items the library searched (0 until it is read). */
+    librarySize: index?.size ?? 0,
   };
 }

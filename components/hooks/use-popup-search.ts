@@ -48,9 +48,9 @@ export function usePopupSearch(initialState: PopupState | null) {
     openingSnippets: library.openingSnippets,
     hits,
     /** The library is still being read: no list yet is not "nothing matches". */
-    librarySearching: isFiltering && includeLibrary && state.query.trim() !== '' && !library.libraryReady,
-    /** The user's saved pages were searched for this query (read, and not left out by a filter). */
-    librarySearched: includeLibrary && library.librarySearched,
+    librarySearching: isFiltering && includeLibrary && state.query.trim() !== '' && !library.libraryAnswered,
+    /** The user’s saved pages were searched for this query (read, holding some, and not left out by a filter). */
+    librarySearched: includeLibrary && library.librarySize > 0,
     loose: library.response.loose,
     suggestion,
     activeIndex,

@@ -11,7 +11,7 @@ export function useShelfSearch() {
   const { catalog } = useCatalog();
   const engine = searchEngineFor(catalog);
   const bundled = useMemo(() => engine.search(query, { limit: 20, suggest: true }), [engine, query]);
-  const { response, snippets, openingSnippets, libraryReady } = useLibrarySearch(query, bundled, catalog);
+  const { response, snippets, openingSnippets, libraryAnswered } = useLibrarySearch(query, bundled, catalog);
   const { hits } = response;
   const { activeIndex, active, setActiveIndex, move, reset } = useActiveHit(hits);
   return {
@@ -22,7 +22,7 @@ export function useShelfSearch() {
     openingSnippets,
     hits,
     /** The library is still being read: no list yet is not "nothing matches". */
-    librarySearching: query.trim() !== '' && !libraryReady,
+    librarySearching: query.trim() !== '' && !libraryAnswered,
     activeIndex,
     active,
     setActiveIndex,

@@ -34,10 +34,14 @@ export function watchLibraryIndex(
     }
     // At the first sync, what the background indexed ahead is loaded, not indexed again (once, even if that sync fails).
     const restored = first
-      ? loadStoredLibraryIndex(index).then((from) => {
-          // For tests and `npm run bench`: where this page's index came from.
-          performance.mark(`shelf:library-loaded-from-${from}`);
-        }, onError)
+      ? loadStoredLibraryIndex(index).then(
+          (from) => {
+            // For tests and `npm run bench`: where this page's index came from.
+            performance.mark(`shelf:library-loaded-from-${from}`);
+          },
+          // Not the end of it: the sync below indexes the items themselves.
+          (error: unknown) => console.warn('Shelf: could not read the stored library index', error),
+        )
       : Promise.resolve();
     const wasFirst = first;
     first = false;
