@@ -19,7 +19,7 @@ export interface RelatedResult {
   article: Article;
   /**
    * Cosine similarity, 0..1, of the text's words (everyday words and words of every manual discounted)
-   * with the article's own words and subject vocabulary together (`matchingVectors`).
+   * with the article's own words and subject vocabulary together (`matchingPostings`).
    */
   score: number;
   /** The similarity with the largest single shared word counted half: what "matched" is decided on. */
@@ -36,7 +36,7 @@ export interface RelatedResponse {
  * A text "matches" the library when some article's confidence reaches this: the cosine similarity of
  * its words, discounted as the ranking discounts them ("name", "return", "table" on every manual
  * page say little), with the article's own words and subject vocabulary together
- * (`matchingVectors`), with the largest single shared word counted half, so that a match rests on
+ * (`matchingPostings`), with the largest single shared word counted half, so that a match rests on
  * more than one word (a manual page repeating "module" is not about Terraform modules). Calibrated
  * with `npm run eval` between unrelated pages (real news and product pages, unrelated manual pages
  * Debian ships) and related documentation and passages: see README.
@@ -171,54 +171,45 @@ export function createRelatedEngine(
   let matchingModel: ReturnType<typeof matchingPostings> | undefined;
 
   /**
-   * As `similarities`, against the articles' own words and subject vocabulary together
-   * (`matchingPostings`), and which articles share one of their own words with the text.
+   * Each article's dot product with these weighted terms, its largest single share, and the terms'
+   * norm; `lists` are the postings of the articles' own words or their subject vocabulary ([doc,
+   * weight] pairs), or both together (`matchingPostings`: [doc, weight, own] triples, `stride` 3,
+   * which also tell the articles sharing one of their own words with the text).
    */
-  function matchingSimilarities(weighted: ReadonlyArray<{ term: string; weight: number }>) {
-    matchingModel ??= matchingPostings(model);
-    const { index, postings: lists } = matchingModel;
+  function similarities(
+    weighted: ReadonlyArray<{ index: number | undefined; weight: number }>,
+    lists = postings,
+    stride: 2 | 3 = 2,
+  ) {
     let norm = 0;
     const scores = new Float64Array(docs.length);
     const largestShare = new Float64Array(docs.length);
     const sharesOwnWord = new Uint8Array(docs.length);
-    for (const { term, weight } of weighted) {
+    for (const { index, weight } of weighted) {
       norm += weight * weight;
-      const at = index.get(term);
-      if (at === undefined) continue;
-      const list = lists[at] as number[];
-      for (let i = 0; i < list.length; i += 3) {
+      if (index === undefined) continue;
+      const list = lists[index] as number[];
+      for (let i = 0; i < list.length; i += stride) {
         const doc = list[i] as number;
         const share = weight * ((list[i + 1] as number) / 10000);
         scores[doc] = (scores[doc] as number) + share;
         if (share > (largestShare[doc] as number)) largestShare[doc] = share;
         // A word worth nothing here (discounted to 0) is not shared.
-        if (list[i + 2] === 1 && weight > 0) sharesOwnWord[doc] = 1;
+        if (stride === 3 && list[i + 2] === 1 && weight > 0) sharesOwnWord[doc] = 1;
       }
     }
     return { scores, largestShare, sharesOwnWord, norm: Math.sqrt(norm) || 1 };
   }
 
-  /**
-   * Each article's dot product with these weighted terms, its largest single share, and the terms'
-   * norm; `lists` are the postings of the articles' own words, their subject vocabulary, or both
-   * together (`matchingVectors`).
-   */
-  function similarities(weighted: ReadonlyArray<{ index: number | undefined; weight: number }>, lists = postings) {
-    let norm = 0;
-    const scores = new Float64Array(docs.length);
-    const largestShare = new Float64Array(docs.length);
-    for (const { index, weight } of weighted) {
-      norm += weight * weight;
-      if (index === undefined) continue;
-      const list = lists[index] as number[];
-      for (let i = 0; i < list.length; i += 2) {
-        const doc = list[i] as number;
-        const share = weight * ((list[i + 1] as number) / 10000);
-        scores[doc] = (scores[doc] as number) + share;
-        if (share > (largestShare[doc] as number)) largestShare[doc] = share;
-      }
-    }
-    return { scores, largestShare, norm: Math.sqrt(norm) || 1 };
+  /** `similarities` against the articles' own words and subject vocabulary together. */
+  function matchingSimilarities(weighted: ReadonlyArray<{ term: string; weight: number }>) {
+    matchingModel ??= matchingPostings(model);
+    const { index } = matchingModel;
+    return similarities(
+      weighted.map(({ term, weight }) => ({ index: index.get(term), weight })),
+      matchingModel.postings,
+      3,
+    );
   }
 
   /**

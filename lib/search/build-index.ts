@@ -1,6 +1,6 @@
 import type { Article } from '@/lib/corpus/article';
 import { type SearchableFields, searchableFields } from '@/lib/search/searchable-fields';
-import { analyzeField, analyzePairs, normalizeText, tokenize, typoWordsOf } from '@/lib/search/text';
+import { addTypoWords, analyzeField, analyzePairs } from '@/lib/search/text';
 
 /**
  * The search index Shelf ships, built ahead of time (`npm run catalog`) so that opening the popup
@@ -91,10 +91,7 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): Serializ
 
   const words = new Set<string>();
   for (const doc of documents) {
-    for (const field of FIELDS) {
-      for (const token of tokenize(normalizeText(doc[field])))
-        for (const word of typoWordsOf(token.surface)) words.add(word);
-    }
+    for (const field of FIELDS) addTypoWords(words, doc[field]);
   }
   const sortedWords = [...words].sort();
   const wordGrams = buildWordGrams(sortedWords);

@@ -1,6 +1,7 @@
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
 import {
+  addTypoWords,
   analyzeField,
   analyzePairs,
   analyzeQueryWords,
@@ -8,7 +9,6 @@ import {
   MAX_QUERY_WORDS,
   normalizeText,
   tokenize,
-  typoWordsOf,
   unfinishedWord,
 } from '@/lib/search/text';
 import {
@@ -146,9 +146,7 @@ export function analyzeLibraryDocument(document: LibraryDocument): AnalyzedLibra
     for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + FIELD_WEIGHTS[field] / norm);
   }
   const words = new Set<string>();
-  for (const field of FIELDS)
-    for (const token of tokenize(normalizeText(texts[field])))
-      for (const word of typoWordsOf(token.surface)) words.add(word);
+  for (const field of FIELDS) addTypoWords(words, texts[field]);
   const { text: _text, ...kept } = document;
   return {
     document: kept,

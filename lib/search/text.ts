@@ -240,10 +240,15 @@ export function termsOfWord(surface: string): string[] {
  * words ("webassembly.instantiate" in a page's code, "motherjones.com" in its links), so a misspelled
  * "instntiate" finds what "instantiate" finds. Three letters or more, as shorter words are not corrected.
  */
-export function typoWordsOf(surface: string): string[] {
+function typoWordsOf(surface: string): string[] {
   if (surface.length < 3) return [];
   if (!/[+:.#]/.test(surface)) return [surface];
   return [surface, ...surface.split(/[+:.#]+/).filter((part) => part.length >= 3)];
+}
+
+/** Adds a text's typo words (`typoWordsOf` each of its words) to `words`. */
+export function addTypoWords(words: Set<string>, text: string): void {
+  for (const token of tokenize(normalizeText(text))) for (const word of typoWordsOf(token.surface)) words.add(word);
 }
 
 // Stemming is the costliest step of analyzing a long page, and words repeat: remember results.
