@@ -740,9 +740,12 @@ function matchReasons(
   const found = new Set<string>();
   const reasons: MatchReason[] = [];
   if (mentions(document.title, heldSet, prefix, found)) reasons.push('title');
-  if (document.tags.some((tag) => mentions(tag, heldSet, prefix, found))) reasons.push('tag');
+  // Every tag and highlight is read (not up to the first that matches): each word found counts.
+  const anyMentions = (texts: readonly string[]) =>
+    texts.map((text) => mentions(text, heldSet, prefix, found)).includes(true);
+  if (anyMentions(document.tags)) reasons.push('tag');
   if (mentions(document.note, heldSet, prefix, found)) reasons.push('note');
-  if (document.highlights.some((highlight) => mentions(highlight, heldSet, prefix, found))) reasons.push('highlight');
+  if (anyMentions(document.highlights)) reasons.push('highlight');
   const address = mentions(addressWords(document.url), heldSet, prefix, found);
   if (reasons.length === 0 && address) reasons.push('site');
   // The completions of a word still being typed ("ho": how, host, …) would make "saved text" come and go at each key.

@@ -115,14 +115,18 @@ function mergeLists(
       });
       continue;
     }
-    // A saved blog article is one result: the article, with what of the user's own matched.
+    // A saved blog article is one result: the article, with what of the user's own matched; or,
+    // when the blog's search did not find it, its saved copy's words (ones the summary lacks).
     const known = byArticle.get(article.id);
-    const reasons = page.reasons.filter((reason) => reason === 'tag' || reason === 'note' || reason === 'highlight');
+    const own = page.reasons.filter((reason) => reason === 'tag' || reason === 'note' || reason === 'highlight');
     if (known) {
-      known.value.reasons = reasons;
+      known.value.reasons = own;
       known.value.itemId = page.itemId;
       known.score = Math.max(known.score, key);
-    } else if (reasons.length > 0) {
+      continue;
+    }
+    const reasons: MatchReason[] = page.reasons.includes('text') ? [...own, 'text'] : own;
+    if (reasons.length > 0) {
       byArticle.set(article.id, {
         value: {
           kind: 'article',

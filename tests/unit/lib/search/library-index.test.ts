@@ -111,6 +111,11 @@ describe('library index', () => {
     expect(index.search('react rota hooks', { typing: false }).results[0]?.reasons).toEqual(['title', 'text']);
   });
 
+  it('reads every tag: words in two tags are "your tag", not "your tag and saved text"', () => {
+    const tagged = page('page:tagged', { tags: ['marmoset', 'redis'], text: filler });
+    expect(indexOf(tagged, darfur).search('marmoset redis', { typing: false }).results[0]?.reasons).toEqual(['tag']);
+  });
+
   it('is honest when nothing matches: no results for words it does not hold', () => {
     const index = indexOf(bread, queues, darfur);
     for (const query of ['chess opening for black', 'cheap flights to lisbon', 'kubernetes operator'])
@@ -326,6 +331,25 @@ describe('one result list', () => {
     const response = merged(indexOf(saved), 'zanzibar trip');
     expect(response.hits).toHaveLength(1);
     expect(response.hits[0]).toMatchObject({ kind: 'article', article: { id: article.id }, reasons: ['tag'] });
+  });
+
+  it('a saved blog article found only in its saved copy is listed, the article, saying so', () => {
+    const article = ARTICLES[0]!;
+    const saved = page(`article:${article.id}`, {
+      articleId: article.id,
+      title: article.title,
+      text: `${filler.repeat(6)}We added jittered retries with a quorum of marmosets.`,
+    });
+    expect(bundled.search('jittered marmosets', { typing: false }).results).toEqual([]);
+    const response = merged(indexOf(saved, darfur), 'jittered marmosets');
+    expect(response.hits).toHaveLength(1);
+    expect(response.hits[0]).toMatchObject({
+      kind: 'article',
+      article: { id: article.id },
+      itemId: saved.id,
+      reasons: ['text'],
+    });
+    expect(describeMatchReasons(response.hits[0]!)).toBe('Matched saved text');
   });
 
   // The blog reads "Hardawar" (a name) as "hardware"; the page holds both, "hardware" in a box of specs.
