@@ -28,7 +28,11 @@ export function RelatedView({
     () => findRelated(view.query, { title: view.title, limit: RELATED_LIMIT, catalog }),
     [view, catalog],
   );
-  const related = found.articles;
+  // A saved blog article listed among the user's pages is not listed again, unmarked, among the blog's.
+  const savedArticles = new Set(
+    saved.response.hits.flatMap((hit) => (hit.kind === 'page' && hit.page.articleId ? [hit.page.articleId] : [])),
+  );
+  const related = found.articles.filter((article) => !savedArticles.has(article.id));
   return (
     <section aria-labelledby="related-heading">
       <h2 id="related-heading">Related articles</h2>
@@ -43,6 +47,7 @@ export function RelatedView({
           articles.
         </p>
       )}
+      {savedMatched && related.length > 0 && <h3>From the blog</h3>}
       {related.length > 0 ? (
         <ArticleList articles={related} label="Related articles" showTopic onSelect={onSelect} />
       ) : (

@@ -122,6 +122,21 @@ describe('Find related’s saved pages', () => {
 });
 
 describe('Find related’s articles', () => {
+  it('list a saved blog article once, among the user’s pages, with the blog’s under a heading of their own', async () => {
+    const article = ARTICLES.find((a) => /Thundering Herd/.test(a.title))!;
+    const text = `${article.summary} Every client retried at once after the restart, a thundering herd of reconnects and cache misses; jittered backoff spread the retries out.`;
+    await savePage(
+      { url: 'https://webcoderspeed.com/blog/thundering-herd', title: article.title, bundledArticleId: article.id },
+      capturedPage('https://webcoderspeed.com/blog/thundering-herd', article.title, text),
+    );
+    render(<RelatedView view={related(text)} catalog={catalog} onSelect={vi.fn()} onShow={vi.fn()} />);
+    const saved = await savedList();
+    expect(within(saved).getByRole('button', { name: new RegExp(article.title.slice(0, 20)) })).toBeTruthy();
+    const blog = await screen.findByRole('list', { name: 'Related articles' }, { timeout: 20_000 });
+    expect(within(blog).queryByText(article.title)).toBeNull();
+    expect(screen.getByRole('heading', { name: 'From the blog' })).toBeTruthy();
+  }, 60_000);
+
   const PASSAGE =
     "Store every timestamp in UTC and convert to the user's local time only when displaying it. Daylight saving transitions make some local times ambiguous and others nonexistent, so a job scheduled for 2:30 in the morning may run twice or not at all on the night the clocks change.";
 
