@@ -112,13 +112,14 @@ export function useLibrarySearch(
   const { response, openingSnippets } = useMemo(() => withCopiesRead(merged, made), [merged, made]);
   // Shown until this query's are made (the list does not blank at each keystroke).
   const snippets = made.snippets;
-  // Answered: read, or unreadable (then searches go on over the articles alone).
+  const searched = includeLibrary && query.trim() !== '';
   return {
     response,
     snippets,
     openingSnippets,
-    libraryAnswered: index !== null || failed,
-    /** How many items the library searched (0 until it is read). */
-    librarySize: index?.size ?? 0,
+    /** The library is still being read: no list yet is not "nothing matches" (unreadable, the articles alone answer). */
+    librarySearching: searched && index === null && !failed,
+    /** The user's saved pages were searched for this query: read, holding some, and not left out. */
+    librarySearched: searched && (index?.size ?? 0) > 0,
   };
 }

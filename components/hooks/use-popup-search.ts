@@ -32,8 +32,7 @@ export function usePopupSearch(initialState: PopupState | null) {
   }, [state, isFiltering, response, catalog]);
 
   // Saved pages join the list unless a topic or tag (of the blog's articles) narrows it.
-  const includeLibrary = state.topic === null && state.tag === null;
-  const library = useLibrarySearch(state.query, response, catalog, includeLibrary);
+  const library = useLibrarySearch(state.query, response, catalog, state.topic === null && state.tag === null);
   const hits = isFiltering ? library.response.hits : [];
   // "Did you mean" only when nothing matches at all, in the articles or the library.
   const suggestion = isFiltering ? library.response.suggestion : null;
@@ -47,10 +46,8 @@ export function usePopupSearch(initialState: PopupState | null) {
     /** The snippets made for this query: where a saved page opens. */
     openingSnippets: library.openingSnippets,
     hits,
-    /** The library is still being read: no list yet is not "nothing matches". */
-    librarySearching: isFiltering && includeLibrary && state.query.trim() !== '' && !library.libraryAnswered,
-    /** The user’s saved pages were searched for this query (read, holding some, and not left out by a filter). */
-    librarySearched: includeLibrary && library.librarySize > 0,
+    librarySearching: library.librarySearching,
+    librarySearched: library.librarySearched,
     loose: library.response.loose,
     suggestion,
     activeIndex,

@@ -11,7 +11,7 @@ export function useShelfSearch() {
   const { catalog } = useCatalog();
   const engine = searchEngineFor(catalog);
   const bundled = useMemo(() => engine.search(query, { limit: 20, suggest: true }), [engine, query]);
-  const { response, snippets, openingSnippets, libraryAnswered } = useLibrarySearch(query, bundled, catalog);
+  const { response, snippets, openingSnippets, librarySearching } = useLibrarySearch(query, bundled, catalog);
   const { hits } = response;
   const { activeIndex, active, setActiveIndex, move, reset } = useActiveHit(hits);
   return {
@@ -21,8 +21,7 @@ export function useShelfSearch() {
     /** The snippets made for this query: where a saved page opens. */
     openingSnippets,
     hits,
-    /** The library is still being read: no list yet is not "nothing matches". */
-    librarySearching: query.trim() !== '' && !libraryAnswered,
+    librarySearching,
     activeIndex,
     active,
     setActiveIndex,

@@ -574,24 +574,27 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     generation++;
   }
 
-  /** The matched terms, marked by id: an item's terms are checked against it without hashing strings. */
-  function markTerms(matched: ReadonlySet<string>): Uint8Array {
-    const marks = new Uint8Array(termList.length);
+  /**
+   * The ids of the matched terms: an item's terms are checked against them without hashing strings
+   * (a few dozen ids, not an array the size of the vocabulary at each keystroke).
+   */
+  function markTerms(matched: ReadonlySet<string>): ReadonlySet<number> {
+    const marks = new Set<number>();
     for (const term of matched) {
       const id = termIds.get(term);
-      if (id !== undefined) marks[id] = 1;
+      if (id !== undefined) marks.add(id);
     }
     return marks;
   }
 
   /** The matched terms an item holds (in any field: its text's included). */
-  function heldTerms(slot: Slot, marks: Uint8Array): string[] {
+  function heldTerms(slot: Slot, marks: ReadonlySet<number>): string[] {
     const held: string[] = [];
-    for (const id of slot.terms) if (marks[id] === 1) held.push((termList[id] as Term).text);
+    for (const id of slot.terms) if (marks.has(id)) held.push((termList[id] as Term).text);
     return held;
   }
 
-  function toHit({ doc, score, confidence }: RankedDocument, marks: Uint8Array, prefix: string | null) {
+  function toHit({ doc, score, confidence }: RankedDocument, marks: ReadonlySet<number>, prefix: string | null) {
     const slot = slots[doc] as Slot;
     const { document, site } = slot;
     return {
