@@ -121,8 +121,9 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
  * 2: words of every script (a page in Russian or Chinese stored at 1 has none of its words indexed).
  * 3: words in Cyrillic stemmed (as Russian), and й kept apart from и.
  * 4: the word parts of compounds ("webassembly.instantiate") offered for typo corrections.
+ * 5: "once" is a word ("exactly-once delivery"), no longer a stop word.
  */
-export const LIBRARY_ANALYSIS_VERSION = 4;
+export const LIBRARY_ANALYSIS_VERSION = 5;
 
 /** A saved item analyzed for the index: its terms with their field-weighted frequencies, and its words for typos. */
 export interface AnalyzedLibraryDocument {

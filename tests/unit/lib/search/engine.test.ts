@@ -211,6 +211,13 @@ describe('bundled search engine', () => {
     expect(engine.search(`${query} `).results[0]?.article.id).toBe(id);
   });
 
+  // "once" was a stop word, so "exactly once" was "exactly" alone and missed the at-least-once article.
+  it('reads "once" as a word of delivery guarantees ("exactly once", "at-least-once")', () => {
+    const ids = engine.search('exactly once', { typing: false, limit: 3 }).results.map((r) => r.article.id);
+    expect(ids).toContain('distributed-cron-jobs-running-scheduled-tasks-exactly-once-across-instances');
+    expect(ids).toContain('duplicate-events-and-idempotent-consumers-surviving-at-least-once-delivery');
+  });
+
   it('answers questions in plain words', () => {
     const response = engine.search('app freezes when lots of users hit the db at once', { typing: false });
     expect(response.results[0]?.article.id).toBe(
