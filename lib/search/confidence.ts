@@ -27,8 +27,16 @@ export interface ConfidenceTuning {
   /** Or: it covers two words or more, worth at least `evidence` together and `evidenceShare` of the query. */
   evidence: number;
   evidenceShare: number;
-  /** Or: the library knows every telling word of the query, and the article covers this share. */
+  /** Or: the library knows every telling word of the query, and the article covers this share… */
   knownWordsShare: number;
+  /**
+   * … or this share when the one query word it covers is a common English word (worth less than
+   * `commonWorth`): "score" of "how to improve my credit score", "letter" of "how to write a cover
+   * letter", "cold" of "how long does a cold last" are chance. A name everyday speech does not use
+   * ("bedrock claude integration", "debezium setup guide") still tells the subject alone.
+   */
+  singleWordShare: number;
+  commonWorth: number;
   /** Results are the articles covering at least this fraction of the best article's share. */
   resultsShareOfBest: number;
   /** Articles below the results but covering this share are "loosely related". */
@@ -48,6 +56,8 @@ export const CONFIDENCE: ConfidenceTuning = {
   evidence: 4,
   evidenceShare: 0.25,
   knownWordsShare: 0.2,
+  singleWordShare: 0.5,
+  commonWorth: 0.8,
   resultsShareOfBest: 0.3,
   looseShare: 0.3,
   everydayWorth: 0.6,
@@ -83,6 +93,58 @@ export function wordSpecificity(
   if (bestCertainty > 0) return { weight, bestCertainty };
   // Short unknown words are fragments ("br" of a word being typed, "sta") or too ambiguous to tell.
   return { weight: word.surface.length >= MIN_TELLING_LENGTH ? tuning.unknownWordWeight : 0, bestCertainty: 0 };
+}
+
+/**
+ * Words that say what kind of text the searcher wants, not what it is about: "kafka tutorial",
+ * "redis tips", "grpc basics", "debezium setup guide". The articles seldom say them ("tutorial" is
+ * not in the library at all), so counted as other words they made the topic's own word too small a
+ * share of the query, or read the query as holding an unknown word: "kafka tutorial" found nothing.
+ * They still rank (an article that is a guide ranks higher for "… guide"); only the confidence leaves
+ * them out. Words that also name subjects here are not listed: "docs" ("our docs are out of
+ * date"), "review" (code review), "learn" (machine learning), "basic" (basic auth), "help" (help desk),
+ * "resources" (resource limits).
+ */
+const QUERY_MODIFIERS: ReadonlySet<string> = new Set(
+  (
+    'tutorial tutorials tip tips guide guides basics introduction intro explained explanation example ' +
+    'examples overview beginner beginners cheatsheet howto walkthrough primer course quickstart lesson lessons ' +
+    'handbook faq advice alternatives comparison definition meaning setup'
+  ).split(' '),
+);
+/** Modifiers of two words, each of which may name a subject alone ("crash", "start", "sheet"). */
+const QUERY_MODIFIER_PAIRS: ReadonlySet<string> = new Set([
+  'getting started',
+  'best practices',
+  'cheat sheet',
+  'crash course',
+  'deep dive',
+]);
+
+const NO_SPECIFICITY: WordSpecificity = { weight: 0, bestCertainty: 0 };
+
+/**
+ * The specificities with the query's modifiers (see QUERY_MODIFIERS) counting for nothing, when
+ * another word of the query tells what it is about: a query of modifiers alone ("getting started
+ * guide") is read as written.
+ */
+export function withoutModifiers(
+  words: readonly QueryWord[],
+  specificities: readonly WordSpecificity[],
+  typing: boolean,
+): readonly WordSpecificity[] {
+  const modifier = words.map(({ surface }) => QUERY_MODIFIERS.has(surface));
+  // While typing, a modifier being typed ("kafka tuto") is one already: results do not vanish and come back.
+  const last = words.length - 1;
+  const typed = words[last]?.surface ?? '';
+  if (typing && typed.length >= MIN_TELLING_LENGTH && [...QUERY_MODIFIERS].some((word) => word.startsWith(typed)))
+    modifier[last] = true;
+  for (let at = 0; at + 1 < words.length; at++)
+    if (QUERY_MODIFIER_PAIRS.has(`${words[at]?.surface} ${words[at + 1]?.surface}`))
+      modifier[at] = modifier[at + 1] = true;
+  if (!modifier.includes(true) || !specificities.some(({ weight }, at) => weight > 0 && !modifier[at]))
+    return specificities;
+  return specificities.map((specificity, at) => (modifier[at] ? NO_SPECIFICITY : specificity));
 }
 
 /**
@@ -139,17 +201,22 @@ export function isAbout(
     confidence,
     evidence,
     coveredWords,
+    onlyWord,
     subjectWords,
     everydayPhrase,
-  }: Pick<ScoredDocument, 'confidence' | 'evidence' | 'coveredWords' | 'subjectWords' | 'everydayPhrase'>,
+  }: Pick<ScoredDocument, 'confidence' | 'evidence' | 'coveredWords' | 'onlyWord' | 'subjectWords' | 'everydayPhrase'>,
   unknownWords: number,
   tuning: ConfidenceTuning = CONFIDENCE,
+  /** Whether the query word at a position is a common English word (see `commonWorth`); none by default. */
+  isCommonWord: (at: number) => boolean = () => false,
 ): boolean {
   // Words the library does not know, beside an everyday phrase of a summary: a story, not a subject.
   if (unknownWords > 0 && subjectWords === 0 && everydayPhrase && confidence < tuning.wholeShare) return false;
   return (
     confidence >= tuning.wholeShare ||
     (coveredWords >= 2 && evidence >= tuning.evidence && confidence >= tuning.evidenceShare) ||
-    (unknownWords === 0 && confidence >= tuning.knownWordsShare)
+    (unknownWords === 0 &&
+      confidence >= tuning.knownWordsShare &&
+      (confidence >= tuning.singleWordShare || onlyWord < 0 || !isCommonWord(onlyWord)))
   );
 }

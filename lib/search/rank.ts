@@ -1,10 +1,17 @@
-import { addCompletionCandidates, addSynonymCandidates, pairCandidates, wordCandidates } from '@/lib/search/candidates';
+import {
+  addCompletionCandidates,
+  addSynonymCandidates,
+  type Candidates,
+  pairCandidates,
+  wordCandidates,
+} from '@/lib/search/candidates';
 import {
   type ConfidenceTuning,
   countUnknownWords,
   type EverydaySpeech,
   isAbout,
   isEverydayWord,
+  withoutModifiers,
   wordSpecificity,
 } from '@/lib/search/confidence';
 import { scoreDocuments } from '@/lib/search/score';
@@ -69,7 +76,11 @@ export function rankQuery(
       .map(([term]) => vocabulary.terms[term] as string);
     return terms.length > 0 ? { terms, edits: typoEdits[at] ?? 0 } : null;
   });
-  const specificities = groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning));
+  const specificities = withoutModifiers(
+    words,
+    groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning)),
+    typing,
+  );
   const pairs = pairCandidates(vocabulary, words, typing);
   const unknownWords = countUnknownWords(specificities);
   // Everyday words matter only beside a word the index does not know (see `isAbout`).
@@ -86,8 +97,22 @@ export function rankQuery(
   // Results only when some document is about the query; the weakest of them, and everything for a
   // query about nothing here, are at most loosely related.
   let bestShare = 0;
+  // Whether a query word is a common English word: asked of a document covering that word alone.
+  const common: Array<boolean | undefined> = [];
+  const isCommonWord = (at: number) => {
+    if (!everydaySpeech) return false;
+    const commonTuning = { ...tuning, everydayWorth: tuning.commonWorth };
+    common[at] ??= isEverydayWord(
+      vocabulary,
+      groups[at] as Candidates,
+      words[at] as QueryWord,
+      everydaySpeech.worth(),
+      commonTuning,
+    );
+    return common[at];
+  };
   for (const document of documents)
-    if (accept(document.doc) && isAbout(document, unknownWords, tuning))
+    if (accept(document.doc) && isAbout(document, unknownWords, tuning, isCommonWord))
       bestShare = Math.max(bestShare, document.confidence);
   const resultFloor = bestShare > 0 ? bestShare * tuning.resultsShareOfBest : Number.POSITIVE_INFINITY;
   const top = createTopK(limit);

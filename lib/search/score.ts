@@ -12,6 +12,8 @@ export interface ScoredDocument {
   evidence: number;
   /** How many of the query's words the document covers. */
   coveredWords: number;
+  /** Which query word it covers, by position, when it covers exactly one (else -1). */
+  onlyWord: number;
   /** How many of those are not everyday words (see `isEverydayWord`), or are in its title, tags or topic. */
   subjectWords: number;
   /** Whether two everyday words of the query stand together in the document too ("last night"). */
@@ -64,6 +66,7 @@ export function scoreDocuments(
   const surest = new Float64Array(docCount);
   const covered = new Float64Array(docCount);
   const coveredWords = new Uint8Array(docCount);
+  const lastCovered = new Uint8Array(docCount);
   const subjectWords = new Uint8Array(docCount);
   const namedSubject = new Uint8Array(docCount);
   const everydayPhrase = new Uint8Array(docCount);
@@ -94,6 +97,7 @@ export function scoreDocuments(
       if (bestCertainty > 0 && (surest[doc] as number) > 0) {
         covered[doc] = (covered[doc] as number) + weight * Math.min(1, (surest[doc] as number) / bestCertainty);
         coveredWords[doc] = (coveredWords[doc] as number) + 1;
+        lastCovered[doc] = groupIndex;
         if (!everyday || namedSubject[doc] === 1) subjectWords[doc] = (subjectWords[doc] as number) + 1;
       }
       best[doc] = 0;
@@ -130,6 +134,7 @@ export function scoreDocuments(
         querySpecificity > 0 ? (covered[doc] as number) / querySpecificity : (matched[doc] as number) / groups.length,
       evidence: covered[doc] as number,
       coveredWords: coveredWords[doc] as number,
+      onlyWord: coveredWords[doc] === 1 ? (lastCovered[doc] as number) : -1,
       subjectWords: subjectWords[doc] as number,
       everydayPhrase: everydayPhrase[doc] === 1,
     };

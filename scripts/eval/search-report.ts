@@ -47,6 +47,8 @@ export const CONFIDENCE_HALVES = [
   'blind6',
   'blind7',
   'blind8',
+  'blind9',
+  'modifiers',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
@@ -135,9 +137,11 @@ function confidenceReport(
     const miniAnswered = offTopic.filter((query) => minisearch(query).length > 0).length;
     const intent = evaluate(set.intent[half], shelf);
     const intentFigures = intent.queries > 0 ? `   intent (${intent.queries}) ${format(intent)}` : '';
-    lines.push(
-      `${half.padEnd(8)} off-topic with no results: shelf ${offTopic.length - answered.length}/${offTopic.length}, minisearch ${offTopic.length - miniAnswered}/${offTopic.length}${intentFigures}`,
-    );
+    const offTopicFigures =
+      offTopic.length > 0
+        ? ` off-topic with no results: shelf ${offTopic.length - answered.length}/${offTopic.length}, minisearch ${offTopic.length - miniAnswered}/${offTopic.length}`
+        : '';
+    lines.push(`${half.padEnd(8)}${offTopicFigures}${intentFigures}`);
     if (verbose) {
       for (const query of answered)
         lines.push(`  answered off-topic: "${query}" → ${shelf(query).slice(0, 2).join(', ')}`);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addCompletionCandidates, wordCandidates } from '@/lib/search/candidates';
-import { CONFIDENCE, countUnknownWords, isAbout, isEverydayWord, wordSpecificity } from '@/lib/search/confidence';
+import {
+  CONFIDENCE,
+  countUnknownWords,
+  isAbout,
+  isEverydayWord,
+  withoutModifiers,
+  wordSpecificity,
+} from '@/lib/search/confidence';
 import { addTypoCandidates, createTypoMatcher } from '@/lib/search/typo';
 import { smallIndex, smallVocabulary, words } from './small-index';
 
@@ -30,33 +37,55 @@ describe('confidence', () => {
   });
 
   it('takes an article covering most of the query, or two specific words of a long question, as about it', () => {
-    expect(isAbout({ confidence: 0.8, evidence: 2, coveredWords: 1, subjectWords: 1, everydayPhrase: false }, 1)).toBe(
-      true,
-    );
-    expect(isAbout({ confidence: 0.3, evidence: 8, coveredWords: 3, subjectWords: 3, everydayPhrase: false }, 2)).toBe(
-      true,
-    );
-    expect(isAbout({ confidence: 0.3, evidence: 3, coveredWords: 1, subjectWords: 1, everydayPhrase: false }, 0)).toBe(
-      true,
-    ); // every word is the library's
+    expect(
+      isAbout(
+        { confidence: 0.8, evidence: 2, coveredWords: 1, onlyWord: 0, subjectWords: 1, everydayPhrase: false },
+        1,
+      ),
+    ).toBe(true);
+    expect(
+      isAbout(
+        { confidence: 0.3, evidence: 8, coveredWords: 3, onlyWord: -1, subjectWords: 3, everydayPhrase: false },
+        2,
+      ),
+    ).toBe(true);
+    expect(
+      isAbout(
+        { confidence: 0.3, evidence: 3, coveredWords: 1, onlyWord: 0, subjectWords: 1, everydayPhrase: false },
+        0,
+      ),
+    ).toBe(true); // every word is the library's
   });
 
   it('does not take one word shared with an everyday query as about it', () => {
     // "leader of the opposition": "leader" covered, "opposition" unknown.
     expect(
-      isAbout({ confidence: 0.62, evidence: 4.9, coveredWords: 1, subjectWords: 1, everydayPhrase: false }, 1),
+      isAbout(
+        { confidence: 0.62, evidence: 4.9, coveredWords: 1, onlyWord: 0, subjectWords: 1, everydayPhrase: false },
+        1,
+      ),
     ).toBe(false);
     // Two common words of a long query that is mostly about something else.
-    expect(isAbout({ confidence: 0.2, evidence: 5, coveredWords: 2, subjectWords: 2, everydayPhrase: false }, 2)).toBe(
-      false,
-    );
+    expect(
+      isAbout(
+        { confidence: 0.2, evidence: 5, coveredWords: 2, onlyWord: -1, subjectWords: 2, everydayPhrase: false },
+        2,
+      ),
+    ).toBe(false);
   });
 
   it('does not take an article meeting a query with unknown words in an everyday phrase only as about it', () => {
     // "premier league scores last night" and a summary's "twelve alerts last night": two covered
     // words, enough evidence and share, but both everyday, side by side in both, and "premier",
     // "league" unknown.
-    const lastNight = { confidence: 0.45, evidence: 6, coveredWords: 2, subjectWords: 0, everydayPhrase: true };
+    const lastNight = {
+      confidence: 0.45,
+      evidence: 6,
+      coveredWords: 2,
+      onlyWord: -1,
+      subjectWords: 0,
+      everydayPhrase: true,
+    };
     expect(isAbout(lastNight, 2)).toBe(false);
     // A word of a subject among them, the words not side by side, no unknown word, or most of the
     // query: about it, as before.
@@ -83,5 +112,44 @@ describe('confidence', () => {
     // The threshold is the tuning's.
     const strict = { ...CONFIDENCE, everydayWorth: 0.95 };
     expect(isEverydayWord(smallVocabulary, groups[1]!, analyzed[1]!, worth, strict)).toBe(true);
+  });
+
+  it('counts words that say what kind of text is wanted for nothing, when another word tells the subject', () => {
+    const weights = (query: string, typing = false) =>
+      withoutModifiers(words(query), specificities(query), typing).map(({ weight }) => weight);
+    expect(weights('kubernetes tutorial')).toEqual([idf('kubernet'), 0]);
+    expect(
+      countUnknownWords(withoutModifiers(words('kubernetes tutorial'), specificities('kubernetes tutorial'), false)),
+    ).toBe(0);
+    // Two-word modifiers, each of whose words alone may be a subject's.
+    expect(weights('kubernetes getting started')).toEqual([idf('kubernet'), 0, 0]);
+    expect(weights('kubernetes started')[1]).toBeGreaterThan(0);
+    // A modifier being typed is one already; a finished prefix is not.
+    expect(weights('kubernetes tuto', true)).toEqual([idf('kubernet'), 0]);
+    expect(weights('kubernetes tuto')[1]).toBe(CONFIDENCE.unknownWordWeight);
+    // Nothing but modifiers, or modifiers beside words that tell nothing: read as written.
+    expect(weights('tutorial tips')).toEqual([CONFIDENCE.unknownWordWeight, CONFIDENCE.unknownWordWeight]);
+    expect(weights('ab tutorial')).toEqual([0, CONFIDENCE.unknownWordWeight]);
+  });
+
+  it('does not take an article covering one common word of a query the library knows as about it, unless it is half of it', () => {
+    // "how to improve my credit score": one common word of three, each about as specific.
+    const oneOfThree = {
+      confidence: 0.33,
+      evidence: 4.9,
+      coveredWords: 1,
+      onlyWord: 2,
+      subjectWords: 1,
+      everydayPhrase: false,
+    };
+    const common = (at: number) => at === 2;
+    expect(isAbout(oneOfThree, 0, CONFIDENCE, common)).toBe(false);
+    expect(isAbout({ ...oneOfThree, confidence: CONFIDENCE.singleWordShare }, 0, CONFIDENCE, common)).toBe(true);
+    // A name everyday speech does not use tells the subject alone ("bedrock claude integration").
+    expect(isAbout({ ...oneOfThree, onlyWord: 0 }, 0, CONFIDENCE, common)).toBe(true);
+    // Without word worths (a user's library) no word is common.
+    expect(isAbout(oneOfThree, 0)).toBe(true);
+    // Two words covered: the known-words share is enough, as before.
+    expect(isAbout({ ...oneOfThree, coveredWords: 2, onlyWord: -1 }, 0, CONFIDENCE, () => true)).toBe(true);
   });
 });

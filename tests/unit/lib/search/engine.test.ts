@@ -211,6 +211,34 @@ describe('bundled search engine', () => {
     expect(engine.search(`${query} `).results[0]?.article.id).toBe(id);
   });
 
+  // Found by measuring short queries of a topic and the words people add to a search: "tutorial",
+  // "tips", "basics" and "introduction" are in no article, and counted as unknown words they left the
+  // topic too small a share of the query: each of these found nothing.
+  it.each([
+    ['kafka tutorial', 'kafka-ai-data-pipelines'],
+    ['redis tips', 'redis-in-2026-beyond-caching-to-the-multi-model-database'],
+    ['grpc basics', 'grpc-streaming-server-client-and-bidirectional-streams-explained'],
+    ['clickhouse introduction', 'clickhouse-for-node-js-backends-columnar-analytics-at-millions-of-rows-per-second'],
+    ['opentelemetry getting started', 'opentelemetry-ai-observability'],
+  ])('finds the topic of "%s" beside the words that say what kind of text is wanted', (query, id) => {
+    expect(
+      engine
+        .search(query, { typing: false })
+        .results.slice(0, 5)
+        .map((r) => r.article.id),
+    ).toContain(id);
+    expect(topIds(query)).toContain(id); // and while the last word is typed
+  });
+
+  // Found by blind sets: an article covering one of three common words the library knows was "about"
+  // these.
+  it.each(['how to improve my credit score', 'how to write a cover letter', 'how long does a cold last'])(
+    'says nothing is about "%s" (one common word of several)',
+    (query) => {
+      expect(engine.search(query, { typing: false }).results).toEqual([]);
+    },
+  );
+
   // "once" was a stop word, so "exactly once" was "exactly" alone and missed the at-least-once article.
   it('reads "once" as a word of delivery guarantees ("exactly once", "at-least-once")', () => {
     const ids = engine.search('exactly once', { typing: false, limit: 3 }).results.map((r) => r.article.id);
