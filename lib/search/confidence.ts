@@ -105,17 +105,19 @@ export function wordSpecificity(
  * date"), "review" (code review), "learn" (machine learning), "basic" (basic auth), "help" (help desk),
  * "resources" (resource limits).
  */
-const QUERY_MODIFIERS: ReadonlySet<string> = new Set(
-  (
-    'tutorial tutorials tip tips guide guides basics introduction intro explained explanation example ' +
-    'examples overview beginner beginners cheatsheet howto walkthrough primer course quickstart lesson lessons ' +
-    'handbook faq advice alternatives comparison definition meaning setup'
-  ).split(' '),
-);
+const QUERY_MODIFIER_LIST = (
+  'tutorial tutorials tip tips tricks guide guides basics introduction introductions intro explained ' +
+  'explanation example examples sample samples demo overview overviews beginner beginners cheatsheet ' +
+  'cheatsheets howto walkthrough walkthroughs primer course courses quickstart lesson lessons handbook faq ' +
+  'advice alternatives comparison comparisons definition meaning setup install installation roadmap'
+).split(' ');
+const QUERY_MODIFIERS: ReadonlySet<string> = new Set(QUERY_MODIFIER_LIST);
 /** Modifiers of two words, each of which may name a subject alone ("crash", "start", "sheet"). */
 const QUERY_MODIFIER_PAIRS: ReadonlySet<string> = new Set([
   'getting started',
+  'get started',
   'best practices',
+  'best practice',
   'cheat sheet',
   'crash course',
   'deep dive',
@@ -125,26 +127,41 @@ const NO_SPECIFICITY: WordSpecificity = { weight: 0, bestCertainty: 0 };
 
 /**
  * The specificities with the query's modifiers (see QUERY_MODIFIERS) counting for nothing, when
- * another word of the query tells what it is about: a query of modifiers alone ("getting started
- * guide") is read as written.
+ * another word of the query names a subject that is not a common English word ("kafka tutorial",
+ * "clickhouse introduction"). A query of modifiers alone ("getting started guide") is read as
+ * written, and so is one whose other words are all common ("sleep tips", "cover letter tips": "tips"
+ * stays a word the library does not know, as the everyday query it is).
  */
 export function withoutModifiers(
   words: readonly QueryWord[],
   specificities: readonly WordSpecificity[],
   typing: boolean,
+  /** Whether the query word at a position is a common English word (see `commonWorth`). */
+  isCommonWord: (at: number) => boolean,
 ): readonly WordSpecificity[] {
   const modifier = words.map(({ surface }) => QUERY_MODIFIERS.has(surface));
-  // While typing, a modifier being typed ("kafka tuto") is one already: results do not vanish and come back.
+  // While typing, an unknown last word that begins a modifier ("kafka tuto") is one already, so that
+  // results do not vanish and come back; a word the library knows ("explain", "begin") is read as itself.
   const last = words.length - 1;
   const typed = words[last]?.surface ?? '';
-  if (typing && typed.length >= MIN_TELLING_LENGTH && [...QUERY_MODIFIERS].some((word) => word.startsWith(typed)))
+  const lastUnknown = specificities[last]?.bestCertainty === 0;
+  if (
+    typing &&
+    lastUnknown &&
+    typed.length >= MIN_TELLING_LENGTH &&
+    QUERY_MODIFIER_LIST.some((m) => m.startsWith(typed))
+  )
     modifier[last] = true;
   for (let at = 0; at + 1 < words.length; at++)
-    if (QUERY_MODIFIER_PAIRS.has(`${words[at]?.surface} ${words[at + 1]?.surface}`))
-      modifier[at] = modifier[at + 1] = true;
-  if (!modifier.includes(true) || !specificities.some(({ weight }, at) => weight > 0 && !modifier[at]))
-    return specificities;
-  return specificities.map((specificity, at) => (modifier[at] ? NO_SPECIFICITY : specificity));
+    if (QUERY_MODIFIER_PAIRS.has(`${words[at]?.surface} ${words[at + 1]?.surface}`)) {
+      modifier[at] = true;
+      modifier[at + 1] = true;
+    }
+  if (!modifier.includes(true)) return specificities;
+  const namesSubject = specificities.some(({ weight }, at) => weight > 0 && !modifier[at] && !isCommonWord(at));
+  return namesSubject
+    ? specificities.map((specificity, at) => (modifier[at] ? NO_SPECIFICITY : specificity))
+    : specificities;
 }
 
 /**
@@ -179,15 +196,69 @@ export function isEverydayWord(
  * `everydayWorth`.
  */
 export interface EverydaySpeech {
-  /** Read only for a query holding a word the index does not know: the only one the rule concerns. */
+  /**
+   * Read when a query first needs it: one holding a word the index does not know, a modifier, or an
+   * article covering one word of it alone (~10 ms to build, once).
+   */
   worth: () => WordWorth;
   namesSubject: (doc: number, term: number) => boolean;
+}
+
+/**
+ * Whether the query word at a position is a common English word (worth under `commonWorth`, as typed or
+ * as read), each word looked up once. Never for a user's library (no everyday speech), whose words are
+ * its own.
+ */
+export function commonWordReader(
+  vocabulary: Vocabulary,
+  groups: readonly Candidates[],
+  words: readonly QueryWord[],
+  everydaySpeech: EverydaySpeech | undefined,
+  tuning: ConfidenceTuning = CONFIDENCE,
+): (at: number) => boolean {
+  if (!everydaySpeech) return () => false;
+  const commonTuning = { ...tuning, everydayWorth: tuning.commonWorth };
+  const common: Array<boolean | undefined> = [];
+  return (at) => {
+    common[at] ??= isEverydayWord(
+      vocabulary,
+      groups[at] as Candidates,
+      words[at] as QueryWord,
+      everydaySpeech.worth(),
+      commonTuning,
+    );
+    return common[at];
+  };
 }
 
 /** Per query word, whether it is an everyday word; and which terms name each document's subject. */
 export interface EverydayReadings {
   everyday: readonly boolean[];
   namesSubject: EverydaySpeech['namesSubject'];
+}
+
+/**
+ * Everyday words the library does not know (worth under `everydayWorth`) weigh at their worth:
+ * "people" (0.49) or "questions" (0.58) in a developer's question in plain words ("spend less on
+ * openai by reusing answers to questions") tells less about what the query is not about than
+ * "faucet" or "sourdough", which keep the full `unknownWordWeight`. At full weight, such words left
+ * no article enough of the query, and a question whose article ranked in the top 5 got no results.
+ */
+export function unknownWordsByWorth(
+  words: readonly QueryWord[],
+  specificities: readonly WordSpecificity[],
+  worth: WordWorth,
+  tuning: ConfidenceTuning = CONFIDENCE,
+): readonly WordSpecificity[] {
+  const everydayShare = (term: string) => {
+    const share = worth.get(term) ?? 1;
+    return share < tuning.everydayWorth ? share : 1;
+  };
+  return specificities.map((specificity, at) =>
+    specificity.weight > 0 && specificity.bestCertainty === 0
+      ? { weight: specificity.weight * everydayShare((words[at] as QueryWord).term), bestCertainty: 0 }
+      : specificity,
+  );
 }
 
 /** How many of the query's telling words the library does not know at all. */

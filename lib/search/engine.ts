@@ -53,7 +53,8 @@ export interface SearchEngineOptions {
   everydayWords?: ReadonlySet<string>;
   /**
    * What words are worth in everyday speech (see `isEverydayWord`), read when a query first needs it
-   * (one with a word the index does not know): building the bundled list takes ~8 ms.
+   * (a word the index does not know, a modifier, an article covering one word alone): building the
+   * bundled list takes ~10 ms, once.
    */
   wordWorth?: () => WordWorth;
 }

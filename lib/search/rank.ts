@@ -1,16 +1,12 @@
-import {
-  addCompletionCandidates,
-  addSynonymCandidates,
-  type Candidates,
-  pairCandidates,
-  wordCandidates,
-} from '@/lib/search/candidates';
+import { addCompletionCandidates, addSynonymCandidates, pairCandidates, wordCandidates } from '@/lib/search/candidates';
 import {
   type ConfidenceTuning,
+  commonWordReader,
   countUnknownWords,
   type EverydaySpeech,
   isAbout,
   isEverydayWord,
+  unknownWordsByWorth,
   withoutModifiers,
   wordSpecificity,
 } from '@/lib/search/confidence';
@@ -76,13 +72,18 @@ export function rankQuery(
       .map(([term]) => vocabulary.terms[term] as string);
     return terms.length > 0 ? { terms, edits: typoEdits[at] ?? 0 } : null;
   });
-  const specificities = withoutModifiers(
+  // Asked beside a modifier, and of a document covering one word alone.
+  const isCommonWord = commonWordReader(vocabulary, groups, words, everydaySpeech, tuning);
+  const telling = withoutModifiers(
     words,
     groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning)),
     typing,
+    isCommonWord,
   );
   const pairs = pairCandidates(vocabulary, words, typing);
-  const unknownWords = countUnknownWords(specificities);
+  const unknownWords = countUnknownWords(telling);
+  const specificities =
+    everydaySpeech && unknownWords > 0 ? unknownWordsByWorth(words, telling, everydaySpeech.worth(), tuning) : telling;
   // Everyday words matter only beside a word the index does not know (see `isAbout`).
   const everydayReadings =
     everydaySpeech && unknownWords > 0
@@ -97,20 +98,6 @@ export function rankQuery(
   // Results only when some document is about the query; the weakest of them, and everything for a
   // query about nothing here, are at most loosely related.
   let bestShare = 0;
-  // Whether a query word is a common English word: asked of a document covering that word alone.
-  const common: Array<boolean | undefined> = [];
-  const isCommonWord = (at: number) => {
-    if (!everydaySpeech) return false;
-    const commonTuning = { ...tuning, everydayWorth: tuning.commonWorth };
-    common[at] ??= isEverydayWord(
-      vocabulary,
-      groups[at] as Candidates,
-      words[at] as QueryWord,
-      everydaySpeech.worth(),
-      commonTuning,
-    );
-    return common[at];
-  };
   for (const document of documents)
     if (accept(document.doc) && isAbout(document, unknownWords, tuning, isCommonWord))
       bestShare = Math.max(bestShare, document.confidence);

@@ -332,9 +332,22 @@ export interface QueryWord extends Token {
   term: string;
 }
 
+/**
+ * Words a query means only after these: "once" of "exactly once", "at least once", "at most once" is a
+ * delivery guarantee, but of "all at once" or "once a day" an adverb that would weigh as much as the
+ * rarest words (two of the articles' summaries say it). Documents keep every "once".
+ */
+const QUERY_WORD_ONLY_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['once', new Set(['exactly', 'least', 'most'])],
+]);
+
 /** Query words without stop words (unless the query is nothing but stop words). */
 export function analyzeQueryWords(text: string): QueryWord[] {
   const words = tokenize(normalizeText(text)).map((token) => ({ ...token, term: termsOfWord(token.surface)[0] ?? '' }));
-  const meaningful = words.filter((word) => !isStopWord(word.surface));
-  return meaningful.length > 0 ? meaningful : words;
+  const meant = words.filter((word, at) => {
+    const onlyAfter = QUERY_WORD_ONLY_AFTER.get(word.surface);
+    return !onlyAfter || onlyAfter.has(words[at - 1]?.surface ?? '');
+  });
+  const meaningful = meant.filter((word) => !isStopWord(word.surface));
+  return meaningful.length > 0 ? meaningful : meant;
 }

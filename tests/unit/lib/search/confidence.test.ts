@@ -5,6 +5,7 @@ import {
   countUnknownWords,
   isAbout,
   isEverydayWord,
+  unknownWordsByWorth,
   withoutModifiers,
   wordSpecificity,
 } from '@/lib/search/confidence';
@@ -114,22 +115,52 @@ describe('confidence', () => {
     expect(isEverydayWord(smallVocabulary, groups[1]!, analyzed[1]!, worth, strict)).toBe(true);
   });
 
-  it('counts words that say what kind of text is wanted for nothing, when another word tells the subject', () => {
-    const weights = (query: string, typing = false) =>
-      withoutModifiers(words(query), specificities(query), typing).map(({ weight }) => weight);
+  it('counts words that say what kind of text is wanted for nothing, when another word names a subject', () => {
+    const none = () => false;
+    const weights = (query: string, typing = false, isCommon: (at: number) => boolean = none) =>
+      withoutModifiers(words(query), specificities(query), typing, isCommon).map(({ weight }) => weight);
     expect(weights('kubernetes tutorial')).toEqual([idf('kubernet'), 0]);
     expect(
-      countUnknownWords(withoutModifiers(words('kubernetes tutorial'), specificities('kubernetes tutorial'), false)),
+      countUnknownWords(
+        withoutModifiers(words('kubernetes tutorial'), specificities('kubernetes tutorial'), false, none),
+      ),
     ).toBe(0);
     // Two-word modifiers, each of whose words alone may be a subject's.
     expect(weights('kubernetes getting started')).toEqual([idf('kubernet'), 0, 0]);
     expect(weights('kubernetes started')[1]).toBeGreaterThan(0);
-    // A modifier being typed is one already; a finished prefix is not.
+    // An unknown word being typed that begins a modifier is one already; a finished prefix is not, nor a
+    // word being typed that the library knows (here as if "tuto" completed a term).
     expect(weights('kubernetes tuto', true)).toEqual([idf('kubernet'), 0]);
     expect(weights('kubernetes tuto')[1]).toBe(CONFIDENCE.unknownWordWeight);
-    // Nothing but modifiers, or modifiers beside words that tell nothing: read as written.
+    const known = [
+      { weight: 5, bestCertainty: 1 },
+      { weight: 2, bestCertainty: 0.8 },
+    ];
+    expect(withoutModifiers(words('kubernetes tuto'), known, true, none)).toEqual(known);
+    // Nothing but modifiers, modifiers beside words that tell nothing, or beside common words only
+    // ("sleep tips"): read as written.
     expect(weights('tutorial tips')).toEqual([CONFIDENCE.unknownWordWeight, CONFIDENCE.unknownWordWeight]);
     expect(weights('ab tutorial')).toEqual([0, CONFIDENCE.unknownWordWeight]);
+    expect(weights('kubernetes tutorial', false, (at) => at === 0)).toEqual([
+      idf('kubernet'),
+      CONFIDENCE.unknownWordWeight,
+    ]);
+  });
+
+  it('weighs an everyday word the library does not know at its worth in everyday speech', () => {
+    const query = 'kubernetes people sourdough';
+    const worth = new Map([
+      ['peopl', 0.5],
+      ['sourdough', 0.7],
+    ]);
+    const weighed = unknownWordsByWorth(words(query), specificities(query), worth);
+    // An everyday word (worth under `everydayWorth`) at its share; any other at the full weight.
+    expect(weighed.map(({ weight }) => weight)).toEqual([
+      idf('kubernet'),
+      CONFIDENCE.unknownWordWeight * 0.5,
+      CONFIDENCE.unknownWordWeight,
+    ]);
+    expect(countUnknownWords(weighed)).toBe(2);
   });
 
   it('does not take an article covering one common word of a query the library knows as about it, unless it is half of it', () => {

@@ -123,6 +123,24 @@ describe('library index', () => {
     expect(createLibraryIndex().search('darfur').results).toEqual([]);
   });
 
+  it('reads the words of saved pages as their own: one common word of a query is enough, and "tips" counts for nothing', () => {
+    // The blog's search takes "score" alone as chance in "how to improve my credit score"; a user's
+    // library has no common words of that kind: each of these pages is about a word of the query.
+    const sentence = (id: string, text: string) => page(id, { text: `${filler.repeat(3)}${text}` });
+    const index = indexOf(
+      sentence('page:score', 'The final score was level.'),
+      sentence('page:credit', 'Her credit was good.'),
+      sentence('page:improve', 'Results improve slowly.'),
+      bread,
+    );
+    expect(ids(index.search('improve credit score', { typing: false })).sort()).toEqual([
+      'page:credit',
+      'page:improve',
+      'page:score',
+    ]);
+    expect(ids(index.search('sourdough tips', { typing: false }))).toEqual(['page:bread']);
+  });
+
   it('forgets a removed item at once, and a changed item answers with its new text', () => {
     const index = indexOf(bread, queues, darfur);
     expect(index.remove('page:darfur')).toBe(true);

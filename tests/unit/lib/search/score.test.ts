@@ -116,6 +116,15 @@ describe('score stage', () => {
     expect(wordWeight(smallVocabulary, new Map())).toBe(0);
   });
 
+  it('names the one query word a document covers alone, by its position', () => {
+    // "sourdough" first: no document; "payment" second: only the idempotency one; "rolling" third: only kubernetes.
+    const { documents } = scores('sourdough payment rolling');
+    expect(documents.idempotency!.onlyWord).toBe(1);
+    expect(documents.kubernetes!.onlyWord).toBe(2);
+    // Two words covered: none alone.
+    expect(scores('kubernetes rolling').documents.kubernetes!.onlyWord).toBe(-1);
+  });
+
   it('measures how much of the query a document covers: share, evidence and words', () => {
     // "sourdough" is unknown to the index: it weighs against every document.
     const { documents } = scores('kubernetes migration sourdough');

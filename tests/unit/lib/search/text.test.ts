@@ -136,6 +136,18 @@ describe('terms', () => {
     expect(analyzeQueryWords('what is it').map((w) => w.surface)).toEqual(['what', 'is', 'it']);
   });
 
+  it('reads "once" in a query only as a delivery guarantee ("exactly once", "at least once", "at most once")', () => {
+    const surfaces = (query: string) => analyzeQueryWords(query).map((w) => w.surface);
+    expect(surfaces('exactly once delivery')).toEqual(['exactly', 'once', 'delivery']);
+    expect(surfaces('at-least-once')).toEqual(['least', 'once']);
+    expect(surfaces('at most once')).toEqual(['once']);
+    // An adverb elsewhere, even when nothing but stop words is left.
+    expect(surfaces('users hit the db at once')).toEqual(['users', 'hit', 'db']);
+    expect(surfaces('all at once')).toEqual(['all', 'at']);
+    // Documents keep it.
+    expect(analyzeField('fires once a day')).toContain('onc');
+  });
+
   it('pairs adjacent meaningful words for phrase matching', () => {
     expect(analyzePairs('Choosing a Vector Database')).toEqual(['choos vector', 'vector databas']);
   });
