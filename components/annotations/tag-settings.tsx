@@ -20,7 +20,14 @@ export function TagSettings({ db }: { db: ShelfDatabase }) {
   const rename = async () => {
     const target = normalizeTag(to);
     if (!target.ok) return setMessage({ text: TAG_ERROR_MESSAGES[target.error], error: true });
-    if (!source || target.tag === source) return setMessage({ text: 'Type a different name.', error: true });
+    if (!source || target.tag === source) {
+      // Tags are compared in lower case: "Redis" for "redis" names the same tag, so say so.
+      const sameInLowerCase = source !== '' && to.trim() !== '' && to.trim() !== source;
+      const text = sameInLowerCase
+        ? `Tags are kept in lower case: “${to.trim()}” is already the tag “${source}”.`
+        : 'Type a different name.';
+      return setMessage({ text, error: true });
+    }
     const merging = counts?.some(({ tag }) => tag === target.tag) ?? false;
     const changed = await renameTag(source, target.tag, { db });
     setMessage({

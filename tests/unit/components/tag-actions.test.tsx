@@ -71,4 +71,23 @@ describe('tags on many items', () => {
     // The message is set after the write resolves: the database can be seen changed a render earlier.
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Renamed “later” to “someday” on 1 item.'));
   });
+
+  // Found by QA: renaming a tag only in case ("db" to "DB") said "Type a different name.", as if
+  // nothing had been typed.
+  it('says why a rename only in case changes nothing: tags are kept in lower case', async () => {
+    const user = userEvent.setup();
+    await setTags('article:a', ['db'], { db });
+    render(<TagSettings db={db} />);
+    await screen.findByRole('combobox', { name: 'Tag to rename' });
+    await user.type(screen.getByRole('textbox', { name: 'New name' }), 'DB');
+    await user.click(screen.getByRole('button', { name: 'Rename or merge' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Tags are kept in lower case: “DB” is already the tag “db”.',
+    );
+    expect(await tagsOf('a')).toEqual(['db']);
+    await user.clear(screen.getByRole('textbox', { name: 'New name' }));
+    await user.type(screen.getByRole('textbox', { name: 'New name' }), 'db');
+    await user.click(screen.getByRole('button', { name: 'Rename or merge' }));
+    expect(screen.getByRole('alert').textContent).toBe('Type a different name.');
+  });
 });
