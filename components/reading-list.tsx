@@ -6,6 +6,8 @@ import { useHighlightCounts } from '@/components/hooks/use-highlight-counts';
 import { getCopyReadMinutes } from '@/lib/db/copies';
 import type { ListRow } from '@/lib/reading-list/list-query';
 import { getRowDetails } from '@/lib/reading-list/row-details';
+import type { MatchReason } from '@/lib/search/library-index';
+import { describeReasons } from '@/lib/search/unified';
 
 /** Two lines of title, a line of details and a progress bar. */
 const ROW_HEIGHT = 78;
@@ -18,6 +20,8 @@ interface ReadingListProps {
   onActivate: (index: number) => void;
   onToggleSelected: (id: string) => void;
   onOpen: (row: ListRow) => void;
+  /** Why each row the text search found matched, said in its details ("Matched your note"). */
+  found?: ReadonlyMap<string, readonly MatchReason[]> | null;
   /** The list itself: the view puts the focus here, so that its keys work at once. */
   listRef?: Ref<HTMLUListElement>;
 }
@@ -34,6 +38,7 @@ export function ReadingList({
   onActivate,
   onToggleSelected,
   onOpen,
+  found = null,
   listRef,
 }: ReadingListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -70,6 +75,7 @@ export function ReadingList({
           const percent = Math.round(progress * 100);
           const { site, readMinutes } = getRowDetails(row, copyMinutes);
           const isActive = virtualRow.index === activeIndex;
+          const reasons = describeReasons(found?.get(item.id) ?? []);
           return (
             <li
               key={item.id}
@@ -96,6 +102,7 @@ export function ReadingList({
                   {readMinutes !== null && <span>{readMinutes} min</span>}
                   <span>{percent}% read</span>
                   <AnnotationBadges item={item} highlights={highlightCounts.get(item.id) ?? 0} />
+                  {reasons && <span className="reading-row-reason">{reasons}</span>}
                 </span>
                 <progress
                   className="reading-row-progress"

@@ -4,7 +4,7 @@ import { useLibraryIndex } from '@/components/hooks/use-library-search';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getAllItems, getNewestItems } from '@/lib/db/queries';
 import { afterNextPaint } from '@/lib/dom/after-paint';
-import { buildRows, countByStatus, type ListQuery, queryRows, searchLibraryIds } from '@/lib/reading-list/list-query';
+import { buildRows, countByStatus, type ListQuery, queryRows, searchLibrary } from '@/lib/reading-list/list-query';
 
 const FIRST_PAGE_SIZE = 60;
 
@@ -31,12 +31,21 @@ export function useReadingListData(query: ListQuery) {
   const allRows = useMemo(() => (source ? buildRows(source.items, source.progress, getArticleById) : []), [source]);
   // The text search is the library search's (full text, typos); `version` changes when the index did.
   const { index, version } = useLibraryIndex();
-  const found = useMemo(() => searchLibraryIds(index, query.text), [index, version, query.text]);
+  const found = useMemo(() => searchLibrary(index, query.text), [index, version, query.text]);
   const rows = useMemo(() => queryRows(allRows, query, found), [allRows, query, found]);
   const counts = useMemo(() => countByStatus(allRows), [allRows]);
   const tags = useMemo(
     () => [...new Set(allRows.flatMap((r) => [...r.item.tags, ...(r.article?.tags ?? [])]))].sort(),
     [allRows],
   );
-  return { loaded: source !== undefined, isPartial: !all && firstPage !== undefined, allRows, rows, counts, tags };
+  return {
+    loaded: source !== undefined,
+    isPartial: !all && firstPage !== undefined,
+    allRows,
+    rows,
+    counts,
+    tags,
+    /** Why each item the text search found matched (null without a text search). */
+    found,
+  };
 }

@@ -21,7 +21,7 @@ interface ReadingListViewProps {
 /** The saved items: the queue and other views, filters, bulk actions with undo, and keys (`?` lists them). */
 export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: ReadingListViewProps) {
   const [query, setQuery] = useState<ListQuery>(DEFAULT_LIST_QUERY);
-  const { loaded, isPartial, allRows, rows, counts, tags } = useReadingListData(query);
+  const { loaded, isPartial, allRows, rows, counts, tags, found } = useReadingListData(query);
   const [activeIndex, setActiveIndex] = useState(0);
   const selection = useReadingListSelection();
   const actions = useUndoableActions();
@@ -107,6 +107,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
               onActivate={setActiveIndex}
               onToggleSelected={selection.toggle}
               onOpen={open}
+              found={found}
               listRef={listRef}
             />
           ) : (

@@ -1,6 +1,6 @@
 import type { Article } from '@/lib/corpus/article';
 import type { ItemStatus, ReadingProgress, SavedItem } from '@/lib/db/schema';
-import type { LibraryIndex } from '@/lib/search/library-index';
+import type { LibraryIndex, MatchReason } from '@/lib/search/library-index';
 import { normalizeText } from '@/lib/search/text';
 
 /** A saved item as the reading list shows it: with its article (if bundled) and progress. */
@@ -49,11 +49,14 @@ export function buildRows(
 
 /**
  * The saved items the library search finds for `text` (the engine of the popup: full text, tags,
- * notes, highlights, typos), or null when there is no text or no index yet.
+ * notes, highlights, typos), each with why it matched; null when there is no text or no index yet.
  */
-export function searchLibraryIds(index: LibraryIndex | null, text: string): ReadonlySet<string> | null {
+export function searchLibrary(
+  index: LibraryIndex | null,
+  text: string,
+): ReadonlyMap<string, readonly MatchReason[]> | null {
   if (!index || !text.trim() || index.size === 0) return null;
-  return new Set(index.search(text, { limit: index.size }).results.map((hit) => hit.itemId));
+  return new Map(index.search(text, { limit: index.size }).results.map((hit) => [hit.itemId, hit.reasons]));
 }
 
 /**
@@ -64,7 +67,7 @@ export function searchLibraryIds(index: LibraryIndex | null, text: string): Read
 export function queryRows(
   rows: readonly ListRow[],
   query: ListQuery,
-  found: ReadonlySet<string> | null = null,
+  found: ReadonlyMap<string, unknown> | null = null,
 ): ListRow[] {
   const words = normalizeText(query.text).split(/\s+/).filter(Boolean);
   const filtered = rows.filter(({ item, article }) => {

@@ -262,7 +262,11 @@ const REASON_NAMES: Record<MatchReason, string> = {
 
 /** Why a hit matched, as its line says: "Matched your tag and your note"; '' for an article's own words. */
 export function describeMatchReasons(hit: SearchHit): string {
-  const reasons = hit.kind === 'article' ? hit.reasons : hit.page.reasons;
+  return describeReasons(hit.kind === 'article' ? hit.reasons : hit.page.reasons);
+}
+
+/** Reasons as a line: "Matched your tag and your note"; '' for none. */
+export function describeReasons(reasons: readonly MatchReason[]): string {
   if (reasons.length === 0) return '';
   const names = reasons.map((reason) => REASON_NAMES[reason]);
   const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;

@@ -110,6 +110,10 @@ test(
     await last.search('rivlary');
     await expect(last.firstResult).toContainText(/LWN/);
     await panel.show('Reading list');
+    // The reading list's search finds it by the same misspelled body word, and says why.
+    await panel.readingList.search.fill('rivlary');
+    await expect(panel.readingList.rows).toHaveCount(1);
+    await expect(panel.readingList.row(/LWN/)).toContainText('Matched saved text');
     await panel.readingList.checkbox(/Select LWN/).check();
     await panel.readingList.button('Unsave').click();
     await expect(last.results.filter({ hasText: /LWN/ })).toHaveCount(0);

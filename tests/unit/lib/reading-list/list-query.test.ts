@@ -7,7 +7,7 @@ import {
   DEFAULT_LIST_QUERY,
   nextInQueue,
   queryRows,
-  searchLibraryIds,
+  searchLibrary,
 } from '@/lib/reading-list/list-query';
 import { createLibraryIndex } from '@/lib/search/library-index';
 
@@ -116,7 +116,7 @@ describe('reading list query', () => {
         fingerprint: '1',
       });
     const search = (text: string) =>
-      queryRows(withPage, { ...DEFAULT_LIST_QUERY, status: 'all', text }, searchLibraryIds(index, text)).map(
+      queryRows(withPage, { ...DEFAULT_LIST_QUERY, status: 'all', text }, searchLibrary(index, text)).map(
         (row) => row.item.id,
       );
     // Words in title, note and tags alone found neither.
@@ -124,7 +124,9 @@ describe('reading list query', () => {
     expect(search('idempotnt')).toEqual(['page:retries']);
     expect(search('replay charges')).toEqual(['page:retries']);
     expect(search('maxmemory')).toEqual(['article:redis-eviction-causing-chaos-when-your-cache-turns-on-you']);
-    expect(searchLibraryIds(index, '  ')).toBeNull();
-    expect(searchLibraryIds(null, 'idempotnt')).toBeNull();
+    // Each found item says why it matched, as the popup's results do.
+    expect(searchLibrary(index, 'replay charges')?.get('page:retries')).toEqual(['text']);
+    expect(searchLibrary(index, '  ')).toBeNull();
+    expect(searchLibrary(null, 'idempotnt')).toBeNull();
   });
 });
