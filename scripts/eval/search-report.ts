@@ -49,6 +49,8 @@ export const CONFIDENCE_HALVES = [
   'blind8',
   'blind9',
   'modifiers',
+  'blind10',
+  'modifiers2',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
