@@ -20,7 +20,10 @@ import type { WordWorth } from '@/lib/search/word-worth';
  * in CLI and typing modes: the figures are in `npm run eval`, the reasoning in the README.
  */
 export interface ConfidenceTuning {
-  /** How much a word of 4+ letters weighs when the library has no term, completion or likely typo for it. */
+  /**
+   * How much a word of 4+ letters weighs when the library has no term, completion or likely typo for
+   * it (an everyday word times its worth: `unknownWordsByWorth`).
+   */
   unknownWordWeight: number;
   /** An article covering this share of the query's weight is about it, whatever the words. */
   wholeShare: number;
@@ -115,7 +118,6 @@ const QUERY_MODIFIERS: ReadonlySet<string> = new Set(QUERY_MODIFIER_LIST);
 /** Modifiers of two words, each of which may name a subject alone ("crash", "start", "sheet"). */
 const QUERY_MODIFIER_PAIRS: ReadonlySet<string> = new Set([
   'getting started',
-  'get started',
   'best practices',
   'best practice',
   'cheat sheet',
@@ -127,17 +129,21 @@ const NO_SPECIFICITY: WordSpecificity = { weight: 0, bestCertainty: 0 };
 
 /**
  * The specificities with the query's modifiers (see QUERY_MODIFIERS) counting for nothing, when
- * another word of the query names a subject that is not a common English word ("kafka tutorial",
- * "clickhouse introduction"). A query of modifiers alone ("getting started guide") is read as
- * written, and so is one whose other words are all common ("sleep tips", "cover letter tips": "tips"
+ * the query has other telling words and those the library knows all tell a subject of it ("kafka
+ * tutorial", "security tips", "express tutorial"; "beginner guide to sourdough starter" is about
+ * sourdough, not guides). A query of modifiers alone ("getting started guide") is read as written, and
+ * so is one holding a common word no article is about ("sleep tips", "cover letter tips": "tips"
  * stays a word the library does not know, as the everyday query it is).
  */
 export function withoutModifiers(
   words: readonly QueryWord[],
   specificities: readonly WordSpecificity[],
   typing: boolean,
-  /** Whether the query word at a position is a common English word (see `commonWorth`). */
-  isCommonWord: (at: number) => boolean,
+  /**
+   * Whether the query word at a position tells a subject of the library: not a common English word
+   * (see `commonWorth`), or one that names some article's subject ("security", "express").
+   */
+  tellsSubject: (at: number) => boolean,
 ): readonly WordSpecificity[] {
   const modifier = words.map(({ surface }) => QUERY_MODIFIERS.has(surface));
   // While typing, an unknown last word that begins a modifier ("kafka tuto") is one already, so that
@@ -158,8 +164,9 @@ export function withoutModifiers(
       modifier[at + 1] = true;
     }
   if (!modifier.includes(true)) return specificities;
-  const namesSubject = specificities.some(({ weight }, at) => weight > 0 && !modifier[at] && !isCommonWord(at));
-  return namesSubject
+  const others = specificities.flatMap(({ weight }, at) => (weight > 0 && !modifier[at] ? [at] : []));
+  const known = others.filter((at) => (specificities[at] as WordSpecificity).bestCertainty > 0);
+  return others.length > 0 && known.every(tellsSubject)
     ? specificities.map((specificity, at) => (modifier[at] ? NO_SPECIFICITY : specificity))
     : specificities;
 }
@@ -202,6 +209,8 @@ export interface EverydaySpeech {
    */
   worth: () => WordWorth;
   namesSubject: (doc: number, term: number) => boolean;
+  /** Whether a term names some document's subject (read when a query with a modifier first needs it). */
+  namesSomeSubject: (term: number) => boolean;
 }
 
 /**
@@ -231,6 +240,22 @@ export function commonWordReader(
   };
 }
 
+/**
+ * Whether the query word at a position tells a subject of the library (see `withoutModifiers`): not a
+ * common word, or read as a term that names some article's subject.
+ */
+export function subjectWordReader(
+  groups: readonly Candidates[],
+  everydaySpeech: EverydaySpeech | undefined,
+  isCommonWord: (at: number) => boolean,
+): (at: number) => boolean {
+  return (at) =>
+    !isCommonWord(at) ||
+    [...(groups[at] as Candidates)].some(
+      ([term, { certainty }]) => certainty > 0 && everydaySpeech?.namesSomeSubject(term) === true,
+    );
+}
+
 /** Per query word, whether it is an everyday word; and which terms name each document's subject. */
 export interface EverydayReadings {
   everyday: readonly boolean[];
@@ -255,7 +280,7 @@ export function unknownWordsByWorth(
     return share < tuning.everydayWorth ? share : 1;
   };
   return specificities.map((specificity, at) =>
-    specificity.weight > 0 && specificity.bestCertainty === 0
+    specificity.weight > 0 && specificity.bestCertainty === 0 && !QUERY_MODIFIERS.has((words[at] as QueryWord).surface)
       ? { weight: specificity.weight * everydayShare((words[at] as QueryWord).term), bestCertainty: 0 }
       : specificity,
   );

@@ -76,7 +76,16 @@ export function createSearchEngine(
   });
   const vocabulary = createVocabulary(index);
   const typos = createTypoMatcher(index);
-  const everydaySpeech = wordWorth && { worth: wordWorth, namesSubject: subjectTermsOf(docs, vocabulary) };
+  const namesSubject = subjectTermsOf(docs, vocabulary);
+  let anySubjectTerms: Set<number> | undefined;
+  const everydaySpeech = wordWorth && {
+    worth: wordWorth,
+    namesSubject,
+    namesSomeSubject: (term: number) => {
+      anySubjectTerms ??= new Set(docs.flatMap((_, doc) => [...namesSubject.termsOf(doc)]));
+      return anySubjectTerms.has(term);
+    },
+  };
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = options.limit ?? 20;
@@ -139,15 +148,16 @@ export type SearchEngine = ReturnType<typeof createSearchEngine>;
  * Whether a term is one of a document's title, tag or topic words: what names its subject. Each document's
  * words are analyzed when first asked for (all at once would add ~10 ms to creating the engine).
  */
-function subjectTermsOf(docs: readonly Article[], vocabulary: Vocabulary): (doc: number, term: number) => boolean {
+function subjectTermsOf(docs: readonly Article[], vocabulary: Vocabulary) {
   const subjectTerms: Array<Set<number> | undefined> = [];
-  return (doc, term) => {
+  const termsOf = (doc: number): Set<number> => {
     let terms = subjectTerms[doc];
     if (!terms) {
       const { title, keywords } = searchableFields(docs[doc] as Article);
       terms = new Set(analyzeField(`${title} ${keywords}`).map((word) => vocabulary.termIndex(word)));
       subjectTerms[doc] = terms;
     }
-    return terms.has(term);
+    return terms;
   };
+  return Object.assign((doc: number, term: number) => termsOf(doc).has(term), { termsOf });
 }

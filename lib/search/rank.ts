@@ -6,6 +6,7 @@ import {
   type EverydaySpeech,
   isAbout,
   isEverydayWord,
+  subjectWordReader,
   unknownWordsByWorth,
   withoutModifiers,
   wordSpecificity,
@@ -72,13 +73,13 @@ export function rankQuery(
       .map(([term]) => vocabulary.terms[term] as string);
     return terms.length > 0 ? { terms, edits: typoEdits[at] ?? 0 } : null;
   });
-  // Asked beside a modifier, and of a document covering one word alone.
+  // Asked of the words beside a modifier, and of a document covering one word alone.
   const isCommonWord = commonWordReader(vocabulary, groups, words, everydaySpeech, tuning);
   const telling = withoutModifiers(
     words,
     groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning)),
     typing,
-    isCommonWord,
+    subjectWordReader(groups, everydaySpeech, isCommonWord),
   );
   const pairs = pairCandidates(vocabulary, words, typing);
   const unknownWords = countUnknownWords(telling);

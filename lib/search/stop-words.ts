@@ -1,7 +1,7 @@
 /**
  * English function words and question words that carry no topic ("how do I …", "why is my …").
  * Words that name things in this domain ("no", "up", "down", "out", "off", "once" of "exactly-once") are
- * deliberately kept.
+ * deliberately kept ("once" in a query only after "exactly", "least" or "most": `analyzeQueryWords`).
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (

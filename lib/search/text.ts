@@ -349,5 +349,6 @@ export function analyzeQueryWords(text: string): QueryWord[] {
     return !onlyAfter || onlyAfter.has(words[at - 1]?.surface ?? '');
   });
   const meaningful = meant.filter((word) => !isStopWord(word.surface));
-  return meaningful.length > 0 ? meaningful : meant;
+  // Nothing but stop words: read them all ("what is it"; "once" alone is a word too).
+  return meaningful.length > 0 ? meaningful : meant.length > 0 ? meant : words;
 }

@@ -116,13 +116,13 @@ describe('confidence', () => {
   });
 
   it('counts words that say what kind of text is wanted for nothing, when another word names a subject', () => {
-    const none = () => false;
-    const weights = (query: string, typing = false, isCommon: (at: number) => boolean = none) =>
-      withoutModifiers(words(query), specificities(query), typing, isCommon).map(({ weight }) => weight);
+    const tells = () => true;
+    const weights = (query: string, typing = false, tellsSubject: (at: number) => boolean = tells) =>
+      withoutModifiers(words(query), specificities(query), typing, tellsSubject).map(({ weight }) => weight);
     expect(weights('kubernetes tutorial')).toEqual([idf('kubernet'), 0]);
     expect(
       countUnknownWords(
-        withoutModifiers(words('kubernetes tutorial'), specificities('kubernetes tutorial'), false, none),
+        withoutModifiers(words('kubernetes tutorial'), specificities('kubernetes tutorial'), false, tells),
       ),
     ).toBe(0);
     // Two-word modifiers, each of whose words alone may be a subject's.
@@ -136,12 +136,12 @@ describe('confidence', () => {
       { weight: 5, bestCertainty: 1 },
       { weight: 2, bestCertainty: 0.8 },
     ];
-    expect(withoutModifiers(words('kubernetes tuto'), known, true, none)).toEqual(known);
-    // Nothing but modifiers, modifiers beside words that tell nothing, or beside common words only
-    // ("sleep tips"): read as written.
+    expect(withoutModifiers(words('kubernetes tuto'), known, true, tells)).toEqual(known);
+    // Nothing but modifiers, modifiers beside words that tell nothing, or beside a word that tells no
+    // subject of the library (a common word no article is about: "sleep tips"): read as written.
     expect(weights('tutorial tips')).toEqual([CONFIDENCE.unknownWordWeight, CONFIDENCE.unknownWordWeight]);
     expect(weights('ab tutorial')).toEqual([0, CONFIDENCE.unknownWordWeight]);
-    expect(weights('kubernetes tutorial', false, (at) => at === 0)).toEqual([
+    expect(weights('kubernetes tutorial', false, (at) => at !== 0)).toEqual([
       idf('kubernet'),
       CONFIDENCE.unknownWordWeight,
     ]);
@@ -161,6 +161,13 @@ describe('confidence', () => {
       CONFIDENCE.unknownWordWeight,
     ]);
     expect(countUnknownWords(weighed)).toBe(2);
+    // A modifier the library does not know keeps the full weight: "course" (worth 0.55) in "sleep course".
+    const modifier = unknownWordsByWorth(
+      words('kubernetes course'),
+      specificities('kubernetes course'),
+      new Map([['cours', 0.55]]),
+    );
+    expect(modifier[1]?.weight).toBe(CONFIDENCE.unknownWordWeight);
   });
 
   it('does not take an article covering one common word of a query the library knows as about it, unless it is half of it', () => {

@@ -144,6 +144,7 @@ describe('terms', () => {
     // An adverb elsewhere, even when nothing but stop words is left.
     expect(surfaces('users hit the db at once')).toEqual(['users', 'hit', 'db']);
     expect(surfaces('all at once')).toEqual(['all', 'at']);
+    expect(surfaces('once')).toEqual(['once']);
     // Documents keep it.
     expect(analyzeField('fires once a day')).toContain('onc');
   });
