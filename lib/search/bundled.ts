@@ -1,4 +1,5 @@
 import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
+import everydayThingsJson from '@/assets/data/everyday-things.json';
 import everydayWordsJson from '@/assets/data/everyday-words.json';
 import indexJson from '@/assets/data/search-index.json';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
@@ -10,10 +11,12 @@ import { readDiscounts, type SerializedDiscounts, type WordWorth } from '@/lib/s
 let engine: SearchEngine | undefined;
 let options: SearchEngineOptions | undefined;
 let wordWorth: WordWorth | undefined;
+let everydayThings: ReadonlySet<string> | undefined;
 
 /**
  * Everyday English words one typo from the index's words, and what words are worth in everyday
- * speech: prebuilt by `npm run index` (scripts/cli/everyday-words.ts). The bench builds its engines
+ * speech: prebuilt by `npm run index` (scripts/cli/everyday-words.ts); words naming things of everyday
+ * life, by `npm run documentation-words` (scripts/cli/everyday-things.ts). The bench builds its engines
  * with them too.
  */
 export function getEngineOptions(): SearchEngineOptions {
@@ -22,6 +25,10 @@ export function getEngineOptions(): SearchEngineOptions {
     wordWorth: () => {
       wordWorth ??= readDiscounts(everydayDiscountsJson as SerializedDiscounts);
       return wordWorth;
+    },
+    everydayThings: () => {
+      everydayThings ??= new Set(everydayThingsJson.split(' '));
+      return everydayThings;
     },
   };
   return options;

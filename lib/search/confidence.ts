@@ -211,6 +211,11 @@ export interface EverydaySpeech {
   namesSubject: (doc: number, term: number) => boolean;
   /** Whether a term names some document's subject (read when a query with a modifier first needs it). */
   namesSomeSubject: (term: number) => boolean;
+  /**
+   * Whether a word, as typed, names a thing of everyday life ("toilet", "album", "restaurant":
+   * scripts/cli/everyday-things.ts); read when a query holds a word the index does not know.
+   */
+  namesEverydayThing: (surface: string) => boolean;
 }
 
 /**
@@ -286,6 +291,25 @@ export function unknownWordsByWorth(
   );
 }
 
+/**
+ * Whether the query names a thing of everyday life the library does not know ("toilet tank leak fix",
+ * "beyonce new album release date", "air fryer deals this week"): such a query is about that thing,
+ * whatever else an article shares with it (see `isAbout`). Never for a user's library.
+ */
+export function namesUnknownEverydayThing(
+  words: readonly QueryWord[],
+  specificities: readonly WordSpecificity[],
+  everydaySpeech: EverydaySpeech | undefined,
+): boolean {
+  return (
+    everydaySpeech !== undefined &&
+    specificities.some(
+      ({ weight, bestCertainty }, at) =>
+        weight > 0 && bestCertainty === 0 && everydaySpeech.namesEverydayThing((words[at] as QueryWord).surface),
+    )
+  );
+}
+
 /** How many of the query's telling words the library does not know at all. */
 export function countUnknownWords(specificities: readonly WordSpecificity[]): number {
   return specificities.filter(({ weight, bestCertainty }) => weight > 0 && bestCertainty === 0).length;
@@ -305,9 +329,14 @@ export function isAbout(
   tuning: ConfidenceTuning = CONFIDENCE,
   /** Whether the query word at a position is a common English word (see `commonWorth`); none by default. */
   isCommonWord: (at: number) => boolean = () => false,
+  /** Whether the query names a thing of everyday life the library does not know (`namesUnknownEverydayThing`). */
+  namesEverydayThing = false,
 ): boolean {
   // Words the library does not know, beside an everyday phrase of a summary: a story, not a subject.
   if (unknownWords > 0 && subjectWords === 0 && everydayPhrase && confidence < tuning.wholeShare) return false;
+  // A thing of everyday life the library never mentions: what the query is about, whatever else an
+  // article shares ("leak" and "fix" of "toilet tank leak fix"), unless it covers nearly all of it.
+  if (namesEverydayThing && confidence < tuning.wholeShare) return false;
   return (
     confidence >= tuning.wholeShare ||
     (coveredWords >= 2 && evidence >= tuning.evidence && confidence >= tuning.evidenceShare) ||

@@ -57,6 +57,8 @@ export interface SearchEngineOptions {
    * bundled list takes ~10 ms, once.
    */
   wordWorth?: () => WordWorth;
+  /** Words naming things of everyday life (see `EverydaySpeech.namesEverydayThing`), read when a query first needs them. */
+  everydayThings?: () => ReadonlySet<string>;
 }
 
 /**
@@ -66,7 +68,7 @@ export interface SearchEngineOptions {
 export function createSearchEngine(
   index: SerializedSearchIndex,
   articles: readonly Article[],
-  { tuning = CONFIDENCE, everydayWords = new Set(), wordWorth }: SearchEngineOptions = {},
+  { tuning = CONFIDENCE, everydayWords = new Set(), wordWorth, everydayThings }: SearchEngineOptions = {},
 ) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = index.docIds.map((id) => {
@@ -85,6 +87,7 @@ export function createSearchEngine(
       anySubjectTerms ??= new Set(docs.flatMap((_, doc) => [...namesSubject.termsOf(doc)]));
       return anySubjectTerms.has(term);
     },
+    namesEverydayThing: (surface: string) => everydayThings?.().has(surface) === true,
   };
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {

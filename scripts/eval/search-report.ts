@@ -51,6 +51,8 @@ export const CONFIDENCE_HALVES = [
   'modifiers',
   'blind10',
   'modifiers2',
+  'blind11',
+  'short11',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 

@@ -5,6 +5,7 @@ import {
   countUnknownWords,
   isAbout,
   isEverydayWord,
+  namesUnknownEverydayThing,
   unknownWordsByWorth,
   withoutModifiers,
   wordSpecificity,
@@ -94,6 +95,48 @@ describe('confidence', () => {
     expect(isAbout({ ...lastNight, everydayPhrase: false }, 2)).toBe(true);
     expect(isAbout(lastNight, 0)).toBe(true);
     expect(isAbout({ ...lastNight, confidence: 0.8 }, 2)).toBe(true);
+  });
+
+  it('does not take an article sharing words with a query about a thing of everyday life the library does not know', () => {
+    // "toilet tank leak fix" and the memory leak article: "leak" and "fix" are enough evidence and
+    // share for a question in plain words, but the query is about a toilet.
+    const leakFix = {
+      confidence: 0.54,
+      evidence: 7,
+      coveredWords: 2,
+      onlyWord: -1,
+      subjectWords: 2,
+      everydayPhrase: false,
+    };
+    expect(isAbout(leakFix, 2, CONFIDENCE, () => false, false)).toBe(true);
+    expect(isAbout(leakFix, 2, CONFIDENCE, () => false, true)).toBe(false);
+    // An article covering nearly all of the query still is about it.
+    expect(isAbout({ ...leakFix, confidence: CONFIDENCE.wholeShare }, 2, CONFIDENCE, () => false, true)).toBe(true);
+  });
+
+  it('finds a thing of everyday life among the words the library does not know, as typed, never without everyday speech', () => {
+    const query = words('toilet restart herd');
+    const specs = specificities('toilet restart herd');
+    expect(specs[0]!.bestCertainty).toBe(0); // "toilet" is no word of the small index
+    const speech = {
+      worth: () => new Map<string, number>(),
+      namesSubject: () => false,
+      namesSomeSubject: () => false,
+      namesEverydayThing: (surface: string) => surface === 'toilet' || surface === 'herd',
+    };
+    expect(namesUnknownEverydayThing(query, specs, speech)).toBe(true);
+    // "herd" is a word the library knows: whatever it names, the articles use it.
+    expect(namesUnknownEverydayThing(words('restart herd'), specificities('restart herd'), speech)).toBe(false);
+    // A word weighing nothing (a fragment, a modifier) names nothing.
+    expect(
+      namesUnknownEverydayThing(
+        query,
+        specs.map((s, at) => (at === 0 ? { ...s, weight: 0 } : s)),
+        speech,
+      ),
+    ).toBe(false);
+    // A user's library has no everyday speech: its words are its own.
+    expect(namesUnknownEverydayThing(query, specs, undefined)).toBe(false);
   });
 
   it('reads a word as everyday as typed or by its surest candidate, and none without word worths', () => {

@@ -271,6 +271,32 @@ describe('bundled search engine', () => {
     },
   );
 
+  // Found by blind sets: an article sharing two words of a query about a thing of everyday life
+  // ("leak" and "fix" of a toilet's leak) answered it.
+  it.each([
+    'toilet tank leak fix',
+    'how to fix a leaky kitchen faucet',
+    'real estate agent commission rates',
+    'front door lock stuck',
+    'how to change a flat tire',
+    'bird migration patterns',
+  ])('says nothing is about "%s" (a thing of everyday life the library never mentions)', (query) => {
+    expect(engine.search(query, { typing: false }).results).toEqual([]);
+  });
+
+  it.each([
+    ['memory leak fix', 'memory-leaks-in-production-node-js-diagnose-profile-and-fix'],
+    // Verbs speech says more than manuals tell how, not what about.
+    [
+      'memory usage keeps climbing until the process crashes',
+      'memory-leaks-in-production-node-js-diagnose-profile-and-fix',
+    ],
+    ['restoring the database from backup took the whole night', 'slow-database-restores-from-9-hours-to-45-minutes'],
+  ])('still answers "%s" with its article', (query, id) => {
+    const ids = engine.search(query, { typing: false }).results.map((r) => r.article.id);
+    expect(ids.slice(0, 5)).toContain(id);
+  });
+
   it('takes one word everyday speech does not use as the subject, wherever it stands in the query', () => {
     // "claude" is read as a typo of "clause", so every word is the library's and the rule applies.
     const ids = engine.search('claude integration bedrock', { typing: false }).results.map((r) => r.article.id);
