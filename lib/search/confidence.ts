@@ -172,10 +172,30 @@ export function withoutModifiers(
 }
 
 /**
- * Whether a query word is an everyday word: as typed, or as read (its surest candidate with some
- * certainty: the term as typed, else its surest completion, correction or synonym), it is worth less
- * than `everydayWorth` ("stuff", 0.58, whatever it is corrected to). Without word worths (a user's
- * library, whose words are their own) no word is.
+ * What a query word is worth in everyday speech: as typed, or as read (its surest candidate with some
+ * certainty: the term as typed, else its surest completion, correction or synonym), whichever is
+ * less ("stuff", 0.58, whatever it is corrected to); 1 for a word speech does not use.
+ */
+export function everydayWorthOf(
+  vocabulary: Vocabulary,
+  candidates: Candidates,
+  word: QueryWord,
+  worth: WordWorth,
+): number {
+  const worthOf = (term: string) => worth.get(term) ?? 1;
+  let surest = 0;
+  let read = 1;
+  for (const [term, { certainty }] of candidates)
+    if (certainty > surest) {
+      surest = certainty;
+      read = worthOf(vocabulary.terms[term] as string);
+    }
+  return Math.min(worthOf(word.term), read);
+}
+
+/**
+ * Whether a query word is an everyday word: worth less than `everydayWorth` as typed or as read
+ * (`everydayWorthOf`). Without word worths (a user's library, whose words are their own) no word is.
  */
 export function isEverydayWord(
   vocabulary: Vocabulary,
@@ -184,16 +204,7 @@ export function isEverydayWord(
   worth: WordWorth,
   tuning: ConfidenceTuning = CONFIDENCE,
 ): boolean {
-  const worthOf = (term: string) => worth.get(term) ?? 1;
-  if (worthOf(word.term) < tuning.everydayWorth) return true;
-  let surest = 0;
-  let everyday = false;
-  for (const [term, { certainty }] of candidates)
-    if (certainty > surest) {
-      surest = certainty;
-      everyday = worthOf(vocabulary.terms[term] as string) < tuning.everydayWorth;
-    }
-  return everyday;
+  return everydayWorthOf(vocabulary, candidates, word, worth) < tuning.everydayWorth;
 }
 
 /**
@@ -219,29 +230,26 @@ export interface EverydaySpeech {
 }
 
 /**
- * Whether the query word at a position is a common English word (worth under `commonWorth`, as typed or
- * as read), each word looked up once. Never for a user's library (no everyday speech), whose words are
- * its own.
+ * Each query word's worth in everyday speech (`everydayWorthOf`), looked up once: what tells an
+ * everyday word (`everydayWorth`) and a common one (`commonWorth`). 1 for every word without everyday
+ * speech (a user's library, whose words are its own).
  */
-export function commonWordReader(
+export function everydayWorthReader(
   vocabulary: Vocabulary,
   groups: readonly Candidates[],
   words: readonly QueryWord[],
   everydaySpeech: EverydaySpeech | undefined,
-  tuning: ConfidenceTuning = CONFIDENCE,
-): (at: number) => boolean {
-  if (!everydaySpeech) return () => false;
-  const commonTuning = { ...tuning, everydayWorth: tuning.commonWorth };
-  const common: Array<boolean | undefined> = [];
+): (at: number) => number {
+  if (!everydaySpeech) return () => 1;
+  const worths: Array<number | undefined> = [];
   return (at) => {
-    common[at] ??= isEverydayWord(
+    worths[at] ??= everydayWorthOf(
       vocabulary,
       groups[at] as Candidates,
       words[at] as QueryWord,
       everydaySpeech.worth(),
-      commonTuning,
     );
-    return common[at];
+    return worths[at];
   };
 }
 

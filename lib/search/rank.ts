@@ -1,11 +1,10 @@
 import { addCompletionCandidates, addSynonymCandidates, pairCandidates, wordCandidates } from '@/lib/search/candidates';
 import {
   type ConfidenceTuning,
-  commonWordReader,
   countUnknownWords,
   type EverydaySpeech,
+  everydayWorthReader,
   isAbout,
-  isEverydayWord,
   namesUnknownEverydayThing,
   subjectWordReader,
   unknownWordsByWorth,
@@ -75,7 +74,8 @@ export function rankQuery(
     return terms.length > 0 ? { terms, edits: typoEdits[at] ?? 0 } : null;
   });
   // Asked of the words beside a modifier, and of a document covering one word alone.
-  const isCommonWord = commonWordReader(vocabulary, groups, words, everydaySpeech, tuning);
+  const worthAt = everydayWorthReader(vocabulary, groups, words, everydaySpeech);
+  const isCommonWord = (at: number) => worthAt(at) < tuning.commonWorth;
   const telling = withoutModifiers(
     words,
     groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning)),
@@ -91,9 +91,7 @@ export function rankQuery(
   const everydayReadings =
     everydaySpeech && unknownWords > 0
       ? {
-          everyday: groups.map((group, at) =>
-            isEverydayWord(vocabulary, group, words[at] as QueryWord, everydaySpeech.worth(), tuning),
-          ),
+          everyday: words.map((_, at) => worthAt(at) < tuning.everydayWorth),
           namesSubject: everydaySpeech.namesSubject,
         }
       : undefined;

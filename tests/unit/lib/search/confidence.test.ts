@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addCompletionCandidates, wordCandidates } from '@/lib/search/candidates';
 import {
   CONFIDENCE,
   countUnknownWords,
+  everydayWorthReader,
   isAbout,
   isEverydayWord,
   namesUnknownEverydayThing,
@@ -156,6 +157,26 @@ describe('confidence', () => {
     // The threshold is the tuning's.
     const strict = { ...CONFIDENCE, everydayWorth: 0.95 };
     expect(isEverydayWord(smallVocabulary, groups[1]!, analyzed[1]!, worth, strict)).toBe(true);
+  });
+
+  it("reads each word's everyday worth once per query, 1 for every word without everyday speech", () => {
+    const analyzed = words('kubernetes idemp');
+    const groups = wordCandidates(smallVocabulary, analyzed, false);
+    addCompletionCandidates(smallVocabulary, analyzed, groups);
+    const worth = vi.fn(
+      () =>
+        new Map([
+          ['kubernet', 0.3],
+          ['idemp', 0.4],
+          ['idempot', 0.9],
+        ]),
+    );
+    const speech = { worth, namesSubject: () => false, namesSomeSubject: () => false, namesEverydayThing: () => false };
+    const worthAt = everydayWorthReader(smallVocabulary, groups, analyzed, speech);
+    // As typed or as read, whichever is less: "idemp" 0.4 though its completion is worth 0.9.
+    expect([worthAt(0), worthAt(1), worthAt(0)]).toEqual([0.3, 0.4, 0.3]);
+    expect(worth).toHaveBeenCalledTimes(2);
+    expect(everydayWorthReader(smallVocabulary, groups, analyzed, undefined)(0)).toBe(1);
   });
 
   it('counts words that say what kind of text is wanted for nothing, when another word names a subject', () => {
