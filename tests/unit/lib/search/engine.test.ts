@@ -220,6 +220,11 @@ describe('bundled search engine', () => {
     ['grpc basics', 'grpc-streaming-server-client-and-bidirectional-streams-explained'],
     ['clickhouse introduction', 'clickhouse-for-node-js-backends-columnar-analytics-at-millions-of-rows-per-second'],
     ['opentelemetry getting started', 'opentelemetry-ai-observability'],
+    // Found in a second review: a topic that is also a common word ("security", "express") beside a
+    // modifier found nothing; it names articles' subjects, so the modifier counts for nothing.
+    ['security tips', 'web-security-essentials-preventing-xss-sql-injection-csrf-and-broken-auth'],
+    ['express tutorial', 'building-a-production-rest-api-with-express'],
+    ['hiring tips', 'hiring-wrong-senior-dev'],
   ])('finds the topic of "%s" beside the words that say what kind of text is wanted', (query, id) => {
     expect(
       engine
@@ -239,21 +244,6 @@ describe('bundled search engine', () => {
       expect(engine.search(query, { typing: false }).results).toEqual([]);
     },
   );
-
-  // Found in a second review: a topic that is also a common word ("security", "express") beside a
-  // modifier found nothing; it names articles' subjects, so the modifier counts for nothing.
-  it.each([
-    ['security tips', 'web-security-essentials-preventing-xss-sql-injection-csrf-and-broken-auth'],
-    ['express tutorial', 'building-a-production-rest-api-with-express'],
-    ['hiring tips', 'hiring-wrong-senior-dev'],
-  ])('finds the topic of "%s", a common word that names articles', (query, id) => {
-    expect(
-      engine
-        .search(query, { typing: false })
-        .results.slice(0, 5)
-        .map((r) => r.article.id),
-    ).toContain(id);
-  });
 
   it('finds a modifier being typed as one', () => {
     expect(topIds('kafka tuto')).toContain('kafka-ai-data-pipelines');
