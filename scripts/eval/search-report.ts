@@ -135,9 +135,14 @@ function confidenceReport(
 ): string[] {
   const set = loadConfidenceSet();
   const lines = [`\nKnowing when nothing matches: ${CONFIDENCE_SET_FILE} (thresholds tuned on "tune" only)`];
+  const nameWidth = Math.max(...CONFIDENCE_HALVES.map((half) => half.length)) + 1;
+  let offTopicCount = 0;
+  let answeredCount = 0;
   for (const half of CONFIDENCE_HALVES) {
     const offTopic = set.offTopic[half];
     const answered = offTopic.filter((query) => shelf(query).length > 0);
+    offTopicCount += offTopic.length;
+    answeredCount += answered.length;
     const miniAnswered = offTopic.filter((query) => minisearch(query).length > 0).length;
     const intent = evaluate(set.intent[half], shelf);
     const intentFigures = intent.queries > 0 ? `   intent (${intent.queries}) ${format(intent)}` : '';
@@ -145,7 +150,7 @@ function confidenceReport(
       offTopic.length > 0
         ? ` off-topic with no results: shelf ${offTopic.length - answered.length}/${offTopic.length}, minisearch ${offTopic.length - miniAnswered}/${offTopic.length}`
         : '';
-    lines.push(`${half.padEnd(8)}${offTopicFigures}${intentFigures}`);
+    lines.push(`${half.padEnd(nameWidth)}${offTopicFigures}${intentFigures}`);
     if (verbose) {
       for (const query of answered)
         lines.push(`  answered off-topic: "${query}" → ${shelf(query).slice(0, 2).join(', ')}`);
@@ -159,6 +164,9 @@ function confidenceReport(
       }
     }
   }
+  lines.push(
+    `${'all sets'.padEnd(nameWidth)} off-topic with no results: shelf ${offTopicCount - answeredCount}/${offTopicCount}`,
+  );
   return lines;
 }
 
