@@ -223,7 +223,7 @@ export interface EverydaySpeech {
   /** Whether a term names some document's subject (read when a query with a modifier first needs it). */
   namesSomeSubject: (term: number) => boolean;
   /**
-   * Whether a word, as typed, names a thing of everyday life ("toilet", "album", "restaurant":
+   * Whether a word, as typed, names a thing of everyday life ("toilet", "kitchen", "restaurant":
    * scripts/cli/everyday-things.ts); read when a query holds a word the index does not know.
    */
   namesEverydayThing: (surface: string) => boolean;
@@ -272,6 +272,8 @@ export function subjectWordReader(
 /** Per query word, whether it is an everyday word; and which terms name each document's subject. */
 export interface EverydayReadings {
   everyday: readonly boolean[];
+  /** Per query word, whether it is a common English word (worth under `commonWorth`). */
+  common: readonly boolean[];
   namesSubject: EverydaySpeech['namesSubject'];
 }
 
@@ -301,7 +303,7 @@ export function unknownWordsByWorth(
 
 /**
  * Whether the query names a thing of everyday life the library does not know ("toilet tank leak fix",
- * "beyonce new album release date", "air fryer deals this week"): such a query is about that thing,
+ * "real estate agent commission rates", "front door lock stuck"): such a query is about that thing,
  * whatever else an article shares with it (see `isAbout`). Never for a user's library.
  */
 export function namesUnknownEverydayThing(
@@ -331,8 +333,20 @@ export function isAbout(
     coveredWords,
     onlyWord,
     subjectWords,
+    uncommonWords,
     everydayPhrase,
-  }: Pick<ScoredDocument, 'confidence' | 'evidence' | 'coveredWords' | 'onlyWord' | 'subjectWords' | 'everydayPhrase'>,
+    sharesPhrase,
+  }: Pick<
+    ScoredDocument,
+    | 'confidence'
+    | 'evidence'
+    | 'coveredWords'
+    | 'onlyWord'
+    | 'subjectWords'
+    | 'uncommonWords'
+    | 'everydayPhrase'
+    | 'sharesPhrase'
+  >,
   unknownWords: number,
   tuning: ConfidenceTuning = CONFIDENCE,
   /** Whether the query word at a position is a common English word (see `commonWorth`); none by default. */
@@ -342,9 +356,12 @@ export function isAbout(
 ): boolean {
   // Words the library does not know, beside an everyday phrase of a summary: a story, not a subject.
   if (unknownWords > 0 && subjectWords === 0 && everydayPhrase && confidence < tuning.wholeShare) return false;
-  // A thing of everyday life the library never mentions: what the query is about, whatever else an
-  // article shares ("leak" and "fix" of "toilet tank leak fix"), unless it covers nearly all of it.
-  if (namesEverydayThing && confidence < tuning.wholeShare) return false;
+  // A thing of everyday life the library never mentions, beside common words an article shares one
+  // by one ("leak" and "fix" of "toilet tank leak fix"): what the query is about, unless the article
+  // covers nearly all of it. Beside a word everyday speech does not use, or a phrase of the article,
+  // the thing is the setting of a developer's question ("cron job runs twice every morning", "airline
+  // seat reservation race condition").
+  if (namesEverydayThing && uncommonWords === 0 && !sharesPhrase && confidence < tuning.wholeShare) return false;
   return (
     confidence >= tuning.wholeShare ||
     (coveredWords >= 2 && evidence >= tuning.evidence && confidence >= tuning.evidenceShare) ||

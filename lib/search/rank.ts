@@ -92,6 +92,7 @@ export function rankQuery(
     everydaySpeech && unknownWords > 0
       ? {
           everyday: words.map((_, at) => worthAt(at) < tuning.everydayWorth),
+          common: words.map((_, at) => isCommonWord(at)),
           namesSubject: everydaySpeech.namesSubject,
         }
       : undefined;

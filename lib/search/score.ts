@@ -16,8 +16,12 @@ export interface ScoredDocument {
   onlyWord: number;
   /** How many of those are not everyday words (see `isEverydayWord`), or are in its title, tags or topic. */
   subjectWords: number;
+  /** How many of those are not common English words (see `CONFIDENCE.commonWorth`); all without everyday readings. */
+  uncommonWords: number;
   /** Whether two everyday words of the query stand together in the document too ("last night"). */
   everydayPhrase: boolean;
+  /** Whether two words of the query, not both everyday, stand together in the document too ("race condition"). */
+  sharesPhrase: boolean;
 }
 
 export interface Scores {
@@ -55,7 +59,7 @@ export function scoreDocuments(
   pairs: readonly Candidates[],
   specificities: readonly WordSpecificity[],
   /** Which query words are everyday words (none by default). */
-  everydayReadings: EverydayReadings = { everyday: [], namesSubject: () => false },
+  everydayReadings: EverydayReadings = { everyday: [], common: [], namesSubject: () => false },
 ): Scores {
   const { terms, postings, docCount } = vocabulary;
   const groupWeights = groups.map((group) => wordWeight(vocabulary, group));
@@ -68,8 +72,10 @@ export function scoreDocuments(
   const coveredWords = new Uint8Array(docCount);
   const lastCovered = new Uint8Array(docCount);
   const subjectWords = new Uint8Array(docCount);
+  const uncommonWords = new Uint8Array(docCount);
   const namedSubject = new Uint8Array(docCount);
   const everydayPhrase = new Uint8Array(docCount);
+  const sharesPhrase = new Uint8Array(docCount);
   const touched: number[] = [];
   const matchedTerms = new Set<string>();
   for (const [groupIndex, group] of groups.entries()) {
@@ -77,6 +83,7 @@ export function scoreDocuments(
     const groupWeight = groupWeights[groupIndex] as number;
     const { weight, bestCertainty } = specificities[groupIndex] as WordSpecificity;
     const everyday = everydayReadings.everyday[groupIndex] === true;
+    const common = everydayReadings.common[groupIndex] === true;
     for (const [term, { factor, certainty }] of group) {
       matchedTerms.add(terms[term] as string);
       const list = postings[term] as number[];
@@ -99,6 +106,7 @@ export function scoreDocuments(
         coveredWords[doc] = (coveredWords[doc] as number) + 1;
         lastCovered[doc] = groupIndex;
         if (!everyday || namedSubject[doc] === 1) subjectWords[doc] = (subjectWords[doc] as number) + 1;
+        if (!common) uncommonWords[doc] = (uncommonWords[doc] as number) + 1;
       }
       best[doc] = 0;
       surest[doc] = 0;
@@ -112,12 +120,13 @@ export function scoreDocuments(
     for (const [term, { factor }] of pair) {
       const list = postings[term] as number[];
       // The pair as typed, not a completion of its last word ("last ni" is not "last nightly").
-      const phrase = everyday && factor === FACTOR.phrase;
+      const typed = factor === FACTOR.phrase;
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i] as number;
         if (matched[doc] === 0) continue;
         total[doc] = (total[doc] as number) + factor * (list[i + 1] as number);
-        if (phrase) everydayPhrase[doc] = 1;
+        if (typed && everyday) everydayPhrase[doc] = 1;
+        if (typed && !everyday) sharesPhrase[doc] = 1;
       }
     }
   }
@@ -136,7 +145,9 @@ export function scoreDocuments(
       coveredWords: coveredWords[doc] as number,
       onlyWord: coveredWords[doc] === 1 ? (lastCovered[doc] as number) : -1,
       subjectWords: subjectWords[doc] as number,
+      uncommonWords: uncommonWords[doc] as number,
       everydayPhrase: everydayPhrase[doc] === 1,
+      sharesPhrase: sharesPhrase[doc] === 1,
     };
   });
   return { documents, matchedTerms };

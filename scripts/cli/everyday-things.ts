@@ -1,22 +1,21 @@
 /**
- * Words that name things of everyday life ("toilet", "faucet", "album", "restaurant", "canada"): nouns
- * everyday speech says at least forty times as often as the manuals Debian ships do. A query naming
- * such a thing that the library never mentions is about that thing, whatever else an article shares
- * with it ("toilet tank leak fix" is not about memory leaks; see `CONFIDENCE.wholeShare` and
- * `isAbout`). Written to `assets/data/everyday-things.json` by `npm run documentation-words`, beside
- * the words of every manual (it reads the same pages).
+ * Words that name things of everyday life ("toilet", "faucet", "kitchen", "restaurant", "weekend"):
+ * nouns everyday speech says at least forty times as often as the manuals Debian ships do, per
+ * million words other than stop words. A query naming such a thing that the library never mentions,
+ * beside common words an article shares one by one, is about that thing ("toilet tank leak fix" is not
+ * about memory leaks; see `isAbout`). Written to `assets/data/everyday-things.json` by `npm run
+ * documentation-words`, beside the words of every manual (it reads the same pages).
  *
  * Why both sources: speech alone would take "keyboard", "printer" or "router" for everyday things, and
  * they are words of a developer's question as much as "timeout"; the manuals say them. Why nouns
  * only: a developer's question in plain words is full of verbs and adjectives speech says more than
  * manuals ("memory keeps climbing", "the restore took all night", "worried about security holes"),
- * and they tell how, not what about. Which words are nouns: wink-lexicon (each common English word's
- * most frequent part of speech, from fnTBL and WordNet); a word it does not list is taken for a noun
- * unless it reads as a verb or adverb form ("-ing", "-ed", "-ly").
+ * and they tell how, not what about. Which words are nouns: the dev dependency wink-lexicon, its
+ * common words' most frequent part of speech (from fnTBL), else WordNet's senses of the word.
  */
 import { createRequire } from 'node:module';
 import { MIN_TELLING_LENGTH } from '@/lib/search/candidates';
-import { stemWord } from '@/lib/search/text';
+import { isStopWord, stemWord } from '@/lib/search/text';
 
 /** How many times as often speech must say a word as the manuals do (per million words each), as log10: 40×. */
 export const EVERYDAY_THING_RATIO = 1.6;
@@ -40,43 +39,77 @@ export interface SpokenWord {
 const NOUN_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS']);
 
 interface EnglishLexicon {
-  /** word → its parts of speech, most frequent first. */
+  /** word → its parts of speech, most frequent first (common words only). */
   tags: Readonly<Record<string, readonly string[] | undefined>>;
   /** Irregular verb forms → their base ("took" → "take"); bases map to themselves. */
   irregularVerbs: Readonly<Record<string, string | undefined>>;
   /** WordNet's verb exceptions ("froze" → "freeze"). */
   verbExceptions: Readonly<Record<string, unknown>>;
+  /** WordNet's irregular plurals ("mice" → "mouse"). */
+  nounExceptions: Readonly<Record<string, string | undefined>>;
+  /** WordNet's lemmas → their index in `lemmaSenses`. */
+  lemmas: Readonly<Record<string, number | undefined>>;
+  /** Per lemma, its senses' lexicographer files (indexes in `senseFiles`: "noun.artifact", "verb.motion", …). */
+  lemmaSenses: ReadonlyArray<readonly number[]>;
+  senseFiles: readonly string[];
 }
 
 let lexicon: EnglishLexicon | undefined;
 
+/** wink-lexicon's data files (its entry point loads all of them; these are the ones read here). */
 function englishLexicon(): EnglishLexicon {
   if (!lexicon) {
     const require = createRequire(import.meta.url);
+    const data = (name: string) => require(`wink-lexicon/src/${name}.js`);
     lexicon = {
-      tags: require('wink-lexicon/src/lexicon.js'),
-      irregularVerbs: require('wink-lexicon/src/irregular-verbs.js'),
-      verbExceptions: require('wink-lexicon/src/wn-verb-exceptions.js'),
+      tags: data('lexicon'),
+      irregularVerbs: data('irregular-verbs'),
+      verbExceptions: data('wn-verb-exceptions'),
+      nounExceptions: data('wn-noun-exceptions'),
+      lemmas: data('wn-words'),
+      lemmaSenses: data('wn-word-senses'),
+      senseFiles: data('wn-senses'),
     };
   }
   return lexicon;
 }
 
-/** Whether a word reads as a noun: most often one, by the lexicon; else not a verb or adverb form. */
+/** The word's possible singular lemmas: as written, an irregular plural's, or without a plural ending. */
+function nounLemmas(word: string, nounExceptions: EnglishLexicon['nounExceptions']): string[] {
+  const lemmas = [word];
+  const irregular = nounExceptions[word];
+  if (irregular) lemmas.push(irregular);
+  if (word.endsWith('ies')) lemmas.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) lemmas.push(word.slice(0, -2));
+  if (word.endsWith('s')) lemmas.push(word.slice(0, -1));
+  return lemmas;
+}
+
+/**
+ * Whether a word reads as a noun: most often one, by the lexicon of common words; else (a rarer
+ * word) when WordNet knows it, or its singular, as a noun at all ("faucet", "gifts"). A word WordNet
+ * does not know ("gonna", "toughest") or knows only as a verb or adjective ("memorize", "pathetic")
+ * is not; nor is a verb's irregular form ("took", "froze").
+ */
 export function readsAsNoun(word: string): boolean {
-  const { tags, irregularVerbs, verbExceptions } = englishLexicon();
+  const { tags, irregularVerbs, verbExceptions, nounExceptions, lemmas, lemmaSenses, senseFiles } = englishLexicon();
   const base = irregularVerbs[word];
   if ((base !== undefined && base !== word) || word in verbExceptions) return false;
   const parts = tags[word];
   if (parts) return NOUN_TAGS.has(parts[0] as string);
-  return !/(ing|ed|ly)$/.test(word);
+  return nounLemmas(word, nounExceptions).some((lemma) => {
+    const at = lemmas[lemma];
+    return at !== undefined && (lemmaSenses[at] ?? []).some((file) => senseFiles[file]?.startsWith('noun.') === true);
+  });
 }
 
 /**
  * The everyday things among the words of speech, as written (a query's words are checked as typed:
  * "climbing" is not "climb"), sorted; of MIN_TELLING_LENGTH letters or more, as shorter unknown words
- * weigh nothing in a query. Frequencies are per stem: speech's summed over the forms of a
- * word, the manuals' averaged per manual (each counts the same, as for the words of every manual).
+ * weigh nothing in a query. Both frequencies are per million words other than stop words (as the
+ * engine reads text) and per stem: speech's summed over the noun forms of a word ("kids" is not
+ * counted with "kidding"), the manuals' over every form, averaged per manual (each counts the same,
+ * as for the words of every manual).
  */
 export function buildEverydayThings(
   manuals: readonly ManualWordCounts[],
@@ -88,25 +121,28 @@ export function buildEverydayThings(
   const manualPerMillion = (stem: string) =>
     used.reduce((sum, { counts, total }) => sum + ((counts.get(stem) ?? 0) / total) * 1e6, 0) / used.length;
   let spokenTotal = 0;
-  const spokenByStem = new Map<string, number>();
-  const words = new Set<string>();
+  const spokenNouns = new Map<string, number>();
+  const nounsByStem = new Map<string, number>();
   for (const { word, count } of speech) {
     const lower = word.toLowerCase();
-    if (!/^[a-z]+$/.test(lower)) continue;
+    if (!/^[a-z]+$/.test(lower) || isStopWord(lower)) continue;
     spokenTotal += count;
+    if (lower.length < MIN_TELLING_LENGTH || !isNoun(lower)) continue;
+    spokenNouns.set(lower, (spokenNouns.get(lower) ?? 0) + count);
     const stem = stemWord(lower);
-    spokenByStem.set(stem, (spokenByStem.get(stem) ?? 0) + count);
-    words.add(lower);
+    nounsByStem.set(stem, (nounsByStem.get(stem) ?? 0) + count);
   }
+  const perMillion = (count: number) => (count / spokenTotal) * 1e6;
   const things: string[] = [];
-  for (const word of words) {
-    if (word.length < MIN_TELLING_LENGTH) continue;
-    const spoken = ((spokenByStem.get(stemWord(word)) ?? 0) / spokenTotal) * 1e6;
-    if (spoken < MIN_SPEECH_PER_MILLION) continue;
+  for (const [word, count] of spokenNouns) {
+    // Each word said often enough itself: a rare form of a common noun is rarer than a typo.
+    if (perMillion(count) < MIN_SPEECH_PER_MILLION) continue;
+    const stem = stemWord(word);
     const ratio = Math.log10(
-      (spoken + SMOOTHING_PER_MILLION) / (manualPerMillion(stemWord(word)) + SMOOTHING_PER_MILLION),
+      (perMillion(nounsByStem.get(stem) ?? 0) + SMOOTHING_PER_MILLION) /
+        (manualPerMillion(stem) + SMOOTHING_PER_MILLION),
     );
-    if (ratio >= EVERYDAY_THING_RATIO && isNoun(word)) things.push(word);
+    if (ratio >= EVERYDAY_THING_RATIO) things.push(word);
   }
   return things.sort();
 }

@@ -42,19 +42,46 @@ describe('confidence', () => {
   it('takes an article covering most of the query, or two specific words of a long question, as about it', () => {
     expect(
       isAbout(
-        { confidence: 0.8, evidence: 2, coveredWords: 1, onlyWord: 0, subjectWords: 1, everydayPhrase: false },
+        {
+          confidence: 0.8,
+          evidence: 2,
+          coveredWords: 1,
+          onlyWord: 0,
+          subjectWords: 1,
+          uncommonWords: 1,
+          everydayPhrase: false,
+          sharesPhrase: false,
+        },
         1,
       ),
     ).toBe(true);
     expect(
       isAbout(
-        { confidence: 0.3, evidence: 8, coveredWords: 3, onlyWord: -1, subjectWords: 3, everydayPhrase: false },
+        {
+          confidence: 0.3,
+          evidence: 8,
+          coveredWords: 3,
+          onlyWord: -1,
+          subjectWords: 3,
+          uncommonWords: 3,
+          everydayPhrase: false,
+          sharesPhrase: false,
+        },
         2,
       ),
     ).toBe(true);
     expect(
       isAbout(
-        { confidence: 0.3, evidence: 3, coveredWords: 1, onlyWord: 0, subjectWords: 1, everydayPhrase: false },
+        {
+          confidence: 0.3,
+          evidence: 3,
+          coveredWords: 1,
+          onlyWord: 0,
+          subjectWords: 1,
+          uncommonWords: 1,
+          everydayPhrase: false,
+          sharesPhrase: false,
+        },
         0,
       ),
     ).toBe(true); // every word is the library's
@@ -64,14 +91,32 @@ describe('confidence', () => {
     // "leader of the opposition": "leader" covered, "opposition" unknown.
     expect(
       isAbout(
-        { confidence: 0.62, evidence: 4.9, coveredWords: 1, onlyWord: 0, subjectWords: 1, everydayPhrase: false },
+        {
+          confidence: 0.62,
+          evidence: 4.9,
+          coveredWords: 1,
+          onlyWord: 0,
+          subjectWords: 1,
+          uncommonWords: 1,
+          everydayPhrase: false,
+          sharesPhrase: false,
+        },
         1,
       ),
     ).toBe(false);
     // Two common words of a long query that is mostly about something else.
     expect(
       isAbout(
-        { confidence: 0.2, evidence: 5, coveredWords: 2, onlyWord: -1, subjectWords: 2, everydayPhrase: false },
+        {
+          confidence: 0.2,
+          evidence: 5,
+          coveredWords: 2,
+          onlyWord: -1,
+          subjectWords: 2,
+          uncommonWords: 2,
+          everydayPhrase: false,
+          sharesPhrase: false,
+        },
         2,
       ),
     ).toBe(false);
@@ -87,7 +132,9 @@ describe('confidence', () => {
       coveredWords: 2,
       onlyWord: -1,
       subjectWords: 0,
+      uncommonWords: 0,
       everydayPhrase: true,
+      sharesPhrase: false,
     };
     expect(isAbout(lastNight, 2)).toBe(false);
     // A word of a subject among them, the words not side by side, no unknown word, or most of the
@@ -107,12 +154,19 @@ describe('confidence', () => {
       coveredWords: 2,
       onlyWord: -1,
       subjectWords: 2,
+      uncommonWords: 0,
       everydayPhrase: false,
+      sharesPhrase: false,
     };
     expect(isAbout(leakFix, 2, CONFIDENCE, () => false, false)).toBe(true);
     expect(isAbout(leakFix, 2, CONFIDENCE, () => false, true)).toBe(false);
     // An article covering nearly all of the query still is about it.
     expect(isAbout({ ...leakFix, confidence: CONFIDENCE.wholeShare }, 2, CONFIDENCE, () => false, true)).toBe(true);
+    // Beside a word everyday speech does not use, the thing is a developer's setting ("cron job runs
+    // twice every morning").
+    expect(isAbout({ ...leakFix, uncommonWords: 1 }, 2, CONFIDENCE, () => false, true)).toBe(true);
+    // Or beside two of its words the article says together ("airline seat reservation race condition").
+    expect(isAbout({ ...leakFix, sharesPhrase: true }, 2, CONFIDENCE, () => false, true)).toBe(true);
   });
 
   it('finds a thing of everyday life among the words the library does not know, as typed, never without everyday speech', () => {
@@ -242,7 +296,9 @@ describe('confidence', () => {
       coveredWords: 1,
       onlyWord: 2,
       subjectWords: 1,
+      uncommonWords: 0,
       everydayPhrase: false,
+      sharesPhrase: false,
     };
     const common = (at: number) => at === 2;
     expect(isAbout(oneOfThree, 0, CONFIDENCE, common)).toBe(false);

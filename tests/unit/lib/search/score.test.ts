@@ -48,14 +48,16 @@ describe('score stage', () => {
     const specificities = groups.map((group, at) => wordSpecificity(smallVocabulary, group, analyzed[at]!));
     const titleOfHerd = (doc: number, term: number) =>
       docId(doc) === 'herd' && smallVocabulary.terms[term] === 'restart';
-    const score = (everyday: boolean[], namesSubject = titleOfHerd) =>
+    const score = (everyday: boolean[], namesSubject = titleOfHerd, common: boolean[] = everyday) =>
       Object.fromEntries(
-        scoreDocuments(smallVocabulary, groups, pairs, specificities, { everyday, namesSubject }).documents.map(
+        scoreDocuments(smallVocabulary, groups, pairs, specificities, { everyday, common, namesSubject }).documents.map(
           (document) => [docId(document.doc), document],
         ),
       );
     const both = score([true, true, false]).herd!;
-    expect(both).toMatchObject({ coveredWords: 2, subjectWords: 0, everydayPhrase: true });
+    expect(both).toMatchObject({ coveredWords: 2, subjectWords: 0, everydayPhrase: true, sharesPhrase: false });
+    // Not both everyday: a phrase the document shares.
+    expect(score([true, false, false]).herd).toMatchObject({ everydayPhrase: false, sharesPhrase: true });
     // One of the two not everyday: a subject's word, and no everyday phrase.
     expect(score([true, false, false]).herd).toMatchObject({ subjectWords: 1, everydayPhrase: false });
     // An everyday word that is one of the document's title words counts as a subject's.
@@ -63,7 +65,10 @@ describe('score stage', () => {
       docId(doc) === 'herd' && smallVocabulary.terms[term] === 'client';
     expect(score([true, true, false], clientInTitle).herd).toMatchObject({ subjectWords: 1, everydayPhrase: true });
     // Without word worths nothing is everyday.
-    expect(score([]).herd).toMatchObject({ subjectWords: 2, everydayPhrase: false });
+    expect(score([]).herd).toMatchObject({ subjectWords: 2, uncommonWords: 2, everydayPhrase: false });
+    // Words not common in English, counted apart from everyday ones.
+    expect(score([true, true, false], titleOfHerd, [true, false, false]).herd).toMatchObject({ uncommonWords: 1 });
+    expect(both).toMatchObject({ uncommonWords: 0 });
   });
 
   it('takes only the pair as typed for an everyday phrase, not a completion of its last word', () => {
@@ -73,7 +78,7 @@ describe('score stage', () => {
       addCompletionCandidates(smallVocabulary, analyzed, groups);
       const pairs = pairCandidates(smallVocabulary, analyzed, typing);
       const specificities = groups.map((group, at) => wordSpecificity(smallVocabulary, group, analyzed[at]!));
-      const everyday = { everyday: analyzed.map(() => true), namesSubject: () => false };
+      const everyday = { everyday: analyzed.map(() => true), common: [], namesSubject: () => false };
       const herd = scoreDocuments(smallVocabulary, groups, pairs, specificities, everyday).documents.find(
         (document) => docId(document.doc) === 'herd',
       );
@@ -93,6 +98,7 @@ describe('score stage', () => {
     const documents = Object.fromEntries(
       scoreDocuments(smallVocabulary, groups, [], specificities, {
         everyday: [true, true, true],
+        common: [],
         namesSubject: clientInHerdTitle,
       }).documents.map((document) => [docId(document.doc), document]),
     );

@@ -7,7 +7,7 @@ import { buildDocumentationDiscounts, countManualWords, EVERY_MANUAL_SHARE } fro
 
 const page = (text: string) => ({ title: '', text, truncated: false });
 
-describe('words of every manual (npm run index)', () => {
+describe('words of every manual (npm run documentation-words)', () => {
   it('discounts a word by the share of pages that say it, each package counting the same', () => {
     const built = readDiscounts(
       buildDocumentationDiscounts(

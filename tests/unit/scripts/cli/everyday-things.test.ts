@@ -1,15 +1,16 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import everydayThingsJson from '@/assets/data/everyday-things.json';
-import { buildEverydayThings, readsAsNoun } from '@/scripts/cli/everyday-things';
+import { buildEverydayThings, EVERYDAY_THING_RATIO, readsAsNoun } from '@/scripts/cli/everyday-things';
 
 /** A manual of `total` words saying each given word `count` times. */
 const manual = (total: number, counts: Record<string, number>) => ({ total, counts: new Map(Object.entries(counts)) });
 
 describe('words naming things of everyday life (npm run documentation-words)', () => {
-  // Speech of a million words: "toilet" 30 per million, "keyboard" 30, "climbing" 30, "faucet" 2,
-  // "zebu" 0.1, "cup" 30.
+  // Speech of a million words besides stop words ("the" is not counted): "toilet" 30 per million
+  // with its plural, "keyboard" 30, "climbing" 30, "faucet" 2, "zebu" 0.1, "cup" 30.
   const speech = [
+    { word: 'the', count: 5_000_000 },
     { word: 'filler', count: 1_000_000 - 30 * 4 - 2 - 0.1 },
     { word: 'toilet', count: 25 },
     { word: 'Toilets', count: 5 },
@@ -19,18 +20,20 @@ describe('words naming things of everyday life (npm run documentation-words)', (
     { word: 'zebu', count: 0.1 },
     { word: 'cup', count: 30 },
   ];
+  const isNoun = (word: string) => word !== 'climbing';
 
   it('lists the nouns speech says forty times as often as the manuals, as written', () => {
-    // Per million words of manuals: "keyboard" 10 (a word of manuals too), "toilet" 0.5 (60×).
+    // Per million words of manuals, averaged per manual: "keyboard" 10 (a word of manuals too),
+    // "toilet" 0.25 (30 against 0.25: 120 times as often).
     const manuals = [manual(2_000_000, { keyboard: 20, toilet: 1 }), manual(1_000_000, { keyboard: 10 })];
-    const things = buildEverydayThings(manuals, speech);
-    // Both forms of "toilet", counted together (30 per million against 0.33).
+    const things = buildEverydayThings(manuals, speech, isNoun);
+    // Both forms of "toilet", counted together.
     expect(things).toContain('toilet');
     expect(things).toContain('toilets');
     expect(things).not.toContain('keyboard');
     // A verb form tells how, not what about; a word speech seldom says is not known well enough to
-    // tell (2 per million: smoothed, 21× the manuals'; 0.1 per million: left out); a word under four
-    // letters weighs nothing in a query.
+    // tell (2 per million, smoothed by 0.1: 21 times as often as the manuals' none; 0.1 per million:
+    // left out); a word under four letters weighs nothing in a query.
     expect(things).not.toContain('climbing');
     expect(things).not.toContain('faucet');
     expect(things).not.toContain('zebu');
@@ -38,25 +41,53 @@ describe('words naming things of everyday life (npm run documentation-words)', (
     expect(things).toEqual([...things].sort());
   });
 
+  it('draws the line at forty times as often', () => {
+    // "toilet" 30 per million in speech; the manuals at 0.65 and 0.85 per million: 45 and 35 times
+    // as often, smoothed.
+    const at = (perMillion: number) =>
+      buildEverydayThings([manual(100_000_000, { toilet: perMillion * 100 })], speech, isNoun).includes('toilet');
+    expect(10 ** EVERYDAY_THING_RATIO).toBeCloseTo(40, 0);
+    expect(at(0.65)).toBe(true);
+    expect(at(0.85)).toBe(false);
+  });
+
+  it('counts only the noun forms of a word in speech, and lists no rare form of a common noun', () => {
+    const kids = [
+      { word: 'filler', count: 1_000_000 },
+      { word: 'kids', count: 20 },
+      { word: 'kidding', count: 5000 },
+      { word: 'kiddings', count: 0.1 },
+    ];
+    const manuals = [manual(1_000_000, { kid: 1 })];
+    const isKidNoun = (word: string) => word === 'kids' || word === 'kiddings';
+    // "kids" 20 per million against 1: not 40 times as often, whatever "kidding" says.
+    expect(buildEverydayThings(manuals, kids, isKidNoun)).toEqual([]);
+    expect(buildEverydayThings(manuals, kids, (word) => word !== 'filler')).toEqual(['kidding', 'kids']);
+  });
+
   it('counts each manual the same, and lists nothing without manuals', () => {
     // "toilet" 40 per million in a small manual, none in a large one: 20 on average, no everyday thing.
     const manuals = [manual(100_000, { toilet: 4 }), manual(10_000_000, {})];
-    expect(buildEverydayThings(manuals, speech)).not.toContain('toilet');
-    expect(buildEverydayThings([], speech)).toEqual([]);
+    expect(buildEverydayThings(manuals, speech, isNoun)).not.toContain('toilet');
+    expect(buildEverydayThings([], speech, isNoun)).toEqual([]);
   });
 
-  it('reads a word as a noun by its most frequent part of speech, else by its form', () => {
-    for (const noun of ['toilet', 'kitchen', 'album', 'faucet', 'beyonce']) expect(readsAsNoun(noun), noun).toBe(true);
-    // Verbs (irregular forms too), adjectives, and forms of verbs and adverbs the lexicon does not list.
-    for (const other of ['took', 'froze', 'climbing', 'worried', 'convince', 'loud', 'quietly', 'swamped'])
+  it('reads a word as a noun by its most frequent part of speech, else by WordNet', () => {
+    for (const noun of ['toilet', 'kitchen', 'album', 'faucet', 'gifts', 'canada'])
+      expect(readsAsNoun(noun), noun).toBe(true);
+    // Verbs (irregular forms too), adjectives, and words WordNet knows as no noun or not at all.
+    for (const other of ['took', 'froze', 'climbing', 'worried', 'convince', 'loud', 'memorize', 'pathetic'])
       expect(readsAsNoun(other), other).toBe(false);
+    for (const unknown of ['toughest', 'gonna', 'beyonce']) expect(readsAsNoun(unknown), unknown).toBe(false);
   });
 
-  it('the committed list names things of everyday life, never a word of manuals or a verb', () => {
+  it('the committed list names things of everyday life, never a word of manuals, a verb or an adjective', () => {
     const committed = new Set(everydayThingsJson.split(' '));
-    for (const word of ['toilet', 'kitchen', 'restaurant', 'garden', 'bachelor', 'gifts'])
+    for (const word of ['toilet', 'faucet', 'kitchen', 'restaurant', 'garden', 'bachelor', 'gifts', 'weekend'])
       expect(committed.has(word), word).toBe(true);
-    for (const word of ['keyboard', 'printer', 'router', 'server', 'thread', 'leak', 'password', 'climbing', 'took'])
+    for (const word of ['keyboard', 'printer', 'router', 'server', 'thread', 'leak', 'password'])
+      expect(committed.has(word), word).toBe(false);
+    for (const word of ['climbing', 'took', 'memorize', 'pathetic', 'toughest', 'gonna'])
       expect(committed.has(word), word).toBe(false);
   });
 });
