@@ -57,7 +57,10 @@ export interface SearchEngineOptions {
    * bundled list takes ~10 ms, once.
    */
   wordWorth?: () => WordWorth;
-  /** Words naming things of everyday life (see `EverydaySpeech.namesEverydayThing`), read when a query first needs them. */
+  /**
+   * Words naming things of everyday life (see `EverydaySpeech.namesEverydayThing`), read when a query
+   * first needs them; part of everyday speech, so read only with `wordWorth`.
+   */
   everydayThings?: () => ReadonlySet<string>;
 }
 

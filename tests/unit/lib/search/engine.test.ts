@@ -269,9 +269,13 @@ describe('bundled search engine', () => {
     'real estate agent commission rates',
     'front door lock stuck',
     'how to change a flat tire',
-  ])('says nothing is about "%s" (a thing of everyday life the library never mentions)', (query) => {
-    expect(engine.search(query, { typing: false }).results).toEqual([]);
-  });
+  ])(
+    'says nothing is about "%s" (a thing of everyday life the library never mentions, finished or typing)',
+    (query) => {
+      expect(engine.search(query, { typing: false }).results).toEqual([]);
+      expect(engine.search(query).results).toEqual([]);
+    },
+  );
 
   it.each([
     ['memory leak fix', 'memory-leaks-in-production-node-js-diagnose-profile-and-fix'],
