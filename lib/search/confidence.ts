@@ -51,6 +51,13 @@ export interface ConfidenceTuning {
    * the query (an everyday phrase: "last night"), is not about it unless it covers `wholeShare`.
    */
   everydayWorth: number;
+  /**
+   * An article sharing this many words of a query that names a thing of everyday life the library does
+   * not know is about the developer's question the thing is the setting of ("people see old menu prices
+   * at the restaurant", "sentry alerts wake the whole team every night"); with fewer, all common,
+   * none side by side as in the article, it needs `wholeShare` (see `isAbout`).
+   */
+  thingSettingWords: number;
 }
 
 export const CONFIDENCE: ConfidenceTuning = {
@@ -64,6 +71,7 @@ export const CONFIDENCE: ConfidenceTuning = {
   resultsShareOfBest: 0.3,
   looseShare: 0.3,
   everydayWorth: 0.6,
+  thingSettingWords: 3,
 };
 
 export interface WordSpecificity {
@@ -356,12 +364,13 @@ export function isAbout(
 ): boolean {
   // Words the library does not know, beside an everyday phrase of a summary: a story, not a subject.
   if (unknownWords > 0 && subjectWords === 0 && everydayPhrase && confidence < tuning.wholeShare) return false;
-  // A thing of everyday life the library never mentions, beside common words an article shares one
-  // by one ("leak" and "fix" of "toilet tank leak fix"): what the query is about, unless the article
-  // covers nearly all of it. Beside a word everyday speech does not use, or a phrase of the article,
-  // the thing is the setting of a developer's question ("cron job runs twice every morning", "airline
-  // seat reservation race condition").
-  if (namesEverydayThing && uncommonWords === 0 && !sharesPhrase && confidence < tuning.wholeShare) return false;
+  // A thing of everyday life the library never mentions, beside a common word or two an article
+  // shares one by one ("leak" and "fix" of "toilet tank leak fix"): what the query is about, unless the
+  // article covers nearly all of it. Beside more of its words, a word everyday speech does not use, or
+  // a phrase of the article, the thing is the setting of a developer's question ("cron job runs twice
+  // every morning", "airline seat reservation race condition").
+  const thingIsSetting = coveredWords >= tuning.thingSettingWords || uncommonWords > 0 || sharesPhrase;
+  if (namesEverydayThing && !thingIsSetting && confidence < tuning.wholeShare) return false;
   return (
     confidence >= tuning.wholeShare ||
     (coveredWords >= 2 && evidence >= tuning.evidence && confidence >= tuning.evidenceShare) ||

@@ -167,6 +167,8 @@ describe('confidence', () => {
     expect(isAbout({ ...leakFix, uncommonWords: 1 }, 2, CONFIDENCE, () => false, true)).toBe(true);
     // Or beside two of its words the article says together ("airline seat reservation race condition").
     expect(isAbout({ ...leakFix, sharesPhrase: true }, 2, CONFIDENCE, () => false, true)).toBe(true);
+    // Or sharing three words of it ("sentry alerts wake the whole team every night").
+    expect(isAbout({ ...leakFix, coveredWords: 3 }, 2, CONFIDENCE, () => false, true)).toBe(true);
   });
 
   it('finds a thing of everyday life among the words the library does not know, as typed, never without everyday speech', () => {

@@ -292,6 +292,9 @@ describe('bundled search engine', () => {
     ],
     ['christmas sale traffic spike', 'surviving-viral-traffic-spikes-when-your-campaign-works-too-well'],
     ['voice agent for restaurant reservations', 'voice-ai-agents-with-livekit-and-the-openai-realtime-api'],
+    // Found in a second review: three common words shared are a developer's question too.
+    ['sentry alerts wake the whole team every night', 'oncall-burnout-spiral'],
+    ['people see old menu prices at the restaurant', 'cache-invalidation-bugs-when-users-keep-seeing-stale-data'],
     // Verbs speech says more than manuals tell how, not what about.
     [
       'memory usage keeps climbing until the process crashes',
