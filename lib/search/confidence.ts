@@ -328,6 +328,31 @@ export function namesUnknownEverydayThing(
   );
 }
 
+/**
+ * Short words the library does not know weigh nothing (`wordSpecificity`: a fragment being typed, or
+ * too ambiguous to tell), but a finished one that names a thing of everyday life ("car", "oil", "cup")
+ * is what the query is about: "used car prices", "oil leak under the car", "world cup schedule". It
+ * weighs as a word the library does not know. Never for a user's library.
+ */
+export function withShortEverydayThings(
+  words: readonly QueryWord[],
+  specificities: readonly WordSpecificity[],
+  typing: boolean,
+  everydaySpeech: EverydaySpeech | undefined,
+  tuning: ConfidenceTuning = CONFIDENCE,
+): readonly WordSpecificity[] {
+  if (!everydaySpeech) return specificities;
+  const last = words.length - 1;
+  return specificities.map((specificity, at) => {
+    const { surface } = words[at] as QueryWord;
+    const short = specificity.bestCertainty === 0 && specificity.weight === 0 && surface.length < MIN_TELLING_LENGTH;
+    const finished = !typing || at < last;
+    return short && finished && everydaySpeech.namesEverydayThing(surface)
+      ? { weight: tuning.unknownWordWeight, bestCertainty: 0 }
+      : specificity;
+  });
+}
+
 /** How many of the query's telling words the library does not know at all. */
 export function countUnknownWords(specificities: readonly WordSpecificity[]): number {
   return specificities.filter(({ weight, bestCertainty }) => weight > 0 && bestCertainty === 0).length;

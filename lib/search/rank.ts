@@ -9,6 +9,7 @@ import {
   subjectWordReader,
   unknownWordsByWorth,
   withoutModifiers,
+  withShortEverydayThings,
   wordSpecificity,
 } from '@/lib/search/confidence';
 import { scoreDocuments } from '@/lib/search/score';
@@ -78,7 +79,13 @@ export function rankQuery(
   const isCommonWord = (at: number) => worthAt(at) < tuning.commonWorth;
   const telling = withoutModifiers(
     words,
-    groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning)),
+    withShortEverydayThings(
+      words,
+      groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning)),
+      typing,
+      everydaySpeech,
+      tuning,
+    ),
     typing,
     subjectWordReader(groups, everydaySpeech, isCommonWord),
   );

@@ -14,13 +14,20 @@
  * common words' most frequent part of speech (from fnTBL), else WordNet's senses of the word.
  */
 import { createRequire } from 'node:module';
-import { MIN_TELLING_LENGTH } from '@/lib/search/candidates';
 import { isStopWord, stemWord } from '@/lib/search/text';
 
 /** How many times as often speech must say a word as the manuals do (per million words each), as log10: 40×. */
 export const EVERYDAY_THING_RATIO = 1.6;
 /** Words speech says less often than this per million are left out (rare words: a name, not a thing of daily life). */
 const MIN_SPEECH_PER_MILLION = 0.3;
+/** Two-letter words ("ox", "tv") are too ambiguous to name anything. */
+const MIN_THING_LENGTH = 3;
+/**
+ * Three-letter words are often abbreviations or parts of names in a developer's text ("message bus",
+ * "ads", "ice"): they must be said a hundred times as often in speech as in the manuals ("car",
+ * "cup", "oil" are; "bus" is not).
+ */
+const SHORT_THING_RATIO = 2;
 /** What both frequencies are smoothed by (per million), so that a word neither says is not a thing. */
 const SMOOTHING_PER_MILLION = 0.1;
 
@@ -105,8 +112,8 @@ export function readsAsNoun(word: string): boolean {
 
 /**
  * The everyday things among the words of speech, as written (a query's words are checked as typed:
- * "climbing" is not "climb"), sorted; of MIN_TELLING_LENGTH letters or more, as shorter unknown words
- * weigh nothing in a query. Both frequencies are per million words other than stop words (as the
+ * "climbing" is not "climb"), sorted; of three letters or more ("car", "oil": a finished short word
+ * naming a thing weighs in a query, see `withShortEverydayThings`). Both frequencies are per million words other than stop words (as the
  * engine reads text) and per stem: speech's summed over the noun forms of a word ("kids" is not
  * counted with "kidding"), the manuals' over every form, averaged per manual (each counts the same,
  * as for the words of every manual).
@@ -127,7 +134,7 @@ export function buildEverydayThings(
     const lower = word.toLowerCase();
     if (!/^[a-z]+$/.test(lower) || isStopWord(lower)) continue;
     spokenTotal += count;
-    if (lower.length < MIN_TELLING_LENGTH || !isNoun(lower)) continue;
+    if (lower.length < MIN_THING_LENGTH || !isNoun(lower)) continue;
     spokenNouns.set(lower, (spokenNouns.get(lower) ?? 0) + count);
     const stem = stemWord(lower);
     nounsByStem.set(stem, (nounsByStem.get(stem) ?? 0) + count);
@@ -142,7 +149,7 @@ export function buildEverydayThings(
       (perMillion(nounsByStem.get(stem) ?? 0) + SMOOTHING_PER_MILLION) /
         (manualPerMillion(stem) + SMOOTHING_PER_MILLION),
     );
-    if (ratio >= EVERYDAY_THING_RATIO) things.push(word);
+    if (ratio >= (word.length === MIN_THING_LENGTH ? SHORT_THING_RATIO : EVERYDAY_THING_RATIO)) things.push(word);
   }
   return things.sort();
 }

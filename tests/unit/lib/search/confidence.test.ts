@@ -8,9 +8,12 @@ import {
   isEverydayWord,
   namesUnknownEverydayThing,
   unknownWordsByWorth,
+  type WordSpecificity,
   withoutModifiers,
+  withShortEverydayThings,
   wordSpecificity,
 } from '@/lib/search/confidence';
+import type { QueryWord } from '@/lib/search/text';
 import { addTypoCandidates, createTypoMatcher } from '@/lib/search/typo';
 import { smallIndex, smallVocabulary, words } from './small-index';
 
@@ -169,6 +172,28 @@ describe('confidence', () => {
     expect(isAbout({ ...leakFix, sharesPhrase: true }, 2, CONFIDENCE, () => false, true)).toBe(true);
     // Or sharing three words of it ("sentry alerts wake the whole team every night").
     expect(isAbout({ ...leakFix, coveredWords: 3 }, 2, CONFIDENCE, () => false, true)).toBe(true);
+  });
+
+  it('weighs a finished short word naming a thing of everyday life as a word the library does not know', () => {
+    const query = words('car restart herd');
+    const specs = specificities('car restart herd');
+    expect(specs[0]).toEqual({ weight: 0, bestCertainty: 0 }); // a short word the small index does not know
+    const speech = {
+      worth: () => new Map<string, number>(),
+      namesSubject: () => false,
+      namesSomeSubject: () => false,
+      namesEverydayThing: (surface: string) => surface === 'car' || surface === 'her',
+    };
+    const weights = (query: readonly QueryWord[], specs: readonly WordSpecificity[], typing: boolean, s = speech) =>
+      withShortEverydayThings(query, specs, typing, s).map(({ weight }) => weight);
+    expect(weights(query, specs, false)).toEqual([CONFIDENCE.unknownWordWeight, specs[1]!.weight, specs[2]!.weight]);
+    // While typing, a short last word is a fragment; a known word, or a short word naming nothing, is as it was.
+    const typed = words('restart car');
+    expect(weights(typed, specificities('restart car'), true)).toEqual([specificities('restart car')[0]!.weight, 0]);
+    expect(weights(typed, specificities('restart car'), false)[1]).toBe(CONFIDENCE.unknownWordWeight);
+    expect(weights(words('bus restart'), specificities('bus restart'), false)[0]).toBe(0);
+    // A user's library has no everyday speech.
+    expect(withShortEverydayThings(query, specs, false, undefined)).toBe(specs);
   });
 
   it('finds a thing of everyday life among the words the library does not know, as typed, never without everyday speech', () => {

@@ -269,6 +269,10 @@ describe('bundled search engine', () => {
     'real estate agent commission rates',
     'front door lock stuck',
     'how to change a flat tire',
+    // A short word naming a thing weighed nothing ("car", "cup", "oil"): the rest answered.
+    'used car prices',
+    'world cup 2026 schedule',
+    'oil leak under the car after an oil change',
   ])(
     'says nothing is about "%s" (a thing of everyday life the library never mentions, finished or typing)',
     (query) => {
