@@ -27,6 +27,22 @@ function specificities(query: string) {
 }
 const idf = (term: string) => smallVocabulary.idf(smallVocabulary.termIndex(term));
 
+/** A scored document for `isAbout`: every covered word uncommon unless said, no phrase. */
+function scored(
+  fields: Partial<Parameters<typeof isAbout>[0]> & { coveredWords: number },
+): Parameters<typeof isAbout>[0] {
+  return {
+    confidence: 0,
+    evidence: 0,
+    onlyWord: -1,
+    subjectWords: fields.coveredWords,
+    uncommonWords: fields.coveredWords,
+    everydayPhrase: false,
+    sharesPhrase: false,
+    ...fields,
+  };
+}
+
 describe('confidence', () => {
   it('weighs a known word by its idf, a completion by the share typed, an unknown word as fairly specific', () => {
     const [known, completed, unknown, fragment] = specificities('kubernetes idemp sourdough ab');
@@ -43,102 +59,36 @@ describe('confidence', () => {
   });
 
   it('takes an article covering most of the query, or two specific words of a long question, as about it', () => {
-    expect(
-      isAbout(
-        {
-          confidence: 0.8,
-          evidence: 2,
-          coveredWords: 1,
-          onlyWord: 0,
-          subjectWords: 1,
-          uncommonWords: 1,
-          everydayPhrase: false,
-          sharesPhrase: false,
-        },
-        1,
-      ),
-    ).toBe(true);
-    expect(
-      isAbout(
-        {
-          confidence: 0.3,
-          evidence: 8,
-          coveredWords: 3,
-          onlyWord: -1,
-          subjectWords: 3,
-          uncommonWords: 3,
-          everydayPhrase: false,
-          sharesPhrase: false,
-        },
-        2,
-      ),
-    ).toBe(true);
-    expect(
-      isAbout(
-        {
-          confidence: 0.3,
-          evidence: 3,
-          coveredWords: 1,
-          onlyWord: 0,
-          subjectWords: 1,
-          uncommonWords: 1,
-          everydayPhrase: false,
-          sharesPhrase: false,
-        },
-        0,
-      ),
-    ).toBe(true); // every word is the library's
+    expect(isAbout(scored({ confidence: 0.8, evidence: 2, coveredWords: 1, onlyWord: 0, subjectWords: 1 }), 1)).toBe(
+      true,
+    );
+    expect(isAbout(scored({ confidence: 0.3, evidence: 8, coveredWords: 3, subjectWords: 3 }), 2)).toBe(true);
+    expect(isAbout(scored({ confidence: 0.3, evidence: 3, coveredWords: 1, onlyWord: 0, subjectWords: 1 }), 0)).toBe(
+      true,
+    ); // every word is the library's
   });
 
   it('does not take one word shared with an everyday query as about it', () => {
     // "leader of the opposition": "leader" covered, "opposition" unknown.
-    expect(
-      isAbout(
-        {
-          confidence: 0.62,
-          evidence: 4.9,
-          coveredWords: 1,
-          onlyWord: 0,
-          subjectWords: 1,
-          uncommonWords: 1,
-          everydayPhrase: false,
-          sharesPhrase: false,
-        },
-        1,
-      ),
-    ).toBe(false);
+    expect(isAbout(scored({ confidence: 0.62, evidence: 4.9, coveredWords: 1, onlyWord: 0, subjectWords: 1 }), 1)).toBe(
+      false,
+    );
     // Two common words of a long query that is mostly about something else.
-    expect(
-      isAbout(
-        {
-          confidence: 0.2,
-          evidence: 5,
-          coveredWords: 2,
-          onlyWord: -1,
-          subjectWords: 2,
-          uncommonWords: 2,
-          everydayPhrase: false,
-          sharesPhrase: false,
-        },
-        2,
-      ),
-    ).toBe(false);
+    expect(isAbout(scored({ confidence: 0.2, evidence: 5, coveredWords: 2, subjectWords: 2 }), 2)).toBe(false);
   });
 
   it('does not take an article meeting a query with unknown words in an everyday phrase only as about it', () => {
     // "premier league scores last night" and a summary's "twelve alerts last night": two covered
     // words, enough evidence and share, but both everyday, side by side in both, and "premier",
     // "league" unknown.
-    const lastNight = {
+    const lastNight = scored({
       confidence: 0.45,
       evidence: 6,
       coveredWords: 2,
-      onlyWord: -1,
       subjectWords: 0,
       uncommonWords: 0,
       everydayPhrase: true,
-      sharesPhrase: false,
-    };
+    });
     expect(isAbout(lastNight, 2)).toBe(false);
     // A word of a subject among them, the words not side by side, no unknown word, or most of the
     // query: about it, as before.
@@ -151,16 +101,7 @@ describe('confidence', () => {
   it('does not take an article sharing words with a query about a thing of everyday life the library does not know', () => {
     // "toilet tank leak fix" and the memory leak article: "leak" and "fix" are enough evidence and
     // share for a question in plain words, but the query is about a toilet.
-    const leakFix = {
-      confidence: 0.54,
-      evidence: 7,
-      coveredWords: 2,
-      onlyWord: -1,
-      subjectWords: 2,
-      uncommonWords: 0,
-      everydayPhrase: false,
-      sharesPhrase: false,
-    };
+    const leakFix = scored({ confidence: 0.54, evidence: 7, coveredWords: 2, uncommonWords: 0 });
     expect(isAbout(leakFix, 2, CONFIDENCE, () => false, false)).toBe(true);
     expect(isAbout(leakFix, 2, CONFIDENCE, () => false, true)).toBe(false);
     // An article covering nearly all of the query still is about it.
@@ -317,16 +258,7 @@ describe('confidence', () => {
 
   it('does not take an article covering one common word of a query the library knows as about it, unless it is half of it', () => {
     // "how to improve my credit score": one common word of three, each about as specific.
-    const oneOfThree = {
-      confidence: 0.33,
-      evidence: 4.9,
-      coveredWords: 1,
-      onlyWord: 2,
-      subjectWords: 1,
-      uncommonWords: 0,
-      everydayPhrase: false,
-      sharesPhrase: false,
-    };
+    const oneOfThree = scored({ confidence: 0.33, evidence: 4.9, coveredWords: 1, onlyWord: 2, uncommonWords: 0 });
     const common = (at: number) => at === 2;
     expect(isAbout(oneOfThree, 0, CONFIDENCE, common)).toBe(false);
     expect(isAbout({ ...oneOfThree, confidence: CONFIDENCE.singleWordShare }, 0, CONFIDENCE, common)).toBe(true);
