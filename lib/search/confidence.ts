@@ -45,7 +45,7 @@ export interface ConfidenceTuning {
   /** Articles below the results but covering this share are "loosely related". */
   looseShare: number;
   /**
-   * A word worth less than this in everyday speech (`lib/search/word-worth.ts`: "night" 0.51,
+   * A word worth less than this in everyday speech (`everydayWorthOf`; `lib/search/word-worth.ts`: "night" 0.51,
    * "last" 0.52, "sleep" 0.59) is an everyday word. An article covering only such words of a query
    * that holds unknown ones, none of them in its title, tags or topic, two of them side by side as in
    * the query (an everyday phrase: "last night"), is not about it unless it covers `wholeShare`.
@@ -199,20 +199,6 @@ export function everydayWorthOf(
       read = worthOf(vocabulary.terms[term] as string);
     }
   return Math.min(worthOf(word.term), read);
-}
-
-/**
- * Whether a query word is an everyday word: worth less than `everydayWorth` as typed or as read
- * (`everydayWorthOf`). Without word worths (a user's library, whose words are their own) no word is.
- */
-export function isEverydayWord(
-  vocabulary: Vocabulary,
-  candidates: Candidates,
-  word: QueryWord,
-  worth: WordWorth,
-  tuning: ConfidenceTuning = CONFIDENCE,
-): boolean {
-  return everydayWorthOf(vocabulary, candidates, word, worth) < tuning.everydayWorth;
 }
 
 /**

@@ -52,7 +52,7 @@ export interface SearchEngineOptions {
   /** Everyday English words one typo from the index's words (see addTypoCandidates). */
   everydayWords?: ReadonlySet<string>;
   /**
-   * What words are worth in everyday speech (see `isEverydayWord`), read when a query first needs it
+   * What words are worth in everyday speech (see `everydayWorthOf`), read when a query first needs it
    * (a word the index does not know, a modifier, an article covering one word alone): building the
    * bundled list takes ~10 ms, once.
    */

