@@ -1,4 +1,4 @@
-import { getSynonymTable } from '@/lib/search/synonyms';
+import { getSynonymTable, type SynonymEntry } from '@/lib/search/synonyms';
 import { MIN_PREFIX_LENGTH, pairTerm, type QueryWord, termsOfWord } from '@/lib/search/text';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
@@ -93,22 +93,52 @@ export function addCompletionCandidates(
   });
 }
 
-/** Synonyms: a query phrase also looks for its equivalents, at a discount (after typos, which see only what was written). */
+/**
+ * Synonyms: a query phrase also looks for its equivalents, at a discount (after typos, which see only
+ * what was written). Each word of the phrase gets them, so the phrase covers its words.
+ */
 export function addSynonymCandidates(
   vocabulary: Vocabulary,
   words: readonly QueryWord[],
   groups: readonly Candidates[],
+  table: readonly SynonymEntry[] = getSynonymTable(),
 ): void {
   const queryTerms = words.map((word) => word.term);
-  for (const entry of getSynonymTable()) {
-    for (let start = 0; start + entry.phrase.length <= queryTerms.length; start++) {
-      if (!entry.phrase.every((term, offset) => queryTerms[start + offset] === term)) continue;
-      for (let offset = 0; offset < entry.phrase.length; offset++) {
-        const group = groups[start + offset] as Candidates;
+  for (const entry of table) {
+    for (const positions of phrasePositions(queryTerms, entry)) {
+      for (const position of positions) {
+        const group = groups[position] as Candidates;
         for (const term of entry.alternativeTerms) addCandidate(vocabulary, group, term, FACTOR.synonym);
       }
     }
   }
+}
+
+/**
+ * How many other words may stand among a plain phrase's words: "erase a user's data" says "erase
+ * data", "data the user asked us to erase" does too; a long question does not say every pair of its
+ * words.
+ */
+const PLAIN_PHRASE_SLACK = 1;
+
+/**
+ * Where a synonym's phrase stands in the query's terms: its words side by side, each place; plain
+ * words (`SynonymEntry.anyOrder`) also in any order with PLAIN_PHRASE_SLACK words among them, once.
+ */
+export function phrasePositions(queryTerms: readonly string[], entry: SynonymEntry): number[][] {
+  const { phrase } = entry;
+  if (entry.anyOrder) {
+    const positions = phrase.map((term) => queryTerms.indexOf(term));
+    if (positions.some((position) => position < 0) || new Set(positions).size < positions.length) return [];
+    const span = Math.max(...positions) - Math.min(...positions) + 1;
+    return span <= phrase.length + PLAIN_PHRASE_SLACK ? [positions] : [];
+  }
+  const found: number[][] = [];
+  for (let start = 0; start + phrase.length <= queryTerms.length; start++) {
+    if (phrase.every((term, offset) => queryTerms[start + offset] === term))
+      found.push(phrase.map((_, offset) => start + offset));
+  }
+  return found;
 }
 
 /** Adjacent query words as index pairs ("vector databas"), for a phrase bonus; the last pair by prefix while typing. */

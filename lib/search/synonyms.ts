@@ -1,3 +1,5 @@
+import plainWordSynonymsJson from '@/assets/data/plain-word-synonyms.json';
+import type { PlainWords } from '@/lib/corpus/plain-words';
 import { analyzeQueryWords, pairTerm } from '@/lib/search/text';
 
 /**
@@ -84,23 +86,69 @@ export interface SynonymEntry {
    * ("api key" for "secret" must not match every article that says "api").
    */
   alternativeTerms: string[];
+  /** Plain words (`PLAIN_WORDS`): found in any order, with a word among them (`phrasePositions`). */
+  anyOrder: boolean;
 }
 
 let table: SynonymEntry[] | undefined;
 
-/** Built on first use (a few dozen phrases), not at import. */
+/** Plain words as `npm run index` stores them: [the plain phrase's terms, the terms to look for] (`buildPlainWordSynonyms`). */
+export type SerializedPlainWordSynonyms = Array<[phrase: string[], alternativeTerms: string[]]>;
+
+/**
+ * Built on first use, not at import: the groups' few dozen phrases are analyzed here, the plain words'
+ * five hundred ahead of time (analyzing them took ~11 ms, paid at the popup's first query).
+ */
 export function getSynonymTable(): readonly SynonymEntry[] {
-  table ??= SYNONYM_GROUPS.flatMap((group) => {
-    const analyzed = group
-      .map((phrase) => analyzeQueryWords(phrase).map((word) => word.term))
-      .filter((terms) => terms.length > 0);
-    const termsToFind = analyzed.map((terms) =>
-      terms.length === 1 ? terms : terms.slice(1).map((term, at) => pairTerm(terms[at] as string, term)),
-    );
+  table ??= [
+    ...groupEntries(SYNONYM_GROUPS),
+    ...(plainWordSynonymsJson as SerializedPlainWordSynonyms).map(([phrase, alternativeTerms]) => ({
+      phrase,
+      alternativeTerms,
+      anyOrder: true,
+    })),
+  ];
+  return table;
+}
+
+/** A phrase's terms as a query's are read (stop words left out). */
+function analyzedTerms(phrase: string): string[] {
+  return analyzeQueryWords(phrase).map((word) => word.term);
+}
+
+/** What stands for a phrase in the index: a word's term, a several-word phrase's adjacent pairs. */
+function termsToFind(terms: readonly string[]): string[] {
+  return terms.length === 1 ? [...terms] : terms.slice(1).map((term, at) => pairTerm(terms[at] as string, term));
+}
+
+/** Each phrase of a group looks for the others. */
+function groupEntries(groups: readonly string[][]): SynonymEntry[] {
+  return groups.flatMap((group) => {
+    const analyzed = group.map(analyzedTerms).filter((terms) => terms.length > 0);
+    const found = analyzed.map(termsToFind);
     return analyzed.map((phrase, index) => ({
       phrase,
-      alternativeTerms: termsToFind.filter((_, other) => other !== index).flat(),
+      alternativeTerms: found.filter((_, other) => other !== index).flat(),
+      anyOrder: false,
     }));
   });
-  return table;
+}
+
+/**
+ * Plain words look for the article's term they stand for, one way: "made things up" looks for
+ * "hallucination", while "hallucination" keeps to itself. A plain phrase given for two terms looks
+ * for both. Run by `npm run index` (lib/corpus/plain-words.ts stays out of the extension).
+ */
+export function buildPlainWordSynonyms(plainWords: PlainWords): SerializedPlainWordSynonyms {
+  const byPhrase = new Map<string, [string[], string[]]>();
+  for (const pairs of Object.values(plainWords)) {
+    for (const [plain, term] of pairs) {
+      const phrase = analyzedTerms(plain);
+      const key = phrase.join(' ');
+      const entry = byPhrase.get(key) ?? [phrase, []];
+      for (const found of termsToFind(analyzedTerms(term))) if (!entry[1].includes(found)) entry[1].push(found);
+      byPhrase.set(key, entry);
+    }
+  }
+  return [...byPhrase.values()];
 }

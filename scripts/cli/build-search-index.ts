@@ -1,18 +1,21 @@
 /**
  * Regenerates the prebuilt search index, the everyday words near it, the related-articles model (with
  * the articles' subject vocabulary, `lib/corpus/subject-vocabulary.ts`) and
- * what everyday words are worth when ranking and matching related articles, from the bundled articles:
- * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/related-model.json`
- * and `assets/data/everyday-discounts.json`.
+ * what everyday words are worth when ranking and matching related articles, from the bundled articles;
+ * and the plain words search reads for the articles' terms (`lib/corpus/plain-words.ts`):
+ * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/related-model.json`,
+ * `assets/data/everyday-discounts.json` and `assets/data/plain-word-synonyms.json`.
  * Usage: npm run index (also run by npm run catalog). The outputs are committed; unit tests check
  * that they match the articles, so they cannot go stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Article } from '@/lib/corpus/article';
+import { PLAIN_WORDS } from '@/lib/corpus/plain-words';
 import { buildRelatedModel } from '@/lib/related/model';
 import { subjectTermsOfArticle } from '@/lib/related/subject-terms';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
+import { buildPlainWordSynonyms } from '@/lib/search/synonyms';
 import { buildEverydayDiscounts, buildEverydayWords } from '@/scripts/cli/everyday-words';
 
 const articles = JSON.parse(readFileSync(resolve('assets/data/articles.json'), 'utf8')) as Article[];
@@ -37,3 +40,8 @@ writeFileSync(discountsTarget, `${JSON.stringify(discounts)}\n`);
 console.log(
   `wrote what ${discounts.reduce((sum, [, stems]) => sum + stems.split(' ').length, 0)} everyday words are worth when ranking and matching related articles to ${discountsTarget}`,
 );
+
+const plainWordsTarget = resolve('assets/data/plain-word-synonyms.json');
+const plainWordSynonyms = buildPlainWordSynonyms(PLAIN_WORDS);
+writeFileSync(plainWordsTarget, `${JSON.stringify(plainWordSynonyms)}\n`);
+console.log(`wrote ${plainWordSynonyms.length} plain phrases and the terms they stand for to ${plainWordsTarget}`);

@@ -33,6 +33,7 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * `blind5`, `blind6` and `blind7` (intent and off-topic) were written by helpers that saw only the catalog,
  * before any query was run; blind5 and blind6 then judged two rule changes, blind7 judged them once (neither kept).
  * `blind8` (intent and off-topic) was written the same way a day later and judged the everyday-phrase rule (kept).
+ * `blind12` and `blind13` (intent and off-topic) were written the same way on 2026-12-03 and judged the plain words (kept).
  */
 export const CONFIDENCE_HALVES = [
   'tune',
@@ -53,6 +54,8 @@ export const CONFIDENCE_HALVES = [
   'modifiers2',
   'blind11',
   'short11',
+  'blind12',
+  'blind13',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 

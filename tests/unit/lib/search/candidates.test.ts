@@ -4,9 +4,13 @@ import {
   addSynonymCandidates,
   FACTOR,
   pairCandidates,
+  phrasePositions,
   wordCandidates,
 } from '@/lib/search/candidates';
+import type { SynonymEntry } from '@/lib/search/synonyms';
 import { certainties, named, smallVocabulary, words } from './small-index';
+
+const terms = (text: string) => words(text).map((word) => word.term);
 
 describe('candidates stage', () => {
   it('gives each word its exact terms (stems), and nothing for a word the index lacks', () => {
@@ -30,6 +34,25 @@ describe('candidates stage', () => {
     expect(named(groups[0]!)).toEqual({ kubernet: FACTOR.synonym });
     // "thundering herd" is found as the pair, not as "thunder" or "herd" alone.
     expect(named(groups[1]!)).toEqual({ 'thunder herd': FACTOR.synonym });
+  });
+
+  it('finds plain words in any order with a word among them, and looks for the term they stand for', () => {
+    const billedTwice: SynonymEntry = { phrase: terms('billed twice'), alternativeTerms: ['idempot'], anyOrder: true };
+    const found = (query: string) => {
+      const groups = wordCandidates(smallVocabulary, words(query), false);
+      addSynonymCandidates(smallVocabulary, words(query), groups, [billedTwice]);
+      return groups.map((group) => Object.keys(named(group)).includes('idempot'));
+    };
+    expect(found('customers billed twice')).toEqual([false, true, true]);
+    expect(found('twice billed')).toEqual([true, true]);
+    expect(found('billed customers twice')).toEqual([true, false, true]);
+    // Too far apart to be the phrase; and a side-by-side synonym stays side by side.
+    expect(found('billed customers monthly twice')).toEqual([false, false, false, false]);
+    expect(phrasePositions(terms('billed customers twice'), { ...billedTwice, anyOrder: false })).toEqual([]);
+    expect(phrasePositions(terms('billed twice billed twice'), { ...billedTwice, anyOrder: false })).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
   });
 
   it('looks for adjacent words as a pair, and the last pair by prefix while typing', () => {

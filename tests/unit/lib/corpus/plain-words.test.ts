@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import plainWordSynonymsJson from '@/assets/data/plain-word-synonyms.json';
+import { ARTICLES } from '@/lib/corpus/catalog';
+import { PLAIN_WORDS } from '@/lib/corpus/plain-words';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { searchableFields } from '@/lib/search/searchable-fields';
+import { buildPlainWordSynonyms } from '@/lib/search/synonyms';
+import { analyzeField, analyzeQueryWords } from '@/lib/search/text';
+
+const terms = (text: string) => analyzeQueryWords(text).map((word) => word.term);
+
+describe('PLAIN_WORDS (editorial data: plain phrases for articles’ terms)', () => {
+  const byId = new Map(ARTICLES.map((article) => [article.id, article]));
+  const entries = Object.entries(PLAIN_WORDS).flatMap(([id, pairs]) =>
+    pairs.map(([plain, term]) => ({ id, plain, term })),
+  );
+
+  it('covers most of the catalog, only bundled articles, a few phrases each', () => {
+    expect(Object.keys(PLAIN_WORDS).length).toBeGreaterThan(ARTICLES.length * 0.8);
+    for (const [id, pairs] of Object.entries(PLAIN_WORDS)) {
+      expect(byId.has(id), id).toBe(true);
+      expect(pairs.length, id).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('stands each plain phrase for the article’s own words, so that the phrase finds the article', () => {
+    for (const { id, term } of entries) {
+      const { title, keywords, summary } = searchableFields(byId.get(id)!);
+      const own = new Set(analyzeField(`${title} ${keywords} ${summary}`));
+      for (const word of terms(term)) expect(own.has(word), `${id}: "${term}"`).toBe(true);
+    }
+  });
+
+  it('has two words or more in each plain phrase, and never the term itself', () => {
+    for (const { plain, term } of entries) {
+      expect(terms(plain).length, plain).toBeGreaterThanOrEqual(2);
+      expect(terms(plain).length, plain).toBeLessThanOrEqual(4);
+      expect(terms(plain).join(' '), plain).not.toBe(terms(term).join(' '));
+    }
+  });
+
+  it('ships exactly what `npm run index` builds from it (never stale)', () => {
+    expect(buildPlainWordSynonyms(PLAIN_WORDS)).toEqual(plainWordSynonymsJson);
+  });
+});
+
+describe('search with plain words', () => {
+  const engine = getBundledSearchEngine();
+  const topIds = (query: string) =>
+    engine.search(query, { limit: 5, typing: false }).results.map((result) => result.article.id);
+
+  it('finds the article a plain phrase stands for, in the question’s own order and words', () => {
+    // "retire old api version" stands for "deprecation"; the question says it with words between.
+    const article = 'api-design-developers-love-defaults-cursor-pagination-problem-details-and-deprecation';
+    expect(PLAIN_WORDS[article]).toContainEqual(['retire old api version', 'deprecation']);
+    expect(topIds('retiring an old version of our api')).toContain(article);
+    expect(topIds('retiring an old version of our api and telling the clients')).toContain(article);
+  });
+
+  it('looks one way: the article’s term does not look for the plain words', () => {
+    const matched = engine.search('deprecation').matchedTerms;
+    expect(matched.has('deprec')).toBe(true);
+    for (const plain of ['retir', 'old', 'version']) expect(matched.has(plain)).toBe(false);
+  });
+});
