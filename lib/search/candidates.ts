@@ -115,7 +115,12 @@ export function addSynonymCandidates(
 }
 
 /**
- * How many other words may stand among a plain phrase's words: "erase a user's data" says "erase
+ * Plain words are found from two of a phrase's words on: people say "old code" or "messy code" for
+ * "clean up old messy code", seldom every word of it.
+ */
+const PLAIN_PHRASE_WORDS = 2;
+/**
+ * How many other words may stand among the plain words found: "erase a user's data" says "erase
  * data", "data the user asked us to erase" does too; a long question does not say every pair of its
  * words.
  */
@@ -123,15 +128,16 @@ const PLAIN_PHRASE_SLACK = 1;
 
 /**
  * Where a synonym's phrase stands in the query's terms: its words side by side, each place; plain
- * words (`SynonymEntry.anyOrder`) also in any order with PLAIN_PHRASE_SLACK words among them, once.
+ * words (`SynonymEntry.anyOrder`) where PLAIN_PHRASE_WORDS of them or more stand in any order with
+ * PLAIN_PHRASE_SLACK words among them, once.
  */
 export function phrasePositions(queryTerms: readonly string[], entry: SynonymEntry): number[][] {
   const { phrase } = entry;
   if (entry.anyOrder) {
-    const positions = phrase.map((term) => queryTerms.indexOf(term));
-    if (positions.some((position) => position < 0) || new Set(positions).size < positions.length) return [];
+    const positions = [...new Set(phrase.map((term) => queryTerms.indexOf(term)).filter((at) => at >= 0))];
+    if (positions.length < Math.min(PLAIN_PHRASE_WORDS, phrase.length)) return [];
     const span = Math.max(...positions) - Math.min(...positions) + 1;
-    return span <= phrase.length + PLAIN_PHRASE_SLACK ? [positions] : [];
+    return span <= positions.length + PLAIN_PHRASE_SLACK ? [positions] : [];
   }
   const found: number[][] = [];
   for (let start = 0; start + phrase.length <= queryTerms.length; start++) {

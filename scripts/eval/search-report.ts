@@ -33,7 +33,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * `blind5`, `blind6` and `blind7` (intent and off-topic) were written by helpers that saw only the catalog,
  * before any query was run; blind5 and blind6 then judged two rule changes, blind7 judged them once (neither kept).
  * `blind8` (intent and off-topic) was written the same way a day later and judged the everyday-phrase rule (kept).
- * `blind12` and `blind13` (intent and off-topic) were written the same way on 2026-12-03 and judged the plain words (kept).
+ * `blind12` and `blind13` (intent and off-topic) were written the same way on 2026-12-03 and judged the plain words (kept);
+ * `blind14` judged plain words found from two of a phrase's words (kept).
  */
 export const CONFIDENCE_HALVES = [
   'tune',
@@ -56,6 +57,7 @@ export const CONFIDENCE_HALVES = [
   'short11',
   'blind12',
   'blind13',
+  'blind14',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 

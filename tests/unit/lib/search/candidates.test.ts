@@ -48,6 +48,11 @@ describe('candidates stage', () => {
     expect(found('billed customers twice')).toEqual([true, false, true]);
     // Too far apart to be the phrase; and a side-by-side synonym stays side by side.
     expect(found('billed customers monthly twice')).toEqual([false, false, false, false]);
+    // Two words of a longer phrase are enough, one is not.
+    const doubleCharge: SynonymEntry = { ...billedTwice, phrase: terms('customers billed twice') };
+    expect(phrasePositions(terms('refund when billed twice'), doubleCharge)).toEqual([[1, 2]]);
+    expect(phrasePositions(terms('twice the customers'), doubleCharge)).toEqual([[1, 0]]);
+    expect(phrasePositions(terms('customers complain'), doubleCharge)).toEqual([]);
     expect(phrasePositions(terms('billed customers twice'), { ...billedTwice, anyOrder: false })).toEqual([]);
     expect(phrasePositions(terms('billed twice billed twice'), { ...billedTwice, anyOrder: false })).toEqual([
       [0, 1],
