@@ -108,7 +108,7 @@ export function wordSpecificity(
 
 /**
  * Words that say what kind of text the searcher wants, not what it is about: "kafka tutorial",
- * "redis tips", "grpc basics", "debezium setup guide". The articles seldom say them ("tutorial" is
+ * "redis tips", "grpc basics", "debezium setup guide", "pgvector vs pinecone". The articles seldom say them ("tutorial" is
  * not in the library at all), so counted as other words they made the topic's own word too small a
  * share of the query, or read the query as holding an unknown word: "kafka tutorial" found nothing.
  * They still rank (an article that is a guide ranks higher for "… guide"); only the confidence leaves
@@ -120,7 +120,7 @@ const QUERY_MODIFIER_LIST = (
   'tutorial tutorials tip tips tricks guide guides basics introduction introductions intro explained ' +
   'explanation example examples sample samples demo overview overviews beginner beginners cheatsheet ' +
   'cheatsheets howto walkthrough walkthroughs primer course courses quickstart lesson lessons handbook faq ' +
-  'advice alternatives comparison comparisons definition meaning setup install installation roadmap'
+  'advice alternatives comparison comparisons vs versus definition meaning setup install installation roadmap'
 ).split(' ');
 const QUERY_MODIFIERS: ReadonlySet<string> = new Set(QUERY_MODIFIER_LIST);
 /** Modifiers of two words, each of which may name a subject alone ("crash", "start", "sheet"). */

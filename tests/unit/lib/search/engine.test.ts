@@ -245,6 +245,25 @@ describe('bundled search engine', () => {
     },
   );
 
+  // Found by blind sets: "vs" counted as a word of the library's ("typescript vs javascript") made an
+  // everyday comparison about the article sharing one more word with it. Like "comparison", it says
+  // what kind of text is wanted.
+  it.each(['cactus vs succulent care', 'cast iron versus nonstick pan'])(
+    'says nothing is about "%s" (an everyday comparison)',
+    (query) => {
+      expect(engine.search(query, { typing: false }).results).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['typescript vs javascript', 'typescript-vs-javascript-every-difference-and-how-to-migrate'],
+    ['pgvector vs pinecone', 'vector-database-selection'],
+    ['monolith versus microservices', 'modular-monoliths-are-winning-and-when-microservices-still-make-sense'],
+  ])('finds the subjects compared in "%s"', (query, id) => {
+    expect(topIds(query)).toContain(id);
+    expect(engine.search(query, { typing: false }).results.map((r) => r.article.id)).toContain(id);
+  });
+
   it('finds a modifier being typed as one', () => {
     expect(topIds('kafka tuto')).toContain('kafka-ai-data-pipelines');
     expect(topIds('clickhouse intro')).toContain(
