@@ -2,12 +2,14 @@
 export type PlainWords = Readonly<Record<string, ReadonlyArray<readonly [plain: string, term: string]>>>;
 
 /**
- * How a developer who does not know an article's term says the problem or goal it names: "makes things
- * up" for hallucination, "word by word" for streaming. Editorial data like `subject-vocabulary.ts`:
- * written on 2026-12-03 by two helpers from each article's title, summary and tags alone, before any
- * query was run against it; each term is the article's own words, each plain phrase two words or more
- * that everyday searches seldom hold (unit tests check the first two). Search looks for the term when a
- * query says the plain phrase (`lib/search/synonyms.ts`).
+ * How a developer who does not know an article's term says the problem or goal it names: "ai ignores
+ * its instructions" for prompt injection, "two databases both primary" for split brain. Editorial data
+ * like `subject-vocabulary.ts`: written on 2026-12-03 by two helpers from each article's title, summary
+ * and tags alone, with examples from a frontend blog in their brief and no query set in view; each term
+ * is the article's own words, each plain phrase two to four words meant to be rare in everyday
+ * searches (unit tests check the first two). Search looks for the term when a query says the plain
+ * phrase, and orders articles by it when the query says part of it (`phrasePositions` in
+ * `lib/search/candidates.ts`).
  */
 export const PLAIN_WORDS: PlainWords = {
   'a2a-agent-to-agent-protocol': [

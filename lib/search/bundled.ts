@@ -1,23 +1,32 @@
 import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
 import everydayThingsJson from '@/assets/data/everyday-things.json';
 import everydayWordsJson from '@/assets/data/everyday-words.json';
+import plainWordSynonymsJson from '@/assets/data/plain-word-synonyms.json';
 import indexJson from '@/assets/data/search-index.json';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { createSearchEngine, type SearchEngine, type SearchEngineOptions } from '@/lib/search/engine';
+import {
+  getSynonymTable,
+  plainWordEntries,
+  type SerializedPlainWordSynonyms,
+  type SynonymEntry,
+} from '@/lib/search/synonyms';
 import { readDiscounts, type SerializedDiscounts, type WordWorth } from '@/lib/search/word-worth';
 
 let engine: SearchEngine | undefined;
 let options: SearchEngineOptions | undefined;
 let wordWorth: WordWorth | undefined;
 let everydayThings: ReadonlySet<string> | undefined;
+let synonyms: readonly SynonymEntry[] | undefined;
 
 /**
  * Everyday English words one typo from the index's words, and what words are worth in everyday
  * speech: prebuilt by `npm run index` (scripts/cli/everyday-words.ts); words naming things of everyday
- * life, by `npm run documentation-words` (scripts/cli/everyday-things.ts). The bench builds its engines
- * with them too.
+ * life, by `npm run documentation-words` (scripts/cli/everyday-things.ts); the plain words users say
+ * for the articles' terms, by `npm run index` (lib/corpus/plain-words.ts). The bench builds its
+ * engines with them too.
  */
 export function getEngineOptions(): SearchEngineOptions {
   options ??= {
@@ -29,6 +38,10 @@ export function getEngineOptions(): SearchEngineOptions {
     everydayThings: () => {
       everydayThings ??= new Set(everydayThingsJson.split(' '));
       return everydayThings;
+    },
+    synonyms: () => {
+      synonyms ??= [...getSynonymTable(), ...plainWordEntries(plainWordSynonymsJson as SerializedPlainWordSynonyms)];
+      return synonyms;
     },
   };
   return options;

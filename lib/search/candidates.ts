@@ -95,7 +95,8 @@ export function addCompletionCandidates(
 
 /**
  * Synonyms: a query phrase also looks for its equivalents, at a discount (after typos, which see only
- * what was written). Each word of the phrase gets them, so the phrase covers its words.
+ * what was written). Each word of the phrase gets them, so the phrase covers its words. `table`: the
+ * general synonyms unless the index has more (the blog's articles: their plain words).
  */
 export function addSynonymCandidates(
   vocabulary: Vocabulary,
@@ -105,44 +106,62 @@ export function addSynonymCandidates(
 ): void {
   const queryTerms = words.map((word) => word.term);
   for (const entry of table) {
-    for (const positions of phrasePositions(queryTerms, entry)) {
+    for (const { positions, whole } of phrasePositions(queryTerms, entry)) {
+      // Part of a plain phrase only orders the articles: two words of it are too often everyday
+      // ("not arriving" of "sms codes not arriving", "keep up") to make an article about the query.
+      const certainty = whole ? FACTOR.synonym : 0;
       for (const position of positions) {
         const group = groups[position] as Candidates;
-        for (const term of entry.alternativeTerms) addCandidate(vocabulary, group, term, FACTOR.synonym);
+        for (const term of entry.alternativeTerms) addCandidate(vocabulary, group, term, FACTOR.synonym, certainty);
       }
     }
   }
 }
 
-/**
- * Plain words are found from two of a phrase's words on: people say "old code" or "messy code" for
- * "clean up old messy code", seldom every word of it.
- */
+/** Where a phrase was found in a query: the query positions of its words, and whether all of them. */
+export interface PhraseFound {
+  positions: number[];
+  whole: boolean;
+}
+
+/** Part of a plain phrase found from two of its words on ("old code" of "rewrite old messy code"). */
 const PLAIN_PHRASE_WORDS = 2;
 /**
- * How many other words may stand among the plain words found: "erase a user's data" says "erase
- * data", "data the user asked us to erase" does too; a long question does not say every pair of its
- * words.
+ * How many other words (stop words aside) may stand among the plain words found: "erase a user's
+ * data" says "erase data", "data the user asked us to erase" does too; a long question does not say
+ * every pair of its words.
  */
 const PLAIN_PHRASE_SLACK = 1;
 
 /**
- * Where a synonym's phrase stands in the query's terms: its words side by side, each place; plain
- * words (`SynonymEntry.anyOrder`) where PLAIN_PHRASE_WORDS of them or more stand in any order with
- * PLAIN_PHRASE_SLACK words among them, once.
+ * Where a synonym's phrase stands in the query's terms: a general one's words side by side, each
+ * place; plain words (`SynonymEntry.plainWords`) in any order with PLAIN_PHRASE_SLACK words among
+ * them, in the stretch of the query that holds the most of them (PLAIN_PHRASE_WORDS at least), once.
  */
-export function phrasePositions(queryTerms: readonly string[], entry: SynonymEntry): number[][] {
+export function phrasePositions(queryTerms: readonly string[], entry: SynonymEntry): PhraseFound[] {
   const { phrase } = entry;
-  if (entry.anyOrder) {
-    const positions = [...new Set(phrase.map((term) => queryTerms.indexOf(term)).filter((at) => at >= 0))];
-    if (positions.length < Math.min(PLAIN_PHRASE_WORDS, phrase.length)) return [];
-    const span = Math.max(...positions) - Math.min(...positions) + 1;
-    return span <= positions.length + PLAIN_PHRASE_SLACK ? [positions] : [];
+  if (entry.plainWords) {
+    const wanted = new Set(phrase);
+    let best: number[] = [];
+    for (let start = 0; start < queryTerms.length; start++) {
+      if (!wanted.has(queryTerms[start] as string)) continue;
+      const found = new Map<string, number>();
+      // Each word read adds one to the stretch and at most one to the words found: once the stretch
+      // is longer than the slack allows, it stays so.
+      for (let at = start; at < queryTerms.length && at - start + 1 <= found.size + 1 + PLAIN_PHRASE_SLACK; at++) {
+        const term = queryTerms[at] as string;
+        if (!wanted.has(term) || found.has(term)) continue;
+        found.set(term, at);
+        if (found.size > best.length) best = [...found.values()];
+      }
+    }
+    if (best.length < Math.min(PLAIN_PHRASE_WORDS, wanted.size)) return [];
+    return [{ positions: best, whole: best.length === wanted.size }];
   }
-  const found: number[][] = [];
+  const found: PhraseFound[] = [];
   for (let start = 0; start + phrase.length <= queryTerms.length; start++) {
     if (phrase.every((term, offset) => queryTerms[start + offset] === term))
-      found.push(phrase.map((_, offset) => start + offset));
+      found.push({ positions: phrase.map((_, offset) => start + offset), whole: true });
   }
   return found;
 }

@@ -4,6 +4,7 @@ import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
 import { searchableFields } from '@/lib/search/searchable-fields';
 import { suggestCorrection } from '@/lib/search/suggest';
+import type { SynonymEntry } from '@/lib/search/synonyms';
 import { analyzeField, analyzeQueryWords, MAX_QUERY_WORDS, unfinishedWord } from '@/lib/search/text';
 import { createTypoMatcher } from '@/lib/search/typo';
 import { createVocabulary, type Vocabulary } from '@/lib/search/vocabulary';
@@ -62,6 +63,11 @@ export interface SearchEngineOptions {
    * first needs them; part of everyday speech, so read only with `wordWorth`.
    */
   everydayThings?: () => ReadonlySet<string>;
+  /**
+   * The synonyms to look for, read at the first query: the general ones by default; the blog's
+   * articles add the plain words users say for their terms (`lib/search/bundled.ts`).
+   */
+  synonyms?: () => readonly SynonymEntry[];
 }
 
 /**
@@ -71,7 +77,7 @@ export interface SearchEngineOptions {
 export function createSearchEngine(
   index: SerializedSearchIndex,
   articles: readonly Article[],
-  { tuning = CONFIDENCE, everydayWords = new Set(), wordWorth, everydayThings }: SearchEngineOptions = {},
+  { tuning = CONFIDENCE, everydayWords = new Set(), wordWorth, everydayThings, synonyms }: SearchEngineOptions = {},
 ) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = index.docIds.map((id) => {
@@ -117,6 +123,7 @@ export function createSearchEngine(
       tuning,
       everydayWords,
       everydaySpeech,
+      synonyms: synonyms?.(),
     });
     const toResults = (ranked: readonly RankedDocument[]) =>
       ranked.map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));

@@ -13,6 +13,7 @@ import {
   wordSpecificity,
 } from '@/lib/search/confidence';
 import { scoreDocuments } from '@/lib/search/score';
+import type { SynonymEntry } from '@/lib/search/synonyms';
 import type { QueryWord } from '@/lib/search/text';
 import { createTopK } from '@/lib/search/top-k';
 import { addTypoCandidates, type TypoMatcher } from '@/lib/search/typo';
@@ -51,6 +52,8 @@ export interface RankOptions {
   everydayWords?: ReadonlySet<string>;
   /** What the engine knows of everyday speech (see `EverydaySpeech`); none for a user's library, whose words are their own. */
   everydaySpeech?: EverydaySpeech;
+  /** The synonyms to look for: the general ones unless the index has more (the blog's articles: their plain words). */
+  synonyms?: readonly SynonymEntry[];
 }
 
 /**
@@ -62,12 +65,12 @@ export function rankQuery(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
-  { limit, looseLimit, typing, accept, tuning, everydayWords, everydaySpeech }: RankOptions,
+  { limit, looseLimit, typing, accept, tuning, everydayWords, everydaySpeech, synonyms }: RankOptions,
 ): Ranking {
   const groups = wordCandidates(vocabulary, words, typing);
   addCompletionCandidates(vocabulary, words, groups);
   const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, { everydayWords, typing });
-  addSynonymCandidates(vocabulary, words, groups);
+  addSynonymCandidates(vocabulary, words, groups, synonyms);
   const wordReadings = groups.map((group, at): WordReading | null => {
     const terms = [...group]
       .filter(([, { certainty }]) => certainty > 0)

@@ -1,4 +1,3 @@
-import plainWordSynonymsJson from '@/assets/data/plain-word-synonyms.json';
 import type { PlainWords } from '@/lib/corpus/plain-words';
 import { analyzeQueryWords, pairTerm } from '@/lib/search/text';
 
@@ -86,29 +85,27 @@ export interface SynonymEntry {
    * ("api key" for "secret" must not match every article that says "api").
    */
   alternativeTerms: string[];
-  /** Plain words (`PLAIN_WORDS`): found in any order, with a word among them (`phrasePositions`). */
-  anyOrder: boolean;
+  /**
+   * Plain words for an article's term (`PLAIN_WORDS`), looked for one way and found in any order
+   * (`phrasePositions`); else a phrase of a general group, found as written.
+   */
+  plainWords: boolean;
 }
 
 let table: SynonymEntry[] | undefined;
 
+/** The general synonyms (SYNONYM_GROUPS), every index's: built on first use, not at import. */
+export function getSynonymTable(): readonly SynonymEntry[] {
+  table ??= groupEntries(SYNONYM_GROUPS);
+  return table;
+}
+
 /** Plain words as `npm run index` stores them: [the plain phrase's terms, the terms to look for] (`buildPlainWordSynonyms`). */
 export type SerializedPlainWordSynonyms = Array<[phrase: string[], alternativeTerms: string[]]>;
 
-/**
- * Built on first use, not at import: the groups' few dozen phrases are analyzed here, the plain words'
- * five hundred ahead of time (analyzing them took ~11 ms, paid at the popup's first query).
- */
-export function getSynonymTable(): readonly SynonymEntry[] {
-  table ??= [
-    ...groupEntries(SYNONYM_GROUPS),
-    ...(plainWordSynonymsJson as SerializedPlainWordSynonyms).map(([phrase, alternativeTerms]) => ({
-      phrase,
-      alternativeTerms,
-      anyOrder: true,
-    })),
-  ];
-  return table;
+/** Stored plain words as synonym entries (analyzed ahead of time: analyzing them took ~11 ms at a popup's first query). */
+export function plainWordEntries(serialized: SerializedPlainWordSynonyms): SynonymEntry[] {
+  return serialized.map(([phrase, alternativeTerms]) => ({ phrase, alternativeTerms, plainWords: true }));
 }
 
 /** A phrase's terms as a query's are read (stop words left out). */
@@ -129,21 +126,23 @@ function groupEntries(groups: readonly string[][]): SynonymEntry[] {
     return analyzed.map((phrase, index) => ({
       phrase,
       alternativeTerms: found.filter((_, other) => other !== index).flat(),
-      anyOrder: false,
+      plainWords: false,
     }));
   });
 }
 
 /**
- * Plain words look for the article's term they stand for, one way: "made things up" looks for
- * "hallucination", while "hallucination" keeps to itself. A plain phrase given for two terms looks
- * for both. Run by `npm run index` (lib/corpus/plain-words.ts stays out of the extension).
+ * Plain words look for the article's term they stand for, one way: "ai ignores its instructions"
+ * looks for "prompt injection", while "prompt injection" keeps to itself. A plain phrase given for two
+ * terms looks for both; one that reads as fewer than two words is left out (one everyday word alone
+ * would stand for a term). Run by `npm run index` (lib/corpus/plain-words.ts stays out of the extension).
  */
 export function buildPlainWordSynonyms(plainWords: PlainWords): SerializedPlainWordSynonyms {
   const byPhrase = new Map<string, [string[], string[]]>();
   for (const pairs of Object.values(plainWords)) {
     for (const [plain, term] of pairs) {
       const phrase = analyzedTerms(plain);
+      if (phrase.length < 2) continue;
       const key = phrase.join(' ');
       const entry = byPhrase.get(key) ?? [phrase, []];
       for (const found of termsToFind(analyzedTerms(term))) if (!entry[1].includes(found)) entry[1].push(found);

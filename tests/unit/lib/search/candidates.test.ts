@@ -37,26 +37,43 @@ describe('candidates stage', () => {
   });
 
   it('finds plain words in any order with a word among them, and looks for the term they stand for', () => {
-    const billedTwice: SynonymEntry = { phrase: terms('billed twice'), alternativeTerms: ['idempot'], anyOrder: true };
-    const found = (query: string) => {
-      const groups = wordCandidates(smallVocabulary, words(query), false);
-      addSynonymCandidates(smallVocabulary, words(query), groups, [billedTwice]);
-      return groups.map((group) => Object.keys(named(group)).includes('idempot'));
+    const billedTwice: SynonymEntry = {
+      phrase: terms('billed twice'),
+      alternativeTerms: ['idempot'],
+      plainWords: true,
     };
-    expect(found('customers billed twice')).toEqual([false, true, true]);
-    expect(found('twice billed')).toEqual([true, true]);
-    expect(found('billed customers twice')).toEqual([true, false, true]);
-    // Too far apart to be the phrase; and a side-by-side synonym stays side by side.
-    expect(found('billed customers monthly twice')).toEqual([false, false, false, false]);
-    // Two words of a longer phrase are enough, one is not.
-    const doubleCharge: SynonymEntry = { ...billedTwice, phrase: terms('customers billed twice') };
-    expect(phrasePositions(terms('refund when billed twice'), doubleCharge)).toEqual([[1, 2]]);
-    expect(phrasePositions(terms('twice the customers'), doubleCharge)).toEqual([[1, 0]]);
-    expect(phrasePositions(terms('customers complain'), doubleCharge)).toEqual([]);
-    expect(phrasePositions(terms('billed customers twice'), { ...billedTwice, anyOrder: false })).toEqual([]);
-    expect(phrasePositions(terms('billed twice billed twice'), { ...billedTwice, anyOrder: false })).toEqual([
-      [0, 1],
-      [2, 3],
+    const found = (query: string, entry = billedTwice) => {
+      const groups = wordCandidates(smallVocabulary, words(query), false);
+      addSynonymCandidates(smallVocabulary, words(query), groups, [entry]);
+      return groups.map((group) => certainties(group).idempot ?? null);
+    };
+    const sure = FACTOR.synonym;
+    expect(found('customers billed twice')).toEqual([null, sure, sure]);
+    expect(found('twice billed')).toEqual([sure, sure]);
+    expect(found('billed customers twice')).toEqual([sure, null, sure]);
+    // Too far apart to be the phrase.
+    expect(found('billed customers monthly twice')).toEqual([null, null, null, null]);
+    // The stretch of the query holding the phrase, wherever it is: not the first "billed" alone.
+    expect(found('billed monthly, then billed twice')).toEqual([null, null, sure, sure]);
+    // Two words of a longer phrase only order the articles (sure of nothing); one word is nothing.
+    const chargedTwice: SynonymEntry = { ...billedTwice, phrase: terms('customers billed twice') };
+    expect(found('refund when billed twice', chargedTwice)).toEqual([null, 0, 0]);
+    expect(found('customers billed twice', chargedTwice)).toEqual([sure, sure, sure]);
+    expect(found('customers complain', chargedTwice)).toEqual([null, null]);
+    expect(phrasePositions(terms('twice the customers'), chargedTwice)).toEqual([{ positions: [0, 1], whole: false }]);
+  });
+
+  it('finds a general synonym’s words side by side only, at each place', () => {
+    const billedTwice: SynonymEntry = {
+      phrase: terms('billed twice'),
+      alternativeTerms: ['idempot'],
+      plainWords: false,
+    };
+    expect(phrasePositions(terms('billed customers twice'), billedTwice)).toEqual([]);
+    expect(phrasePositions(terms('twice billed'), billedTwice)).toEqual([]);
+    expect(phrasePositions(terms('billed twice billed twice'), billedTwice)).toEqual([
+      { positions: [0, 1], whole: true },
+      { positions: [2, 3], whole: true },
     ]);
   });
 
