@@ -106,10 +106,11 @@ export function addSynonymCandidates(
 ): void {
   const queryTerms = words.map((word) => word.term);
   for (const entry of table) {
-    for (const { positions, whole } of phrasePositions(queryTerms, entry)) {
-      // Part of a plain phrase only orders the articles: two words of it are too often everyday
-      // ("not arriving" of "sms codes not arriving", "keep up") to make an article about the query.
-      const certainty = whole ? FACTOR.synonym : 0;
+    // Plain words only order the articles the query's own words make about it (sure of nothing):
+    // made of everyday words, they made articles about everyday queries ("doctor gets paged every
+    // night during residency" through "paged every night" for on-call, "package not arriving").
+    const certainty = entry.plainWords ? 0 : FACTOR.synonym;
+    for (const positions of phrasePositions(queryTerms, entry)) {
       for (const position of positions) {
         const group = groups[position] as Candidates;
         for (const term of entry.alternativeTerms) addCandidate(vocabulary, group, term, FACTOR.synonym, certainty);
@@ -118,13 +119,7 @@ export function addSynonymCandidates(
   }
 }
 
-/** Where a phrase was found in a query: the query positions of its words, and whether all of them. */
-export interface PhraseFound {
-  positions: number[];
-  whole: boolean;
-}
-
-/** Part of a plain phrase found from two of its words on ("old code" of "rewrite old messy code"). */
+/** Plain words are found from two of a phrase's words on ("old code" of "rewrite old messy code"). */
 const PLAIN_PHRASE_WORDS = 2;
 /**
  * How many other words (stop words aside) may stand among the plain words found: "erase a user's
@@ -138,7 +133,7 @@ const PLAIN_PHRASE_SLACK = 1;
  * place; plain words (`SynonymEntry.plainWords`) in any order with PLAIN_PHRASE_SLACK words among
  * them, in the stretch of the query that holds the most of them (PLAIN_PHRASE_WORDS at least), once.
  */
-export function phrasePositions(queryTerms: readonly string[], entry: SynonymEntry): PhraseFound[] {
+export function phrasePositions(queryTerms: readonly string[], entry: SynonymEntry): number[][] {
   const { phrase } = entry;
   if (entry.plainWords) {
     const wanted = new Set(phrase);
@@ -155,13 +150,12 @@ export function phrasePositions(queryTerms: readonly string[], entry: SynonymEnt
         if (found.size > best.length) best = [...found.values()];
       }
     }
-    if (best.length < Math.min(PLAIN_PHRASE_WORDS, wanted.size)) return [];
-    return [{ positions: best, whole: best.length === wanted.size }];
+    return best.length >= Math.min(PLAIN_PHRASE_WORDS, wanted.size) ? [best] : [];
   }
-  const found: PhraseFound[] = [];
+  const found: number[][] = [];
   for (let start = 0; start + phrase.length <= queryTerms.length; start++) {
     if (phrase.every((term, offset) => queryTerms[start + offset] === term))
-      found.push({ positions: phrase.map((_, offset) => start + offset), whole: true });
+      found.push(phrase.map((_, offset) => start + offset));
   }
   return found;
 }

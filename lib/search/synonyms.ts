@@ -1,5 +1,5 @@
 import type { PlainWords } from '@/lib/corpus/plain-words';
-import { analyzeQueryWords, pairTerm } from '@/lib/search/text';
+import { analyzeQueryWords, joinedHyphenations, normalizeText, pairTerm } from '@/lib/search/text';
 
 /**
  * A small table of general equivalences that developers really use for the same idea. Each group's
@@ -86,8 +86,9 @@ export interface SynonymEntry {
    */
   alternativeTerms: string[];
   /**
-   * Plain words for an article's term (`PLAIN_WORDS`), looked for one way and found in any order
-   * (`phrasePositions`); else a phrase of a general group, found as written.
+   * Plain words for an article's term (`PLAIN_WORDS`): looked for one way, found in any order
+   * (`phrasePositions`), and only ordering articles (`addSynonymCandidates`); else a phrase of a
+   * general group, found as written.
    */
   plainWords: boolean;
 }
@@ -132,22 +133,46 @@ function groupEntries(groups: readonly string[][]): SynonymEntry[] {
 }
 
 /**
- * Plain words look for the article's term they stand for, one way: "ai ignores its instructions"
- * looks for "prompt injection", while "prompt injection" keeps to itself. A plain phrase given for two
- * terms looks for both; one that reads as fewer than two words is left out (one everyday word alone
- * would stand for a term). Run by `npm run index` (lib/corpus/plain-words.ts stays out of the extension).
+ * A plain phrase's term is looked for in the form fewest articles have, and only if that is at most
+ * this many: "on-call" as "oncall", not "call" (17 articles); "cloud cost explosion" as "cost
+ * explosion", not "cloud cost" (every article of the topic "DevOps, cloud & cost").
  */
-export function buildPlainWordSynonyms(plainWords: PlainWords): SerializedPlainWordSynonyms {
+const MAX_TERM_ARTICLES = 8;
+
+/**
+ * Plain words look for the article's term they stand for, one way: "ai ignores its instructions"
+ * looks for "prompt injection", while "prompt injection" keeps to itself. A phrase given for two
+ * terms looks for both. Left out: a phrase of fewer than two different words (one everyday word
+ * alone would stand for a term), and a term no form of which is specific (MAX_TERM_ARTICLES). Run by
+ * `npm run index` (lib/corpus/plain-words.ts stays out of the extension); `articlesWith` tells how
+ * many articles hold an index term.
+ */
+export function buildPlainWordSynonyms(
+  plainWords: PlainWords,
+  articlesWith: (term: string) => number,
+): SerializedPlainWordSynonyms {
   const byPhrase = new Map<string, [string[], string[]]>();
   for (const pairs of Object.values(plainWords)) {
     for (const [plain, term] of pairs) {
       const phrase = analyzedTerms(plain);
-      if (phrase.length < 2) continue;
+      const found = specificForm(term, articlesWith);
+      if (new Set(phrase).size < 2 || !found) continue;
       const key = phrase.join(' ');
       const entry = byPhrase.get(key) ?? [phrase, []];
-      for (const found of termsToFind(analyzedTerms(term))) if (!entry[1].includes(found)) entry[1].push(found);
+      if (!entry[1].includes(found)) entry[1].push(found);
       byPhrase.set(key, entry);
     }
   }
   return [...byPhrase.values()];
+}
+
+/** The index form of a term fewest articles hold (its joined hyphenations, its word or its pairs), if specific. */
+function specificForm(term: string, articlesWith: (term: string) => number): string | undefined {
+  const forms = [...joinedHyphenations(normalizeText(term)), ...termsToFind(analyzedTerms(term))];
+  let best: string | undefined;
+  for (const form of forms) {
+    const count = articlesWith(form);
+    if (count > 0 && count <= MAX_TERM_ARTICLES && (!best || count < articlesWith(best))) best = form;
+  }
+  return best;
 }

@@ -286,10 +286,13 @@ export function analyzeField(text: string): string[] {
   for (const token of tokenize(normalized, word)) {
     if (!isStopWord(token.surface)) terms.push(...termsOfWord(token.surface));
   }
-  for (const match of normalized.matchAll(hyphenated)) {
-    terms.push(stemWord(match[0].replace(/-/g, '')));
-  }
+  terms.push(...joinedHyphenations(normalized, hyphenated));
   return terms;
+}
+
+/** The joined forms of a normalized text's hyphenated words ("on-call" → "oncall"). */
+export function joinedHyphenations(normalized: string, hyphenated = wordPatterns(normalized).hyphenated): string[] {
+  return [...normalized.matchAll(hyphenated)].map((match) => stemWord(match[0].replace(/-/g, '')));
 }
 
 /** Adjacent meaningful words as one term ("vector databas"), so phrases outrank scattered words. */

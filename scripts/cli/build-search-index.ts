@@ -14,7 +14,7 @@ import type { Article } from '@/lib/corpus/article';
 import { PLAIN_WORDS } from '@/lib/corpus/plain-words';
 import { buildRelatedModel } from '@/lib/related/model';
 import { subjectTermsOfArticle } from '@/lib/related/subject-terms';
-import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
+import { articlesWithTerm, buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { buildPlainWordSynonyms } from '@/lib/search/synonyms';
 import { buildEverydayDiscounts, buildEverydayWords } from '@/scripts/cli/everyday-words';
 
@@ -42,6 +42,6 @@ console.log(
 );
 
 const plainWordsTarget = resolve('assets/data/plain-word-synonyms.json');
-const plainWordSynonyms = buildPlainWordSynonyms(PLAIN_WORDS);
+const plainWordSynonyms = buildPlainWordSynonyms(PLAIN_WORDS, articlesWithTerm(index));
 writeFileSync(plainWordsTarget, `${JSON.stringify(plainWordSynonyms)}\n`);
 console.log(`wrote ${plainWordSynonyms.length} plain phrases and the terms they stand for to ${plainWordsTarget}`);

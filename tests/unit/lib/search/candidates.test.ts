@@ -36,7 +36,7 @@ describe('candidates stage', () => {
     expect(named(groups[1]!)).toEqual({ 'thunder herd': FACTOR.synonym });
   });
 
-  it('finds plain words in any order with a word among them, and looks for the term they stand for', () => {
+  it('finds plain words in any order with a word among them, to order articles by the term they stand for', () => {
     const billedTwice: SynonymEntry = {
       phrase: terms('billed twice'),
       alternativeTerms: ['idempot'],
@@ -47,20 +47,21 @@ describe('candidates stage', () => {
       addSynonymCandidates(smallVocabulary, words(query), groups, [entry]);
       return groups.map((group) => certainties(group).idempot ?? null);
     };
-    const sure = FACTOR.synonym;
-    expect(found('customers billed twice')).toEqual([null, sure, sure]);
-    expect(found('twice billed')).toEqual([sure, sure]);
-    expect(found('billed customers twice')).toEqual([sure, null, sure]);
+    // Found: the term ranks (at the synonym discount) but is sure of nothing (0).
+    expect(found('customers billed twice')).toEqual([null, 0, 0]);
+    expect(found('twice billed')).toEqual([0, 0]);
+    expect(found('billed customers twice')).toEqual([0, null, 0]);
     // Too far apart to be the phrase.
     expect(found('billed customers monthly twice')).toEqual([null, null, null, null]);
     // The stretch of the query holding the phrase, wherever it is: not the first "billed" alone.
-    expect(found('billed monthly, then billed twice')).toEqual([null, null, sure, sure]);
-    // Two words of a longer phrase only order the articles (sure of nothing); one word is nothing.
+    expect(found('billed monthly, then billed twice')).toEqual([null, null, 0, 0]);
+    // Two words of a longer phrase are enough; one word is nothing.
     const chargedTwice: SynonymEntry = { ...billedTwice, phrase: terms('customers billed twice') };
     expect(found('refund when billed twice', chargedTwice)).toEqual([null, 0, 0]);
-    expect(found('customers billed twice', chargedTwice)).toEqual([sure, sure, sure]);
     expect(found('customers complain', chargedTwice)).toEqual([null, null]);
-    expect(phrasePositions(terms('twice the customers'), chargedTwice)).toEqual([{ positions: [0, 1], whole: false }]);
+    expect(phrasePositions(terms('twice the customers'), chargedTwice)).toEqual([[0, 1]]);
+    // A general synonym is sure of what it finds.
+    expect(found('billed twice', { ...billedTwice, plainWords: false })).toEqual([FACTOR.synonym, FACTOR.synonym]);
   });
 
   it('finds a general synonym’s words side by side only, at each place', () => {
@@ -72,8 +73,8 @@ describe('candidates stage', () => {
     expect(phrasePositions(terms('billed customers twice'), billedTwice)).toEqual([]);
     expect(phrasePositions(terms('twice billed'), billedTwice)).toEqual([]);
     expect(phrasePositions(terms('billed twice billed twice'), billedTwice)).toEqual([
-      { positions: [0, 1], whole: true },
-      { positions: [2, 3], whole: true },
+      [0, 1],
+      [2, 3],
     ]);
   });
 
