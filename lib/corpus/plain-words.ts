@@ -7,9 +7,9 @@ export type PlainWords = Readonly<Record<string, ReadonlyArray<readonly [plain: 
  * like `subject-vocabulary.ts`: written on 2026-12-03 by two helpers from each article's title, summary
  * and tags alone, with examples from a frontend blog in their brief and no query set in view; each term
  * is the article's own words, each plain phrase two to four words meant to be rare in everyday
- * searches (unit tests check the first two). Search looks for the term when a query says the plain
- * phrase, and orders articles by it when the query says part of it (`phrasePositions` in
- * `lib/search/candidates.ts`).
+ * searches (unit tests check the first two). When a query says two or more words of a phrase, search
+ * looks for the term to order the articles the query's own words make about it; it never decides
+ * that there are results (`phrasePositions`, `addSynonymCandidates` in `lib/search/candidates.ts`).
  */
 export const PLAIN_WORDS: PlainWords = {
   'a2a-agent-to-agent-protocol': [

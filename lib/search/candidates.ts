@@ -95,8 +95,9 @@ export function addCompletionCandidates(
 
 /**
  * Synonyms: a query phrase also looks for its equivalents, at a discount (after typos, which see only
- * what was written). Each word of the phrase gets them, so the phrase covers its words. `table`: the
- * general synonyms unless the index has more (the blog's articles: their plain words).
+ * what was written). Each word of the phrase gets them: a general synonym covers the words, plain
+ * words only rank (below). `table`: the general synonyms unless the index has more (the blog's
+ * articles: their plain words).
  */
 export function addSynonymCandidates(
   vocabulary: Vocabulary,
@@ -150,7 +151,7 @@ export function phrasePositions(queryTerms: readonly string[], entry: SynonymEnt
         if (found.size > best.length) best = [...found.values()];
       }
     }
-    return best.length >= Math.min(PLAIN_PHRASE_WORDS, wanted.size) ? [best] : [];
+    return best.length >= PLAIN_PHRASE_WORDS ? [best] : [];
   }
   const found: number[][] = [];
   for (let start = 0; start + phrase.length <= queryTerms.length; start++) {

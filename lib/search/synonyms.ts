@@ -82,7 +82,8 @@ export interface SynonymEntry {
   /**
    * Index terms that stand for the equivalents: a one-word equivalent's term, and for a
    * several-word one its adjacent pairs ("api key"), so it counts as a phrase, never word by word
-   * ("api key" for "secret" must not match every article that says "api").
+   * ("api key" for "secret" must not match every article that says "api"). Plain words: the one
+   * form of their term fewest articles hold (`buildPlainWordSynonyms`).
    */
   alternativeTerms: string[];
   /**

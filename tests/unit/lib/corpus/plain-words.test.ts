@@ -6,6 +6,7 @@ import { PLAIN_WORDS } from '@/lib/corpus/plain-words';
 import { articlesWithTerm, type SerializedSearchIndex } from '@/lib/search/build-index';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createSearchEngine } from '@/lib/search/engine';
+import { createLibraryIndex } from '@/lib/search/library-index';
 import { searchableFields } from '@/lib/search/searchable-fields';
 import { buildPlainWordSynonyms } from '@/lib/search/synonyms';
 import { analyzeField, analyzeQueryWords } from '@/lib/search/text';
@@ -40,6 +41,32 @@ describe('PLAIN_WORDS (editorial data: plain phrases for articles’ terms)', ()
       expect(terms(plain).length, plain).toBeLessThanOrEqual(4);
       expect(terms(plain).join(' '), plain).not.toBe(terms(term).join(' '));
     }
+  });
+
+  it('looks each term up in the form fewest articles hold, and leaves out what cannot point at an article', () => {
+    const articles: Record<string, number> = { oncal: 3, call: 17, 'cloud cost': 19, 'cost explos': 1, tool: 30 };
+    const articlesWith = (term: string) => articles[term] ?? 0;
+    const built = buildPlainWordSynonyms(
+      {
+        a: [
+          ['paged every night', 'on-call'],
+          ['aws bill skyrocketed', 'Cloud Cost Explosion'],
+          ['model calls functions', 'tool use'],
+          ['piece by piece', 'strangler fig'],
+        ],
+        b: [['paged every night', 'Cloud Cost Explosion']],
+      },
+      articlesWith,
+    );
+    expect(built).toEqual([
+      // One phrase for two terms looks for both.
+      [terms('paged every night'), ['oncal', 'cost explos']],
+      [terms('aws bill skyrocketed'), ['cost explos']],
+      // "tool use" is "tool" alone (30 articles): left out; "piece by piece" is one word twice: left out.
+    ]);
+    for (const [, found] of plainWordSynonymsJson as Array<[string[], string[]]>)
+      for (const term of found)
+        expect(articlesWithTerm(indexJson as unknown as SerializedSearchIndex)(term), term).toBeLessThanOrEqual(8);
   });
 
   it('ships exactly what `npm run index` builds from it (never stale)', () => {
@@ -82,9 +109,25 @@ describe('search with plain words', () => {
     expect(engine.search(query).results).toEqual([]);
   });
 
-  it('is the blog’s: an index of other texts (a user’s library) looks for the general synonyms only', () => {
+  it('is the blog’s: a user’s library, and an engine built without the blog’s options, look for the general synonyms only', () => {
     const general = createSearchEngine(indexJson as unknown as SerializedSearchIndex, ARTICLES);
     expect(general.search('retiring an old api version').matchedTerms.has('deprec')).toBe(false);
     expect(general.search('k8s').matchedTerms.has('kubernet')).toBe(true);
+    const library = createLibraryIndex();
+    library.put({
+      id: 'page:versions',
+      articleId: null,
+      title: 'Deprecation notes',
+      url: 'https://notes.example.org/versions',
+      tags: [],
+      note: '',
+      highlights: [],
+      text: 'Deprecation of the v1 endpoints, announced with a sunset header.',
+      fingerprint: '1',
+    });
+    expect(library.search('retiring an old api version', { typing: false }).matchedTerms.has('deprec')).toBe(false);
+    expect(library.search('deprecation', { typing: false }).results.map((hit) => hit.itemId)).toEqual([
+      'page:versions',
+    ]);
   });
 });

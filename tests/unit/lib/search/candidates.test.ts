@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articlesWithTerm } from '@/lib/search/build-index';
 import {
   addCompletionCandidates,
   addSynonymCandidates,
@@ -8,7 +9,7 @@ import {
   wordCandidates,
 } from '@/lib/search/candidates';
 import type { SynonymEntry } from '@/lib/search/synonyms';
-import { certainties, named, smallVocabulary, words } from './small-index';
+import { certainties, named, smallIndex, smallVocabulary, words } from './small-index';
 
 const terms = (text: string) => words(text).map((word) => word.term);
 
@@ -62,6 +63,13 @@ describe('candidates stage', () => {
     expect(phrasePositions(terms('twice the customers'), chargedTwice)).toEqual([[0, 1]]);
     // A general synonym is sure of what it finds.
     expect(found('billed twice', { ...billedTwice, plainWords: false })).toEqual([FACTOR.synonym, FACTOR.synonym]);
+  });
+
+  it('counts the articles holding a term (plain words look up the most specific form)', () => {
+    const articlesWith = articlesWithTerm(smallIndex);
+    expect(articlesWith('databas')).toBe(2); // the vector database, the migration that waits
+    expect(articlesWith('kubernet')).toBe(1);
+    expect(articlesWith('sourdough')).toBe(0);
   });
 
   it('finds a general synonym’s words side by side only, at each place', () => {

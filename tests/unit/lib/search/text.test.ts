@@ -5,6 +5,7 @@ import {
   analyzeQueryWords,
   completesPrefix,
   cutsNoWord,
+  joinedHyphenations,
   normalizeText,
   normalizeTextWithOffsets,
   termsOfWord,
@@ -113,6 +114,11 @@ describe('normalizeText and tokenize', () => {
   it('splits hyphenated words, and also indexes them joined ("split-brain" = "split brain" = "splitbrain")', () => {
     expect(analyzeField('split-brain')).toEqual([...analyzeField('split brain'), 'splitbrain']);
     expect(analyzeField('on-call')).toContain('oncal');
+    // The joined forms alone, as plain words look their term up ("on-call" is "oncall", not "call").
+    expect(joinedHyphenations(normalizeText('On-call rota, split-brain and plain words'))).toEqual([
+      'oncal',
+      'splitbrain',
+    ]);
   });
 });
 
