@@ -109,12 +109,3 @@ export function buildWordGrams(sortedWords: readonly string[]): Record<string, n
   });
   return wordGrams;
 }
-
-/** How many articles of an index hold a term (0: none). */
-export function articlesWithTerm(index: Pick<SerializedSearchIndex, 'terms' | 'postings'>): (term: string) => number {
-  const at = new Map(index.terms.map((term, position) => [term, position]));
-  return (term) => {
-    const position = at.get(term);
-    return position === undefined ? 0 : (index.postings[position] as number[]).length / 2;
-  };
-}

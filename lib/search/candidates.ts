@@ -137,16 +137,16 @@ const PLAIN_PHRASE_SLACK = 1;
 export function phrasePositions(queryTerms: readonly string[], entry: SynonymEntry): number[][] {
   const { phrase } = entry;
   if (entry.plainWords) {
-    const wanted = new Set(phrase);
+    // A phrase has two to four words: looked through, not put in a set, for each query (every keystroke).
     let best: number[] = [];
     for (let start = 0; start < queryTerms.length; start++) {
-      if (!wanted.has(queryTerms[start] as string)) continue;
+      if (!phrase.includes(queryTerms[start] as string)) continue;
       const found = new Map<string, number>();
       // Each word read adds one to the stretch and at most one to the words found: once the stretch
       // is longer than the slack allows, it stays so.
       for (let at = start; at < queryTerms.length && at - start + 1 <= found.size + 1 + PLAIN_PHRASE_SLACK; at++) {
         const term = queryTerms[at] as string;
-        if (!wanted.has(term) || found.has(term)) continue;
+        if (!phrase.includes(term) || found.has(term)) continue;
         found.set(term, at);
         if (found.size > best.length) best = [...found.values()];
       }

@@ -47,3 +47,9 @@ export function createVocabulary(index: SerializedSearchIndex): Vocabulary {
     },
   };
 }
+
+/** How many documents hold a term, looked up by its text (0: none); postings are [doc, weight] pairs. */
+export function documentCount(vocabulary: Pick<Vocabulary, 'termIndex' | 'postings'>, term: string): number {
+  const at = vocabulary.termIndex(term);
+  return at < 0 ? 0 : (vocabulary.postings[at] as readonly number[]).length / 2;
+}

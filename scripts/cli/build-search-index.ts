@@ -14,8 +14,9 @@ import type { Article } from '@/lib/corpus/article';
 import { PLAIN_WORDS } from '@/lib/corpus/plain-words';
 import { buildRelatedModel } from '@/lib/related/model';
 import { subjectTermsOfArticle } from '@/lib/related/subject-terms';
-import { articlesWithTerm, buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
+import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { buildPlainWordSynonyms } from '@/lib/search/synonyms';
+import { createVocabulary, documentCount } from '@/lib/search/vocabulary';
 import { buildEverydayDiscounts, buildEverydayWords } from '@/scripts/cli/everyday-words';
 
 const articles = JSON.parse(readFileSync(resolve('assets/data/articles.json'), 'utf8')) as Article[];
@@ -42,6 +43,7 @@ console.log(
 );
 
 const plainWordsTarget = resolve('assets/data/plain-word-synonyms.json');
-const plainWordSynonyms = buildPlainWordSynonyms(PLAIN_WORDS, articlesWithTerm(index));
+const vocabulary = createVocabulary(index);
+const plainWordSynonyms = buildPlainWordSynonyms(PLAIN_WORDS, (term) => documentCount(vocabulary, term));
 writeFileSync(plainWordsTarget, `${JSON.stringify(plainWordSynonyms)}\n`);
 console.log(`wrote ${plainWordSynonyms.length} plain phrases and the terms they stand for to ${plainWordsTarget}`);

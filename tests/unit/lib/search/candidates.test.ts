@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { articlesWithTerm } from '@/lib/search/build-index';
 import {
   addCompletionCandidates,
   addSynonymCandidates,
@@ -9,7 +8,8 @@ import {
   wordCandidates,
 } from '@/lib/search/candidates';
 import type { SynonymEntry } from '@/lib/search/synonyms';
-import { certainties, named, smallIndex, smallVocabulary, words } from './small-index';
+import { documentCount } from '@/lib/search/vocabulary';
+import { certainties, named, smallVocabulary, words } from './small-index';
 
 const terms = (text: string) => words(text).map((word) => word.term);
 
@@ -66,7 +66,7 @@ describe('candidates stage', () => {
   });
 
   it('counts the articles holding a term (plain words look up the most specific form)', () => {
-    const articlesWith = articlesWithTerm(smallIndex);
+    const articlesWith = (term: string) => documentCount(smallVocabulary, term);
     expect(articlesWith('databas')).toBe(2); // the vector database, the migration that waits
     expect(articlesWith('kubernet')).toBe(1);
     expect(articlesWith('sourdough')).toBe(0);
