@@ -318,7 +318,11 @@ export function namesUnknownEverydayThing(
  * Short words the library does not know weigh nothing (`wordSpecificity`: a fragment being typed, or
  * too ambiguous to tell), but a finished one that names a thing of everyday life ("car", "oil", "cup")
  * is what the query is about: "used car prices", "oil leak under the car", "world cup schedule". It
- * weighs as a word the library does not know. Never for a user's library.
+ * weighs as a word the library does not know. So does a finished common English word of three letters
+ * or more in a query of nothing but such short words: "tie" of "how to tie a tie" is not the start of
+ * "tier" (a query of fragments alone is otherwise judged by the share of its words something
+ * completes, see `scoreDocuments`), while "pgv" still finds pgvector. Beside a word that weighs, such a
+ * word keeps weighing nothing ("why does my pod eat all the ram"). Never for a user's library.
  */
 export function withShortEverydayThings(
   words: readonly QueryWord[],
@@ -329,15 +333,21 @@ export function withShortEverydayThings(
 ): readonly WordSpecificity[] {
   if (!everydaySpeech) return specificities;
   const last = words.length - 1;
+  const fragmentsOnly = specificities.every(({ weight }) => weight === 0);
+  const isCommonWord = ({ surface, term }: QueryWord) =>
+    surface.length >= MIN_COMMON_WORD_LENGTH && (everydaySpeech.worth().get(term) ?? 1) < tuning.commonWorth;
   return specificities.map((specificity, at) => {
-    const { surface } = words[at] as QueryWord;
-    const short = specificity.bestCertainty === 0 && specificity.weight === 0 && surface.length < MIN_TELLING_LENGTH;
+    const word = words[at] as QueryWord;
+    const short =
+      specificity.bestCertainty === 0 && specificity.weight === 0 && word.surface.length < MIN_TELLING_LENGTH;
     const finished = !typing || at < last;
-    return short && finished && everydaySpeech.namesEverydayThing(surface)
-      ? { weight: tuning.unknownWordWeight, bestCertainty: 0 }
-      : specificity;
+    const isWord = everydaySpeech.namesEverydayThing(word.surface) || (fragmentsOnly && isCommonWord(word));
+    return short && finished && isWord ? { weight: tuning.unknownWordWeight, bestCertainty: 0 } : specificity;
   });
 }
+
+/** Shorter finished words are fragments whatever everyday speech says of them ("f" of "strangler f"). */
+const MIN_COMMON_WORD_LENGTH = 3;
 
 /** How many of the query's telling words the library does not know at all. */
 export function countUnknownWords(specificities: readonly WordSpecificity[]): number {

@@ -137,6 +137,33 @@ describe('confidence', () => {
     expect(withShortEverydayThings(query, specs, false, undefined)).toBe(specs);
   });
 
+  it('weighs a finished common word of three letters or more as a word, in a query of short words alone', () => {
+    const speech = {
+      worth: () =>
+        new Map([
+          ['cat', 0.68],
+          ['sad', 0.69],
+          ['f', 0.5],
+          ['pgv', 0.9],
+        ]),
+      namesSubject: () => false,
+      namesSomeSubject: () => false,
+      namesEverydayThing: () => false,
+    };
+    const weights = (text: string, typing: boolean) =>
+      withShortEverydayThings(words(text), specificities(text), typing, speech).map(({ weight }) => weight);
+    const unknown = CONFIDENCE.unknownWordWeight;
+    expect(weights('sad cat', false)).toEqual([unknown, unknown]);
+    // While typing, the last word may be the start of one; a word of fewer letters, or no common word, is a fragment.
+    expect(weights('sad cat', true)).toEqual([unknown, 0]);
+    expect(weights('f', false)).toEqual([0]);
+    expect(weights('pgv', false)).toEqual([0]);
+    // Beside a word that weighs, a common short word stays a fragment ("a lot of queries", "say no to the ceo").
+    const beside = weights('sad restart', false);
+    expect(beside[0]).toBe(0);
+    expect(beside[1]).toBeGreaterThan(0);
+  });
+
   it('finds a thing of everyday life among the words the library does not know, as typed, never without everyday speech', () => {
     const query = words('toilet restart herd');
     const specs = specificities('toilet restart herd');

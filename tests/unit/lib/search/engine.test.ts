@@ -357,6 +357,26 @@ describe('bundled search engine', () => {
     );
   });
 
+  // Found in the tune set: a query of short words alone is judged by the share of them something
+  // completes, and "tie" completes "tier" ("how to tie a tie" → Abuse of Public Endpoints, free tier).
+  it.each(['how to tie a tie', 'pie', 'sad cat', 'sun tan', 'red'])(
+    'says nothing is about "%s" (finished short everyday words are words, not the start of a library word)',
+    (query) => {
+      expect(engine.search(query, { typing: false }).results).toEqual([]);
+    },
+  );
+
+  it('still completes a finished short fragment that is no everyday word, and a short word being typed', () => {
+    expect(engine.search('pgv', { typing: false }).results[0]?.article.id).toBe('vector-database-selection');
+    expect(engine.search('mtl', { typing: false }).results[0]?.article.id).toMatch(/^zero-trust-for-microservices/);
+    expect(
+      engine
+        .search('red')
+        .results.map((r) => r.article.id)
+        .some((id) => id.includes('redis')),
+    ).toBe(true);
+  });
+
   it('offers "Did you mean" only when nothing matches at all', () => {
     const asked = { typing: false, suggest: true };
     expect(engine.search('thndrng', asked).suggestion).toBe('thundering');
