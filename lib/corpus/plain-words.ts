@@ -8,8 +8,9 @@ export type PlainWords = Readonly<Record<string, ReadonlyArray<readonly [plain: 
  * and tags alone, with examples from a frontend blog in their brief and no query set in view; each term
  * is the article's own words, each plain phrase two to four words meant to be rare in everyday
  * searches (unit tests check the first two). When a query says two or more words of a phrase, search
- * looks for the term to order the articles the query's own words make about it; it never decides
- * that there are results (`phrasePositions`, `addSynonymCandidates` in `lib/search/candidates.ts`).
+ * looks for the term, which ranks and, once the query's own words have decided there are results,
+ * lists the article; it never decides that there are any (`phrasePositions`, `addSynonymCandidates`
+ * in `lib/search/candidates.ts`).
  */
 export const PLAIN_WORDS: PlainWords = {
   'a2a-agent-to-agent-protocol': [

@@ -22,16 +22,36 @@ export interface Candidate {
    * written, the typed share of a completion, 0 for a typo correction too far from what was typed.
    */
   certainty: number;
+  /**
+   * How sure, once the query's sure words have shown it is about something the library holds: a plain
+   * phrase's term (`SynonymEntry.plainWords`) is sure of nothing alone, but then lists the article it
+   * names. Unset: `certainty`.
+   */
+  onTopicCertainty?: number;
 }
 
 /** The index terms one query word (or word pair) may stand for, by term index. */
 export type Candidates = Map<number, Candidate>;
 
-/** Adds a candidate, or keeps the better factor and the better certainty of the two ways to it. */
-export function setCandidate(candidates: Candidates, at: number, factor: number, certainty = factor): void {
+/** A candidate's certainty once the query is known to be about the library (see `onTopicCertainty`). */
+export function onTopicCertainty({ certainty, onTopicCertainty = certainty }: Candidate): number {
+  return Math.max(certainty, onTopicCertainty);
+}
+
+/** Adds a candidate, or keeps the better factor and the better certainties of the two ways to it. */
+export function setCandidate(
+  candidates: Candidates,
+  at: number,
+  factor: number,
+  certainty = factor,
+  onTopic = certainty,
+): void {
   const known = candidates.get(at);
-  if (!known) candidates.set(at, { factor, certainty });
-  else candidates.set(at, { factor: Math.max(known.factor, factor), certainty: Math.max(known.certainty, certainty) });
+  const merged = known
+    ? { factor: Math.max(known.factor, factor), certainty: Math.max(known.certainty, certainty) }
+    : { factor, certainty };
+  const sureOnTopic = Math.max(known ? onTopicCertainty(known) : 0, onTopic);
+  candidates.set(at, sureOnTopic > merged.certainty ? { ...merged, onTopicCertainty: sureOnTopic } : merged);
 }
 
 export function addCandidate(
@@ -40,9 +60,10 @@ export function addCandidate(
   term: string,
   factor: number,
   certainty = factor,
+  onTopic = certainty,
 ): void {
   const at = vocabulary.termIndex(term);
-  if (at >= 0) setCandidate(candidates, at, factor, certainty);
+  if (at >= 0) setCandidate(candidates, at, factor, certainty, onTopic);
 }
 
 /** Single-word terms that complete `prefix`, the closest completions first ("cach" → "cache" before "cachecontrol"). */
@@ -107,14 +128,16 @@ export function addSynonymCandidates(
 ): void {
   const queryTerms = words.map((word) => word.term);
   for (const entry of table) {
-    // Plain words only order the articles the query's own words make about it (sure of nothing):
-    // made of everyday words, they made articles about everyday queries ("doctor gets paged every
-    // night during residency" through "paged every night" for on-call, "package not arriving").
+    // Plain words never make a query about something (sure of nothing): made of everyday words, they
+    // made articles about everyday queries ("doctor gets paged every night during residency" through
+    // "paged every night" for on-call, "package not arriving"). Once the query's own words have, they
+    // list the article they name as a synonym would (`onTopicCertainty`).
     const certainty = entry.plainWords ? 0 : FACTOR.synonym;
     for (const positions of phrasePositions(queryTerms, entry)) {
       for (const position of positions) {
         const group = groups[position] as Candidates;
-        for (const term of entry.alternativeTerms) addCandidate(vocabulary, group, term, FACTOR.synonym, certainty);
+        for (const term of entry.alternativeTerms)
+          addCandidate(vocabulary, group, term, FACTOR.synonym, certainty, FACTOR.synonym);
       }
     }
   }

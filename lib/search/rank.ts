@@ -117,10 +117,12 @@ export function rankQuery(
   const top = createTopK(limit);
   const looseTop = createTopK(Math.min(limit, looseLimit));
   const confidence = new Map<number, number>();
-  for (const { doc, score, confidence: share } of documents) {
+  for (const { doc, score, confidence: share, onTopicConfidence } of documents) {
     if (!accept(doc)) continue;
     confidence.set(doc, share);
-    if (share >= resultFloor) top.offer(doc, score);
+    // Whether the query is about anything is decided on its sure words (bestShare); then plain words
+    // list the article they name too ("users trick the chatbot into ignoring its instructions").
+    if (Math.max(share, onTopicConfidence) >= resultFloor) top.offer(doc, score);
     else if (share >= tuning.looseShare) looseTop.offer(doc, score);
   }
   const withConfidence = (ranked: ReturnType<typeof top.items>) =>

@@ -1,4 +1,4 @@
-import { type Candidates, FACTOR } from '@/lib/search/candidates';
+import { type Candidates, FACTOR, onTopicCertainty } from '@/lib/search/candidates';
 import type { EverydayReadings, WordSpecificity } from '@/lib/search/confidence';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
@@ -8,6 +8,11 @@ export interface ScoredDocument {
   score: number;
   /** 0..1: the share of the query's specific words the document covers (see confidence.ts). */
   confidence: number;
+  /**
+   * The confidence with the candidates that are sure only once the query is about something the
+   * library holds (plain words, `Candidate.onTopicCertainty`): what lists the document then.
+   */
+  onTopicConfidence: number;
   /** The specificity (summed idf) of the query words the document covers. */
   evidence: number;
   /** How many of the query's words the document covers. */
@@ -68,7 +73,9 @@ export function scoreDocuments(
   const coveredWeight = new Float64Array(docCount);
   const best = new Float64Array(docCount);
   const surest = new Float64Array(docCount);
+  const surestOnTopic = new Float64Array(docCount);
   const covered = new Float64Array(docCount);
+  const coveredOnTopic = new Float64Array(docCount);
   const coveredWords = new Uint8Array(docCount);
   const lastCovered = new Uint8Array(docCount);
   const subjectWords = new Uint8Array(docCount);
@@ -84,7 +91,9 @@ export function scoreDocuments(
     const { weight, bestCertainty } = specificities[groupIndex] as WordSpecificity;
     const everyday = everydayReadings.everyday[groupIndex] === true;
     const common = everydayReadings.common[groupIndex] === true;
-    for (const [term, { factor, certainty }] of group) {
+    for (const [term, candidate] of group) {
+      const { factor, certainty } = candidate;
+      const onTopic = onTopicCertainty(candidate);
       matchedTerms.add(terms[term] as string);
       const list = postings[term] as number[];
       for (let i = 0; i < list.length; i += 2) {
@@ -93,6 +102,7 @@ export function scoreDocuments(
         if (best[doc] === 0) groupDocs.push(doc);
         if (score > (best[doc] as number)) best[doc] = score;
         if (certainty > (surest[doc] as number)) surest[doc] = certainty;
+        if (onTopic > (surestOnTopic[doc] as number)) surestOnTopic[doc] = onTopic;
         if (everyday && certainty > 0 && everydayReadings.namesSubject(doc, term)) namedSubject[doc] = 1;
       }
     }
@@ -101,6 +111,11 @@ export function scoreDocuments(
       total[doc] = (total[doc] as number) + (best[doc] as number);
       matched[doc] = (matched[doc] as number) + 1;
       coveredWeight[doc] = (coveredWeight[doc] as number) + groupWeight;
+      // Covered for listing by a candidate sure once the query is about something (a plain phrase's
+      // term), also where the word is one the library does not know (sure of nothing otherwise).
+      coveredOnTopic[doc] =
+        (coveredOnTopic[doc] as number) +
+        weight * Math.min(1, (surestOnTopic[doc] as number) / (bestCertainty > 0 ? bestCertainty : 1));
       if (bestCertainty > 0 && (surest[doc] as number) > 0) {
         covered[doc] = (covered[doc] as number) + weight * Math.min(1, (surest[doc] as number) / bestCertainty);
         coveredWords[doc] = (coveredWords[doc] as number) + 1;
@@ -110,6 +125,7 @@ export function scoreDocuments(
       }
       best[doc] = 0;
       surest[doc] = 0;
+      surestOnTopic[doc] = 0;
       namedSubject[doc] = 0;
     }
   }
@@ -135,12 +151,15 @@ export function scoreDocuments(
   const querySpecificity = specificities.reduce((sum, { weight }) => sum + weight, 0);
   const documents = touched.map((doc) => {
     const coverage = (coveredWeight[doc] as number) / totalWeight;
+    const confidence =
+      querySpecificity > 0 ? (covered[doc] as number) / querySpecificity : (matched[doc] as number) / groups.length;
     return {
       doc,
       score: ((total[doc] as number) / 1000) * coverage * coverage,
       // A query of fragments alone ("pgv" being typed): the share of its words the document has.
-      confidence:
-        querySpecificity > 0 ? (covered[doc] as number) / querySpecificity : (matched[doc] as number) / groups.length,
+      confidence,
+      onTopicConfidence:
+        querySpecificity > 0 ? Math.max(confidence, (coveredOnTopic[doc] as number) / querySpecificity) : confidence,
       evidence: covered[doc] as number,
       coveredWords: coveredWords[doc] as number,
       onlyWord: coveredWords[doc] === 1 ? (lastCovered[doc] as number) : -1,

@@ -88,7 +88,8 @@ export interface SynonymEntry {
   alternativeTerms: string[];
   /**
    * Plain words for an article's term (`PLAIN_WORDS`): looked for one way, found in any order
-   * (`phrasePositions`), and only ordering articles (`addSynonymCandidates`); else a phrase of a
+   * (`phrasePositions`), and never deciding that a query has results (`addSynonymCandidates`,
+   * `Candidate.onTopicCertainty`); else a phrase of a
    * general group, found as written.
    */
   plainWords: boolean;

@@ -34,7 +34,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * before any query was run; blind5 and blind6 then judged two rule changes, blind7 judged them once (neither kept).
  * `blind8` (intent and off-topic) was written the same way a day later and judged the everyday-phrase rule (kept).
  * `blind12` and `blind13` (intent and off-topic) were written the same way on 2026-12-03 and judged the plain words (kept);
- * `blind14` judged plain words found from two of a phrase's words (kept, as ranking only since).
+ * `blind14` judged plain words found from two of a phrase's words (kept; since then they never decide
+ * that a query has results, and list articles only once its own words have).
  */
 export const CONFIDENCE_HALVES = [
   'tune',

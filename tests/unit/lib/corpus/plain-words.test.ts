@@ -97,6 +97,26 @@ describe('search with plain words', () => {
     for (const plain of ['retir', 'old', 'version']) expect(matched.has(plain)).toBe(false);
   });
 
+  // Found in the blind sets: helpers who never saw each other's sets kept asking these, and the
+  // article their plain words name ranked but was left out of the results, below the share of the
+  // query the best article's own words cover.
+  it.each([
+    [
+      'users trick the chatbot into ignoring its instructions',
+      'prompt-injection-defense-direct-and-indirect-attacks-and-how-to-stop-them',
+    ],
+    [
+      "ai assistant makes up answers that aren't in our documents",
+      'production-rag-semantic-chunking-reranking-and-hallucination-detection',
+    ],
+    [
+      'a copy of the database for every pull request',
+      'database-branching-pr-per-database-workflows-with-neon-and-planetscale',
+    ],
+  ])('lists the article a plain phrase names once the query is about something here: "%s"', (query, article) => {
+    expect(topIds(query)).toContain(article);
+  });
+
   // Found in two reviews: counted as covering the query's words, plain words made articles about
   // everyday queries, through two of a phrase's words ("not arriving" of "sms codes not arriving",
   // "keep up") or a whole phrase of everyday words ("paged every night" for on-call).

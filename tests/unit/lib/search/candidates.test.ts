@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   addCompletionCandidates,
   addSynonymCandidates,
+  type Candidates,
   FACTOR,
+  onTopicCertainty,
   pairCandidates,
   phrasePositions,
+  setCandidate,
   wordCandidates,
 } from '@/lib/search/candidates';
 import type { SynonymEntry } from '@/lib/search/synonyms';
@@ -63,6 +66,27 @@ describe('candidates stage', () => {
     expect(phrasePositions(terms('twice the customers'), chargedTwice)).toEqual([[0, 1]]);
     // A general synonym is sure of what it finds.
     expect(found('billed twice', { ...billedTwice, plainWords: false })).toEqual([FACTOR.synonym, FACTOR.synonym]);
+    // Plain words are sure as a synonym once the query's own words are about something here.
+    const groups = wordCandidates(smallVocabulary, words('customers billed twice'), false);
+    addSynonymCandidates(smallVocabulary, words('customers billed twice'), groups, [billedTwice]);
+    const idempotent = groups[1]!.get(smallVocabulary.termIndex('idempot'))!;
+    expect(idempotent).toEqual({ factor: FACTOR.synonym, certainty: 0, onTopicCertainty: FACTOR.synonym });
+    expect(onTopicCertainty(idempotent)).toBe(FACTOR.synonym);
+  });
+
+  it('keeps the surer of two ways to a term, for deciding and for listing', () => {
+    const candidates: Candidates = new Map();
+    setCandidate(candidates, 7, FACTOR.synonym, 0, FACTOR.synonym);
+    expect(candidates.get(7)).toEqual({ factor: FACTOR.synonym, certainty: 0, onTopicCertainty: FACTOR.synonym });
+    // Typed as written: surer on both counts, so nothing apart is kept.
+    setCandidate(candidates, 7, FACTOR.exact);
+    expect(candidates.get(7)).toEqual({ factor: FACTOR.exact, certainty: FACTOR.exact });
+    expect(onTopicCertainty(candidates.get(7)!)).toBe(FACTOR.exact);
+    // A typo guess (sure of nothing) after a plain phrase keeps the phrase's certainty for listing.
+    const guessed: Candidates = new Map();
+    setCandidate(guessed, 3, FACTOR.synonym, 0, FACTOR.synonym);
+    setCandidate(guessed, 3, FACTOR.fuzzy, 0);
+    expect(guessed.get(3)).toEqual({ factor: FACTOR.fuzzy, certainty: 0, onTopicCertainty: FACTOR.synonym });
   });
 
   it('counts the articles holding a term (plain words look up the most specific form)', () => {

@@ -4,6 +4,7 @@ import {
   type Candidate,
   FACTOR,
   pairCandidates,
+  setCandidate,
   wordCandidates,
 } from '@/lib/search/candidates';
 import { wordSpecificity } from '@/lib/search/confidence';
@@ -142,5 +143,22 @@ describe('score stage', () => {
     expect(kubernetes.evidence).toBeCloseTo(known);
     expect(kubernetes.confidence).toBeCloseTo(known / (known + 3));
     expect(scores('kubernetes migration').documents.kubernetes!.confidence).toBeCloseTo(1);
+  });
+
+  it('counts candidates sure only once the query is about something (plain words) for listing, not for deciding', () => {
+    const analyzed = words('kubernetes sourdough');
+    const groups = wordCandidates(smallVocabulary, analyzed, false);
+    // As a plain phrase would: "sourdough" stands for "idempot", sure of nothing alone.
+    setCandidate(groups[1]!, smallVocabulary.termIndex('idempot'), FACTOR.synonym, 0, FACTOR.synonym);
+    const specificities = groups.map((group, at) => wordSpecificity(smallVocabulary, group, analyzed[at]!));
+    expect(specificities[1]).toEqual({ weight: 3, bestCertainty: 0 });
+    const { documents } = scoreDocuments(smallVocabulary, groups, [], specificities);
+    const byId = Object.fromEntries(documents.map((document) => [docId(document.doc), document]));
+    const kubernetes = smallVocabulary.idf(smallVocabulary.termIndex('kubernet'));
+    expect(byId.idempotency!.confidence).toBe(0);
+    expect(byId.idempotency!.coveredWords).toBe(0);
+    expect(byId.idempotency!.onTopicConfidence).toBeCloseTo((3 * FACTOR.synonym) / (kubernetes + 3));
+    expect(byId.kubernetes!.onTopicConfidence).toBeCloseTo(byId.kubernetes!.confidence);
+    expect(byId.kubernetes!.confidence).toBeCloseTo(kubernetes / (kubernetes + 3));
   });
 });
