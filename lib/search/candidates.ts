@@ -33,9 +33,9 @@ export interface Candidate {
 /** The index terms one query word (or word pair) may stand for, by term index. */
 export type Candidates = Map<number, Candidate>;
 
-/** A candidate's certainty once the query is known to be about the library (see `onTopicCertainty`). */
-export function onTopicCertainty({ certainty, onTopicCertainty = certainty }: Candidate): number {
-  return Math.max(certainty, onTopicCertainty);
+/** A candidate's certainty once the query is known to be about the library (never below `certainty`: `setCandidate`). */
+export function onTopicCertainty(candidate: Candidate): number {
+  return candidate.onTopicCertainty ?? candidate.certainty;
 }
 
 /** Adds a candidate, or keeps the better factor and the better certainties of the two ways to it. */
@@ -117,7 +117,7 @@ export function addCompletionCandidates(
 /**
  * Synonyms: a query phrase also looks for its equivalents, at a discount (after typos, which see only
  * what was written). Each word of the phrase gets them: a general synonym covers the words, plain
- * words only rank (below). `table`: the general synonyms unless the index has more (the blog's
+ * words rank and list but never decide that there are results (below). `table`: the general synonyms unless the index has more (the blog's
  * articles: their plain words).
  */
 export function addSynonymCandidates(

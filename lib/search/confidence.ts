@@ -318,11 +318,13 @@ export function namesUnknownEverydayThing(
  * Short words the library does not know weigh nothing (`wordSpecificity`: a fragment being typed, or
  * too ambiguous to tell), but a finished one that names a thing of everyday life ("car", "oil", "cup")
  * is what the query is about: "used car prices", "oil leak under the car", "world cup schedule". It
- * weighs as a word the library does not know. So does a finished common English word of three letters
- * or more in a query of nothing but such short words: "tie" of "how to tie a tie" is not the start of
- * "tier" (a query of fragments alone is otherwise judged by the share of its words something
- * completes, see `scoreDocuments`), while "pgv" still finds pgvector. Beside a word that weighs, such a
- * word keeps weighing nothing ("why does my pod eat all the ram"). Never for a user's library.
+ * weighs as a word the library does not know. So does a common English word of three letters
+ * (`isCommonWord`) in a finished query of nothing but such short words: "tie" of "how to tie a tie" is
+ * not the start of "tier" (a query of fragments alone is otherwise judged by the share of its words
+ * something completes, see `scoreDocuments`), while "pgv" alone still finds pgvector. Beside a word
+ * that weighs, such a word stays a fragment ("why does my pod eat all the ram"); and while a query is
+ * typed its words are left as they were, so that typing "red cache" does not lose its results at
+ * "red c" and find them again at "red cach". Never for a user's library.
  */
 export function withShortEverydayThings(
   words: readonly QueryWord[],
@@ -330,18 +332,19 @@ export function withShortEverydayThings(
   typing: boolean,
   everydaySpeech: EverydaySpeech | undefined,
   tuning: ConfidenceTuning = CONFIDENCE,
+  /** Whether the query word at a position is a common English word (see `commonWorth`); none by default. */
+  isCommonWord: (at: number) => boolean = () => false,
 ): readonly WordSpecificity[] {
   if (!everydaySpeech) return specificities;
   const last = words.length - 1;
-  const fragmentsOnly = specificities.every(({ weight }) => weight === 0);
-  const isCommonWord = ({ surface, term }: QueryWord) =>
-    surface.length >= MIN_COMMON_WORD_LENGTH && (everydaySpeech.worth().get(term) ?? 1) < tuning.commonWorth;
+  const finishedFragmentsOnly = !typing && specificities.every(({ weight }) => weight === 0);
   return specificities.map((specificity, at) => {
-    const word = words[at] as QueryWord;
-    const short =
-      specificity.bestCertainty === 0 && specificity.weight === 0 && word.surface.length < MIN_TELLING_LENGTH;
+    const { surface } = words[at] as QueryWord;
+    const short = specificity.bestCertainty === 0 && specificity.weight === 0 && surface.length < MIN_TELLING_LENGTH;
     const finished = !typing || at < last;
-    const isWord = everydaySpeech.namesEverydayThing(word.surface) || (fragmentsOnly && isCommonWord(word));
+    const isWord =
+      everydaySpeech.namesEverydayThing(surface) ||
+      (finishedFragmentsOnly && surface.length >= MIN_COMMON_WORD_LENGTH && isCommonWord(at));
     return short && finished && isWord ? { weight: tuning.unknownWordWeight, bestCertainty: 0 } : specificity;
   });
 }

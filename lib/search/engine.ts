@@ -27,7 +27,10 @@ export interface SearchResult {
   article: Article;
   /** Higher is better; comparable within one query only. */
   score: number;
-  /** 0..1: the share of the query's specific words the article covers (1 when listing a filter). */
+  /**
+   * 0..1: the share of the query's specific words the article covers (1 when listing a filter); for a
+   * result, plain words counting (`Candidate.onTopicCertainty`).
+   */
   confidence: number;
 }
 

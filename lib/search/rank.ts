@@ -77,7 +77,8 @@ export function rankQuery(
       .map(([term]) => vocabulary.terms[term] as string);
     return terms.length > 0 ? { terms, edits: typoEdits[at] ?? 0 } : null;
   });
-  // Asked of the words beside a modifier, and of a document covering one word alone.
+  // Asked of the words beside a modifier, of a document covering one word alone, and of short words
+  // in a finished query of nothing else.
   const worthAt = everydayWorthReader(vocabulary, groups, words, everydaySpeech);
   const isCommonWord = (at: number) => worthAt(at) < tuning.commonWorth;
   const telling = withoutModifiers(
@@ -88,6 +89,7 @@ export function rankQuery(
       typing,
       everydaySpeech,
       tuning,
+      isCommonWord,
     ),
     typing,
     subjectWordReader(groups, everydaySpeech, isCommonWord),
@@ -119,11 +121,16 @@ export function rankQuery(
   const confidence = new Map<number, number>();
   for (const { doc, score, confidence: share, onTopicConfidence } of documents) {
     if (!accept(doc)) continue;
-    confidence.set(doc, share);
     // Whether the query is about anything is decided on its sure words (bestShare); then plain words
-    // list the article they name too ("users trick the chatbot into ignoring its instructions").
-    if (Math.max(share, onTopicConfidence) >= resultFloor) top.offer(doc, score);
-    else if (share >= tuning.looseShare) looseTop.offer(doc, score);
+    // list the article they name too ("users trick the chatbot into ignoring its instructions"), and
+    // count in the share it reports (the popup's list weighs it first, `lib/search/unified.ts`).
+    if (onTopicConfidence >= resultFloor) {
+      top.offer(doc, score);
+      confidence.set(doc, onTopicConfidence);
+    } else {
+      if (share >= tuning.looseShare) looseTop.offer(doc, score);
+      confidence.set(doc, share);
+    }
   }
   const withConfidence = (ranked: ReturnType<typeof top.items>) =>
     ranked.map(({ doc, score }) => ({ doc, score, confidence: confidence.get(doc) ?? 0 }));

@@ -158,8 +158,8 @@ export function scoreDocuments(
       score: ((total[doc] as number) / 1000) * coverage * coverage,
       // A query of fragments alone ("pgv" being typed): the share of its words the document has.
       confidence,
-      onTopicConfidence:
-        querySpecificity > 0 ? Math.max(confidence, (coveredOnTopic[doc] as number) / querySpecificity) : confidence,
+      // Never below `confidence`: a sure candidate is as sure on topic (`onTopicCertainty`).
+      onTopicConfidence: querySpecificity > 0 ? (coveredOnTopic[doc] as number) / querySpecificity : confidence,
       evidence: covered[doc] as number,
       coveredWords: coveredWords[doc] as number,
       onlyWord: coveredWords[doc] === 1 ? (lastCovered[doc] as number) : -1,

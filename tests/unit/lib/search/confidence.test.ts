@@ -137,27 +137,29 @@ describe('confidence', () => {
     expect(withShortEverydayThings(query, specs, false, undefined)).toBe(specs);
   });
 
-  it('weighs a finished common word of three letters or more as a word, in a query of short words alone', () => {
+  it('weighs a common word of three letters as a word, in a finished query of short words alone', () => {
     const speech = {
-      worth: () =>
-        new Map([
-          ['cat', 0.68],
-          ['sad', 0.69],
-          ['f', 0.5],
-          ['pgv', 0.9],
-        ]),
+      worth: () => new Map<string, number>(),
       namesSubject: () => false,
       namesSomeSubject: () => false,
       namesEverydayThing: () => false,
     };
-    const weights = (text: string, typing: boolean) =>
-      withShortEverydayThings(words(text), specificities(text), typing, speech).map(({ weight }) => weight);
+    const common = new Set(['sad', 'cat', 'f']);
+    const weights = (text: string, typing: boolean) => {
+      const query = words(text);
+      const isCommon = (at: number) => common.has(query[at]!.surface);
+      return withShortEverydayThings(query, specificities(text), typing, speech, CONFIDENCE, isCommon).map(
+        ({ weight }) => weight,
+      );
+    };
     const unknown = CONFIDENCE.unknownWordWeight;
     expect(weights('sad cat', false)).toEqual([unknown, unknown]);
-    // While typing, the last word may be the start of one; a word of fewer letters, or no common word, is a fragment.
-    expect(weights('sad cat', true)).toEqual([unknown, 0]);
+    // While typed, the words are left as they were ("red c" of "red cache" keeps its results).
+    expect(weights('sad cat', true)).toEqual([0, 0]);
+    // A word of fewer letters, or no common word, is a fragment.
     expect(weights('f', false)).toEqual([0]);
     expect(weights('pgv', false)).toEqual([0]);
+    expect(weights('sad pgv', false)).toEqual([unknown, 0]);
     // Beside a word that weighs, a common short word stays a fragment ("a lot of queries", "say no to the ceo").
     const beside = weights('sad restart', false);
     expect(beside[0]).toBe(0);
