@@ -35,7 +35,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * `blind8` (intent and off-topic) was written the same way a day later and judged the everyday-phrase rule (kept).
  * `blind12` and `blind13` (intent and off-topic) were written the same way on 2026-12-03 and judged the plain words (kept);
  * `blind14` judged plain words found from two of a phrase's words (kept; since then they never decide
- * that a query has results, and list articles only once its own words have).
+ * that a query has results, and list articles only once its own words have). `blind15` was written the
+ * same way after that change and the short-word rule, and judged both once (questions 33 -> 34 of 40).
  */
 export const CONFIDENCE_HALVES = [
   'tune',
@@ -59,6 +60,7 @@ export const CONFIDENCE_HALVES = [
   'blind12',
   'blind13',
   'blind14',
+  'blind15',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
