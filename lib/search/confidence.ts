@@ -337,7 +337,10 @@ export function withShortEverydayThings(
 ): readonly WordSpecificity[] {
   if (!everydaySpeech) return specificities;
   const last = words.length - 1;
-  const finishedFragmentsOnly = !typing && specificities.every(({ weight }) => weight === 0);
+  // Modifiers aside: they count for nothing beside a word that does ("tie guide", `withoutModifiers`).
+  const finishedFragmentsOnly =
+    !typing &&
+    specificities.every(({ weight }, at) => weight === 0 || QUERY_MODIFIERS.has((words[at] as QueryWord).surface));
   return specificities.map((specificity, at) => {
     const { surface } = words[at] as QueryWord;
     const short = specificity.bestCertainty === 0 && specificity.weight === 0 && surface.length < MIN_TELLING_LENGTH;
