@@ -117,8 +117,8 @@ export function addCompletionCandidates(
 /**
  * Synonyms: a query phrase also looks for its equivalents, at a discount (after typos, which see only
  * what was written). Each word of the phrase gets them: a general synonym covers the words, plain
- * words rank and list but never decide that there are results (below). `table`: the general synonyms unless the index has more (the blog's
- * articles: their plain words).
+ * words rank and list but never decide that there are results (below). `table`: the general
+ * synonyms unless the index has more (the blog's articles: their plain words).
  */
 export function addSynonymCandidates(
   vocabulary: Vocabulary,

@@ -89,8 +89,7 @@ export interface SynonymEntry {
   /**
    * Plain words for an article's term (`PLAIN_WORDS`): looked for one way, found in any order
    * (`phrasePositions`), and never deciding that a query has results (`addSynonymCandidates`,
-   * `Candidate.onTopicCertainty`); else a phrase of a
-   * general group, found as written.
+   * `Candidate.onTopicCertainty`); else a phrase of a general group, found as written.
    */
   plainWords: boolean;
 }
