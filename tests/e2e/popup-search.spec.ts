@@ -148,6 +148,15 @@ test('a query with no match suggests a correction', async ({ context, extensionI
   await expect(popup.results.first()).toContainText('Thundering Herd');
 });
 
+test('a question in plain words lists first the article its plain phrase names', async ({ context, extensionId }) => {
+  // "users trick the chatbot" stands for prompt injection (lib/corpus/plain-words.ts); the query's own
+  // words decide that there are results, the plain words which article comes first (finished: a space typed).
+  const popup = await openPopup(context, extensionId);
+  await popup.search('users trick the chatbot into ignoring its instructions ');
+  await expect(popup.firstResult).toContainText('Prompt Injection Defense');
+  await expect(popup.page.getByRole('status')).not.toHaveText('Loosely related');
+});
+
 test('an everyday query gets no results: articles sharing a word are only "Loosely related"', async ({
   context,
   extensionId,
