@@ -171,9 +171,10 @@ export function buildPlainWordSynonyms(
 function specificForm(term: string, articlesWith: (term: string) => number): string | undefined {
   const forms = [...joinedHyphenations(normalizeText(term)), ...termsToFind(analyzedTerms(term))];
   let best: string | undefined;
+  let fewest = MAX_TERM_ARTICLES + 1;
   for (const form of forms) {
     const count = articlesWith(form);
-    if (count > 0 && count <= MAX_TERM_ARTICLES && (!best || count < articlesWith(best))) best = form;
+    if (count > 0 && count < fewest) [best, fewest] = [form, count];
   }
   return best;
 }
