@@ -53,6 +53,21 @@ export const RELATED_DOCS_SETS = [
   },
 ] as const;
 
+/**
+ * A seventh blind set, written on 2026-12-03, two-thirds of it from manuals no setting was measured
+ * on (Node.js and Django: `nodejs-doc`, `python-django-doc`). Reported after the others; the quality
+ * tests and CI read only the five manuals above (Debian's nodejs-doc replaces NodeSource's nodejs).
+ */
+export const RELATED_DOCS_OTHER_MANUALS_SETS = [
+  {
+    file: 'tests/fixtures/related-docs-blind7.json',
+    title: 'Related articles on real documentation, seventh blind set (two-thirds from the Node.js and Django manuals)',
+  },
+] as const;
+
+/** Every documentation set `npm run eval` reports, in its order. */
+export const ALL_RELATED_DOCS_SETS = [...RELATED_DOCS_SETS, ...RELATED_DOCS_OTHER_MANUALS_SETS];
+
 export function loadRelatedDocsSet(file = RELATED_DOCS_FILE): RelatedDocsSet {
   return JSON.parse(readFileSync(file, 'utf8')) as RelatedDocsSet;
 }

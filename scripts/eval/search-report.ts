@@ -8,7 +8,7 @@ import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { STOP_WORDS } from '@/lib/search/stop-words';
 import { createFuseDefaultRanker, createMiniSearchRanker } from '@/scripts/eval/baselines';
 import { type EvalFigures, type EvalQuery, evaluate } from '@/scripts/eval/metrics';
-import { hasRelatedDocs, loadRelatedDocsSet, RELATED_DOCS_SETS, readDocPage } from '@/scripts/eval/related-docs';
+import { ALL_RELATED_DOCS_SETS, hasRelatedDocs, loadRelatedDocsSet, readDocPage } from '@/scripts/eval/related-docs';
 import {
   loadRealPageText,
   loadRelatedEvalSet,
@@ -273,11 +273,11 @@ function highestConfidence(page: { title: string; text: string }): number {
 
 /**
  * Related articles for real documentation Debian ships (when installed; never copied here): the
- * set the threshold was calibrated on, then the blind ones (`RELATED_DOCS_SETS`), each chosen before
+ * set the threshold was calibrated on, then the blind ones (`ALL_RELATED_DOCS_SETS`), each chosen before
  * any of its pages was scored.
  */
 function relatedDocsReport({ verbose }: Pick<EvalReportOptions, 'verbose'>): string[] {
-  return RELATED_DOCS_SETS.flatMap(({ file, title }) => relatedDocsSetReport(file, title, verbose));
+  return ALL_RELATED_DOCS_SETS.flatMap(({ file, title }) => relatedDocsSetReport(file, title, verbose));
 }
 
 function relatedDocsSetReport(file: string, title: string, verbose: boolean | undefined): string[] {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { searchToJson } from '@/scripts/eval/query-json';
-import { hasRelatedDocs, loadRelatedDocsSet, RELATED_DOCS_SETS } from '@/scripts/eval/related-docs';
+import { ALL_RELATED_DOCS_SETS, hasRelatedDocs, loadRelatedDocsSet } from '@/scripts/eval/related-docs';
 import { evalReport } from '@/scripts/eval/search-report';
 import { REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 
@@ -20,7 +20,7 @@ describe('search evaluation golden (npm run eval, npm run query -- search)', () 
     // Parts that need what a machine may lack are compared only where it has them: the documentation
     // sets (the calibration one, then the blind ones) up to the first one not installed, which says
     // what to install, as does any after it.
-    const docSets = RELATED_DOCS_SETS.map(({ file }) => loadRelatedDocsSet(file));
+    const docSets = ALL_RELATED_DOCS_SETS.map(({ file }) => loadRelatedDocsSet(file));
     const firstMissing = docSets.findIndex((set) => !hasRelatedDocs(set));
     if (firstMissing >= 0) {
       const docsHeadings = (lines: string[]) =>
