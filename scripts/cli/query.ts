@@ -300,6 +300,11 @@ async function runLibrary(
 }
 
 if (isMainModule(import.meta.filename)) {
+  // A reader that stops early (`| head`) closes the pipe: stop there, quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   process.exitCode = await runQueryCli(process.argv.slice(2), {
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (text) => process.stderr.write(text),

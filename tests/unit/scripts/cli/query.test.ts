@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,40 @@ describe('query CLI (npm run --silent query -- search …)', () => {
       'cache-stampede-when-your-cache-fix-breaks-everything',
       'the-n-plus-1-query-problem-detect-it-and-fix-it-for-good',
     ]);
+  });
+
+  it('stops quietly when its reader closes the pipe early (| head), with exit status 0', {
+    timeout: 60_000,
+  }, async () => {
+    // The process itself: the pipe closing is the operating system's doing, not the in-process io's.
+    // It used to die of an unhandled EPIPE, a stack trace and exit status 1.
+    const child = spawn(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'scripts/cli/query.ts', 'search', '--stdin'],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const firstLine = new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) {
+          child.stdout.destroy(); // as `head -1` exits
+          resolve(out.slice(0, out.indexOf('\n')));
+        }
+      });
+    });
+    child.stdin.on('error', () => {}); // the child may be gone before every line is written
+    child.stdin.end(`${Array.from({ length: 2000 }, (_, n) => `idempotency ${n}`).join('\n')}\n`);
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(JSON.parse(await firstLine).query).toBe('idempotency 0');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 
   it('fails with usage on bad arguments', async () => {
