@@ -47,7 +47,8 @@ export function touch(item: SavedItem, fields: readonly (keyof ItemChangeTimes)[
 
 /**
  * Saves a page, with its readable copy when there is one (a link saved unopened has none yet).
- * Saving again keeps the item's status, tags and notes and replaces the copy with the newer one.
+ * Saving again keeps the item's status, tags, notes and title (unless the title was only the
+ * address) and replaces the copy with the newer one.
  */
 export function savePage(
   page: { url: string; title: string; bundledArticleId?: string },
@@ -70,6 +71,15 @@ export function savePage(
           now,
         );
         await db.items.add(item);
+      } else if (item.url !== null && item.title === item.url.slice(0, 1000)) {
+        // Saved by its address alone (a plain list of links imported, a link saved before its page
+        // had a title): the first title known replaces the address. A title it had is never replaced.
+        const title = (capture?.title ?? page.title).slice(0, 1000);
+        if (title && title !== item.title) {
+          item = { ...item, title };
+          touch(item, ['title'], now);
+          await db.items.put(item);
+        }
       }
       if (capture) await db.captures.put({ ...capture, itemId: id, capturedAt: now, updatedAt: now });
       return item;

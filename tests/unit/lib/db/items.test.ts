@@ -100,6 +100,23 @@ describe('repository', () => {
     expect(await db.captures.count()).toBe(0);
   });
 
+  it('a page first saved by its address alone (an imported list of links) takes its title from its copy', async () => {
+    const url = 'https://example.org/story';
+    const bare = await savePage({ url, title: '' }, null, { db, now: 1 });
+    expect(bare.title).toBe(url);
+    const captured = await savePage({ url, title: '' }, capturedPage(url, 'The real story', 'Body text'), {
+      db,
+      now: 2,
+    });
+    expect(captured.title).toBe('The real story');
+    const stored = await db.items.get(bare.id);
+    expect(stored?.title).toBe('The real story');
+    expect(stored?.changedAt.title).toBe(2); // sync sees the newer title
+    // A title the item already had (from an import, or an earlier copy) is never replaced by a later copy's.
+    await savePage({ url, title: '' }, capturedPage(url, 'A retitled story', 'Body text'), { db, now: 3 });
+    expect((await db.items.get(bare.id))?.title).toBe('The real story');
+  });
+
   it('turns a full disk into a clear error and keeps nothing half-written', async () => {
     const failing = new ShelfDatabase(name);
     failing.captures.hook('creating', () => {
