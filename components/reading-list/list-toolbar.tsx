@@ -10,10 +10,12 @@ interface ListToolbarProps {
   tags: readonly string[];
   onChange: (patch: Partial<ListQuery>) => void;
   searchRef: Ref<HTMLInputElement>;
+  /** Escape in the search box: the list's keys work again (the focus is given back to it). */
+  onLeaveSearch: () => void;
 }
 
 /** The reading list's views (the queue first), filters (topic, tag), order and search. */
-export function ListToolbar({ query, counts, tags, onChange, searchRef }: ListToolbarProps) {
+export function ListToolbar({ query, counts, tags, onChange, searchRef, onLeaveSearch }: ListToolbarProps) {
   return (
     <>
       <fieldset className="list-views" aria-label="Show">
@@ -58,7 +60,9 @@ export function ListToolbar({ query, counts, tags, onChange, searchRef }: ListTo
           value={query.text}
           onChange={(e) => onChange({ text: e.target.value })}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') (e.target as HTMLInputElement).blur();
+            if (e.key !== 'Escape') return;
+            (e.target as HTMLInputElement).blur();
+            onLeaveSearch();
           }}
         />
       </div>

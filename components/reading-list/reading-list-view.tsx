@@ -37,7 +37,8 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
     focused.current = true;
     listRef.current?.focus({ preventScroll: true });
   }, [hasRows]);
-  // After a button acted (it may be disabled now) the focus goes back to the list.
+  // After a button acted (it may be disabled now), or Escape left the search box, the focus goes back
+  // to the list, whose keys would not be heard from the page's body.
   const refocus = () => requestAnimationFrame(() => listRef.current?.focus({ preventScroll: true }));
 
   const update = (patch: Partial<ListQuery>) => {
@@ -74,7 +75,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
           toggle: () => active && selection.toggle(active.item.id),
           archive: () => setStatusOf(checkedOrActive(), 'archived'),
           done: () => setStatusOf(checkedOrActive(), 'done'),
-          unsave: () => active && unsave([active.item.id]),
+          unsave: () => unsave(checkedOrActive()),
           search: () => searchRef.current?.focus(),
           help: () => setShowHelp((shown) => !shown),
         })
@@ -88,7 +89,14 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
         <EmptyList onImport={onImport} />
       ) : (
         <>
-          <ListToolbar query={query} counts={counts} tags={tags} onChange={update} searchRef={searchRef} />
+          <ListToolbar
+            query={query}
+            counts={counts}
+            tags={tags}
+            onChange={update}
+            searchRef={searchRef}
+            onLeaveSearch={refocus}
+          />
           <BulkActions
             shown={rows.length}
             selected={selection.selected.size}

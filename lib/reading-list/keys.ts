@@ -19,7 +19,7 @@ export const READING_LIST_KEYS: readonly ListKey[] = [
   { keys: ['x'], command: 'toggle', description: 'check / uncheck the item' },
   { keys: ['e'], command: 'archive', description: 'archive (the checked items, or the item)' },
   { keys: ['d'], command: 'done', description: 'mark done (the checked items, or the item)' },
-  { keys: ['s'], command: 'unsave', description: 'unsave the item (Undo brings it back)' },
+  { keys: ['s'], command: 'unsave', description: 'unsave (the checked items, or the item; Undo brings them back)' },
   { keys: ['/'], command: 'search', description: 'search saved items' },
   { keys: ['?'], command: 'help', description: 'show or hide these keys' },
 ];

@@ -174,6 +174,44 @@ test('opened by a click, the list takes keys at once; bulk buttons need checked 
   await expect(readingList.row(herd!.title)).toContainText('42% read');
 });
 
+test('Escape in the search box gives the keys back to the list; s unsaves the checked items, not the one under the cursor', async ({
+  context,
+  extensionId,
+}) => {
+  const articles = ARTICLES_WITH_URL.slice(0, 3);
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile(shelfBackup(articles.map((article) => articleItem(article))));
+  const { readingList } = panel;
+  await panel.show('Reading list');
+  await expect(readingList.rows).toHaveCount(3);
+  const titleOf = async (index: number) =>
+    (await readingList.rows.nth(index).getByRole('button').first().textContent()) ?? '';
+  const [first, second, third] = [await titleOf(0), await titleOf(1), await titleOf(2)];
+
+  // Until Escape gave the focus back to the list it went to the page's body, where no key was heard.
+  await panel.page.keyboard.press('/');
+  await expect(readingList.search).toBeFocused();
+  await panel.page.keyboard.type('zz');
+  await panel.page.keyboard.press('Backspace');
+  await panel.page.keyboard.press('Backspace');
+  await panel.page.keyboard.press('Escape');
+  await expect(readingList.list).toBeFocused();
+  await panel.page.keyboard.press('x');
+  await panel.page.keyboard.press('j');
+  await panel.page.keyboard.press('x');
+  await panel.page.keyboard.press('j');
+  await expect(readingList.checkbox(first)).toBeChecked();
+  await expect(readingList.checkbox(second)).toBeChecked();
+  await expect(readingList.rows.nth(2)).toHaveAttribute('aria-current', 'true');
+
+  // Like e and d: the checked rows (it used to unsave the row under the cursor and drop the checks).
+  await panel.page.keyboard.press('s');
+  await expect(readingList.rows).toHaveCount(1);
+  await expect(readingList.rows.first()).toContainText(third);
+  await panel.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(readingList.rows).toHaveCount(3);
+});
+
 test('export: 26 items, 10 of them articles without an address, write 26 entries and say so', async ({
   context,
   extensionId,
