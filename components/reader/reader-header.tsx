@@ -44,7 +44,9 @@ export function ReaderHeader({ capture, originalUrl, date, percentRead }: Reader
         )}
       </p>
       <p className="reader-meta reader-stats" dir="ltr" lang="en">
-        {capture.wordCount.toLocaleString('en')} words · {percentRead}% read · about {minutesLeft} min left ·{' '}
+        {capture.wordCount.toLocaleString('en')} words ·{' '}
+        {/* A copy without words (an empty page) has nothing to read, so no progress or time left. */}
+        {capture.wordCount > 0 && `${percentRead}% read · about ${minutesLeft} min left · `}
         <a href={originalUrl} target="_blank" rel="noopener noreferrer">
           Open original
         </a>

@@ -61,6 +61,12 @@ describe('ReaderView', () => {
     expect(screen.getByText('أحمد').tagName).toBe('BDI');
   });
 
+  it('says nothing of time left or progress for a copy without words (it said "about 1 min left")', () => {
+    renderReader({ wordCount: 0, readMinutes: 1, html: '' });
+    const stats = screen.getByText(/0 words/).closest('p') as HTMLElement;
+    expect(stats.textContent).toMatch(/^0 words · Open original$/);
+  });
+
   it('sanitizes stored HTML again before showing it, and leaves images unloaded unless allowed', () => {
     const stored =
       '<p onclick="alert(1)">Hi</p><script>alert(2)</script><img data-shelf-src="https://img.example/a.png" alt="pic"><a href="javascript:alert(3)">x</a>';
