@@ -1,12 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useActiveHit } from '@/components/hooks/use-active-hit';
 import { useCatalog } from '@/components/hooks/use-catalog';
 import { useLibrarySearch } from '@/components/hooks/use-library-search';
 import { searchEngineFor } from '@/lib/search/bundled';
 
-/** A search over the bundled articles and the user's library, with an active result moved by ↑/↓. */
-export function useShelfSearch() {
-  const [query, setQuery] = useState('');
+/**
+ * A search over the bundled articles and the user's library, with an active result moved by ↑/↓.
+ * The query is the caller's state, so that it outlives the search box (Back returns to it).
+ */
+export function useShelfSearch(query: string, setQuery: (query: string) => void) {
   // Over the catalog users see: articles learned from the blog are found too.
   const { catalog } = useCatalog();
   const engine = searchEngineFor(catalog);

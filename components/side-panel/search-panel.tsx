@@ -7,9 +7,16 @@ import { describeResultCount } from '@/lib/popup/popup-results';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
+interface SearchPanelProps {
+  /** What is searched for: kept by the panel, so that Back from a result finds the search as it was. */
+  query: string;
+  onQueryChange: (query: string) => void;
+  onShow: (view: SidePanelView) => void;
+}
+
 /** The side panel's search: the same list as the popup's, opening a card or the reader here. */
-export function SearchPanel({ onShow }: { onShow: (view: SidePanelView) => void }) {
-  const search = useShelfSearch();
+export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) {
+  const search = useShelfSearch(query, onQueryChange);
   const { markers } = useSavedMarkers();
   const listId = useId();
   const { hits, response } = search;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useCatalog } from '@/components/hooks/use-catalog';
 import { useSidePanelView } from '@/components/hooks/use-side-panel-view';
 import { ReaderContainer } from '@/components/reader/reader-container';
@@ -16,6 +17,8 @@ import type { SavedItem } from '@/lib/db/schema';
 export function SidePanelApp() {
   const { view, show, back, canGoBack } = useSidePanelView();
   const { catalog, loaded } = useCatalog();
+  // Kept here, above the views: Back from a result returns to the search as it was.
+  const [searchQuery, setSearchQuery] = useState('');
   // A learned article is known once the overlay is read: wait for it rather than say "no longer".
   if (!view || (view.kind === 'article' && !loaded && !catalog.byId(view.articleId)))
     return <main className="side-panel" aria-busy="true" />;
@@ -75,7 +78,7 @@ export function SidePanelApp() {
       {view.kind === 'related' && <RelatedView view={view} catalog={catalog} onSelect={showCard} onShow={show} />}
       {view.kind === 'browse' && (
         <>
-          <SearchPanel onShow={show} />
+          <SearchPanel query={searchQuery} onQueryChange={setSearchQuery} onShow={show} />
           <BrowseView
             articles={catalog.articles}
             tag={view.tag}

@@ -19,6 +19,20 @@ test('a card’s tags lead to the articles with that tag, and Back returns to th
   await expect(panel.backButton).toBeHidden();
 });
 
+test('Back from a result of Search Shelf returns to the search as it was', async ({ context, extensionId }) => {
+  const panel = await openSidePanel(context, extensionId);
+  const searchBox = panel.page.getByRole('combobox', { name: 'Search Shelf' });
+  await searchBox.fill('thundering herd');
+  const results = panel.page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  const first = (await results.first().textContent()) ?? '';
+  await searchBox.press('Enter');
+  await expect(panel.cardTitle).toBeVisible();
+  // The search box came back empty and its results gone.
+  await panel.backButton.click();
+  await expect(searchBox).toHaveValue('thundering herd');
+  await expect(results.first()).toHaveText(first);
+});
+
 test('the topic browser marks saved articles', async ({ context, extensionId }) => {
   const popup = await openPopup(context, extensionId);
   await popup.saveFirstResult('cold start serverless', /Cold Start Latency/);

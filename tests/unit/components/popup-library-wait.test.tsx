@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/popup-app';
@@ -33,7 +34,11 @@ describe('a search the library has not answered yet', () => {
   });
 
   it('the side panel’s search waits for the library the same way', async () => {
-    const { container } = render(<SearchPanel onShow={() => {}} />);
+    function PanelSearch() {
+      const [text, setText] = useState('');
+      return <SearchPanel query={text} onQueryChange={setText} onShow={() => {}} />;
+    }
+    const { container } = render(<PanelSearch />);
     const box = within(container).getByRole('combobox');
     fireEvent.change(box, { target: { value: query } });
     expect(within(container).getByRole('status').textContent).toBe('Searching your library…');
