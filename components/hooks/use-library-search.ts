@@ -11,6 +11,7 @@ import {
   pageTermsOf,
   type UnifiedResponse,
   withCopiesRead,
+  withExactTitleFirst,
   withQueryPhrase,
 } from '@/lib/search/unified';
 
@@ -109,7 +110,11 @@ export function useLibrarySearch(
     [bundled, library, catalog, query],
   );
   const made = useSnippets(merged);
-  const { response, openingSnippets } = useMemo(() => withCopiesRead(merged, made), [merged, made]);
+  const { response, openingSnippets } = useMemo(() => {
+    const read = withCopiesRead(merged, made);
+    // A title that is the query names what is wanted, above a phrase some copy holds.
+    return { ...read, response: withExactTitleFirst(read.response, query) };
+  }, [merged, made, query]);
   // Shown until this query's are made (the list does not blank at each keystroke).
   const snippets = made.snippets;
   const searched = includeLibrary && query.trim() !== '';

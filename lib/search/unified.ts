@@ -4,7 +4,7 @@ import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/libr
 import { holdsPhrase, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import type { WordReading } from '@/lib/search/rank';
 import type { Snippet } from '@/lib/search/snippet';
-import { isStopWord } from '@/lib/search/text';
+import { isStopWord, normalizeText, tokenize } from '@/lib/search/text';
 import { READER_VIEW_TERMS, type SidePanelView } from '@/lib/side-panel/view-schema';
 
 /** One entry of the one result list: a blog article, or a page the user saved. */
@@ -222,6 +222,31 @@ export function withCopiesRead(
 /** The merged list with its query read as a phrase (the last word unfinished while the query is typed). */
 export function withQueryPhrase(merged: UnifiedResponse, query: string): UnifiedResponse {
   return { ...merged, phrase: queryPhrase(query, merged.prefix !== null) };
+}
+
+/** A hit's title, whichever source it comes from. */
+function titleOf(hit: SearchHit): string {
+  return hit.kind === 'article' ? hit.article.title : hit.page.title;
+}
+
+/** A text's words as search reads them, joined: case, accents and punctuation aside. */
+function wordsOf(text: string): string {
+  return tokenize(normalizeText(text))
+    .map((token) => token.surface)
+    .join(' ');
+}
+
+/**
+ * The list with what is titled exactly as the query first ("RTL test" names the saved page "RTL
+ * Test"): both sources' best results tie in `mergeSearch`, and an article came first. The same
+ * response when no title is the query.
+ */
+export function withExactTitleFirst(response: UnifiedResponse, query: string): UnifiedResponse {
+  const words = wordsOf(query);
+  if (!words) return response;
+  const [titled, rest] = splitByPhrase(response.hits, (hit) => wordsOf(titleOf(hit)) === words);
+  if (titled.length === 0 || response.hits[0] === titled[0]) return response;
+  return { ...response, hits: [...titled, ...rest] };
 }
 
 /** The library's answer before it can be searched (or when it is left out): nothing. */

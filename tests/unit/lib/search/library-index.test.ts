@@ -4,7 +4,14 @@ import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
 import { makeSnippet } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
-import { describeMatchReasons, mergeSearch, pageTermsOf, readerViewOf, type SearchHit } from '@/lib/search/unified';
+import {
+  describeMatchReasons,
+  mergeSearch,
+  pageTermsOf,
+  readerViewOf,
+  type SearchHit,
+  withExactTitleFirst,
+} from '@/lib/search/unified';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 
 const filler =
@@ -329,6 +336,29 @@ describe('one result list', () => {
     const response = merged(indexOf(darfur, bread, queues), 'relief convoys darfur');
     expect(response.hits[0]).toMatchObject({ kind: 'page', page: { itemId: 'page:darfur' } });
     expect(response.suggestion).toBeNull();
+  });
+
+  it('puts first what is titled exactly as the query (case and punctuation aside), in both sources', () => {
+    const rtl = page('page:rtl', { title: 'RTL Test', text: filler });
+    const comma = page('page:comma', { title: 'Article A, with comma', text: filler });
+    const index = indexOf(rtl, comma);
+    // Both sources' best tie, and an article came first: "RTL test" listed a test-runner article above the page.
+    expect(merged(index, 'RTL test').hits[0]?.kind).toBe('article');
+    expect(withExactTitleFirst(merged(index, 'RTL test'), 'RTL test').hits[0]).toMatchObject({
+      kind: 'page',
+      page: { itemId: 'page:rtl' },
+    });
+    expect(withExactTitleFirst(merged(index, 'article a with comma'), 'article a with comma').hits[0]).toMatchObject({
+      kind: 'page',
+      page: { itemId: 'page:comma' },
+    });
+    // An article titled as the query is first too; a title that only starts with it is not moved.
+    const title = 'Idempotency Keys';
+    const byTitle = ARTICLES.find((article) => article.title.toLowerCase().startsWith('idempotency'))!;
+    const ordered = withExactTitleFirst(merged(index, byTitle.title), byTitle.title);
+    expect(ordered.hits[0]).toMatchObject({ kind: 'article', article: { id: byTitle.id } });
+    const unmoved = merged(index, title);
+    expect(withExactTitleFirst(unmoved, title)).toBe(unmoved);
   });
 
   it('lists blog articles and saved pages together, each saying what it is', () => {
