@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { addTag, removeTag, TAG_ERROR_MESSAGES } from '@/lib/annotations/tags';
-import { setTags } from '@/lib/db/items';
+import { addTag, TAG_ERROR_MESSAGES } from '@/lib/annotations/tags';
+import { changeTagOnItems } from '@/lib/db/items';
 
 interface TagEditorProps {
   itemId: string;
@@ -24,7 +24,8 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
     }
     setError(null);
     setDraft('');
-    if (result.added) void setTags(itemId, result.tags);
+    // One tag added to the stored list, not the list as drawn: another window's change since stays.
+    if (result.added) void changeTagOnItems([itemId], result.tags.at(-1) as string, 'add');
   };
 
   return (
@@ -37,7 +38,7 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
               type="button"
               className="tag-remove"
               aria-label={`Remove tag ${tag}`}
-              onClick={() => void setTags(itemId, removeTag(tags, tag))}
+              onClick={() => void changeTagOnItems([itemId], tag, 'remove')}
             >
               ×
             </button>
