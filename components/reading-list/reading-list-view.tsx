@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { BulkTagActions } from '@/components/annotations/bulk-tag-actions';
 import { useReadingListData } from '@/components/hooks/use-reading-list-data';
 import { useReadingListSelection } from '@/components/hooks/use-reading-list-selection';
@@ -23,7 +23,8 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
   const [query, setQuery] = useState<ListQuery>(DEFAULT_LIST_QUERY);
   const { loaded, isPartial, allRows, rows, counts, tags, found } = useReadingListData(query);
   const [activeIndex, setActiveIndex] = useState(0);
-  const selection = useReadingListSelection();
+  const savedIds = useMemo(() => new Set(allRows.map((row) => row.item.id)), [allRows]);
+  const selection = useReadingListSelection(savedIds);
   const actions = useUndoableActions();
   const [showHelp, setShowHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);

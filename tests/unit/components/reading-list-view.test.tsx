@@ -41,6 +41,21 @@ describe('ReadingListView keyboard', () => {
     expect(screen.getByRole('region', { name: 'Keyboard shortcuts' })).toBeTruthy();
   });
 
+  it('forgets a checked row another window unsaved: the count and Mark done act on what is left', async () => {
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Alpha article' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Beta article' }));
+    expect(screen.getByText('3 shown, 2 checked')).toBeTruthy();
+    await unsaveItems(['article:a']); // another window
+    // It said "2 checked" with one box ticked, and Mark done reported two items.
+    await waitFor(() => expect(screen.getByText('2 shown, 1 checked')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Mark done' }));
+    await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.status).toBe('done'));
+    expect(await screen.findByText(/Marked 1 item as done/)).toBeTruthy();
+  });
+
   it('keys typed in the search box search instead of acting', async () => {
     render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
