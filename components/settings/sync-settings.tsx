@@ -1,7 +1,15 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { usePreference } from '@/components/hooks/use-preference';
+import { getItemTitles } from '@/lib/db/queries';
 import { PREFERENCES } from '@/lib/settings/preferences';
-import { describeSyncStatus, requestSyncNow, setSyncEnabled } from '@/lib/settings/sync-settings';
+import {
+  describeSyncStatus,
+  NOT_SYNCED_NAMED,
+  notSyncedItemIds,
+  requestSyncNow,
+  setSyncEnabled,
+} from '@/lib/settings/sync-settings';
 
 const formatTime = (at: number) => new Date(at).toLocaleString();
 
@@ -37,6 +45,7 @@ export function SyncSettings() {
           <p key={line}>{line}</p>
         ))}
       </div>
+      {enabled && <NotSyncedItems ids={notSyncedItemIds(status ?? null)} />}
       <button
         type="button"
         className="button secondary"
@@ -51,5 +60,24 @@ export function SyncSettings() {
         </p>
       )}
     </section>
+  );
+}
+
+/** Which items stay on this browser only: the first NOT_SYNCED_NAMED by title, the rest counted. */
+function NotSyncedItems({ ids }: { ids: readonly string[] }) {
+  const named = ids.slice(0, NOT_SYNCED_NAMED);
+  const titles = useLiveQuery(() => getItemTitles(named), [named.join('\n')]);
+  if (ids.length === 0 || !titles) return null;
+  const more = ids.length - named.length;
+  return (
+    <details className="small">
+      <summary>Items on this browser only</summary>
+      <ul aria-label="Items on this browser only">
+        {titles.map(({ id, title }) => (
+          <li key={id}>{title}</li>
+        ))}
+      </ul>
+      {more > 0 && <p>and {more.toLocaleString('en')} more.</p>}
+    </details>
   );
 }

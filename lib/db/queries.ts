@@ -99,6 +99,14 @@ export function getItem(id: string, db: ShelfDatabase = getDatabase()): Promise<
   return db.items.get(id);
 }
 
+/** The titles of these items, in their order (items no longer saved are left out). */
+export async function getItemTitles(
+  ids: readonly string[],
+  db: ShelfDatabase = getDatabase(),
+): Promise<Array<{ id: string; title: string }>> {
+  return (await db.items.bulkGet([...ids])).flatMap((item) => (item ? [{ id: item.id, title: item.title }] : []));
+}
+
 export function countItems(db: ShelfDatabase = getDatabase()): Promise<number> {
   return db.items.count();
 }

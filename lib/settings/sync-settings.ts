@@ -19,6 +19,15 @@ export async function requestSyncNow(): Promise<{ ok: true } | { ok: false; mess
 
 const number = (n: number) => n.toLocaleString('en');
 
+/** How many of the items left out Settings names (the rest are counted). */
+export const NOT_SYNCED_NAMED = 20;
+
+/** The items left out of sync, those too big to sync even alone first, as Settings names them. */
+export function notSyncedItemIds(status: SyncStatus | null): string[] {
+  const fit = status?.state === 'stopped' ? null : status?.fit;
+  return fit ? [...fit.tooLarge, ...fit.notSyncedItems] : [];
+}
+
 /** What Settings says about sync, a sentence each: when it last ran, what it holds, what did not fit. */
 export function describeSyncStatus(status: SyncStatus | null, formatTime: (at: number) => string): string[] {
   if (!status || status.state === 'stopped') return ['Sync is off: this shelf stays on this browser.'];
@@ -38,7 +47,7 @@ export function describeSyncStatus(status: SyncStatus | null, formatTime: (at: n
     );
     if (fit.items.notSynced > 0)
       lines.push(
-        `${number(fit.items.notSynced)} ${fit.items.notSynced === 1 ? 'item does' : 'items do'} not fit in the browser’s sync storage and stay on this browser only (the oldest outside your reading queue).`,
+        `${number(fit.items.notSynced)} ${fit.items.notSynced === 1 ? 'item does' : 'items do'} not fit in the browser’s sync storage and stay on this browser only: your reading queue syncs first, then your other items, the most recently changed first.`,
       );
   }
   if (status.nextAttemptAt && status.state !== 'syncing')

@@ -33,7 +33,8 @@ describe('what Settings says about sync', () => {
       'Last synced t5.',
       'Synced: 847 of 1,000 saved items and 5 settings.',
       'Room used: 101,900 of 102,144 bytes.',
-      '153 items do not fit in the browser’s sync storage and stay on this browser only (the oldest outside your reading queue).',
+      // It said "(the oldest outside your reading queue)" even when every item was in the queue.
+      '153 items do not fit in the browser’s sync storage and stay on this browser only: your reading queue syncs first, then your other items, the most recently changed first.',
     ]);
   });
 });

@@ -1,0 +1,58 @@
+import { render, screen, within } from '@testing-library/react';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SyncSettings } from '@/components/settings/sync-settings';
+import { resetDatabaseConnection } from '@/lib/db/database';
+import { saveArticle } from '@/lib/db/items';
+import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { NOT_SYNCED_NAMED } from '@/lib/settings/sync-settings';
+import type { SyncStatus } from '@/lib/sync/sync-status';
+
+beforeEach(async () => {
+  resetDatabaseConnection();
+  await Dexie.delete('shelf');
+});
+afterEach(() => resetDatabaseConnection());
+
+const statusLeavingOut = (notSyncedItems: string[], tooLarge: string[] = []): SyncStatus => ({
+  state: 'idle',
+  lastSyncAt: 5,
+  nextAttemptAt: null,
+  lastError: null,
+  fit: {
+    items: { synced: 3, notSynced: notSyncedItems.length + tooLarge.length },
+    preferences: { synced: 5 },
+    deletions: { synced: 0, notSynced: 0 },
+    notSyncedItems,
+    tooLarge,
+    bytesUsed: 100,
+    bytesQuota: 102_144,
+  },
+});
+
+// README promises that sync says which items did not fit: Settings gave only their number.
+describe('Settings names the items sync left on this browser', () => {
+  it('lists their titles, the one too big to sync first, and counts the rest', async () => {
+    const ids: string[] = [];
+    for (let n = 0; n < NOT_SYNCED_NAMED + 4; n++)
+      ids.push((await saveArticle({ id: `a${n}`, title: `Article ${n}`, url: null })).id);
+    await setPreference(PREFERENCES.syncEnabled, true);
+    await setPreference(PREFERENCES.syncStatus, statusLeavingOut(ids.slice(1), ids.slice(0, 1)));
+    render(<SyncSettings />);
+    const list = await screen.findByRole('list', { name: 'Items on this browser only' });
+    const titles = within(list)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(titles).toHaveLength(NOT_SYNCED_NAMED);
+    expect(titles[0]).toBe('Article 0');
+    expect(screen.getByText('and 4 more.')).toBeTruthy();
+  });
+
+  it('lists nothing when everything fits', async () => {
+    await setPreference(PREFERENCES.syncEnabled, true);
+    await setPreference(PREFERENCES.syncStatus, statusLeavingOut([]));
+    render(<SyncSettings />);
+    await screen.findByText(/Synced: 3 of 3/);
+    expect(screen.queryByRole('list', { name: 'Items on this browser only' })).toBeNull();
+  });
+});
