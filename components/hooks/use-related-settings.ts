@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import { getHiddenSites, getRelatedPlacement, hideOnSite, unhideSite } from '@/lib/content/hidden-sites';
+import { useEffect, useState } from 'react';
+import { usePreference } from '@/components/hooks/use-preference';
+import { getRelatedPlacement, hideOnSite, unhideSite } from '@/lib/content/hidden-sites';
+import { PREFERENCES } from '@/lib/settings/preferences';
 import { type RelatedPlacement, setRelatedPlacement } from '@/lib/settings/related-placement';
 
 /**
@@ -8,13 +10,12 @@ import { type RelatedPlacement, setRelatedPlacement } from '@/lib/settings/relat
  */
 export function useRelatedSettings() {
   const [placement, setPlacement] = useState<RelatedPlacement | null>(null);
-  const [hiddenSites, setHiddenSites] = useState<string[]>([]);
+  // Live: "Don't show on this site" in a page's box adds one while Settings is open.
+  const hiddenSites = usePreference(PREFERENCES.relatedHiddenSites) ?? [];
   const [notice, setNotice] = useState<string | null>(null);
-  const refreshSites = useCallback(() => void getHiddenSites().then(setHiddenSites), []);
   useEffect(() => {
     void getRelatedPlacement().then(setPlacement);
-    refreshSites();
-  }, [refreshSites]);
+  }, []);
 
   return {
     placement,
@@ -42,11 +43,10 @@ export function useRelatedSettings() {
           ? null
           : `“${input.trim().slice(0, 80)}” is not a site: type a name like example.com, or paste an address.`,
       );
-      if (site) refreshSites();
       return site !== null;
     },
     removeSite(site: string) {
-      void unhideSite(site).then(refreshSites);
+      void unhideSite(site);
     },
   };
 }
