@@ -2,7 +2,7 @@ import { isOnSite } from '@/lib/content/hidden-sites';
 import { learnFromBlogPage } from '@/lib/content/learn-from-blog-page';
 import type { PageContext } from '@/lib/content/page-context';
 import { startPageHighlights } from '@/lib/content/page-highlights';
-import { renderReadingNowBox } from '@/lib/content/reading-now-box';
+import { markReadingNowBoxSaved, renderReadingNowBox } from '@/lib/content/reading-now-box';
 import readingNowCss from '@/lib/content/reading-now-box.css?inline';
 import { isResumable, scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import boxCss from '@/lib/content/related-box.css?inline';
@@ -42,12 +42,19 @@ export async function showReadingNow(ctx: PageContext, win: Window = window): Pr
     trackReadingProgress(win, record, ctx.signal);
   };
   if (state.saved) startTracking();
+  let savedNow = false;
+  let shownBox: HTMLElement | null = null;
   // Highlights work whether or not the box shows; highlighting an unsaved article saves it.
   startPageHighlights(win, {
     articleId: article.id,
     highlights: state.highlights ?? [],
     signal: ctx.signal,
-    onSavedNow: startTracking,
+    onSavedNow: () => {
+      savedNow = true;
+      startTracking();
+      // The box offered "Save to Shelf" until a reload.
+      if (shownBox) markReadingNowBoxSaved(shownBox);
+    },
   });
 
   const prefs = await getPreferences([
@@ -73,10 +80,10 @@ export async function showReadingNow(ctx: PageContext, win: Window = window): Pr
     css: `${boxCss}\n${readingNowCss}`,
     signal: ctx.signal,
   });
-  renderReadingNowBox(box.container, {
+  shownBox = renderReadingNowBox(box.container, {
     title: article.title,
     resumePercent: resume ? Math.round(resume.fraction * 100) : null,
-    saved: state.saved,
+    saved: state.saved || savedNow,
     related,
     onShowCard: () => openCard(article.id),
     onShowRelated: openCard,

@@ -30,6 +30,22 @@ export interface ReadingNowBoxOptions {
   fromUser?: UserEventCheck;
 }
 
+/** Marks the box's "Save to Shelf" button, for `markReadingNowBoxSaved`. */
+const SAVE_BUTTON = 'data-shelf-save';
+
+function showSaveOutcome(save: HTMLButtonElement, saved: boolean): void {
+  const label = saved ? 'Saved to Shelf' : 'Could not save: try the Shelf popup';
+  save.setAttribute('data-text', label);
+  save.setAttribute('aria-label', label);
+  save.disabled = saved;
+}
+
+/** The article was saved another way (a highlight saves it): the box's "Save to Shelf" says so. */
+export function markReadingNowBoxSaved(box: HTMLElement): void {
+  const save = box.querySelector<HTMLButtonElement>(`[${SAVE_BUTTON}]`);
+  if (save) showSaveOutcome(save, true);
+}
+
 function actionButton(doc: Document, text: string, secondary = false): HTMLButtonElement {
   return boxElement(doc, 'button', {
     className: secondary ? 'shelf-box-action secondary' : 'shelf-box-action',
@@ -95,6 +111,7 @@ export function renderReadingNowBox(container: HTMLElement, options: ReadingNowB
   }
   if (!options.saved) {
     const save = actionButton(doc, 'Save to Shelf');
+    save.setAttribute(SAVE_BUTTON, '');
     onUserClick(
       save,
       () => {
@@ -102,12 +119,7 @@ export function renderReadingNowBox(container: HTMLElement, options: ReadingNowB
         void options
           .onSave()
           .catch(() => false)
-          .then((saved) => {
-            const label = saved ? 'Saved to Shelf' : 'Could not save: try the Shelf popup';
-            save.setAttribute('data-text', label);
-            save.setAttribute('aria-label', label);
-            save.disabled = saved;
-          });
+          .then((saved) => showSaveOutcome(save, saved));
       },
       fromUser,
     );

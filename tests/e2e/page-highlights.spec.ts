@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { selectTextWithMouse } from './pages/annotations';
-import { ShelfBox } from './pages/blog-box';
+import { blogBox, ShelfBox } from './pages/blog-box';
 import { getArticleProgress } from './pages/reading';
 
 /**
@@ -41,9 +41,12 @@ test('highlight a sentence on the blog’s page: it saves the article, comes bac
 
   await selectTextWithMouse(page, third, SENTENCE);
   await expect.poll(() => highlightButton(page).isShown()).toBe(true);
+  await expect.poll(() => blogBox(page).buttonNames()).toContain('Save to Shelf');
   await highlightButton(page).click('Highlight');
   await expect(third.locator('mark')).toHaveText(SENTENCE);
   expect(await articleHeight(page)).toBe(before); // a background colour, nothing that moves text
+  // The box on the page knows at once (it offered "Save to Shelf" until a reload).
+  await expect.poll(() => blogBox(page).buttonNames()).toContain('Saved to Shelf');
 
   // Highlighting saved the article, and its card lists the highlight, where the user adds a note.
   await serviceWorker.evaluate(

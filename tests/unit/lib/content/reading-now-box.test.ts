@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { renderReadingNowBox } from '@/lib/content/reading-now-box';
+import { markReadingNowBoxSaved, renderReadingNowBox } from '@/lib/content/reading-now-box';
 
 /** The text a box element shows (drawn from data-text by the box's CSS; see box-dom.ts). */
 const shown = (element: Element | null | undefined) => element?.getAttribute('data-text') ?? null;
@@ -80,6 +80,16 @@ describe('the box on the blog', () => {
     retry.click();
     await vi.waitFor(() => expect(retry.getAttribute('data-text')).toMatch(/Could not save/));
     expect(retry.disabled).toBe(false);
+  });
+
+  it('says "Saved to Shelf" once the article was saved another way (a highlight), and nothing for a saved one', () => {
+    const { box, button } = render({ saved: false });
+    markReadingNowBoxSaved(box);
+    expect(button(/^Saved to Shelf$/)?.disabled).toBe(true);
+    expect(button(/^Save to Shelf$/)).toBeUndefined();
+    const saved = render({ saved: true });
+    markReadingNowBoxSaved(saved.box);
+    expect(saved.button(/Saved to Shelf/)).toBeUndefined();
   });
 
   it('says how to open the panel when the browser refuses to open it, and not otherwise', async () => {
