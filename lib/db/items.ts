@@ -1,4 +1,4 @@
-import { cleanTagList } from '@/lib/annotations/tags';
+import { addTag, cleanTagList, removeTag } from '@/lib/annotations/tags';
 import type { CapturedPage } from '@/lib/capture/schema';
 import { readCopiesAgainFromStart } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
@@ -45,6 +45,11 @@ export function touch(item: SavedItem, fields: readonly (keyof ItemChangeTimes)[
   for (const field of fields) item.changedAt[field] = now;
 }
 
+/** A title that is only a web address: what an item saved by its address alone is called. */
+function isWebAddress(title: string): boolean {
+  return /^https?:\/\/\S+$/i.test(title.trim());
+}
+
 /**
  * Saves a page, with its readable copy when there is one (a link saved unopened has none yet).
  * Saving again keeps the item's status, tags, notes and title (unless the title was only the
@@ -71,11 +76,12 @@ export function savePage(
           now,
         );
         await db.items.add(item);
-      } else if (item.url !== null && item.title === item.url.slice(0, 1000)) {
+      } else if (isWebAddress(item.title)) {
         // Saved by its address alone (a plain list of links imported, a link saved before its page
-        // had a title): the first title known replaces the address. A title it had is never replaced.
+        // had a title): the first title known replaces the address. A title it had is never replaced,
+        // and another address (a capture of an untitled page names it by its address) is no title.
         const title = (capture?.title ?? page.title).slice(0, 1000);
-        if (title && title !== item.title) {
+        if (title && !isWebAddress(title)) {
           item = { ...item, title };
           touch(item, ['title'], now);
           await db.items.put(item);
@@ -281,7 +287,12 @@ export async function renameTag(
   return changed;
 }
 
-/** Adds or removes one tag on several items at once (the reading list's bulk actions). */
+/**
+ * Adds or removes one tag on several items at once (the reading list's bulk actions, an item's tag
+ * editor), each item read and written in the transaction. A tag is removed however it is stored (an
+ * import keeps longer ones, or ones holding "," or "|"); one is added only where the item holds
+ * fewer than `MAX_TAGS_PER_ITEM`, the item's other tags left as they are.
+ */
 export async function changeTagOnItems(
   ids: readonly string[],
   tag: string,
@@ -289,15 +300,16 @@ export async function changeTagOnItems(
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<number> {
   const [clean] = cleanTagList([tag]);
-  if (!clean) return 0;
+  if (change === 'add' && !clean) return 0;
   let changed = 0;
   await db.transaction('rw', db.items, () =>
     db.items
       .where('id')
       .anyOf([...ids])
       .modify((item) => {
-        const next = change === 'add' ? cleanTagList([...item.tags, clean]) : item.tags.filter((t) => t !== clean);
-        if (next.length === item.tags.length && next.every((t, i) => t === item.tags[i])) return;
+        const added = change === 'add' ? addTag(item.tags, clean as string) : null;
+        const next = added ? (added.ok && added.added ? added.tags : item.tags) : removeTag(item.tags, tag);
+        if (next.length === item.tags.length) return;
         item.tags = next;
         touch(item, ['tags'], now);
         changed++;

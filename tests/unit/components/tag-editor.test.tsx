@@ -35,4 +35,29 @@ describe('tag editor: one tag at a time, never the list as last drawn', () => {
     fireEvent.keyDown(box, { key: 'Enter' });
     await waitFor(async () => expect(await storedTags()).toEqual(['postgres', 'vacuum']));
   });
+
+  it('removes a tag an import kept as it was (longer than 40 characters, or holding a comma)', async () => {
+    const long = 'a tag from pocket that is longer than forty characters';
+    await getDatabase().items.update(ID, { tags: ['postgres', long, 'read later, maybe'] });
+    render(<TagEditor itemId={ID} tags={['postgres', long, 'read later, maybe']} suggestions={[]} />);
+    fireEvent.click(screen.getByRole('button', { name: `Remove tag ${long}` }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag read later, maybe' }));
+    await waitFor(async () => expect(await storedTags()).toEqual(['postgres']));
+  });
+
+  it('adding a tag leaves the item’s other tags as they are, and adds none past 20', async () => {
+    const long = 'a tag from pocket that is longer than forty characters';
+    await getDatabase().items.update(ID, { tags: [long] });
+    render(<TagEditor itemId={ID} tags={[long]} suggestions={[]} />);
+    const box = screen.getByLabelText('Add tag');
+    fireEvent.change(box, { target: { value: 'wal' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(async () => expect(await storedTags()).toEqual([long, 'wal']));
+    const twenty = Array.from({ length: 20 }, (_, n) => `tag ${n}`);
+    await getDatabase().items.update(ID, { tags: twenty }); // another window filled it
+    fireEvent.change(box, { target: { value: 'one more' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await storedTags()).toEqual(twenty);
+  });
 });

@@ -117,6 +117,15 @@ describe('repository', () => {
     expect((await db.items.get(bare.id))?.title).toBe('The real story');
   });
 
+  it('an untitled copy, named by the address it was read at (a redirect), leaves room for a real title later', async () => {
+    const url = 'http://example.org/story';
+    const bare = await savePage({ url, title: '' }, null, { db, now: 1 });
+    await savePage({ url, title: '' }, capturedPage(url, 'https://example.org/story', 'Body'), { db, now: 2 });
+    expect((await db.items.get(bare.id))?.title).toBe(url);
+    await savePage({ url, title: '' }, capturedPage(url, 'The real story', 'Body'), { db, now: 3 });
+    expect((await db.items.get(bare.id))?.title).toBe('The real story');
+  });
+
   it('turns a full disk into a clear error and keeps nothing half-written', async () => {
     const failing = new ShelfDatabase(name);
     failing.captures.hook('creating', () => {
