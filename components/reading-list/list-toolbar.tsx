@@ -60,9 +60,7 @@ export function ListToolbar({ query, counts, tags, onChange, searchRef, onLeaveS
           value={query.text}
           onChange={(e) => onChange({ text: e.target.value })}
           onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
-            (e.target as HTMLInputElement).blur();
-            onLeaveSearch();
+            if (e.key === 'Escape') onLeaveSearch();
           }}
         />
       </div>

@@ -29,6 +29,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
   const [showHelp, setShowHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const active = rows[Math.min(activeIndex, rows.length - 1)];
   // The list takes the focus when it is first shown, so that its keys work at once.
   const hasRows = rows.length > 0;
@@ -40,7 +41,9 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
   }, [hasRows]);
   // After a button acted (it may be disabled now), or Escape left the search box, the focus goes back
   // to the list, whose keys would not be heard from the page's body.
-  const refocus = () => requestAnimationFrame(() => listRef.current?.focus({ preventScroll: true }));
+  // With no rows shown (a view or search with none) the section itself, which hears the keys.
+  const focusList = () => (listRef.current ?? sectionRef.current)?.focus({ preventScroll: true });
+  const refocus = () => requestAnimationFrame(focusList);
 
   const update = (patch: Partial<ListQuery>) => {
     setQuery((q) => ({ ...q, ...patch }));
@@ -66,6 +69,8 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
 
   return (
     <section
+      ref={sectionRef}
+      tabIndex={-1}
       aria-labelledby="reading-list-heading"
       className="reading-list-view"
       onKeyDown={(event) =>
@@ -96,7 +101,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
             tags={tags}
             onChange={update}
             searchRef={searchRef}
-            onLeaveSearch={refocus}
+            onLeaveSearch={focusList}
           />
           <BulkActions
             shown={rows.length}

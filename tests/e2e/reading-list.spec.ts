@@ -210,6 +210,15 @@ test('Escape in the search box gives the keys back to the list; s unsaves the ch
   await expect(readingList.rows.first()).toContainText(third);
   await panel.page.getByRole('button', { name: 'Undo' }).click();
   await expect(readingList.rows).toHaveCount(3);
+
+  // A view with no rows shows no list: Escape leaves the focus where the keys are still heard.
+  await panel.page.getByRole('group', { name: 'Show' }).getByRole('button', { name: /^Done/ }).click();
+  await expect(readingList.rows).toHaveCount(0);
+  await panel.page.keyboard.press('/');
+  await expect(readingList.search).toBeFocused();
+  await panel.page.keyboard.press('Escape');
+  await panel.page.keyboard.press('?');
+  await expect(panel.page.getByRole('region', { name: 'Keyboard shortcuts' })).toBeVisible();
 });
 
 test('export: 26 items, 10 of them articles without an address, write 26 entries and say so', async ({
