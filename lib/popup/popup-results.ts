@@ -15,6 +15,7 @@ import {
   NO_LIBRARY_RESPONSE,
   type SearchHit,
   type UnifiedResponse,
+  withExactTitleFirst,
 } from '@/lib/search/unified';
 
 /** How many results the popup lists. */
@@ -116,7 +117,8 @@ export function describeFirstPaint(
   response: SearchResponse,
   getArticle: (id: string) => Article | undefined,
 ): FirstPaint {
-  const atOpening = mergeSearch(response, NO_LIBRARY_RESPONSE, getArticle);
+  // Ordered as the live list orders them before the library is read (use-library-search.ts).
+  const atOpening = withExactTitleFirst(mergeSearch(response, NO_LIBRARY_RESPONSE, getArticle), state.query);
   const tag = state.tag === null ? undefined : getFilterTags().find(([name]) => name === state.tag);
   return {
     query: state.query,

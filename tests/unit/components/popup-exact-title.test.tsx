@@ -1,0 +1,41 @@
+import { render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { PopupApp } from '@/components/popup/popup-app';
+import { createLibraryIndex } from '@/lib/search/library-index';
+
+// One saved page, titled as the query the user types.
+vi.mock('@/lib/search/library-live', () => ({
+  watchLibraryIndex: (onUpdate: (index: ReturnType<typeof createLibraryIndex>) => void) => {
+    const index = createLibraryIndex();
+    index.put({
+      id: 'page:rtl',
+      articleId: null,
+      title: 'RTL Test',
+      url: 'https://notes.example.org/rtl',
+      tags: [],
+      note: '',
+      highlights: [],
+      text: 'Right-to-left layout checks for the settings screen, written down before the release.',
+      fingerprint: '1',
+    });
+    const timer = setTimeout(() => onUpdate(index), 0);
+    return () => clearTimeout(timer);
+  },
+  getCapturedTexts: async () => new Map(),
+}));
+
+beforeEach(() => {
+  vi.spyOn(browser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
+});
+
+describe('the popup’s one list', () => {
+  // Both sources' best results tied and the blog's article came first: a test-runner article above "RTL Test".
+  it('lists first the saved page titled exactly as the query', async () => {
+    render(<PopupApp initialState={{ query: 'RTL test', topic: null, tag: null }} />);
+    const list = await screen.findByRole('listbox', undefined, { timeout: 20_000 });
+    const first = await within(list).findByRole('option', { name: /RTL Test/ }, { timeout: 20_000 });
+    expect(within(list).getAllByRole('option')[0]).toBe(first);
+    expect(within(list).getAllByRole('option').length).toBeGreaterThan(1); // articles are listed too
+  });
+});
