@@ -110,8 +110,13 @@ test('in the side panel reader: the Highlight button, a note on the highlight, s
   await notes.highlights.getByRole('button', { name: quote, exact: true }).click();
   await expect(notes.marks.first()).toBeInViewport();
 
-  await notes.region.getByRole('button', { name: `Remove highlight “${quote}”` }).click();
+  await notes.region.getByRole('button', { name: `Remove highlight “${quote}”` }).focus();
+  await reader.keyboard.press('Enter');
   await expect(notes.marks).toHaveCount(0);
+  // The button went with its highlight: the focus stays in the notes, not lost to the page's body.
+  await expect
+    .poll(() => reader.evaluate(() => document.activeElement?.closest('section, [role="region"]') !== null))
+    .toBe(true);
   await expect(reader.locator('.reader-body p').nth(3)).toHaveText(PARAGRAPHS[3] as string);
   await expect(notes.highlights).toBeHidden();
 });

@@ -27,6 +27,8 @@ test('Back from a result of Search Shelf returns to the search as it was', async
   const first = (await results.first().textContent()) ?? '';
   await searchBox.press('Enter');
   await expect(panel.cardTitle).toBeVisible();
+  // The view replaced the focused search box: the focus is on the card's title, not lost to the body.
+  await expect(panel.cardTitle).toBeFocused();
   // The search box came back empty and its results gone.
   await panel.backButton.click();
   await expect(searchBox).toHaveValue('thundering herd');
