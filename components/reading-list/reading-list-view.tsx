@@ -27,6 +27,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
   const selection = useReadingListSelection(savedIds);
   const actions = useUndoableActions();
   const [showHelp, setShowHelp] = useState(false);
+  const [keyMoved, setKeyMoved] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
@@ -65,6 +66,16 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
     else onOpenArticle(row.item.articleId);
   };
 
+  // The list keeps the focus while j/k move the current row: a screen reader hears of it from this line.
+  const moveByKey = (next: (index: number) => number) => {
+    setKeyMoved(true);
+    setActiveIndex(next);
+  };
+  const currentRow =
+    keyMoved && active
+      ? `${active.item.title}, ${Math.min(activeIndex, rows.length - 1) + 1} of ${rows.length}${selection.selected.has(active.item.id) ? ', checked' : ''}`
+      : '';
+
   if (!loaded) return <p aria-busy="true">Loading your reading list…</p>;
 
   return (
@@ -75,10 +86,14 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
       className="reading-list-view"
       onKeyDown={(event) =>
         runListKey(event, {
-          next: () => setActiveIndex((i) => Math.min(i + 1, rows.length - 1)),
-          previous: () => setActiveIndex((i) => Math.max(i - 1, 0)),
+          next: () => moveByKey((i) => Math.min(i + 1, rows.length - 1)),
+          previous: () => moveByKey((i) => Math.max(i - 1, 0)),
           open: () => open(active),
-          toggle: () => active && selection.toggle(active.item.id),
+          toggle: () => {
+            if (!active) return;
+            setKeyMoved(true);
+            selection.toggle(active.item.id);
+          },
           archive: () => setStatusOf(checkedOrActive(), 'archived'),
           done: () => setStatusOf(checkedOrActive(), 'done'),
           unsave: () => unsave(checkedOrActive()),
@@ -87,6 +102,9 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
         })
       }
     >
+      <p className="visually-hidden" aria-live="polite">
+        {currentRow}
+      </p>
       <h2 id="reading-list-heading">
         Reading list <span className="muted">({isPartial ? '…' : counts.all})</span>
       </h2>
@@ -118,7 +136,10 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
               rows={rows}
               activeIndex={activeIndex}
               selected={selection.selected}
-              onActivate={setActiveIndex}
+              onActivate={(index) => {
+                setKeyMoved(false); // the pointer moved it: nothing to say
+                setActiveIndex(index);
+              }}
               onToggleSelected={selection.toggle}
               onOpen={open}
               found={found}

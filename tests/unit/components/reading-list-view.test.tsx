@@ -56,6 +56,21 @@ describe('ReadingListView keyboard', () => {
     expect(await screen.findByText(/Marked 1 item as done/)).toBeTruthy();
   });
 
+  it('says the current row in a live line as j, k and x move and check it (the list keeps the focus)', async () => {
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    const section = list.closest('section') as HTMLElement;
+    const live = section.querySelector('[aria-live="polite"]') as HTMLElement;
+    expect(live.textContent).toBe(''); // nothing said before a key moved it
+    fireEvent.keyDown(section, { key: 'j' });
+    expect(live.textContent).toBe('Beta article, 2 of 3');
+    fireEvent.keyDown(section, { key: 'x' });
+    expect(live.textContent).toBe('Beta article, 2 of 3, checked');
+    fireEvent.keyDown(section, { key: 'k' });
+    expect(live.textContent).toBe('Alpha article, 1 of 3');
+  });
+
   it('keys typed in the search box search instead of acting', async () => {
     render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
