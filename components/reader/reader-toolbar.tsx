@@ -1,5 +1,6 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { ReaderSettingsFields } from '@/components/reader-settings';
+import { focusElement } from '@/lib/dom/focus-rescue';
 import type { OutlineEntry } from '@/lib/reader/outline';
 import type { ReaderSettings } from '@/lib/settings/reader-settings';
 
@@ -18,12 +19,26 @@ interface ReaderToolbarProps {
 export function ReaderToolbar({ settings, onSettingsChange, outline, children }: ReaderToolbarProps) {
   const [open, setOpen] = useState<'outline' | 'settings' | null>(null);
   const toggle = (panel: 'outline' | 'settings') => setOpen((shown) => (shown === panel ? null : panel));
+  const outlineButton = useRef<HTMLButtonElement>(null);
+  const settingsButton = useRef<HTMLButtonElement>(null);
   const { entries, current } = outline;
   return (
-    <div className="reader-toolbar" dir="ltr">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape bubbles up from the panels' own controls; the bar takes no focus.
+    <div
+      className="reader-toolbar"
+      dir="ltr"
+      onKeyDown={(event) => {
+        // Escape closes the open panel, the focus back on the button that opened it.
+        if (event.key !== 'Escape' || open === null) return;
+        event.preventDefault();
+        (open === 'outline' ? outlineButton : settingsButton).current?.focus();
+        setOpen(null);
+      }}
+    >
       <div className="reader-toolbar-row">
         {entries.length > 0 && (
           <button
+            ref={outlineButton}
             type="button"
             className="button secondary"
             aria-expanded={open === 'outline'}
@@ -35,6 +50,7 @@ export function ReaderToolbar({ settings, onSettingsChange, outline, children }:
         )}
         <span className="reader-current-section muted">{current >= 0 && <bdi>{entries[current]?.text}</bdi>}</span>
         <button
+          ref={settingsButton}
           type="button"
           className="button secondary"
           aria-expanded={open === 'settings'}
@@ -56,6 +72,8 @@ export function ReaderToolbar({ settings, onSettingsChange, outline, children }:
                   aria-current={index === current ? 'location' : undefined}
                   onClick={() => {
                     entry.heading.scrollIntoView({ block: 'start' });
+                    // The outline closes under the focus: it goes to the section, where reading goes on.
+                    focusElement(entry.heading);
                     setOpen(null);
                   }}
                 >

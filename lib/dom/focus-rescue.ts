@@ -11,7 +11,7 @@ const FOCUSABLE =
 const HEADINGS = 'h1, h2, h3';
 
 /** Focuses `element`, making it focusable from script only if it is not focusable at all. */
-function focusElement(element: HTMLElement): void {
+export function focusElement(element: HTMLElement): void {
   if (element.tabIndex < 0 && !element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
   element.focus({ preventScroll: true });
 }

@@ -98,6 +98,11 @@ describe('ReaderView', () => {
     expect(screen.getByText('18 px').tagName).toBe('OUTPUT');
     fireEvent.change(slider, { target: { value: '24' } });
     expect(onSettingsChange).toHaveBeenCalledWith({ readerFontSize: 24 });
+    // Escape closes them, the focus back on their button (it stayed open).
+    slider.focus();
+    fireEvent.keyDown(slider, { key: 'Escape' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(button);
   });
 
   it('gives a long page an outline of its sections', () => {
@@ -110,6 +115,11 @@ describe('ReaderView', () => {
       'Sizing',
       'Timeouts',
     ]);
+    // A jump takes the focus to the section (the outline closes under it: it went to the body).
+    Element.prototype.scrollIntoView ??= () => {};
+    fireEvent.click(screen.getByRole('button', { name: 'Sizing' }));
+    expect(document.activeElement?.textContent).toBe('Sizing');
+    expect(document.activeElement?.tagName).toBe('H2');
   });
 
   it('gives a short page no outline', () => {
