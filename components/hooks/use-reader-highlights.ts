@@ -3,6 +3,7 @@ import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from '
 import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { describeSelection, isKeyForField, selectedRangeIn } from '@/lib/annotations/selection';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
+import { focusElement } from '@/lib/dom/focus-rescue';
 
 const BODY_SELECTOR = '.reader-body';
 
@@ -80,7 +81,11 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
 
   const show = useCallback((id: string) => {
     const mark = painted.current?.drawn.get(id)?.marks[0];
-    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (!mark) return;
+    // The focus follows (it stayed on the list's button, off screen): a screen reader reads the
+    // passage, and Tab goes on from there.
+    focusElement(mark);
+    mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, []);
 
   return { notFound, selectionRect, message, highlightSelection, show };

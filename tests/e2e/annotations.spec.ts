@@ -109,6 +109,7 @@ test('in the side panel reader: the Highlight button, a note on the highlight, s
 
   await notes.highlights.getByRole('button', { name: quote, exact: true }).click();
   await expect(notes.marks.first()).toBeInViewport();
+  await expect(notes.marks.first()).toBeFocused(); // it stayed on the list's button, off screen
 
   await notes.region.getByRole('button', { name: `Remove highlight “${quote}”` }).focus();
   await reader.keyboard.press('Enter');
