@@ -13,6 +13,8 @@ export function useRelatedSettings() {
   // Live: "Don't show on this site" in a page's box adds one while Settings is open.
   const hiddenSites = usePreference(PREFERENCES.relatedHiddenSites) ?? [];
   const [notice, setNotice] = useState<string | null>(null);
+  /** The notice says the typed site is not one (the field is then marked invalid). */
+  const [siteRefused, setSiteRefused] = useState(false);
   useEffect(() => {
     void getRelatedPlacement().then(setPlacement);
   }, []);
@@ -21,11 +23,13 @@ export function useRelatedSettings() {
     placement,
     hiddenSites,
     notice,
+    siteRefused,
     /** Call it right in the click: "every site" asks for a permission, which needs the user's gesture. */
     choosePlacement(next: RelatedPlacement) {
       void setRelatedPlacement(next).then(
         (change) => {
           setPlacement(change.placement);
+          setSiteRefused(false);
           setNotice(
             change.refused
               ? 'Related articles stay where they were: showing them on every site needs the permission to read the sites you visit, which was not given.'
@@ -38,6 +42,7 @@ export function useRelatedSettings() {
     /** Adds a site from what the user typed; resolves to whether it was one. */
     async addSite(input: string): Promise<boolean> {
       const site = await hideOnSite(input);
+      setSiteRefused(site === null);
       setNotice(
         site
           ? null

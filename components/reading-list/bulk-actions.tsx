@@ -7,10 +7,20 @@ interface BulkActionsProps {
   onArchive: () => void;
   onUnsave: () => void;
   onToggleHelp: () => void;
+  /** Whether the keyboard help is shown (the "?" button's state). */
+  helpShown: boolean;
 }
 
 /** How many rows are shown and checked, and what to do with the checked ones (nothing when none is). */
-export function BulkActions({ shown, selected, onDone, onArchive, onUnsave, onToggleHelp }: BulkActionsProps) {
+export function BulkActions({
+  shown,
+  selected,
+  onDone,
+  onArchive,
+  onUnsave,
+  onToggleHelp,
+  helpShown,
+}: BulkActionsProps) {
   const none = selected === 0;
   return (
     <div className="list-actions" role="toolbar" aria-label="Bulk actions">
@@ -26,7 +36,13 @@ export function BulkActions({ shown, selected, onDone, onArchive, onUnsave, onTo
       <button type="button" className="button secondary" disabled={none} onClick={onUnsave}>
         Unsave
       </button>
-      <button type="button" className="button secondary" aria-label="Keyboard shortcuts" onClick={onToggleHelp}>
+      <button
+        type="button"
+        className="button secondary"
+        aria-label="Keyboard shortcuts"
+        aria-expanded={helpShown}
+        onClick={onToggleHelp}
+      >
         ?
       </button>
     </div>

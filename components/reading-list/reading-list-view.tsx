@@ -128,6 +128,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
             onArchive={() => setStatusOf([...selection.selected], 'archived')}
             onUnsave={() => unsave([...selection.selected])}
             onToggleHelp={() => setShowHelp((s) => !s)}
+            helpShown={showHelp}
           />
           <BulkTagActions checked={[...selection.selected]} suggestions={tags} />
           {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useRelatedSettings } from '@/components/hooks/use-related-settings';
 import type { RelatedPlacement } from '@/lib/settings/related-placement';
 
@@ -16,6 +16,7 @@ const PLACEMENTS: { value: RelatedPlacement; label: string; hint: string }[] = [
 export function RelatedSettings() {
   const related = useRelatedSettings();
   const [newSite, setNewSite] = useState('');
+  const noticeId = useId();
   return (
     <section aria-labelledby="related-settings-heading">
       <h3 id="related-settings-heading">Related articles</h3>
@@ -67,6 +68,8 @@ export function RelatedSettings() {
             inputMode="url"
             placeholder="example.com"
             value={newSite}
+            aria-invalid={related.siteRefused || undefined}
+            aria-describedby={related.siteRefused ? noticeId : undefined}
             onChange={(e) => setNewSite(e.target.value)}
           />
         </label>{' '}
@@ -75,7 +78,7 @@ export function RelatedSettings() {
         </button>
       </form>
       {related.notice && (
-        <p role="alert" className="notice small">
+        <p id={noticeId} role="alert" className="notice small">
           {related.notice}
         </p>
       )}

@@ -37,8 +37,11 @@ describe('ReadingListView keyboard', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
     await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.status).toBe('unread'));
 
+    const helpButton = screen.getByRole('button', { name: 'Keyboard shortcuts' });
+    expect(helpButton.getAttribute('aria-expanded')).toBe('false');
     fireEvent.keyDown(section, { key: '?' });
     expect(screen.getByRole('region', { name: 'Keyboard shortcuts' })).toBeTruthy();
+    expect(helpButton.getAttribute('aria-expanded')).toBe('true'); // the "?" button says so too
   });
 
   it('forgets a checked row another window unsaved: the count and Mark done act on what is left', async () => {

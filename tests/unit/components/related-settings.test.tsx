@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RelatedSettings } from '@/components/settings/related-settings';
 import { hideOnSite } from '@/lib/content/hidden-sites';
@@ -11,5 +11,19 @@ describe('Settings: sites where related articles never appear', () => {
     await hideOnSite('news.example.org'); // the box on a page, through the background
     const list = await screen.findByRole('list', { name: 'Sites where related articles never appear' });
     expect(within(list).getByText(/news\.example\.org/)).toBeTruthy();
+  });
+
+  it('marks a typed name that is no site invalid, described by the notice that says why', async () => {
+    render(<RelatedSettings />);
+    const field = await screen.findByLabelText('Never show on');
+    fireEvent.change(field, { target: { value: 'not a site' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toMatch(/is not a site/);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe(notice.id);
+    fireEvent.change(field, { target: { value: 'example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBeNull());
   });
 });
