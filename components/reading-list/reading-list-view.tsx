@@ -1,5 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { BulkTagActions } from '@/components/annotations/bulk-tag-actions';
+import { useCurrentRowLine } from '@/components/hooks/use-current-row-line';
+import { useListFocus } from '@/components/hooks/use-list-focus';
 import { useReadingListData } from '@/components/hooks/use-reading-list-data';
 import { useReadingListSelection } from '@/components/hooks/use-reading-list-selection';
 import { useUndoableActions } from '@/components/hooks/use-undoable-actions';
@@ -27,24 +29,9 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
   const selection = useReadingListSelection(savedIds);
   const actions = useUndoableActions();
   const [showHelp, setShowHelp] = useState(false);
-  const [keyMoved, setKeyMoved] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
-  const sectionRef = useRef<HTMLElement>(null);
   const active = rows[Math.min(activeIndex, rows.length - 1)];
-  // The list takes the focus when it is first shown, so that its keys work at once.
-  const hasRows = rows.length > 0;
-  const focused = useRef(false);
-  useEffect(() => {
-    if (!hasRows || focused.current) return;
-    focused.current = true;
-    listRef.current?.focus({ preventScroll: true });
-  }, [hasRows]);
-  // After a button acted (it may be disabled now), or Escape left the search box, the focus goes back
-  // to the list, whose keys would not be heard from the page's body.
-  // With no rows shown (a view or search with none) the section itself, which hears the keys.
-  const focusList = () => (listRef.current ?? sectionRef.current)?.focus({ preventScroll: true });
-  const refocus = () => requestAnimationFrame(focusList);
+  const { listRef, sectionRef, focusList, refocus } = useListFocus(rows.length > 0);
 
   const update = (patch: Partial<ListQuery>) => {
     setQuery((q) => ({ ...q, ...patch }));
@@ -66,15 +53,15 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
     else onOpenArticle(row.item.articleId);
   };
 
-  // The list keeps the focus while j/k move the current row: a screen reader hears of it from this line.
-  const moveByKey = (next: (index: number) => number) => {
-    setKeyMoved(true);
-    setActiveIndex(next);
-  };
-  const currentRow =
-    keyMoved && active
-      ? `${active.item.title}, ${Math.min(activeIndex, rows.length - 1) + 1} of ${rows.length}${selection.selected.has(active.item.id) ? ', checked' : ''}`
-      : '';
+  const rowLine = useCurrentRowLine(
+    active && {
+      title: active.item.title,
+      place: Math.min(activeIndex, rows.length - 1) + 1,
+      count: rows.length,
+      checked: selection.selected.has(active.item.id),
+    },
+    setActiveIndex,
+  );
 
   if (!loaded) return <p aria-busy="true">Loading your reading list…</p>;
 
@@ -86,13 +73,12 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
       className="reading-list-view"
       onKeyDown={(event) =>
         runListKey(event, {
-          next: () => moveByKey((i) => Math.min(i + 1, rows.length - 1)),
-          previous: () => moveByKey((i) => Math.max(i - 1, 0)),
+          next: () => rowLine.moveByKey((i) => Math.min(i + 1, rows.length - 1)),
+          previous: () => rowLine.moveByKey((i) => Math.max(i - 1, 0)),
           open: () => open(active),
           toggle: () => {
-            if (!active) return;
-            setKeyMoved(true);
-            selection.toggle(active.item.id);
+            rowLine.speak();
+            if (active) selection.toggle(active.item.id);
           },
           archive: () => setStatusOf(checkedOrActive(), 'archived'),
           done: () => setStatusOf(checkedOrActive(), 'done'),
@@ -103,7 +89,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
       }
     >
       <p className="visually-hidden" aria-live="polite">
-        {currentRow}
+        {rowLine.line}
       </p>
       <h2 id="reading-list-heading">
         Reading list <span className="muted">({isPartial ? '…' : counts.all})</span>
@@ -132,15 +118,12 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
           />
           <BulkTagActions checked={[...selection.selected]} suggestions={tags} />
           {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}
-          {hasRows ? (
+          {rows.length > 0 ? (
             <ReadingList
               rows={rows}
               activeIndex={activeIndex}
               selected={selection.selected}
-              onActivate={(index) => {
-                setKeyMoved(false); // the pointer moved it: nothing to say
-                setActiveIndex(index);
-              }}
+              onActivate={rowLine.moveByPointer}
               onToggleSelected={selection.toggle}
               onOpen={open}
               found={found}
