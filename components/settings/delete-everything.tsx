@@ -8,9 +8,17 @@ export function DeleteEverything({ db }: { db: ShelfDatabase }) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const askRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
   useEffect(() => {
+    // The question takes the focus on its safe answer; answered, the focus goes back to the button.
     if (confirming) cancelRef.current?.focus();
+    else if (asked.current) askRef.current?.focus();
+    asked.current ||= confirming;
   }, [confirming]);
+  const cancelOnEscape = (event: { key: string }) => {
+    if (event.key === 'Escape') setConfirming(false);
+  };
 
   async function deleteAll() {
     setConfirming(false);
@@ -30,15 +38,21 @@ export function DeleteEverything({ db }: { db: ShelfDatabase }) {
       {confirming ? (
         <div>
           <p>Delete everything Shelf keeps in this browser? Export a backup first if you may want it back.</p>
-          <button type="button" className="button danger" onClick={() => void deleteAll()}>
+          <button type="button" className="button danger" onClick={() => void deleteAll()} onKeyDown={cancelOnEscape}>
             Yes, delete everything
           </button>{' '}
-          <button type="button" className="button secondary" onClick={() => setConfirming(false)} ref={cancelRef}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setConfirming(false)}
+            onKeyDown={cancelOnEscape}
+            ref={cancelRef}
+          >
             Cancel
           </button>
         </div>
       ) : (
-        <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
+        <button type="button" className="button secondary" onClick={() => setConfirming(true)} ref={askRef}>
           Delete everything…
         </button>
       )}
