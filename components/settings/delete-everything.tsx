@@ -8,13 +8,10 @@ export function DeleteEverything({ db }: { db: ShelfDatabase }) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const askRef = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
+  // The question takes the focus on its safe answer; once it is answered and gone, the page's
+  // focus rescue (lib/dom/focus-rescue.ts) gives it to the button that asked.
   useEffect(() => {
-    // The question takes the focus on its safe answer; answered, the focus goes back to the button.
     if (confirming) cancelRef.current?.focus();
-    else if (asked.current) askRef.current?.focus();
-    asked.current ||= confirming;
   }, [confirming]);
   const cancelOnEscape = (event: { key: string }) => {
     if (event.key === 'Escape') setConfirming(false);
@@ -52,7 +49,7 @@ export function DeleteEverything({ db }: { db: ShelfDatabase }) {
           </button>
         </div>
       ) : (
-        <button type="button" className="button secondary" onClick={() => setConfirming(true)} ref={askRef}>
+        <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
           Delete everything…
         </button>
       )}

@@ -15,6 +15,7 @@ import {
   type ReadingProgress,
   type SavedItem,
 } from '@/lib/db/schema';
+import { isWebUrl } from '@/lib/import/entry';
 
 /**
  * Writes to saved items. Each function is one transaction, so a write that touches several
@@ -47,7 +48,8 @@ export function touch(item: SavedItem, fields: readonly (keyof ItemChangeTimes)[
 
 /** A title that is only a web address: what an item saved by its address alone is called. */
 function isWebAddress(title: string): boolean {
-  return /^https?:\/\/\S+$/i.test(title.trim());
+  const text = title.trim();
+  return !/\s/.test(text) && isWebUrl(text);
 }
 
 /**
