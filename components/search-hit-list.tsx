@@ -61,6 +61,8 @@ export function SearchHitList({
       id={id}
       role="listbox"
       aria-label="Search results"
+      // Not a Tab stop (Chrome makes a scrolling box one): the combobox moves through it.
+      tabIndex={-1}
       className="search-results"
       onMouseMove={(event) => {
         const index = rowOf(event);

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef, useState } from 'react';
 import { usePopupSearch } from '@/components/hooks/use-popup-search';
 import { useCurrentWindowId, useRecentlyOpened } from '@/components/hooks/use-popup-window';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
@@ -11,7 +11,12 @@ import { SearchHitList, SearchingLibrary } from '@/components/search-hit-list';
 import type { Article } from '@/lib/corpus/article';
 import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
 import { popupKeyHandler } from '@/lib/popup/popup-keys';
-import { describeResultCount, describeSearchPlaceholder } from '@/lib/popup/popup-results';
+import {
+  describeResultCount,
+  describeSavedToggle,
+  describeSearchPlaceholder,
+  type SaveNotice,
+} from '@/lib/popup/popup-results';
 import type { PopupState } from '@/lib/popup/popup-state';
 import { toggleSavedLater } from '@/lib/reading-list/saved-state-loader';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
@@ -28,7 +33,22 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
 
   const showCard = (article: Article | null) =>
     showFromPopup(windowId.current, article ? { kind: 'article', articleId: article.id } : { kind: 'browse' });
-  const toggleSaved = (article: Article) => void toggleSavedLater(article, markers.get(article.id));
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [saveNotice, setSaveNotice] = useState<SaveNotice | null>(null);
+  // Said aloud (Alt+S changes nothing else a screen reader would read), and shown when it failed.
+  const toggleSaved = (article: Article) => {
+    const marker = markers.get(article.id);
+    toggleSavedLater(article, marker).then(
+      () => setSaveNotice(describeSavedToggle(article.title, Boolean(marker))),
+      (error: unknown) => setSaveNotice(describeSavedToggle(article.title, Boolean(marker), error)),
+    );
+  };
+  // Choosing a topic or a suggested spelling replaces the button with results: the search box takes
+  // the focus, so the arrows go on through them.
+  const searchFor = (change: Parameters<typeof search.update>[0]) => {
+    search.update(change);
+    inputRef.current?.focus();
+  };
   // A saved page opens in the reader, at the passage that matched.
   const read = (hit: SearchHit & { kind: 'page' }) =>
     showFromPopup(windowId.current, readerViewOf(hit, search.openingSnippets, search.response));
@@ -46,7 +66,9 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
 
   return (
     <main className="popup">
+      <h1 className="visually-hidden">Shelf</h1>
       <input
+        ref={inputRef}
         className="search-input"
         type="text"
         role="combobox"
@@ -71,7 +93,7 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
       {!search.isFiltering ? (
         <PopupStart
           recent={recent}
-          onTopic={(topic) => search.update({ topic })}
+          onTopic={(topic) => searchFor({ topic })}
           onOpen={(article) => void openInNewTab(article)}
           onBrowseAll={() => showCard(null)}
         />
@@ -83,7 +105,7 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
           suggestion={search.suggestion}
           filtered={search.topic !== null || search.tag !== null}
           librarySearched={search.librarySearched}
-          onSuggestion={(query) => search.update({ query })}
+          onSuggestion={(query) => searchFor({ query })}
         />
       ) : (
         <>
@@ -112,6 +134,11 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
           onSidePanel={() => showCard(activeArticle)}
           onToggleSaved={() => toggleSaved(activeArticle)}
         />
+      )}
+      {saveNotice && (
+        <p role={saveNotice.ok ? 'status' : 'alert'} className={saveNotice.ok ? 'visually-hidden' : 'notice small'}>
+          {saveNotice.text}
+        </p>
       )}
       <PageActions unread={unread} onReadingList={() => showFromPopup(windowId.current, { kind: 'reading-list' })} />
     </main>

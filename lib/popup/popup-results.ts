@@ -1,6 +1,7 @@
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getTopicLabel, type TopicId } from '@/lib/corpus/topics';
+import { isQuotaError, StorageFullError } from '@/lib/db/errors';
 import type { SavedMarker } from '@/lib/db/queries';
 import type { FirstPaint } from '@/lib/popup/first-paint';
 import type { PopupState } from '@/lib/popup/popup-state';
@@ -20,6 +21,22 @@ import {
 
 /** How many results the popup lists. */
 export const POPUP_RESULT_LIMIT = 20;
+
+/** What saving or unsaving a result from the popup did: said to screen readers, shown when it failed. */
+export interface SaveNotice {
+  ok: boolean;
+  text: string;
+}
+
+export function describeSavedToggle(title: string, wasSaved: boolean, error?: unknown): SaveNotice {
+  if (error === undefined)
+    return {
+      ok: true,
+      text: wasSaved ? `Removed “${title}” from your reading list.` : `Saved “${title}” to your reading list.`,
+    };
+  const reason = isQuotaError(error) ? new StorageFullError().message : String((error as Error)?.message ?? error);
+  return { ok: false, text: `Could not ${wasSaved ? 'remove' : 'save'} “${title}”. ${reason}` };
+}
 
 /** Whether the popup has anything to search by (a query or a filter), or shows its start page. */
 export function isPopupFiltering({ query, topic, tag }: PopupState): boolean {

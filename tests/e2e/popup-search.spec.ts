@@ -146,6 +146,32 @@ test('a query with no match suggests a correction', async ({ context, extensionI
   await suggestion.click();
   await expect(popup.searchBox).toHaveValue('thundering');
   await expect(popup.results.first()).toContainText('Thundering Herd');
+  // The button went with the results it brought: the search box has the focus, and ↓ moves on.
+  await expect(popup.searchBox).toBeFocused();
+});
+
+test('keyboard: a topic chip hands the focus to the search box, and the results list is not a Tab stop', async ({
+  context,
+  extensionId,
+}) => {
+  const popup = await openPopup(context, extensionId);
+  await expect(popup.page.getByRole('heading', { level: 1, name: 'Shelf' })).toBeAttached();
+  await popup.page.getByRole('button', { name: 'Caching & Redis' }).click();
+  await expect(popup.firstResult).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.searchBox).toBeFocused();
+  await popup.page.keyboard.press('ArrowDown');
+  await expect(popup.results.nth(1)).toHaveAttribute('aria-selected', 'true');
+
+  // From the last filter, Tab goes to the highlighted result's buttons, not to the list itself
+  // (the search box already moves through it), even when the list scrolls (Chrome makes a
+  // scrolling box a Tab stop).
+  await popup.topicFilter.selectOption({ label: 'All topics' });
+  await popup.search('database');
+  await expect(popup.results).toHaveCount(20);
+  await popup.tagFilter.focus();
+  await popup.page.keyboard.press('Tab');
+  await expect(popup.page.getByRole('listbox', { name: 'Search results' })).not.toBeFocused();
+  await expect(popup.openArticleButton).toBeFocused();
 });
 
 test('a question in plain words lists first the article its plain phrase names', async ({ context, extensionId }) => {

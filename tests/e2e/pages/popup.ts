@@ -15,6 +15,7 @@ export function popupPage(page: Page) {
     firstResult: results.first(),
     topicFilter: page.getByLabel('Topic'),
     tagFilter: page.getByLabel('Tag'),
+    openArticleButton: page.getByRole('button', { name: /^(Open article|Find on webcoderspeed\.com)/ }),
     openInSidePanelButton: page.getByRole('button', { name: /Open in side panel/ }),
     saveButton: page.getByRole('button', { name: 'Save Alt+S', exact: true }),
     savedButton: page.getByRole('button', { name: /^Saved/ }),
