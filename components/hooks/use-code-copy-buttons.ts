@@ -4,7 +4,9 @@ import '@/components/reader/copy-extras.css';
 const COPIED_FOR_MS = 1500;
 
 /**
- * A `Copy` button on every code block of a copy, copying the block's text exactly. The label is
+ * A `Copy` button on every code block of a copy, copying the block's text exactly as shown:
+ * `innerText`, not `textContent`, so text a copy keeps but the reader does not show (a closed
+ * `<details>`, a `hidden` element) is never pasted into a terminal unseen. The label is
  * drawn by CSS (`data-label`), not a text node, so the reader's text (highlights, progress) is the
  * copy's text alone.
  */
@@ -20,7 +22,8 @@ export function useCodeCopyButtons(body: RefObject<HTMLElement | null>, html: st
       button.setAttribute('aria-label', 'Copy');
       button.dataset.label = 'Copy';
       button.addEventListener('click', () => {
-        void navigator.clipboard.writeText(block.textContent ?? '').then(
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (see above).
+        void navigator.clipboard.writeText(block.innerText).then(
           () => {
             button.dataset.label = 'Copied';
             button.setAttribute('aria-label', 'Copied');

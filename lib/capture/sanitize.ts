@@ -10,7 +10,8 @@ import type { Steps } from '@/lib/dom/time-slices';
  * without svgFilters, and without what below forbids), code blocks exactly as written with their
  * language class; drops scripts, event handlers, frames, forms, image maps, embedded media,
  * foreignObject, styles (remote or inline, including CSS that hides text), every URL that is not
- * http(s) or mailto (in SVG every reference but `url(#…)`), tracking pixels, and clutter (heading
+ * http(s) or mailto (in SVG every reference but `url(#…)`, and any CSS
+ * function or escape that could load something), tracking pixels, and clutter (heading
  * anchors, "[edit]" links). The only element left that navigates is `<a>`, and every one opens in
  * a new tab, so a link in a copy can never navigate the reader itself. Images keep their address
  * in `data-shelf-src`, so nothing loads unless the user allows it or keeps images offline.
@@ -114,10 +115,42 @@ const WEB_URL = /^https?:/i;
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 /** `url(…)` in an SVG attribute that points anywhere but into the same drawing. */
 const OUTSIDE_REFERENCE = /url\s*\(\s*(?!['"]?#)/i;
+/**
+ * The CSS functions a drawing's attributes keep: colours, transforms, filter effects and arithmetic,
+ * none of which loads anything. Any other (`image-set()`, `src()`, `cross-fade()`…) drops the
+ * attribute: a list of what loads would miss the next one.
+ */
+const DRAWING_FUNCTIONS = new Set(
+  (
+    'url rgb rgba hsl hsla hwb lab lch oklab oklch color translate translatex translatey rotate scale scalex ' +
+    'scaley matrix skew skewx skewy blur brightness contrast drop-shadow grayscale hue-rotate invert opacity ' +
+    'saturate sepia calc min max clamp'
+  ).split(' '),
+);
+
+/**
+ * Whether an SVG or MathML attribute, read as CSS (presentation attributes are), could load
+ * something: a `url()` out of the drawing, a function not known to load nothing, or an escape,
+ * which can spell either (`u\\rl(`, `\\75rl(`).
+ */
+function mayLoadSomething(value: string): boolean {
+  if (value.includes('\\') || OUTSIDE_REFERENCE.test(value)) return true;
+  for (const [, name] of value.matchAll(/([^\s(),'"]+)\(/g))
+    if (!DRAWING_FUNCTIONS.has((name as string).toLowerCase())) return true;
+  return false;
+}
 
 function isTrackingPixel(element: Element): boolean {
   const size = (name: string) => Number.parseInt(element.getAttribute(name) ?? '', 10);
   return size('width') <= 1 || size('height') <= 1;
+}
+
+/**
+ * A drawing or formula inside a code block: it shows nothing a reader would copy, and its text
+ * (sized to nothing) would be copied with the code, unseen.
+ */
+function isDrawingInCode(node: Element): boolean {
+  return (node.localName === 'svg' || node.localName === 'math') && node.parentElement?.closest('pre') != null;
 }
 
 function cleanAttributes(node: Element): void {
@@ -128,7 +161,7 @@ function cleanAttributes(node: Element): void {
     node.removeAttribute('height');
   } else {
     for (const name of node.getAttributeNames()) {
-      if (OUTSIDE_REFERENCE.test(node.getAttribute(name) ?? '')) node.removeAttribute(name);
+      if (mayLoadSomething(node.getAttribute(name) ?? '')) node.removeAttribute(name);
     }
   }
   keepCodeLanguage(node);
@@ -177,7 +210,8 @@ function sanitize(html: string, win: Window & typeof globalThis, trustedType: bo
   const purify = DOMPurify(win);
   purify.addHook('uponSanitizeElement', (node, data) => {
     if (!(node instanceof win.Element)) return;
-    if ((data.tagName === 'img' && isTrackingPixel(node)) || isPageClutter(node)) node.remove();
+    if ((data.tagName === 'img' && isTrackingPixel(node)) || isPageClutter(node) || isDrawingInCode(node))
+      node.remove();
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node instanceof win.Element) cleanAttributes(node);

