@@ -5,6 +5,7 @@ import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import type { PageCommand } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/net/fetch-page';
+import { shownLine } from '@/lib/search/shown-line';
 import { openSidePanel } from '@/lib/side-panel/show';
 import { getSidePanelView, type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 
@@ -51,7 +52,9 @@ export function getRelatedRequest(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Extract<SidePanelView, { kind: 'related' }> {
-  const clip = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
+  // What a page gave (a selection, a link's text, its title) is shown as a label: a plain line, without
+  // the control characters and bidi overrides that could run it backwards over Shelf's own words.
+  const clip = (text: string) => shownLine(text).slice(0, MAX_QUERY_LENGTH);
   if (info.selectionText?.trim()) {
     const text = clip(info.selectionText);
     const url = (info.pageUrl ?? tab?.url)?.slice(0, MAX_ITEM_URL_LENGTH);
@@ -60,7 +63,7 @@ export function getRelatedRequest(
   if (info.linkUrl) {
     const linkText = (info as { linkText?: string }).linkText ?? '';
     const query = clip(`${linkText} ${getUrlWords(info.linkUrl)}`);
-    return { kind: 'related', source: 'link', query, label: (linkText || info.linkUrl).slice(0, 300) };
+    return { kind: 'related', source: 'link', query, label: (clip(linkText) || info.linkUrl).slice(0, 300) };
   }
   const pageUrl = info.pageUrl ?? tab?.url ?? '';
   const title = tab?.title ?? '';
@@ -68,7 +71,7 @@ export function getRelatedRequest(
     kind: 'related',
     source: 'page',
     query: clip(`${title} ${getUrlWords(pageUrl)}`),
-    label: (title || pageUrl).slice(0, 300),
+    label: (clip(title) || pageUrl).slice(0, 300),
     ...(pageUrl ? { url: pageUrl.slice(0, MAX_ITEM_URL_LENGTH) } : {}),
   };
 }

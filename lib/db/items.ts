@@ -16,6 +16,7 @@ import {
   type SavedItem,
 } from '@/lib/db/schema';
 import { isWebUrl } from '@/lib/import/entry';
+import { plainTitle, shownLine } from '@/lib/search/shown-line';
 
 /**
  * Writes to saved items. Each function is one transaction, so a write that touches several
@@ -73,7 +74,8 @@ export function savePage(
             kind: page.bundledArticleId ? 'article' : 'page',
             articleId: page.bundledArticleId ?? null,
             url: page.url.slice(0, MAX_ITEM_URL_LENGTH),
-            title: (capture?.title ?? page.title).slice(0, 1000) || page.url.slice(0, 1000),
+            // A plain line whoever passes it (a link's text, a tab's title): no control characters or bidi overrides.
+            title: plainTitle(capture?.title ?? page.title, page.url),
           },
           now,
         );
@@ -82,7 +84,7 @@ export function savePage(
         // Saved by its address alone (a plain list of links imported, a link saved before its page
         // had a title): the first title known replaces the address. A title it had is never replaced,
         // and another address (a capture of an untitled page names it by its address) is no title.
-        const title = (capture?.title ?? page.title).slice(0, 1000);
+        const title = shownLine(capture?.title ?? page.title).slice(0, 1000);
         if (title && !isWebAddress(title)) {
           item = { ...item, title };
           touch(item, ['title'], now);

@@ -35,6 +35,15 @@ describe('Find related: what was right-clicked becomes the query', () => {
     });
   });
 
+  it('labels the request with a plain line: no control characters or bidi overrides from the page', () => {
+    const spoof = 'Invoice \u202Efdp.exe\u0007\u2066';
+    const plain = 'Invoice fdp.exe';
+    expect(getRelatedRequest(click({ selectionText: spoof }), tab as never).label).toBe(plain);
+    const link = click({ linkUrl: 'https://b.test/x' });
+    expect(getRelatedRequest({ ...link, linkText: spoof } as never, tab as never).label).toBe(plain);
+    expect(getRelatedRequest(click({ pageUrl: tab.url }), { ...tab, title: spoof } as never).label).toBe(plain);
+  });
+
   it('clips huge selections', () => {
     const request = getRelatedRequest(click({ selectionText: 'a '.repeat(50_000) }), tab as never);
     expect(request.query.length).toBeLessThanOrEqual(2000);

@@ -117,6 +117,15 @@ describe('repository', () => {
     expect((await db.items.get(bare.id))?.title).toBe('The real story');
   });
 
+  it('keeps a title it is given as a plain line: a link’s text cannot spoof the reading list (red-team pass)', async () => {
+    const url = 'https://example.org/invoice';
+    const item = await savePage({ url, title: ' Invoice \u202Efdp.exe\u0007\u2066 ' }, null, { db, now: 1 });
+    expect(item.title).toBe('Invoice fdp.exe');
+    expect((await db.items.get(item.id))?.title).toBe('Invoice fdp.exe');
+    const untitled = await savePage({ url: 'https://example.org/blank', title: '\u202E\u0007' }, null, { db, now: 1 });
+    expect(untitled.title).toBe('https://example.org/blank');
+  });
+
   it('an untitled copy, named by the address it was read at (a redirect), leaves room for a real title later', async () => {
     const url = 'http://example.org/story';
     const bare = await savePage({ url, title: '' }, null, { db, now: 1 });
