@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { FailureAlert } from '@/components/failure-alert';
 import { usePopupSearch } from '@/components/hooks/use-popup-search';
 import { useCurrentWindowId, useRecentlyOpened } from '@/components/hooks/use-popup-window';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
@@ -67,6 +68,7 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
   return (
     <main className="popup">
       <h1 className="visually-hidden">Shelf</h1>
+      <FailureAlert />
       <input
         ref={inputRef}
         className="search-input"

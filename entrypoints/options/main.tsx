@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { FailureAlert } from '@/components/failure-alert';
 import { SettingsView } from '@/components/settings/settings-view';
 import { keepFocusInside } from '@/lib/dom/focus-rescue';
 import { followTheme } from '@/lib/settings/theme';
@@ -16,6 +17,7 @@ keepFocusInside(root, new AbortController().signal);
 createRoot(root).render(
   <StrictMode>
     <main className="options-page">
+      <FailureAlert />
       <h1>Shelf</h1>
       <SettingsView />
     </main>

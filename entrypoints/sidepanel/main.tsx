@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { FailureAlert } from '@/components/failure-alert';
 import { ReaderPage } from '@/components/reader/reader-page';
 import { SidePanelApp } from '@/components/side-panel/side-panel-app';
 import { keepFocusInside } from '@/lib/dom/focus-rescue';
@@ -16,5 +17,8 @@ if (!root) throw new Error('sidepanel.html has no #root');
 keepFocusInside(root, new AbortController().signal);
 const readerItemId = new URLSearchParams(location.search).get('reader');
 createRoot(root).render(
-  <StrictMode>{readerItemId ? <ReaderPage itemId={readerItemId} /> : <SidePanelApp />}</StrictMode>,
+  <StrictMode>
+    <FailureAlert />
+    {readerItemId ? <ReaderPage itemId={readerItemId} /> : <SidePanelApp />}
+  </StrictMode>,
 );

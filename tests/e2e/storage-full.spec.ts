@@ -1,0 +1,62 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openPopup } from './pages/popup';
+import { openSidePanel } from './pages/side-panel';
+
+/**
+ * A full disk, as the browser reports it: Chromium's DevTools protocol shrinks the extension's
+ * storage quota to one byte, so IndexedDB writes fail with QuotaExceededError. Chromium applies a
+ * new quota to the database opened after it, so each test sets it before its first page opens.
+ * Each action says so, keeps nothing half-written, and works again once there is room.
+ */
+/** Sets the extension's quota (the browser's own when `quotaSize` is left out) through a session that stays open: closing it would lift the override. */
+async function quotaControl(context: BrowserContext, page: Page, extensionId: string) {
+  const cdp = await context.newCDPSession(page);
+  return (quotaSize?: number) =>
+    cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: `chrome-extension://${extensionId}`,
+      ...(quotaSize === undefined ? {} : { quotaSize }),
+    });
+}
+
+const NO_ROOM = /The browser has no room left for Shelf’s data, so nothing was saved/;
+
+test('with the disk full, saving from the popup says so and keeps nothing; with room it saves', async ({
+  context,
+  extensionId,
+}) => {
+  const setQuota = await quotaControl(context, await context.newPage(), extensionId);
+  await setQuota(1);
+  const popup = await openPopup(context, extensionId);
+  await popup.search('cold start serverless');
+  await expect(popup.firstResult).toContainText('Cold Start Latency');
+  await popup.page.keyboard.press('Alt+S');
+  await expect(popup.page.getByRole('alert')).toContainText(NO_ROOM);
+  await expect(popup.firstResult).not.toContainText('Saved');
+
+  await setQuota(); // room again
+  await popup.page.keyboard.press('Alt+S');
+  await expect(popup.firstResult).toContainText('Saved');
+  await expect(popup.page.getByRole('alert')).toBeHidden();
+});
+
+test('with the disk full, a write nobody awaits (Save on a card) is reported on the page until dismissed', async ({
+  context,
+  extensionId,
+}) => {
+  const setQuota = await quotaControl(context, await context.newPage(), extensionId);
+  await setQuota(1);
+  const panel = await openSidePanel(context, extensionId);
+  await panel.openCard('Performance & scaling', /Cold Start Latency/);
+  await panel.page.getByRole('button', { name: 'Save to reading list' }).click();
+  const alert = panel.page.getByRole('alert');
+  await expect(alert).toContainText(NO_ROOM);
+  await expect(panel.page.getByRole('button', { name: 'Unsave' })).toBeHidden();
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toBeHidden();
+
+  await setQuota();
+  await panel.page.getByRole('button', { name: 'Save to reading list' }).click();
+  await expect(panel.page.getByRole('button', { name: 'Unsave' })).toBeVisible();
+  await expect(panel.page.getByRole('alert')).toBeHidden();
+});
