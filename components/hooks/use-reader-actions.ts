@@ -6,6 +6,12 @@ import { getAllItems } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
 import { buildRows, nextInQueue } from '@/lib/reading-list/list-query';
 
+const STATUS_MESSAGES = {
+  done: 'Marked as done.',
+  archived: 'Archived.',
+  reading: 'Back in your reading list.',
+} as const;
+
 /**
  * What the end of an article offers: mark it done, archive it, go on to the next item of the
  * queue (`onOpenItem` shows it where the reader is), and a line saying what happened.
@@ -14,9 +20,9 @@ export function useReaderActions(itemId: string, onOpenItem: (item: SavedItem, h
   const [message, setMessage] = useState<string | null>(null);
   return {
     message,
-    async setStatusTo(status: 'done' | 'archived') {
+    async setStatusTo(status: 'done' | 'archived' | 'reading') {
       await setStatus([itemId], status);
-      setMessage(status === 'done' ? 'Marked as done.' : 'Archived.');
+      setMessage(STATUS_MESSAGES[status]);
     },
     async openNext() {
       const { items, progress } = await getAllItems();

@@ -95,6 +95,12 @@ test('the full-tab reader: colours, measure, title, original, and Mark as done a
   await reader.endButton('Mark as done').click();
   await expect(reader.endButton('Mark as done')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('status').filter({ hasText: 'Marked as done.' })).toBeVisible();
+  // A toggle: pressed again, it takes the item back to the reading list, and once more marks it done.
+  await reader.endButton('Mark as done').click();
+  await expect(reader.endButton('Mark as done')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('status').filter({ hasText: 'Back in your reading list.' })).toBeVisible();
+  await reader.endButton('Mark as done').click();
+  await expect(reader.endButton('Mark as done')).toHaveAttribute('aria-pressed', 'true');
   await panel.page.bringToFront();
   await panel.show('Reading list');
   await panel.readingList.view('Done').click();
