@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { normalizeTag, TAG_ERROR_MESSAGES } from '@/lib/annotations/tags';
+import { describeBulkTagChange, normalizeTag, TAG_ERROR_MESSAGES } from '@/lib/annotations/tags';
 import { changeTagOnItems } from '@/lib/db/items';
 import '@/components/annotations/annotations.css';
 
@@ -20,14 +20,8 @@ export function BulkTagActions({ checked, suggestions }: BulkTagActionsProps) {
     if (checked.length === 0) return setMessage({ text: 'Check the rows to change first.', error: true });
     const normalized = normalizeTag(tag);
     if (!normalized.ok) return setMessage({ text: TAG_ERROR_MESSAGES[normalized.error], error: true });
-    const changed = await changeTagOnItems(checked, normalized.tag, change);
-    const skipped = change === 'add' ? checked.length - changed : 0;
-    setMessage({
-      text:
-        `${change === 'add' ? 'Added' : 'Removed'} “${normalized.tag}” ${change === 'add' ? 'to' : 'from'} ${changed} of ${checked.length}.` +
-        (skipped > 0 ? ' The others have it already or have 20 tags.' : ''),
-      error: false,
-    });
+    const { changed, full } = await changeTagOnItems(checked, normalized.tag, change);
+    setMessage({ text: describeBulkTagChange(normalized.tag, change, checked.length, changed, full), error: false });
   };
 
   return (

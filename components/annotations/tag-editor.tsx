@@ -24,8 +24,16 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
     }
     setError(null);
     setDraft('');
-    // One tag added to the stored list, not the list as drawn: another window's change since stays.
-    if (result.added) void changeTagOnItems([itemId], result.tags.at(-1) as string, 'add');
+    // One tag added to the stored list, not the list as drawn: another window's change since stays,
+    // and one that filled the item meanwhile refuses it, which is said.
+    if (result.added)
+      void changeTagOnItems([itemId], result.tags.at(-1) as string, 'add').then(({ full }) => {
+        if (full > 0) setError(TAG_ERROR_MESSAGES['too-many']);
+      });
+  };
+  const remove = (tag: string) => {
+    setError(null); // a message about adding no longer applies
+    void changeTagOnItems([itemId], tag, 'remove');
   };
 
   return (
@@ -34,12 +42,7 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
         {tags.map((tag) => (
           <li key={tag} className="tag user-tag">
             {tag}{' '}
-            <button
-              type="button"
-              className="tag-remove"
-              aria-label={`Remove tag ${tag}`}
-              onClick={() => void changeTagOnItems([itemId], tag, 'remove')}
-            >
+            <button type="button" className="tag-remove" aria-label={`Remove tag ${tag}`} onClick={() => remove(tag)}>
               ×
             </button>
           </li>

@@ -42,6 +42,23 @@ export function removeTag(tags: readonly string[], input: string): string[] {
   return tags.filter((tag) => tagKey(tag) !== key);
 }
 
+/** What a bulk tag change did to the checked rows, and why some did not change. */
+export function describeBulkTagChange(
+  tag: string,
+  change: 'add' | 'remove',
+  checked: number,
+  changed: number,
+  full: number,
+): string {
+  const done = `${change === 'add' ? 'Added' : 'Removed'} “${tag}” ${change === 'add' ? 'to' : 'from'} ${changed} of ${checked}.`;
+  const had = checked - changed - full;
+  const why = [
+    had > 0 && (change === 'add' ? `${had} had it already.` : `${had} did not have it.`),
+    full > 0 && `${full} ${full === 1 ? 'has' : 'have'} ${MAX_TAGS_PER_ITEM} tags, the most an item can have.`,
+  ].filter(Boolean);
+  return [done, ...why].join(' ');
+}
+
 export const TAG_ERROR_MESSAGES: Record<TagError, string> = {
   empty: 'Type a tag first.',
   'too-long': `A tag can have at most ${MAX_TAG_LENGTH} characters.`,

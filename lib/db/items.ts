@@ -302,22 +302,29 @@ export async function changeTagOnItems(
   tag: string,
   change: 'add' | 'remove',
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
-): Promise<number> {
+): Promise<TagChange> {
   const [clean] = cleanTagList([tag]);
-  if (change === 'add' && !clean) return 0;
-  let changed = 0;
+  const result: TagChange = { changed: 0, full: 0 };
+  if (change === 'add' && !clean) return result;
   await db.transaction('rw', db.items, () =>
     db.items
       .where('id')
       .anyOf([...ids])
       .modify((item) => {
         const added = change === 'add' ? addTag(item.tags, clean as string) : null;
+        if (added && !added.ok && added.error === 'too-many') result.full++;
         const next = added ? (added.ok && added.added ? added.tags : item.tags) : removeTag(item.tags, tag);
         if (next.length === item.tags.length) return;
         item.tags = next;
         touch(item, ['tags'], now);
-        changed++;
+        result.changed++;
       }),
   );
-  return changed;
+  return result;
+}
+
+/** What `changeTagOnItems` did: how many items changed, and how many refused the tag for holding 20 already. */
+export interface TagChange {
+  changed: number;
+  full: number;
 }

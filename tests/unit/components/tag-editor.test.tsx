@@ -57,7 +57,16 @@ describe('tag editor: one tag at a time, never the list as last drawn', () => {
     await getDatabase().items.update(ID, { tags: twenty }); // another window filled it
     fireEvent.change(box, { target: { value: 'one more' } });
     fireEvent.keyDown(box, { key: 'Enter' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Refused, and said: the editor drew one tag, so it offered to add this one.
+    expect((await screen.findByRole('alert')).textContent).toBe('An item can have at most 20 tags.');
     expect(await storedTags()).toEqual(twenty);
+  });
+
+  it('a message about adding goes once a tag is removed', async () => {
+    render(<TagEditor itemId={ID} tags={['postgres', 'wal']} suggestions={[]} />);
+    fireEvent.keyDown(screen.getByLabelText('Add tag'), { key: 'Enter' });
+    expect((await screen.findByRole('alert')).textContent).toBe('Type a tag first.');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag wal' }));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

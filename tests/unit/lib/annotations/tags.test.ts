@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addTag,
+  describeBulkTagChange,
   MAX_TAG_LENGTH,
   MAX_TAGS_PER_ITEM,
   normalizeTag,
@@ -54,5 +55,18 @@ describe('adding and removing tags', () => {
   it('has a message for every error', () => {
     expect(TAG_ERROR_MESSAGES['too-long']).toContain(String(MAX_TAG_LENGTH));
     expect(TAG_ERROR_MESSAGES['too-many']).toContain(String(MAX_TAGS_PER_ITEM));
+  });
+});
+
+describe('what a bulk tag change says', () => {
+  it('names why rows did not change: they had it, or hold 20 tags', () => {
+    expect(describeBulkTagChange('wal', 'add', 2, 2, 0)).toBe('Added “wal” to 2 of 2.');
+    expect(describeBulkTagChange('wal', 'add', 5, 2, 2)).toBe(
+      `Added “wal” to 2 of 5. 1 had it already. 2 have ${MAX_TAGS_PER_ITEM} tags, the most an item can have.`,
+    );
+    expect(describeBulkTagChange('wal', 'add', 2, 1, 1)).toBe(
+      `Added “wal” to 1 of 2. 1 has ${MAX_TAGS_PER_ITEM} tags, the most an item can have.`,
+    );
+    expect(describeBulkTagChange('wal', 'remove', 3, 1, 0)).toBe('Removed “wal” from 1 of 3. 2 did not have it.');
   });
 });

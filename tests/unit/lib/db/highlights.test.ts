@@ -100,9 +100,27 @@ describe('tags', () => {
     await setTags('article:b', ['postgresql'], { db });
     expect(await renameTag('Postgres', 'postgresql', { db })).toBe(1);
     expect((await db.items.get('article:a'))!.tags).toEqual(['postgresql', 'later']);
-    expect(await changeTagOnItems(['article:a', 'article:b'], 'later', 'add', { db })).toBe(1);
+    expect(await changeTagOnItems(['article:a', 'article:b'], 'later', 'add', { db })).toEqual({ changed: 1, full: 0 });
     expect((await db.items.get('article:b'))!.tags).toEqual(['postgresql', 'later']);
-    expect(await changeTagOnItems(['article:a', 'article:b'], 'postgresql', 'remove', { db })).toBe(2);
+    expect(await changeTagOnItems(['article:a', 'article:b'], 'postgresql', 'remove', { db })).toEqual({
+      changed: 2,
+      full: 0,
+    });
     expect((await db.items.get('article:a'))!.tags).toEqual(['later']);
+  });
+
+  it('are not added to an item holding 20 already, and that is counted apart', async () => {
+    await setTags(
+      'article:a',
+      Array.from({ length: 20 }, (_, i) => `tag ${i}`),
+      { db },
+    );
+    await setTags('article:b', ['one'], { db });
+    await setTags('article:c', ['new'], { db });
+    expect(await changeTagOnItems(['article:a', 'article:b', 'article:c'], 'new', 'add', { db })).toEqual({
+      changed: 1,
+      full: 1,
+    });
+    expect((await db.items.get('article:a'))!.tags).toHaveLength(20);
   });
 });
