@@ -5,6 +5,7 @@ import { capturedPageSchema } from '@/lib/capture/schema';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { savePage } from '@/lib/db/items';
 import type { SavedItem } from '@/lib/db/schema';
+import { isWebUrl } from '@/lib/net/web-url';
 import { openSidePanel, type SidePanelTarget } from '@/lib/side-panel/show';
 import { setSidePanelView } from '@/lib/side-panel/view';
 
@@ -14,15 +15,13 @@ export interface TabToSave {
   title?: string;
 }
 
-const WEB_PAGE = /^https?:\/\//;
-
 /**
  * Captures a tab's page and saves it: the one way Shelf saves an open page, for the popup's
  * button, the menu and the shortcut (activeTab, granted by the click, menu or key that asked).
  * The captured copy comes from the page, so it is validated here before it is stored.
  */
 export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
-  if (tab.id === undefined || !tab.url || !WEB_PAGE.test(tab.url)) {
+  if (tab.id === undefined || !tab.url || !isWebUrl(tab.url)) {
     throw new Error('Shelf can save web pages (http and https) only.');
   }
   let result: unknown;
@@ -44,7 +43,7 @@ export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
 
 /** Saves a link the user has not opened: an unread item without a copy, captured when opened. */
 export function saveLink(url: string, title: string): Promise<SavedItem> {
-  if (!WEB_PAGE.test(url)) return Promise.reject(new Error('Shelf can save web links (http and https) only.'));
+  if (!isWebUrl(url)) return Promise.reject(new Error('Shelf can save web links (http and https) only.'));
   return savePage({ url, title: title.trim() || url, bundledArticleId: getArticleByUrl(url)?.id }, null);
 }
 

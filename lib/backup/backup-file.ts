@@ -11,7 +11,8 @@ import {
   type SavedItem,
   savedItemSchema,
 } from '@/lib/db/schema';
-import { isWebUrl, type SkippedRecord } from '@/lib/import/entry';
+import type { SkippedRecord } from '@/lib/import/entry';
+import { isWebUrl } from '@/lib/net/web-url';
 
 /**
  * Shelf's own backup file: everything the user keeps, versioned. Version 2 carries the saved

@@ -15,7 +15,7 @@ import {
   type ReadingProgress,
   type SavedItem,
 } from '@/lib/db/schema';
-import { isWebUrl } from '@/lib/import/entry';
+import { isWebUrl } from '@/lib/net/web-url';
 import { plainTitle, shownLine } from '@/lib/search/shown-line';
 
 /**

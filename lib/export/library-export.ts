@@ -2,7 +2,7 @@ import { getArticleById, getArticleLink } from '@/lib/corpus/catalog';
 import { ITEM_STATUSES, type ItemStatus, type SavedItem } from '@/lib/db/schema';
 import { escapeHtml } from '@/lib/dom/escape-html';
 import { toCsv } from '@/lib/import/csv';
-import { isWebUrl } from '@/lib/import/entry';
+import { isWebUrl } from '@/lib/net/web-url';
 
 const FOLDER_NAMES: Record<ItemStatus, string> = {
   unread: 'Unread',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import { HIGHLIGHT_COLORS, type ItemStatus, itemStatusSchema } from '@/lib/db/schema';
+import { isWebUrl } from '@/lib/net/web-url';
 import { shownLine } from '@/lib/search/shown-line';
 
 /** The formats Shelf imports, as named to the user. */
@@ -66,15 +67,6 @@ export interface ParsedImport {
   format: ImportFormat;
   entries: ImportEntry[];
   skipped: SkippedRecord[];
-}
-
-export function isWebUrl(url: string): boolean {
-  if (!/^https?:\/\//i.test(url)) return false;
-  try {
-    return Boolean(new URL(url).hostname);
-  } catch {
-    return false;
-  }
 }
 
 /** Tags as Shelf keeps them: trimmed, lower-case, at most 64 characters, no duplicates, at most 50. */

@@ -3,13 +3,7 @@ import { capturePage } from '@/lib/capture/capture-page';
 import type { CapturedPage } from '@/lib/capture/schema';
 import type { ItemStatus } from '@/lib/db/schema';
 import { parseInertHtml } from '@/lib/dom/markup-depth';
-import {
-  type ImportEntryInput,
-  isWebUrl,
-  type PreparedImport,
-  parseDate,
-  type SkippedRecord,
-} from '@/lib/import/entry';
+import { type ImportEntryInput, type PreparedImport, parseDate, type SkippedRecord } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
 import {
   anchorImportedQuotes,
@@ -18,6 +12,7 @@ import {
   quotesFromMetadata,
 } from '@/lib/import/omnivore-highlights';
 import { decodeText } from '@/lib/import/zip';
+import { isWebUrl } from '@/lib/net/web-url';
 
 /** One saved item in Omnivore's `metadata_*.json` batches (only the fields Shelf uses). */
 const omnivoreItemSchema = z.looseObject({

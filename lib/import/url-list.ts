@@ -1,5 +1,6 @@
-import { type ImportEntryInput, isWebUrl, type PreparedImport } from '@/lib/import/entry';
+import type { ImportEntryInput, PreparedImport } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
+import { isWebUrl } from '@/lib/net/web-url';
 
 /** A plain text file with one address per line (blank lines and `#` comments are ignored). */
 export function prepareUrlList(text: string): PreparedImport {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { itemStatusSchema } from '@/lib/db/schema';
-import { isWebUrl } from '@/lib/import/entry';
+import { isWebUrl } from '@/lib/net/web-url';
 import type { Json } from '@/lib/sync/document';
 
 /**

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-
-const WEB_PAGE = /^https?:\/\//;
+import { isWebUrl } from '@/lib/net/web-url';
 
 /**
  * The tab the popup's "Save this page" means: the active tab of the popup's window, or when that
@@ -9,9 +8,9 @@ const WEB_PAGE = /^https?:\/\//;
 export async function getTabToSave(): Promise<{ id?: number; url?: string } | undefined> {
   const inWindow = { currentWindow: true };
   const [active] = await browser.tabs.query({ active: true, ...inWindow });
-  if (active?.url && WEB_PAGE.test(active.url)) return active;
+  if (active?.url && isWebUrl(active.url)) return active;
   const tabs = await browser.tabs.query(inWindow);
   return tabs
-    .filter((tab) => tab.url && WEB_PAGE.test(tab.url))
+    .filter((tab) => tab.url && isWebUrl(tab.url))
     .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
