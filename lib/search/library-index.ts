@@ -122,8 +122,9 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
  * 3: words in Cyrillic stemmed (as Russian), and й kept apart from и.
  * 4: the word parts of compounds ("webassembly.instantiate") offered for typo corrections.
  * 5: "once" is a word ("exactly-once delivery"), no longer a stop word.
+ * 6: a short word of a vowel and "y" is stemmed as its plural is ("key" and "keys": "kei").
  */
-export const LIBRARY_ANALYSIS_VERSION = 5;
+export const LIBRARY_ANALYSIS_VERSION = 6;
 
 /** A saved item analyzed for the index: its terms with their field-weighted frequencies, and its words for typos. */
 export interface AnalyzedLibraryDocument {

@@ -267,7 +267,11 @@ function stemCyrillic(word: string): string {
 }
 
 export function stemWord(word: string): string {
-  return word.length <= 3 || !/^[a-z]+$/.test(word) ? word : rememberedStem(word);
+  if (!/^[a-z]+$/.test(word)) return word;
+  // Short words stay as written ("aws", "dns", "tls" are not plurals), but a vowel and "y" is stemmed
+  // as its plural is: "key" and "keys" are one term ("kei"), "day" and "days", "pay" and "pays".
+  if (word.length <= 3) return /^[a-z][aeiou]y$/.test(word) ? rememberedStem(word) : word;
+  return rememberedStem(word);
 }
 
 export function isStopWord(surface: string): boolean {

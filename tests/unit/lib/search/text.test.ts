@@ -129,6 +129,16 @@ describe('terms', () => {
     expect(termsOfWord('idempotency')).toEqual(termsOfWord('idempotent'));
   });
 
+  it('stems a short word of a vowel and "y" as its plural, and leaves other short words as written', () => {
+    expect(termsOfWord('key')).toEqual(termsOfWord('keys'));
+    expect(termsOfWord('day')).toEqual(termsOfWord('days'));
+    expect(termsOfWord('pay')).toEqual(termsOfWord('paying'));
+    // Short names are not plurals: "aws" is not "aw", "dns" not "dn".
+    expect(termsOfWord('aws')).toEqual(['aws']);
+    expect(termsOfWord('dns')).toEqual(['dns']);
+    expect(termsOfWord('sky')).toEqual(['sky']);
+  });
+
   it('gives compounds both as a whole and as parts', () => {
     expect(termsOfWord('node:test')).toEqual(['node:test', 'node', 'test']);
   });
