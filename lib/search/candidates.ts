@@ -118,7 +118,9 @@ export function addCompletionCandidates(
  * Synonyms: a query phrase also looks for its equivalents, at a discount (after typos, which see only
  * what was written). Each word of the phrase gets them: a general synonym covers the words, plain
  * words rank and list but never decide that there are results (below). `table`: the general
- * synonyms unless the index has more (the blog's articles: their plain words).
+ * synonyms unless the index has more (the blog's articles: their plain words). A misspelled word is
+ * read as its surest correction too: "posgres" looks for what "postgres" does, as unsure as the
+ * correction is and at its discount.
  */
 export function addSynonymCandidates(
   vocabulary: Vocabulary,
@@ -126,18 +128,72 @@ export function addSynonymCandidates(
   groups: readonly Candidates[],
   table: readonly SynonymEntry[] = getSynonymTable(),
 ): void {
-  const queryTerms = words.map((word) => word.term);
+  const asWritten = words.map((word) => ({ term: word.term, factor: 1, certainty: 1 }));
+  addSynonymsOf(vocabulary, asWritten, groups, table);
+  const corrected = asWritten.map(
+    (written, at) =>
+      ((words[at] as QueryWord).surface.length >= MIN_SYNONYM_CORRECTION_LENGTH &&
+        surestCorrection(vocabulary, groups[at] as Candidates)) ||
+      written,
+  );
+  if (corrected.some((reading, at) => reading !== asWritten[at])) addSynonymsOf(vocabulary, corrected, groups, table);
+}
+
+/** How a query word is read for synonyms: a term, and how much a match through it is worth and sure. */
+interface WordReading {
+  term: string;
+  factor: number;
+  certainty: number;
+}
+
+/**
+ * Shorter misspellings are often other words ("ball" is no "bill"): their synonyms would be a guess
+ * of a guess ("ball python" → bill → payment).
+ */
+const MIN_SYNONYM_CORRECTION_LENGTH = 5;
+
+/**
+ * The one correction the typo stage is sure a word without a term of its own means (certainty 1:
+ * the closest likely correction, alone), or null. A word the index holds as written is read as
+ * written, and a completion is not yet the word meant ("java" of "javascript").
+ */
+function surestCorrection(vocabulary: Vocabulary, group: Candidates): WordReading | null {
+  let surest: WordReading | null = null;
+  for (const [term, { factor, certainty }] of group) {
+    if (factor >= FACTOR.exact) return null;
+    if (factor < FACTOR.prefix && certainty >= 1 && (!surest || factor > surest.factor))
+      surest = { term: vocabulary.terms[term] as string, factor, certainty };
+  }
+  return surest;
+}
+
+function addSynonymsOf(
+  vocabulary: Vocabulary,
+  readings: readonly WordReading[],
+  groups: readonly Candidates[],
+  table: readonly SynonymEntry[],
+): void {
+  const queryTerms = readings.map(({ term }) => term);
   for (const entry of table) {
     // Plain words never make a query about something (sure of nothing): made of everyday words, they
     // made articles about everyday queries ("doctor gets paged every night during residency" through
     // "paged every night" for on-call, "package not arriving"). Once the query's own words have, they
     // list the article they name as a synonym would (`onTopicCertainty`).
-    const certainty = entry.plainWords ? 0 : FACTOR.synonym;
     for (const positions of phrasePositions(queryTerms, entry)) {
+      // As sure, and worth as much, as the least sure word of the phrase read.
+      const least = positions.reduce(
+        (min, at) => {
+          const { factor, certainty } = readings[at] as WordReading;
+          return { factor: Math.min(min.factor, factor), certainty: Math.min(min.certainty, certainty) };
+        },
+        { factor: 1, certainty: 1 },
+      );
+      const factor = FACTOR.synonym * least.factor;
+      const onTopic = FACTOR.synonym * least.certainty;
+      const certainty = entry.plainWords ? 0 : onTopic;
       for (const position of positions) {
         const group = groups[position] as Candidates;
-        for (const term of entry.alternativeTerms)
-          addCandidate(vocabulary, group, term, FACTOR.synonym, certainty, FACTOR.synonym);
+        for (const term of entry.alternativeTerms) addCandidate(vocabulary, group, term, factor, certainty, onTopic);
       }
     }
   }

@@ -70,6 +70,17 @@ describe('bundled search engine', () => {
     expect(engine.search('calling').matchedTerms.has('pager')).toBe(false);
   });
 
+  it('reads a sure typo correction with its synonyms: "posgres" lists what "postgres" lists', () => {
+    const ids = (query: string) => engine.search(query, { limit: 50 }).results.map((r) => r.article.id);
+    expect(ids('posgres')).toEqual(ids('postgres'));
+    expect(ids('javascrpt').length).toBe(ids('javascript').length);
+    expect(engine.search('posgres').matchedTerms.has('postgresql')).toBe(true);
+    // A short misspelling is often another word: "ball" may be "bill", but not a payment.
+    const ball = engine.search('ball python').matchedTerms;
+    expect(ball.has('bill')).toBe(true);
+    expect(ball.has('payment')).toBe(false);
+  });
+
   it('keeps every word of a several-word synonym (none shrinks to another word, as "on-call" to "call")', () => {
     for (const phrase of SYNONYM_GROUPS.flat()) {
       if (tokenize(normalizeText(phrase)).length > 1)
