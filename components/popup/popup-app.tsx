@@ -68,7 +68,7 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
   return (
     <main className="popup">
       <h1 className="visually-hidden">Shelf</h1>
-      <FailureAlert />
+      <FailureAlert afterDismiss={() => inputRef.current?.focus()} />
       <input
         ref={inputRef}
         className="search-input"

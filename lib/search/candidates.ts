@@ -119,8 +119,8 @@ export function addCompletionCandidates(
  * what was written). Each word of the phrase gets them: a general synonym covers the words, plain
  * words rank and list but never decide that there are results (below). `table`: the general
  * synonyms unless the index has more (the blog's articles: their plain words). A misspelled word is
- * read as its surest correction too: "posgres" looks for what "postgres" does, as unsure as the
- * correction is and at its discount.
+ * read as its sure correction too: "posgres" looks for what "postgres" does, at the correction's
+ * discount.
  */
 export function addSynonymCandidates(
   vocabulary: Vocabulary,
@@ -128,7 +128,7 @@ export function addSynonymCandidates(
   groups: readonly Candidates[],
   table: readonly SynonymEntry[] = getSynonymTable(),
 ): void {
-  const asWritten = words.map((word) => ({ term: word.term, factor: 1, certainty: 1 }));
+  const asWritten = words.map((word) => ({ term: word.term, factor: 1 }));
   addSynonymsOf(vocabulary, asWritten, groups, table);
   const corrected = asWritten.map(
     (written, at) =>
@@ -139,11 +139,10 @@ export function addSynonymCandidates(
   if (corrected.some((reading, at) => reading !== asWritten[at])) addSynonymsOf(vocabulary, corrected, groups, table);
 }
 
-/** How a query word is read for synonyms: a term, and how much a match through it is worth and sure. */
+/** How a query word is read for synonyms: a term, and what a match through it is worth (FACTOR). */
 interface WordReading {
   term: string;
   factor: number;
-  certainty: number;
 }
 
 /**
@@ -162,7 +161,7 @@ function surestCorrection(vocabulary: Vocabulary, group: Candidates): WordReadin
   for (const [term, { factor, certainty }] of group) {
     if (factor >= FACTOR.exact) return null;
     if (factor < FACTOR.prefix && certainty >= 1 && (!surest || factor > surest.factor))
-      surest = { term: vocabulary.terms[term] as string, factor, certainty };
+      surest = { term: vocabulary.terms[term] as string, factor };
   }
   return surest;
 }
@@ -179,21 +178,14 @@ function addSynonymsOf(
     // made articles about everyday queries ("doctor gets paged every night during residency" through
     // "paged every night" for on-call, "package not arriving"). Once the query's own words have, they
     // list the article they name as a synonym would (`onTopicCertainty`).
+    const certainty = entry.plainWords ? 0 : FACTOR.synonym;
     for (const positions of phrasePositions(queryTerms, entry)) {
-      // As sure, and worth as much, as the least sure word of the phrase read.
-      const least = positions.reduce(
-        (min, at) => {
-          const { factor, certainty } = readings[at] as WordReading;
-          return { factor: Math.min(min.factor, factor), certainty: Math.min(min.certainty, certainty) };
-        },
-        { factor: 1, certainty: 1 },
-      );
-      const factor = FACTOR.synonym * least.factor;
-      const onTopic = FACTOR.synonym * least.certainty;
-      const certainty = entry.plainWords ? 0 : onTopic;
+      // Worth as much as the phrase's least sure reading: a corrected word's synonyms at its discount.
+      const factor = FACTOR.synonym * Math.min(...positions.map((at) => (readings[at] as WordReading).factor));
       for (const position of positions) {
         const group = groups[position] as Candidates;
-        for (const term of entry.alternativeTerms) addCandidate(vocabulary, group, term, factor, certainty, onTopic);
+        for (const term of entry.alternativeTerms)
+          addCandidate(vocabulary, group, term, factor, certainty, FACTOR.synonym);
       }
     }
   }

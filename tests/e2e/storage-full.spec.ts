@@ -38,6 +38,16 @@ test('with the disk full, saving from the popup says so and keeps nothing; with 
   await popup.page.keyboard.press('Alt+S');
   await expect(popup.firstResult).toContainText('Saved');
   await expect(popup.page.getByRole('alert')).toBeHidden();
+
+  // Any failure nobody awaited is said too; dismissed, the focus goes back to the search box.
+  await popup.page.evaluate(() => {
+    void Promise.reject(new Error('the browser closed the database'));
+  });
+  const alert = popup.page.getByRole('alert');
+  await expect(alert).toContainText('Shelf could not finish that: the browser closed the database.');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toBeHidden();
+  await expect(popup.searchBox).toBeFocused();
 });
 
 test('with the disk full, a write nobody awaits (Save on a card) is reported on the page until dismissed', async ({
