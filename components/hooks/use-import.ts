@@ -4,6 +4,7 @@ import { parseBackup } from '@/lib/backup/backup-file';
 import { describeRestore, restoreBackup } from '@/lib/backup/restore';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { isQuotaError } from '@/lib/db/errors';
+import { getEpoch } from '@/lib/db/meta';
 
 /** A line for the user: what happened, and whether it went wrong. */
 export type Message = { kind: 'ok' | 'error'; text: string };
@@ -22,12 +23,14 @@ export function useImport(db: ShelfDatabase) {
     setOutcome(null);
     setProgress({ done: 0, total: 0 });
     try {
+      // Before the file is read: "Delete everything" from now on stops the import.
+      const epoch = await getEpoch(db);
       // Loaded on use: parsers and zip code stay out of the page's start-up.
       const [{ importFile }, bytes] = await Promise.all([
         import('@/lib/import/import-file'),
         file.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
       ]);
-      const result = await importFile({ name: file.name, bytes }, { db, onProgress });
+      const result = await importFile({ name: file.name, bytes }, { db, onProgress, epoch });
       setOutcome(
         result.ok
           ? { kind: 'ok', text: result.message, skipped: result.summary.skipped }
@@ -41,6 +44,7 @@ export function useImport(db: ShelfDatabase) {
   }
 
   async function restore(file: File, mode: 'merge' | 'replace') {
+    const epoch = await getEpoch(db);
     const parsed = parseBackup(await file.text());
     if (!parsed.ok) {
       setRestoreMessage({ kind: 'error', text: `${file.name}: ${parsed.error}` });
@@ -50,6 +54,7 @@ export function useImport(db: ShelfDatabase) {
       // Its first frame of progress is reported before anything is awaited.
       const report = await restoreBackup(parsed.backup, mode, {
         db,
+        epoch,
         onProgress: (done, total, counting) => setProgress({ done, total, counting }),
       });
       setRestoreMessage({ kind: 'ok', text: describeRestore(file.name, report, mode) });

@@ -24,6 +24,8 @@ export interface RestoreOptions {
   db?: ShelfDatabase;
   onProgress?: (done: number, total: number, stage: RestoreStage) => void;
   win?: Window & typeof globalThis;
+  /** The epoch when the user chose the file, read before it was read and parsed; else read at the start. */
+  epoch?: string;
 }
 
 /**
@@ -61,14 +63,14 @@ function* backupCopiesSteps(
 export async function restoreBackup(
   backup: CheckedBackup,
   mode: 'merge' | 'replace',
-  { db, onProgress, win = window }: RestoreOptions = {},
+  { db, onProgress, win = window, epoch: begunAt }: RestoreOptions = {},
 ): Promise<RestoreReport> {
   // The first frame of progress, before anything is awaited: the copies to read, else the items to write.
   const { items: inFile, captures: copies } = backup.records;
   if (copies.length > 0) onProgress?.(0, copies.length, 'copies');
   else onProgress?.(0, inFile.length, 'items');
   // Before the copies are read (seconds, for thousands): "Delete everything" meanwhile stops the restore.
-  const epoch = await getEpoch(db ?? getDatabase());
+  const epoch = begunAt ?? (await getEpoch(db ?? getDatabase()));
   const now = Date.now();
   // Thousands of copies take seconds: the page keeps answering meanwhile.
   const captures = await runInSlices(

@@ -36,6 +36,11 @@ export interface ApplyImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** The bundled article an address is, so imported blog links get their cards and related articles. */
   findArticleId?: (url: string) => string | undefined;
+  /**
+   * The epoch when the user chose the file (`getEpoch`), read before it was read and checked, which
+   * takes seconds for a large file: "Delete everything" meanwhile stops the import. Default: now.
+   */
+  epoch?: string;
 }
 
 /** Items of the same address in one file become one: the later record is merged into the first. */
@@ -141,6 +146,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     chunkSize = 1000,
     onProgress,
     findArticleId = () => undefined,
+    epoch: begunAt,
   } = options;
   const { unique, skipped: duplicates } = mergeDuplicates(parsed.entries, findArticleId);
   const summary: ImportSummary = {
@@ -153,7 +159,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     stoppedEarly: null,
   };
   onProgress?.(0, unique.length);
-  const epoch = await getEpoch(db);
+  const epoch = begunAt ?? (await getEpoch(db));
   for (let start = 0; start < unique.length; start += chunkSize) {
     const chunk = unique.slice(start, start + chunkSize);
     try {

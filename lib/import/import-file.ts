@@ -1,8 +1,9 @@
 import { parseBackup } from '@/lib/backup/backup-file';
 import { restoreBackup } from '@/lib/backup/restore';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
-import type { ShelfDatabase } from '@/lib/db/database';
+import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { isQuotaError, StorageFullError } from '@/lib/db/errors';
+import { getEpoch } from '@/lib/db/meta';
 import { type ApplyImportOptions, applyImport, describeImport, type ImportSummary } from '@/lib/import/apply-import';
 import { type PreparedImport, validateImportInSlices } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
@@ -28,6 +29,8 @@ type ImportFileOptions = {
   db?: ShelfDatabase;
   onProgress?: ApplyImportOptions['onProgress'];
   win?: Window & typeof globalThis;
+  /** When the user chose the file (see `ApplyImportOptions.epoch`); else read here, before the file is. */
+  epoch?: string;
 };
 
 /** Shelf's own backup dropped on the import: merged like any import (newer changes win). */
@@ -35,10 +38,11 @@ async function importBackupFile(
   file: { name: string; bytes: Uint8Array },
   options: ImportFileOptions,
 ): Promise<ImportFileResult> {
+  const epoch = options.epoch ?? (await getEpoch(options.db ?? getDatabase()));
   const parsed = parseBackup(new TextDecoder().decode(file.bytes));
   if (!parsed.ok) return { ok: false, error: `${file.name}: ${parsed.error}`, changed: false };
   try {
-    const report = await restoreBackup(parsed.backup, 'merge', options);
+    const report = await restoreBackup(parsed.backup, 'merge', { ...options, epoch });
     const summary: ImportSummary = {
       format: 'Shelf backup',
       total: parsed.backup.records.items.length + parsed.backup.skipped.length,
@@ -68,6 +72,8 @@ export async function importFile(
   options: ImportFileOptions = {},
 ): Promise<ImportFileResult> {
   if (looksLikeJson(file.bytes)) return importBackupFile(file, options);
+  // Before the file is read and checked (seconds for a large one): "Delete everything" meanwhile stops it.
+  const epoch = options.epoch ?? (await getEpoch(options.db ?? getDatabase()));
   let prepared: PreparedImport;
   try {
     prepared = prepareImportFile(file.name, file.bytes, options.win);
@@ -86,6 +92,7 @@ export async function importFile(
       db: options.db,
       onProgress: options.onProgress,
       findArticleId: (url) => getArticleByUrl(url)?.id,
+      epoch,
     });
     return { ok: true, summary, message: describeImport(file.name, summary) };
   } catch (error) {

@@ -330,10 +330,10 @@ export async function restorePreferences(
   return report;
 }
 
-/** Removes every preference (and retired keys), so each reads as its default again. */
-export async function clearPreferences(): Promise<void> {
+/** Removes every preference but `keep` (and retired keys), so each reads as its default again. */
+export async function clearPreferences(keep: readonly Preference<unknown>[] = []): Promise<void> {
   for (const area of ['local', 'session'] as const) {
-    const keys = ALL.filter((pref) => pref.area === area).map((pref) => pref.key);
+    const keys = ALL.filter((pref) => pref.area === area && !keep.includes(pref)).map((pref) => pref.key);
     await storageArea(area).remove(area === 'local' ? [...keys, ...RETIRED_KEYS] : keys);
   }
 }

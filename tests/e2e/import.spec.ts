@@ -139,3 +139,25 @@ test('round trip: export bookmarks (HTML) from one profile, import into a fresh 
     rmSync(freshDir, { recursive: true, force: true });
   }
 });
+
+// QA pass: "Delete everything" while a large file was still being read and checked (before any item
+// is written) let the import write every item back afterwards, and sent the panel away from Settings.
+test('Delete everything while a large file is still being read stops its import: nothing comes back', async ({
+  openSidePanelPage,
+}) => {
+  test.setTimeout(240_000);
+  const panel = await openSidePanelPage();
+  await panel.getByRole('button', { name: 'Settings' }).click();
+  const file = { name: 'pocket-large.zip', mimeType: 'application/zip', buffer: pocketZip(100_000) };
+  await panel.getByLabel(/Import a file/).setInputFiles(file);
+  await expect(panel.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Delete everything…' }).click();
+  await panel.getByRole('button', { name: 'Yes, delete everything' }).click();
+  // Still in Settings: the import's report says it stopped.
+  await expect(panel.getByRole('status').filter({ hasText: 'pocket-large.zip' })).toContainText(
+    'Everything was deleted while importing',
+    { timeout: 180_000 },
+  );
+  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await expect(panel.getByText('Nothing saved yet')).toBeVisible();
+});

@@ -5,6 +5,7 @@ import { createBackup } from '@/lib/backup/backup-file';
 import { readBackupRecords } from '@/lib/db/backup';
 import { ShelfDatabase } from '@/lib/db/database';
 import { saveArticle } from '@/lib/db/items';
+import { getEpoch } from '@/lib/db/meta';
 import { countItems } from '@/lib/db/queries';
 import { applyImport } from '@/lib/import/apply-import';
 import { importFile } from '@/lib/import/import-file';
@@ -103,5 +104,20 @@ describe('importFile', () => {
     });
     expect(summary.stoppedEarly).toMatch(/Everything was deleted while importing/);
     expect(await countItems(db)).toBe(0);
+  });
+
+  // QA pass: "Delete everything" while a 100,000-row file was still being read and checked (seconds,
+  // before any item is written) let the import write every item back afterwards.
+  it.each([
+    ['an export file', 'urls.txt', async () => encode('https://example.com/a\nhttps://example.com/b')],
+    ['a Shelf backup', 'shelf-backup.json', async () => encode(await backupFileText())],
+  ])('stops %s when everything was deleted while it was being read, and writes nothing', async (_, fileName, bytesOf) => {
+    const bytes = await bytesOf();
+    const epoch = await getEpoch(db); // the file was chosen
+    await deleteEverything(db); // while it was being read
+    const result = await importFile({ name: fileName, bytes }, { db, epoch });
+    expect(await countItems(db)).toBe(0);
+    if (result.ok) expect(result.summary.stoppedEarly).toMatch(/Everything was deleted while importing/);
+    else expect(result.error).toMatch(/deleted/);
   });
 });

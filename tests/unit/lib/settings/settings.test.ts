@@ -16,6 +16,7 @@ import { countItems, getReaderData } from '@/lib/db/queries';
 import { deleteEverything } from '@/lib/settings/delete-everything';
 import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { applyTheme, loadTheme, saveTheme } from '@/lib/settings/theme';
+import { getSidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 
 describe('theme', () => {
   it('is "system" until chosen, survives in storage, and sets data-theme on the root', async () => {
@@ -84,6 +85,19 @@ describe('delete everything', () => {
     expect(await countItems(db)).toBe(0);
     expect((await getReaderData('article:a', db)).progress).toBeUndefined();
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    db.close();
+  });
+
+  // QA pass: asked from the side panel's Settings, it sent the panel to All articles, so its answer
+  // ("… was deleted") was never seen.
+  it('leaves a side panel showing Settings there, and sends any other view back to the start', async () => {
+    const db = new ShelfDatabase(`shelf-delete-view-${crypto.randomUUID()}`);
+    await setSidePanelView({ kind: 'settings' });
+    await deleteEverything(db);
+    expect(await getSidePanelView()).toEqual({ kind: 'settings' });
+    await setSidePanelView({ kind: 'reading-list' });
+    await deleteEverything(db);
+    expect(await getSidePanelView()).toEqual({ kind: 'browse' });
     db.close();
   });
 });
