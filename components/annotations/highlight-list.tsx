@@ -45,6 +45,7 @@ export function HighlightList({ highlights, notFound, onShow }: HighlightListPro
                 note={highlight.note}
                 rows={2}
                 onSave={(note) => updateHighlight(highlight.id, { note })}
+                of={{ target: 'highlight', id: highlight.id }}
               />
               <select
                 aria-label={`Colour of “${short}”`}

@@ -41,7 +41,13 @@ export function ItemAnnotations({ itemId, topicTags = [], notFound, onShowHighli
         tags={item.tags}
         suggestions={[...(allTags ?? []).map(({ tag }) => tag), ...topicTags]}
       />
-      <NoteEditor label="Note" note={item.note} maxLength={20_000} onSave={(note) => setNote(item.id, note)} />
+      <NoteEditor
+        label="Note"
+        note={item.note}
+        maxLength={20_000}
+        onSave={(note) => setNote(item.id, note)}
+        of={{ target: 'item', id: item.id }}
+      />
       <HighlightList highlights={highlights} notFound={notFound} onShow={onShowHighlight} />
       <p>
         <button type="button" className="button secondary" onClick={() => void copy()}>

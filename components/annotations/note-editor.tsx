@@ -1,4 +1,5 @@
 import { type SaveState, useDebouncedSave } from '@/components/hooks/use-debounced-save';
+import { type NoteTarget, saveNoteAsPageCloses } from '@/lib/annotations/note-on-close';
 
 const STATE_TEXT: Record<SaveState, string> = {
   saved: 'Saved',
@@ -11,15 +12,21 @@ interface NoteEditorProps {
   label: string;
   note: string;
   onSave: (text: string) => Promise<unknown>;
+  /** Whose note it is, so that text still unsaved as the page closes is handed to the background. */
+  of: NoteTarget;
   rows?: number;
   maxLength?: number;
 }
 
 /** A note saved as the user types (Markdown kept as text), with its saved state shown. */
-export function NoteEditor({ label, note, onSave, rows = 4, maxLength = 10_000 }: NoteEditorProps) {
-  const { text, state, edit } = useDebouncedSave(note, async (value) => {
-    await onSave(value);
-  });
+export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_000 }: NoteEditorProps) {
+  const { text, state, edit } = useDebouncedSave(
+    note,
+    async (value) => {
+      await onSave(value);
+    },
+    { saveAsPageCloses: (value) => saveNoteAsPageCloses(of, value) },
+  );
   return (
     <div className="note-editor">
       <textarea

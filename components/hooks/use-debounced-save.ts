@@ -3,11 +3,17 @@ import { useEffect, useRef, useState } from 'react';
 export type SaveState = 'saved' | 'editing' | 'saving' | 'failed';
 
 /**
- * A text saved as the user types: `save` runs once typing pauses for `delay` ms, and on unmount
- * if a change is still pending, so nothing typed is lost when the view closes. The text follows
- * `stored` (a change made elsewhere) only while nothing is being edited here.
+ * A text saved as the user types: `save` runs once typing pauses for `delay` ms, and at once if a
+ * change is still pending when the view closes (unmount) or the page is hidden; as the page itself
+ * closes (a tab or side panel closed runs no unmount, and cuts off a write it starts),
+ * `saveAsPageCloses` hands the text to what outlives the page. So nothing typed is lost. The text
+ * follows `stored` (a change made elsewhere) only while nothing is being edited here.
  */
-export function useDebouncedSave(stored: string, save: (text: string) => Promise<void>, delay = 500) {
+export function useDebouncedSave(
+  stored: string,
+  save: (text: string) => Promise<void>,
+  { delay = 500, saveAsPageCloses }: { delay?: number; saveAsPageCloses?: (text: string) => void } = {},
+) {
   const [text, setText] = useState(stored);
   const [state, setState] = useState<SaveState>('saved');
   const pending = useRef<string | null>(null);
@@ -37,12 +43,26 @@ export function useDebouncedSave(stored: string, save: (text: string) => Promise
     return () => clearTimeout(timer);
   }, [text, delay]);
 
-  useEffect(
-    () => () => {
+  const closingRef = useRef(saveAsPageCloses);
+  closingRef.current = saveAsPageCloses;
+  useEffect(() => {
+    const saveNow = () => {
       if (pending.current !== null) void saveRef.current(pending.current);
-    },
-    [],
-  );
+    };
+    const saveIfHidden = () => {
+      if (document.visibilityState === 'hidden') saveNow();
+    };
+    const handOver = () => {
+      if (pending.current !== null) (closingRef.current ?? saveRef.current)(pending.current);
+    };
+    window.addEventListener('pagehide', handOver);
+    document.addEventListener('visibilitychange', saveIfHidden);
+    return () => {
+      window.removeEventListener('pagehide', handOver);
+      document.removeEventListener('visibilitychange', saveIfHidden);
+      saveNow();
+    };
+  }, []);
 
   return {
     text,

@@ -7,9 +7,9 @@ import { savePageFromTab } from '@/lib/background/save-page';
 import { syncNow } from '@/lib/background/sync';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
-import { addHighlight, getHighlights, recordPageAnchoring } from '@/lib/db/highlights';
+import { addHighlight, getHighlights, recordPageAnchoring, updateHighlight } from '@/lib/db/highlights';
 import { articleItemId } from '@/lib/db/ids';
-import { saveArticle } from '@/lib/db/items';
+import { saveArticle, setNote } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { getArticleState, getItem } from '@/lib/db/queries';
 import type { PageHighlight, RequestHandlers } from '@/lib/messaging/protocol';
@@ -137,6 +137,12 @@ export const requestHandlers: RequestHandlers = {
   'sync-now': async (_request, sender) => {
     assertFromExtensionPage(sender);
     return { status: await syncNow() };
+  },
+  'save-note': async ({ target, id, note }, sender) => {
+    assertFromExtensionPage(sender);
+    if (target === 'item') await setNote(id, note);
+    else await updateHighlight(id, { note });
+    return { saved: true };
   },
   'save-tab': async ({ tabId }, sender) => {
     assertFromExtensionPage(sender);

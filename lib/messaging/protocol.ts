@@ -42,6 +42,14 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('update-catalog') }),
   // From Shelf's pages only ("Sync now" in Settings): sync with the browser's account now.
   z.strictObject({ type: z.literal('sync-now') }),
+  // From Shelf's pages only, as one closes with a note typed and not yet saved: the page's own write
+  // would not outlive it.
+  z.strictObject({
+    type: z.literal('save-note'),
+    target: z.enum(['item', 'highlight']),
+    id: z.string().min(1).max(300),
+    note: z.string().max(20_000),
+  }),
   // From the content script on the article's own page: highlight this passage (saving the article first).
   z.strictObject({
     type: z.literal('add-page-highlight'),
@@ -90,6 +98,7 @@ export interface ReplyMap {
   'learn-from-page': { learned: number };
   'update-catalog': { report: string[] };
   'sync-now': { status: SyncStatus };
+  'save-note': { saved: true };
   /** The highlight made (null when it could not be kept), and whether the article was saved by it. */
   'add-page-highlight': { highlight: PageHighlight | null; savedNow: boolean };
   'report-page-highlights': { recorded: number };

@@ -138,3 +138,14 @@ test('tags in Settings: renaming one to a tag already used merges them', async (
   await expect(settings.getByRole('list', { name: 'Tags in use' })).toHaveText('db (1)');
   await expectNoSeriousA11yViolations(settings, 'section[aria-labelledby="tag-settings-heading"]');
 });
+
+// QA pass: a note typed less than half a second before the reader tab closed was lost (a closed
+// page runs no React unmount; the save waited for a pause in typing).
+test('a note typed just before the reader tab is closed is kept', async () => {
+  const { reader, itemId } = await saveAndOpenReader();
+  await annotationsOf(reader).note.fill('typed, then the tab closed at once');
+  await reader.close({ runBeforeUnload: true });
+  const again = await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`);
+  await expect(again.getByRole('heading', { level: 1, name: 'How the WAL works' })).toBeVisible();
+  await expect(annotationsOf(again).note).toHaveValue('typed, then the tab closed at once');
+});

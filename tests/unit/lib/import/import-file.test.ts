@@ -111,13 +111,16 @@ describe('importFile', () => {
   it.each([
     ['an export file', 'urls.txt', async () => encode('https://example.com/a\nhttps://example.com/b')],
     ['a Shelf backup', 'shelf-backup.json', async () => encode(await backupFileText())],
-  ])('stops %s when everything was deleted while it was being read, and writes nothing', async (_, fileName, bytesOf) => {
-    const bytes = await bytesOf();
-    const epoch = await getEpoch(db); // the file was chosen
-    await deleteEverything(db); // while it was being read
-    const result = await importFile({ name: fileName, bytes }, { db, epoch });
-    expect(await countItems(db)).toBe(0);
-    if (result.ok) expect(result.summary.stoppedEarly).toMatch(/Everything was deleted while importing/);
-    else expect(result.error).toMatch(/deleted/);
-  });
+  ])(
+    'stops %s when everything was deleted while it was being read, and writes nothing',
+    async (_, fileName, bytesOf) => {
+      const bytes = await bytesOf();
+      const epoch = await getEpoch(db); // the file was chosen
+      await deleteEverything(db); // while it was being read
+      const result = await importFile({ name: fileName, bytes }, { db, epoch });
+      expect(await countItems(db)).toBe(0);
+      if (result.ok) expect(result.summary.stoppedEarly).toMatch(/Everything was deleted while importing/);
+      else expect(result.error).toMatch(/deleted/);
+    },
+  );
 });

@@ -93,6 +93,20 @@ describe('messages between contexts: malformed, oversized, unknown and out-of-co
     });
   });
 
+  it('only Shelf’s own pages may save a note as they close (a content script, even on the article, may not)', async () => {
+    await saveArticle({ id: 'cold-start-latency', title: 'Cold start', url: ARTICLE_URL });
+    const before = await snapshot();
+    const request = { type: 'save-note', target: 'item', id: 'article:cold-start-latency', note: 'mine' };
+    for (const sender of [contentScriptOn('https://evil.example/'), contentScriptOn(ARTICLE_URL), {}]) {
+      const reply = await dispatchRequest(requestHandlers, request, sender as never);
+      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
+    }
+    expect(await snapshot()).toEqual(before);
+    const shelfPage = { id: browser.runtime.id, url: browser.runtime.getURL('/sidepanel.html') } as never;
+    expect(await dispatchRequest(requestHandlers, request, shelfPage)).toEqual({ ok: true, value: { saved: true } });
+    expect((await snapshot()).items.find((item) => item.id === 'article:cold-start-latency')?.note).toBe('mine');
+  });
+
   it('a content script can save only the article of its own page', async () => {
     await removeItems(['article:cold-start-latency']);
     const before = await snapshot();
