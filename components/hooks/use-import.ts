@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { ImportOutcome, ImportProgress } from '@/components/import-panel';
 import { parseBackup } from '@/lib/backup/backup-file';
-import { describeRestore, restoreBackup } from '@/lib/backup/restore';
+import { describeRestore, describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import type { ShelfDatabase } from '@/lib/db/database';
-import { isQuotaError } from '@/lib/db/errors';
 import { getEpoch } from '@/lib/db/meta';
 
 /** A line for the user: what happened, and whether it went wrong. */
@@ -59,12 +58,7 @@ export function useImport(db: ShelfDatabase) {
       });
       setRestoreMessage({ kind: 'ok', text: describeRestore(file.name, report, mode) });
     } catch (error) {
-      setRestoreMessage({
-        kind: 'error',
-        text: isQuotaError(error)
-          ? 'The browser has no room left for Shelf’s data; nothing was imported.'
-          : `Import failed and nothing was changed: ${(error as Error).message}`,
-      });
+      setRestoreMessage({ kind: 'error', text: describeRestoreFailure(file.name, error, mode) });
     } finally {
       setProgress(null);
     }

@@ -3,6 +3,7 @@ import type { CheckedBackup } from '@/lib/backup/backup-file';
 import { copyChanges, readableCopySteps } from '@/lib/capture/copy-text';
 import { type RestoreCounts, writeBackupRecords } from '@/lib/db/backup';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { isQuotaError } from '@/lib/db/errors';
 import { getEpoch } from '@/lib/db/meta';
 import type { CaptureRecord } from '@/lib/db/schema';
 import { capMarkupDepth } from '@/lib/dom/markup-depth';
@@ -100,6 +101,22 @@ export async function restoreBackup(
     ...preferences.skipped.map(({ name, reason }) => ({ where: `setting "${name}"`, reason })),
   ];
   return { ...counts, skipped };
+}
+
+/**
+ * Why a restore stopped, for the user. "replace" writes in one transaction: nothing changed. "merge"
+ * writes in chunks: those written before stay, and importing the file again finishes it (newer
+ * changes win, so nothing is added twice).
+ */
+export function describeRestoreFailure(fileName: string, error: unknown, mode: 'merge' | 'replace'): string {
+  const reason = isQuotaError(error)
+    ? 'The browser has no room left for Shelf’s data.'
+    : `The import stopped (${(error as Error)?.message ?? String(error)}).`;
+  const kept =
+    mode === 'replace'
+      ? 'Nothing was changed.'
+      : 'Items written before it stopped were kept; free some space if needed and import the file again to finish (nothing is added twice).';
+  return `${fileName}: ${reason} ${kept}`;
 }
 
 /** One line for the user, counting saved items (not records). */

@@ -17,6 +17,17 @@ const BUTTON_WIDTH = 96;
 const BUTTON_HEIGHT = 32;
 
 /**
+ * Why the button's press kept nothing, in its label: a full disk says so (the background's
+ * `StorageFullError`), so the reader knows that trying again will not help until there is room.
+ */
+function describeNotHighlighted(failure: unknown): string {
+  const reason = failure instanceof Error ? failure.message : '';
+  return /no room left/i.test(reason)
+    ? 'Not highlighted: the browser has no room left for Shelf'
+    : 'Could not highlight';
+}
+
+/**
  * A small `Highlight` button next to the selection on a web page, in its own closed shadow root
  * (mounted on first use, so a page where nothing is selected gets no host element). It acts on
  * the user's own clicks only; pressing it does not take the page's selection away.
@@ -50,10 +61,10 @@ export function mountHighlightButton(
     () => {
       button.disabled = true;
       void onHighlight()
-        .catch(() => false)
+        .catch((error: unknown) => error)
         .then((kept) => {
           button.disabled = false;
-          if (!kept) label('Could not highlight');
+          if (kept !== true) label(describeNotHighlighted(kept));
         });
     },
     fromUser,

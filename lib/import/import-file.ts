@@ -1,5 +1,5 @@
 import { parseBackup } from '@/lib/backup/backup-file';
-import { restoreBackup } from '@/lib/backup/restore';
+import { describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { isQuotaError, StorageFullError } from '@/lib/db/errors';
@@ -54,7 +54,7 @@ async function importBackupFile(
     };
     return { ok: true, summary, message: describeImport(file.name, summary) };
   } catch (error) {
-    return { ok: false, error: `${file.name}: ${describeWriteError(error)}`, changed: true };
+    return { ok: false, error: describeRestoreFailure(file.name, error, 'merge'), changed: true };
   }
 }
 

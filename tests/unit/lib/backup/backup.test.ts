@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Backup, createBackup, parseBackup } from '@/lib/backup/backup-file';
-import { restoreBackup } from '@/lib/backup/restore';
+import { describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
 import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
 import { ShelfDatabase } from '@/lib/db/database';
@@ -282,3 +282,18 @@ describe('backup', () => {
 });
 
 const CAPTURE = capturedPage('https://example.org/page', 'A page', 'Three words here', { dir: 'ltr' });
+
+// QA pass: a merge that ran out of room after its first 1,000 items said "nothing was imported".
+describe('why a restore stopped', () => {
+  const full = Object.assign(new Error('x'), { name: 'QuotaExceededError' });
+  it('says a merge kept what it wrote, and that importing again finishes it', () => {
+    expect(describeRestoreFailure('b.json', full, 'merge')).toBe(
+      'b.json: The browser has no room left for Shelf’s data. Items written before it stopped were kept; free some space if needed and import the file again to finish (nothing is added twice).',
+    );
+  });
+  it('says a replace changed nothing (one transaction)', () => {
+    expect(describeRestoreFailure('b.json', new Error('aborted'), 'replace')).toBe(
+      'b.json: The import stopped (aborted). Nothing was changed.',
+    );
+  });
+});

@@ -128,6 +128,39 @@ describe('highlights on a blog article’s page', () => {
     expect(document.getSelection()?.isCollapsed).toBe(true);
   });
 
+  // QA pass: with the disk full the button said only "Could not highlight", so people pressed again.
+  it('says on the button when the browser has no room left for the highlight', async () => {
+    openShadowRoots();
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
+      if (message.type !== 'add-page-highlight') return;
+      sendResponse({
+        ok: false,
+        error: 'The browser has no room left for Shelf’s data, so nothing was saved. Remove captured pages…',
+      });
+      return true;
+    });
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [],
+      signal: controller.signal,
+      onSavedNow: () => {},
+      fromUser: () => true,
+    });
+    selectSentence();
+    // Every label the button shows (jsdom reports the selection again after the press, which draws
+    // the button anew; Chrome keeps the label).
+    const labels: string[] = [];
+    new MutationObserver(() => labels.push(highlightButton()?.getAttribute('aria-label') ?? '')).observe(
+      highlightButton()!,
+      { attributeFilter: ['aria-label'] },
+    );
+    highlightButton()!.click();
+    await flush();
+    expect(labels).toContain('Not highlighted: the browser has no room left for Shelf');
+    expect(marks()).toBe('');
+  });
+
   it('offers the button for a selection made before it started (while Shelf asked about the page)', () => {
     openShadowRoots();
     selectSentence();
