@@ -48,6 +48,9 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
             <input
               type="file"
               accept="application/json,.json"
+              // One import at a time: they share one progress bar, and a restore's "replace" would
+              // look to a running import like everything was deleted.
+              disabled={imports.progress !== null}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file) void imports.restore(file, mode);

@@ -151,6 +151,8 @@ test('Delete everything while a large file is still being read stops its import:
   const file = { name: 'pocket-large.zip', mimeType: 'application/zip', buffer: pocketZip(100_000) };
   await panel.getByLabel(/Import a file/).setInputFiles(file);
   await expect(panel.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  // One import at a time: a backup cannot be restored over it.
+  await expect(panel.getByLabel('Backup file')).toBeDisabled();
   await panel.getByRole('button', { name: 'Delete everything…' }).click();
   await panel.getByRole('button', { name: 'Yes, delete everything' }).click();
   // Still in Settings: the import's report says it stopped.
