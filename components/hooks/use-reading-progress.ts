@@ -28,10 +28,12 @@ export function useReadingProgress(itemId: string, copyShown: boolean, progress:
       window,
       (state) => {
         setPercent(Math.round(state.fraction * 100));
-        void setProgress(itemId, {
+        // Best effort, every half second of scrolling: the next scroll writes it again, and a full
+        // disk is said by the actions the user takes (an alert on every scroll would say nothing new).
+        setProgress(itemId, {
           fraction: state.fraction,
           anchor: { scrollFraction: state.scrollFraction, scrollY: state.scrollY },
-        });
+        }).catch(() => {});
       },
       controller.signal,
       { intervalMs: 500 },

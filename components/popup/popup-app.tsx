@@ -137,8 +137,12 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
           onToggleSaved={() => toggleSaved(activeArticle)}
         />
       )}
-      {saveNotice && (
-        <p role={saveNotice.ok ? 'status' : 'alert'} className={saveNotice.ok ? 'visually-hidden' : 'notice small'}>
+      {/* A live line always there, so that a screen reader hears the text that arrives in it. */}
+      <p className="visually-hidden" aria-live="polite">
+        {saveNotice?.ok ? saveNotice.text : ''}
+      </p>
+      {saveNotice && !saveNotice.ok && (
+        <p role="alert" className="notice small">
           {saveNotice.text}
         </p>
       )}

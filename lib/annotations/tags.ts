@@ -54,7 +54,8 @@ export function describeBulkTagChange(
   const had = checked - changed - full;
   const why = [
     had > 0 && (change === 'add' ? `${had} had it already.` : `${had} did not have it.`),
-    full > 0 && `${full} ${full === 1 ? 'has' : 'have'} ${MAX_TAGS_PER_ITEM} tags, the most an item can have.`,
+    full > 0 &&
+      `${full} already ${full === 1 ? 'has' : 'have'} ${MAX_TAGS_PER_ITEM} tags or more, and ${full === 1 ? 'takes' : 'take'} no more.`,
   ].filter(Boolean);
   return [done, ...why].join(' ');
 }

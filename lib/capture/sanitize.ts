@@ -122,11 +122,17 @@ const OUTSIDE_REFERENCE = /url\s*\(\s*(?!['"]?#)/i;
  */
 const DRAWING_FUNCTIONS = new Set(
   (
-    'url rgb rgba hsl hsla hwb lab lch oklab oklch color translate translatex translatey rotate scale scalex ' +
-    'scaley matrix skew skewx skewy blur brightness contrast drop-shadow grayscale hue-rotate invert opacity ' +
-    'saturate sepia calc min max clamp'
+    'url rgb rgba hsl hsla hwb lab lch oklab oklch color color-mix light-dark var translate translatex ' +
+    'translatey translate3d rotate rotate3d scale scalex scaley scale3d matrix matrix3d perspective skew skewx ' +
+    'skewy blur brightness contrast drop-shadow grayscale hue-rotate invert opacity saturate sepia calc min max ' +
+    'clamp inset circle ellipse polygon'
   ).split(' '),
 );
+/**
+ * Attributes of a drawing that are words, not CSS: its labels and names ("f(x) = x²",
+ * "Runtime O(n)"). The links' addresses are the hook's (`href` below).
+ */
+const TEXT_ATTRIBUTE = /^(?:aria-|data-)|^(?:role|class|lang|dir|href|alttext|xml:lang)$/;
 
 /**
  * Whether an SVG or MathML attribute, read as CSS (presentation attributes are), could load
@@ -161,7 +167,7 @@ function cleanAttributes(node: Element): void {
     node.removeAttribute('height');
   } else {
     for (const name of node.getAttributeNames()) {
-      if (mayLoadSomething(node.getAttribute(name) ?? '')) node.removeAttribute(name);
+      if (!TEXT_ATTRIBUTE.test(name) && mayLoadSomething(node.getAttribute(name) ?? '')) node.removeAttribute(name);
     }
   }
   keepCodeLanguage(node);

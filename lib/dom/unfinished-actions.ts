@@ -9,7 +9,7 @@ import { isQuotaError, StorageFullError } from '@/lib/db/errors';
 /** What the user reads about an action that did not finish. */
 export function describeUnfinishedAction(error: unknown): string {
   if (isQuotaError(error)) return new StorageFullError().message;
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = error instanceof Error ? error.message : error == null ? '' : String(error);
   return `Shelf could not finish that: ${reason || 'an unknown error'}. Try again; nothing else was changed.`;
 }
 

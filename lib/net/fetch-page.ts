@@ -1,4 +1,5 @@
 import { readCappedBody } from '@/lib/net/read-capped-body';
+import { isWebUrl } from '@/lib/net/web-url';
 
 /**
  * Fetches a public web page the user asked for (a link they saved): a plain GET without cookies
@@ -33,7 +34,7 @@ export async function fetchPage(
     const status = [response.status, response.statusText].filter(Boolean).join(' ');
     throw new Error(`${hostOf(url)} answered ${status}.`);
   }
-  if (!/^https?:\/\//.test(response.url || url)) throw new Error('The link led to a page that is not on the web.');
+  if (!isWebUrl(response.url || url)) throw new Error('The link led to a page that is not on the web.');
   const type = response.headers.get('content-type') ?? '';
   if (type && !/\b(text\/html|application\/xhtml\+xml)\b/i.test(type)) {
     throw new Error(`The link is not a web page (it is ${type.split(';')[0]}); Shelf keeps copies of pages only.`);

@@ -122,7 +122,7 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
  * 3: words in Cyrillic stemmed (as Russian), and й kept apart from и.
  * 4: the word parts of compounds ("webassembly.instantiate") offered for typo corrections.
  * 5: "once" is a word ("exactly-once delivery"), no longer a stop word.
- * 6: a short word of a vowel and "y" is stemmed as its plural is ("key" and "keys": "kei").
+ * 6: a short word of a vowel and "y" is stemmed as its other forms are ("key" and "keys": "kei").
  */
 export const LIBRARY_ANALYSIS_VERSION = 6;
 

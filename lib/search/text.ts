@@ -269,7 +269,9 @@ function stemCyrillic(word: string): string {
 export function stemWord(word: string): string {
   if (!/^[a-z]+$/.test(word)) return word;
   // Short words stay as written ("aws", "dns", "tls" are not plurals), but a vowel and "y" is stemmed
-  // as its plural is: "key" and "keys" are one term ("kei"), "day" and "days", "pay" and "pays".
+  // as its other forms are: "key", "keys" and "keyed" are one term ("kei"), "say", "says" and "saying"
+  // ("sai"). (Reading "keys" as "key" instead left "saying" apart from "say".) The cost: "joy" meets
+  // Joi, and "way" WAI.
   if (word.length <= 3) return /^[a-z][aeiou]y$/.test(word) ? rememberedStem(word) : word;
   return rememberedStem(word);
 }

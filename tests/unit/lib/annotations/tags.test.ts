@@ -62,10 +62,10 @@ describe('what a bulk tag change says', () => {
   it('names why rows did not change: they had it, or hold 20 tags', () => {
     expect(describeBulkTagChange('wal', 'add', 2, 2, 0)).toBe('Added “wal” to 2 of 2.');
     expect(describeBulkTagChange('wal', 'add', 5, 2, 2)).toBe(
-      `Added “wal” to 2 of 5. 1 had it already. 2 have ${MAX_TAGS_PER_ITEM} tags, the most an item can have.`,
+      `Added “wal” to 2 of 5. 1 had it already. 2 already have ${MAX_TAGS_PER_ITEM} tags or more, and take no more.`,
     );
     expect(describeBulkTagChange('wal', 'add', 2, 1, 1)).toBe(
-      `Added “wal” to 1 of 2. 1 has ${MAX_TAGS_PER_ITEM} tags, the most an item can have.`,
+      `Added “wal” to 1 of 2. 1 already has ${MAX_TAGS_PER_ITEM} tags or more, and takes no more.`,
     );
     expect(describeBulkTagChange('wal', 'remove', 3, 1, 0)).toBe('Removed “wal” from 1 of 3. 2 did not have it.');
   });

@@ -95,4 +95,15 @@ describe('a faithful copy', () => {
     expect(html).toContain('stroke="hsl(9 50% 50%)"');
     expect(html).not.toMatch(/cross-fade|u\\rl|src\(/);
   });
+
+  it('keeps a drawing’s and a formula’s labels, which are words, not CSS (review)', () => {
+    const html = sanitizeArticleHtml(
+      '<svg aria-label="Runtime O(n) against n" role="img"><rect width="1" height="1" fill="var(--accent, #333)"/></svg>' +
+        '<math aria-label="f(x) equals x squared"><mi>x</mi></math>',
+      load('<html></html>').win,
+    );
+    expect(html).toContain('aria-label="Runtime O(n) against n"');
+    expect(html).toContain('aria-label="f(x) equals x squared"');
+    expect(html).toContain('fill="var(--accent, #333)"');
+  });
 });

@@ -24,6 +24,7 @@ describe('actions that did not finish', () => {
       'Shelf could not finish that: Database has been closed. Try again; nothing else was changed.',
     );
     expect(describeUnfinishedAction('gone')).toContain('could not finish that: gone.');
+    expect(describeUnfinishedAction(undefined)).toContain('could not finish that: an unknown error.');
   });
 
   it('hears each unhandled rejection of the page until stopped', () => {

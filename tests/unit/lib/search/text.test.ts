@@ -129,9 +129,10 @@ describe('terms', () => {
     expect(termsOfWord('idempotency')).toEqual(termsOfWord('idempotent'));
   });
 
-  it('stems a short word of a vowel and "y" as its plural, and leaves other short words as written', () => {
+  it('stems a short word of a vowel and "y" as its other forms are, and leaves other short words as written', () => {
     expect(termsOfWord('key')).toEqual(termsOfWord('keys'));
     expect(termsOfWord('day')).toEqual(termsOfWord('days'));
+    expect(termsOfWord('say')).toEqual(termsOfWord('saying'));
     expect(termsOfWord('pay')).toEqual(termsOfWord('paying'));
     // Short names are not plurals: "aws" is not "aw", "dns" not "dn".
     expect(termsOfWord('aws')).toEqual(['aws']);
