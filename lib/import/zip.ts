@@ -28,6 +28,16 @@ export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
   return new Map(Object.entries(files));
 }
 
+/** A file's text: UTF-8 (a byte-order mark dropped), UTF-16 by its byte-order mark, else Windows-1252. */
 export function decodeText(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
+  // A byte-order mark says the encoding: spreadsheets save "Unicode text" as UTF-16.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    // Not UTF-8: a CSV saved by Excel on Windows is in its ANSI code page, Windows-1252 in the West
+    // ("Café crème" read as UTF-8 is "Caf� cr�me").
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
 }

@@ -347,11 +347,26 @@ describe('validating in slices', () => {
     });
     const { entries } = readImportFile('omnivore.zip', zip);
     expect(entries).toHaveLength(1);
-    expect(entries[0]?.content?.text).toContain('Connection pools');
+    expect((entries[0]?.content as { text: string } | null)?.text).toContain('Connection pools');
   });
 });
 
 describe('files as people really save them', () => {
+  // QA pass: a Windows-1252 CSV was imported with its titles garbled ("Caf� cr�me"), without a word,
+  // and a UTF-16 one (Excel's "Unicode text") was "not a text file".
+  it('reads a CSV saved in Windows-1252, and one saved as UTF-16 with a byte-order mark', () => {
+    const csv = 'title,url\r\nCafé crème,https://a.example/cafe\r\n';
+    const windows1252 = Uint8Array.from([...csv].map((char) => char.charCodeAt(0)));
+    expect(readImportFile('links.csv', windows1252).entries).toMatchObject([{ title: 'Café crème' }]);
+    const utf16 = new Uint8Array(2 + csv.length * 2);
+    utf16.set([0xff, 0xfe]);
+    const view = new DataView(utf16.buffer);
+    for (const [i, char] of [...csv].entries()) view.setUint16(2 + i * 2, char.charCodeAt(0), true);
+    expect(readImportFile('links.csv', utf16).entries).toMatchObject([
+      { title: 'Café crème', url: 'https://a.example/cafe' },
+    ]);
+  });
+
   it('reads a CSV a spreadsheet saved with semicolons, and a TSV', () => {
     const semicolons = 'Title;URL;Tags\r\n"Caching; a primer";https://a.example/cache;perf|redis\r\n';
     expect(readImportFile('links.csv', new TextEncoder().encode(semicolons)).entries).toMatchObject([
