@@ -1,25 +1,21 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { FailureAlert } from '@/components/failure-alert';
 import { usePopupSearch } from '@/components/hooks/use-popup-search';
 import { useCurrentWindowId, useRecentlyOpened } from '@/components/hooks/use-popup-window';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
+import { useSavedToggle } from '@/components/hooks/use-saved-toggle';
 import { PageActions } from '@/components/popup/page-actions';
 import { NoResults, PopupStart } from '@/components/popup/popup-start';
 import { ResultActions } from '@/components/popup/result-actions';
+import { SaveNoticeLines } from '@/components/popup/save-notice';
 import { getResultOptionId, type PaintedRows } from '@/components/result-rows';
 import { SearchFilters } from '@/components/search-filters';
 import { SearchHitList, SearchingLibrary } from '@/components/search-hit-list';
 import type { Article } from '@/lib/corpus/article';
 import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
 import { popupKeyHandler } from '@/lib/popup/popup-keys';
-import {
-  describeResultCount,
-  describeSavedToggle,
-  describeSearchPlaceholder,
-  type SaveNotice,
-} from '@/lib/popup/popup-results';
+import { describeResultCount, describeSearchPlaceholder } from '@/lib/popup/popup-results';
 import type { PopupState } from '@/lib/popup/popup-state';
-import { toggleSavedLater } from '@/lib/reading-list/saved-state-loader';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 
 /** The toolbar popup: search the bundled articles and the user's library, act on a result, save the current page. */
@@ -35,15 +31,8 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
   const showCard = (article: Article | null) =>
     showFromPopup(windowId.current, article ? { kind: 'article', articleId: article.id } : { kind: 'browse' });
   const inputRef = useRef<HTMLInputElement>(null);
-  const [saveNotice, setSaveNotice] = useState<SaveNotice | null>(null);
-  // Said aloud (Alt+S changes nothing else a screen reader would read), and shown when it failed.
-  const toggleSaved = (article: Article) => {
-    const marker = markers.get(article.id);
-    toggleSavedLater(article, marker).then(
-      () => setSaveNotice(describeSavedToggle(article.title, Boolean(marker))),
-      (error: unknown) => setSaveNotice(describeSavedToggle(article.title, Boolean(marker), error)),
-    );
-  };
+  const saving = useSavedToggle(markers);
+  const toggleSaved = saving.toggle;
   // Choosing a topic or a suggested spelling replaces the button with results: the search box takes
   // the focus, so the arrows go on through them.
   const searchFor = (change: Parameters<typeof search.update>[0]) => {
@@ -137,15 +126,7 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
           onToggleSaved={() => toggleSaved(activeArticle)}
         />
       )}
-      {/* A live line always there, so that a screen reader hears the text that arrives in it. */}
-      <p className="visually-hidden" aria-live="polite">
-        {saveNotice?.ok ? saveNotice.text : ''}
-      </p>
-      {saveNotice && !saveNotice.ok && (
-        <p role="alert" className="notice small">
-          {saveNotice.text}
-        </p>
-      )}
+      <SaveNoticeLines notice={saving.notice} />
       <PageActions unread={unread} onReadingList={() => showFromPopup(windowId.current, { kind: 'reading-list' })} />
     </main>
   );
