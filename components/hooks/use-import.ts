@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { ImportOutcome, ImportProgress } from '@/components/import-panel';
-import { parseBackup } from '@/lib/backup/backup-file';
+import { BACKUP_TOO_LARGE, MAX_BACKUP_BYTES, parseBackup } from '@/lib/backup/backup-file';
 import { describeRestore, describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { getEpoch } from '@/lib/db/meta';
+import { MAX_IMPORT_BYTES } from '@/lib/import/limits';
 
 /** A line for the user: what happened, and whether it went wrong. */
 export type Message = { kind: 'ok' | 'error'; text: string };
@@ -20,6 +21,11 @@ export function useImport(db: ShelfDatabase) {
 
   async function importLibrary(file: File) {
     setOutcome(null);
+    // Refused before it is read: reading a file of gigabytes is what fails ("permission problems").
+    if (file.size > MAX_IMPORT_BYTES) {
+      setOutcome({ kind: 'error', text: `${file.name}: The file is larger than 300 MB. Nothing was imported.` });
+      return;
+    }
     setProgress({ done: 0, total: 0 });
     try {
       // Before the file is read: "Delete everything" from now on stops the import.
@@ -32,7 +38,12 @@ export function useImport(db: ShelfDatabase) {
       const result = await importFile({ name: file.name, bytes }, { db, onProgress, epoch });
       setOutcome(
         result.ok
-          ? { kind: 'ok', text: result.message, skipped: result.summary.skipped }
+          ? {
+              // Stopped for a full disk: an alert, though what was written before is kept and counted.
+              kind: result.summary.outOfSpace ? 'error' : 'ok',
+              text: result.message,
+              skipped: result.summary.skipped,
+            }
           : { kind: 'error', text: result.error },
       );
     } catch (error) {
@@ -43,6 +54,10 @@ export function useImport(db: ShelfDatabase) {
   }
 
   async function restore(file: File, mode: 'merge' | 'replace') {
+    if (file.size > MAX_BACKUP_BYTES) {
+      setRestoreMessage({ kind: 'error', text: `${file.name}: ${BACKUP_TOO_LARGE} Nothing was changed.` });
+      return;
+    }
     const epoch = await getEpoch(db);
     const parsed = parseBackup(await file.text());
     if (!parsed.ok) {

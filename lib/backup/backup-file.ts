@@ -71,12 +71,12 @@ export interface CheckedBackup {
 
 export type ParsedBackup = { ok: true; backup: CheckedBackup } | { ok: false; error: string };
 
-const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+export const BACKUP_TOO_LARGE = 'The file is larger than 200 MB; it is not a Shelf backup.';
 
 /** Parses a backup file's text; the error names the record and the field that are wrong. */
 export function parseBackup(text: string): ParsedBackup {
-  if (text.length > MAX_BACKUP_BYTES)
-    return { ok: false, error: 'The file is larger than 200 MB; it is not a Shelf backup.' };
+  if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: BACKUP_TOO_LARGE };
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -24,8 +24,10 @@ export interface ImportSummary {
   /** Already in Shelf with nothing new (importing the same file again). */
   unchanged: number;
   skipped: SkippedRecord[];
-  /** Set when the browser ran out of space part-way: what is counted above was kept. */
+  /** Set when the import stopped part-way (out of space, or everything deleted): what is counted above was kept. */
   stoppedEarly: string | null;
+  /** It stopped because the browser has no room left: a failure to say as one, not a report. */
+  outOfSpace: boolean;
 }
 
 export interface ApplyImportOptions {
@@ -157,6 +159,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     unchanged: 0,
     skipped: [...parsed.skipped, ...duplicates],
     stoppedEarly: null,
+    outOfSpace: false,
   };
   onProgress?.(0, unique.length);
   const epoch = begunAt ?? (await getEpoch(db));
@@ -180,6 +183,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     } catch (error) {
       if (error instanceof StorageFullError) {
         summary.stoppedEarly = `The browser ran out of space after ${start} of ${unique.length} items; the rest were not imported.`;
+        summary.outOfSpace = true;
       } else if (error instanceof DataDeletedError) {
         summary.stoppedEarly = `Everything was deleted while importing, so the import stopped after ${start} of ${unique.length} items and wrote nothing more.`;
       } else {

@@ -51,6 +51,7 @@ async function importBackupFile(
       unchanged: report.unchanged,
       skipped: report.skipped,
       stoppedEarly: null,
+      outOfSpace: false,
     };
     return { ok: true, summary, message: describeImport(file.name, summary) };
   } catch (error) {

@@ -2,11 +2,10 @@ import { looksLikeCsvExport, prepareCsvExport } from '@/lib/import/csv-formats';
 import { type ParsedImport, type PreparedImport, validateImport } from '@/lib/import/entry';
 import { prepareLinksHtml } from '@/lib/import/html-links';
 import { ImportFileError } from '@/lib/import/import-error';
+import { MAX_IMPORT_BYTES } from '@/lib/import/limits';
 import { prepareOmnivoreZip } from '@/lib/import/omnivore';
 import { looksLikeUrlList, prepareUrlList } from '@/lib/import/url-list';
 import { decodeText, isZip, readZip } from '@/lib/import/zip';
-
-export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
 
 /** A zip of Pocket's CSV parts (`part_000000.csv`, …): every part has its own header. */
 function prepareCsvZip(files: Map<string, Uint8Array>): PreparedImport {

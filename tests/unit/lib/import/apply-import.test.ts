@@ -263,6 +263,7 @@ describe('a full disk part-way through', () => {
     const summary = await applyImport(parsed, { db: failing, chunkSize: 10 });
     expect(summary.added).toBe(10);
     expect(summary.stoppedEarly).toBe('The browser ran out of space after 10 of 30 items; the rest were not imported.');
+    expect(summary.outOfSpace).toBe(true);
     expect(await countItems(db)).toBe(10);
     expect(describeImport('urls.txt', summary)).toContain('ran out of space');
   });
