@@ -1,12 +1,17 @@
 import { type SaveState, useDebouncedSave } from '@/components/hooks/use-debounced-save';
 import { type NoteTarget, saveNoteAsPageCloses } from '@/lib/annotations/note-on-close';
+import { isQuotaError } from '@/lib/db/errors';
 
 const STATE_TEXT: Record<SaveState, string> = {
   saved: 'Saved',
   editing: 'Editing…',
   saving: 'Saving…',
-  failed: 'Not saved: Shelf could not write it. Your text is still here.',
+  failed: 'Not saved: Shelf could not write it. Your text is still here; it is saved at your next pause in typing.',
 };
+
+/** A full disk, said as such: typing again will not help until there is room. */
+const NO_ROOM =
+  'Not saved: the browser has no room left for Shelf’s data. Your text is still here; free some space, then type to save it.';
 
 interface NoteEditorProps {
   label: string;
@@ -20,7 +25,7 @@ interface NoteEditorProps {
 
 /** A note saved as the user types (Markdown kept as text), with its saved state shown. */
 export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_000 }: NoteEditorProps) {
-  const { text, state, edit } = useDebouncedSave(
+  const { text, state, failure, edit } = useDebouncedSave(
     note,
     async (value) => {
       await onSave(value);
@@ -37,7 +42,7 @@ export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_0
         onChange={(e) => edit(e.target.value)}
       />
       <span className={state === 'failed' ? 'notice small' : 'muted small'} role="status">
-        {text || state !== 'saved' ? STATE_TEXT[state] : ''}
+        {state === 'failed' && isQuotaError(failure) ? NO_ROOM : text || state !== 'saved' ? STATE_TEXT[state] : ''}
       </span>
     </div>
   );

@@ -16,6 +16,8 @@ export function useDebouncedSave(
 ) {
   const [text, setText] = useState(stored);
   const [state, setState] = useState<SaveState>('saved');
+  /** Why the last save failed (state 'failed'); the text stays pending, saved at the next pause. */
+  const [failure, setFailure] = useState<unknown>(null);
   const pending = useRef<string | null>(null);
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -37,7 +39,10 @@ export function useDebouncedSave(
             setState('saved');
           }
         },
-        () => setState('failed'),
+        (error: unknown) => {
+          setFailure(error);
+          setState('failed');
+        },
       );
     }, delay);
     return () => clearTimeout(timer);
@@ -67,6 +72,7 @@ export function useDebouncedSave(
   return {
     text,
     state,
+    failure,
     edit(value: string) {
       pending.current = value;
       setText(value);

@@ -44,3 +44,32 @@ describe('a text saved as it is typed', () => {
     hidden.mockRestore();
   });
 });
+
+describe('the note editor, when a save fails', () => {
+  // QA pass: with the disk full it said only "Shelf could not write it".
+  it('says the disk is full, keeps the text, and saves it at the next pause once there is room', async () => {
+    const { render, screen, fireEvent, act: actNow } = await import('@testing-library/react');
+    const { NoteEditor } = await import('@/components/annotations/note-editor');
+    vi.useFakeTimers();
+    let room = false;
+    const onSave = vi.fn(async () => {
+      if (!room) throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    });
+    render(<NoteEditor label="Note" note="" onSave={onSave} of={{ target: 'item', id: 'article:a' }} />);
+    fireEvent.change(screen.getByLabelText('Note'), { target: { value: 'kept' } });
+    await actNow(async () => {
+      await vi.advanceTimersByTimeAsync(500);
+    });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Not saved: the browser has no room left for Shelf’s data. Your text is still here; free some space, then type to save it.',
+    );
+    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('kept');
+    room = true;
+    fireEvent.change(screen.getByLabelText('Note'), { target: { value: 'kept!' } });
+    await actNow(async () => {
+      await vi.advanceTimersByTimeAsync(500);
+    });
+    expect(onSave).toHaveBeenLastCalledWith('kept!');
+    expect(screen.getByRole('status').textContent).toBe('Saved');
+  });
+});
