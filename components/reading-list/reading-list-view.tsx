@@ -30,7 +30,8 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
   const actions = useUndoableActions();
   const [showHelp, setShowHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const active = rows[Math.min(activeIndex, rows.length - 1)];
+  const activeAt = Math.min(activeIndex, rows.length - 1);
+  const active = rows[activeAt];
   const { listRef, sectionRef, focusList, refocus } = useListFocus(rows.length > 0);
 
   const update = (patch: Partial<ListQuery>) => {
@@ -56,7 +57,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: Reading
   const rowLine = useCurrentRowLine(
     active && {
       title: active.item.title,
-      place: Math.min(activeIndex, rows.length - 1) + 1,
+      place: activeAt + 1,
       count: rows.length,
       checked: selection.selected.has(active.item.id),
     },

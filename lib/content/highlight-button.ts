@@ -1,6 +1,7 @@
 import { boxElement, isFromUser, onUserClick, type UserEventCheck } from '@/lib/content/box-dom';
 import css from '@/lib/content/highlight-button.css?inline';
 import { mountShadowBox } from '@/lib/content/shadow-box';
+import { isStorageFullMessage } from '@/lib/db/errors';
 
 /** Where the button goes: below the selection's end, kept inside the viewport. */
 export interface SelectionPlace {
@@ -21,8 +22,7 @@ const BUTTON_HEIGHT = 32;
  * `StorageFullError`), so the reader knows that trying again will not help until there is room.
  */
 function describeNotHighlighted(failure: unknown): string {
-  const reason = failure instanceof Error ? failure.message : '';
-  return /no room left/i.test(reason)
+  return failure instanceof Error && isStorageFullMessage(failure.message)
     ? 'Not highlighted: the browser has no room left for Shelf'
     : 'Could not highlight';
 }

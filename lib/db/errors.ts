@@ -1,11 +1,24 @@
+/** What Shelf says of a full disk, wherever a write fails for it. */
+export const STORAGE_FULL_MESSAGE =
+  'The browser has no room left for Shelf’s data, so nothing was saved. Remove captured pages you no longer need, or free disk space.';
+
 /** A write the browser refused for lack of space; nothing of it was kept (the transaction aborted). */
 export class StorageFullError extends Error {
   constructor() {
-    super(
-      'The browser has no room left for Shelf’s data, so nothing was saved. Remove captured pages you no longer need, or free disk space.',
-    );
+    super(STORAGE_FULL_MESSAGE);
     this.name = 'StorageFullError';
   }
+}
+
+/** Why a write failed, for the user: a full disk as Shelf says it everywhere, else the error's own words ('' for none). */
+export function writeFailureReason(error: unknown): string {
+  if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;
+  return error instanceof Error ? error.message : error == null ? '' : String(error);
+}
+
+/** Whether an error passed on as text (the background's reply to a content script) is a full disk. */
+export function isStorageFullMessage(text: string): boolean {
+  return text.includes(STORAGE_FULL_MESSAGE);
 }
 
 /** Dexie may report a full disk directly or as the `inner` error of an aborted transaction. */

@@ -1,4 +1,4 @@
-import { isQuotaError, StorageFullError } from '@/lib/db/errors';
+import { isQuotaError, writeFailureReason } from '@/lib/db/errors';
 
 /**
  * Actions started from a click and left to finish on their own (a status changed, a tag added, a
@@ -8,8 +8,8 @@ import { isQuotaError, StorageFullError } from '@/lib/db/errors';
 
 /** What the user reads about an action that did not finish. */
 export function describeUnfinishedAction(error: unknown): string {
-  if (isQuotaError(error)) return new StorageFullError().message;
-  const reason = error instanceof Error ? error.message : error == null ? '' : String(error);
+  const reason = writeFailureReason(error);
+  if (isQuotaError(error)) return reason;
   return `Shelf could not finish that: ${reason || 'an unknown error'}. Try again; nothing else was changed.`;
 }
 

@@ -124,18 +124,16 @@ export interface PreparedImport {
   records: PreparedRecord[];
 }
 
-function validateInto(parsed: ParsedImport, records: readonly PreparedRecord[]): void {
-  for (const prepared of records) {
-    const record = typeof prepared === 'function' ? prepared() : prepared;
-    const result = 'reason' in record ? record : toEntry(record);
-    if ('reason' in result) parsed.skipped.push(result);
-    else parsed.entries.push(result);
-  }
+function validateOne(parsed: ParsedImport, prepared: PreparedRecord): void {
+  const record = typeof prepared === 'function' ? prepared() : prepared;
+  const result = 'reason' in record ? record : toEntry(record);
+  if ('reason' in result) parsed.skipped.push(result);
+  else parsed.entries.push(result);
 }
 
 export function validateImport(prepared: PreparedImport): ParsedImport {
   const parsed: ParsedImport = { format: prepared.format, entries: [], skipped: [] };
-  validateInto(parsed, prepared.records);
+  for (const record of prepared.records) validateOne(parsed, record);
   return parsed;
 }
 
@@ -158,7 +156,7 @@ export async function validateImportInSlices(prepared: PreparedImport, sliceSize
     const end = Math.min(start + sliceSize, prepared.records.length);
     let at = start;
     while (at < end && (at === start || performance.now() - began < SLICE_MS)) {
-      validateInto(parsed, prepared.records.slice(at, at + 1));
+      validateOne(parsed, prepared.records[at] as PreparedRecord);
       at++;
     }
     start = at;

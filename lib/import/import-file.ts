@@ -2,7 +2,7 @@ import { parseBackup } from '@/lib/backup/backup-file';
 import { describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
-import { isQuotaError, StorageFullError } from '@/lib/db/errors';
+import { isQuotaError, STORAGE_FULL_MESSAGE, writeFailureReason } from '@/lib/db/errors';
 import { getEpoch } from '@/lib/db/meta';
 import { type ApplyImportOptions, applyImport, describeImport, type ImportSummary } from '@/lib/import/apply-import';
 import { type PreparedImport, validateImportInSlices } from '@/lib/import/entry';
@@ -60,8 +60,8 @@ async function importBackupFile(
 }
 
 function describeWriteError(error: unknown): string {
-  if (isQuotaError(error)) return new StorageFullError().message;
-  return `The import stopped part-way (${(error as Error).message}). Items written before the error were kept; importing the file again completes it without duplicates.`;
+  if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;
+  return `The import stopped part-way (${writeFailureReason(error)}). Items written before the error were kept; importing the file again completes it without duplicates.`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getTopicLabel, type TopicId } from '@/lib/corpus/topics';
-import { isQuotaError, StorageFullError } from '@/lib/db/errors';
+import { writeFailureReason } from '@/lib/db/errors';
 import type { SavedMarker } from '@/lib/db/queries';
 import type { FirstPaint } from '@/lib/popup/first-paint';
 import type { PopupState } from '@/lib/popup/popup-state';
@@ -34,8 +34,7 @@ export function describeSavedToggle(title: string, wasSaved: boolean, error?: un
       ok: true,
       text: wasSaved ? `Removed “${title}” from your reading list.` : `Saved “${title}” to your reading list.`,
     };
-  const reason = isQuotaError(error) ? new StorageFullError().message : String((error as Error)?.message ?? error);
-  return { ok: false, text: `Could not ${wasSaved ? 'remove' : 'save'} “${title}”. ${reason}` };
+  return { ok: false, text: `Could not ${wasSaved ? 'remove' : 'save'} “${title}”. ${writeFailureReason(error)}` };
 }
 
 /** Whether the popup has anything to search by (a query or a filter), or shows its start page. */

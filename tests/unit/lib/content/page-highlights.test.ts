@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { articleTextRoot, startPageHighlights } from '@/lib/content/page-highlights';
+import { StorageFullError } from '@/lib/db/errors';
 import type { PageHighlight, ShelfRequest } from '@/lib/messaging/protocol';
 
 const SENTENCE = 'The stampede starts when every cache entry expires at once.';
@@ -134,10 +135,8 @@ describe('highlights on a blog article’s page', () => {
     fakeBrowser.runtime.onMessage.removeAllListeners();
     fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
       if (message.type !== 'add-page-highlight') return;
-      sendResponse({
-        ok: false,
-        error: 'The browser has no room left for Shelf’s data, so nothing was saved. Remove captured pages…',
-      });
+      // As the background answers: the StorageFullError's message, passed on as text.
+      sendResponse({ ok: false, error: new StorageFullError().message });
       return true;
     });
     startPageHighlights(window, {
