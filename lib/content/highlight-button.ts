@@ -12,6 +12,8 @@ export interface SelectionPlace {
 export interface HighlightButton {
   showAt(place: SelectionPlace): void;
   hide(): void;
+  /** Says on the button why a highlight asked for elsewhere (the right-click menu) kept nothing. */
+  sayNotHighlighted(failure: unknown): void;
 }
 
 const BUTTON_WIDTH = 96;
@@ -84,6 +86,9 @@ export function mountHighlightButton(
     },
     hide() {
       bar.hidden = true;
+    },
+    sayNotHighlighted(failure) {
+      label(describeNotHighlighted(failure));
     },
   };
 }

@@ -88,9 +88,16 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   win.addEventListener('scroll', () => selected && follow(), { capture: true, passive: true, signal });
 
   // The right-click menu item: the background asks; only Shelf itself may (not another tab's script).
+  // What kept nothing is said on the button beside the selection, as a press of it would say.
   const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (!pageCommandSchema.safeParse(message).success || sender.id !== browser.runtime.id || sender.tab) return;
-    void highlight(selectedRangeIn(root, win.getSelection())).catch(() => {});
+    void highlight(selectedRangeIn(root, win.getSelection()))
+      .catch((error: unknown) => error)
+      .then((kept) => {
+        if (kept === true) return;
+        follow();
+        if (selected) button?.sayNotHighlighted(kept);
+      });
   };
   browser.runtime.onMessage.addListener(onCommand);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onCommand));

@@ -160,6 +160,34 @@ describe('highlights on a blog article’s page', () => {
     expect(marks()).toBe('');
   });
 
+  // The right-click menu's Highlight with Shelf failed without a word with the disk full.
+  it('says on the button when the right-click menu’s highlight found no room left', async () => {
+    openShadowRoots();
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
+      if (message.type !== 'add-page-highlight') return;
+      sendResponse({ ok: false, error: new StorageFullError().message });
+      return true;
+    });
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [],
+      signal: controller.signal,
+      onSavedNow: () => {},
+    });
+    selectSentence();
+    // jsdom reports the selection once more, a task later: the button is drawn anew then.
+    await flush();
+    expect(highlightButton()?.getAttribute('aria-label')).toBe('Highlight');
+    const command = { target: 'page', type: 'highlight-selection' };
+    await fakeBrowser.runtime.onMessage.trigger(command, { id: browser.runtime.id }, () => {});
+    await flush();
+    expect(highlightButton()?.getAttribute('aria-label')).toBe(
+      'Not highlighted: the browser has no room left for Shelf',
+    );
+    expect(marks()).toBe('');
+  });
+
   it('offers the button for a selection made before it started (while Shelf asked about the page)', () => {
     openShadowRoots();
     selectSentence();
