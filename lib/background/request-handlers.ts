@@ -64,6 +64,7 @@ export const requestHandlers: RequestHandlers = {
       highlights,
     };
   },
+  // The box on any site: the text its script read, scored against the catalog (no saved state is read).
   'related-for-page': async ({ title, text }) => {
     const catalog = await loadEffectiveCatalog();
     const { matched, results } = relatedEngineFor(catalog).related({ title, text }, { limit: BOX_RELATED });
@@ -101,7 +102,9 @@ export const requestHandlers: RequestHandlers = {
     assertSenderPageIs(await loadEffectiveCatalog(), articleId, sender);
     return { recorded: await recordPageAnchoring(articleItemId(articleId), { found, notFound }) };
   },
+  // A card pressed in a box on a page: it shows in that tab's side panel, and only a tab's script may ask.
   'open-article-card': async ({ articleId }, sender) => {
+    if (sender.tab?.id === undefined) throw new Error('refused: only a page’s box opens a card in its tab');
     if (!(await loadEffectiveCatalog()).byId(articleId)) throw new Error(`unknown article "${articleId}"`);
     // Without a usable gesture the browser refuses; the card still shows when the user opens the panel.
     const opened = await showInSidePanel(

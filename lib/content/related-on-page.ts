@@ -22,13 +22,12 @@ export const RELATED_TEXT_BUDGET: WalkBudget = { maxNodes: 100_000, maxDepth: 1_
  * would a mark on the page's performance timeline, so the script leaves none.
  */
 export async function showRelatedForPage(ctx: PageContext, doc: Document = document): Promise<void> {
-  const { hostname, href } = doc.location;
+  const { hostname } = doc.location;
   if (!(await mayShowRelatedOn(hostname)) || ctx.isInvalid) return;
   const page = await extractPageTextInSlices(doc, MAX_TEXT, RELATED_TEXT_BUDGET);
   if (page.text.length < MIN_TEXT || ctx.isInvalid) return;
   const reply = await sendRequest({
     type: 'related-for-page',
-    url: href,
     title: page.title || doc.title.slice(0, 300),
     text: page.text,
   });

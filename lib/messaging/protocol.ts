@@ -16,7 +16,6 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open-article-card'), articleId: z.string().min(1).max(200) }),
   z.strictObject({
     type: z.literal('related-for-page'),
-    url: z.string().max(MAX_URL_LENGTH),
     title: z.string().max(1000),
     text: z.string().max(60_000),
   }),

@@ -44,16 +44,18 @@ describe('message protocol', () => {
   });
 
   it('turns a handler error into an error reply instead of a crash', async () => {
-    const reply = await dispatchRequest(requestHandlers, { type: 'open-article-card', articleId: 'nope' }, {} as never);
+    const fromTab = { tab: { id: 1, windowId: 1 } } as never;
+    const reply = await dispatchRequest(requestHandlers, { type: 'open-article-card', articleId: 'nope' }, fromTab);
     expect(reply).toEqual({ ok: false, error: 'unknown article "nope"' });
   });
 
   it('stores the card to show when a content script asks to open it', async () => {
-    registerRequestHandlers(requestHandlers);
     // Without a user gesture the browser refuses to open the panel; the card must still be stored.
     vi.spyOn(browser.sidePanel, 'open').mockRejectedValue(new Error('needs a user gesture'));
-    const reply = await sendRequest({ type: 'open-article-card', articleId: 'cold-start-latency' });
-    expect(reply.opened).toBe(false);
+    const fromTab = { id: browser.runtime.id, tab: { id: 1, windowId: 1 } } as never;
+    const message = { type: 'open-article-card', articleId: 'cold-start-latency' };
+    const reply = await dispatchRequest(requestHandlers, message, fromTab);
+    expect(reply).toEqual({ ok: true, value: { opened: false } });
     const stored = await fakeBrowser.storage.session.get('sidePanelView');
     expect(stored.sidePanelView).toMatchObject({ view: { kind: 'article', articleId: 'cold-start-latency' } });
   });

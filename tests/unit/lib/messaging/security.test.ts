@@ -41,7 +41,7 @@ describe('messages between contexts: malformed, oversized, unknown and out-of-co
       'negative scroll',
       { type: 'record-progress', articleId: 'cold-start-latency', fraction: 0.5, scrollFraction: 0.5, scrollY: -1 },
     ],
-    ['a 5 MB page text', { type: 'related-for-page', url: ARTICLE_URL, title: 't', text: 'x'.repeat(5_000_000) }],
+    ['a 5 MB page text', { type: 'related-for-page', title: 't', text: 'x'.repeat(5_000_000) }],
     ['a 2,000-character article id', { type: 'open-article-card', articleId: 'a'.repeat(2000) }],
     ['a __proto__ key', JSON.parse(`{"type":"page-state","url":"${ARTICLE_URL}","__proto__":{"polluted":true}}`)],
     ['a nested object where a string goes', { type: 'page-state', url: { toString: 'x' } }],
@@ -180,6 +180,19 @@ describe('messages between contexts: malformed, oversized, unknown and out-of-co
       contentScriptOn('https://evil.example/'),
     );
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
+  });
+
+  // A review found any of Shelf's contexts could open a card; it shows in the asking tab's panel.
+  it('only a script in a tab may open an article card (in that tab)', async () => {
+    const message = { type: 'open-article-card', articleId: 'cold-start-latency' };
+    const fromPage = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') } as never;
+    expect(await dispatchRequest(requestHandlers, message, fromPage)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^refused/),
+    });
+    expect(await dispatchRequest(requestHandlers, message, contentScriptOn('https://example.com/'))).toMatchObject({
+      ok: true,
+    });
   });
 
   it('property: any JSON value gets an envelope, and a handler runs only for what the schema accepts', async () => {
