@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import { z } from 'zod';
 import { captureLink } from '@/lib/background/capture-link';
 import { saveLink, savePageAndShow } from '@/lib/background/save-page';
 import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
@@ -100,6 +101,12 @@ export async function getReaderItemId(pageUrl: string | undefined): Promise<stri
 
 const MAX_PAGE_QUERY = 60_000;
 
+/** What `page-text.js` answers from the page's tab, checked as any message from a page is: some text, a title if any. */
+const pageTextSchema = z.object({
+  title: z.string().catch(''),
+  text: z.string().refine((text) => text.trim() !== ''),
+});
+
 /**
  * The main text of the page the menu was used on, read through activeTab + scripting (granted by
  * the menu click itself); null where the browser does not allow it (browser pages, store pages).
@@ -107,12 +114,9 @@ const MAX_PAGE_QUERY = 60_000;
 async function readPageText(tabId: number): Promise<{ title: string; text: string } | null> {
   try {
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-text.js'] });
-    const result = injection?.result as { title?: unknown; text?: unknown } | undefined;
-    if (typeof result?.text !== 'string' || !result.text.trim()) return null;
-    return {
-      title: typeof result.title === 'string' ? result.title.slice(0, 300) : '',
-      text: result.text.slice(0, MAX_PAGE_QUERY),
-    };
+    const read = pageTextSchema.safeParse(injection?.result);
+    if (!read.success) return null;
+    return { title: read.data.title.slice(0, 300), text: read.data.text.slice(0, MAX_PAGE_QUERY) };
   } catch {
     return null;
   }

@@ -71,6 +71,24 @@ describe('handleContextMenuClick', () => {
     });
   });
 
+  it('reads the page’s text from its tab only in the expected shape (the page answers it)', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const answer = (result: unknown) =>
+      vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result }] as never);
+    const findRelated = async (result: unknown) => {
+      answer(result);
+      await handleContextMenuClick(click({ pageUrl: tab.url }), tab as never);
+      return getSidePanelView();
+    };
+    expect(await findRelated({ title: 42, text: 'backpressure when queues grow' })).toMatchObject({
+      query: 'backpressure when queues grow',
+      title: tab.title,
+    });
+    const titleAndAddress = 'Cache stampede explained posts cache stampede';
+    for (const hostile of [{ text: ['an', 'array'] }, { text: '   ' }, { text: { toString: 'x' } }, 'text', null])
+      expect(await findRelated(hostile)).toMatchObject({ query: titleAndAddress });
+  });
+
   it('names the saved item when the text is from Shelf’s own reader, in the side panel or a tab of its own', async () => {
     vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
     const related = async (pageUrl: string, info: Partial<Browser.contextMenus.OnClickData> = {}) => {
