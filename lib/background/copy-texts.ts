@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NoDomError, withDom } from '@/lib/background/offscreen';
-import { copyChanges, storedCopyText } from '@/lib/capture/copy-text';
+import { copyChanges, readableCopy, storedCopyText } from '@/lib/capture/copy-text';
 import { MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import {
   COPY_TEXT_RULE,
@@ -28,6 +28,19 @@ export function readCopyText(html: string): Promise<string> {
     { target: 'offscreen', type: 'copy-text', html },
     z.string().max(MAX_CAPTURE_TEXT),
     'A saved copy could not be read',
+  );
+}
+
+/**
+ * A copy a tab made, sanitized again and read where no page runs (Chrome: the offscreen document):
+ * the tab's own sanitizing ran in a renderer the page shares.
+ */
+export function readCopyHere(html: string): Promise<{ html: string; text: string }> {
+  return withDom(
+    () => readableCopy(html),
+    { target: 'offscreen', type: 'readable-copy', html },
+    z.object({ html: z.string().max(12_000_000), text: z.string().max(MAX_CAPTURE_TEXT) }),
+    'The saved copy could not be read',
   );
 }
 

@@ -1,6 +1,8 @@
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
+import { readCopyHere } from '@/lib/background/copy-texts';
 import { keepCopyImages } from '@/lib/background/keep-images';
+import { copyChanges } from '@/lib/capture/copy-text';
 import { capturedPageSchema } from '@/lib/capture/schema';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { savePage } from '@/lib/db/items';
@@ -18,7 +20,8 @@ export interface TabToSave {
 /**
  * Captures a tab's page and saves it: the one way Shelf saves an open page, for the popup's
  * button, the menu and the shortcut (activeTab, granted by the click, menu or key that asked).
- * The captured copy comes from the page, so it is validated here before it is stored.
+ * The captured copy comes from the page's renderer, so it is validated, sanitized and read again here
+ * before it is stored.
  */
 export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
   if (tab.id === undefined || !tab.url || !isWebUrl(tab.url)) {
@@ -33,11 +36,13 @@ export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
   }
   const parsed = capturedPageSchema.safeParse(result);
   if (!parsed.success) throw new Error(`The page could not be captured: ${z.prettifyError(parsed.error)}`);
+  const { html, text } = await readCopyHere(parsed.data.html);
+  const capture = { ...parsed.data, html, ...copyChanges({ ...parsed.data, url: tab.url }, text) };
   const item = await savePage(
-    { url: tab.url, title: tab.title ?? parsed.data.title, bundledArticleId: getArticleByUrl(tab.url)?.id },
-    parsed.data,
+    { url: tab.url, title: tab.title ?? capture.title, bundledArticleId: getArticleByUrl(tab.url)?.id },
+    capture,
   );
-  await keepCopyImages(item.id, parsed.data.html); // before "Saved": the copy is complete offline
+  await keepCopyImages(item.id, capture.html); // before "Saved": the copy is complete offline
   return item;
 }
 

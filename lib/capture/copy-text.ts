@@ -25,9 +25,14 @@ export function* readableCopySteps(
   return { html: copy.html, text: copy.text.slice(0, MAX_CAPTURE_TEXT) };
 }
 
+/** A copy as the reader shows it and its text, at once (`readableCopySteps`). */
+export function readableCopy(html: string, win: Window & typeof globalThis = window): { html: string; text: string } {
+  return runToEnd(readableCopySteps(html, win));
+}
+
 /** A stored copy's text as the reader reads it: what copies saved by an earlier version are searched by. */
 export function storedCopyText(html: string, win: Window & typeof globalThis = window): string {
-  return runToEnd(readableCopySteps(html, win)).text;
+  return readableCopy(html, win).text;
 }
 
 type CopyLines = Pick<CapturedPage, 'title' | 'byline' | 'siteName' | 'excerpt'>;

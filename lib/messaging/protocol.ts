@@ -167,6 +167,11 @@ export const offscreenRequestSchema = z.discriminatedUnion('type', [
     type: z.literal('copy-text'),
     html: z.string().max(12_000_000),
   }),
+  z.strictObject({
+    target: z.literal('offscreen'),
+    type: z.literal('readable-copy'),
+    html: z.string().max(12_000_000),
+  }),
 ]);
 export type OffscreenRequest = z.infer<typeof offscreenRequestSchema>;
 

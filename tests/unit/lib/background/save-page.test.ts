@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { savePageFromTab } from '@/lib/background/save-page';
+import type { CapturedPage } from '@/lib/capture/schema';
+import { getCopy } from '@/lib/db/copies';
+
+const URL = 'https://a.test/posts/backpressure';
+
+/** What `capture.js` answers from the tab: here, as a tab whose renderer the page took over would. */
+function tabAnswers(html: string) {
+  const capture: CapturedPage = {
+    url: URL,
+    title: 'Backpressure',
+    byline: null,
+    siteName: null,
+    excerpt: null,
+    lang: 'en',
+    dir: 'ltr',
+    wordCount: 4,
+    readMinutes: 1,
+    html,
+    text: 'Queues fill up fast.',
+    notice: null,
+  };
+  vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: capture }] as never);
+}
+
+// A review found the copy sanitized only in the page's own tab, and stored as that tab answered.
+describe('saving an open page', () => {
+  it('sanitizes the tab’s copy again before storing it, and reads its text from what is kept', async () => {
+    tabAnswers(
+      '<article><p>Queues fill up fast.</p><img src="x" onerror="alert(1)"><script>alert(2)</script>' +
+        '<a href="javascript:alert(3)">more</a><p>Then they drop work.</p></article>',
+    );
+    const item = await savePageFromTab({ id: 3, url: URL, title: 'Backpressure' });
+    const copy = await getCopy(item.id);
+    expect(copy?.html).toContain('Queues fill up fast.');
+    expect(copy?.html).not.toMatch(/onerror|<script|javascript:/i);
+    // The text searched is the kept copy's, not what the tab said it was.
+    expect(copy?.text).toContain('Then they drop work.');
+  });
+});
