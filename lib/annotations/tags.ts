@@ -6,6 +6,10 @@
 export const MAX_TAGS_PER_ITEM = 20;
 export const MAX_TAG_LENGTH = 40;
 
+/** Tags an item may hold (`cleanStoredTags`): what imports keep of other apps' folders and labels. */
+export const MAX_STORED_TAGS = 50;
+export const MAX_STORED_TAG_LENGTH = 64;
+
 /**
  * `separator`: the tag holds `,` or `|`, which Shelf's bookmarks and CSV exports use between tags,
  * so it would come back from them as two tags.
@@ -81,4 +85,17 @@ export function cleanTagList(tags: readonly string[]): string[] {
     if (kept.length === MAX_TAGS_PER_ITEM) break;
   }
   return kept;
+}
+
+/**
+ * Tags from outside the tag editor (an import, another browser's library) as an item may store
+ * them: whitespace made one space, trimmed, lower-case, at most `MAX_STORED_TAGS` of
+ * `MAX_STORED_TAG_LENGTH` characters, once each. More than the editor allows, and separators kept:
+ * other apps' folders and labels hold them, and what one library keeps another must not cut.
+ */
+export function cleanStoredTags(tags: readonly string[]): string[] {
+  const clean = tags
+    .map((tag) => tag.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_STORED_TAG_LENGTH))
+    .filter(Boolean);
+  return [...new Set(clean)].slice(0, MAX_STORED_TAGS);
 }

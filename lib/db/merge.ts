@@ -1,4 +1,4 @@
-import type { CaptureRecord, ItemField, ReadingProgress, SavedItem } from '@/lib/db/schema';
+import { type CaptureRecord, chosenAt, type ItemField, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
 
 const FIELDS: readonly ItemField[] = ['status', 'title', 'tags', 'note'];
 
@@ -6,14 +6,14 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
 
 /**
  * Merges two versions of the same item field by field: each field the user edits comes from the
- * side that changed it last (ties keep `local`), the earliest "added" date is kept. Returns null
+ * side that chose it last (`chosenAt`: ties keep `local`), the earliest "added" date is kept. Returns null
  * when the result equals `local`, which makes merging the same data twice change nothing.
  */
 export function mergeItem(local: SavedItem, incoming: SavedItem): SavedItem | null {
   const merged: SavedItem = { ...local, changedAt: { ...local.changedAt } };
   let changed = false;
   for (const field of FIELDS) {
-    if (incoming.changedAt[field] <= local.changedAt[field] || sameValue(incoming[field], local[field])) continue;
+    if (chosenAt(incoming, field) <= chosenAt(local, field) || sameValue(incoming[field], local[field])) continue;
     Object.assign(merged, { [field]: incoming[field] });
     merged.changedAt[field] = incoming.changedAt[field];
     changed = true;

@@ -1,6 +1,6 @@
 import { getDatabase } from '@/lib/db/database';
 import { touch, type WriteOptions } from '@/lib/db/items';
-import type { ReadingProgress } from '@/lib/db/schema';
+import { chosenAt, type ReadingProgress, STATUS_SET_BY_READING } from '@/lib/db/schema';
 
 /** Progress past this marks an unread item as being read. */
 const STARTED_READING = 0.05;
@@ -19,8 +19,11 @@ export function setProgress(
     if (!item) return false;
     await db.progress.put({ itemId, fraction: progress.fraction, anchor: progress.anchor, updatedAt: now });
     if (item.status === 'unread' && progress.fraction >= STARTED_READING) {
+      // Not the user's choice: "done" chosen on another browser, not yet synced, outvotes it.
+      const chosen = chosenAt(item, 'status');
       item.status = 'reading';
       touch(item, ['status'], now);
+      item.changedAt.status = chosen || STATUS_SET_BY_READING;
       await db.items.put(item);
     }
     return true;

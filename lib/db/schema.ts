@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
+import { MAX_STORED_TAG_LENGTH, MAX_STORED_TAGS } from '@/lib/annotations/tags';
 import { capturedPageSchema } from '@/lib/capture/schema';
 import { updateCursorSchema } from '@/lib/catalog-updates/overlay-schema';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
@@ -38,7 +39,7 @@ export const savedItemSchema = z.strictObject({
   title: z.string().min(1).max(1000),
   status: itemStatusSchema,
   /** The user's own tags (not the article's). */
-  tags: z.array(z.string().min(1).max(64)).max(50),
+  tags: z.array(z.string().min(1).max(MAX_STORED_TAG_LENGTH)).max(MAX_STORED_TAGS),
   note: z.string().max(20_000),
   addedAt: timestamp,
   updatedAt: timestamp,
@@ -49,6 +50,24 @@ export type SavedItem = z.infer<typeof savedItemSchema>;
 /** Change times for a record made at `at`, or one that only knew its last change (older data). */
 export function changeTimesAt(at: number): ItemChangeTimes {
   return { status: at, title: at, tags: at, note: at };
+}
+
+/** A status the user never chose: set when an item's reading began (progress), chosen by no one. */
+export const STATUS_SET_BY_READING = 1;
+
+type ItemFieldValues = Pick<SavedItem, 'status' | 'tags' | 'note' | 'addedAt' | 'changedAt'>;
+
+/**
+ * When the user chose a field's value, for telling which of two versions wins (sync, a backup's
+ * merge): a value as saving left it (unread, no tags, no note, unchanged since) was chosen by no
+ * one, at 0, so saving a page again elsewhere never outvotes its status, tags or note.
+ */
+export function chosenAt(item: ItemFieldValues, field: ItemField): number {
+  const at = item.changedAt[field];
+  if (field === 'title' || at > item.addedAt) return at;
+  const isAsSaved =
+    field === 'status' ? item.status === 'unread' : field === 'tags' ? item.tags.length === 0 : item.note === '';
+  return isAsSaved ? 0 : at;
 }
 
 export const readingProgressSchema = z.strictObject({

@@ -1,9 +1,10 @@
-import { cleanTagList } from '@/lib/annotations/tags';
+import { cleanStoredTags } from '@/lib/annotations/tags';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { assertEpoch, getEpoch } from '@/lib/db/meta';
 import { getRemovals } from '@/lib/db/removals';
 import {
+  chosenAt,
   type Highlight,
   highlightSchema,
   type ItemField,
@@ -93,16 +94,15 @@ function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: num
         url: incoming.url,
         title: incoming.title,
         status: incoming.status,
-        tags: cleanTagList(incoming.tags),
+        tags: cleanStoredTags(incoming.tags),
         note: incoming.note,
         addedAt: incoming.addedAt,
         updatedAt: 0,
         changedAt: { ...incoming.changedAt },
       };
   for (const field of FIELDS) {
-    if (mine && mine.changedAt[field] > readAt) continue;
-    // Tags as the tag editor and imports keep them (no "," "|" or line breaks, at most 20 of 40).
-    Object.assign(base, { [field]: field === 'tags' ? cleanTagList(incoming.tags) : incoming[field] });
+    if (mine && chosenAt(mine, field) > readAt) continue;
+    Object.assign(base, { [field]: field === 'tags' ? cleanStoredTags(incoming.tags) : incoming[field] });
     base.changedAt[field] = incoming.changedAt[field];
   }
   if (!mine || mine.addedAt <= readAt) {

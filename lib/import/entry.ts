@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
+import { cleanStoredTags } from '@/lib/annotations/tags';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import { HIGHLIGHT_COLORS, type ItemStatus, itemStatusSchema } from '@/lib/db/schema';
 import { isWebUrl } from '@/lib/net/web-url';
@@ -32,7 +33,7 @@ export const importEntrySchema = z.object({
     .max(MAX_ITEM_URL_LENGTH, `the address is longer than ${MAX_ITEM_URL_LENGTH} characters`)
     .refine((url) => isWebUrl(url), 'not a web address (http or https)'),
   title: z.string().transform((title) => shownLine(title).slice(0, 1000)),
-  tags: z.array(z.string()).transform(cleanTags),
+  tags: z.array(z.string()).transform(cleanStoredTags),
   status: itemStatusSchema,
   /** Epoch milliseconds, when the format has them. */
   addedAt: z.number().int().nonnegative().nullable(),
@@ -67,12 +68,6 @@ export interface ParsedImport {
   format: ImportFormat;
   entries: ImportEntry[];
   skipped: SkippedRecord[];
-}
-
-/** Tags as Shelf keeps them: trimmed, lower-case, at most 64 characters, no duplicates, at most 50. */
-export function cleanTags(tags: readonly string[]): string[] {
-  const clean = tags.map((tag) => tag.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, 64)).filter(Boolean);
-  return [...new Set(clean)].slice(0, 50);
 }
 
 /** Folder and state names of other apps → Shelf's statuses. Unknown names are unread. */

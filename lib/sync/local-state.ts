@@ -1,5 +1,6 @@
-import type { ItemStatus } from '@/lib/db/schema';
+import { chosenAt, type ItemStatus } from '@/lib/db/schema';
 import {
+  compareStamps,
   type Entity,
   entityKey,
   isVisible,
@@ -104,10 +105,10 @@ function syncedProgress(progress: SyncItem['progress']): SyncedProgress | null {
 function itemFieldValues(item: SyncItem): Record<ItemFieldName, { v: Json; t: number }> {
   return {
     url: { v: item.url, t: item.addedAt },
-    title: { v: item.title, t: item.changedAt.title },
-    status: { v: item.status, t: item.changedAt.status },
-    tags: { v: item.tags, t: item.changedAt.tags },
-    note: { v: item.note, t: item.changedAt.note },
+    title: { v: item.title, t: chosenAt(item, 'title') },
+    status: { v: item.status, t: chosenAt(item, 'status') },
+    tags: { v: item.tags, t: chosenAt(item, 'tags') },
+    note: { v: item.note, t: chosenAt(item, 'note') },
     addedAt: { v: item.addedAt, t: item.addedAt },
     progress: { v: syncedProgress(item.progress), t: item.progress?.updatedAt ?? 0 },
   };
@@ -196,6 +197,9 @@ export function observeLocal(
       // No progress and no register: nothing to say (an absent register is older than any).
       if (name === optional && local.v === null && !register) continue;
       const floor = Math.max(after(register), shown ? 0 : after(known?.deleted));
+      // Nor a value chosen by no one (`chosenAt` 0: unread, no tags, no note as saved), unless it
+      // must outrank a removal: other browsers read its absence as that default (`itemFromEntity`).
+      if (local.t === 0 && !register && floor === 0) continue;
       fields[name] = { v: local.v, t: Math.max(stampTime(local.t), floor), d: deviceId };
     }
     doc.set(key, { fields, deleted: known?.deleted ?? null });
@@ -254,20 +258,28 @@ export function observeLocal(
   return doc;
 }
 
+const UNCHOSEN = {
+  status: { v: 'unread', t: 0 },
+  tags: { v: [], t: 0 },
+  note: { v: '', t: 0 },
+} as const satisfies Record<string, { v: Json; t: number }>;
+
 /** The item an entity shows, or null when it lacks a field an item needs (not yet fully known). */
 export function itemFromEntity(id: string, entity: Entity): SyncItem | null {
   const f = entity.fields;
-  if (!f.url || !f.title || !f.status || !f.tags || !f.note || !f.addedAt) return null;
+  if (!f.url || !f.title || !f.addedAt) return null;
   const progress = f.progress?.v as SyncedProgress | null | undefined;
+  // A status, tags or note no one chose travels as no register (`observeLocal`): the default, at 0.
+  const { status = UNCHOSEN.status, tags = UNCHOSEN.tags, note = UNCHOSEN.note } = f;
   return {
     id,
     url: f.url.v as string | null,
     title: f.title.v as string,
-    status: f.status.v as ItemStatus,
-    tags: f.tags.v as string[],
-    note: f.note.v as string,
+    status: status.v as ItemStatus,
+    tags: tags.v as string[],
+    note: note.v as string,
     addedAt: f.addedAt.v as number,
-    changedAt: { status: f.status.t, title: f.title.t, tags: f.tags.t, note: f.note.t },
+    changedAt: { status: status.t, title: f.title.t, tags: tags.t, note: note.t },
     progress: progress
       ? { fraction: progress[0], scrollFraction: progress[1], scrollY: progress[2], updatedAt: f.progress?.t ?? 0 }
       : null,
@@ -298,7 +310,25 @@ function sameItem(a: SyncItem, b: SyncItem): boolean {
   return ITEM_FIELDS.every((field) => sameJson(fa[field].v, fb[field].v));
 }
 
-/** The writes that make `snapshot` show what `doc` shows. */
+/** Each item's newest highlight change in `doc` (made, or its note or colour edited), among highlights that show. */
+function newestHighlightChanges(doc: SyncDocument): Map<string, Stamp> {
+  const newest = new Map<string, Stamp>();
+  for (const [key, entity] of doc) {
+    const { kind, id } = splitEntityKey(key);
+    const highlight = kind === HIGHLIGHT_KIND && isVisible(entity) ? highlightFromEntity(id, entity) : null;
+    const changed = highlight && latestChange(entity);
+    if (!highlight || !changed) continue;
+    const known = newest.get(highlight.itemId);
+    if (!known || compareStamps(changed, known) > 0) newest.set(highlight.itemId, changed);
+  }
+  return newest;
+}
+
+/**
+ * The writes that make `snapshot` show what `doc` shows. An item removed elsewhere stays here when
+ * one of its highlights was made or edited after the removal (as a note edited after it keeps the
+ * item): the next `observeLocal` publishes it again, dated after the removal, with its highlights.
+ */
 export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, readAt: number): LocalChanges {
   const changes: LocalChanges = {
     readAt,
@@ -310,12 +340,15 @@ export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, read
   };
   const local = new Map(snapshot.items.map((item) => [item.id, item]));
   const localHighlights = new Map((snapshot.highlights ?? []).map((h) => [h.id, h]));
+  const highlighted = newestHighlightChanges(doc);
   for (const [key, entity] of doc) {
     const { kind, id } = splitEntityKey(key);
     if (kind === ITEM_KIND) {
       const mine = local.get(id);
       if (!isVisible(entity)) {
-        if (mine && entity.deleted) changes.remove.push({ id, removedAt: entity.deleted.t });
+        const highlight = highlighted.get(id);
+        const highlightedSince = entity.deleted && highlight && compareStamps(highlight, entity.deleted) > 0;
+        if (mine && entity.deleted && !highlightedSince) changes.remove.push({ id, removedAt: entity.deleted.t });
         continue;
       }
       const item = itemFromEntity(id, entity);

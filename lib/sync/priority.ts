@@ -42,7 +42,9 @@ export function priorityOf(key: string, entity: Entity, now: number): SyncPriori
       ? SyncPriority.RecentDeletion
       : SyncPriority.OldDeletion;
   if (kind === HIGHLIGHT_KIND) return SyncPriority.Highlight;
-  return QUEUE_STATUSES.includes(entity.fields.status?.v as string) ? SyncPriority.Queue : SyncPriority.OtherItem;
+  // No status register: unread, chosen by no one (`itemFromEntity`).
+  const status = entity.fields.status ? entity.fields.status.v : 'unread';
+  return QUEUE_STATUSES.includes(status as string) ? SyncPriority.Queue : SyncPriority.OtherItem;
 }
 
 const NEVER: Stamp = { t: 0, d: '' };

@@ -8,7 +8,7 @@ import { ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError } from '@/lib/db/errors';
 import { addHighlight } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
-import { saveArticle, savePage, setStatus, setTags } from '@/lib/db/items';
+import { saveArticle, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { countItems, getAllItems, getItem, getReaderData } from '@/lib/db/queries';
 import { MAX_MARKUP_DEPTH } from '@/lib/dom/markup-depth';
@@ -106,6 +106,20 @@ describe('backup', () => {
     await restoreBackup(parse(inFile), 'merge', { db });
     expect((await getItem('article:a0', db))?.status).toBe('archived');
     expect(await getItem('article:a4', db)).toMatchObject({ status: 'done', tags: ['mine'] });
+  });
+
+  // QA pass: the article saved again (a new computer) outvoted the backup's status, tags and note.
+  it('merge keeps what the file chose over an item saved again since, which chose nothing', async () => {
+    const article = { id: 'cold-start-latency', title: 'Cold Start', url: 'https://webcoderspeed.com/blog/scaling/x' };
+    const item = await saveArticle(article, { db, now: 1_000 });
+    await setTags(item.id, ['serverless'], { db, now: 2_000 });
+    await setNote(item.id, 'months of notes', { db, now: 3_000 });
+    await setStatus([item.id], 'done', { db, now: 4_000 });
+    const backup = parse(await exportNow());
+    await deleteEverything(db);
+    await saveArticle(article, { db, now: 9_000 });
+    await restoreBackup(backup, 'merge', { db });
+    expect(await getItem(item.id, db)).toMatchObject({ status: 'done', tags: ['serverless'], note: 'months of notes' });
   });
 
   it('replace makes the saved items equal to the file', async () => {

@@ -3,9 +3,10 @@ import type { SelectorSet } from '@/lib/annotations/selectors';
 import { clearAll } from '@/lib/db/clear';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { addHighlight, deleteHighlight, getHighlights, updateHighlight } from '@/lib/db/highlights';
-import { removeItems, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
+import { removeItems, saveArticle, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { getReaderData } from '@/lib/db/queries';
+import { importFile } from '@/lib/import/import-file';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
 import type { Json } from '@/lib/sync/document';
 import { SYNC_QUOTAS } from '@/lib/sync/quotas';
@@ -51,6 +52,7 @@ const quote = (exact: string): SelectorSet => ({
 });
 
 const view = libraryView;
+const BLOG = 'https://webcoderspeed.com/blog/scaling';
 
 async function savedWithEverything(db: ShelfDatabase) {
   const capture = { title: 'Queues', byline: null, excerpt: null, siteName: null, html: '<p>x</p>', text: 'x' };
@@ -137,6 +139,88 @@ describe('sync over the real library (lib/db)', () => {
     await syncBoth(a, b);
     expect(await getHighlights(item.id, a.db)).toEqual([]);
     expect((await view(a.db)).map((i) => i.id)).toEqual([item.id]);
+  });
+
+  // QA pass: the defaults saving sets (unread, no tags, no note) were dated, so a later save won.
+  it('saving the same article on another browser later keeps its status, tags and note', async () => {
+    const [a, b] = setUp();
+    const article = { id: 'cold-start-latency', title: 'Cold Start Latency', url: `${BLOG}/cold-start-latency` };
+    const item = await saveArticle(article, { db: a.db, ...at() });
+    await clock.advance(1_000);
+    await setTags(item.id, ['serverless'], { db: a.db, ...at() });
+    await setNote(item.id, 'provisioned concurrency', { db: a.db, ...at() });
+    await setStatus([item.id], 'done', { db: a.db, ...at() });
+    await clock.advance(60_000);
+    await saveArticle(article, { db: b.db, ...at() });
+    await syncBoth(a, b);
+    await syncBoth(a, b);
+    for (const db of [a.db, b.db])
+      expect((await view(db))[0]).toMatchObject({
+        status: 'done',
+        tags: ['serverless'],
+        note: 'provisioned concurrency',
+      });
+  });
+
+  it('reading begun on another browser that had not heard of "done" leaves it done', async () => {
+    const [a, b] = setUp();
+    const item = await savePage({ url: 'https://example.com/queues', title: 'Queues' }, null, { db: a.db, ...at() });
+    await syncBoth(a, b);
+    await setStatus([item.id], 'done', { db: a.db, ...at() });
+    await clock.advance(60_000);
+    await setProgress(item.id, { fraction: 0.1, anchor: { scrollFraction: 0.1, scrollY: 100 } }, { db: b.db, ...at() });
+    expect((await view(b.db))[0]?.status).toBe('reading');
+    await syncBoth(a, b);
+    for (const db of [a.db, b.db]) expect((await view(db))[0]).toMatchObject({ status: 'done', progress: [0.1, 100] });
+  });
+
+  // QA pass: a highlight made or edited after the removal elsewhere was removed with the item.
+  it('a highlight made or edited on one browser after the item was removed on the other keeps the item', async () => {
+    const [a, b] = setUp();
+    const { item, highlight } = await savedWithEverything(a.db);
+    await syncBoth(a, b);
+    await clock.advance(5_000);
+    await removeItems([item.id], { db: a.db, ...at() });
+    await clock.advance(5_000);
+    await addHighlight(item.id, quote('made after the removal'), { note: 'my thought' }, { db: b.db, ...at() });
+    await updateHighlight(highlight.id, { note: 'edited after it' }, { db: b.db, ...at() });
+    await syncBoth(a, b);
+    await syncBoth(a, b);
+    for (const db of [a.db, b.db]) {
+      const [shown] = await view(db);
+      expect(shown).toMatchObject({ id: item.id, tags: ['backend', 'queues'], note: 'read again' });
+      expect(shown?.highlights.map(([, exact, note]) => [exact, note])).toEqual([
+        ['back-pressure', 'edited after it'],
+        ['made after the removal', 'my thought'],
+      ]);
+    }
+  });
+
+  it('a highlight made before the removal does not keep the item', async () => {
+    const [a, b] = setUp();
+    const { item } = await savedWithEverything(a.db);
+    await addHighlight(item.id, quote('before'), {}, { db: b.db, ...at() });
+    await clock.advance(5_000);
+    await removeItems([item.id], { db: a.db, ...at() });
+    await syncBoth(a, b);
+    await syncBoth(a, b);
+    for (const db of [a.db, b.db]) expect(await view(db)).toEqual([]);
+  });
+
+  // QA pass: sync cut tags to the editor's 20 of 40 characters and published the cut list.
+  it('tags an import kept (more, and longer, than the editor allows) survive a sync on both browsers', async () => {
+    const [a, b] = setUp();
+    const tags = [
+      ...Array.from({ length: 24 }, (_, at) => `t${at}`),
+      'a-tag-name-that-is-fifty-characters-long-to-the-end',
+    ];
+    const csv = `status,tags,url,title,time_added\nunread,${tags.join('|')},https://example.com/x,Imported,1639793996\n`;
+    expect((await importFile({ name: 'pocket.csv', bytes: new TextEncoder().encode(csv) }, { db: a.db })).ok).toBe(
+      true,
+    );
+    await syncBoth(a, b);
+    await syncBoth(a, b);
+    for (const db of [a.db, b.db]) expect((await view(db))[0]?.tags).toEqual(tags);
   });
 
   it('a malformed sync area applies nothing, loses nothing here and says so', async () => {

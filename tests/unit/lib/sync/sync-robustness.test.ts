@@ -264,7 +264,7 @@ describe('the whole library', () => {
     const fit = a.engine.status().fit!;
     expect(shared.bytesInUse()).toBe(fit.bytesUsed);
     await b.engine.syncNow();
-    // Measured: 846 of 1,000 (about 120 bytes an item); see README "Sync".
+    // Measured: 841 of 1,000 (about 120 bytes an item); see README "Sync".
     expect(fit.items.synced).toBeGreaterThanOrEqual(800);
     expect(fit.items.synced + fit.items.notSynced).toBe(1_000);
     expect(fit.preferences.synced).toBe(2);
