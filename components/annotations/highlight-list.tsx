@@ -1,5 +1,7 @@
 import { NoteEditor } from '@/components/annotations/note-editor';
-import { deleteHighlight, updateHighlight } from '@/lib/db/highlights';
+import { useHighlightRemoval } from '@/components/hooks/use-highlight-removal';
+import { UndoBar } from '@/components/undo-bar';
+import { updateHighlight } from '@/lib/db/highlights';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '@/lib/db/schema';
 
 interface HighlightListProps {
@@ -19,9 +21,25 @@ export function shortQuote(quote: string): string {
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
-/** An item's highlights, each with its note, its colour, a way to show it in the text, and Remove. */
+/** An item's highlights, each with its note, its colour, a way to show it in the text, and Remove (with Undo). */
 export function HighlightList({ highlights, notFound, onShow }: HighlightListProps) {
-  if (highlights.length === 0) return null;
+  const removal = useHighlightRemoval();
+  return (
+    <>
+      {highlights.length > 0 && (
+        <Highlights highlights={highlights} notFound={notFound} onShow={onShow} onRemove={removal.remove} />
+      )}
+      <UndoBar undo={removal.undo} onUndo={() => void removal.runUndo()} />
+    </>
+  );
+}
+
+function Highlights({
+  highlights,
+  notFound,
+  onShow,
+  onRemove,
+}: HighlightListProps & { onRemove: (id: string, quote: string) => Promise<void> }) {
   return (
     <section aria-labelledby="highlights-heading" className="highlight-list">
       <h3 id="highlights-heading">Highlights</h3>
@@ -65,7 +83,7 @@ export function HighlightList({ highlights, notFound, onShow }: HighlightListPro
                 type="button"
                 className="button secondary"
                 aria-label={`Remove highlight “${short}”`}
-                onClick={() => void deleteHighlight(highlight.id)}
+                onClick={() => void onRemove(highlight.id, short)}
               >
                 Remove
               </button>

@@ -1,5 +1,3 @@
-import type { Undo } from '@/components/hooks/use-undoable-actions';
-
 interface BulkActionsProps {
   shown: number;
   selected: number;
@@ -44,19 +42,6 @@ export function BulkActions({
         onClick={onToggleHelp}
       >
         ?
-      </button>
-    </div>
-  );
-}
-
-/** What was just done, with Undo. */
-export function UndoBar({ undo, onUndo }: { undo: Undo | null; onUndo: () => void }) {
-  if (!undo) return null;
-  return (
-    <div className="undo-bar" role="status">
-      {undo.message}{' '}
-      <button type="button" className="link-button" onClick={onUndo}>
-        Undo
       </button>
     </div>
   );

@@ -7,9 +7,10 @@ import { useReadingListSelection } from '@/components/hooks/use-reading-list-sel
 import { useUndoableActions } from '@/components/hooks/use-undoable-actions';
 import { KeyboardHelp } from '@/components/keyboard-help';
 import { ReadingList } from '@/components/reading-list';
-import { BulkActions, UndoBar } from '@/components/reading-list/bulk-actions';
+import { BulkActions } from '@/components/reading-list/bulk-actions';
 import { EmptyList } from '@/components/reading-list/empty-list';
 import { ListToolbar } from '@/components/reading-list/list-toolbar';
+import { UndoBar } from '@/components/undo-bar';
 import type { ItemStatus } from '@/lib/db/schema';
 import { runListKey } from '@/lib/reading-list/keys';
 import { DEFAULT_LIST_QUERY, type ListQuery, type ListRow } from '@/lib/reading-list/list-query';

@@ -120,6 +120,15 @@ test('in the side panel reader: the Highlight button, a note on the highlight, s
     .toBe(true);
   await expect(reader.locator('.reader-body p').nth(3)).toHaveText(PARAGRAPHS[3] as string);
   await expect(notes.highlights).toBeHidden();
+
+  // QA pass: Remove took the note with it for good. Undo puts both back.
+  await expect(notes.region.getByRole('status').filter({ hasText: 'Removed' })).toHaveText(
+    `Removed the highlight “${quote}” and its note. Undo`,
+  );
+  await notes.region.getByRole('button', { name: 'Undo' }).click();
+  await expect(notes.marks).toHaveText([quote]);
+  await expect(highlightNote).toHaveValue('snapshot isolation');
+  await expect(notes.region.getByRole('button', { name: 'Undo' })).toHaveCount(0);
 });
 
 test('tags in Settings: renaming one to a tag already used merges them', async () => {
