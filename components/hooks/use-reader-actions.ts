@@ -3,7 +3,7 @@ import { getArticleById } from '@/lib/corpus/catalog';
 import { getItemIdsWithCopies } from '@/lib/db/copies';
 import { setStatus } from '@/lib/db/items';
 import { getAllItems } from '@/lib/db/queries';
-import type { SavedItem } from '@/lib/db/schema';
+import type { ItemStatus, SavedItem } from '@/lib/db/schema';
 import { buildRows, nextInQueue } from '@/lib/reading-list/list-query';
 
 const STATUS_MESSAGES = {
@@ -17,18 +17,24 @@ const STATUS_MESSAGES = {
  * queue (`onOpenItem` shows it where the reader is), and a line saying what happened.
  */
 export function useReaderActions(itemId: string, onOpenItem: (item: SavedItem, hasCopy: boolean) => void) {
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; status?: ItemStatus } | null>(null);
   return {
-    message,
+    /**
+     * The line for the item's status now: what a status change here said holds only while the
+     * status is still the one it set (another window may have changed it since).
+     */
+    messageFor(status: ItemStatus): string | null {
+      return message && (!message.status || message.status === status) ? message.text : null;
+    },
     async setStatusTo(status: 'done' | 'archived' | 'reading') {
       await setStatus([itemId], status);
-      setMessage(STATUS_MESSAGES[status]);
+      setMessage({ text: STATUS_MESSAGES[status], status });
     },
     async openNext() {
       const { items, progress } = await getAllItems();
       const next = nextInQueue(buildRows(items, progress, getArticleById), itemId);
       if (!next) {
-        setMessage('Nothing else to read in your reading list.');
+        setMessage({ text: 'Nothing else to read in your reading list.' });
         return;
       }
       const copies = await getItemIdsWithCopies([next.item.id]);

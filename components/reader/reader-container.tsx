@@ -99,7 +99,7 @@ export function ReaderContainer({
             status={item.status}
             onSetStatus={(status) => void actions.setStatusTo(status)}
             onNext={() => void actions.openNext()}
-            message={actions.message}
+            message={actions.messageFor(item.status)}
           />
         }
       />

@@ -105,6 +105,15 @@ test('the full-tab reader: colours, measure, title, original, and Mark as done a
   await panel.show('Reading list');
   await panel.readingList.view('Done').click();
   await expect(panel.readingList.row(POOLS.title)).toContainText('done');
+
+  // QA pass: archived in another window, this one's buttons followed but its line still said "Marked as done.".
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect(reader.endButton('Archive')).toHaveAttribute('aria-pressed', 'true');
+  await expect(reader.endButton('Mark as done')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('status').filter({ hasText: 'Marked as done.' })).toHaveCount(0);
+  await other.close();
 });
 
 test('a long page has an outline that marks the section being read', async ({ context, extensionId }) => {
