@@ -32,7 +32,7 @@ const pocketRow: RowMapper = (column, where) => ({
   where,
   url: column('url'),
   title: unneutralize(column('title')),
-  tags: splitTags(column('tags'), /\|/),
+  tags: splitTags(unneutralize(column('tags')), /\|/),
   status: statusFromName(column('status')) ?? 'unread',
   addedAt: parseDate(column('time_added')),
   updatedAt: parseDate(column('time_updated')),

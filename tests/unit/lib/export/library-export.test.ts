@@ -49,6 +49,14 @@ describe('CSV export read back by Shelf', () => {
     const [entry] = readImportFile('shelf.csv', new TextEncoder().encode(csv)).entries;
     expect(entry).toMatchObject({ title: '=HYPERLINK("x")', note: '+note' });
   });
+
+  // QA pass: a first tag such as "@home" came back as "'@home".
+  it('gives back tags whose first one starts with a formula character', async () => {
+    const { readImportFile } = await import('@/lib/import/read-import-file');
+    const csv = toLibraryCsv([{ ...item('Tagged'), tags: ['@home', '-later', 'plain'] }]);
+    const [entry] = readImportFile('shelf.csv', new TextEncoder().encode(csv)).entries;
+    expect(entry?.tags).toEqual(['@home', '-later', 'plain']);
+  });
 });
 
 describe('exports leave nothing out silently', () => {
