@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { DATABASE_NAME } from '@/lib/db/database';
+import { loadSyncReplica, saveSyncReplica } from '@/lib/db/sync';
+import { moveLegacySyncReplica } from '@/lib/settings/migrate-legacy';
 import { getPreference, PREFERENCES, setPreference, watchPreference } from '@/lib/settings/preferences';
 import { createSyncedPreferences } from '@/lib/settings/synced-preferences';
 import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
@@ -58,6 +60,14 @@ async function deviceId(): Promise<string> {
   return made;
 }
 
+/** The record of the last sync, from the database (moved there from where an earlier version kept it). */
+async function loadReplica(): Promise<string | null> {
+  await moveLegacySyncReplica(async (text) => {
+    if ((await loadSyncReplica()) === null) await saveSyncReplica(text);
+  });
+  return loadSyncReplica();
+}
+
 async function start(): Promise<void> {
   if (engine) return;
   const id = await deviceId();
@@ -69,10 +79,7 @@ async function start(): Promise<void> {
     onReport: reportFor(() => created),
     local: createLibraryAdapter({
       preferences: createSyncedPreferences(),
-      replica: {
-        load: () => getPreference(PREFERENCES.syncReplica),
-        save: (text) => setPreference(PREFERENCES.syncReplica, text),
-      },
+      replica: { load: loadReplica, save: (text) => saveSyncReplica(text) },
       watchLibrary: (onChange) => watchDatabaseChanges(DATABASE_NAME, onChange),
     }),
   });

@@ -163,6 +163,11 @@ export const metaRecordSchema = z.discriminatedUnion('key', [
     key: z.literal('copyText'),
     value: z.strictObject({ rule: z.number().int().nonnegative(), after: z.string().max(300).nullable() }),
   }),
+  /**
+   * Sync's record of the library after its last sync (`encodeReplica` text, lib/sync/replica.ts,
+   * after the epoch it describes): here, not in `storage.local`, which content scripts can read.
+   */
+  z.strictObject({ key: z.literal('syncReplica'), value: z.string().max(20_000_000) }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
 

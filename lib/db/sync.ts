@@ -82,6 +82,16 @@ export function readSyncEpoch(db: ShelfDatabase = getDatabase()): Promise<string
   return db.transaction('r', db.meta, () => getEpoch(db));
 }
 
+/** Sync's record of the last sync (`SyncLocalAdapter` keeps it with the epoch it describes), or null. */
+export async function loadSyncReplica(db: ShelfDatabase = getDatabase()): Promise<string | null> {
+  const record = await db.meta.get('syncReplica');
+  return record?.key === 'syncReplica' ? record.value : null;
+}
+
+export async function saveSyncReplica(text: string, db: ShelfDatabase = getDatabase()): Promise<void> {
+  await reportingFullStorage(() => db.meta.put({ key: 'syncReplica', value: text }));
+}
+
 /** The item sync brought, merged into this browser's: each field unless changed here after `readAt`. */
 function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: number): SavedItem {
   const isArticle = incoming.id.startsWith('article:');

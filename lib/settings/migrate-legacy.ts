@@ -1,6 +1,12 @@
 import { browser } from 'wxt/browser';
 import { deleteLegacySettings, readLegacySettings } from '@/lib/db/legacy-settings';
-import { PREFERENCES, type Preference, RETIRED_KEYS, setPreference } from '@/lib/settings/preferences';
+import {
+  LEGACY_SYNC_REPLICA_KEY,
+  PREFERENCES,
+  type Preference,
+  RETIRED_KEYS,
+  setPreference,
+} from '@/lib/settings/preferences';
 
 /**
  * Carries settings kept by earlier versions into the preferences, once (run by the background on
@@ -21,12 +27,24 @@ export async function migrateLegacySettings(hasAllSitesPermission: () => Promise
     await carry(PREFERENCES.allowRemoteImages, legacy.allowRemoteImages);
     await deleteLegacySettings();
   }
-  const [retiredNowhere] = RETIRED_KEYS;
+  const [retiredNowhere, retiredSyncStatus] = RETIRED_KEYS;
   const stored = await browser.storage.local.get([retiredNowhere, PREFERENCES.relatedPlacement.key]);
   if (stored[PREFERENCES.relatedPlacement.key] === undefined) {
     const placement =
       stored[retiredNowhere] === true ? 'nowhere' : (await hasAllSitesPermission()) ? 'everywhere' : 'blog';
     await setPreference(PREFERENCES.relatedPlacement, placement);
   }
-  await browser.storage.local.remove(retiredNowhere);
+  // The sync status is kept in `storage.session` now (it names items); the replica moves on its own.
+  await browser.storage.local.remove([retiredNowhere, retiredSyncStatus]);
+}
+
+/**
+ * Sync's record of the last sync as an earlier version kept it (`storage.local`, which content
+ * scripts can read): handed to `move` (into the database), then removed there. Nothing when gone.
+ */
+export async function moveLegacySyncReplica(move: (text: string) => Promise<void>): Promise<void> {
+  const stored: unknown = (await browser.storage.local.get(LEGACY_SYNC_REPLICA_KEY))[LEGACY_SYNC_REPLICA_KEY];
+  if (stored === undefined) return;
+  if (typeof stored === 'string') await move(stored);
+  await browser.storage.local.remove(LEGACY_SYNC_REPLICA_KEY);
 }

@@ -203,18 +203,13 @@ export const PREFERENCES = {
     defaultValue: null,
     backup: { excluded: 'it names this browser; a restored copy elsewhere must not take it' },
   }),
-  /** Sync's record of the shelf after its last sync (`encodeReplica` text, lib/sync/replica.ts). */
-  syncReplica: preference<string | null>({
-    key: 'syncReplica',
-    area: 'local',
-    schema: z.nullable(z.string().check(z.maxLength(20_000_000))),
-    defaultValue: null,
-    backup: { excluded: 'sync’s own record of this browser’s last sync' },
-  }),
-  /** What Settings shows about sync (lib/sync/sync-status.ts), written by the background. */
+  /**
+   * What Settings shows about sync (lib/sync/sync-status.ts), written by the background at each
+   * sync. In `storage.session`: it names items (titles), and content scripts cannot read that area.
+   */
   syncStatus: preference<SyncStatus | null>({
     key: 'syncStatus',
-    area: 'local',
+    area: 'session',
     schema: storedSyncStatusSchema,
     defaultValue: null,
     backup: { excluded: 'the state of this browser’s sync' },
@@ -227,8 +222,14 @@ export type PreferenceValue<N extends PreferenceName> = Preferences[N] extends P
 
 const ALL: readonly Preference<unknown>[] = Object.values(PREFERENCES) as Preference<unknown>[];
 
-/** Keys earlier versions kept that no preference uses any more; "Delete everything" removes them too. */
-export const RETIRED_KEYS = ['relatedShownNowhere'] as const;
+/**
+ * Where sync's record of the last sync was kept before the database held it (`storage.local`, which
+ * content scripts can read); moved by `lib/background/sync.ts` (`takeLegacySyncReplica`).
+ */
+export const LEGACY_SYNC_REPLICA_KEY = 'syncReplica';
+
+/** Keys earlier versions kept in `storage.local` that no preference uses there any more; "Delete everything" removes them too. */
+export const RETIRED_KEYS = ['relatedShownNowhere', 'syncStatus', LEGACY_SYNC_REPLICA_KEY] as const;
 
 function storageArea(area: Area) {
   return area === 'local' ? browser.storage.local : browser.storage.session;

@@ -4,6 +4,7 @@ import { requestHandlers } from '@/lib/background/request-handlers';
 import { keepSyncInStep, syncNow } from '@/lib/background/sync';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle } from '@/lib/db/items';
+import { loadSyncReplica } from '@/lib/db/sync';
 import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
 
@@ -37,6 +38,32 @@ describe('the background’s sync', () => {
     await expect.poll(() => getPreference(PREFERENCES.syncStatus)).toMatchObject({ lastSyncAt: status.lastSyncAt });
     expect(await getPreference(PREFERENCES.syncDeviceId)).toMatch(/^[0-9a-f-]{36}$/);
     expect(await fakeBrowser.storage.sync.get(MANIFEST_KEY)).toHaveProperty(MANIFEST_KEY);
+  });
+
+  // A review found the record of the last sync (the whole synced library) in storage.local, which
+  // content scripts can read: it is the database's, and what Settings shows is in storage.session.
+  it('keeps its record of the library in the database and its status in storage.session, none in storage.local', async () => {
+    keepSyncInStep();
+    await saveArticle({ id: 'cache-stampede', title: 'Cache Stampede', url: null });
+    await setPreference(PREFERENCES.syncEnabled, true);
+    await syncNow();
+    expect(await loadSyncReplica()).toContain('\n');
+    expect(await fakeBrowser.storage.session.get('syncStatus')).toHaveProperty('syncStatus');
+    const local = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(local).not.toContain('syncReplica');
+    expect(local).not.toContain('syncStatus');
+  });
+
+  it('moves the record an earlier version kept in storage.local into the database', async () => {
+    keepSyncInStep();
+    await setPreference(PREFERENCES.syncEnabled, true);
+    await syncNow(); // a record of this library
+    const record = (await loadSyncReplica()) as string;
+    await getDatabase().meta.delete('syncReplica');
+    await fakeBrowser.storage.local.set({ syncReplica: record });
+    await syncNow();
+    expect(await loadSyncReplica()).toBe(record);
+    expect(await fakeBrowser.storage.local.get('syncReplica')).toEqual({});
   });
 
   it('"Sync now" is answered only for Shelf’s own pages', async () => {

@@ -37,7 +37,6 @@ const EXAMPLES: { [N in PreferenceName]: unknown } = {
   catalogUpdateStatus: { state: 'done', phase: 'done', done: 1, total: 1, lines: ['2 addresses filled in'], at: 9 },
   syncEnabled: true,
   syncDeviceId: 'browser-1',
-  syncReplica: 'eJwrzs8tSFVIL8qvLlAoSczRy0ktUTBUMAAAeh4I0w',
   syncStatus: { state: 'idle', lastSyncAt: 7, nextAttemptAt: null, fit: null, lastError: null },
 };
 const NAMES = Object.keys(PREFERENCES) as PreferenceName[];
@@ -75,7 +74,7 @@ describe('the preferences inventory', () => {
     const name = `shelf-prefs-${crypto.randomUUID()}`;
     const db = new ShelfDatabase(name);
     await setAllToExamples();
-    await fakeBrowser.storage.local.set({ relatedShownNowhere: true });
+    await fakeBrowser.storage.local.set({ relatedShownNowhere: true, syncReplica: 'old', syncStatus: {} });
     await deleteEverything(db);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
