@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { browser } from 'wxt/browser';
 import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { pageItemId } from '@/lib/db/ids';
@@ -160,8 +161,19 @@ async function upgradeToVersion4(tx: Transaction): Promise<void> {
 let instance: ShelfDatabase | undefined;
 let stopSignal: (() => void) | undefined;
 
-/** Pages have a document; the service worker (the background itself) has none. */
-const inPage = () => typeof document !== 'undefined';
+/**
+ * Whether this context is one of Shelf's pages, not the background: Chrome's service worker has no
+ * document, and Firefox's background page is the window `getBackgroundPage` names.
+ */
+const inPage = () => typeof document !== 'undefined' && !isBackgroundPage();
+
+function isBackgroundPage(): boolean {
+  try {
+    return (browser.extension as { getBackgroundPage?: () => unknown } | undefined)?.getBackgroundPage?.() === window;
+  } catch {
+    return false; // a context without the API (the offscreen document, tests) is not the background page
+  }
+}
 
 /**
  * The shared connection of this context (page or service worker), opened on first use. In a page

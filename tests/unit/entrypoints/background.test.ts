@@ -59,6 +59,20 @@ describe('background', () => {
     await vi.waitFor(() => expect(sent).toHaveBeenCalledWith({ type: 'data-changed' }));
   });
 
+  // A review: Firefox's background page has a document, and told itself after each of its writes.
+  it('Firefox’s background page (a window) does not tell itself', async () => {
+    resetDatabaseConnection();
+    browser.extension.getBackgroundPage = () => window;
+    try {
+      const sent = vi.spyOn(browser.runtime, 'sendMessage');
+      await saveArticle({ id: 'c', title: 'C', url: null }, { db: getDatabase() });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(sent).not.toHaveBeenCalledWith({ type: 'data-changed' });
+    } finally {
+      browser.extension.getBackgroundPage = undefined as never;
+    }
+  });
+
   it('refuses "data-changed" and "save-tab" from a content script', async () => {
     const fromPage = { url: 'https://example.org/', tab: { id: 1 } } as never;
     expect(await send({ type: 'data-changed' }, fromPage)).toMatchObject({ ok: false, error: /only Shelf/ });
