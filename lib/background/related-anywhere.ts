@@ -14,11 +14,6 @@ const BLOG_PAGES = ['https://webcoderspeed.com/*', 'https://www.webcoderspeed.co
 /** Origins that a build grants up front (the e2e test build grants 127.0.0.1 only). */
 export const PREGRANTED_ORIGINS: string[] = import.meta.env.MODE === 'e2e' ? ['http://127.0.0.1/*'] : [];
 
-export async function isRelatedAnywhereRegistered(): Promise<boolean> {
-  const scripts = await browser.scripting.getRegisteredContentScripts({ ids: [RELATED_ANYWHERE_SCRIPT_ID] });
-  return scripts.length > 0;
-}
-
 export function hasAllSitesPermission(): Promise<boolean> {
   return browser.permissions.contains({ origins: ALL_SITES });
 }

@@ -63,10 +63,6 @@ export async function getRelatedPlacement(): Promise<RelatedPlacement> {
   return getPreference(PREFERENCES.relatedPlacement);
 }
 
-export async function isRelatedShownNowhere(): Promise<boolean> {
-  return (await getRelatedPlacement()) === 'nowhere';
-}
-
 /** One read for a content script: may it show related articles on this site? */
 export async function mayShowRelatedOn(hostname: string): Promise<boolean> {
   const { relatedPlacement, relatedHiddenSites } = await getPreferences(['relatedPlacement', 'relatedHiddenSites']);

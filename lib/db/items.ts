@@ -164,8 +164,8 @@ export function removeItems(
 }
 
 /**
- * Puts back what `removeItems` took: each item with its progress and copy. An item saved again
- * meanwhile is newer than the snapshot and keeps its own state, progress and copy. A copy put back
+ * Puts back what `removeItems` took: each item with its progress, copy and highlights. An item saved
+ * again meanwhile is newer than the snapshot and keeps its own state, progress and copy. A copy put back
  * behind the background's reading of old copies (lib/background/copy-texts.ts) has it start over.
  */
 export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }: WriteOptions = {}): Promise<void> {

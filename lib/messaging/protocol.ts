@@ -30,8 +30,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('save-article'), articleId: z.string().min(1).max(200) }),
   // From Shelf's own pages only: the database changed (the badge is the background's to update).
   z.strictObject({ type: z.literal('data-changed') }),
-  // From Shelf's popup only: capture and save this tab's page (the background finishes it even
-  // when the popup closes).
+  // From Shelf's own pages (the popup asks): capture and save this tab's page (the background
+  // finishes it even when the popup closes).
   z.strictObject({ type: z.literal('save-tab'), tabId: z.number().int().nonnegative() }),
   // From Shelf's pages only ("Capture now" on a saved link): fetch the item's page and keep a copy.
   z.strictObject({ type: z.literal('capture-item'), itemId: z.string().min(1).max(300) }),

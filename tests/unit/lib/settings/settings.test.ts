@@ -1,14 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  hideOnSite,
-  isOnSite,
-  isRelatedShownNowhere,
-  mayShowRelatedOn,
-  normalizeSite,
-  unhideSite,
-} from '@/lib/content/hidden-sites';
+import { hideOnSite, isOnSite, mayShowRelatedOn, normalizeSite, unhideSite } from '@/lib/content/hidden-sites';
 import { ShelfDatabase } from '@/lib/db/database';
 import { saveArticle } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
@@ -45,7 +38,6 @@ describe('where related articles may appear', () => {
     await unhideSite('docs.example.com');
     expect(await mayShowRelatedOn('docs.example.com')).toBe(true);
     await setPreference(PREFERENCES.relatedPlacement, 'nowhere');
-    expect(await isRelatedShownNowhere()).toBe(true);
     expect(await mayShowRelatedOn('other.example.com')).toBe(false);
   });
 
