@@ -271,6 +271,17 @@ export async function setPreference<T>(pref: Preference<T>, value: T): Promise<v
   await storageArea(pref.area).set({ [pref.key]: parsed.data });
 }
 
+/** Sets several preferences, one write per area; each value is checked first, and one not valid writes nothing. */
+export async function setPreferences(values: ReadonlyArray<readonly [Preference<unknown>, unknown]>): Promise<void> {
+  const byArea = new Map<Area, Record<string, unknown>>();
+  for (const [pref, value] of values) {
+    const parsed = pref.schema.safeParse(value);
+    if (!parsed.success) throw new Error(`Not a valid value for the setting "${pref.key}".`);
+    byArea.set(pref.area, { ...byArea.get(pref.area), [pref.key]: parsed.data });
+  }
+  for (const [area, items] of byArea) await storageArea(area).set(items);
+}
+
 /** Calls `onChange` with the new value whenever any Shelf context changes it. Returns an unsubscribe. */
 export function watchPreference<T>(pref: Preference<T>, onChange: (value: T) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -5,6 +5,7 @@ import {
   type Preference,
   type PreferenceName,
   parsePreference,
+  setPreferences,
 } from '@/lib/settings/preferences';
 import type { Json } from '@/lib/sync/document';
 import { sameJson } from '@/lib/sync/document';
@@ -43,16 +44,16 @@ export function createSyncedPreferences(now: () => number = Date.now): SyncedPre
       );
     },
     async apply(values, readAt) {
-      const accepted: Record<string, unknown> = {};
+      const accepted: Array<readonly [Preference<unknown>, unknown]> = [];
       for (const [name, value] of Object.entries(values)) {
         const pref = SYNCED_PREFERENCE_NAMES.includes(name as PreferenceName)
           ? (PREFERENCES[name as PreferenceName] as Preference<unknown>)
           : undefined;
         // A value this version does not accept (a newer Shelf's theme, say) leaves this one's.
         if (!pref || (changedAt.get(name) ?? 0) > readAt || !pref.schema.safeParse(value).success) continue;
-        accepted[pref.key] = parsePreference(pref, value);
+        accepted.push([pref, parsePreference(pref, value)]);
       }
-      if (Object.keys(accepted).length > 0) await browser.storage.local.set(accepted);
+      if (accepted.length > 0) await setPreferences(accepted);
     },
     watch(onChange) {
       if (watchers.size === 0) browser.storage.onChanged.addListener(listener);
