@@ -1,5 +1,5 @@
-import { liveQuery } from 'dexie';
 import { saveArticle } from '@/lib/db/items';
+import { watchQuery } from '@/lib/db/live';
 import { countUnread, getSavedMarkers, getSavedPages, type SavedMarker } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
 import { unsaveItems } from '@/lib/db/unsave';
@@ -21,13 +21,13 @@ export function watchSavedState(
   onChange: (part: Partial<SavedState>) => void,
   onError: (error: unknown) => void,
 ): () => void {
-  const subscriptions = [
-    liveQuery(() => getSavedMarkers()).subscribe({ next: (markers) => onChange({ markers }), error: onError }),
-    liveQuery(() => getSavedPages()).subscribe({ next: (savedPages) => onChange({ savedPages }), error: onError }),
-    liveQuery(() => countUnread()).subscribe({ next: (unread) => onChange({ unread }), error: onError }),
+  const stops = [
+    watchQuery(getSavedMarkers, (markers) => onChange({ markers }), onError),
+    watchQuery(getSavedPages, (savedPages) => onChange({ savedPages }), onError),
+    watchQuery(countUnread, (unread) => onChange({ unread }), onError),
   ];
   return () => {
-    for (const subscription of subscriptions) subscription.unsubscribe();
+    for (const stop of stops) stop();
   };
 }
 

@@ -50,6 +50,17 @@ describe('lib/db owns the database', () => {
     expect(findTableAccess(files, tables)).toEqual([]);
   });
 
+  // A review found Dexie's liveQuery used in lib/reading-list: Dexie itself is lib/db's alone
+  // (components subscribe to lib/db's reads through dexie-react-hooks).
+  it('no file outside lib/db (and its tests) imports Dexie', () => {
+    const importsDexie = /from ['"]dexie['"]/;
+    const outside = ['lib', 'components', 'entrypoints']
+      .flatMap((dir) => sourceFiles(join(ROOT, dir)))
+      .map((path) => relative(ROOT, path))
+      .filter((path) => !path.startsWith('lib/db/') && importsDexie.test(readFileSync(join(ROOT, path), 'utf8')));
+    expect(outside).toEqual([]);
+  });
+
   it('the check finds a table reached from outside, and allows it inside lib/db', () => {
     const files = [
       { path: 'components/x.tsx', text: 'const a = await db.items.toArray();' },
