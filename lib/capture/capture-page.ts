@@ -182,7 +182,12 @@ function* captureSteps(
   yield;
   // Paragraphs of text set through textContent: nothing in them to sanitize (the reader
   // sanitizes every copy again anyway), and sanitizing a million characters blocks the tab.
-  if (!html) html = (yield* paragraphsHtmlSteps(doc, paragraphsOf(text, fromFile))).slice(0, MAX_CAPTURE_HTML);
+  if (!html) {
+    html = (yield* paragraphsHtmlSteps(doc, paragraphsOf(text, fromFile))).slice(0, MAX_CAPTURE_HTML);
+    // The page's visible text keeps its blocks apart only to part them into paragraphs: searched, it
+    // is the copy's words, as the reader reads them (a text file's keeps its lines).
+    if (!fromFile) text = text.replace(/\s+/g, ' ').trim();
+  }
   const wordCount = countWords(text);
   const dir = (article?.dir ?? doc.dir ?? doc.documentElement.getAttribute('dir') ?? '').toLowerCase();
   return {

@@ -88,6 +88,33 @@ export interface CollectedText {
   complete: boolean;
 }
 
+/** Elements that start a block of their own: a capture keeps the visible text's paragraphs apart at them. */
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'DT',
+  'DD',
+  'TR',
+  'BLOCKQUOTE',
+  'FIGCAPTION',
+  'TABLE',
+  'UL',
+  'OL',
+  'DL',
+  'BR',
+  'HR',
+]);
+
 /**
  * Visible text under `root`, in document order, walking without recursion; yields every 256 nodes.
  * `withoutBoilerplate`: also without documentation generators' version notes (for related articles;
@@ -99,6 +126,7 @@ function* collectText(
   maxDepth: number,
   meter: WorkMeter,
   withoutBoilerplate = false,
+  keepBlocks = false,
 ): Steps<CollectedText> {
   const parts: string[] = [];
   let length = 0;
@@ -116,7 +144,9 @@ function* collectText(
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       if (value.trim()) {
-        parts.push(value.slice(0, maxChars - length + 1));
+        const part = value.slice(0, maxChars - length + 1);
+        // Kept blocks: a text's own line breaks are spaces, so the only ones left are between blocks.
+        parts.push(keepBlocks ? part.replace(/\s+/g, ' ') : part);
         length += value.length + 1;
         if (length > maxChars) {
           truncated = true;
@@ -133,6 +163,7 @@ function* collectText(
         enter = false;
         complete = false;
       }
+      if (enter && keepBlocks && BLOCKS.has(element.tagName.toUpperCase())) parts.push('\n');
     }
     // Next in document order: the first child, else the next sibling of this node or an ancestor.
     if (enter && node.firstChild) {
@@ -146,7 +177,13 @@ function* collectText(
     }
     node = !node || node === root ? null : node.nextSibling;
   }
-  const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+  const text = keepBlocks
+    ? parts
+        .join(' ')
+        .replace(/ *\n[ \n]*/g, '\n\n')
+        .replace(/ +/g, ' ')
+        .trim()
+    : parts.join(' ').replace(/\s+/g, ' ').trim();
   return { text: truncated ? text.slice(0, maxChars) : text, truncated, complete };
 }
 
@@ -237,9 +274,11 @@ export function* pageTextSteps(
   const title = pageTitle(firstReadElement(doc, 'h1')?.textContent ?? doc.title ?? '');
   const main = firstReadElement(doc, 'article, main, [role="main"]');
   let result: CollectedText = { text: '', truncated: false, complete: true };
-  if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter, forRelated);
+  // A capture keeps the text's blocks apart (its copy's paragraphs); related articles read words.
+  const keepBlocks = !forRelated;
+  if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter, forRelated, keepBlocks);
   if (result.text.length < MIN_MAIN_TEXT && doc.body && !meter.spent) {
-    result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter, forRelated);
+    result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter, forRelated, keepBlocks);
   }
   // Related articles only: a capture keeps a text file's lines (Readability's copy, or its own
   // reading of `shownTextFile`), where this folds them.

@@ -240,6 +240,30 @@ describe('capture fallbacks and sanitizing', () => {
     expect(captured.html).not.toContain('Zanzibar');
   });
 
+  // QA pass: a page past the readable limit opened as one paragraph of a million characters.
+  it(
+    'keeps a page too large to read as an article in its paragraphs, cut at the cap',
+    () => {
+      const words = 'alpha beta gamma delta epsilon zeta eta theta iota kappa'.split(' ');
+      const paragraph = (n: number) =>
+        `<p>Paragraph ${n}\n  ${Array.from({ length: 45 }, (_, at) => words[(n + at) % words.length]).join(' ')}.</p>`;
+      const body = Array.from({ length: 4_000 }, (_, n) => paragraph(n)).join('\n');
+      const { doc, win } = load(`<html><body><main><h1>Huge</h1>${body}</main></body></html>`);
+      const captured = capturePage(doc, 'https://example.org/huge', win, frozenClock);
+      expect(captured.notice).toBe(NOTICE_TRUNCATED);
+      const copy = new win.DOMParser().parseFromString(captured.html, 'text/html');
+      const paragraphs = [...copy.querySelectorAll('p')].map((p) => p.textContent ?? '');
+      expect(paragraphs.length).toBeGreaterThan(3_000);
+      expect(paragraphs[0]).toBe('Huge');
+      expect(paragraphs[1]).toMatch(/^Paragraph 0 alpha beta gamma/);
+      // Searched as the reader reads it: one line of words.
+      expect(captured.text).not.toContain('\n');
+      expect(captured.text.startsWith('Huge Paragraph 0 alpha')).toBe(true);
+      expect(capturedPageSchema.safeParse(captured).success).toBe(true);
+    },
+    REAL_PAGE_BUDGET_MS,
+  );
+
   it('saves the visible text with a notice when Readability finds no article', () => {
     const { doc, win } = load('<html><head><title>Empty</title></head><body><form><input></form></body></html>');
     const captured = capturePage(doc, 'https://example.org/menu', win, frozenClock);
