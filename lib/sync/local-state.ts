@@ -204,8 +204,14 @@ export function observeLocal(
     }
     doc.set(key, { fields, deleted: known?.deleted ?? null });
   };
-  const removed = (key: string, entity: Entity, at: number) =>
-    doc.set(key, { ...entity, deleted: { t: Math.max(stampTime(at), after(latestChange(entity))), d: deviceId } });
+  const removed = (key: string, entity: Entity, at: number, alsoAfter: Stamp | null = null) =>
+    doc.set(key, {
+      ...entity,
+      deleted: { t: Math.max(stampTime(at), after(latestChange(entity)), after(alsoAfter)), d: deviceId },
+    });
+  // An item's removal is dated after its highlights too: one that came before (or is dated ahead,
+  // by a clock or a writer) would otherwise keep the item (`localChangesFor`) after every removal.
+  const highlighted = newestHighlightChanges(replica);
   for (const item of snapshot.items) observe(entityKey(ITEM_KIND, item.id), itemFieldValues(item), 'progress');
   for (const highlight of snapshot.highlights ?? [])
     observe(entityKey(HIGHLIGHT_KIND, highlight.id), highlightFieldValues(highlight), '');
@@ -213,7 +219,7 @@ export function observeLocal(
   for (const [key, entity] of replica) {
     if (seen.has(key) || !isVisible(entity)) continue;
     const { kind, id } = splitEntityKey(key);
-    if (kind === ITEM_KIND) removed(key, entity, removedAt(id) ?? now);
+    if (kind === ITEM_KIND) removed(key, entity, removedAt(id) ?? now, highlighted.get(id));
     // A highlight gone while its item is still here was deleted; gone with its item, the item's
     // removal says it all (and one never stored, its item missing here, was not deleted).
     else if (kind === HIGHLIGHT_KIND && snapshot.highlights && localItems.has(entity.fields.item?.v as string))
@@ -341,14 +347,26 @@ export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, read
   const local = new Map(snapshot.items.map((item) => [item.id, item]));
   const localHighlights = new Map((snapshot.highlights ?? []).map((h) => [h.id, h]));
   const highlighted = newestHighlightChanges(doc);
+  /** Items removed elsewhere that stay here: one of their highlights changed after the removal. */
+  const kept = new Set<string>();
+  for (const [key, entity] of doc) {
+    const { kind, id } = splitEntityKey(key);
+    const highlight = kind === ITEM_KIND ? highlighted.get(id) : undefined;
+    if (
+      local.has(id) &&
+      !isVisible(entity) &&
+      entity.deleted &&
+      highlight &&
+      compareStamps(highlight, entity.deleted) > 0
+    )
+      kept.add(id);
+  }
   for (const [key, entity] of doc) {
     const { kind, id } = splitEntityKey(key);
     if (kind === ITEM_KIND) {
       const mine = local.get(id);
       if (!isVisible(entity)) {
-        const highlight = highlighted.get(id);
-        const highlightedSince = entity.deleted && highlight && compareStamps(highlight, entity.deleted) > 0;
-        if (mine && entity.deleted && !highlightedSince) changes.remove.push({ id, removedAt: entity.deleted.t });
+        if (mine && entity.deleted && !kept.has(id)) changes.remove.push({ id, removedAt: entity.deleted.t });
         continue;
       }
       const item = itemFromEntity(id, entity);
@@ -361,7 +379,8 @@ export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, read
       }
       const highlight = highlightFromEntity(id, entity);
       const item = highlight && doc.get(entityKey(ITEM_KIND, highlight.itemId));
-      if (!highlight || !item || !isVisible(item)) continue;
+      // A kept item's highlights are stored with it (else the next observe reads them as deleted here).
+      if (!highlight || !item || (!isVisible(item) && !kept.has(highlight.itemId))) continue;
       const values = highlightFieldValues(highlight);
       const mineValues = mine && highlightFieldValues(mine);
       if (!mineValues || HIGHLIGHT_FIELDS.some((field) => !sameJson(values[field].v, mineValues[field].v)))

@@ -207,6 +207,70 @@ describe('sync over the real library (lib/db)', () => {
     for (const db of [a.db, b.db]) expect(await view(db)).toEqual([]);
   });
 
+  // Red team: the browser that kept the item never stored the highlight, then read it as deleted here.
+  it('a highlight made after the removal on a third browser survives a second browser syncing first', async () => {
+    const [a, b] = setUp();
+    const c = world.open('c');
+    const item = await savePage({ url: 'https://example.com/x', title: 'X' }, null, { db: a.db, ...at() });
+    for (const browser of [a, b, c, a, b, c]) {
+      await clock.advance(2_000);
+      await browser.engine.syncNow();
+    }
+    await clock.advance(5_000);
+    await removeItems([item.id], { db: a.db, ...at() });
+    await a.engine.syncNow();
+    await clock.advance(5_000);
+    await addHighlight(item.id, quote('made after the removal'), { note: 'my thought' }, { db: c.db, ...at() });
+    for (const browser of [c, b, b, a, b, c, a, b, c, a, b, c]) {
+      await clock.advance(2_000);
+      await browser.engine.syncNow();
+    }
+    for (const { db } of [a, b, c]) {
+      const [shown] = await view(db);
+      expect(shown?.highlights.map(([, exact, note]) => [exact, note])).toEqual([
+        ['made after the removal', 'my thought'],
+      ]);
+    }
+  });
+
+  // Red team: a highlight dated ahead (a clock, a writer) kept the item after every removal.
+  it('a highlight dated years ahead does not keep an item from being removed', async () => {
+    const [a, b] = setUp();
+    const item = await savePage({ url: 'https://example.com/x', title: 'X' }, null, { db: a.db, ...at() });
+    await syncBoth(a, b);
+    const remote = readRemoteState(shared.snapshot());
+    if (remote.kind !== 'ok') throw new Error('unreadable');
+    const ahead = (v: Json) => ({ v, t: Date.UTC(2100, 0, 1), d: 'dev-ahead' });
+    const highlight = {
+      fields: {
+        item: ahead(item.id),
+        sel: ahead({ quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' } }),
+        note: ahead(''),
+        color: ahead('yellow'),
+        at: ahead(Date.UTC(2100, 0, 1)),
+      },
+      deleted: null,
+    };
+    const doc = new Map([...remote.doc, ['hl:ahead', highlight]]);
+    const now = clock.now() - (clock.now() % 1000);
+    const plan = planWrite({
+      doc,
+      remote,
+      area: shared.snapshot(),
+      deviceId: 'dev-ahead',
+      now,
+      encode: createChunkEncoder(),
+    });
+    shared.writeRaw(plan.set);
+    await syncBoth(a, b);
+    expect((await view(b.db))[0]?.highlights).toHaveLength(1);
+    await clock.advance(60_000);
+    await removeItems([item.id], { db: a.db, ...at() });
+    await syncBoth(a, b);
+    await syncBoth(a, b);
+    for (const { db } of [a, b]) expect(await view(db)).toEqual([]);
+  });
+
   // QA pass: sync cut tags to the editor's 20 of 40 characters and published the cut list.
   it('tags an import kept (more, and longer, than the editor allows) survive a sync on both browsers', async () => {
     const [a, b] = setUp();
