@@ -283,7 +283,9 @@ export async function renameTag(
       .where('tags')
       .equals(source)
       .modify((item) => {
-        item.tags = cleanTagList(item.tags.map((tag) => (tag === source ? target : tag)));
+        // Only the renamed tag changes: the item's others stay as stored (an import keeps more, and
+        // longer, than the editor's limits, and cutting them here would publish the cut to every browser).
+        item.tags = [...new Set(item.tags.map((tag) => (tag === source ? target : tag)))];
         touch(item, ['tags'], now);
         changed++;
       }),

@@ -109,6 +109,18 @@ describe('tags', () => {
     expect((await db.items.get('article:a'))!.tags).toEqual(['later']);
   });
 
+  // Red team: a rename ran the editor's limits over the item's whole list, cutting imported tags.
+  it('a rename changes only that tag: the item’s other tags stay as an import kept them', async () => {
+    const imported = [
+      ...Array.from({ length: 27 }, (_, i) => `t${i}`),
+      'a-tag-name-that-is-fifty-characters-long-to-the-end',
+    ];
+    await setTags('article:a', [], { db });
+    await db.items.update('article:a', { tags: imported });
+    expect(await renameTag('t3', 'renamed', { db })).toBe(1);
+    expect((await db.items.get('article:a'))!.tags).toEqual(imported.map((tag) => (tag === 't3' ? 'renamed' : tag)));
+  });
+
   it('are not added to an item holding 20 already, and that is counted apart', async () => {
     await setTags(
       'article:a',
