@@ -60,7 +60,10 @@ async function deviceId(): Promise<string> {
   return made;
 }
 
-/** The record of the last sync, from the database (moved there from where an earlier version kept it). */
+/**
+ * The record of the last sync, from the database: moved there from where an earlier version kept it
+ * before it is read (the background's start moves it too, `migrateLegacySettings`, sync on or off).
+ */
 async function loadReplica(): Promise<string | null> {
   await moveLegacySyncReplica(async (text) => {
     if ((await loadSyncReplica()) === null) await saveSyncReplica(text);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { deleteLegacySettings, readLegacySettings } from '@/lib/db/legacy-settings';
+import { loadSyncReplica, saveSyncReplica } from '@/lib/db/sync';
 import {
   LEGACY_SYNC_REPLICA_KEY,
   PREFERENCES,
@@ -34,8 +35,12 @@ export async function migrateLegacySettings(hasAllSitesPermission: () => Promise
       stored[retiredNowhere] === true ? 'nowhere' : (await hasAllSitesPermission()) ? 'everywhere' : 'blog';
     await setPreference(PREFERENCES.relatedPlacement, placement);
   }
-  // The sync status is kept in `storage.session` now (it names items); the replica moves on its own.
+  // The sync status is kept in `storage.session` now (it names items).
   await browser.storage.local.remove([retiredNowhere, retiredSyncStatus]);
+  // Sync's record of the library leaves storage.local at once, sync on or off (sync moves it too).
+  await moveLegacySyncReplica(async (text) => {
+    if ((await loadSyncReplica()) === null) await saveSyncReplica(text);
+  });
 }
 
 /**

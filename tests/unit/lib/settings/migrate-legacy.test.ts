@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadSyncReplica } from '@/lib/db/sync';
 import { migrateLegacySettings, moveLegacySyncReplica } from '@/lib/settings/migrate-legacy';
 
 describe('what earlier versions kept in storage.local', () => {
@@ -24,6 +25,14 @@ describe('what earlier versions kept in storage.local', () => {
     await moveLegacySyncReplica(move);
     expect(move).not.toHaveBeenCalled();
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  // Red team: with sync off, only sync moved the record, so it stayed in storage.local.
+  it('the record of the last sync moves into the database at the next start, sync on or off', async () => {
+    await fakeBrowser.storage.local.set({ syncEnabled: false, syncReplica: 'epoch\nmy library' });
+    await migrateLegacySettings(async () => false);
+    expect(await fakeBrowser.storage.local.get('syncReplica')).toEqual({});
+    expect(await loadSyncReplica()).toBe('epoch\nmy library');
   });
 
   it('the sync status (it names items) leaves storage.local at the next start', async () => {
