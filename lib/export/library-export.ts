@@ -97,10 +97,11 @@ export function toNetscapeBookmarks(items: readonly SavedItem[], now = Date.now(
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before them) as
  * a formula: a captured title like `=HYPERLINK(…)` would run when the CSV is opened. As OWASP
- * recommends, such a cell gets a leading apostrophe, which spreadsheets show as text.
+ * recommends, such a cell gets a leading apostrophe, which spreadsheets show as text. A cell that
+ * starts with an apostrophe gets one too, so that reading it back removes exactly the one added.
  */
 export function neutralizeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^[=+\-@\t\r']/.test(cell) ? `'${cell}` : cell;
 }
 
 /** CSV with Pocket's columns (so Pocket-style importers read it) plus Shelf's note and last change. */

@@ -26,7 +26,7 @@ function splitTags(value: string, separator: RegExp): string[] {
  * drop `cursor`). Shelf's own CSV export uses the same columns plus `note` and `time_updated`.
  */
 /** Shelf's CSV export writes `'=…` for a cell that a spreadsheet would run (see `neutralizeFormula`). */
-const unneutralize = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+const unneutralize = (cell: string) => (/^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell);
 
 const pocketRow: RowMapper = (column, where) => ({
   where,

@@ -57,6 +57,14 @@ describe('CSV export read back by Shelf', () => {
     const [entry] = readImportFile('shelf.csv', new TextEncoder().encode(csv)).entries;
     expect(entry?.tags).toEqual(['@home', '-later', 'plain']);
   });
+
+  // Red team: a cell the user began with an apostrophe lost it on the way back.
+  it('gives back cells that begin with an apostrophe, formula character or not', async () => {
+    const { readImportFile } = await import('@/lib/import/read-import-file');
+    const csv = toLibraryCsv([{ ...item("'=x quoted"), note: "'-- a quote", tags: ["'=x", 'b'] }]);
+    const [entry] = readImportFile('shelf.csv', new TextEncoder().encode(csv)).entries;
+    expect(entry).toMatchObject({ title: "'=x quoted", note: "'-- a quote", tags: ["'=x", 'b'] });
+  });
 });
 
 describe('exports leave nothing out silently', () => {
