@@ -129,13 +129,12 @@ describe('highlights on a blog article’s page', () => {
     expect(document.getSelection()?.isCollapsed).toBe(true);
   });
 
-  // QA pass: with the disk full the button said only "Could not highlight", so people pressed again.
-  it('says on the button when the browser has no room left for the highlight', async () => {
+  /** Highlights on the page, with a background whose disk is full (it answers with the StorageFullError's message). */
+  function startWithFullDisk() {
     openShadowRoots();
     fakeBrowser.runtime.onMessage.removeAllListeners();
     fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
       if (message.type !== 'add-page-highlight') return;
-      // As the background answers: the StorageFullError's message, passed on as text.
       sendResponse({ ok: false, error: new StorageFullError().message });
       return true;
     });
@@ -146,6 +145,11 @@ describe('highlights on a blog article’s page', () => {
       onSavedNow: () => {},
       fromUser: () => true,
     });
+  }
+
+  // QA pass: with the disk full the button said only "Could not highlight", so people pressed again.
+  it('says on the button when the browser has no room left for the highlight', async () => {
+    startWithFullDisk();
     selectSentence();
     // Every label the button shows (jsdom reports the selection again after the press, which draws
     // the button anew; Chrome keeps the label).
@@ -162,19 +166,7 @@ describe('highlights on a blog article’s page', () => {
 
   // The right-click menu's Highlight with Shelf failed without a word with the disk full.
   it('says on the button when the right-click menu’s highlight found no room left', async () => {
-    openShadowRoots();
-    fakeBrowser.runtime.onMessage.removeAllListeners();
-    fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
-      if (message.type !== 'add-page-highlight') return;
-      sendResponse({ ok: false, error: new StorageFullError().message });
-      return true;
-    });
-    startPageHighlights(window, {
-      articleId: 'cache-stampede',
-      highlights: [],
-      signal: controller.signal,
-      onSavedNow: () => {},
-    });
+    startWithFullDisk();
     selectSentence();
     // jsdom reports the selection once more, a task later: the button is drawn anew then.
     await flush();
