@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { adoptResultRows, indexOfResultRow, type PaintedRows, renderResultRows } from '@/components/result-rows';
 import type { SavedMarker } from '@/lib/db/queries';
 import { describeResultRows } from '@/lib/popup/popup-results';
@@ -52,6 +52,11 @@ export function SearchHitList({
     toAdopt.current = undefined;
     renderResultRows(list, rows, activeIndex);
   }, [rows, activeIndex]);
+  // The option ↑/↓ chose is shown: the listbox scrolls, the focus stays in the combobox.
+  useEffect(() => {
+    const active = listRef.current?.children[activeIndex];
+    if (active instanceof HTMLElement) active.scrollIntoView?.({ block: 'nearest' });
+  }, [activeIndex]);
 
   const rowOf = (event: React.MouseEvent) => (listRef.current ? indexOfResultRow(listRef.current, event.target) : -1);
   return (

@@ -71,3 +71,28 @@ test('keyboard only: search → save → read → mark done', async ({ context, 
   await page.keyboard.press('o');
   await expect(panel.cardTitle).toHaveText(/Cold Start Latency/);
 });
+
+// QA pass: ↓ past the rows in view selected an option the listbox never scrolled to.
+test('↓ through the results keeps the chosen one in view, in the popup and the side panel', async ({
+  context,
+  extensionId,
+}) => {
+  const popup = await openPopup(context, extensionId);
+  await popup.page.setViewportSize({ width: 400, height: 600 });
+  await popup.search('cache');
+  await expect(popup.results.nth(9)).toBeAttached();
+  for (let i = 0; i < 9; i++) await popup.searchBox.press('ArrowDown');
+  await expect(popup.results.nth(9)).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.results.nth(9)).toBeInViewport();
+  await expect(popup.searchBox).toBeFocused();
+
+  const { page } = await openSidePanel(context, extensionId);
+  await page.setViewportSize({ width: 360, height: 700 });
+  const box = page.getByRole('combobox', { name: 'Search Shelf' });
+  await box.fill('cache');
+  const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(options.nth(11)).toBeAttached();
+  for (let i = 0; i < 11; i++) await box.press('ArrowDown');
+  await expect(options.nth(11)).toHaveAttribute('aria-selected', 'true');
+  await expect(options.nth(11)).toBeInViewport();
+});
