@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import type { Undo } from '@/components/hooks/use-undoable-actions';
+import { useUndo } from '@/components/hooks/use-undoable-actions';
 import { deleteHighlight, restoreHighlight } from '@/lib/db/highlights';
 
 /** Removing a highlight, and its note with it: offered for undo until the next removal. */
 export function useHighlightRemoval() {
-  const [undo, setUndo] = useState<Undo | null>(null);
+  const { undo, offer, runUndo } = useUndo();
   return {
     undo,
     /** Removes the highlight; `quote` names it in the message. */
@@ -12,12 +11,8 @@ export function useHighlightRemoval() {
       const removed = await deleteHighlight(id);
       if (!removed) return;
       const what = removed.note.trim() ? `the highlight “${quote}” and its note` : `the highlight “${quote}”`;
-      setUndo({ message: `Removed ${what}.`, undo: () => restoreHighlight(removed) });
+      offer({ message: `Removed ${what}.`, undo: () => restoreHighlight(removed) });
     },
-    async runUndo() {
-      const last = undo;
-      setUndo(null);
-      await last?.undo();
-    },
+    runUndo,
   };
 }

@@ -14,8 +14,22 @@ const count = (n: number) => (n === 1 ? '1 item' : `${n.toLocaleString('en')} it
  * Status changes and unsaving (which keeps reading progress for a later save), each offered for
  * undo until the next one.
  */
-export function useUndoableActions() {
+/** The last action that can be undone, until the next one: offered, and run once. */
+export function useUndo() {
   const [undo, setUndo] = useState<Undo | null>(null);
+  return {
+    undo,
+    offer: setUndo,
+    /** Undoes the last action; resolves once it is undone. */
+    async runUndo() {
+      setUndo(null);
+      await undo?.undo();
+    },
+  };
+}
+
+export function useUndoableActions() {
+  const { undo, offer: setUndo, runUndo } = useUndo();
   return {
     undo,
     async setStatusOf(ids: readonly string[], status: ItemStatus) {
@@ -28,11 +42,6 @@ export function useUndoableActions() {
       const snapshot = await unsaveItems(ids);
       setUndo({ message: `Unsaved ${count(ids.length)}.`, undo: () => restoreRemoved(snapshot) });
     },
-    /** Undoes the last action; resolves once it is undone. */
-    async runUndo() {
-      const last = undo;
-      setUndo(null);
-      await last?.undo();
-    },
+    runUndo,
   };
 }

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { useArticleState } from '@/components/hooks/use-article-state';
-import type { Undo } from '@/components/hooks/use-undoable-actions';
+import { useUndo } from '@/components/hooks/use-undoable-actions';
+import { UndoBar } from '@/components/undo-bar';
 import type { Article } from '@/lib/corpus/article';
 import { restoreRemoved, saveArticle, setStatus } from '@/lib/db/items';
 import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
@@ -18,7 +18,7 @@ interface KeepControlsProps {
  */
 export function KeepControls({ article, onRead }: KeepControlsProps) {
   const state = useArticleState(article.id);
-  const [undo, setUndo] = useState<Undo | null>(null);
+  const { undo, offer: setUndo, runUndo } = useUndo();
   const item = state?.item;
   const percent = state?.progress ? Math.round(state.progress.fraction * 100) : 0;
   const unsave = async (id: string) => {
@@ -63,21 +63,7 @@ export function KeepControls({ article, onRead }: KeepControlsProps) {
             Save to reading list
           </button>
         )}
-        {undo && !item && (
-          <p className="undo-bar" role="status">
-            {undo.message}{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setUndo(null);
-                void undo.undo();
-              }}
-            >
-              Undo
-            </button>
-          </p>
-        )}
+        <UndoBar undo={item ? null : undo} onUndo={() => void runUndo()} />
       </section>
       {item && <ItemAnnotations itemId={item.id} topicTags={article.tags} />}
     </>

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { DATABASE_NAME } from '@/lib/db/database';
 import { loadSyncReplica, saveSyncReplica } from '@/lib/db/sync';
-import { moveLegacySyncReplica } from '@/lib/settings/migrate-legacy';
+import { moveLegacySyncReplicaToDatabase } from '@/lib/settings/migrate-legacy';
 import { getPreference, PREFERENCES, setPreference, watchPreference } from '@/lib/settings/preferences';
 import { createSyncedPreferences } from '@/lib/settings/synced-preferences';
 import { createSyncEngine, type SyncEngine } from '@/lib/sync/engine';
@@ -65,9 +65,7 @@ async function deviceId(): Promise<string> {
  * before it is read (the background's start moves it too, `migrateLegacySettings`, sync on or off).
  */
 async function loadReplica(): Promise<string | null> {
-  await moveLegacySyncReplica(async (text) => {
-    if ((await loadSyncReplica()) === null) await saveSyncReplica(text);
-  });
+  await moveLegacySyncReplicaToDatabase();
   return loadSyncReplica();
 }
 

@@ -38,7 +38,12 @@ export async function migrateLegacySettings(hasAllSitesPermission: () => Promise
   // The sync status is kept in `storage.session` now (it names items).
   await browser.storage.local.remove([retiredNowhere, retiredSyncStatus]);
   // Sync's record of the library leaves storage.local at once, sync on or off (sync moves it too).
-  await moveLegacySyncReplica(async (text) => {
+  await moveLegacySyncReplicaToDatabase();
+}
+
+/** The record an earlier version kept, into the database unless the database holds one already. */
+export function moveLegacySyncReplicaToDatabase(): Promise<void> {
+  return moveLegacySyncReplica(async (text) => {
     if ((await loadSyncReplica()) === null) await saveSyncReplica(text);
   });
 }

@@ -43,6 +43,16 @@ export const ITEM_FIELD_SCHEMAS = {
  * at creation), its note and colour (edited). Values are checked against `lib/db/schema.ts` when
  * they are stored; a highlight whose item this browser does not have waits until it has it.
  */
+/**
+ * An item's status, tags and note when no browser chose them (`chosenAt` 0): they travel as no
+ * register at all, and an entity without one reads as these.
+ */
+export const UNCHOSEN_ITEM_FIELDS = {
+  status: { v: 'unread', t: 0 },
+  tags: { v: [], t: 0 },
+  note: { v: '', t: 0 },
+} as const;
+
 export const HIGHLIGHT_KIND = 'hl';
 export const HIGHLIGHT_FIELDS = ['item', 'sel', 'note', 'color', 'at'] as const;
 export type HighlightFieldName = (typeof HIGHLIGHT_FIELDS)[number];

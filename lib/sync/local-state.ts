@@ -24,6 +24,7 @@ import {
   PREFERENCE_FIELD,
   PREFERENCE_KIND,
   type SyncedProgress,
+  UNCHOSEN_ITEM_FIELDS,
 } from '@/lib/sync/entity-kinds';
 import { RECENT_DELETION_MS } from '@/lib/sync/priority';
 
@@ -264,19 +265,17 @@ export function observeLocal(
   return doc;
 }
 
-const UNCHOSEN = {
-  status: { v: 'unread', t: 0 },
-  tags: { v: [], t: 0 },
-  note: { v: '', t: 0 },
-} as const satisfies Record<string, { v: Json; t: number }>;
-
 /** The item an entity shows, or null when it lacks a field an item needs (not yet fully known). */
 export function itemFromEntity(id: string, entity: Entity): SyncItem | null {
   const f = entity.fields;
   if (!f.url || !f.title || !f.addedAt) return null;
   const progress = f.progress?.v as SyncedProgress | null | undefined;
   // A status, tags or note no one chose travels as no register (`observeLocal`): the default, at 0.
-  const { status = UNCHOSEN.status, tags = UNCHOSEN.tags, note = UNCHOSEN.note } = f;
+  const {
+    status = UNCHOSEN_ITEM_FIELDS.status,
+    tags = UNCHOSEN_ITEM_FIELDS.tags,
+    note = UNCHOSEN_ITEM_FIELDS.note,
+  } = f;
   return {
     id,
     url: f.url.v as string | null,

@@ -8,7 +8,14 @@ import {
   type SyncDocument,
   splitEntityKey,
 } from '@/lib/sync/document';
-import { HIGHLIGHT_KIND, hasTombstones, ITEM_KIND, PREFERENCE_KIND, QUEUE_STATUSES } from '@/lib/sync/entity-kinds';
+import {
+  HIGHLIGHT_KIND,
+  hasTombstones,
+  ITEM_KIND,
+  PREFERENCE_KIND,
+  QUEUE_STATUSES,
+  UNCHOSEN_ITEM_FIELDS,
+} from '@/lib/sync/entity-kinds';
 
 /**
  * What syncs first when the library does not fit: preferences (always), deletions of the last 30
@@ -42,8 +49,7 @@ export function priorityOf(key: string, entity: Entity, now: number): SyncPriori
       ? SyncPriority.RecentDeletion
       : SyncPriority.OldDeletion;
   if (kind === HIGHLIGHT_KIND) return SyncPriority.Highlight;
-  // No status register: unread, chosen by no one (`itemFromEntity`).
-  const status = entity.fields.status ? entity.fields.status.v : 'unread';
+  const status = (entity.fields.status ?? UNCHOSEN_ITEM_FIELDS.status).v;
   return QUEUE_STATUSES.includes(status as string) ? SyncPriority.Queue : SyncPriority.OtherItem;
 }
 
