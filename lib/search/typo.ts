@@ -172,12 +172,25 @@ export function createTypoMatcher(index: TypoWords) {
   ): Array<[string, number, number]> {
     const candidates = typoCandidates(surface, maxEdits).slice(0, pool);
     if (candidates.length === 0) return [];
-    const fuse = new Fuse(candidates, { includeScore: true, threshold, ignoreLocation: true, isCaseSensitive: true });
-    const scored = fuse.search(surface, { limit: limit * FUSE_SHORTLIST }).map((hit) => ({
-      word: hit.item,
-      similarity: 1 - (hit.score ?? 1),
-      edits: editDistance(surface, hit.item, MAX_TYPO_EDITS + 1),
-    }));
+    // Bitap counts two neighbours swapped as two errors, past the threshold in a short word ("cahce"
+    // scores "cache" 0.4): Fuse.js looks one error further, and a word past the threshold is kept when
+    // it is one edit away (a swap is one slip of the fingers).
+    const looser = Math.min(1, threshold + 1 / surface.length);
+    const fuse = new Fuse(candidates, {
+      includeScore: true,
+      threshold: looser,
+      ignoreLocation: true,
+      isCaseSensitive: true,
+    });
+    const scored = fuse
+      .search(surface)
+      .map((hit) => ({
+        word: hit.item,
+        similarity: 1 - (hit.score ?? 1),
+        edits: editDistance(surface, hit.item, MAX_TYPO_EDITS + 1),
+      }))
+      .filter(({ similarity, edits }) => 1 - similarity <= threshold || edits <= 1)
+      .slice(0, limit * FUSE_SHORTLIST);
     // Fuse.js's best `limit`, and a word from further down only when it is fewer edits away than all of
     // them: more words as close would only split the certainty ("breakr": "breaker", then "breaks").
     const best = scored.slice(0, limit);

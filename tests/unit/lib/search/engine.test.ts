@@ -148,6 +148,11 @@ describe('bundled search engine', () => {
     expect(topIds('idempotnt retries')[0]).toMatch(/^idempotent/);
   });
 
+  it('finds a short word typed with two neighbours swapped, alone', () => {
+    expect(topIds('cahce')[0]).toMatch(/cache/);
+    expect(topIds('kakfa').slice(0, 3).join(' ')).toMatch(/kafka/);
+  });
+
   // Found in review: an everyday word was never taken as a typo, so common misspellings that are
   // words ("cashing", "scheme") found nothing, even among words the library holds.
   it.each(['cashing', 'redis cashing', 'http cashing', 'scheme migrations', 'rerouting traffic', 'latency analysis'])(
