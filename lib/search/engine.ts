@@ -3,7 +3,7 @@ import type { SerializedSearchIndex } from '@/lib/search/build-index';
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
 import { searchableFields } from '@/lib/search/searchable-fields';
-import { suggestCorrection } from '@/lib/search/suggest';
+import { spellQuery, suggestionOf, type WordSpelling } from '@/lib/search/suggest';
 import type { SynonymEntry } from '@/lib/search/synonyms';
 import { analyzeField, analyzeQueryWords, MAX_QUERY_WORDS, unfinishedWord } from '@/lib/search/text';
 import { createTypoMatcher } from '@/lib/search/typo';
@@ -41,6 +41,8 @@ export interface SearchResponse {
   loose: SearchResult[];
   /** "Did you mean", when asked for: only when nothing matches at all (no results, nothing loosely related). */
   suggestion: string | null;
+  /** How this index spells each query word, with `suggestion`: for a "Did you mean" over other indexes too (`mergeSearch`). */
+  spelling?: WordSpelling[];
   /** Every index term the query matched (exactly, by prefix, by typo or synonym), for highlighting. */
   matchedTerms: ReadonlySet<string>;
   /** The last word as typed, when it was matched as a prefix. */
@@ -133,10 +135,13 @@ export function createSearchEngine(
     const results = toResults(ranking.results);
     const loose = toResults(ranking.loose);
     const { matchedTerms, wordReadings } = ranking;
+    const spelling =
+      options.suggest && results.length === 0 && loose.length === 0 ? spellQuery(vocabulary, typos, query) : undefined;
     return {
       results,
       loose,
-      suggestion: options.suggest && results.length === 0 && loose.length === 0 ? suggest(query) : null,
+      suggestion: spelling ? suggestionOf([spelling]) : null,
+      ...(spelling && { spelling }),
       matchedTerms,
       prefix: unfinishedWord(words, typing),
       wordReadings,
@@ -152,7 +157,7 @@ export function createSearchEngine(
 
   /** "Did you mean": the query with each unknown word replaced by its closest known word, or null. */
   function suggest(query: string): string | null {
-    return suggestCorrection(vocabulary, typos, query);
+    return suggestionOf([spellQuery(vocabulary, typos, query)]);
   }
 
   return { search, suggest, size: docs.length };

@@ -1,5 +1,6 @@
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
+import { spellQuery, type WordSpelling } from '@/lib/search/suggest';
 import {
   addTypoWords,
   analyzeField,
@@ -61,6 +62,8 @@ export interface LibraryResponse {
   prefix: string | null;
   /** How each query word was read (see `Ranking`). */
   wordReadings?: ReadonlyArray<WordReading | null>;
+  /** How the library spells each query word, when asked to suggest and nothing matched (see `mergeSearch`). */
+  spelling?: WordSpelling[];
 }
 
 type Field = 'title' | 'tags' | 'highlights' | 'note' | 'site' | 'text';
@@ -611,7 +614,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     };
   }
 
-  function search(query: string, { limit = 20, typing = !/\s$/.test(query) } = {}): LibraryResponse {
+  function search(query: string, { limit = 20, typing = !/\s$/.test(query), suggest = false } = {}): LibraryResponse {
     const words = analyzeQueryWords(query).slice(0, MAX_QUERY_WORDS);
     if (words.length === 0 || live === 0) return { results: [], loose: [], matchedTerms: new Set(), prefix: null };
     const accept = (doc: number) => slots[doc] !== undefined;
@@ -624,12 +627,14 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     });
     const prefix = unfinishedWord(words, typing);
     const marks = markTerms(ranking.matchedTerms);
+    const nothing = ranking.results.length === 0 && ranking.loose.length === 0;
     return {
       results: ranking.results.map((ranked) => toHit(ranked, marks, prefix)),
       loose: ranking.loose.map((ranked) => toHit(ranked, marks, prefix)),
       matchedTerms: ranking.matchedTerms,
       prefix,
       wordReadings: ranking.wordReadings,
+      ...(suggest && nothing && { spelling: spellQuery(vocabulary(), typoMatcher(), query) }),
     };
   }
 

@@ -5,34 +5,60 @@ import type { Vocabulary } from '@/lib/search/vocabulary';
 const SUGGEST_THRESHOLD = 0.6;
 const SUGGEST_POOL = 5;
 
-/**
- * Stage 5, "Did you mean": the query with each word the index does not know replaced by its
- * closest known word, or null when there is nothing to correct.
- */
-export function suggestCorrection(vocabulary: Vocabulary, typos: TypoMatcher, query: string): string | null {
-  const words = analyzeQueryWords(query);
-  let changed = false;
-  let unsure = false;
-  const corrected = words.map((word) => {
-    if (termsOfWord(word.surface).some((term) => vocabulary.termIndex(term) >= 0) || word.surface.length < 3)
-      return word.surface;
+/** How one index reads a query word for "Did you mean": known as typed, its closest plausible word, or neither. */
+export type WordSpelling =
+  | { surface: string; known: true }
+  | { surface: string; known: false; correction: { word: string; edits: number; similarity: number } | null };
+
+/** Each query word as one index spells it (words under three letters count as known: too short to guess). */
+export function spellQuery(vocabulary: Vocabulary, typos: TypoMatcher, query: string): WordSpelling[] {
+  return analyzeQueryWords(query).map(({ surface }): WordSpelling => {
+    if (surface.length < 3 || termsOfWord(surface).some((term) => vocabulary.termIndex(term) >= 0))
+      return { surface, known: true };
     // Only the words sharing the most letter pairs: a looser threshold must not pick a short,
     // common word ("thing" for "thndrng").
-    const [best] = typos.fuzzyWords(word.surface, {
+    const [best] = typos.fuzzyWords(surface, {
       threshold: SUGGEST_THRESHOLD,
       limit: 1,
       pool: SUGGEST_POOL,
       maxEdits: 3,
     });
     // A word of its own ("lemon", "sudan") is not a misspelling of the nearest library word.
-    if (!best || !isPlausibleMisspelling(word.surface, best[0])) {
-      unsure = true;
-      return word.surface;
-    }
-    changed = true;
-    return best[0];
+    if (!best || !isPlausibleMisspelling(surface, best[0])) return { surface, known: false, correction: null };
+    return { surface, known: false, correction: { word: best[0], similarity: best[1], edits: best[2] } };
   });
-  return changed && !unsure ? corrected.join(' ') : null;
+}
+
+/**
+ * Stage 5, "Did you mean", over one or more indexes (the blog's and the user's library): the query
+ * with each word no index knows replaced by the closest plausible word any of them holds; null when
+ * there is nothing to correct, or a word none can correct (the query is then not a misspelling).
+ */
+export function suggestionOf(spellings: ReadonlyArray<readonly WordSpelling[]>): string | null {
+  const [first] = spellings;
+  if (!first || spellings.some((one) => one.length !== first.length)) return null;
+  let changed = false;
+  const words: string[] = [];
+  for (let at = 0; at < first.length; at++) {
+    const readings = spellings.map((one) => one[at] as WordSpelling);
+    if (readings.some((reading) => reading.known)) {
+      words.push(first[at]?.surface as string);
+      continue;
+    }
+    const corrections = readings.flatMap((reading) =>
+      !reading.known && reading.correction ? [reading.correction] : [],
+    );
+    const [closest] = corrections.sort((a, b) => a.edits - b.edits || b.similarity - a.similarity);
+    if (!closest) return null;
+    changed = true;
+    words.push(closest.word);
+  }
+  return changed ? words.join(' ') : null;
+}
+
+/** "Did you mean" over one index: the query with each unknown word replaced by its closest known word, or null. */
+export function suggestCorrection(vocabulary: Vocabulary, typos: TypoMatcher, query: string): string | null {
+  return suggestionOf([spellQuery(vocabulary, typos, query)]);
 }
 
 /** A slip of the fingers, or the word typed with letters left out ("thndrng" for "thundering"). */

@@ -4,6 +4,7 @@ import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/libr
 import { holdsPhrase, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import type { WordReading } from '@/lib/search/rank';
 import type { Snippet } from '@/lib/search/snippet';
+import { suggestionOf } from '@/lib/search/suggest';
 import { isStopWord, normalizeText, tokenize } from '@/lib/search/text';
 import { READER_VIEW_TERMS, type SidePanelView } from '@/lib/side-panel/view-schema';
 
@@ -272,8 +273,17 @@ export function mergeSearch(
     matchedTerms,
     pageTerms,
     prefix,
-    suggestion: loose.length > 0 ? null : bundled.suggestion,
+    suggestion: loose.length > 0 ? null : suggestionOverBoth(bundled, library),
   };
+}
+
+/**
+ * "Did you mean" over the blog's words and the user's: a word either knows stays as typed ("sudan" in
+ * a saved page is not "sudden"), and a word neither knows takes the closest either holds.
+ */
+function suggestionOverBoth(bundled: SearchResponse, library: LibraryResponse): string | null {
+  if (!bundled.spelling || !library.spelling) return bundled.suggestion;
+  return suggestionOf([bundled.spelling, library.spelling]);
 }
 
 const REASON_NAMES: Record<MatchReason, string> = {

@@ -105,6 +105,14 @@ test(
     // Opened from there, the same page in the panel left open moves to that passage: one passage marked.
     await againAtPassage(again.searchBox, panel, 'rivalry', phrase);
 
+    // A word only the saved page holds, typed with letters left out, matches nothing: "Did you mean"
+    // offers the page's word (it offered the blog's words alone), and choosing it finds the page.
+    const suggesting = popupPage(await openPopupPage());
+    await suggesting.search('rvlry ');
+    await suggesting.page.getByRole('button', { name: 'Did you mean “rivalry”?' }).click();
+    await expect(suggesting.firstResult).toContainText(/LWN/);
+    await suggesting.page.close();
+
     // Removing the item (in the side panel's reading list) takes it out of the open popup's results at once.
     const last = popupPage(await openPopupPage());
     await last.search('rivlary');

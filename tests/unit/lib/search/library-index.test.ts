@@ -493,6 +493,22 @@ describe('one result list', () => {
     expect(response.hits).toEqual([]);
     expect(merged(indexOf(darfur), 'darfru').suggestion).toBeNull();
   });
+
+  // "Did you mean" was the blog's alone: a word only a saved page holds was never offered.
+  it('"Did you mean" offers the words of the user\'s library as well as the blog\'s', () => {
+    const suggested = (index: ReturnType<typeof indexOf>, query: string) =>
+      mergeSearch(
+        bundled.search(query, { typing: false, suggest: true }),
+        index.search(query, { typing: false, suggest: true }),
+        getArticleById,
+      ).suggestion;
+    const library = indexOf(darfur, bread, queues);
+    expect(library.search('sourdugh strtr', { typing: false }).results).toEqual([]);
+    expect(suggested(library, 'sourdugh strtr')).toBe('sourdough starter');
+    // Words from both: the blog corrects one, the library the other.
+    expect(suggested(library, 'kubrnts sourdugh')).toBe('kubernetes sourdough');
+    expect(suggested(indexOf(bread), 'qqqzzzx sourdugh')).toBeNull();
+  });
 });
 
 describe('library index stored whole (snapshot) and restored', () => {
