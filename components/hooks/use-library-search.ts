@@ -3,7 +3,7 @@ import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { afterNextPaint } from '@/lib/dom/after-paint';
 import type { SearchResponse } from '@/lib/search/engine';
 import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
-import { makeSnippetsBetweenTasks } from '@/lib/search/snippet';
+import { makeSnippetsBetweenTasks, withHighlightNotes } from '@/lib/search/snippet';
 import {
   type MadeSnippets,
   mergeSearch,
@@ -76,10 +76,13 @@ export function useSnippets(response: UnifiedResponse): MadeSnippets {
     const stale = new AbortController();
     const phrase = response.phrase ?? null;
     void loadLive()
-      .then(({ getCapturedTexts }) => getCapturedTexts(ids))
-      .then((texts) =>
-        makeSnippetsBetweenTasks(texts, pageTermsOf(response), response.prefix, { signal: stale.signal, phrase }),
-      )
+      .then(({ getSnippetSources }) => getSnippetSources(ids))
+      .then(async ({ texts, notes }) => {
+        const terms = pageTermsOf(response);
+        const options = { signal: stale.signal, phrase };
+        const fromCopies = await makeSnippetsBetweenTasks(texts, terms, response.prefix, options);
+        return fromCopies && withHighlightNotes(fromCopies, notes, terms, response.prefix, phrase);
+      })
       .then((snippets) => {
         if (snippets && !stale.signal.aborted) setMade({ snippets, madeFor: response });
       })

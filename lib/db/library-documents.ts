@@ -1,6 +1,7 @@
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import type { Highlight } from '@/lib/db/schema';
 import type { LibraryDocument } from '@/lib/search/library-index';
+import type { HighlightNote } from '@/lib/search/snippet';
 
 /**
  * What the library search index reads of the user's data. Fingerprints are cheap to read for the
@@ -81,4 +82,28 @@ export async function getCapturedTexts(
 ): Promise<Map<string, string>> {
   const captures = await db.captures.bulkGet([...ids]);
   return new Map(captures.flatMap((capture) => (capture ? [[capture.itemId, capture.text]] : [])));
+}
+
+/**
+ * What saved items' snippets are made from, by id: their captured text, and their highlights that
+ * carry a note (a note's words are not in the copy: a search may have matched them alone).
+ */
+export function getSnippetSources(
+  ids: readonly string[],
+  db: ShelfDatabase = getDatabase(),
+): Promise<{ texts: Map<string, string>; notes: Map<string, HighlightNote[]> }> {
+  const keys = [...ids];
+  return db.transaction('r', db.captures, db.highlights, async () => {
+    const [texts, highlights] = await Promise.all([
+      getCapturedTexts(keys, db),
+      db.highlights.where('itemId').anyOf(keys).toArray(),
+    ]);
+    const notes = new Map<string, HighlightNote[]>();
+    for (const highlight of highlights.sort((a, b) => a.createdAt - b.createdAt)) {
+      if (!highlight.note.trim()) continue;
+      const note = { quote: highlight.selectors.quote.exact, note: highlight.note };
+      notes.set(highlight.itemId, [...(notes.get(highlight.itemId) ?? []), note]);
+    }
+    return { texts, notes };
+  });
 }

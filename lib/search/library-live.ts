@@ -1,13 +1,13 @@
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { DATABASE_NAME, getDatabase, type ShelfDatabase } from '@/lib/db/database';
-import { getCapturedTexts, getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
+import { getLibraryDocuments, getLibraryFingerprints, getSnippetSources } from '@/lib/db/library-documents';
 import { getStoredPostings, getStoredPostingsOf } from '@/lib/db/library-postings';
 import { getLibrarySnapshot } from '@/lib/db/library-snapshot';
 import { pauseForPage } from '@/lib/dom/time-slices';
 import { createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
 import { type LibrarySource, restoreLibraryIndex, syncLibraryIndex } from '@/lib/search/library-sync';
 
-export { getCapturedTexts };
+export { getSnippetSources };
 
 /**
  * The library index of this page (popup, side panel): restored from the index the background stored

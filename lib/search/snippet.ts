@@ -6,6 +6,7 @@ import {
   completesPrefix,
   cutsNoWord,
   isInsideCluster,
+  normalizeText,
   normalizeTextWithOffsets,
   termsOfWord,
   tokenize,
@@ -201,4 +202,58 @@ function cut(text: string, around: number, width: number, matchedTerms: Readonly
   // `passage` keeps every character: the reader looks for it in the copy as written.
   const shown = `${start > 0 ? '…' : ''}${shownLine(passage)}${end < text.length ? '…' : ''}`;
   return { text: shown, ranges: getHighlightRanges(shown, matchedTerms, prefix), passage };
+}
+
+/** A highlight's note, and the words of the copy it is on. */
+export interface HighlightNote {
+  quote: string;
+  note: string;
+}
+
+/** A highlighted quote as a passage the reader can look for: its first words, within the reader view's 400 characters. */
+const QUOTE_PASSAGE_LENGTH = 300;
+
+/**
+ * The snippets with, for a page whose highlight's note holds more of the query than its copy's
+ * snippet (a phrase first, then different words), that note as its snippet, opening the reader at
+ * the highlighted words: a hit on a note opened the reader at the last reading position.
+ */
+export function withHighlightNotes(
+  snippets: ReadonlyMap<string, Snippet>,
+  notes: ReadonlyMap<string, readonly HighlightNote[]>,
+  matchedTerms: ReadonlySet<string>,
+  prefix: string | null,
+  phrase: QueryPhrase | null = null,
+): Map<string, Snippet> {
+  const made = new Map(snippets);
+  for (const [id, highlights] of notes) {
+    let best = made.get(id) ?? null;
+    let fromNote = false;
+    for (const { quote, note } of highlights) {
+      const snippet = makeSnippet(note, matchedTerms, prefix, { phrase });
+      if (snippet && (!best || outweighs(snippet, best))) {
+        best = { ...snippet, passage: quotePassage(quote) };
+        fromNote = true;
+      }
+    }
+    if (best && fromNote) made.set(id, best);
+  }
+  return made;
+}
+
+/** Whether a snippet shows more of the query than another: the phrase first, then more different words. */
+function outweighs(snippet: Snippet, other: Snippet): boolean {
+  if (Boolean(snippet.holdsPhrase) !== Boolean(other.holdsPhrase)) return Boolean(snippet.holdsPhrase);
+  return distinctWords(snippet) > distinctWords(other);
+}
+
+function distinctWords({ text, ranges }: Snippet): number {
+  return new Set(ranges.map(({ start, end }) => normalizeText(text.slice(start, end)))).size;
+}
+
+function quotePassage(quote: string): string {
+  const words = quote.replace(/\s+/g, ' ').trim();
+  if (words.length <= QUOTE_PASSAGE_LENGTH) return words;
+  const cutAt = words.lastIndexOf(' ', QUOTE_PASSAGE_LENGTH);
+  return words.slice(0, cutAt > 0 ? cutAt : QUOTE_PASSAGE_LENGTH);
 }

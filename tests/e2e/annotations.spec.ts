@@ -3,6 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { annotationsOf, selectTextWithMouse } from './pages/annotations';
 import { type E2eBrowser, getSidePanelView, launchE2eBuild, saveWithMenu } from './pages/e2e-build';
+import { popupPage } from './pages/popup';
 import { sidePanelPage } from './pages/side-panel';
 
 /**
@@ -102,10 +103,10 @@ test('in the side panel reader: the Highlight button, a note on the highlight, s
   await expect(reader.getByRole('button', { name: 'Highlight', exact: true })).toBeHidden();
 
   const highlightNote = notes.region.getByRole('textbox', { name: `Note on “${quote}”` });
-  await highlightNote.fill('snapshot isolation');
+  await highlightNote.fill('snapshot isolation, ask Priya');
   await expect(notes.region.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible();
   await reader.reload();
-  await expect(highlightNote).toHaveValue('snapshot isolation');
+  await expect(highlightNote).toHaveValue('snapshot isolation, ask Priya');
 
   await notes.highlights.getByRole('button', { name: quote, exact: true }).click();
   await expect(notes.marks.first()).toBeInViewport();
@@ -127,8 +128,18 @@ test('in the side panel reader: the Highlight button, a note on the highlight, s
   );
   await notes.region.getByRole('button', { name: 'Undo' }).click();
   await expect(notes.marks).toHaveText([quote]);
-  await expect(highlightNote).toHaveValue('snapshot isolation');
+  await expect(highlightNote).toHaveValue('snapshot isolation, ask Priya');
   await expect(notes.region.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+
+  // QA pass: a search hit on the highlight's note opened the reader at the last reading position.
+  // The result shows the note, and Enter opens the panel at the highlighted words.
+  const popup = popupPage(await browser.openExtensionPage('popup.html'));
+  await popup.search('priya ');
+  await expect(popup.firstResult).toContainText('How the WAL works');
+  await expect(popup.firstResult).toContainText('snapshot isolation, ask Priya');
+  await popup.searchBox.press('Enter').catch(() => {}); // the popup may close as the panel opens
+  const passage = reader.locator('[data-shelf-highlight="search-passage"]');
+  await expect.poll(async () => (await passage.allTextContents()).join('')).toBe(quote);
 });
 
 test('tags in Settings: renaming one to a tag already used merges them', async () => {

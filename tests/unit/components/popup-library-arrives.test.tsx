@@ -22,7 +22,7 @@ vi.mock('@/lib/search/library-live', () => ({
     const timer = setTimeout(() => onUpdate(index), 300);
     return () => clearTimeout(timer);
   },
-  getCapturedTexts: async () => new Map(),
+  getSnippetSources: async () => ({ texts: new Map(), notes: new Map() }),
 }));
 
 beforeEach(() => {

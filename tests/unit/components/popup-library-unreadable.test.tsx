@@ -9,7 +9,7 @@ vi.mock('@/lib/search/library-live', () => ({
     setTimeout(() => onError(new Error('database unreadable')), 0);
     return () => {};
   },
-  getCapturedTexts: async () => new Map(),
+  getSnippetSources: async () => ({ texts: new Map(), notes: new Map() }),
 }));
 
 beforeEach(() => {

@@ -16,8 +16,8 @@ vi.mock('@/lib/search/library-live', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/lib/search/library-live')>();
   return {
     ...original,
-    getCapturedTexts: (ids: readonly string[]) =>
-      snippets.held ? new Promise<never>(() => {}) : original.getCapturedTexts(ids),
+    getSnippetSources: (ids: readonly string[]) =>
+      snippets.held ? new Promise<never>(() => {}) : original.getSnippetSources(ids),
   };
 });
 

@@ -5,9 +5,10 @@ import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { clearAll } from '@/lib/db/clear';
 import { ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError } from '@/lib/db/errors';
+import { addHighlight } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
 import { removeItems, savePage, setNote } from '@/lib/db/items';
-import { getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
+import { getLibraryDocuments, getLibraryFingerprints, getSnippetSources } from '@/lib/db/library-documents';
 import { getPostingsStamps, getStoredPostings, postingsStamp, storePostings } from '@/lib/db/library-postings';
 import { getLibrarySnapshot, putLibrarySnapshot } from '@/lib/db/library-snapshot';
 import { applyImport } from '@/lib/import/apply-import';
@@ -285,5 +286,29 @@ describe('library index stored whole by the background (lib/db/library-snapshot)
     // The next run stores the empty library.
     expect((await updateLibrarySnapshot(db)).stored).toBe(true);
     expect((await getLibrarySnapshot(db))?.documents).toEqual([]);
+  });
+});
+
+describe('what snippets are made from', () => {
+  it("reads the copies' text and the highlights that carry a note, oldest first", async () => {
+    const wal = await save('wal', 'How the WAL works', 'Readers never block writers. Checkpoints copy pages back.');
+    await save('bread', 'Weekend baking', 'Feed the sourdough starter twice a day.');
+    const selectors = (exact: string) => ({ quote: { type: 'TextQuoteSelector' as const, exact } });
+    await addHighlight(
+      wal.id,
+      selectors('Checkpoints copy pages back.'),
+      { note: 'then the log shrinks' },
+      { db, now: 20 },
+    );
+    await addHighlight(wal.id, selectors('Readers never block writers.'), { note: 'ask Priya' }, { db, now: 10 });
+    await addHighlight(wal.id, selectors('no note here'), {}, { db, now: 30 });
+    const { texts, notes } = await getSnippetSources([wal.id, pageItemId('https://news.example.org/bread')], db);
+    expect([...texts.values()].join(' ')).toContain('sourdough starter');
+    expect(texts.get(wal.id)).toContain('Readers never block writers.');
+    expect(notes.get(wal.id)).toEqual([
+      { quote: 'Readers never block writers.', note: 'ask Priya' },
+      { quote: 'Checkpoints copy pages back.', note: 'then the log shrinks' },
+    ]);
+    expect(notes.size).toBe(1);
   });
 });

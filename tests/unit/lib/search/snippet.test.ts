@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeResultRows } from '@/lib/popup/popup-results';
 import { queryPhrase } from '@/lib/search/phrase';
-import { makeSnippet, makeSnippetBetweenTasks, makeSnippetsBetweenTasks, SNIPPET_SLICE } from '@/lib/search/snippet';
+import {
+  makeSnippet,
+  makeSnippetBetweenTasks,
+  makeSnippetsBetweenTasks,
+  SNIPPET_SLICE,
+  withHighlightNotes,
+} from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
 
 const termsOf = (query: string) => new Set(tokenize(normalizeText(query)).flatMap((t) => termsOfWord(t.surface)));
@@ -202,5 +208,46 @@ describe("a saved page's row", () => {
     expect(row?.title.map((part) => part.text).join('')).toBe('Relief syovnoc reached Darfur');
     expect(row?.title.find((part) => part.marked)?.text).toBe('Darfur');
     expect(row?.topic).toBe('news .example');
+  });
+});
+
+// QA pass: a hit on a highlight's note opened the reader at the last reading position, not at the highlight.
+describe("a page matched by a highlight's note", () => {
+  const copy = `${sentence.repeat(40)}Readers never block writers, because each reader remembers where the log ended. ${sentence.repeat(40)}`;
+  const quote = 'Readers never block writers';
+  const notes = new Map([['page:wal', [{ quote, note: 'Ask Priya how snapshot isolation copes with this' }]]]);
+  const snippetsOf = (query: string) => {
+    const terms = termsOf(query);
+    const fromCopy = new Map(
+      Object.entries({ 'page:wal': makeSnippet(copy, terms, null) }).flatMap(([id, s]) => (s ? [[id, s]] : [])),
+    );
+    return withHighlightNotes(fromCopy, notes, terms, null, queryPhrase(query, false));
+  };
+
+  it('shows the note, words marked, and opens the reader at the highlighted words', () => {
+    const snippet = snippetsOf('priya snapshot').get('page:wal');
+    expect(snippet?.text).toContain('Ask Priya how snapshot isolation');
+    expect(snippet?.ranges.map(({ start, end }) => snippet.text.slice(start, end))).toEqual(['Priya', 'snapshot']);
+    expect(snippet?.passage).toBe(quote);
+    expect(copy).toContain(snippet?.passage);
+  });
+
+  it("keeps the copy's snippet when the copy shows as much of the query", () => {
+    // "committee" is in the copy alone; "priya" in the note alone: one word each, the copy's stands.
+    expect(snippetsOf('committee priya').get('page:wal')?.passage).toContain('committee');
+    expect(snippetsOf('budget').get('page:wal')?.passage).toContain('budget');
+  });
+
+  it('a long highlight opens at its first words, within what a reader view carries', () => {
+    const long = `${'word '.repeat(200)}end`;
+    const made = withHighlightNotes(
+      new Map(),
+      new Map([['page:x', [{ quote: long, note: 'priya' }]]]),
+      termsOf('priya'),
+      null,
+    );
+    const passage = made.get('page:x')?.passage ?? '';
+    expect(passage.length).toBeLessThanOrEqual(300);
+    expect(long.startsWith(passage)).toBe(true);
   });
 });
