@@ -58,12 +58,22 @@ function rankKey({ score, confidence }: { score: number; confidence: number }, b
   return confidence * (0.5 + 0.5 * (best > 0 ? score / best : 0));
 }
 
+/** Whether a word was read as a compound, whole ("node.js", "lwn.net"): not only as its parts. */
+function holdsCompound(reading: WordReading): boolean {
+  return reading.terms.some((term) => COMPOUND_MARK.test(term));
+}
+
+const COMPOUND_MARK = /[+:.#]/;
+
 /**
  * What each source's keys count: where the two indexes read a query word as different words, the one
  * that read it further from what was typed ("emtiting" as the blog's "editing", two edits, where a
  * saved page says "emitting", one) counts half per extra edit, so the closer reading comes first. A
- * word only one index read (confidence already counts it), or both read as the same term whatever
- * spelling each holds ("worflows": the blog's "workflow", a page's "workflows"), changes nothing here.
+ * word one index read as typed and the other not at all counts the other's half too: a short word the
+ * blog does not know weighs nothing in its confidence ("BBC News" listed articles saying "new" above
+ * the saved page holding both words), and so does a compound one read whole and the other only in
+ * part ("LWN.net": the blog's "net"). Both read as the same term whatever spelling each holds
+ * ("worflows": the blog's "workflow", a page's "workflows"): nothing changes here.
  */
 function sourceFactors(
   articleReadings: ReadonlyArray<WordReading | null> = [],
@@ -74,6 +84,13 @@ function sourceFactors(
   for (let at = 0; at < Math.min(articleReadings.length, pageReadings.length); at++) {
     const article = articleReadings[at];
     const page = pageReadings[at];
+    if (!article && page?.edits === 0) articleExtra++;
+    if (!page && article?.edits === 0) pageExtra++;
+    // The same for a compound one index holds whole ("lwn.net") and the other only in part ("net").
+    if (article?.edits === 0 && page?.edits === 0 && holdsCompound(page) !== holdsCompound(article)) {
+      if (holdsCompound(page)) articleExtra++;
+      else pageExtra++;
+    }
     if (!article || !page || article.terms.some((term) => page.terms.includes(term))) continue;
     articleExtra += Math.max(0, article.edits - page.edits);
     pageExtra += Math.max(0, page.edits - article.edits);

@@ -342,8 +342,8 @@ describe('one result list', () => {
     const rtl = page('page:rtl', { title: 'RTL Test', text: filler });
     const comma = page('page:comma', { title: 'Article A, with comma', text: filler });
     const index = indexOf(rtl, comma);
-    // Both sources' best tie, and an article came first: "RTL test" listed a test-runner article above the page.
-    expect(merged(index, 'RTL test').hits[0]?.kind).toBe('article');
+    // Both sources' best tied, and an article came first: "RTL test" listed a test-runner article above
+    // the page. (The page holding "RTL", a word the blog does not know, now comes first by itself too.)
     expect(withExactTitleFirst(merged(index, 'RTL test'), 'RTL test').hits[0]).toMatchObject({
       kind: 'page',
       page: { itemId: 'page:rtl' },
@@ -486,6 +486,32 @@ describe('one result list', () => {
     const hits = merged(indexOf(flow, ...others), query).hits;
     expect(hits[0]).toMatchObject({ kind: 'article', article: { id: blog.results[0]?.article.id } });
     expect(hits[1]).toMatchObject({ kind: 'page', page: { itemId: 'page:flow' } });
+  });
+
+  // Search QA: "BBC News" listed articles saying "new" above the saved BBC page; "LWN.net" listed
+  // "Node.js" (the blog reads only its "net") above the saved LWN page. The blog does not know "bbc"
+  // or "lwn", so its confidence left them out and tied the page.
+  it('a page holding a word the blog does not know, as typed, comes before articles holding the rest', () => {
+    const bbc = page('page:bbc', {
+      title: "Obama admits US gun laws are his 'biggest frustration'",
+      url: 'https://www.bbc.com/news/world-us-canada-33646607',
+      text: `BBC News. ${filler.repeat(8)}`,
+    });
+    const lwn = page('page:lwn', {
+      title: 'Weekly Edition for March 26, 2015 [LWN.net]',
+      url: 'https://lwn.net/Articles/637536/',
+      text: `Welcome to the LWN.net Weekly Edition. ${filler.repeat(8)}`,
+    });
+    const index = indexOf(bbc, lwn);
+    for (const [query, itemId] of [
+      ['BBC News', 'page:bbc'],
+      ['LWN.net', 'page:lwn'],
+    ] as const) {
+      expect(bundled.search(query, { typing: false }).results.length).toBeGreaterThan(0);
+      expect(merged(index, query).hits[0]).toMatchObject({ kind: 'page', page: { itemId } });
+    }
+    // A word both read as typed changes nothing: the blog's article on the query still comes first.
+    expect(merged(index, 'node.js test runner').hits[0]).toMatchObject({ kind: 'article' });
   });
 
   it('nothing about the query: no hits, and "Did you mean" only then', () => {
