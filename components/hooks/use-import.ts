@@ -39,8 +39,8 @@ export function useImport(db: ShelfDatabase) {
       setOutcome(
         result.ok
           ? {
-              // Stopped for a full disk: an alert, though what was written before is kept and counted.
-              kind: result.summary.outOfSpace ? 'error' : 'ok',
+              // Stopped for a full disk, or the file was cut short: an alert, though what was written is kept and counted.
+              kind: result.summary.outOfSpace || result.summary.cutShort ? 'error' : 'ok',
               text: result.message,
               skipped: result.summary.skipped,
             }

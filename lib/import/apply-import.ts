@@ -28,6 +28,8 @@ export interface ImportSummary {
   stoppedEarly: string | null;
   /** It stopped because the browser has no room left: a failure to say as one, not a report. */
   outOfSpace: boolean;
+  /** The file itself ends mid-way: what it held is counted above, and the rest was never in it. */
+  cutShort?: string;
 }
 
 export interface ApplyImportOptions {
@@ -160,6 +162,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     skipped: [...parsed.skipped, ...duplicates],
     stoppedEarly: null,
     outOfSpace: false,
+    ...(parsed.cutShort && { cutShort: parsed.cutShort }),
   };
   onProgress?.(0, unique.length);
   const epoch = begunAt ?? (await getEpoch(db));
@@ -272,7 +275,6 @@ export function describeImport(fileName: string, summary: ImportSummary): string
     `${summary.unchanged} already in Shelf`,
     `${summary.skipped.length} skipped`,
   ];
-  return `${fileName} (${summary.format}): ${summary.total} records — ${parts.join(', ')}.${
-    summary.stoppedEarly ? ` ${summary.stoppedEarly}` : ''
-  }`;
+  const after = [summary.cutShort, summary.stoppedEarly].filter(Boolean).map((line) => ` ${line}`);
+  return `${fileName} (${summary.format}): ${summary.total} records — ${parts.join(', ')}.${after.join('')}`;
 }

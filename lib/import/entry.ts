@@ -68,6 +68,8 @@ export interface ParsedImport {
   format: ImportFormat;
   entries: ImportEntry[];
   skipped: SkippedRecord[];
+  /** Why the file may hold less than it was meant to (see `PreparedImport.cutShort`). */
+  cutShort?: string;
 }
 
 /** Folder and state names of other apps → Shelf's statuses. Unknown names are unread. */
@@ -117,6 +119,12 @@ export type PreparedRecord = ImportEntryInput | SkippedRecord | (() => ImportEnt
 export interface PreparedImport {
   format: ImportFormat;
   records: PreparedRecord[];
+  /** The file ends mid-way (a download or copy cut short): what it holds is imported, and the user told. */
+  cutShort?: string;
+}
+
+function cutShortOf({ cutShort }: PreparedImport): Pick<ParsedImport, 'cutShort'> {
+  return cutShort ? { cutShort } : {};
 }
 
 function validateOne(parsed: ParsedImport, prepared: PreparedRecord): void {
@@ -127,7 +135,7 @@ function validateOne(parsed: ParsedImport, prepared: PreparedRecord): void {
 }
 
 export function validateImport(prepared: PreparedImport): ParsedImport {
-  const parsed: ParsedImport = { format: prepared.format, entries: [], skipped: [] };
+  const parsed: ParsedImport = { format: prepared.format, entries: [], skipped: [], ...cutShortOf(prepared) };
   for (const record of prepared.records) validateOne(parsed, record);
   return parsed;
 }
@@ -144,7 +152,7 @@ const SLICE_MS = 8;
  * captured here, up to tens of milliseconds apiece), so 20,000 rows or 4,000 copies stay smooth.
  */
 export async function validateImportInSlices(prepared: PreparedImport, sliceSize = 2000): Promise<ParsedImport> {
-  const parsed: ParsedImport = { format: prepared.format, entries: [], skipped: [] };
+  const parsed: ParsedImport = { format: prepared.format, entries: [], skipped: [], ...cutShortOf(prepared) };
   let start = 0;
   while (start < prepared.records.length) {
     const began = performance.now();

@@ -112,5 +112,21 @@ export function prepareLinksHtml(html: string, win: Window & typeof globalThis =
       content: null,
     };
   });
-  return { format, records };
+  const cutShort = cutShortLists(html, isPocket ? 'ul' : 'dl', records);
+  return { format, records, ...(cutShort && { cutShort }) };
+}
+
+/**
+ * Why the file looks cut short, if it does: browsers and Pocket close every list they open (`<DL>` of
+ * a bookmarks folder, Pocket's `<ul>`), so a file with lists left open ends before its writer did (a
+ * download or a copy interrupted). Its links up to there are imported; this says so.
+ */
+function cutShortLists(html: string, list: 'dl' | 'ul', records: readonly ImportEntryInput[]): string | undefined {
+  const opened = html.match(new RegExp(`<${list}[\\s>]`, 'gi'))?.length ?? 0;
+  const closed = html.match(new RegExp(`</${list}\\s*>`, 'gi'))?.length ?? 0;
+  if (closed >= opened) return undefined;
+  const last = records.at(-1)?.title.trim().slice(0, 60);
+  return `The file seems cut short: it ends in the middle of a list, after ${records.length} links${
+    last ? ` (the last: "${last}")` : ''
+  }. Those were imported; export the file again to import the rest.`;
 }

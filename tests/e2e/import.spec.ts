@@ -98,6 +98,22 @@ test('a corrupt file: a clear message that says where, and nothing changes', asy
   await expect(list).toContainText('example.com/kept');
 });
 
+// A bookmarks file cut short (an interrupted download) was imported in part without a word.
+test('a bookmarks file cut short: what it holds is imported, and an alert says the rest is missing', async ({
+  openSidePanelPage,
+}) => {
+  const panel = await openSidePanelPage();
+  await panel.getByRole('button', { name: 'Settings' }).click();
+  const whole = readFileSync('tests/fixtures/imports/chrome-bookmarks.html', 'utf8');
+  const cut = whole.slice(0, whole.lastIndexOf('<DT><A'));
+  await panel
+    .getByLabel(/Import a file/)
+    .setInputFiles({ name: 'bookmarks.html', mimeType: 'text/html', buffer: Buffer.from(cut) });
+  const alert = panel.getByRole('alert').filter({ hasText: 'bookmarks.html' });
+  await expect(alert).toContainText(/\d+ added/);
+  await expect(alert).toContainText('The file seems cut short');
+});
+
 test('round trip: export bookmarks (HTML) from one profile, import into a fresh one — same addresses, titles, tags, statuses', async ({
   openSidePanelPage,
 }) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readImportFile } from '@/lib/import/read-import-file';
 
@@ -82,5 +83,23 @@ describe('a browser bookmarks file', () => {
       'To read': { status: 'unread', tags: [] },
       'Was read': { status: 'archived', tags: ['x'] },
     });
+  });
+
+  // A bookmarks file cut short (an interrupted download) was imported in part without a word.
+  it('imports what a file cut short holds, and says it was cut short', () => {
+    const whole = readFileSync('tests/fixtures/imports/chrome-bookmarks.html', 'utf8');
+    expect(readImportFile('bookmarks.html', new TextEncoder().encode(whole)).cutShort).toBeUndefined();
+    const cut = whole.slice(0, whole.lastIndexOf('<DT><A'));
+    const parsed = readImportFile('bookmarks.html', new TextEncoder().encode(cut));
+    expect(parsed.entries.length).toBeGreaterThan(0);
+    const last = parsed.entries.at(-1)?.title ?? '';
+    expect(parsed.cutShort).toBe(
+      `The file seems cut short: it ends in the middle of a list, after ${parsed.entries.length} links (the last: "${last}"). Those were imported; export the file again to import the rest.`,
+    );
+    // Pocket's export, cut inside its last list.
+    const pocket = readFileSync('tests/fixtures/imports/ril_export.html', 'utf8');
+    expect(readImportFile('ril_export.html', new TextEncoder().encode(pocket)).cutShort).toBeUndefined();
+    const pocketCut = pocket.slice(0, pocket.lastIndexOf('<li>'));
+    expect(readImportFile('ril_export.html', new TextEncoder().encode(pocketCut)).cutShort).toMatch(/cut short/);
   });
 });
