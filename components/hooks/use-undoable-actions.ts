@@ -10,10 +10,6 @@ export interface Undo {
 
 const count = (n: number) => (n === 1 ? '1 item' : `${n.toLocaleString('en')} items`);
 
-/**
- * Status changes and unsaving (which keeps reading progress for a later save), each offered for
- * undo until the next one.
- */
 /** The last action that can be undone, until the next one: offered, and run once. */
 export function useUndo() {
   const [undo, setUndo] = useState<Undo | null>(null);
@@ -28,8 +24,17 @@ export function useUndo() {
   };
 }
 
-export function useUndoableActions() {
-  const { undo, offer: setUndo, runUndo } = useUndo();
+export type UndoState = ReturnType<typeof useUndo>;
+
+/**
+ * Status changes and unsaving (which keeps reading progress for a later save), each offered for
+ * undo until the next one. `kept`: an undo held by the caller, above a view that may unmount (the
+ * side panel's reading list): unsaving removes the copy, highlights and notes, which only Undo
+ * brings back, so leaving the view must not drop it.
+ */
+export function useUndoableActions(kept?: UndoState) {
+  const own = useUndo();
+  const { undo, offer: setUndo, runUndo } = kept ?? own;
   return {
     undo,
     async setStatusOf(ids: readonly string[], status: ItemStatus) {

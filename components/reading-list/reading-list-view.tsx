@@ -4,7 +4,7 @@ import { useCurrentRowLine } from '@/components/hooks/use-current-row-line';
 import { useListFocus } from '@/components/hooks/use-list-focus';
 import { useReadingListData } from '@/components/hooks/use-reading-list-data';
 import { useReadingListSelection } from '@/components/hooks/use-reading-list-selection';
-import { useUndoableActions } from '@/components/hooks/use-undoable-actions';
+import { type UndoState, useUndoableActions } from '@/components/hooks/use-undoable-actions';
 import { KeyboardHelp } from '@/components/keyboard-help';
 import { ReadingList } from '@/components/reading-list';
 import { BulkActions } from '@/components/reading-list/bulk-actions';
@@ -19,16 +19,18 @@ interface ReadingListViewProps {
   onOpenArticle: (articleId: string) => void;
   onOpenPage: (itemId: string) => void;
   onImport: () => void;
+  /** The undo of the last action, kept above this view so that it outlives it. */
+  undo?: UndoState;
 }
 
 /** The saved items: the queue and other views, filters, bulk actions with undo, and keys (`?` lists them). */
-export function ReadingListView({ onOpenArticle, onOpenPage, onImport }: ReadingListViewProps) {
+export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo }: ReadingListViewProps) {
   const [query, setQuery] = useState<ListQuery>(DEFAULT_LIST_QUERY);
   const { loaded, isPartial, allRows, rows, counts, tags, found } = useReadingListData(query);
   const [activeIndex, setActiveIndex] = useState(0);
   const savedIds = useMemo(() => new Set(allRows.map((row) => row.item.id)), [allRows]);
   const selection = useReadingListSelection(savedIds);
-  const actions = useUndoableActions();
+  const actions = useUndoableActions(undo);
   const [showHelp, setShowHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const activeAt = Math.min(activeIndex, rows.length - 1);

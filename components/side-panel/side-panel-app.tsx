@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useCatalog } from '@/components/hooks/use-catalog';
 import { useSidePanelView } from '@/components/hooks/use-side-panel-view';
+import { useUndo } from '@/components/hooks/use-undoable-actions';
 import { ReaderContainer } from '@/components/reader/reader-container';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { SettingsView } from '@/components/settings/settings-view';
@@ -19,6 +20,8 @@ export function SidePanelApp() {
   const { catalog, loaded } = useCatalog();
   // Kept here, above the views: Back from a result returns to the search as it was.
   const [searchQuery, setSearchQuery] = useState('');
+  // Kept here too: Unsave in the reading list can be undone after a look at another view.
+  const readingListUndo = useUndo();
   // A learned article is known once the overlay is read: wait for it rather than say "no longer".
   if (!view || (view.kind === 'article' && !loaded && !catalog.byId(view.articleId)))
     return <main className="side-panel" aria-busy="true" />;
@@ -58,6 +61,7 @@ export function SidePanelApp() {
             onOpenArticle={(articleId) => show({ kind: 'article', articleId })}
             onOpenPage={read}
             onImport={() => show({ kind: 'settings' })}
+            undo={readingListUndo}
           />
         </StorageGate>
       )}

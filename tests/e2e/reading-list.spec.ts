@@ -174,6 +174,30 @@ test('opened by a click, the list takes keys at once; bulk buttons need checked 
   await expect(readingList.row(herd!.title)).toContainText('42% read');
 });
 
+// QA pass: Unsave's Undo lived in the reading list view; a look at another view dropped it, and with
+// it the only way back for the item's copy, highlights and notes.
+test('Unsave in the reading list can still be undone after a look at another view', async ({
+  context,
+  extensionId,
+}) => {
+  const [cold, herd] = ['cold-start-latency', 'thundering-herd-service-restart'].map(
+    (id) => ARTICLES_WITH_URL.find((article) => article.id === id)!,
+  );
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile(shelfBackup([articleItem(cold!), articleItem(herd!)]));
+  const { readingList } = panel;
+  await panel.show('Reading list');
+  await readingList.checkbox(herd!.title).check();
+  await readingList.button('Unsave').click();
+  await expect(readingList.rows).toHaveCount(1);
+  await panel.show('All articles');
+  await expect(panel.page.getByRole('combobox', { name: 'Search Shelf' })).toBeVisible();
+  await panel.show('Reading list');
+  await panel.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(readingList.rows).toHaveCount(2);
+  await expect(readingList.row(herd!.title)).toBeVisible();
+});
+
 test('Escape in the search box gives the keys back to the list; s unsaves the checked items, not the one under the cursor', async ({
   context,
   extensionId,
