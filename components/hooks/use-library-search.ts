@@ -3,7 +3,7 @@ import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { afterNextPaint } from '@/lib/dom/after-paint';
 import type { SearchResponse } from '@/lib/search/engine';
 import type { LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
-import { makeSnippetsBetweenTasks, withHighlightNotes } from '@/lib/search/snippet';
+import { makeSnippetsBetweenTasks, withNoteSnippets } from '@/lib/search/snippet';
 import {
   type MadeSnippets,
   mergeSearch,
@@ -81,7 +81,7 @@ export function useSnippets(response: UnifiedResponse): MadeSnippets {
         const terms = pageTermsOf(response);
         const options = { signal: stale.signal, phrase };
         const fromCopies = await makeSnippetsBetweenTasks(texts, terms, response.prefix, options);
-        return fromCopies && withHighlightNotes(fromCopies, notes, terms, response.prefix, phrase);
+        return fromCopies && withNoteSnippets(fromCopies, notes, terms, response.prefix, phrase);
       })
       .then((snippets) => {
         if (snippets && !stale.signal.aborted) setMade({ snippets, madeFor: response });

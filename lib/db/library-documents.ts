@@ -1,7 +1,7 @@
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import type { Highlight } from '@/lib/db/schema';
 import type { LibraryDocument } from '@/lib/search/library-index';
-import type { HighlightNote } from '@/lib/search/snippet';
+import type { UserNote } from '@/lib/search/snippet';
 
 /**
  * What the library search index reads of the user's data. Fingerprints are cheap to read for the
@@ -85,25 +85,29 @@ export async function getCapturedTexts(
 }
 
 /**
- * What saved items' snippets are made from, by id: their captured text, and their highlights that
- * carry a note (a note's words are not in the copy: a search may have matched them alone).
+ * What saved items' snippets are made from, by id: their captured text, and their notes (a note's
+ * words are not in the copy: a search may have matched them alone): their highlights' that carry
+ * one, oldest first, then the item's own.
  */
 export function getSnippetSources(
   ids: readonly string[],
   db: ShelfDatabase = getDatabase(),
-): Promise<{ texts: Map<string, string>; notes: Map<string, HighlightNote[]> }> {
+): Promise<{ texts: Map<string, string>; notes: Map<string, UserNote[]> }> {
   const keys = [...ids];
-  return db.transaction('r', db.captures, db.highlights, async () => {
-    const [texts, highlights] = await Promise.all([
+  return db.transaction('r', db.items, db.captures, db.highlights, async () => {
+    const [texts, highlights, items] = await Promise.all([
       getCapturedTexts(keys, db),
       db.highlights.where('itemId').anyOf(keys).toArray(),
+      db.items.bulkGet(keys),
     ]);
-    const notes = new Map<string, HighlightNote[]>();
+    const notes = new Map<string, UserNote[]>();
     for (const highlight of highlights.sort((a, b) => a.createdAt - b.createdAt)) {
       if (!highlight.note.trim()) continue;
       const note = { quote: highlight.selectors.quote.exact, note: highlight.note };
       notes.set(highlight.itemId, [...(notes.get(highlight.itemId) ?? []), note]);
     }
+    for (const item of items)
+      if (item?.note.trim()) notes.set(item.id, [...(notes.get(item.id) ?? []), { note: item.note }]);
     return { texts, notes };
   });
 }

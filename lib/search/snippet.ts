@@ -17,7 +17,10 @@ export interface Snippet {
   text: string;
   /** The matched words in `text`. */
   ranges: HighlightRange[];
-  /** The passage's words as they stand in the text (without "…"): what the reader looks for to open there. */
+  /**
+   * The passage's words as they stand in the text (without "…"): what the reader looks for to open
+   * there; '' for the page's own note, which is nowhere in its copy.
+   */
   passage: string;
   /** The text holds the query's words in a row (`SnippetOptions.phrase`); the snippet then shows where. */
   holdsPhrase?: true;
@@ -204,23 +207,24 @@ function cut(text: string, around: number, width: number, matchedTerms: Readonly
   return { text: shown, ranges: getHighlightRanges(shown, matchedTerms, prefix), passage };
 }
 
-/** A highlight's note, and the words of the copy it is on. */
-export interface HighlightNote {
-  quote: string;
+/** A note of the user's on a saved page: a highlight's, on the words of the copy it quotes, or the page's own (no quote). */
+export interface UserNote {
   note: string;
+  quote?: string;
 }
 
 /** A highlighted quote as a passage the reader can look for: its first words, within the reader view's 400 characters. */
 const QUOTE_PASSAGE_LENGTH = 300;
 
 /**
- * The snippets with, for a page whose highlight's note holds more of the query than its copy's
- * snippet (a phrase first, then different words), that note as its snippet, opening the reader at
- * the highlighted words: a hit on a note opened the reader at the last reading position.
+ * The snippets with, for a page whose note holds more of the query than its copy's snippet (a phrase
+ * first, then different words), that note as its snippet: a highlight's opens the reader at the
+ * highlighted words (a hit on a note opened it at the last reading position, its row showing words
+ * that held less of the query); the page's own note at no passage (it is not in the copy).
  */
-export function withHighlightNotes(
+export function withNoteSnippets(
   snippets: ReadonlyMap<string, Snippet>,
-  notes: ReadonlyMap<string, readonly HighlightNote[]>,
+  notes: ReadonlyMap<string, readonly UserNote[]>,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
   phrase: QueryPhrase | null = null,
@@ -232,7 +236,7 @@ export function withHighlightNotes(
     for (const { quote, note } of highlights) {
       const snippet = makeSnippet(note, matchedTerms, prefix, { phrase });
       if (snippet && (!best || outweighs(snippet, best))) {
-        best = { ...snippet, passage: quotePassage(quote) };
+        best = { ...snippet, passage: quote ? quotePassage(quote) : '' };
         fromNote = true;
       }
     }
@@ -247,8 +251,13 @@ function outweighs(snippet: Snippet, other: Snippet): boolean {
   return distinctWords(snippet) > distinctWords(other);
 }
 
+/** How many different words a snippet marks (a range may hold several: "embargo history" is one). */
 function distinctWords({ text, ranges }: Snippet): number {
-  return new Set(ranges.map(({ start, end }) => normalizeText(text.slice(start, end)))).size;
+  const words = new Set<string>();
+  for (const { start, end } of ranges)
+    for (const token of tokenize(normalizeText(text.slice(start, end))))
+      words.add(termsOfWord(token.surface)[0] ?? token.surface);
+  return words.size;
 }
 
 function quotePassage(quote: string): string {

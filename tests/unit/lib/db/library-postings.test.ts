@@ -290,7 +290,7 @@ describe('library index stored whole by the background (lib/db/library-snapshot)
 });
 
 describe('what snippets are made from', () => {
-  it("reads the copies' text and the highlights that carry a note, oldest first", async () => {
+  it("reads the copies' text and the notes: the highlights' that carry one, oldest first, then the item's", async () => {
     const wal = await save('wal', 'How the WAL works', 'Readers never block writers. Checkpoints copy pages back.');
     await save('bread', 'Weekend baking', 'Feed the sourdough starter twice a day.');
     const selectors = (exact: string) => ({ quote: { type: 'TextQuoteSelector' as const, exact } });
@@ -302,12 +302,14 @@ describe('what snippets are made from', () => {
     );
     await addHighlight(wal.id, selectors('Readers never block writers.'), { note: 'ask Priya' }, { db, now: 10 });
     await addHighlight(wal.id, selectors('no note here'), {}, { db, now: 30 });
+    await setNote(wal.id, 'compare with the LSM tree', { db, now: 40 });
     const { texts, notes } = await getSnippetSources([wal.id, pageItemId('https://news.example.org/bread')], db);
     expect([...texts.values()].join(' ')).toContain('sourdough starter');
     expect(texts.get(wal.id)).toContain('Readers never block writers.');
     expect(notes.get(wal.id)).toEqual([
       { quote: 'Readers never block writers.', note: 'ask Priya' },
       { quote: 'Checkpoints copy pages back.', note: 'then the log shrinks' },
+      { note: 'compare with the LSM tree' },
     ]);
     expect(notes.size).toBe(1);
   });

@@ -7,7 +7,7 @@ import {
   makeSnippetBetweenTasks,
   makeSnippetsBetweenTasks,
   SNIPPET_SLICE,
-  withHighlightNotes,
+  withNoteSnippets,
 } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
 
@@ -221,7 +221,7 @@ describe("a page matched by a highlight's note", () => {
     const fromCopy = new Map(
       Object.entries({ 'page:wal': makeSnippet(copy, terms, null) }).flatMap(([id, s]) => (s ? [[id, s]] : [])),
     );
-    return withHighlightNotes(fromCopy, notes, terms, null, queryPhrase(query, false));
+    return withNoteSnippets(fromCopy, notes, terms, null, queryPhrase(query, false));
   };
 
   it('shows the note, words marked, and opens the reader at the highlighted words', () => {
@@ -232,6 +232,19 @@ describe("a page matched by a highlight's note", () => {
     expect(copy).toContain(snippet?.passage);
   });
 
+  // QA pass: "embargo history" marked as one range counted one word, and the copy's "embargo" stood.
+  it('counts the words a note shows, not its marked runs of words', () => {
+    const snippet = snippetsOf('snapshot isolation committee').get('page:wal');
+    expect(snippet?.text).toContain('snapshot isolation');
+    expect(snippet?.passage).toBe(quote);
+  });
+
+  it("the page's own note is its snippet when it holds more of the query, at no passage of the copy", () => {
+    const own = new Map([['page:wal', [{ note: 'Compare with the Cuba thaw' }]]]);
+    const made = withNoteSnippets(new Map(), own, termsOf('cuba thaw'), null);
+    expect(made.get('page:wal')).toMatchObject({ text: 'Compare with the Cuba thaw', passage: '' });
+  });
+
   it("keeps the copy's snippet when the copy shows as much of the query", () => {
     // "committee" is in the copy alone; "priya" in the note alone: one word each, the copy's stands.
     expect(snippetsOf('committee priya').get('page:wal')?.passage).toContain('committee');
@@ -240,7 +253,7 @@ describe("a page matched by a highlight's note", () => {
 
   it('a long highlight opens at its first words, within what a reader view carries', () => {
     const long = `${'word '.repeat(200)}end`;
-    const made = withHighlightNotes(
+    const made = withNoteSnippets(
       new Map(),
       new Map([['page:x', [{ quote: long, note: 'priya' }]]]),
       termsOf('priya'),
