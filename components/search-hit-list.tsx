@@ -80,12 +80,3 @@ export function SearchHitList({
     />
   );
 }
-
-/** In place of "nothing matches" while the user's library is still being read (a popup just opened). */
-export function SearchingLibrary() {
-  return (
-    <p className="empty-state muted" role="status" aria-busy="true">
-      Searching your library…
-    </p>
-  );
-}

@@ -10,7 +10,8 @@ import { ResultActions } from '@/components/popup/result-actions';
 import { SaveNoticeLines } from '@/components/popup/save-notice';
 import { getResultOptionId, type PaintedRows } from '@/components/result-rows';
 import { SearchFilters } from '@/components/search-filters';
-import { SearchHitList, SearchingLibrary } from '@/components/search-hit-list';
+import { SearchHitList } from '@/components/search-hit-list';
+import { SearchingLibrary, SearchStatus } from '@/components/search-status';
 import type { Article } from '@/lib/corpus/article';
 import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
 import { popupKeyHandler } from '@/lib/popup/popup-keys';
@@ -81,6 +82,22 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
         onTopicChange={(topic) => search.update({ topic })}
         onTagChange={(tag) => search.update({ tag })}
       />
+      <SearchStatus>
+        {search.isFiltering &&
+          (hits.length === 0 && search.librarySearching ? (
+            <SearchingLibrary />
+          ) : hits.length === 0 ? (
+            <NoResults
+              query={search.query}
+              suggestion={search.suggestion}
+              filtered={search.topic !== null || search.tag !== null}
+              librarySearched={search.librarySearched}
+              onSuggestion={(query) => searchFor({ query })}
+            />
+          ) : (
+            <p className="result-count">{describeResultCount(hits.length, search.loose)}</p>
+          ))}
+      </SearchStatus>
       {!search.isFiltering ? (
         <PopupStart
           recent={recent}
@@ -88,21 +105,8 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
           onOpen={(article) => void openInNewTab(article)}
           onBrowseAll={() => showCard(null)}
         />
-      ) : hits.length === 0 && search.librarySearching ? (
-        <SearchingLibrary />
-      ) : hits.length === 0 ? (
-        <NoResults
-          query={search.query}
-          suggestion={search.suggestion}
-          filtered={search.topic !== null || search.tag !== null}
-          librarySearched={search.librarySearched}
-          onSuggestion={(query) => searchFor({ query })}
-        />
       ) : (
-        <>
-          <p className="result-count" role="status">
-            {describeResultCount(hits.length, search.loose)}
-          </p>
+        hits.length > 0 && (
           <SearchHitList
             id={listId}
             hits={hits}
@@ -115,7 +119,7 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
             onActivate={search.setActiveIndex}
             onChoose={choose}
           />
-        </>
+        )
       )}
       {activeArticle && (
         <ResultActions

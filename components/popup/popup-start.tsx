@@ -43,7 +43,7 @@ export function PopupStart({ recent, onTopic, onOpen, onBrowseAll }: PopupStartP
   );
 }
 
-/** "No articles match", with a suggested spelling when there is one. */
+/** "No articles match", with a suggested spelling when there is one: shown in the search's status line. */
 export function NoResults({
   query,
   suggestion,
@@ -59,7 +59,7 @@ export function NoResults({
   onSuggestion: (query: string) => void;
 }) {
   return (
-    <div className="empty-state" role="status">
+    <div className="empty-state">
       <p>No articles match “{query.trim() || 'these filters'}”.</p>
       {librarySearched && <p className="muted small">Your saved pages were searched too.</p>}
       {suggestion && (

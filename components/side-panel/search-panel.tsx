@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
 import { useShelfSearch } from '@/components/hooks/use-shelf-search';
 import { getResultOptionId } from '@/components/result-rows';
-import { SearchHitList, SearchingLibrary } from '@/components/search-hit-list';
+import { SearchHitList } from '@/components/search-hit-list';
+import { SearchingLibrary, SearchStatus } from '@/components/search-status';
 import { describeResultCount } from '@/lib/popup/popup-results';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 import type { SidePanelView } from '@/lib/side-panel/view';
@@ -20,6 +21,7 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
   const { markers } = useSavedMarkers();
   const listId = useId();
   const { hits, response } = search;
+  const hasQuery = search.query.trim() !== '';
   const choose = (hit: SearchHit) =>
     onShow(
       hit.kind === 'article'
@@ -49,32 +51,32 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
           event.preventDefault();
         }}
       />
-      {search.query.trim() !== '' &&
-        (hits.length === 0 && search.librarySearching ? (
-          <SearchingLibrary />
-        ) : hits.length === 0 ? (
-          <p className="empty-state" role="status">
-            Nothing in Shelf matches “{search.query.trim()}”.
-            {response.suggestion && ` Did you mean “${response.suggestion}”?`}
-          </p>
-        ) : (
-          <>
-            <p className="result-count" role="status">
-              {describeResultCount(hits.length, response.loose)}
+      <SearchStatus>
+        {hasQuery &&
+          (hits.length === 0 && search.librarySearching ? (
+            <SearchingLibrary />
+          ) : hits.length === 0 ? (
+            <p className="empty-state">
+              Nothing in Shelf matches “{search.query.trim()}”.
+              {response.suggestion && ` Did you mean “${response.suggestion}”?`}
             </p>
-            <SearchHitList
-              id={listId}
-              hits={hits}
-              activeIndex={search.activeIndex}
-              matchedTerms={response.matchedTerms}
-              prefix={response.prefix}
-              markers={markers}
-              snippets={search.snippets}
-              onActivate={search.setActiveIndex}
-              onChoose={choose}
-            />
-          </>
-        ))}
+          ) : (
+            <p className="result-count">{describeResultCount(hits.length, response.loose)}</p>
+          ))}
+      </SearchStatus>
+      {hasQuery && hits.length > 0 && (
+        <SearchHitList
+          id={listId}
+          hits={hits}
+          activeIndex={search.activeIndex}
+          matchedTerms={response.matchedTerms}
+          prefix={response.prefix}
+          markers={markers}
+          snippets={search.snippets}
+          onActivate={search.setActiveIndex}
+          onChoose={choose}
+        />
+      )}
     </section>
   );
 }

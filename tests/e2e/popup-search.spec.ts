@@ -150,6 +150,32 @@ test('a query with no match suggests a correction', async ({ context, extensionI
   await expect(popup.searchBox).toBeFocused();
 });
 
+// A live region added already holding its text is often not announced: the popup's status line is
+// there, empty, from the opening, and each search changes what it says.
+test('the search’s status line is one live region, there from the opening, whose text changes', async ({
+  context,
+  extensionId,
+}) => {
+  const popup = await openPopup(context, extensionId);
+  const status = popup.page.getByRole('status');
+  await expect(status).toHaveText('');
+  const line = await status.elementHandle();
+  const stillThere = () => line?.evaluate((element) => element.isConnected);
+
+  await popup.search('thundering herd');
+  await expect(status).toHaveText(/^(Top 20 results|\d+ results?)$/);
+  expect(await stillThere()).toBe(true);
+  await popup.search('thndrng ');
+  await expect(status).toContainText('No articles match “thndrng”.');
+  expect(await stillThere()).toBe(true);
+  await popup.search('chess opening for black');
+  await expect(status).toHaveText('Loosely related');
+  expect(await stillThere()).toBe(true);
+  await popup.searchBox.press('Escape');
+  await expect(status).toHaveText('');
+  expect(await stillThere()).toBe(true);
+});
+
 test('keyboard: a topic chip hands the focus to the search box, and the results list is not a Tab stop', async ({
   context,
   extensionId,

@@ -35,6 +35,30 @@ test('Back from a result of Search Shelf returns to the search as it was', async
   await expect(results.first()).toHaveText(first);
 });
 
+// A live region added already holding its text is often not announced: Search Shelf's status line
+// is there, empty, from the start, and each search changes what it says.
+test('Search Shelf’s status line is one live region, there from the start, whose text changes', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openSidePanel(context, extensionId);
+  const searchBox = panel.page.getByRole('combobox', { name: 'Search Shelf' });
+  const status = panel.page.getByRole('region', { name: 'Search Shelf' }).getByRole('status');
+  await expect(status).toHaveText('');
+  const line = await status.elementHandle();
+  const stillThere = () => line?.evaluate((element) => element.isConnected);
+
+  await searchBox.fill('thundering herd');
+  await expect(status).toHaveText(/^(Top 20 results|\d+ results?)$/);
+  expect(await stillThere()).toBe(true);
+  await searchBox.fill('thndrng ');
+  await expect(status).toContainText('Nothing in Shelf matches “thndrng”.');
+  expect(await stillThere()).toBe(true);
+  await searchBox.fill('');
+  await expect(status).toHaveText('');
+  expect(await stillThere()).toBe(true);
+});
+
 test('the topic browser marks saved articles', async ({ context, extensionId }) => {
   const popup = await openPopup(context, extensionId);
   await popup.saveFirstResult('cold start serverless', /Cold Start Latency/);
