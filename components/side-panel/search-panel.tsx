@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
 import { useShelfSearch } from '@/components/hooks/use-shelf-search';
 import { getResultOptionId } from '@/components/result-rows';
@@ -22,6 +22,14 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
   const listId = useId();
   const { hits, response } = search;
   const hasQuery = search.query.trim() !== '';
+  const { suggestion } = response;
+  const inputRef = useRef<HTMLInputElement>(null);
+  // A suggested spelling replaces its button with results: the search box takes the focus, so the
+  // arrows go on through them (as in the popup).
+  const searchFor = (next: string) => {
+    search.setQuery(next);
+    inputRef.current?.focus();
+  };
   const choose = (hit: SearchHit) =>
     onShow(
       hit.kind === 'article'
@@ -32,6 +40,7 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
   return (
     <section aria-label="Search Shelf" className="panel-search">
       <input
+        ref={inputRef}
         className="search-input"
         type="text"
         role="combobox"
@@ -58,7 +67,14 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
           ) : hits.length === 0 ? (
             <p className="empty-state">
               Nothing in Shelf matches “{search.query.trim()}”.
-              {response.suggestion && ` Did you mean “${response.suggestion}”?`}
+              {suggestion && (
+                <>
+                  {' '}
+                  <button type="button" className="link-button" onClick={() => searchFor(suggestion)}>
+                    Did you mean “{suggestion}”?
+                  </button>
+                </>
+              )}
             </p>
           ) : (
             <p className="result-count">{describeResultCount(hits.length, response.loose)}</p>

@@ -59,6 +59,25 @@ test('Search Shelf’s status line is one live region, there from the start, who
   expect(await stillThere()).toBe(true);
 });
 
+test('Search Shelf offers a correction as the popup does: a button that searches for it', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openSidePanel(context, extensionId);
+  const searchBox = panel.page.getByRole('combobox', { name: 'Search Shelf' });
+  await searchBox.fill('thndrng ');
+  const suggestion = panel.page.getByRole('button', { name: 'Did you mean “thundering”?' });
+  await expect(suggestion).toBeVisible();
+  await suggestion.click();
+  await expect(searchBox).toHaveValue('thundering');
+  const results = panel.page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(results.first()).toContainText('Thundering Herd');
+  // The button went with the results it brought: the search box has the focus, and ↓ moves on.
+  await expect(searchBox).toBeFocused();
+  await searchBox.press('ArrowDown');
+  await expect(results.nth(1)).toHaveAttribute('aria-selected', 'true');
+});
+
 test('the topic browser marks saved articles', async ({ context, extensionId }) => {
   const popup = await openPopup(context, extensionId);
   await popup.saveFirstResult('cold start serverless', /Cold Start Latency/);

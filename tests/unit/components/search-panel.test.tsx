@@ -1,0 +1,32 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { SearchPanel } from '@/components/side-panel/search-panel';
+
+/** The side panel's search, its query kept above it as the side panel keeps it. */
+function PanelSearch() {
+  const [query, setQuery] = useState('');
+  return <SearchPanel query={query} onQueryChange={setQuery} onShow={() => {}} />;
+}
+
+const searchBox = () => screen.getByRole<HTMLInputElement>('combobox', { name: 'Search Shelf' });
+const results = () => within(screen.getByRole('listbox', { name: 'Search results' })).getAllByRole('option');
+
+describe('Search Shelf, in the side panel', () => {
+  it('offers a correction as the popup does: a button that searches for it, the focus back in the search box', async () => {
+    const user = userEvent.setup();
+    render(<PanelSearch />);
+    fireEvent.change(searchBox(), { target: { value: 'thndrng ' } });
+    const suggestion = await screen.findByRole('button', { name: 'Did you mean “thundering”?' });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Nothing in Shelf matches “thndrng”. Did you mean “thundering”?',
+    );
+
+    await user.click(suggestion);
+    expect(searchBox().value).toBe('thundering');
+    expect(results()[0]?.textContent).toContain('Thundering Herd');
+    // The button went with the results it brought: ↓ goes on from the search box.
+    expect(document.activeElement).toBe(searchBox());
+  });
+});
