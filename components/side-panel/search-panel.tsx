@@ -6,6 +6,7 @@ import { SearchHitList } from '@/components/search-hit-list';
 import { SearchingLibrary, SearchStatus } from '@/components/search-status';
 import { describeResultCount } from '@/lib/popup/popup-results';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
+import { searchKeyHandler } from '@/lib/side-panel/search-keys';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
 interface SearchPanelProps {
@@ -52,13 +53,13 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
         placeholder="Search articles and your saved pages"
         value={search.query}
         onChange={(event) => search.setQuery(event.target.value)}
-        onKeyDown={(event) => {
-          const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-          if (step !== 0) search.move(step);
-          else if (event.key === 'Enter' && search.active) choose(search.active);
-          else return;
-          event.preventDefault();
-        }}
+        onKeyDown={searchKeyHandler({
+          move: search.move,
+          active: search.active,
+          query: search.query,
+          clear: () => search.setQuery(''),
+          open: choose,
+        })}
       />
       <SearchStatus>
         {hasQuery &&

@@ -78,6 +78,32 @@ test('Search Shelf offers a correction as the popup does: a button that searches
   await expect(results.nth(1)).toHaveAttribute('aria-selected', 'true');
 });
 
+test('Escape in Search Shelf clears the search, as in the popup; in an empty box it is left alone', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openSidePanel(context, extensionId);
+  const searchBox = panel.page.getByRole('combobox', { name: 'Search Shelf' });
+  const results = panel.page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  // Whether the page's own handling took each Escape (it cancels the keys it acts on).
+  await panel.page.evaluate(() => {
+    const taken: boolean[] = [];
+    Object.assign(window, { escapesTaken: taken });
+    document.addEventListener('keydown', (event) => event.key === 'Escape' && taken.push(event.defaultPrevented));
+  });
+  await searchBox.fill('thundering herd');
+  await expect(results.first()).toBeVisible();
+  await searchBox.press('Escape');
+  await expect(searchBox).toHaveValue('');
+  await expect(results).toHaveCount(0);
+  await expect(searchBox).toBeFocused();
+  await searchBox.press('Escape');
+  expect(await panel.page.evaluate(() => (window as unknown as { escapesTaken: boolean[] }).escapesTaken)).toEqual([
+    true,
+    false,
+  ]);
+});
+
 test('the topic browser marks saved articles', async ({ context, extensionId }) => {
   const popup = await openPopup(context, extensionId);
   await popup.saveFirstResult('cold start serverless', /Cold Start Latency/);

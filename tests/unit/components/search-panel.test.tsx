@@ -29,4 +29,19 @@ describe('Search Shelf, in the side panel', () => {
     // The button went with the results it brought: ↓ goes on from the search box.
     expect(document.activeElement).toBe(searchBox());
   });
+
+  it('Escape clears the search; in an empty search box it is left to whatever else listens for it', () => {
+    render(<PanelSearch />);
+    fireEvent.change(searchBox(), { target: { value: 'thundering herd' } });
+    expect(results().length).toBeGreaterThan(0);
+
+    // fireEvent returns false when the event was cancelled: handled.
+    expect(fireEvent.keyDown(searchBox(), { key: 'Escape' })).toBe(false);
+    expect(searchBox().value).toBe('');
+    expect(screen.queryByRole('listbox', { name: 'Search results' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('');
+
+    expect(fireEvent.keyDown(searchBox(), { key: 'Escape' })).toBe(true);
+    expect(searchBox().value).toBe('');
+  });
 });
