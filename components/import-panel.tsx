@@ -72,33 +72,48 @@ export function ImportPanel({
           }}
         />
       </label>
-      {progress && (
-        <p>
-          <progress aria-label="Import progress" value={progress.done} max={Math.max(progress.total, 1)} />{' '}
-          <span role="status">
-            {progress.counting === 'copies' ? 'Reading saved copies…' : 'Importing…'}{' '}
-            {progress.done.toLocaleString('en')} of {progress.total.toLocaleString('en')}
-          </span>
-        </p>
-      )}
-      {outcome && (
-        <div role={outcome.kind === 'error' ? 'alert' : 'status'} className={outcome.kind === 'error' ? 'notice' : ''}>
-          <p>{outcome.text}</p>
-          {outcome.skipped && outcome.skipped.length > 0 && (
-            <details>
-              <summary>{describeSkipped(outcome.skipped.length)}</summary>
-              <ul className="small">
-                {outcome.skipped.slice(0, SHOWN_SKIPS).map((skip) => (
-                  <li key={skip.where}>
-                    {skip.where}: {skip.reason}
-                  </li>
-                ))}
-                {outcome.skipped.length > SHOWN_SKIPS && <li>…and {outcome.skipped.length - SHOWN_SKIPS} more</li>}
-              </ul>
-            </details>
-          )}
+      {/* One status line, there from the start: the progress, then what the import did (a region added
+      already holding its text is often not announced). */}
+      <div role="status">
+        {progress ? (
+          <p>
+            <progress aria-label="Import progress" value={progress.done} max={Math.max(progress.total, 1)} />{' '}
+            <span>
+              {progress.counting === 'copies' ? 'Reading saved copies…' : 'Importing…'}{' '}
+              {progress.done.toLocaleString('en')} of {progress.total.toLocaleString('en')}
+            </span>
+          </p>
+        ) : (
+          outcome?.kind === 'ok' && <OutcomeReport outcome={outcome} />
+        )}
+      </div>
+      {outcome?.kind === 'error' && (
+        <div role="alert" className="notice">
+          <OutcomeReport outcome={outcome} />
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** What an import did: its line, and why records were skipped. */
+function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
+  return (
+    <>
+      <p>{outcome.text}</p>
+      {outcome.skipped && outcome.skipped.length > 0 && (
+        <details>
+          <summary>{describeSkipped(outcome.skipped.length)}</summary>
+          <ul className="small">
+            {outcome.skipped.slice(0, SHOWN_SKIPS).map((skip) => (
+              <li key={skip.where}>
+                {skip.where}: {skip.reason}
+              </li>
+            ))}
+            {outcome.skipped.length > SHOWN_SKIPS && <li>…and {outcome.skipped.length - SHOWN_SKIPS} more</li>}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }

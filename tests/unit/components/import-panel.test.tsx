@@ -32,9 +32,24 @@ describe('ImportPanel', () => {
     const { rerender } = render(
       <ImportPanel onFile={vi.fn()} progress={{ done: 3, total: 800, counting: 'copies' }} outcome={null} />,
     );
-    expect(screen.getByRole('status').textContent).toBe('Reading saved copies… 3 of 800');
+    expect(screen.getByRole('status').textContent?.trim()).toBe('Reading saved copies… 3 of 800');
     rerender(<ImportPanel onFile={vi.fn()} progress={{ done: 0, total: 120, counting: 'items' }} outcome={null} />);
-    expect(screen.getByRole('status').textContent).toBe('Importing… 0 of 120');
+    expect(screen.getByRole('status').textContent?.trim()).toBe('Importing… 0 of 120');
+  });
+
+  // Live regions added already holding their text are often not announced: one line, there from the start.
+  it('says progress and then the outcome in one status region, there before the import', () => {
+    const { rerender } = render(<ImportPanel onFile={vi.fn()} progress={null} outcome={null} />);
+    const region = screen.getByRole('status');
+    expect(region.textContent).toBe('');
+    rerender(<ImportPanel onFile={vi.fn()} progress={{ done: 1, total: 2 }} outcome={null} />);
+    expect(screen.getByRole('status')).toBe(region);
+    rerender(<ImportPanel onFile={vi.fn()} progress={null} outcome={{ kind: 'ok', text: 'urls.txt: 2 added' }} />);
+    expect(screen.getByRole('status')).toBe(region);
+    expect(region.textContent).toContain('urls.txt: 2 added');
+    rerender(<ImportPanel onFile={vi.fn()} progress={null} outcome={{ kind: 'error', text: 'bad.csv: broken' }} />);
+    expect(screen.getByRole('alert').textContent).toContain('bad.csv: broken');
+    expect(region.textContent).toBe('');
   });
 
   it('reports the outcome with every skipped record and why, as text', async () => {
