@@ -14,9 +14,9 @@ function highlightStamp(highlights: readonly Pick<Highlight, 'updatedAt'>[]): st
 }
 
 /**
- * Each saved item's fingerprint: when the item (title, tags, note) last changed, when its copy last
- * changed (captured, or its text read again by a newer rule), and how many highlights it has and
- * when the last one changed.
+ * Each saved item's fingerprint: when the item (title, tags, note) last changed, when its copy (text,
+ * site name, byline) last changed (captured again, or read again by a newer rule), and how many
+ * highlights it has and when the last one changed.
  */
 export function getLibraryFingerprints(db: ShelfDatabase = getDatabase()): Promise<Map<string, string>> {
   return db.transaction('r', db.items, db.captures, db.highlights, async () => {
@@ -64,6 +64,8 @@ export function getLibraryDocuments(
           articleId: item.articleId,
           title: item.title,
           url: item.url,
+          siteName: capture?.siteName ?? null,
+          byline: capture?.byline ?? null,
           tags: item.tags,
           note: item.note,
           highlights: own.map((highlight) => `${highlight.selectors.quote.exact}\n${highlight.note}`),

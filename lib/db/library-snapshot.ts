@@ -56,6 +56,8 @@ const snapshotDocumentSchema = z.object({
   articleId: z.string().nullable(),
   title: z.string(),
   url: z.string().nullable(),
+  siteName: z.string().nullable(),
+  byline: z.string().nullable(),
   tags: z.array(z.string()),
   note: z.string(),
   highlights: z.array(z.string()),

@@ -183,6 +183,8 @@ export interface LibraryPostingsRecord {
     articleId: string | null;
     title: string;
     url: string | null;
+    siteName: string | null;
+    byline: string | null;
     tags: string[];
     note: string;
     highlights: string[];

@@ -31,6 +31,9 @@ export interface LibraryDocument {
   articleId: string | null;
   title: string;
   url: string | null;
+  /** The site's name and the byline its captured copy gives (null when it has none, or no copy). */
+  siteName: string | null;
+  byline: string | null;
   tags: readonly string[];
   note: string;
   /** Each highlight's quote and its note. */
@@ -66,9 +69,30 @@ export interface LibraryResponse {
   spelling?: WordSpelling[];
 }
 
-type Field = 'title' | 'tags' | 'highlights' | 'note' | 'site' | 'text';
-const FIELD_WEIGHTS: Record<Field, number> = { title: 3, tags: 2, highlights: 1.6, note: 1.4, site: 1, text: 1 };
-const FIELD_B: Record<Field, number> = { title: 0.3, tags: 0.2, highlights: 0.5, note: 0.5, site: 0.2, text: 0.75 };
+type Field = 'title' | 'tags' | 'highlights' | 'note' | 'site' | 'source' | 'text';
+/**
+ * 'source' is who and where the copy says a page is from (its site name and byline): weighed as the
+ * address, which says the same, but a field of its own, so a long address does not dilute a short
+ * name, and paired, so a name typed whole ("dan goodin") outweighs its words met apart in a text.
+ */
+const FIELD_WEIGHTS: Record<Field, number> = {
+  title: 3,
+  tags: 2,
+  highlights: 1.6,
+  note: 1.4,
+  site: 1,
+  source: 1,
+  text: 1,
+};
+const FIELD_B: Record<Field, number> = {
+  title: 0.3,
+  tags: 0.2,
+  highlights: 0.5,
+  note: 0.5,
+  site: 0.2,
+  source: 0.2,
+  text: 0.75,
+};
 /**
  * Fixed reference lengths instead of the corpus's averages: a document's weights then never depend on
  * what else is indexed or in which order, so an index kept up to date change by change equals one
@@ -80,11 +104,12 @@ const REFERENCE_LENGTH: Record<Field, number> = {
   highlights: 40,
   note: 30,
   site: 6,
+  source: 6,
   text: 1200,
 };
 const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 /** Pairs ("vector databas") for the short fields only: pairs of a long page's text would triple the index. */
-const PAIRED_FIELDS = new Set<Field>(['title', 'tags', 'highlights', 'note']);
+const PAIRED_FIELDS = new Set<Field>(['title', 'tags', 'highlights', 'note', 'source']);
 const K1 = 1.2;
 const LOOSE_LIMIT = 5;
 
@@ -108,6 +133,11 @@ function addressWords(url: string | null): string {
   }
 }
 
+/** The site name and byline, each once (Readability often gives the site as the byline: "BBC News" twice). */
+function sourceText({ siteName, byline }: Pick<LibraryDocument, 'siteName' | 'byline'>): string {
+  return [...new Set([siteName ?? '', byline ?? ''])].join('\n');
+}
+
 function fieldTexts(document: LibraryDocument): Record<Field, string> {
   return {
     title: document.title,
@@ -115,6 +145,7 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
     highlights: document.highlights.join('\n'),
     note: document.note,
     site: addressWords(document.url),
+    source: sourceText(document),
     text: document.text,
   };
 }
@@ -126,8 +157,9 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
  * 4: the word parts of compounds ("webassembly.instantiate") offered for typo corrections.
  * 5: "once" is a word ("exactly-once delivery"), no longer a stop word.
  * 6: a short word of a vowel and "y" is stemmed as its other forms are ("key" and "keys": "kei").
+ * 7: a saved page's site name and byline (its copy's) indexed, and kept in the stored documents.
  */
-export const LIBRARY_ANALYSIS_VERSION = 6;
+export const LIBRARY_ANALYSIS_VERSION = 7;
 
 /** A saved item analyzed for the index: its terms with their field-weighted frequencies, and its words for typos. */
 export interface AnalyzedLibraryDocument {
@@ -736,10 +768,11 @@ function mentions(text: string, held: ReadonlySet<string>, prefix: string | null
 
 /**
  * Which of the item's fields hold its matched words (`held`, the matched terms it holds): its own
- * (title, tags, note, highlights), the address when none of those does, and its saved text when a
- * word is in none of them, so a passage found in the text under a title that shares one word
- * ("app" of a long sentence, in "Apple's") reads "Matched title and saved text". The terms that
- * complete the unfinished word are left out of that (though not of "Matched title").
+ * (title, tags, note, highlights), the address or the site's name when none of those does, and its
+ * saved text when a word is in none of them (a byline's words too: the reader shows it atop the
+ * copy), so a passage found in the text under a title that shares one word ("app" of a long
+ * sentence, in "Apple's") reads "Matched title and saved text". The terms that complete the
+ * unfinished word are left out of that (though not of "Matched title").
  */
 function matchReasons(
   document: Omit<LibraryDocument, 'text'>,
@@ -757,7 +790,8 @@ function matchReasons(
   if (mentions(document.note, heldSet, prefix, found)) reasons.push('note');
   if (anyMentions(document.highlights)) reasons.push('highlight');
   const address = mentions(addressWords(document.url), heldSet, prefix, found);
-  if (reasons.length === 0 && address) reasons.push('site');
+  const siteName = mentions(document.siteName ?? '', heldSet, prefix, found);
+  if (reasons.length === 0 && (address || siteName)) reasons.push('site');
   // The completions of a word still being typed ("ho": how, host, …) would make "saved text" come and go at each key.
   const inTextOnly = (term: string) => !found.has(term) && !(prefix !== null && term.startsWith(prefix));
   if (reasons.length === 0 || held.some(inTextOnly)) reasons.push('text');

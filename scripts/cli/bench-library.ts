@@ -42,7 +42,19 @@ export function syntheticPage(
   const title = Array.from({ length: 6 }, () => corpus[Math.floor(random() * corpus.length)]).join(' ');
   const url = `https://site${id % 300}.example.com/posts/${id}`;
   const text = parts.join(' ');
-  return { id: `page:${id}`, articleId: null, title, url, tags: [], note: '', highlights: [], text, fingerprint: '1' };
+  return {
+    id: `page:${id}`,
+    articleId: null,
+    title,
+    url,
+    siteName: null,
+    byline: null,
+    tags: [],
+    note: '',
+    highlights: [],
+    text,
+    fingerprint: '1',
+  };
 }
 
 /** The words of the real fixture pages' captured text, in order (the stuff synthetic saved pages are made of). */

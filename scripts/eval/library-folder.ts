@@ -46,6 +46,8 @@ export function savedPageDocument(capture: CapturedPage, url: string): LibraryDo
     articleId: null,
     title: capture.title,
     url,
+    siteName: capture.siteName,
+    byline: capture.byline,
     tags: [],
     note: '',
     highlights: [],

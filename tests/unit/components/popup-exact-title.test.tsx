@@ -13,6 +13,8 @@ vi.mock('@/lib/search/library-live', () => ({
       articleId: null,
       title: 'RTL Test',
       url: 'https://notes.example.org/rtl',
+      siteName: null,
+      byline: null,
       tags: [],
       note: '',
       highlights: [],

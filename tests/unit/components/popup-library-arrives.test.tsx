@@ -13,6 +13,8 @@ vi.mock('@/lib/search/library-live', () => ({
       articleId: null,
       title: 'Aid agencies warn of famine',
       url: 'https://news.example.org/famine',
+      siteName: null,
+      byline: null,
       tags: [],
       note: '',
       highlights: [],

@@ -148,6 +148,8 @@ describe('search with plain words', () => {
       articleId: null,
       title: 'Deprecation notes',
       url: 'https://notes.example.org/versions',
+      siteName: null,
+      byline: null,
       tags: [],
       note: '',
       highlights: [],

@@ -10,7 +10,7 @@ import { pageItemId } from '@/lib/db/ids';
 import { removeItems, savePage, setNote } from '@/lib/db/items';
 import { getLibraryDocuments, getLibraryFingerprints, getSnippetSources } from '@/lib/db/library-documents';
 import { getPostingsStamps, getStoredPostings, postingsStamp, storePostings } from '@/lib/db/library-postings';
-import { getLibrarySnapshot, putLibrarySnapshot } from '@/lib/db/library-snapshot';
+import { fingerprintsDigest, getLibrarySnapshot, putLibrarySnapshot } from '@/lib/db/library-snapshot';
 import { applyImport } from '@/lib/import/apply-import';
 import { readImportFile } from '@/lib/import/read-import-file';
 import { analyzeLibraryDocument, createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
@@ -286,6 +286,80 @@ describe('library index stored whole by the background (lib/db/library-snapshot)
     // The next run stores the empty library.
     expect((await updateLibrarySnapshot(db)).stored).toBe(true);
     expect((await getLibrarySnapshot(db))?.documents).toEqual([]);
+  });
+});
+
+describe("a saved page's site name and byline (its copy's)", () => {
+  const url = 'https://arstechnica.com/security/2015/04/minecraft-exploit';
+  const title = 'Minecraft exploit crashes servers';
+  const saveMinecraft = (siteName: string, byline: string, now: number) =>
+    savePage(
+      { url, title },
+      capturedPage(url, title, 'Two-year-old bug exposes thousands of servers.', { siteName, byline }),
+      { db, now },
+    );
+  const found = (index: LibraryIndex, query: string) =>
+    index.search(query, { typing: false }).results.map((hit) => hit.itemId);
+
+  it('are read with the copy, and a page captured again with others is found by the new ones only', async () => {
+    const item = await saveMinecraft('Ars Technica', 'Dan Goodin', 1);
+    await save('bread', 'Weekend baking', 'Feed the sourdough starter twice a day.');
+    expect((await getLibraryDocuments([item.id], db))[0]).toMatchObject({
+      siteName: 'Ars Technica',
+      byline: 'Dan Goodin',
+    });
+    await updateLibraryPostings(db);
+    const opened = await openPage();
+    expect(found(opened.index, 'dan goodin')).toEqual([item.id]);
+    expect(found(opened.index, 'ars technica')).toEqual([item.id]);
+
+    // Captured again: the copy's new site name and byline move its fingerprint, so it is analyzed again.
+    const before = (await getLibraryFingerprints(db)).get(item.id);
+    await saveMinecraft('Ars', 'Ashley Belanger', 2);
+    expect((await getLibraryFingerprints(db)).get(item.id)).not.toBe(before);
+    expect(await updateLibraryPostings(db)).toEqual({ analyzed: 1, removed: 0 });
+    const again = await openPage();
+    expect(again).toMatchObject({ restored: 2, analyzedInPage: 0 });
+    expect(found(again.index, 'ashley belanger')).toEqual([item.id]);
+    expect(found(again.index, 'dan goodin')).toEqual([]);
+  });
+
+  it('an index stored before they were indexed (analysis version 6) is not used, and is made again', async () => {
+    const item = await saveMinecraft('Ars Technica', 'Dan Goodin', 1);
+    const [document] = await getLibraryDocuments([item.id], db);
+    // What version 6 stored: the item analyzed without its site name and byline, which its documents did not carry.
+    const older = analyzeLibraryDocument({ ...document!, siteName: null, byline: null });
+    const { siteName: _siteName, byline: _byline, ...olderDocument } = older.document;
+    await db.libraryPostings.put({
+      itemId: item.id,
+      stamp: `6|${document!.fingerprint}`,
+      document: olderDocument as never,
+      terms: older.terms.join('\n'),
+      weights: Float64Array.from(older.weights),
+      words: older.words.join('\n'),
+    });
+    const olderIndex = createLibraryIndex();
+    olderIndex.putAnalyzed(older);
+    await db.librarySnapshot.bulkPut([
+      { name: 'library', snapshot: { ...olderIndex.snapshot(), version: 6, documents: [olderDocument as never] } },
+      { name: 'library-digest', digest: fingerprintsDigest(await getLibraryFingerprints(db)).replace(/^\d+:/, '6:') },
+    ]);
+
+    // A page opening ignores both and analyzes the item itself.
+    const index = createLibraryIndex();
+    expect(await loadStoredLibraryIndex(index, db)).toBe('analyses');
+    expect(index.size).toBe(0);
+    await syncLibraryIndex(index, librarySource(db));
+    expect(found(index, 'dan goodin')).toEqual([item.id]);
+
+    // The background makes both again, and a page restores them.
+    expect(await updateLibraryPostings(db)).toEqual({ analyzed: 1, removed: 0 });
+    expect((await updateLibrarySnapshot(db)).stored).toBe(true);
+    const restored = createLibraryIndex();
+    expect(await loadStoredLibraryIndex(restored, db)).toBe('snapshot');
+    expect(await syncLibraryIndex(restored, librarySource(db))).toEqual({ indexed: 0, removed: 0 });
+    expect(found(restored, 'dan goodin')).toEqual([item.id]);
+    expect(found(restored, 'ars technica')).toEqual([item.id]);
   });
 });
 

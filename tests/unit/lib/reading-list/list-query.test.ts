@@ -109,6 +109,8 @@ describe('reading list query', () => {
         articleId: saved.articleId,
         title: saved.title,
         url: saved.url,
+        siteName: null,
+        byline: null,
         tags: saved.tags,
         note: saved.note,
         highlights: [],

@@ -70,6 +70,8 @@ function savedLibrary() {
       articleId: null,
       title: page.title,
       url: `https://saved.test/${id}`,
+      siteName: null,
+      byline: null,
       tags: [],
       note: '',
       highlights: [],
@@ -171,5 +173,17 @@ describe('the page the user right-clicked on, however long its address', () => {
 });
 
 function libraryDocument(id: string, text: string) {
-  return { id, articleId: null, title: 'Pools', url: null, tags: [], note: '', highlights: [], text, fingerprint: '1' };
+  return {
+    id,
+    articleId: null,
+    title: 'Pools',
+    url: null,
+    siteName: null,
+    byline: null,
+    tags: [],
+    note: '',
+    highlights: [],
+    text,
+    fingerprint: '1',
+  };
 }

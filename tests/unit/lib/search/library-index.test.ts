@@ -23,6 +23,8 @@ function page(id: string, fields: Partial<LibraryDocument>): LibraryDocument {
     articleId: null,
     title: `Page ${id}`,
     url: `https://news.example.org/${id}`,
+    siteName: null,
+    byline: null,
     tags: [],
     note: '',
     highlights: [],
@@ -88,6 +90,38 @@ describe('library index', () => {
     expect(index.search('jitter', { typing: false }).results[0]?.reasons).toEqual(['highlight']);
     expect(index.search('famine', { typing: false }).results[0]?.reasons).toEqual(['title']);
     expect(index.search('convoys', { typing: false }).results[0]?.reasons).toEqual(['text']);
+  });
+
+  // QA: capture keeps a page's site name and byline (the reader shows them), and its text does not hold them.
+  const minecraft = page('page:minecraft', {
+    title: 'Just-released Minecraft exploit makes it easy to crash game servers',
+    url: 'https://arstechnica.com/security/2015/04/just-released-minecraft-exploit-makes-it-easy-to-crash-game-servers/',
+    siteName: 'Ars Technica',
+    byline: 'Dan Goodin',
+    text: `${filler.repeat(30)}Two-year-old bug exposes thousands of servers to crippling attack. ${filler.repeat(10)}`,
+  });
+  const citing = page('page:citing', {
+    title: 'Mozilla',
+    url: 'https://en.wikipedia.org/wiki/Mozilla',
+    // A long page (an encyclopedia's) quoting each once.
+    text: `${filler.repeat(100)}As Dan Goodin wrote in Ars Technica, the flaw was old. ${filler.repeat(60)}`,
+  });
+
+  it('finds a saved page by its byline and its site name, above a page that quotes them', () => {
+    const index = indexOf(citing, minecraft, darfur);
+    for (const query of ['Dan Goodin', 'Ars Technica', 'goodni', 'goodin minecraft'])
+      expect(ids(index.search(query, { typing: false }))[0], query).toBe('page:minecraft');
+    // The site's name matched, as its address would: "Matched address"; a byline's words are the copy's.
+    expect(index.search('ars technica', { typing: false }).results[0]?.reasons).toEqual(['site']);
+    expect(index.search('dan goodin', { typing: false }).results[0]?.reasons).toEqual(['text']);
+    expect(ids(index.search('dan go'))[0]).toBe('page:minecraft');
+  });
+
+  it('forgets a site name and byline the page no longer has (captured again)', () => {
+    const index = indexOf(citing, minecraft, darfur);
+    index.put({ ...minecraft, siteName: 'Ars', byline: 'Ashley Belanger', fingerprint: '2' });
+    expect(ids(index.search('ashley belanger', { typing: false }))).toEqual(['page:minecraft']);
+    expect(ids(index.search('dan goodin', { typing: false }))).toEqual(['page:citing']);
   });
 
   it('says "title and saved text" when the title shares a word but the rest is in the text', () => {

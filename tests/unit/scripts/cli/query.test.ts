@@ -325,6 +325,27 @@ describe('query CLI over a library folder (npm run --silent query -- library --d
     }
   });
 
+  it('finds a page by its site name and byline, read as the extension reads them when it saves', async () => {
+    const dir = folder();
+    const filler = '<p>The server list grew every week, and the moderators kept a close eye on it.</p>';
+    writeFileSync(
+      join(dir, 'minecraft.html'),
+      `<html><head><title>Minecraft exploit crashes servers</title><meta property="og:site_name" content="Ars Technica"><meta name="author" content="Dan Goodin"></head><body><article><h1>Minecraft exploit crashes servers</h1>${filler.repeat(20)}</article></body></html>`,
+    );
+    try {
+      const answer = async (query: string) =>
+        JSON.parse((await run(['library', '--dir', dir, 'search', query])).stdout[0]!).results;
+      expect(await answer('dan goodin')).toMatchObject([
+        { title: 'Minecraft exploit crashes servers', reasons: ['text'] },
+      ]);
+      expect(await answer('ars technica')).toMatchObject([
+        { title: 'Minecraft exploit crashes servers', reasons: ['site'] },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says what is wrong with the folder or the call', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'shelf-library-'));
     try {
