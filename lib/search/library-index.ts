@@ -51,6 +51,7 @@ export interface LibraryHit {
   itemId: string;
   articleId: string | null;
   title: string;
+  /** The copy's site name, else the host (`shownSite`). */
   site: string;
   url: string | null;
   score: number;
@@ -120,6 +121,14 @@ export function siteOf(url: string | null): string {
   } catch {
     return '';
   }
+}
+
+/** Longer than this, a page's site name is more than a result's line holds: its host is shown instead. */
+const MAX_SHOWN_SITE_NAME = 60;
+
+/** The site a result names: its copy's site name, as the reader's header shows it ("Ars Technica"), else its host. */
+function shownSite({ siteName, url }: Pick<LibraryDocument, 'siteName' | 'url'>): string {
+  return siteName && siteName.length <= MAX_SHOWN_SITE_NAME ? siteName : siteOf(url);
 }
 
 /** The words of an address that say something: its host and path words ("blog.example.org/backpressure-in-node"). */
@@ -327,7 +336,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       wordIds[at] = id;
       wordCounts[id] = (wordCounts[id] as number) + 1;
     });
-    slots.push({ document, site: siteOf(document.url), terms: ids, words: wordIds });
+    slots.push({ document, site: shownSite(document), terms: ids, words: wordIds });
     slotById.set(document.id, doc);
     live++;
     generation++;
@@ -577,7 +586,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     // What can fail on a malformed record is read first: nothing is changed unless all of it is read.
     const restoredSlots: Slot[] = stored.documents.map((document, doc) => ({
       document,
-      site: siteOf(document.url),
+      site: shownSite(document),
       terms: stored.docTerms.subarray(stored.docTermStarts[doc], stored.docTermStarts[doc + 1]),
       words: stored.docWords.subarray(stored.docWordStarts[doc], stored.docWordStarts[doc + 1]),
     }));

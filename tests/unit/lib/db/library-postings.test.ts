@@ -322,6 +322,7 @@ describe("a saved page's site name and byline (its copy's)", () => {
     expect(again).toMatchObject({ restored: 2, analyzedInPage: 0 });
     expect(found(again.index, 'ashley belanger')).toEqual([item.id]);
     expect(found(again.index, 'dan goodin')).toEqual([]);
+    expect(again.index.search('ashley', { typing: false }).results[0]?.site).toBe('Ars');
   });
 
   it('an index stored before they were indexed (analysis version 6) is not used, and is made again', async () => {

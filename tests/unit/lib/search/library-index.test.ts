@@ -124,6 +124,20 @@ describe('library index', () => {
     expect(ids(index.search('dan goodin', { typing: false }))).toEqual(['page:citing']);
   });
 
+  it('names the site as the reader does: the copy’s site name, else the host (also when restored)', () => {
+    const long = page('page:long', { siteName: 'Ars Technica — '.repeat(5), text: 'Long site names here' });
+    const index = indexOf(citing, minecraft, long);
+    const sites = (query: string) => index.search(query, { typing: false }).results.map((hit) => hit.site);
+    expect(sites('dan goodin')).toEqual(['Ars Technica', 'en.wikipedia.org']);
+    // A name longer than a result's line holds is no name to show there.
+    expect(sites('long site names')).toEqual(['news.example.org']);
+    const restored = createLibraryIndex();
+    restored.restore(structuredClone(index.snapshot()));
+    expect(restored.search('dan goodin', { typing: false }).results.map((hit) => hit.site)).toEqual(
+      sites('dan goodin'),
+    );
+  });
+
   it('says "title and saved text" when the title shares a word but the rest is in the text', () => {
     const review = page('page:review', {
       title: 'Apple’s new phone, reviewed',
