@@ -53,7 +53,7 @@ export function ItemAnnotations({ itemId, topicTags = [], notFound, onShowHighli
         <button type="button" className="button secondary" onClick={() => void copy()}>
           Copy as Markdown
         </button>{' '}
-        {copied && <span role="status">{copied}</span>}
+        <span role="status">{copied}</span>
       </p>
     </section>
   );

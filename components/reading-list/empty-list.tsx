@@ -1,3 +1,5 @@
+import type { ListQuery } from '@/lib/reading-list/list-query';
+
 /** The reading list with nothing saved: how to save, and how to bring a library from elsewhere. */
 export function EmptyList({ onImport }: { onImport: () => void }) {
   return (
@@ -23,6 +25,27 @@ export function EmptyList({ onImport }: { onImport: () => void }) {
           </button>
         </li>
       </ul>
+    </div>
+  );
+}
+
+/**
+ * Why the list shows no rows, in a status region there while the list is (one added already holding
+ * its text is often not announced): empty until `shown`.
+ */
+export function NoRowsLine({ shown, query, queueCount }: { shown: boolean; query: ListQuery; queueCount: number }) {
+  const text = query.text.trim();
+  return (
+    <div role="status">
+      {shown && (
+        <p className="empty-state">
+          {query.status === 'queue' && queueCount === 0 && !text
+            ? 'Nothing left to read: everything saved is done or archived.'
+            : text
+              ? `No saved article matches “${text}” in this view.`
+              : 'No saved article matches these filters.'}
+        </p>
+      )}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { type UndoState, useUndoableActions } from '@/components/hooks/use-undoa
 import { KeyboardHelp } from '@/components/keyboard-help';
 import { ReadingList } from '@/components/reading-list';
 import { BulkActions } from '@/components/reading-list/bulk-actions';
-import { EmptyList } from '@/components/reading-list/empty-list';
+import { EmptyList, NoRowsLine } from '@/components/reading-list/empty-list';
 import { ListToolbar } from '@/components/reading-list/list-toolbar';
 import { UndoBar } from '@/components/undo-bar';
 import type { ItemStatus } from '@/lib/db/schema';
@@ -122,7 +122,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo }: R
           />
           <BulkTagActions checked={[...selection.selected]} suggestions={tags} />
           {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}
-          {rows.length > 0 ? (
+          {rows.length > 0 && (
             <ReadingList
               rows={rows}
               activeIndex={activeIndex}
@@ -133,15 +133,8 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo }: R
               found={found}
               listRef={listRef}
             />
-          ) : (
-            <p className="empty-state" role="status">
-              {query.status === 'queue' && counts.queue === 0 && !query.text.trim()
-                ? 'Nothing left to read: everything saved is done or archived.'
-                : query.text.trim()
-                  ? `No saved article matches “${query.text.trim()}” in this view.`
-                  : 'No saved article matches these filters.'}
-            </p>
           )}
+          <NoRowsLine shown={rows.length === 0} query={query} queueCount={counts.queue} />
         </>
       )}
     </section>
