@@ -45,7 +45,7 @@ export interface LibraryDocument {
 }
 
 /** Why a saved item matched, as the result list says it. */
-export type MatchReason = 'title' | 'site' | 'tag' | 'note' | 'highlight' | 'text';
+export type MatchReason = 'title' | 'site' | 'author' | 'tag' | 'note' | 'highlight' | 'text';
 
 export interface LibraryHit {
   itemId: string;
@@ -777,9 +777,8 @@ function mentions(text: string, held: ReadonlySet<string>, prefix: string | null
 
 /**
  * Which of the item's fields hold its matched words (`held`, the matched terms it holds): its own
- * (title, tags, note, highlights), the address or the site's name when none of those does, and its
- * saved text when a word is in none of them (a byline's words too: the reader shows it atop the
- * copy), so a passage found in the text under a title that shares one word ("app" of a long
+ * (title, tags, note, highlights), its byline, the address or the site's name when none of those
+ * does, and its saved text when a word is in none of them, so a passage found in the text under a title that shares one word ("app" of a long
  * sentence, in "Apple's") reads "Matched title and saved text". The terms that complete the
  * unfinished word are left out of that (though not of "Matched title").
  */
@@ -798,6 +797,8 @@ function matchReasons(
   if (anyMentions(document.tags)) reasons.push('tag');
   if (mentions(document.note, heldSet, prefix, found)) reasons.push('note');
   if (anyMentions(document.highlights)) reasons.push('highlight');
+  // The byline is in no snippet (Readability takes it out of the text): the row says whose it is.
+  if (mentions(document.byline ?? '', heldSet, prefix, found)) reasons.push('author');
   const address = mentions(addressWords(document.url), heldSet, prefix, found);
   const siteName = mentions(document.siteName ?? '', heldSet, prefix, found);
   if (reasons.length === 0 && (address || siteName)) reasons.push('site');

@@ -305,7 +305,8 @@ function suggestionOverBoth(bundled: SearchResponse, library: LibraryResponse): 
 
 const REASON_NAMES: Record<MatchReason, string> = {
   title: 'title',
-  site: 'address',
+  site: 'site',
+  author: 'author',
   tag: 'your tag',
   note: 'your note',
   highlight: 'your highlight',

@@ -111,9 +111,14 @@ describe('library index', () => {
     const index = indexOf(citing, minecraft, darfur);
     for (const query of ['Dan Goodin', 'Ars Technica', 'goodni', 'goodin minecraft'])
       expect(ids(index.search(query, { typing: false }))[0], query).toBe('page:minecraft');
-    // The site's name matched, as its address would: "Matched address"; a byline's words are the copy's.
+    // The site's name matched, as its address would: "Matched site"; the byline: "Matched author" (it
+    // is in no snippet: Readability takes it out of the text).
     expect(index.search('ars technica', { typing: false }).results[0]?.reasons).toEqual(['site']);
-    expect(index.search('dan goodin', { typing: false }).results[0]?.reasons).toEqual(['text']);
+    const byAuthor = index.search('dan goodin', { typing: false }).results[0]!;
+    expect(byAuthor.reasons).toEqual(['author']);
+    expect(describeMatchReasons({ kind: 'page', key: byAuthor.itemId, page: byAuthor, confidence: 1 })).toBe(
+      'Matched author',
+    );
     expect(ids(index.search('dan go'))[0]).toBe('page:minecraft');
   });
 
