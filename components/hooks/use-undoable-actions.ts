@@ -6,6 +6,8 @@ import { unsaveItems } from '@/lib/db/unsave';
 export interface Undo {
   message: string;
   undo: () => Promise<unknown>;
+  /** What it concerns, when it is offered only there (an article's card: not on the next card shown). */
+  about?: string;
 }
 
 const count = (n: number) => (n === 1 ? '1 item' : `${n.toLocaleString('en')} items`);

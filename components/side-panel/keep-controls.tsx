@@ -1,6 +1,6 @@
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { useArticleState } from '@/components/hooks/use-article-state';
-import { useUndo } from '@/components/hooks/use-undoable-actions';
+import { type UndoState, useUndo } from '@/components/hooks/use-undoable-actions';
 import { UndoBar } from '@/components/undo-bar';
 import type { Article } from '@/lib/corpus/article';
 import { restoreRemoved, saveArticle, setStatus } from '@/lib/db/items';
@@ -10,20 +10,27 @@ import { unsaveItems } from '@/lib/db/unsave';
 interface KeepControlsProps {
   article: Article;
   onRead: (itemId: string) => void;
+  /** The undo of the last Unsave, kept above the card so that a look elsewhere does not drop it. */
+  undo?: UndoState;
 }
 
 /**
  * Save, or for a saved article: its status, progress, its readable copy, and Unsave (with Undo).
  * Reads the database: rendered only once it has opened (inside a StorageGate).
  */
-export function KeepControls({ article, onRead }: KeepControlsProps) {
+export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps) {
   const state = useArticleState(article.id);
-  const { undo, offer: setUndo, runUndo } = useUndo();
+  const own = useUndo();
+  const { undo, offer: setUndo, runUndo } = kept ?? own;
   const item = state?.item;
   const percent = state?.progress ? Math.round(state.progress.fraction * 100) : 0;
   const unsave = async (id: string) => {
     const snapshot = await unsaveItems([id]);
-    setUndo({ message: 'Unsaved; your reading position is kept.', undo: () => restoreRemoved(snapshot) });
+    setUndo({
+      message: 'Unsaved; your reading position is kept.',
+      undo: () => restoreRemoved(snapshot),
+      about: article.id,
+    });
   };
   return (
     <>
@@ -63,7 +70,8 @@ export function KeepControls({ article, onRead }: KeepControlsProps) {
             Save to reading list
           </button>
         )}
-        <UndoBar undo={item ? null : undo} onUndo={() => void runUndo()} />
+        {/* Another card shown since is not the one unsaved: its Undo waits for that card. */}
+        <UndoBar undo={item || undo?.about !== article.id ? null : undo} onUndo={() => void runUndo()} />
       </section>
       {item && <ItemAnnotations itemId={item.id} topicTags={article.tags} />}
     </>

@@ -20,8 +20,9 @@ export function SidePanelApp() {
   const { catalog, loaded } = useCatalog();
   // Kept here, above the views: Back from a result returns to the search as it was.
   const [searchQuery, setSearchQuery] = useState('');
-  // Kept here too: Unsave in the reading list can be undone after a look at another view.
+  // Kept here too: Unsave in the reading list or on a card can be undone after a look at another view.
   const readingListUndo = useUndo();
+  const cardUndo = useUndo();
   // A learned article is known once the overlay is read: wait for it rather than say "no longer".
   if (!view || (view.kind === 'article' && !loaded && !catalog.byId(view.articleId)))
     return <main className="side-panel" aria-busy="true" />;
@@ -73,6 +74,7 @@ export function SidePanelApp() {
             onSelect={showCard}
             onTag={(tag) => show({ kind: 'browse', tag })}
             onRead={read}
+            undo={cardUndo}
           />
         ) : (
           <p className="notice" role="alert">

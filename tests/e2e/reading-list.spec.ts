@@ -198,6 +198,33 @@ test('Unsave in the reading list can still be undone after a look at another vie
   await expect(readingList.row(herd!.title)).toBeVisible();
 });
 
+// Unsave on a card: its Undo showed on the next card opened (and would have put back the first);
+// the card is where it is offered, also after a look at another card or view.
+test('Unsave on a card is undone from that card only, also after a look at another card', async ({
+  context,
+  extensionId,
+}) => {
+  const herd = ARTICLES_WITH_URL.find((article) => article.id === 'thundering-herd-service-restart')!;
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile(shelfBackup([articleItem(herd)]));
+  await panel.show('Reading list');
+  await panel.readingList.list.getByRole('button', { name: herd.title }).click();
+  const keep = panel.page.getByRole('region', { name: 'Reading list' });
+  await keep.getByRole('button', { name: 'Unsave' }).click();
+  await expect(keep.getByRole('button', { name: 'Undo' })).toBeVisible();
+  // Another card, from the related list: not saved, and no Undo of the first one there.
+  await panel.page.getByRole('list', { name: 'Related to this article' }).getByRole('button').first().click();
+  await expect(panel.cardTitle).not.toHaveText(herd.title);
+  await expect(keep.getByRole('button', { name: 'Save to reading list' })).toBeVisible();
+  await expect(keep.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  await panel.show('Reading list');
+  await panel.backButton.click();
+  await panel.backButton.click();
+  await expect(panel.cardTitle).toHaveText(herd.title);
+  await keep.getByRole('button', { name: 'Undo' }).click();
+  await expect(keep.getByRole('combobox', { name: 'Status' })).toBeVisible();
+});
+
 test('Escape in the search box gives the keys back to the list; s unsaves the checked items, not the one under the cursor', async ({
   context,
   extensionId,
