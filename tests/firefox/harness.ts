@@ -184,17 +184,23 @@ export async function find(page: Page, selector: string, timeoutMs?: number) {
   return waitFor(`${selector} in ${page.url()}`, () => page.$(selector), timeoutMs);
 }
 
-/** Waits until the text of the element matching `selector` matches `expected`; returns that text. */
+/**
+ * Waits until the text of an element matching `selector` matches `expected` (any of them: a page has
+ * several status lines, some empty until they have something to say); returns that text.
+ */
 export async function waitForText(page: Page, selector: string, expected: RegExp, timeoutMs?: number): Promise<string> {
   let seen = '(no such element)';
   try {
     return await waitFor(
       `text ${expected} in ${selector}`,
       async () => {
-        const handle = await page.$(selector);
-        if (!handle) return undefined;
-        seen = await handle.evaluate((element) => element.textContent ?? '');
-        return expected.test(seen) ? seen : undefined;
+        const handles = await page.$$(selector);
+        if (handles.length === 0) return undefined;
+        const texts = await Promise.all(
+          handles.map((handle) => handle.evaluate((element) => element.textContent ?? '')),
+        );
+        seen = texts.join(' | ');
+        return texts.find((text) => expected.test(text));
       },
       timeoutMs,
     );
