@@ -63,8 +63,13 @@ class Model {
     this.fields.get(page)?.set(field, { v, t });
   }
   save(page: number, t: number): void {
-    const values = { url: URLS[page], title: `Page ${page}`, status: 'unread', tags: [], note: '', addedAt: t };
+    const values = { url: URLS[page], title: `Page ${page}`, addedAt: t };
     for (const [field, v] of Object.entries(values)) this.write(page, field, v, t);
+    // What saving leaves as it is (unread, no tags, no note) is no choice: it never outvotes one
+    // (`chosenAt` in lib/db/schema.ts), so it counts as chosen at time 0.
+    const defaults = { status: 'unread', tags: [], note: '' };
+    for (const [field, v] of Object.entries(defaults))
+      if (!this.fields.get(page)?.has(field)) this.write(page, field, v, 0);
   }
   remove(page: number, t: number): void {
     this.removed.set(page, Math.max(t, this.removed.get(page) ?? 0));
@@ -209,6 +214,15 @@ describe('browsers converge', () => {
       { kind: 'syncTwo', browser: 0, other: 0 },
       { kind: 'preference', browser: 1, size: 12 },
       { kind: 'preference', browser: 0, size: 18 },
+    ]));
+
+  // A counterexample fast-check found (seed 1979240702) after saving's defaults stopped outvoting
+  // choices: the model still dated them at the save. 'a' marks the page reading; 'b' saves it later.
+  it('a later save elsewhere keeps the status chosen before it', () =>
+    run(2, [
+      { kind: 'save', browser: 0, page: 1 },
+      { kind: 'status', browser: 0, page: 1, status: 'reading' },
+      { kind: 'save', browser: 1, page: 1 },
     ]));
 
   // A counterexample fast-check found (seed 140599477), kept as a fixed case: 'a' saves a page and
