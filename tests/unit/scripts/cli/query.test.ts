@@ -336,7 +336,7 @@ describe('query CLI over a library folder (npm run --silent query -- library --d
       const answer = async (query: string) =>
         JSON.parse((await run(['library', '--dir', dir, 'search', query])).stdout[0]!).results;
       expect(await answer('dan goodin')).toMatchObject([
-        { title: 'Minecraft exploit crashes servers', reasons: ['text'] },
+        { title: 'Minecraft exploit crashes servers', reasons: ['author'] },
       ]);
       expect(await answer('ars technica')).toMatchObject([
         { title: 'Minecraft exploit crashes servers', reasons: ['site'] },
