@@ -57,6 +57,8 @@ export interface LibraryHit {
   score: number;
   confidence: number;
   reasons: MatchReason[];
+  /** The query's matched terms it holds (in any field). */
+  heldTerms?: readonly string[];
 }
 
 export interface LibraryResponse {
@@ -643,6 +645,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   function toHit({ doc, score, confidence }: RankedDocument, marks: ReadonlySet<number>, prefix: string | null) {
     const slot = slots[doc] as Slot;
     const { document, site } = slot;
+    const held = heldTerms(slot, marks);
     return {
       itemId: document.id,
       articleId: document.articleId,
@@ -651,7 +654,8 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       url: document.url,
       score,
       confidence,
-      reasons: matchReasons(document, heldTerms(slot, marks), prefix),
+      reasons: matchReasons(document, held, prefix),
+      heldTerms: held,
     };
   }
 

@@ -72,30 +72,53 @@ const COMPOUND_MARK = /[+:.#]/;
  * word one index read as typed and the other not at all counts the other's half too: a short word the
  * blog does not know weighs nothing in its confidence ("BBC News" listed articles saying "new" above
  * the saved page holding both words), and so does a compound one read whole and the other only in
- * part ("LWN.net": the blog's "net"). Both read as the same term whatever spelling each holds
+ * part ("LWN.net": the blog's "net"); a page not holding such a word of the library's counts half
+ * too (`pageFactor`: "redis nyc" listed a page on Redis alone above the blog's Redis articles). Both
+ * read as the same term whatever spelling each holds
  * ("worflows": the blog's "workflow", a page's "workflows"): nothing changes here.
  */
 function sourceFactors(
   articleReadings: ReadonlyArray<WordReading | null> = [],
   pageReadings: ReadonlyArray<WordReading | null> = [],
-): { article: number; page: number } {
+): SourceFactors {
   let articleExtra = 0;
   let pageExtra = 0;
+  const libraryOnly: Array<readonly string[]> = [];
   for (let at = 0; at < Math.min(articleReadings.length, pageReadings.length); at++) {
     const article = articleReadings[at];
     const page = pageReadings[at];
-    if (!article && page?.edits === 0) articleExtra++;
+    if (!article && page?.edits === 0) {
+      articleExtra++;
+      libraryOnly.push(page.terms);
+    }
     if (!page && article?.edits === 0) pageExtra++;
     // The same for a compound one index holds whole ("lwn.net") and the other only in part ("net").
     if (article?.edits === 0 && page?.edits === 0 && holdsCompound(page) !== holdsCompound(article)) {
-      if (holdsCompound(page)) articleExtra++;
-      else pageExtra++;
+      if (holdsCompound(page)) {
+        articleExtra++;
+        libraryOnly.push(page.terms.filter((term) => COMPOUND_MARK.test(term)));
+      } else pageExtra++;
     }
     if (!article || !page || article.terms.some((term) => page.terms.includes(term))) continue;
     articleExtra += Math.max(0, article.edits - page.edits);
     pageExtra += Math.max(0, page.edits - article.edits);
   }
-  return { article: 0.5 ** articleExtra, page: 0.5 ** pageExtra };
+  return { article: 0.5 ** articleExtra, page: 0.5 ** pageExtra, libraryOnly };
+}
+
+interface SourceFactors {
+  article: number;
+  page: number;
+  /** Words only the library read as typed, by their terms: a page that holds none of one counts half as well. */
+  libraryOnly: ReadonlyArray<readonly string[]>;
+}
+
+/** What a page's key counts: its source's factor, halved for each word only the library read that it does not hold. */
+function pageFactor(page: LibraryHit, factors: SourceFactors): number {
+  const held = page.heldTerms;
+  if (!held) return factors.page;
+  const missing = factors.libraryOnly.filter((terms) => !terms.some((term) => held.includes(term))).length;
+  return factors.page * 0.5 ** missing;
 }
 
 function mergeLists(
@@ -123,7 +146,7 @@ function mergeLists(
     });
   const ranked: Scored<SearchHit>[] = [];
   for (const page of pages) {
-    const key = rankKey(page, bestPage) * factors.page;
+    const key = rankKey(page, bestPage) * pageFactor(page, factors);
     const article = page.articleId ? getArticle(page.articleId) : undefined;
     if (!article) {
       ranked.push({

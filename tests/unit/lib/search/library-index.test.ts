@@ -396,7 +396,14 @@ describe('one result list', () => {
     const comma = page('page:comma', { title: 'Article A, with comma', text: filler });
     const index = indexOf(rtl, comma);
     // Both sources' best tied, and an article came first: "RTL test" listed a test-runner article above
-    // the page. (The page holding "RTL", a word the blog does not know, now comes first by itself too.)
+    // the page. (The page holding "RTL", a word the blog does not know, now comes first by itself too;
+    // a title of words both know still ties.)
+    const stampede = page('page:stampede', { title: 'Cache stampede', text: filler });
+    expect(merged(indexOf(stampede), 'cache stampede').hits[0]?.kind).toBe('article');
+    expect(withExactTitleFirst(merged(indexOf(stampede), 'cache stampede'), 'cache stampede').hits[0]).toMatchObject({
+      kind: 'page',
+      page: { itemId: 'page:stampede' },
+    });
     expect(withExactTitleFirst(merged(index, 'RTL test'), 'RTL test').hits[0]).toMatchObject({
       kind: 'page',
       page: { itemId: 'page:rtl' },
@@ -563,6 +570,18 @@ describe('one result list', () => {
       expect(bundled.search(query, { typing: false }).results.length).toBeGreaterThan(0);
       expect(merged(index, query).hits[0]).toMatchObject({ kind: 'page', page: { itemId } });
     }
+    // Review: a page holding the blog's word but not the library's came second, above the blog's
+    // articles on that word (the best-scoring page tied the best article).
+    const redisNotes = page('page:redis', {
+      title: 'Notes on Redis persistence',
+      text: `Redis AOF and Redis RDB: how Redis writes to disk. ${filler}`,
+    });
+    const holiday = page('page:holiday', {
+      title: 'Holiday plans',
+      text: `Three days in NYC in May. ${filler.repeat(5)}`,
+    });
+    const hits = merged(indexOf(redisNotes, holiday), 'redis nyc').hits;
+    expect(hits.slice(0, 4).map((hit) => hit.kind)).toEqual(['article', 'article', 'article', 'article']);
     // A word both read as typed changes nothing: the blog's article on the query still comes first.
     expect(merged(index, 'node.js test runner').hits[0]).toMatchObject({ kind: 'article' });
   });
