@@ -5,6 +5,7 @@ import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
+import { getEpoch } from '@/lib/db/meta';
 import { recordRemovals } from '@/lib/db/removals';
 import {
   type CaptureRecord,
@@ -129,6 +130,8 @@ export interface RemovedSnapshot {
   progress: ReadingProgress[];
   captures: CaptureRecord[];
   highlights: Highlight[];
+  /** The database's epoch when they were removed: after "Delete everything", nothing is put back. */
+  epoch: string;
 }
 
 const present = <T>(record: T | undefined): record is T => record !== undefined;
@@ -149,6 +152,7 @@ export function removeItems(
         progress: keepProgress ? [] : (await db.progress.bulkGet(keys)).filter(present),
         captures: (await db.captures.bulkGet(keys)).filter(present),
         highlights: await db.highlights.where('itemId').anyOf(keys).toArray(),
+        epoch: await getEpoch(db),
       };
       await Promise.all([
         db.items.bulkDelete(keys),
@@ -167,10 +171,13 @@ export function removeItems(
  * Puts back what `removeItems` took: each item with its progress, copy and highlights. An item saved
  * again meanwhile is newer than the snapshot and keeps its own state, progress and copy. A copy put back
  * behind the background's reading of old copies (lib/background/copy-texts.ts) has it start over.
+ * Nothing is put back once everything was deleted since (an Undo kept above the views outlives that):
+ * returns whether it was.
  */
-export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }: WriteOptions = {}): Promise<void> {
+export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }: WriteOptions = {}): Promise<boolean> {
   return reportingFullStorage(() =>
     db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
+      if ((await getEpoch(db)) !== snapshot.epoch) return false;
       const current = await db.items.bulkGet(snapshot.items.map((item) => item.id));
       const restored = new Set(snapshot.items.filter((_, i) => current[i] === undefined).map((item) => item.id));
       const copies = snapshot.captures.filter((record) => restored.has(record.itemId));
@@ -182,6 +189,7 @@ export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }
         copies.map((copy) => copy.itemId),
         db,
       );
+      return true;
     }),
   );
 }

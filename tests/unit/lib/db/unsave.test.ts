@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBackupRecords } from '@/lib/db/backup';
+import { clearAll } from '@/lib/db/clear';
 import { getCopyReadMinutes, getItemIdsWithCopies } from '@/lib/db/copies';
 import { ShelfDatabase } from '@/lib/db/database';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
@@ -49,10 +50,21 @@ describe('unsaveItems', () => {
     expect(await db.highlights.count()).toBe(0);
     expect((await db.progress.get(ITEM))?.fraction).toBe(0.42);
 
-    await restoreRemoved(snapshot, { db });
+    expect(await restoreRemoved(snapshot, { db })).toBe(true);
     expect(
       await Promise.all([getArticleState(ARTICLE.id, db), getReaderData(page.id, db), getHighlights(page.id, db)]),
     ).toEqual(before);
+  });
+
+  // Review: Undo, kept above the side panel's views, put back an item, its copy and highlights after
+  // "Delete everything".
+  it('puts nothing back once everything was deleted since', async () => {
+    const page = await savePage(PAGE, copy(7), { db, now: 4 });
+    await addHighlight(page.id, { quote: { type: 'TextQuoteSelector', exact: 'Pools' } }, { note: 'why' }, { db });
+    const snapshot = await unsaveItems([page.id], { db });
+    await clearAll(db);
+    expect(await restoreRemoved(snapshot, { db })).toBe(false);
+    expect([await db.items.count(), await db.captures.count(), await db.highlights.count()]).toEqual([0, 0, 0]);
   });
 
   it('keeps the progress for when the article is saved again, and leaves it out of backups meanwhile', async () => {
