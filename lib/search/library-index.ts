@@ -144,6 +144,12 @@ function addressWords(url: string | null): string {
   }
 }
 
+/** Whether the byline names someone other than the site (Readability often gives the site's name as the byline). */
+function isAuthor({ siteName, byline }: Pick<LibraryDocument, 'siteName' | 'byline'>): boolean {
+  if (!byline) return false;
+  return !siteName || !normalizeText(byline).includes(normalizeText(siteName));
+}
+
 /** The site name and byline, each once (Readability often gives the site as the byline: "BBC News" twice). */
 function sourceText({ siteName, byline }: Pick<LibraryDocument, 'siteName' | 'byline'>): string {
   return [...new Set([siteName ?? '', byline ?? ''])].join('\n');
@@ -801,8 +807,9 @@ function matchReasons(
   if (anyMentions(document.tags)) reasons.push('tag');
   if (mentions(document.note, heldSet, prefix, found)) reasons.push('note');
   if (anyMentions(document.highlights)) reasons.push('highlight');
-  // The byline is in no snippet (Readability takes it out of the text): the row says whose it is.
-  if (mentions(document.byline ?? '', heldSet, prefix, found)) reasons.push('author');
+  // The byline is in no snippet (Readability takes it out of the text): the row says whose it is;
+  // unless it names the site ("BBC News" as both): that is the site's match.
+  if (isAuthor(document) && mentions(document.byline ?? '', heldSet, prefix, found)) reasons.push('author');
   const address = mentions(addressWords(document.url), heldSet, prefix, found);
   const siteName = mentions(document.siteName ?? '', heldSet, prefix, found);
   if (reasons.length === 0 && (address || siteName)) reasons.push('site');

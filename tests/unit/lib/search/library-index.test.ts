@@ -119,6 +119,9 @@ describe('library index', () => {
     expect(describeMatchReasons({ kind: 'page', key: byAuthor.itemId, page: byAuthor, confidence: 1 })).toBe(
       'Matched author',
     );
+    // A byline that names the site ("BBC News" as both) is the site's match (review: it said "author").
+    const bbc = page('page:bbc', { title: 'Gun laws', siteName: 'BBC News', byline: 'BBC News', text: filler });
+    expect(indexOf(bbc).search('bbc news', { typing: false }).results[0]?.reasons).toEqual(['site']);
     expect(ids(index.search('dan go'))[0]).toBe('page:minecraft');
   });
 
