@@ -6,7 +6,11 @@ import type { ReactNode } from 'react';
  * holding its text is often not announced.
  */
 export function SearchStatus({ children }: { children?: ReactNode }) {
-  return <div role="status">{children}</div>;
+  return (
+    <div role="status" className="search-status">
+      {children}
+    </div>
+  );
 }
 
 /**
