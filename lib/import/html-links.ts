@@ -128,5 +128,5 @@ function cutShortLists(html: string, list: 'dl' | 'ul', records: readonly Import
   const last = records.at(-1)?.title.trim().slice(0, 60);
   return `The file seems cut short: it ends in the middle of a list, after ${records.length} links${
     last ? ` (the last: "${last}")` : ''
-  }. Those were imported; export the file again to import the rest.`;
+  }. Export the file again to import the rest.`;
 }

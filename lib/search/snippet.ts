@@ -263,6 +263,9 @@ function distinctWords({ text, ranges }: Snippet): number {
 function quotePassage(quote: string): string {
   const words = quote.replace(/\s+/g, ' ').trim();
   if (words.length <= QUOTE_PASSAGE_LENGTH) return words;
-  const cutAt = words.lastIndexOf(' ', QUOTE_PASSAGE_LENGTH);
-  return words.slice(0, cutAt > 0 ? cutAt : QUOTE_PASSAGE_LENGTH);
+  const space = words.lastIndexOf(' ', QUOTE_PASSAGE_LENGTH);
+  let cutAt = space > 0 ? space : QUOTE_PASSAGE_LENGTH;
+  // Not between a letter and its accent, nor inside an emoji (a run of marks is cut after a few).
+  for (let step = 0; step < MAX_CLUSTER_STEP && isInsideCluster(words, cutAt); step++) cutAt--;
+  return words.slice(0, cutAt);
 }

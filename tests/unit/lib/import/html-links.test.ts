@@ -94,7 +94,7 @@ describe('a browser bookmarks file', () => {
     expect(parsed.entries.length).toBeGreaterThan(0);
     const last = parsed.entries.at(-1)?.title ?? '';
     expect(parsed.cutShort).toBe(
-      `The file seems cut short: it ends in the middle of a list, after ${parsed.entries.length} links (the last: "${last}"). Those were imported; export the file again to import the rest.`,
+      `The file seems cut short: it ends in the middle of a list, after ${parsed.entries.length} links (the last: "${last}"). Export the file again to import the rest.`,
     );
     // Pocket's export, cut inside its last list.
     const pocket = readFileSync('tests/fixtures/imports/ril_export.html', 'utf8');

@@ -262,5 +262,18 @@ describe("a page matched by a highlight's note", () => {
     const passage = made.get('page:x')?.passage ?? '';
     expect(passage.length).toBeLessThanOrEqual(300);
     expect(long.startsWith(passage)).toBe(true);
+    // Review: a quote without spaces was cut inside an emoji, leaving half of it.
+    const emoji = `x${'🙂'.repeat(200)}`;
+    const unspaced = withNoteSnippets(
+      new Map(),
+      new Map([['page:e', [{ quote: emoji, note: 'priya' }]]]),
+      termsOf('priya'),
+      null,
+    );
+    const cut = unspaced.get('page:e')?.passage ?? '';
+    expect(cut.length).toBeGreaterThan(250);
+    expect(cut.length).toBeLessThanOrEqual(300);
+    expect(emoji.startsWith(cut)).toBe(true);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF]$/);
   });
 });
