@@ -6,7 +6,7 @@ import { SearchHitList } from '@/components/search-hit-list';
 import { SearchingLibrary, SearchStatus } from '@/components/search-status';
 import { describeResultCount } from '@/lib/popup/popup-results';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
-import { searchKeyHandler } from '@/lib/side-panel/search-keys';
+import { searchKeyHandler } from '@/lib/search/search-keys';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
 interface SearchPanelProps {

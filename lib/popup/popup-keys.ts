@@ -1,3 +1,5 @@
+import { searchKeyHandler } from '@/lib/search/search-keys';
+
 /** The parts of a key press the popup reads (a DOM or a React keyboard event). */
 type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'altKey' | 'preventDefault'>;
 
@@ -17,15 +19,12 @@ interface PopupKeyActions<Hit> {
  */
 export function popupKeyHandler<Hit>(actions: PopupKeyActions<Hit>) {
   const { active } = actions;
+  const searchKeys = searchKeyHandler(actions);
   return (event: KeyPress) => {
     let action: (() => void) | null = null;
-    if (event.key === 'ArrowDown') action = () => actions.move(1);
-    else if (event.key === 'ArrowUp') action = () => actions.move(-1);
-    else if (event.key === 'Enter' && active)
-      action = () => (event.shiftKey ? actions.showCard(active) : actions.open(active));
+    if (event.key === 'Enter' && event.shiftKey && active) action = () => actions.showCard(active);
     else if (event.altKey && event.code === 'KeyS' && active) action = () => actions.toggleSaved(active);
-    else if (event.key === 'Escape' && actions.query) action = actions.clear;
-    if (!action) return;
+    if (!action) return searchKeys(event);
     event.preventDefault();
     action();
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { searchKeyHandler } from '@/lib/side-panel/search-keys';
+import { searchKeyHandler } from '@/lib/search/search-keys';
 
 function press(key: string, { query = 'redis', active = 'hit' as string | null } = {}) {
   const actions = { move: vi.fn(), clear: vi.fn(), open: vi.fn(), query, active };

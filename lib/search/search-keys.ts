@@ -10,8 +10,8 @@ interface SearchKeyActions<Hit> {
 }
 
 /**
- * Search Shelf's keys, as in the popup's search box: ↑/↓ move through the results, Enter opens the
- * active one, Esc clears the search. An empty box leaves Esc (and any key it does not act on) to
+ * A search box's keys (Search Shelf's, and the popup's under its own): ↑/↓ move through the results,
+ * Enter opens the active one, Esc clears the search. An empty box leaves Esc (and any key it does not act on) to
  * whatever else listens for it.
  */
 export function searchKeyHandler<Hit>({ move, active, query, clear, open }: SearchKeyActions<Hit>) {
