@@ -5,8 +5,8 @@ import { getResultOptionId } from '@/components/result-rows';
 import { SearchHitList } from '@/components/search-hit-list';
 import { SearchingLibrary, SearchStatus } from '@/components/search-status';
 import { describeResultCount } from '@/lib/popup/popup-results';
-import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 import { searchKeyHandler } from '@/lib/search/search-keys';
+import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
 interface SearchPanelProps {
