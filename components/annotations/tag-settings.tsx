@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { MessageLine } from '@/components/message-line';
 import { normalizeTag, TAG_ERROR_MESSAGES } from '@/lib/annotations/tags';
 import { getTagCounts } from '@/lib/db/annotations';
 import type { ShelfDatabase } from '@/lib/db/database';
@@ -73,11 +74,7 @@ export function TagSettings({ db }: { db: ShelfDatabase }) {
       ) : (
         <p className="muted small">No tags yet: add them on an article’s card or in the reader.</p>
       )}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'notice' : ''}>
-          {message.text}
-        </p>
-      )}
+      <MessageLine message={message && { kind: message.error ? 'error' : 'ok', text: message.text }} />
       <p>
         <button type="button" className="button" onClick={() => void exportHighlightsFile(db)}>
           Export highlights (Markdown)
