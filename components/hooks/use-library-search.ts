@@ -129,5 +129,10 @@ export function useLibrarySearch(
     librarySearching: searched && index === null && !failed,
     /** The user's saved pages were searched for this query: read, holding some, and not left out. */
     librarySearched: searched && (index?.size ?? 0) > 0,
+    /**
+     * The list is final for this query: the library has answered (or is left out or unreadable) and
+     * the listed pages' copies were read, which may put a page holding the query's phrase first.
+     */
+    settled: !(searched && index === null && !failed) && made.madeFor === merged,
   };
 }

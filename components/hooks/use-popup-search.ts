@@ -48,6 +48,8 @@ export function usePopupSearch(initialState: PopupState | null) {
     hits,
     librarySearching: library.librarySearching,
     librarySearched: library.librarySearched,
+    /** The list is final for this query (see `useLibrarySearch`). */
+    settled: library.settled,
     loose: library.response.loose,
     suggestion,
     activeIndex,

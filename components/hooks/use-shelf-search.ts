@@ -13,7 +13,7 @@ export function useShelfSearch(query: string, setQuery: (query: string) => void)
   const { catalog } = useCatalog();
   const engine = searchEngineFor(catalog);
   const bundled = useMemo(() => engine.search(query, { limit: 20, suggest: true }), [engine, query]);
-  const { response, snippets, openingSnippets, librarySearching } = useLibrarySearch(query, bundled, catalog);
+  const { response, snippets, openingSnippets, librarySearching, settled } = useLibrarySearch(query, bundled, catalog);
   const { hits } = response;
   const { activeIndex, active, setActiveIndex, move, reset } = useActiveHit(hits);
   return {
@@ -24,6 +24,8 @@ export function useShelfSearch(query: string, setQuery: (query: string) => void)
     openingSnippets,
     hits,
     librarySearching,
+    /** The list is final for this query (see `useLibrarySearch`). */
+    settled,
     activeIndex,
     active,
     setActiveIndex,

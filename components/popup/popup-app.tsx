@@ -1,5 +1,6 @@
-import { useId, useRef } from 'react';
+import { type KeyboardEvent, useId, useRef } from 'react';
 import { FailureAlert } from '@/components/failure-alert';
+import { useEnterOnceSettled } from '@/components/hooks/use-enter-once-settled';
 import { usePopupSearch } from '@/components/hooks/use-popup-search';
 import { useCurrentWindowId, useRecentlyOpened } from '@/components/hooks/use-popup-window';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
@@ -17,6 +18,7 @@ import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
 import { popupKeyHandler } from '@/lib/popup/popup-keys';
 import { describeResultCount, describeSearchPlaceholder } from '@/lib/popup/popup-results';
 import type { PopupState } from '@/lib/popup/popup-state';
+import { isPlainEnter } from '@/lib/search/search-keys';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 
 /** The toolbar popup: search the bundled articles and the user's library, act on a result, save the current page. */
@@ -45,7 +47,13 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
     showFromPopup(windowId.current, readerViewOf(hit, search.openingSnippets, search.response));
   const choose = (hit: SearchHit) => (hit.kind === 'article' ? void openInNewTab(hit.article) : read(hit));
 
-  const onKeyDown = popupKeyHandler<SearchHit>({
+  const enterOnceSettled = useEnterOnceSettled({
+    settled: search.settled,
+    active,
+    open: choose,
+    query: `${search.query}\n${search.topic}\n${search.tag}`,
+  });
+  const searchKeys = popupKeyHandler<SearchHit>({
     move: search.move,
     active,
     query: search.query,
@@ -54,6 +62,10 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
     showCard: (hit) => (hit.kind === 'article' ? showCard(hit.article) : read(hit)),
     toggleSaved: (hit) => hit.kind === 'article' && toggleSaved(hit.article),
   });
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (isPlainEnter(event) && search.isFiltering && enterOnceSettled()) event.preventDefault();
+    else searchKeys(event);
+  };
 
   return (
     <main className="popup">

@@ -1,11 +1,12 @@
 import { useId, useRef } from 'react';
+import { useEnterOnceSettled } from '@/components/hooks/use-enter-once-settled';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
 import { useShelfSearch } from '@/components/hooks/use-shelf-search';
 import { getResultOptionId } from '@/components/result-rows';
 import { SearchHitList } from '@/components/search-hit-list';
 import { SearchingLibrary, SearchStatus } from '@/components/search-status';
 import { describeResultCount } from '@/lib/popup/popup-results';
-import { searchKeyHandler } from '@/lib/search/search-keys';
+import { isPlainEnter, searchKeyHandler } from '@/lib/search/search-keys';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
@@ -38,6 +39,15 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
         : readerViewOf(hit, search.openingSnippets, search.response),
     );
 
+  const enterOnceSettled = useEnterOnceSettled({ settled: search.settled, active: search.active, open: choose, query });
+  const searchKeys = searchKeyHandler({
+    move: search.move,
+    active: search.active,
+    query: search.query,
+    clear: () => search.setQuery(''),
+    open: choose,
+  });
+
   return (
     <section aria-label="Search Shelf" className="panel-search">
       <input
@@ -53,13 +63,10 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
         placeholder="Search articles and your saved pages"
         value={search.query}
         onChange={(event) => search.setQuery(event.target.value)}
-        onKeyDown={searchKeyHandler({
-          move: search.move,
-          active: search.active,
-          query: search.query,
-          clear: () => search.setQuery(''),
-          open: choose,
-        })}
+        onKeyDown={(event) => {
+          if (isPlainEnter(event) && enterOnceSettled()) event.preventDefault();
+          else searchKeys(event);
+        }}
       />
       <SearchStatus>
         {hasQuery &&

@@ -26,3 +26,10 @@ export function searchKeyHandler<Hit>({ move, active, query, clear, open }: Sear
     action();
   };
 }
+
+/** Enter alone (Shift+Enter and Alt+Enter do other things in the popup). */
+export function isPlainEnter(
+  event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey'>,
+): boolean {
+  return event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey;
+}

@@ -105,6 +105,12 @@ test(
     // Opened from there, the same page in the panel left open moves to that passage: one passage marked.
     await againAtPassage(again.searchBox, panel, 'rivalry', phrase);
 
+    // A phrase pasted and entered at once in a popup just opened, its library maybe not read yet
+    // (the blog's articles on "lines" and "code" listed alone until then): the saved page opens.
+    const pasted = popupPage(await openPopupPage());
+    await pasted.searchBox.fill('528,000 lines of code, but');
+    await againAtPassage(pasted.searchBox, panel, '528,000 lines of code', 'rivalry');
+
     // A word only the saved page holds, typed with letters left out, matches nothing: "Did you mean"
     // offers the page's word (it offered the blog's words alone), and choosing it finds the page.
     const suggesting = popupPage(await openPopupPage());
