@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { type KeyboardEvent, type RefObject, useEffect, useRef } from 'react';
+import { isPlainEnter } from '@/lib/search/search-keys';
 
 /**
  * How long Enter waits for the list to settle before opening what is listed. Chrome lets the side
@@ -21,9 +22,13 @@ interface EnterOnceSettled<Hit> {
  * Enter opens the active result once the list is final. Right after the popup or panel opens, the
  * blog's articles are listed before the user's library has been read and before the listed copies
  * were looked at for the query's phrase: a phrase pasted and entered at once opened a blog article
- * instead of the saved page holding it (QA pass). Returns Enter's handler: whether it took the key.
+ * instead of the saved page holding it (QA pass). Returns the search box's key handler: `keys` with
+ * Enter waiting so.
  */
-export function useEnterOnceSettled<Hit>({ settled, active, open, query }: EnterOnceSettled<Hit>): () => boolean {
+export function useEnterOnceSettled<Hit>(
+  { settled, active, open, query }: EnterOnceSettled<Hit>,
+  keys: (event: KeyboardEvent) => void,
+): (event: KeyboardEvent) => void {
   const waiting = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef({ active, open });
@@ -48,11 +53,20 @@ export function useEnterOnceSettled<Hit>({ settled, active, open, query }: Enter
   }, [settled]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  return () => {
-    if (settled) return false;
+  return (event) => {
+    if (settled || !isPlainEnter(event)) return keys(event);
+    event.preventDefault();
     waiting.current = true;
     clearTimeout(timer.current);
     timer.current = setTimeout(openWaiting, SETTLE_WAIT_MS);
-    return true;
   };
+}
+
+/** Selects the text of `input` once mounted, when `selected` (a restored query that typing replaces). */
+export function useSelectedOnMount(input: RefObject<HTMLInputElement | null>, selected: boolean): void {
+  const pending = useRef(selected);
+  useEffect(() => {
+    if (pending.current) input.current?.select();
+    pending.current = false;
+  }, [input]);
 }

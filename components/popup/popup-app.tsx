@@ -1,6 +1,6 @@
-import { type KeyboardEvent, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { FailureAlert } from '@/components/failure-alert';
-import { useEnterOnceSettled } from '@/components/hooks/use-enter-once-settled';
+import { useEnterOnceSettled, useSelectedOnMount } from '@/components/hooks/use-enter-once-settled';
 import { usePopupSearch } from '@/components/hooks/use-popup-search';
 import { useCurrentWindowId, useRecentlyOpened } from '@/components/hooks/use-popup-window';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
@@ -18,11 +18,19 @@ import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
 import { popupKeyHandler } from '@/lib/popup/popup-keys';
 import { describeResultCount, describeSearchPlaceholder } from '@/lib/popup/popup-results';
 import type { PopupState } from '@/lib/popup/popup-state';
-import { isPlainEnter } from '@/lib/search/search-keys';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 
 /** The toolbar popup: search the bundled articles and the user's library, act on a result, save the current page. */
-export function PopupApp({ initialState, painted }: { initialState: PopupState | null; painted?: PaintedRows }) {
+export function PopupApp({
+  initialState,
+  querySelected = false,
+  painted,
+}: {
+  initialState: PopupState | null;
+  /** The restored query shows selected, so that typing replaces it (as a find bar's last search). */
+  querySelected?: boolean;
+  painted?: PaintedRows;
+}) {
   const search = usePopupSearch(initialState);
   const { markers, unread } = useSavedMarkers();
   const windowId = useCurrentWindowId();
@@ -34,8 +42,8 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
   const showCard = (article: Article | null) =>
     showFromPopup(windowId.current, article ? { kind: 'article', articleId: article.id } : { kind: 'browse' });
   const inputRef = useRef<HTMLInputElement>(null);
+  useSelectedOnMount(inputRef, querySelected);
   const saving = useSavedToggle(markers);
-  const toggleSaved = saving.toggle;
   // Choosing a topic or a suggested spelling replaces the button with results: the search box takes
   // the focus, so the arrows go on through them.
   const searchFor = (change: Parameters<typeof search.update>[0]) => {
@@ -47,25 +55,18 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
     showFromPopup(windowId.current, readerViewOf(hit, search.openingSnippets, search.response));
   const choose = (hit: SearchHit) => (hit.kind === 'article' ? void openInNewTab(hit.article) : read(hit));
 
-  const enterOnceSettled = useEnterOnceSettled({
-    settled: search.settled,
-    active,
-    open: choose,
-    query: `${search.query}\n${search.topic}\n${search.tag}`,
-  });
-  const searchKeys = popupKeyHandler<SearchHit>({
-    move: search.move,
-    active,
-    query: search.query,
-    clear: () => search.update({ query: '' }),
-    open: choose,
-    showCard: (hit) => (hit.kind === 'article' ? showCard(hit.article) : read(hit)),
-    toggleSaved: (hit) => hit.kind === 'article' && toggleSaved(hit.article),
-  });
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (isPlainEnter(event) && search.isFiltering && enterOnceSettled()) event.preventDefault();
-    else searchKeys(event);
-  };
+  const onKeyDown = useEnterOnceSettled(
+    { settled: search.settled, active, open: choose, query: [search.query, search.topic, search.tag].join('\n') },
+    popupKeyHandler<SearchHit>({
+      move: search.move,
+      active,
+      query: search.query,
+      clear: () => search.update({ query: '' }),
+      open: choose,
+      showCard: (hit) => (hit.kind === 'article' ? showCard(hit.article) : read(hit)),
+      toggleSaved: (hit) => hit.kind === 'article' && saving.toggle(hit.article),
+    }),
+  );
 
   return (
     <main className="popup">
@@ -139,7 +140,7 @@ export function PopupApp({ initialState, painted }: { initialState: PopupState |
           saved={markers.has(activeArticle.id)}
           onOpen={() => void openInNewTab(activeArticle)}
           onSidePanel={() => showCard(activeArticle)}
-          onToggleSaved={() => toggleSaved(activeArticle)}
+          onToggleSaved={() => saving.toggle(activeArticle)}
         />
       )}
       <SaveNoticeLines notice={saving.notice} />

@@ -6,7 +6,7 @@ import { getResultOptionId } from '@/components/result-rows';
 import { SearchHitList } from '@/components/search-hit-list';
 import { SearchingLibrary, SearchStatus } from '@/components/search-status';
 import { describeResultCount } from '@/lib/popup/popup-results';
-import { isPlainEnter, searchKeyHandler } from '@/lib/search/search-keys';
+import { searchKeyHandler } from '@/lib/search/search-keys';
 import { readerViewOf, type SearchHit } from '@/lib/search/unified';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
@@ -39,14 +39,16 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
         : readerViewOf(hit, search.openingSnippets, search.response),
     );
 
-  const enterOnceSettled = useEnterOnceSettled({ settled: search.settled, active: search.active, open: choose, query });
-  const searchKeys = searchKeyHandler({
-    move: search.move,
-    active: search.active,
-    query: search.query,
-    clear: () => search.setQuery(''),
-    open: choose,
-  });
+  const onKeyDown = useEnterOnceSettled(
+    { settled: search.settled, active: search.active, open: choose, query },
+    searchKeyHandler({
+      move: search.move,
+      active: search.active,
+      query: search.query,
+      clear: () => search.setQuery(''),
+      open: choose,
+    }),
+  );
 
   return (
     <section aria-label="Search Shelf" className="panel-search">
@@ -63,10 +65,7 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
         placeholder="Search articles and your saved pages"
         value={search.query}
         onChange={(event) => search.setQuery(event.target.value)}
-        onKeyDown={(event) => {
-          if (isPlainEnter(event) && enterOnceSettled()) event.preventDefault();
-          else searchKeys(event);
-        }}
+        onKeyDown={onKeyDown}
       />
       <SearchStatus>
         {hasQuery &&

@@ -8,20 +8,20 @@ import { takeOverFromFirstPaint } from '@/lib/popup/take-over';
 import { followTheme } from '@/lib/settings/theme';
 
 /**
- * Renders the popup from where the first-paint script left it (its restored search plus what was
- * typed meanwhile; its result rows, which the live list adopts), then removes the rest of that
+ * Renders the popup from where the first-paint script left it (its restored search, selected, or what
+ * was typed meanwhile; its result rows, which the live list adopts), then removes the rest of that
  * script's picture in the same task: the two are never on screen together, and no key falls
  * between them. Returns the React root, so a caller that
  * outlives the popup (a test) can unmount it and stop its live database queries.
  */
 export async function mountPopup(root: HTMLElement, handoff?: PopupHandoff): Promise<Root> {
   followTheme();
-  const { state, picture } = await takeOverFromFirstPaint(handoff);
+  const { state, picture, querySelected } = await takeOverFromFirstPaint(handoff);
   const reactRoot = createRoot(root);
   flushSync(() =>
     reactRoot.render(
       <StrictMode>
-        <PopupApp initialState={state} painted={findPaintedRows(document, picture)} />
+        <PopupApp initialState={state} querySelected={querySelected} painted={findPaintedRows(document, picture)} />
       </StrictMode>,
     ),
   );

@@ -11,10 +11,16 @@ export function isTypingKey(event: KeyLike): boolean {
   return event.key === 'Backspace' || [...event.key].length === 1;
 }
 
-/** The search box's text after `keys` were typed at its end, as the live search box would have it. */
-export function applyTypedKeys(query: string, keys: readonly string[]): string {
+/**
+ * The search box's text after `keys` were typed at its end, as the live search box would have it;
+ * with `selected`, the text is selected (a restored search): the first key replaces it.
+ */
+export function applyTypedKeys(query: string, keys: readonly string[], { selected = false } = {}): string {
   let text = query;
-  for (const key of keys) text = key === 'Backspace' ? [...text].slice(0, -1).join('') : text + key;
+  for (const [at, key] of keys.entries()) {
+    if (selected && at === 0) text = key === 'Backspace' ? '' : key;
+    else text = key === 'Backspace' ? [...text].slice(0, -1).join('') : text + key;
+  }
   return text;
 }
 

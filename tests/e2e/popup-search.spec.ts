@@ -67,6 +67,11 @@ test('reopening the popup restores the last query and its results', async ({ con
   const reopened = await openPopup(context, extensionId);
   await expect(reopened.searchBox).toHaveValue('split brain');
   await expect(reopened.results.first()).toContainText('Split Brain');
+  // Shown selected, as a find bar shows its last search: typing starts a new search.
+  await expect(reopened.searchBox).toBeFocused();
+  await reopened.page.keyboard.type('cache stampede');
+  await expect(reopened.searchBox).toHaveValue('cache stampede');
+  await expect(reopened.results.first()).toContainText('Cache Stampede');
 });
 
 test('a reopened popup paints its restored results at once, then the app takes over the same page', async ({

@@ -171,13 +171,13 @@ async function paintAsTheFirstScript() {
 }
 
 describe('the app taking over from the first-paint script', () => {
-  it('starts from the restored search plus what was typed meanwhile, and removes the picture', async () => {
-    const state = { query: 'thundering', topic: null, tag: null };
+  it('starts from what was typed meanwhile in place of the restored search, and removes the picture', async () => {
+    const state = { query: 'split brain', topic: null, tag: null };
     const picture = renderFirstPaint(document, pictureOf(state));
     const root = document.createElement('div');
     document.body.append(picture, root);
     const typing = recordTyping(document);
-    for (const pressed of [' ', 'h', 'e', 'r', 'd'])
+    for (const pressed of ['t', 'h', 'u', 'n', 'd', 'e', 'r', 'i', 'n', 'g', ' ', 'h', 'e', 'r', 'd'])
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key: pressed }));
 
     const reactRoot = await mountPopup(root, {
@@ -192,12 +192,14 @@ describe('the app taking over from the first-paint script', () => {
     const input = within(root).getByRole('combobox', { name: 'Search articles' }) as HTMLInputElement;
     expect(input.value).toBe('thundering herd');
     expect(document.activeElement).toBe(input);
+    // Typed: the caret after it, nothing selected (the next key goes on from there).
+    expect([input.selectionStart, input.selectionEnd]).toEqual([15, 15]);
     const list = within(root).getByRole('listbox', { name: 'Search results' });
     expect(within(list).getAllByRole('option')[0]?.textContent).toContain('Thundering Herd');
     expect(document.querySelector('[data-first-paint]')).toBeNull();
     // Recording stopped: later keys belong to the live search box.
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'x' }));
-    expect(typing.keys).toEqual([' ', 'h', 'e', 'r', 'd']);
+    expect(typing.keys.join('')).toBe('thundering herd');
     // Testing Library's cleanup only knows its own renders: without this the popup's live queries
     // outlive the test and fire into a torn-down window (an uncaught error that fails the run).
     act(() => reactRoot.unmount());
@@ -241,6 +243,9 @@ describe('the app taking over from the first-paint script', () => {
 
     const input = within(root).getByRole('combobox', { name: 'Search articles' }) as HTMLInputElement;
     expect(input.value).toBe('split brain');
+    // Restored, nothing typed: the query shows selected, so that typing replaces it.
+    expect(document.activeElement).toBe(input);
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, 'split brain'.length]);
     const options = within(within(root).getByRole('listbox', { name: 'Search results' })).getAllByRole('option');
     expect(options.length).toBe(good.results.length);
     expect(options.some((option) => painted.includes(option))).toBe(false);

@@ -20,6 +20,12 @@ describe('typing before the popup’s app has mounted', () => {
     expect(applyTypedKeys('cache 🚀', ['Backspace'])).toBe('cache ');
   });
 
+  it('over a selected text (a restored search), the first key replaces it', () => {
+    expect(applyTypedKeys('split brain', ['r', 'e', 'd', 'i', 's'], { selected: true })).toBe('redis');
+    expect(applyTypedKeys('split brain', ['Backspace', 'k', 'v'], { selected: true })).toBe('kv');
+    expect(applyTypedKeys('split brain', [], { selected: true })).toBe('split brain');
+  });
+
   it('records keys pressed on the page until stopped', () => {
     const typing = recordTyping(document);
     for (const pressed of ['c', 'a', 'Enter', 'c']) document.body.dispatchEvent(key(pressed));
