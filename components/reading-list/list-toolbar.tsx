@@ -16,6 +16,7 @@ interface ListToolbarProps {
 
 /** The reading list's views (the queue first), filters (topic, tag), order and search. */
 export function ListToolbar({ query, counts, tags, onChange, searchRef, onLeaveSearch }: ListToolbarProps) {
+  const searching = query.text.trim() !== '';
   return (
     <>
       <fieldset className="list-views" aria-label="Show">
@@ -45,8 +46,13 @@ export function ListToolbar({ query, counts, tags, onChange, searchRef, onLeaveS
           </select>
         </label>
         <label>
-          Sort{' '}
-          <select value={query.sort} onChange={(e) => onChange({ sort: e.target.value as ListSort })}>
+          Sort {/* While searching, the best match comes first (queryRows): the sort orders the list again after. */}
+          <select
+            value={searching ? 'best' : query.sort}
+            disabled={searching}
+            onChange={(e) => onChange({ sort: e.target.value as ListSort })}
+          >
+            {searching && <option value="best">Best match</option>}
             <option value="added">Recently added</option>
             <option value="updated">Recently updated</option>
             <option value="progress">Progress</option>

@@ -61,8 +61,10 @@ export function searchLibrary(
 
 /**
  * Filters and sorts rows; newest first for dates, furthest first for progress, ids break ties. Text
- * matches the items the library search found (`found`) and, while its index loads, the words in
- * title, note and tags.
+ * matches the items the library search found (`found`, best first) and, while its index loads, the
+ * words in title, note and tags. While searching, the best match comes first, as in the popup (by
+ * date, a page matching one word of "QGIS's composer module" came before the one holding the phrase;
+ * QA pass); the sort orders the rest.
  */
 export function queryRows(
   rows: readonly ListRow[],
@@ -70,6 +72,7 @@ export function queryRows(
   found: ReadonlyMap<string, unknown> | null = null,
 ): ListRow[] {
   const words = normalizeText(query.text).split(/\s+/).filter(Boolean);
+  const ranks = new Map([...(found?.keys() ?? [])].map((id, at) => [id, at]));
   const filtered = rows.filter(({ item, article }) => {
     if (!isInView(item.status, query.status)) return false;
     if (query.topic && article?.topic !== query.topic) return false;
@@ -82,7 +85,8 @@ export function queryRows(
   });
   const key = (row: ListRow) =>
     query.sort === 'added' ? row.item.addedAt : query.sort === 'updated' ? row.item.updatedAt : row.progress;
-  return filtered.sort((a, b) => key(b) - key(a) || a.item.id.localeCompare(b.item.id));
+  const rank = (row: ListRow) => (words.length > 0 ? (ranks.get(row.item.id) ?? ranks.size) : 0);
+  return filtered.sort((a, b) => rank(a) - rank(b) || key(b) - key(a) || a.item.id.localeCompare(b.item.id));
 }
 
 export type ListCounts = Record<ItemStatus | ListView, number>;

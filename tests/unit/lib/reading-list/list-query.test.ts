@@ -131,4 +131,20 @@ describe('reading list query', () => {
     expect(searchLibrary(index, '  ')).toBeNull();
     expect(searchLibrary(null, 'idempotnt')).toBeNull();
   });
+
+  it('while searching, lists the best match first (the library search’s order), then by the sort', () => {
+    const saved = (id: string, addedAt: number) =>
+      item(id, { id, kind: 'page', articleId: null, url: `https://example.org/${id}`, title: id, addedAt });
+    const rows = buildRows([saved('page:a', 3), saved('page:b', 2), saved('page:c', 1)], [], getArticleById);
+    // The library search found c best, then a; b only by its title, the index still loading.
+    const found = new Map([
+      ['page:c', ['text']],
+      ['page:a', ['text']],
+    ]);
+    const ids = (text: string) =>
+      queryRows(rows, { ...DEFAULT_LIST_QUERY, status: 'all', text }, found).map((row) => row.item.id);
+    expect(ids('page')).toEqual(['page:c', 'page:a', 'page:b']);
+    // No text: the sort alone.
+    expect(ids('')).toEqual(['page:a', 'page:b', 'page:c']);
+  });
 });
