@@ -84,6 +84,18 @@ describe('related: knowing when nothing matches', () => {
     expect(found.articles.length).toBeGreaterThan(3);
   });
 
+  it('lists only the articles close to the best one, not ten (a paragraph on standalone Wasm files)', () => {
+    const wasm =
+      'Another nice thing about standalone Wasm files is that you can run them in Wasm runtimes like wasmer, ' +
+      'wasmtime, or WAVM. For example, consider this hello world: we can build and run that in any of those ' +
+      'runtimes. Emscripten uses WASI APIs as much as possible, including memory management and growth.';
+    expect(engine.related(wasm, { limit: 10 }).results).toHaveLength(10);
+    const found = findRelated(wasm);
+    expect(found.matched).toBe(true);
+    expect(found.articles[0]?.id).toBe('webassembly-on-the-backend-where-wasm-actually-makes-sense-in-2026');
+    expect(found.articles.length).toBeLessThan(4);
+  });
+
   it('lists nothing for a paragraph about something the library does not cover (sanctions against Sudan)', () => {
     expect(engine.related(SUDAN).matched).toBe(false);
     expect(findRelated(SUDAN)).toEqual({ articles: [], matched: false });
