@@ -247,7 +247,13 @@ export function isLikelyTypo(typed: string, word: string, edits?: number): boole
   if (typed[0] !== word[0] && !(typed[0] === word[1] && typed[1] === word[0])) return false;
   const allowed = typed.length >= LONG_WORD ? 2 : 1;
   if ((edits ?? editDistance(typed, word, allowed)) <= allowed) return true;
-  return isOtherEnding(typed, word);
+  return isOtherEnding(typed, word) || isOtherDoubling(typed, word);
+}
+
+/** Letters doubled in the wrong places ("mozzila" for "mozilla", "tommorow"): one slip, however many edits. */
+function isOtherDoubling(a: string, b: string): boolean {
+  const single = (word: string) => word.replace(/(.)\1+/g, '$1');
+  return a !== b && single(a) === single(b);
 }
 
 /** The same word with another ending ("autoscaler" for "autoscaling"): all but its last three letters agree. */

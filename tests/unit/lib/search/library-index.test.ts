@@ -589,6 +589,12 @@ describe('one result list', () => {
     expect(merged(index, 'node.js test runner').hits[0]).toMatchObject({ kind: 'article' });
   });
 
+  // Two edits in a seven-letter word were too many, so "mozzila firefx" found nothing and offered nothing.
+  it('a word with its letters doubled in the wrong places finds the saved page', () => {
+    const firefox = page('page:firefox', { title: 'Customize Firefox', text: `Mozilla makes Firefox. ${filler}` });
+    expect(merged(indexOf(firefox, bread), 'mozzila firefx').hits[0]).toMatchObject({ key: 'page:firefox' });
+  });
+
   it('nothing about the query: no hits, and "Did you mean" only then', () => {
     const response = merged(indexOf(darfur, bread, queues), 'lemon cake recipe');
     expect(response.hits).toEqual([]);

@@ -50,6 +50,10 @@ describe('typo stage', () => {
     expect(isLikelyTypo('wedding', 'embedding')).toBe(false);
     expect(isLikelyTypo('sanctions', 'functions')).toBe(false); // the first letter differs
     expect(isLikelyTypo('dough', 'enough')).toBe(false);
+    // Letters doubled in the wrong places are one slip, though two edits in a short word.
+    expect(isLikelyTypo('mozzila', 'mozilla')).toBe(true);
+    expect(isLikelyTypo('tommorow', 'tomorrow')).toBe(true);
+    expect(isLikelyTypo('sudan', 'sudden')).toBe(false);
   });
 
   it('is not sure of an everyday word’s correction beside a word the library does not hold (as "car tyre")', () => {
@@ -73,7 +77,7 @@ describe('typo stage', () => {
   });
 
   it('ranks with a far-fetched correction but is not sure of it', () => {
-    const query = words('rolingg'); // two edits in a 7-letter word
+    const query = words('rallinf'); // two edits in a 7-letter word
     const groups = wordCandidates(smallVocabulary, query, false);
     addTypoCandidates(smallVocabulary, typos, query, groups);
     expect(Object.keys(named(groups[0]!))).toEqual(['roll']);
@@ -123,7 +127,7 @@ describe('typo stage', () => {
     expect(correct('kubernetes rollout')).toEqual([]); // found as written: nothing corrected
     expect(correct('kuberntes rollout')).toEqual([1]);
     expect(correct('kuberntes rolout')).toEqual([1, 1]);
-    expect(correct('rolingg')).toEqual([]); // a far-fetched correction: not how the query was read
+    expect(correct('rallinf')).toEqual([]); // a far-fetched correction: not how the query was read
   });
 
   // "postgress" lost the PostgreSQL articles when only "postgres" (one edit) was sure.
