@@ -64,6 +64,17 @@ export function ReaderContainer({
     );
     return () => cancelAnimationFrame(frame);
   }, [copyShown, passage]);
+  // Opened without a passage to show: the focus goes to the title, not left on the page around it
+  // (where the row or result that opened it, gone with its view, left it), unless the user has put
+  // it on something since.
+  const opensAtPassage = givenPassage !== undefined || passageTerms !== undefined;
+  useEffect(() => {
+    const title = document.getElementById('reader-title');
+    const active = document.activeElement;
+    if (!copyShown || opensAtPassage || !title || (active && active !== document.body && !active.contains(title)))
+      return;
+    title.focus({ preventScroll: true });
+  }, [copyShown, opensAtPassage]);
   const actions = useReaderActions(itemId, onOpenItem);
   useReaderDocument(settings?.readerTheme, place === 'tab' && data?.capture ? data.capture.title : null);
 

@@ -29,7 +29,10 @@ export function ReaderHeader({ capture, originalUrl, date, percentRead }: Reader
   return (
     <header className="reader-header">
       {site && <p className="reader-site">{site}</p>}
-      <h1 id="reader-title">{capture.title}</h1>
+      {/* Focusable from script only: the side panel moves the focus here when the reader opens. */}
+      <h1 id="reader-title" tabIndex={-1}>
+        {capture.title}
+      </h1>
       <p className="reader-meta" dir="ltr" lang="en">
         {capture.byline && (
           <>

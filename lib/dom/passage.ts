@@ -7,7 +7,7 @@ export const PASSAGE_MARK_ID = 'search-passage';
 
 /**
  * Scrolls the reader to a passage of its copy (found as a highlight is: exactly, or approximately
- * after small edits) and marks it, opening any closed `<details>` it sits in; the passage marked
+ * after small edits), marks and focuses it, opening any closed `<details>` it sits in; the passage marked
  * before, if any, is unmarked. Returns whether it was found.
  */
 export function showPassage(root: Element, passage: string): boolean {
@@ -33,6 +33,12 @@ export function showPassage(root: Element, passage: string): boolean {
   // A passage in a closed <details> would be marked but unseen: open the ones it sits in.
   for (let node = marks[0]?.parentElement; node && node !== root; node = node.parentElement)
     if (node.localName === 'details') (node as HTMLDetailsElement).open = true;
-  marks[0]?.scrollIntoView({ block: 'center' });
+  const first = marks[0];
+  first?.scrollIntoView({ block: 'center' });
+  // The focus follows (a screen reader reads on from the passage); the mark is focusable from script only.
+  if (first) {
+    first.tabIndex = -1;
+    first.focus({ preventScroll: true });
+  }
   return true;
 }

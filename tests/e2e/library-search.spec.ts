@@ -153,6 +153,7 @@ async function againAtPassage(searchBox: Locator, panel: SidePanelPage, text: st
   await expect.poll(markedOnceMoved).toContain(text);
   expect(await marked()).not.toContain(before.toLowerCase());
   await expect(marks.first()).toBeInViewport();
+  await expect(marks.first()).toBeFocused();
 }
 
 test(

@@ -52,6 +52,8 @@ export function sidePanelPage(page: Page) {
     async openReaderTab(title: RegExp) {
       await panel.show('Reading list');
       await panel.readingList.list.getByRole('button', { name: title }).click();
+      // The row clicked is gone with the list: the focus goes to the reader's title.
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
       const href = await page.getByRole('link', { name: 'Open in a tab' }).getAttribute('href');
       const tab = await page.context().newPage();
       await tab.goto(new URL(href ?? '', page.url()).href);
@@ -94,5 +96,7 @@ export async function openSelectedAtPassage(
   await expect(passage.first()).toBeVisible();
   await expect(passage.first()).toBeInViewport();
   await expect.poll(async () => (await passage.allTextContents()).join('').replace(/\s+/g, ' ')).toContain(text);
+  // The focus is on the passage (a screen reader reads on from it), not left on nothing.
+  await expect(passage.first()).toBeFocused();
   return panel;
 }

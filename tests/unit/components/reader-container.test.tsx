@@ -152,4 +152,30 @@ describe('the reader', () => {
     expect(await marked()).toContain('the update, the update');
     Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
   }, 60_000);
+
+  // Opened from a row or a result that is gone with its view, the focus was left on nothing.
+  it('opened without a passage, takes the focus to its title; with one, to the passage', async () => {
+    Object.defineProperty(Element.prototype, 'scrollIntoView', { value: vi.fn(), configurable: true });
+    const plain = render(<ReaderContainer itemId={ITEM_ID} place="panel" onOpenItem={vi.fn()} />);
+    await waitFor(() => expect(document.activeElement?.id).toBe('reader-title'), { timeout: 20_000 });
+    expect(document.activeElement?.textContent).toBe('Sizing connection pools');
+    plain.unmount();
+    render(
+      <ReaderContainer itemId={ITEM_ID} place="panel" onOpenItem={vi.fn()} passageTerms={termsOfWord('queries')} />,
+    );
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('queries'), { timeout: 20_000 });
+    expect(document.activeElement?.id).not.toBe('reader-title');
+    Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
+  }, 60_000);
+
+  it('leaves the focus where the user put it while the copy was read', async () => {
+    const elsewhere = document.createElement('input');
+    document.body.append(elsewhere);
+    elsewhere.focus();
+    render(<ReaderContainer itemId={ITEM_ID} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByText('Connection pools bound how many queries run at once.', undefined, { timeout: 20_000 });
+    for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
+  }, 60_000);
 });

@@ -21,6 +21,15 @@ describe('showPassage (where a search opens the reader)', () => {
     expect(marked(root)).toBe('pelican ledger reconciled every invoice');
   });
 
+  // The focus stayed on the result that opened the reader (gone with its view): a screen reader said nothing.
+  it('takes the focus to the passage, without scrolling again', () => {
+    const root = mount(['An intro paragraph.', 'The pelican ledger reconciled every invoice by noon.', 'An outro.']);
+    expect(showPassage(root, 'pelican ledger reconciled every invoice')).toBe(true);
+    expect(document.activeElement?.classList.contains('search-passage')).toBe(true);
+    expect(document.activeElement?.textContent).toBe('pelican ledger reconciled every invoice');
+    expect((document.activeElement as HTMLElement).tabIndex).toBe(-1); // not a Tab stop
+  });
+
   it('marks the first place when the copy repeats the passage word for word (a highlight would refuse to guess)', () => {
     const repeated = 'The pelican ledger reconciled every invoice by noon.';
     const root = mount(['An intro paragraph.', repeated, 'Something else entirely.', repeated]);
