@@ -22,6 +22,8 @@ export const READABLE_PAGE_LIMITS = {
   maxDepth: 512,
   /** Characters of text: more is cut to the capture's size budget anyway. */
   maxText: MAX_CAPTURE_TEXT,
+  /** Characters of attribute values (inline `data:` images): a copy holding more is past its HTML budget anyway. */
+  maxAttributeText: MAX_CAPTURE_HTML,
 };
 /** The visible-text fallback's walk (see page-text.ts): it stops there with what it has. */
 export const CAPTURE_TEXT_BUDGET: WalkBudget = { maxNodes: 300_000, maxDepth: 1_000, maxMs: 1_500 };
@@ -62,28 +64,75 @@ function* paragraphsHtmlSteps(doc: Document, paragraphs: readonly string[]): Ste
  * Whether Readability may read this page (see READABLE_PAGE_LIMITS), found without cloning it: one
  * walk over the nodes, without recursion and in steps, that stops at the first limit it passes
  * (not `body.textContent` or a count of every element, which take a huge page's whole size at once).
+ * Cloning also copies what the walk over child nodes does not reach: templates' contents and
+ * clonable shadow roots (a page hid 25,000 levels in one and crashed its tab on Save), and
+ * attributes (ten 5 MB `data:` images held the tab for 2 s): all are counted too.
  */
 function* isReadable(doc: Document): Steps<boolean> {
-  let depth = 0;
-  let elements = 0;
-  let text = 0;
-  let node: Node | null = doc.documentElement;
+  const counts = { elements: 0, text: 0, attributes: 0 };
+  // Subtrees still to walk, each with the depth it starts at: the page, then what cloning reaches besides.
+  const pending: Array<[Node, number]> = [[doc.documentElement, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (!(yield* isReadableWithin(next[0], next[1], counts, pending))) return false;
+  }
+  return true;
+}
+
+function* isReadableWithin(
+  root: Node,
+  rootDepth: number,
+  counts: { elements: number; text: number; attributes: number },
+  pending: Array<[Node, number]>,
+): Steps<boolean> {
+  let depth = rootDepth;
+  let node: Node | null = root;
   while (node) {
-    if (node.nodeType === 1 && ++elements % 256 === 0) yield;
-    if (node.nodeType === 3) text += node.nodeValue?.length ?? 0;
-    if (elements > READABLE_PAGE_LIMITS.maxElements || text > READABLE_PAGE_LIMITS.maxText) return false;
+    if (node.nodeType === 1) {
+      if (++counts.elements % 256 === 0) yield;
+      const element = node as Element;
+      for (const attribute of element.attributes) counts.attributes += attribute.value.length;
+      const inner = clonedBesidesChildren(element);
+      if (inner?.firstChild) pending.push([inner, depth]);
+    }
+    if (node.nodeType === 3) counts.text += node.nodeValue?.length ?? 0;
+    if (
+      counts.elements > READABLE_PAGE_LIMITS.maxElements ||
+      counts.text > READABLE_PAGE_LIMITS.maxText ||
+      counts.attributes > READABLE_PAGE_LIMITS.maxAttributeText
+    )
+      return false;
     if (node.firstChild) {
       node = node.firstChild;
       if (++depth > READABLE_PAGE_LIMITS.maxDepth) return false;
       continue;
     }
-    while (node && !node.nextSibling) {
+    while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
       depth--;
     }
-    node = node?.nextSibling ?? null;
+    node = node === root ? null : (node?.nextSibling ?? null);
   }
   return true;
+}
+
+/** What `cloneNode(true)` copies of an element besides its children: a template's contents, a clonable shadow root. */
+function clonedBesidesChildren(element: Element): DocumentFragment | null {
+  if (element.localName === 'template' && 'content' in element) return (element as HTMLTemplateElement).content;
+  const shadow = shadowRootOf(element);
+  return shadow?.clonable ? shadow : null;
+}
+
+/** An element's shadow root, a closed one too where the extension API lets a content script see it. */
+function shadowRootOf(element: Element): ShadowRoot | null {
+  if (element.shadowRoot) return element.shadowRoot;
+  const extensionDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } })
+    .chrome?.dom;
+  const firefoxOwn = (element as Element & { openOrClosedShadowRoot?(): ShadowRoot | null }).openOrClosedShadowRoot;
+  try {
+    return extensionDom?.openOrClosedShadowRoot?.(element) ?? firefoxOwn?.call(element) ?? null;
+  } catch {
+    return null; // not an element the API accepts
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { deepPage, HEAVY_PAGE_TOP_TEXT, wideEmptyPage } from '../fixtures/pages/heavy/heavy-pages';
+import { deepHiddenPage, deepPage, HEAVY_PAGE_TOP_TEXT, wideEmptyPage } from '../fixtures/pages/heavy/heavy-pages';
 import { type E2eBrowser, getSidePanelView, launchE2eBuild, saveWithMenu } from './pages/e2e-build';
 
 /**
@@ -20,6 +20,9 @@ test.afterEach(async () => {
 for (const [label, html] of [
   ['nested 100,000 levels deep', () => deepPage(100_000)],
   ['of a million empty elements', () => wideEmptyPage(1_000_000)],
+  // Cloning copies these too: Save crashed the tab until they were counted.
+  ['nested 25,000 levels deep in a template', () => deepHiddenPage(25_000, 'template')],
+  ['nested 25,000 levels deep in a closed, clonable shadow root', () => deepHiddenPage(25_000, 'shadow root')],
 ] as const) {
   test(`a page ${label}: the script and "Save" finish, the tab keeps working`, async () => {
     test.setTimeout(600_000); // the browser itself takes a minute or more to load these on a busy machine

@@ -10,6 +10,7 @@ import {
   NOTICE_PARTIAL,
   NOTICE_TOO_LARGE,
   NOTICE_TRUNCATED,
+  READABLE_PAGE_LIMITS,
 } from '@/lib/capture/capture-page';
 import { sanitizeArticleHtml, sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, capturedPageSchema, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
@@ -302,6 +303,66 @@ describe('capture fallbacks and sanitizing', () => {
     expect(images).not.toMatch(/\ssrc=/);
     expect(html).toContain('rel="noopener noreferrer"');
   });
+});
+
+// Cloning copies templates' contents, clonable shadow roots and attributes, which the walk over child
+// nodes did not count: a page hid 25,000 levels in a template and crashed its tab on Save.
+describe('what cloning copies besides child nodes counts against the limits', () => {
+  const words = 'Visible words of the page. '.repeat(30);
+  const page = () =>
+    load(
+      `<html><head><title>Hidden</title></head><body><main><h1>Hidden</h1><p>${words}</p><div id="host"></div></main></body></html>`,
+    );
+  const nest = (doc: Document, parent: Node, levels: number) => {
+    for (let level = 0; level < levels; level++) parent = parent.appendChild(doc.createElement('div'));
+  };
+
+  it(
+    'a template nesting deeper than the limit: the visible text, not a clone',
+    () => {
+      const { doc, win } = page();
+      const template = doc.createElement('template');
+      doc.getElementById('host')?.append(template);
+      nest(doc, template.content, READABLE_PAGE_LIMITS.maxDepth + 10);
+      const captured = capturePage(doc, 'https://example.org/hidden', win, frozenClock);
+      expect(captured.notice).toBe(NOTICE_TOO_LARGE);
+      expect(captured.text).toContain('Visible words of the page.');
+      // The same template, shallow: read as an article.
+      const shallow = page();
+      const small = shallow.doc.createElement('template');
+      shallow.doc.getElementById('host')?.append(small);
+      nest(shallow.doc, small.content, 20);
+      expect(capturePage(shallow.doc, 'https://example.org/hidden', shallow.win, frozenClock).notice).not.toBe(
+        NOTICE_TOO_LARGE,
+      );
+    },
+    REAL_PAGE_BUDGET_MS,
+  );
+
+  it(
+    'a clonable shadow root nesting deeper than the limit',
+    () => {
+      const { doc, win } = page();
+      const shadow = (doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+      // jsdom has no clonable shadow roots; a browser's says so here.
+      Object.defineProperty(shadow, 'clonable', { value: true });
+      nest(doc, shadow, READABLE_PAGE_LIMITS.maxDepth + 10);
+      expect(capturePage(doc, 'https://example.org/hidden', win, frozenClock).notice).toBe(NOTICE_TOO_LARGE);
+    },
+    REAL_PAGE_BUDGET_MS,
+  );
+
+  it(
+    'attributes holding more than a copy may',
+    () => {
+      const { doc, win } = page();
+      doc.getElementById('host')?.setAttribute('title', 'x'.repeat(READABLE_PAGE_LIMITS.maxAttributeText + 1));
+      const captured = capturePage(doc, 'https://example.org/hidden', win, frozenClock);
+      expect(captured.notice).toBe(NOTICE_TOO_LARGE);
+      expect(captured.text).toContain('Visible words of the page.');
+    },
+    REAL_PAGE_BUDGET_MS,
+  );
 });
 
 describe('capture of heavy pages: bounded work, never a crash', () => {
