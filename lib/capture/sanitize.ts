@@ -92,8 +92,11 @@ const FORBID_ATTR = [
   'xlink:href',
   'xml:id',
   'xml:base',
-  // A copy must not take the focus from the reader.
+  // A copy must not take the focus from the reader, reorder its Tab stops or bind its keys (Alt+Shift
+  // letters are Shelf's shortcuts).
   'autofocus',
+  'tabindex',
+  'accesskey',
   // Customized built-in elements: a copy runs no code of its own. (DOMPurify leaves `is=""`, the
   // one way to keep serializing from writing the element's original `is` value back.)
   'is',
@@ -112,6 +115,9 @@ const SAFE_URL = /^(?:https?:|mailto:)/i;
  */
 const URI_ATTRIBUTE_VALUE = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 const WEB_URL = /^https?:/i;
+/** ARIA roles of controls: a copy has none (its forms and buttons are dropped), so an element claiming one is posing. */
+const WIDGET_ROLE =
+  /\b(?:button|checkbox|combobox|link|listbox|menu|menubar|menuitem|menuitemcheckbox|menuitemradio|option|radio|scrollbar|searchbox|slider|spinbutton|switch|tab|tablist|textbox|treeitem|dialog|alertdialog)\b/i;
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 /** `url(…)` in an SVG attribute that points anywhere but into the same drawing. */
 const OUTSIDE_REFERENCE = /url\s*\(\s*(?!['"]?#)/i;
@@ -179,6 +185,10 @@ function cleanAttributes(node: Element): void {
     if (src && WEB_URL.test(src.trim())) node.setAttribute('data-shelf-src', src.trim());
     if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
   }
+  // Only images load, and only through data-shelf-src: no other element keeps an address to fetch (MathML's <mglyph src>).
+  if (node.tagName !== 'IMG') node.removeAttribute('src');
+  // A copy's element may not pose as one of the reader's controls to a screen reader ("Mark as done, button").
+  if (WIDGET_ROLE.test(node.getAttribute('role') ?? '')) node.removeAttribute('role');
   const href = node.getAttribute('href');
   // `tagName` is upper case for HTML only: an SVG or MathML `<a>` keeps no address.
   if (href !== null && (node.tagName !== 'A' || !SAFE_URL.test(href.trim()))) node.removeAttribute('href');

@@ -227,3 +227,45 @@ for (const reader of ['the side panel', 'the reader tab']) {
     expect(stops).toBeLessThan(5); // the two links that are left (no invisible stop such as an area)
   });
 }
+
+// A drawing set to overflow its box covered the reader's title, "Open original" and the end buttons,
+// and a real click on "Open original" opened the copy's link instead (red-team pass).
+test('a copy cannot paint over the reader’s own controls: clicks on them reach them', async () => {
+  const overlay = HTML_PAYLOADS.find((payload) => payload.id === 'svg-overflow-overlay')?.html ?? '';
+  const url = await browser.servePage(
+    '/payload/overlay',
+    `<!doctype html><html><head><title>Overlay</title></head><body><main>${articleWith('overlay', overlay)}</main></body></html>`,
+  );
+  const source = await browser.context.newPage();
+  await source.goto(url);
+  await saveWithMenu(browser.worker, url);
+  await expect.poll(async () => (await getSidePanelView(browser.worker))?.kind).toBe('reader');
+  const itemId = (await getSidePanelView(browser.worker))?.itemId ?? '';
+  for (const page of [
+    await browser.openExtensionPage('sidepanel.html'),
+    await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`),
+  ]) {
+    await expect(page.locator('.reader-body')).toContainText('Connection pools bound');
+    const requests: string[] = [];
+    page.context().on('request', (request) => {
+      if (request.url().includes('evil.example')) requests.push(request.url());
+    });
+    for (const control of [
+      page.getByRole('heading', { level: 1, name: /overlay/i }),
+      page.getByRole('link', { name: 'Open original' }),
+      page.getByRole('button', { name: 'Mark as done' }),
+    ]) {
+      await control.scrollIntoViewIfNeeded();
+      // What a click at the control's centre would reach: the control itself, not the copy's drawing.
+      const reached = await control.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return hit !== null && (element === hit || element.contains(hit));
+      });
+      expect(reached).toBe(true);
+    }
+    await page.getByRole('link', { name: 'Open original' }).click();
+    await page.waitForTimeout(300);
+    expect(requests).toEqual([]);
+  }
+});
