@@ -1,43 +1,55 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 
-/** A saved link whose page Shelf has no copy of yet, with `Capture now` (fetches it, after asking). */
+/**
+ * A saved link whose page Shelf has no copy of yet, with `Capture now` (fetches it, after asking),
+ * and what the user keeps with it (`children`: its tags, note and highlights).
+ */
 export function NotCaptured({
   title,
   url,
   onCapture,
+  children,
 }: {
   title: string;
   url: string | null;
   onCapture: () => Promise<{ ok: true } | { ok: false; message: string }>;
+  children?: ReactNode;
 }) {
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   return (
-    <section className="notice" aria-labelledby="not-captured-title">
-      <h1 id="not-captured-title">{title}</h1>
-      <h2>Not captured yet</h2>
-      <p>
-        Shelf has no readable copy of{' '}
-        {url ? (
-          <a href={url} target="_blank" rel="noopener noreferrer">
-            this page
-          </a>
-        ) : (
-          'this page'
-        )}{' '}
-        yet. Capture it now to read it here, offline.
-      </p>
-      <button
-        type="button"
-        className="button"
-        disabled={state.busy || !url}
-        onClick={() => {
-          setState({ busy: true, error: null });
-          void onCapture().then((outcome) => setState({ busy: false, error: outcome.ok ? null : outcome.message }));
-        }}
-      >
-        {state.busy ? 'Capturing…' : 'Capture now'}
-      </button>
-      {state.error && <p role="alert">{state.error}</p>}
-    </section>
+    <>
+      <section className="notice" aria-labelledby="not-captured-title">
+        <h1 id="not-captured-title">{title}</h1>
+        <h2>Not captured yet</h2>
+        <p>
+          Shelf has no readable copy of{' '}
+          {url ? (
+            <a href={url} target="_blank" rel="noopener noreferrer">
+              this page
+            </a>
+          ) : (
+            'this page'
+          )}{' '}
+          yet. Capture it now to read it here, offline.
+        </p>
+        <button
+          type="button"
+          className="button"
+          disabled={state.busy || !url}
+          onClick={() => {
+            setState({ busy: true, error: null });
+            void onCapture().then((outcome) => setState({ busy: false, error: outcome.ok ? null : outcome.message }));
+          }}
+        >
+          {state.busy ? 'Capturing…' : 'Capture now'}
+        </button>
+        {state.error && <p role="alert">{state.error}</p>}
+      </section>
+      {children && (
+        <aside className="reader-annotations" aria-label="Your notes on this page">
+          {children}
+        </aside>
+      )}
+    </>
   );
 }

@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { AnnotatedReader } from '@/components/annotations/annotated-reader';
+import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { useReaderActions } from '@/components/hooks/use-reader-actions';
 import { useReaderDocument } from '@/components/hooks/use-reader-document';
 import { useReaderSettings } from '@/components/hooks/use-reader-settings';
 import { useReadingProgress } from '@/components/hooks/use-reading-progress';
+import { useTitleFocus } from '@/components/hooks/use-title-focus';
 import { NotCaptured } from '@/components/not-captured';
 import { ReaderEnd } from '@/components/reader/reader-end';
 import { ReaderView } from '@/components/reader-view';
@@ -64,17 +66,7 @@ export function ReaderContainer({
     );
     return () => cancelAnimationFrame(frame);
   }, [copyShown, passage]);
-  // Opened without a passage to show: the focus goes to the title, not left on the page around it
-  // (where the row or result that opened it, gone with its view, left it), unless the user has put
-  // it on something since.
-  const opensAtPassage = givenPassage !== undefined || passageTerms !== undefined;
-  useEffect(() => {
-    const title = document.getElementById('reader-title');
-    const active = document.activeElement;
-    if (!copyShown || opensAtPassage || !title || (active && active !== document.body && !active.contains(title)))
-      return;
-    title.focus({ preventScroll: true });
-  }, [copyShown, opensAtPassage]);
+  useTitleFocus(copyShown, givenPassage !== undefined || passageTerms !== undefined);
   const actions = useReaderActions(itemId, onOpenItem);
   useReaderDocument(settings?.readerTheme, place === 'tab' && data?.capture ? data.capture.title : null);
 
@@ -82,7 +74,12 @@ export function ReaderContainer({
   const { item, capture } = data;
   if (!item) return <p role="alert">This page is no longer in your reading list.</p>;
   if (!capture) {
-    return <NotCaptured title={item.title} url={item.url} onCapture={() => captureItemNow(item.id, item.url ?? '')} />;
+    // What the user keeps with it needs no copy (synced from another browser): read and edited here too.
+    return (
+      <NotCaptured title={item.title} url={item.url} onCapture={() => captureItemNow(item.id, item.url ?? '')}>
+        <ItemAnnotations itemId={item.id} />
+      </NotCaptured>
+    );
   }
   const published = item.articleId ? getArticleById(item.articleId)?.published : null;
   return (

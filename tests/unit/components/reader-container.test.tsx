@@ -1,10 +1,11 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReaderContainer } from '@/components/reader/reader-container';
 import { scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import { resetDatabaseConnection } from '@/lib/db/database';
-import { savePage } from '@/lib/db/items';
+import { addHighlight } from '@/lib/db/highlights';
+import { savePage, setNote, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { termsOfWord } from '@/lib/search/text';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
@@ -177,5 +178,24 @@ describe('the reader', () => {
     for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(document.activeElement).toBe(elsewhere);
     elsewhere.remove();
+  }, 60_000);
+
+  // A page saved in another browser arrives by sync with its tags, note and highlights but no copy:
+  // "Capture now" alone was shown, and none of them could be read or edited here.
+  it('without a copy, still shows the tags, note and highlights, which stay editable', async () => {
+    const url = 'https://example.org/synced';
+    const { id } = await savePage({ url, title: 'Synced page' }, null);
+    await setTags(id, ['wasm']);
+    await setNote(id, 'Read the part on tiering again.');
+    await addHighlight(id, { quote: { type: 'TextQuoteSelector', exact: 'baseline compiler' } }, { note: 'fast' });
+    render(<ReaderContainer itemId={id} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByRole('button', { name: 'Capture now' }, { timeout: 20_000 });
+    const notes = await screen.findByRole('complementary', { name: 'Your notes on this page' });
+    await waitFor(() => expect(notes.textContent).toContain('baseline compiler'), { timeout: 20_000 });
+    expect(notes.textContent).toContain('wasm');
+    expect(within(notes).getByRole('textbox', { name: 'Note' })).toHaveProperty(
+      'value',
+      'Read the part on tiering again.',
+    );
   }, 60_000);
 });

@@ -1,0 +1,17 @@
+import { useEffect } from 'react';
+
+/**
+ * The reader, once its copy is shown without a passage to open at, takes the focus to its title:
+ * it was left on the page around the reader (where the row or result that opened it, gone with its
+ * view, had it), and a screen reader said nothing. Left alone when the user has put it on something
+ * since. (A passage takes the focus itself: `showPassage`.)
+ */
+export function useTitleFocus(copyShown: boolean, opensAtPassage: boolean): void {
+  useEffect(() => {
+    const title = document.getElementById('reader-title');
+    const active = document.activeElement;
+    if (!copyShown || opensAtPassage || !title || (active && active !== document.body && !active.contains(title)))
+      return;
+    title.focus({ preventScroll: true });
+  }, [copyShown, opensAtPassage]);
+}
