@@ -65,6 +65,20 @@ function mergeDuplicates(entries: readonly ImportEntry[], findArticleId: (url: s
   return { unique: [...byId].map(([id, value]) => ({ id, ...value })), skipped };
 }
 
+/**
+ * An entry dated after the import comes from a wrong clock: its dates are unknown, so it is not
+ * "newer" than what the user chose here (a Pocket row dated an hour ahead turned a page marked done
+ * into archived).
+ */
+function withoutTimesAfter(entry: ImportEntry, now: number): ImportEntry {
+  const known = (time: number | null) => (time !== null && time > now ? null : time);
+  if (known(entry.addedAt) === entry.addedAt && known(entry.updatedAt) === entry.updatedAt) return entry;
+  return { ...entry, addedAt: known(entry.addedAt), updatedAt: known(entry.updatedAt) };
+}
+
+/** The same second: the formats that keep whole seconds (CSV, bookmarks) round a date Shelf wrote in milliseconds. */
+const sameSecond = (a: number, b: number) => Math.floor(a / 1000) === Math.floor(b / 1000);
+
 function timeOf(entry: Pick<ImportEntry, 'updatedAt' | 'addedAt'>): number {
   return entry.updatedAt ?? entry.addedAt ?? 0;
 }
@@ -121,7 +135,11 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
     status: newer ? entry.status : item.status,
     tags: unionTags(item.tags, entry.tags),
     note: joinNotes(item.note, entry.note),
-    addedAt: Math.min(item.addedAt, entry.addedAt ?? item.addedAt),
+    // Earlier by a second at least: Shelf's own CSV export, imported again, changed every date.
+    addedAt:
+      entry.addedAt !== null && entry.addedAt < item.addedAt && !sameSecond(entry.addedAt, item.addedAt)
+        ? entry.addedAt
+        : item.addedAt,
   };
   let changed = next.addedAt !== item.addedAt;
   for (const field of ['title', 'status', 'tags', 'note'] as const) {
@@ -210,7 +228,8 @@ function planChunk(
 ): { writes: ChunkWrites; result: { added: number; merged: number; unchanged: number } } {
   const writes: ChunkWrites = { items: [], progress: [], captures: [], highlights: [] };
   const result = { added: 0, merged: 0, unchanged: 0 };
-  chunk.forEach(({ id, entry, articleId }, i) => {
+  chunk.forEach(({ id, entry: given, articleId }, i) => {
+    const entry = withoutTimesAfter(given, now);
     const saved = existing.items[i];
     const entryTime = entry.updatedAt ?? entry.addedAt ?? now;
     let progressChanged = false;

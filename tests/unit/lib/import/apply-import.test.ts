@@ -201,6 +201,34 @@ describe('export', () => {
     }
   });
 
+  // Dates in milliseconds came back in whole seconds: "22 merged", every date changed.
+  it('Shelf’s own CSV export imported again into the same profile changes nothing', async () => {
+    await savePage({ url: 'https://example.com/ms', title: 'Saved at an odd millisecond' }, null, {
+      db,
+      now: 1_700_000_000_715,
+    });
+    await setTags(pageItemId('https://example.com/ms'), ['keep'], { db });
+    const before = await loadItemsForExport(db);
+    const parsed = readImportFile('shelf.csv', new TextEncoder().encode(toLibraryCsv(before)));
+    const report = await applyImport(parsed, { db, now: 1_800_000_000_000 });
+    expect(report).toMatchObject({ added: 0, merged: 0, unchanged: before.length });
+    expect(await loadItemsForExport(db)).toEqual(before);
+  });
+
+  // A Pocket row dated an hour ahead turned a page the user had marked done into archived.
+  it('an entry dated after the import (a wrong clock) does not override what the user chose', async () => {
+    const now = 1_800_000_000_000;
+    const url = 'https://example.com/clock';
+    await savePage({ url, title: 'Mine' }, null, { db, now: now - 60_000 });
+    await setStatus([pageItemId(url)], 'done', { db, now: now - 30_000 });
+    const ahead = Math.floor((now + 3_600_000) / 1000);
+    const csv = `title,url,time_added,tags,status\nTheirs,${url},${ahead},later,archive\n`;
+    await applyImport(readImportFile('pocket.csv', new TextEncoder().encode(csv)), { db, now });
+    const item = await getItem(pageItemId(url), db);
+    expect(item).toMatchObject({ status: 'done', title: 'Mine', tags: ['later'] });
+    expect(item?.addedAt).toBeLessThanOrEqual(now);
+  });
+
   it('CSV export reads back with the same fields, notes included', async () => {
     await applyImport(fixture('instapaper-export.csv'), { db });
     const original = await loadItemsForExport(db);
