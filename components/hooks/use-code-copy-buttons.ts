@@ -15,11 +15,14 @@ export function useCodeCopyButtons(body: RefObject<HTMLElement | null>, html: st
     const root = body.current;
     if (!root) return;
     const buttons: HTMLButtonElement[] = [];
-    for (const block of root.querySelectorAll('pre')) {
+    const blocks = [...root.querySelectorAll('pre')];
+    for (const [at, block] of blocks.entries()) {
       const button = root.ownerDocument.createElement('button');
       button.type = 'button';
       button.className = 'code-copy';
-      button.setAttribute('aria-label', 'Copy');
+      // Ten buttons all named "Copy" told a screen reader user nothing of which block each copies.
+      const name = blocks.length > 1 ? `Copy code block ${at + 1} of ${blocks.length}` : 'Copy code block';
+      button.setAttribute('aria-label', name);
       button.dataset.label = 'Copy';
       button.addEventListener('click', () => {
         // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (see above).
@@ -29,7 +32,7 @@ export function useCodeCopyButtons(body: RefObject<HTMLElement | null>, html: st
             button.setAttribute('aria-label', 'Copied');
             setTimeout(() => {
               button.dataset.label = 'Copy';
-              button.setAttribute('aria-label', 'Copy');
+              button.setAttribute('aria-label', name);
             }, COPIED_FOR_MS);
           },
           () => {

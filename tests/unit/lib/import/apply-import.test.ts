@@ -111,6 +111,8 @@ describe('applyImport', () => {
     expect(describeImport('part.csv', report)).toBe(
       'part.csv (Pocket export (CSV)): 1235 records — 1234 added, 0 merged into items already saved, 0 already in Shelf, 1 skipped.',
     );
+    const one = { ...report, total: 1, added: 1, skipped: [] };
+    expect(describeImport('one.csv', one)).toContain(': 1 record — 1 added'); // not "1 records"
   });
 
   it('keeps Omnivore progress and saved content readable offline', async () => {
