@@ -69,7 +69,11 @@ export function rankQuery(
 ): Ranking {
   const groups = wordCandidates(vocabulary, words, typing);
   addCompletionCandidates(vocabulary, words, groups);
-  const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, { everydayWords, typing });
+  const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, {
+    everydayWords,
+    typing,
+    namesEverydayThing: everydaySpeech?.namesEverydayThing,
+  });
   addSynonymCandidates(vocabulary, words, groups, synonyms);
   const wordReadings = groups.map((group, at): WordReading | null => {
     const terms = [...group]

@@ -275,7 +275,16 @@ export function addTypoCandidates(
   typos: TypoMatcher,
   words: readonly QueryWord[],
   groups: readonly Candidates[],
-  { everydayWords = NO_EVERYDAY_WORDS, typing = false }: { everydayWords?: ReadonlySet<string>; typing?: boolean } = {},
+  {
+    everydayWords = NO_EVERYDAY_WORDS,
+    typing = false,
+    namesEverydayThing = () => false,
+  }: {
+    everydayWords?: ReadonlySet<string>;
+    typing?: boolean;
+    /** Whether a word, as typed, names a thing of everyday life: meant as written, never surely a slip. */
+    namesEverydayThing?: (surface: string) => boolean;
+  } = {},
 ): Array<number | undefined> {
   const corrected: number[] = [];
   const fewestEdits: Array<number | undefined> = [];
@@ -300,8 +309,11 @@ export function addTypoCandidates(
       [...edits.keys()].filter((c) => nearest.includes(c) || nearest.some((near) => isOtherEnding(c, near))),
     );
     const closest = new Set([...meant].map((c) => termsOfWord(c)[0]));
+    // An everyday thing is meant as written, even beside words the library holds ("docker shoes" read
+    // "shoes" surely as "shows"), and while it is typed: no word of the index begins with it.
+    const meantAsWritten = namesEverydayThing(surface);
     for (const [correction, similarity] of corrections) {
-      const certainty = meant.has(correction) ? 1 / closest.size : 0;
+      const certainty = meant.has(correction) && !meantAsWritten ? 1 / closest.size : 0;
       for (const term of termsOfWord(correction))
         addCandidate(vocabulary, candidates, term, FACTOR.fuzzy * similarity, certainty);
     }

@@ -154,6 +154,17 @@ describe('bundled search engine', () => {
     expect(response.matchedTerms.has(typoOf)).toBe(true); // the correction still ranks the loosely related
   });
 
+  // Beside a word the library holds, an everyday thing was still read surely as a slip ("shoes" as "shows").
+  it.each([
+    ['docker shoes', 'show'],
+    ['helm chart', 'help'],
+  ])('takes the everyday thing in "%s" as meant, beside a word the library holds: no results', (query, typoOf) => {
+    const response = engine.search(query, { typing: false });
+    expect(response.results).toEqual([]);
+    expect(response.matchedTerms.has(typoOf)).toBe(true);
+    expect(engine.search(query, { typing: true }).results).toEqual([]); // as the popup reads it, typed
+  });
+
   it('still trusts the correction of a typo that is no English word', () => {
     expect(topIds('redis cahce eviction')[0]).toMatch(/redis-eviction/);
     expect(topIds('idempotnt retries')[0]).toMatch(/^idempotent/);
