@@ -175,7 +175,7 @@ test('hostile HTML runs nothing, loads nothing and is left safe through a captur
 for (const reader of ['the side panel', 'the reader tab']) {
   test(`in ${reader}, Tab and Enter on every link of a hostile copy navigates nowhere`, async () => {
     const url = await browser.servePage(
-      `/payload/links-${reader.length}`,
+      `/payload/links-${reader.replace(/\W+/g, '-')}`,
       `<!doctype html><html><head><title>Links</title></head><body><main>${articleWith(
         'links',
         [
@@ -189,8 +189,11 @@ for (const reader of ['the side panel', 'the reader tab']) {
     );
     const source = await browser.context.newPage();
     await source.goto(url);
+    // The browser is shared: the side panel may show an earlier test's copy until this one is saved.
+    const before = (await getSidePanelView(browser.worker))?.itemId;
     await saveWithMenu(browser.worker, url);
-    await expect.poll(async () => (await getSidePanelView(browser.worker))?.kind).toBe('reader');
+    await expect.poll(async () => (await getSidePanelView(browser.worker))?.itemId).not.toBe(before);
+    expect((await getSidePanelView(browser.worker))?.kind).toBe('reader');
     const itemId = (await getSidePanelView(browser.worker))?.itemId ?? '';
     const page =
       reader === 'the side panel'
@@ -238,8 +241,11 @@ test('a copy cannot paint over the reader’s own controls: clicks on them reach
   );
   const source = await browser.context.newPage();
   await source.goto(url);
+  // The browser is shared: the side panel may show an earlier test's copy until this one is saved.
+  const before = (await getSidePanelView(browser.worker))?.itemId;
   await saveWithMenu(browser.worker, url);
-  await expect.poll(async () => (await getSidePanelView(browser.worker))?.kind).toBe('reader');
+  await expect.poll(async () => (await getSidePanelView(browser.worker))?.itemId).not.toBe(before);
+  expect((await getSidePanelView(browser.worker))?.kind).toBe('reader');
   const itemId = (await getSidePanelView(browser.worker))?.itemId ?? '';
   for (const page of [
     await browser.openExtensionPage('sidepanel.html'),
