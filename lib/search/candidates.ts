@@ -5,10 +5,6 @@ import type { Vocabulary } from '@/lib/search/vocabulary';
 /** Relative worth of the ways a query word can match an index term. */
 export const FACTOR = { exact: 1, prefix: 0.8, fuzzy: 0.7, synonym: 0.6, phrase: 0.5 } as const;
 const MAX_PREFIX_TERMS = 40;
-/** A stem typed past ("observ" in "observabil") is this long at least… */
-const MIN_STEM_LENGTH = 5;
-/** …and the letters typed past it this many at most (the longest endings a stemmer removes, "-ability"). */
-const MAX_PAST_STEM = 5;
 /** A finished word this short that the index does not know is a fragment, not a prefix worth completing. */
 const MIN_COMPLETION_LENGTH = 3;
 /**
@@ -71,23 +67,11 @@ export function addCandidate(
 }
 
 /** Single-word terms that complete `prefix`, the closest completions first ("cach" → "cache" before "cachecontrol"). */
-export function addPrefixCandidates(
-  vocabulary: Vocabulary,
-  candidates: Candidates,
-  prefix: string,
-  { pastStem = false }: { pastStem?: boolean } = {},
-): void {
+export function addPrefixCandidates(vocabulary: Vocabulary, candidates: Candidates, prefix: string): void {
   const { terms } = vocabulary;
   const matches: number[] = [];
   for (let at = vocabulary.lowerBound(prefix); at < terms.length && (terms[at] as string).startsWith(prefix); at++) {
     if (!(terms[at] as string).includes(' ')) matches.push(at); // single words only, not pairs
-  }
-  // While typing, a word typed past its stem ("observa…" for "observability", whose term is "observ")
-  // begins no term, and the results went blank for four letters: the longest term it begins with
-  // counts. Not for a finished word, where it answered three everyday queries of `npm run eval`.
-  if (matches.length === 0 && pastStem) {
-    const stem = longestTermBeginning(vocabulary, prefix);
-    if (stem >= 0) matches.push(stem);
   }
   matches.sort((a, b) => (terms[a] as string).length - (terms[b] as string).length || a - b);
   for (const at of matches.slice(0, MAX_PREFIX_TERMS)) {
@@ -96,15 +80,6 @@ export function addPrefixCandidates(
       prefix.length < MIN_TELLING_LENGTH ? 0 : Math.min(1, prefix.length / (terms[at] as string).length);
     setCandidate(candidates, at, FACTOR.prefix, certainty);
   }
-}
-
-/** The stem a word typed past it may continue: at least MIN_STEM_LENGTH letters, at most MAX_PAST_STEM fewer than typed. */
-function longestTermBeginning(vocabulary: Vocabulary, typed: string): number {
-  for (let length = typed.length - 1; length >= Math.max(MIN_STEM_LENGTH, typed.length - MAX_PAST_STEM); length--) {
-    const at = vocabulary.termIndex(typed.slice(0, length));
-    if (at >= 0) return at;
-  }
-  return -1;
 }
 
 /**
@@ -117,7 +92,7 @@ export function wordCandidates(vocabulary: Vocabulary, words: readonly QueryWord
     for (const term of termsOfWord(word.surface)) addCandidate(vocabulary, candidates, term, FACTOR.exact);
     const isLast = position === words.length - 1;
     if (isLast && typing && word.surface.length >= MIN_PREFIX_LENGTH)
-      addPrefixCandidates(vocabulary, candidates, word.surface, { pastStem: true });
+      addPrefixCandidates(vocabulary, candidates, word.surface);
     return candidates;
   });
 }

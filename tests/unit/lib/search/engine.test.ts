@@ -52,17 +52,6 @@ describe('bundled search engine', () => {
     expect(engine.search('dead let ', {}).prefix).toBeNull(); // a trailing space finishes the word
   });
 
-  // The index holds stems ("observ"): typing "observa" to "observabil" began no term and the list went blank.
-  it('while typing a word past its stem, still lists what the stem finds', () => {
-    const whileTyping = (text: string) =>
-      engine.search(text, { typing: true }).results.map((result) => result.article.title);
-    for (const typed of ['observa', 'observab', 'observabil'])
-      expect(
-        whileTyping(typed).some((title) => /observability/i.test(title)),
-        typed,
-      ).toBe(true);
-  });
-
   it('uses the synonym table for general equivalences ("stampede" finds the thundering herd)', () => {
     expect(topIds('stampede')).toContain('thundering-herd-service-restart');
   });
@@ -139,6 +128,11 @@ describe('bundled search engine', () => {
     'cheap flights to lisbon',
     'chess opening for black',
     'sanctions against sudan',
+    // Left in the box (read as typed): a rule counting a word typed past a stem as that stem listed
+    // articles for them ("break", "micro", "check"); it was reverted.
+    'breakfast',
+    'best microwave',
+    'checkmate',
     ...EVERYDAY_PHRASE_QUERIES,
   ])('says nothing in the library is about "%s" (no results, finished or typing)', (query) => {
     expect(engine.search(query, { typing: false }).results).toEqual([]);
