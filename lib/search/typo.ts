@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { letterPairs } from '@/lib/search/build-index';
 import { addCandidate, type Candidates, FACTOR } from '@/lib/search/candidates';
-import { type QueryWord, termsOfWord } from '@/lib/search/text';
+import { pairTerm, type QueryWord, termsOfWord } from '@/lib/search/text';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
 const MAX_FUZZY_WORDS = 3;
@@ -288,6 +288,16 @@ export function addTypoCandidates(
 ): Array<number | undefined> {
   const corrected: number[] = [];
   const fewestEdits: Array<number | undefined> = [];
+  /** Whether `correction`, at `position`, and the query word before or after it are a pair the index holds. */
+  const pairsWithNeighbour = (correction: string, position: number) => {
+    const term = termsOfWord(correction)[0] as string;
+    const before = words[position - 1];
+    const after = words[position + 1];
+    return (
+      (before !== undefined && vocabulary.termIndex(pairTerm(before.term, term)) >= 0) ||
+      (after !== undefined && vocabulary.termIndex(pairTerm(term, after.term)) >= 0)
+    );
+  };
   words.forEach((word, position) => {
     const candidates = groups[position] as Candidates;
     const { surface } = word;
@@ -310,8 +320,9 @@ export function addTypoCandidates(
     );
     const closest = new Set([...meant].map((c) => termsOfWord(c)[0]));
     // An everyday thing is meant as written, even beside words the library holds ("docker shoes" read
-    // "shoes" surely as "shows"), and while it is typed: no word of the index begins with it.
-    const meantAsWritten = namesEverydayThing(surface);
+    // "shoes" surely as "shows"), and while it is typed: no word of the index begins with it. Unless
+    // the correction and a word beside it are a pair the index holds: "tread pool" is "thread pool".
+    const meantAsWritten = namesEverydayThing(surface) && ![...meant].some((c) => pairsWithNeighbour(c, position));
     for (const [correction, similarity] of corrections) {
       const certainty = meant.has(correction) && !meantAsWritten ? 1 / closest.size : 0;
       for (const term of termsOfWord(correction))

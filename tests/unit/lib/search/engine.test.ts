@@ -159,6 +159,24 @@ describe('bundled search engine', () => {
     expect(engine.search(query, { typing: true }).results).toEqual([]); // as the popup reads it, typed
   });
 
+  // The everyday-thing rule first dropped these: each correction makes a pair the index holds with a word beside it.
+  it.each([
+    ['tread pool', /^thread-pool/],
+    ['decker compose', /^docker/],
+    ['loan balancer', /^load-balancer/],
+    ['kafka steam processing', /stream|kafka/],
+  ])(
+    'still reads an everyday word as a typo when its correction pairs with a word beside it: "%s"',
+    (query, expected) => {
+      expect(
+        topIds(query)
+          .slice(0, 2)
+          .some((id) => expected.test(id)),
+      ).toBe(true);
+      expect(engine.search(query, { typing: true }).results.length).toBeGreaterThan(0);
+    },
+  );
+
   it('still trusts the correction of a typo that is no English word', () => {
     expect(topIds('redis cahce eviction')[0]).toMatch(/redis-eviction/);
     expect(topIds('idempotnt retries')[0]).toMatch(/^idempotent/);
