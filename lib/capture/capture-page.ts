@@ -22,8 +22,12 @@ export const READABLE_PAGE_LIMITS = {
   maxDepth: 512,
   /** Characters of text: more is cut to the capture's size budget anyway. */
   maxText: MAX_CAPTURE_TEXT,
-  /** Characters of attribute values (inline `data:` images): a copy holding more is past its HTML budget anyway. */
-  maxAttributeText: MAX_CAPTURE_HTML,
+  /**
+   * Characters of attribute values, which cloning and Readability copy though the copy keeps few of
+   * them (inline `data:` images are dropped): a notebook's plots pass (a few MB each); ten 5 MB images
+   * held the tab for 2 s.
+   */
+  maxAttributeText: 20_000_000,
 };
 /** The visible-text fallback's walk (see page-text.ts): it stops there with what it has. */
 export const CAPTURE_TEXT_BUDGET: WalkBudget = { maxNodes: 300_000, maxDepth: 1_000, maxMs: 1_500 };

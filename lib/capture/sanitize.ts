@@ -97,6 +97,17 @@ const FORBID_ATTR = [
   'autofocus',
   'tabindex',
   'accesskey',
+  // Nor describe itself as a control, or point at the reader's own elements by id (its own ids are
+  // dropped): `aria-owns` would move the reader's controls into the copy for a screen reader.
+  'aria-roledescription',
+  'aria-owns',
+  'aria-controls',
+  'aria-flowto',
+  'aria-activedescendant',
+  'aria-describedby',
+  'aria-labelledby',
+  'aria-details',
+  'aria-errormessage',
   // Customized built-in elements: a copy runs no code of its own. (DOMPurify leaves `is=""`, the
   // one way to keep serializing from writing the element's original `is` value back.)
   'is',
@@ -117,7 +128,7 @@ const URI_ATTRIBUTE_VALUE = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-
 const WEB_URL = /^https?:/i;
 /** ARIA roles of controls: a copy has none (its forms and buttons are dropped), so an element claiming one is posing. */
 const WIDGET_ROLE =
-  /\b(?:button|checkbox|combobox|link|listbox|menu|menubar|menuitem|menuitemcheckbox|menuitemradio|option|radio|scrollbar|searchbox|slider|spinbutton|switch|tab|tablist|textbox|treeitem|dialog|alertdialog)\b/i;
+  /\b(?:button|checkbox|combobox|link|listbox|menu|menubar|menuitem|menuitemcheckbox|menuitemradio|option|radio|scrollbar|searchbox|slider|spinbutton|switch|tab|tablist|textbox|treeitem|dialog|alertdialog|application)\b/i;
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 /** `url(…)` in an SVG attribute that points anywhere but into the same drawing. */
 const OUTSIDE_REFERENCE = /url\s*\(\s*(?!['"]?#)/i;
