@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { focusIsNowhereAround } from '@/lib/dom/focus-rescue';
 
 /**
  * The reader, once its copy is shown without a passage to open at, takes the focus to its title:
@@ -9,9 +10,7 @@ import { useEffect } from 'react';
 export function useTitleFocus(copyShown: boolean, opensAtPassage: boolean): void {
   useEffect(() => {
     const title = document.getElementById('reader-title');
-    const active = document.activeElement;
-    if (!copyShown || opensAtPassage || !title || (active && active !== document.body && !active.contains(title)))
-      return;
+    if (!copyShown || opensAtPassage || !title || !focusIsNowhereAround(title)) return;
     title.focus({ preventScroll: true });
   }, [copyShown, opensAtPassage]);
 }

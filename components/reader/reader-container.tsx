@@ -13,6 +13,7 @@ import { ReaderView } from '@/components/reader-view';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getReaderData } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
+import { focusIsNowhereAround } from '@/lib/dom/focus-rescue';
 import { showPassage } from '@/lib/dom/passage';
 import type { QueryPhrase } from '@/lib/search/phrase';
 import { makeSnippetBetweenTasks } from '@/lib/search/snippet';
@@ -61,7 +62,10 @@ export function ReaderContainer({
     const frame = requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         const body = document.querySelector('.reader-body');
-        if (body) showPassage(body, passage);
+        const title = document.getElementById('reader-title');
+        // A passage the copy no longer holds: the focus goes to the title instead.
+        if (body && !showPassage(body, passage) && title && focusIsNowhereAround(title))
+          title.focus({ preventScroll: true });
       }),
     );
     return () => cancelAnimationFrame(frame);

@@ -75,3 +75,12 @@ export function keepFocusInside(root: HTMLElement, signal: AbortSignal): void {
   observer.observe(root, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
+
+/**
+ * Whether the focus is on nothing more specific than the page around `element`: the body, or an
+ * element holding it (where the row or result that opened the reader, gone with its view, left it).
+ */
+export function focusIsNowhereAround(element: Element): boolean {
+  const active = element.ownerDocument.activeElement;
+  return !active || active === element.ownerDocument.body || active.contains(element);
+}

@@ -22,12 +22,22 @@ describe('showPassage (where a search opens the reader)', () => {
   });
 
   // The focus stayed on the result that opened the reader (gone with its view): a screen reader said nothing.
-  it('takes the focus to the passage, without scrolling again', () => {
+  it('takes the focus to the passage, which is no Tab stop', () => {
     const root = mount(['An intro paragraph.', 'The pelican ledger reconciled every invoice by noon.', 'An outro.']);
     expect(showPassage(root, 'pelican ledger reconciled every invoice')).toBe(true);
     expect(document.activeElement?.classList.contains('search-passage')).toBe(true);
     expect(document.activeElement?.textContent).toBe('pelican ledger reconciled every invoice');
     expect((document.activeElement as HTMLElement).tabIndex).toBe(-1); // not a Tab stop
+  });
+
+  // Found seconds later in a huge copy, the passage took the focus from the note the user was typing.
+  it('leaves the focus where the user put it', () => {
+    const root = mount(['An intro paragraph.', 'The pelican ledger reconciled every invoice by noon.', 'An outro.']);
+    const note = document.createElement('textarea');
+    document.body.append(note);
+    note.focus();
+    expect(showPassage(root, 'pelican ledger reconciled every invoice')).toBe(true);
+    expect(document.activeElement).toBe(note);
   });
 
   it('marks the first place when the copy repeats the passage word for word (a highlight would refuse to guess)', () => {
