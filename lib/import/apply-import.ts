@@ -170,7 +170,9 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     findArticleId = () => undefined,
     epoch: begunAt,
   } = options;
-  const { unique, skipped: duplicates } = mergeDuplicates(parsed.entries, findArticleId);
+  // Before duplicates meet: a row of the same address dated in the future must not win there either.
+  const entries = parsed.entries.map((entry) => withoutTimesAfter(entry, now));
+  const { unique, skipped: duplicates } = mergeDuplicates(entries, findArticleId);
   const summary: ImportSummary = {
     format: IMPORT_FORMAT_NAMES[parsed.format],
     total: parsed.entries.length + parsed.skipped.length,
@@ -228,8 +230,7 @@ function planChunk(
 ): { writes: ChunkWrites; result: { added: number; merged: number; unchanged: number } } {
   const writes: ChunkWrites = { items: [], progress: [], captures: [], highlights: [] };
   const result = { added: 0, merged: 0, unchanged: 0 };
-  chunk.forEach(({ id, entry: given, articleId }, i) => {
-    const entry = withoutTimesAfter(given, now);
+  chunk.forEach(({ id, entry, articleId }, i) => {
     const saved = existing.items[i];
     const entryTime = entry.updatedAt ?? entry.addedAt ?? now;
     let progressChanged = false;

@@ -54,7 +54,7 @@ in the library is about the query; "loose" lists what is only loosely related), 
   --dir PATH     a folder of HTML files (library)
   -h, --help     this text
 
-Limits: a query is at most ${MAX_QUERY_CHARS} characters; a file at most ${MAX_FILE_BYTES / 1024 / 1024} MiB (reading stops there),
+Limits: a query is at most ${MAX_QUERY_CHARS} characters; a file at most ${MAX_FILE_BYTES / 1024 / 1024} MiB (a larger one is refused),
 decompressed too; input must be UTF-8 text (no NUL bytes).
 Exit status: 0 done, 2 bad usage or input (the reason is on standard error).`;
 

@@ -229,6 +229,12 @@ describe('export', () => {
     const item = await getItem(pageItemId(url), db);
     expect(item).toMatchObject({ status: 'done', title: 'Mine', tags: ['later'] });
     expect(item?.addedAt).toBeLessThanOrEqual(now);
+    // Nor between two rows of one address in the file: the dated one wins.
+    const other = 'https://example.com/rows';
+    const yesterday = Math.floor((now - 86_400_000) / 1000);
+    const rows = `title,url,time_added,tags,status\nDated,${other},${yesterday},,archive\nAhead,${other},${ahead},,unread\n`;
+    await applyImport(readImportFile('rows.csv', new TextEncoder().encode(rows)), { db, now });
+    expect(await getItem(pageItemId(other), db)).toMatchObject({ status: 'archived', title: 'Dated' });
   });
 
   it('CSV export reads back with the same fields, notes included', async () => {
