@@ -67,11 +67,26 @@ export function addCandidate(
 }
 
 /** Single-word terms that complete `prefix`, the closest completions first ("cach" → "cache" before "cachecontrol"). */
-export function addPrefixCandidates(vocabulary: Vocabulary, candidates: Candidates, prefix: string): void {
+export function addPrefixCandidates(
+  vocabulary: Vocabulary,
+  candidates: Candidates,
+  prefix: string,
+  wordsBeginning?: (prefix: string, limit: number) => readonly string[],
+): void {
   const { terms } = vocabulary;
   const matches: number[] = [];
   for (let at = vocabulary.lowerBound(prefix); at < terms.length && (terms[at] as string).startsWith(prefix); at++) {
     if (!(terms[at] as string).includes(' ')) matches.push(at); // single words only, not pairs
+  }
+  // Typed past its stem ("observa…" of "observability", whose term is "observ"), a word begins no
+  // term, and the list went blank for four letters: the terms of the words it begins count, when
+  // the articles hold such words ("breakfast" begins none, though it begins with "break").
+  if (matches.length === 0 && wordsBeginning) {
+    for (const word of wordsBeginning(prefix, MAX_PREFIX_TERMS))
+      for (const term of termsOfWord(word)) {
+        const at = vocabulary.termIndex(term);
+        if (at >= 0 && !matches.includes(at)) matches.push(at);
+      }
   }
   matches.sort((a, b) => (terms[a] as string).length - (terms[b] as string).length || a - b);
   for (const at of matches.slice(0, MAX_PREFIX_TERMS)) {
@@ -86,13 +101,18 @@ export function addPrefixCandidates(vocabulary: Vocabulary, candidates: Candidat
  * Stage 1: each query word's candidate terms as written: its exact terms, and for the last word
  * while typing, the terms it begins. Words left without candidates go to the typo stage.
  */
-export function wordCandidates(vocabulary: Vocabulary, words: readonly QueryWord[], typing: boolean): Candidates[] {
+export function wordCandidates(
+  vocabulary: Vocabulary,
+  words: readonly QueryWord[],
+  typing: boolean,
+  wordsBeginning?: (prefix: string, limit: number) => readonly string[],
+): Candidates[] {
   return words.map((word, position) => {
     const candidates: Candidates = new Map();
     for (const term of termsOfWord(word.surface)) addCandidate(vocabulary, candidates, term, FACTOR.exact);
     const isLast = position === words.length - 1;
     if (isLast && typing && word.surface.length >= MIN_PREFIX_LENGTH)
-      addPrefixCandidates(vocabulary, candidates, word.surface);
+      addPrefixCandidates(vocabulary, candidates, word.surface, wordsBeginning);
     return candidates;
   });
 }

@@ -91,7 +91,7 @@ export function createSearchEngine(
     return article;
   });
   const vocabulary = createVocabulary(index);
-  const typos = createTypoMatcher(index);
+  const typos = createTypoMatcher({ ...index, sorted: true }); // the index's words are sorted (build-index.ts)
   const namesSubject = subjectTermsOf(docs, vocabulary);
   let anySubjectTerms: Set<number> | undefined;
   const everydaySpeech = wordWorth && {

@@ -67,7 +67,7 @@ export function rankQuery(
   words: readonly QueryWord[],
   { limit, looseLimit, typing, accept, tuning, everydayWords, everydaySpeech, synonyms }: RankOptions,
 ): Ranking {
-  const groups = wordCandidates(vocabulary, words, typing);
+  const groups = wordCandidates(vocabulary, words, typing, typos.wordsBeginning);
   addCompletionCandidates(vocabulary, words, groups);
   const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, {
     everydayWords,

@@ -106,6 +106,8 @@ export function restoreLengthGrams(flat: FlatLengthGrams): LengthGrams {
 export interface TypoWords {
   /** The words corrections are chosen from ('' for a word no longer used: it matches nothing). */
   words: readonly string[];
+  /** Whether `words` are sorted (the bundled index's): then the words a prefix begins are found too. */
+  sorted?: boolean;
   /** Built from `words` at the first correction when not given. */
   lengthGrams?: LengthGrams;
 }
@@ -201,7 +203,23 @@ export function createTypoMatcher(index: TypoWords) {
       .map(({ word, similarity, edits }): [string, number, number] => [word, similarity, edits]);
   }
 
-  return { fuzzyWords };
+  /** Up to `limit` words that begin with `prefix`, when the words are sorted (else none). */
+  function wordsBeginning(prefix: string, limit: number): string[] {
+    if (!index.sorted) return [];
+    let low = 0;
+    let high = words.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((words[mid] as string) < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const found: string[] = [];
+    for (let at = low; at < words.length && found.length < limit && (words[at] as string).startsWith(prefix); at++)
+      found.push(words[at] as string);
+    return found;
+  }
+
+  return { fuzzyWords, wordsBeginning };
 }
 
 export type TypoMatcher = ReturnType<typeof createTypoMatcher>;

@@ -52,6 +52,19 @@ describe('bundled search engine', () => {
     expect(engine.search('dead let ', {}).prefix).toBeNull(); // a trailing space finishes the word
   });
 
+  // The index holds stems ("observ", "scalabl"): typed past them, "observa"…"observabil" began no
+  // term and the list went blank; the words the articles hold that begin with it count.
+  it('while typing a word past its stem, lists what the words it begins find', () => {
+    const whileTyping = (text: string) =>
+      engine.search(text, { typing: true }).results.map((result) => result.article.title);
+    for (const typed of ['observa', 'observab', 'observabil'])
+      expect(
+        whileTyping(typed).some((title) => /observability/i.test(title)),
+        typed,
+      ).toBe(true);
+    expect(whileTyping('scalabi').length).toBeGreaterThan(0);
+  });
+
   it('uses the synonym table for general equivalences ("stampede" finds the thundering herd)', () => {
     expect(topIds('stampede')).toContain('thundering-herd-service-restart');
   });
