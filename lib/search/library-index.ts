@@ -1,5 +1,6 @@
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
+import { lowerBound as lowerBoundOf } from '@/lib/search/sorted';
 import { spellQuery, type WordSpelling } from '@/lib/search/suggest';
 import {
   addTypoWords,
@@ -414,16 +415,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       get: (target, key) =>
         typeof key === 'string' && /^\d+$/.test(key) ? postingsOf(idOf(Number(key))) : Reflect.get(target, key),
     });
-    const lowerBound = (value: string) => {
-      let low = 0;
-      let high = terms.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if ((terms[mid] as string) < value) low = mid + 1;
-        else high = mid;
-      }
-      return low;
-    };
+    const lowerBound = (value: string) => lowerBoundOf(terms, value);
     return {
       terms,
       postings,

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { letterPairs } from '@/lib/search/build-index';
 import { addCandidate, type Candidates, FACTOR } from '@/lib/search/candidates';
+import { lowerBound } from '@/lib/search/sorted';
 import { pairTerm, type QueryWord, termsOfWord } from '@/lib/search/text';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
@@ -206,15 +207,12 @@ export function createTypoMatcher(index: TypoWords) {
   /** Up to `limit` words that begin with `prefix`, when the words are sorted (else none). */
   function wordsBeginning(prefix: string, limit: number): string[] {
     if (!index.sorted) return [];
-    let low = 0;
-    let high = words.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((words[mid] as string) < prefix) low = mid + 1;
-      else high = mid;
-    }
     const found: string[] = [];
-    for (let at = low; at < words.length && found.length < limit && (words[at] as string).startsWith(prefix); at++)
+    for (
+      let at = lowerBound(words, prefix);
+      at < words.length && found.length < limit && (words[at] as string).startsWith(prefix);
+      at++
+    )
       found.push(words[at] as string);
     return found;
   }

@@ -1,4 +1,5 @@
 import type { SerializedSearchIndex } from '@/lib/search/build-index';
+import { lowerBound as lowerBoundOf } from '@/lib/search/sorted';
 
 /**
  * The index as the search stages read it: sorted terms with their postings, looked up by binary
@@ -21,16 +22,7 @@ export function createVocabulary(index: SerializedSearchIndex): Vocabulary {
   const { terms, postings } = index;
   const docCount = index.docIds.length;
 
-  function lowerBound(value: string): number {
-    let low = 0;
-    let high = terms.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((terms[mid] as string) < value) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
+  const lowerBound = (value: string) => lowerBoundOf(terms, value);
 
   return {
     terms,

@@ -77,6 +77,21 @@ async function exportBackup(panel: Page): Promise<{
   return JSON.parse(readFileSync((await download.path()) ?? '', 'utf8'));
 }
 
+/**
+ * Opens `url`, saves it with the menu and returns its item, once the side panel shows it. The browser
+ * is shared: until then the panel may show an earlier test's copy.
+ */
+async function saveShownPage(url: string): Promise<string> {
+  const source = await browser.context.newPage();
+  await source.goto(url);
+  const before = (await getSidePanelView(browser.worker))?.itemId;
+  await saveWithMenu(browser.worker, url);
+  await expect.poll(async () => (await getSidePanelView(browser.worker))?.itemId).not.toBe(before);
+  const view = await getSidePanelView(browser.worker);
+  expect(view?.kind).toBe('reader');
+  return view?.itemId ?? '';
+}
+
 /** Shows each item in the open side panel and returns what is wrong with any of them. */
 async function inspectEach(panel: Page, items: Array<{ id: string; itemId: string }>): Promise<string[]> {
   const findings: string[] = [];
@@ -187,14 +202,7 @@ for (const reader of ['the side panel', 'the reader tab']) {
         ].join(''),
       )}</main></body></html>`,
     );
-    const source = await browser.context.newPage();
-    await source.goto(url);
-    // The browser is shared: the side panel may show an earlier test's copy until this one is saved.
-    const before = (await getSidePanelView(browser.worker))?.itemId;
-    await saveWithMenu(browser.worker, url);
-    await expect.poll(async () => (await getSidePanelView(browser.worker))?.itemId).not.toBe(before);
-    expect((await getSidePanelView(browser.worker))?.kind).toBe('reader');
-    const itemId = (await getSidePanelView(browser.worker))?.itemId ?? '';
+    const itemId = await saveShownPage(url);
     const page =
       reader === 'the side panel'
         ? await browser.openExtensionPage('sidepanel.html')
@@ -239,14 +247,7 @@ test('a copy cannot paint over the reader’s own controls: clicks on them reach
     '/payload/overlay',
     `<!doctype html><html><head><title>Overlay</title></head><body><main>${articleWith('overlay', overlay)}</main></body></html>`,
   );
-  const source = await browser.context.newPage();
-  await source.goto(url);
-  // The browser is shared: the side panel may show an earlier test's copy until this one is saved.
-  const before = (await getSidePanelView(browser.worker))?.itemId;
-  await saveWithMenu(browser.worker, url);
-  await expect.poll(async () => (await getSidePanelView(browser.worker))?.itemId).not.toBe(before);
-  expect((await getSidePanelView(browser.worker))?.kind).toBe('reader');
-  const itemId = (await getSidePanelView(browser.worker))?.itemId ?? '';
+  const itemId = await saveShownPage(url);
   for (const page of [
     await browser.openExtensionPage('sidepanel.html'),
     await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`),
