@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type RefObject, useEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { isPlainEnter } from '@/lib/search/search-keys';
 
 /**
@@ -60,13 +60,4 @@ export function useEnterOnceSettled<Hit>(
     clearTimeout(timer.current);
     timer.current = setTimeout(openWaiting, SETTLE_WAIT_MS);
   };
-}
-
-/** Selects the text of `input` once mounted, when `selected` (a restored query that typing replaces). */
-export function useSelectedOnMount(input: RefObject<HTMLInputElement | null>, selected: boolean): void {
-  const pending = useRef(selected);
-  useEffect(() => {
-    if (pending.current) input.current?.select();
-    pending.current = false;
-  }, [input]);
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { focusIsNowhereAround } from '@/lib/dom/focus-rescue';
+import { focusIfNowhereAround } from '@/lib/dom/focus-rescue';
 
 /**
  * The reader, once its copy is shown without a passage to open at, takes the focus to its title:
@@ -10,7 +10,6 @@ import { focusIsNowhereAround } from '@/lib/dom/focus-rescue';
 export function useTitleFocus(copyShown: boolean, opensAtPassage: boolean): void {
   useEffect(() => {
     const title = document.getElementById('reader-title');
-    if (!copyShown || opensAtPassage || !title || !focusIsNowhereAround(title)) return;
-    title.focus({ preventScroll: true });
+    if (copyShown && !opensAtPassage && title) focusIfNowhereAround(title);
   }, [copyShown, opensAtPassage]);
 }

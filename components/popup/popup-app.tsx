@@ -1,10 +1,11 @@
 import { useId, useRef } from 'react';
 import { FailureAlert } from '@/components/failure-alert';
-import { useEnterOnceSettled, useSelectedOnMount } from '@/components/hooks/use-enter-once-settled';
+import { useEnterOnceSettled } from '@/components/hooks/use-enter-once-settled';
 import { usePopupSearch } from '@/components/hooks/use-popup-search';
 import { useCurrentWindowId, useRecentlyOpened } from '@/components/hooks/use-popup-window';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
 import { useSavedToggle } from '@/components/hooks/use-saved-toggle';
+import { useSelectedOnMount } from '@/components/hooks/use-selected-on-mount';
 import { PageActions } from '@/components/popup/page-actions';
 import { NoResults, PopupStart } from '@/components/popup/popup-start';
 import { ResultActions } from '@/components/popup/result-actions';
@@ -38,7 +39,6 @@ export function PopupApp({
   const listId = useId();
   const { active, hits } = search;
   const activeArticle = active?.kind === 'article' ? active.article : null;
-
   const showCard = (article: Article | null) =>
     showFromPopup(windowId.current, article ? { kind: 'article', articleId: article.id } : { kind: 'browse' });
   const inputRef = useRef<HTMLInputElement>(null);

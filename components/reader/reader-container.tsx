@@ -13,7 +13,7 @@ import { ReaderView } from '@/components/reader-view';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getReaderData } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
-import { focusIsNowhereAround } from '@/lib/dom/focus-rescue';
+import { focusIfNowhereAround } from '@/lib/dom/focus-rescue';
 import { showPassage } from '@/lib/dom/passage';
 import type { QueryPhrase } from '@/lib/search/phrase';
 import { makeSnippetBetweenTasks } from '@/lib/search/snippet';
@@ -64,8 +64,7 @@ export function ReaderContainer({
         const body = document.querySelector('.reader-body');
         const title = document.getElementById('reader-title');
         // A passage the copy no longer holds: the focus goes to the title instead.
-        if (body && !showPassage(body, passage) && title && focusIsNowhereAround(title))
-          title.focus({ preventScroll: true });
+        if (body && !showPassage(body, passage) && title) focusIfNowhereAround(title);
       }),
     );
     return () => cancelAnimationFrame(frame);

@@ -84,3 +84,8 @@ export function focusIsNowhereAround(element: Element): boolean {
   const active = element.ownerDocument.activeElement;
   return !active || active === element.ownerDocument.body || active.contains(element);
 }
+
+/** Focuses `element` (`focusElement`) when the focus is on nothing more specific (`focusIsNowhereAround`). */
+export function focusIfNowhereAround(element: HTMLElement): void {
+  if (focusIsNowhereAround(element)) focusElement(element);
+}

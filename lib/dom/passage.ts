@@ -1,7 +1,7 @@
 import { anchor } from '@/lib/annotations/anchor';
 import { HIGHLIGHT_ID_ATTRIBUTE, highlightRange, removeHighlight } from '@/lib/annotations/highlight-marks';
 import { collapseWhitespace, createTextModel } from '@/lib/annotations/text-model';
-import { focusIsNowhereAround } from '@/lib/dom/focus-rescue';
+import { focusIfNowhereAround } from '@/lib/dom/focus-rescue';
 
 /** The mark of the passage a search opened the reader at. */
 export const PASSAGE_MARK_ID = 'search-passage';
@@ -38,9 +38,6 @@ export function showPassage(root: Element, passage: string): boolean {
   first?.scrollIntoView({ block: 'center' });
   // The focus follows (a screen reader reads on from the passage), unless the user has put it on
   // something since (the passage may be found seconds later in a huge copy); focusable from script only.
-  if (first && focusIsNowhereAround(root)) {
-    first.tabIndex = -1;
-    first.focus({ preventScroll: true });
-  }
+  if (first) focusIfNowhereAround(first);
   return true;
 }
