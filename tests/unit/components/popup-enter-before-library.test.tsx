@@ -6,7 +6,6 @@ import { SETTLE_WAIT_MS } from '@/components/hooks/use-enter-once-settled';
 import { PopupApp } from '@/components/popup/popup-app';
 import { SearchPanel } from '@/components/side-panel/search-panel';
 import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
-import { createLibraryIndex } from '@/lib/search/library-index';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
 const PAGE_TEXT =
@@ -15,27 +14,22 @@ const PAGE_TEXT =
 /** The library is read when the test says so (as on a busy machine, a moment after the popup opened). */
 const library = vi.hoisted(() => ({ release: null as (() => void) | null, never: false }));
 
-vi.mock('@/lib/search/library-live', () => ({
-  watchLibraryIndex: (onUpdate: (index: ReturnType<typeof createLibraryIndex>) => void) => {
-    const index = createLibraryIndex();
-    index.put({
-      id: 'page:convoys',
-      articleId: null,
-      title: 'Aid agencies warn of famine',
-      url: 'https://news.example.org/famine',
-      siteName: null,
-      byline: null,
-      tags: [],
-      note: '',
-      highlights: [],
-      text: PAGE_TEXT,
-      fingerprint: '1',
-    });
-    library.release = () => onUpdate(index);
-    return () => {};
-  },
-  getSnippetSources: async () => ({ texts: new Map([['page:convoys', PAGE_TEXT]]), notes: new Map() }),
-}));
+vi.mock('@/lib/search/library-live', async () => {
+  const { onePageLibrary } = await import('@/tests/unit/helpers/one-page-library');
+  return {
+    watchLibraryIndex: (onUpdate: (index: ReturnType<typeof onePageLibrary>) => void) => {
+      const index = onePageLibrary({
+        id: 'page:convoys',
+        title: 'Aid agencies warn of famine',
+        url: 'https://news.example.org/famine',
+        text: PAGE_TEXT,
+      });
+      library.release = () => onUpdate(index);
+      return () => {};
+    },
+    getSnippetSources: async () => ({ texts: new Map([['page:convoys', PAGE_TEXT]]), notes: new Map() }),
+  };
+});
 
 vi.mock('@/lib/popup/popup-commands', () => ({
   openInNewTab: vi.fn(async () => {}),

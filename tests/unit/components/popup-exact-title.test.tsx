@@ -2,30 +2,24 @@ import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/popup-app';
-import { createLibraryIndex } from '@/lib/search/library-index';
 
 // One saved page, titled as the query the user types.
-vi.mock('@/lib/search/library-live', () => ({
-  watchLibraryIndex: (onUpdate: (index: ReturnType<typeof createLibraryIndex>) => void) => {
-    const index = createLibraryIndex();
-    index.put({
-      id: 'page:rtl',
-      articleId: null,
-      title: 'RTL Test',
-      url: 'https://notes.example.org/rtl',
-      siteName: null,
-      byline: null,
-      tags: [],
-      note: '',
-      highlights: [],
-      text: 'Right-to-left layout checks for the settings screen, written down before the release.',
-      fingerprint: '1',
-    });
-    const timer = setTimeout(() => onUpdate(index), 0);
-    return () => clearTimeout(timer);
-  },
-  getSnippetSources: async () => ({ texts: new Map(), notes: new Map() }),
-}));
+vi.mock('@/lib/search/library-live', async () => {
+  const { onePageLibrary } = await import('@/tests/unit/helpers/one-page-library');
+  return {
+    watchLibraryIndex: (onUpdate: (index: ReturnType<typeof onePageLibrary>) => void) => {
+      const index = onePageLibrary({
+        id: 'page:rtl',
+        title: 'RTL Test',
+        url: 'https://notes.example.org/rtl',
+        text: 'Right-to-left layout checks for the settings screen, written down before the release.',
+      });
+      const timer = setTimeout(() => onUpdate(index), 0);
+      return () => clearTimeout(timer);
+    },
+    getSnippetSources: async () => ({ texts: new Map(), notes: new Map() }),
+  };
+});
 
 beforeEach(() => {
   vi.spyOn(browser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);

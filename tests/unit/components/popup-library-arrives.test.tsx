@@ -2,30 +2,24 @@ import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/popup-app';
-import { createLibraryIndex } from '@/lib/search/library-index';
 
 // A library read a moment after the popup opened (as on a busy machine), holding one saved page.
-vi.mock('@/lib/search/library-live', () => ({
-  watchLibraryIndex: (onUpdate: (index: ReturnType<typeof createLibraryIndex>) => void) => {
-    const index = createLibraryIndex();
-    index.put({
-      id: 'page:convoys',
-      articleId: null,
-      title: 'Aid agencies warn of famine',
-      url: 'https://news.example.org/famine',
-      siteName: null,
-      byline: null,
-      tags: [],
-      note: '',
-      highlights: [],
-      text: 'Relief convoys finally reached the camps below the Zugspitze after weeks of negotiation.',
-      fingerprint: '1',
-    });
-    const timer = setTimeout(() => onUpdate(index), 300);
-    return () => clearTimeout(timer);
-  },
-  getSnippetSources: async () => ({ texts: new Map(), notes: new Map() }),
-}));
+vi.mock('@/lib/search/library-live', async () => {
+  const { onePageLibrary } = await import('@/tests/unit/helpers/one-page-library');
+  return {
+    watchLibraryIndex: (onUpdate: (index: ReturnType<typeof onePageLibrary>) => void) => {
+      const index = onePageLibrary({
+        id: 'page:convoys',
+        title: 'Aid agencies warn of famine',
+        url: 'https://news.example.org/famine',
+        text: 'Relief convoys finally reached the camps below the Zugspitze after weeks of negotiation.',
+      });
+      const timer = setTimeout(() => onUpdate(index), 300);
+      return () => clearTimeout(timer);
+    },
+    getSnippetSources: async () => ({ texts: new Map(), notes: new Map() }),
+  };
+});
 
 beforeEach(() => {
   vi.spyOn(browser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
