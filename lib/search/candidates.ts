@@ -1,5 +1,5 @@
 import { getSynonymTable, type SynonymEntry } from '@/lib/search/synonyms';
-import { MIN_PREFIX_LENGTH, pairTerm, type QueryWord, termsOfWord } from '@/lib/search/text';
+import { MIN_PREFIX_LENGTH, pairTerm, type QueryWord, stemWord, termsOfWord } from '@/lib/search/text';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
 /** Relative worth of the ways a query word can match an index term. */
@@ -110,6 +110,8 @@ export function wordCandidates(
   return words.map((word, position) => {
     const candidates: Candidates = new Map();
     for (const term of termsOfWord(word.surface)) addCandidate(vocabulary, candidates, term, FACTOR.exact);
+    // "log in" is how people write "login": where the index holds the word written together, it is meant too.
+    if (word.joinedWithNext) addCandidate(vocabulary, candidates, stemWord(word.joinedWithNext), FACTOR.exact);
     const isLast = position === words.length - 1;
     if (isLast && typing && word.surface.length >= MIN_PREFIX_LENGTH)
       addPrefixCandidates(vocabulary, candidates, word.surface, wordsBeginning);

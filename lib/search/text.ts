@@ -339,6 +339,11 @@ export const MAX_QUERY_WORDS = 32;
 /** A query word: what was typed, and the one term it primarily stands for. */
 export interface QueryWord extends Token {
   term: string;
+  /**
+   * The word written together with the stop word after it, as the index may hold it: "login" of "log
+   * in", "plugin" of "plug in" ("in" alone is left out of every query).
+   */
+  joinedWithNext?: string;
 }
 
 /**
@@ -352,7 +357,16 @@ const QUERY_WORD_ONLY_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 
 /** Query words without stop words (unless the query is nothing but stop words). */
 export function analyzeQueryWords(text: string): QueryWord[] {
-  const words = tokenize(normalizeText(text)).map((token) => ({ ...token, term: termsOfWord(token.surface)[0] ?? '' }));
+  const tokens = tokenize(normalizeText(text));
+  const words: QueryWord[] = tokens.map((token, at) => {
+    const next = tokens[at + 1];
+    const joins = next && isStopWord(next.surface) && /^[a-z]+$/.test(token.surface + next.surface);
+    return {
+      ...token,
+      term: termsOfWord(token.surface)[0] ?? '',
+      ...(joins && !isStopWord(token.surface) && { joinedWithNext: token.surface + next.surface }),
+    };
+  });
   const meant = words.filter((word, at) => {
     const onlyAfter = QUERY_WORD_ONLY_AFTER.get(word.surface);
     return !onlyAfter || onlyAfter.has(words[at - 1]?.surface ?? '');

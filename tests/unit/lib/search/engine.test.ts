@@ -45,6 +45,14 @@ describe('bundled search engine', () => {
     expect(topIds('splitbrain')).toContain(expected);
   });
 
+  it('reads "log in" as "login" too, where the articles write it so', () => {
+    const passkeys = 'passkeys-and-webauthn-in-production-credentials-cross-device-login-and-fallbacks';
+    expect(topIds('log in with a fingerprint instead of a password').slice(0, 5)).toContain(passkeys);
+    expect(engine.search('log in').matchedTerms.has('login')).toBe(true);
+    // "log" keeps its own meaning beside it.
+    expect(engine.search('log in').matchedTerms.has('log')).toBe(true);
+  });
+
   it('matches the last word as a prefix only while typing', () => {
     expect(engine.search('dead let', { typing: true }).results[0]?.article.id).toMatch(/^dead-letter-queue/);
     expect(engine.search('dead let', { typing: true }).prefix).toBe('let');

@@ -166,6 +166,16 @@ describe('terms', () => {
     expect(analyzeField('fires once a day')).toContain('onc');
   });
 
+  it('keeps a query word written together with the stop word after it ("log in" → "login")', () => {
+    const joined = (query: string) => analyzeQueryWords(query).map((w) => w.joinedWithNext ?? null);
+    expect(joined('log in with a fingerprint')).toEqual(['login', null]);
+    expect(joined('plug in the charger')).toEqual(['plugin', null]);
+    // Only with a stop word next (it is left out of the query), and only words of letters.
+    expect(joined('log rotation')).toEqual([null, null]);
+    expect(joined('node:test in ci')).toEqual([null, null]);
+    expect(joined('log in')).toEqual(['login']);
+  });
+
   it('pairs adjacent meaningful words for phrase matching', () => {
     expect(analyzePairs('Choosing a Vector Database')).toEqual(['choos vector', 'vector databas']);
   });
