@@ -113,21 +113,16 @@ describe('search with plain words', () => {
     [
       'a copy of the database for every pull request',
       'database-branching-pr-per-database-workflows-with-neon-and-planetscale',
-      // Neon's instant database branching, whose plain phrase "db per pull request" it says too.
-      'neon-serverless-postgres-scale-to-zero-and-instant-database-branching',
     ],
-  ])(
-    'lists the article a plain phrase names once the query is about something here: "%s"',
-    (query, article, alsoRight?: string) => {
-      expect(topIds(query).slice(0, 2)).toContain(article);
-      // The popup's one list weighs the share of the query an article covers first: plain words count in it.
-      const response = engine.search(query, { limit: 20, typing: false });
-      expect(response.results.find((result) => result.article.id === article)?.confidence).toBeGreaterThan(0);
-      const popup = mergeSearch(response, NO_LIBRARY_RESPONSE, (id) => ARTICLES.find((a) => a.id === id));
-      const listed = popup.hits.map((hit) => (hit.kind === 'article' ? hit.article.id : hit.key));
-      expect(listed.slice(0, 2).filter((id) => id === article || id === alsoRight)).not.toEqual([]);
-    },
-  );
+  ])('lists the article a plain phrase names once the query is about something here: "%s"', (query, article) => {
+    expect(topIds(query).slice(0, 2)).toContain(article);
+    // The share an article reports counts plain words too: the popup's list mixes saved pages in by it.
+    const response = engine.search(query, { limit: 20, typing: false });
+    expect(response.results.find((result) => result.article.id === article)?.confidence).toBeGreaterThan(0);
+    const popup = mergeSearch(response, NO_LIBRARY_RESPONSE, (id) => ARTICLES.find((a) => a.id === id));
+    const listed = popup.hits.map((hit) => (hit.kind === 'article' ? hit.article.id : hit.key));
+    expect(listed.slice(0, 2)).toContain(article);
+  });
 
   // Found in two reviews: counted as covering the query's words, plain words made articles about
   // everyday queries, through two of a phrase's words ("not arriving" of "sms codes not arriving",
