@@ -110,8 +110,10 @@ export function wordCandidates(
   return words.map((word, position) => {
     const candidates: Candidates = new Map();
     for (const term of termsOfWord(word.surface)) addCandidate(vocabulary, candidates, term, FACTOR.exact);
-    // "log in" is how people write "login": where the index holds the word written together, it is meant too.
-    if (word.joinedWithNext) addCandidate(vocabulary, candidates, stemWord(word.joinedWithNext), FACTOR.exact);
+    // "log in" is how people write "login": where the index holds the word written together, it is meant
+    // too. As written only: a stem of it may be another word.
+    const joined = word.joinedWithNext;
+    if (joined && stemWord(joined) === joined) addCandidate(vocabulary, candidates, joined, FACTOR.exact);
     const isLast = position === words.length - 1;
     if (isLast && typing && word.surface.length >= MIN_PREFIX_LENGTH)
       addPrefixCandidates(vocabulary, candidates, word.surface, wordsBeginning);

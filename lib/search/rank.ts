@@ -127,7 +127,7 @@ export function rankQuery(
     if (!accept(doc)) continue;
     // Whether the query is about anything is decided on its sure words (bestShare); then plain words
     // list the article they name too ("users trick the chatbot into ignoring its instructions"), and
-    // count in the share it reports (the popup's list weighs it first, `lib/search/unified.ts`).
+    // count in the share it reports (by which the popup's list mixes saved pages in, `lib/search/unified.ts`).
     if (onTopicConfidence >= resultFloor) {
       top.offer(doc, score);
       confidence.set(doc, onTopicConfidence);

@@ -340,8 +340,8 @@ export const MAX_QUERY_WORDS = 32;
 export interface QueryWord extends Token {
   term: string;
   /**
-   * The word written together with the stop word after it, as the index may hold it: "login" of "log
-   * in", "plugin" of "plug in" ("in" alone is left out of every query).
+   * The word written together with the particle after it ("in", "on": stop words, left out of every
+   * query), as an index may hold it: "login" of "log in", "plugin" of "plug in".
    */
   joinedWithNext?: string;
 }
@@ -355,12 +355,18 @@ const QUERY_WORD_ONLY_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['once', new Set(['exactly', 'least', 'most'])],
 ]);
 
+/**
+ * Stop words a word may be written together with (`QueryWord.joinedWithNext`). Only these: joined with
+ * others, words stem into other words ("rest or" into "restore", "serve really" into "server").
+ */
+const JOINING_PARTICLES: ReadonlySet<string> = new Set(['in', 'on']);
+
 /** Query words without stop words (unless the query is nothing but stop words). */
 export function analyzeQueryWords(text: string): QueryWord[] {
   const tokens = tokenize(normalizeText(text));
   const words: QueryWord[] = tokens.map((token, at) => {
     const next = tokens[at + 1];
-    const joins = next && isStopWord(next.surface) && /^[a-z]+$/.test(token.surface + next.surface);
+    const joins = next && JOINING_PARTICLES.has(next.surface) && /^[a-z]+$/.test(token.surface);
     return {
       ...token,
       term: termsOfWord(token.surface)[0] ?? '',

@@ -187,25 +187,33 @@ function mergeLists(
   }
   // The blog's articles keep its engine's order among themselves: it reads more than the share of the
   // query an article covers (fields, word pairs, plain words), and on the questions of `npm run eval`
-  // its top 5 held the wanted article more often. Saved pages, articles only the library found, and
-  // articles a saved copy ranks higher (a tag, a note) come in where their keys rank them.
-  const inEngineOrder: Scored<SearchHit>[] = [];
-  for (const entry of byArticle.values()) (engineKeys.get(entry) === entry.score ? inEngineOrder : ranked).push(entry);
+  // its top 5 held the wanted article more often. The rest come in where their keys rank them: saved
+  // pages, articles only the library found, and articles a saved copy ranks higher (a tag, a note),
+  // which also keep their engine place when that comes first.
+  const inEngineOrder = [...byArticle.values()].filter((entry) => engineKeys.has(entry));
+  for (const entry of byArticle.values()) if (engineKeys.get(entry) !== entry.score) ranked.push(entry);
   // Equal keys: articles first, then as each source ranked them (the sort is stable).
   ranked.sort((a, b) => b.score - a.score || Number(b.value.kind === 'article') - Number(a.value.kind === 'article'));
+  // Nothing passes an article whose engine key is higher, wherever the engine placed it below a weaker one.
+  const strongestFrom: number[] = new Array(inEngineOrder.length + 1).fill(Number.NEGATIVE_INFINITY);
+  for (let at = inEngineOrder.length - 1; at >= 0; at--)
+    strongestFrom[at] = Math.max(
+      engineKeys.get(inEngineOrder[at] as Scored<SearchHit>) as number,
+      strongestFrom[at + 1] as number,
+    );
   const merged: SearchHit[] = [];
+  const listed = new Set<Scored<SearchHit>>();
   let article = 0;
   let other = 0;
-  while (merged.length < limit && (article < inEngineOrder.length || other < ranked.length)) {
+  while (merged.length < limit) {
+    while (article < inEngineOrder.length && listed.has(inEngineOrder[article] as Scored<SearchHit>)) article++;
+    while (other < ranked.length && listed.has(ranked[other] as Scored<SearchHit>)) other++;
     const next = inEngineOrder[article];
     const rival = ranked[other];
-    if (next && (!rival || next.score >= rival.score)) {
-      merged.push(next.value);
-      article++;
-    } else if (rival) {
-      merged.push(rival.value);
-      other++;
-    }
+    const taken = next && (!rival || (strongestFrom[article] as number) >= rival.score) ? next : rival;
+    if (!taken) break;
+    listed.add(taken);
+    merged.push(taken.value);
   }
   return merged;
 }

@@ -51,6 +51,14 @@ describe('bundled search engine', () => {
     expect(engine.search('log in').matchedTerms.has('login')).toBe(true);
     // "log" keeps its own meaning beside it.
     expect(engine.search('log in').matchedTerms.has('log')).toBe(true);
+    // Other stop words join nothing: "rest or" would stem into "restore".
+    for (const [query, term] of [
+      ['serve really large files', 'server'],
+      ['rest or graphql', 'restor'],
+      ['one process or many threads', 'processor'],
+      ['risk is high', 'riski'],
+    ] as const)
+      expect(engine.search(query).matchedTerms.has(term), query).toBe(false);
   });
 
   it('matches the last word as a prefix only while typing', () => {

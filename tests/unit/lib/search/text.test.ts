@@ -170,9 +170,13 @@ describe('terms', () => {
     const joined = (query: string) => analyzeQueryWords(query).map((w) => w.joinedWithNext ?? null);
     expect(joined('log in with a fingerprint')).toEqual(['login', null]);
     expect(joined('plug in the charger')).toEqual(['plugin', null]);
-    // Only with a stop word next (it is left out of the query), and only words of letters.
+    expect(joined('add on')).toEqual(['addon']);
+    // Only with "in" or "on" next (stop words, left out of the query), and only words of letters: joined
+    // with other stop words, words stem into others ("rest or" into "restore", "serve really" into "server").
     expect(joined('log rotation')).toEqual([null, null]);
     expect(joined('node:test in ci')).toEqual([null, null]);
+    expect(joined('rest or graphql')).toEqual([null, null]);
+    expect(joined('serve really large files')).toEqual([null, null, null]);
     expect(joined('log in')).toEqual(['login']);
   });
 
