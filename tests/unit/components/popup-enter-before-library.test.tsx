@@ -15,20 +15,16 @@ const PAGE_TEXT =
 const library = vi.hoisted(() => ({ release: null as (() => void) | null, never: false }));
 
 vi.mock('@/lib/search/library-live', async () => {
-  const { onePageLibrary } = await import('@/tests/unit/helpers/one-page-library');
-  return {
-    watchLibraryIndex: (onUpdate: (index: ReturnType<typeof onePageLibrary>) => void) => {
-      const index = onePageLibrary({
-        id: 'page:convoys',
-        title: 'Aid agencies warn of famine',
-        url: 'https://news.example.org/famine',
-        text: PAGE_TEXT,
-      });
-      library.release = () => onUpdate(index);
+  const { onePageLibraryLive } = await import('@/tests/unit/helpers/one-page-library');
+  const page = { id: 'page:convoys', title: 'Aid agencies warn of famine', url: 'https://news.example.org/famine' };
+  return onePageLibraryLive(
+    { ...page, text: PAGE_TEXT },
+    (deliver) => {
+      library.release = deliver;
       return () => {};
     },
-    getSnippetSources: async () => ({ texts: new Map([['page:convoys', PAGE_TEXT]]), notes: new Map() }),
-  };
+    PAGE_TEXT,
+  );
 });
 
 vi.mock('@/lib/popup/popup-commands', () => ({

@@ -5,20 +5,16 @@ import { PopupApp } from '@/components/popup/popup-app';
 
 // One saved page, titled as the query the user types.
 vi.mock('@/lib/search/library-live', async () => {
-  const { onePageLibrary } = await import('@/tests/unit/helpers/one-page-library');
-  return {
-    watchLibraryIndex: (onUpdate: (index: ReturnType<typeof onePageLibrary>) => void) => {
-      const index = onePageLibrary({
-        id: 'page:rtl',
-        title: 'RTL Test',
-        url: 'https://notes.example.org/rtl',
-        text: 'Right-to-left layout checks for the settings screen, written down before the release.',
-      });
-      const timer = setTimeout(() => onUpdate(index), 0);
-      return () => clearTimeout(timer);
+  const { afterMs, onePageLibraryLive } = await import('@/tests/unit/helpers/one-page-library');
+  return onePageLibraryLive(
+    {
+      id: 'page:rtl',
+      title: 'RTL Test',
+      url: 'https://notes.example.org/rtl',
+      text: 'Right-to-left layout checks for the settings screen, written down before the release.',
     },
-    getSnippetSources: async () => ({ texts: new Map(), notes: new Map() }),
-  };
+    afterMs(0),
+  );
 });
 
 beforeEach(() => {

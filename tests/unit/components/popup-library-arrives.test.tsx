@@ -5,20 +5,16 @@ import { PopupApp } from '@/components/popup/popup-app';
 
 // A library read a moment after the popup opened (as on a busy machine), holding one saved page.
 vi.mock('@/lib/search/library-live', async () => {
-  const { onePageLibrary } = await import('@/tests/unit/helpers/one-page-library');
-  return {
-    watchLibraryIndex: (onUpdate: (index: ReturnType<typeof onePageLibrary>) => void) => {
-      const index = onePageLibrary({
-        id: 'page:convoys',
-        title: 'Aid agencies warn of famine',
-        url: 'https://news.example.org/famine',
-        text: 'Relief convoys finally reached the camps below the Zugspitze after weeks of negotiation.',
-      });
-      const timer = setTimeout(() => onUpdate(index), 300);
-      return () => clearTimeout(timer);
+  const { afterMs, onePageLibraryLive } = await import('@/tests/unit/helpers/one-page-library');
+  return onePageLibraryLive(
+    {
+      id: 'page:convoys',
+      title: 'Aid agencies warn of famine',
+      url: 'https://news.example.org/famine',
+      text: 'Relief convoys finally reached the camps below the Zugspitze after weeks of negotiation.',
     },
-    getSnippetSources: async () => ({ texts: new Map(), notes: new Map() }),
-  };
+    afterMs(300),
+  );
 });
 
 beforeEach(() => {
