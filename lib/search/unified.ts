@@ -47,6 +47,8 @@ interface Scored<T> {
   value: T;
   score: number;
   confidence: number;
+  /** A blog article's key as its engine listed it, before a saved copy could raise it (`score`). */
+  engineKey?: number;
 }
 
 /**
@@ -131,9 +133,8 @@ function mergeLists(
   const bestArticle = Math.max(0, ...articles.map((r) => r.score));
   const bestPage = Math.max(0, ...pages.map((p) => p.score));
   const byArticle = new Map<string, Scored<SearchHit & { kind: 'article' }>>();
-  /** The keys the blog's engine gave its articles, before a saved copy could raise one. */
-  const engineKeys = new Map<Scored<SearchHit>, number>();
-  for (const result of articles)
+  for (const result of articles) {
+    const key = rankKey(result, bestArticle) * factors.article;
     byArticle.set(result.article.id, {
       value: {
         kind: 'article',
@@ -143,10 +144,11 @@ function mergeLists(
         itemId: null,
         confidence: result.confidence,
       },
-      score: rankKey(result, bestArticle) * factors.article,
+      score: key,
       confidence: result.confidence,
+      engineKey: key,
     });
-  for (const entry of byArticle.values()) engineKeys.set(entry, entry.score);
+  }
   const ranked: Scored<SearchHit>[] = [];
   for (const page of pages) {
     const key = rankKey(page, bestPage) * pageFactor(page, factors);
@@ -185,31 +187,38 @@ function mergeLists(
       });
     }
   }
-  // The blog's articles keep its engine's order among themselves: it reads more than the share of the
-  // query an article covers (fields, word pairs, plain words), and on the questions of `npm run eval`
-  // its top 5 held the wanted article more often. The rest come in where their keys rank them: saved
-  // pages, articles only the library found, and articles a saved copy ranks higher (a tag, a note),
-  // which also keep their engine place when that comes first.
-  const inEngineOrder = [...byArticle.values()].filter((entry) => engineKeys.has(entry));
-  for (const entry of byArticle.values()) if (engineKeys.get(entry) !== entry.score) ranked.push(entry);
+  const inEngineOrder = [...byArticle.values()].filter((entry) => entry.engineKey !== undefined);
+  for (const entry of byArticle.values()) if (entry.engineKey !== entry.score) ranked.push(entry);
   // Equal keys: articles first, then as each source ranked them (the sort is stable).
   ranked.sort((a, b) => b.score - a.score || Number(b.value.kind === 'article') - Number(a.value.kind === 'article'));
-  // Nothing passes an article whose engine key is higher, wherever the engine placed it below a weaker one.
+  return inEngineOrderWithRest(inEngineOrder, ranked, limit);
+}
+
+/**
+ * The blog's articles in their engine's order (it reads more than the share of the query an article
+ * covers: fields, word pairs, plain words; on the questions of `npm run eval` its top 5 held the
+ * wanted article more often), and the rest by key where their keys rank them: saved pages, articles
+ * only the library found, and articles a saved copy ranks higher (a tag, a note), which also keep
+ * their engine place when that comes first. Nothing passes an article whose engine key is higher,
+ * wherever the engine placed it below a weaker one.
+ */
+function inEngineOrderWithRest(
+  inEngineOrder: readonly Scored<SearchHit>[],
+  byKey: readonly Scored<SearchHit>[],
+  limit: number,
+): SearchHit[] {
   const strongestFrom: number[] = new Array(inEngineOrder.length + 1).fill(Number.NEGATIVE_INFINITY);
   for (let at = inEngineOrder.length - 1; at >= 0; at--)
-    strongestFrom[at] = Math.max(
-      engineKeys.get(inEngineOrder[at] as Scored<SearchHit>) as number,
-      strongestFrom[at + 1] as number,
-    );
+    strongestFrom[at] = Math.max(inEngineOrder[at]?.engineKey ?? 0, strongestFrom[at + 1] as number);
   const merged: SearchHit[] = [];
   const listed = new Set<Scored<SearchHit>>();
   let article = 0;
   let other = 0;
   while (merged.length < limit) {
     while (article < inEngineOrder.length && listed.has(inEngineOrder[article] as Scored<SearchHit>)) article++;
-    while (other < ranked.length && listed.has(ranked[other] as Scored<SearchHit>)) other++;
+    while (other < byKey.length && listed.has(byKey[other] as Scored<SearchHit>)) other++;
     const next = inEngineOrder[article];
-    const rival = ranked[other];
+    const rival = byKey[other];
     const taken = next && (!rival || (strongestFrom[article] as number) >= rival.score) ? next : rival;
     if (!taken) break;
     listed.add(taken);
