@@ -202,6 +202,14 @@ function mergeLists(
  * their engine place when that comes first. Nothing passes an article whose engine key is higher,
  * wherever the engine placed it below a weaker one.
  */
+/**
+ * What an article in engine order holds the rest back by: its engine key; nothing for one a saved copy
+ * raised, which the rest meet by its higher key (and is listed by that key, or at its engine place).
+ */
+function heldBackBy(entry: Scored<SearchHit>): number {
+  return entry.engineKey === entry.score ? entry.engineKey : Number.NEGATIVE_INFINITY;
+}
+
 function inEngineOrderWithRest(
   inEngineOrder: readonly Scored<SearchHit>[],
   byKey: readonly Scored<SearchHit>[],
@@ -209,7 +217,7 @@ function inEngineOrderWithRest(
 ): SearchHit[] {
   const strongestFrom: number[] = new Array(inEngineOrder.length + 1).fill(Number.NEGATIVE_INFINITY);
   for (let at = inEngineOrder.length - 1; at >= 0; at--)
-    strongestFrom[at] = Math.max(inEngineOrder[at]?.engineKey ?? 0, strongestFrom[at + 1] as number);
+    strongestFrom[at] = Math.max(heldBackBy(inEngineOrder[at] as Scored<SearchHit>), strongestFrom[at + 1] as number);
   const merged: SearchHit[] = [];
   const listed = new Set<Scored<SearchHit>>();
   let article = 0;

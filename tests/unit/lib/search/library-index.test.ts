@@ -672,6 +672,21 @@ describe('one result list', () => {
         noted,
       ),
     ).toEqual([`article:${c.id}`, `article:${b.id}`]);
+    // Once c is listed by its raised key, a page stronger than b (0.6 against 0.3) comes before b, though
+    // weaker than c's engine key (0.7125).
+    const notedAndPage = library([
+      { itemId: 'item:c', articleId: c.id, reasons: ['note'], confidence: 0.9 },
+      { itemId: 'page:p', confidence: 0.6 },
+    ]);
+    expect(
+      keys(
+        engine([
+          [b, 10, 0.3],
+          [c, 5, 0.95],
+        ]),
+        notedAndPage,
+      ),
+    ).toEqual([`article:${c.id}`, 'page:p', `article:${b.id}`]);
   });
 
   it('nothing about the query: no hits, and "Did you mean" only then', () => {
