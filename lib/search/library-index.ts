@@ -23,6 +23,7 @@ import {
   type TypoMatcher,
 } from '@/lib/search/typo';
 import type { Vocabulary } from '@/lib/search/vocabulary';
+import { createWordsInOrder } from '@/lib/search/words-in-order';
 
 /** What of a saved item the library index reads. */
 export interface LibraryDocument {
@@ -293,6 +294,9 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   const typoWordAt = new Map<string, number>();
   /** Letter-pair lists of `wordTexts`. */
   let lengthGrams: LengthGrams = [];
+  const isWordInUse = (id: number) => typoWords[id] !== '';
+  /** The words a prefix typed past a stem begins ("negotia" of "negotiation", whose term is "negoti"). */
+  let wordsInOrder = createWordsInOrder(wordTexts, isWordInUse);
   let generation = 0;
   let typos: TypoMatcher | undefined;
   const postingsCache = new Map<number, number[]>();
@@ -486,7 +490,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
   }
 
   function typoMatcher(): TypoMatcher {
-    typos ??= createTypoMatcher({ words: typoWords, lengthGrams });
+    typos ??= createTypoMatcher({ words: typoWords, lengthGrams, wordsBeginning: wordsInOrder.wordsBeginning });
     return typos;
   }
 
@@ -535,10 +539,13 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     const wordNumber = new Int32Array(wordTexts.length).fill(-1);
     const keptWords: string[] = [];
     const keptCounts: number[] = [];
-    for (let id = 0; id < wordTexts.length; id++) {
-      if ((wordCounts[id] as number) === 0) continue;
+    // Stored in order, so that a restored index finds the words a prefix begins without a sort.
+    // (The default sort orders by code unit, as `lowerBound` reads, and natively: 70 ms for 200,000
+    // words against 120 ms with a comparator over their ids.)
+    for (const word of wordTexts.filter((_, id) => (wordCounts[id] as number) > 0).sort()) {
+      const id = typoWordAt.get(word) as number;
       wordNumber[id] = keptWords.length;
-      keptWords.push(wordTexts[id] as string);
+      keptWords.push(word);
       keptCounts.push(wordCounts[id] as number);
     }
     // The lists of the words kept only (the index's own keep words no item holds any more).
@@ -610,6 +617,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
     wordTexts.forEach((word, id) => {
       typoWordAt.set(word, id);
     });
+    wordsInOrder = createWordsInOrder(wordTexts, isWordInUse);
     lengthGrams = restoredGrams;
     typos = undefined;
     restoredSlots.forEach((slot, doc) => {

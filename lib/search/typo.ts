@@ -111,6 +111,8 @@ export interface TypoWords {
   sorted?: boolean;
   /** Built from `words` at the first correction when not given. */
   lengthGrams?: LengthGrams;
+  /** The words a prefix begins, found by the index itself when its words are not sorted (a library's). */
+  wordsBeginning?: (prefix: string, limit: number) => string[];
 }
 
 /** Typo corrections among the index's words: letter pairs narrow them down, Fuse.js scores the few left. */
@@ -217,7 +219,7 @@ export function createTypoMatcher(index: TypoWords) {
     return found;
   }
 
-  return { fuzzyWords, wordsBeginning };
+  return { fuzzyWords, wordsBeginning: index.wordsBeginning ?? wordsBeginning };
 }
 
 export type TypoMatcher = ReturnType<typeof createTypoMatcher>;

@@ -81,6 +81,23 @@ describe('library index', () => {
     expect(ids(index.search('idempotnt', { typing: false }))).toEqual(['page:queues']);
   });
 
+  // The index holds stems ("negoti" of "negotiation"): typed past one, a word began no term and the
+  // saved page vanished for those letters, until the word was finished.
+  it('finds a word being typed past its stem, letter by letter, and a page saved after the restore too', () => {
+    const index = indexOf(bread, queues, darfur);
+    for (const typed of ['negot', 'negotia', 'negotiati', 'negotiatio', 'negotiation'])
+      expect(ids(index.search(`relief ${typed}`)), typed).toEqual(['page:darfur']);
+    // Only words the pages hold: none begins with "relieve", though "relief" is there.
+    expect(ids(index.search('relieve'))).toEqual([]);
+    const restored = createLibraryIndex();
+    restored.restore(structuredClone(index.snapshot()));
+    restored.put(page('page:talks', { text: `${filler}The mediators reported ceasefire violations.` }));
+    expect(ids(restored.search('negotia'))).toEqual(['page:darfur']);
+    expect(ids(restored.search('mediato'))).toEqual(['page:talks']);
+    restored.remove('page:talks');
+    expect(ids(restored.search('mediato'))).toEqual([]);
+  });
+
   it('finds a misspelled word the page writes only inside a compound (code, a site name)', () => {
     const code = page('page:wasm', {
       text: `${filler.repeat(5)}const module = await WebAssembly.instantiate(bytes); Read more at motherjones.com today.`,
