@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { copyContents, describeCaptureLoss, liveArticle, liveContents } from '@/lib/capture/capture-loss';
+import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
 import { countWords, readMinutesOf } from '@/lib/capture/copy-text';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
@@ -159,10 +160,15 @@ function parseArticle(doc: Document): ReturnType<Readability['parse']> {
   try {
     const clone = doc.cloneNode(true) as Document;
     keepMathJaxMathMl(clone);
+    markWidgetClutter(clone);
     return new Readability(clone, {
       maxElemsToParse: READABLE_PAGE_LIMITS.maxElements,
       // The sanitizer decides which classes stay (a code block's language) and reads clutter off them.
       keepClasses: true,
+      serializer: (content) => {
+        dropWidgetClutter(content as Element);
+        return (content as Element).innerHTML;
+      },
     }).parse();
   } catch {
     return null; // a document Readability cannot walk

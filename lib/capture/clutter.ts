@@ -31,3 +31,157 @@ export function keepCodeLanguage(element: Element): void {
   if (kept.length > 0) element.setAttribute('class', kept.join(' '));
   else element.removeAttribute('class');
 }
+
+/**
+ * Blocks a page adds around its article that Readability keeps: a newsletter or subscription
+ * sign-up box, a widget's "Powered by X" credit. Found on the clone Readability reads (its output
+ * has lost the sign-up fields and buttons that give a box away) and marked, not removed, so that
+ * Readability chooses the article exactly as it would without them; `dropWidgetClutter` removes
+ * what is marked from its output. Each rule needs several signs at once, so an article about
+ * newsletters, or one saying "powered by a battery", keeps every word.
+ */
+const CLUTTER_MARK = 'data-shelf-clutter';
+/** Text a reader never sees, which `textContent` would count. */
+const UNSEEN = new Set(['script', 'style', 'noscript', 'template']);
+/** What an emptied block may still show: it stays. */
+const MEDIA = 'img, picture, svg, math, video, audio, iframe, object, embed, canvas';
+
+export function markWidgetClutter(doc: Document): void {
+  const body = doc.body;
+  if (!body) return;
+  // The page's own marks would hide its own text: only Shelf's count.
+  for (const marked of body.querySelectorAll(`[${CLUTTER_MARK}]`)) marked.removeAttribute(CLUTTER_MARK);
+  for (const block of [...signUpBlocks(body), ...creditLines(body)]) {
+    // Every element and every text of it: Readability moves text into new paragraphs and unwraps
+    // a block into its only child, and a mark on the block alone would be lost.
+    const walker = doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
+    const texts: Node[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeValue?.trim() && !UNSEEN.has(node.parentElement?.localName ?? '')) texts.push(node);
+    }
+    for (const text of texts) {
+      const span = doc.createElement('span');
+      text.parentNode?.replaceChild(span, text);
+      span.append(text);
+    }
+    for (const element of [block, ...block.querySelectorAll('*')]) element.setAttribute(CLUTTER_MARK, '');
+  }
+}
+
+/** Removes what `markWidgetClutter` marked from Readability's output, and the blocks left empty. */
+export function dropWidgetClutter(root: Element): void {
+  for (const marked of root.querySelectorAll(`[${CLUTTER_MARK}]`)) {
+    if (!root.contains(marked)) continue; // inside a block already dropped
+    let parent = marked.parentElement;
+    marked.remove();
+    while (parent && parent !== root && !parent.textContent?.trim() && !parent.querySelector(MEDIA)) {
+      const emptied: Element = parent;
+      parent = parent.parentElement;
+      emptied.remove();
+    }
+  }
+}
+
+/** Words of an element's shown text, counted up to `max` + 1 (enough to say "more than max"). */
+function wordsUpTo(element: Element, max: number): number {
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  let words = 0;
+  for (let node = walker.nextNode(); node && words <= max; node = walker.nextNode()) {
+    if (UNSEEN.has(node.parentElement?.localName ?? '')) continue;
+    words += (node.nodeValue ?? '').split(/\s+/).filter(Boolean).length;
+  }
+  return words;
+}
+
+/** A sign-up box is short: a pitch, a field, a button, a line of small print. */
+const MAX_SIGN_UP_WORDS = 120;
+/** Class or id words that name a sign-up box (`newsletter-wrapper`, `mc_embed_signup`, `subscriptionWidget`). */
+const SIGN_UP_NAME = /^(?:newsletters?|subscribe|subscription|subscriptions|signup|optin|mailchimp)$/;
+/** What a sign-up button says: "Subscribe", "Sign up for free", "Join now". */
+const SIGN_UP_CALL = /^(?:subscribe|sign (?:me )?up|signup|join|opt in)\b.{0,20}$/i;
+
+function namesSignUp(element: Element): boolean {
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return names
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/sign[\s_-]up/g, 'signup')
+    .replace(/opt[\s_-]in/g, 'optin')
+    .split(/[^a-z]+/)
+    .some((word) => SIGN_UP_NAME.test(word));
+}
+
+function isEmailField(input: Element): boolean {
+  const type = (input.getAttribute('type') ?? 'text').toLowerCase();
+  if (type === 'email') return true;
+  if (type !== 'text') return false;
+  const about = ['name', 'id', 'placeholder', 'autocomplete', 'aria-label'].map((name) => input.getAttribute(name));
+  return about.some((value) => value && /e-?mail/i.test(value));
+}
+
+function hasSignUpCall(element: Element): boolean {
+  for (const control of element.querySelectorAll(
+    'button, a, [role="button"], input[type="submit"], input[type="button"]',
+  )) {
+    const said = control.localName === 'input' ? control.getAttribute('value') : control.textContent;
+    if (SIGN_UP_CALL.test((said ?? '').replace(/\s+/g, ' ').trim())) return true;
+  }
+  return false;
+}
+
+/**
+ * A sign-up box: short, holding an email field or a "Subscribe"/"Sign up" button, and either a form
+ * (one with a password field is a log-in, left alone) or named as one by its class or id. Never the
+ * article itself: not an `<article>` or `<main>`, nor half the page's words.
+ */
+function signUpBlocks(body: HTMLElement): Element[] {
+  const blocks: Element[] = [];
+  let pageWords: number | undefined;
+  for (const element of body.querySelectorAll('form, [class], [id]')) {
+    if (blocks.some((block) => block.contains(element))) continue;
+    if (element.localName === 'article' || element.localName === 'main') continue;
+    const isForm = element.localName === 'form';
+    if (!isForm && !namesSignUp(element)) continue;
+    if (element.querySelector('article, main, h1')) continue;
+    const fields = [...element.querySelectorAll('input')];
+    const asksEmail = fields.some(isEmailField);
+    const logIn = fields.some((field) => field.getAttribute('type')?.toLowerCase() === 'password');
+    if (isForm ? !asksEmail || logIn : !asksEmail && !hasSignUpCall(element)) continue;
+    const words = wordsUpTo(element, MAX_SIGN_UP_WORDS);
+    if (words > MAX_SIGN_UP_WORDS) continue;
+    pageWords ??= wordsUpTo(body, 2 * MAX_SIGN_UP_WORDS);
+    if (words * 2 > pageWords) continue;
+    blocks.push(element);
+  }
+  return blocks;
+}
+
+/**
+ * A widget's credit: a line of its own that is only "Powered by" and a name ("Powered by
+ * SmartAsset.com", "Powered by Google Translate"), a label, not a sentence. A sentence saying
+ * "powered by" keeps it, and so do headings, list items, table cells, captions and quotes
+ * ("Powered by the sun", a phone's "Powered by Snapdragon 8 Gen 2").
+ */
+const CREDIT_LINE = /^(?:proudly )?powered by (.+)$/i;
+/** The name credited: capitalized or a number, at most three words ("the sun" is not a name). */
+const CREDITED_NAME = /^[\p{Lu}\d]\S*(?: \S+){0,2}$/u;
+/** Where a line is the page's own words, however it reads. */
+const PROSE_CONTAINER = 'h1, h2, h3, h4, h5, h6, li, dt, dd, th, td, caption, figcaption, blockquote, pre, code, q';
+/** Elements a line of text sits in without being a line of its own. */
+const INLINE = new Set(['a', 'span', 'strong', 'b', 'em', 'i', 'small', 'font', 'u', 'mark', 'label', 'sup', 'sub']);
+
+function creditLines(body: HTMLElement): Element[] {
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  const lines: Element[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/powered by/i.test(node.nodeValue ?? '')) continue;
+    let line = node.parentElement;
+    while (line && INLINE.has(line.localName) && line.parentElement) line = line.parentElement;
+    if (!line || line === body || UNSEEN.has(line.localName) || line.closest(PROSE_CONTAINER)) continue;
+    const text = (line.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // A sentence ends as one; a label does not ("SmartAsset.com" ends in a letter).
+    const name = CREDIT_LINE.exec(text)?.[1];
+    if (name && CREDITED_NAME.test(name) && !/[.!?:;,]$/.test(name)) lines.push(line);
+  }
+  return lines;
+}
