@@ -33,18 +33,23 @@ export function keepCodeLanguage(element: Element): void {
 }
 
 /**
- * Blocks a page adds around its article that Readability keeps: a newsletter or subscription
- * sign-up box, a widget's "Powered by X" credit. Found on the clone Readability reads (its output
- * has lost the sign-up fields and buttons that give a box away) and marked, not removed, so that
- * Readability chooses the article exactly as it would without them; `dropWidgetClutter` removes
- * what is marked from its output. Each rule needs several signs at once, so an article about
- * newsletters, or one saying "powered by a battery", keeps every word.
+ * Blocks a page adds around its article that Readability keeps: a newsletter sign-up box, a
+ * widget's "Powered by X" credit. Found on the clone Readability reads (its output has lost the
+ * sign-up fields and buttons that give a box away) and marked, not removed, so that Readability
+ * chooses the article exactly as it would without them; `dropWidgetClutter` removes what is marked
+ * from its output, unless that would take much of it. Each rule needs several signs at once, so an
+ * article about newsletters, a pricing page, or one saying "powered by a battery" keeps every word:
+ * a wrong removal loses what the user saved, clutter left in only costs a glance.
  */
 const CLUTTER_MARK = 'data-shelf-clutter';
 /** Text a reader never sees, which `textContent` would count. */
 const UNSEEN = new Set(['script', 'style', 'noscript', 'template']);
 /** What an emptied block may still show: it stays. */
 const MEDIA = 'img, picture, svg, math, video, audio, iframe, object, embed, canvas';
+/** Past this share of the article's words, what is marked is taken to be the article, and kept. */
+const MAX_DROPPED_SHARE = 0.2;
+/** Sign-up candidates looked into: a hostile page of thousands of named boxes is not walked thousands of times. */
+const MAX_CANDIDATES = 50;
 
 export function markWidgetClutter(doc: Document): void {
   const body = doc.body;
@@ -68,12 +73,26 @@ export function markWidgetClutter(doc: Document): void {
   }
 }
 
-/** Removes what `markWidgetClutter` marked from Readability's output, and the blocks left empty. */
+const wordCount = (text: string | null) => (text ?? '').split(/\s+/).filter(Boolean).length;
+
+/**
+ * Removes what `markWidgetClutter` marked from Readability's output, and the blocks left empty;
+ * when that is more than a fifth of its words (a short article inside a box that looked like a
+ * sign-up, a teaser behind a "Subscribe" wall), it removes the marks alone and keeps every word.
+ */
 export function dropWidgetClutter(root: Element): void {
-  for (const marked of root.querySelectorAll(`[${CLUTTER_MARK}]`)) {
-    if (!root.contains(marked)) continue; // inside a block already dropped
-    let parent = marked.parentElement;
-    marked.remove();
+  const marked = [...root.querySelectorAll(`[${CLUTTER_MARK}]`)];
+  if (marked.length === 0) return;
+  const outermost = marked.filter((element) => !element.parentElement?.closest(`[${CLUTTER_MARK}]`));
+  const dropped = outermost.reduce((sum, element) => sum + wordCount(element.textContent), 0);
+  if (dropped > MAX_DROPPED_SHARE * wordCount(root.textContent)) {
+    for (const element of marked) element.removeAttribute(CLUTTER_MARK);
+    return;
+  }
+  for (const block of outermost) {
+    if (!root.contains(block)) continue;
+    let parent = block.parentElement;
+    block.remove();
     while (parent && parent !== root && !parent.textContent?.trim() && !parent.querySelector(MEDIA)) {
       const emptied: Element = parent;
       parent = parent.parentElement;
@@ -88,20 +107,29 @@ function wordsUpTo(element: Element, max: number): number {
   let words = 0;
   for (let node = walker.nextNode(); node && words <= max; node = walker.nextNode()) {
     if (UNSEEN.has(node.parentElement?.localName ?? '')) continue;
-    words += (node.nodeValue ?? '').split(/\s+/).filter(Boolean).length;
+    words += wordCount(node.nodeValue);
   }
   return words;
 }
 
 /** A sign-up box is short: a pitch, a field, a button, a line of small print. */
 const MAX_SIGN_UP_WORDS = 120;
-/** Class or id words that name a sign-up box (`newsletter-wrapper`, `mc_embed_signup`, `subscriptionWidget`). */
-const SIGN_UP_NAME = /^(?:newsletters?|subscribe|subscription|subscriptions|signup|optin|mailchimp)$/;
-/** What a sign-up button says: "Subscribe", "Sign up for free", "Join now". */
-const SIGN_UP_CALL = /^(?:subscribe|sign (?:me )?up|signup|join|opt in)\b.{0,20}$/i;
+/** A paragraph this long is prose, not a pitch: the block holding it is left alone. */
+const MAX_PITCH_WORDS = 40;
+/**
+ * Class, id or form-address words that name a sign-up box (`newsletter-wrapper`, `mc_embed_signup`,
+ * `/subscribe`). Not "subscription": it names paywalls, pricing plans and a subscriber's content too.
+ */
+const SIGN_UP_NAME = /^(?:newsletters?|subscribe|signup|optin|mailchimp)$/;
+/** What a sign-up button says, whole: "Subscribe", "Sign up for free", "Subscribe now". */
+const SIGN_UP_CALL = /^(?:subscribe|sign (?:me )?up|signup)(?: (?:now|today|free|for free))?[.!]?$/i;
 
 function namesSignUp(element: Element): boolean {
-  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  const names = ['class', 'id', ...(element.localName === 'form' ? ['action'] : [])]
+    .map((name) => element.getAttribute(name) ?? '')
+    .join(' ');
+  // Most names hold none of these letters: the words are split only when they might.
+  if (!/newsletter|subscribe|sign|opt|mailchimp/i.test(names)) return false;
   return names
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -130,41 +158,44 @@ function hasSignUpCall(element: Element): boolean {
 }
 
 /**
- * A sign-up box: short, holding an email field or a "Subscribe"/"Sign up" button, and either a form
- * (one with a password field is a log-in, left alone) or named as one by its class or id. Never the
- * article itself: not an `<article>` or `<main>`, nor half the page's words.
+ * A sign-up box: named as one by its class, id or form address and holding an email field or a
+ * "Subscribe"/"Sign up" button, or a form holding both; short, without a paragraph of prose, never a
+ * log-in (a password field), an `<article>`/`<main>` or a block holding the page's `<h1>`.
  */
 function signUpBlocks(body: HTMLElement): Element[] {
   const blocks: Element[] = [];
-  let pageWords: number | undefined;
+  let candidates = 0;
+  // In document order, a box inside one already found comes right after it: only the last is asked.
   for (const element of body.querySelectorAll('form, [class], [id]')) {
-    if (blocks.some((block) => block.contains(element))) continue;
     if (element.localName === 'article' || element.localName === 'main') continue;
-    const isForm = element.localName === 'form';
-    if (!isForm && !namesSignUp(element)) continue;
-    if (element.querySelector('article, main, h1')) continue;
+    const named = namesSignUp(element);
+    if (!named && element.localName !== 'form') continue;
+    if (blocks.at(-1)?.contains(element)) continue;
+    if (++candidates > MAX_CANDIDATES) break;
     const fields = [...element.querySelectorAll('input')];
+    if (fields.some((field) => field.getAttribute('type')?.toLowerCase() === 'password')) continue;
     const asksEmail = fields.some(isEmailField);
-    const logIn = fields.some((field) => field.getAttribute('type')?.toLowerCase() === 'password');
-    if (isForm ? !asksEmail || logIn : !asksEmail && !hasSignUpCall(element)) continue;
-    const words = wordsUpTo(element, MAX_SIGN_UP_WORDS);
-    if (words > MAX_SIGN_UP_WORDS) continue;
-    pageWords ??= wordsUpTo(body, 2 * MAX_SIGN_UP_WORDS);
-    if (words * 2 > pageWords) continue;
+    if (named ? !asksEmail && !hasSignUpCall(element) : !(asksEmail && hasSignUpCall(element))) continue;
+    if (wordsUpTo(element, MAX_SIGN_UP_WORDS) > MAX_SIGN_UP_WORDS) continue;
+    if (element.querySelector('article, main, h1')) continue;
+    if ([...element.querySelectorAll('p')].some((paragraph) => wordCount(paragraph.textContent) >= MAX_PITCH_WORDS))
+      continue;
     blocks.push(element);
   }
   return blocks;
 }
 
 /**
- * A widget's credit: a line of its own that is only "Powered by" and a name ("Powered by
- * SmartAsset.com", "Powered by Google Translate"), a label, not a sentence. A sentence saying
- * "powered by" keeps it, and so do headings, list items, table cells, captions and quotes
- * ("Powered by the sun", a phone's "Powered by Snapdragon 8 Gen 2").
+ * A widget's credit: a line of its own that is only "Powered by" and a name that is an address or a
+ * link ("Powered by SmartAsset.com", "Powered by <a>Google Translate</a>"), a label, not a sentence.
+ * A sentence saying "powered by" keeps it, and so do a product's line ("Powered by Apple M2"),
+ * headings, list items, table cells, captions and quotes.
  */
 const CREDIT_LINE = /^(?:proudly )?powered by (.+)$/i;
 /** The name credited: capitalized or a number, at most three words ("the sun" is not a name). */
 const CREDITED_NAME = /^[\p{Lu}\d]\S*(?: \S+){0,2}$/u;
+/** A name written as an address: "SmartAsset.com", "Disqus.net". */
+const ADDRESS_NAME = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu;
 /** Where a line is the page's own words, however it reads. */
 const PROSE_CONTAINER = 'h1, h2, h3, h4, h5, h6, li, dt, dd, th, td, caption, figcaption, blockquote, pre, code, q';
 /** Elements a line of text sits in without being a line of its own. */
@@ -181,7 +212,11 @@ function creditLines(body: HTMLElement): Element[] {
     const text = (line.textContent ?? '').replace(/\s+/g, ' ').trim();
     // A sentence ends as one; a label does not ("SmartAsset.com" ends in a letter).
     const name = CREDIT_LINE.exec(text)?.[1];
-    if (name && CREDITED_NAME.test(name) && !/[.!?:;,]$/.test(name)) lines.push(line);
+    if (!name || !CREDITED_NAME.test(name) || /[.!?:;,]$/.test(name)) continue;
+    const linked = [...line.querySelectorAll('a')].some(
+      (link) => (link.textContent ?? '').replace(/\s+/g, ' ').trim() === name,
+    );
+    if (linked || ADDRESS_NAME.test(name)) lines.push(line);
   }
   return lines;
 }

@@ -105,6 +105,55 @@ describe('widget clutter: an article’s own words stay, however they read', () 
     ])
       expect(text).toContain(label);
   });
+
+  // Found by a review: each lost its words to a first version of the rules.
+  const NAV = `<nav>${Array.from({ length: 40 }, (_, at) => `<a href="/s${at}">Section ${at}</a>`).join(' ')}</nav>`;
+  const FOOTER = `<footer>${Array.from({ length: 20 }, (_, at) => `<a href="/f${at}">Footer link ${at}</a>`).join(' ')}</footer>`;
+  const LIBRARY =
+    'The mayor announced on Tuesday that the central library will reopen next month after a two-year renovation. The new building adds a children’s wing, a makerspace and longer weekend hours.';
+
+  it('keeps a product’s "Powered by" line in a paragraph or a block of its own', () => {
+    const text = captureText(`<main><article><h1>Laptops</h1>${story(0, 2)}<p><strong>Powered by Apple M2</strong></p>
+      ${story(2, 4)}<div>Powered by Intel Core i7</div>${story(4, 5)}</article></main>`);
+    expect(text).toContain('Powered by Apple M2');
+    expect(text).toContain('Powered by Intel Core i7');
+  });
+
+  it('keeps an article whose box is named for subscribers or sits behind a "Subscribe" wall', () => {
+    for (const box of [
+      `<div class="article-body subscription-content"><p>${LIBRARY}</p><p><a href="#comments">Join the discussion</a></p></div>`,
+      `<div class="subscribe-wall"><p>${LIBRARY}</p><p>Subscribers read on.</p><a class="btn" href="/sub">Subscribe now</a></div>`,
+    ]) {
+      const text = captureText(
+        `${NAV}<main><h1>Library reopens</h1><p class="lede">${STORY[0]}</p>${box}</main>${FOOTER}`,
+      );
+      expect(text).toContain(LIBRARY);
+    }
+  });
+
+  it('keeps a pricing page’s plans, a product form’s description and a page wrapped in one form', () => {
+    const plans = ['Monthly', 'Annual', 'Team']
+      .map(
+        (plan) =>
+          `<div class="subscription-plan"><h2>${plan} plan</h2><p>Every route, every timetable and alerts for the ${plan.toLowerCase()} rider.</p><button>Subscribe</button></div>`,
+      )
+      .join('');
+    const pricing = captureText(`${NAV}<main><h1>Plans</h1>${story(0, 1)}${plans}</main>${FOOTER}`);
+    for (const plan of ['Monthly', 'Annual', 'Team'])
+      expect(pricing).toContain(`alerts for the ${plan.toLowerCase()} rider`);
+
+    const description =
+      'Hand-thrown stoneware mug with a speckled glaze, holds 350 ml, dishwasher and microwave safe. Each mug is made by hand in our studio.';
+    const product = captureText(`${NAV}<main><h1>Speckled mug</h1><form action="/cart/add" class="product-form">
+      <p>${description}</p><button>Add to cart</button><label>Sold out? Email me when it is back</label>
+      <input type="email" name="notify"><button>Sign up</button></form></main>${FOOTER}`);
+    expect(product).toContain(description);
+
+    const wrapped = captureText(`${NAV}<form id="aspnetForm" action="/default.aspx"><main><h2>Library reopens</h2>
+      <p>${LIBRARY}</p><div class="footer-box"><input type="email" name="email"><input type="submit" value="Subscribe"></div>
+      </main></form>${FOOTER}`);
+    expect(wrapped).toContain(LIBRARY);
+  });
 });
 
 /**
