@@ -14,6 +14,12 @@ import { LIBRARY_ANALYSIS_VERSION, type LibraryIndexSnapshot } from '@/lib/searc
 
 const NAME = 'library';
 const DIGEST = 'library-digest';
+/**
+ * How the snapshot itself is laid out, in its digest beside the analysis version: a stored index of
+ * an older layout is stored again once (still restored meanwhile). 2: its words in order, so that a
+ * page finds the words a prefix begins without sorting them (lib/search/words-in-order.ts).
+ */
+const SNAPSHOT_LAYOUT = 2;
 
 /** The stored snapshot when it is of this analysis version and its arrays and documents are sound; else null. */
 export async function getLibrarySnapshot(db: ShelfDatabase = getDatabase()): Promise<LibraryIndexSnapshot | null> {
@@ -30,7 +36,7 @@ export async function getLibrarySnapshotDigest(db: ShelfDatabase = getDatabase()
 /** One string for a set of item fingerprints (any order): equal digests, same items in the same state. */
 export function fingerprintsDigest(fingerprints: ReadonlyMap<string, string>): string {
   const lines = [...fingerprints].map(([id, fingerprint]) => `${id}\t${fingerprint}`).sort();
-  return `${LIBRARY_ANALYSIS_VERSION}:${bytesToHex(sha256(utf8ToBytes(lines.join('\n'))))}`;
+  return `${LIBRARY_ANALYSIS_VERSION}.${SNAPSHOT_LAYOUT}:${bytesToHex(sha256(utf8ToBytes(lines.join('\n'))))}`;
 }
 
 /**

@@ -265,6 +265,43 @@ describe('library index stored whole by the background (lib/db/library-snapshot)
     expect(answers(opened.index)).toEqual(answers(await rebuilt()));
   });
 
+  it('an index stored with its words out of order (before they were kept in order) is used, and stored again in order once', async () => {
+    const darfur = await save('darfur', 'Aid agencies warn of famine', 'Negotiations reached North Darfur.');
+    await updateLibraryPostings(db);
+    expect((await updateLibrarySnapshot(db)).stored).toBe(true);
+    const current = (await getLibrarySnapshot(db))!;
+    const inOrder = (words: string) => words.split('\n').every((word, at, all) => at === 0 || all[at - 1]! < word);
+    expect(inOrder(current.words)).toBe(true);
+    // What an earlier version stored: the same index, its words in reverse order (their counts,
+    // letter-pair lists and each item's words renumbered), under a digest without the layout.
+    const last = current.wordCounts.length - 1;
+    const { starts, ids } = current.grams;
+    const renumbered = Int32Array.from(ids, (id) => last - id);
+    for (let group = 0; group + 1 < starts.length; group++)
+      renumbered.subarray(starts[group], starts[group + 1]).sort();
+    const earlier = {
+      ...current,
+      words: current.words.split('\n').reverse().join('\n'),
+      wordCounts: current.wordCounts.slice().reverse(),
+      docWords: Int32Array.from(current.docWords, (id) => last - id),
+      grams: { ...current.grams, ids: renumbered },
+    };
+    expect(inOrder(earlier.words)).toBe(false);
+    const digest = fingerprintsDigest(await getLibraryFingerprints(db)).replace(/^(\d+)\.\d+:/, '$1:');
+    await db.librarySnapshot.bulkPut([
+      { name: 'library', snapshot: earlier },
+      { name: 'library-digest', digest },
+    ]);
+    // A page restores it, and finds a word typed past its stem all the same.
+    const restored = createLibraryIndex();
+    expect(await loadStoredLibraryIndex(restored, db)).toBe('snapshot');
+    expect(restored.search('negotia').results.map((hit) => hit.itemId)).toEqual([darfur.id]);
+    // The background stores it again, in order, once.
+    expect((await updateLibrarySnapshot(db)).stored).toBe(true);
+    expect(inOrder((await getLibrarySnapshot(db))!.words)).toBe(true);
+    expect((await updateLibrarySnapshot(db)).stored).toBe(false);
+  });
+
   it('a worker waking with nothing changed reads the digest only, not the stored index', async () => {
     await save('darfur', 'Aid agencies warn of famine', 'Relief convoys reached North Darfur.');
     await updateLibraryPostings(db);
@@ -343,7 +380,10 @@ describe("a saved page's site name and byline (its copy's)", () => {
     olderIndex.putAnalyzed(older);
     await db.librarySnapshot.bulkPut([
       { name: 'library', snapshot: { ...olderIndex.snapshot(), version: 6, documents: [olderDocument as never] } },
-      { name: 'library-digest', digest: fingerprintsDigest(await getLibraryFingerprints(db)).replace(/^\d+:/, '6:') },
+      {
+        name: 'library-digest',
+        digest: fingerprintsDigest(await getLibraryFingerprints(db)).replace(/^[\d.]+:/, '6:'),
+      },
     ]);
 
     // A page opening ignores both and analyzes the item itself.
