@@ -161,15 +161,23 @@ function parseArticle(doc: Document): ReturnType<Readability['parse']> {
     const clone = doc.cloneNode(true) as Document;
     keepMathJaxMathMl(clone);
     markWidgetClutter(clone);
-    return new Readability(clone, {
+    let dropped: string[] = [];
+    let firstParagraph: string | undefined;
+    const article = new Readability(clone, {
       maxElemsToParse: READABLE_PAGE_LIMITS.maxElements,
       // The sanitizer decides which classes stay (a code block's language) and reads clutter off them.
       keepClasses: true,
       serializer: (content) => {
-        dropWidgetClutter(content as Element);
+        dropped = dropWidgetClutter(content as Element);
+        firstParagraph = (content as Element).querySelector('p')?.textContent?.trim();
         return (content as Element).innerHTML;
       },
     }).parse();
+    // Readability takes a page's excerpt, when it has no description, from its first paragraph before
+    // serializing: a sign-up pitch dropped since is not what the page is about.
+    const excerpt = article?.excerpt?.trim();
+    if (article && excerpt && dropped.some((text) => text.includes(excerpt))) article.excerpt = firstParagraph ?? null;
+    return article;
   } catch {
     return null; // a document Readability cannot walk
   }

@@ -76,19 +76,21 @@ export function markWidgetClutter(doc: Document): void {
 const wordCount = (text: string | null) => (text ?? '').split(/\s+/).filter(Boolean).length;
 
 /**
- * Removes what `markWidgetClutter` marked from Readability's output, and the blocks left empty;
- * when that is more than a fifth of its words (a short article inside a box that looked like a
- * sign-up, a teaser behind a "Subscribe" wall), it removes the marks alone and keeps every word.
+ * Removes what `markWidgetClutter` marked from Readability's output, and the blocks left empty,
+ * and returns their texts; when that is more than a fifth of its words (a short article inside a box
+ * that looked like a sign-up, a teaser behind a "Subscribe" wall), it removes the marks alone and
+ * keeps every word.
  */
-export function dropWidgetClutter(root: Element): void {
+export function dropWidgetClutter(root: Element): string[] {
   const marked = [...root.querySelectorAll(`[${CLUTTER_MARK}]`)];
-  if (marked.length === 0) return;
+  if (marked.length === 0) return [];
   const outermost = marked.filter((element) => !element.parentElement?.closest(`[${CLUTTER_MARK}]`));
   const dropped = outermost.reduce((sum, element) => sum + wordCount(element.textContent), 0);
   if (dropped > MAX_DROPPED_SHARE * wordCount(root.textContent)) {
     for (const element of marked) element.removeAttribute(CLUTTER_MARK);
-    return;
+    return [];
   }
+  const droppedTexts = outermost.map((element) => element.textContent ?? '');
   for (const block of outermost) {
     if (!root.contains(block)) continue;
     let parent = block.parentElement;
@@ -99,6 +101,7 @@ export function dropWidgetClutter(root: Element): void {
       emptied.remove();
     }
   }
+  return droppedTexts;
 }
 
 /** Words of an element's shown text, counted up to `max` + 1 (enough to say "more than max"). */

@@ -48,6 +48,15 @@ describe('widget clutter: what a page adds around its article is not kept', () =
     for (const paragraph of STORY) expect(text).toContain(paragraph);
   });
 
+  it('a page without a description is summed up by its first paragraph, not by a sign-up pitch dropped before it', () => {
+    const { doc, win } = load(`<html><head><title>Night buses</title></head><body><main><article><h1>Night buses</h1>
+      <div class="newsletter"><p>Get our weekly transport newsletter in your inbox.</p><input type="email"><button>Subscribe</button></div>
+      ${story(0, 5)}</article></main></body></html>`);
+    const captured = capturePage(doc, 'https://example.org/article', win, () => 0);
+    expect(captured.text).not.toContain('weekly transport newsletter');
+    expect(captured.excerpt).toBe(STORY[0]);
+  });
+
   it('drops a widget’s "Powered by" credit line between the article’s paragraphs', () => {
     const text = captureText(`<main><article><h1>Night buses</h1>${story(0, 2)}
       <div class="calculator"><div class="hdr">Powered by FareCalc.com</div><iframe src="https://farecalc.example/embed"></iframe></div>
