@@ -169,7 +169,7 @@ function parseArticle(doc: Document): ReturnType<Readability['parse']> {
       keepClasses: true,
       serializer: (content) => {
         dropped = dropWidgetClutter(content as Element);
-        firstParagraph = (content as Element).querySelector('p')?.textContent?.trim();
+        if (dropped.length > 0) firstParagraph = (content as Element).querySelector('p')?.textContent?.trim();
         return (content as Element).innerHTML;
       },
     }).parse();

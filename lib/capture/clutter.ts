@@ -1,3 +1,5 @@
+import { countWords } from '@/lib/search/text';
+
 /**
  * What a page shows for its own editing and navigation, not part of the article: the "#", "¶" or
  * "🔗" link next to a heading, Wikipedia's "[edit]". Decided on the element as the page (or the
@@ -73,8 +75,6 @@ export function markWidgetClutter(doc: Document): void {
   }
 }
 
-const wordCount = (text: string | null) => (text ?? '').split(/\s+/).filter(Boolean).length;
-
 /**
  * Removes what `markWidgetClutter` marked from Readability's output, and the blocks left empty,
  * and returns their texts; when that is more than a fifth of its words (a short article inside a box
@@ -85,8 +85,8 @@ export function dropWidgetClutter(root: Element): string[] {
   const marked = [...root.querySelectorAll(`[${CLUTTER_MARK}]`)];
   if (marked.length === 0) return [];
   const outermost = marked.filter((element) => !element.parentElement?.closest(`[${CLUTTER_MARK}]`));
-  const dropped = outermost.reduce((sum, element) => sum + wordCount(element.textContent), 0);
-  if (dropped > MAX_DROPPED_SHARE * wordCount(root.textContent)) {
+  const dropped = outermost.reduce((sum, element) => sum + countWords(element.textContent ?? ''), 0);
+  if (dropped > MAX_DROPPED_SHARE * countWords(root.textContent ?? '')) {
     for (const element of marked) element.removeAttribute(CLUTTER_MARK);
     return [];
   }
@@ -110,7 +110,7 @@ function wordsUpTo(element: Element, max: number): number {
   let words = 0;
   for (let node = walker.nextNode(); node && words <= max; node = walker.nextNode()) {
     if (UNSEEN.has(node.parentElement?.localName ?? '')) continue;
-    words += wordCount(node.nodeValue);
+    words += countWords(node.nodeValue ?? '');
   }
   return words;
 }
@@ -181,7 +181,9 @@ function signUpBlocks(body: HTMLElement): Element[] {
     if (named ? !asksEmail && !hasSignUpCall(element) : !(asksEmail && hasSignUpCall(element))) continue;
     if (wordsUpTo(element, MAX_SIGN_UP_WORDS) > MAX_SIGN_UP_WORDS) continue;
     if (element.querySelector('article, main, h1')) continue;
-    if ([...element.querySelectorAll('p')].some((paragraph) => wordCount(paragraph.textContent) >= MAX_PITCH_WORDS))
+    if (
+      [...element.querySelectorAll('p')].some((paragraph) => countWords(paragraph.textContent ?? '') >= MAX_PITCH_WORDS)
+    )
       continue;
     blocks.push(element);
   }

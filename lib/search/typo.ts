@@ -1,9 +1,9 @@
 import Fuse from 'fuse.js';
 import { letterPairs } from '@/lib/search/build-index';
 import { addCandidate, type Candidates, FACTOR } from '@/lib/search/candidates';
-import { lowerBound } from '@/lib/search/sorted';
 import { pairTerm, type QueryWord, termsOfWord } from '@/lib/search/text';
 import type { Vocabulary } from '@/lib/search/vocabulary';
+import { createWordsInOrder } from '@/lib/search/words-in-order';
 
 const MAX_FUZZY_WORDS = 3;
 const FUZZY_THRESHOLD = 0.34;
@@ -206,20 +206,11 @@ export function createTypoMatcher(index: TypoWords) {
       .map(({ word, similarity, edits }): [string, number, number] => [word, similarity, edits]);
   }
 
-  /** Up to `limit` words that begin with `prefix`, when the words are sorted (else none). */
-  function wordsBeginning(prefix: string, limit: number): string[] {
-    if (!index.sorted) return [];
-    const found: string[] = [];
-    for (
-      let at = lowerBound(words, prefix);
-      at < words.length && found.length < limit && (words[at] as string).startsWith(prefix);
-      at++
-    )
-      found.push(words[at] as string);
-    return found;
-  }
-
-  return { fuzzyWords, wordsBeginning: index.wordsBeginning ?? wordsBeginning };
+  // The words a prefix begins: the index's own finder, else the sorted words read as they are.
+  const wordsBeginning =
+    index.wordsBeginning ??
+    (index.sorted ? createWordsInOrder(words, (id) => words[id] !== '').wordsBeginning : () => []);
+  return { fuzzyWords, wordsBeginning };
 }
 
 export type TypoMatcher = ReturnType<typeof createTypoMatcher>;
