@@ -27,21 +27,37 @@ export interface RelatedResult {
 }
 
 export interface RelatedResponse {
-  /** Whether the text is about something the library covers at all (one calibrated threshold). */
+  /** Whether the text is about something the library covers at all: `strength` against one calibrated threshold. */
   matched: boolean;
+  /**
+   * The best confidence among the articles most similar to the text, plus KNOWN_SHARE_WEIGHT times the
+   * share of the text's (discounted, squared) term weight in words the articles or their subject
+   * vocabulary use: what `matched` is decided on.
+   */
+  strength: number;
   results: RelatedResult[];
 }
 
 /**
- * A text "matches" the library when some article's confidence reaches this: the cosine similarity of
- * its words, discounted as the ranking discounts them ("name", "return", "table" on every manual
- * page say little), with the article's own words and subject vocabulary together
- * (`matchingPostings`), with the largest single shared word counted half, so that a match rests on
- * more than one word (a manual page repeating "module" is not about Terraform modules). Calibrated
- * with `npm run eval` between unrelated pages (real news and product pages, unrelated manual pages
- * Debian ships) and related documentation and passages: see README.
+ * A text "matches" the library when its strength reaches this: the best confidence among the
+ * articles most similar to it (the cosine similarity of its words, discounted as the ranking
+ * discounts them — "name", "return", "table" on every manual page say little — with the article's
+ * own words and subject vocabulary together, `matchingPostings`, the largest single shared word
+ * counted half, so that a match rests on more than one word), plus KNOWN_SHARE_WEIGHT times the share
+ * of the text's weight in words the library uses at all. Calibrated with `npm run eval` as the
+ * smallest round value above every unrelated page of the calibration set, real news and product page
+ * and unrelated passage (0.4726, an everyday passage): see README.
  */
-export const MATCH_THRESHOLD = 0.13;
+export const MATCH_THRESHOLD = 0.475;
+/**
+ * A page whose heavy words the library never uses is about something else, however close its few
+ * shared words bring it to one article: Python's `fractions` page and SQLite's `printf` page share
+ * "floating point" or "select" with an article, but most of their weight is in words no article or
+ * subject vocabulary has. A page on an article's subject writes mostly the library's words. Weighed
+ * against the confidence by a logistic fit over the documentation sets, real pages and passages of
+ * `npm run eval` (0.485 left out set by set, rounded); see README.
+ */
+const KNOWN_SHARE_WEIGHT = 0.5;
 /** How many of the most similar articles are looked at for a confident one. */
 const CONFIDENCE_POOL = 10;
 /** Words of the page the library has never used still count, as rare words, so that a page about
@@ -182,12 +198,14 @@ export function createRelatedEngine(
     stride: 2 | 3 = 2,
   ) {
     let norm = 0;
+    let knownNorm = 0;
     const scores = new Float64Array(docs.length);
     const largestShare = new Float64Array(docs.length);
     const sharesOwnWord = new Uint8Array(docs.length);
     for (const { index, weight } of weighted) {
       norm += weight * weight;
       if (index === undefined) continue;
+      knownNorm += weight * weight;
       const list = lists[index] as number[];
       for (let i = 0; i < list.length; i += stride) {
         const doc = list[i] as number;
@@ -198,7 +216,14 @@ export function createRelatedEngine(
         if (stride === 3 && list[i + 2] === 1 && weight > 0) sharesOwnWord[doc] = 1;
       }
     }
-    return { scores, largestShare, sharesOwnWord, norm: Math.sqrt(norm) || 1 };
+    // knownShare: the share of the terms' squared weight in terms some article uses (in `lists`).
+    return {
+      scores,
+      largestShare,
+      sharesOwnWord,
+      norm: Math.sqrt(norm) || 1,
+      knownShare: norm > 0 ? knownNorm / norm : 0,
+    };
   }
 
   /** `similarities` against the articles' own words and subject vocabulary together. */
@@ -268,11 +293,13 @@ export function createRelatedEngine(
     ranked.sort((a, b) => b.rankScore - a.rankScore || b.score - a.score || a.doc - b.doc);
     // Matching reads the pool of the articles most similar to the whole text, as calibrated.
     const pool = [...ranked].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, CONFIDENCE_POOL);
-    const matched = pool.some(({ confidence }) => confidence >= MATCH_THRESHOLD);
+    const best = Math.max(0, ...pool.map(({ confidence }) => confidence));
+    // A text sharing none of the articles' own words has nothing to list, however known its words.
+    const strength = pool.length > 0 ? best + KNOWN_SHARE_WEIGHT * matching.knownShare : 0;
     const results = ranked
       .slice(0, limit)
       .map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));
-    return { matched, results };
+    return { matched: strength >= MATCH_THRESHOLD, strength, results };
   }
 
   /** The precomputed most related articles of a bundled article. */

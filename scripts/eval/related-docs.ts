@@ -54,14 +54,21 @@ export const RELATED_DOCS_SETS = [
 ] as const;
 
 /**
- * A seventh blind set, written on 2026-12-03, two-thirds of it from manuals no setting was measured
- * on (Node.js and Django: `nodejs-doc`, `python-django-doc`). Reported after the others; the quality
- * tests and CI read only the five manuals above (Debian's nodejs-doc replaces NodeSource's nodejs).
+ * Sets from manuals no setting was measured on, reported after the others; the quality tests and CI
+ * read only the five manuals above. The seventh (2026-12-03), two-thirds from Node.js's and Django's
+ * manuals (`nodejs-doc`, `python-django-doc`; Debian's nodejs-doc replaces NodeSource's nodejs); the
+ * eighth (2026-12-04), half from SQLAlchemy's and Celery's (`python-sqlalchemy-doc`,
+ * `python-celery-doc`), written after the share of known words in matching was fixed, to judge it.
  */
 export const RELATED_DOCS_OTHER_MANUALS_SETS = [
   {
     file: 'tests/fixtures/related-docs-blind7.json',
     title: 'Related articles on real documentation, seventh blind set (two-thirds from the Node.js and Django manuals)',
+  },
+  {
+    file: 'tests/fixtures/related-docs-blind8.json',
+    title:
+      'Related articles on real documentation, eighth blind set (half from the SQLAlchemy and Celery manuals; written to judge the share of known words)',
   },
 ] as const;
 

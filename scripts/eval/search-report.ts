@@ -227,9 +227,9 @@ export function relatedEvalReport({ verbose, realPagesDir }: EvalReportOptions):
     lines.push(`unrelated real pages: skipped, ${realPagesDir} is absent`);
   } else {
     const wrongly = realPages.filter(({ page }) => page && relatedEngine.related(page).matched).map(({ name }) => name);
-    const confidences = realPages.map(({ page }) => (page ? highestConfidence(page) : 0));
+    const confidences = realPages.map(({ page }) => (page ? matchStrength(page) : 0));
     lines.push(
-      `unrelated real pages: matched ${wrongly.length}/${realPages.length}${wrongly.length ? ` (${wrongly.join(', ')})` : ''}; highest confidence ${Math.max(...confidences).toFixed(3)} (threshold ${MATCH_THRESHOLD})`,
+      `unrelated real pages: matched ${wrongly.length}/${realPages.length}${wrongly.length ? ` (${wrongly.join(', ')})` : ''}; highest strength ${Math.max(...confidences).toFixed(3)} (threshold ${MATCH_THRESHOLD})`,
     );
   }
   lines.push(...relatedPassagesReport({ verbose }), ...relatedDocsReport({ verbose }));
@@ -262,13 +262,9 @@ function relatedPassagesReport({ verbose }: Pick<EvalReportOptions, 'verbose'>):
   return lines;
 }
 
-function highestConfidence(page: { title: string; text: string }): number {
-  return Math.max(
-    0,
-    ...getBundledRelatedEngine()
-      .related(page, { limit: 10 })
-      .results.map((r) => r.confidence),
-  );
+/** What a page's match was decided on (`RelatedResponse.strength`), for the highest unrelated one. */
+function matchStrength(page: { title: string; text: string }): number {
+  return getBundledRelatedEngine().related(page).strength;
 }
 
 /**
@@ -301,11 +297,11 @@ function relatedDocsSetReport(file: string, title: string, verbose: boolean | un
       );
   }
   const wrongly = set.unrelated.filter((path) => engine.related(readDocPage(path) as PageText).matched);
-  const confidences = set.unrelated.map((path) => highestConfidence(readDocPage(path) as PageText));
+  const confidences = set.unrelated.map((path) => matchStrength(readDocPage(path) as PageText));
   const n = set.relevant.length;
   lines.push(
     `shelf         hit@5 ${(hits / n).toFixed(3)}  MRR ${(reciprocal / n).toFixed(3)}  matched ${matched}/${n}`,
-    `unrelated documentation: matched ${wrongly.length}/${set.unrelated.length}${wrongly.length ? ` (${wrongly.join(', ')})` : ''}; highest confidence ${Math.max(...confidences).toFixed(3)} (threshold ${MATCH_THRESHOLD})`,
+    `unrelated documentation: matched ${wrongly.length}/${set.unrelated.length}${wrongly.length ? ` (${wrongly.join(', ')})` : ''}; highest strength ${Math.max(...confidences).toFixed(3)} (threshold ${MATCH_THRESHOLD})`,
   );
   return lines;
 }

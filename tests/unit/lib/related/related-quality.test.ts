@@ -206,7 +206,21 @@ describe('related: knowing when nothing matches', () => {
     // And the vocabulary brings the second article closer to a text that uses it.
     expect(confidences(withSubjects, page)[second.id]).toBeGreaterThan(confidences(model, page)[second.id] as number);
     // On the vocabulary alone, nothing is listed and nothing matches.
-    expect(relatedBy(withSubjects, 'heap heap heap')).toEqual({ matched: false, results: [] });
+    expect(relatedBy(withSubjects, 'heap heap heap')).toEqual({ matched: false, strength: 0, results: [] });
+  });
+
+  it('matches on the best confidence plus half the share of the text’s weight in words the library uses', () => {
+    const best = (response: ReturnType<typeof relatedBy>) => Math.max(...response.results.map((r) => r.confidence));
+    // Every word known (an article's own word or vocabulary): the share is 1.
+    const known = relatedBy(withSubjects, 'name timezone heap');
+    expect(known.strength).toBeCloseTo(best(known) + 0.5, 6);
+    expect(known.matched).toBe(true);
+    // The same words among as many the library never uses: the share, and the strength, fall.
+    const diluted = relatedBy(withSubjects, 'name timezone heap zebra giraffe ocelot');
+    const share = (diluted.strength - best(diluted)) / 0.5;
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.8);
+    expect(diluted.strength).toBeLessThan(known.strength);
   });
 
   it('scales an article without vocabulary (learned from the blog) as if it had one sharing none of its words', () => {
@@ -279,10 +293,27 @@ describe(
     }, () => {
       const matched = docs.relevant.filter(({ path }) => engine.related(readDocPage(path)!).matched).length;
       // 23 until "key" and "day" were stemmed as their plurals (2026-12-03): Python's zoneinfo page,
-      // its article still first, fell just under the threshold (README, "key" and "keys").
-      expect(matched).toBeGreaterThanOrEqual(22);
+      // its article still first, fell just under the threshold (README, "key" and "keys"). 21 since
+      // matching reads the share of known words: zoneinfo and concurrent.futures gained, git's
+      // filter-branch and Docker's builder and `secret create` (options and identifiers) lost.
+      expect(matched).toBeGreaterThanOrEqual(21);
       expect(docs.unrelated.filter((path) => engine.related(readDocPage(path)!).matched)).toEqual([]);
     });
+
+    it(
+      hasRelatedDocs(docs)
+        ? 'does not match a manual page whose heavy words the library never uses, however close its few shared words (PostgreSQL’s large objects page)'
+        : `skipped: the documentation pages are not installed (${docs.install})`,
+      () => {
+        // A chapter's contents: "large" and "object" bring Large OFFSET Query Slowness to a confidence of
+        // 0.17, above most relevant pages (matched until 2026-12-04), but little over half its weight is
+        // in words an article or subject vocabulary uses (its chapter numbers, "chapter", "interface",
+        // "introduction" are in none).
+        const response = engine.related(readDocPage('/usr/share/doc/postgresql-doc-15/html/largeobjects.html')!);
+        expect(Math.max(...response.results.map((r) => r.confidence))).toBeGreaterThan(0.15);
+        expect(response.matched).toBe(false);
+      },
+    );
 
     it(hasRelatedDocs(docs)
       ? 'ranks an expected article in the top 5 for every relevant page (the heaviest words and the subject vocabulary decide the order)'
@@ -310,13 +341,14 @@ describe(
     }, () => {
       // Over the seven documentation sets: 114 of 171 relevant and 19 of 69 unrelated pages matched
       // when the confidence read every word undiscounted; 112 and 11 with the discounts (111 once
-      // "key" and "day" were stemmed as their plurals: the zoneinfo page above).
+      // "key" and "day" were stemmed as their plurals: the zoneinfo page above); 112 and 6 once
+      // matching read the share of the page's words the library uses.
       const sets = RELATED_DOCS_SETS.map(({ file }) => loadRelatedDocsSet(file));
       const matches = (path: string) => engine.related(readDocPage(path)!).matched;
       const relevant = sets.flatMap((set) => set.relevant.map(({ path }) => path)).filter(matches);
       const unrelated = sets.flatMap((set) => set.unrelated).filter(matches);
-      expect(relevant.length).toBeGreaterThanOrEqual(111);
-      expect(unrelated.length).toBeLessThanOrEqual(11);
+      expect(relevant.length).toBeGreaterThanOrEqual(112);
+      expect(unrelated.length).toBeLessThanOrEqual(6);
     });
 
     it(hasRelatedDocs(blind4Docs)
