@@ -4,7 +4,8 @@
  * Node.js). Editorial data like `curation.ts`: written from each article's title, summary and tags
  * alone, with no evaluation page in view, 6–12 specific terms each (no word that any manual uses,
  * such as "function" or "module"). Related articles rank and match with it (see
- * `lib/related/engine.ts`); search does not read it (a query names its subject).
+ * `lib/related/engine.ts`); search reads it as a field that ranks and lists but never decides whether a
+ * query has results (`lib/search/aside.ts`).
  */
 export const SUBJECT_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   'a2a-agent-to-agent-protocol': [

@@ -2,9 +2,11 @@ import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
 import everydayThingsJson from '@/assets/data/everyday-things.json';
 import everydayWordsJson from '@/assets/data/everyday-words.json';
 import plainWordSynonymsJson from '@/assets/data/plain-word-synonyms.json';
+import searchAsideJson from '@/assets/data/search-aside.json';
 import indexJson from '@/assets/data/search-index.json';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
+import type { SerializedAsideIndex } from '@/lib/search/aside';
 import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { createSearchEngine, type SearchEngine, type SearchEngineOptions } from '@/lib/search/engine';
 import {
@@ -25,7 +27,8 @@ let synonyms: readonly SynonymEntry[] | undefined;
  * Everyday English words one typo from the index's words, and what words are worth in everyday
  * speech: prebuilt by `npm run index` (scripts/cli/everyday-words.ts); words naming things of everyday
  * life, by `npm run documentation-words` (scripts/cli/everyday-things.ts); the plain words users say
- * for the articles' terms, by `npm run index` (lib/corpus/plain-words.ts). The bench builds its
+ * for the articles' terms, by `npm run index` (lib/corpus/plain-words.ts); the aside field, by `npm run
+ * index` (lib/search/aside.ts). The bench builds its
  * engines with them too.
  */
 export function getEngineOptions(): SearchEngineOptions {
@@ -39,6 +42,7 @@ export function getEngineOptions(): SearchEngineOptions {
       everydayThings ??= new Set(everydayThingsJson.split(' '));
       return everydayThings;
     },
+    aside: searchAsideJson as SerializedAsideIndex,
     synonyms: () => {
       synonyms ??= [...getSynonymTable(), ...plainWordEntries(plainWordSynonymsJson as SerializedPlainWordSynonyms)];
       return synonyms;

@@ -1,9 +1,10 @@
+import { ASIDE_MARK } from '@/lib/search/aside';
 import { getSynonymTable, type SynonymEntry } from '@/lib/search/synonyms';
 import { MIN_PREFIX_LENGTH, pairTerm, type QueryWord, stemWord, termsOfWord } from '@/lib/search/text';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
 /** Relative worth of the ways a query word can match an index term. */
-export const FACTOR = { exact: 1, prefix: 0.8, fuzzy: 0.7, synonym: 0.6, phrase: 0.5 } as const;
+export const FACTOR = { exact: 1, prefix: 0.8, fuzzy: 0.7, synonym: 0.6, phrase: 0.5, aside: 0.4 } as const;
 const MAX_PREFIX_TERMS = 40;
 /** A finished word this short that the index does not know is a fragment, not a prefix worth completing. */
 const MIN_COMPLETION_LENGTH = 3;
@@ -275,5 +276,27 @@ export function pairCandidates(vocabulary: Vocabulary, words: readonly QueryWord
       }
     }
     return candidates;
+  });
+}
+
+/**
+ * The aside field (`lib/search/aside.ts`): each query word as written (or, misspelled, as its sure
+ * correction, at that correction's discount, as for synonyms: "posgres" lists what "postgres" lists)
+ * also looks for the field's terms, sure of nothing (they never decide that a query has results) but,
+ * once the query's own words have, listing the article as a plain phrase's term does. A weak match
+ * (FACTOR.aside): it ranks an article the query's words leave among others, not above one its own
+ * text names.
+ */
+export function addAsideCandidates(
+  vocabulary: Vocabulary,
+  words: readonly QueryWord[],
+  groups: readonly Candidates[],
+): void {
+  words.forEach((word, position) => {
+    const group = groups[position] as Candidates;
+    const corrected = word.surface.length >= MIN_SYNONYM_CORRECTION_LENGTH ? surestCorrection(vocabulary, group) : null;
+    const readings = corrected ? [corrected] : termsOfWord(word.surface).map((term) => ({ term, factor: 1 }));
+    for (const { term, factor } of readings)
+      addCandidate(vocabulary, group, ASIDE_MARK + term, FACTOR.aside * factor, 0, FACTOR.synonym);
   });
 }

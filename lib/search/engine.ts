@@ -1,4 +1,5 @@
 import type { Article } from '@/lib/corpus/article';
+import { asideFor, type SerializedAsideIndex } from '@/lib/search/aside';
 import type { SerializedSearchIndex } from '@/lib/search/build-index';
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
@@ -73,6 +74,8 @@ export interface SearchEngineOptions {
    * articles add the plain words users say for their terms (`lib/search/bundled.ts`).
    */
   synonyms?: () => readonly SynonymEntry[];
+  /** A field that ranks and lists but never decides (`lib/search/aside.ts`): the blog's subject vocabulary. */
+  aside?: SerializedAsideIndex;
 }
 
 /**
@@ -82,7 +85,14 @@ export interface SearchEngineOptions {
 export function createSearchEngine(
   index: SerializedSearchIndex,
   articles: readonly Article[],
-  { tuning = CONFIDENCE, everydayWords = new Set(), wordWorth, everydayThings, synonyms }: SearchEngineOptions = {},
+  {
+    tuning = CONFIDENCE,
+    everydayWords = new Set(),
+    wordWorth,
+    everydayThings,
+    synonyms,
+    aside,
+  }: SearchEngineOptions = {},
 ) {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = index.docIds.map((id) => {
@@ -90,7 +100,17 @@ export function createSearchEngine(
     if (!article) throw new Error(`search index refers to unknown article "${id}"`);
     return article;
   });
-  const vocabulary = createVocabulary(index);
+  // The aside terms sort before every other (ASIDE_MARK), so the index's own terms keep their order.
+  const asideTerms = aside && asideFor(aside, index.docIds);
+  const vocabulary = createVocabulary(
+    asideTerms
+      ? {
+          ...index,
+          terms: [...asideTerms.terms, ...index.terms],
+          postings: [...asideTerms.postings, ...index.postings],
+        }
+      : index,
+  );
   const typos = createTypoMatcher({ ...index, sorted: true }); // the index's words are sorted (build-index.ts)
   const namesSubject = subjectTermsOf(docs, vocabulary);
   let anySubjectTerms: Set<number> | undefined;
@@ -129,6 +149,7 @@ export function createSearchEngine(
       everydayWords,
       everydaySpeech,
       synonyms: synonyms?.(),
+      aside: aside !== undefined,
     });
     const toResults = (ranked: readonly RankedDocument[]) =>
       ranked.map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));

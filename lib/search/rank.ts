@@ -1,4 +1,10 @@
-import { addCompletionCandidates, addSynonymCandidates, pairCandidates, wordCandidates } from '@/lib/search/candidates';
+import {
+  addAsideCandidates,
+  addCompletionCandidates,
+  addSynonymCandidates,
+  pairCandidates,
+  wordCandidates,
+} from '@/lib/search/candidates';
 import {
   type ConfidenceTuning,
   countUnknownWords,
@@ -54,6 +60,8 @@ export interface RankOptions {
   everydaySpeech?: EverydaySpeech;
   /** The synonyms to look for: the general ones unless the index has more (the blog's articles: their plain words). */
   synonyms?: readonly SynonymEntry[];
+  /** Whether the vocabulary holds an aside field (`lib/search/aside.ts`). */
+  aside?: boolean;
 }
 
 /**
@@ -65,7 +73,7 @@ export function rankQuery(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
-  { limit, looseLimit, typing, accept, tuning, everydayWords, everydaySpeech, synonyms }: RankOptions,
+  { limit, looseLimit, typing, accept, tuning, everydayWords, everydaySpeech, synonyms, aside }: RankOptions,
 ): Ranking {
   const groups = wordCandidates(vocabulary, words, typing, typos.wordsBeginning);
   addCompletionCandidates(vocabulary, words, groups);
@@ -75,6 +83,7 @@ export function rankQuery(
     namesEverydayThing: everydaySpeech?.namesEverydayThing,
   });
   addSynonymCandidates(vocabulary, words, groups, synonyms);
+  if (aside) addAsideCandidates(vocabulary, words, groups);
   const wordReadings = groups.map((group, at): WordReading | null => {
     const terms = [...group]
       .filter(([, { certainty }]) => certainty > 0)

@@ -1,3 +1,4 @@
+import { ASIDE_MARK } from '@/lib/search/aside';
 import { type Candidates, FACTOR, onTopicCertainty } from '@/lib/search/candidates';
 import type { EverydayReadings, WordSpecificity } from '@/lib/search/confidence';
 import type { Vocabulary } from '@/lib/search/vocabulary';
@@ -94,7 +95,7 @@ export function scoreDocuments(
     for (const [term, candidate] of group) {
       const { factor, certainty } = candidate;
       const onTopic = onTopicCertainty(candidate);
-      matchedTerms.add(terms[term] as string);
+      if (!(terms[term] as string).startsWith(ASIDE_MARK)) matchedTerms.add(terms[term] as string); // aside terms: nothing to highlight
       const list = postings[term] as number[];
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i] as number;

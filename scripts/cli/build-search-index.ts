@@ -4,7 +4,9 @@
  * what everyday words are worth when ranking and matching related articles, from the bundled articles;
  * and the plain words search reads for the articles' terms (`lib/corpus/plain-words.ts`):
  * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/related-model.json`,
- * `assets/data/everyday-discounts.json` and `assets/data/plain-word-synonyms.json`.
+ * `assets/data/everyday-discounts.json` and `assets/data/plain-word-synonyms.json`; and the field search
+ * ranks and lists by but never decides with (subject vocabulary and plain phrases, `lib/search/aside.ts`):
+ * `assets/data/search-aside.json`.
  * Usage: npm run index (also run by npm run catalog). The outputs are committed; unit tests check
  * that they match the articles, so they cannot go stale.
  */
@@ -12,8 +14,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Article } from '@/lib/corpus/article';
 import { PLAIN_WORDS } from '@/lib/corpus/plain-words';
+import { SUBJECT_VOCABULARY } from '@/lib/corpus/subject-vocabulary';
 import { buildRelatedModel } from '@/lib/related/model';
 import { subjectTermsOfArticle } from '@/lib/related/subject-terms';
+import { asideEntriesOf, buildAsideIndex } from '@/lib/search/aside';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { buildPlainWordSynonyms } from '@/lib/search/synonyms';
 import { createVocabulary, documentCount } from '@/lib/search/vocabulary';
@@ -47,3 +51,10 @@ const vocabulary = createVocabulary(index);
 const plainWordSynonyms = buildPlainWordSynonyms(PLAIN_WORDS, (term) => documentCount(vocabulary, term));
 writeFileSync(plainWordsTarget, `${JSON.stringify(plainWordSynonyms)}\n`);
 console.log(`wrote ${plainWordSynonyms.length} plain phrases and the terms they stand for to ${plainWordsTarget}`);
+
+const asideTarget = resolve('assets/data/search-aside.json');
+const aside = buildAsideIndex(
+  articles.map(({ id }) => ({ id, entries: asideEntriesOf(id, SUBJECT_VOCABULARY, PLAIN_WORDS) })),
+);
+writeFileSync(asideTarget, `${JSON.stringify(aside)}\n`);
+console.log(`wrote the aside field (${aside.terms.length} terms) to ${asideTarget}`);
