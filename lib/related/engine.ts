@@ -22,17 +22,21 @@ export interface RelatedResult {
    * with the article's own words and subject vocabulary together (`matchingPostings`).
    */
   score: number;
-  /** The similarity with the largest single shared word counted half: what "matched" is decided on. */
+  /** The similarity with the largest single shared word counted half: the best one in the pool is what "matched" reads. */
   confidence: number;
 }
 
 export interface RelatedResponse {
-  /** Whether the text is about something the library covers at all: `strength` against one calibrated threshold. */
+  /**
+   * Whether the text is about something the library covers at all: `strength` reaches MATCH_THRESHOLD
+   * and some article is at least loosely related (MIN_MATCH_CONFIDENCE).
+   */
   matched: boolean;
   /**
    * The best confidence among the articles most similar to the text, plus KNOWN_SHARE_WEIGHT times the
    * share of the text's (discounted, squared) term weight in words the articles or their subject
-   * vocabulary use: what `matched` is decided on.
+   * vocabulary use (ASSUMED_KNOWN_SHARE for a text too short to measure it); 0 when no article shares
+   * one of its own words with the text.
    */
   strength: number;
   results: RelatedResult[];
@@ -46,18 +50,34 @@ export interface RelatedResponse {
  * counted half, so that a match rests on more than one word), plus KNOWN_SHARE_WEIGHT times the share
  * of the text's weight in words the library uses at all. Calibrated with `npm run eval` as the
  * smallest round value above every unrelated page of the calibration set, real news and product page
- * and unrelated passage (0.4726, an everyday passage): see README.
+ * and unrelated passage (0.4726, a passage on an ATmega328's interrupt routines): see README.
  */
 export const MATCH_THRESHOLD = 0.475;
 /**
  * A page whose heavy words the library never uses is about something else, however close its few
- * shared words bring it to one article: Python's `fractions` page and SQLite's `printf` page share
- * "floating point" or "select" with an article, but most of their weight is in words no article or
- * subject vocabulary has. A page on an article's subject writes mostly the library's words. Weighed
- * against the confidence by a logistic fit over the documentation sets, real pages and passages of
- * `npm run eval` (0.485 left out set by set, rounded); see README.
+ * shared words bring it to one article: Python's `locale` page and SQLite's R-tree page share
+ * "floating point" or "index" and "query" with an article, but most of their weight is in words no
+ * article or subject vocabulary has. A page on an article's subject writes mostly the library's words.
+ * Weighed against the confidence by a logistic fit over the documentation sets, real pages and
+ * passages of `npm run eval` (0.485 left out set by set, rounded); see README.
  */
 const KNOWN_SHARE_WEIGHT = 0.5;
+/**
+ * A share measured on fewer distinct words than this is no measure: a short everyday sentence is
+ * nearly all words the library uses, as is a Chinese page that quotes "AI" and "app" (only its Latin
+ * words count). Such a text is given ASSUMED_KNOWN_SHARE. Every passage and page of `npm run eval` has
+ * 23 or more; none changes between 20 and 30.
+ */
+const MIN_MEASURED_TERMS = 30;
+/** The share at which the threshold asks for the confidence that alone decided until 2026-12-04, 0.13. */
+const ASSUMED_KNOWN_SHARE = (MATCH_THRESHOLD - 0.13) / KNOWN_SHARE_WEIGHT;
+/**
+ * However known its words, a text matches only if some article is at least loosely related to it
+ * (`LOOSE_CONFIDENCE` in find-related.ts): everyday prose is nearly all known words, and without a floor
+ * a paragraph of it would match at a confidence near 0. On `npm run eval` it costs one documentation page
+ * and one passage of the 226 relevant texts, and no unrelated one is matched either way.
+ */
+const MIN_MATCH_CONFIDENCE = 0.095;
 /** How many of the most similar articles are looked at for a confident one. */
 const CONFIDENCE_POOL = 10;
 /** Words of the page the library has never used still count, as rare words, so that a page about
@@ -198,14 +218,12 @@ export function createRelatedEngine(
     stride: 2 | 3 = 2,
   ) {
     let norm = 0;
-    let knownNorm = 0;
     const scores = new Float64Array(docs.length);
     const largestShare = new Float64Array(docs.length);
     const sharesOwnWord = new Uint8Array(docs.length);
     for (const { index, weight } of weighted) {
       norm += weight * weight;
       if (index === undefined) continue;
-      knownNorm += weight * weight;
       const list = lists[index] as number[];
       for (let i = 0; i < list.length; i += stride) {
         const doc = list[i] as number;
@@ -216,14 +234,7 @@ export function createRelatedEngine(
         if (stride === 3 && list[i + 2] === 1 && weight > 0) sharesOwnWord[doc] = 1;
       }
     }
-    // knownShare: the share of the terms' squared weight in terms some article uses (in `lists`).
-    return {
-      scores,
-      largestShare,
-      sharesOwnWord,
-      norm: Math.sqrt(norm) || 1,
-      knownShare: norm > 0 ? knownNorm / norm : 0,
-    };
+    return { scores, largestShare, sharesOwnWord, norm: Math.sqrt(norm) || 1 };
   }
 
   /** `similarities` against the articles' own words and subject vocabulary together. */
@@ -252,6 +263,28 @@ export function createRelatedEngine(
       return { term, index, weight: tfidfWeight(count, index === undefined ? unknownIdf : (idf[index] as number)) };
     });
     return weighted.sort((a, b) => b.weight - a.weight);
+  }
+
+  /**
+   * The share of the terms' squared weight in words some article's own words or subject vocabulary use;
+   * a word only the excluded article uses counts as unknown (it is not among the articles compared).
+   */
+  function knownShare(weighted: ReadonlyArray<{ term: string; weight: number }>, excludeId?: string): number {
+    matchingModel ??= matchingPostings(model);
+    const { index, postings: lists } = matchingModel;
+    const excluded = excludeId === undefined ? -1 : model.docIds.indexOf(excludeId);
+    let known = 0;
+    let all = 0;
+    for (const { term, weight } of weighted) {
+      all += weight * weight;
+      const at = index.get(term);
+      if (at === undefined) continue;
+      const list = lists[at] as number[];
+      let usedByAnother = false;
+      for (let i = 0; i < list.length && !usedByAnother; i += 3) usedByAnother = list[i] !== excluded;
+      if (usedByAnother) known += weight * weight;
+    }
+    return all > 0 ? known / all : 0;
   }
 
   function related(
@@ -294,12 +327,14 @@ export function createRelatedEngine(
     // Matching reads the pool of the articles most similar to the whole text, as calibrated.
     const pool = [...ranked].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, CONFIDENCE_POOL);
     const best = Math.max(0, ...pool.map(({ confidence }) => confidence));
+    const share =
+      discounted.length >= MIN_MEASURED_TERMS ? knownShare(discounted, options.excludeId) : ASSUMED_KNOWN_SHARE;
     // A text sharing none of the articles' own words has nothing to list, however known its words.
-    const strength = pool.length > 0 ? best + KNOWN_SHARE_WEIGHT * matching.knownShare : 0;
+    const strength = pool.length > 0 ? best + KNOWN_SHARE_WEIGHT * share : 0;
     const results = ranked
       .slice(0, limit)
       .map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));
-    return { matched: strength >= MATCH_THRESHOLD, strength, results };
+    return { matched: strength >= MATCH_THRESHOLD && best >= MIN_MATCH_CONFIDENCE, strength, results };
   }
 
   /** The precomputed most related articles of a bundled article. */

@@ -12,7 +12,7 @@ const LOOSE_SHOWN = 3;
  * A text's article with this confidence (a little under what a text matching the library mostly
  * needs) is loosely related. On the related sets of `npm run eval` (the seven documentation sets
  * CI reads, passages, real pages), 36 of the 106 unrelated texts left unmatched are offered loosely
- * related articles, and 25 of the 62 relevant texts left unmatched offer a wanted article among them
+ * related articles, and 25 of the 64 relevant texts left unmatched offer a wanted article among them
  * (31 of 101 and 27 of 69 before matching read the share of known words; 42 of 93 and 30 of 65 while
  * the confidence read every word undiscounted).
  */
@@ -24,7 +24,7 @@ const LOOSE_CONFIDENCE = 0.095;
  * Redis eviction and the like (QA pass). On the passages and documentation pages of `npm run eval`
  * that match (160), the lists went from 10 articles to 5.4 on average, a wanted article left in 155
  * (157 before; at 0.3: 7.2 and 156, at 0.5: 4.1 and 154). Measured again once matching read the
- * share of known words: 149 match, 5.9 articles listed on average, a wanted one in 143.
+ * share of known words: 147 match, 5.8 articles listed on average, a wanted one in 142.
  */
 const LISTED_SHARE_OF_BEST = 0.4;
 
@@ -40,7 +40,8 @@ export interface FoundRelated {
 /**
  * Articles related to what the user right-clicked: short texts (a selection of a few words, a link)
  * go through search, which tolerates typos; longer texts (a paragraph, a page) through content
- * similarity. Either way a calibrated confidence decides whether anything matches.
+ * similarity. Either way a calibrated threshold decides whether anything matches: search's confidence,
+ * or the strength of `RelatedResponse`.
  */
 export function findRelated(
   text: string,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getBundledRelatedEngine } from '@/lib/related/bundled';
+import type { RelatedResponse } from '@/lib/related/engine';
 import { createRelatedEngine, joinedWords } from '@/lib/related/engine';
 import { findRelated } from '@/lib/related/find-related';
 import type { SerializedRelatedModel } from '@/lib/related/model';
@@ -99,6 +100,31 @@ describe('related: knowing when nothing matches', () => {
   it('lists nothing for a paragraph about something the library does not cover (sanctions against Sudan)', () => {
     expect(engine.related(SUDAN).matched).toBe(false);
     expect(findRelated(SUDAN)).toEqual({ articles: [], matched: false });
+  });
+
+  it('does not match everyday prose, however much of it is in words the library uses (a short paragraph, a longer one)', () => {
+    // Nearly all in known words (share 0.87–0.9) at a confidence under 0.09: both matched before a
+    // share was measured only on 30 words or more and a match needed an article at least loosely related.
+    const paragraph =
+      'Our team meeting moved to Tuesday, so I need to update the shared calendar, send the new time to everyone, and check that the room is free. After the meeting I will write a short summary, list the open questions, and ask each person to reply by Friday with their progress and any problems they hit during the week.';
+    const longer = `${paragraph} My manager also wants a plan for the holiday schedule, a budget for the office party, and a list of gifts for the new interns who start next month.`;
+    expect(engine.weighTerms(paragraph).length).toBeLessThan(30);
+    expect(engine.weighTerms(longer).length).toBeGreaterThanOrEqual(30);
+    for (const text of [paragraph, longer]) {
+      expect(engine.related(text).matched).toBe(false);
+      expect(findRelated(text).matched).toBe(false);
+    }
+    expect(engine.related(longer).strength).toBeGreaterThan(0.475);
+  });
+
+  it('does not match a Chinese page through the few English words it quotes ("AI", "app", "team meeting")', () => {
+    for (const text of [
+      '这次旅行我们去了云南，风景非常美丽。导游用AI翻译，还推荐了一个app订酒店，住得很舒服。'.repeat(3),
+      '今天我们全家去奶奶家吃晚饭，饭后大家一起看电视。爸爸说下周的team meeting很重要，妈妈在准备明天的早餐。'.repeat(
+        3,
+      ),
+    ])
+      expect(engine.related({ title: '游记', text }).matched).toBe(false);
   });
 
   it('rests a match on more than one shared word: confidence counts the largest shared word half', () => {
@@ -210,17 +236,25 @@ describe('related: knowing when nothing matches', () => {
   });
 
   it('matches on the best confidence plus half the share of the text’s weight in words the library uses', () => {
-    const best = (response: ReturnType<typeof relatedBy>) => Math.max(...response.results.map((r) => r.confidence));
-    // Every word known (an article's own word or vocabulary): the share is 1.
-    const known = relatedBy(withSubjects, 'name timezone heap');
-    expect(known.strength).toBeCloseTo(best(known) + 0.5, 6);
-    expect(known.matched).toBe(true);
-    // The same words among as many the library never uses: the share, and the strength, fall.
-    const diluted = relatedBy(withSubjects, 'name timezone heap zebra giraffe ocelot');
-    const share = (diluted.strength - best(diluted)) / 0.5;
-    expect(share).toBeGreaterThan(0.2);
-    expect(share).toBeLessThan(0.8);
-    expect(diluted.strength).toBeLessThan(known.strength);
+    const best = (response: RelatedResponse) => Math.max(...response.results.map((r) => r.confidence));
+    // Thirty words the model has never seen, so that the share is measured (30 distinct terms or more).
+    const unknown = Array.from({ length: 30 }, (_, at) => `zq${String.fromCharCode(97 + (at % 26))}x${at}`).join(' ');
+    const text = `name timezone heap ${unknown}`;
+    const engineWith = createRelatedEngine(withSubjects, ARTICLES);
+    const weights = engineWith.weighTerms(text);
+    const squared = (terms: typeof weights) => terms.reduce((sum, { weight }) => sum + weight * weight, 0);
+    const shareOf = (known: string[]) => squared(weights.filter(({ term }) => known.includes(term))) / squared(weights);
+    // "name" is the first article's word, "timezon" the second's and "heap" in its vocabulary: all known.
+    const response = engineWith.related({ text });
+    expect(response.strength).toBeCloseTo(best(response) + 0.5 * shareOf(['name', 'timezon', 'heap']), 6);
+    // Without the second article, its words say nothing the compared articles use.
+    const excluding = engineWith.related({ text }, { excludeId: second.id });
+    expect(excluding.results.map((r) => r.article.id)).toEqual([first.id]);
+    expect(excluding.strength).toBeCloseTo(best(excluding) + 0.5 * shareOf(['name']), 6);
+    // A text of fewer words is given the share at which the old threshold holds: it needs a
+    // confidence of 0.13, as it did before the share counted.
+    const short = relatedBy(withSubjects, 'name timezone heap');
+    expect(short.strength - best(short)).toBeCloseTo(0.475 - 0.13, 6);
   });
 
   it('scales an article without vocabulary (learned from the blog) as if it had one sharing none of its words', () => {
@@ -240,11 +274,12 @@ describe('related: knowing when nothing matches', () => {
 describe('Find related on passages a reader selects (tests/fixtures/related-paragraphs.json; npm run eval prints them)', () => {
   const { halves } = loadRelatedPassages();
   // Before texts were matched on the subject vocabulary too (0.119 on the articles' own words): 14 of
-  // 20 related matched in each half, and 1 unrelated passage of 12 (an election story, a spreadsheet formula).
+  // 20 related matched in each half, and 1 unrelated passage of 12 (an election story, a spreadsheet formula);
+  // 15 and 16 until matching read the share of known words (18 and 18).
   it.each(Object.entries(halves))(
-    '%s: matches 15 of 20 related passages or more, and no unrelated one',
+    '%s: matches 18 of 20 related passages or more, and no unrelated one',
     (_half, { related, unrelated }) => {
-      expect(related.filter(({ text }) => findRelated(text).matched).length).toBeGreaterThanOrEqual(15);
+      expect(related.filter(({ text }) => findRelated(text).matched).length).toBeGreaterThanOrEqual(18);
       expect(unrelated.filter((text) => findRelated(text).matched)).toEqual([]);
     },
   );
@@ -341,13 +376,13 @@ describe(
     }, () => {
       // Over the seven documentation sets: 114 of 171 relevant and 19 of 69 unrelated pages matched
       // when the confidence read every word undiscounted; 112 and 11 with the discounts (111 once
-      // "key" and "day" were stemmed as their plurals: the zoneinfo page above); 112 and 6 once
-      // matching read the share of the page's words the library uses.
+      // "key" and "day" were stemmed as their plurals: the zoneinfo page above); 111 and 6 once
+      // matching read the share of the page's words the library uses (112 without its confidence floor).
       const sets = RELATED_DOCS_SETS.map(({ file }) => loadRelatedDocsSet(file));
       const matches = (path: string) => engine.related(readDocPage(path)!).matched;
       const relevant = sets.flatMap((set) => set.relevant.map(({ path }) => path)).filter(matches);
       const unrelated = sets.flatMap((set) => set.unrelated).filter(matches);
-      expect(relevant.length).toBeGreaterThanOrEqual(112);
+      expect(relevant.length).toBeGreaterThanOrEqual(111);
       expect(unrelated.length).toBeLessThanOrEqual(6);
     });
 
