@@ -84,6 +84,11 @@ export function scoreDocuments(
   const namedSubject = new Uint8Array(docCount);
   const everydayPhrase = new Uint8Array(docCount);
   const sharesPhrase = new Uint8Array(docCount);
+  // Per document, the words reaching it through a candidate sure alone (not a plain phrase's term nor
+  // the aside field, sure of nothing until the query is about something): what a query of fragments
+  // alone is judged on.
+  const matchedSure = new Uint8Array(docCount);
+  const reachedSure = new Uint8Array(docCount);
   const touched: number[] = [];
   const matchedTerms = new Set<string>();
   for (const [groupIndex, group] of groups.entries()) {
@@ -104,6 +109,7 @@ export function scoreDocuments(
         if (score > (best[doc] as number)) best[doc] = score;
         if (certainty > (surest[doc] as number)) surest[doc] = certainty;
         if (onTopic > (surestOnTopic[doc] as number)) surestOnTopic[doc] = onTopic;
+        if (candidate.onTopicCertainty === undefined) reachedSure[doc] = 1;
         if (everyday && certainty > 0 && everydayReadings.namesSubject(doc, term)) namedSubject[doc] = 1;
       }
     }
@@ -111,6 +117,7 @@ export function scoreDocuments(
       if (matched[doc] === 0) touched.push(doc);
       total[doc] = (total[doc] as number) + (best[doc] as number);
       matched[doc] = (matched[doc] as number) + 1;
+      matchedSure[doc] = (matchedSure[doc] as number) + (reachedSure[doc] as number);
       coveredWeight[doc] = (coveredWeight[doc] as number) + groupWeight;
       // Covered for listing by a candidate sure once the query is about something (a plain phrase's
       // term), also where the word is one the library does not know (sure of nothing otherwise).
@@ -128,6 +135,7 @@ export function scoreDocuments(
       surest[doc] = 0;
       surestOnTopic[doc] = 0;
       namedSubject[doc] = 0;
+      reachedSure[doc] = 0;
     }
   }
 
@@ -153,14 +161,17 @@ export function scoreDocuments(
   const documents = touched.map((doc) => {
     const coverage = (coveredWeight[doc] as number) / totalWeight;
     const confidence =
-      querySpecificity > 0 ? (covered[doc] as number) / querySpecificity : (matched[doc] as number) / groups.length;
+      querySpecificity > 0 ? (covered[doc] as number) / querySpecificity : (matchedSure[doc] as number) / groups.length;
     return {
       doc,
       score: ((total[doc] as number) / 1000) * coverage * coverage,
       // A query of fragments alone ("pgv" being typed): the share of its words the document has.
       confidence,
       // Never below `confidence`: a sure candidate is as sure on topic (`onTopicCertainty`).
-      onTopicConfidence: querySpecificity > 0 ? (coveredOnTopic[doc] as number) / querySpecificity : confidence,
+      onTopicConfidence:
+        querySpecificity > 0
+          ? (coveredOnTopic[doc] as number) / querySpecificity
+          : (matched[doc] as number) / groups.length,
       evidence: covered[doc] as number,
       coveredWords: coveredWords[doc] as number,
       onlyWord: coveredWords[doc] === 1 ? (lastCovered[doc] as number) : -1,
