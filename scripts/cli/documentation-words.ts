@@ -47,7 +47,8 @@ function* pagesUnder(dir: string): Generator<PageText> {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* pagesUnder(path);
     else if (PAGE_FILE.test(name)) {
-      const page = readDocPage(path);
+      // Code blocks kept: the committed discounts were built so (see MarkdownReading).
+      const page = readDocPage(path, { keepCode: true });
       if (page) yield page;
     }
   }

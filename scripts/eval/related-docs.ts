@@ -58,7 +58,10 @@ export const RELATED_DOCS_SETS = [
  * read only the five manuals above. The seventh (2026-12-03), two-thirds from Node.js's and Django's
  * manuals (`nodejs-doc`, `python-django-doc`; Debian's nodejs-doc replaces NodeSource's nodejs); the
  * eighth (2026-12-04), half from SQLAlchemy's and Celery's (`python-sqlalchemy-doc`,
- * `python-celery-doc`), written after the share of known words in matching was fixed, to judge it.
+ * `python-celery-doc`), written after the share of known words in matching was fixed, to judge it;
+ * the ninth (2026-12-04), from the five manuals, written to judge a ranking change that was not made,
+ * and scored once with the share of known words (it showed Docker's pages losing their matches, which
+ * led to reading Markdown without its code blocks). Reported here, after the sets the tests read.
  */
 export const RELATED_DOCS_OTHER_MANUALS_SETS = [
   {
@@ -70,6 +73,11 @@ export const RELATED_DOCS_OTHER_MANUALS_SETS = [
     title:
       'Related articles on real documentation, eighth blind set (half from the SQLAlchemy and Celery manuals; written to judge the share of known words)',
   },
+  {
+    file: 'tests/fixtures/related-docs-blind9.json',
+    title:
+      'Related articles on real documentation, ninth blind set (the five manuals; scored once, then Markdown was read without its code blocks)',
+  },
 ] as const;
 
 /** Every documentation set `npm run eval` reports, in its order. */
@@ -79,15 +87,24 @@ export function loadRelatedDocsSet(file = RELATED_DOCS_FILE): RelatedDocsSet {
   return JSON.parse(readFileSync(file, 'utf8')) as RelatedDocsSet;
 }
 
+/** How a Markdown page is read: as the extension reads its site (no code blocks), or with them. */
+export interface MarkdownReading {
+  /**
+   * Keep fenced code blocks: what `npm run documentation-words` counted the words of every manual on
+   * (its committed discounts were built so; regenerated without them they matched more unrelated pages).
+   */
+  keepCode?: boolean;
+}
+
 /**
  * A documentation page's text as Shelf would read it (`filePageReader`), gzip-compressed or not (as
  * Debian ships Docker's manual). Null when the page is not installed.
  */
-export function readDocPage(path: string): PageText | null {
+export function readDocPage(path: string, reading: MarkdownReading = {}): PageText | null {
   if (!existsSync(path)) return null;
   const raw = readFileSync(path);
   const content = (isGzip(raw) ? gunzipSync(raw) : raw).toString('utf8');
-  return filePageReader(path, content)();
+  return filePageReader(path, content, reading)();
 }
 
 /** Whether bytes start with gzip's magic number (a `.gz` name aside). */
@@ -101,25 +118,29 @@ export function isGzip(bytes: Uint8Array): boolean {
  * shows it (`markdownPageText`), else plain text (`textAsPageText`). The DOM is parsed at once and
  * the extraction left to the returned reader, so that `query related` can time the extraction alone.
  */
-export function filePageReader(name: string, content: string): () => PageText {
+export function filePageReader(name: string, content: string, reading: MarkdownReading = {}): () => PageText {
   const file = name.replace(/\.gz$/i, '');
   if (/\.x?html?$/i.test(file) || /^\s*<(!doctype|html|head|body)/i.test(content)) {
     const { document } = parseHTML(content);
     return () => extractPageText(document, MAX_PAGE_TEXT, UNTIMED_BUDGET);
   }
-  const page = /\.(md|markdown)$/i.test(file) ? markdownPageText(content) : textAsPageText('', content);
+  const page = /\.(md|markdown)$/i.test(file) ? markdownPageText(content, reading) : textAsPageText('', content);
   return () => page;
 }
 
 /** Front matter: YAML between two `---` lines at the very top (Docker's pages carry title, description, keywords). */
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
+/** A fenced code block (``` or ~~~ to the same fence), which the extractor skips on the rendered page. */
+const FENCED_CODE = /^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm;
+
 /**
- * A Markdown page as its site shows it: the front matter's title (else the first heading) and
- * description, then the body, up to the extractor's cap; the front matter's other fields (keywords,
- * redirects) are not shown.
+ * A Markdown page as the extension would read its site: the front matter's title (else the first
+ * heading) and description, then the body without its fenced code blocks (the site shows them as
+ * `<pre>`, which the extractor skips, as it skips code on every page), up to the extractor's cap; the
+ * front matter's other fields (keywords, redirects) are not shown.
  */
-export function markdownPageText(content: string): PageText {
+export function markdownPageText(content: string, { keepCode = false }: MarkdownReading = {}): PageText {
   const front = FRONT_MATTER.exec(content);
   const field = (name: string) =>
     front
@@ -128,7 +149,8 @@ export function markdownPageText(content: string): PageText {
           ?.trim()
           .replace(/^"(.*)"$/, '$1') ?? '')
       : '';
-  const body = front ? content.slice(front[0].length) : content;
+  const whole = front ? content.slice(front[0].length) : content;
+  const body = keepCode ? whole : whole.replace(FENCED_CODE, ' ');
   const title = field('title') || (/^#\s+(.+)$/m.exec(body)?.[1]?.trim() ?? '');
   const description = field('description');
   // At most what the extension reads of a page (the extractor's cap), like an HTML page.

@@ -261,6 +261,16 @@ describe('query CLI: related --file', () => {
     expect(withoutTime(asText.stdout)).not.toEqual(withoutTime(stdout));
   });
 
+  it('reads a Markdown page without its fenced code blocks, which the extension skips on the rendered page', () => {
+    const page = markdownPageText(
+      '# Docker commit\n\nCreate a new image from a container.\n\n```console\n$ docker ps\nc3f279d17e0a  ubuntu:24.04\n```\n\nThe image keeps the changes.\n\n~~~\nsha256:f5283438590d\n~~~\n',
+    );
+    expect(page.title).toBe('Docker commit');
+    expect(page.text).toBe('# Docker commit Create a new image from a container. The image keeps the changes.');
+    // A fence never closed is not a code block the page shows: its text stays.
+    expect(markdownPageText('Intro\n\n```\nnot closed').text).toBe('Intro ``` not closed');
+  });
+
   it('refuses a gzip file that is cut off, or that decompresses past the 16 MiB cap, saying why', async () => {
     const cut = gzipSync(bytes(html)).subarray(0, 30);
     const broken = await run(['related', '--file', 'page.html.gz'], { openFile: () => chunks([cut]) });
