@@ -91,7 +91,8 @@ export function loadRelatedDocsSet(file = RELATED_DOCS_FILE): RelatedDocsSet {
 export interface MarkdownReading {
   /**
    * Keep fenced code blocks: what `npm run documentation-words` counted the words of every manual on
-   * (its committed discounts were built so; regenerated without them they matched more unrelated pages).
+   * (its committed discounts were built so; regenerated without them, on 2026-12-04, they matched more
+   * unrelated pages, though a rebuild with them no longer gives the committed files byte for byte).
    */
   keepCode?: boolean;
 }
