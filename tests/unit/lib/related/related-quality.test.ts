@@ -328,10 +328,11 @@ describe(
     }, () => {
       const matched = docs.relevant.filter(({ path }) => engine.related(readDocPage(path)!).matched).length;
       // 23 until "key" and "day" were stemmed as their plurals (2026-12-03): Python's zoneinfo page,
-      // its article still first, fell just under the threshold (README, "key" and "keys"). 21 since
-      // matching reads the share of known words: zoneinfo and concurrent.futures gained, git's
-      // filter-branch and Docker's builder and `secret create` (options and identifiers) lost.
-      expect(matched).toBeGreaterThanOrEqual(21);
+      // its article still first, fell just under the threshold (README, "key" and "keys"). 21 while
+      // matching read the share of known words with Docker's code blocks read (zoneinfo and
+      // concurrent.futures gained, git's filter-branch and Docker's builder and `secret create` lost);
+      // 22 since Markdown is read without them (builder again).
+      expect(matched).toBeGreaterThanOrEqual(22);
       expect(docs.unrelated.filter((path) => engine.related(readDocPage(path)!).matched)).toEqual([]);
     });
 
@@ -378,12 +379,12 @@ describe(
       // when the confidence read every word undiscounted; 112 and 11 with the discounts (111 once
       // "key" and "day" were stemmed as their plurals: the zoneinfo page above); 111 and 6 once
       // matching read the share of the page's words the library uses (112 without its confidence floor);
-      // 121 and 7 once Markdown was read without its code blocks (Docker's pages, mostly).
+      // 122 and 7 once Markdown was read without its code blocks (Docker's pages, mostly).
       const sets = RELATED_DOCS_SETS.map(({ file }) => loadRelatedDocsSet(file));
       const matches = (path: string) => engine.related(readDocPage(path)!).matched;
       const relevant = sets.flatMap((set) => set.relevant.map(({ path }) => path)).filter(matches);
       const unrelated = sets.flatMap((set) => set.unrelated).filter(matches);
-      expect(relevant.length).toBeGreaterThanOrEqual(121);
+      expect(relevant.length).toBeGreaterThanOrEqual(122);
       expect(unrelated.length).toBeLessThanOrEqual(7);
     });
 

@@ -267,7 +267,15 @@ describe('query CLI: related --file', () => {
     );
     expect(page.title).toBe('Docker commit');
     expect(page.text).toBe('# Docker commit Create a new image from a container. The image keeps the changes.');
-    // A fence never closed is not a code block the page shows: its text stays.
+    // Indented in a list item, closed by a longer fence, holding a shorter one: all code.
+    expect(markdownPageText('1. Run it:\n\n   ````sh\n   ```\n   docker run\n   ``````\n\nDone.').text).toBe(
+      '1. Run it: Done.',
+    );
+    // Backticks in the info string make a paragraph, not a fence.
+    expect(markdownPageText('```docker run``` starts one.\n\nMore.\n\n```\ncode\n```').text).toBe(
+      '```docker run``` starts one. More.',
+    );
+    // A fence never closed stays text (a choice: CommonMark would run it to the end of the page).
     expect(markdownPageText('Intro\n\n```\nnot closed').text).toBe('Intro ``` not closed');
   });
 
