@@ -29,7 +29,7 @@ export interface RelatedResult {
 export interface RelatedResponse {
   /**
    * Whether the text is about something the library covers at all: `strength` reaches MATCH_THRESHOLD
-   * and some article is at least loosely related (MIN_MATCH_CONFIDENCE).
+   * and some article is at least loosely related (LOOSELY_RELATED_CONFIDENCE).
    */
   matched: boolean;
   /**
@@ -69,15 +69,19 @@ const KNOWN_SHARE_WEIGHT = 0.5;
  * 23 or more; none changes between 20 and 30.
  */
 const MIN_MEASURED_TERMS = 30;
-/** The share at which the threshold asks for the confidence that alone decided until 2026-12-04, 0.13. */
-const ASSUMED_KNOWN_SHARE = (MATCH_THRESHOLD - 0.13) / KNOWN_SHARE_WEIGHT;
+/** The confidence that alone decided whether a text matches until 2026-12-04. */
+const CONFIDENCE_ALONE_THRESHOLD = 0.13;
+/** The share at which the threshold asks for CONFIDENCE_ALONE_THRESHOLD. */
+const ASSUMED_KNOWN_SHARE = (MATCH_THRESHOLD - CONFIDENCE_ALONE_THRESHOLD) / KNOWN_SHARE_WEIGHT;
 /**
- * However known its words, a text matches only if some article is at least loosely related to it
- * (`LOOSE_CONFIDENCE` in find-related.ts): everyday prose is nearly all known words, and without a floor
- * a paragraph of it would match at a confidence near 0. On `npm run eval` it costs one documentation page
- * and one passage of the 226 relevant texts, and no unrelated one is matched either way.
+ * An article this close to a text (a little under what a match mostly needs) is loosely related to
+ * it: "Find related" offers such articles when nothing matches (find-related.ts), and however known
+ * its words, a text matches only if some article is at least this close — everyday prose is nearly
+ * all known words, and without a floor a paragraph of it would match at a confidence near 0. As the
+ * floor of matching, on `npm run eval` it costs one documentation page and one passage of the 226
+ * relevant texts, and no unrelated one is matched either way.
  */
-const MIN_MATCH_CONFIDENCE = 0.095;
+export const LOOSELY_RELATED_CONFIDENCE = 0.095;
 /** How many of the most similar articles are looked at for a confident one. */
 const CONFIDENCE_POOL = 10;
 /** Words of the page the library has never used still count, as rare words, so that a page about
@@ -334,7 +338,7 @@ export function createRelatedEngine(
     const results = ranked
       .slice(0, limit)
       .map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));
-    return { matched: strength >= MATCH_THRESHOLD && best >= MIN_MATCH_CONFIDENCE, strength, results };
+    return { matched: strength >= MATCH_THRESHOLD && best >= LOOSELY_RELATED_CONFIDENCE, strength, results };
   }
 
   /** The precomputed most related articles of a bundled article. */

@@ -78,6 +78,9 @@ export function buildAsideIndex(
  * articles): an article the field does not know has no aside terms.
  */
 export function asideFor(aside: SerializedAsideIndex, docIds: readonly string[]): AsideIndex {
+  // The bundled index's own articles, in its order (the popup's case): the postings already refer to them.
+  if (docIds.length === aside.docIds.length && docIds.every((id, at) => id === aside.docIds[at]))
+    return { terms: aside.terms.map((term) => ASIDE_MARK + term), postings: aside.postings };
   const position = new Map(docIds.map((id, at) => [id, at]));
   const terms: string[] = [];
   const postings: number[][] = [];

@@ -226,8 +226,9 @@ export function relatedEvalReport({ verbose, realPagesDir }: EvalReportOptions):
   if (realPages.every(({ page }) => page === null)) {
     lines.push(`unrelated real pages: skipped, ${realPagesDir} is absent`);
   } else {
-    const wrongly = realPages.filter(({ page }) => page && relatedEngine.related(page).matched).map(({ name }) => name);
-    const confidences = realPages.map(({ page }) => (page ? matchStrength(page) : 0));
+    const responses = realPages.map(({ name, page }) => ({ name, response: page && relatedEngine.related(page) }));
+    const wrongly = responses.filter(({ response }) => response?.matched).map(({ name }) => name);
+    const confidences = responses.map(({ response }) => response?.strength ?? 0);
     lines.push(
       `unrelated real pages: matched ${wrongly.length}/${realPages.length}${wrongly.length ? ` (${wrongly.join(', ')})` : ''}; highest strength ${Math.max(...confidences).toFixed(3)} (threshold ${MATCH_THRESHOLD})`,
     );
@@ -262,11 +263,6 @@ function relatedPassagesReport({ verbose }: Pick<EvalReportOptions, 'verbose'>):
   return lines;
 }
 
-/** What a page's match was decided on (`RelatedResponse.strength`), for the highest unrelated one. */
-function matchStrength(page: { title: string; text: string }): number {
-  return getBundledRelatedEngine().related(page).strength;
-}
-
 /**
  * Related articles for real documentation Debian ships (when installed; never copied here): the
  * set the threshold was calibrated on, then the blind ones (`ALL_RELATED_DOCS_SETS`), each chosen before
@@ -296,8 +292,9 @@ function relatedDocsSetReport(file: string, title: string, verbose: boolean | un
         `  related doc ${response.matched ? 'matched' : 'not matched'}, rank ${position < 0 ? '-' : position + 1}: ${path}`,
       );
   }
-  const wrongly = set.unrelated.filter((path) => engine.related(readDocPage(path) as PageText).matched);
-  const confidences = set.unrelated.map((path) => matchStrength(readDocPage(path) as PageText));
+  const unrelated = set.unrelated.map((path) => ({ path, response: engine.related(readDocPage(path) as PageText) }));
+  const wrongly = unrelated.filter(({ response }) => response.matched).map(({ path }) => path);
+  const confidences = unrelated.map(({ response }) => response.strength);
   const n = set.relevant.length;
   lines.push(
     `shelf         hit@5 ${(hits / n).toFixed(3)}  MRR ${(reciprocal / n).toFixed(3)}  matched ${matched}/${n}`,
