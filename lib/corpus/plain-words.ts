@@ -11,8 +11,9 @@ export type PlainWords = Readonly<Record<string, ReadonlyArray<readonly [plain: 
  * "chatbot") so as not to read as everyday life. Each term is the article's own words, each plain phrase two to four words meant to be rare in everyday
  * searches (unit tests check the first two). When a query says two or more words of a phrase, search
  * looks for the term, which ranks and, once the query's own words have decided there are results,
- * lists the article; it never decides that there are any (`phrasePositions`, `addSynonymCandidates`
- * in `lib/search/candidates.ts`).
+ * lists the article (`phrasePositions`, `addSynonymCandidates` in `lib/search/candidates.ts`). It
+ * decides that there are any only when the query's own words decide nothing and the phrase is found
+ * with a word everyday English seldom uses ("chatbot", "ai": `rankQuery` in `lib/search/rank.ts`).
  */
 export const PLAIN_WORDS: PlainWords = {
   'a2a-agent-to-agent-protocol': [

@@ -142,26 +142,33 @@ export function addCompletionCandidates(
 /**
  * Synonyms: a query phrase also looks for its equivalents, at a discount (after typos, which see only
  * what was written). Each word of the phrase gets them: a general synonym covers the words, plain
- * words rank and list but never decide that there are results (below). `table`: the general
- * synonyms unless the index has more (the blog's articles: their plain words). A misspelled word is
- * read as its sure correction too: "posgres" looks for what "postgres" does, at the correction's
- * discount.
+ * words rank and list but decide that there are results only when `plainWordsSure` says so (below).
+ * `table`: the general synonyms unless the index has more (the blog's articles: their plain words). A
+ * misspelled word is read as its sure correction too: "posgres" looks for what "postgres" does, at the
+ * correction's discount. Returns where plain words were found, query positions per phrase.
  */
 export function addSynonymCandidates(
   vocabulary: Vocabulary,
   words: readonly QueryWord[],
   groups: readonly Candidates[],
   table: readonly SynonymEntry[] = getSynonymTable(),
-): void {
+  /**
+   * Whether plain words found at these query positions are sure (they decide that a query has
+   * results, as a synonym does): never by default; see `rankQuery` for when they are.
+   */
+  plainWordsSure: (positions: readonly number[]) => boolean = () => false,
+): number[][] {
   const asWritten = words.map((word) => ({ term: word.term, factor: 1 }));
-  addSynonymsOf(vocabulary, asWritten, groups, table);
+  const plainFound = addSynonymsOf(vocabulary, asWritten, groups, table, plainWordsSure);
   const corrected = asWritten.map(
     (written, at) =>
       ((words[at] as QueryWord).surface.length >= MIN_SYNONYM_CORRECTION_LENGTH &&
         surestCorrection(vocabulary, groups[at] as Candidates)) ||
       written,
   );
-  if (corrected.some((reading, at) => reading !== asWritten[at])) addSynonymsOf(vocabulary, corrected, groups, table);
+  if (corrected.some((reading, at) => reading !== asWritten[at]))
+    plainFound.push(...addSynonymsOf(vocabulary, corrected, groups, table, plainWordsSure));
+  return plainFound;
 }
 
 /** How a query word is read for synonyms: a term, and what a match through it is worth (FACTOR). */
@@ -196,15 +203,19 @@ function addSynonymsOf(
   readings: readonly WordReading[],
   groups: readonly Candidates[],
   table: readonly SynonymEntry[],
-): void {
+  plainWordsSure: (positions: readonly number[]) => boolean,
+): number[][] {
   const queryTerms = readings.map(({ term }) => term);
+  const plainFound: number[][] = [];
   for (const entry of table) {
-    // Plain words never make a query about something (sure of nothing): made of everyday words, they
-    // made articles about everyday queries ("doctor gets paged every night during residency" through
-    // "paged every night" for on-call, "package not arriving"). Once the query's own words have, they
-    // list the article they name as a synonym would (`onTopicCertainty`).
-    const certainty = entry.plainWords ? 0 : FACTOR.synonym;
     for (const positions of phrasePositions(queryTerms, entry)) {
+      // Plain words do not make a query about something (sure of nothing) unless `plainWordsSure`
+      // says so: made of everyday words, they made articles about everyday queries ("doctor gets
+      // paged every night during residency" through "paged every night" for on-call, "package not
+      // arriving"). Once the query's own words have, they list the article they name as a synonym
+      // would (`onTopicCertainty`).
+      if (entry.plainWords) plainFound.push(positions);
+      const certainty = entry.plainWords && !plainWordsSure(positions) ? 0 : FACTOR.synonym;
       // Worth as much as the phrase's least sure reading: a corrected word's synonyms at its discount.
       const factor = FACTOR.synonym * Math.min(...positions.map((at) => (readings[at] as WordReading).factor));
       for (const position of positions) {
@@ -214,6 +225,7 @@ function addSynonymsOf(
       }
     }
   }
+  return plainFound;
 }
 
 /** Plain words are found from two of a phrase's words on ("old code" of "rewrite old messy code"). */

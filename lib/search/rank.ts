@@ -64,17 +64,14 @@ export interface RankOptions {
   aside?: boolean;
 }
 
-/**
- * The search stages over any index with a vocabulary (the bundled articles', the user's library):
- * candidates (exact terms, prefixes while typing, completions) → typo corrections and synonyms →
- * BM25F scores → calibrated confidence → the top k results and the loosely related.
- */
-export function rankQuery(
+/** One reading of a query: its candidates, each word's specificity and the documents scored. */
+function readQuery(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
-  { limit, looseLimit, typing, accept, tuning, everydayWords, everydaySpeech, synonyms, aside }: RankOptions,
-): Ranking {
+  { typing, accept, tuning, everydayWords, everydaySpeech, synonyms, aside }: RankOptions,
+  plainWordsSure?: (positions: readonly number[]) => boolean,
+) {
   const groups = wordCandidates(vocabulary, words, typing, typos.wordsBeginning);
   addCompletionCandidates(vocabulary, words, groups);
   const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, {
@@ -82,7 +79,7 @@ export function rankQuery(
     typing,
     namesEverydayThing: everydaySpeech?.namesEverydayThing,
   });
-  addSynonymCandidates(vocabulary, words, groups, synonyms);
+  const plainFound = addSynonymCandidates(vocabulary, words, groups, synonyms, plainWordsSure);
   if (aside) addAsideCandidates(vocabulary, words, groups);
   const wordReadings = groups.map((group, at): WordReading | null => {
     const terms = [...group]
@@ -128,6 +125,51 @@ export function rankQuery(
   for (const document of documents)
     if (accept(document.doc) && isAbout(document, unknownWords, tuning, isCommonWord, namesEverydayThing))
       bestShare = Math.max(bestShare, document.confidence);
+  // A word the library does not know that everyday speech seldom uses ("sourdough", "babysitter"):
+  // what the query is about, whatever plain words it also says.
+  const holdsUncommonUnknownWord = specificities.some(
+    ({ weight, bestCertainty }, at) => weight > 0 && bestCertainty === 0 && !isCommonWord(at),
+  );
+  return {
+    documents,
+    matchedTerms,
+    wordReadings,
+    bestShare,
+    plainFound,
+    isCommonWord,
+    namesEverydayThing,
+    holdsUncommonUnknownWord,
+  };
+}
+
+/**
+ * The search stages over any index with a vocabulary (the bundled articles', the user's library):
+ * candidates (exact terms, prefixes while typing, completions) → typo corrections and synonyms →
+ * BM25F scores → calibrated confidence → the top k results and the loosely related.
+ */
+export function rankQuery(
+  vocabulary: Vocabulary,
+  typos: TypoMatcher,
+  words: readonly QueryWord[],
+  options: RankOptions,
+): Ranking {
+  const { limit, looseLimit, accept, tuning, everydaySpeech } = options;
+  const first = readQuery(vocabulary, typos, words, options);
+  let reading = first;
+  // When the query's own words say it is about nothing here, plain words may: read again with a plain
+  // phrase sure where two of its words or more are found and one of them is no common English word
+  // ("chatbot forgets what was said earlier in long chats": "chatbot" and "forgets", "earlier" of
+  // "chatbot forgets earlier messages"). Such a word says what world the phrase is from, which the
+  // everyday words of a phrase alone do not ("package not arriving" of "sms codes not arriving"). And
+  // only if the query then names no thing of everyday life the library does not know and holds no
+  // uncommon word it does not ("babysitter interview questions to ask" stays about babysitters). The
+  // blog's only: a user's library has no plain words nor everyday speech.
+  const tellsWorld = (positions: readonly number[]) => positions.some((at) => !first.isCommonWord(at));
+  if (first.bestShare === 0 && everydaySpeech && first.plainFound.some(tellsWorld)) {
+    const sure = readQuery(vocabulary, typos, words, options, tellsWorld);
+    if (sure.bestShare > 0 && !sure.namesEverydayThing && !sure.holdsUncommonUnknownWord) reading = sure;
+  }
+  const { documents, matchedTerms, bestShare } = reading;
   const resultFloor = bestShare > 0 ? bestShare * tuning.resultsShareOfBest : Number.POSITIVE_INFINITY;
   const top = createTopK(limit);
   const looseTop = createTopK(Math.min(limit, looseLimit));
@@ -151,6 +193,8 @@ export function rankQuery(
     results: withConfidence(top.items()),
     loose: withConfidence(looseTop.items()),
     matchedTerms,
-    wordReadings,
+    // As the query's own words read it: plain words are no reading of a word (`lib/search/unified.ts`
+    // weighs the blog's hits against saved pages by these).
+    wordReadings: first.wordReadings,
   };
 }

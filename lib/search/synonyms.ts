@@ -88,8 +88,9 @@ export interface SynonymEntry {
   alternativeTerms: string[];
   /**
    * Plain words for an article's term (`PLAIN_WORDS`): looked for one way, found in any order
-   * (`phrasePositions`), and never deciding that a query has results (`addSynonymCandidates`,
-   * `Candidate.onTopicCertainty`); else a phrase of a general group, found as written.
+   * (`phrasePositions`), and deciding that a query has results only as `rankQuery` allows
+   * (`addSynonymCandidates`, `Candidate.onTopicCertainty`); else a phrase of a general group, found as
+   * written.
    */
   plainWords: boolean;
 }

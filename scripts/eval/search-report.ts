@@ -37,6 +37,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * `blind14` judged plain words found from two of a phrase's words (kept; since then they never decide
  * that a query has results, and list articles only once its own words have). `blind15` was written the
  * same way after that change and the short-word rule, and judged both once (questions 33 -> 34 of 40).
+ * `blind16` was written the same way on 2026-12-04 (most of its off-topic queries sharing a word with the
+ * blog in another sense) and judged plain words deciding when a query's own words do not (unchanged).
  */
 export const CONFIDENCE_HALVES = [
   'tune',
@@ -61,6 +63,7 @@ export const CONFIDENCE_HALVES = [
   'blind13',
   'blind14',
   'blind15',
+  'blind16',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 

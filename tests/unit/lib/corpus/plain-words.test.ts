@@ -124,6 +124,29 @@ describe('search with plain words', () => {
     expect(listed.slice(0, 2)).toContain(article);
   });
 
+  // Found in the blind sets: questions whose own words decided nothing here got no results at all,
+  // though a plain phrase with a word of software in it ("chatbot", "ai") names their article.
+  it.each([
+    [
+      'chatbot forgets what was said earlier in long chats',
+      'multi-turn-conversation-architecture-context-windows-memory-and-topic-tracking',
+    ],
+    [
+      'people trick our chatbot into ignoring its instructions',
+      'prompt-injection-defense-direct-and-indirect-attacks-and-how-to-stop-them',
+    ],
+    ['a user asked us to erase all their personal info from every system and backup', 'gdpr-data-deletion-panic'],
+    [
+      'the chatbot makes up facts even though we give it our docs',
+      'production-rag-semantic-chunking-reranking-and-hallucination-detection',
+    ],
+  ])('lets a plain phrase with a word of software decide when the query’s own words do not: "%s"', (query, article) => {
+    expect(topIds(query)[0]).toBe(article);
+    // As the popup reads it too, its last word perhaps unfinished.
+    const typed = engine.search(query, { limit: 5 }).results.map((result) => result.article.id);
+    expect(typed).toContain(article);
+  });
+
   // Found in two reviews: counted as covering the query's words, plain words made articles about
   // everyday queries, through two of a phrase's words ("not arriving" of "sms codes not arriving",
   // "keep up") or a whole phrase of everyday words ("paged every night" for on-call).
@@ -133,10 +156,17 @@ describe('search with plain words', () => {
     'throw away old clothes',
     'doctor gets paged every night during residency',
     'nursing temporary credentials expire',
-  ])('says nothing is about "%s" (plain words never decide that there are results)', (query) => {
-    expect(engine.search(query, { typing: false }).results).toEqual([]);
-    expect(engine.search(query).results).toEqual([]);
-  });
+    // Decided by plain words made sure everywhere (the rule before needed a word of software in the
+    // phrase, and left a query naming an everyday thing or an unknown uncommon word alone).
+    'babysitter interview questions to ask',
+    'restaurant server hourly wage',
+  ])(
+    'says nothing is about "%s" (plain words of everyday speech alone never decide that there are results)',
+    (query) => {
+      expect(engine.search(query, { typing: false }).results).toEqual([]);
+      expect(engine.search(query).results).toEqual([]);
+    },
+  );
 
   it('is the blog’s: a user’s library, and an engine built without the blog’s options, look for the general synonyms only', () => {
     const general = createSearchEngine(indexJson as unknown as SerializedSearchIndex, ARTICLES);

@@ -74,6 +74,34 @@ describe('candidates stage', () => {
     expect(onTopicCertainty(idempotent)).toBe(FACTOR.synonym);
   });
 
+  it('tells where plain words were found, and makes them sure only where asked', () => {
+    const billedTwice: SynonymEntry = {
+      phrase: terms('billed twice'),
+      alternativeTerms: ['idempot'],
+      plainWords: true,
+    };
+    const query = words('customers billed twice');
+    const asked: number[][] = [];
+    const read = (sure?: (positions: readonly number[]) => boolean) => {
+      const groups = wordCandidates(smallVocabulary, query, false);
+      const found = addSynonymCandidates(smallVocabulary, query, groups, [billedTwice], sure);
+      return { found, certainty: groups.map((group) => certainties(group).idempot ?? null) };
+    };
+    expect(read()).toEqual({ found: [[1, 2]], certainty: [null, 0, 0] });
+    const sure = read((positions) => {
+      asked.push([...positions]);
+      return true;
+    });
+    expect(sure).toEqual({ found: [[1, 2]], certainty: [null, FACTOR.synonym, FACTOR.synonym] });
+    expect(asked).toEqual([[1, 2]]);
+    expect(read(() => false).certainty).toEqual([null, 0, 0]);
+    // A general synonym is no plain words: not reported, sure whatever is asked.
+    const general = { ...billedTwice, plainWords: false };
+    const groups = wordCandidates(smallVocabulary, query, false);
+    expect(addSynonymCandidates(smallVocabulary, query, groups, [general], () => false)).toEqual([]);
+    expect(certainties(groups[1]!).idempot).toBe(FACTOR.synonym);
+  });
+
   it('keeps the surer of two ways to a term, for deciding and for listing', () => {
     const candidates: Candidates = new Map();
     setCandidate(candidates, 7, FACTOR.synonym, 0, FACTOR.synonym);
