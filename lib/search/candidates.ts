@@ -25,8 +25,8 @@ export interface Candidate {
   certainty: number;
   /**
    * How sure, once the query's sure words have shown it is about something the library holds: a plain
-   * phrase's term (`SynonymEntry.plainWords`) is sure of nothing alone, but then lists the article it
-   * names. Unset: `certainty`.
+   * phrase's term (`SynonymEntry.plainWords`) is sure of nothing alone (unless a second reading makes it
+   * so, `rankQuery`), but then lists the article it names. Unset: `certainty`.
    */
   onTopicCertainty?: number;
 }
@@ -157,7 +157,7 @@ export function addSynonymCandidates(
    * results, as a synonym does): never by default; see `rankQuery` for when they are.
    */
   plainWordsSure: (positions: readonly number[]) => boolean = () => false,
-): number[][] {
+): PlainWordsFound[] {
   const asWritten = words.map((word) => ({ term: word.term, factor: 1 }));
   const plainFound = addSynonymsOf(vocabulary, asWritten, groups, table, plainWordsSure);
   const corrected = asWritten.map(
@@ -204,9 +204,9 @@ function addSynonymsOf(
   groups: readonly Candidates[],
   table: readonly SynonymEntry[],
   plainWordsSure: (positions: readonly number[]) => boolean,
-): number[][] {
+): PlainWordsFound[] {
   const queryTerms = readings.map(({ term }) => term);
-  const plainFound: number[][] = [];
+  const plainFound: PlainWordsFound[] = [];
   for (const entry of table) {
     for (const positions of phrasePositions(queryTerms, entry)) {
       // Plain words do not make a query about something (sure of nothing) unless `plainWordsSure`
@@ -214,7 +214,7 @@ function addSynonymsOf(
       // paged every night during residency" through "paged every night" for on-call, "package not
       // arriving"). Once the query's own words have, they list the article they name as a synonym
       // would (`onTopicCertainty`).
-      if (entry.plainWords) plainFound.push(positions);
+      if (entry.plainWords) plainFound.push({ positions, terms: entry.alternativeTerms });
       const certainty = entry.plainWords && !plainWordsSure(positions) ? 0 : FACTOR.synonym;
       // Worth as much as the phrase's least sure reading: a corrected word's synonyms at its discount.
       const factor = FACTOR.synonym * Math.min(...positions.map((at) => (readings[at] as WordReading).factor));
@@ -226,6 +226,12 @@ function addSynonymsOf(
     }
   }
   return plainFound;
+}
+
+/** Plain words found in a query: at which of its positions, and the index terms they look for. */
+export interface PlainWordsFound {
+  positions: readonly number[];
+  terms: readonly string[];
 }
 
 /** Plain words are found from two of a phrase's words on ("old code" of "rewrite old messy code"). */

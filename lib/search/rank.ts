@@ -2,6 +2,8 @@ import {
   addAsideCandidates,
   addCompletionCandidates,
   addSynonymCandidates,
+  type Candidates,
+  type PlainWordsFound,
   pairCandidates,
   wordCandidates,
 } from '@/lib/search/candidates';
@@ -18,7 +20,7 @@ import {
   withShortEverydayThings,
   wordSpecificity,
 } from '@/lib/search/confidence';
-import { scoreDocuments } from '@/lib/search/score';
+import { type ScoredDocument, scoreDocuments } from '@/lib/search/score';
 import type { SynonymEntry } from '@/lib/search/synonyms';
 import type { QueryWord } from '@/lib/search/text';
 import { createTopK } from '@/lib/search/top-k';
@@ -64,14 +66,19 @@ export interface RankOptions {
   aside?: boolean;
 }
 
-/** One reading of a query: its candidates, each word's specificity and the documents scored. */
-function readQuery(
+/** A query's words' candidates before synonyms: what every reading of it starts from. */
+interface WordCandidates {
+  groups: readonly Candidates[];
+  /** Per word, how many edits its typo corrections are from what was typed. */
+  typoEdits: ReadonlyArray<number | undefined>;
+}
+
+function candidatesBeforeSynonyms(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
-  { typing, accept, tuning, everydayWords, everydaySpeech, synonyms, aside }: RankOptions,
-  plainWordsSure?: (positions: readonly number[]) => boolean,
-) {
+  { typing, everydayWords, everydaySpeech }: RankOptions,
+): WordCandidates {
   const groups = wordCandidates(vocabulary, words, typing, typos.wordsBeginning);
   addCompletionCandidates(vocabulary, words, groups);
   const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, {
@@ -79,13 +86,53 @@ function readQuery(
     typing,
     namesEverydayThing: everydaySpeech?.namesEverydayThing,
   });
-  const plainFound = addSynonymCandidates(vocabulary, words, groups, synonyms, plainWordsSure);
+  return { groups, typoEdits };
+}
+
+/** One reading of a query: each word's specificity, the documents scored and whether any is about it. */
+interface QueryReading {
+  documents: ScoredDocument[];
+  matchedTerms: Set<string>;
+  wordReadings: Array<WordReading | null>;
+  /** The largest share of the query a document about it covers; 0 when none is about it. */
+  bestShare: number;
+  /** Where plain words were found, and the terms they look for. */
+  plainFound: PlainWordsFound[];
+  isCommonWord: (at: number) => boolean;
+  /** Whether the query names a thing of everyday life the library does not know (`namesUnknownEverydayThing`). */
+  namesUnknownEverydayThing: boolean;
+  /**
+   * Whether it holds a word the library does not know that everyday speech seldom uses ("sourdough",
+   * "crochet"): what the query is about, whatever plain words it also says. A word being typed counts
+   * only once everyday speech knows it as typed ("instructi" is no word yet, "crochet" is).
+   */
+  holdsUncommonUnknownWord: boolean;
+}
+
+/** How plain words are read in a second reading (see `rankQuery`). */
+interface SurePlainWords {
+  /** Whether plain words found at these positions are sure. */
+  at: (positions: readonly number[]) => boolean;
+  /** Whether a document may decide that the query is about something: one holding a term made sure. */
+  decides: (doc: number) => boolean;
+}
+
+function readQuery(
+  vocabulary: Vocabulary,
+  words: readonly QueryWord[],
+  base: WordCandidates,
+  { typing, accept, tuning, everydaySpeech, synonyms, aside }: RankOptions,
+  sure?: SurePlainWords,
+): QueryReading {
+  // Copied: a second reading adds its synonyms to candidates of its own (each candidate is replaced, never changed).
+  const groups = base.groups.map((group) => new Map(group));
+  const plainFound = addSynonymCandidates(vocabulary, words, groups, synonyms, sure?.at);
   if (aside) addAsideCandidates(vocabulary, words, groups);
   const wordReadings = groups.map((group, at): WordReading | null => {
     const terms = [...group]
       .filter(([, { certainty }]) => certainty > 0)
       .map(([term]) => vocabulary.terms[term] as string);
-    return terms.length > 0 ? { terms, edits: typoEdits[at] ?? 0 } : null;
+    return terms.length > 0 ? { terms, edits: base.typoEdits[at] ?? 0 } : null;
   });
   // Asked of the words beside a modifier, of a document covering one word alone, and of short words
   // in a finished query of nothing else.
@@ -123,12 +170,17 @@ function readQuery(
   // query about nothing here, are at most loosely related.
   let bestShare = 0;
   for (const document of documents)
-    if (accept(document.doc) && isAbout(document, unknownWords, tuning, isCommonWord, namesEverydayThing))
+    if (
+      accept(document.doc) &&
+      (sure?.decides(document.doc) ?? true) &&
+      isAbout(document, unknownWords, tuning, isCommonWord, namesEverydayThing)
+    )
       bestShare = Math.max(bestShare, document.confidence);
-  // A word the library does not know that everyday speech seldom uses ("sourdough", "babysitter"):
-  // what the query is about, whatever plain words it also says.
+  const last = words.length - 1;
+  const isWordYet = (at: number) =>
+    !typing || at < last || everydaySpeech?.worth().has((words[at] as QueryWord).term) === true;
   const holdsUncommonUnknownWord = specificities.some(
-    ({ weight, bestCertainty }, at) => weight > 0 && bestCertainty === 0 && !isCommonWord(at),
+    ({ weight, bestCertainty }, at) => weight > 0 && bestCertainty === 0 && !isCommonWord(at) && isWordYet(at),
   );
   return {
     documents,
@@ -137,9 +189,20 @@ function readQuery(
     bestShare,
     plainFound,
     isCommonWord,
-    namesEverydayThing,
+    namesUnknownEverydayThing: namesEverydayThing,
     holdsUncommonUnknownWord,
   };
+}
+
+/** The documents holding any of these terms (by their postings). */
+function documentsHolding(vocabulary: Vocabulary, terms: readonly string[]): Set<number> {
+  const holders = new Set<number>();
+  for (const term of terms) {
+    const at = vocabulary.termIndex(term);
+    const list = at >= 0 ? (vocabulary.postings[at] as number[]) : [];
+    for (let i = 0; i < list.length; i += 2) holders.add(list[i] as number);
+  }
+  return holders;
 }
 
 /**
@@ -154,20 +217,28 @@ export function rankQuery(
   options: RankOptions,
 ): Ranking {
   const { limit, looseLimit, accept, tuning, everydaySpeech } = options;
-  const first = readQuery(vocabulary, typos, words, options);
+  const base = candidatesBeforeSynonyms(vocabulary, typos, words, options);
+  const first = readQuery(vocabulary, words, base, options);
   let reading = first;
   // When the query's own words say it is about nothing here, plain words may: read again with a plain
   // phrase sure where two of its words or more are found and one of them is no common English word
   // ("chatbot forgets what was said earlier in long chats": "chatbot" and "forgets", "earlier" of
   // "chatbot forgets earlier messages"). Such a word says what world the phrase is from, which the
-  // everyday words of a phrase alone do not ("package not arriving" of "sms codes not arriving"). And
-  // only if the query then names no thing of everyday life the library does not know and holds no
-  // uncommon word it does not ("babysitter interview questions to ask" stays about babysitters). The
-  // blog's only: a user's library has no plain words nor everyday speech.
+  // everyday words of a phrase alone do not ("package not arriving" of "sms codes not arriving"). Only
+  // an article holding a term so made sure decides (made known, the phrase's words would otherwise let
+  // any article covering a fifth of the query do), and only if the query then names no thing of everyday
+  // life the library does not know and holds no uncommon word it does not ("chatbot forgets earlier
+  // messages about crochet patterns" is about crochet). The blog's only: a user's library has no plain
+  // words nor everyday speech.
   const tellsWorld = (positions: readonly number[]) => positions.some((at) => !first.isCommonWord(at));
-  if (first.bestShare === 0 && everydaySpeech && first.plainFound.some(tellsWorld)) {
-    const sure = readQuery(vocabulary, typos, words, options, tellsWorld);
-    if (sure.bestShare > 0 && !sure.namesEverydayThing && !sure.holdsUncommonUnknownWord) reading = sure;
+  const surePhrases = first.plainFound.filter(({ positions }) => tellsWorld(positions));
+  if (first.bestShare === 0 && everydaySpeech && surePhrases.length > 0) {
+    const holders = documentsHolding(
+      vocabulary,
+      surePhrases.flatMap(({ terms }) => terms),
+    );
+    const sure = readQuery(vocabulary, words, base, options, { at: tellsWorld, decides: (doc) => holders.has(doc) });
+    if (sure.bestShare > 0 && !sure.namesUnknownEverydayThing && !sure.holdsUncommonUnknownWord) reading = sure;
   }
   const { documents, matchedTerms, bestShare } = reading;
   const resultFloor = bestShare > 0 ? bestShare * tuning.resultsShareOfBest : Number.POSITIVE_INFINITY;
@@ -176,7 +247,8 @@ export function rankQuery(
   const confidence = new Map<number, number>();
   for (const { doc, score, confidence: share, onTopicConfidence } of documents) {
     if (!accept(doc)) continue;
-    // Whether the query is about anything is decided on its sure words (bestShare); then plain words
+    // Whether the query is about anything is decided on its sure words (bestShare), plain words made
+    // sure in a second reading among them; then plain words
     // list the article they name too ("users trick the chatbot into ignoring its instructions"), and
     // count in the share it reports (by which the popup's list mixes saved pages in, `lib/search/unified.ts`).
     if (onTopicConfidence >= resultFloor) {

@@ -34,8 +34,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * before any query was run; blind5 and blind6 then judged two rule changes, blind7 judged them once (neither kept).
  * `blind8` (intent and off-topic) was written the same way a day later and judged the everyday-phrase rule (kept).
  * `blind12` and `blind13` (intent and off-topic) were written the same way on 2026-12-03 and judged the plain words (kept);
- * `blind14` judged plain words found from two of a phrase's words (kept; since then they never decide
- * that a query has results, and list articles only once its own words have). `blind15` was written the
+ * `blind14` judged plain words found from two of a phrase's words (kept; since then they decide that a query
+ * has results only when its own words decide nothing, `rankQuery`, and list articles once it has). `blind15` was written the
  * same way after that change and the short-word rule, and judged both once (questions 33 -> 34 of 40).
  * `blind16` was written the same way on 2026-12-04 (most of its off-topic queries sharing a word with the
  * blog in another sense) and judged plain words deciding when a query's own words do not (unchanged).

@@ -125,7 +125,7 @@ describe('search with plain words', () => {
   });
 
   // Found in the blind sets: questions whose own words decided nothing here got no results at all,
-  // though a plain phrase with a word of software in it ("chatbot", "ai") names their article.
+  // though a plain phrase of their article, with a word of software in it ("chatbot", "ai"), names it.
   it.each([
     [
       'chatbot forgets what was said earlier in long chats',
@@ -135,17 +135,41 @@ describe('search with plain words', () => {
       'people trick our chatbot into ignoring its instructions',
       'prompt-injection-defense-direct-and-indirect-attacks-and-how-to-stop-them',
     ],
-    ['a user asked us to erase all their personal info from every system and backup', 'gdpr-data-deletion-panic'],
     [
-      'the chatbot makes up facts even though we give it our docs',
-      'production-rag-semantic-chunking-reranking-and-hallucination-detection',
+      'people can trick our ai assistant into ignoring its instructions',
+      'prompt-injection-defense-direct-and-indirect-attacks-and-how-to-stop-them',
+    ],
+    [
+      'have several ai bots split a big job between them',
+      'multi-agent-systems-the-orchestrator-worker-pattern-in-production',
     ],
   ])('lets a plain phrase with a word of software decide when the query’s own words do not: "%s"', (query, article) => {
     expect(topIds(query)[0]).toBe(article);
     // As the popup reads it too, its last word perhaps unfinished.
-    const typed = engine.search(query, { limit: 5 }).results.map((result) => result.article.id);
-    expect(typed).toContain(article);
+    expect(engine.search(query, { limit: 5 }).results[0]?.article.id).toBe(article);
   });
+
+  it('keeps the results a plain phrase decided while the next word is typed', () => {
+    // A word being typed ("instructi") is no word the library does not know yet: results stay.
+    const query = 'people trick our chatbot into ignoring its instructions';
+    for (let end = 'people trick our chatbot'.length; end <= query.length; end++)
+      expect(engine.search(query.slice(0, end), { limit: 5 }).results.length, query.slice(0, end)).toBeGreaterThan(0);
+  });
+
+  // Found in a review: made sure, a phrase's words made any article covering a fifth of the query
+  // decide (with a topic chosen, one of that topic), and an uncommon word the library does not know
+  // went unheard beside a phrase.
+  it.each([
+    ['chatbot forgets earlier messages about crochet patterns', undefined],
+    ['swap in a new llm version without users noticing any outage', 'security'],
+    ['user wants all their personal info erased from every system', 'databases'],
+  ])(
+    'leaves "%s" (topic %s) about nothing here: only an article a phrase names decides, and not beside an uncommon unknown word',
+    (query, topic) => {
+      expect(engine.search(query, { typing: false, topic }).results).toEqual([]);
+      expect(engine.search(query, { topic }).results).toEqual([]);
+    },
+  );
 
   // Found in two reviews: counted as covering the query's words, plain words made articles about
   // everyday queries, through two of a phrase's words ("not arriving" of "sms codes not arriving",
@@ -156,8 +180,8 @@ describe('search with plain words', () => {
     'throw away old clothes',
     'doctor gets paged every night during residency',
     'nursing temporary credentials expire',
-    // Decided by plain words made sure everywhere (the rule before needed a word of software in the
-    // phrase, and left a query naming an everyday thing or an unknown uncommon word alone).
+    // Decided by plain words made sure everywhere; not with a word of software needed in the phrase
+    // ("babysitter": no such phrase is found) and a thing of everyday life deciding against ("restaurant").
     'babysitter interview questions to ask',
     'restaurant server hourly wage',
   ])(

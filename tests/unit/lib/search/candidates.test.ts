@@ -87,12 +87,13 @@ describe('candidates stage', () => {
       const found = addSynonymCandidates(smallVocabulary, query, groups, [billedTwice], sure);
       return { found, certainty: groups.map((group) => certainties(group).idempot ?? null) };
     };
-    expect(read()).toEqual({ found: [[1, 2]], certainty: [null, 0, 0] });
+    const found = [{ positions: [1, 2], terms: ['idempot'] }];
+    expect(read()).toEqual({ found, certainty: [null, 0, 0] });
     const sure = read((positions) => {
       asked.push([...positions]);
       return true;
     });
-    expect(sure).toEqual({ found: [[1, 2]], certainty: [null, FACTOR.synonym, FACTOR.synonym] });
+    expect(sure).toEqual({ found, certainty: [null, FACTOR.synonym, FACTOR.synonym] });
     expect(asked).toEqual([[1, 2]]);
     expect(read(() => false).certainty).toEqual([null, 0, 0]);
     // A general synonym is no plain words: not reported, sure whatever is asked.
