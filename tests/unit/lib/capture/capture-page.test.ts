@@ -40,10 +40,12 @@ const REAL_PAGE_BUDGET_MS = 30_000;
 const frozenClock = () => 0;
 
 const realPages = realPageNames();
+// Without the shared folder, one placeholder each, skipped with the reason: a suite of no tests fails.
+const realPagesOrNone = realPages.length > 0 ? realPages : ['(no real pages)'];
 
 describe(realPages.length ? 'capture of real pages' : MISSING_SHARED_REASON, () => {
   beforeEach((context) => context.skip(realPages.length === 0, MISSING_SHARED_REASON));
-  it.each(realPages)(
+  it.each(realPagesOrNone)(
     '%s: expected title, text, nothing executable',
     (name) => {
       const expected = JSON.parse(readFileSync(join(REAL_PAGES_DIR, name, 'expected-metadata.json'), 'utf8'));
@@ -65,7 +67,7 @@ describe(realPages.length ? 'capture of real pages' : MISSING_SHARED_REASON, () 
 
   // Search opens the reader at a snippet's passage: on real copies (with their "…", "ﬁ" and accents)
   // a phrase from deep in the text must be the passage shown, not the first mention of its words.
-  it.each(realPages)(
+  it.each(realPagesOrNone)(
     '%s: a phrase from deep in the copy is the snippet shown for it',
     (name) => {
       const { text } = captureRealPage(name);
