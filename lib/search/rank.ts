@@ -25,7 +25,7 @@ import type { SynonymEntry } from '@/lib/search/synonyms';
 import type { QueryWord } from '@/lib/search/text';
 import { createTopK } from '@/lib/search/top-k';
 import { addTypoCandidates, type TypoMatcher } from '@/lib/search/typo';
-import type { Vocabulary } from '@/lib/search/vocabulary';
+import { documentsHolding, type Vocabulary } from '@/lib/search/vocabulary';
 
 export interface RankedDocument {
   doc: number;
@@ -66,18 +66,18 @@ export interface RankOptions {
   aside?: boolean;
 }
 
-/** A query's words' candidates before synonyms: what every reading of it starts from. */
+/** A query's words' candidates but synonyms: what every reading of it starts from. */
 interface WordCandidates {
   groups: readonly Candidates[];
   /** Per word, how many edits its typo corrections are from what was typed. */
   typoEdits: ReadonlyArray<number | undefined>;
 }
 
-function candidatesBeforeSynonyms(
+function candidatesButSynonyms(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
-  { typing, everydayWords, everydaySpeech }: RankOptions,
+  { typing, everydayWords, everydaySpeech, aside }: RankOptions,
 ): WordCandidates {
   const groups = wordCandidates(vocabulary, words, typing, typos.wordsBeginning);
   addCompletionCandidates(vocabulary, words, groups);
@@ -86,6 +86,8 @@ function candidatesBeforeSynonyms(
     typing,
     namesEverydayThing: everydaySpeech?.namesEverydayThing,
   });
+  // The aside field's terms are read from the typo stage's sure corrections, never from synonyms.
+  if (aside) addAsideCandidates(vocabulary, words, groups);
   return { groups, typoEdits };
 }
 
@@ -121,13 +123,12 @@ function readQuery(
   vocabulary: Vocabulary,
   words: readonly QueryWord[],
   base: WordCandidates,
-  { typing, accept, tuning, everydaySpeech, synonyms, aside }: RankOptions,
+  { typing, accept, tuning, everydaySpeech, synonyms }: RankOptions,
   sure?: SurePlainWords,
 ): QueryReading {
   // Copied: a second reading adds its synonyms to candidates of its own (each candidate is replaced, never changed).
   const groups = base.groups.map((group) => new Map(group));
   const plainFound = addSynonymCandidates(vocabulary, words, groups, synonyms, sure?.at);
-  if (aside) addAsideCandidates(vocabulary, words, groups);
   const wordReadings = groups.map((group, at): WordReading | null => {
     const terms = [...group]
       .filter(([, { certainty }]) => certainty > 0)
@@ -194,17 +195,6 @@ function readQuery(
   };
 }
 
-/** The documents holding any of these terms (by their postings). */
-function documentsHolding(vocabulary: Vocabulary, terms: readonly string[]): Set<number> {
-  const holders = new Set<number>();
-  for (const term of terms) {
-    const at = vocabulary.termIndex(term);
-    const list = at >= 0 ? (vocabulary.postings[at] as number[]) : [];
-    for (let i = 0; i < list.length; i += 2) holders.add(list[i] as number);
-  }
-  return holders;
-}
-
 /**
  * The search stages over any index with a vocabulary (the bundled articles', the user's library):
  * candidates (exact terms, prefixes while typing, completions) → typo corrections and synonyms →
@@ -217,7 +207,7 @@ export function rankQuery(
   options: RankOptions,
 ): Ranking {
   const { limit, looseLimit, accept, tuning, everydaySpeech } = options;
-  const base = candidatesBeforeSynonyms(vocabulary, typos, words, options);
+  const base = candidatesButSynonyms(vocabulary, typos, words, options);
   const first = readQuery(vocabulary, words, base, options);
   let reading = first;
   // When the query's own words say it is about nothing here, plain words may: read again with a plain

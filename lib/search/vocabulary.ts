@@ -45,3 +45,17 @@ export function documentCount(vocabulary: Pick<Vocabulary, 'termIndex' | 'postin
   const at = vocabulary.termIndex(term);
   return at < 0 ? 0 : (vocabulary.postings[at] as readonly number[]).length / 2;
 }
+
+/** The documents holding any of these terms, looked up by their text. */
+export function documentsHolding(
+  vocabulary: Pick<Vocabulary, 'termIndex' | 'postings'>,
+  terms: readonly string[],
+): Set<number> {
+  const holders = new Set<number>();
+  for (const term of terms) {
+    const at = vocabulary.termIndex(term);
+    const list = at < 0 ? [] : (vocabulary.postings[at] as readonly number[]);
+    for (let i = 0; i < list.length; i += 2) holders.add(list[i] as number);
+  }
+  return holders;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { documentCount, documentsHolding } from '@/lib/search/vocabulary';
 import { smallIndex, smallVocabulary } from './small-index';
 
 describe('vocabulary (the index as the stages read it)', () => {
@@ -15,5 +16,15 @@ describe('vocabulary (the index as the stages read it)', () => {
     const common = smallVocabulary.idf(smallVocabulary.termIndex('databas'));
     expect(rare).toBeGreaterThan(common);
     expect(common).toBeGreaterThan(0);
+  });
+
+  it('lists the documents holding any of some terms, once each, and none for a term it lacks', () => {
+    const holders = documentsHolding(smallVocabulary, ['databas', 'kubernet', 'zzz']);
+    const databases = documentsHolding(smallVocabulary, ['databas']);
+    expect(databases.size).toBe(documentCount(smallVocabulary, 'databas'));
+    const kubernetes = documentsHolding(smallVocabulary, ['kubernet']);
+    expect(kubernetes.size).toBe(documentCount(smallVocabulary, 'kubernet'));
+    expect([...holders].sort()).toEqual([...new Set([...databases, ...kubernetes])].sort());
+    expect(documentsHolding(smallVocabulary, ['zzz']).size).toBe(0);
   });
 });
