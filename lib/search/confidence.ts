@@ -30,6 +30,13 @@ export interface ConfidenceTuning {
   /** Or: it covers two words or more, worth at least `evidence` together and `evidenceShare` of the query. */
   evidence: number;
   evidenceShare: number;
+  /**
+   * The `evidenceShare` asked when one of the words is one everyday English seldom uses (worth
+   * `commonWorth` or more: "cpu" of "cpu jumped to almost 100 percent right after we shipped a
+   * release", a fifth of the question), unless the query names another world (`readQuery` in
+   * rank.ts). 0.25 for all until 2026-12-05; see README.
+   */
+  evidenceShareUncommon: number;
   /** Or: the library knows every telling word of the query, and the article covers this share… */
   knownWordsShare: number;
   /**
@@ -65,6 +72,7 @@ export const CONFIDENCE: ConfidenceTuning = {
   wholeShare: 0.75,
   evidence: 4,
   evidenceShare: 0.25,
+  evidenceShareUncommon: 0.15,
   knownWordsShare: 0.2,
   singleWordShare: 0.5,
   commonWorth: 0.8,
@@ -398,9 +406,11 @@ export function isAbout(
   // every morning", "airline seat reservation race condition").
   const thingIsSetting = coveredWords >= tuning.thingSettingWords || uncommonWords > 0 || sharesPhrase;
   if (namesEverydayThing && !thingIsSetting && confidence < tuning.wholeShare) return false;
+  // Which words are common is read only beside unknown words (`ScoredDocument.uncommonWords`).
+  const evidenceShare = unknownWords > 0 && uncommonWords > 0 ? tuning.evidenceShareUncommon : tuning.evidenceShare;
   return (
     confidence >= tuning.wholeShare ||
-    (coveredWords >= 2 && evidence >= tuning.evidence && confidence >= tuning.evidenceShare) ||
+    (coveredWords >= 2 && evidence >= tuning.evidence && confidence >= evidenceShare) ||
     (unknownWords === 0 &&
       confidence >= tuning.knownWordsShare &&
       (confidence >= tuning.singleWordShare || onlyWord < 0 || !isCommonWord(onlyWord)))

@@ -169,12 +169,24 @@ function readQuery(
   const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities, everydayReadings);
   // Results only when some document is about the query; the weakest of them, and everything for a
   // query about nothing here, are at most loosely related.
+  // An uncommon word covered lets a fifth of a long question do (`evidenceShareUncommon`), but not
+  // beside an uncommon word everyday speech knows and the library does not: it says the query is from
+  // another world ("chatbot forgets earlier messages about crochet patterns"). Nor in a second reading,
+  // where phrase words made sure would let any article covering a fifth of the query decide.
+  const namesOtherWorld = specificities.some(
+    ({ weight, bestCertainty }, at) =>
+      weight > 0 &&
+      bestCertainty === 0 &&
+      !isCommonWord(at) &&
+      everydaySpeech?.worth().has((words[at] as QueryWord).term) === true,
+  );
+  const aboutTuning = namesOtherWorld || sure ? { ...tuning, evidenceShareUncommon: tuning.evidenceShare } : tuning;
   let bestShare = 0;
   for (const document of documents)
     if (
       accept(document.doc) &&
       (sure?.decides(document.doc) ?? true) &&
-      isAbout(document, unknownWords, tuning, isCommonWord, namesEverydayThing)
+      isAbout(document, unknownWords, aboutTuning, isCommonWord, namesEverydayThing)
     )
       bestShare = Math.max(bestShare, document.confidence);
   const last = words.length - 1;
@@ -227,7 +239,16 @@ export function rankQuery(
       vocabulary,
       surePhrases.flatMap(({ terms }) => terms),
     );
-    const sure = readQuery(vocabulary, words, base, options, { at: tellsWorld, decides: (doc) => holders.has(doc) });
+    // A second phrase of an article a sure phrase names bears it out, everyday words and all ("ai
+    // answers invent facts": "invent facts" of "chatbot invents facts" beside "ai … answers").
+    const bornOut = first.plainFound.filter(({ terms }) =>
+      [...documentsHolding(vocabulary, terms)].some((doc) => holders.has(doc)),
+    );
+    const surePositions = new Set([...surePhrases, ...bornOut].map(({ positions }) => positions.join(' ')));
+    const sure = readQuery(vocabulary, words, base, options, {
+      at: (positions) => surePositions.has(positions.join(' ')),
+      decides: (doc) => holders.has(doc),
+    });
     if (sure.bestShare > 0 && !sure.namesUnknownEverydayThing && !sure.holdsUncommonUnknownWord) reading = sure;
   }
   const { documents, matchedTerms, bestShare } = reading;

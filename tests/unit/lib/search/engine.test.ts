@@ -433,6 +433,18 @@ describe('bundled search engine', () => {
     );
   });
 
+  // Found in blind5 and blind15: an article holding two words of a long question, one of them a word
+  // everyday English seldom uses ("cpu"), covered a fifth of it, under the quarter then asked: no results.
+  it.each([
+    ['cpu jumped to almost 100 percent right after we shipped a release', 'cpu-spike-after-deployment'],
+    ['user actions history table grew to 500GB, storage almost full', 'log-table-filling-disk'],
+  ])('answers a long question an uncommon word of which an article holds: "%s"', (query, article) => {
+    for (const typing of [false, true]) {
+      const ids = engine.search(query, { typing }).results.map((r) => r.article.id);
+      expect(ids.slice(0, 5)).toContain(article);
+    }
+  });
+
   it('completes a finished word that is only a prefix ("idemp", "stamp")', () => {
     const idemp = engine.search('idemp', { typing: false }).results.map((r) => r.article.id);
     expect(idemp).toContain('idempotency-issues-in-payment-apis-when-retries-charge-customers-twice');
