@@ -64,6 +64,7 @@ export const CONFIDENCE_HALVES = [
   'blind14',
   'blind15',
   'blind16',
+  'blind17',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
