@@ -33,8 +33,8 @@ export interface ConfidenceTuning {
   /**
    * The `evidenceShare` asked when one of the words is one everyday English seldom uses (worth
    * `commonWorth` or more: "cpu" of "cpu jumped to almost 100 percent right after we shipped a
-   * release", a fifth of the question), unless the query names another world (`readQuery` in
-   * rank.ts). 0.25 for all until 2026-12-05; see README.
+   * release", a fifth of the question), where the query allows it (`readQuery` in rank.ts). 0.25
+   * for all until 2026-12-05; see README.
    */
   evidenceShareUncommon: number;
   /** Or: the library knows every telling word of the query, and the article covers this share… */

@@ -55,6 +55,8 @@ export interface RankOptions {
   typing: boolean;
   /** Whether a document may be listed (filters). */
   accept: (doc: number) => boolean;
+  /** Whether `accept` is a filter the user chose (a topic, a tag): then fewer articles could decide. */
+  filtered?: boolean;
   tuning: ConfidenceTuning;
   /** Everyday English words whose typo corrections are never sure (see addTypoCandidates). */
   everydayWords?: ReadonlySet<string>;
@@ -123,7 +125,7 @@ function readQuery(
   vocabulary: Vocabulary,
   words: readonly QueryWord[],
   base: WordCandidates,
-  { typing, accept, tuning, everydaySpeech, synonyms }: RankOptions,
+  { typing, accept, filtered, tuning, everydaySpeech, synonyms }: RankOptions,
   sure?: SurePlainWords,
 ): QueryReading {
   // Copied: a second reading adds its synonyms to candidates of its own (each candidate is replaced, never changed).
@@ -162,25 +164,31 @@ function readQuery(
     everydaySpeech && unknownWords > 0
       ? {
           everyday: words.map((_, at) => worthAt(at) < tuning.everydayWorth),
-          common: words.map((_, at) => isCommonWord(at)),
+          // A number says no world ("party ideas for 8 year old"): common here, where an uncommon word
+          // covered makes a thing a setting and lets a fifth of a question do.
+          common: words.map((word, at) => isCommonWord(at) || /^\d+$/.test(word.term)),
           namesSubject: everydaySpeech.namesSubject,
         }
       : undefined;
   const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities, everydayReadings);
-  // Results only when some document is about the query; the weakest of them, and everything for a
-  // query about nothing here, are at most loosely related.
-  // An uncommon word covered lets a fifth of a long question do (`evidenceShareUncommon`), but not
-  // beside an uncommon word everyday speech knows and the library does not: it says the query is from
-  // another world ("chatbot forgets earlier messages about crochet patterns"). Nor in a second reading,
-  // where phrase words made sure would let any article covering a fifth of the query decide.
-  const namesOtherWorld = specificities.some(
+  // An uncommon word covered lets a fifth of a long question do (`evidenceShareUncommon`: "cpu … release"
+  // of "cpu jumped to almost 100 percent right after we shipped a release"), only where everyday speech
+  // tells which words are common (the blog's articles, not a user's library), and not beside a word the
+  // library does not know that speech uses, seldom or often: a thing of everyday life ("… when my heart
+  // rate spikes during leg day") or another uncommon word ("the deli counter queue was so long the paper
+  // ticket dispenser ran out"). Nor with a topic or tag chosen: any of its few articles covering a fifth
+  // of the query would decide. (In a second reading only an article holding a term made sure decides.)
+  const holdsUncommonSpokenUnknownWord = specificities.some(
     ({ weight, bestCertainty }, at) =>
       weight > 0 &&
       bestCertainty === 0 &&
       !isCommonWord(at) &&
       everydaySpeech?.worth().has((words[at] as QueryWord).term) === true,
   );
-  const aboutTuning = namesOtherWorld || sure ? { ...tuning, evidenceShareUncommon: tuning.evidenceShare } : tuning;
+  const usualShare = !everydaySpeech || namesEverydayThing || holdsUncommonSpokenUnknownWord || filtered === true;
+  const aboutTuning = usualShare ? { ...tuning, evidenceShareUncommon: tuning.evidenceShare } : tuning;
+  // Results only when some document is about the query; the weakest of them, and everything for a
+  // query about nothing here, are at most loosely related.
   let bestShare = 0;
   for (const document of documents)
     if (
@@ -239,16 +247,7 @@ export function rankQuery(
       vocabulary,
       surePhrases.flatMap(({ terms }) => terms),
     );
-    // A second phrase of an article a sure phrase names bears it out, everyday words and all ("ai
-    // answers invent facts": "invent facts" of "chatbot invents facts" beside "ai … answers").
-    const bornOut = first.plainFound.filter(({ terms }) =>
-      [...documentsHolding(vocabulary, terms)].some((doc) => holders.has(doc)),
-    );
-    const surePositions = new Set([...surePhrases, ...bornOut].map(({ positions }) => positions.join(' ')));
-    const sure = readQuery(vocabulary, words, base, options, {
-      at: (positions) => surePositions.has(positions.join(' ')),
-      decides: (doc) => holders.has(doc),
-    });
+    const sure = readQuery(vocabulary, words, base, options, { at: tellsWorld, decides: (doc) => holders.has(doc) });
     if (sure.bestShare > 0 && !sure.namesUnknownEverydayThing && !sure.holdsUncommonUnknownWord) reading = sure;
   }
   const { documents, matchedTerms, bestShare } = reading;

@@ -149,26 +149,6 @@ describe('search with plain words', () => {
     expect(engine.search(query, { limit: 5 }).results[0]?.article.id).toBe(article);
   });
 
-  // Found in blind14 and blind16: "ai … answers" of "ai makes up answers" was sure, yet its article
-  // covered too little of the query to decide; "invent facts" of the same article's "chatbot invents
-  // facts" (everyday words alone) now bears it out.
-  it.each(['ai answers invent facts that are not in our documents', "ai answers invent facts that aren't in our docs"])(
-    'lets a second phrase of the article a sure phrase names bear it out: "%s"',
-    (query) => {
-      const article = 'production-rag-semantic-chunking-reranking-and-hallucination-detection';
-      expect(PLAIN_WORDS[article]).toContainEqual(['chatbot invents facts', 'hallucination']);
-      expect(topIds(query)[0]).toBe(article);
-      expect(engine.search(query, { limit: 5 }).results[0]?.article.id).toBe(article);
-    },
-  );
-
-  it('never lets everyday words bear out a phrase no sure phrase names the article of', () => {
-    // "invent facts" alone (everyday words) still decides nothing.
-    expect(
-      engine.search('kids invent facts that are not in their school documents', { typing: false }).results,
-    ).toEqual([]);
-  });
-
   it('keeps the results a plain phrase decided while the next word is typed', () => {
     // A word being typed ("instructi") is no word the library does not know yet: results stay.
     const query = 'people trick our chatbot into ignoring its instructions';

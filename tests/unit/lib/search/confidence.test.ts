@@ -67,10 +67,11 @@ describe('confidence', () => {
     // the query, but a word everyday English seldom uses among them (a quarter was asked until 2026-12-05).
     const cpuRelease = scored({ confidence: 0.2, evidence: 5, coveredWords: 2, uncommonWords: 1 });
     expect(isAbout(cpuRelease, 1)).toBe(true);
-    // Two common words ask a quarter; so does the query that names another world (its tuning, rank.ts).
+    // Two common words ask a quarter, as does a query whose words the library all knows.
     expect(isAbout({ ...cpuRelease, uncommonWords: 0 }, 1)).toBe(false);
     expect(isAbout({ ...cpuRelease, confidence: 0.25, uncommonWords: 0 }, 1)).toBe(true);
-    expect(isAbout(cpuRelease, 1, { ...CONFIDENCE, evidenceShareUncommon: CONFIDENCE.evidenceShare })).toBe(false);
+    expect(isAbout({ ...cpuRelease, confidence: 0.18 }, 1)).toBe(true);
+    expect(isAbout({ ...cpuRelease, confidence: 0.18 }, 0)).toBe(false);
     expect(isAbout(scored({ confidence: 0.3, evidence: 3, coveredWords: 1, onlyWord: 0, subjectWords: 1 }), 0)).toBe(
       true,
     ); // every word is the library's
