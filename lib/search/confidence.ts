@@ -274,7 +274,7 @@ export function subjectWordReader(
 /** Per query word, whether it is an everyday word; and which terms name each document's subject. */
 export interface EverydayReadings {
   everyday: readonly boolean[];
-  /** Per query word, whether it is a common English word (worth under `commonWorth`). */
+  /** Per query word, whether it is a common English word (worth under `commonWorth`) or a number. */
   common: readonly boolean[];
   namesSubject: EverydaySpeech['namesSubject'];
 }

@@ -145,7 +145,6 @@ export function createSearchEngine(
       looseLimit: LOOSE_LIMIT,
       typing,
       accept,
-      filtered: Boolean(options.topic || options.tag),
       tuning,
       everydayWords,
       everydaySpeech,

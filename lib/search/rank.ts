@@ -55,8 +55,6 @@ export interface RankOptions {
   typing: boolean;
   /** Whether a document may be listed (filters). */
   accept: (doc: number) => boolean;
-  /** Whether `accept` is a filter the user chose (a topic, a tag): then fewer articles could decide. */
-  filtered?: boolean;
   tuning: ConfidenceTuning;
   /** Everyday English words whose typo corrections are never sure (see addTypoCandidates). */
   everydayWords?: ReadonlySet<string>;
@@ -125,7 +123,7 @@ function readQuery(
   vocabulary: Vocabulary,
   words: readonly QueryWord[],
   base: WordCandidates,
-  { typing, accept, filtered, tuning, everydaySpeech, synonyms }: RankOptions,
+  { typing, accept, tuning, everydaySpeech, synonyms }: RankOptions,
   sure?: SurePlainWords,
 ): QueryReading {
   // Copied: a second reading adds its synonyms to candidates of its own (each candidate is replaced, never changed).
@@ -174,10 +172,8 @@ function readQuery(
   // An uncommon word covered lets a fifth of a long question do (`evidenceShareUncommon`: "cpu … release"
   // of "cpu jumped to almost 100 percent right after we shipped a release"), only where everyday speech
   // tells which words are common (the blog's articles, not a user's library), and not beside a word the
-  // library does not know that speech uses, seldom or often: a thing of everyday life ("… when my heart
-  // rate spikes during leg day") or another uncommon word ("the deli counter queue was so long the paper
-  // ticket dispenser ran out"). Nor with a topic or tag chosen: any of its few articles covering a fifth
-  // of the query would decide. (In a second reading only an article holding a term made sure decides.)
+  // library does not know that speech has as uncommon or as a thing of everyday life ("the deli counter
+  // queue was so long the paper ticket dispenser ran out", "… when my heart rate spikes during leg day").
   const holdsUncommonSpokenUnknownWord = specificities.some(
     ({ weight, bestCertainty }, at) =>
       weight > 0 &&
@@ -185,18 +181,25 @@ function readQuery(
       !isCommonWord(at) &&
       everydaySpeech?.worth().has((words[at] as QueryWord).term) === true,
   );
-  const usualShare = !everydaySpeech || namesEverydayThing || holdsUncommonSpokenUnknownWord || filtered === true;
-  const aboutTuning = usualShare ? { ...tuning, evidenceShareUncommon: tuning.evidenceShare } : tuning;
+  const fifthMayDo = everydaySpeech !== undefined && !namesEverydayThing && !holdsUncommonSpokenUnknownWord;
+  const usualTuning = { ...tuning, evidenceShareUncommon: tuning.evidenceShare };
   // Results only when some document is about the query; the weakest of them, and everything for a
-  // query about nothing here, are at most loosely related.
+  // query about nothing here, are at most loosely related. Where only a fifth of the query decides, it
+  // decides among all the articles, a topic or tag chosen or not: the filter narrows what the query
+  // lists unfiltered, never lets one of its few articles decide on a fifth alone ("cpu jumped…" lists
+  // *CPU Spike After Deployment* in performance, and in security what it lists unfiltered there).
   let bestShare = 0;
-  for (const document of documents)
-    if (
-      accept(document.doc) &&
-      (sure?.decides(document.doc) ?? true) &&
-      isAbout(document, unknownWords, aboutTuning, isCommonWord, namesEverydayThing)
-    )
-      bestShare = Math.max(bestShare, document.confidence);
+  let aboutAnywhere = false;
+  let bestFifth = 0;
+  for (const document of documents) {
+    if (!(sure?.decides(document.doc) ?? true)) continue;
+    if (isAbout(document, unknownWords, usualTuning, isCommonWord, namesEverydayThing)) {
+      aboutAnywhere = true;
+      if (accept(document.doc)) bestShare = Math.max(bestShare, document.confidence);
+    } else if (fifthMayDo && isAbout(document, unknownWords, tuning, isCommonWord, namesEverydayThing))
+      bestFifth = Math.max(bestFifth, document.confidence);
+  }
+  if (!aboutAnywhere) bestShare = bestFifth;
   const last = words.length - 1;
   const isWordYet = (at: number) =>
     !typing || at < last || everydaySpeech?.worth().has((words[at] as QueryWord).term) === true;

@@ -22,7 +22,7 @@ export interface ScoredDocument {
   onlyWord: number;
   /** How many of those are not everyday words (see `CONFIDENCE.everydayWorth`), or are in its title, tags or topic. */
   subjectWords: number;
-  /** How many of those are not common English words (see `CONFIDENCE.commonWorth`); all without everyday readings. */
+  /** How many of those are not common English words (see `CONFIDENCE.commonWorth`) nor numbers; all without everyday readings. */
   uncommonWords: number;
   /** Whether two everyday words of the query stand together in the document too ("last night"). */
   everydayPhrase: boolean;
