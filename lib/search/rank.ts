@@ -16,6 +16,7 @@ import {
   namesUnknownEverydayThing,
   subjectWordReader,
   unknownWordsByWorth,
+  type WordSpecificity,
   withoutModifiers,
   withShortEverydayThings,
   wordSpecificity,
@@ -66,11 +67,12 @@ export interface RankOptions {
   aside?: boolean;
 }
 
-/** A query's words' candidates but synonyms: what every reading of it starts from. */
+/** A query's words' candidates but synonyms, and its pairs': what every reading of it starts from. */
 interface WordCandidates {
   groups: readonly Candidates[];
   /** Per word, how many edits its typo corrections are from what was typed. */
   typoEdits: ReadonlyArray<number | undefined>;
+  pairs: readonly Candidates[];
 }
 
 function candidatesButSynonyms(
@@ -88,7 +90,7 @@ function candidatesButSynonyms(
   });
   // The aside field's terms are read from the typo stage's sure corrections, never from synonyms.
   if (aside) addAsideCandidates(vocabulary, words, groups);
-  return { groups, typoEdits };
+  return { groups, typoEdits, pairs: pairCandidates(vocabulary, words, typing) };
 }
 
 /** One reading of a query: each word's specificity, the documents scored and whether any is about it. */
@@ -152,7 +154,6 @@ function readQuery(
     typing,
     subjectWordReader(groups, everydaySpeech, isCommonWord),
   );
-  const pairs = pairCandidates(vocabulary, words, typing);
   const unknownWords = countUnknownWords(telling);
   const namesEverydayThing = unknownWords > 0 && namesUnknownEverydayThing(words, telling, everydaySpeech);
   const specificities =
@@ -168,18 +169,17 @@ function readQuery(
           namesSubject: everydaySpeech.namesSubject,
         }
       : undefined;
-  const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, pairs, specificities, everydayReadings);
+  const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, base.pairs, specificities, everydayReadings);
   // An uncommon word covered lets a fifth of a long question do (`evidenceShareUncommon`: "cpu … release"
   // of "cpu jumped to almost 100 percent right after we shipped a release"), only where everyday speech
   // tells which words are common (the blog's articles, not a user's library), and not beside a word the
   // library does not know that speech has as uncommon or as a thing of everyday life ("the deli counter
   // queue was so long the paper ticket dispenser ran out", "… when my heart rate spikes during leg day").
+  const knownToSpeech = (at: number) => everydaySpeech?.worth().has((words[at] as QueryWord).term) === true;
+  const isUncommonUnknownWord = ({ weight, bestCertainty }: WordSpecificity, at: number) =>
+    weight > 0 && bestCertainty === 0 && !isCommonWord(at);
   const holdsUncommonSpokenUnknownWord = specificities.some(
-    ({ weight, bestCertainty }, at) =>
-      weight > 0 &&
-      bestCertainty === 0 &&
-      !isCommonWord(at) &&
-      everydaySpeech?.worth().has((words[at] as QueryWord).term) === true,
+    (specificity, at) => isUncommonUnknownWord(specificity, at) && knownToSpeech(at),
   );
   const fifthMayDo = everydaySpeech !== undefined && !namesEverydayThing && !holdsUncommonSpokenUnknownWord;
   const usualTuning = { ...tuning, evidenceShareUncommon: tuning.evidenceShare };
@@ -201,10 +201,9 @@ function readQuery(
   }
   if (!aboutAnywhere) bestShare = bestFifth;
   const last = words.length - 1;
-  const isWordYet = (at: number) =>
-    !typing || at < last || everydaySpeech?.worth().has((words[at] as QueryWord).term) === true;
+  const isWordYet = (at: number) => !typing || at < last || knownToSpeech(at);
   const holdsUncommonUnknownWord = specificities.some(
-    ({ weight, bestCertainty }, at) => weight > 0 && bestCertainty === 0 && !isCommonWord(at) && isWordYet(at),
+    (specificity, at) => isUncommonUnknownWord(specificity, at) && isWordYet(at),
   );
   return {
     documents,
