@@ -229,6 +229,12 @@ export interface EverydaySpeech {
    * scripts/cli/everyday-things.ts); read when a query holds a word the index does not know.
    */
   namesEverydayThing: (surface: string) => boolean;
+  /**
+   * Whether a stem is a word of technical writing that speech knows too ("previou", "vendor", "info",
+   * "reus"): the manuals Debian ships say it at least as often as speech does (scripts/cli/manual-words.ts).
+   * Rare in speech, it still says no everyday world, as "deli" or "crochet" do.
+   */
+  isManualWord: (term: string) => boolean;
 }
 
 /**

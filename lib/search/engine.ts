@@ -70,6 +70,11 @@ export interface SearchEngineOptions {
    */
   everydayThings?: () => ReadonlySet<string>;
   /**
+   * Stems of technical writing that speech knows too (see `EverydaySpeech.isManualWord`), read when a
+   * query first needs them; part of everyday speech, so read only with `wordWorth`.
+   */
+  manualWords?: () => ReadonlySet<string>;
+  /**
    * The synonyms to look for, read at the first query: the general ones by default; the blog's
    * articles add the plain words users say for their terms (`lib/search/bundled.ts`).
    */
@@ -90,6 +95,7 @@ export function createSearchEngine(
     everydayWords = new Set(),
     wordWorth,
     everydayThings,
+    manualWords,
     synonyms,
     aside,
   }: SearchEngineOptions = {},
@@ -122,6 +128,7 @@ export function createSearchEngine(
       return anySubjectTerms.has(term);
     },
     namesEverydayThing: (surface: string) => everydayThings?.().has(surface) === true,
+    isManualWord: (term: string) => manualWords?.().has(term) === true,
   };
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {

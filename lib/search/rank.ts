@@ -175,11 +175,15 @@ function readQuery(
   // tells which words are common (the blog's articles, not a user's library), and not beside a word the
   // library does not know that speech has as uncommon or as a thing of everyday life ("the deli counter
   // queue was so long the paper ticket dispenser ran out", "… when my heart rate spikes during leg day").
+  // A word of technical writing that speech knows too says no such world ("reuse previous answers when
+  // users ask nearly the same thing to lower openai spend": the manuals say "previous" more than speech).
   const knownToSpeech = (at: number) => everydaySpeech?.worth().has((words[at] as QueryWord).term) === true;
+  const saysEverydayWorld = (at: number) =>
+    knownToSpeech(at) && everydaySpeech?.isManualWord((words[at] as QueryWord).term) === false;
   const isUncommonUnknownWord = ({ weight, bestCertainty }: WordSpecificity, at: number) =>
     weight > 0 && bestCertainty === 0 && !isCommonWord(at);
   const holdsUncommonSpokenUnknownWord = specificities.some(
-    (specificity, at) => isUncommonUnknownWord(specificity, at) && knownToSpeech(at),
+    (specificity, at) => isUncommonUnknownWord(specificity, at) && saysEverydayWorld(at),
   );
   const fifthMayDo = everydaySpeech !== undefined && !namesEverydayThing && !holdsUncommonSpokenUnknownWord;
   const usualTuning = { ...tuning, evidenceShareUncommon: tuning.evidenceShare };

@@ -21,6 +21,7 @@ import type { SerializedDiscounts } from '@/lib/search/word-worth';
 import { buildEverydayThings, type ManualWordCounts } from '@/scripts/cli/everyday-things';
 import { spokenWords } from '@/scripts/cli/everyday-words';
 import { isMainModule } from '@/scripts/cli/is-main';
+import { buildManualWords } from '@/scripts/cli/manual-words';
 import { readDocPage } from '@/scripts/eval/related-docs';
 
 /**
@@ -134,5 +135,9 @@ if (isMainModule(import.meta.filename)) {
     // One string of words, not an array: the popup's bundle parses it in a moment (7,381 words, 57 kB).
     writeFileSync(thingsFile, `${JSON.stringify(things.join(' '))}\n`);
     console.log(`wrote ${things.length} words naming things of everyday life to ${thingsFile}`);
+    const manualWordsFile = resolve('assets/data/manual-words.json');
+    const manualWords = buildManualWords(manuals, spokenWords());
+    writeFileSync(manualWordsFile, `${JSON.stringify(manualWords.join(' '))}\n`);
+    console.log(`wrote ${manualWords.length} words of technical writing that speech knows too to ${manualWordsFile}`);
   }
 }

@@ -38,6 +38,17 @@ export interface ManualWordCounts {
   total: number;
 }
 
+/**
+ * How often the manuals say a stem, per million of their words, averaged per manual (each counts the
+ * same, so that PostgreSQL's 1,100 pages do not outweigh the others); none without a manual of words.
+ */
+export function manualPerMillionOf(manuals: readonly ManualWordCounts[]): ((stem: string) => number) | undefined {
+  const used = manuals.filter(({ total }) => total > 0);
+  if (used.length === 0) return undefined;
+  return (stem) =>
+    used.reduce((sum, { counts, total }) => sum + ((counts.get(stem) ?? 0) / total) * 1e6, 0) / used.length;
+}
+
 /** Penn Treebank tags of nouns. */
 const NOUN_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS']);
 
@@ -119,10 +130,8 @@ export function buildEverydayThings(
   speech: readonly SpokenWord[],
   isNoun: (word: string) => boolean = readsAsNoun,
 ): string[] {
-  const used = manuals.filter(({ total }) => total > 0);
-  if (used.length === 0) return [];
-  const manualPerMillion = (stem: string) =>
-    used.reduce((sum, { counts, total }) => sum + ((counts.get(stem) ?? 0) / total) * 1e6, 0) / used.length;
+  const manualPerMillion = manualPerMillionOf(manuals);
+  if (!manualPerMillion) return [];
   let spokenTotal = 0;
   const spokenNouns = new Map<string, number>();
   const nounsByStem = new Map<string, number>();

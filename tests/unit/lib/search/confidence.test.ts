@@ -135,6 +135,7 @@ describe('confidence', () => {
       namesSubject: () => false,
       namesSomeSubject: () => false,
       namesEverydayThing: (surface: string) => surface === 'car' || surface === 'her',
+      isManualWord: () => false,
     };
     const weights = (query: readonly QueryWord[], specs: readonly WordSpecificity[], typing: boolean, s = speech) =>
       withShortEverydayThings(query, specs, typing, s).map(({ weight }) => weight);
@@ -154,6 +155,7 @@ describe('confidence', () => {
       namesSubject: () => false,
       namesSomeSubject: () => false,
       namesEverydayThing: () => false,
+      isManualWord: () => false,
     };
     const common = new Set(['sad', 'cat', 'f']);
     const weights = (text: string, typing: boolean) => {
@@ -186,6 +188,7 @@ describe('confidence', () => {
       namesSubject: () => false,
       namesSomeSubject: () => false,
       namesEverydayThing: (surface: string) => surface === 'toilet' || surface === 'herd',
+      isManualWord: () => false,
     };
     expect(namesUnknownEverydayThing(query, specs, speech)).toBe(true);
     // "herd" is a word the library knows: whatever it names, the articles use it.
@@ -233,7 +236,13 @@ describe('confidence', () => {
           ['idempot', 0.9],
         ]),
     );
-    const speech = { worth, namesSubject: () => false, namesSomeSubject: () => false, namesEverydayThing: () => false };
+    const speech = {
+      worth,
+      namesSubject: () => false,
+      namesSomeSubject: () => false,
+      namesEverydayThing: () => false,
+      isManualWord: () => false,
+    };
     const worthAt = everydayWorthReader(smallVocabulary, groups, analyzed, speech);
     // As typed or as read, whichever is less: "idemp" 0.4 though its completion is worth 0.9.
     expect([worthAt(0), worthAt(1), worthAt(0)]).toEqual([0.3, 0.4, 0.3]);
