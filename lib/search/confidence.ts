@@ -235,6 +235,11 @@ export interface EverydaySpeech {
    * Rare in speech, it still says no everyday world, as "deli" or "crochet" do.
    */
   isManualWord: (term: string) => boolean;
+  /**
+   * Whether a word, as typed, ends as verb forms and adverbs do and is none of the nouns that end so
+   * ("flooded", "woken", "constantly"; not "ceiling" or "kitten"): it tells how, not what world.
+   */
+  readsAsVerbOrAdverb: (surface: string) => boolean;
 }
 
 /**

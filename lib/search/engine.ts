@@ -9,6 +9,7 @@ import type { SynonymEntry } from '@/lib/search/synonyms';
 import { analyzeField, analyzeQueryWords, MAX_QUERY_WORDS, unfinishedWord } from '@/lib/search/text';
 import { createTypoMatcher } from '@/lib/search/typo';
 import { createVocabulary, type Vocabulary } from '@/lib/search/vocabulary';
+import { VERB_OR_ADVERB_ENDING } from '@/lib/search/word-endings';
 import type { WordWorth } from '@/lib/search/word-worth';
 
 export interface SearchOptions {
@@ -75,6 +76,11 @@ export interface SearchEngineOptions {
    */
   manualWords?: () => ReadonlySet<string>;
   /**
+   * Nouns ending as verb forms and adverbs do (see `EverydaySpeech.readsAsVerbOrAdverb`), read when a
+   * query first needs them; part of everyday speech, so read only with `wordWorth`.
+   */
+  nounsWithVerbEndings?: () => ReadonlySet<string>;
+  /**
    * The synonyms to look for, read at the first query: the general ones by default; the blog's
    * articles add the plain words users say for their terms (`lib/search/bundled.ts`).
    */
@@ -96,6 +102,7 @@ export function createSearchEngine(
     wordWorth,
     everydayThings,
     manualWords,
+    nounsWithVerbEndings,
     synonyms,
     aside,
   }: SearchEngineOptions = {},
@@ -129,6 +136,10 @@ export function createSearchEngine(
     },
     namesEverydayThing: (surface: string) => everydayThings?.().has(surface) === true,
     isManualWord: (term: string) => manualWords?.().has(term) === true,
+    readsAsVerbOrAdverb: (surface: string) => {
+      const lower = surface.toLowerCase();
+      return VERB_OR_ADVERB_ENDING.test(lower) && nounsWithVerbEndings?.().has(lower) !== true;
+    },
   };
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {

@@ -176,10 +176,16 @@ function readQuery(
   // library does not know that speech has as uncommon or as a thing of everyday life ("the deli counter
   // queue was so long the paper ticket dispenser ran out", "… when my heart rate spikes during leg day").
   // A word of technical writing that speech knows too says no such world ("reuse previous answers when
-  // users ask nearly the same thing to lower openai spend": the manuals say "previous" more than speech).
+  // users ask nearly the same thing to lower openai spend": the manuals say "previous" more than speech),
+  // nor does a verb form or an adverb, which tells how ("devs exhausted from getting woken up constantly
+  // by the same flaky notification").
   const knownToSpeech = (at: number) => everydaySpeech?.worth().has((words[at] as QueryWord).term) === true;
-  const saysEverydayWorld = (at: number) =>
-    knownToSpeech(at) && everydaySpeech?.isManualWord((words[at] as QueryWord).term) === false;
+  const saysEverydayWorld = (at: number) => {
+    const { term, surface } = words[at] as QueryWord;
+    return (
+      knownToSpeech(at) && everydaySpeech?.isManualWord(term) === false && !everydaySpeech.readsAsVerbOrAdverb(surface)
+    );
+  };
   const isUncommonUnknownWord = ({ weight, bestCertainty }: WordSpecificity, at: number) =>
     weight > 0 && bestCertainty === 0 && !isCommonWord(at);
   const holdsUncommonSpokenUnknownWord = specificities.some(

@@ -4,7 +4,8 @@
  * what everyday words are worth when ranking and matching related articles, from the bundled articles;
  * and the plain words search reads for the articles' terms (`lib/corpus/plain-words.ts`):
  * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/related-model.json`,
- * `assets/data/everyday-discounts.json` and `assets/data/plain-word-synonyms.json`; and the field search
+ * `assets/data/everyday-discounts.json`, `assets/data/nouns-with-verb-endings.json` (with the dev
+ * dependency `wink-lexicon`) and `assets/data/plain-word-synonyms.json`; and the field search
  * ranks and lists by but never decides with (subject vocabulary and plain phrases, `lib/search/aside.ts`):
  * `assets/data/search-aside.json`.
  * Usage: npm run index (also run by npm run catalog). The outputs are committed; unit tests check
@@ -21,7 +22,8 @@ import { asideEntriesOf, buildAsideIndex } from '@/lib/search/aside';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { buildPlainWordSynonyms } from '@/lib/search/synonyms';
 import { createVocabulary, documentCount } from '@/lib/search/vocabulary';
-import { buildEverydayDiscounts, buildEverydayWords } from '@/scripts/cli/everyday-words';
+import { buildNounsWithVerbEndings } from '@/scripts/cli/everyday-things';
+import { buildEverydayDiscounts, buildEverydayWords, spokenWords } from '@/scripts/cli/everyday-words';
 
 const articles = JSON.parse(readFileSync(resolve('assets/data/articles.json'), 'utf8')) as Article[];
 const target = resolve('assets/data/search-index.json');
@@ -45,6 +47,12 @@ writeFileSync(discountsTarget, `${JSON.stringify(discounts)}\n`);
 console.log(
   `wrote what ${discounts.reduce((sum, [, stems]) => sum + stems.split(' ').length, 0)} everyday words are worth when ranking and matching related articles to ${discountsTarget}`,
 );
+
+const nounsTarget = resolve('assets/data/nouns-with-verb-endings.json');
+const nouns = buildNounsWithVerbEndings(spokenWords());
+// One string of words, as everyday-things.json: the popup's bundle parses it in a moment.
+writeFileSync(nounsTarget, `${JSON.stringify(nouns.join(' '))}\n`);
+console.log(`wrote ${nouns.length} nouns ending as verb forms and adverbs do to ${nounsTarget}`);
 
 const plainWordsTarget = resolve('assets/data/plain-word-synonyms.json');
 const vocabulary = createVocabulary(index);

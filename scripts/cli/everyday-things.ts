@@ -15,6 +15,7 @@
  */
 import { createRequire } from 'node:module';
 import { isStopWord, stemWord } from '@/lib/search/text';
+import { VERB_OR_ADVERB_ENDING } from '@/lib/search/word-endings';
 import type { SpokenWord } from '@/scripts/cli/everyday-words';
 
 /** How many times as often speech must say a word as the manuals do (per million words each), as log10: 40×. */
@@ -157,4 +158,22 @@ export function buildEverydayThings(
     if (ratio >= (word.length === MIN_THING_LENGTH ? SHORT_THING_RATIO : EVERYDAY_THING_RATIO)) things.push(word);
   }
   return things.sort();
+}
+
+/**
+ * The words of speech ending as verb forms and adverbs do (`VERB_OR_ADVERB_ENDING`) that read as nouns
+ * ("ceiling", "kitten", "pudding", "assembly"), sorted: of the others ("flooded", "woken", "constantly")
+ * search knows they name no thing, without a part-of-speech lexicon in the extension. Written to
+ * `assets/data/nouns-with-verb-endings.json` by `npm run index`.
+ */
+export function buildNounsWithVerbEndings(
+  speech: readonly SpokenWord[],
+  isNoun: (word: string) => boolean = readsAsNoun,
+): string[] {
+  const nouns = new Set<string>();
+  for (const { word } of speech) {
+    const lower = word.toLowerCase();
+    if (VERB_OR_ADVERB_ENDING.test(lower) && !isStopWord(lower) && isNoun(lower)) nouns.add(lower);
+  }
+  return [...nouns].sort();
 }

@@ -65,6 +65,7 @@ export const CONFIDENCE_HALVES = [
   'blind15',
   'blind16',
   'blind17',
+  'blind18',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 

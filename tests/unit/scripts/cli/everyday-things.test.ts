@@ -1,7 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import everydayThingsJson from '@/assets/data/everyday-things.json';
-import { buildEverydayThings, EVERYDAY_THING_RATIO, readsAsNoun } from '@/scripts/cli/everyday-things';
+import nounsWithVerbEndingsJson from '@/assets/data/nouns-with-verb-endings.json';
+import {
+  buildEverydayThings,
+  buildNounsWithVerbEndings,
+  EVERYDAY_THING_RATIO,
+  readsAsNoun,
+} from '@/scripts/cli/everyday-things';
+import { spokenWords } from '@/scripts/cli/everyday-words';
 
 /** A manual of `total` words saying each given word `count` times. */
 const manual = (total: number, counts: Record<string, number>) => ({ total, counts: new Map(Object.entries(counts)) });
@@ -105,5 +112,24 @@ describe('words naming things of everyday life (npm run documentation-words)', (
       expect(committed.has(word), word).toBe(false);
     for (const word of ['climbing', 'took', 'memorize', 'pathetic', 'toughest', 'gonna'])
       expect(committed.has(word), word).toBe(false);
+  });
+});
+
+describe('nouns ending as verb forms and adverbs do (npm run index)', () => {
+  it('lists the words of speech with such an ending that read as nouns, lowercase, once, sorted', () => {
+    const speech = ['Kitten', 'kitten', 'flooded', 'ceiling', 'constantly', 'bed', 'toilet', 'having'].map((word) => ({
+      word,
+      count: 1,
+    }));
+    const isNoun = (word: string) => ['kitten', 'ceiling', 'bed', 'toilet', 'having'].includes(word);
+    // "bed" is too short for the ending, "toilet" has none, "having" is a stop word.
+    expect(buildNounsWithVerbEndings(speech, isNoun)).toEqual(['ceiling', 'kitten']);
+  });
+
+  it('the committed list is exactly what the word frequencies and the lexicon build (never stale)', () => {
+    const committed = nounsWithVerbEndingsJson.split(' ');
+    expect(buildNounsWithVerbEndings(spokenWords())).toEqual(committed);
+    for (const noun of ['ceiling', 'kitten', 'pudding', 'assembly', 'garden']) expect(committed, noun).toContain(noun);
+    for (const other of ['flooded', 'woken', 'constantly', 'fighting']) expect(committed, other).not.toContain(other);
   });
 });
