@@ -11,6 +11,8 @@ export const SYNONYM_GROUPS: readonly string[][] = [
   ['dedupe', 'deduplicate', 'deduplication', 'idempotent', 'idempotency', 'duplicate'],
   ['postgres', 'postgresql', 'pg'],
   ['k8s', 'kubernetes'],
+  ['hpa', 'autoscaler', 'autoscaling'],
+  ['otel', 'opentelemetry'],
   ['js', 'javascript'],
   ['ts', 'typescript'],
   ['node', 'nodejs', 'node.js'],

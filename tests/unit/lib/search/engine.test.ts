@@ -123,6 +123,15 @@ describe('bundled search engine', () => {
     expect(analyzeQueryWords('on-call')).toHaveLength(1); // what the check guards against
   });
 
+  // Found in blind18: "add otel spans around model calls and each step of the bot" had no results.
+  it.each([
+    ['otel', 'opentelemetry-ai-observability'],
+    ['add otel spans around model calls and each step of the bot', 'opentelemetry-ai-observability'],
+    ['hpa', 'autoscaling-gone-wrong'],
+  ])('reads the abbreviation of "%s" as the word it stands for', (query, article) => {
+    expect(engine.search(query, { typing: false }).results[0]?.article.id).toBe(article);
+  });
+
   it('filters by topic and tag, and lists a filter’s articles with no query', () => {
     const all = engine.search('redis', { limit: 50 }).results;
     const caching = engine.search('redis', { limit: 50, topic: 'caching' }).results;
