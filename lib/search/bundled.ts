@@ -2,10 +2,10 @@ import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
 import everydayThingsJson from '@/assets/data/everyday-things.json';
 import everydayWordsJson from '@/assets/data/everyday-words.json';
 import manualWordsJson from '@/assets/data/manual-words.json';
-import nounsWithVerbEndingsJson from '@/assets/data/nouns-with-verb-endings.json';
 import plainWordSynonymsJson from '@/assets/data/plain-word-synonyms.json';
 import searchAsideJson from '@/assets/data/search-aside.json';
 import indexJson from '@/assets/data/search-index.json';
+import wordsTellingHowJson from '@/assets/data/words-telling-how.json';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import type { SerializedAsideIndex } from '@/lib/search/aside';
@@ -24,14 +24,14 @@ let options: SearchEngineOptions | undefined;
 let wordWorth: WordWorth | undefined;
 let everydayThings: ReadonlySet<string> | undefined;
 let manualWords: ReadonlySet<string> | undefined;
-let nounsWithVerbEndings: ReadonlySet<string> | undefined;
+let wordsTellingHow: ReadonlySet<string> | undefined;
 let synonyms: readonly SynonymEntry[] | undefined;
 
 /**
  * Everyday English words one typo from the index's words, and what words are worth in everyday
  * speech: prebuilt by `npm run index` (scripts/cli/everyday-words.ts); words naming things of everyday
  * life and words of technical writing speech knows too, by `npm run documentation-words`
- * (scripts/cli/everyday-things.ts, scripts/cli/manual-words.ts); the nouns ending as verb forms do, by
+ * (scripts/cli/everyday-things.ts, scripts/cli/manual-words.ts); adverbs and verbs' past forms, by
  * `npm run index` (scripts/cli/everyday-things.ts); the plain words users say
  * for the articles' terms, by `npm run index` (lib/corpus/plain-words.ts); the aside field, by `npm run
  * index` (lib/search/aside.ts). The bench builds its
@@ -52,9 +52,9 @@ export function getEngineOptions(): SearchEngineOptions {
       manualWords ??= new Set(manualWordsJson.split(' '));
       return manualWords;
     },
-    nounsWithVerbEndings: () => {
-      nounsWithVerbEndings ??= new Set(nounsWithVerbEndingsJson.split(' '));
-      return nounsWithVerbEndings;
+    wordsTellingHow: () => {
+      wordsTellingHow ??= new Set(wordsTellingHowJson.split(' '));
+      return wordsTellingHow;
     },
     aside: searchAsideJson as SerializedAsideIndex,
     synonyms: () => {

@@ -231,15 +231,15 @@ export interface EverydaySpeech {
   namesEverydayThing: (surface: string) => boolean;
   /**
    * Whether a stem is a word of technical writing that speech knows too ("previou", "vendor", "info",
-   * "reus"): the manuals Debian ships say it at least as often as speech does (scripts/cli/manual-words.ts).
+   * "reus"): most manuals Debian ships say it at least as often as speech does (scripts/cli/manual-words.ts).
    * Rare in speech, it still says no everyday world, as "deli" or "crochet" do.
    */
   isManualWord: (term: string) => boolean;
   /**
-   * Whether a word, as typed, ends as verb forms and adverbs do and is none of the nouns that end so
-   * ("flooded", "woken", "constantly"; not "ceiling" or "kitten"): it tells how, not what world.
+   * Whether a word, as typed, is an adverb or a verb's past form ("constantly", "woken", "flooded";
+   * scripts/cli/everyday-things.ts): it tells how, not what world.
    */
-  readsAsVerbOrAdverb: (surface: string) => boolean;
+  tellsHow: (surface: string) => boolean;
 }
 
 /**

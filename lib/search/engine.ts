@@ -9,7 +9,6 @@ import type { SynonymEntry } from '@/lib/search/synonyms';
 import { analyzeField, analyzeQueryWords, MAX_QUERY_WORDS, unfinishedWord } from '@/lib/search/text';
 import { createTypoMatcher } from '@/lib/search/typo';
 import { createVocabulary, type Vocabulary } from '@/lib/search/vocabulary';
-import { VERB_OR_ADVERB_ENDING } from '@/lib/search/word-endings';
 import type { WordWorth } from '@/lib/search/word-worth';
 
 export interface SearchOptions {
@@ -76,10 +75,10 @@ export interface SearchEngineOptions {
    */
   manualWords?: () => ReadonlySet<string>;
   /**
-   * Nouns ending as verb forms and adverbs do (see `EverydaySpeech.readsAsVerbOrAdverb`), read when a
-   * query first needs them; part of everyday speech, so read only with `wordWorth`.
+   * Adverbs and past forms of verbs (see `EverydaySpeech.tellsHow`), read when a query first needs them;
+   * part of everyday speech, so read only with `wordWorth`.
    */
-  nounsWithVerbEndings?: () => ReadonlySet<string>;
+  wordsTellingHow?: () => ReadonlySet<string>;
   /**
    * The synonyms to look for, read at the first query: the general ones by default; the blog's
    * articles add the plain words users say for their terms (`lib/search/bundled.ts`).
@@ -102,7 +101,7 @@ export function createSearchEngine(
     wordWorth,
     everydayThings,
     manualWords,
-    nounsWithVerbEndings,
+    wordsTellingHow,
     synonyms,
     aside,
   }: SearchEngineOptions = {},
@@ -136,10 +135,7 @@ export function createSearchEngine(
     },
     namesEverydayThing: (surface: string) => everydayThings?.().has(surface) === true,
     isManualWord: (term: string) => manualWords?.().has(term) === true,
-    readsAsVerbOrAdverb: (surface: string) => {
-      const lower = surface.toLowerCase();
-      return VERB_OR_ADVERB_ENDING.test(lower) && nounsWithVerbEndings?.().has(lower) !== true;
-    },
+    tellsHow: (surface: string) => wordsTellingHow?.().has(surface.toLowerCase()) === true,
   };
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {

@@ -177,14 +177,12 @@ function readQuery(
   // queue was so long the paper ticket dispenser ran out", "… when my heart rate spikes during leg day").
   // A word of technical writing that speech knows too says no such world ("reuse previous answers when
   // users ask nearly the same thing to lower openai spend": the manuals say "previous" more than speech),
-  // nor does a verb form or an adverb, which tells how ("devs exhausted from getting woken up constantly
-  // by the same flaky notification").
+  // nor does an adverb or a verb's past form, which tells how ("devs exhausted from getting woken up
+  // constantly by the same flaky notification").
   const knownToSpeech = (at: number) => everydaySpeech?.worth().has((words[at] as QueryWord).term) === true;
   const saysEverydayWorld = (at: number) => {
     const { term, surface } = words[at] as QueryWord;
-    return (
-      knownToSpeech(at) && everydaySpeech?.isManualWord(term) === false && !everydaySpeech.readsAsVerbOrAdverb(surface)
-    );
+    return knownToSpeech(at) && everydaySpeech?.isManualWord(term) === false && !everydaySpeech.tellsHow(surface);
   };
   const isUncommonUnknownWord = ({ weight, bestCertainty }: WordSpecificity, at: number) =>
     weight > 0 && bestCertainty === 0 && !isCommonWord(at);

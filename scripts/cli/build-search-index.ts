@@ -4,7 +4,7 @@
  * what everyday words are worth when ranking and matching related articles, from the bundled articles;
  * and the plain words search reads for the articles' terms (`lib/corpus/plain-words.ts`):
  * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/related-model.json`,
- * `assets/data/everyday-discounts.json`, `assets/data/nouns-with-verb-endings.json` (with the dev
+ * `assets/data/everyday-discounts.json`, `assets/data/words-telling-how.json` (with the dev
  * dependency `wink-lexicon`) and `assets/data/plain-word-synonyms.json`; and the field search
  * ranks and lists by but never decides with (subject vocabulary and plain phrases, `lib/search/aside.ts`):
  * `assets/data/search-aside.json`.
@@ -22,7 +22,7 @@ import { asideEntriesOf, buildAsideIndex } from '@/lib/search/aside';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { buildPlainWordSynonyms } from '@/lib/search/synonyms';
 import { createVocabulary, documentCount } from '@/lib/search/vocabulary';
-import { buildNounsWithVerbEndings } from '@/scripts/cli/everyday-things';
+import { buildWordsTellingHow } from '@/scripts/cli/everyday-things';
 import { buildEverydayDiscounts, buildEverydayWords, spokenWords } from '@/scripts/cli/everyday-words';
 
 const articles = JSON.parse(readFileSync(resolve('assets/data/articles.json'), 'utf8')) as Article[];
@@ -48,11 +48,13 @@ console.log(
   `wrote what ${discounts.reduce((sum, [, stems]) => sum + stems.split(' ').length, 0)} everyday words are worth when ranking and matching related articles to ${discountsTarget}`,
 );
 
-const nounsTarget = resolve('assets/data/nouns-with-verb-endings.json');
-const nouns = buildNounsWithVerbEndings(spokenWords());
+// From speech and the lexicon alone, not the articles: here rather than in documentation-words, which
+// needs the Debian manuals installed.
+const howTarget = resolve('assets/data/words-telling-how.json');
+const wordsTellingHow = buildWordsTellingHow(spokenWords());
 // One string of words, as everyday-things.json: the popup's bundle parses it in a moment.
-writeFileSync(nounsTarget, `${JSON.stringify(nouns.join(' '))}\n`);
-console.log(`wrote ${nouns.length} nouns ending as verb forms and adverbs do to ${nounsTarget}`);
+writeFileSync(howTarget, `${JSON.stringify(wordsTellingHow.join(' '))}\n`);
+console.log(`wrote ${wordsTellingHow.length} adverbs and past forms of verbs to ${howTarget}`);
 
 const plainWordsTarget = resolve('assets/data/plain-word-synonyms.json');
 const vocabulary = createVocabulary(index);

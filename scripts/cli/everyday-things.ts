@@ -15,7 +15,6 @@
  */
 import { createRequire } from 'node:module';
 import { isStopWord, stemWord } from '@/lib/search/text';
-import { VERB_OR_ADVERB_ENDING } from '@/lib/search/word-endings';
 import type { SpokenWord } from '@/scripts/cli/everyday-words';
 
 /** How many times as often speech must say a word as the manuals do (per million words each), as log10: 40×. */
@@ -37,17 +36,6 @@ const SMOOTHING_PER_MILLION = 0.1;
 export interface ManualWordCounts {
   counts: ReadonlyMap<string, number>;
   total: number;
-}
-
-/**
- * How often the manuals say a stem, per million of their words, averaged per manual (each counts the
- * same, so that PostgreSQL's 1,100 pages do not outweigh the others); none without a manual of words.
- */
-export function manualPerMillionOf(manuals: readonly ManualWordCounts[]): ((stem: string) => number) | undefined {
-  const used = manuals.filter(({ total }) => total > 0);
-  if (used.length === 0) return undefined;
-  return (stem) =>
-    used.reduce((sum, { counts, total }) => sum + ((counts.get(stem) ?? 0) / total) * 1e6, 0) / used.length;
 }
 
 /** Penn Treebank tags of nouns. */
@@ -131,8 +119,10 @@ export function buildEverydayThings(
   speech: readonly SpokenWord[],
   isNoun: (word: string) => boolean = readsAsNoun,
 ): string[] {
-  const manualPerMillion = manualPerMillionOf(manuals);
-  if (!manualPerMillion) return [];
+  const used = manuals.filter(({ total }) => total > 0);
+  if (used.length === 0) return [];
+  const manualPerMillion = (stem: string) =>
+    used.reduce((sum, { counts, total }) => sum + ((counts.get(stem) ?? 0) / total) * 1e6, 0) / used.length;
   let spokenTotal = 0;
   const spokenNouns = new Map<string, number>();
   const nounsByStem = new Map<string, number>();
@@ -160,20 +150,36 @@ export function buildEverydayThings(
   return things.sort();
 }
 
+/** Penn Treebank tags of adverbs and of verbs' past forms. */
+const HOW_TAGS = new Set(['RB', 'VBD', 'VBN']);
+
 /**
- * The words of speech ending as verb forms and adverbs do (`VERB_OR_ADVERB_ENDING`) that read as nouns
- * ("ceiling", "kitten", "pudding", "assembly"), sorted: of the others ("flooded", "woken", "constantly")
- * search knows they name no thing, without a part-of-speech lexicon in the extension. Written to
- * `assets/data/nouns-with-verb-endings.json` by `npm run index`.
+ * Whether a word, as written, tells how rather than what about: an adverb or a verb's past form, by the
+ * lexicon's most frequent part of speech ("constantly", "flooded", "exhausted"), or an irregular verb's
+ * form ("woken", "frozen"). Adjectives ("monthly", "wooden"), gerunds ("knitting", "hiking") and words
+ * the lexicon does not tag are not: many of them name a thing or an activity of everyday life.
  */
-export function buildNounsWithVerbEndings(
+export function tellsHow(word: string): boolean {
+  const { tags, irregularVerbs } = englishLexicon();
+  const base = irregularVerbs[word];
+  if (base !== undefined && base !== word) return true;
+  const parts = tags[word];
+  return parts !== undefined && HOW_TAGS.has(parts[0] as string);
+}
+
+/**
+ * The words of speech (a–z, stop words left out) that tell how (`tellsHow`), lowercase, sorted: search
+ * reads a query word with them without a lexicon in the extension (`EverydaySpeech.tellsHow`). Written to
+ * `assets/data/words-telling-how.json` by `npm run index`.
+ */
+export function buildWordsTellingHow(
   speech: readonly SpokenWord[],
-  isNoun: (word: string) => boolean = readsAsNoun,
+  isHow: (word: string) => boolean = tellsHow,
 ): string[] {
-  const nouns = new Set<string>();
+  const words = new Set<string>();
   for (const { word } of speech) {
     const lower = word.toLowerCase();
-    if (VERB_OR_ADVERB_ENDING.test(lower) && !isStopWord(lower) && isNoun(lower)) nouns.add(lower);
+    if (/^[a-z]+$/.test(lower) && !isStopWord(lower) && isHow(lower)) words.add(lower);
   }
-  return [...nouns].sort();
+  return [...words].sort();
 }

@@ -136,7 +136,7 @@ describe('confidence', () => {
       namesSomeSubject: () => false,
       namesEverydayThing: (surface: string) => surface === 'car' || surface === 'her',
       isManualWord: () => false,
-      readsAsVerbOrAdverb: () => false,
+      tellsHow: () => false,
     };
     const weights = (query: readonly QueryWord[], specs: readonly WordSpecificity[], typing: boolean, s = speech) =>
       withShortEverydayThings(query, specs, typing, s).map(({ weight }) => weight);
@@ -157,7 +157,7 @@ describe('confidence', () => {
       namesSomeSubject: () => false,
       namesEverydayThing: () => false,
       isManualWord: () => false,
-      readsAsVerbOrAdverb: () => false,
+      tellsHow: () => false,
     };
     const common = new Set(['sad', 'cat', 'f']);
     const weights = (text: string, typing: boolean) => {
@@ -191,7 +191,7 @@ describe('confidence', () => {
       namesSomeSubject: () => false,
       namesEverydayThing: (surface: string) => surface === 'toilet' || surface === 'herd',
       isManualWord: () => false,
-      readsAsVerbOrAdverb: () => false,
+      tellsHow: () => false,
     };
     expect(namesUnknownEverydayThing(query, specs, speech)).toBe(true);
     // "herd" is a word the library knows: whatever it names, the articles use it.
@@ -245,7 +245,7 @@ describe('confidence', () => {
       namesSomeSubject: () => false,
       namesEverydayThing: () => false,
       isManualWord: () => false,
-      readsAsVerbOrAdverb: () => false,
+      tellsHow: () => false,
     };
     const worthAt = everydayWorthReader(smallVocabulary, groups, analyzed, speech);
     // As typed or as read, whichever is less: "idemp" 0.4 though its completion is worth 0.9.

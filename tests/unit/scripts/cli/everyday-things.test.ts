@@ -1,12 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import everydayThingsJson from '@/assets/data/everyday-things.json';
-import nounsWithVerbEndingsJson from '@/assets/data/nouns-with-verb-endings.json';
+import wordsTellingHowJson from '@/assets/data/words-telling-how.json';
 import {
   buildEverydayThings,
-  buildNounsWithVerbEndings,
+  buildWordsTellingHow,
   EVERYDAY_THING_RATIO,
   readsAsNoun,
+  tellsHow,
 } from '@/scripts/cli/everyday-things';
 import { spokenWords } from '@/scripts/cli/everyday-words';
 
@@ -115,21 +116,22 @@ describe('words naming things of everyday life (npm run documentation-words)', (
   });
 });
 
-describe('nouns ending as verb forms and adverbs do (npm run index)', () => {
-  it('lists the words of speech with such an ending that read as nouns, lowercase, once, sorted', () => {
-    const speech = ['Kitten', 'kitten', 'flooded', 'ceiling', 'constantly', 'bed', 'toilet', 'having'].map((word) => ({
-      word,
-      count: 1,
-    }));
-    const isNoun = (word: string) => ['kitten', 'ceiling', 'bed', 'toilet', 'having'].includes(word);
-    // "bed" is too short for the ending, "toilet" has none, "having" is a stop word.
-    expect(buildNounsWithVerbEndings(speech, isNoun)).toEqual(['ceiling', 'kitten']);
+describe('words that tell how: adverbs and past forms of verbs (npm run index)', () => {
+  it('reads adverbs and past forms by the lexicon, irregular forms included; not adjectives, gerunds or nouns', () => {
+    for (const how of ['constantly', 'legally', 'flooded', 'exhausted', 'woken', 'frozen'])
+      expect(tellsHow(how), how).toBe(true);
+    for (const other of ['monthly', 'wooden', 'elderly', 'knitting', 'hiking', 'catering', 'kitchen', 'deli'])
+      expect(tellsHow(other), other).toBe(false);
+  });
+
+  it('lists the words of speech that tell how, lowercase, once, sorted', () => {
+    const speech = ['Quietly', 'quietly', 'flooded', 'kitten', 'because', 'x1'].map((word) => ({ word, count: 1 }));
+    const isHow = (word: string) => ['quietly', 'flooded', 'because'].includes(word);
+    // "because" is a stop word, "x1" no word of letters.
+    expect(buildWordsTellingHow(speech, isHow)).toEqual(['flooded', 'quietly']);
   });
 
   it('the committed list is exactly what the word frequencies and the lexicon build (never stale)', () => {
-    const committed = nounsWithVerbEndingsJson.split(' ');
-    expect(buildNounsWithVerbEndings(spokenWords())).toEqual(committed);
-    for (const noun of ['ceiling', 'kitten', 'pudding', 'assembly', 'garden']) expect(committed, noun).toContain(noun);
-    for (const other of ['flooded', 'woken', 'constantly', 'fighting']) expect(committed, other).not.toContain(other);
+    expect(buildWordsTellingHow(spokenWords())).toEqual(wordsTellingHowJson.split(' '));
   });
 });
