@@ -232,7 +232,7 @@ export interface EverydaySpeech {
   /**
    * Whether a stem is a word of technical writing that speech knows too ("previou", "vendor", "info",
    * "reus"): most manuals Debian ships say it at least as often as speech does (scripts/cli/manual-words.ts).
-   * Rare in speech, it still says no everyday world, as "deli" or "crochet" do.
+   * Rare in speech, it still says no everyday world, as "dispenser" or "casserole" do.
    */
   isManualWord: (term: string) => boolean;
   /**

@@ -95,11 +95,17 @@ function nounLemmas(word: string, nounExceptions: EnglishLexicon['nounExceptions
  * is not; nor is a verb's irregular form ("took", "froze").
  */
 export function readsAsNoun(word: string): boolean {
-  const { tags, irregularVerbs, verbExceptions, nounExceptions, lemmas, lemmaSenses, senseFiles } = englishLexicon();
+  const { tags, irregularVerbs, verbExceptions } = englishLexicon();
   const base = irregularVerbs[word];
   if ((base !== undefined && base !== word) || word in verbExceptions) return false;
   const parts = tags[word];
   if (parts) return NOUN_TAGS.has(parts[0] as string);
+  return hasNounSense(word);
+}
+
+/** Whether WordNet knows the word, or its singular, as a noun at all ("faucet", "gifts", "stove"). */
+function hasNounSense(word: string): boolean {
+  const { nounExceptions, lemmas, lemmaSenses, senseFiles } = englishLexicon();
   return nounLemmas(word, nounExceptions).some((lemma) => {
     const at = lemmas[lemma];
     return at !== undefined && (lemmaSenses[at] ?? []).some((file) => senseFiles[file]?.startsWith('noun.') === true);
@@ -156,15 +162,18 @@ const HOW_TAGS = new Set(['RB', 'VBD', 'VBN']);
 /**
  * Whether a word, as written, tells how rather than what about: an adverb or a verb's past form, by the
  * lexicon's most frequent part of speech ("constantly", "flooded", "exhausted"), or an irregular verb's
- * form ("woken", "frozen"). Adjectives ("monthly", "wooden"), gerunds ("knitting", "hiking") and words
- * the lexicon does not tag are not: many of them name a thing or an activity of everyday life.
+ * form the lexicon tags so or not at all ("woken", "frozen"); never a word WordNet has as a noun ("stove",
+ * "dove", "rung": a noun first, whatever verb it is also the past of). Adjectives ("monthly", "wooden"),
+ * gerunds ("knitting", "hiking") and words the lexicon does not know are not: many of them name a thing
+ * or an activity of everyday life.
  */
 export function tellsHow(word: string): boolean {
   const { tags, irregularVerbs } = englishLexicon();
+  const first = tags[word]?.[0];
+  const taggedHow = first !== undefined && HOW_TAGS.has(first);
   const base = irregularVerbs[word];
-  if (base !== undefined && base !== word) return true;
-  const parts = tags[word];
-  return parts !== undefined && HOW_TAGS.has(parts[0] as string);
+  const untaggedPastForm = first === undefined && base !== undefined && base !== word;
+  return (taggedHow || untaggedPastForm) && !hasNounSense(word);
 }
 
 /**

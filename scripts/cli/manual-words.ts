@@ -1,9 +1,8 @@
 /**
- * Words of technical writing that everyday speech knows too ("previous", "vendor", "info", "reuse",
- * "queue"): stems most of the manuals Debian ships say at least as often as speech does, per million
+ * Words of technical writing that everyday speech knows too ("previous", "vendor", "info", "reuse"): stems most of the manuals Debian ships say at least as often as speech does, per million
  * words other than stop words. Most, not on average: one manual's own jargon is no word of technical
  * writing ("lemon" is SQLite's parser generator, "octopus" and "squash" git's, "gin" PostgreSQL's index). Such a word, unknown to the library and rare in speech, says no everyday
- * world, unlike "deli", "crochet" or "dispenser" (see `EverydaySpeech.isManualWord`). Written to
+ * world, unlike "dispenser" or "casserole" (see `EverydaySpeech.isManualWord`). Written to
  * `assets/data/manual-words.json` by `npm run documentation-words`, beside the words of every manual
  * (it reads the same pages).
  */
