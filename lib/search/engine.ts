@@ -135,7 +135,7 @@ export function createSearchEngine(
     },
     namesEverydayThing: (surface: string) => everydayThings?.().has(surface) === true,
     isManualWord: (term: string) => manualWords?.().has(term) === true,
-    tellsHow: (surface: string) => wordsTellingHow?.().has(surface.toLowerCase()) === true,
+    tellsHow: (surface: string) => wordsTellingHow?.().has(surface) === true,
   };
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {

@@ -112,6 +112,14 @@ function hasNounSense(word: string): boolean {
   });
 }
 
+/** Speech's words as search weighs them: lowercase, of letters a–z, stop words left out. */
+export function* wordsAsSearchReads(speech: readonly SpokenWord[]): Generator<SpokenWord> {
+  for (const { word, count } of speech) {
+    const lower = word.toLowerCase();
+    if (/^[a-z]+$/.test(lower) && !isStopWord(lower)) yield { word: lower, count };
+  }
+}
+
 /**
  * The everyday things among the words of speech, as written (a query's words are checked as typed:
  * "climbing" is not "climb"), sorted; of three letters or more ("car", "oil": a finished short word
@@ -132,13 +140,11 @@ export function buildEverydayThings(
   let spokenTotal = 0;
   const spokenNouns = new Map<string, number>();
   const nounsByStem = new Map<string, number>();
-  for (const { word, count } of speech) {
-    const lower = word.toLowerCase();
-    if (!/^[a-z]+$/.test(lower) || isStopWord(lower)) continue;
+  for (const { word, count } of wordsAsSearchReads(speech)) {
     spokenTotal += count;
-    if (lower.length < MIN_THING_LENGTH || !isNoun(lower)) continue;
-    spokenNouns.set(lower, (spokenNouns.get(lower) ?? 0) + count);
-    const stem = stemWord(lower);
+    if (word.length < MIN_THING_LENGTH || !isNoun(word)) continue;
+    spokenNouns.set(word, (spokenNouns.get(word) ?? 0) + count);
+    const stem = stemWord(word);
     nounsByStem.set(stem, (nounsByStem.get(stem) ?? 0) + count);
   }
   const perMillion = (count: number) => (count / spokenTotal) * 1e6;
@@ -186,9 +192,6 @@ export function buildWordsTellingHow(
   isHow: (word: string) => boolean = tellsHow,
 ): string[] {
   const words = new Set<string>();
-  for (const { word } of speech) {
-    const lower = word.toLowerCase();
-    if (/^[a-z]+$/.test(lower) && !isStopWord(lower) && isHow(lower)) words.add(lower);
-  }
+  for (const { word } of wordsAsSearchReads(speech)) if (isHow(word)) words.add(word);
   return [...words].sort();
 }

@@ -1,13 +1,14 @@
 /**
- * Words of technical writing that everyday speech knows too ("previous", "vendor", "info", "reuse"): stems most of the manuals Debian ships say at least as often as speech does, per million
- * words other than stop words. Most, not on average: one manual's own jargon is no word of technical
- * writing ("lemon" is SQLite's parser generator, "octopus" and "squash" git's, "gin" PostgreSQL's index). Such a word, unknown to the library and rare in speech, says no everyday
- * world, unlike "dispenser" or "casserole" (see `EverydaySpeech.isManualWord`). Written to
- * `assets/data/manual-words.json` by `npm run documentation-words`, beside the words of every manual
- * (it reads the same pages).
+ * Words of technical writing that everyday speech knows too ("previous", "vendor", "info", "reuse"):
+ * stems most of the manuals Debian ships say at least as often as speech does, per million words other
+ * than stop words. Most, not on average: one manual's own jargon is no word of technical writing
+ * ("lemon" is SQLite's parser generator, "octopus" and "squash" git's, "gin" PostgreSQL's index). Such a
+ * word, unknown to the library and rare in speech, says no everyday world, unlike "dispenser" or
+ * "casserole" (see `EverydaySpeech.isManualWord`). Written to `assets/data/manual-words.json` by `npm run
+ * documentation-words`, beside the words of every manual (it reads the same pages).
  */
-import { isStopWord, stemWord } from '@/lib/search/text';
-import type { ManualWordCounts } from '@/scripts/cli/everyday-things';
+import { stemWord } from '@/lib/search/text';
+import { type ManualWordCounts, wordsAsSearchReads } from '@/scripts/cli/everyday-things';
 import type { SpokenWord } from '@/scripts/cli/everyday-words';
 
 /**
@@ -20,11 +21,9 @@ export function buildManualWords(manuals: readonly ManualWordCounts[], speech: r
   if (used.length === 0) return [];
   let spokenTotal = 0;
   const spokenByStem = new Map<string, number>();
-  for (const { word, count } of speech) {
-    const lower = word.toLowerCase();
-    if (!/^[a-z]+$/.test(lower) || isStopWord(lower)) continue;
+  for (const { word, count } of wordsAsSearchReads(speech)) {
     spokenTotal += count;
-    const stem = stemWord(lower);
+    const stem = stemWord(word);
     spokenByStem.set(stem, (spokenByStem.get(stem) ?? 0) + count);
   }
   const words: string[] = [];
