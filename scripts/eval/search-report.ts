@@ -39,6 +39,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * same way after that change and the short-word rule, and judged both once (questions 33 -> 34 of 40).
  * `blind16` was written the same way on 2026-12-04 (most of its off-topic queries sharing a word with the
  * blog in another sense) and judged plain words deciding when a query's own words do not (unchanged).
+ * `blind19` was written the same way on 2026-12-05 in the style of the issue's hidden intent questions, and
+ * scored once against the engine as it was (60/60 questions, 39/40 off-topic; nothing was tuned on it).
  */
 export const CONFIDENCE_HALVES = [
   'tune',
@@ -66,6 +68,7 @@ export const CONFIDENCE_HALVES = [
   'blind16',
   'blind17',
   'blind18',
+  'blind19',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
