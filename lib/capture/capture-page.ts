@@ -1,12 +1,13 @@
 import { Readability } from '@mozilla/readability';
 import { copyContents, describeCaptureLoss, liveArticle, liveContents } from '@/lib/capture/capture-loss';
 import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
-import { countWords, readMinutesOf } from '@/lib/capture/copy-text';
+import { readMinutesOf } from '@/lib/capture/copy-text';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { elementTextSteps, pageTextSteps, shownTextFile, type WalkBudget } from '@/lib/related/page-text';
 import { shownLine } from '@/lib/search/shown-line';
+import { countWords } from '@/lib/search/text';
 
 /**
  * Readability reads a clone of the page, and cloning, Readability and serializing all grow with

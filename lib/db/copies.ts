@@ -29,11 +29,13 @@ export async function getCopyReadMinutes(
 /**
  * The rule stored copies' searched text is read by: 1, a copy's `textContent`, with adjacent blocks
  * run together ("interviewMr"); 2, the reader's passage finder's text of the copy as the reader shows
- * it (`storedCopyText`), titles as plain lines. Copies saved by an earlier version are read again by
+ * it (`storedCopyText`), titles as plain lines; 3, as 2, with each character of a script written without
+ * spaces counted as a word (`countWords`), so a Chinese or Japanese copy's word count and reading time
+ * are no longer those of its few runs between spaces. Copies saved by an earlier version are read again by
  * the background (lib/background/copy-texts.ts); a restored backup's copies are read as they are
  * restored (lib/backup/restore.ts).
  */
-export const COPY_TEXT_RULE = 2;
+export const COPY_TEXT_RULE = 3;
 
 export interface CopyTextProgress {
   /** The rule every copy was read by, up to `after`. */

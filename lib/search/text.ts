@@ -211,7 +211,12 @@ function wordPatterns(normalized: string): { word: RegExp; hyphenated: RegExp } 
 
 /** How many words a text has: those between spaces, and each character of scripts written without them. */
 export function countWords(text: string): number {
-  return UNSPACED.test(text) ? tokenize(normalizeText(text)).length : text.split(/\s+/).filter(Boolean).length;
+  if (!UNSPACED.test(text)) return text.split(/\s+/).filter(Boolean).length;
+  // The words `tokenize` finds, counted without making them tokens (a page's copy may be a million characters).
+  const normalized = normalizeText(text);
+  let count = 0;
+  for (const _ of normalized.matchAll(wordPatterns(normalized).word)) count++;
+  return count;
 }
 
 /** Tokens of already-normalized text (offsets index into that text). */

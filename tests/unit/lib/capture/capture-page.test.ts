@@ -219,6 +219,20 @@ describe('capture fallbacks and sanitizing', () => {
     expect(sanitizeArticleHtml('<div><p is="">stored text</p></div>', win)).toContain('stored text');
   });
 
+  it('counts a Chinese article by its characters, as search does: its reading time is no longer "1 min"', () => {
+    // Before, only the runs between spaces counted: a few "words" per paragraph of Chinese.
+    const sentence = '数据库连接池在高并发下耗尽时，应用会卡住，我们需要监控连接数并设置合理的超时时间。';
+    const paragraphs = Array.from({ length: 40 }, () => `<p>${sentence.repeat(3)}</p>`).join('');
+    const { doc, win } = load(
+      `<html lang="zh"><head><title>连接池</title></head><body><article><h1>连接池耗尽</h1>${paragraphs}</article></body></html>`,
+    );
+    const captured = capturePage(doc, 'https://example.cn/pool', win, frozenClock);
+    const characters = [...captured.text].filter((c) => /\p{Script=Han}/u.test(c)).length;
+    expect(characters).toBeGreaterThan(4000);
+    expect(captured.wordCount).toBe(characters);
+    expect(captured.readMinutes).toBe(Math.round(characters / 230));
+  });
+
   it('says it found no article, rather than keep a blank copy, when the sanitized article has no text left', () => {
     // Readability's article is all inside a drawing's foreignObject, which the sanitizer drops: a
     // copy of it would be blank while search found its words.

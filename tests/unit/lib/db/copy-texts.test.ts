@@ -84,6 +84,25 @@ describe('copies saved by an earlier version are read again', () => {
     expect(await getCopyTextProgress(db)).toEqual({ rule: COPY_TEXT_RULE, after: null });
   });
 
+  it("a Chinese copy saved when only the runs between spaces counted gets its characters' count and reading time", async () => {
+    const paragraph = '数据库连接池在高并发下耗尽时，应用会卡住。'.repeat(20);
+    const html = `<p>${paragraph}</p><p>${paragraph}</p>`;
+    const text = storedCopyText(html, win);
+    const url = 'https://example.cn/pool';
+    // What the earlier rule stored: 2 "words", "1 min".
+    const old = capturedPage(url, '连接池', text, { html, wordCount: 2, readMinutes: 1 });
+    const item = await savePage({ url, title: '连接池' }, old, { db, now: 5 });
+    await db.meta.put({ key: 'copyText', value: { rule: 2, after: null } });
+
+    expect(await refreshCopyTexts({ db, read })).toBe(1);
+
+    const copy = await db.captures.get(item.id);
+    expect(copy?.text).toBe(text);
+    expect(copy?.wordCount).toBe(760);
+    expect(copy?.readMinutes).toBe(3);
+    expect(await getCopyTextProgress(db)).toEqual({ rule: COPY_TEXT_RULE, after: null });
+  });
+
   it('reads nothing once every copy is read by the current rule, and leaves copies saved under it unchanged', async () => {
     const url = 'https://news.example.org/current';
     const current = capturedPage(url, 'Current', READER_TEXT, { html: BLOCKS, wordCount: 14 });

@@ -4,6 +4,7 @@ import {
   analyzePairs,
   analyzeQueryWords,
   completesPrefix,
+  countWords,
   cutsNoWord,
   joinedHyphenations,
   normalizeText,
@@ -208,5 +209,14 @@ describe('unfinished words and cuts', () => {
     // A lone second half is not a character of its own word: a cut after it falls between words.
     expect(cutsNoWord('\udcb3x', 1)).toBe(true);
     expect(cutsNoWord('x𝒳y', 3)).toBe(false);
+  });
+});
+
+describe('countWords', () => {
+  it('counts the runs between spaces, and each character of a script written without them, as tokenize finds words', () => {
+    expect(countWords('  The pool runs out —  and the app freezes. ')).toBe(9);
+    expect(countWords('数据库连接池耗尽，应用卡住。')).toBe(12);
+    const mixed = 'On-call 值班 for node.js, 日本語のテキスト and ไทย';
+    expect(countWords(mixed)).toBe(tokenize(normalizeText(mixed)).length);
   });
 });
