@@ -63,6 +63,10 @@ export async function refreshCopyTexts({
   for (;;) {
     const { rule, after: from } = await getCopyTextProgress(db);
     if (rule >= COPY_TEXT_RULE) return changed;
+    // A copy read by rule 2 holds the reader's text already: rule 3 only counts its words again, from
+    // that text, with no DOM (parsing and sanitizing thousands of copies again would take minutes).
+    const textOf =
+      rule >= 2 ? (copy: { text: string }) => Promise.resolve(copy.text) : (copy: { html: string }) => read(copy.html);
     const ids = await getCopyIdsAfter(from, BATCH, db);
     const updates: CopyTextUpdate[] = [];
     let readUpTo = from;
@@ -74,7 +78,7 @@ export async function refreshCopyTexts({
       if (!copy) continue;
       htmlChars += copy.html.length;
       try {
-        const changes = copyChanges(copy, await read(copy.html));
+        const changes = copyChanges(copy, await textOf(copy));
         if (Object.keys(changes).length > 0) updates.push({ itemId: id, updatedAt: copy.updatedAt, changes });
       } catch (error) {
         // No DOM to read in (no offscreen document): stop, and read this copy at the next start.

@@ -1,3 +1,5 @@
+import { countWords } from '@/lib/search/text';
+
 /**
  * Whether a readable copy lost much of what the live page shows, compared where the reader would
  * notice: the main text (as the related-articles extraction reads it), code blocks, and images
@@ -22,8 +24,6 @@ const MAX_LOST_SHARE = 0.5;
  */
 const MIN_IMAGE_WIDTH = 300;
 const MIN_IMAGE_HEIGHT = 150;
-
-const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
  * The live page's article: its `<article>` (the one with the most text, as comments and teasers
@@ -59,7 +59,7 @@ export function liveContents(
   text: string,
 ): PageContents {
   return {
-    words: wordsIn(text),
+    words: countWords(text),
     codeBlocks: region.querySelectorAll('pre').length,
     images: isArticle ? [...region.querySelectorAll('img')].filter(isContentImage).length : 0,
   };
@@ -74,7 +74,7 @@ export function liveContents(
 export function copyContents(html: string): PageContents {
   const withoutCode = html.replace(/<pre[\s>][\s\S]*?<\/pre>/gi, ' ');
   return {
-    words: wordsIn(withoutCode.replace(/<[^>]*>/g, ' ').replace(/&[a-z0-9#]+;/gi, ' ')),
+    words: countWords(withoutCode.replace(/<[^>]*>/g, ' ').replace(/&[a-z0-9#]+;/gi, ' ')),
     codeBlocks: (html.match(/<pre[\s>]/gi) ?? []).length,
     images: (html.match(/<img[\s>]/gi) ?? []).length,
   };

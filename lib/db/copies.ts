@@ -27,11 +27,12 @@ export async function getCopyReadMinutes(
 }
 
 /**
- * The rule stored copies' searched text is read by: 1, a copy's `textContent`, with adjacent blocks
- * run together ("interviewMr"); 2, the reader's passage finder's text of the copy as the reader shows
- * it (`storedCopyText`), titles as plain lines; 3, as 2, with each character of a script written without
- * spaces counted as a word (`countWords`), so a Chinese or Japanese copy's word count and reading time
- * are no longer those of its few runs between spaces. Copies saved by an earlier version are read again by
+ * The rule stored copies' searched text and word count are read by: 1, a copy's `textContent`, with
+ * adjacent blocks run together ("interviewMr"); 2, the reader's passage finder's text of the copy as the
+ * reader shows it (`storedCopyText`), titles as plain lines; 3, the same text, its words counted as
+ * search counts them (`countWords`: each character of Chinese, Japanese or Thai is one), so a Chinese
+ * copy's word count and reading time are no longer those of its few runs between spaces (a copy read
+ * by rule 2 is counted again from its text, without a DOM). Copies saved by an earlier version are read again by
  * the background (lib/background/copy-texts.ts); a restored backup's copies are read as they are
  * restored (lib/backup/restore.ts).
  */
@@ -76,8 +77,9 @@ export interface CopyTextUpdate {
  * Stores copies' texts read again and how far that went (`to`: the last copy of the batch, null when
  * every copy is read by `COPY_TEXT_RULE`), in one transaction: a worker stopped half-way keeps what
  * it stored and goes on after it. A copy that changed since it was read (captured again meanwhile)
- * keeps its new text. A changed copy's `updatedAt` moves (the library index reads it again), not
- * when it was captured (`capturedAt`: what the reader shows, and what merges compare). Nothing is
+ * keeps its new text. A changed copy's `updatedAt` moves (the library index reads it again) unless only
+ * its word count and reading time changed; when it was captured never does (`capturedAt`: what the
+ * reader shows, and what merges compare). Nothing is
  * stored when the progress is no longer where this batch began (`from`: another run went on
  * meanwhile); `stale` says so.
  */
@@ -94,7 +96,11 @@ export async function storeCopyTexts(
     for (const update of updates) {
       const copy = await db.captures.get(update.itemId);
       if (!copy || copy.updatedAt !== update.updatedAt) continue;
-      await db.captures.put({ ...copy, ...update.changes, updatedAt: Math.max(now, copy.updatedAt + 1) });
+      // A copy whose word count and reading time alone changed keeps when it last changed: the library
+      // index reads neither, so it need not read the copy again.
+      const indexed = Object.keys(update.changes).some((field) => field !== 'wordCount' && field !== 'readMinutes');
+      const updatedAt = indexed ? Math.max(now, copy.updatedAt + 1) : copy.updatedAt;
+      await db.captures.put({ ...copy, ...update.changes, updatedAt });
       changed++;
     }
     await db.meta.put({

@@ -1,6 +1,6 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { copyContents, describeCaptureLoss } from '@/lib/capture/capture-loss';
+import { copyContents, describeCaptureLoss, liveContents } from '@/lib/capture/capture-loss';
 import { capturePage } from '@/lib/capture/capture-page';
 
 function captureOf(html: string, url = 'https://example.org/post') {
@@ -26,6 +26,16 @@ describe('a copy that lost a lot of the live page says so', () => {
     expect(copy.notice).toMatch(
       /^Shelf’s copy may be missing parts of this page: about \d+% of its text and 2 of its 2 code blocks\./,
     );
+  });
+
+  it('in Chinese too: a copy is counted as search counts words, not by its few runs between spaces', () => {
+    // Counted by spaces, a Chinese article was a handful of "words", under the size at which a loss is judged.
+    const sentence = '连接池限制同时运行的查询数量，其余的查询在队列中等待。';
+    const live = liveContents({ region: new JSDOM('').window.document.body, isArticle: false }, sentence.repeat(40));
+    expect(live.words).toBe(25 * 40);
+    const copy = copyContents(`<h1>连接池</h1><p>${sentence.repeat(15)}</p>`);
+    expect(copy.words).toBe(3 + 25 * 15);
+    expect(describeCaptureLoss(live, copy)).toMatch(/about 62% of its text/);
   });
 
   it('not when the copy kept the article, its code and its images', () => {

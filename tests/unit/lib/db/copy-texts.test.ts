@@ -84,22 +84,32 @@ describe('copies saved by an earlier version are read again', () => {
     expect(await getCopyTextProgress(db)).toEqual({ rule: COPY_TEXT_RULE, after: null });
   });
 
-  it("a Chinese copy saved when only the runs between spaces counted gets its characters' count and reading time", async () => {
+  it("copies read by rule 2 are counted again from their text, with no DOM: a Chinese copy gets its characters' count", async () => {
     const paragraph = '数据库连接池在高并发下耗尽时，应用会卡住。'.repeat(20);
     const html = `<p>${paragraph}</p><p>${paragraph}</p>`;
     const text = storedCopyText(html, win);
-    const url = 'https://example.cn/pool';
-    // What the earlier rule stored: 2 "words", "1 min".
-    const old = capturedPage(url, '连接池', text, { html, wordCount: 2, readMinutes: 1 });
-    const item = await savePage({ url, title: '连接池' }, old, { db, now: 5 });
+    const chinese = 'https://example.cn/pool';
+    // What rule 2 stored: 2 "words", "1 min".
+    const old = capturedPage(chinese, '连接池', text, { html, wordCount: 2, readMinutes: 1 });
+    const item = await savePage({ url: chinese, title: '连接池' }, old, { db, now: 5 });
+    const english = 'https://news.example.org/current';
+    const current = capturedPage(english, 'Current', READER_TEXT, { html: BLOCKS, wordCount: 14 });
+    const other = await savePage({ url: english, title: 'Current' }, current, { db, now: 5 });
     await db.meta.put({ key: 'copyText', value: { rule: 2, after: null } });
+    const before = await getLibraryFingerprints(db);
+    const reader = vi.fn(read);
 
-    expect(await refreshCopyTexts({ db, read })).toBe(1);
+    expect(await refreshCopyTexts({ db, read: reader })).toBe(1);
 
+    expect(reader).not.toHaveBeenCalled();
     const copy = await db.captures.get(item.id);
     expect(copy?.text).toBe(text);
     expect(copy?.wordCount).toBe(760);
     expect(copy?.readMinutes).toBe(3);
+    // Nothing search reads changed: neither copy is indexed again.
+    expect(copy?.updatedAt).toBe(5);
+    expect(await db.captures.get(other.id)).toMatchObject({ wordCount: 14, updatedAt: 5 });
+    expect(await getLibraryFingerprints(db)).toEqual(before);
     expect(await getCopyTextProgress(db)).toEqual({ rule: COPY_TEXT_RULE, after: null });
   });
 
