@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { copyContents, describeCaptureLoss, liveArticle, liveContents } from '@/lib/capture/capture-loss';
 import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
-import { readMinutesOf } from '@/lib/capture/copy-text';
+import { readMinutesOf } from '@/lib/capture/reading-time';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
@@ -267,7 +267,7 @@ function* captureSteps(
     lang: clean(article?.lang ?? doc.documentElement.lang, 35),
     dir: dir === 'rtl' || dir === 'ltr' ? dir : null,
     wordCount,
-    readMinutes: readMinutesOf(wordCount),
+    readMinutes: readMinutesOf(text),
     html,
     text,
     notice,

@@ -1,19 +1,9 @@
+import { readMinutesOf } from '@/lib/capture/reading-time';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { plainTitle, shownLine } from '@/lib/search/shown-line';
 import { countWords } from '@/lib/search/text';
-
-/**
- * Words read a minute. A character of a script written without spaces counts as a word
- * (`countWords`), which is about how fast Chinese is read (some 250 characters a minute): a long
- * Chinese article was "1 min" when only the runs between spaces counted.
- */
-const WORDS_PER_MINUTE = 230;
-
-export function readMinutesOf(wordCount: number): number {
-  return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
-}
 
 /**
  * A copy as the reader shows it, and its text as the reader's passage finder reads it (cut to the
@@ -55,7 +45,7 @@ export function copyChanges(copy: CopyFields & { url: string }, text: string): P
     excerpt: line(copy.excerpt),
     text,
     wordCount,
-    readMinutes: readMinutesOf(wordCount),
+    readMinutes: readMinutesOf(text),
   };
   return Object.fromEntries(
     Object.entries(read).filter(([field, value]) => copy[field as keyof CopyFields] !== value),

@@ -30,9 +30,9 @@ export async function getCopyReadMinutes(
  * The rule stored copies' searched text and word count are read by: 1, a copy's `textContent`, with
  * adjacent blocks run together ("interviewMr"); 2, the reader's passage finder's text of the copy as the
  * reader shows it (`storedCopyText`), titles as plain lines; 3, the same text, its words counted as
- * search counts them (`countWords`: each character of Chinese, Japanese or Thai is one), so a Chinese
- * copy's word count and reading time are no longer those of its few runs between spaces (a copy read
- * by rule 2 is counted again from its text, without a DOM). Copies saved by an earlier version are read again by
+ * search counts them (`countWords`: each character of Chinese, Japanese or Thai is one) and its reading
+ * time by script (`readMinutesOf`), so a Chinese copy's are no longer those of its few runs between
+ * spaces (a copy read by rule 2 is counted again from its text, without a DOM). Copies saved by an earlier version are read again by
  * the background (lib/background/copy-texts.ts); a restored backup's copies are read as they are
  * restored (lib/backup/restore.ts).
  */

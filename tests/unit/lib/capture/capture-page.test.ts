@@ -230,7 +230,7 @@ describe('capture fallbacks and sanitizing', () => {
     const characters = [...captured.text].filter((c) => /\p{Script=Han}/u.test(c)).length;
     expect(characters).toBeGreaterThan(4000);
     expect(captured.wordCount).toBe(characters);
-    expect(captured.readMinutes).toBe(Math.round(characters / 230));
+    expect(captured.readMinutes).toBe(Math.round(characters / 255));
   });
 
   it('says it found no article, rather than keep a blank copy, when the sanitized article has no text left', () => {

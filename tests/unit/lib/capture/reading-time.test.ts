@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readMinutesOf } from '@/lib/capture/reading-time';
+
+const times = (text: string, n: number) => Array.from({ length: n }, () => text).join(' ');
+
+describe('reading time of a copy', () => {
+  it('reads words between spaces at 230 a minute, and is never under a minute', () => {
+    expect(readMinutesOf(times('one two three four five six seven eight nine ten', 230))).toBe(10);
+    expect(readMinutesOf('A short note.')).toBe(1);
+    expect(readMinutesOf('')).toBe(1);
+  });
+
+  it('reads Chinese at 255 characters a minute, not a few "words" between spaces', () => {
+    // 19 characters and two marks of punctuation, which are no word.
+    const sentence = '数据库连接池在高并发下耗尽时，应用会卡住。';
+    expect(readMinutesOf(sentence.repeat(300))).toBe(Math.round((19 * 300) / 255));
+  });
+
+  it('reads Japanese (a text with kana) at 357 characters a minute', () => {
+    // 25 characters of kanji and kana, and two marks of punctuation.
+    const sentence = '日本語のテキストを読む速さは、かなと漢字で変わります。';
+    expect(readMinutesOf(sentence.repeat(400))).toBe(Math.round((25 * 400) / 357));
+    // Counted as Chinese, or each character as a word, it would be a third longer or more.
+    expect(readMinutesOf(sentence.repeat(400))).toBeLessThan(Math.round((25 * 400) / 255));
+  });
+
+  it('reads Thai by its words, not its letters', () => {
+    // 44 letters and marks, about 11 words.
+    const sentence = 'ภาษาไทยเขียนติดกันโดยไม่มีช่องว่างระหว่างคำ';
+    const minutes = readMinutesOf(times(sentence, 300));
+    expect(minutes).toBeGreaterThanOrEqual(Math.round((8 * 300) / 230));
+    expect(minutes).toBeLessThanOrEqual(Math.round((14 * 300) / 230));
+    expect(minutes).toBeLessThan(Math.round((44 * 300) / 230) / 2);
+  });
+
+  it('counts an English text quoting a few Chinese words by its English words', () => {
+    const english = times('Shelf keeps the pages you save readable offline for later', 210);
+    expect(readMinutesOf(`${english} 值班`)).toBe(readMinutesOf(english));
+  });
+});
