@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CheckedBackup } from '@/lib/backup/backup-file';
 import { copyChanges, readableCopySteps } from '@/lib/capture/copy-text';
 import { type RestoreCounts, writeBackupRecords } from '@/lib/db/backup';
+import { changesWhatSearchReads } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { isQuotaError } from '@/lib/db/errors';
 import { getEpoch } from '@/lib/db/meta';
@@ -33,7 +34,7 @@ export interface RestoreOptions {
  * A backup's copies as Shelf keeps them, as steps: sanitized again, like every copy from outside, and
  * searched by the text the reader reads in each, whatever the file says (a backup of an earlier
  * version ran adjacent blocks together: "interviewMr"). A copy whose text or lines this changes counts
- * as changed now (the library index reads it again); when it was captured stays.
+ * as changed now (the library index reads it again; not for its word count alone); when it was captured stays.
  */
 function* backupCopiesSteps(
   captures: readonly CaptureRecord[],
@@ -46,7 +47,7 @@ function* backupCopiesSteps(
     // A file's copy may nest deeper than a browser parses quickly (stored copies never do: a browser built them).
     const { html, text } = yield* readableCopySteps(capMarkupDepth(capture.html), win);
     const changes = copyChanges(capture, text);
-    const updatedAt = Object.keys(changes).length > 0 ? Math.max(now, capture.updatedAt + 1) : capture.updatedAt;
+    const updatedAt = changesWhatSearchReads(changes) ? Math.max(now, capture.updatedAt + 1) : capture.updatedAt;
     kept.push({ ...capture, ...changes, html, updatedAt });
     onRead?.(kept.length, captures.length);
     yield;

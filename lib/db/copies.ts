@@ -64,6 +64,14 @@ export function getCopy(itemId: string, db: ShelfDatabase = getDatabase()): Prom
   return db.captures.get(itemId);
 }
 
+/**
+ * Whether changes to a copy touch what the library index reads: all but its word count and reading
+ * time. A copy whose count alone changed keeps when it last changed, so the index does not read it again.
+ */
+export function changesWhatSearchReads(changes: object): boolean {
+  return Object.keys(changes).some((field) => field !== 'wordCount' && field !== 'readMinutes');
+}
+
 /** A copy's text and lines read again: which copy, as it was when read (`updatedAt`), and what changed. */
 export interface CopyTextUpdate {
   itemId: string;
@@ -96,10 +104,7 @@ export async function storeCopyTexts(
     for (const update of updates) {
       const copy = await db.captures.get(update.itemId);
       if (!copy || copy.updatedAt !== update.updatedAt) continue;
-      // A copy whose word count and reading time alone changed keeps when it last changed: the library
-      // index reads neither, so it need not read the copy again.
-      const indexed = Object.keys(update.changes).some((field) => field !== 'wordCount' && field !== 'readMinutes');
-      const updatedAt = indexed ? Math.max(now, copy.updatedAt + 1) : copy.updatedAt;
+      const updatedAt = changesWhatSearchReads(update.changes) ? Math.max(now, copy.updatedAt + 1) : copy.updatedAt;
       await db.captures.put({ ...copy, ...update.changes, updatedAt });
       changed++;
     }

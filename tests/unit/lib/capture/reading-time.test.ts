@@ -24,8 +24,20 @@ describe('reading time of a copy', () => {
     expect(readMinutesOf(sentence.repeat(400))).toBeLessThan(Math.round((25 * 400) / 255));
   });
 
+  it('reads a Chinese article quoting a Japanese title as Chinese: only a text mostly of kana is Japanese', () => {
+    const sentence = '数据库连接池在高并发下耗尽时，应用会卡住。';
+    expect(readMinutesOf(`${sentence.repeat(300)}『君の名は。』`)).toBe(Math.round((19 * 300 + 5) / 255));
+  });
+
+  it('counts a character beyond the first plane once, and half-width katakana and their marks as kana', () => {
+    // 𠀀 (U+20000) is two UTF-16 units.
+    expect(readMinutesOf('𠀀'.repeat(2550))).toBe(10);
+    // Ten characters (the half-width sound mark is one), all kana: Japanese.
+    expect(readMinutesOf('ｽｰﾊﾟｰﾏｰｹｯﾄ'.repeat(1000))).toBe(Math.round(10_000 / 357));
+  });
+
   it('reads Thai by its words, not its letters', () => {
-    // 44 letters and marks, about 11 words.
+    // 43 letters and marks, about 11 words.
     const sentence = 'ภาษาไทยเขียนติดกันโดยไม่มีช่องว่างระหว่างคำ';
     const minutes = readMinutesOf(times(sentence, 300));
     expect(minutes).toBeGreaterThanOrEqual(Math.round((8 * 300) / 230));

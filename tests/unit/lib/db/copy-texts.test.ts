@@ -85,7 +85,7 @@ describe('copies saved by an earlier version are read again', () => {
   });
 
   it("copies read by rule 2 are counted again from their text, with no DOM: a Chinese copy gets its characters' count", async () => {
-    const paragraph = '数据库连接池在高并发下耗尽时，应用会卡住。'.repeat(20);
+    const paragraph = '数据库连接池在高并发下耗尽时，应用会卡住。'.repeat(100);
     const html = `<p>${paragraph}</p><p>${paragraph}</p>`;
     const text = storedCopyText(html, win);
     const chinese = 'https://example.cn/pool';
@@ -104,8 +104,9 @@ describe('copies saved by an earlier version are read again', () => {
     expect(reader).not.toHaveBeenCalled();
     const copy = await db.captures.get(item.id);
     expect(copy?.text).toBe(text);
-    expect(copy?.wordCount).toBe(760);
-    expect(copy?.readMinutes).toBe(3);
+    expect(copy?.wordCount).toBe(3800);
+    // At 255 characters a minute (230 would be 17).
+    expect(copy?.readMinutes).toBe(15);
     // Nothing search reads changed: neither copy is indexed again.
     expect(copy?.updatedAt).toBe(5);
     expect(await db.captures.get(other.id)).toMatchObject({ wordCount: 14, updatedAt: 5 });
