@@ -1,3 +1,4 @@
+import { countedUnitOf } from '@/lib/capture/reading-time';
 import type { CaptureRecord } from '@/lib/db/schema';
 import { siteOf } from '@/lib/reading-list/site';
 
@@ -47,7 +48,7 @@ export function ReaderHeader({ capture, originalUrl, date, percentRead }: Reader
         )}
       </p>
       <p className="reader-meta reader-stats" dir="ltr" lang="en">
-        {capture.wordCount.toLocaleString('en')} words ·{' '}
+        {capture.wordCount.toLocaleString('en')} {countedUnitOf(capture.lang)} ·{' '}
         {/* A copy without words (an empty page) has nothing to read, so no progress or time left. */}
         {capture.wordCount > 0 && `${percentRead}% read · about ${minutesLeft} min left · `}
         <a href={originalUrl} target="_blank" rel="noopener noreferrer">

@@ -66,3 +66,15 @@ export function readMinutesOf(text: string): number {
 function minutesAtLeastOne(minutes: number): number {
   return Math.max(1, Math.round(minutes));
 }
+
+/**
+ * Languages written without spaces between words, whose copies' counts are characters (a character of
+ * them is a word to `countWords`): the reader calls them so.
+ */
+const COUNTED_IN_CHARACTERS = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my', 'yue']);
+
+/** What a copy's count counts, by its language ("zh-CN", "ja"): characters or words. */
+export function countedUnitOf(lang: string | null | undefined): 'characters' | 'words' {
+  const primary = lang?.toLowerCase().split(/[-_]/)[0];
+  return primary !== undefined && COUNTED_IN_CHARACTERS.has(primary) ? 'characters' : 'words';
+}

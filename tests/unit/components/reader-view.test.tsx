@@ -61,6 +61,12 @@ describe('ReaderView', () => {
     expect(screen.getByText('أحمد').tagName).toBe('BDI');
   });
 
+  it('counts a Chinese or Japanese copy in characters, which is what its count counts', () => {
+    renderReader({ lang: 'zh-CN', wordCount: 3800, readMinutes: 15, html: '<p>数据库连接池</p>' });
+    const stats = screen.getByText(/3,800 characters/).closest('p') as HTMLElement;
+    expect(stats.textContent).toMatch(/^3,800 characters · 0% read · about 15 min left/);
+  });
+
   it('says nothing of time left or progress for a copy without words (it said "about 1 min left")', () => {
     renderReader({ wordCount: 0, readMinutes: 1, html: '' });
     const stats = screen.getByText(/0 words/).closest('p') as HTMLElement;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMinutesOf } from '@/lib/capture/reading-time';
+import { countedUnitOf, readMinutesOf } from '@/lib/capture/reading-time';
 
 const times = (text: string, n: number) => Array.from({ length: n }, () => text).join(' ');
 
@@ -48,5 +48,17 @@ describe('reading time of a copy', () => {
   it('counts an English text quoting a few Chinese words by its English words', () => {
     const english = times('Shelf keeps the pages you save readable offline for later', 210);
     expect(readMinutesOf(`${english} 值班`)).toBe(readMinutesOf(english));
+  });
+});
+
+describe('what a copy’s count counts', () => {
+  it('characters for languages written without spaces, words for the others and for an unknown language', () => {
+    expect(countedUnitOf('zh-CN')).toBe('characters');
+    expect(countedUnitOf('ja')).toBe('characters');
+    expect(countedUnitOf('th_TH')).toBe('characters');
+    expect(countedUnitOf('ko')).toBe('words');
+    expect(countedUnitOf('en-GB')).toBe('words');
+    expect(countedUnitOf(null)).toBe('words');
+    expect(countedUnitOf('')).toBe('words');
   });
 });
