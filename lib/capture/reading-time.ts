@@ -1,3 +1,5 @@
+import { countSpacedWords, UNSPACED } from '@/lib/search/unspaced';
+
 /**
  * How long a copy takes to read, from its text. Words between spaces count at 230 a minute; Chinese and
  * Japanese at the rates the International Reading Speed Texts measured in characters (Trauzettel-
@@ -15,8 +17,6 @@ const JAPANESE_CHARACTERS_PER_MINUTE = 357;
  */
 const JAPANESE_KANA_SHARE = 0.2;
 
-const UNSPACED =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 // With the long-vowel mark and the half-width one and sound marks, which belong to no script.
 const HAN_OR_KANA_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\uff70\uff9e\uff9f]+/gu;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}\u30fc\uff70\uff9e\uff9f]/gu;
@@ -41,7 +41,7 @@ function characterCount(run: string): number {
 }
 
 export function readMinutesOf(text: string): number {
-  if (!UNSPACED.test(text)) return minutesAtLeastOne(text.split(/\s+/).filter(Boolean).length / WORDS_PER_MINUTE);
+  if (!UNSPACED.test(text)) return minutesAtLeastOne(countSpacedWords(text) / WORDS_PER_MINUTE);
   let characters = 0;
   let kana = 0;
   const southeastAsian: string[] = [];

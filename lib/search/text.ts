@@ -1,6 +1,7 @@
 import { stemmer as russianStemmer } from '@orama/stemmers/russian';
 import { stemmer } from 'stemmer';
 import { STOP_WORDS } from '@/lib/search/stop-words';
+import { countSpacedWords, UNSPACED, UNSPACED_SCRIPTS } from '@/lib/search/unspaced';
 
 /** Lowercase, accents folded, typographic quotes and dashes made plain. */
 export function normalizeText(text: string): string {
@@ -161,14 +162,9 @@ const ASCII_HYPHENATED = /(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+/g;
 // Arabic or Hindi is found by its words; marks stay inside a word (Indic vowel signs).
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[+:.#][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
 const HYPHENATED = /(?<![\p{L}\p{N}]\p{M}*)[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)+/gu;
-/**
- * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): each
- * character, with its marks (and Japanese's long-vowel mark), is a token of its own, so a word is
- * found inside the run of text that holds it, at the cost of precision.
- */
-const UNSPACED_SCRIPTS =
-  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
-const UNSPACED = new RegExp(`[${UNSPACED_SCRIPTS}]`, 'u');
+// A character of a script written without spaces (UNSPACED_SCRIPTS), with its marks (and Japanese's
+// long-vowel mark), is a token of its own, so a word is found inside the run of text that holds it, at
+// the cost of precision.
 const SPACED_LETTER = `(?:(?![${UNSPACED_SCRIPTS}])[\\p{L}\\p{N}])`;
 const SPACED_INNER = `(?:(?![${UNSPACED_SCRIPTS}])[\\p{L}\\p{N}\\p{M}])`;
 const WORD_OR_UNSPACED = new RegExp(
@@ -211,7 +207,7 @@ function wordPatterns(normalized: string): { word: RegExp; hyphenated: RegExp } 
 
 /** How many words a text has: those between spaces, and each character of scripts written without them. */
 export function countWords(text: string): number {
-  if (!UNSPACED.test(text)) return text.split(/\s+/).filter(Boolean).length;
+  if (!UNSPACED.test(text)) return countSpacedWords(text);
   // The words `tokenize` finds, counted without making them tokens (a page's copy may be a million characters).
   const normalized = normalizeText(text);
   let count = 0;
