@@ -1,13 +1,12 @@
 import { Readability } from '@mozilla/readability';
 import { copyContents, describeCaptureLoss, liveArticle, liveContents } from '@/lib/capture/capture-loss';
 import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
-import { readMinutesOf } from '@/lib/capture/reading-time';
+import { copyLength } from '@/lib/capture/copy-text';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { elementTextSteps, pageTextSteps, shownTextFile, type WalkBudget } from '@/lib/related/page-text';
 import { shownLine } from '@/lib/search/shown-line';
-import { countWords } from '@/lib/search/text';
 
 /**
  * Readability reads a clone of the page, and cloning, Readability and serializing all grow with
@@ -256,7 +255,6 @@ function* captureSteps(
     // is the copy's words, as the reader reads them (a text file's keeps its lines).
     if (!fromFile) text = text.replace(/\s+/g, ' ').trim();
   }
-  const wordCount = countWords(text);
   const dir = (article?.dir ?? doc.dir ?? doc.documentElement.getAttribute('dir') ?? '').toLowerCase();
   return {
     url: url.slice(0, 4096),
@@ -266,8 +264,7 @@ function* captureSteps(
     excerpt: clean(article?.excerpt, 2000),
     lang: clean(article?.lang ?? doc.documentElement.lang, 35),
     dir: dir === 'rtl' || dir === 'ltr' ? dir : null,
-    wordCount,
-    readMinutes: readMinutesOf(text),
+    ...copyLength(text),
     html,
     text,
     notice,

@@ -27,6 +27,11 @@ export function storedCopyText(html: string, win: Window & typeof globalThis = w
   return readableCopy(html, win).text;
 }
 
+/** A copy's length, from its text: words as search counts them, and how long they take to read. */
+export function copyLength(text: string): Pick<CapturedPage, 'wordCount' | 'readMinutes'> {
+  return { wordCount: countWords(text), readMinutes: readMinutesOf(text) };
+}
+
 type CopyLines = Pick<CapturedPage, 'title' | 'byline' | 'siteName' | 'excerpt'>;
 type CopyFields = CopyLines & Pick<CapturedPage, 'text' | 'wordCount' | 'readMinutes'>;
 
@@ -37,15 +42,13 @@ type CopyFields = CopyLines & Pick<CapturedPage, 'text' | 'wordCount' | 'readMin
  */
 export function copyChanges(copy: CopyFields & { url: string }, text: string): Partial<CopyFields> {
   const line = (value: string | null) => (value === null ? null : shownLine(value) || null);
-  const wordCount = countWords(text);
   const read: CopyFields = {
     title: plainTitle(copy.title, copy.url),
     byline: line(copy.byline),
     siteName: line(copy.siteName),
     excerpt: line(copy.excerpt),
     text,
-    wordCount,
-    readMinutes: readMinutesOf(text),
+    ...copyLength(text),
   };
   return Object.fromEntries(
     Object.entries(read).filter(([field, value]) => copy[field as keyof CopyFields] !== value),
