@@ -41,6 +41,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * blog in another sense) and judged plain words deciding when a query's own words do not (unchanged).
  * `blind19` was written the same way on 2026-12-05 in the style of the issue's hidden intent questions, and
  * scored once against the engine as it was (60/60 questions, 39/40 off-topic; nothing was tuned on it).
+ * `blind20` was written the same way the same day, most of its off-topic queries holding a word of the blog
+ * in its everyday sense and its questions avoiding their articles' words, and scored once (nothing tuned on it).
  */
 export const CONFIDENCE_HALVES = [
   'tune',
@@ -69,6 +71,7 @@ export const CONFIDENCE_HALVES = [
   'blind17',
   'blind18',
   'blind19',
+  'blind20',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
