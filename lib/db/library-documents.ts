@@ -1,5 +1,6 @@
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
-import type { Highlight } from '@/lib/db/schema';
+import type { Highlight, SavedItem } from '@/lib/db/schema';
+import { FNV1A_START, fnv1a } from '@/lib/hash/fnv1a';
 import type { LibraryDocument } from '@/lib/search/library-index';
 import type { UserNote } from '@/lib/search/snippet';
 
@@ -9,15 +10,41 @@ import type { UserNote } from '@/lib/search/snippet';
  * whose fingerprint moved, and forgets those that are gone.
  */
 
-function highlightStamp(highlights: readonly Pick<Highlight, 'updatedAt'>[]): string {
-  return `${highlights.length}.${Math.max(0, ...highlights.map((highlight) => highlight.updatedAt))}`;
+/**
+ * Each saved item's fingerprint: a digest of what the index reads of the item itself (title, address,
+ * tags, note) and of its highlights (quote and note), and when its copy (text, site name, byline) last
+ * changed (captured again, or read again by a newer rule; the text is too long to digest each time).
+ * Not the item's own change times: sync and a merged backup keep each change's time as made elsewhere,
+ * so a note written elsewhere before this browser's last change to the item moves none of them.
+ */
+function libraryFingerprint(
+  item: SavedItem,
+  copyUpdatedAt: number | undefined,
+  highlights: readonly Pick<Highlight, 'id' | 'selectors' | 'note'>[],
+): string {
+  let digest = FNV1A_START;
+  const add = (text: string) => {
+    digest = fnv1a(FIELD_END, fnv1a(text, digest));
+  };
+  add(item.title);
+  add(item.url ?? '');
+  add(item.articleId ?? '');
+  add(String(item.tags.length));
+  for (const tag of item.tags) add(tag);
+  add(item.note);
+  const byId =
+    highlights.length > 1 ? [...highlights].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : highlights;
+  for (const { selectors, note } of byId) {
+    add(selectors.quote.exact);
+    add(note);
+  }
+  return `${copyUpdatedAt ?? 0}:${highlights.length}:${digest.toString(36)}`;
 }
 
-/**
- * Each saved item's fingerprint: when the item (title, tags, note) last changed, when its copy (text,
- * site name, byline) last changed (captured again, or read again by a newer rule), and how many
- * highlights it has and when the last one changed.
- */
+/** Ends each field digested, so that moving text from one field to the next changes the digest. */
+const FIELD_END = '\u001f';
+
+/** Every saved item's fingerprint (`libraryFingerprint`), by id. */
 export function getLibraryFingerprints(db: ShelfDatabase = getDatabase()): Promise<Map<string, string>> {
   return db.transaction('r', db.items, db.captures, db.highlights, async () => {
     const copyChanged = new Map<string, number>();
@@ -32,8 +59,7 @@ export function getLibraryFingerprints(db: ShelfDatabase = getDatabase()): Promi
     }
     const fingerprints = new Map<string, string>();
     await db.items.each((item) => {
-      const stamp = `${item.updatedAt}:${copyChanged.get(item.id) ?? 0}:${highlightStamp(highlights.get(item.id) ?? [])}`;
-      fingerprints.set(item.id, stamp);
+      fingerprints.set(item.id, libraryFingerprint(item, copyChanged.get(item.id), highlights.get(item.id) ?? []));
     });
     return fingerprints;
   });
@@ -70,7 +96,7 @@ export function getLibraryDocuments(
           note: item.note,
           highlights: own.map((highlight) => `${highlight.selectors.quote.exact}\n${highlight.note}`),
           text: capture?.text ?? '',
-          fingerprint: `${item.updatedAt}:${capture?.updatedAt ?? 0}:${highlightStamp(own)}`,
+          fingerprint: libraryFingerprint(item, capture?.updatedAt, own),
         },
       ];
     });

@@ -1,3 +1,4 @@
+import { fnv1a } from '@/lib/hash/fnv1a';
 import type { Entity } from '@/lib/sync/document';
 import { packEntities } from '@/lib/sync/wire-format';
 
@@ -29,14 +30,9 @@ interface Member {
   readonly json: number;
 }
 
-/** FNV-1a over the key's UTF-16 units: cheap, stable, spreads keys evenly. */
+/** Where a key falls in the hash space: FNV-1a over its UTF-16 units. */
 export function keyHash(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+  return fnv1a(key);
 }
 
 /** Range starts read from storage, or null unless they start at 0 and strictly increase. */

@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShelfDatabase } from '@/lib/db/database';
 import { addHighlight, deleteHighlight } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
-import { removeItems, restoreRemoved, savePage, setNote, setTags } from '@/lib/db/items';
+import { removeItems, restoreRemoved, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import { getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
+import { applySyncChanges, readSyncEpoch, readSyncLibrary } from '@/lib/db/sync';
 import { applyImport } from '@/lib/import/apply-import';
 import { readImportFile } from '@/lib/import/read-import-file';
 import { createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
@@ -75,6 +76,67 @@ describe('library index kept in step with the database', () => {
     await restoreRemoved(removed, { db });
     await syncLibraryIndex(index, source);
     expect(found(index, 'darfur')).toEqual([darfur.id]);
+  });
+
+  it("follows a note and a highlight note that sync brings with change times older than the item's last change", async () => {
+    // Sync keeps each change's own time: a note written elsewhere at 3000 lands on an item this
+    // browser marked done at 5000, and the item's last change stays 5000. The index must still see it.
+    const bread = await save('bread', 'Weekend baking', 'Feed the sourdough starter twice a day.');
+    await setNote(bread.id, 'zebraword', { db, now: 2 });
+    const first = await addHighlight(
+      bread.id,
+      { quote: { type: 'TextQuoteSelector', exact: 'starter twice a day' } },
+      { note: 'first thoughts' },
+      { db, now: 2000 },
+    );
+    await addHighlight(
+      bread.id,
+      { quote: { type: 'TextQuoteSelector', exact: 'Feed the sourdough' } },
+      { note: 'second thoughts' },
+      { db, now: 4000 },
+    );
+    await setStatus([bread.id], 'done', { db, now: 5000 });
+    const index = createLibraryIndex();
+    await syncLibraryIndex(index, source);
+    expect(found(index, 'zebraword')).toEqual([bread.id]);
+
+    const library = await readSyncLibrary(db);
+    const item = library.items.find(({ id }) => id === bread.id)!;
+    const highlight = library.highlights.find(({ id }) => id === first!.id)!;
+    await applySyncChanges(
+      {
+        readAt: 6000,
+        put: [{ ...item, note: 'giraffeword', changedAt: { ...item.changedAt, note: 3000 } }],
+        remove: [],
+        putHighlights: [{ ...highlight, note: 'okapiword', updatedAt: 3000 }],
+        removeHighlights: [],
+      },
+      await readSyncEpoch(db),
+      db,
+    );
+    expect((await db.items.get(bread.id))?.updatedAt).toBe(5000);
+
+    expect(await syncLibraryIndex(index, source)).toEqual({ indexed: 1, removed: 0 });
+    expect(found(index, 'giraffeword')).toEqual([bread.id]);
+    expect(found(index, 'okapiword')).toEqual([bread.id]);
+    expect(found(index, 'zebraword')).toEqual([]);
+    expect(found(index, 'first thoughts')).toEqual([]);
+  });
+
+  it('re-reads an item whose indexed words changed whatever its change times say, and not for its status', async () => {
+    const bread = await save('bread', 'Weekend baking', 'Feed the sourdough starter twice a day.');
+    const index = createLibraryIndex();
+    await syncLibraryIndex(index, source);
+    // A merged backup keeps the later of two change times: the note changes, the times do not.
+    await db.items.update(bread.id, { note: 'rye flour works too' });
+    expect(await syncLibraryIndex(index, source)).toEqual({ indexed: 1, removed: 0 });
+    expect(found(index, 'rye flour')).toEqual([bread.id]);
+    // Text moved from one tag to the next field is a change too.
+    await db.items.update(bread.id, { tags: ['rye'], note: 'flour works too' });
+    expect(await syncLibraryIndex(index, source)).toEqual({ indexed: 1, removed: 0 });
+    // Reading status is not searched: marking it done re-reads nothing.
+    await setStatus([bread.id], 'done', { db, now: 9 });
+    expect(await syncLibraryIndex(index, source)).toEqual({ indexed: 0, removed: 0 });
   });
 
   it('an import stopped half-way (the worker killed) leaves an index that matches the data after restart', async () => {
