@@ -7,7 +7,7 @@ import { ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError } from '@/lib/db/errors';
 import { addHighlight } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
-import { removeItems, savePage, setNote } from '@/lib/db/items';
+import { removeItems, savePage, setNote, setStatus } from '@/lib/db/items';
 import { getLibraryDocuments, getLibraryFingerprints, getSnippetSources } from '@/lib/db/library-documents';
 import { getPostingsStamps, getStoredPostings, postingsStamp, storePostings } from '@/lib/db/library-postings';
 import { fingerprintsDigest, getLibrarySnapshot, putLibrarySnapshot } from '@/lib/db/library-snapshot';
@@ -323,6 +323,23 @@ describe('library index stored whole by the background (lib/db/library-snapshot)
     // The next run stores the empty library.
     expect((await updateLibrarySnapshot(db)).stored).toBe(true);
     expect((await getLibrarySnapshot(db))?.documents).toEqual([]);
+  });
+});
+
+describe('which items the index reads again (their fingerprints)', () => {
+  it('re-reads an item whose indexed words changed whatever its change times say, and not for its status', async () => {
+    const bread = await save('bread', 'Weekend baking', 'Feed the sourdough starter twice a day.');
+    const index = await rebuilt();
+    // A merged backup keeps the later of two change times: the note changes, the times do not.
+    await db.items.update(bread.id, { note: 'rye flour works too' });
+    expect(await syncLibraryIndex(index, source)).toEqual({ indexed: 1, removed: 0 });
+    expect(index.search('rye flour', { typing: false }).results.map((hit) => hit.itemId)).toEqual([bread.id]);
+    // A word moved from the note into a tag is a change too (each field ends where it ends).
+    await db.items.update(bread.id, { tags: ['rye'], note: 'flour works too' });
+    expect(await syncLibraryIndex(index, source)).toEqual({ indexed: 1, removed: 0 });
+    // Reading status is not searched: marking it done re-reads nothing.
+    await setStatus([bread.id], 'done', { db, now: 9 });
+    expect(await syncLibraryIndex(index, source)).toEqual({ indexed: 0, removed: 0 });
   });
 });
 

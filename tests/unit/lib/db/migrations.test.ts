@@ -230,7 +230,7 @@ describe('schema versions', () => {
     expect((await current.items.get('page:blank'))?.title).toBe('https://example.org/blank');
     // Copies stored before are found by when they last changed (the library index's fingerprint).
     expect(await current.captures.where('updatedAt').equals(3).primaryKeys()).toEqual(['page:spoof']);
-    expect((await getLibraryFingerprints(current)).get('page:spoof')).toMatch(/^\d+:3:/);
+    expect((await getLibraryFingerprints(current)).get('page:spoof')).toMatch(/^3:/);
     current.close();
   });
 });
