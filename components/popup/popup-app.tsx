@@ -19,7 +19,7 @@ import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
 import { popupKeyHandler } from '@/lib/popup/popup-keys';
 import { describeResultCount, describeSearchPlaceholder } from '@/lib/popup/popup-results';
 import type { PopupState } from '@/lib/popup/popup-state';
-import { readerViewOf, type SearchHit } from '@/lib/search/unified';
+import { readerViewOf, type SearchHit, savedCopyOf } from '@/lib/search/unified';
 
 /** The toolbar popup: search the bundled articles and the user's library, act on a result, save the current page. */
 export function PopupApp({
@@ -50,10 +50,14 @@ export function PopupApp({
     search.update(change);
     inputRef.current?.focus();
   };
-  // A saved page opens in the reader, at the passage that matched.
-  const read = (hit: SearchHit & { kind: 'page' }) =>
-    showFromPopup(windowId.current, readerViewOf(hit, search.openingSnippets, search.response));
-  const choose = (hit: SearchHit) => (hit.kind === 'article' ? void openInNewTab(hit.article) : read(hit));
+  // A saved copy the search found opens in the reader, at the passage that matched.
+  const read = (itemId: string) =>
+    showFromPopup(windowId.current, readerViewOf(itemId, search.openingSnippets, search.response));
+  const choose = (hit: SearchHit) => {
+    const copy = savedCopyOf(hit);
+    if (copy !== null) read(copy);
+    else if (hit.kind === 'article') void openInNewTab(hit.article);
+  };
 
   const onKeyDown = useEnterOnceSettled(
     { settled: search.settled, active, open: choose, query: [search.query, search.topic, search.tag].join('\n') },
@@ -63,7 +67,7 @@ export function PopupApp({
       query: search.query,
       clear: () => search.update({ query: '' }),
       open: choose,
-      showCard: (hit) => (hit.kind === 'article' ? showCard(hit.article) : read(hit)),
+      showCard: (hit) => (hit.kind === 'article' ? showCard(hit.article) : read(hit.page.itemId)),
       toggleSaved: (hit) => hit.kind === 'article' && saving.toggle(hit.article),
     }),
   );

@@ -7,7 +7,7 @@ import { SearchHitList } from '@/components/search-hit-list';
 import { SearchingLibrary, SearchStatus } from '@/components/search-status';
 import { describeResultCount } from '@/lib/popup/popup-results';
 import { searchKeyHandler } from '@/lib/search/search-keys';
-import { readerViewOf, type SearchHit } from '@/lib/search/unified';
+import { readerViewOf, type SearchHit, savedCopyOf } from '@/lib/search/unified';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
 interface SearchPanelProps {
@@ -32,12 +32,12 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
     search.setQuery(next);
     inputRef.current?.focus();
   };
-  const choose = (hit: SearchHit) =>
-    onShow(
-      hit.kind === 'article'
-        ? { kind: 'article', articleId: hit.article.id }
-        : readerViewOf(hit, search.openingSnippets, search.response),
-    );
+  // A saved copy the search found opens in the reader, at the passage that matched.
+  const choose = (hit: SearchHit) => {
+    const copy = savedCopyOf(hit);
+    if (copy !== null) onShow(readerViewOf(copy, search.openingSnippets, search.response));
+    else if (hit.kind === 'article') onShow({ kind: 'article', articleId: hit.article.id });
+  };
 
   const onKeyDown = useEnterOnceSettled(
     { settled: search.settled, active: search.active, open: choose, query },

@@ -15,6 +15,7 @@ import {
   mergeSearch,
   NO_LIBRARY_RESPONSE,
   type SearchHit,
+  savedCopyOf,
   type UnifiedResponse,
   withExactTitleFirst,
 } from '@/lib/search/unified';
@@ -96,6 +97,8 @@ export function describeResultRows(
   const marked = (text: string) => splitAtHighlights(text, getHighlightRanges(text, matchedTerms, prefix));
   return hits.map((hit) => {
     const reasons = describeMatchReasons(hit);
+    const copy = savedCopyOf(hit);
+    const snippet = copy === null ? undefined : snippets.get(copy);
     if (hit.kind === 'article') {
       const { article } = hit;
       const badge = describeSavedMarker(markers.get(article.id));
@@ -105,10 +108,10 @@ export function describeResultRows(
         topic: describeResultTopic(article),
         badge,
         reasons,
-        summary: marked(article.summary),
+        // Found only in its saved copy: the passage that matched, as a saved page shows it.
+        summary: snippet ? splitAtHighlights(snippet.text, snippet.ranges) : marked(article.summary),
       };
     }
-    const snippet = snippets.get(hit.page.itemId);
     const summary = snippet ? splitAtHighlights(snippet.text, snippet.ranges) : null;
     // A saved page's title and site are the page's own words: shown as plain lines, as its snippet is.
     return {

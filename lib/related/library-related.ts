@@ -75,11 +75,11 @@ export async function relatedPageView(
   readText: (itemId: string) => Promise<string | undefined>,
 ): Promise<ReturnType<typeof readerViewOf>> {
   const itemId = hit.page.itemId;
-  if (snippets.has(itemId)) return readerViewOf(hit, snippets, response);
+  if (snippets.has(itemId)) return readerViewOf(itemId, snippets, response);
   const text = await readText(itemId).catch(() => undefined);
   const passage =
     text === undefined
       ? undefined
       : (await makeSnippetBetweenTasks(text, response.matchedTerms, response.prefix))?.passage;
-  return passage ? { kind: 'reader', itemId, passage } : readerViewOf(hit, snippets, response);
+  return passage ? { kind: 'reader', itemId, passage } : readerViewOf(itemId, snippets, response);
 }

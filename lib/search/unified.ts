@@ -255,12 +255,16 @@ export const PASTED_PHRASE_SHARE = 0.5;
 export function withPhraseFirst(response: UnifiedResponse, snippets: ReadonlyMap<string, Snippet>): UnifiedResponse {
   const phrase = response.phrase;
   if (!phrase || response.loose) return response;
+  const copyHolds = (hit: SearchHit) => {
+    const copy = savedCopyOf(hit);
+    return copy !== null && snippets.get(copy)?.holdsPhrase === true;
+  };
   const holds = (hit: SearchHit) =>
     hit.kind === 'page'
-      ? snippets.get(hit.page.itemId)?.holdsPhrase === true
-      : holdsPhrase(hit.article.title, phrase) || holdsPhrase(hit.article.summary, phrase);
+      ? holdsPhrase(hit.page.title, phrase) || copyHolds(hit)
+      : holdsPhrase(hit.article.title, phrase) || holdsPhrase(hit.article.summary, phrase) || copyHolds(hit);
   const [holding, rest] = splitByPhrase(response.hits, holds);
-  const holdingPages = holding.filter((hit) => hit.kind === 'page');
+  const holdingPages = holding.filter((hit) => hit.kind === 'page' || copyHolds(hit));
   if (holdingPages.length === 0 || rest.length === 0) return response;
   if (phrase.words.filter((word) => !isStopWord(word)).length < PASTED_PHRASE_WORDS)
     return { ...response, hits: [...holding, ...rest] };
@@ -397,16 +401,26 @@ export function describeReasons(reasons: readonly MatchReason[]): string {
 }
 
 /**
- * The reader's view of a saved page hit: at the passage its snippet shows; when the snippet has not
- * been read yet (Enter pressed at once), with the search's matched terms, for the reader to find it.
+ * The saved copy a hit opens in the reader, at the passage that matched: a saved page's, or a saved
+ * blog article's found only in its copy ("Matched saved text": the words are in the copy, not in what
+ * the blog says of it). Null for an article the blog's own words found, which opens as an article.
+ */
+export function savedCopyOf(hit: SearchHit): string | null {
+  if (hit.kind === 'page') return hit.page.itemId;
+  return hit.itemId !== null && hit.reasons.includes('text') ? hit.itemId : null;
+}
+
+/**
+ * The reader's view of a saved copy a search found (`savedCopyOf`): at the passage its snippet shows;
+ * when the snippet has not been read yet (Enter pressed at once), with the search's matched terms,
+ * for the reader to find it.
  */
 export function readerViewOf(
-  hit: SearchHit & { kind: 'page' },
+  itemId: string,
   snippets: ReadonlyMap<string, Snippet>,
   response: Pick<UnifiedResponse, 'matchedTerms' | 'pageTerms' | 'prefix' | 'phrase'>,
 ): ReaderView {
   const { prefix, phrase } = response;
-  const itemId = hit.page.itemId;
   const passage = snippets.get(itemId)?.passage;
   if (passage) return { kind: 'reader', itemId, passage };
   const { count, length } = READER_VIEW_TERMS;

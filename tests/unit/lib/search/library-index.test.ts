@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
+import { describeResultRows } from '@/lib/popup/popup-results';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import type { SearchResponse } from '@/lib/search/engine';
 import {
@@ -18,6 +19,7 @@ import {
   pageTermsOf,
   readerViewOf,
   type SearchHit,
+  savedCopyOf,
   withExactTitleFirst,
 } from '@/lib/search/unified';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
@@ -361,11 +363,7 @@ describe('snippet', () => {
     );
     expect(snippet?.passage).toContain(match.trim());
     expect(snippet?.passage.length).toBeLessThanOrEqual(240);
-    const view = readerViewOf(
-      { kind: 'page', key: 'page:x', confidence: 1, page: { itemId: 'page:x' } } as never,
-      new Map([['page:x', snippet!]]),
-      { matchedTerms: new Set(), prefix: null },
-    );
+    const view = readerViewOf('page:x', new Map([['page:x', snippet!]]), { matchedTerms: new Set(), prefix: null });
     expect(sidePanelViewSchema.safeParse(view).success).toBe(true);
   });
 
@@ -384,43 +382,30 @@ describe('snippet', () => {
 });
 
 describe('the reader view of a saved page hit', () => {
-  const hit = {
-    kind: 'page' as const,
-    page: {
-      itemId: 'page:darfur',
-      articleId: null,
-      title: '',
-      site: '',
-      url: null,
-      score: 1,
-      confidence: 1,
-      reasons: [],
-    },
-  };
   const response = { matchedTerms: new Set(['convoy', 'darfur']), prefix: 'nor' };
 
   it('opens at the snippet’s passage once it is read, else carries the matched terms to find it', () => {
     const snippet = makeSnippet(darfur.text, new Set(['convoys', 'darfur'].flatMap(termsOfWord)), null);
     const passage = snippet?.passage as string;
-    expect(readerViewOf(hit as never, new Map([['page:darfur', snippet!]]), response)).toEqual({
+    expect(readerViewOf('page:darfur', new Map([['page:darfur', snippet!]]), response)).toEqual({
       kind: 'reader',
       itemId: 'page:darfur',
       passage,
     });
-    expect(readerViewOf(hit as never, new Map(), response)).toEqual({
+    expect(readerViewOf('page:darfur', new Map(), response)).toEqual({
       kind: 'reader',
       itemId: 'page:darfur',
       terms: ['convoy', 'darfur'],
       prefix: 'nor',
     });
-    expect(sidePanelViewSchema.safeParse(readerViewOf(hit as never, new Map(), response)).success).toBe(true);
+    expect(sidePanelViewSchema.safeParse(readerViewOf('page:darfur', new Map(), response)).success).toBe(true);
     // And the query as a phrase, for the reader to open where the copy holds it in a row.
     const phrase = { words: ['by', 'an', 'update', 'to', 'the'], lastIsPrefix: false };
-    const withPhrase = readerViewOf(hit as never, new Map(), { ...response, phrase });
+    const withPhrase = readerViewOf('page:darfur', new Map(), { ...response, phrase });
     expect(withPhrase).toMatchObject({ kind: 'reader', itemId: 'page:darfur', phrase });
     expect(sidePanelViewSchema.safeParse(withPhrase).success).toBe(true);
     const overLong = { words: ['by', 'x'.repeat(101), 'the'], lastIsPrefix: false };
-    expect(readerViewOf(hit as never, new Map(), { ...response, phrase: overLong })).not.toHaveProperty('phrase');
+    expect(readerViewOf('page:darfur', new Map(), { ...response, phrase: overLong })).not.toHaveProperty('phrase');
   });
 });
 
@@ -506,6 +491,30 @@ describe('one result list', () => {
       reasons: ['text'],
     });
     expect(describeMatchReasons(response.hits[0]!)).toBe('Matched saved text');
+    // Its saved copy is what matched: that copy opens in the reader, and its row shows the passage.
+    expect(savedCopyOf(response.hits[0]!)).toBe(saved.id);
+    const snippet = makeSnippet(saved.text, response.matchedTerms, null)!;
+    expect(snippet.text).toContain('marmosets');
+    const [row] = describeResultRows(response.hits, response, new Map(), new Map([[saved.id, snippet]]));
+    expect(row?.summary?.map((part) => part.text).join('')).toBe(snippet.text);
+    expect(readerViewOf(saved.id, new Map([[saved.id, snippet]]), response)).toEqual({
+      kind: 'reader',
+      itemId: saved.id,
+      passage: snippet.passage,
+    });
+  });
+
+  it('a saved blog article found by the blog’s own words opens as the article, and shows its summary', () => {
+    const article = ARTICLES[0]!;
+    const saved = page(`article:${article.id}`, {
+      articleId: article.id,
+      title: article.title,
+      tags: ['zanzibar-trip'],
+    });
+    const response = merged(indexOf(saved), 'zanzibar trip');
+    expect(savedCopyOf(response.hits[0]!)).toBeNull();
+    const [row] = describeResultRows(response.hits, response, new Map(), new Map());
+    expect(row?.summary?.map((part) => part.text).join('')).toBe(article.summary);
   });
 
   // The blog reads "Hardawar" (a name) as "hardware"; the page holds both, "hardware" in a box of specs.
@@ -524,7 +533,7 @@ describe('one result list', () => {
     expect(makeSnippet(review.text, terms, response.prefix)?.passage).toContain('Devindra Hardawar');
     // Opened before its snippet was read, the reader looks for the same words.
     const hit = response.hits[0] as SearchHit & { kind: 'page' };
-    expect(readerViewOf(hit, new Map(), response)).toMatchObject({ terms: ['hardawar'] });
+    expect(readerViewOf(hit.page.itemId, new Map(), response)).toMatchObject({ terms: ['hardawar'] });
   });
 
   // The blog read "emtiting" as "editing" (two edits) and its article came before the page that says "emitting" (one).

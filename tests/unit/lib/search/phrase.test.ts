@@ -138,6 +138,34 @@ describe('the one list, once the copies are read', () => {
     expect(withPhraseFirst(asked, new Map([['page:runner', snippetNot]]))).toBe(asked);
   });
 
+  it('puts a saved page whose title holds the phrase above an article that only shares its words', () => {
+    // "site reliability engineering": a saved page titled "Google - Site Reliability Engineering", its copy not saying it.
+    const sre = page('page:sre') as SearchHit & { kind: 'page' };
+    const titled: SearchHit = { ...sre, page: { ...sre.page, title: 'Google - Site Reliability Engineering' } };
+    const asked = {
+      ...response,
+      hits: [response.hits[0] as SearchHit, titled],
+      phrase: queryPhrase('site reliability engineering', false),
+    };
+    const ordered = withPhraseFirst(asked, new Map([['page:sre', snippetNot]]));
+    expect(ordered.hits.map((hit) => hit.key)).toEqual(['page:sre', `article:${article.id}`]);
+  });
+
+  it('puts a saved blog article whose saved copy holds the phrase first, as a page', () => {
+    const other = ARTICLES.find((a) => a.id !== article.id)!;
+    const savedArticle: SearchHit = {
+      kind: 'article',
+      key: `article:${other.id}`,
+      article: other,
+      reasons: ['text'],
+      itemId: `article:${other.id}`,
+      confidence: 1,
+    };
+    const asked = { ...response, hits: [response.hits[0] as SearchHit, savedArticle], phrase };
+    const ordered = withPhraseFirst(asked, new Map([[`article:${other.id}`, snippetHolding]]));
+    expect(ordered.hits.map((hit) => hit.key)).toEqual([`article:${other.id}`, `article:${article.id}`]);
+  });
+
   it('is the same list when no copy holds the phrase, or the query is two words', () => {
     const none = new Map([['page:runner', snippetNot]]);
     const asked = { ...response, phrase };
@@ -153,7 +181,7 @@ describe('the one list, once the copies are read', () => {
     const asked = { ...response, phrase };
     const now = withCopiesRead(asked, { snippets, madeFor: asked });
     expect(now.response.hits[0]?.key).toBe('page:runner');
-    expect(readerViewOf(hit, now.openingSnippets, now.response)).toEqual({
+    expect(readerViewOf(hit.page.itemId, now.openingSnippets, now.response)).toEqual({
       kind: 'reader',
       itemId: 'page:runner',
       passage: 'fixed by an update to the runner',
@@ -162,12 +190,12 @@ describe('the one list, once the copies are read', () => {
     const typedOn = withQueryPhrase({ ...response, hits: [...response.hits] }, 'by an update to the runner');
     const next = withCopiesRead(typedOn, { snippets, madeFor: asked });
     expect(next.response.hits[0]?.key).toBe('page:runner');
-    expect(readerViewOf(hit, next.openingSnippets, next.response)).toMatchObject({
+    expect(readerViewOf(hit.page.itemId, next.openingSnippets, next.response)).toMatchObject({
       kind: 'reader',
       itemId: 'page:runner',
       phrase: { words: ['by', 'an', 'update', 'to', 'the', 'runner'], lastIsPrefix: false },
     });
-    expect(readerViewOf(hit, next.openingSnippets, next.response)).not.toHaveProperty('passage');
+    expect(readerViewOf(hit.page.itemId, next.openingSnippets, next.response)).not.toHaveProperty('passage');
     // Another query altogether: its order, and no passage from the last one.
     const other = withCopiesRead(withQueryPhrase(typedOn, 'lines of code, but'), { snippets, madeFor: asked });
     expect(other.response.hits.map((h) => h.key)).toEqual(typedOn.hits.map((h) => h.key));
