@@ -1,3 +1,5 @@
+import { shownLine } from '@/lib/search/shown-line';
+
 /**
  * The user's own tags on an item: trimmed, inner whitespace collapsed to one space, lower case (so
  * "Databases" and "databases " are one tag), at most 20 on an item and 40 characters each.
@@ -19,8 +21,11 @@ export type TagError = 'empty' | 'too-long' | 'separator' | 'too-many';
 export type TagResult = { ok: true; tag: string } | { ok: false; error: TagError };
 export type AddTagResult = { ok: true; tags: string[]; added: boolean } | { ok: false; error: TagError };
 
-/** The form two tags are compared in. */
-const tagKey = (input: string) => input.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+/**
+ * The form two tags are compared and kept in: one plain line (`shownLine`: no control characters, no
+ * bidi overrides, which would turn a chip's text and its remove button around), lower case.
+ */
+const tagKey = (input: string) => shownLine(input.normalize('NFC')).toLowerCase();
 
 export function normalizeTag(input: string): TagResult {
   const tag = tagKey(input);
@@ -94,8 +99,6 @@ export function cleanTagList(tags: readonly string[]): string[] {
  * other apps' folders and labels hold them, and what one library keeps another must not cut.
  */
 export function cleanStoredTags(tags: readonly string[]): string[] {
-  const clean = tags
-    .map((tag) => tag.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_STORED_TAG_LENGTH))
-    .filter(Boolean);
+  const clean = tags.map((tag) => shownLine(tag).toLowerCase().slice(0, MAX_STORED_TAG_LENGTH)).filter(Boolean);
   return [...new Set(clean)].slice(0, MAX_STORED_TAGS);
 }

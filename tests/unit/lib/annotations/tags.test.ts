@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addTag,
+  cleanStoredTags,
   describeBulkTagChange,
   MAX_TAG_LENGTH,
   MAX_TAGS_PER_ITEM,
@@ -12,6 +13,15 @@ import {
 describe('normalizing a tag', () => {
   it('trims, collapses inner whitespace and lowers the case', () => {
     expect(normalizeTag('  DB   Later\t ')).toEqual({ ok: true, tag: 'db later' });
+  });
+
+  it('keeps no control characters or bidi overrides, which would turn a chip around', () => {
+    expect(normalizeTag('\u202Egnirts')).toEqual({ ok: true, tag: 'gnirts' });
+    expect(normalizeTag('to\u0007do\u2066later')).toEqual({ ok: true, tag: 'to do later' });
+    expect(normalizeTag('\u202E\u2069')).toEqual({ ok: false, error: 'empty' });
+    // Right-to-left text keeps its own marks.
+    expect(normalizeTag('עברית\u200F')).toEqual({ ok: true, tag: 'עברית\u200F' });
+    expect(cleanStoredTags(['\u202Elabel', 'label', '\u0000'])).toEqual(['label']);
   });
 
   it('says why a tag is refused', () => {
