@@ -58,13 +58,13 @@ export function ReaderContainer({
   const percent = useReadingProgress(itemId, copyShown, data?.progress);
   // Opened from a search result: at the passage that matched, after the saved position is restored.
   useEffect(() => {
-    if (!copyShown || !passage) return;
+    if (!copyShown || passage === undefined) return;
     const frame = requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         const body = document.querySelector('.reader-body');
         const title = document.getElementById('reader-title');
-        // A passage the copy no longer holds: the focus goes to the title instead.
-        if (body && !showPassage(body, passage) && title) focusIfNowhereAround(title);
+        // No passage the copy holds (the search matched the item's note, say): the focus goes to the title.
+        if (body && (passage === null || !showPassage(body, passage)) && title) focusIfNowhereAround(title);
       }),
     );
     return () => cancelAnimationFrame(frame);
@@ -118,15 +118,19 @@ export function ReaderContainer({
   );
 }
 
-/** The passage to open at: the one given, or the one the search's words find in the copy (read between tasks: a copy may be huge). */
+/**
+ * The passage to open at: the one given, or the one the search's words find in the copy (read between
+ * tasks: a copy may be huge); null once they were looked for and the copy holds none of them;
+ * undefined while not known (or when not opened from a search).
+ */
 function usePassage(
   copyText: string | undefined,
   givenPassage: string | undefined,
   passageTerms: readonly string[] | undefined,
   passagePrefix: string | undefined,
   passagePhrase: QueryPhrase | undefined,
-): string | undefined {
-  const [found, setFound] = useState<{ key: string; copyText: string; passage: string | undefined }>();
+): string | null | undefined {
+  const [found, setFound] = useState<{ key: string; copyText: string; passage: string | null }>();
   // The terms arrive as a new array on each render: compared by value.
   const termsKey = passageTerms?.join('\n');
   // So does the phrase (the side panel parses its view again when storage echoes it).
@@ -139,7 +143,7 @@ function usePassage(
       signal: stale.signal,
       phrase: phraseKey ? (JSON.parse(phraseKey) as QueryPhrase) : null,
     }).then((snippet) => {
-      if (!stale.signal.aborted) setFound({ key, copyText, passage: snippet?.passage });
+      if (!stale.signal.aborted) setFound({ key, copyText, passage: snippet?.passage || null });
     });
     return () => stale.abort();
   }, [copyText, givenPassage, termsKey, passagePrefix, phraseKey, key]);

@@ -178,6 +178,22 @@ describe('the reader', () => {
     Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
   }, 60_000);
 
+  // A search that matched the item's own note: its words are not in the copy, and the focus was left on nothing.
+  it('opened with matched terms the copy does not hold, takes the focus to its title', async () => {
+    Object.defineProperty(Element.prototype, 'scrollIntoView', { value: vi.fn(), configurable: true });
+    render(
+      <ReaderContainer
+        itemId={ITEM_ID}
+        place="panel"
+        onOpenItem={vi.fn()}
+        passageTerms={termsOfWord('wibblewobble')}
+        passagePrefix="wibblewobble"
+      />,
+    );
+    await waitFor(() => expect(document.activeElement?.id).toBe('reader-title'), { timeout: 20_000 });
+    Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
+  }, 60_000);
+
   it('leaves the focus where the user put it while the copy was read', async () => {
     const elsewhere = document.createElement('input');
     document.body.append(elsewhere);
