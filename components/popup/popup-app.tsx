@@ -53,12 +53,8 @@ export function PopupApp({
   // A saved copy the search found opens in the reader, at the passage that matched.
   const read = (itemId: string) =>
     showFromPopup(windowId.current, readerViewOf(itemId, search.openingSnippets, search.response));
-  const choose = (hit: SearchHit) => {
-    const copy = savedCopyOf(hit);
-    if (copy !== null) read(copy);
-    else if (hit.kind === 'article') void openInNewTab(hit.article);
-  };
-
+  const choose = (hit: SearchHit) =>
+    hit.kind === 'page' || savedCopyOf(hit) ? read(savedCopyOf(hit) as string) : void openInNewTab(hit.article);
   const onKeyDown = useEnterOnceSettled(
     { settled: search.settled, active, open: choose, query: [search.query, search.topic, search.tag].join('\n') },
     popupKeyHandler<SearchHit>({

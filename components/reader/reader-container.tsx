@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import { AnnotatedReader } from '@/components/annotations/annotated-reader';
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { useReaderActions } from '@/components/hooks/use-reader-actions';
 import { useReaderDocument } from '@/components/hooks/use-reader-document';
 import { useReaderSettings } from '@/components/hooks/use-reader-settings';
 import { useReadingProgress } from '@/components/hooks/use-reading-progress';
+import { useFocusAtPassage, usePassage } from '@/components/hooks/use-search-passage';
 import { useTitleFocus } from '@/components/hooks/use-title-focus';
 import { NotCaptured } from '@/components/not-captured';
 import { ReaderEnd } from '@/components/reader/reader-end';
@@ -13,10 +13,7 @@ import { ReaderView } from '@/components/reader-view';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getReaderData } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
-import { focusIfNowhereAround } from '@/lib/dom/focus-rescue';
-import { showPassage } from '@/lib/dom/passage';
 import type { QueryPhrase } from '@/lib/search/phrase';
-import { makeSnippetBetweenTasks } from '@/lib/search/snippet';
 import { updateReaderSettings } from '@/lib/settings/reader-settings';
 import { captureItemNow } from '@/lib/side-panel/capture-item';
 
@@ -56,19 +53,7 @@ export function ReaderContainer({
   const copyText = data?.capture?.text;
   const passage = usePassage(copyText, givenPassage, passageTerms, passagePrefix, passagePhrase);
   const percent = useReadingProgress(itemId, copyShown, data?.progress);
-  // Opened from a search result: at the passage that matched, after the saved position is restored.
-  useEffect(() => {
-    if (!copyShown || passage === undefined) return;
-    const frame = requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        const body = document.querySelector('.reader-body');
-        const title = document.getElementById('reader-title');
-        // No passage the copy holds (the search matched the item's note, say): the focus goes to the title.
-        if (body && (passage === null || !showPassage(body, passage)) && title) focusIfNowhereAround(title);
-      }),
-    );
-    return () => cancelAnimationFrame(frame);
-  }, [copyShown, passage]);
+  useFocusAtPassage(copyShown, passage);
   useTitleFocus(copyShown, givenPassage !== undefined || passageTerms !== undefined);
   const actions = useReaderActions(itemId, onOpenItem);
   useReaderDocument(settings?.readerTheme, place === 'tab' && data?.capture ? data.capture.title : null);
@@ -116,37 +101,4 @@ export function ReaderContainer({
       />
     </AnnotatedReader>
   );
-}
-
-/**
- * The passage to open at: the one given, or the one the search's words find in the copy (read between
- * tasks: a copy may be huge); null once they were looked for and the copy holds none of them;
- * undefined while not known (or when not opened from a search).
- */
-function usePassage(
-  copyText: string | undefined,
-  givenPassage: string | undefined,
-  passageTerms: readonly string[] | undefined,
-  passagePrefix: string | undefined,
-  passagePhrase: QueryPhrase | undefined,
-): string | null | undefined {
-  const [found, setFound] = useState<{ key: string; copyText: string; passage: string | null }>();
-  // The terms arrive as a new array on each render: compared by value.
-  const termsKey = passageTerms?.join('\n');
-  // So does the phrase (the side panel parses its view again when storage echoes it).
-  const phraseKey = passagePhrase ? JSON.stringify(passagePhrase) : '';
-  const key = `${termsKey}\u0000${passagePrefix ?? ''}\u0000${phraseKey}`;
-  useEffect(() => {
-    if (givenPassage || termsKey === undefined || copyText === undefined) return;
-    const stale = new AbortController();
-    void makeSnippetBetweenTasks(copyText, new Set(termsKey.split('\n')), passagePrefix ?? null, {
-      signal: stale.signal,
-      phrase: phraseKey ? (JSON.parse(phraseKey) as QueryPhrase) : null,
-    }).then((snippet) => {
-      if (!stale.signal.aborted) setFound({ key, copyText, passage: snippet?.passage || null });
-    });
-    return () => stale.abort();
-  }, [copyText, givenPassage, termsKey, passagePrefix, phraseKey, key]);
-  // Found for these terms in this copy (a page captured again has another).
-  return givenPassage ?? (found?.key === key && found.copyText === copyText ? found.passage : undefined);
 }

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { focusIfNowhereAround } from '@/lib/dom/focus-rescue';
+import { showPassage } from '@/lib/dom/passage';
+import type { QueryPhrase } from '@/lib/search/phrase';
+import { makeSnippetBetweenTasks } from '@/lib/search/snippet';
+
+/**
+ * The passage to open at: the one given, or the one the search's words find in the copy (read between tasks:
+ * a copy may be huge); null once the copy is known to hold none; undefined while not known (or no search).
+ */
+export function usePassage(
+  copyText: string | undefined,
+  givenPassage: string | undefined,
+  passageTerms: readonly string[] | undefined,
+  passagePrefix: string | undefined,
+  passagePhrase: QueryPhrase | undefined,
+): string | null | undefined {
+  const [found, setFound] = useState<{ key: string; copyText: string; passage: string | null }>();
+  // The terms arrive as a new array on each render: compared by value.
+  const termsKey = passageTerms?.join('\n');
+  // So does the phrase (the side panel parses its view again when storage echoes it).
+  const phraseKey = passagePhrase ? JSON.stringify(passagePhrase) : '';
+  const key = `${termsKey}\u0000${passagePrefix ?? ''}\u0000${phraseKey}`;
+  useEffect(() => {
+    if (givenPassage || termsKey === undefined || copyText === undefined) return;
+    const stale = new AbortController();
+    void makeSnippetBetweenTasks(copyText, new Set(termsKey.split('\n')), passagePrefix ?? null, {
+      signal: stale.signal,
+      phrase: phraseKey ? (JSON.parse(phraseKey) as QueryPhrase) : null,
+    }).then((snippet) => {
+      if (!stale.signal.aborted) setFound({ key, copyText, passage: snippet?.passage || null });
+    });
+    return () => stale.abort();
+  }, [copyText, givenPassage, termsKey, passagePrefix, phraseKey, key]);
+  // Found for these terms in this copy (a page captured again has another).
+  return givenPassage ?? (found?.key === key && found.copyText === copyText ? found.passage : undefined);
+}
+
+/**
+ * Opened from a search result: the reader shows and marks the passage that matched, once the saved
+ * position is restored (two frames on); with no passage the copy holds (the search matched the
+ * item's note, say), the focus goes to the title.
+ */
+export function useFocusAtPassage(copyShown: boolean, passage: string | null | undefined): void {
+  useEffect(() => {
+    if (!copyShown || passage === undefined) return;
+    const frame = requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const body = document.querySelector('.reader-body');
+        const title = document.getElementById('reader-title');
+        if (body && (passage === null || !showPassage(body, passage)) && title) focusIfNowhereAround(title);
+      }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [copyShown, passage]);
+}
