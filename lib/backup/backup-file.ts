@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { overlayRecordSchema } from '@/lib/catalog-updates/overlay-schema';
+import { catalogOverlaySchema } from '@/lib/catalog-updates/overlay-schema';
 import type { BackupRecords } from '@/lib/db/backup';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
 import {
@@ -36,7 +36,8 @@ const backupV2Schema = z.strictObject({
   items: z.array(savedItemSchema),
   progress: z.array(readingProgressSchema),
   captures: z.array(captureRecordSchema),
-  catalogOverlay: z.array(overlayRecordSchema).default([]),
+  // One record per id, as the database keeps them: a repeated id is refused here, not by every merge.
+  catalogOverlay: catalogOverlaySchema.default([]),
   highlights: z.array(highlightSchema).default([]),
   preferences: z.record(z.string().max(100), z.unknown()),
 });

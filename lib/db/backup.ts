@@ -121,9 +121,11 @@ export async function writeBackupRecords(
           db.highlights.bulkGet(incomingHighlights.map((highlight) => highlight.id)),
         ]);
         // A highlight is new, or newer than this browser's copy of it: taken; else this browser's stays.
-        const highlightWrites = incomingHighlights.filter(
-          (highlight, i) => !localHighlights[i] || highlight.updatedAt > (localHighlights[i]?.updatedAt ?? 0),
-        );
+        // A highlight never moves to another item: one whose id this browser has on another is skipped.
+        const highlightWrites = incomingHighlights.filter((highlight, i) => {
+          const local = localHighlights[i];
+          return !local || (local.itemId === highlight.itemId && highlight.updatedAt > local.updatedAt);
+        });
         const highlightChanged = new Set(highlightWrites.map((highlight) => highlight.itemId));
         const writes: Pick<BackupRecords, 'items' | 'progress' | 'captures'> = {
           items: [],

@@ -139,6 +139,27 @@ describe('backup', () => {
     if (!parsed.ok) expect(parsed.error).toMatch(/items\[2\] \("article:a2"\), field "status"/);
   });
 
+  // QA pass: such a file passed the check, then every merge restore failed on the database's key.
+  it('refuses a file whose learned articles repeat an id, saying which', async () => {
+    const data = JSON.parse(JSON.stringify(await exportNow()));
+    data.catalogOverlay = [data.catalogOverlay[0], { ...data.catalogOverlay[0] }];
+    const parsed = parseBackup(JSON.stringify(data));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(/catalogOverlay.*duplicate id "new-post"/);
+  });
+
+  // QA pass: a highlight of the file with the id of one of this browser's, on another item, moved it there.
+  it('never moves a highlight to another item, whatever the file says', async () => {
+    const backup = await exportNow();
+    const [mine] = backup.highlights;
+    const moved = { ...mine!, itemId: 'article:a3', note: 'from the file', updatedAt: 99 };
+    await restoreBackup(parse({ ...backup, highlights: [moved] }), 'merge', { db });
+    const { highlights } = await readBackupRecords(db);
+    expect(highlights).toEqual([
+      expect.objectContaining({ id: mine!.id, itemId: 'article:a2', note: 'check the WAL part' }),
+    ]);
+  });
+
   it.each([
     ['not JSON', '{"format": "shelf-backup",', /not valid JSON/],
     ['another file', '{"hello": 1}', /not a Shelf backup/],
