@@ -94,11 +94,13 @@ export function cleanTagList(tags: readonly string[]): string[] {
 
 /**
  * Tags from outside the tag editor (an import, another browser's library) as an item may store
- * them: whitespace made one space, trimmed, lower-case, at most `MAX_STORED_TAGS` of
+ * them: one plain line in NFC (as the editor writes "café", so that the two are one tag), lower-case, at most `MAX_STORED_TAGS` of
  * `MAX_STORED_TAG_LENGTH` characters, once each. More than the editor allows, and separators kept:
  * other apps' folders and labels hold them, and what one library keeps another must not cut.
  */
 export function cleanStoredTags(tags: readonly string[]): string[] {
-  const clean = tags.map((tag) => shownLine(tag).toLowerCase().slice(0, MAX_STORED_TAG_LENGTH)).filter(Boolean);
+  const clean = tags
+    .map((tag) => shownLine(tag.normalize('NFC')).toLowerCase().slice(0, MAX_STORED_TAG_LENGTH))
+    .filter(Boolean);
   return [...new Set(clean)].slice(0, MAX_STORED_TAGS);
 }

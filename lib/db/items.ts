@@ -282,18 +282,21 @@ export async function renameTag(
   to: string,
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<number> {
-  const [source] = cleanTagList([from]);
+  // The tag as stored (the tag list names it so: an import keeps longer ones, ones holding "," or
+  // "|", or in another Unicode form), or as the editor writes it.
+  const sources = new Set([from, ...cleanTagList([from])]);
   const [target] = cleanTagList([to]);
-  if (!source || !target || source === target) return 0;
+  if (!target || (sources.size === 1 && sources.has(target))) return 0;
   let changed = 0;
   await db.transaction('rw', db.items, () =>
     db.items
       .where('tags')
-      .equals(source)
+      .anyOf([...sources])
+      .distinct()
       .modify((item) => {
         // Only the renamed tag changes: the item's others stay as stored (an import keeps more, and
         // longer, than the editor's limits, and cutting them here would publish the cut to every browser).
-        item.tags = [...new Set(item.tags.map((tag) => (tag === source ? target : tag)))];
+        item.tags = [...new Set(item.tags.map((tag) => (sources.has(tag) ? target : tag)))];
         touch(item, ['tags'], now);
         changed++;
       }),

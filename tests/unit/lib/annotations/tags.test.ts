@@ -22,6 +22,8 @@ describe('normalizing a tag', () => {
     // Right-to-left text keeps its own marks.
     expect(normalizeTag('עברית\u200F')).toEqual({ ok: true, tag: 'עברית\u200F' });
     expect(cleanStoredTags(['\u202Elabel', 'label', '\u0000'])).toEqual(['label']);
+    // Imported in NFD (as a Mac writes "café"): kept as the editor writes it, one tag with it.
+    expect(cleanStoredTags(['cafe\u0301', 'caf\u00e9'])).toEqual(['caf\u00e9']);
   });
 
   it('says why a tag is refused', () => {

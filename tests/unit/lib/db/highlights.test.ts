@@ -121,6 +121,18 @@ describe('tags', () => {
     expect((await db.items.get('article:a'))!.tags).toEqual(imported.map((tag) => (tag === 't3' ? 'renamed' : tag)));
   });
 
+  // QA pass: the tag list names imported tags as stored, and renaming them changed nothing.
+  it('an imported tag is renamed as stored: holding "|", longer than the editor allows, or in NFD', async () => {
+    const long = 'a-tag-name-that-is-fifty-characters-long-to-the-end';
+    await setTags('article:a', [], { db });
+    await db.items.update('article:a', { tags: ['dev|web', long, 'cafe\u0301'] });
+    expect(await renameTag('dev|web', 'dev', { db })).toBe(1);
+    expect(await renameTag(long, 'long', { db })).toBe(1);
+    expect(await renameTag('cafe\u0301', 'coffee', { db })).toBe(1);
+    expect((await db.items.get('article:a'))!.tags).toEqual(['dev', 'long', 'coffee']);
+    expect(await renameTag('coffee', 'Coffee', { db })).toBe(0);
+  });
+
   it('are not added to an item holding 20 already, and that is counted apart', async () => {
     await setTags(
       'article:a',
