@@ -7,7 +7,8 @@ import type { Steps } from '@/lib/dom/time-slices';
  * Sanitizes captured article HTML. Runs twice: in the page when capturing (before anything is
  * stored) and in the extension page right before showing it (what is stored is never trusted).
  * Keeps structure and text, inline SVG and MathML (DOMPurify's html, svg and mathMl profiles:
- * without svgFilters, and without what below forbids), code blocks exactly as written with their
+ * without svgFilters, and without what below forbids; a formula without its sizes, offsets and
+ * colours, `MATHML_KEPT`), code blocks exactly as written with their
  * language class; drops scripts, event handlers, frames, forms, image maps, embedded media,
  * foreignObject, styles (remote or inline, including CSS that hides text), every URL that is not
  * http(s) or mailto (in SVG every reference but `url(#…)`, and any CSS
@@ -130,6 +131,39 @@ const WEB_URL = /^https?:/i;
 const WIDGET_ROLE =
   /\b(?:button|checkbox|combobox|link|listbox|menu|menubar|menuitem|menuitemcheckbox|menuitemradio|option|radio|scrollbar|searchbox|slider|spinbutton|switch|tab|tablist|textbox|treeitem|dialog|alertdialog|application)\b/i;
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
+
+/**
+ * The MathML attributes a copy keeps: what a formula means and how it is laid out in its own box.
+ * Not sizes, offsets, spacing, script levels or colours (`mpadded`'s voffset and width, `mathsize`,
+ * `scriptlevel`, `mathcolor`, `mathbackground`): with them a formula paints over the text around it
+ * (a made-up command over a code block whose Copy pastes the real one) or hides its own words.
+ */
+const MATHML_KEPT: ReadonlySet<string> = new Set([
+  'display',
+  'displaystyle',
+  'mathvariant',
+  'dir',
+  'stretchy',
+  'fence',
+  'separator',
+  'form',
+  'accent',
+  'accentunder',
+  'movablelimits',
+  'symmetric',
+  'largeop',
+  'columnalign',
+  'rowalign',
+  'columnspan',
+  'rowspan',
+  'columnlines',
+  'rowlines',
+  'frame',
+  'notation',
+  'encoding',
+  'xmlns',
+]);
 /** `url(…)` in an SVG attribute that points anywhere but into the same drawing. */
 const OUTSIDE_REFERENCE = /url\s*\(\s*(?!['"]?#)/i;
 /**
@@ -182,6 +216,9 @@ function cleanAttributes(node: Element): void {
   if (html) {
     node.removeAttribute('width');
     node.removeAttribute('height');
+  } else if (node.namespaceURI === MATHML_NAMESPACE) {
+    for (const name of node.getAttributeNames())
+      if (!TEXT_ATTRIBUTE.test(name) && !MATHML_KEPT.has(name)) node.removeAttribute(name);
   } else {
     for (const name of node.getAttributeNames()) {
       if (!TEXT_ATTRIBUTE.test(name) && mayLoadSomething(node.getAttribute(name) ?? '')) node.removeAttribute(name);
