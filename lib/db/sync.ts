@@ -36,6 +36,9 @@ export interface SyncApplyReport {
 
 const FIELDS: readonly ItemField[] = ['status', 'title', 'tags', 'note'];
 
+/** Longer than any one sync takes from reading the library to storing what it brought. */
+const SYNC_RUN_MS = 10 * 60_000;
+
 function toSyncItem(item: SavedItem, progress: ReadingProgress | undefined): SyncItem {
   return {
     id: item.id,
@@ -112,7 +115,11 @@ function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: num
       };
   for (const field of FIELDS) {
     if (mine && chosenAt(mine, field) > readAt) continue;
-    Object.assign(base, { [field]: field === 'tags' ? cleanStoredTags(incoming.tags) : incoming[field] });
+    const value = field === 'tags' ? cleanStoredTags(incoming.tags) : incoming[field];
+    // The same value keeps its own change time here: sync dates it to the second, and "Undo" of a
+    // status change looks for the very time it was made.
+    if (mine && JSON.stringify(mine[field]) === JSON.stringify(value)) continue;
+    Object.assign(base, { [field]: value });
     base.changedAt[field] = incoming.changedAt[field];
   }
   if (!mine || mine.addedAt <= readAt) {
@@ -137,8 +144,11 @@ export function applySyncChanges(
     db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
       await assertEpoch(db, epoch);
       const report: SyncApplyReport = { refusedItems: [], refusedHighlights: [] };
+      const removedHere = await getRemovals(db);
       for (const incoming of changes.put) {
         const mine = await db.items.get(incoming.id);
+        // Removed here after the sync read the library: the removal stands, and goes out with the next one.
+        if (!mine && (removedHere[incoming.id] ?? 0) > readAt) continue;
         const item = savedItemSchema.safeParse(mergedItem(mine, incoming, readAt));
         if (!item.success) {
           report.refusedItems.push(incoming.id);
@@ -154,7 +164,12 @@ export function applySyncChanges(
       for (const { id } of changes.remove) {
         const mine = await db.items.get(id);
         const progress = await db.progress.get(id);
-        if (!mine || Math.max(mine.updatedAt, progress?.updatedAt ?? 0) > readAt) continue;
+        // Changed here after the sync read the library (read on, highlighted during this run; not a
+        // highlight another browser dated ahead): it stays.
+        const highlightedNow = (await db.highlights.where('itemId').equals(id).toArray()).some(
+          ({ createdAt, updatedAt }) => [createdAt, updatedAt].some((t) => t > readAt && t <= readAt + SYNC_RUN_MS),
+        );
+        if (!mine || highlightedNow || Math.max(mine.updatedAt, progress?.updatedAt ?? 0) > readAt) continue;
         await Promise.all([
           db.items.delete(id),
           db.progress.delete(id),
@@ -164,8 +179,10 @@ export function applySyncChanges(
       }
       for (const incoming of changes.putHighlights) {
         const mine = await db.highlights.get(incoming.id);
-        // A note or colour changed here during the sync stays, and goes out with the next one.
-        if ((mine && mine.updatedAt > readAt) || !(await db.items.get(incoming.itemId))) continue;
+        // A note or colour changed here during the sync stays, and goes out with the next one; a
+        // highlight never moves to another item.
+        if (mine && (mine.updatedAt > readAt || mine.itemId !== incoming.itemId)) continue;
+        if (!(await db.items.get(incoming.itemId))) continue;
         const highlight = highlightSchema.safeParse({
           ...incoming,
           pageAnchor: mine?.pageAnchor, // this browser's own finding, not synced
