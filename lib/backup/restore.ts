@@ -28,6 +28,8 @@ export interface RestoreOptions {
   win?: Window & typeof globalThis;
   /** The epoch when the user chose the file, read before it was read and parsed; else read at the start. */
   epoch?: string;
+  /** When the restore happens (tests set it; sync dates a replaced library's items then). */
+  now?: number;
 }
 
 /**
@@ -65,7 +67,7 @@ function* backupCopiesSteps(
 export async function restoreBackup(
   backup: CheckedBackup,
   mode: 'merge' | 'replace',
-  { db, onProgress, win = window, epoch: begunAt }: RestoreOptions = {},
+  { db, onProgress, win = window, epoch: begunAt, now = Date.now() }: RestoreOptions = {},
 ): Promise<RestoreReport> {
   // The first frame of progress, before anything is awaited: the copies to read, else the items to write.
   const { items: inFile, captures: copies } = backup.records;
@@ -73,7 +75,6 @@ export async function restoreBackup(
   else onProgress?.(0, inFile.length, 'items');
   // Before the copies are read (seconds, for thousands): "Delete everything" meanwhile stops the restore.
   const epoch = begunAt ?? (await getEpoch(db ?? getDatabase()));
-  const now = Date.now();
   // Thousands of copies take seconds: the page keeps answering meanwhile.
   const captures = await runInSlices(
     backupCopiesSteps(copies, win, now, (done, total) => onProgress?.(done, total, 'copies')),
@@ -86,6 +87,7 @@ export async function restoreBackup(
     db,
     onProgress: (done, total) => onProgress?.(done, total, 'items'),
     epoch,
+    now,
   });
   const allSites =
     backup.preferences.relatedPlacement === 'everywhere' &&

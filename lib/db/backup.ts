@@ -50,6 +50,8 @@ export interface WriteBackupOptions {
   /** Items per transaction when merging: each lands whole, and the page can show progress between. */
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** When a replace happens (recorded for sync: see `restoredAt` in lib/db/schema.ts). */
+  now?: number;
 }
 
 /**
@@ -61,7 +63,7 @@ export interface WriteBackupOptions {
 export async function writeBackupRecords(
   records: BackupRecords,
   mode: 'merge' | 'replace',
-  { db = getDatabase(), chunkSize = 1000, onProgress, epoch: begunAt }: WriteBackupOptions = {},
+  { db = getDatabase(), chunkSize = 1000, onProgress, epoch: begunAt, now = Date.now() }: WriteBackupOptions = {},
 ): Promise<RestoreCounts> {
   const epoch = begunAt ?? (await getEpoch(db));
   const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
@@ -85,8 +87,10 @@ export async function writeBackupRecords(
             [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights].map((table) => table.clear()),
           );
           await startNewEpoch(db);
-          // A new library: what was removed from the old one is no removal to send to other browsers.
+          // A new library: what was removed from the old one is no removal to send to other browsers,
+          // and what it holds was chosen now, after any removal another browser made before.
           await forgetRemovals(db);
+          await db.meta.put({ key: 'restoredAt', value: now });
           await db.items.bulkPut(records.items);
           await db.progress.bulkPut(records.progress);
           await db.captures.bulkPut(records.captures);

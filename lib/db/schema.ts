@@ -168,6 +168,11 @@ export const metaRecordSchema = z.discriminatedUnion('key', [
    * after the epoch it describes): here, not in `storage.local`, which content scripts can read.
    */
   z.strictObject({ key: z.literal('syncReplica'), value: z.string().max(20_000_000) }),
+  /**
+   * When the library was last replaced from a backup ("Replace everything"): sync dates the restored
+   * items' presence then, so that a removal made elsewhere before the restore does not take them again.
+   */
+  z.strictObject({ key: z.literal('restoredAt'), value: timestamp }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
 

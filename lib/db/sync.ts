@@ -39,8 +39,9 @@ const FIELDS: readonly ItemField[] = ['status', 'title', 'tags', 'note'];
 /** Longer than any one sync takes from reading the library to storing what it brought. */
 const SYNC_RUN_MS = 10 * 60_000;
 
-function toSyncItem(item: SavedItem, progress: ReadingProgress | undefined): SyncItem {
+function toSyncItem(item: SavedItem, progress: ReadingProgress | undefined, restoredAt: number): SyncItem {
   return {
+    ...(item.addedAt <= restoredAt && { presentSince: restoredAt }),
     id: item.id,
     url: item.url,
     title: item.title,
@@ -55,18 +56,20 @@ function toSyncItem(item: SavedItem, progress: ReadingProgress | undefined): Syn
 
 export async function readSyncLibrary(db: ShelfDatabase = getDatabase()): Promise<SyncLibrary> {
   return db.transaction('r', db.items, db.progress, db.highlights, db.meta, async () => {
-    const [items, progress, highlights, epoch, removedAt] = await Promise.all([
+    const [items, progress, highlights, epoch, removedAt, restored] = await Promise.all([
       db.items.toArray(),
       db.progress.toArray(),
       db.highlights.toArray(),
       getEpoch(db),
       getRemovals(db),
+      db.meta.get('restoredAt'),
     ]);
     const progressOf = new Map(progress.map((record) => [record.itemId, record]));
+    const restoredAt = restored?.key === 'restoredAt' ? restored.value : 0;
     return {
       epoch,
       removedAt,
-      items: items.map((item) => toSyncItem(item, progressOf.get(item.id))),
+      items: items.map((item) => toSyncItem(item, progressOf.get(item.id), restoredAt)),
       highlights: highlights.map(({ id, itemId, selectors, note, color, createdAt, updatedAt }) => ({
         id,
         itemId,

@@ -45,6 +45,11 @@ export interface SyncItem {
   /** When status, title, tags and note last changed (`SavedItem.changedAt`). */
   changedAt: { status: number; title: number; tags: number; note: number };
   progress: { fraction: number; scrollFraction: number; scrollY: number; updatedAt: number } | null;
+  /**
+   * When it was put back by "Replace everything" from a backup, if it was: its presence is dated then
+   * (its address's register), after a removal another browser made before the restore.
+   */
+  presentSince?: number;
 }
 
 /** A highlight as sync sees it (`Highlight` in `lib/db/schema.ts`; selectors and colour checked there). */
@@ -105,7 +110,7 @@ function syncedProgress(progress: SyncItem['progress']): SyncedProgress | null {
 
 function itemFieldValues(item: SyncItem): Record<ItemFieldName, { v: Json; t: number }> {
   return {
-    url: { v: item.url, t: item.addedAt },
+    url: { v: item.url, t: Math.max(item.addedAt, item.presentSince ?? 0) },
     title: { v: item.title, t: chosenAt(item, 'title') },
     status: { v: item.status, t: chosenAt(item, 'status') },
     tags: { v: item.tags, t: chosenAt(item, 'tags') },
