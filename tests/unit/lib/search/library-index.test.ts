@@ -472,6 +472,10 @@ describe('one result list', () => {
     const response = merged(indexOf(saved), 'zanzibar trip');
     expect(response.hits).toHaveLength(1);
     expect(response.hits[0]).toMatchObject({ kind: 'article', article: { id: article.id }, reasons: ['tag'] });
+    // Found by what the user wrote, not in its copy: it opens as the article, and shows its summary.
+    expect(savedCopyOf(response.hits[0]!)).toBeNull();
+    const [row] = describeResultRows(response.hits, response, new Map(), new Map());
+    expect(row?.summary?.map((part) => part.text).join('')).toBe(article.summary);
   });
 
   it('a saved blog article found only in its saved copy is listed, the article, saying so', () => {
@@ -502,19 +506,6 @@ describe('one result list', () => {
       itemId: saved.id,
       passage: snippet.passage,
     });
-  });
-
-  it('a saved blog article found by the blog’s own words opens as the article, and shows its summary', () => {
-    const article = ARTICLES[0]!;
-    const saved = page(`article:${article.id}`, {
-      articleId: article.id,
-      title: article.title,
-      tags: ['zanzibar-trip'],
-    });
-    const response = merged(indexOf(saved), 'zanzibar trip');
-    expect(savedCopyOf(response.hits[0]!)).toBeNull();
-    const [row] = describeResultRows(response.hits, response, new Map(), new Map());
-    expect(row?.summary?.map((part) => part.text).join('')).toBe(article.summary);
   });
 
   // The blog reads "Hardawar" (a name) as "hardware"; the page holds both, "hardware" in a box of specs.
