@@ -25,7 +25,7 @@ export type AddTagResult = { ok: true; tags: string[]; added: boolean } | { ok: 
  * The form two tags are compared and kept in: one plain line (`shownLine`: no control characters, no
  * bidi overrides, which would turn a chip's text and its remove button around), lower case.
  */
-const tagKey = (input: string) => shownLine(input.normalize('NFC')).toLowerCase();
+export const tagKey = (input: string) => shownLine(input.normalize('NFC')).toLowerCase();
 
 export function normalizeTag(input: string): TagResult {
   const tag = tagKey(input);
@@ -99,8 +99,6 @@ export function cleanTagList(tags: readonly string[]): string[] {
  * other apps' folders and labels hold them, and what one library keeps another must not cut.
  */
 export function cleanStoredTags(tags: readonly string[]): string[] {
-  const clean = tags
-    .map((tag) => shownLine(tag.normalize('NFC')).toLowerCase().slice(0, MAX_STORED_TAG_LENGTH))
-    .filter(Boolean);
+  const clean = tags.map((tag) => tagKey(tag).slice(0, MAX_STORED_TAG_LENGTH)).filter(Boolean);
   return [...new Set(clean)].slice(0, MAX_STORED_TAGS);
 }

@@ -1,4 +1,4 @@
-import { addTag, cleanTagList, removeTag } from '@/lib/annotations/tags';
+import { addTag, cleanTagList, removeTag, tagKey } from '@/lib/annotations/tags';
 import type { CapturedPage } from '@/lib/capture/schema';
 import { readCopiesAgainFromStart } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
@@ -284,7 +284,7 @@ export async function renameTag(
 ): Promise<number> {
   // The tag as stored (the tag list names it so: an import keeps longer ones, ones holding "," or
   // "|", or in another Unicode form), or as the editor writes it.
-  const sources = new Set([from, ...cleanTagList([from])]);
+  const sources = new Set([from, tagKey(from)]);
   const [target] = cleanTagList([to]);
   if (!target || (sources.size === 1 && sources.has(target))) return 0;
   let changed = 0;
@@ -296,7 +296,10 @@ export async function renameTag(
       .modify((item) => {
         // Only the renamed tag changes: the item's others stay as stored (an import keeps more, and
         // longer, than the editor's limits, and cutting them here would publish the cut to every browser).
-        item.tags = [...new Set(item.tags.map((tag) => (sources.has(tag) ? target : tag)))];
+        const tags = [...new Set(item.tags.map((tag) => (sources.has(tag) ? target : tag)))];
+        // Holding the target already in this form (a merge of two forms of one tag): no change to it.
+        if (tags.length === item.tags.length && tags.every((tag, at) => tag === item.tags[at])) return;
+        item.tags = tags;
         touch(item, ['tags'], now);
         changed++;
       }),

@@ -133,6 +133,20 @@ describe('tags', () => {
     expect(await renameTag('coffee', 'Coffee', { db })).toBe(0);
   });
 
+  it('renames that tag only: not another that is its first 40 characters, nor items holding the target already', async () => {
+    const long = 'machine-learning-research-papers-to-read-later-2024';
+    await setTags('article:a', [], { db });
+    await db.items.update('article:a', { tags: [long, 'cafe\u0301'] });
+    await setTags('article:b', [long.slice(0, 40), 'café'], { db });
+    expect(await renameTag(long, 'ml', { db })).toBe(1);
+    expect((await db.items.get('article:b'))!.tags).toEqual([long.slice(0, 40), 'café']);
+    const before = (await db.items.get('article:b'))!.updatedAt;
+    // Merging the imported form into the editor's: the item holding the editor's form is not touched.
+    expect(await renameTag('cafe\u0301', 'café', { db, now: before + 1000 })).toBe(1);
+    expect((await db.items.get('article:a'))!.tags).toEqual(['ml', 'café']);
+    expect((await db.items.get('article:b'))!.updatedAt).toBe(before);
+  });
+
   it('are not added to an item holding 20 already, and that is counted apart', async () => {
     await setTags(
       'article:a',
