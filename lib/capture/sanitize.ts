@@ -164,6 +164,32 @@ const MATHML_KEPT: ReadonlySet<string> = new Set([
   'encoding',
   'xmlns',
 ]);
+
+/**
+ * Spacing a formula needs for what it says, by the element it belongs to, kept when it is a small
+ * space that is not negative: `\binom` is an `mfrac` with `linethickness="0"` (without it "n choose k"
+ * reads n/k), `\quad` an `mspace` with a width, and an operator's `lspace`/`rspace`. A negative or
+ * large one, or a width on anything but an empty `mspace` (`mpadded width="0"`), moves text over its
+ * neighbours.
+ */
+const MATHML_SPACING: Readonly<Record<string, string>> = {
+  linethickness: 'mfrac',
+  width: 'mspace',
+  lspace: 'mo',
+  rspace: 'mo',
+};
+
+/** At most 3em (or 48px, 36pt, 300%), not negative; or a named space that is not negative. */
+function isSmallSpace(value: string): boolean {
+  const named = /^(?:0|thin|medium|thick|(?:very){0,2}(?:thin|thick)mathspace|mediummathspace)$/i;
+  const trimmed = value.trim();
+  if (named.test(trimmed)) return true;
+  const length = /^(\d+(?:\.\d+)?|\.\d+)(em|ex|px|pt|%)?$/i.exec(trimmed);
+  if (!length) return false;
+  const limit: Record<string, number> = { em: 3, ex: 6, px: 48, pt: 36, '%': 300, '': 3 };
+  return Number(length[1]) <= (limit[(length[2] ?? '').toLowerCase()] ?? 0);
+}
+
 /** `url(…)` in an SVG attribute that points anywhere but into the same drawing. */
 const OUTSIDE_REFERENCE = /url\s*\(\s*(?!['"]?#)/i;
 /**
@@ -217,8 +243,11 @@ function cleanAttributes(node: Element): void {
     node.removeAttribute('width');
     node.removeAttribute('height');
   } else if (node.namespaceURI === MATHML_NAMESPACE) {
-    for (const name of node.getAttributeNames())
-      if (!TEXT_ATTRIBUTE.test(name) && !MATHML_KEPT.has(name)) node.removeAttribute(name);
+    for (const name of node.getAttributeNames()) {
+      const spacing = Object.hasOwn(MATHML_SPACING, name) && MATHML_SPACING[name] === node.localName;
+      const kept = MATHML_KEPT.has(name) || (spacing && isSmallSpace(node.getAttribute(name) ?? ''));
+      if (!TEXT_ATTRIBUTE.test(name) && !kept) node.removeAttribute(name);
+    }
   } else {
     for (const name of node.getAttributeNames()) {
       if (!TEXT_ATTRIBUTE.test(name) && mayLoadSomething(node.getAttribute(name) ?? '')) node.removeAttribute(name);

@@ -64,6 +64,24 @@ describe('a faithful copy', () => {
     expect(copy.querySelector('figure figcaption')?.textContent).toBe('A dot');
   });
 
+  // Review: keeping no MathML spacing at all read "n choose k" (KaTeX's \binom) as the fraction n/k.
+  it('keeps the spacing a formula needs, small and not negative, on its own elements only', () => {
+    const binom =
+      '<math><mrow><mo fence="true">(</mo><mfrac linethickness="0px"><mi>n</mi><mi>k</mi></mfrac><mo fence="true">)</mo></mrow><mspace width="1em"></mspace><mo lspace="0.2778em" rspace="thickmathspace">=</mo><mi>c</mi></math>';
+    const moved =
+      '<math><mpadded width="0"><mi>x</mi></mpadded><mo lspace="-2em">+</mo><mspace width="500px"></mspace><mi>y</mi></math>';
+    const copy = capture(`<p>${binom}</p><p>${moved}</p>`);
+    const [kept, dropped] = [...copy.querySelectorAll('math')];
+    expect(kept?.querySelector('mfrac')?.getAttribute('linethickness')).toBe('0px');
+    expect(kept?.querySelector('mspace')?.getAttribute('width')).toBe('1em');
+    expect(kept?.querySelector('mo[lspace]')?.getAttribute('lspace')).toBe('0.2778em');
+    expect(kept?.querySelector('mo[rspace]')?.getAttribute('rspace')).toBe('thickmathspace');
+    expect(dropped?.querySelector('mpadded')?.hasAttribute('width')).toBe(false);
+    expect(dropped?.querySelector('mo')?.hasAttribute('lspace')).toBe(false);
+    expect(dropped?.querySelector('mspace')?.hasAttribute('width')).toBe(false);
+    expect(dropped?.textContent).toBe('x+y');
+  });
+
   it('drops heading anchors and "[edit]" links, and keeps the heading text', () => {
     const copy = capture(`
       <h2 id="usage">Usage<a class="anchor" href="#usage" aria-hidden="true">#</a></h2>${filler}
