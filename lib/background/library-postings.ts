@@ -1,8 +1,8 @@
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { COPY_TEXT_RULE, getCopyTextProgress } from '@/lib/db/copies';
 import { DATABASE_NAME, getDatabase, type ShelfDatabase } from '@/lib/db/database';
-import { getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
-import { getPostingsStamps, postingsStamp, storePostings } from '@/lib/db/library-postings';
+import { analysisStillHolds, getLibraryDocuments, getLibraryFingerprints } from '@/lib/db/library-documents';
+import { getPostingsStamps, getStoredPostingsOf, postingsStamp, storePostings } from '@/lib/db/library-postings';
 import {
   fingerprintsDigest,
   getLibrarySnapshot,
@@ -33,11 +33,17 @@ export async function updateLibraryPostings(
   if (gone.length > 0) await storePostings([], gone, db);
   let analyzed = 0;
   for (let at = 0; at < stale.length; at += BATCH) {
-    const documents = await getLibraryDocuments(
-      stale.slice(at, at + BATCH).map(([id]) => id),
-      db,
-    );
-    await storePostings(documents.map(analyzeLibraryDocument), [], db);
+    const ids = stale.slice(at, at + BATCH).map(([id]) => id);
+    const [documents, stored] = await Promise.all([getLibraryDocuments(ids, db), getStoredPostingsOf(ids, db)]);
+    const storedOf = new Map(stored.map((analysis) => [analysis.document.id, analysis]));
+    // An analysis whose item only got a new fingerprint is kept, stamped again: not made again.
+    const analyses = documents.map((document) => {
+      const kept = storedOf.get(document.id);
+      return kept && analysisStillHolds(kept.document, document)
+        ? { ...kept, document: { ...kept.document, fingerprint: document.fingerprint } }
+        : analyzeLibraryDocument(document);
+    });
+    await storePostings(analyses, [], db);
     analyzed += documents.length;
     onBatch?.(analyzed);
   }

@@ -44,6 +44,32 @@ function libraryFingerprint(
 /** Ends each field digested, so that moving text from one field to the next changes the digest. */
 const FIELD_END = '\u001f';
 
+/**
+ * Whether an analysis made from `stored` still holds for `fresh`: every field the index reads is the
+ * same, and the copy has not changed since (its time, in either fingerprint: before 2026-12-05 a
+ * fingerprint was `item time:copy time:count.latest highlight time`). Then only its fingerprint is
+ * new, and the analysis is stamped again instead of made again (the whole library, once, after the
+ * fingerprint changed).
+ */
+export function analysisStillHolds(stored: Omit<LibraryDocument, 'text'>, fresh: LibraryDocument): boolean {
+  const copyTime = (fingerprint: string) => {
+    const parts = fingerprint.split(':');
+    return (parts[2]?.includes('.') ? parts[1] : parts[0]) ?? '';
+  };
+  const indexed = ({
+    title,
+    url,
+    articleId,
+    siteName,
+    byline,
+    tags,
+    note,
+    highlights,
+  }: Omit<LibraryDocument, 'text'>) =>
+    JSON.stringify([title, url, articleId, siteName, byline, tags, note, highlights]);
+  return copyTime(stored.fingerprint) === copyTime(fresh.fingerprint) && indexed(stored) === indexed(fresh);
+}
+
 /** Every saved item's fingerprint (`libraryFingerprint`), by id. */
 export function getLibraryFingerprints(db: ShelfDatabase = getDatabase()): Promise<Map<string, string>> {
   return db.transaction('r', db.items, db.captures, db.highlights, async () => {

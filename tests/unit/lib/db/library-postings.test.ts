@@ -343,6 +343,37 @@ describe('which items the index reads again (their fingerprints)', () => {
   });
 });
 
+describe('stored analyses after the fingerprint changed (2026-12-05)', () => {
+  // Each item's fingerprint went from its change times to a digest of what the index reads: every
+  // stored analysis looked stale at once. One whose item is the same is stamped again, not made again.
+  it('keeps an analysis whose item only got a new fingerprint, and makes again one whose item changed', async () => {
+    const darfur = await save('darfur', 'Aid agencies warn of famine', 'Relief convoys reached North Darfur.');
+    const bread = await save('bread', 'Weekend baking', 'Feed the sourdough starter twice a day.');
+    await updateLibraryPostings(db);
+    // As stored before: the old fingerprint (item time:copy time:highlights), and a term only the stored
+    // analysis holds, which tells a kept analysis from one made again.
+    for (const record of await db.libraryPostings.toArray()) {
+      const copy = await db.captures.get(record.itemId);
+      const fingerprint = `${record.document.fingerprint.length}:${copy?.updatedAt ?? 0}:0.0`;
+      await db.libraryPostings.put({
+        ...record,
+        stamp: postingsStamp(fingerprint),
+        document: { ...record.document, fingerprint },
+        terms: `${record.terms}\nsentinelterm`,
+        weights: Float64Array.from([...record.weights, 1]),
+      });
+    }
+    await setNote(bread.id, 'rye flour works too', { db, now: 5 });
+    expect(await updateLibraryPostings(db)).toEqual({ analyzed: 2, removed: 0 });
+    const opened = await openPage();
+    expect(opened.analyzedInPage).toBe(0);
+    const holding = (term: string) => opened.index.search(term, { typing: false }).results.map((hit) => hit.itemId);
+    expect(holding('sentinelterm')).toEqual([darfur.id]);
+    expect(holding('rye flour')).toEqual([bread.id]);
+    expect(holding('darfur')).toEqual([darfur.id]);
+  });
+});
+
 describe("a saved page's site name and byline (its copy's)", () => {
   const url = 'https://arstechnica.com/security/2015/04/minecraft-exploit';
   const title = 'Minecraft exploit crashes servers';
