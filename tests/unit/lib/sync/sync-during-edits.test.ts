@@ -105,6 +105,9 @@ describe('sync while the user acts', () => {
     await sync(a);
     expect((await getHighlights(item.id, a.db)).map((highlight) => highlight.note)).toEqual(['important']);
     expect(await getItem(item.id, a.db)).toBeDefined();
+    // The highlight made after the removal keeps the item on the browser that removed it too.
+    await sync(a, b);
+    expect((await getHighlights(item.id, b.db)).map((highlight) => highlight.note)).toEqual(['important']);
   });
 
   it('"Undo" of a status change works after sync stored another browser’s reading progress on the item', async () => {
