@@ -181,14 +181,15 @@ const MATHML_SPACING: Readonly<Record<string, string>> = {
 
 /** At most 3em (or 48px, 36pt, 300%), not negative; or a named space that is not negative. */
 function isSmallSpace(value: string): boolean {
-  const named = /^(?:0|thin|medium|thick|(?:very){0,2}(?:thin|thick)mathspace|mediummathspace)$/i;
   const trimmed = value.trim();
-  if (named.test(trimmed)) return true;
-  const length = /^(\d+(?:\.\d+)?|\.\d+)(em|ex|px|pt|%)?$/i.exec(trimmed);
-  if (!length) return false;
-  const limit: Record<string, number> = { em: 3, ex: 6, px: 48, pt: 36, '%': 300, '': 3 };
-  return Number(length[1]) <= (limit[(length[2] ?? '').toLowerCase()] ?? 0);
+  if (NAMED_SPACE.test(trimmed)) return true;
+  const length = SPACE_LENGTH.exec(trimmed);
+  return length !== null && Number(length[1]) <= (SPACE_LIMITS[(length[2] ?? '').toLowerCase()] ?? 0);
 }
+
+const NAMED_SPACE = /^(?:0|thin|medium|thick|(?:very){0,2}(?:thin|thick)mathspace|mediummathspace)$/i;
+const SPACE_LENGTH = /^(\d+(?:\.\d+)?|\.\d+)(em|ex|px|pt|%)?$/i;
+const SPACE_LIMITS: Readonly<Record<string, number>> = { em: 3, ex: 6, px: 48, pt: 36, '%': 300, '': 3 };
 
 /** `url(…)` in an SVG attribute that points anywhere but into the same drawing. */
 const OUTSIDE_REFERENCE = /url\s*\(\s*(?!['"]?#)/i;

@@ -2,7 +2,8 @@ import { type CaptureRecord, chosenAt, type ItemField, type ReadingProgress, typ
 
 const FIELDS: readonly ItemField[] = ['status', 'title', 'tags', 'note'];
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Whether two values of an item's field are the same (tags in the same order). */
+export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Merges two versions of the same item field by field: each field the user edits comes from the

@@ -1,6 +1,7 @@
 import { cleanStoredTags } from '@/lib/annotations/tags';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
+import { sameValue } from '@/lib/db/merge';
 import { assertEpoch, getEpoch } from '@/lib/db/meta';
 import { getRemovals } from '@/lib/db/removals';
 import {
@@ -121,7 +122,7 @@ function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: num
     const value = field === 'tags' ? cleanStoredTags(incoming.tags) : incoming[field];
     // The same value keeps its own change time here: sync dates it to the second, and "Undo" of a
     // status change looks for the very time it was made.
-    if (mine && JSON.stringify(mine[field]) === JSON.stringify(value)) continue;
+    if (mine && sameValue(mine[field], value)) continue;
     Object.assign(base, { [field]: value });
     base.changedAt[field] = incoming.changedAt[field];
   }
@@ -166,13 +167,15 @@ export function applySyncChanges(
       }
       for (const { id } of changes.remove) {
         const mine = await db.items.get(id);
+        if (!mine) continue;
         const progress = await db.progress.get(id);
+        if (Math.max(mine.updatedAt, progress?.updatedAt ?? 0) > readAt) continue;
         // Changed here after the sync read the library (read on, highlighted during this run; not a
         // highlight another browser dated ahead): it stays.
         const highlightedNow = (await db.highlights.where('itemId').equals(id).toArray()).some(
           ({ createdAt, updatedAt }) => [createdAt, updatedAt].some((t) => t > readAt && t <= readAt + SYNC_RUN_MS),
         );
-        if (!mine || highlightedNow || Math.max(mine.updatedAt, progress?.updatedAt ?? 0) > readAt) continue;
+        if (highlightedNow) continue;
         await Promise.all([
           db.items.delete(id),
           db.progress.delete(id),
