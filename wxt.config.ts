@@ -31,6 +31,8 @@ export default defineConfig({
   imports: false,
   // Chrome and Firefox support <link rel="modulepreload">: no polyfill (one file fewer on every page).
   vite: () => ({ build: { modulePreload: { polyfill: false } }, plugins: [inlinePopupStylesheet()] }),
+  // The icons (drawn by `npm run icons`): WXT lists public/icon/<size>.png as the manifest's icons.
+  publicDir: 'assets/public',
   manifest: ({ browser, mode }) => ({
     name: 'Shelf',
     description: 'Find, read and keep articles from a backend and AI engineering blog — offline, in your browser.',
@@ -44,7 +46,8 @@ export default defineConfig({
     ],
     // Chrome 116: the side panel's open() and the offscreen document's hasDocument() (the README's floor).
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
-    action: { default_title: 'Search Shelf' },
+    // The toolbar button's title and icon are the popup's (<title>, manifest.default_icon in its
+    // index.html): WXT writes them into action (Chrome) and browser_action (Firefox) alike.
     // Three shortcuts (browsers allow four suggested keys); Alt+Shift+letter clashes with neither
     // browser's own. Users rebind them at chrome://extensions/shortcuts or about:addons.
     commands: {

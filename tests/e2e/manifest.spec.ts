@@ -96,3 +96,26 @@ test('at most four suggested shortcuts, each with Ctrl or Alt, none shared', () 
     expect(new Set(keys).size).toBe(keys.length);
   }
 });
+
+/** A PNG's width and height, from its IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(1, 4).toString('latin1'), file).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test('both builds have Shelf’s icon at every size the stores and toolbars use, and the toolbar button is titled', () => {
+  for (const dir of [EXTENSION_DIR, FIREFOX_DIR]) {
+    const manifest = readManifest(dir);
+    const action = manifest.action ?? manifest.browser_action;
+    expect(action.default_title, dir).toBe('Search Shelf');
+    const icons: [string, string][] = [
+      ...Object.entries(manifest.icons as Record<string, string>),
+      ...Object.entries(action.default_icon as Record<string, string>),
+      ...Object.entries((manifest.sidebar_action?.default_icon ?? {}) as Record<string, string>),
+    ];
+    expect(Object.keys(manifest.icons).sort(), dir).toEqual(['128', '16', '32', '48']);
+    for (const [size, file] of icons)
+      expect(pngSize(join(dir, file)), `${dir} ${file}`).toEqual({ width: Number(size), height: Number(size) });
+  }
+});
