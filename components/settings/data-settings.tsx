@@ -19,7 +19,10 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
   return (
     <section aria-labelledby="data-heading">
       <h3 id="data-heading">Your data</h3>
-      <p className="muted small">Everything Shelf keeps stays in this browser. Exports are files you keep.</p>
+      <p className="muted small">
+        Everything Shelf keeps stays in this browser, unless you turn on “Sync between browsers”. Exports are files you
+        keep.
+      </p>
       <p>
         <button type="button" className="button" onClick={() => exportWith(() => exportBackupFile(db))}>
           Export backup
