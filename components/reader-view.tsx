@@ -7,6 +7,7 @@ import { ReaderToolbar } from '@/components/reader/reader-toolbar';
 import { keepLinksOutOfReader } from '@/lib/capture/reader-links';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import type { CaptureRecord } from '@/lib/db/schema';
+import { keepPlaceWhileReflowing } from '@/lib/reader/keep-place';
 import type { ReaderSettings as Settings } from '@/lib/settings/reader-settings';
 
 interface ReaderViewProps {
@@ -33,12 +34,18 @@ export function ReaderView(props: ReaderViewProps) {
   const { capture, settings, percentRead, onSettingsChange } = props;
   const html = useMemo(() => sanitizeArticleHtml(capture.html), [capture.html]);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const columnRef = useRef<HTMLDivElement>(null);
   const outline = useOutline(bodyRef, html);
 
   useCopyImages(bodyRef, capture.itemId, settings.allowRemoteImages, html);
   useCodeCopyButtons(bodyRef, html);
 
   useEffect(() => (bodyRef.current ? keepLinksOutOfReader(bodyRef.current) : undefined), []);
+  useEffect(() => {
+    const controller = new AbortController();
+    if (columnRef.current) keepPlaceWhileReflowing(window, columnRef.current, controller.signal);
+    return () => controller.abort();
+  }, []);
 
   return (
     <article className="reader" aria-labelledby="reader-title">
@@ -46,6 +53,7 @@ export function ReaderView(props: ReaderViewProps) {
         {props.toolbarLinks}
       </ReaderToolbar>
       <div
+        ref={columnRef}
         className={`reader-column reader-width-${settings.readerWidth}`}
         lang={capture.lang ?? undefined}
         dir={capture.dir ?? 'auto'}

@@ -4,6 +4,12 @@ import { setProgress } from '@/lib/db/progress';
 import type { ReadingProgress } from '@/lib/db/schema';
 
 /**
+ * What a reader's position is measured over: its column (title to "Finished?"), not what Shelf lists
+ * after it, which is drawn later and would move a restored position and lower the share read.
+ */
+const readerColumn = () => document.querySelector('.reader-column');
+
+/**
  * Reading a saved item in this window: restores the recorded position once, when `copyShown` says the
  * copy is on screen, then records progress as the user scrolls. Returns the percentage read so far.
  */
@@ -21,7 +27,7 @@ export function useReadingProgress(itemId: string, copyShown: boolean, progress:
       restored.current = true;
       const anchor = savedProgress.current?.anchor;
       setPercent(Math.round((savedProgress.current?.fraction ?? 0) * 100));
-      if (anchor) requestAnimationFrame(() => scrollToAnchor(window, anchor));
+      if (anchor) requestAnimationFrame(() => scrollToAnchor(window, anchor, readerColumn()));
     }
     const controller = new AbortController();
     trackReadingProgress(
@@ -36,7 +42,7 @@ export function useReadingProgress(itemId: string, copyShown: boolean, progress:
         }).catch(() => {});
       },
       controller.signal,
-      { intervalMs: 500 },
+      { intervalMs: 500, span: readerColumn },
     );
     return () => controller.abort();
   }, [copyShown, itemId]);

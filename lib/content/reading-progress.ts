@@ -9,17 +9,40 @@ export interface ScrollState {
   scrollY: number;
 }
 
-export function getScrollState(win: Window): ScrollState {
-  const scrollable = win.document.documentElement.scrollHeight - win.innerHeight;
+/**
+ * The stretch of the page a position is measured over: the whole page, or one element. The reader
+ * measures its article alone, so that what Shelf lists after it (tags, note, highlights, drawn a
+ * moment later) neither lowers the share read nor moves a restored position.
+ */
+export type ReadingSpan = Element | null | undefined;
+
+function spanOf(win: Window, span: ReadingSpan): { start: number; length: number } {
+  if (!span) return { start: 0, length: win.document.documentElement.scrollHeight };
+  const rect = span.getBoundingClientRect();
+  return { start: rect.top + Math.max(0, win.scrollY), length: rect.height };
+}
+
+export function getScrollState(win: Window, span?: ReadingSpan): ScrollState {
+  const { start, length } = spanOf(win, span);
   const scrollY = Math.max(0, win.scrollY);
-  const scrollFraction = scrollable > 0 ? Math.min(1, scrollY / scrollable) : 1;
+  const scrollable = length - win.innerHeight;
+  // Shorter than the window: read once its end is in view (the whole page always is).
+  const scrollFraction =
+    scrollable > 0
+      ? Math.min(1, Math.max(0, (scrollY - start) / scrollable))
+      : Number(scrollY + win.innerHeight >= start + length);
   return { fraction: scrollFraction, scrollFraction, scrollY };
 }
 
-/** Scrolls back to a recorded position: the same fraction of the page, which survives reflow. */
-export function scrollToAnchor(win: Window, anchor: Pick<ScrollState, 'scrollFraction' | 'scrollY'>): void {
-  const scrollable = win.document.documentElement.scrollHeight - win.innerHeight;
-  const top = scrollable > 0 ? anchor.scrollFraction * scrollable : anchor.scrollY;
+/** Scrolls back to a recorded position: the same fraction of the span, which survives reflow. */
+export function scrollToAnchor(
+  win: Window,
+  anchor: Pick<ScrollState, 'scrollFraction' | 'scrollY'>,
+  span?: ReadingSpan,
+): void {
+  const { start, length } = spanOf(win, span);
+  const scrollable = length - win.innerHeight;
+  const top = scrollable > 0 ? start + anchor.scrollFraction * scrollable : anchor.scrollY;
   win.scrollTo({ top, behavior: 'instant' });
 }
 
@@ -41,6 +64,8 @@ export interface ProgressTrackerOptions {
   now?: () => number;
   /** Whether an event is the user's own; the browser's trust flag unless a test stands in for it. */
   fromUser?: (event: Event) => boolean;
+  /** What positions are measured over (getScrollState); the whole page by default. */
+  span?: () => ReadingSpan;
 }
 
 /**
@@ -59,6 +84,7 @@ export function trackReadingProgress(
     intervalMs = 1000,
     now = () => win.performance.now(),
     fromUser = (event) => event.isTrusted,
+    span = () => null,
   }: ProgressTrackerOptions = {},
 ): void {
   let lastInputAt = Number.NEGATIVE_INFINITY;
@@ -94,7 +120,7 @@ export function trackReadingProgress(
       pointerHeld || at - lastInputAt <= INPUT_TO_SCROLL_MS || at - lastUserScrollAt <= SCROLL_CONTINUES_MS;
     if (!byUser) return;
     lastUserScrollAt = at;
-    reached = getScrollState(win);
+    reached = getScrollState(win, span());
     timer ??= setTimeout(flush, intervalMs);
   };
   const onLeave = () => {

@@ -30,6 +30,35 @@ describe('reading progress', () => {
     expect(page.scrollTo).toHaveBeenCalledWith({ top: 4000, behavior: 'instant' });
   });
 
+  /** An element at `top` (page coordinates) of `height` px, as laid out while the page is at scrollY. */
+  function spanAt(top: number, height: number): Element {
+    const element = document.createElement('div');
+    element.getBoundingClientRect = () => ({ top: top - window.scrollY, height }) as DOMRect;
+    return element;
+  }
+
+  it('measured over the reader’s column, what comes after it counts for nothing', () => {
+    // The column runs from 200 to 4200 on a 9000 px page (the notes and highlights below it).
+    const page = fakePage(9000, 1000);
+    const column = spanAt(200, 4000);
+    page.setScroll(3200); // the column's end at the window's bottom: read to the end
+    expect(getScrollState(window, column)).toEqual({ fraction: 1, scrollFraction: 1, scrollY: 3200 });
+    page.setScroll(1700);
+    expect(getScrollState(window, column).fraction).toBe(0.5);
+    page.setScroll(100); // above the column's start: nothing read yet
+    expect(getScrollState(window, column).fraction).toBe(0);
+    expect(getScrollState(window, spanAt(200, 600)).fraction).toBe(1); // a column shorter than the window, in view
+  });
+
+  it('scrolls back to the same place in the column however much is drawn after it', () => {
+    const page = fakePage(4400, 1000);
+    scrollToAnchor(window, { scrollFraction: 0.5, scrollY: 1700 }, spanAt(200, 4000));
+    expect(page.scrollTo).toHaveBeenLastCalledWith({ top: 1700, behavior: 'instant' });
+    fakePage(12_000, 1000);
+    scrollToAnchor(window, { scrollFraction: 0.5, scrollY: 1700 }, spanAt(200, 4000));
+    expect(vi.mocked(window.scrollTo)).toHaveBeenLastCalledWith({ top: 1700, behavior: 'instant' });
+  });
+
   it('offers to resume only a started, unfinished article', () => {
     expect(isResumable(null)).toBe(false);
     expect(isResumable({ fraction: 0.01 } as never)).toBe(false);

@@ -1,0 +1,54 @@
+/**
+ * Keeps the passage at the top of the view where it is while the article reflows: a new text size
+ * or width, an image arriving above. The browser's own scroll anchoring stands down when an
+ * ancestor's width changes, which the reader's column does at every text size (its measure is in
+ * characters), so the reader jumped paragraphs away. Stops when `signal` aborts.
+ */
+export function keepPlaceWhileReflowing(win: Window, article: Element, signal: AbortSignal): void {
+  // A DOM without layout (jsdom) has nothing to keep.
+  if (typeof ResizeObserver === 'undefined' || typeof win.document.elementFromPoint !== 'function') return;
+  let anchor: { element: Element; top: number; scrollY: number } | null = null;
+  let height = -1;
+  let width = -1;
+  const pick = () => {
+    const element = passageAtTop(win, article);
+    anchor = element ? { element, top: element.getBoundingClientRect().top, scrollY: win.scrollY } : null;
+  };
+  const onResize = () => {
+    const box = article.getBoundingClientRect();
+    const reflowed = height >= 0 && (box.height !== height || box.width !== width);
+    [height, width] = [box.height, box.width];
+    // Only a reflow moves the anchor; a scroll whose event has not come yet (restoring a position
+    // in the same frame) moved the view, not the text.
+    if (reflowed && anchor?.element.isConnected && anchor.scrollY === win.scrollY) {
+      const moved = anchor.element.getBoundingClientRect().top - anchor.top;
+      if (Math.abs(moved) >= 1) win.scrollBy({ top: moved, behavior: 'instant' });
+    }
+    pick();
+  };
+  win.addEventListener('scroll', pick, { passive: true, signal });
+  const observer = new ResizeObserver(onResize);
+  observer.observe(article);
+  signal.addEventListener('abort', () => observer.disconnect());
+  pick();
+}
+
+/**
+ * The first element of `article` with text of its own down the middle of the view: a paragraph, a
+ * heading, a list item. (A point between two paragraphs hits their container, which moves less than
+ * they do when the text grows; a sticky toolbar outside the article may cover the top.)
+ */
+function passageAtTop(win: Window, article: Element): Element | null {
+  const box = article.getBoundingClientRect();
+  const x = box.left + box.width / 2;
+  for (let y = Math.max(box.top, 0) + 4; y < Math.min(box.bottom, win.innerHeight); y += 8) {
+    const element = win.document.elementFromPoint(x, y);
+    if (element && article.contains(element) && hasOwnText(element)) return element;
+  }
+  return null;
+}
+
+function hasOwnText(element: Element): boolean {
+  for (const node of element.childNodes) if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) return true;
+  return false;
+}
