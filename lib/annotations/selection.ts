@@ -1,11 +1,19 @@
 import { describeRange } from '@/lib/annotations/describe-range';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 
-/** The selected text's range when it lies inside `root` and holds some text, else null. */
+/**
+ * The part of the selection inside `root` when it holds some text, else null. A selection running
+ * past `root` counts for its part inside: a triple-click on the last paragraph selects up to the
+ * start of what follows the article, as does a drag a little past its last line.
+ */
 export function selectedRangeIn(root: Element, selection: Selection | null): Range | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
-  const range = selection.getRangeAt(0);
-  if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
+  const range = selection.getRangeAt(0).cloneRange();
+  const inside = root.ownerDocument.createRange();
+  inside.selectNodeContents(root);
+  // Clipped to root; a selection wholly outside it ends collapsed (an end set before the start moves the start too).
+  if (range.compareBoundaryPoints(Range.START_TO_START, inside) < 0) range.setStart(inside.startContainer, 0);
+  if (range.compareBoundaryPoints(Range.END_TO_END, inside) > 0) range.setEnd(inside.endContainer, inside.endOffset);
   return range.toString().trim() ? range : null;
 }
 

@@ -169,3 +169,15 @@ test('a note typed just before the reader tab is closed is kept', async () => {
   await expect(again.getByRole('heading', { level: 1, name: 'How the WAL works' })).toBeVisible();
   await expect(annotationsOf(again).note).toHaveValue('typed, then the tab closed at once');
 });
+
+test('a triple-clicked last paragraph is highlighted like any other (the selection runs on to what follows the article)', async () => {
+  const { reader } = await saveAndOpenReader();
+  const highlightButton = reader.getByRole('button', { name: 'Highlight', exact: true });
+  const last = reader.locator('.reader-body p').last();
+  await last.click({ clickCount: 3 });
+  await expect.poll(() => reader.evaluate(() => getSelection()?.toString().trim())).toBe(PARAGRAPHS.at(-1));
+  await expect(highlightButton).toBeVisible();
+  await reader.keyboard.press('h');
+  await expect(last.locator('mark')).toHaveText(PARAGRAPHS.at(-1) as string);
+  await expect(annotationsOf(reader).highlights).toContainText(PARAGRAPHS.at(-1) as string);
+});

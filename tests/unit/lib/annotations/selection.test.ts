@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { selectedRangeIn } from '@/lib/annotations/selection';
+
+afterEach(() => {
+  document.body.replaceChildren();
+  getSelection()?.removeAllRanges();
+});
+
+/** An article of two paragraphs between a header and a footer; selects from `from` to `to`. */
+function select(from: [string, number], to: [string, number]): Element {
+  document.body.innerHTML = `<header><p id="before">Shelf reader</p></header>
+<div id="article"><p id="one">Readers never block writers.</p><p id="two">Keep transactions short.</p></div>
+<footer><p id="after">Finished?</p></footer>`;
+  const textOf = (id: string) => document.getElementById(id)?.firstChild as Text;
+  const range = document.createRange();
+  range.setStart(textOf(from[0]), from[1]);
+  range.setEnd(textOf(to[0]), to[1]);
+  getSelection()?.removeAllRanges();
+  getSelection()?.addRange(range);
+  return document.getElementById('article') as Element;
+}
+
+describe('selectedRangeIn', () => {
+  it('a selection inside the article is taken whole', () => {
+    const article = select(['one', 8], ['two', 4]);
+    expect(selectedRangeIn(article, getSelection())?.toString()).toBe('never block writers.Keep');
+  });
+
+  it('a selection running past the article’s end (a triple-click on its last paragraph) counts for its part inside', () => {
+    const article = select(['two', 0], ['after', 0]);
+    expect(selectedRangeIn(article, getSelection())?.toString()).toBe('Keep transactions short.');
+    // Dragged on into the footer's text: still only the article's part.
+    expect(selectedRangeIn(select(['two', 5], ['after', 8]), getSelection())?.toString()).toBe('transactions short.');
+  });
+
+  it('a selection starting before the article counts from its start', () => {
+    const article = select(['before', 6], ['one', 7]);
+    expect(selectedRangeIn(article, getSelection())?.toString()).toBe('Readers');
+  });
+
+  it('a selection wholly outside the article, or of spaces only, is none; the user’s selection is left as it was', () => {
+    expect(selectedRangeIn(select(['after', 0], ['after', 8]), getSelection())).toBeNull();
+    expect(selectedRangeIn(select(['before', 0], ['before', 5]), getSelection())).toBeNull();
+    select(['two', 0], ['after', 9]);
+    selectedRangeIn(document.getElementById('article') as Element, getSelection());
+    expect(getSelection()?.toString()).toContain('Finished?');
+  });
+});
