@@ -51,11 +51,18 @@ function Highlights({
           return (
             <li key={highlight.id} className={`highlight-entry highlight-${highlight.color}`}>
               {onShow && !missing ? (
-                <button type="button" className="link-button highlight-quote" onClick={() => onShow(highlight.id)}>
+                <button
+                  type="button"
+                  className="link-button highlight-quote"
+                  dir="auto"
+                  onClick={() => onShow(highlight.id)}
+                >
                   {quote}
                 </button>
               ) : (
-                <blockquote className="highlight-quote">{quote}</blockquote>
+                <blockquote className="highlight-quote" dir="auto">
+                  {quote}
+                </blockquote>
               )}
               {missing && <p className="notice small">Not found on this page</p>}
               <NoteEditor

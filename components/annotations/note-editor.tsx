@@ -35,6 +35,7 @@ export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_0
   return (
     <div className="note-editor">
       <textarea
+        dir="auto"
         aria-label={label}
         rows={rows}
         maxLength={maxLength}

@@ -41,7 +41,7 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
       <ul className="tag-list" aria-label="Your tags">
         {tags.map((tag) => (
           <li key={tag} className="tag user-tag">
-            {tag}{' '}
+            <bdi>{tag}</bdi>{' '}
             <button type="button" className="tag-remove" aria-label={`Remove tag ${tag}`} onClick={() => remove(tag)}>
               ×
             </button>
