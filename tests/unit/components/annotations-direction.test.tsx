@@ -2,21 +2,20 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { HighlightList } from '@/components/annotations/highlight-list';
 import { TagEditor } from '@/components/annotations/tag-editor';
-import type { Highlight } from '@/lib/db/schema';
+import { type Highlight, highlightSchema } from '@/lib/db/schema';
 
 const HEBREW = 'כל קורא זוכר היכן הסתיים הלוג.';
 
-function highlight(id: string, pageAnchor?: 'not-found'): Highlight {
-  return {
+function highlight(id: string): Highlight {
+  return highlightSchema.parse({
     id,
     itemId: 'page:he',
     color: 'yellow',
     note: 'הערה',
     createdAt: 1,
-    changedAt: 1,
-    selectors: { quote: { exact: HEBREW, prefix: '', suffix: '' }, position: { start: 0, end: HEBREW.length } },
-    ...(pageAnchor ? { pageAnchor } : {}),
-  } as Highlight;
+    updatedAt: 1,
+    selectors: { quote: { type: 'TextQuoteSelector', exact: HEBREW } },
+  });
 }
 
 // The reader lays a right-to-left copy out right to left; what the user keeps of it, listed after
