@@ -4,14 +4,23 @@ import { useLibraryIndex } from '@/components/hooks/use-library-search';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getAllItems, getNewestItems } from '@/lib/db/queries';
 import { afterNextPaint } from '@/lib/dom/after-paint';
-import { buildRows, countByStatus, type ListQuery, queryRows, searchLibrary } from '@/lib/reading-list/list-query';
+import {
+  buildRows,
+  countByStatus,
+  goneTag,
+  type ListQuery,
+  queryRows,
+  searchLibrary,
+  withoutGoneTag,
+} from '@/lib/reading-list/list-query';
 
 const FIRST_PAGE_SIZE = 60;
 
 /**
  * The reading list's rows for `query`, live. The newest screenful is read first, through the
  * index, and painted; only then is the whole list (needed for filters, sorting and counts) read:
- * at 10,000 items that read holds the main thread long enough to delay the first paint.
+ * at 10,000 items that read holds the main thread long enough to delay the first paint. A tag
+ * filter whose tag no item holds any more is dropped (`shownQuery`, and `gone` names the tag).
  */
 export function useReadingListData(query: ListQuery) {
   // For `npm run bench`: when the list started loading its data.
@@ -32,12 +41,14 @@ export function useReadingListData(query: ListQuery) {
   // The text search is the library search's (full text, typos); `version` changes when the index did.
   const { index, version } = useLibraryIndex();
   const found = useMemo(() => searchLibrary(index, query.text), [index, version, query.text]);
-  const rows = useMemo(() => queryRows(allRows, query, found), [allRows, query, found]);
   const counts = useMemo(() => countByStatus(allRows), [allRows]);
   const tags = useMemo(
     () => [...new Set(allRows.flatMap((r) => [...r.item.tags, ...(r.article?.tags ?? [])]))].sort(),
     [allRows],
   );
+  const gone = goneTag(query, tags, all !== undefined);
+  const shownQuery = useMemo(() => withoutGoneTag(query, gone), [query, gone]);
+  const rows = useMemo(() => queryRows(allRows, shownQuery, found), [allRows, shownQuery, found]);
   return {
     loaded: source !== undefined,
     isPartial: !all && firstPage !== undefined,
@@ -45,6 +56,10 @@ export function useReadingListData(query: ListQuery) {
     rows,
     counts,
     tags,
+    /** The query the rows answer: `query` without a tag filter no item matches any more. */
+    shownQuery,
+    /** The tag filter's tag when no item holds it any more (see `goneTag`). */
+    gone,
     /** Why each item the text search found matched (null without a text search). */
     found,
   };

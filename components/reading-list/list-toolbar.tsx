@@ -12,10 +12,20 @@ interface ListToolbarProps {
   searchRef: Ref<HTMLInputElement>;
   /** Escape in the search box: the list's keys work again (the focus is given back to it). */
   onLeaveSearch: () => void;
+  /** Why the filters changed by themselves (a filtered tag no item holds any more), in a status line. */
+  notice?: string;
 }
 
 /** The reading list's views (the queue first), filters (topic, tag), order and search. */
-export function ListToolbar({ query, counts, tags, onChange, searchRef, onLeaveSearch }: ListToolbarProps) {
+export function ListToolbar({
+  query,
+  counts,
+  tags,
+  onChange,
+  searchRef,
+  onLeaveSearch,
+  notice = '',
+}: ListToolbarProps) {
   const searching = query.text.trim() !== '';
   return (
     <>
@@ -69,6 +79,9 @@ export function ListToolbar({ query, counts, tags, onChange, searchRef, onLeaveS
             if (e.key === 'Escape') onLeaveSearch();
           }}
         />
+      </div>
+      <div className="muted" role="status">
+        {notice}
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { BulkTagActions } from '@/components/annotations/bulk-tag-actions';
 import { useCurrentRowLine } from '@/components/hooks/use-current-row-line';
+import { useGoneTagFallback } from '@/components/hooks/use-gone-tag-fallback';
 import { useListFocus } from '@/components/hooks/use-list-focus';
 import { useReadingListData } from '@/components/hooks/use-reading-list-data';
 import { useReadingListSelection } from '@/components/hooks/use-reading-list-selection';
@@ -26,7 +27,8 @@ interface ReadingListViewProps {
 /** The saved items: the queue and other views, filters, bulk actions with undo, and keys (`?` lists them). */
 export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo }: ReadingListViewProps) {
   const [query, setQuery] = useState<ListQuery>(DEFAULT_LIST_QUERY);
-  const { loaded, isPartial, allRows, rows, counts, tags, found } = useReadingListData(query);
+  const { loaded, isPartial, allRows, rows, counts, tags, shownQuery, gone, found } = useReadingListData(query);
+  const tagFallback = useGoneTagFallback(gone, setQuery);
   const [activeIndex, setActiveIndex] = useState(0);
   const savedIds = useMemo(() => new Set(allRows.map((row) => row.item.id)), [allRows]);
   const selection = useReadingListSelection(savedIds);
@@ -40,6 +42,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo }: R
   const update = (patch: Partial<ListQuery>) => {
     setQuery((q) => ({ ...q, ...patch }));
     setActiveIndex(0);
+    tagFallback.clear();
   };
   const checkedOrActive = () =>
     selection.selected.size > 0 ? [...selection.selected] : active ? [active.item.id] : [];
@@ -104,7 +107,8 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo }: R
       ) : (
         <>
           <ListToolbar
-            query={query}
+            query={shownQuery}
+            notice={tagFallback.notice}
             counts={counts}
             tags={tags}
             onChange={update}
@@ -134,7 +138,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo }: R
               listRef={listRef}
             />
           )}
-          <NoRowsLine shown={rows.length === 0} query={query} queueCount={counts.queue} />
+          <NoRowsLine shown={rows.length === 0} query={shownQuery} queueCount={counts.queue} />
         </>
       )}
     </section>

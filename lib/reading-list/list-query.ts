@@ -89,6 +89,21 @@ export function queryRows(
   return filtered.sort((a, b) => rank(a) - rank(b) || key(b) - key(a) || a.item.id.localeCompare(b.item.id));
 }
 
+/**
+ * The tag filter's tag when no item holds it any more (null while one does, or while `tags` are
+ * not yet all items' tags): removed from its last items by a bulk "Remove tag" or in another
+ * window. The select cannot show a tag it no longer offers, so it read "All tags" while the list
+ * still filtered by the gone tag: no rows, and choosing "All tags" changed nothing.
+ */
+export function goneTag(query: ListQuery, tags: readonly string[], complete: boolean): string | null {
+  return complete && query.tag !== null && !tags.includes(query.tag) ? query.tag : null;
+}
+
+/** `query` with a gone tag filter (`goneTag`) dropped: all tags, as the select says. */
+export function withoutGoneTag(query: ListQuery, gone: string | null): ListQuery {
+  return gone === null ? query : { ...query, tag: null };
+}
+
 export type ListCounts = Record<ItemStatus | ListView, number>;
 
 export function countByStatus(rows: readonly ListRow[]): ListCounts {

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
-import { saveArticle, setStatus } from '@/lib/db/items';
+import { changeTagOnItems, saveArticle, setStatus, setTags } from '@/lib/db/items';
 import { unsaveItems } from '@/lib/db/unsave';
 
 beforeEach(async () => {
@@ -166,5 +166,29 @@ describe('ReadingListView keyboard', () => {
     expect(screen.queryByRole('combobox')).toBeNull(); // no filters over an empty list
     fireEvent.click(screen.getByRole('button', { name: 'Import in Settings' }));
     expect(onImport).toHaveBeenCalled();
+  });
+
+  // QA: after the filtered tag left its last items (bulk "Remove tag", another window) the select
+  // showed "All tags" while the list, still filtered by the gone tag, showed no row.
+  it('falls back to all tags, and says so, once no item holds the filtered tag', async () => {
+    await setTags('article:a', ['later']);
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    const filter = screen.getByRole('combobox', { name: 'Tag' }) as HTMLSelectElement;
+    await waitFor(() => expect(within(filter).getByRole('option', { name: 'later' })).toBeTruthy());
+    fireEvent.change(filter, { target: { value: 'later' } });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
+
+    await changeTagOnItems(['article:a'], 'later', 'remove'); // the bulk action, or another window
+    await waitFor(() => expect(screen.queryAllByRole('listitem')).toHaveLength(3));
+    expect(filter.value).toBe('');
+    expect(screen.getByText('No saved item has the tag “later” any more: showing all tags.')).toBeTruthy();
+    expect(screen.queryByText('No saved article matches these filters.')).toBeNull();
+
+    await setTags('article:a', ['later']); // given back (Undo): the list is not filtered again unasked
+    await waitFor(() => expect(within(filter).getByRole('option', { name: 'later' })).toBeTruthy());
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+    expect(filter.value).toBe('');
   });
 });

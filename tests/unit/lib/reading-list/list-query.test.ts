@@ -5,9 +5,11 @@ import {
   buildRows,
   countByStatus,
   DEFAULT_LIST_QUERY,
+  goneTag,
   nextInQueue,
   queryRows,
   searchLibrary,
+  withoutGoneTag,
 } from '@/lib/reading-list/list-query';
 import { createLibraryIndex } from '@/lib/search/library-index';
 
@@ -146,5 +148,20 @@ describe('reading list query', () => {
     expect(ids('page')).toEqual(['page:c', 'page:a', 'page:b']);
     // No text: the sort alone.
     expect(ids('')).toEqual(['page:a', 'page:b', 'page:c']);
+  });
+
+  // QA: a bulk "Remove tag" of the filtered tag left the select on "All tags" and the list empty.
+  it('drops a tag filter no item holds any more, once all tags are known', () => {
+    const query = { ...DEFAULT_LIST_QUERY, tag: 'later' };
+    expect(goneTag(query, ['lambda', 'later'], true)).toBeNull();
+    expect(goneTag(query, ['lambda'], false)).toBeNull(); // only the first page read: it may be further down
+    expect(goneTag(query, ['lambda'], true)).toBe('later');
+    expect(goneTag(DEFAULT_LIST_QUERY, [], true)).toBeNull();
+    expect(withoutGoneTag(query, 'later')).toEqual(DEFAULT_LIST_QUERY);
+    expect(withoutGoneTag(query, null)).toBe(query);
+    const rows = buildRows(items, [], getArticleById);
+    expect(queryRows(rows, withoutGoneTag({ ...query, status: 'all' }, goneTag(query, [], true)))).toHaveLength(
+      rows.length,
+    );
   });
 });
