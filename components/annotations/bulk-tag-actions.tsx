@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { describeBulkTagChange, normalizeTag, TAG_ERROR_MESSAGES } from '@/lib/annotations/tags';
+import { describeBulkTagChange, normalizeTag, TAG_ERROR_MESSAGES, tagToRemove } from '@/lib/annotations/tags';
 import { changeTagOnItems } from '@/lib/db/items';
 import '@/components/annotations/annotations.css';
 
@@ -18,7 +18,8 @@ export function BulkTagActions({ checked, suggestions }: BulkTagActionsProps) {
 
   const run = async (change: 'add' | 'remove') => {
     if (checked.length === 0) return setMessage({ text: 'Check the rows to change first.', error: true });
-    const normalized = normalizeTag(tag);
+    // Adding follows the tag rules; removing takes any tag an item holds (an import's, longer or with ",").
+    const normalized = change === 'add' ? normalizeTag(tag) : tagToRemove(tag);
     if (!normalized.ok) return setMessage({ text: TAG_ERROR_MESSAGES[normalized.error], error: true });
     const { changed, full } = await changeTagOnItems(checked, normalized.tag, change);
     setMessage({ text: describeBulkTagChange(normalized.tag, change, checked.length, changed, full), error: false });

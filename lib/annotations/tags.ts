@@ -36,6 +36,16 @@ export function normalizeTag(input: string): TagResult {
   return { ok: true, tag };
 }
 
+/**
+ * A tag to remove, as typed: any tag an item may hold (`cleanStoredTags`: an import keeps longer
+ * ones, and ones holding "," or "|"), compared by `tagKey`. The rules of `normalizeTag` are for
+ * adding one: by them, a bulk "Remove tag" refused an imported tag the Tag filter offered.
+ */
+export function tagToRemove(input: string): TagResult {
+  const tag = tagKey(input);
+  return tag ? { ok: true, tag } : { ok: false, error: 'empty' };
+}
+
 /** `tags` with `input` added at the end; `added: false` when the item already has it. */
 export function addTag(tags: readonly string[], input: string): AddTagResult {
   const normalized = normalizeTag(input);

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BulkTagActions } from '@/components/annotations/bulk-tag-actions';
 import { TagSettings } from '@/components/annotations/tag-settings';
-import { resetDatabaseConnection, ShelfDatabase } from '@/lib/db/database';
+import { getDatabase, resetDatabaseConnection, ShelfDatabase } from '@/lib/db/database';
 import { saveArticle, setTags } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
 
@@ -48,6 +48,35 @@ describe('tags on many items', () => {
     await user.click(screen.getByRole('button', { name: 'Remove tag' }));
     await waitFor(async () => expect((await getItem('article:y'))?.tags).toEqual(['later']));
     expect((await getItem('article:x'))?.tags).toEqual([]);
+    resetDatabaseConnection();
+  });
+
+  // QA: "Remove tag" refused imported tags the Tag filter offered, by the rules for adding a tag.
+  it('removes an imported tag from the checked rows: longer than a typed one may be, or holding ","', async () => {
+    resetDatabaseConnection();
+    await Dexie.delete('shelf');
+    const long = 'machine learning papers to read this summer';
+    for (const id of ['x', 'y']) await saveArticle({ id, title: id, url: null });
+    // As an import keeps a bookmarks folder's name (cleanStoredTags): not cut to 40, "," kept.
+    await getDatabase().items.update('article:x', { tags: [long, 'work, 2024'] });
+    await getDatabase().items.update('article:y', { tags: [long] });
+    const user = userEvent.setup();
+    render(<BulkTagActions checked={['article:x', 'article:y']} suggestions={[long, 'work, 2024']} />);
+    const box = screen.getByRole('combobox', { name: 'Tag for checked rows' });
+    await user.type(box, long);
+    await user.click(screen.getByRole('button', { name: 'Remove tag' }));
+    expect((await screen.findByRole('status')).textContent).toBe(`Removed “${long}” from 2 of 2.`);
+    await user.clear(box);
+    await user.type(box, 'Work, 2024');
+    await user.click(screen.getByRole('button', { name: 'Remove tag' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Removed “work, 2024” from 1 of 2. 1 did not have it.'),
+    );
+    expect((await getItem('article:x'))?.tags).toEqual([]);
+    expect((await getItem('article:y'))?.tags).toEqual([]);
+    // Adding still follows the tag rules.
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    expect(screen.getByRole('alert').textContent).toContain('cannot contain');
     resetDatabaseConnection();
   });
 

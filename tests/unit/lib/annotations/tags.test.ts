@@ -8,6 +8,7 @@ import {
   normalizeTag,
   removeTag,
   TAG_ERROR_MESSAGES,
+  tagToRemove,
 } from '@/lib/annotations/tags';
 
 describe('normalizing a tag', () => {
@@ -80,5 +81,20 @@ describe('what a bulk tag change says', () => {
       `Added “wal” to 1 of 2. 1 already has ${MAX_TAGS_PER_ITEM} tags or more, and takes no more.`,
     );
     expect(describeBulkTagChange('wal', 'remove', 3, 1, 0)).toBe('Removed “wal” from 1 of 3. 2 did not have it.');
+  });
+});
+
+// QA: bulk "Remove tag" checked the typed tag by the rules for adding one, and refused imported
+// tags the Tag filter offered.
+describe('a tag to remove', () => {
+  it('takes any tag an item may hold (an import keeps longer ones, and "," or "|"), as tags are compared', () => {
+    const long = 'machine learning papers to read this summer';
+    expect([...long].length).toBeGreaterThan(MAX_TAG_LENGTH);
+    expect(tagToRemove(long)).toEqual({ ok: true, tag: long });
+    expect(tagToRemove(' Work, 2024 ')).toEqual({ ok: true, tag: 'work, 2024' });
+    expect(tagToRemove('a|b')).toEqual({ ok: true, tag: 'a|b' });
+    expect(tagToRemove('  ')).toEqual({ ok: false, error: 'empty' });
+    const [stored] = cleanStoredTags([' Work, 2024 ']);
+    expect(removeTag([stored as string, 'later'], 'WORK, 2024')).toEqual(['later']);
   });
 });
