@@ -8,10 +8,20 @@ interface BulkTagActionsProps {
   checked: readonly string[];
   /** Tags offered while typing. */
   suggestions: readonly string[];
+  /**
+   * Makes the change; returns what to say here, or null when the caller says it (the reading list's
+   * Undo line, `useUndoableActions`). By default it is made and said here, with no undo.
+   */
+  changeTag?: (ids: readonly string[], tag: string, change: 'add' | 'remove') => Promise<string | null>;
+}
+
+async function changeAndDescribe(ids: readonly string[], tag: string, change: 'add' | 'remove') {
+  const { changed, full } = await changeTagOnItems(ids, tag, change);
+  return describeBulkTagChange(tag, change, ids.length, changed, full);
 }
 
 /** Adds a tag to, or removes it from, every checked row at once. */
-export function BulkTagActions({ checked, suggestions }: BulkTagActionsProps) {
+export function BulkTagActions({ checked, suggestions, changeTag = changeAndDescribe }: BulkTagActionsProps) {
   const [tag, setTag] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const listId = useId();
@@ -21,8 +31,8 @@ export function BulkTagActions({ checked, suggestions }: BulkTagActionsProps) {
     // Adding follows the tag rules; removing takes any tag an item holds (an import's, longer or with ",").
     const normalized = change === 'add' ? normalizeTag(tag) : tagToRemove(tag);
     if (!normalized.ok) return setMessage({ text: TAG_ERROR_MESSAGES[normalized.error], error: true });
-    const { changed, full } = await changeTagOnItems(checked, normalized.tag, change);
-    setMessage({ text: describeBulkTagChange(normalized.tag, change, checked.length, changed, full), error: false });
+    const said = await changeTag(checked, normalized.tag, change);
+    setMessage(said === null ? null : { text: said, error: false });
   };
 
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { restoreRemoved, setStatus, undoStatusChange } from '@/lib/db/items';
+import { describeBulkTagChange } from '@/lib/annotations/tags';
+import { changeTagForUndo, restoreRemoved, setStatus, undoStatusChange, undoTagChange } from '@/lib/db/items';
 import type { ItemStatus } from '@/lib/db/schema';
 import { unsaveItems } from '@/lib/db/unsave';
 
@@ -29,7 +30,7 @@ export function useUndo() {
 export type UndoState = ReturnType<typeof useUndo>;
 
 /**
- * Status changes and unsaving (which keeps reading progress for a later save), each offered for
+ * Status changes, tag changes and unsaving (which keeps reading progress for a later save), each offered for
  * undo until the next one. `kept`: an undo held by the caller, above a view that may unmount (the
  * side panel's reading list): unsaving removes the copy, highlights and notes, which only Undo
  * brings back, so leaving the view must not drop it.
@@ -48,6 +49,17 @@ export function useUndoableActions(kept?: UndoState) {
       if (ids.length === 0) return;
       const snapshot = await unsaveItems(ids);
       setUndo({ message: `Unsaved ${count(ids.length)}.`, undo: () => restoreRemoved(snapshot) });
+    },
+    /**
+     * Adds `tag` to, or removes it from, items (`tag` as the tag rules let it be added or removed).
+     * Returns what to say when no item changed (nothing to undo); otherwise the Undo line says it.
+     */
+    async changeTag(ids: readonly string[], tag: string, change: 'add' | 'remove'): Promise<string | null> {
+      const result = await changeTagForUndo(ids, tag, change);
+      const message = describeBulkTagChange(tag, change, ids.length, result.changed, result.full);
+      if (result.changed === 0) return message;
+      setUndo({ message, undo: () => undoTagChange(result) });
+      return null;
     },
     runUndo,
   };

@@ -124,7 +124,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo }: R
             onToggleHelp={() => setShowHelp((s) => !s)}
             helpShown={showHelp}
           />
-          <BulkTagActions checked={[...selection.selected]} suggestions={tags} />
+          <BulkTagActions checked={[...selection.selected]} suggestions={tags} changeTag={actions.changeTag} />
           {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}
           {rows.length > 0 && (
             <ReadingList

@@ -317,10 +317,27 @@ export async function changeTagOnItems(
   ids: readonly string[],
   tag: string,
   change: 'add' | 'remove',
-  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+  options: WriteOptions = {},
 ): Promise<TagChange> {
+  const { changed, full } = await changeTagForUndo(ids, tag, change, options);
+  return { changed, full };
+}
+
+/** A bulk tag change, as much as undoing it needs: the tags each changed item had, and when. */
+export interface UndoableTagChange extends TagChange {
+  at: number;
+  previous: Map<string, string[]>;
+}
+
+/** `changeTagOnItems`, returning what `undoTagChange` needs (the reading list's bulk tag actions). */
+export async function changeTagForUndo(
+  ids: readonly string[],
+  tag: string,
+  change: 'add' | 'remove',
+  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+): Promise<UndoableTagChange> {
   const [clean] = cleanTagList([tag]);
-  const result: TagChange = { changed: 0, full: 0 };
+  const result: UndoableTagChange = { changed: 0, full: 0, at: now, previous: new Map() };
   if (change === 'add' && !clean) return result;
   await db.transaction('rw', db.items, () =>
     db.items
@@ -331,12 +348,38 @@ export async function changeTagOnItems(
         if (added && !added.ok && added.error === 'too-many') result.full++;
         const next = added ? (added.ok && added.added ? added.tags : item.tags) : removeTag(item.tags, tag);
         if (next.length === item.tags.length) return;
+        result.previous.set(item.id, [...item.tags]);
         item.tags = next;
         touch(item, ['tags'], now);
         result.changed++;
       }),
   );
   return result;
+}
+
+/**
+ * Undoes `changeTagForUndo`: each changed item gets back exactly the tags it had (an import's kept
+ * as stored), unless its tags changed again since — undo never reverts a later change — and its
+ * other fields (status, note, title) as they are now. Returns how many it restored.
+ */
+export async function undoTagChange(
+  change: UndoableTagChange,
+  { db = getDatabase(), now = Math.max(Date.now(), change.at + 1) }: WriteOptions = {},
+): Promise<number> {
+  let restored = 0;
+  await db.transaction('rw', db.items, () =>
+    db.items
+      .where('id')
+      .anyOf([...change.previous.keys()])
+      .modify((item) => {
+        const previous = change.previous.get(item.id);
+        if (!previous || item.changedAt.tags !== change.at) return;
+        item.tags = [...previous];
+        touch(item, ['tags'], now);
+        restored++;
+      }),
+  );
+  return restored;
 }
 
 /** What `changeTagOnItems` did: how many items changed, and how many refused the tag for holding 20 already. */

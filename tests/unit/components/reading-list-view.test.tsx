@@ -183,12 +183,32 @@ describe('ReadingListView keyboard', () => {
     await changeTagOnItems(['article:a'], 'later', 'remove'); // the bulk action, or another window
     await waitFor(() => expect(screen.queryAllByRole('listitem')).toHaveLength(3));
     expect(filter.value).toBe('');
-    expect(screen.getByText('No saved item has the tag “later” any more: showing all tags.')).toBeTruthy();
+    expect(await screen.findByText('No saved item has the tag “later” any more: showing all tags.')).toBeTruthy();
     expect(screen.queryByText('No saved article matches these filters.')).toBeNull();
 
     await setTags('article:a', ['later']); // given back (Undo): the list is not filtered again unasked
     await waitFor(() => expect(within(filter).getByRole('option', { name: 'later' })).toBeTruthy());
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
     expect(filter.value).toBe('');
+  });
+
+  // QA: Mark done, Archive and Unsave offer Undo; a bulk tag change on the checked rows did not.
+  it('a bulk tag change on the checked rows can be undone, as the other bulk actions can', async () => {
+    await setTags('article:a', ['research', 'later']);
+    await setTags('article:b', ['research']);
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Alpha article' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Beta article' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Tag for checked rows' }), { target: { value: 'research' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag' }));
+    await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.tags).toEqual([]));
+    // Said once, in the Undo line.
+    expect(await screen.findByText('Removed “research” from 2 of 2.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.tags).toEqual(['research']));
+    expect((await getDatabase().items.get('article:a'))?.tags).toEqual(['research', 'later']);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
   });
 });

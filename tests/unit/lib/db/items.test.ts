@@ -4,6 +4,7 @@ import { ShelfDatabase } from '@/lib/db/database';
 import { StorageFullError } from '@/lib/db/errors';
 import { pageItemId } from '@/lib/db/ids';
 import {
+  changeTagForUndo,
   removeItems,
   restoreRemoved,
   saveArticle,
@@ -12,6 +13,7 @@ import {
   setStatus,
   setTags,
   undoStatusChange,
+  undoTagChange,
 } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { countUnread, getReaderData } from '@/lib/db/queries';
@@ -49,6 +51,38 @@ describe('repository', () => {
     expect(await undoStatusChange(change, { db, now: 6 })).toBe(2);
     expect((await db.items.get('article:cold-start-latency'))?.status).toBe('unread');
     expect((await db.items.get('article:b'))?.status).toBe('reading');
+  });
+
+  // QA: a bulk tag change on the reading list could not be undone, as its other bulk actions can.
+  it('changes a tag in bulk and undoes it exactly, leaving later changes alone', async () => {
+    const long = 'machine learning papers to read this summer'; // kept so by an import
+    for (const id of ['a', 'b', 'c', 'd']) await saveArticle({ ...ARTICLE, id, title: id }, { db, now: 1 });
+    await db.items.update('article:a', { tags: ['research', long, 'work, 2024'] });
+    await db.items.update('article:b', { tags: ['later', 'research'] });
+    await db.items.update('article:c', { tags: ['research'] });
+    const change = await changeTagForUndo(['article:a', 'article:b', 'article:c', 'article:d'], 'Research', 'remove', {
+      db,
+      now: 5,
+    });
+    expect(change).toMatchObject({ changed: 3, full: 0, at: 5 });
+    expect([...change.previous.keys()].sort()).toEqual(['article:a', 'article:b', 'article:c']); // not d: unchanged
+    // Meanwhile: b's note and status change, c's tags change again.
+    await setNote('article:b', 'kept', { db, now: 6 });
+    await setStatus(['article:b'], 'done', { db, now: 6 });
+    await setTags('article:c', ['other'], { db, now: 7 });
+
+    expect(await undoTagChange(change, { db, now: 8 })).toBe(2);
+    const [a, b, c, d] = await db.items.bulkGet(['article:a', 'article:b', 'article:c', 'article:d']);
+    expect(a?.tags).toEqual(['research', long, 'work, 2024']); // exactly, in order, the import's tags as stored
+    expect(a?.changedAt.tags).toBe(8); // a change to sync
+    expect(b).toMatchObject({ tags: ['later', 'research'], note: 'kept', status: 'done' });
+    expect(c?.tags).toEqual(['other']); // changed since: never reverted
+    expect(d?.tags).toEqual([]);
+
+    const added = await changeTagForUndo(['article:d'], 'later', 'add', { db, now: 9 });
+    expect((await db.items.get('article:d'))?.tags).toEqual(['later']);
+    expect(await undoTagChange(added, { db, now: 10 })).toBe(1);
+    expect((await db.items.get('article:d'))?.tags).toEqual([]);
   });
 
   it('removes items with their progress in one step, and undoes it', async () => {
