@@ -3,6 +3,7 @@ import { BulkTagActions } from '@/components/annotations/bulk-tag-actions';
 import { useCurrentRowLine } from '@/components/hooks/use-current-row-line';
 import { useGoneTagFallback } from '@/components/hooks/use-gone-tag-fallback';
 import { useListFocus } from '@/components/hooks/use-list-focus';
+import { type ListPlace, useListPlace, useReturnToRow } from '@/components/hooks/use-list-place';
 import { useReadingListData } from '@/components/hooks/use-reading-list-data';
 import { useReadingListSelection } from '@/components/hooks/use-reading-list-selection';
 import { type UndoState, useUndoableActions } from '@/components/hooks/use-undoable-actions';
@@ -14,7 +15,7 @@ import { ListToolbar } from '@/components/reading-list/list-toolbar';
 import { UndoBar } from '@/components/undo-bar';
 import type { ItemStatus } from '@/lib/db/schema';
 import { runListKey } from '@/lib/reading-list/keys';
-import { DEFAULT_LIST_QUERY, type ListQuery, type ListRow } from '@/lib/reading-list/list-query';
+import type { ListQuery, ListRow } from '@/lib/reading-list/list-query';
 
 interface ReadingListViewProps {
   onOpenArticle: (articleId: string) => void;
@@ -22,14 +23,17 @@ interface ReadingListViewProps {
   onImport: () => void;
   /** The undo of the last action, kept above this view so that it outlives it. */
   undo?: UndoState;
+  /** The list's query and current row, kept above this view: Back from an item finds them as they were. */
+  place?: ListPlace;
 }
 
 /** The saved items: the queue and other views, filters, bulk actions with undo, and keys (`?` lists them). */
-export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo }: ReadingListViewProps) {
-  const [query, setQuery] = useState<ListQuery>(DEFAULT_LIST_QUERY);
+export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, place }: ReadingListViewProps) {
+  const ownPlace = useListPlace();
+  const { query, setQuery, activeIndex, setActiveIndex } = place ?? ownPlace;
   const { loaded, isPartial, allRows, rows, counts, tags, shownQuery, gone, found } = useReadingListData(query);
   const tagFallback = useGoneTagFallback(gone, setQuery);
-  const [activeIndex, setActiveIndex] = useState(0);
+  useReturnToRow(place ?? ownPlace, rows, loaded && !isPartial);
   const savedIds = useMemo(() => new Set(allRows.map((row) => row.item.id)), [allRows]);
   const selection = useReadingListSelection(savedIds);
   const actions = useUndoableActions(undo);

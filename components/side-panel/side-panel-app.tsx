@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useCatalog } from '@/components/hooks/use-catalog';
+import { useListPlace } from '@/components/hooks/use-list-place';
 import { useSidePanelView } from '@/components/hooks/use-side-panel-view';
 import { useUndo } from '@/components/hooks/use-undoable-actions';
 import { ReaderContainer } from '@/components/reader/reader-container';
@@ -22,6 +23,8 @@ export function SidePanelApp() {
   const [searchQuery, setSearchQuery] = useState('');
   // Kept here too: Unsave in the reading list or on a card can be undone after a look at another view.
   const readingListUndo = useUndo();
+  // And the reading list's view, filters, search, sort and current row: Back from an item opened there finds them.
+  const readingListPlace = useListPlace();
   const cardUndo = useUndo();
   // A learned article is known once the overlay is read: wait for it rather than say "no longer".
   if (!view || (view.kind === 'article' && !loaded && !catalog.byId(view.articleId)))
@@ -63,6 +66,7 @@ export function SidePanelApp() {
             onOpenPage={read}
             onImport={() => show({ kind: 'settings' })}
             undo={readingListUndo}
+            place={readingListPlace}
           />
         </StorageGate>
       )}

@@ -198,6 +198,43 @@ test('Unsave in the reading list can still be undone after a look at another vie
   await expect(readingList.row(herd!.title)).toBeVisible();
 });
 
+// QA: Back from an item opened in the side panel's reading list came back to Queue, All tags, no
+// search, the first row: the list's view is unmounted while the item is shown.
+test('Back from an item opened in the reading list finds the list as it was: view, tag, sort, row', async ({
+  context,
+  extensionId,
+}) => {
+  const articles = ARTICLES_WITH_URL.slice(0, 5);
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile(
+    shelfBackup(
+      articles.map((article, i) => ({
+        ...articleItem(article, i === 4 ? 'archived' : 'unread'),
+        tags: i % 2 === 0 ? ['research'] : [],
+      })),
+    ),
+  );
+  await panel.show('Reading list');
+  const { readingList, page } = panel;
+  const tagFilter = page.getByRole('combobox', { name: 'Tag', exact: true });
+  const sort = page.getByRole('combobox', { name: 'Sort' });
+  await readingList.view('All').click();
+  await tagFilter.selectOption('research');
+  await sort.selectOption('Progress');
+  await expect(readingList.rows).toHaveCount(3); // 0, 2 and the archived 4
+  const second = (await readingList.rows.nth(1).getByRole('button').textContent()) ?? '';
+  await readingList.list.getByRole('button', { name: second }).click(); // the pointer on it makes it current
+  await expect(panel.cardTitle).toHaveText(second);
+
+  await panel.backButton.click();
+  await expect(readingList.rows).toHaveCount(3);
+  await expect(readingList.view('All')).toHaveAttribute('aria-pressed', 'true');
+  await expect(tagFilter).toHaveValue('research');
+  await expect(sort).toHaveValue('progress');
+  await expect(readingList.row(second)).toHaveAttribute('aria-current', 'true');
+  await expect(readingList.list).toBeFocused(); // j and k go on from there
+});
+
 // Unsave on a card: its Undo showed on the next card opened (and would have put back the first);
 // the card is where it is offered, also after a look at another card or view.
 test('Unsave on a card is undone from that card only, also after a look at another card', async ({

@@ -61,6 +61,7 @@ interface BackupItem {
   url: string | null;
   title: string;
   status: 'unread' | 'reading' | 'done' | 'archived';
+  tags?: string[];
 }
 
 export const articleItem = (
@@ -81,7 +82,7 @@ export function shelfBackup(items: BackupItem[], progress: { itemId: string; fra
     format: 'shelf-backup',
     version: 1,
     exportedAt: '2026-11-26T00:00:00.000Z',
-    items: items.map((item) => ({ ...item, tags: [], note: '', addedAt: 1, updatedAt: 1 })),
+    items: items.map((item) => ({ ...item, tags: item.tags ?? [], note: '', addedAt: 1, updatedAt: 1 })),
     progress: progress.map(({ itemId, fraction }) => ({
       itemId,
       fraction,

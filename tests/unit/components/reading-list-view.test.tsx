@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useListPlace } from '@/components/hooks/use-list-place';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { changeTagOnItems, saveArticle, setStatus, setTags } from '@/lib/db/items';
@@ -210,5 +211,42 @@ describe('ReadingListView keyboard', () => {
     await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.tags).toEqual(['research']));
     expect((await getDatabase().items.get('article:a'))?.tags).toEqual(['research', 'later']);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
+  });
+
+  // QA: in the side panel, Back from an item opened in the list came back to Queue, All tags, no
+  // search and the first row: the list's view is unmounted while another is shown.
+  it('shown again, keeps the view, sort, search and current row kept above it (the side panel’s Back)', async () => {
+    function Panel({ listShown }: { listShown: boolean }) {
+      const place = useListPlace();
+      if (!listShown) return <p>An item opened from the list</p>;
+      return <ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} place={place} />;
+    }
+    await setStatus(['article:a'], 'archived', { now: 10 });
+    const { rerender } = render(<Panel listShown />);
+    await screen.findByRole('list', { name: 'Saved articles' });
+    fireEvent.click(screen.getByRole('button', { name: 'All (3)' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value: 'updated' } });
+    const rowsNow = () => within(screen.getByRole('list', { name: 'Saved articles' })).getAllByRole('listitem');
+    await waitFor(() => expect(rowsNow()[0]?.textContent).toContain('Alpha article')); // updated last
+    fireEvent.keyDown(screen.getByRole('list', { name: 'Saved articles' }), { key: 'j' });
+    expect(rowsNow()[1]?.getAttribute('aria-current')).toBe('true');
+
+    rerender(<Panel listShown={false} />);
+    await saveArticle({ id: 'd', title: 'Delta article', url: null }, { now: 20 }); // saved meanwhile: first row
+    rerender(<Panel listShown />);
+    await waitFor(() => expect(rowsNow()).toHaveLength(4));
+    expect(screen.getByRole('button', { name: 'All (4)' }).getAttribute('aria-pressed')).toBe('true');
+    expect((screen.getByRole('combobox', { name: 'Sort' }) as HTMLSelectElement).value).toBe('updated');
+    // The current row is the row it was on (Beta), not the first, nor the second place.
+    await waitFor(() => expect(screen.getByRole('listitem', { current: true }).textContent).toContain('Beta article'));
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search saved articles' }), { target: { value: 'gamma' } });
+    await waitFor(() => expect(rowsNow()).toHaveLength(1));
+    rerender(<Panel listShown={false} />);
+    rerender(<Panel listShown />);
+    expect(
+      (await screen.findByRole('searchbox', { name: 'Search saved articles' })) as HTMLInputElement,
+    ).toHaveProperty('value', 'gamma');
+    await waitFor(() => expect(rowsNow()).toHaveLength(1));
   });
 });

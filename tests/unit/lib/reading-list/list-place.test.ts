@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { SavedItem } from '@/lib/db/schema';
+import { returnToRow } from '@/lib/reading-list/list-place';
+import type { ListRow } from '@/lib/reading-list/list-query';
+
+const row = (id: string): ListRow => ({ item: { id } as SavedItem, article: undefined, progress: 0 });
+const rows = ['a', 'b', 'c', 'd'].map(row);
+
+describe('the reading list’s current row, shown again', () => {
+  it('is the row it was on, wherever that row is now', () => {
+    expect(returnToRow(rows, 'c', 2)).toBe(2);
+    expect(returnToRow([row('new'), ...rows], 'c', 2)).toBe(3); // saved meanwhile: first in the list
+  });
+
+  it('is at the same place when that row is gone (marked done, out of the queue), within the list', () => {
+    expect(
+      returnToRow(
+        rows.filter((r) => r.item.id !== 'b'),
+        'b',
+        1,
+      ),
+    ).toBe(1);
+    expect(returnToRow(rows.slice(0, 2), 'd', 3)).toBe(1);
+    expect(returnToRow([], 'd', 3)).toBe(0);
+    expect(returnToRow(rows, null, 0)).toBe(0);
+  });
+});
