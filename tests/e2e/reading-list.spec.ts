@@ -235,6 +235,36 @@ test('Back from an item opened in the reading list finds the list as it was: vie
   await expect(readingList.list).toBeFocused(); // j and k go on from there
 });
 
+// QA: "Remove tag" of the tag the list was filtered by left "All tags" shown over an empty list
+// (the list still filtered by the gone tag), and a bulk tag change had no Undo.
+test('bulk Remove tag of the filtered tag shows all items, and Undo puts the tag back', async ({
+  context,
+  extensionId,
+}) => {
+  const articles = ARTICLES_WITH_URL.slice(0, 4);
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile(
+    shelfBackup(articles.map((article, i) => ({ ...articleItem(article), tags: i < 2 ? ['later'] : [] }))),
+  );
+  await panel.show('Reading list');
+  const { readingList, page } = panel;
+  const tagFilter = page.getByRole('combobox', { name: 'Tag', exact: true });
+  await tagFilter.selectOption('later');
+  await expect(readingList.rows).toHaveCount(2);
+  for (const article of articles.slice(0, 2)) await readingList.checkbox(article.title).check();
+  await page.getByRole('combobox', { name: 'Tag for checked rows' }).fill('later');
+  await page.getByRole('button', { name: 'Remove tag', exact: true }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Removed “later” from 2 of 2.' })).toBeVisible();
+  await expect(page.getByText('No saved item has the tag “later” any more: showing all tags.')).toBeVisible();
+  await expect(readingList.rows).toHaveCount(4);
+  await expect(tagFilter).toHaveValue('');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(tagFilter.getByRole('option', { name: 'later' })).toBeAttached();
+  await tagFilter.selectOption('later');
+  await expect(readingList.rows).toHaveCount(2);
+});
+
 // Unsave on a card: its Undo showed on the next card opened (and would have put back the first);
 // the card is where it is offered, also after a look at another card or view.
 test('Unsave on a card is undone from that card only, also after a look at another card', async ({
