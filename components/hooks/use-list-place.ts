@@ -10,29 +10,34 @@ import { DEFAULT_LIST_QUERY, type ListQuery, type ListRow } from '@/lib/reading-
 export function useListPlace() {
   const [query, setQuery] = useState<ListQuery>(DEFAULT_LIST_QUERY);
   const [activeIndex, setActiveIndex] = useState(0);
-  /** The current row's item, to find it again when rows moved meanwhile (`useReturnToRow`). */
-  const rowId = useRef<string | null>(null);
-  return { query, setQuery, activeIndex, setActiveIndex, rowId };
+  /**
+   * The rows as last shown (null before): the current row's item is found in them by `activeIndex`,
+   * which may change after the view is unmounted (a pointer's update, rendered after the click that
+   * opened an item), and found again in the rows when the list is shown again (`useReturnToRow`).
+   */
+  const shownRows = useRef<readonly ListRow[] | null>(null);
+  return { query, setQuery, activeIndex, setActiveIndex, shownRows };
 }
 
 export type ListPlace = ReturnType<typeof useListPlace>;
 
 /**
  * When the list is shown again, puts the current row back on the row it was on (found once the
- * list is read whole, `complete`); from then on, remembers the current row (`rowId`) as it moves.
+ * list is read whole, `complete`); until the view is unmounted, remembers the rows shown.
  */
 export function useReturnToRow(place: ListPlace, rows: readonly ListRow[], complete: boolean) {
-  const { setActiveIndex, rowId, activeIndex } = place;
+  const { setActiveIndex, shownRows, activeIndex } = place;
   // Shown for the first time (no row to go back to): nothing to wait for.
-  const returned = useRef(rowId.current === null);
-  const current = rows[Math.min(activeIndex, rows.length - 1)]?.item.id ?? null;
+  const returned = useRef(shownRows.current === null);
   useEffect(() => {
     if (!returned.current) {
       if (!complete) return;
       returned.current = true;
-      const at = returnToRow(rows, rowId.current, activeIndex);
-      if (at !== activeIndex) return setActiveIndex(at);
+      const before = shownRows.current ?? [];
+      const rowId = before[Math.min(activeIndex, before.length - 1)]?.item.id ?? null;
+      const at = returnToRow(rows, rowId, activeIndex);
+      if (at !== activeIndex) setActiveIndex(at);
     }
-    if (current !== null) rowId.current = current;
-  }, [complete, rows, rowId, activeIndex, setActiveIndex, current]);
+    shownRows.current = rows;
+  }, [complete, rows, shownRows, activeIndex, setActiveIndex]);
 }

@@ -1,7 +1,7 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useListPlace } from '@/components/hooks/use-list-place';
+import { type ListPlace, useListPlace } from '@/components/hooks/use-list-place';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { changeTagOnItems, saveArticle, setStatus, setTags } from '@/lib/db/items';
@@ -248,5 +248,26 @@ describe('ReadingListView keyboard', () => {
       (await screen.findByRole('searchbox', { name: 'Search saved articles' })) as HTMLInputElement,
     ).toHaveProperty('value', 'gamma');
     await waitFor(() => expect(rowsNow()).toHaveLength(1));
+  });
+
+  // In the side panel, the pointer's update of the current row (entering the row clicked) could be
+  // rendered after the click had unmounted the list: Back went to the row before.
+  it('shown again, goes to the current row set while the list was not shown', async () => {
+    let kept: ListPlace | undefined;
+    function Panel({ listShown }: { listShown: boolean }) {
+      kept = useListPlace();
+      if (!listShown) return <p>An item opened from the list</p>;
+      return <ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} place={kept} />;
+    }
+    const { rerender } = render(<Panel listShown />);
+    const rowsNow = () => within(screen.getByRole('list', { name: 'Saved articles' })).getAllByRole('listitem');
+    await waitFor(() => expect(rowsNow()).toHaveLength(3));
+    await waitFor(() => expect(rowsNow()[0]?.getAttribute('aria-current')).toBe('true'));
+    rerender(<Panel listShown={false} />);
+    act(() => kept?.setActiveIndex(2));
+    rerender(<Panel listShown />);
+    await screen.findByRole('heading', { name: 'Reading list (3)' }); // read whole: the row is found again
+    await act(async () => {});
+    expect(screen.getByRole('listitem', { current: true }).textContent).toContain('Gamma article');
   });
 });
