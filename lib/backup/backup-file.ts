@@ -72,8 +72,31 @@ export interface CheckedBackup {
 
 export type ParsedBackup = { ok: true; backup: CheckedBackup } | { ok: false; error: string };
 
-export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
-export const BACKUP_TOO_LARGE = 'The file is larger than 200 MB; it is not a Shelf backup.';
+/**
+ * The largest backup Shelf reads, and so the largest it writes (`backupText`): near the longest
+ * string a browser's JavaScript holds (V8: 2^29 − 24 characters). It was 200 MB, below what an
+ * export of a few thousand saved copies writes, so a backup Shelf made could not be restored.
+ */
+export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
+export const BACKUP_TOO_LARGE = 'The file is larger than 500 MB; it is not a Shelf backup.';
+
+/** A backup's text as its file holds it; refused, saying why, when Shelf could not read it back. */
+export function backupText(backup: Backup, maxLength = MAX_BACKUP_BYTES): string {
+  let text: string;
+  try {
+    text = JSON.stringify(backup, null, 1);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    text = '';
+  }
+  if (!text || text.length > maxLength) {
+    const mb = Math.round(maxLength / (1024 * 1024));
+    throw new Error(
+      `the backup would be larger than ${mb} MB, more than Shelf can restore. Its readable copies take most of it: Export bookmarks (HTML) or Export CSV keeps your list, tags and notes.`,
+    );
+  }
+  return text;
+}
 
 /** Parses a backup file's text; the error names the record and the field that are wrong. */
 export function parseBackup(text: string): ParsedBackup {
@@ -166,6 +189,12 @@ function checkRecords(backup: Backup): CheckedBackup {
     }
     if (items.has(id)) {
       skipped.push({ where, reason: 'the same page as an item earlier in the file (that one was kept)' });
+      return;
+    }
+    // Two pages under one id (a file edited by hand): the records filed under it go to the first,
+    // never to a page they were not made on.
+    if (renamed.has(item.id)) {
+      skipped.push({ where, reason: 'has the id of another page earlier in the file (that one was kept)' });
       return;
     }
     renamed.set(item.id, id);

@@ -1,4 +1,4 @@
-import { createBackup } from '@/lib/backup/backup-file';
+import { backupText, createBackup } from '@/lib/backup/backup-file';
 import { readBackupRecords } from '@/lib/db/backup';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { getItemsForExport } from '@/lib/db/queries';
@@ -33,7 +33,7 @@ export async function exportBackupFile(db?: ShelfDatabase): Promise<string> {
   const [records, preferences] = await Promise.all([readBackupRecords(db), snapshotPreferences()]);
   const backup = createBackup(records, preferences);
   const fileName = `shelf-backup-${backup.exportedAt.slice(0, 10)}.json`;
-  downloadText(JSON.stringify(backup, null, 1), 'application/json', fileName);
+  downloadText(backupText(backup), 'application/json', fileName);
   const count = records.items.length;
   return `Exported a backup of ${count.toLocaleString('en')} item${count === 1 ? '' : 's'} and your settings to ${fileName}.`;
 }

@@ -33,12 +33,12 @@ describe('importing files too large to be an export', () => {
     expect(result.current.progress).toBeNull();
   });
 
-  it('refuses a backup over 200 MB before reading it, saying why', async () => {
+  it('refuses a backup over 500 MB before reading it, saying why', async () => {
     const { result } = renderHook(() => useImport(db));
     await act(() => result.current.restore(fileOfSize('shelf.json', 2_500 * 1024 * 1024), 'replace'));
     expect(result.current.restoreMessage).toEqual({
       kind: 'error',
-      text: 'shelf.json: The file is larger than 200 MB; it is not a Shelf backup. Nothing was changed.',
+      text: 'shelf.json: The file is larger than 500 MB; it is not a Shelf backup. Nothing was changed.',
     });
   });
 });

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Backup, createBackup, parseBackup } from '@/lib/backup/backup-file';
+import { type Backup, backupText, createBackup, MAX_BACKUP_BYTES, parseBackup } from '@/lib/backup/backup-file';
 import { describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
 import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
@@ -191,6 +191,36 @@ describe('backup', () => {
     const items = await getAllItems(db).then((all) => all.items);
     expect(items.some((item) => item.url === url)).toBe(false);
     expect(toNetscapeBookmarks([...items, { ...bad, url }])).not.toContain(url.slice(0, 10));
+  });
+
+  it('two items under one id in a file: the second is skipped, and nothing of the first goes to it', async () => {
+    const file = JSON.parse(JSON.stringify(await exportNow())) as Backup;
+    const page = file.items.find((item) => item.url === 'https://example.org/page');
+    const other = file.items.find((item) => item.articleId === 'a2'); // it has a highlight of its own
+    if (!page || !other) throw new Error('fixture');
+    const pageId = page.id;
+    file.items = [page, { ...other, id: pageId }, ...file.items.filter((item) => item !== page && item !== other)];
+    const parsed = parseBackup(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.backup.skipped.map(({ reason }) => reason)).toEqual([
+      'has the id of another page earlier in the file (that one was kept)',
+      'belongs to no item in the file', // the article's highlight
+    ]);
+    await restoreBackup(parsed.backup, 'replace', { db });
+    expect(await getItem('article:a2', db)).toBeUndefined();
+    // The page's copy stays the page's; the article's highlight, filed under its own id, has no item.
+    expect((await db.captures.toArray()).map((copy) => copy.itemId)).toEqual([pageId]);
+    expect(await db.highlights.toArray()).toEqual([]);
+  });
+
+  it('a backup is written only if Shelf can read it back: one too large is refused, saying why', async () => {
+    const backup = await exportNow();
+    const text = backupText(backup);
+    expect(parseBackup(text).ok).toBe(true);
+    expect(() => backupText(backup, text.length - 1)).toThrow(/larger than \d+ MB, more than Shelf can restore/);
+    // The largest export and the largest restore are one limit, above what thousands of copies take.
+    expect(backupText.length).toBe(1);
+    expect(MAX_BACKUP_BYTES).toBeGreaterThanOrEqual(500 * 1024 * 1024);
   });
 
   it('skips progress and copies of items that are not in the file', async () => {
