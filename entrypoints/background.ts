@@ -5,6 +5,7 @@ import { handleContextMenuClick, registerContextMenus } from '@/lib/background/c
 import { keepDerivedStateInStep } from '@/lib/background/derived-state';
 import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { requestHandlers } from '@/lib/background/request-handlers';
+import { reportSavesCutShort } from '@/lib/background/saves-under-way';
 import { keepSyncInStep } from '@/lib/background/sync';
 import { registerRequestHandlers } from '@/lib/messaging/protocol';
 
@@ -17,4 +18,5 @@ export default defineBackground(() => {
   registerRequestHandlers(requestHandlers);
   keepDerivedStateInStep();
   keepSyncInStep();
+  void reportSavesCutShort();
 });

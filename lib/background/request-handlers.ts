@@ -4,6 +4,7 @@ import { captureLink } from '@/lib/background/capture-link';
 import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
 import { requestLibraryPostingsUpdate } from '@/lib/background/library-postings';
 import { savePageFromTab } from '@/lib/background/save-page';
+import { reportSavesCutShort } from '@/lib/background/saves-under-way';
 import { syncNow } from '@/lib/background/sync';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
@@ -140,6 +141,10 @@ export const requestHandlers: RequestHandlers = {
   'sync-now': async (_request, sender) => {
     assertFromExtensionPage(sender);
     return { status: await syncNow() };
+  },
+  'report-unfinished-saves': async (_request, sender) => {
+    assertFromExtensionPage(sender);
+    return { reported: await reportSavesCutShort() };
   },
   'save-note': async ({ target, id, note }, sender) => {
     assertFromExtensionPage(sender);

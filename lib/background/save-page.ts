@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
 import { readCopyHere } from '@/lib/background/copy-texts';
 import { keepCopyImages } from '@/lib/background/keep-images';
+import { whileSaving } from '@/lib/background/saves-under-way';
 import { copyChanges } from '@/lib/capture/copy-text';
 import { capturedPageSchema } from '@/lib/capture/schema';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
@@ -62,7 +63,7 @@ export async function savePageAndShow(
 ): Promise<void> {
   const opening = openSidePanel(target).catch(() => {});
   try {
-    const item = await savePageFromTab(tab ?? {});
+    const item = await whileSaving(tab?.title || tab?.url || 'this page', () => savePageFromTab(tab ?? {}));
     await setSidePanelView({ kind: 'reader', itemId: item.id });
   } catch (error) {
     await setSidePanelView({ kind: 'message', text: (error as Error).message });

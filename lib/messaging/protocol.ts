@@ -41,6 +41,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('update-catalog') }),
   // From Shelf's pages only ("Sync now" in Settings): sync with the browser's account now.
   z.strictObject({ type: z.literal('sync-now') }),
+  // From the side panel as it opens: wakes a stopped service worker, which then says what an earlier
+  // one left unfinished (lib/background/saves-under-way.ts).
+  z.strictObject({ type: z.literal('report-unfinished-saves') }),
   // From Shelf's pages only, as one closes with a note typed and not yet saved: the page's own write
   // would not outlive it.
   z.strictObject({
@@ -97,6 +100,7 @@ export interface ReplyMap {
   'learn-from-page': { learned: number };
   'update-catalog': { report: string[] };
   'sync-now': { status: SyncStatus };
+  'report-unfinished-saves': { reported: boolean };
   'save-note': { saved: true };
   /** The highlight made (null when it could not be kept), and whether the article was saved by it. */
   'add-page-highlight': { highlight: PageHighlight | null; savedNow: boolean };

@@ -188,6 +188,19 @@ export const PREFERENCES = {
     defaultValue: { view: { kind: 'browse' }, at: 0 },
     backup: { excluded: 'what the side panel shows lasts for this browser session only' },
   }),
+  /**
+   * Pages the background is saving for the menu or the shortcut, with the worker that saves each
+   * (lib/background/saves-under-way.ts): one still listed by a worker that is gone was cut short.
+   */
+  savesUnderWay: preference<{ id: string; title: string; worker: string }[]>({
+    key: 'savesUnderWay',
+    area: 'session',
+    schema: z
+      .array(z.object({ id: z.string(), title: z.string().check(z.maxLength(300)), worker: z.string() }))
+      .check(z.maxLength(100)),
+    defaultValue: [],
+    backup: { excluded: 'work under way in this browser session' },
+  }),
   syncEnabled: preference<boolean>({
     key: 'syncEnabled',
     area: 'local',

@@ -93,6 +93,13 @@ describe('messages between contexts: malformed, oversized, unknown and out-of-co
     });
   });
 
+  it('only Shelf’s own pages may ask for unfinished saves to be reported (a page could set the side panel’s message)', async () => {
+    for (const sender of [contentScriptOn('https://evil.example/'), contentScriptOn(ARTICLE_URL), {}]) {
+      const reply = await dispatchRequest(requestHandlers, { type: 'report-unfinished-saves' }, sender as never);
+      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
+    }
+  });
+
   it('only Shelf’s own pages may save a note as they close (a content script, even on the article, may not)', async () => {
     await saveArticle({ id: 'cold-start-latency', title: 'Cold start', url: ARTICLE_URL });
     const before = await snapshot();

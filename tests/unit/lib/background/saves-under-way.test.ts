@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { reportSavesCutShort, whileSaving } from '@/lib/background/saves-under-way';
+import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { getSidePanelView, setSidePanelView } from '@/lib/side-panel/view';
+
+// QA: the service worker stopped while "Save to Shelf" captured a page; the side panel opened and
+// never said anything, and no item was saved.
+describe('saves under way when the service worker stops', () => {
+  it('a save is listed while it runs, and not after, whether it succeeded or failed', async () => {
+    let listedDuring: string[] = [];
+    await whileSaving('Backpressure', async () => {
+      listedDuring = (await getPreference(PREFERENCES.savesUnderWay)).map((entry) => entry.title);
+    });
+    await expect(
+      whileSaving('Broken', () => Promise.reject(new Error('Shelf can save web pages (http and https) only.'))),
+    ).rejects.toThrow('only');
+    expect(listedDuring).toEqual(['Backpressure']);
+    expect(await getPreference(PREFERENCES.savesUnderWay)).toEqual([]);
+  });
+
+  it('one an earlier worker left under way is said in the side panel at the next start, once', async () => {
+    await setPreference(PREFERENCES.savesUnderWay, [{ id: 's1', title: 'Retry storms', worker: 'a stopped worker' }]);
+    await setSidePanelView({ kind: 'browse' });
+    await reportSavesCutShort();
+    expect(await getSidePanelView()).toEqual({
+      kind: 'message',
+      text: 'Shelf stopped before “Retry storms” was saved (the browser restarted its background): it was not saved. Save it again.',
+    });
+    expect(await getPreference(PREFERENCES.savesUnderWay)).toEqual([]);
+    await setSidePanelView({ kind: 'browse' });
+    await reportSavesCutShort();
+    expect(await getSidePanelView()).toEqual({ kind: 'browse' });
+  });
+
+  it('a save this worker has under way (the click that woke it) is not reported', async () => {
+    let view: unknown;
+    await whileSaving('Just clicked', async () => {
+      await reportSavesCutShort();
+      view = await getSidePanelView();
+      expect((await getPreference(PREFERENCES.savesUnderWay)).map((entry) => entry.title)).toEqual(['Just clicked']);
+    });
+    expect(view).not.toMatchObject({ kind: 'message' });
+  });
+});
