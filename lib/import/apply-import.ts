@@ -98,6 +98,7 @@ function mergeEntry(first: ImportEntry, later: ImportEntry): ImportEntry {
   return {
     ...newer,
     where: first.where,
+    status: newer.status ?? first.status ?? later.status,
     title: newer.title || first.title || later.title,
     tags: unionTags(first.tags, later.tags),
     note: joinNotes(first.note, later.note),
@@ -132,7 +133,8 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
     ...item,
     changedAt: { ...item.changedAt },
     title: newer && entry.title ? entry.title : item.title,
-    status: newer ? entry.status : item.status,
+    // A record that states no status (a bookmark, a Raindrop row) leaves the one chosen here.
+    status: newer && entry.status !== null ? entry.status : item.status,
     tags: unionTags(item.tags, entry.tags),
     note: joinNotes(item.note, entry.note),
     // Earlier by a second at least: Shelf's own CSV export, imported again, changed every date.
@@ -269,7 +271,7 @@ function planChunk(
         articleId,
         url: entry.url,
         title: entry.title || entry.url.slice(0, 1000),
-        status: entry.status,
+        status: entry.status ?? 'unread',
         tags: entry.tags,
         note: entry.note,
         addedAt: entry.addedAt ?? now,

@@ -33,7 +33,7 @@ const pocketRow: RowMapper = (column, where) => ({
   url: column('url'),
   title: unneutralize(column('title')),
   tags: splitTags(unneutralize(column('tags')), /\|/),
-  status: statusFromName(column('status')) ?? 'unread',
+  status: statusFromName(column('status')),
   addedAt: parseDate(column('time_added')),
   updatedAt: parseDate(column('time_updated')),
   note: unneutralize(column('note')),
@@ -58,8 +58,10 @@ function instapaperTags(value: string): string[] {
 /** Instapaper (`URL,Title,Selection,Folder,Timestamp[,Tags]`): Unread, Archive, Starred or a folder. */
 const instapaperRow: RowMapper = (column, where) => {
   const folder = column('folder').trim();
-  const status: ItemStatus = statusFromName(folder) === 'archived' ? 'archived' : 'unread';
-  const folderTags = folder && !statusFromName(folder) ? [folder] : [];
+  const named = statusFromName(folder);
+  // Starred and the user's own folders say nothing about reading: they leave a saved item's status.
+  const status: ItemStatus | null = named === 'archived' || named === 'unread' ? named : null;
+  const folderTags = folder && !named ? [folder] : [];
   return {
     where,
     url: column('url'),
@@ -86,7 +88,7 @@ const raindropRow: RowMapper = (column, where) => {
     url: column('url'),
     title: column('title'),
     tags,
-    status: 'unread',
+    status: null, // Raindrop keeps no reading status
     addedAt: parseDate(column('created')),
     updatedAt: null,
     note: [column('note').trim(), highlights && `Highlights:\n${highlights}`].filter(Boolean).join('\n\n'),
@@ -111,7 +113,7 @@ const genericRow: RowMapper = (column, where) => ({
   url: firstColumn(column, URL_COLUMNS),
   title: firstColumn(column, ['title', 'name']),
   tags: splitTags(firstColumn(column, ['tags', 'labels', 'tag']), /[|,;]/),
-  status: statusFromName(firstColumn(column, ['status', 'state', 'folder'])) ?? 'unread',
+  status: statusFromName(firstColumn(column, ['status', 'state', 'folder'])),
   addedAt: parseDate(firstColumn(column, ['time_added', 'added', 'created', 'date', 'timestamp', 'saved'])),
   updatedAt: parseDate(firstColumn(column, ['time_updated', 'updated', 'modified'])),
   note: firstColumn(column, ['note', 'notes', 'description', 'comment', 'excerpt']),

@@ -34,7 +34,8 @@ export const importEntrySchema = z.object({
     .refine((url) => isWebUrl(url), 'not a web address (http or https)'),
   title: z.string().transform((title) => shownLine(title).slice(0, 1000)),
   tags: z.array(z.string()).transform(cleanStoredTags),
-  status: itemStatusSchema,
+  /** Null when the format (or record) states none: it then never changes a saved item's status. */
+  status: itemStatusSchema.nullable(),
   /** Epoch milliseconds, when the format has them. */
   addedAt: z.number().int().nonnegative().nullable(),
   updatedAt: z.number().int().nonnegative().nullable(),

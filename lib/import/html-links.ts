@@ -11,9 +11,10 @@ import { ImportFileError } from '@/lib/import/import-error';
 
 /**
  * The status of a link in Pocket's HTML export from the heading it sits under: `<h1>Unread</h1><ul>…`
- * and `<h1>Read Archive</h1>`. Walks outwards and takes the nearest heading that names a status.
+ * and `<h1>Read Archive</h1>`. Walks outwards and takes the nearest heading that names a status; null
+ * when none does.
  */
-function pocketStatusOf(link: Element): ItemStatus {
+function pocketStatusOf(link: Element): ItemStatus | null {
   for (let node: Element | null = link; node; node = node.parentElement) {
     for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
       if (/^H[1-6]$/.test(sibling.tagName)) {
@@ -23,7 +24,7 @@ function pocketStatusOf(link: Element): ItemStatus {
       }
     }
   }
-  return 'unread';
+  return null;
 }
 
 /** Folders every browser has, which say nothing about the bookmarks in them. */
@@ -51,7 +52,7 @@ function isBrowserFolder(heading: Element): boolean {
  * directly inside a folder named "Shelf". Any other folder the user made — "Reading" and
  * "Archive" included — becomes a tag, outermost first.
  */
-function bookmarkFolders(link: Element): { status: ItemStatus; folderTags: string[] } {
+function bookmarkFolders(link: Element): { status: ItemStatus | null; folderTags: string[] } {
   const folders: string[] = []; // innermost first
   for (let node = link.parentElement; node; node = node.parentElement) {
     const heading = node.tagName === 'DL' ? node.previousElementSibling : null;
@@ -63,7 +64,8 @@ function bookmarkFolders(link: Element): { status: ItemStatus; folderTags: strin
     }
     if (name) folders.push(name);
   }
-  return { status: 'unread', folderTags: folders.reverse() };
+  // Outside Shelf's folders a bookmark states no status, so it never changes one chosen in Shelf.
+  return { status: null, folderTags: folders.reverse() };
 }
 
 /** The name of the folder around the folder whose contents are `list`. */

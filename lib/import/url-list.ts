@@ -21,7 +21,7 @@ export function prepareUrlList(text: string): PreparedImport {
       url: titled ? first : value,
       title: titled ? rest.join(' ') : '',
       tags: [],
-      status: 'unread',
+      status: null, // a list of addresses says nothing about reading
       addedAt: null,
       updatedAt: null,
       note: '',

@@ -82,6 +82,41 @@ describe('applyImport', () => {
     expect((await getItem(pageItemId('https://example.com/a'), db))?.status).toBe('done');
   });
 
+  // Importing browser bookmarks or a Raindrop export turned a page marked done back to unread: a
+  // format with no status counted as "unread" and, dated after the change, won.
+  it.each([
+    [
+      'bookmarks.html',
+      (at: number) =>
+        `<!DOCTYPE NETSCAPE-Bookmark-file-1><H1>Bookmarks</H1><DL><p><DT><H3>Reading</H3><DL><p>\n<DT><A HREF="https://a.example/post" ADD_DATE="${at}" LAST_MODIFIED="${at}">Theirs</A>\n</DL><p></DL><p>`,
+    ],
+    [
+      'raindrop.csv',
+      (at: number) =>
+        `id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\n1,Theirs,,,https://a.example/post,Unsorted,,${new Date(at * 1000).toISOString()},,,false\n`,
+    ],
+    [
+      'instapaper.csv',
+      (at: number) => `URL,Title,Selection,Folder,Timestamp\nhttps://a.example/post,Theirs,,Starred,${at}\n`,
+    ],
+    ['links.csv', (at: number) => `url,title,added\nhttps://a.example/post,Theirs,${at}\n`],
+  ])('%s, which names no status, keeps the status chosen in Shelf', async (file, text) => {
+    const now = 1_800_000_000_000;
+    await savePage({ url: 'https://a.example/post', title: 'Mine' }, null, { db, now: now - 3 * 86_400_000 });
+    await setStatus([pageItemId('https://a.example/post')], 'done', { db, now: now - 2 * 86_400_000 });
+    const bookmarked = Math.floor((now - 86_400_000) / 1000);
+    await applyImport(readImportFile(file, new TextEncoder().encode(text(bookmarked))), { db, now });
+    expect((await getItem(pageItemId('https://a.example/post'), db))?.status).toBe('done');
+  });
+
+  it('a record with no status adds an unread item, and a Shelf export folder still sets one', async () => {
+    const html = `<!DOCTYPE NETSCAPE-Bookmark-file-1><DL><p><DT><H3>Shelf</H3><DL><p><DT><H3>Done</H3><DL><p>
+<DT><A HREF="https://a.example/done">Done</A></DL><p></DL><p><DT><A HREF="https://a.example/new">New</A></DL><p>`;
+    await applyImport(readImportFile('bookmarks.html', new TextEncoder().encode(html)), { db });
+    expect((await getItem(pageItemId('https://a.example/done'), db))?.status).toBe('done');
+    expect((await getItem(pageItemId('https://a.example/new'), db))?.status).toBe('unread');
+  });
+
   it('merges the same address twice in one file into one item and says so', async () => {
     const csv = 'url,title,tags\nhttps://a.example/x,First,one\nhttps://a.example/x#frag,Second,two\n';
     const report = await applyImport(readImportFile('links.csv', new TextEncoder().encode(csv)), { db });

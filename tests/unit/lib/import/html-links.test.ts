@@ -41,10 +41,10 @@ describe('a browser bookmarks file', () => {
     </DL><p>`),
     );
     expect(records).toEqual({
-      'In Reading': { status: 'unread', tags: ['distributed', 'reading'] },
-      'In Reading › Archive': { status: 'unread', tags: ['reading', 'archive'] },
-      'On the bar': { status: 'unread', tags: [] },
-      Elsewhere: { status: 'unread', tags: [] },
+      'In Reading': { status: null, tags: ['distributed', 'reading'] },
+      'In Reading › Archive': { status: null, tags: ['reading', 'archive'] },
+      'On the bar': { status: null, tags: [] },
+      Elsewhere: { status: null, tags: [] },
     });
   });
 

@@ -98,7 +98,8 @@ describe('Instapaper CSV', () => {
       note: 'Streaming replication ships WAL records, not SQL.',
     });
     expect(byUrl(parsed, 'https://example.net/café')).toMatchObject({ title: 'Café — à la carte', tags: ['starred'] });
-    expect(byUrl(parsed, 'https://example.net/go-generics')).toMatchObject({ status: 'unread', tags: ['programming'] });
+    // A folder of the user's own says nothing about reading: no status, so a saved item keeps its own.
+    expect(byUrl(parsed, 'https://example.net/go-generics')).toMatchObject({ status: null, tags: ['programming'] });
   });
 
   it('reads the older export without a Tags column', () => {
@@ -130,10 +131,10 @@ describe('bookmarks and address lists', () => {
   it('reads a browser bookmarks file: the user’s folders become tags, descriptions become notes', () => {
     const parsed = read('chrome-bookmarks.html');
     expect(parsed.format).toBe('bookmarks');
-    expect(byUrl(parsed, 'https://developer.mozilla.org/')).toMatchObject({ title: 'MDN Web Docs', status: 'unread' });
+    expect(byUrl(parsed, 'https://developer.mozilla.org/')).toMatchObject({ title: 'MDN Web Docs', status: null });
     // A folder the user named "Reading" is a tag: only Shelf's own export folders say a status.
     expect(byUrl(parsed, 'https://martinfowler.com/articles/patterns-of-distributed-systems/')).toMatchObject({
-      status: 'unread',
+      status: null,
       tags: ['distributed', 'patterns', 'reading'],
       note: "Unmesh Joshi's catalogue",
       addedAt: 1690000300000,
