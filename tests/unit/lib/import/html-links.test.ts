@@ -85,6 +85,50 @@ describe('a browser bookmarks file', () => {
     });
   });
 
+  // A Pocket export of 30,000 links froze the page for 18 s: each link's status was found by walking
+  // back over every earlier item of its list. Counted, not timed: elements looked at per link.
+  it('reads a Pocket export looking at each element a bounded number of times, however long its lists', () => {
+    const pocket = (n: number) => {
+      const items = Array.from(
+        { length: n },
+        (_, i) => `<li><a href="https://example.com/${i}" time_added="${1_690_000_000 + i}">Story ${i}</a></li>`,
+      );
+      return `<!DOCTYPE html><title>Pocket Export</title><h1>Unread</h1><ul>${items.join('')}</ul>
+        <h1>Read Archive</h1><ul>${items.join('')}</ul>`;
+    };
+    const looks = (n: number) => {
+      const getters = ['tagName', 'previousElementSibling', 'nextElementSibling'] as const;
+      const originals = getters.map(
+        (name) => [name, Object.getOwnPropertyDescriptor(Element.prototype, name)] as const,
+      );
+      let count = 0;
+      for (const [name, descriptor] of originals) {
+        const get = descriptor?.get as () => unknown;
+        Object.defineProperty(Element.prototype, name, {
+          ...descriptor,
+          get(this: Element) {
+            count++;
+            return get.call(this);
+          },
+        });
+      }
+      try {
+        const statuses = readImportFile('ril_export.html', new TextEncoder().encode(pocket(n))).entries.map(
+          (entry) => entry.status,
+        );
+        expect(statuses).toEqual([...Array(n).fill('unread'), ...Array(n).fill('archived')]);
+      } finally {
+        for (const [name, descriptor] of originals) Object.defineProperty(Element.prototype, name, descriptor ?? {});
+      }
+      return count;
+    };
+    const small = looks(500);
+    const large = looks(2000);
+    // Four times the links, four times the looks (the walk back took sixteen times as many).
+    expect(large).toBeLessThan(small * 5);
+    expect(large).toBeLessThan(20 * 2 * 2000);
+  });
+
   // A bookmarks file cut short (an interrupted download) was imported in part without a word.
   it('imports what a file cut short holds, and says it was cut short', () => {
     const whole = readFileSync('tests/fixtures/imports/chrome-bookmarks.html', 'utf8');
