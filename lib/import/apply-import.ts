@@ -13,6 +13,7 @@ import {
   type SkippedRecord,
   yieldToPage,
 } from '@/lib/import/entry';
+import { plainTitle } from '@/lib/search/shown-line';
 
 export interface ImportSummary {
   format: string;
@@ -270,7 +271,7 @@ function planChunk(
         kind: articleId ? 'article' : 'page',
         articleId,
         url: entry.url,
-        title: entry.title || entry.url.slice(0, 1000),
+        title: plainTitle(entry.title, entry.url),
         status: entry.status ?? 'unread',
         tags: entry.tags,
         note: entry.note,

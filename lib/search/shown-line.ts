@@ -12,7 +12,10 @@ export function shownLine(text: string): string {
   return text.replace(SHOWN_NOT, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** A saved item's title as one plain line, never empty: its address, else "Untitled", when nothing of it shows. */
+/**
+ * A saved item's title as one plain line, never empty: its address, else "Untitled", when nothing of it
+ * shows. The address is cleaned too: URLs keep a raw U+202E or tab as given, and an untitled import showed it.
+ */
 export function plainTitle(title: string, url: string | null): string {
-  return shownLine(title).slice(0, 1000) || url?.slice(0, 1000) || 'Untitled';
+  return shownLine(title).slice(0, 1000) || shownLine(url ?? '').slice(0, 1000) || 'Untitled';
 }

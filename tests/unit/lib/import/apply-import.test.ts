@@ -117,6 +117,24 @@ describe('applyImport', () => {
     expect((await getItem(pageItemId('https://a.example/new'), db))?.status).toBe('unread');
   });
 
+  // An untitled record was titled by its raw address, U+202E and control characters included
+  // ("https://evil.example/\u202Egnp.exe" read as ".../exe.png").
+  it.each([
+    ['links.csv', 'url,title\n"https://evil.example/\u202Egnp.exe",\n"https://b.example/a\u0007b\u001bc",\n'],
+    ['links.txt', 'https://evil.example/\u202Egnp.exe\nhttps://c.example/\u2066x\u2069\n'],
+    [
+      'bookmarks.html',
+      '<!DOCTYPE NETSCAPE-Bookmark-file-1><DL><p><DT><A HREF="https://evil.example/&#x202E;gnp.exe"></A></DL><p>',
+    ],
+  ])('%s: a title made from the address is a plain line', async (file, text) => {
+    const report = await applyImport(readImportFile(file, new TextEncoder().encode(text)), { db });
+    expect(report.skipped).toEqual([]);
+    const titles = (await getAllItems(db)).items.map((item) => item.title);
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).not.toMatch(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u);
+    expect(titles).toContain(file === 'links.csv' ? 'https://b.example/a b c' : 'https://evil.example/ gnp.exe');
+  });
+
   it('merges the same address twice in one file into one item and says so', async () => {
     const csv = 'url,title,tags\nhttps://a.example/x,First,one\nhttps://a.example/x#frag,Second,two\n';
     const report = await applyImport(readImportFile('links.csv', new TextEncoder().encode(csv)), { db });
