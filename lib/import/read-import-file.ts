@@ -5,7 +5,7 @@ import { ImportFileError } from '@/lib/import/import-error';
 import { MAX_IMPORT_BYTES } from '@/lib/import/limits';
 import { prepareOmnivoreZip } from '@/lib/import/omnivore';
 import { looksLikeUrlList, prepareUrlList } from '@/lib/import/url-list';
-import { decodeText, isZip, readZip } from '@/lib/import/zip';
+import { decodeText, decodeTextFile, isZip, readZip } from '@/lib/import/zip';
 
 /** A zip of Pocket's CSV parts (`part_000000.csv`, …): every part has its own header. */
 function prepareCsvZip(files: Map<string, Uint8Array>): PreparedImport {
@@ -56,9 +56,18 @@ export function prepareImportFile(
     }
     return prepareCsvZip(files);
   }
-  const text = decodeText(bytes);
+  const { text, endsMidCharacter } = decodeTextFile(bytes);
   if (text.includes('\u0000'))
     throw new ImportFileError('The file is not a text file (it looks binary, or is a damaged zip).');
+  const prepared = prepareText(fileName, text, win);
+  if (!endsMidCharacter || prepared.cutShort) return prepared;
+  return {
+    ...prepared,
+    cutShort: `The file seems cut short: it ends in the middle of a character, after ${prepared.records.length} records (the last may be incomplete). Export the file again to import the rest.`,
+  };
+}
+
+function prepareText(fileName: string, text: string, win: Window & typeof globalThis): PreparedImport {
   const start = text.trimStart().slice(0, 200).toLowerCase();
   if (start.startsWith('<')) return prepareLinksHtml(text, win);
   if (looksLikeCsvExport(text)) return prepareCsvExport(text);

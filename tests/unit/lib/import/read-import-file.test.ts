@@ -368,6 +368,37 @@ describe('files as people really save them', () => {
     ]);
   });
 
+  // A UTF-8 file cut inside a character (an interrupted download) was read as Windows-1252: every
+  // non-ASCII title and tag garbled ("æ±äº¬" for "東京"), and a cut CSV got no alert.
+  it('reads a UTF-8 file cut inside its last character as UTF-8, and says it was cut short', () => {
+    const cutInside = (text: string, before: string) => {
+      const bytes = new TextEncoder().encode(text);
+      return bytes.subarray(0, new TextEncoder().encode(text.slice(0, text.indexOf(before))).length + 1);
+    };
+    const html = `<!DOCTYPE NETSCAPE-Bookmark-file-1><H1>Bookmarks</H1><DL><p><DT><H3>読書</H3><DL><p>
+<DT><A HREF="https://example.jp/1">東京の天気</A>
+<DT><A HREF="https://example.jp/2">日本語</A></DL><p></DL><p>`;
+    const bookmarks = readImportFile('bookmarks.html', cutInside(html, '日本語'));
+    expect(bookmarks.entries).toMatchObject([
+      { title: '東京の天気', tags: ['読書'] },
+      { url: 'https://example.jp/2', title: '', tags: ['読書'] },
+    ]);
+    expect(bookmarks.cutShort).toMatch(/cut short/);
+    const csv = 'url,title\nhttps://example.jp/1,東京の天気\nhttps://example.jp/2,日本語\n';
+    const links = readImportFile('links.csv', cutInside(csv, '本'));
+    expect(links.entries).toMatchObject([{ title: '東京の天気' }, { title: '日' }]);
+    expect(links.cutShort).toBe(
+      'The file seems cut short: it ends in the middle of a character, after 2 records (the last may be incomplete). Export the file again to import the rest.',
+    );
+    // A Windows-1252 file ending in "é" (0xE9, which begins a UTF-8 character) is read as before.
+    const windows1252 = Uint8Array.from(
+      [...'url,title\nhttps://a.example/cafe,Café'].map((char) => char.charCodeAt(0)),
+    );
+    const cafe = readImportFile('links.csv', windows1252);
+    expect(cafe.entries).toMatchObject([{ title: 'Café' }]);
+    expect(cafe.cutShort).toBeUndefined();
+  });
+
   it('reads a CSV a spreadsheet saved with semicolons, and a TSV', () => {
     const semicolons = 'Title;URL;Tags\r\n"Caching; a primer";https://a.example/cache;perf|redis\r\n';
     expect(readImportFile('links.csv', new TextEncoder().encode(semicolons)).entries).toMatchObject([
