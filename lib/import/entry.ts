@@ -83,22 +83,29 @@ export function statusFromName(name: string | undefined | null): ItemStatus | nu
   return null;
 }
 
+/** The last moment a JavaScript Date can hold, in milliseconds. */
+const MAX_DATE_MS = 8.64e15;
+
+/** A time a saved item can keep, else null: a corrupt timestamp past the safe integers cost its whole record. */
+const knownTime = (ms: number) => (Number.isSafeInteger(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : null);
+
 /**
  * A date in any of the forms exports use: Unix seconds (Pocket, Instapaper), milliseconds, or an ISO
  * string (Omnivore, Raindrop). Null when absent or unreadable (the import then uses "now").
  */
 export function parseDate(value: unknown): number | null {
   if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'number' || /^\d+(\.\d+)?$/.test(String(value).trim())) {
+  const text = String(value).trim();
+  // Signed numbers too: Date.parse's legacy parser read "-1" as 1 January 2001 and "-5" as 1 May.
+  if (typeof value === 'number' || /^[-+]?\d+(\.\d+)?$/.test(text)) {
     const number = Number(value);
     if (!Number.isFinite(number) || number <= 0) return null;
     // Seconds until the year 5138, milliseconds after that, and microseconds (some bookmark files)
     // beyond the year 5138 in milliseconds.
     const ms = number < 1e11 ? number * 1000 : number < 1e14 ? number : number / 1000;
-    return Math.round(ms);
+    return knownTime(Math.round(ms));
   }
-  const ms = Date.parse(String(value));
-  return Number.isFinite(ms) && ms > 0 ? ms : null;
+  return knownTime(Date.parse(text));
 }
 
 /** Validates one mapped record: the entry, or why it was skipped. */

@@ -429,6 +429,26 @@ describe('dates', () => {
     ).toEqual([moment, moment, moment, moment, moment]);
     expect([null, '', 'yesterday', -5, 0].map(parseDate)).toEqual([null, null, null, null, null]);
   });
+
+  // "-1" (an export's "unknown") dated items 1 January 2001, and a timestamp past 2^53 skipped its record.
+  it('leaves a negative or absurd date unknown, and keeps the record', async () => {
+    const { parseDate } = await import('@/lib/import/entry');
+    expect(['-1', '-5', ' -5 ', '-1.5', '99999999999999999999', 2 ** 70].map(parseDate)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    const csv = 'url,title,time_added\nhttps://a.example/1,A,-1\nhttps://a.example/2,B,99999999999999999999\n';
+    const parsed = read('links.csv', new TextEncoder().encode(csv));
+    expect(parsed.skipped).toEqual([]);
+    expect(parsed.entries).toMatchObject([
+      { title: 'A', addedAt: null },
+      { title: 'B', addedAt: null },
+    ]);
+  });
 });
 
 describe('zipped HTML exports', () => {
