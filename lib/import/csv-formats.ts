@@ -1,5 +1,5 @@
 import type { ItemStatus } from '@/lib/db/schema';
-import { detectSeparator, parseCsv } from '@/lib/import/csv';
+import { type CsvRecord, detectSeparator, parseCsv } from '@/lib/import/csv';
 import {
   type ImportEntryInput,
   type ImportFormat,
@@ -180,5 +180,26 @@ export function prepareCsvExport(text: string, source = ''): PreparedImport {
     };
     return known.mapRow(column, where);
   });
-  return { format: known.format, records };
+  const cut = cutRow(text, rows.at(-1), rows.at(-2) ?? headerRecord, header.length);
+  if (!cut) return { format: known.format, records };
+  records[records.length - 1] = {
+    where: `${prefix}line ${cut.line}`,
+    reason: `cut short: ${cut.fields.length} of the header's ${header.length} fields, where the file ends`,
+  };
+  return {
+    format: known.format,
+    records,
+    cutShort: `The file seems cut short: its last row (${prefix}line ${cut.line}) stops after ${cut.fields.length} of the header's ${header.length} columns, with no line break after it, so it was skipped. Export the file again to import the rest.`,
+  };
+}
+
+/**
+ * The last row, when the file was cut inside it (a download or copy interrupted): no line break at the
+ * end, and fewer fields than both the header and the row before. Many whole CSVs lack a final line
+ * break, but their last row is complete; a file whose rows all leave out trailing empty fields has
+ * its last row as long as the one before.
+ */
+function cutRow(text: string, last: CsvRecord | undefined, before: CsvRecord, columns: number): CsvRecord | undefined {
+  if (!last || /[\r\n]$/.test(text)) return undefined;
+  return last.fields.length < columns && last.fields.length < before.fields.length ? last : undefined;
 }

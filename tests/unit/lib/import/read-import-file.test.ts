@@ -399,6 +399,32 @@ describe('files as people really save them', () => {
     expect(cafe.cutShort).toBeUndefined();
   });
 
+  // A CSV cut inside its last address imported the cut address ("…/2-how-to-") without a word.
+  it('skips the last row of a CSV cut inside it, and says it was cut short; a whole CSV without a final line break reads whole', () => {
+    const whole =
+      'title,url,time_added,tags,status\r\n' +
+      'First,https://example.com/0-first,1600000000,,unread\r\n' +
+      'How to size a pool,https://example.com/1-how-to-size-a-pool,1600000002,databases,archive\r\n';
+    const cut = readImportFile('part_000000.csv', new TextEncoder().encode(whole.slice(0, whole.indexOf('size-a'))));
+    expect(cut.entries.map((entry) => entry.url)).toEqual(['https://example.com/0-first']);
+    expect(cut.skipped).toEqual([
+      { where: 'line 3', reason: "cut short: 2 of the header's 5 fields, where the file ends" },
+    ]);
+    expect(cut.cutShort).toBe(
+      "The file seems cut short: its last row (line 3) stops after 2 of the header's 5 columns, with no line break after it, so it was skipped. Export the file again to import the rest.",
+    );
+    const noFinalBreak = readImportFile('links.csv', new TextEncoder().encode(whole.trimEnd()));
+    expect(noFinalBreak.entries).toHaveLength(2);
+    expect(noFinalBreak.cutShort).toBeUndefined();
+    // Rows that all leave out their empty trailing fields are not cut.
+    const ragged = readImportFile(
+      'links.csv',
+      new TextEncoder().encode('url,title,tags\nhttps://a.example/1,A\nhttps://a.example/2,B'),
+    );
+    expect(ragged.entries).toHaveLength(2);
+    expect(ragged.cutShort).toBeUndefined();
+  });
+
   it('reads a CSV a spreadsheet saved with semicolons, and a TSV', () => {
     const semicolons = 'Title;URL;Tags\r\n"Caching; a primer";https://a.example/cache;perf|redis\r\n';
     expect(readImportFile('links.csv', new TextEncoder().encode(semicolons)).entries).toMatchObject([
