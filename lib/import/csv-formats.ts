@@ -11,6 +11,7 @@ import {
   validateImport,
 } from '@/lib/import/entry';
 import { ImportFileError } from '@/lib/import/import-error';
+import { isWebUrl } from '@/lib/net/web-url';
 
 type Row = (column: string) => string;
 
@@ -162,6 +163,8 @@ export function prepareCsvExport(text: string, source = ''): PreparedImport {
   if (!headerRecord) throw new ImportFileError(`${prefix || 'The file '}is empty.`);
   const header = headerRecord.fields.map((name) => name.trim().toLowerCase());
   const known = detect(header);
+  // One column of addresses saved from a spreadsheet has no header: its first row is an address.
+  if (!known && isWebUrl(headerRecord.fields[0]?.trim() ?? '')) return prepareHeaderlessCsv(csvRecords, prefix);
   if (!known)
     throw new ImportFileError(
       `${prefix}line ${headerRecord.line}: the header has no "url" column (it has: ${header.join(', ').slice(0, 200)}).`,
@@ -191,6 +194,19 @@ export function prepareCsvExport(text: string, source = ''): PreparedImport {
     records,
     cutShort: `The file seems cut short: its last row (${prefix}line ${cut.line}) stops after ${cut.fields.length} of the header's ${header.length} columns, with no line break after it, so it was skipped. Export the file again to import the rest.`,
   };
+}
+
+/**
+ * A CSV without a header, its addresses in the first column and titles in the second if any (as a
+ * list of addresses reads "address title" lines): refused as "no url column" where the same bytes
+ * imported as a .txt file.
+ */
+function prepareHeaderlessCsv(csvRecords: readonly CsvRecord[], prefix: string): PreparedImport {
+  const records = csvRecords.map(({ line, fields }) => {
+    const [url = '', title = ''] = fields;
+    return genericRow((name) => (name === 'url' ? url : name === 'title' ? title : ''), `${prefix}line ${line}`);
+  });
+  return { format: 'url-list', records };
 }
 
 /**

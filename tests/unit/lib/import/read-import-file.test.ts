@@ -425,6 +425,18 @@ describe('files as people really save them', () => {
     expect(ragged.cutShort).toBeUndefined();
   });
 
+  // A column of addresses saved as .csv was refused ("the header has no url column (it has: https://…)")
+  // though the same bytes imported as .txt.
+  it('reads a CSV without a header, its first row an address, as the list of addresses it is', () => {
+    const list = 'https://a.example/1\r\nhttps://a.example/2\r\nhttps://a.example/3\r\n';
+    const asText = readImportFile('links.txt', new TextEncoder().encode(list));
+    const asCsv = readImportFile('links.csv', new TextEncoder().encode(list));
+    expect(asCsv.entries.map((entry) => entry.url)).toEqual(asText.entries.map((entry) => entry.url));
+    expect(asCsv.entries.map((entry) => entry.where)).toEqual(['line 1', 'line 2', 'line 3']);
+    const titled = readImportFile('links.csv', new TextEncoder().encode('https://a.example/1,"One, first"\n'));
+    expect(titled.entries).toMatchObject([{ url: 'https://a.example/1', title: 'One, first' }]);
+  });
+
   it('reads a CSV a spreadsheet saved with semicolons, and a TSV', () => {
     const semicolons = 'Title;URL;Tags\r\n"Caching; a primer";https://a.example/cache;perf|redis\r\n';
     expect(readImportFile('links.csv', new TextEncoder().encode(semicolons)).entries).toMatchObject([
