@@ -59,7 +59,8 @@ function* backupCopiesSteps(
 
 /**
  * Restores a checked backup: its records ("merge": newer changes win, field by field; "replace":
- * the saved items become the file's), then its preferences. Readable copies are sanitized again
+ * the saved items become the file's), then its preferences ("merge": this browser's own choices
+ * kept, lists joined; "replace": the file's). Readable copies are sanitized again
  * before they are stored, like every copy that comes from outside, and searched by their reader's
  * text; titles are kept as plain lines. "Related articles on every
  * site" comes back only where this browser already allows it (a restore cannot ask).
@@ -94,10 +95,13 @@ export async function restoreBackup(
     (await Promise.resolve()
       .then(() => browser.permissions.contains({ origins: ALL_SITES }))
       .catch(() => false));
-  const preferences = await restorePreferences(backup.preferences, (name, value) =>
-    name === 'relatedPlacement' && value === 'everywhere' && !allSites
-      ? { refused: 'related articles on every site need your permission: choose it again in Settings' }
-      : { value },
+  const preferences = await restorePreferences(
+    backup.preferences,
+    (name, value) =>
+      name === 'relatedPlacement' && value === 'everywhere' && !allSites
+        ? { refused: 'related articles on every site need your permission: choose it again in Settings' }
+        : { value },
+    { merge: mode === 'merge' },
   );
   const skipped = [
     ...backup.skipped,

@@ -320,13 +320,17 @@ export interface RestoredPreferences {
  * Restores the preferences of a backup: each one the backup carries and this version knows,
  * checked against its schema. A value a backup must not set, or an invalid one, is skipped and
  * reported; a missing one is left as it is. `adjust` may change a value first (or refuse it with
- * a reason), e.g. a placement that needs a permission this browser has not given.
+ * a reason), e.g. a placement that needs a permission this browser has not given. A `merge` keeps
+ * what this browser chose since (preferences carry no change times, and an older backup merged in
+ * put back a theme chosen since and dropped sites hidden since): a list is joined with the file's,
+ * any other setting this browser has set is kept, and one it never set takes the file's.
  */
 export async function restorePreferences(
   snapshot: Record<string, unknown>,
   adjust: (name: PreferenceName, value: unknown) => { value: unknown } | { refused: string } = (_, value) => ({
     value,
   }),
+  { merge = false }: { merge?: boolean } = {},
 ): Promise<RestoredPreferences> {
   const report: RestoredPreferences = { restored: [], skipped: [] };
   for (const [name, value] of Object.entries(snapshot)) {
@@ -349,7 +353,20 @@ export async function restorePreferences(
       report.skipped.push({ name, reason: adjusted.refused });
       continue;
     }
-    await storageArea(pref.area).set({ [pref.key]: adjusted.value });
+    let restored = adjusted.value;
+    const stored = merge ? (await storageArea(pref.area).get(pref.key))[pref.key] : undefined;
+    if (stored !== undefined) {
+      const current = parsePreference(pref, stored);
+      if (Array.isArray(current) && Array.isArray(restored)) {
+        const joined = pref.schema.safeParse([...new Set([...current, ...restored])]);
+        restored = joined.success ? joined.data : current;
+      } else {
+        if (JSON.stringify(current) !== JSON.stringify(restored))
+          report.skipped.push({ name, reason: 'kept as chosen in this browser (a merge keeps its settings)' });
+        continue;
+      }
+    }
+    await storageArea(pref.area).set({ [pref.key]: restored });
     report.restored.push(name);
   }
   return report;

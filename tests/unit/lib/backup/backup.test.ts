@@ -122,6 +122,27 @@ describe('backup', () => {
     expect(await getItem(item.id, db)).toMatchObject({ status: 'done', tags: ['serverless'], note: 'months of notes' });
   });
 
+  // QA: an older backup merged in (Settings' Merge, or dropped on "Import from another app") put back
+  // the theme chosen since and dropped the sites hidden since; the report said nothing.
+  it('merge keeps the settings chosen in this browser since, joins lists, and says which it kept', async () => {
+    await setPreference(PREFERENCES.relatedHiddenSites, ['docs.example.com']);
+    await setPreference(PREFERENCES.theme, 'light');
+    const backup = parse(await exportNow());
+    await setPreference(PREFERENCES.relatedHiddenSites, ['news.example.org']);
+    await setPreference(PREFERENCES.theme, 'dark');
+    const report = await restoreBackup(backup, 'merge', { db });
+    expect(await getPreference(PREFERENCES.theme)).toBe('dark');
+    expect(await getPreference(PREFERENCES.relatedHiddenSites)).toEqual(['news.example.org', 'docs.example.com']);
+    expect(report.skipped).toContainEqual({
+      where: 'setting "theme"',
+      reason: 'kept as chosen in this browser (a merge keeps its settings)',
+    });
+    // Replace takes the file's.
+    await restoreBackup(backup, 'replace', { db });
+    expect(await getPreference(PREFERENCES.theme)).toBe('light');
+    expect(await getPreference(PREFERENCES.relatedHiddenSites)).toEqual(['docs.example.com']);
+  });
+
   it('replace makes the saved items equal to the file', async () => {
     const backup = parse(await exportNow());
     await saveArticle({ id: 'extra', title: 'Extra', url: null }, { db });
