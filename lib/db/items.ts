@@ -225,20 +225,35 @@ export async function setStatus(
  * Undoes `setStatus`: each item gets back the status it had, unless its status changed again
  * since (in another panel, say) — undo never reverts a later change. Returns how many it restored.
  */
-export async function undoStatusChange(
+export function undoStatusChange(
   change: StatusChange,
   { db = getDatabase(), now = Math.max(Date.now(), change.at + 1) }: WriteOptions = {},
+): Promise<number> {
+  return putFieldBack('status', change.previous, change.at, { db, now }, change.status);
+}
+
+/**
+ * What an undo does: puts `field` back as `previous` holds it on each item there, unless the field
+ * changed again since `at` (and, given `setTo`, no longer holds what the change set). Returns how many.
+ */
+async function putFieldBack<F extends 'status' | 'tags'>(
+  field: F,
+  previous: ReadonlyMap<string, SavedItem[F]>,
+  at: number,
+  { db, now }: { db: ShelfDatabase; now: number },
+  setTo?: SavedItem[F],
 ): Promise<number> {
   let restored = 0;
   await db.transaction('rw', db.items, () =>
     db.items
       .where('id')
-      .anyOf([...change.previous.keys()])
+      .anyOf([...previous.keys()])
       .modify((item) => {
-        const previous = change.previous.get(item.id);
-        if (!previous || item.status !== change.status || item.changedAt.status !== change.at) return;
-        item.status = previous;
-        touch(item, ['status'], now);
+        const value = previous.get(item.id);
+        if (value === undefined || item.changedAt[field] !== at) return;
+        if (setTo !== undefined && item[field] !== setTo) return;
+        item[field] = value;
+        touch(item, [field], now);
         restored++;
       }),
   );
@@ -362,24 +377,11 @@ export async function changeTagForUndo(
  * as stored), unless its tags changed again since — undo never reverts a later change — and its
  * other fields (status, note, title) as they are now. Returns how many it restored.
  */
-export async function undoTagChange(
+export function undoTagChange(
   change: UndoableTagChange,
   { db = getDatabase(), now = Math.max(Date.now(), change.at + 1) }: WriteOptions = {},
 ): Promise<number> {
-  let restored = 0;
-  await db.transaction('rw', db.items, () =>
-    db.items
-      .where('id')
-      .anyOf([...change.previous.keys()])
-      .modify((item) => {
-        const previous = change.previous.get(item.id);
-        if (!previous || item.changedAt.tags !== change.at) return;
-        item.tags = [...previous];
-        touch(item, ['tags'], now);
-        restored++;
-      }),
-  );
-  return restored;
+  return putFieldBack('tags', change.previous, change.at, { db, now });
 }
 
 /** What `changeTagOnItems` did: how many items changed, and how many refused the tag for holding 20 already. */
