@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { annotationsOf, selectTextWithMouse } from './pages/annotations';
-import { type E2eBrowser, getSidePanelView, launchE2eBuild, saveWithMenu } from './pages/e2e-build';
+import { type E2eBrowser, launchE2eBuild, saveAndOpenReader } from './pages/e2e-build';
 import { popupPage } from './pages/popup';
 import { sidePanelPage } from './pages/side-panel';
 
@@ -31,26 +31,10 @@ test.afterEach(async () => {
 });
 
 /** Saves the page with "Save to Shelf" and opens its copy in the reader tab. */
-async function saveAndOpenReader(): Promise<{ reader: Page; itemId: string }> {
-  const url = await browser.servePage('/wal.html', PAGE);
-  const source = await browser.context.newPage();
-  await source.goto(url);
-  await saveWithMenu(browser.worker, url);
-  let itemId = '';
-  await expect
-    .poll(async () => {
-      const view = await getSidePanelView(browser.worker);
-      itemId = view?.kind === 'reader' ? (view.itemId ?? '') : '';
-      return itemId;
-    })
-    .not.toBe('');
-  const reader = await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`);
-  await expect(reader.getByRole('heading', { level: 1, name: 'How the WAL works' })).toBeVisible();
-  return { reader, itemId };
-}
+const saveAndOpenWal = () => saveAndOpenReader(browser, '/wal.html', PAGE, 'How the WAL works');
 
 test('highlight a sentence with h, tag and note the page, filter the reading list by the tag, export Markdown', async () => {
-  const { reader } = await saveAndOpenReader();
+  const { reader } = await saveAndOpenWal();
   const notes = annotationsOf(reader);
   const third = reader.locator('.reader-body p').nth(2);
 
@@ -91,7 +75,7 @@ test('highlight a sentence with h, tag and note the page, filter the reading lis
 });
 
 test('in the side panel reader: the Highlight button, a note on the highlight, scroll to it, remove it', async () => {
-  await saveAndOpenReader();
+  await saveAndOpenWal();
   // The side panel shows the saved page's copy (the save handler set its view to the reader).
   const reader = await browser.openExtensionPage('sidepanel.html');
   await expect(reader.getByRole('heading', { level: 1, name: 'How the WAL works' })).toBeVisible();
@@ -143,7 +127,7 @@ test('in the side panel reader: the Highlight button, a note on the highlight, s
 });
 
 test('tags in Settings: renaming one to a tag already used merges them', async () => {
-  const { reader } = await saveAndOpenReader();
+  const { reader } = await saveAndOpenWal();
   const notes = annotationsOf(reader);
   await notes.addTagNamed('databases');
   await notes.addTagNamed('db');
@@ -162,7 +146,7 @@ test('tags in Settings: renaming one to a tag already used merges them', async (
 // QA pass: a note typed less than half a second before the reader tab closed was lost (a closed
 // page runs no React unmount; the save waited for a pause in typing).
 test('a note typed just before the reader tab is closed is kept', async () => {
-  const { reader, itemId } = await saveAndOpenReader();
+  const { reader, itemId } = await saveAndOpenWal();
   await annotationsOf(reader).note.fill('typed, then the tab closed at once');
   await reader.close({ runBeforeUnload: true });
   const again = await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`);
@@ -171,7 +155,7 @@ test('a note typed just before the reader tab is closed is kept', async () => {
 });
 
 test('a triple-clicked last paragraph is highlighted like any other (the selection runs on to what follows the article)', async () => {
-  const { reader } = await saveAndOpenReader();
+  const { reader } = await saveAndOpenWal();
   const highlightButton = reader.getByRole('button', { name: 'Highlight', exact: true });
   const last = reader.locator('.reader-body p').last();
   await last.click({ clickCount: 3 });

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { annotationsOf, selectTextWithMouse } from './pages/annotations';
-import { type E2eBrowser, getSidePanelView, launchE2eBuild, saveWithMenu } from './pages/e2e-build';
+import { type E2eBrowser, launchE2eBuild, saveAndOpenReader } from './pages/e2e-build';
 import { readerPage } from './pages/reader';
 import { scrollWithWheel } from './pages/reading';
 
@@ -25,26 +25,9 @@ const paragraphs = (count: number) =>
 
 /** Serves a page of `count` paragraphs, saves it with "Save to Shelf" and opens its copy in a reader tab. */
 async function saveAndRead(title: string, count: number): Promise<Page> {
-  const url = await browser.servePage(
-    `/${count}.html`,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
-<body><main><article><h1>${title}</h1>${paragraphs(count)}</article></main></body></html>`,
-  );
-  const source = await browser.context.newPage();
-  await source.goto(url);
-  await saveWithMenu(browser.worker, url);
-  let itemId = '';
-  await expect
-    .poll(async () => {
-      const view = await getSidePanelView(browser.worker);
-      itemId = view?.kind === 'reader' ? (view.itemId ?? '') : '';
-      return itemId;
-    })
-    .not.toBe('');
-  await source.close();
-  const reader = await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`);
-  await expect(reader.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  return reader;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><main><article><h1>${title}</h1>${paragraphs(count)}</article></main></body></html>`;
+  return (await saveAndOpenReader(browser, `/${count}.html`, html, title)).reader;
 }
 
 async function highlightParagraphs(reader: Page, numbers: number[]): Promise<void> {

@@ -107,6 +107,34 @@ export async function saveWithMenu(
   );
 }
 
+/**
+ * Serves `html` at `path`, opens it, saves it with "Save to Shelf" and opens its copy in a reader
+ * tab, once the heading `title` shows there.
+ */
+export async function saveAndOpenReader(
+  browser: E2eBrowser,
+  path: string,
+  html: string,
+  title: string,
+): Promise<{ reader: Page; itemId: string }> {
+  const url = await browser.servePage(path, html);
+  const source = await browser.context.newPage();
+  await source.goto(url);
+  await saveWithMenu(browser.worker, url);
+  let itemId = '';
+  await expect
+    .poll(async () => {
+      const view = await getSidePanelView(browser.worker);
+      itemId = view?.kind === 'reader' ? (view.itemId ?? '') : '';
+      return itemId;
+    })
+    .not.toBe('');
+  await source.close();
+  const reader = await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`);
+  await expect(reader.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  return { reader, itemId };
+}
+
 /** What the side panel shows, as stored (the save handler sets it to the saved copy or a message). */
 export function getSidePanelView(worker: Worker): Promise<{ kind: string; itemId?: string; text?: string } | null> {
   return worker.evaluate(async () => {
