@@ -3,8 +3,8 @@ import { setSidePanelView } from '@/lib/side-panel/view';
 
 /**
  * Saves the menu and the shortcut start, listed while they run, so that a service worker stopped in
- * the middle of one (an update, a crash, the browser reclaiming it) is said when it next starts: the
- * side panel showed nothing at all. (The popup hears it from the message channel: lib/messaging/client.ts.)
+ * the middle of one (a crash, the browser reclaiming it) is said when it next starts: the side panel
+ * showed nothing at all. (An update of Shelf empties session storage, and the list with it.) (The popup hears it from the message channel: lib/messaging/client.ts.)
  */
 const THIS_WORKER = crypto.randomUUID();
 
@@ -13,9 +13,13 @@ let changes: Promise<unknown> = Promise.resolve();
 function changeList(
   change: (list: { id: string; title: string; worker: string }[]) => { id: string; title: string; worker: string }[],
 ) {
-  const next = changes.then(async () =>
-    setPreference(PREFERENCES.savesUnderWay, change(await getPreference(PREFERENCES.savesUnderWay))),
-  );
+  const next = changes.then(async () => {
+    const list = await getPreference(PREFERENCES.savesUnderWay);
+    const changed = change(list);
+    // Nothing to write (the side panel asks at every opening): no write.
+    if (changed.length !== list.length || changed.some((entry, at) => entry !== list[at]))
+      await setPreference(PREFERENCES.savesUnderWay, changed);
+  });
   changes = next.catch(() => {});
   return next;
 }
@@ -23,7 +27,10 @@ function changeList(
 /** Runs `save`, listed as under way for as long as it runs. */
 export async function whileSaving<T>(title: string, save: () => Promise<T>): Promise<T> {
   const id = crypto.randomUUID();
-  await changeList((list) => [...list, { id, title: title.slice(0, 300), worker: THIS_WORKER }].slice(-100));
+  // Bookkeeping only: a list that cannot be written never stops the save.
+  await changeList((list) => [...list, { id, title: title.slice(0, 300), worker: THIS_WORKER }].slice(-100)).catch(
+    () => {},
+  );
   try {
     return await save();
   } finally {

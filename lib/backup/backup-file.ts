@@ -80,6 +80,21 @@ export type ParsedBackup = { ok: true; backup: CheckedBackup } | { ok: false; er
 export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
 export const BACKUP_TOO_LARGE = 'The file is larger than 500 MB; it is not a Shelf backup.';
 
+/** How many bytes `text` takes in UTF-8, without encoding it (a backup is hundreds of megabytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair: one character beyond the first 65,536
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /** A backup's text as its file holds it; refused, saying why, when Shelf could not read it back. */
 export function backupText(backup: Backup, maxLength = MAX_BACKUP_BYTES): string {
   let text: string;
@@ -89,7 +104,8 @@ export function backupText(backup: Backup, maxLength = MAX_BACKUP_BYTES): string
     if (!(error instanceof RangeError)) throw error;
     text = '';
   }
-  if (!text || text.length > maxLength) {
+  // In bytes, as the restore measures the file (a character of Chinese text is three).
+  if (!text || utf8Length(text) > maxLength) {
     const mb = Math.round(maxLength / (1024 * 1024));
     throw new Error(
       `the backup would be larger than ${mb} MB, more than Shelf can restore. Its readable copies take most of it: Export bookmarks (HTML) or Export CSV keeps your list, tags and notes.`,

@@ -183,7 +183,7 @@ export function prepareCsvExport(text: string, source = ''): PreparedImport {
     };
     return known.mapRow(column, where);
   });
-  const cut = cutRow(text, rows.at(-1), rows.at(-2) ?? headerRecord, header.length);
+  const cut = cutRow(text, rows.at(-1), rows.at(-2), header.length);
   if (!cut) return { format: known.format, records };
   records[records.length - 1] = {
     where: `${prefix}line ${cut.line}`,
@@ -215,7 +215,13 @@ function prepareHeaderlessCsv(csvRecords: readonly CsvRecord[], prefix: string):
  * break, but their last row is complete; a file whose rows all leave out trailing empty fields has
  * its last row as long as the one before.
  */
-function cutRow(text: string, last: CsvRecord | undefined, before: CsvRecord, columns: number): CsvRecord | undefined {
-  if (!last || /[\r\n]$/.test(text)) return undefined;
+function cutRow(
+  text: string,
+  last: CsvRecord | undefined,
+  before: CsvRecord | undefined,
+  columns: number,
+): CsvRecord | undefined {
+  // Judged against an earlier row of data: a lone row may leave out empty trailing fields whole.
+  if (!last || !before || /[\r\n]$/.test(text)) return undefined;
   return last.fields.length < columns && last.fields.length < before.fields.length ? last : undefined;
 }

@@ -26,10 +26,21 @@ export function keepPlaceWhileReflowing(win: Window, article: Element, signal: A
     }
     pick();
   };
-  win.addEventListener('scroll', pick, { passive: true, signal });
+  // At most once a frame: finding the passage reads layout, and scroll events come faster.
+  let frame = 0;
+  const pickSoon = () => {
+    frame ||= win.requestAnimationFrame(() => {
+      frame = 0;
+      pick();
+    });
+  };
+  win.addEventListener('scroll', pickSoon, { passive: true, signal });
   const observer = new ResizeObserver(onResize);
   observer.observe(article);
-  signal.addEventListener('abort', () => observer.disconnect());
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    win.cancelAnimationFrame(frame);
+  });
   pick();
 }
 

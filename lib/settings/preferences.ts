@@ -354,12 +354,17 @@ export async function restorePreferences(
       continue;
     }
     let restored = adjusted.value;
-    const stored = merge ? (await storageArea(pref.area).get(pref.key))[pref.key] : undefined;
-    if (stored !== undefined) {
-      const current = parsePreference(pref, stored);
+    // A stored value Shelf would not read (damaged) counts as never chosen.
+    const stored = merge ? pref.schema.safeParse((await storageArea(pref.area).get(pref.key))[pref.key]) : null;
+    if (stored?.success && stored.data !== undefined) {
+      const current = stored.data;
       if (Array.isArray(current) && Array.isArray(restored)) {
         const joined = pref.schema.safeParse([...new Set([...current, ...restored])]);
-        restored = joined.success ? joined.data : current;
+        if (!joined.success) {
+          report.skipped.push({ name, reason: 'kept as chosen in this browser (with the file’s, too long a list)' });
+          continue;
+        }
+        restored = joined.data;
       } else {
         if (JSON.stringify(current) !== JSON.stringify(restored))
           report.skipped.push({ name, reason: 'kept as chosen in this browser (a merge keeps its settings)' });

@@ -1,6 +1,13 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Backup, backupText, createBackup, MAX_BACKUP_BYTES, parseBackup } from '@/lib/backup/backup-file';
+import {
+  type Backup,
+  backupText,
+  createBackup,
+  MAX_BACKUP_BYTES,
+  parseBackup,
+  utf8Length,
+} from '@/lib/backup/backup-file';
 import { describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
 import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
@@ -137,6 +144,18 @@ describe('backup', () => {
       where: 'setting "theme"',
       reason: 'kept as chosen in this browser (a merge keeps its settings)',
     });
+    // A list too long with the file's (recently opened: at most 50) is kept as this browser has it.
+    await setPreference(
+      PREFERENCES.recentlyOpened,
+      Array.from({ length: 50 }, (_, i) => `here-${i}`),
+    );
+    const full = parse({
+      ...(await exportNow()),
+      preferences: { recentlyOpened: Array.from({ length: 50 }, (_, i) => `file-${i}`) },
+    });
+    const fullReport = await restoreBackup(full, 'merge', { db });
+    expect((await getPreference(PREFERENCES.recentlyOpened))[0]).toBe('here-0');
+    expect(fullReport.skipped.map(({ where }) => where)).toContain('setting "recentlyOpened"');
     // Replace takes the file's.
     await restoreBackup(backup, 'replace', { db });
     expect(await getPreference(PREFERENCES.theme)).toBe('light');
@@ -241,6 +260,16 @@ describe('backup', () => {
     const text = backupText(backup);
     expect(parseBackup(text).ok).toBe(true);
     expect(() => backupText(backup, text.length - 1)).toThrow(/larger than \d+ MB, more than Shelf can restore/);
+    // Measured in bytes, as the restore measures the file: Chinese text takes three a character.
+    expect(utf8Length('aé中😀')).toBe(new TextEncoder().encode('aé中😀').length);
+    const records = await readBackupRecords(db);
+    const chinese = createBackup(
+      { ...records, items: records.items.map((item) => ({ ...item, title: '连接池'.repeat(300) })) },
+      {},
+    );
+    const chineseText = backupText(chinese);
+    expect(utf8Length(chineseText)).toBeGreaterThan(chineseText.length + 1000);
+    expect(() => backupText(chinese, chineseText.length)).toThrow(/more than Shelf can restore/);
     // The largest export and the largest restore are one limit, above what thousands of copies take.
     expect(backupText.length).toBe(1);
     expect(MAX_BACKUP_BYTES).toBeGreaterThanOrEqual(500 * 1024 * 1024);

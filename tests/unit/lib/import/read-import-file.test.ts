@@ -423,6 +423,10 @@ describe('files as people really save them', () => {
     );
     expect(ragged.entries).toHaveLength(2);
     expect(ragged.cutShort).toBeUndefined();
+    // A lone row of data is judged against no other: one leaving out its empty trailing fields is whole.
+    const lone = readImportFile('links.csv', new TextEncoder().encode('url,title,tags\nhttps://a.example/1,A'));
+    expect(lone.entries).toHaveLength(1);
+    expect(lone.cutShort).toBeUndefined();
   });
 
   // A column of addresses saved as .csv was refused ("the header has no url column (it has: https://…)")

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { BACKGROUND_STOPPED, sendRequest } from '@/lib/messaging/client';
+import { BACKGROUND_STOPPED, SHELF_RELOADED, sendRequest } from '@/lib/messaging/client';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -17,6 +17,11 @@ describe('sendRequest', () => {
       rejectWith(chromeSays);
       await expect(sendRequest({ type: 'save-tab', tabId: 1 })).rejects.toThrow(BACKGROUND_STOPPED);
     }
+  });
+
+  it('a page left behind by an update of Shelf is told to reload, not to try again (it would never work)', async () => {
+    rejectWith('Extension context invalidated.');
+    await expect(sendRequest({ type: 'save-tab', tabId: 1 })).rejects.toThrow(SHELF_RELOADED);
   });
 
   it('any other failure, and the background’s own errors, are passed on as they are', async () => {
