@@ -32,7 +32,6 @@ async function saveAndRead(title: string, count: number): Promise<Page> {
 
 async function highlightParagraphs(reader: Page, numbers: number[]): Promise<void> {
   for (const n of numbers) {
-    await reader.locator('.reader-body p').nth(n).scrollIntoViewIfNeeded();
     await selectTextWithMouse(
       reader,
       reader.locator('.reader-body p').nth(n),

@@ -5,6 +5,20 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * character and a drag to after its last.
  */
 export async function selectTextWithMouse(page: Page, container: Locator, text: string): Promise<void> {
+  // In the middle of the window, and still: a drag that ends at the window's edge scrolls the page
+  // and runs the selection on, and the reader may still be moving text after the last highlight.
+  await container.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await expect
+    .poll(() =>
+      container.evaluate(async (element) => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        const before = element.getBoundingClientRect().top;
+        await frame();
+        await frame();
+        return element.getBoundingClientRect().top === before;
+      }),
+    )
+    .toBe(true);
   const ends = await container.evaluate((element, wanted) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
