@@ -14,13 +14,17 @@ export function keepPlaceWhileReflowing(win: Window, article: Element, signal: A
     const element = passageAtTop(win, article);
     anchor = element ? { element, top: element.getBoundingClientRect().top, scrollY: win.scrollY } : null;
   };
-  const onResize = () => {
+  // Called once layout has settled after a resize or a scroll. A reflow may reach it from either: a
+  // layout forced between frames (shrinking the page under the view) has its scroll event, and the
+  // pick after it, come before the ResizeObserver's report, which must then find the anchor unmoved.
+  const settle = () => {
     const box = article.getBoundingClientRect();
     const reflowed = height >= 0 && (box.height !== height || box.width !== width);
     [height, width] = [box.height, box.width];
     // Only a reflow moves the anchor; a scroll whose event has not come yet (restoring a position
-    // in the same frame) moved the view, not the text.
-    if (reflowed && anchor?.element.isConnected && anchor.scrollY === win.scrollY) {
+    // in the same frame) moved the view, not the text. A page grown shorter than where the view was
+    // moves the view up to its end itself: that is the reflow's doing too.
+    if (reflowed && anchor?.element.isConnected && (anchor.scrollY === win.scrollY || clampedAtEnd(win, anchor))) {
       const moved = anchor.element.getBoundingClientRect().top - anchor.top;
       if (Math.abs(moved) >= 1) win.scrollBy({ top: moved, behavior: 'instant' });
     }
@@ -28,20 +32,26 @@ export function keepPlaceWhileReflowing(win: Window, article: Element, signal: A
   };
   // At most once a frame: finding the passage reads layout, and scroll events come faster.
   let frame = 0;
-  const pickSoon = () => {
+  const settleSoon = () => {
     frame ||= win.requestAnimationFrame(() => {
       frame = 0;
-      pick();
+      settle();
     });
   };
-  win.addEventListener('scroll', pickSoon, { passive: true, signal });
-  const observer = new ResizeObserver(onResize);
+  win.addEventListener('scroll', settleSoon, { passive: true, signal });
+  const observer = new ResizeObserver(settle);
   observer.observe(article);
   signal.addEventListener('abort', () => {
     observer.disconnect();
     win.cancelAnimationFrame(frame);
   });
-  pick();
+  settle();
+}
+
+/** Whether the view moved up from where the anchor was picked to the end of a page now shorter. */
+function clampedAtEnd(win: Window, anchor: { scrollY: number }): boolean {
+  const end = win.document.documentElement.scrollHeight - win.innerHeight;
+  return win.scrollY < anchor.scrollY && win.scrollY >= end - 1;
 }
 
 /**

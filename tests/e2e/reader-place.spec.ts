@@ -50,6 +50,16 @@ const paragraphInView = (page: Page) =>
     return Number((element?.textContent ?? '').match(/^Paragraph (\d+)/)?.[1] ?? -1);
   });
 
+/** The number of the first paragraph still in view at the top of the window (-1: none). */
+const paragraphAtTop = (page: Page) =>
+  page.evaluate(() => {
+    const paragraphs = [...document.querySelectorAll('.reader-body p')];
+    const element = paragraphs.find((p) => p.getBoundingClientRect().bottom > 0);
+    return element && element.getBoundingClientRect().top < innerHeight
+      ? Number((element.textContent ?? '').match(/^Paragraph (\d+)/)?.[1] ?? -1)
+      : -1;
+  });
+
 test('reopened, the reader shows the passage where the user left off, however much is listed after the article', async () => {
   let reader = await saveAndRead('Where was I', 30);
   await highlightParagraphs(reader, [3, 6]);
@@ -105,4 +115,19 @@ test('a new text size or width keeps the passage being read in view', async () =
   await reader.width.selectOption({ index: 0 });
   await expect.poll(() => paragraphInView(page)).toBeGreaterThanOrEqual(before - 1);
   expect(Math.abs((await paragraphInView(page)) - before)).toBeLessThanOrEqual(1);
+});
+
+test('a smaller text size near the end of the article keeps the passage being read in view', async () => {
+  const page = await saveAndRead('Smaller text', 60);
+  const reader = readerPage(page);
+  await reader.openSettings();
+  await scrollWithWheel(page, 0.9);
+  const before = await paragraphAtTop(page);
+  expect(before).toBeGreaterThan(40);
+
+  // The page grows shorter than where the view was: the browser moves the view up to its end itself,
+  // past every paragraph, unless the reader puts the passage back.
+  await reader.setTextSize(12);
+  await expect.poll(() => paragraphAtTop(page)).toBeLessThanOrEqual(before + 1);
+  expect(Math.abs((await paragraphAtTop(page)) - before)).toBeLessThanOrEqual(1);
 });
