@@ -13,6 +13,7 @@ import {
   type SavedItem,
   savedItemSchema,
 } from '@/lib/db/schema';
+import { plainTitle } from '@/lib/search/shown-line';
 import type { LocalChanges, SyncHighlight, SyncItem } from '@/lib/sync/local-state';
 
 /**
@@ -99,6 +100,16 @@ export async function saveSyncReplica(text: string, db: ShelfDatabase = getDatab
   await reportingFullStorage(() => db.meta.put({ key: 'syncReplica', value: text }));
 }
 
+/**
+ * The value of a field as this library keeps it, whoever wrote it: tags as an import keeps them, a
+ * title as one plain line (no control characters or bidi overrides), as saving, imports and restores keep it.
+ */
+function storedValue(incoming: SyncItem, field: ItemField) {
+  if (field === 'tags') return cleanStoredTags(incoming.tags);
+  if (field === 'title') return plainTitle(incoming.title, incoming.url);
+  return incoming[field];
+}
+
 /** The item sync brought, merged into this browser's: each field unless changed here after `readAt`. */
 function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: number): SavedItem {
   const isArticle = incoming.id.startsWith('article:');
@@ -109,7 +120,7 @@ function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: num
         kind: isArticle ? 'article' : 'page',
         articleId: isArticle ? incoming.id.slice('article:'.length) : null,
         url: incoming.url,
-        title: incoming.title,
+        title: plainTitle(incoming.title, incoming.url),
         status: incoming.status,
         tags: cleanStoredTags(incoming.tags),
         note: incoming.note,
@@ -119,7 +130,7 @@ function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: num
       };
   for (const field of FIELDS) {
     if (mine && chosenAt(mine, field) > readAt) continue;
-    const value = field === 'tags' ? cleanStoredTags(incoming.tags) : incoming[field];
+    const value = storedValue(incoming, field);
     // The same value keeps its own change time here: sync dates it to the second, and "Undo" of a
     // status change looks for the very time it was made.
     if (mine && sameValue(mine[field], value)) continue;

@@ -56,4 +56,17 @@ describe('a sync area written by someone else', () => {
       ],
     ]);
   });
+
+  // Saving, importing, restoring and the database's own upgrade keep a title as one plain line: a
+  // U+202E in it ran Shelf's own words backwards on the item's row.
+  it('brings a title as every other way in keeps it: one plain line, no bidi overrides or control characters', async () => {
+    world = createLibraryWorld();
+    const b = world.open('b');
+    const title = 'Invoice\u202Efdp.exe\u0007\nnext line';
+    world.shared.writeRaw(areaWithItems([['', 0, 0, null, 63, 'https://example.org/post', title, 0, [], '', 0]]));
+    b.engine.start();
+    await world.clock.advance(10_000);
+    const items = await getItemsForExport(b.db);
+    expect(items.map((item) => item.title)).toEqual(['Invoice fdp.exe next line']);
+  });
 });
