@@ -1,6 +1,7 @@
 import type { CatalogOverlayStore, OverlayRecord, UpdateCursor } from '@/lib/catalog-updates/overlay-schema';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
+import { assertEpoch, getEpoch } from '@/lib/db/meta';
 
 /** Every record of the catalog overlay (what Shelf learned from the blog), by id. */
 export function getCatalogOverlay(db: ShelfDatabase = getDatabase()): Promise<OverlayRecord[]> {
@@ -9,14 +10,25 @@ export function getCatalogOverlay(db: ShelfDatabase = getDatabase()): Promise<Ov
 
 /**
  * The overlay's store for the updater and for learning while reading: changes land in one
- * transaction, and the update's cursor (where it stopped) lives beside them.
+ * transaction, and the update's cursor (where it stopped) lives beside them. The store keeps the
+ * database's epoch from when the overlay was loaded: after "Delete everything" (an update reads
+ * pages for minutes), every write is refused (`DataDeletedError`), so nothing learned comes back.
  */
 export function createCatalogOverlayStore(db: ShelfDatabase = getDatabase()): CatalogOverlayStore {
+  let epoch: string | null = null;
+  const sameEpoch = async () => {
+    if (epoch !== null) await assertEpoch(db, epoch);
+  };
   return {
-    loadOverlay: () => getCatalogOverlay(db),
+    loadOverlay: () =>
+      db.transaction('r', db.catalogOverlay, db.meta, async () => {
+        epoch = await getEpoch(db);
+        return getCatalogOverlay(db);
+      }),
     saveOverlayChanges: ({ put, remove }) =>
       reportingFullStorage(() =>
-        db.transaction('rw', db.catalogOverlay, async () => {
+        db.transaction('rw', db.catalogOverlay, db.meta, async () => {
+          await sameEpoch();
           await db.catalogOverlay.bulkDelete(remove);
           await db.catalogOverlay.bulkPut(put);
         }),
@@ -25,9 +37,11 @@ export function createCatalogOverlayStore(db: ShelfDatabase = getDatabase()): Ca
       const record = await db.meta.get('catalogUpdateCursor');
       return record?.key === 'catalogUpdateCursor' ? record.value : null;
     },
-    saveCursor: async (cursor: UpdateCursor | null) => {
-      if (cursor) await db.meta.put({ key: 'catalogUpdateCursor', value: cursor });
-      else await db.meta.delete('catalogUpdateCursor');
-    },
+    saveCursor: (cursor: UpdateCursor | null) =>
+      db.transaction('rw', db.meta, async () => {
+        await sameEpoch();
+        if (cursor) await db.meta.put({ key: 'catalogUpdateCursor', value: cursor });
+        else await db.meta.delete('catalogUpdateCursor');
+      }),
   };
 }
