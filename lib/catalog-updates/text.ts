@@ -1,3 +1,5 @@
+import { shownLine } from '@/lib/search/shown-line';
+
 /**
  * Text as the blog wrote it, made comparable. `cleanText` is for keeping and showing; `matchKey`
  * is the one definition of "the same text" that linking relies on; `textSimilarity` only ever
@@ -6,9 +8,13 @@
 
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
-/** NFC, invisible characters dropped, runs of whitespace (NBSP included) as one space, trimmed. */
+/**
+ * NFC, invisible characters dropped, then one plain line as Shelf shows a page's text (`shownLine`:
+ * control characters and bidi overrides as a space, which would run a card's row backwards), runs of
+ * whitespace (NBSP included) as one space, trimmed.
+ */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return shownLine(text.normalize('NFC').replace(INVISIBLE, ''));
 }
 
 /**

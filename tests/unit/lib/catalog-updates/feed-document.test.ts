@@ -205,3 +205,22 @@ describe('what is not a readable feed', () => {
     expect(problem('<feed xmlns="urn:other"/>').kind).toBe('unknown-format');
   });
 });
+
+// A learned title is shown on the article's card and in the list of all articles: a U+202E in it
+// ran the rest of the row backwards, as a page title saved by the user no longer can (`shownLine`).
+describe('text a hostile feed writes', () => {
+  it('keeps titles, descriptions and categories as plain lines: no bidi overrides or control characters', () => {
+    const feed = read(
+      `<rss version="2.0"><channel><item><link>/blog/a/b</link>` +
+        `<title>Invoice&#x202E;fdp.exe\u202Dx&#7;y</title>` +
+        `<description><![CDATA[<p>Run\u202Ethis\u2066</p>]]></description>` +
+        `<category>tag&#x2067;\u0001one</category></item></channel></rss>`,
+    );
+    if (feed.format !== 'rss') throw new Error('not rss');
+    expect(feed.items[0]).toMatchObject({
+      title: 'Invoice fdp.exe x y',
+      description: 'Run this',
+      tags: ['tag one'],
+    });
+  });
+});
