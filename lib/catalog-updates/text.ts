@@ -66,7 +66,8 @@ export function textSimilarity(a: string, b: string): number {
 /** Cuts text to at most `max` characters, at a word boundary where there is one, ending in `…`. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  // Not between the two halves of a character written as a surrogate pair (an emoji).
+  const cut = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

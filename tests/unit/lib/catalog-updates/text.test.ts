@@ -42,4 +42,11 @@ describe('clip', () => {
     expect(clip('abcdefghijklmnopqrstuvwxyz', 10)).toBe('abcdefghi…');
     expect(clip('short', 12)).toBe('short');
   });
+
+  // A title of emoji or rarer CJK characters with no space cut a character in half: the card showed "�".
+  it('never cuts a character written as two UTF-16 units in half', () => {
+    const clipped = clip('\u{1F680}'.repeat(400), 300);
+    expect(clipped.isWellFormed()).toBe(true);
+    expect(clipped).toBe(`${'\u{1F680}'.repeat(149)}…`);
+  });
 });
