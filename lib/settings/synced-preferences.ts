@@ -45,15 +45,18 @@ export function createSyncedPreferences(now: () => number = Date.now): SyncedPre
     },
     async apply(values, readAt) {
       const accepted: Array<readonly [Preference<unknown>, unknown]> = [];
+      const refused: string[] = [];
       for (const [name, value] of Object.entries(values)) {
         const pref = SYNCED_PREFERENCE_NAMES.includes(name as PreferenceName)
           ? (PREFERENCES[name as PreferenceName] as Preference<unknown>)
           : undefined;
+        if (!pref || (changedAt.get(name) ?? 0) > readAt) continue;
         // A value this version does not accept (a newer Shelf's theme, say) leaves this one's.
-        if (!pref || (changedAt.get(name) ?? 0) > readAt || !pref.schema.safeParse(value).success) continue;
-        accepted.push([pref, parsePreference(pref, value)]);
+        if (!pref.schema.safeParse(value).success) refused.push(name);
+        else accepted.push([pref, parsePreference(pref, value)]);
       }
       if (accepted.length > 0) await setPreferences(accepted);
+      return refused;
     },
     watch(onChange) {
       if (watchers.size === 0) browser.storage.onChanged.addListener(listener);

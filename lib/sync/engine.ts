@@ -2,7 +2,7 @@ import { createAreaWriter } from '@/lib/sync/area-writer';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
 import { keyHash } from '@/lib/sync/chunk-layout';
 import { documentsEqual, EMPTY_DOCUMENT, entityKey, mergeDocuments, type SyncDocument } from '@/lib/sync/document';
-import { HIGHLIGHT_KIND, ITEM_KIND } from '@/lib/sync/entity-kinds';
+import { HIGHLIGHT_KIND, ITEM_KIND, PREFERENCE_KIND } from '@/lib/sync/entity-kinds';
 import { LEFT_OUT_KEY } from '@/lib/sync/left-out';
 import { type LocalChanges, localChangesFor, observeLocal } from '@/lib/sync/local-state';
 import { dropExpiredDeletions } from '@/lib/sync/priority';
@@ -165,13 +165,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         ...(applied?.refusedItems ?? []).map((id) => entityKey(ITEM_KIND, id)),
         ...(applied?.refusedHighlights ?? []).map((id) => entityKey(HIGHLIGHT_KIND, id)),
       ];
+      // Nor a setting's value it refused, or its own value would read as a newer change and go out over it.
+      const refusedPreferences = (applied?.refusedPreferences ?? []).map((name) => entityKey(PREFERENCE_KIND, name));
       replica = { doc: merged, firstSyncAt };
-      if (refused.length > 0) {
+      if (refused.length + refusedPreferences.length > 0) {
         const kept = new Map(merged);
-        for (const key of refused) kept.delete(key);
+        for (const key of [...refused, ...refusedPreferences]) kept.delete(key);
         replica = { doc: kept, firstSyncAt };
-        notice = { kind: 'local', at: now, message: problemMessages.refused(refused.length) };
       }
+      if (refused.length > 0) notice = { kind: 'local', at: now, message: problemMessages.refused(refused.length) };
       replicaText = encodeReplica(replica);
       await local.saveReplica(replicaText);
     } catch (error) {

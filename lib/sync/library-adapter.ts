@@ -11,8 +11,11 @@ import type { SyncLocalAdapter } from '@/lib/sync/sync-area';
  */
 export interface SyncedPreferences {
   read(): Promise<Record<string, SyncedPreference>>;
-  /** Sets each known synced preference whose value its schema accepts; skips one changed here after `readAt`. */
-  apply(values: Record<string, Json>, readAt: number): Promise<void>;
+  /**
+   * Sets each known synced preference whose value its schema accepts; skips one changed here after
+   * `readAt`. Returns the names of those whose value was refused.
+   */
+  apply(values: Record<string, Json>, readAt: number): Promise<string[]>;
   watch(onChange: () => void): () => void;
 }
 
@@ -46,8 +49,8 @@ export function createLibraryAdapter({
     async apply({ preferences: values, ...changes }: LocalChanges) {
       if (epoch === null) throw new Error('sync applied changes before reading the library');
       const report = await applySyncChanges(changes, epoch, db);
-      await preferences.apply(values, changes.readAt);
-      return report;
+      const refusedPreferences = await preferences.apply(values, changes.readAt);
+      return { ...report, refusedPreferences };
     },
     // The record of the last sync is kept with the database's epoch: after "Delete everything" (or
     // "Replace everything") it no longer describes this library, and its items missing here must

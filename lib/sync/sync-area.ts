@@ -25,6 +25,11 @@ export interface SyncArea {
 export interface AppliedChanges {
   refusedItems: string[];
   refusedHighlights: string[];
+  /**
+   * Synced preferences whose value this version refuses (a newer Shelf's theme, say): this browser
+   * keeps its own, quietly (not counted in Settings), and never sends it back over the other's choice.
+   */
+  refusedPreferences?: string[];
 }
 
 /**

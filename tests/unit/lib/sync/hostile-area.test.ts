@@ -1,9 +1,12 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { savePage } from '@/lib/db/items';
 import { getItem, getItemsForExport } from '@/lib/db/queries';
+import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { createSyncedPreferences } from '@/lib/settings/synced-preferences';
 import { chunkChecksum } from '@/lib/sync/chunk-codec';
 import { bytesToText } from '@/lib/sync/text-codec';
-import { createLibraryWorld, type LibraryWorld } from './library-browser';
+import { createLibraryWorld, type LibraryBrowser, type LibraryWorld } from './library-browser';
 
 /**
  * What another "browser" may write to the sync area is input like any import: the same rules hold
@@ -68,5 +71,31 @@ describe('a sync area written by someone else', () => {
     await world.clock.advance(10_000);
     const items = await getItemsForExport(b.db);
     expect(items.map((item) => item.title)).toEqual(['Invoice fdp.exe next line']);
+  });
+
+  // A newer Shelf may offer a theme this one does not know: this browser keeps its own, and must
+  // leave the other's choice in the area rather than send its own back over it at its next sync.
+  it('a setting value this version refuses stays in the area: the other browser keeps its choice', async () => {
+    world = createLibraryWorld();
+    const { clock } = world;
+    const newer = world.open('newer');
+    const here = world.open('here', { preferences: createSyncedPreferences(() => clock.now()) });
+    const syncIn = async (...browsers: LibraryBrowser[]) => {
+      for (const browser of browsers) {
+        await clock.advance(2_000);
+        await browser.engine.syncNow();
+      }
+    };
+    await setPreference(PREFERENCES.theme, 'dark');
+    await syncIn(here, newer);
+    expect(newer.preferences.get('theme')).toBe('dark');
+    newer.preferences.set('theme', 'midnight');
+    await syncIn(newer, here);
+    expect(await getPreference(PREFERENCES.theme)).toBe('dark');
+    // Any later sync here (a page saved) must not put "dark" back over the newer browser's choice.
+    await savePage({ url: 'https://example.org/later', title: 'Later' }, null, { db: here.db, now: clock.now() });
+    await syncIn(here, newer, here);
+    expect(newer.preferences.get('theme')).toBe('midnight');
+    expect(await getPreference(PREFERENCES.theme)).toBe('dark');
   });
 });

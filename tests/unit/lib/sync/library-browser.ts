@@ -23,7 +23,8 @@ export interface LibraryBrowser {
 export interface LibraryWorld {
   clock: TestClock;
   shared: SharedSyncStorage;
-  open(name: string): LibraryBrowser;
+  /** `preferences`: the synced preferences' adapter, else values in memory that take anything. */
+  open(name: string, options?: { preferences?: SyncedPreferences }): LibraryBrowser;
   close(): Promise<void>;
 }
 
@@ -34,6 +35,7 @@ function memoryPreferences(values: Map<string, Json>): SyncedPreferences {
     },
     async apply(incoming) {
       for (const [name, value] of Object.entries(incoming)) if (values.has(name)) values.set(name, value);
+      return [];
     },
     watch: () => () => {},
   };
@@ -46,7 +48,7 @@ export function createLibraryWorld(): LibraryWorld {
   return {
     clock,
     shared,
-    open(name) {
+    open(name, options = {}) {
       const db = new ShelfDatabase(`shelf-sync-${name}-${crypto.randomUUID()}`);
       const preferences = new Map<string, Json>([['theme', 'system']]);
       let replica: string | null = null;
@@ -58,7 +60,7 @@ export function createLibraryWorld(): LibraryWorld {
         onReport: (status) => reports.push(status),
         local: createLibraryAdapter({
           db,
-          preferences: memoryPreferences(preferences),
+          preferences: options.preferences ?? memoryPreferences(preferences),
           replica: {
             load: async () => replica,
             save: async (text) => {

@@ -38,7 +38,7 @@ function world() {
     const hook: { duringSync: null | (() => Promise<void>) } = { duringSync: null };
     const adapter = createLibraryAdapter({
       db,
-      preferences: { read: async () => ({}), apply: async () => {}, watch: () => () => {} },
+      preferences: { read: async () => ({}), apply: async () => [], watch: () => () => {} },
       replica: {
         load: async () => replica,
         save: async (text) => {
