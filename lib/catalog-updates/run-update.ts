@@ -284,8 +284,13 @@ async function readSitemap(run: Run, found: FeedDocument | null): Promise<string
         `The sitemap index lists ${document.total} sitemaps; the first ${document.sitemaps.length} were read.`,
       );
     }
+    // A sitemap named twice (or under both spellings of the host) is requested once.
+    const requested = new Set<string>();
     for (const child of document.sitemaps) {
       if (addresses.length >= limits.maxSitemapUrls || isStopped(run)) break;
+      const key = sameSiteKey(site, child);
+      if (requested.has(key)) continue;
+      requested.add(key);
       const read = await getDocument(run, child);
       if (!read.ok) unreadable(run, read);
       else if (read.document.format === 'sitemap') addresses.push(...read.document.urls.map((entry) => entry.url));
@@ -300,6 +305,15 @@ async function readSitemap(run: Run, found: FeedDocument | null): Promise<string
   const kept = addresses.slice(0, limits.maxSitemapUrls);
   report.sitemapAddresses = kept.filter((url) => site.isArticleUrl(site.toSiteUrl(url) ?? site.origin)).length;
   return kept;
+}
+
+/** One key for an address on the blog under either host spelling, query kept, hash dropped. */
+function sameSiteKey(site: BlogSite, href: string): string {
+  const request = site.toRequestUrl(href);
+  if (!request) return href;
+  const url = new URL(request);
+  url.hostname = site.hosts[0];
+  return url.href;
 }
 
 /** Reads article pages one at a time, a pause between, saving the cursor after each. */

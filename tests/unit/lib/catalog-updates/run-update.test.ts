@@ -16,6 +16,7 @@ import {
   RSS,
   rssFeed,
   sitemap,
+  sitemapIndex,
   XML,
 } from '../../../fixtures/catalog-updates/fake-blog';
 import { createMemoryStore } from '../../../fixtures/catalog-updates/memory-store';
@@ -504,5 +505,30 @@ describe('runCatalogUpdate: a cap per run, resumable', () => {
     const report = await runCatalogUpdate({ articles: ARTICLES, store: memory.store, fetch: fake.fetch, clock });
     expect(report.notes[0]).toBe('The addresses left by an earlier update were too old and were listed again.');
     expect(report.pagesRead).toBe(5);
+  });
+});
+
+describe('runCatalogUpdate: a sitemap index', () => {
+  // An index that names a sitemap twice (or under both host spellings) had each copy requested.
+  it('reads each sitemap it lists once, however often it is named', async () => {
+    const child = `${ORIGIN}/sitemap-posts.xml`;
+    const other = `${ORIGIN}/sitemap-more.xml`;
+    const { fake, result } = run({
+      [`${ORIGIN}/`]: { headers: HTML, body: homePage([]) },
+      [`${ORIGIN}/sitemap.xml`]: {
+        headers: XML,
+        body: sitemapIndex([child, child, 'https://www.webcoderspeed.com/sitemap-posts.xml#top', other, child]),
+      },
+      [child]: { headers: XML, body: sitemap([NEW_ON_PAGE.url]) },
+      [other]: { headers: XML, body: sitemap([NEW_IN_FEED[0]!.url]) },
+      [NEW_ON_PAGE.url]: { headers: HTML, body: articlePage(NEW_ON_PAGE) },
+      [NEW_IN_FEED[0]!.url]: { headers: HTML, body: articlePage(NEW_IN_FEED[0]!) },
+    });
+    const report = await result;
+    const asked = fake.requests.map((request) => request.url);
+    expect(asked.filter((url) => url.includes('sitemap-posts'))).toEqual([child]);
+    expect(asked.filter((url) => url === other)).toEqual([other]);
+    expect(report.newArticles).toBe(2);
+    expect(report.unreadable).toEqual([]);
   });
 });
