@@ -8,6 +8,7 @@ import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { SettingsView } from '@/components/settings/settings-view';
 import { ArticleView } from '@/components/side-panel/article-view';
 import { BrowseView } from '@/components/side-panel/browse-view';
+import { MissingArticle } from '@/components/side-panel/missing-article';
 import { PanelHeader } from '@/components/side-panel/panel-header';
 import { RelatedView } from '@/components/side-panel/related-view';
 import { SearchPanel } from '@/components/side-panel/search-panel';
@@ -81,9 +82,9 @@ export function SidePanelApp() {
             undo={cardUndo}
           />
         ) : (
-          <p className="notice" role="alert">
-            This article is no longer in Shelf’s library.
-          </p>
+          <StorageGate>
+            <MissingArticle articleId={view.articleId} onOpenItem={openItem} />
+          </StorageGate>
         ))}
       {view.kind === 'related' && <RelatedView view={view} catalog={catalog} onSelect={showCard} onShow={show} />}
       {view.kind === 'browse' && (
