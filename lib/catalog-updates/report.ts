@@ -91,7 +91,8 @@ export function tally(report: CatalogUpdateReport, outcomes: readonly LearnOutco
   }
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/** A count with its noun: "1 article page", "3 article pages". */
+export const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** What the stored report keeps (catalogUpdateStatus's schema): more would not be stored at all. */
 export const MAX_REPORT_LINES = 200;

@@ -6,7 +6,7 @@ import { pageEvidence } from '@/lib/catalog-updates/learn-from-page';
 import type { CatalogOverlayStore, OverlayChanges, OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { readPageFactsFromHtml } from '@/lib/catalog-updates/page-facts-html';
 import { discoverFeeds, readPageMetadata } from '@/lib/catalog-updates/page-metadata';
-import { type CatalogUpdateReport, emptyReport, tally } from '@/lib/catalog-updates/report';
+import { type CatalogUpdateReport, count, emptyReport, tally } from '@/lib/catalog-updates/report';
 import type { Article } from '@/lib/corpus/article';
 
 /**
@@ -109,7 +109,7 @@ async function pendingFromCursor(run: Run): Promise<string[] | null> {
   const pending = cursor.pending.filter((url) => !run.learner.knows(url));
   run.listedAt = cursor.listedAt;
   run.report.notes.push(
-    `Continued the previous update: ${pending.length.toLocaleString('en')} article pages were left.`,
+    `Continued the previous update: ${count(pending.length, 'article page was', 'article pages were')} left.`,
   );
   return pending;
 }

@@ -437,6 +437,7 @@ describe('runCatalogUpdate: a cap per run, resumable', () => {
 
     const third = await runCatalogUpdate(options);
     expect(third).toMatchObject({ pagesRead: 1, pagesLeft: 0 });
+    expect(third.notes).toContain('Continued the previous update: 1 article page was left.');
     expect(memory.cursor()).toBeNull();
     expect(paths(fake.requests)).toEqual([
       '/',
