@@ -38,7 +38,9 @@ export function updateCatalogFromBlog(fetchImpl: typeof fetch = fetch): Promise<
       onProgress: ({ phase, done, total }) => void status('running', phase, done, total),
     });
     const lines = describeReport(report);
-    await status('done', 'done', 1, 1, lines);
+    // Everything was deleted while it ran: Settings starts afresh, without a report of work undone.
+    if (report.deleted) await setPreference(PREFERENCES.catalogUpdateStatus, null).catch(() => {});
+    else await status('done', 'done', 1, 1, lines);
     return lines;
   })().finally(() => {
     running = undefined;

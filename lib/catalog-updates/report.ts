@@ -32,6 +32,8 @@ export interface CatalogUpdateReport {
   requests: number;
   /** The update was stopped (or failed) before it finished. */
   stopped: boolean;
+  /** "Delete everything" happened while it ran: it stopped, and nothing of it is to be kept or told. */
+  deleted: boolean;
 }
 
 export function emptyReport(startedAt: number): CatalogUpdateReport {
@@ -51,6 +53,7 @@ export function emptyReport(startedAt: number): CatalogUpdateReport {
     pagesLeft: 0,
     requests: 0,
     stopped: false,
+    deleted: false,
   };
 }
 

@@ -8,6 +8,7 @@ import { readPageFactsFromHtml } from '@/lib/catalog-updates/page-facts-html';
 import { discoverFeeds, readPageMetadata } from '@/lib/catalog-updates/page-metadata';
 import { type CatalogUpdateReport, count, emptyReport, tally } from '@/lib/catalog-updates/report';
 import type { Article } from '@/lib/corpus/article';
+import { DataDeletedError } from '@/lib/db/errors';
 
 /**
  * One catalog update from the blog: find its feed (advertised on the home page, else the usual
@@ -91,6 +92,7 @@ export async function runCatalogUpdate(options: CatalogUpdateOptions): Promise<C
     if (queue.length > 0 || pending) await readPages(run, queue);
   } catch (error) {
     report.stopped = true;
+    report.deleted = error instanceof DataDeletedError;
     report.notes.push(`The update stopped: ${error instanceof Error ? error.message : String(error)}`);
   }
   report.stopped ||= options.signal?.aborted ?? false;

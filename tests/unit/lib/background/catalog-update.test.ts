@@ -6,6 +6,7 @@ import { ARTICLES } from '@/lib/corpus/catalog';
 import { getCatalogOverlay } from '@/lib/db/catalog-overlay';
 import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
 import { dispatchRequest } from '@/lib/messaging/protocol';
+import { deleteEverything } from '@/lib/settings/delete-everything';
 import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
 import { createFakeFetch, HTML, homePage, ORIGIN, RSS, rssFeed } from '../../../fixtures/catalog-updates/fake-blog';
 
@@ -39,6 +40,25 @@ describe('updating the catalog from the blog, in the background', () => {
       ),
     ).toBe(true);
     expect(fake.requests.every(({ init }) => init.credentials === 'omit')).toBe(true);
+  });
+
+  it('“Delete everything” while an update runs leaves nothing of it: no learned address, no report in Settings', async () => {
+    const url = `${ORIGIN}/blog/scaling/${withoutUrl.id}`;
+    const fake = createFakeFetch({
+      [`${ORIGIN}/`]: { headers: HTML, body: homePage([{ href: '/rss.xml' }]) },
+      [`${ORIGIN}/rss.xml`]: {
+        headers: RSS,
+        body: rssFeed([{ url, title: withoutUrl.title, description: withoutUrl.summary }]),
+      },
+    });
+    // The user deletes everything while the update waits for the blog's feed.
+    const deletingMidway = async (asked: string, init: RequestInit) => {
+      if (asked === `${ORIGIN}/rss.xml`) await deleteEverything();
+      return fake.fetch(asked, init);
+    };
+    await updateCatalogFromBlog(deletingMidway as typeof fetch);
+    expect(await getCatalogOverlay()).toEqual([]);
+    expect(await getPreference(PREFERENCES.catalogUpdateStatus)).toBeNull();
   });
 
   it('takes a blog page’s word for itself only from the blog’s own pages', async () => {
