@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import { useCatalog } from '@/components/hooks/use-catalog';
 import { useLibraryIndex } from '@/components/hooks/use-library-search';
-import { getArticleById } from '@/lib/corpus/catalog';
 import { getAllItems, getNewestItems } from '@/lib/db/queries';
 import { afterNextPaint } from '@/lib/dom/after-paint';
 import {
@@ -37,7 +37,12 @@ export function useReadingListData(query: ListQuery) {
   }, [firstPage, loadAll]);
 
   const source = all ?? firstPage;
-  const allRows = useMemo(() => (source ? buildRows(source.items, source.progress, getArticleById) : []), [source]);
+  // The catalog users see: an article learned from the blog has its topic and tags as its card does.
+  const { catalog } = useCatalog();
+  const allRows = useMemo(
+    () => (source ? buildRows(source.items, source.progress, (id) => catalog.byId(id)) : []),
+    [source, catalog],
+  );
   // The text search is the library search's (full text, typos); `version` changes when the index did.
   const { index, version } = useLibraryIndex();
   const found = useMemo(() => searchLibrary(index, query.text), [index, version, query.text]);

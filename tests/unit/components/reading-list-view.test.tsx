@@ -3,6 +3,8 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ListPlace, useListPlace } from '@/components/hooks/use-list-place';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
+import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
+import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { changeTagOnItems, saveArticle, setStatus, setTags } from '@/lib/db/items';
 import { unsaveItems } from '@/lib/db/unsave';
@@ -269,5 +271,39 @@ describe('ReadingListView keyboard', () => {
     await screen.findByRole('heading', { name: 'Reading list (3)' }); // read whole: the row is found again
     await act(async () => {});
     expect(screen.getByRole('listitem', { current: true }).textContent).toContain('Gamma article');
+  });
+
+  it('lists a saved article learned from the blog under its topic and its tags, as the catalog has them', async () => {
+    const source = { from: 'feed' as const, url: 'https://webcoderspeed.com/rss.xml', learnedAt: 1 };
+    const url = 'https://webcoderspeed.com/blog/scaling/vector-clocks';
+    await createCatalogOverlayStore().saveOverlayChanges({
+      put: [
+        {
+          kind: 'learned',
+          id: 'vector-clocks',
+          fields: {
+            url: { value: url, source },
+            title: { value: 'Vector Clocks', source },
+            tags: { value: ['causality'], source },
+          },
+        },
+      ],
+      remove: [],
+    });
+    await saveArticle({ id: 'vector-clocks', title: 'Vector Clocks', url }, { db: getDatabase(), now: 4 });
+    const { topic } = (await loadEffectiveCatalog()).byId('vector-clocks')!;
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const shownTitles = () =>
+      screen.queryAllByRole('listitem').map((row) => within(row).getByRole('checkbox').getAttribute('aria-label'));
+    await waitFor(() => expect(shownTitles()).toHaveLength(4));
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Topic' }), { target: { value: topic } });
+    await waitFor(() => expect(shownTitles()).toEqual(['Select Vector Clocks']));
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Topic' }), { target: { value: '' } });
+    await waitFor(() => expect(shownTitles()).toHaveLength(4));
+    await screen.findByRole('option', { name: 'causality' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Tag' }), { target: { value: 'causality' } });
+    await waitFor(() => expect(shownTitles()).toEqual(['Select Vector Clocks']));
   });
 });
