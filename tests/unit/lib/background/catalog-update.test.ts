@@ -19,16 +19,21 @@ const withoutUrl = ARTICLES.find(
   (article) => !article.url && article.titleSource !== 'written' && !article.summaryTruncated,
 )!;
 
+/** The blog's home page and a feed naming `article` at its address on the blog. */
+function blogWithFeedFor(article: typeof withoutUrl) {
+  const url = `${ORIGIN}/blog/scaling/${article.id}`;
+  return createFakeFetch({
+    [`${ORIGIN}/`]: { headers: HTML, body: homePage([{ href: '/rss.xml' }]) },
+    [`${ORIGIN}/rss.xml`]: {
+      headers: RSS,
+      body: rssFeed([{ url, title: article.title, description: article.summary }]),
+    },
+  });
+}
+
 describe('updating the catalog from the blog, in the background', () => {
   it('fills in an address from the feed, keeps the report for Settings, and asks only the blog, without cookies', async () => {
-    const url = `${ORIGIN}/blog/scaling/${withoutUrl.id}`;
-    const fake = createFakeFetch({
-      [`${ORIGIN}/`]: { headers: HTML, body: homePage([{ href: '/rss.xml' }]) },
-      [`${ORIGIN}/rss.xml`]: {
-        headers: RSS,
-        body: rssFeed([{ url, title: withoutUrl.title, description: withoutUrl.summary }]),
-      },
-    });
+    const fake = blogWithFeedFor(withoutUrl);
     const report = await updateCatalogFromBlog(fake.fetch as typeof fetch);
     expect(report[0]).toBe('1 address filled in');
     const overlay = await getCatalogOverlay();
@@ -43,14 +48,7 @@ describe('updating the catalog from the blog, in the background', () => {
   });
 
   it('“Delete everything” while an update runs leaves nothing of it: no learned address, no report in Settings', async () => {
-    const url = `${ORIGIN}/blog/scaling/${withoutUrl.id}`;
-    const fake = createFakeFetch({
-      [`${ORIGIN}/`]: { headers: HTML, body: homePage([{ href: '/rss.xml' }]) },
-      [`${ORIGIN}/rss.xml`]: {
-        headers: RSS,
-        body: rssFeed([{ url, title: withoutUrl.title, description: withoutUrl.summary }]),
-      },
-    });
+    const fake = blogWithFeedFor(withoutUrl);
     // The user deletes everything while the update waits for the blog's feed.
     const deletingMidway = async (asked: string, init: RequestInit) => {
       if (asked === `${ORIGIN}/rss.xml`) await deleteEverything();
