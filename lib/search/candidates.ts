@@ -125,17 +125,19 @@ export function wordCandidates(
 /**
  * A finished word the index does not know may still be the start of one ("idemp", "stamp", a pasted
  * stem): it completes as the last word does while typing, before the typo stage is asked (which
- * would turn "stamp" into some other short word). Words with candidates are left alone.
+ * would turn "stamp" into some other short word), typed past its stem too ("negotia"). Words with
+ * candidates are left alone.
  */
 export function addCompletionCandidates(
   vocabulary: Vocabulary,
   words: readonly QueryWord[],
   groups: readonly Candidates[],
+  wordsBeginning?: (prefix: string, limit: number) => readonly string[],
 ): void {
   words.forEach((word, position) => {
     const candidates = groups[position] as Candidates;
     if (candidates.size === 0 && word.surface.length >= MIN_COMPLETION_LENGTH)
-      addPrefixCandidates(vocabulary, candidates, word.surface);
+      addPrefixCandidates(vocabulary, candidates, word.surface, wordsBeginning);
   });
 }
 

@@ -82,7 +82,7 @@ function candidatesButSynonyms(
   { typing, everydayWords, everydaySpeech, aside }: RankOptions,
 ): WordCandidates {
   const groups = wordCandidates(vocabulary, words, typing, typos.wordsBeginning);
-  addCompletionCandidates(vocabulary, words, groups);
+  addCompletionCandidates(vocabulary, words, groups, typos.wordsBeginning);
   const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, {
     everydayWords,
     typing,

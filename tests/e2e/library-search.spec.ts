@@ -212,3 +212,20 @@ test(
     await expect(panel.page.locator('[data-shelf-highlight="search-passage"]').first()).toBeVisible();
   },
 );
+
+// QA: a stem typed past (the index holds "negoti"), finished with a space or pasted whole, found nothing
+// though the same letters while typing listed the page.
+test(titled('a finished word typed past its stem finds the saved page and opens it at the passage'), async () => {
+  const server = await startFixtureServer(REAL_PAGES_DIR);
+  try {
+    await savePagesWithPopup(context, openPopupPage, [`${server.origin}/lwn-1/source.html`]);
+  } finally {
+    await server.close();
+  }
+  const popup = popupPage(await openPopupPage());
+  await popup.search('negotiat ');
+  await expect(popup.firstResult).toContainText('Saved page');
+  await expect(popup.firstResult).toContainText(/LWN/);
+  await expect(popup.firstResult).toContainText(/negotiations/i);
+  await openSelectedAtPassage(popup.searchBox, context, extensionId, 'negotiations');
+});

@@ -89,6 +89,12 @@ describe('bundled search engine', () => {
     expect(whileTyping('scalabi').length).toBeGreaterThan(0);
   });
 
+  // QA: finished ("serializat" pasted, or the CLI), a stem typed past found nothing at all.
+  it('completes a finished word typed past its stem, as while typing', () => {
+    expect(topIds('serializat')).toContain('data-corruption-bad-serialization');
+    expect(engine.search('serializat ').results.length).toBeGreaterThan(0);
+  });
+
   it('uses the synonym table for general equivalences ("stampede" finds the thundering herd)', () => {
     expect(topIds('stampede')).toContain('thundering-herd-service-restart');
   });

@@ -100,6 +100,16 @@ describe('library index', () => {
     expect(ids(restored.search('mediato'))).toEqual([]);
   });
 
+  // QA: finished (pasted, a space typed after it, the CLI), the same stems found nothing: completions of a
+  // finished word read the index's terms only, never the words they begin.
+  it('finds a finished word typed past its stem, as while typing', () => {
+    const index = indexOf(bread, queues, darfur);
+    for (const typed of ['negotia', 'negotiati', 'negotiatio'])
+      expect(ids(index.search(typed, { typing: false })), typed).toEqual(['page:darfur']);
+    expect(ids(index.search('relief negotiat ', { typing: false }))).toEqual(['page:darfur']);
+    expect(ids(index.search('relieve', { typing: false }))).toEqual([]);
+  });
+
   it('finds a misspelled word the page writes only inside a compound (code, a site name)', () => {
     const code = page('page:wasm', {
       text: `${filler.repeat(5)}const module = await WebAssembly.instantiate(bytes); Read more at motherjones.com today.`,
