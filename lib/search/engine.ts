@@ -171,7 +171,9 @@ export function createSearchEngine(
     const loose = toResults(ranking.loose);
     const { matchedTerms, wordReadings } = ranking;
     const spelling =
-      options.suggest && results.length === 0 && loose.length === 0 ? spellQuery(vocabulary, typos, query) : undefined;
+      options.suggest && results.length === 0 && loose.length === 0 && !matchesOutsideFilter(query, options)
+        ? spellQuery(vocabulary, typos, query)
+        : undefined;
     return {
       results,
       loose,
@@ -191,6 +193,16 @@ export function createSearchEngine(
   }
 
   /** "Did you mean": the query with each unknown word replaced by its closest known word, or null. */
+  /**
+   * Whether a query a topic or tag left without results matches articles outside it: a correction
+   * ("idempotnt" → "idempotent") would then lead to the same empty view, so none is offered.
+   */
+  function matchesOutsideFilter(query: string, options: SearchOptions): boolean {
+    if (!options.topic && !options.tag) return false;
+    const all = search(query, { ...options, topic: undefined, tag: undefined, suggest: false, limit: 1 });
+    return all.results.length > 0 || all.loose.length > 0;
+  }
+
   function suggest(query: string): string | null {
     return suggestionOf([spellQuery(vocabulary, typos, query)]);
   }

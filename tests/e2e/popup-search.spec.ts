@@ -155,6 +155,22 @@ test('a query with no match suggests a correction', async ({ context, extensionI
   await expect(popup.searchBox).toBeFocused();
 });
 
+// QA: a topic holding no article on the query offered a correction of a word matched in other
+// topics ("Did you mean “idempotent”?"), which led to the same empty list.
+test('a topic filter that leaves nothing offers no correction of a word matched elsewhere', async ({
+  context,
+  extensionId,
+}) => {
+  const popup = await openPopup(context, extensionId);
+  await popup.topicFilter.selectOption({ label: 'Career & leadership' });
+  await popup.search('idempotnt ');
+  await expect(popup.page.getByRole('status')).toContainText('No articles match');
+  await expect(popup.page.getByRole('button', { name: /Did you mean/ })).toHaveCount(0);
+  // A word matched nowhere is still corrected.
+  await popup.search('thndrng ');
+  await expect(popup.page.getByRole('button', { name: 'Did you mean “thundering”?' })).toBeVisible();
+});
+
 // A live region added already holding its text is often not announced: the popup's status line is
 // there, empty, from the opening, and each search changes what it says.
 test('the search’s status line is one live region, there from the opening, whose text changes', async ({

@@ -582,4 +582,15 @@ describe('bundled search engine', () => {
     expect(engine.search('sudan', asked).suggestion).toBeNull();
     expect(engine.search('lemon cake recipe', asked).suggestion).toBeNull();
   });
+
+  // QA: with a topic holding no such article, "idempotnt" offered "Did you mean “idempotent”?", which
+  // found nothing there either: the typo is matched (in other topics), so nothing is to be corrected.
+  it('offers no "Did you mean" when a filter leaves out what the query matches', () => {
+    const asked = { typing: false, suggest: true };
+    const inCareer = engine.search('idempotnt', { ...asked, topic: 'career' });
+    expect(inCareer.results).toEqual([]);
+    expect(inCareer.suggestion).toBeNull();
+    expect(engine.search('idempotent', { ...asked, topic: 'career' }).results).toEqual([]);
+    expect(engine.search('thndrng', { ...asked, topic: 'career' }).suggestion).toBe('thundering');
+  });
 });
