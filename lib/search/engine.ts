@@ -192,7 +192,6 @@ export function createSearchEngine(
     return results.sort((a, b) => a.article.title.localeCompare(b.article.title)).slice(0, limit);
   }
 
-  /** "Did you mean": the query with each unknown word replaced by its closest known word, or null. */
   /**
    * Whether a query a topic or tag left without results matches articles outside it: a correction
    * ("idempotnt" → "idempotent") would then lead to the same empty view, so none is offered.
@@ -203,6 +202,7 @@ export function createSearchEngine(
     return all.results.length > 0 || all.loose.length > 0;
   }
 
+  /** "Did you mean": the query with each unknown word replaced by its closest known word, or null. */
   function suggest(query: string): string | null {
     return suggestionOf([spellQuery(vocabulary, typos, query)]);
   }
