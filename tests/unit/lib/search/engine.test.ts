@@ -585,12 +585,15 @@ describe('bundled search engine', () => {
 
   // QA: with a topic holding no such article, "idempotnt" offered "Did you mean “idempotent”?", which
   // found nothing there either: the typo is matched (in other topics), so nothing is to be corrected.
-  it('offers no "Did you mean" when a filter leaves out what the query matches', () => {
+  it('offers no "Did you mean" under a filter that leaves out what the query or its correction matches', () => {
     const asked = { typing: false, suggest: true };
     const inCareer = engine.search('idempotnt', { ...asked, topic: 'career' });
     expect(inCareer.results).toEqual([]);
     expect(inCareer.suggestion).toBeNull();
     expect(engine.search('idempotent', { ...asked, topic: 'career' }).results).toEqual([]);
-    expect(engine.search('thndrng', { ...asked, topic: 'career' }).suggestion).toBe('thundering');
+    // Nor one whose correction finds nothing there either; one that does is offered.
+    expect(engine.search('thndrng', { ...asked, topic: 'career' }).suggestion).toBeNull();
+    expect(engine.search('thndrng', { ...asked, topic: 'reliability' }).suggestion).toBe('thundering');
+    expect(engine.search('thndrng', asked).suggestion).toBe('thundering');
   });
 });
