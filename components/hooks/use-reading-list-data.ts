@@ -38,7 +38,7 @@ export function useReadingListData(query: ListQuery) {
 
   const source = all ?? firstPage;
   // The catalog users see: an article learned from the blog has its topic and tags as its card does.
-  const { catalog } = useCatalog();
+  const { catalog, loaded: catalogLoaded } = useCatalog();
   const allRows = useMemo(
     () => (source ? buildRows(source.items, source.progress, (id) => catalog.byId(id)) : []),
     [source, catalog],
@@ -51,7 +51,8 @@ export function useReadingListData(query: ListQuery) {
     () => [...new Set(allRows.flatMap((r) => [...r.item.tags, ...(r.article?.tags ?? [])]))].sort(),
     [allRows],
   );
-  const gone = goneTag(query, tags, all !== undefined);
+  // Tags are all known once every item is read and the catalog's learned articles with them.
+  const gone = goneTag(query, tags, all !== undefined && catalogLoaded);
   const shownQuery = useMemo(() => withoutGoneTag(query, gone), [query, gone]);
   const rows = useMemo(() => queryRows(allRows, shownQuery, found), [allRows, shownQuery, found]);
   return {
