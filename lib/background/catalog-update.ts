@@ -38,7 +38,7 @@ export function updateCatalogFromBlog(fetchImpl: typeof fetch = fetch): Promise<
       onProgress: ({ phase, done, total }) => void status('running', phase, done, total),
     });
     const lines = describeReport(report);
-    // Everything was deleted while it ran: Settings starts afresh, without a report of work undone.
+    // Everything was deleted or replaced while it ran: Settings starts afresh, without its report.
     if (report.deleted) await setPreference(PREFERENCES.catalogUpdateStatus, null).catch(() => {});
     else await status('done', 'done', 1, 1, lines);
     return lines;

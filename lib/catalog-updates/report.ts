@@ -32,7 +32,10 @@ export interface CatalogUpdateReport {
   requests: number;
   /** The update was stopped (or failed) before it finished. */
   stopped: boolean;
-  /** "Delete everything" happened while it ran: it stopped, and nothing of it is to be kept or told. */
+  /**
+   * Everything was deleted ("Delete everything") or replaced (a backup restored with Replace) while it
+   * ran: it stopped, and nothing of it is kept or told; the library it worked for is gone.
+   */
   deleted: boolean;
 }
 
