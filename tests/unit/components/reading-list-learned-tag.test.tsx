@@ -3,9 +3,9 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { useListPlace } from '@/components/hooks/use-list-place';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
-import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle } from '@/lib/db/items';
+import { saveLearnedArticle } from '../../fixtures/catalog-updates/learned-article';
 
 /** Holds back the catalog's read of what was learned from the blog until the test lets it go. */
 const overlayRead = vi.hoisted(() => ({ wait: Promise.resolve() }));
@@ -25,23 +25,7 @@ beforeEach(async () => {
   vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(360);
   resetDatabaseConnection();
   await Dexie.delete('shelf');
-  const source = { from: 'feed' as const, url: 'https://webcoderspeed.com/rss.xml', learnedAt: 1 };
-  const url = 'https://webcoderspeed.com/blog/scaling/vector-clocks';
-  await createCatalogOverlayStore().saveOverlayChanges({
-    put: [
-      {
-        kind: 'learned',
-        id: 'vector-clocks',
-        fields: {
-          url: { value: url, source },
-          title: { value: 'Vector Clocks', source },
-          tags: { value: ['causality'], source },
-        },
-      },
-    ],
-    remove: [],
-  });
-  await saveArticle({ id: 'vector-clocks', title: 'Vector Clocks', url }, { db: getDatabase(), now: 1 });
+  await saveLearnedArticle(1);
   await saveArticle({ id: 'a', title: 'Alpha article', url: null }, { db: getDatabase(), now: 2 });
 });
 afterEach(() => resetDatabaseConnection());

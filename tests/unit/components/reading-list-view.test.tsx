@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ListPlace, useListPlace } from '@/components/hooks/use-list-place';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
-import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { changeTagOnItems, saveArticle, setStatus, setTags } from '@/lib/db/items';
 import { unsaveItems } from '@/lib/db/unsave';
+import { saveLearnedArticle } from '../../fixtures/catalog-updates/learned-article';
 
 beforeEach(async () => {
   // jsdom has no layout; give the virtualized list's scroll box a height so it renders rows.
@@ -274,23 +274,7 @@ describe('ReadingListView keyboard', () => {
   });
 
   it('lists a saved article learned from the blog under its topic and its tags, as the catalog has them', async () => {
-    const source = { from: 'feed' as const, url: 'https://webcoderspeed.com/rss.xml', learnedAt: 1 };
-    const url = 'https://webcoderspeed.com/blog/scaling/vector-clocks';
-    await createCatalogOverlayStore().saveOverlayChanges({
-      put: [
-        {
-          kind: 'learned',
-          id: 'vector-clocks',
-          fields: {
-            url: { value: url, source },
-            title: { value: 'Vector Clocks', source },
-            tags: { value: ['causality'], source },
-          },
-        },
-      ],
-      remove: [],
-    });
-    await saveArticle({ id: 'vector-clocks', title: 'Vector Clocks', url }, { db: getDatabase(), now: 4 });
+    await saveLearnedArticle(4);
     const { topic } = (await loadEffectiveCatalog()).byId('vector-clocks')!;
     render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const shownTitles = () =>
