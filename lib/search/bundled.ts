@@ -1,4 +1,3 @@
-import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
 import everydayThingsJson from '@/assets/data/everyday-things.json';
 import everydayWordsJson from '@/assets/data/everyday-words.json';
 import manualWordsJson from '@/assets/data/manual-words.json';
@@ -11,17 +10,16 @@ import { ARTICLES } from '@/lib/corpus/catalog';
 import type { SerializedAsideIndex } from '@/lib/search/aside';
 import { buildSearchIndex, type SerializedSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { createSearchEngine, type SearchEngine, type SearchEngineOptions } from '@/lib/search/engine';
+import { spokenWordWorth } from '@/lib/search/spoken-words';
 import {
   getSynonymTable,
   plainWordEntries,
   type SerializedPlainWordSynonyms,
   type SynonymEntry,
 } from '@/lib/search/synonyms';
-import { readDiscounts, type SerializedDiscounts, type WordWorth } from '@/lib/search/word-worth';
 
 let engine: SearchEngine | undefined;
 let options: SearchEngineOptions | undefined;
-let wordWorth: WordWorth | undefined;
 let everydayThings: ReadonlySet<string> | undefined;
 let manualWords: ReadonlySet<string> | undefined;
 let wordsTellingHow: ReadonlySet<string> | undefined;
@@ -40,10 +38,7 @@ let synonyms: readonly SynonymEntry[] | undefined;
 export function getEngineOptions(): SearchEngineOptions {
   options ??= {
     everydayWords: new Set(everydayWordsJson),
-    wordWorth: () => {
-      wordWorth ??= readDiscounts(everydayDiscountsJson as SerializedDiscounts);
-      return wordWorth;
-    },
+    wordWorth: spokenWordWorth,
     everydayThings: () => {
       everydayThings ??= new Set(everydayThingsJson.split(' '));
       return everydayThings;

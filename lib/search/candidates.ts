@@ -133,10 +133,12 @@ export function addCompletionCandidates(
   words: readonly QueryWord[],
   groups: readonly Candidates[],
   wordsBeginning?: (prefix: string, limit: number) => readonly string[],
+  /** Whether the word at a position is meant as written (`RankOptions.meantAsWritten`): not completed. */
+  asWritten: (position: number) => boolean = () => false,
 ): void {
   words.forEach((word, position) => {
     const candidates = groups[position] as Candidates;
-    if (candidates.size === 0 && word.surface.length >= MIN_COMPLETION_LENGTH)
+    if (candidates.size === 0 && word.surface.length >= MIN_COMPLETION_LENGTH && !asWritten(position))
       addPrefixCandidates(vocabulary, candidates, word.surface, wordsBeginning);
   });
 }

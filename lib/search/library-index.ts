@@ -1,6 +1,7 @@
-import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
+import { type ConfidenceTuning, LIBRARY_CONFIDENCE } from '@/lib/search/confidence';
 import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
 import { lowerBound as lowerBoundOf } from '@/lib/search/sorted';
+import { isSpokenWord } from '@/lib/search/spoken-words';
 import { spellQuery, type WordSpelling } from '@/lib/search/suggest';
 import {
   addTypoWords,
@@ -269,7 +270,19 @@ export interface LibraryIndexSnapshot {
  * of removed documents) when a search first reads them. `snapshot()` and `restore()` store and load
  * it whole.
  */
-export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
+export function createLibraryIndex(
+  tuning: ConfidenceTuning = LIBRARY_CONFIDENCE,
+  {
+    meantAsWritten = isSpokenWord,
+  }: {
+    /**
+     * Whether a finished query word, by its term, is meant as written (`RankOptions.meantAsWritten`):
+     * one everyday speech uses. Saved pages hold most of English, where "poker" is one typo from
+     * "poke" and "tank" from "thank"; a slip is seldom another word ("rivlary", "idempotnt").
+     */
+    meantAsWritten?: (term: string) => boolean;
+  } = {},
+) {
   const slots: (Slot | undefined)[] = [];
   const slotById = new Map<string, number>();
   const termIds = new Map<string, number>();
@@ -675,6 +688,7 @@ export function createLibraryIndex(tuning: ConfidenceTuning = CONFIDENCE) {
       typing,
       accept,
       tuning,
+      meantAsWritten: (word) => meantAsWritten(word.term),
     });
     const prefix = unfinishedWord(words, typing);
     const marks = markTerms(ranking.matchedTerms);

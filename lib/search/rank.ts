@@ -65,6 +65,12 @@ export interface RankOptions {
   synonyms?: readonly SynonymEntry[];
   /** Whether the vocabulary holds an aside field (`lib/search/aside.ts`). */
   aside?: boolean;
+  /**
+   * Whether a finished query word is meant as written: never completed or read as a typo of another
+   * word. A user's library holds all of English, where "poker" is one typo from "poke" and "tank" from
+   * "thank": a word everyday speech uses is what the user meant (`createLibraryIndex`'s `isSpokenWord`).
+   */
+  meantAsWritten?: (word: QueryWord) => boolean;
 }
 
 /** A query's words' candidates but synonyms, and its pairs': what every reading of it starts from. */
@@ -79,14 +85,18 @@ function candidatesButSynonyms(
   vocabulary: Vocabulary,
   typos: TypoMatcher,
   words: readonly QueryWord[],
-  { typing, everydayWords, everydaySpeech, aside }: RankOptions,
+  { typing, everydayWords, everydaySpeech, aside, meantAsWritten }: RankOptions,
 ): WordCandidates {
   const groups = wordCandidates(vocabulary, words, typing, typos.wordsBeginning);
-  addCompletionCandidates(vocabulary, words, groups, typos.wordsBeginning);
+  // The word being typed is not finished: it still completes (wordCandidates) and may be a slip.
+  const asWritten = (at: number) =>
+    (!typing || at < words.length - 1) && meantAsWritten?.(words[at] as QueryWord) === true;
+  addCompletionCandidates(vocabulary, words, groups, typos.wordsBeginning, asWritten);
   const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, {
     everydayWords,
     typing,
     namesEverydayThing: everydaySpeech?.namesEverydayThing,
+    asWritten,
   });
   // The aside field's terms are read from the typo stage's sure corrections, never from synonyms.
   if (aside) addAsideCandidates(vocabulary, words, groups);

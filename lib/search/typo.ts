@@ -288,11 +288,14 @@ export function addTypoCandidates(
     everydayWords = NO_EVERYDAY_WORDS,
     typing = false,
     namesEverydayThing = () => false,
+    asWritten = () => false,
   }: {
     everydayWords?: ReadonlySet<string>;
     typing?: boolean;
     /** Whether a word, as typed, names a thing of everyday life: meant as written, never surely a slip. */
     namesEverydayThing?: (surface: string) => boolean;
+    /** Whether the word at a position is meant as written (`RankOptions.meantAsWritten`): not corrected at all. */
+    asWritten?: (position: number) => boolean;
   } = {},
 ): Array<number | undefined> {
   const corrected: number[] = [];
@@ -311,7 +314,7 @@ export function addTypoCandidates(
     const candidates = groups[position] as Candidates;
     const { surface } = word;
     // Fuse's Bitap pattern is limited to 32 characters; longer words are not typos worth fixing.
-    if (candidates.size > 0 || surface.length < MIN_FUZZY_LENGTH || surface.length > 32) return;
+    if (candidates.size > 0 || surface.length < MIN_FUZZY_LENGTH || surface.length > 32 || asWritten(position)) return;
     const corrections = typos.fuzzyWords(surface, { threshold: FUZZY_THRESHOLD, limit: MAX_FUZZY_WORDS });
     // The closest likely corrections are what was meant: "lineraly" is "linearly" (one swap), not
     // "liberal" (two edits); with another ending of one of them ("postgress": "postgres", and

@@ -243,22 +243,45 @@ describe('library index', () => {
     expect(ids(index.search('kafka consumer group lag', { typing: false }))).toEqual(['page:kafka']);
   });
 
-  it('reads the words of saved pages as their own: one common word of a query is enough, and "tips" counts for nothing', () => {
-    // The blog's search takes "score" alone as chance in "how to improve my credit score"; a user's
-    // library has no common words of that kind: each of these pages is about a word of the query.
+  it('lists a page holding one word of a query only as loosely related; one holding them all is a result', () => {
+    // Saved pages' full text holds most of English: a page that says "credit" once is not about
+    // "improve credit score", however well the library knows each word (LIBRARY_CONFIDENCE).
     const sentence = (id: string, text: string) => page(id, { text: `${filler.repeat(3)}${text}` });
     const index = indexOf(
       sentence('page:score', 'The final score was level.'),
       sentence('page:credit', 'Her credit was good.'),
       sentence('page:improve', 'Results improve slowly.'),
+      sentence('page:all', 'To improve a credit score, pay on time.'),
       bread,
     );
-    expect(ids(index.search('improve credit score', { typing: false })).sort()).toEqual([
-      'page:credit',
-      'page:improve',
-      'page:score',
-    ]);
+    const response = index.search('improve credit score', { typing: false });
+    expect(ids(response)).toEqual(['page:all']);
+    expect(response.loose.map((hit) => hit.itemId).sort()).toEqual(['page:credit', 'page:improve', 'page:score']);
+    // A word that says what kind of text is wanted ("tips") still counts for nothing.
     expect(ids(index.search('sourdough tips', { typing: false }))).toEqual(['page:bread']);
+  });
+
+  it('reads a finished word everyday speech uses as written: never as a typo of another word, nor completed', () => {
+    const index = indexOf(
+      bread,
+      darfur,
+      page('page:sre', { text: `${filler}Gmail SRE built a tool to poke the scheduler. A ballot was held.` }),
+    );
+    // "poker" is one letter from the page's "poke", "ball" begins its "ballot": other words, not slips.
+    expect(index.search('how to play poker', { typing: false }).results).toEqual([]);
+    expect(index.search('ball', { typing: false }).results).toEqual([]);
+    // A slip that is no word is still read as the word meant, and a stem no one says still completes.
+    expect(ids(index.search('gmial', { typing: false }))).toEqual(['page:sre']);
+    expect(ids(index.search('darf', { typing: false }))).toEqual(['page:darfur']);
+    // While typed, the last word is a beginning: "pok" and "ball" find the page's words.
+    expect(ids(index.search('pok', { typing: true }))).toEqual(['page:sre']);
+    expect(ids(index.search('ball', { typing: true }))).toEqual(['page:sre']);
+  });
+
+  it('reads every word as a possible slip when told no word is meant as written', () => {
+    const index = createLibraryIndex(undefined, { meantAsWritten: () => false });
+    index.put(page('page:sre', { text: `${filler}Gmail SRE built a tool to poke the scheduler.` }));
+    expect(ids(index.search('poker', { typing: false }))).toEqual(['page:sre']);
   });
 
   it('forgets a removed item at once, and a changed item answers with its new text', () => {
