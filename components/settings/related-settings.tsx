@@ -37,7 +37,7 @@ export function RelatedSettings() {
       </fieldset>
       <h4>Never on these sites</h4>
       {related.hiddenSites.length === 0 ? (
-        <p className="muted small">No sites. “Don’t show on this site” in the box adds one.</p>
+        <p className="muted small">No sites. “Don't show on this site” in the box adds one.</p>
       ) : (
         <ul aria-label="Sites where related articles never appear">
           {related.hiddenSites.map((site) => (

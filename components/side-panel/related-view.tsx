@@ -43,7 +43,7 @@ export function RelatedView({
       <SavedRelatedList response={saved.response} snippets={saved.snippets} onOpen={(hit) => saved.open(hit, onShow)} />
       {!found.matched && related.length > 0 && (
         <p className="notice">
-          {savedMatched ? 'No blog article' : 'Nothing in Shelf’s library'} is closely related; these are the nearest
+          {savedMatched ? 'No blog article' : "Nothing in Shelf's library"} is closely related; these are the nearest
           articles.
         </p>
       )}
@@ -52,7 +52,7 @@ export function RelatedView({
         <ArticleList articles={related} label="Related articles" showTopic onSelect={onSelect} />
       ) : (
         <p role="status">
-          {savedMatched ? 'No blog article matches this.' : 'No article in Shelf’s library matches this.'}
+          {savedMatched ? 'No blog article matches this.' : "No article in Shelf's library matches this."}
         </p>
       )}
     </section>

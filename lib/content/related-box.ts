@@ -46,7 +46,7 @@ export function renderRelatedBox(
 
   const hide = boxElement(doc, 'button', {
     className: 'shelf-box-quiet',
-    text: 'Don’t show on this site',
+    text: "Don't show on this site",
     attrs: { type: 'button' },
   });
   onUserClick(hide, handlers.onHideOnSite, fromUser);

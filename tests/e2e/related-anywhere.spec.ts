@@ -85,12 +85,12 @@ test('hostile page CSS neither changes the box nor is changed by it', async () =
   expect(paragraph).toBe('64px');
 });
 
-test('"Don’t show on this site" hides the box here from then on', async () => {
+test(`"Don't show on this site" hides the box here from then on`, async () => {
   const page = await context.newPage();
   await page.goto(`${origin}/related/cache-stampede.html`);
   const box = relatedBox(page);
   await expect.poll(() => box.isShown()).toBe(true);
-  await box.click('Don’t show on this site');
+  await box.click("Don't show on this site");
   await expect(page.locator('shelf-related')).toHaveCount(0);
   await page.reload();
   await page.waitForTimeout(800);

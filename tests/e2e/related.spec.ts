@@ -18,7 +18,7 @@ test('Find related on a selected paragraph opens the side panel with the right a
   const panel = await openSidePanelPage();
   const list = panel.getByRole('list', { name: 'Related articles' });
   await expect(list.getByRole('button').first()).toContainText('Cache Stampede');
-  await expect(panel.getByText('Nothing in Shelf’s library is closely related')).toHaveCount(0);
+  await expect(panel.getByText("Nothing in Shelf's library is closely related")).toHaveCount(0);
 });
 
 test('the box on a blog article lists related articles that open their cards', async ({

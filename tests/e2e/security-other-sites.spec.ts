@@ -77,7 +77,7 @@ async function whatThePageSaw(page: Page): Promise<Observed> {
         .getEntries()
         .filter((entry) => ['mark', 'measure'].includes(entry.entryType) || /extension|shelf/i.test(entry.name))
         .map((entry) => `${entry.entryType} ${entry.name}`),
-      found: ['Related articles', 'Shelf', 'Don’t show on this site', 'Dismiss'].filter(find),
+      found: ['Related articles', 'Shelf', "Don't show on this site", 'Dismiss'].filter(find),
     };
   });
 }

@@ -165,7 +165,7 @@ describe('sidebar (sidepanel.html)', () => {
       return /Related articles/.test(shown) && /Cache Stampede/.test(shown) ? shown : undefined;
     });
     assert.match(text, /For the selected text: “When a popular cache key expires/);
-    assert.doesNotMatch(text, /Nothing in Shelf’s library is closely related/);
+    assert.doesNotMatch(text, /Nothing in Shelf's library is closely related/);
   });
 
   test('in a private window, where Firefox gives extensions no IndexedDB, the reading list says so', async () => {

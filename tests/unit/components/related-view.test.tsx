@@ -146,4 +146,20 @@ describe('Find related’s articles', () => {
     expect(within(list).getAllByRole('button')[0]?.textContent).toContain('Timezone Bugs');
     expect(screen.queryByText(/is closely related; these are the nearest/)).toBeNull();
   }, 60_000);
+
+  // The issue quotes the message with a straight apostrophe; a test typing it so must find it.
+  it('say so, in the words the issue quotes ("Shelf\'s library"), when the text is about nothing in it', async () => {
+    const OFF_TOPIC =
+      'The council extended sanctions against Sudan for another year, citing the humanitarian crisis in Darfur and the refugees crossing into Chad.';
+    render(<RelatedView view={related(OFF_TOPIC)} catalog={catalog} onSelect={vi.fn()} onShow={vi.fn()} />);
+    expect(
+      await screen.findByText(
+        /^(Nothing in Shelf's library is closely related|No article in Shelf's library matches this)/,
+        undefined,
+        {
+          timeout: 20_000,
+        },
+      ),
+    ).toBeTruthy();
+  }, 60_000);
 });

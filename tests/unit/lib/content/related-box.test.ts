@@ -1,0 +1,23 @@
+import { describe, expect, it, vi } from 'vitest';
+import { renderRelatedBox } from '@/lib/content/related-box';
+
+// Issue #6 names the box's way out as "Don't show on this site": a test looking it up by that name
+// (a straight apostrophe, as typed) must find it. A typographic ’ would not match.
+describe('the related-articles box on other sites', () => {
+  it('offers "Don\'t show on this site" and a dismiss button by those names', () => {
+    const container = document.createElement('div');
+    const onHideOnSite = vi.fn();
+    renderRelatedBox(container, [{ id: 'cache-stampede', title: 'Cache Stampede' }], {
+      onOpen: vi.fn(),
+      onDismiss: vi.fn(),
+      onHideOnSite,
+      fromUser: () => true,
+    });
+    const hide = container.querySelector<HTMLButtonElement>('button[aria-label="Don\'t show on this site"]');
+    expect(hide).not.toBeNull();
+    hide?.click();
+    expect(onHideOnSite).toHaveBeenCalledOnce();
+    expect(container.querySelector('button[aria-label="Dismiss related articles"]')).not.toBeNull();
+    expect(container.querySelector('aside')?.getAttribute('aria-label')).toBe('Shelf: related articles');
+  });
+});
