@@ -46,7 +46,7 @@ export function NotCaptured({
         {state.error && <p role="alert">{state.error}</p>}
       </section>
       {children && (
-        <aside className="reader-annotations" aria-label="Your notes on this page">
+        <aside className="reader-annotations" aria-label="Your annotations on this page">
           {children}
         </aside>
       )}

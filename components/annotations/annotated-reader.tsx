@@ -39,7 +39,7 @@ export function AnnotatedReader({ itemId, contentKey, children }: AnnotatedReade
       <p className="visually-hidden" role="status">
         {message ?? ''}
       </p>
-      <aside className="reader-annotations" aria-label="Your notes on this page">
+      <aside className="reader-annotations" aria-label="Your annotations on this page">
         <ItemAnnotations itemId={itemId} notFound={notFound} onShowHighlight={show} />
       </aside>
     </div>

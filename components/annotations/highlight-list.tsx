@@ -66,7 +66,7 @@ function Highlights({
               )}
               {missing && <p className="notice small">Not found on this page</p>}
               <NoteEditor
-                label={`Note on “${short}”`}
+                label={`Comment on “${short}”`}
                 note={highlight.note}
                 rows={2}
                 onSave={(note) => updateHighlight(highlight.id, { note })}

@@ -35,7 +35,7 @@ export function ItemAnnotations({ itemId, topicTags = [], notFound, onShowHighli
   };
 
   return (
-    <section className="item-annotations" aria-label="Your tags, note and highlights">
+    <section className="item-annotations" aria-label="Your tags and annotations">
       <TagEditor
         itemId={item.id}
         tags={item.tags}

@@ -86,7 +86,7 @@ test('in the side panel reader: the Highlight button, a note on the highlight, s
   await expect(notes.marks).toHaveText([quote]);
   await expect(reader.getByRole('button', { name: 'Highlight', exact: true })).toBeHidden();
 
-  const highlightNote = notes.region.getByRole('textbox', { name: `Note on “${quote}”` });
+  const highlightNote = notes.region.getByRole('textbox', { name: `Comment on “${quote}”` });
   await highlightNote.fill('snapshot isolation, ask Priya');
   await expect(notes.region.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible();
   await reader.reload();

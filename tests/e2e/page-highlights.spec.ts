@@ -59,7 +59,7 @@ test('highlight a sentence on the blog’s page: it saves the article, comes bac
   expect(await getArticleProgress(panel, ARTICLE_URL)).toMatchObject({ saved: true });
   const highlights = panel.getByRole('list', { name: 'Highlights' });
   await expect(highlights).toContainText(SENTENCE);
-  await highlights.getByRole('textbox', { name: /^Note on/ }).fill(NOTE);
+  await highlights.getByRole('textbox', { name: /^Comment on/ }).fill(NOTE);
   await expect(highlights).toContainText('Saved');
 
   await test.step('reloaded: the mark is back, and the page can read nothing of Shelf’s but it', async () => {

@@ -45,7 +45,7 @@ export async function selectTextWithMouse(page: Page, container: Locator, text: 
 
 /** What the reader shows of the user's own additions to an item. */
 export function annotationsOf(page: Page) {
-  const region = page.getByRole('complementary', { name: 'Your notes on this page' });
+  const region = page.getByRole('complementary', { name: 'Your annotations on this page' });
   return {
     region,
     addTag: page.getByRole('combobox', { name: 'Add tag' }),

@@ -67,6 +67,22 @@ describe('annotating in the reader', () => {
     );
   }, 60_000);
 
+  // Issue #16 names the item's text box `Note` and uses it after a highlight exists. Playwright's
+  // getByLabel('Note') and getByRole('textbox', { name: 'Note' }) match any label holding "note":
+  // the notes region and each highlight's own note box must not, or the lookup finds several.
+  it('has one element labelled with "note" beside a highlight: the item\'s Note box', async () => {
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByText(/Snapshots help/);
+    selectInThirdParagraph(SENTENCE);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    const comment = await screen.findByRole('textbox', { name: `Comment on “${SENTENCE}”` });
+    const note = screen.getByRole('textbox', { name: 'Note' });
+    expect(screen.getAllByLabelText(/note/i)).toEqual([note]);
+    expect(screen.getAllByRole('textbox', { name: /note/i })).toEqual([note]);
+    expect(comment).not.toBe(note);
+    expect(screen.getByRole('combobox', { name: 'Add tag' })).toBeTruthy();
+  }, 60_000);
+
   it('changes a highlight’s colour from its list entry, and the mark follows', async () => {
     render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
     await screen.findByText(/Snapshots help/);

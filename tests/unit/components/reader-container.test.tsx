@@ -215,7 +215,7 @@ describe('the reader', () => {
     await addHighlight(id, { quote: { type: 'TextQuoteSelector', exact: 'baseline compiler' } }, { note: 'fast' });
     render(<ReaderContainer itemId={id} place="panel" onOpenItem={vi.fn()} />);
     await screen.findByRole('button', { name: 'Capture now' }, { timeout: 20_000 });
-    const notes = await screen.findByRole('complementary', { name: 'Your notes on this page' });
+    const notes = await screen.findByRole('complementary', { name: 'Your annotations on this page' });
     await waitFor(() => expect(notes.textContent).toContain('baseline compiler'), { timeout: 20_000 });
     expect(notes.textContent).toContain('wasm');
     expect(within(notes).getByRole('textbox', { name: 'Note' })).toHaveProperty(

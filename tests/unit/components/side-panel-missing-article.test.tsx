@@ -20,7 +20,7 @@ describe('a saved article this browser’s catalog does not have', () => {
     render(<SidePanelApp />);
     expect(await screen.findByRole('heading', { name: 'Vector Clocks Explained' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Capture now' })).toBeTruthy();
-    const notes = screen.getByRole('complementary', { name: 'Your notes on this page' });
+    const notes = screen.getByRole('complementary', { name: 'Your annotations on this page' });
     expect((await within(notes).findByRole('textbox', { name: /note/i })).textContent).toBe('synced from the laptop');
     expect(screen.queryByText(/no longer in Shelf’s library/)).toBeNull();
   });
