@@ -18,6 +18,8 @@ export function PageActions({ unread, onReadingList }: PageActionsProps) {
       <button
         type="button"
         className="button secondary"
+        aria-label="Save this page"
+        aria-keyshortcuts="Alt+Shift+S"
         onClick={() => {
           setMessage({ ok: true, message: 'Saving…' });
           void saveCurrentPage().then(setMessage);

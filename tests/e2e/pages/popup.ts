@@ -17,7 +17,7 @@ export function popupPage(page: Page) {
     tagFilter: page.getByLabel('Tag'),
     openArticleButton: page.getByRole('button', { name: /^(Open article|Find on webcoderspeed\.com)/ }),
     openInSidePanelButton: page.getByRole('button', { name: /Open in side panel/ }),
-    saveButton: page.getByRole('button', { name: 'Save Alt+S', exact: true }),
+    saveButton: page.getByRole('button', { name: 'Save', exact: true }),
     savedButton: page.getByRole('button', { name: /^Saved/ }),
     savePageButton: page.getByRole('button', { name: /Save this page/ }),
     readingListLink: page.getByRole('button', { name: /^Reading list/ }),
