@@ -10,13 +10,16 @@ export function BlogBoxSettings() {
     <section aria-labelledby="blog-box-heading">
       <h3 id="blog-box-heading">On the blog</h3>
       <label className="setting-row">
+        {/* Issue #15's words; the name leaves out the hint after it. */}
         <input
           type="checkbox"
-          checked={hidden === false}
+          aria-label="Don't show on this blog"
+          checked={hidden === true}
           disabled={hidden === undefined}
-          onChange={(event) => void setPreference(PREFERENCES.blogBoxHidden, !event.target.checked)}
+          onChange={(event) => void setPreference(PREFERENCES.blogBoxHidden, event.target.checked)}
         />{' '}
-        Show Shelf’s box on webcoderspeed.com <span className="muted small">(reading progress is kept either way)</span>
+        Don't show on this blog{' '}
+        <span className="muted small">(Shelf's box on webcoderspeed.com; reading progress is kept either way)</span>
       </label>
       <label className="setting-row">
         <input
