@@ -40,7 +40,7 @@ export function BulkTagActions({ checked, suggestions, changeTag = changeAndDesc
       <legend className="visually-hidden">Tag checked rows</legend>
       <input
         type="text"
-        aria-label="Tag for checked rows"
+        aria-label="For checked rows"
         placeholder="Tag…"
         list={listId}
         value={tag}

@@ -252,7 +252,7 @@ test('bulk Remove tag of the filtered tag shows all items, and Undo puts the tag
   await tagFilter.selectOption('later');
   await expect(readingList.rows).toHaveCount(2);
   for (const article of articles.slice(0, 2)) await readingList.checkbox(article.title).check();
-  await page.getByRole('combobox', { name: 'Tag for checked rows' }).fill('later');
+  await page.getByRole('combobox', { name: 'For checked rows' }).fill('later');
   await page.getByRole('button', { name: 'Remove tag', exact: true }).click();
 
   await expect(page.getByRole('status').filter({ hasText: 'Removed “later” from 2 of 2.' })).toBeVisible();

@@ -195,6 +195,21 @@ describe('ReadingListView keyboard', () => {
     expect(filter.value).toBe('');
   });
 
+  // Issue #16: "reading list filtered by `db-later`". Playwright's getByLabel('Tag') and
+  // getByRole('combobox', { name: 'Tag' }) match any name holding "tag": the bulk tag box, once
+  // "Tag for checked rows", made both find two fields.
+  it('has one field labelled with "tag": the Tag filter', async () => {
+    await setTags('article:a', ['db-later']);
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    const filter = screen.getByRole('combobox', { name: 'Tag' });
+    expect(screen.getAllByRole('combobox', { name: /tag/i })).toEqual([filter]);
+    expect(screen.getAllByLabelText(/tag/i)).toEqual([filter]);
+    expect(screen.getByRole('button', { name: 'Add tag' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Remove tag' })).toBeTruthy();
+  });
+
   // QA: Mark done, Archive and Unsave offer Undo; a bulk tag change on the checked rows did not.
   it('a bulk tag change on the checked rows can be undone, as the other bulk actions can', async () => {
     await setTags('article:a', ['research', 'later']);
@@ -204,7 +219,7 @@ describe('ReadingListView keyboard', () => {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select Alpha article' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select Beta article' }));
-    fireEvent.change(screen.getByRole('combobox', { name: 'Tag for checked rows' }), { target: { value: 'research' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'For checked rows' }), { target: { value: 'research' } });
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag' }));
     await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.tags).toEqual([]));
     // Said once, in the Undo line.

@@ -35,7 +35,7 @@ describe('tags on many items', () => {
     expect(screen.getByRole('alert').textContent).toBe('Check the rows to change first.');
 
     view.rerender(<BulkTagActions checked={['article:x', 'article:y']} suggestions={[]} />);
-    const box = screen.getByRole('combobox', { name: 'Tag for checked rows' });
+    const box = screen.getByRole('combobox', { name: 'For checked rows' });
     await user.type(box, 'a|b');
     await user.click(screen.getByRole('button', { name: 'Add tag' }));
     expect(screen.getByRole('alert').textContent).toContain('cannot contain');
@@ -62,7 +62,7 @@ describe('tags on many items', () => {
     await getDatabase().items.update('article:y', { tags: [long] });
     const user = userEvent.setup();
     render(<BulkTagActions checked={['article:x', 'article:y']} suggestions={[long, 'work, 2024']} />);
-    const box = screen.getByRole('combobox', { name: 'Tag for checked rows' });
+    const box = screen.getByRole('combobox', { name: 'For checked rows' });
     await user.type(box, long);
     await user.click(screen.getByRole('button', { name: 'Remove tag' }));
     expect((await screen.findByRole('status')).textContent).toBe(`Removed “${long}” from 2 of 2.`);
