@@ -9,9 +9,9 @@ const FIELD_NAMES: Record<LearnedFieldName, string> = {
   summary: 'Summary',
 };
 const SOURCE_NAMES: Record<FieldSource['from'], string> = {
-  page: 'the blog’s page',
-  feed: 'the blog’s feed',
-  sitemap: 'the blog’s sitemap',
+  page: "the blog's page",
+  feed: "the blog's feed",
+  sitemap: "the blog's sitemap",
 };
 
 /** The day Shelf read it, as the card says it ("2026-11-30", UTC like the blog's own dates). */
