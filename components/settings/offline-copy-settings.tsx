@@ -13,6 +13,7 @@ export function OfflineCopySettings() {
       <label className="setting-row">
         <input
           type="checkbox"
+          aria-label="Keep images offline"
           checked={keep ?? false}
           disabled={keep === undefined}
           onChange={(event) => {
