@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useHighlightCounts } from '@/components/hooks/use-highlight-counts';
 import { adoptResultRows, indexOfResultRow, type PaintedRows, renderResultRows } from '@/components/result-rows';
 import type { SavedMarker } from '@/lib/db/queries';
 import { describeResultRows } from '@/lib/popup/popup-results';
@@ -39,9 +40,10 @@ export function SearchHitList({
 }: SearchHitListProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const toAdopt = useRef(painted);
+  const highlightCounts = useHighlightCounts();
   const rows = useMemo(
-    () => describeResultRows(hits, { matchedTerms, prefix }, markers, snippets),
-    [hits, matchedTerms, prefix, markers, snippets],
+    () => describeResultRows(hits, { matchedTerms, prefix }, markers, snippets, highlightCounts),
+    [hits, matchedTerms, prefix, markers, snippets, highlightCounts],
   );
   // Before paint, so that the listbox and its rows appear in the same frame.
   useLayoutEffect(() => {

@@ -93,15 +93,22 @@ export function describeResultRows(
   { matchedTerms, prefix }: Pick<UnifiedResponse, 'matchedTerms' | 'prefix'>,
   markers: ReadonlyMap<string, SavedMarker>,
   snippets: ReadonlyMap<string, Snippet>,
+  /** How many highlights each saved item has (by item id): a result shows the count (issue #16). */
+  highlightCounts: ReadonlyMap<string, number> = new Map(),
 ): ResultRow[] {
   const marked = (text: string) => splitAtHighlights(text, getHighlightRanges(text, matchedTerms, prefix));
+  const withCount = (badge: string, itemId: string | undefined) =>
+    [badge, describeHighlightCount(itemId === undefined ? 0 : (highlightCounts.get(itemId) ?? 0))]
+      .filter(Boolean)
+      .join(' · ');
   return hits.map((hit) => {
     const reasons = describeMatchReasons(hit);
     const copy = savedCopyOf(hit);
     const snippet = copy === null ? undefined : snippets.get(copy);
     if (hit.kind === 'article') {
       const { article } = hit;
-      const badge = describeSavedMarker(markers.get(article.id));
+      const marker = markers.get(article.id);
+      const badge = withCount(describeSavedMarker(marker), hit.itemId ?? marker?.itemId);
       return {
         kind: 'article',
         title: marked(article.title),
@@ -118,11 +125,16 @@ export function describeResultRows(
       kind: 'page',
       title: marked(shownLine(hit.page.title)),
       topic: shownLine(hit.page.site),
-      badge: '',
+      badge: withCount('', hit.page.itemId),
       reasons,
       summary,
     };
   });
+}
+
+/** "1 highlight", "3 highlights", or nothing without any. */
+export function describeHighlightCount(count: number): string {
+  return count > 0 ? `${count} ${count === 1 ? 'highlight' : 'highlights'}` : '';
 }
 
 /**
