@@ -49,13 +49,15 @@ test('highlight a sentence with h, tag and note the page, filter the reading lis
   expect(await notes.markTexts()).toEqual([SENTENCE]);
 
   await notes.addTagNamed('db-later');
-  await notes.note.fill('check the WAL part');
+  // By the issue's names as a test typed from it would look them up (substring, any case): with a
+  // highlight shown, `Note` is one field only.
+  await reader.getByLabel('Note').fill('check the WAL part');
   await expect(notes.region.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible();
   await expectNoSeriousA11yViolations(reader);
 
   const panel = sidePanelPage(await browser.openExtensionPage('sidepanel.html'));
   await panel.show('Reading list');
-  const tagFilter = panel.page.getByRole('combobox', { name: 'Tag', exact: true });
+  const tagFilter = panel.page.getByLabel('Tag'); // the only field named with "tag" in the list
   // The tag is listed once the reader's write is stored: wait for it with the usual expect budget
   // (selectOption alone waited out the whole test's budget when it was late).
   await expect(tagFilter.getByRole('option', { name: 'db-later' })).toBeAttached();
@@ -121,6 +123,7 @@ test('in the side panel reader: the Highlight button, a note on the highlight, s
   await popup.search('priya ');
   await expect(popup.firstResult).toContainText('How the WAL works');
   await expect(popup.firstResult).toContainText('snapshot isolation, ask Priya');
+  await expect(popup.firstResult).toContainText('1 highlight'); // the result shows a highlight count
   await popup.searchBox.press('Enter').catch(() => {}); // the popup may close as the panel opens
   const passage = reader.locator('[data-shelf-highlight="search-passage"]');
   await expect.poll(async () => (await passage.allTextContents()).join('')).toBe(quote);
