@@ -18,14 +18,15 @@ export function PageActions({ unread, onReadingList }: PageActionsProps) {
       <button
         type="button"
         className="button secondary"
-        aria-label="Save this page"
         aria-keyshortcuts="Alt+Shift+S"
         onClick={() => {
           setMessage({ ok: true, message: 'Saving…' });
           void saveCurrentPage().then(setMessage);
         }}
       >
-        Save this page <kbd>Alt+Shift+S</kbd>
+        Save this page{' '}
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <kbd> is no Tab stop; its key is the aria-keyshortcuts */}
+        <kbd aria-hidden="true">Alt+Shift+S</kbd>
       </button>
       <button type="button" className="link-button" onClick={onReadingList}>
         Reading list{unread !== null && unread > 0 ? ` (${unread.toLocaleString('en')} unread)` : ''}
