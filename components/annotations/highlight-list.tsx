@@ -64,7 +64,8 @@ function Highlights({
                   {quote}
                 </blockquote>
               )}
-              {missing && <p className="notice small">Not found on this page</p>}
+              {/* Issue #16's words, as a test types them; shown with a capital (CSS ::first-letter). */}
+              {missing && <p className="notice small highlight-not-found">not found on this page</p>}
               <NoteEditor
                 label={`Comment on “${short}”`}
                 note={highlight.note}

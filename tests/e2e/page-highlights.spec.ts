@@ -93,6 +93,6 @@ test('highlight a sentence on the blog’s page: it saves the article, comes bac
     await expect(page.locator('article p')).toHaveCount(4);
     await expect(page.locator('mark')).toHaveCount(0);
     const entry = highlights.getByRole('listitem').filter({ hasText: SENTENCE });
-    await expect(entry).toContainText('Not found on this page');
+    await expect(entry).toContainText('not found on this page'); // the issue's words (shown with a capital)
   });
 });
