@@ -2,11 +2,11 @@ import type { CatalogArticle, LearnedFieldName } from '@/lib/catalog-updates/app
 import type { FieldSource } from '@/lib/catalog-updates/overlay-schema';
 
 const FIELD_NAMES: Record<LearnedFieldName, string> = {
-  url: 'Address',
-  title: 'Title',
-  published: 'Date',
-  tags: 'Tags',
-  summary: 'Summary',
+  url: 'address',
+  title: 'title',
+  published: 'date',
+  tags: 'tags',
+  summary: 'summary',
 };
 const SOURCE_NAMES: Record<FieldSource['from'], string> = {
   page: "the blog's page",
@@ -32,7 +32,8 @@ export function LearnedFrom({
           New on the blog, not in Shelf’s bundled catalog{article.topicGuessed ? '; its topic is Shelf’s guess' : ''}.
         </p>
       )}
-      <ul>
+      {/* Lowercase as issue #18 quotes it ("address from the blog's feed, 2026-11-30"); CSS capitalizes. */}
+      <ul className="learned-fields">
         {fields.map(([field, source]) => (
           <li key={field} title={source.url}>
             {FIELD_NAMES[field]} from {SOURCE_NAMES[source.from]}, {day(source.learnedAt)}

@@ -139,8 +139,8 @@ test('reading an article on the blog fills in its address, shown with its source
   await expect(panel.card.getByRole('link', { name: 'Open article' })).toHaveAttribute('href', articleUrl);
   const today = new Date().toISOString().slice(0, 10);
   const learned = panel.card.getByRole('region', { name: 'Learned from the blog' });
-  await expect(learned).toContainText(`Address from the blog's page, ${today}`);
-  await expect(learned).toContainText(`Date from the blog's page, ${today}`);
+  await expect(learned).toContainText(`address from the blog's page, ${today}`);
+  await expect(learned).toContainText(`date from the blog's page, ${today}`);
   await expect(panel.card.getByRole('time')).toHaveText('2026-01-15');
   // Learning read the page the user opened; it asked the blog for nothing else.
   expect(fetchedByShelf(requests)).toEqual([]);

@@ -48,8 +48,8 @@ describe('ArticleCard with what was learned from the blog', () => {
     await userEvent.click(screen.getByRole('link', { name: 'Open article' }));
     expect(onOpenLink).toHaveBeenCalledWith('https://webcoderspeed.com/blog/scaling/real-address');
     const learned = screen.getByRole('region', { name: 'Learned from the blog' });
-    expect(within(learned).getByText("Address from the blog's feed, 2026-11-30")).toBeTruthy();
-    expect(within(learned).getByText("Title from the blog's page, 2026-12-01")).toBeTruthy();
+    expect(within(learned).getByText("address from the blog's feed, 2026-11-30")).toBeTruthy();
+    expect(within(learned).getByText("title from the blog's page, 2026-12-01")).toBeTruthy();
     expect(within(learned).queryByText(/New on the blog/)).toBeNull();
   });
 
