@@ -11,6 +11,7 @@ import {
   completesPrefix,
   MAX_QUERY_WORDS,
   normalizeText,
+  type QueryWord,
   tokenize,
   unfinishedWord,
 } from '@/lib/search/text';
@@ -682,14 +683,23 @@ export function createLibraryIndex(
     const words = analyzeQueryWords(query).slice(0, MAX_QUERY_WORDS);
     if (words.length === 0 || live === 0) return { results: [], loose: [], matchedTerms: new Set(), prefix: null };
     const accept = (doc: number) => slots[doc] !== undefined;
-    const ranking = rankQuery(vocabulary(), typoMatcher(), words, {
-      limit,
-      looseLimit: LOOSE_LIMIT,
-      typing,
-      accept,
-      tuning,
-      meantAsWritten: (word) => meantAsWritten(word.term),
-    });
+    const read = (asWritten: boolean) =>
+      rankQuery(vocabulary(), typoMatcher(), words, {
+        limit,
+        looseLimit: LOOSE_LIMIT,
+        typing,
+        accept,
+        tuning,
+        ...(asWritten && { meantAsWritten: (word: QueryWord) => meantAsWritten(word.term) }),
+      });
+    let ranking = read(true);
+    // Nothing at all as written: a word everyday speech uses may still be a slip or another spelling
+    // ("color" of a page's "colour", "desert" of its "dessert"). What that reading finds is loosely
+    // related at most, never a result ("poker" only loosely finds the SRE book's "poke").
+    if (ranking.results.length === 0 && ranking.loose.length === 0 && words.some((word) => meantAsWritten(word.term))) {
+      const asSlips = read(false);
+      ranking = { ...asSlips, results: [], loose: [...asSlips.results, ...asSlips.loose].slice(0, LOOSE_LIMIT) };
+    }
     const prefix = unfinishedWord(words, typing);
     const marks = markTerms(ranking.matchedTerms);
     const nothing = ranking.results.length === 0 && ranking.loose.length === 0;
@@ -699,7 +709,7 @@ export function createLibraryIndex(
       matchedTerms: ranking.matchedTerms,
       prefix,
       wordReadings: ranking.wordReadings,
-      ...(suggest && nothing && { spelling: spellQuery(vocabulary(), typoMatcher(), query) }),
+      ...(suggest && nothing && { spelling: spellQuery(vocabulary(), typoMatcher(), query, meantAsWritten) }),
     };
   }
 

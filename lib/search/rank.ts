@@ -88,10 +88,11 @@ function candidatesButSynonyms(
   { typing, everydayWords, everydaySpeech, aside, meantAsWritten }: RankOptions,
 ): WordCandidates {
   const groups = wordCandidates(vocabulary, words, typing, typos.wordsBeginning);
-  // The word being typed is not finished: it still completes (wordCandidates) and may be a slip.
-  const asWritten = (at: number) =>
-    (!typing || at < words.length - 1) && meantAsWritten?.(words[at] as QueryWord) === true;
-  addCompletionCandidates(vocabulary, words, groups, typos.wordsBeginning, asWritten);
+  const asWritten = (at: number) => meantAsWritten?.(words[at] as QueryWord) === true;
+  // The word being typed still completes as a beginning (wordCandidates), "pok" to "poke": only a
+  // finished one is not completed; neither is read as a slip, so a result does not vanish once it is finished.
+  const finished = (at: number) => !typing || at < words.length - 1;
+  addCompletionCandidates(vocabulary, words, groups, typos.wordsBeginning, (at) => finished(at) && asWritten(at));
   const typoEdits = addTypoCandidates(vocabulary, typos, words, groups, {
     everydayWords,
     typing,

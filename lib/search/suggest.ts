@@ -11,10 +11,17 @@ export type WordSpelling =
   | { surface: string; known: false; correction: { word: string; edits: number; similarity: number } | null };
 
 /** Each query word as one index spells it (words under three letters count as known: too short to guess). */
-export function spellQuery(vocabulary: Vocabulary, typos: TypoMatcher, query: string): WordSpelling[] {
-  return analyzeQueryWords(query).map(({ surface }): WordSpelling => {
-    if (surface.length < 3 || termsOfWord(surface).some((term) => vocabulary.termIndex(term) >= 0))
+export function spellQuery(
+  vocabulary: Vocabulary,
+  typos: TypoMatcher,
+  query: string,
+  /** Whether a word, by its term, is meant as written (a user's library: a word everyday speech uses): never corrected. */
+  meantAsWritten: (term: string) => boolean = () => false,
+): WordSpelling[] {
+  return analyzeQueryWords(query).map(({ surface, term }): WordSpelling => {
+    if (surface.length < 3 || termsOfWord(surface).some((known) => vocabulary.termIndex(known) >= 0))
       return { surface, known: true };
+    if (meantAsWritten(term)) return { surface, known: false, correction: null };
     // Only the words sharing the most letter pairs: a looser threshold must not pick a short,
     // common word ("thing" for "thndrng").
     const [best] = typos.fuzzyWords(surface, {

@@ -243,7 +243,7 @@ describe('library index', () => {
     expect(ids(index.search('kafka consumer group lag', { typing: false }))).toEqual(['page:kafka']);
   });
 
-  it('lists a page holding one word of a query only as loosely related; one holding them all is a result', () => {
+  it('lists a page holding one word of a query only as loosely related; one holding most of them is a result', () => {
     // Saved pages' full text holds most of English: a page that says "credit" once is not about
     // "improve credit score", however well the library knows each word (LIBRARY_CONFIDENCE).
     const sentence = (id: string, text: string) => page(id, { text: `${filler.repeat(3)}${text}` });
@@ -252,30 +252,44 @@ describe('library index', () => {
       sentence('page:credit', 'Her credit was good.'),
       sentence('page:improve', 'Results improve slowly.'),
       sentence('page:all', 'To improve a credit score, pay on time.'),
+      sentence('page:two', 'How to improve your credit.'),
       bread,
     );
     const response = index.search('improve credit score', { typing: false });
-    expect(ids(response)).toEqual(['page:all']);
-    expect(response.loose.map((hit) => hit.itemId).sort()).toEqual(['page:credit', 'page:improve', 'page:score']);
+    // A page holding two of the three words is about it too, after the one holding all three.
+    expect(ids(response)).toEqual(['page:all', 'page:two']);
+    // One word of it is loosely related at most: "score", the rarest here; "credit" and "improve",
+    // which three pages hold, are worth too little of the query to be listed at all.
+    expect(response.loose.map((hit) => hit.itemId)).toEqual(['page:score']);
     // A word that says what kind of text is wanted ("tips") still counts for nothing.
     expect(ids(index.search('sourdough tips', { typing: false }))).toEqual(['page:bread']);
   });
 
-  it('reads a finished word everyday speech uses as written: never as a typo of another word, nor completed', () => {
-    const index = indexOf(
-      bread,
-      darfur,
-      page('page:sre', { text: `${filler}Gmail SRE built a tool to poke the scheduler. A ballot was held.` }),
-    );
+  it('reads a word everyday speech uses as written: never as a typo of another word, nor completed once finished', () => {
+    const sre = page('page:sre', { text: `${filler}Gmail SRE built a tool to poke the scheduler. A ballot was held.` });
+    const index = indexOf(bread, darfur, sre);
+    const looseIds = (response: LibraryResponse) => response.loose.map((hit) => hit.itemId);
     // "poker" is one letter from the page's "poke", "ball" begins its "ballot": other words, not slips.
-    expect(index.search('how to play poker', { typing: false }).results).toEqual([]);
-    expect(index.search('ball', { typing: false }).results).toEqual([]);
+    // With nothing found as written, reading them as slips lists the page as loosely related at most:
+    // for "poker" alone, finished or typed, but not beside a word the page does not hold ("play").
+    for (const typing of [false, true]) {
+      const poker = index.search('poker', { typing });
+      expect(poker.results).toEqual([]);
+      expect(looseIds(poker)).toEqual(['page:sre']);
+      expect(index.search('how to play poker', { typing })).toMatchObject({ results: [], loose: [] });
+    }
+    const ball = index.search('ball', { typing: false });
+    expect(ball.results).toEqual([]);
+    expect(looseIds(ball)).toEqual(['page:sre']);
     // A slip that is no word is still read as the word meant, and a stem no one says still completes.
     expect(ids(index.search('gmial', { typing: false }))).toEqual(['page:sre']);
     expect(ids(index.search('darf', { typing: false }))).toEqual(['page:darfur']);
     // While typed, the last word is a beginning: "pok" and "ball" find the page's words.
     expect(ids(index.search('pok', { typing: true }))).toEqual(['page:sre']);
     expect(ids(index.search('ball', { typing: true }))).toEqual(['page:sre']);
+    // Nor does "Did you mean" offer another word for it ("Did you mean “poke”?").
+    const spelling = index.search('poker flamingo', { typing: false, suggest: true }).spelling;
+    expect(spelling?.[0]).toEqual({ surface: 'poker', known: false, correction: null });
   });
 
   it('reads every word as a possible slip when told no word is meant as written', () => {

@@ -28,9 +28,9 @@ describe(hasPages ? 'search among the shared real pages saved' : MISSING_SHARED_
   }, () => {
     const library = saved();
     const figures = libraryFigures(library, library.size);
-    // 94 of 781 answered when measured (the blog's rules: 336); 45 of 48 pages listed, 44 first.
+    // 94 of 781 answered when measured (the blog's rules: 336); 46 of 48 pages listed, 44 first.
     expect(figures.offTopicAnswered).toBeLessThanOrEqual(110);
-    expect(figures.listed).toBeGreaterThanOrEqual(44);
+    expect(figures.listed).toBeGreaterThanOrEqual(45);
     expect(figures.first).toBeGreaterThanOrEqual(43);
     // The rules the library had before: every word a possible slip, the blog's shares.
     const before = libraryFigures(library, library.size, { tuning: CONFIDENCE, meantAsWritten: () => false });
