@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { usePreference } from '@/components/hooks/use-preference';
 import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
 
@@ -6,20 +7,24 @@ export function BlogBoxSettings() {
   const hidden = usePreference(PREFERENCES.blogBoxHidden);
   const resume = usePreference(PREFERENCES.blogResumeOffer);
   const dismissed = usePreference(PREFERENCES.blogBoxDismissed);
+  const hintId = useId();
   return (
     <section aria-labelledby="blog-box-heading">
       <h3 id="blog-box-heading">On the blog</h3>
       <label className="setting-row">
-        {/* Issue #15's words; the name leaves out the hint after it. */}
+        {/* Issue #15's words; the hint after it is the description. */}
         <input
           type="checkbox"
           aria-label="Don't show on this blog"
+          aria-describedby={hintId}
           checked={hidden === true}
           disabled={hidden === undefined}
           onChange={(event) => void setPreference(PREFERENCES.blogBoxHidden, event.target.checked)}
         />{' '}
         Don't show on this blog{' '}
-        <span className="muted small">(Shelf's box on webcoderspeed.com; reading progress is kept either way)</span>
+        <span id={hintId} className="muted small">
+          (Shelf's box on webcoderspeed.com; reading progress is kept either way)
+        </span>
       </label>
       <label className="setting-row">
         <input

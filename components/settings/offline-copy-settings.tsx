@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { usePreference } from '@/components/hooks/use-preference';
 import { setKeepImagesOffline } from '@/lib/settings/offline-images';
 import { PREFERENCES } from '@/lib/settings/preferences';
@@ -7,6 +7,8 @@ import { PREFERENCES } from '@/lib/settings/preferences';
 export function OfflineCopySettings() {
   const keep = usePreference(PREFERENCES.keepImagesOffline);
   const [notice, setNotice] = useState<string | null>(null);
+  // The name is the setting alone; what it fetches and asks for is its description.
+  const hintId = useId();
   return (
     <section aria-labelledby="offline-copy-heading">
       <h3 id="offline-copy-heading">Saved pages</h3>
@@ -14,6 +16,7 @@ export function OfflineCopySettings() {
         <input
           type="checkbox"
           aria-label="Keep images offline"
+          aria-describedby={hintId}
           checked={keep ?? false}
           disabled={keep === undefined}
           onChange={(event) => {
@@ -25,7 +28,7 @@ export function OfflineCopySettings() {
           }}
         />{' '}
         Keep images offline{' '}
-        <span className="muted small">
+        <span id={hintId} className="muted small">
           (fetched once when you save a page, up to 5 MB each and 25 MB a page; asks to read the sites images come from)
         </span>
       </label>

@@ -7,7 +7,11 @@ import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
 describe('Settings: the box on the blog', () => {
   it('has a "Don\'t show on this blog" checkbox that hides the box everywhere on the blog', async () => {
     render(<BlogBoxSettings />);
-    const hide = await screen.findByRole('checkbox', { name: "Don't show on this blog" });
+    // The hint beside it is its description: reading progress is kept either way.
+    const hide = await screen.findByRole('checkbox', {
+      name: "Don't show on this blog",
+      description: /reading progress is kept either way/,
+    });
     await waitFor(() => expect((hide as HTMLInputElement).disabled).toBe(false));
     expect((hide as HTMLInputElement).checked).toBe(false);
     fireEvent.click(hide);

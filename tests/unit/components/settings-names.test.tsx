@@ -11,6 +11,13 @@ describe('Settings, by the names the issues give', () => {
     render(<OfflineCopySettings />);
     expect(await screen.findByRole('checkbox', { name: 'Keep images offline' })).toBeTruthy();
     expect(screen.getByText(/up to 5 MB each/)).toBeTruthy();
+    // Its hint is still what a screen reader hears after the name: it warns of the permission asked.
+    expect(
+      screen.getByRole('checkbox', {
+        name: 'Keep images offline',
+        description: /asks to read the sites images come from/,
+      }),
+    ).toBeTruthy();
   });
 
   it('"Update articles from the blog", and while it runs a progressbar "Catalog update"', async () => {
