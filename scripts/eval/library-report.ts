@@ -6,6 +6,7 @@ import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-i
 import { captureHtml, folderPageUrl, savedPageDocument } from '@/scripts/eval/library-folder';
 import { CONFIDENCE_HALVES, loadConfidenceSet } from '@/scripts/eval/search-report';
 import { MISSING_SHARED_REASON, REAL_PAGES_DIR, realPageNames } from '@/scripts/eval/shared-data';
+import { createRandom } from '@/scripts/eval/synthetic-corpus';
 
 /** Queries users write to find a shared real page again once saved (see the file's description). */
 export const LIBRARY_QUERIES_FILE = 'tests/fixtures/library-queries.json';
@@ -78,15 +79,9 @@ export function libraryFigures(
   };
 }
 
-/** A seeded shuffle (mulberry32), so that every run saves the same pages in the same libraries. */
+/** A seeded shuffle (mulberry32, `createRandom`), so that every run saves the same pages in the same libraries. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed;
-  const random = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
@@ -16,8 +14,8 @@ import {
   withPhraseFirst,
   withQueryPhrase,
 } from '@/lib/search/unified';
-import { captureHtml, folderPageUrl, savedPageDocument } from '@/scripts/eval/library-folder';
-import { MISSING_SHARED_REASON, REAL_PAGES_DIR, realPageNames } from '@/scripts/eval/shared-data';
+import { savedSharedPages } from '@/scripts/eval/library-report';
+import { MISSING_SHARED_REASON, realPageNames } from '@/scripts/eval/shared-data';
 
 const termsOf = (query: string) => new Set(tokenize(normalizeText(query)).flatMap((t) => termsOfWord(t.surface)));
 
@@ -227,10 +225,7 @@ function searchAsTyped(library: readonly LibraryDocument[], query: string): Unif
 /** The shared real pages captured as saved pages, once for the tests below (capturing them takes seconds). */
 let captured: LibraryDocument[] | undefined;
 function savedRealPages(): LibraryDocument[] {
-  captured ??= realPages.map((name) => {
-    const url = folderPageUrl(`${name}.html`);
-    return savedPageDocument(captureHtml(readFileSync(resolve(REAL_PAGES_DIR, name, 'source.html'), 'utf8'), url), url);
-  });
+  captured ??= [...savedSharedPages().values()];
   return captured;
 }
 
