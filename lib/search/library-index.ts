@@ -179,8 +179,9 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
  * 5: "once" is a word ("exactly-once delivery"), no longer a stop word.
  * 6: a short word of a vowel and "y" is stemmed as its other forms are ("key" and "keys": "kei").
  * 7: a saved page's site name and byline (its copy's) indexed, and kept in the stored documents.
+ * 8: British spellings stemmed in their American form ("colour" as "color").
  */
-export const LIBRARY_ANALYSIS_VERSION = 7;
+export const LIBRARY_ANALYSIS_VERSION = 8;
 
 /** A saved item analyzed for the index: its terms with their field-weighted frequencies, and its words for typos. */
 export interface AnalyzedLibraryDocument {
@@ -693,8 +694,8 @@ export function createLibraryIndex(
         ...(asWritten && { meantAsWritten: (word: QueryWord) => meantAsWritten(word.term) }),
       });
     let ranking = read(true);
-    // Nothing at all as written: a word everyday speech uses may still be a slip or another spelling
-    // ("color" of a page's "colour", "desert" of its "dessert"). What that reading finds is loosely
+    // Nothing at all as written: a word everyday speech uses may still be a slip ("desert" of a page's
+    // "dessert"; a British spelling is no slip, it is read as its American form). What that reading finds is loosely
     // related at most, never a result ("poker" only loosely finds the SRE book's "poke").
     if (ranking.results.length === 0 && ranking.loose.length === 0 && words.some((word) => meantAsWritten(word.term))) {
       const asSlips = read(false);

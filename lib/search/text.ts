@@ -1,5 +1,6 @@
 import { stemmer as russianStemmer } from '@orama/stemmers/russian';
 import { stemmer } from 'stemmer';
+import spellingVariantsJson from '@/assets/data/spelling-variants.json';
 import { STOP_WORDS } from '@/lib/search/stop-words';
 import { countSpacedWords, UNSPACED, UNSPACED_SCRIPTS } from '@/lib/search/unspaced';
 
@@ -267,8 +268,23 @@ function stemCyrillic(word: string): string {
   return rememberedRussianStem(word);
 }
 
+/**
+ * British spellings with their American forms (`npm run index`: scripts/cli/spelling-variants.ts):
+ * a word is stemmed in its American form, so "colour" finds a page that says "color" and the other
+ * way round, in the blog's articles and saved pages alike. Made on first use, so that a bundle that
+ * never stems (the capture script) leaves the table out.
+ */
+let americanSpelling: ReadonlyMap<string, string> | undefined;
+
+function americanFormOf(word: string): string | undefined {
+  americanSpelling ??= new Map(Object.entries(spellingVariantsJson as Record<string, string>));
+  return americanSpelling.get(word);
+}
+
 export function stemWord(word: string): string {
   if (!/^[a-z]+$/.test(word)) return word;
+  const american = americanFormOf(word);
+  if (american) return rememberedStem(american);
   // Short words stay as written ("aws", "dns", "tls" are not plurals), but a vowel and "y" is stemmed
   // as its other forms are: "key", "keys" and "keyed" are one term ("kei"), "say", "says" and "saying"
   // ("sai"). (Reading "keys" as "key" instead left "saying" apart from "say".) The cost: "joy" meets

@@ -292,6 +292,27 @@ describe('library index', () => {
     expect(spelling?.[0]).toEqual({ surface: 'poker', known: false, correction: null });
   });
 
+  it('finds a page in British spelling by the American one and the other way round, as a result', () => {
+    const british = page('page:british', {
+      title: 'Planning notes',
+      text: `${filler.repeat(20)}The colour scheme of the new catalogue was analysed by the organisation's defence team.`,
+    });
+    const american = page('page:american', {
+      title: 'Design review',
+      text: `${filler.repeat(20)}We analyzed how the color of each label changes the behavior of readers.`,
+    });
+    const index = indexOf(british, american, bread);
+    for (const typing of [false, true]) {
+      expect(ids(index.search('color scheme catalog', { typing }))).toEqual(['page:british']);
+      expect(ids(index.search('defense organization', { typing }))).toEqual(['page:british']);
+      expect(ids(index.search('colour behaviour', { typing }))).toEqual(['page:american']);
+    }
+    // The passage shown marks the word as the page writes it.
+    const response = index.search('color scheme', { typing: false });
+    const snippet = makeSnippet(british.text, response.matchedTerms, response.prefix);
+    expect(snippet?.ranges.map((range) => snippet.text.slice(range.start, range.end))).toEqual(['colour scheme']);
+  });
+
   it('reads every word as a possible slip when told no word is meant as written', () => {
     const index = createLibraryIndex(undefined, { meantAsWritten: () => false });
     index.put(page('page:sre', { text: `${filler}Gmail SRE built a tool to poke the scheduler.` }));
