@@ -54,7 +54,7 @@ export function useReadingListData(query: ListQuery) {
   // Tags are all known once every item is read and the catalog's learned articles with them.
   const gone = goneTag(query, tags, all !== undefined && catalogLoaded);
   const shownQuery = useMemo(() => withoutGoneTag(query, gone), [query, gone]);
-  const rows = useMemo(() => queryRows(allRows, shownQuery, found), [allRows, shownQuery, found]);
+  const rows = useMemo(() => queryRows(allRows, shownQuery, found?.reasons), [allRows, shownQuery, found]);
   return {
     loaded: source !== undefined,
     isPartial: !all && firstPage !== undefined,
@@ -66,7 +66,7 @@ export function useReadingListData(query: ListQuery) {
     shownQuery,
     /** The tag filter's tag when no item holds it any more (see `goneTag`). */
     gone,
-    /** Why each item the text search found matched (null without a text search). */
+    /** What the text search found, and why each item matched (null without a text search). */
     found,
   };
 }

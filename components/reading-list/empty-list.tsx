@@ -1,4 +1,4 @@
-import type { ListQuery } from '@/lib/reading-list/list-query';
+import type { FoundItems, ListQuery } from '@/lib/reading-list/list-query';
 
 /** The reading list with nothing saved: how to save, and how to bring a library from elsewhere. */
 export function EmptyList({ onImport }: { onImport: () => void }) {
@@ -30,14 +30,25 @@ export function EmptyList({ onImport }: { onImport: () => void }) {
 }
 
 /**
- * Why the list shows no rows, in a status region there while the list is (one added already holding
- * its text is often not announced): empty until `shown`.
+ * Why the list shows no rows, or that the rows a search found are only loosely related to it, in a
+ * status region there while the list is (one added already holding its text is often not announced):
+ * empty until `shown` (no rows) or `found` is only loosely related.
  */
-export function NoRowsLine({ shown, query, queueCount }: { shown: boolean; query: ListQuery; queueCount: number }) {
+export function ListSearchLine({
+  shown,
+  found,
+  query,
+  queueCount,
+}: {
+  shown: boolean;
+  found: FoundItems | null;
+  query: ListQuery;
+  queueCount: number;
+}) {
   const text = query.text.trim();
   return (
     <div role="status">
-      {shown && (
+      {shown ? (
         <p className="empty-state">
           {query.status === 'queue' && queueCount === 0 && !text
             ? 'Nothing left to read: everything saved is done or archived.'
@@ -45,6 +56,13 @@ export function NoRowsLine({ shown, query, queueCount }: { shown: boolean; query
               ? `No saved article matches “${text}” in this view.`
               : 'No saved article matches these filters.'}
         </p>
+      ) : (
+        found?.loosely &&
+        text && (
+          <p className="muted">
+            Nothing saved is about “{text}”. <strong>Loosely related:</strong>
+          </p>
+        )
       )}
     </div>
   );

@@ -10,7 +10,7 @@ import { type UndoState, useUndoableActions } from '@/components/hooks/use-undoa
 import { KeyboardHelp } from '@/components/keyboard-help';
 import { ReadingList } from '@/components/reading-list';
 import { BulkActions } from '@/components/reading-list/bulk-actions';
-import { EmptyList, NoRowsLine } from '@/components/reading-list/empty-list';
+import { EmptyList, ListSearchLine } from '@/components/reading-list/empty-list';
 import { ListToolbar } from '@/components/reading-list/list-toolbar';
 import { UndoBar } from '@/components/undo-bar';
 import type { ItemStatus } from '@/lib/db/schema';
@@ -130,6 +130,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
           />
           <BulkTagActions checked={[...selection.selected]} suggestions={tags} changeTag={actions.changeTag} />
           {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}
+          <ListSearchLine shown={!rows.length} found={found} query={shownQuery} queueCount={counts.queue} />
           {rows.length > 0 && (
             <ReadingList
               rows={rows}
@@ -138,11 +139,10 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
               onActivate={rowLine.moveByPointer}
               onToggleSelected={selection.toggle}
               onOpen={open}
-              found={found}
+              found={found?.reasons}
               listRef={listRef}
             />
           )}
-          <NoRowsLine shown={rows.length === 0} query={shownQuery} queueCount={counts.queue} />
         </>
       )}
     </section>

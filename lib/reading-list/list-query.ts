@@ -47,16 +47,27 @@ export function buildRows(
   }));
 }
 
+/** What the reading list's search found: each item with why it matched, best first. */
+export interface FoundItems {
+  reasons: ReadonlyMap<string, readonly MatchReason[]>;
+  /**
+   * Nothing saved is about the text, and these items are only loosely related to it (the popup's
+   * "Loosely related"): shown as such rather than an empty list, as a search box that filters the
+   * list is also how people look for what they half remember.
+   */
+  loosely: boolean;
+}
+
 /**
  * The saved items the library search finds for `text` (the engine of the popup: full text, tags,
- * notes, highlights, typos), each with why it matched; null when there is no text or no index yet.
+ * notes, highlights, typos), each with why it matched; when none is about the text, the loosely
+ * related ones (`loosely`). Null when there is no text or no index yet.
  */
-export function searchLibrary(
-  index: LibraryIndex | null,
-  text: string,
-): ReadonlyMap<string, readonly MatchReason[]> | null {
+export function searchLibrary(index: LibraryIndex | null, text: string): FoundItems | null {
   if (!index || !text.trim() || index.size === 0) return null;
-  return new Map(index.search(text, { limit: index.size }).results.map((hit) => [hit.itemId, hit.reasons]));
+  const { results, loose } = index.search(text, { limit: index.size });
+  const loosely = results.length === 0 && loose.length > 0;
+  return { reasons: new Map((loosely ? loose : results).map((hit) => [hit.itemId, hit.reasons])), loosely };
 }
 
 /**

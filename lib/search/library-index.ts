@@ -695,8 +695,8 @@ export function createLibraryIndex(
       });
     let ranking = read(true);
     // Nothing at all as written: a word everyday speech uses may still be a slip ("desert" of a page's
-    // "dessert"; a British spelling is no slip, it is read as its American form). What that reading finds is loosely
-    // related at most, never a result ("poker" only loosely finds the SRE book's "poke").
+    // "dessert"; a British spelling is no slip, it is read as its American form). What that reading
+    // finds is loosely related at most, never a result ("poker" only loosely finds the SRE book's "poke").
     if (ranking.results.length === 0 && ranking.loose.length === 0 && words.some((word) => meantAsWritten(word.term))) {
       const asSlips = read(false);
       ranking = { ...asSlips, results: [], loose: [...asSlips.results, ...asSlips.loose].slice(0, LOOSE_LIMIT) };

@@ -135,6 +135,13 @@ test(
     await last.search('rivlary');
     await expect(last.firstResult).toContainText(/LWN/);
     await panel.show('Reading list');
+    // Nothing saved is about "poker", a word and no slip: the list shows the pages read as holding a
+    // slip of it (the one saying "poke" among them) rather than nothing, and says they are only loosely related.
+    await panel.readingList.search.fill('poker');
+    await expect(panel.readingList.row(/Site Reliability Engineering/)).toBeVisible();
+    await expect(panel.page.getByRole('status').filter({ hasText: 'Nothing saved is about “poker”.' })).toContainText(
+      'Loosely related:',
+    );
     // The reading list's search finds it by the same misspelled body word, and says why.
     await panel.readingList.search.fill('rivlary');
     await expect(panel.readingList.rows).toHaveCount(1);

@@ -120,7 +120,7 @@ describe('reading list query', () => {
         fingerprint: '1',
       });
     const search = (text: string) =>
-      queryRows(withPage, { ...DEFAULT_LIST_QUERY, status: 'all', text }, searchLibrary(index, text)).map(
+      queryRows(withPage, { ...DEFAULT_LIST_QUERY, status: 'all', text }, searchLibrary(index, text)?.reasons).map(
         (row) => row.item.id,
       );
     // Words in title, note and tags alone found neither.
@@ -129,9 +129,35 @@ describe('reading list query', () => {
     expect(search('replay charges')).toEqual(['page:retries']);
     expect(search('maxmemory')).toEqual(['article:redis-eviction-causing-chaos-when-your-cache-turns-on-you']);
     // Each found item says why it matched, as the popup's results do.
-    expect(searchLibrary(index, 'replay charges')?.get('page:retries')).toEqual(['text']);
+    expect(searchLibrary(index, 'replay charges')?.reasons.get('page:retries')).toEqual(['text']);
     expect(searchLibrary(index, '  ')).toBeNull();
     expect(searchLibrary(null, 'idempotnt')).toBeNull();
+  });
+
+  it('lists the loosely related items when none is about the text, and says so; only results when one is', () => {
+    const index = createLibraryIndex();
+    const saved = (id: string, text: string) =>
+      index.put({
+        id,
+        articleId: null,
+        title: `Page ${id}`,
+        url: `https://example.org/${id}`,
+        siteName: null,
+        byline: null,
+        tags: [],
+        note: '',
+        highlights: [],
+        text,
+        fingerprint: '1',
+      });
+    saved('page:1', 'Never poke at a production database by hand, however sure you are of the query.');
+    saved('page:2', 'The pizza oven reached its heat in twenty minutes, and the crust blistered.');
+    expect(searchLibrary(index, 'pizza oven')).toEqual({ reasons: new Map([['page:2', ['text']]]), loosely: false });
+    // Nothing saved is about "poker" (a word, not a slip of "poke"): the page that says "poke" is
+    // listed, as only loosely related, where the list was empty before.
+    expect(searchLibrary(index, 'poker')).toEqual({ reasons: new Map([['page:1', ['text']]]), loosely: true });
+    // And nothing at all: an empty list.
+    expect(searchLibrary(index, 'chess opening')).toEqual({ reasons: new Map(), loosely: false });
   });
 
   it('while searching, lists the best match first (the library search’s order), then by the sort', () => {
