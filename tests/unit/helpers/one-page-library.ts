@@ -2,22 +2,30 @@ import { createLibraryIndex, type LibraryDocument, type LibraryIndex } from '@/l
 
 type OnePage = Pick<LibraryDocument, 'id' | 'title' | 'url' | 'text'>;
 
+/** A saved page as the library index takes it: `fields`, and nothing else (no tags, note or highlights). */
+export function savedPageDocument(fields: Pick<LibraryDocument, 'id'> & Partial<LibraryDocument>): LibraryDocument {
+  return {
+    articleId: null,
+    title: `Page ${fields.id}`,
+    url: null,
+    siteName: null,
+    byline: null,
+    tags: [],
+    note: '',
+    highlights: [],
+    text: '',
+    fingerprint: '1',
+    ...fields,
+  };
+}
+
 /**
  * A library index holding one saved page, for tests that mock `@/lib/search/library-live`
  * (imported inside the mock's factory: `vi.mock` runs before the test file's imports).
  */
 export function onePageLibrary(page: OnePage) {
   const index = createLibraryIndex();
-  index.put({
-    articleId: null,
-    siteName: null,
-    byline: null,
-    tags: [],
-    note: '',
-    highlights: [],
-    fingerprint: '1',
-    ...page,
-  });
+  index.put(savedPageDocument(page));
   return index;
 }
 

@@ -12,6 +12,7 @@ import {
   withoutGoneTag,
 } from '@/lib/reading-list/list-query';
 import { createLibraryIndex } from '@/lib/search/library-index';
+import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
 
 const item = (id: string, patch: Partial<SavedItem> = {}): SavedItem => ({
   id: `article:${id}`,
@@ -137,19 +138,7 @@ describe('reading list query', () => {
   it('lists the loosely related items when none is about the text, and says so; only results when one is', () => {
     const index = createLibraryIndex();
     const saved = (id: string, text: string) =>
-      index.put({
-        id,
-        articleId: null,
-        title: `Page ${id}`,
-        url: `https://example.org/${id}`,
-        siteName: null,
-        byline: null,
-        tags: [],
-        note: '',
-        highlights: [],
-        text,
-        fingerprint: '1',
-      });
+      index.put(savedPageDocument({ id, url: `https://example.org/${id}`, text }));
     saved('page:1', 'Never poke at a production database by hand, however sure you are of the query.');
     saved('page:2', 'The pizza oven reached its heat in twenty minutes, and the crust blistered.');
     expect(searchLibrary(index, 'pizza oven')).toEqual({ reasons: new Map([['page:2', ['text']]]), loosely: false });

@@ -14,6 +14,7 @@ import { readDocPage } from '@/scripts/eval/related-docs';
 import { loadRealPageText } from '@/scripts/eval/related-set';
 import { MISSING_SHARED_REASON, REAL_PAGES_DIR } from '@/scripts/eval/shared-data';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
+import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
 
 /**
  * "Find related" lists the user's saved pages that match (#17). Real pages are the saved library:
@@ -173,17 +174,5 @@ describe('the page the user right-clicked on, however long its address', () => {
 });
 
 function libraryDocument(id: string, text: string) {
-  return {
-    id,
-    articleId: null,
-    title: 'Pools',
-    url: null,
-    siteName: null,
-    byline: null,
-    tags: [],
-    note: '',
-    highlights: [],
-    text,
-    fingerprint: '1',
-  };
+  return savedPageDocument({ id, title: 'Pools', text });
 }
