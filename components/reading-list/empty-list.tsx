@@ -32,15 +32,16 @@ export function EmptyList({ onImport }: { onImport: () => void }) {
 /**
  * Why the list shows no rows, or that the rows a search found are only loosely related to it, in a
  * status region there while the list is (one added already holding its text is often not announced):
- * empty until `shown` (no rows) or `found` is only loosely related.
+ * empty until there are no rows, or the rows `found` are only loosely related (how many, so that the
+ * line ends in something when heard).
  */
 export function ListSearchLine({
-  shown,
+  rowCount,
   found,
   query,
   queueCount,
 }: {
-  shown: boolean;
+  rowCount: number;
   found: FoundItems | null;
   query: ListQuery;
   queueCount: number;
@@ -48,7 +49,7 @@ export function ListSearchLine({
   const text = query.text.trim();
   return (
     <div role="status">
-      {shown ? (
+      {rowCount === 0 ? (
         <p className="empty-state">
           {query.status === 'queue' && queueCount === 0 && !text
             ? 'Nothing left to read: everything saved is done or archived.'
@@ -60,7 +61,7 @@ export function ListSearchLine({
         found?.loosely &&
         text && (
           <p className="muted">
-            Nothing saved is about “{text}”. <strong>Loosely related:</strong>
+            Nothing saved is about “{text}”. <strong>Loosely related ({rowCount}):</strong>
           </p>
         )
       )}

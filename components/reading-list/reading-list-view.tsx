@@ -130,7 +130,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
           />
           <BulkTagActions checked={[...selection.selected]} suggestions={tags} changeTag={actions.changeTag} />
           {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}
-          <ListSearchLine shown={!rows.length} found={found} query={shownQuery} queueCount={counts.queue} />
+          <ListSearchLine rowCount={rows.length} found={found} query={shownQuery} queueCount={counts.queue} />
           {rows.length > 0 && (
             <ReadingList
               rows={rows}

@@ -17,6 +17,7 @@ import {
   type SerializedPlainWordSynonyms,
   type SynonymEntry,
 } from '@/lib/search/synonyms';
+import { americanSpellingOf, americanStemOf } from '@/lib/search/text';
 
 let engine: SearchEngine | undefined;
 let options: SearchEngineOptions | undefined;
@@ -37,18 +38,18 @@ let synonyms: readonly SynonymEntry[] | undefined;
  */
 export function getEngineOptions(): SearchEngineOptions {
   options ??= {
-    everydayWords: new Set(everydayWordsJson),
+    everydayWords: new Set(everydayWordsJson.map(americanSpellingOf)),
     wordWorth: spokenWordWorth,
     everydayThings: () => {
-      everydayThings ??= new Set(everydayThingsJson.split(' '));
+      everydayThings ??= new Set(everydayThingsJson.split(' ').map(americanSpellingOf));
       return everydayThings;
     },
     manualWords: () => {
-      manualWords ??= new Set(manualWordsJson.split(' '));
+      manualWords ??= new Set(manualWordsJson.split(' ').map(americanStemOf));
       return manualWords;
     },
     wordsTellingHow: () => {
-      wordsTellingHow ??= new Set(wordsTellingHowJson.split(' '));
+      wordsTellingHow ??= new Set(wordsTellingHowJson.split(' ').map(americanSpellingOf));
       return wordsTellingHow;
     },
     aside: searchAsideJson as SerializedAsideIndex,

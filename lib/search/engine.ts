@@ -6,7 +6,13 @@ import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/r
 import { searchableFields } from '@/lib/search/searchable-fields';
 import { spellQuery, suggestionOf, type WordSpelling } from '@/lib/search/suggest';
 import type { SynonymEntry } from '@/lib/search/synonyms';
-import { analyzeField, analyzeQueryWords, MAX_QUERY_WORDS, unfinishedWord } from '@/lib/search/text';
+import {
+  americanSpellingOf,
+  analyzeField,
+  analyzeQueryWords,
+  MAX_QUERY_WORDS,
+  unfinishedWord,
+} from '@/lib/search/text';
 import { createTypoMatcher } from '@/lib/search/typo';
 import { createVocabulary, type Vocabulary } from '@/lib/search/vocabulary';
 import type { WordWorth } from '@/lib/search/word-worth';
@@ -133,9 +139,10 @@ export function createSearchEngine(
       anySubjectTerms ??= new Set(docs.flatMap((_, doc) => [...namesSubject.termsOf(doc)]));
       return anySubjectTerms.has(term);
     },
-    namesEverydayThing: (surface: string) => everydayThings?.().has(surface) === true,
+    // The lists hold words as written (in American spelling, `getEngineOptions`): "tumour" is "tumor".
+    namesEverydayThing: (surface: string) => everydayThings?.().has(americanSpellingOf(surface)) === true,
     isManualWord: (term: string) => manualWords?.().has(term) === true,
-    tellsHow: (surface: string) => wordsTellingHow?.().has(surface) === true,
+    tellsHow: (surface: string) => wordsTellingHow?.().has(americanSpellingOf(surface)) === true,
   };
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {

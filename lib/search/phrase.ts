@@ -1,4 +1,11 @@
-import { isStopWord, MAX_QUERY_WORDS, MIN_PREFIX_LENGTH, normalizeText, tokenize } from '@/lib/search/text';
+import {
+  americanSpellingOf,
+  isStopWord,
+  MAX_QUERY_WORDS,
+  MIN_PREFIX_LENGTH,
+  normalizeText,
+  tokenize,
+} from '@/lib/search/text';
 
 /**
  * A query's words in order, stop words included: what a text holding the query as written has in a
@@ -19,7 +26,8 @@ export const MIN_PHRASE_WORDS = 3;
  * search reads it (a word of one letter or a stop word is taken as written: "to the" is not "to them").
  */
 export function queryPhrase(query: string, typing: boolean): QueryPhrase | null {
-  const words = tokenize(normalizeText(query)).map((token) => token.surface);
+  // In American spelling, as the text's words are read: "the colour of the" is "the color of the".
+  const words = tokenize(normalizeText(query)).map((token) => americanSpellingOf(token.surface));
   if (words.length < MIN_PHRASE_WORDS || words.length > MAX_QUERY_WORDS) return null;
   const last = words.at(-1) as string;
   return { words, lastIsPrefix: typing && last.length >= MIN_PREFIX_LENGTH && !isStopWord(last) };
@@ -35,15 +43,19 @@ export function phraseReader(phrase: QueryPhrase): (word: string, start: number)
   const recent: string[] = new Array(size);
   const starts: number[] = new Array(size);
   let wordsRead = 0;
+  let lastAsWritten = '';
   return (word, start) => {
-    recent[wordsRead % size] = word;
+    recent[wordsRead % size] = americanSpellingOf(word);
     starts[wordsRead % size] = start;
     wordsRead++;
+    lastAsWritten = word;
     if (wordsRead < size) return null;
     for (let back = 0; back < size; back++) {
       const wanted = words[size - 1 - back] as string;
       const seen = recent[(wordsRead - 1 - back) % size] as string;
-      if (back === 0 && lastIsPrefix ? !seen.startsWith(wanted) : seen !== wanted) return null;
+      // A word being typed begins the word as the text writes it, or as American English does.
+      const begins = () => seen.startsWith(wanted) || lastAsWritten.startsWith(wanted);
+      if (back === 0 && lastIsPrefix ? !begins() : seen !== wanted) return null;
     }
     return starts[wordsRead % size] as number;
   };

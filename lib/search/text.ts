@@ -254,7 +254,7 @@ export function addTypoWords(words: Set<string>, text: string): void {
 }
 
 // Stemming is the costliest step of analyzing a long page, and words repeat: remember results.
-const rememberedStem = remembered(stemmer, 50_000);
+const rememberedStem = remembered(americanStem, 50_000);
 
 const CYRILLIC_WORD = /^[\u0400-\u04ff]+$/;
 
@@ -270,21 +270,41 @@ function stemCyrillic(word: string): string {
 
 /**
  * British spellings with their American forms (`npm run index`: scripts/cli/spelling-variants.ts):
- * a word is stemmed in its American form, so "colour" finds a page that says "color" and the other
- * way round, in the blog's articles and saved pages alike. Made on first use, so that a bundle that
- * never stems (the capture script) leaves the table out.
+ * a word is read in its American form, so "colour" finds a page that says "color" and the other way
+ * round, in the blog's articles and saved pages alike. The table is read on first use, so that a
+ * bundle that never analyzes words (the capture script) leaves it out.
  */
-let americanSpelling: ReadonlyMap<string, string> | undefined;
+let spelling: { words: ReadonlyMap<string, string>; stems: ReadonlyMap<string, string> } | undefined;
 
-function americanFormOf(word: string): string | undefined {
-  americanSpelling ??= new Map(Object.entries(spellingVariantsJson as Record<string, string>));
-  return americanSpelling.get(word);
+function spellingTable() {
+  spelling ??= {
+    words: new Map(Object.entries(spellingVariantsJson.words as Record<string, string>)),
+    stems: new Map(Object.entries(spellingVariantsJson.stems as Record<string, string>)),
+  };
+  return spelling;
+}
+
+/** `word` (normalized) as American English writes it: "colour" → "color"; any other word as it is. */
+export function americanSpellingOf(word: string): string {
+  return spellingTable().words.get(word) ?? word;
+}
+
+/** A stem as the analysis reads it: a British stem ("centr") as its American one ("center"). */
+export function americanStemOf(stem: string): string {
+  return spellingTable().stems.get(stem) ?? stem;
+}
+
+/**
+ * The stem of a word in its American form: a known British word stems as its American form does, any
+ * other form of a British stem ("centred") as that stem's American one.
+ */
+function americanStem(word: string): string {
+  const american = spellingTable().words.get(word);
+  return american ? stemmer(american) : americanStemOf(stemmer(word));
 }
 
 export function stemWord(word: string): string {
   if (!/^[a-z]+$/.test(word)) return word;
-  const american = americanFormOf(word);
-  if (american) return rememberedStem(american);
   // Short words stay as written ("aws", "dns", "tls" are not plurals), but a vowel and "y" is stemmed
   // as its other forms are: "key", "keys" and "keyed" are one term ("kei"), "say", "says" and "saying"
   // ("sai"). (Reading "keys" as "key" instead left "saying" apart from "say".) The cost: "joy" meets

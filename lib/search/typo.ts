@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { letterPairs } from '@/lib/search/build-index';
 import { addCandidate, type Candidates, FACTOR } from '@/lib/search/candidates';
-import { pairTerm, type QueryWord, termsOfWord } from '@/lib/search/text';
+import { americanSpellingOf, pairTerm, type QueryWord, termsOfWord } from '@/lib/search/text';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 import { createWordsInOrder } from '@/lib/search/words-in-order';
 
@@ -340,7 +340,7 @@ export function addTypoCandidates(
       for (const term of termsOfWord(correction))
         addCandidate(vocabulary, candidates, term, FACTOR.fuzzy * similarity, certainty);
     }
-    if (everydayWords.has(surface)) corrected.push(position);
+    if (everydayWords.has(americanSpellingOf(surface))) corrected.push(position);
   });
   if (corrected.length > 0) unsureOfEverydayWords(words, groups, corrected, typing);
   return fewestEdits;

@@ -3,8 +3,9 @@
  * "catalogue" → "catalog"): search reads a word in its American form, so a saved page from a British
  * site is found by "color" and an American one by "colour". Written to
  * `assets/data/spelling-variants.json` by `npm run index`, before the search index (whose terms it
- * changes), and only pairs the stemmer would keep apart ("travelled" and "traveled" are one stem
- * already).
+ * changes): the word pairs (for lists of words as written, and phrases), and the stems they give
+ * (what analysis reads: a British stem stands for every form of the word, "centred" and "centring"
+ * as well as "centre", and is left out when an American word has that stem too).
  *
  * From the Hunspell dictionaries (`dictionary-en`, `dictionary-en-gb` through `nspell`) over
  * `word-list`: a word only the British one accepts is rewritten by the usual spelling rules until the
@@ -28,12 +29,15 @@ const BRITISH_ONLY_RULES: readonly Rule[] = [
   [/our/g, 'or'], // colour, behaviour, favourite
   [/is(?=[aei])/g, 'iz'], // organise, organisation, realising
   [/ys(?=[aei])/g, 'yz'], // analyse, paralysed
-  [/tre(?=s?$|d$|fold|piece)/g, 'ter'], // centre, theatres, centrepiece
-  [/tring$/g, 'tering'], // centring
-  [/re(?=s?$|d$|ly$|ness$)/g, 'er'], // fibre, meagre, manoeuvre (with "oe")
+  [/tre(?=s?$|fold|piece)/g, 'ter'], // centre, theatres, centrepiece
+  [/re(?=s?$|ly$|ness$)/g, 'er'], // fibre, meagre, manoeuvre (with "oe")
+  [/red$/g, 'ered'], // centred, manoeuvred
+  [/([^aeiou])ring$/g, '$1ering'], // centring, manoeuvring
   [/ogue/g, 'og'], // catalogue
-  [/ae/g, 'e'], // anaemia, paediatric
-  [/oe/g, 'e'], // oestrogen, manoeuvre
+  [/ogued$/g, 'oged'], // catalogued
+  [/oguing$/g, 'oging'], // cataloguing
+  [/ae(?=.)/g, 'e'], // anaemia, paediatric (not a Latin plural: "novenae")
+  [/oe(?![ds]?$)/g, 'e'], // oestrogen, manoeuvre (not "snowshoed")
   [/ll/g, 'l'], // woollen, marvellous
   [/ence/g, 'ense'], // defence, licence, offence
   [/mme/g, 'm'], // programme
@@ -49,6 +53,23 @@ const SHARED_WORD_RULES: readonly Rule[] = [
   [/ogue(?=s?$)/g, 'og'], // catalogue, dialogue
   [/ogued$/g, 'oged'], // catalogued
 ];
+
+/**
+ * British words the rules would take for another word's spelling: "prise" (to lever open) is no
+ * "prize", "haem" (American "heme") no "hem", "fayre" no "fayer", "reprised" no "reprized".
+ */
+const OTHER_WORDS = new Set([
+  'prise',
+  'prised',
+  'prises',
+  'prising',
+  'haem',
+  'haems',
+  'fayre',
+  'fayres',
+  'reprised',
+  'matres',
+]);
 
 /** At most this many rules change one word ("manoeuvres": "oe", then "re"). */
 const MAX_RULES_PER_WORD = 3;
@@ -76,25 +97,55 @@ function americanForm(word: string, rules: readonly Rule[], isAmerican: (word: s
   return null;
 }
 
+/** The word pairs and the stem pairs, as `assets/data/spelling-variants.json` holds them. */
+export interface SpellingVariants {
+  /** British word → American word, sorted by the British word. */
+  words: Record<string, string>;
+  /** British stem → American stem (Porter, `stemmer`), sorted by the British stem. */
+  stems: Record<string, string>;
+}
+
+const sortedRecord = (pairs: Iterable<[string, string]>) =>
+  Object.fromEntries([...pairs].sort(([a], [b]) => (a < b ? -1 : 1)));
+
 /**
- * Every British spelling among `words` with its American form, where the two stem apart; sorted by
- * the British word.
+ * Every British spelling among `words` with its American form, and the stems they give where the
+ * two stem apart. A British stem some other word the American dictionary accepts has too ("metr"
+ * is no American stem; one that were would change that word's search) or that two American stems
+ * claim is left out.
  */
-export function buildSpellingVariants(words: Iterable<string>, american: Dictionary, british: Dictionary) {
-  const variants: [string, string][] = [];
-  for (const word of words) {
-    if (!/^[a-z]{4,}$/.test(word) || !british.correct(word)) continue;
+export function buildSpellingVariants(
+  words: Iterable<string>,
+  american: Dictionary,
+  british: Dictionary,
+): SpellingVariants {
+  const candidates = [...words].filter((word) => /^[a-z]{4,}$/.test(word));
+  const pairs = new Map<string, string>();
+  for (const word of candidates) {
+    if (OTHER_WORDS.has(word) || !british.correct(word)) continue;
     const onlyBritish = !american.correct(word);
     const form = onlyBritish
       ? americanForm(word, BRITISH_ONLY_RULES, (changed) => american.correct(changed))
       : americanForm(word, SHARED_WORD_RULES, (changed) => american.correct(changed) && !british.correct(changed));
-    if (form && stemmer(form) !== stemmer(word)) variants.push([word, form]);
+    if (form) pairs.set(word, form);
   }
-  return Object.fromEntries(variants.sort(([a], [b]) => (a < b ? -1 : 1)));
+  const stems = new Map<string, string | null>();
+  for (const [word, form] of pairs) {
+    const [from, to] = [stemmer(word), stemmer(form)];
+    if (from === to) continue;
+    stems.set(from, stems.has(from) && stems.get(from) !== to ? null : to);
+  }
+  // An American word (not itself a British spelling) with a British stem: that stem stays as it is.
+  for (const word of candidates)
+    if (!pairs.has(word) && stems.has(stemmer(word)) && american.correct(word)) stems.set(stemmer(word), null);
+  return {
+    words: sortedRecord(pairs),
+    stems: sortedRecord([...stems].filter((pair): pair is [string, string] => pair[1] !== null)),
+  };
 }
 
 /** `buildSpellingVariants` over `word-list` with the US and UK Hunspell dictionaries. */
-export function englishSpellingVariants(): Record<string, string> {
+export function englishSpellingVariants(): SpellingVariants {
   const dictionaryOf = ({ aff, dic }: { aff: Uint8Array; dic: Uint8Array }): Dictionary =>
     nspell({ aff: Buffer.from(aff), dic: Buffer.from(dic) });
   const [american, british] = [dictionaryOf(englishUs), dictionaryOf(englishUk)];
@@ -105,5 +156,7 @@ if (isMainModule(import.meta.filename)) {
   const target = resolve('assets/data/spelling-variants.json');
   const variants = englishSpellingVariants();
   writeFileSync(target, `${JSON.stringify(variants)}\n`);
-  console.log(`wrote ${Object.keys(variants).length} British spellings with their American forms to ${target}`);
+  console.log(
+    `wrote ${Object.keys(variants.words).length} British spellings with their American forms (${Object.keys(variants.stems).length} stems) to ${target}`,
+  );
 }
