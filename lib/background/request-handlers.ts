@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import type { SelectorSet } from '@/lib/annotations/selectors';
 import { refreshBadge } from '@/lib/background/badge';
 import { captureLink } from '@/lib/background/capture-link';
 import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
@@ -8,12 +9,15 @@ import { reportSavesCutShort } from '@/lib/background/saves-under-way';
 import { syncNow } from '@/lib/background/sync';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
+import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { addHighlight, getHighlights, recordPageAnchoring, updateHighlight } from '@/lib/db/highlights';
-import { articleItemId } from '@/lib/db/ids';
+import { articleItemId, normalizePageUrl, pageItemId } from '@/lib/db/ids';
 import { saveArticle, setNote } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { getArticleState, getItem } from '@/lib/db/queries';
-import type { PageHighlight, RequestHandlers } from '@/lib/messaging/protocol';
+import { PAGE_NOT_SAVED } from '@/lib/messaging/highlight-errors';
+import type { PageHighlight, Reply, RequestHandlers } from '@/lib/messaging/protocol';
+import { isWebUrl } from '@/lib/net/web-url';
 import { relatedEngineFor } from '@/lib/related/bundled';
 import { showInSidePanel } from '@/lib/side-panel/show';
 
@@ -44,6 +48,49 @@ function assertSenderPageIs(
 }
 
 const toPageHighlight = ({ id, selectors, color }: PageHighlight): PageHighlight => ({ id, selectors, color });
+
+/** The web page a tab's script speaks for when it names no article (the every-site script). */
+interface SenderPage {
+  tab: { id: number; url: string; title?: string };
+  /** The saved item this page is or would be, by the same rule as "Save this page". */
+  itemId: string;
+}
+
+/**
+ * The page is the address the browser gives for the sender, never one the message names: only a
+ * script in a tab's top frame (the frame "Save this page" captures) of an http(s) page may ask.
+ */
+function senderWebPage(sender: Browser.runtime.MessageSender): SenderPage {
+  const url = sender.url ?? sender.tab?.url ?? '';
+  const tabId = sender.tab?.id;
+  const sameAsTab = !sender.tab?.url || normalizePageUrl(sender.tab.url) === normalizePageUrl(url);
+  if (tabId === undefined || isExtensionPage(sender) || (sender.frameId ?? 0) !== 0 || !sameAsTab || !isWebUrl(url)) {
+    throw new Error('refused: only a script in a web page’s tab speaks for that page');
+  }
+  return { tab: { id: tabId, url, title: sender.tab?.title }, itemId: pageItemId(url, getArticleByUrl(url)?.id) };
+}
+
+/**
+ * A highlight on the sender's page, anywhere: a page not saved yet is saved first, exactly as
+ * "Save this page" saves that tab; when it cannot be captured nothing is written and the error says so.
+ */
+async function highlightSenderPage(
+  selectors: SelectorSet,
+  sender: Browser.runtime.MessageSender,
+): Promise<Reply<'add-page-highlight'>> {
+  const page = senderWebPage(sender);
+  let itemId = (await getItem(page.itemId))?.id;
+  const savedNow = itemId === undefined;
+  if (itemId === undefined) {
+    try {
+      itemId = (await savePageFromTab(page.tab)).id;
+    } catch (error) {
+      throw new Error(`${PAGE_NOT_SAVED}: ${(error as Error).message}`);
+    }
+  }
+  const highlight = await addHighlight(itemId, selectors);
+  return { highlight: highlight && toPageHighlight(highlight), savedNow };
+}
 
 // Every handler reads the catalog users see: the bundle plus what Shelf learned from the blog.
 export const requestHandlers: RequestHandlers = {
@@ -89,7 +136,9 @@ export const requestHandlers: RequestHandlers = {
     return { saved: true };
   },
   // The Highlight button or menu on the article's own page; highlighting an unsaved article saves it.
+  // Without an article named: the sender's own page, on any site the every-site script runs on.
   'add-page-highlight': async ({ articleId, selectors }, sender) => {
+    if (articleId === undefined) return highlightSenderPage(selectors, sender);
     const catalog = await loadEffectiveCatalog();
     assertSenderPageIs(catalog, articleId, sender);
     const article = catalog.byId(articleId);
@@ -100,8 +149,16 @@ export const requestHandlers: RequestHandlers = {
     return { highlight: highlight && toPageHighlight(highlight), savedNow: !item };
   },
   'report-page-highlights': async ({ articleId, found, notFound }, sender) => {
+    if (articleId === undefined) {
+      return { recorded: await recordPageAnchoring(senderWebPage(sender).itemId, { found, notFound }) };
+    }
     assertSenderPageIs(await loadEffectiveCatalog(), articleId, sender);
     return { recorded: await recordPageAnchoring(articleItemId(articleId), { found, notFound }) };
+  },
+  // The every-site script, as its page opens: that page's highlights to draw (never their notes).
+  'page-highlights': async (_request, sender) => {
+    const { itemId } = senderWebPage(sender);
+    return { highlights: (await getHighlights(itemId)).map(toPageHighlight) };
   },
   // A card pressed in a box on a page: it shows in that tab's side panel, and only a tab's script may ask.
   'open-article-card': async ({ articleId }, sender) => {

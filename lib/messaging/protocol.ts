@@ -52,19 +52,24 @@ export const requestSchema = z.discriminatedUnion('type', [
     id: z.string().min(1).max(300),
     note: z.string().max(20_000),
   }),
-  // From the content script on the article's own page: highlight this passage (saving the article first).
+  // From the content script on the page it runs in: highlight this passage (saving the page first).
+  // With `articleId`, the blog's article page naming its article; without it, any page Shelf runs
+  // on (the every-site script), identified by the address the browser gives for the sender alone.
   z.strictObject({
     type: z.literal('add-page-highlight'),
-    articleId: z.string().min(1).max(200),
+    articleId: z.string().min(1).max(200).optional(),
     selectors: selectorSetSchema,
   }),
-  // From the content script on the article's own page: which of its highlights the page shows.
+  // From the content script on the page it runs in (named as above): which of its highlights it shows.
   z.strictObject({
     type: z.literal('report-page-highlights'),
-    articleId: z.string().min(1).max(200),
+    articleId: z.string().min(1).max(200).optional(),
     found: z.array(z.string().min(1).max(64)).max(5000),
     notFound: z.array(z.string().min(1).max(64)).max(5000),
   }),
+  // From the every-site script: the stored highlights of the sender's own page, to draw (the blog's
+  // article pages get theirs with `page-state`). No address: the browser's for the sender is used.
+  z.strictObject({ type: z.literal('page-highlights') }),
 ]);
 
 export type ShelfRequest = z.infer<typeof requestSchema>;
@@ -105,6 +110,7 @@ export interface ReplyMap {
   /** The highlight made (null when it could not be kept), and whether the article was saved by it. */
   'add-page-highlight': { highlight: PageHighlight | null; savedNow: boolean };
   'report-page-highlights': { recorded: number };
+  'page-highlights': { highlights: PageHighlight[] };
 }
 
 export type Reply<T extends RequestType> = ReplyMap[T];

@@ -1,0 +1,157 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { requestHandlers } from '@/lib/background/request-handlers';
+import type { CapturedPage } from '@/lib/capture/schema';
+import { getCopy } from '@/lib/db/copies';
+import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
+import { getHighlights, updateHighlight } from '@/lib/db/highlights';
+import { pageItemId } from '@/lib/db/ids';
+import { getAllItems, getItem } from '@/lib/db/queries';
+import { dispatchRequest } from '@/lib/messaging/protocol';
+
+/**
+ * Highlights on any site (the every-site script): `add-page-highlight`, `report-page-highlights`
+ * without an article, and `page-highlights`. The page is the address the browser gives for the
+ * sender; a page not saved yet is saved first, as "Save this page" saves that tab.
+ */
+afterEach(async () => {
+  resetDatabaseConnection();
+  await Dexie.delete(DATABASE_NAME);
+});
+
+const PAGE = 'https://a.test/posts/backpressure';
+const OTHER = 'https://b.test/private/notes';
+const SENTENCE = 'Queues fill up fast.';
+const selectors = { quote: { type: 'TextQuoteSelector', exact: SENTENCE } };
+
+/** A content script in the top frame of a tab showing `url`, as Chrome describes it. */
+const scriptIn = (url: string, extra: Record<string, unknown> = {}) =>
+  ({
+    id: browser.runtime.id,
+    url,
+    frameId: 0,
+    tab: { id: 3, windowId: 1, url, title: 'Backpressure' },
+    ...extra,
+  }) as never;
+const send = (message: unknown, sender: never) => dispatchRequest(requestHandlers, message, sender);
+
+/** What `capture.js` answers from the tab (the page "Save this page" would keep). */
+function tabCaptures() {
+  const capture: CapturedPage = {
+    url: PAGE,
+    title: 'Backpressure',
+    byline: null,
+    siteName: null,
+    excerpt: null,
+    lang: 'en',
+    dir: 'ltr',
+    wordCount: 4,
+    readMinutes: 1,
+    html: `<article><p>${SENTENCE}</p></article>`,
+    text: SENTENCE,
+    notice: null,
+  };
+  return vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: capture }] as never);
+}
+
+describe('highlights on any site', () => {
+  it('saves the sender’s page first (as "Save this page"), highlights it, and gives it back to draw without notes', async () => {
+    const captured = tabCaptures();
+    const made = await send({ type: 'add-page-highlight', selectors }, scriptIn(PAGE));
+    expect(made).toMatchObject({ ok: true, value: { savedNow: true, highlight: { selectors, color: 'yellow' } } });
+    expect(captured).toHaveBeenCalledWith({ target: { tabId: 3 }, files: ['/capture.js'] });
+
+    const itemId = pageItemId(PAGE);
+    expect(await getItem(itemId)).toMatchObject({ kind: 'page', url: PAGE, title: 'Backpressure' });
+    expect((await getCopy(itemId))?.text).toContain(SENTENCE);
+    const [stored] = await getHighlights(itemId);
+    expect(stored).toMatchObject({ selectors });
+
+    // Saved now: the next highlight does not capture the page again. The #fragment is the same page.
+    captured.mockClear();
+    const again = await send({ type: 'add-page-highlight', selectors }, scriptIn(`${PAGE}#part-2`));
+    expect(again).toMatchObject({ ok: true, value: { savedNow: false } });
+    expect(captured).not.toHaveBeenCalled();
+    expect(await getHighlights(itemId)).toHaveLength(2);
+
+    // Opened again: its highlights to draw, never a note.
+    await updateHighlight(stored!.id, { note: 'private thought' });
+    const drawn = await send({ type: 'page-highlights' }, scriptIn(PAGE));
+    expect(drawn).toMatchObject({ ok: true, value: { highlights: [{ id: stored!.id, selectors }, { selectors }] } });
+    expect(JSON.stringify(drawn)).not.toContain('private thought');
+    // Another page has none of them.
+    expect(await send({ type: 'page-highlights' }, scriptIn(OTHER))).toEqual({ ok: true, value: { highlights: [] } });
+
+    // What the page did not find is recorded on its item (the card lists it); another page's report changes nothing.
+    const report = { type: 'report-page-highlights', found: [], notFound: [stored!.id] };
+    expect(await send(report, scriptIn(OTHER))).toEqual({ ok: true, value: { recorded: 0 } });
+    expect(await send(report, scriptIn(PAGE))).toEqual({ ok: true, value: { recorded: 1 } });
+    expect((await getHighlights(itemId))[0]).toMatchObject({ pageAnchor: 'not-found', note: 'private thought' });
+  });
+
+  it('goes by the sender’s address only: a message naming another address is refused, nothing written', async () => {
+    const captured = tabCaptures();
+    for (const forged of [
+      { type: 'add-page-highlight', url: OTHER, selectors },
+      { type: 'add-page-highlight', pageUrl: OTHER, selectors },
+      { type: 'page-highlights', url: OTHER },
+      { type: 'report-page-highlights', url: OTHER, found: [], notFound: [] },
+    ]) {
+      expect(await send(forged, scriptIn(PAGE))).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^invalid message/),
+      });
+    }
+    // Naming a blog article from another site is refused as before (the article is not the sender's page).
+    const named = { type: 'add-page-highlight', articleId: 'cold-start-latency', selectors };
+    expect(await send(named, scriptIn(PAGE))).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
+    expect(captured).not.toHaveBeenCalled();
+    expect((await getAllItems()).items).toEqual([]);
+    // The one way to say which page: be a script in it. The highlight goes to the sender's page.
+    await send({ type: 'add-page-highlight', selectors }, scriptIn(PAGE));
+    expect((await getAllItems()).items.map((item) => item.url)).toEqual([PAGE]);
+    expect(await getHighlights(pageItemId(PAGE))).toHaveLength(1);
+    expect(await getHighlights(pageItemId(OTHER))).toEqual([]);
+  });
+
+  it('refuses senders that are not a web page’s tab (Shelf’s pages, no tab, a frame, a mismatched tab)', async () => {
+    const captured = tabCaptures();
+    const senders = [
+      ['Shelf’s popup', { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') }],
+      ['Shelf’s reader in a tab', scriptIn(browser.runtime.getURL('/sidepanel.html?reader=x'))],
+      ['no tab', { id: browser.runtime.id, url: PAGE }],
+      ['no sender at all', {}],
+      ['a frame inside the page', scriptIn(OTHER, { frameId: 2, tab: { id: 3, url: PAGE } })],
+      ['a tab showing another page', scriptIn(PAGE, { tab: { id: 3, url: OTHER } })],
+      ['not a web page', scriptIn('file:///home/me/notes.html')],
+    ] as const;
+    for (const [name, sender] of senders) {
+      for (const message of [
+        { type: 'add-page-highlight', selectors },
+        { type: 'page-highlights' },
+        { type: 'report-page-highlights', found: [], notFound: [] },
+      ]) {
+        const reply = await send(message, sender as never);
+        expect(reply, `${name}: ${message.type}`).toMatchObject({
+          ok: false,
+          error: expect.stringMatching(/^refused/),
+        });
+      }
+    }
+    expect(captured).not.toHaveBeenCalled();
+    expect((await getAllItems()).items).toEqual([]);
+  });
+
+  it('a page that cannot be captured: a clear error, nothing saved or highlighted', async () => {
+    vi.spyOn(browser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access contents of the page'));
+    const reply = await send({ type: 'add-page-highlight', selectors }, scriptIn(PAGE));
+    expect(reply).toEqual({
+      ok: false,
+      error:
+        'Not highlighted: Shelf could not save this page: The browser did not let Shelf read this page (Cannot access contents of the page).',
+    });
+    expect((await getAllItems()).items).toEqual([]);
+    expect(await getHighlights(pageItemId(PAGE))).toEqual([]);
+  });
+});
