@@ -2,6 +2,7 @@ import { boxElement, isFromUser, onUserClick, type UserEventCheck } from '@/lib/
 import css from '@/lib/content/highlight-button.css?inline';
 import { mountShadowBox } from '@/lib/content/shadow-box';
 import { isStorageFullMessage } from '@/lib/db/errors';
+import { isPageNotSavedMessage } from '@/lib/messaging/highlight-errors';
 
 /** Where the button goes: below the selection's end, kept inside the viewport. */
 export interface SelectionPlace {
@@ -21,12 +22,15 @@ const BUTTON_HEIGHT = 32;
 
 /**
  * Why the button's press kept nothing, in its label: a full disk says so (the background's
- * `StorageFullError`), so the reader knows that trying again will not help until there is room.
+ * `StorageFullError`), so the reader knows that trying again will not help until there is room,
+ * and so does a page that could not be saved first.
  */
 function describeNotHighlighted(failure: unknown): string {
-  return failure instanceof Error && isStorageFullMessage(failure.message)
-    ? 'Not highlighted: the browser has no room left for Shelf'
-    : 'Could not highlight';
+  if (!(failure instanceof Error)) return 'Could not highlight';
+  if (isStorageFullMessage(failure.message)) return 'Not highlighted: the browser has no room left for Shelf';
+  // A page not saved yet is saved first; when its capture fails nothing is kept.
+  if (isPageNotSavedMessage(failure.message)) return 'Not highlighted: this page could not be saved';
+  return 'Could not highlight';
 }
 
 /**

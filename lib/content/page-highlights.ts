@@ -4,6 +4,7 @@ import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint
 import { selectedRangeIn } from '@/lib/annotations/selection';
 import type { UserEventCheck } from '@/lib/content/box-dom';
 import { type HighlightButton, mountHighlightButton } from '@/lib/content/highlight-button';
+import type { PageContext } from '@/lib/content/page-context';
 import { sendRequest } from '@/lib/messaging/client';
 import { pageCommandSchema } from '@/lib/messaging/page-command';
 import type { PageHighlight } from '@/lib/messaging/protocol';
@@ -19,23 +20,30 @@ export function articleTextRoot(doc: Document): Element | null {
 }
 
 export interface PageHighlightsOptions {
-  articleId: string;
-  /** The article's stored highlights (the page-state reply): found again and drawn. */
+  /**
+   * The blog's article this page is. Without it the page is any site's (the every-site script),
+   * and the background knows it by the address the browser gives for this tab alone.
+   */
+  articleId?: string;
+  /** The page's stored highlights (`page-state` or `page-highlights`): found again and drawn. */
   highlights: readonly PageHighlight[];
   signal: AbortSignal;
-  /** Called when a highlight saved the article (it was not in the reading list). */
-  onSavedNow: () => void;
+  /** Called when a highlight saved the page (it was not in the reading list). */
+  onSavedNow?: () => void;
   fromUser?: UserEventCheck;
 }
 
 /**
- * Highlights on a blog article's own page: the stored ones anchored and drawn as `<mark>`s (a
- * background colour only: nothing the user wrote goes into the page), what was found reported to
- * the background for the article's card; and new ones from the `Highlight` button next to a
- * selection or the "Highlight with Shelf" menu item. The database is the background's.
+ * Highlights on a live web page — a blog article's own page, or any site while "related articles
+ * on every site" is on: the stored ones anchored and drawn as `<mark>`s (a background colour only:
+ * nothing the user wrote goes into the page), what was found reported to the background for the
+ * item's card; and new ones from the `Highlight` button next to a selection or the "Highlight with
+ * Shelf" menu item. The database is the background's.
  */
 export function startPageHighlights(win: Window, options: PageHighlightsOptions): void {
-  const { articleId, signal } = options;
+  const { signal } = options;
+  // The blog names its article; elsewhere the background goes by the sender's address.
+  const page = options.articleId === undefined ? {} : { articleId: options.articleId };
   const doc = win.document;
   const root = articleTextRoot(doc);
   if (!root) return;
@@ -49,7 +57,7 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     drawn.push(painted);
     void sendRequest({
       type: 'report-page-highlights',
-      articleId,
+      ...page,
       found: [...painted.drawn.keys()],
       notFound: [...painted.notFound],
     }).catch(() => {});
@@ -59,8 +67,8 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   const highlight = async (range: Range | null): Promise<boolean> => {
     const described = range && describeRange(root, range);
     if (!described?.ok) return false;
-    const reply = await sendRequest({ type: 'add-page-highlight', articleId, selectors: described.selectors });
-    if (reply.savedNow) options.onSavedNow();
+    const reply = await sendRequest({ type: 'add-page-highlight', ...page, selectors: described.selectors });
+    if (reply.savedNow) options.onSavedNow?.();
     if (!reply.highlight) return false;
     win.getSelection()?.removeAllRanges();
     draw([reply.highlight]);
@@ -101,4 +109,15 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   };
   browser.runtime.onMessage.addListener(onCommand);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onCommand));
+}
+
+/**
+ * Any site the every-site script runs on (not the blog, which has its own script): the page's
+ * stored highlights drawn again, and new ones made there. Which page this is, and so which saved
+ * item, is the background's to say from the address the browser gives for this tab.
+ */
+export async function showPageHighlights(ctx: PageContext, win: Window = window): Promise<void> {
+  const reply = await sendRequest({ type: 'page-highlights' }).catch(() => null);
+  if (!reply || ctx.isInvalid) return;
+  startPageHighlights(win, { highlights: reply.highlights, signal: ctx.signal });
 }

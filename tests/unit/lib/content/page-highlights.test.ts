@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SelectorSet } from '@/lib/annotations/selectors';
-import { articleTextRoot, startPageHighlights } from '@/lib/content/page-highlights';
+import { articleTextRoot, showPageHighlights, startPageHighlights } from '@/lib/content/page-highlights';
 import { StorageFullError } from '@/lib/db/errors';
+import { PAGE_NOT_SAVED } from '@/lib/messaging/highlight-errors';
 import type { PageHighlight, ShelfRequest } from '@/lib/messaging/protocol';
 
 const SENTENCE = 'The stampede starts when every cache entry expires at once.';
@@ -210,5 +211,66 @@ describe('highlights on a blog article’s page', () => {
     await flush();
     expect(received.map((message) => message.type)).toEqual(['add-page-highlight', 'report-page-highlights']);
     expect(marks()).toBe(SENTENCE);
+  });
+});
+
+describe('highlights on any other site (the every-site script)', () => {
+  /** The background as request-handlers.ts answers for the sender's page: its stored highlights. */
+  function storedForThisPage(highlights: PageHighlight[]) {
+    fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
+      if (message.type !== 'page-highlights') return;
+      received.push(message);
+      sendResponse({ ok: true, value: { highlights } });
+      return true;
+    });
+  }
+
+  it('asks for the page’s own highlights by no address, draws them and reports them without an article', async () => {
+    const stored: PageHighlight = {
+      id: 'here',
+      selectors: { quote: { type: 'TextQuoteSelector', exact: SENTENCE, prefix: 'in groups. ' } } as SelectorSet,
+      color: 'yellow',
+    };
+    storedForThisPage([stored]);
+    await showPageHighlights({ signal: controller.signal, isInvalid: false }, window);
+    expect(marks()).toBe(SENTENCE);
+    await flush();
+    expect(received).toEqual([
+      { type: 'page-highlights' },
+      { type: 'report-page-highlights', found: ['here'], notFound: [] },
+    ]);
+  });
+
+  it('highlights a selection with the button: the request names no page (the background takes the sender’s)', async () => {
+    openShadowRoots();
+    startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: () => true });
+    selectSentence();
+    highlightButton()!.click();
+    await flush();
+    const made = received.find((message) => message.type === 'add-page-highlight');
+    expect(made).toEqual({ type: 'add-page-highlight', selectors: expect.anything() });
+    expect(made?.selectors.quote.exact).toBe(SENTENCE);
+    expect(marks()).toBe(SENTENCE);
+  });
+
+  it('says on the button when the page could not be saved first (its capture failed)', async () => {
+    openShadowRoots();
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
+      if (message.type !== 'add-page-highlight') return;
+      sendResponse({ ok: false, error: `${PAGE_NOT_SAVED}: The browser did not let Shelf read this page.` });
+      return true;
+    });
+    startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: () => true });
+    selectSentence();
+    const labels: string[] = [];
+    new MutationObserver(() => labels.push(highlightButton()?.getAttribute('aria-label') ?? '')).observe(
+      highlightButton()!,
+      { attributeFilter: ['aria-label'] },
+    );
+    highlightButton()!.click();
+    await flush();
+    expect(labels).toContain('Not highlighted: this page could not be saved');
+    expect(marks()).toBe('');
   });
 });
