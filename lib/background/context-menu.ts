@@ -1,8 +1,9 @@
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
 import { captureLink } from '@/lib/background/capture-link';
+import { HIGHLIGHT_MENU_ID, highlightMenuPatterns } from '@/lib/background/highlight-menu';
+import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { saveLink, savePageAndShow } from '@/lib/background/save-page';
-import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import type { PageCommand } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/net/fetch-page';
@@ -12,7 +13,7 @@ import { getSidePanelView, type SidePanelView, setSidePanelView } from '@/lib/si
 
 export const FIND_RELATED_MENU_ID = 'find-related';
 export const SAVE_MENU_ID = 'save-to-shelf';
-export const HIGHLIGHT_MENU_ID = 'highlight-with-shelf';
+export { HIGHLIGHT_MENU_ID };
 
 /** Menus persist across service-worker restarts, so they are created once, on install/update. */
 export function registerContextMenus(): void {
@@ -23,13 +24,15 @@ export function registerContextMenus(): void {
       contexts: ['selection', 'link', 'page'],
     });
     browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save to Shelf', contexts: ['link', 'page'] });
-    // Only where Shelf's page script runs to do it: the blog's article pages.
+    // Only where Shelf's page script runs to do it: the blog's article pages here; the every-site
+    // script's sites are added when it is registered (the sync below, and whenever it changes).
     browser.contextMenus.create({
       id: HIGHLIGHT_MENU_ID,
       title: 'Highlight with Shelf',
       contexts: ['selection'],
-      documentUrlPatterns: BLOG_ARTICLE_PATTERNS,
+      documentUrlPatterns: highlightMenuPatterns([]),
     });
+    void syncRelatedAnywhere().catch(() => {});
   });
 }
 
@@ -191,7 +194,8 @@ function mayReadSite(url: string): Promise<boolean> {
 
 /**
  * "Highlight with Shelf": the page script in that frame highlights the selection (it alone can
- * find it in the page's text). The menu shows on the blog's article pages only, where it runs.
+ * find it in the page's text). The menu shows only where it runs: the blog's article pages, and
+ * every site while "related articles on every site" is on (lib/background/highlight-menu.ts).
  */
 export async function handleHighlightClick(
   info: Browser.contextMenus.OnClickData,

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { showHighlightMenuOn } from '@/lib/background/highlight-menu';
 import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { ALL_SITES } from '@/lib/settings/related-placement';
 
@@ -40,18 +41,22 @@ async function syncNow(): Promise<void> {
   const matches = placement === 'everywhere' ? ALL_SITES : placement === 'blog' ? PREGRANTED_ORIGINS : [];
   const [registered] = await browser.scripting.getRegisteredContentScripts({ ids: [RELATED_ANYWHERE_SCRIPT_ID] });
   // The service worker starts often: leave a registration that is already right alone.
-  if (registered && JSON.stringify(registered.matches ?? []) === JSON.stringify(matches)) return;
-  if (registered) await browser.scripting.unregisterContentScripts({ ids: [RELATED_ANYWHERE_SCRIPT_ID] });
-  if (matches.length === 0) return;
-  await browser.scripting.registerContentScripts([
-    {
-      id: RELATED_ANYWHERE_SCRIPT_ID,
-      matches,
-      excludeMatches: BLOG_PAGES, // the blog has its own content script
-      js: ['related-anywhere.js'], // entrypoints/related-anywhere
-      runAt: 'document_idle',
-    },
-  ]);
+  if (!registered || JSON.stringify(registered.matches ?? []) !== JSON.stringify(matches)) {
+    if (registered) await browser.scripting.unregisterContentScripts({ ids: [RELATED_ANYWHERE_SCRIPT_ID] });
+    if (matches.length > 0) {
+      await browser.scripting.registerContentScripts([
+        {
+          id: RELATED_ANYWHERE_SCRIPT_ID,
+          matches,
+          excludeMatches: BLOG_PAGES, // the blog has its own content script
+          js: ['related-anywhere.js'], // entrypoints/related-anywhere
+          runAt: 'document_idle',
+        },
+      ]);
+    }
+  }
+  // "Highlight with Shelf" shows where the script now runs to do it (the menu outlives restarts).
+  await showHighlightMenuOn(matches);
 }
 
 /**

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
+import { HIGHLIGHT_MENU_ID } from '@/lib/background/highlight-menu';
 import { RELATED_ANYWHERE_SCRIPT_ID } from '@/lib/background/related-anywhere';
+import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
 import { DATABASE_NAME, getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle, setStatus } from '@/lib/db/items';
 import { deleteEverything } from '@/lib/settings/delete-everything';
@@ -99,6 +101,26 @@ describe('background', () => {
 });
 
 describe('related articles on every site', () => {
+  // "Highlight with Shelf" shows where a Shelf script runs to do it: with the every-site script, every site.
+  it('shows "Highlight with Shelf" on every site while the every-site script is registered, and only on the blog after', async () => {
+    const update = vi.spyOn(browser.contextMenus, 'update').mockResolvedValue(undefined as never);
+    const highlightMenuOn = () => update.mock.lastCall?.[1]?.documentUrlPatterns;
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    expect(browser.contextMenus.create).toHaveBeenCalledWith(
+      expect.objectContaining({ id: HIGHLIGHT_MENU_ID, documentUrlPatterns: BLOG_ARTICLE_PATTERNS }),
+    );
+    await setRelatedPlacement('everywhere');
+    await vi.waitFor(() => expect(highlightMenuOn()).toEqual([...BLOG_ARTICLE_PATTERNS, ...ALL_SITES]));
+    expect(update).toHaveBeenLastCalledWith(HIGHLIGHT_MENU_ID, expect.anything());
+    await setRelatedPlacement('nowhere');
+    await vi.waitFor(() => expect(highlightMenuOn()).toEqual(BLOG_ARTICLE_PATTERNS));
+    // Revoked in the browser's settings: the menu follows the script away.
+    await setRelatedPlacement('everywhere');
+    await vi.waitFor(() => expect(highlightMenuOn()).toEqual([...BLOG_ARTICLE_PATTERNS, ...ALL_SITES]));
+    fake.revoke(ALL_SITES);
+    await vi.waitFor(() => expect(highlightMenuOn()).toEqual(BLOG_ARTICLE_PATTERNS));
+  });
+
   it('registers once when asked to bring itself in step several times at once', async () => {
     const { syncRelatedAnywhere } = await import('@/lib/background/related-anywhere');
     await setRelatedPlacement('everywhere');
