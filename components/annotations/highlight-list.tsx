@@ -48,6 +48,8 @@ function Highlights({
           const quote = highlight.selectors.quote.exact;
           const short = shortQuote(quote);
           const missing = notFound ? notFound.has(highlight.id) : highlight.pageAnchor === 'not-found';
+          // In the reader (the copy): one the site's own page did not show when last opened there.
+          const lostOnline = notFound !== undefined && !missing && highlight.pageAnchor === 'not-found';
           return (
             <li key={highlight.id} className={`highlight-entry highlight-${highlight.color}`}>
               {onShow && !missing ? (
@@ -66,6 +68,9 @@ function Highlights({
               )}
               {/* Issue #16's words, as a test types them; shown with a capital (CSS ::first-letter). */}
               {missing && <p className="notice small highlight-not-found">not found on this page</p>}
+              {lostOnline && (
+                <p className="notice small highlight-not-found">not found on the original page when last opened</p>
+              )}
               <NoteEditor
                 label={`Comment on “${short}”`}
                 note={highlight.note}

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { selectTextWithMouse } from './pages/annotations';
+import { annotationsOf, selectTextWithMouse } from './pages/annotations';
 import { ShelfBox } from './pages/blog-box';
 import { type E2eBrowser, launchE2eBuild } from './pages/e2e-build';
 import { sidePanelPage } from './pages/side-panel';
@@ -109,5 +109,14 @@ test('highlight a sentence on another site: the page is saved, the mark comes ba
     await expect
       .poll(async () => (await storedHighlights()).map((highlight) => highlight.pageAnchor).sort())
       .toEqual(['found', 'not-found']);
+    // Its list, in the reader (the saved copy still holds it), says so.
+    const panel = sidePanelPage(await browser.openExtensionPage('sidepanel.html'));
+    await panel.show('Reading list');
+    await panel.readingList.list.getByRole('button', { name: TITLE }).click();
+    const highlights = annotationsOf(panel.page).highlights;
+    await expect(highlights.getByRole('listitem').filter({ hasText: SENTENCE })).toContainText(
+      'not found on the original page when last opened',
+    );
+    await expect(highlights.getByRole('listitem').filter({ hasText: SECOND })).not.toContainText('not found');
   });
 });

@@ -33,3 +33,29 @@ describe('the card lists a highlight its page no longer holds', () => {
     expect(screen.getAllByText('not found on this page')).toHaveLength(1);
   });
 });
+
+// Highlights on any site: a saved page's highlights are listed in the reader, which finds them in
+// the copy; one the site's own page no longer showed when last opened there is said too.
+describe('the reader lists a highlight the original page no longer holds', () => {
+  it('as "not found on the original page when last opened", when the copy still holds it', () => {
+    render(
+      <HighlightList
+        highlights={[
+          highlight('h1', 'The log is flushed first.', 'not-found'),
+          highlight('h2', 'Readers never block.', 'found'),
+          highlight('h3', 'Gone from the copy too.', 'not-found'),
+        ]}
+        notFound={new Set(['h3'])}
+        onShow={() => {}}
+      />,
+    );
+    const [lostOnline, kept, goneHere] = within(screen.getByRole('list', { name: 'Highlights' })).getAllByRole(
+      'listitem',
+    );
+    expect(lostOnline?.textContent).toContain('not found on the original page when last opened');
+    expect(lostOnline?.textContent).not.toContain('not found on this page');
+    expect(kept?.textContent).not.toContain('not found');
+    expect(goneHere?.textContent).toContain('not found on this page');
+    expect(goneHere?.textContent).not.toContain('original page');
+  });
+});
