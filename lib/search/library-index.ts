@@ -3,6 +3,7 @@ import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/r
 import { lowerBound as lowerBoundOf } from '@/lib/search/sorted';
 import { isSpokenWord } from '@/lib/search/spoken-words';
 import { spellQuery, type WordSpelling } from '@/lib/search/suggest';
+import { getSameThingSynonymTable } from '@/lib/search/synonyms';
 import {
   addTypoWords,
   analyzeField,
@@ -691,6 +692,8 @@ export function createLibraryIndex(
         typing,
         accept,
         tuning,
+        // Only synonyms naming one thing: a page of any subject says "exposed" in other senses than "leak".
+        synonyms: getSameThingSynonymTable(),
         ...(asWritten && { meantAsWritten: (word: QueryWord) => meantAsWritten(word.term) }),
       });
     let ranking = read(true);

@@ -78,6 +78,43 @@ export const SYNONYM_GROUPS: readonly string[][] = [
   ['permission', 'access control', 'authorization'],
 ];
 
+/**
+ * The groups of SYNONYM_GROUPS whose phrases name one thing (short forms, spellings), for saved
+ * pages' full text: the others join related ideas ("leak" and "exposed", "idempotent" and
+ * "duplicate", "outage" and "incident"), which the blog's short summaries use in one sense, but a
+ * page of any subject in many ("leaks" found four pages saying "exposed"; QA pass).
+ */
+export const SAME_THING_GROUPS: readonly string[][] = [
+  ['postgres', 'postgresql', 'pg'],
+  ['k8s', 'kubernetes'],
+  ['otel', 'opentelemetry'],
+  ['js', 'javascript'],
+  ['ts', 'typescript'],
+  ['nodejs', 'node.js'],
+  ['llm', 'large language model'],
+  ['auth', 'authentication'],
+  ['login', 'signin'],
+  ['db', 'database'],
+  ['sse', 'server-sent events'],
+  ['ws', 'websocket', 'websockets'],
+  ['cdc', 'change data capture'],
+  ['rag', 'retrieval augmented generation'],
+  ['mfa', 'multi-factor'],
+  ['2fa', 'two-factor'],
+  ['dlq', 'dead letter queue'],
+  ['ddos', 'denial of service'],
+  ['ci/cd', 'continuous integration'],
+  ['oom', 'out of memory'],
+  ['pubsub', 'pub/sub', 'publish subscribe'],
+  ['vector db', 'vector database'],
+  ['tech debt', 'technical debt'],
+  ['dedupe', 'deduplicate', 'deduplication'],
+  ['prod', 'production'],
+  ['config', 'configuration'],
+  ['infra', 'infrastructure'],
+  ['realtime', 'real-time'],
+];
+
 export interface SynonymEntry {
   /** Analyzed terms of the phrase to look for in a query. */
   phrase: string[];
@@ -103,6 +140,14 @@ let table: SynonymEntry[] | undefined;
 export function getSynonymTable(): readonly SynonymEntry[] {
   table ??= groupEntries(SYNONYM_GROUPS);
   return table;
+}
+
+let sameThingTable: SynonymEntry[] | undefined;
+
+/** The synonyms saved pages are read with (SAME_THING_GROUPS): built on first use. */
+export function getSameThingSynonymTable(): readonly SynonymEntry[] {
+  sameThingTable ??= groupEntries(SAME_THING_GROUPS);
+  return sameThingTable;
 }
 
 /** Plain words as `npm run index` stores them: [the plain phrase's terms, the terms to look for] (`buildPlainWordSynonyms`). */

@@ -313,6 +313,23 @@ describe('library index', () => {
     expect(snippet?.ranges.map((range) => snippet.text.slice(range.start, range.end))).toEqual(['colour scheme']);
   });
 
+  it('reads synonyms that name one thing ("k8s"), not related ideas ("leak" for "exposed")', () => {
+    const exposed = page('page:exposed', {
+      title: 'Minecraft at ten',
+      text: `${filler.repeat(10)}The children were exposed to the game early, and the update exposed new biomes.`,
+    });
+    const cluster = page('page:cluster', {
+      title: 'Homelab notes',
+      text: `${filler.repeat(10)}I moved the homelab to k8s last spring and kept the old VMs for backups.`,
+    });
+    const index = indexOf(exposed, cluster, bread);
+    for (const typing of [false, true]) {
+      // Before, "leaks" found the page saying "exposed" as a result (the blog's group leak/leaked/exposed).
+      expect(index.search('leaks', { typing })).toMatchObject({ results: [], loose: [] });
+      expect(ids(index.search('kubernetes homelab', { typing }))).toEqual(['page:cluster']);
+    }
+  });
+
   it('reads every word as a possible slip when told no word is meant as written', () => {
     const index = createLibraryIndex(undefined, { meantAsWritten: () => false });
     index.put(page('page:sre', { text: `${filler}Gmail SRE built a tool to poke the scheduler.` }));
