@@ -19,7 +19,9 @@ export function NotCaptured({
   return (
     <>
       <section className="notice" aria-labelledby="not-captured-title">
-        <h1 id="not-captured-title">{title}</h1>
+        <h1 id="not-captured-title" tabIndex={-1}>
+          {title}
+        </h1>
         <h2>Not captured yet</h2>
         <p>
           Shelf has no readable copy of{' '}

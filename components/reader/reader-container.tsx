@@ -54,7 +54,8 @@ export function ReaderContainer({
   const passage = usePassage(copyText, givenPassage, passageTerms, passagePrefix, passagePhrase);
   const percent = useReadingProgress(itemId, copyShown, data?.progress);
   useFocusAtPassage(copyShown, passage);
-  useTitleFocus(copyShown, givenPassage !== undefined || passageTerms !== undefined);
+  const noCopyShown = data?.item !== undefined && data.capture === undefined && settings !== undefined;
+  useTitleFocus(copyShown || noCopyShown, copyShown && (givenPassage !== undefined || passageTerms !== undefined));
   const actions = useReaderActions(itemId, onOpenItem);
   useReaderDocument(settings?.readerTheme, place === 'tab' && data?.capture ? data.capture.title : null);
 

@@ -213,8 +213,11 @@ describe('the reader', () => {
     await setTags(id, ['wasm']);
     await setNote(id, 'Read the part on tiering again.');
     await addHighlight(id, { quote: { type: 'TextQuoteSelector', exact: 'baseline compiler' } }, { note: 'fast' });
-    render(<ReaderContainer itemId={id} place="panel" onOpenItem={vi.fn()} />);
+    render(<ReaderContainer itemId={id} place="panel" onOpenItem={vi.fn()} passageTerms={termsOfWord('tiering')} />);
     await screen.findByRole('button', { name: 'Capture now' }, { timeout: 20_000 });
+    // Opened from a search (its note matched), the focus goes to the title: it was left on nothing (QA pass).
+    await waitFor(() => expect(document.activeElement?.id).toBe('not-captured-title'), { timeout: 20_000 });
+    expect(document.activeElement?.textContent).toBe('Synced page');
     const notes = await screen.findByRole('complementary', { name: 'Your annotations on this page' });
     await waitFor(() => expect(notes.textContent).toContain('baseline compiler'), { timeout: 20_000 });
     expect(notes.textContent).toContain('wasm');
