@@ -141,7 +141,8 @@ export async function getCapturedTexts(
 /**
  * What saved items' snippets are made from, by id: their captured text, and their notes (a note's
  * words are not in the copy: a search may have matched them alone): their highlights' that carry
- * one, oldest first, then the item's own.
+ * one, oldest first, then the item's own, then its tags as a line ("Tags: zebrafish, diy"), so that
+ * a page found by its tag shows the tag, not nothing (QA pass).
  */
 export function getSnippetSources(
   ids: readonly string[],
@@ -160,8 +161,11 @@ export function getSnippetSources(
       const note = { quote: highlight.selectors.quote.exact, note: highlight.note };
       notes.set(highlight.itemId, [...(notes.get(highlight.itemId) ?? []), note]);
     }
-    for (const item of items)
+    for (const item of items) {
       if (item?.note.trim()) notes.set(item.id, [...(notes.get(item.id) ?? []), { note: item.note }]);
+      if (item?.tags.length)
+        notes.set(item.id, [...(notes.get(item.id) ?? []), { note: `Tags: ${item.tags.join(', ')}` }]);
+    }
     return { texts, notes };
   });
 }

@@ -252,7 +252,7 @@ function outweighs(snippet: Snippet, other: Snippet): boolean {
 }
 
 /** How many different words a snippet marks (a range may hold several: "embargo history" is one). */
-function distinctWords({ text, ranges }: Snippet): number {
+export function distinctWords({ text, ranges }: Snippet): number {
   const words = new Set<string>();
   for (const { start, end } of ranges)
     for (const token of tokenize(normalizeText(text.slice(start, end))))

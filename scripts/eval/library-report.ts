@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { getArticleById } from '@/lib/corpus/catalog';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { CONFIDENCE, type ConfidenceTuning, LIBRARY_CONFIDENCE } from '@/lib/search/confidence';
 import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
+import { makeSnippet, type Snippet } from '@/lib/search/snippet';
+import {
+  mergeSearch,
+  NO_LIBRARY_RESPONSE,
+  pageTermsOf,
+  type UnifiedResponse,
+  withCopiesRead,
+  withQueryPhrase,
+} from '@/lib/search/unified';
 import { captureHtml, folderPageUrl, savedPageDocument } from '@/scripts/eval/library-folder';
 import { CONFIDENCE_HALVES, loadConfidenceSet } from '@/scripts/eval/search-report';
 import { MISSING_SHARED_REASON, REAL_PAGES_DIR, realPageNames } from '@/scripts/eval/shared-data';
@@ -79,6 +90,61 @@ export function libraryFigures(
   };
 }
 
+/** Where the blog's wanted article stands among the answers to its questions, as the popup lists them. */
+export interface QuestionFigures {
+  questions: number;
+  /** Without saved pages: the wanted article first, and in the top five. */
+  first: number;
+  topFive: number;
+  /** With `pages` saved: the same, saved pages listed among the articles. */
+  firstWithPages: number;
+  topFiveWithPages: number;
+}
+
+/**
+ * The blog's intent questions (search-confidence.json, every set) answered as the popup answers
+ * them (`mergeSearch`: articles and saved pages in one list, then moved as the listed pages' copies
+ * are read: `withCopiesRead`), without saved pages and with `pages`:
+ * saved pages must not push the blog's answer down by holding the question's words here and there.
+ */
+export function questionFigures(pages: Iterable<LibraryDocument>): QuestionFigures {
+  const engine = getBundledSearchEngine();
+  const library = createLibraryIndex();
+  const texts = new Map<string, string>();
+  for (const document of pages) {
+    library.put(document);
+    texts.set(document.id, document.text);
+  }
+  const figures = { questions: 0, first: 0, topFive: 0, firstWithPages: 0, topFiveWithPages: 0 };
+  const set = loadConfidenceSet();
+  for (const { query, expected } of CONFIDENCE_HALVES.flatMap((half) => set.intent[half])) {
+    const bundled = engine.search(query, { typing: false });
+    const at = (response: UnifiedResponse) =>
+      response.loose
+        ? -1
+        : response.hits.findIndex((hit) => hit.kind === 'article' && expected.includes(hit.article.id));
+    const alone = at(mergeSearch(bundled, NO_LIBRARY_RESPONSE, getArticleById));
+    // As the popup lists them once the listed pages' copies are read (their snippets may move them up).
+    const merged = withQueryPhrase(
+      mergeSearch(bundled, library.search(query, { typing: false }), getArticleById),
+      query,
+    );
+    const snippets = new Map<string, Snippet>();
+    for (const hit of merged.hits) {
+      const text = hit.kind === 'page' ? texts.get(hit.page.itemId) : undefined;
+      const snippet = text && makeSnippet(text, pageTermsOf(merged), merged.prefix, { phrase: merged.phrase });
+      if (hit.kind === 'page' && snippet) snippets.set(hit.page.itemId, snippet);
+    }
+    const withPages = at(withCopiesRead(merged, { snippets, madeFor: merged }).response);
+    figures.questions++;
+    if (alone === 0) figures.first++;
+    if (alone >= 0 && alone < 5) figures.topFive++;
+    if (withPages === 0) figures.firstWithPages++;
+    if (withPages >= 0 && withPages < 5) figures.topFiveWithPages++;
+  }
+  return figures;
+}
+
 /** A seeded shuffle (mulberry32, `createRandom`), so that every run saves the same pages in the same libraries. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const random = createRandom(seed);
@@ -112,5 +178,9 @@ export function libraryEvalReport({ verbose }: { verbose: boolean }): string[] {
     );
     if (verbose) lines.push(...library.misses.map((miss) => `  ${miss}`));
   }
+  const questions = questionFigures(pages.values());
+  lines.push(
+    `questions with all ${pages.size} pages saved: the blog's answer first ${questions.firstWithPages}/${questions.questions} (no pages saved ${questions.first}), in the top five ${questions.topFiveWithPages}/${questions.questions} (${questions.topFive})`,
+  );
   return lines;
 }

@@ -7,7 +7,7 @@ import { ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError } from '@/lib/db/errors';
 import { addHighlight } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
-import { removeItems, savePage, setNote, setStatus } from '@/lib/db/items';
+import { removeItems, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import { getLibraryDocuments, getLibraryFingerprints, getSnippetSources } from '@/lib/db/library-documents';
 import { getPostingsStamps, getStoredPostings, postingsStamp, storePostings } from '@/lib/db/library-postings';
 import { fingerprintsDigest, getLibrarySnapshot, putLibrarySnapshot } from '@/lib/db/library-snapshot';
@@ -16,6 +16,8 @@ import { readImportFile } from '@/lib/import/read-import-file';
 import { analyzeLibraryDocument, createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
 import { librarySource, loadStoredLibraryIndex } from '@/lib/search/library-live';
 import { type LibrarySource, restoreLibraryIndex, syncLibraryIndex } from '@/lib/search/library-sync';
+import { withNoteSnippets } from '@/lib/search/snippet';
+import { termsOfWord } from '@/lib/search/text';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 let name: string;
@@ -453,7 +455,7 @@ describe("a saved page's site name and byline (its copy's)", () => {
 });
 
 describe('what snippets are made from', () => {
-  it("reads the copies' text and the notes: the highlights' that carry one, oldest first, then the item's", async () => {
+  it("reads the copies' text and the notes: the highlights' that carry one, oldest first, then the item's, then its tags", async () => {
     const wal = await save('wal', 'How the WAL works', 'Readers never block writers. Checkpoints copy pages back.');
     await save('bread', 'Weekend baking', 'Feed the sourdough starter twice a day.');
     const selectors = (exact: string) => ({ quote: { type: 'TextQuoteSelector' as const, exact } });
@@ -466,6 +468,7 @@ describe('what snippets are made from', () => {
     await addHighlight(wal.id, selectors('Readers never block writers.'), { note: 'ask Priya' }, { db, now: 10 });
     await addHighlight(wal.id, selectors('no note here'), {}, { db, now: 30 });
     await setNote(wal.id, 'compare with the LSM tree', { db, now: 40 });
+    await setTags(wal.id, ['databases', 'sqlite'], { db });
     const { texts, notes } = await getSnippetSources([wal.id, pageItemId('https://news.example.org/bread')], db);
     expect([...texts.values()].join(' ')).toContain('sourdough starter');
     expect(texts.get(wal.id)).toContain('Readers never block writers.');
@@ -473,7 +476,12 @@ describe('what snippets are made from', () => {
       { quote: 'Readers never block writers.', note: 'ask Priya' },
       { quote: 'Checkpoints copy pages back.', note: 'then the log shrinks' },
       { note: 'compare with the LSM tree' },
+      { note: 'Tags: databases, sqlite' },
     ]);
     expect(notes.size).toBe(1);
+    // A search that matched the tag alone shows it, marked.
+    const byTag = withNoteSnippets(new Map(), notes, new Set(termsOfWord('sqlite')), null).get(wal.id);
+    expect(byTag?.text).toBe('Tags: databases, sqlite');
+    expect(byTag?.ranges.map(({ start, end }) => byTag.text.slice(start, end))).toEqual(['sqlite']);
   });
 });

@@ -11,11 +11,13 @@ import {
   type SearchHit,
   type UnifiedResponse,
   withCopiesRead,
+  withPassagesFirst,
   withPhraseFirst,
   withQueryPhrase,
 } from '@/lib/search/unified';
 import { savedSharedPages } from '@/scripts/eval/library-report';
 import { MISSING_SHARED_REASON, realPageNames } from '@/scripts/eval/shared-data';
+import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
 
 const termsOf = (query: string) => new Set(tokenize(normalizeText(query)).flatMap((t) => termsOfWord(t.surface)));
 
@@ -134,6 +136,60 @@ describe('the one list, once the copies are read', () => {
     // No page holds it: the same list.
     const asked = { ...response, hits, phrase: sentence };
     expect(withPhraseFirst(asked, new Map([['page:runner', snippetNot]]))).toBe(asked);
+  });
+
+  it('puts a saved page whose passage holds most of a question above the articles, not one holding a few of its words', () => {
+    // A question of four words: the passage of page:runner marks three of them, page:other's two.
+    const marked = (text: string, words: string[]): Snippet => ({
+      text,
+      passage: text,
+      ranges: words.map((word) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length })),
+    });
+    const question = {
+      ...response,
+      hits: [response.hits[0] as SearchHit, page('page:other'), page('page:runner')],
+      questionWords: 4,
+    };
+    const snippets = new Map([
+      ['page:runner', marked('drained traffic before test deployments', ['drained', 'traffic', 'test'])],
+      ['page:other', marked('traffic went up; the test passed', ['traffic', 'test'])],
+    ]);
+    expect(withPassagesFirst(question, snippets).hits.map((hit) => hit.key)).toEqual([
+      'page:runner',
+      `article:${article.id}`,
+      'page:other',
+    ]);
+    // Not a question (a name, a short query): the list as it was.
+    expect(withPassagesFirst({ ...question, questionWords: undefined }, snippets)).toEqual({
+      ...question,
+      questionWords: undefined,
+    });
+  });
+
+  it('lists a saved page its text alone matched to a question after the articles, one its tag matched among them', () => {
+    const engine = getBundledSearchEngine();
+    const query = 'events show up in the wrong order';
+    const listed = (tags: string[]) => {
+      const index = createLibraryIndex();
+      index.put(savedPageDocument({ id: 'page:long', tags, text: 'Then the events show up in the wrong order.' }));
+      const merged = mergeSearch(
+        engine.search(query, { typing: false }),
+        index.search(query, { typing: false }),
+        getArticleById,
+      );
+      const articles = merged.hits.filter((hit) => hit.kind === 'article').length;
+      return {
+        articles,
+        page: merged.hits.findIndex((hit) => hit.kind === 'page'),
+        questionWords: merged.questionWords,
+      };
+    };
+    const byText = listed([]);
+    expect(byText.questionWords).toBeGreaterThanOrEqual(3);
+    expect(byText.articles).toBeGreaterThan(0);
+    expect(byText.page).toBe(byText.articles);
+    const byTag = listed(['events order']);
+    expect(byTag.page).toBeLessThan(byTag.articles);
   });
 
   it('puts a saved page whose title holds the phrase above an article that only shares its words', () => {
