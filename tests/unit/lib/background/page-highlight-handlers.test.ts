@@ -2,13 +2,13 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { requestHandlers } from '@/lib/background/request-handlers';
-import type { CapturedPage } from '@/lib/capture/schema';
 import { getCopy } from '@/lib/db/copies';
 import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
 import { getHighlights, updateHighlight } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
 import { getAllItems, getItem } from '@/lib/db/queries';
 import { dispatchRequest } from '@/lib/messaging/protocol';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 /**
  * Highlights on any site (the every-site script): `add-page-highlight`, `report-page-highlights`
@@ -38,20 +38,10 @@ const send = (message: unknown, sender: never) => dispatchRequest(requestHandler
 
 /** What `capture.js` answers from the tab (the page "Save this page" would keep). */
 function tabCaptures() {
-  const capture: CapturedPage = {
-    url: PAGE,
-    title: 'Backpressure',
-    byline: null,
-    siteName: null,
-    excerpt: null,
-    lang: 'en',
+  const capture = capturedPage(PAGE, 'Backpressure', SENTENCE, {
     dir: 'ltr',
-    wordCount: 4,
-    readMinutes: 1,
     html: `<article><p>${SENTENCE}</p></article>`,
-    text: SENTENCE,
-    notice: null,
-  };
+  });
   return vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: capture }] as never);
 }
 

@@ -65,6 +65,21 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/**
+ * Every label the Highlight button shows once pressed (jsdom reports the selection again after the
+ * press, which draws the button anew; Chrome keeps the label).
+ */
+async function labelsOnPress(): Promise<string[]> {
+  const labels: string[] = [];
+  new MutationObserver(() => labels.push(highlightButton()?.getAttribute('aria-label') ?? '')).observe(
+    highlightButton()!,
+    { attributeFilter: ['aria-label'] },
+  );
+  highlightButton()!.click();
+  await flush();
+  return labels;
+}
+
 describe('highlights on a blog article’s page', () => {
   it('are counted in the article’s element, not the page’s header', () => {
     expect(articleTextRoot(document)?.localName).toBe('article');
@@ -152,15 +167,7 @@ describe('highlights on a blog article’s page', () => {
   it('says on the button when the browser has no room left for the highlight', async () => {
     startWithFullDisk();
     selectSentence();
-    // Every label the button shows (jsdom reports the selection again after the press, which draws
-    // the button anew; Chrome keeps the label).
-    const labels: string[] = [];
-    new MutationObserver(() => labels.push(highlightButton()?.getAttribute('aria-label') ?? '')).observe(
-      highlightButton()!,
-      { attributeFilter: ['aria-label'] },
-    );
-    highlightButton()!.click();
-    await flush();
+    const labels = await labelsOnPress();
     expect(labels).toContain('Not highlighted: the browser has no room left for Shelf');
     expect(marks()).toBe('');
   });
@@ -263,13 +270,7 @@ describe('highlights on any other site (the every-site script)', () => {
     });
     startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: () => true });
     selectSentence();
-    const labels: string[] = [];
-    new MutationObserver(() => labels.push(highlightButton()?.getAttribute('aria-label') ?? '')).observe(
-      highlightButton()!,
-      { attributeFilter: ['aria-label'] },
-    );
-    highlightButton()!.click();
-    await flush();
+    const labels = await labelsOnPress();
     expect(labels).toContain('Not highlighted: this page could not be saved');
     expect(marks()).toBe('');
   });
