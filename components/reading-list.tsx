@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type Ref, useEffect, useRef } from 'react';
 import { AnnotationBadges } from '@/components/annotations/annotation-badges';
 import { useHighlightCounts } from '@/components/hooks/use-highlight-counts';
-import { getCopyReadMinutes } from '@/lib/db/copies';
+import { type CopyFacts, getCopyFacts } from '@/lib/db/copies';
 import type { ListRow } from '@/lib/reading-list/list-query';
 import { getRowDetails } from '@/lib/reading-list/row-details';
 import type { MatchReason } from '@/lib/search/library-index';
@@ -11,7 +11,7 @@ import { describeReasons } from '@/lib/search/unified';
 
 /** Two lines of title, a line of details and a progress bar. */
 const ROW_HEIGHT = 78;
-const NO_MINUTES: ReadonlyMap<string, number> = new Map();
+const NO_COPIES: ReadonlyMap<string, CopyFacts> = new Map();
 
 interface ReadingListProps {
   rows: readonly ListRow[];
@@ -54,7 +54,7 @@ export function ReadingList({
   const shown = virtualizer.getVirtualItems().flatMap(({ index }) => rows[index] ?? []);
   // Only the rows on screen: a copy's reading time is inside the copy, read whole.
   const pageIds = shown.filter((row) => !row.article).map((row) => row.item.id);
-  const copyMinutes = useLiveQuery(() => getCopyReadMinutes(pageIds), [pageIds.join('\n')]) ?? NO_MINUTES;
+  const copies = useLiveQuery(() => getCopyFacts(pageIds), [pageIds.join('\n')]) ?? NO_COPIES;
 
   useEffect(() => {
     if (activeIndex >= 0 && activeIndex < rows.length) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
@@ -73,7 +73,7 @@ export function ReadingList({
           const row = rows[virtualRow.index] as ListRow;
           const { item, progress } = row;
           const percent = Math.round(progress * 100);
-          const { site, readMinutes } = getRowDetails(row, copyMinutes);
+          const { site, readMinutes } = getRowDetails(row, copies);
           const isActive = virtualRow.index === activeIndex;
           const reasons = describeReasons(found?.get(item.id) ?? []);
           return (

@@ -17,13 +17,23 @@ export async function getItemIdsWithCopies(
   );
 }
 
-/** Reading time in minutes of the copies of `itemIds` (a screenful of rows: each copy is read whole). */
-export async function getCopyReadMinutes(
+/** Reading time in minutes and site name of the copies of `itemIds` (a screenful of rows: each copy is read whole). */
+export async function getCopyFacts(
   itemIds: readonly string[],
   db: ShelfDatabase = getDatabase(),
-): Promise<Map<string, number>> {
+): Promise<Map<string, CopyFacts>> {
   const copies = await db.captures.bulkGet([...itemIds]);
-  return new Map(copies.flatMap((copy) => (copy ? [[copy.itemId, copy.readMinutes] as const] : [])));
+  return new Map(
+    copies.flatMap((copy) =>
+      copy ? [[copy.itemId, { readMinutes: copy.readMinutes, siteName: copy.siteName }] as const] : [],
+    ),
+  );
+}
+
+/** What a reading-list row says of a saved copy: how long it takes to read, and its site's name. */
+export interface CopyFacts {
+  readMinutes: number;
+  siteName: string | null;
 }
 
 /**

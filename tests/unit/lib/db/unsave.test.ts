@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBackupRecords } from '@/lib/db/backup';
 import { clearAll } from '@/lib/db/clear';
-import { getCopyReadMinutes, getItemIdsWithCopies } from '@/lib/db/copies';
+import { getCopyFacts, getItemIdsWithCopies } from '@/lib/db/copies';
 import { ShelfDatabase } from '@/lib/db/database';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
@@ -88,7 +88,7 @@ describe('reads about copies', () => {
     await saveArticle(ARTICLE, { db });
     const ids = [withCopy.id, withoutCopy.id, ITEM];
     expect(await getItemIdsWithCopies(ids, db)).toEqual(new Set([pageItemId(PAGE.url)]));
-    expect(await getCopyReadMinutes(ids, db)).toEqual(new Map([[withCopy.id, 7]]));
+    expect(await getCopyFacts(ids, db)).toEqual(new Map([[withCopy.id, { readMinutes: 7, siteName: null }]]));
     expect(await getItemIdsWithCopies([], db)).toEqual(new Set());
   });
 });
