@@ -22,6 +22,12 @@ export interface HighlightOptions {
   ownerDocument: Document;
   /** Background color; the only visual change a mark makes. */
   color?: string;
+  /**
+   * Whether the marks carry the id (Shelf's own pages: a search passage is found by it). A web page
+   * gets marks without it: a highlight's id never changes and syncs, so it would name the user to
+   * every site that reads its marks.
+   */
+  withId?: boolean;
 }
 
 export interface HighlightHandle {
@@ -93,7 +99,7 @@ export function highlightRange(range: Range, options: HighlightOptions): Highlig
     if (!isMarkable(node)) continue;
     const mark = doc.createElement('mark');
     mark.className = options.className;
-    mark.setAttribute(HIGHLIGHT_ID_ATTRIBUTE, options.id);
+    mark.setAttribute(HIGHLIGHT_ID_ATTRIBUTE, options.withId === false ? '' : options.id);
     styleMark(mark, options.color ?? DEFAULT_HIGHLIGHT_COLOR);
     node.before(mark);
     mark.append(node);

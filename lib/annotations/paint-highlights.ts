@@ -34,7 +34,7 @@ export interface PaintedHighlights {
 export function paintHighlights(
   root: Element,
   highlights: readonly PaintableHighlight[],
-  { className = 'shelf-highlight' }: { className?: string } = {},
+  { className = 'shelf-highlight', withIds = true }: { className?: string; withIds?: boolean } = {},
 ): PaintedHighlights {
   const drawn = new Map<string, HighlightHandle>();
   const notFound = new Set<string>();
@@ -49,6 +49,7 @@ export function paintHighlights(
       className,
       ownerDocument: root.ownerDocument,
       color: HIGHLIGHT_BACKGROUNDS[highlight.color],
+      withId: withIds,
     });
     if (handle.marks.length === 0) notFound.add(highlight.id);
     else drawn.set(highlight.id, handle);

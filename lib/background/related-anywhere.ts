@@ -5,7 +5,7 @@ import { ALL_SITES } from '@/lib/settings/related-placement';
 
 /**
  * "Related articles on every site" follows the `relatedPlacement` preference: the content script
- * is registered on every site only while the placement is "every site" and the host permission is
+ * (the related box, and highlights on the page) is registered on every site only while the placement is "every site" and the host permission is
  * granted; any other placement unregisters it and gives the permission back. Revoking the
  * permission in the browser's settings turns the placement back to "the blog only".
  */
@@ -14,6 +14,15 @@ const BLOG_PAGES = ['https://webcoderspeed.com/*', 'https://www.webcoderspeed.co
 
 /** Origins that a build grants up front (the e2e test build grants 127.0.0.1 only). */
 export const PREGRANTED_ORIGINS: string[] = import.meta.env.MODE === 'e2e' ? ['http://127.0.0.1/*'] : [];
+
+/**
+ * Whether the every-site script is registered now: a page's highlights are its to ask for only
+ * then (a tab that got the script before the user turned it off keeps it until it reloads).
+ */
+export async function everySiteScriptRuns(): Promise<boolean> {
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [RELATED_ANYWHERE_SCRIPT_ID] });
+  return registered.length > 0;
+}
 
 export function hasAllSitesPermission(): Promise<boolean> {
   return browser.permissions.contains({ origins: ALL_SITES });

@@ -4,6 +4,7 @@ import { refreshBadge } from '@/lib/background/badge';
 import { captureLink } from '@/lib/background/capture-link';
 import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
 import { requestLibraryPostingsUpdate } from '@/lib/background/library-postings';
+import { everySiteScriptRuns } from '@/lib/background/related-anywhere';
 import { savePageFromTab } from '@/lib/background/save-page';
 import { reportSavesCutShort } from '@/lib/background/saves-under-way';
 import { syncNow } from '@/lib/background/sync';
@@ -58,9 +59,11 @@ interface SenderPage {
 
 /**
  * The page is the address the browser gives for the sender, never one the message names: only a
- * script in a tab's top frame (the frame "Save this page" captures) of an http(s) page may ask.
+ * script in a tab's top frame (the frame "Save this page" captures) of an http(s) page may ask,
+ * and only while the every-site script runs (turned off, a tab that still has it asks in vain).
  */
-function senderWebPage(sender: Browser.runtime.MessageSender): SenderPage {
+async function senderWebPage(sender: Browser.runtime.MessageSender): Promise<SenderPage> {
+  if (!(await everySiteScriptRuns())) throw new Error('refused: highlights on other sites are off');
   const url = sender.url ?? sender.tab?.url ?? '';
   const tabId = sender.tab?.id;
   const sameAsTab = !sender.tab?.url || normalizePageUrl(sender.tab.url) === normalizePageUrl(url);
@@ -78,7 +81,7 @@ async function highlightSenderPage(
   selectors: SelectorSet,
   sender: Browser.runtime.MessageSender,
 ): Promise<Reply<'add-page-highlight'>> {
-  const page = senderWebPage(sender);
+  const page = await senderWebPage(sender);
   let itemId = (await getItem(page.itemId))?.id;
   const savedNow = itemId === undefined;
   if (itemId === undefined) {
@@ -150,14 +153,14 @@ export const requestHandlers: RequestHandlers = {
   },
   'report-page-highlights': async ({ articleId, found, notFound }, sender) => {
     if (articleId === undefined) {
-      return { recorded: await recordPageAnchoring(senderWebPage(sender).itemId, { found, notFound }) };
+      return { recorded: await recordPageAnchoring((await senderWebPage(sender)).itemId, { found, notFound }) };
     }
     assertSenderPageIs(await loadEffectiveCatalog(), articleId, sender);
     return { recorded: await recordPageAnchoring(articleItemId(articleId), { found, notFound }) };
   },
   // The every-site script, as its page opens: that page's highlights to draw (never their notes).
   'page-highlights': async (_request, sender) => {
-    const { itemId } = senderWebPage(sender);
+    const { itemId } = await senderWebPage(sender);
     return { highlights: (await getHighlights(itemId)).map(toPageHighlight) };
   },
   // A card pressed in a box on a page: it shows in that tab's side panel, and only a tab's script may ask.

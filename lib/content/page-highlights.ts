@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { describeRange } from '@/lib/annotations/describe-range';
 import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { selectedRangeIn } from '@/lib/annotations/selection';
-import type { UserEventCheck } from '@/lib/content/box-dom';
+import { isFromUser, type UserEventCheck } from '@/lib/content/box-dom';
 import { type HighlightButton, mountHighlightButton } from '@/lib/content/highlight-button';
 import type { PageContext } from '@/lib/content/page-context';
 import { sendRequest } from '@/lib/messaging/client';
@@ -18,6 +18,9 @@ import type { PageHighlight } from '@/lib/messaging/protocol';
 export function articleTextRoot(doc: Document): Element | null {
   return doc.querySelector('main article') ?? doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
 }
+
+/** How long after the user's last key or pointer input a new selection counts as theirs (any site but the blog). */
+const USER_SELECTION_MS = 1_000;
 
 export interface PageHighlightsOptions {
   /**
@@ -53,7 +56,8 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   });
 
   const draw = (highlights: readonly PageHighlight[]) => {
-    const painted = paintHighlights(root, highlights);
+    // Marks without the highlights' ids: an id never changes and syncs, so it would name the user to the site.
+    const painted = paintHighlights(root, highlights, { withIds: false });
     drawn.push(painted);
     void sendRequest({
       type: 'report-page-highlights',
@@ -77,7 +81,25 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
 
   let button: HighlightButton | null = null;
   let selected: Range | null = null;
-  const follow = () => {
+  // Any site but the blog: only a selection the user just made offers the button. A page may select
+  // text from its script, see where the button shows and lay a click-through lure over it, to have
+  // itself saved; its script cannot press a key or the mouse.
+  const fromUser = options.fromUser ?? isFromUser;
+  const anySite = options.articleId === undefined;
+  let userInputAt = Number.NEGATIVE_INFINITY;
+  const noteUserInput = (event: Event) => {
+    if (!anySite || !fromUser(event)) return;
+    userInputAt = performance.now();
+    // A selection dragged for longer than USER_SELECTION_MS is offered once the button is let go.
+    if (event.type === 'pointerup' || event.type === 'keyup') follow();
+  };
+  for (const type of ['pointerdown', 'pointerup', 'keydown', 'keyup'])
+    doc.addEventListener(type, noteUserInput, { capture: true, passive: true, signal });
+  const follow = (moved = false) => {
+    if (anySite && !moved && performance.now() - userInputAt > USER_SELECTION_MS) {
+      selected = null;
+      return button?.hide();
+    }
     const range = selectedRangeIn(root, win.getSelection());
     selected = range?.cloneRange() ?? null;
     if (!range) return button?.hide();
@@ -90,10 +112,10 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     const rects = typeof range.getClientRects === 'function' ? range.getClientRects() : [];
     button.showAt(rects[rects.length - 1] ?? { right: 0, bottom: 0 });
   };
-  doc.addEventListener('selectionchange', follow, { signal });
+  doc.addEventListener('selectionchange', () => follow(), { signal });
   // A selection made while Shelf was still asking about the page (a fast reader, a slow machine).
   follow();
-  win.addEventListener('scroll', () => selected && follow(), { capture: true, passive: true, signal });
+  win.addEventListener('scroll', () => selected && follow(true), { capture: true, passive: true, signal });
 
   // The right-click menu item: the background asks; only Shelf itself may (not another tab's script).
   // What kept nothing is said on the button beside the selection, as a press of it would say.
@@ -103,7 +125,7 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
       .catch((error: unknown) => error)
       .then((kept) => {
         if (kept === true) return;
-        follow();
+        follow(true); // the menu is the user's, in the browser's own UI
         if (selected) button?.sayNotHighlighted(kept);
       });
   };

@@ -223,7 +223,8 @@ function mergeLists(
   // Pages found by their text alone for a question come after, a few kept however many articles
   // there are: a phrase they hold still puts one first once its copy is read (`withPhraseFirst`).
   afterArticles.sort((a, b) => b.score - a.score);
-  const merged = inEngineOrderWithRest(inEngineOrder, ranked, limit - Math.min(afterArticles.length, KEPT_AFTER));
+  const kept = Math.min(afterArticles.length, KEPT_AFTER, Math.floor(limit / 2));
+  const merged = inEngineOrderWithRest(inEngineOrder, ranked, limit - kept);
   return [...merged, ...afterArticles.slice(0, limit - merged.length).map((entry) => entry.value)];
 }
 
@@ -314,9 +315,14 @@ const PASSAGE_SHARE = 0.75;
  * articles (`TEXT_ONLY_FOR_QUESTION`) for this: "drained traffic test deployments" is one passage of
  * the SRE book, "events show up in the wrong order" two of its words here and there.
  */
-export function withPassagesFirst(response: UnifiedResponse, snippets: ReadonlyMap<string, Snippet>): UnifiedResponse {
-  if (!response.questionWords || response.loose) return response;
-  const needed = Math.max(QUESTION_WORDS, Math.ceil(PASSAGE_SHARE * response.questionWords));
+export function withPassagesFirst(
+  response: UnifiedResponse,
+  snippets: ReadonlyMap<string, Snippet>,
+  /** The question the snippets were made for, when it was typed on since: its share is the one they met. */
+  madeFor: Pick<UnifiedResponse, 'questionWords'> = response,
+): UnifiedResponse {
+  if (!response.questionWords || !madeFor.questionWords || response.loose) return response;
+  const needed = Math.max(QUESTION_WORDS, Math.ceil(PASSAGE_SHARE * madeFor.questionWords));
   const holds = (hit: SearchHit) => {
     const snippet = hit.kind === 'page' ? snippets.get(hit.page.itemId) : undefined;
     return snippet !== undefined && distinctWords(snippet) >= needed;
@@ -359,7 +365,10 @@ export function withCopiesRead(
   const current = made.madeFor === merged;
   const typedOn = phrase !== null && madePhrase !== null && phrasesAgree(phrase, madePhrase);
   return {
-    response: current || typedOn ? withPhraseFirst(withPassagesFirst(merged, made.snippets), made.snippets) : merged,
+    response:
+      current || typedOn
+        ? withPhraseFirst(withPassagesFirst(merged, made.snippets, made.madeFor ?? merged), made.snippets)
+        : merged,
     openingSnippets: current ? made.snippets : NO_SNIPPETS,
   };
 }
@@ -414,9 +423,10 @@ export function mergeSearch(
     ? Math.max(bundled.wordReadings?.length ?? 0, library.wordReadings?.length ?? 0)
     : undefined;
   if (hits.length > 0) return { hits, loose: false, matchedTerms, pageTerms, prefix, suggestion: null, questionWords };
-  const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors, question);
+  // Only loosely related, nothing is about the question: the pages rank with the articles, as their
+  // keys say (no passage will lift them: `withPassagesFirst` leaves a loose list alone).
+  const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors);
   return {
-    questionWords,
     hits: loose,
     loose: loose.length > 0,
     matchedTerms,

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { RELATED_ANYWHERE_SCRIPT_ID } from '@/lib/background/related-anywhere';
 import { requestHandlers } from '@/lib/background/request-handlers';
 import { getCopy } from '@/lib/db/copies';
 import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
@@ -9,12 +10,20 @@ import { pageItemId } from '@/lib/db/ids';
 import { getAllItems, getItem } from '@/lib/db/queries';
 import { dispatchRequest } from '@/lib/messaging/protocol';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
+import { fakePermissionsAndScripting } from '@/tests/unit/helpers/fake-permissions';
 
 /**
  * Highlights on any site (the every-site script): `add-page-highlight`, `report-page-highlights`
  * without an article, and `page-highlights`. The page is the address the browser gives for the
  * sender; a page not saved yet is saved first, as "Save this page" saves that tab.
  */
+let scripting: ReturnType<typeof fakePermissionsAndScripting>;
+// The every-site script runs (the user turned "related articles on every site" on).
+beforeEach(() => {
+  scripting = fakePermissionsAndScripting();
+  scripting.registered.set(RELATED_ANYWHERE_SCRIPT_ID, { id: RELATED_ANYWHERE_SCRIPT_ID, matches: ['<all_urls>'] });
+});
+
 afterEach(async () => {
   resetDatabaseConnection();
   await Dexie.delete(DATABASE_NAME);
@@ -46,6 +55,22 @@ function tabCaptures() {
 }
 
 describe('highlights on any site', () => {
+  it('refuses every request once the every-site script is off (a tab that still has it asks in vain)', async () => {
+    const captured = tabCaptures();
+    scripting.registered.clear();
+    for (const message of [
+      { type: 'add-page-highlight', selectors },
+      { type: 'report-page-highlights', found: [], notFound: [] },
+      { type: 'page-highlights' },
+    ])
+      expect(await send(message, scriptIn(PAGE))).toEqual({
+        ok: false,
+        error: expect.stringMatching(/highlights on other sites are off/),
+      });
+    expect(captured).not.toHaveBeenCalled();
+    expect((await getAllItems()).items).toEqual([]);
+  });
+
   it('saves the sender’s page first (as "Save this page"), highlights it, and gives it back to draw without notes', async () => {
     const captured = tabCaptures();
     const made = await send({ type: 'add-page-highlight', selectors }, scriptIn(PAGE));

@@ -69,6 +69,12 @@ afterEach(() => {
  * Every label the Highlight button shows once pressed (jsdom reports the selection again after the
  * press, which draws the button anew; Chrome keeps the label).
  */
+/** The sentence selected with the mouse, as a user does (a pointer let go once it is selected). */
+function selectByUser(): void {
+  selectSentence();
+  document.dispatchEvent(new Event('pointerup'));
+}
+
 async function labelsOnPress(): Promise<string[]> {
   const labels: string[] = [];
   new MutationObserver(() => labels.push(highlightButton()?.getAttribute('aria-label') ?? '')).observe(
@@ -100,6 +106,10 @@ describe('highlights on a blog article’s page', () => {
       onSavedNow: () => {},
     });
     expect(marks()).toBe(SENTENCE);
+    // The page reads no id of the highlight (one that never changes would name the user to the site).
+    expect([...document.querySelectorAll('mark')].map((mark) => mark.getAttribute('data-shelf-highlight'))).toEqual([
+      '',
+    ]);
     // Only inside the article: the header says the same sentence and stays unmarked.
     expect(document.querySelector('header mark')).toBeNull();
     await flush();
@@ -251,13 +261,29 @@ describe('highlights on any other site (the every-site script)', () => {
   it('highlights a selection with the button: the request names no page (the background takes the sender’s)', async () => {
     openShadowRoots();
     startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: () => true });
-    selectSentence();
+    selectByUser();
     highlightButton()!.click();
     await flush();
     const made = received.find((message) => message.type === 'add-page-highlight');
     expect(made).toEqual({ type: 'add-page-highlight', selectors: expect.anything() });
     expect(made?.selectors.quote.exact).toBe(SENTENCE);
     expect(marks()).toBe(SENTENCE);
+  });
+
+  // A page may select text from its script, see where the button shows and lay a click-through
+  // lure over it, to have itself saved: only a selection the user just made offers the button.
+  it('offers no button for a selection the page made from its script, and one for the user’s', async () => {
+    openShadowRoots();
+    const userInput = (event: Event) => event.type !== 'pointerup' || (event as CustomEvent).detail !== 'page';
+    startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: userInput });
+    selectSentence();
+    document.dispatchEvent(new CustomEvent('pointerup', { detail: 'page' }));
+    await flush();
+    // Never shown: not drawn at all, or drawn hidden.
+    expect(highlightButton()?.parentElement?.hidden ?? true).toBe(true);
+    selectByUser();
+    await flush();
+    expect(highlightButton()?.parentElement?.hidden).toBe(false);
   });
 
   it('says on the button when the page could not be saved first (its capture failed)', async () => {
@@ -269,7 +295,7 @@ describe('highlights on any other site (the every-site script)', () => {
       return true;
     });
     startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: () => true });
-    selectSentence();
+    selectByUser();
     const labels = await labelsOnPress();
     expect(labels).toContain('Not highlighted: this page could not be saved');
     expect(marks()).toBe('');

@@ -11,6 +11,7 @@ import {
   type LibraryResponse,
 } from '@/lib/search/library-index';
 import { makeSnippet } from '@/lib/search/snippet';
+import { SAME_THING_GROUPS, SYNONYM_GROUPS } from '@/lib/search/synonyms';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
 import {
   describeMatchReasons,
@@ -328,6 +329,17 @@ describe('library index', () => {
       expect(index.search('leaks', { typing })).toMatchObject({ results: [], loose: [] });
       expect(ids(index.search('kubernetes homelab', { typing }))).toEqual(['page:cluster']);
     }
+  });
+
+  it('reads only synonym groups the blog reads too, each of them within one of its groups', () => {
+    for (const group of SAME_THING_GROUPS)
+      expect(
+        SYNONYM_GROUPS.some((general) => group.every((phrase) => general.includes(phrase))),
+        group.join(', '),
+      ).toBe(true);
+    // "dB" is no database, "the CDC" no change data capture: such short forms are left out.
+    const flat = SAME_THING_GROUPS.flat();
+    for (const ambiguous of ['db', 'cdc', 'rag', 'prod', 'pg', 'ts']) expect(flat).not.toContain(ambiguous);
   });
 
   it('reads every word as a possible slip when told no word is meant as written', () => {

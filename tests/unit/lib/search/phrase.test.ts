@@ -164,6 +164,11 @@ describe('the one list, once the copies are read', () => {
       ...question,
       questionWords: undefined,
     });
+    // Typed on to six words before this question's snippets are read: the last ones, made for four
+    // words, still lift the page they lifted (the share they met), so the list does not flicker.
+    const typedOn = { ...question, questionWords: 6 };
+    expect(withPassagesFirst(typedOn, snippets).hits[0]?.key).toBe(`article:${article.id}`);
+    expect(withPassagesFirst(typedOn, snippets, question).hits[0]?.key).toBe('page:runner');
   });
 
   it('lists a saved page its text alone matched to a question after the articles, one its tag matched among them', () => {
@@ -190,6 +195,17 @@ describe('the one list, once the copies are read', () => {
     expect(byText.page).toBe(byText.articles);
     const byTag = listed(['events order']);
     expect(byTag.page).toBeLessThan(byTag.articles);
+    // A short list keeps half its places for the articles.
+    const index = createLibraryIndex();
+    for (const n of [1, 2, 3, 4, 5, 6])
+      index.put(savedPageDocument({ id: `page:${n}`, text: `Page ${n}: then the events show up in the wrong order.` }));
+    const short = mergeSearch(
+      engine.search(query, { typing: false }),
+      index.search(query, { typing: false }),
+      getArticleById,
+      4,
+    );
+    expect(short.hits.map((hit) => hit.kind)).toEqual(['article', 'article', 'page', 'page']);
   });
 
   it('puts a saved page whose title holds the phrase above an article that only shares its words', () => {
