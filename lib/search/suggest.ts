@@ -1,4 +1,4 @@
-import { analyzeQueryWords, termsOfWord } from '@/lib/search/text';
+import { analyzeQueryWords, pairTerm, termsOfWord } from '@/lib/search/text';
 import { isLikelyTypo, type TypoMatcher } from '@/lib/search/typo';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
@@ -18,22 +18,71 @@ export function spellQuery(
   /** Whether a word, by its term, is meant as written (a user's library: a word everyday speech uses): never corrected. */
   meantAsWritten: (term: string) => boolean = () => false,
 ): WordSpelling[] {
-  return analyzeQueryWords(query).map(({ surface, term }): WordSpelling => {
+  const shortlists: Array<ReadonlyArray<[string, number, number]>> = [];
+  const spellings = analyzeQueryWords(query).map(({ surface, term }): WordSpelling => {
+    shortlists.push([]);
     if (surface.length < 3 || termsOfWord(surface).some((known) => vocabulary.termIndex(known) >= 0))
       return { surface, known: true };
     if (meantAsWritten(term)) return { surface, known: false, correction: null };
     // Only the words sharing the most letter pairs: a looser threshold must not pick a short,
     // common word ("thing" for "thndrng").
-    const [best] = typos.fuzzyWords(surface, {
-      threshold: SUGGEST_THRESHOLD,
-      limit: 1,
-      pool: SUGGEST_POOL,
-      maxEdits: 3,
-    });
-    // A word of its own ("lemon", "sudan") is not a misspelling of the nearest library word.
-    if (!best || !isPlausibleMisspelling(surface, best[0])) return { surface, known: false, correction: null };
+    const plausible = typos
+      .fuzzyWords(surface, { threshold: SUGGEST_THRESHOLD, limit: PAIR_SHORTLIST, pool: SUGGEST_POOL, maxEdits: 3 })
+      // A word of its own ("lemon", "sudan") is not a misspelling of the nearest library word.
+      .filter(([word]) => isPlausibleMisspelling(surface, word));
+    shortlists[shortlists.length - 1] = plausible;
+    const [best] = plausible;
+    if (!best) return { surface, known: false, correction: null };
     return { surface, known: false, correction: { word: best[0], similarity: best[1], edits: best[2] } };
   });
+  return withIndexedPairs(vocabulary, spellings, shortlists);
+}
+
+/** How many plausible corrections of a word are tried for a pair the index holds with its neighbour. */
+const PAIR_SHORTLIST = 3;
+
+/**
+ * Neighbouring words corrected so that together they are a pair the index holds, where one is
+ * among their plausible corrections: "thndrng hrd" is "thundering herd", not "thundering hard"
+ * ("hard" the closer word alone).
+ */
+function withIndexedPairs(
+  vocabulary: Vocabulary,
+  spellings: WordSpelling[],
+  shortlists: ReadonlyArray<ReadonlyArray<[string, number, number]>>,
+): WordSpelling[] {
+  const choices = (at: number): Array<[string, number, number] | null> => {
+    const spelling = spellings[at] as WordSpelling;
+    return spelling.known ? [null] : [...(shortlists[at] ?? [])];
+  };
+  const wordOf = (at: number, choice: [string, number, number] | null) =>
+    choice ? choice[0] : (spellings[at] as WordSpelling).surface;
+  const indexed = (a: string, b: string) =>
+    termsOfWord(a).some((x) => termsOfWord(b).some((y) => vocabulary.termIndex(pairTerm(x, y)) >= 0));
+  for (let at = 0; at + 1 < spellings.length; at++) {
+    if (spellings[at]?.known && spellings[at + 1]?.known) continue;
+    const first = choices(at);
+    const second = choices(at + 1);
+    // The closest pair first: the sum of the two words' places in their shortlists.
+    const found = first
+      .flatMap((a, i) => second.map((b, j) => ({ a, b, rank: i + j })))
+      .sort((x, y) => x.rank - y.rank)
+      .find(({ a, b }) => indexed(wordOf(at, a), wordOf(at + 1, b)));
+    if (!found) continue;
+    for (const [place, choice] of [
+      [at, found.a],
+      [at + 1, found.b],
+    ] as const)
+      if (choice) {
+        const { surface } = spellings[place] as WordSpelling;
+        spellings[place] = {
+          surface,
+          known: false,
+          correction: { word: choice[0], similarity: choice[1], edits: choice[2] },
+        };
+      }
+  }
+  return spellings;
 }
 
 /**
