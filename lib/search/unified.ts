@@ -417,11 +417,9 @@ export function mergeSearch(
   const pageTerms = library.matchedTerms;
   const prefix = bundled.prefix ?? library.prefix;
   const factors = sourceFactors(bundled.wordReadings, library.wordReadings);
-  const question = Math.max(bundled.wordReadings?.length ?? 0, library.wordReadings?.length ?? 0) >= QUESTION_WORDS;
-  const hits = mergeLists(bundled.results, library.results, getArticle, limit, factors, question);
-  const questionWords = question
-    ? Math.max(bundled.wordReadings?.length ?? 0, library.wordReadings?.length ?? 0)
-    : undefined;
+  const words = Math.max(bundled.wordReadings?.length ?? 0, library.wordReadings?.length ?? 0);
+  const questionWords = words >= QUESTION_WORDS ? words : undefined;
+  const hits = mergeLists(bundled.results, library.results, getArticle, limit, factors, questionWords !== undefined);
   if (hits.length > 0) return { hits, loose: false, matchedTerms, pageTerms, prefix, suggestion: null, questionWords };
   // Only loosely related, nothing is about the question: the pages rank with the articles, as their
   // keys say (no passage will lift them: `withPassagesFirst` leaves a loose list alone).

@@ -13,21 +13,10 @@ import {
 } from '@/lib/reading-list/list-query';
 import { createLibraryIndex } from '@/lib/search/library-index';
 import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
+import { savedItem } from '@/tests/unit/helpers/saved-item';
 
-const item = (id: string, patch: Partial<SavedItem> = {}): SavedItem => ({
-  id: `article:${id}`,
-  kind: 'article',
-  articleId: id,
-  url: null,
-  title: getArticleById(id)?.title ?? id,
-  status: 'unread',
-  tags: [],
-  note: '',
-  addedAt: 0,
-  updatedAt: 0,
-  changedAt: { status: 0, title: 0, tags: 0, note: 0 },
-  ...patch,
-});
+const item = (id: string, patch: Partial<SavedItem> = {}): SavedItem =>
+  savedItem({ id: `article:${id}`, kind: 'article', articleId: id, title: getArticleById(id)?.title ?? id, ...patch });
 
 const items = [
   item('cold-start-latency', { addedAt: 3, updatedAt: 1, status: 'reading', tags: ['lambda'] }),

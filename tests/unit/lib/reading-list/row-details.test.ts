@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import type { SavedItem } from '@/lib/db/schema';
 import { getRowDetails } from '@/lib/reading-list/row-details';
+import { savedItem } from '@/tests/unit/helpers/saved-item';
 
-const page = (id: string, url: string): SavedItem => ({
-  id,
-  kind: 'page',
-  articleId: null,
-  url,
-  title: id,
-  status: 'unread',
-  tags: [],
-  note: '',
-  addedAt: 0,
-  updatedAt: 0,
-  changedAt: { status: 0, title: 0, tags: 0, note: 0 },
-});
+const page = (id: string, url: string): SavedItem => savedItem({ id, url });
 
 describe('a reading-list row’s details', () => {
   it('names a saved page’s site as its copy does (as the popup does), else by the address', () => {
