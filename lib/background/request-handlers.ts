@@ -34,6 +34,28 @@ function assertFromExtensionPage(sender: Browser.runtime.MessageSender): void {
 }
 
 /**
+ * The address of the page a tab's script speaks for. `sender.url` is its document's address, which
+ * Chrome gives without the "tabs" permission, and keeps when a single-page app moves on without a new
+ * document (history.pushState); the tab's address, given where Shelf has the site's permission,
+ * follows such a move. It is taken when it is on the document's origin, where only the page itself
+ * can have moved it; a tab on another origin shows another document, and the sender's stays.
+ */
+function senderPageUrl(sender: Browser.runtime.MessageSender): string {
+  const documentUrl = sender.url ?? sender.tab?.url ?? '';
+  const tabUrl = sender.tab?.url;
+  return tabUrl && originOf(tabUrl) !== null && originOf(tabUrl) === originOf(documentUrl) ? tabUrl : documentUrl;
+}
+
+function originOf(url: string): string | null {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * A content script speaks for the page it runs in, and only for it: a script on one article cannot
  * read another's saved state or move its reading position.
  */
@@ -43,8 +65,7 @@ function assertSenderPageIs(
   sender: Browser.runtime.MessageSender,
 ): void {
   if (isExtensionPage(sender)) return; // Shelf's own pages may ask about any article
-  // `sender.url` is the frame's address, which Chrome gives without the "tabs" permission.
-  const senderArticleId = catalog.byUrl(sender.url ?? sender.tab?.url ?? '')?.id;
+  const senderArticleId = catalog.byUrl(senderPageUrl(sender))?.id;
   if (senderArticleId !== articleId) throw new Error('refused: the request is not about the sender’s own page');
 }
 
@@ -64,7 +85,7 @@ interface SenderPage {
  */
 async function senderWebPage(sender: Browser.runtime.MessageSender): Promise<SenderPage> {
   if (!(await everySiteScriptRuns())) throw new Error('refused: highlights on other sites are off');
-  const url = sender.url ?? sender.tab?.url ?? '';
+  const url = senderPageUrl(sender);
   const tabId = sender.tab?.id;
   const sameAsTab = !sender.tab?.url || normalizePageUrl(sender.tab.url) === normalizePageUrl(url);
   if (tabId === undefined || isExtensionPage(sender) || (sender.frameId ?? 0) !== 0 || !sameAsTab || !isWebUrl(url)) {
@@ -188,7 +209,7 @@ export const requestHandlers: RequestHandlers = {
   },
   // The page's address comes from the browser (the sender), never from the message.
   'learn-from-page': async ({ metadata }, sender) => {
-    const pageUrl = sender.url ?? '';
+    const pageUrl = senderPageUrl(sender);
     if (!sender.tab || !/^https:\/\/(www\.)?webcoderspeed\.com\//.test(pageUrl)) {
       throw new Error('refused: only a page of the blog speaks for itself');
     }

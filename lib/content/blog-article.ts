@@ -25,12 +25,18 @@ const MAX_DISMISSED = 1000;
  * root and never shows page text as HTML. The database is the extension's: this only messages
  * the background. Highlights on the page: see page-highlights.ts.
  */
-export async function showReadingNow(ctx: PageContext, win: Window = window): Promise<void> {
+export async function showReadingNow(
+  ctx: PageContext,
+  win: Window = window,
+  { moved = false }: { moved?: boolean } = {},
+): Promise<void> {
   const { href, hostname } = win.location;
   const state = await sendRequest({ type: 'page-state', url: href });
   const article = state.article;
   if (ctx.isInvalid) return;
-  if (!article) void learnFromBlogPage(win.document);
+  // Only a loaded page teaches: after a single-page move the browser may still give the background
+  // the first page's address, which would be paired with this page's title and description.
+  if (!article && !moved) void learnFromBlogPage(win.document);
   if (!article) return showRelatedForPage(ctx, win.document);
 
   let tracking = false;

@@ -120,3 +120,63 @@ test('highlight a sentence on another site: the page is saved, the mark comes ba
     await expect(highlights.getByRole('listitem').filter({ hasText: SECOND })).not.toContainText('not found');
   });
 });
+
+/** A single-page app: its links and the history change the address and the article, never the document. */
+const singlePageApp = (posts: Record<string, string[]>) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Field notes</title></head>
+<body><nav><a href="/app/queues" data-app>Queues</a> <a href="/app/retries" data-app>Retries</a></nav>
+<main><article></article></main>
+<script>
+  const posts = ${JSON.stringify(posts)};
+  const render = () => {
+    document.querySelector('article').innerHTML = (posts[location.pathname] || []).map((text) => '<p>' + text + '</p>').join('');
+  };
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[data-app]');
+    if (!link) return;
+    event.preventDefault();
+    history.pushState(null, '', link.getAttribute('href'));
+    render();
+  });
+  addEventListener('popstate', render);
+  render();
+</script></body></html>`;
+
+test('a single-page app: each address keeps its own highlights as the app moves between them', async () => {
+  const RETRY = 'Retries without jitter arrive together and knock the service over again.';
+  const posts = {
+    '/app/queues': PARAGRAPHS,
+    '/app/retries': [`Backoff spreads the load. ${RETRY}`, 'Budgets cap them.'],
+  };
+  const url = await browser.servePage('/app/queues', singlePageApp(posts));
+  await browser.servePage('/app/retries', singlePageApp(posts));
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const paragraphs = page.getByRole('article').getByRole('paragraph');
+  const highlightIn = async (paragraph: ReturnType<typeof paragraphs.nth>, text: string) => {
+    // Shelf reads a page the app moved to once it had time to render: select until the button offers.
+    await expect(async () => {
+      // A press on text already selected would drag it, not select afresh.
+      await page.evaluate(() => getSelection()?.removeAllRanges());
+      await selectTextWithMouse(page, paragraph, text);
+      expect(await highlightButton(page).isShown()).toBe(true);
+    }).toPass();
+    await highlightButton(page).click('Highlight');
+    await expect(paragraph.locator('mark')).toHaveText(text);
+  };
+
+  await highlightIn(paragraphs.nth(2), SENTENCE);
+  await page.getByRole('link', { name: 'Retries' }).click();
+  await expect(page).toHaveURL(/\/app\/retries$/);
+  await highlightIn(paragraphs.nth(0), RETRY);
+  await expect(page.locator('mark')).toHaveCount(1);
+
+  // Back: the first post's highlight is drawn again, and only it (the retries one is another page's).
+  await page.goBack();
+  await expect(paragraphs.nth(2).locator('mark')).toHaveText(SENTENCE);
+  await expect(page.locator('mark')).toHaveCount(1);
+  await page.goForward();
+  await expect(paragraphs.nth(0).locator('mark')).toHaveText(RETRY);
+  await expect(page.locator('mark')).toHaveCount(1);
+  await page.close();
+});

@@ -61,6 +61,21 @@ describe('the background answers from the catalog users see (bundled + learned)'
     ).toMatchObject({ ok: false, error: /refused/ });
   });
 
+  it('a blog page moved to another article without a new document speaks for the article the tab shows', async () => {
+    const [first, second] = ARTICLES.filter((article) => article.url);
+    // Chrome: sender.url stays the document's first address; the tab's (with the blog's permission) follows.
+    const moved = { url: first!.url, tab: { id: 7, url: second!.url } } as never;
+    const progress = { fraction: 0.5, scrollFraction: 0.5, scrollY: 100 };
+    const record = (articleId: string, sender: never) =>
+      dispatchRequest(requestHandlers, { type: 'record-progress', ...progress, articleId }, sender);
+    expect(await record(second!.id, moved)).toMatchObject({ ok: true });
+    expect(await record(first!.id, moved)).toMatchObject({ ok: false, error: /refused/ });
+    // A tab on another site shows another document: the sender's own address stays its page.
+    const elsewhere = { url: first!.url, tab: { id: 7, url: 'https://example.org/' } } as never;
+    expect(await record(first!.id, elsewhere)).toMatchObject({ ok: true });
+    expect(await record(second!.id, elsewhere)).toMatchObject({ ok: false, error: /refused/ });
+  });
+
   it('opens the card of an article that exists only as learned from the blog', async () => {
     const newUrl = `${ORIGIN}/blog/scaling/hedgehog-sharding`;
     const newPage = metadata({

@@ -169,4 +169,16 @@ describe('highlights on any site', () => {
     expect((await getAllItems()).items).toEqual([]);
     expect(await getHighlights(pageItemId(PAGE))).toEqual([]);
   });
+
+  it('a single-page app that moved on (history.pushState): the tab’s address is the page, on the document’s site only', async () => {
+    tabCaptures();
+    // Chrome keeps the document's first address in sender.url; the tab's follows the app.
+    const moved = `${new URL(PAGE).origin}/posts/retries`;
+    const sender = scriptIn(PAGE, { tab: { id: 3, windowId: 1, url: moved, title: 'Retries' } });
+    expect(await send({ type: 'add-page-highlight', selectors }, sender)).toMatchObject({ ok: true });
+    expect(await getHighlights(pageItemId(moved))).toHaveLength(1);
+    expect(await getHighlights(pageItemId(PAGE))).toEqual([]);
+    expect(await send({ type: 'page-highlights' }, sender)).toMatchObject({ ok: true, value: { highlights: [{}] } });
+    expect(await send({ type: 'page-highlights' }, scriptIn(PAGE))).toEqual({ ok: true, value: { highlights: [] } });
+  });
 });

@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { showReadingNow } from '@/lib/content/blog-article';
 import { hideOnSite } from '@/lib/content/hidden-sites';
+import { learnFromBlogPage } from '@/lib/content/learn-from-blog-page';
 import { createPageContext } from '@/lib/content/page-context';
 import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
+
+vi.mock('@/lib/content/learn-from-blog-page', () => ({ learnFromBlogPage: vi.fn(async () => false) }));
 
 /** The background's answer about this page: a saved catalog article, read to 42%. */
 function answerPageState() {
@@ -64,5 +67,18 @@ describe('the box on a blog article', () => {
     await setPreference(PREFERENCES.blogBoxHidden, false);
     await showReadingNow(createPageContext(fakeBrowser.runtime), window);
     expect(shownBox()).not.toBeNull();
+  });
+
+  it('learns from a page the catalog does not know only as loaded, not after a single-page move', async () => {
+    fakeBrowser.runtime.onMessage.addListener((message: { type: string }, _sender, sendResponse) => {
+      if (message.type !== 'page-state') return;
+      sendResponse({ ok: true, value: { article: null, saved: false, progress: null, related: [], highlights: [] } });
+      return true;
+    });
+    // Moved without a new document, the browser may still give the first page's address for it.
+    await showReadingNow(createPageContext(fakeBrowser.runtime), window, { moved: true });
+    expect(learnFromBlogPage).not.toHaveBeenCalled();
+    await showReadingNow(createPageContext(fakeBrowser.runtime), window);
+    expect(learnFromBlogPage).toHaveBeenCalledWith(document);
   });
 });
