@@ -9,7 +9,7 @@ import {
   mergeSearch,
   NO_LIBRARY_RESPONSE,
   pageTermsOf,
-  savedCopyOf,
+  snippetSourceOf,
   type UnifiedResponse,
   withCopiesRead,
   withExactTitleFirst,
@@ -72,7 +72,7 @@ function timedLibrarySearch(index: LibraryIndex, query: string): LibraryResponse
 export function useSnippets(response: UnifiedResponse): MadeSnippets {
   const [made, setMade] = useState<MadeSnippets>({ snippets: new Map(), madeFor: null });
   useEffect(() => {
-    const ids = response.hits.flatMap((hit) => savedCopyOf(hit) ?? []);
+    const ids = response.hits.flatMap((hit) => snippetSourceOf(hit) ?? []);
     if (ids.length === 0) return setMade({ snippets: new Map(), madeFor: response });
     const stale = new AbortController();
     const phrase = response.phrase ?? null;

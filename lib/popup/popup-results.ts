@@ -15,7 +15,7 @@ import {
   mergeSearch,
   NO_LIBRARY_RESPONSE,
   type SearchHit,
-  savedCopyOf,
+  snippetSourceOf,
   type UnifiedResponse,
   withExactTitleFirst,
 } from '@/lib/search/unified';
@@ -103,8 +103,8 @@ export function describeResultRows(
       .join(' · ');
   return hits.map((hit) => {
     const reasons = describeMatchReasons(hit);
-    const copy = savedCopyOf(hit);
-    const snippet = copy === null ? undefined : snippets.get(copy);
+    const source = snippetSourceOf(hit);
+    const snippet = source === null ? undefined : snippets.get(source);
     if (hit.kind === 'article') {
       const { article } = hit;
       const marker = markers.get(article.id);
@@ -115,7 +115,7 @@ export function describeResultRows(
         topic: describeResultTopic(article),
         badge,
         reasons,
-        // Found only in its saved copy: the passage that matched, as a saved page shows it.
+        // Found in its saved copy, or by the user's note or highlight: what matched, as a saved page shows it.
         summary: snippet ? splitAtHighlights(snippet.text, snippet.ranges) : marked(article.summary),
       };
     }

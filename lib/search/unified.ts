@@ -477,6 +477,17 @@ export function savedCopyOf(hit: SearchHit): string | null {
 }
 
 /**
+ * The saved item a hit's row takes its snippet from: the copy it opens (`savedCopyOf`), or a saved
+ * blog article's own words when the user's note or a highlight matched. The blog's summary holds
+ * none of the words a user searches their note by; the article still opens as an article.
+ */
+export function snippetSourceOf(hit: SearchHit): string | null {
+  const copy = savedCopyOf(hit);
+  if (copy !== null || hit.kind === 'page' || hit.itemId === null) return copy;
+  return hit.reasons.some((reason) => reason === 'note' || reason === 'highlight') ? hit.itemId : null;
+}
+
+/**
  * The reader's view of a saved copy a search found (`savedCopyOf`): at the passage its snippet shows;
  * when the snippet has not been read yet (Enter pressed at once), with the search's matched terms,
  * for the reader to find it.
