@@ -4,6 +4,7 @@ import { captureLink } from '@/lib/background/capture-link';
 import { HIGHLIGHT_MENU_ID, highlightMenuPatterns } from '@/lib/background/highlight-menu';
 import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { saveLink, savePageAndShow } from '@/lib/background/save-page';
+import { getCopy } from '@/lib/db/copies';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import type { PageCommand } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/net/fetch-page';
@@ -125,6 +126,13 @@ async function readPageText(tabId: number): Promise<{ title: string; text: strin
   }
 }
 
+/** A saved item's copy as "Find related" reads a page: its text and title; null without a copy. */
+async function readSavedCopyText(itemId: string): Promise<{ title: string; text: string } | null> {
+  const copy = await getCopy(itemId).catch(() => undefined);
+  if (!copy?.text.trim()) return null;
+  return { title: shownLine(copy.title).slice(0, 300), text: copy.text.slice(0, MAX_PAGE_QUERY) };
+}
+
 export async function handleContextMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
@@ -138,10 +146,14 @@ export async function handleContextMenuClick(
   // Text or a page of Shelf's own reader is a saved item's: not related to itself (a link is another page).
   const itemId = asked.source === 'link' ? undefined : await getReaderItemId(info.pageUrl);
   const request = itemId ? { ...asked, itemId } : asked;
-  if (request.source === 'page' && tab?.id !== undefined) {
+  if (request.source === 'page' && (itemId || tab?.id !== undefined)) {
     await setSidePanelView(request); // title and URL words at once; the page's text when read
-    const page = await readPageText(tab.id);
-    if (page) await setSidePanelView({ ...request, query: page.text, title: page.title || tab.title || '' });
+    // Shelf's reader is an extension page no script can read: its saved copy is the page's text.
+    const page = itemId ? await readSavedCopyText(itemId) : await readPageText(tab?.id as number);
+    if (page) {
+      const title = page.title || tab?.title || '';
+      await setSidePanelView({ ...request, query: page.text, title, ...(itemId && title ? { label: title } : {}) });
+    }
   } else {
     await setSidePanelView(request);
   }

@@ -8,7 +8,9 @@ import {
   HIGHLIGHT_MENU_ID,
   handleContextMenuClick,
 } from '@/lib/background/context-menu';
+import { savePage } from '@/lib/db/items';
 import { getSidePanelView, setSidePanelView } from '@/lib/side-panel/view';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 const click = (info: Partial<Browser.contextMenus.OnClickData>) =>
   ({ menuItemId: FIND_RELATED_MENU_ID, editable: false, ...info }) as Browser.contextMenus.OnClickData;
@@ -114,6 +116,37 @@ describe('handleContextMenuClick', () => {
     });
     expect(link).toMatchObject({ source: 'link' });
     expect(link).not.toHaveProperty('itemId');
+  });
+
+  it('a page of Shelf’s own reader is read from its saved copy (no script reads an extension page), not from its title', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const executeScript = vi.spyOn(browser.scripting, 'executeScript');
+    const text = 'Error budgets decide when to slow releases. Alerting on symptoms keeps on-call sane.';
+    const url = 'https://sre.test/book/monitoring';
+    const { id } = await savePage(
+      { url, title: 'Monitoring' },
+      capturedPage(url, 'Monitoring Distributed Systems', text),
+    );
+    const readerTab = {
+      id: 9,
+      windowId: 3,
+      title: 'Shelf',
+      url: browser.runtime.getURL(`/sidepanel.html?reader=${id}`),
+    };
+    await handleContextMenuClick(click({ pageUrl: readerTab.url }), readerTab as never);
+    expect(await getSidePanelView()).toMatchObject({
+      source: 'page',
+      itemId: id,
+      query: text,
+      title: 'Monitoring Distributed Systems',
+      label: 'Monitoring Distributed Systems',
+    });
+    expect(executeScript).not.toHaveBeenCalled();
+    // The side panel's reader: the web page in the tab beside it is not the page right-clicked.
+    await setSidePanelView({ kind: 'reader', itemId: id });
+    await handleContextMenuClick(click({ pageUrl: browser.runtime.getURL('/sidepanel.html') }), tab as never);
+    expect(await getSidePanelView()).toMatchObject({ itemId: id, query: text });
+    expect(executeScript).not.toHaveBeenCalled();
   });
 
   it('ignores other menus', async () => {
