@@ -9,14 +9,22 @@ export interface AnnotatedItem {
 }
 
 const byCreation = (a: Highlight, b: Highlight) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+/**
+ * As a reader meets them in the text, by where each starts (QA pass: listed and exported in the order
+ * they were made, a highlight of the third paragraph came before the first's). One without a position
+ * (an import's quote alone) comes after those with one; ties, and those, in the order they were made.
+ */
+const inReadingOrder = (a: Highlight, b: Highlight) =>
+  (a.selectors.position?.start ?? Number.POSITIVE_INFINITY) -
+    (b.selectors.position?.start ?? Number.POSITIVE_INFINITY) || byCreation(a, b);
 
-/** Items that have a tag, a note or a highlight, oldest first, each with its highlights in order. */
+/** Items that have a tag, a note or a highlight, oldest first, each with its highlights in reading order. */
 export function getAnnotatedItems(db: ShelfDatabase = getDatabase()): Promise<AnnotatedItem[]> {
   return db.transaction('r', db.items, db.highlights, async () => {
     const [items, highlights] = await Promise.all([db.items.orderBy('addedAt').toArray(), db.highlights.toArray()]);
     const byItem = Map.groupBy(highlights, (highlight) => highlight.itemId);
     return items
-      .map((item) => ({ item, highlights: (byItem.get(item.id) ?? []).sort(byCreation) }))
+      .map((item) => ({ item, highlights: (byItem.get(item.id) ?? []).sort(inReadingOrder) }))
       .filter(({ item, highlights }) => item.tags.length > 0 || item.note.trim() !== '' || highlights.length > 0);
   });
 }
@@ -31,7 +39,7 @@ export async function getTagCounts(db: ShelfDatabase = getDatabase()): Promise<A
   return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));
 }
 
-/** One item with its highlights in order (what the card and the reader list), or undefined when not saved. */
+/** One item with its highlights in reading order (what the card and the reader list), or undefined when not saved. */
 export function getItemAnnotations(
   itemId: string,
   db: ShelfDatabase = getDatabase(),
@@ -40,6 +48,6 @@ export function getItemAnnotations(
     const item = await db.items.get(itemId);
     if (!item) return undefined;
     const highlights = await db.highlights.where('itemId').equals(itemId).toArray();
-    return { item, highlights: highlights.sort(byCreation) };
+    return { item, highlights: highlights.sort(inReadingOrder) };
   });
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SelectorSet } from '@/lib/annotations/selectors';
-import { getAnnotatedItems, getTagCounts } from '@/lib/db/annotations';
+import { getAnnotatedItems, getItemAnnotations, getTagCounts } from '@/lib/db/annotations';
 import { ShelfDatabase } from '@/lib/db/database';
 import { addHighlight } from '@/lib/db/highlights';
 import { saveArticle, setNote, setTags } from '@/lib/db/items';
@@ -32,6 +32,27 @@ describe('what the user added to items', () => {
     const annotated = await getAnnotatedItems(db);
     expect(annotated.map(({ item }) => item.id)).toEqual(['article:a', 'article:c', 'article:d']);
     expect(annotated[2]?.highlights.map((h) => h.selectors.quote.exact)).toEqual(['first', 'second']);
+  });
+
+  it('lists and exports an item’s highlights in reading order, not in the order they were made', async () => {
+    const at = (exact: string, start: number): SelectorSet => ({
+      ...quote(exact),
+      position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    });
+    // Made third paragraph first, then the first, then the second; an import's quote alone last.
+    await addHighlight('article:a', at('third', 900), {}, { db, now: 10 });
+    await addHighlight('article:a', quote('no position'), {}, { db, now: 5 });
+    await addHighlight('article:a', at('first', 12), {}, { db, now: 20 });
+    await addHighlight('article:a', at('second', 400), {}, { db, now: 30 });
+    const inOrder = ['first', 'second', 'third', 'no position'];
+    const listed = await getItemAnnotations('article:a', db);
+    expect(listed?.highlights.map((h) => h.selectors.quote.exact)).toEqual(inOrder);
+    const [exported] = await getAnnotatedItems(db);
+    expect(exported?.highlights.map((h) => h.selectors.quote.exact)).toEqual(inOrder);
+    const markdown = await highlightsMarkdown(db, Date.UTC(2026, 10, 30));
+    expect(inOrder.map((exact) => markdown.indexOf(exact))).toEqual(
+      inOrder.map((exact) => markdown.indexOf(exact)).sort((a, b) => a - b),
+    );
   });
 
   it('counts the items each tag is on', async () => {
