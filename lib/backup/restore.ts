@@ -11,7 +11,7 @@ import { capMarkupDepth } from '@/lib/dom/markup-depth';
 import { runInSlices, type Steps } from '@/lib/dom/time-slices';
 import type { SkippedRecord } from '@/lib/import/entry';
 import { plainTitle } from '@/lib/search/shown-line';
-import { restorePreferences } from '@/lib/settings/preferences';
+import { KEPT_IN_THIS_BROWSER, restorePreferences } from '@/lib/settings/preferences';
 import { ALL_SITES } from '@/lib/settings/related-placement';
 
 export interface RestoreReport extends RestoreCounts {
@@ -130,6 +130,26 @@ export function describeRestoreFailure(fileName: string, error: unknown, mode: '
 export function describeRestore(fileName: string, report: RestoreReport, mode: 'merge' | 'replace'): string {
   const parts = [`${report.added} added`, `${report.updated} updated`, `${report.unchanged} unchanged`];
   if (mode === 'replace') parts.push(`${report.removed} replaced`);
-  if (report.skipped.length) parts.push(`${report.skipped.length} skipped`);
-  return `Imported ${fileName}: ${parts.join(', ')}.`;
+  // Said apart and by name (QA pass: "1 skipped" for a theme this browser kept read as an item lost).
+  const settingNames = report.skipped.flatMap(({ where, reason }) =>
+    reason.startsWith(KEPT_IN_THIS_BROWSER) ? [settingName(where)] : [],
+  );
+  const others = report.skipped.filter(({ reason }) => !reason.startsWith(KEPT_IN_THIS_BROWSER));
+  const lines = [`Imported ${fileName}: ${parts.join(', ')}.`];
+  if (settingNames.length) lines.push(`Kept as this browser has them: ${settingNames.join(', ')}.`);
+  if (others.length) {
+    const listed = others.slice(0, LISTED_SKIPS).map(({ where, reason }) => `${where} (${reason})`);
+    if (others.length > LISTED_SKIPS) listed.push(`${others.length - LISTED_SKIPS} more`);
+    lines.push(`Skipped ${others.length}: ${listed.join('; ')}.`);
+  }
+  return lines.join(' ');
+}
+
+/** How many skipped records the line names; the count says how many there were. */
+const LISTED_SKIPS = 3;
+
+/** `setting "relatedHiddenSites"` as a person reads it: "related hidden sites". */
+function settingName(where: string): string {
+  const name = /^setting "(.*)"$/.exec(where)?.[1] ?? where;
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -325,6 +325,9 @@ export interface RestoredPreferences {
  * put back a theme chosen since and dropped sites hidden since): a list is joined with the file's,
  * any other setting this browser has set is kept, and one it never set takes the file's.
  */
+/** How a merge's report says a setting was left as this browser has it (`restorePreferences`). */
+export const KEPT_IN_THIS_BROWSER = 'kept as chosen in this browser';
+
 export async function restorePreferences(
   snapshot: Record<string, unknown>,
   adjust: (name: PreferenceName, value: unknown) => { value: unknown } | { refused: string } = (_, value) => ({
@@ -361,13 +364,13 @@ export async function restorePreferences(
       if (Array.isArray(current) && Array.isArray(restored)) {
         const joined = pref.schema.safeParse([...new Set([...current, ...restored])]);
         if (!joined.success) {
-          report.skipped.push({ name, reason: 'kept as chosen in this browser (with the file’s, too long a list)' });
+          report.skipped.push({ name, reason: `${KEPT_IN_THIS_BROWSER} (with the file’s, too long a list)` });
           continue;
         }
         restored = joined.data;
       } else {
         if (JSON.stringify(current) !== JSON.stringify(restored))
-          report.skipped.push({ name, reason: 'kept as chosen in this browser (a merge keeps its settings)' });
+          report.skipped.push({ name, reason: `${KEPT_IN_THIS_BROWSER} (a merge keeps its settings)` });
         continue;
       }
     }

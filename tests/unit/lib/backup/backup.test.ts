@@ -8,7 +8,7 @@ import {
   parseBackup,
   utf8Length,
 } from '@/lib/backup/backup-file';
-import { describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
+import { describeRestore, describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
 import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
 import { ShelfDatabase } from '@/lib/db/database';
@@ -144,6 +144,17 @@ describe('backup', () => {
       where: 'setting "theme"',
       reason: 'kept as chosen in this browser (a merge keeps its settings)',
     });
+    // Said by name, apart from the items (QA: "1 skipped" read as a saved item lost).
+    expect(describeRestore('b.json', report, 'merge')).toMatch(
+      /^Imported b\.json: \d+ added, \d+ updated, \d+ unchanged\. Kept as this browser has them: theme\.$/,
+    );
+    const withBadItem = {
+      ...report,
+      skipped: [...report.skipped, { where: 'item 4', reason: 'a saved page without an address' }],
+    };
+    expect(describeRestore('b.json', withBadItem, 'merge')).toContain(
+      'Kept as this browser has them: theme. Skipped 1: item 4 (a saved page without an address).',
+    );
     // A list too long with the file's (recently opened: at most 50) is kept as this browser has it.
     await setPreference(
       PREFERENCES.recentlyOpened,
