@@ -5,6 +5,7 @@ import { DeleteEverything } from '@/components/settings/delete-everything';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle } from '@/lib/db/items';
 import { keepFocusInside } from '@/lib/dom/focus-rescue';
+import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
 
 beforeEach(async () => {
   resetDatabaseConnection();
@@ -31,5 +32,17 @@ describe('Delete everything, asked first', () => {
     await waitFor(() => expect(document.activeElement).toBe(ask));
     expect(screen.queryByRole('button', { name: 'Yes, delete everything' })).toBeNull();
     expect(await getDatabase().items.count()).toBe(1);
+  });
+
+  it('with sync on, the question says the synced copy stays in the browser account and comes back with sync', async () => {
+    const stays = /synced copy stays in your browser account/;
+    const { unmount } = render(<DeleteEverything db={getDatabase()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    expect(screen.queryByText(stays)).toBeNull();
+    unmount();
+    await setPreference(PREFERENCES.syncEnabled, true);
+    render(<DeleteEverything db={getDatabase()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    expect((await screen.findByText(stays)).textContent).toContain('turning sync on again here brings it back');
   });
 });
