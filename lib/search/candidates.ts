@@ -98,6 +98,21 @@ export function addPrefixCandidates(
   }
 }
 
+/** Parts of a web address that name no site: "nytimes.com" is not about every page of a .com site. */
+const ADDRESS_FILLER = new Set(['www', 'com', 'org', 'net', 'edu', 'gov', 'co', 'uk', 'info', 'biz']);
+
+/**
+ * A query word's terms (`termsOfWord`), without the parts of an address that name no site: each
+ * part of a compound stands for the whole word, so with "com" among them every .com page covered
+ * "nytimes.com" in full (QA pass: 20 pages of four sites). Pages index them still.
+ */
+export function queryTermsOfWord(surface: string): string[] {
+  const terms = termsOfWord(surface);
+  if (!surface.includes('.')) return terms;
+  const [whole, ...parts] = terms;
+  return [whole as string, ...parts.filter((part) => !ADDRESS_FILLER.has(part))];
+}
+
 /**
  * Stage 1: each query word's candidate terms as written: its exact terms, and for the last word
  * while typing, the terms it begins. Words left without candidates go to the typo stage.
@@ -110,7 +125,7 @@ export function wordCandidates(
 ): Candidates[] {
   return words.map((word, position) => {
     const candidates: Candidates = new Map();
-    for (const term of termsOfWord(word.surface)) addCandidate(vocabulary, candidates, term, FACTOR.exact);
+    for (const term of queryTermsOfWord(word.surface)) addCandidate(vocabulary, candidates, term, FACTOR.exact);
     // "log in" is how people write "login": where the index holds the word written together, it is meant
     // too. As written only: a stem of it may be another word.
     const joined = word.joinedWithNext;
@@ -317,7 +332,7 @@ export function addAsideCandidates(
   words.forEach((word, position) => {
     const group = groups[position] as Candidates;
     const corrected = word.surface.length >= MIN_SYNONYM_CORRECTION_LENGTH ? surestCorrection(vocabulary, group) : null;
-    const readings = corrected ? [corrected] : termsOfWord(word.surface).map((term) => ({ term, factor: 1 }));
+    const readings = corrected ? [corrected] : queryTermsOfWord(word.surface).map((term) => ({ term, factor: 1 }));
     for (const { term, factor } of readings)
       addCandidate(vocabulary, group, ASIDE_MARK + term, FACTOR.aside * factor, 0, FACTOR.synonym);
   });
