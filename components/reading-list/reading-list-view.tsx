@@ -34,8 +34,8 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
   const { loaded, isPartial, allRows, rows, counts, tags, shownQuery, gone, found } = useReadingListData(query);
   const tagFallback = useGoneTagFallback(gone, setQuery);
   useReturnToRow(place ?? ownPlace, rows, loaded && !isPartial);
-  const savedIds = useMemo(() => new Set(allRows.map((row) => row.item.id)), [allRows]);
-  const selection = useReadingListSelection(savedIds);
+  const shownIds = useMemo(() => new Set(rows.map((row) => row.item.id)), [rows]);
+  const selection = useReadingListSelection(shownIds);
   const actions = useUndoableActions(undo);
   const [showHelp, setShowHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);

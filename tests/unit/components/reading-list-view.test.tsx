@@ -62,6 +62,49 @@ describe('ReadingListView keyboard', () => {
     expect(await screen.findByText(/Marked 1 item as done/)).toBeTruthy();
   });
 
+  // QA: checked in Queue, Alpha and Beta stayed checked once Done hid them: "1 shown, 2 checked",
+  // and Unsave (or the s, d and e keys) acted on the two hidden items.
+  it('forgets checked rows a view or the search hides: the count, bulk buttons and keys act on shown rows only', async () => {
+    await setStatus(['article:c'], 'done', { db: getDatabase() });
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    const section = list.closest('section') as HTMLElement;
+    const shownRows = () => within(list).getAllByRole('listitem');
+    const checkAlphaAndBeta = () => {
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Select Alpha article' }));
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Select Beta article' }));
+      expect(screen.getByText('2 shown, 2 checked')).toBeTruthy();
+    };
+    await waitFor(() => expect(shownRows()).toHaveLength(2));
+    checkAlphaAndBeta();
+    fireEvent.click(screen.getByRole('button', { name: 'Done (1)' }));
+    await waitFor(() => expect(shownRows()).toHaveLength(1));
+    expect(screen.getByText('1 shown')).toBeTruthy();
+    const bulk = screen.getByRole('toolbar', { name: 'Bulk actions' });
+    expect((within(bulk).getByRole('button', { name: 'Unsave' }) as HTMLButtonElement).disabled).toBe(true);
+    // Forgotten, not only left out: shown again, they are unchecked.
+    fireEvent.click(screen.getByRole('button', { name: 'Queue (2)' }));
+    await waitFor(() => expect(shownRows()).toHaveLength(2));
+    expect(screen.getByText('2 shown')).toBeTruthy();
+
+    checkAlphaAndBeta();
+    fireEvent.click(screen.getByRole('button', { name: 'Done (1)' }));
+    await waitFor(() => expect(shownRows()).toHaveLength(1));
+    fireEvent.keyDown(section, { key: 's' }); // on the current row, Gamma, not the hidden checked ones
+    await waitFor(async () => expect(await getDatabase().items.get('article:c')).toBeUndefined());
+    expect(await getDatabase().items.count()).toBe(2);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Queue (2)' }));
+    await waitFor(() => expect(shownRows()).toHaveLength(2));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Alpha article' }));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search saved articles' }), { target: { value: 'beta' } });
+    await waitFor(() => expect(shownRows()).toHaveLength(1));
+    expect(screen.getByText('1 shown')).toBeTruthy();
+    fireEvent.keyDown(section, { key: 'd' }); // on the current row, Beta, not the hidden Alpha
+    await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.status).toBe('done'));
+    expect((await getDatabase().items.get('article:a'))?.status).toBe('unread');
+  });
+
   it('says the current row in a live line as j, k and x move and check it (the list keeps the focus)', async () => {
     render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const list = await screen.findByRole('list', { name: 'Saved articles' });
