@@ -2,17 +2,20 @@ import { type ReactNode, useState } from 'react';
 
 /**
  * A saved link whose page Shelf has no copy of yet, with `Capture now` (fetches it, after asking),
- * and what the user keeps with it (`children`: its tags, note and highlights).
+ * what to do with it (`end`: the reader's Mark as done, Archive and Next) and what the user keeps
+ * with it (`children`: its tags, note and highlights).
  */
 export function NotCaptured({
   title,
   url,
   onCapture,
+  end,
   children,
 }: {
   title: string;
   url: string | null;
   onCapture: () => Promise<{ ok: true } | { ok: false; message: string }>;
+  end?: ReactNode;
   children?: ReactNode;
 }) {
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
@@ -47,6 +50,7 @@ export function NotCaptured({
         </button>
         {state.error && <p role="alert">{state.error}</p>}
       </section>
+      {end}
       {children && (
         <aside className="reader-annotations" aria-label="Your annotations on this page">
           {children}

@@ -62,10 +62,24 @@ export function ReaderContainer({
   if (!data || !settings) return <p aria-busy="true">Opening…</p>;
   const { item, capture } = data;
   if (!item) return <p role="alert">This page is no longer in your reading list.</p>;
+  // Done, Archive and Next need no copy: a page that cannot be captured (a 404) can still leave the queue.
+  const end = (
+    <ReaderEnd
+      status={item.status}
+      onSetStatus={(status) => void actions.setStatusTo(status)}
+      onNext={() => void actions.openNext()}
+      message={actions.messageFor(item.status)}
+    />
+  );
   if (!capture) {
     // What the user keeps with it needs no copy (synced from another browser): read and edited here too.
     return (
-      <NotCaptured title={item.title} url={item.url} onCapture={() => captureItemNow(item.id, item.url ?? '')}>
+      <NotCaptured
+        title={item.title}
+        url={item.url}
+        onCapture={() => captureItemNow(item.id, item.url ?? '')}
+        end={end}
+      >
         <ItemAnnotations itemId={item.id} />
       </NotCaptured>
     );
@@ -91,14 +105,7 @@ export function ReaderContainer({
             </a>
           )
         }
-        end={
-          <ReaderEnd
-            status={item.status}
-            onSetStatus={(status) => void actions.setStatusTo(status)}
-            onNext={() => void actions.openNext()}
-            message={actions.messageFor(item.status)}
-          />
-        }
+        end={end}
       />
     </AnnotatedReader>
   );

@@ -1,9 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReaderContainer } from '@/components/reader/reader-container';
 import { scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
-import { resetDatabaseConnection } from '@/lib/db/database';
+import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { addHighlight } from '@/lib/db/highlights';
 import { savePage, setNote, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
@@ -225,5 +225,24 @@ describe('the reader', () => {
       'value',
       'Read the part on tiering again.',
     );
+  }, 60_000);
+});
+
+// QA pass: a page not captured yet offered Capture now, tags, note and Copy as Markdown, but no way
+// to mark it done or archive it, as the reader of a captured page has.
+describe('the reader of a page not captured yet', () => {
+  it('has the captured reader’s status controls: Mark as done and Archive', async () => {
+    const { id } = await savePage({ url: 'https://example.org/gone', title: 'Gone page' }, null);
+    render(<ReaderContainer itemId={id} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByRole('button', { name: 'Capture now' }, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark as done' }));
+    await waitFor(async () => expect((await getDatabase().items.get(id))?.status).toBe('done'), { timeout: 20_000 });
+    expect(await screen.findByText('Marked as done.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mark as done' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Archive' }));
+    await waitFor(async () => expect((await getDatabase().items.get(id))?.status).toBe('archived'), {
+      timeout: 20_000,
+    });
+    expect(screen.getByRole('button', { name: 'Next in reading list' })).toBeTruthy();
   }, 60_000);
 });
