@@ -1,4 +1,5 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
+import { focusIfNowhereAround } from '@/lib/dom/focus-rescue';
 
 /**
  * A saved link whose page Shelf has no copy of yet, with `Capture now` (fetches it, after asking),
@@ -19,6 +20,17 @@ export function NotCaptured({
   children?: ReactNode;
 }) {
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const captureButton = useRef<HTMLButtonElement>(null);
+  const capture = () => {
+    if (state.busy) return;
+    setState({ busy: true, error: null });
+    void onCapture().then((outcome) => {
+      setState({ busy: false, error: outcome.ok ? null : outcome.message });
+      // Failed: the focus stays here to try again, or comes back from where the permission prompt left it.
+      // (It worked: the copy replaces this view, and the reader takes the focus to its title.)
+      if (!outcome.ok && captureButton.current) focusIfNowhereAround(captureButton.current);
+    });
+  };
   return (
     <>
       <section className="notice" aria-labelledby="not-captured-title">
@@ -37,18 +49,19 @@ export function NotCaptured({
           )}{' '}
           yet. Capture it now to read it here, offline.
         </p>
+        {/* aria-disabled while it works: a disabled button would drop the focus to the page's body. */}
         <button
+          ref={captureButton}
           type="button"
           className="button"
-          disabled={state.busy || !url}
-          onClick={() => {
-            setState({ busy: true, error: null });
-            void onCapture().then((outcome) => setState({ busy: false, error: outcome.ok ? null : outcome.message }));
-          }}
+          disabled={!url}
+          aria-disabled={state.busy || undefined}
+          onClick={capture}
         >
           {state.busy ? 'Capturing…' : 'Capture now'}
         </button>
-        {state.error && <p role="alert">{state.error}</p>}
+        {/* There before the error, so that the error is announced when it fills it. */}
+        <div role="alert">{state.error && <p>{state.error}</p>}</div>
       </section>
       {end}
       {children && (

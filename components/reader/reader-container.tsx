@@ -55,7 +55,10 @@ export function ReaderContainer({
   const percent = useReadingProgress(itemId, copyShown, data?.progress);
   useFocusAtPassage(copyShown, passage);
   const noCopyShown = data?.item !== undefined && data.capture === undefined && settings !== undefined;
-  useTitleFocus(copyShown || noCopyShown, copyShown && (givenPassage !== undefined || passageTerms !== undefined));
+  useTitleFocus(
+    copyShown ? 'copy' : noCopyShown ? 'no-copy' : null,
+    copyShown && (givenPassage !== undefined || passageTerms !== undefined),
+  );
   const actions = useReaderActions(itemId, onOpenItem);
   useReaderDocument(settings?.readerTheme, place === 'tab' && data?.capture ? data.capture.title : null);
 

@@ -7,7 +7,9 @@ import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { addHighlight } from '@/lib/db/highlights';
 import { savePage, setNote, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
+import { keepFocusInside } from '@/lib/dom/focus-rescue';
 import { termsOfWord } from '@/lib/search/text';
+import { captureItemNow } from '@/lib/side-panel/capture-item';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 // The real tracker and scrolling, watched: which trackers the reader starts, whether they were
@@ -34,6 +36,9 @@ vi.mock('@/lib/settings/reader-settings', async (importOriginal) => {
     }),
   };
 });
+
+// "Capture now" asks the browser for a permission and the background for the page: each test answers for them.
+vi.mock('@/lib/side-panel/capture-item', () => ({ captureItemNow: vi.fn() }));
 
 const URL = 'https://example.org/pools';
 let ITEM_ID = '';
@@ -244,5 +249,52 @@ describe('the reader of a page not captured yet', () => {
       timeout: 20_000,
     });
     expect(screen.getByRole('button', { name: 'Next in reading list' })).toBeTruthy();
+  }, 60_000);
+});
+
+// QA pass: after "Capture now" on a page that answered 404, the focus was on the body at once (the
+// button was disabled while it worked) and stayed there; the next Tab went to "Add tag".
+describe('Capture now', () => {
+  it('keeps the focus on the button while it works, and there, the error said, when it fails', async () => {
+    const url = 'https://example.org/gone';
+    const { id } = await savePage({ url, title: 'Gone page' }, null);
+    let answer: (outcome: Awaited<ReturnType<typeof captureItemNow>>) => void = () => {};
+    vi.mocked(captureItemNow).mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    render(<ReaderContainer itemId={id} place="panel" onOpenItem={vi.fn()} />);
+    const button = await screen.findByRole('button', { name: 'Capture now' }, { timeout: 20_000 });
+    button.focus();
+    fireEvent.click(button);
+    // A browser moves the focus off a disabled button (jsdom does not): it is only said to be unavailable.
+    expect(button.textContent).toBe('Capturing…');
+    expect(button).toHaveProperty('disabled', false);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
+    fireEvent.click(button);
+    expect(captureItemNow).toHaveBeenCalledTimes(1);
+
+    button.blur(); // where the browser's permission prompt, closed, may leave it
+    answer({ ok: false, message: `${url} answered 404 Not Found.` });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(`${url} answered 404 Not Found.`));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Capture now' }));
+    expect(button.getAttribute('aria-disabled')).toBeNull();
+  }, 60_000);
+
+  it('when it works, takes the focus to the copy’s title, as opening a captured page does', async () => {
+    const url = 'https://example.org/later';
+    const { id } = await savePage({ url, title: 'Later page' }, null);
+    vi.mocked(captureItemNow).mockImplementation(async () => {
+      await savePage({ url, title: 'Later page' }, capturedPage(url, 'Later page', 'Captured at last, and readable.'));
+      return { ok: true, title: 'Later page' };
+    });
+    const { container } = render(<ReaderContainer itemId={id} place="panel" onOpenItem={vi.fn()} />);
+    // As in the side panel and the tab (entrypoints/sidepanel/main.tsx): a control removed while focused is replaced.
+    const rescue = new AbortController();
+    keepFocusInside(container, rescue.signal);
+    const button = await screen.findByRole('button', { name: 'Capture now' }, { timeout: 20_000 });
+    button.focus();
+    fireEvent.click(button);
+    await screen.findByText('Captured at last, and readable.', undefined, { timeout: 20_000 });
+    await waitFor(() => expect(document.activeElement?.id).toBe('reader-title'), { timeout: 20_000 });
+    rescue.abort();
   }, 60_000);
 });
