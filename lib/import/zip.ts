@@ -34,26 +34,11 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /**
- * How many bytes at the end of `bytes` begin a UTF-8 character they do not finish (0 when none): a
- * file cut short mid-character ends so.
- */
-function unfinishedUtf8Tail(bytes: Uint8Array): number {
-  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-    const byte = bytes[bytes.length - back] as number;
-    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: the character began earlier
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return length > back ? back : 0;
-  }
-  return 0;
-}
-
-const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
-
-/**
  * The same, and whether the file ends inside a UTF-8 character: valid UTF-8 up to an unfinished last
  * character is a UTF-8 file cut short (its partial character dropped), not Windows-1252, which turned
- * every non-ASCII title and tag into mojibake. Only when non-ASCII text before it shows the file is
- * UTF-8: an ASCII file ending in "é" (0xE9) is Windows-1252 as before.
+ * every non-ASCII title and tag into mojibake, and an ASCII file's cut last character into "Ã" or
+ * "â‚", silently. So does an ASCII file ending in a Windows-1252 "é" (0xE9, which begins a UTF-8
+ * character): the two cannot be told apart, and this reading, unlike the other, alerts the user.
  */
 export function decodeTextFile(bytes: Uint8Array): { text: string; endsMidCharacter: boolean } {
   // A byte-order mark says the encoding: spreadsheets save "Unicode text" as UTF-16.
@@ -62,19 +47,26 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; endsMidCharac
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), endsMidCharacter: false };
   try {
-    return { text: utf8(bytes), endsMidCharacter: false };
+    return decodeUtf8(bytes);
   } catch {
-    const tail = unfinishedUtf8Tail(bytes);
-    const whole = bytes.subarray(0, bytes.length - tail);
-    if (tail > 0 && whole.some((byte) => byte >= 0x80)) {
-      try {
-        return { text: utf8(whole), endsMidCharacter: true };
-      } catch {
-        // Invalid before its end too: not UTF-8.
-      }
-    }
     // Not UTF-8: a CSV saved by Excel on Windows is in its ANSI code page, Windows-1252 in the West
     // ("Café crème" read as UTF-8 is "Caf� cr�me").
     return { text: new TextDecoder('windows-1252').decode(bytes), endsMidCharacter: false };
+  }
+}
+
+/**
+ * UTF-8 text, and whether it ends inside a character; throws where it is not UTF-8. Decoding as a
+ * stream accepts bytes that are valid UTF-8 up to a well-formed but unfinished last character,
+ * which the final call then finds and drops.
+ */
+function decodeUtf8(bytes: Uint8Array): { text: string; endsMidCharacter: boolean } {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const text = decoder.decode(bytes, { stream: true }).replace(/^\ufeff/, '');
+  try {
+    decoder.decode();
+    return { text, endsMidCharacter: false };
+  } catch {
+    return { text, endsMidCharacter: true };
   }
 }

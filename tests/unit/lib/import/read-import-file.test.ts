@@ -390,13 +390,33 @@ describe('files as people really save them', () => {
     expect(links.cutShort).toBe(
       'The file seems cut short: it ends in the middle of a character, after 2 records (the last may be incomplete). Export the file again to import the rest.',
     );
-    // A Windows-1252 file ending in "é" (0xE9, which begins a UTF-8 character) is read as before.
+    // Windows-1252 is still read where a byte is not UTF-8: a lone "é" (0xE9) before more text.
     const windows1252 = Uint8Array.from(
-      [...'url,title\nhttps://a.example/cafe,Café'].map((char) => char.charCodeAt(0)),
+      [...'url,title\nhttps://a.example/cafe,Café crème\n'].map((char) => char.charCodeAt(0)),
     );
     const cafe = readImportFile('links.csv', windows1252);
-    expect(cafe.entries).toMatchObject([{ title: 'Café' }]);
+    expect(cafe.entries).toMatchObject([{ title: 'Café crème' }]);
     expect(cafe.cutShort).toBeUndefined();
+  });
+
+  // QA pass: an ASCII file cut inside its last character was read as Windows-1252, saving
+  // "https://a8.example/cafÃ" and "Euro â‚" with no alert.
+  it('reads an ASCII file cut inside its last character as UTF-8 cut short', () => {
+    const cutAfter = (text: string, ...tail: number[]) => Uint8Array.from([...new TextEncoder().encode(text), ...tail]);
+    const list = readImportFile('links.txt', cutAfter('https://a8.example/1\nhttps://a8.example/caf', 0xc3));
+    expect(list.entries.map((entry) => entry.url)).toEqual(['https://a8.example/1', 'https://a8.example/caf']);
+    expect(list.cutShort).toMatch(/cut short: it ends in the middle of a character/);
+    const csv = readImportFile('links.csv', cutAfter('url,title\nhttps://a8.example/euro,Euro ', 0xe2, 0x82));
+    expect(csv.entries).toMatchObject([{ url: 'https://a8.example/euro', title: 'Euro' }]);
+    expect(csv.cutShort).toMatch(/cut short: it ends in the middle of a character/);
+    // The same ending, though it could be a Windows-1252 "é", is read so too, and says so.
+    const endsInE9 = readImportFile('links.csv', cutAfter('url,title\nhttps://a8.example/cafe,Caf', 0xe9));
+    expect(endsInE9.entries).toMatchObject([{ title: 'Caf' }]);
+    expect(endsInE9.cutShort).toMatch(/cut short/);
+    // Bytes that cannot begin a UTF-8 character ("ü", 0xFC) are Windows-1252 wherever they are.
+    const endsInFc = readImportFile('links.csv', cutAfter('url,title\nhttps://a8.example/m,M', 0xfc));
+    expect(endsInFc.entries).toMatchObject([{ title: 'Mü' }]);
+    expect(endsInFc.cutShort).toBeUndefined();
   });
 
   // A CSV cut inside its last address imported the cut address ("…/2-how-to-") without a word.
