@@ -123,17 +123,29 @@ function minOf(a: number | null, b: number | null): number | null {
 }
 
 /**
+ * Whether a title is none at all: empty, or one of the addresses as Shelf titles an item that has
+ * no title (`plainTitle`), which a list of addresses gives every item it adds.
+ */
+function isAddressTitle(title: string, urls: readonly string[]): boolean {
+  return title === '' || urls.some((url) => title === plainTitle('', url));
+}
+
+/**
  * Merges an imported entry into the saved item: the newer side (by its last change) wins status and
- * title; tags and notes are combined; the earliest "added" date is kept. Returns null when the entry
- * brings nothing new, which makes importing the same file twice change nothing.
+ * title; a real title fills an item titled by its address whatever its date, and an address never
+ * replaces a real title; tags and notes are combined; the earliest "added" date is kept. Returns null
+ * when the entry brings nothing new, which makes importing the same file twice change nothing.
  */
 function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
   const entryTime = timeOf(entry);
   const newer = entryTime > item.updatedAt;
+  const urls = item.url ? [item.url, entry.url] : [entry.url];
+  const entryTitle = isAddressTitle(entry.title, urls) ? '' : entry.title;
+  const fillsTitle = entryTitle !== '' && isAddressTitle(item.title, urls);
   const next: SavedItem = {
     ...item,
     changedAt: { ...item.changedAt },
-    title: newer && entry.title ? entry.title : item.title,
+    title: entryTitle && (newer || fillsTitle) ? entryTitle : item.title,
     // A record that states no status (a bookmark, a Raindrop row) leaves the one chosen here.
     status: newer && entry.status !== null ? entry.status : item.status,
     tags: unionTags(item.tags, entry.tags),
@@ -150,6 +162,10 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
     next.changedAt[field] = Math.max(item.changedAt[field], entryTime);
     changed = true;
   }
+  // A title filled by a record older than the address it replaces is dated just after that address:
+  // sync, where a tie keeps each browser's own, then carries it to a browser still showing the
+  // address, and a title chosen there since still wins.
+  if (next.title !== item.title && next.changedAt.title === item.changedAt.title) next.changedAt.title += 1;
   if (!changed) return null;
   next.updatedAt = Math.max(item.updatedAt, entryTime);
   return next;

@@ -109,6 +109,42 @@ describe('applyImport', () => {
     expect((await getItem(pageItemId('https://a.example/post'), db))?.status).toBe('done');
   });
 
+  // QA pass: a list of addresses imported first titled each item by its address, and a Raindrop,
+  // Pocket or plain CSV with real titles for them, older than that import, never replaced it.
+  it.each([
+    [
+      'raindrop.csv',
+      'id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\n1,Real title,,,https://m.example/1,Unsorted,kept,2024-03-01T10:20:30.000Z,,,false\n',
+    ],
+    ['pocket.csv', 'title,url,time_added,tags,status\nReal title,https://m.example/1,1709288430,kept,unread\n'],
+    ['links.csv', 'url,title,tags\nhttps://m.example/1,Real title,kept\n'],
+  ])('%s: a real title fills an item titled by its address', async (file, text) => {
+    const now = 1_800_000_000_000;
+    const list = 'https://m.example/1\nhttps://m.example/2\n';
+    await applyImport(readImportFile('links.txt', new TextEncoder().encode(list)), { db, now });
+    const id = pageItemId('https://m.example/1');
+    const untitled = await getItem(id, db);
+    expect(untitled?.title).toBe('https://m.example/1');
+    await applyImport(readImportFile(file, new TextEncoder().encode(text)), { db, now: now + 1_000 });
+    const item = await getItem(id, db);
+    expect(item).toMatchObject({ title: 'Real title', tags: ['kept'] });
+    // Dated after the address it replaces, so sync carries it to a browser still showing the address.
+    expect(item?.changedAt.title).toBeGreaterThan(untitled?.changedAt.title ?? Infinity);
+    expect(await applyImport(readImportFile(file, new TextEncoder().encode(text)), { db })).toMatchObject({
+      unchanged: 1,
+    });
+  });
+
+  it('a title the user has is never replaced by an address, nor by an older record', async () => {
+    const now = 1_800_000_000_000;
+    await savePage({ url: 'https://m.example/1', title: 'Mine' }, null, { db, now });
+    const older = 'url,title,added\nhttps://m.example/1,Theirs,1709288430\n';
+    await applyImport(readImportFile('links.csv', new TextEncoder().encode(older)), { db, now: now + 1_000 });
+    const newerAddress = `url,title,added\nhttps://m.example/1,https://m.example/1,${now / 1000 + 1}\n`;
+    await applyImport(readImportFile('links.csv', new TextEncoder().encode(newerAddress)), { db, now: now + 2_000 });
+    expect((await getItem(pageItemId('https://m.example/1'), db))?.title).toBe('Mine');
+  });
+
   it('a record with no status adds an unread item, and a Shelf export folder still sets one', async () => {
     const html = `<!DOCTYPE NETSCAPE-Bookmark-file-1><DL><p><DT><H3>Shelf</H3><DL><p><DT><H3>Done</H3><DL><p>
 <DT><A HREF="https://a.example/done">Done</A></DL><p></DL><p><DT><A HREF="https://a.example/new">New</A></DL><p>`;
