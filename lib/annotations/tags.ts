@@ -18,6 +18,9 @@ export const MAX_STORED_TAG_LENGTH = 64;
  */
 export type TagError = 'empty' | 'too-long' | 'separator' | 'too-many';
 
+/** What Shelf's exports put between tags: the bookmarks file `,`, the CSV `|`. */
+export const TAG_SEPARATORS = /[,|]/;
+
 export type TagResult = { ok: true; tag: string } | { ok: false; error: TagError };
 export type AddTagResult = { ok: true; tags: string[]; added: boolean } | { ok: false; error: TagError };
 
@@ -32,13 +35,13 @@ export function normalizeTag(input: string): TagResult {
   if (!tag) return { ok: false, error: 'empty' };
   // Characters as the user counts them, not UTF-16 code units.
   if ([...tag].length > MAX_TAG_LENGTH) return { ok: false, error: 'too-long' };
-  if (/[,|]/.test(tag)) return { ok: false, error: 'separator' };
+  if (TAG_SEPARATORS.test(tag)) return { ok: false, error: 'separator' };
   return { ok: true, tag };
 }
 
 /**
  * A tag to remove, as typed: any tag an item may hold (`cleanStoredTags`: an import keeps longer
- * ones, and ones holding "," or "|"), compared by `tagKey`. The rules of `normalizeTag` are for
+ * ones), compared by `tagKey`. The rules of `normalizeTag` are for
  * adding one: by them, a bulk "Remove tag" refused an imported tag the Tag filter offered.
  */
 export function tagToRemove(input: string): TagResult {
@@ -95,7 +98,7 @@ export function cleanTagList(tags: readonly string[]): string[] {
   const kept: string[] = [];
   for (const input of tags) {
     const tag = [...tagKey(input)].slice(0, MAX_TAG_LENGTH).join('').trim();
-    if (!tag || /[,|]/.test(tag) || kept.includes(tag)) continue;
+    if (!tag || TAG_SEPARATORS.test(tag) || kept.includes(tag)) continue;
     kept.push(tag);
     if (kept.length === MAX_TAGS_PER_ITEM) break;
   }
@@ -103,12 +106,17 @@ export function cleanTagList(tags: readonly string[]): string[] {
 }
 
 /**
- * Tags from outside the tag editor (an import, another browser's library) as an item may store
- * them: one plain line in NFC (as the editor writes "café", so that the two are one tag), lower-case, at most `MAX_STORED_TAGS` of
- * `MAX_STORED_TAG_LENGTH` characters, once each. More than the editor allows, and separators kept:
- * other apps' folders and labels hold them, and what one library keeps another must not cut.
+ * Tags from outside the tag editor (an import, another browser's library, a backup) as an item may
+ * store them: one plain line in NFC (as the editor writes "café", so that the two are one tag),
+ * lower-case, at most `MAX_STORED_TAGS` of `MAX_STORED_TAG_LENGTH` characters, once each. More than
+ * the editor allows, but one of its rules: a tag holding `,` or `|` (another app's folder or label)
+ * is kept as its parts, as Shelf's bookmarks and CSV exports would bring it back, so that importing
+ * them again changes nothing.
  */
 export function cleanStoredTags(tags: readonly string[]): string[] {
-  const clean = tags.map((tag) => tagKey(tag).slice(0, MAX_STORED_TAG_LENGTH)).filter(Boolean);
+  const clean = tags
+    .flatMap((tag) => tag.split(TAG_SEPARATORS))
+    .map((tag) => tagKey(tag).slice(0, MAX_STORED_TAG_LENGTH))
+    .filter(Boolean);
   return [...new Set(clean)].slice(0, MAX_STORED_TAGS);
 }

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
+import { cleanStoredTags } from '@/lib/annotations/tags';
 import type { CheckedBackup } from '@/lib/backup/backup-file';
 import { copyChanges, readableCopySteps } from '@/lib/capture/copy-text';
 import { type RestoreCounts, writeBackupRecords } from '@/lib/db/backup';
 import { changesWhatSearchReads } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { isQuotaError } from '@/lib/db/errors';
+import { sameValue } from '@/lib/db/merge';
 import { getEpoch } from '@/lib/db/meta';
 import type { CaptureRecord } from '@/lib/db/schema';
 import { capMarkupDepth } from '@/lib/dom/markup-depth';
@@ -80,9 +82,13 @@ export async function restoreBackup(
   const captures = await runInSlices(
     backupCopiesSteps(copies, win, now, (done, total) => onProgress?.(done, total, 'copies')),
   );
+  // Titles and tags as this version keeps them: a backup written before may hold a title with a
+  // bidi override, or a tag holding a separator of the exports (`cleanStoredTags`).
   const items = inFile.map((item) => {
     const title = plainTitle(item.title, item.url);
-    return title === item.title ? item : { ...item, title, updatedAt: Math.max(now, item.updatedAt + 1) };
+    const tags = cleanStoredTags(item.tags);
+    if (title === item.title && sameValue(tags, item.tags)) return item;
+    return { ...item, title, tags, updatedAt: Math.max(now, item.updatedAt + 1) };
   });
   const counts = await writeBackupRecords({ ...backup.records, items, captures }, mode, {
     db,

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { browser } from 'wxt/browser';
+import { cleanStoredTags, TAG_SEPARATORS } from '@/lib/annotations/tags';
 import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { pageItemId } from '@/lib/db/ids';
@@ -97,6 +98,29 @@ export function defineSchemaVersions(db: Dexie): void {
   db.version(10)
     .stores({ captures: 'itemId, capturedAt, updatedAt' })
     .upgrade((tx) => upgradeToVersion10(tx));
+  // v11: no stored tag holds a separator of Shelf's exports.
+  db.version(11)
+    .stores({})
+    .upgrade((tx) => upgradeToVersion11(tx));
+}
+
+/**
+ * Tags an import kept holding `,` or `|` (another app's folder or label) become their parts, as
+ * imports now keep them (`cleanStoredTags`): Shelf's own exports, imported again, brought them back
+ * as the tag and its parts. A changed item counts as changed now, so the library index reads it
+ * again; the user's own edit time of the tags stays, as every browser makes the same change.
+ */
+async function upgradeToVersion11(tx: Transaction): Promise<void> {
+  const now = Date.now();
+  await tx
+    .table('items')
+    .toCollection()
+    .modify((item: Row) => {
+      if (!Array.isArray(item.tags) || !item.tags.some((tag) => typeof tag === 'string' && TAG_SEPARATORS.test(tag)))
+        return;
+      item.tags = cleanStoredTags(item.tags.filter((tag): tag is string => typeof tag === 'string'));
+      item.updatedAt = Math.max(now, Number(item.updatedAt) + 1);
+    });
 }
 
 /**

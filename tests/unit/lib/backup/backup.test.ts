@@ -182,6 +182,16 @@ describe('backup', () => {
     expect(await countItems(db)).toBe(6);
   });
 
+  // A tag holding "|" or "," (kept by imports before version 11) came back from Shelf's exports as more tags.
+  it('restores a tag holding a separator of the exports as its parts', async () => {
+    const backup = await exportNow();
+    const items = backup.items.map((item) =>
+      item.id === 'article:a2' ? { ...item, tags: ['c++|rust', 'go,c++'] } : item,
+    );
+    await restoreBackup(parse({ ...backup, items }), 'replace', { db });
+    expect((await getItem('article:a2', db))?.tags).toEqual(['c++', 'rust', 'go']);
+  });
+
   it('an invalid record rejects the whole file and names the record', async () => {
     const data = JSON.parse(JSON.stringify(await exportNow()));
     data.items[2].status = 'finished';

@@ -4,6 +4,10 @@ import { ShelfDatabase } from '@/lib/db/database';
 import { pageItemId } from '@/lib/db/ids';
 import { readLegacySettings } from '@/lib/db/legacy-settings';
 import { getLibraryFingerprints } from '@/lib/db/library-documents';
+import { getItemsForExport as loadItemsForExport } from '@/lib/db/queries';
+import { toLibraryCsv, toNetscapeBookmarks } from '@/lib/export/library-export';
+import { applyImport } from '@/lib/import/apply-import';
+import { readImportFile } from '@/lib/import/read-import-file';
 
 const name = 'shelf-migration-test';
 afterEach(() => Dexie.delete(name));
@@ -231,6 +235,58 @@ describe('schema versions', () => {
     // Copies stored before are found by when they last changed (the library index's fingerprint).
     expect(await current.captures.where('updatedAt').equals(3).primaryKeys()).toEqual(['page:spoof']);
     expect((await getLibraryFingerprints(current)).get('page:spoof')).toMatch(/^3:/);
+    current.close();
+  });
+
+  // Tags holding "|" or "," that imports kept came back from Shelf's own exports as more tags.
+  it('version 11 keeps a tag holding a separator as its parts, so that exports bring back the same tags', async () => {
+    // Version 10's stores exactly as they shipped.
+    const v10 = new Dexie(name);
+    v10.version(10).stores({
+      items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
+      progress: 'itemId, updatedAt',
+      settings: 'key',
+      captures: 'itemId, capturedAt, updatedAt',
+      meta: 'key',
+      catalogOverlay: 'id, kind',
+      highlights: 'id, itemId, updatedAt',
+      images: '[itemId+url], itemId',
+      libraryPostings: 'itemId, stamp',
+      librarySnapshot: 'name',
+    });
+    const item = (path: string, tags: string[]) => ({
+      id: pageItemId(`https://example.org/${path}`),
+      kind: 'page',
+      articleId: null,
+      url: `https://example.org/${path}`,
+      title: 'Title',
+      status: 'unread',
+      tags,
+      note: '',
+      addedAt: 3,
+      updatedAt: 3,
+      changedAt: { status: 3, title: 3, tags: 3, note: 3 },
+    });
+    await v10.table('items').bulkAdd([item('split', ['c++|rust', 'go, c++', 'plain']), item('kept', ['a b'])]);
+    v10.close();
+
+    const current = new ShelfDatabase(name);
+    const split = await current.items.get(pageItemId('https://example.org/split'));
+    expect(split?.tags).toEqual(['c++', 'rust', 'go', 'plain']);
+    // Changed, so the library index reads it again; the user's own edit time of the tags stays.
+    expect(split?.updatedAt).toBeGreaterThan(3);
+    expect(split?.changedAt.tags).toBe(3);
+    expect(await current.items.where('tags').equals('rust').primaryKeys()).toEqual([split?.id]);
+    expect(await current.items.get(pageItemId('https://example.org/kept'))).toMatchObject({
+      tags: ['a b'],
+      updatedAt: 3,
+    });
+    const before = await loadItemsForExport(current);
+    const csv = readImportFile('shelf.csv', new TextEncoder().encode(toLibraryCsv(before)));
+    expect(await applyImport(csv, { db: current })).toMatchObject({ merged: 0, unchanged: 2 });
+    const bookmarks = readImportFile('shelf.html', new TextEncoder().encode(toNetscapeBookmarks(before)));
+    expect(await applyImport(bookmarks, { db: current })).toMatchObject({ merged: 0, unchanged: 2 });
+    expect(await loadItemsForExport(current)).toEqual(before);
     current.close();
   });
 });

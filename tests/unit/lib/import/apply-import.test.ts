@@ -306,6 +306,24 @@ describe('export', () => {
     expect(await loadItemsForExport(db)).toEqual(before);
   });
 
+  // QA pass: a tag holding "|" or "," (from another app's folder or label) came back from Shelf's
+  // own exports as itself and its parts: `c++|rust` became `c++|rust`, `c++`, `rust`.
+  it('a tag holding a separator is kept as its parts, and both exports imported again change nothing', async () => {
+    const pocket = 'title,url,time_added,tags,status\nPocket,https://t.example/1,1700000000,"c++,rust|go",unread\n';
+    await applyImport(readImportFile('pocket.csv', new TextEncoder().encode(pocket)), { db });
+    const html = `<!DOCTYPE NETSCAPE-Bookmark-file-1><DL><p><DT><H3>C++|Rust</H3><DL><p>
+<DT><A HREF="https://t.example/2" ADD_DATE="1700000000">Bookmark</A></DL><p></DL><p>`;
+    await applyImport(readImportFile('bookmarks.html', new TextEncoder().encode(html)), { db });
+    expect(await getItem(pageItemId('https://t.example/1'), db)).toMatchObject({ tags: ['c++', 'rust', 'go'] });
+    expect(await getItem(pageItemId('https://t.example/2'), db)).toMatchObject({ tags: ['c++', 'rust'] });
+    const before = await loadItemsForExport(db);
+    const csv = readImportFile('shelf.csv', new TextEncoder().encode(toLibraryCsv(before)));
+    expect(await applyImport(csv, { db })).toMatchObject({ merged: 0, unchanged: 2 });
+    const bookmarks = readImportFile('shelf.html', new TextEncoder().encode(toNetscapeBookmarks(before)));
+    expect(await applyImport(bookmarks, { db })).toMatchObject({ merged: 0, unchanged: 2 });
+    expect(await loadItemsForExport(db)).toEqual(before);
+  });
+
   // A Pocket row dated an hour ahead turned a page the user had marked done into archived.
   it('an entry dated after the import (a wrong clock) does not override what the user chose', async () => {
     const now = 1_800_000_000_000;
