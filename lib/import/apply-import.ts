@@ -96,11 +96,12 @@ function unionTags(a: readonly string[], b: readonly string[]): string[] {
 
 function mergeEntry(first: ImportEntry, later: ImportEntry): ImportEntry {
   const newer = timeOf(later) > timeOf(first) ? later : first;
+  const realTitle = ({ title }: ImportEntry) => (isAddressTitle(title, [first.url, later.url]) ? '' : title);
   return {
     ...newer,
     where: first.where,
     status: newer.status ?? first.status ?? later.status,
-    title: newer.title || first.title || later.title,
+    title: realTitle(newer) || realTitle(first) || realTitle(later) || newer.title || first.title || later.title,
     tags: unionTags(first.tags, later.tags),
     note: joinNotes(first.note, later.note),
     addedAt: minOf(first.addedAt, later.addedAt),

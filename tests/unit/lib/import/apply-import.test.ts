@@ -179,6 +179,13 @@ describe('applyImport', () => {
     expect((await getItem(pageItemId('https://a.example/x'), db))?.tags).toEqual(['one', 'two']);
   });
 
+  it('two records of one address in a file: a real title wins over the address, however dated', async () => {
+    const csv =
+      'url,title,added\nhttps://a.example/x,Real title,1700000000\nhttps://a.example/x,https://a.example/x,1700000009\n';
+    await applyImport(readImportFile('links.csv', new TextEncoder().encode(csv)), { db });
+    expect((await getItem(pageItemId('https://a.example/x'), db))?.title).toBe('Real title');
+  });
+
   it('reports progress in chunks and accounts for every record', async () => {
     const rows = Array.from(
       { length: 1234 },
