@@ -64,7 +64,7 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await expectAccessibleInBothSchemes(panel);
 
     // #15: the empty reading list says how to save and import.
-    await panel.getByRole('button', { name: 'Reading list' }).click();
+    await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
     await expect(panel.getByText(/Nothing saved yet/)).toBeVisible();
     await expectAccessibleInBothSchemes(panel);
 
@@ -77,7 +77,7 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await expect(panel.getByRole('status').filter({ hasText: 'omnivore.zip' })).toContainText('1 added');
     await expectAccessibleInBothSchemes(panel);
 
-    await panel.getByRole('button', { name: 'Reading list' }).click();
+    await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
     await expect(panel.getByRole('list', { name: 'Saved articles' })).toContainText('Sizing connection pools');
     await expectAccessibleInBothSchemes(panel);
 

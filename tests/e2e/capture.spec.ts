@@ -46,7 +46,7 @@ test('save from the popup, stop the server, read offline in the side panel and t
   ).toContainText('Backpressure in practice');
 
   const panel = await openExtensionPage('sidepanel.html');
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   await panel
     .getByRole('list', { name: 'Saved articles' })
     .getByRole('button', { name: /Backpressure in practice/ })
@@ -172,7 +172,7 @@ test('a link whose page cannot be fetched is kept "Not captured yet", with Captu
     },
   );
   await expect(panel.getByRole('alert')).toContainText('answered 404');
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   await panel
     .getByRole('list', { name: 'Saved articles' })
     .getByRole('button', { name: /A page that is gone/ })

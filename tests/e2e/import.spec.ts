@@ -46,7 +46,7 @@ test('import a 20,000-row Pocket zip with progress while the popup and panel sta
   await expect(report).toContainText('20000 records — 20000 added', { timeout: 90_000 });
   await expect(progress).toBeHidden();
 
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   await expect(panel.getByRole('heading', { name: /Reading list/ })).toContainText('(20000)');
   await expect(panel.getByRole('button', { name: 'Archived (5,000)' })).toBeVisible();
   await panel.getByRole('searchbox', { name: 'Search saved articles' }).fill('Article 19999');
@@ -60,7 +60,7 @@ test('import a 20,000-row Pocket zip with progress while the popup and panel sta
     '0 added, 0 merged into items already saved, 20000 already in Shelf',
     { timeout: 90_000 },
   );
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   await expect(panel.getByRole('heading', { name: /Reading list/ })).toContainText('(20000)');
 });
 
@@ -92,7 +92,7 @@ test('a corrupt file: a clear message that says where, and nothing changes', asy
   });
   await expect(panel.getByRole('alert')).toContainText('pocket.zip: The zip file is damaged');
 
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   const list = panel.getByRole('list', { name: 'Saved articles' });
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).toContainText('example.com/kept');
@@ -176,6 +176,6 @@ test('Delete everything while a large file is still being read stops its import:
     'Everything was deleted while importing',
     { timeout: 180_000 },
   );
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   await expect(panel.getByText('Nothing saved yet')).toBeVisible();
 });

@@ -52,7 +52,7 @@ test('keyboard only: search → save → read → mark done', async ({ context, 
   // Mark done: in the side panel's reading list, with Tab and the list's keys.
   const panel = await openSidePanel(context, extensionId);
   const { page } = panel;
-  await tabTo(page, page.getByRole('button', { name: 'Reading list' }));
+  await tabTo(page, page.getByRole('button', { name: 'Reading list', exact: true }));
   await page.keyboard.press('Enter');
   const row = panel.readingList.row('Cold Start Latency');
   await expect(row).toBeVisible();

@@ -225,7 +225,7 @@ test('a page cannot move its reading position: another site opens the article, j
   await inOpened('close');
   await expect.poll(() => opened.isClosed()).toBe(true);
   expect(await getArticleProgress(panel, ARTICLE_URL)).toEqual({ saved: true, fraction: null });
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   const row = panel.getByRole('list', { name: 'Saved articles' }).getByRole('listitem').first();
   await expect(row).toContainText('unread');
   await expect(row).not.toContainText(/[1-9]\d*% read/);

@@ -42,7 +42,7 @@ async function dispatchMenuClick(worker: Worker, info: Record<string, unknown>):
 /** Saving a link opens it in the panel's reader; the test then goes back to the list. */
 async function showListAfterSave(panel: Page, title: RegExp): Promise<void> {
   await expect(panel.getByRole('heading', { name: title }).first()).toBeVisible();
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
 }
 
 test('the service worker is stopped mid-use: menus, saving, progress and the badge keep working, nothing is lost', async ({
@@ -52,7 +52,7 @@ test('the service worker is stopped mid-use: menus, saving, progress and the bad
 }) => {
   test.setTimeout(180_000);
   const panel = await openSidePanelPage();
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   const list = panel.getByRole('list', { name: 'Saved articles' });
 
   // Save one article through the menu handler, read part of it.
@@ -95,7 +95,7 @@ test('the service worker is stopped mid-use: menus, saving, progress and the bad
   // Nothing lost: both items, the position, and the status after a final restart.
   await stopServiceWorker(context, panel, serviceWorker);
   await panel.reload();
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list.getByRole('listitem').filter({ hasText: /Cold start/i })).toContainText(/[78]\d% read/);
 });

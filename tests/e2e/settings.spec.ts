@@ -60,16 +60,16 @@ test('delete everything asks first; Cancel keeps the data, confirming removes it
 
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   await expect(panel.getByRole('list', { name: 'Saved articles' }).getByRole('listitem')).toHaveCount(1);
 
   await settings.getByRole('button', { name: 'Delete everything…' }).click();
   await settings.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(settings.getByRole('status').filter({ hasText: 'was deleted' })).toBeVisible();
   // The open panel was reset with the rest (its view lives in session storage).
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   await expect(panel.getByText('Nothing saved yet')).toBeVisible();
   await panel.reload();
-  await panel.getByRole('button', { name: 'Reading list' }).click();
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   await expect(panel.getByText('Nothing saved yet')).toBeVisible();
 });
