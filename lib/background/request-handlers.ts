@@ -43,7 +43,11 @@ function assertFromExtensionPage(sender: Browser.runtime.MessageSender): void {
 function senderPageUrl(sender: Browser.runtime.MessageSender): string {
   const documentUrl = sender.url ?? sender.tab?.url ?? '';
   const tabUrl = sender.tab?.url;
-  return tabUrl && originOf(tabUrl) !== null && originOf(tabUrl) === originOf(documentUrl) ? tabUrl : documentUrl;
+  // Only the document the tab shows: not a frame, nor a page prerendered or being left in that tab
+  // (Chrome gives those the hosting tab too; review).
+  const shown = (sender.frameId ?? 0) === 0 && (sender.documentLifecycle ?? 'active') === 'active';
+  const sameSite = tabUrl !== undefined && originOf(tabUrl) !== null && originOf(tabUrl) === originOf(documentUrl);
+  return shown && sameSite ? tabUrl : documentUrl;
 }
 
 function originOf(url: string): string | null {
@@ -209,9 +213,14 @@ export const requestHandlers: RequestHandlers = {
   },
   // The page's address comes from the browser (the sender), never from the message.
   'learn-from-page': async ({ metadata }, sender) => {
-    const pageUrl = senderPageUrl(sender);
+    // The document's own address, which its markup describes; refused once the tab shows another
+    // (a single-page move since the page was read), rather than pairing one page's words with the next's address.
+    const pageUrl = sender.url ?? '';
     if (!sender.tab || !/^https:\/\/(www\.)?webcoderspeed\.com\//.test(pageUrl)) {
       throw new Error('refused: only a page of the blog speaks for itself');
+    }
+    if (sender.tab.url && normalizePageUrl(sender.tab.url) !== normalizePageUrl(pageUrl)) {
+      throw new Error('refused: the tab has moved on from the page that was read');
     }
     return { learned: await learnFromBlogPage(metadata, pageUrl) };
   },

@@ -7,17 +7,25 @@ export function pageAddressOf(location: Pick<Location, 'href'>): string {
 }
 
 export interface AddressWatchTiming {
-  /** How long the new page has to render after the address changed before it is read. */
-  settleMs: number;
+  /**
+   * How long the page's DOM must stay unchanged after a move before the new page is read: a site
+   * fetches and renders it after changing the address, and a page read too soon has the last page's
+   * text (its highlights reported "not found", its box of the last page; review).
+   */
+  quietMs: number;
+  /** The longest wait for that: a page that never stops changing (a clock, a feed) is read then. */
+  maxSettleMs: number;
   /** How often the address is compared where the browser has no navigation events (Firefox). */
   pollMs: number;
 }
 
-const TIMING: AddressWatchTiming = { settleMs: 1_000, pollMs: 1_000 };
+const TIMING: AddressWatchTiming = { quietMs: 1_000, maxSettleMs: 5_000, pollMs: 1_000 };
 
 /** A context that ends when `parent` does or when `end` is called: one address's share of a script. */
 function childContext(parent: PageContext): { ctx: PageContext; end: () => void } {
   const controller = new AbortController();
+  // Its marks, box and listeners go with the script's, not only once something asks.
+  parent.signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal });
   return {
     ctx: {
       signal: controller.signal,
@@ -34,10 +42,11 @@ function childContext(parent: PageContext): { ctx: PageContext; end: () => void 
  * Runs `show` for the page, and again from scratch each time a single-page app moves to another
  * address without loading a new document (`history.pushState`, back and forward; `moved` says so):
  * what was shown for the last address goes at once (its context aborts: box removed, marks
- * cleared, progress no longer recorded), and the new page is read once it had `settleMs` to
- * render, when `appliesTo` says the script is for it. Without this the first page's box and marks
- * stayed on the pages after it, and theirs were never drawn. Chrome reports the move (the
- * Navigation API's `currententrychange`); elsewhere the address is compared every `pollMs`.
+ * cleared, progress no longer recorded), and the new page is read once it has rendered (its DOM
+ * still for a moment: `AddressWatchTiming`), when `appliesTo` says the script is for it. Without
+ * this the first page's box and marks stayed on the pages after it, and theirs were never drawn.
+ * Chrome reports the move (the Navigation API's `currententrychange`); elsewhere the address is
+ * compared every `pollMs`.
  */
 export function showForEachAddress(
   ctx: PageContext,
@@ -50,7 +59,7 @@ export function showForEachAddress(
 ): void {
   let address = pageAddressOf(win.location);
   let current: ReturnType<typeof childContext> | null = null;
-  let settle: ReturnType<typeof setTimeout> | undefined;
+  let stopWaiting = () => {};
   const start = (moved: boolean) => {
     current = childContext(ctx);
     const pageCtx = current.ctx;
@@ -67,8 +76,27 @@ export function showForEachAddress(
     address = now;
     current?.end();
     current = null;
-    clearTimeout(settle);
-    settle = setTimeout(() => !ctx.isInvalid && start(true), timing.settleMs);
+    waitForQuiet();
+  };
+  // The new page is read once the DOM has been still for `quietMs`, or after `maxSettleMs`.
+  const waitForQuiet = () => {
+    stopWaiting();
+    const done = () => {
+      stopWaiting();
+      if (!ctx.isInvalid) start(true);
+    };
+    let quiet = setTimeout(done, timing.quietMs);
+    const cap = setTimeout(done, timing.maxSettleMs);
+    const changes = new MutationObserver(() => {
+      clearTimeout(quiet);
+      quiet = setTimeout(done, timing.quietMs);
+    });
+    changes.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true });
+    stopWaiting = () => {
+      changes.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(cap);
+    };
   };
   start(false);
 
@@ -80,5 +108,5 @@ export function showForEachAddress(
     signal.addEventListener('abort', () => clearInterval(poll));
   }
   win.addEventListener('popstate', check, { signal });
-  signal.addEventListener('abort', () => clearTimeout(settle));
+  signal.addEventListener('abort', () => stopWaiting());
 }

@@ -73,7 +73,8 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     if (!described?.ok) return false;
     const reply = await sendRequest({ type: 'add-page-highlight', ...page, selectors: described.selectors });
     if (reply.savedNow) options.onSavedNow?.();
-    if (!reply.highlight) return false;
+    // Ended meanwhile (the site moved to another page): its marks are cleared, and this one would stay.
+    if (!reply.highlight || signal.aborted) return false;
     win.getSelection()?.removeAllRanges();
     draw([reply.highlight]);
     return true;

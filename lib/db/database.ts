@@ -1,6 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { browser } from 'wxt/browser';
-import { cleanStoredTags, TAG_SEPARATORS } from '@/lib/annotations/tags';
 import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { pageItemId } from '@/lib/db/ids';
@@ -112,13 +111,21 @@ export function defineSchemaVersions(db: Dexie): void {
  */
 async function upgradeToVersion11(tx: Transaction): Promise<void> {
   const now = Date.now();
+  // This version's rule, written out: a migration must do what it did whatever `cleanStoredTags` becomes.
+  const separators = /[,|]/;
   await tx
     .table('items')
     .toCollection()
     .modify((item: Row) => {
-      if (!Array.isArray(item.tags) || !item.tags.some((tag) => typeof tag === 'string' && TAG_SEPARATORS.test(tag)))
+      if (!Array.isArray(item.tags) || !item.tags.some((tag) => typeof tag === 'string' && separators.test(tag)))
         return;
-      item.tags = cleanStoredTags(item.tags.filter((tag): tag is string => typeof tag === 'string'));
+      const parts = item.tags
+        .filter((tag): tag is string => typeof tag === 'string')
+        .flatMap((tag) => tag.split(separators))
+        .map((tag) => tag.trim())
+        .filter(Boolean);
+      // Stored tags were already clean (case, length, one line); only the parts are new. At most 50.
+      item.tags = [...new Set(parts)].slice(0, 50);
       item.updatedAt = Math.max(now, Number(item.updatedAt) + 1);
     });
 }

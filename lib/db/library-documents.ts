@@ -141,7 +141,7 @@ export async function getCapturedTexts(
 /**
  * What saved items' snippets are made from, by id: their captured text, and their notes (a note's
  * words are not in the copy: a search may have matched them alone): their highlights' that carry
- * one, oldest first, then the item's own, then its tags as a line ("Tags: zebrafish, diy"), so that
+ * one (or, for an item without a copy, the highlight's quote itself), oldest first, then the item's own, then its tags as a line ("Tags: zebrafish, diy"), so that
  * a page found by its tag shows the tag, not nothing (QA pass).
  */
 export function getSnippetSources(
@@ -157,9 +157,11 @@ export function getSnippetSources(
     ]);
     const notes = new Map<string, UserNote[]>();
     for (const highlight of highlights.sort((a, b) => a.createdAt - b.createdAt)) {
-      if (!highlight.note.trim()) continue;
-      const note = { quote: highlight.selectors.quote.exact, note: highlight.note };
-      notes.set(highlight.itemId, [...(notes.get(highlight.itemId) ?? []), note]);
+      const quote = highlight.selectors.quote.exact;
+      // Without a copy to find it in (a saved blog article, a synced item), the quote is its own source.
+      const words = highlight.note.trim() ? highlight.note : texts.has(highlight.itemId) ? '' : quote;
+      if (!words) continue;
+      notes.set(highlight.itemId, [...(notes.get(highlight.itemId) ?? []), { quote, note: words }]);
     }
     for (const item of items) {
       if (item?.note.trim()) notes.set(item.id, [...(notes.get(item.id) ?? []), { note: item.note }]);

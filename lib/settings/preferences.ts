@@ -316,6 +316,9 @@ export interface RestoredPreferences {
   skipped: { name: string; reason: string }[];
 }
 
+/** How a merge's report says a setting was left as this browser has it (`restorePreferences`). */
+export const KEPT_IN_THIS_BROWSER = 'kept as chosen in this browser';
+
 /**
  * Restores the preferences of a backup: each one the backup carries and this version knows,
  * checked against its schema. A value a backup must not set, or an invalid one, is skipped and
@@ -325,9 +328,6 @@ export interface RestoredPreferences {
  * put back a theme chosen since and dropped sites hidden since): a list is joined with the file's,
  * any other setting this browser has set is kept, and one it never set takes the file's.
  */
-/** How a merge's report says a setting was left as this browser has it (`restorePreferences`). */
-export const KEPT_IN_THIS_BROWSER = 'kept as chosen in this browser';
-
 export async function restorePreferences(
   snapshot: Record<string, unknown>,
   adjust: (name: PreferenceName, value: unknown) => { value: unknown } | { refused: string } = (_, value) => ({

@@ -74,6 +74,10 @@ describe('the background answers from the catalog users see (bundled + learned)'
     const elsewhere = { url: first!.url, tab: { id: 7, url: 'https://example.org/' } } as never;
     expect(await record(first!.id, elsewhere)).toMatchObject({ ok: true });
     expect(await record(second!.id, elsewhere)).toMatchObject({ ok: false, error: /refused/ });
+    // What a page read of itself is learned for its own address only: not once the tab shows another.
+    const learn = { type: 'learn-from-page', metadata: metadata() };
+    const movedOn = { url: pageUrl, tab: { id: 7, url: `${ORIGIN}/blog/scaling/next-one` } } as never;
+    expect(await dispatchRequest(requestHandlers, learn, movedOn)).toMatchObject({ ok: false, error: /moved on/ });
   });
 
   it('opens the card of an article that exists only as learned from the blog', async () => {

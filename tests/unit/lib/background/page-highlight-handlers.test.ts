@@ -180,5 +180,10 @@ describe('highlights on any site', () => {
     expect(await getHighlights(pageItemId(PAGE))).toEqual([]);
     expect(await send({ type: 'page-highlights' }, sender)).toMatchObject({ ok: true, value: { highlights: [{}] } });
     expect(await send({ type: 'page-highlights' }, scriptIn(PAGE))).toEqual({ ok: true, value: { highlights: [] } });
+    // Not a document the tab shows (a page prerendered, or being left, in it): its own address, refused.
+    for (const documentLifecycle of ['prerender', 'pending_deletion']) {
+      const hidden = scriptIn(PAGE, { documentLifecycle, tab: { id: 3, windowId: 1, url: moved } });
+      expect(await send({ type: 'page-highlights' }, hidden)).toMatchObject({ ok: false, error: /^refused/ });
+    }
   });
 });

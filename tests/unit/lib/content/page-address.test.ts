@@ -3,7 +3,7 @@ import { isBlogArticleAddress } from '@/lib/content/blog-pages';
 import { pageAddressOf, showForEachAddress } from '@/lib/content/page-address';
 import type { PageContext } from '@/lib/content/page-context';
 
-const timing = { settleMs: 300, pollMs: 100 };
+const timing = { quietMs: 300, maxSettleMs: 2_000, pollMs: 100 };
 
 /** A script's context that the test ends (as a reloaded extension would). */
 function scriptContext() {
@@ -45,10 +45,47 @@ describe('showForEachAddress (single-page apps)', () => {
     // Gone as soon as the change is seen: no box, marks or progress of /first on /second.
     expect(runs[0]?.ctx.isInvalid).toBe(true);
     expect(runs).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(timing.settleMs);
+    await vi.advanceTimersByTimeAsync(timing.quietMs);
     expect(runs.map((run) => new URL(run.address).pathname)).toEqual(['/first', '/second']);
     expect(runs[1]?.ctx.isInvalid).toBe(false);
     script.end();
+  });
+
+  it('reads the new page once the site has rendered it (its DOM still), or at the longest wait', async () => {
+    const script = scriptContext();
+    const { runs, show } = recordRuns();
+    showForEachAddress(script.ctx, window, show, { timing });
+    await vi.advanceTimersByTimeAsync(0);
+    window.history.pushState(null, '', '/second');
+    await vi.advanceTimersByTimeAsync(timing.pollMs);
+    // The site fetches and renders for a while: each change restarts the wait.
+    for (let step = 0; step < 4; step++) {
+      document.body.append(document.createElement('p'));
+      await vi.advanceTimersByTimeAsync(timing.quietMs - 50);
+    }
+    expect(runs).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(timing.quietMs);
+    expect(runs.map((run) => new URL(run.address).pathname)).toEqual(['/first', '/second']);
+
+    // A page that never stops changing is read at the longest wait.
+    window.history.pushState(null, '', '/third');
+    const ticking = setInterval(() => document.body.append(document.createElement('span')), timing.quietMs / 2);
+    await vi.advanceTimersByTimeAsync(timing.pollMs + timing.maxSettleMs - 1);
+    expect(runs).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(timing.pollMs);
+    expect(runs.map((run) => new URL(run.address).pathname)).toEqual(['/first', '/second', '/third']);
+    clearInterval(ticking);
+    script.end();
+  });
+
+  it('ends what it shows when the script ends, without waiting to be asked', () => {
+    const controller = new AbortController();
+    const { runs, show } = recordRuns();
+    showForEachAddress({ signal: controller.signal, isInvalid: false }, window, show, { timing });
+    return vi.advanceTimersByTimeAsync(0).then(() => {
+      controller.abort();
+      expect(runs[0]?.ctx.signal.aborted).toBe(true);
+    });
   });
 
   it('stays on the page for an in-page link (#fragment), and goes back with the history', async () => {
@@ -56,15 +93,15 @@ describe('showForEachAddress (single-page apps)', () => {
     const { runs, show } = recordRuns();
     showForEachAddress(script.ctx, window, show, { timing });
     window.history.pushState(null, '', '/first#part-2');
-    await vi.advanceTimersByTimeAsync(timing.pollMs + timing.settleMs);
+    await vi.advanceTimersByTimeAsync(timing.pollMs + timing.quietMs);
     expect(runs).toHaveLength(1);
     expect(runs[0]?.ctx.isInvalid).toBe(false);
 
     window.history.pushState(null, '', '/second');
-    await vi.advanceTimersByTimeAsync(timing.pollMs + timing.settleMs);
+    await vi.advanceTimersByTimeAsync(timing.pollMs + timing.quietMs);
     window.history.replaceState(null, '', '/first');
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await vi.advanceTimersByTimeAsync(timing.settleMs);
+    await vi.advanceTimersByTimeAsync(timing.quietMs);
     expect(runs.map((run) => new URL(run.address).pathname)).toEqual(['/first', '/second', '/first']);
     script.end();
   });
@@ -74,7 +111,7 @@ describe('showForEachAddress (single-page apps)', () => {
     const { runs, show } = recordRuns();
     showForEachAddress(script.ctx, window, show, { timing, appliesTo: (address) => !address.endsWith('/about') });
     window.history.pushState(null, '', '/about');
-    await vi.advanceTimersByTimeAsync(timing.pollMs + timing.settleMs);
+    await vi.advanceTimersByTimeAsync(timing.pollMs + timing.quietMs);
     expect(runs).toHaveLength(1);
     expect(runs[0]?.ctx.isInvalid).toBe(true);
     script.end();
@@ -94,7 +131,7 @@ describe('showForEachAddress (single-page apps)', () => {
     window.history.pushState(null, '', '/second');
     navigation.dispatchEvent(new Event('currententrychange'));
     expect(runs[0]?.ctx.isInvalid).toBe(true);
-    await vi.advanceTimersByTimeAsync(timing.settleMs);
+    await vi.advanceTimersByTimeAsync(timing.quietMs);
     expect(runs.map((run) => new URL(run.address).pathname)).toEqual(['/first', '/second']);
     script.end();
   });
@@ -105,7 +142,7 @@ describe('showForEachAddress (single-page apps)', () => {
     showForEachAddress(script.ctx, window, show, { timing });
     script.end();
     window.history.pushState(null, '', '/second');
-    await vi.advanceTimersByTimeAsync(timing.pollMs + timing.settleMs);
+    await vi.advanceTimersByTimeAsync(timing.pollMs + timing.quietMs);
     expect(runs).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
   });

@@ -174,6 +174,22 @@ describe('highlights on a blog article’s page', () => {
   }
 
   // QA pass: with the disk full the button said only "Could not highlight", so people pressed again.
+  it('draws nothing for a highlight answered after the page moved on (its marks were cleared)', async () => {
+    openShadowRoots();
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [],
+      signal: controller.signal,
+      fromUser: () => true,
+    });
+    selectSentence();
+    highlightButton()!.click();
+    controller.abort(); // a single-page site moved to its next page while the background answered
+    await flush();
+    expect(received.some((message) => message.type === 'add-page-highlight')).toBe(true);
+    expect(marks()).toBe('');
+  });
+
   it('says on the button when the browser has no room left for the highlight', async () => {
     startWithFullDisk();
     selectSentence();

@@ -7,7 +7,7 @@ import { ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError } from '@/lib/db/errors';
 import { addHighlight } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
-import { removeItems, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
+import { removeItems, saveArticle, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import { getLibraryDocuments, getLibraryFingerprints, getSnippetSources } from '@/lib/db/library-documents';
 import { getPostingsStamps, getStoredPostings, postingsStamp, storePostings } from '@/lib/db/library-postings';
 import { fingerprintsDigest, getLibrarySnapshot, putLibrarySnapshot } from '@/lib/db/library-snapshot';
@@ -483,5 +483,16 @@ describe('what snippets are made from', () => {
     const byTag = withNoteSnippets(new Map(), notes, new Set(termsOfWord('sqlite')), null).get(wal.id);
     expect(byTag?.text).toBe('Tags: databases, sqlite');
     expect(byTag?.ranges.map(({ start, end }) => byTag.text.slice(start, end))).toEqual(['sqlite']);
+  });
+
+  it('reads a highlight’s quote for an item without a copy (a saved blog article): a search that matched it shows it', async () => {
+    const article = await saveArticle({ id: 'wal-article', title: 'WAL', url: null }, { db });
+    const quote = 'Checkpoints copy dirty pages back to the main file.';
+    await addHighlight(article.id, { quote: { type: 'TextQuoteSelector', exact: quote } }, {}, { db });
+    const { texts, notes } = await getSnippetSources([article.id], db);
+    expect(texts.has(article.id)).toBe(false);
+    expect(notes.get(article.id)).toEqual([{ quote, note: quote }]);
+    const shown = withNoteSnippets(new Map(), notes, new Set(termsOfWord('checkpoints')), null).get(article.id);
+    expect(shown?.text).toContain('Checkpoints copy dirty pages');
   });
 });
