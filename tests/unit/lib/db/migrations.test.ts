@@ -12,6 +12,22 @@ import { readImportFile } from '@/lib/import/read-import-file';
 const name = 'shelf-migration-test';
 afterEach(() => Dexie.delete(name));
 
+/** A saved page's row as versions 9 and 10 stored it (changed at 3). */
+function storedPageRow(fields: { id: string; url: string | null; title?: string; tags?: string[] }) {
+  return {
+    kind: 'page',
+    articleId: null,
+    title: 'Title',
+    status: 'unread',
+    tags: [],
+    note: '',
+    addedAt: 3,
+    updatedAt: 3,
+    changedAt: { status: 3, title: 3, tags: 3, note: 3 },
+    ...fields,
+  };
+}
+
 describe('schema versions', () => {
   it('a database written by version 1 opens under the current version with every record intact', async () => {
     // Version 1 exactly as it shipped.
@@ -200,19 +216,7 @@ describe('schema versions', () => {
       libraryPostings: 'itemId, stamp',
       librarySnapshot: 'name',
     });
-    const item = (id: string, title: string, url: string | null) => ({
-      id,
-      kind: 'page',
-      articleId: null,
-      url,
-      title,
-      status: 'unread',
-      tags: [],
-      note: '',
-      addedAt: 3,
-      updatedAt: 3,
-      changedAt: { status: 3, title: 3, tags: 3, note: 3 },
-    });
+    const item = (id: string, title: string, url: string | null) => storedPageRow({ id, title, url });
     await v9
       .table('items')
       .bulkAdd([
@@ -254,19 +258,8 @@ describe('schema versions', () => {
       libraryPostings: 'itemId, stamp',
       librarySnapshot: 'name',
     });
-    const item = (path: string, tags: string[]) => ({
-      id: pageItemId(`https://example.org/${path}`),
-      kind: 'page',
-      articleId: null,
-      url: `https://example.org/${path}`,
-      title: 'Title',
-      status: 'unread',
-      tags,
-      note: '',
-      addedAt: 3,
-      updatedAt: 3,
-      changedAt: { status: 3, title: 3, tags: 3, note: 3 },
-    });
+    const item = (path: string, tags: string[]) =>
+      storedPageRow({ id: pageItemId(`https://example.org/${path}`), url: `https://example.org/${path}`, tags });
     await v10.table('items').bulkAdd([item('split', ['c++|rust', 'go, c++', 'plain']), item('kept', ['a b'])]);
     v10.close();
 
