@@ -45,7 +45,7 @@ export function ItemAnnotations({ itemId, topicTags = [], notFound, onShowHighli
         label="Note"
         note={item.note}
         maxLength={20_000}
-        onSave={(note) => setNote(item.id, note)}
+        onSave={(note, base) => setNote(item.id, note, { base })}
         of={{ target: 'item', id: item.id }}
       />
       <HighlightList highlights={highlights} notFound={notFound} onShow={onShowHighlight} />

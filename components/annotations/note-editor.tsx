@@ -16,7 +16,8 @@ const NO_ROOM =
 interface NoteEditorProps {
   label: string;
   note: string;
-  onSave: (text: string) => Promise<unknown>;
+  /** Writes the text; `base` is the text the edit began from. Answers the text written (joined with an edit made elsewhere). */
+  onSave: (text: string, base: string) => Promise<unknown>;
   /** Whose note it is, so that text still unsaved as the page closes is handed to the background. */
   of: NoteTarget;
   rows?: number;
@@ -25,13 +26,9 @@ interface NoteEditorProps {
 
 /** A note saved as the user types (Markdown kept as text), with its saved state shown. */
 export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_000 }: NoteEditorProps) {
-  const { text, state, failure, edit } = useDebouncedSave(
-    note,
-    async (value) => {
-      await onSave(value);
-    },
-    { saveAsPageCloses: (value) => saveNoteAsPageCloses(of, value) },
-  );
+  const { text, state, failure, edit } = useDebouncedSave(note, onSave, {
+    saveAsPageCloses: (value) => saveNoteAsPageCloses(of, value),
+  });
   return (
     <div className="note-editor">
       <textarea

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { mergeTextEdits } from '@/lib/annotations/merge-text';
 
 export type SaveState = 'saved' | 'editing' | 'saving' | 'failed';
 
@@ -7,11 +8,13 @@ export type SaveState = 'saved' | 'editing' | 'saving' | 'failed';
  * change is still pending when the view closes (unmount) or the page is hidden; as the page itself
  * closes (a tab or side panel closed runs no unmount, and cuts off a write it starts),
  * `saveAsPageCloses` hands the text to what outlives the page. So nothing typed is lost. The text
- * follows `stored` (a change made elsewhere) only while nothing is being edited here.
+ * follows `stored` (a change made elsewhere) only while nothing is being edited here; `save` is given
+ * the text the edit began from (`base`), to join an edit saved elsewhere meanwhile, and answers what
+ * it wrote, which the text then shows (with what was typed since joined to it).
  */
 export function useDebouncedSave(
   stored: string,
-  save: (text: string) => Promise<void>,
+  save: (text: string, base: string) => Promise<unknown>,
   { delay = 500, saveAsPageCloses }: { delay?: number; saveAsPageCloses?: (text: string) => void } = {},
 ) {
   const [text, setText] = useState(stored);
@@ -19,11 +22,15 @@ export function useDebouncedSave(
   /** Why the last save failed (state 'failed'); the text stays pending, saved at the next pause. */
   const [failure, setFailure] = useState<unknown>(null);
   const pending = useRef<string | null>(null);
+  /** The stored text the pending edit began from (the last one shown or written here). */
+  const base = useRef(stored);
   const saveRef = useRef(save);
   saveRef.current = save;
 
   useEffect(() => {
-    if (pending.current === null) setText(stored);
+    if (pending.current !== null) return;
+    base.current = stored;
+    setText(stored);
   }, [stored]);
 
   useEffect(() => {
@@ -32,12 +39,18 @@ export function useDebouncedSave(
       const value = pending.current;
       if (value === null) return;
       setState('saving');
-      saveRef.current(value).then(
-        () => {
+      saveRef.current(value, base.current).then(
+        (result) => {
+          const written = typeof result === 'string' ? result : value;
+          base.current = written;
           if (pending.current === value) {
             pending.current = null;
             setState('saved');
+          } else if (pending.current !== null && written !== value) {
+            // Typed on while another window's words were joined in: keep both.
+            pending.current = mergeTextEdits(value, pending.current, written);
           }
+          if (written !== value) setText(pending.current ?? written);
         },
         (error: unknown) => {
           setFailure(error);
@@ -52,13 +65,15 @@ export function useDebouncedSave(
   closingRef.current = saveAsPageCloses;
   useEffect(() => {
     const saveNow = () => {
-      if (pending.current !== null) void saveRef.current(pending.current);
+      if (pending.current !== null) void saveRef.current(pending.current, base.current);
     };
     const saveIfHidden = () => {
       if (document.visibilityState === 'hidden') saveNow();
     };
     const handOver = () => {
-      if (pending.current !== null) (closingRef.current ?? saveRef.current)(pending.current);
+      if (pending.current === null) return;
+      if (closingRef.current) closingRef.current(pending.current);
+      else void saveRef.current(pending.current, base.current);
     };
     window.addEventListener('pagehide', handOver);
     document.addEventListener('visibilitychange', saveIfHidden);

@@ -1,3 +1,4 @@
+import { mergeTextEdits } from '@/lib/annotations/merge-text';
 import { addTag, cleanTagList, removeTag, tagKey } from '@/lib/annotations/tags';
 import type { CapturedPage } from '@/lib/capture/schema';
 import { readCopiesAgainFromStart } from '@/lib/db/copies';
@@ -275,17 +276,26 @@ export async function setTags(
   );
 }
 
+/**
+ * Writes an item's note; returns the note as written. `base`: the note the edit began from. When the
+ * stored note is no longer that (another window saved its edit meanwhile), the two edits are joined
+ * (`mergeTextEdits`) rather than the last one replacing the other's words.
+ */
 export async function setNote(
   id: string,
   note: string,
-  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
-): Promise<void> {
+  { db = getDatabase(), now = Date.now(), base }: WriteOptions & { base?: string } = {},
+): Promise<string | undefined> {
+  let written: string | undefined;
   await db.transaction('rw', db.items, () =>
     db.items.update(id, (item) => {
-      item.note = note.slice(0, 20_000);
+      const joined = base === undefined || item.note === base ? note : mergeTextEdits(base, note, item.note);
+      item.note = joined.slice(0, 20_000);
+      written = item.note;
       touch(item, ['note'], now);
     }),
   );
+  return written;
 }
 
 /**

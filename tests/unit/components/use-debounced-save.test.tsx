@@ -15,7 +15,7 @@ describe('a text saved as it is typed', () => {
     act(() => result.current.edit('ab'));
     expect(save).not.toHaveBeenCalled();
     act(() => vi.advanceTimersByTime(500));
-    expect(save).toHaveBeenCalledExactlyOnceWith('ab');
+    expect(save).toHaveBeenCalledExactlyOnceWith('ab', '');
   });
 
   it('hands a pending change to what outlives the page as the page closes', () => {
@@ -40,7 +40,7 @@ describe('a text saved as it is typed', () => {
     expect(save).not.toHaveBeenCalled();
     act(() => result.current.edit('draft'));
     document.dispatchEvent(new Event('visibilitychange'));
-    expect(save).toHaveBeenCalledExactlyOnceWith('draft');
+    expect(save).toHaveBeenCalledExactlyOnceWith('draft', '');
     hidden.mockRestore();
   });
 });
@@ -69,7 +69,34 @@ describe('the note editor, when a save fails', () => {
     await actNow(async () => {
       await vi.advanceTimersByTimeAsync(500);
     });
-    expect(onSave).toHaveBeenLastCalledWith('kept!');
+    expect(onSave).toHaveBeenLastCalledWith('kept!', '');
     expect(screen.getByRole('status').textContent).toBe('Saved');
+  });
+});
+
+describe('one note edited in two windows at once', () => {
+  // QA pass: " A300" typed in one tab was lost when the other tab typed " B300" within half a second.
+  it('keeps what both typed: the later save joins the earlier one, and shows the joined text', async () => {
+    const { default: Dexie } = await import('dexie');
+    const { getDatabase, resetDatabaseConnection } = await import('@/lib/db/database');
+    const { saveArticle, setNote } = await import('@/lib/db/items');
+    const { getItem } = await import('@/lib/db/queries');
+    const { waitFor } = await import('@testing-library/react');
+    resetDatabaseConnection();
+    await Dexie.delete('shelf');
+    const { id } = await saveArticle({ id: 'wal', title: 'WAL', url: null });
+    await setNote(id, 'note');
+    const save = (text: string, base: string) => setNote(id, text, { base });
+    const first = renderHook(() => useDebouncedSave('note', save, { delay: 40 }));
+    const second = renderHook(() => useDebouncedSave('note', save, { delay: 40 }));
+    act(() => first.result.current.edit('note A300'));
+    act(() => second.result.current.edit('note B300'));
+    // Whichever saved second joins the first's words (the order of two saves is the database's).
+    const joined = ['note A300 B300', 'note B300 A300'];
+    await waitFor(async () => expect(joined).toContain((await getItem(id))?.note));
+    const stored = (await getItem(id))?.note;
+    await waitFor(() => expect([first.result.current.text, second.result.current.text]).toContain(stored));
+    expect(getDatabase().name).toBe('shelf');
+    resetDatabaseConnection();
   });
 });

@@ -1,0 +1,45 @@
+/** Where an edit changed a text: `base[start, end)` became `inserted`. */
+interface TextEdit {
+  start: number;
+  end: number;
+  inserted: string;
+}
+
+/** The one span in which `edited` differs from `base`: their common start and end left out. */
+function editOf(base: string, edited: string): TextEdit {
+  const most = Math.min(base.length, edited.length);
+  let start = 0;
+  while (start < most && base[start] === edited[start]) start++;
+  let tail = 0;
+  while (tail < most - start && base[base.length - 1 - tail] === edited[edited.length - 1 - tail]) tail++;
+  return { start, end: base.length - tail, inserted: edited.slice(start, edited.length - tail) };
+}
+
+/**
+ * Two edits of one text made apart (a note typed in two windows at once), joined: both kept where
+ * they touch different places; typed at the same place, the other's first, then this one's; where
+ * they change the same words, the other's text, and this one's words after it (a deletion may be
+ * undone; nothing typed is lost). `mine` and `theirs` both began as `base`.
+ */
+export function mergeTextEdits(base: string, mine: string, theirs: string): string {
+  if (mine === base || mine === theirs) return theirs;
+  if (theirs === base) return mine;
+  const own = editOf(base, mine);
+  const other = editOf(base, theirs);
+  const apart = own.end <= other.start || other.end <= own.start;
+  const samePlace = own.start === own.end && other.start === other.end && own.start === other.start;
+  if (apart && !samePlace) {
+    const [first, second] = own.start < other.start ? [own, other] : [other, own];
+    return (
+      base.slice(0, first.start) +
+      first.inserted +
+      base.slice(first.end, second.start) +
+      second.inserted +
+      base.slice(second.end)
+    );
+  }
+  // The same place: after the other's text, this one's, so that neither is lost.
+  const otherEnd = other.start + other.inserted.length;
+  const joiner = samePlace || /\s$/.test(theirs.slice(0, otherEnd)) || /^\s/.test(own.inserted) ? '' : ' ';
+  return theirs.slice(0, otherEnd) + joiner + own.inserted + theirs.slice(otherEnd);
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { mergeTextEdits } from '@/lib/annotations/merge-text';
+
+describe('mergeTextEdits: a note edited in two windows at once', () => {
+  it('keeps both edits where they touch different places', () => {
+    expect(mergeTextEdits('one two three', 'ONE two three', 'one two THREE')).toBe('ONE two THREE');
+    expect(mergeTextEdits('ask Dana', 'ask Dana today', 'please ask Dana')).toBe('please ask Dana today');
+  });
+
+  it('typed at the same place (both appended): the other window’s first, then this one’s (QA: " A300" was lost)', () => {
+    expect(mergeTextEdits('note', 'note A300', 'note B300')).toBe('note B300 A300');
+  });
+
+  it('changing the same words: the other window’s text, and this one’s words after it', () => {
+    expect(mergeTextEdits('call at 5', 'call at 6', 'call at 7')).toBe('call at 7 6');
+  });
+
+  it('one side unchanged, or both the same: that text', () => {
+    expect(mergeTextEdits('a', 'a', 'b')).toBe('b');
+    expect(mergeTextEdits('a', 'b', 'a')).toBe('b');
+    expect(mergeTextEdits('a', 'b', 'b')).toBe('b');
+    expect(mergeTextEdits('', 'mine', '')).toBe('mine');
+  });
+});
