@@ -1,7 +1,7 @@
 import { NoteEditor } from '@/components/annotations/note-editor';
 import { useHighlightRemoval } from '@/components/hooks/use-highlight-removal';
 import { UndoBar } from '@/components/undo-bar';
-import { updateHighlight } from '@/lib/db/highlights';
+import { setHighlightNote, updateHighlight } from '@/lib/db/highlights';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '@/lib/db/schema';
 
 interface HighlightListProps {
@@ -75,7 +75,7 @@ function Highlights({
                 label={`Comment on “${short}”`}
                 note={highlight.note}
                 rows={2}
-                onSave={(note) => updateHighlight(highlight.id, { note })}
+                onSave={(note, base) => setHighlightNote(highlight.id, note, { base })}
                 of={{ target: 'highlight', id: highlight.id }}
               />
               <select

@@ -1,3 +1,4 @@
+import { mergeTextEdits } from '@/lib/annotations/merge-text';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
@@ -58,6 +59,28 @@ export function updateHighlight(
       highlight.updatedAt = now;
     });
     return changed === 1;
+  });
+}
+
+/**
+ * Writes a highlight's comment as `setNote` writes an item's note: `base` is the comment the edit
+ * began from, and an edit saved elsewhere meanwhile is joined (`mergeTextEdits`), not replaced.
+ * Returns the comment as written; undefined when the highlight is gone.
+ */
+export function setHighlightNote(
+  id: string,
+  note: string,
+  { db = getDatabase(), now = Date.now(), base }: WriteOptions & { base?: string } = {},
+): Promise<string | undefined> {
+  return db.transaction('rw', db.highlights, async () => {
+    let written: string | undefined;
+    await db.highlights.update(id, (highlight) => {
+      const joined = base === undefined || highlight.note === base ? note : mergeTextEdits(base, note, highlight.note);
+      highlight.note = joined.slice(0, 10_000);
+      highlight.updatedAt = now;
+      written = highlight.note;
+    });
+    return written;
   });
 }
 

@@ -9,6 +9,7 @@ import {
   getHighlights,
   recordPageAnchoring,
   restoreHighlight,
+  setHighlightNote,
   updateHighlight,
 } from '@/lib/db/highlights';
 import { changeTagOnItems, removeItems, renameTag, restoreRemoved, saveArticle, setTags } from '@/lib/db/items';
@@ -160,5 +161,16 @@ describe('tags', () => {
       full: 1,
     });
     expect((await db.items.get('article:a'))!.tags).toHaveLength(20);
+  });
+});
+
+describe('a highlight’s comment typed in two windows at once', () => {
+  it('keeps both: the later save joins the earlier one’s edit, and says what it wrote', async () => {
+    const highlight = await addHighlight('article:a', quote('Readers never block writers.'), { note: 'see' }, { db });
+    expect(await setHighlightNote(highlight!.id, 'see MVCC', { db, base: 'see' })).toBe('see MVCC');
+    // The other window's edit began from "see" too.
+    expect(await setHighlightNote(highlight!.id, 'see also WAL', { db, base: 'see' })).toBe('see MVCC also WAL');
+    expect((await getHighlights('article:a', db))[0]?.note).toBe('see MVCC also WAL');
+    expect(await setHighlightNote('gone', 'x', { db, base: '' })).toBeUndefined();
   });
 });
