@@ -43,3 +43,11 @@ export function mergeTextEdits(base: string, mine: string, theirs: string): stri
   const joiner = samePlace || /\s$/.test(theirs.slice(0, otherEnd)) || /^\s/.test(own.inserted) ? '' : ' ';
   return theirs.slice(0, otherEnd) + joiner + own.inserted + theirs.slice(otherEnd);
 }
+
+/**
+ * What a save of `edited` writes over `stored`: `edited` when the edit began from what is stored
+ * (or from nothing said), else the two edits joined (`mergeTextEdits`).
+ */
+export function joinSavedEdit(stored: string, edited: string, base: string | undefined): string {
+  return base === undefined || stored === base ? edited : mergeTextEdits(base, edited, stored);
+}

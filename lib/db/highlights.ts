@@ -1,4 +1,4 @@
-import { mergeTextEdits } from '@/lib/annotations/merge-text';
+import { joinSavedEdit } from '@/lib/annotations/merge-text';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
@@ -75,8 +75,7 @@ export function setHighlightNote(
   return db.transaction('rw', db.highlights, async () => {
     let written: string | undefined;
     await db.highlights.update(id, (highlight) => {
-      const joined = base === undefined || highlight.note === base ? note : mergeTextEdits(base, note, highlight.note);
-      highlight.note = joined.slice(0, 10_000);
+      highlight.note = joinSavedEdit(highlight.note, note, base).slice(0, 10_000);
       highlight.updatedAt = now;
       written = highlight.note;
     });

@@ -1,4 +1,4 @@
-import { mergeTextEdits } from '@/lib/annotations/merge-text';
+import { joinSavedEdit } from '@/lib/annotations/merge-text';
 import { addTag, cleanTagList, removeTag, tagKey } from '@/lib/annotations/tags';
 import type { CapturedPage } from '@/lib/capture/schema';
 import { readCopiesAgainFromStart } from '@/lib/db/copies';
@@ -289,8 +289,7 @@ export async function setNote(
   let written: string | undefined;
   await db.transaction('rw', db.items, () =>
     db.items.update(id, (item) => {
-      const joined = base === undefined || item.note === base ? note : mergeTextEdits(base, note, item.note);
-      item.note = joined.slice(0, 20_000);
+      item.note = joinSavedEdit(item.note, note, base).slice(0, 20_000);
       written = item.note;
       touch(item, ['note'], now);
     }),
