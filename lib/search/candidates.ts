@@ -98,8 +98,14 @@ export function addPrefixCandidates(
   }
 }
 
-/** Parts of a web address that name no site: "nytimes.com" is not about every page of a .com site. */
-const ADDRESS_FILLER = new Set(['www', 'com', 'org', 'net', 'edu', 'gov', 'co', 'uk', 'info', 'biz']);
+/**
+ * Parts of a web address that name no site: "nytimes.com" is not about every page of a .com site, nor
+ * "example.io" about every .io one. Generic endings and the country codes people most often type.
+ */
+const ADDRESS_FILLER = new Set([
+  ...['www', 'com', 'org', 'net', 'edu', 'gov', 'info', 'biz', 'io', 'dev', 'app', 'ai', 'me', 'tv', 'xyz'],
+  ...['co', 'uk', 'us', 'ca', 'de', 'fr', 'nl', 'au', 'jp', 'eu'],
+]);
 
 /**
  * A query word's terms (`termsOfWord`), without the parts of an address that name no site: each

@@ -164,17 +164,22 @@ describe('library index', () => {
   });
 
   it('finds a site by its address: only its pages, not every page whose address ends in .com too', () => {
-    const sites = ['nytimes.com', 'www.bbc.com', 'arstechnica.com', 'lwn.net'];
+    const sites = ['nytimes.com', 'www.bbc.com', 'arstechnica.com', 'lwn.net', 'fly.io', 'web.dev', 'bbc.co.uk'];
     const index = indexOf(
       ...sites.flatMap((site) =>
         [1, 2].map((n) => page(`page:${site}-${n}`, { url: `https://${site}/2026/story-${n}`, text: filler })),
       ),
     );
     expect(ids(index.search('nytimes.com', { typing: false }))).toEqual(['page:nytimes.com-1', 'page:nytimes.com-2']);
-    expect(ids(index.search('www.bbc.com', { typing: false }))).toEqual(['page:www.bbc.com-1', 'page:www.bbc.com-2']);
+    // The BBC's two addresses both name the BBC: either finds the pages of both, and only those.
+    const bbc = ['page:bbc.co.uk-1', 'page:bbc.co.uk-2', 'page:www.bbc.com-1', 'page:www.bbc.com-2'];
+    for (const query of ['www.bbc.com', 'bbc.co.uk'])
+      expect(ids(index.search(query, { typing: false })).sort()).toEqual(bbc);
     expect(ids(index.search('lwn.net', { typing: false }))).toEqual(['page:lwn.net-1', 'page:lwn.net-2']);
-    // A site Shelf has no page of: nothing, not the .com pages.
-    expect(ids(index.search('example7.com', { typing: false }))).toEqual([]);
+    expect(ids(index.search('fly.io', { typing: false }))).toEqual(['page:fly.io-1', 'page:fly.io-2']);
+    // A site Shelf has no page of: nothing, not the .com, .io or .dev pages.
+    for (const unknown of ['example7.com', 'example7.io', 'example7.dev'])
+      expect(ids(index.search(unknown, { typing: false }))).toEqual([]);
   });
 
   it('forgets a site name and byline the page no longer has (captured again)', () => {

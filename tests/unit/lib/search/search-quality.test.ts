@@ -32,3 +32,12 @@ describe('search quality on the public query set (npm run eval prints the full t
     expect(evaluate(queries, shelf).mrr).toBeGreaterThan(evaluate(queries, createMiniSearchRanker(ARTICLES)).mrr);
   });
 });
+
+describe('a name with an address ending', () => {
+  it('is about its own name, not every name ending in .io ("socket.io" listed Fly.io, "fly.io" WebSockets)', () => {
+    expect(shelf('socket.io')).toContain('websocket-scale-2026');
+    expect(shelf('socket.io')).not.toContain('fly-io-backend-deployment');
+    expect(shelf('fly.io')[0]).toBe('fly-io-backend-deployment');
+    expect(shelf('fly.io')).not.toContain('websocket-scale-2026');
+  });
+});
