@@ -1,4 +1,5 @@
 import { type CaptureRecord, chosenAt, type ItemField, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
+import { plainTitle } from '@/lib/search/shown-line';
 
 const FIELDS: readonly ItemField[] = ['status', 'title', 'tags', 'note'];
 
@@ -6,15 +7,35 @@ const FIELDS: readonly ItemField[] = ['status', 'title', 'tags', 'note'];
 export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
+ * Whether a title is none at all: empty, or one of the addresses as Shelf titles an item that has
+ * no title (`plainTitle`), which a list of addresses gives every item it adds.
+ */
+export function isAddressTitle(title: string, urls: readonly string[]): boolean {
+  return title === '' || urls.some((url) => title === plainTitle('', url));
+}
+
+/** Whether `incoming`'s title is the one to keep: a real title over an address whatever its date, else the later. */
+function takesTitle(local: SavedItem, incoming: SavedItem): boolean {
+  const urls = [local.url, incoming.url].filter((url): url is string => url !== null);
+  const localNone = isAddressTitle(local.title, urls);
+  const incomingNone = isAddressTitle(incoming.title, urls);
+  if (localNone !== incomingNone) return localNone;
+  return chosenAt(incoming, 'title') > chosenAt(local, 'title');
+}
+
+/**
  * Merges two versions of the same item field by field: each field the user edits comes from the
- * side that chose it last (`chosenAt`: ties keep `local`), the earliest "added" date is kept. Returns null
- * when the result equals `local`, which makes merging the same data twice change nothing.
+ * side that chose it last (`chosenAt`: ties keep `local`), except that a real title fills an item
+ * titled by its address and an address never replaces a real title (as imports merge); the earliest
+ * "added" date is kept. Returns null when the result equals `local`, which makes merging the same
+ * data twice change nothing.
  */
 export function mergeItem(local: SavedItem, incoming: SavedItem): SavedItem | null {
   const merged: SavedItem = { ...local, changedAt: { ...local.changedAt } };
   let changed = false;
   for (const field of FIELDS) {
-    if (chosenAt(incoming, field) <= chosenAt(local, field) || sameValue(incoming[field], local[field])) continue;
+    const takes = field === 'title' ? takesTitle(local, incoming) : chosenAt(incoming, field) > chosenAt(local, field);
+    if (!takes || sameValue(incoming[field], local[field])) continue;
     Object.assign(merged, { [field]: incoming[field] });
     merged.changedAt[field] = incoming.changedAt[field];
     changed = true;

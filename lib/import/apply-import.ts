@@ -3,6 +3,7 @@ import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError, StorageFullError } from '@/lib/db/errors';
 import { pageItemId } from '@/lib/db/ids';
 import { type ChunkWrites, type ExistingRecords, writeImportChunk } from '@/lib/db/import-chunk';
+import { isAddressTitle } from '@/lib/db/merge';
 import { getEpoch } from '@/lib/db/meta';
 import { changeTimesAt, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
 import {
@@ -121,14 +122,6 @@ function minOf(a: number | null, b: number | null): number | null {
   if (a === null) return b;
   if (b === null) return a;
   return Math.min(a, b);
-}
-
-/**
- * Whether a title is none at all: empty, or one of the addresses as Shelf titles an item that has
- * no title (`plainTitle`), which a list of addresses gives every item it adds.
- */
-function isAddressTitle(title: string, urls: readonly string[]): boolean {
-  return title === '' || urls.some((url) => title === plainTitle('', url));
 }
 
 /**

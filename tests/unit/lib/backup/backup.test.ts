@@ -129,6 +129,27 @@ describe('backup', () => {
     expect(await getItem(item.id, db)).toMatchObject({ status: 'done', tags: ['serverless'], note: 'months of notes' });
   });
 
+  // As imports merge: a list of addresses imported later (on another computer) titled the item by its
+  // address, and that newer "title" outvoted the page's real one.
+  it('merge: a real title fills an item titled by its address, and an address never replaces a real title', async () => {
+    const url = 'https://example.org/page';
+    const backup = await exportNow();
+    const asAddress = (title: string, at: number) => ({
+      ...backup,
+      items: backup.items.map((item) =>
+        item.url === url ? { ...item, title, changedAt: { ...item.changedAt, title: at }, updatedAt: at } : item,
+      ),
+    });
+    await restoreBackup(parse(asAddress(url, 500)), 'merge', { db });
+    expect((await getItem(pageItemId(url), db))?.title).toBe('A page');
+    // The other way round: this browser has the address, the file the real title chosen earlier.
+    await deleteEverything(db);
+    await savePage({ url, title: '' }, capturedPage(url, '', 'Three words here', { dir: 'ltr' }), { db, now: 600 });
+    expect((await getItem(pageItemId(url), db))?.title).toBe(url);
+    await restoreBackup(parse(backup), 'merge', { db });
+    expect((await getItem(pageItemId(url), db))?.title).toBe('A page');
+  });
+
   // QA: an older backup merged in (Settings' Merge, or dropped on "Import from another app") put back
   // the theme chosen since and dropped the sites hidden since; the report said nothing.
   it('merge keeps the settings chosen in this browser since, joins lists, and says which it kept', async () => {
