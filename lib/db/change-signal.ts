@@ -1,7 +1,12 @@
 import Dexie from 'dexie';
 
-/** Tables of data derived from the rest (kept by the background): their writes are no change of the user's data. */
-const DERIVED_TABLES = ['libraryPostings', 'librarySnapshot'];
+/**
+ * Tables whose writes are no change of the user's data: data derived from the rest (kept by the
+ * background), and Shelf's bookkeeping (`meta`: each of its writes that goes with a change of the
+ * user's data goes with writes to their tables). Sync saving its record of the last sync counted as
+ * a change, which asked for the next sync: it synced every five seconds while nothing changed.
+ */
+const UNWATCHED_TABLES = ['libraryPostings', 'librarySnapshot', 'meta'];
 
 /**
  * Calls `onChange` (at most once per `delayMs`) after any transaction changes Shelf's database,
@@ -13,7 +18,7 @@ export function watchDatabaseChanges(databaseName: string, onChange: () => void,
   const listener = (parts: Record<string, unknown>) => {
     const prefix = `idb://${databaseName}/`;
     const isDataPart = (part: string) =>
-      part.startsWith(prefix) && !DERIVED_TABLES.some((table) => part.startsWith(`${prefix}${table}/`));
+      part.startsWith(prefix) && !UNWATCHED_TABLES.some((table) => part.startsWith(`${prefix}${table}/`));
     if (!Object.keys(parts).some(isDataPart)) return;
     timer ??= setTimeout(() => {
       timer = undefined;
