@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { type Message, useImport } from '@/components/hooks/use-import';
 import { ImportPanel } from '@/components/import-panel';
 import { MessageLine } from '@/components/message-line';
+import { ConfirmQuestion } from '@/components/settings/confirm-question';
 import { DeleteEverything } from '@/components/settings/delete-everything';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { exportBackupFile, exportLibraryFile } from '@/lib/export/export-file';
@@ -9,6 +10,8 @@ import { exportBackupFile, exportLibraryFile } from '@/lib/export/export-file';
 /** The user's data: exports, Shelf backups, imports from other apps, and deleting everything. */
 export function DataSettings({ db }: { db: ShelfDatabase }) {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  // A file to replace everything with, waiting for the user's yes (QA pass: choosing the file wiped the library).
+  const [replaceWith, setReplaceWith] = useState<File | null>(null);
   const imports = useImport(db);
   const [exported, setExported] = useState<Message | null>(null);
   const exportWith = (write: () => Promise<string>) =>
@@ -56,12 +59,29 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
               disabled={imports.progress !== null}
               onChange={(e) => {
                 const file = e.target.files?.[0];
-                if (file) void imports.restore(file, mode);
+                if (file && mode === 'replace') setReplaceWith(file);
+                else if (file) void imports.restore(file, mode);
                 e.target.value = '';
               }}
             />
           </label>
         </p>
+        {replaceWith && (
+          <ConfirmQuestion
+            lines={[
+              `Replace everything Shelf keeps in this browser with ${replaceWith.name}?`,
+              'Items saved, and changes made, since that backup are lost. Export a backup first if you may want them.',
+            ]}
+            confirmLabel="Yes, replace everything"
+            onConfirm={() => {
+              void imports.restore(replaceWith, 'replace');
+              setReplaceWith(null);
+              // Back to the choice that loses nothing, for the next file.
+              setMode('merge');
+            }}
+            onCancel={() => setReplaceWith(null)}
+          />
+        )}
         <MessageLine message={imports.restoreMessage} />
       </fieldset>
       <ImportPanel

@@ -134,8 +134,12 @@ export function describeRestoreFailure(fileName: string, error: unknown, mode: '
 
 /** One line for the user, counting saved items (not records). */
 export function describeRestore(fileName: string, report: RestoreReport, mode: 'merge' | 'replace'): string {
-  const parts = [`${report.added} added`, `${report.updated} updated`, `${report.unchanged} unchanged`];
-  if (mode === 'replace') parts.push(`${report.removed} replaced`);
+  // A replace removes every item that was here and adds the file's: "3 replaced" read as three
+  // items changed, though some were simply gone (QA pass).
+  const parts =
+    mode === 'replace'
+      ? [`its ${report.added} ${report.added === 1 ? 'item' : 'items'} replaced the ${report.removed} that were here`]
+      : [`${report.added} added`, `${report.updated} updated`, `${report.unchanged} unchanged`];
   // Said apart and by name (QA pass: "1 skipped" for a theme this browser kept read as an item lost).
   const settingNames = report.skipped.flatMap(({ where, reason }) =>
     reason.startsWith(KEPT_IN_THIS_BROWSER) ? [settingName(where)] : [],

@@ -201,6 +201,10 @@ describe('backup', () => {
     expect(report).toMatchObject({ added: 6, removed: 7 });
     expect(await getItem('article:extra', db)).toBeUndefined();
     expect(await countItems(db)).toBe(6);
+    // QA pass: "6 added, 0 updated, 0 unchanged, 7 replaced" read as seven items changed, one of them gone.
+    expect(describeRestore('b.json', report, 'replace')).toBe(
+      'Imported b.json: its 6 items replaced the 7 that were here.',
+    );
   });
 
   // A tag holding "|" or "," (kept by imports before version 11) came back from Shelf's exports as more tags.

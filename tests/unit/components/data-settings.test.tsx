@@ -1,0 +1,77 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DataSettings } from '@/components/settings/data-settings';
+import { backupText, createBackup } from '@/lib/backup/backup-file';
+import { readBackupRecords } from '@/lib/db/backup';
+import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
+import { saveArticle } from '@/lib/db/items';
+import { keepFocusInside } from '@/lib/dom/focus-rescue';
+import { snapshotPreferences } from '@/lib/settings/preferences';
+
+let backupFile: File;
+beforeEach(async () => {
+  resetDatabaseConnection();
+  await Dexie.delete('shelf');
+  await saveArticle({ id: 'wal', title: 'WAL', url: null });
+  const backup = createBackup(await readBackupRecords(getDatabase()), await snapshotPreferences(), new Date());
+  backupFile = new File([backupText(backup)], 'shelf-backup.json', { type: 'application/json' });
+  // Saved since the backup: what a replace would lose.
+  await saveArticle({ id: 'since', title: 'Saved since', url: null });
+});
+let stop = new AbortController();
+afterEach(() => {
+  stop.abort();
+  stop = new AbortController();
+  resetDatabaseConnection();
+});
+
+/** The text of the elements an element's aria-describedby names: what a screen reader says with it. */
+const descriptionOf = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
+const ids = async () => (await getDatabase().items.toArray()).map((item) => item.id).sort();
+
+// QA pass: choosing a file under "Replace everything" wiped the library at once, unasked and for good.
+describe('Replace everything, asked first', () => {
+  function chooseToReplace() {
+    const { container } = render(<DataSettings db={getDatabase()} />);
+    keepFocusInside(container, stop.signal);
+    fireEvent.click(screen.getByRole('radio', { name: 'Replace everything' }));
+    fireEvent.change(screen.getByLabelText('Backup file'), { target: { files: [backupFile] } });
+  }
+
+  it('asks, naming the file, with Cancel focused and described by the question; Cancel changes nothing', async () => {
+    chooseToReplace();
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    expect(document.activeElement).toBe(cancel);
+    expect(descriptionOf(cancel)).toContain('Replace everything Shelf keeps in this browser with shelf-backup.json?');
+    expect(await ids()).toEqual(['article:since', 'article:wal']);
+    fireEvent.click(cancel);
+    expect(screen.queryByRole('button', { name: 'Yes, replace everything' })).toBeNull();
+    expect(await ids()).toEqual(['article:since', 'article:wal']);
+  });
+
+  it('replaces on yes, says what it did, and the next file merges unless asked again', async () => {
+    chooseToReplace();
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, replace everything' }));
+    await waitFor(async () => expect(await ids()).toEqual(['article:wal']));
+    expect(await screen.findByText(/its 1 item replaced the 2 that were here/)).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: /Merge/ }).checked).toBe(true);
+  });
+});
+
+describe('Delete everything, asked first', () => {
+  // QA pass: a screen reader heard "Delete everything, group, Cancel, button", not the question.
+  it('describes its answers by the question', () => {
+    render(<DataSettings db={getDatabase()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    for (const name of ['Cancel', 'Yes, delete everything'])
+      expect(descriptionOf(screen.getByRole('button', { name }))).toContain(
+        'Delete everything Shelf keeps in this browser?',
+      );
+  });
+});
