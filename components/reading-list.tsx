@@ -98,7 +98,7 @@ export function ReadingList({
                 </button>
                 <span className="reading-row-meta">
                   <span className={`status status-${item.status}`}>{item.status}</span>
-                  {site && <span>{site}</span>}
+                  {site && <span className="reading-row-site">{site}</span>}
                   {readMinutes !== null && <span>{readMinutes} min</span>}
                   <span>{percent}% read</span>
                   <AnnotationBadges item={item} highlights={highlightCounts.get(item.id) ?? 0} />

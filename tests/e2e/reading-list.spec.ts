@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pageItemId } from '@/lib/db/ids';
 import { parseCsv } from '@/lib/import/csv';
 import { expect, getServiceWorker, launchWithExtension, routeBlogToFixtures, test } from './fixtures';
 import { ARTICLES_WITH_URL, ARTICLES_WITHOUT_URL, articleItem, shelfBackup } from './helpers/library-files';
@@ -8,6 +9,7 @@ import { scrolledFraction, scrollWithWheel } from './pages/reading';
 import { openSidePanel } from './pages/side-panel';
 
 const COLD_START_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
+const LONG_SITE_PAGE = 'https://engineering-blog.streaming-platform.example.com/2024/01/kafka-consumers';
 
 test('save from the popup → live in the open side panel → mark done → still there after a browser relaunch', async ({
   context,
@@ -114,9 +116,21 @@ test('importing a corrupt backup says what is wrong and changes nothing; a valid
         title: 'Thundering Herd on Service Restart — The Restart That Kills Your System',
         status: 'done',
         tags: ['imported'],
-        note: '',
+        note: 'Compare with the jitter in our own restarts',
         addedAt: 1,
         updatedAt: 1,
+      },
+      {
+        id: pageItemId(LONG_SITE_PAGE),
+        kind: 'page',
+        articleId: null,
+        url: LONG_SITE_PAGE,
+        title: 'Scaling Kafka consumers: lessons from five years of event streaming at a music service',
+        status: 'unread',
+        tags: [],
+        note: 'Partition counts',
+        addedAt: 2,
+        updatedAt: 2,
       },
     ],
   };
@@ -125,10 +139,23 @@ test('importing a corrupt backup says what is wrong and changes nothing; a valid
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(valid)),
   });
-  await expect(panel.settings.report('Imported good.json')).toContainText('1 added');
+  await expect(panel.settings.report('Imported good.json')).toContainText('2 added');
   await panel.show('Reading list');
   await panel.readingList.view('All').click();
-  await expect(panel.readingList.rows).toHaveCount(2);
+  await expect(panel.readingList.rows).toHaveCount(3);
+
+  // Rows have a fixed height: at a narrow panel their details line wrapped and ran onto the next row (QA pass).
+  await panel.page.setViewportSize({ width: 320, height: 700 });
+  await expect
+    .poll(() =>
+      panel.readingList.rows.evaluateAll((rows) =>
+        rows.map((row) => {
+          const bottom = Math.max(...[...row.querySelectorAll('*')].map((part) => part.getBoundingClientRect().bottom));
+          return bottom <= row.getBoundingClientRect().bottom;
+        }),
+      ),
+    )
+    .toEqual([true, true, true]);
 });
 
 test('opened by a click, the list takes keys at once; bulk buttons need checked rows; Unsave → Undo restores exactly', async ({
