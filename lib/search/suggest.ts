@@ -1,4 +1,4 @@
-import { analyzeQueryWords, pairTerm, termsOfWord } from '@/lib/search/text';
+import { analyzeQueryWords, isStopWord, pairTerm, termsOfWord } from '@/lib/search/text';
 import { isLikelyTypo, type TypoMatcher } from '@/lib/search/typo';
 import type { Vocabulary } from '@/lib/search/vocabulary';
 
@@ -28,8 +28,9 @@ export function spellQuery(
     // common word ("thing" for "thndrng").
     const plausible = typos
       .fuzzyWords(surface, { threshold: SUGGEST_THRESHOLD, limit: PAIR_SHORTLIST, pool: SUGGEST_POOL, maxEdits: 3 })
-      // A word of its own ("lemon", "sudan") is not a misspelling of the nearest library word.
-      .filter(([word]) => isPlausibleMisspelling(surface, word));
+      // A word of its own ("lemon", "sudan") is not a misspelling of the nearest library word; nor is
+      // a word every search drops one to offer ("wash the car": "Did you mean “was card”?", QA pass).
+      .filter(([word]) => !isStopWord(word) && isPlausibleMisspelling(surface, word));
     shortlists[shortlists.length - 1] = plausible;
     const [best] = plausible;
     if (!best) return { surface, known: false, correction: null };

@@ -41,3 +41,13 @@ describe('a name with an address ending', () => {
     expect(shelf('fly.io')).not.toContain('websocket-scale-2026');
   });
 });
+
+describe('"Did you mean"', () => {
+  it('never offers a word every search drops ("wash the car" was "Did you mean “was card”?", QA pass)', () => {
+    for (const query of ['wash the car', 'the wash']) {
+      const suggestion = engine.search(query, { suggest: true, typing: false }).suggestion;
+      expect(suggestion ?? '', query).not.toMatch(/\bwas\b/);
+    }
+    expect(engine.search('thndrng hrd', { suggest: true, typing: false }).suggestion).toBe('thundering herd');
+  });
+});
