@@ -25,12 +25,14 @@ function viewHeading(root: HTMLElement): HTMLElement | null {
 /**
  * Where the focus goes once the focused element left the page, from its ancestors as they were
  * (nearest first): the first control of the nearest one still there that holds one; the view's
- * heading when only the root, or the part holding the page's header, is left.
+ * heading when only the root, the page's header, or the part holding it is left.
  */
 export function rescueTarget(root: HTMLElement, ancestors: readonly HTMLElement[]): HTMLElement {
   for (const ancestor of ancestors) {
     // At the level of the page's header the whole view was replaced: its heading, not the header's Back.
-    if (ancestor === root || ancestor.querySelector('header')) break;
+    // The header itself too: Back, gone with the view it left, gave the focus to the header's first
+    // button ("All articles", QA pass).
+    if (ancestor === root || ancestor.matches('header') || ancestor.querySelector('header')) break;
     if (!ancestor.isConnected || !root.contains(ancestor)) continue;
     const control = ancestor.querySelector<HTMLElement>(FOCUSABLE);
     if (control) return control;

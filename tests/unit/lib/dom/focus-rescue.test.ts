@@ -41,6 +41,19 @@ describe('focus kept inside the page when the focused control goes away', () => 
     expect(document.activeElement?.getAttribute('tabindex')).toBe('-1');
   });
 
+  it('to the new view’s heading when Back itself went with the view it left, not the header’s first button', async () => {
+    const root = page(
+      '<header><h1>Shelf</h1><nav><button>All articles</button></nav><button id="back">Back</button></header><section id="view"><h2>Card</h2></section>',
+    );
+    (root.querySelector('#back') as HTMLElement).focus();
+    root.querySelector('#back')?.remove();
+    root
+      .querySelector('#view')
+      ?.replaceWith(Object.assign(document.createElement('section'), { innerHTML: '<h2>Search Shelf</h2>' }));
+    await settle();
+    expect(document.activeElement?.textContent).toBe('Search Shelf');
+  });
+
   it('leaves alone focus moved on purpose, and a control removed after the focus left it', async () => {
     const root = page('<button id="a">A</button><button id="b">B</button><section><button id="c">C</button></section>');
     (root.querySelector('#a') as HTMLElement).focus();
