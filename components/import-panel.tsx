@@ -48,7 +48,8 @@ export function ImportPanel({
       <legend>Import from another app</legend>
       <p id={hintId} className="muted small">
         Pocket (HTML or the zip of CSV files), Instapaper CSV, Omnivore zip, Raindrop.io CSV, a browser bookmarks file,
-        or a list of addresses. Read in this browser only; importing the same file again adds nothing.
+        a CSV with a url column, or a list of addresses. Read in this browser only; importing the same file again adds
+        nothing.
       </p>
       <label
         className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
