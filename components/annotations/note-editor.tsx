@@ -29,6 +29,9 @@ export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_0
   const { text, state, failure, edit } = useDebouncedSave(note, onSave, {
     saveAsPageCloses: (value) => saveNoteAsPageCloses(of, value),
   });
+  // The field stops at its limit, and a longer paste is cut there: said, or the cut goes unnoticed (QA pass).
+  const limit = `This holds at most ${maxLength.toLocaleString('en-US')} characters; text past that is not kept.`;
+  const stateText = text || state !== 'saved' ? STATE_TEXT[state] : '';
   return (
     <div className="note-editor">
       <textarea
@@ -40,7 +43,11 @@ export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_0
         onChange={(e) => edit(e.target.value)}
       />
       <span className={state === 'failed' ? 'notice small' : 'muted small'} role="status">
-        {state === 'failed' && isQuotaError(failure) ? NO_ROOM : text || state !== 'saved' ? STATE_TEXT[state] : ''}
+        {state === 'failed' && isQuotaError(failure)
+          ? NO_ROOM
+          : text.length >= maxLength
+            ? `${stateText}. ${limit}`
+            : stateText}
       </span>
     </div>
   );

@@ -1,0 +1,20 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { NoteEditor } from '@/components/annotations/note-editor';
+
+const of = { target: 'item', id: 'article:wal' } as const;
+
+// QA pass: a 25,000-character paste into a note stopped at 20,000 and said only "Saved".
+describe('a note at its limit', () => {
+  it('says that text past the limit is not kept; under it, nothing', () => {
+    const onSave = vi.fn((text: string) => Promise.resolve(text));
+    render(<NoteEditor label="Note" note="" maxLength={12} onSave={onSave} of={of} />);
+    const field = screen.getByRole('textbox', { name: 'Note' });
+    fireEvent.change(field, { target: { value: 'short' } });
+    expect(screen.getByRole('status').textContent).not.toContain('at most');
+    fireEvent.change(field, { target: { value: 'twelve chars' } });
+    expect(screen.getByRole('status').textContent).toContain(
+      'This holds at most 12 characters; text past that is not kept.',
+    );
+  });
+});
