@@ -32,7 +32,7 @@ export function rescueTarget(root: HTMLElement, ancestors: readonly HTMLElement[
     // At the level of the page's header the whole view was replaced: its heading, not the header's Back.
     // The header itself too: Back, gone with the view it left, gave the focus to the header's first
     // button ("All articles", QA pass).
-    if (ancestor === root || ancestor.matches('header') || ancestor.querySelector('header')) break;
+    if (ancestor === root || ancestor.localName === 'header' || ancestor.querySelector('header')) break;
     if (!ancestor.isConnected || !root.contains(ancestor)) continue;
     const control = ancestor.querySelector<HTMLElement>(FOCUSABLE);
     if (control) return control;
