@@ -120,6 +120,19 @@ export function queryTermsOfWord(surface: string): string[] {
 }
 
 /**
+ * Being typed, a last word shorter than this is a fragment ("e", "ex" of "exposed"), even where some
+ * page holds it as a word; from three letters it may say what the query is about ("box", "aws").
+ */
+const MIN_TYPED_WORD_LENGTH = 3;
+
+/** Whether the word at `position` is the last, being typed, and a fragment (MIN_TYPED_WORD_LENGTH). */
+export function isTypedFragment(words: readonly QueryWord[], position: number, typing: boolean): boolean {
+  return (
+    typing && position === words.length - 1 && (words[position] as QueryWord).surface.length < MIN_TYPED_WORD_LENGTH
+  );
+}
+
+/**
  * Stage 1: each query word's candidate terms as written: its exact terms, and for the last word
  * while typing, the terms it begins. Words left without candidates go to the typo stage.
  */
@@ -131,12 +144,17 @@ export function wordCandidates(
 ): Candidates[] {
   return words.map((word, position) => {
     const candidates: Candidates = new Map();
-    for (const term of queryTermsOfWord(word.surface)) addCandidate(vocabulary, candidates, term, FACTOR.exact);
+    const isLast = position === words.length - 1;
+    // A fragment being typed is no surer as written than its completions (below, sure of nothing at this
+    // length): some page holding "e" or "ex" as a word made it weigh, and pages without it dropped out
+    // ("…metrics e" of "…metrics exposed"). It still ranks.
+    const certainty = isTypedFragment(words, position, typing) ? 0 : FACTOR.exact;
+    for (const term of queryTermsOfWord(word.surface))
+      addCandidate(vocabulary, candidates, term, FACTOR.exact, certainty);
     // "log in" is how people write "login": where the index holds the word written together, it is meant
     // too. As written only: a stem of it may be another word.
     const joined = word.joinedWithNext;
     if (joined && stemWord(joined) === joined) addCandidate(vocabulary, candidates, joined, FACTOR.exact);
-    const isLast = position === words.length - 1;
     if (isLast && typing && word.surface.length >= MIN_PREFIX_LENGTH)
       addPrefixCandidates(vocabulary, candidates, word.surface, wordsBeginning);
     return candidates;
@@ -182,8 +200,10 @@ export function addSynonymCandidates(
    * results, as a synonym does): never by default; see `rankQuery` for when they are.
    */
   plainWordsSure: (positions: readonly number[]) => boolean = () => false,
+  /** Whether the word at a position is a fragment being typed (`isTypedFragment`): its synonyms are sure of nothing. */
+  fragment: (position: number) => boolean = () => false,
 ): PlainWordsFound[] {
-  const asWritten = words.map((word) => ({ term: word.term, factor: 1 }));
+  const asWritten = words.map((word, at) => ({ term: word.term, factor: 1, sure: !fragment(at) }));
   const plainFound = addSynonymsOf(vocabulary, asWritten, groups, table, plainWordsSure);
   const corrected = asWritten.map(
     (written, at) =>
@@ -200,6 +220,8 @@ export function addSynonymCandidates(
 interface WordReading {
   term: string;
   factor: number;
+  /** False for a fragment being typed ("ai" may be "aim"): its synonyms only rank. Unset: sure. */
+  sure?: boolean;
 }
 
 /**
@@ -245,8 +267,10 @@ function addSynonymsOf(
       const factor = FACTOR.synonym * Math.min(...positions.map((at) => (readings[at] as WordReading).factor));
       for (const position of positions) {
         const group = groups[position] as Candidates;
+        // A fragment's synonyms rank only; the phrase's finished words keep theirs.
+        const fragment = (readings[position] as WordReading).sure === false;
         for (const term of entry.alternativeTerms)
-          addCandidate(vocabulary, group, term, factor, certainty, FACTOR.synonym);
+          addCandidate(vocabulary, group, term, factor, fragment ? 0 : certainty, fragment ? 0 : FACTOR.synonym);
       }
     }
   }

@@ -123,7 +123,8 @@ export function wordSpecificity(
   let weight = 0;
   let bestCertainty = 0;
   for (const [term, { factor, certainty }] of candidates) {
-    if (factor === FACTOR.exact) exact = Math.max(exact, vocabulary.idf(term));
+    // A word as written counts in full, unless it is a fragment being typed (`wordCandidates`).
+    if (factor === FACTOR.exact && certainty > 0) exact = Math.max(exact, vocabulary.idf(term));
     if (certainty > 0) weight = Math.max(weight, certainty * vocabulary.idf(term));
     bestCertainty = Math.max(bestCertainty, certainty);
   }

@@ -3,6 +3,7 @@ import {
   addCompletionCandidates,
   addSynonymCandidates,
   type Candidates,
+  isTypedFragment,
   type PlainWordsFound,
   pairCandidates,
   wordCandidates,
@@ -141,7 +142,9 @@ function readQuery(
 ): QueryReading {
   // Copied: a second reading adds its synonyms to candidates of its own (each candidate is replaced, never changed).
   const groups = base.groups.map((group) => new Map(group));
-  const plainFound = addSynonymCandidates(vocabulary, words, groups, synonyms, sure?.at);
+  const plainFound = addSynonymCandidates(vocabulary, words, groups, synonyms, sure?.at, (at) =>
+    isTypedFragment(words, at, typing),
+  );
   const wordReadings = groups.map((group, at): WordReading | null => {
     const terms = [...group]
       .filter(([, { certainty }]) => certainty > 0)

@@ -76,6 +76,24 @@ describe('bundled search engine', () => {
     expect(engine.search('dead let ', {}).prefix).toBeNull(); // a trailing space finishes the word
   });
 
+  // QA (saved pages, the articles alike): a last word of a letter or two that some article holds as a word
+  // ("b" of "plan b", "db", "ml", whose synonyms are "ai", "llm") weighed in full, and articles with the
+  // finished words alone left the results.
+  it('keeps every result of the finished words while a short last word is typed', () => {
+    const ids = (query: string, typing: boolean) =>
+      engine.search(query, { typing, limit: 100 }).results.map((r) => r.article.id);
+    for (const [finished, fragment] of [
+      ['clock skew jwt', 'b'],
+      ['redis eviction', 'db'],
+      ['redis eviction', 'ml'],
+      ['cache stampede', 'db'],
+    ]) {
+      const before = ids(`${finished} `, false);
+      expect(before.length).toBeGreaterThan(0);
+      expect(ids(`${finished} ${fragment}`, true), fragment).toEqual(expect.arrayContaining(before));
+    }
+  });
+
   // The index holds stems ("observ", "scalabl"): typed past them, "observa"…"observabil" began no
   // term and the list went blank; the words the articles hold that begin with it count.
   it('while typing a word past its stem, lists what the words it begins find', () => {

@@ -312,6 +312,28 @@ describe('library index', () => {
     expect(spelling?.[0]).toEqual({ surface: 'poker', known: false, correction: null });
   });
 
+  // QA: typing a phrase from deep in a saved page, the page left the results at "…metrics e" and
+  // "…metrics ex" (other pages hold "e" and "ex" as words) and came back at "…metrics exp".
+  it('never loses a page holding the finished words while a short last word is typed', () => {
+    const sre = page('page:sre', {
+      title: 'Monitoring distributed systems',
+      text: `${filler.repeat(30)}Monitoring based on metrics exposed by the internals of the system. ${filler.repeat(10)}`,
+    });
+    // The phrase's words are common in the library, "e", "ex" and "b" rare words of another page.
+    const notes = [1, 2, 3, 4, 5].map((n) =>
+      page(`page:notes-${n}`, { text: `${filler.repeat(5)}Monitoring was based on the metrics of week ${n}.` }),
+    );
+    const mail = page('page:mail', {
+      title: 'Letters',
+      text: `${filler.repeat(5)}Her ex sent an e mail about plan b.`,
+    });
+    const index = indexOf(sre, mail, darfur, ...notes);
+    for (const typed of ['metrics', 'metrics e', 'metrics ex', 'metrics exp', 'metrics b', 'metrics q'])
+      expect(ids(index.search(`Monitoring based on ${typed}`, { typing: true })), typed).toContain('page:sre');
+    // The fragment still ranks: alone, it finds the page holding it as a word.
+    expect(ids(index.search('ex', { typing: true }))).toContain('page:mail');
+  });
+
   it('finds a page in British spelling by the American one and the other way round, as a result', () => {
     const british = page('page:british', {
       title: 'Planning notes',
