@@ -125,10 +125,16 @@ export function queryTermsOfWord(surface: string): string[] {
  */
 const MIN_TYPED_WORD_LENGTH = 3;
 
-/** Whether the word at `position` is the last, being typed, and a fragment (MIN_TYPED_WORD_LENGTH). */
+/**
+ * Whether the word at `position` is the last, being typed, and a fragment (MIN_TYPED_WORD_LENGTH) after
+ * finished words. Alone it is all the query says, read as before: "ai" typed is about AI first, not "aiofiles".
+ */
 export function isTypedFragment(words: readonly QueryWord[], position: number, typing: boolean): boolean {
   return (
-    typing && position === words.length - 1 && (words[position] as QueryWord).surface.length < MIN_TYPED_WORD_LENGTH
+    typing &&
+    position > 0 &&
+    position === words.length - 1 &&
+    (words[position] as QueryWord).surface.length < MIN_TYPED_WORD_LENGTH
   );
 }
 
