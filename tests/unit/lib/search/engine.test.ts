@@ -92,6 +92,8 @@ describe('bundled search engine', () => {
       expect(before.length).toBeGreaterThan(0);
       expect(ids(`${finished} ${fragment}`, true), fragment).toEqual(expect.arrayContaining(before));
     }
+    // Typed alone, a short word is all the query says: "ai" is about AI first, not "aiofiles".
+    expect(engine.search('ai', { typing: true }).results[0]?.article.id).toBe('system-design-ai-products');
   });
 
   // The index holds stems ("observ", "scalabl"): typed past them, "observa"…"observabil" began no
