@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestLibraryPostingsUpdate } from '@/lib/background/library-postings';
 import { NoDomError, withDom } from '@/lib/background/offscreen';
 import { copyChanges, readableCopy, storedCopyText } from '@/lib/capture/copy-text';
 import { MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
@@ -55,14 +56,26 @@ export function readCopyHere(html: string): Promise<{ html: string; text: string
 export async function refreshCopyTexts({
   db = getDatabase(),
   read = readCopyText,
+  onFinished = () => {},
 }: {
   db?: ShelfDatabase;
   read?: (html: string) => Promise<string>;
+  /**
+   * Called once a run read the last copy. Its last batch may change no copy and write only its
+   * progress, which is no change signal (lib/db/change-signal.ts): the whole library index, stored
+   * only once every copy is current, is asked for here.
+   */
+  onFinished?: () => void;
 } = {}): Promise<number> {
   let changed = 0;
+  let ran = false;
   for (;;) {
     const { rule, after: from } = await getCopyTextProgress(db);
-    if (rule >= COPY_TEXT_RULE) return changed;
+    if (rule >= COPY_TEXT_RULE) {
+      if (ran) onFinished();
+      return changed;
+    }
+    ran = true;
     // A copy read by rule 2 holds the reader's text already: rule 3 only counts its words again, from
     // that text, with no DOM (parsing and sanitizing thousands of copies again would take minutes).
     const textOf =
@@ -98,5 +111,7 @@ export async function refreshCopyTexts({
  * read once every copy is current; a worker stopped meanwhile goes on at its next start).
  */
 export function startCopyTextRefresh(): void {
-  void refreshCopyTexts().catch((error: unknown) => console.warn('Shelf: could not read saved copies again', error));
+  void refreshCopyTexts({ onFinished: requestLibraryPostingsUpdate }).catch((error: unknown) =>
+    console.warn('Shelf: could not read saved copies again', error),
+  );
 }

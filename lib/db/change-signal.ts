@@ -3,8 +3,9 @@ import Dexie from 'dexie';
 /**
  * Tables whose writes are no change of the user's data: data derived from the rest (kept by the
  * background), and Shelf's bookkeeping (`meta`: each of its writes that goes with a change of the
- * user's data goes with writes to their tables). Sync saving its record of the last sync counted as
- * a change, which asked for the next sync: it synced every five seconds while nothing changed.
+ * user's data goes with writes to their tables; the end of the saved-copy refresh, which may write
+ * only its progress, asks for the library index itself). Sync saving its record of the last sync
+ * counted as a change, which asked for the next sync: it synced every five seconds while nothing changed.
  */
 const UNWATCHED_TABLES = ['libraryPostings', 'librarySnapshot', 'meta'];
 
