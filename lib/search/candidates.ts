@@ -108,15 +108,19 @@ const ADDRESS_FILLER = new Set([
 ]);
 
 /**
- * A query word's terms (`termsOfWord`), without the parts of an address that name no site: each
- * part of a compound stands for the whole word, so with "com" among them every .com page covered
- * "nytimes.com" in full (QA pass: 20 pages of four sites). Pages index them still.
+ * A query word's terms (`termsOfWord`), without the parts of an address that name no site: its ending
+ * ("com", "co.uk", "io") and a leading "www". Each part of a compound stands for the whole word, so
+ * with "com" among them every .com page covered "nytimes.com" in full (QA pass: 20 pages of four
+ * sites). Only the ending: elsewhere such a part is a name ("io.reader", "app.js"; review). Pages index them still.
  */
 export function queryTermsOfWord(surface: string): string[] {
   const terms = termsOfWord(surface);
-  if (!surface.includes('.')) return terms;
-  const [whole, ...parts] = terms;
-  return [whole as string, ...parts.filter((part) => !ADDRESS_FILLER.has(part))];
+  if (!surface.includes('.') || terms.length === 1) return terms;
+  const parts = surface.split(/[+:.#]+/).filter((part) => part.length >= 2);
+  let end = parts.length;
+  while (end > 1 && ADDRESS_FILLER.has(parts[end - 1] as string)) end--;
+  const start = parts[0] === 'www' && end > 1 ? 1 : 0;
+  return [terms[0] as string, ...parts.slice(start, end).map(stemWord)];
 }
 
 /**
@@ -126,15 +130,24 @@ export function queryTermsOfWord(surface: string): string[] {
 const MIN_TYPED_WORD_LENGTH = 3;
 
 /**
- * Whether the word at `position` is the last, being typed, and a fragment (MIN_TYPED_WORD_LENGTH) after
- * finished words. Alone it is all the query says, read as before: "ai" typed is about AI first, not "aiofiles".
+ * Letters of scripts written word by word. Han and kana are read a character at a time: a last
+ * character is no fragment of a word ("系统" is two words "系" and "统", review).
+ */
+const SPELLED_WORD = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+$/u;
+
+/**
+ * Whether the word at `position` is the last, being typed, and a fragment (MIN_TYPED_WORD_LENGTH) of a
+ * spelled word after finished words. Alone it is all the query says, read as before: "ai" typed is
+ * about AI first, not "aiofiles"; nor is a number a fragment ("SOC 2").
  */
 export function isTypedFragment(words: readonly QueryWord[], position: number, typing: boolean): boolean {
+  const surface = (words[position] as QueryWord).surface;
   return (
     typing &&
     position > 0 &&
     position === words.length - 1 &&
-    (words[position] as QueryWord).surface.length < MIN_TYPED_WORD_LENGTH
+    surface.length < MIN_TYPED_WORD_LENGTH &&
+    SPELLED_WORD.test(surface)
   );
 }
 

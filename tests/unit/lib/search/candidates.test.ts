@@ -7,6 +7,7 @@ import {
   onTopicCertainty,
   pairCandidates,
   phrasePositions,
+  queryTermsOfWord,
   setCandidate,
   wordCandidates,
 } from '@/lib/search/candidates';
@@ -165,5 +166,21 @@ describe('candidates stage', () => {
     expect(certainties(groups[0]!).idempot).toBeCloseTo(5 / 7);
     expect(named(groups[1]!)).toEqual({ roll: FACTOR.prefix, rollout: FACTOR.prefix }); // still ranks…
     expect(certainties(groups[1]!)).toEqual({ roll: 0, rollout: 0 }); // …but "rol" tells nothing
+  });
+});
+
+describe('a query word that is an address (queryTermsOfWord)', () => {
+  it('leaves out its ending and a leading www, which name no site', () => {
+    expect(queryTermsOfWord('www.bbc.com')).toEqual(['www.bbc.com', 'bbc']);
+    expect(queryTermsOfWord('bbc.co.uk')).toEqual(['bbc.co.uk', 'bbc']);
+    expect(queryTermsOfWord('socket.io')).toEqual(['socket.io', 'socket']);
+  });
+
+  // A review: "io.reader" lost "io", "app.js" its "app" and "de.json" its "de".
+  it('keeps such a part anywhere else: there it is a name', () => {
+    expect(queryTermsOfWord('io.reader')).toContain('io');
+    expect(queryTermsOfWord('app.js')).toContain('app');
+    expect(queryTermsOfWord('de.json')).toContain('de');
+    expect(queryTermsOfWord('node.js')).toEqual(['node.js', 'node', 'js']);
   });
 });

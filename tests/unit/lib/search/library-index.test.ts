@@ -452,6 +452,15 @@ describe('saved pages in other scripts', () => {
     expect(firstOf('东京')).toBe('page:zh');
   });
 
+  // Read a character at a time, the last character typed is no fragment of a word (review: while
+  // typing, "系统" listed a page holding only "关系").
+  it('while typing, a Chinese word of two characters finds only the pages holding both', () => {
+    const system = page('page:system', { title: '系统设计', text: '这个系统很稳定' });
+    const relation = page('page:relation', { title: '关系', text: '我们的关系很好' });
+    const chinese = indexOf(system, relation);
+    expect(ids(chinese.search('系统', { typing: true }))).toEqual(['page:system']);
+  });
+
   it('shows the Russian passage as the snippet, its words highlighted', () => {
     const response = index.search('гуманитарные конвои', { typing: false });
     const snippet = makeSnippet(russian.text, response.matchedTerms, response.prefix);
