@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { type SaveState, useDebouncedSave } from '@/components/hooks/use-debounced-save';
 import { type NoteTarget, saveNoteAsPageCloses } from '@/lib/annotations/note-on-close';
 import { isQuotaError } from '@/lib/db/errors';
@@ -29,26 +30,30 @@ export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_0
   const { text, state, failure, edit } = useDebouncedSave(note, onSave, {
     saveAsPageCloses: (value) => saveNoteAsPageCloses(of, value),
   });
-  // The field stops at its limit, and a longer paste is cut there: said, or the cut goes unnoticed (QA pass).
-  const limit = `This holds at most ${maxLength.toLocaleString('en-US')} characters; text past that is not kept.`;
-  const stateText = text || state !== 'saved' ? STATE_TEXT[state] : '';
+  // The field stops at its limit, and a longer paste is cut there: said, or the cut goes unnoticed (QA
+  // pass). Beside the status, not in it: read with the field, not again at each save.
+  const limitId = useId();
+  const atLimit = text.length >= maxLength;
   return (
     <div className="note-editor">
       <textarea
         dir="auto"
         aria-label={label}
+        aria-describedby={atLimit ? limitId : undefined}
         rows={rows}
         maxLength={maxLength}
         value={text}
         onChange={(e) => edit(e.target.value)}
       />
       <span className={state === 'failed' ? 'notice small' : 'muted small'} role="status">
-        {state === 'failed' && isQuotaError(failure)
-          ? NO_ROOM
-          : text.length >= maxLength
-            ? `${stateText}. ${limit}`
-            : stateText}
+        {state === 'failed' && isQuotaError(failure) ? NO_ROOM : text || state !== 'saved' ? STATE_TEXT[state] : ''}
       </span>
+      {atLimit && (
+        <span id={limitId} className="notice small">
+          {' '}
+          This holds at most {maxLength.toLocaleString('en-US')} characters; text past that is not kept.
+        </span>
+      )}
     </div>
   );
 }

@@ -4,6 +4,8 @@ interface ConfirmQuestionProps {
   /** The question and what it means, one paragraph each: a screen reader reads them with the focused answer. */
   lines: readonly ReactNode[];
   confirmLabel: string;
+  /** While something else runs that the answer would disturb (an import): Cancel only. */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -12,9 +14,9 @@ interface ConfirmQuestionProps {
  * A question asked in place before something that cannot be undone. The safe answer (Cancel) takes
  * the focus, and both answers are described by the question, so a screen reader says what is asked
  * (QA: it said only "Delete everything, group, Cancel, button"). Escape cancels; once answered and
- * gone, the page's focus rescue (lib/dom/focus-rescue.ts) gives the focus to the control that asked.
+ * gone, the page's focus rescue (lib/dom/focus-rescue.ts) gives the focus to the nearest control still there.
  */
-export function ConfirmQuestion({ lines, confirmLabel, onConfirm, onCancel }: ConfirmQuestionProps) {
+export function ConfirmQuestion({ lines, confirmLabel, confirmDisabled, onConfirm, onCancel }: ConfirmQuestionProps) {
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelRef.current?.focus(), []);
@@ -25,7 +27,7 @@ export function ConfirmQuestion({ lines, confirmLabel, onConfirm, onCancel }: Co
   return (
     <div>
       {lines.map((line, at) => (
-        // The lines are fixed for the question's life: their place is their identity.
+        // Keyed by place: a line that comes or goes (sync's, once its setting is read) is drawn again, harmlessly.
         <p key={at} id={`${id}-${at}`}>
           {line}
         </p>
@@ -33,6 +35,7 @@ export function ConfirmQuestion({ lines, confirmLabel, onConfirm, onCancel }: Co
       <button
         type="button"
         className="button danger"
+        disabled={confirmDisabled}
         onClick={onConfirm}
         onKeyDown={cancelOnEscape}
         aria-describedby={describedBy}

@@ -73,6 +73,8 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
               'Items saved, and changes made, since that backup are lost. Export a backup first if you may want them.',
             ]}
             confirmLabel="Yes, replace everything"
+            // An import started meanwhile would see everything deleted under it (review).
+            confirmDisabled={imports.progress !== null}
             onConfirm={() => {
               void imports.restore(replaceWith, 'replace');
               setReplaceWith(null);

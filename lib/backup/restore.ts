@@ -132,13 +132,20 @@ export function describeRestoreFailure(fileName: string, error: unknown, mode: '
   return `${fileName}: ${reason} ${kept}`;
 }
 
+/** What a replace did: the file's items instead of those that were here. */
+function replacedLine({ added, removed }: RestoreReport): string {
+  const items = `its ${added} ${added === 1 ? 'item' : 'items'}`;
+  if (removed === 0) return `${items} added (nothing was here)`;
+  return `${items} replaced the ${removed} that ${removed === 1 ? 'was' : 'were'} here`;
+}
+
 /** One line for the user, counting saved items (not records). */
 export function describeRestore(fileName: string, report: RestoreReport, mode: 'merge' | 'replace'): string {
   // A replace removes every item that was here and adds the file's: "3 replaced" read as three
   // items changed, though some were simply gone (QA pass).
   const parts =
     mode === 'replace'
-      ? [`its ${report.added} ${report.added === 1 ? 'item' : 'items'} replaced the ${report.removed} that were here`]
+      ? [replacedLine(report)]
       : [`${report.added} added`, `${report.updated} updated`, `${report.unchanged} unchanged`];
   // Said apart and by name (QA pass: "1 skipped" for a theme this browser kept read as an item lost).
   const settingNames = report.skipped.flatMap(({ where, reason }) =>

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfirmQuestion } from '@/components/settings/confirm-question';
 import { DataSettings } from '@/components/settings/data-settings';
 import { backupText, createBackup } from '@/lib/backup/backup-file';
 import { readBackupRecords } from '@/lib/db/backup';
@@ -73,5 +74,26 @@ describe('Delete everything, asked first', () => {
       expect(descriptionOf(screen.getByRole('button', { name }))).toContain(
         'Delete everything Shelf keeps in this browser?',
       );
+  });
+});
+
+describe('a question whose answer would disturb what runs', () => {
+  // A review: "Yes, replace everything" stayed open to a click while an import ran, which a replace ends.
+  it('offers Cancel only', () => {
+    let confirmed = 0;
+    render(
+      <ConfirmQuestion
+        lines={['Replace everything?']}
+        confirmLabel="Yes, replace everything"
+        confirmDisabled
+        onConfirm={() => confirmed++}
+        onCancel={() => {}}
+      />,
+    );
+    const yes = screen.getByRole<HTMLButtonElement>('button', { name: 'Yes, replace everything' });
+    expect(yes.disabled).toBe(true);
+    fireEvent.click(yes);
+    expect(confirmed).toBe(0);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
   });
 });

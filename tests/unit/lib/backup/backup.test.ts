@@ -205,6 +205,10 @@ describe('backup', () => {
     expect(describeRestore('b.json', report, 'replace')).toBe(
       'Imported b.json: its 6 items replaced the 7 that were here.',
     );
+    const one = { ...report, added: 1, removed: 1 };
+    expect(describeRestore('b.json', one, 'replace')).toBe('Imported b.json: its 1 item replaced the 1 that was here.');
+    const empty = { ...report, removed: 0 };
+    expect(describeRestore('b.json', empty, 'replace')).toBe('Imported b.json: its 6 items added (nothing was here).');
   });
 
   // A tag holding "|" or "," (kept by imports before version 11) came back from Shelf's exports as more tags.
