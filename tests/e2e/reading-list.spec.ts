@@ -125,7 +125,8 @@ test('importing a corrupt backup says what is wrong and changes nothing; a valid
         kind: 'page',
         articleId: null,
         url: LONG_SITE_PAGE,
-        title: 'Scaling Kafka consumers: lessons from five years of event streaming at a music service',
+        // One unbroken word: it breaks, or its end is cut with no ellipsis.
+        title: 'scaling_kafka_consumers_lessons_from_five_years_of_event_streaming_at_a_music_service',
         status: 'unread',
         tags: [],
         note: 'Partition counts',
@@ -156,6 +157,13 @@ test('importing a corrupt backup says what is wrong and changes nothing; a valid
       ),
     )
     .toEqual([true, true, true]);
+  const titlesFit = await panel.readingList.rows.evaluateAll((rows) =>
+    rows.map((row) => {
+      const title = row.querySelector('button') as HTMLElement;
+      return title.scrollWidth <= title.clientWidth;
+    }),
+  );
+  expect(titlesFit).toEqual([true, true, true]);
 });
 
 test('opened by a click, the list takes keys at once; bulk buttons need checked rows; Unsave → Undo restores exactly', async ({
