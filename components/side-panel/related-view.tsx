@@ -4,7 +4,7 @@ import { useRelatedSaved } from '@/components/hooks/use-related-saved';
 import { SavedRelatedList } from '@/components/side-panel/saved-related-list';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import type { Article } from '@/lib/corpus/article';
-import { findRelated } from '@/lib/related/find-related';
+import { askedFromArticle, findRelated } from '@/lib/related/find-related';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
 const RELATED_LIMIT = 10;
@@ -25,7 +25,13 @@ export function RelatedView({
   const saved = useRelatedSaved(view, catalog);
   const savedMatched = saved.response.hits.length > 0;
   const found = useMemo(
-    () => findRelated(view.query, { title: view.title, limit: RELATED_LIMIT, catalog }),
+    () =>
+      findRelated(view.query, {
+        title: view.title,
+        limit: RELATED_LIMIT,
+        catalog,
+        excludeId: askedFromArticle(view, catalog),
+      }),
     [view, catalog],
   );
   // A saved blog article listed among the user's pages is not listed again, unmarked, among the blog's.

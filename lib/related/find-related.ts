@@ -80,3 +80,17 @@ export function findRelated(
   const loose = results.filter((r) => r.confidence >= LOOSELY_RELATED_CONFIDENCE).slice(0, LOOSE_SHOWN);
   return { articles: loose.map((r) => r.article), matched };
 }
+
+/**
+ * The blog article a "Find related" was asked from, which is not related to itself: the blog's page
+ * the user was on, or the saved article read in Shelf's reader (QA pass: "Find related" on
+ * *Thundering Herd*'s page listed *Thundering Herd* first).
+ */
+export function askedFromArticle(
+  { url, itemId }: { url?: string; itemId?: string },
+  catalog: Pick<EffectiveCatalog, 'byUrl'>,
+): string | undefined {
+  const fromPage = url ? catalog.byUrl(url)?.id : undefined;
+  if (fromPage) return fromPage;
+  return itemId?.startsWith('article:') ? itemId.slice('article:'.length) : undefined;
+}

@@ -163,3 +163,27 @@ describe('Find related’s articles', () => {
     ).toBeTruthy();
   }, 60_000);
 });
+
+describe('Find related’s blog articles', () => {
+  const herd = ARTICLES.find((article) => article.id === 'thundering-herd-service-restart');
+  const fromPage = (view: Partial<Extract<SidePanelView, { kind: 'related' }>>) => {
+    const query = `${herd?.title} ${herd?.summary}`;
+    const full = { kind: 'related', source: 'page', query, title: herd?.title, label: 'page', ...view } as const;
+    render(<RelatedView view={full} catalog={catalog} onSelect={vi.fn()} onShow={vi.fn()} />);
+    return screen.getByRole('list', { name: 'Related articles' });
+  };
+
+  // QA pass: on Thundering Herd's page, "Find related" listed Thundering Herd first.
+  it('leave out the blog article the user was on, and the saved one read in Shelf’s reader', () => {
+    expect(herd?.url).toBeTruthy();
+    for (const view of [{ url: herd?.url as string }, { itemId: 'article:thundering-herd-service-restart' }]) {
+      const list = fromPage(view);
+      const titles = within(list)
+        .getAllByRole('button')
+        .map((button) => button.textContent ?? '');
+      expect(titles.length).toBeGreaterThan(0);
+      expect(titles.some((title) => title.includes('Thundering Herd on Service Restart'))).toBe(false);
+      list.remove();
+    }
+  });
+});
