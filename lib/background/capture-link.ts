@@ -22,12 +22,17 @@ function captureFetchedHtml(html: string, url: string): Promise<CapturedPage> {
  * the user opened and saved. The item is saved under the address the user saved, whatever the
  * redirects. Needs the host permission for the link's site (asked when the user saves it).
  */
-export async function captureLink(url: string, title: string): Promise<SavedItem> {
+export async function captureLink(
+  url: string,
+  title: string,
+  { provisionalTitle }: { provisionalTitle?: string } = {},
+): Promise<SavedItem> {
   const page = await fetchPage(url);
   const capture = await captureFetchedHtml(page.html, page.url);
   const item = await savePage(
     { url, title: capture.title || title, bundledArticleId: getArticleByUrl(url)?.id },
     capture,
+    { provisionalTitle },
   );
   await keepCopyImages(item.id, capture.html);
   return item;

@@ -176,10 +176,14 @@ export async function handleSaveClick(
   // Both need this click's user gesture: asked before anything is awaited.
   const allowed = mayReadSite(info.linkUrl);
   try {
+    const clickedAt = Date.now();
     const item = await saveLink(info.linkUrl, (info as { linkText?: string }).linkText ?? '');
     await setSidePanelView({ kind: 'reader', itemId: item.id });
     if (item.url && (await allowed)) {
-      await captureLink(item.url, item.title).catch((error: unknown) =>
+      // Saved by this click, the item is named by the link's text ("Read more", "here") only until its
+      // page is read: the page's title replaces it (QA pass: the reading list kept "Read more").
+      const provisionalTitle = item.addedAt >= clickedAt ? item.title : undefined;
+      await captureLink(item.url, item.title, { provisionalTitle }).catch((error: unknown) =>
         setSidePanelView({
           kind: 'message',
           text: `Saved “${item.title.slice(0, 200)}” to your reading list without a copy: ${(error as Error).message}`,

@@ -63,7 +63,14 @@ function isWebAddress(title: string): boolean {
 export function savePage(
   page: { url: string; title: string; bundledArticleId?: string },
   capture: CapturedPage | null,
-  { db = getDatabase(), now = Date.now() }: WriteOptions = {},
+  {
+    db = getDatabase(),
+    now = Date.now(),
+    provisionalTitle,
+  }: WriteOptions & {
+    /** A title given before the page was read (a link's text, "Read more"): replaced like an address while the item has it. */
+    provisionalTitle?: string;
+  } = {},
 ): Promise<SavedItem> {
   const id = pageItemId(page.url, page.bundledArticleId);
   return reportingFullStorage(() =>
@@ -82,7 +89,7 @@ export function savePage(
           now,
         );
         await db.items.add(item);
-      } else if (isWebAddress(item.title)) {
+      } else if (isWebAddress(item.title) || (provisionalTitle !== undefined && item.title === provisionalTitle)) {
         // Saved by its address alone (a plain list of links imported, a link saved before its page
         // had a title): the first title known replaces the address. A title it had is never replaced,
         // and another address (a capture of an untitled page names it by its address) is no title.

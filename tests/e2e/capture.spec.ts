@@ -155,6 +155,24 @@ test('"Save to Shelf" on a link fetches the page and keeps a copy readable offli
   await server.close(); // offline from here
   await panel.reload();
   await expect(panel.getByText('Streams in Node.js expose backpressure').first()).toBeVisible();
+  // Named by its page, not by the link's text ("a link"; QA pass: "Read more" stayed the item's name
+  // in the reading list, exports and Markdown, though the reader showed the page's title).
+  const storedTitles = () =>
+    panel.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const opening = indexedDB.open('shelf');
+          opening.onerror = () => reject(opening.error);
+          opening.onsuccess = () => {
+            const reading = opening.result.transaction('items').objectStore('items').getAll();
+            reading.onsuccess = () => {
+              opening.result.close();
+              resolve((reading.result as { title: string }[]).map((item) => item.title));
+            };
+          };
+        }),
+    );
+  await expect.poll(storedTitles).toEqual([expect.stringMatching(/^Backpressure in practice/)]);
 });
 
 test('a link whose page cannot be fetched is kept "Not captured yet", with Capture now', async () => {

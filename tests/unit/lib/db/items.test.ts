@@ -151,6 +151,25 @@ describe('repository', () => {
     expect((await db.items.get(bare.id))?.title).toBe('The real story');
   });
 
+  // QA pass: a link saved as "Read more" kept that name once its page was read.
+  it('a page saved by a link’s text takes its page’s title when read, while it still has that text', async () => {
+    const url = 'https://example.org/pools';
+    const linked = await savePage({ url, title: 'Read more' }, null, { db, now: 1 });
+    const read = capturedPage(url, 'Sizing a Postgres connection pool', 'Body text');
+    await savePage({ url, title: 'Read more' }, read, { db, now: 2 });
+    expect((await db.items.get(linked.id))?.title).toBe('Read more'); // a title it had, without the word to replace it
+    const captured = await savePage({ url, title: 'Read more' }, read, { db, now: 3, provisionalTitle: 'Read more' });
+    expect(captured.title).toBe('Sizing a Postgres connection pool');
+    expect((await db.items.get(linked.id))?.changedAt.title).toBe(3);
+    // Another title by then is the item's own.
+    await savePage({ url, title: '' }, capturedPage(url, 'Retitled', 'Body'), {
+      db,
+      now: 4,
+      provisionalTitle: 'Read more',
+    });
+    expect((await db.items.get(linked.id))?.title).toBe('Sizing a Postgres connection pool');
+  });
+
   it('keeps a title it is given as a plain line: a link’s text cannot spoof the reading list (red-team pass)', async () => {
     const url = 'https://example.org/invoice';
     const item = await savePage({ url, title: ' Invoice \u202Efdp.exe\u0007\u2066 ' }, null, { db, now: 1 });
