@@ -33,7 +33,12 @@ export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
     const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/capture.js'] });
     result = injection?.result;
   } catch (error) {
-    throw new Error(`The browser did not let Shelf read this page (${(error as Error).message}).`);
+    const message = (error as Error).message;
+    // Chrome's own page for a site that did not answer: there is no page to keep (QA pass: the popup
+    // blamed the browser, in Chrome's words).
+    if (/showing error page/i.test(message))
+      throw new Error('This page did not load, so there is nothing to save. Reload it, then save it.');
+    throw new Error(`The browser did not let Shelf read this page (${message}).`);
   }
   const parsed = capturedPageSchema.safeParse(result);
   if (!parsed.success) throw new Error(`The page could not be captured: ${z.prettifyError(parsed.error)}`);

@@ -39,4 +39,13 @@ describe('saving an open page', () => {
     // The text searched is the kept copy's, not what the tab said it was.
     expect(copy?.text).toContain('Then they drop work.');
   });
+
+  // QA pass: on Chrome's page for a site that did not answer, the popup said "The browser did not let
+  // Shelf read this page (Frame with ID 0 is showing error page)".
+  it('on a page that did not load, says so in plain words', async () => {
+    vi.spyOn(browser.scripting, 'executeScript').mockRejectedValue(new Error('Frame with ID 0 is showing error page'));
+    await expect(savePageFromTab({ id: 3, url: URL, title: 'a.test' })).rejects.toThrow(
+      'This page did not load, so there is nothing to save. Reload it, then save it.',
+    );
+  });
 });
