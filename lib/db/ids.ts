@@ -9,6 +9,11 @@ export function articleItemId(articleId: string): string {
   return `article:${articleId}`;
 }
 
+/** The catalog id of a bundled article's item id (`articleItemId`), or null for any other item. */
+export function articleIdOfItem(itemId: string): string | null {
+  return itemId.startsWith('article:') ? itemId.slice('article:'.length) : null;
+}
+
 /**
  * The address that identifies a page: parsed by the URL standard (scheme and host lower-cased,
  * default port dropped, path escaped the same way every time), without its #fragment, which

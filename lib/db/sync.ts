@@ -1,6 +1,7 @@
 import { cleanStoredTags } from '@/lib/annotations/tags';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
+import { articleIdOfItem } from '@/lib/db/ids';
 import { sameValue } from '@/lib/db/merge';
 import { assertEpoch, getEpoch } from '@/lib/db/meta';
 import { getRemovals } from '@/lib/db/removals';
@@ -112,13 +113,13 @@ function storedValue(incoming: SyncItem, field: ItemField) {
 
 /** The item sync brought, merged into this browser's: each field unless changed here after `readAt`. */
 function mergedItem(mine: SavedItem | undefined, incoming: SyncItem, readAt: number): SavedItem {
-  const isArticle = incoming.id.startsWith('article:');
+  const articleId = articleIdOfItem(incoming.id);
   const base: SavedItem = mine
     ? { ...mine, changedAt: { ...mine.changedAt } }
     : {
         id: incoming.id,
-        kind: isArticle ? 'article' : 'page',
-        articleId: isArticle ? incoming.id.slice('article:'.length) : null,
+        kind: articleId !== null ? 'article' : 'page',
+        articleId,
         url: incoming.url,
         title: plainTitle(incoming.title, incoming.url),
         status: incoming.status,

@@ -1,5 +1,6 @@
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import type { Article } from '@/lib/corpus/article';
+import { articleIdOfItem } from '@/lib/db/ids';
 import { getBundledRelatedEngine, relatedEngineFor } from '@/lib/related/bundled';
 import { LOOSELY_RELATED_CONFIDENCE } from '@/lib/related/engine';
 import { getBundledSearchEngine, searchEngineFor } from '@/lib/search/bundled';
@@ -92,5 +93,5 @@ export function askedFromArticle(
 ): string | undefined {
   const fromPage = url ? catalog.byUrl(url)?.id : undefined;
   if (fromPage) return fromPage;
-  return itemId?.startsWith('article:') ? itemId.slice('article:'.length) : undefined;
+  return (itemId && articleIdOfItem(itemId)) ?? undefined;
 }

@@ -99,11 +99,12 @@ export function addPrefixCandidates(
 }
 
 /**
- * Parts of a web address that name no site: "nytimes.com" is not about every page of a .com site, nor
- * "example.io" about every .io one. Generic endings and the country codes people most often type.
+ * Endings of a web address, which name no site: "nytimes.com" is not about every page of a .com site,
+ * nor "example.io" about every .io one. Generic endings and the country codes people most often type
+ * (a leading "www" is left out apart, `queryTermsOfWord`).
  */
 const ADDRESS_FILLER = new Set([
-  ...['www', 'com', 'org', 'net', 'edu', 'gov', 'info', 'biz', 'io', 'dev', 'app', 'ai', 'me', 'tv', 'xyz'],
+  ...['com', 'org', 'net', 'edu', 'gov', 'info', 'biz', 'io', 'dev', 'app', 'ai', 'me', 'tv', 'xyz'],
   ...['co', 'uk', 'us', 'ca', 'de', 'fr', 'nl', 'au', 'jp', 'eu'],
 ]);
 
