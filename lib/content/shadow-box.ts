@@ -8,6 +8,7 @@
 export interface ShadowBox {
   /** The element to build the box in (inside the shadow root). */
   container: HTMLElement;
+  /** Takes the box off the page; focus inside it goes back to where it came from on the page. */
   remove: () => void;
 }
 
@@ -22,7 +23,20 @@ export function mountShadowBox(
   const container = doc.createElement('div');
   root.append(style, container);
   doc.documentElement.append(host);
-  const remove = () => host.remove();
+
+  // A keyboard user who closes the box would otherwise be left on the page's <body>, back at the
+  // top of its tab order: the page element focus came from is where they were.
+  let cameFrom: HTMLElement | SVGElement | null = null;
+  host.addEventListener('focusin', (event) => {
+    const from = event.relatedTarget; // retargeted: a control inside the box reads as the host
+    if ((from instanceof HTMLElement || from instanceof SVGElement) && from !== host) cameFrom = from;
+  });
+  const remove = () => {
+    const hadFocus = root.activeElement !== null;
+    host.remove();
+    if (hadFocus && cameFrom?.isConnected) cameFrom.focus({ preventScroll: true });
+    cameFrom = null;
+  };
   signal.addEventListener('abort', remove, { once: true });
   return { container, remove };
 }

@@ -45,6 +45,11 @@ test('the box works from the keyboard: Tab reaches its buttons, Enter presses th
   await page.goto(ARTICLE_URL);
   const box = blogBox(page);
   await expect.poll(() => box.isShown()).toBe(true);
+  // The page's last link, just before the box in the tab order: closing the box comes back to it.
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: '#comments', textContent: 'Comments' });
+    document.body.append(link);
+  });
   await box.tabTo('Related (3)');
   await page.keyboard.press('Enter'); // opens the pill
   await box.tabTo('Show card in Shelf');
@@ -55,6 +60,7 @@ test('the box works from the keyboard: Tab reaches its buttons, Enter presses th
   await box.tabTo('Dismiss Shelf box');
   await page.keyboard.press('Enter');
   await expect(page.locator('shelf-reading-now')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Comments' })).toBeFocused(); // not <body>
 });
 
 const OTHER_ARTICLE_URL = 'https://webcoderspeed.com/blog/scaling/thundering-herd-service-restart';

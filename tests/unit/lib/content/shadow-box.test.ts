@@ -35,3 +35,43 @@ describe('the lifetime of a script in a page', () => {
     expect(context.isInvalid).toBe(true);
   });
 });
+
+describe('closing a box that has the focus', () => {
+  function pageWithBox() {
+    document.body.innerHTML = '<a href="#one">one</a> <a href="#two">two</a>';
+    const box = mountShadowBox(document, {
+      hostName: 'shelf-focus-box',
+      css: '',
+      signal: new AbortController().signal,
+    });
+    const first = document.createElement('button');
+    const second = document.createElement('button');
+    box.container.append(first, second);
+    return { box, first, second, links: [...document.querySelectorAll('a')] };
+  }
+
+  it('gives the focus back to the page element it came from, not to <body>', () => {
+    const { box, first, second, links } = pageWithBox();
+    links[1]?.focus();
+    first.focus(); // Tab from the page's last link into the box
+    second.focus(); // and on within the box
+    box.remove();
+    expect(document.activeElement).toBe(links[1]);
+  });
+
+  it('leaves the focus alone when it was on the page, and when the element it came from is gone', () => {
+    const { box, first, links } = pageWithBox();
+    links[1]?.focus();
+    first.focus();
+    links[0]?.focus(); // the user went back to the page; the box is closed some other way
+    box.remove();
+    expect(document.activeElement).toBe(links[0]);
+
+    const again = pageWithBox();
+    again.links[0]?.focus();
+    again.first.focus();
+    again.links[0]?.remove();
+    again.box.remove();
+    expect(document.activeElement).toBe(document.body);
+  });
+});
