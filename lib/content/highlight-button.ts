@@ -21,11 +21,19 @@ const BUTTON_WIDTH = 96;
 const BUTTON_HEIGHT = 32;
 
 /**
+ * Why a highlight was not made before asking the background: the selection is not in the
+ * article's text (a menu, a sidebar, the site's header), or is longer than a highlight may be.
+ */
+export type SelectionNotHighlightable = 'outside-article' | 'too-long';
+
+/**
  * Why the button's press kept nothing, in its label: a full disk says so (the background's
  * `StorageFullError`), so the reader knows that trying again will not help until there is room,
  * and so does a page that could not be saved first.
  */
 function describeNotHighlighted(failure: unknown): string {
+  if (failure === 'outside-article') return 'Not highlighted: select text in the article';
+  if (failure === 'too-long') return 'Not highlighted: the selection is too long';
   if (!(failure instanceof Error)) return 'Could not highlight';
   if (isStorageFullMessage(failure.message)) return 'Not highlighted: the browser has no room left for Shelf';
   // A page not saved yet is saved first; when its capture fails nothing is kept.
@@ -44,7 +52,12 @@ export function mountHighlightButton(
     signal,
     onHighlight,
     fromUser = isFromUser,
-  }: { signal: AbortSignal; onHighlight: () => Promise<boolean>; fromUser?: UserEventCheck },
+  }: {
+    signal: AbortSignal;
+    /** True once kept; else why not (shown on the button). */
+    onHighlight: () => Promise<boolean | SelectionNotHighlightable>;
+    fromUser?: UserEventCheck;
+  },
 ): HighlightButton {
   const box = mountShadowBox(doc, { hostName: 'shelf-highlight', css, signal });
   const bar = boxElement(doc, 'aside', {

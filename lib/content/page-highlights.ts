@@ -3,7 +3,11 @@ import { describeRange } from '@/lib/annotations/describe-range';
 import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { selectedRangeIn } from '@/lib/annotations/selection';
 import { isFromUser, type UserEventCheck } from '@/lib/content/box-dom';
-import { type HighlightButton, mountHighlightButton } from '@/lib/content/highlight-button';
+import {
+  type HighlightButton,
+  mountHighlightButton,
+  type SelectionNotHighlightable,
+} from '@/lib/content/highlight-button';
 import type { PageContext } from '@/lib/content/page-context';
 import { sendRequest } from '@/lib/messaging/client';
 import { pageCommandSchema } from '@/lib/messaging/page-command';
@@ -68,9 +72,10 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   };
   if (options.highlights.length > 0) draw(options.highlights);
 
-  const highlight = async (range: Range | null): Promise<boolean> => {
-    const described = range && describeRange(root, range);
-    if (!described?.ok) return false;
+  const highlight = async (range: Range | null): Promise<boolean | SelectionNotHighlightable> => {
+    if (!range) return 'outside-article';
+    const described = describeRange(root, range);
+    if (!described.ok) return described.error === 'too-long' ? 'too-long' : false;
     const reply = await sendRequest({ type: 'add-page-highlight', ...page, selectors: described.selectors });
     if (reply.savedNow) options.onSavedNow?.();
     // Ended meanwhile (the site moved to another page): its marks are cleared, and this one would stay.
@@ -104,6 +109,9 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     const range = selectedRangeIn(root, win.getSelection());
     selected = range?.cloneRange() ?? null;
     if (!range) return button?.hide();
+    showButtonBeside(range);
+  };
+  const showButtonBeside = (range: Range): HighlightButton => {
     button ??= mountHighlightButton(doc, {
       signal,
       fromUser: options.fromUser,
@@ -112,6 +120,7 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     // The end of the selection's last line (jsdom, in unit tests, has no layout: the corner then).
     const rects = typeof range.getClientRects === 'function' ? range.getClientRects() : [];
     button.showAt(rects[rects.length - 1] ?? { right: 0, bottom: 0 });
+    return button;
   };
   doc.addEventListener('selectionchange', () => follow(), { signal });
   // A selection made while Shelf was still asking about the page (a fast reader, a slow machine).
@@ -119,15 +128,20 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   win.addEventListener('scroll', () => selected && follow(true), { capture: true, passive: true, signal });
 
   // The right-click menu item: the background asks; only Shelf itself may (not another tab's script).
-  // What kept nothing is said on the button beside the selection, as a press of it would say.
+  // What kept nothing is said on the button beside the selection, as a press of it would say; a
+  // selection outside the article's text (the menu shows for any) is told so beside it.
   const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (!pageCommandSchema.safeParse(message).success || sender.id !== browser.runtime.id || sender.tab) return;
-    void highlight(selectedRangeIn(root, win.getSelection()))
+    const selection = win.getSelection();
+    const pageRange = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
+    void highlight(selectedRangeIn(root, selection))
       .catch((error: unknown) => error)
       .then((kept) => {
         if (kept === true) return;
         follow(true); // the menu is the user's, in the browser's own UI
         if (selected) button?.sayNotHighlighted(kept);
+        else if (kept === 'outside-article' && pageRange?.toString().trim())
+          showButtonBeside(pageRange).sayNotHighlighted(kept);
       });
   };
   browser.runtime.onMessage.addListener(onCommand);

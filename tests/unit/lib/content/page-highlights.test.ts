@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MAX_QUOTE_LENGTH } from '@/lib/annotations/describe-range';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { articleTextRoot, showPageHighlights, startPageHighlights } from '@/lib/content/page-highlights';
 import { StorageFullError } from '@/lib/db/errors';
@@ -212,6 +213,56 @@ describe('highlights on a blog article’s page', () => {
       'Not highlighted: the browser has no room left for Shelf',
     );
     expect(marks()).toBe('');
+  });
+
+  // QA pass: the menu shows for any selection, and one outside the article kept nothing without a word.
+  it('says beside a selection outside the article that the menu’s highlight needs the article’s text', async () => {
+    openShadowRoots();
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [],
+      signal: controller.signal,
+      onSavedNow: () => {},
+    });
+    const tagline = document.querySelector('header p')!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(tagline, 0);
+    range.setEnd(tagline, SENTENCE.length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    await flush();
+    expect(highlightButton()?.closest('aside')?.hidden ?? true).toBe(true); // not offered: not the article
+
+    const command = { target: 'page', type: 'highlight-selection' };
+    await fakeBrowser.runtime.onMessage.trigger(command, { id: browser.runtime.id }, () => {});
+    await flush();
+    expect(highlightButton()?.getAttribute('aria-label')).toBe('Not highlighted: select text in the article');
+    expect(highlightButton()?.closest('aside')?.hidden).toBe(false);
+    expect(received.some((message) => message.type === 'add-page-highlight')).toBe(false);
+    expect(marks()).toBe('');
+  });
+
+  it('says on the button when the selection is longer than a highlight may be', async () => {
+    openShadowRoots();
+    document
+      .querySelector('article')!
+      .append(Object.assign(document.createElement('p'), { textContent: 'word '.repeat(MAX_QUOTE_LENGTH / 4) }));
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [],
+      signal: controller.signal,
+      onSavedNow: () => {},
+      fromUser: () => true,
+    });
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('article')!);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    const labels = await labelsOnPress();
+    expect(labels).toContain('Not highlighted: the selection is too long');
+    expect(received.some((message) => message.type === 'add-page-highlight')).toBe(false);
   });
 
   it('offers the button for a selection made before it started (while Shelf asked about the page)', () => {
