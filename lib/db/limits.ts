@@ -4,3 +4,7 @@
  * A module of its own so that light pages (the popup's first paint) can read it without the schemas.
  */
 export const MAX_ITEM_URL_LENGTH = 4096;
+
+/** The longest note an item keeps, and a highlight's (longer ones are kept cut to these). */
+export const MAX_NOTE_LENGTH = 20_000;
+export const MAX_HIGHLIGHT_NOTE_LENGTH = 10_000;

@@ -3,6 +3,7 @@ import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError, StorageFullError } from '@/lib/db/errors';
 import { pageItemId } from '@/lib/db/ids';
 import { type ChunkWrites, type ExistingRecords, writeImportChunk } from '@/lib/db/import-chunk';
+import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { isAddressTitle } from '@/lib/db/merge';
 import { getEpoch } from '@/lib/db/meta';
 import { changeTimesAt, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
@@ -32,6 +33,8 @@ export interface ImportSummary {
   outOfSpace: boolean;
   /** The file itself ends mid-way: what it held is counted above, and the rest was never in it. */
   cutShort?: string;
+  /** Notes in the file longer than Shelf keeps, kept cut to its limit. */
+  notesCut?: number;
 }
 
 export interface ApplyImportOptions {
@@ -88,7 +91,7 @@ function timeOf(entry: Pick<ImportEntry, 'updatedAt' | 'addedAt'>): number {
 function joinNotes(a: string, b: string): string {
   if (!b || a.includes(b)) return a;
   if (!a || b.includes(a)) return b;
-  return `${a}\n\n${b}`.slice(0, 20_000);
+  return `${a}\n\n${b}`.slice(0, MAX_NOTE_LENGTH);
 }
 
 function unionTags(a: readonly string[], b: readonly string[]): string[] {
@@ -196,6 +199,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     stoppedEarly: null,
     outOfSpace: false,
     ...(parsed.cutShort && { cutShort: parsed.cutShort }),
+    ...(parsed.notesCut > 0 && { notesCut: parsed.notesCut }),
   };
   onProgress?.(0, unique.length);
   const epoch = begunAt ?? (await getEpoch(db));
@@ -308,7 +312,13 @@ export function describeImport(fileName: string, summary: ImportSummary): string
     `${summary.unchanged} already in Shelf`,
     `${summary.skipped.length} skipped`,
   ];
-  const after = [summary.cutShort, summary.stoppedEarly].filter(Boolean).map((line) => ` ${line}`);
+  const limits = `${MAX_NOTE_LENGTH.toLocaleString('en-US')} characters, ${MAX_HIGHLIGHT_NOTE_LENGTH.toLocaleString('en-US')} for a highlight’s`;
+  const notesCut = !summary.notesCut
+    ? ''
+    : summary.notesCut === 1
+      ? `One note was longer than Shelf keeps and was cut to fit (${limits}).`
+      : `${summary.notesCut} notes were longer than Shelf keeps and were cut to fit (${limits}).`;
+  const after = [notesCut, summary.cutShort, summary.stoppedEarly].filter(Boolean).map((line) => ` ${line}`);
   const records = `${summary.total} record${summary.total === 1 ? '' : 's'}`;
   return `${fileName} (${summary.format}): ${records} — ${parts.join(', ')}.${after.join('')}`;
 }

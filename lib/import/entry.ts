@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
 import { cleanStoredTags } from '@/lib/annotations/tags';
-import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
+import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_ITEM_URL_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { HIGHLIGHT_COLORS, type ItemStatus, itemStatusSchema } from '@/lib/db/schema';
 import { isWebUrl } from '@/lib/net/web-url';
 import { shownLine } from '@/lib/search/shown-line';
@@ -39,7 +39,7 @@ export const importEntrySchema = z.object({
   /** Epoch milliseconds, when the format has them. */
   addedAt: z.number().int().nonnegative().nullable(),
   updatedAt: z.number().int().nonnegative().nullable(),
-  note: z.string().transform((note) => note.trim().slice(0, 20_000)),
+  note: z.string().transform((note) => note.trim().slice(0, MAX_NOTE_LENGTH)),
   /** How far it was read (0–1), when the format has it. */
   progress: z.number().min(0).max(1).nullable(),
   /** A readable copy that came with the file (already captured and sanitized). */
@@ -49,7 +49,7 @@ export const importEntrySchema = z.object({
     .array(
       z.object({
         selectors: selectorSetSchema,
-        note: z.string().transform((note) => note.trim().slice(0, 10_000)),
+        note: z.string().transform((note) => note.trim().slice(0, MAX_HIGHLIGHT_NOTE_LENGTH)),
         color: z.enum(HIGHLIGHT_COLORS),
       }),
     )
@@ -71,6 +71,8 @@ export interface ParsedImport {
   skipped: SkippedRecord[];
   /** Why the file may hold less than it was meant to (see `PreparedImport.cutShort`). */
   cutShort?: string;
+  /** Notes (an item's or a highlight's) longer than Shelf keeps, kept cut to its limit. */
+  notesCut: number;
 }
 
 /** Folder and state names of other apps → Shelf's statuses. Unknown names are unread. */
@@ -135,15 +137,31 @@ function cutShortOf({ cutShort }: PreparedImport): Pick<ParsedImport, 'cutShort'
   return cutShort ? { cutShort } : {};
 }
 
+/** How many of a record's notes are longer than Shelf keeps (the schema cuts them). */
+function notesTooLong(record: ImportEntryInput): number {
+  const long = (note: string, limit: number) => (note.trim().length > limit ? 1 : 0);
+  return (record.highlights ?? []).reduce(
+    (count, { note }) => count + long(note, MAX_HIGHLIGHT_NOTE_LENGTH),
+    long(record.note, MAX_NOTE_LENGTH),
+  );
+}
+
 function validateOne(parsed: ParsedImport, prepared: PreparedRecord): void {
   const record = typeof prepared === 'function' ? prepared() : prepared;
   const result = 'reason' in record ? record : toEntry(record);
-  if ('reason' in result) parsed.skipped.push(result);
-  else parsed.entries.push(result);
+  if ('reason' in result) return void parsed.skipped.push(result);
+  parsed.entries.push(result);
+  parsed.notesCut += notesTooLong(record as ImportEntryInput);
 }
 
 export function validateImport(prepared: PreparedImport): ParsedImport {
-  const parsed: ParsedImport = { format: prepared.format, entries: [], skipped: [], ...cutShortOf(prepared) };
+  const parsed: ParsedImport = {
+    format: prepared.format,
+    entries: [],
+    skipped: [],
+    notesCut: 0,
+    ...cutShortOf(prepared),
+  };
   for (const record of prepared.records) validateOne(parsed, record);
   return parsed;
 }
@@ -160,7 +178,13 @@ const SLICE_MS = 8;
  * captured here, up to tens of milliseconds apiece), so 20,000 rows or 4,000 copies stay smooth.
  */
 export async function validateImportInSlices(prepared: PreparedImport, sliceSize = 2000): Promise<ParsedImport> {
-  const parsed: ParsedImport = { format: prepared.format, entries: [], skipped: [], ...cutShortOf(prepared) };
+  const parsed: ParsedImport = {
+    format: prepared.format,
+    entries: [],
+    skipped: [],
+    notesCut: 0,
+    ...cutShortOf(prepared),
+  };
   let start = 0;
   while (start < prepared.records.length) {
     const began = performance.now();

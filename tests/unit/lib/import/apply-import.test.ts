@@ -211,6 +211,21 @@ describe('applyImport', () => {
     expect(describeImport('one.csv', one)).toContain(': 1 record — 1 added'); // not "1 records"
   });
 
+  // QA pass: a note longer than Shelf keeps was cut without a word in the report.
+  it('says in its report how many notes were cut to the length Shelf keeps', async () => {
+    const long = 'a long note '.repeat(2000); // 24,000 characters
+    const csv = `url,title,note\nhttps://example.com/a,A,${long}\nhttps://example.com/b,B,short\nhttps://example.com/c,C,${long}\n`;
+    const report = await applyImport(readImportFile('notes.csv', new TextEncoder().encode(csv)), { db });
+    expect(report).toMatchObject({ added: 3, notesCut: 2 });
+    expect((await getItem(pageItemId('https://example.com/a'), db))?.note).toHaveLength(20_000);
+    expect(describeImport('notes.csv', report)).toContain(
+      ' 2 notes were longer than Shelf keeps and were cut to fit (20,000 characters, 10,000 for a highlight’s).',
+    );
+    const short = `url,title,note\nhttps://example.com/d,D,short\n`;
+    const none = await applyImport(readImportFile('short.csv', new TextEncoder().encode(short)), { db });
+    expect(describeImport('short.csv', none)).not.toContain('cut to fit');
+  });
+
   it('keeps Omnivore progress and saved content readable offline', async () => {
     const { strToU8, zipSync } = await import('fflate');
     const zip = zipSync({
