@@ -726,29 +726,58 @@ export function createLibraryIndex(
    */
   function cover(
     weighted: ReadonlyArray<{ term: string; weight: number }>,
-    { threshold, limit = 10, saturation = K1 }: { threshold: number; limit?: number; saturation?: number },
+    {
+      threshold,
+      limit = 10,
+      saturation = K1,
+      leaveOut,
+    }: {
+      threshold: number;
+      limit?: number;
+      saturation?: number;
+      /** Saved items the text is from: neither listed nor counted in a word's rarity. */
+      leaveOut?: (document: Pick<LibraryDocument, 'id' | 'url'>) => boolean;
+    },
   ): LibraryResponse {
     const credit = new Map<number, { sum: number; largest: number }>();
     const matchedTerms = new Set<string>();
     let total = 0;
-    const rarest = Math.log(1 + (live - 0.5) / 1.5);
+    // Whether a document is left out, asked once per document the words reach.
+    const leftOutByDoc = new Map<number, boolean>();
+    const isLeftOut = (doc: number) => {
+      if (!leaveOut) return false;
+      const known = leftOutByDoc.get(doc);
+      if (known !== undefined) return known;
+      const left = leaveOut((slots[doc] as Slot).document);
+      leftOutByDoc.set(doc, left);
+      return left;
+    };
+    // The page the text is from would make each of its own words look common: with two saved copies of
+    // one story, every word was in both, and neither was related to the other.
+    const leftOutCount = leaveOut ? [...slotById.values()].filter(isLeftOut).length : 0;
+    const pages = live - leftOutCount;
+    const rarest = Math.log(1 + (pages - 0.5) / 1.5);
     for (const { term, weight } of weighted) {
       total += weight;
       const id = termIds.get(term);
       const entry = id === undefined ? undefined : termList[id];
       if (id === undefined || !entry || entry.df === 0) continue;
+      const flat = postingsOf(id);
+      let df = entry.df;
+      if (leftOutCount > 0) for (let at = 0; at < flat.length; at += 2) if (isLeftOut(flat[at] as number)) df--;
+      if (df === 0) continue;
       matchedTerms.add(term);
       // postingsOf holds idf × tf(K1 + 1)/(tf + K1) × 1000: read tf/(tf + K1) back, then tf.
       const libraryIdf = Math.log(1 + (live - entry.df + 0.5) / (entry.df + 0.5));
       const scale = libraryIdf * (K1 + 1) * 1000;
       // A word most saved pages use tells them apart no more than one none uses: credited by its rarity here.
-      const rarity = libraryIdf / rarest;
-      const flat = postingsOf(id);
+      const rarity = Math.log(1 + (pages - df + 0.5) / (df + 0.5)) / rarest;
       for (let at = 0; at < flat.length; at += 2) {
+        const doc = flat[at] as number;
+        if (leftOutCount > 0 && isLeftOut(doc)) continue;
         const share = Math.min((flat[at + 1] as number) / scale, 0.999);
         const tf = (K1 * share) / (1 - share);
         const gained = (weight * rarity * tf) / (tf + saturation);
-        const doc = flat[at] as number;
         const found = credit.get(doc);
         if (found) {
           found.sum += gained;

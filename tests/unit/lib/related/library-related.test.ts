@@ -142,6 +142,45 @@ describe(available ? 'saved pages related to a text' : `saved pages related to a
   });
 });
 
+// QA pass: with only two copies of one story saved, "Find related" on one did not list the other:
+// each word was in both, so the page itself made every word look common.
+describe('a small library', () => {
+  const STORY = `The city council voted on Tuesday to close the old harbour bridge to lorries after engineers
+    found cracks in two of its steel girders. Repairs will take at least eighteen months, the council said, and
+    will cost about forty million pounds. Hauliers warned that the detour through the ring road adds an hour to
+    every delivery to the port, and shopkeepers in the old town fear that fewer visitors will cross the river.
+    The bridge opened in 1931 and carries twelve thousand vehicles a day. A ferry service for pedestrians and
+    cyclists will run every twenty minutes while the work goes on, and buses will keep using the bridge at low
+    speed. Engineers will inspect the girders again in the spring before the repairs begin.`;
+  const COPY = `${STORY.replace('The city council voted on Tuesday', 'On Tuesday the city council voted')} Comments are closed.`;
+  const CAKE = `Cream the butter and sugar until pale, beat in the eggs one at a time, then fold in the flour
+    and the zest of two lemons. Bake in a lined tin for forty minutes, until a skewer comes out clean, and pour
+    the lemon syrup over the cake while it is still warm. Leave it to cool in the tin before slicing.`;
+  const indexOf = (pages: Record<string, string>) => {
+    const index = createLibraryIndex();
+    for (const [id, text] of Object.entries(pages))
+      index.put({ ...savedPageDocument({ id, title: '', text }), url: `https://news.test/${id}` });
+    return index;
+  };
+  const related = (index: ReturnType<typeof createLibraryIndex>, text: string, excludeItemId: string) =>
+    findRelatedSaved(index, getBundledRelatedEngine(), { text }, { excludeItemId }).results.map((hit) => hit.itemId);
+
+  it('lists the other copy of a story from one of two, and nothing unrelated', () => {
+    expect(related(indexOf({ story: STORY, copy: COPY }), STORY, 'story')).toEqual(['copy']);
+    expect(related(indexOf({ story: STORY, copy: COPY, cake: CAKE }), STORY, 'story')).toEqual(['copy']);
+    expect(related(indexOf({ story: STORY, cake: CAKE }), STORY, 'story')).toEqual([]);
+    const byAddress = findRelatedSaved(
+      indexOf({ story: STORY, copy: COPY }),
+      getBundledRelatedEngine(),
+      { text: COPY },
+      {
+        excludeUrl: 'https://NEWS.test/copy#comments',
+      },
+    );
+    expect(byAddress.results.map((hit) => hit.itemId)).toEqual(['story']);
+  });
+});
+
 describe('the page the user right-clicked on, however long its address', () => {
   beforeEach(async () => {
     resetDatabaseConnection();
