@@ -1,3 +1,5 @@
+// First, before any schema is built: a page's elements must not stand in for zod's globals.
+import '@/lib/content/extension-api-guard';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { capturePageInSlices } from '@/lib/capture/capture-page';
 

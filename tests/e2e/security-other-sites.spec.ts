@@ -121,7 +121,8 @@ test('a page cannot stop Shelf: forged “newer script” events and clobbered n
     '/hostile/stop-shelf.html',
     fixture.replace(
       '<body>',
-      '<body><form id="browser"><input name="runtime" id="rt"></form><a id="chrome"></a><a id="chrome" name="runtime"></a>',
+      '<body><form id="browser"><input name="runtime" id="rt"></form><a id="chrome"></a><a id="chrome" name="runtime"></a>' +
+        '<form id="__zod_globalConfig"><input name="postProcessor"></form><a id="__zod_globalRegistry"></a>',
     ),
   );
   const page = await browser.context.newPage();

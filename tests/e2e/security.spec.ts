@@ -171,6 +171,10 @@ for (const [label, markup] of [
   ['a form whose "runtime" has an id', '<form id="browser"><input name="runtime" id="rt"></form>'],
   ['two elements named "browser"', '<a id="browser"></a><a id="browser" name="runtime"></a>'],
   ['elements named "chrome"', '<form id="chrome"><input name="runtime" id="rt"></form>'],
+  [
+    'elements named as zod’s globals',
+    '<form id="__zod_globalConfig"><input name="postProcessor"></form><a id="__zod_globalRegistry"></a>',
+  ],
 ] as const) {
   test(`a page cannot stop Shelf: its elements do not replace the extension API (${label})`, async ({
     context,
