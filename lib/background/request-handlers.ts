@@ -10,6 +10,7 @@ import { reportSavesCutShort } from '@/lib/background/saves-under-way';
 import { syncNow } from '@/lib/background/sync';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
+import { isServedByBlog } from '@/lib/corpus/blog-url';
 import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { addHighlight, getHighlights, recordPageAnchoring, updateHighlight } from '@/lib/db/highlights';
 import { articleItemId, normalizePageUrl, pageItemId } from '@/lib/db/ids';
@@ -69,7 +70,8 @@ function assertSenderPageIs(
   sender: Browser.runtime.MessageSender,
 ): void {
   if (isExtensionPage(sender)) return; // Shelf's own pages may ask about any article
-  const senderArticleId = catalog.byUrl(senderPageUrl(sender))?.id;
+  const url = senderPageUrl(sender);
+  const senderArticleId = isServedByBlog(url) ? catalog.byUrl(url)?.id : undefined;
   if (senderArticleId !== articleId) throw new Error('refused: the request is not about the sender’s own page');
 }
 
@@ -95,7 +97,10 @@ async function senderWebPage(sender: Browser.runtime.MessageSender): Promise<Sen
   if (tabId === undefined || isExtensionPage(sender) || (sender.frameId ?? 0) !== 0 || !sameAsTab || !isWebUrl(url)) {
     throw new Error('refused: only a script in a web page’s tab speaks for that page');
   }
-  return { tab: { id: tabId, url, title: sender.tab?.title }, itemId: pageItemId(url, getArticleByUrl(url)?.id) };
+  return {
+    tab: { id: tabId, url, title: sender.tab?.title },
+    itemId: pageItemId(url, isServedByBlog(url) ? getArticleByUrl(url)?.id : undefined),
+  };
 }
 
 /**

@@ -10,3 +10,17 @@ export function normalizeBlogUrl(url: string): string {
   const path = parsed.pathname.replace(/\/+$/, '');
   return `${BLOG_ORIGIN}${path}`;
 }
+
+/**
+ * Whether a page's address is the blog itself: https on the default port. The same path over http
+ * can be served by anyone on the network path, and another port by another server; a page there
+ * never speaks for an article (its highlights, progress or saved state).
+ */
+export function isServedByBlog(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.port === '' && /^(www\.)?webcoderspeed\.com$/.test(parsed.hostname);
+  } catch {
+    return false;
+  }
+}

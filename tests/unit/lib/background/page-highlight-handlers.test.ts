@@ -5,8 +5,9 @@ import { RELATED_ANYWHERE_SCRIPT_ID } from '@/lib/background/related-anywhere';
 import { requestHandlers } from '@/lib/background/request-handlers';
 import { getCopy } from '@/lib/db/copies';
 import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
-import { getHighlights, updateHighlight } from '@/lib/db/highlights';
+import { addHighlight, getHighlights, updateHighlight } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
+import { saveArticle } from '@/lib/db/items';
 import { getAllItems, getItem } from '@/lib/db/queries';
 import { dispatchRequest } from '@/lib/messaging/protocol';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
@@ -103,6 +104,18 @@ describe('highlights on any site', () => {
     expect(await send(report, scriptIn(OTHER))).toEqual({ ok: true, value: { recorded: 0 } });
     expect(await send(report, scriptIn(PAGE))).toEqual({ ok: true, value: { recorded: 1 } });
     expect((await getHighlights(itemId))[0]).toMatchObject({ pageAnchor: 'not-found', note: 'private thought' });
+  });
+
+  // Red-team pass: a page at the blog article's path over http (anyone on the network) got its highlights.
+  it('gives the blog article’s highlights only to the blog itself (https, its own port)', async () => {
+    const article = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
+    await saveArticle({ id: 'cold-start-latency', title: 'Cold Start Latency', url: article });
+    await addHighlight('article:cold-start-latency', { quote: { type: 'TextQuoteSelector', exact: SENTENCE } });
+    const drawn = (url: string) =>
+      send({ type: 'page-highlights' }, scriptIn(url)).then((reply) => JSON.stringify(reply));
+    expect(await drawn(article)).toContain(SENTENCE);
+    expect(await drawn(article.replace('https:', 'http:'))).not.toContain(SENTENCE);
+    expect(await drawn(article.replace('webcoderspeed.com', 'webcoderspeed.com:8443'))).not.toContain(SENTENCE);
   });
 
   it('goes by the sender’s address only: a message naming another address is refused, nothing written', async () => {

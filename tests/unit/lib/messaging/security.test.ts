@@ -80,6 +80,9 @@ describe('messages between contexts: malformed, oversized, unknown and out-of-co
     for (const sender of [
       contentScriptOn('https://evil.example/'),
       contentScriptOn('https://webcoderspeed.com/blog/scaling/other'),
+      // Red-team pass: the article's path over http (anyone on the network) or on another port.
+      contentScriptOn(ARTICLE_URL.replace('https:', 'http:')),
+      contentScriptOn(ARTICLE_URL.replace('webcoderspeed.com', 'webcoderspeed.com:8443')),
       {},
     ]) {
       const reply = await dispatchRequest(requestHandlers, request, sender as never);
@@ -121,6 +124,9 @@ describe('messages between contexts: malformed, oversized, unknown and out-of-co
     for (const sender of [
       contentScriptOn('https://evil.example/'),
       contentScriptOn('https://webcoderspeed.com/blog/scaling/other'),
+      // Red-team pass: the article's path over http (anyone on the network) or on another port.
+      contentScriptOn(ARTICLE_URL.replace('https:', 'http:')),
+      contentScriptOn(ARTICLE_URL.replace('webcoderspeed.com', 'webcoderspeed.com:8443')),
       {},
     ]) {
       const reply = await dispatchRequest(requestHandlers, request, sender as never);
@@ -138,7 +144,12 @@ describe('messages between contexts: malformed, oversized, unknown and out-of-co
     await removeItems(['article:cold-start-latency']);
     const selectors = { quote: { type: 'TextQuoteSelector', exact: 'a cold start happens' } };
     const request = { type: 'add-page-highlight', articleId: 'cold-start-latency', selectors };
-    for (const sender of [contentScriptOn('https://webcoderspeed.com/blog/scaling/other'), {}]) {
+    for (const sender of [
+      contentScriptOn('https://webcoderspeed.com/blog/scaling/other'),
+      contentScriptOn(ARTICLE_URL.replace('https:', 'http:')),
+      contentScriptOn(ARTICLE_URL.replace('webcoderspeed.com', 'webcoderspeed.com:8443')),
+      {},
+    ]) {
       const reply = await dispatchRequest(requestHandlers, request, sender as never);
       expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
     }
@@ -181,12 +192,14 @@ describe('messages between contexts: malformed, oversized, unknown and out-of-co
   });
 
   it('a content script cannot ask about another page’s saved state', async () => {
-    const reply = await dispatchRequest(
-      requestHandlers,
-      { type: 'page-state', url: ARTICLE_URL },
-      contentScriptOn('https://evil.example/'),
-    );
-    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
+    for (const page of ['https://evil.example/', ARTICLE_URL.replace('https:', 'http:')]) {
+      const reply = await dispatchRequest(
+        requestHandlers,
+        { type: 'page-state', url: ARTICLE_URL },
+        contentScriptOn(page),
+      );
+      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
+    }
   });
 
   // A review found any of Shelf's contexts could open a card; it shows in the asking tab's panel.
