@@ -29,10 +29,13 @@ export function boxElement<K extends keyof HTMLElementTagNameMap>(
 export type UserEventCheck = (event: Event) => boolean;
 export const isFromUser: UserEventCheck = (event) => event.isTrusted;
 
-/** Runs `action` on a click (a mouse click, or Enter/Space on the focused button) by the user. */
+/**
+ * Runs `action` on a click (a mouse click, or Enter/Space on the focused button) by the user, unless
+ * the button says it is unavailable for now (`aria-disabled`, which keeps it focusable).
+ */
 export function onUserClick(target: HTMLElement, action: () => void, fromUser: UserEventCheck = isFromUser): void {
   target.addEventListener('click', (event) => {
-    if (fromUser(event)) action();
+    if (fromUser(event) && target.getAttribute('aria-disabled') !== 'true') action();
   });
 }
 

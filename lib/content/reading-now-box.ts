@@ -30,6 +30,15 @@ export interface ReadingNowBoxOptions {
   fromUser?: UserEventCheck;
 }
 
+/**
+ * A button that does nothing for now (saving, opening, or saved) stays focusable: a disabled one
+ * drops a keyboard user's focus to the page's <body>, and its new name ("Saved to Shelf") is then
+ * heard by no one. `onUserClick` ignores it meanwhile.
+ */
+function setUnavailable(button: HTMLButtonElement, unavailable: boolean): void {
+  button.setAttribute('aria-disabled', String(unavailable));
+}
+
 /** Marks the box's "Save to Shelf" button, for `markReadingNowBoxSaved`. */
 const SAVE_BUTTON = 'data-shelf-save';
 
@@ -37,7 +46,7 @@ function showSaveOutcome(save: HTMLButtonElement, saved: boolean): void {
   const label = saved ? 'Saved to Shelf' : 'Could not save: try the Shelf popup';
   save.setAttribute('data-text', label);
   save.setAttribute('aria-label', label);
-  save.disabled = saved;
+  setUnavailable(save, saved);
 }
 
 /** The article was saved another way (a highlight saves it): the box's "Save to Shelf" says so. */
@@ -79,11 +88,11 @@ export function renderReadingNowBox(container: HTMLElement, options: ReadingNowB
   hint.hidden = true;
   /** Runs an "open in the side panel" action; says how to get there when the browser refused. */
   const opening = (button: HTMLButtonElement, open: () => Promise<boolean>) => {
-    button.disabled = true;
+    setUnavailable(button, true);
     void open()
       .catch(() => false)
       .then((opened) => {
-        button.disabled = false;
+        setUnavailable(button, false);
         hint.hidden = opened;
       });
   };
@@ -115,7 +124,7 @@ export function renderReadingNowBox(container: HTMLElement, options: ReadingNowB
     onUserClick(
       save,
       () => {
-        save.disabled = true;
+        setUnavailable(save, true);
         void options
           .onSave()
           .catch(() => false)

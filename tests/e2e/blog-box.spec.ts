@@ -57,6 +57,8 @@ test('the box works from the keyboard: Tab reaches its buttons, Enter presses th
   await expect
     .poll(() => getSidePanelView(serviceWorker))
     .toMatchObject({ kind: 'article', articleId: 'cold-start-latency' });
+  // The button stays focused while and after it opens the panel (disabled, it dropped focus to <body>).
+  await expect.poll(() => box.focusedControl()).toBe('Show card in Shelf');
   await box.tabTo('Dismiss Shelf box');
   await page.keyboard.press('Enter');
   await expect(page.locator('shelf-reading-now')).toHaveCount(0);
