@@ -6,7 +6,7 @@ import { type ChunkWrites, type ExistingRecords, writeImportChunk } from '@/lib/
 import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { isAddressTitle } from '@/lib/db/merge';
 import { getEpoch } from '@/lib/db/meta';
-import { changeTimesAt, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
+import { changeTimesAt, chosenAt, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
 import {
   IMPORT_FORMAT_NAMES,
   type ImportEntry,
@@ -128,10 +128,21 @@ function minOf(a: number | null, b: number | null): number | null {
 }
 
 /**
+ * Whether a record adds its tags (or note) to the item's: when it is newer than the user's last choice
+ * of them here (`chosenAt`: none for tags or a note as saving left them). A tag removed or a note
+ * rewritten since the file was made stays so when the file is imported again (QA pass: they came
+ * back). A record without a date adds them, as nothing says which is newer.
+ */
+function bringsField(item: SavedItem, entryTime: number, field: 'tags' | 'note'): boolean {
+  return entryTime === 0 || entryTime > chosenAt(item, field);
+}
+
+/**
  * Merges an imported entry into the saved item: the newer side (by its last change) wins status and
  * title; a real title fills an item titled by its address whatever its date, and an address never
- * replaces a real title; tags and notes are combined; the earliest "added" date is kept. Returns null
- * when the entry brings nothing new, which makes importing the same file twice change nothing.
+ * replaces a real title; tags and notes are combined when the entry is newer than their last change
+ * (`bringsField`); the earliest "added" date is kept. Returns null when the entry brings nothing new,
+ * which makes importing the same file twice change nothing.
  */
 function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
   const entryTime = timeOf(entry);
@@ -145,8 +156,8 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
     title: entryTitle && (newer || fillsTitle) ? entryTitle : item.title,
     // A record that states no status (a bookmark, a Raindrop row) leaves the one chosen here.
     status: newer && entry.status !== null ? entry.status : item.status,
-    tags: unionTags(item.tags, entry.tags),
-    note: joinNotes(item.note, entry.note),
+    tags: bringsField(item, entryTime, 'tags') ? unionTags(item.tags, entry.tags) : item.tags,
+    note: bringsField(item, entryTime, 'note') ? joinNotes(item.note, entry.note) : item.note,
     // Earlier by a second at least: Shelf's own CSV export, imported again, changed every date.
     addedAt:
       entry.addedAt !== null && entry.addedAt < item.addedAt && !sameSecond(entry.addedAt, item.addedAt)

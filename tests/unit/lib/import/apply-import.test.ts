@@ -6,7 +6,7 @@ import { getArticleByUrl } from '@/lib/corpus/catalog';
 import { ShelfDatabase } from '@/lib/db/database';
 import { getHighlights } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
-import { savePage, setStatus, setTags } from '@/lib/db/items';
+import { savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import {
   countItems,
   getAllItems,
@@ -209,6 +209,37 @@ describe('applyImport', () => {
     );
     const one = { ...report, total: 1, added: 1, skipped: [] };
     expect(describeImport('one.csv', one)).toContain(': 1 record — 1 added'); // not "1 records"
+  });
+
+  // QA pass: importing the same file again brought back tags removed and notes rewritten since.
+  it('importing a file again keeps tags removed and a note rewritten since it was made; a newer file adds', async () => {
+    const row = (time: number, tags: string, note: string) =>
+      `url,title,tags,time_added,time_updated,note\nhttps://example.com/kept,Kept,${tags},${time},${time},${note}\n`;
+    const file = (csv: string) => readImportFile('pocket.csv', new TextEncoder().encode(csv));
+    const id = pageItemId('https://example.com/kept');
+    await applyImport(file(row(1_700_000_000, 'kafka|favorite|ops', 'From Pocket')), { db });
+    await setTags(id, ['ops'], { db, now: 1_800_000_000_000 });
+    await setNote(id, 'My own rewritten note', { db, now: 1_800_000_000_000 });
+    const again = await applyImport(file(row(1_700_000_000, 'kafka|favorite|ops', 'From Pocket')), { db });
+    expect(again).toMatchObject({ added: 0, merged: 0, unchanged: 1 });
+    expect(await getItem(id, db)).toMatchObject({ tags: ['ops'], note: 'My own rewritten note' });
+
+    // A file made after those edits adds its tags and note to them.
+    await applyImport(file(row(1_900_000_000, 'later', 'Newer note')), { db });
+    expect(await getItem(id, db)).toMatchObject({
+      tags: ['ops', 'later'],
+      note: 'My own rewritten note\n\nNewer note',
+    });
+  });
+
+  it('adds an older file’s tags and note to a page saved here without any', async () => {
+    await savePage({ url: 'https://example.com/fresh', title: 'Fresh' }, null, { db, now: 1_800_000_000_000 });
+    const csv = 'url,title,tags,time_added,note\nhttps://example.com/fresh,Fresh,kafka,1700000000,From Pocket\n';
+    await applyImport(readImportFile('pocket.csv', new TextEncoder().encode(csv)), { db });
+    expect(await getItem(pageItemId('https://example.com/fresh'), db)).toMatchObject({
+      tags: ['kafka'],
+      note: 'From Pocket',
+    });
   });
 
   // QA pass: a note longer than Shelf keeps was cut without a word in the report.
