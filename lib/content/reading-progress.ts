@@ -1,3 +1,5 @@
+import { pageAddressOf } from '@/lib/content/page-address';
+
 /**
  * Reading progress on the page itself, for the content script and the reader. Takes the window as
  * an argument so it runs against any DOM in tests.
@@ -66,15 +68,94 @@ export interface ProgressTrackerOptions {
   fromUser?: (event: Event) => boolean;
   /** What positions are measured over (getScrollState); the whole page by default. */
   span?: () => ReadingSpan;
+  /** The window's Navigation API (`win.navigation`, absent in older Firefox), or a test's stand-in. */
+  navigation?: Pick<EventTarget, 'addEventListener'> | null;
+}
+
+/** The parts of a `NavigateEvent` read here (a test makes its own). */
+type NavigateLike = Event &
+  Pick<NavigateEvent, 'hashChange' | 'userInitiated' | 'navigationType'> & {
+    destination: Pick<NavigationDestination, 'url' | 'sameDocument'>;
+  };
+
+/**
+ * Watches for the view being moved to a `#fragment` of this page (same document) and says who did
+ * it: `foreign` when not the user, `chosen` when the user picked the place (an in-page link, e.g. a
+ * table of contents). Another site that opened the page can set its address to one of its own
+ * fragments as often as it likes; the jump fires a trusted scroll, and one landing while the user
+ * scrolls looks like theirs. The Navigation API says whether the user started a navigation (a link
+ * they clicked, back and forward) and fires even when the address already has that fragment. Without
+ * it (older Firefox) `hashchange` and `popstate` tell of a move, and only a link the user clicked to
+ * that very address makes it theirs: back and forward count as foreign there, and a re-set of the
+ * fragment already in the address goes unseen (it fires neither). A link whose click handler sets
+ * `location.hash` is theirs too (the browser calls that navigation the script's). `pushState` and
+ * `replaceState` move nothing, and an address on another page is a single-page app's route change,
+ * which ends this tracker (showForEachAddress starts the next page's).
+ */
+function watchFragmentMoves(
+  win: Window,
+  signal: AbortSignal,
+  {
+    now,
+    fromUser,
+    navigation,
+  }: { now: () => number; fromUser: (event: Event) => boolean; navigation: ProgressTrackerOptions['navigation'] },
+  on: { foreign: () => void; chosen: () => void },
+): void {
+  const page = pageAddressOf(win.location);
+  const onThisPage = (url: string) => pageAddressOf({ href: url }) === page;
+  let clickedLink: { url: string; at: number } | null = null;
+  const clicked = (url: string) =>
+    clickedLink !== null && clickedLink.url === url && now() - clickedLink.at <= INPUT_TO_SCROLL_MS;
+  // Whether the user started the last same-document navigation (its popstate and hashchange follow).
+  let lastByUser = false;
+
+  win.addEventListener(
+    'click',
+    (event) => {
+      if (!fromUser(event) || !(event.target instanceof Element)) return;
+      const href = (event.target.closest('a[href], area[href]') as HTMLAnchorElement | null)?.href;
+      if (typeof href === 'string' && href.includes('#') && onThisPage(href)) clickedLink = { url: href, at: now() };
+    },
+    { capture: true, passive: true, signal },
+  );
+  navigation?.addEventListener(
+    'navigate',
+    (e) => {
+      const event = e as NavigateLike;
+      const { url, sameDocument } = event.destination;
+      if (!fromUser(event) || !sameDocument || !onThisPage(url)) return;
+      lastByUser = event.userInitiated || clicked(url);
+      // pushState and replaceState say hashChange: false, and so does a move to the fragment the
+      // address already has, which scrolls all the same ("push", not a history call's "replace").
+      const toFragment =
+        event.hashChange || (event.navigationType === 'push' && url === win.location.href && url.includes('#'));
+      if (!toFragment) return;
+      if (!lastByUser) on.foreign();
+      // Back and forward restore a position the view had, not necessarily the user's.
+      else if (event.navigationType !== 'traverse') on.chosen();
+    },
+    { signal },
+  );
+  const onMoved = (event: Event) => {
+    const url = event.type === 'hashchange' ? (event as HashChangeEvent).newURL : win.location.href;
+    if (!fromUser(event) || !onThisPage(url) || lastByUser) return;
+    if (clicked(url)) on.chosen();
+    else on.foreign();
+  };
+  win.addEventListener('popstate', onMoved, { signal });
+  win.addEventListener('hashchange', onMoved, { signal });
 }
 
 /**
  * Reports the positions the user reaches by their own input — wheel, keys, touch, the scrollbar,
  * a click (e.g. on "Resume") — at most once per `intervalMs`, and the last one not yet reported
  * when they leave. Scrolling nobody asked for is never reported: the page's own scripts, restoring
- * a position, or another site that opened this page jumping to a `#fragment` in it. Leaving a page
- * where the user did not move reports nothing, so the position recorded before stays. Stops when
- * `signal` aborts.
+ * a position, or another site that opened this page jumping to a `#fragment` in it. After such a
+ * jump nothing more is reported for this page view, even while the user scrolls (from where the
+ * jump put them, and the next jump may land within their scrolling), until they pick a place in the
+ * page themselves with an in-page link (watchFragmentMoves). Leaving a page where the user did not
+ * move reports nothing, so the position recorded before stays. Stops when `signal` aborts.
  */
 export function trackReadingProgress(
   win: Window,
@@ -85,6 +166,7 @@ export function trackReadingProgress(
     now = () => win.performance.now(),
     fromUser = (event) => event.isTrusted,
     span = () => null,
+    navigation = (win as { navigation?: Navigation }).navigation ?? null,
   }: ProgressTrackerOptions = {},
 ): void {
   let lastInputAt = Number.NEGATIVE_INFINITY;
@@ -93,6 +175,8 @@ export function trackReadingProgress(
   let reached: ScrollState | null = null;
   let lastReported = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Since a jump the user did not make: where the view is is not where they read to. */
+  let moved = false;
 
   const flush = () => {
     timer = undefined;
@@ -114,7 +198,7 @@ export function trackReadingProgress(
   };
   const onScroll = (event: Event) => {
     // The page's own scrolling only, and never a scroll event a script made up.
-    if ((event.target !== win.document && event.target !== win) || !fromUser(event)) return;
+    if (moved || (event.target !== win.document && event.target !== win) || !fromUser(event)) return;
     const at = now();
     const byUser =
       pointerHeld || at - lastInputAt <= INPUT_TO_SCROLL_MS || at - lastUserScrollAt <= SCROLL_CONTINUES_MS;
@@ -128,6 +212,23 @@ export function trackReadingProgress(
     flush();
   };
 
+  watchFragmentMoves(
+    win,
+    signal,
+    { now, fromUser, navigation },
+    {
+      foreign: () => {
+        moved = true;
+        // A position not yet reported may be the jump's (Firefox scrolls before saying so).
+        reached = null;
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+      },
+      chosen: () => {
+        moved = false;
+      },
+    },
+  );
   // Capture phase on the window: before any element's handler, which could stop the event there.
   for (const type of USER_INPUT_EVENTS) win.addEventListener(type, onInput, { capture: true, passive: true, signal });
   win.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });

@@ -241,4 +241,28 @@ test('a page cannot move its reading position: another site opens the article, j
   await expect.poll(() => again.isClosed()).toBe(true);
   await attacker.waitForTimeout(300);
   expect(await getArticleProgress(panel, ARTICLE_URL)).toEqual({ saved: true, fraction: 0.42 });
+
+  // Jumps timed with the user's own scrolling: a worker (not throttled in a background tab) sets the
+  // address every 150 ms while the user turns the wheel in the article. A jump landing within their
+  // scrolling looked like theirs (~64% recorded); now nothing is, and 42% stays.
+  const reading = await openArticle();
+  await attacker.evaluate((url) => {
+    const opened = (window as unknown as { opened: Window }).opened;
+    const clock = new Worker(URL.createObjectURL(new Blob(['setInterval(() => postMessage(0), 150)'])));
+    clock.onmessage = () => {
+      opened.location.href = `${url}#provisioned-concurrency`;
+    };
+  }, ARTICLE_URL);
+  await expect.poll(() => reading.evaluate(() => scrollY)).toBeGreaterThan(1000);
+  await reading.bringToFront();
+  await reading.mouse.move(400, 300);
+  for (let turn = 0; turn < 3; turn++) {
+    await reading.mouse.wheel(0, 120);
+    await reading.waitForTimeout(400);
+  }
+  await reading.waitForTimeout(1200); // past a report's interval
+  await inOpened('close');
+  await expect.poll(() => reading.isClosed()).toBe(true);
+  await attacker.waitForTimeout(300);
+  expect(await getArticleProgress(panel, ARTICLE_URL)).toEqual({ saved: true, fraction: 0.42 });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getScrollState, isResumable, scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 
 function fakePage(scrollHeight: number, innerHeight: number) {
@@ -149,6 +149,202 @@ describe('reading progress', () => {
       vi.advanceTimersByTime(1500);
       window.dispatchEvent(new Event('pagehide'));
       expect(report).not.toHaveBeenCalled();
+    });
+
+    describe('a #fragment jump nobody asked for (another site that opened the page sets its address)', () => {
+      const ARTICLE = 'http://localhost:3000/blog/cold-start';
+      beforeEach(() => window.history.replaceState(null, '', ARTICLE));
+      afterEach(() => window.history.replaceState(null, '', '/'));
+
+      /** A stand-in for `window.navigation`: navigate events as the browser fires them (trusted). */
+      const fakeNavigation = () => {
+        const target = new EventTarget();
+        const navigate = (
+          url: string,
+          {
+            byUser: userInitiated = false,
+            type = 'push' as NavigationType,
+            hashChange = true,
+            sameDocument = true,
+          } = {},
+        ) => {
+          const event = Object.assign(new Event('navigate'), {
+            destination: { url, sameDocument },
+            hashChange,
+            userInitiated,
+            navigationType: type,
+          });
+          byUser.add(event); // trusted: the browser's
+          target.dispatchEvent(event);
+          // The address changes and the view moves after the event, as in the browser.
+          if (sameDocument && type !== 'traverse') window.history.pushState(null, '', url);
+        };
+        return { target, navigate };
+      };
+      const trackWith = (navigation: EventTarget | null) => {
+        const report = vi.fn();
+        trackReadingProgress(window, report, new AbortController().signal, { now: () => time, fromUser, navigation });
+        return report;
+      };
+      const browserEvent = (event: Event) => {
+        byUser.add(event);
+        window.dispatchEvent(event);
+      };
+      const leave = () => window.dispatchEvent(new Event('pagehide'));
+
+      it('reports nothing for the rest of the page view, however the jumps are timed with the user’s scrolling', () => {
+        vi.useFakeTimers();
+        time = 0;
+        const page = fakePage(5000, 1000);
+        const { target, navigate } = fakeNavigation();
+        const report = trackWith(target);
+        userInput('wheel');
+        time = 100;
+        scrollTo(page, 120); // the user's own turn of the wheel
+        time = 200;
+        navigate(`${ARTICLE}#provisioned-concurrency`); // within a second of their input
+        scrollTo(page, 3000);
+        vi.advanceTimersByTime(1500);
+        time = 2000;
+        userInput('wheel'); // reading on from where the jump left the view is not the user's place either
+        scrollTo(page, 3120);
+        time = 2100;
+        navigate(`${ARTICLE}#provisioned-concurrency`, { hashChange: false }); // the fragment the address has: scrolls again
+        scrollTo(page, 3000);
+        vi.advanceTimersByTime(1500);
+        leave();
+        expect(report).not.toHaveBeenCalled();
+      });
+
+      it('a jump to the fragment the address already has is seen too (no hashChange, but it scrolls)', () => {
+        vi.useFakeTimers();
+        time = 0;
+        window.history.replaceState(null, '', `${ARTICLE}#provisioned-concurrency`);
+        const page = fakePage(5000, 1000);
+        const { target, navigate } = fakeNavigation();
+        const report = trackWith(target);
+        userInput('wheel');
+        navigate(`${ARTICLE}#provisioned-concurrency`, { hashChange: false });
+        scrollTo(page, 3000);
+        leave();
+        expect(report).not.toHaveBeenCalled();
+      });
+
+      it('the user’s own in-page links, back and forward, and a single-page move to the next article keep it recording', () => {
+        vi.useFakeTimers();
+        time = 0;
+        const page = fakePage(5000, 1000);
+        const { target, navigate } = fakeNavigation();
+        const report = trackWith(target);
+        const clickLink = (hash: string) => {
+          const link = document.createElement('a');
+          link.href = hash;
+          link.addEventListener('click', (event) => event.preventDefault()); // its script navigates (below)
+          document.body.append(link);
+          browserEvent(new Event('pointerdown', { bubbles: true }));
+          const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+          byUser.add(click);
+          link.dispatchEvent(click);
+          link.remove();
+        };
+        // A table of contents: the browser says the user started it.
+        userInput('pointerdown');
+        navigate(`${ARTICLE}#limits`, { byUser: true });
+        scrollTo(page, 2000);
+        vi.advanceTimersByTime(1000);
+        expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 2000 }));
+        // Back: the browser's button (the user's); its popstate follows the navigate event.
+        time = 5000;
+        navigate(`${ARTICLE}`, { byUser: true, type: 'traverse', hashChange: false });
+        browserEvent(new PopStateEvent('popstate'));
+        userInput('wheel');
+        scrollTo(page, 2500);
+        vi.advanceTimersByTime(1000);
+        expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 2500 }));
+        // A link whose own script sets location.hash: the browser calls that navigation the script's.
+        time = 10_000;
+        clickLink('#cost');
+        navigate(`${ARTICLE}#cost`);
+        scrollTo(page, 3500);
+        vi.advanceTimersByTime(1000);
+        expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 3500 }));
+        // After a foreign jump, a place the user picks with a link is theirs again.
+        time = 15_000;
+        navigate(`${ARTICLE}#provisioned-concurrency`);
+        userInput('pointerdown');
+        navigate(`${ARTICLE}#limits`, { byUser: true });
+        scrollTo(page, 2000);
+        vi.advanceTimersByTime(1000);
+        expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 2000 }));
+        // The blog's own history calls move nothing: a route change (pushState) and replaceState.
+        time = 20_000;
+        navigate(`${ARTICLE}#limits`, { type: 'replace', hashChange: false });
+        navigate('http://localhost:3000/blog/next-article', { hashChange: false });
+        userInput('wheel');
+        scrollTo(page, 400);
+        vi.advanceTimersByTime(1000);
+        expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 400 }));
+        expect(report).toHaveBeenCalledTimes(5);
+      });
+
+      it('without the Navigation API (older Firefox): a hashchange the user did not click a link for stops it', () => {
+        vi.useFakeTimers();
+        time = 0;
+        const page = fakePage(5000, 1000);
+        const report = trackWith(null);
+        const link = document.createElement('a');
+        link.href = '#limits';
+        link.addEventListener('click', (event) => event.preventDefault()); // jsdom would navigate; done below
+        document.body.append(link);
+        // The user's table of contents: a click on a link to this very address.
+        userInput('pointerdown');
+        const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+        byUser.add(click);
+        link.dispatchEvent(click);
+        window.history.pushState(null, '', `${ARTICLE}#limits`);
+        scrollTo(page, 2000);
+        browserEvent(new HashChangeEvent('hashchange', { oldURL: ARTICLE, newURL: `${ARTICLE}#limits` }));
+        vi.advanceTimersByTime(1000);
+        expect(report).toHaveBeenCalledTimes(1);
+        link.remove();
+        // Another site's jump: the view moves, then hashchange says so; the position before it is dropped.
+        time = 5000;
+        userInput('wheel');
+        window.history.pushState(null, '', `${ARTICLE}#provisioned-concurrency`);
+        scrollTo(page, 3000);
+        browserEvent(
+          new HashChangeEvent('hashchange', {
+            oldURL: `${ARTICLE}#limits`,
+            newURL: `${ARTICLE}#provisioned-concurrency`,
+          }),
+        );
+        time = 5100;
+        userInput('wheel');
+        scrollTo(page, 3120);
+        vi.advanceTimersByTime(1500);
+        leave();
+        expect(report).toHaveBeenCalledTimes(1);
+        expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 2000 }));
+      });
+
+      it('a made-up navigate event neither stops nor restarts it', () => {
+        vi.useFakeTimers();
+        time = 0;
+        const page = fakePage(5000, 1000);
+        const navigation = new EventTarget();
+        const report = trackWith(navigation);
+        const madeUp = Object.assign(new Event('navigate'), {
+          destination: { url: `${ARTICLE}#limits`, sameDocument: true },
+          hashChange: true,
+          userInitiated: false,
+          navigationType: 'push',
+        });
+        navigation.dispatchEvent(madeUp); // not trusted: the page's own script
+        userInput('wheel');
+        scrollTo(page, 2000);
+        leave();
+        expect(report).toHaveBeenCalledTimes(1);
+      });
     });
 
     it('follows a fling past the input that started it, and a scrollbar drag while the button is held', () => {
