@@ -1,5 +1,6 @@
 import { boxElement, isFromUser, onUserClick, type UserEventCheck } from '@/lib/content/box-dom';
 import css from '@/lib/content/highlight-button.css?inline';
+import { watchOcclusion } from '@/lib/content/occlusion';
 import { mountShadowBox } from '@/lib/content/shadow-box';
 import { isStorageFullMessage } from '@/lib/db/errors';
 import { isPageNotSavedMessage } from '@/lib/messaging/highlight-errors';
@@ -15,6 +16,8 @@ export interface HighlightButton {
   hide(): void;
   /** Says on the button why a highlight asked for elsewhere (the right-click menu) kept nothing. */
   sayNotHighlighted(failure: unknown): void;
+  /** Whether an event's target (seen from the page: the host element) is the button's. */
+  owns(target: EventTarget | null): boolean;
 }
 
 const BUTTON_WIDTH = 96;
@@ -26,6 +29,9 @@ const BUTTON_HEIGHT = 32;
  */
 export type SelectionNotHighlightable = 'outside-article' | 'too-long';
 
+/** The button's press while something on the page covered it (a lure the click went through). */
+const COVERED = 'covered';
+
 /**
  * Why the button's press kept nothing, in its label: a full disk says so (the background's
  * `StorageFullError`), so the reader knows that trying again will not help until there is room,
@@ -34,6 +40,7 @@ export type SelectionNotHighlightable = 'outside-article' | 'too-long';
 function describeNotHighlighted(failure: unknown): string {
   if (failure === 'outside-article') return 'Not highlighted: select text in the article';
   if (failure === 'too-long') return 'Not highlighted: the selection is too long';
+  if (failure === COVERED) return 'Not highlighted: the page covers this button';
   if (!(failure instanceof Error)) return 'Could not highlight';
   if (isStorageFullMessage(failure.message)) return 'Not highlighted: the browser has no room left for Shelf';
   // A page not saved yet is saved first; when its capture fails nothing is kept.
@@ -75,9 +82,13 @@ export function mountHighlightButton(
   };
   // A press on the button would otherwise move the page's selection (the passage to highlight).
   button.addEventListener('mousedown', (event) => event.preventDefault());
+  const occlusion = watchOcclusion(button);
+  signal.addEventListener('abort', () => occlusion.unwatch(), { once: true });
   onUserClick(
     button,
     () => {
+      // A click through a lure the page laid over the button was meant for the lure, not Shelf.
+      if (occlusion.covered()) return label(describeNotHighlighted(COVERED));
       button.disabled = true;
       void onHighlight()
         .catch((error: unknown) => error)
@@ -92,6 +103,7 @@ export function mountHighlightButton(
   bar.hidden = true;
   box.container.append(bar);
   const view = doc.defaultView;
+  const host = (box.container.getRootNode() as ShadowRoot).host;
   return {
     showAt({ right, bottom }) {
       const width = view?.innerWidth ?? 1024;
@@ -99,13 +111,17 @@ export function mountHighlightButton(
       label('Highlight');
       bar.style.left = `${Math.max(4, Math.min(right - BUTTON_WIDTH / 2, width - BUTTON_WIDTH - 4))}px`;
       bar.style.top = `${Math.max(4, Math.min(bottom + 8, height - BUTTON_HEIGHT - 4))}px`;
+      // Watched from when it shows, not anew on each move (a page scrolling all along would reset it).
+      if (bar.hidden) occlusion.watch();
       bar.hidden = false;
     },
     hide() {
       bar.hidden = true;
+      occlusion.unwatch();
     },
     sayNotHighlighted(failure) {
       label(describeNotHighlighted(failure));
     },
+    owns: (target) => target === host,
   };
 }

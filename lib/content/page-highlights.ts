@@ -9,6 +9,7 @@ import {
   type SelectionNotHighlightable,
 } from '@/lib/content/highlight-button';
 import type { PageContext } from '@/lib/content/page-context';
+import { watchUserInput } from '@/lib/content/user-selection';
 import { sendRequest } from '@/lib/messaging/client';
 import { pageCommandSchema } from '@/lib/messaging/page-command';
 import type { PageHighlight } from '@/lib/messaging/protocol';
@@ -22,9 +23,6 @@ import type { PageHighlight } from '@/lib/messaging/protocol';
 export function articleTextRoot(doc: Document): Element | null {
   return doc.querySelector('main article') ?? doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
 }
-
-/** How long after the user's last key or pointer input a new selection counts as theirs (any site but the blog). */
-const USER_SELECTION_MS = 1_000;
 
 export interface PageHighlightsOptions {
   /**
@@ -89,26 +87,30 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   let selected: Range | null = null;
   // Any site but the blog: only a selection the user just made offers the button. A page may select
   // text from its script, see where the button shows and lay a click-through lure over it, to have
-  // itself saved; its script cannot press a key or the mouse.
-  const fromUser = options.fromUser ?? isFromUser;
+  // itself saved; its script cannot press a key or the mouse, nor choose where the user pressed.
   const anySite = options.articleId === undefined;
-  let userInputAt = Number.NEGATIVE_INFINITY;
-  const noteUserInput = (event: Event) => {
-    if (!anySite || !fromUser(event)) return;
-    userInputAt = performance.now();
-    // A selection dragged for longer than USER_SELECTION_MS is offered once the button is let go.
-    if (event.type === 'pointerup' || event.type === 'keyup') follow();
-  };
-  for (const type of ['pointerdown', 'pointerup', 'keydown', 'keyup'])
-    doc.addEventListener(type, noteUserInput, { capture: true, passive: true, signal });
-  const follow = (moved = false) => {
-    if (anySite && !moved && performance.now() - userInputAt > USER_SELECTION_MS) {
+  const userInput = anySite
+    ? watchUserInput(doc, {
+        fromUser: options.fromUser ?? isFromUser,
+        signal,
+        onInputEnd: () => follow(),
+        isShelfs: (target) => button?.owns(target) ?? false,
+      })
+    : null;
+  // `asked`: the right-click menu's item (the browser's own UI, the user's). A scroll only moves the
+  // button along with the same selection: a page that swaps its own in and scrolls gets none.
+  const follow = (reason?: 'asked' | 'scrolled') => {
+    const range = selectedRangeIn(root, win.getSelection());
+    const offered = (range: Range) => {
+      if (!userInput || reason === 'asked') return true;
+      if (reason === 'scrolled') return selected !== null && sameRange(range, selected);
+      return userInput.isUsers(range);
+    };
+    if (!range || !offered(range)) {
       selected = null;
       return button?.hide();
     }
-    const range = selectedRangeIn(root, win.getSelection());
-    selected = range?.cloneRange() ?? null;
-    if (!range) return button?.hide();
+    selected = range.cloneRange();
     showButtonBeside(range);
   };
   const showButtonBeside = (range: Range): HighlightButton => {
@@ -125,7 +127,7 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   doc.addEventListener('selectionchange', () => follow(), { signal });
   // A selection made while Shelf was still asking about the page (a fast reader, a slow machine).
   follow();
-  win.addEventListener('scroll', () => selected && follow(true), { capture: true, passive: true, signal });
+  win.addEventListener('scroll', () => selected && follow('scrolled'), { capture: true, passive: true, signal });
 
   // The right-click menu item: the background asks; only Shelf itself may (not another tab's script).
   // What kept nothing is said on the button beside the selection, as a press of it would say; a
@@ -138,7 +140,7 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
       .catch((error: unknown) => error)
       .then((kept) => {
         if (kept === true) return;
-        follow(true); // the menu is the user's, in the browser's own UI
+        follow('asked'); // the menu is the user's, in the browser's own UI
         if (selected) button?.sayNotHighlighted(kept);
         else if (kept === 'outside-article' && pageRange?.toString().trim())
           showButtonBeside(pageRange).sayNotHighlighted(kept);
@@ -146,6 +148,10 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   };
   browser.runtime.onMessage.addListener(onCommand);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onCommand));
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.compareBoundaryPoints(Range.START_TO_START, b) === 0 && a.compareBoundaryPoints(Range.END_TO_END, b) === 0;
 }
 
 /**

@@ -67,9 +67,52 @@ test('highlight a sentence on another site: the page is saved, the mark comes ba
   const third = page.getByRole('article').getByRole('paragraph').nth(2);
   const before = await articleHeight(page);
 
+  await test.step('a passage the page selects itself while the user clicks something else offers no button', async () => {
+    // As a red-team page did, to lay a click-through lure over the button: in its own pointerdown handler.
+    await page.evaluate((sentence) => {
+      const paragraph = [...document.querySelectorAll('article p')].find((p) => p.textContent?.includes(sentence));
+      const text = paragraph?.firstChild as Text;
+      document.addEventListener(
+        'pointerdown',
+        () =>
+          setTimeout(() => {
+            const range = document.createRange();
+            range.setStart(text, text.data.indexOf(sentence));
+            range.setEnd(text, text.data.indexOf(sentence) + sentence.length);
+            getSelection()?.removeAllRanges();
+            getSelection()?.addRange(range);
+          }),
+        { capture: true, once: true },
+      );
+    }, SENTENCE);
+    await page.getByText('Comments are closed.').click();
+    await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(SENTENCE);
+    await page.waitForTimeout(300); // the button, if offered, shows on the selection's change
+    expect(await highlightButton(page).isShown()).toBe(false);
+    await page.evaluate(() => getSelection()?.removeAllRanges()); // a press on it would drag it
+  });
+
   await selectTextWithMouse(page, third, SENTENCE);
   await expect.poll(() => highlightButton(page).isShown()).toBe(true);
-  await highlightButton(page).click('Highlight');
+
+  await test.step('a press through a lure the page laid over the button keeps nothing, and says so', async () => {
+    await page.evaluate(() => {
+      const lure = document.createElement('div');
+      lure.id = 'lure';
+      lure.textContent = 'Continue →';
+      lure.style.cssText = 'position:fixed;inset:0;z-index:2147483647;pointer-events:none;background:#0a0';
+      document.documentElement.append(lure);
+    });
+    await page.waitForTimeout(400); // Chromium tells a covered element within its 100ms
+    await highlightButton(page).click('Highlight');
+    await expect
+      .poll(() => highlightButton(page).buttonNames())
+      .toEqual(['Not highlighted: the page covers this button']);
+    expect(await storedHighlights()).toEqual([]);
+    await page.evaluate(() => document.getElementById('lure')?.remove());
+    await page.waitForTimeout(400);
+  });
+  await highlightButton(page).click('Not highlighted: the page covers this button');
   await expect(third.locator('mark')).toHaveText(SENTENCE);
   await expect(page.locator('mark')).toHaveCount(1); // not the header's copy of the sentence
   expect(await articleHeight(page)).toBe(before); // a background colour, nothing that moves text

@@ -54,6 +54,42 @@ function selectSentence() {
   document.dispatchEvent(new Event('selectionchange'));
 }
 
+/**
+ * jsdom lays nothing out: here each paragraph is one line, 400px wide, 40px below the one before
+ * (the header's at y 100..120, the article's first at 140..160, the sentence's at 180..200), and a
+ * range's boxes are its first paragraph's line.
+ */
+function layOutParagraphs() {
+  Object.defineProperty(Range.prototype, 'getClientRects', {
+    configurable: true,
+    value(this: Range) {
+      const paragraph = this.startContainer.parentElement?.closest('p');
+      const index = [...document.querySelectorAll('p')].indexOf(paragraph as HTMLParagraphElement);
+      if (index === -1) return [];
+      const top = 100 + 40 * index;
+      return [{ left: 100, right: 500, top, bottom: top + 20, width: 400, height: 20, x: 100, y: top }];
+    },
+  });
+}
+/** The sentence's line, and a button elsewhere on the page ("Accept cookies"). */
+const ON_SENTENCE = { x: 110, y: 190 };
+const END_OF_SENTENCE = { x: 490, y: 190 };
+const COOKIE_BUTTON = { x: 170, y: 330 };
+
+/** A pointer pressed at `down` and let go at `up`, as the browser reports it; `during` runs while pressed. */
+function press(
+  down: { x: number; y: number },
+  up: { x: number; y: number } = down,
+  { clicks = 1, shiftKey = false, pointerType = 'mouse', during = () => {} } = {},
+) {
+  const at = ({ x, y }: { x: number; y: number }) => ({ clientX: x, clientY: y, shiftKey, bubbles: true });
+  document.body.dispatchEvent(new PointerEvent('pointerdown', { ...at(down), pointerType }));
+  if (pointerType === 'mouse')
+    document.body.dispatchEvent(new MouseEvent('mousedown', { ...at(down), detail: clicks }));
+  during();
+  document.body.dispatchEvent(new PointerEvent('pointerup', { ...at(up), pointerType }));
+}
+
 beforeEach(() => {
   document.body.innerHTML = ARTICLE_HTML;
   received = [];
@@ -62,6 +98,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   controller.abort();
+  Reflect.deleteProperty(Range.prototype, 'getClientRects');
+  vi.unstubAllGlobals();
   document.querySelector('shelf-highlight')?.remove();
   vi.restoreAllMocks();
 });
@@ -70,10 +108,10 @@ afterEach(() => {
  * Every label the Highlight button shows once pressed (jsdom reports the selection again after the
  * press, which draws the button anew; Chrome keeps the label).
  */
-/** The sentence selected with the mouse, as a user does (a pointer let go once it is selected). */
+/** The sentence selected with the mouse, as a user does: dragged from its start to its end. */
 function selectByUser(): void {
-  selectSentence();
-  document.dispatchEvent(new Event('pointerup'));
+  layOutParagraphs();
+  press(ON_SENTENCE, END_OF_SENTENCE, { during: selectSentence });
 }
 
 async function labelsOnPress(): Promise<string[]> {
@@ -351,6 +389,153 @@ describe('highlights on any other site (the every-site script)', () => {
     selectByUser();
     await flush();
     expect(highlightButton()?.parentElement?.hidden).toBe(false);
+  });
+
+  const buttonShown = () => highlightButton()?.parentElement?.hidden === false;
+
+  // Red-team pass: the page selected a passage in its own pointerdown handler while the user clicked
+  // "Accept cookies"; within a second of a trusted press, the button was offered, under a decoy.
+  it('offers no button for a passage the page selects while the user clicks something else', async () => {
+    openShadowRoots();
+    layOutParagraphs();
+    startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: () => true });
+    press(COOKIE_BUTTON, COOKIE_BUTTON, { during: selectSentence });
+    await flush();
+    expect(buttonShown()).toBe(false);
+    // Nor for one it selects under the user's plain click: a still click selects nothing.
+    press(ON_SENTENCE, ON_SENTENCE, { during: selectSentence });
+    await flush();
+    expect(buttonShown()).toBe(false);
+    // Nor on a key that does not select (Enter, Space).
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    selectSentence();
+    document.body.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', bubbles: true }));
+    await flush();
+    expect(buttonShown()).toBe(false);
+  });
+
+  it('offers the button for a selection the user made: a drag, a double or triple click, Shift+click, a touch, the keyboard', async () => {
+    openShadowRoots();
+    layOutParagraphs();
+    startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: () => true });
+    const madeBy = (gesture: () => void) => {
+      document.getSelection()?.removeAllRanges();
+      press(COOKIE_BUTTON); // shown for nothing selected: hidden
+      expect(buttonShown()).toBe(false);
+      gesture();
+      return buttonShown();
+    };
+    expect(
+      madeBy(() => press(ON_SENTENCE, END_OF_SENTENCE, { during: selectSentence })),
+      'drag',
+    ).toBe(true);
+    // Let go in the margin past the line's end: the press went down on the selection.
+    expect(
+      madeBy(() => press(ON_SENTENCE, { x: 900, y: 400 }, { during: selectSentence })),
+      'drag on',
+    ).toBe(true);
+    expect(
+      madeBy(() => press(ON_SENTENCE, ON_SENTENCE, { clicks: 2, during: selectSentence })),
+      'double',
+    ).toBe(true);
+    expect(
+      madeBy(() => press(END_OF_SENTENCE, END_OF_SENTENCE, { clicks: 3, during: selectSentence })),
+      'triple',
+    ).toBe(true);
+    expect(madeBy(() => press(END_OF_SENTENCE, END_OF_SENTENCE, { shiftKey: true, during: selectSentence }))).toBe(
+      true,
+    );
+    expect(
+      madeBy(() => press(ON_SENTENCE, ON_SENTENCE, { pointerType: 'touch', during: selectSentence })),
+      'touch',
+    ).toBe(true);
+    const keys = () => {
+      for (const key of ['Shift', 'ArrowRight']) {
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey: true, bubbles: true }));
+      }
+      selectSentence();
+      document.body.dispatchEvent(new KeyboardEvent('keyup', { key: 'ArrowRight', shiftKey: true, bubbles: true }));
+    };
+    expect(madeBy(keys), 'Shift+ArrowRight').toBe(true);
+    const selectAll = () => {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true }));
+      selectSentence();
+    };
+    expect(madeBy(selectAll), 'Ctrl+A').toBe(true);
+  });
+
+  it('offers a selection dragged for longer than a second once the pointer is let go', () => {
+    openShadowRoots();
+    layOutParagraphs();
+    // The clock moved on by 5s while the pointer is down (the test runner's own timers keep theirs).
+    const real = performance.now.bind(performance);
+    let ahead = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => real() + ahead);
+    try {
+      startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: () => true });
+      press(ON_SENTENCE, END_OF_SENTENCE, {
+        during: () => {
+          ahead = 5_000;
+          selectSentence();
+          expect(buttonShown()).toBe(false);
+        },
+      });
+      expect(buttonShown()).toBe(true);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('moves the button on a scroll only with the user’s selection, not one the page swapped in', () => {
+    openShadowRoots();
+    startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: () => true });
+    selectByUser();
+    window.dispatchEvent(new Event('scroll'));
+    expect(buttonShown()).toBe(true);
+    expect(buttonShown()).toBe(true);
+    // The page selects the paragraph above without telling (no selectionchange yet), and scrolls.
+    const other = document.querySelector('article p')!.firstChild as Text;
+    const range = document.createRange();
+    range.selectNodeContents(other);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    window.dispatchEvent(new Event('scroll'));
+    expect(buttonShown()).toBe(false);
+  });
+
+  // The page lays a click-through lure over the button, so the click meant for the lure presses it:
+  // Chromium's IntersectionObserver v2 tells it is covered (Firefox cannot; jsdom has none).
+  it('does nothing on a press while the page covers the button, where the browser can tell', async () => {
+    let report: (entries: Array<{ isVisible: boolean }>) => void = () => {};
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(callback: (entries: unknown[], observer: unknown) => void) {
+          report = (entries) => callback(entries, this);
+        }
+        observe() {}
+        unobserve() {}
+      },
+    );
+    class Entry {}
+    Object.defineProperty(Entry.prototype, 'isVisible', { get: () => true });
+    vi.stubGlobal('IntersectionObserverEntry', Entry);
+    openShadowRoots();
+    startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: () => true });
+    selectByUser();
+    report([{ isVisible: false }]);
+    // The press itself, as the browser reports it to the page: on the host, a still click.
+    for (const type of ['pointerdown', 'mousedown', 'pointerup']) {
+      highlightButton()!.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, detail: 1 }));
+    }
+    expect(await labelsOnPress()).toContain('Not highlighted: the page covers this button');
+    expect(received.some((message) => message.type === 'add-page-highlight')).toBe(false);
+    expect(buttonShown()).toBe(true); // still beside the selection, saying why
+
+    report([{ isVisible: true }]); // the lure gone
+    highlightButton()!.click();
+    await flush();
+    expect(marks()).toBe(SENTENCE);
   });
 
   it('says on the button when the page could not be saved first (its capture failed)', async () => {
