@@ -26,6 +26,8 @@ export function getArticleByUrl(url: string): Article | undefined {
   }
 }
 
+const SEARCH_LINK_START = 'https://duckduckgo.com/?q=';
+
 /** Where the UI links an article: its page, or a site search when the catalog has no address. */
 export function getArticleLink(article: Pick<Article, 'url' | 'title'>): {
   href: string;
@@ -35,8 +37,29 @@ export function getArticleLink(article: Pick<Article, 'url' | 'title'>): {
   if (article.url) return { href: article.url, label: 'Open article', isSearch: false };
   const query = `site:webcoderspeed.com ${article.title}`;
   return {
-    href: `https://duckduckgo.com/?q=${encodeURIComponent(query)}`,
+    href: `${SEARCH_LINK_START}${encodeURIComponent(query)}`,
     label: 'Find on webcoderspeed.com',
     isSearch: true,
   };
+}
+
+/**
+ * The articles without an address by the search link an export wrote for them, so that Shelf's
+ * own CSV or bookmarks file brings them back as themselves (QA pass: each came back as a saved
+ * search page, beside the article or in its place). Built on first use, off the popup's start-up.
+ */
+let bySearchLink: Map<string, Article> | undefined;
+
+/** Whether an address is the site search `getArticleLink` gives an article without an address of its own. */
+export function isArticleSearchLink(url: string): boolean {
+  return url.startsWith(SEARCH_LINK_START) && getArticleByImportedUrl(url) !== undefined;
+}
+
+/** The bundled article an imported record's address names: its page, or the search link an export wrote. */
+export function getArticleByImportedUrl(url: string): Article | undefined {
+  if (!url.startsWith(SEARCH_LINK_START)) return getArticleByUrl(url);
+  bySearchLink ??= new Map(
+    ARTICLES.flatMap((article) => (article.url ? [] : [[getArticleLink(article).href, article]])),
+  );
+  return bySearchLink.get(url);
 }

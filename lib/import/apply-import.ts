@@ -1,4 +1,5 @@
 import type { CapturedPage } from '@/lib/capture/schema';
+import { isArticleSearchLink } from '@/lib/corpus/catalog';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError, StorageFullError } from '@/lib/db/errors';
 import { pageItemId } from '@/lib/db/ids';
@@ -295,7 +296,8 @@ function planChunk(
         id,
         kind: articleId ? 'article' : 'page',
         articleId,
-        url: entry.url,
+        // An article without an address came as the site search an export wrote: it has none here either.
+        url: articleId && isArticleSearchLink(entry.url) ? null : entry.url,
         title: plainTitle(entry.title, entry.url),
         status: entry.status ?? 'unread',
         tags: entry.tags,

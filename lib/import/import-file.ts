@@ -1,6 +1,6 @@
 import { parseBackup } from '@/lib/backup/backup-file';
 import { describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
-import { getArticleByUrl } from '@/lib/corpus/catalog';
+import { getArticleByImportedUrl } from '@/lib/corpus/catalog';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { isQuotaError, STORAGE_FULL_MESSAGE, writeFailureReason } from '@/lib/db/errors';
 import { getEpoch } from '@/lib/db/meta';
@@ -92,7 +92,7 @@ export async function importFile(
     const summary = await applyImport(parsed, {
       db: options.db,
       onProgress: options.onProgress,
-      findArticleId: (url) => getArticleByUrl(url)?.id,
+      findArticleId: (url) => getArticleByImportedUrl(url)?.id,
       epoch,
     });
     return { ok: true, summary, message: describeImport(file.name, summary) };

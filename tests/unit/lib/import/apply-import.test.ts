@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { anchor } from '@/lib/annotations/anchor';
-import { getArticleByUrl } from '@/lib/corpus/catalog';
+import { ARTICLES, getArticleByImportedUrl, getArticleByUrl } from '@/lib/corpus/catalog';
 import { ShelfDatabase } from '@/lib/db/database';
 import { getHighlights } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
-import { savePage, setNote, setStatus, setTags } from '@/lib/db/items';
+import { saveArticle, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import {
   countItems,
   getAllItems,
@@ -357,6 +357,30 @@ describe('export', () => {
     const report = await applyImport(parsed, { db, now: 1_800_000_000_000 });
     expect(report).toMatchObject({ added: 0, merged: 0, unchanged: before.length });
     expect(await loadItemsForExport(db)).toEqual(before);
+  });
+
+  // QA pass: a bundled article without an address came back from Shelf's own exports as a saved
+  // search page (its search link), beside the article or, after "Delete everything", in its place.
+  it('brings back a bundled article without an address from Shelf’s own CSV and bookmarks exports', async () => {
+    const article = ARTICLES.find((one) => one.url === null)!;
+    await saveArticle({ id: article.id, title: article.title, url: null }, { db });
+    await setTags(`article:${article.id}`, ['agents'], { db });
+    const before = await loadItemsForExport(db);
+    for (const file of [
+      readImportFile('shelf.csv', new TextEncoder().encode(toLibraryCsv(before))),
+      readImportFile('shelf.html', new TextEncoder().encode(toNetscapeBookmarks(before))),
+    ]) {
+      expect(await applyImport(file, { db, findArticleId: (url) => getArticleByImportedUrl(url)?.id })).toMatchObject({
+        added: 0,
+        unchanged: 1,
+      });
+      await db.items.clear();
+      const into = await applyImport(file, { db, findArticleId: (url) => getArticleByImportedUrl(url)?.id });
+      expect(into).toMatchObject({ added: 1 });
+      expect((await getAllItems(db)).items).toMatchObject([
+        { id: `article:${article.id}`, kind: 'article', articleId: article.id, url: null, tags: ['agents'] },
+      ]);
+    }
   });
 
   // QA pass: a tag holding "|" or "," (from another app's folder or label) came back from Shelf's
