@@ -6,6 +6,7 @@ import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
+import { mergeItem } from '@/lib/db/merge';
 import { getEpoch } from '@/lib/db/meta';
 import { recordRemovals } from '@/lib/db/removals';
 import {
@@ -177,22 +178,44 @@ export function removeItems(
 
 /**
  * Puts back what `removeItems` took: each item with its progress, copy and highlights. An item saved
- * again meanwhile is newer than the snapshot and keeps its own state, progress and copy. A copy put back
- * behind the background's reading of old copies (lib/background/copy-texts.ts) has it start over.
- * Nothing is put back once everything was deleted since (an Undo kept above the views outlives that):
- * returns whether it was.
+ * again meanwhile (an import, another window) keeps what was chosen on it since, and gets back the
+ * rest: the tags, note, status and title the user chose before (`mergeItem`: a value as saving left
+ * it was chosen by no one), its highlights, and the copy and progress when it has none of its own
+ * (QA pass: Undo put back nothing there, and said nothing). A copy put back behind the background's
+ * reading of old copies (lib/background/copy-texts.ts) has it start over. Nothing is put back once
+ * everything was deleted since (an Undo kept above the views outlives that): returns whether it was.
  */
 export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }: WriteOptions = {}): Promise<boolean> {
   return reportingFullStorage(() =>
     db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
       if ((await getEpoch(db)) !== snapshot.epoch) return false;
-      const current = await db.items.bulkGet(snapshot.items.map((item) => item.id));
+      const ids = snapshot.items.map((item) => item.id);
+      const [current, currentCopies, currentProgress] = await Promise.all([
+        db.items.bulkGet(ids),
+        db.captures.bulkGet(ids),
+        db.progress.bulkGet(ids),
+      ]);
       const restored = new Set(snapshot.items.filter((_, i) => current[i] === undefined).map((item) => item.id));
-      const copies = snapshot.captures.filter((record) => restored.has(record.itemId));
+      const resaved = snapshot.items.flatMap((item, i) => {
+        const now = current[i];
+        const merged = now && mergeItem(now, item);
+        return merged ? [merged] : [];
+      });
+      const lacks = (records: ReadonlyArray<{ itemId: string } | undefined>) =>
+        new Set(ids.filter((id, i) => !restored.has(id) && records[i] === undefined));
+      const withoutCopy = lacks(currentCopies);
+      const withoutProgress = lacks(currentProgress);
+      const copies = snapshot.captures.filter(
+        (record) => restored.has(record.itemId) || withoutCopy.has(record.itemId),
+      );
       await db.items.bulkAdd(snapshot.items.filter((item) => restored.has(item.id)));
-      await db.progress.bulkPut(snapshot.progress.filter((record) => restored.has(record.itemId)));
+      await db.items.bulkPut(resaved);
+      await db.progress.bulkPut(
+        snapshot.progress.filter((record) => restored.has(record.itemId) || withoutProgress.has(record.itemId)),
+      );
       await db.captures.bulkPut(copies);
-      await db.highlights.bulkPut(snapshot.highlights.filter((record) => restored.has(record.itemId)));
+      // Highlights went with their item: none of them can be there again.
+      await db.highlights.bulkPut(snapshot.highlights);
       await readCopiesAgainFromStart(
         copies.map((copy) => copy.itemId),
         db,

@@ -6,7 +6,7 @@ import { getCopyFacts, getItemIdsWithCopies } from '@/lib/db/copies';
 import { ShelfDatabase } from '@/lib/db/database';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
-import { restoreRemoved, saveArticle, savePage, setStatus } from '@/lib/db/items';
+import { restoreRemoved, saveArticle, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { getArticleState, getReaderData } from '@/lib/db/queries';
 import { unsaveItems } from '@/lib/db/unsave';
@@ -54,6 +54,24 @@ describe('unsaveItems', () => {
     expect(
       await Promise.all([getArticleState(ARTICLE.id, db), getReaderData(page.id, db), getHighlights(page.id, db)]),
     ).toEqual(before);
+  });
+
+  // QA pass: Undo put back nothing, and said nothing, for a page saved again before it was pressed.
+  it('puts back tags, note, highlights and copy on a page saved again meanwhile, keeping what was chosen since', async () => {
+    const page = await savePage(PAGE, copy(7), { db, now: 4 });
+    await setTags(page.id, ['pools'], { db, now: 5 });
+    await setNote(page.id, 'why pools', { db, now: 6 });
+    await addHighlight(page.id, { quote: { type: 'TextQuoteSelector', exact: 'Pools' } }, { note: 'why' }, { db });
+    await setProgress(page.id, { fraction: 0.3, anchor }, { db, now: 7 });
+    const snapshot = await unsaveItems([page.id], { db });
+    await savePage(PAGE, null, { db, now: 8 }); // an import of a list of addresses, say: no copy, nothing chosen
+    await setStatus([page.id], 'done', { db, now: 9 }); // chosen since: kept
+
+    expect(await restoreRemoved(snapshot, { db })).toBe(true);
+    expect(await db.items.get(page.id)).toMatchObject({ tags: ['pools'], note: 'why pools', status: 'done' });
+    expect(await getHighlights(page.id, db)).toMatchObject([{ note: 'why' }]);
+    expect((await getReaderData(page.id, db))?.capture?.readMinutes).toBe(7);
+    expect((await db.progress.get(page.id))?.fraction).toBe(0.3);
   });
 
   // Review: Undo, kept above the side panel's views, put back an item, its copy and highlights after
