@@ -121,7 +121,11 @@ export function parseBackup(text: string): ParsedBackup {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `The file is not valid JSON (${(error as Error).message}).` };
+    // Most often another app's export chosen here: the import takes those.
+    return {
+      ok: false,
+      error: `The file is not a Shelf backup: it is not JSON (${(error as Error).message}). An export from Pocket, Instapaper, Omnivore, Raindrop.io or a browser goes under "Import a file".`,
+    };
   }
   const header = z.object({ format: z.literal(BACKUP_FORMAT), version: z.unknown() }).safeParse(data);
   if (!header.success)

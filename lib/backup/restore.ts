@@ -5,7 +5,7 @@ import { copyChanges, readableCopySteps } from '@/lib/capture/copy-text';
 import { type RestoreCounts, writeBackupRecords } from '@/lib/db/backup';
 import { changesWhatSearchReads } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
-import { isQuotaError } from '@/lib/db/errors';
+import { DataDeletedError, isQuotaError } from '@/lib/db/errors';
 import { sameValue } from '@/lib/db/merge';
 import { getEpoch } from '@/lib/db/meta';
 import type { CaptureRecord } from '@/lib/db/schema';
@@ -122,6 +122,8 @@ export async function restoreBackup(
  * changes win, so nothing is added twice).
  */
 export function describeRestoreFailure(fileName: string, error: unknown, mode: 'merge' | 'replace'): string {
+  // "Delete everything" in another window: nothing is kept, and importing again is the user's choice.
+  if (error instanceof DataDeletedError) return `${fileName}: ${error.message}`;
   const reason = isQuotaError(error)
     ? 'The browser has no room left for Shelf’s data.'
     : `The import stopped (${(error as Error)?.message ?? String(error)}).`;

@@ -251,7 +251,7 @@ describe('backup', () => {
   });
 
   it.each([
-    ['not JSON', '{"format": "shelf-backup",', /not valid JSON/],
+    ['not JSON', '{"format": "shelf-backup",', /not a Shelf backup: it is not JSON.*"Import a file"/],
     ['another file', '{"hello": 1}', /not a Shelf backup/],
     ['a newer version', JSON.stringify({ format: 'shelf-backup', version: 99 }), /version 99.*Update Shelf/],
   ])('rejects %s with a clear message', (_case, content, message) => {
@@ -457,6 +457,12 @@ describe('why a restore stopped', () => {
     expect(describeRestoreFailure('b.json', full, 'merge')).toBe(
       'b.json: The browser has no room left for Shelf’s data. Items written before it stopped were kept; free some space if needed and import the file again to finish (nothing is added twice).',
     );
+  });
+  // QA pass: "Delete everything" in another window during a merge was told as running out of space.
+  it('says Delete everything stopped it, not that space ran out', () => {
+    const line = describeRestoreFailure('b.json', new DataDeletedError(), 'merge');
+    expect(line).toBe(`b.json: ${new DataDeletedError().message}`);
+    expect(line).not.toContain('space');
   });
   it('says a replace changed nothing (one transaction)', () => {
     expect(describeRestoreFailure('b.json', new Error('aborted'), 'replace')).toBe(
