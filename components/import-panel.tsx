@@ -35,13 +35,21 @@ export function ImportPanel({
   outcome: ImportOutcome | null;
 }) {
   const [dragging, setDragging] = useState(false);
+  // A file dropped while another import runs is not imported: said, not dropped silently (QA pass).
+  const [notTaken, setNotTaken] = useState<string | null>(null);
   const hintId = useId();
   const busy = progress !== null;
+  const take = (file: File) => {
+    setNotTaken(null);
+    onFile(file);
+  };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
     const file = event.dataTransfer.files[0];
-    if (file && !busy) onFile(file);
+    if (file && busy)
+      setNotTaken(`${file.name} was not imported: another import is running. Drop it again once it ends.`);
+    else if (file) take(file);
   };
   return (
     <fieldset className="import-fieldset">
@@ -68,7 +76,7 @@ export function ImportPanel({
           disabled={busy}
           onChange={(event) => {
             const file = event.target.files?.[0];
-            if (file) onFile(file);
+            if (file) take(file);
             event.target.value = '';
           }}
         />
@@ -87,6 +95,7 @@ export function ImportPanel({
         ) : (
           outcome?.kind === 'ok' && <OutcomeReport outcome={outcome} />
         )}
+        {notTaken && <p>{notTaken}</p>}
       </div>
       {outcome?.kind === 'error' && (
         <div role="alert" className="notice">

@@ -16,7 +16,7 @@ describe('ImportPanel', () => {
     expect(onFile).toHaveBeenLastCalledWith(dropped);
   });
 
-  it('shows progress and ignores drops while an import runs', () => {
+  it('shows progress, and says a file dropped while an import runs is not imported', () => {
     const onFile = vi.fn();
     render(<ImportPanel onFile={onFile} progress={{ done: 4000, total: 20000 }} outcome={null} />);
     const bar = screen.getByRole('progressbar', { name: 'Import progress' });
@@ -26,6 +26,10 @@ describe('ImportPanel', () => {
     expect((screen.getByLabelText(/Import a file/) as HTMLInputElement).disabled).toBe(true);
     fireEvent.drop(screen.getByText(/Import a file/), { dataTransfer: { files: [new File(['x'], 'x.txt')] } });
     expect(onFile).not.toHaveBeenCalled();
+    // QA pass: the drop was ignored without a word.
+    expect(screen.getByRole('status').textContent).toContain(
+      'x.txt was not imported: another import is running. Drop it again once it ends.',
+    );
   });
 
   it("says when a backup's saved copies are being read, before its items are written", () => {
