@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { anchor } from '@/lib/annotations/anchor';
 import { ARTICLES, getArticleByImportedUrl, getArticleByUrl } from '@/lib/corpus/catalog';
+import { clearAll } from '@/lib/db/clear';
 import { ShelfDatabase } from '@/lib/db/database';
 import { getHighlights } from '@/lib/db/highlights';
 import { pageItemId } from '@/lib/db/ids';
@@ -374,7 +375,7 @@ describe('export', () => {
         added: 0,
         unchanged: 1,
       });
-      await db.items.clear();
+      await clearAll(db); // Delete everything
       const into = await applyImport(file, { db, findArticleId: (url) => getArticleByImportedUrl(url)?.id });
       expect(into).toMatchObject({ added: 1 });
       expect((await getAllItems(db)).items).toMatchObject([
