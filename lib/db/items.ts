@@ -381,6 +381,9 @@ export async function changeTagOnItems(
 export interface UndoableTagChange extends TagChange {
   at: number;
   previous: Map<string, string[]>;
+  /** The tag added or removed (as cleaned), for undoing it alone on items changed again since. */
+  tag: string;
+  change: 'add' | 'remove';
 }
 
 /** `changeTagOnItems`, returning what `undoTagChange` needs (the reading list's bulk tag actions). */
@@ -391,7 +394,7 @@ export async function changeTagForUndo(
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<UndoableTagChange> {
   const [clean] = cleanTagList([tag]);
-  const result: UndoableTagChange = { changed: 0, full: 0, at: now, previous: new Map() };
+  const result: UndoableTagChange = { changed: 0, full: 0, at: now, previous: new Map(), tag: clean ?? tag, change };
   if (change === 'add' && !clean) return result;
   await db.transaction('rw', db.items, () =>
     db.items
@@ -413,14 +416,37 @@ export async function changeTagForUndo(
 
 /**
  * Undoes `changeTagForUndo`: each changed item gets back exactly the tags it had (an import's kept
- * as stored), unless its tags changed again since — undo never reverts a later change — and its
- * other fields (status, note, title) as they are now. Returns how many it restored.
+ * as stored, in their order), and its other fields (status, note, title) as they are now. An item
+ * whose tags changed again since keeps that later change and has only this tag put back or taken
+ * away (QA pass: a tag added in another window made Undo of "Remove tag" do nothing, silently).
+ * Returns how many it restored.
  */
-export function undoTagChange(
+export async function undoTagChange(
   change: UndoableTagChange,
   { db = getDatabase(), now = Math.max(Date.now(), change.at + 1) }: WriteOptions = {},
 ): Promise<number> {
-  return putFieldBack('tags', change.previous, change.at, { db, now });
+  let restored = 0;
+  await db.transaction('rw', db.items, () =>
+    db.items
+      .where('id')
+      .anyOf([...change.previous.keys()])
+      .modify((item) => {
+        const previous = change.previous.get(item.id);
+        if (previous === undefined) return;
+        let next: string[];
+        if (item.changedAt.tags === change.at) next = previous;
+        else if (change.change === 'add') next = removeTag(item.tags, change.tag);
+        else {
+          const added = addTag(item.tags, change.tag);
+          next = added.ok && added.added ? added.tags : item.tags;
+        }
+        if (JSON.stringify(next) === JSON.stringify(item.tags)) return;
+        item.tags = next;
+        touch(item, ['tags'], now);
+        restored++;
+      }),
+  );
+  return restored;
 }
 
 /** What `changeTagOnItems` did: how many items changed, and how many refused the tag for holding 20 already. */

@@ -71,18 +71,24 @@ describe('repository', () => {
     await setStatus(['article:b'], 'done', { db, now: 6 });
     await setTags('article:c', ['other'], { db, now: 7 });
 
-    expect(await undoTagChange(change, { db, now: 8 })).toBe(2);
+    expect(await undoTagChange(change, { db, now: 8 })).toBe(3);
     const [a, b, c, d] = await db.items.bulkGet(['article:a', 'article:b', 'article:c', 'article:d']);
     expect(a?.tags).toEqual(['research', long, 'work, 2024']); // exactly, in order, the import's tags as stored
     expect(a?.changedAt.tags).toBe(8); // a change to sync
     expect(b).toMatchObject({ tags: ['later', 'research'], note: 'kept', status: 'done' });
-    expect(c?.tags).toEqual(['other']); // changed since: never reverted
+    // Changed since: that change is kept, and the one tag put back (QA pass: Undo did nothing there).
+    expect(c?.tags).toEqual(['other', 'research']);
     expect(d?.tags).toEqual([]);
 
     const added = await changeTagForUndo(['article:d'], 'later', 'add', { db, now: 9 });
     expect((await db.items.get('article:d'))?.tags).toEqual(['later']);
     expect(await undoTagChange(added, { db, now: 10 })).toBe(1);
     expect((await db.items.get('article:d'))?.tags).toEqual([]);
+    // An added tag is taken away again though another was added since.
+    const again = await changeTagForUndo(['article:d'], 'later', 'add', { db, now: 11 });
+    await setTags('article:d', ['later', 'mine'], { db, now: 12 });
+    expect(await undoTagChange(again, { db, now: 13 })).toBe(1);
+    expect((await db.items.get('article:d'))?.tags).toEqual(['mine']);
   });
 
   it('removes items with their progress in one step, and undoes it', async () => {
@@ -236,7 +242,7 @@ describe('repository', () => {
     expect(await getReaderData(item.id, db)).toEqual(before);
   });
 
-  it('an item saved again before the undo keeps its newer state, progress and copy', async () => {
+  it('an item saved again before the undo keeps its newer copy, and gets back when it was first added', async () => {
     const item = await savePage({ url: 'https://example.org/again', title: 'Again' }, CAPTURE, { db, now: 1 });
     const removed = await removeItems([item.id], { db });
     await savePage(
@@ -246,7 +252,7 @@ describe('repository', () => {
     );
     await restoreRemoved(removed, { db });
     expect((await db.captures.get(item.id))?.text).toBe('newer copy');
-    expect((await db.items.get(item.id))?.addedAt).toBe(5);
+    expect((await db.items.get(item.id))?.addedAt).toBe(1); // undone: the item is back as it was
   });
 
   // Defect 13: undo in one panel reverted a change another panel made later.
