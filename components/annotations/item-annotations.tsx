@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { HighlightList } from '@/components/annotations/highlight-list';
 import { NoteEditor } from '@/components/annotations/note-editor';
 import { TagEditor } from '@/components/annotations/tag-editor';
+import { useAnnouncement } from '@/components/hooks/use-announcement';
 import { toMarkdownItem } from '@/lib/annotations/item-markdown';
 import { itemToMarkdown } from '@/lib/annotations/markdown-export';
 import { getItemAnnotations, getTagCounts } from '@/lib/db/annotations';
@@ -21,7 +21,8 @@ interface ItemAnnotationsProps {
 export function ItemAnnotations({ itemId, topicTags = [], notFound, onShowHighlight }: ItemAnnotationsProps) {
   const data = useLiveQuery(() => getItemAnnotations(itemId), [itemId]);
   const allTags = useLiveQuery(() => getTagCounts(), []);
-  const [copied, setCopied] = useState<string | null>(null);
+  // Announced on every press, a second copy too.
+  const [copied, setCopied] = useAnnouncement();
   if (!data) return null;
   const { item, highlights } = data;
 

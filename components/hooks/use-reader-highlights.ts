@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useAnnouncement } from '@/components/hooks/use-announcement';
 import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { describeSelection, isKeyForField, selectedRangeIn } from '@/lib/annotations/selection';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
@@ -17,7 +18,8 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
   const painted = useRef<PaintedHighlights | null>(null);
   const [notFound, setNotFound] = useState<ReadonlySet<string>>(new Set());
   const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // Each highlight is announced, a second one too.
+  const [message, setMessage] = useAnnouncement();
   const body = useCallback(() => containerRef.current?.querySelector(BODY_SELECTOR) ?? null, [containerRef]);
 
   // Runs again when `contentKey` changes: the copy's HTML was replaced, and its marks with it.
@@ -49,7 +51,7 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
     setSelectionRect(null);
     const saved = await addHighlight(itemId, described.selectors);
     setMessage(saved ? 'Highlighted.' : 'This page is no longer saved; the highlight was not kept.');
-  }, [body, itemId]);
+  }, [body, itemId, setMessage]);
 
   useLayoutEffect(() => {
     const doc = containerRef.current?.ownerDocument;

@@ -83,6 +83,34 @@ describe('annotating in the reader', () => {
     expect(screen.getByRole('combobox', { name: 'Add tag' })).toBeTruthy();
   }, 60_000);
 
+  // A live region is announced when its text changes: the same words set again said nothing (QA pass).
+  it('announces every highlight and every copy as Markdown, a second one too', async () => {
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: vi.fn().mockResolvedValue(undefined) },
+    });
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByText(/Snapshots help/);
+    const said = document.querySelector('.annotated-reader > p[role=status]') as HTMLElement;
+    selectInThirdParagraph(SENTENCE);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    await waitFor(() => expect(said.textContent).toBe('Highlighted.'));
+    selectInThirdParagraph('Snapshots help.');
+    fireEvent.keyDown(document.body, { key: 'h' });
+    await waitFor(() => expect(document.querySelectorAll('.reader-body mark')).toHaveLength(2));
+    await waitFor(() => expect(said.textContent).not.toBe('Highlighted.'));
+    expect(said.textContent?.trim()).toBe('Highlighted.');
+
+    const copy = screen.getByRole('button', { name: 'Copy as Markdown' });
+    const copied = copy.parentElement?.querySelector('[role=status]') as HTMLElement;
+    fireEvent.click(copy);
+    await waitFor(() => expect(copied.textContent?.trim()).toBe('Copied as Markdown.'));
+    const first = copied.textContent;
+    fireEvent.click(copy);
+    await waitFor(() => expect(copied.textContent).not.toBe(first));
+    expect(copied.textContent?.trim()).toBe('Copied as Markdown.');
+  }, 60_000);
+
   it('changes a highlight’s colour from its list entry, and the mark follows', async () => {
     render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
     await screen.findByText(/Snapshots help/);
