@@ -1,9 +1,11 @@
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { useArticleState } from '@/components/hooks/use-article-state';
+import { useCardSave } from '@/components/hooks/use-card-save';
 import { type UndoState, useUndo } from '@/components/hooks/use-undoable-actions';
+import { MessageLine } from '@/components/message-line';
 import { UndoBar } from '@/components/undo-bar';
 import type { Article } from '@/lib/corpus/article';
-import { restoreRemoved, saveArticle, setStatus } from '@/lib/db/items';
+import { restoreRemoved, setStatus } from '@/lib/db/items';
 import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
 import { unsaveItems } from '@/lib/db/unsave';
 
@@ -24,7 +26,9 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
   const { undo, offer: setUndo, runUndo } = kept ?? own;
   const item = state?.item;
   const percent = state?.progress ? Math.round(state.progress.fraction * 100) : 0;
+  const saving = useCardSave(article, item !== undefined);
   const unsave = async (id: string) => {
+    saving.clear();
     const snapshot = await unsaveItems([id]);
     setUndo({
       message: 'Unsaved; your reading position is kept.',
@@ -53,7 +57,12 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
               </select>
             </label>
             <progress max={100} value={percent} aria-label={`${percent}% read`} /> <span>{percent}% read</span>
-            <button type="button" className="button secondary" onClick={() => void unsave(item.id)}>
+            <button
+              ref={saving.unsaveRef}
+              type="button"
+              className="button secondary"
+              onClick={() => void unsave(item.id)}
+            >
               Unsave
             </button>
           </>
@@ -64,12 +73,13 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
             disabled={state === undefined}
             onClick={() => {
               setUndo(null);
-              void saveArticle(article);
+              saving.save();
             }}
           >
             Save to reading list
           </button>
         )}
+        <MessageLine message={saving.message} />
         {/* Another card shown since is not the one unsaved: its Undo waits for that card. */}
         <UndoBar undo={item || undo?.about !== article.id ? null : undo} onUndo={() => void runUndo()} />
       </section>

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArticleView } from '@/components/side-panel/article-view';
@@ -62,5 +62,29 @@ describe('the storage gate where the database opens', () => {
     const save = await screen.findByRole('button', { name: 'Save to reading list' });
     await vi.waitFor(() => expect((save as HTMLButtonElement).disabled).toBe(false));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('saving from the card', () => {
+  beforeEach(async () => {
+    resetDatabaseConnection();
+    await Dexie.delete('shelf');
+  });
+  afterEach(() => resetDatabaseConnection());
+
+  // It said nothing, and the focus went with the button (QA pass).
+  it('says it was saved, as the popup does, and takes the focus to Unsave, which replaced the button', async () => {
+    const article = catalog.byId('thundering-herd-service-restart')!;
+    render(<ArticleView article={article} catalog={catalog} onSelect={vi.fn()} onTag={vi.fn()} onRead={vi.fn()} />);
+    const save = await screen.findByRole('button', { name: 'Save to reading list' });
+    await vi.waitFor(() => expect((save as HTMLButtonElement).disabled).toBe(false));
+    const said = screen
+      .getAllByRole('status')
+      .find((status) => status.closest('.keep-controls') && !status.closest('.undo-bar'));
+    save.focus();
+    fireEvent.click(save);
+    const unsave = await screen.findByRole('button', { name: 'Unsave' });
+    await vi.waitFor(() => expect(said?.textContent).toBe(`Saved “${article.title}” to your reading list.`));
+    expect(document.activeElement).toBe(unsave);
   });
 });
