@@ -27,7 +27,13 @@ export function HighlightList({ highlights, notFound, onShow }: HighlightListPro
   return (
     <>
       {highlights.length > 0 && (
-        <Highlights highlights={highlights} notFound={notFound} onShow={onShow} onRemove={removal.remove} />
+        <Highlights
+          highlights={highlights}
+          notFound={notFound}
+          onShow={onShow}
+          onRemove={removal.remove}
+          entryRef={removal.entryRef}
+        />
       )}
       <UndoBar undo={removal.undo} onUndo={() => void removal.runUndo()} />
     </>
@@ -39,7 +45,11 @@ function Highlights({
   notFound,
   onShow,
   onRemove,
-}: HighlightListProps & { onRemove: (id: string, quote: string) => Promise<void> }) {
+  entryRef,
+}: HighlightListProps & {
+  onRemove: (id: string, quote: string) => Promise<void>;
+  entryRef: (id: string) => (entry: HTMLElement | null) => void;
+}) {
   return (
     <section aria-labelledby="highlights-heading" className="highlight-list">
       <h3 id="highlights-heading">Highlights</h3>
@@ -51,7 +61,11 @@ function Highlights({
           // In the reader (the copy): one the site's own page did not show when last opened there.
           const lostOnline = notFound !== undefined && !missing && highlight.pageAnchor === 'not-found';
           return (
-            <li key={highlight.id} className={`highlight-entry highlight-${highlight.color}`}>
+            <li
+              key={highlight.id}
+              ref={entryRef(highlight.id)}
+              className={`highlight-entry highlight-${highlight.color}`}
+            >
               {onShow && !missing ? (
                 <button
                   type="button"

@@ -14,7 +14,7 @@ interface ConfirmQuestionProps {
  * A question asked in place before something that cannot be undone. The safe answer (Cancel) takes
  * the focus, and both answers are described by the question, so a screen reader says what is asked
  * (QA: it said only "Delete everything, group, Cancel, button"). Escape cancels; once answered and
- * gone, the page's focus rescue (lib/dom/focus-rescue.ts) gives the focus to the nearest control still there.
+ * gone, the page's focus rescue (lib/dom/focus-rescue.ts) gives the focus to the control that replaced it.
  */
 export function ConfirmQuestion({ lines, confirmLabel, confirmDisabled, onConfirm, onCancel }: ConfirmQuestionProps) {
   const id = useId();

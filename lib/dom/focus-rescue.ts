@@ -2,8 +2,9 @@
  * Keeps the keyboard focus inside a page's root when the focused control goes away: a view replaced
  * (a result chosen, Back), a removed tag or highlight, a row unsaved, a dialog's button gone. The
  * browser then puts the focus on the body, where a keyboard user starts again from the top of the
- * page and a screen reader says nothing. It goes instead to the nearest part of the page still
- * there: its first control, or, where the whole view changed, the view's heading.
+ * page and a screen reader says nothing. It goes instead to the next control from where the removed
+ * one was (what replaced it, the list's next entry, the Undo after the list), or, where the whole
+ * view changed, the view's heading.
  */
 
 const FOCUSABLE =
@@ -23,21 +24,87 @@ function viewHeading(root: HTMLElement): HTMLElement | null {
 }
 
 /**
- * Where the focus goes once the focused element left the page, from its ancestors as they were
- * (nearest first): the first control of the nearest one still there that holds one; the view's
- * heading when only the root, the page's header, or the part holding it is left.
+ * Where the removed element was: after `previous` (its sibling before, still there), or at the start
+ * of `parent`. Null when unknown (then the nearest part's first control is taken).
  */
-export function rescueTarget(root: HTMLElement, ancestors: readonly HTMLElement[]): HTMLElement {
+export interface RemovedPlace {
+  previous: Node | null;
+  parent: Node | null;
+}
+
+/** Whether `control` comes after `place` in the page: after `previous` and all it holds, or in or after `parent`. */
+function follows(control: HTMLElement, place: RemovedPlace): boolean {
+  const from = place.previous ?? place.parent;
+  if (!from) return false;
+  const position = from.compareDocumentPosition(control);
+  if (place.previous) return (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !from.contains(control);
+  return (position & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+}
+
+/**
+ * Where the focus goes once the focused element left the page, from its ancestors as they were
+ * (nearest first) and the place it was removed from: the next control from that place, within the
+ * part of the page around it (Tab would have gone there; the first control of the part, QA found,
+ * could be above what was read last, with the Undo below); with none after it, the last one before
+ * it. The view's heading when only the root, the page's header, or the part holding it is left.
+ */
+export function rescueTarget(
+  root: HTMLElement,
+  ancestors: readonly HTMLElement[],
+  place: RemovedPlace | null = null,
+): HTMLElement {
+  const around: HTMLElement[] = [];
   for (const ancestor of ancestors) {
     // At the level of the page's header the whole view was replaced: its heading, not the header's Back.
     // The header itself too: Back, gone with the view it left, gave the focus to the header's first
     // button ("All articles", QA pass).
     if (ancestor === root || ancestor.localName === 'header' || ancestor.querySelector('header')) break;
-    if (!ancestor.isConnected || !root.contains(ancestor)) continue;
-    const control = ancestor.querySelector<HTMLElement>(FOCUSABLE);
-    if (control) return control;
+    if (ancestor.isConnected && root.contains(ancestor)) around.push(ancestor);
   }
+  for (const ancestor of around) {
+    const controls = Array.from(ancestor.querySelectorAll<HTMLElement>(FOCUSABLE));
+    if (!place) {
+      if (controls[0]) return controls[0];
+      continue;
+    }
+    const next = controls.find((control) => follows(control, place));
+    if (next) return next;
+  }
+  if (place)
+    for (const ancestor of around) {
+      const before = Array.from(ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((c) => !follows(c, place));
+      const last = before.at(-1);
+      if (last) return last;
+    }
   return viewHeading(root) ?? root;
+}
+
+/**
+ * The place `focused` was removed from, read from the mutations that removed it: after its sibling
+ * before, or at the start of its parent; one of those removed in the same change too, the place
+ * that one was removed from.
+ */
+export function removedPlace(records: readonly MutationRecord[], focused: Node): RemovedPlace | null {
+  const removedFrom = new Map<Node, RemovedPlace>();
+  let place: RemovedPlace | undefined;
+  for (const record of records)
+    for (const node of record.removedNodes) {
+      const at = { previous: record.previousSibling, parent: record.target };
+      removedFrom.set(node, at);
+      if (node === focused || node.contains(focused)) place = at;
+    }
+  for (let steps = removedFrom.size; place && steps >= 0; steps--) {
+    const { previous, parent } = place;
+    if (previous?.isConnected || (!previous && parent?.isConnected)) return place;
+    if (previous) place = removedFrom.get(previous) ?? { previous: null, parent };
+    else place = parent ? removedFrom.get(parent) : undefined;
+  }
+  return null;
+}
+
+/** The first control inside `element`, or null. */
+export function firstControlIn(element: HTMLElement): HTMLElement | null {
+  return element.querySelector<HTMLElement>(FOCUSABLE);
 }
 
 /**
@@ -66,11 +133,11 @@ export function keepFocusInside(root: HTMLElement, signal: AbortSignal): void {
     },
     { signal },
   );
-  const observer = new MutationObserver(() => {
+  const observer = new MutationObserver((records) => {
     if (!focused || focused.isConnected) return;
     const active = doc.activeElement;
     if (active && active !== doc.body && active !== doc.documentElement) return;
-    const target = rescueTarget(root, ancestors);
+    const target = rescueTarget(root, ancestors, removedPlace(records, focused));
     focused = null;
     focusElement(target);
   });

@@ -8,6 +8,7 @@ import { resetDatabaseConnection } from '@/lib/db/database';
 import { getHighlights } from '@/lib/db/highlights';
 import { savePage } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
+import { keepFocusInside } from '@/lib/dom/focus-rescue';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 const URL = 'https://example.org/wal';
@@ -109,6 +110,26 @@ describe('annotating in the reader', () => {
     fireEvent.click(copy);
     await waitFor(() => expect(copied.textContent).not.toBe(first));
     expect(copied.textContent?.trim()).toBe('Copied as Markdown.');
+  }, 60_000);
+
+  // The focus went to "Add tag", above the Note, with the Undo below; after Undo, there again (QA pass).
+  it('removing the only highlight takes the focus to its Undo, and Undo to the highlight brought back', async () => {
+    const stop = new AbortController();
+    const { container } = render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    keepFocusInside(container, stop.signal); // as the side panel does
+    await screen.findByText(/Snapshots help/);
+    selectInThirdParagraph(SENTENCE);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    const remove = await screen.findByRole('button', { name: `Remove highlight “${SENTENCE}”` });
+    remove.focus();
+    fireEvent.click(remove);
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Highlights' })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    fireEvent.click(undo);
+    const back = await screen.findByRole('button', { name: SENTENCE });
+    await waitFor(() => expect(document.activeElement).toBe(back));
+    stop.abort();
   }, 60_000);
 
   it('changes a highlight’s colour from its list entry, and the mark follows', async () => {

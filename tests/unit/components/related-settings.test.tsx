@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { describe, expect, it } from 'vitest';
 import { RelatedSettings } from '@/components/settings/related-settings';
 import { hideOnSite } from '@/lib/content/hidden-sites';
+import { keepFocusInside } from '@/lib/dom/focus-rescue';
 
 describe('Settings: sites where related articles never appear', () => {
   // "Don't show on this site" in a page's box adds one while Settings is open: it kept saying "No sites".
@@ -25,5 +26,19 @@ describe('Settings: sites where related articles never appear', () => {
     fireEvent.change(field, { target: { value: 'example.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
     await waitFor(() => expect(field.getAttribute('aria-invalid')).toBeNull());
+  });
+
+  // The focus went to the first radio button of the section, above the list (QA pass).
+  it('"Show again" on the last site takes the focus to the field after the list', async () => {
+    await hideOnSite('only.example.org');
+    const stop = new AbortController();
+    const { container } = render(<RelatedSettings />);
+    keepFocusInside(container, stop.signal); // as the options page and the side panel do
+    const showAgain = await screen.findByRole('button', { name: 'Show again on only.example.org' });
+    showAgain.focus();
+    fireEvent.click(showAgain);
+    await screen.findByText(/No sites/);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Never show on')));
+    stop.abort();
   });
 });
