@@ -18,7 +18,12 @@ export function ArticleList({ articles, label, onSelect, showTopic = false, mark
     <ul className="article-list" aria-label={label}>
       {articles.map((article) => (
         <li key={article.id}>
-          <button type="button" className="article-list-item" onClick={() => onSelect(article)}>
+          <button
+            type="button"
+            className="article-list-item"
+            data-article-id={article.id}
+            onClick={() => onSelect(article)}
+          >
             <span className="article-list-title">
               {article.title}
               <SavedBadge marker={markers?.get(article.id)} />

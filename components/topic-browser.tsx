@@ -7,10 +7,13 @@ interface TopicBrowserProps {
   articles: readonly Article[];
   onSelect: (article: Article) => void;
   markers?: ReadonlyMap<string, SavedMarker>;
+  /** The open groups, kept by the caller: Back from an article's card finds them open. */
+  openTopics: ReadonlySet<string>;
+  onToggleTopic: (topic: string, open: boolean) => void;
 }
 
 /** Every article, grouped by topic, each group collapsible; saved ones marked. */
-export function TopicBrowser({ articles, onSelect, markers }: TopicBrowserProps) {
+export function TopicBrowser({ articles, onSelect, markers, openTopics, onToggleTopic }: TopicBrowserProps) {
   return (
     <div className="topic-browser">
       {TOPICS.map((topic) => {
@@ -19,7 +22,12 @@ export function TopicBrowser({ articles, onSelect, markers }: TopicBrowserProps)
           .sort((a, b) => a.title.localeCompare(b.title));
         if (inTopic.length === 0) return null;
         return (
-          <details key={topic.id} className="topic-group">
+          <details
+            key={topic.id}
+            className="topic-group"
+            open={openTopics.has(topic.id)}
+            onToggle={(event) => onToggleTopic(topic.id, event.currentTarget.open)}
+          >
             <summary>
               <h3 className="topic-heading">
                 {topic.label} <span className="muted">({inTopic.length})</span>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useBrowsePlace } from '@/components/hooks/use-browse-place';
 import { useCatalog } from '@/components/hooks/use-catalog';
 import { useListPlace } from '@/components/hooks/use-list-place';
 import { useSidePanelView } from '@/components/hooks/use-side-panel-view';
@@ -26,6 +27,8 @@ export function SidePanelApp() {
   const readingListUndo = useUndo();
   // And the reading list's view, filters, search, sort and current row: Back from an item opened there finds them.
   const readingListPlace = useListPlace();
+  // And "All articles"' open groups and the article opened from it.
+  const browsePlace = useBrowsePlace();
   const cardUndo = useUndo();
   // A learned article is known once the overlay is read: wait for it rather than say "no longer".
   if (!view || (view.kind === 'article' && !loaded && !catalog.byId(view.articleId)))
@@ -95,6 +98,7 @@ export function SidePanelApp() {
             tag={view.tag}
             onSelect={showCard}
             onAll={() => show({ kind: 'browse' })}
+            place={browsePlace}
           />
         </>
       )}
