@@ -5,6 +5,7 @@ import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint
 import { describeSelection, isKeyForField, selectedRangeIn } from '@/lib/annotations/selection';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
 import { focusElement } from '@/lib/dom/focus-rescue';
+import { scrollBehavior } from '@/lib/dom/motion';
 
 const BODY_SELECTOR = '.reader-body';
 
@@ -87,7 +88,7 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
     // The focus follows (it stayed on the list's button, off screen): a screen reader reads the
     // passage, and Tab goes on from there.
     focusElement(mark);
-    mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    mark.scrollIntoView({ block: 'center', behavior: scrollBehavior(mark.ownerDocument.defaultView) });
   }, []);
 
   return { notFound, selectionRect, message, highlightSelection, show };

@@ -132,6 +132,28 @@ describe('annotating in the reader', () => {
     stop.abort();
   }, 60_000);
 
+  // It glided there with reduced motion asked for too (QA pass).
+  it('scrolls to a highlight pressed in the list without a smooth glide when the user asks for less motion', async () => {
+    const scrolls: (ScrollIntoViewOptions | boolean | undefined)[] = [];
+    const { scrollIntoView } = Element.prototype;
+    const { matchMedia } = window;
+    Element.prototype.scrollIntoView = (options) => {
+      scrolls.push(options);
+    };
+    window.matchMedia = ((query: string) => ({ matches: query === '(prefers-reduced-motion: reduce)' })) as never;
+    try {
+      render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+      await screen.findByText(/Snapshots help/);
+      selectInThirdParagraph(SENTENCE);
+      fireEvent.keyDown(document.body, { key: 'h' });
+      fireEvent.click(await screen.findByRole('button', { name: SENTENCE }));
+      expect(scrolls.at(-1)).toEqual({ block: 'center', behavior: 'auto' });
+    } finally {
+      Element.prototype.scrollIntoView = scrollIntoView;
+      window.matchMedia = matchMedia;
+    }
+  }, 60_000);
+
   it('changes a highlight’s colour from its list entry, and the mark follows', async () => {
     render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
     await screen.findByText(/Snapshots help/);
