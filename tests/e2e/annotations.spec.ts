@@ -112,8 +112,11 @@ test('in the side panel reader: the Highlight button, a note on the highlight, s
   await expect(notes.region.getByRole('status').filter({ hasText: 'Removed' })).toHaveText(
     `Removed the highlight “${quote}” and its note. Undo`,
   );
-  await notes.region.getByRole('button', { name: 'Undo' }).click();
+  // QA pass: the focus went to "Add tag", above the Note, with the Undo below; after Undo, there again.
+  await expect(notes.region.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await reader.keyboard.press('Enter');
   await expect(notes.marks).toHaveText([quote]);
+  await expect(notes.highlights.getByRole('button', { name: quote, exact: true })).toBeFocused();
   await expect(highlightNote).toHaveValue('snapshot isolation, ask Priya');
   await expect(notes.region.getByRole('button', { name: 'Undo' })).toHaveCount(0);
 
