@@ -16,6 +16,8 @@ export interface HighlightButton {
   hide(): void;
   /** Says on the button why a highlight asked for elsewhere (the right-click menu) kept nothing. */
   sayNotHighlighted(failure: unknown): void;
+  /** Whether the button has the keyboard's focus (it then stays shown when the selection goes). */
+  hasFocus(): boolean;
   /** Whether an event's target (seen from the page: the host element) is the button's. */
   owns(target: EventTarget | null): boolean;
 }
@@ -28,6 +30,9 @@ const BUTTON_HEIGHT = 32;
  * article's text (a menu, a sidebar, the site's header), or is longer than a highlight may be.
  */
 export type SelectionNotHighlightable = 'outside-article' | 'too-long';
+
+/** What the button says once its press kept the highlight. */
+const HIGHLIGHTED = 'Highlighted';
 
 /** The button's press while something on the page covered it (a lure the click went through). */
 const COVERED = 'covered';
@@ -89,21 +94,32 @@ export function mountHighlightButton(
     () => {
       // A click through a lure the page laid over the button was meant for the lure, not Shelf.
       if (occlusion.covered()) return label(describeNotHighlighted(COVERED));
-      button.disabled = true;
+      // Unavailable while it works, yet focusable: disabled, it dropped a keyboard user's focus to <body>.
+      button.setAttribute('aria-disabled', 'true');
       void onHighlight()
         .catch((error: unknown) => error)
         .then((kept) => {
-          button.disabled = false;
-          if (kept !== true) label(describeNotHighlighted(kept));
+          button.setAttribute('aria-disabled', 'false');
+          label(kept === true ? HIGHLIGHTED : describeNotHighlighted(kept));
         });
     },
     fromUser,
   );
+  // Kept in view while it has the focus (see `hasFocus`): a keyboard user hears "Highlighted" on it,
+  // and it goes once they move on.
+  button.addEventListener('blur', () => {
+    if (button.getAttribute('aria-label') === HIGHLIGHTED) hide();
+  });
   bar.append(button);
   bar.hidden = true;
   box.container.append(bar);
   const view = doc.defaultView;
-  const host = (box.container.getRootNode() as ShadowRoot).host;
+  const root = box.container.getRootNode() as ShadowRoot;
+  const host = root.host;
+  const hide = () => {
+    bar.hidden = true;
+    occlusion.unwatch();
+  };
   return {
     showAt({ right, bottom }) {
       const width = view?.innerWidth ?? 1024;
@@ -115,10 +131,8 @@ export function mountHighlightButton(
       if (bar.hidden) occlusion.watch();
       bar.hidden = false;
     },
-    hide() {
-      bar.hidden = true;
-      occlusion.unwatch();
-    },
+    hide,
+    hasFocus: () => root.activeElement === button,
     sayNotHighlighted(failure) {
       label(describeNotHighlighted(failure));
     },

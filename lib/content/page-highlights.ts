@@ -108,6 +108,8 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     };
     if (!range || !offered(range)) {
       selected = null;
+      // A keyboard user on the button (its press cleared the selection) keeps it, and the focus.
+      if (button?.hasFocus()) return;
       return button?.hide();
     }
     selected = range.cloneRange();

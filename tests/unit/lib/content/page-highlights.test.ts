@@ -212,6 +212,32 @@ describe('highlights on a blog article’s page', () => {
     });
   }
 
+  // QA pass: the button pressed from the keyboard vanished with the selection, the focus fell to <body>
+  // and nothing was said.
+  it('keeps the pressed button, and the focus on it, saying "Highlighted" until the focus moves on', async () => {
+    openShadowRoots();
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [],
+      signal: controller.signal,
+      onSavedNow: () => {},
+      fromUser: () => true,
+    });
+    selectSentence();
+    await flush();
+    const button = highlightButton()!;
+    button.focus();
+    button.click();
+    await flush();
+    expect(marks()).toBe(SENTENCE);
+    expect(button.getAttribute('aria-label')).toBe('Highlighted');
+    expect(button.closest('aside')?.hidden).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe('false');
+    expect(document.activeElement?.localName).toBe('shelf-highlight');
+    button.blur();
+    expect(button.closest('aside')?.hidden).toBe(true);
+  });
+
   // QA pass: with the disk full the button said only "Could not highlight", so people pressed again.
   it('draws nothing for a highlight answered after the page moved on (its marks were cleared)', async () => {
     openShadowRoots();
