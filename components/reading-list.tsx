@@ -17,6 +17,7 @@ interface ReadingListProps {
   rows: readonly ListRow[];
   activeIndex: number;
   selected: ReadonlySet<string>;
+  /** The pointer or the focus went into the row at `index`. */
   onActivate: (index: number) => void;
   onToggleSelected: (id: string) => void;
   onOpen: (row: ListRow) => void;
@@ -84,7 +85,10 @@ export function ReadingList({
               aria-setsize={rows.length}
               aria-posinset={virtualRow.index + 1}
               style={{ transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT }}
+              data-row={virtualRow.index} // ROW_INDEX_ATTRIBUTE: the keys find the focused row by it
               onMouseEnter={() => onActivate(virtualRow.index)}
+              // The focus in a row makes it current: the keys act on it (they acted on another row).
+              onFocus={() => onActivate(virtualRow.index)}
             >
               <input
                 type="checkbox"

@@ -10,7 +10,7 @@ interface CurrentRow {
 /**
  * What the reading list says of its current row once a key moved or checked it: the list keeps the
  * focus while j/k move the row, so a screen reader hears of it from this line (a visually hidden,
- * polite one). Nothing while the pointer moves it.
+ * polite one). Nothing while the pointer or the focus moves it.
  */
 export function useCurrentRowLine(row: CurrentRow | undefined, setActiveIndex: Dispatch<SetStateAction<number>>) {
   const [spoken, setSpoken] = useState(false);
@@ -22,7 +22,8 @@ export function useCurrentRowLine(row: CurrentRow | undefined, setActiveIndex: D
       setSpoken(true);
       setActiveIndex(next);
     },
-    moveByPointer(index: number) {
+    /** The pointer or the focus moved it: a focused control is said by the screen reader itself. */
+    moveQuietly(index: number) {
       setSpoken(false);
       setActiveIndex(index);
     },

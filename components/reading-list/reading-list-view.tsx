@@ -3,6 +3,7 @@ import { BulkTagActions } from '@/components/annotations/bulk-tag-actions';
 import { useCurrentRowLine } from '@/components/hooks/use-current-row-line';
 import { useGoneTagFallback } from '@/components/hooks/use-gone-tag-fallback';
 import { useListFocus } from '@/components/hooks/use-list-focus';
+import { useListKeys } from '@/components/hooks/use-list-keys';
 import { type ListPlace, useListPlace, useReturnToRow } from '@/components/hooks/use-list-place';
 import { useReadingListData } from '@/components/hooks/use-reading-list-data';
 import { useReadingListSelection } from '@/components/hooks/use-reading-list-selection';
@@ -14,8 +15,9 @@ import { EmptyList, ListSearchLine } from '@/components/reading-list/empty-list'
 import { ListToolbar } from '@/components/reading-list/list-toolbar';
 import { UndoBar } from '@/components/undo-bar';
 import type { ItemStatus } from '@/lib/db/schema';
-import { runListKey } from '@/lib/reading-list/keys';
 import type { ListQuery, ListRow } from '@/lib/reading-list/list-query';
+
+const STATUS_OF = { archive: 'archived', done: 'done' } as const;
 
 interface ReadingListViewProps {
   onOpenArticle: (articleId: string) => void;
@@ -48,8 +50,6 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
     setActiveIndex(0);
     tagFallback.clear();
   };
-  const checkedOrActive = () =>
-    selection.selected.size > 0 ? [...selection.selected] : active ? [active.item.id] : [];
   const setStatusOf = (ids: string[], status: ItemStatus) => {
     void actions.setStatusOf(ids, status).then(refocus);
     selection.clear();
@@ -73,6 +73,18 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
     },
     setActiveIndex,
   );
+  const onKeyDown = useListKeys({
+    rows,
+    activeAt,
+    rowLine,
+    checked: selection.selected,
+    toggleChecked: selection.toggle,
+    open,
+    act: (command, ids) => (command === 'unsave' ? unsave(ids) : setStatusOf(ids, STATUS_OF[command])),
+    focusList,
+    focusSearch: () => searchRef.current?.focus(),
+    toggleHelp: () => setShowHelp((shown) => !shown),
+  });
 
   if (!loaded) return <p aria-busy="true">Loading your reading list…</p>;
 
@@ -82,22 +94,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
       tabIndex={-1}
       aria-labelledby="reading-list-heading"
       className="reading-list-view"
-      onKeyDown={(event) =>
-        runListKey(event, {
-          next: () => rowLine.moveByKey((i) => Math.min(i + 1, rows.length - 1)),
-          previous: () => rowLine.moveByKey((i) => Math.max(i - 1, 0)),
-          open: () => open(active),
-          toggle: () => {
-            rowLine.speak();
-            if (active) selection.toggle(active.item.id);
-          },
-          archive: () => setStatusOf(checkedOrActive(), 'archived'),
-          done: () => setStatusOf(checkedOrActive(), 'done'),
-          unsave: () => unsave(checkedOrActive()),
-          search: () => searchRef.current?.focus(),
-          help: () => setShowHelp((shown) => !shown),
-        })
-      }
+      onKeyDown={onKeyDown}
     >
       <p className="visually-hidden" aria-live="polite">
         {rowLine.line}
@@ -136,7 +133,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
               rows={rows}
               activeIndex={activeIndex}
               selected={selection.selected}
-              onActivate={rowLine.moveByPointer}
+              onActivate={rowLine.moveQuietly}
               onToggleSelected={selection.toggle}
               onOpen={open}
               found={found?.reasons}

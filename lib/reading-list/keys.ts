@@ -50,6 +50,11 @@ function isControl(target: EventTarget | null): boolean {
   return typeof element?.closest === 'function' && element.closest('button, a[href], summary') !== null;
 }
 
+function isCheckbox(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return typeof element?.matches === 'function' && element.matches('input[type=checkbox]');
+}
+
 type KeyPress = Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'metaKey' | 'altKey' | 'preventDefault'>;
 
 /**
@@ -60,7 +65,8 @@ export function runListKey(event: KeyPress, commands: Record<ListCommand, () => 
   if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
   // Enter on a button or link presses it; it opens the active row only from the list itself.
   if (event.key === 'Enter' && isControl(event.target)) return;
-  const command = commandForKey(event.key);
+  // Enter on a row's checkbox checks it, as Space does: it opened an item (QA pass).
+  const command = event.key === 'Enter' && isCheckbox(event.target) ? 'toggle' : commandForKey(event.key);
   if (!command) return;
   event.preventDefault();
   commands[command]();

@@ -120,6 +120,36 @@ describe('ReadingListView keyboard', () => {
     expect(live.textContent).toBe('Alpha article, 1 of 3');
   });
 
+  // QA: Tab to the 3rd row's title and press d: the 1st row was marked done (the current row moved
+  // only with j/k or the pointer); Enter on a row's checkbox opened another item.
+  it('keys act on the row holding the focus; j takes the focus along; Enter on a checkbox checks it', async () => {
+    const onOpen = vi.fn();
+    render(<ReadingListView onOpenArticle={onOpen} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    const current = () => screen.getByRole('listitem', { current: true }).textContent;
+
+    const gamma = screen.getByRole('button', { name: 'Gamma article' });
+    act(() => gamma.focus());
+    expect(current()).toContain('Gamma article');
+    fireEvent.keyDown(gamma, { key: 'o' });
+    expect(onOpen).toHaveBeenLastCalledWith('c');
+    fireEvent.keyDown(gamma, { key: 'd' });
+    await waitFor(async () => expect((await getDatabase().items.get('article:c'))?.status).toBe('done'));
+    expect((await getDatabase().items.get('article:a'))?.status).toBe('unread');
+
+    const alphaBox = screen.getByRole('checkbox', { name: 'Select Alpha article' });
+    act(() => alphaBox.focus());
+    expect(current()).toContain('Alpha article');
+    fireEvent.keyDown(alphaBox, { key: 'j' });
+    const betaBox = screen.getByRole('checkbox', { name: 'Select Beta article' });
+    expect(document.activeElement).toBe(betaBox);
+    expect(current()).toContain('Beta article');
+    fireEvent.keyDown(betaBox, { key: 'Enter' });
+    expect((betaBox as HTMLInputElement).checked).toBe(true);
+    expect(onOpen).toHaveBeenCalledTimes(1);
+  });
+
   it('keys typed in the search box search instead of acting', async () => {
     render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });

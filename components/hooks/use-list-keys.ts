@@ -1,0 +1,56 @@
+import type { KeyboardEvent } from 'react';
+import type { useCurrentRowLine } from '@/components/hooks/use-current-row-line';
+import { runListKey } from '@/lib/reading-list/keys';
+import type { ListRow } from '@/lib/reading-list/list-query';
+import { focusSameControl, rowIndexOf } from '@/lib/reading-list/row-focus';
+
+interface ListKeysOptions {
+  rows: readonly ListRow[];
+  /** The current row's index, where the focus is on no row. */
+  activeAt: number;
+  rowLine: ReturnType<typeof useCurrentRowLine>;
+  checked: ReadonlySet<string>;
+  toggleChecked: (id: string) => void;
+  open: (row: ListRow | undefined) => void;
+  /** Acts on these items (the checked rows, else the row). */
+  act: (command: 'archive' | 'done' | 'unsave', ids: string[]) => void;
+  focusList: () => void;
+  focusSearch: () => void;
+  toggleHelp: () => void;
+}
+
+/**
+ * The reading list's key handler. A key acts on the row holding the focus (a row's checkbox or
+ * title), else on the current row; from a row, j and k take the focus to the next row's same
+ * control, so that the focus and the current row stay one.
+ */
+export function useListKeys(options: ListKeysOptions) {
+  const { rows, activeAt, rowLine, checked, toggleChecked, open, act } = options;
+  return (event: KeyboardEvent) => {
+    const focusedAt = rowIndexOf(event.target);
+    const at = focusedAt ?? activeAt;
+    const row = rows[at];
+    const move = (to: number) => {
+      if (focusedAt !== null && focusSameControl(event.target as Element, to)) return; // its focus makes it current
+      rowLine.moveByKey(() => to);
+      // Not rendered any more (scrolled out): the list keeps the keys, and the live line says the row.
+      if (focusedAt !== null) options.focusList();
+    };
+    const checkedOrRow = () => (checked.size > 0 ? [...checked] : row ? [row.item.id] : []);
+    runListKey(event, {
+      next: () => move(Math.min(at + 1, rows.length - 1)),
+      previous: () => move(Math.max(at - 1, 0)),
+      open: () => open(row),
+      toggle: () => {
+        // A focused checkbox says its own state.
+        if (focusedAt === null) rowLine.speak();
+        if (row) toggleChecked(row.item.id);
+      },
+      archive: () => act('archive', checkedOrRow()),
+      done: () => act('done', checkedOrRow()),
+      unsave: () => act('unsave', checkedOrRow()),
+      search: options.focusSearch,
+      help: options.toggleHelp,
+    });
+  };
+}
