@@ -10,7 +10,7 @@ interface ListToolbarProps {
   tags: readonly string[];
   onChange: (patch: Partial<ListQuery>) => void;
   searchRef: Ref<HTMLInputElement>;
-  /** Escape in the search box: the list's keys work again (the focus is given back to it). */
+  /** Escape in the search box: the list's keys work again on the rows found (the focus is given back to it). */
   onLeaveSearch: () => void;
   /** Why the filters changed by themselves (a filtered tag no item holds any more), in a status line. */
   notice?: string;
@@ -76,7 +76,10 @@ export function ListToolbar({
           value={query.text}
           onChange={(e) => onChange({ text: e.target.value })}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') onLeaveSearch();
+            if (e.key !== 'Escape') return;
+            // Chrome's own Escape empties a search box: all rows came back, and d acted on one not found.
+            e.preventDefault();
+            onLeaveSearch();
           }}
         />
       </div>

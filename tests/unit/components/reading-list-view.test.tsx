@@ -160,6 +160,23 @@ describe('ReadingListView keyboard', () => {
     expect((await getDatabase().items.toArray()).every((item) => item.status === 'unread')).toBe(true);
   });
 
+  // QA: Escape went back to the list, but Chrome emptied the search box: all rows came back and d
+  // marked a row that was not found done.
+  it('Escape in the search box goes back to the list and keeps the rows found', async () => {
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const search = (await screen.findByRole('searchbox', { name: 'Search saved articles' })) as HTMLInputElement;
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    fireEvent.change(search, { target: { value: 'gamma' } });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
+    act(() => search.focus());
+    const notPrevented = fireEvent.keyDown(search, { key: 'Escape' });
+    expect(notPrevented).toBe(false); // the browser's clearing of the box
+    expect(document.activeElement).toBe(list);
+    expect(search.value).toBe('gamma');
+    fireEvent.keyDown(list, { key: 'd' });
+    await waitFor(async () => expect((await getDatabase().items.get('article:c'))?.status).toBe('done'));
+  });
+
   it('a search that finds nothing says so with the words searched, not "these filters"', async () => {
     render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
