@@ -1,6 +1,7 @@
 import { type Dispatch, type SetStateAction, useState } from 'react';
 
 interface CurrentRow {
+  id: string;
   title: string;
   place: number;
   count: number;
@@ -14,12 +15,21 @@ interface CurrentRow {
  */
 export function useCurrentRowLine(row: CurrentRow | undefined, setActiveIndex: Dispatch<SetStateAction<number>>) {
   const [spoken, setSpoken] = useState(false);
+  // The rows a key just acted on: once the current row is another (they left the view), it is said.
+  const [actedOn, setActedOn] = useState<ReadonlySet<string>>(new Set());
+  const said = spoken && row && !actedOn.has(row.id);
   return {
-    line: spoken && row ? `${row.title}, ${row.place} of ${row.count}${row.checked ? ', checked' : ''}` : '',
+    line: said ? `${row.title}, ${row.place} of ${row.count}${row.checked ? ', checked' : ''}` : '',
     /** A key checked the row: say it. */
     speak: () => setSpoken(true),
+    /** A key acted on these rows: say the row that is current once they are not (a done row left the queue). */
+    speakAfter(ids: readonly string[]) {
+      setSpoken(true);
+      setActedOn(new Set(ids));
+    },
     moveByKey(next: (index: number) => number) {
       setSpoken(true);
+      setActedOn(new Set());
       setActiveIndex(next);
     },
     /** The pointer or the focus moved it: a focused control is said by the screen reader itself. */

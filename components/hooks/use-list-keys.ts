@@ -36,7 +36,11 @@ export function useListKeys(options: ListKeysOptions) {
       // Not rendered any more (scrolled out): the list keeps the keys, and the live line says the row.
       if (focusedAt !== null) options.focusList();
     };
-    const checkedOrRow = () => (checked.size > 0 ? [...checked] : row ? [row.item.id] : []);
+    const actOn = (command: 'archive' | 'done' | 'unsave') => {
+      const ids = checked.size > 0 ? [...checked] : row ? [row.item.id] : [];
+      act(command, ids);
+      rowLine.speakAfter(ids); // the Undo line says what was done; this line, where the user is now
+    };
     runListKey(event, {
       next: () => move(Math.min(at + 1, rows.length - 1)),
       previous: () => move(Math.max(at - 1, 0)),
@@ -46,9 +50,9 @@ export function useListKeys(options: ListKeysOptions) {
         if (focusedAt === null) rowLine.speak();
         if (row) toggleChecked(row.item.id);
       },
-      archive: () => act('archive', checkedOrRow()),
-      done: () => act('done', checkedOrRow()),
-      unsave: () => act('unsave', checkedOrRow()),
+      archive: () => actOn('archive'),
+      done: () => actOn('done'),
+      unsave: () => actOn('unsave'),
       search: options.focusSearch,
       help: options.toggleHelp,
     });

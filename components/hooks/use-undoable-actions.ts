@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describeBulkTagChange } from '@/lib/annotations/tags';
 import { changeTagForUndo, restoreRemoved, setStatus, undoStatusChange, undoTagChange } from '@/lib/db/items';
 import type { ItemStatus } from '@/lib/db/schema';
@@ -13,16 +13,31 @@ export interface Undo {
 
 const count = (n: number) => (n === 1 ? '1 item' : `${n.toLocaleString('en')} items`);
 
+/**
+ * What the Undo line says: the last action, offered for undo, or once Undo ran (`undone`) that it was
+ * undone. `serial` tells each apart from the one before, said in the same words.
+ */
+export interface UndoLine extends Undo {
+  serial: number;
+  undone: boolean;
+}
+
 /** The last action that can be undone, until the next one: offered, and run once. */
 export function useUndo() {
-  const [undo, setUndo] = useState<Undo | null>(null);
+  const [undo, setUndo] = useState<UndoLine | null>(null);
+  const serial = useRef(0);
+  const say = (line: Undo | null, undone = false) => {
+    serial.current += 1;
+    setUndo(line && { ...line, serial: serial.current, undone });
+  };
   return {
     undo,
-    offer: setUndo,
-    /** Undoes the last action; resolves once it is undone. */
+    offer: (line: Undo | null) => say(line),
+    /** Undoes the last action; resolves once it is undone. The line says what was undone. */
     async runUndo() {
-      setUndo(null);
-      await undo?.undo();
+      if (!undo || undo.undone) return;
+      say(undo, true);
+      await undo.undo();
     },
   };
 }

@@ -66,6 +66,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
 
   const rowLine = useCurrentRowLine(
     active && {
+      id: active.item.id,
       title: active.item.title,
       place: activeAt + 1,
       count: rows.length,

@@ -150,6 +150,34 @@ describe('ReadingListView keyboard', () => {
     expect(onOpen).toHaveBeenCalledTimes(1);
   });
 
+  // QA: a second d marked another item done in the same words, and was not announced; the row line
+  // was empty after d; Undo emptied the line, confirming nothing.
+  it('says every action, the same words again too, the row current after it, and what Undo undid', async () => {
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    const section = list.closest('section') as HTMLElement;
+    const rowLine = section.querySelector('[aria-live="polite"]') as HTMLElement;
+    const undoLine = section.querySelector('.undo-bar') as HTMLElement;
+    let changes = 0;
+    new MutationObserver(() => changes++).observe(undoLine, { childList: true, subtree: true, characterData: true });
+
+    fireEvent.keyDown(section, { key: 'd' });
+    await waitFor(() => expect(undoLine.textContent).toBe('Marked 1 item as done. Undo'));
+    await waitFor(() => expect(rowLine.textContent).toBe('Beta article, 1 of 2'));
+    await act(async () => {});
+    changes = 0;
+    fireEvent.keyDown(section, { key: 'd' });
+    await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.status).toBe('done'));
+    await waitFor(() => expect(rowLine.textContent).toBe('Gamma article, 1 of 1'));
+    expect(undoLine.textContent).toBe('Marked 1 item as done. Undo');
+    expect(changes).toBeGreaterThan(0); // put in the live line again: said again
+
+    fireEvent.click(within(undoLine).getByRole('button', { name: 'Undo' }));
+    await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.status).toBe('unread'));
+    expect(undoLine.textContent).toBe('Undone: Marked 1 item as done.');
+  });
+
   it('keys typed in the search box search instead of acting', async () => {
     render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
