@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import type { useCurrentRowLine } from '@/components/hooks/use-current-row-line';
+import type { ItemStatus } from '@/lib/db/schema';
 import { runListKey } from '@/lib/reading-list/keys';
 import type { ListRow } from '@/lib/reading-list/list-query';
 import { focusSameControl, rowIndexOf } from '@/lib/reading-list/row-focus';
@@ -12,11 +13,14 @@ interface ListKeysOptions {
   checked: ReadonlySet<string>;
   toggleChecked: (id: string) => void;
   open: (row: ListRow | undefined) => void;
-  /** Acts on these items (the checked rows, else the row). */
-  act: (command: 'archive' | 'done' | 'unsave', ids: string[]) => void;
+  /** These act on the checked rows, else the row. */
+  setStatusOf: (ids: string[], status: ItemStatus) => void;
+  unsave: (ids: string[]) => void;
   focusList: () => void;
   focusSearch: () => void;
   toggleHelp: () => void;
+  /** Hides the keyboard help, if shown (Escape); false when it was not shown. */
+  hideHelp: () => boolean;
 }
 
 /**
@@ -25,8 +29,10 @@ interface ListKeysOptions {
  * control, so that the focus and the current row stay one.
  */
 export function useListKeys(options: ListKeysOptions) {
-  const { rows, activeAt, rowLine, checked, toggleChecked, open, act } = options;
+  const { rows, activeAt, rowLine, checked, toggleChecked, open } = options;
   return (event: KeyboardEvent) => {
+    // Escape not handled where it was pressed (the search box, the help itself) hides the help.
+    if (event.key === 'Escape' && !event.defaultPrevented && options.hideHelp()) event.preventDefault();
     const focusedAt = rowIndexOf(event.target);
     const at = focusedAt ?? activeAt;
     const row = rows[at];
@@ -36,9 +42,10 @@ export function useListKeys(options: ListKeysOptions) {
       // Not rendered any more (scrolled out): the list keeps the keys, and the live line says the row.
       if (focusedAt !== null) options.focusList();
     };
-    const actOn = (command: 'archive' | 'done' | 'unsave') => {
+    const actOn = (status: ItemStatus | 'unsaved') => {
       const ids = checked.size > 0 ? [...checked] : row ? [row.item.id] : [];
-      act(command, ids);
+      if (status === 'unsaved') options.unsave(ids);
+      else options.setStatusOf(ids, status);
       rowLine.speakAfter(ids); // the Undo line says what was done; this line, where the user is now
     };
     runListKey(event, {
@@ -50,9 +57,9 @@ export function useListKeys(options: ListKeysOptions) {
         if (focusedAt === null) rowLine.speak();
         if (row) toggleChecked(row.item.id);
       },
-      archive: () => actOn('archive'),
+      archive: () => actOn('archived'),
       done: () => actOn('done'),
-      unsave: () => actOn('unsave'),
+      unsave: () => actOn('unsaved'),
       search: options.focusSearch,
       help: options.toggleHelp,
     });

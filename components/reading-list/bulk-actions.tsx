@@ -1,3 +1,5 @@
+import type { Ref } from 'react';
+
 interface BulkActionsProps {
   shown: number;
   selected: number;
@@ -7,6 +9,8 @@ interface BulkActionsProps {
   onToggleHelp: () => void;
   /** Whether the keyboard help is shown (the "?" button's state). */
   helpShown: boolean;
+  /** The "?" button: the focus goes back to it when the help is closed. */
+  helpButtonRef?: Ref<HTMLButtonElement>;
 }
 
 /** How many rows are shown and checked, and what to do with the checked ones (nothing when none is). */
@@ -18,6 +22,7 @@ export function BulkActions({
   onUnsave,
   onToggleHelp,
   helpShown,
+  helpButtonRef,
 }: BulkActionsProps) {
   const none = selected === 0;
   return (
@@ -35,6 +40,7 @@ export function BulkActions({
         Unsave
       </button>
       <button
+        ref={helpButtonRef}
         type="button"
         className="button secondary"
         aria-label="Keyboard shortcuts"

@@ -1,7 +1,8 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { BulkTagActions } from '@/components/annotations/bulk-tag-actions';
 import { useCurrentRowLine } from '@/components/hooks/use-current-row-line';
 import { useGoneTagFallback } from '@/components/hooks/use-gone-tag-fallback';
+import { useKeyboardHelp } from '@/components/hooks/use-keyboard-help';
 import { useListFocus } from '@/components/hooks/use-list-focus';
 import { useListKeys } from '@/components/hooks/use-list-keys';
 import { type ListPlace, useListPlace, useReturnToRow } from '@/components/hooks/use-list-place';
@@ -16,8 +17,6 @@ import { ListToolbar } from '@/components/reading-list/list-toolbar';
 import { UndoBar } from '@/components/undo-bar';
 import type { ItemStatus } from '@/lib/db/schema';
 import type { ListQuery, ListRow } from '@/lib/reading-list/list-query';
-
-const STATUS_OF = { archive: 'archived', done: 'done' } as const;
 
 interface ReadingListViewProps {
   onOpenArticle: (articleId: string) => void;
@@ -39,7 +38,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
   const shownIds = useMemo(() => new Set(rows.map((row) => row.item.id)), [rows]);
   const selection = useReadingListSelection(shownIds);
   const actions = useUndoableActions(undo);
-  const [showHelp, setShowHelp] = useState(false);
+  const help = useKeyboardHelp();
   const searchRef = useRef<HTMLInputElement>(null);
   const activeAt = Math.min(activeIndex, rows.length - 1);
   const active = rows[activeAt];
@@ -81,10 +80,12 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
     checked: selection.selected,
     toggleChecked: selection.toggle,
     open,
-    act: (command, ids) => (command === 'unsave' ? unsave(ids) : setStatusOf(ids, STATUS_OF[command])),
+    setStatusOf,
+    unsave,
     focusList,
     focusSearch: () => searchRef.current?.focus(),
-    toggleHelp: () => setShowHelp((shown) => !shown),
+    toggleHelp: help.toggle,
+    hideHelp: help.hide,
   });
 
   if (!loaded) return <p aria-busy="true">Loading your reading list…</p>;
@@ -123,11 +124,12 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
             onDone={() => setStatusOf([...selection.selected], 'done')}
             onArchive={() => setStatusOf([...selection.selected], 'archived')}
             onUnsave={() => unsave([...selection.selected])}
-            onToggleHelp={() => setShowHelp((s) => !s)}
-            helpShown={showHelp}
+            onToggleHelp={help.toggle}
+            helpShown={help.shown}
+            helpButtonRef={help.buttonRef}
           />
           <BulkTagActions checked={[...selection.selected]} suggestions={tags} changeTag={actions.changeTag} />
-          {showHelp && <KeyboardHelp onClose={() => setShowHelp(false)} />}
+          {help.shown && <KeyboardHelp onClose={help.close} />}
           <ListSearchLine rowCount={rows.length} found={found} query={shownQuery} queueCount={counts.queue} />
           {rows.length > 0 && (
             <ReadingList

@@ -178,6 +178,33 @@ describe('ReadingListView keyboard', () => {
     expect(undoLine.textContent).toBe('Undone: Marked 1 item as done.');
   });
 
+  // QA: Close sent the focus to "Queue (5)", not to the "?" button that opened the help; Escape did not close it.
+  it('the keyboard help closes on Escape or Close, and Close gives the focus back to the "?" button', async () => {
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    await screen.findByRole('list', { name: 'Saved articles' });
+    const helpButton = screen.getByRole('button', { name: 'Keyboard shortcuts' });
+    const help = () => screen.queryByRole('region', { name: 'Keyboard shortcuts' });
+
+    fireEvent.click(helpButton);
+    const close = within(help() as HTMLElement).getByRole('button', { name: 'Close' });
+    act(() => close.focus());
+    fireEvent.click(close);
+    expect(help()).toBeNull();
+    expect(document.activeElement).toBe(helpButton);
+
+    fireEvent.click(helpButton);
+    fireEvent.keyDown(helpButton, { key: 'Escape' });
+    expect(help()).toBeNull();
+    expect(document.activeElement).toBe(helpButton);
+
+    fireEvent.click(helpButton);
+    const closeAgain = within(help() as HTMLElement).getByRole('button', { name: 'Close' });
+    act(() => closeAgain.focus());
+    fireEvent.keyDown(closeAgain, { key: 'Escape' });
+    expect(help()).toBeNull();
+    expect(document.activeElement).toBe(helpButton);
+  });
+
   it('keys typed in the search box search instead of acting', async () => {
     render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
