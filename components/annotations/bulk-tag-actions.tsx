@@ -45,6 +45,11 @@ export function BulkTagActions({ checked, suggestions, changeTag = changeAndDesc
         list={listId}
         value={tag}
         onChange={(event) => setTag(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault(); // as the card's "Add tag" box does: Enter did nothing here
+          void run('add');
+        }}
       />
       <datalist id={listId}>
         {suggestions.map((suggestion) => (

@@ -51,6 +51,19 @@ describe('tags on many items', () => {
     resetDatabaseConnection();
   });
 
+  // QA: Enter in the card's "Add tag" adds the tag; in "For checked rows" it did nothing.
+  it('Enter in the box adds the tag to the checked rows, as "Add tag" does', async () => {
+    resetDatabaseConnection();
+    await Dexie.delete('shelf');
+    for (const id of ['x', 'y']) await saveArticle({ id, title: id, url: null });
+    const user = userEvent.setup();
+    render(<BulkTagActions checked={['article:x', 'article:y']} suggestions={[]} />);
+    await user.type(screen.getByRole('combobox', { name: 'For checked rows' }), 'later{Enter}');
+    expect((await screen.findByRole('status')).textContent).toBe('Added “later” to 2 of 2.');
+    expect((await getItem('article:x'))?.tags).toEqual(['later']);
+    resetDatabaseConnection();
+  });
+
   // QA: "Remove tag" refused imported tags the Tag filter offered, by the rules for adding a tag.
   it('removes an imported tag from the checked rows: longer than a typed one may be, or holding ","', async () => {
     resetDatabaseConnection();
