@@ -26,7 +26,10 @@ export function BulkActions({
 }: BulkActionsProps) {
   const none = selected === 0;
   return (
-    <div className="list-actions" role="toolbar" aria-label="Bulk actions">
+    // A group, not a toolbar: a toolbar promises arrow keys and one Tab stop (QA: arrows did nothing);
+    // these few buttons are Tab stops like every other control of the panel.
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset's own border and padding would show here.
+    <div className="list-actions" role="group" aria-label="Bulk actions">
       <span className="muted" role="status">
         {shown} shown{selected > 0 ? `, ${selected} checked` : ''}
       </span>

@@ -26,7 +26,7 @@ export function sidePanelPage(page: Page) {
       view: (name: string) =>
         page.getByRole('group', { name: 'Show' }).getByRole('button', { name: new RegExp(`^${name} \\(`) }),
       search: page.getByRole('searchbox', { name: 'Search saved articles' }),
-      button: (name: string) => page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name }),
+      button: (name: string) => page.getByRole('group', { name: 'Bulk actions' }).getByRole('button', { name }),
       emptyState: page.getByText('Nothing saved yet'),
     },
     backButton: page.getByRole('button', { name: 'Back' }),
