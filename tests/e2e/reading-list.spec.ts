@@ -364,6 +364,14 @@ test('Escape in the search box gives the keys back to the list; s unsaves the ch
   await panel.page.getByRole('button', { name: 'Undo' }).click();
   await expect(readingList.rows).toHaveCount(3);
 
+  // QA pass: keys acted on the current row, not the one holding the focus (Tab to a title, x checked another).
+  await expect(readingList.rows.nth(2)).toHaveAttribute('aria-current', 'true');
+  await readingList.list.getByRole('button', { name: second }).focus();
+  await panel.page.keyboard.press('x');
+  await expect(readingList.checkbox(second)).toBeChecked();
+  await expect(readingList.checkbox(third)).not.toBeChecked();
+  await expect(readingList.rows.nth(1)).toHaveAttribute('aria-current', 'true');
+
   // A view with no rows shows no list: Escape leaves the focus where the keys are still heard.
   await panel.page.getByRole('group', { name: 'Show' }).getByRole('button', { name: /^Done/ }).click();
   await expect(readingList.rows).toHaveCount(0);
