@@ -53,8 +53,8 @@ export function useListKeys(options: ListKeysOptions) {
       previous: () => move(Math.max(at - 1, 0)),
       open: () => open(row),
       toggle: () => {
-        // A focused checkbox says its own state.
-        if (focusedAt === null) rowLine.speak();
+        // A focused checkbox says its own state; from the list or a title, the live line says it.
+        if (!(event.target as Element).matches?.('input[type=checkbox]')) rowLine.speak();
         if (row) toggleChecked(row.item.id);
       },
       archive: () => actOn('archived'),

@@ -148,6 +148,15 @@ describe('ReadingListView keyboard', () => {
     fireEvent.keyDown(betaBox, { key: 'Enter' });
     expect((betaBox as HTMLInputElement).checked).toBe(true);
     expect(onOpen).toHaveBeenCalledTimes(1);
+
+    // x on a title checks its row, said in the live line (the focused title does not say it).
+    const alpha = screen.getByRole('button', { name: 'Alpha article' });
+    act(() => alpha.focus());
+    fireEvent.keyDown(alpha, { key: 'x' });
+    expect((alphaBox as HTMLInputElement).checked).toBe(true);
+    expect(list.closest('section')?.querySelector('[aria-live="polite"]')?.textContent).toMatch(
+      /^Alpha article, 1 of [23], checked$/,
+    );
   });
 
   // QA: a second d marked another item done in the same words, and was not announced; the row line
