@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, openCacheStampedeCard, test } from './fixtures';
@@ -42,6 +42,32 @@ async function expectAccessibleInBothSchemes(page: Page, include?: string): Prom
   }
 }
 
+/**
+ * In forced colours (Windows High Contrast) backgrounds are dropped: `marked` (chosen, pressed,
+ * current) must still look different from `plain`, its neighbour in the normal state.
+ */
+async function expectStateShownInForcedColours(page: Page, marked: Locator, plain: Locator): Promise<void> {
+  await page.emulateMedia({ forcedColors: 'active' });
+  // A background is painted in the system's Canvas colour, so "transparent" and any author colour
+  // look alike: read both as Canvas.
+  const look = (locator: Locator) =>
+    locator.evaluate((element) => {
+      const probe = document.body.appendChild(document.createElement('div'));
+      probe.style.background = 'Canvas';
+      const canvas = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      const style = getComputedStyle(element);
+      const rgb = (colour: string) => colour.match(/[\d.]+/g) ?? [];
+      const [r, g, b, alpha] = rgb(style.backgroundColor);
+      const background =
+        alpha === '0' || [r, g, b].join() === rgb(canvas).slice(0, 3).join() ? 'Canvas' : style.backgroundColor;
+      const outline = style.outlineStyle === 'none' ? 'none' : `${style.outlineStyle} ${style.outlineColor}`;
+      return [background, style.color, outline].join(' ');
+    });
+  expect(await look(marked)).not.toBe(await look(plain));
+  await page.emulateMedia({ forcedColors: 'none' });
+}
+
 test.describe('axe-core, light and dark schemes: no serious or critical violations', () => {
   test('popup: empty state, results and no results', async ({ openPopup }) => {
     const popup = await openPopup();
@@ -50,6 +76,10 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await popup.getByRole('combobox', { name: 'Search articles' }).fill('retry storm backoff');
     await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible();
     await expectAccessibleInBothSchemes(popup);
+    await popup.keyboard.press('ArrowDown');
+    const options = popup.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expectStateShownInForcedColours(popup, options.nth(1), options.nth(0));
     await popup.getByRole('combobox', { name: 'Search articles' }).fill('qqqxyzzy');
     await expect(popup.getByText(/No articles match/i)).toBeVisible();
     await expectAccessibleInBothSchemes(popup);
@@ -80,6 +110,18 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
     await expect(panel.getByRole('list', { name: 'Saved articles' })).toContainText('Sizing connection pools');
     await expectAccessibleInBothSchemes(panel);
+    const views = panel.locator('.list-views button');
+    await expectStateShownInForcedColours(
+      panel,
+      views.and(panel.locator('[aria-pressed=true]')),
+      views.and(panel.locator('[aria-pressed=false]')).first(),
+    );
+    const nav = panel.locator('.panel-nav button');
+    await expectStateShownInForcedColours(
+      panel,
+      nav.and(panel.locator('[aria-current=page]')),
+      nav.and(panel.locator(':not([aria-current])')).first(),
+    );
 
     await panel.getByRole('button', { name: 'All articles' }).click();
     await openCacheStampedeCard(panel);
