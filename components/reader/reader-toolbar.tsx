@@ -14,7 +14,8 @@ interface ReaderToolbarProps {
 
 /**
  * The reader's sticky bar: the outline of a long page (with the section being read) and the reader
- * settings, each behind a button so that the text has the page.
+ * settings, each behind a button so that the text has the page. Each panel comes right after its
+ * button in the DOM, so Tab goes from the button into it (the CSS draws it under the row).
  */
 export function ReaderToolbar({ settings, onSettingsChange, outline, children }: ReaderToolbarProps) {
   const [open, setOpen] = useState<'outline' | 'settings' | null>(null);
@@ -48,6 +49,29 @@ export function ReaderToolbar({ settings, onSettingsChange, outline, children }:
             Outline
           </button>
         )}
+        {entries.length > 0 && (
+          <nav id="reader-outline" className="reader-outline" aria-label="Outline" hidden={open !== 'outline'}>
+            <ol>
+              {entries.map((entry, index) => (
+                <li key={`${index}-${entry.text}`} className={`outline-level-${entry.level}`}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-current={index === current ? 'location' : undefined}
+                    onClick={() => {
+                      entry.heading.scrollIntoView({ block: 'start' });
+                      // The outline closes under the focus: it goes to the section, where reading goes on.
+                      focusElement(entry.heading);
+                      setOpen(null);
+                    }}
+                  >
+                    <bdi>{entry.text}</bdi>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
         <span className="reader-current-section muted">{current >= 0 && <bdi>{entries[current]?.text}</bdi>}</span>
         <button
           ref={settingsButton}
@@ -59,33 +83,10 @@ export function ReaderToolbar({ settings, onSettingsChange, outline, children }:
         >
           Reader settings
         </button>
+        <div id="reader-settings-panel" className="reader-settings-panel" hidden={open !== 'settings'}>
+          <ReaderSettingsFields settings={settings} onSettingsChange={onSettingsChange} className="reader-settings" />
+        </div>
         {children}
-      </div>
-      {entries.length > 0 && (
-        <nav id="reader-outline" className="reader-outline" aria-label="Outline" hidden={open !== 'outline'}>
-          <ol>
-            {entries.map((entry, index) => (
-              <li key={`${index}-${entry.text}`} className={`outline-level-${entry.level}`}>
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-current={index === current ? 'location' : undefined}
-                  onClick={() => {
-                    entry.heading.scrollIntoView({ block: 'start' });
-                    // The outline closes under the focus: it goes to the section, where reading goes on.
-                    focusElement(entry.heading);
-                    setOpen(null);
-                  }}
-                >
-                  <bdi>{entry.text}</bdi>
-                </button>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      )}
-      <div id="reader-settings-panel" className="reader-settings-panel" hidden={open !== 'settings'}>
-        <ReaderSettingsFields settings={settings} onSettingsChange={onSettingsChange} className="reader-settings" />
       </div>
     </div>
   );

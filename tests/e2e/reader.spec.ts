@@ -134,6 +134,14 @@ test('a long page has an outline that marks the section being read', async ({ co
     'location',
   );
   await expect(reader.page.locator('.reader-current-section')).toHaveText('Timeouts and queues');
+
+  // QA: a disclosure's content follows its button, so Tab goes from the button into the panel.
+  await reader.outlineButton.focus();
+  await reader.page.keyboard.press('Tab');
+  await expect(reader.outline.getByRole('button').first()).toBeFocused();
+  await reader.settingsButton.click();
+  await reader.page.keyboard.press('Tab');
+  await expect(reader.textSize).toBeFocused();
 });
 
 test('Next in reading list opens the next saved item in the same tab', async ({ context, extensionId }) => {
