@@ -1,7 +1,9 @@
-import { type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { ReaderSettingsFields } from '@/components/reader-settings';
 import { focusElement } from '@/lib/dom/focus-rescue';
 import type { OutlineEntry } from '@/lib/reader/outline';
+import { keepMeasuringToolbar, measureToolbar } from '@/lib/reader/toolbar-height';
 import type { ReaderSettings } from '@/lib/settings/reader-settings';
 
 interface ReaderToolbarProps {
@@ -20,12 +22,15 @@ interface ReaderToolbarProps {
 export function ReaderToolbar({ settings, onSettingsChange, outline, children }: ReaderToolbarProps) {
   const [open, setOpen] = useState<'outline' | 'settings' | null>(null);
   const toggle = (panel: 'outline' | 'settings') => setOpen((shown) => (shown === panel ? null : panel));
+  const toolbar = useRef<HTMLDivElement>(null);
   const outlineButton = useRef<HTMLButtonElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
   const { entries, current } = outline;
+  useEffect(() => (toolbar.current ? keepMeasuringToolbar(toolbar.current) : undefined), []);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape bubbles up from the panels' own controls; the bar takes no focus.
     <div
+      ref={toolbar}
       className="reader-toolbar"
       dir="ltr"
       onKeyDown={(event) => {
@@ -59,10 +64,12 @@ export function ReaderToolbar({ settings, onSettingsChange, outline, children }:
                     className="link-button"
                     aria-current={index === current ? 'location' : undefined}
                     onClick={() => {
+                      // Closed first, so that the heading lands below the toolbar as it will be.
+                      flushSync(() => setOpen(null));
+                      if (toolbar.current) measureToolbar(toolbar.current);
                       entry.heading.scrollIntoView({ block: 'start' });
                       // The outline closes under the focus: it goes to the section, where reading goes on.
                       focusElement(entry.heading);
-                      setOpen(null);
                     }}
                   >
                     <bdi>{entry.text}</bdi>

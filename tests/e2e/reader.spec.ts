@@ -142,6 +142,22 @@ test('a long page has an outline that marks the section being read', async ({ co
   await reader.settingsButton.click();
   await reader.page.keyboard.press('Tab');
   await expect(reader.textSize).toBeFocused();
+
+  // QA (WCAG 2.4.11): with the settings open, the toolbar is taller; what Shift+Tab focuses on the way
+  // back up (paragraphs made focusable here, as a copy's links are) is scrolled to below it, not under it.
+  const { page } = reader;
+  await page.locator('.reader-body p').evaluateAll((paragraphs) => {
+    for (const paragraph of paragraphs) paragraph.tabIndex = 0;
+  });
+  await page.locator('.reader-body p').last().focus();
+  for (let press = 0; press < 8; press++) {
+    await page.keyboard.press('Shift+Tab');
+    const { top, toolbarBottom } = await page.evaluate(() => ({
+      top: document.activeElement?.getBoundingClientRect().top ?? 0,
+      toolbarBottom: document.querySelector('.reader-toolbar')?.getBoundingClientRect().bottom ?? 0,
+    }));
+    expect(top, `Shift+Tab ${press + 1}`).toBeGreaterThanOrEqual(toolbarBottom - 1);
+  }
 });
 
 test('Next in reading list opens the next saved item in the same tab', async ({ context, extensionId }) => {

@@ -1,0 +1,32 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { keepMeasuringToolbar } from '@/lib/reader/toolbar-height';
+
+describe('keepMeasuringToolbar', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps the root’s --reader-toolbar-height at the toolbar’s height, and removes it when stopped', () => {
+    let resized = () => {};
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: () => void) {
+          resized = callback;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    const toolbar = document.createElement('div');
+    let height = 40;
+    toolbar.getBoundingClientRect = () => ({ height }) as DOMRect;
+    const root = document.documentElement;
+    const stop = keepMeasuringToolbar(toolbar);
+    expect(root.style.getPropertyValue('--reader-toolbar-height')).toBe('40px');
+    height = 72.3; // a panel opened
+    resized();
+    expect(root.style.getPropertyValue('--reader-toolbar-height')).toBe('73px');
+    stop();
+    expect(root.style.getPropertyValue('--reader-toolbar-height')).toBe('');
+  });
+});
