@@ -1,6 +1,8 @@
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { useReaderHighlights } from '@/components/hooks/use-reader-highlights';
+import { blockAt, tabsToButton } from '@/lib/annotations/highlight-button-focus';
+import { focusElement } from '@/lib/dom/focus-rescue';
 import '@/components/annotations/annotations.css';
 
 interface AnnotatedReaderProps {
@@ -16,24 +18,49 @@ interface AnnotatedReaderProps {
  */
 export function AnnotatedReader({ itemId, contentKey, children }: AnnotatedReaderProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const { notFound, selectionRect, message, highlightSelection, show } = useReaderHighlights(
     containerRef,
     itemId,
     contentKey,
   );
+  const shown = selectionRect !== null;
+  useEffect(() => {
+    if (!shown) return;
+    // The button is drawn after the article: Tab from the selection goes to it, as it looks.
+    const onKey = (event: KeyboardEvent) => {
+      if (!tabsToButton(event, buttonRef.current)) return;
+      event.preventDefault();
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [shown]);
+  const press = () => {
+    const body = containerRef.current?.querySelector('.reader-body');
+    const selection = document.getSelection();
+    const block = body && selection?.rangeCount ? blockAt(selection.getRangeAt(0), body) : null;
+    void highlightSelection();
+    // Highlighted, the selection is gone and the button goes with it: the focus goes back to the text.
+    if (block && document.getSelection()?.rangeCount === 0) focusElement(block);
+  };
   return (
     <div ref={containerRef} className="annotated-reader">
       {children}
       {selectionRect && (
         <button
+          ref={buttonRef}
           type="button"
           className="button highlight-button"
+          aria-keyshortcuts="h"
           style={{ top: selectionRect.bottom + 6, left: Math.max(4, selectionRect.left) }}
           // Keeps the selection: a press on the button would otherwise collapse it first.
           onMouseDown={(event) => event.preventDefault()}
-          onClick={() => void highlightSelection()}
+          onClick={press}
         >
-          Highlight
+          Highlight{' '}
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <kbd> is no Tab stop; its key is the aria-keyshortcuts */}
+          <kbd aria-hidden="true">h</kbd>
         </button>
       )}
       <p className="visually-hidden" role="status">

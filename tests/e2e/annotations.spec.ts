@@ -83,9 +83,18 @@ test('in the side panel reader: the Highlight button, a note on the highlight, s
   await expect(reader.getByRole('heading', { level: 1, name: 'How the WAL works' })).toBeVisible();
   const notes = annotationsOf(reader);
   const quote = 'Readers never block writers';
-  await selectTextWithMouse(reader, reader.locator('.reader-body p').nth(3), quote);
-  await reader.getByRole('button', { name: 'Highlight', exact: true }).click();
+  const paragraph = reader.locator('.reader-body p').nth(3);
+  await selectTextWithMouse(reader, paragraph, quote);
+  // QA: the button is the selection's next Tab stop (it was 289 away), says its key, and pressed,
+  // leaves the focus in the text by the new highlight (it fell on an unrelated heading).
+  const highlightButton = reader.getByRole('button', { name: 'Highlight', exact: true });
+  await expect(highlightButton).toHaveAttribute('aria-keyshortcuts', 'h');
+  await expect(highlightButton).toContainText('h');
+  await reader.keyboard.press('Tab');
+  await expect(highlightButton).toBeFocused();
+  await reader.keyboard.press('Enter');
   await expect(notes.marks).toHaveText([quote]);
+  await expect(paragraph).toBeFocused();
   await expect(reader.getByRole('button', { name: 'Highlight', exact: true })).toBeHidden();
 
   const highlightNote = notes.region.getByRole('textbox', { name: `Comment on “${quote}”` });
