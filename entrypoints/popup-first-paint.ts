@@ -2,7 +2,6 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { paintBeforeApp } from '@/components/popup/first-paint-picture';
 import { recordTyping } from '@/lib/popup/early-typing';
 import { extensionStorage, readForFirstPaint } from '@/lib/popup/first-paint-read';
-import { keepPopupFitted } from '@/lib/popup/fit-window';
 import { handOverToApp } from '@/lib/popup/handoff';
 import { applyTheme } from '@/lib/settings/theme-attribute';
 
@@ -13,8 +12,6 @@ import { applyTheme } from '@/lib/settings/theme-attribute';
  * popup shows its restored results at once, and typing right after opening it is not lost.
  */
 export default defineUnlistedScript(() => {
-  // First, so that the picture is drawn at the size the app will have (zoomed in: the window's).
-  keepPopupFitted(window);
   const typing = recordTyping(document);
   // Inside the promise: whatever fails, the app still gets the typing and starts without a picture.
   const stored = Promise.resolve()
