@@ -1,7 +1,7 @@
 import { keepCopyImages } from '@/lib/background/keep-images';
 import { withDom } from '@/lib/background/offscreen';
 import { type CapturedPage, capturedPageSchema } from '@/lib/capture/schema';
-import { getArticleByUrl } from '@/lib/corpus/catalog';
+import { getArticleServedAt } from '@/lib/corpus/catalog';
 import { savePage } from '@/lib/db/items';
 import type { SavedItem } from '@/lib/db/schema';
 import { fetchPage } from '@/lib/net/fetch-page';
@@ -30,7 +30,7 @@ export async function captureLink(
   const page = await fetchPage(url);
   const capture = await captureFetchedHtml(page.html, page.url);
   const item = await savePage(
-    { url, title: capture.title || title, bundledArticleId: getArticleByUrl(url)?.id },
+    { url, title: capture.title || title, bundledArticleId: getArticleServedAt(url)?.id },
     capture,
     { provisionalTitle },
   );

@@ -11,7 +11,7 @@ import { syncNow } from '@/lib/background/sync';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { isServedByBlog } from '@/lib/corpus/blog-url';
-import { getArticleByUrl } from '@/lib/corpus/catalog';
+import { getArticleServedAt } from '@/lib/corpus/catalog';
 import { addHighlight, getHighlights, recordPageAnchoring, updateHighlight } from '@/lib/db/highlights';
 import { articleItemId, normalizePageUrl, pageItemId } from '@/lib/db/ids';
 import { saveArticle, setNote } from '@/lib/db/items';
@@ -99,7 +99,7 @@ async function senderWebPage(sender: Browser.runtime.MessageSender): Promise<Sen
   }
   return {
     tab: { id: tabId, url, title: sender.tab?.title },
-    itemId: pageItemId(url, isServedByBlog(url) ? getArticleByUrl(url)?.id : undefined),
+    itemId: pageItemId(url, getArticleServedAt(url)?.id),
   };
 }
 

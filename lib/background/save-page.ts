@@ -5,7 +5,7 @@ import { keepCopyImages } from '@/lib/background/keep-images';
 import { whileSaving } from '@/lib/background/saves-under-way';
 import { copyChanges } from '@/lib/capture/copy-text';
 import { capturedPageSchema } from '@/lib/capture/schema';
-import { getArticleByUrl } from '@/lib/corpus/catalog';
+import { getArticleByUrl, getArticleServedAt } from '@/lib/corpus/catalog';
 import { savePage } from '@/lib/db/items';
 import type { SavedItem } from '@/lib/db/schema';
 import { isWebUrl } from '@/lib/net/web-url';
@@ -45,7 +45,7 @@ export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
   const { html, text } = await readCopyHere(parsed.data.html);
   const capture = { ...parsed.data, html, ...copyChanges({ ...parsed.data, url: tab.url }, text) };
   const item = await savePage(
-    { url: tab.url, title: tab.title ?? capture.title, bundledArticleId: getArticleByUrl(tab.url)?.id },
+    { url: tab.url, title: tab.title ?? capture.title, bundledArticleId: getArticleServedAt(tab.url)?.id },
     capture,
   );
   await keepCopyImages(item.id, capture.html); // before "Saved": the copy is complete offline

@@ -1,6 +1,6 @@
 import articlesJson from '@/assets/data/articles.json';
 import type { Article } from '@/lib/corpus/article';
-import { normalizeBlogUrl } from '@/lib/corpus/blog-url';
+import { isServedByBlog, normalizeBlogUrl } from '@/lib/corpus/blog-url';
 
 /**
  * The bundled articles. The file is generated and validated by `npm run catalog`, and a unit test
@@ -27,6 +27,15 @@ export function getArticleByUrl(url: string): Article | undefined {
 }
 
 const SEARCH_LINK_START = 'https://duckduckgo.com/?q=';
+
+/**
+ * The bundled article whose own page this is: the blog's, over https on its own port. A copy read
+ * from the same path over http or on another port (anyone on the network path, another server) is
+ * never kept as the article's, nor speaks for it (red-team pass).
+ */
+export function getArticleServedAt(url: string): Article | undefined {
+  return isServedByBlog(url) ? getArticleByUrl(url) : undefined;
+}
 
 /** Where the UI links an article: its page, or a site search when the catalog has no address. */
 export function getArticleLink(article: Pick<Article, 'url' | 'title'>): {
