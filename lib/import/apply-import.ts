@@ -129,13 +129,16 @@ function minOf(a: number | null, b: number | null): number | null {
 }
 
 /**
- * Whether a record adds its tags (or note) to the item's: when it is newer than the user's last choice
- * of them here (`chosenAt`: none for tags or a note as saving left them). A tag removed or a note
- * rewritten since the file was made stays so when the file is imported again (QA pass: they came
- * back). A record without a date adds them, as nothing says which is newer.
+ * Whether a record adds its tags (or note) to the item's. A record the item came from, or was merged
+ * with before (the same "added" date: Shelf keeps the earliest), adds them only when it is newer than
+ * the user's last choice of them here (`chosenAt`): a tag removed or a note rewritten since the file
+ * was made stays so when the file is imported again (QA pass: they came back). Any other record (an
+ * app's export of a page saved here first), or one without a date, adds what it holds, which this
+ * library never saw (review: a page tagged here lost an older Pocket export's tags).
  */
-function bringsField(item: SavedItem, entryTime: number, field: 'tags' | 'note'): boolean {
-  return entryTime === 0 || entryTime > chosenAt(item, field);
+function bringsField(item: SavedItem, entry: ImportEntry, entryTime: number, field: 'tags' | 'note'): boolean {
+  if (entryTime === 0 || entryTime > chosenAt(item, field)) return true;
+  return entry.addedAt === null || !sameSecond(entry.addedAt, item.addedAt);
 }
 
 /**
@@ -157,8 +160,8 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
     title: entryTitle && (newer || fillsTitle) ? entryTitle : item.title,
     // A record that states no status (a bookmark, a Raindrop row) leaves the one chosen here.
     status: newer && entry.status !== null ? entry.status : item.status,
-    tags: bringsField(item, entryTime, 'tags') ? unionTags(item.tags, entry.tags) : item.tags,
-    note: bringsField(item, entryTime, 'note') ? joinNotes(item.note, entry.note) : item.note,
+    tags: bringsField(item, entry, entryTime, 'tags') ? unionTags(item.tags, entry.tags) : item.tags,
+    note: bringsField(item, entry, entryTime, 'note') ? joinNotes(item.note, entry.note) : item.note,
     // Earlier by a second at least: Shelf's own CSV export, imported again, changed every date.
     addedAt:
       entry.addedAt !== null && entry.addedAt < item.addedAt && !sameSecond(entry.addedAt, item.addedAt)

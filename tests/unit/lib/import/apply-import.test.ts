@@ -233,6 +233,24 @@ describe('applyImport', () => {
     });
   });
 
+  // Review: a page tagged here lost an older Pocket export's tags, which this library never saw.
+  it('adds an older file’s tags and note to a page saved and tagged here first', async () => {
+    const id = pageItemId('https://example.com/tagged');
+    await savePage({ url: 'https://example.com/tagged', title: 'Tagged' }, null, { db, now: 1_800_000_000_000 });
+    await setTags(id, ['mine'], { db, now: 1_800_000_000_001 });
+    const csv = 'url,title,tags,time_added,note\nhttps://example.com/tagged,Tagged,work,1700000000,From Pocket\n';
+    await applyImport(readImportFile('pocket.csv', new TextEncoder().encode(csv)), { db });
+    expect(await getItem(id, db)).toMatchObject({
+      tags: ['mine', 'work'],
+      note: 'From Pocket',
+      addedAt: 1_700_000_000_000,
+    });
+    // Imported again after removing its tag: the file is where the item's date came from, so it stays removed.
+    await setTags(id, ['mine'], { db, now: 1_800_000_000_002 });
+    await applyImport(readImportFile('pocket.csv', new TextEncoder().encode(csv)), { db });
+    expect(await getItem(id, db)).toMatchObject({ tags: ['mine'] });
+  });
+
   it('adds an older file’s tags and note to a page saved here without any', async () => {
     await savePage({ url: 'https://example.com/fresh', title: 'Fresh' }, null, { db, now: 1_800_000_000_000 });
     const csv = 'url,title,tags,time_added,note\nhttps://example.com/fresh,Fresh,kafka,1700000000,From Pocket\n';
