@@ -214,8 +214,16 @@ export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }
         snapshot.progress.filter((record) => restored.has(record.itemId) || withoutProgress.has(record.itemId)),
       );
       await db.captures.bulkPut(copies);
-      // Highlights went with their item: none of them can be there again.
-      await db.highlights.bulkPut(snapshot.highlights);
+      // Highlights went with their item; a re-saved one may have some again (an import keeps a file's), by quote.
+      const resavedIds = ids.filter((_, i) => current[i] !== undefined);
+      const quotesNow = new Set(
+        (await db.highlights.where('itemId').anyOf(resavedIds).toArray()).map(
+          (record) => `${record.itemId}\n${record.selectors.quote.exact}`,
+        ),
+      );
+      await db.highlights.bulkPut(
+        snapshot.highlights.filter((record) => !quotesNow.has(`${record.itemId}\n${record.selectors.quote.exact}`)),
+      );
       await readCopiesAgainFromStart(
         copies.map((copy) => copy.itemId),
         db,

@@ -67,9 +67,12 @@ describe('unsaveItems', () => {
     await savePage(PAGE, null, { db, now: 8 }); // an import of a list of addresses, say: no copy, nothing chosen
     await setStatus([page.id], 'done', { db, now: 9 }); // chosen since: kept
 
+    // The import brought the same passage highlighted again (its own id): not doubled by the undo (review).
+    await addHighlight(page.id, { quote: { type: 'TextQuoteSelector', exact: 'Pools' } }, { note: 'again' }, { db });
+
     expect(await restoreRemoved(snapshot, { db })).toBe(true);
     expect(await db.items.get(page.id)).toMatchObject({ tags: ['pools'], note: 'why pools', status: 'done' });
-    expect(await getHighlights(page.id, db)).toMatchObject([{ note: 'why' }]);
+    expect(await getHighlights(page.id, db)).toMatchObject([{ note: 'again' }]);
     expect((await getReaderData(page.id, db))?.capture?.readMinutes).toBe(7);
     expect((await db.progress.get(page.id))?.fraction).toBe(0.3);
   });
