@@ -20,24 +20,38 @@ const count = (n: number) => (n === 1 ? '1 item' : `${n.toLocaleString('en')} it
 export interface UndoLine extends Undo {
   serial: number;
   undone: boolean;
+  /** Once Undo ran and put nothing back, or failed: what to say instead of "Undone: …". */
+  notUndone?: string;
+}
+
+/**
+ * What an undo's result says: nothing put back (a restore after "Delete everything" answers false,
+ * a change undone on no item 0), else null. Review: the line said "Undone" whatever happened.
+ */
+export function describeNotUndone(message: string, result: unknown): string | null {
+  if (result === false || result === 0) return `Not undone: changed again since (${message})`;
+  return null;
 }
 
 /** The last action that can be undone, until the next one: offered, and run once. */
 export function useUndo() {
   const [undo, setUndo] = useState<UndoLine | null>(null);
   const serial = useRef(0);
-  const say = (line: Undo | null, undone = false) => {
+  const say = (line: Undo | null, undone = false, notUndone?: string) => {
     serial.current += 1;
-    setUndo(line && { ...line, serial: serial.current, undone });
+    setUndo(line && { ...line, serial: serial.current, undone, ...(notUndone && { notUndone }) });
   };
   return {
     undo,
     offer: (line: Undo | null) => say(line),
-    /** Undoes the last action; resolves once it is undone. The line says what was undone. */
+    /** Undoes the last action; resolves once it ran. The line says what was undone, or that nothing was. */
     async runUndo() {
       if (!undo || undo.undone) return;
-      say(undo, true);
-      await undo.undo();
+      say(undo, true); // at once: a second press finds nothing to undo
+      const result = await undo.undo().catch((error: unknown) => error);
+      const notUndone =
+        result instanceof Error ? `Could not undo: ${result.message}` : describeNotUndone(undo.message, result);
+      if (notUndone) say(undo, true, notUndone);
     },
   };
 }
