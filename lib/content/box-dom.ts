@@ -33,9 +33,13 @@ export const isFromUser: UserEventCheck = (event) => event.isTrusted;
  * Runs `action` on a click (a mouse click, or Enter/Space on the focused button) by the user, unless
  * the button says it is unavailable for now (`aria-disabled`, which keeps it focusable).
  */
-export function onUserClick(target: HTMLElement, action: () => void, fromUser: UserEventCheck = isFromUser): void {
+export function onUserClick(
+  target: HTMLElement,
+  action: (event: MouseEvent) => void,
+  fromUser: UserEventCheck = isFromUser,
+): void {
   target.addEventListener('click', (event) => {
-    if (fromUser(event) && target.getAttribute('aria-disabled') !== 'true') action();
+    if (fromUser(event) && target.getAttribute('aria-disabled') !== 'true') action(event);
   });
 }
 

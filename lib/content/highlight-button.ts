@@ -45,7 +45,7 @@ const COVERED = 'covered';
 function describeNotHighlighted(failure: unknown): string {
   if (failure === 'outside-article') return 'Not highlighted: select text in the article';
   if (failure === 'too-long') return 'Not highlighted: the selection is too long';
-  if (failure === COVERED) return 'Not highlighted: the page covers this button';
+  if (failure === COVERED) return 'Not highlighted: the page covers this button (right-click: Highlight with Shelf)';
   if (!(failure instanceof Error)) return 'Could not highlight';
   if (isStorageFullMessage(failure.message)) return 'Not highlighted: the browser has no room left for Shelf';
   // A page not saved yet is saved first; when its capture fails nothing is kept.
@@ -64,8 +64,11 @@ export function mountHighlightButton(
     signal,
     onHighlight,
     fromUser = isFromUser,
+    guardCovering = true,
   }: {
     signal: AbortSignal;
+    /** Whether a press while the page covers the button keeps nothing (any site but the blog). */
+    guardCovering?: boolean;
     /** True once kept; else why not (shown on the button). */
     onHighlight: () => Promise<boolean | SelectionNotHighlightable>;
     fromUser?: UserEventCheck;
@@ -87,13 +90,15 @@ export function mountHighlightButton(
   };
   // A press on the button would otherwise move the page's selection (the passage to highlight).
   button.addEventListener('mousedown', (event) => event.preventDefault());
-  const occlusion = watchOcclusion(button);
+  const occlusion = guardCovering ? watchOcclusion(button) : { watch() {}, unwatch() {}, covered: () => false };
   signal.addEventListener('abort', () => occlusion.unwatch(), { once: true });
   onUserClick(
     button,
-    () => {
-      // A click through a lure the page laid over the button was meant for the lure, not Shelf.
-      if (occlusion.covered()) return label(describeNotHighlighted(COVERED));
+    (event) => {
+      // A click through a lure the page laid over the button was meant for the lure, not Shelf. Only
+      // a pointer's press (a key's has detail 0, and lands where the focus is), and only where a page
+      // could lure: Chromium also calls a control covered under a filter on <html> (Dark Reader's).
+      if (guardCovering && event.detail > 0 && occlusion.covered()) return label(describeNotHighlighted(COVERED));
       // Unavailable while it works, yet focusable: disabled, it dropped a keyboard user's focus to <body>.
       button.setAttribute('aria-disabled', 'true');
       void onHighlight()

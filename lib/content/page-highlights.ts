@@ -120,6 +120,7 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
       signal,
       fromUser: options.fromUser,
       onHighlight: () => highlight(selected),
+      guardCovering: anySite,
     });
     // The end of the selection's last line (jsdom, in unit tests, has no layout: the corner then).
     const rects = typeof range.getClientRects === 'function' ? range.getClientRects() : [];

@@ -107,12 +107,12 @@ test('highlight a sentence on another site: the page is saved, the mark comes ba
     await highlightButton(page).click('Highlight');
     await expect
       .poll(() => highlightButton(page).buttonNames())
-      .toEqual(['Not highlighted: the page covers this button']);
+      .toEqual(['Not highlighted: the page covers this button (right-click: Highlight with Shelf)']);
     expect(await storedHighlights()).toEqual([]);
     await page.evaluate(() => document.getElementById('lure')?.remove());
     await page.waitForTimeout(400);
   });
-  await highlightButton(page).click('Not highlighted: the page covers this button');
+  await highlightButton(page).click('Not highlighted: the page covers this button (right-click: Highlight with Shelf)');
   await expect(third.locator('mark')).toHaveText(SENTENCE);
   await expect(page.locator('mark')).toHaveCount(1); // not the header's copy of the sentence
   expect(await articleHeight(page)).toBe(before); // a background colour, nothing that moves text

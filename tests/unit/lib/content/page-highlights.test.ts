@@ -554,11 +554,19 @@ describe('highlights on any other site (the every-site script)', () => {
     for (const type of ['pointerdown', 'mousedown', 'pointerup']) {
       highlightButton()!.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, detail: 1 }));
     }
-    expect(await labelsOnPress()).toContain('Not highlighted: the page covers this button');
+    const labels: string[] = [];
+    new MutationObserver(() => labels.push(highlightButton()?.getAttribute('aria-label') ?? '')).observe(
+      highlightButton()!,
+      { attributeFilter: ['aria-label'] },
+    );
+    highlightButton()!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 1 }));
+    await flush();
+    expect(labels).toContain('Not highlighted: the page covers this button (right-click: Highlight with Shelf)');
     expect(received.some((message) => message.type === 'add-page-highlight')).toBe(false);
     expect(buttonShown()).toBe(true); // still beside the selection, saying why
 
-    report([{ isVisible: true }]); // the lure gone
+    // A key's press (detail 0) lands where the focus is, not where a lure points: it highlights (review:
+    // under Dark Reader's filter on <html>, Chromium calls every control covered).
     highlightButton()!.click();
     await flush();
     expect(marks()).toBe(SENTENCE);
