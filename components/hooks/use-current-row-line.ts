@@ -20,8 +20,11 @@ export function useCurrentRowLine(row: CurrentRow | undefined, setActiveIndex: D
   const said = spoken && row && !actedOn.has(row.id);
   return {
     line: said ? `${row.title}, ${row.place} of ${row.count}${row.checked ? ', checked' : ''}` : '',
-    /** A key checked the row: say it. */
-    speak: () => setSpoken(true),
+    /** A key checked the row: say it (though a key acted on it before, and it stayed in view). */
+    speak: () => {
+      setSpoken(true);
+      setActedOn(new Set());
+    },
     /** A key acted on these rows: say the row that is current once they are not (a done row left the queue). */
     speakAfter(ids: readonly string[]) {
       setSpoken(true);
@@ -35,6 +38,7 @@ export function useCurrentRowLine(row: CurrentRow | undefined, setActiveIndex: D
     /** The pointer or the focus moved it: a focused control is said by the screen reader itself. */
     moveQuietly(index: number) {
       setSpoken(false);
+      setActedOn(new Set());
       setActiveIndex(index);
     },
   };
