@@ -95,6 +95,8 @@ export function mountHighlightButton(
   onUserClick(
     button,
     (event) => {
+      // Done: a second press (the button stays while it has the focus) has no selection left to keep.
+      if (button.getAttribute('aria-label') === HIGHLIGHTED) return;
       // A click through a lure the page laid over the button was meant for the lure, not Shelf. Only
       // a pointer's press (a key's has detail 0, and lands where the focus is), and only where a page
       // could lure: Chromium also calls a control covered under a filter on <html> (Dark Reader's).

@@ -16,6 +16,8 @@ const USER_SELECTION_MS = 1_000;
 const NEAR_PX = 16;
 /** A press let go this far (CSS px) from where it went down dragged; a still click selects nothing. */
 const DRAG_PX = 3;
+/** A touch or pen held this long selects a word (a long press); a shorter tap selects nothing. */
+const LONG_PRESS_MS = 400;
 
 export interface Point {
   x: number;
@@ -32,6 +34,8 @@ export interface PointerGesture {
   extends: boolean;
   /** A touch or pen selects a word with a long press, without moving. */
   mouse: boolean;
+  /** How long it was held, once let go. */
+  heldMs?: number;
 }
 
 export type UserInput = { kind: 'pointer'; gesture: PointerGesture } | { kind: 'key'; selecting: boolean };
@@ -56,8 +60,11 @@ export function isSelectingKey(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | '
 /** Whether a gesture can select text at all: a plain, still mouse click does not (it clears it). */
 export function gestureMaySelect(gesture: PointerGesture): boolean {
   const { down, up } = gesture;
-  if (!up || !gesture.mouse || gesture.clicks >= 2 || gesture.extends) return true;
-  return Math.hypot(up.x - down.x, up.y - down.y) >= DRAG_PX;
+  if (!up || gesture.clicks >= 2 || gesture.extends) return true;
+  const dragged = Math.hypot(up.x - down.x, up.y - down.y) >= DRAG_PX;
+  // Review: any still tap counted, so a page selecting text under it got the button.
+  if (!gesture.mouse) return dragged || (gesture.heldMs ?? 0) >= LONG_PRESS_MS;
+  return dragged;
 }
 
 /** A place in the text under a point, as the browser hit-tests a press there (null where unsupported). */
@@ -154,7 +161,9 @@ export function watchUserInput(
       },
       { capture: true, passive: true, signal },
     );
+  let downAt = 0;
   listen('pointerdown', (event) => {
+    downAt = now();
     input = {
       kind: 'pointer',
       gesture: {
@@ -171,13 +180,18 @@ export function watchUserInput(
     if (input?.kind === 'pointer' && input.gesture.up === null) input.gesture.clicks = event.detail;
   });
   listen('pointerup', (event) => {
-    if (input?.kind === 'pointer') input.gesture.up = { x: event.clientX, y: event.clientY };
+    if (input?.kind === 'pointer') {
+      input.gesture.up = { x: event.clientX, y: event.clientY };
+      input.gesture.heldMs = now() - downAt;
+    }
     onInputEnd();
   });
   listen('keydown', (event) => {
     // Shift pressed on its own before the arrow: the selecting key is the one that follows.
     if (input?.kind === 'key' && input.selecting && ['Shift', 'Control', 'Meta'].includes(event.key)) return;
-    input = { kind: 'key', selecting: isSelectingKey(event) };
+    // Shift+arrows typed in the page's own field move its caret, not the page's selection (review).
+    const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+    input = { kind: 'key', selecting: !inField && isSelectingKey(event) };
   });
   listen('keyup', () => onInputEnd());
   return { isUsers: (range) => madeByUser(range, input, { inputAt, now: now(), caretAt: caretAtIn(doc) }) };
