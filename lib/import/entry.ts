@@ -133,8 +133,9 @@ export interface PreparedImport {
   cutShort?: string;
 }
 
-function cutShortOf({ cutShort }: PreparedImport): Pick<ParsedImport, 'cutShort'> {
-  return cutShort ? { cutShort } : {};
+/** A file's import before any record is validated: its format, and why it may hold less. */
+function nothingValidatedYet({ format, cutShort }: PreparedImport): ParsedImport {
+  return { format, entries: [], skipped: [], notesCut: 0, ...(cutShort ? { cutShort } : {}) };
 }
 
 /** How many of a record's notes are longer than Shelf keeps (the schema cuts them). */
@@ -155,13 +156,7 @@ function validateOne(parsed: ParsedImport, prepared: PreparedRecord): void {
 }
 
 export function validateImport(prepared: PreparedImport): ParsedImport {
-  const parsed: ParsedImport = {
-    format: prepared.format,
-    entries: [],
-    skipped: [],
-    notesCut: 0,
-    ...cutShortOf(prepared),
-  };
+  const parsed = nothingValidatedYet(prepared);
   for (const record of prepared.records) validateOne(parsed, record);
   return parsed;
 }
@@ -178,13 +173,7 @@ const SLICE_MS = 8;
  * captured here, up to tens of milliseconds apiece), so 20,000 rows or 4,000 copies stay smooth.
  */
 export async function validateImportInSlices(prepared: PreparedImport, sliceSize = 2000): Promise<ParsedImport> {
-  const parsed: ParsedImport = {
-    format: prepared.format,
-    entries: [],
-    skipped: [],
-    notesCut: 0,
-    ...cutShortOf(prepared),
-  };
+  const parsed = nothingValidatedYet(prepared);
   let start = 0;
   while (start < prepared.records.length) {
     const began = performance.now();
