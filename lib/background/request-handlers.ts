@@ -221,7 +221,7 @@ export const requestHandlers: RequestHandlers = {
     // The document's own address, which its markup describes; refused once the tab shows another
     // (a single-page move since the page was read), rather than pairing one page's words with the next's address.
     const pageUrl = sender.url ?? '';
-    if (!sender.tab || !/^https:\/\/(www\.)?webcoderspeed\.com\//.test(pageUrl)) {
+    if (!sender.tab || !isServedByBlog(pageUrl)) {
       throw new Error('refused: only a page of the blog speaks for itself');
     }
     if (sender.tab.url && normalizePageUrl(sender.tab.url) !== normalizePageUrl(pageUrl)) {

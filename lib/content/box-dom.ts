@@ -30,6 +30,15 @@ export type UserEventCheck = (event: Event) => boolean;
 export const isFromUser: UserEventCheck = (event) => event.isTrusted;
 
 /**
+ * A button that does nothing for now (saving, opening, or saved) stays focusable: a disabled one
+ * drops a keyboard user's focus to the page's <body>, and its new name ("Saved to Shelf") is then
+ * heard by no one. `onUserClick` ignores it meanwhile.
+ */
+export function setUnavailable(button: HTMLElement, unavailable: boolean): void {
+  button.setAttribute('aria-disabled', String(unavailable));
+}
+
+/**
  * Runs `action` on a click (a mouse click, or Enter/Space on the focused button) by the user, unless
  * the button says it is unavailable for now (`aria-disabled`, which keeps it focusable).
  */

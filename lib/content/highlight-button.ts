@@ -1,6 +1,6 @@
-import { boxElement, isFromUser, onUserClick, type UserEventCheck } from '@/lib/content/box-dom';
+import { boxElement, isFromUser, onUserClick, setUnavailable, type UserEventCheck } from '@/lib/content/box-dom';
 import css from '@/lib/content/highlight-button.css?inline';
-import { watchOcclusion } from '@/lib/content/occlusion';
+import { NOT_WATCHED, watchOcclusion } from '@/lib/content/occlusion';
 import { mountShadowBox } from '@/lib/content/shadow-box';
 import { isStorageFullMessage } from '@/lib/db/errors';
 import { isPageNotSavedMessage } from '@/lib/messaging/highlight-errors';
@@ -90,7 +90,7 @@ export function mountHighlightButton(
   };
   // A press on the button would otherwise move the page's selection (the passage to highlight).
   button.addEventListener('mousedown', (event) => event.preventDefault());
-  const occlusion = guardCovering ? watchOcclusion(button) : { watch() {}, unwatch() {}, covered: () => false };
+  const occlusion = guardCovering ? watchOcclusion(button) : NOT_WATCHED;
   signal.addEventListener('abort', () => occlusion.unwatch(), { once: true });
   onUserClick(
     button,
@@ -102,11 +102,11 @@ export function mountHighlightButton(
       // could lure: Chromium also calls a control covered under a filter on <html> (Dark Reader's).
       if (guardCovering && event.detail > 0 && occlusion.covered()) return label(describeNotHighlighted(COVERED));
       // Unavailable while it works, yet focusable: disabled, it dropped a keyboard user's focus to <body>.
-      button.setAttribute('aria-disabled', 'true');
+      setUnavailable(button, true);
       void onHighlight()
         .catch((error: unknown) => error)
         .then((kept) => {
-          button.setAttribute('aria-disabled', 'false');
+          setUnavailable(button, false);
           label(kept === true ? HIGHLIGHTED : describeNotHighlighted(kept));
         });
     },

@@ -17,13 +17,16 @@ export interface OcclusionWatch {
 type VisibilityEntry = IntersectionObserverEntry & { isVisible?: boolean };
 type VisibilityInit = IntersectionObserverInit & { trackVisibility: boolean; delay: number };
 
+/** Where the browser cannot tell (or need not be asked): nothing is ever covered. */
+export const NOT_WATCHED: OcclusionWatch = { watch() {}, unwatch() {}, covered: () => false };
+
 export function watchOcclusion(element: Element): OcclusionWatch {
   const view = element.ownerDocument.defaultView;
   const Observer = view?.IntersectionObserver;
   const Entry = (view as (Window & { IntersectionObserverEntry?: typeof IntersectionObserverEntry }) | null)
     ?.IntersectionObserverEntry;
   if (!Observer || !Entry || !('isVisible' in Entry.prototype)) {
-    return { watch() {}, unwatch() {}, covered: () => false };
+    return NOT_WATCHED;
   }
   let covered = false;
   // 100ms is the least delay v2 allows; a lure laid after the control shows is seen within it.

@@ -4,6 +4,7 @@ import {
   createBox,
   isFromUser,
   onUserClick,
+  setUnavailable,
   type UserEventCheck,
 } from '@/lib/content/box-dom';
 
@@ -28,15 +29,6 @@ export interface ReadingNowBoxOptions {
   onDismiss: () => void;
   /** Whether an event is the user's own (see box-dom.ts); the browser's trust flag unless a test says. */
   fromUser?: UserEventCheck;
-}
-
-/**
- * A button that does nothing for now (saving, opening, or saved) stays focusable: a disabled one
- * drops a keyboard user's focus to the page's <body>, and its new name ("Saved to Shelf") is then
- * heard by no one. `onUserClick` ignores it meanwhile.
- */
-function setUnavailable(button: HTMLButtonElement, unavailable: boolean): void {
-  button.setAttribute('aria-disabled', String(unavailable));
 }
 
 /** Marks the box's "Save to Shelf" button, for `markReadingNowBoxSaved`. */

@@ -1,10 +1,12 @@
 // No schema imports here: the popup and content scripts use this at start-up.
 export const BLOG_ORIGIN = 'https://webcoderspeed.com';
+/** The blog's hosts (the site serves both). */
+const BLOG_HOST = /^(www\.)?webcoderspeed\.com$/;
 
 /** `https://www.webcoderspeed.com/x/` → `https://webcoderspeed.com/x` (the site serves both hosts). */
 export function normalizeBlogUrl(url: string): string {
   const parsed = new URL(url);
-  if (!/^(www\.)?webcoderspeed\.com$/.test(parsed.hostname)) {
+  if (!BLOG_HOST.test(parsed.hostname)) {
     throw new Error(`not a webcoderspeed.com URL: ${url}`);
   }
   const path = parsed.pathname.replace(/\/+$/, '');
@@ -19,7 +21,7 @@ export function normalizeBlogUrl(url: string): string {
 export function isServedByBlog(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.port === '' && /^(www\.)?webcoderspeed\.com$/.test(parsed.hostname);
+    return parsed.protocol === 'https:' && parsed.port === '' && BLOG_HOST.test(parsed.hostname);
   } catch {
     return false;
   }
