@@ -181,8 +181,9 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
  * 6: a short word of a vowel and "y" is stemmed as its other forms are ("key" and "keys": "kei").
  * 7: a saved page's site name and byline (its copy's) indexed, and kept in the stored documents.
  * 8: British spellings stemmed in their American form ("colour" as "color").
+ * 9: "news" no longer stemmed as "new", and "bias" as "biases" is ("bias", not "bia").
  */
-export const LIBRARY_ANALYSIS_VERSION = 8;
+export const LIBRARY_ANALYSIS_VERSION = 9;
 
 /** A saved item analyzed for the index: its terms with their field-weighted frequencies, and its words for typos. */
 export interface AnalyzedLibraryDocument {

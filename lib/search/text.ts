@@ -303,8 +303,20 @@ function americanStem(word: string): string {
   return american ? stemmer(american) : americanStemOf(stemmer(word));
 }
 
+/**
+ * Words Porter's rules read as forms of other words, stemmed as Porter2 (Snowball English) does from
+ * its list of exceptions: "news" is not "new" (every page saying "new" answered "breaking news"), and
+ * "bias" is what "biases" and "biased" stem to, not "bia".
+ */
+const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
+  ['news', 'news'],
+  ['bias', 'bias'],
+]);
+
 export function stemWord(word: string): string {
   if (!/^[a-z]+$/.test(word)) return word;
+  const exception = STEM_EXCEPTIONS.get(word);
+  if (exception) return exception;
   // Short words stay as written ("aws", "dns", "tls" are not plurals), but a vowel and "y" is stemmed
   // as its other forms are: "key", "keys" and "keyed" are one term ("kei"), "say", "says" and "saying"
   // ("sai"). (Reading "keys" as "key" instead left "saying" apart from "say".) The cost: "joy" meets

@@ -334,6 +334,27 @@ describe('library index', () => {
     expect(ids(index.search('ex', { typing: true }))).toContain('page:mail');
   });
 
+  // Porter's rules read "news" as "new": every saved page saying "new" answered "news".
+  it('reads "news" as its own word, and "bias" as "biases" is', () => {
+    const releases = page('page:releases', {
+      title: 'Release notes',
+      url: 'https://blog.example.org/releases',
+      text: `${filler.repeat(20)}The new version adds a new importer and a new theme.`,
+    });
+    const paper = page('page:paper', {
+      title: 'Morning edition',
+      url: 'https://paper.example.org/morning',
+      text: `${filler.repeat(20)}The paper's editors decide what counts as news before the biases of readers do.`,
+    });
+    // (The other pages' addresses are on news.example.org.)
+    const index = indexOf(releases, paper, { ...bread, url: 'https://bake.example.org/bread' });
+    for (const typing of [false, true]) {
+      expect(ids(index.search('news', { typing }))).toEqual(['page:paper']);
+      expect(ids(index.search('new importer', { typing }))).toEqual(['page:releases']);
+      expect(ids(index.search('bias of readers', { typing }))).toEqual(['page:paper']);
+    }
+  });
+
   it('finds a page in British spelling by the American one and the other way round, as a result', () => {
     const british = page('page:british', {
       title: 'Planning notes',
