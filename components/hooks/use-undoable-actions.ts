@@ -1,6 +1,13 @@
 import { useRef, useState } from 'react';
 import { describeBulkTagChange } from '@/lib/annotations/tags';
-import { changeTagForUndo, restoreRemoved, setStatus, undoStatusChange, undoTagChange } from '@/lib/db/items';
+import {
+  changeTagForUndo,
+  type RemovedSnapshot,
+  restoreRemoved,
+  setStatus,
+  undoStatusChange,
+  undoTagChange,
+} from '@/lib/db/items';
 import type { ItemStatus } from '@/lib/db/schema';
 import { unsaveItems } from '@/lib/db/unsave';
 
@@ -24,11 +31,21 @@ export interface UndoLine extends Undo {
   notUndone?: string;
 }
 
+/** What undoing an Unsave answers once "Delete everything" ran since (another window, or an Undo kept above the views). */
+const EVERYTHING_DELETED_SINCE = Symbol('everything deleted since');
+
+/** Undoes an Unsave: puts back what `unsaveItems` took, unless everything was deleted since. */
+export function undoUnsave(snapshot: RemovedSnapshot): Promise<true | typeof EVERYTHING_DELETED_SINCE> {
+  return restoreRemoved(snapshot).then((restored) => restored || EVERYTHING_DELETED_SINCE);
+}
+
 /**
- * What an undo's result says: nothing put back (a restore after "Delete everything" answers false,
- * a change undone on no item 0), else null. Review: the line said "Undone" whatever happened.
+ * What an undo's result says: nothing put back (a change undone on no item answers 0 or false), else
+ * null. Review: the line said "Undone" whatever happened, and then "changed again since" after
+ * "Delete everything".
  */
 export function describeNotUndone(message: string, result: unknown): string | null {
+  if (result === EVERYTHING_DELETED_SINCE) return `Not undone: everything was deleted since (${message})`;
   if (result === false || result === 0) return `Not undone: changed again since (${message})`;
   return null;
 }
@@ -77,7 +94,7 @@ export function useUndoableActions(kept?: UndoState) {
     async unsave(ids: readonly string[]) {
       if (ids.length === 0) return;
       const snapshot = await unsaveItems(ids);
-      setUndo({ message: `Unsaved ${count(ids.length)}.`, undo: () => restoreRemoved(snapshot) });
+      setUndo({ message: `Unsaved ${count(ids.length)}.`, undo: () => undoUnsave(snapshot) });
     },
     /**
      * Adds `tag` to, or removes it from, items (`tag` as the tag rules let it be added or removed).

@@ -1,11 +1,11 @@
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { useArticleState } from '@/components/hooks/use-article-state';
 import { useCardSave } from '@/components/hooks/use-card-save';
-import { type UndoState, useUndo } from '@/components/hooks/use-undoable-actions';
+import { type UndoState, undoUnsave, useUndo } from '@/components/hooks/use-undoable-actions';
 import { MessageLine } from '@/components/message-line';
 import { UndoBar } from '@/components/undo-bar';
 import type { Article } from '@/lib/corpus/article';
-import { restoreRemoved, setStatus } from '@/lib/db/items';
+import { setStatus } from '@/lib/db/items';
 import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
 import { unsaveItems } from '@/lib/db/unsave';
 
@@ -32,7 +32,7 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
     const snapshot = await unsaveItems([id]);
     setUndo({
       message: 'Unsaved; your reading position is kept.',
-      undo: () => restoreRemoved(snapshot),
+      undo: () => undoUnsave(snapshot),
       about: article.id,
     });
   };
