@@ -46,6 +46,13 @@ try {
 }
 const { sections } = options;
 if (options.needsBuild) {
+  // A browser that is not there is said at once, not after two builds (newcomer pass).
+  try {
+    findChromium();
+  } catch (error) {
+    console.error(`npm run bench: ${(error as Error).message}`);
+    process.exit(2);
+  }
   // The browser sections load the production build and the e2e one (127.0.0.1 granted up front).
   console.log('Building the extension for the browser sections (wxt build, wxt build --mode e2e)…');
   execSync('npx wxt build && npx wxt build --mode e2e', { stdio: 'inherit' });
