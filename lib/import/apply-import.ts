@@ -57,6 +57,7 @@ export interface ApplyImportOptions {
 function mergeDuplicates(entries: readonly ImportEntry[], findArticleId: (url: string) => string | undefined) {
   const byId = new Map<string, { entry: ImportEntry; articleId: string | null }>();
   const skipped: SkippedRecord[] = [];
+  const cuts: NoteCuts = { notes: 0 };
   for (const entry of entries) {
     const articleId = findArticleId(entry.url) ?? null;
     const id = pageItemId(entry.url, articleId ?? undefined);
@@ -65,10 +66,10 @@ function mergeDuplicates(entries: readonly ImportEntry[], findArticleId: (url: s
       byId.set(id, { entry, articleId });
       continue;
     }
-    byId.set(id, { entry: mergeEntry(first.entry, entry), articleId });
+    byId.set(id, { entry: mergeEntry(first.entry, entry, cuts), articleId });
     skipped.push({ where: entry.where, reason: `same address as ${first.entry.where} (merged into it)` });
   }
-  return { unique: [...byId].map(([id, value]) => ({ id, ...value })), skipped };
+  return { unique: [...byId].map(([id, value]) => ({ id, ...value })), skipped, notesCut: cuts.notes };
 }
 
 /**
@@ -89,17 +90,24 @@ function timeOf(entry: Pick<ImportEntry, 'updatedAt' | 'addedAt'>): number {
   return entry.updatedAt ?? entry.addedAt ?? 0;
 }
 
-function joinNotes(a: string, b: string): string {
+/** How many joined notes were cut to fit: the import's report counts them with the notes too long in the file. */
+interface NoteCuts {
+  notes: number;
+}
+
+function joinNotes(a: string, b: string, cuts: NoteCuts): string {
   if (!b || a.includes(b)) return a;
   if (!a || b.includes(a)) return b;
-  return `${a}\n\n${b}`.slice(0, MAX_NOTE_LENGTH);
+  const joined = `${a}\n\n${b}`;
+  if (joined.length > MAX_NOTE_LENGTH) cuts.notes++;
+  return joined.slice(0, MAX_NOTE_LENGTH);
 }
 
 function unionTags(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])].slice(0, 50);
 }
 
-function mergeEntry(first: ImportEntry, later: ImportEntry): ImportEntry {
+function mergeEntry(first: ImportEntry, later: ImportEntry, cuts: NoteCuts): ImportEntry {
   const newer = timeOf(later) > timeOf(first) ? later : first;
   const realTitle = ({ title }: ImportEntry) => (isAddressTitle(title, [first.url, later.url]) ? '' : title);
   return {
@@ -108,7 +116,7 @@ function mergeEntry(first: ImportEntry, later: ImportEntry): ImportEntry {
     status: newer.status ?? first.status ?? later.status,
     title: realTitle(newer) || realTitle(first) || realTitle(later) || newer.title || first.title || later.title,
     tags: unionTags(first.tags, later.tags),
-    note: joinNotes(first.note, later.note),
+    note: joinNotes(first.note, later.note, cuts),
     addedAt: minOf(first.addedAt, later.addedAt),
     content: newer.content ?? first.content ?? later.content,
     progress: newer.progress ?? first.progress ?? later.progress,
@@ -148,7 +156,7 @@ function bringsField(item: SavedItem, entry: ImportEntry, entryTime: number, fie
  * (`bringsField`); the earliest "added" date is kept. Returns null when the entry brings nothing new,
  * which makes importing the same file twice change nothing.
  */
-function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
+function mergeIntoItem(item: SavedItem, entry: ImportEntry, cuts: NoteCuts): SavedItem | null {
   const entryTime = timeOf(entry);
   const newer = entryTime > item.updatedAt;
   const urls = item.url ? [item.url, entry.url] : [entry.url];
@@ -161,7 +169,7 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry): SavedItem | null {
     // A record that states no status (a bookmark, a Raindrop row) leaves the one chosen here.
     status: newer && entry.status !== null ? entry.status : item.status,
     tags: bringsField(item, entry, entryTime, 'tags') ? unionTags(item.tags, entry.tags) : item.tags,
-    note: bringsField(item, entry, entryTime, 'note') ? joinNotes(item.note, entry.note) : item.note,
+    note: bringsField(item, entry, entryTime, 'note') ? joinNotes(item.note, entry.note, cuts) : item.note,
     // Earlier by a second at least: Shelf's own CSV export, imported again, changed every date.
     addedAt:
       entry.addedAt !== null && entry.addedAt < item.addedAt && !sameSecond(entry.addedAt, item.addedAt)
@@ -203,7 +211,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
   } = options;
   // Before duplicates meet: a row of the same address dated in the future must not win there either.
   const entries = parsed.entries.map((entry) => withoutTimesAfter(entry, now));
-  const { unique, skipped: duplicates } = mergeDuplicates(entries, findArticleId);
+  const { unique, skipped: duplicates, notesCut: joinedNotesCut } = mergeDuplicates(entries, findArticleId);
   const summary: ImportSummary = {
     format: IMPORT_FORMAT_NAMES[parsed.format],
     total: parsed.entries.length + parsed.skipped.length,
@@ -214,7 +222,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     stoppedEarly: null,
     outOfSpace: false,
     ...(parsed.cutShort && { cutShort: parsed.cutShort }),
-    ...(parsed.notesCut > 0 && { notesCut: parsed.notesCut }),
+    ...(parsed.notesCut + joinedNotesCut > 0 && { notesCut: parsed.notesCut + joinedNotesCut }),
   };
   onProgress?.(0, unique.length);
   const epoch = begunAt ?? (await getEpoch(db));
@@ -235,6 +243,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
       summary.added += counts.added;
       summary.merged += counts.merged;
       summary.unchanged += counts.unchanged;
+      if (counts.notesCut > 0) summary.notesCut = (summary.notesCut ?? 0) + counts.notesCut;
     } catch (error) {
       if (error instanceof StorageFullError) {
         summary.stoppedEarly = `The browser ran out of space after ${start} of ${unique.length} items; the rest were not imported.`;
@@ -259,9 +268,10 @@ function planChunk(
   chunk: readonly ChunkEntry[],
   existing: ExistingRecords,
   now: number,
-): { writes: ChunkWrites; result: { added: number; merged: number; unchanged: number } } {
+): { writes: ChunkWrites; result: { added: number; merged: number; unchanged: number; notesCut: number } } {
   const writes: ChunkWrites = { items: [], progress: [], captures: [], highlights: [] };
-  const result = { added: 0, merged: 0, unchanged: 0 };
+  const result = { added: 0, merged: 0, unchanged: 0, notesCut: 0 };
+  const cuts: NoteCuts = { notes: 0 };
   chunk.forEach(({ id, entry, articleId }, i) => {
     const saved = existing.items[i];
     const entryTime = entry.updatedAt ?? entry.addedAt ?? now;
@@ -312,12 +322,12 @@ function planChunk(
       result.added++;
       return;
     }
-    const merged = mergeIntoItem(saved, entry);
+    const merged = mergeIntoItem(saved, entry, cuts);
     if (merged) writes.items.push(merged);
     if (merged || progressChanged || captureAdded || newHighlights.length > 0) result.merged++;
     else result.unchanged++;
   });
-  return { writes, result };
+  return { writes, result: { ...result, notesCut: cuts.notes } };
 }
 
 /** One line for the user: what happened, in numbers. */
