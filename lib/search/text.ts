@@ -304,9 +304,9 @@ function americanStem(word: string): string {
 }
 
 /**
- * Words Porter's rules read as forms of other words, stemmed as Porter2 (Snowball English) does from
- * its list of exceptions: "news" is not "new" (every page saying "new" answered "breaking news"), and
- * "bias" is what "biases" and "biased" stem to, not "bia".
+ * Two words of Porter2's (Snowball English) exceptions that Porter reads as forms of other words:
+ * "news" is not "new" (every page saying "new" answered "breaking news"), and "bias" is what "biases"
+ * and "biased" stem to, not "bia". A stem listed in `assets/data/manual-words.json` follows by hand.
  */
 const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
   ['news', 'news'],

@@ -130,6 +130,13 @@ describe('terms', () => {
     expect(termsOfWord('idempotency')).toEqual(termsOfWord('idempotent'));
   });
 
+  // Porter read "news" as "new" and "bias" as "bia" (where "biases" and "biased" are "bias").
+  it('keeps words Porter2 lists as exceptions apart from the words Porter reads them as', () => {
+    expect(termsOfWord('news')).not.toEqual(termsOfWord('new'));
+    expect(termsOfWord('bias')).toEqual(termsOfWord('biases'));
+    expect(termsOfWord('bias')).toEqual(termsOfWord('biased'));
+  });
+
   it('stems a short word of a vowel and "y" as its other forms are, and leaves other short words as written', () => {
     expect(termsOfWord('key')).toEqual(termsOfWord('keys'));
     expect(termsOfWord('day')).toEqual(termsOfWord('days'));
