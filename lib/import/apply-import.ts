@@ -55,21 +55,21 @@ export interface ApplyImportOptions {
 
 /** Items of the same address in one file become one: the later record is merged into the first. */
 function mergeDuplicates(entries: readonly ImportEntry[], findArticleId: (url: string) => string | undefined) {
-  const byId = new Map<string, { entry: ImportEntry; articleId: string | null }>();
+  const byId = new Map<string, { entry: ImportEntry; articleId: string | null; noteCut: boolean }>();
   const skipped: SkippedRecord[] = [];
-  const cuts: NoteCuts = { notes: 0 };
   for (const entry of entries) {
     const articleId = findArticleId(entry.url) ?? null;
     const id = pageItemId(entry.url, articleId ?? undefined);
     const first = byId.get(id);
     if (!first) {
-      byId.set(id, { entry, articleId });
+      byId.set(id, { entry, articleId, noteCut: false });
       continue;
     }
-    byId.set(id, { entry: mergeEntry(first.entry, entry, cuts), articleId });
+    let noteCut = first.noteCut;
+    byId.set(id, { entry: mergeEntry(first.entry, entry, () => (noteCut = true)), articleId, noteCut });
     skipped.push({ where: entry.where, reason: `same address as ${first.entry.where} (merged into it)` });
   }
-  return { unique: [...byId].map(([id, value]) => ({ id, ...value })), skipped, notesCut: cuts.notes };
+  return { unique: [...byId].map(([id, value]) => ({ id, ...value })), skipped };
 }
 
 /**
@@ -90,16 +90,12 @@ function timeOf(entry: Pick<ImportEntry, 'updatedAt' | 'addedAt'>): number {
   return entry.updatedAt ?? entry.addedAt ?? 0;
 }
 
-/** How many joined notes were cut to fit: the import's report counts them with the notes too long in the file. */
-interface NoteCuts {
-  notes: number;
-}
-
-function joinNotes(a: string, b: string, cuts: NoteCuts): string {
+/** Two notes as one, each once, cut to the length Shelf keeps; `onCut` hears of a cut (the report counts it). */
+function joinNotes(a: string, b: string, onCut: () => void): string {
   if (!b || a.includes(b)) return a;
   if (!a || b.includes(a)) return b;
   const joined = `${a}\n\n${b}`;
-  if (joined.length > MAX_NOTE_LENGTH) cuts.notes++;
+  if (joined.length > MAX_NOTE_LENGTH) onCut();
   return joined.slice(0, MAX_NOTE_LENGTH);
 }
 
@@ -107,7 +103,7 @@ function unionTags(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])].slice(0, 50);
 }
 
-function mergeEntry(first: ImportEntry, later: ImportEntry, cuts: NoteCuts): ImportEntry {
+function mergeEntry(first: ImportEntry, later: ImportEntry, onNoteCut: () => void): ImportEntry {
   const newer = timeOf(later) > timeOf(first) ? later : first;
   const realTitle = ({ title }: ImportEntry) => (isAddressTitle(title, [first.url, later.url]) ? '' : title);
   return {
@@ -116,7 +112,7 @@ function mergeEntry(first: ImportEntry, later: ImportEntry, cuts: NoteCuts): Imp
     status: newer.status ?? first.status ?? later.status,
     title: realTitle(newer) || realTitle(first) || realTitle(later) || newer.title || first.title || later.title,
     tags: unionTags(first.tags, later.tags),
-    note: joinNotes(first.note, later.note, cuts),
+    note: joinNotes(first.note, later.note, onNoteCut),
     addedAt: minOf(first.addedAt, later.addedAt),
     content: newer.content ?? first.content ?? later.content,
     progress: newer.progress ?? first.progress ?? later.progress,
@@ -156,7 +152,7 @@ function bringsField(item: SavedItem, entry: ImportEntry, entryTime: number, fie
  * (`bringsField`); the earliest "added" date is kept. Returns null when the entry brings nothing new,
  * which makes importing the same file twice change nothing.
  */
-function mergeIntoItem(item: SavedItem, entry: ImportEntry, cuts: NoteCuts): SavedItem | null {
+function mergeIntoItem(item: SavedItem, entry: ImportEntry, onNoteCut: () => void): SavedItem | null {
   const entryTime = timeOf(entry);
   const newer = entryTime > item.updatedAt;
   const urls = item.url ? [item.url, entry.url] : [entry.url];
@@ -169,7 +165,7 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry, cuts: NoteCuts): Sav
     // A record that states no status (a bookmark, a Raindrop row) leaves the one chosen here.
     status: newer && entry.status !== null ? entry.status : item.status,
     tags: bringsField(item, entry, entryTime, 'tags') ? unionTags(item.tags, entry.tags) : item.tags,
-    note: bringsField(item, entry, entryTime, 'note') ? joinNotes(item.note, entry.note, cuts) : item.note,
+    note: bringsField(item, entry, entryTime, 'note') ? joinNotes(item.note, entry.note, onNoteCut) : item.note,
     // Earlier by a second at least: Shelf's own CSV export, imported again, changed every date.
     addedAt:
       entry.addedAt !== null && entry.addedAt < item.addedAt && !sameSecond(entry.addedAt, item.addedAt)
@@ -211,7 +207,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
   } = options;
   // Before duplicates meet: a row of the same address dated in the future must not win there either.
   const entries = parsed.entries.map((entry) => withoutTimesAfter(entry, now));
-  const { unique, skipped: duplicates, notesCut: joinedNotesCut } = mergeDuplicates(entries, findArticleId);
+  const { unique, skipped: duplicates } = mergeDuplicates(entries, findArticleId);
   const summary: ImportSummary = {
     format: IMPORT_FORMAT_NAMES[parsed.format],
     total: parsed.entries.length + parsed.skipped.length,
@@ -222,7 +218,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     stoppedEarly: null,
     outOfSpace: false,
     ...(parsed.cutShort && { cutShort: parsed.cutShort }),
-    ...(parsed.notesCut + joinedNotesCut > 0 && { notesCut: parsed.notesCut + joinedNotesCut }),
+    ...(parsed.notesCut > 0 && { notesCut: parsed.notesCut }),
   };
   onProgress?.(0, unique.length);
   const epoch = begunAt ?? (await getEpoch(db));
@@ -261,7 +257,8 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
   return summary;
 }
 
-type ChunkEntry = { id: string; entry: ImportEntry; articleId: string | null };
+/** `noteCut`: its note joins rows of the file and was cut to fit. */
+type ChunkEntry = { id: string; entry: ImportEntry; articleId: string | null; noteCut: boolean };
 
 /** What one chunk writes, given what is saved under its ids: new items, merges, progress, copies. */
 function planChunk(
@@ -271,8 +268,7 @@ function planChunk(
 ): { writes: ChunkWrites; result: { added: number; merged: number; unchanged: number; notesCut: number } } {
   const writes: ChunkWrites = { items: [], progress: [], captures: [], highlights: [] };
   const result = { added: 0, merged: 0, unchanged: 0, notesCut: 0 };
-  const cuts: NoteCuts = { notes: 0 };
-  chunk.forEach(({ id, entry, articleId }, i) => {
+  chunk.forEach(({ id, entry, articleId, noteCut }, i) => {
     const saved = existing.items[i];
     const entryTime = entry.updatedAt ?? entry.addedAt ?? now;
     let progressChanged = false;
@@ -320,14 +316,18 @@ function planChunk(
         changedAt: changeTimesAt(entryTime),
       });
       result.added++;
+      if (noteCut) result.notesCut++;
       return;
     }
-    const merged = mergeIntoItem(saved, entry, cuts);
+    let joinedNoteCut = false;
+    const merged = mergeIntoItem(saved, entry, () => (joinedNoteCut = true));
+    // A cut counts where it is written: not for a note already saved as the join was cut (a second import).
+    if (merged && merged.note !== saved.note && (joinedNoteCut || noteCut)) result.notesCut++;
     if (merged) writes.items.push(merged);
     if (merged || progressChanged || captureAdded || newHighlights.length > 0) result.merged++;
     else result.unchanged++;
   });
-  return { writes, result: { ...result, notesCut: cuts.notes } };
+  return { writes, result };
 }
 
 /** One line for the user: what happened, in numbers. */

@@ -283,12 +283,18 @@ describe('applyImport', () => {
     const rows = await applyImport(readImportFile('twice.csv', new TextEncoder().encode(twice)), { db });
     expect(rows).toMatchObject({ added: 1, notesCut: 1 });
     expect((await getItem(pageItemId('https://example.com/j'), db))?.note).toHaveLength(20_000);
+    // The same file again writes nothing, so it cuts nothing either (review).
+    const again = await applyImport(readImportFile('twice.csv', new TextEncoder().encode(twice)), { db });
+    expect(again).toMatchObject({ unchanged: 1 });
+    expect(again.notesCut).toBeUndefined();
     await savePage({ url: 'https://example.com/k', title: 'K' }, null, { db, now: 1_700_000_000_000 });
     await setNote(pageItemId('https://example.com/k'), `mine ${half}`, { db });
     const later = `url,title,note\nhttps://example.com/k,K,theirs ${half}\n`;
     const onto = await applyImport(readImportFile('later.csv', new TextEncoder().encode(later)), { db });
     expect(onto).toMatchObject({ merged: 1, notesCut: 1 });
     expect(describeImport('later.csv', onto)).toContain(' One note was longer than Shelf keeps and was cut to fit');
+    const once = await applyImport(readImportFile('later.csv', new TextEncoder().encode(later)), { db });
+    expect(once.notesCut).toBeUndefined();
   });
 
   it('keeps Omnivore progress and saved content readable offline', async () => {
