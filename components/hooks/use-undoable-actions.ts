@@ -41,8 +41,8 @@ export function undoUnsave(snapshot: RemovedSnapshot): Promise<true | typeof EVE
 
 /**
  * What an undo's result says: nothing put back (a change undone on no item answers 0 or false), else
- * null. Review: the line said "Undone" whatever happened, and then "changed again since" after
- * "Delete everything".
+ * null. Review: the line said "Undone" whatever happened. An Unsave tells "Delete everything" since
+ * apart (`undoUnsave`); a status or tag change undone on items deleted since says "changed again since".
  */
 export function describeNotUndone(message: string, result: unknown): string | null {
   if (result === EVERYTHING_DELETED_SINCE) return `Not undone: everything was deleted since (${message})`;

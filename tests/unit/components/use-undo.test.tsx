@@ -1,7 +1,7 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { type Undo, undoUnsave, useUndo } from '@/components/hooks/use-undoable-actions';
+import { type Undo, undoUnsave, useUndo, useUndoableActions } from '@/components/hooks/use-undoable-actions';
 import { UndoBar } from '@/components/undo-bar';
 import { clearAll } from '@/lib/db/clear';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
@@ -17,6 +17,19 @@ function LineUnder({ undo }: { undo: Undo['undo'] }) {
         act
       </button>
       <UndoBar undo={line} onUndo={() => void runUndo()} />
+    </>
+  );
+}
+
+/** The Undo line under an Unsave of the saved article "wal", as the reading list offers it. */
+function UnsaveLine() {
+  const { undo, unsave, runUndo } = useUndoableActions();
+  return (
+    <>
+      <button type="button" onClick={() => void unsave(['article:wal'])}>
+        Unsave
+      </button>
+      <UndoBar undo={undo} onUndo={() => void runUndo()} />
     </>
   );
 }
@@ -60,19 +73,27 @@ describe('the Undo line after Undo', () => {
   it('says so when everything was deleted since an Unsave, and puts nothing back', async () => {
     resetDatabaseConnection();
     await Dexie.delete('shelf');
-    await saveArticle({ id: 'wal', title: 'WAL', url: null });
-    const snapshot = await unsaveItems(['article:wal']);
-    expect(snapshot.items).toHaveLength(1);
-    await clearAll(getDatabase());
-    expect(await undoAnswering(() => undoUnsave(snapshot))).toBe(
-      'Not undone: everything was deleted since (Marked 2 items as done.)',
-    );
-    expect(await getDatabase().items.count()).toBe(0);
-    // Without a Delete everything, the same undo puts the item back.
-    await saveArticle({ id: 'wal', title: 'WAL', url: null });
-    const again = await unsaveItems(['article:wal']);
-    expect(await undoAnswering(() => undoUnsave(again))).toBe('Undone: Marked 2 items as done.');
-    expect(await getDatabase().items.get('article:wal')).toMatchObject({ title: 'WAL' });
-    resetDatabaseConnection();
+    try {
+      await saveArticle({ id: 'wal', title: 'WAL', url: null });
+      const view = render(<UnsaveLine />);
+      await act(async () => screen.getByRole('button', { name: 'Unsave' }).click());
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Unsaved 1 item. Undo'));
+      await clearAll(getDatabase()); // "Delete everything", in another window
+      await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+      await waitFor(() =>
+        expect(screen.getByRole('status').textContent).toBe(
+          'Not undone: everything was deleted since (Unsaved 1 item.)',
+        ),
+      );
+      expect(await getDatabase().items.count()).toBe(0);
+      view.unmount();
+      // Without a Delete everything, the same undo puts the item back.
+      await saveArticle({ id: 'wal', title: 'WAL', url: null });
+      const snapshot = await unsaveItems(['article:wal']);
+      expect(await undoAnswering(() => undoUnsave(snapshot))).toBe('Undone: Marked 2 items as done.');
+      expect(await getDatabase().items.get('article:wal')).toMatchObject({ title: 'WAL' });
+    } finally {
+      resetDatabaseConnection();
+    }
   });
 });
