@@ -295,15 +295,6 @@ export function americanStemOf(stem: string): string {
 }
 
 /**
- * The stem of a word in its American form: a known British word stems as its American form does, any
- * other form of a British stem ("centred") as that stem's American one.
- */
-function americanStem(word: string): string {
-  const american = spellingTable().words.get(word);
-  return american ? stemmer(american) : americanStemOf(stemmer(word));
-}
-
-/**
  * Two words of Porter2's (Snowball English) exceptions that Porter reads as forms of other words:
  * "news" is not "new" (every page saying "new" answered "breaking news"), and "bias" is what "biases"
  * and "biased" stem to, not "bia". A stem listed in `assets/data/manual-words.json` follows by hand.
@@ -313,10 +304,20 @@ const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([
   ['bias', 'bias'],
 ]);
 
-export function stemWord(word: string): string {
-  if (!/^[a-z]+$/.test(word)) return word;
+/**
+ * The stem of a word in its American form: an exception as listed, a known British word as its
+ * American form stems, any other form of a British stem ("centred") as that stem's American one.
+ * Remembered (`rememberedStem`), so an exception costs a word nothing after its first reading.
+ */
+function americanStem(word: string): string {
   const exception = STEM_EXCEPTIONS.get(word);
   if (exception) return exception;
+  const american = spellingTable().words.get(word);
+  return american ? stemmer(american) : americanStemOf(stemmer(word));
+}
+
+export function stemWord(word: string): string {
+  if (!/^[a-z]+$/.test(word)) return word;
   // Short words stay as written ("aws", "dns", "tls" are not plurals), but a vowel and "y" is stemmed
   // as its other forms are: "key", "keys" and "keyed" are one term ("kei"), "say", "says" and "saying"
   // ("sai"). (Reading "keys" as "key" instead left "saying" apart from "say".) The cost: "joy" meets
