@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { describeBulkTagChange } from '@/lib/annotations/tags';
 import {
   changeTagForUndo,
+  countSavedItems,
   type RemovedSnapshot,
   restoreRemoved,
   setStatus,
@@ -39,13 +40,30 @@ export function undoUnsave(snapshot: RemovedSnapshot): Promise<true | typeof EVE
   return restoreRemoved(snapshot).then((restored) => restored || EVERYTHING_DELETED_SINCE);
 }
 
+/** What undoing a status or tag change answers when none of its items is saved any more. */
+const REMOVED_SINCE = Symbol('removed since');
+
+/**
+ * Undoes a status or tag change of `ids` (`undo` answers how many items it put back). Putting back
+ * nothing because every item was removed since (Unsave or "Delete everything" in another window) is
+ * told apart from their having changed again (QA: both said "changed again since").
+ */
+async function undoChangeOf(
+  ids: readonly string[],
+  undo: () => Promise<number>,
+): Promise<number | typeof REMOVED_SINCE> {
+  const restored = await undo();
+  return restored === 0 && (await countSavedItems(ids)) === 0 ? REMOVED_SINCE : restored;
+}
+
 /**
  * What an undo's result says: nothing put back (a change undone on no item answers 0 or false), else
  * null. Review: the line said "Undone" whatever happened. An Unsave tells "Delete everything" since
- * apart (`undoUnsave`); a status or tag change undone on items deleted since says "changed again since".
+ * apart (`undoUnsave`), a status or tag change items removed since (`undoChangeOf`).
  */
 export function describeNotUndone(message: string, result: unknown): string | null {
   if (result === EVERYTHING_DELETED_SINCE) return `Not undone: everything was deleted since (${message})`;
+  if (result === REMOVED_SINCE) return `Not undone: removed since (${message})`;
   if (result === false || result === 0) return `Not undone: changed again since (${message})`;
   return null;
 }
@@ -89,7 +107,10 @@ export function useUndoableActions(kept?: UndoState) {
     async setStatusOf(ids: readonly string[], status: ItemStatus) {
       if (ids.length === 0) return;
       const change = await setStatus(ids, status);
-      setUndo({ message: `Marked ${count(ids.length)} as ${status}.`, undo: () => undoStatusChange(change) });
+      setUndo({
+        message: `Marked ${count(ids.length)} as ${status}.`,
+        undo: () => undoChangeOf(ids, () => undoStatusChange(change)),
+      });
     },
     async unsave(ids: readonly string[]) {
       if (ids.length === 0) return;
@@ -104,7 +125,7 @@ export function useUndoableActions(kept?: UndoState) {
       const result = await changeTagForUndo(ids, tag, change);
       const message = describeBulkTagChange(tag, change, ids.length, result.changed, result.full);
       if (result.changed === 0) return message;
-      setUndo({ message, undo: () => undoTagChange(result) });
+      setUndo({ message, undo: () => undoChangeOf(ids, () => undoTagChange(result)) });
       return null;
     },
     runUndo,

@@ -299,6 +299,14 @@ async function putFieldBack<F extends 'status' | 'tags'>(
   return restored;
 }
 
+/** How many of `ids` are saved now: an undo that put nothing back tells "removed since" from "changed again since". */
+export function countSavedItems(ids: readonly string[], { db = getDatabase() }: WriteOptions = {}): Promise<number> {
+  return db.items
+    .where('id')
+    .anyOf([...ids])
+    .count();
+}
+
 /** Sets an item's tags, kept by the tag rules (normalized, no duplicates, at most 20 of 40 characters). */
 export async function setTags(
   id: string,

@@ -5,7 +5,7 @@ import { type Undo, undoUnsave, useUndo, useUndoableActions } from '@/components
 import { UndoBar } from '@/components/undo-bar';
 import { clearAll } from '@/lib/db/clear';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
-import { saveArticle } from '@/lib/db/items';
+import { saveArticle, setStatus } from '@/lib/db/items';
 import { unsaveItems } from '@/lib/db/unsave';
 
 /** The Undo line of a view, offering one action whose undo answers `result`. */
@@ -21,13 +21,19 @@ function LineUnder({ undo }: { undo: Undo['undo'] }) {
   );
 }
 
-/** The Undo line under an Unsave of the saved article "wal", as the reading list offers it. */
+/** The Undo line under an Unsave, a status or a tag change of the saved article "wal", as the reading list offers them. */
 function UnsaveLine() {
-  const { undo, unsave, runUndo } = useUndoableActions();
+  const { undo, unsave, setStatusOf, changeTag, runUndo } = useUndoableActions();
   return (
     <>
       <button type="button" onClick={() => void unsave(['article:wal'])}>
         Unsave
+      </button>
+      <button type="button" onClick={() => void setStatusOf(['article:wal'], 'done')}>
+        Mark as done
+      </button>
+      <button type="button" onClick={() => void changeTag(['article:wal'], 'db', 'add')}>
+        Add tag
       </button>
       <UndoBar undo={undo} onUndo={() => void runUndo()} />
     </>
@@ -92,6 +98,44 @@ describe('the Undo line after Undo', () => {
       const snapshot = await unsaveItems(['article:wal']);
       expect(await undoAnswering(() => undoUnsave(snapshot))).toBe('Undone: Marked 2 items as done.');
       expect(await getDatabase().items.get('article:wal')).toMatchObject({ title: 'WAL' });
+    } finally {
+      resetDatabaseConnection();
+    }
+  });
+
+  // QA: a status or tag change undone on items removed since (Delete everything, or Unsave in another
+  // window) said "changed again since".
+  it('says so when the items of a status or tag change were removed since, and "changed again" when they were', async () => {
+    resetDatabaseConnection();
+    await Dexie.delete('shelf');
+    const status = () => screen.getByRole('status').textContent;
+    try {
+      await saveArticle({ id: 'wal', title: 'WAL', url: null });
+      const view = render(<UnsaveLine />);
+      for (const [action, line] of [
+        ['Mark as done', 'Marked 1 item as done.'],
+        ['Add tag', 'Added “db” to 1 of 1.'],
+      ] as const) {
+        await act(async () => screen.getByRole('button', { name: action }).click());
+        await waitFor(() => expect(status()).toBe(`${line} Undo`));
+        await clearAll(getDatabase()); // "Delete everything", in another window
+        await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+        await waitFor(() => expect(status()).toBe(`Not undone: removed since (${line})`));
+        await saveArticle({ id: 'wal', title: 'WAL', url: null });
+      }
+      // Still saved but changed again in another window: that is what the line says.
+      await act(async () => screen.getByRole('button', { name: 'Mark as done' }).click());
+      await waitFor(() => expect(status()).toBe('Marked 1 item as done. Undo'));
+      await setStatus(['article:wal'], 'archived', { now: Date.now() + 1000 });
+      await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+      await waitFor(() => expect(status()).toBe('Not undone: changed again since (Marked 1 item as done.)'));
+      // And with nothing in the way, Undo puts the status back.
+      await act(async () => screen.getByRole('button', { name: 'Mark as done' }).click());
+      await waitFor(() => expect(status()).toBe('Marked 1 item as done. Undo'));
+      await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+      await waitFor(() => expect(status()).toBe('Undone: Marked 1 item as done.'));
+      expect(await getDatabase().items.get('article:wal')).toMatchObject({ status: 'archived' });
+      view.unmount();
     } finally {
       resetDatabaseConnection();
     }
