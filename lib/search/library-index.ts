@@ -1,5 +1,6 @@
+import { addressOfQuery, comparableAddress } from '@/lib/search/address-query';
 import { type ConfidenceTuning, LIBRARY_CONFIDENCE } from '@/lib/search/confidence';
-import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
+import { type RankedDocument, type Ranking, rankQuery, type WordReading } from '@/lib/search/rank';
 import { lowerBound as lowerBoundOf } from '@/lib/search/sorted';
 import { isSpokenWord } from '@/lib/search/spoken-words';
 import { spellQuery, type WordSpelling } from '@/lib/search/suggest';
@@ -682,6 +683,35 @@ export function createLibraryIndex(
     };
   }
 
+  /** Each slot's comparable address (`comparableAddress`), worked out once: only a query that is an address asks. */
+  const addressOfSlot = new WeakMap<Slot, string | null>();
+  const slotAddress = (slot: Slot) => {
+    if (!addressOfSlot.has(slot)) addressOfSlot.set(slot, slot.document.url && comparableAddress(slot.document.url));
+    return addressOfSlot.get(slot) ?? null;
+  };
+
+  /**
+   * The ranking with the items saved at `address` (the whole query, when it is one) first, as results
+   * as sure as the surest: a pasted address finds its page whatever else its words match.
+   */
+  function withSavedAtAddressFirst(ranking: Ranking, address: string | null): Ranking {
+    if (address === null) return ranking;
+    const saved: number[] = [];
+    slots.forEach((slot, doc) => {
+      if (slot && slotAddress(slot) === address) saved.push(doc);
+    });
+    if (saved.length === 0) return ranking;
+    const others = (list: readonly RankedDocument[]) => list.filter(({ doc }) => !saved.includes(doc));
+    const top = [...ranking.results, ...ranking.loose];
+    const score = Math.max(0, ...top.map((ranked) => ranked.score));
+    const confidence = Math.max(1, ...top.map((ranked) => ranked.confidence));
+    return {
+      ...ranking,
+      results: [...saved.map((doc) => ({ doc, score, confidence })), ...others(ranking.results)],
+      loose: others(ranking.loose),
+    };
+  }
+
   function search(query: string, { limit = 20, typing = !/\s$/.test(query), suggest = false } = {}): LibraryResponse {
     const words = analyzeQueryWords(query).slice(0, MAX_QUERY_WORDS);
     if (words.length === 0 || live === 0) return { results: [], loose: [], matchedTerms: new Set(), prefix: null };
@@ -705,6 +735,7 @@ export function createLibraryIndex(
       const asSlips = read(false);
       ranking = { ...asSlips, results: [], loose: [...asSlips.results, ...asSlips.loose].slice(0, LOOSE_LIMIT) };
     }
+    ranking = withSavedAtAddressFirst(ranking, addressOfQuery(query));
     const prefix = unfinishedWord(words, typing);
     const marks = markTerms(ranking.matchedTerms);
     const nothing = ranking.results.length === 0 && ranking.loose.length === 0;

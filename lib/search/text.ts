@@ -1,6 +1,7 @@
 import { stemmer as russianStemmer } from '@orama/stemmers/russian';
 import { stemmer } from 'stemmer';
 import spellingVariantsJson from '@/assets/data/spelling-variants.json';
+import { withoutAddressNoise } from '@/lib/search/address-query';
 import { STOP_WORDS } from '@/lib/search/stop-words';
 import { countSpacedWords, UNSPACED, UNSPACED_SCRIPTS } from '@/lib/search/unspaced';
 
@@ -413,7 +414,7 @@ const JOINING_PARTICLES: ReadonlySet<string> = new Set(['in', 'on']);
 
 /** Query words without stop words (unless the query is nothing but stop words). */
 export function analyzeQueryWords(text: string): QueryWord[] {
-  const tokens = tokenize(normalizeText(text));
+  const tokens = tokenize(normalizeText(withoutAddressNoise(text)));
   const words: QueryWord[] = tokens.map((token, at) => {
     const next = tokens[at + 1];
     const joins = next && JOINING_PARTICLES.has(next.surface) && /^[a-z]+$/.test(token.surface);

@@ -1,4 +1,5 @@
 import type { Article } from '@/lib/corpus/article';
+import { addressOfQuery, comparableAddress } from '@/lib/search/address-query';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
 import { holdsPhrase, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
@@ -392,13 +393,17 @@ function wordsOf(text: string): string {
 
 /**
  * The list with what is titled exactly as the query first ("RTL test" names the saved page "RTL
- * Test"): both sources' best results tie in `mergeSearch`, and an article came first. The same
- * response when no title is the query.
+ * Test"), or saved at the address the query is: both sources' best results tie in `mergeSearch`,
+ * and an article came first. The same response when no title or address is the query.
  */
 export function withExactTitleFirst(response: UnifiedResponse, query: string): UnifiedResponse {
   const words = wordsOf(query);
   if (!words) return response;
-  const [titled, rest] = splitByPhrase(response.hits, (hit) => wordsOf(titleOf(hit)) === words);
+  const address = addressOfQuery(query);
+  const isExact = (hit: SearchHit) =>
+    wordsOf(titleOf(hit)) === words ||
+    (address !== null && hit.kind === 'page' && hit.page.url !== null && comparableAddress(hit.page.url) === address);
+  const [titled, rest] = splitByPhrase(response.hits, isExact);
   if (titled.length === 0 || response.hits[0] === titled[0]) return response;
   return { ...response, hits: [...titled, ...rest] };
 }

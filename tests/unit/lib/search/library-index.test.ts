@@ -182,6 +182,37 @@ describe('library index', () => {
       expect(ids(index.search(unknown, { typing: false }))).toEqual([]);
   });
 
+  // QA pass: a pasted address listed its own page only as loosely related (https://v8.dev/blog/…), or
+  // below pages saying "HTTP" and "HTML", words of the address's scheme and file name.
+  it('finds the page saved at a pasted address first, as a result, however the address is written', () => {
+    const post = page('page:post', { title: 'Faster parsing', url: 'https://v8.dev/blog/some-post', text: filler });
+    const other = page('page:other', { title: 'Other post', url: 'https://v8.dev/blog/other-post', text: filler });
+    const web = page('page:web', {
+      title: 'How the web works',
+      url: 'https://guide.example.net/web',
+      text: `${filler}The HTTP server answers every request with HTML pages and some JSON. ${filler}`,
+    });
+    const index = indexOf(web, other, post);
+    for (const query of [
+      'https://v8.dev/blog/some-post',
+      'http://v8.dev/blog/some-post/',
+      'https://www.v8.dev/blog/some-post#intro',
+      'HTTPS://V8.DEV/blog/some-post',
+      'v8.dev/blog/some-post',
+    ]) {
+      for (const typing of [false, true]) {
+        const response = index.search(query, { typing });
+        expect(ids(response)[0], `${query}${typing ? ' (typing)' : ''}`).toBe('page:post');
+        expect(ids(response)).not.toContain('page:web');
+      }
+    }
+    // An address of no saved page: its scheme and its page's file ending find nothing.
+    const elsewhere = index.search('https://example7.net/2024/report.html', { typing: false });
+    expect([...ids(elsewhere), ...elsewhere.loose.map((hit) => hit.itemId)]).toEqual([]);
+    // A query that only holds an address among other words is read as words.
+    expect(ids(index.search('some post v8.dev', { typing: false }))).toContain('page:other');
+  });
+
   it('forgets a site name and byline the page no longer has (captured again)', () => {
     const index = indexOf(citing, minecraft, darfur);
     index.put({ ...minecraft, siteName: 'Ars', byline: 'Ashley Belanger', fingerprint: '2' });
@@ -620,6 +651,19 @@ describe('one result list', () => {
     expect(ordered.hits[0]).toMatchObject({ kind: 'article', article: { id: byTitle.id } });
     const unmoved = merged(index, title);
     expect(withExactTitleFirst(unmoved, title)).toBe(unmoved);
+  });
+
+  it('puts first the page saved at the address the query is, above articles its words match', () => {
+    const saved = page('page:cache', {
+      title: 'Notes',
+      url: 'https://example.org/blog/cache-stampede-retry-storm',
+      text: filler,
+    });
+    const query = 'https://example.org/blog/cache-stampede-retry-storm';
+    expect(withExactTitleFirst(merged(indexOf(saved), query), query).hits[0]).toMatchObject({
+      kind: 'page',
+      page: { itemId: 'page:cache' },
+    });
   });
 
   it('lists blog articles and saved pages together, each saying what it is', () => {
