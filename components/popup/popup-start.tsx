@@ -1,6 +1,7 @@
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { TOPICS } from '@/lib/corpus/topics';
+import { echoedQuery } from '@/lib/search/shown-line';
 
 interface PopupStartProps {
   recent: readonly Article[];
@@ -60,7 +61,7 @@ export function NoResults({
 }) {
   return (
     <div className="empty-state">
-      <p>No articles match “{query.trim() || 'these filters'}”.</p>
+      <p>No articles match “{echoedQuery(query) || 'these filters'}”.</p>
       {librarySearched && <p className="muted small">Your saved pages were searched too.</p>}
       {suggestion && (
         <button type="button" className="button secondary" onClick={() => onSuggestion(suggestion)}>

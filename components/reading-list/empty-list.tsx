@@ -1,4 +1,5 @@
 import type { FoundItems, ListQuery } from '@/lib/reading-list/list-query';
+import { echoedQuery } from '@/lib/search/shown-line';
 
 /** The reading list with nothing saved: how to save, and how to bring a library from elsewhere. */
 export function EmptyList({ onImport }: { onImport: () => void }) {
@@ -54,14 +55,14 @@ export function ListSearchLine({
           {query.status === 'queue' && queueCount === 0 && !text
             ? 'Nothing left to read: everything saved is done or archived.'
             : text
-              ? `No saved article matches “${text}” in this view.`
+              ? `No saved article matches “${echoedQuery(text)}” in this view.`
               : 'No saved article matches these filters.'}
         </p>
       ) : (
         found?.loosely &&
         text && (
           <p className="muted">
-            Nothing saved is about “{text}”. <strong>Loosely related ({rowCount}):</strong>
+            Nothing saved is about “{echoedQuery(text)}”. <strong>Loosely related ({rowCount}):</strong>
           </p>
         )
       )}

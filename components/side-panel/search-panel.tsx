@@ -7,6 +7,7 @@ import { SearchHitList } from '@/components/search-hit-list';
 import { SearchingLibrary, SearchStatus } from '@/components/search-status';
 import { describeResultCount } from '@/lib/popup/popup-results';
 import { searchKeyHandler } from '@/lib/search/search-keys';
+import { echoedQuery } from '@/lib/search/shown-line';
 import { readerViewOf, type SearchHit, savedCopyOf } from '@/lib/search/unified';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
@@ -73,7 +74,7 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
             <SearchingLibrary />
           ) : hits.length === 0 ? (
             <p className="empty-state">
-              Nothing in Shelf matches “{search.query.trim()}”.
+              Nothing in Shelf matches “{echoedQuery(search.query)}”.
               {suggestion && (
                 <>
                   {' '}

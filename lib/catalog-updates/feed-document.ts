@@ -1,8 +1,9 @@
 import { toIsoDate } from '@/lib/catalog-updates/dates';
 import { feedText } from '@/lib/catalog-updates/html-text';
-import { cleanText, clip } from '@/lib/catalog-updates/text';
+import { cleanText } from '@/lib/catalog-updates/text';
 import { resolveUrl } from '@/lib/catalog-updates/urls';
 import { child, childrenNamed, readXmlRecords, type XmlNode, type XmlRoot } from '@/lib/catalog-updates/xml-records';
+import { clip } from '@/lib/search/shown-line';
 
 /**
  * RSS 2.0 (and 1.0), Atom 1.0, sitemaps and sitemap indexes, read from XML text into what Shelf

@@ -14,9 +14,10 @@ import {
   type OverlayRecord,
   overlayRecordSchema,
 } from '@/lib/catalog-updates/overlay-schema';
-import { clip, matchKey } from '@/lib/catalog-updates/text';
+import { matchKey } from '@/lib/catalog-updates/text';
 import type { Article } from '@/lib/corpus/article';
 import { slugify } from '@/lib/corpus/normalize';
+import { clip } from '@/lib/search/shown-line';
 
 /**
  * Turns what the blog says about one article (its page, or its item in a feed) into overlay

@@ -2,7 +2,8 @@ import type { BlogSite } from '@/lib/catalog-updates/blog-site';
 import { toIsoDate } from '@/lib/catalog-updates/dates';
 import { readArticleJsonLd } from '@/lib/catalog-updates/json-ld';
 import type { PageFacts } from '@/lib/catalog-updates/page-facts';
-import { cleanText, clip } from '@/lib/catalog-updates/text';
+import { cleanText } from '@/lib/catalog-updates/text';
+import { clip } from '@/lib/search/shown-line';
 
 /** What an article page says about itself, in the blog's own words. */
 export interface PageMetadata {

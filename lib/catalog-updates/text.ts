@@ -62,12 +62,3 @@ export function pairSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): 
 export function textSimilarity(a: string, b: string): number {
   return pairSimilarity(wordPairs(a), wordPairs(b));
 }
-
-/** Cuts text to at most `max` characters, at a word boundary where there is one, ending in `…`. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  // Not between the two halves of a character written as a surrogate pair (an emoji).
-  const cut = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}

@@ -19,3 +19,23 @@ export function shownLine(text: string): string {
 export function plainTitle(title: string, url: string | null): string {
   return shownLine(title).slice(0, 1000) || shownLine(url ?? '').slice(0, 1000) || 'Untitled';
 }
+
+/** Cuts text to at most `max` characters, at a word boundary where there is one, ending in `…`. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Not between the two halves of a character written as a surrogate pair (an emoji).
+  const cut = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The longest query a status line repeats whole: a pasted paragraph is cut (a screen reader reads the line). */
+const ECHOED_QUERY_LENGTH = 60;
+
+/**
+ * A query as a status line repeats it ("No articles match “…”"): one line, cut past 60 characters
+ * (QA pass: 200 pasted words filled the popup's status and were read out whole).
+ */
+export function echoedQuery(query: string): string {
+  return clip(shownLine(query), ECHOED_QUERY_LENGTH);
+}

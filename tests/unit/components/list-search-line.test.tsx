@@ -21,4 +21,13 @@ describe('ListSearchLine', () => {
     render(<ListSearchLine rowCount={0} found={loosely} query={{ ...query, status: 'done' }} queueCount={0} />);
     expect(screen.getByRole('status').textContent).toBe('No saved article matches “poker” in this view.');
   });
+
+  // QA pass: a pasted paragraph was repeated whole in the status line, which a screen reader reads out.
+  it('repeats a long query cut to one short line', () => {
+    const pasted = `${'lorem ipsum dolor sit amet '.repeat(40)}\n\tend`;
+    render(<ListSearchLine rowCount={0} found={loosely} query={{ ...query, text: pasted }} queueCount={0} />);
+    const said = screen.getByRole('status').textContent ?? '';
+    expect(said).toMatch(/^No saved article matches “lorem ipsum dolor sit amet lorem ipsum[^”]*…” in this view\.$/);
+    expect(said.length).toBeLessThan(120);
+  });
 });

@@ -35,6 +35,9 @@ describe('the search’s status line', () => {
     expect(status.textContent).toBe('Searching your library…');
     await within(status).findByText(/No articles match “pelican ledger zugspitze”/);
     expect(screen.getByRole('status')).toBe(status);
+    fireEvent.change(box, { target: { value: 'pelican ledger zugspitze '.repeat(30) } });
+    await within(status).findByText(/No articles match “pelican ledger zugspitze pelican[^”]*…”/);
+    expect((status.textContent ?? '').length).toBeLessThan(150);
 
     fireEvent.change(box, { target: { value: '' } });
     expect(screen.getByRole('status')).toBe(status);
@@ -57,6 +60,10 @@ describe('the search’s status line', () => {
     expect(status.textContent).toBe('Searching your library…');
     await within(status).findByText(/Nothing in Shelf matches “pelican ledger zugspitze”/);
     expect(screen.getByRole('status')).toBe(status);
+    // A pasted paragraph is repeated cut to one short line (QA pass: it filled the status, read out whole).
+    fireEvent.change(box, { target: { value: 'pelican ledger zugspitze '.repeat(30) } });
+    await within(status).findByText(/Nothing in Shelf matches “pelican ledger zugspitze pelican[^”]*…”/);
+    expect((status.textContent ?? '').length).toBeLessThan(100);
 
     fireEvent.change(box, { target: { value: 'thundering herd' } });
     expect(screen.getByRole('status')).toBe(status);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, clip, matchKey, textSimilarity } from '@/lib/catalog-updates/text';
+import { cleanText, matchKey, textSimilarity } from '@/lib/catalog-updates/text';
+import { clip } from '@/lib/search/shown-line';
 
 describe('cleanText', () => {
   it('composes to NFC, drops invisible characters and collapses every kind of whitespace', () => {
