@@ -28,7 +28,8 @@ function renderRow(doc: Document, row: ResultRow): HTMLElement {
   });
   const topic = element(doc, 'span', { className: 'result-topic' });
   topic.append(element(doc, 'span', { className: 'result-kind', text: HIT_KIND_LABELS[row.kind] }), ` · ${row.topic}`);
-  if (row.badge) topic.append(element(doc, 'span', { className: 'saved-badge', text: ` ${row.badge}` }));
+  // Set off as the other parts are: read as one line, a page's "BBC News 1 highlight" ran the count into the site.
+  if (row.badge) topic.append(' · ', element(doc, 'span', { className: 'saved-badge', text: row.badge }));
   if (row.reasons) topic.append(element(doc, 'span', { className: 'result-reasons', text: ` · ${row.reasons}` }));
   option.append(highlighted(doc, 'result-title', row.title), topic);
   if (row.summary) {

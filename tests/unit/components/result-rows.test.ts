@@ -46,8 +46,12 @@ describe('the result rows renderer', () => {
     expect(first?.querySelector('.result-title')?.textContent).toBe('Cache Stampede TTL');
     expect(first?.querySelector('.result-title mark')?.textContent).toBe(' TTL');
     expect(first?.querySelector('.result-topic')?.textContent).toBe(
-      'Blog article · Caching & Redis · ttl Reading · 60%',
+      'Blog article · Caching & Redis · ttl · Reading · 60%',
     );
+    // QA pass: a saved page's highlight count ran into its site ("BBC News 1 highlight").
+    renderResultRows(list, [{ ...page, badge: '1 highlight' }], 0);
+    expect(options(list)[0]?.textContent).toContain('Saved page · news.example · 1 highlight · Matched saved text');
+    renderResultRows(list, [{ ...article('Cache Stampede', ' TTL'), badge: 'Reading · 60%' }, page], 1);
     expect(second?.className).toBe('search-result search-result-page');
     expect(second?.querySelector('.result-topic')?.textContent).toBe('Saved page · news.example · Matched saved text');
     expect(second?.querySelector('.result-snippet mark')?.textContent).toBe('Darfur');
