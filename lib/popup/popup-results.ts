@@ -124,7 +124,11 @@ export function describeResultRows(
     return {
       kind: 'page',
       title: marked(shownLine(hit.page.title)),
-      topic: shownLine(hit.page.site),
+      // Matched by its author: the row names them, as it names the site ("Ars Technica · Dan Goodin").
+      topic: [hit.page.site, hit.page.reasons.includes('author') ? hit.page.byline : null]
+        .filter((part): part is string => Boolean(part && shownLine(part)))
+        .map(shownLine)
+        .join(' · '),
       badge: withCount('', hit.page.itemId),
       reasons,
       summary,

@@ -59,6 +59,8 @@ export interface LibraryHit {
   title: string;
   /** The copy's site name, else the host (`shownSite`). */
   site: string;
+  /** Who the copy says wrote it, if it says. */
+  byline?: string | null;
   url: string | null;
   score: number;
   confidence: number;
@@ -675,6 +677,7 @@ export function createLibraryIndex(
       articleId: document.articleId,
       title: document.title,
       site,
+      byline: document.byline,
       url: document.url,
       score,
       confidence,

@@ -157,6 +157,20 @@ describe('library index', () => {
     expect(describeMatchReasons({ kind: 'page', key: byAuthor.itemId, page: byAuthor, confidence: 1 })).toBe(
       'Matched author',
     );
+    // The row names the author it matched (QA pass: "Ars Technica · Matched author", the name nowhere);
+    // matched by its site, the row names the site alone.
+    const rowOf = (hit: LibraryHit) =>
+      describeResultRows(
+        [{ kind: 'page', key: hit.itemId, page: hit, confidence: 1 }],
+        {
+          matchedTerms: new Set(),
+          prefix: null,
+        },
+        new Map(),
+        new Map(),
+      )[0];
+    expect(rowOf(byAuthor)?.topic).toBe('Ars Technica · Dan Goodin');
+    expect(rowOf(index.search('ars technica', { typing: false }).results[0]!)?.topic).toBe('Ars Technica');
     // A byline that names the site ("BBC News" as both) is the site's match (review: it said "author").
     const bbc = page('page:bbc', { title: 'Gun laws', siteName: 'BBC News', byline: 'BBC News', text: filler });
     expect(indexOf(bbc).search('bbc news', { typing: false }).results[0]?.reasons).toEqual(['site']);
