@@ -56,6 +56,14 @@ test('a saved page keeps its images, drawing, formula and code, readable with th
   await expect(formula).toBeVisible();
   expect((await formula.boundingBox())?.height ?? 0).toBeGreaterThan(10);
   await expect(formula.locator('mfrac msup mi')).toHaveText('n');
+  // Laid out as a formula, "=" follows "P" on its line (a plain block stacked every part, QA pass).
+  const [letter, equals] = [
+    await formula.locator('mi').first().boundingBox(),
+    await formula.locator('mo').boundingBox(),
+  ];
+  expect(
+    equals && letter && equals.x >= letter.x + letter.width - 1 && Math.abs(equals.y - letter.y) < letter.height,
+  ).toBe(true);
 
   const copied = await body.locator('pre').evaluateAll((blocks) => blocks.map((pre) => pre.textContent));
   expect(copied).toEqual(sourceCode);
