@@ -50,7 +50,7 @@ export function ReaderHeader({ capture, originalUrl, date, percentRead }: Reader
       <p className="reader-meta reader-stats" dir="ltr" lang="en">
         {capture.wordCount.toLocaleString('en')} {countedUnitOf(capture.lang)} ·{' '}
         {/* A copy without words (an empty page) has nothing to read, so no progress or time left. */}
-        {capture.wordCount > 0 && `${percentRead}% read · about ${minutesLeft} min left · `}
+        {capture.wordCount > 0 && `${percentRead}% read · ${describeTimeLeft(minutesLeft, percentRead)}`}
         <a href={originalUrl} target="_blank" rel="noopener noreferrer">
           Open original
         </a>
@@ -58,4 +58,13 @@ export function ReaderHeader({ capture, originalUrl, date, percentRead }: Reader
       {capture.notice && <p className="notice">{capture.notice}</p>}
     </header>
   );
+}
+
+/**
+ * "about 3 min left · ", "under a minute left · ", or nothing once read to the end (QA pass: near the
+ * end it said "about 0 min left").
+ */
+function describeTimeLeft(minutesLeft: number, percentRead: number): string {
+  if (percentRead >= 100) return '';
+  return minutesLeft >= 1 ? `about ${minutesLeft} min left · ` : 'under a minute left · ';
 }

@@ -67,6 +67,16 @@ describe('ReaderView', () => {
     expect(stats.textContent).toMatch(/^3,800 characters · 0% read · about 15 min left/);
   });
 
+  it('says "under a minute left" near the end, and no time left once read to the end (QA: "about 0 min left")', () => {
+    const { rerender } = renderReader({ wordCount: 1020, readMinutes: 4 }, { percentRead: 89 });
+    const stats = () => (screen.getByText(/1,020 words/).closest('p') as HTMLElement).textContent;
+    expect(stats()).toMatch(/^1,020 words · 89% read · under a minute left · Open original$/);
+    rerender({ percentRead: 100 });
+    expect(stats()).toMatch(/^1,020 words · 100% read · Open original$/);
+    rerender({ percentRead: 50 });
+    expect(stats()).toMatch(/^1,020 words · 50% read · about 2 min left · Open original$/);
+  });
+
   it('says nothing of time left or progress for a copy without words (it said "about 1 min left")', () => {
     renderReader({ wordCount: 0, readMinutes: 1, html: '' });
     const stats = screen.getByText(/0 words/).closest('p') as HTMLElement;
