@@ -87,6 +87,7 @@ function Highlights({
               )}
               <NoteEditor
                 label={`Comment on “${short}”`}
+                placeholder="Add a comment…"
                 note={highlight.note}
                 rows={2}
                 onSave={(note, base) => setHighlightNote(highlight.id, note, { base })}

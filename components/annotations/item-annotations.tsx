@@ -44,6 +44,7 @@ export function ItemAnnotations({ itemId, topicTags = [], notFound, onShowHighli
       />
       <NoteEditor
         label="Note"
+        placeholder="Write a note…"
         note={item.note}
         maxLength={20_000}
         onSave={(note, base) => setNote(item.id, note, { base })}

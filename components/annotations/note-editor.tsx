@@ -23,10 +23,12 @@ interface NoteEditorProps {
   of: NoteTarget;
   rows?: number;
   maxLength?: number;
+  /** What the empty box is for, seen: its label is only heard (QA pass: two bare boxes under "Add tag…"). */
+  placeholder?: string;
 }
 
 /** A note saved as the user types (Markdown kept as text), with its saved state shown. */
-export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_000 }: NoteEditorProps) {
+export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_000, placeholder }: NoteEditorProps) {
   const { text, state, failure, edit } = useDebouncedSave(note, onSave, {
     saveAsPageCloses: (value) => saveNoteAsPageCloses(of, value),
   });
@@ -41,6 +43,7 @@ export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_0
         aria-label={label}
         aria-describedby={atLimit ? limitId : undefined}
         rows={rows}
+        placeholder={placeholder}
         maxLength={maxLength}
         value={text}
         onChange={(e) => edit(e.target.value)}

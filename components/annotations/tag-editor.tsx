@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { addTag, TAG_ERROR_MESSAGES } from '@/lib/annotations/tags';
+import { addTag, TAG_ERROR_MESSAGES, tagKey } from '@/lib/annotations/tags';
 import { changeTagOnItems } from '@/lib/db/items';
 
 interface TagEditorProps {
@@ -13,6 +13,8 @@ interface TagEditorProps {
 export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // What adding did when it added nothing: said, or the box just emptied (QA pass: "rust" after "Rust").
+  const [said, setSaid] = useState('');
   const listId = useId();
   const offered = [...new Set(suggestions)].filter((tag) => !tags.includes(tag)).slice(0, 50);
 
@@ -24,6 +26,8 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
     }
     setError(null);
     setDraft('');
+    const had = result.added ? undefined : tags.find((tag) => tagKey(tag) === tagKey(draft));
+    setSaid(had === undefined ? '' : `Already tagged “${had}”.`);
     // One tag added to the stored list, not the list as drawn: another window's change since stays,
     // and one that filled the item meanwhile refuses it, which is said.
     if (result.added)
@@ -33,6 +37,7 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
   };
   const remove = (tag: string) => {
     setError(null); // a message about adding no longer applies
+    setSaid('');
     void changeTagOnItems([itemId], tag, 'remove');
   };
 
@@ -59,6 +64,7 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
         onChange={(event) => {
           setDraft(event.target.value);
           setError(null);
+          setSaid('');
         }}
         onKeyDown={(event) => {
           if (event.key !== 'Enter') return;
@@ -71,6 +77,9 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
           <option key={tag} value={tag} />
         ))}
       </datalist>
+      <p role="status" className="muted small">
+        {said}
+      </p>
       {error && (
         <p role="alert" className="notice">
           {error}

@@ -81,6 +81,9 @@ describe('annotating in the reader', () => {
     expect(screen.getAllByLabelText(/note/i)).toEqual([note]);
     expect(screen.getAllByRole('textbox', { name: /note/i })).toEqual([note]);
     expect(comment).not.toBe(note);
+    // Their labels are only heard: empty, each says what it is for (QA pass: two bare boxes).
+    expect(note.getAttribute('placeholder')).toBe('Write a note…');
+    expect(comment.getAttribute('placeholder')).toBe('Add a comment…');
     expect(screen.getByRole('combobox', { name: 'Add tag' })).toBeTruthy();
   }, 60_000);
 

@@ -69,4 +69,18 @@ describe('tag editor: one tag at a time, never the list as last drawn', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag wal' }));
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  // QA pass: "rust" after "Rust" (or "été" after "ÉTÉ") emptied the box, added nothing and said nothing.
+  it('says a tag the item already has, in whatever case, is already there', async () => {
+    render(<TagEditor itemId={ID} tags={['postgres', 'Été']} suggestions={[]} />);
+    const box = screen.getByLabelText('Add tag');
+    expect(screen.getByRole('status').textContent).toBe('');
+    fireEvent.change(box, { target: { value: 'ÉTÉ' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(screen.getByRole('status').textContent).toBe('Already tagged “Été”.');
+    expect((box as HTMLInputElement).value).toBe('');
+    // Typing again clears it.
+    fireEvent.change(box, { target: { value: 'v' } });
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
 });
