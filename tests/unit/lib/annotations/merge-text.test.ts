@@ -9,6 +9,9 @@ describe('mergeTextEdits: a note edited in two windows at once', () => {
 
   it('typed at the same place (both appended): the other window’s first, then this one’s (QA: " A300" was lost)', () => {
     expect(mergeTextEdits('note', 'note A300', 'note B300')).toBe('note B300 A300');
+    // Typed at once into an empty box: both, a space between (QA pass: "from Cfrom A").
+    expect(mergeTextEdits('', 'from A', 'from C')).toBe('from C from A');
+    expect(mergeTextEdits('', 'from A', 'from C\n')).toBe('from C\nfrom A');
   });
 
   it('changing the same words: the other window’s text, and this one’s words after it', () => {
