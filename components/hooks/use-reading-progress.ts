@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import { setProgress } from '@/lib/db/progress';
 import type { ReadingProgress } from '@/lib/db/schema';
+import { focusPassageAtTop } from '@/lib/reader/keep-place';
 
 /**
  * What a reader's position is measured over: its column (title to "Finished?"), not what Shelf lists
@@ -27,7 +28,12 @@ export function useReadingProgress(itemId: string, copyShown: boolean, progress:
       restored.current = true;
       const anchor = savedProgress.current?.anchor;
       setPercent(Math.round((savedProgress.current?.fraction ?? 0) * 100));
-      if (anchor) requestAnimationFrame(() => scrollToAnchor(window, anchor, readerColumn()));
+      if (anchor)
+        requestAnimationFrame(() => {
+          scrollToAnchor(window, anchor, readerColumn());
+          const body = document.querySelector('.reader-body');
+          if (body) focusPassageAtTop(window, body, document.getElementById('reader-title'));
+        });
     }
     const controller = new AbortController();
     trackReadingProgress(

@@ -1,3 +1,5 @@
+import { focusElement } from '@/lib/dom/focus-rescue';
+
 /**
  * Keeps the passage at the top of the view where it is while the article reflows: a new text size
  * or width, an image arriving above. The browser's own scroll anchoring stands down when an
@@ -52,6 +54,19 @@ export function keepPlaceWhileReflowing(win: Window, article: Element, signal: A
 function clampedAtEnd(win: Window, anchor: { scrollY: number }): boolean {
   const end = win.document.documentElement.scrollHeight - win.innerHeight;
   return win.scrollY < anchor.scrollY && win.scrollY >= end - 1;
+}
+
+/**
+ * Once the place read to is restored, the focus goes from the reader's title, out of view then, to the
+ * passage at the top of the view: a screen reader reads on from there, and Tab goes on from there
+ * (QA pass: it went to "Open original" beside the title, which scrolled the view back to the top and
+ * recorded that as the place). Left where it is when it is not on the title, or the title is in view.
+ */
+export function focusPassageAtTop(win: Window, body: Element, title: HTMLElement | null): void {
+  if (!title || win.document.activeElement !== title || title.getBoundingClientRect().bottom > 0) return;
+  if (typeof win.document.elementFromPoint !== 'function') return; // a DOM without layout (jsdom)
+  const passage = passageAtTop(win, body);
+  if (passage instanceof HTMLElement) focusElement(passage);
 }
 
 /**

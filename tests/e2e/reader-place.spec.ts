@@ -83,6 +83,15 @@ test('reopened, the reader shows the passage where the user left off, however mu
   await expect(annotationsOf(reader).marks).toHaveCount(2); // what is listed after the article is drawn too
   await expect(annotationsOf(reader).note).toHaveValue(/Line 59/);
   await expect.poll(() => paragraphInView(reader), { timeout: 10_000 }).toBe(leftAt);
+  // The focus is on the passage in view, not on the title out of view (QA pass: Tab then went to
+  // "Open original" and scrolled back to the top, which was recorded as the place).
+  const focusedInView = () =>
+    reader.evaluate(() => {
+      const focused = document.activeElement;
+      const box = focused?.getBoundingClientRect();
+      return Boolean(focused?.closest('.reader-body') && box && box.bottom > 0 && box.top < innerHeight);
+    });
+  await expect.poll(focusedInView).toBe(true);
 });
 
 test('read to the end of the article, the reader says so, though highlights are listed below it', async () => {
