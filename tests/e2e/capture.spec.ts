@@ -53,7 +53,10 @@ test('save from the popup, stop the server, read offline in the side panel and t
     .click();
   await expect(panel.getByRole('heading', { level: 1, name: /Backpressure in practice/ })).toBeVisible();
   await expect(panel.getByText('Streams in Node.js expose backpressure').first()).toBeVisible();
-  await expect(panel.getByRole('img', { name: 'A diagram of a queue' })).not.toHaveAttribute('src');
+  const notLoaded = panel.getByRole('img', { name: 'A diagram of a queue' });
+  await expect(notLoaded).not.toHaveAttribute('src');
+  // Shown as a box saying so, then its description (QA pass: "Image (not loaded)A diagram…").
+  expect(await notLoaded.evaluate((img) => getComputedStyle(img, '::before').content)).toBe('"Image (not loaded): "');
 
   const readerHref = await panel.getByRole('link', { name: 'Open in a tab' }).getAttribute('href');
   const reader = await openExtensionPage(readerHref!.replace(/^\//, ''));
