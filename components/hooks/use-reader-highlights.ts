@@ -68,7 +68,14 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'h' || isKeyForField(event)) return;
       const root = body();
-      if (!root || !selectedRangeIn(root, doc.getSelection())) return;
+      const selection = doc.getSelection();
+      if (!root || !selectedRangeIn(root, selection)) {
+        // Text of the reader outside the article (its title, its header) selected: h was meant for it,
+        // and doing nothing said nothing (QA pass).
+        const anchor = selection?.isCollapsed === false ? selection.anchorNode : null;
+        if (anchor && containerRef.current?.contains(anchor)) setMessage('Select some text of the article first.');
+        return;
+      }
       event.preventDefault();
       void highlightSelection();
     };
@@ -80,7 +87,7 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
       doc.removeEventListener('scroll', follow, { capture: true });
       doc.removeEventListener('keydown', onKey);
     };
-  }, [containerRef, body, highlightSelection]);
+  }, [containerRef, body, highlightSelection, setMessage]);
 
   const show = useCallback((id: string) => {
     const mark = painted.current?.drawn.get(id)?.marks[0];

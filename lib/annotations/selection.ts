@@ -1,4 +1,5 @@
 import { describeRange } from '@/lib/annotations/describe-range';
+import { HIGHLIGHT_ID_ATTRIBUTE } from '@/lib/annotations/highlight-marks';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 
 /**
@@ -24,12 +25,27 @@ export function describeSelection(
 ): { ok: true; selectors: SelectorSet } | { ok: false; message: string } {
   const range = selectedRangeIn(root, selection);
   if (!range) return { ok: false, message: 'Select some text of the article first.' };
+  if (isWithinOneHighlight(range)) return { ok: false, message: 'Already highlighted.' };
   const described = describeRange(root, range);
   if (described.ok) return described;
   return {
     ok: false,
     message: described.error === 'too-long' ? 'That selection is too long to highlight.' : 'Select some text first.',
   };
+}
+
+/**
+ * Whether the range lies inside one highlight (its start and end in its marks, not a search's passage):
+ * highlighting it again made a second highlight of the same words, listed apart, that nothing on the
+ * page showed (QA pass).
+ */
+function isWithinOneHighlight(range: Range): boolean {
+  const highlightAt = (node: Node) =>
+    (node instanceof Element ? node : node.parentElement)
+      ?.closest(`mark[${HIGHLIGHT_ID_ATTRIBUTE}]:not(.search-passage)`)
+      ?.getAttribute(HIGHLIGHT_ID_ATTRIBUTE) ?? null;
+  const start = highlightAt(range.startContainer);
+  return start !== null && start === highlightAt(range.endContainer);
 }
 
 /** Whether a key press was typed into a field (where `h` types an h) or carries a modifier. */

@@ -115,6 +115,26 @@ describe('annotating in the reader', () => {
     expect(copied.textContent?.trim()).toBe('Copied as Markdown.');
   }, 60_000);
 
+  // QA pass: h on the selected title did nothing and said nothing; h on words already highlighted made a
+  // second highlight of them, listed apart.
+  it('says why h highlights nothing: the title selected, or words already highlighted', async () => {
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByText(/Snapshots help/);
+    const said = document.querySelector('.annotated-reader > p[role=status]') as HTMLElement;
+    const title = screen.getByRole('heading', { level: 1 });
+    document.getSelection()?.selectAllChildren(title);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    await waitFor(() => expect(said.textContent?.trim()).toBe('Select some text of the article first.'));
+    selectInThirdParagraph(SENTENCE);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
+    const mark = document.querySelector('.reader-body mark')?.firstChild as Text;
+    document.getSelection()?.setBaseAndExtent(mark, 2, mark, 9);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    await waitFor(() => expect(said.textContent?.trim()).toBe('Already highlighted.'));
+    expect(await getHighlights(itemId)).toHaveLength(1);
+  }, 60_000);
+
   // The focus went to "Add tag", above the Note, with the Undo below; after Undo, there again (QA pass).
   it('removing the only highlight takes the focus to its Undo, and Undo to the highlight brought back', async () => {
     const stop = new AbortController();
