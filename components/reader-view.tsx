@@ -8,6 +8,7 @@ import { keepLinksOutOfReader } from '@/lib/capture/reader-links';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import type { CaptureRecord } from '@/lib/db/schema';
 import { keepPlaceWhileReflowing } from '@/lib/reader/keep-place';
+import { keepScrollingPartsFocusable } from '@/lib/reader/scroll-regions';
 import type { ReaderSettings as Settings } from '@/lib/settings/reader-settings';
 
 interface ReaderViewProps {
@@ -46,6 +47,11 @@ export function ReaderView(props: ReaderViewProps) {
     if (columnRef.current) keepPlaceWhileReflowing(window, columnRef.current, controller.signal);
     return () => controller.abort();
   }, []);
+  useEffect(() => {
+    const controller = new AbortController();
+    if (bodyRef.current && html) keepScrollingPartsFocusable(bodyRef.current, controller.signal);
+    return () => controller.abort();
+  }, [html]);
 
   return (
     <article className="reader" aria-labelledby="reader-title">
