@@ -1,4 +1,5 @@
-import { useId, useRef } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
+import type { BrowsePlace } from '@/components/hooks/use-browse-place';
 import { useEnterOnceSettled } from '@/components/hooks/use-enter-once-settled';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
 import { useShelfSearch } from '@/components/hooks/use-shelf-search';
@@ -16,11 +17,15 @@ interface SearchPanelProps {
   query: string;
   onQueryChange: (query: string) => void;
   onShow: (view: SidePanelView) => void;
+  /** Where the view was left (the chosen result, whether one was opened), kept by the panel; else its own. */
+  place?: Pick<BrowsePlace, 'chosenResult' | 'resultOpened'>;
 }
 
 /** The side panel's search: the same list as the popup's, opening a card or the reader here. */
-export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) {
-  const search = useShelfSearch(query, onQueryChange);
+export function SearchPanel({ query, onQueryChange, onShow, place: kept }: SearchPanelProps) {
+  const ownPlace = { chosenResult: useState<string | null>(null), resultOpened: useRef(false) };
+  const place = kept ?? ownPlace;
+  const search = useShelfSearch(query, onQueryChange, place.chosenResult);
   const { markers } = useSavedMarkers();
   const listId = useId();
   const { hits, response } = search;
@@ -33,8 +38,18 @@ export function SearchPanel({ query, onQueryChange, onShow }: SearchPanelProps) 
     search.setQuery(next);
     inputRef.current?.focus();
   };
+  // Back from a result opened here: the focus in the search box, that result chosen (QA pass: the
+  // focus went to the view's heading, and the first result was chosen). A layout effect: before the
+  // page's focus rescue.
+  useLayoutEffect(() => {
+    if (!place.resultOpened.current) return;
+    place.resultOpened.current = false;
+    inputRef.current?.focus();
+  }, [place.resultOpened]);
   // A saved copy the search found opens in the reader, at the passage that matched.
   const choose = (hit: SearchHit) => {
+    place.resultOpened.current = true;
+    place.chosenResult[1](hit.key);
     const copy = savedCopyOf(hit);
     if (copy !== null) onShow(readerViewOf(copy, search.openingSnippets, search.response));
     else if (hit.kind === 'article') onShow({ kind: 'article', articleId: hit.article.id });

@@ -92,7 +92,7 @@ export function SidePanelApp() {
       {view.kind === 'related' && <RelatedView view={view} catalog={catalog} onSelect={showCard} onShow={show} />}
       {view.kind === 'browse' && (
         <>
-          <SearchPanel query={searchQuery} onQueryChange={setSearchQuery} onShow={show} />
+          <SearchPanel query={searchQuery} onQueryChange={setSearchQuery} onShow={show} place={browsePlace} />
           <BrowseView
             articles={catalog.articles}
             tag={view.tag}

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
+import { useBrowsePlace } from '@/components/hooks/use-browse-place';
 import { SearchPanel } from '@/components/side-panel/search-panel';
 
 /** The side panel's search, its query kept above it as the side panel keeps it. */
@@ -43,5 +44,35 @@ describe('Search Shelf, in the side panel', () => {
 
     expect(fireEvent.keyDown(searchBox(), { key: 'Escape' })).toBe(true);
     expect(searchBox().value).toBe('');
+  });
+
+  // QA pass: Back from a result opened here put the focus on the view's heading and chose the first result.
+  it('Back from a result opened here: the focus in the search box, that result still chosen', async () => {
+    function PanelWithBack() {
+      const [query, setQuery] = useState('');
+      const [opened, setOpened] = useState(false);
+      const place = useBrowsePlace();
+      return opened ? (
+        <button type="button" onClick={() => setOpened(false)}>
+          Back
+        </button>
+      ) : (
+        <>
+          <h2 tabIndex={-1}>All articles by topic</h2>
+          <SearchPanel query={query} onQueryChange={setQuery} onShow={() => setOpened(true)} place={place} />
+        </>
+      );
+    }
+    render(<PanelWithBack />);
+    fireEvent.change(searchBox(), { target: { value: 'thundering herd' } });
+    await waitFor(() => expect(results().length).toBeGreaterThan(1));
+    fireEvent.keyDown(searchBox(), { key: 'ArrowDown' });
+    const chosen = results()[1]?.textContent;
+    fireEvent.keyDown(searchBox(), { key: 'Enter' });
+    const back = await screen.findByRole('button', { name: 'Back' });
+    fireEvent.click(back);
+    await waitFor(() => expect(document.activeElement).toBe(searchBox()));
+    expect(searchBox().value).toBe('thundering herd');
+    expect(results().find((option) => option.getAttribute('aria-selected') === 'true')?.textContent).toBe(chosen);
   });
 });
