@@ -54,3 +54,28 @@ export function useFocusAtPassage(copyShown: boolean, passage: string | null | u
     return () => cancelAnimationFrame(frame);
   }, [copyShown, passage]);
 }
+
+/**
+ * Opened from a result the user's note matched (its copy holds none of the words): the item's note is
+ * scrolled into view and takes the focus once shown (QA pass: the reader opened at the top of the
+ * article, the note below all of it).
+ */
+export function useFocusAtNote(shown: boolean): void {
+  useEffect(() => {
+    if (!shown) return;
+    // The annotations are read after the copy: looked for each frame, for two seconds at most.
+    let frame = 0;
+    let frames = 120;
+    const look = () => {
+      const note = document.querySelector<HTMLTextAreaElement>('.item-annotations textarea[aria-label="Note"]');
+      if (!note) {
+        if (--frames > 0) frame = requestAnimationFrame(look);
+        return;
+      }
+      note.scrollIntoView?.({ block: 'center' }); // jsdom has no layout
+      focusIfNowhereAround(note);
+    };
+    frame = requestAnimationFrame(look);
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
+}

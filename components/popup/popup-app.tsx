@@ -19,7 +19,7 @@ import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
 import { popupKeyHandler } from '@/lib/popup/popup-keys';
 import { describeResultCount, describeSearchPlaceholder } from '@/lib/popup/popup-results';
 import type { PopupState } from '@/lib/popup/popup-state';
-import { readerViewOf, type SearchHit, savedCopyOf } from '@/lib/search/unified';
+import { readerViewOf, reasonsOf, type SearchHit, savedCopyOf } from '@/lib/search/unified';
 
 /** The toolbar popup: search the bundled articles and the user's library, act on a result, save the current page. */
 export function PopupApp({
@@ -51,10 +51,10 @@ export function PopupApp({
     inputRef.current?.focus();
   };
   // A saved copy the search found opens in the reader, at the passage that matched.
-  const read = (itemId: string) =>
-    showFromPopup(windowId.current, readerViewOf(itemId, search.openingSnippets, search.response));
+  const read = (hit: SearchHit, itemId: string) =>
+    showFromPopup(windowId.current, readerViewOf(itemId, search.openingSnippets, search.response, reasonsOf(hit)));
   const choose = (hit: SearchHit) =>
-    hit.kind === 'page' || savedCopyOf(hit) ? read(savedCopyOf(hit) as string) : void openInNewTab(hit.article);
+    hit.kind === 'page' || savedCopyOf(hit) ? read(hit, savedCopyOf(hit) as string) : void openInNewTab(hit.article);
   const onKeyDown = useEnterOnceSettled(
     { settled: search.settled, active, open: choose, query: [search.query, search.topic, search.tag].join('\n') },
     popupKeyHandler<SearchHit>({
@@ -63,7 +63,7 @@ export function PopupApp({
       query: search.query,
       clear: () => search.update({ query: '' }),
       open: choose,
-      showCard: (hit) => (hit.kind === 'article' ? showCard(hit.article) : read(hit.page.itemId)),
+      showCard: (hit) => (hit.kind === 'article' ? showCard(hit.article) : read(hit, hit.page.itemId)),
       toggleSaved: (hit) => hit.kind === 'article' && saving.toggle(hit.article),
     }),
   );

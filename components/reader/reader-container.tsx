@@ -5,7 +5,7 @@ import { useReaderActions } from '@/components/hooks/use-reader-actions';
 import { useReaderDocument } from '@/components/hooks/use-reader-document';
 import { useReaderSettings } from '@/components/hooks/use-reader-settings';
 import { useReadingProgress } from '@/components/hooks/use-reading-progress';
-import { useFocusAtPassage, usePassage } from '@/components/hooks/use-search-passage';
+import { useFocusAtNote, useFocusAtPassage, usePassage } from '@/components/hooks/use-search-passage';
 import { useTitleFocus } from '@/components/hooks/use-title-focus';
 import { NotCaptured } from '@/components/not-captured';
 import { ReaderEnd } from '@/components/reader/reader-end';
@@ -25,6 +25,8 @@ interface ReaderContainerProps {
   onOpenItem: (item: SavedItem, hasCopy: boolean) => void;
   /** Opened from a search result: the passage that matched, shown and marked. */
   passage?: string;
+  /** Opened from a result the user's note matched: the note is shown and has the focus. */
+  openAt?: 'note';
   /** Opened before that passage was known: the search's matched terms (and unfinished word) to find it by. */
   passageTerms?: readonly string[];
   passagePrefix?: string;
@@ -44,6 +46,7 @@ export function ReaderContainer({
   passageTerms,
   passagePrefix,
   passagePhrase,
+  openAt,
 }: ReaderContainerProps) {
   const data = useLiveQuery(() => getReaderData(itemId), [itemId]);
   const settings = useReaderSettings();
@@ -57,8 +60,9 @@ export function ReaderContainer({
   const noCopyShown = data?.item !== undefined && data.capture === undefined && settings !== undefined;
   useTitleFocus(
     copyShown ? 'copy' : noCopyShown ? 'no-copy' : null,
-    copyShown && (givenPassage !== undefined || passageTerms !== undefined),
+    (copyShown && (givenPassage !== undefined || passageTerms !== undefined)) || openAt === 'note',
   );
+  useFocusAtNote(openAt === 'note' && (copyShown || noCopyShown));
   const actions = useReaderActions(itemId, onOpenItem);
   useReaderDocument(settings?.readerTheme, place === 'tab' && data?.capture ? data.capture.title : null);
 

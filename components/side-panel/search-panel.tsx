@@ -9,7 +9,7 @@ import { SearchingLibrary, SearchStatus } from '@/components/search-status';
 import { describeResultCount } from '@/lib/popup/popup-results';
 import { searchKeyHandler } from '@/lib/search/search-keys';
 import { echoedQuery } from '@/lib/search/shown-line';
-import { readerViewOf, type SearchHit, savedCopyOf } from '@/lib/search/unified';
+import { readerViewOf, reasonsOf, type SearchHit, savedCopyOf } from '@/lib/search/unified';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
 interface SearchPanelProps {
@@ -51,7 +51,7 @@ export function SearchPanel({ query, onQueryChange, onShow, place: kept }: Searc
     place.resultOpened.current = true;
     place.chosenResult[1](hit.key);
     const copy = savedCopyOf(hit);
-    if (copy !== null) onShow(readerViewOf(copy, search.openingSnippets, search.response));
+    if (copy !== null) onShow(readerViewOf(copy, search.openingSnippets, search.response, reasonsOf(hit)));
     else if (hit.kind === 'article') onShow({ kind: 'article', articleId: hit.article.id });
   };
 

@@ -58,6 +58,7 @@ export function SidePanelApp() {
             passageTerms={view.terms}
             passagePrefix={view.prefix}
             passagePhrase={view.phrase}
+            openAt={view.at}
             place="panel"
             onOpenItem={openItem}
           />

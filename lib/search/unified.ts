@@ -481,6 +481,11 @@ export function savedCopyOf(hit: SearchHit): string | null {
   return hit.itemId !== null && hit.reasons.includes('text') ? hit.itemId : null;
 }
 
+/** Why a hit matched, whichever source it comes from. */
+export function reasonsOf(hit: SearchHit): readonly MatchReason[] {
+  return hit.kind === 'page' ? hit.page.reasons : hit.reasons;
+}
+
 /**
  * The saved item a hit's row takes its snippet from: the copy it opens (`savedCopyOf`), or a saved
  * blog article's own words when the user's note or a highlight matched. The blog's summary holds
@@ -501,10 +506,13 @@ export function readerViewOf(
   itemId: string,
   snippets: ReadonlyMap<string, Snippet>,
   response: Pick<UnifiedResponse, 'matchedTerms' | 'pageTerms' | 'prefix' | 'phrase'>,
+  /** Why the result matched: found by the user's note and not the copy, the reader opens at the note. */
+  reasons: readonly MatchReason[] = [],
 ): ReaderView {
   const { prefix, phrase } = response;
   const passage = snippets.get(itemId)?.passage;
   if (passage) return { kind: 'reader', itemId, passage };
+  if (reasons.includes('note') && !reasons.includes('text')) return { kind: 'reader', itemId, at: 'note' };
   const { count, length } = READER_VIEW_TERMS;
   const terms = [...pageTermsOf(response)].filter((term) => term.length <= length).slice(0, count);
   const view: ReaderView = { kind: 'reader', itemId };

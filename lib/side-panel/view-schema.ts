@@ -19,6 +19,8 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
     itemId: z.string().check(z.minLength(1), z.maxLength(300)),
     /** Words of the copy to open at (a search result's passage). */
     passage: z.optional(z.string().check(z.maxLength(400))),
+    /** Found by the user's note alone: the reader opens at the note, which the copy does not hold. */
+    at: z.optional(z.literal('note')),
     /** Without a passage yet (opened before its snippet was read): the search's matched terms, to find it. */
     terms: z.optional(
       z.array(z.string().check(z.maxLength(READER_VIEW_TERMS.length))).check(z.maxLength(READER_VIEW_TERMS.count)),

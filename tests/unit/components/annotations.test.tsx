@@ -135,6 +135,13 @@ describe('annotating in the reader', () => {
     expect(await getHighlights(itemId)).toHaveLength(1);
   }, 60_000);
 
+  // QA pass: Enter on a result "Matched your note" opened the reader at the top of the article.
+  it('opened at the note (a search matched it), takes the focus to the Note box', async () => {
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} openAt="note" />);
+    const note = await screen.findByRole('textbox', { name: 'Note' });
+    await waitFor(() => expect(document.activeElement).toBe(note));
+  }, 60_000);
+
   // The focus went to "Add tag", above the Note, with the Undo below; after Undo, there again (QA pass).
   it('removing the only highlight takes the focus to its Undo, and Undo to the highlight brought back', async () => {
     const stop = new AbortController();

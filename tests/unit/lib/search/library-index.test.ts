@@ -620,6 +620,14 @@ describe('the reader view of a saved page hit', () => {
     const overLong = { words: ['by', 'x'.repeat(101), 'the'], lastIsPrefix: false };
     expect(readerViewOf('page:darfur', new Map(), { ...response, phrase: overLong })).not.toHaveProperty('phrase');
   });
+
+  // QA pass: Enter on a result "Matched your note" opened the reader at the top, the note below the article.
+  it('opens at the note when the user’s note matched and the copy did not', () => {
+    const atNote = readerViewOf('page:darfur', new Map(), response, ['note']);
+    expect(atNote).toEqual({ kind: 'reader', itemId: 'page:darfur', at: 'note' });
+    expect(sidePanelViewSchema.safeParse(atNote).success).toBe(true);
+    expect(readerViewOf('page:darfur', new Map(), response, ['note', 'text'])).not.toHaveProperty('at');
+  });
 });
 
 describe('one result list', () => {
