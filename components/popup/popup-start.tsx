@@ -14,7 +14,10 @@ interface PopupStartProps {
 export function PopupStart({ recent, onTopic, onOpen, onBrowseAll }: PopupStartProps) {
   return (
     <section className="empty-state" aria-label="Start here">
-      <p>Search {ARTICLES.length} backend and AI engineering articles by title, topic, tag or summary.</p>
+      <p>
+        Search {ARTICLES.length} backend and AI engineering articles, and everything you saved: its text, tags, notes
+        and highlights.
+      </p>
       <h2 className="section-heading">Browse a topic</h2>
       <div className="chip-row">
         {TOPICS.map((t) => (

@@ -82,9 +82,9 @@ export function describeFilterTag([name, count]: readonly [string, number]): str
   return `${name} (${count})`;
 }
 
-/** The search box's placeholder. */
+/** The search box's placeholder: saved pages are searched too (QA pass: it named the articles alone). */
 export function describeSearchPlaceholder(): string {
-  return `Search ${ARTICLES.length} articles — typos are fine`;
+  return `Search ${ARTICLES.length} articles and your saved pages`;
 }
 
 /** The rows a result list shows for `hits`: the view model its renderer (and the popup's first paint) draws. */
