@@ -28,6 +28,9 @@ export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
   if (tab.id === undefined || !tab.url || !isWebUrl(tab.url)) {
     throw new Error('Shelf can save web pages (http and https) only.');
   }
+  const status = await pageStatus(tab.id);
+  if (status >= 400)
+    throw new Error(`This page is the site’s error page (it answered ${status}), so there is nothing to save.`);
   let result: unknown;
   try {
     const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/capture.js'] });
@@ -50,6 +53,28 @@ export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
   );
   await keepCopyImages(item.id, capture.html); // before "Saved": the copy is complete offline
   return item;
+}
+
+/** What the page a tab reports for its HTTP status: a whole number; anything else reads as unknown. */
+const pageStatusSchema = z.number().int().min(0).max(999).catch(0);
+
+/**
+ * The HTTP status the tab's page was answered with, 0 when the browser does not say (QA pass: a tab
+ * showing a site's "404 not found" page was saved as an article titled by its address, "2 words").
+ * A page that cannot be read answers 0 here: the capture then says why.
+ */
+async function pageStatus(tabId: number): Promise<number> {
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () =>
+        (performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined)
+          ?.responseStatus ?? 0,
+    });
+    return pageStatusSchema.parse(injection?.result);
+  } catch {
+    return 0;
+  }
 }
 
 /** Saves a link the user has not opened: an unread item without a copy, captured when opened. */

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { savePageFromTab } from '@/lib/background/save-page';
 import type { CapturedPage } from '@/lib/capture/schema';
 import { getCopy } from '@/lib/db/copies';
+import { getDatabase } from '@/lib/db/database';
 
 const URL = 'https://a.test/posts/backpressure';
 
@@ -47,5 +48,25 @@ describe('saving an open page', () => {
     await expect(savePageFromTab({ id: 3, url: URL, title: 'a.test' })).rejects.toThrow(
       'This page did not load, so there is nothing to save. Reload it, then save it.',
     );
+  });
+
+  // QA pass: a tab showing a site's "404 not found" page was saved as an article ("2 words", titled by
+  // its address), and the popup said "Saved … for offline reading".
+  it('refuses a page the site answered with an error status, saving nothing', async () => {
+    const inject = vi.spyOn(browser.scripting, 'executeScript');
+    const before = await getDatabase().items.count();
+    inject.mockResolvedValueOnce([{ frameId: 0, result: 404 }] as never);
+    await expect(savePageFromTab({ id: 3, url: `${URL}/gone`, title: 'a.test' })).rejects.toThrow(
+      'This page is the site’s error page (it answered 404), so there is nothing to save.',
+    );
+    expect(inject).toHaveBeenCalledTimes(1); // never captured
+    expect(await getDatabase().items.count()).toBe(before);
+    // A status the page does not give, or gives oddly, saves as before.
+    for (const status of [200, 0, undefined, 'teapot']) {
+      inject.mockReset();
+      tabAnswers('<article><p>Queues fill up fast.</p></article>');
+      inject.mockResolvedValueOnce([{ frameId: 0, result: status }] as never);
+      await expect(savePageFromTab({ id: 3, url: URL, title: 'Backpressure' })).resolves.toMatchObject({ url: URL });
+    }
   });
 });
