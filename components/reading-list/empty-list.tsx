@@ -30,6 +30,12 @@ export function EmptyList({ onImport }: { onImport: () => void }) {
   );
 }
 
+/** An empty view without a filter says what the view holds (QA pass: "Done (0)" said "…matches these filters"). */
+const EMPTY_VIEW: Partial<Record<ListQuery['status'], string>> = {
+  done: 'Nothing marked done yet.',
+  archived: 'Nothing archived yet.',
+};
+
 /**
  * Why the list shows no rows, or that the rows a search found are only loosely related to it, in a
  * status region there while the list is (one added already holding its text is often not announced):
@@ -56,7 +62,9 @@ export function ListSearchLine({
             ? 'Nothing left to read: everything saved is done or archived.'
             : text
               ? `No saved article matches “${echoedQuery(text)}” in this view.`
-              : 'No saved article matches these filters.'}
+              : !query.topic && !query.tag && EMPTY_VIEW[query.status]
+                ? EMPTY_VIEW[query.status]
+                : 'No saved article matches these filters.'}
         </p>
       ) : (
         found?.loosely &&

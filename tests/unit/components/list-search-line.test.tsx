@@ -30,4 +30,25 @@ describe('ListSearchLine', () => {
     expect(said).toMatch(/^No saved article matches “lorem ipsum dolor sit amet lorem ipsum[^”]*…” in this view\.$/);
     expect(said.length).toBeLessThan(120);
   });
+
+  // QA pass: an empty "Done" view with no filter set said "No saved article matches these filters."
+  it('says what an empty Done or Archived view holds when no filter is set', () => {
+    const { rerender } = render(
+      <ListSearchLine rowCount={0} found={null} query={{ ...DEFAULT_LIST_QUERY, status: 'done' }} queueCount={3} />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Nothing marked done yet.');
+    rerender(
+      <ListSearchLine rowCount={0} found={null} query={{ ...DEFAULT_LIST_QUERY, status: 'archived' }} queueCount={3} />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Nothing archived yet.');
+    rerender(
+      <ListSearchLine
+        rowCount={0}
+        found={null}
+        query={{ ...DEFAULT_LIST_QUERY, status: 'done', tag: 'db' }}
+        queueCount={3}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('No saved article matches these filters.');
+  });
 });
