@@ -249,7 +249,9 @@ export const requestHandlers: RequestHandlers = {
   },
   'save-tab': async ({ tabId }, sender) => {
     assertFromExtensionPage(sender);
+    const started = Date.now();
     const item = await savePageFromTab(await browser.tabs.get(tabId));
-    return { title: item.title, itemId: item.id };
+    // Saving again keeps when it was first added: the popup then says it was there already.
+    return { title: item.title, itemId: item.id, again: item.addedAt < started, status: item.status };
   },
 };

@@ -2,7 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
 import { pageMetadataSchema } from '@/lib/catalog-updates/learn-from-page';
-import type { HighlightColor } from '@/lib/db/schema';
+import type { HighlightColor, ItemStatus } from '@/lib/db/schema';
 import type { SyncStatus } from '@/lib/sync/sync-status';
 
 /**
@@ -100,7 +100,8 @@ export interface ReplyMap {
   'save-article': { saved: boolean };
   'related-for-page': { matched: boolean; results: Array<{ id: string; title: string }> };
   'data-changed': { refreshed: true };
-  'save-tab': { title: string; itemId: string };
+  /** `again`: the page was saved before (its status kept, its copy made anew). */
+  'save-tab': { title: string; itemId: string; again: boolean; status: ItemStatus };
   'capture-item': { title: string };
   'learn-from-page': { learned: number };
   'update-catalog': { report: string[] };

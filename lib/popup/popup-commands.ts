@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Article } from '@/lib/corpus/article';
 import { getArticleLink } from '@/lib/corpus/catalog';
+import type { ItemStatus } from '@/lib/db/schema';
 import { sendRequest } from '@/lib/messaging/client';
 import { rememberOpened } from '@/lib/popup/popup-state';
 import { showInSidePanel } from '@/lib/side-panel/show';
@@ -37,9 +38,26 @@ export async function saveCurrentPage(): Promise<{ ok: boolean; message: string 
   const tab = await getTabToSave();
   if (tab?.id === undefined) return { ok: false, message: 'There is no web page to save in this window.' };
   try {
-    const { title } = await sendRequest({ type: 'save-tab', tabId: tab.id });
-    return { ok: true, message: `Saved “${title}” for offline reading.` };
+    const { title, again, status } = await sendRequest({ type: 'save-tab', tabId: tab.id });
+    return { ok: true, message: describePageSaved(title, again, status) };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
+}
+
+const STATUS_WORDS: Record<ItemStatus, string> = {
+  unread: 'unread',
+  reading: 'being read',
+  done: 'marked done',
+  archived: 'archived',
+};
+
+/**
+ * What "Save this page" says it did. Saved again, the page was already kept (QA pass: it said
+ * "Saved … for offline reading" as if for the first time, and nothing said the page was already in the
+ * reading list, marked done).
+ */
+export function describePageSaved(title: string, again: boolean, status: ItemStatus): string {
+  if (!again) return `Saved “${title}” for offline reading.`;
+  return `Saved again: “${title}” was already in your reading list (${STATUS_WORDS[status]}); its copy is up to date.`;
 }

@@ -81,6 +81,27 @@ describe('background', () => {
     expect(await send({ type: 'save-tab', tabId: 1 }, fromPage)).toMatchObject({ ok: false, error: /only Shelf/ });
   });
 
+  // QA pass: saving a page already in the reading list said "Saved … for offline reading" as if new.
+  it('answers "save-tab" with whether the page was saved before, and its status', async () => {
+    const url = 'https://a.test/posts/backpressure';
+    vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 4, url, title: 'Backpressure' } as never);
+    const capture = {
+      ...{ url, title: 'Backpressure', byline: null, siteName: null, excerpt: null, lang: 'en', dir: 'ltr' },
+      ...{ wordCount: 4, readMinutes: 1, html: '<p>Queues fill up fast.</p>', text: 'Queues fill up fast.' },
+      notice: null,
+    };
+    vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: capture }] as never);
+    const first = await send({ type: 'save-tab', tabId: 4 });
+    expect(first).toMatchObject({ ok: true, value: { title: 'Backpressure', again: false, status: 'unread' } });
+    const { itemId } = (first as { value: { itemId: string } }).value;
+    await setStatus([itemId], 'done', { now: Date.now() + 1 });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later save
+    expect(await send({ type: 'save-tab', tabId: 4 })).toMatchObject({
+      ok: true,
+      value: { again: true, status: 'done' },
+    });
+  });
+
   // Defect 4: "Delete everything" left "every site" registered with its host permission granted.
   it('follows the related-articles placement: registers on every site, and gives it all back after "Delete everything"', async () => {
     expect(await setRelatedPlacement('everywhere')).toEqual({ placement: 'everywhere', refused: false });
