@@ -214,7 +214,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     added: 0,
     merged: 0,
     unchanged: 0,
-    skipped: [...parsed.skipped, ...duplicates],
+    skipped: inFileOrder([...parsed.skipped, ...duplicates]),
     stoppedEarly: null,
     outOfSpace: false,
     ...(parsed.cutShort && { cutShort: parsed.cutShort }),
@@ -328,6 +328,17 @@ function planChunk(
     else result.unchanged++;
   });
   return { writes, result };
+}
+
+/**
+ * Skipped records in the order of the file: a duplicate row is found once every row is read, and was
+ * listed after the rest (QA pass: "line 6 … | line 7 … | line 5: same address as line 2"). Places
+ * ("line 5", "links.html, link 12") compare with their numbers as numbers, each key made once.
+ */
+function inFileOrder(skipped: SkippedRecord[]): SkippedRecord[] {
+  const keyed = skipped.map((record) => ({ record, key: record.where.replace(/\d+/g, (n) => n.padStart(12, '0')) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ record }) => record);
 }
 
 /** One line for the user: what happened, in numbers. */

@@ -180,6 +180,30 @@ describe('applyImport', () => {
     expect((await getItem(pageItemId('https://a.example/x'), db))?.tags).toEqual(['one', 'two']);
   });
 
+  // QA pass: the duplicate row's reason came after every other one ("line 6 … | line 10 … | line 5: …").
+  it('lists the skipped rows in the order of the file, a duplicate among them', async () => {
+    const rows = [
+      'https://a.example/x,First',
+      'ftp://bad.example/3,Bad',
+      'https://b.example/y,Other',
+      'https://a.example/x,Again',
+      ...Array.from({ length: 6 }, (_, n) => `ftp://bad.example/${n + 6},Bad`),
+    ];
+    const csv = `url,title\n${rows.join('\n')}\n`;
+    const report = await applyImport(readImportFile('links.csv', new TextEncoder().encode(csv)), { db });
+    expect(report.skipped.map((record) => record.where)).toEqual([
+      'line 3',
+      'line 5',
+      'line 6',
+      'line 7',
+      'line 8',
+      'line 9',
+      'line 10',
+      'line 11',
+    ]);
+    expect(report.skipped[1]?.reason).toBe('same address as line 2 (merged into it)');
+  });
+
   it('two records of one address in a file: a real title wins over the address, however dated', async () => {
     const csv =
       'url,title,added\nhttps://a.example/x,Real title,1700000000\nhttps://a.example/x,https://a.example/x,1700000009\n';
