@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keepScrollingPartsFocusable } from '@/lib/reader/scroll-regions';
+import { fakeResizeObserver } from '../../helpers/fake-resize-observer';
 
 /** Gives an element the widths layout would (jsdom has no layout). */
 function widths(element: Element, scrollWidth: number, clientWidth: number) {
@@ -12,19 +13,7 @@ afterEach(() => vi.unstubAllGlobals());
 // QA pass: axe's "scrollable-region-focusable" on a wide table and four wide code blocks of real pages.
 describe('parts of a copy that scroll on their own', () => {
   it('get a tab stop while they scroll, and lose only the one Shelf gave once they no longer do', () => {
-    let resized = () => {};
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        constructor(callback: () => void) {
-          resized = callback;
-        }
-        observe() {}
-        disconnect() {
-          resized = () => {};
-        }
-      },
-    );
+    const { resize: resized } = fakeResizeObserver();
     const body = document.createElement('div');
     body.innerHTML =
       '<pre>wide code</pre><table><tr><td>wide</td></tr></table><pre>short</pre><pre tabindex="-1">own</pre>';

@@ -1,22 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keepMeasuringToolbar } from '@/lib/reader/toolbar-height';
+import { fakeResizeObserver } from '../../helpers/fake-resize-observer';
 
 describe('keepMeasuringToolbar', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('keeps the root’s --reader-toolbar-height at the toolbar’s height, and removes it when stopped', () => {
-    let resized = () => {};
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        constructor(callback: () => void) {
-          resized = callback;
-        }
-        observe() {}
-        disconnect() {}
-      },
-    );
+    const { resize: resized } = fakeResizeObserver();
     const toolbar = document.createElement('div');
     let height = 40;
     toolbar.getBoundingClientRect = () => ({ height }) as DOMRect;
