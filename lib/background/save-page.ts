@@ -61,20 +61,32 @@ const pageStatusSchema = z.number().int().min(0).max(999).catch(0);
 /**
  * The HTTP status the tab's page was answered with, 0 when the browser does not say (QA pass: a tab
  * showing a site's "404 not found" page was saved as an article titled by its address, "2 words").
- * A page that cannot be read answers 0 here: the capture then says why.
+ * Only while the tab still shows the address it loaded (review: a single-page site answering 404 for
+ * a broken link, then moved to an article without a reload, still reports that 404). Firefox gives no
+ * status (0: saved as before). A page that cannot be read answers 0 here: the capture then says why.
  */
 async function pageStatus(tabId: number): Promise<number> {
   try {
     const [injection] = await browser.scripting.executeScript({
       target: { tabId },
-      func: () =>
-        (performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined)
-          ?.responseStatus ?? 0,
+      func: shownPageStatus,
     });
     return pageStatusSchema.parse(injection?.result);
   } catch {
     return 0;
   }
+}
+
+/**
+ * Run in the tab (self-contained: injected as it is): the status its document was answered with, while
+ * it still shows the address it loaded; else 0.
+ */
+export function shownPageStatus(): number {
+  const loaded = performance.getEntriesByType('navigation')[0] as
+    | (PerformanceEntry & { responseStatus?: number })
+    | undefined;
+  const shown = location.href.split('#')[0];
+  return loaded && loaded.name.split('#')[0] === shown ? (loaded.responseStatus ?? 0) : 0;
 }
 
 /** Saves a link the user has not opened: an unread item without a copy, captured when opened. */

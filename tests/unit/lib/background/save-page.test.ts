@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { savePageFromTab } from '@/lib/background/save-page';
+import { savePageFromTab, shownPageStatus } from '@/lib/background/save-page';
 import type { CapturedPage } from '@/lib/capture/schema';
 import { getCopy } from '@/lib/db/copies';
 import { getDatabase } from '@/lib/db/database';
@@ -67,6 +67,23 @@ describe('saving an open page', () => {
       tabAnswers('<article><p>Queues fill up fast.</p></article>');
       inject.mockResolvedValueOnce([{ frameId: 0, result: status }] as never);
       await expect(savePageFromTab({ id: 3, url: URL, title: 'Backpressure' })).resolves.toMatchObject({ url: URL });
+    }
+  });
+
+  // Review: a single-page site answering 404 for a broken link, then moved to an article without a
+  // reload, still reports that 404 for its first document.
+  it('reads the tab’s status only while it shows the address it loaded', () => {
+    const loaded = { name: `${location.href.split('#')[0]}#top`, responseStatus: 404 };
+    const entries = vi.spyOn(performance, 'getEntriesByType').mockReturnValue([loaded] as never);
+    try {
+      expect(shownPageStatus()).toBe(404);
+      history.pushState({}, '', '/another-article');
+      expect(shownPageStatus()).toBe(0);
+      entries.mockReturnValue([] as never);
+      expect(shownPageStatus()).toBe(0);
+    } finally {
+      history.back();
+      entries.mockRestore();
     }
   });
 });
