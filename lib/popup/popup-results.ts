@@ -125,15 +125,21 @@ export function describeResultRows(
       kind: 'page',
       title: marked(shownLine(hit.page.title)),
       // Matched by its author: the row names them, as it names the site ("Ars Technica · Dan Goodin").
-      topic: [hit.page.site, hit.page.reasons.includes('author') ? hit.page.byline : null]
-        .filter((part): part is string => Boolean(part && shownLine(part)))
-        .map(shownLine)
-        .join(' · '),
+      topic: siteLine(hit.page.site, hit.page.reasons.includes('author') ? hit.page.byline : null),
       badge: withCount('', hit.page.itemId),
       reasons,
       summary,
     };
   });
+}
+
+/** A saved page's site, and its author when the author matched: "Ars Technica · Dan Goodin", never a name twice. */
+function siteLine(site: string, author: string | null | undefined): string {
+  const shownSite = shownLine(site);
+  const shownAuthor = shownLine(author ?? '');
+  return shownAuthor && shownAuthor.toLowerCase() !== shownSite.toLowerCase()
+    ? [shownSite, shownAuthor].filter(Boolean).join(' · ')
+    : shownSite;
 }
 
 /** "1 highlight", "3 highlights", or nothing without any. */

@@ -9,13 +9,16 @@
 /** Endings of a page's file name that say how it was made, not what it is about. */
 const PAGE_FILE_ENDING = /\.(?:html?|shtml|xhtml|php\d?|aspx?|jspx?|cfm|cgi)$/i;
 /** A host as people type one without its scheme: names joined by dots, the last of letters only, or an IPv4 address. */
-const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,}|\d{1,3})(?::\d{1,5})?(?:[/?#]|$)/i;
+const BARE_HOST =
+  /^(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?:[/?#]|$)/i;
+/** Parameters that say where a link was shared, not which page it is ("?utm_source=newsletter"). */
+const TRACKING_PARAMETER = /^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid)$/i;
 const SCHEME = /^https?:\/\//i;
 
 /**
  * An address's comparable form: host without "www.", path without a trailing slash, the query
- * string as written; scheme, default port and #fragment left out (they name the same page). Null
- * for what is no http(s) address.
+ * string without tracking parameters; scheme, default port and #fragment left out (they name the
+ * same page). Null for what is no http(s) address.
  */
 export function comparableAddress(url: string): string | null {
   let parsed: URL;
@@ -27,6 +30,8 @@ export function comparableAddress(url: string): string | null {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   const host = parsed.host.replace(/^www\./, '');
   const path = parsed.pathname.replace(/\/+$/, '');
+  for (const name of [...parsed.searchParams.keys()])
+    if (TRACKING_PARAMETER.test(name)) parsed.searchParams.delete(name);
   return `${host}${path}${parsed.search}`;
 }
 

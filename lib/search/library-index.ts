@@ -697,7 +697,7 @@ export function createLibraryIndex(
    * The ranking with the items saved at `address` (the whole query, when it is one) first, as results
    * as sure as the surest: a pasted address finds its page whatever else its words match.
    */
-  function withSavedAtAddressFirst(ranking: Ranking, address: string | null): Ranking {
+  function withSavedAtAddressFirst(ranking: Ranking, address: string | null, limit: number): Ranking {
     if (address === null) return ranking;
     const saved: number[] = [];
     slots.forEach((slot, doc) => {
@@ -710,7 +710,7 @@ export function createLibraryIndex(
     const confidence = Math.max(1, ...top.map((ranked) => ranked.confidence));
     return {
       ...ranking,
-      results: [...saved.map((doc) => ({ doc, score, confidence })), ...others(ranking.results)],
+      results: [...saved.map((doc) => ({ doc, score, confidence })), ...others(ranking.results)].slice(0, limit),
       loose: others(ranking.loose),
     };
   }
@@ -738,7 +738,7 @@ export function createLibraryIndex(
       const asSlips = read(false);
       ranking = { ...asSlips, results: [], loose: [...asSlips.results, ...asSlips.loose].slice(0, LOOSE_LIMIT) };
     }
-    ranking = withSavedAtAddressFirst(ranking, addressOfQuery(query));
+    ranking = withSavedAtAddressFirst(ranking, addressOfQuery(query), limit);
     const prefix = unfinishedWord(words, typing);
     const marks = markTerms(ranking.matchedTerms);
     const nothing = ranking.results.length === 0 && ranking.loose.length === 0;

@@ -400,9 +400,12 @@ export function withExactTitleFirst(response: UnifiedResponse, query: string): U
   const words = wordsOf(query);
   if (!words) return response;
   const address = addressOfQuery(query);
-  const isExact = (hit: SearchHit) =>
-    wordsOf(titleOf(hit)) === words ||
-    (address !== null && hit.kind === 'page' && hit.page.url !== null && comparableAddress(hit.page.url) === address);
+  const urlOf = (hit: SearchHit) => (hit.kind === 'page' ? hit.page.url : hit.article.url);
+  const isExact = (hit: SearchHit) => {
+    if (wordsOf(titleOf(hit)) === words) return true;
+    const url = address === null ? null : urlOf(hit);
+    return url !== null && comparableAddress(url) === address;
+  };
   const [titled, rest] = splitByPhrase(response.hits, isExact);
   if (titled.length === 0 || response.hits[0] === titled[0]) return response;
   return { ...response, hits: [...titled, ...rest] };
@@ -506,13 +509,15 @@ export function readerViewOf(
   itemId: string,
   snippets: ReadonlyMap<string, Snippet>,
   response: Pick<UnifiedResponse, 'matchedTerms' | 'pageTerms' | 'prefix' | 'phrase'>,
-  /** Why the result matched: found by the user's note and not the copy, the reader opens at the note. */
+  /** Why the result matched: found by the user's note, not by the copy or a highlight, the reader opens at the note. */
   reasons: readonly MatchReason[] = [],
 ): ReaderView {
   const { prefix, phrase } = response;
   const passage = snippets.get(itemId)?.passage;
   if (passage) return { kind: 'reader', itemId, passage };
-  if (reasons.includes('note') && !reasons.includes('text')) return { kind: 'reader', itemId, at: 'note' };
+  // Found by the note, the copy's words and highlights aside (a highlight is in the copy: opened there).
+  if (reasons.includes('note') && !reasons.includes('text') && !reasons.includes('highlight'))
+    return { kind: 'reader', itemId, at: 'note' };
   const { count, length } = READER_VIEW_TERMS;
   const terms = [...pageTermsOf(response)].filter((term) => term.length <= length).slice(0, count);
   const view: ReaderView = { kind: 'reader', itemId };

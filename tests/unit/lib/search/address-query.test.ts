@@ -8,7 +8,17 @@ describe('a web address in a query', () => {
     expect(addressOfQuery('lwn.net/Articles/637114')).toBe('lwn.net/Articles/637114');
     expect(addressOfQuery('127.0.0.1:8080/a/b.html')).toBe('127.0.0.1:8080/a/b.html');
     expect(addressOfQuery('http://example.com/search?q=shelf#top')).toBe('example.com/search?q=shelf');
-    for (const notOne of ['node.js caching', 'lwn.net articles', 'postgres', 'v8', 'ftp://example.com/file', ''])
+    expect(addressOfQuery('10.0.0.7:3000/admin')).toBe('10.0.0.7:3000/admin');
+    for (const notOne of [
+      'node.js caching',
+      'lwn.net articles',
+      'postgres',
+      'v8',
+      'ftp://example.com/file',
+      '',
+      '3.14',
+      '1.2.3',
+    ])
       expect(addressOfQuery(notOne), notOne).toBeNull();
   });
 
@@ -17,6 +27,9 @@ describe('a web address in a query', () => {
     expect(comparableAddress('http://example.com/a/b')).toBe(one);
     expect(comparableAddress('https://example.com/a/c')).not.toBe(one);
     expect(comparableAddress('https://example.com/a/b?page=2')).not.toBe(one);
+    // Where a link was shared is not which page it is (review).
+    expect(comparableAddress('https://example.com/a/b/?utm_source=newsletter&utm_medium=email&fbclid=x')).toBe(one);
+    expect(comparableAddress('https://example.com/a/b?page=2&utm_source=x')).toBe('example.com/a/b?page=2');
     expect(comparableAddress('javascript:alert(1)')).toBeNull();
     expect(comparableAddress('not an address')).toBeNull();
   });

@@ -627,6 +627,7 @@ describe('the reader view of a saved page hit', () => {
     expect(atNote).toEqual({ kind: 'reader', itemId: 'page:darfur', at: 'note' });
     expect(sidePanelViewSchema.safeParse(atNote).success).toBe(true);
     expect(readerViewOf('page:darfur', new Map(), response, ['note', 'text'])).not.toHaveProperty('at');
+    expect(readerViewOf('page:darfur', new Map(), response, ['note', 'highlight'])).not.toHaveProperty('at');
   });
 });
 
