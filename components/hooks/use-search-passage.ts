@@ -70,6 +70,7 @@ export function useFocusAtNote(shown: boolean): void {
       const note = document.querySelector<HTMLTextAreaElement>('.item-annotations textarea[aria-label="Note"]');
       if (!note) {
         if (--frames > 0) frame = requestAnimationFrame(look);
+        else focusTitle(); // not shown in time (a busy machine): the title, as any reader opens
         return;
       }
       note.scrollIntoView?.({ block: 'center' }); // jsdom has no layout
@@ -78,4 +79,9 @@ export function useFocusAtNote(shown: boolean): void {
     frame = requestAnimationFrame(look);
     return () => cancelAnimationFrame(frame);
   }, [shown]);
+}
+
+function focusTitle(): void {
+  const title = document.getElementById('reader-title') ?? document.getElementById('not-captured-title');
+  if (title) focusIfNowhereAround(title);
 }

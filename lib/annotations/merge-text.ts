@@ -39,9 +39,10 @@ export function mergeTextEdits(base: string, mine: string, theirs: string): stri
     );
   }
   // The same place: after the other's text, this one's, so that neither is lost, with a space between
-  // unless one is there already (QA pass: two comments typed at once into an empty box read "from Cfrom A").
+  // unless one is there already or this one starts with punctuation (QA pass: two comments typed at once
+  // into an empty box read "from Cfrom A"; review: ", eggs" must not become " , eggs").
   const otherEnd = other.start + other.inserted.length;
-  const joiner = /\s$/.test(theirs.slice(0, otherEnd)) || /^\s/.test(own.inserted) ? '' : ' ';
+  const joiner = /\s$/.test(theirs.slice(0, otherEnd)) || /^[\s.,;:!?)\]}]/.test(own.inserted) ? '' : ' ';
   return theirs.slice(0, otherEnd) + joiner + own.inserted + theirs.slice(otherEnd);
 }
 

@@ -35,17 +35,32 @@ export function describeSelection(
 }
 
 /**
- * Whether the range lies inside one highlight (its start and end in its marks, not a search's passage):
- * highlighting it again made a second highlight of the same words, listed apart, that nothing on the
- * page showed (QA pass).
+ * Whether every word the range covers is inside one highlight (not a search's passage): highlighting
+ * it again made a second highlight of the same words, listed apart, that nothing on the page showed
+ * (QA pass). Read word by word, not by its ends: a triple-click ends at the start of what follows (review).
  */
 function isWithinOneHighlight(range: Range): boolean {
-  const highlightAt = (node: Node) =>
-    (node instanceof Element ? node : node.parentElement)
-      ?.closest(`mark[${HIGHLIGHT_ID_ATTRIBUTE}]:not(.search-passage)`)
-      ?.getAttribute(HIGHLIGHT_ID_ATTRIBUTE) ?? null;
-  const start = highlightAt(range.startContainer);
-  return start !== null && start === highlightAt(range.endContainer);
+  const root = range.commonAncestorContainer;
+  const texts: Text[] = [];
+  if (root.nodeType === Node.TEXT_NODE) texts.push(root as Text);
+  else {
+    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (range.intersectsNode(node)) texts.push(node as Text);
+  }
+  let held: string | null = null;
+  for (const text of texts) {
+    const start = text === range.startContainer ? range.startOffset : 0;
+    const end = text === range.endContainer ? range.endOffset : text.length;
+    if (!text.data.slice(start, end).trim()) continue;
+    const id =
+      text.parentElement
+        ?.closest(`mark[${HIGHLIGHT_ID_ATTRIBUTE}]:not(.search-passage)`)
+        ?.getAttribute(HIGHLIGHT_ID_ATTRIBUTE) ?? null;
+    if (id === null || (held !== null && id !== held)) return false;
+    held = id;
+  }
+  return held !== null;
 }
 
 /** Whether a key press was typed into a field (where `h` types an h) or carries a modifier. */

@@ -65,8 +65,12 @@ function clampedAtEnd(win: Window, anchor: { scrollY: number }): boolean {
 export function focusPassageAtTop(win: Window, body: Element, title: HTMLElement | null): void {
   if (!title || win.document.activeElement !== title || title.getBoundingClientRect().bottom > 0) return;
   if (typeof win.document.elementFromPoint !== 'function') return; // a DOM without layout (jsdom)
+  // The block it is in, not a link or highlight there (review): a screen reader reads on from the block,
+  // and Enter on a focused link would leave the reader.
   const passage = passageAtTop(win, body);
-  if (passage instanceof HTMLElement) focusElement(passage);
+  const block = passage?.closest('p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, figcaption, td, th, dd, dt');
+  const target = block && body.contains(block) ? block : passage;
+  if (target instanceof HTMLElement) focusElement(target);
 }
 
 /**

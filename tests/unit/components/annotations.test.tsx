@@ -133,6 +133,14 @@ describe('annotating in the reader', () => {
     fireEvent.keyDown(document.body, { key: 'h' });
     await waitFor(() => expect(said.textContent?.trim()).toBe('Already highlighted.'));
     expect(await getHighlights(itemId)).toHaveLength(1);
+    // A selection ending at the start of what follows (a triple-click) is read by its words (review).
+    const markElement = mark.parentNode as HTMLElement;
+    const after = [...(markElement.parentNode?.childNodes ?? [])].indexOf(markElement) + 1;
+    fireEvent.keyDown(document.body, { key: 'x' });
+    document.getSelection()?.setBaseAndExtent(mark, 0, markElement.parentNode as Node, after);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    await waitFor(() => expect(said.textContent?.trim()).toBe('Already highlighted.'));
+    expect(await getHighlights(itemId)).toHaveLength(1);
   }, 60_000);
 
   // QA pass: Enter on a result "Matched your note" opened the reader at the top of the article.

@@ -12,6 +12,8 @@ describe('mergeTextEdits: a note edited in two windows at once', () => {
     // Typed at once into an empty box: both, a space between (QA pass: "from Cfrom A").
     expect(mergeTextEdits('', 'from A', 'from C')).toBe('from C from A');
     expect(mergeTextEdits('', 'from A', 'from C\n')).toBe('from C\nfrom A');
+    // Punctuation typed at once stays against the word before it (review).
+    expect(mergeTextEdits('Buy milk', 'Buy milk, eggs', 'Buy milk and bread')).toBe('Buy milk and bread, eggs');
   });
 
   it('changing the same words: the other window’s text, and this one’s words after it', () => {
