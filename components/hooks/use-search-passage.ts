@@ -47,8 +47,7 @@ export function useFocusAtPassage(copyShown: boolean, passage: string | null | u
     const frame = requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         const body = document.querySelector('.reader-body');
-        const title = document.getElementById('reader-title');
-        if (body && (passage === null || !showPassage(body, passage)) && title) focusIfNowhereAround(title);
+        if (body && (passage === null || !showPassage(body, passage))) focusTitle();
       }),
     );
     return () => cancelAnimationFrame(frame);
@@ -81,6 +80,7 @@ export function useFocusAtNote(shown: boolean): void {
   }, [shown]);
 }
 
+/** The reader's title takes the focus, as when it opens without a passage, unless the user moved it since. */
 function focusTitle(): void {
   const title = document.getElementById('reader-title') ?? document.getElementById('not-captured-title');
   if (title) focusIfNowhereAround(title);

@@ -138,7 +138,7 @@ function siteLine(site: string, author: string | null | undefined): string {
   const shownSite = shownLine(site);
   const shownAuthor = shownLine(author ?? '');
   return shownAuthor && shownAuthor.toLowerCase() !== shownSite.toLowerCase()
-    ? [shownSite, shownAuthor].filter(Boolean).join(' · ')
+    ? `${shownSite} · ${shownAuthor}`
     : shownSite;
 }
 

@@ -463,7 +463,7 @@ const REASON_NAMES: Record<MatchReason, string> = {
 
 /** Why a hit matched, as its line says: "Matched your tag and your note"; '' for an article's own words. */
 export function describeMatchReasons(hit: SearchHit): string {
-  return describeReasons(hit.kind === 'article' ? hit.reasons : hit.page.reasons);
+  return describeReasons(reasonsOf(hit));
 }
 
 /** Reasons as a line: "Matched your tag and your note"; '' for none. */
