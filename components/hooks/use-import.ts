@@ -54,6 +54,7 @@ export function useImport(db: ShelfDatabase) {
   }
 
   async function restore(file: File, mode: 'merge' | 'replace') {
+    setRestoreMessage(null);
     if (file.size > MAX_BACKUP_BYTES) {
       setRestoreMessage({ kind: 'error', text: `${file.name}: ${BACKUP_TOO_LARGE} Nothing was changed.` });
       return;
@@ -79,5 +80,11 @@ export function useImport(db: ShelfDatabase) {
     }
   }
 
-  return { progress, outcome, restoreMessage, importLibrary, restore };
+  /** Forgets the last import's and restore's results: another action on the data has started. */
+  function clearResults() {
+    setOutcome(null);
+    setRestoreMessage(null);
+  }
+
+  return { progress, outcome, restoreMessage, importLibrary, restore, clearResults };
 }

@@ -14,11 +14,25 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
   const [replaceWith, setReplaceWith] = useState<File | null>(null);
   const imports = useImport(db);
   const [exported, setExported] = useState<Message | null>(null);
-  const exportWith = (write: () => Promise<string>) =>
+  const [deleted, setDeleted] = useState<Message | null>(null);
+  // A result line stays only until the next action on the data starts: "Everything … was deleted" stood
+  // on after a restore brought everything back (QA pass). One still running reports when it ends.
+  const clearResults = () => {
+    setExported(null);
+    setDeleted(null);
+    imports.clearResults();
+  };
+  const exportWith = (write: () => Promise<string>) => {
+    clearResults();
     void write().then(
       (text) => setExported({ kind: 'ok', text }),
       (error: unknown) => setExported({ kind: 'error', text: `Nothing was exported: ${(error as Error).message}` }),
     );
+  };
+  const restore = (file: File, mode: 'merge' | 'replace') => {
+    clearResults();
+    void imports.restore(file, mode);
+  };
   return (
     <section aria-labelledby="data-heading">
       <h3 id="data-heading">Your data</h3>
@@ -60,7 +74,7 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file && mode === 'replace') setReplaceWith(file);
-                else if (file) void imports.restore(file, mode);
+                else if (file) restore(file, mode);
                 e.target.value = '';
               }}
             />
@@ -76,7 +90,7 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
             // An import started meanwhile would see everything deleted under it (review).
             confirmDisabled={imports.progress !== null}
             onConfirm={() => {
-              void imports.restore(replaceWith, 'replace');
+              restore(replaceWith, 'replace');
               setReplaceWith(null);
               // Back to the choice that loses nothing, for the next file.
               setMode('merge');
@@ -87,11 +101,22 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
         <MessageLine message={imports.restoreMessage} />
       </fieldset>
       <ImportPanel
-        onFile={(file) => void imports.importLibrary(file)}
+        onFile={(file) => {
+          clearResults();
+          void imports.importLibrary(file);
+        }}
         progress={imports.progress}
         outcome={imports.outcome}
       />
-      <DeleteEverything db={db} />
+      <DeleteEverything
+        db={db}
+        message={deleted}
+        onMessage={(message) => {
+          // Cleared as a deletion starts: the earlier results go with it.
+          if (message === null) clearResults();
+          setDeleted(message);
+        }}
+      />
     </section>
   );
 }

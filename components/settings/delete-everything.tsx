@@ -6,14 +6,25 @@ import { ConfirmQuestion } from '@/components/settings/confirm-question';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { PREFERENCES } from '@/lib/settings/preferences';
 
-/** "Delete everything", asked first: the safe choice (Cancel) takes the focus. */
-export function DeleteEverything({ db }: { db: ShelfDatabase }) {
+/**
+ * "Delete everything", asked first: the safe choice (Cancel) takes the focus. Its result line is the
+ * caller's, which clears it when another action on the data starts.
+ */
+export function DeleteEverything({
+  db,
+  message,
+  onMessage: setMessage,
+}: {
+  db: ShelfDatabase;
+  message: Message | null;
+  onMessage: (message: Message | null) => void;
+}) {
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
   const syncing = usePreference(PREFERENCES.syncEnabled) === true;
 
   async function deleteAll() {
     setConfirming(false);
+    setMessage(null);
     try {
       const { deleteEverything } = await import('@/lib/settings/delete-everything');
       await deleteEverything(db);

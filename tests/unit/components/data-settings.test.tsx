@@ -97,3 +97,24 @@ describe('a question whose answer would disturb what runs', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
   });
 });
+
+// QA pass: "Everything Shelf kept in this browser was deleted." stood on after a restore brought everything back.
+describe('result lines', () => {
+  it('a new action on the data clears the results of the earlier ones', async () => {
+    render(<DataSettings db={getDatabase()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete everything' }));
+    const deleted = 'Everything Shelf kept in this browser was deleted.';
+    expect(await screen.findByText(deleted)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Backup file'), { target: { files: [backupFile] } });
+    expect(await screen.findByText(/shelf-backup\.json/)).toBeTruthy();
+    expect(await ids()).toEqual(['article:wal']);
+    expect(screen.queryByText(deleted)).toBeNull();
+    // And the restore's line goes once an import starts, whose own result replaces it.
+    const restored = screen.getByText(/shelf-backup\.json/).textContent ?? '';
+    const list = new File(['https://example.com/a\n'], 'links.txt', { type: 'text/plain' });
+    fireEvent.change(screen.getByLabelText(/Import a file/), { target: { files: [list] } });
+    await waitFor(() => expect(screen.queryByText(restored)).toBeNull());
+    expect(await screen.findByText(/links\.txt \(List of addresses\): 1 record — 1 added/)).toBeTruthy();
+  });
+});
