@@ -36,7 +36,13 @@ export function useRelatedSettings() {
               : null,
           );
         },
-        () => setPlacement('blog'),
+        // The request failed (no user gesture, a closed prompt) or the choice could not be stored: what
+        // is shown is what is stored, not "blog only" whatever it was (QA pass: "Nowhere" turned into it).
+        (error: unknown) => {
+          void getRelatedPlacement().then(setPlacement);
+          setSiteRefused(false);
+          setNotice(`Related articles stay where they were: ${(error as Error).message}`);
+        },
       );
     },
     /** Adds a site from what the user typed; resolves to whether it was one. */

@@ -1,8 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { RelatedSettings } from '@/components/settings/related-settings';
 import { hideOnSite } from '@/lib/content/hidden-sites';
 import { keepFocusInside } from '@/lib/dom/focus-rescue';
+import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 
 describe('Settings: sites where related articles never appear', () => {
   // "Don't show on this site" in a page's box adds one while Settings is open: it kept saying "No sites".
@@ -40,5 +42,26 @@ describe('Settings: sites where related articles never appear', () => {
     await screen.findByText(/No sites/);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Never show on')));
     stop.abort();
+  });
+});
+
+describe('Settings: where related articles appear', () => {
+  // QA pass: a failed permission request showed "On the blog only" checked while "Nowhere" stayed stored.
+  it('a permission request that fails keeps the stored choice checked and says why', async () => {
+    await setPreference(PREFERENCES.relatedPlacement, 'nowhere');
+    const request = vi
+      .spyOn(browser.permissions, 'request')
+      .mockRejectedValue(new Error('The permission prompt was closed.'));
+    render(<RelatedSettings />);
+    const nowhere = await screen.findByRole<HTMLInputElement>('radio', { name: /Nowhere/ });
+    await waitFor(() => expect(nowhere.checked).toBe(true));
+    fireEvent.click(screen.getByRole('radio', { name: /On every site/ }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Related articles stay where they were: The permission prompt was closed.',
+    );
+    expect(request).toHaveBeenCalled();
+    expect(nowhere.checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: /On the blog only/ }).checked).toBe(false);
+    expect(await getPreference(PREFERENCES.relatedPlacement)).toBe('nowhere');
   });
 });
