@@ -11,10 +11,12 @@ interface PanelHeaderProps {
   onShow: (view: SidePanelView) => void;
   /** Goes to the view shown before; absent when there is none. */
   onBack?: () => void;
+  /** The view has a level-1 heading of its own (the reader's title): the brand is then none, not a second. */
+  viewHasTitle: boolean;
 }
 
 /** Back, Shelf's name and the side panel's main views. */
-export function PanelHeader({ current, onShow, onBack }: PanelHeaderProps) {
+export function PanelHeader({ current, onShow, onBack, viewHasTitle }: PanelHeaderProps) {
   return (
     <header className="panel-header">
       <div className="panel-title">
@@ -23,7 +25,7 @@ export function PanelHeader({ current, onShow, onBack }: PanelHeaderProps) {
             <span aria-hidden="true">←</span> Back
           </button>
         )}
-        <h1 className="brand">Shelf</h1>
+        {viewHasTitle ? <p className="brand">Shelf</p> : <h1 className="brand">Shelf</h1>}
       </div>
       <nav aria-label="Side panel views" className="panel-nav">
         {NAV_VIEWS.map(({ kind, label }) => (

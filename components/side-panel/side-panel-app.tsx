@@ -42,7 +42,13 @@ export function SidePanelApp() {
 
   return (
     <main className="side-panel">
-      <PanelHeader current={view} onShow={show} onBack={canGoBack ? back : undefined} />
+      <PanelHeader
+        current={view}
+        onShow={show}
+        onBack={canGoBack ? back : undefined}
+        // The reader, and a saved article's page in its stead, are titled by a level-1 heading.
+        viewHasTitle={view.kind === 'reader' || (view.kind === 'article' && !article)}
+      />
       {view.kind === 'settings' && <SettingsView />}
       {view.kind === 'message' && (
         <p className="notice" role="alert">

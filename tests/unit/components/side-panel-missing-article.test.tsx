@@ -23,11 +23,32 @@ describe('a saved article this browser’s catalog does not have', () => {
     const notes = screen.getByRole('complementary', { name: 'Your annotations on this page' });
     expect((await within(notes).findByRole('textbox', { name: /note/i })).textContent).toBe('synced from the laptop');
     expect(screen.queryByText(/no longer in Shelf’s library/)).toBeNull();
+    // Its title is the one level-1 heading: the brand beside Back is none there (QA pass: two).
+    expect(screen.getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual([
+      'Vector Clocks Explained',
+    ]);
   });
 
   it('one never saved here is gone, and says so', async () => {
     await setSidePanelView({ kind: 'article', articleId: 'never-heard-of-it' });
     render(<SidePanelApp />);
     expect((await screen.findByRole('alert')).textContent).toBe('This article is no longer in Shelf’s library.');
+  });
+});
+
+// QA pass: the side panel's reader had two level-1 headings, the brand beside Back and the article's title.
+describe('the side panel’s one level-1 heading', () => {
+  it('is the brand where the view has no title of its own, the title in the reader', async () => {
+    await setSidePanelView({ kind: 'browse' });
+    const { unmount } = render(<SidePanelApp />);
+    await screen.findByRole('heading', { name: 'All articles by topic' });
+    expect(screen.getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual(['Shelf']);
+    unmount();
+    const item = await saveArticle({ id: 'wal', title: 'Write-Ahead Logs', url: null });
+    await setSidePanelView({ kind: 'reader', itemId: item.id });
+    render(<SidePanelApp />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Write-Ahead Logs' })).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(screen.getByText('Shelf').tagName).toBe('P');
   });
 });
