@@ -6,6 +6,7 @@ import { useHighlightCounts } from '@/components/hooks/use-highlight-counts';
 import { type CopyFacts, getCopyFacts } from '@/lib/db/copies';
 import type { ListRow } from '@/lib/reading-list/list-query';
 import { getRowDetails } from '@/lib/reading-list/row-details';
+import { ROW_INDEX_ATTRIBUTE } from '@/lib/reading-list/row-focus';
 import type { MatchReason } from '@/lib/search/library-index';
 import { describeReasons } from '@/lib/search/unified';
 
@@ -57,8 +58,22 @@ export function ReadingList({
   const pageIds = shown.filter((row) => !row.article).map((row) => row.item.id);
   const copies = useLiveQuery(() => getCopyFacts(pageIds), [pageIds.join('\n')]) ?? NO_COPIES;
 
+  // The pointer made the row current: it is where the user looks, the page stays where it is.
+  const pointed = useRef(false);
   useEffect(() => {
-    if (activeIndex >= 0 && activeIndex < rows.length) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    if (activeIndex < 0 || activeIndex >= rows.length) return;
+    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    const byPointer = pointed.current;
+    pointed.current = false;
+    if (byPointer) return;
+    // The list's box can reach below the window (a narrow panel's toolbar is taller than it allows
+    // for): the page scrolls too, so the current row stays in sight (QA pass: it slid off screen).
+    const frame = requestAnimationFrame(() =>
+      scrollRef.current
+        ?.querySelector(`[${ROW_INDEX_ATTRIBUTE}="${activeIndex}"]`)
+        ?.scrollIntoView?.({ block: 'nearest' }),
+    );
+    return () => cancelAnimationFrame(frame);
   }, [activeIndex, rows.length, virtualizer]);
 
   return (
@@ -85,8 +100,11 @@ export function ReadingList({
               aria-setsize={rows.length}
               aria-posinset={virtualRow.index + 1}
               style={{ transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT }}
-              data-row={virtualRow.index} // ROW_INDEX_ATTRIBUTE: the keys find the focused row by it
-              onMouseEnter={() => onActivate(virtualRow.index)}
+              {...{ [ROW_INDEX_ATTRIBUTE]: virtualRow.index }} // the keys find the focused row by it
+              onMouseEnter={() => {
+                pointed.current = !isActive;
+                onActivate(virtualRow.index);
+              }}
               // The focus in a row makes it current: the keys act on it (they acted on another row).
               onFocus={() => onActivate(virtualRow.index)}
             >

@@ -1,9 +1,9 @@
 import type { KeyboardEvent } from 'react';
 import type { useCurrentRowLine } from '@/components/hooks/use-current-row-line';
 import type { ItemStatus } from '@/lib/db/schema';
-import { runListKey } from '@/lib/reading-list/keys';
+import { LIST_PAGE_ROWS, runListKey } from '@/lib/reading-list/keys';
 import type { ListRow } from '@/lib/reading-list/list-query';
-import { focusSameControl, rowIndexOf } from '@/lib/reading-list/row-focus';
+import { focusCurrentRow, focusSameControl, rowIndexOf } from '@/lib/reading-list/row-focus';
 
 interface ListKeysOptions {
   rows: readonly ListRow[];
@@ -48,9 +48,20 @@ export function useListKeys(options: ListKeysOptions) {
       else options.setStatusOf(ids, status);
       rowLine.speakAfter(ids); // the Undo line says what was done; this line, where the user is now
     };
+    // Tab from the list itself goes to the current row, not the first row drawn (QA pass: d then acted
+    // on a row 8 above the one just announced).
+    if (event.key === 'Tab' && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey) {
+      if (focusedAt === null && focusCurrentRow(event.target as Element, at)) event.preventDefault();
+      return;
+    }
+    const last = rows.length - 1;
     runListKey(event, {
-      next: () => move(Math.min(at + 1, rows.length - 1)),
+      next: () => move(Math.min(at + 1, last)),
       previous: () => move(Math.max(at - 1, 0)),
+      pageDown: () => move(Math.min(at + LIST_PAGE_ROWS, last)),
+      pageUp: () => move(Math.max(at - LIST_PAGE_ROWS, 0)),
+      first: () => move(0),
+      last: () => move(Math.max(last, 0)),
       open: () => open(row),
       toggle: () => {
         // A focused checkbox says its own state; from the list or a title, the live line says it.

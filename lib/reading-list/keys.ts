@@ -2,7 +2,23 @@
  * The reading list's keys: one table that both the key handler and the `?` help read, so the help
  * says what each key does.
  */
-export type ListCommand = 'next' | 'previous' | 'open' | 'toggle' | 'archive' | 'done' | 'unsave' | 'search' | 'help';
+export type ListCommand =
+  | 'next'
+  | 'previous'
+  | 'pageDown'
+  | 'pageUp'
+  | 'first'
+  | 'last'
+  | 'open'
+  | 'toggle'
+  | 'archive'
+  | 'done'
+  | 'unsave'
+  | 'search'
+  | 'help';
+
+/** How many rows PageDown and PageUp move: about a side panel's screenful. */
+export const LIST_PAGE_ROWS = 8;
 
 export interface ListKey {
   /** `KeyboardEvent.key` values that run the command. */
@@ -15,6 +31,11 @@ export interface ListKey {
 export const READING_LIST_KEYS: readonly ListKey[] = [
   { keys: ['j'], command: 'next', description: 'next item' },
   { keys: ['k'], command: 'previous', description: 'previous item' },
+  // They scrolled the list and left the current row behind: End then d marked a row far off screen (QA pass).
+  { keys: ['PageDown'], command: 'pageDown', description: `${LIST_PAGE_ROWS} items down` },
+  { keys: ['PageUp'], command: 'pageUp', description: `${LIST_PAGE_ROWS} items up` },
+  { keys: ['Home'], command: 'first', description: 'first item' },
+  { keys: ['End'], command: 'last', description: 'last item' },
   { keys: ['o', 'Enter'], command: 'open', description: 'open the item' },
   { keys: ['x'], command: 'toggle', description: 'check / uncheck the item' },
   { keys: ['e'], command: 'archive', description: 'archive (the checked items, or the item)' },

@@ -28,3 +28,16 @@ export function focusSameControl(from: Element, index: number): boolean {
   control.focus();
   return true;
 }
+
+/**
+ * From the list itself (`target`, the element holding the rows), focuses the checkbox of the row at
+ * `index`; false when the focus is elsewhere or that row is not rendered.
+ */
+export function focusCurrentRow(target: Element, index: number): boolean {
+  const checkbox = target.querySelector?.<HTMLElement>(
+    `:scope > [${ROW_INDEX_ATTRIBUTE}="${index}"] input[type=checkbox]`,
+  );
+  if (!checkbox) return false;
+  checkbox.focus();
+  return true;
+}

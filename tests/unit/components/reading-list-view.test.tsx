@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { type ListPlace, useListPlace } from '@/components/hooks/use-list-place';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
@@ -476,5 +476,70 @@ describe('ReadingListView keyboard', () => {
     await screen.findByRole('option', { name: 'causality' });
     fireEvent.change(screen.getByRole('combobox', { name: 'Tag' }), { target: { value: 'causality' } });
     await waitFor(() => expect(shownTitles()).toEqual(['Select Vector Clocks']));
+  });
+});
+
+// QA pass: from the list, Tab went to the first row drawn (8 above the current one) and d then marked
+// that row done; End and PageDown scrolled the list but left the current row behind; in a narrow
+// panel the current row slid below the window, as only the list's own box scrolled.
+describe('the current row, kept in reach', () => {
+  beforeEach(async () => {
+    const db = getDatabase();
+    for (let n = 1; n <= 20; n++)
+      await saveArticle({ id: `n${n}`, title: `Row ${n}`, url: null }, { db, now: 100 - n });
+  });
+  const currentTitle = () =>
+    screen.getByRole('listitem', { current: true }).querySelector('.reading-row-title')?.textContent;
+
+  it('Home, End, PageDown and PageUp move it; Tab from the list goes to its checkbox', async () => {
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await screen.findByRole('button', { name: 'Row 1' });
+    act(() => list.focus());
+    fireEvent.keyDown(list, { key: 'Home' });
+    expect(currentTitle()).toBe('Row 1');
+    fireEvent.keyDown(list, { key: 'PageDown' });
+    expect(currentTitle()).toBe('Row 9');
+    fireEvent.keyDown(list, { key: 'PageUp' });
+    expect(currentTitle()).toBe('Row 1');
+    fireEvent.keyDown(list, { key: 'End' });
+    // Not drawn in a test (no layout to scroll): the live line says where it is.
+    const live = list.closest('section')?.querySelector('[aria-live="polite"]');
+    await waitFor(() => expect(live?.textContent).toBe('Gamma article, 23 of 23'));
+    fireEvent.keyDown(list, { key: 'Home' });
+    fireEvent.keyDown(list, { key: 'j' });
+    fireEvent.keyDown(list, { key: 'j' });
+    expect(currentTitle()).toBe('Row 3');
+    expect(fireEvent.keyDown(list, { key: 'Tab' })).toBe(false); // taken: the browser moves nothing
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Select Row 3' }));
+    // Shift+Tab, and Tab from a row, are the browser's.
+    expect(fireEvent.keyDown(document.activeElement as Element, { key: 'Tab' })).toBe(true);
+    act(() => list.focus());
+    expect(fireEvent.keyDown(list, { key: 'Tab', shiftKey: true })).toBe(true);
+  });
+
+  it('a key that moves it scrolls the page to it too; the pointer resting on a row does not', async () => {
+    const scrolled: string[] = [];
+    const jsdomHasNone = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = vi.fn(function (this: Element) {
+      scrolled.push(this.querySelector('.reading-row-title')?.textContent ?? '');
+    });
+    onTestFinished(() => {
+      Element.prototype.scrollIntoView = jsdomHasNone;
+    });
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await screen.findByRole('button', { name: 'Row 1' });
+    act(() => list.focus());
+    fireEvent.keyDown(list, { key: 'Home' });
+    expect(currentTitle()).toBe('Row 1');
+    fireEvent.keyDown(list, { key: 'j' });
+    await waitFor(() => expect(scrolled).toContain('Row 2'));
+    const row4 = screen.getByRole('button', { name: 'Row 4' }).closest('li') as HTMLElement;
+    fireEvent.mouseEnter(row4);
+    expect(currentTitle()).toBe('Row 4');
+    fireEvent.keyDown(list, { key: 'j' });
+    await waitFor(() => expect(scrolled).toContain('Row 5'));
+    expect(scrolled).not.toContain('Row 4');
   });
 });
