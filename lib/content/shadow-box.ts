@@ -16,7 +16,7 @@ export function mountShadowBox(
   doc: Document,
   { hostName, css, signal }: { hostName: string; css: string; signal: AbortSignal },
 ): ShadowBox {
-  const host = doc.createElement(hostName);
+  const host = undefinedElement(doc, hostName);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = css;
@@ -39,4 +39,17 @@ export function mountShadowBox(
   };
   signal.addEventListener('abort', remove, { once: true });
   return { container, remove };
+}
+
+/**
+ * An element named `name` that no page script defined. A page that defines Shelf's element first runs
+ * its own constructor in it: `attachInternals()` there hands the page even a closed shadow root (red
+ * team: it read the box and focused "Don't show on this site" for the user's next Space). The page
+ * defining the name later is harmless: a shadow root attached before the upgrade stays out of reach of
+ * the internals. Then a name with a random suffix, which the page cannot have guessed, is used.
+ */
+function undefinedElement(doc: Document, name: string): HTMLElement {
+  const element = doc.createElement(name);
+  if (!element.matches(':defined')) return element;
+  return undefinedElement(doc, `${name.split('--')[0]}--${crypto.randomUUID().slice(0, 8)}`);
 }

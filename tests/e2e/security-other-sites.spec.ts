@@ -115,7 +115,7 @@ test('a page cannot learn more than an opaque element where the box shows, nor r
   });
 });
 
-test('a page cannot stop Shelf: forged “newer script” events and clobbered names on another site', async () => {
+test('a page cannot stop Shelf: forged “newer script” events, clobbered names and its element defined first on another site', async () => {
   const fixture = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/related/cache-stampede.html'), 'utf8');
   const url = await browser.servePage(
     '/hostile/stop-shelf.html',
@@ -138,9 +138,24 @@ test('a page cannot stop Shelf: forged “newer script” events and clobbered n
     };
     forge();
     setInterval(forge, 20); // before, while and after Shelf's script runs
+    // Red team: the box's element defined by the page first, whose constructor's attachInternals()
+    // handed it the closed root (it read the box and focused "Don't show on this site").
+    const taken: ElementInternals[] = [];
+    Object.defineProperty(window, '__taken', { value: taken });
+    customElements.define(
+      'shelf-related',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          taken.push(this.attachInternals());
+        }
+      },
+    );
   }, browser.extensionId);
   await page.goto(url);
   await expect.poll(() => relatedBox(page).isShown(), { timeout: 30_000 }).toBe(true);
+  // The box is under a name the page could not guess: its constructor never ran in it.
+  expect(await page.evaluate(() => (window as unknown as { __taken: ElementInternals[] }).__taken.length)).toBe(0);
   await relatedBox(page).click('Dismiss related articles'); // alive: it answers the user
-  await expect(page.locator('shelf-related')).toHaveCount(0);
+  await expect.poll(() => relatedBox(page).isShown()).toBe(false);
 });

@@ -75,3 +75,54 @@ describe('closing a box that has the focus', () => {
     expect(document.activeElement).toBe(document.body);
   });
 });
+
+// Red team: a page that defined Shelf's element name first got the closed root through its own
+// constructor's attachInternals(), read the box and focused its "Don't show on this site".
+describe('a page that defines the box’s element first', () => {
+  it('gets neither the box’s root nor its element: another, unguessable name is used', () => {
+    const internals: ElementInternals[] = [];
+    customElements.define(
+      'shelf-taken-box',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          internals.push(this.attachInternals());
+        }
+      },
+    );
+    const box = mountShadowBox(document, {
+      hostName: 'shelf-taken-box',
+      css: '',
+      signal: new AbortController().signal,
+    });
+    box.container.append(Object.assign(document.createElement('button'), { textContent: 'Don’t show on this site' }));
+    const host =
+      box.container.getRootNode() instanceof ShadowRoot ? (box.container.getRootNode() as ShadowRoot).host : null;
+    expect(host?.localName).toMatch(/^shelf-taken-box--[0-9a-f]{8}$/);
+    expect(host?.matches(':defined')).toBe(false);
+    expect(document.querySelectorAll('shelf-taken-box')).toHaveLength(0);
+    expect(internals.every((given) => given.shadowRoot === null)).toBe(true);
+    box.remove();
+  });
+
+  it('defining it after the box is shown reaches nothing either', () => {
+    const box = mountShadowBox(document, {
+      hostName: 'shelf-later-box',
+      css: '',
+      signal: new AbortController().signal,
+    });
+    let seen: ShadowRoot | null | undefined;
+    customElements.define(
+      'shelf-later-box',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          seen = this.attachInternals().shadowRoot;
+        }
+      },
+    );
+    expect(document.querySelector('shelf-later-box')).not.toBeNull();
+    expect(seen ?? null).toBeNull();
+    box.remove();
+  });
+});
