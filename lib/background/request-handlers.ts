@@ -21,6 +21,7 @@ import { PAGE_NOT_SAVED } from '@/lib/messaging/highlight-errors';
 import type { PageHighlight, Reply, RequestHandlers } from '@/lib/messaging/protocol';
 import { isWebUrl } from '@/lib/net/web-url';
 import { relatedEngineFor } from '@/lib/related/bundled';
+import { closeToBest } from '@/lib/related/find-related';
 import { showInSidePanel } from '@/lib/side-panel/show';
 
 /** How many related articles the box on the blog lists. */
@@ -149,9 +150,11 @@ export const requestHandlers: RequestHandlers = {
   'related-for-page': async ({ title, text }) => {
     const catalog = await loadEffectiveCatalog();
     const { matched, results } = relatedEngineFor(catalog).related({ title, text }, { limit: BOX_RELATED });
+    // As "Find related" lists them: Python's numeric types filled the box's last two places with
+    // Terraform modules and a founder's demands, at a third of the first one's strength (QA pass).
     return {
       matched,
-      results: matched ? results.map(({ article }) => ({ id: article.id, title: article.title })) : [],
+      results: matched ? closeToBest(results).map(({ article }) => ({ id: article.id, title: article.title })) : [],
     };
   },
   // Only the content script on the article's own page records its progress (the reader writes directly).

@@ -21,6 +21,12 @@ const LOOSE_SHOWN = 3;
  */
 const LISTED_SHARE_OF_BEST = 0.4;
 
+/** Of a matched text's related articles, those at LISTED_SHARE_OF_BEST of the best one's confidence or more. */
+export function closeToBest<T extends { confidence: number }>(results: readonly T[]): T[] {
+  const best = Math.max(...results.map((r) => r.confidence));
+  return results.filter((r) => r.confidence >= LISTED_SHARE_OF_BEST * best);
+}
+
 export interface FoundRelated {
   articles: Article[];
   /**
@@ -67,11 +73,7 @@ export function findRelated(
     { title, text },
     { limit, excludeId },
   );
-  if (matched) {
-    const best = Math.max(...results.map((r) => r.confidence));
-    const close = results.filter((r) => r.confidence >= LISTED_SHARE_OF_BEST * best);
-    return { articles: close.map((r) => r.article), matched };
-  }
+  if (matched) return { articles: closeToBest(results).map((r) => r.article), matched };
   // Loosely related articles offered when nothing matches: those at LOOSELY_RELATED_CONFIDENCE or more
   // (the floor of matching too). On the related sets of `npm run eval` (the seven documentation sets
   // CI reads, passages, real pages), 35 of the 105 unrelated texts left unmatched are offered loosely
