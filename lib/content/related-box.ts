@@ -14,7 +14,8 @@ export interface RelatedBoxArticle {
 }
 
 export interface RelatedBoxHandlers {
-  onOpen: (articleId: string) => void;
+  /** Opens the article's card in the side panel; false when the browser would not open the panel. */
+  onOpen: (articleId: string) => Promise<boolean>;
   onDismiss: () => void;
   onHideOnSite: () => void;
   /** Whether an event is the user's own (see box-dom.ts); the browser's trust flag unless a test says. */
@@ -36,13 +37,27 @@ export function renderRelatedBox(
     fromUser,
   });
 
+  // The panel opens only where the browser allows it: a click that opened nothing said nothing (QA pass).
+  const hint = boxElement(doc, 'p', {
+    className: 'shelf-box-hint',
+    text: 'Open Shelf’s side panel from the toolbar to see the card.',
+    attrs: { role: 'status' },
+  });
+  hint.hidden = true;
+  const open = (articleId: string) =>
+    void handlers
+      .onOpen(articleId)
+      .catch(() => false)
+      .then((opened) => {
+        hint.hidden = opened;
+      });
   const list = boxElement(doc, 'ul', { className: 'shelf-box-list' });
   for (const article of articles) {
     const item = boxElement(doc, 'li');
-    item.append(articleButton(doc, article.title, () => handlers.onOpen(article.id), fromUser));
+    item.append(articleButton(doc, article.title, () => open(article.id), fromUser));
     list.append(item);
   }
-  box.append(list);
+  box.append(list, hint);
 
   const hide = boxElement(doc, 'button', {
     className: 'shelf-box-quiet',

@@ -35,7 +35,7 @@ export async function showRelatedForPage(ctx: PageContext, doc: Document = docum
 
   const box = mountShadowBox(doc, { hostName: 'shelf-related', css: boxCss, signal: ctx.signal });
   renderRelatedBox(box.container, reply.results, {
-    onOpen: (articleId) => void sendRequest({ type: 'open-article-card', articleId }).catch(() => {}),
+    onOpen: (articleId) => sendRequest({ type: 'open-article-card', articleId }).then(({ opened }) => opened),
     onDismiss: box.remove,
     onHideOnSite: () => {
       box.remove();

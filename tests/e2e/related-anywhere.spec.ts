@@ -34,6 +34,12 @@ test('shows the related-articles box on a page about cache stampedes, in a close
   expect(await page.evaluate(() => document.body.textContent?.includes('Related articles'))).toBe(false);
   await box.revealToTests();
   await expectNoSeriousA11yViolations(page, 'shelf-related');
+  // Not printed with the page (QA pass: it printed over the page's last lines).
+  const hostDisplay = () => page.locator('shelf-related').evaluate((host) => getComputedStyle(host).display);
+  await page.emulateMedia({ media: 'print' });
+  expect(await hostDisplay()).toBe('none');
+  await page.emulateMedia({ media: 'screen' });
+  expect(await hostDisplay()).not.toBe('none');
 
   await box.click('Dismiss related articles');
   await expect(page.locator('shelf-related')).toHaveCount(0);

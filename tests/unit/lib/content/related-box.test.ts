@@ -21,3 +21,29 @@ describe('the related-articles box on other sites', () => {
     expect(container.querySelector('aside')?.getAttribute('aria-label')).toBe('Shelf: related articles');
   });
 });
+
+// QA pass: on other sites a click on an article opened nothing (no side panel there) and said nothing.
+describe('opening an article from the box', () => {
+  it('says how to see the card when the browser would not open the side panel, and not when it did', async () => {
+    const container = document.createElement('div');
+    const opened = [false, true];
+    const onOpen = vi.fn(async () => opened.shift() ?? true);
+    renderRelatedBox(container, [{ id: 'cache-stampede', title: 'Cache Stampede' }], {
+      onOpen,
+      onDismiss: vi.fn(),
+      onHideOnSite: vi.fn(),
+      fromUser: () => true,
+    });
+    const hint = container.querySelector<HTMLElement>('[role="status"]');
+    expect(hint?.hidden).toBe(true);
+    const article = container.querySelector<HTMLButtonElement>('.shelf-box-link');
+    article?.click();
+    expect(onOpen).toHaveBeenCalledWith('cache-stampede');
+    await vi.waitFor(() => expect(hint?.hidden).toBe(false));
+    expect(hint?.getAttribute('data-text') ?? hint?.textContent).toBe(
+      'Open Shelf’s side panel from the toolbar to see the card.',
+    );
+    article?.click();
+    await vi.waitFor(() => expect(hint?.hidden).toBe(true));
+  });
+});
