@@ -34,7 +34,7 @@ export function NotCaptured({
   return (
     <>
       <section className="notice" aria-labelledby="not-captured-title">
-        <h1 id="not-captured-title" tabIndex={-1}>
+        <h1 id="not-captured-title" tabIndex={-1} dir="auto">
           {title}
         </h1>
         <h2>Not captured yet</h2>

@@ -115,7 +115,7 @@ export function ReadingList({
                 onChange={() => onToggleSelected(item.id)}
               />
               <div className="reading-row-main">
-                <button type="button" className="reading-row-title" onClick={() => onOpen(row)}>
+                <button type="button" className="reading-row-title" dir="auto" onClick={() => onOpen(row)}>
                   {item.title}
                 </button>
                 <span className="reading-row-meta">

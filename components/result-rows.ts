@@ -17,7 +17,8 @@ export function getResultOptionId(listId: string, index: number): string {
 }
 
 function highlighted(doc: Document, className: string, parts: HighlightedParts): HTMLElement {
-  const span = element(doc, 'span', { className });
+  // A title or snippet in Hebrew or Arabic reads in its own direction (QA pass: its words ran backwards).
+  const span = element(doc, 'span', { className, attrs: { dir: 'auto' } });
   for (const part of parts) span.append(part.marked ? element(doc, 'mark', { text: part.text }) : part.text);
   return span;
 }

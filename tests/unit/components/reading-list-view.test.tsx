@@ -510,6 +510,7 @@ describe('the current row, kept in reach', () => {
     fireEvent.keyDown(list, { key: 'j' });
     fireEvent.keyDown(list, { key: 'j' });
     expect(currentTitle()).toBe('Row 3');
+    expect(screen.getByRole('button', { name: 'Row 3' }).getAttribute('dir')).toBe('auto'); // Hebrew titles read right to left
     expect(fireEvent.keyDown(list, { key: 'Tab' })).toBe(false); // taken: the browser moves nothing
     expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Select Row 3' }));
     // Shift+Tab, and Tab from a row, are the browser's.

@@ -55,6 +55,12 @@ describe('the result rows renderer', () => {
     expect(second?.className).toBe('search-result search-result-page');
     expect(second?.querySelector('.result-topic')?.textContent).toBe('Saved page · news.example · Matched saved text');
     expect(second?.querySelector('.result-snippet mark')?.textContent).toBe('Darfur');
+    // QA pass: a Hebrew title's words ran left to right. Each text reads in its own direction.
+    expect(
+      [second?.querySelector('.result-title'), second?.querySelector('.result-snippet')].map((part) =>
+        part?.getAttribute('dir'),
+      ),
+    ).toEqual(['auto', 'auto']);
     expect(options(list).map((option) => [option.id, option.getAttribute('aria-selected')])).toEqual([
       ['results-option-0', 'false'],
       ['results-option-1', 'true'],
