@@ -1,6 +1,7 @@
 import { normalizePageUrl } from '@/lib/db/ids';
 import type { RelatedEngine, RelatedInput } from '@/lib/related/engine';
 import { QUERY_WORDS } from '@/lib/related/find-related';
+import { comparableAddress } from '@/lib/search/address-query';
 import type { LibraryHit, LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
 import { makeSnippetBetweenTasks, type Snippet } from '@/lib/search/snippet';
 import { countWords } from '@/lib/search/text';
@@ -28,13 +29,21 @@ export interface RelatedSavedOptions {
   excludeUrl?: string;
 }
 
+/**
+ * A page's address as compared: without its #fragment, "www.", a trailing slash or tracking
+ * parameters (QA pass: a saved page opened from a newsletter's ?utm_source=… link was related to itself).
+ */
+function sameAddress(url: string): string {
+  return comparableAddress(url) ?? normalizePageUrl(url);
+}
+
 /** Saved pages' addresses as compared (normalized once each: a library of 10,000 took 10–40 ms a time). */
 const normalizedAddresses = new Map<string, string>();
 function addressOf(url: string): string {
   const known = normalizedAddresses.get(url);
   if (known !== undefined) return known;
   if (normalizedAddresses.size >= 50_000) normalizedAddresses.clear();
-  const address = normalizePageUrl(url);
+  const address = sameAddress(url);
   normalizedAddresses.set(url, address);
   return address;
 }
@@ -54,7 +63,7 @@ export function findRelatedSaved(
   { limit = 5, excludeItemId, excludeUrl }: RelatedSavedOptions = {},
 ): LibraryResponse {
   // The same page under another spelling of its address (a #fragment, an upper-case host) is still itself.
-  const excludedAddress = excludeUrl === undefined ? undefined : normalizePageUrl(excludeUrl);
+  const excludedAddress = excludeUrl === undefined ? undefined : sameAddress(excludeUrl);
   const isExcluded = (saved: Pick<LibraryHit, 'itemId' | 'url'>) =>
     saved.itemId === excludeItemId || (saved.url !== null && addressOf(saved.url) === excludedAddress);
   // Counted as search counts them: a paragraph of Chinese is many words, not one.
