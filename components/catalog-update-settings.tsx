@@ -24,9 +24,12 @@ export function CatalogUpdateSettings() {
       <button
         type="button"
         className="button secondary"
-        disabled={running}
+        // aria-disabled while it runs: a disabled button drops the focus to the page's body (QA pass).
+        aria-disabled={running || undefined}
         // The permission prompt needs this click's gesture: startCatalogUpdate asks before anything else.
-        onClick={() => void startCatalogUpdate().then((outcome) => setError(outcome.ok ? null : outcome.message))}
+        onClick={() =>
+          !running && void startCatalogUpdate().then((outcome) => setError(outcome.ok ? null : outcome.message))
+        }
       >
         Update articles from the blog
       </button>

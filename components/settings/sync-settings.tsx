@@ -49,8 +49,13 @@ export function SyncSettings() {
       <button
         type="button"
         className="button secondary"
-        disabled={!enabled || status?.state === 'syncing'}
-        onClick={() => void requestSyncNow().then((outcome) => setFailure(outcome.ok ? null : outcome.message))}
+        disabled={!enabled}
+        // aria-disabled while it syncs: a disabled button drops the focus to the page's body (QA pass).
+        aria-disabled={status?.state === 'syncing' || undefined}
+        onClick={() =>
+          status?.state !== 'syncing' &&
+          void requestSyncNow().then((outcome) => setFailure(outcome.ok ? null : outcome.message))
+        }
       >
         Sync now
       </button>

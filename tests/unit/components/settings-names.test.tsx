@@ -32,6 +32,9 @@ describe('Settings, by the names the issues give', () => {
     render(<CatalogUpdateSettings />);
     const progress = await screen.findByRole('progressbar', { name: 'Catalog update' });
     expect(progress.getAttribute('value')).toBe('2');
-    expect(screen.getByRole('button', { name: 'Update articles from the blog' })).toHaveProperty('disabled', true);
+    // Unavailable, but still holding the focus it had (QA pass: disabled, it dropped it to the page's body).
+    const button = screen.getByRole('button', { name: 'Update articles from the blog' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(button).toHaveProperty('disabled', false);
   });
 });
