@@ -52,7 +52,9 @@ export function useRelatedSettings() {
       setNotice(
         site
           ? null
-          : `“${input.trim().slice(0, 80)}” is not a site: type a name like example.com, or paste an address.`,
+          : input.trim() === ''
+            ? 'Type a site first: a name like example.com, or paste an address.'
+            : `“${input.trim().slice(0, 80)}” is not a site: type a name like example.com, or paste an address.`,
       );
       return site !== null;
     },

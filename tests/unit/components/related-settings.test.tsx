@@ -25,6 +25,14 @@ describe('Settings: sites where related articles never appear', () => {
     expect(notice.textContent).toMatch(/is not a site/);
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(field.getAttribute('aria-describedby')).toBe(notice.id);
+    // QA pass: the empty box said "“” is not a site".
+    fireEvent.change(field, { target: { value: '  ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Type a site first: a name like example.com, or paste an address.',
+      ),
+    );
     fireEvent.change(field, { target: { value: 'example.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
     await waitFor(() => expect(field.getAttribute('aria-invalid')).toBeNull());
