@@ -490,14 +490,19 @@ describe('the current row, kept in reach', () => {
   });
   const currentTitle = () =>
     screen.getByRole('listitem', { current: true }).querySelector('.reading-row-title')?.textContent;
-
-  it('Home, End, PageDown and PageUp move it; Tab from the list goes to its checkbox', async () => {
+  /** The list shown and focused, its first row current. */
+  async function showListAtFirstRow(): Promise<HTMLElement> {
     render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
     const list = await screen.findByRole('list', { name: 'Saved articles' });
     await screen.findByRole('button', { name: 'Row 1' });
     act(() => list.focus());
     fireEvent.keyDown(list, { key: 'Home' });
     expect(currentTitle()).toBe('Row 1');
+    return list;
+  }
+
+  it('Home, End, PageDown and PageUp move it; Tab from the list goes to its checkbox', async () => {
+    const list = await showListAtFirstRow();
     fireEvent.keyDown(list, { key: 'PageDown' });
     expect(currentTitle()).toBe('Row 9');
     fireEvent.keyDown(list, { key: 'PageUp' });
@@ -528,12 +533,7 @@ describe('the current row, kept in reach', () => {
     onTestFinished(() => {
       Element.prototype.scrollIntoView = jsdomHasNone;
     });
-    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
-    const list = await screen.findByRole('list', { name: 'Saved articles' });
-    await screen.findByRole('button', { name: 'Row 1' });
-    act(() => list.focus());
-    fireEvent.keyDown(list, { key: 'Home' });
-    expect(currentTitle()).toBe('Row 1');
+    const list = await showListAtFirstRow();
     fireEvent.keyDown(list, { key: 'j' });
     await waitFor(() => expect(scrolled).toContain('Row 2'));
     const row4 = screen.getByRole('button', { name: 'Row 4' }).closest('li') as HTMLElement;
