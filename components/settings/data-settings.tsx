@@ -108,15 +108,7 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
         progress={imports.progress}
         outcome={imports.outcome}
       />
-      <DeleteEverything
-        db={db}
-        message={deleted}
-        onMessage={(message) => {
-          // Cleared as a deletion starts: the earlier results go with it.
-          if (message === null) clearResults();
-          setDeleted(message);
-        }}
-      />
+      <DeleteEverything db={db} message={deleted} onStart={clearResults} onMessage={setDeleted} />
     </section>
   );
 }

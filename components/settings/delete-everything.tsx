@@ -13,18 +13,21 @@ import { PREFERENCES } from '@/lib/settings/preferences';
 export function DeleteEverything({
   db,
   message,
+  onStart,
   onMessage: setMessage,
 }: {
   db: ShelfDatabase;
   message: Message | null;
-  onMessage: (message: Message | null) => void;
+  /** A deletion starts: the earlier results (this one's too) are cleared. */
+  onStart: () => void;
+  onMessage: (message: Message) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
   const syncing = usePreference(PREFERENCES.syncEnabled) === true;
 
   async function deleteAll() {
     setConfirming(false);
-    setMessage(null);
+    onStart();
     try {
       const { deleteEverything } = await import('@/lib/settings/delete-everything');
       await deleteEverything(db);

@@ -88,3 +88,30 @@ export function articleButton(
   onUserClick(button, onClick, fromUser);
   return button;
 }
+
+/**
+ * Opening a card in Shelf's side panel from a box, which the browser allows only where it can open the
+ * panel: `open` runs an opening from `button` (unavailable meanwhile); `hint`, hidden until then, says
+ * how to get there when the panel did not open. Both boxes use it.
+ */
+export function sidePanelOpener(doc: Document): {
+  hint: HTMLElement;
+  open: (button: HTMLElement, opening: () => Promise<boolean>) => void;
+} {
+  const hint = boxElement(doc, 'p', {
+    className: 'shelf-box-hint',
+    text: 'Open Shelf’s side panel from the toolbar to see the card.',
+    attrs: { role: 'status' },
+  });
+  hint.hidden = true;
+  const open = (button: HTMLElement, opening: () => Promise<boolean>) => {
+    setUnavailable(button, true);
+    void opening()
+      .catch(() => false)
+      .then((opened) => {
+        setUnavailable(button, false);
+        hint.hidden = opened;
+      });
+  };
+  return { hint, open };
+}

@@ -5,6 +5,7 @@ import {
   isFromUser,
   onUserClick,
   setUnavailable,
+  sidePanelOpener,
   type UserEventCheck,
 } from '@/lib/content/box-dom';
 
@@ -72,22 +73,7 @@ export function renderReadingNowBox(container: HTMLElement, options: ReadingNowB
     header.lastElementChild,
   );
 
-  const hint = boxElement(doc, 'p', {
-    className: 'shelf-box-hint',
-    text: 'Open Shelf’s side panel from the toolbar to see the card.',
-    attrs: { role: 'status' },
-  });
-  hint.hidden = true;
-  /** Runs an "open in the side panel" action; says how to get there when the browser refused. */
-  const opening = (button: HTMLButtonElement, open: () => Promise<boolean>) => {
-    setUnavailable(button, true);
-    void open()
-      .catch(() => false)
-      .then((opened) => {
-        setUnavailable(button, false);
-        hint.hidden = opened;
-      });
-  };
+  const { hint, open: opening } = sidePanelOpener(doc);
 
   const more = boxElement(doc, 'div', { className: 'shelf-box-more', attrs: { id: 'shelf-box-more' } });
   more.hidden = true;

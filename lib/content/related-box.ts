@@ -4,6 +4,7 @@ import {
   createBox,
   isFromUser,
   onUserClick,
+  sidePanelOpener,
   type UserEventCheck,
 } from '@/lib/content/box-dom';
 
@@ -38,26 +39,20 @@ export function renderRelatedBox(
   });
 
   // The panel opens only where the browser allows it: a click that opened nothing said nothing (QA pass).
-  const hint = boxElement(doc, 'p', {
-    className: 'shelf-box-hint',
-    text: 'Open Shelf’s side panel from the toolbar to see the card.',
-    attrs: { role: 'status' },
-  });
-  hint.hidden = true;
-  const open = (articleId: string) =>
-    void handlers
-      .onOpen(articleId)
-      .catch(() => false)
-      .then((opened) => {
-        hint.hidden = opened;
-      });
+  const opener = sidePanelOpener(doc);
   const list = boxElement(doc, 'ul', { className: 'shelf-box-list' });
   for (const article of articles) {
     const item = boxElement(doc, 'li');
-    item.append(articleButton(doc, article.title, () => open(article.id), fromUser));
+    const button = articleButton(
+      doc,
+      article.title,
+      () => opener.open(button, () => handlers.onOpen(article.id)),
+      fromUser,
+    );
+    item.append(button);
     list.append(item);
   }
-  box.append(list, hint);
+  box.append(list, opener.hint);
 
   const hide = boxElement(doc, 'button', {
     className: 'shelf-box-quiet',

@@ -20,13 +20,7 @@ export function rowIndexOf(target: EventTarget | null): number | null {
  */
 export function focusSameControl(from: Element, index: number): boolean {
   const list = from.closest(`[${ROW_INDEX_ATTRIBUTE}]`)?.parentElement;
-  const row = list?.querySelector(`:scope > [${ROW_INDEX_ATTRIBUTE}="${index}"]`);
-  const control = row?.querySelector<HTMLElement>(
-    from.matches('input[type=checkbox]') ? 'input[type=checkbox]' : '.reading-row-title',
-  );
-  if (!control) return false;
-  control.focus();
-  return true;
+  return focusRowControl(list, index, from.matches('input[type=checkbox]') ? CHECKBOX : TITLE);
 }
 
 /**
@@ -34,10 +28,16 @@ export function focusSameControl(from: Element, index: number): boolean {
  * `index`; false when the focus is elsewhere or that row is not rendered.
  */
 export function focusCurrentRow(target: Element, index: number): boolean {
-  const checkbox = target.querySelector?.<HTMLElement>(
-    `:scope > [${ROW_INDEX_ATTRIBUTE}="${index}"] input[type=checkbox]`,
-  );
-  if (!checkbox) return false;
-  checkbox.focus();
+  return focusRowControl(target, index, CHECKBOX);
+}
+
+const CHECKBOX = 'input[type=checkbox]';
+const TITLE = '.reading-row-title';
+
+/** Focuses the control `selector` names in the row at `index` of `list`; false when it is not rendered. */
+function focusRowControl(list: Element | null | undefined, index: number, selector: string): boolean {
+  const control = list?.querySelector?.<HTMLElement>(`:scope > [${ROW_INDEX_ATTRIBUTE}="${index}"] ${selector}`);
+  if (!control) return false;
+  control.focus();
   return true;
 }

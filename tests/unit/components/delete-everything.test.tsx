@@ -17,7 +17,9 @@ beforeEach(async () => {
 /** The component with its result line kept, as "Your data" keeps it. */
 function DeleteEverythingKept() {
   const [message, setMessage] = useState<Message | null>(null);
-  return <DeleteEverything db={getDatabase()} message={message} onMessage={setMessage} />;
+  return (
+    <DeleteEverything db={getDatabase()} message={message} onStart={() => setMessage(null)} onMessage={setMessage} />
+  );
 }
 let stop = new AbortController();
 afterEach(() => {
