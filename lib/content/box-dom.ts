@@ -52,7 +52,23 @@ export function onUserClick(
   });
 }
 
-/** The box itself: a labelled `aside` with a header (brand, and a close button). */
+/**
+ * Runs `action` when the user presses Escape inside `target`; `action` returns false when it had
+ * nothing to do. A key the box acted on is the box's alone: the page (which may close its own dialog
+ * on Escape) does not get it.
+ */
+export function onUserEscape(target: HTMLElement, action: () => boolean, fromUser: UserEventCheck = isFromUser): void {
+  target.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !fromUser(event) || event.defaultPrevented || !action()) return;
+    event.preventDefault();
+    event.stopPropagation();
+  });
+}
+
+/**
+ * The box itself: a labelled `aside` with a header (brand, and a close button). With
+ * `dismissOnEscape`, Escape anywhere in the box is the close button (QA: a keyboard user had to Tab to ×).
+ */
 export function createBox(
   doc: Document,
   {
@@ -60,8 +76,16 @@ export function createBox(
     brand,
     closeLabel,
     onDismiss,
+    dismissOnEscape = false,
     fromUser = isFromUser,
-  }: { label: string; brand: string; closeLabel: string; onDismiss: () => void; fromUser?: UserEventCheck },
+  }: {
+    label: string;
+    brand: string;
+    closeLabel: string;
+    onDismiss: () => void;
+    dismissOnEscape?: boolean;
+    fromUser?: UserEventCheck;
+  },
 ): HTMLElement {
   const box = boxElement(doc, 'aside', { className: 'shelf-box', attrs: { 'aria-label': label } });
   const header = boxElement(doc, 'div', { className: 'shelf-box-header' });
@@ -72,6 +96,16 @@ export function createBox(
     attrs: { type: 'button', 'aria-label': closeLabel },
   });
   onUserClick(close, onDismiss, fromUser);
+  if (dismissOnEscape) {
+    onUserEscape(
+      box,
+      () => {
+        onDismiss();
+        return true;
+      },
+      fromUser,
+    );
+  }
   header.append(close);
   box.append(header);
   return box;

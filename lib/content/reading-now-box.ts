@@ -4,6 +4,7 @@ import {
   createBox,
   isFromUser,
   onUserClick,
+  onUserEscape,
   setUnavailable,
   sidePanelOpener,
   type UserEventCheck,
@@ -116,12 +117,21 @@ export function renderReadingNowBox(container: HTMLElement, options: ReadingNowB
   const toggle = actionButton(doc, count > 0 ? `Related (${count})` : 'More', true);
   toggle.setAttribute('aria-expanded', 'false');
   toggle.setAttribute('aria-controls', 'shelf-box-more');
-  onUserClick(
-    toggle,
+  const setExpanded = (expanded: boolean) => {
+    more.hidden = !expanded;
+    toggle.setAttribute('aria-expanded', String(expanded));
+    box.classList.toggle('shelf-pill', !expanded);
+  };
+  onUserClick(toggle, () => setExpanded(Boolean(more.hidden)), fromUser);
+  // Escape folds what the toggle opened, as a disclosure does, focus back on the toggle. It does not
+  // close the box: closed, it stays closed on this article, too much for one stray key.
+  onUserEscape(
+    box,
     () => {
-      more.hidden = !more.hidden;
-      toggle.setAttribute('aria-expanded', String(!more.hidden));
-      box.classList.toggle('shelf-pill', more.hidden);
+      if (more.hidden) return false;
+      setExpanded(false);
+      toggle.focus(); // the key came from inside the box: the focus was there
+      return true;
     },
     fromUser,
   );

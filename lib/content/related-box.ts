@@ -35,6 +35,7 @@ export function renderRelatedBox(
     brand: 'Related articles',
     closeLabel: 'Dismiss related articles',
     onDismiss: handlers.onDismiss,
+    dismissOnEscape: true,
     fromUser,
   });
 

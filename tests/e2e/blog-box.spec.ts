@@ -59,6 +59,11 @@ test('the box works from the keyboard: Tab reaches its buttons, Enter presses th
     .toMatchObject({ kind: 'article', articleId: 'cold-start-latency' });
   // The button stays focused while and after it opens the panel (disabled, it dropped focus to <body>).
   await expect.poll(() => box.focusedControl()).toBe('Show card in Shelf');
+  // Escape folds the box back to its pill, on its toggle; it does not close it.
+  await page.keyboard.press('Escape');
+  await expect.poll(() => box.focusedControl()).toBe('Related (3)');
+  expect(await box.buttonNames()).not.toContain('Show card in Shelf');
+  await expect(page.locator('shelf-reading-now')).toHaveCount(1);
   await box.tabTo('Dismiss Shelf box');
   await page.keyboard.press('Enter');
   await expect(page.locator('shelf-reading-now')).toHaveCount(0);

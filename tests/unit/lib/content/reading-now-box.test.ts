@@ -115,6 +115,28 @@ describe('the box on the blog', () => {
     expect(options.onDismiss).toHaveBeenCalled();
   });
 
+  // QA pass: Escape did nothing. It folds the open box back to its pill, and never closes the box
+  // (closed, it stays closed on that article); an Escape the box did not act on is the page's.
+  it('folds back to the pill on Escape, focus on the toggle, and leaves a folded box to the page', () => {
+    const { box, button, options } = render();
+    const toggle = button(/^Related \(1\)$/) as HTMLButtonElement;
+    toggle.click();
+    const related = button(/Related A/) as HTMLButtonElement;
+    related.focus();
+    const escapeKey = () => new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    const first = escapeKey();
+    related.dispatchEvent(first);
+    expect((box.querySelector('.shelf-box-more') as HTMLElement).hidden).toBe(true);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+    expect(first.defaultPrevented).toBe(true);
+
+    const second = escapeKey();
+    toggle.dispatchEvent(second);
+    expect(second.defaultPrevented).toBe(false);
+    expect(options.onDismiss).not.toHaveBeenCalled();
+  });
+
   it('acts on the user’s own clicks only: a page script’s clicks do nothing', async () => {
     const { box, button, options } = render({ fromUser: undefined, saved: false }); // the browser's trust flag
     for (const name of [/Resume/, /Save to Shelf/, /^Related \(1\)$/, /Show card/, /Related A/, /Dismiss/])

@@ -22,6 +22,31 @@ describe('the related-articles box on other sites', () => {
   });
 });
 
+// QA pass: Escape did not close the box; a keyboard user had to Tab to its × first.
+describe('closing the box with Escape', () => {
+  it('dismisses the box on the user’s Escape from any of its controls, and not on a page script’s', () => {
+    const render = (fromUser: (event: Event) => boolean) => {
+      const container = document.createElement('div');
+      const onDismiss = vi.fn();
+      renderRelatedBox(container, [{ id: 'cache-stampede', title: 'Cache Stampede' }], {
+        onOpen: vi.fn(),
+        onDismiss,
+        onHideOnSite: vi.fn(),
+        fromUser,
+      });
+      const article = container.querySelector('.shelf-box-link') as HTMLElement;
+      const escapeKey = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+      article.dispatchEvent(escapeKey);
+      return { onDismiss, escapeKey };
+    };
+    const byUser = render(() => true);
+    expect(byUser.onDismiss).toHaveBeenCalledOnce();
+    expect(byUser.escapeKey.defaultPrevented).toBe(true);
+    const byPage = render((event) => event.isTrusted);
+    expect(byPage.onDismiss).not.toHaveBeenCalled();
+  });
+});
+
 // QA pass: on other sites a click on an article opened nothing (no side panel there) and said nothing.
 describe('opening an article from the box', () => {
   it('says how to see the card when the browser would not open the side panel, and not when it did', async () => {
