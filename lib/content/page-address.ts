@@ -1,3 +1,4 @@
+import { type SettleTiming, whenDomSettles } from '@/lib/content/dom-settle';
 import type { PageContext } from '@/lib/content/page-context';
 
 /** The page a Shelf script works for: its address without the fragment (an in-page link stays on it). */
@@ -6,15 +7,13 @@ export function pageAddressOf(location: Pick<Location, 'href'>): string {
   return hash === -1 ? location.href : location.href.slice(0, hash);
 }
 
-export interface AddressWatchTiming {
-  /**
-   * How long the page's DOM must stay unchanged after a move before the new page is read: a site
-   * fetches and renders it after changing the address, and a page read too soon has the last page's
-   * text (its highlights reported "not found", its box of the last page; review).
-   */
-  quietMs: number;
-  /** The longest wait for that: a page that never stops changing (a clock, a feed) is read then. */
-  maxSettleMs: number;
+/**
+ * `quietMs`: how long the page's DOM must stay unchanged after a move before the new page is read: a
+ * site fetches and renders it after changing the address, and a page read too soon has the last
+ * page's text (its highlights reported "not found", its box of the last page; review).
+ * `maxSettleMs`: the longest wait for that: a page that never stops changing is read then.
+ */
+export interface AddressWatchTiming extends SettleTiming {
   /** How often the address is compared where the browser has no navigation events (Firefox). */
   pollMs: number;
 }
@@ -59,7 +58,7 @@ export function showForEachAddress(
 ): void {
   let address = pageAddressOf(win.location);
   let current: ReturnType<typeof childContext> | null = null;
-  let stopWaiting = () => {};
+  let waiting: AbortController | null = null;
   const start = (moved: boolean) => {
     current = childContext(ctx);
     const pageCtx = current.ctx;
@@ -69,6 +68,16 @@ export function showForEachAddress(
       .then((page) => show(pageCtx, page))
       .catch(() => {});
   };
+  // The new page is read once the DOM has been still for `quietMs`, or after `maxSettleMs`; a
+  // further move starts the wait again.
+  const waitForQuiet = () => {
+    waiting?.abort();
+    const wait = new AbortController();
+    waiting = wait;
+    void whenDomSettles(win.document, timing, wait.signal).then(() => {
+      if (!wait.signal.aborted && !ctx.isInvalid) start(true);
+    });
+  };
   const check = () => {
     if (ctx.isInvalid) return;
     const now = pageAddressOf(win.location);
@@ -77,26 +86,6 @@ export function showForEachAddress(
     current?.end();
     current = null;
     waitForQuiet();
-  };
-  // The new page is read once the DOM has been still for `quietMs`, or after `maxSettleMs`.
-  const waitForQuiet = () => {
-    stopWaiting();
-    const done = () => {
-      stopWaiting();
-      if (!ctx.isInvalid) start(true);
-    };
-    let quiet = setTimeout(done, timing.quietMs);
-    const cap = setTimeout(done, timing.maxSettleMs);
-    const changes = new MutationObserver(() => {
-      clearTimeout(quiet);
-      quiet = setTimeout(done, timing.quietMs);
-    });
-    changes.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true });
-    stopWaiting = () => {
-      changes.disconnect();
-      clearTimeout(quiet);
-      clearTimeout(cap);
-    };
   };
   start(false);
 
@@ -108,5 +97,5 @@ export function showForEachAddress(
     signal.addEventListener('abort', () => clearInterval(poll));
   }
   win.addEventListener('popstate', check, { signal });
-  signal.addEventListener('abort', () => stopWaiting());
+  signal.addEventListener('abort', () => waiting?.abort());
 }

@@ -1,3 +1,4 @@
+import { type SettleTiming, whenDomSettles } from '@/lib/content/dom-settle';
 import { hideOnSite, mayShowRelatedOn } from '@/lib/content/hidden-sites';
 import type { PageContext } from '@/lib/content/page-context';
 import { renderRelatedBox } from '@/lib/content/related-box';
@@ -14,6 +15,21 @@ const MIN_TEXT = 500;
  * pauses between (see time-slices.ts). A real article takes a few thousand nodes.
  */
 export const RELATED_TEXT_BUDGET: WalkBudget = { maxNodes: 100_000, maxDepth: 1_000, maxMs: 200 };
+/**
+ * How long to wait for a page that had no article yet when first read (rendered by its scripts after
+ * load, or after a move in a single-page app whose old page stayed on screen while the new one was
+ * fetched): the DOM still for a second after it first changes, 10 s at most. Read once more then.
+ */
+export const LATE_PAGE_TIMING: SettleTiming = { quietMs: 1_000, maxSettleMs: 10_000 };
+
+/** What this document's script last read and where the user closed the box (per path: see below). */
+const pageMemory = { lastText: '', dismissedPaths: new Set<string>() };
+
+/**
+ * The page a dismissal holds for: its path, whatever its query string (`?page=2`, `?utm_source=…`,
+ * a site search's `?q=`): closed there, the box did not come back when only the query changed (QA pass).
+ */
+const dismissalKey = (location: Location) => `${location.origin}${location.pathname}`;
 
 /**
  * Shows the "Related articles" box on the current page when its content matches Shelf's library:
@@ -21,10 +37,23 @@ export const RELATED_TEXT_BUDGET: WalkBudget = { maxNodes: 100_000, maxDepth: 1_
  * inlined, not fetched: a fetchable file would let pages learn that Shelf is installed, and so
  * would a mark on the page's performance timeline, so the script leaves none.
  */
-export async function showRelatedForPage(ctx: PageContext, doc: Document = document): Promise<void> {
+export async function showRelatedForPage(
+  ctx: PageContext,
+  doc: Document = document,
+  lateTiming: SettleTiming = LATE_PAGE_TIMING,
+): Promise<void> {
   const { hostname } = doc.location;
-  if (!(await mayShowRelatedOn(hostname)) || ctx.isInvalid) return;
-  const page = await extractPageTextInSlices(doc, MAX_TEXT, RELATED_TEXT_BUDGET);
+  const here = dismissalKey(doc.location);
+  if (pageMemory.dismissedPaths.has(here) || !(await mayShowRelatedOn(hostname)) || ctx.isInvalid) return;
+  const read = () => extractPageTextInSlices(doc, MAX_TEXT, RELATED_TEXT_BUDGET);
+  let page = await read();
+  // Not rendered yet, or still the last address's page: read again once the page has changed.
+  if (page.text.length < MIN_TEXT || page.text === pageMemory.lastText) {
+    await whenDomSettles(doc, lateTiming, ctx.signal, { afterChange: true });
+    if (ctx.isInvalid) return;
+    page = await read();
+  }
+  pageMemory.lastText = page.text;
   if (page.text.length < MIN_TEXT || ctx.isInvalid) return;
   const reply = await sendRequest({
     type: 'related-for-page',
@@ -36,7 +65,10 @@ export async function showRelatedForPage(ctx: PageContext, doc: Document = docum
   const box = mountShadowBox(doc, { hostName: 'shelf-related', css: boxCss, signal: ctx.signal });
   renderRelatedBox(box.container, reply.results, {
     onOpen: (articleId) => sendRequest({ type: 'open-article-card', articleId }).then(({ opened }) => opened),
-    onDismiss: box.remove,
+    onDismiss: () => {
+      pageMemory.dismissedPaths.add(here);
+      box.remove();
+    },
     onHideOnSite: () => {
       box.remove();
       void hideOnSite(hostname);
