@@ -13,7 +13,7 @@ interface TagEditorProps {
 export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
-  // What adding did when it added nothing: said, or the box just emptied (QA pass: "rust" after "Rust").
+  // What adding or removing did, said (QA pass: only a duplicate was; "rust" after "Rust" emptied the box silently).
   const [said, setSaid] = useState('');
   const listId = useId();
   const offered = [...new Set(suggestions)].filter((tag) => !tags.includes(tag)).slice(0, 50);
@@ -29,16 +29,18 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
     const had = result.added ? undefined : tags.find((tag) => tagKey(tag) === tagKey(draft));
     setSaid(had === undefined ? '' : `Already tagged “${had}”.`);
     // One tag added to the stored list, not the list as drawn: another window's change since stays,
-    // and one that filled the item meanwhile refuses it, which is said.
-    if (result.added)
-      void changeTagOnItems([itemId], result.tags.at(-1) as string, 'add').then(({ full }) => {
-        if (full > 0) setError(TAG_ERROR_MESSAGES['too-many']);
-      });
+    // and one that filled the item meanwhile refuses it, which is said. "Added" only once it was.
+    if (!result.added) return;
+    const added = result.tags.at(-1) as string;
+    void changeTagOnItems([itemId], added, 'add').then(({ full }) => {
+      if (full > 0) setError(TAG_ERROR_MESSAGES['too-many']);
+      else setSaid(`Tag “${added}” added.`);
+    });
   };
   const remove = (tag: string) => {
     setError(null); // a message about adding no longer applies
     setSaid('');
-    void changeTagOnItems([itemId], tag, 'remove');
+    void changeTagOnItems([itemId], tag, 'remove').then(() => setSaid(`Tag “${tag}” removed.`));
   };
 
   return (

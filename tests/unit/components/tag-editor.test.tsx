@@ -83,4 +83,30 @@ describe('tag editor: one tag at a time, never the list as last drawn', () => {
     fireEvent.change(box, { target: { value: 'v' } });
     expect(screen.getByRole('status').textContent).toBe('');
   });
+
+  // QA pass: a tag added or removed was not said; only a duplicate was.
+  it('says a tag added or removed, in the status line that says a duplicate', async () => {
+    render(<TagEditor itemId={ID} tags={['postgres', 'wal']} suggestions={[]} />);
+    const said = screen.getByRole('status');
+    const box = screen.getByLabelText('Add tag');
+    fireEvent.change(box, { target: { value: ' Vacuum ' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    // As kept and shown on its chip: trimmed, lower case.
+    await waitFor(() => expect(said.textContent).toBe('Tag “vacuum” added.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag wal' }));
+    expect(said.textContent).toBe(''); // not "added" while removing
+    await waitFor(() => expect(said.textContent).toBe('Tag “wal” removed.'));
+    expect(screen.getAllByRole('status')).toEqual([said]);
+  });
+
+  it('does not say "added" when the item, filled meanwhile, refused the tag', async () => {
+    const twenty = Array.from({ length: 20 }, (_, n) => `tag ${n}`);
+    render(<TagEditor itemId={ID} tags={['postgres', 'wal']} suggestions={[]} />);
+    await getDatabase().items.update(ID, { tags: twenty }); // another window filled it
+    const box = screen.getByLabelText('Add tag');
+    fireEvent.change(box, { target: { value: 'one more' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect((await screen.findByRole('alert')).textContent).toBe('An item can have at most 20 tags.');
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
 });
