@@ -7,7 +7,9 @@ export function UndoBar({ undo, onUndo }: { undo: UndoLine | null; onUndo: () =>
       {undo && (
         <>
           {/* A new node for each action: the same words again (a second "Marked 1 item as done.") were not said. */}
-          <span key={undo.serial}>{undo.undone ? (undo.notUndone ?? `Undone: ${undo.message}`) : undo.message}</span>
+          <span key={undo.serial}>
+            {undo.undone ? (undo.notUndone ?? undo.undoneMessage ?? `Undone: ${undo.message}`) : undo.message}
+          </span>
           {!undo.undone && (
             <>
               {' '}

@@ -17,6 +17,8 @@ export interface Undo {
   undo: () => Promise<unknown>;
   /** What it concerns, when it is offered only there (an article's card: not on the next card shown). */
   about?: string;
+  /** Said once undone, where "Undone: " and `message` would not read right. */
+  undoneMessage?: string;
 }
 
 const count = (n: number) => (n === 1 ? '1 item' : `${n.toLocaleString('en')} items`);

@@ -32,6 +32,7 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
     const snapshot = await unsaveItems([id]);
     setUndo({
       message: 'Unsaved; your reading position is kept.',
+      undoneMessage: 'Undone: Saved again.',
       undo: () => undoUnsave(snapshot),
       about: article.id,
     });
@@ -80,8 +81,12 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
           </button>
         )}
         <MessageLine message={saving.message} />
-        {/* Another card shown since is not the one unsaved: its Undo waits for that card. */}
-        <UndoBar undo={item || undo?.about !== article.id ? null : undo} onUndo={() => void runUndo()} />
+        {/* Another card shown since is not the one unsaved: its Undo waits for that card. Once undone, the
+            line stays to say so (QA pass: the item back, it went, and nothing was said). */}
+        <UndoBar
+          undo={undo?.about === article.id && (!item || undo.undone) ? undo : null}
+          onUndo={() => void runUndo()}
+        />
       </section>
       {item && <ItemAnnotations itemId={item.id} topicTags={article.tags} />}
     </>

@@ -205,6 +205,7 @@ test('opened by a click, the list takes keys at once; bulk buttons need checked 
   await keep.getByRole('button', { name: 'Undo' }).click();
   await expect(keep.getByRole('combobox', { name: 'Status' })).toHaveValue('reading');
   await expect(keep).toContainText('42% read');
+  await expect(keep.getByRole('status').filter({ hasText: 'Undone: Saved again.' })).toBeVisible();
   await panel.backButton.click();
   await expect(readingList.row(herd!.title)).toContainText('42% read');
 });

@@ -87,4 +87,19 @@ describe('saving from the card', () => {
     await vi.waitFor(() => expect(said?.textContent).toBe(`Saved “${article.title}” to your reading list.`));
     expect(document.activeElement).toBe(unsave);
   });
+  // QA pass: Undo of Unsave on a card said nothing: the line went with the item it brought back.
+  it('says that Undo of Unsave saved the article again, in the Undo line', async () => {
+    const article = catalog.byId('thundering-herd-service-restart')!;
+    render(<ArticleView article={article} catalog={catalog} onSelect={vi.fn()} onTag={vi.fn()} onRead={vi.fn()} />);
+    const save = await screen.findByRole('button', { name: 'Save to reading list' });
+    await vi.waitFor(() => expect((save as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(save);
+    fireEvent.click(await screen.findByRole('button', { name: 'Unsave' }));
+    const line = document.querySelector('.keep-controls .undo-bar[role=status]') as HTMLElement;
+    await vi.waitFor(() => expect(line.textContent).toBe('Unsaved; your reading position is kept. Undo'));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByRole('button', { name: 'Unsave' }); // saved again
+    expect(line.isConnected).toBe(true);
+    expect(line.textContent).toBe('Undone: Saved again.');
+  });
 });
