@@ -15,6 +15,8 @@ interface BulkTagActionsProps {
   changeTag?: (ids: readonly string[], tag: string, change: 'add' | 'remove') => Promise<string | null>;
 }
 
+const NONE_CHECKED = 'Check the rows to change first.';
+
 async function changeAndDescribe(ids: readonly string[], tag: string, change: 'add' | 'remove') {
   const { changed, full } = await changeTagOnItems(ids, tag, change);
   return describeBulkTagChange(tag, change, ids.length, changed, full);
@@ -25,9 +27,12 @@ export function BulkTagActions({ checked, suggestions, changeTag = changeAndDesc
   const [tag, setTag] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const listId = useId();
+  // Gone once rows are checked: it no longer says how things are (QA pass: it stood on for good).
+  if (message?.text === NONE_CHECKED && checked.length > 0) setMessage(null);
 
   const run = async (change: 'add' | 'remove') => {
-    if (checked.length === 0) return setMessage({ text: 'Check the rows to change first.', error: true });
+    setMessage(null); // what the last change said stands until the next one starts, not after it
+    if (checked.length === 0) return setMessage({ text: NONE_CHECKED, error: true });
     // Adding follows the tag rules; removing takes any tag an item holds (an import's, longer or with ",").
     const normalized = change === 'add' ? normalizeTag(tag) : tagToRemove(tag);
     if (!normalized.ok) return setMessage({ text: TAG_ERROR_MESSAGES[normalized.error], error: true });

@@ -1,7 +1,7 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BulkTagActions } from '@/components/annotations/bulk-tag-actions';
 import { TagSettings } from '@/components/annotations/tag-settings';
 import { getDatabase, resetDatabaseConnection, ShelfDatabase } from '@/lib/db/database';
@@ -91,6 +91,28 @@ describe('tags on many items', () => {
     await user.click(screen.getByRole('button', { name: 'Add tag' }));
     expect(screen.getByRole('alert').textContent).toContain('cannot contain');
     resetDatabaseConnection();
+  });
+
+  // QA pass: "Check the rows to change first." stood on once rows were checked, and until the next message.
+  it('takes a message back once it no longer holds: rows checked, or the next change started', async () => {
+    let finish: (said: string | null) => void = () => {};
+    const changeTag = vi.fn(() => new Promise<string | null>((resolve) => (finish = resolve)));
+    const user = userEvent.setup();
+    const view = render(<BulkTagActions checked={[]} suggestions={[]} changeTag={changeTag} />);
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    expect(screen.getByRole('alert').textContent).toBe('Check the rows to change first.');
+    view.rerender(<BulkTagActions checked={['article:x']} suggestions={[]} changeTag={changeTag} />);
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    await user.type(screen.getByRole('combobox', { name: 'For checked rows' }), 'later');
+    await user.click(screen.getByRole('button', { name: 'Add tag' }));
+    await act(async () => finish('Added “later” to 0 of 1. 1 had it already.'));
+    expect(screen.getByRole('status').textContent).toBe('Added “later” to 0 of 1. 1 had it already.');
+    await user.click(screen.getByRole('button', { name: 'Remove tag' }));
+    expect(changeTag).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('status')).toBeNull(); // while it runs: not what the one before did
+    await act(async () => finish('Removed “later” from 1 of 1.'));
+    expect(screen.getByRole('status').textContent).toBe('Removed “later” from 1 of 1.');
   });
 
   it('renames a tag, and merges it into one already used, in Settings', async () => {
