@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { HighlightList } from '@/components/annotations/highlight-list';
 import { NoteEditor } from '@/components/annotations/note-editor';
 import { TagEditor } from '@/components/annotations/tag-editor';
@@ -22,15 +23,26 @@ export function ItemAnnotations({ itemId, topicTags = [], notFound, onShowHighli
   const data = useLiveQuery(() => getItemAnnotations(itemId), [itemId]);
   const allTags = useLiveQuery(() => getTagCounts(), []);
   // Announced on every press, a second copy too.
-  const [copied, setCopied] = useAnnouncement();
+  const [copied, setCopied, clearCopied] = useAnnouncement();
+  // What was copied: "Copied as Markdown." goes once a tag, the note or a highlight changes it (QA pass:
+  // it stood on for good, also over a copy no longer of the item as shown).
+  const [copiedMarkdown, setCopiedMarkdown] = useState<string | null>(null);
   if (!data) return null;
   const { item, highlights } = data;
+  const markdown = () => itemToMarkdown(toMarkdownItem(item, highlights));
+  if (copiedMarkdown !== null && copiedMarkdown !== markdown()) {
+    setCopiedMarkdown(null);
+    clearCopied();
+  }
 
   const copy = async () => {
+    const text = markdown();
     try {
-      await navigator.clipboard.writeText(itemToMarkdown(toMarkdownItem(item, highlights)));
+      await navigator.clipboard.writeText(text);
+      setCopiedMarkdown(text);
       setCopied('Copied as Markdown.');
     } catch {
+      setCopiedMarkdown(null);
       setCopied('Shelf could not copy to the clipboard; use Export highlights (Markdown) in Settings.');
     }
   };

@@ -2,11 +2,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { ReaderContainer } from '@/components/reader/reader-container';
 import { HIGHLIGHT_BACKGROUNDS } from '@/lib/annotations/paint-highlights';
 import { resetDatabaseConnection } from '@/lib/db/database';
 import { getHighlights } from '@/lib/db/highlights';
-import { savePage } from '@/lib/db/items';
+import { savePage, setStatus } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
 import { keepFocusInside } from '@/lib/dom/focus-rescue';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
@@ -113,6 +114,28 @@ describe('annotating in the reader', () => {
     fireEvent.click(copy);
     await waitFor(() => expect(copied.textContent).not.toBe(first));
     expect(copied.textContent?.trim()).toBe('Copied as Markdown.');
+  }, 60_000);
+
+  // QA pass: "Copied as Markdown." stood on for good, also once the item no longer read as copied.
+  it('says "Copied as Markdown." until a tag, the note or a highlight changes what was copied', async () => {
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: vi.fn().mockResolvedValue(undefined) },
+    });
+    render(<ItemAnnotations itemId={itemId} />);
+    const copy = await screen.findByRole('button', { name: 'Copy as Markdown' });
+    const copied = copy.parentElement?.querySelector('[role=status]') as HTMLElement;
+    fireEvent.click(copy);
+    await waitFor(() => expect(copied.textContent).toBe('Copied as Markdown.'));
+    await setStatus([itemId], 'reading'); // not in the Markdown: what was copied still holds
+    await waitFor(async () => expect((await getItem(itemId))?.status).toBe('reading'));
+    expect(copied.textContent).toBe('Copied as Markdown.');
+    const box = screen.getByRole('combobox', { name: 'Add tag' });
+    fireEvent.change(box, { target: { value: 'wal' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(copied.textContent).toBe(''));
+    fireEvent.click(copy);
+    await waitFor(() => expect(copied.textContent).toBe('Copied as Markdown.'));
   }, 60_000);
 
   // QA pass: h on the selected title did nothing and said nothing; h on words already highlighted made a
