@@ -1,4 +1,5 @@
-import { type DragEvent, useId, useState } from 'react';
+import { type DragEvent, useId, useLayoutEffect, useRef, useState } from 'react';
+import { focusElement } from '@/lib/dom/focus-rescue';
 
 export interface ImportProgress {
   done: number;
@@ -24,21 +25,35 @@ const SHOWN_SKIPS = 200;
 /**
  * "Bring your library": a file picker that also takes a dropped file, the import's progress, and
  * its report (what was added, merged and skipped, and why). The caller does the importing.
+ * `takeFocus`: scrolled into view with the focus on the file picker (on the group while it is unavailable).
  */
 export function ImportPanel({
   onFile,
   progress,
   outcome,
+  takeFocus = false,
 }: {
   onFile: (file: File) => void;
   progress: ImportProgress | null;
   outcome: ImportOutcome | null;
+  takeFocus?: boolean;
 }) {
   const [dragging, setDragging] = useState(false);
   // A file dropped while another import runs is not imported: said, not dropped silently (QA pass).
   const [notTaken, setNotTaken] = useState<string | null>(null);
   const hintId = useId();
   const busy = progress !== null;
+  const groupRef = useRef<HTMLFieldSetElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // QA pass: "Import in Settings" left the focus on the page, far above. A layout effect, and taken
+  // whatever holds it: the button that asked went with its view, and the focus rescue put it elsewhere.
+  useLayoutEffect(() => {
+    const group = groupRef.current;
+    const input = inputRef.current;
+    if (!takeFocus || !group || !input) return;
+    group.scrollIntoView?.({ block: 'start' }); // jsdom has no layout
+    focusElement(input.disabled ? group : input);
+  }, [takeFocus]);
   const take = (file: File) => {
     setNotTaken(null);
     onFile(file);
@@ -52,7 +67,7 @@ export function ImportPanel({
     else if (file) take(file);
   };
   return (
-    <fieldset className="import-fieldset">
+    <fieldset ref={groupRef} className="import-fieldset">
       <legend>Import from another app</legend>
       <p id={hintId} className="muted small">
         Pocket (HTML or the zip of CSV files), Instapaper CSV, Omnivore zip, Raindrop.io CSV, a browser bookmarks file,
@@ -70,6 +85,7 @@ export function ImportPanel({
       >
         <span>Import a file (choose one, or drop it here)</span>
         <input
+          ref={inputRef}
           type="file"
           aria-describedby={hintId}
           accept=".html,.htm,.csv,.zip,.txt,.json,text/html,text/csv,application/zip,text/plain,application/json"

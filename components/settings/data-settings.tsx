@@ -7,8 +7,11 @@ import { DeleteEverything } from '@/components/settings/delete-everything';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { exportBackupFile, exportLibraryFile } from '@/lib/export/export-file';
 
-/** The user's data: exports, Shelf backups, imports from other apps, and deleting everything. */
-export function DataSettings({ db }: { db: ShelfDatabase }) {
+/**
+ * The user's data: exports, Shelf backups, imports from other apps, and deleting everything.
+ * `focusImport`: the focus taken to importing from another app.
+ */
+export function DataSettings({ db, focusImport = false }: { db: ShelfDatabase; focusImport?: boolean }) {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   // A file to replace everything with, waiting for the user's yes (QA pass: choosing the file wiped the library).
   const [replaceWith, setReplaceWith] = useState<File | null>(null);
@@ -107,6 +110,7 @@ export function DataSettings({ db }: { db: ShelfDatabase }) {
         }}
         progress={imports.progress}
         outcome={imports.outcome}
+        takeFocus={focusImport}
       />
       <DeleteEverything db={db} message={deleted} onStart={clearResults} onMessage={setDeleted} />
     </section>

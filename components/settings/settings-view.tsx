@@ -10,8 +10,11 @@ import { SyncSettings } from '@/components/settings/sync-settings';
 import { StorageGate } from '@/components/storage-gate';
 import { getDatabase } from '@/lib/db/database';
 
-/** Every setting of Shelf: in the side panel's Settings view and on the options page. */
-export function SettingsView() {
+/**
+ * Every setting of Shelf: in the side panel's Settings view and on the options page. `at: 'import'`
+ * takes the focus to importing from another app.
+ */
+export function SettingsView({ at }: { at?: 'import' }) {
   return (
     <StorageGate>
       <section aria-labelledby="settings-heading" className="settings">
@@ -24,7 +27,7 @@ export function SettingsView() {
         <ShortcutSettings />
         <SyncSettings />
         <TagSettings db={getDatabase()} />
-        <DataSettings db={getDatabase()} />
+        <DataSettings db={getDatabase()} focusImport={at === 'import'} />
       </section>
     </StorageGate>
   );

@@ -49,7 +49,7 @@ export function SidePanelApp() {
         // The reader, and a saved article's page in its stead, are titled by a level-1 heading.
         viewHasTitle={view.kind === 'reader' || (view.kind === 'article' && !article)}
       />
-      {view.kind === 'settings' && <SettingsView />}
+      {view.kind === 'settings' && <SettingsView at={view.at} />}
       {view.kind === 'message' && (
         <p className="notice" role="alert">
           {view.text}
@@ -75,7 +75,7 @@ export function SidePanelApp() {
           <ReadingListView
             onOpenArticle={(articleId) => show({ kind: 'article', articleId })}
             onOpenPage={read}
-            onImport={() => show({ kind: 'settings' })}
+            onImport={() => show({ kind: 'settings', at: 'import' })}
             undo={readingListUndo}
             place={readingListPlace}
           />

@@ -13,7 +13,8 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
   /** Every article by topic, or those with one tag (a tag chosen on a card). */
   z.strictObject({ kind: z.literal('browse'), tag: z.optional(z.string().check(z.maxLength(100))) }),
   z.strictObject({ kind: z.literal('reading-list') }),
-  z.strictObject({ kind: z.literal('settings') }),
+  /** `at: 'import'`: with the focus on importing from another app (the empty reading list's "Import in Settings"). */
+  z.strictObject({ kind: z.literal('settings'), at: z.optional(z.literal('import')) }),
   z.strictObject({
     kind: z.literal('reader'),
     itemId: z.string().check(z.minLength(1), z.maxLength(300)),

@@ -124,6 +124,8 @@ test('a page imported with its copy is read the same way, and the reading list s
   await expect(panel.readingList.emptyState).toBeVisible();
   await expect(panel.page.getByRole('combobox')).toHaveCount(0);
   await panel.page.getByRole('button', { name: 'Import in Settings' }).click();
+  // The focus on the import itself, not on the page above Settings (QA pass).
+  await expect(panel.settings.importInput).toBeFocused();
   await panel.settings.importInput.setInputFiles({
     name: 'omnivore.zip',
     mimeType: 'application/zip',
