@@ -33,29 +33,35 @@ export function CatalogUpdateSettings() {
       >
         Update articles from the blog
       </button>
-      {running && (
-        <p>
-          <progress
-            aria-label="Catalog update"
-            max={status.total || undefined}
-            value={status.total ? status.done : undefined}
-          />{' '}
-          <span role="status">
-            {PHASES[status.phase] ?? 'Updating'}
-            {status.total ? ` (${status.done} of ${status.total})` : '…'}
-          </span>
-        </p>
-      )}
-      {status?.state === 'done' && (
-        <div role="status" aria-label="Last catalog update">
-          <p className="small">Last update {new Date(status.at).toLocaleString()}:</p>
-          <ul className="small">
-            {status.lines.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {/* Status regions there from the start, filled as it runs and when it ends: one added already
+          holding its text is often not announced (QA pass). */}
+      <div role="status">
+        {running && (
+          <p>
+            <progress
+              aria-label="Catalog update"
+              max={status.total || undefined}
+              value={status.total ? status.done : undefined}
+            />{' '}
+            <span>
+              {PHASES[status.phase] ?? 'Updating'}
+              {status.total ? ` (${status.done} of ${status.total})` : '…'}
+            </span>
+          </p>
+        )}
+      </div>
+      <div role="status" aria-label="Last catalog update">
+        {status?.state === 'done' && (
+          <>
+            <p className="small">Last update {new Date(status.at).toLocaleString()}:</p>
+            <ul className="small">
+              {status.lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
       {error && (
         <p role="alert" className="notice small">
           {error}
