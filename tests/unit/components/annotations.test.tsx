@@ -105,6 +105,9 @@ describe('annotating in the reader', () => {
     await waitFor(() => expect(document.querySelectorAll('.reader-body mark')).toHaveLength(2));
     await waitFor(() => expect(said.textContent).not.toBe('Highlighted.'));
     expect(said.textContent?.trim()).toBe('Highlighted.');
+    // Both highlights listed before copying: a copy made before the list caught up is of an older
+    // item, and "Copied as Markdown." rightly goes when the list changes.
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Remove highlight/ })).toHaveLength(2));
 
     const copy = screen.getByRole('button', { name: 'Copy as Markdown' });
     const copied = copy.parentElement?.querySelector('[role=status]') as HTMLElement;
