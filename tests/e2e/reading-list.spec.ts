@@ -164,6 +164,25 @@ test('importing a corrupt backup says what is wrong and changes nothing; a valid
     }),
   );
   expect(titlesFit).toEqual([true, true, true]);
+
+  // Nothing needs sideways scrolling (WCAG 1.4.10 Reflow), at 320 px and at the 160 px of a 320 px side
+  // panel zoomed to 200%: an unbroken title, the nav, selects and inputs had pushed the page wider (QA pass).
+  const sideways = () =>
+    panel.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  for (const width of [320, 160]) {
+    await panel.page.setViewportSize({ width, height: 700 });
+    await panel.show('Settings');
+    await expect(panel.settings.backupInput).toBeVisible();
+    expect(await sideways(), `Settings at ${width} px`).toBe(0);
+    for (const title of [/^scaling_kafka_consumers/, /^Thundering Herd/]) {
+      await panel.show('Reading list');
+      await expect(panel.readingList.rows).toHaveCount(3);
+      expect(await sideways(), `the reading list at ${width} px`).toBe(0);
+      await panel.readingList.list.getByRole('button', { name: title }).click();
+      await expect(panel.page.getByRole('heading', { name: title })).toBeVisible();
+      expect(await sideways(), `${title} at ${width} px`).toBe(0);
+    }
+  }
 });
 
 test('opened by a click, the list takes keys at once; bulk buttons need checked rows; Unsave → Undo restores exactly', async ({
