@@ -67,8 +67,12 @@ export function BulkTagActions({ checked, suggestions, changeTag = changeAndDesc
       <button type="button" className="button secondary" onClick={() => void run('remove')}>
         Remove tag
       </button>
-      {message && (
-        <span role={message.error ? 'alert' : 'status'} className={message.error ? 'notice' : 'muted'}>
+      {/* There, empty, before it says anything: one added already holding its text is often not read. */}
+      <span role="status" className="muted">
+        {message && !message.error ? message.text : ''}
+      </span>
+      {message?.error && (
+        <span role="alert" className="notice">
           {message.text}
         </span>
       )}
