@@ -34,6 +34,10 @@ export function useCardSave(article: Article, saved: boolean) {
         },
       );
     },
+    /** Undo of Unsave saves it again: the focus goes to Unsave then, as after a save. */
+    focusUnsaveOnceSaved() {
+      focusUnsave.current = true;
+    },
     clear: () => setSaid(null),
   };
 }

@@ -85,7 +85,10 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
             line stays to say so (QA pass: the item back, it went, and nothing was said). */}
         <UndoBar
           undo={undo?.about === article.id && (!item || undo.undone) ? undo : null}
-          onUndo={() => void runUndo()}
+          onUndo={() => {
+            saving.focusUnsaveOnceSaved();
+            void runUndo();
+          }}
         />
       </section>
       {item && <ItemAnnotations itemId={item.id} topicTags={article.tags} />}

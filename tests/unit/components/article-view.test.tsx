@@ -97,9 +97,13 @@ describe('saving from the card', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Unsave' }));
     const line = document.querySelector('.keep-controls .undo-bar[role=status]') as HTMLElement;
     await vi.waitFor(() => expect(line.textContent).toBe('Unsaved; your reading position is kept. Undo'));
-    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
-    await screen.findByRole('button', { name: 'Unsave' }); // saved again
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    undo.focus();
+    fireEvent.click(undo);
+    const unsave = await screen.findByRole('button', { name: 'Unsave' }); // saved again
     expect(line.isConnected).toBe(true);
     expect(line.textContent).toBe('Undone: Saved again.');
+    // Where the Save button would have left it: on Unsave (QA pass: it went on to the related articles).
+    await vi.waitFor(() => expect(document.activeElement).toBe(unsave));
   });
 });
