@@ -1,4 +1,5 @@
 import { type DragEvent, useId, useLayoutEffect, useRef, useState } from 'react';
+import { FileInput } from '@/components/file-input';
 import { focusElement } from '@/lib/dom/focus-rescue';
 
 export interface ImportProgress {
@@ -25,7 +26,7 @@ const SHOWN_SKIPS = 200;
 /**
  * "Bring your library": a file picker that also takes a dropped file, the import's progress, and
  * its report (what was added, merged and skipped, and why). The caller does the importing.
- * `takeFocus`: scrolled into view with the focus on the file picker (on the group while it is unavailable).
+ * `takeFocus`: scrolled into view with the focus on the file picker.
  */
 export function ImportPanel({
   onFile,
@@ -52,7 +53,7 @@ export function ImportPanel({
     const input = inputRef.current;
     if (!takeFocus || !group || !input) return;
     group.scrollIntoView?.({ block: 'start' }); // jsdom has no layout
-    focusElement(input.disabled ? group : input);
+    focusElement(input);
   }, [takeFocus]);
   const take = (file: File) => {
     setNotTaken(null);
@@ -84,17 +85,13 @@ export function ImportPanel({
         onDrop={onDrop}
       >
         <span>Import a file (choose one, or drop it here)</span>
-        <input
-          ref={inputRef}
-          type="file"
-          aria-describedby={hintId}
+        <FileInput
+          inputRef={inputRef}
+          describedBy={hintId}
           accept=".html,.htm,.csv,.zip,.txt,.json,text/html,text/csv,application/zip,text/plain,application/json"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) take(file);
-            event.target.value = '';
-          }}
+          unavailable={busy}
+          onFile={take}
+          onRefused={() => setNotTaken('Another import is running: choose the file again once it ends.')}
         />
       </label>
       {/* One status line, there from the start: the progress, then what the import did (a region added

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { FileInput } from '@/components/file-input';
 import { type Message, useImport } from '@/components/hooks/use-import';
 import { ImportPanel } from '@/components/import-panel';
 import { MessageLine } from '@/components/message-line';
@@ -15,6 +16,7 @@ export function DataSettings({ db, focusImport = false }: { db: ShelfDatabase; f
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   // A file to replace everything with, waiting for the user's yes (QA pass: choosing the file wiped the library).
   const [replaceWith, setReplaceWith] = useState<File | null>(null);
+  const backupInput = useRef<HTMLInputElement>(null);
   const imports = useImport(db);
   const [exported, setExported] = useState<Message | null>(null);
   const [deleted, setDeleted] = useState<Message | null>(null);
@@ -68,18 +70,13 @@ export function DataSettings({ db, focusImport = false }: { db: ShelfDatabase; f
         <p>
           <label>
             Backup file{' '}
-            <input
-              type="file"
+            {/* One import at a time: they share one progress bar, and a restore's "replace" would
+                look to a running import like everything was deleted. */}
+            <FileInput
+              inputRef={backupInput}
               accept="application/json,.json"
-              // One import at a time: they share one progress bar, and a restore's "replace" would
-              // look to a running import like everything was deleted.
-              disabled={imports.progress !== null}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file && mode === 'replace') setReplaceWith(file);
-                else if (file) restore(file, mode);
-                e.target.value = '';
-              }}
+              unavailable={imports.progress !== null}
+              onFile={(file) => (mode === 'replace' ? setReplaceWith(file) : restore(file, mode))}
             />
           </label>
         </p>
@@ -95,6 +92,8 @@ export function DataSettings({ db, focusImport = false }: { db: ShelfDatabase; f
             onConfirm={() => {
               restore(replaceWith, 'replace');
               setReplaceWith(null);
+              // Back where the user chose the file: the question goes (QA pass: the focus went to the body).
+              backupInput.current?.focus();
               // Back to the choice that loses nothing, for the next file.
               setMode('merge');
             }}

@@ -58,7 +58,11 @@ describe('Replace everything, asked first', () => {
 
   it('replaces on yes, says what it did, and the next file merges unless asked again', async () => {
     chooseToReplace();
-    fireEvent.click(screen.getByRole('button', { name: 'Yes, replace everything' }));
+    const yes = screen.getByRole('button', { name: 'Yes, replace everything' });
+    yes.focus();
+    fireEvent.click(yes);
+    // The question gone, the focus is back on the file picker, not on the page's body (QA pass).
+    expect(document.activeElement).toBe(screen.getByLabelText('Backup file'));
     await waitFor(async () => expect(await ids()).toEqual(['article:wal']));
     expect(await screen.findByText(/its 1 item replaced the 2 that were here/)).toBeTruthy();
     expect(screen.getByRole<HTMLInputElement>('radio', { name: /Merge/ }).checked).toBe(true);

@@ -23,7 +23,16 @@ describe('ImportPanel', () => {
     expect(bar.getAttribute('value')).toBe('4000');
     expect(bar.getAttribute('max')).toBe('20000');
     expect(screen.getByRole('status').textContent).toContain('4,000 of 20,000');
-    expect((screen.getByLabelText(/Import a file/) as HTMLInputElement).disabled).toBe(true);
+    // Unavailable, yet still focusable: disabled, it dropped the keyboard user's focus to the body (QA pass).
+    const picker = screen.getByLabelText(/Import a file/) as HTMLInputElement;
+    picker.focus();
+    expect(picker.disabled).toBe(false);
+    expect(picker.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(picker);
+    expect(fireEvent.click(picker)).toBe(false); // cancelled: no file dialog
+    expect(screen.getByRole('status').textContent).toContain(
+      'Another import is running: choose the file again once it ends.',
+    );
     fireEvent.drop(screen.getByText(/Import a file/), { dataTransfer: { files: [new File(['x'], 'x.txt')] } });
     expect(onFile).not.toHaveBeenCalled();
     // QA pass: the drop was ignored without a word.
