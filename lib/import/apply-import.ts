@@ -162,8 +162,10 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry, onNoteCut: () => voi
     ...item,
     changedAt: { ...item.changedAt },
     title: entryTitle && (newer || fillsTitle) ? entryTitle : item.title,
-    // A record that states no status (a bookmark, a Raindrop row) leaves the one chosen here.
-    status: newer && entry.status !== null ? entry.status : item.status,
+    // A record that states no status (a bookmark, a Raindrop row) leaves the one chosen here; one that
+    // states it replaces a status no one chose (the unread a bookmark left), however old (QA pass: a
+    // bookmark imported first, dated later, kept an archived Omnivore page unread).
+    status: entry.status !== null && (newer || chosenAt(item, 'status') === 0) ? entry.status : item.status,
     tags: bringsField(item, entry, entryTime, 'tags') ? unionTags(item.tags, entry.tags) : item.tags,
     note: bringsField(item, entry, entryTime, 'note') ? joinNotes(item.note, entry.note, onNoteCut) : item.note,
     // Earlier by a second at least: Shelf's own CSV export, imported again, changed every date.

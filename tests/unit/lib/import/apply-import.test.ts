@@ -154,6 +154,34 @@ describe('applyImport', () => {
     expect((await getItem(pageItemId('https://a.example/new'), db))?.status).toBe('unread');
   });
 
+  // QA pass: a bookmark (no status) imported before an app's older export kept the page unread; the
+  // other way round it was archived. A status no one chose gives way to one a record states, whatever
+  // its date; a status chosen here still wins over an older record.
+  it('a status a record states wins over the unread a bookmark left, whichever file came first', async () => {
+    const bookmark = readImportFile(
+      'bookmarks.html',
+      new TextEncoder().encode(
+        '<!DOCTYPE NETSCAPE-Bookmark-file-1><DL><p><DT><A HREF="https://a.example/post" ADD_DATE="1710000000">Post</A></DL><p>',
+      ),
+    );
+    const pocket = () =>
+      readImportFile(
+        'pocket.csv',
+        new TextEncoder().encode(
+          'title,url,time_added,cursor,tags,status\nPost,https://a.example/post,1704000000,1,,archive\n',
+        ),
+      );
+    const id = pageItemId('https://a.example/post');
+    await applyImport(bookmark, { db });
+    await applyImport(pocket(), { db });
+    expect((await getItem(id, db))?.status).toBe('archived');
+    expect((await applyImport(pocket(), { db })).merged).toBe(0); // again: nothing changes
+
+    await setStatus([id], 'reading', { db }); // chosen here, after the export was made
+    await applyImport(pocket(), { db });
+    expect((await getItem(id, db))?.status).toBe('reading');
+  });
+
   // An untitled record was titled by its raw address, U+202E and control characters included
   // ("https://evil.example/\u202Egnp.exe" read as ".../exe.png").
   it.each([
