@@ -43,7 +43,10 @@ function pocketStatusReader(): (link: Element) => ItemStatus | null {
   };
 }
 
-/** Folders every browser has, which say nothing about the bookmarks in them. */
+/**
+ * Folders every browser has, which say nothing about the bookmarks in them: Chrome's, Firefox's,
+ * Edge's, and Safari's Favorites and Reading List (QA pass: they became tags on every bookmark).
+ */
 const BROWSER_FOLDERS = new Set([
   'bookmarks bar',
   'bookmarks toolbar',
@@ -51,6 +54,9 @@ const BROWSER_FOLDERS = new Set([
   'other bookmarks',
   'mobile bookmarks',
   'favorites bar',
+  'favorites',
+  'favourites',
+  'reading list',
 ]);
 
 function isBrowserFolder(heading: Element): boolean {
@@ -58,6 +64,7 @@ function isBrowserFolder(heading: Element): boolean {
     heading.tagName === 'H1' ||
     heading.hasAttribute('personal_toolbar_folder') ||
     heading.hasAttribute('unfiled_bookmarks_folder') ||
+    heading.id === 'com.apple.ReadingList' ||
     BROWSER_FOLDERS.has((heading.textContent ?? '').trim().toLowerCase())
   );
 }

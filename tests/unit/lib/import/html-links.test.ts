@@ -48,6 +48,30 @@ describe('a browser bookmarks file', () => {
     });
   });
 
+  // QA pass: Safari's own folders became the tags "favourites" and "reading list" on every bookmark.
+  it('leaves out Safari’s own folders, Favorites and Reading List, as it does Chrome’s and Firefox’s', () => {
+    const records = byTitle(
+      bookmarks(`
+    <DT><H3 FOLDED>Favourites</H3>
+    <DL><p>
+        <DT><A HREF="https://example.com/apple">Apple</A>
+    </DL><p>
+    <DT><H3 FOLDED id="com.apple.ReadingList">Reading List</H3>
+    <DL><p>
+        <DT><A HREF="https://example.com/later">Later</A>
+        <DT><H3 FOLDED>Recipes</H3>
+        <DL><p>
+            <DT><A HREF="https://example.com/cake">Cake</A>
+        </DL><p>
+    </DL><p>`),
+    );
+    expect(records).toEqual({
+      Apple: { status: null, tags: [] },
+      Later: { status: null, tags: [] },
+      Cake: { status: null, tags: ['recipes'] },
+    });
+  });
+
   it('reads statuses from Shelf’s own export: the folders inside its "Shelf" folder, even after a browser re-exported it', () => {
     const records = byTitle(
       bookmarks(`
