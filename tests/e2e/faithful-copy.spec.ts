@@ -135,4 +135,17 @@ test('Copy on a code block copies what the reader shows, never text it hides (re
     expect(copied[index], 'what Copy put on the clipboard').toBe(shown);
     await expect(body.getByRole('button', { name: 'Copied' })).toBeHidden();
   }
+
+  // Scrolled up to the sticky toolbar, a Copy button goes under it (QA pass: it was drawn over the toolbar).
+  const toolbarOnTop = await reader.evaluate(() => {
+    const toolbar = document.querySelector('.reader-toolbar');
+    const button = document.querySelector('.reader-body .code-copy');
+    if (!toolbar || !button) return 'no toolbar or button';
+    window.scrollBy(0, button.getBoundingClientRect().top - toolbar.getBoundingClientRect().bottom + 10);
+    const bar = toolbar.getBoundingClientRect();
+    const copy = button.getBoundingClientRect();
+    if (copy.top >= bar.bottom || copy.bottom <= bar.bottom) return 'the button is not at the toolbar’s edge';
+    return document.elementFromPoint(copy.left + copy.width / 2, bar.bottom - 2)?.closest('.reader-toolbar') !== null;
+  });
+  expect(toolbarOnTop).toBe(true);
 });
