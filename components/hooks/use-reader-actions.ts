@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getItemIdsWithCopies } from '@/lib/db/copies';
 import { setStatus } from '@/lib/db/items';
@@ -18,6 +18,7 @@ const STATUS_MESSAGES = {
  */
 export function useReaderActions(itemId: string, onOpenItem: (item: SavedItem, hasCopy: boolean) => void) {
   const [message, setMessage] = useState<{ text: string; status?: ItemStatus } | null>(null);
+  const inQueueBefore = useRef<'unread' | 'reading' | null>(null);
   return {
     /**
      * The line for the item's status now: what a status change here said holds only while the
@@ -26,9 +27,15 @@ export function useReaderActions(itemId: string, onOpenItem: (item: SavedItem, h
     messageFor(status: ItemStatus): string | null {
       return message && (!message.status || message.status === status) ? message.text : null;
     },
-    async setStatusTo(status: 'done' | 'archived' | 'reading') {
-      await setStatus([itemId], status);
-      setMessage({ text: STATUS_MESSAGES[status], status });
+    /**
+     * `reading` is "back in the list": to the status the item had before Done or Archive was pressed
+     * here (QA pass: an unread page marked done by mistake came back as being read, at 0%).
+     */
+    async setStatusTo(status: 'done' | 'archived' | 'reading', current: ItemStatus) {
+      const next = status === 'reading' ? (inQueueBefore.current ?? 'reading') : status;
+      if (status !== 'reading' && (current === 'unread' || current === 'reading')) inQueueBefore.current = current;
+      await setStatus([itemId], next);
+      setMessage({ text: STATUS_MESSAGES[status], status: next });
     },
     async openNext() {
       const { items, progress } = await getAllItems();

@@ -2,7 +2,7 @@ import type { ItemStatus } from '@/lib/db/schema';
 
 interface ReaderEndProps {
   status: ItemStatus;
-  /** Pressing "Mark as done" or "Archive" again takes the item back to `reading`. */
+  /** Pressing "Mark as done" or "Archive" again takes the item back to the list (`reading`). */
   onSetStatus: (status: 'done' | 'archived' | 'reading') => void;
   onNext: () => void;
   /** What the last action did, or why it could not. */

@@ -249,6 +249,15 @@ describe('the reader of a page not captured yet', () => {
       timeout: 20_000,
     });
     expect(screen.getByRole('button', { name: 'Next in reading list' })).toBeTruthy();
+    // Pressed again: back in the list as it was, unread (QA pass: it came back "reading", at 0%).
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Archive' }).getAttribute('aria-pressed')).toBe('true'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Archive' }));
+    await waitFor(async () => expect((await getDatabase().items.get(id))?.status).toBe('unread'), {
+      timeout: 20_000,
+    });
+    expect(await screen.findByText('Back in your reading list.')).toBeTruthy();
   }, 60_000);
 });
 
