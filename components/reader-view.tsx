@@ -8,6 +8,7 @@ import { keepLinksOutOfReader } from '@/lib/capture/reader-links';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import type { CaptureRecord } from '@/lib/db/schema';
 import { keepPlaceWhileReflowing } from '@/lib/reader/keep-place';
+import { quietNamelessLinks } from '@/lib/reader/nameless-links';
 import { keepScrollingPartsFocusable } from '@/lib/reader/scroll-regions';
 import type { ReaderSettings as Settings } from '@/lib/settings/reader-settings';
 
@@ -50,6 +51,7 @@ export function ReaderView(props: ReaderViewProps) {
   useEffect(() => {
     const controller = new AbortController();
     if (bodyRef.current && html) keepScrollingPartsFocusable(bodyRef.current, controller.signal);
+    if (bodyRef.current) quietNamelessLinks(bodyRef.current);
     return () => controller.abort();
   }, [html]);
 

@@ -24,7 +24,10 @@ function omnivoreZipWithContent(): Buffer {
           },
         ]),
       ),
-      'content/pools.html': strToU8(`<article><h1>Sizing connection pools</h1><p>${text}</p><p>${text}</p></article>`),
+      // With links a page gives no words (QA pass: Wikipedia's image links with alt="", an empty link).
+      'content/pools.html': strToU8(
+        `<article><h1>Sizing connection pools</h1><p>${text}</p><p><a href="https://example.com/pool.png"><img src="https://example.com/pool.png" alt=""></a><a href="https://example.com/share"></a>${text}</p></article>`,
+      ),
     }),
   );
 }

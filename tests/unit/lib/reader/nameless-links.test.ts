@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { quietNamelessLinks } from '@/lib/reader/nameless-links';
+
+describe('links of a copy that give no words', () => {
+  // QA pass: axe's link-name on a saved Wikipedia page (image links with alt="") and an empty share link.
+  it('leaves the tab order and assistive technology; links with words of any kind stay', () => {
+    const body = document.createElement('div');
+    body.innerHTML = [
+      '<a id="image" href="https://a.example/file.png"><img src="x.png" alt=""></a>',
+      '<a id="empty" href="https://a.example/share"> </a>',
+      '<a id="text" href="https://a.example/t">Text</a>',
+      '<a id="alt" href="https://a.example/i"><img src="x.png" alt="A diagram"></a>',
+      '<a id="titled" href="https://a.example/s" title="Share"></a>',
+      '<a id="drawn" href="https://a.example/d"><svg><title>Home</title></svg></a>',
+    ].join('');
+    quietNamelessLinks(body);
+    const quiet = [...body.querySelectorAll('a')]
+      .filter((link) => link.getAttribute('tabindex') === '-1' && link.getAttribute('aria-hidden') === 'true')
+      .map((link) => link.id);
+    expect(quiet).toEqual(['image', 'empty']);
+    expect(body.querySelector('#image')?.getAttribute('href')).toBe('https://a.example/file.png'); // still a link
+  });
+});
