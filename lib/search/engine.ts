@@ -10,6 +10,7 @@ import {
   americanSpellingOf,
   analyzeField,
   analyzeQueryWords,
+  isLastWordTyping,
   MAX_QUERY_WORDS,
   unfinishedWord,
 } from '@/lib/search/text';
@@ -147,7 +148,7 @@ export function createSearchEngine(
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = options.limit ?? 20;
-    const typing = options.typing ?? !/\s$/.test(query);
+    const asked = options.typing ?? !/\s$/.test(query);
     const accept = (doc: number) => {
       const article = docs[doc] as Article;
       return (
@@ -155,6 +156,7 @@ export function createSearchEngine(
       );
     };
     const words = analyzeQueryWords(query).slice(0, MAX_QUERY_WORDS);
+    const typing = isLastWordTyping(query, words, asked);
     if (words.length === 0) {
       // No words: a filter alone lists its articles; nothing at all finds nothing.
       const results = options.topic || options.tag ? browse(accept, limit) : [];

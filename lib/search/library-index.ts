@@ -11,6 +11,7 @@ import {
   analyzePairs,
   analyzeQueryWords,
   completesPrefix,
+  isLastWordTyping,
   MAX_QUERY_WORDS,
   normalizeText,
   type QueryWord,
@@ -715,8 +716,12 @@ export function createLibraryIndex(
     };
   }
 
-  function search(query: string, { limit = 20, typing = !/\s$/.test(query), suggest = false } = {}): LibraryResponse {
+  function search(
+    query: string,
+    { limit = 20, typing: asked = !/\s$/.test(query), suggest = false } = {},
+  ): LibraryResponse {
     const words = analyzeQueryWords(query).slice(0, MAX_QUERY_WORDS);
+    const typing = isLastWordTyping(query, words, asked);
     if (words.length === 0 || live === 0) return { results: [], loose: [], matchedTerms: new Set(), prefix: null };
     const accept = (doc: number) => slots[doc] !== undefined;
     const read = (asWritten: boolean) =>

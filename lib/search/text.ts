@@ -368,6 +368,18 @@ export function pairTerm(first: string, second: string): string {
 export const MIN_PREFIX_LENGTH = 2;
 
 /**
+ * Whether the query's last word is still being typed: while typing, unless the word typed last is
+ * one the searches leave out (a stop word). "was time to" has no unfinished word: "time" was
+ * finished when "to" was typed (QA pass: read as "time…", it matched timeouts and timestamps, and a
+ * saved page holding "was time to" fell out of the list).
+ */
+export function isLastWordTyping(query: string, words: readonly Token[], typing: boolean): boolean {
+  if (!typing) return false;
+  const typedLast = tokenize(normalizeText(withoutAddressNoise(query))).at(-1);
+  return typedLast !== undefined && typedLast.start === words.at(-1)?.start;
+}
+
+/**
  * The query's unfinished last word, what its results say was matched as a prefix: while typing, a last
  * word of MIN_PREFIX_LENGTH letters or more; else null.
  */

@@ -101,6 +101,19 @@ describe('library index', () => {
     expect(ids(restored.search('mediato'))).toEqual([]);
   });
 
+  // QA pass: typed in the popup, "was time to" read "time" as unfinished (the stop word "to" typed after
+  // it was left out): timeouts and timestamps outranked the page that says "was time to".
+  it('reads a word followed by a stop word as finished while typing', () => {
+    const story = page('page:story', { text: `${filler.repeat(20)}By then it was time to leave the city for good.` });
+    const jobs = page('page:jobs', {
+      text: `${filler.repeat(5)}Each job has a timeout. The timestamp of the timeout, the timer and the timezone of the timestamp.`,
+    });
+    const index = indexOf(jobs, story, bread);
+    expect(ids(index.search('was time to'))[0]).toBe('page:story');
+    expect(index.search('was time to').prefix).toBeNull();
+    expect(index.search('was time').prefix).toBe('time'); // still being typed
+  });
+
   // QA: finished (pasted, a space typed after it, the CLI), the same stems found nothing: completions of a
   // finished word read the index's terms only, never the words they begin.
   it('finds a finished word typed past its stem, as while typing', () => {
