@@ -1,8 +1,13 @@
-/** Whether a link says anything to a screen reader: its text, a title, or an image's or drawing's words. */
+const said = (element: Element, attribute: string) => (element.getAttribute(attribute) ?? '').trim() !== '';
+
+/**
+ * Whether a link says anything to a screen reader: its text, its own label or title, or the words of
+ * an image or drawing in it (`alt`, else a label: an icon link's `aria-label` is its name).
+ */
 function hasName(link: Element): boolean {
-  if ((link.textContent ?? '').trim() !== '' || (link.getAttribute('title') ?? '').trim() !== '') return true;
-  for (const part of link.querySelectorAll('img[alt], area[alt], [aria-label]')) {
-    if ((part.getAttribute('alt') ?? part.getAttribute('aria-label') ?? '').trim() !== '') return true;
+  if ((link.textContent ?? '').trim() !== '' || said(link, 'aria-label') || said(link, 'title')) return true;
+  for (const part of link.querySelectorAll('img, area, [aria-label], [role="img"]')) {
+    if (said(part, 'alt') || said(part, 'aria-label') || said(part, 'title')) return true;
   }
   return false;
 }

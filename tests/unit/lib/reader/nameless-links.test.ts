@@ -12,6 +12,9 @@ describe('links of a copy that give no words', () => {
       '<a id="alt" href="https://a.example/i"><img src="x.png" alt="A diagram"></a>',
       '<a id="titled" href="https://a.example/s" title="Share"></a>',
       '<a id="drawn" href="https://a.example/d"><svg><title>Home</title></svg></a>',
+      // Named on themselves or by a label on the image (review: hidden though a screen reader names them).
+      '<a id="labelled" href="https://a.example/m" aria-label="Share on Mastodon"><svg aria-hidden="true"></svg></a>',
+      '<a id="labelled-image" href="https://a.example/h"><img src="h.png" alt="" aria-label="Home"></a>',
     ].join('');
     quietNamelessLinks(body);
     const quiet = [...body.querySelectorAll('a')]
