@@ -31,7 +31,13 @@ export function whenDomSettles(
     });
     if (signal.aborted) return done();
     signal.addEventListener('abort', done);
-    changes.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    // Waiting for a page to start rendering, content it reveals (`hidden` or a class taken off) counts too.
+    changes.observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      ...(afterChange && { attributeFilter: ['hidden', 'class'] }),
+    });
     if (!afterChange) quiet = setTimeout(done, quietMs);
   });
 }

@@ -6,6 +6,7 @@ import boxCss from '@/lib/content/related-box.css?inline';
 import { mountShadowBox } from '@/lib/content/shadow-box';
 import { sendRequest } from '@/lib/messaging/client';
 import { extractPageTextInSlices, type WalkBudget } from '@/lib/related/page-text';
+import { comparableAddress } from '@/lib/search/address-query';
 
 /** Enough text to judge what a page is about; more costs main-thread time for nothing. */
 const MAX_TEXT = 20_000;
@@ -18,18 +19,19 @@ export const RELATED_TEXT_BUDGET: WalkBudget = { maxNodes: 100_000, maxDepth: 1_
 /**
  * How long to wait for a page that had no article yet when first read (rendered by its scripts after
  * load, or after a move in a single-page app whose old page stayed on screen while the new one was
- * fetched): the DOM still for a second after it first changes, 10 s at most. Read once more then.
+ * fetched): the DOM still for a second after it first changes, 5 s at most. Read once more then.
  */
-export const LATE_PAGE_TIMING: SettleTiming = { quietMs: 1_000, maxSettleMs: 10_000 };
+export const LATE_PAGE_TIMING: SettleTiming = { quietMs: 1_000, maxSettleMs: 5_000 };
 
-/** What this document's script last read and where the user closed the box (per path: see below). */
-const pageMemory = { lastText: '', dismissedPaths: new Set<string>() };
+/** What this document's script last read, and the pages where the user closed the box. */
+const pageMemory = { lastText: '', dismissedAt: new Set<string>() };
 
 /**
- * The page a dismissal holds for: its path, whatever its query string (`?page=2`, `?utm_source=…`,
- * a site search's `?q=`): closed there, the box did not come back when only the query changed (QA pass).
+ * The page a dismissal holds for: its address without tracking parameters (`?utm_source=…`) or
+ * fragment, so that closed, the box does not come back for those (QA pass); another query string is
+ * another page (`/watch?v=…`, `?p=123`: review).
  */
-const dismissalKey = (location: Location) => `${location.origin}${location.pathname}`;
+const dismissalKey = (location: Location) => comparableAddress(location.href) ?? location.href;
 
 /**
  * Shows the "Related articles" box on the current page when its content matches Shelf's library:
@@ -44,7 +46,7 @@ export async function showRelatedForPage(
 ): Promise<void> {
   const { hostname } = doc.location;
   const here = dismissalKey(doc.location);
-  if (pageMemory.dismissedPaths.has(here) || !(await mayShowRelatedOn(hostname)) || ctx.isInvalid) return;
+  if (pageMemory.dismissedAt.has(here) || !(await mayShowRelatedOn(hostname)) || ctx.isInvalid) return;
   const read = () => extractPageTextInSlices(doc, MAX_TEXT, RELATED_TEXT_BUDGET);
   let page = await read();
   // Not rendered yet, or still the last address's page: read again once the page has changed.
@@ -66,7 +68,7 @@ export async function showRelatedForPage(
   renderRelatedBox(box.container, reply.results, {
     onOpen: (articleId) => sendRequest({ type: 'open-article-card', articleId }).then(({ opened }) => opened),
     onDismiss: () => {
-      pageMemory.dismissedPaths.add(here);
+      pageMemory.dismissedAt.add(here);
       box.remove();
     },
     onHideOnSite: () => {

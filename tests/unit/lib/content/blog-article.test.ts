@@ -7,6 +7,9 @@ import { createPageContext } from '@/lib/content/page-context';
 import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
 
 vi.mock('@/lib/content/learn-from-blog-page', () => ({ learnFromBlogPage: vi.fn(async () => false) }));
+// A blog page that is no article gets the related box, which waits for a page with little text to
+// render (related-on-page.test.ts): not what these tests are about.
+vi.mock('@/lib/content/related-on-page', () => ({ showRelatedForPage: vi.fn(async () => {}) }));
 
 /** The background's answer about this page: a saved catalog article, read to 42%. */
 function answerPageState() {
