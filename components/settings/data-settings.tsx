@@ -17,12 +17,15 @@ export function DataSettings({ db, focusImport = false }: { db: ShelfDatabase; f
   // A file to replace everything with, waiting for the user's yes (QA pass: choosing the file wiped the library).
   const [replaceWith, setReplaceWith] = useState<File | null>(null);
   const backupInput = useRef<HTMLInputElement>(null);
+  // A backup chosen while an import runs is not restored: said (review: it was refused in silence).
+  const [refused, setRefused] = useState<Message | null>(null);
   const imports = useImport(db);
   const [exported, setExported] = useState<Message | null>(null);
   const [deleted, setDeleted] = useState<Message | null>(null);
   // A result line stays only until the next action on the data starts: "Everything … was deleted" stood
   // on after a restore brought everything back (QA pass). One still running reports when it ends.
   const clearResults = () => {
+    setRefused(null);
     setExported(null);
     setDeleted(null);
     imports.clearResults();
@@ -77,6 +80,9 @@ export function DataSettings({ db, focusImport = false }: { db: ShelfDatabase; f
               accept="application/json,.json"
               unavailable={imports.progress !== null}
               onFile={(file) => (mode === 'replace' ? setReplaceWith(file) : restore(file, mode))}
+              onRefused={() =>
+                setRefused({ kind: 'error', text: 'An import is running: choose the backup again once it ends.' })
+              }
             />
           </label>
         </p>
@@ -100,7 +106,7 @@ export function DataSettings({ db, focusImport = false }: { db: ShelfDatabase; f
             onCancel={() => setReplaceWith(null)}
           />
         )}
-        <MessageLine message={imports.restoreMessage} />
+        <MessageLine message={refused ?? imports.restoreMessage} />
       </fieldset>
       <ImportPanel
         onFile={(file) => {

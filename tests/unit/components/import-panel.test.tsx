@@ -30,6 +30,9 @@ describe('ImportPanel', () => {
     expect(picker.getAttribute('aria-disabled')).toBe('true');
     expect(document.activeElement).toBe(picker);
     expect(fireEvent.click(picker)).toBe(false); // cancelled: no file dialog
+    // A file the browser hands it all the same (dropped on the picker itself) is refused too.
+    fireEvent.change(picker, { target: { files: [new File(['x'], 'y.txt')] } });
+    expect(onFile).not.toHaveBeenCalled();
     expect(screen.getByRole('status').textContent).toContain(
       'Another import is running: choose the file again once it ends.',
     );
