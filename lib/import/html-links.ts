@@ -43,10 +43,7 @@ function pocketStatusReader(): (link: Element) => ItemStatus | null {
   };
 }
 
-/**
- * Folders every browser has, which say nothing about the bookmarks in them: Chrome's, Firefox's,
- * Edge's, and Safari's Favorites and Reading List (QA pass: they became tags on every bookmark).
- */
+/** Folders every browser has, which say nothing about the bookmarks in them. */
 const BROWSER_FOLDERS = new Set([
   'bookmarks bar',
   'bookmarks toolbar',
@@ -54,18 +51,22 @@ const BROWSER_FOLDERS = new Set([
   'other bookmarks',
   'mobile bookmarks',
   'favorites bar',
-  'favorites',
-  'favourites',
-  'reading list',
 ]);
+/**
+ * Safari's bar, at the top of its file (QA pass: "favourites" became a tag on every bookmark there); a
+ * folder of the user's own by that name inside another stays a tag.
+ */
+const TOP_LEVEL_BROWSER_FOLDERS = new Set(['favorites', 'favourites']);
 
 function isBrowserFolder(heading: Element): boolean {
+  const name = (heading.textContent ?? '').trim().toLowerCase();
   return (
     heading.tagName === 'H1' ||
     heading.hasAttribute('personal_toolbar_folder') ||
     heading.hasAttribute('unfiled_bookmarks_folder') ||
-    heading.id === 'com.apple.ReadingList' ||
-    BROWSER_FOLDERS.has((heading.textContent ?? '').trim().toLowerCase())
+    heading.id === 'com.apple.ReadingList' || // Safari's Reading List, in any language
+    BROWSER_FOLDERS.has(name) ||
+    (TOP_LEVEL_BROWSER_FOLDERS.has(name) && !heading.parentElement?.closest('dl')?.parentElement?.closest('dl'))
   );
 }
 

@@ -62,13 +62,24 @@ describe('a browser bookmarks file', () => {
         <DT><H3 FOLDED>Recipes</H3>
         <DL><p>
             <DT><A HREF="https://example.com/cake">Cake</A>
+            <DT><H3 FOLDED>Favourites</H3>
+            <DL><p>
+                <DT><A HREF="https://example.com/pie">Pie</A>
+            </DL><p>
         </DL><p>
+    </DL><p>
+    <DT><H3>Reading list</H3>
+    <DL><p>
+        <DT><A HREF="https://example.com/mine">Mine</A>
     </DL><p>`),
     );
     expect(records).toEqual({
       Apple: { status: null, tags: [] },
       Later: { status: null, tags: [] },
       Cake: { status: null, tags: ['recipes'] },
+      // The user's own folders by those names, in Chrome or Firefox: tags, as any other folder.
+      Pie: { status: null, tags: ['recipes', 'favourites'] },
+      Mine: { status: null, tags: ['reading list'] },
     });
   });
 
