@@ -38,6 +38,9 @@ export function useCardSave(article: Article, saved: boolean) {
     focusUnsaveOnceSaved() {
       focusUnsave.current = true;
     },
+    forgetFocusUnsave() {
+      focusUnsave.current = false;
+    },
     clear: () => setSaid(null),
   };
 }

@@ -31,10 +31,11 @@ export function useReaderActions(itemId: string, onOpenItem: (item: SavedItem, h
      * `reading` is "back in the list": to the status the item had before Done or Archive was pressed
      * here (QA pass: an unread page marked done by mistake came back as being read, at 0%).
      */
-    async setStatusTo(status: 'done' | 'archived' | 'reading', current: ItemStatus) {
+    async setStatusTo(status: 'done' | 'archived' | 'reading') {
       const next = status === 'reading' ? (inQueueBefore.current ?? 'reading') : status;
-      if (status !== 'reading' && (current === 'unread' || current === 'reading')) inQueueBefore.current = current;
-      await setStatus([itemId], next);
+      // As stored when it changed (the view may not show reading's own change from unread yet).
+      const before = (await setStatus([itemId], next)).previous.get(itemId);
+      if (status !== 'reading' && (before === 'unread' || before === 'reading')) inQueueBefore.current = before;
       setMessage({ text: STATUS_MESSAGES[status], status: next });
     },
     async openNext() {

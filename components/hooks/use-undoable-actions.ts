@@ -81,14 +81,18 @@ export function useUndo() {
   return {
     undo,
     offer: (line: Undo | null) => say(line),
-    /** Undoes the last action; resolves once it ran. The line says what was undone, or that nothing was. */
-    async runUndo() {
-      if (!undo || undo.undone) return;
+    /**
+     * Undoes the last action; resolves once it ran, with whether it was undone. The line says what was
+     * undone, or that nothing was.
+     */
+    async runUndo(): Promise<boolean> {
+      if (!undo || undo.undone) return false;
       say(undo, true); // at once: a second press finds nothing to undo
       const result = await undo.undo().catch((error: unknown) => error);
       const notUndone =
         result instanceof Error ? `Could not undo: ${result.message}` : describeNotUndone(undo.message, result);
       if (notUndone) say(undo, true, notUndone);
+      return !notUndone;
     },
   };
 }

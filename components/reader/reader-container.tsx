@@ -73,7 +73,7 @@ export function ReaderContainer({
   const end = (
     <ReaderEnd
       status={item.status}
-      onSetStatus={(status) => void actions.setStatusTo(status, item.status)}
+      onSetStatus={(status) => void actions.setStatusTo(status)}
       onNext={() => void actions.openNext()}
       message={actions.messageFor(item.status)}
     />

@@ -87,7 +87,8 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
           undo={undo?.about === article.id && (!item || undo.undone) ? undo : null}
           onUndo={() => {
             saving.focusUnsaveOnceSaved();
-            void runUndo();
+            // Not saved again: a later save elsewhere must not take the focus (review).
+            void runUndo().then((undone) => undone || saving.forgetFocusUnsave());
           }}
         />
       </section>

@@ -54,8 +54,8 @@ export function onUserClick(
 
 /**
  * Runs `action` when the user presses Escape inside `target`; `action` returns false when it had
- * nothing to do. A key the box acted on is the box's alone: the page (which may close its own dialog
- * on Escape) does not get it.
+ * nothing to do. A key the box acted on goes no further: the page's own Escape listeners past the box
+ * (one closing the page's dialog) do not get it; those listening before it, in the capture phase, have.
  */
 export function onUserEscape(target: HTMLElement, action: () => boolean, fromUser: UserEventCheck = isFromUser): void {
   target.addEventListener('keydown', (event) => {

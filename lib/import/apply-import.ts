@@ -180,6 +180,9 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry, onNoteCut: () => voi
     next.changedAt[field] = Math.max(item.changedAt[field], entryTime);
     changed = true;
   }
+  // A status no one chose, filled by an older record: chosen when that record says, whichever file came
+  // first (review: dated by the bookmark imported before it, the two orders synced as two choices).
+  if (next.status !== item.status && !newer) next.changedAt.status = entryTime;
   // A title filled by a record older than the address it replaces is dated just after that address:
   // sync, where a tie keeps each browser's own, then carries it to a browser still showing the
   // address, and a title chosen there since still wins.

@@ -175,6 +175,8 @@ describe('applyImport', () => {
     await applyImport(bookmark, { db });
     await applyImport(pocket(), { db });
     expect((await getItem(id, db))?.status).toBe('archived');
+    // Chosen when the export says, as the other order stamps it: sync reads both the same.
+    expect((await getItem(id, db))?.changedAt.status).toBe(1_704_000_000_000);
     expect((await applyImport(pocket(), { db })).merged).toBe(0); // again: nothing changes
 
     await setStatus([id], 'reading', { db }); // chosen here, after the export was made

@@ -74,6 +74,8 @@ describe('bundled search engine', () => {
     expect(engine.search('dead let', { typing: true }).prefix).toBe('let');
     expect(engine.search('dead let', { typing: false }).prefix).toBeNull();
     expect(engine.search('dead let ', {}).prefix).toBeNull(); // a trailing space finishes the word
+    // So does a stop word typed after it (QA pass: "was time to" read "time…").
+    expect(engine.search('dead let to', { typing: true }).prefix).toBeNull();
   });
 
   // QA (saved pages, the articles alike): a last word of a letter or two that some article holds as a word
