@@ -1,3 +1,6 @@
+/** Marks a link Shelf quieted. */
+export const QUIETED = 'data-shelf-quiet';
+
 const said = (element: Element, attribute: string) => (element.getAttribute(attribute) ?? '').trim() !== '';
 
 /**
@@ -23,5 +26,7 @@ export function quietNamelessLinks(body: HTMLElement): void {
     if (hasName(link)) continue;
     link.setAttribute('tabindex', '-1');
     link.setAttribute('aria-hidden', 'true');
+    // Shelf's, not the copy's (which keeps no data- attribute but data-shelf-src): the security checks tell them apart.
+    link.setAttribute(QUIETED, '');
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quietNamelessLinks } from '@/lib/reader/nameless-links';
+import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
+import { QUIETED, quietNamelessLinks } from '@/lib/reader/nameless-links';
 
 describe('links of a copy that give no words', () => {
   // QA pass: axe's link-name on a saved Wikipedia page (image links with alt="") and an empty share link.
@@ -22,5 +23,17 @@ describe('links of a copy that give no words', () => {
       .map((link) => link.id);
     expect(quiet).toEqual(['image', 'empty']);
     expect(body.querySelector('#image')?.getAttribute('href')).toBe('https://a.example/file.png'); // still a link
+  });
+
+  // The security checks take a tab stop marked as Shelf's for Shelf's own: a copy cannot bring the mark.
+  it('marks what it quiets as Shelf’s, a mark no copy keeps through the sanitizer', () => {
+    const body = document.createElement('div');
+    body.innerHTML = '<a href="https://a.example/x"></a>';
+    quietNamelessLinks(body);
+    expect(body.querySelector('a')?.hasAttribute(QUIETED)).toBe(true);
+    const copy = sanitizeArticleHtml(
+      `<p><a href="https://a.example/y" ${QUIETED} data-shelf-scroll-stop tabindex="-1">Words</a></p>`,
+    );
+    expect(copy).not.toMatch(/data-shelf-quiet|data-shelf-scroll-stop|tabindex/);
   });
 });
