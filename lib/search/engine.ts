@@ -6,14 +6,7 @@ import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/r
 import { searchableFields } from '@/lib/search/searchable-fields';
 import { spellQuery, suggestionOf, type WordSpelling } from '@/lib/search/suggest';
 import type { SynonymEntry } from '@/lib/search/synonyms';
-import {
-  americanSpellingOf,
-  analyzeField,
-  analyzeQueryWords,
-  isLastWordTyping,
-  MAX_QUERY_WORDS,
-  unfinishedWord,
-} from '@/lib/search/text';
+import { americanSpellingOf, analyzeField, readQuery, unfinishedWord } from '@/lib/search/text';
 import { createTypoMatcher } from '@/lib/search/typo';
 import { createVocabulary, type Vocabulary } from '@/lib/search/vocabulary';
 import type { WordWorth } from '@/lib/search/word-worth';
@@ -155,8 +148,8 @@ export function createSearchEngine(
         (!options.topic || article.topic === options.topic) && (!options.tag || article.tags.includes(options.tag))
       );
     };
-    const words = analyzeQueryWords(query).slice(0, MAX_QUERY_WORDS);
-    const typing = isLastWordTyping(query, words, asked);
+    const { words, endsWithWord } = readQuery(query);
+    const typing = asked && endsWithWord;
     if (words.length === 0) {
       // No words: a filter alone lists its articles; nothing at all finds nothing.
       const results = options.topic || options.tag ? browse(accept, limit) : [];

@@ -9,12 +9,10 @@ import {
   addTypoWords,
   analyzeField,
   analyzePairs,
-  analyzeQueryWords,
   completesPrefix,
-  isLastWordTyping,
-  MAX_QUERY_WORDS,
   normalizeText,
   type QueryWord,
+  readQuery,
   tokenize,
   unfinishedWord,
 } from '@/lib/search/text';
@@ -720,8 +718,8 @@ export function createLibraryIndex(
     query: string,
     { limit = 20, typing: asked = !/\s$/.test(query), suggest = false } = {},
   ): LibraryResponse {
-    const words = analyzeQueryWords(query).slice(0, MAX_QUERY_WORDS);
-    const typing = isLastWordTyping(query, words, asked);
+    const { words, endsWithWord } = readQuery(query);
+    const typing = asked && endsWithWord;
     if (words.length === 0 || live === 0) return { results: [], loose: [], matchedTerms: new Set(), prefix: null };
     const accept = (doc: number) => slots[doc] !== undefined;
     const read = (asWritten: boolean) =>

@@ -368,18 +368,6 @@ export function pairTerm(first: string, second: string): string {
 export const MIN_PREFIX_LENGTH = 2;
 
 /**
- * Whether the query's last word is still being typed: while typing, unless the word typed last is
- * one the searches leave out (a stop word). "was time to" has no unfinished word: "time" was
- * finished when "to" was typed (QA pass: read as "time…", it matched timeouts and timestamps, and a
- * saved page holding "was time to" fell out of the list).
- */
-export function isLastWordTyping(query: string, words: readonly Token[], typing: boolean): boolean {
-  if (!typing) return false;
-  const typedLast = tokenize(normalizeText(withoutAddressNoise(query))).at(-1);
-  return typedLast !== undefined && typedLast.start === words.at(-1)?.start;
-}
-
-/**
  * The query's unfinished last word, what its results say was matched as a prefix: while typing, a last
  * word of MIN_PREFIX_LENGTH letters or more; else null.
  */
@@ -426,7 +414,25 @@ const JOINING_PARTICLES: ReadonlySet<string> = new Set(['in', 'on']);
 
 /** Query words without stop words (unless the query is nothing but stop words). */
 export function analyzeQueryWords(text: string): QueryWord[] {
-  const tokens = tokenize(normalizeText(withoutAddressNoise(text)));
+  return meaningfulWords(queryTokens(text));
+}
+
+/**
+ * A search's query: its words (`analyzeQueryWords`, at most MAX_QUERY_WORDS), and whether the word
+ * typed last is among them. While typing, only that word is unfinished: after a word the searches
+ * leave out (a stop word), none is. "was time to" has no unfinished word: "time" was finished when
+ * "to" was typed (QA pass: read as "time…", it matched timeouts and timestamps, and a saved page
+ * holding "was time to" fell out of the list).
+ */
+export function readQuery(text: string): { words: QueryWord[]; endsWithWord: boolean } {
+  const tokens = queryTokens(text);
+  const words = meaningfulWords(tokens).slice(0, MAX_QUERY_WORDS);
+  return { words, endsWithWord: words.length > 0 && words.at(-1)?.start === tokens.at(-1)?.start };
+}
+
+const queryTokens = (text: string) => tokenize(normalizeText(withoutAddressNoise(text)));
+
+function meaningfulWords(tokens: readonly Token[]): QueryWord[] {
   const words: QueryWord[] = tokens.map((token, at) => {
     const next = tokens[at + 1];
     const joins = next && JOINING_PARTICLES.has(next.surface) && /^[a-z]+$/.test(token.surface);
