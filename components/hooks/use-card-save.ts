@@ -18,29 +18,27 @@ export function useCardSave(article: Article, saved: boolean) {
     focusUnsave.current = false;
     unsaveRef.current?.focus();
   }, [saved]);
+  /** Unsave gets the focus once `saving` (a save, or an Undo of Unsave) saved the article; not if it did not. */
+  const focusUnsaveOnceSaved = (saving: Promise<boolean>) => {
+    focusUnsave.current = true;
+    const forget = () => {
+      focusUnsave.current = false;
+    };
+    saving.then((savedNow) => savedNow || forget(), forget);
+  };
   return {
     // Another card shown since (the controls stay mounted) does not say what was done on this one.
     message: said?.about === article.id ? said.message : null,
     unsaveRef,
     save() {
-      focusUnsave.current = true;
-      saveArticle(article).then(
-        () =>
-          setSaid({ about: article.id, message: { kind: 'ok', text: describeSavedToggle(article.title, false).text } }),
-        (error: unknown) => {
-          focusUnsave.current = false;
-          // Left unhandled: the page's failure alert says why (a full disk, say), as before.
-          throw error;
-        },
+      const saving = saveArticle(article);
+      focusUnsaveOnceSaved(saving.then(() => true));
+      // A failure is left unhandled: the page's failure alert says why (a full disk, say), as before.
+      void saving.then(() =>
+        setSaid({ about: article.id, message: { kind: 'ok', text: describeSavedToggle(article.title, false).text } }),
       );
     },
-    /** Undo of Unsave saves it again: the focus goes to Unsave then, as after a save. */
-    focusUnsaveOnceSaved() {
-      focusUnsave.current = true;
-    },
-    forgetFocusUnsave() {
-      focusUnsave.current = false;
-    },
+    focusUnsaveOnceSaved,
     clear: () => setSaid(null),
   };
 }

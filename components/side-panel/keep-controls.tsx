@@ -85,11 +85,7 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
             line stays to say so (QA pass: the item back, it went, and nothing was said). */}
         <UndoBar
           undo={undo?.about === article.id && (!item || undo.undone) ? undo : null}
-          onUndo={() => {
-            saving.focusUnsaveOnceSaved();
-            // Not saved again: a later save elsewhere must not take the focus (review).
-            void runUndo().then((undone) => undone || saving.forgetFocusUnsave());
-          }}
+          onUndo={() => saving.focusUnsaveOnceSaved(runUndo())}
         />
       </section>
       {item && <ItemAnnotations itemId={item.id} topicTags={article.tags} />}
