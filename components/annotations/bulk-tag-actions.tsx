@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import type { Message } from '@/components/hooks/use-import';
+import { MessageLine } from '@/components/message-line';
 import { describeBulkTagChange, normalizeTag, TAG_ERROR_MESSAGES, tagToRemove } from '@/lib/annotations/tags';
 import { changeTagOnItems } from '@/lib/db/items';
 import '@/components/annotations/annotations.css';
@@ -25,19 +27,19 @@ async function changeAndDescribe(ids: readonly string[], tag: string, change: 'a
 /** Adds a tag to, or removes it from, every checked row at once. */
 export function BulkTagActions({ checked, suggestions, changeTag = changeAndDescribe }: BulkTagActionsProps) {
   const [tag, setTag] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const listId = useId();
   // Gone once rows are checked: it no longer says how things are (QA pass: it stood on for good).
   if (message?.text === NONE_CHECKED && checked.length > 0) setMessage(null);
 
   const run = async (change: 'add' | 'remove') => {
     setMessage(null); // what the last change said stands until the next one starts, not after it
-    if (checked.length === 0) return setMessage({ text: NONE_CHECKED, error: true });
+    if (checked.length === 0) return setMessage({ kind: 'error', text: NONE_CHECKED });
     // Adding follows the tag rules; removing takes any tag an item holds (an import's, longer or with ",").
     const normalized = change === 'add' ? normalizeTag(tag) : tagToRemove(tag);
-    if (!normalized.ok) return setMessage({ text: TAG_ERROR_MESSAGES[normalized.error], error: true });
+    if (!normalized.ok) return setMessage({ kind: 'error', text: TAG_ERROR_MESSAGES[normalized.error] });
     const said = await changeTag(checked, normalized.tag, change);
-    setMessage(said === null ? null : { text: said, error: false });
+    setMessage(said === null ? null : { kind: 'ok', text: said });
   };
 
   return (
@@ -67,15 +69,7 @@ export function BulkTagActions({ checked, suggestions, changeTag = changeAndDesc
       <button type="button" className="button secondary" onClick={() => void run('remove')}>
         Remove tag
       </button>
-      {/* There, empty, before it says anything: one added already holding its text is often not read. */}
-      <span role="status" className="muted">
-        {message && !message.error ? message.text : ''}
-      </span>
-      {message?.error && (
-        <span role="alert" className="notice">
-          {message.text}
-        </span>
-      )}
+      <MessageLine message={message} />
     </fieldset>
   );
 }

@@ -61,7 +61,7 @@ describe('tags on many items', () => {
     const user = userEvent.setup();
     render(<BulkTagActions checked={['article:x', 'article:y']} suggestions={[]} />);
     await user.type(screen.getByRole('combobox', { name: 'For checked rows' }), 'later{Enter}');
-    expect((await screen.findByRole('status')).textContent).toBe('Added “later” to 2 of 2.');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Added “later” to 2 of 2.'));
     expect((await getItem('article:x'))?.tags).toEqual(['later']);
     resetDatabaseConnection();
   });
@@ -80,7 +80,8 @@ describe('tags on many items', () => {
     const box = screen.getByRole('combobox', { name: 'For checked rows' });
     await user.type(box, long);
     await user.click(screen.getByRole('button', { name: 'Remove tag' }));
-    expect((await screen.findByRole('status')).textContent).toBe(`Removed “${long}” from 2 of 2.`);
+    // The status region is there from the start: wait for its words.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`Removed “${long}” from 2 of 2.`));
     await user.clear(box);
     await user.type(box, 'Work, 2024');
     await user.click(screen.getByRole('button', { name: 'Remove tag' }));
