@@ -23,8 +23,8 @@ export const RELATED_TEXT_BUDGET: WalkBudget = { maxNodes: 100_000, maxDepth: 1_
  */
 export const LATE_PAGE_TIMING: SettleTiming = { quietMs: 1_000, maxSettleMs: 5_000 };
 
-/** What this document's script last read, and the pages where the user closed the box. */
-const pageMemory = { lastText: '', dismissedAt: new Set<string>() };
+/** What this document's script last read, and the pages where the user closed the box, with their text. */
+const pageMemory = { lastText: '', dismissedAt: new Map<string, string>() };
 
 /**
  * The page a dismissal holds for: its address without tracking parameters (`?utm_source=…`) or
@@ -46,7 +46,13 @@ export async function showRelatedForPage(
 ): Promise<void> {
   const { hostname } = doc.location;
   const here = dismissalKey(doc.location);
-  if (pageMemory.dismissedAt.has(here) || !(await mayShowRelatedOn(hostname)) || ctx.isInvalid) return;
+  const closedText = pageMemory.dismissedAt.get(here);
+  if (closedText !== undefined) {
+    // Not read again, yet on screen: a next address still showing it is the last page (red team).
+    pageMemory.lastText = closedText;
+    return;
+  }
+  if (!(await mayShowRelatedOn(hostname)) || ctx.isInvalid) return;
   const read = () => extractPageTextInSlices(doc, MAX_TEXT, RELATED_TEXT_BUDGET);
   let page = await read();
   // Not rendered yet, or still the last address's page: read again once the page has changed.
@@ -68,7 +74,7 @@ export async function showRelatedForPage(
   renderRelatedBox(box.container, reply.results, {
     onOpen: (articleId) => sendRequest({ type: 'open-article-card', articleId }).then(({ opened }) => opened),
     onDismiss: () => {
-      pageMemory.dismissedAt.add(here);
+      pageMemory.dismissedAt.set(here, page.text);
       box.remove();
     },
     onHideOnSite: () => {

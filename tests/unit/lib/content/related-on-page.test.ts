@@ -97,4 +97,26 @@ describe('closing the related box', () => {
     await showRelatedForPage(pageContext(), document, lateTiming);
     expect(boxes).toHaveLength(2);
   });
+
+  // Red team: back on a page where the box was closed, nothing was read, so a next address still
+  // showing that page was taken for a new one and got its articles.
+  it('takes a next address still showing a closed page for that page, not a new one', async () => {
+    window.history.replaceState(null, '', '/closed/bloom');
+    document.body.innerHTML = paragraph('Bloom filters');
+    await showRelatedForPage(pageContext(), document, lateTiming);
+    boxes[0]?.onDismiss();
+    window.history.pushState(null, '', '/closed/anycast');
+    document.body.innerHTML = paragraph('Anycast routing');
+    await showRelatedForPage(pageContext(), document, lateTiming);
+    window.history.pushState(null, '', '/closed/bloom');
+    document.body.innerHTML = paragraph('Bloom filters');
+    await showRelatedForPage(pageContext(), document, lateTiming);
+    window.history.pushState(null, '', '/closed/hashing');
+    const shown = showRelatedForPage(pageContext(), document, lateTiming);
+    setTimeout(() => {
+      document.body.innerHTML = paragraph('Consistent hashing');
+    }, 30);
+    await shown;
+    expect(sentTexts().at(-1)).toContain('Consistent hashing');
+  });
 });

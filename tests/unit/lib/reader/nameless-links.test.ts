@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import { QUIETED, quietNamelessLinks } from '@/lib/reader/nameless-links';
+import { findUnsafeMarkup } from '../../../fixtures/security/find-unsafe-markup';
 
 describe('links of a copy that give no words', () => {
   // QA pass: axe's link-name on a saved Wikipedia page (image links with alt="") and an empty share link.
@@ -35,5 +36,16 @@ describe('links of a copy that give no words', () => {
       `<p><a href="https://a.example/y" ${QUIETED} data-shelf-scroll-stop tabindex="-1">Words</a></p>`,
     );
     expect(copy).not.toMatch(/data-shelf-quiet|data-shelf-scroll-stop|tabindex/);
+  });
+
+  // Red team: the checks took a forged mark anywhere for Shelf's own.
+  it('is told apart from a forged mark by the security checks', () => {
+    const body = document.createElement('div');
+    body.innerHTML = '<a href="https://a.example/x" target="_blank" rel="noopener noreferrer"></a>';
+    quietNamelessLinks(body);
+    expect(findUnsafeMarkup(body)).toEqual([]);
+    const forged = document.createElement('div');
+    forged.innerHTML = `<p><a href="https://a.example/y" target="_blank" rel="noopener noreferrer" tabindex="-1" ${QUIETED} aria-hidden="true">Named</a></p><div tabindex="0" data-shelf-scroll-stop>x</div>`;
+    expect(findUnsafeMarkup(forged)).toEqual(['<a> has tabindex', '<div> has tabindex']);
   });
 });
