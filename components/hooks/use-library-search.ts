@@ -80,9 +80,10 @@ export function useSnippets(response: UnifiedResponse): MadeSnippets {
       .then(({ getSnippetSources }) => getSnippetSources(ids))
       .then(async ({ texts, notes }) => {
         const terms = pageTermsOf(response);
-        const options = { signal: stale.signal, phrase };
+        const weights = response.pageTermWeights;
+        const options = { signal: stale.signal, phrase, weights };
         const fromCopies = await makeSnippetsBetweenTasks(texts, terms, response.prefix, options);
-        return fromCopies && withNoteSnippets(fromCopies, notes, terms, response.prefix, phrase);
+        return fromCopies && withNoteSnippets(fromCopies, notes, terms, response.prefix, phrase, weights);
       })
       .then((snippets) => {
         if (snippets && !stale.signal.aborted) setMade({ snippets, madeFor: response });

@@ -1,6 +1,7 @@
 import { addressOfQuery, comparableAddress } from '@/lib/search/address-query';
 import { type ConfidenceTuning, LIBRARY_CONFIDENCE } from '@/lib/search/confidence';
 import { type RankedDocument, type Ranking, rankQuery, type WordReading } from '@/lib/search/rank';
+import type { MatchedTermWeight } from '@/lib/search/score';
 import { lowerBound as lowerBoundOf } from '@/lib/search/sorted';
 import { isSpokenWord } from '@/lib/search/spoken-words';
 import { spellQuery, type WordSpelling } from '@/lib/search/suggest';
@@ -72,6 +73,8 @@ export interface LibraryResponse {
   results: LibraryHit[];
   loose: LibraryHit[];
   matchedTerms: ReadonlySet<string>;
+  /** What each matched term shows of the query, for snippets (see `Ranking`); absent: each counts the same. */
+  termWeights?: ReadonlyMap<string, MatchedTermWeight>;
   prefix: string | null;
   /** How each query word was read (see `Ranking`). */
   wordReadings?: ReadonlyArray<WordReading | null>;
@@ -749,6 +752,7 @@ export function createLibraryIndex(
       results: ranking.results.map((ranked) => toHit(ranked, marks, prefix)),
       loose: ranking.loose.map((ranked) => toHit(ranked, marks, prefix)),
       matchedTerms: ranking.matchedTerms,
+      termWeights: ranking.termWeights,
       prefix,
       wordReadings: ranking.wordReadings,
       ...(suggest && nothing && { spelling: spellQuery(vocabulary(), typoMatcher(), query, meantAsWritten) }),

@@ -22,7 +22,7 @@ import {
   withShortEverydayThings,
   wordSpecificity,
 } from '@/lib/search/confidence';
-import { type ScoredDocument, scoreDocuments } from '@/lib/search/score';
+import { type MatchedTermWeight, type ScoredDocument, scoreDocuments } from '@/lib/search/score';
 import type { SynonymEntry } from '@/lib/search/synonyms';
 import type { QueryWord } from '@/lib/search/text';
 import { createTopK } from '@/lib/search/top-k';
@@ -41,6 +41,8 @@ export interface Ranking {
   /** Documents sharing some of the query's words but not about it. */
   loose: RankedDocument[];
   matchedTerms: Set<string>;
+  /** What each matched term shows of the query (`MatchedTermWeight`): for snippets. */
+  termWeights: Map<string, MatchedTermWeight>;
   /** How each query word was read (null: not read at all). */
   wordReadings: Array<WordReading | null>;
 }
@@ -109,6 +111,7 @@ function candidatesButSynonyms(
 interface QueryReading {
   documents: ScoredDocument[];
   matchedTerms: Set<string>;
+  termWeights: Map<string, MatchedTermWeight>;
   wordReadings: Array<WordReading | null>;
   /** The largest share of the query a document about it covers; 0 when none is about it. */
   bestShare: number;
@@ -183,7 +186,13 @@ function readQuery(
           namesSubject: everydaySpeech.namesSubject,
         }
       : undefined;
-  const { documents, matchedTerms } = scoreDocuments(vocabulary, groups, base.pairs, specificities, everydayReadings);
+  const { documents, matchedTerms, termWeights } = scoreDocuments(
+    vocabulary,
+    groups,
+    base.pairs,
+    specificities,
+    everydayReadings,
+  );
   // An uncommon word covered lets a fifth of a long question do (`evidenceShareUncommon`: "cpu … release"
   // of "cpu jumped to almost 100 percent right after we shipped a release"), only where everyday speech
   // tells which words are common (the blog's articles, not a user's library), and not beside a word the
@@ -230,6 +239,7 @@ function readQuery(
   return {
     documents,
     matchedTerms,
+    termWeights,
     wordReadings,
     bestShare,
     plainFound,
@@ -274,7 +284,7 @@ export function rankQuery(
     const sure = readQuery(vocabulary, words, base, options, { at: tellsWorld, decides: (doc) => holders.has(doc) });
     if (sure.bestShare > 0 && !sure.namesUnknownEverydayThing && !sure.holdsUncommonUnknownWord) reading = sure;
   }
-  const { documents, matchedTerms, bestShare } = reading;
+  const { documents, matchedTerms, termWeights, bestShare } = reading;
   const resultFloor = bestShare > 0 ? bestShare * tuning.resultsShareOfBest : Number.POSITIVE_INFINITY;
   const top = createTopK(limit);
   const looseTop = createTopK(Math.min(limit, looseLimit));
@@ -299,6 +309,7 @@ export function rankQuery(
     results: withConfidence(top.items()),
     loose: withConfidence(looseTop.items()),
     matchedTerms,
+    termWeights,
     // As the query's own words read it: plain words are no reading of a word (`lib/search/unified.ts`
     // weighs the blog's hits against saved pages by these).
     wordReadings: first.wordReadings,

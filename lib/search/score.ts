@@ -35,6 +35,20 @@ export interface Scores {
   documents: ScoredDocument[];
   /** Every index term the query matched (exactly, by prefix, typo or synonym), for highlighting. */
   matchedTerms: Set<string>;
+  /** What each of those shows of the query (`MatchedTermWeight`). */
+  termWeights: Map<string, MatchedTermWeight>;
+}
+
+/**
+ * How surely a matched term is what a query word meant, and which word: a snippet shows the passage
+ * holding the surest reading of each word. Of "revees", a saved page's "Reeves" (one swap) rather than
+ * its "reverse", which the typo stage also reads, less surely.
+ */
+export interface MatchedTermWeight {
+  /** The query word it stands for, by position. */
+  word: number;
+  /** Its candidate's factor (FACTOR), halved when it is not what the word surely meant (certainty 0). */
+  weight: number;
 }
 
 /**
@@ -91,6 +105,7 @@ export function scoreDocuments(
   const reachedSure = new Uint8Array(docCount);
   const touched: number[] = [];
   const matchedTerms = new Set<string>();
+  const termWeights = new Map<string, MatchedTermWeight>();
   for (const [groupIndex, group] of groups.entries()) {
     const groupDocs: number[] = [];
     const groupWeight = groupWeights[groupIndex] as number;
@@ -100,7 +115,14 @@ export function scoreDocuments(
     for (const [term, candidate] of group) {
       const { factor, certainty } = candidate;
       const onTopic = onTopicCertainty(candidate);
-      if (!(terms[term] as string).startsWith(ASIDE_MARK)) matchedTerms.add(terms[term] as string); // aside terms: nothing to highlight
+      const name = terms[term] as string;
+      // Aside terms: nothing to highlight.
+      if (!name.startsWith(ASIDE_MARK)) {
+        matchedTerms.add(name);
+        const termWeight = factor * (onTopic > 0 ? 1 : 0.5);
+        if (termWeight > (termWeights.get(name)?.weight ?? -1))
+          termWeights.set(name, { word: groupIndex, weight: termWeight });
+      }
       const list = postings[term] as number[];
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i] as number;
@@ -181,5 +203,5 @@ export function scoreDocuments(
       sharesPhrase: sharesPhrase[doc] === 1,
     };
   });
-  return { documents, matchedTerms };
+  return { documents, matchedTerms, termWeights };
 }

@@ -1,6 +1,7 @@
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from '@/lib/dom/time-slices';
 import { getHighlightRanges, type HighlightRange } from '@/lib/search/highlight';
 import { phraseReader, type QueryPhrase } from '@/lib/search/phrase';
+import type { MatchedTermWeight } from '@/lib/search/score';
 import { shownLine } from '@/lib/search/shown-line';
 import {
   completesPrefix,
@@ -46,6 +47,11 @@ interface Hit {
 export interface SnippetOptions {
   /** The query as a phrase: where the text holds it in a row, that passage is the snippet. */
   phrase?: QueryPhrase | null;
+  /**
+   * What each matched term shows of the query (the search's `termWeights`): a passage is worth, for each
+   * query word, its surest term there. Without them, each different term counts one.
+   */
+  weights?: ReadonlyMap<string, MatchedTermWeight>;
   width?: number;
   slice?: number;
 }
@@ -59,9 +65,10 @@ export function makeSnippet(
   text: string,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
-  { phrase = null, width = WIDTH, slice = SNIPPET_SLICE }: SnippetOptions = {},
+  { phrase = null, weights, width = WIDTH, slice = SNIPPET_SLICE }: SnippetOptions = {},
 ): Snippet | null {
-  return snippetOf(text, runToEnd(scanText(text, matchedTerms, prefix, phrase, slice)), matchedTerms, prefix, width);
+  const scan = runToEnd(scanText(text, matchedTerms, prefix, phrase, slice));
+  return snippetOf(text, scan, matchedTerms, prefix, width, weights);
 }
 
 export interface SnippetSliceOptions extends SnippetOptions, Pick<SliceOptions, 'pause' | 'sliceMs'> {
@@ -88,14 +95,14 @@ export async function makeSnippetsBetweenTasks(
   texts: ReadonlyMap<string, string>,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
-  { signal, pause, sliceMs, phrase = null, width = WIDTH, slice = SNIPPET_SLICE }: SnippetSliceOptions = {},
+  { signal, pause, sliceMs, phrase = null, weights, width = WIDTH, slice = SNIPPET_SLICE }: SnippetSliceOptions = {},
 ): Promise<Map<string, Snippet> | null> {
   function* steps(): Steps<Map<string, Snippet>> {
     const made = new Map<string, Snippet>();
     let left = texts.size;
     for (const [id, text] of texts) {
       const scan = yield* scanText(text, matchedTerms, prefix, phrase, slice);
-      const snippet = snippetOf(text, scan, matchedTerms, prefix, width);
+      const snippet = snippetOf(text, scan, matchedTerms, prefix, width, weights);
       if (snippet) made.set(id, snippet);
       if (--left > 0) yield;
     }
@@ -157,15 +164,17 @@ function snippetOf(
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
   width: number,
+  weights?: ReadonlyMap<string, MatchedTermWeight>,
 ): Snippet | null {
   if (hits.length === 0) return null;
   if (phraseAt !== null) {
     const snippet = cut(text, Math.max(0, phraseAt - Math.round(width * 0.2)), width, matchedTerms, prefix);
     return { ...snippet, holdsPhrase: true };
   }
-  let best = { from: 0, distinct: 0, count: 0 };
+  let best = { from: 0, worth: 0, count: 0 };
   let from = 0;
   const inWindow = new Map<string, number>();
+  const worthOf = windowWorth(weights);
   for (let to = 0; to < hits.length; to++) {
     const hit = hits[to] as Hit;
     inWindow.set(hit.key, (inWindow.get(hit.key) ?? 0) + 1);
@@ -177,11 +186,31 @@ function snippetOf(
       from++;
     }
     const count = to - from + 1;
-    if (inWindow.size > best.distinct || (inWindow.size === best.distinct && count > best.count))
-      best = { from, distinct: inWindow.size, count };
+    const worth = worthOf(inWindow);
+    if (worth > best.worth || (worth === best.worth && count > best.count)) best = { from, worth, count };
   }
   const first = (hits[best.from] as Hit).start;
   return cut(text, Math.max(0, first - Math.round(width * 0.2)), width, matchedTerms, prefix);
+}
+
+/**
+ * What the terms in a passage show of the query: for each query word, the weight of its surest term
+ * there (a term the weights do not know, the unfinished word's completion, a word of its own worth 1).
+ * Without weights, how many different terms.
+ */
+function windowWorth(weights: ReadonlyMap<string, MatchedTermWeight> | undefined) {
+  if (!weights) return (inWindow: ReadonlyMap<string, number>) => inWindow.size;
+  return (inWindow: ReadonlyMap<string, number>): number => {
+    const byWord = new Map<number | string, number>();
+    for (const key of inWindow.keys()) {
+      const known = weights.get(key);
+      const word = known ? known.word : key;
+      byWord.set(word, Math.max(byWord.get(word) ?? 0, known ? known.weight : 1));
+    }
+    let worth = 0;
+    for (const weight of byWord.values()) worth += weight;
+    return worth;
+  };
 }
 
 /**
@@ -228,13 +257,14 @@ export function withNoteSnippets(
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
   phrase: QueryPhrase | null = null,
+  weights?: ReadonlyMap<string, MatchedTermWeight>,
 ): Map<string, Snippet> {
   const made = new Map(snippets);
   for (const [id, highlights] of notes) {
     let best = made.get(id) ?? null;
     let fromNote = false;
     for (const { quote, note } of highlights) {
-      const snippet = makeSnippet(note, matchedTerms, prefix, { phrase });
+      const snippet = makeSnippet(note, matchedTerms, prefix, { phrase, weights });
       if (snippet && (!best || outweighs(snippet, best))) {
         best = { ...snippet, passage: quote ? quotePassage(quote) : '' };
         fromNote = true;

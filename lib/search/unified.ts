@@ -4,6 +4,7 @@ import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
 import { holdsPhrase, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import type { WordReading } from '@/lib/search/rank';
+import type { MatchedTermWeight } from '@/lib/search/score';
 import { distinctWords, type Snippet } from '@/lib/search/snippet';
 import { suggestionOf } from '@/lib/search/suggest';
 import { isStopWord, normalizeText, tokenize } from '@/lib/search/text';
@@ -34,6 +35,8 @@ export interface UnifiedResponse {
    * for as typed, not where the page says "hardware".
    */
   pageTerms?: ReadonlySet<string>;
+  /** What each of those shows of the query: a page's snippet is the passage with the surest reading of each word. */
+  pageTermWeights?: ReadonlyMap<string, MatchedTermWeight>;
   prefix: string | null;
   /** "Did you mean", only when nothing matches at all. */
   suggestion: string | null;
@@ -138,7 +141,7 @@ const QUESTION_WORDS = 3;
  * wrong order": the SRE book, which says each of them somewhere). Its own title, tags, note and
  * highlights, a passage holding most of the question (`withPassagesFirst`) and a phrase it holds
  * (`withPhraseFirst`) still put it first. With the 22 shared pages saved, the blog's answers to its own
- * questions were first for 477 of 783, not 638 (top five: 692, not 738); now 626 and 735 (`npm run
+ * questions were first for 477 of 783, not 638 (top five: 692, not 738); now 628 and 735 (`npm run
  * eval`, "questions with all 22 pages saved"). A saved blog article so matched keeps its engine place,
  * and its copy counts this little where the engine did not list it.
  */
@@ -423,12 +426,14 @@ export function mergeSearch(
 ): UnifiedResponse {
   const matchedTerms = new Set([...bundled.matchedTerms, ...library.matchedTerms]);
   const pageTerms = library.matchedTerms;
+  const pageTermWeights = library.termWeights;
   const prefix = bundled.prefix ?? library.prefix;
   const factors = sourceFactors(bundled.wordReadings, library.wordReadings);
   const words = Math.max(bundled.wordReadings?.length ?? 0, library.wordReadings?.length ?? 0);
   const questionWords = words >= QUESTION_WORDS ? words : undefined;
   const hits = mergeLists(bundled.results, library.results, getArticle, limit, factors, questionWords !== undefined);
-  if (hits.length > 0) return { hits, loose: false, matchedTerms, pageTerms, prefix, suggestion: null, questionWords };
+  if (hits.length > 0)
+    return { hits, loose: false, matchedTerms, pageTerms, pageTermWeights, prefix, suggestion: null, questionWords };
   // Only loosely related, nothing is about the question: the pages rank with the articles, as their
   // keys say (no passage will lift them: `withPassagesFirst` leaves a loose list alone).
   const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors);
@@ -437,6 +442,7 @@ export function mergeSearch(
     loose: loose.length > 0,
     matchedTerms,
     pageTerms,
+    pageTermWeights,
     prefix,
     suggestion: loose.length > 0 ? null : suggestionOverBoth(bundled, library),
   };
@@ -508,7 +514,7 @@ export function snippetSourceOf(hit: SearchHit): string | null {
 export function readerViewOf(
   itemId: string,
   snippets: ReadonlyMap<string, Snippet>,
-  response: Pick<UnifiedResponse, 'matchedTerms' | 'pageTerms' | 'prefix' | 'phrase'>,
+  response: Pick<UnifiedResponse, 'matchedTerms' | 'pageTerms' | 'pageTermWeights' | 'prefix' | 'phrase'>,
   /** Why the result matched: found by the user's note, not by the copy or a highlight, the reader opens at the note. */
   reasons: readonly MatchReason[] = [],
 ): ReaderView {
@@ -519,7 +525,12 @@ export function readerViewOf(
   if (reasons.includes('note') && !reasons.includes('text') && !reasons.includes('highlight'))
     return { kind: 'reader', itemId, at: 'note' };
   const { count, length } = READER_VIEW_TERMS;
-  const terms = [...pageTermsOf(response)].filter((term) => term.length <= length).slice(0, count);
+  // The surest readings of the query's words first: those the view keeps.
+  const weightOf = (term: string) => response.pageTermWeights?.get(term)?.weight ?? 0;
+  const terms = [...pageTermsOf(response)]
+    .filter((term) => term.length <= length)
+    .sort((a, b) => weightOf(b) - weightOf(a))
+    .slice(0, count);
   const view: ReaderView = { kind: 'reader', itemId };
   if (terms.length > 0 || prefix) view.terms = terms;
   if (prefix && prefix.length <= length) view.prefix = prefix;

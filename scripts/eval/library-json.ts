@@ -26,12 +26,12 @@ export function librarySearchToJson(
   { limit, typing = false }: { limit: number; typing?: boolean },
 ) {
   const started = performance.now();
-  const { results, loose, matchedTerms, prefix } = index.search(query, { limit, typing });
+  const { results, loose, matchedTerms, termWeights: weights, prefix } = index.search(query, { limit, typing });
   const tookMs = performance.now() - started;
   const phrase = queryPhrase(query, prefix !== null);
   const withSnippet = (hit: LibraryHit) => ({
     hit,
-    snippet: makeSnippet(texts.get(hit.itemId) ?? '', matchedTerms, prefix, { phrase }),
+    snippet: makeSnippet(texts.get(hit.itemId) ?? '', matchedTerms, prefix, { phrase, weights }),
   });
   const toJson = ({ hit, snippet }: ReturnType<typeof withSnippet>) => toJsonHit(hit, snippet?.text ?? null);
   return {

@@ -132,7 +132,12 @@ export function questionFigures(pages: Iterable<LibraryDocument>): QuestionFigur
     const snippets = new Map<string, Snippet>();
     for (const hit of merged.hits) {
       const text = hit.kind === 'page' ? texts.get(hit.page.itemId) : undefined;
-      const snippet = text && makeSnippet(text, pageTermsOf(merged), merged.prefix, { phrase: merged.phrase });
+      const snippet =
+        text &&
+        makeSnippet(text, pageTermsOf(merged), merged.prefix, {
+          phrase: merged.phrase,
+          weights: merged.pageTermWeights,
+        });
       if (hit.kind === 'page' && snippet) snippets.set(hit.page.itemId, snippet);
     }
     const withPages = at(withCopiesRead(merged, { snippets, madeFor: merged }).response);

@@ -540,6 +540,30 @@ describe('saved pages in other scripts', () => {
     expect(ids(chinese.search('系统', { typing: true }))).toEqual(['page:system']);
   });
 
+  it("shows, of a misspelled word's readings, the passage with the one surely meant (QA pass)", () => {
+    // "revees" is one swap from "Reeves" and two edits from "reverse", which the typo stage reads too;
+    // the page says "reverse" first. Its snippet (and the reader's passage) showed "reverse".
+    const sudan = page('page:sudan', {
+      title: 'Sanctions to be lifted',
+      text: `${filler.repeat(5)}The government plans to reverse its position on the sanctions. ${filler.repeat(5)}Eric Reeves, a scholar of the region, said he was alarmed. ${filler.repeat(5)}`,
+    });
+    const index = indexOf(sudan, bread, queues);
+    for (const typing of [false, true]) {
+      const response = index.search('revees', { typing });
+      expect(ids(response)).toEqual(['page:sudan']);
+      expect(response.matchedTerms).toContain(termsOfWord('reverse')[0]);
+      const snippet = makeSnippet(sudan.text, response.matchedTerms, response.prefix, {
+        weights: response.termWeights,
+      });
+      expect(snippet?.passage).toContain('Eric Reeves');
+      expect(snippet?.ranges.map((range) => snippet.text.slice(range.start, range.end))).toContain('Reeves');
+      // The reader opened before the snippet is read looks for the surest reading first.
+      const merged = mergeSearch(getBundledSearchEngine().search('revees', { typing }), response, getArticleById);
+      const view = readerViewOf('page:sudan', new Map(), merged);
+      expect(view.terms?.[0]).toBe(termsOfWord('reeves')[0]);
+    }
+  });
+
   it('shows the Russian passage as the snippet, its words highlighted', () => {
     const response = index.search('гуманитарные конвои', { typing: false });
     const snippet = makeSnippet(russian.text, response.matchedTerms, response.prefix);

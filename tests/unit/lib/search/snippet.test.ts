@@ -277,3 +277,30 @@ describe("a page matched by a highlight's note", () => {
     expect(cut).not.toMatch(/[\uD800-\uDBFF]$/);
   });
 });
+
+describe('snippet with the weights of the query words’ readings', () => {
+  const [reev, revers, reversal, sudan] = ['reeves', 'reverse', 'reversal', 'sudan'].map(
+    (word) => termsOfWord(word)[0] as string,
+  ) as [string, string, string, string];
+  const terms = new Set([reev, revers, reversal, sudan]);
+  // "revees sudan": word 0 read surely as "Reeves", less surely as "reverse" or "reversal".
+  const weights = new Map([
+    [reev, { word: 0, weight: 0.6 }],
+    [revers, { word: 0, weight: 0.3 }],
+    [reversal, { word: 0, weight: 0.3 }],
+    [sudan, { word: 1, weight: 1 }],
+  ]);
+  const gap = sentence.repeat(4);
+
+  it('shows the surest reading of a word, not two weaker readings of the same word', () => {
+    const text = `${gap}A reverse, then a reversal. ${gap}Eric Reeves was alarmed. ${gap}`;
+    expect(makeSnippet(text, terms, null, { weights })?.passage).toContain('Eric Reeves');
+    // Without the weights, each different term counts one: the two weaker readings win.
+    expect(makeSnippet(text, terms, null)?.passage).toContain('A reverse, then a reversal');
+  });
+
+  it('still prefers a passage holding more of the query’s words', () => {
+    const text = `${gap}Eric Reeves was alarmed. ${gap}Sudan will reverse course. ${gap}`;
+    expect(makeSnippet(text, terms, null, { weights })?.passage).toContain('Sudan will reverse course');
+  });
+});
