@@ -77,7 +77,12 @@ function isBoilerplate(element: Element): boolean {
 }
 
 function isHidden(element: Element): boolean {
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  return element.getAttribute('aria-hidden') === 'true' || isNotShown(element);
+}
+
+/** Hidden from every reader, not only from screen readers (`aria-hidden`). */
+function isNotShown(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
   const style = element.getAttribute('style');
   return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
@@ -195,10 +200,22 @@ function* collectText(
  */
 const UNREAD_CONTAINERS = 'svg, noscript, template, object, iframe, video, audio, canvas';
 
-/** The first element matching `selector` that is not inside an UNREAD_CONTAINERS element. */
+/**
+ * The first element matching `selector` that is neither inside an UNREAD_CONTAINERS element nor shown
+ * to no one, itself or a container of it: a page may keep an old article, or a template of one, in a
+ * hidden `div`, and the walk, which skips what is hidden under the element it reads, would read all of
+ * it. A container hidden from screen readers alone still shows its article: sites set `aria-hidden` on
+ * the whole page while a cookie dialog is open.
+ */
 function firstReadElement(doc: Document, selector: string): Element | undefined {
-  for (const element of doc.querySelectorAll(selector)) if (!element.closest(UNREAD_CONTAINERS)) return element;
+  for (const element of doc.querySelectorAll(selector))
+    if (!element.closest(UNREAD_CONTAINERS) && !isOrIsInNotShown(element)) return element;
   return undefined;
+}
+
+function isOrIsInNotShown(element: Element): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) if (isNotShown(at)) return true;
+  return false;
 }
 
 /** A text file shown as a page, read up to a limit (`shownTextFile`). */

@@ -14,6 +14,26 @@ const doc = (html: string) => parseHTML(html.startsWith('<html') ? html : `<html
 const filler = 'Real article text about cache stampedes and request coalescing. '.repeat(10);
 
 describe('extractPageText', () => {
+  it('reads the shown article, not one kept in a hidden container, and reads one hidden from screen readers alone', () => {
+    const stale = 'An old story about sourdough starters and their hydration. '.repeat(10);
+    for (const hiding of ['hidden', 'style="display:none"', 'style="visibility: hidden"']) {
+      const page = extractPageText(
+        doc(`<body><div ${hiding}><article><h1>Sourdough</h1><p>${stale}</p></article></div>
+          <main><h1>Cache stampede</h1><p>${filler}</p></main></body>`),
+      );
+      expect(page.title).toBe('Cache stampede');
+      expect(page.text).toContain('request coalescing');
+      expect(page.text).not.toContain('sourdough');
+    }
+    // A cookie dialog open: the page behind it is aria-hidden, and still the page's text.
+    const behindDialog = extractPageText(
+      doc(`<body><div aria-hidden="true"><article><h1>Cache stampede</h1><p>${filler}</p></article></div>
+        <div role="dialog"><p>We use cookies. Accept all or manage your choices.</p></div></body>`),
+    );
+    expect(behindDialog.title).toBe('Cache stampede');
+    expect(behindDialog.text).toContain('request coalescing');
+  });
+
   it('takes the main article and skips navigation, footers, code, forms, scripts and hidden text', () => {
     const page = extractPageText(
       doc(`<html><head><title>T</title><style>p{}</style></head><body>
