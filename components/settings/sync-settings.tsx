@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { usePreference } from '@/components/hooks/use-preference';
 import { getItemTitles } from '@/lib/db/queries';
 import { PREFERENCES } from '@/lib/settings/preferences';
@@ -15,7 +15,14 @@ const formatTime = (at: number) => new Date(at).toLocaleString();
 
 /** Settings: sync through the browser's own account on or off, its state, and "Sync now". */
 export function SyncSettings() {
-  const enabled = usePreference(PREFERENCES.syncEnabled);
+  const stored = usePreference(PREFERENCES.syncEnabled);
+  // What the box was last set to, until the setting says so: a second click before it is stored
+  // (a double click) turned sync on again rather than off (QA pass).
+  const [asked, setAsked] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (asked !== null && stored === asked) setAsked(null);
+  }, [stored, asked]);
+  const enabled = asked ?? stored;
   const status = usePreference(PREFERENCES.syncStatus);
   const [failure, setFailure] = useState<string | null>(null);
   const problem = enabled ? (failure ?? status?.lastError?.message ?? null) : null;
@@ -35,6 +42,7 @@ export function SyncSettings() {
           disabled={enabled === undefined}
           onChange={(e) => {
             setFailure(null);
+            setAsked(e.target.checked);
             void setSyncEnabled(e.target.checked);
           }}
         />{' '}
@@ -50,12 +58,10 @@ export function SyncSettings() {
         type="button"
         className="button secondary"
         disabled={!enabled}
-        // aria-disabled while it syncs: a disabled button drops the focus to the page's body (QA pass).
-        aria-disabled={status?.state === 'syncing' || undefined}
-        onClick={() =>
-          status?.state !== 'syncing' &&
-          void requestSyncNow().then((outcome) => setFailure(outcome.ok ? null : outcome.message))
-        }
+        // Also while "Syncing…": the background merges a request into the sync under way, and a
+        // background stopped mid-sync leaves that status behind, which only a request wakes it to
+        // correct (QA pass: the button did nothing after the worker was killed).
+        onClick={() => void requestSyncNow().then((outcome) => setFailure(outcome.ok ? null : outcome.message))}
       >
         Sync now
       </button>

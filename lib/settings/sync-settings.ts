@@ -45,9 +45,21 @@ export function describeSyncStatus(status: SyncStatus | null, formatTime: (at: n
       `Synced: ${number(fit.items.synced)} of ${number(items)} saved ${items === 1 ? 'item' : 'items'} and ${number(fit.preferences.synced)} settings.`,
       `Room used: ${number(fit.bytesUsed)} of ${number(fit.bytesQuota)} bytes.`,
     );
-    if (fit.items.notSynced > 0)
+    // An item too big even alone (a very long note) is not left out for room: said apart (QA pass).
+    const tooLarge = fit.tooLarge.length;
+    const leftForRoom = fit.items.notSynced - tooLarge;
+    if (tooLarge > 0)
       lines.push(
-        `${number(fit.items.notSynced)} ${fit.items.notSynced === 1 ? 'item does' : 'items do'} not fit in the browser’s sync storage and stay on this browser only: your reading queue syncs first, then your other items, the most recently changed first.`,
+        `${number(tooLarge)} ${tooLarge === 1 ? 'item is' : 'items are'} too big to sync even alone (a very long note, say) and ${tooLarge === 1 ? 'stays' : 'stay'} on this browser only.`,
+      );
+    if (leftForRoom > 0)
+      lines.push(
+        `${number(leftForRoom)} ${leftForRoom === 1 ? 'item does' : 'items do'} not fit in the browser’s sync storage and stay on this browser only: your reading queue syncs first, then your other items, the most recently changed first.`,
+      );
+    const highlightsLeft = fit.highlights?.notSynced ?? 0;
+    if (highlightsLeft > 0)
+      lines.push(
+        `${number(highlightsLeft)} ${highlightsLeft === 1 ? 'highlight does' : 'highlights do'} not fit in the browser’s sync storage and stay on this browser only (items sync before highlights, the most recent first).`,
       );
   }
   if (status.nextAttemptAt && status.state !== 'syncing')

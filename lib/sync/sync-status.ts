@@ -83,6 +83,7 @@ export const storedSyncStatusSchema: z.ZodMiniType<SyncStatus | null> = z.nullab
         deletions: z.object({ synced: count, notSynced: count }),
         notSyncedItems: z.array(z.string()),
         tooLarge: z.array(z.string()),
+        highlights: z.optional(z.object({ synced: count, notSynced: count })),
         bytesUsed: count,
         bytesQuota: count,
       }),

@@ -40,6 +40,11 @@ export interface FitReport {
   notSyncedItems: string[];
   /** Ids of items too big to sync even alone (a very long note). */
   tooLarge: string[];
+  /**
+   * Highlights in the area / not in it, too big ones included (they stay on this browser). Always
+   * written; absent from a status an earlier version stored.
+   */
+  highlights?: { synced: number; notSynced: number };
   /** Bytes the area holds for Shelf after the write, and the most it may hold. */
   bytesUsed: number;
   bytesQuota: number;
@@ -220,12 +225,17 @@ function largestFittingCount(
 }
 
 function fitReport(ranked: readonly Entry[], count: number, tooLarge: string[], bytesUsed: number): FitReport {
+  const highlights = {
+    synced: 0,
+    notSynced: tooLarge.filter((key) => splitEntityKey(key).kind === HIGHLIGHT_KIND).length,
+  };
   const report: FitReport = {
     items: { synced: 0, notSynced: 0 },
     preferences: { synced: 0 },
     deletions: { synced: 0, notSynced: 0 },
     notSyncedItems: [],
     tooLarge: tooLarge.filter((key) => splitEntityKey(key).kind === ITEM_KIND).map((key) => splitEntityKey(key).id),
+    highlights,
     bytesUsed,
     bytesQuota: SYNC_QUOTAS.QUOTA_BYTES,
   };
@@ -233,6 +243,7 @@ function fitReport(ranked: readonly Entry[], count: number, tooLarge: string[], 
     const synced = index < count;
     const { kind, id } = splitEntityKey(key);
     if (kind === PREFERENCE_KIND && synced) report.preferences.synced++;
+    if (kind === HIGHLIGHT_KIND && isVisible(entity)) highlights[synced ? 'synced' : 'notSynced']++;
     if (kind !== ITEM_KIND) return;
     if (!isVisible(entity)) {
       report.deletions[synced ? 'synced' : 'notSynced']++;

@@ -1,10 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { SyncSettings } from '@/components/settings/sync-settings';
 import { resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle } from '@/lib/db/items';
-import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { NOT_SYNCED_NAMED } from '@/lib/settings/sync-settings';
 import type { SyncStatus } from '@/lib/sync/sync-status';
 
@@ -12,7 +13,10 @@ beforeEach(async () => {
   resetDatabaseConnection();
   await Dexie.delete('shelf');
 });
-afterEach(() => resetDatabaseConnection());
+afterEach(() => {
+  resetDatabaseConnection();
+  vi.restoreAllMocks();
+});
 
 const statusLeavingOut = (notSyncedItems: string[], tooLarge: string[] = []): SyncStatus => ({
   state: 'idle',
@@ -54,5 +58,32 @@ describe('Settings names the items sync left on this browser', () => {
     render(<SyncSettings />);
     await screen.findByText(/Synced: 3 of 3/);
     expect(screen.queryByRole('list', { name: 'Items on this browser only' })).toBeNull();
+  });
+});
+
+// QA pass: a background stopped mid-sync left "Syncing…" stored, and "Sync now" ignored clicks while it
+// said so, though a request is the one thing that wakes the background to correct it.
+describe('Sync now and the sync box', () => {
+  it('asks the background to sync even while the stored status says it is syncing', async () => {
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: null } as never);
+    await setPreference(PREFERENCES.syncEnabled, true);
+    await setPreference(PREFERENCES.syncStatus, { ...statusLeavingOut([]), state: 'syncing' });
+    render(<SyncSettings />);
+    await screen.findByText('Syncing…');
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith({ type: 'sync-now' }));
+  });
+
+  it('a second click before the first is stored turns sync off again (a double click)', async () => {
+    await setPreference(PREFERENCES.syncEnabled, false);
+    render(<SyncSettings />);
+    const box = await screen.findByRole('checkbox', { name: "Sync with this browser's account" });
+    await waitFor(() => expect((box as HTMLInputElement).disabled).toBe(false));
+    fireEvent.click(box);
+    fireEvent.click(box);
+    await waitFor(() => expect((box as HTMLInputElement).checked).toBe(false));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await getPreference(PREFERENCES.syncEnabled)).toBe(false);
+    expect((box as HTMLInputElement).checked).toBe(false);
   });
 });

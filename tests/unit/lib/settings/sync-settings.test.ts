@@ -37,6 +37,36 @@ describe('what Settings says about sync', () => {
       '153 items do not fit in the browser’s sync storage and stay on this browser only: your reading queue syncs first, then your other items, the most recently changed first.',
     ]);
   });
+
+  // QA pass: an item too big even alone was counted among those left out for room ("your reading queue
+  // syncs first…" with a quarter of the room used), and highlights left out were never mentioned.
+  it('says apart the items too big to sync even alone, and the highlights that did not fit', () => {
+    const fit = {
+      items: { synced: 18, notSynced: 3 },
+      preferences: { synced: 5 },
+      deletions: { synced: 0, notSynced: 0 },
+      notSyncedItems: ['b', 'c'],
+      tooLarge: ['a'],
+      highlights: { synced: 262, notSynced: 538 },
+      bytesUsed: 24_670,
+      bytesQuota: 102_400,
+    };
+    const status: SyncStatus = { state: 'idle', lastSyncAt: 5, nextAttemptAt: null, lastError: null, fit };
+    expect(describeSyncStatus(status, time).slice(3)).toEqual([
+      '1 item is too big to sync even alone (a very long note, say) and stays on this browser only.',
+      '2 items do not fit in the browser’s sync storage and stay on this browser only: your reading queue syncs first, then your other items, the most recently changed first.',
+      '538 highlights do not fit in the browser’s sync storage and stay on this browser only (items sync before highlights, the most recent first).',
+    ]);
+    const alone = {
+      ...fit,
+      items: { synced: 20, notSynced: 1 },
+      notSyncedItems: [],
+      highlights: { synced: 3, notSynced: 0 },
+    };
+    expect(describeSyncStatus({ ...status, fit: alone }, time).slice(3)).toEqual([
+      '1 item is too big to sync even alone (a very long note, say) and stays on this browser only.',
+    ]);
+  });
 });
 
 describe('the synced preferences', () => {

@@ -151,6 +151,17 @@ describe('who left highlights out (LEFT_OUT_KEY, beside the manifest)', () => {
     expect(remoteOf(area)).toMatchObject({ highlightsLeftOutBy: [], highlightsComplete: true });
   });
 
+  it('counts the highlights written and those left out (QA pass: Settings said everything synced)', () => {
+    expect(planAs('dev-a', withHighlights(50)).report.highlights).toEqual({ synced: 3, notSynced: 0 });
+    expect(planAs('dev-a', withHighlights(1_000)).report.highlights).toEqual({ synced: 0, notSynced: 3 });
+    // One too big even alone counts as left out too.
+    const doc = withHighlights(50);
+    const [key, entity] = highlight([...doc.keys()][0]!.slice('item:'.length), 9);
+    const huge = Array.from({ length: 6_000 }, (_, n) => `w${(n * 7919) % 100_003}`).join(' ');
+    doc.set(key, { ...entity, fields: { ...entity.fields, note: { v: huge, t: NOW, d: 'dev-a' } } });
+    expect(planAs('dev-a', doc).report.highlights).toEqual({ synced: 3, notSynced: 1 });
+  });
+
   it('highlights that did not fit (items go first): the writer is listed, and the area is not whole', () => {
     const p = planAs('dev-a', withHighlights(1_000));
     expect(p.report.items.notSynced).toBeGreaterThan(0);
