@@ -63,7 +63,13 @@ export type RemoteState =
   | { readonly kind: 'future'; readonly version: number }
   | { readonly kind: 'unreadable'; readonly reason: string };
 
-const versionOnly = z.looseObject({ v: z.number() });
+/**
+ * A manifest's version, as a newer Shelf would write it: a whole number, and not an absurd one. A
+ * damaged one (1.5, 1e308) is an unreadable area, repaired in time, not a newer Shelf to wait for
+ * forever (QA pass: "Update Shelf here to sync", with no such update).
+ */
+const LATEST_PLAUSIBLE_VERSION = 1_000;
+const versionOnly = z.looseObject({ v: z.number().int().max(LATEST_PLAUSIBLE_VERSION) });
 
 /** Reads the whole sync area (`storage.sync.get(null)`). */
 export function readRemoteState(items: Readonly<Record<string, unknown>>): RemoteState {

@@ -44,6 +44,11 @@ describe('readRemoteState', () => {
     });
   });
 
+  it('a damaged version is an unreadable area, not a newer format', () => {
+    for (const v of [1.5, 1e308, -2])
+      expect(readRemoteState({ ...area, [MANIFEST_KEY]: { ...manifest, v } })).toMatchObject({ kind: 'unreadable' });
+  });
+
   const unreadable: [string, Record<string, unknown>, RegExp][] = [
     ['a manifest out of shape', { ...area, [MANIFEST_KEY]: { v: 1 } }, /manifest is not in a format/],
     [
