@@ -1,5 +1,6 @@
+import { useFilterTagChoices } from '@/components/hooks/use-filter-tags';
 import { TopicSelect } from '@/components/topic-select';
-import { describeFilterTag, getFilterTags } from '@/lib/popup/popup-results';
+import { describeFilterTag } from '@/lib/popup/popup-results';
 
 interface SearchFiltersProps {
   topic: string | null;
@@ -8,8 +9,9 @@ interface SearchFiltersProps {
   onTagChange: (tag: string | null) => void;
 }
 
-/** Topic and tag filters for the popup's search. */
+/** Topic and tag filters for the popup's search (the user's own tags among the blog's). */
 export function SearchFilters({ topic, tag, onTopicChange, onTagChange }: SearchFiltersProps) {
+  const tags = useFilterTagChoices(tag);
   return (
     <div className="search-filters">
       <TopicSelect value={topic} onChange={onTopicChange} />
@@ -17,7 +19,7 @@ export function SearchFilters({ topic, tag, onTopicChange, onTagChange }: Search
         Tag{' '}
         <select value={tag ?? ''} onChange={(event) => onTagChange(event.target.value || null)}>
           <option value="">All tags</option>
-          {getFilterTags().map((entry) => (
+          {tags.map((entry) => (
             <option key={entry[0]} value={entry[0]}>
               {describeFilterTag(entry)}
             </option>

@@ -60,9 +60,9 @@ export function useLibraryIndex(): LibraryIndexState {
 const QUERY_MEASURE = 'shelf:library-query';
 
 /** Searches the library, leaving the time it took as a performance measure (read by `npm run bench`; cleared every 200). */
-function timedLibrarySearch(index: LibraryIndex, query: string): LibraryResponse {
+function timedLibrarySearch(index: LibraryIndex, query: string, tag: string | undefined): LibraryResponse {
   const start = performance.now();
-  const response = index.search(query, { limit: 20, suggest: true });
+  const response = index.search(query, { limit: 20, suggest: true, tag });
   if (performance.getEntriesByName(QUERY_MEASURE).length >= 200) performance.clearMeasures(QUERY_MEASURE);
   performance.measure(QUERY_MEASURE, { start });
   return response;
@@ -103,12 +103,15 @@ export function useLibrarySearch(
   bundled: SearchResponse,
   catalog: EffectiveCatalog,
   includeLibrary = true,
+  /** Only saved items with this tag of the user's (the popup's tag filter): with no query, all of them. */
+  tag?: string,
 ) {
   const { index, version, failed } = useLibraryIndex();
+  const asked = query.trim() !== '' || tag !== undefined;
   // `version` changes when the index changed in place.
   const library = useMemo(
-    () => (index && includeLibrary && query.trim() ? timedLibrarySearch(index, query) : NO_LIBRARY_RESPONSE),
-    [index, version, query, includeLibrary],
+    () => (index && includeLibrary && asked ? timedLibrarySearch(index, query, tag) : NO_LIBRARY_RESPONSE),
+    [index, version, query, includeLibrary, asked, tag],
   );
   const merged = useMemo(
     () => withQueryPhrase(mergeSearch(bundled, library, catalog.byId), query),
@@ -122,7 +125,7 @@ export function useLibrarySearch(
   }, [merged, made, query]);
   // Shown until this query's are made (the list does not blank at each keystroke).
   const snippets = made.snippets;
-  const searched = includeLibrary && query.trim() !== '';
+  const searched = includeLibrary && asked;
   return {
     response,
     snippets,

@@ -31,8 +31,8 @@ export function usePopupSearch(initialState: PopupState | null) {
     );
   }, [state, isFiltering, response, catalog]);
 
-  // Saved pages join the list unless a topic or tag (of the blog's articles) narrows it.
-  const library = useLibrarySearch(state.query, response, catalog, state.topic === null && state.tag === null);
+  // Saved pages join the list unless a topic (the blog's) narrows it; a tag keeps those the user gave it.
+  const library = useLibrarySearch(state.query, response, catalog, state.topic === null, state.tag ?? undefined);
   const hits = isFiltering ? library.response.hits : [];
   // "Did you mean" only when nothing matches at all, in the articles or the library.
   const suggestion = isFiltering ? library.response.suggestion : null;

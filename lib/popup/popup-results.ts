@@ -77,9 +77,30 @@ export function getFilterTags(): ReadonlyArray<readonly [string, number]> {
   return filterTags;
 }
 
-/** A tag filter choice as listed: "idempotency (7)". */
+/**
+ * The tag filter's choices with the user's own tags: an article tag's count counts the saved items
+ * with it too, and a tag only the user uses is a choice of its own (QA pass: the filter offered the
+ * blog's tags alone, and a saved page tagged "redis" was not among "redis (8)"). By name; the chosen
+ * tag stays a choice while the user's tags are read, or once no item has it.
+ */
+export function filterTagChoices(
+  userTags: ReadonlyArray<{ tag: string; count: number }>,
+  chosen: string | null = null,
+): ReadonlyArray<readonly [string, number]> {
+  const counts = new Map<string, number>(getFilterTags());
+  const byCase = new Map([...counts.keys()].map((name) => [name.toLowerCase(), name]));
+  for (const { tag, count } of userTags) {
+    const name = byCase.get(tag.toLowerCase()) ?? tag;
+    byCase.set(tag.toLowerCase(), name);
+    counts.set(name, (counts.get(name) ?? 0) + count);
+  }
+  if (chosen !== null && !byCase.has(chosen.toLowerCase())) counts.set(chosen, 0);
+  return [...counts].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/** A tag filter choice as listed: "idempotency (7)"; a chosen tag nothing is known to have, by its name. */
 export function describeFilterTag([name, count]: readonly [string, number]): string {
-  return `${name} (${count})`;
+  return count > 0 ? `${name} (${count})` : name;
 }
 
 /** The search box's placeholder: saved pages are searched too (QA pass: it named the articles alone). */
@@ -160,12 +181,13 @@ export function describeFirstPaint(
 ): FirstPaint {
   // Ordered as the live list orders them before the library is read (use-library-search.ts).
   const atOpening = withExactTitleFirst(mergeSearch(response, NO_LIBRARY_RESPONSE, getArticle), state.query);
+  // One of the user's own tags is not counted here (the popup's first paint reads no database).
   const tag = state.tag === null ? undefined : getFilterTags().find(([name]) => name === state.tag);
   return {
     query: state.query,
     placeholder: describeSearchPlaceholder(),
     topicChoice: state.topic === null ? 'All topics' : getTopicLabel(state.topic as TopicId),
-    tagChoice: tag ? describeFilterTag(tag) : 'All tags',
+    tagChoice: tag ? describeFilterTag(tag) : (state.tag ?? 'All tags'),
     count: describeResultCount(atOpening.hits.length, atOpening.loose),
     results: describeResultRows(atOpening.hits, atOpening, new Map(), new Map()),
   };

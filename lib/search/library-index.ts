@@ -139,6 +139,12 @@ export function siteOf(url: string | null): string {
 const MAX_SHOWN_SITE_NAME = 60;
 
 /** The site a result names: its copy's site name, as the reader's header shows it ("Ars Technica"), else its host. */
+/** Whether the user gave an item a tag, case aside (tags are stored as written, compared without case). */
+function hasTag({ document }: { document: Pick<LibraryDocument, 'tags'> }, tag: string): boolean {
+  const wanted = tag.toLowerCase();
+  return document.tags.some((own) => own.toLowerCase() === wanted);
+}
+
 function shownSite({ siteName, url }: Pick<LibraryDocument, 'siteName' | 'url'>): string {
   return siteName && siteName.length <= MAX_SHOWN_SITE_NAME ? siteName : siteOf(url);
 }
@@ -670,8 +676,12 @@ export function createLibraryIndex(
     return held;
   }
 
-  function toHit({ doc, score, confidence }: RankedDocument, marks: ReadonlySet<number>, prefix: string | null) {
-    const slot = slots[doc] as Slot;
+  function toHit(
+    { doc, score, confidence }: RankedDocument,
+    marks: ReadonlySet<number>,
+    prefix: string | null,
+    slot = slots[doc] as Slot,
+  ) {
     const { document, site } = slot;
     const held = heldTerms(slot, marks);
     return {
@@ -717,14 +727,42 @@ export function createLibraryIndex(
     };
   }
 
+  /**
+   * The saved items with a tag (as the user wrote it, any case), by title: what a tag alone lists. At
+   * the full score: in one list with the blog's articles of that tag (`mergeSearch`), the user's own
+   * come first, not after twenty articles.
+   */
+  function browseTag(tag: string, limit: number): LibraryResponse {
+    const results: LibraryHit[] = [];
+    for (const slot of slots)
+      if (slot && hasTag(slot, tag)) results.push(toHit({ doc: 0, score: 1, confidence: 1 }, new Set(), null, slot));
+    results.sort((a, b) => a.title.localeCompare(b.title));
+    return { results: results.slice(0, limit), loose: [], matchedTerms: new Set(), prefix: null };
+  }
+
   function search(
     query: string,
-    { limit = 20, typing: asked = !/\s$/.test(query), suggest = false } = {},
+    {
+      limit = 20,
+      typing: asked = !/\s$/.test(query),
+      suggest = false,
+      tag,
+    }: {
+      limit?: number;
+      typing?: boolean;
+      suggest?: boolean;
+      /** Only items the user gave this tag (the popup's tag filter); with no query, all of them. */
+      tag?: string;
+    } = {},
   ): LibraryResponse {
     const { words, endsWithWord } = readQuery(query);
     const typing = asked && endsWithWord;
+    if (tag !== undefined && words.length === 0) return browseTag(tag, limit);
     if (words.length === 0 || live === 0) return { results: [], loose: [], matchedTerms: new Set(), prefix: null };
-    const accept = (doc: number) => slots[doc] !== undefined;
+    const accept = (doc: number) => {
+      const slot = slots[doc];
+      return slot !== undefined && (tag === undefined || hasTag(slot, tag));
+    };
     const read = (asWritten: boolean) =>
       rankQuery(vocabulary(), typoMatcher(), words, {
         limit,

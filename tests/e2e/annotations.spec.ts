@@ -66,6 +66,13 @@ test('highlight a sentence with h, tag and note the page, filter the reading lis
   await expect(panel.readingList.row('How the WAL works')).toContainText('1 highlight');
   await expect(panel.readingList.row('How the WAL works')).toContainText('note');
 
+  // The popup's tag filter offers the user's own tags among the blog's, and lists what carries one.
+  const popup = popupPage(await browser.openExtensionPage('popup.html'));
+  await expect(popup.tagFilter.getByRole('option', { name: 'db-later (1)' })).toBeAttached();
+  await popup.tagFilter.selectOption('db-later');
+  await expect(popup.firstResult).toContainText('How the WAL works');
+  await popup.page.close();
+
   await panel.show('Settings');
   const download = panel.page.waitForEvent('download');
   await panel.page.getByRole('button', { name: 'Export highlights (Markdown)' }).click();

@@ -540,6 +540,16 @@ describe('saved pages in other scripts', () => {
     expect(ids(chinese.search('系统', { typing: true }))).toEqual(['page:system']);
   });
 
+  it("searches within one of the user's tags, any case, and lists all its items with no query", () => {
+    const tagged = { ...darfur, tags: ['World-News'] };
+    const index = indexOf(tagged, { ...bread, tags: ['kitchen'] }, queues);
+    expect(ids(index.search('', { tag: 'world-news' }))).toEqual(['page:darfur']);
+    expect(ids(index.search('relief convoys', { tag: 'World-News' }))).toEqual(['page:darfur']);
+    expect(ids(index.search('relief convoys', { tag: 'kitchen' }))).toEqual([]);
+    expect(ids(index.search('sourdough', { tag: 'kitchen' }))).toEqual(['page:bread']);
+    expect(ids(index.search('', { tag: 'nobody-uses-it' }))).toEqual([]);
+  });
+
   it("shows, of a misspelled word's readings, the passage with the one surely meant (QA pass)", () => {
     // "revees" is one swap from "Reeves" and two edits from "reverse", which the typo stage reads too;
     // the page says "reverse" first. Its snippet (and the reader's passage) showed "reverse".
