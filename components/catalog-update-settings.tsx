@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { usePreference } from '@/components/hooks/use-preference';
+import { BACKGROUND_STOPPED } from '@/lib/messaging/client';
 import { isCatalogUpdateRunning, startCatalogUpdate } from '@/lib/settings/catalog-update';
 import { PREFERENCES } from '@/lib/settings/preferences';
 
@@ -13,7 +14,8 @@ const PHASES: Record<string, string> = {
 export function CatalogUpdateSettings() {
   const status = usePreference(PREFERENCES.catalogUpdateStatus);
   const [error, setError] = useState<string | null>(null);
-  const running = isCatalogUpdateRunning(status, Date.now());
+  // The background stopped mid-update: nothing runs, whatever the stored status still says, so the button works at once.
+  const running = error !== BACKGROUND_STOPPED && isCatalogUpdateRunning(status, Date.now());
   return (
     <section aria-labelledby="catalog-update-heading">
       <h3 id="catalog-update-heading">Articles from the blog</h3>
@@ -27,9 +29,11 @@ export function CatalogUpdateSettings() {
         // aria-disabled while it runs: a disabled button drops the focus to the page's body (QA pass).
         aria-disabled={running || undefined}
         // The permission prompt needs this click's gesture: startCatalogUpdate asks before anything else.
-        onClick={() =>
-          !running && void startCatalogUpdate().then((outcome) => setError(outcome.ok ? null : outcome.message))
-        }
+        onClick={() => {
+          if (running) return;
+          setError(null);
+          void startCatalogUpdate().then((outcome) => setError(outcome.ok ? null : outcome.message));
+        }}
       >
         Update articles from the blog
       </button>

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { finishCatalogUpdateCutShort } from '@/lib/background/catalog-update';
 import { handleCommand } from '@/lib/background/commands';
 import { handleContextMenuClick, registerContextMenus } from '@/lib/background/context-menu';
 import { keepDerivedStateInStep } from '@/lib/background/derived-state';
@@ -19,4 +20,5 @@ export default defineBackground(() => {
   keepDerivedStateInStep();
   keepSyncInStep();
   void reportSavesCutShort();
+  void finishCatalogUpdateCutShort();
 });

@@ -4,7 +4,7 @@ import { describeReport } from '@/lib/catalog-updates/report';
 import { runCatalogUpdate } from '@/lib/catalog-updates/run-update';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
-import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 
 /** Learning while reading: what a blog page says about itself, read by the content script there. */
 export async function learnFromBlogPage(metadata: PageMetadata, pageUrl: string): Promise<number> {
@@ -18,6 +18,31 @@ export async function learnFromBlogPage(metadata: PageMetadata, pageUrl: string)
 
 let running: Promise<string[]> | undefined;
 
+export const UPDATE_CUT_SHORT =
+  'The last update stopped before it finished (the browser restarted Shelf’s background); the next one continues where it stopped.';
+
+/** Set when the background starts; an update waits for it, so the check never overwrites a live run's progress. */
+let leftoverChecked: Promise<void> = Promise.resolve();
+
+/**
+ * At the worker's start: a new worker runs no update, so a status still "running" was left by one
+ * that died with its worker. Settings would show a frozen progress bar and keep the button disabled.
+ */
+export function finishCatalogUpdateCutShort(): Promise<void> {
+  leftoverChecked = (async () => {
+    const status = await getPreference(PREFERENCES.catalogUpdateStatus);
+    if (status?.state !== 'running' || running) return;
+    await setPreference(PREFERENCES.catalogUpdateStatus, {
+      ...status,
+      state: 'done',
+      phase: 'done',
+      lines: [UPDATE_CUT_SHORT],
+      at: Date.now(),
+    });
+  })().catch(() => {});
+  return leftoverChecked;
+}
+
 /**
  * Updates the catalog from the blog (its feed, sitemap and article pages, politely) and keeps the
  * progress and the report in the `catalogUpdateStatus` preference, which Settings shows. One
@@ -29,6 +54,7 @@ export function updateCatalogFromBlog(fetchImpl: typeof fetch = fetch): Promise<
       setPreference(PREFERENCES.catalogUpdateStatus, { state, phase, done, total, lines, at: Date.now() }).catch(
         () => {},
       );
+    await leftoverChecked;
     await status('running', 'feed', 0, 0);
     const report = await runCatalogUpdate({
       articles: ARTICLES,

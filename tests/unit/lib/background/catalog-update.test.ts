@@ -1,13 +1,13 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { updateCatalogFromBlog } from '@/lib/background/catalog-update';
+import { finishCatalogUpdateCutShort, UPDATE_CUT_SHORT, updateCatalogFromBlog } from '@/lib/background/catalog-update';
 import { requestHandlers } from '@/lib/background/request-handlers';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { getCatalogOverlay } from '@/lib/db/catalog-overlay';
 import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
 import { dispatchRequest } from '@/lib/messaging/protocol';
 import { deleteEverything } from '@/lib/settings/delete-everything';
-import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
+import { type CatalogUpdateStatus, getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { createFakeFetch, HTML, homePage, ORIGIN, RSS, rssFeed } from '../../../fixtures/catalog-updates/fake-blog';
 
 afterEach(async () => {
@@ -77,5 +77,33 @@ describe('updating the catalog from the blog, in the background', () => {
     const onTheBlog = { url: `${ORIGIN}/blog/scaling/${withoutUrl.id}`, tab: { id: 1 } } as never;
     expect(await dispatchRequest(requestHandlers, message, onTheBlog)).toEqual({ ok: true, value: { learned: 1 } });
     expect((await getCatalogOverlay())[0]).toMatchObject({ kind: 'linked', id: withoutUrl.id });
+  });
+});
+
+// QA pass: an update cut short by its service worker left "running" in storage; Settings showed a
+// frozen progress bar and kept the button disabled for minutes.
+describe('an update cut short by the background stopping', () => {
+  it('is turned into a finished one that says so when the background starts again', async () => {
+    const left: CatalogUpdateStatus = { state: 'running', phase: 'pages', done: 3, total: 40, lines: [], at: 1 };
+    await setPreference(PREFERENCES.catalogUpdateStatus, left);
+    await finishCatalogUpdateCutShort();
+    expect(await getPreference(PREFERENCES.catalogUpdateStatus)).toMatchObject({
+      state: 'done',
+      lines: [UPDATE_CUT_SHORT],
+    });
+  });
+
+  it('leaves a finished report alone', async () => {
+    const report: CatalogUpdateStatus = {
+      state: 'done',
+      phase: 'done',
+      done: 1,
+      total: 1,
+      lines: ['1 address'],
+      at: 5,
+    };
+    await setPreference(PREFERENCES.catalogUpdateStatus, report);
+    await finishCatalogUpdateCutShort();
+    expect(await getPreference(PREFERENCES.catalogUpdateStatus)).toEqual(report);
   });
 });
