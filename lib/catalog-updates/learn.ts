@@ -44,6 +44,8 @@ export type LearnOutcome =
   | { kind: 'waiting'; url: string; articleId: string }
   | { kind: 'ambiguous'; url: string; articleIds: string[]; reason: string }
   | { kind: 'near-miss'; url: string; field: 'description' | 'title'; closest: NearestArticle }
+  /** A feed item close to a bundled article but not it: feeds often cut descriptions, so its page decides. */
+  | { kind: 'read-page'; url: string }
   | { kind: 'skipped'; url: string; reason: string };
 
 export interface LearnResult {
@@ -259,6 +261,7 @@ export function createCatalogLearner(
       case 'ambiguous':
         return [{ kind: 'ambiguous', url, articleIds: match.articleIds, reason: match.reason }];
       case 'near-miss':
+        if (evidence.source.from === 'feed') return [{ kind: 'read-page', url }];
         // Not linked; still one of the blog's own articles, so it is kept as a new one and named in the report.
         return [{ kind: 'near-miss', url, field: match.field, closest: match.closest }, learnNew(evidence)];
       case 'none':

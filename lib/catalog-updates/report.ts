@@ -90,6 +90,8 @@ export function tally(report: CatalogUpdateReport, outcomes: readonly LearnOutco
           similarity: outcome.closest.similarity,
         });
         break;
+      case 'read-page':
+        break;
       case 'skipped':
         report.unreadable.push({ url: outcome.url, kind: 'skipped', reason: outcome.reason });
         break;

@@ -150,16 +150,24 @@ const unreadable = (run: Run, failed: { url: string; kind: string; reason: strin
 
 const isStopped = (run: Run) => run.options.signal?.aborted ?? false;
 
+/** What the feed said of its items' pages: those it described, and those only their page can decide. */
+interface FeedPages {
+  described: Set<string>;
+  toRead: Set<string>;
+}
+
 /** Reads the feed and the sitemap; returns the article pages to read. */
 async function discover(run: Run): Promise<string[]> {
   const { site } = run;
-  const described = new Set<string>();
+  const feedPages: FeedPages = { described: new Set(), toRead: new Set() };
   const advertised = await readHome(run);
-  const sitemap = await readFeed(run, advertised, described);
+  const sitemap = await readFeed(run, advertised, feedPages);
   if (isStopped(run)) return [];
   const addresses = await readSitemap(run, sitemap);
   if (isStopped(run)) return [];
-  const queue = [...new Set(addresses.flatMap((url) => site.toSiteUrl(url) ?? []))].filter(
+  const { described } = feedPages;
+  const listed = [...feedPages.toRead, ...addresses.flatMap((url) => site.toSiteUrl(url) ?? [])];
+  const queue = [...new Set(listed)].filter(
     (url) => site.isArticleUrl(url) && !described.has(url) && !run.learner.knows(url),
   );
   await run.options.store.saveCursor(queue.length > 0 ? { pending: queue, listedAt: run.listedAt } : null);
@@ -183,7 +191,7 @@ async function readHome(run: Run): Promise<string[]> {
  * failing advertised feed is reported; a missing usual address only named if none is found.
  * Returns a sitemap met on the way (a feed address that serves one).
  */
-async function readFeed(run: Run, advertised: string[], described: Set<string>): Promise<FeedDocument | null> {
+async function readFeed(run: Run, advertised: string[], feedPages: FeedPages): Promise<FeedDocument | null> {
   const { site, report } = run;
   let sitemap: FeedDocument | null = null;
   const fallbackFailures: string[] = [];
@@ -200,7 +208,7 @@ async function readFeed(run: Run, advertised: string[], described: Set<string>):
     } else if (read.document.format === 'rss' || read.document.format === 'atom') {
       const { format, items, total } = read.document;
       report.feed = { url: read.url, format, items: items.length, total };
-      await learnFeed(run, items, read.url, described);
+      await learnFeed(run, items, read.url, feedPages);
     } else {
       sitemap = read.document;
     }
@@ -216,7 +224,7 @@ async function readFeed(run: Run, advertised: string[], described: Set<string>):
   return sitemap;
 }
 
-async function learnFeed(run: Run, items: readonly FeedItem[], feedUrl: string, described: Set<string>) {
+async function learnFeed(run: Run, items: readonly FeedItem[], feedUrl: string, feedPages: FeedPages) {
   const { site, report, options } = run;
   const changes = new Map<string, OverlayRecord | null>();
   const skipped = new Map<string, number>();
@@ -231,7 +239,6 @@ async function learnFeed(run: Run, items: readonly FeedItem[], feedUrl: string, 
       offSite += 1;
       continue;
     }
-    if (item.title || item.description) described.add(url);
     const evidence: ArticleEvidence = {
       url,
       titles: item.title ? [item.title] : [],
@@ -241,6 +248,8 @@ async function learnFeed(run: Run, items: readonly FeedItem[], feedUrl: string, 
       source: { from: 'feed', url: site.toRequestUrl(feedUrl) ?? feedUrl, learnedAt: report.startedAt },
     };
     const learned = run.learner.learn(evidence);
+    if (learned.outcomes.some((outcome) => outcome.kind === 'read-page')) feedPages.toRead.add(url);
+    else if (item.title || item.description) feedPages.described.add(url);
     // A feed item that is not an article is a note, not a page that could not be read.
     for (const outcome of learned.outcomes) {
       if (outcome.kind === 'skipped') skipped.set(outcome.reason, (skipped.get(outcome.reason) ?? 0) + 1);

@@ -127,6 +127,16 @@ describe('linking a bundled article', () => {
     expect(changes.put.map((record) => [record.kind, record.id])).toEqual([['learned', 'close']]);
     expect(learner.records().some((record) => record.id === noAddress.id)).toBe(false);
   });
+
+  it('learns nothing from a near-miss feed item: its page decides, as feeds cut descriptions', () => {
+    const learner = createCatalogLearner(ARTICLES, []);
+    const url = `${BLOG}/cut-short`;
+    const cut = `${noAddress.summary.slice(0, 120)}…`;
+    const { outcomes, changes } = learner.learn(evidence(url, { descriptions: [cut], source: fromFeed() }));
+    expect(outcomes).toEqual([{ kind: 'read-page', url }]);
+    expect(changes).toEqual({ put: [], remove: [] });
+    expect(learner.knows(url)).toBe(false);
+  });
 });
 
 describe('learning a new article', () => {

@@ -124,6 +124,7 @@ describe('runCatalogUpdate: the happy path', () => {
     },
     [onPage.url]: { headers: HTML, body: articlePage(onPage) },
     [NEW_ON_PAGE.url]: { headers: HTML, body: articlePage(NEW_ON_PAGE) },
+    [NEW_IN_FEED[1]!.url]: { headers: HTML, body: articlePage(NEW_IN_FEED[1]!) },
   };
 
   it('fills in addresses and titles, adds new articles, and reports the counts', async () => {
@@ -134,9 +135,9 @@ describe('runCatalogUpdate: the happy path', () => {
       addressesFilled: 4,
       titlesConfirmed: 5,
       newArticles: 3,
-      pagesRead: 2,
+      pagesRead: 3,
       unreadable: [],
-      // A new article whose title is close to a bundled one: named, not linked, still added.
+      // A new article whose title is close to a bundled one: its page is read, then named, not linked, still added.
       nearMisses: [
         {
           url: NEW_IN_FEED[1]!.url,
@@ -154,6 +155,7 @@ describe('runCatalogUpdate: the happy path', () => {
       '/',
       '/rss.xml',
       '/sitemap.xml',
+      '/blog/nodejs/node-permission-model',
       '/blog/scaling/only-in-the-sitemap',
       '/blog/scaling/write-ahead-logs',
     ]);
@@ -165,7 +167,8 @@ describe('runCatalogUpdate: the happy path', () => {
       kind: 'linked',
       matchedBy: 'description',
       fields: {
-        url: { value: onPage.url, source: { from: 'page', url: onPage.url, learnedAt: START } },
+        // Read second, after the near miss's page and a 2-second pause.
+        url: { value: onPage.url, source: { from: 'page', url: onPage.url, learnedAt: START + 2_000 } },
         title: { value: onPage.title },
         published: { value: '2026-10-01' },
       },
@@ -191,7 +194,7 @@ describe('runCatalogUpdate: the happy path', () => {
     const progress: string[] = [];
     const { result } = run(routes, { onProgress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`) });
     await result;
-    expect(progress).toEqual(['feed 0/6', 'sitemap 0/1', 'pages 0/2', 'pages 1/2', 'done 1/1']);
+    expect(progress).toEqual(['feed 0/6', 'sitemap 0/1', 'pages 0/3', 'pages 1/3', 'pages 2/3', 'done 1/1']);
   });
 
   it('learns nothing twice: a second update reads the feed again but no article page', async () => {
@@ -204,6 +207,31 @@ describe('runCatalogUpdate: the happy path', () => {
     const again = await runCatalogUpdate(options);
     expect(again).toMatchObject({ addressesFilled: 0, titlesConfirmed: 0, newArticles: 0, pagesRead: 0 });
     expect(fake.requests.slice(before).map((r) => new URL(r.url).pathname)).toEqual(['/', '/rss.xml', '/sitemap.xml']);
+  });
+});
+
+// QA pass: a feed that cuts descriptions made a bundled article a new one (a duplicate in search)
+// and a "near miss", and the page, whose own description would have linked it, was never read.
+describe('runCatalogUpdate: a feed item close to a bundled article, but not it', () => {
+  const article = UNADDRESSED[0]!;
+  const url = `${ORIGIN}/blog/scaling/cut-in-the-feed`;
+  const blogTitle = `${article.title} (the blog's title)`;
+  const routes = {
+    [`${ORIGIN}/`]: { headers: HTML, body: homePage([{ href: '/rss.xml' }]) },
+    [`${ORIGIN}/rss.xml`]: {
+      headers: RSS,
+      body: rssFeed([{ url, title: blogTitle, description: `${article.summary.slice(0, 120)}…` }]),
+    },
+    [url]: { headers: HTML, body: articlePage({ url, title: blogTitle, description: article.summary }) },
+  };
+
+  it('is not learned from the feed: its page is read, and links it', async () => {
+    const { result, fake, memory } = run(routes);
+    const report = await result;
+    expect(fake.requests.map((r) => r.url)).toContain(url);
+    expect(report).toMatchObject({ addressesFilled: 1, newArticles: 0, nearMisses: [], pagesRead: 1 });
+    expect(memory.records()).toEqual([expect.objectContaining({ kind: 'linked', id: article.id })]);
+    expect(memory.records()[0]?.fields.url?.value).toBe(url);
   });
 });
 
@@ -231,7 +259,7 @@ describe('runCatalogUpdate: finding the feed', () => {
     const { result } = run({
       [`${ORIGIN}/`]: { status: 301, headers: { location: 'https://www.webcoderspeed.com/' } },
       'https://www.webcoderspeed.com/': { headers: HTML, body: homePage([{ href: '/rss.xml' }]) },
-      'https://www.webcoderspeed.com/rss.xml': { headers: RSS, body: rssFeed(NEW_IN_FEED) },
+      'https://www.webcoderspeed.com/rss.xml': { headers: RSS, body: rssFeed([NEW_IN_FEED[0]!, NEW_ON_PAGE]) },
     });
     const report = await result;
     expect(report.feed?.url).toBe('https://www.webcoderspeed.com/rss.xml');
@@ -242,7 +270,7 @@ describe('runCatalogUpdate: finding the feed', () => {
     const { result, fake } = run({
       [`${ORIGIN}/`]: { opaqueRedirect: true },
       'https://www.webcoderspeed.com/': { headers: HTML, body: homePage([{ href: '/rss.xml' }]) },
-      'https://www.webcoderspeed.com/rss.xml': { headers: RSS, body: rssFeed(NEW_IN_FEED) },
+      'https://www.webcoderspeed.com/rss.xml': { headers: RSS, body: rssFeed([NEW_IN_FEED[0]!, NEW_ON_PAGE]) },
     });
     expect((await result).newArticles).toBe(2);
     expect(fake.requests[1]?.url).toBe('https://www.webcoderspeed.com/');
