@@ -85,6 +85,10 @@ export async function fetchFromBlog(url: string, options: BlogFetchOptions): Pro
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let current = start;
   let hiddenAlternatives: string[] | null = null;
+  // `current` is a guess at a hidden redirect's target: its error says nothing about the page asked for.
+  let guessing = false;
+  const hidden = () =>
+    fail('redirect-hidden', start, 'redirects to an address the browser does not reveal; not followed');
   try {
     for (let hop = 0; ; hop += 1) {
       if (hop > options.maxRedirects)
@@ -106,9 +110,9 @@ export async function fetchFromBlog(url: string, options: BlogFetchOptions): Pro
         // Browsers hide a manual redirect's target; try the blog's usual variants rather than follow blindly.
         hiddenAlternatives ??= alternatives(start, site);
         const next = hiddenAlternatives.shift();
-        if (!next)
-          return fail('redirect-hidden', start, 'redirects to an address the browser does not reveal; not followed');
+        if (!next) return hidden();
         current = next;
+        guessing = true;
         continue;
       }
       if (response.status >= 300 && response.status < 400) {
@@ -119,10 +123,17 @@ export async function fetchFromBlog(url: string, options: BlogFetchOptions): Pro
           return fail('redirect-off-site', start, `redirected to ${where}; refused`);
         }
         current = target;
+        guessing = false;
         continue;
       }
       if (!response.ok) {
         await response.body?.cancel();
+        if (guessing) {
+          const next = hiddenAlternatives?.shift();
+          if (!next) return hidden();
+          current = next;
+          continue;
+        }
         return fail(
           'http-status',
           current,

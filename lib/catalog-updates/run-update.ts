@@ -136,9 +136,13 @@ type ReadDocument =
 
 async function getDocument(run: Run, url: string): Promise<ReadDocument> {
   const response = await get(run, url, 'xml');
-  if (!response.ok) return { ok: false, url, kind: response.failure.kind, reason: response.failure.message };
+  // A failure is told under the address that failed: a redirect's target, not the address asked for.
+  if (!response.ok) {
+    const { failure } = response;
+    return { ok: false, url: failure.url, kind: failure.kind, reason: failure.message };
+  }
   const reading = readFeedDocument(response.text, response.url, run.limits);
-  if (!reading.ok) return { ok: false, url, kind: reading.problem.kind, reason: reading.problem.message };
+  if (!reading.ok) return { ok: false, url: response.url, kind: reading.problem.kind, reason: reading.problem.message };
   return { ok: true, document: reading.document, url: response.url };
 }
 
@@ -351,7 +355,9 @@ async function readPages(run: Run, queue: string[]): Promise<void> {
     } else if (response.failure.kind === 'aborted') {
       break;
     } else {
-      unreadable(run, { url, kind: response.failure.kind, reason: response.failure.message });
+      // The address that failed: a redirect's target, not the address the sitemap listed.
+      const { url: at, kind, message } = response.failure;
+      unreadable(run, { url: at, kind, reason: message });
     }
     pending.shift();
     report.pagesLeft = pending.length;

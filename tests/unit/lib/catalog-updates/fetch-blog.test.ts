@@ -65,6 +65,34 @@ describe('fetchFromBlog', () => {
     });
   });
 
+  // QA pass: a page redirecting elsewhere (the browser hides where) was reported as "HTTP 404" under
+  // its own address, because the first guess at the target, the other host spelling, answered 404.
+  it('takes a guess’s error for a wrong guess: tries the next, then says the redirect is hidden', async () => {
+    const hidden = createFakeFetch({ [`${ORIGIN}/blog/a`]: { opaqueRedirect: true } });
+    expect(await fetchFromBlog(`${ORIGIN}/blog/a`, options(hidden.fetch))).toEqual({
+      ok: false,
+      failure: {
+        kind: 'redirect-hidden',
+        url: `${ORIGIN}/blog/a`,
+        message: 'redirects to an address the browser does not reveal; not followed',
+      },
+      requests: 3,
+    });
+    const slash = createFakeFetch({
+      [`${ORIGIN}/blog/a`]: { opaqueRedirect: true },
+      [`${ORIGIN}/blog/a/`]: { headers: HTML, body: 'ok' },
+    });
+    expect(await fetchFromBlog(`${ORIGIN}/blog/a`, options(slash.fetch))).toMatchObject({ ok: true, text: 'ok' });
+  });
+
+  it('reports a redirect target’s error under the target’s address', async () => {
+    const moved = createFakeFetch({ [`${ORIGIN}/blog/a`]: { status: 301, headers: { location: '/blog/b' } } });
+    expect(await fetchFromBlog(`${ORIGIN}/blog/a`, options(moved.fetch))).toMatchObject({
+      ok: false,
+      failure: { kind: 'http-status', url: `${ORIGIN}/blog/b`, message: 'HTTP 404' },
+    });
+  });
+
   it('refuses an unexpected content type before reading it', async () => {
     const json = createFakeFetch({ [`${ORIGIN}/`]: { headers: { 'content-type': 'application/json' }, body: '{}' } });
     expect(await fetchFromBlog(`${ORIGIN}/`, options(json.fetch))).toMatchObject({

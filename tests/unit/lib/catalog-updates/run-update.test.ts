@@ -414,6 +414,31 @@ describe('runCatalogUpdate: bad input gives a line in the report and changes not
     ]);
   });
 
+  // QA pass: a page moved elsewhere on the blog was reported as "HTTP 404" under the address the sitemap listed.
+  it('reports a moved page’s failure under the address that failed', async () => {
+    const moved = `${ORIGIN}/blog/scaling/moved`;
+    const { result } = run({
+      [`${ORIGIN}/`]: { headers: HTML, body: homePage([]) },
+      [`${ORIGIN}/sitemap.xml`]: { headers: XML, body: sitemap([moved]) },
+      [moved]: { status: 301, headers: { location: '/blog/scaling/gone' } },
+    });
+    expect((await result).unreadable).toEqual([
+      { url: `${ORIGIN}/blog/scaling/gone`, kind: 'http-status', reason: 'HTTP 404' },
+    ]);
+  });
+
+  it('reports a moved feed’s failure under the address that failed', async () => {
+    const { result } = run({
+      [`${ORIGIN}/`]: { headers: HTML, body: homePage([{ href: '/feed' }]) },
+      [`${ORIGIN}/feed`]: { status: 301, headers: { location: '/new-feed.xml' } },
+    });
+    expect((await result).unreadable).toContainEqual({
+      url: `${ORIGIN}/new-feed.xml`,
+      kind: 'http-status',
+      reason: 'HTTP 404',
+    });
+  });
+
   it('reports a store that cannot write instead of throwing', async () => {
     const memory = createMemoryStore();
     const store = { ...memory.store, saveOverlayChanges: async () => Promise.reject(new Error('QuotaExceededError')) };
