@@ -78,6 +78,8 @@ interface Run {
   report: CatalogUpdateReport;
   /** When the pages still to read were listed: kept across resumed runs so a cursor can age. */
   listedAt: number;
+  /** A request failed on the network or timed out: the blog is out of reach, so the run stops there. */
+  unreachable: boolean;
 }
 
 export async function runCatalogUpdate(options: CatalogUpdateOptions): Promise<CatalogUpdateReport> {
@@ -86,10 +88,15 @@ export async function runCatalogUpdate(options: CatalogUpdateOptions): Promise<C
     const site = createBlogSite(options.origin);
     const limits = { ...DEFAULT_UPDATE_LIMITS, ...options.limits };
     const learner = createCatalogLearner(options.articles, await options.store.loadOverlay(), site);
-    const run: Run = { options, limits, site, learner, report, listedAt: report.startedAt };
+    const run: Run = { options, limits, site, learner, report, listedAt: report.startedAt, unreachable: false };
     const pending = await pendingFromCursor(run);
     const queue = pending ?? (await discover(run));
     if (queue.length > 0 || pending) await readPages(run, queue);
+    if (run.unreachable) {
+      report.notes.push(
+        `Shelf could not reach ${site.hosts[0]} (offline?); the next update continues where this one stopped.`,
+      );
+    }
   } catch (error) {
     report.stopped = true;
     report.deleted = error instanceof DataDeletedError;
@@ -127,6 +134,9 @@ async function get(run: Run, url: string, expect: 'html' | 'xml'): Promise<BlogR
     signal: run.options.signal,
   });
   run.report.requests += response.requests;
+  if (!response.ok && (response.failure.kind === 'network' || response.failure.kind === 'timeout')) {
+    run.unreachable = true;
+  }
   return response;
 }
 
@@ -146,13 +156,13 @@ async function getDocument(run: Run, url: string): Promise<ReadDocument> {
   return { ok: true, document: reading.document, url: response.url };
 }
 
-/** A failure is reported, unless it is only the stop the caller asked for. */
+/** A failure is reported, unless it is only the stop the caller asked for, or the blog out of reach (one note says so). */
 const unreadable = (run: Run, failed: { url: string; kind: string; reason: string }) => {
-  if (failed.kind !== 'aborted')
+  if (failed.kind !== 'aborted' && !run.unreachable)
     run.report.unreadable.push({ url: failed.url, kind: failed.kind, reason: failed.reason });
 };
 
-const isStopped = (run: Run) => run.options.signal?.aborted ?? false;
+const isStopped = (run: Run) => run.unreachable || (run.options.signal?.aborted ?? false);
 
 /** What the feed said of its items' pages: those it described, and those only their page can decide. */
 interface FeedPages {
@@ -352,7 +362,8 @@ async function readPages(run: Run, queue: string[]): Promise<void> {
         await save(run, learned.changes);
       }
       report.pagesRead += 1;
-    } else if (response.failure.kind === 'aborted') {
+    } else if (response.failure.kind === 'aborted' || run.unreachable) {
+      // Kept first in the cursor: the next update reads it again.
       break;
     } else {
       // The address that failed: a redirect's target, not the address the sitemap listed.

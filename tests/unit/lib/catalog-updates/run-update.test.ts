@@ -439,6 +439,49 @@ describe('runCatalogUpdate: bad input gives a line in the report and changes not
     });
   });
 
+  // QA pass: offline half-way, every page left failed with "network error", 2 s apart, and was dropped
+  // from the pages left; fully offline, the report said "No feed found on the blog".
+  it('stops when the blog is out of reach, keeping the page it was reading first for the next update', async () => {
+    const pages = ['first', 'second', 'third'].map((slug) => ({
+      ...NEW_ON_PAGE,
+      url: `${ORIGIN}/blog/scaling/${slug}`,
+    }));
+    const { result, fake, memory } = run({
+      [`${ORIGIN}/`]: { headers: HTML, body: homePage([]) },
+      [`${ORIGIN}/sitemap.xml`]: { headers: XML, body: sitemap(pages.map((p) => p.url)) },
+      [pages[0]!.url]: { headers: HTML, body: articlePage(pages[0]!) },
+      [pages[1]!.url]: () => {
+        throw new TypeError('Failed to fetch');
+      },
+      [pages[2]!.url]: { headers: HTML, body: articlePage(pages[2]!) },
+    });
+    const report = await result;
+    const offline =
+      'Shelf could not reach webcoderspeed.com (offline?); the next update continues where this one stopped.';
+    expect(report).toMatchObject({ pagesRead: 1, unreadable: [], pagesLeft: 2 });
+    expect(report.notes).toContain(offline);
+    expect(fake.requests.map((r) => r.url)).not.toContain(pages[2]!.url);
+    expect(memory.cursor()?.pending).toEqual([pages[1]!.url, pages[2]!.url]);
+  });
+
+  it('says the blog could not be reached, not "no feed", when every request fails on the network', async () => {
+    const { result, fake } = run(
+      {},
+      {
+        fetch: async () => {
+          throw new TypeError('Failed to fetch');
+        },
+      },
+    );
+    const report = await result;
+    expect(report.notes).toEqual([
+      'Shelf could not reach webcoderspeed.com (offline?); the next update continues where this one stopped.',
+    ]);
+    expect(report.unreadable).toEqual([]);
+    expect(report.requests).toBe(1);
+    expect(fake.requests).toEqual([]);
+  });
+
   it('reports a store that cannot write instead of throwing', async () => {
     const memory = createMemoryStore();
     const store = { ...memory.store, saveOverlayChanges: async () => Promise.reject(new Error('QuotaExceededError')) };
