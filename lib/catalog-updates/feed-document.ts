@@ -81,10 +81,14 @@ const RECORD_NAME: Record<Format, string> = { rss: 'item', atom: 'entry', sitema
 
 const textOf = (node: XmlNode | undefined) => (node ? cleanText(node.text) || null : null);
 
-function field(node: XmlNode | undefined, max = MAX_TEXT): string | null {
+/**
+ * `defaultType` is the type a field has when it declares none: Atom's text constructs are text unless
+ * they say otherwise, and so are RSS titles; a `<div>` named there is a word, not markup.
+ */
+function field(node: XmlNode | undefined, defaultType?: 'text', max = MAX_TEXT): string | null {
   if (!node) return null;
   // Unescaped markup inside the element (Atom `type="xhtml"`, or careless RSS) arrives as child elements.
-  const text = node.children.length > 0 ? cleanText(node.allText) : feedText(node.text, node.attrs.type);
+  const text = node.children.length > 0 ? cleanText(node.allText) : feedText(node.text, node.attrs.type ?? defaultType);
   return text ? clip(text, max) : null;
 }
 
@@ -94,7 +98,7 @@ function rssItem(item: XmlNode): FeedItem {
   const link = textOf(child(item, 'link', RSS_NS)) ?? permalink ?? item.attrs['rdf:about'] ?? null;
   return {
     url: resolveUrl(link, item.base),
-    title: field(child(item, 'title', RSS_NS)),
+    title: field(child(item, 'title', RSS_NS), 'text'),
     description: field(child(item, 'description', RSS_NS)),
     published: toIsoDate(textOf(child(item, 'pubdate', RSS_NS)) ?? textOf(child(item, 'date', [NS.dc]))),
     updated: null,
@@ -116,8 +120,8 @@ function atomEntry(entry: XmlNode): FeedItem {
     ) ?? links.find((link) => (link.attrs.rel ?? 'alternate').toLowerCase() === 'alternate');
   return {
     url: resolveUrl(alternate?.attrs.href ?? null, alternate?.base ?? entry.base),
-    title: field(child(entry, 'title', ATOM_NS)),
-    description: field(child(entry, 'summary', ATOM_NS)),
+    title: field(child(entry, 'title', ATOM_NS), 'text'),
+    description: field(child(entry, 'summary', ATOM_NS), 'text'),
     published: toIsoDate(textOf(child(entry, 'published', ATOM_NS)) ?? textOf(child(entry, 'issued', ATOM_NS))),
     updated: toIsoDate(textOf(child(entry, 'updated', ATOM_NS)) ?? textOf(child(entry, 'modified', ATOM_NS))),
     tags: childrenNamed(entry, 'category', ATOM_NS).flatMap(

@@ -116,6 +116,32 @@ describe('Atom 1.0', () => {
   });
 });
 
+// QA pass: titles naming an HTML tag lost it, and a word with it: "Why soup hurts accessibility".
+describe('titles that name HTML tags', () => {
+  it('keeps them in an Atom title without a type (text, by the Atom spec), and decodes an HTML one', () => {
+    const atom = read(
+      `<feed xmlns="http://www.w3.org/2005/Atom">
+        <entry><title>Why &lt;div&gt; soup hurts accessibility</title><summary>Use &lt;main&gt; &amp; friends.</summary></entry>
+        <entry><title type="html">&lt;em&gt;Streams&lt;/em&gt; &amp;amp; back-pressure</title></entry>
+      </feed>`,
+      'https://webcoderspeed.com/atom.xml',
+    );
+    if (atom.format !== 'atom') throw new Error('not atom');
+    expect(atom.items.map((item) => [item.title, item.description])).toEqual([
+      ['Why <div> soup hurts accessibility', 'Use <main> & friends.'],
+      ['Streams & back-pressure', null],
+    ]);
+  });
+
+  it('keeps them in an RSS title', () => {
+    const rss = read(`<rss version="2.0"><channel>
+      <item><title>Lazy loading with &lt;img loading&gt; and &lt;pre&gt;</title></item>
+    </channel></rss>`);
+    if (rss.format !== 'rss') throw new Error('not rss');
+    expect(rss.items[0]?.title).toBe('Lazy loading with <img loading> and <pre>');
+  });
+});
+
 describe('sitemaps', () => {
   it('reads a sitemap index as the addresses of its child sitemaps', () => {
     expect(read(fixture('sitemap-index.xml'), 'https://webcoderspeed.com/sitemap.xml')).toEqual({
