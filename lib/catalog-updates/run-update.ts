@@ -302,7 +302,13 @@ async function readSitemap(run: Run, found: FeedDocument | null): Promise<string
     document = read.document;
   }
   const addresses: string[] = [];
-  if (document.format === 'sitemap') addresses.push(...document.urls.map((entry) => entry.url));
+  // A sitemap's reader keeps only the first addresses; its total says how many it listed.
+  let listed = 0;
+  const add = (sitemap: FeedDocument & { format: 'sitemap' }) => {
+    addresses.push(...sitemap.urls.map((entry) => entry.url));
+    listed += sitemap.total;
+  };
+  if (document.format === 'sitemap') add(document);
   if (document.format === 'sitemap-index') {
     if (document.total > document.sitemaps.length) {
       report.notes.push(
@@ -318,14 +324,15 @@ async function readSitemap(run: Run, found: FeedDocument | null): Promise<string
       requested.add(key);
       const read = await getDocument(run, child);
       if (!read.ok) unreadable(run, read);
-      else if (read.document.format === 'sitemap') addresses.push(...read.document.urls.map((entry) => entry.url));
+      else if (read.document.format === 'sitemap') add(read.document);
       else report.notes.push(`${child} is not a sitemap of pages (${read.document.format}); not read further.`);
     }
   }
-  if (addresses.length > limits.maxSitemapUrls) {
-    report.notes.push(
-      `The sitemaps list more than ${limits.maxSitemapUrls.toLocaleString('en')} addresses; the first were read.`,
-    );
+  const max = limits.maxSitemapUrls.toLocaleString('en');
+  if (document.format === 'sitemap' && listed > limits.maxSitemapUrls) {
+    report.notes.push(`The sitemap lists ${listed.toLocaleString('en')} addresses; the first ${max} were read.`);
+  } else if (Math.max(listed, addresses.length) > limits.maxSitemapUrls) {
+    report.notes.push(`The sitemaps list more than ${max} addresses; the first were read.`);
   }
   const kept = addresses.slice(0, limits.maxSitemapUrls);
   report.sitemapAddresses = kept.filter((url) => site.isArticleUrl(site.toSiteUrl(url) ?? site.origin)).length;

@@ -606,6 +606,21 @@ describe('runCatalogUpdate: a cap per run, resumable', () => {
 });
 
 describe('runCatalogUpdate: a sitemap index', () => {
+  // QA pass: only a sitemap index said it was cut; a single sitemap too long was cut without a word.
+  it('says when a single sitemap lists more addresses than are read', async () => {
+    const urls = Array.from({ length: 12 }, (_, i) => `${ORIGIN}/blog/scaling/page-${i}`);
+    const { result } = run(
+      {
+        [`${ORIGIN}/`]: { headers: HTML, body: homePage([]) },
+        [`${ORIGIN}/sitemap.xml`]: { headers: XML, body: sitemap(urls) },
+      },
+      { limits: { maxSitemapUrls: 10, maxPagesPerRun: 0 } },
+    );
+    const report = await result;
+    expect(report.sitemapAddresses).toBe(10);
+    expect(report.notes).toContain('The sitemap lists 12 addresses; the first 10 were read.');
+  });
+
   // An index that names a sitemap twice (or under both host spellings) had each copy requested.
   it('reads each sitemap it lists once, however often it is named', async () => {
     const child = `${ORIGIN}/sitemap-posts.xml`;
