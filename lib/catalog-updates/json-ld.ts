@@ -1,7 +1,10 @@
+import { decodeEntities } from '@/lib/catalog-updates/decode-entities';
+
 /**
  * The article a page describes in its JSON-LD (`BlogPosting`, `Article`, `NewsArticle`,
  * `TechArticle`), found at the top level, in arrays and in `@graph`, or nested (a `WebPage`'s
- * `mainEntity`). Values are kept as written: JSON-LD is JSON, so nothing is entity-decoded.
+ * `mainEntity`). JSON-LD is JSON, yet CMSes write HTML entities into its text (`Tom &amp; Jerry&#8217;s
+ * guide`): headlines, descriptions, keywords and names are decoded, once.
  */
 export interface ArticleJsonLd {
   headline: string | null;
@@ -35,6 +38,11 @@ function typeNames(node: JsonObject): string[] {
   return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/:#]/, '').toLowerCase());
 }
 
+function decodedString(value: unknown): string | null {
+  const text = firstString(value);
+  return text === null ? null : decodeEntities(text).trim() || null;
+}
+
 function firstString(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (Array.isArray(value)) {
@@ -47,17 +55,18 @@ function firstString(value: unknown): string | null {
 }
 
 function keywordList(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(',');
-  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' ? [item] : []));
+  // Split first: a comma written as `&#44;` belongs to its keyword.
+  if (typeof value === 'string') return value.split(',').map(decodeEntities);
+  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' ? [decodeEntities(item)] : []));
   return [];
 }
 
 function authorNames(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
   return list.flatMap((author) => {
-    if (typeof author === 'string') return [author];
+    if (typeof author === 'string') return [decodeEntities(author)];
     if (isObject(author)) {
-      const name = firstString(author.name);
+      const name = decodedString(author.name);
       return name ? [name] : [];
     }
     return [];
@@ -107,8 +116,8 @@ export function readArticleJsonLd(blocks: readonly string[]): JsonLdReading {
   if (!node) return { article: null, invalidBlocks };
   return {
     article: {
-      headline: firstString(node.headline) ?? firstString(node.name),
-      description: firstString(node.description),
+      headline: decodedString(node.headline) ?? decodedString(node.name),
+      description: decodedString(node.description),
       datePublished: firstString(node.datePublished),
       keywords: keywordList(node.keywords),
       authors: authorNames(node.author),

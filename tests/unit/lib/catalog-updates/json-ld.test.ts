@@ -90,3 +90,27 @@ describe('readArticleJsonLd', () => {
     expect(readArticleJsonLd([block([...wide, { '@type': 'BlogPosting', headline: 'Late' }])]).article).toBeNull();
   });
 });
+
+// QA pass: headlines and descriptions kept the entities CMSes write into JSON-LD ("Tom &amp; Jerry&#8217;s guide").
+describe('entities in JSON-LD text', () => {
+  it('decodes them in the headline, description, keywords and authors', () => {
+    const { article } = readArticleJsonLd([
+      block({
+        '@type': 'BlogPosting',
+        headline: 'Tom &amp; Jerry&#8217;s guide',
+        description: 'Why &lt;div&gt; soup &mdash; and &#x201C;divitis&#x201D; &hellip;',
+        keywords: 'R&amp;D, Q&#38;A',
+        author: [{ name: 'Ana &amp; Bo' }, 'Zo&euml;'],
+        url: 'https://webcoderspeed.com/blog/a/b?x=1&amp;y=2',
+      }),
+    ]);
+    expect(article).toMatchObject({
+      headline: 'Tom & Jerry’s guide',
+      description: 'Why <div> soup — and “divitis” …',
+      keywords: ['R&D', ' Q&A'],
+      authors: ['Ana & Bo', 'Zoë'],
+      // An address is not text: kept as written.
+      url: 'https://webcoderspeed.com/blog/a/b?x=1&amp;y=2',
+    });
+  });
+});
