@@ -90,7 +90,7 @@ export async function runCatalogUpdate(options: CatalogUpdateOptions): Promise<C
     const learner = createCatalogLearner(options.articles, await options.store.loadOverlay(), site);
     const run: Run = { options, limits, site, learner, report, listedAt: report.startedAt, unreachable: false };
     const pending = await pendingFromCursor(run);
-    const queue = pending ?? (await discover(run));
+    const queue = pending ? await continueWith(run, pending) : await discover(run);
     if (queue.length > 0 || pending) await readPages(run, queue);
     if (run.unreachable) {
       report.notes.push(
@@ -170,6 +170,29 @@ interface FeedPages {
   toRead: Set<string>;
 }
 
+/**
+ * A continued update reads the home page and the feed first, then the pages an earlier one left (those
+ * the feed now describes aside, those it could not decide first); the sitemap is listed again once
+ * they are read. A first update of a large blog leaves pages for many presses, and none of them read
+ * the feed: a new article waited for the whole backlog (QA pass).
+ */
+async function continueWith(run: Run, pending: readonly string[]): Promise<string[]> {
+  const feedPages: FeedPages = { described: new Set(), toRead: new Set() };
+  await readFeed(run, await readHome(run), feedPages);
+  if (isStopped(run)) return [...pending];
+  return queueOf(run, [...feedPages.toRead, ...pending], feedPages.described);
+}
+
+/** The article pages to read, each once, without those described or known; kept as the cursor. */
+async function queueOf(run: Run, listed: readonly string[], described: ReadonlySet<string>): Promise<string[]> {
+  const { site } = run;
+  const queue = [...new Set(listed)].filter(
+    (url) => site.isArticleUrl(url) && !described.has(url) && !run.learner.knows(url),
+  );
+  await run.options.store.saveCursor(queue.length > 0 ? { pending: queue, listedAt: run.listedAt } : null);
+  return queue;
+}
+
 /** Reads the feed and the sitemap; returns the article pages to read. */
 async function discover(run: Run): Promise<string[]> {
   const { site } = run;
@@ -179,13 +202,8 @@ async function discover(run: Run): Promise<string[]> {
   if (isStopped(run)) return [];
   const addresses = await readSitemap(run, sitemap);
   if (isStopped(run)) return [];
-  const { described } = feedPages;
   const listed = [...feedPages.toRead, ...addresses.flatMap((url) => site.toSiteUrl(url) ?? [])];
-  const queue = [...new Set(listed)].filter(
-    (url) => site.isArticleUrl(url) && !described.has(url) && !run.learner.knows(url),
-  );
-  await run.options.store.saveCursor(queue.length > 0 ? { pending: queue, listedAt: run.listedAt } : null);
-  return queue;
+  return queueOf(run, listed, feedPages.described);
 }
 
 /** The feeds the home page advertises on the blog. */

@@ -511,7 +511,9 @@ describe('runCatalogUpdate: a cap per run, resumable', () => {
   };
   const paths = (requests: Array<{ url: string }>) => requests.map((r) => new URL(r.url).pathname);
 
-  it('reads at most maxPagesPerRun pages, then continues from the cursor without listing again', async () => {
+  const feedAttempts = ['/', '/rss.xml', '/feed.xml', '/atom.xml'];
+
+  it('reads at most maxPagesPerRun pages, then continues from the cursor, reading the feed but not the sitemap again', async () => {
     const fake = createFakeFetch(routes);
     const memory = createMemoryStore();
     const { clock } = fakeClock();
@@ -535,14 +537,36 @@ describe('runCatalogUpdate: a cap per run, resumable', () => {
     expect(third).toMatchObject({ pagesRead: 1, pagesLeft: 0 });
     expect(third.notes).toContain('Continued the previous update: 1 article page was left.');
     expect(memory.cursor()).toBeNull();
+    const pathOf = (p: (typeof pages)[number]) => new URL(p.url).pathname;
     expect(paths(fake.requests)).toEqual([
-      '/',
-      '/rss.xml',
-      '/feed.xml',
-      '/atom.xml',
+      ...feedAttempts,
       '/sitemap.xml',
-      ...pages.map((p) => new URL(p.url).pathname),
+      ...pages.slice(0, 2).map(pathOf),
+      ...feedAttempts,
+      ...pages.slice(2, 4).map(pathOf),
+      ...feedAttempts,
+      pathOf(pages[4]!),
     ]);
+  });
+
+  // QA pass: a first update of a large blog leaves pages for many presses, and a continued one read
+  // only those: an article published meanwhile waited for the whole backlog.
+  it('learns a new article from the feed on a continued update, before the pages left', async () => {
+    const memory = createMemoryStore();
+    const { clock } = fakeClock();
+    const options = { articles: ARTICLES, store: memory.store, clock, limits: { maxPagesPerRun: 1 } };
+    await runCatalogUpdate({ ...options, fetch: createFakeFetch(routes).fetch });
+    const published = createFakeFetch({
+      ...routes,
+      [`${ORIGIN}/`]: { headers: HTML, body: homePage([{ href: '/rss.xml' }]) },
+      [`${ORIGIN}/rss.xml`]: { headers: RSS, body: rssFeed(NEW_IN_FEED.slice(0, 1)) },
+    });
+    const second = await runCatalogUpdate({ ...options, fetch: published.fetch });
+    expect(second.notes).toContain('Continued the previous update: 4 article pages were left.');
+    // Vector Clocks Explained from the feed, and the page read.
+    expect(second).toMatchObject({ newArticles: 2, pagesRead: 1, pagesLeft: 3 });
+    expect(paths(published.requests)).toEqual(['/', '/rss.xml', new URL(pages[1]!.url).pathname]);
+    expect(memory.cursor()?.pending).toEqual(pages.slice(2).map((p) => p.url));
   });
 
   it('after an interruption, goes on with the page it was reading and never reads a page twice', async () => {
@@ -569,7 +593,7 @@ describe('runCatalogUpdate: a cap per run, resumable', () => {
     const resumed = createFakeFetch(routes);
     const second = await runCatalogUpdate({ articles: ARTICLES, store: memory.store, fetch: resumed.fetch, clock });
     expect(second).toMatchObject({ stopped: false, pagesRead: 3, pagesLeft: 0 });
-    expect(paths(resumed.requests)).toEqual(pages.slice(2).map((p) => new URL(p.url).pathname));
+    expect(paths(resumed.requests)).toEqual([...feedAttempts, ...pages.slice(2).map((p) => new URL(p.url).pathname)]);
     expect(memory.records()).toHaveLength(5);
   });
 
