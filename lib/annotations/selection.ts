@@ -18,6 +18,16 @@ export function selectedRangeIn(root: Element, selection: Selection | null): Ran
   return range.toString().trim() ? range : null;
 }
 
+/** Said when the selected words are one highlight already (the reader's status, a page's button). */
+export const ALREADY_HIGHLIGHTED = 'Already highlighted.';
+
+/**
+ * Which highlight a mark belongs to. Shelf's own pages go by the id the marks carry; a web page's
+ * marks carry none (`""` for all), so its script goes by the marks it drew.
+ */
+export type HighlightOfMark = (mark: Element) => unknown;
+const byId: HighlightOfMark = (mark) => mark.getAttribute(HIGHLIGHT_ID_ATTRIBUTE);
+
 /** The selectors of the selection in `root`, or why there are none (shown to the user). */
 export function describeSelection(
   root: Element,
@@ -25,7 +35,7 @@ export function describeSelection(
 ): { ok: true; selectors: SelectorSet } | { ok: false; message: string } {
   const range = selectedRangeIn(root, selection);
   if (!range) return { ok: false, message: 'Select some text of the article first.' };
-  if (isWithinOneHighlight(range)) return { ok: false, message: 'Already highlighted.' };
+  if (isWithinOneHighlight(range)) return { ok: false, message: ALREADY_HIGHLIGHTED };
   const described = describeRange(root, range);
   if (described.ok) return described;
   return {
@@ -39,7 +49,7 @@ export function describeSelection(
  * it again made a second highlight of the same words, listed apart, that nothing on the page showed
  * (QA pass). Read word by word, not by its ends: a triple-click ends at the start of what follows (review).
  */
-function isWithinOneHighlight(range: Range): boolean {
+export function isWithinOneHighlight(range: Range, highlightOf: HighlightOfMark = byId): boolean {
   const root = range.commonAncestorContainer;
   const texts: Text[] = [];
   if (root.nodeType === Node.TEXT_NODE) texts.push(root as Text);
@@ -48,17 +58,15 @@ function isWithinOneHighlight(range: Range): boolean {
     for (let node = walker.nextNode(); node; node = walker.nextNode())
       if (range.intersectsNode(node)) texts.push(node as Text);
   }
-  let held: string | null = null;
+  let held: unknown = null;
   for (const text of texts) {
     const start = text === range.startContainer ? range.startOffset : 0;
     const end = text === range.endContainer ? range.endOffset : text.length;
     if (!text.data.slice(start, end).trim()) continue;
-    const id =
-      text.parentElement
-        ?.closest(`mark[${HIGHLIGHT_ID_ATTRIBUTE}]:not(.search-passage)`)
-        ?.getAttribute(HIGHLIGHT_ID_ATTRIBUTE) ?? null;
-    if (id === null || (held !== null && id !== held)) return false;
-    held = id;
+    const mark = text.parentElement?.closest(`mark[${HIGHLIGHT_ID_ATTRIBUTE}]:not(.search-passage)`);
+    const highlight = mark ? (highlightOf(mark) ?? null) : null;
+    if (highlight === null || (held !== null && highlight !== held)) return false;
+    held = highlight;
   }
   return held !== null;
 }

@@ -1,3 +1,4 @@
+import { ALREADY_HIGHLIGHTED } from '@/lib/annotations/selection';
 import { boxElement, isFromUser, onUserClick, setUnavailable, type UserEventCheck } from '@/lib/content/box-dom';
 import css from '@/lib/content/highlight-button.css?inline';
 import { NOT_WATCHED, watchOcclusion } from '@/lib/content/occlusion';
@@ -27,9 +28,10 @@ const BUTTON_HEIGHT = 32;
 
 /**
  * Why a highlight was not made before asking the background: the selection is not in the
- * article's text (a menu, a sidebar, the site's header), or is longer than a highlight may be.
+ * article's text (a menu, a sidebar, the site's header), is longer than a highlight may be, or is
+ * one highlight already.
  */
-export type SelectionNotHighlightable = 'outside-article' | 'too-long';
+export type SelectionNotHighlightable = 'outside-article' | 'too-long' | 'already-highlighted';
 
 /** What the button says once its press kept the highlight. */
 const HIGHLIGHTED = 'Highlighted';
@@ -45,6 +47,7 @@ const COVERED = 'covered';
 function describeNotHighlighted(failure: unknown): string {
   if (failure === 'outside-article') return 'Not highlighted: select text in the article';
   if (failure === 'too-long') return 'Not highlighted: the selection is too long';
+  if (failure === 'already-highlighted') return ALREADY_HIGHLIGHTED;
   if (failure === COVERED) return 'Not highlighted: the page covers this button (right-click: Highlight with Shelf)';
   if (!(failure instanceof Error)) return 'Could not highlight';
   if (isStorageFullMessage(failure.message)) return 'Not highlighted: the browser has no room left for Shelf';

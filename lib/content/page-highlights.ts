@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { describeRange } from '@/lib/annotations/describe-range';
 import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
-import { selectedRangeIn } from '@/lib/annotations/selection';
+import { isWithinOneHighlight, selectedRangeIn } from '@/lib/annotations/selection';
 import { isFromUser, type UserEventCheck } from '@/lib/content/box-dom';
 import {
   type HighlightButton,
@@ -53,6 +53,8 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   const root = articleTextRoot(doc);
   if (!root) return;
   const drawn: PaintedHighlights[] = [];
+  // The highlight each drawn mark belongs to: the marks carry no id to tell them apart by.
+  const highlightOfMark = new WeakMap<Element, string>();
   signal.addEventListener('abort', () => {
     for (const painted of drawn.reverse()) painted.clear();
   });
@@ -61,6 +63,7 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     // Marks without the highlights' ids: an id never changes and syncs, so it would name the user to the site.
     const painted = paintHighlights(root, highlights, { withIds: false });
     drawn.push(painted);
+    for (const [id, handle] of painted.drawn) for (const mark of handle.marks) highlightOfMark.set(mark, id);
     void sendRequest({
       type: 'report-page-highlights',
       ...page,
@@ -72,6 +75,7 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
 
   const highlight = async (range: Range | null): Promise<boolean | SelectionNotHighlightable> => {
     if (!range) return 'outside-article';
+    if (isWithinOneHighlight(range, (mark) => highlightOfMark.get(mark))) return 'already-highlighted';
     const described = describeRange(root, range);
     if (!described.ok) return described.error === 'too-long' ? 'too-long' : false;
     const reply = await sendRequest({ type: 'add-page-highlight', ...page, selectors: described.selectors });

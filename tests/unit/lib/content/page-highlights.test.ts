@@ -198,6 +198,46 @@ describe('highlights on a blog article’s page', () => {
     expect(document.getSelection()?.isCollapsed).toBe(true);
   });
 
+  // QA pass: the same words highlighted again nested a second mark, and the card listed them twice.
+  it('refuses a selection that is one highlight already, and keeps one across two', async () => {
+    openShadowRoots();
+    const stored: PageHighlight = {
+      id: 'first',
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact: 'Caches fail in groups.', prefix: 'stampede ', suffix: ' The' },
+        position: { type: 'TextPositionSelector', start: 15, end: 37 },
+      },
+      color: 'yellow',
+    };
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [stored],
+      signal: controller.signal,
+      fromUser: () => true,
+    });
+    selectSentence();
+    await labelsOnPress();
+    const select = (start: Node, end: Node) => {
+      const range = document.createRange();
+      range.setStartBefore(start);
+      range.setEndAfter(end);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      document.dispatchEvent(new Event('selectionchange'));
+    };
+    const [first, second] = document.querySelectorAll('article mark');
+    select(second!.firstChild!, second!.firstChild!);
+    expect(await labelsOnPress()).toContain('Already highlighted.');
+    const made = () => received.filter((message) => message.type === 'add-page-highlight');
+    expect(made()).toHaveLength(1);
+    expect(document.querySelectorAll('article mark')).toHaveLength(2);
+
+    // Both marks carry "" for an id: the words of two highlights are not one highlight.
+    select(first!.firstChild!, second!.firstChild!);
+    await labelsOnPress();
+    expect(made()).toHaveLength(2);
+  });
+
   /** Highlights on the page, with a background whose disk is full (it answers with the StorageFullError's message). */
   function startWithFullDisk() {
     openShadowRoots();
