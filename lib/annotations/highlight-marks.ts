@@ -48,17 +48,36 @@ const splitOff = new WeakSet<Text>();
  * has no gap.
  */
 function isMarkable(node: Text): boolean {
+  if (!canHoldMark(node) || node.data.length === 0) return false;
+  if (node.data.trim() !== '') return true;
+  const isInline = (sibling: Node | null) =>
+    sibling !== null && !(sibling.nodeType === 1 && BLOCK_ELEMENTS.has((sibling as Element).localName));
+  return isInline(node.previousSibling) && isInline(node.nextSibling);
+}
+
+/** Whether a mark around the text node would be drawn: it is in an HTML element (not MathML's or SVG's) that shows it. */
+function canHoldMark(node: Text): boolean {
   const parent = node.parentElement;
   if (!parent || parent.namespaceURI !== HTML_NAMESPACE) return false;
   if (UNMARKABLE_PARENTS.has(parent.localName)) return false;
   for (let element: Element | null = parent; element; element = element.parentElement) {
     if (isSkippedElement(element)) return false;
   }
-  if (node.data.length === 0) return false;
-  if (node.data.trim() !== '') return true;
-  const isInline = (sibling: Node | null) =>
-    sibling !== null && !(sibling.nodeType === 1 && BLOCK_ELEMENTS.has((sibling as Element).localName));
-  return isInline(node.previousSibling) && isInline(node.nextSibling);
+  return true;
+}
+
+/**
+ * Whether a highlight of the range would draw anything: some of the words it covers can hold a
+ * mark. A formula (MathML) or a drawing (SVG) alone counts as text, yet draws nothing, and was kept
+ * as a highlight listed "Not found on this page" (QA pass).
+ */
+export function hasMarkableText(range: Range): boolean {
+  const doc = range.startContainer.ownerDocument ?? (range.startContainer as Document);
+  return textNodesIn(range, doc).some((node) => {
+    const start = node === range.startContainer ? range.startOffset : 0;
+    const end = node === range.endContainer ? range.endOffset : node.data.length;
+    return node.data.slice(start, end).trim() !== '' && canHoldMark(node);
+  });
 }
 
 function textNodesIn(range: Range, doc: Document): Text[] {

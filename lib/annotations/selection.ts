@@ -1,5 +1,5 @@
 import { describeRange } from '@/lib/annotations/describe-range';
-import { HIGHLIGHT_ID_ATTRIBUTE } from '@/lib/annotations/highlight-marks';
+import { HIGHLIGHT_ID_ATTRIBUTE, hasMarkableText } from '@/lib/annotations/highlight-marks';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 
 /**
@@ -20,6 +20,8 @@ export function selectedRangeIn(root: Element, selection: Selection | null): Ran
 
 /** Said when the selected words are one highlight already (the reader's status, a page's button). */
 export const ALREADY_HIGHLIGHTED = 'Already highlighted.';
+/** Said when the selection is only text no mark can be drawn in (`hasMarkableText`). */
+export const NOTHING_TO_MARK = "Formulas and drawings can't be highlighted.";
 
 /**
  * Which highlight a mark belongs to. Shelf's own pages go by the id the marks carry; a web page's
@@ -36,6 +38,7 @@ export function describeSelection(
   const range = selectedRangeIn(root, selection);
   if (!range) return { ok: false, message: 'Select some text of the article first.' };
   if (isWithinOneHighlight(range)) return { ok: false, message: ALREADY_HIGHLIGHTED };
+  if (!hasMarkableText(range)) return { ok: false, message: NOTHING_TO_MARK };
   const described = describeRange(root, range);
   if (described.ok) return described;
   return {

@@ -1,4 +1,4 @@
-import { ALREADY_HIGHLIGHTED } from '@/lib/annotations/selection';
+import { ALREADY_HIGHLIGHTED, NOTHING_TO_MARK } from '@/lib/annotations/selection';
 import { boxElement, isFromUser, onUserClick, setUnavailable, type UserEventCheck } from '@/lib/content/box-dom';
 import css from '@/lib/content/highlight-button.css?inline';
 import { NOT_WATCHED, watchOcclusion } from '@/lib/content/occlusion';
@@ -28,10 +28,10 @@ const BUTTON_HEIGHT = 32;
 
 /**
  * Why a highlight was not made before asking the background: the selection is not in the
- * article's text (a menu, a sidebar, the site's header), is longer than a highlight may be, or is
- * one highlight already.
+ * article's text (a menu, a sidebar, the site's header), is longer than a highlight may be, is
+ * one highlight already, or is only a formula or a drawing (no mark would show).
  */
-export type SelectionNotHighlightable = 'outside-article' | 'too-long' | 'already-highlighted';
+export type SelectionNotHighlightable = 'outside-article' | 'too-long' | 'already-highlighted' | 'nothing-to-mark';
 
 /** What the button says once its press kept the highlight. */
 const HIGHLIGHTED = 'Highlighted';
@@ -48,6 +48,7 @@ function describeNotHighlighted(failure: unknown): string {
   if (failure === 'outside-article') return 'Not highlighted: select text in the article';
   if (failure === 'too-long') return 'Not highlighted: the selection is too long';
   if (failure === 'already-highlighted') return ALREADY_HIGHLIGHTED;
+  if (failure === 'nothing-to-mark') return NOTHING_TO_MARK;
   if (failure === COVERED) return 'Not highlighted: the page covers this button (right-click: Highlight with Shelf)';
   if (!(failure instanceof Error)) return 'Could not highlight';
   if (isStorageFullMessage(failure.message)) return 'Not highlighted: the browser has no room left for Shelf';

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { describeRange } from '@/lib/annotations/describe-range';
+import { hasMarkableText } from '@/lib/annotations/highlight-marks';
 import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { isWithinOneHighlight, selectedRangeIn } from '@/lib/annotations/selection';
 import { isFromUser, type UserEventCheck } from '@/lib/content/box-dom';
@@ -76,6 +77,7 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   const highlight = async (range: Range | null): Promise<boolean | SelectionNotHighlightable> => {
     if (!range) return 'outside-article';
     if (isWithinOneHighlight(range, (mark) => highlightOfMark.get(mark))) return 'already-highlighted';
+    if (!hasMarkableText(range)) return 'nothing-to-mark';
     const described = describeRange(root, range);
     if (!described.ok) return described.error === 'too-long' ? 'too-long' : false;
     const reply = await sendRequest({ type: 'add-page-highlight', ...page, selectors: described.selectors });

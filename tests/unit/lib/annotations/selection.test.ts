@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { selectedRangeIn } from '@/lib/annotations/selection';
+import { describeSelection, selectedRangeIn } from '@/lib/annotations/selection';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -44,5 +44,30 @@ describe('selectedRangeIn', () => {
     select(['two', 0], ['after', 9]);
     selectedRangeIn(document.getElementById('article') as Element, getSelection());
     expect(getSelection()?.toString()).toContain('Finished?');
+  });
+});
+
+describe('describeSelection', () => {
+  // QA pass: "Highlighted." was said, nothing was drawn and the list showed "e=mc2 — Not found on this page".
+  it('refuses a formula or a drawing alone (no mark would show), and keeps one with words around it', () => {
+    document.body.innerHTML = `<div id="article"><p>The identity <math><mi>e</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></math> is famous.</p>
+<p><svg><text>a drawing's label</text></svg></p></div>`;
+    const article = document.getElementById('article') as Element;
+    const selectContents = (start: Node, end: Node = start) => {
+      const range = document.createRange();
+      range.setStartBefore(start);
+      range.setEndAfter(end);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      return getSelection();
+    };
+    const math = document.querySelector('math') as Element;
+    expect(math.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
+    const refused = { ok: false, message: "Formulas and drawings can't be highlighted." };
+    expect(describeSelection(article, selectContents(math))).toEqual(refused);
+    expect(describeSelection(article, selectContents(document.querySelector('svg') as Element))).toEqual(refused);
+    const paragraph = math.parentElement as Element;
+    const withWords = describeSelection(article, selectContents(paragraph.firstChild!, paragraph.lastChild!));
+    expect(withWords.ok && withWords.selectors.quote.exact).toBe('The identity e=mc2 is famous.');
   });
 });

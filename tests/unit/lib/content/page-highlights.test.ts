@@ -238,6 +238,26 @@ describe('highlights on a blog article’s page', () => {
     expect(made()).toHaveLength(2);
   });
 
+  it('says on the button that a formula alone cannot be highlighted, and keeps nothing', async () => {
+    openShadowRoots();
+    document
+      .querySelector('article')!
+      .insertAdjacentHTML('beforeend', '<p><math><mi>e</mi><mo>=</mo><mi>m</mi></math></p>');
+    startPageHighlights(window, {
+      articleId: 'cache-stampede',
+      highlights: [],
+      signal: controller.signal,
+      fromUser: () => true,
+    });
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('math')!);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    expect(await labelsOnPress()).toContain("Formulas and drawings can't be highlighted.");
+    expect(received.some((message) => message.type === 'add-page-highlight')).toBe(false);
+  });
+
   /** Highlights on the page, with a background whose disk is full (it answers with the StorageFullError's message). */
   function startWithFullDisk() {
     openShadowRoots();
