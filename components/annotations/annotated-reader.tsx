@@ -1,7 +1,8 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { useReaderHighlights } from '@/components/hooks/use-reader-highlights';
 import { blockAt, tabsToButton } from '@/lib/annotations/highlight-button-focus';
+import { type Box, placeHighlightButton } from '@/lib/annotations/highlight-button-place';
 import { focusElement } from '@/lib/dom/focus-rescue';
 import '@/components/annotations/annotations.css';
 
@@ -25,6 +26,12 @@ export function AnnotatedReader({ itemId, contentKey, children }: AnnotatedReade
     contentKey,
   );
   const shown = selectionRect !== null;
+  // Measured once drawn (before it is painted): a guess first, so the first frame is already in view.
+  const [buttonSize, setButtonSize] = useState<Box>({ width: 110, height: 32 });
+  useLayoutEffect(() => {
+    const button = buttonRef.current;
+    if (shown && button) setButtonSize({ width: button.offsetWidth, height: button.offsetHeight });
+  }, [shown]);
   useEffect(() => {
     if (!shown) return;
     // The button is drawn after the article: Tab from the selection goes to it, as it looks.
@@ -53,7 +60,7 @@ export function AnnotatedReader({ itemId, contentKey, children }: AnnotatedReade
           type="button"
           className="button highlight-button"
           aria-keyshortcuts="h"
-          style={{ top: selectionRect.bottom + 6, left: Math.max(4, selectionRect.left) }}
+          style={placeHighlightButton(selectionRect, buttonSize, { width: innerWidth, height: innerHeight })}
           // Keeps the selection: a press on the button would otherwise collapse it first.
           onMouseDown={(event) => event.preventDefault()}
           onClick={press}

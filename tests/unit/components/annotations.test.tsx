@@ -169,6 +169,30 @@ describe('annotating in the reader', () => {
     expect(await getHighlights(itemId)).toHaveLength(1);
   }, 60_000);
 
+  // QA pass: in a 320px side panel the button ran off the right edge, and near the bottom below it.
+  it('keeps the Highlight button inside a narrow panel, above a selection near its bottom', async () => {
+    vi.stubGlobal('innerWidth', 320);
+    vi.stubGlobal('innerHeight', 700);
+    vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(110);
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(32);
+    // jsdom lays nothing out: the selection is the last word of a line at the panel's bottom right.
+    const selected = { left: 290, right: 316, top: 660, bottom: 680, width: 26, height: 20, x: 290, y: 660 };
+    Object.defineProperty(Range.prototype, 'getBoundingClientRect', { configurable: true, value: () => selected });
+    try {
+      render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+      await screen.findByText(/Snapshots help/);
+      selectInThirdParagraph('end');
+      fireEvent(document, new Event('selectionchange'));
+      const button = await screen.findByRole('button', { name: 'Highlight' });
+      await waitFor(() => expect(button.style.left).toBe(`${320 - 110 - 4}px`));
+      expect(button.style.top).toBe(`${660 - 6 - 32}px`);
+    } finally {
+      Reflect.deleteProperty(Range.prototype, 'getBoundingClientRect');
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
+  }, 60_000);
+
   // QA pass: Enter on a result "Matched your note" opened the reader at the top of the article.
   it('opened at the note (a search matched it), takes the focus to the Note box', async () => {
     render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} openAt="note" />);
