@@ -10,6 +10,8 @@ interface AnnotatedReaderProps {
   itemId: string;
   /** Changes when the copy's HTML is replaced (its marks are gone then and are drawn again). */
   contentKey: unknown;
+  /** The bundled article's topic tags, offered when adding a tag. */
+  topicTags?: readonly string[];
   children: ReactNode;
 }
 
@@ -17,7 +19,7 @@ interface AnnotatedReaderProps {
  * The reader with the user's highlights: drawn in the text, made from a selection (the Highlight
  * button next to it, or `h`), and listed with the item's tags and note after the article.
  */
-export function AnnotatedReader({ itemId, contentKey, children }: AnnotatedReaderProps) {
+export function AnnotatedReader({ itemId, contentKey, topicTags, children }: AnnotatedReaderProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const { notFound, selectionRect, message, highlightSelection, show } = useReaderHighlights(
@@ -74,7 +76,7 @@ export function AnnotatedReader({ itemId, contentKey, children }: AnnotatedReade
         {message ?? ''}
       </p>
       <aside className="reader-annotations" aria-label="Your annotations on this page">
-        <ItemAnnotations itemId={itemId} notFound={notFound} onShowHighlight={show} />
+        <ItemAnnotations itemId={itemId} topicTags={topicTags} notFound={notFound} onShowHighlight={show} />
       </aside>
     </div>
   );

@@ -78,6 +78,9 @@ export function ReaderContainer({
       message={actions.messageFor(item.status)}
     />
   );
+  // A bundled article's topic tags are offered when adding a tag, as on its card.
+  const article = item.articleId ? getArticleById(item.articleId) : undefined;
+  const topicTags = article?.tags ?? [];
   if (!capture) {
     // What the user keeps with it needs no copy (synced from another browser): read and edited here too.
     return (
@@ -87,13 +90,13 @@ export function ReaderContainer({
         onCapture={() => captureItemNow(item.id, item.url ?? '')}
         end={end}
       >
-        <ItemAnnotations itemId={item.id} />
+        <ItemAnnotations itemId={item.id} topicTags={topicTags} />
       </NotCaptured>
     );
   }
-  const published = item.articleId ? getArticleById(item.articleId)?.published : null;
+  const published = article?.published;
   return (
-    <AnnotatedReader itemId={itemId} contentKey={capture.html}>
+    <AnnotatedReader itemId={itemId} contentKey={capture.html} topicTags={topicTags}>
       <ReaderView
         capture={capture}
         settings={settings}

@@ -5,7 +5,7 @@ import { ReaderContainer } from '@/components/reader/reader-container';
 import { scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { addHighlight } from '@/lib/db/highlights';
-import { savePage, setNote, setTags } from '@/lib/db/items';
+import { saveArticle, savePage, setNote, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { keepFocusInside } from '@/lib/dom/focus-rescue';
 import { termsOfWord } from '@/lib/search/text';
@@ -230,6 +230,30 @@ describe('the reader', () => {
       'value',
       'Read the part on tiering again.',
     );
+  }, 60_000);
+});
+
+// QA pass: issue 16 has "Add tag" suggest the article's topic tags; the card did, the reader did not.
+describe('the reader of a bundled article', () => {
+  it('suggests the article’s topic tags when adding a tag, with a copy and without one', async () => {
+    const url = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
+    const { id } = await saveArticle({ id: 'cold-start-latency', title: 'Cold Start Latency', url });
+    const suggested = () => {
+      const list = screen.getByLabelText('Add tag').getAttribute('list');
+      return [...document.querySelectorAll(`datalist[id="${list}"] option`)].map((option) =>
+        option.getAttribute('value'),
+      );
+    };
+    render(<ReaderContainer itemId={id} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByRole('button', { name: 'Capture now' }, { timeout: 20_000 });
+    await screen.findByLabelText('Add tag');
+    expect(suggested()).toEqual(expect.arrayContaining(['serverless', 'cold-start']));
+
+    const now = Date.now();
+    const page = capturedPage(url, 'Cold Start Latency', 'A cold start happens on a fresh environment.');
+    await getDatabase().captures.put({ ...page, itemId: id, capturedAt: now, updatedAt: now });
+    await screen.findByText(/A cold start happens/, undefined, { timeout: 20_000 });
+    await waitFor(() => expect(suggested()).toEqual(expect.arrayContaining(['serverless', 'cold-start'])));
   }, 60_000);
 });
 
