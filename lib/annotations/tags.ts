@@ -1,3 +1,4 @@
+import { cutToLength } from '@/lib/annotations/cut-text';
 import { shownLine } from '@/lib/search/shown-line';
 
 /**
@@ -116,7 +117,7 @@ export function cleanTagList(tags: readonly string[]): string[] {
 export function cleanStoredTags(tags: readonly string[]): string[] {
   const clean = tags
     .flatMap((tag) => tag.split(TAG_SEPARATORS))
-    .map((tag) => tagKey(tag).slice(0, MAX_STORED_TAG_LENGTH))
+    .map((tag) => cutToLength(tagKey(tag), MAX_STORED_TAG_LENGTH).trim())
     .filter(Boolean);
   return [...new Set(clean)].slice(0, MAX_STORED_TAGS);
 }

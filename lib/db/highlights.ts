@@ -1,8 +1,10 @@
+import { cutToLength } from '@/lib/annotations/cut-text';
 import { joinSavedEdit } from '@/lib/annotations/merge-text';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import type { WriteOptions } from '@/lib/db/items';
+import { MAX_HIGHLIGHT_NOTE_LENGTH } from '@/lib/db/limits';
 import type { Highlight, HighlightColor } from '@/lib/db/schema';
 
 /** Highlights of one saved item, in the order they were made. */
@@ -35,7 +37,7 @@ export function addHighlight(
         id: crypto.randomUUID(),
         itemId,
         selectors,
-        note: note.slice(0, 10_000),
+        note: cutToLength(note, MAX_HIGHLIGHT_NOTE_LENGTH),
         color,
         createdAt: now,
         updatedAt: now,
@@ -54,7 +56,7 @@ export function updateHighlight(
 ): Promise<boolean> {
   return db.transaction('rw', db.highlights, async () => {
     const changed = await db.highlights.update(id, (highlight) => {
-      if (patch.note !== undefined) highlight.note = patch.note.slice(0, 10_000);
+      if (patch.note !== undefined) highlight.note = cutToLength(patch.note, MAX_HIGHLIGHT_NOTE_LENGTH);
       if (patch.color !== undefined) highlight.color = patch.color;
       highlight.updatedAt = now;
     });
@@ -75,7 +77,7 @@ export function setHighlightNote(
   return db.transaction('rw', db.highlights, async () => {
     let written: string | undefined;
     await db.highlights.update(id, (highlight) => {
-      highlight.note = joinSavedEdit(highlight.note, note, base).slice(0, 10_000);
+      highlight.note = cutToLength(joinSavedEdit(highlight.note, note, base), MAX_HIGHLIGHT_NOTE_LENGTH);
       highlight.updatedAt = now;
       written = highlight.note;
     });

@@ -1,3 +1,4 @@
+import { cutToLength } from '@/lib/annotations/cut-text';
 import { joinSavedEdit } from '@/lib/annotations/merge-text';
 import { addTag, cleanTagList, removeTag, tagKey } from '@/lib/annotations/tags';
 import type { CapturedPage } from '@/lib/capture/schema';
@@ -5,7 +6,7 @@ import { readCopiesAgainFromStart } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
-import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
+import { MAX_ITEM_URL_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { mergeItem } from '@/lib/db/merge';
 import { getEpoch } from '@/lib/db/meta';
 import { recordRemovals } from '@/lib/db/removals';
@@ -335,7 +336,7 @@ export async function setNote(
   let written: string | undefined;
   await db.transaction('rw', db.items, () =>
     db.items.update(id, (item) => {
-      item.note = joinSavedEdit(item.note, note, base).slice(0, 20_000);
+      item.note = cutToLength(joinSavedEdit(item.note, note, base), MAX_NOTE_LENGTH);
       written = item.note;
       touch(item, ['note'], now);
     }),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mergeTextEdits } from '@/lib/annotations/merge-text';
 
+const wellFormed = (text: string) =>
+  !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
 describe('mergeTextEdits: a note edited in two windows at once', () => {
   it('keeps both edits where they touch different places', () => {
     expect(mergeTextEdits('one two three', 'ONE two three', 'one two THREE')).toBe('ONE two THREE');
@@ -25,5 +28,15 @@ describe('mergeTextEdits: a note edited in two windows at once', () => {
     expect(mergeTextEdits('a', 'b', 'a')).toBe('b');
     expect(mergeTextEdits('a', 'b', 'b')).toBe('b');
     expect(mergeTextEdits('', 'mine', '')).toBe('mine');
+  });
+
+  // QA pass: two emoji that share their first half came out as one emoji and a lone half ("�").
+  it('never splits an emoji’s two halves', () => {
+    const merged = mergeTextEdits('I feel 😀', 'I feel 😃', 'I feel 😁');
+    expect(wellFormed(merged)).toBe(true);
+    expect(merged).toBe('I feel 😁 😃');
+    // Sharing their second half, at the end of two edits (U+1F600 and U+1F400 end in the same unit).
+    expect(wellFormed(mergeTextEdits('😀 x', '🐀 x', '😀 y'))).toBe(true);
+    expect(mergeTextEdits('😀 x', '🐀 x', '😀 y')).toBe('🐀 y');
   });
 });

@@ -27,6 +27,13 @@ describe('normalizing a tag', () => {
     expect(cleanStoredTags(['cafe\u0301', 'caf\u00e9'])).toEqual(['caf\u00e9']);
   });
 
+  // QA pass: a 63-letter tag and an emoji kept half the emoji; a cut before a space kept the space.
+  it('cuts stored tags between characters, and trims what the cut leaves', () => {
+    expect(cleanStoredTags([`${'a'.repeat(63)}😀`])).toEqual(['a'.repeat(63)]);
+    expect(cleanStoredTags([`${'a'.repeat(62)}😀`])).toEqual([`${'a'.repeat(62)}😀`]);
+    expect(cleanStoredTags([`${'a'.repeat(63)} b`])).toEqual(['a'.repeat(63)]);
+  });
+
   it('says why a tag is refused', () => {
     expect(normalizeTag('   ')).toEqual({ ok: false, error: 'empty' });
     expect(normalizeTag('x'.repeat(MAX_TAG_LENGTH + 1))).toEqual({ ok: false, error: 'too-long' });

@@ -174,3 +174,15 @@ describe('a highlight’s comment typed in two windows at once', () => {
     expect(await setHighlightNote('gone', 'x', { db, base: '' })).toBeUndefined();
   });
 });
+
+// QA pass: a comment cut at its limit could end in half an emoji (a lone surrogate, shown as "�").
+describe('a highlight’s comment cut at its limit', () => {
+  it('is cut between characters, never inside an emoji', async () => {
+    const long = `${'a'.repeat(9_999)}😀 more`;
+    const highlight = await addHighlight('article:a', quote('Readers never block writers.'), { note: long }, { db });
+    expect(highlight?.note).toBe('a'.repeat(9_999));
+    expect(await setHighlightNote(highlight!.id, long, { db })).toBe('a'.repeat(9_999));
+    await updateHighlight(highlight!.id, { note: long }, { db });
+    expect((await getHighlights('article:a', db))[0]?.note).toBe('a'.repeat(9_999));
+  });
+});

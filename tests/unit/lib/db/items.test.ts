@@ -285,3 +285,12 @@ describe('repository', () => {
 });
 
 const CAPTURE = capturedPage('https://example.org/kept', 'Kept', 'Kept copy', { dir: 'ltr' });
+
+// QA pass: a note cut at its limit could end in half an emoji (a lone surrogate, shown as "�").
+describe('a note cut at its limit', () => {
+  it('is cut between characters, never inside an emoji', async () => {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    const id = `article:${ARTICLE.id}`;
+    expect(await setNote(id, `${'a'.repeat(19_999)}😀 more`, { db })).toBe('a'.repeat(19_999));
+  });
+});
