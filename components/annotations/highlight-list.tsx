@@ -1,6 +1,7 @@
 import { NoteEditor } from '@/components/annotations/note-editor';
 import { useHighlightRemoval } from '@/components/hooks/use-highlight-removal';
 import { UndoBar } from '@/components/undo-bar';
+import { highlightNames } from '@/lib/annotations/highlight-names';
 import { setHighlightNote, updateHighlight } from '@/lib/db/highlights';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '@/lib/db/schema';
 
@@ -13,12 +14,6 @@ interface HighlightListProps {
   notFound?: ReadonlySet<string>;
   /** Scrolls to a highlight in the text shown (absent where no text is shown). */
   onShow?: (id: string) => void;
-}
-
-/** A short form of a quote, for accessible names. */
-export function shortQuote(quote: string): string {
-  const line = quote.replace(/\s+/g, ' ').trim();
-  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
 /** An item's highlights, each with its note, its colour, a way to show it in the text, and Remove (with Undo). */
@@ -50,13 +45,14 @@ function Highlights({
   onRemove: (id: string, quote: string) => Promise<void>;
   entryRef: (id: string) => (entry: HTMLElement | null) => void;
 }) {
+  const names = highlightNames(highlights.map(({ id, selectors }) => ({ id, quote: selectors.quote.exact })));
   return (
     <section aria-labelledby="highlights-heading" className="highlight-list">
       <h3 id="highlights-heading">Highlights</h3>
       <ul aria-labelledby="highlights-heading">
         {highlights.map((highlight) => {
           const quote = highlight.selectors.quote.exact;
-          const short = shortQuote(quote);
+          const { short, place } = names.get(highlight.id) ?? { short: '', place: '' };
           const missing = notFound ? notFound.has(highlight.id) : highlight.pageAnchor === 'not-found';
           // In the reader (the copy): one the site's own page did not show when last opened there.
           const lostOnline = notFound !== undefined && !missing && highlight.pageAnchor === 'not-found';
@@ -86,7 +82,7 @@ function Highlights({
                 <p className="notice small highlight-not-found">not found on the original page when last opened</p>
               )}
               <NoteEditor
-                label={`Comment on “${short}”`}
+                label={`Comment on “${short}”${place}`}
                 placeholder="Add a comment…"
                 note={highlight.note}
                 rows={2}
@@ -94,7 +90,7 @@ function Highlights({
                 of={{ target: 'highlight', id: highlight.id }}
               />
               <select
-                aria-label={`Colour of “${short}”`}
+                aria-label={`Colour of “${short}”${place}`}
                 value={highlight.color}
                 onChange={(event) =>
                   void updateHighlight(highlight.id, { color: event.target.value as HighlightColor })
@@ -110,7 +106,7 @@ function Highlights({
               <button
                 type="button"
                 className="button secondary"
-                aria-label={`Remove highlight “${short}”`}
+                aria-label={`Remove highlight “${short}”${place}`}
                 onClick={() => void onRemove(highlight.id, short)}
               >
                 Remove

@@ -6,7 +6,7 @@ import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { ReaderContainer } from '@/components/reader/reader-container';
 import { HIGHLIGHT_BACKGROUNDS } from '@/lib/annotations/paint-highlights';
 import { resetDatabaseConnection } from '@/lib/db/database';
-import { getHighlights } from '@/lib/db/highlights';
+import { addHighlight, getHighlights } from '@/lib/db/highlights';
 import { savePage, setStatus } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
 import { keepFocusInside } from '@/lib/dom/focus-rescue';
@@ -167,6 +167,28 @@ describe('annotating in the reader', () => {
     fireEvent.keyDown(document.body, { key: 'h' });
     await waitFor(() => expect(said.textContent?.trim()).toBe('Already highlighted.'));
     expect(await getHighlights(itemId)).toHaveLength(1);
+  }, 60_000);
+
+  // QA pass: two highlights starting with the same 40 characters gave their controls the same names.
+  it('names the controls of two highlights with the same start apart', async () => {
+    const start = 'Readers never block writers, and writers never';
+    for (const end of ['block readers.', 'wait.'])
+      await addHighlight(itemId, { quote: { type: 'TextQuoteSelector', exact: `${start} ${end}` } });
+    render(<ItemAnnotations itemId={itemId} />);
+    const names = async (role: 'button' | 'combobox' | 'textbox', name: RegExp) =>
+      (await screen.findAllByRole(role, { name })).map((element) => element.getAttribute('aria-label'));
+    for (const [role, name] of [
+      ['button', /^Remove highlight/],
+      ['combobox', /^Colour of/],
+      ['textbox', /^Comment on/],
+    ] as const) {
+      const found = await names(role, name);
+      expect(found).toHaveLength(2);
+      expect(new Set(found).size).toBe(2);
+    }
+    expect(
+      screen.getByRole('button', { name: 'Remove highlight “Readers never block writers, and writer…” (2nd)' }),
+    ).toBeTruthy();
   }, 60_000);
 
   // QA pass: in a 320px side panel the button ran off the right edge, and near the bottom below it.
