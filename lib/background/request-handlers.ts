@@ -4,6 +4,7 @@ import { refreshBadge } from '@/lib/background/badge';
 import { captureLink } from '@/lib/background/capture-link';
 import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
 import { requestLibraryPostingsUpdate } from '@/lib/background/library-postings';
+import { tellPagesHighlightsChanged } from '@/lib/background/page-highlight-changes';
 import { everySiteScriptRuns } from '@/lib/background/related-anywhere';
 import { savePageFromTab } from '@/lib/background/save-page';
 import { reportSavesCutShort } from '@/lib/background/saves-under-way';
@@ -192,8 +193,10 @@ export const requestHandlers: RequestHandlers = {
     return { recorded: await recordPageAnchoring(articleItemId(articleId), { found, notFound }) };
   },
   // The every-site script, as its page opens: that page's highlights to draw (never their notes).
-  'page-highlights': async (_request, sender) => {
-    const { itemId } = await senderWebPage(sender);
+  // With an article named: the blog's article page, drawing its highlights anew after they changed.
+  'page-highlights': async ({ articleId }, sender) => {
+    if (articleId !== undefined) assertSenderPageIs(await loadEffectiveCatalog(), articleId, sender);
+    const itemId = articleId === undefined ? (await senderWebPage(sender)).itemId : articleItemId(articleId);
     return { highlights: (await getHighlights(itemId)).map(toPageHighlight) };
   },
   // A card pressed in a box on a page: it shows in that tab's side panel, and only a tab's script may ask.
@@ -207,8 +210,9 @@ export const requestHandlers: RequestHandlers = {
     );
     return { opened };
   },
-  'data-changed': async (_request, sender) => {
+  'data-changed': async ({ highlights }, sender) => {
     assertFromExtensionPage(sender);
+    if (highlights) void tellPagesHighlightsChanged().catch(() => {});
     requestLibraryPostingsUpdate();
     await refreshBadge();
     return { refreshed: true };

@@ -54,13 +54,19 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   const root = articleTextRoot(doc);
   if (!root) return;
   const drawn: PaintedHighlights[] = [];
+  // What is drawn, by id: to tell whether the stored highlights differ from it.
+  const shown = new Map<string, PageHighlight>();
   // The highlight each drawn mark belongs to: the marks carry no id to tell them apart by.
   const highlightOfMark = new WeakMap<Element, string>();
-  signal.addEventListener('abort', () => {
+  const clear = () => {
     for (const painted of drawn.reverse()) painted.clear();
-  });
+    drawn.length = 0;
+    shown.clear();
+  };
+  signal.addEventListener('abort', clear);
 
   const draw = (highlights: readonly PageHighlight[]) => {
+    for (const highlight of highlights) shown.set(highlight.id, highlight);
     // Marks without the highlights' ids: an id never changes and syncs, so it would name the user to the site.
     const painted = paintHighlights(root, highlights, { withIds: false });
     drawn.push(painted);
@@ -74,6 +80,23 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   };
   if (options.highlights.length > 0) draw(options.highlights);
 
+  // Highlights changed elsewhere (the side panel removed or recoloured one): the stored ones drawn
+  // anew, when they differ from what is drawn. Only the latest answer is drawn.
+  let asked = 0;
+  const redraw = async () => {
+    const ask = ++asked;
+    const reply = await sendRequest({ type: 'page-highlights', ...page }).catch(() => null);
+    if (!reply || ask !== asked || signal.aborted || isDrawn(reply.highlights)) return;
+    clear();
+    if (reply.highlights.length > 0) draw(reply.highlights);
+  };
+  const isDrawn = (highlights: readonly PageHighlight[]) =>
+    highlights.length === shown.size &&
+    highlights.every(({ id, color, selectors }) => {
+      const drawnOne = shown.get(id);
+      return drawnOne?.color === color && JSON.stringify(drawnOne.selectors) === JSON.stringify(selectors);
+    });
+
   const highlight = async (range: Range | null): Promise<boolean | SelectionNotHighlightable> => {
     if (!range) return 'outside-article';
     if (isWithinOneHighlight(range, (mark) => highlightOfMark.get(mark))) return 'already-highlighted';
@@ -85,7 +108,8 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     // Ended meanwhile (the site moved to another page): its marks are cleared, and this one would stay.
     if (!reply.highlight || signal.aborted) return false;
     win.getSelection()?.removeAllRanges();
-    draw([reply.highlight]);
+    // Drawn already when the page was told of it before this answer came.
+    if (!shown.has(reply.highlight.id)) draw([reply.highlight]);
     return true;
   };
 
@@ -138,11 +162,14 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   follow();
   win.addEventListener('scroll', () => selected && follow('scrolled'), { capture: true, passive: true, signal });
 
-  // The right-click menu item: the background asks; only Shelf itself may (not another tab's script).
+  // The right-click menu item, or highlights changed elsewhere: the background says; only Shelf
+  // itself may (not another tab's script).
   // What kept nothing is said on the button beside the selection, as a press of it would say; a
   // selection outside the article's text (the menu shows for any) is told so beside it.
   const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    if (!pageCommandSchema.safeParse(message).success || sender.id !== browser.runtime.id || sender.tab) return;
+    const command = pageCommandSchema.safeParse(message);
+    if (!command.success || sender.id !== browser.runtime.id || sender.tab) return;
+    if (command.data.type === 'highlights-changed') return void redraw();
     const selection = win.getSelection();
     const pageRange = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
     void highlight(selectedRangeIn(root, selection))

@@ -11,19 +11,29 @@ const UNWATCHED_TABLES = ['libraryPostings', 'librarySnapshot', 'meta'];
 
 /**
  * Calls `onChange` (at most once per `delayMs`) after any transaction changes Shelf's database,
- * in this context or, through Dexie's broadcast, in another one while this one is awake.
- * Returns an unsubscribe.
+ * in this context or, through Dexie's broadcast, in another one while this one is awake; it is
+ * given the tables changed since the last call. Returns an unsubscribe.
  */
-export function watchDatabaseChanges(databaseName: string, onChange: () => void, delayMs = 150): () => void {
+export function watchDatabaseChanges(
+  databaseName: string,
+  onChange: (tables: ReadonlySet<string>) => void,
+  delayMs = 150,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let changed = new Set<string>();
+  const prefix = `idb://${databaseName}/`;
   const listener = (parts: Record<string, unknown>) => {
-    const prefix = `idb://${databaseName}/`;
-    const isDataPart = (part: string) =>
-      part.startsWith(prefix) && !UNWATCHED_TABLES.some((table) => part.startsWith(`${prefix}${table}/`));
-    if (!Object.keys(parts).some(isDataPart)) return;
+    const tables = Object.keys(parts)
+      .filter((part) => part.startsWith(prefix))
+      .map((part) => part.slice(prefix.length).split('/')[0] ?? '')
+      .filter((table) => table && !UNWATCHED_TABLES.includes(table));
+    if (tables.length === 0) return;
+    for (const table of tables) changed.add(table);
     timer ??= setTimeout(() => {
       timer = undefined;
-      onChange();
+      const tables = changed;
+      changed = new Set();
+      onChange(tables);
     }, delayMs);
   };
   Dexie.on('storagemutated', listener);

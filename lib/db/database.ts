@@ -217,7 +217,12 @@ export function getDatabase(): ShelfDatabase {
     if (inPage()) {
       stopSignal = watchDatabaseChanges(
         DATABASE_NAME,
-        () => void sendRequest({ type: 'data-changed' }).catch(() => {}),
+        (tables) =>
+          void sendRequest({
+            type: 'data-changed',
+            // Web pages showing them draw them anew (their scripts cannot read the database).
+            ...(tables.has('highlights') ? { highlights: true } : {}),
+          }).catch(() => {}),
       );
     }
   }

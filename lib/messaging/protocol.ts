@@ -28,8 +28,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   // From the blog box ("Save to Shelf") on the article's own page, or Shelf's pages: save a bundled article.
   z.strictObject({ type: z.literal('save-article'), articleId: z.string().min(1).max(200) }),
-  // From Shelf's own pages only: the database changed (the badge is the background's to update).
-  z.strictObject({ type: z.literal('data-changed') }),
+  // From Shelf's own pages only: the database changed (the badge is the background's to update);
+  // `highlights`: highlights among what changed (web pages showing them are told).
+  z.strictObject({ type: z.literal('data-changed'), highlights: z.literal(true).optional() }),
   // From Shelf's own pages (the popup asks): capture and save this tab's page (the background
   // finishes it even when the popup closes).
   z.strictObject({ type: z.literal('save-tab'), tabId: z.number().int().nonnegative() }),
@@ -69,7 +70,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   // From the every-site script: the stored highlights of the sender's own page, to draw (the blog's
   // article pages get theirs with `page-state`). No address: the browser's for the sender is used.
-  z.strictObject({ type: z.literal('page-highlights') }),
+  // With `articleId`: the blog's article page, drawing its highlights anew after they changed.
+  z.strictObject({ type: z.literal('page-highlights'), articleId: z.string().min(1).max(200).optional() }),
 ]);
 
 export type ShelfRequest = z.infer<typeof requestSchema>;

@@ -7,7 +7,8 @@ import { HIGHLIGHT_MENU_ID } from '@/lib/background/highlight-menu';
 import { RELATED_ANYWHERE_SCRIPT_ID } from '@/lib/background/related-anywhere';
 import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
 import { DATABASE_NAME, getDatabase, resetDatabaseConnection } from '@/lib/db/database';
-import { saveArticle, setStatus } from '@/lib/db/items';
+import { addHighlight } from '@/lib/db/highlights';
+import { saveArticle, setNote, setStatus } from '@/lib/db/items';
 import { deleteEverything } from '@/lib/settings/delete-everything';
 import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { ALL_SITES, setRelatedPlacement } from '@/lib/settings/related-placement';
@@ -58,7 +59,33 @@ describe('background', () => {
   it('a page tells the background after each database change', async () => {
     const sent = vi.spyOn(browser.runtime, 'sendMessage');
     await saveArticle({ id: 'c', title: 'C', url: null }, { db: getDatabase() });
+    // Opening the database for the first time changes every table, highlights among them.
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(expect.objectContaining({ type: 'data-changed' })));
+  });
+
+  // QA pass: a highlight removed in the side panel stayed drawn on the open article page until a reload.
+  it('tells every tab’s page script when a page changed highlights, and only then', async () => {
+    const sent = vi.spyOn(browser.runtime, 'sendMessage');
+    const item = await saveArticle({ id: 'c', title: 'C', url: null }, { db: getDatabase() });
+    await vi.waitFor(() => expect(sent).toHaveBeenCalled());
+    sent.mockClear();
+    await setNote(item.id, 'later');
     await vi.waitFor(() => expect(sent).toHaveBeenCalledWith({ type: 'data-changed' }));
+    await addHighlight(item.id, { quote: { type: 'TextQuoteSelector', exact: 'Queues fill up fast.' } });
+    await vi.waitFor(() => expect(sent).toHaveBeenLastCalledWith({ type: 'data-changed', highlights: true }));
+
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 3 }, { id: 4 }] as never);
+    const told = vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValueOnce(new Error('no script there'));
+    await send({ type: 'data-changed' });
+    expect(told).not.toHaveBeenCalled();
+    expect(await send({ type: 'data-changed', highlights: true })).toEqual({ ok: true, value: { refreshed: true } });
+    const command = { target: 'page', type: 'highlights-changed' };
+    await vi.waitFor(() =>
+      expect(told.mock.calls).toEqual([
+        [3, command],
+        [4, command],
+      ]),
+    );
   });
 
   // A review: Firefox's background page has a document, and told itself after each of its writes.
@@ -69,7 +96,7 @@ describe('background', () => {
       const sent = vi.spyOn(browser.runtime, 'sendMessage');
       await saveArticle({ id: 'c', title: 'C', url: null }, { db: getDatabase() });
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(sent).not.toHaveBeenCalledWith({ type: 'data-changed' });
+      expect(sent).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'data-changed' }));
     } finally {
       browser.extension.getBackgroundPage = undefined as never;
     }

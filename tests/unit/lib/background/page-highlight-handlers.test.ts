@@ -129,6 +129,20 @@ describe('highlights on any site', () => {
     expect(await getCopy('article:cold-start-latency')).toBeUndefined();
   });
 
+  // Drawn anew after a change in the side panel; the blog's script runs with the every-site script off too.
+  it('gives the blog article’s page its highlights by the article it names, and no other page', async () => {
+    scripting.registered.clear();
+    const article = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
+    await saveArticle({ id: 'cold-start-latency', title: 'Cold Start Latency', url: article });
+    await addHighlight('article:cold-start-latency', { quote: { type: 'TextQuoteSelector', exact: SENTENCE } });
+    const asked = { type: 'page-highlights', articleId: 'cold-start-latency' };
+    expect(await send(asked, scriptIn(article))).toMatchObject({
+      ok: true,
+      value: { highlights: [{ selectors: { quote: { exact: SENTENCE } }, color: 'yellow' }] },
+    });
+    expect(await send(asked, scriptIn(PAGE))).toMatchObject({ ok: false, error: /not about the sender’s own page/ });
+  });
+
   it('goes by the sender’s address only: a message naming another address is refused, nothing written', async () => {
     const captured = tabCaptures();
     for (const forged of [

@@ -258,6 +258,43 @@ describe('highlights on a blog article’s page', () => {
     expect(received.some((message) => message.type === 'add-page-highlight')).toBe(false);
   });
 
+  // QA pass: a highlight removed (or recoloured) in the side panel stayed drawn until a reload.
+  it('draws the stored highlights anew when Shelf says they changed', async () => {
+    const stored: PageHighlight = {
+      id: 'here',
+      selectors: { quote: { type: 'TextQuoteSelector', exact: SENTENCE, prefix: 'in groups. ' } } as SelectorSet,
+      color: 'yellow',
+    };
+    let storedNow: PageHighlight[] = [{ ...stored, color: 'green' }];
+    const asked: ShelfRequest[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
+      if (message.type !== 'page-highlights') return;
+      asked.push(message);
+      sendResponse({ ok: true, value: { highlights: storedNow } });
+      return true;
+    });
+    startPageHighlights(window, { articleId: 'cache-stampede', highlights: [stored], signal: controller.signal });
+    const mark = () => document.querySelector<HTMLElement>('article mark');
+    expect(mark()?.style.backgroundColor).toBe('rgba(255, 212, 0, 0.4)');
+    const changed = { target: 'page', type: 'highlights-changed' };
+    // Another extension cannot make the page ask.
+    await fakeBrowser.runtime.onMessage.trigger(changed, { id: 'another-extension' }, () => {});
+    await flush();
+    expect(asked).toEqual([]);
+
+    await fakeBrowser.runtime.onMessage.trigger(changed, { id: browser.runtime.id }, () => {});
+    await flush();
+    expect(asked).toEqual([{ type: 'page-highlights', articleId: 'cache-stampede' }]);
+    expect(document.querySelectorAll('article mark')).toHaveLength(1);
+    expect(mark()?.style.backgroundColor).toBe('rgba(60, 200, 90, 0.35)');
+
+    storedNow = [];
+    await fakeBrowser.runtime.onMessage.trigger(changed, { id: browser.runtime.id }, () => {});
+    await flush();
+    expect(document.querySelectorAll('article mark')).toHaveLength(0);
+    expect(document.querySelector('article p:last-of-type')?.childNodes).toHaveLength(1); // the text as it was
+  });
+
   /** Highlights on the page, with a background whose disk is full (it answers with the StorageFullError's message). */
   function startWithFullDisk() {
     openShadowRoots();
