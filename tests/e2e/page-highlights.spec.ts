@@ -62,6 +62,20 @@ test('highlight a sentence on the blog’s page: it saves the article, comes bac
   await highlights.getByRole('textbox', { name: /^Comment on/ }).fill(NOTE);
   await expect(highlights).toContainText('Saved');
 
+  await test.step('the same words again: refused, one mark, one entry (QA pass: two nested marks)', async () => {
+    await selectTextWithMouse(page, third, SENTENCE);
+    await expect.poll(() => highlightButton(page).isShown()).toBe(true);
+    await highlightButton(page).click('Highlight');
+    await expect.poll(() => highlightButton(page).buttonNames()).toContain('Already highlighted.');
+    await expect(third.locator('mark')).toHaveCount(1);
+    await expect(highlights.getByRole('listitem')).toHaveCount(1);
+  });
+
+  await test.step('recoloured in the card: the open page follows without a reload', async () => {
+    await highlights.getByRole('combobox', { name: /^Colour of/ }).selectOption('green');
+    await expect(third.locator('mark')).toHaveCSS('background-color', 'rgba(60, 200, 90, 0.35)');
+  });
+
   await test.step('reloaded: the mark is back, and the page can read nothing of Shelf’s but it', async () => {
     await page.reload();
     await expect(third.locator('mark')).toHaveText(SENTENCE);
@@ -94,5 +108,14 @@ test('highlight a sentence on the blog’s page: it saves the article, comes bac
     await expect(page.locator('mark')).toHaveCount(0);
     const entry = highlights.getByRole('listitem').filter({ hasText: SENTENCE });
     await expect(entry).toContainText('not found on this page'); // the issue's words (shown with a capital)
+  });
+
+  await test.step('removed in the card: its mark leaves the open page without a reload', async () => {
+    served = pageWith(PARAGRAPHS);
+    await page.reload();
+    await expect(third.locator('mark')).toHaveText(SENTENCE);
+    await highlights.getByRole('button', { name: /^Remove highlight/ }).click();
+    await expect(page.locator('mark')).toHaveCount(0);
+    await expect(third).toHaveText(PARAGRAPHS[2] as string);
   });
 });
