@@ -146,6 +146,27 @@ test('in the side panel reader: the Highlight button, a note on the highlight, s
   await popup.searchBox.press('Enter').catch(() => {}); // the popup may close as the panel opens
   const passage = reader.locator('[data-shelf-highlight="search-passage"]');
   await expect.poll(async () => (await passage.allTextContents()).join('')).toBe(quote);
+
+  // QA pass: in a 320px panel the button ran off the right edge for the line's last word.
+  await reader.setViewportSize({ width: 320, height: 700 });
+  // The word starting furthest right: the button from its left edge had no room.
+  await reader.evaluate(() => {
+    let last = { text: null as Text | null, start: 0, end: 0, left: 0 };
+    for (const paragraph of document.querySelectorAll('.reader-body p')) {
+      const text = paragraph.firstChild;
+      if (!(text instanceof Text)) continue; // the search's passage, marked
+      for (const word of text.data.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        const { left } = range.getBoundingClientRect();
+        if (left > last.left) last = { text, start: word.index, end: word.index + word[0].length, left };
+      }
+    }
+    if (last.text) getSelection()?.setBaseAndExtent(last.text, last.start, last.text, last.end);
+  });
+  const box = await reader.getByRole('button', { name: 'Highlight', exact: true }).boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(320);
 });
 
 test('tags in Settings: renaming one to a tag already used merges them', async () => {
