@@ -1,3 +1,4 @@
+import { cutToLength } from '@/lib/annotations/cut-text';
 import type { CapturedPage } from '@/lib/capture/schema';
 import { isArticleSearchLink } from '@/lib/corpus/catalog';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
@@ -96,7 +97,7 @@ function joinNotes(a: string, b: string, onCut: () => void): string {
   if (!a || b.includes(a)) return b;
   const joined = `${a}\n\n${b}`;
   if (joined.length > MAX_NOTE_LENGTH) onCut();
-  return joined.slice(0, MAX_NOTE_LENGTH);
+  return cutToLength(joined, MAX_NOTE_LENGTH);
 }
 
 function unionTags(a: readonly string[], b: readonly string[]): string[] {

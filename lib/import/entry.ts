@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cutToLength } from '@/lib/annotations/cut-text';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
 import { cleanStoredTags } from '@/lib/annotations/tags';
 import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_ITEM_URL_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
@@ -39,7 +40,7 @@ export const importEntrySchema = z.object({
   /** Epoch milliseconds, when the format has them. */
   addedAt: z.number().int().nonnegative().nullable(),
   updatedAt: z.number().int().nonnegative().nullable(),
-  note: z.string().transform((note) => note.trim().slice(0, MAX_NOTE_LENGTH)),
+  note: z.string().transform((note) => cutToLength(note.trim(), MAX_NOTE_LENGTH)),
   /** How far it was read (0–1), when the format has it. */
   progress: z.number().min(0).max(1).nullable(),
   /** A readable copy that came with the file (already captured and sanitized). */
@@ -49,7 +50,7 @@ export const importEntrySchema = z.object({
     .array(
       z.object({
         selectors: selectorSetSchema,
-        note: z.string().transform((note) => note.trim().slice(0, MAX_HIGHLIGHT_NOTE_LENGTH)),
+        note: z.string().transform((note) => cutToLength(note.trim(), MAX_HIGHLIGHT_NOTE_LENGTH)),
         color: z.enum(HIGHLIGHT_COLORS),
       }),
     )

@@ -330,6 +330,17 @@ describe('applyImport', () => {
     expect(describeImport('short.csv', none)).not.toContain('cut to fit');
   });
 
+  // QA pass: a note cut at the limit could end in half an emoji (a lone surrogate, shown as "�").
+  it('cuts an imported note between characters, never inside an emoji', async () => {
+    const csv = `url,title,note\nhttps://example.com/e,E,${'a'.repeat(19_999)}😀 more\nhttps://example.com/f,F,${'x'.repeat(10_000)}\nhttps://example.com/f,F,${'y'.repeat(9_997)}😀\n`;
+    await applyImport(readImportFile('emoji.csv', new TextEncoder().encode(csv)), { db });
+    expect((await getItem(pageItemId('https://example.com/e'), db))?.note).toBe('a'.repeat(19_999));
+    // Two rows' notes joined ("\n\n" between) and cut: 20,001 characters, the last an emoji's two halves.
+    expect((await getItem(pageItemId('https://example.com/f'), db))?.note).toBe(
+      `${'x'.repeat(10_000)}\n\n${'y'.repeat(9_997)}`,
+    );
+  });
+
   // Review: a note cut when joined to another (two rows of one address, or the item's own note) was not counted.
   it('counts a note cut when joined to another row’s or to the saved item’s', async () => {
     const half = 'half a note '.repeat(1000); // 12,000 characters: two of them pass 20,000
