@@ -366,6 +366,17 @@ function sameSiteKey(site: BlogSite, href: string): string {
   return url.href;
 }
 
+/**
+ * After a page failed on the network or timed out: whether the blog still answers (its home page).
+ * Then that page alone fails (too slow, refused), and is reported like any page that cannot be read;
+ * kept first, it would stop every later update there (review). Else the blog is out of reach.
+ */
+async function blogAnswers(run: Run): Promise<boolean> {
+  run.unreachable = false;
+  await get(run, `${run.site.origin}/`, 'html');
+  return !run.unreachable;
+}
+
 /** Reads article pages one at a time, a pause between, saving the cursor after each. */
 async function readPages(run: Run, queue: string[]): Promise<void> {
   const { options, limits, report, site } = run;
@@ -387,7 +398,7 @@ async function readPages(run: Run, queue: string[]): Promise<void> {
         await save(run, learned.changes);
       }
       report.pagesRead += 1;
-    } else if (response.failure.kind === 'aborted' || run.unreachable) {
+    } else if (response.failure.kind === 'aborted' || (run.unreachable && !(await blogAnswers(run)))) {
       // Kept first in the cursor: the next update reads it again.
       break;
     } else {

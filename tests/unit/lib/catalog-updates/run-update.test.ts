@@ -441,12 +441,42 @@ describe('runCatalogUpdate: bad input gives a line in the report and changes not
 
   // QA pass: offline half-way, every page left failed with "network error", 2 s apart, and was dropped
   // from the pages left; fully offline, the report said "No feed found on the blog".
+  const threePages = ['first', 'second', 'third'].map((slug) => ({
+    ...NEW_ON_PAGE,
+    url: `${ORIGIN}/blog/scaling/${slug}`,
+  }));
+
   it('stops when the blog is out of reach, keeping the page it was reading first for the next update', async () => {
-    const pages = ['first', 'second', 'third'].map((slug) => ({
-      ...NEW_ON_PAGE,
-      url: `${ORIGIN}/blog/scaling/${slug}`,
-    }));
+    const pages = threePages;
+    let connectionDropped = false;
+    const online = (route: FakeRoute) => () => {
+      if (connectionDropped) throw new TypeError('Failed to fetch');
+      return route;
+    };
     const { result, fake, memory } = run({
+      [`${ORIGIN}/`]: online({ headers: HTML, body: homePage([]) }),
+      [`${ORIGIN}/sitemap.xml`]: { headers: XML, body: sitemap(pages.map((p) => p.url)) },
+      [pages[0]!.url]: () => {
+        connectionDropped = true; // the connection drops once the first page is read
+        return { headers: HTML, body: articlePage(pages[0]!) };
+      },
+      [pages[1]!.url]: online({ headers: HTML, body: articlePage(pages[1]!) }),
+      [pages[2]!.url]: online({ headers: HTML, body: articlePage(pages[2]!) }),
+    });
+    const report = await result;
+    const offline =
+      'Shelf could not reach webcoderspeed.com (offline?); the next update continues where this one stopped.';
+    expect(report).toMatchObject({ pagesRead: 1, unreadable: [], pagesLeft: 2 });
+    expect(report.notes).toContain(offline);
+    expect(fake.requests.map((r) => r.url)).not.toContain(pages[2]!.url);
+    expect(memory.cursor()?.pending).toEqual([pages[1]!.url, pages[2]!.url]);
+  });
+
+  // Review: one page that always fails on the network (refused, too slow) while the blog answers was
+  // kept first and stopped every later update there, "offline?".
+  it('reports a page that alone fails on the network, and reads on', async () => {
+    const pages = threePages;
+    const { result, memory } = run({
       [`${ORIGIN}/`]: { headers: HTML, body: homePage([]) },
       [`${ORIGIN}/sitemap.xml`]: { headers: XML, body: sitemap(pages.map((p) => p.url)) },
       [pages[0]!.url]: { headers: HTML, body: articlePage(pages[0]!) },
@@ -456,12 +486,10 @@ describe('runCatalogUpdate: bad input gives a line in the report and changes not
       [pages[2]!.url]: { headers: HTML, body: articlePage(pages[2]!) },
     });
     const report = await result;
-    const offline =
-      'Shelf could not reach webcoderspeed.com (offline?); the next update continues where this one stopped.';
-    expect(report).toMatchObject({ pagesRead: 1, unreadable: [], pagesLeft: 2 });
-    expect(report.notes).toContain(offline);
-    expect(fake.requests.map((r) => r.url)).not.toContain(pages[2]!.url);
-    expect(memory.cursor()?.pending).toEqual([pages[1]!.url, pages[2]!.url]);
+    expect(report).toMatchObject({ pagesRead: 2, pagesLeft: 0 });
+    expect(report.unreadable).toEqual([expect.objectContaining({ url: pages[1]!.url, kind: 'network' })]);
+    expect(report.notes.join(' ')).not.toMatch(/could not reach/);
+    expect(memory.cursor()).toBeNull();
   });
 
   it('says the blog could not be reached, not "no feed", when every request fails on the network', async () => {
