@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getTagCounts } from '@/lib/db/annotations';
+import { getTaggedItems } from '@/lib/db/annotations';
 import { filterTagChoices } from '@/lib/popup/popup-results';
 
 /** The popup's tag filter choices: the blog's tags and the user's own, kept in step with the items. */
 export function useFilterTagChoices(chosen: string | null): ReadonlyArray<readonly [string, number]> {
-  const userTags = useLiveQuery(() => getTagCounts(), []);
-  return filterTagChoices(userTags ?? [], chosen);
+  const taggedItems = useLiveQuery(() => getTaggedItems(), []);
+  return filterTagChoices(taggedItems ?? [], chosen);
 }

@@ -72,7 +72,9 @@ function timedLibrarySearch(index: LibraryIndex, query: string, tag: string | un
 export function useSnippets(response: UnifiedResponse): MadeSnippets {
   const [made, setMade] = useState<MadeSnippets>({ snippets: new Map(), madeFor: null });
   useEffect(() => {
-    const ids = response.hits.flatMap((hit) => snippetSourceOf(hit) ?? []);
+    // No word to look for (a tag chosen alone): no copy is read for snippets it cannot hold.
+    const nothingToFind = pageTermsOf(response).size === 0 && !response.prefix && !response.phrase;
+    const ids = nothingToFind ? [] : response.hits.flatMap((hit) => snippetSourceOf(hit) ?? []);
     if (ids.length === 0) return setMade({ snippets: new Map(), madeFor: response });
     const stale = new AbortController();
     const phrase = response.phrase ?? null;

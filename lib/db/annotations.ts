@@ -39,6 +39,14 @@ export async function getTagCounts(db: ShelfDatabase = getDatabase()): Promise<A
   return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));
 }
 
+/** The items the user has tagged: each one's tags, and the bundled article it is, if it is one. */
+export async function getTaggedItems(
+  db: ShelfDatabase = getDatabase(),
+): Promise<Array<{ articleId: string | null; tags: string[] }>> {
+  const items = await db.items.filter((item) => item.tags.length > 0).toArray();
+  return items.map(({ articleId, tags }) => ({ articleId: articleId ?? null, tags }));
+}
+
 /** One item with its highlights in reading order (what the card and the reader list), or undefined when not saved. */
 export function getItemAnnotations(
   itemId: string,

@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/corpus/article';
-import { ARTICLES } from '@/lib/corpus/catalog';
+import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
 import { getTopicLabel, type TopicId } from '@/lib/corpus/topics';
 import { writeFailureReason } from '@/lib/db/errors';
 import type { SavedMarker } from '@/lib/db/queries';
@@ -79,20 +79,26 @@ export function getFilterTags(): ReadonlyArray<readonly [string, number]> {
 
 /**
  * The tag filter's choices with the user's own tags: an article tag's count counts the saved items
- * with it too, and a tag only the user uses is a choice of its own (QA pass: the filter offered the
- * blog's tags alone, and a saved page tagged "redis" was not among "redis (8)"). By name; the chosen
- * tag stays a choice while the user's tags are read, or once no item has it.
+ * with it too (a blog article once, whether or not the user gave it its own tag), and a tag only the
+ * user uses is a choice of its own (QA pass: the filter offered the blog's tags alone, and a saved page
+ * tagged "redis" was not among "redis (8)"). By name; the chosen tag stays a choice while the user's
+ * tags are read, or once no item has it.
  */
 export function filterTagChoices(
-  userTags: ReadonlyArray<{ tag: string; count: number }>,
+  taggedItems: ReadonlyArray<{ articleId: string | null; tags: readonly string[] }>,
   chosen: string | null = null,
+  getArticle: (id: string) => Pick<Article, 'tags'> | undefined = getArticleById,
 ): ReadonlyArray<readonly [string, number]> {
   const counts = new Map<string, number>(getFilterTags());
   const byCase = new Map([...counts.keys()].map((name) => [name.toLowerCase(), name]));
-  for (const { tag, count } of userTags) {
-    const name = byCase.get(tag.toLowerCase()) ?? tag;
-    byCase.set(tag.toLowerCase(), name);
-    counts.set(name, (counts.get(name) ?? 0) + count);
+  for (const { articleId, tags } of taggedItems) {
+    const own = articleId === null ? [] : (getArticle(articleId)?.tags ?? []).map((tag) => tag.toLowerCase());
+    for (const tag of new Set(tags.map((written) => written.toLowerCase()))) {
+      if (own.includes(tag) && counts.has(byCase.get(tag) ?? tag)) continue;
+      const name = byCase.get(tag) ?? tags.find((written) => written.toLowerCase() === tag) ?? tag;
+      byCase.set(tag, name);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
   }
   if (chosen !== null && !byCase.has(chosen.toLowerCase())) counts.set(chosen, 0);
   return [...counts].sort((a, b) => a[0].localeCompare(b[0]));

@@ -138,13 +138,13 @@ export function siteOf(url: string | null): string {
 /** Longer than this, a page's site name is more than a result's line holds: its host is shown instead. */
 const MAX_SHOWN_SITE_NAME = 60;
 
-/** The site a result names: its copy's site name, as the reader's header shows it ("Ars Technica"), else its host. */
 /** Whether the user gave an item a tag, case aside (tags are stored as written, compared without case). */
 function hasTag({ document }: { document: Pick<LibraryDocument, 'tags'> }, tag: string): boolean {
   const wanted = tag.toLowerCase();
   return document.tags.some((own) => own.toLowerCase() === wanted);
 }
 
+/** The site a result names: its copy's site name, as the reader's header shows it ("Ars Technica"), else its host. */
 function shownSite({ siteName, url }: Pick<LibraryDocument, 'siteName' | 'url'>): string {
   return siteName && siteName.length <= MAX_SHOWN_SITE_NAME ? siteName : siteOf(url);
 }
@@ -676,12 +676,8 @@ export function createLibraryIndex(
     return held;
   }
 
-  function toHit(
-    { doc, score, confidence }: RankedDocument,
-    marks: ReadonlySet<number>,
-    prefix: string | null,
-    slot = slots[doc] as Slot,
-  ) {
+  function toHit({ doc, score, confidence }: RankedDocument, marks: ReadonlySet<number>, prefix: string | null) {
+    const slot = slots[doc] as Slot;
     const { document, site } = slot;
     const held = heldTerms(slot, marks);
     return {
@@ -734,8 +730,24 @@ export function createLibraryIndex(
    */
   function browseTag(tag: string, limit: number): LibraryResponse {
     const results: LibraryHit[] = [];
-    for (const slot of slots)
-      if (slot && hasTag(slot, tag)) results.push(toHit({ doc: 0, score: 1, confidence: 1 }, new Set(), null, slot));
+    for (const slot of slots) {
+      if (!slot || !hasTag(slot, tag)) continue;
+      const { document, site } = slot;
+      const { id: itemId, articleId, title, byline, url } = document;
+      // Listed for its tag, which the row says (no word of it matched: "saved text" would be wrong).
+      results.push({
+        itemId,
+        articleId,
+        title,
+        site,
+        byline,
+        url,
+        score: 1,
+        confidence: 1,
+        reasons: ['tag'],
+        heldTerms: [],
+      });
+    }
     results.sort((a, b) => a.title.localeCompare(b.title));
     return { results: results.slice(0, limit), loose: [], matchedTerms: new Set(), prefix: null };
   }

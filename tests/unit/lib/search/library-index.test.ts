@@ -543,7 +543,10 @@ describe('saved pages in other scripts', () => {
   it("searches within one of the user's tags, any case, and lists all its items with no query", () => {
     const tagged = { ...darfur, tags: ['World-News'] };
     const index = indexOf(tagged, { ...bread, tags: ['kitchen'] }, queues);
-    expect(ids(index.search('', { tag: 'world-news' }))).toEqual(['page:darfur']);
+    const browsed = index.search('', { tag: 'world-news' });
+    expect(ids(browsed)).toEqual(['page:darfur']);
+    // Listed for its tag, which its row says, not for "saved text" (review).
+    expect(browsed.results[0]?.reasons).toEqual(['tag']);
     expect(ids(index.search('relief convoys', { tag: 'World-News' }))).toEqual(['page:darfur']);
     expect(ids(index.search('relief convoys', { tag: 'kitchen' }))).toEqual([]);
     expect(ids(index.search('sourdough', { tag: 'kitchen' }))).toEqual(['page:bread']);
