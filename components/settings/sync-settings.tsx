@@ -25,7 +25,7 @@ export function SyncSettings() {
   const enabled = asked ?? stored;
   const status = usePreference(PREFERENCES.syncStatus);
   const [failure, setFailure] = useState<string | null>(null);
-  const problem = enabled ? (failure ?? status?.lastError?.message ?? null) : null;
+  const problem = failure ?? (enabled ? (status?.lastError?.message ?? null) : null);
   return (
     <section aria-labelledby="sync-heading">
       <h3 id="sync-heading">Sync between browsers</h3>
@@ -43,7 +43,11 @@ export function SyncSettings() {
           onChange={(e) => {
             setFailure(null);
             setAsked(e.target.checked);
-            void setSyncEnabled(e.target.checked);
+            // Not stored (storage full, say): the box shows the setting again, and says why.
+            setSyncEnabled(e.target.checked).catch((error: unknown) => {
+              setAsked(null);
+              setFailure(`The setting was not saved: ${error instanceof Error ? error.message : String(error)}`);
+            });
           }}
         />{' '}
         Sync with this browser's account

@@ -74,6 +74,20 @@ describe('Sync now and the sync box', () => {
     await waitFor(() => expect(send).toHaveBeenCalledWith({ type: 'sync-now' }));
   });
 
+  // Review: a setting that could not be stored left the box showing it, and the failure unsaid.
+  it('a box whose setting could not be stored shows the setting again, and says why', async () => {
+    await setPreference(PREFERENCES.syncEnabled, false);
+    render(<SyncSettings />);
+    const box = (await screen.findByRole('checkbox', { name: "Sync with this browser's account" })) as HTMLInputElement;
+    await waitFor(() => expect(box.disabled).toBe(false));
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    fireEvent.click(box);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The setting was not saved: QUOTA_BYTES quota exceeded',
+    );
+    await waitFor(() => expect(box.checked).toBe(false));
+  });
+
   it('a second click before the first is stored turns sync off again (a double click)', async () => {
     await setPreference(PREFERENCES.syncEnabled, false);
     render(<SyncSettings />);
