@@ -83,9 +83,11 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
   // Highlights changed elsewhere (the side panel removed or recoloured one): the stored ones drawn
   // anew, when they differ from what is drawn. Only the latest answer is drawn.
   let asked = 0;
+  let answered = 0;
   const redraw = async () => {
     const ask = ++asked;
     const reply = await sendRequest({ type: 'page-highlights', ...page }).catch(() => null);
+    answered = Math.max(answered, ask);
     if (!reply || ask !== asked || signal.aborted || isDrawn(reply.highlights)) return;
     clear();
     if (reply.highlights.length > 0) draw(reply.highlights);
@@ -110,6 +112,8 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     win.getSelection()?.removeAllRanges();
     // Drawn already when the page was told of it before this answer came.
     if (!shown.has(reply.highlight.id)) draw([reply.highlight]);
+    // A list asked for before this one was stored would clear its mark: asked again (review).
+    if (answered < asked) void redraw();
     return true;
   };
 

@@ -295,6 +295,45 @@ describe('highlights on a blog article’s page', () => {
     expect(document.querySelector('article p:last-of-type')?.childNodes).toHaveLength(1); // the text as it was
   });
 
+  // Review: a list asked for before a new highlight was stored, answered after it was drawn, cleared it.
+  it('keeps a highlight just made when an older list of the stored ones comes back after it', async () => {
+    const answers: Array<() => void> = [];
+    // What the background has stored when asked: the highlights added so far (answerAsBackground's ids).
+    const storedNow = () =>
+      received.flatMap((message, at) =>
+        message.type === 'add-page-highlight'
+          ? [{ id: `h${at + 1}`, selectors: message.selectors, color: 'yellow' } as PageHighlight]
+          : [],
+      );
+    fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
+      if (message.type !== 'page-highlights') return;
+      const list = storedNow();
+      answers.push(() => sendResponse({ ok: true, value: { highlights: list } }));
+      return true;
+    });
+    startPageHighlights(window, { articleId: 'cache-stampede', highlights: [], signal: controller.signal });
+    await fakeBrowser.runtime.onMessage.trigger(
+      { target: 'page', type: 'highlights-changed' },
+      { id: browser.runtime.id },
+      () => {},
+    );
+    await flush();
+    expect(answers).toHaveLength(1);
+    selectSentence();
+    await fakeBrowser.runtime.onMessage.trigger(
+      { target: 'page', type: 'highlight-selection' },
+      { id: browser.runtime.id },
+      () => {},
+    );
+    await flush();
+    expect(marks()).toBe(SENTENCE);
+    answers[0]?.(); // the older list, without it
+    await flush();
+    answers.at(-1)?.();
+    await flush();
+    expect(marks()).toBe(SENTENCE);
+  });
+
   /** Highlights on the page, with a background whose disk is full (it answers with the StorageFullError's message). */
   function startWithFullDisk() {
     openShadowRoots();
