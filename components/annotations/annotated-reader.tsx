@@ -62,7 +62,7 @@ export function AnnotatedReader({ itemId, contentKey, topicTags, children }: Ann
           type="button"
           className="button highlight-button"
           aria-keyshortcuts="h"
-          style={placeHighlightButton(selectionRect, buttonSize, { width: innerWidth, height: innerHeight })}
+          style={placeHighlightButton(selectionRect, buttonSize, viewportWithoutScrollbars())}
           // Keeps the selection: a press on the button would otherwise collapse it first.
           onMouseDown={(event) => event.preventDefault()}
           onClick={press}
@@ -80,4 +80,10 @@ export function AnnotatedReader({ itemId, contentKey, topicTags, children }: Ann
       </aside>
     </div>
   );
+}
+
+/** The viewport without its scrollbars, where the button may sit (not under one: review); the window's where unknown. */
+function viewportWithoutScrollbars() {
+  const { clientWidth, clientHeight } = document.documentElement;
+  return { width: clientWidth || innerWidth, height: clientHeight || innerHeight };
 }

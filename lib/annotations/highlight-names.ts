@@ -1,3 +1,5 @@
+import { cutToLength } from '@/lib/annotations/cut-text';
+
 /**
  * The short form of each highlight's quote its controls are named by ("Remove highlight “…”").
  * Two highlights starting with the same 40 characters gave their controls the same names, so a
@@ -19,7 +21,8 @@ const ordinals = new Intl.PluralRules('en-US', { type: 'ordinal' });
 /** A short form of a quote, for accessible names. */
 export function shortQuote(quote: string): string {
   const line = quote.replace(/\s+/g, ' ').trim();
-  return line.length > QUOTE_LENGTH ? `${line.slice(0, QUOTE_LENGTH - 1)}…` : line;
+  // Not inside an emoji: a name ending in half of one reads as "�".
+  return line.length > QUOTE_LENGTH ? `${cutToLength(line, QUOTE_LENGTH - 1)}…` : line;
 }
 
 export interface HighlightName {

@@ -1,4 +1,4 @@
-import { isInsidePair } from '@/lib/annotations/cut-text';
+import { isSecondHalfOfPair } from '@/lib/search/text';
 
 /** Where an edit changed a text: `base[start, end)` became `inserted`. */
 interface TextEdit {
@@ -13,10 +13,11 @@ function editOf(base: string, edited: string): TextEdit {
   let start = 0;
   while (start < most && base[start] === edited[start]) start++;
   // Where both halves of an emoji's pair are not in common, the edit takes the whole character.
-  if (isInsidePair(base, start) || isInsidePair(edited, start)) start--;
+  if (isSecondHalfOfPair(base, start) || isSecondHalfOfPair(edited, start)) start--;
   let tail = 0;
   while (tail < most - start && base[base.length - 1 - tail] === edited[edited.length - 1 - tail]) tail++;
-  if (tail > 0 && (isInsidePair(base, base.length - tail) || isInsidePair(edited, edited.length - tail))) tail--;
+  if (tail > 0 && (isSecondHalfOfPair(base, base.length - tail) || isSecondHalfOfPair(edited, edited.length - tail)))
+    tail--;
   return { start, end: base.length - tail, inserted: edited.slice(start, edited.length - tail) };
 }
 

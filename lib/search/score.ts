@@ -47,7 +47,10 @@ export interface Scores {
 export interface MatchedTermWeight {
   /** The query word it stands for, by position. */
   word: number;
-  /** Its candidate's factor (FACTOR), halved when it is not what the word surely meant (certainty 0). */
+  /**
+   * Its candidate's factor (FACTOR), halved when it is not what the word surely meant, even once the
+   * query is about something the library holds (`onTopicCertainty` 0: a typo reading past the closest).
+   */
   weight: number;
 }
 

@@ -101,7 +101,7 @@ export function isInsideCluster(text: string, at: number): boolean {
 }
 
 /** Whether `at` is the second half of a surrogate pair (a character beyond the first plane). */
-function isSecondHalfOfPair(text: string, at: number): boolean {
+export function isSecondHalfOfPair(text: string, at: number): boolean {
   return at >= 1 && codePointWidth(text, at - 1) === 2;
 }
 

@@ -17,4 +17,10 @@ describe('highlightNames', () => {
     expect(names.get('c')).toEqual({ short, place: ' (2nd)' });
     expect(names.get('d')).toEqual({ short, place: ' (3rd)' });
   });
+
+  // Review: the short quote was cut by code units, and could end in half an emoji.
+  it('never cuts a short quote inside an emoji', () => {
+    const quote = `${'a'.repeat(38)}😀 and more words after it`;
+    expect(shortQuote(quote)).toBe(`${'a'.repeat(38)}…`);
+  });
 });
