@@ -1,4 +1,4 @@
-import { isSecondHalfOfPair } from '@/lib/search/text';
+import { isSecondHalfOfPair } from '@/lib/search/code-points';
 
 /**
  * Limits count UTF-16 code units (as the schemas' `.max` does), but a cut must not fall between the

@@ -1,4 +1,4 @@
-import { isSecondHalfOfPair } from '@/lib/search/text';
+import { isSecondHalfOfPair } from '@/lib/search/code-points';
 
 /** Where an edit changed a text: `base[start, end)` became `inserted`. */
 interface TextEdit {

@@ -2,6 +2,7 @@ import { stemmer as russianStemmer } from '@orama/stemmers/russian';
 import { stemmer } from 'stemmer';
 import spellingVariantsJson from '@/assets/data/spelling-variants.json';
 import { withoutAddressNoise } from '@/lib/search/address-query';
+import { codePointWidth, isSecondHalfOfPair } from '@/lib/search/code-points';
 import { STOP_WORDS } from '@/lib/search/stop-words';
 import { countSpacedWords, UNSPACED, UNSPACED_SCRIPTS } from '@/lib/search/unspaced';
 
@@ -100,22 +101,11 @@ export function isInsideCluster(text: string, at: number): boolean {
   return isSecondHalfOfPair(text, at) || isMarkAt(text, at);
 }
 
-/** Whether `at` is the second half of a surrogate pair (a character beyond the first plane). */
-export function isSecondHalfOfPair(text: string, at: number): boolean {
-  return at >= 1 && codePointWidth(text, at - 1) === 2;
-}
-
 function isMarkAt(text: string, at: number): boolean {
   // Every combining mark is at U+0300 or above; half-width ﾞ and ﾟ are not marks but fold into ones.
   if (at >= text.length) return false;
   const code = text.charCodeAt(at);
   return code >= 0x300 && (code === 0xff9e || code === 0xff9f || MARK.test(text.slice(at, at + 2)));
-}
-
-function codePointWidth(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  const next = text.charCodeAt(at + 1);
-  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 /** `compute`, remembering up to `limit` results (all forgotten at once when full: words repeat in bursts). */
