@@ -50,7 +50,7 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
     }
     selection?.removeAllRanges();
     setSelectionRect(null);
-    const saved = await addHighlight(itemId, described.selectors);
+    const saved = await addHighlight(itemId, described.selectors, { quoteBlocks: described.quoteBlocks });
     setMessage(saved ? 'Highlighted.' : 'This page is no longer saved; the highlight was not kept.');
   }, [body, itemId, setMessage]);
 

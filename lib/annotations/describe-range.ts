@@ -1,3 +1,4 @@
+import { type QuoteBlock, quoteBlocksOfRange } from '@/lib/annotations/quote-blocks';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { createTextModel, type TextModel } from '@/lib/annotations/text-model';
 
@@ -11,9 +12,14 @@ import { createTextModel, type TextModel } from '@/lib/annotations/text-model';
 export const CONTEXT_LENGTH = 32;
 export const MAX_QUOTE_LENGTH = 20_000;
 
-export type DescribeResult = { ok: true; selectors: SelectorSet } | { ok: false; error: 'no-text' | 'too-long' };
+export type DescribeResult =
+  | { ok: true; selectors: SelectorSet; quoteBlocks?: QuoteBlock[] }
+  | { ok: false; error: 'no-text' | 'too-long' };
 
-/** The selectors of the root's text that `range` covers, without whitespace at either end. */
+/**
+ * The selectors of the root's text that `range` covers, without whitespace at either end, and the
+ * quote's paragraphs and code lines where it has more than one line (`quote-blocks.ts`).
+ */
 export function describeRange(root: Element, range: Range, model: TextModel = createTextModel(root)): DescribeResult {
   const { text } = model;
   let { start, end } = model.spanOfRange(range);
@@ -21,7 +27,9 @@ export function describeRange(root: Element, range: Range, model: TextModel = cr
   while (end > start && text[end - 1] === ' ') end--;
   if (start === end) return { ok: false, error: 'no-text' };
   if (end - start > MAX_QUOTE_LENGTH) return { ok: false, error: 'too-long' };
-  return { ok: true, selectors: selectorsOfSpan(text, start, end) };
+  const selectors = selectorsOfSpan(text, start, end);
+  const quoteBlocks = quoteBlocksOfRange(root, model.rangeOfSpan({ start, end }), selectors.quote.exact);
+  return quoteBlocks ? { ok: true, selectors, quoteBlocks } : { ok: true, selectors };
 }
 
 /** The selectors of [start, end) of a model's text: the quote, its context, its position. */

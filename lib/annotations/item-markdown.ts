@@ -8,6 +8,10 @@ export function toMarkdownItem(item: SavedItem, highlights: readonly Highlight[]
     url: item.url,
     tags: item.tags,
     note: item.note,
-    highlights: highlights.map((highlight) => ({ quote: highlight.selectors.quote.exact, note: highlight.note })),
+    highlights: highlights.map(({ selectors, quoteBlocks, note }) => ({
+      quote: selectors.quote.exact,
+      blocks: quoteBlocks,
+      note,
+    })),
   };
 }

@@ -1,3 +1,5 @@
+import type { QuoteBlock } from '@/lib/annotations/quote-blocks';
+
 /**
  * Highlights, notes and tags as Markdown: one file for many items, or one item (copied from its
  * card). Text that comes from web pages (titles, quotes) is escaped, so a hostile title cannot
@@ -8,6 +10,8 @@
 export interface MarkdownHighlight {
   /** The quoted text; line breaks are kept, each line quoted. */
   quote: string;
+  /** The quote's paragraphs and code lines, where known: written instead of `quote`. */
+  blocks?: readonly QuoteBlock[] | undefined;
   note?: string;
 }
 
@@ -50,10 +54,25 @@ function formatUrl(url: string): string {
   return escapeLine(url.replace(/\s+/g, ' '));
 }
 
-function formatQuote(quote: string): string {
-  return lines(quote.trim())
-    .map((line) => (line.trim() ? `> ${escapeLine(line.trim())}` : '>'))
-    .join('\n');
+/** Quoted line by line; a blank line stays in the quote (`>`), so paragraphs stay one quote. */
+const quoteLines = (text: readonly string[]) => text.map((line) => (line.trim() ? `> ${line}` : '>')).join('\n');
+
+const formatParagraph = (text: string) => lines(text.trim()).map((line) => line.trim() && escapeLine(line.trim()));
+
+/**
+ * A `<pre>`'s text as a fenced code block, indentation kept and nothing escaped (a fence longer than
+ * any run of backticks in it, so no line of it can close the block early).
+ */
+function formatCode(text: string): string[] {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return [fence, ...lines(text).map((line) => line.trimEnd()), fence];
+}
+
+function formatQuote({ quote, blocks }: MarkdownHighlight): string {
+  if (!blocks?.length) return quoteLines(formatParagraph(quote));
+  const written = blocks.map((block) => (block.code ? formatCode(block.text) : formatParagraph(block.text)));
+  return quoteLines(written.flatMap((block, i) => (i === 0 ? block : ['', ...block])));
 }
 
 /** The user's Markdown, without trailing spaces or blank lines at its ends. */
@@ -69,7 +88,7 @@ export function itemToMarkdown(item: MarkdownItem, { headingLevel = 1 }: { headi
   if (item.highlights.length) {
     blocks.push(`${'#'.repeat(headingLevel + 1)} Highlights`);
     for (const highlight of item.highlights) {
-      blocks.push(formatQuote(highlight.quote));
+      blocks.push(formatQuote(highlight));
       if (highlight.note?.trim()) blocks.push(formatNote(highlight.note));
     }
   }

@@ -1,5 +1,6 @@
 import { describeRange } from '@/lib/annotations/describe-range';
 import { HIGHLIGHT_ID_ATTRIBUTE, hasMarkableText } from '@/lib/annotations/highlight-marks';
+import type { QuoteBlock } from '@/lib/annotations/quote-blocks';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 
 /**
@@ -34,7 +35,7 @@ const byId: HighlightOfMark = (mark) => mark.getAttribute(HIGHLIGHT_ID_ATTRIBUTE
 export function describeSelection(
   root: Element,
   selection: Selection | null,
-): { ok: true; selectors: SelectorSet } | { ok: false; message: string } {
+): { ok: true; selectors: SelectorSet; quoteBlocks?: QuoteBlock[] } | { ok: false; message: string } {
   const range = selectedRangeIn(root, selection);
   if (!range) return { ok: false, message: 'Select some text of the article first.' };
   if (isWithinOneHighlight(range)) return { ok: false, message: ALREADY_HIGHLIGHTED };

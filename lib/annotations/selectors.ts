@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_QUOTE_LENGTH } from '@/lib/annotations/describe-range';
+import { MAX_QUOTE_BLOCKS_LENGTH } from '@/lib/annotations/quote-blocks';
 
 // Describing a range lives apart, without Zod, for the script on the blog's pages (see there).
 export { CONTEXT_LENGTH, type DescribeResult, describeRange, MAX_QUOTE_LENGTH } from '@/lib/annotations/describe-range';
@@ -37,3 +38,20 @@ export const selectorSetSchema = z.strictObject({
   position: textPositionSelectorSchema.optional(),
 });
 export type SelectorSet = z.infer<typeof selectorSetSchema>;
+
+/**
+ * A quote's paragraphs and code lines (`quote-blocks.ts`), what the Markdown export writes; not a
+ * selector: the quote above is what finds the highlight.
+ */
+export const quoteBlocksSchema = z
+  .array(
+    z.strictObject({
+      text: z.string().min(1).max(MAX_QUOTE_BLOCKS_LENGTH),
+      code: z.literal(true).optional(),
+    }),
+  )
+  .min(1)
+  .max(MAX_QUOTE_LENGTH)
+  .refine((blocks) => blocks.reduce((length, block) => length + block.text.length, 0) <= MAX_QUOTE_BLOCKS_LENGTH, {
+    message: `longer than ${MAX_QUOTE_BLOCKS_LENGTH} characters`,
+  });

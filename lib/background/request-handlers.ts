@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import type { QuoteBlock } from '@/lib/annotations/quote-blocks';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { refreshBadge } from '@/lib/background/badge';
 import { captureLink } from '@/lib/background/capture-link';
@@ -111,6 +112,7 @@ async function senderWebPage(sender: Browser.runtime.MessageSender): Promise<Sen
  */
 async function highlightSenderPage(
   selectors: SelectorSet,
+  quoteBlocks: QuoteBlock[] | undefined,
   sender: Browser.runtime.MessageSender,
 ): Promise<Reply<'add-page-highlight'>> {
   const page = await senderWebPage(sender);
@@ -123,7 +125,7 @@ async function highlightSenderPage(
       throw new Error(`${PAGE_NOT_SAVED}: ${(error as Error).message}`);
     }
   }
-  const highlight = await addHighlight(itemId, selectors);
+  const highlight = await addHighlight(itemId, selectors, { quoteBlocks });
   return { highlight: highlight && toPageHighlight(highlight), savedNow };
 }
 
@@ -174,15 +176,15 @@ export const requestHandlers: RequestHandlers = {
   },
   // The Highlight button or menu on the article's own page; highlighting an unsaved article saves it.
   // Without an article named: the sender's own page, on any site the every-site script runs on.
-  'add-page-highlight': async ({ articleId, selectors }, sender) => {
-    if (articleId === undefined) return highlightSenderPage(selectors, sender);
+  'add-page-highlight': async ({ articleId, selectors, quoteBlocks }, sender) => {
+    if (articleId === undefined) return highlightSenderPage(selectors, quoteBlocks, sender);
     const catalog = await loadEffectiveCatalog();
     assertSenderPageIs(catalog, articleId, sender);
     const article = catalog.byId(articleId);
     if (!article) throw new Error(`unknown article "${articleId}"`);
     const { item } = await getArticleState(article.id);
     if (!item) await saveArticle({ id: article.id, title: article.title, url: article.url });
-    const highlight = await addHighlight(articleItemId(article.id), selectors);
+    const highlight = await addHighlight(articleItemId(article.id), selectors, { quoteBlocks });
     return { highlight: highlight && toPageHighlight(highlight), savedNow: !item };
   },
   'report-page-highlights': async ({ articleId, found, notFound }, sender) => {

@@ -105,7 +105,13 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     if (!hasMarkableText(range)) return 'nothing-to-mark';
     const described = describeRange(root, range);
     if (!described.ok) return described.error === 'too-long' ? 'too-long' : false;
-    const reply = await sendRequest({ type: 'add-page-highlight', ...page, selectors: described.selectors });
+    const { selectors, quoteBlocks } = described;
+    const reply = await sendRequest({
+      type: 'add-page-highlight',
+      ...page,
+      selectors,
+      ...(quoteBlocks && { quoteBlocks }),
+    });
     if (reply.savedNow) options.onSavedNow?.();
     // Ended meanwhile (the site moved to another page): its marks are cleared, and this one would stay.
     if (!reply.highlight || signal.aborted) return false;

@@ -1,5 +1,6 @@
 import { cutToLength } from '@/lib/annotations/cut-text';
 import { joinSavedEdit } from '@/lib/annotations/merge-text';
+import type { QuoteBlock } from '@/lib/annotations/quote-blocks';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
@@ -27,7 +28,11 @@ export async function getHighlightCounts(db: ShelfDatabase = getDatabase()): Pro
 export function addHighlight(
   itemId: string,
   selectors: SelectorSet,
-  { note = '', color = 'yellow' }: { note?: string; color?: HighlightColor } = {},
+  {
+    note = '',
+    color = 'yellow',
+    quoteBlocks,
+  }: { note?: string; color?: HighlightColor; quoteBlocks?: QuoteBlock[] | undefined } = {},
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<Highlight | null> {
   return reportingFullStorage(() =>
@@ -37,6 +42,7 @@ export function addHighlight(
         id: crypto.randomUUID(),
         itemId,
         selectors,
+        ...(quoteBlocks ? { quoteBlocks } : {}),
         note: cutToLength(note, MAX_HIGHLIGHT_NOTE_LENGTH),
         color,
         createdAt: now,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { selectorSetSchema } from '@/lib/annotations/selectors';
+import { quoteBlocksSchema, selectorSetSchema } from '@/lib/annotations/selectors';
 import { MAX_STORED_TAG_LENGTH, MAX_STORED_TAGS } from '@/lib/annotations/tags';
 import { capturedPageSchema } from '@/lib/capture/schema';
 import { updateCursorSchema } from '@/lib/catalog-updates/overlay-schema';
@@ -113,6 +113,12 @@ export const highlightSchema = z.strictObject({
   id: z.string().min(1).max(64),
   itemId: z.string().min(1).max(300),
   selectors: selectorSetSchema,
+  /**
+   * The quote's paragraphs and code lines as it read when highlighted, for the Markdown export (the
+   * quote has every line break as a space). Absent when it was one line, and on highlights made
+   * before Shelf kept it (exported as their quote); set once, never indexed, so no new database version.
+   */
+  quoteBlocks: quoteBlocksSchema.optional(),
   note: z.string().max(10_000),
   color: z.enum(HIGHLIGHT_COLORS),
   createdAt: timestamp,

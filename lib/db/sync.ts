@@ -1,3 +1,4 @@
+import { quoteBlocksSchema } from '@/lib/annotations/selectors';
 import { cleanStoredTags } from '@/lib/annotations/tags';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
@@ -73,10 +74,11 @@ export async function readSyncLibrary(db: ShelfDatabase = getDatabase()): Promis
       epoch,
       removedAt,
       items: items.map((item) => toSyncItem(item, progressOf.get(item.id), restoredAt)),
-      highlights: highlights.map(({ id, itemId, selectors, note, color, createdAt, updatedAt }) => ({
+      highlights: highlights.map(({ id, itemId, selectors, quoteBlocks, note, color, createdAt, updatedAt }) => ({
         id,
         itemId,
         selectors,
+        ...(quoteBlocks ? { quoteBlocks } : {}),
         note,
         color,
         createdAt,
@@ -203,6 +205,8 @@ export function applySyncChanges(
         if (!(await db.items.get(incoming.itemId))) continue;
         const highlight = highlightSchema.safeParse({
           ...incoming,
+          // Only for the export: blocks a newer Shelf writes in another shape are left out, not the highlight.
+          quoteBlocks: quoteBlocksSchema.safeParse(incoming.quoteBlocks).data ?? mine?.quoteBlocks,
           pageAnchor: mine?.pageAnchor, // this browser's own finding, not synced
         } satisfies Record<keyof Highlight, unknown>);
         if (!highlight.success) {

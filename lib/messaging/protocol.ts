@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
-import { selectorSetSchema } from '@/lib/annotations/selectors';
+import { quoteBlocksSchema, selectorSetSchema } from '@/lib/annotations/selectors';
 import { pageMetadataSchema } from '@/lib/catalog-updates/learn-from-page';
 import type { HighlightColor, ItemStatus } from '@/lib/db/schema';
 import type { SyncStatus } from '@/lib/sync/sync-status';
@@ -60,6 +60,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     type: z.literal('add-page-highlight'),
     articleId: z.string().min(1).max(200).optional(),
     selectors: selectorSetSchema,
+    quoteBlocks: quoteBlocksSchema.optional(),
   }),
   // From the content script on the page it runs in (named as above): which of its highlights it shows.
   z.strictObject({

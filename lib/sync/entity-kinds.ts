@@ -39,8 +39,10 @@ export const ITEM_FIELD_SCHEMAS = {
 } satisfies Record<ItemFieldName, z.ZodType<Json>>;
 
 /**
- * A highlight is `hl:<its id>`: the item it belongs to, its selectors and creation time (set once,
- * at creation), its note and colour (edited). Values are checked against `lib/db/schema.ts` when
+ * A highlight is `hl:<its id>`: the item it belongs to, its selectors, creation time and, when its
+ * quote has more than one line, the quote's paragraphs and code lines (`blocks`; set once, at
+ * creation), its note and colour (edited). `blocks` came later: a highlight without that register
+ * is whole, and an older Shelf keeps the register (it keeps every field) and passes it on. Values are checked against `lib/db/schema.ts` when
  * they are stored; a highlight whose item this browser does not have waits until it has it.
  */
 /**
@@ -54,7 +56,7 @@ export const UNCHOSEN_ITEM_FIELDS = {
 } as const;
 
 export const HIGHLIGHT_KIND = 'hl';
-export const HIGHLIGHT_FIELDS = ['item', 'sel', 'note', 'color', 'at'] as const;
+export const HIGHLIGHT_FIELDS = ['item', 'sel', 'note', 'color', 'at', 'blocks'] as const;
 export type HighlightFieldName = (typeof HIGHLIGHT_FIELDS)[number];
 
 /** Kinds whose deleted entities travel as their tombstone alone, and are forgotten after a while. */

@@ -57,6 +57,8 @@ export interface SyncHighlight {
   id: string;
   itemId: string;
   selectors: Json;
+  /** The quote's paragraphs and code lines, when it has more than one line (checked there too). */
+  quoteBlocks?: Json;
   note: string;
   color: string;
   createdAt: number;
@@ -125,6 +127,8 @@ function highlightFieldValues(h: SyncHighlight): Record<HighlightFieldName, { v:
     item: { v: h.itemId, t: h.createdAt },
     sel: { v: h.selectors, t: h.createdAt },
     at: { v: h.createdAt, t: h.createdAt },
+    // Null (no register) when absent: most quotes are one line.
+    blocks: { v: h.quoteBlocks ?? null, t: h.createdAt },
     note: { v: h.note, t: h.updatedAt },
     color: { v: h.color, t: h.updatedAt },
   };
@@ -220,7 +224,7 @@ export function observeLocal(
   const highlighted = newestHighlightChanges(replica);
   for (const item of snapshot.items) observe(entityKey(ITEM_KIND, item.id), itemFieldValues(item), 'progress');
   for (const highlight of snapshot.highlights ?? [])
-    observe(entityKey(HIGHLIGHT_KIND, highlight.id), highlightFieldValues(highlight), '');
+    observe(entityKey(HIGHLIGHT_KIND, highlight.id), highlightFieldValues(highlight), 'blocks');
   const localItems = new Set(snapshot.items.map((item) => item.id));
   for (const [key, entity] of replica) {
     if (seen.has(key) || !isVisible(entity)) continue;
@@ -299,7 +303,7 @@ export function itemFromEntity(id: string, entity: Entity): SyncItem | null {
 /** The highlight an entity shows, or null when it lacks a field or one is of the wrong type. */
 export function highlightFromEntity(id: string, entity: Entity): SyncHighlight | null {
   const f = entity.fields;
-  const [item, sel, note, color, at] = HIGHLIGHT_FIELDS.map((name) => f[name]);
+  const [item, sel, note, color, at, blocks] = HIGHLIGHT_FIELDS.map((name) => f[name]);
   if (!item || !sel || !note || !color || !at) return null;
   if (typeof item.v !== 'string' || typeof note.v !== 'string' || typeof color.v !== 'string') return null;
   if (typeof at.v !== 'number') return null;
@@ -307,6 +311,7 @@ export function highlightFromEntity(id: string, entity: Entity): SyncHighlight |
     id,
     itemId: item.v,
     selectors: sel.v,
+    ...(blocks && blocks.v !== null ? { quoteBlocks: blocks.v } : {}),
     note: note.v,
     color: color.v,
     createdAt: at.v,

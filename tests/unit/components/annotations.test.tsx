@@ -119,6 +119,22 @@ describe('annotating in the reader', () => {
     expect(copied.textContent?.trim()).toBe('Copied as Markdown.');
   }, 60_000);
 
+  // QA pass: a highlight across two paragraphs was copied as one line.
+  it('copies a highlight made across two paragraphs as two quoted paragraphs', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByText(/Snapshots help/);
+    const [, second, third] = [...document.querySelectorAll('.reader-body p')].map((p) => p.firstChild as Text);
+    document.getSelection()?.setBaseAndExtent(second!, 0, third!, 'Snapshots help.'.length);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    await waitFor(async () => expect(await getHighlights(itemId)).toHaveLength(1));
+    render(<ItemAnnotations itemId={itemId} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy as Markdown' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalled());
+    expect(writeText.mock.calls[0]?.[0]).toContain('## Highlights\n\n> Checkpoints trim it.\n>\n> Snapshots help.\n');
+  }, 60_000);
+
   // QA pass: "Copied as Markdown." stood on for good, also once the item no longer read as copied.
   it('says "Copied as Markdown." until a tag, the note or a highlight changes what was copied', async () => {
     Object.defineProperty(navigator, 'clipboard', {

@@ -39,7 +39,7 @@ beforeEach(async () => {
   await addHighlight(
     'article:a2',
     { quote: { type: 'TextQuoteSelector', exact: 'a sentence', prefix: 'Here is ', suffix: ' to keep.' } },
-    { note: 'check the WAL part', color: 'green' },
+    { note: 'check the WAL part', color: 'green', quoteBlocks: [{ text: 'a' }, { text: 'sentence', code: true }] },
     { db, now: 25 },
   );
   // Something learned from the blog: it is part of what a backup keeps.
@@ -90,7 +90,13 @@ describe('backup', () => {
     expect(report).toMatchObject({ added: 6, updated: 0, unchanged: 0, skipped: [] });
     expect(await exportNow(new Date(0))).toEqual(before);
     expect(before.catalogOverlay).toHaveLength(1);
-    expect(before.highlights).toEqual([expect.objectContaining({ itemId: 'article:a2', note: 'check the WAL part' })]);
+    expect(before.highlights).toEqual([
+      expect.objectContaining({
+        itemId: 'article:a2',
+        note: 'check the WAL part',
+        quoteBlocks: [{ text: 'a' }, { text: 'sentence', code: true }],
+      }),
+    ]);
   });
 
   it('merging the same file twice changes nothing the second time, and counts items, not records', async () => {

@@ -504,6 +504,25 @@ describe('highlights on a blog article’s page', () => {
     expect(received.map((message) => message.type)).toEqual(['add-page-highlight', 'report-page-highlights']);
     expect(marks()).toBe(SENTENCE);
   });
+
+  it('sends a highlight’s paragraphs with it, for the Markdown export (its quote has them as one line)', async () => {
+    startPageHighlights(window, { articleId: 'cache-stampede', highlights: [], signal: controller.signal });
+    const [first, second] = [...document.querySelectorAll('article p')].map((p) => p.firstChild as Text);
+    const range = document.createRange();
+    range.setStart(first!, 0);
+    range.setEnd(second!, SENTENCE.length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    await fakeBrowser.runtime.onMessage.trigger(
+      { target: 'page', type: 'highlight-selection' },
+      { id: browser.runtime.id },
+      () => {},
+    );
+    await flush();
+    const made = received.find((message) => message.type === 'add-page-highlight');
+    expect(made?.selectors.quote.exact).toBe(`Caches fail in groups. ${SENTENCE}`);
+    expect(made?.quoteBlocks).toEqual([{ text: 'Caches fail in groups.' }, { text: SENTENCE }]);
+  });
 });
 
 describe('highlights on any other site (the every-site script)', () => {

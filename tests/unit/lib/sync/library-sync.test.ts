@@ -97,6 +97,24 @@ describe('sync over the real library (lib/db)', () => {
     expect((await view(a.db))[0]?.copy).toBe(true);
   });
 
+  it('carries a highlight’s paragraphs and code lines with it; one without them arrives without', async () => {
+    const [a, b] = setUp();
+    const { item, highlight: plain } = await savedWithEverything(a.db);
+    const quoteBlocks = [{ text: 'Queues fill.' }, { text: 'drain(\n  queue)', code: true as const }];
+    const made = await addHighlight(
+      item.id,
+      quote('Queues fill. drain( queue)'),
+      { quoteBlocks },
+      { db: a.db, ...at() },
+    );
+    await syncBoth(a, b);
+    const seen = await getHighlights(item.id, b.db);
+    expect(seen.find((h) => h.id === made?.id)?.quoteBlocks).toEqual(quoteBlocks);
+    expect(seen.find((h) => h.id === plain.id)?.quoteBlocks).toBeUndefined();
+    // Nothing to write back: both browsers agree.
+    expect(await getHighlights(item.id, a.db)).toEqual(seen);
+  });
+
   it('merges edits to different fields made on both browsers, the same field going to the newest', async () => {
     const [a, b] = setUp();
     const { item, highlight } = await savedWithEverything(a.db);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_DOCUMENT, type Entity, isVisible, type SyncDocument } from '@/lib/sync/document';
 import {
   type BlindRemovalContext,
+  highlightFromEntity,
   type LocalSnapshot,
   localChangesFor,
   observeLocal,
@@ -228,5 +229,39 @@ describe('localChangesFor', () => {
     const doc = observe(EMPTY_DOCUMENT, snapshot([reading]));
     expect(doc.get('item:page:abc')!.fields.progress!.v).toEqual([0.5, 0.5, 1000]);
     expect(localChangesFor(doc, snapshot([reading]), T).put).toEqual([]);
+  });
+});
+
+describe('a highlight’s paragraphs and code lines (the `blocks` register, added later)', () => {
+  const [[key, entity]] = [...highlightOn('page:abc')] as [[string, Entity]];
+  const blocks = [{ text: 'one' }, { text: 'two' }];
+
+  it('are read when present; a highlight without them (made before, or by an older Shelf) is whole', () => {
+    const withBlocks = { ...entity, fields: { ...entity.fields, blocks: { v: blocks, t: T, d: 'dev-b' } } };
+    expect(highlightFromEntity('h1', withBlocks)?.quoteBlocks).toEqual(blocks);
+    expect(highlightFromEntity('h1', entity)).not.toBeNull();
+    expect(highlightFromEntity('h1', entity)).not.toHaveProperty('quoteBlocks');
+  });
+
+  it('are written once with the highlight, dated when it was made; none is no register at all', () => {
+    const local = {
+      id: 'h1',
+      itemId: 'page:abc',
+      selectors: [],
+      note: '',
+      color: 'yellow',
+      createdAt: T,
+      updatedAt: T,
+    };
+    const snap: LocalSnapshot = {
+      ...snapshot([item()]),
+      highlights: [
+        { ...local, quoteBlocks: blocks },
+        { ...local, id: 'h2' },
+      ],
+    };
+    const doc = observe(EMPTY_DOCUMENT, snap);
+    expect(doc.get(key)?.fields.blocks).toEqual({ v: blocks, t: T, d: 'dev-a' });
+    expect(doc.get('hl:h2')?.fields).not.toHaveProperty('blocks');
   });
 });
