@@ -196,7 +196,15 @@ export function observeLocal(
     return at !== undefined && at > now - RECENT_DELETION_MS && at <= now ? at : undefined;
   };
   const seen = new Set<string>();
-  const observe = (key: string, values: Record<string, { v: Json; t: number }>, optional: string) => {
+  /**
+   * `optional`: a field whose null writes no register where there is none; `setOnce` too, and its null
+   * never replaces one (a highlight's blocks: this browser may have left out blocks of a newer shape).
+   */
+  const observe = (
+    key: string,
+    values: Record<string, { v: Json; t: number }>,
+    { optional, setOnce = false }: { optional: string; setOnce?: boolean },
+  ) => {
     seen.add(key);
     const known = replica.get(key);
     const shown = known !== undefined && isVisible(known);
@@ -205,7 +213,7 @@ export function observeLocal(
       const register = known?.fields[name];
       if (shown && register && sameJson(register.v, local.v)) continue;
       // No progress and no register: nothing to say (an absent register is older than any).
-      if (name === optional && local.v === null && !register) continue;
+      if (name === optional && local.v === null && (!register || setOnce)) continue;
       const floor = Math.max(after(register), shown ? 0 : after(known?.deleted));
       // Nor a value chosen by no one (`chosenAt` 0: unread, no tags, no note as saved), unless it
       // must outrank a removal: other browsers read its absence as that default (`itemFromEntity`).
@@ -222,9 +230,13 @@ export function observeLocal(
   // An item's removal is dated after its highlights too: one that came before (or is dated ahead,
   // by a clock or a writer) would otherwise keep the item (`localChangesFor`) after every removal.
   const highlighted = newestHighlightChanges(replica);
-  for (const item of snapshot.items) observe(entityKey(ITEM_KIND, item.id), itemFieldValues(item), 'progress');
+  for (const item of snapshot.items)
+    observe(entityKey(ITEM_KIND, item.id), itemFieldValues(item), { optional: 'progress' });
   for (const highlight of snapshot.highlights ?? [])
-    observe(entityKey(HIGHLIGHT_KIND, highlight.id), highlightFieldValues(highlight), 'blocks');
+    observe(entityKey(HIGHLIGHT_KIND, highlight.id), highlightFieldValues(highlight), {
+      optional: 'blocks',
+      setOnce: true,
+    });
   const localItems = new Set(snapshot.items.map((item) => item.id));
   for (const [key, entity] of replica) {
     if (seen.has(key) || !isVisible(entity)) continue;
@@ -392,8 +404,11 @@ export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, read
       if (!highlight || !item || (!isVisible(item) && !kept.has(highlight.itemId))) continue;
       const values = highlightFieldValues(highlight);
       const mineValues = mine && highlightFieldValues(mine);
-      if (!mineValues || HIGHLIGHT_FIELDS.some((field) => !sameJson(values[field].v, mineValues[field].v)))
-        changes.putHighlights.push(highlight);
+      // Blocks come with a new highlight and never change: ones this browser left out (a newer shape)
+      // would otherwise be offered again at every sync.
+      const differs = (mine: typeof values) => (field: HighlightFieldName) =>
+        field !== 'blocks' && !sameJson(values[field].v, mine[field].v);
+      if (!mineValues || HIGHLIGHT_FIELDS.some(differs(mineValues))) changes.putHighlights.push(highlight);
     } else if (kind === PREFERENCE_KIND) {
       const register = entity.fields[PREFERENCE_FIELD];
       const mine = snapshot.preferences[id];

@@ -264,4 +264,22 @@ describe('a highlight’s paragraphs and code lines (the `blocks` register, adde
     expect(doc.get(key)?.fields.blocks).toEqual({ v: blocks, t: T, d: 'dev-a' });
     expect(doc.get('hl:h2')?.fields).not.toHaveProperty('blocks');
   });
+
+  it('a register this browser left out (blocks of a newer shape) is kept, not replaced by none', () => {
+    const newer = { v: [{ text: 'one', lang: 'js' }], t: T, d: 'dev-b' };
+    const replica: SyncDocument = new Map([[key, { ...entity, fields: { ...entity.fields, blocks: newer } }]]);
+    const local = {
+      id: 'h1',
+      itemId: 'page:abc',
+      selectors: [],
+      note: '',
+      color: 'yellow',
+      createdAt: T,
+      updatedAt: T,
+    };
+    const doc = observe(replica, { ...snapshot([item()]), highlights: [local] });
+    expect(doc.get(key)?.fields.blocks).toEqual(newer);
+    // Nor is the highlight offered again at every sync for the blocks it lacks here.
+    expect(localChangesFor(doc, { ...snapshot([item()]), highlights: [local] }, T).putHighlights).toEqual([]);
+  });
 });
