@@ -8,6 +8,7 @@ import {
 } from '@/lib/catalog-updates/matcher';
 import {
   type FieldSource,
+  type LearnedArticleRecord,
   type LearnedFields,
   OVERLAY_LIMITS,
   type OverlayChanges,
@@ -38,8 +39,10 @@ export type LearnOutcome =
       by: MatchEvidence;
       addressFilled: boolean;
       titleConfirmed: boolean;
+      /** The address it had, which the blog no longer lists: the article moved. */
+      movedFrom?: string;
     }
-  | { kind: 'learned'; url: string; id: string; isNew: boolean }
+  | { kind: 'learned'; url: string; id: string; isNew: boolean; movedFrom?: string }
   /** One of two pages a bundled summary fits, carrying that summary: kept until the blog's text decides. */
   | { kind: 'waiting'; url: string; articleId: string }
   | { kind: 'ambiguous'; url: string; articleIds: string[]; reason: string }
@@ -53,8 +56,15 @@ export interface LearnResult {
   changes: OverlayChanges;
 }
 
+/** Whether the blog (its feed or sitemap, as read in this update) still lists an address. */
+export type StillListed = (url: string) => boolean;
+
 export interface CatalogLearner {
-  learn(evidence: ArticleEvidence): LearnResult;
+  /**
+   * `stillListed` decides whether an article whose exact text arrives from a new address has moved
+   * there; by default every address is still listed, so nothing moves.
+   */
+  learn(evidence: ArticleEvidence, stillListed?: StillListed): LearnResult;
   /** The overlay as it stands. */
   records(): OverlayRecord[];
   /** The address belongs to a bundled article or to an overlay record. */
@@ -102,6 +112,13 @@ function mergeFields(old: LearnedFields, evidence: ArticleEvidence, description:
   return fields;
 }
 
+/** The fields without their address when the article moved: the new one replaces it whatever its source. */
+function withoutUrl(fields: LearnedFields, moved: boolean): LearnedFields {
+  if (!moved) return fields;
+  const { url: _, ...rest } = fields;
+  return rest;
+}
+
 export function createCatalogLearner(
   articles: readonly Article[],
   initial: readonly OverlayRecord[],
@@ -147,14 +164,19 @@ export function createCatalogLearner(
     return null;
   };
 
+  let stillListed: StillListed = () => true;
+
   const link = (articleId: string, by: MatchEvidence, evidence: ArticleEvidence, description: string | null) => {
     const url = evidence.url;
     const previous = records.get(articleId);
-    if (previous?.kind === 'linked' && previous.fields.url && previous.fields.url.value !== url) {
-      const reason = `its article is already linked to ${previous.fields.url.value}`;
+    const oldUrl = previous?.kind === 'linked' ? previous.fields.url?.value : undefined;
+    // Only the article's exact summary, from an address the blog lists instead of the old one, moves it.
+    const moved = oldUrl !== undefined && oldUrl !== url && by === 'description' && !stillListed(oldUrl);
+    if (oldUrl !== undefined && oldUrl !== url && !moved) {
+      const reason = `its article is already linked to ${oldUrl}`;
       return { kind: 'ambiguous', url, articleIds: [articleId], reason } satisfies LearnOutcome;
     }
-    const oldFields: LearnedFields = previous?.kind === 'linked' ? previous.fields : {};
+    const oldFields: LearnedFields = previous?.kind === 'linked' ? withoutUrl(previous.fields, moved) : {};
     const ownerId = urlOwner.get(url);
     if (ownerId && ownerId !== articleId) remove(ownerId);
     const problem = put({
@@ -169,9 +191,40 @@ export function createCatalogLearner(
       url,
       articleId,
       by,
-      addressFilled: !bundled.get(articleId)?.url && !oldFields.url,
+      addressFilled: !bundled.get(articleId)?.url && !oldFields.url && !moved,
       titleConfirmed: !oldFields.title && evidence.titles.length > 0,
+      ...(moved && { movedFrom: oldUrl }),
     } satisfies LearnOutcome;
+  };
+
+  // A learned record's title and description as one key, kept per record object (a put makes a new one):
+  // every new article's evidence is compared with every learned record.
+  const textKeys = new WeakMap<OverlayRecord, string>();
+  const textKey = (record: LearnedArticleRecord) => {
+    let key = textKeys.get(record);
+    if (key === undefined) {
+      key = `${matchKey(record.fields.title.value)}\u0000${matchKey(record.fields.description?.value ?? '')}`;
+      textKeys.set(record, key);
+    }
+    return key;
+  };
+  /**
+   * The one learned article whose title and description are exactly this page's, at an address the
+   * blog no longer lists: the blog renamed its slug. Two such articles, or any near text, move nothing.
+   */
+  const movedLearned = (evidence: ArticleEvidence): LearnedArticleRecord | undefined => {
+    const title = evidence.titles[0];
+    if (!title) return undefined;
+    const keys = new Set(evidence.descriptions.flatMap((text) => `${matchKey(title)}\u0000${matchKey(text)}`));
+    const same = [...records.values()].filter(
+      (record): record is LearnedArticleRecord =>
+        record.kind === 'learned' &&
+        record.fields.description !== undefined &&
+        record.fields.url.value !== evidence.url &&
+        keys.has(textKey(record)),
+    );
+    const [record] = same;
+    return same.length === 1 && record && !stillListed(record.fields.url.value) ? record : undefined;
   };
 
   const learnNew = (evidence: ArticleEvidence): LearnOutcome => {
@@ -179,14 +232,18 @@ export function createCatalogLearner(
     if (evidence.titles.length === 0) return { kind: 'skipped', url, reason: 'the page names no title' };
     const ownerId = urlOwner.get(url);
     const owner = ownerId ? records.get(ownerId) : undefined;
-    const id = owner?.kind === 'learned' ? owner.id : idFor(url);
+    // A moved article keeps its id, so what the user saved of it stays attached.
+    const moved = owner ? undefined : movedLearned(evidence);
+    const id = owner?.kind === 'learned' ? owner.id : (moved?.id ?? idFor(url));
     if (!id) return { kind: 'skipped', url, reason: 'no free id for its address' };
     if (owner && owner.id !== id) remove(owner.id);
-    const oldFields: LearnedFields = owner?.kind === 'learned' ? owner.fields : {};
+    const oldFields: LearnedFields = owner?.kind === 'learned' ? owner.fields : withoutUrl(moved?.fields ?? {}, true);
     const fields = mergeFields(oldFields, evidence, null);
     if (!fields.url || !fields.title) return { kind: 'skipped', url, reason: 'no address or title' };
     const problem = put({ kind: 'learned', id, fields: { ...fields, url: fields.url, title: fields.title } });
-    return problem ? { kind: 'skipped', url, reason: problem } : { kind: 'learned', url, id, isNew: !oldFields.url };
+    if (problem) return { kind: 'skipped', url, reason: problem };
+    const movedFrom = moved?.fields.url.value;
+    return { kind: 'learned', url, id, isNew: !oldFields.url && !moved, ...(movedFrom && { movedFrom }) };
   };
 
   /**
@@ -270,8 +327,9 @@ export function createCatalogLearner(
   };
 
   return {
-    learn(evidence) {
+    learn(evidence, listed = () => true) {
       changes = { put: [], remove: [] };
+      stillListed = listed;
       const outcomes = learnOne(evidence);
       return { outcomes, changes };
     },

@@ -65,10 +65,12 @@ export function tally(report: CatalogUpdateReport, outcomes: readonly LearnOutco
   for (const outcome of outcomes) {
     switch (outcome.kind) {
       case 'linked':
+        if (outcome.movedFrom) report.notes.push(`Moved on the blog: ${outcome.movedFrom} is now ${outcome.url}`);
         if (outcome.addressFilled) report.addressesFilled += 1;
         if (outcome.titleConfirmed) report.titlesConfirmed += 1;
         break;
       case 'learned':
+        if (outcome.movedFrom) report.notes.push(`Moved on the blog: ${outcome.movedFrom} is now ${outcome.url}`);
         if (outcome.isNew) report.newArticles += 1;
         break;
       case 'waiting':

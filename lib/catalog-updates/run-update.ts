@@ -80,6 +80,8 @@ interface Run {
   listedAt: number;
   /** A request failed on the network or timed out: the blog is out of reach, so the run stops there. */
   unreachable: boolean;
+  /** The article addresses this update's feed, sitemap or cursor list: an address gone from them may have moved. */
+  listed: Set<string>;
 }
 
 export async function runCatalogUpdate(options: CatalogUpdateOptions): Promise<CatalogUpdateReport> {
@@ -88,7 +90,16 @@ export async function runCatalogUpdate(options: CatalogUpdateOptions): Promise<C
     const site = createBlogSite(options.origin);
     const limits = { ...DEFAULT_UPDATE_LIMITS, ...options.limits };
     const learner = createCatalogLearner(options.articles, await options.store.loadOverlay(), site);
-    const run: Run = { options, limits, site, learner, report, listedAt: report.startedAt, unreachable: false };
+    const run: Run = {
+      options,
+      limits,
+      site,
+      learner,
+      report,
+      listedAt: report.startedAt,
+      unreachable: false,
+      listed: new Set(),
+    };
     const pending = await pendingFromCursor(run);
     const queue = pending ? await continueWith(run, pending) : await discover(run);
     if (queue.length > 0 || pending) await readPages(run, queue);
@@ -116,6 +127,7 @@ async function pendingFromCursor(run: Run): Promise<string[] | null> {
     return null;
   }
   const pending = cursor.pending.filter((url) => !run.learner.knows(url));
+  for (const url of pending) run.listed.add(url);
   run.listedAt = cursor.listedAt;
   run.report.notes.push(
     `Continued the previous update: ${count(pending.length, 'article page was', 'article pages were')} left.`,
@@ -261,6 +273,11 @@ async function learnFeed(run: Run, items: readonly FeedItem[], feedUrl: string, 
   const changes = new Map<string, OverlayRecord | null>();
   const skipped = new Map<string, number>();
   let offSite = 0;
+  // Every item is listed before any is learned: an article moved to an address later in the feed is not listed twice.
+  for (const item of items) {
+    const url = item.url ? site.toSiteUrl(item.url) : null;
+    if (url) run.listed.add(url);
+  }
   for (const [index, item] of items.entries()) {
     if (index % FEED_ITEMS_PER_YIELD === 0) {
       options.onProgress?.({ phase: 'feed', done: index, total: items.length });
@@ -279,7 +296,7 @@ async function learnFeed(run: Run, items: readonly FeedItem[], feedUrl: string, 
       tags: item.tags,
       source: { from: 'feed', url: site.toRequestUrl(feedUrl) ?? feedUrl, learnedAt: report.startedAt },
     };
-    const learned = run.learner.learn(evidence);
+    const learned = run.learner.learn(evidence, stillListed(run));
     if (learned.outcomes.some((outcome) => outcome.kind === 'read-page')) feedPages.toRead.add(url);
     else if (item.title || item.description) feedPages.described.add(url);
     // A feed item that is not an article is a note, not a page that could not be read.
@@ -300,6 +317,8 @@ async function learnFeed(run: Run, items: readonly FeedItem[], feedUrl: string, 
     remove: [...changes].filter(([, record]) => record === null).map(([id]) => id),
   });
 }
+
+const stillListed = (run: Run) => (url: string) => run.listed.has(url);
 
 async function save(run: Run, changes: OverlayChanges) {
   if (changes.put.length > 0 || changes.remove.length > 0) await run.options.store.saveOverlayChanges(changes);
@@ -353,6 +372,10 @@ async function readSitemap(run: Run, found: FeedDocument | null): Promise<string
     report.notes.push(`The sitemaps list more than ${max} addresses; the first were read.`);
   }
   const kept = addresses.slice(0, limits.maxSitemapUrls);
+  for (const url of kept) {
+    const address = site.toSiteUrl(url);
+    if (address) run.listed.add(address);
+  }
   report.sitemapAddresses = kept.filter((url) => site.isArticleUrl(site.toSiteUrl(url) ?? site.origin)).length;
   return kept;
 }
@@ -393,7 +416,7 @@ async function readPages(run: Run, queue: string[]): Promise<void> {
       const metadata = readPageMetadata(readPageFactsFromHtml(response.text, response.url), site);
       const evidence = pageEvidence(metadata, response.url, options.clock.now(), site);
       if (evidence) {
-        const learned = run.learner.learn(evidence);
+        const learned = run.learner.learn(evidence, stillListed(run));
         tally(report, learned.outcomes);
         await save(run, learned.changes);
       }

@@ -251,3 +251,48 @@ describe('a summary that fits two pages (ClickHouse)', () => {
     for (const record of records) expect(overlayRecordSchema.parse(record)).toEqual(record);
   });
 });
+
+describe('an article the blog moved to a new address', () => {
+  const gone = () => false;
+  const text = { titles: ['Vector Clocks Explained'], descriptions: ['Ordering events without a global clock.'] };
+
+  it('moves a learned article only on its exact title and description, from an address no longer listed', () => {
+    const learner = createCatalogLearner(ARTICLES, []);
+    learner.learn(evidence(`${BLOG}/vector-clocks`, text));
+    const near = learner.learn(
+      evidence(`${BLOG}/vector-clocks-2`, { ...text, titles: ['Vector Clocks, Explained!!'] }),
+      gone,
+    );
+    expect(near.outcomes).toEqual([expect.objectContaining({ kind: 'learned', id: 'vector-clocks-2', isNew: true })]);
+    const listed = learner.learn(evidence(`${BLOG}/vector-clocks-3`, text), (url) => url.endsWith('/vector-clocks'));
+    expect(listed.outcomes).toEqual([expect.objectContaining({ kind: 'learned', id: 'vector-clocks-3', isNew: true })]);
+  });
+
+  it('moves neither of two learned articles with the same text', () => {
+    const learner = createCatalogLearner(ARTICLES, []);
+    learner.learn(evidence(`${BLOG}/vector-clocks`, text));
+    learner.learn(evidence(`${BLOG}/vector-clocks-again`, text));
+    const third = learner.learn(evidence(`${BLOG}/vector-clocks-explained`, text), gone);
+    expect(third.outcomes).toEqual([expect.objectContaining({ id: 'vector-clocks-explained', isNew: true })]);
+  });
+
+  it('moves a bundled article on its exact summary, not on its title alone', () => {
+    const learner = createCatalogLearner(ARTICLES, []);
+    learner.learn(evidence(`${BLOG}/linked-old`, { descriptions: [noAddress.summary] }));
+    const moved = learner.learn(evidence(`${BLOG}/linked-new`, { descriptions: [noAddress.summary] }), gone);
+    expect(moved.outcomes).toEqual([
+      expect.objectContaining({
+        kind: 'linked',
+        articleId: noAddress.id,
+        addressFilled: false,
+        movedFrom: `${BLOG}/linked-old`,
+      }),
+    ]);
+    expect(moved.changes.put[0]?.fields.url?.value).toBe(`${BLOG}/linked-new`);
+
+    const byTitle = ARTICLES.find((a) => a.titleSource === 'catalog' && !a.url && !a.possibleMatches.length)!;
+    learner.learn(evidence(`${BLOG}/titled-old`, { titles: [byTitle.title] }));
+    const kept = learner.learn(evidence(`${BLOG}/titled-new`, { titles: [byTitle.title] }), gone);
+    expect(kept.outcomes).toEqual([expect.objectContaining({ kind: 'ambiguous', articleIds: [byTitle.id] })]);
+  });
+});

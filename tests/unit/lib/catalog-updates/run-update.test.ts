@@ -696,3 +696,68 @@ describe('runCatalogUpdate: a sitemap index', () => {
     expect(report.unreadable).toEqual([]);
   });
 });
+
+// QA pass: a slug the blog renamed left a second learned article (search showed both) and kept a
+// bundled article on its old address, with a "Not linked" line on every later update.
+describe('runCatalogUpdate: an article the blog moved to a new address', () => {
+  const bundled = UNADDRESSED[0]!;
+  const learned = NEW_IN_FEED[0]!;
+  const feedAt = (learnedUrl: string, linkedUrl: string) => ({
+    [`${ORIGIN}/`]: { headers: HTML, body: homePage([{ href: '/rss.xml' }]) },
+    [`${ORIGIN}/rss.xml`]: {
+      headers: RSS,
+      body: rssFeed([
+        { ...learned, url: learnedUrl },
+        { ...sample(bundled, 'x'), url: linkedUrl },
+      ]),
+    },
+  });
+  const oldLearned = `${ORIGIN}/blog/scaling/vector-clocks`;
+  const newLearned = `${ORIGIN}/blog/distributed/vector-clocks-explained`;
+  const oldLinked = `${ORIGIN}/blog/scaling/linked-old`;
+  const newLinked = `${ORIGIN}/blog/scaling/linked-new`;
+
+  async function twoRuns(second: Record<string, FakeRoute>) {
+    const memory = createMemoryStore();
+    const { clock } = fakeClock();
+    const options = { articles: ARTICLES, store: memory.store, clock };
+    await runCatalogUpdate({ ...options, fetch: createFakeFetch(feedAt(oldLearned, oldLinked)).fetch });
+    const report = await runCatalogUpdate({ ...options, fetch: createFakeFetch(second).fetch });
+    const urlOf = (id: string) => memory.records().find((record) => record.id === id)?.fields.url?.value;
+    return { report, records: memory.records(), urlOf };
+  }
+
+  it('moves both to the new address, keeping their ids, when the feed no longer lists the old one', async () => {
+    const { report, records, urlOf } = await twoRuns(feedAt(newLearned, newLinked));
+    expect(records.map((record) => [record.kind, record.id]).sort()).toEqual(
+      [
+        ['learned', 'vector-clocks'],
+        ['linked', bundled.id],
+      ].sort(),
+    );
+    expect(urlOf('vector-clocks')).toBe(newLearned);
+    expect(urlOf(bundled.id)).toBe(newLinked);
+    expect(report).toMatchObject({ addressesFilled: 0, newArticles: 0, ambiguous: [] });
+    expect(report.notes.filter((note) => note.startsWith('Moved'))).toEqual([
+      `Moved on the blog: ${oldLearned} is now ${newLearned}`,
+      `Moved on the blog: ${oldLinked} is now ${newLinked}`,
+    ]);
+  });
+
+  it('moves nothing while the old address is still listed, nor on a near miss', async () => {
+    const routes = feedAt(newLearned, newLinked);
+    routes[`${ORIGIN}/rss.xml`] = {
+      headers: RSS,
+      body: rssFeed([
+        { ...learned, url: newLearned, description: `${learned.description} Now with a demo.` },
+        { ...sample(bundled, 'x'), url: newLinked },
+        { ...sample(bundled, 'x'), url: oldLinked },
+      ]),
+    };
+    const { report, urlOf } = await twoRuns(routes);
+    expect(urlOf('vector-clocks')).toBe(oldLearned);
+    expect(urlOf('vector-clocks-explained')).toBe(newLearned);
+    expect(urlOf(bundled.id)).toBe(oldLinked);
+    expect(report.ambiguous).toEqual([expect.objectContaining({ url: newLinked })]);
+  });
+});
