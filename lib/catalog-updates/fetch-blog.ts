@@ -28,6 +28,8 @@ export type FetchFailureKind =
   | 'http-status'
   | 'content-type'
   | 'too-large'
+  /** A compressed body that does not inflate. */
+  | 'corrupt'
   | 'timeout'
   | 'aborted'
   | 'network';
@@ -51,6 +53,9 @@ const ALLOWED = {
   html: /^(text\/html|application\/xhtml\+xml)$/,
   xml: /^(text\/xml|application\/xml|application\/[\w.-]+\+xml|text\/html|text\/plain)$/,
 };
+
+/** Compressed sitemaps (`sitemap-0.xml.gz`) are served as these; only XML is read from them. */
+const GZIP = /^application\/(x-)?gzip$/;
 
 const formatSize = (bytes: number) =>
   bytes >= 1_048_576
@@ -166,7 +171,8 @@ async function readBody(
 ): Promise<BlogResponse> {
   const contentType = response.headers.get('content-type');
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mediaType && !ALLOWED[options.expect].test(mediaType)) {
+  const gzip = options.expect === 'xml' && GZIP.test(mediaType);
+  if (mediaType && !gzip && !ALLOWED[options.expect].test(mediaType)) {
     await response.body?.cancel();
     return fail('content-type', url, `unexpected content type ${mediaType}`);
   }
@@ -176,7 +182,44 @@ async function readBody(
     await response.body?.cancel();
     return tooLarge();
   }
+  if (gzip) {
+    const inflated = await readGzipBody(response, options.maxBytes);
+    if (inflated === 'corrupt') return fail('corrupt', url, 'a compressed file that does not inflate; not read');
+    if (!inflated) return tooLarge();
+    // The inflated bytes carry no charset of their own: the XML declaration, else UTF-8, says it.
+    return { ok: true, url, text: decodeBody(inflated, null), contentType, requests };
+  }
   const bytes = await readCappedBody(response, options.maxBytes);
   if (!bytes) return tooLarge();
   return { ok: true, url, text: decodeBody(bytes, contentType), contentType, requests };
+}
+
+/**
+ * A gzip body inflated, capped on the inflated bytes (a small file can inflate to gigabytes), or
+ * null past the cap; 'corrupt' if it is not gzip. An inflate error is the file's, not the network's.
+ */
+async function readGzipBody(response: Response, maxBytes: number): Promise<Uint8Array | null | 'corrupt'> {
+  const body = response.body?.getReader();
+  if (!body) return 'corrupt';
+  // A failure of the download itself (stopped, timed out, network) is told as such, so it is kept apart.
+  let downloadError: { error: unknown } | null = null;
+  const download = new ReadableStream<BufferSource>({
+    async pull(controller) {
+      try {
+        const { done, value } = await body.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        downloadError = { error };
+        throw error;
+      }
+    },
+    cancel: (reason) => body.cancel(reason),
+  });
+  try {
+    return await readCappedBody(new Response(download.pipeThrough(new DecompressionStream('gzip'))), maxBytes);
+  } catch (error) {
+    if (downloadError) throw error;
+    return 'corrupt';
+  }
 }

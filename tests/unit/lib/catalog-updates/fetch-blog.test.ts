@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BLOG_SITE } from '@/lib/catalog-updates/blog-site';
 import { type BlogFetchOptions, type FetchLike, fetchFromBlog } from '@/lib/catalog-updates/fetch-blog';
@@ -136,6 +137,45 @@ describe('fetchFromBlog', () => {
       ok: false,
       failure: { kind: 'aborted' },
       requests: 0,
+    });
+  });
+
+  // QA pass: a sitemap index listing sitemap-0.xml.gz had it refused as "unexpected content type".
+  describe('a compressed sitemap', () => {
+    const xml = '<?xml version="1.0"?><urlset><url><loc>https://webcoderspeed.com/blog/a/b</loc></url></urlset>';
+    const gzipped = (bytes: Uint8Array | string) => new Blob([new Uint8Array(gzipSync(bytes))]).stream();
+    const at = `${ORIGIN}/sitemap-0.xml.gz`;
+
+    it('is inflated where XML is expected, served as application/gzip or application/x-gzip', async () => {
+      for (const type of ['application/gzip', 'application/x-gzip']) {
+        const fake = createFakeFetch({ [at]: { headers: { 'content-type': type }, body: gzipped(xml) } });
+        expect(await fetchFromBlog(at, options(fake.fetch, { expect: 'xml' }))).toMatchObject({ ok: true, text: xml });
+      }
+    });
+
+    it('is refused where a page is expected', async () => {
+      const fake = createFakeFetch({ [at]: { headers: { 'content-type': 'application/gzip' }, body: gzipped(xml) } });
+      expect(await fetchFromBlog(at, options(fake.fetch))).toMatchObject({
+        ok: false,
+        failure: { kind: 'content-type', message: 'unexpected content type application/gzip' },
+      });
+    });
+
+    it('is capped on its inflated bytes: a small file that inflates past the cap is not read', async () => {
+      const bomb = gzipped(new Uint8Array(10_000_000));
+      const fake = createFakeFetch({ [at]: { headers: { 'content-type': 'application/gzip' }, body: bomb } });
+      expect(await fetchFromBlog(at, options(fake.fetch, { expect: 'xml' }))).toMatchObject({
+        ok: false,
+        failure: { kind: 'too-large', message: 'larger than 1 kB; not read' },
+      });
+    });
+
+    it('that does not inflate is reported as such, not as a network failure', async () => {
+      const fake = createFakeFetch({ [at]: { headers: { 'content-type': 'application/gzip' }, body: xml } });
+      expect(await fetchFromBlog(at, options(fake.fetch, { expect: 'xml' }))).toMatchObject({
+        ok: false,
+        failure: { kind: 'corrupt', message: 'a compressed file that does not inflate; not read' },
+      });
     });
   });
 });

@@ -1,5 +1,6 @@
 // @vitest-environment node
 // The updater runs in the service worker, which has no DOM: so does this file.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type CatalogUpdateOptions, runCatalogUpdate } from '@/lib/catalog-updates/run-update';
 import type { Article } from '@/lib/corpus/article';
@@ -694,6 +695,21 @@ describe('runCatalogUpdate: a sitemap index', () => {
     expect(asked.filter((url) => url === other)).toEqual([other]);
     expect(report.newArticles).toBe(2);
     expect(report.unreadable).toEqual([]);
+  });
+
+  // QA pass: compressed sitemaps were refused as "unexpected content type".
+  it('reads the compressed sitemaps it lists', async () => {
+    const child = `${ORIGIN}/sitemap-0.xml.gz`;
+    const body = new Blob([new Uint8Array(gzipSync(sitemap([NEW_ON_PAGE.url])))]).stream();
+    const { result } = run({
+      [`${ORIGIN}/`]: { headers: HTML, body: homePage([]) },
+      [`${ORIGIN}/sitemap.xml`]: { headers: XML, body: sitemapIndex([child]) },
+      [child]: { headers: { 'content-type': 'application/x-gzip' }, body },
+      [NEW_ON_PAGE.url]: { headers: HTML, body: articlePage(NEW_ON_PAGE) },
+    });
+    const report = await result;
+    expect(report.unreadable).toEqual([]);
+    expect(report).toMatchObject({ sitemapAddresses: 1, newArticles: 1 });
   });
 });
 
