@@ -41,6 +41,15 @@ function withoutSiteName(title: string | null, siteName: string | null): string 
   return cleaned.replace(suffix, '') || cleaned;
 }
 
+/**
+ * The blog's own name as its `<title>`s end ("… | WebCoderSpeed", any case): its host, and the host
+ * without its ending. Cut even when the page gives no `og:site_name`.
+ */
+const blogNames = (site: BlogSite) => [site.hosts[0], site.hosts[0].replace(/\.[^.]+$/, '')];
+
+const titleWithoutNames = (title: string | null, names: ReadonlyArray<string | null>) =>
+  names.reduce((cut, name) => withoutSiteName(cut, name), title);
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function readPageMetadata(facts: PageFacts, site: BlogSite): PageMetadata {
@@ -68,7 +77,12 @@ export function readPageMetadata(facts: PageFacts, site: BlogSite): PageMetadata
   return {
     url,
     titles: distinct(
-      [meta('og:title'), article?.headline, meta('twitter:title'), withoutSiteName(facts.title, siteName)],
+      [
+        meta('og:title'),
+        article?.headline,
+        meta('twitter:title'),
+        titleWithoutNames(facts.title, [siteName, ...blogNames(site)]),
+      ],
       METADATA_LIMITS.maxTitleChars,
     ),
     descriptions: distinct(

@@ -117,3 +117,26 @@ describe('discoverFeeds', () => {
     });
   });
 });
+
+// QA pass: "Slow Otter & Friends | WebCoderSpeed" was learned as the title of a page without og:site_name.
+describe('readPageMetadata: the blog’s name after a <title>', () => {
+  const titleOf = (title: string, head = '') =>
+    readPageMetadata(
+      readPageFactsFromHtml(`<html><head><title>${title}</title>${head}</head></html>`, PAGE_URL),
+      BLOG_SITE,
+    ).titles;
+
+  it('is cut without og:site_name, in any case, after " | " or " - "', () => {
+    expect(titleOf('Slow Otter &amp; Friends | WebCoderSpeed')).toEqual(['Slow Otter & Friends']);
+    expect(titleOf('Slow Otter - webcoderspeed')).toEqual(['Slow Otter']);
+    expect(titleOf('Slow Otter | webcoderspeed.com')).toEqual(['Slow Otter']);
+  });
+
+  it('is kept when it is another name, the whole title, or not in <title>', () => {
+    expect(titleOf('Slow Otter | Otter Weekly')).toEqual(['Slow Otter | Otter Weekly']);
+    expect(titleOf('WebCoderSpeed')).toEqual(['WebCoderSpeed']);
+    expect(titleOf('x', '<meta property="og:title" content="Slow Otter | WebCoderSpeed">')[0]).toBe(
+      'Slow Otter | WebCoderSpeed',
+    );
+  });
+});
