@@ -49,7 +49,9 @@ export type LearnOutcome =
   | { kind: 'near-miss'; url: string; field: 'description' | 'title'; closest: NearestArticle }
   /** A feed item close to a bundled article but not it: feeds often cut descriptions, so its page decides. */
   | { kind: 'read-page'; url: string }
-  | { kind: 'skipped'; url: string; reason: string };
+  | { kind: 'skipped'; url: string; reason: string }
+  /** A record this learner counted (an address filled, a title confirmed, a new article), since replaced: its counts are taken back. */
+  | { kind: 'uncounted'; id: string; addressFilled: boolean; titleConfirmed: boolean; isNew: boolean };
 
 export interface LearnResult {
   outcomes: LearnOutcome[];
@@ -132,6 +134,17 @@ export function createCatalogLearner(
   for (const record of initial) if (record.fields.url) urlOwner.set(record.fields.url.value, record.id);
 
   let changes: OverlayChanges = { put: [], remove: [] };
+  /** What each record learned by this learner was counted for, so a later replacement takes it back. */
+  const counted = new Map<string, { addressFilled: boolean; titleConfirmed: boolean; isNew: boolean }>();
+  let uncounted: LearnOutcome[] = [];
+  const count = (id: string, add: { addressFilled?: boolean; titleConfirmed?: boolean; isNew?: boolean }) => {
+    const old = counted.get(id) ?? { addressFilled: false, titleConfirmed: false, isNew: false };
+    counted.set(id, {
+      addressFilled: old.addressFilled || (add.addressFilled ?? false),
+      titleConfirmed: old.titleConfirmed || (add.titleConfirmed ?? false),
+      isNew: old.isNew || (add.isNew ?? false),
+    });
+  };
   const put = (record: OverlayRecord): string | null => {
     const checked = overlayRecordSchema.safeParse(record);
     if (!checked.success) return checked.error.issues[0]?.message ?? 'invalid record';
@@ -150,6 +163,9 @@ export function createCatalogLearner(
     if (!record) return;
     if (record.fields.url && urlOwner.get(record.fields.url.value) === id) urlOwner.delete(record.fields.url.value);
     records.delete(id);
+    const wasCounted = counted.get(id);
+    if (wasCounted) uncounted.push({ kind: 'uncounted', id, ...wasCounted });
+    counted.delete(id);
     changes.put = changes.put.filter((r) => r.id !== id);
     if (!changes.remove.includes(id)) changes.remove.push(id);
   };
@@ -186,13 +202,16 @@ export function createCatalogLearner(
       fields: mergeFields(oldFields, evidence, description),
     });
     if (problem) return { kind: 'skipped', url, reason: problem } satisfies LearnOutcome;
+    const addressFilled = !bundled.get(articleId)?.url && !oldFields.url && !moved;
+    const titleConfirmed = !oldFields.title && evidence.titles.length > 0;
+    count(articleId, { addressFilled, titleConfirmed });
     return {
       kind: 'linked',
       url,
       articleId,
       by,
-      addressFilled: !bundled.get(articleId)?.url && !oldFields.url && !moved,
-      titleConfirmed: !oldFields.title && evidence.titles.length > 0,
+      addressFilled,
+      titleConfirmed,
       ...(moved && { movedFrom: oldUrl }),
     } satisfies LearnOutcome;
   };
@@ -243,7 +262,9 @@ export function createCatalogLearner(
     const problem = put({ kind: 'learned', id, fields: { ...fields, url: fields.url, title: fields.title } });
     if (problem) return { kind: 'skipped', url, reason: problem };
     const movedFrom = moved?.fields.url.value;
-    return { kind: 'learned', url, id, isNew: !oldFields.url && !moved, ...(movedFrom && { movedFrom }) };
+    const isNew = !oldFields.url && !moved;
+    count(id, { isNew });
+    return { kind: 'learned', url, id, isNew, ...(movedFrom && { movedFrom }) };
   };
 
   /**
@@ -330,7 +351,8 @@ export function createCatalogLearner(
     learn(evidence, listed = () => true) {
       changes = { put: [], remove: [] };
       stillListed = listed;
-      const outcomes = learnOne(evidence);
+      uncounted = [];
+      const outcomes = [...learnOne(evidence), ...uncounted];
       return { outcomes, changes };
     },
     records: () => [...records.values()],

@@ -60,14 +60,27 @@ export function emptyReport(startedAt: number): CatalogUpdateReport {
   };
 }
 
+const WAITING = 'it carries a summary that fits two pages; linked once the other page is read';
+
 /** Adds what learning one page or feed item did to the report. */
 export function tally(report: CatalogUpdateReport, outcomes: readonly LearnOutcome[]): void {
   for (const outcome of outcomes) {
     switch (outcome.kind) {
-      case 'linked':
+      case 'linked': {
+        // A page this update said was waiting for the other page is now linked: the line no longer holds.
+        const { articleId } = outcome;
+        report.ambiguous = report.ambiguous.filter(
+          (entry) => !(entry.reason === WAITING && entry.articleIds.length === 1 && entry.articleIds[0] === articleId),
+        );
         if (outcome.movedFrom) report.notes.push(`Moved on the blog: ${outcome.movedFrom} is now ${outcome.url}`);
         if (outcome.addressFilled) report.addressesFilled += 1;
         if (outcome.titleConfirmed) report.titlesConfirmed += 1;
+        break;
+      }
+      case 'uncounted':
+        if (outcome.addressFilled) report.addressesFilled -= 1;
+        if (outcome.titleConfirmed) report.titlesConfirmed -= 1;
+        if (outcome.isNew) report.newArticles -= 1;
         break;
       case 'learned':
         if (outcome.movedFrom) report.notes.push(`Moved on the blog: ${outcome.movedFrom} is now ${outcome.url}`);
@@ -77,7 +90,7 @@ export function tally(report: CatalogUpdateReport, outcomes: readonly LearnOutco
         report.ambiguous.push({
           url: outcome.url,
           articleIds: [outcome.articleId],
-          reason: 'it carries a summary that fits two pages; linked once the other page is read',
+          reason: WAITING,
         });
         break;
       case 'ambiguous':

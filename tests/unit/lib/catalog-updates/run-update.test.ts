@@ -777,3 +777,41 @@ describe('runCatalogUpdate: an article the blog moved to a new address', () => {
     expect(report.ambiguous).toEqual([expect.objectContaining({ url: newLinked })]);
   });
 });
+
+// QA pass: report lines that contradicted each other or counted what was no longer kept.
+describe('runCatalogUpdate: the report counts what remains', () => {
+  const feed = (items: BlogArticleSample[]) => ({
+    [`${ORIGIN}/`]: { headers: HTML, body: homePage([{ href: '/rss.xml' }]) },
+    [`${ORIGIN}/rss.xml`]: { headers: RSS, body: rssFeed(items) },
+  });
+
+  it('drops "linked once the other page is read" when the other page links it in the same update', async () => {
+    const clickhouse = ARTICLES.find((a) => a.possibleMatches.length > 0)!;
+    const [shared, other] = clickhouse.possibleMatches;
+    const { result, memory } = run(
+      feed([
+        { ...shared!, description: clickhouse.summary },
+        { ...other!, description: 'Analytics for backend engineers, without a warehouse.' },
+      ]),
+    );
+    const report = await result;
+    expect(report.addressesFilled).toBe(1);
+    expect(report.ambiguous).toEqual([]);
+    expect(memory.records().find((r) => r.id === clickhouse.id)?.fields.url?.value).toBe(shared!.url);
+  });
+
+  it('counts one address filled when the same address comes twice with two summaries, one link kept', async () => {
+    const url = `${ORIGIN}/blog/scaling/twice-in-the-feed`;
+    const [first, second] = UNADDRESSED;
+    const { result, memory } = run(
+      feed([
+        { ...sample(first!, 'x'), url },
+        { ...sample(second!, 'x'), url },
+      ]),
+    );
+    const report = await result;
+    const linked = memory.records().filter((r) => r.kind === 'linked');
+    expect(linked).toHaveLength(1);
+    expect(report).toMatchObject({ addressesFilled: linked.length, titlesConfirmed: linked.length, newArticles: 0 });
+  });
+});
