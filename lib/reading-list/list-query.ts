@@ -126,12 +126,15 @@ export function countByStatus(rows: readonly ListRow[]): ListCounts {
 
 /**
  * The item "Next in reading list" goes to: the one after `currentId` in the queue as the list
- * orders it by default (newest first), or the queue's first when `currentId` is not in it (just
- * marked done, say). Null when nothing else is left to read.
+ * orders it by default (newest first), after the end its first. An item no longer in the queue (just
+ * marked done or archived) keeps its place in that order: the next is the queue's first item after
+ * it (QA pass: it was the queue's first, so reading from the middle of the queue went back to the
+ * top after each item finished). Null when nothing else is left to read.
  */
 export function nextInQueue(rows: readonly ListRow[], currentId: string): ListRow | null {
-  const queue = queryRows(rows, DEFAULT_LIST_QUERY);
-  const at = queue.findIndex((row) => row.item.id === currentId);
-  const rest = queue.filter((row) => row.item.id !== currentId);
-  return rest[at < 0 ? 0 : at % Math.max(rest.length, 1)] ?? null;
+  const everything = queryRows(rows, { ...DEFAULT_LIST_QUERY, status: 'all' });
+  const at = everything.findIndex((row) => row.item.id === currentId);
+  const inQueue = new Set(queryRows(rows, DEFAULT_LIST_QUERY).map((row) => row.item.id));
+  const after = [...everything.slice(at + 1), ...everything.slice(0, Math.max(at, 0))];
+  return after.find((row) => row.item.id !== currentId && inQueue.has(row.item.id)) ?? null;
 }

@@ -84,6 +84,23 @@ describe('reading list query', () => {
     expect(nextInQueue(rows.slice(0, 1), 'article:cold-start-latency')).toBeNull();
   });
 
+  // QA pass: an item just marked done (or archived) sent "Next" to the queue's first item, so reading
+  // from the middle of the queue went back to the top after each item.
+  it('after an item just finished, goes on to the queue item after it, not back to the first', () => {
+    const queueOf = (done: string | null) =>
+      buildRows(
+        ['a', 'b', 'c', 'd', 'e'].map((id, at) =>
+          savedItem({ id, title: id, addedAt: 100 - at, status: id === done ? 'done' : 'unread' }),
+        ),
+        [],
+        getArticleById,
+      );
+    expect(nextInQueue(queueOf(null), 'c')?.item.id).toBe('d');
+    expect(nextInQueue(queueOf('c'), 'c')?.item.id).toBe('d');
+    expect(nextInQueue(queueOf('e'), 'e')?.item.id).toBe('a');
+    expect(nextInQueue(queueOf('c'), 'gone')?.item.id).toBe('a');
+  });
+
   it('searches with the library engine: typos, and words deep in a saved copy', () => {
     const page = item('page', {
       id: 'page:retries',
