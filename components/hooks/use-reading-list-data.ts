@@ -7,6 +7,7 @@ import { afterNextPaint } from '@/lib/dom/after-paint';
 import {
   buildRows,
   countByStatus,
+  countFoundInAll,
   goneTag,
   type ListQuery,
   queryRows,
@@ -55,6 +56,12 @@ export function useReadingListData(query: ListQuery) {
   const gone = goneTag(query, tags, all !== undefined && catalogLoaded);
   const shownQuery = useMemo(() => withoutGoneTag(query, gone), [query, gone]);
   const rows = useMemo(() => queryRows(allRows, shownQuery, found?.reasons), [allRows, shownQuery, found]);
+  // A search this view finds nothing for may find items in another (QA pass: an archived item's title
+  // searched in the Queue said only "No saved article matches").
+  const matchingInAll = useMemo(
+    () => (rows.length === 0 ? countFoundInAll(allRows, shownQuery, found?.reasons) : 0),
+    [rows, allRows, shownQuery, found],
+  );
   return {
     loaded: source !== undefined,
     isPartial: !all && firstPage !== undefined,
@@ -68,5 +75,7 @@ export function useReadingListData(query: ListQuery) {
     gone,
     /** What the text search found, and why each item matched (null without a text search). */
     found,
+    /** With no row in this view for a text search: how many items All shows for it (else 0). */
+    matchingInAll,
   };
 }

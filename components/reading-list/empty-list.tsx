@@ -43,37 +43,52 @@ const EMPTY_VIEW: Partial<Record<ListQuery['status'], string>> = {
  * line ends in something when heard).
  */
 export function ListSearchLine({
-  rowCount,
-  found,
-  query,
-  queueCount,
+  list: { rows, found, shownQuery: query, counts, matchingInAll = 0 },
+  onChange,
 }: {
-  rowCount: number;
-  found: FoundItems | null;
-  query: ListQuery;
-  queueCount: number;
+  /** The reading list's data (`useReadingListData`): what the rows answer, and what All would show. */
+  list: {
+    rows: readonly unknown[];
+    found: FoundItems | null;
+    shownQuery: ListQuery;
+    counts: { queue: number };
+    matchingInAll?: number;
+  };
+  /** Changes the list's query: "Show all" shows the All view. */
+  onChange?: (patch: Partial<ListQuery>) => void;
 }) {
   const text = query.text.trim();
+  const rowCount = rows.length;
+  // A search the view finds nothing for that All does (QA pass: it said only "No saved article matches").
+  const inAll = rowCount === 0 && text ? matchingInAll : 0;
+  const elsewhere = inAll > 0 ? `; ${inAll} in All` : '';
   return (
-    <div role="status">
-      {rowCount === 0 ? (
-        <p className="empty-state">
-          {query.status === 'queue' && queueCount === 0 && !text
-            ? 'Nothing left to read: everything saved is done or archived.'
-            : text
-              ? `No saved article matches “${echoedQuery(text)}” in this view.`
-              : !query.topic && !query.tag && EMPTY_VIEW[query.status]
-                ? EMPTY_VIEW[query.status]
-                : 'No saved article matches these filters.'}
-        </p>
-      ) : (
-        found?.loosely &&
-        text && (
-          <p className="muted">
-            Nothing saved is about “{echoedQuery(text)}”. <strong>Loosely related ({rowCount}):</strong>
+    <>
+      <div role="status">
+        {rowCount === 0 ? (
+          <p className="empty-state">
+            {query.status === 'queue' && counts.queue === 0 && !text
+              ? 'Nothing left to read: everything saved is done or archived.'
+              : text
+                ? `No saved article matches “${echoedQuery(text)}” in this view${elsewhere}.`
+                : !query.topic && !query.tag && EMPTY_VIEW[query.status]
+                  ? EMPTY_VIEW[query.status]
+                  : 'No saved article matches these filters.'}
           </p>
-        )
+        ) : (
+          found?.loosely &&
+          text && (
+            <p className="muted">
+              Nothing saved is about “{echoedQuery(text)}”. <strong>Loosely related ({rowCount}):</strong>
+            </p>
+          )
+        )}
+      </div>
+      {inAll > 0 && onChange && (
+        <button type="button" className="link-button" onClick={() => onChange({ status: 'all' })}>
+          Show all {inAll}
+        </button>
       )}
-    </div>
+    </>
   );
 }

@@ -32,7 +32,8 @@ interface ReadingListViewProps {
 export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, place }: ReadingListViewProps) {
   const ownPlace = useListPlace();
   const { query, setQuery, activeIndex, setActiveIndex } = place ?? ownPlace;
-  const { loaded, isPartial, allRows, rows, counts, tags, shownQuery, gone, found } = useReadingListData(query);
+  const list = useReadingListData(query);
+  const { loaded, isPartial, allRows, rows, counts, tags, shownQuery, gone, found } = list;
   const tagFallback = useGoneTagFallback(gone, setQuery);
   useReturnToRow(place ?? ownPlace, rows, loaded && !isPartial);
   const shownIds = useMemo(() => new Set(rows.map((row) => row.item.id)), [rows]);
@@ -43,7 +44,6 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
   const activeAt = Math.min(activeIndex, rows.length - 1);
   const active = rows[activeAt];
   const { listRef, sectionRef, focusList, refocus } = useListFocus(rows.length > 0);
-
   const update = (patch: Partial<ListQuery>) => {
     setQuery((q) => ({ ...q, ...patch }));
     setActiveIndex(0);
@@ -130,7 +130,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
           />
           <BulkTagActions checked={[...selection.selected]} suggestions={tags} changeTag={actions.changeTag} />
           {help.shown && <KeyboardHelp onClose={help.close} />}
-          <ListSearchLine rowCount={rows.length} found={found} query={shownQuery} queueCount={counts.queue} />
+          <ListSearchLine list={list} onChange={update} />
           {rows.length > 0 && (
             <ReadingList
               rows={rows}

@@ -124,6 +124,16 @@ export function countByStatus(rows: readonly ListRow[]): ListCounts {
   return counts;
 }
 
+/** How many items the All view shows for a text search of another view (0 without a text search, or in All). */
+export function countFoundInAll(
+  rows: readonly ListRow[],
+  query: ListQuery,
+  found: ReadonlyMap<string, unknown> | null = null,
+): number {
+  if (!query.text.trim() || query.status === 'all') return 0;
+  return queryRows(rows, { ...query, status: 'all' }, found).length;
+}
+
 /**
  * The item "Next in reading list" goes to: the one after `currentId` in the queue as the list
  * orders it by default (newest first), after the end its first. An item no longer in the queue (just

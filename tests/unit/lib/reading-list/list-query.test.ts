@@ -4,6 +4,7 @@ import type { SavedItem } from '@/lib/db/schema';
 import {
   buildRows,
   countByStatus,
+  countFoundInAll,
   DEFAULT_LIST_QUERY,
   goneTag,
   nextInQueue,
@@ -62,6 +63,15 @@ describe('reading list query', () => {
     expect(ids({ tag: 'thundering-herd' })).toEqual(['thundering-herd-service-restart']);
     expect(ids({ text: 'MAXMEMORY' })).toEqual(['redis-eviction-causing-chaos-when-your-cache-turns-on-you']);
     expect(ids({ text: 'cold latency' })).toEqual(['cold-start-latency']);
+  });
+
+  it('counts what All shows for a text search another view finds nothing for', () => {
+    // "thundering" is done: the Queue has no row for it, All has one.
+    const search = { ...DEFAULT_LIST_QUERY, text: 'thundering' };
+    expect(queryRows(rows, search)).toEqual([]);
+    expect(countFoundInAll(rows, search)).toBe(1);
+    expect(countFoundInAll(rows, { ...search, status: 'all' })).toBe(0);
+    expect(countFoundInAll(rows, { ...search, text: ' ' })).toBe(0);
   });
 
   it('counts by status, and the queue (unread and reading)', () => {
