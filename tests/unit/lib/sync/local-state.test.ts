@@ -235,6 +235,16 @@ describe('localChangesFor', () => {
 describe('a highlight’s paragraphs and code lines (the `blocks` register, added later)', () => {
   const [[key, entity]] = [...highlightOn('page:abc')] as [[string, Entity]];
   const blocks = [{ text: 'one' }, { text: 'two' }];
+  /** The highlight as this browser's database holds it, without blocks. */
+  const local = {
+    id: 'h1',
+    itemId: 'page:abc',
+    selectors: [],
+    note: '',
+    color: 'yellow',
+    createdAt: T,
+    updatedAt: T,
+  };
 
   it('are read when present; a highlight without them (made before, or by an older Shelf) is whole', () => {
     const withBlocks = { ...entity, fields: { ...entity.fields, blocks: { v: blocks, t: T, d: 'dev-b' } } };
@@ -244,15 +254,6 @@ describe('a highlight’s paragraphs and code lines (the `blocks` register, adde
   });
 
   it('are written once with the highlight, dated when it was made; none is no register at all', () => {
-    const local = {
-      id: 'h1',
-      itemId: 'page:abc',
-      selectors: [],
-      note: '',
-      color: 'yellow',
-      createdAt: T,
-      updatedAt: T,
-    };
     const snap: LocalSnapshot = {
       ...snapshot([item()]),
       highlights: [
@@ -268,15 +269,6 @@ describe('a highlight’s paragraphs and code lines (the `blocks` register, adde
   it('a register this browser left out (blocks of a newer shape) is kept, not replaced by none', () => {
     const newer = { v: [{ text: 'one', lang: 'js' }], t: T, d: 'dev-b' };
     const replica: SyncDocument = new Map([[key, { ...entity, fields: { ...entity.fields, blocks: newer } }]]);
-    const local = {
-      id: 'h1',
-      itemId: 'page:abc',
-      selectors: [],
-      note: '',
-      color: 'yellow',
-      createdAt: T,
-      updatedAt: T,
-    };
     const doc = observe(replica, { ...snapshot([item()]), highlights: [local] });
     expect(doc.get(key)?.fields.blocks).toEqual(newer);
     // Nor is the highlight offered again at every sync for the blocks it lacks here.
