@@ -1,8 +1,9 @@
 /**
  * HTML entities in text that is not HTML: CMSes write them into JSON-LD (`Tom &amp; Jerry&#8217;s
- * guide`). A small table, not htmlparser2's, since the blog's content script reads JSON-LD too and
- * stays light: numeric references, the punctuation CMSes write, and Latin-1's letters. A name not
- * listed stays as written.
+ * guide`). A small table, not htmlparser2's (`decodeHtmlEntities` in html-text.ts, which the
+ * background's feed reading uses), since the blog's content script reads JSON-LD too and stays light:
+ * numeric references, the punctuation CMSes write, and Latin-1's letters. A name not listed stays as
+ * written.
  */
 const PUNCTUATION: Record<string, string> = {
   amp: '&',

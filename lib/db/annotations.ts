@@ -43,7 +43,8 @@ export async function getTagCounts(db: ShelfDatabase = getDatabase()): Promise<A
 export async function getTaggedItems(
   db: ShelfDatabase = getDatabase(),
 ): Promise<Array<{ articleId: string | null; tags: string[] }>> {
-  const items = await db.items.filter((item) => item.tags.length > 0).toArray();
+  // Through the tags index: only tagged items are read (the popup asks as it opens), each once.
+  const items = await db.items.orderBy('tags').distinct().toArray();
   return items.map(({ articleId, tags }) => ({ articleId: articleId ?? null, tags }));
 }
 

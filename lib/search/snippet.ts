@@ -200,8 +200,10 @@ function snippetOf(
  */
 function windowWorth(weights: ReadonlyMap<string, MatchedTermWeight> | undefined) {
   if (!weights) return (inWindow: ReadonlyMap<string, number>) => inWindow.size;
+  // One map for every window of a scan: it runs once per matched word of a copy.
+  const byWord = new Map<number | string, number>();
   return (inWindow: ReadonlyMap<string, number>): number => {
-    const byWord = new Map<number | string, number>();
+    byWord.clear();
     for (const key of inWindow.keys()) {
       const known = weights.get(key);
       const word = known ? known.word : key;

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SelectorSet } from '@/lib/annotations/selectors';
-import { getAnnotatedItems, getItemAnnotations, getTagCounts } from '@/lib/db/annotations';
+import { getAnnotatedItems, getItemAnnotations, getTagCounts, getTaggedItems } from '@/lib/db/annotations';
 import { ShelfDatabase } from '@/lib/db/database';
 import { addHighlight } from '@/lib/db/highlights';
 import { saveArticle, setNote, setTags } from '@/lib/db/items';
@@ -62,6 +62,9 @@ describe('what the user added to items', () => {
       { tag: 'db', count: 2 },
       { tag: 'later', count: 1 },
     ]);
+    // Each tagged item once (the tags index lists an item per tag), untagged ones not at all.
+    const tagged = await getTaggedItems(db);
+    expect(tagged.map((item) => item.tags).sort()).toEqual([['db'], ['db', 'later']]);
   });
 
   it('exports them as one Markdown file: title, address, tags, note, quotes with their notes', async () => {
