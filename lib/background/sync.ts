@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { tellPagesHighlightsChanged } from '@/lib/background/page-highlight-changes';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { DATABASE_NAME } from '@/lib/db/database';
 import { loadSyncReplica, saveSyncReplica } from '@/lib/db/sync';
@@ -82,6 +83,8 @@ async function start(): Promise<void> {
       preferences: createSyncedPreferences(),
       replica: { load: loadReplica, save: (text) => saveSyncReplica(text) },
       watchLibrary: (onChange) => watchDatabaseChanges(DATABASE_NAME, onChange),
+      // Another browser's highlight changes show on open pages at once, as the side panel's do.
+      onHighlightsChanged: () => void tellPagesHighlightsChanged().catch(warn('pages not told of highlights')),
     }),
   });
   engine.start();

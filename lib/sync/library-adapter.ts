@@ -25,6 +25,11 @@ export interface LibraryAdapterOptions {
   replica: { load(): Promise<string | null>; save(text: string): Promise<void> };
   /** Calls back after the library changes (`watchDatabaseChanges`); returns an unsubscribe. */
   watchLibrary(onChange: () => void): () => void;
+  /**
+   * Called after sync stored highlights another browser added, recoloured or removed (or removed an
+   * item, with its highlights): web pages showing them draw them anew, as after a change made here.
+   */
+  onHighlightsChanged?: () => void;
 }
 
 export function createLibraryAdapter({
@@ -32,6 +37,7 @@ export function createLibraryAdapter({
   preferences,
   replica,
   watchLibrary,
+  onHighlightsChanged,
 }: LibraryAdapterOptions): SyncLocalAdapter {
   /** The epoch of the last read: changes based on it are refused after "Delete everything". */
   let epoch: string | null = null;
@@ -49,6 +55,10 @@ export function createLibraryAdapter({
     async apply({ preferences: values, ...changes }: LocalChanges) {
       if (epoch === null) throw new Error('sync applied changes before reading the library');
       const report = await applySyncChanges(changes, epoch, db);
+      // Telling too often costs an open page a redraw that finds nothing new (an item removed without
+      // highlights, a highlight refused or kept as changed here meanwhile).
+      if (changes.putHighlights.length + changes.removeHighlights.length + changes.remove.length > 0)
+        onHighlightsChanged?.();
       const refusedPreferences = await preferences.apply(values, changes.readAt);
       return { ...report, refusedPreferences };
     },

@@ -1,15 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { tellPagesHighlightsChanged } from '@/lib/background/page-highlight-changes';
 import { requestHandlers } from '@/lib/background/request-handlers';
 import { keepSyncInStep, syncNow } from '@/lib/background/sync';
-import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
-import { saveArticle } from '@/lib/db/items';
+import { getDatabase, resetDatabaseConnection, ShelfDatabase } from '@/lib/db/database';
+import { addHighlight, deleteHighlight, updateHighlight } from '@/lib/db/highlights';
+import { saveArticle, setNote } from '@/lib/db/items';
 import { loadSyncReplica, readSyncEpoch } from '@/lib/db/sync';
 import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { createSyncEngine } from '@/lib/sync/engine';
+import { createLibraryAdapter } from '@/lib/sync/library-adapter';
 import { MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
+
+// Whether open pages are told, not how (tests/unit/entrypoints/background.test.ts covers the telling).
+vi.mock('@/lib/background/page-highlight-changes', () => ({ tellPagesHighlightsChanged: vi.fn(async () => {}) }));
 
 /** The background's part: sync runs only while the setting is on, and stores its status for Settings. */
 afterEach(async () => {
+  vi.mocked(tellPagesHighlightsChanged).mockClear();
   await setPreference(PREFERENCES.syncEnabled, false);
   await getDatabase().delete();
   resetDatabaseConnection();
@@ -68,5 +76,80 @@ describe('the background’s sync', () => {
     const fromPage = { url: 'https://example.com/article', tab: { id: 1 } } as never;
     await expect(requestHandlers['sync-now']({ type: 'sync-now' }, fromPage)).rejects.toThrow(/refused/);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  // QA pass: a highlight another browser added, recoloured or removed stayed as it was on an open
+  // page until a reload, while one changed in the side panel was drawn anew at once.
+  it('tells open pages when a sync brings another browser’s highlight changes, and only then', async () => {
+    keepSyncInStep();
+    const item = await saveArticle({ id: 'cache-stampede', title: 'Cache Stampede', url: null });
+    await setPreference(PREFERENCES.syncEnabled, true);
+    await syncNow();
+    const told = vi.mocked(tellPagesHighlightsChanged);
+    told.mockClear();
+
+    // Another browser on the same account: its own library, the same sync area.
+    const db = new ShelfDatabase(`shelf-other-browser-${crypto.randomUUID()}`);
+    let replica: string | null = null;
+    const other = createSyncEngine({
+      area: {
+        get: () => fakeBrowser.storage.sync.get(null),
+        set: (items) => fakeBrowser.storage.sync.set(items),
+        remove: (keys) => fakeBrowser.storage.sync.remove(keys),
+        onChanged: { addListener: () => {}, removeListener: () => {} },
+      },
+      deviceId: 'other-browser',
+      local: createLibraryAdapter({
+        db,
+        preferences: { read: async () => ({}), apply: async () => [], watch: () => () => {} },
+        replica: {
+          load: async () => replica,
+          save: async (text) => {
+            replica = text;
+          },
+        },
+        watchLibrary: () => () => {},
+      }),
+    });
+    // A second between changes, as a person takes: sync dates changes in whole seconds.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const aSecondLater = () => vi.setSystemTime(Date.now() + 1_500);
+    try {
+      await other.syncNow();
+      aSecondLater();
+      const selectors = { quote: { type: 'TextQuoteSelector' as const, exact: 'Queues fill up fast.' } };
+      const highlight = await addHighlight(item.id, selectors, {}, { db });
+      await other.syncNow();
+      await syncNow();
+      const here = () => getDatabase().highlights.toArray();
+      expect((await here()).map(({ color }) => color)).toEqual(['yellow']);
+      expect(told).toHaveBeenCalledTimes(1);
+
+      aSecondLater();
+      await updateHighlight(highlight?.id ?? '', { color: 'green' }, { db });
+      await other.syncNow();
+      await syncNow();
+      expect((await here()).map(({ color }) => color)).toEqual(['green']);
+      expect(told).toHaveBeenCalledTimes(2);
+
+      aSecondLater();
+      await deleteHighlight(highlight?.id ?? '', { db });
+      await other.syncNow();
+      await syncNow();
+      expect(await here()).toEqual([]);
+      expect(told).toHaveBeenCalledTimes(3);
+
+      // A change that draws nothing on a page: no page is told.
+      aSecondLater();
+      await setNote(item.id, 'read the part on locks', { db });
+      await other.syncNow();
+      await syncNow();
+      expect((await getDatabase().items.get(item.id))?.note).toBe('read the part on locks');
+      expect(told).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+      other.stop();
+      await db.delete();
+    }
   });
 });
