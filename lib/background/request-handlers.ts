@@ -5,7 +5,7 @@ import { refreshBadge } from '@/lib/background/badge';
 import { captureLink } from '@/lib/background/capture-link';
 import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
 import { requestLibraryPostingsUpdate } from '@/lib/background/library-postings';
-import { tellPagesHighlightsChanged } from '@/lib/background/page-highlight-changes';
+import { noteTabDrawsHighlights, tellPagesHighlightsChanged } from '@/lib/background/page-highlight-changes';
 import { everySiteScriptRuns } from '@/lib/background/related-anywhere';
 import { savePageFromTab } from '@/lib/background/save-page';
 import { reportSavesCutShort } from '@/lib/background/saves-under-way';
@@ -78,6 +78,15 @@ function assertSenderPageIs(
   if (senderArticleId !== articleId) throw new Error('refused: the request is not about the sender’s own page');
 }
 
+/**
+ * A tab's script asked for its page's highlights to draw: it is told when they change. Failing to
+ * note it costs a redraw that a reload makes up for, never the answer.
+ */
+async function noteTabDrawing(sender: Browser.runtime.MessageSender, kind: { everySite: boolean }): Promise<void> {
+  if (sender.tab?.id === undefined || isExtensionPage(sender)) return;
+  await noteTabDrawsHighlights(sender.tab.id, kind).catch(() => {});
+}
+
 const toPageHighlight = ({ id, selectors, color }: PageHighlight): PageHighlight => ({ id, selectors, color });
 
 /** The web page a tab's script speaks for when it names no article (the every-site script). */
@@ -136,6 +145,8 @@ export const requestHandlers: RequestHandlers = {
     const article = catalog.byUrl(url);
     if (sender.tab) assertSenderPageIs(catalog, article?.id, sender);
     if (!article) return { article: null, saved: false, progress: null, related: [], highlights: [] };
+    // The blog's article page draws its highlights (lib/content/blog-article.ts), and redraws them when told.
+    await noteTabDrawing(sender, { everySite: false });
     const { item, progress } = await getArticleState(article.id);
     const highlights = item ? (await getHighlights(item.id)).map(toPageHighlight) : [];
     return {
@@ -199,6 +210,7 @@ export const requestHandlers: RequestHandlers = {
   'page-highlights': async ({ articleId }, sender) => {
     if (articleId !== undefined) assertSenderPageIs(await loadEffectiveCatalog(), articleId, sender);
     const itemId = articleId === undefined ? (await senderWebPage(sender)).itemId : articleItemId(articleId);
+    await noteTabDrawing(sender, { everySite: articleId === undefined });
     return { highlights: (await getHighlights(itemId)).map(toPageHighlight) };
   },
   // A card pressed in a box on a page: it shows in that tab's side panel, and only a tab's script may ask.

@@ -201,6 +201,20 @@ export const PREFERENCES = {
     defaultValue: [],
     backup: { excluded: 'work under way in this browser session' },
   }),
+  /**
+   * The tabs whose Shelf script drew a page's highlights (lib/background/page-highlight-changes.ts):
+   * only they are told when highlights change. By tab id, which lasts for this browser session;
+   * `everySite`: drawn by the every-site script (told only while it runs), not the blog's.
+   */
+  tabsDrawingHighlights: preference<{ tabId: number; everySite: boolean }[]>({
+    key: 'tabsDrawingHighlights',
+    area: 'session',
+    schema: z
+      .array(z.object({ tabId: z.number().check(z.int(), z.minimum(0)), everySite: z.boolean() }))
+      .check(z.maxLength(500)),
+    defaultValue: [],
+    backup: { excluded: 'tabs open in this browser session' },
+  }),
   syncEnabled: preference<boolean>({
     key: 'syncEnabled',
     area: 'local',

@@ -4,13 +4,14 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { HIGHLIGHT_MENU_ID } from '@/lib/background/highlight-menu';
+import { tellPagesHighlightsChanged } from '@/lib/background/page-highlight-changes';
 import { RELATED_ANYWHERE_SCRIPT_ID } from '@/lib/background/related-anywhere';
 import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
 import { DATABASE_NAME, getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { addHighlight } from '@/lib/db/highlights';
 import { saveArticle, setNote, setStatus } from '@/lib/db/items';
 import { deleteEverything } from '@/lib/settings/delete-everything';
-import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { ALL_SITES, setRelatedPlacement } from '@/lib/settings/related-placement';
 import { fakePermissionsAndScripting } from '../helpers/fake-permissions';
 
@@ -34,6 +35,12 @@ async function send(message: unknown, sender = fromOptionsPage): Promise<unknown
   return new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger(message, sender, resolve));
 }
 const badge = () => browser.action.getBadgeText({});
+const ARTICLE_URL = 'https://webcoderspeed.com/blog/scaling/cold-start-latency';
+/** Shelf's script in a tab showing `url` asks for what it draws there. */
+async function drawingIn(tabId: number, url: string, message: unknown): Promise<void> {
+  const sender = { id: browser.runtime.id, url, frameId: 0, tab: { id: tabId, windowId: 1, url } } as never;
+  expect(await send(message, sender)).toMatchObject({ ok: true });
+}
 
 describe('background', () => {
   it('creates its menus on install', async () => {
@@ -64,7 +71,7 @@ describe('background', () => {
   });
 
   // QA pass: a highlight removed in the side panel stayed drawn on the open article page until a reload.
-  it('tells every tab’s page script when a page changed highlights, and only then', async () => {
+  it('tells the tabs that draw highlights when a page changed highlights, and only then', async () => {
     const sent = vi.spyOn(browser.runtime, 'sendMessage');
     const item = await saveArticle({ id: 'c', title: 'C', url: null }, { db: getDatabase() });
     await vi.waitFor(() => expect(sent).toHaveBeenCalled());
@@ -74,7 +81,12 @@ describe('background', () => {
     await addHighlight(item.id, { quote: { type: 'TextQuoteSelector', exact: 'Queues fill up fast.' } });
     await vi.waitFor(() => expect(sent).toHaveBeenLastCalledWith({ type: 'data-changed', highlights: true }));
 
-    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 3 }, { id: 4 }] as never);
+    // Tab 3 shows a blog article, tab 4 another site (the every-site script runs), tab 5 neither:
+    // the first two asked for their highlights as they opened.
+    fake.registered.set(RELATED_ANYWHERE_SCRIPT_ID, { id: RELATED_ANYWHERE_SCRIPT_ID, matches: ALL_SITES });
+    await drawingIn(3, ARTICLE_URL, { type: 'page-state', url: ARTICLE_URL });
+    await drawingIn(4, 'https://a.test/posts/backpressure', { type: 'page-highlights' });
+    const tabsOpen = vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 3 }, { id: 4 }, { id: 5 }] as never);
     const told = vi
       .spyOn(browser.tabs, 'sendMessage')
       .mockResolvedValue(undefined as never)
@@ -96,6 +108,17 @@ describe('background', () => {
     await vi.waitFor(() => expect(told).toHaveBeenCalledTimes(2));
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(told).toHaveBeenCalledTimes(2);
+
+    // The every-site script turned off: its tabs would ask in vain. Tab 3 closed: forgotten.
+    told.mockClear();
+    fake.registered.clear();
+    await tellPagesHighlightsChanged();
+    expect(told.mock.calls).toEqual([[3, command]]);
+    told.mockClear();
+    tabsOpen.mockResolvedValue([{ id: 4 }, { id: 5 }] as never);
+    await tellPagesHighlightsChanged();
+    expect(await getPreference(PREFERENCES.tabsDrawingHighlights)).toEqual([{ tabId: 4, everySite: true }]);
+    expect(told).not.toHaveBeenCalled();
   });
 
   // A review: Firefox's background page has a document, and told itself after each of its writes.
