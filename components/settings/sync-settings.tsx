@@ -10,6 +10,7 @@ import {
   requestSyncNow,
   setSyncEnabled,
 } from '@/lib/settings/sync-settings';
+import { syncingUntil } from '@/lib/sync/sync-status';
 
 const formatTime = (at: number) => new Date(at).toLocaleString();
 
@@ -24,6 +25,14 @@ export function SyncSettings() {
   }, [stored, asked]);
   const enabled = asked ?? stored;
   const status = usePreference(PREFERENCES.syncStatus);
+  // "Syncing…" goes stale without a change to the status (a background stopped mid-sync): drawn again then.
+  const [, setStaleChecks] = useState(0);
+  useEffect(() => {
+    const until = syncingUntil(status ?? null);
+    if (until === null) return;
+    const timer = setTimeout(() => setStaleChecks((n) => n + 1), Math.max(0, until - Date.now()) + 100);
+    return () => clearTimeout(timer);
+  }, [status]);
   const [failure, setFailure] = useState<string | null>(null);
   const problem = failure ?? (enabled ? (status?.lastError?.message ?? null) : null);
   return (
@@ -63,8 +72,8 @@ export function SyncSettings() {
         className="button secondary"
         disabled={!enabled}
         // Also while "Syncing…": the background merges a request into the sync under way, and a
-        // background stopped mid-sync leaves that status behind, which only a request wakes it to
-        // correct (QA pass: the button did nothing after the worker was killed).
+        // background stopped mid-sync leaves that status behind until its mark goes stale, which a
+        // request wakes it to correct at once (QA pass: the button did nothing after the worker was killed).
         onClick={() => void requestSyncNow().then((outcome) => setFailure(outcome.ok ? null : outcome.message))}
       >
         Sync now

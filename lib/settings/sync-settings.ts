@@ -1,6 +1,6 @@
 import { sendRequest } from '@/lib/messaging/client';
 import { PREFERENCES, setPreference } from '@/lib/settings/preferences';
-import type { SyncStatus } from '@/lib/sync/sync-status';
+import { isSyncUnderWay, type SyncStatus } from '@/lib/sync/sync-status';
 
 /** Turns sync on or off here; the background follows the setting (lib/background/sync.ts). */
 export function setSyncEnabled(enabled: boolean): Promise<void> {
@@ -28,16 +28,25 @@ export function notSyncedItemIds(status: SyncStatus | null): string[] {
   return fit ? [...fit.tooLarge, ...fit.notSyncedItems] : [];
 }
 
-/** What Settings says about sync, a sentence each: when it last ran, what it holds, what did not fit. */
-export function describeSyncStatus(status: SyncStatus | null, formatTime: (at: number) => string): string[] {
+/**
+ * What Settings says about sync, a sentence each: when it last ran, what it holds, what did not fit.
+ * "Syncing…" only while the sync under way marks itself alive: a background stopped mid-sync leaves
+ * that status behind (QA pass), and then the last finished sync is what holds.
+ */
+export function describeSyncStatus(
+  status: SyncStatus | null,
+  formatTime: (at: number) => string,
+  now: number = Date.now(),
+): string[] {
   if (!status || status.state === 'stopped') return ['Sync is off: this shelf stays on this browser.'];
+  const underWay = isSyncUnderWay(status, now);
   const lines = [
-    status.state === 'syncing'
-      ? 'Syncing…'
-      : status.lastSyncAt
-        ? `Last synced ${formatTime(status.lastSyncAt)}.`
-        : 'Not synced yet.',
+    underWay ? 'Syncing…' : status.lastSyncAt ? `Last synced ${formatTime(status.lastSyncAt)}.` : 'Not synced yet.',
   ];
+  if (status.state === 'syncing' && !underWay)
+    lines.push(
+      'The last sync stopped before it finished (the browser stopped Shelf’s background): it runs again when that next starts, or with “Sync now”.',
+    );
   const fit = status.fit;
   if (fit) {
     const items = fit.items.synced + fit.items.notSynced;
@@ -62,7 +71,6 @@ export function describeSyncStatus(status: SyncStatus | null, formatTime: (at: n
         `${number(highlightsLeft)} ${highlightsLeft === 1 ? 'highlight does' : 'highlights do'} not fit in the browser’s sync storage and stay on this browser only (items sync before highlights, the most recent first).`,
       );
   }
-  if (status.nextAttemptAt && status.state !== 'syncing')
-    lines.push(`Next attempt ${formatTime(status.nextAttemptAt)}.`);
+  if (status.nextAttemptAt && !underWay) lines.push(`Next attempt ${formatTime(status.nextAttemptAt)}.`);
   return lines;
 }

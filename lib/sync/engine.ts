@@ -11,7 +11,13 @@ import { isSyncKey, MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-stat
 import { decodeReplica, encodeReplica, type Replica } from '@/lib/sync/replica';
 import type { StorageChange, SyncArea, SyncClock, SyncLocalAdapter } from '@/lib/sync/sync-area';
 import { systemClock } from '@/lib/sync/sync-area';
-import { INITIAL_STATUS, problemMessages, type SyncProblem, type SyncStatus } from '@/lib/sync/sync-status';
+import {
+  INITIAL_STATUS,
+  problemMessages,
+  SYNC_HEARTBEAT_MS,
+  type SyncProblem,
+  type SyncStatus,
+} from '@/lib/sync/sync-status';
 import { createWriteLimiter, type WriteLimiter } from '@/lib/sync/write-limiter';
 import { planWrite } from '@/lib/sync/write-plan';
 
@@ -40,6 +46,8 @@ export const DEFAULT_TIMING = {
   /** After MAX_WRITE_OPERATIONS_PER_HOUR, doubling. */
   hourBackoff: 600_000,
   maxBackoff: 3_600_000,
+  /** While a sync runs, how often it says so (a status left 'syncing' by a stopped worker goes stale). */
+  heartbeat: SYNC_HEARTBEAT_MS,
 };
 
 export interface SyncEngineOptions {
@@ -128,7 +136,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function runOnce(): Promise<void> {
     const now = clock.now();
-    report({ state: 'syncing', nextAttemptAt: null });
+    report({ state: 'syncing', nextAttemptAt: null, heartbeatAt: now });
     let items: Record<string, unknown>;
     try {
       items = await area.get(null);
@@ -227,6 +235,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return running.then(() => status);
     }
     running = (async () => {
+      let heartbeat: unknown = null;
+      const beat = () => {
+        heartbeat = clock.setTimeout(() => {
+          report({ heartbeatAt: clock.now() });
+          beat();
+        }, timing.heartbeat);
+      };
+      beat();
       try {
         do {
           again = false;
@@ -238,6 +254,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           }
         } while (again);
       } finally {
+        clock.clearTimeout(heartbeat);
         running = null;
         report({ state: !started ? 'stopped' : status.nextAttemptAt ? 'waiting' : 'idle' });
       }

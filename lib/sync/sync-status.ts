@@ -11,6 +11,30 @@ export interface SyncStatus {
   /** What the area holds for Shelf, and what did not fit (stays on this browser only). */
   fit: FitReport | null;
   lastError: SyncProblem | null;
+  /**
+   * While a sync runs (`state` 'syncing'), when it last said it still runs: the background may be
+   * stopped mid-sync (the browser ends a service worker), which leaves 'syncing' stored behind it.
+   */
+  heartbeatAt?: number;
+}
+
+/** How often a sync under way marks itself alive (`heartbeatAt`). */
+export const SYNC_HEARTBEAT_MS = 15_000;
+/** A 'syncing' status not marked alive for this long was left by a background that stopped mid-sync. */
+export const SYNC_HEARTBEAT_STALE_MS = 4 * SYNC_HEARTBEAT_MS;
+
+/** When a status that says a sync runs stops being believed, or null when it says none runs. */
+export function syncingUntil(status: SyncStatus | null): number | null {
+  if (status?.state !== 'syncing') return null;
+  // An earlier version's status has no mark: it is not believed.
+  return (status.heartbeatAt ?? Number.NEGATIVE_INFINITY) + SYNC_HEARTBEAT_STALE_MS;
+}
+
+/** Whether a sync is under way, by the stored status: 'syncing', and marked alive lately. */
+export function isSyncUnderWay(status: SyncStatus | null, now: number): boolean {
+  const until = syncingUntil(status);
+  // A mark ahead of now (the clock was set back) is believed no longer than one as far behind.
+  return until !== null && now < until && (status?.heartbeatAt ?? 0) < now + SYNC_HEARTBEAT_STALE_MS;
 }
 
 export type SyncProblemKind =
@@ -95,5 +119,6 @@ export const storedSyncStatusSchema: z.ZodMiniType<SyncStatus | null> = z.nullab
         message: z.string().check(z.maxLength(2000)),
       }),
     ),
+    heartbeatAt: z.optional(z.number()),
   }),
 );

@@ -7,7 +7,7 @@ import { resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle } from '@/lib/db/items';
 import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { NOT_SYNCED_NAMED } from '@/lib/settings/sync-settings';
-import type { SyncStatus } from '@/lib/sync/sync-status';
+import { SYNC_HEARTBEAT_STALE_MS, type SyncStatus } from '@/lib/sync/sync-status';
 
 beforeEach(async () => {
   resetDatabaseConnection();
@@ -67,11 +67,40 @@ describe('Sync now and the sync box', () => {
   it('asks the background to sync even while the stored status says it is syncing', async () => {
     const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: null } as never);
     await setPreference(PREFERENCES.syncEnabled, true);
-    await setPreference(PREFERENCES.syncStatus, { ...statusLeavingOut([]), state: 'syncing' });
+    await setPreference(PREFERENCES.syncStatus, { ...statusLeavingOut([]), state: 'syncing', heartbeatAt: Date.now() });
     render(<SyncSettings />);
     await screen.findByText('Syncing…');
     fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
     await waitFor(() => expect(send).toHaveBeenCalledWith({ type: 'sync-now' }));
+  });
+
+  it('a "Syncing…" left by a background stopped mid-sync (its mark stale) shows the last sync instead', async () => {
+    await setPreference(PREFERENCES.syncEnabled, true);
+    const stale = Date.now() - 10 * 60_000;
+    await setPreference(PREFERENCES.syncStatus, { ...statusLeavingOut([]), state: 'syncing', heartbeatAt: stale });
+    render(<SyncSettings />);
+    const box = await screen.findByRole('status', { name: 'Sync status' });
+    await waitFor(() => expect(box.textContent).toMatch(/^Last synced .*The last sync stopped before it finished/));
+    expect(box.textContent).not.toContain('Syncing…');
+  });
+
+  it('"Syncing…" gives way to the last sync once its mark goes stale, with no change to the status', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], shouldAdvanceTime: true });
+    try {
+      await setPreference(PREFERENCES.syncEnabled, true);
+      await setPreference(PREFERENCES.syncStatus, {
+        ...statusLeavingOut([]),
+        state: 'syncing',
+        heartbeatAt: Date.now(),
+      });
+      render(<SyncSettings />);
+      const box = await screen.findByRole('status', { name: 'Sync status' });
+      await waitFor(() => expect(box.textContent).toMatch(/^Syncing…/));
+      vi.advanceTimersByTime(SYNC_HEARTBEAT_STALE_MS + 1_000);
+      await waitFor(() => expect(box.textContent).toMatch(/^Last synced .*The last sync stopped before it finished/));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   // Review: a setting that could not be stored left the box showing it, and the failure unsaid.

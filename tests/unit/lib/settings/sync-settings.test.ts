@@ -69,6 +69,32 @@ describe('what Settings says about sync', () => {
   });
 });
 
+// QA pass: a background stopped mid-sync left "Syncing…" stored, and Settings said so until something woke it.
+describe('what Settings says while a sync runs', () => {
+  const syncing: SyncStatus = {
+    state: 'syncing',
+    lastSyncAt: 5,
+    nextAttemptAt: null,
+    lastError: null,
+    fit: null,
+    heartbeatAt: 1_000_000,
+  };
+
+  it('says "Syncing…" while the sync marks itself alive', () => {
+    expect(describeSyncStatus(syncing, time, 1_000_000 + 20_000)).toEqual(['Syncing…']);
+  });
+
+  it('says when it last synced once the mark is stale (the background stopped mid-sync), and that it runs again', () => {
+    const lines = [
+      'Last synced t5.',
+      'The last sync stopped before it finished (the browser stopped Shelf’s background): it runs again when that next starts, or with “Sync now”.',
+    ];
+    expect(describeSyncStatus(syncing, time, 1_000_000 + 5 * 60_000)).toEqual(lines);
+    // An earlier version's status has no mark at all.
+    expect(describeSyncStatus({ ...syncing, heartbeatAt: undefined }, time, 1_000_000)).toEqual(lines);
+  });
+});
+
 describe('the synced preferences', () => {
   it('are the settings a user wants everywhere, not this browser’s own state', () => {
     expect([...SYNCED_PREFERENCE_NAMES].sort()).toEqual(
