@@ -1,9 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCatalog } from '@/components/hooks/use-catalog';
 import { getTaggedItems } from '@/lib/db/annotations';
 import { filterTagChoices } from '@/lib/popup/popup-results';
 
-/** The popup's tag filter choices: the blog's tags and the user's own, kept in step with the items. */
+/**
+ * The popup's tag filter choices: the tags of the articles users see (with those learned from the
+ * blog) and the user's own, kept in step with the items.
+ */
 export function useFilterTagChoices(chosen: string | null): ReadonlyArray<readonly [string, number]> {
   const taggedItems = useLiveQuery(() => getTaggedItems(), []);
-  return filterTagChoices(taggedItems ?? [], chosen);
+  const { catalog } = useCatalog();
+  return filterTagChoices(taggedItems ?? [], chosen, catalog);
 }

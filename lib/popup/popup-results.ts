@@ -65,34 +65,51 @@ export function describeResultTopic(article: Article): string {
   return `${getTopicLabel(article.topic)} · ${article.tags.join(', ')}`;
 }
 
-let filterTags: ReadonlyArray<readonly [string, number]> | undefined;
+type TagCounts = ReadonlyArray<readonly [string, number]>;
+const filterTagsOf = new WeakMap<readonly Pick<Article, 'tags'>[], TagCounts>();
 
-/** The tag filter's choices: tags used by at least two articles, with counts; computed on first use. */
-export function getFilterTags(): ReadonlyArray<readonly [string, number]> {
-  filterTags ??= [
-    ...ARTICLES.flatMap((a) => a.tags).reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<string, number>()),
-  ]
-    .filter(([, count]) => count >= 2)
-    .sort((a, b) => a[0].localeCompare(b[0]));
-  return filterTags;
+/**
+ * The tag filter's choices among the articles (the bundled catalog's unless given): tags used by at
+ * least two articles, with counts; computed once per list.
+ */
+export function getFilterTags(articles: readonly Pick<Article, 'tags'>[] = ARTICLES): TagCounts {
+  let tags = filterTagsOf.get(articles);
+  if (!tags) {
+    tags = [
+      ...articles.flatMap((a) => a.tags).reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<string, number>()),
+    ]
+      .filter(([, count]) => count >= 2)
+      .sort((a, b) => a[0].localeCompare(b[0]));
+    filterTagsOf.set(articles, tags);
+  }
+  return tags;
 }
+
+/** The articles tags are counted among: the catalog users see (`EffectiveCatalog`), or the bundle's. */
+export interface TaggedArticles {
+  articles: readonly Pick<Article, 'tags'>[];
+  byId(id: string): Pick<Article, 'tags'> | undefined;
+}
+const BUNDLED_ARTICLES: TaggedArticles = { articles: ARTICLES, byId: getArticleById };
 
 /**
  * The tag filter's choices with the user's own tags: an article tag's count counts the saved items
  * with it too (a blog article once, whether or not the user gave it its own tag), and a tag only the
  * user uses is a choice of its own (QA pass: the filter offered the blog's tags alone, and a saved page
- * tagged "redis" was not among "redis (8)"). By name; the chosen tag stays a choice while the user's
- * tags are read, or once no item has it.
+ * tagged "redis" was not among "redis (8)"). Articles are those of `catalog`, which the popup's search
+ * filters (QA pass: articles learned from the blog were looked up in the bundle, so neither their own
+ * tags nor a saved one's were counted as a bundled article's are). By name; the chosen tag stays a
+ * choice while the user's tags are read, or once no item has it.
  */
 export function filterTagChoices(
   taggedItems: ReadonlyArray<{ articleId: string | null; tags: readonly string[] }>,
   chosen: string | null = null,
-  getArticle: (id: string) => Pick<Article, 'tags'> | undefined = getArticleById,
-): ReadonlyArray<readonly [string, number]> {
-  const counts = new Map<string, number>(getFilterTags());
+  catalog: TaggedArticles = BUNDLED_ARTICLES,
+): TagCounts {
+  const counts = new Map<string, number>(getFilterTags(catalog.articles));
   const byCase = new Map([...counts.keys()].map((name) => [name.toLowerCase(), name]));
   for (const { articleId, tags } of taggedItems) {
-    const own = articleId === null ? [] : (getArticle(articleId)?.tags ?? []).map((tag) => tag.toLowerCase());
+    const own = articleId === null ? [] : (catalog.byId(articleId)?.tags ?? []).map((tag) => tag.toLowerCase());
     for (const tag of new Set(tags.map((written) => written.toLowerCase()))) {
       if (own.includes(tag) && counts.has(byCase.get(tag) ?? tag)) continue;
       const name = byCase.get(tag) ?? tags.find((written) => written.toLowerCase() === tag) ?? tag;

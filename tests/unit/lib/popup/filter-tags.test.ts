@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createEffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { describeFilterTag, filterTagChoices, getFilterTags } from '@/lib/popup/popup-results';
 
@@ -32,5 +33,33 @@ describe("the popup's tag filter choices", () => {
     expect(describeFilterTag(['zestytag', 0])).toBe('zestytag');
     expect(describeFilterTag([blogTag, blogCount])).toBe(`${blogTag} (${blogCount})`);
     expect(filterTagChoices([], blogTag)).toEqual(getFilterTags());
+  });
+
+  // QA pass: the counts looked articles up in the bundled catalog, so an article learned from the blog
+  // ("Update articles from the blog") was not counted in its own tags, saved or not.
+  it('count an article learned from the blog, saved with the user’s tags, as a bundled one', () => {
+    const source = { from: 'page' as const, url: 'https://webcoderspeed.com/blog/scaling/vector-clocks', learnedAt: 1 };
+    const catalog = createEffectiveCatalog(ARTICLES, [
+      {
+        kind: 'learned',
+        id: 'vector-clocks',
+        fields: {
+          url: { value: 'https://webcoderspeed.com/blog/scaling/vector-clocks', source },
+          title: { value: 'Vector Clocks', source },
+          tags: { value: [blogTag, 'causality'], source },
+        },
+      },
+    ]);
+    expect(filterTagChoices([], null, catalog)).toContainEqual([blogTag, blogCount + 1]);
+    // Saved, and given one of its own tags and one of the user's: counted once in its own.
+    const saved = { articleId: 'vector-clocks', tags: [blogTag.toUpperCase(), 'mine'] };
+    const choices = filterTagChoices([saved], null, catalog);
+    expect(choices).toContainEqual([blogTag, blogCount + 1]);
+    expect(choices).toContainEqual(['mine', 1]);
+    // As a bundled article with the same tags is counted.
+    const bundled = ARTICLES.find((a) => a.tags.includes(blogTag))!;
+    const asBundled = filterTagChoices([{ articleId: bundled.id, tags: [blogTag.toUpperCase(), 'mine'] }]);
+    expect(asBundled).toContainEqual([blogTag, blogCount]);
+    expect(asBundled).toContainEqual(['mine', 1]);
   });
 });
