@@ -16,17 +16,28 @@ export function useListPlace() {
    * opened an item), and found again in the rows when the list is shown again (`useReturnToRow`).
    */
   const shownRows = useRef<readonly ListRow[] | null>(null);
-  return { query, setQuery, activeIndex, setActiveIndex, shownRows };
+  /** What the list's text search last found, best first: "Next in reading list" follows its order. */
+  const shownFound = useRef<ReadonlyMap<string, unknown> | null>(null);
+  return { query, setQuery, activeIndex, setActiveIndex, shownRows, shownFound };
 }
 
 export type ListPlace = ReturnType<typeof useListPlace>;
 
 /**
  * When the list is shown again, puts the current row back on the row it was on (found once the
- * list is read whole, `complete`); until the view is unmounted, remembers the rows shown.
+ * list is read whole, `complete`); until the view is unmounted, remembers the rows shown and what
+ * its text search found (`found`).
  */
-export function useReturnToRow(place: ListPlace, rows: readonly ListRow[], complete: boolean) {
-  const { setActiveIndex, shownRows, activeIndex } = place;
+export function useReturnToRow(
+  place: ListPlace,
+  rows: readonly ListRow[],
+  complete: boolean,
+  found: ReadonlyMap<string, unknown> | null = null,
+) {
+  const { setActiveIndex, shownRows, activeIndex, shownFound } = place;
+  useEffect(() => {
+    shownFound.current = found;
+  }, [shownFound, found]);
   // Shown for the first time (no row to go back to): nothing to wait for.
   const returned = useRef(shownRows.current === null);
   useEffect(() => {

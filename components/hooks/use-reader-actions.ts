@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
-import { getArticleById } from '@/lib/corpus/catalog';
+import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
 import { getItemIdsWithCopies } from '@/lib/db/copies';
 import { setStatus } from '@/lib/db/items';
 import { getAllItems } from '@/lib/db/queries';
 import type { ItemStatus, SavedItem } from '@/lib/db/schema';
-import { buildRows, nextInQueue } from '@/lib/reading-list/list-query';
+import { buildRows, type ListOrder, nextInList } from '@/lib/reading-list/list-query';
 
 const STATUS_MESSAGES = {
   done: 'Marked as done.',
@@ -14,9 +14,14 @@ const STATUS_MESSAGES = {
 
 /**
  * What the end of an article offers: mark it done, archive it, go on to the next item of the
- * queue (`onOpenItem` shows it where the reader is), and a line saying what happened.
+ * queue, or of `list` (the reading list it was opened from, as the user left it; `onOpenItem` shows
+ * it where the reader is), and a line saying what happened.
  */
-export function useReaderActions(itemId: string, onOpenItem: (item: SavedItem, hasCopy: boolean) => void) {
+export function useReaderActions(
+  itemId: string,
+  onOpenItem: (item: SavedItem, hasCopy: boolean) => void,
+  list?: ListOrder,
+) {
   const [message, setMessage] = useState<{ text: string; status?: ItemStatus } | null>(null);
   const inQueueBefore = useRef<'unread' | 'reading' | null>(null);
   return {
@@ -39,8 +44,13 @@ export function useReaderActions(itemId: string, onOpenItem: (item: SavedItem, h
       setMessage({ text: STATUS_MESSAGES[status], status: next });
     },
     async openNext() {
-      const { items, progress } = await getAllItems();
-      const next = nextInQueue(buildRows(items, progress, getArticleById), itemId);
+      const [{ items, progress }, catalog] = await Promise.all([getAllItems(), loadEffectiveCatalog()]);
+      // The catalog the list reads: an article learned from the blog has its topic and tags there too.
+      const next = nextInList(
+        buildRows(items, progress, (id) => catalog.byId(id)),
+        itemId,
+        list,
+      );
       if (!next) {
         setMessage({ text: 'Nothing else to read in your reading list.' });
         return;

@@ -13,6 +13,7 @@ import { ReaderView } from '@/components/reader-view';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getReaderData } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
+import type { ListOrder } from '@/lib/reading-list/list-query';
 import type { QueryPhrase } from '@/lib/search/phrase';
 import { updateReaderSettings } from '@/lib/settings/reader-settings';
 import { captureItemNow } from '@/lib/side-panel/capture-item';
@@ -23,6 +24,8 @@ interface ReaderContainerProps {
   place: 'panel' | 'tab';
   /** Shows another saved item ("Next in reading list"). */
   onOpenItem: (item: SavedItem, hasCopy: boolean) => void;
+  /** Opened from the reading list: "Next in reading list" follows it as the user left it (else the queue). */
+  list?: ListOrder;
   /** Opened from a search result: the passage that matched, shown and marked. */
   passage?: string;
   /** Opened from a result the user's note matched: the note is shown and has the focus. */
@@ -42,6 +45,7 @@ export function ReaderContainer({
   itemId,
   place,
   onOpenItem,
+  list,
   passage: givenPassage,
   passageTerms,
   passagePrefix,
@@ -63,7 +67,7 @@ export function ReaderContainer({
     (copyShown && (givenPassage !== undefined || passageTerms !== undefined)) || openAt === 'note',
   );
   useFocusAtNote(openAt === 'note' && (copyShown || noCopyShown));
-  const actions = useReaderActions(itemId, onOpenItem);
+  const actions = useReaderActions(itemId, onOpenItem, list);
   useReaderDocument(settings?.readerTheme, place === 'tab' && data?.capture ? data.capture.title : null);
 
   if (!data || !settings) return <p aria-busy="true">Opening…</p>;

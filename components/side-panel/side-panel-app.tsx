@@ -34,10 +34,15 @@ export function SidePanelApp() {
   if (!view || (view.kind === 'article' && !loaded && !catalog.byId(view.articleId)))
     return <main className="side-panel" aria-busy="true" />;
   const showCard = (article: Article) => show({ kind: 'article', articleId: article.id });
-  const read = (itemId: string) => show({ kind: 'reader', itemId });
+  // Opened from the reading list, directly or through a card or a "Next": Next follows that list.
+  const fromList = (view.kind === 'reader' || view.kind === 'article') && view.fromList ? true : undefined;
+  const read = (itemId: string, list = fromList) => show({ kind: 'reader', itemId, ...(list && { fromList: list }) });
   // An item without a readable copy shows its card (a bundled article) or the reader's notice.
   const openItem = (item: SavedItem, hasCopy: boolean) =>
-    item.articleId && !hasCopy ? show({ kind: 'article', articleId: item.articleId }) : read(item.id);
+    item.articleId && !hasCopy
+      ? show({ kind: 'article', articleId: item.articleId, ...(fromList && { fromList }) })
+      : read(item.id);
+  const { query, shownFound } = readingListPlace;
   const article = view.kind === 'article' ? catalog.byId(view.articleId) : undefined;
 
   return (
@@ -67,14 +72,15 @@ export function SidePanelApp() {
             openAt={view.at}
             place="panel"
             onOpenItem={openItem}
+            list={view.fromList && { query, found: shownFound.current }}
           />
         </StorageGate>
       )}
       {view.kind === 'reading-list' && (
         <StorageGate>
           <ReadingListView
-            onOpenArticle={(articleId) => show({ kind: 'article', articleId })}
-            onOpenPage={read}
+            onOpenArticle={(articleId) => show({ kind: 'article', articleId, fromList: true })}
+            onOpenPage={(itemId) => read(itemId, true)}
             onImport={() => show({ kind: 'settings', at: 'import' })}
             undo={readingListUndo}
             place={readingListPlace}

@@ -82,8 +82,7 @@ export function queryRows(
   query: ListQuery,
   found: ReadonlyMap<string, unknown> | null = null,
 ): ListRow[] {
-  const words = normalizeText(query.text).split(/\s+/).filter(Boolean);
-  const ranks = new Map([...(found?.keys() ?? [])].map((id, at) => [id, at]));
+  const words = searchWords(query);
   const filtered = rows.filter(({ item, article }) => {
     if (!isInView(item.status, query.status)) return false;
     if (query.topic && article?.topic !== query.topic) return false;
@@ -94,10 +93,19 @@ export function queryRows(
     );
     return words.every((word) => haystack.includes(word));
   });
+  return filtered.sort(listOrder(query, found));
+}
+
+const searchWords = (query: ListQuery) => normalizeText(query.text).split(/\s+/).filter(Boolean);
+
+/** The list's order for `query`: while searching, the best match first; then the sort; ids break ties. */
+function listOrder(query: ListQuery, found: ReadonlyMap<string, unknown> | null): (a: ListRow, b: ListRow) => number {
+  const searching = searchWords(query).length > 0;
+  const ranks = new Map([...(found?.keys() ?? [])].map((id, at) => [id, at]));
   const key = (row: ListRow) =>
     query.sort === 'added' ? row.item.addedAt : query.sort === 'updated' ? row.item.updatedAt : row.progress;
-  const rank = (row: ListRow) => (words.length > 0 ? (ranks.get(row.item.id) ?? ranks.size) : 0);
-  return filtered.sort((a, b) => rank(a) - rank(b) || key(b) - key(a) || a.item.id.localeCompare(b.item.id));
+  const rank = (row: ListRow) => (searching ? (ranks.get(row.item.id) ?? ranks.size) : 0);
+  return (a, b) => rank(a) - rank(b) || key(b) - key(a) || a.item.id.localeCompare(b.item.id);
 }
 
 /**
@@ -134,17 +142,33 @@ export function countFoundInAll(
   return queryRows(rows, { ...query, status: 'all' }, found).length;
 }
 
+/** A reading list as the user left it: its query, and what its text search found (best first). */
+export interface ListOrder {
+  query: ListQuery;
+  found?: ReadonlyMap<string, unknown> | null;
+}
+
 /**
- * The item "Next in reading list" goes to: the one after `currentId` in the queue as the list
- * orders it by default (newest first), after the end its first. An item no longer in the queue (just
- * marked done or archived) keeps its place in that order: the next is the queue's first item after
- * it (QA pass: it was the queue's first, so reading from the middle of the queue went back to the
- * top after each item finished). Null when nothing else is left to read.
+ * The item "Next in reading list" goes to: the one after `currentId` in `list` (by default the
+ * queue as the list orders it by default, newest first; the reader opened from the reading list
+ * follows that list's view, filters, search and sort), after the end its first. An item no longer in
+ * the list (just marked done or archived) keeps its place in that order: the next is the list's
+ * first item after it (QA pass: it was the queue's first, so reading from the middle of the queue
+ * went back to the top after each item finished). Null when nothing else is left to read.
  */
-export function nextInQueue(rows: readonly ListRow[], currentId: string): ListRow | null {
-  const everything = queryRows(rows, { ...DEFAULT_LIST_QUERY, status: 'all' });
+export function nextInList(
+  rows: readonly ListRow[],
+  currentId: string,
+  { query, found = null }: ListOrder = { query: DEFAULT_LIST_QUERY },
+): ListRow | null {
+  const everything = [...rows].sort(listOrder(query, found));
   const at = everything.findIndex((row) => row.item.id === currentId);
-  const inQueue = new Set(queryRows(rows, DEFAULT_LIST_QUERY).map((row) => row.item.id));
+  const inList = new Set(queryRows(rows, query, found).map((row) => row.item.id));
   const after = [...everything.slice(at + 1), ...everything.slice(0, Math.max(at, 0))];
-  return after.find((row) => row.item.id !== currentId && inQueue.has(row.item.id)) ?? null;
+  return after.find((row) => row.item.id !== currentId && inList.has(row.item.id)) ?? null;
+}
+
+/** The queue's next item, newest first (`nextInList` of the default list). */
+export function nextInQueue(rows: readonly ListRow[], currentId: string): ListRow | null {
+  return nextInList(rows, currentId);
 }

@@ -18,6 +18,8 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('reader'),
     itemId: z.string().check(z.minLength(1), z.maxLength(300)),
+    /** Opened from the reading list (or from a card or reader opened from it): "Next" follows that list. */
+    fromList: z.optional(z.literal(true)),
     /** Words of the copy to open at (a search result's passage). */
     passage: z.optional(z.string().check(z.maxLength(400))),
     /** Found by the user's note alone: the reader opens at the note, which the copy does not hold. */
@@ -39,7 +41,12 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
   }),
   /** A result to tell the user (e.g. why a page could not be saved). */
   z.strictObject({ kind: z.literal('message'), text: z.string().check(z.maxLength(1000)) }),
-  z.strictObject({ kind: z.literal('article'), articleId: z.string().check(z.minLength(1)) }),
+  z.strictObject({
+    kind: z.literal('article'),
+    articleId: z.string().check(z.minLength(1)),
+    /** Opened from the reading list: its "Read saved copy" keeps following that list. */
+    fromList: z.optional(z.literal(true)),
+  }),
   z.strictObject({
     kind: z.literal('related'),
     /** What to find related articles for: a selection, a link's words, or a page's main text. */

@@ -7,6 +7,7 @@ import {
   countFoundInAll,
   DEFAULT_LIST_QUERY,
   goneTag,
+  nextInList,
   nextInQueue,
   queryRows,
   searchLibrary,
@@ -109,6 +110,48 @@ describe('reading list query', () => {
     expect(nextInQueue(queueOf('c'), 'c')?.item.id).toBe('d');
     expect(nextInQueue(queueOf('e'), 'e')?.item.id).toBe('a');
     expect(nextInQueue(queueOf('c'), 'gone')?.item.id).toBe('a');
+  });
+
+  // "Next in reading list" in a reader opened from the reading list followed the queue's default order
+  // (newest first), not the list the user had sorted, filtered or searched and opened the item from.
+  it('follows the list it was opened from: its view, filters, search and sort', () => {
+    const pages = buildRows(
+      [
+        savedItem({ id: 'a', addedAt: 5, tags: ['go'] }),
+        savedItem({ id: 'b', addedAt: 4, status: 'reading' }),
+        savedItem({ id: 'c', addedAt: 3, tags: ['go'], status: 'done' }),
+        savedItem({ id: 'd', addedAt: 2, tags: ['go'] }),
+        savedItem({ id: 'e', addedAt: 1, status: 'archived' }),
+      ],
+      ['a', 'b', 'c', 'd', 'e'].map((id, at) => ({
+        itemId: id,
+        fraction: [0.1, 0.5, 0.9, 0.7, 0.3][at] as number,
+        anchor: { scrollFraction: 0, scrollY: 0 },
+        updatedAt: 1,
+      })),
+      getArticleById,
+    );
+    const next = (id: string, query: Partial<typeof DEFAULT_LIST_QUERY>, found?: string[]) =>
+      nextInList(pages, id, {
+        query: { ...DEFAULT_LIST_QUERY, ...query },
+        found: found && new Map(found.map((found) => [found, ['text']])),
+      })?.item.id ?? null;
+    // The default list is the queue, newest first, as from anywhere else.
+    expect(next('a', {})).toBe(nextInQueue(pages, 'a')?.item.id);
+    expect(next('a', {})).toBe('b');
+    // Sorted by progress (furthest first): d (0.7), b (0.5), a (0.1) in the queue.
+    expect(next('d', { sort: 'progress' })).toBe('b');
+    expect(next('a', { sort: 'progress' })).toBe('d');
+    // All, by progress: c (0.9), d, b, e (0.3), a.
+    expect(next('b', { status: 'all', sort: 'progress' })).toBe('e');
+    // Tagged "go" in the queue: a, d (c is done).
+    expect(next('a', { tag: 'go' })).toBe('d');
+    expect(next('d', { tag: 'go' })).toBe('a');
+    // Done: c alone, nothing else to read there.
+    expect(next('c', { status: 'done' })).toBeNull();
+    // Searched: the search's order, best match first (d, then a), the rest not in the list.
+    expect(next('d', { text: 'retries' }, ['d', 'a'])).toBe('a');
+    expect(next('a', { text: 'retries' }, ['d', 'a'])).toBe('d');
   });
 
   it('searches with the library engine: typos, and words deep in a saved copy', () => {
