@@ -1,5 +1,6 @@
 import { countedUnitOf } from '@/lib/capture/reading-time';
 import type { CaptureRecord } from '@/lib/db/schema';
+import { isWebUrl } from '@/lib/net/web-url';
 import { siteOf } from '@/lib/reading-list/site';
 
 export interface ReaderDate {
@@ -51,9 +52,12 @@ export function ReaderHeader({ capture, originalUrl, date, percentRead }: Reader
         {capture.wordCount.toLocaleString('en')} {countedUnitOf(capture.lang)} ·{' '}
         {/* A copy without words (an empty page) has nothing to read, so no progress or time left. */}
         {capture.wordCount > 0 && `${percentRead}% read · ${describeTimeLeft(minutesLeft, percentRead)}`}
-        <a href={originalUrl} target="_blank" rel="noopener noreferrer">
-          Open original
-        </a>
+        {/* Only a web address is a link: a backup's copy may name any (`javascript:`, `data:`). */}
+        {isWebUrl(originalUrl) && (
+          <a href={originalUrl} target="_blank" rel="noopener noreferrer">
+            Open original
+          </a>
+        )}
       </p>
       {capture.notice && <p className="notice">{capture.notice}</p>}
     </header>

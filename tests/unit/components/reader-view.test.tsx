@@ -103,6 +103,18 @@ describe('ReaderView', () => {
     expect(screen.getByRole('link', { name: 'Open original' }).getAttribute('href')).toBe('https://example.org/x');
   });
 
+  // Red team: a backup's bundled article (no address of its own) with a copy whose address is
+  // `javascript:` or `data:` made "Open original" such a link; only a web address is one.
+  it.each(['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', ' JavaScript:alert(1)'])(
+    'offers "Open original" only for a web address, not %s',
+    (url) => {
+      const { rerender } = renderReader({ url });
+      rerender({ originalUrl: url });
+      expect(screen.queryByRole('link', { name: 'Open original' })).toBeNull();
+      expect(document.querySelector('a[href]:not([href^="http"])')).toBeNull();
+    },
+  );
+
   it('keeps its settings behind a button, with the text size shown', () => {
     const { onSettingsChange } = renderReader({}, { settings: { ...DEFAULT_SETTINGS, readerFontSize: 18 } });
     const button = screen.getByRole('button', { name: 'Reader settings' });
