@@ -114,6 +114,11 @@ const FORBID_ATTR = [
   'is',
   // Named elements would shadow the reader page's own globals (DOM clobbering).
   'name',
+  // Nor hide words the copy still has for search, snippets and Copy (`hidden`, a `popover` nothing can
+  // open), or keep them from a screen reader, a click and a selection (`inert`): they show as text.
+  'hidden',
+  'popover',
+  'inert',
 ];
 /**
  * The addresses a copy may link to. Fragment links are dropped too: the ids they point at are
