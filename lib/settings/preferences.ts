@@ -351,7 +351,10 @@ export async function restorePreferences(
 ): Promise<RestoredPreferences> {
   const report: RestoredPreferences = { restored: [], skipped: [] };
   for (const [name, value] of Object.entries(snapshot)) {
-    const pref = (PREFERENCES as Record<string, Preference<unknown>>)[name];
+    // Own names only: a file's "constructor" or "toString" would find Object.prototype's.
+    const pref = Object.hasOwn(PREFERENCES, name)
+      ? (PREFERENCES as Record<string, Preference<unknown>>)[name]
+      : undefined;
     if (!pref) {
       report.skipped.push({ name, reason: 'not a setting this version of Shelf knows' });
       continue;

@@ -99,4 +99,15 @@ describe('the preferences inventory', () => {
       { name: 'theme', reason: 'its value is not valid' },
     ]);
   });
+
+  // Red team: a backup whose preferences name Object.prototype's members stopped the restore, after
+  // its items were written, with "Cannot read properties of undefined (reading 'excluded')".
+  it('restore takes a name of an object’s own members (constructor, toString, __proto__) for an unknown setting', async () => {
+    const snapshot = JSON.parse('{"constructor":1,"toString":"x","__proto__":{"showBadge":false},"showBadge":false}');
+    const report = await restorePreferences(snapshot);
+    expect(report.restored).toEqual(['showBadge']);
+    expect(report.skipped.map(({ name, reason }) => [name, reason])).toEqual(
+      ['constructor', 'toString', '__proto__'].map((name) => [name, 'not a setting this version of Shelf knows']),
+    );
+  });
 });
