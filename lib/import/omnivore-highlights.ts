@@ -26,7 +26,13 @@ export interface FoundQuote {
   color?: string;
 }
 
-const OMNIVORE_COLORS: Record<string, HighlightColor> = { yellow: 'yellow', green: 'green', blue: 'blue', red: 'pink' };
+/** A Map, not an object: a file's colour "constructor" would find Object.prototype's member (and fail the record). */
+const OMNIVORE_COLORS = new Map<string, HighlightColor>([
+  ['yellow', 'yellow'],
+  ['green', 'green'],
+  ['blue', 'blue'],
+  ['red', 'pink'],
+]);
 
 /** Omnivore's metadata highlights: quotes to keep as highlights, and `NOTE`s (the item's note). */
 export function quotesFromMetadata(highlights: readonly OmnivoreHighlight[]): {
@@ -104,6 +110,6 @@ export function anchorImportedQuotes(quotes: readonly FoundQuote[], copyRoot: El
     const exact = collapseWhitespace(quote).trim().slice(0, MAX_QUOTE_LENGTH);
     const found = copyRoot && selectorsForQuote(copyRoot, { exact, prefix, suffix });
     const selectors: SelectorSet = found ?? { quote: { type: 'TextQuoteSelector', exact } };
-    return { selectors, note, color: OMNIVORE_COLORS[color?.toLowerCase() ?? ''] ?? 'yellow' };
+    return { selectors, note, color: OMNIVORE_COLORS.get(color?.toLowerCase() ?? '') ?? 'yellow' };
   });
 }

@@ -268,6 +268,29 @@ describe('Omnivore zip', () => {
     ]);
   });
 
+  // Red team: a colour named like an object's own member ("constructor") was taken for one of
+  // Omnivore's, and the record (item, copy and every highlight) was skipped as invalid.
+  it('reads a colour it does not know, "constructor" or "__proto__" too, as yellow', () => {
+    const oddColours = zipSync({
+      'metadata_0_to_1.json': strToU8(
+        JSON.stringify([
+          {
+            slug: 'odd',
+            title: 'Odd colours',
+            url: 'https://example.com/odd-colours',
+            highlights: ['constructor', '__proto__', 'toString', 'purple'].map((color) => ({
+              type: 'HIGHLIGHT',
+              quote: `Quote in ${color}.`,
+              color,
+            })),
+          },
+        ]),
+      ),
+    });
+    const entry = byUrl(read('omnivore.zip', oddColours), 'https://example.com/odd-colours');
+    expect(entry.highlights.map(({ color }) => color)).toEqual(['yellow', 'yellow', 'yellow', 'yellow']);
+  });
+
   it('captures saved content like a page: readable, with scripts, handlers, script URLs and pixels removed', () => {
     const entry = byUrl(read('omnivore.zip', zip), 'https://example.com/read-replicas');
     const page = entry.content as { html: string; text: string; wordCount: number };
