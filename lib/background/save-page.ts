@@ -45,6 +45,11 @@ export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
   }
   const parsed = capturedPageSchema.safeParse(result);
   if (!parsed.success) throw new Error(`The page could not be captured: ${z.prettifyError(parsed.error)}`);
+  // The tab may have left the page since `tab` was read (a page that asked for a highlight, which
+  // saves it, can send its tab to another site at once): that site's page is not this one's copy.
+  if (originOf(parsed.data.url) !== originOf(tab.url)) {
+    throw new Error('The tab moved to another site while Shelf saved it, so nothing was saved. Save it again.');
+  }
   const { html, text } = await readCopyHere(parsed.data.html);
   const capture = { ...parsed.data, html, ...copyChanges({ ...parsed.data, url: tab.url }, text) };
   const item = await savePage(
@@ -53,6 +58,14 @@ export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
   );
   await keepCopyImages(item.id, capture.html); // before "Saved": the copy is complete offline
   return item;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** What the page a tab reports for its HTTP status: a whole number; anything else reads as unknown. */

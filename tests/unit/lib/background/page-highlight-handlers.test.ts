@@ -46,9 +46,9 @@ const scriptIn = (url: string, extra: Record<string, unknown> = {}) =>
   }) as never;
 const send = (message: unknown, sender: never) => dispatchRequest(requestHandlers, message, sender);
 
-/** What `capture.js` answers from the tab (the page "Save this page" would keep). */
-function tabCaptures() {
-  const capture = capturedPage(PAGE, 'Backpressure', SENTENCE, {
+/** What `capture.js` answers from the tab showing `url` (the page "Save this page" would keep). */
+function tabCaptures(url = PAGE) {
+  const capture = capturedPage(url, 'Backpressure', SENTENCE, {
     dir: 'ltr',
     html: `<article><p>${SENTENCE}</p></article>`,
   });
@@ -117,11 +117,11 @@ describe('highlights on any site', () => {
     expect(await drawn(article.replace('https:', 'http:'))).not.toContain(SENTENCE);
     expect(await drawn(article.replace('webcoderspeed.com', 'webcoderspeed.com:8443'))).not.toContain(SENTENCE);
     // Review: a highlight made there saved that page first — as the article, its copy replaced.
-    tabCaptures();
     for (const url of [
       article.replace('https:', 'http:'),
       article.replace('webcoderspeed.com', 'webcoderspeed.com:8443'),
     ]) {
+      tabCaptures(url);
       expect(await send({ type: 'add-page-highlight', selectors }, scriptIn(url))).toMatchObject({ ok: true });
       expect(await getItem(pageItemId(url))).toMatchObject({ kind: 'page' });
     }

@@ -8,9 +8,9 @@ import { getDatabase } from '@/lib/db/database';
 const URL = 'https://a.test/posts/backpressure';
 
 /** What `capture.js` answers from the tab: here, as a tab whose renderer the page took over would. */
-function tabAnswers(html: string) {
+function tabAnswers(html: string, url = URL) {
   const capture: CapturedPage = {
-    url: URL,
+    url,
     title: 'Backpressure',
     byline: null,
     siteName: null,
@@ -39,6 +39,20 @@ describe('saving an open page', () => {
     expect(copy?.html).not.toMatch(/onerror|<script|javascript:/i);
     // The text searched is the kept copy's, not what the tab said it was.
     expect(copy?.text).toContain('Then they drop work.');
+  });
+
+  // Red team: a page asks for a highlight (which saves it first), then sends the tab to another site
+  // before the copy is made; that site's page (a signed-in inbox) was kept as the first page's copy.
+  it('keeps no copy of another site than the one it saves, where the tab moved meanwhile', async () => {
+    tabAnswers('<article><p>Your inbox: 3 messages from the bank.</p></article>', 'https://mail.victim.test/inbox');
+    const before = await getDatabase().items.count();
+    await expect(savePageFromTab({ id: 3, url: URL, title: 'Backpressure' })).rejects.toThrow(
+      'The tab moved to another site while Shelf saved it, so nothing was saved. Save it again.',
+    );
+    expect(await getDatabase().items.count()).toBe(before);
+    // The same site at another address (a single-page app moved on) is still the page saved.
+    tabAnswers('<article><p>Queues fill up fast.</p></article>', 'https://a.test/posts/next');
+    await expect(savePageFromTab({ id: 3, url: URL, title: 'Backpressure' })).resolves.toMatchObject({ url: URL });
   });
 
   // QA pass: on Chrome's page for a site that did not answer, the popup said "The browser did not let
