@@ -105,10 +105,11 @@ export interface AdvertisedFeed {
   format: 'rss' | 'atom';
 }
 
-const FEED_TYPES: Record<string, AdvertisedFeed['format']> = {
-  'application/rss+xml': 'rss',
-  'application/atom+xml': 'atom',
-};
+/** A Map, not an object: a page's `type="constructor"` would find Object.prototype's member. */
+const FEED_TYPES = new Map<string, AdvertisedFeed['format']>([
+  ['application/rss+xml', 'rss'],
+  ['application/atom+xml', 'atom'],
+]);
 
 /**
  * The feeds a page advertises (`<link rel="alternate" type="application/rss+xml|application/atom+xml">`),
@@ -118,7 +119,7 @@ export function discoverFeeds(facts: PageFacts, site: BlogSite): { feeds: Advert
   const feeds: AdvertisedFeed[] = [];
   const refused: string[] = [];
   for (const link of facts.links) {
-    const format = FEED_TYPES[(link.type ?? '').split(';')[0]?.trim().toLowerCase() ?? ''];
+    const format = FEED_TYPES.get((link.type ?? '').split(';')[0]?.trim().toLowerCase() ?? '');
     if (!format || !link.rel.includes('alternate')) continue;
     const url = site.toRequestUrl(link.href, facts.baseUrl);
     if (url === null) refused.push(clip(link.href, 200));

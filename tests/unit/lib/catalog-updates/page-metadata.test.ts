@@ -116,6 +116,15 @@ describe('discoverFeeds', () => {
       refused: ['https://feeds.example.net/sample'],
     });
   });
+
+  // Red team: a type named like an object's member found Object.prototype's, and the link was taken for a feed.
+  it('takes no other type for a feed, "constructor" or "__proto__" neither', () => {
+    const links = ['constructor', '__proto__', 'toString', 'text/html']
+      .map((type) => `<link rel="alternate" type="${type}" href="/${type.replace(/\W/g, '')}.xml">`)
+      .join('');
+    const facts = readPageFactsFromHtml(`<html><head>${links}</head></html>`, 'https://webcoderspeed.com/');
+    expect(discoverFeeds(facts, BLOG_SITE)).toEqual({ feeds: [], refused: [] });
+  });
 });
 
 // QA pass: "Slow Otter & Friends | WebCoderSpeed" was learned as the title of a page without og:site_name.
