@@ -4,7 +4,8 @@ import type { QuoteBlock } from '@/lib/annotations/quote-blocks';
  * Highlights, notes and tags as Markdown: one file for many items, or one item (copied from its
  * card). Text that comes from web pages (titles, quotes) is escaped, so a hostile title cannot
  * turn into a link, an image or HTML in the reader's Markdown app; the user's own notes are
- * Markdown already and are kept as written.
+ * Markdown already and are kept as written, but for raw HTML and links that could run script
+ * (`neutralizeNote`): an import fills notes from other apps' files too, with page text.
  */
 
 export interface MarkdownHighlight {
@@ -75,8 +76,84 @@ function formatQuote({ quote, blocks }: MarkdownHighlight): string {
   return quoteLines(written.flatMap((block, i) => (i === 0 ? block : ['', ...block])));
 }
 
-/** The user's Markdown, without trailing spaces or blank lines at its ends. */
-const formatNote = (note: string) => lines(note.trim()).join('\n');
+/**
+ * A link's destination that runs nothing: a web or mail address, or one without a scheme (no `:`
+ * before its first `/`, `?` or `#`, and no `&` or `\\` there, which could spell one: `&#106;`, `\\:`).
+ */
+const SAFE_DESTINATION = /^(?:(?:https?|mailto):|[^:&\\]*(?:[/?#]|$))/i;
+const SAFE_AUTOLINK = /^<(?:https?|mailto):[^\s<>]*>/i;
+/** What may follow a `]` to make a link (`](`) or a link reference definition (`]:`), then its destination. */
+const LINK_DESTINATION = /^\][(:][ \t]*(?:\r?\n[ \t]*)?(?:<([^<>\n]*)>?|(\S*))/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+/**
+ * A stretch of a note outside fenced code: every `<` that could open HTML (a tag, comment or
+ * processing instruction, or an autolink other than http, https or mail) and every link or
+ * reference definition to another kind of address is escaped, so that it shows as written.
+ * Nothing is taken for code here (a code span's bounds depend on the blocks around it, which a
+ * scan of the text cannot know): a `<` in a code span may show a backslash, never run.
+ */
+function neutralizeText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    const rest = text.slice(i);
+    if (char === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
+      out += rest.slice(0, 2); // already escaped: kept literal as written
+      i++;
+    } else if (char === '<') {
+      const autolink = SAFE_AUTOLINK.exec(rest)?.[0];
+      if (autolink) {
+        out += autolink;
+        i += autolink.length - 1;
+      } else out += /^<[A-Za-z/!?]/.test(rest) ? '\\<' : '<';
+    } else if (char === ']' && LINK_DESTINATION.test(rest)) {
+      const [, bracketed, bare] = LINK_DESTINATION.exec(rest) ?? [];
+      const safe = SAFE_DESTINATION.test(bracketed ?? bare ?? '');
+      // `](` escaped is no link; `\\]:` ends no reference label.
+      out += safe ? char : rest[1] === '(' ? ']\\(' : '\\]';
+      if (!safe && rest[1] === '(') i++;
+    } else out += char;
+  }
+  return out;
+}
+
+/**
+ * A note's Markdown with raw HTML and script links neutralized (`neutralizeText`), except in fenced
+ * code blocks that start at the line's start: outside HTML (all escaped) such a fence is always one,
+ * in or after a list or quote too, and its lines stay as written.
+ */
+function neutralizeNote(noteLines: readonly string[]): string {
+  const out: string[] = [];
+  let text: string[] = [];
+  let fence: { char: string; length: number } | null = null;
+  const flush = () => {
+    if (text.length) out.push(neutralizeText(text.join('\n')));
+    text = [];
+  };
+  for (const line of noteLines) {
+    if (fence) {
+      out.push(line);
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
+      if (close?.[0] === fence.char && close.length >= fence.length) fence = null;
+      continue;
+    }
+    const open = /^(`{3,})[^`]*$|^(~{3,})/.exec(line);
+    const marker = open?.[1] ?? open?.[2];
+    if (!marker) {
+      text.push(line);
+      continue;
+    }
+    flush();
+    out.push(line);
+    fence = { char: marker[0] as string, length: marker.length };
+  }
+  flush();
+  return out.join('\n');
+}
+
+/** The user's Markdown, without trailing spaces or blank lines at its ends, neutralized. */
+const formatNote = (note: string) => neutralizeNote(lines(note.trim()));
 
 /** One item; `headingLevel` 1 when it stands alone, 2 inside a file of many. */
 export function itemToMarkdown(item: MarkdownItem, { headingLevel = 1 }: { headingLevel?: 1 | 2 } = {}): string {

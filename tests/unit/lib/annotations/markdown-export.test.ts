@@ -83,6 +83,42 @@ describe('text from web pages cannot inject Markdown or HTML', () => {
     expect(itemToMarkdown({ ...item, url: 'javascript:alert(1)' })).not.toContain('<javascript');
   });
 
+  // Red team: a note is the user's Markdown, but an import fills notes from other apps' files too
+  // (a bookmark's description, an Instapaper selection, Raindrop.io's highlights: page text), and a
+  // Markdown app that shows raw HTML ran it, or followed a `javascript:` link.
+  it('keeps a note’s Markdown but neutralizes raw HTML and links that run script', () => {
+    const note = (text: string) =>
+      itemToMarkdown({ ...item, note: text, highlights: [] })
+        .split('\n\n')[3]
+        ?.trimEnd();
+    const hostileNotes = [
+      ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)>'],
+      ['<script>alert(1)</script>', '\\<script>alert(1)\\</script>'],
+      ['<!-- hide --> <?php ?>', '\\<!-- hide --> \\<?php ?>'],
+      ['[Click](javascript:alert(1))', '[Click]\\(javascript:alert(1))'],
+      ['![pic](data:image/svg+xml,x)', '![pic]\\(data:image/svg+xml,x)'],
+      ['[a](<JavaScript:alert(1)>)', '[a]\\(\\<JavaScript:alert(1)>)'],
+      ['[a]( &#106;avascript:alert(1))', '[a]\\( &#106;avascript:alert(1))'],
+      ['[a](javascript&colon;alert(1))', '[a]\\(javascript&colon;alert(1))'],
+      ['[a](\njavascript:alert(1))', '[a]\\(\njavascript:alert(1))'],
+      ['[a]: javascript:alert(1)\n\nSee [a].', '[a\\]: javascript:alert(1)'],
+      ['<javascript:alert(1)>', '\\<javascript:alert(1)>'],
+      // A backslash the note has before "<" keeps it literal: none is taken away from it.
+      ['\\\\<img src=x onerror=alert(1)>', '\\\\\\<img src=x onerror=alert(1)>'],
+    ];
+    for (const [text, written] of hostileNotes) expect(note(text as string), text).toBe(written);
+    // What a user writes stays: emphasis, lists, web, mail and relative links, autolinks, code blocks.
+    const mine = [
+      '**bold**, _it_ and [a link](https://example.org/a_(b)) or [mail](mailto:a@b.example) or [up](../x:y)',
+      '- <https://example.org> and 3 < 4',
+      '```html',
+      '<div onclick="go()">kept as code</div>',
+      '```',
+      'a \\<b> written escaped',
+    ].join('\n');
+    expect(itemToMarkdown({ ...item, note: mine, highlights: [] })).toContain(`\n${mine}\n`);
+  });
+
   it('escapes tags', () => {
     expect(itemToMarkdown({ ...item, tags: ['*star*'] })).toContain('Tags: \\*star\\*');
   });
