@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemsToMarkdown, itemToMarkdown, type MarkdownItem } from '@/lib/annotations/markdown-export';
 
@@ -117,6 +118,57 @@ describe('text from web pages cannot inject Markdown or HTML', () => {
       'a \\<b> written escaped',
     ].join('\n');
     expect(itemToMarkdown({ ...item, note: mine, highlights: [] })).toContain(`\n${mine}\n`);
+  });
+
+  it('leaves no note, however built, a `<` that opens HTML or a link to another kind of address', () => {
+    const piece = fc.constantFrom(
+      ...['<', '>', '[', ']', '(', ')', ':', '\\', '`', '\n', ' ', '\t', '&', '#', 'a', 'img ', 'javascript'],
+      ...['https', 'mailto', '&#106;', '&colon;', '```', '~~~', '/', '!', '?', '<https://a.example/>', '](', ']: '],
+    );
+    const oddBackslashesBefore = (text: string, at: number) => {
+      let count = 0;
+      while (text[at - 1 - count] === '\\') count++;
+      return count % 2 === 1;
+    };
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const note = pieces.join('');
+        if (!note.trim()) return;
+        const markdown = itemToMarkdown({ ...item, note, highlights: [] });
+        // The note's lines, less those of fenced code blocks that start a line (kept as written).
+        const prose: string[] = [];
+        let fence: string | null = null;
+        for (const line of markdown.split('\n').slice(6)) {
+          if (fence) {
+            const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
+            if (close && close[0] === fence[0] && close.length >= fence.length) fence = null;
+          } else {
+            fence = /^(`{3,})[^`]*$|^(~{3,})/.exec(line)?.slice(1).find(Boolean) ?? null;
+            if (!fence) prose.push(line);
+          }
+        }
+        const text = prose.join('\n');
+        for (const match of text.matchAll(/<[A-Za-z/!?]/g)) {
+          const at = match.index;
+          const autolink = /^<(?:https?|mailto):[^\s<>]*>/i.test(text.slice(at));
+          expect(autolink || oddBackslashesBefore(text, at), text).toBe(true);
+        }
+        for (const match of text.matchAll(/\][(:]/g)) {
+          if (oddBackslashesBefore(text, match.index)) continue;
+          // The address a Markdown app would link: escapes and character references decoded, tabs dropped.
+          const rest = text.slice(match.index + 2).replace(/^[ \t]*(?:\n[ \t]*)?/, '');
+          const written = rest.startsWith('<') ? /^<([^<>\n]*)/.exec(rest)?.[1] : /^\S*/.exec(rest)?.[0];
+          const address = (written ?? '')
+            .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+            .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+            .replace(/&colon;/g, ':')
+            .replace(/[\t\n]/g, '');
+          const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(address)?.[0].toLowerCase();
+          expect([undefined, 'http:', 'https:', 'mailto:'], text).toContain(scheme);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('escapes tags', () => {
