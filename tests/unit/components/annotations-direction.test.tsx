@@ -23,7 +23,7 @@ function highlight(id: string): Highlight {
 describe('the user’s quotes, notes and tags take their own text’s direction', () => {
   it('a highlight’s quote (shown or not found) and its note', () => {
     render(<HighlightList highlights={[highlight('a'), highlight('b')]} notFound={new Set(['b'])} onShow={() => {}} />);
-    expect(screen.getByRole('button', { name: HEBREW }).getAttribute('dir')).toBe('auto');
+    expect(screen.getByRole('button', { name: `${HEBREW} (1st)` }).getAttribute('dir')).toBe('auto');
     expect(document.querySelector('blockquote')?.getAttribute('dir')).toBe('auto');
     for (const note of screen.getAllByRole('textbox')) expect(note.getAttribute('dir')).toBe('auto');
   });
