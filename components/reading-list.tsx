@@ -1,12 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type Ref, useEffect, useRef } from 'react';
+import { type Ref, useEffect, useMemo, useRef } from 'react';
 import { AnnotationBadges } from '@/components/annotations/annotation-badges';
 import { useHighlightCounts } from '@/components/hooks/use-highlight-counts';
 import { type CopyFacts, getCopyFacts } from '@/lib/db/copies';
 import type { ListRow } from '@/lib/reading-list/list-query';
 import { getRowDetails } from '@/lib/reading-list/row-details';
 import { ROW_INDEX_ATTRIBUTE } from '@/lib/reading-list/row-focus';
+import { rowNames } from '@/lib/reading-list/row-names';
 import type { MatchReason } from '@/lib/search/library-index';
 import { describeReasons } from '@/lib/search/unified';
 
@@ -45,6 +46,7 @@ export function ReadingList({
 }: ReadingListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const highlightCounts = useHighlightCounts();
+  const names = useMemo(() => rowNames(rows.map(({ item }) => item)), [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -57,7 +59,6 @@ export function ReadingList({
   // Only the rows on screen: a copy's reading time is inside the copy, read whole.
   const pageIds = shown.filter((row) => !row.article).map((row) => row.item.id);
   const copies = useLiveQuery(() => getCopyFacts(pageIds), [pageIds.join('\n')]) ?? NO_COPIES;
-
   // The pointer made the row current: it is where the user looks, the page stays where it is.
   const pointed = useRef(false);
   useEffect(() => {
@@ -92,6 +93,7 @@ export function ReadingList({
           const { site, readMinutes } = getRowDetails(row, copies);
           const isActive = virtualRow.index === activeIndex;
           const reasons = describeReasons(found?.get(item.id) ?? []);
+          const name = names.get(item.id) ?? item.title;
           return (
             <li
               key={item.id}
@@ -110,12 +112,18 @@ export function ReadingList({
             >
               <input
                 type="checkbox"
-                aria-label={`Select ${item.title}`}
+                aria-label={`Select ${name}`}
                 checked={selected.has(item.id)}
                 onChange={() => onToggleSelected(item.id)}
               />
               <div className="reading-row-main">
-                <button type="button" className="reading-row-title" dir="auto" onClick={() => onOpen(row)}>
+                <button
+                  type="button"
+                  className="reading-row-title"
+                  dir="auto"
+                  aria-label={name === item.title ? undefined : name}
+                  onClick={() => onOpen(row)}
+                >
                   {item.title}
                 </button>
                 <span className="reading-row-meta">
@@ -130,7 +138,7 @@ export function ReadingList({
                   className="reading-row-progress"
                   max={100}
                   value={percent}
-                  aria-label={`${item.title}: ${percent}% read`}
+                  aria-label={`${name}: ${percent}% read`}
                 />
               </div>
             </li>

@@ -18,6 +18,11 @@ const ORDINAL_SUFFIXES: Record<Intl.LDMLPluralRule, string> = {
 };
 const ordinals = new Intl.PluralRules('en-US', { type: 'ordinal' });
 
+/** "1st", "2nd", "3rd", "4th"… */
+export function ordinal(place: number): string {
+  return `${place}${ORDINAL_SUFFIXES[ordinals.select(place)]}`;
+}
+
 /** A short form of a quote, for accessible names. */
 export function shortQuote(quote: string): string {
   const line = quote.replace(/\s+/g, ' ').trim();
@@ -43,7 +48,7 @@ export function highlightNames(highlights: readonly { id: string; quote: string 
     const place = (seen.get(short) ?? 0) + 1;
     seen.set(short, place);
     const shared = (total.get(short) ?? 0) > 1;
-    names.set(id, { short, place: shared ? ` (${place}${ORDINAL_SUFFIXES[ordinals.select(place)]})` : '' });
+    names.set(id, { short, place: shared ? ` (${ordinal(place)})` : '' });
   });
   return names;
 }

@@ -544,3 +544,23 @@ describe('the current row, kept in reach', () => {
     expect(scrolled).not.toContain('Row 4');
   });
 });
+
+// QA pass (screen reader): two rows of one title ("Home" bookmarks of two sites) gave their
+// checkboxes, title buttons and progress bars the same names; only the shown site told them apart.
+describe('rows of the same title', () => {
+  it('are named apart by their site', async () => {
+    await saveArticle({ id: 'h1', title: 'Home', url: 'https://one.example/' }, { now: 5 });
+    await saveArticle({ id: 'h2', title: 'Home', url: 'https://two.example/' }, { now: 4 });
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(5));
+    for (const site of ['one.example', 'two.example']) {
+      expect(within(list).getByRole('checkbox', { name: `Select Home (${site})` })).toBeTruthy();
+      expect(within(list).getByRole('button', { name: `Home (${site})` })).toBeTruthy();
+      expect(within(list).getByRole('progressbar', { name: `Home (${site}): 0% read` })).toBeTruthy();
+    }
+    // A title of its own keeps its plain name.
+    expect(within(list).getByRole('checkbox', { name: 'Select Alpha article' })).toBeTruthy();
+    expect(within(list).getByRole('button', { name: 'Alpha article' })).toBeTruthy();
+  });
+});
