@@ -36,7 +36,9 @@ export function useCodeCopyButtons(body: RefObject<HTMLElement | null>, html: st
             }, COPIED_FOR_MS);
           },
           () => {
+            // Named as shown: it kept the name "Copy code block …", and a screen reader never heard it failed.
             button.dataset.label = 'Copy failed';
+            button.setAttribute('aria-label', 'Copy failed');
           },
         );
       });
