@@ -29,7 +29,7 @@ export function sidePanelPage(page: Page) {
       button: (name: string) => page.getByRole('group', { name: 'Bulk actions' }).getByRole('button', { name }),
       emptyState: page.getByText('Nothing saved yet'),
     },
-    backButton: page.getByRole('button', { name: 'Back' }),
+    backButton: page.getByRole('button', { name: 'Back', exact: true }),
     settings: {
       importInput: page.getByLabel(/Import a file/),
       backupInput: page.getByLabel('Backup file'),
