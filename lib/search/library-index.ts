@@ -193,8 +193,9 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
  * 7: a saved page's site name and byline (its copy's) indexed, and kept in the stored documents.
  * 8: British spellings stemmed in their American form ("colour" as "color").
  * 9: "news" no longer stemmed as "new", and "bias" as "biases" is ("bias", not "bia").
+ * 10: a contraction written without its apostrophe ("dont", "youre") read as with it ("don" and "t").
  */
-export const LIBRARY_ANALYSIS_VERSION = 9;
+export const LIBRARY_ANALYSIS_VERSION = 10;
 
 /** A saved item analyzed for the index: its terms with their field-weighted frequencies, and its words for typos. */
 export interface AnalyzedLibraryDocument {

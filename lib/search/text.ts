@@ -207,11 +207,37 @@ export function countWords(text: string): number {
   return count;
 }
 
+/**
+ * Contractions as people type them without the apostrophe, where that spells no word of its own
+ * ("its", "were", "well", "ill", "id", "im", "shed", "lets", "cant", "wont" do), and how many letters come
+ * before it: read as the apostrophe's two words, as the text writing "don't" gives them. QA pass: "you dont know
+ * those" read "dont" as a misspelling of "done" and missed the page saying "you don’t know those", and
+ * "browser youre using" found nothing ("youre" an unknown word).
+ */
+const UNMARKED_CONTRACTIONS: ReadonlyMap<string, number> = new Map(
+  [
+    "aren't couldn't didn't doesn't don't hadn't hasn't haven't isn't shouldn't wasn't weren't",
+    "wouldn't ain't mustn't needn't that's what's there's here's where's who's he's she's you're they're",
+    "you've we've they've i've could've would've should've you'll they'll it'll that'll there'll you'd they'd",
+  ]
+    .join(' ')
+    .split(' ')
+    .map((form) => [form.replace("'", ''), form.indexOf("'")]),
+);
+
 /** Tokens of already-normalized text (offsets index into that text). */
 export function tokenize(normalized: string, word = wordPatterns(normalized).word): Token[] {
   const tokens: Token[] = [];
   for (const match of normalized.matchAll(word)) {
-    tokens.push({ surface: match[0], start: match.index, end: match.index + match[0].length });
+    const surface = match[0];
+    const start = match.index;
+    const split = surface.length <= 8 ? UNMARKED_CONTRACTIONS.get(surface) : undefined;
+    if (split === undefined) {
+      tokens.push({ surface, start, end: start + surface.length });
+      continue;
+    }
+    tokens.push({ surface: surface.slice(0, split), start, end: start + split });
+    tokens.push({ surface: surface.slice(split), start: start + split, end: start + surface.length });
   }
   return tokens;
 }

@@ -101,6 +101,26 @@ describe('library index', () => {
     expect(ids(restored.search('mediato'))).toEqual([]);
   });
 
+  // QA pass: a phrase typed without its apostrophes ("you dont know those" of a page's "you don’t know
+  // those") found nothing: "dont" was read as a misspelling of "done", and "youre" as an unknown word.
+  it('reads a contraction typed without its apostrophe as the page writes it, and the other way round', () => {
+    const jobs = page('page:jobs', {
+      text: `${filler.repeat(20)}If you don’t know those then you aren’t a Full Stack Web Developer. Is the browser you’re using modern?`,
+    });
+    const informal = page('page:informal', {
+      text: `${filler.repeat(5)}Honestly I dont remember what the dashboards meant.`,
+    });
+    const index = indexOf(bread, queues, darfur, jobs, informal);
+    for (const query of [
+      'you dont know those',
+      'you arent a full stack',
+      'browser youre using',
+      'browser you’re using',
+    ])
+      expect(ids(index.search(query)), query).toEqual(['page:jobs']);
+    expect(ids(index.search('i don’t remember what the dashboards'))).toEqual(['page:informal']);
+  });
+
   // QA pass: typed in the popup, "was time to" read "time" as unfinished (the stop word "to" typed after
   // it was left out): timeouts and timestamps outranked the page that says "was time to".
   it('reads a word followed by a stop word as finished while typing', () => {

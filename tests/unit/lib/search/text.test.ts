@@ -112,6 +112,37 @@ describe('normalizeText and tokenize', () => {
     expect(normalizeTextWithOffsets(stacks).normalized).toBe(normalizeText(stacks));
   });
 
+  it('reads a contraction written without its apostrophe as with it: "dont" is "don" and "t", in place', () => {
+    const tokens = (text: string) =>
+      tokenize(normalizeText(text)).map(({ surface, start, end }) => [surface, start, end]);
+    expect(surfaces("I don't know")).toEqual(['i', 'don', 't', 'know']);
+    expect(tokens('I dont know')).toEqual([
+      ['i', 0, 1],
+      ['don', 2, 5],
+      ['t', 5, 6],
+      ['know', 7, 11],
+    ]);
+    expect(tokens('Youre isnt')).toEqual([
+      ['you', 0, 3],
+      ['re', 3, 5],
+      ['isn', 6, 9],
+      ['t', 9, 10],
+    ]);
+    // Words of their own stay whole.
+    expect(surfaces('its were well ill id im shed lets cant wont')).toEqual([
+      'its',
+      'were',
+      'well',
+      'ill',
+      'id',
+      'im',
+      'shed',
+      'lets',
+      'cant',
+      'wont',
+    ]);
+  });
+
   it('splits hyphenated words, and also indexes them joined ("split-brain" = "split brain" = "splitbrain")', () => {
     expect(analyzeField('split-brain')).toEqual([...analyzeField('split brain'), 'splitbrain']);
     expect(analyzeField('on-call')).toContain('oncal');
