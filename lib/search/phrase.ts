@@ -4,6 +4,7 @@ import {
   MAX_QUERY_WORDS,
   MIN_PREFIX_LENGTH,
   normalizeText,
+  termsOfWord,
   tokenize,
 } from '@/lib/search/text';
 
@@ -16,6 +17,17 @@ export interface QueryPhrase {
   words: readonly string[];
   /** The last word is still being typed: a word that starts with it completes the phrase. */
   lastIsPrefix: boolean;
+  /**
+   * By position, the terms a word the search read as a misspelling stands for ("qutlity": "qualiti"):
+   * a text word of one of them holds its place, so a phrase remembered with a slip still names its page.
+   */
+  misread?: ReadonlyArray<readonly string[] | null>;
+}
+
+/** A query word (stop words aside, in order) as written, and the terms it was read as when misspelled. */
+export interface MisreadWord {
+  surface: string;
+  terms: readonly string[] | null;
 }
 
 /** Fewer words are a name or a term ("retry storm"), which titles hold as often as pages. */
@@ -25,12 +37,25 @@ export const MIN_PHRASE_WORDS = 3;
  * The query as a phrase, if it has enough words. `typing`: its last word may be unfinished, as the
  * search reads it (a word of one letter or a stop word is taken as written: "to the" is not "to them").
  */
-export function queryPhrase(query: string, typing: boolean): QueryPhrase | null {
+export function queryPhrase(
+  query: string,
+  typing: boolean,
+  /** The query's words as the search read them (`misreadWords`): a misspelled one matches what it was read as. */
+  readings: readonly MisreadWord[] = [],
+): QueryPhrase | null {
+  const tokens = tokenize(normalizeText(query));
   // In American spelling, as the text's words are read: "the colour of the" is "the color of the".
-  const words = tokenize(normalizeText(query)).map((token) => americanSpellingOf(token.surface));
+  const words = tokens.map((token) => americanSpellingOf(token.surface));
   if (words.length < MIN_PHRASE_WORDS || words.length > MAX_QUERY_WORDS) return null;
   const last = words.at(-1) as string;
-  return { words, lastIsPrefix: typing && last.length >= MIN_PREFIX_LENGTH && !isStopWord(last) };
+  const phrase: QueryPhrase = { words, lastIsPrefix: typing && last.length >= MIN_PREFIX_LENGTH && !isStopWord(last) };
+  // The search's words are the phrase's without stop words, in order: each stands at the next token written as it.
+  let next = 0;
+  const misread = tokens.map(({ surface }) => {
+    if (readings[next]?.surface !== surface) return null;
+    return readings[next++]?.terms ?? null;
+  });
+  return misread.some((terms) => terms !== null) ? { ...phrase, misread } : phrase;
 }
 
 /**
@@ -38,7 +63,19 @@ export function queryPhrase(query: string, typing: boolean): QueryPhrase | null 
  * where it starts: once the words read end with the phrase, it answers where the phrase began.
  */
 export function phraseReader(phrase: QueryPhrase): (word: string, start: number) => number | null {
-  const { words, lastIsPrefix } = phrase;
+  const { words, lastIsPrefix, misread } = phrase;
+  // Whether a text word is what the misspelled query word at a position was read as (stems met often, kept).
+  const stems = new Map<string, string>();
+  const readAs = (at: number, seen: string) => {
+    const terms = misread?.[at];
+    if (!terms) return false;
+    let stem = stems.get(seen);
+    if (stem === undefined) {
+      stem = termsOfWord(seen)[0] ?? '';
+      stems.set(seen, stem);
+    }
+    return terms.includes(stem);
+  };
   const size = words.length;
   const recent: string[] = new Array(size);
   const starts: number[] = new Array(size);
@@ -51,11 +88,12 @@ export function phraseReader(phrase: QueryPhrase): (word: string, start: number)
     lastAsWritten = word;
     if (wordsRead < size) return null;
     for (let back = 0; back < size; back++) {
-      const wanted = words[size - 1 - back] as string;
+      const at = size - 1 - back;
+      const wanted = words[at] as string;
       const seen = recent[(wordsRead - 1 - back) % size] as string;
       // A word being typed begins the word as the text writes it, or as American English does.
       const begins = () => seen.startsWith(wanted) || lastAsWritten.startsWith(wanted);
-      if (back === 0 && lastIsPrefix ? !begins() : seen !== wanted) return null;
+      if ((back === 0 && lastIsPrefix ? !begins() : seen !== wanted) && !readAs(at, seen)) return null;
     }
     return starts[wordsRead % size] as number;
   };

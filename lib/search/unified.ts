@@ -2,12 +2,12 @@ import type { Article } from '@/lib/corpus/article';
 import { addressOfQuery, comparableAddress } from '@/lib/search/address-query';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
-import { holdsPhrase, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
+import { holdsPhrase, type MisreadWord, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import type { WordReading } from '@/lib/search/rank';
 import type { MatchedTermWeight } from '@/lib/search/score';
 import { distinctWords, type Snippet } from '@/lib/search/snippet';
 import { suggestionOf } from '@/lib/search/suggest';
-import { isStopWord, normalizeText, tokenize } from '@/lib/search/text';
+import { isStopWord, normalizeText, readQuery, tokenize } from '@/lib/search/text';
 import { READER_VIEW_TERMS, type SidePanelView } from '@/lib/side-panel/view-schema';
 
 /** One entry of the one result list: a blog article, or a page the user saved. */
@@ -37,6 +37,8 @@ export interface UnifiedResponse {
   pageTerms?: ReadonlySet<string>;
   /** What each of those shows of the query: a page's snippet is the passage with the surest reading of each word. */
   pageTermWeights?: ReadonlyMap<string, MatchedTermWeight>;
+  /** How the library read each query word (stop words aside): a misspelled one holds its place in the phrase. */
+  pageWordReadings?: ReadonlyArray<WordReading | null>;
   prefix: string | null;
   /** "Did you mean", only when nothing matches at all. */
   suggestion: string | null;
@@ -379,7 +381,22 @@ export function withCopiesRead(
 
 /** The merged list with its query read as a phrase (the last word unfinished while the query is typed). */
 export function withQueryPhrase(merged: UnifiedResponse, query: string): UnifiedResponse {
-  return { ...merged, phrase: queryPhrase(query, merged.prefix !== null) };
+  return {
+    ...merged,
+    phrase: queryPhrase(query, merged.prefix !== null, misreadWords(query, merged.pageWordReadings)),
+  };
+}
+
+/**
+ * The query's words (stop words aside) with the terms each misspelled one was read as in saved pages
+ * (QA pass: "requests are about tice", "the qutlity of the" found no page holding the phrase, and a
+ * page saying "quality" more often but not in that phrase came first).
+ */
+export function misreadWords(query: string, readings: ReadonlyArray<WordReading | null> = []): MisreadWord[] {
+  return readQuery(query).words.map(({ surface }, at) => {
+    const reading = readings[at];
+    return { surface, terms: reading && reading.edits > 0 ? reading.terms : null };
+  });
 }
 
 /** A hit's title, whichever source it comes from. */
@@ -427,13 +444,24 @@ export function mergeSearch(
   const matchedTerms = new Set([...bundled.matchedTerms, ...library.matchedTerms]);
   const pageTerms = library.matchedTerms;
   const pageTermWeights = library.termWeights;
+  const pageWordReadings = library.wordReadings;
   const prefix = bundled.prefix ?? library.prefix;
   const factors = sourceFactors(bundled.wordReadings, library.wordReadings);
   const words = Math.max(bundled.wordReadings?.length ?? 0, library.wordReadings?.length ?? 0);
   const questionWords = words >= QUESTION_WORDS ? words : undefined;
   const hits = mergeLists(bundled.results, library.results, getArticle, limit, factors, questionWords !== undefined);
   if (hits.length > 0)
-    return { hits, loose: false, matchedTerms, pageTerms, pageTermWeights, prefix, suggestion: null, questionWords };
+    return {
+      hits,
+      loose: false,
+      matchedTerms,
+      pageTerms,
+      pageTermWeights,
+      pageWordReadings,
+      prefix,
+      suggestion: null,
+      questionWords,
+    };
   // Only loosely related, nothing is about the question: the pages rank with the articles, as their
   // keys say (no passage will lift them: `withPassagesFirst` leaves a loose list alone).
   const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors);
@@ -443,6 +471,7 @@ export function mergeSearch(
     matchedTerms,
     pageTerms,
     pageTermWeights,
+    pageWordReadings,
     prefix,
     suggestion: loose.length > 0 ? null : suggestionOverBoth(bundled, library),
   };

@@ -1,7 +1,7 @@
 import type { LibraryHit, LibraryIndex } from '@/lib/search/library-index';
 import { queryPhrase } from '@/lib/search/phrase';
 import { makeSnippet } from '@/lib/search/snippet';
-import { splitByPhrase } from '@/lib/search/unified';
+import { misreadWords, splitByPhrase } from '@/lib/search/unified';
 
 /** One library result as `npm run query -- library` prints it: the search result fields plus why and a snippet. */
 function toJsonHit(hit: LibraryHit, snippet: string | null) {
@@ -26,9 +26,19 @@ export function librarySearchToJson(
   { limit, typing = false }: { limit: number; typing?: boolean },
 ) {
   const started = performance.now();
-  const { results, loose, matchedTerms, termWeights: weights, prefix } = index.search(query, { limit, typing });
+  const {
+    results,
+    loose,
+    matchedTerms,
+    termWeights: weights,
+    prefix,
+    wordReadings,
+  } = index.search(query, {
+    limit,
+    typing,
+  });
   const tookMs = performance.now() - started;
-  const phrase = queryPhrase(query, prefix !== null);
+  const phrase = queryPhrase(query, prefix !== null, misreadWords(query, wordReadings));
   const withSnippet = (hit: LibraryHit) => ({
     hit,
     snippet: makeSnippet(texts.get(hit.itemId) ?? '', matchedTerms, prefix, { phrase, weights }),

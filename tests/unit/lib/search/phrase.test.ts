@@ -119,6 +119,44 @@ describe('the one list, once the copies are read', () => {
     expect(ordered.hits.map((hit) => hit.key)).toEqual(['page:runner', `article:${article.id}`, 'page:other']);
   });
 
+  // QA pass: a phrase remembered with a slip ("the qutlity of the") matched no copy word for word, and a
+  // page saying "quality" more often, never in that phrase, came first.
+  it('puts first the saved page holding the phrase whose misspelled word is read as the page writes it', () => {
+    const filler = 'The committee met on Tuesday to discuss the budget for the coming year. ';
+    const documents = [
+      savedPageDocument({
+        id: 'page:review',
+        text: `${filler.repeat(30)}Judge it by the quality of the display. ${filler}`,
+      }),
+      savedPageDocument({
+        id: 'page:audit',
+        text: `${filler.repeat(2)}Quality checks, quality gates and quality metrics.`,
+      }),
+    ];
+    const library = createLibraryIndex();
+    for (const document of documents) library.put(document);
+    const engine = getBundledSearchEngine();
+    for (const query of ['by the qutlity of the', 'the quality of the dsiplay', 'by the quaility of the']) {
+      const merged = withQueryPhrase(
+        mergeSearch(engine.search(query, { typing: false }), library.search(query, { typing: false }), getArticleById),
+        query,
+      );
+      const snippets = new Map<string, Snippet>();
+      for (const { id, text } of documents) {
+        const snippet = makeSnippet(text, merged.pageTerms ?? merged.matchedTerms, merged.prefix, {
+          phrase: merged.phrase,
+        });
+        if (snippet) snippets.set(id, snippet);
+      }
+      expect(snippets.get('page:review')?.holdsPhrase, query).toBe(true);
+      expect(snippets.get('page:review')?.text).toContain('by the quality of the');
+      const { response } = withCopiesRead(merged, { snippets, madeFor: merged });
+      expect(response.hits[0], query).toMatchObject({ kind: 'page', page: { itemId: 'page:review' } });
+    }
+    // Read as written, a word is no misspelling: the phrase holds only where the text writes it.
+    expect(queryPhrase('by the quality of the', false)).not.toHaveProperty('misread');
+  });
+
   it('leaves out what covers under half of what the page covers, for a long phrase a page holds word for word', () => {
     const weak = (hit: SearchHit, confidence: number): SearchHit => ({ ...hit, confidence });
     const articleHit = response.hits[0] as SearchHit;
