@@ -167,8 +167,3 @@ export function nextInList(
   const after = [...everything.slice(at + 1), ...everything.slice(0, Math.max(at, 0))];
   return after.find((row) => row.item.id !== currentId && inList.has(row.item.id)) ?? null;
 }
-
-/** The queue's next item, newest first (`nextInList` of the default list). */
-export function nextInQueue(rows: readonly ListRow[], currentId: string): ListRow | null {
-  return nextInList(rows, currentId);
-}

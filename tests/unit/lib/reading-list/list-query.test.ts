@@ -8,7 +8,6 @@ import {
   DEFAULT_LIST_QUERY,
   goneTag,
   nextInList,
-  nextInQueue,
   queryRows,
   searchLibrary,
   withoutGoneTag,
@@ -88,11 +87,11 @@ describe('reading list query', () => {
   });
 
   it('finds the next item to read: the one after in the queue, or its first', () => {
-    const next = (id: string) => nextInQueue(rows, `article:${id}`)?.item.articleId;
+    const next = (id: string) => nextInList(rows, `article:${id}`)?.item.articleId;
     expect(next('cold-start-latency')).toBe('redis-eviction-causing-chaos-when-your-cache-turns-on-you');
     expect(next('redis-eviction-causing-chaos-when-your-cache-turns-on-you')).toBe('cold-start-latency');
     expect(next('thundering-herd-service-restart')).toBe('cold-start-latency'); // done: not in the queue
-    expect(nextInQueue(rows.slice(0, 1), 'article:cold-start-latency')).toBeNull();
+    expect(nextInList(rows.slice(0, 1), 'article:cold-start-latency')).toBeNull();
   });
 
   // QA pass: an item just marked done (or archived) sent "Next" to the queue's first item, so reading
@@ -106,10 +105,10 @@ describe('reading list query', () => {
         [],
         getArticleById,
       );
-    expect(nextInQueue(queueOf(null), 'c')?.item.id).toBe('d');
-    expect(nextInQueue(queueOf('c'), 'c')?.item.id).toBe('d');
-    expect(nextInQueue(queueOf('e'), 'e')?.item.id).toBe('a');
-    expect(nextInQueue(queueOf('c'), 'gone')?.item.id).toBe('a');
+    expect(nextInList(queueOf(null), 'c')?.item.id).toBe('d');
+    expect(nextInList(queueOf('c'), 'c')?.item.id).toBe('d');
+    expect(nextInList(queueOf('e'), 'e')?.item.id).toBe('a');
+    expect(nextInList(queueOf('c'), 'gone')?.item.id).toBe('a');
   });
 
   // "Next in reading list" in a reader opened from the reading list followed the queue's default order
@@ -137,7 +136,7 @@ describe('reading list query', () => {
         found: found && new Map(found.map((found) => [found, ['text']])),
       })?.item.id ?? null;
     // The default list is the queue, newest first, as from anywhere else.
-    expect(next('a', {})).toBe(nextInQueue(pages, 'a')?.item.id);
+    expect(next('a', {})).toBe(nextInList(pages, 'a')?.item.id);
     expect(next('a', {})).toBe('b');
     // Sorted by progress (furthest first): d (0.7), b (0.5), a (0.1) in the queue.
     expect(next('d', { sort: 'progress' })).toBe('b');
