@@ -15,7 +15,7 @@ export type SaveState = 'saved' | 'editing' | 'saving' | 'failed';
 export function useDebouncedSave(
   stored: string,
   save: (text: string, base: string) => Promise<unknown>,
-  { delay = 500, saveAsPageCloses }: { delay?: number; saveAsPageCloses?: (text: string) => void } = {},
+  { delay = 500, saveAsPageCloses }: { delay?: number; saveAsPageCloses?: (text: string, base: string) => void } = {},
 ) {
   const [text, setText] = useState(stored);
   const [state, setState] = useState<SaveState>('saved');
@@ -72,7 +72,7 @@ export function useDebouncedSave(
     };
     const handOver = () => {
       if (pending.current === null) return;
-      if (closingRef.current) closingRef.current(pending.current);
+      if (closingRef.current) closingRef.current(pending.current, base.current);
       else void saveRef.current(pending.current, base.current);
     };
     window.addEventListener('pagehide', handOver);

@@ -14,7 +14,7 @@ import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { isServedByBlog } from '@/lib/corpus/blog-url';
 import { getArticleServedAt } from '@/lib/corpus/catalog';
-import { addHighlight, getHighlights, recordPageAnchoring, updateHighlight } from '@/lib/db/highlights';
+import { addHighlight, getHighlights, recordPageAnchoring, setHighlightNote } from '@/lib/db/highlights';
 import { articleItemId, normalizePageUrl, pageItemId } from '@/lib/db/ids';
 import { saveArticle, setNote } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
@@ -262,10 +262,10 @@ export const requestHandlers: RequestHandlers = {
     assertFromExtensionPage(sender);
     return { reported: await reportSavesCutShort() };
   },
-  'save-note': async ({ target, id, note }, sender) => {
+  'save-note': async ({ target, id, note, base }, sender) => {
     assertFromExtensionPage(sender);
-    if (target === 'item') await setNote(id, note);
-    else await updateHighlight(id, { note });
+    if (target === 'item') await setNote(id, note, { base });
+    else await setHighlightNote(id, note, { base });
     return { saved: true };
   },
   'save-tab': async ({ tabId }, sender) => {

@@ -52,6 +52,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     target: z.enum(['item', 'highlight']),
     id: z.string().min(1).max(300),
     note: z.string().max(20_000),
+    // The note the edit began from: an edit another window saved meanwhile is joined, not replaced.
+    base: z.string().max(20_000).optional(),
   }),
   // From the content script on the page it runs in: highlight this passage (saving the page first).
   // With `articleId`, the blog's article page naming its article; without it, any page Shelf runs
