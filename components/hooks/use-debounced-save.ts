@@ -33,39 +33,46 @@ export function useDebouncedSave(
     setText(stored);
   }, [stored]);
 
+  /**
+   * Saves `value` over the base it began from; what was written becomes the next base, however the
+   * save started (a pause, the page hidden, the view closed): else a later save joins this one's
+   * words as another window's edit, and repeats them (QA pass: "ab" saved on hiding, "abc" read "ab bc").
+   */
+  const saveValue = useRef((value: string) => {
+    setState('saving');
+    saveRef.current(value, base.current).then(
+      (result) => {
+        const written = typeof result === 'string' ? result : value;
+        base.current = written;
+        if (pending.current === value) {
+          pending.current = null;
+          setState('saved');
+        } else if (pending.current !== null && written !== value) {
+          // Typed on while another window's words were joined in: keep both.
+          pending.current = mergeTextEdits(value, pending.current, written);
+        }
+        if (written !== value) setText(pending.current ?? written);
+      },
+      (error: unknown) => {
+        setFailure(error);
+        setState('failed');
+      },
+    );
+  }).current;
+
   useEffect(() => {
     if (pending.current === null) return;
     const timer = setTimeout(() => {
-      const value = pending.current;
-      if (value === null) return;
-      setState('saving');
-      saveRef.current(value, base.current).then(
-        (result) => {
-          const written = typeof result === 'string' ? result : value;
-          base.current = written;
-          if (pending.current === value) {
-            pending.current = null;
-            setState('saved');
-          } else if (pending.current !== null && written !== value) {
-            // Typed on while another window's words were joined in: keep both.
-            pending.current = mergeTextEdits(value, pending.current, written);
-          }
-          if (written !== value) setText(pending.current ?? written);
-        },
-        (error: unknown) => {
-          setFailure(error);
-          setState('failed');
-        },
-      );
+      if (pending.current !== null) saveValue(pending.current);
     }, delay);
     return () => clearTimeout(timer);
-  }, [text, delay]);
+  }, [text, delay, saveValue]);
 
   const closingRef = useRef(saveAsPageCloses);
   closingRef.current = saveAsPageCloses;
   useEffect(() => {
     const saveNow = () => {
-      if (pending.current !== null) void saveRef.current(pending.current, base.current);
+      if (pending.current !== null) saveValue(pending.current);
     };
     const saveIfHidden = () => {
       if (document.visibilityState === 'hidden') saveNow();
@@ -73,7 +80,7 @@ export function useDebouncedSave(
     const handOver = () => {
       if (pending.current === null) return;
       if (closingRef.current) closingRef.current(pending.current, base.current);
-      else void saveRef.current(pending.current, base.current);
+      else saveValue(pending.current);
     };
     window.addEventListener('pagehide', handOver);
     document.addEventListener('visibilitychange', saveIfHidden);
@@ -82,7 +89,7 @@ export function useDebouncedSave(
       document.removeEventListener('visibilitychange', saveIfHidden);
       saveNow();
     };
-  }, []);
+  }, [saveValue]);
 
   return {
     text,

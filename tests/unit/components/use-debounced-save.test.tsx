@@ -1,6 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useDebouncedSave } from '@/components/hooks/use-debounced-save';
+import { joinSavedEdit } from '@/lib/annotations/merge-text';
 
 afterEach(() => vi.useRealTimers());
 
@@ -43,6 +44,35 @@ describe('a text saved as it is typed', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     expect(save).toHaveBeenCalledExactlyOnceWith('draft', '');
     hidden.mockRestore();
+  });
+});
+
+describe('a text saved as the page is hidden, then typed on', () => {
+  // QA pass: hidden with "ab" typed on "a" (another tab, another app), shown again and typed on within
+  // the pause, the note read "ab abc": the save on hiding was not taken as the base of the next one,
+  // so the next joined its own earlier words as another window's.
+  it('is saved once, not joined with its own earlier save', async () => {
+    vi.useFakeTimers();
+    let stored = 'a';
+    const save = vi.fn(async (text: string, base: string) => {
+      stored = joinSavedEdit(stored, text, base);
+      return stored;
+    });
+    const { result } = renderHook(() => useDebouncedSave('a', save, { delay: 500 }));
+    act(() => result.current.edit('ab'));
+    const hidden = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    await act(async () => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    hidden.mockRestore();
+    expect(stored).toBe('ab');
+    act(() => result.current.edit('abc'));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(500);
+    });
+    expect(stored).toBe('abc');
+    expect(result.current.text).toBe('abc');
+    expect(result.current.state).toBe('saved');
   });
 });
 
