@@ -2,7 +2,9 @@ import { keepCopyImages } from '@/lib/background/keep-images';
 import { withDom } from '@/lib/background/offscreen';
 import { type CapturedPage, capturedPageSchema } from '@/lib/capture/schema';
 import { getArticleServedAt } from '@/lib/corpus/catalog';
-import { savePage } from '@/lib/db/items';
+import { pageItemId } from '@/lib/db/ids';
+import { keepCopyOfSavedPage, savePage } from '@/lib/db/items';
+import { getItem } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
 import { fetchPage } from '@/lib/net/fetch-page';
 import { captureHtml } from '@/lib/offscreen/capture-html';
@@ -17,23 +19,32 @@ function captureFetchedHtml(html: string, url: string): Promise<CapturedPage> {
   );
 }
 
+/** The item was removed while its page was fetched: nothing was kept, nor saved again. */
+export class RemovedWhileFetchedError extends Error {}
+
 /**
  * Fetches a saved link's page (a plain GET, no cookies) and keeps its readable copy, like a page
  * the user opened and saved. The item is saved under the address the user saved, whatever the
- * redirects. Needs the host permission for the link's site (asked when the user saves it).
+ * redirects. Needs the host permission for the link's site (asked when the user saves it). An item
+ * removed while its page was fetched (in another window) stays removed: that is thrown, not saved again.
  */
 export async function captureLink(
   url: string,
   title: string,
   { provisionalTitle }: { provisionalTitle?: string } = {},
 ): Promise<SavedItem> {
+  const bundledArticleId = getArticleServedAt(url)?.id;
+  const wasSaved = (await getItem(pageItemId(url, bundledArticleId))) !== undefined;
   const page = await fetchPage(url);
   const capture = await captureFetchedHtml(page.html, page.url);
-  const item = await savePage(
-    { url, title: capture.title || title, bundledArticleId: getArticleServedAt(url)?.id },
-    capture,
-    { provisionalTitle },
-  );
+  const saving = { url, title: capture.title || title, bundledArticleId };
+  const item = wasSaved
+    ? await keepCopyOfSavedPage(saving, capture, { provisionalTitle })
+    : await savePage(saving, capture, { provisionalTitle });
+  if (!item)
+    throw new RemovedWhileFetchedError(
+      `“${title.slice(0, 200)}” was removed from Shelf while its page was fetched; no copy was kept.`,
+    );
   await keepCopyImages(item.id, capture.html);
   return item;
 }

@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
-import { captureLink } from '@/lib/background/capture-link';
+import { captureLink, RemovedWhileFetchedError } from '@/lib/background/capture-link';
 import { HIGHLIGHT_MENU_ID, highlightMenuPatterns } from '@/lib/background/highlight-menu';
 import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { saveLink, savePageAndShow } from '@/lib/background/save-page';
@@ -186,7 +186,10 @@ export async function handleSaveClick(
       await captureLink(item.url, item.title, { provisionalTitle }).catch((error: unknown) =>
         setSidePanelView({
           kind: 'message',
-          text: `Saved “${item.title.slice(0, 200)}” to your reading list without a copy: ${(error as Error).message}`,
+          text:
+            error instanceof RemovedWhileFetchedError
+              ? error.message
+              : `Saved “${item.title.slice(0, 200)}” to your reading list without a copy: ${(error as Error).message}`,
         }),
       );
     }

@@ -57,28 +57,55 @@ function isWebAddress(title: string): boolean {
   return !/\s/.test(text) && isWebUrl(text);
 }
 
+interface PageToSave {
+  url: string;
+  title: string;
+  bundledArticleId?: string;
+}
+
+interface PageWriteOptions extends WriteOptions {
+  /** A title given before the page was read (a link's text, "Read more"): replaced like an address while the item has it. */
+  provisionalTitle?: string;
+}
+
 /**
  * Saves a page, with its readable copy when there is one (a link saved unopened has none yet).
  * Saving again keeps the item's status, tags, notes and title (unless the title was only the
  * address) and replaces the copy with the newer one.
  */
-export function savePage(
-  page: { url: string; title: string; bundledArticleId?: string },
+export async function savePage(
+  page: PageToSave,
   capture: CapturedPage | null,
-  {
-    db = getDatabase(),
-    now = Date.now(),
-    provisionalTitle,
-  }: WriteOptions & {
-    /** A title given before the page was read (a link's text, "Read more"): replaced like an address while the item has it. */
-    provisionalTitle?: string;
-  } = {},
+  options: PageWriteOptions = {},
 ): Promise<SavedItem> {
+  return (await writePage(page, capture, options, true)) as SavedItem;
+}
+
+/**
+ * Keeps the copy of a page saved earlier (a link saved unopened, fetched since), as `savePage` does,
+ * but only while it is still saved: null, and nothing written, when it was removed meanwhile (QA pass:
+ * removed in another window while its page was fetched, the item came back, without its tags or note).
+ */
+export function keepCopyOfSavedPage(
+  page: PageToSave,
+  capture: CapturedPage,
+  options: PageWriteOptions = {},
+): Promise<SavedItem | null> {
+  return writePage(page, capture, options, false);
+}
+
+function writePage(
+  page: PageToSave,
+  capture: CapturedPage | null,
+  { db = getDatabase(), now = Date.now(), provisionalTitle }: PageWriteOptions,
+  create: boolean,
+): Promise<SavedItem | null> {
   const id = pageItemId(page.url, page.bundledArticleId);
   return reportingFullStorage(() =>
     db.transaction('rw', db.items, db.captures, async () => {
       let item = await db.items.get(id);
       if (!item) {
+        if (!create) return null;
         item = newUnreadItem(
           {
             id,
