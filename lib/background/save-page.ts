@@ -24,7 +24,11 @@ export interface TabToSave {
  * The captured copy comes from the page's renderer, so it is validated, sanitized and read again here
  * before it is stored.
  */
-export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
+export async function savePageFromTab(
+  tab: TabToSave,
+  /** Called once the page and its copy are stored, before its images are fetched. */
+  { onSaved }: { onSaved?: () => Promise<void> } = {},
+): Promise<SavedItem> {
   if (tab.id === undefined || !tab.url || !isWebUrl(tab.url)) {
     throw new Error('Shelf can save web pages (http and https) only.');
   }
@@ -56,6 +60,7 @@ export async function savePageFromTab(tab: TabToSave): Promise<SavedItem> {
     { url: tab.url, title: tab.title ?? capture.title, bundledArticleId: getArticleServedAt(tab.url)?.id },
     capture,
   );
+  await onSaved?.();
   await keepCopyImages(item.id, capture.html); // before "Saved": the copy is complete offline
   return item;
 }
@@ -118,7 +123,9 @@ export async function savePageAndShow(
 ): Promise<void> {
   const opening = openSidePanel(target).catch(() => {});
   try {
-    const item = await whileSaving(tab?.title || tab?.url || 'this page', () => savePageFromTab(tab ?? {}));
+    const item = await whileSaving(tab?.title || tab?.url || 'this page', (markSaved) =>
+      savePageFromTab(tab ?? {}, { onSaved: markSaved }),
+    );
     await setSidePanelView({ kind: 'reader', itemId: item.id });
   } catch (error) {
     await setSidePanelView({ kind: 'message', text: (error as Error).message });

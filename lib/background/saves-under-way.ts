@@ -1,4 +1,4 @@
-import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { getPreference, PREFERENCES, type SaveUnderWay, setPreference } from '@/lib/settings/preferences';
 import { setSidePanelView } from '@/lib/side-panel/view';
 
 /**
@@ -10,9 +10,7 @@ const THIS_WORKER = crypto.randomUUID();
 
 // One change at a time: two saves started together would each write the list as they read it.
 let changes: Promise<unknown> = Promise.resolve();
-function changeList(
-  change: (list: { id: string; title: string; worker: string }[]) => { id: string; title: string; worker: string }[],
-) {
+function changeList(change: (list: SaveUnderWay[]) => SaveUnderWay[]) {
   const next = changes.then(async () => {
     const list = await getPreference(PREFERENCES.savesUnderWay);
     const changed = change(list);
@@ -24,15 +22,20 @@ function changeList(
   return next;
 }
 
-/** Runs `save`, listed as under way for as long as it runs. */
-export async function whileSaving<T>(title: string, save: () => Promise<T>): Promise<T> {
+/**
+ * Runs `save`, listed as under way for as long as it runs. `save` calls `markSaved` once the page and
+ * its copy are stored: a worker stopped after that (fetching the copy's images) left the page saved.
+ */
+export async function whileSaving<T>(title: string, save: (markSaved: () => Promise<void>) => Promise<T>): Promise<T> {
   const id = crypto.randomUUID();
   // Bookkeeping only: a list that cannot be written never stops the save.
   await changeList((list) => [...list, { id, title: title.slice(0, 300), worker: THIS_WORKER }].slice(-100)).catch(
     () => {},
   );
+  const markSaved = () =>
+    changeList((list) => list.map((entry) => (entry.id === id ? { ...entry, saved: true } : entry))).catch(() => {});
   try {
-    return await save();
+    return await save(markSaved);
   } finally {
     await changeList((list) => list.filter((entry) => entry.id !== id)).catch(() => {});
   }
@@ -43,17 +46,23 @@ export async function whileSaving<T>(title: string, save: () => Promise<T>): Pro
  * under way were cut short; the side panel says so. True when there were some.
  */
 export async function reportSavesCutShort(): Promise<boolean> {
-  let cutShort: { title: string }[] = [];
+  let cutShort: SaveUnderWay[] = [];
   await changeList((list) => {
     cutShort = list.filter((entry) => entry.worker !== THIS_WORKER);
     return list.filter((entry) => entry.worker === THIS_WORKER);
   });
-  const [first] = cutShort;
-  if (!first) return false;
-  const others = cutShort.length > 1 ? ` (and ${cutShort.length - 1} more)` : '';
-  await setSidePanelView({
-    kind: 'message',
-    text: `Shelf stopped before “${first.title}”${others} was saved (the browser restarted its background): it was not saved. Save it again.`,
-  });
+  // A page stored before the stop is saved, without some of its images (QA pass: it was said "not saved").
+  const unsaved = cutShort.filter((entry) => !entry.saved);
+  const saved = cutShort.filter((entry) => entry.saved);
+  const andMore = (entries: unknown[]) => (entries.length > 1 ? ` (and ${entries.length - 1} more)` : '');
+  const [first] = unsaved;
+  const [firstSaved] = saved;
+  let text: string;
+  if (first)
+    text = `Shelf stopped before “${first.title}”${andMore(unsaved)} was saved (the browser restarted its background): it was not saved. Save it again.`;
+  else if (firstSaved)
+    text = `Shelf stopped while it kept the images of “${firstSaved.title}”${andMore(saved)} (the browser restarted its background): the page is saved, without some of its images. Save it again to keep them.`;
+  else return false;
+  await setSidePanelView({ kind: 'message', text });
   return true;
 }

@@ -46,6 +46,15 @@ export interface CatalogUpdateStatus {
   at: number;
 }
 
+/** A save of a page under way in a service worker (lib/background/saves-under-way.ts). */
+export interface SaveUnderWay {
+  id: string;
+  title: string;
+  worker: string;
+  /** The page and its copy are stored; its images (when kept offline) were still being fetched. */
+  saved?: boolean;
+}
+
 /** The longest search the popup keeps (the box accepts no more). */
 export const MAX_POPUP_QUERY = 500;
 
@@ -192,11 +201,18 @@ export const PREFERENCES = {
    * Pages the background is saving for the menu or the shortcut, with the worker that saves each
    * (lib/background/saves-under-way.ts): one still listed by a worker that is gone was cut short.
    */
-  savesUnderWay: preference<{ id: string; title: string; worker: string }[]>({
+  savesUnderWay: preference<SaveUnderWay[]>({
     key: 'savesUnderWay',
     area: 'session',
     schema: z
-      .array(z.object({ id: z.string(), title: z.string().check(z.maxLength(300)), worker: z.string() }))
+      .array(
+        z.object({
+          id: z.string(),
+          title: z.string().check(z.maxLength(300)),
+          worker: z.string(),
+          saved: z.optional(z.boolean()),
+        }),
+      )
       .check(z.maxLength(100)),
     defaultValue: [],
     backup: { excluded: 'work under way in this browser session' },

@@ -41,6 +41,20 @@ describe('saving an open page', () => {
     expect(copy?.text).toContain('Then they drop work.');
   });
 
+  it('says the page is stored, with its copy, before it fetches the copy’s images', async () => {
+    tabAnswers('<article><p>Queues fill up fast.</p></article>');
+    let storedBefore: unknown;
+    const item = await savePageFromTab(
+      { id: 3, url: URL, title: 'Backpressure' },
+      {
+        onSaved: async () => {
+          storedBefore = (await getDatabase().captures.toArray()).map((copy) => copy.text);
+        },
+      },
+    );
+    expect(storedBefore).toEqual([(await getCopy(item.id))?.text]);
+  });
+
   // Red team: a page asks for a highlight (which saves it first), then sends the tab to another site
   // before the copy is made; that site's page (a signed-in inbox) was kept as the first page's copy.
   it('keeps no copy of another site than the one it saves, where the tab moved meanwhile', async () => {

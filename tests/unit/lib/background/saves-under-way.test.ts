@@ -41,4 +41,24 @@ describe('saves under way when the service worker stops', () => {
     });
     expect(view).not.toMatchObject({ kind: 'message' });
   });
+
+  // QA pass: a worker stopped while it fetched the images of a page it had saved (Keep images offline)
+  // said "it was not saved. Save it again", of a page in the reading list with its copy.
+  it('one stopped once the page and its copy were stored is said to be saved, without some images', async () => {
+    let listedDuring: unknown;
+    await whileSaving('Backpressure', async (markSaved) => {
+      await markSaved();
+      listedDuring = await getPreference(PREFERENCES.savesUnderWay);
+    });
+    expect(listedDuring).toMatchObject([{ title: 'Backpressure', saved: true }]);
+    await setPreference(PREFERENCES.savesUnderWay, [
+      { id: 's1', title: 'Retry storms', worker: 'a stopped worker', saved: true },
+    ]);
+    await reportSavesCutShort();
+    expect(await getSidePanelView()).toEqual({
+      kind: 'message',
+      text: 'Shelf stopped while it kept the images of “Retry storms” (the browser restarted its background): the page is saved, without some of its images. Save it again to keep them.',
+    });
+    expect(await getPreference(PREFERENCES.savesUnderWay)).toEqual([]);
+  });
 });
