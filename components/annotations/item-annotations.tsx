@@ -49,12 +49,17 @@ export function ItemAnnotations({ itemId, topicTags = [], notFound, onShowHighli
 
   return (
     <section className="item-annotations" aria-label="Your tags and annotations">
+      {/* An editor per item: a view that goes on to another item (a card opened from a card) keeps this
+          component, and a note still waiting for the pause in typing was saved into the next item's note
+          (QA pass). The item's own editor closes, and saves it on its item. */}
       <TagEditor
+        key={`tags ${item.id}`}
         itemId={item.id}
         tags={item.tags}
         suggestions={[...(allTags ?? []).map(({ tag }) => tag), ...topicTags]}
       />
       <NoteEditor
+        key={`note ${item.id}`}
         label="Note"
         placeholder="Write a note…"
         note={item.note}
