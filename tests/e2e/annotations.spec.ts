@@ -188,13 +188,21 @@ test('tags in Settings: renaming one to a tag already used merges them', async (
 
 // QA pass: a note typed less than half a second before the reader tab closed was lost (a closed
 // page runs no React unmount; the save waited for a pause in typing).
-test('a note typed just before the reader tab is closed is kept', async () => {
+test('a note typed just before the reader tab is closed is kept, with another tab’s typed and closed at once', async () => {
   const { reader, itemId } = await saveAndOpenWal();
+  // QA pass (two windows): the same note open in a second tab, typed and closed at once too. Each
+  // hands its text over as it closes; the later one replaced the earlier's, which was lost.
+  const other = await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`);
+  await expect(annotationsOf(other).note).toHaveValue('');
   await annotationsOf(reader).note.fill('typed, then the tab closed at once');
+  await annotationsOf(other).note.fill('and in the other tab');
   await reader.close({ runBeforeUnload: true });
+  await other.close({ runBeforeUnload: true });
   const again = await browser.openExtensionPage(`sidepanel.html?reader=${encodeURIComponent(itemId)}`);
   await expect(again.getByRole('heading', { level: 1, name: 'How the WAL works' })).toBeVisible();
-  await expect(annotationsOf(again).note).toHaveValue('typed, then the tab closed at once');
+  const note = annotationsOf(again).note;
+  await expect(note).toHaveValue(/typed, then the tab closed at once/);
+  await expect(note).toHaveValue(/and in the other tab/);
 });
 
 test('a triple-clicked last paragraph is highlighted like any other (the selection runs on to what follows the article)', async () => {
