@@ -4,7 +4,6 @@ import { type CapturedPage, capturedPageSchema } from '@/lib/capture/schema';
 import { getArticleServedAt } from '@/lib/corpus/catalog';
 import { pageItemId } from '@/lib/db/ids';
 import { keepCopyOfSavedPage, savePage } from '@/lib/db/items';
-import { getItem } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
 import { fetchPage } from '@/lib/net/fetch-page';
 import { captureHtml } from '@/lib/offscreen/capture-html';
@@ -31,14 +30,23 @@ export class RemovedWhileFetchedError extends Error {}
 export async function captureLink(
   url: string,
   title: string,
-  { provisionalTitle }: { provisionalTitle?: string } = {},
+  {
+    provisionalTitle,
+    savedAs,
+  }: {
+    provisionalTitle?: string;
+    /** The id of the item saved for the link: its copy is kept only while it is still saved. */
+    savedAs?: string;
+  } = {},
 ): Promise<SavedItem> {
   const bundledArticleId = getArticleServedAt(url)?.id;
-  const wasSaved = (await getItem(pageItemId(url, bundledArticleId))) !== undefined;
+  // The copy goes to that item, unless it is a bundled article's read from another address than the
+  // blog's own (over http, say), which is kept as a page of its own, never as the article's.
+  const ofSavedItem = savedAs !== undefined && savedAs === pageItemId(url, bundledArticleId);
   const page = await fetchPage(url);
   const capture = await captureFetchedHtml(page.html, page.url);
   const saving = { url, title: capture.title || title, bundledArticleId };
-  const item = wasSaved
+  const item = ofSavedItem
     ? await keepCopyOfSavedPage(saving, capture, { provisionalTitle })
     : await savePage(saving, capture, { provisionalTitle });
   if (!item)

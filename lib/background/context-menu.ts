@@ -183,7 +183,7 @@ export async function handleSaveClick(
       // Saved by this click, the item is named by the link's text ("Read more", "here") only until its
       // page is read: the page's title replaces it (QA pass: the reading list kept "Read more").
       const provisionalTitle = item.addedAt >= clickedAt ? item.title : undefined;
-      await captureLink(item.url, item.title, { provisionalTitle }).catch((error: unknown) =>
+      await captureLink(item.url, item.title, { provisionalTitle, savedAs: item.id }).catch((error: unknown) =>
         setSidePanelView({
           kind: 'message',
           text:

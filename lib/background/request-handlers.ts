@@ -235,7 +235,7 @@ export const requestHandlers: RequestHandlers = {
     assertFromExtensionPage(sender);
     const item = await getItem(itemId);
     if (!item?.url) throw new Error('This item has no address to fetch.');
-    return { title: (await captureLink(item.url, item.title)).title };
+    return { title: (await captureLink(item.url, item.title, { savedAs: item.id })).title };
   },
   // The page's address comes from the browser (the sender), never from the message.
   'learn-from-page': async ({ metadata }, sender) => {

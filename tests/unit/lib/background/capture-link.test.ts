@@ -41,13 +41,24 @@ describe('a link’s page fetched while the item is removed elsewhere', () => {
   it('does not bring the removed item back, and says why nothing was kept', async () => {
     const item = await saveLink(LINK, 'Read more');
     const answer = siteAnswersLater();
-    const capturing = captureLink(LINK, item.title);
+    const capturing = captureLink(LINK, item.title, { savedAs: item.id });
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
     await removeItems([item.id]);
     answer();
     await expect(capturing).rejects.toThrow('was removed from Shelf while its page was fetched');
     expect(await getItem(item.id)).toBeUndefined();
     expect(await getCopy(item.id)).toBeUndefined();
+  });
+
+  it('does not bring back one removed before its page was fetched (while the browser asked for the permission)', async () => {
+    const item = await saveLink(LINK, 'Read more');
+    const answer = siteAnswersLater();
+    await removeItems([item.id]);
+    const capturing = captureLink(LINK, item.title, { savedAs: item.id });
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    answer();
+    await expect(capturing).rejects.toThrow('was removed from Shelf while its page was fetched');
+    expect(await getItem(item.id)).toBeUndefined();
   });
 
   it('"Capture now" says it in the window that asked', async () => {
@@ -65,7 +76,7 @@ describe('a link’s page fetched while the item is removed elsewhere', () => {
   it('keeps the copy of an item still saved', async () => {
     const item = await saveLink(LINK, 'Read more');
     const answer = siteAnswersLater();
-    const capturing = captureLink(LINK, item.title, { provisionalTitle: 'Read more' });
+    const capturing = captureLink(LINK, item.title, { provisionalTitle: 'Read more', savedAs: item.id });
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
     answer();
     expect(await capturing).toMatchObject({ id: item.id, title: 'Backpressure' });
