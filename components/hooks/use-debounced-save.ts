@@ -33,31 +33,43 @@ export function useDebouncedSave(
     setText(stored);
   }, [stored]);
 
+  /** The saves under way (and waiting), the last of them: the next one waits for it. */
+  const saves = useRef({ count: 0, last: Promise.resolve() });
+
   /**
    * Saves `value` over the base it began from; what was written becomes the next base, however the
    * save started (a pause, the page hidden, the view closed): else a later save joins this one's
-   * words as another window's edit, and repeats them (QA pass: "ab" saved on hiding, "abc" read "ab bc").
+   * words as another window's edit, and repeats them (QA pass: "ab" saved on hiding, "abc" read "ab
+   * bc"). One started while another is under way waits for it, to begin from what it wrote ("abc abcd").
    */
   const saveValue = useRef((value: string) => {
     setState('saving');
-    saveRef.current(value, base.current).then(
-      (result) => {
-        const written = typeof result === 'string' ? result : value;
-        base.current = written;
-        if (pending.current === value) {
-          pending.current = null;
-          setState('saved');
-        } else if (pending.current !== null && written !== value) {
-          // Typed on while another window's words were joined in: keep both.
-          pending.current = mergeTextEdits(value, pending.current, written);
-        }
-        if (written !== value) setText(pending.current ?? written);
-      },
-      (error: unknown) => {
-        setFailure(error);
-        setState('failed');
-      },
-    );
+    const run = () =>
+      saveRef.current(value, base.current).then(
+        (result) => {
+          const written = typeof result === 'string' ? result : value;
+          base.current = written;
+          if (pending.current === value) {
+            pending.current = null;
+            setState('saved');
+          } else if (pending.current !== null && written !== value) {
+            // Typed on while another window's words were joined in: keep both.
+            pending.current = mergeTextEdits(value, pending.current, written);
+          }
+          if (written !== value) setText(pending.current ?? written);
+        },
+        (error: unknown) => {
+          setFailure(error);
+          setState('failed');
+        },
+      );
+    const queue = saves.current;
+    // None under way: at once (a page being hidden or closed may not wait for a later turn).
+    const started = queue.count === 0 ? run() : queue.last.then(run);
+    queue.count++;
+    queue.last = started.finally(() => {
+      queue.count--;
+    });
   }).current;
 
   useEffect(() => {

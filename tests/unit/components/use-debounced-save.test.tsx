@@ -76,6 +76,40 @@ describe('a text saved as the page is hidden, then typed on', () => {
   });
 });
 
+describe('a text typed on while its save is under way, and the view closed at once', () => {
+  // QA pass: "abc" being written as the view closed with "abcd" typed: the closing save began from
+  // the text before "abc" and, landing after it, joined "abc" as another window's edit: "abc abcd".
+  it('is saved once the earlier save is written, from what it wrote', async () => {
+    vi.useFakeTimers();
+    let stored = '';
+    const writes: (() => void)[] = [];
+    const save = vi.fn(
+      (text: string, base: string) =>
+        new Promise<string>((resolve) =>
+          writes.push(() => {
+            stored = joinSavedEdit(stored, text, base);
+            resolve(stored);
+          }),
+        ),
+    );
+    const { result, unmount } = renderHook(() => useDebouncedSave('', save, { delay: 500 }));
+    act(() => result.current.edit('abc'));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(500);
+    });
+    act(() => result.current.edit('abcd'));
+    unmount();
+    while (writes.length > 0) {
+      await act(async () => {
+        writes.shift()?.();
+        await vi.advanceTimersByTimeAsync(0);
+      });
+    }
+    expect(stored).toBe('abcd');
+    expect(save).toHaveBeenLastCalledWith('abcd', 'abc');
+  });
+});
+
 describe('the note editor, when a save fails', () => {
   // QA pass: with the disk full it said only "Shelf could not write it".
   it('says the disk is full, keeps the text, and saves it at the next pause once there is room', async () => {
