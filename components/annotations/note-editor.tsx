@@ -30,7 +30,7 @@ interface NoteEditorProps {
 /** A note saved as the user types (Markdown kept as text), with its saved state shown. */
 export function NoteEditor({ label, note, onSave, of, rows = 4, maxLength = 10_000, placeholder }: NoteEditorProps) {
   const { text, state, failure, edit } = useDebouncedSave(note, onSave, {
-    saveAsPageCloses: (value, base) => saveNoteAsPageCloses(of, value, base),
+    saveAsPageCloses: (value, base, underWay) => saveNoteAsPageCloses(of, value, base, underWay),
   });
   // The field stops at its limit, and a longer paste is cut there: said, or the cut goes unnoticed (QA
   // pass). Beside the status, not in it: read with the field, not again at each save.

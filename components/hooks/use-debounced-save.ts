@@ -15,7 +15,14 @@ export type SaveState = 'saved' | 'editing' | 'saving' | 'failed';
 export function useDebouncedSave(
   stored: string,
   save: (text: string, base: string) => Promise<unknown>,
-  { delay = 500, saveAsPageCloses }: { delay?: number; saveAsPageCloses?: (text: string, base: string) => void } = {},
+  {
+    delay = 500,
+    saveAsPageCloses,
+  }: {
+    delay?: number;
+    /** Hands `text` over as the page closes: `base` as `save` gets it, `underWay` the text a save under way writes. */
+    saveAsPageCloses?: (text: string, base: string, underWay: string | null) => void;
+  } = {},
 ) {
   const [text, setText] = useState(stored);
   const [state, setState] = useState<SaveState>('saved');
@@ -34,7 +41,7 @@ export function useDebouncedSave(
   }, [stored]);
 
   /** The saves under way (and waiting), the last of them: the next one waits for it. */
-  const saves = useRef({ count: 0, last: Promise.resolve() });
+  const saves = useRef({ count: 0, last: Promise.resolve(), writing: null as string | null });
 
   /**
    * Saves `value` over the base it began from; what was written becomes the next base, however the
@@ -44,25 +51,32 @@ export function useDebouncedSave(
    */
   const saveValue = useRef((value: string) => {
     setState('saving');
-    const run = () =>
-      saveRef.current(value, base.current).then(
-        (result) => {
-          const written = typeof result === 'string' ? result : value;
-          base.current = written;
-          if (pending.current === value) {
-            pending.current = null;
-            setState('saved');
-          } else if (pending.current !== null && written !== value) {
-            // Typed on while another window's words were joined in: keep both.
-            pending.current = mergeTextEdits(value, pending.current, written);
-          }
-          if (written !== value) setText(pending.current ?? written);
-        },
-        (error: unknown) => {
-          setFailure(error);
-          setState('failed');
-        },
-      );
+    const run = () => {
+      saves.current.writing = value;
+      return saveRef
+        .current(value, base.current)
+        .then(
+          (result) => {
+            const written = typeof result === 'string' ? result : value;
+            base.current = written;
+            if (pending.current === value) {
+              pending.current = null;
+              setState('saved');
+            } else if (pending.current !== null && written !== value) {
+              // Typed on while another window's words were joined in: keep both.
+              pending.current = mergeTextEdits(value, pending.current, written);
+            }
+            if (written !== value) setText(pending.current ?? written);
+          },
+          (error: unknown) => {
+            setFailure(error);
+            setState('failed');
+          },
+        )
+        .finally(() => {
+          saves.current.writing = null;
+        });
+    };
     const queue = saves.current;
     // None under way: at once (a page being hidden or closed may not wait for a later turn).
     const started = queue.count === 0 ? run() : queue.last.then(run);
@@ -91,7 +105,7 @@ export function useDebouncedSave(
     };
     const handOver = () => {
       if (pending.current === null) return;
-      if (closingRef.current) closingRef.current(pending.current, base.current);
+      if (closingRef.current) closingRef.current(pending.current, base.current, saves.current.writing);
       else saveValue(pending.current);
     };
     window.addEventListener('pagehide', handOver);

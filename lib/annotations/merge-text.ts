@@ -54,8 +54,10 @@ export function mergeTextEdits(base: string, mine: string, theirs: string): stri
 
 /**
  * What a save of `edited` writes over `stored`: `edited` when the edit began from what is stored
- * (or from nothing said), else the two edits joined (`mergeTextEdits`).
+ * (or from nothing said), else the two edits joined (`mergeTextEdits`). `underWay`: a save of the
+ * same edit that may or may not have landed (a page closed as it wrote): stored, it is the base.
  */
-export function joinSavedEdit(stored: string, edited: string, base: string | undefined): string {
-  return base === undefined || stored === base ? edited : mergeTextEdits(base, edited, stored);
+export function joinSavedEdit(stored: string, edited: string, base: string | undefined, underWay?: string): string {
+  if (base === undefined || stored === base || stored === underWay) return edited;
+  return mergeTextEdits(base, edited, stored);
 }

@@ -262,10 +262,10 @@ export const requestHandlers: RequestHandlers = {
     assertFromExtensionPage(sender);
     return { reported: await reportSavesCutShort() };
   },
-  'save-note': async ({ target, id, note, base }, sender) => {
+  'save-note': async ({ target, id, note, base, underWay }, sender) => {
     assertFromExtensionPage(sender);
-    if (target === 'item') await setNote(id, note, { base });
-    else await setHighlightNote(id, note, { base });
+    if (target === 'item') await setNote(id, note, { base, underWay });
+    else await setHighlightNote(id, note, { base, underWay });
     return { saved: true };
   },
   'save-tab': async ({ tabId }, sender) => {

@@ -78,12 +78,17 @@ export function updateHighlight(
 export function setHighlightNote(
   id: string,
   note: string,
-  { db = getDatabase(), now = Date.now(), base }: WriteOptions & { base?: string } = {},
+  {
+    db = getDatabase(),
+    now = Date.now(),
+    base,
+    underWay,
+  }: WriteOptions & { base?: string; underWay?: string | undefined } = {},
 ): Promise<string | undefined> {
   return db.transaction('rw', db.highlights, async () => {
     let written: string | undefined;
     await db.highlights.update(id, (highlight) => {
-      highlight.note = cutToLength(joinSavedEdit(highlight.note, note, base), MAX_HIGHLIGHT_NOTE_LENGTH);
+      highlight.note = cutToLength(joinSavedEdit(highlight.note, note, base, underWay), MAX_HIGHLIGHT_NOTE_LENGTH);
       highlight.updatedAt = now;
       written = highlight.note;
     });

@@ -353,17 +353,22 @@ export async function setTags(
 /**
  * Writes an item's note; returns the note as written. `base`: the note the edit began from. When the
  * stored note is no longer that (another window saved its edit meanwhile), the two edits are joined
- * (`mergeTextEdits`) rather than the last one replacing the other's words.
+ * (`mergeTextEdits`) rather than the last one replacing the other's words. `underWay`: see `joinSavedEdit`.
  */
 export async function setNote(
   id: string,
   note: string,
-  { db = getDatabase(), now = Date.now(), base }: WriteOptions & { base?: string } = {},
+  {
+    db = getDatabase(),
+    now = Date.now(),
+    base,
+    underWay,
+  }: WriteOptions & { base?: string; underWay?: string | undefined } = {},
 ): Promise<string | undefined> {
   let written: string | undefined;
   await db.transaction('rw', db.items, () =>
     db.items.update(id, (item) => {
-      item.note = cutToLength(joinSavedEdit(item.note, note, base), MAX_NOTE_LENGTH);
+      item.note = cutToLength(joinSavedEdit(item.note, note, base, underWay), MAX_NOTE_LENGTH);
       written = item.note;
       touch(item, ['note'], now);
     }),

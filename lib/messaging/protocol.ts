@@ -54,6 +54,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     note: z.string().max(20_000),
     // The note the edit began from: an edit another window saved meanwhile is joined, not replaced.
     base: z.string().max(20_000).optional(),
+    // The text the page's own save was writing as it closed, which may have landed or not.
+    underWay: z.string().max(20_000).optional(),
   }),
   // From the content script on the page it runs in: highlight this passage (saving the page first).
   // With `articleId`, the blog's article page naming its article; without it, any page Shelf runs

@@ -29,7 +29,7 @@ describe('a text saved as it is typed', () => {
     act(() => result.current.edit('typed just before closing'));
     window.dispatchEvent(new Event('pagehide'));
     // With the text the edit began from, so that the background joins another window's edit saved meanwhile.
-    expect(saveAsPageCloses).toHaveBeenCalledExactlyOnceWith('typed just before closing', '');
+    expect(saveAsPageCloses).toHaveBeenCalledExactlyOnceWith('typed just before closing', '', null);
     expect(save).not.toHaveBeenCalled();
   });
 
@@ -107,6 +107,22 @@ describe('a text typed on while its save is under way, and the view closed at on
     }
     expect(stored).toBe('abcd');
     expect(save).toHaveBeenLastCalledWith('abcd', 'abc');
+  });
+});
+
+describe('a text handed over as the page closes while a save is under way', () => {
+  it('names the text that save is writing, so that the background can tell whether it landed', async () => {
+    vi.useFakeTimers();
+    const save = vi.fn(() => new Promise<string>(() => {}));
+    const saveAsPageCloses = vi.fn();
+    const { result } = renderHook(() => useDebouncedSave('', save, { delay: 500, saveAsPageCloses }));
+    act(() => result.current.edit('abc'));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(500);
+    });
+    act(() => result.current.edit('abcd'));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(saveAsPageCloses).toHaveBeenCalledExactlyOnceWith('abcd', '', 'abc');
   });
 });
 

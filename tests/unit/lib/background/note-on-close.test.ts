@@ -40,4 +40,22 @@ describe('a note handed to the background as its page closes, with another windo
     expect(comment).toContain('the reader');
     expect(comment).toContain('the panel');
   });
+
+  // QA pass: "abc" being written as the page closed with "abcd" typed: the hand-over began from the
+  // text before "abc" and, with "abc" landed, joined it as another window's edit: "abc abcd".
+  it('begins from what the page’s own save under way wrote, when that landed', async () => {
+    const { id } = await saveArticle({ id: 'wal', title: 'WAL', url: null });
+    await setNote(id, 'abc', { base: '' }); // the page's save, landed as the page closed
+    const request = { type: 'save-note', target: 'item', id, note: 'abcd', base: '', underWay: 'abc' };
+    expect(await dispatchRequest(requestHandlers, request, sidePanel())).toEqual({ ok: true, value: { saved: true } });
+    expect((await getItem(id))?.note).toBe('abcd');
+  });
+
+  it('begins from the text before it, when the page’s own save under way was cut off', async () => {
+    const { id } = await saveArticle({ id: 'wal', title: 'WAL', url: null });
+    await setNote(id, 'Plan: from the reader'); // another window's edit of 'Plan:'
+    const request = { type: 'save-note', target: 'item', id, note: 'Plan: more', base: 'Plan:', underWay: 'Plan: m' };
+    expect(await dispatchRequest(requestHandlers, request, sidePanel())).toEqual({ ok: true, value: { saved: true } });
+    expect((await getItem(id))?.note).toBe('Plan: from the reader more');
+  });
 });
