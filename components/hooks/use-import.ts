@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ImportOutcome, ImportProgress } from '@/components/import-panel';
 import { BACKUP_TOO_LARGE, MAX_BACKUP_BYTES, parseBackup } from '@/lib/backup/backup-file';
 import { describeRestore, describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { getEpoch } from '@/lib/db/meta';
+import { describeStoppedImport, takeStoppedImports, whileImporting } from '@/lib/import/imports-under-way';
 import { MAX_IMPORT_BYTES } from '@/lib/import/limits';
 
 /** A line for the user: what happened, and whether it went wrong. */
@@ -17,7 +18,22 @@ export function useImport(db: ShelfDatabase) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [restoreMessage, setRestoreMessage] = useState<Message | null>(null);
-  const onProgress = (done: number, total: number) => setProgress({ done, total });
+  // Imports an earlier page was running when it closed: said here, once (lib/import/imports-under-way.ts).
+  useEffect(() => {
+    void takeStoppedImports()
+      .then((stopped) => {
+        const said = (kinds: readonly string[]) =>
+          stopped
+            .filter((entry) => kinds.includes(entry.kind))
+            .map(describeStoppedImport)
+            .join(' ');
+        const imports = said(['import']);
+        const restores = said(['merge', 'replace']);
+        if (imports) setOutcome((shown) => shown ?? { kind: 'error', text: imports });
+        if (restores) setRestoreMessage((shown) => shown ?? { kind: 'error', text: restores });
+      })
+      .catch(() => {});
+  }, []);
 
   async function importLibrary(file: File) {
     setOutcome(null);
@@ -35,7 +51,19 @@ export function useImport(db: ShelfDatabase) {
         import('@/lib/import/import-file'),
         file.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
       ]);
-      const result = await importFile({ name: file.name, bytes }, { db, onProgress, epoch });
+      const result = await whileImporting({ fileName: file.name, kind: 'import' }, (listProgress) =>
+        importFile(
+          { name: file.name, bytes },
+          {
+            db,
+            epoch,
+            onProgress: (done, total) => {
+              setProgress({ done, total });
+              listProgress(done, total);
+            },
+          },
+        ),
+      );
       setOutcome(
         result.ok
           ? {
@@ -67,11 +95,16 @@ export function useImport(db: ShelfDatabase) {
     }
     try {
       // Its first frame of progress is reported before anything is awaited.
-      const report = await restoreBackup(parsed.backup, mode, {
-        db,
-        epoch,
-        onProgress: (done, total, counting) => setProgress({ done, total, counting }),
-      });
+      const report = await whileImporting({ fileName: file.name, kind: mode }, (listProgress) =>
+        restoreBackup(parsed.backup, mode, {
+          db,
+          epoch,
+          onProgress: (done, total, counting) => {
+            setProgress({ done, total, counting });
+            if (counting !== 'copies') listProgress(done, total);
+          },
+        }),
+      );
       setRestoreMessage({ kind: 'ok', text: describeRestore(file.name, report, mode) });
     } catch (error) {
       setRestoreMessage({ kind: 'error', text: describeRestoreFailure(file.name, error, mode) });

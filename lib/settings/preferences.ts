@@ -55,6 +55,16 @@ export interface SaveUnderWay {
   saved?: boolean;
 }
 
+/** An import or restore a Shelf page is running (lib/import/imports-under-way.ts). */
+export interface ImportUnderWay {
+  id: string;
+  fileName: string;
+  /** A backup restored replacing everything is one transaction: stopped, it changed nothing. */
+  kind: 'import' | 'merge' | 'replace';
+  done: number;
+  total: number;
+}
+
 /** The longest search the popup keeps (the box accepts no more). */
 export const MAX_POPUP_QUERY = 500;
 
@@ -201,6 +211,27 @@ export const PREFERENCES = {
    * Pages the background is saving for the menu or the shortcut, with the worker that saves each
    * (lib/background/saves-under-way.ts): one still listed by a worker that is gone was cut short.
    */
+  /**
+   * Imports and restores Shelf's pages are running (they run in the page that chose the file), each
+   * holding a Web Lock while it runs: one listed without its lock was stopped by its page closing.
+   */
+  importsUnderWay: preference<ImportUnderWay[]>({
+    key: 'importsUnderWay',
+    area: 'session',
+    schema: z
+      .array(
+        z.object({
+          id: z.string(),
+          fileName: z.string().check(z.maxLength(300)),
+          kind: z.enum(['import', 'merge', 'replace']),
+          done: z.number(),
+          total: z.number(),
+        }),
+      )
+      .check(z.maxLength(20)),
+    defaultValue: [],
+    backup: { excluded: 'work under way in this browser session' },
+  }),
   savesUnderWay: preference<SaveUnderWay[]>({
     key: 'savesUnderWay',
     area: 'session',

@@ -1,8 +1,9 @@
 import { act, renderHook } from '@testing-library/react';
 import Dexie from 'dexie';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { useImport } from '@/components/hooks/use-import';
 import { ShelfDatabase } from '@/lib/db/database';
+import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
 
 const name = `shelf-use-import-${crypto.randomUUID()}`;
 const db = new ShelfDatabase(name);
@@ -54,5 +55,50 @@ describe('an import stopped by a full disk', () => {
     await act(() => result.current.importLibrary(file));
     expect(result.current.outcome).toMatchObject({ kind: 'error' });
     expect(result.current.outcome?.text).toContain('The browser ran out of space after 0 of 2 items');
+  });
+});
+
+// QA pass: a 20,000-row import in the side panel, closed during the progress bar, stopped part-way and
+// nothing ever said so (what it wrote was kept).
+describe('an import whose page closed before it ended', () => {
+  it('is said, once, by the next page that shows imports', async () => {
+    const held = new Set<string>();
+    const locks = {
+      async request<T>(lockName: string, callback: () => Promise<T>) {
+        held.add(lockName);
+        try {
+          return await callback();
+        } finally {
+          held.delete(lockName);
+        }
+      },
+      query: async () => ({ held: [...held].map((lockName) => ({ name: lockName })) }),
+    };
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+    try {
+      // Writes that never end: the page is closed in the middle of them.
+      const stuck = Object.assign(Object.create(db), { transaction: () => new Promise(() => {}) }) as ShelfDatabase;
+      const closing = renderHook(() => useImport(stuck));
+      const file = new File(['https://example.com/a\nhttps://example.com/b\n'], 'urls.txt', { type: 'text/plain' });
+      void closing.result.current.importLibrary(file);
+      await vi.waitFor(() => expect(held.size).toBe(1));
+      await vi.waitFor(async () => expect(await getPreference(PREFERENCES.importsUnderWay)).toHaveLength(1));
+      closing.unmount();
+      held.clear(); // the browser lets a closed page's locks go
+
+      const next = renderHook(() => useImport(db));
+      await vi.waitFor(() =>
+        expect(next.result.current.outcome).toEqual({
+          kind: 'error',
+          text: 'Importing urls.txt stopped before it finished (its page was closed). What it imported is kept; import the file again to finish it: nothing is added twice.',
+        }),
+      );
+      next.unmount();
+      const after = renderHook(() => useImport(db));
+      await act(async () => {});
+      expect(after.result.current.outcome).toBeNull();
+    } finally {
+      Reflect.deleteProperty(navigator, 'locks');
+    }
   });
 });
