@@ -4,7 +4,7 @@ import { BACKUP_TOO_LARGE, MAX_BACKUP_BYTES, parseBackup } from '@/lib/backup/ba
 import { describeRestore, describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { getEpoch } from '@/lib/db/meta';
-import { describeStoppedImport, takeStoppedImports, whileImporting } from '@/lib/import/imports-under-way';
+import { describeStoppedImport, watchStoppedImports, whileImporting } from '@/lib/import/imports-under-way';
 import { MAX_IMPORT_BYTES } from '@/lib/import/limits';
 
 /** A line for the user: what happened, and whether it went wrong. */
@@ -18,22 +18,20 @@ export function useImport(db: ShelfDatabase) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [restoreMessage, setRestoreMessage] = useState<Message | null>(null);
-  // Imports an earlier page was running when it closed: said here, once (lib/import/imports-under-way.ts).
-  useEffect(() => {
-    void takeStoppedImports()
-      .then((stopped) => {
-        const said = (kinds: readonly string[]) =>
-          stopped
-            .filter((entry) => kinds.includes(entry.kind))
-            .map(describeStoppedImport)
-            .join(' ');
-        const imports = said(['import']);
-        const restores = said(['merge', 'replace']);
-        if (imports) setOutcome((shown) => shown ?? { kind: 'error', text: imports });
-        if (restores) setRestoreMessage((shown) => shown ?? { kind: 'error', text: restores });
-      })
-      .catch(() => {});
-  }, []);
+  // Imports another page was running when it closed: said here, once (lib/import/imports-under-way.ts).
+  useEffect(
+    () =>
+      watchStoppedImports((stopped) => {
+        const text = describeStoppedImport(stopped);
+        const say = (shown: Message | ImportOutcome | null) => ({
+          kind: 'error' as const,
+          text: shown?.kind === 'error' ? `${shown.text} ${text}` : text,
+        });
+        if (stopped.kind === 'import') setOutcome(say);
+        else setRestoreMessage(say);
+      }),
+    [],
+  );
 
   async function importLibrary(file: File) {
     setOutcome(null);

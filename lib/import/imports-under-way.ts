@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { getPreference, type ImportUnderWay, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 
 /**
@@ -5,7 +6,7 @@ import { getPreference, type ImportUnderWay, PREFERENCES, setPreference } from '
  * side panel, Settings' tab) stops one part-way, keeping what it wrote, and nothing said so (QA pass:
  * a 20,000-row CSV imported in the side panel, closed during the progress bar). Each is listed while
  * it runs and holds a Web Lock named by its id, which the browser releases when its page goes: one
- * listed without its lock was stopped, and the next Shelf page to show imports says so.
+ * still listed once its lock is let go was stopped, and the Shelf pages showing imports say so.
  */
 const LOCK_PREFIX = 'shelf-import:';
 /** Progress is written at most this often: a chunk ends every few milliseconds. */
@@ -15,7 +16,6 @@ const MAX_LISTED = 20;
 /** The part of the Web Locks API used here (a fake in tests: jsdom has none). */
 export interface ImportLocks {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
-  query(): Promise<{ held?: Array<{ name?: string }> }>;
 }
 
 const pageLocks = (): ImportLocks | undefined => (globalThis.navigator as { locks?: ImportLocks } | undefined)?.locks;
@@ -58,20 +58,52 @@ export async function whileImporting<T>(
   });
 }
 
-/** Imports listed whose page closed before they ended: taken off the list, to be said once. */
-export async function takeStoppedImports({
-  locks = pageLocks(),
-}: {
-  locks?: ImportLocks;
-} = {}): Promise<ImportUnderWay[]> {
-  if (!locks) return [];
-  const held = new Set(((await locks.query()).held ?? []).map((lock) => lock.name));
-  let stopped: ImportUnderWay[] = [];
+/** The entry, taken off the list if it is still on it: said once, by one page. */
+async function takeListed(id: string): Promise<ImportUnderWay | null> {
+  let taken: ImportUnderWay | null = null;
   await changeList((list) => {
-    stopped = list.filter((it) => !held.has(`${LOCK_PREFIX}${it.id}`));
-    return list.filter((it) => held.has(`${LOCK_PREFIX}${it.id}`));
+    taken = list.find((it) => it.id === id) ?? null;
+    return list.filter((it) => it.id !== id);
   });
-  return stopped;
+  return taken;
+}
+
+/**
+ * Calls `onStopped` with each import that stops before it ends, its page closed: every one listed
+ * (now, or later) is waited on through its lock, which the browser gives here once that page lets it
+ * go; an import that ended took itself off the list first, so one still listed then was stopped (this
+ * page's own imports too are waited on, harmlessly: they end before their lock is let go). A
+ * page already showing Settings hears it too (its side panel follows another's view: QA, e2e).
+ * Returns the function that stops watching.
+ */
+export function watchStoppedImports(
+  onStopped: (stopped: ImportUnderWay) => void,
+  { locks = pageLocks() }: { locks?: ImportLocks } = {},
+): () => void {
+  if (!locks) return () => {};
+  const watched = new Set<string>();
+  let watching = true;
+  const watchListed = async () => {
+    for (const { id } of await getPreference(PREFERENCES.importsUnderWay)) {
+      if (watched.has(id)) continue;
+      watched.add(id);
+      void locks
+        .request(`${LOCK_PREFIX}${id}`, async () => {
+          const stopped = watching ? await takeListed(id) : null;
+          if (stopped) onStopped(stopped);
+        })
+        .catch(() => {});
+    }
+  };
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'session' && PREFERENCES.importsUnderWay.key in changes) void watchListed().catch(() => {});
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  void watchListed().catch(() => {});
+  return () => {
+    watching = false;
+    browser.storage.onChanged.removeListener(onChanged);
+  };
 }
 
 /** What the user is told of imports stopped part-way: what was kept, and how to finish. */

@@ -62,6 +62,21 @@ test('import a 20,000-row Pocket zip with progress while the popup and panel sta
   );
   await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
   await expect(panel.getByRole('heading', { name: /Reading list/ })).toContainText('(20000)');
+
+  // Imported again in another Shelf page, closed part-way: the next Settings shown says so, once.
+  const closing = await openSidePanelPage();
+  await closing.getByRole('button', { name: 'Settings' }).click();
+  await closing.getByLabel(/Import a file/).setInputFiles(file);
+  await expect(closing.getByRole('status').filter({ hasText: /Importing… [\d,]+ of 20,000/ })).toBeVisible();
+  // This panel follows the other's view (the side panel's view is one per browser): it shows Settings
+  // already, and hears of the stop there (it said nothing when only its opening looked).
+  await expect(panel.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await closing.close();
+  await expect(panel.getByRole('alert')).toContainText('Importing pocket.zip stopped before it finished');
+  await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
+  await panel.getByRole('button', { name: 'Settings' }).click();
+  await expect(panel.getByLabel(/Import a file/)).toBeVisible();
+  await expect(panel.getByRole('alert').filter({ hasText: 'stopped before it finished' })).toHaveCount(0);
 });
 
 test('a corrupt file: a clear message that says where, and nothing changes', async ({ openSidePanelPage }) => {

@@ -1,32 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  describeStoppedImport,
-  type ImportLocks,
-  takeStoppedImports,
-  whileImporting,
-} from '@/lib/import/imports-under-way';
+import { describeStoppedImport, watchStoppedImports, whileImporting } from '@/lib/import/imports-under-way';
+import type { ImportUnderWay } from '@/lib/settings/preferences';
 import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
-
-/** Web Locks as the browser keeps them: held while the callback runs, or until its page `close`s. */
-function fakeLocks() {
-  const held = new Set<string>();
-  const locks: ImportLocks & { close(): void } = {
-    async request(name, callback) {
-      held.add(name);
-      try {
-        return await callback();
-      } finally {
-        held.delete(name);
-      }
-    },
-    async query() {
-      return { held: [...held].map((name) => ({ name })) };
-    },
-    close: () => held.clear(),
-  };
-  return locks;
-}
+import { fakeWebLocks as fakeLocks } from '@/tests/unit/helpers/fake-web-locks';
 
 const never = () => new Promise<never>(() => {});
 const listed = () => getPreference(PREFERENCES.importsUnderWay);
@@ -34,8 +11,10 @@ const listed = () => getPreference(PREFERENCES.importsUnderWay);
 beforeEach(() => fakeBrowser.reset());
 
 describe('imports under way', () => {
-  it('are listed while they run and gone once they end, so nothing is said of them', async () => {
+  it('are listed while they run and gone once they end, and a page watching says nothing of them', async () => {
     const locks = fakeLocks();
+    const stopped: ImportUnderWay[] = [];
+    const stopWatching = watchStoppedImports((entry) => stopped.push(entry), { locks });
     let finish: (value: string) => void = () => {};
     const running = whileImporting(
       { fileName: 'pocket.csv', kind: 'import' },
@@ -43,16 +22,15 @@ describe('imports under way', () => {
       { locks },
     );
     await expect.poll(listed).toHaveLength(1);
-    // Another Shelf page opening meanwhile: the import's lock is held, it is not stopped.
-    expect(await takeStoppedImports({ locks })).toEqual([]);
-    expect(await listed()).toHaveLength(1);
     finish('done');
     expect(await running).toBe('done');
     expect(await listed()).toEqual([]);
-    expect(await takeStoppedImports({ locks })).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toEqual([]);
+    stopWatching();
   });
 
-  it('one whose page closed part-way is said once, with how far it got', async () => {
+  it('one whose page closes part-way is said, once, with how far it got, to a page already watching', async () => {
     const locks = fakeLocks();
     let time = 0;
     void whileImporting(
@@ -65,15 +43,36 @@ describe('imports under way', () => {
       { locks, now: () => time },
     );
     await expect.poll(async () => (await listed())[0]?.done).toBe(1_200);
-    locks.close(); // the side panel closed: the browser lets its locks go, and no `finally` runs
+    // Two Shelf pages show Settings while it runs (another window's side panel, the options tab).
+    const first: ImportUnderWay[] = [];
+    const second: ImportUnderWay[] = [];
+    const stopFirst = watchStoppedImports((entry) => first.push(entry), { locks });
+    const stopSecond = watchStoppedImports((entry) => second.push(entry), { locks });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([...first, ...second]).toEqual([]); // still running: its lock is held
 
-    const [stopped, ...others] = await takeStoppedImports({ locks });
-    expect(others).toEqual([]);
-    expect(stopped).toMatchObject({ fileName: 'instapaper.csv', kind: 'import', done: 1_200, total: 20_000 });
-    expect(describeStoppedImport(stopped as NonNullable<typeof stopped>)).toBe(
+    const [name] = locks.heldNames();
+    locks.close(name as string); // the page that ran it closed
+    await expect.poll(() => first.length + second.length).toBe(1);
+    const [said] = [...first, ...second];
+    expect(said).toMatchObject({ fileName: 'instapaper.csv', kind: 'import', done: 1_200, total: 20_000 });
+    expect(describeStoppedImport(said as ImportUnderWay)).toBe(
       'Importing instapaper.csv stopped before it finished, at 1,200 of 20,000 (its page was closed). What it imported is kept; import the file again to finish it: nothing is added twice.',
     );
-    expect(await takeStoppedImports({ locks })).toEqual([]);
+    expect(await listed()).toEqual([]);
+    stopFirst();
+    stopSecond();
+  });
+
+  it('one stopped before a page opened is said as that page starts watching', async () => {
+    const locks = fakeLocks();
+    void whileImporting({ fileName: 'links.txt', kind: 'merge' }, never, { locks });
+    await expect.poll(listed).toHaveLength(1);
+    locks.close(locks.heldNames()[0] as string);
+    const said: ImportUnderWay[] = [];
+    const stop = watchStoppedImports((entry) => said.push(entry), { locks });
+    await expect.poll(() => said.map((entry) => entry.fileName)).toEqual(['links.txt']);
+    stop();
   });
 
   it('writes progress at most once a second: a chunk ends every few milliseconds', async () => {
@@ -104,9 +103,7 @@ describe('imports under way', () => {
   });
 
   it('without Web Locks the import runs as before, listed nowhere', async () => {
-    const result = await whileImporting({ fileName: 'a.csv', kind: 'import' }, async () => 'ok', {
-      locks: undefined,
-    });
+    const result = await whileImporting({ fileName: 'a.csv', kind: 'import' }, async () => 'ok');
     expect(result).toBe('ok');
     expect(await listed()).toEqual([]);
   });
