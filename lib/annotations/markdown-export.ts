@@ -149,6 +149,9 @@ function neutralizeNote(noteLines: readonly string[]): string {
     fence = { char: marker[0] as string, length: marker.length };
   }
   flush();
+  // Closed here: left open, it runs on through the file, and a later note's opening fence closes it,
+  // so what that note keeps as code (unneutralized) would be read as Markdown and HTML.
+  if (fence) out.push(fence.char.repeat(fence.length));
   return out.join('\n');
 }
 
