@@ -118,6 +118,9 @@ function neutralizeText(text: string): string {
   return out;
 }
 
+/** The first mark of a fence indented one to three spaces (`neutralizeNote` escapes it). */
+const INDENTED_FENCE = /^( {1,3})([`~])(?=\2\2)/;
+
 /**
  * A note's Markdown with raw HTML and script links neutralized (`neutralizeText`), except in fenced
  * code blocks that start at the line's start: outside HTML (all escaped) such a fence is always one,
@@ -141,7 +144,10 @@ function neutralizeNote(noteLines: readonly string[]): string {
     const open = /^(`{3,})[^`]*$|^(~{3,})/.exec(line);
     const marker = open?.[1] ?? open?.[2];
     if (!marker) {
-      text.push(line);
+      // A fence indented one to three spaces opens a block at the top level but not in a list item,
+      // which this scan cannot tell apart (review: "x\n ```\n…\n```\n<img onerror>" left the last
+      // line raw): escaped, it is no fence anywhere, and its backticks show as written.
+      text.push(line.replace(INDENTED_FENCE, '$1\\$2'));
       continue;
     }
     flush();

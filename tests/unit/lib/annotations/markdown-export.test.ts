@@ -144,6 +144,17 @@ describe('text from web pages cannot inject Markdown or HTML', () => {
     expect(markdown).toContain('see:\n```\n```\n');
   });
 
+  it('escapes a fence indented one to three spaces: no fence anywhere, so no raw HTML after it', () => {
+    const markdown = itemToMarkdown({
+      ...item,
+      note: 'x\n ```\n<b>a</b>\n```\n<img src=x onerror=alert(1)>\n```',
+      highlights: [],
+    });
+    expect(markdown).toContain('x\n \\```\n\\<b>a\\</b>\n```\n<img src=x onerror=alert(1)>\n```');
+    // What follows the column-0 fence is its code (closed by the last line): never read as HTML.
+    expect(markdown.split('\n').filter((line) => /^ {0,3}(`{3,}|~{3,})/.test(line))).toEqual(['```', '```']);
+  });
+
   it('leaves no note, however built, a `<` that opens HTML or a link to another kind of address', () => {
     const piece = fc.constantFrom(
       ...['<', '>', '[', ']', '(', ')', ':', '\\', '`', '\n', ' ', '\t', '&', '#', 'a', 'img ', 'javascript'],
@@ -159,7 +170,8 @@ describe('text from web pages cannot inject Markdown or HTML', () => {
         const note = pieces.join('');
         if (!note.trim()) return;
         const markdown = itemToMarkdown({ ...item, note, highlights: [] });
-        // The note's lines, less those of fenced code blocks that start a line (kept as written).
+        // The note's lines, less those of fenced code blocks (kept as written), read as CommonMark does:
+        // a fence may be indented up to three spaces (review: the check copied the code's own rule).
         const prose: string[] = [];
         let fence: string | null = null;
         for (const line of markdown.split('\n').slice(6)) {
@@ -167,7 +179,7 @@ describe('text from web pages cannot inject Markdown or HTML', () => {
             const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
             if (close && close[0] === fence[0] && close.length >= fence.length) fence = null;
           } else {
-            fence = /^(`{3,})[^`]*$|^(~{3,})/.exec(line)?.slice(1).find(Boolean) ?? null;
+            fence = /^ {0,3}(`{3,})[^`]*$|^ {0,3}(~{3,})/.exec(line)?.slice(1).find(Boolean) ?? null;
             if (!fence) prose.push(line);
           }
         }
