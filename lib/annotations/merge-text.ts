@@ -53,11 +53,27 @@ export function mergeTextEdits(base: string, mine: string, theirs: string): stri
 }
 
 /**
+ * Whether `stored` holds the save `underWay` made of `base`, and another edit since, apart from the
+ * words that save wrote: had it not landed, what differs from it would take in those words. A save
+ * that only deleted is apart only strictly (an insertion where it deleted could be its words back).
+ */
+function landedBefore(base: string, underWay: string, stored: string): boolean {
+  const own = editOf(base, underWay);
+  const since = editOf(underWay, stored);
+  const from = own.start;
+  const to = own.start + own.inserted.length;
+  return from === to ? since.end < from || since.start > to : since.end <= from || since.start >= to;
+}
+
+/**
  * What a save of `edited` writes over `stored`: `edited` when the edit began from what is stored
  * (or from nothing said), else the two edits joined (`mergeTextEdits`). `underWay`: a save of the
- * same edit that may or may not have landed (a page closed as it wrote): stored, it is the base.
+ * same edit that may or may not have landed (a page closed as it wrote): landed, it is the base, whether
+ * or not another window edited since (review: "abc" landed, then " theirs" from another window, joined
+ * from the text before "abc" read "abc theirs abcd").
  */
 export function joinSavedEdit(stored: string, edited: string, base: string | undefined, underWay?: string): string {
   if (base === undefined || stored === base || stored === underWay) return edited;
-  return mergeTextEdits(base, edited, stored);
+  const from = underWay !== undefined && underWay !== base && landedBefore(base, underWay, stored) ? underWay : base;
+  return mergeTextEdits(from, edited, stored);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeTextEdits } from '@/lib/annotations/merge-text';
+import { joinSavedEdit, mergeTextEdits } from '@/lib/annotations/merge-text';
 
 const wellFormed = (text: string) =>
   !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
@@ -38,5 +38,27 @@ describe('mergeTextEdits: a note edited in two windows at once', () => {
     // Sharing their second half, at the end of two edits (U+1F600 and U+1F400 end in the same unit).
     expect(wellFormed(mergeTextEdits('😀 x', '🐀 x', '😀 y'))).toBe(true);
     expect(mergeTextEdits('😀 x', '🐀 x', '😀 y')).toBe('🐀 y');
+  });
+});
+
+// A page closing hands its last text to the background with the save it had under way, which may
+// or may not have landed, while another window may have saved since.
+describe('joinSavedEdit with a save under way as the page closed', () => {
+  it('landed, then another window’s edit: joined from it, neither window’s words repeated (review)', () => {
+    expect(joinSavedEdit('abc theirs', 'abcd', '', 'abc')).toBe('abc theirs d');
+    expect(joinSavedEdit('x abc, theirs', 'x abc, mine', 'x ab', 'x abc,')).toBe('x abc, theirs mine');
+  });
+
+  it('cut off, with another window’s edit: joined from the text before it', () => {
+    expect(joinSavedEdit('Plan: from the reader', 'Plan: more', 'Plan:', 'Plan: m')).toBe('Plan: from the reader more');
+    // The other's words end as the save under way did ("m"): still not taken for that save.
+    expect(joinSavedEdit('Plan: from the room', 'Plan: more', 'Plan:', 'Plan: m')).toBe('Plan: from the room more');
+  });
+
+  it('a save under way that deleted, cut off, and words typed where it deleted: from the text before it', () => {
+    // "Plan: draft" had " draft" deleted (the save under way), cut off; another window added to its end;
+    // this page then typed " final".
+    // From "Plan:" it would read "Plan: draft, reviewed final", the deleted word back.
+    expect(joinSavedEdit('Plan: draft, reviewed', 'Plan: final', 'Plan: draft', 'Plan:')).toBe('Plan: final, reviewed');
   });
 });
