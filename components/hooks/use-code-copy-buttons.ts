@@ -36,9 +36,10 @@ export function useCodeCopyButtons(body: RefObject<HTMLElement | null>, html: st
             }, COPIED_FOR_MS);
           },
           () => {
-            // Named as shown: it kept the name "Copy code block …", and a screen reader never heard it failed.
+            // Named as shown: it kept the name "Copy code block …", and a screen reader never heard it
+            // failed. Still naming its block (review: "Copy failed" alone, for good, lost which it copies).
             button.dataset.label = 'Copy failed';
-            button.setAttribute('aria-label', 'Copy failed');
+            button.setAttribute('aria-label', `${name} (failed)`);
           },
         );
       });
