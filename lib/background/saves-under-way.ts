@@ -57,12 +57,17 @@ export async function reportSavesCutShort(): Promise<boolean> {
   const andMore = (entries: unknown[]) => (entries.length > 1 ? ` (and ${entries.length - 1} more)` : '');
   const [first] = unsaved;
   const [firstSaved] = saved;
-  let text: string;
+  // Both kinds cut short: both said (review: the pages saved without their images went unmentioned).
+  const lines: string[] = [];
   if (first)
-    text = `Shelf stopped before “${first.title}”${andMore(unsaved)} was saved (the browser restarted its background): it was not saved. Save it again.`;
-  else if (firstSaved)
-    text = `Shelf stopped while it kept the images of “${firstSaved.title}”${andMore(saved)} (the browser restarted its background): the page is saved, without some of its images. Save it again to keep them.`;
-  else return false;
-  await setSidePanelView({ kind: 'message', text });
+    lines.push(
+      `Shelf stopped before “${first.title}”${andMore(unsaved)} was saved (the browser restarted its background): it was not saved. Save it again.`,
+    );
+  if (firstSaved)
+    lines.push(
+      `Shelf stopped while it kept the images of “${firstSaved.title}”${andMore(saved)} (the browser restarted its background): the page is saved, without some of its images. Save it again to keep them.`,
+    );
+  if (lines.length === 0) return false;
+  await setSidePanelView({ kind: 'message', text: lines.join(' ') });
   return true;
 }

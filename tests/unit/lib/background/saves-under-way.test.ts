@@ -61,4 +61,17 @@ describe('saves under way when the service worker stops', () => {
     });
     expect(await getPreference(PREFERENCES.savesUnderWay)).toEqual([]);
   });
+
+  // Review: with both kinds cut short, only the unsaved ones were said.
+  it('both kinds cut short: each said', async () => {
+    await setPreference(PREFERENCES.savesUnderWay, [
+      { id: 's1', title: 'Retry storms', worker: 'a stopped worker' },
+      { id: 's2', title: 'Backpressure', worker: 'a stopped worker', saved: true },
+    ]);
+    await reportSavesCutShort();
+    expect(await getSidePanelView()).toEqual({
+      kind: 'message',
+      text: 'Shelf stopped before “Retry storms” was saved (the browser restarted its background): it was not saved. Save it again. Shelf stopped while it kept the images of “Backpressure” (the browser restarted its background): the page is saved, without some of its images. Save it again to keep them.',
+    });
+  });
 });
