@@ -13,6 +13,24 @@ const item: MarkdownItem = {
   ],
 };
 
+/**
+ * The lines outside fenced code blocks, as CommonMark reads them (a fence indented up to three
+ * spaces; closed by a run of its mark at least as long), joined: where raw HTML would be read.
+ */
+function outsideFences(lines: readonly string[]): string {
+  const prose: string[] = [];
+  let fence: string | null = null;
+  for (const line of lines) {
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
+      if (close && close[0] === fence[0] && close.length >= fence.length) fence = null;
+    } else {
+      fence = /^ {0,3}(`{3,})[^`]*$|^ {0,3}(~{3,})/.exec(line)?.slice(1).find(Boolean) ?? null;
+      if (!fence) prose.push(line);
+    }
+  }
+  return prose.join('\n');
+}
 describe('one item as Markdown', () => {
   it('has the title, address, tags, note and each highlight as a quote with its note', () => {
     expect(itemToMarkdown(item)).toBe(
@@ -129,18 +147,7 @@ describe('text from web pages cannot inject Markdown or HTML', () => {
       highlights: [{ quote: 'q', note: '```\n<img src=x onerror=alert(1)>\n```' }],
     });
     // The file's fences as a Markdown app reads them: the raw `<img` must be inside one.
-    let fence: string | null = null;
-    const prose: string[] = [];
-    for (const line of markdown.split('\n')) {
-      if (fence) {
-        const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
-        if (close && close[0] === fence[0] && close.length >= fence.length) fence = null;
-      } else {
-        fence = /^ {0,3}(`{3,})[^`]*$|^ {0,3}(~{3,})/.exec(line)?.slice(1).find(Boolean) ?? null;
-        if (!fence) prose.push(line);
-      }
-    }
-    expect(prose.join('\n')).not.toMatch(/(^|[^\\])<img/);
+    expect(outsideFences(markdown.split('\n'))).not.toMatch(/(^|[^\\])<img/);
     expect(markdown).toContain('see:\n```\n```\n');
   });
 
@@ -172,18 +179,7 @@ describe('text from web pages cannot inject Markdown or HTML', () => {
         const markdown = itemToMarkdown({ ...item, note, highlights: [] });
         // The note's lines, less those of fenced code blocks (kept as written), read as CommonMark does:
         // a fence may be indented up to three spaces (review: the check copied the code's own rule).
-        const prose: string[] = [];
-        let fence: string | null = null;
-        for (const line of markdown.split('\n').slice(6)) {
-          if (fence) {
-            const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
-            if (close && close[0] === fence[0] && close.length >= fence.length) fence = null;
-          } else {
-            fence = /^ {0,3}(`{3,})[^`]*$|^ {0,3}(~{3,})/.exec(line)?.slice(1).find(Boolean) ?? null;
-            if (!fence) prose.push(line);
-          }
-        }
-        const text = prose.join('\n');
+        const text = outsideFences(markdown.split('\n').slice(6));
         for (const match of text.matchAll(/<[A-Za-z/!?]/g)) {
           const at = match.index;
           const autolink = /^<(?:https?|mailto):[^\s<>]*>/i.test(text.slice(at));
