@@ -9,8 +9,8 @@ import { saveArticle, setNote } from '@/lib/db/items';
 import { loadSyncReplica, readSyncEpoch } from '@/lib/db/sync';
 import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { createSyncEngine } from '@/lib/sync/engine';
-import { createLibraryAdapter } from '@/lib/sync/library-adapter';
 import { MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
+import { memoryLibraryAdapter } from '@/tests/unit/lib/sync/library-browser';
 
 // Whether open pages are told, not how (tests/unit/entrypoints/background.test.ts covers the telling).
 vi.mock('@/lib/background/page-highlight-changes', () => ({ tellPagesHighlightsChanged: vi.fn(async () => {}) }));
@@ -90,7 +90,6 @@ describe('the background’s sync', () => {
 
     // Another browser on the same account: its own library, the same sync area.
     const db = new ShelfDatabase(`shelf-other-browser-${crypto.randomUUID()}`);
-    let replica: string | null = null;
     const other = createSyncEngine({
       area: {
         get: () => fakeBrowser.storage.sync.get(null),
@@ -99,17 +98,7 @@ describe('the background’s sync', () => {
         onChanged: { addListener: () => {}, removeListener: () => {} },
       },
       deviceId: 'other-browser',
-      local: createLibraryAdapter({
-        db,
-        preferences: { read: async () => ({}), apply: async () => [], watch: () => () => {} },
-        replica: {
-          load: async () => replica,
-          save: async (text) => {
-            replica = text;
-          },
-        },
-        watchLibrary: () => () => {},
-      }),
+      local: memoryLibraryAdapter(db),
     });
     // A second between changes, as a person takes: sync dates changes in whole seconds.
     vi.useFakeTimers({ toFake: ['Date'] });

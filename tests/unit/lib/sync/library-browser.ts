@@ -41,6 +41,25 @@ function memoryPreferences(values: Map<string, Json>): SyncedPreferences {
   };
 }
 
+/** Preferences that sync nothing: a library alone. */
+const NO_PREFERENCES: SyncedPreferences = { read: async () => ({}), apply: async () => [], watch: () => () => {} };
+
+/** A library adapter over `db` whose record of the last sync lives in memory, as a test browser's does. */
+export function memoryLibraryAdapter(db: ShelfDatabase, preferences: SyncedPreferences = NO_PREFERENCES) {
+  let replica: string | null = null;
+  return createLibraryAdapter({
+    db,
+    preferences,
+    replica: {
+      load: async () => replica,
+      save: async (text) => {
+        replica = text;
+      },
+    },
+    watchLibrary: () => () => {},
+  });
+}
+
 export function createLibraryWorld(): LibraryWorld {
   const clock = createTestClock();
   const shared = createSharedSyncStorage(clock);
@@ -51,24 +70,13 @@ export function createLibraryWorld(): LibraryWorld {
     open(name, options = {}) {
       const db = new ShelfDatabase(`shelf-sync-${name}-${crypto.randomUUID()}`);
       const preferences = new Map<string, Json>([['theme', 'system']]);
-      let replica: string | null = null;
       const reports: SyncStatus[] = [];
       const engine = createSyncEngine({
         area: shared.connect(name),
         deviceId: `dev-${name}`,
         clock,
         onReport: (status) => reports.push(status),
-        local: createLibraryAdapter({
-          db,
-          preferences: options.preferences ?? memoryPreferences(preferences),
-          replica: {
-            load: async () => replica,
-            save: async (text) => {
-              replica = text;
-            },
-          },
-          watchLibrary: () => () => {},
-        }),
+        local: memoryLibraryAdapter(db, options.preferences ?? memoryPreferences(preferences)),
       });
       const browser = { db, engine, reports, preferences };
       opened.push(browser);

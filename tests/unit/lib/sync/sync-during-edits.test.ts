@@ -8,8 +8,8 @@ import { setProgress } from '@/lib/db/progress';
 import { getItem } from '@/lib/db/queries';
 import { applySyncChanges, readSyncEpoch, readSyncLibrary } from '@/lib/db/sync';
 import { createSyncEngine } from '@/lib/sync/engine';
-import { createLibraryAdapter } from '@/lib/sync/library-adapter';
 import { createSharedSyncStorage } from './fake-sync-storage';
+import { memoryLibraryAdapter } from './library-browser';
 import { createTestClock } from './test-clock';
 
 /**
@@ -34,19 +34,8 @@ function world() {
   const open = (name: string) => {
     const db = new ShelfDatabase(`shelf-sync-during-${name}-${crypto.randomUUID()}`);
     databases.push(db);
-    let replica: string | null = null;
     const hook: { duringSync: null | (() => Promise<void>) } = { duringSync: null };
-    const adapter = createLibraryAdapter({
-      db,
-      preferences: { read: async () => ({}), apply: async () => [], watch: () => () => {} },
-      replica: {
-        load: async () => replica,
-        save: async (text) => {
-          replica = text;
-        },
-      },
-      watchLibrary: () => () => {},
-    });
+    const adapter = memoryLibraryAdapter(db);
     const local = {
       ...adapter,
       async read() {
