@@ -7,7 +7,7 @@ import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catal
 import { requestLibraryPostingsUpdate } from '@/lib/background/library-postings';
 import { noteTabDrawsHighlights, tellPagesHighlightsChanged } from '@/lib/background/page-highlight-changes';
 import { everySiteScriptRuns } from '@/lib/background/related-anywhere';
-import { savePageFromTab } from '@/lib/background/save-page';
+import { savePageListedUnderWay } from '@/lib/background/save-page';
 import { reportSavesCutShort } from '@/lib/background/saves-under-way';
 import { syncNow } from '@/lib/background/sync';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
@@ -129,7 +129,7 @@ async function highlightSenderPage(
   const savedNow = itemId === undefined;
   if (itemId === undefined) {
     try {
-      itemId = (await savePageFromTab(page.tab)).id;
+      itemId = (await savePageListedUnderWay(page.tab)).id;
     } catch (error) {
       throw new Error(`${PAGE_NOT_SAVED}: ${(error as Error).message}`);
     }
@@ -271,7 +271,7 @@ export const requestHandlers: RequestHandlers = {
   'save-tab': async ({ tabId }, sender) => {
     assertFromExtensionPage(sender);
     const started = Date.now();
-    const item = await savePageFromTab(await browser.tabs.get(tabId));
+    const item = await savePageListedUnderWay(await browser.tabs.get(tabId));
     // Saving again keeps when it was first added: the popup then says it was there already.
     return { title: item.title, itemId: item.id, again: item.addedAt < started, status: item.status };
   },

@@ -107,6 +107,15 @@ export function shownPageStatus(): number {
   return loaded && loaded.name.split('#')[0] === shown ? (loaded.responseStatus ?? 0) : 0;
 }
 
+/**
+ * `savePageFromTab`, listed as under way while it runs (`whileSaving`): a background stopped in the
+ * middle is said in the side panel when it next starts, whoever asked (the menu, the shortcut, the
+ * popup, which often closes first, or a page's highlight, which saves the page first).
+ */
+export function savePageListedUnderWay(tab: TabToSave): Promise<SavedItem> {
+  return whileSaving(tab.title || tab.url || 'this page', (markSaved) => savePageFromTab(tab, { onSaved: markSaved }));
+}
+
 /** Saves a link the user has not opened: an unread item without a copy, captured when opened. */
 export function saveLink(url: string, title: string): Promise<SavedItem> {
   if (!isWebUrl(url)) return Promise.reject(new Error('Shelf can save web links (http and https) only.'));
@@ -123,9 +132,7 @@ export async function savePageAndShow(
 ): Promise<void> {
   const opening = openSidePanel(target).catch(() => {});
   try {
-    const item = await whileSaving(tab?.title || tab?.url || 'this page', (markSaved) =>
-      savePageFromTab(tab ?? {}, { onSaved: markSaved }),
-    );
+    const item = await savePageListedUnderWay(tab ?? {});
     await setSidePanelView({ kind: 'reader', itemId: item.id });
   } catch (error) {
     await setSidePanelView({ kind: 'message', text: (error as Error).message });
