@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { everySiteScriptRuns } from '@/lib/background/related-anywhere';
 import type { PageCommand } from '@/lib/messaging/protocol';
-import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { changePreference, PREFERENCES, type PreferenceValue } from '@/lib/settings/preferences';
 
 /**
  * How long a notice waits for others: each open Shelf page reports the same write (they hear each
@@ -15,17 +15,6 @@ let pending: Promise<void> | null = null;
 const MAX_TABS = 500;
 
 /**
- * The record of which tabs draw highlights is read and written one change at a time: two pages
- * opening at once would otherwise each write a list without the other.
- */
-let recording: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
-  const next = recording.then(change, change);
-  recording = next.catch(() => {});
-  return next;
-}
-
-/**
  * A tab's Shelf script asked for its page's highlights to draw them (the blog's article page, or any
  * site's through the every-site script): it is told when they change. Kept in `storage.session`, as
  * the service worker stops and starts while pages stay open; the browser gives tab ids without the
@@ -33,11 +22,11 @@ function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
  * Written only when the tab is new to the record.
  */
 export function noteTabDrawsHighlights(tabId: number, { everySite }: { everySite: boolean }): Promise<void> {
-  return oneAtATime(async () => {
-    const tabs = await getPreference(PREFERENCES.tabsDrawingHighlights);
-    if (tabs.some((tab) => tab.tabId === tabId && tab.everySite === everySite)) return;
+  // One change at a time (`changePreference`): two pages opening at once would each write a list without the other.
+  return changePreference(PREFERENCES.tabsDrawingHighlights, (tabs) => {
+    if (tabs.some((tab) => tab.tabId === tabId && tab.everySite === everySite)) return tabs;
     const others = tabs.filter((tab) => tab.tabId !== tabId);
-    await setPreference(PREFERENCES.tabsDrawingHighlights, [...others, { tabId, everySite }].slice(-MAX_TABS));
+    return [...others, { tabId, everySite }].slice(-MAX_TABS);
   });
 }
 
@@ -45,16 +34,16 @@ export function noteTabDrawsHighlights(tabId: number, { everySite }: { everySite
  * The tabs to tell, among those open: every-site ones only while that script runs (a tab that still
  * has it after it was turned off would ask in vain). Tabs closed since are dropped from the record.
  */
-function tabsToTell(): Promise<number[]> {
-  return oneAtATime(async () => {
-    const recorded = await getPreference(PREFERENCES.tabsDrawingHighlights);
-    if (recorded.length === 0) return [];
+async function tabsToTell(): Promise<number[]> {
+  let stillOpen: PreferenceValue<'tabsDrawingHighlights'> = [];
+  await changePreference(PREFERENCES.tabsDrawingHighlights, async (recorded) => {
+    if (recorded.length === 0) return recorded;
     const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
-    const stillOpen = recorded.filter((tab) => open.has(tab.tabId));
-    if (stillOpen.length < recorded.length) await setPreference(PREFERENCES.tabsDrawingHighlights, stillOpen);
-    const everySite = stillOpen.some((tab) => tab.everySite) && (await everySiteScriptRuns());
-    return stillOpen.filter((tab) => everySite || !tab.everySite).map((tab) => tab.tabId);
+    stillOpen = recorded.filter((tab) => open.has(tab.tabId));
+    return stillOpen;
   });
+  const everySite = stillOpen.some((tab) => tab.everySite) && (await everySiteScriptRuns());
+  return stillOpen.filter((tab) => everySite || !tab.everySite).map((tab) => tab.tabId);
 }
 
 /**

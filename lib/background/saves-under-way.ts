@@ -1,4 +1,4 @@
-import { getPreference, PREFERENCES, type SaveUnderWay, setPreference } from '@/lib/settings/preferences';
+import { changePreference, PREFERENCES, type SaveUnderWay } from '@/lib/settings/preferences';
 import { setSidePanelView } from '@/lib/side-panel/view';
 
 /**
@@ -8,19 +8,9 @@ import { setSidePanelView } from '@/lib/side-panel/view';
  */
 const THIS_WORKER = crypto.randomUUID();
 
-// One change at a time: two saves started together would each write the list as they read it.
-let changes: Promise<unknown> = Promise.resolve();
-function changeList(change: (list: SaveUnderWay[]) => SaveUnderWay[]) {
-  const next = changes.then(async () => {
-    const list = await getPreference(PREFERENCES.savesUnderWay);
-    const changed = change(list);
-    // Nothing to write (the side panel asks at every opening): no write.
-    if (changed.length !== list.length || changed.some((entry, at) => entry !== list[at]))
-      await setPreference(PREFERENCES.savesUnderWay, changed);
-  });
-  changes = next.catch(() => {});
-  return next;
-}
+/** The list changed one change at a time (`changePreference`): two saves started together would each write it. */
+const changeList = (change: (list: SaveUnderWay[]) => SaveUnderWay[]) =>
+  changePreference(PREFERENCES.savesUnderWay, change);
 
 /**
  * Runs `save`, listed as under way for as long as it runs. `save` calls `markSaved` once the page and

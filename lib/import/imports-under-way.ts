@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { getPreference, type ImportUnderWay, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { changePreference, getPreference, type ImportUnderWay, PREFERENCES } from '@/lib/settings/preferences';
 
 /**
  * Imports and restores run in the Shelf page that chose the file, in chunks: closing that page (the
@@ -20,15 +20,9 @@ export interface ImportLocks {
 
 const pageLocks = (): ImportLocks | undefined => (globalThis.navigator as { locks?: ImportLocks } | undefined)?.locks;
 
-// One change at a time: progress and the end of an import would each write the list as they read it.
-let changes: Promise<unknown> = Promise.resolve();
-function changeList(change: (list: ImportUnderWay[]) => ImportUnderWay[]): Promise<void> {
-  const next = changes.then(async () => {
-    await setPreference(PREFERENCES.importsUnderWay, change(await getPreference(PREFERENCES.importsUnderWay)));
-  });
-  changes = next.catch(() => {});
-  return next;
-}
+/** The list changed one change at a time (`changePreference`): progress and an import's end would each write it. */
+const changeList = (change: (list: ImportUnderWay[]) => ImportUnderWay[]) =>
+  changePreference(PREFERENCES.importsUnderWay, change);
 
 /**
  * Runs `work` listed as under way, holding its lock; `work` reports progress through the function it

@@ -345,6 +345,34 @@ export async function setPreference<T>(pref: Preference<T>, value: T): Promise<v
   await storageArea(pref.area).set({ [pref.key]: parsed.data });
 }
 
+/** Per key, the last change of a preference under way in this context (`changePreference`). */
+const changesUnderWay = new Map<string, Promise<unknown>>();
+
+/**
+ * Reads `pref`, and stores what `change` makes of it: one change of a preference at a time in this
+ * context (two at once would each write what they read, and one would be lost: lists of work under
+ * way, of tabs). Nothing is written when `change` returns the value read, or a list of the same
+ * entries (asked at every start, these lists mostly stay as they are).
+ */
+export function changePreference<T>(pref: Preference<T>, change: (value: T) => T | Promise<T>): Promise<void> {
+  const next = (changesUnderWay.get(pref.key) ?? Promise.resolve()).then(async () => {
+    const value = await getPreference(pref);
+    const changed = await change(value);
+    const same =
+      changed === value ||
+      (Array.isArray(value) &&
+        Array.isArray(changed) &&
+        changed.length === value.length &&
+        changed.every((entry, at) => entry === value[at]));
+    if (!same) await setPreference(pref, changed);
+  });
+  changesUnderWay.set(
+    pref.key,
+    next.catch(() => {}),
+  );
+  return next;
+}
+
 /** Sets several preferences, one write per area; each value is checked first, and one not valid writes nothing. */
 export async function setPreferences(values: ReadonlyArray<readonly [Preference<unknown>, unknown]>): Promise<void> {
   const byArea = new Map<Area, Record<string, unknown>>();

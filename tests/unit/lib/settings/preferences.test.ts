@@ -1,9 +1,10 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ShelfDatabase } from '@/lib/db/database';
 import { deleteEverything } from '@/lib/settings/delete-everything';
 import {
+  changePreference,
   clearPreferences,
   getPreference,
   PREFERENCES,
@@ -110,5 +111,25 @@ describe('the preferences inventory', () => {
     expect(report.skipped.map(({ name, reason }) => [name, reason])).toEqual(
       ['constructor', 'toString', '__proto__'].map((name) => [name, 'not a setting this version of Shelf knows']),
     );
+  });
+});
+
+describe('changePreference', () => {
+  it('runs changes of one preference one at a time, so none is lost', async () => {
+    const entry = (id: string) => ({ id, title: id, worker: 'w' });
+    await Promise.all(
+      ['a', 'b', 'c'].map((id) => changePreference(PREFERENCES.savesUnderWay, (list) => [...list, entry(id)])),
+    );
+    expect((await getPreference(PREFERENCES.savesUnderWay)).map((saved) => saved.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('writes nothing when the change gives back the value, or a list of the same entries', async () => {
+    await setPreference(PREFERENCES.savesUnderWay, [{ id: 'a', title: 'A', worker: 'w' }]);
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set');
+    await changePreference(PREFERENCES.savesUnderWay, (list) => list);
+    await changePreference(PREFERENCES.savesUnderWay, (list) => list.filter(() => true));
+    expect(set).not.toHaveBeenCalled();
+    await changePreference(PREFERENCES.savesUnderWay, () => []);
+    expect(set).toHaveBeenCalledTimes(1);
   });
 });
