@@ -19,7 +19,7 @@ const ORDINAL_SUFFIXES: Record<Intl.LDMLPluralRule, string> = {
 const ordinals = new Intl.PluralRules('en-US', { type: 'ordinal' });
 
 /** "1st", "2nd", "3rd", "4th"… */
-export function ordinal(place: number): string {
+function ordinal(place: number): string {
   return `${place}${ORDINAL_SUFFIXES[ordinals.select(place)]}`;
 }
 
@@ -36,19 +36,24 @@ export interface HighlightName {
   place: string;
 }
 
+/**
+ * Per name, in list order: its place among the names alike (" (2nd)"), or "" when it is the only one.
+ * Controls named alike could not be told apart by a screen reader, nor looked up by name (QA passes).
+ */
+export function placesAmongAlike(names: readonly string[]): string[] {
+  const total = new Map<string, number>();
+  for (const name of names) total.set(name, (total.get(name) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const place = (seen.get(name) ?? 0) + 1;
+    seen.set(name, place);
+    return (total.get(name) ?? 0) > 1 ? ` (${ordinal(place)})` : '';
+  });
+}
+
 /** Each highlight's name by id, in list order: its short quote, and its place where that is shared. */
 export function highlightNames(highlights: readonly { id: string; quote: string }[]): Map<string, HighlightName> {
   const shorts = highlights.map(({ quote }) => shortQuote(quote));
-  const total = new Map<string, number>();
-  for (const short of shorts) total.set(short, (total.get(short) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  const names = new Map<string, HighlightName>();
-  highlights.forEach(({ id }, index) => {
-    const short = shorts[index] ?? '';
-    const place = (seen.get(short) ?? 0) + 1;
-    seen.set(short, place);
-    const shared = (total.get(short) ?? 0) > 1;
-    names.set(id, { short, place: shared ? ` (${ordinal(place)})` : '' });
-  });
-  return names;
+  const places = placesAmongAlike(shorts);
+  return new Map(highlights.map(({ id }, index) => [id, { short: shorts[index] ?? '', place: places[index] ?? '' }]));
 }

@@ -1,4 +1,4 @@
-import { ordinal } from '@/lib/annotations/highlight-names';
+import { placesAmongAlike } from '@/lib/annotations/highlight-names';
 import { siteOf } from '@/lib/reading-list/site';
 
 /**
@@ -8,25 +8,12 @@ import { siteOf } from '@/lib/reading-list/site';
  * a test looking one up by name, could not tell them apart (QA pass); the rows showed the site only.
  */
 export function rowNames(rows: readonly { id: string; title: string; url: string | null }[]): Map<string, string> {
-  const count = <T>(keys: readonly T[]) => {
-    const counts = new Map<T, number>();
-    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-    return counts;
-  };
-  const titles = count(rows.map((row) => row.title));
-  const named = rows.map((row) => {
-    if ((titles.get(row.title) ?? 0) < 2) return row.title;
-    const site = siteOf(row.url);
-    return site ? `${row.title} (${site})` : row.title;
+  const titles = new Map<string, number>();
+  for (const { title } of rows) titles.set(title, (titles.get(title) ?? 0) + 1);
+  const named = rows.map(({ title, url }) => {
+    const site = (titles.get(title) ?? 0) > 1 ? siteOf(url) : '';
+    return site ? `${title} (${site})` : title;
   });
-  const totals = count(named);
-  const seen = new Map<string, number>();
-  const names = new Map<string, string>();
-  rows.forEach((row, index) => {
-    const name = named[index] ?? row.title;
-    const place = (seen.get(name) ?? 0) + 1;
-    seen.set(name, place);
-    names.set(row.id, (totals.get(name) ?? 0) > 1 ? `${name} (${ordinal(place)})` : name);
-  });
-  return names;
+  const places = placesAmongAlike(named);
+  return new Map(rows.map(({ id }, index) => [id, `${named[index]}${places[index] ?? ''}`]));
 }

@@ -1,3 +1,4 @@
+import { siteOf } from '@/lib/reading-list/site';
 import { addressOfQuery, comparableAddress } from '@/lib/search/address-query';
 import { type ConfidenceTuning, LIBRARY_CONFIDENCE } from '@/lib/search/confidence';
 import { type RankedDocument, type Ranking, rankQuery, type WordReading } from '@/lib/search/rank';
@@ -125,15 +126,6 @@ const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 const PAIRED_FIELDS = new Set<Field>(['title', 'tags', 'highlights', 'note', 'source']);
 const K1 = 1.2;
 const LOOSE_LIMIT = 5;
-
-/** The host of an address without "www.", or ''. */
-export function siteOf(url: string | null): string {
-  try {
-    return url ? new URL(url).hostname.replace(/^www\./, '') : '';
-  } catch {
-    return '';
-  }
-}
 
 /** Longer than this, a page's site name is more than a result's line holds: its host is shown instead. */
 const MAX_SHOWN_SITE_NAME = 60;
