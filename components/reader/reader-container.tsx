@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { AnnotatedReader } from '@/components/annotations/annotated-reader';
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
+import { NoteAfterRemoval } from '@/components/annotations/note-after-removal';
 import { useReaderActions } from '@/components/hooks/use-reader-actions';
 import { useReaderDocument } from '@/components/hooks/use-reader-document';
 import { useReaderSettings } from '@/components/hooks/use-reader-settings';
@@ -72,7 +73,13 @@ export function ReaderContainer({
 
   if (!data || !settings) return <p aria-busy="true">Opening…</p>;
   const { item, capture } = data;
-  if (!item) return <p role="alert">This page is no longer in your reading list.</p>;
+  if (!item)
+    return (
+      <>
+        <p role="alert">This page is no longer in your reading list.</p>
+        <NoteAfterRemoval itemId={itemId} />
+      </>
+    );
   // Done, Archive and Next need no copy: a page that cannot be captured (a 404) can still leave the queue.
   const end = (
     <ReaderEnd

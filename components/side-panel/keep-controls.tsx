@@ -1,10 +1,12 @@
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
+import { NoteAfterRemoval } from '@/components/annotations/note-after-removal';
 import { useArticleState } from '@/components/hooks/use-article-state';
 import { useCardSave } from '@/components/hooks/use-card-save';
 import { type UndoState, undoUnsave, useUndo } from '@/components/hooks/use-undoable-actions';
 import { MessageLine } from '@/components/message-line';
 import { UndoBar } from '@/components/undo-bar';
 import type { Article } from '@/lib/corpus/article';
+import { articleItemId } from '@/lib/db/ids';
 import { setStatus } from '@/lib/db/items';
 import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
 import { unsaveItems } from '@/lib/db/unsave';
@@ -88,7 +90,11 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
           onUndo={() => saving.focusUnsaveOnceSaved(runUndo())}
         />
       </section>
-      {item && <ItemAnnotations itemId={item.id} topicTags={article.tags} />}
+      {item ? (
+        <ItemAnnotations itemId={item.id} topicTags={article.tags} />
+      ) : (
+        <NoteAfterRemoval itemId={articleItemId(article.id)} />
+      )}
     </>
   );
 }

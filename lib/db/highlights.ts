@@ -6,6 +6,7 @@ import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import type { WriteOptions } from '@/lib/db/items';
 import { MAX_HIGHLIGHT_NOTE_LENGTH } from '@/lib/db/limits';
+import { keepNoteAfterRemoval, withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
 import type { Highlight, HighlightColor } from '@/lib/db/schema';
 
 /** Highlights of one saved item, in the order they were made. */
@@ -73,7 +74,7 @@ export function updateHighlight(
 /**
  * Writes a highlight's comment as `setNote` writes an item's note: `base` is the comment the edit
  * began from, and an edit saved elsewhere meanwhile is joined (`mergeTextEdits`), not replaced.
- * Returns the comment as written; undefined when the highlight is gone.
+ * Returns the comment as written; on a highlight removed meanwhile, as kept for the removal's Undo (`keepNoteAfterRemoval`).
  */
 export function setHighlightNote(
   id: string,
@@ -85,13 +86,18 @@ export function setHighlightNote(
     underWay,
   }: WriteOptions & { base?: string; underWay?: string | undefined } = {},
 ): Promise<string | undefined> {
-  return db.transaction('rw', db.highlights, async () => {
+  return db.transaction('rw', db.highlights, db.meta, async () => {
     let written: string | undefined;
-    await db.highlights.update(id, (highlight) => {
+    const updated = await db.highlights.update(id, (highlight) => {
       highlight.note = cutToLength(joinSavedEdit(highlight.note, note, base, underWay), MAX_HIGHLIGHT_NOTE_LENGTH);
       highlight.updatedAt = now;
       written = highlight.note;
     });
+    // Removed in another window (with its item, or alone) while this was typed: kept for that removal's Undo.
+    if (updated === 0) {
+      const kept = await keepNoteAfterRemoval(db, { target: 'highlight', id, note, base, underWay, at: now });
+      written = kept === undefined ? undefined : cutToLength(kept, MAX_HIGHLIGHT_NOTE_LENGTH);
+    }
     return written;
   });
 }
@@ -107,9 +113,11 @@ export function deleteHighlight(id: string, { db = getDatabase() }: WriteOptions
 
 /** Puts a deleted highlight back, if its item is still saved and nothing took its place. */
 export function restoreHighlight(highlight: Highlight, { db = getDatabase() }: WriteOptions = {}): Promise<boolean> {
-  return db.transaction('rw', db.items, db.highlights, async () => {
+  return db.transaction('rw', db.items, db.highlights, db.meta, async () => {
     if (!(await db.items.get(highlight.itemId)) || (await db.highlights.get(highlight.id))) return false;
-    await db.highlights.add(highlight);
+    // With a comment typed on it in another window after it was removed.
+    const { highlights } = await withNotesAfterRemoval(db, [], [highlight]);
+    await db.highlights.add(highlights[0] ?? highlight);
     return true;
   });
 }

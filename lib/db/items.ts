@@ -9,6 +9,7 @@ import { articleItemId, pageItemId } from '@/lib/db/ids';
 import { MAX_ITEM_URL_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { mergeItem } from '@/lib/db/merge';
 import { getEpoch } from '@/lib/db/meta';
+import { keepNoteAfterRemoval, withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
 import { recordRemovals } from '@/lib/db/removals';
 import {
   type CaptureRecord,
@@ -223,8 +224,10 @@ export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }
         db.captures.bulkGet(ids),
         db.progress.bulkGet(ids),
       ]);
+      // With what was typed on them in another window after they were removed.
+      const removed = await withNotesAfterRemoval(db, snapshot.items, snapshot.highlights);
       const restored = new Set(snapshot.items.filter((_, i) => current[i] === undefined).map((item) => item.id));
-      const resaved = snapshot.items.flatMap((item, i) => {
+      const resaved = removed.items.flatMap((item, i) => {
         const now = current[i];
         const merged = now && mergeItem(now, item);
         return merged ? [merged] : [];
@@ -236,7 +239,7 @@ export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }
       const copies = snapshot.captures.filter(
         (record) => restored.has(record.itemId) || withoutCopy.has(record.itemId),
       );
-      await db.items.bulkAdd(snapshot.items.filter((item) => restored.has(item.id)));
+      await db.items.bulkAdd(removed.items.filter((item) => restored.has(item.id)));
       await db.items.bulkPut(resaved);
       await db.progress.bulkPut(
         snapshot.progress.filter((record) => restored.has(record.itemId) || withoutProgress.has(record.itemId)),
@@ -250,7 +253,7 @@ export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }
         ),
       );
       await db.highlights.bulkPut(
-        snapshot.highlights.filter((record) => !quotesNow.has(`${record.itemId}\n${record.selectors.quote.exact}`)),
+        removed.highlights.filter((record) => !quotesNow.has(`${record.itemId}\n${record.selectors.quote.exact}`)),
       );
       await readCopiesAgainFromStart(
         copies.map((copy) => copy.itemId),
@@ -354,6 +357,7 @@ export async function setTags(
  * Writes an item's note; returns the note as written. `base`: the note the edit began from. When the
  * stored note is no longer that (another window saved its edit meanwhile), the two edits are joined
  * (`mergeTextEdits`) rather than the last one replacing the other's words. `underWay`: see `joinSavedEdit`.
+ * On an item removed meanwhile, the note is kept for the removal's Undo (`keepNoteAfterRemoval`).
  */
 export async function setNote(
   id: string,
@@ -366,13 +370,15 @@ export async function setNote(
   }: WriteOptions & { base?: string; underWay?: string | undefined } = {},
 ): Promise<string | undefined> {
   let written: string | undefined;
-  await db.transaction('rw', db.items, () =>
-    db.items.update(id, (item) => {
+  await db.transaction('rw', db.items, db.meta, async () => {
+    const updated = await db.items.update(id, (item) => {
       item.note = cutToLength(joinSavedEdit(item.note, note, base, underWay), MAX_NOTE_LENGTH);
       written = item.note;
       touch(item, ['note'], now);
-    }),
-  );
+    });
+    // Removed in another window while this was typed: kept for that removal's Undo (QA: it was lost).
+    if (updated === 0) written = await keepNoteAfterRemoval(db, { target: 'item', id, note, base, underWay, at: now });
+  });
   return written;
 }
 

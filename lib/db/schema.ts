@@ -179,6 +179,26 @@ export const metaRecordSchema = z.discriminatedUnion('key', [
    * items' presence then, so that a removal made elsewhere before the restore does not take them again.
    */
   z.strictObject({ key: z.literal('restoredAt'), value: timestamp }),
+  /**
+   * Notes and highlight comments typed on an item after another window removed it (lib/db/notes-after-removal.ts),
+   * so that Undo there puts them back with it; the newest few.
+   */
+  z.strictObject({
+    key: z.literal('notesAfterRemoval'),
+    value: z
+      .array(
+        z.strictObject({
+          target: z.enum(['item', 'highlight']),
+          id: z.string().max(2_100),
+          note: z.string().max(20_000),
+          base: z.string().max(20_000),
+          at: timestamp,
+          /** An item's: the removal it was typed after (an item removed again since is another removal). */
+          removedAt: timestamp.optional(),
+        }),
+      )
+      .max(50),
+  }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
 

@@ -1,0 +1,128 @@
+import { cutToLength } from '@/lib/annotations/cut-text';
+import { joinSavedEdit } from '@/lib/annotations/merge-text';
+import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
+import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
+import { getRemovals, RECENT_REMOVAL_MS } from '@/lib/db/removals';
+import type { Highlight, MetaRecord, SavedItem } from '@/lib/db/schema';
+
+/**
+ * A note (or a highlight's comment) typed in one window on an item another window removed meanwhile:
+ * the editor saves it as its pause in typing ends, or as it closes, when the item is gone. Kept here,
+ * not dropped, so that the removal's Undo puts the item back with it, and the window it was typed in
+ * can still show it. An item's is kept only with a removal recorded here (not after "Delete
+ * everything"), and only while it is that item's last removal.
+ */
+type NoteAfterRemoval = Extract<MetaRecord, { key: 'notesAfterRemoval' }>['value'][number];
+
+const KEEP_COUNT = 50;
+
+async function readNotes(db: ShelfDatabase): Promise<NoteAfterRemoval[]> {
+  const record = await db.meta.get('notesAfterRemoval');
+  return record?.key === 'notesAfterRemoval' ? record.value : [];
+}
+
+/**
+ * Those still of use: an item's typed after its last removal; a highlight's (its id is its own) for as
+ * long as removals are kept, counted from `now` when given (as one is kept).
+ */
+function current(notes: readonly NoteAfterRemoval[], removals: Record<string, number>, now?: number) {
+  return notes.filter((entry) =>
+    entry.target === 'item'
+      ? entry.removedAt === removals[entry.id]
+      : now === undefined || entry.at > now - RECENT_REMOVAL_MS,
+  );
+}
+
+async function writeNotes(db: ShelfDatabase, notes: NoteAfterRemoval[]): Promise<void> {
+  if (notes.length === 0) await db.meta.delete('notesAfterRemoval');
+  else await db.meta.put({ key: 'notesAfterRemoval', value: notes.slice(-KEEP_COUNT) });
+}
+
+/**
+ * Inside a transaction that includes `meta`: keeps `note`, typed on `target` `id` (no longer saved)
+ * from `base`, joined with one kept before for it. Returns the text kept, or undefined when there is
+ * nothing to keep it with (an item whose removal was not recorded: everything deleted).
+ */
+export async function keepNoteAfterRemoval(
+  db: ShelfDatabase,
+  {
+    target,
+    id,
+    note,
+    base = '',
+    underWay,
+    at,
+  }: {
+    target: 'item' | 'highlight';
+    id: string;
+    note: string;
+    base?: string | undefined;
+    underWay?: string | undefined;
+    at: number;
+  },
+): Promise<string | undefined> {
+  const removals = await getRemovals(db);
+  const removedAt = target === 'item' ? removals[id] : undefined;
+  if (target === 'item' && removedAt === undefined) return undefined;
+  const notes = current(await readNotes(db), removals, at);
+  const earlier = notes.find((entry) => entry.target === target && entry.id === id);
+  // The same editor saving again goes on from what it kept; the base stays what the first edit began from.
+  const kept = cutToLength(earlier ? joinSavedEdit(earlier.note, note, base, underWay) : note, MAX_NOTE_LENGTH);
+  const entry: NoteAfterRemoval = {
+    target,
+    id,
+    note: kept,
+    base: cutToLength(earlier?.base ?? base, MAX_NOTE_LENGTH),
+    at,
+    ...(removedAt === undefined ? {} : { removedAt }),
+  };
+  await writeNotes(db, [...notes.filter((other) => other !== earlier), entry]);
+  return kept;
+}
+
+/**
+ * Inside a transaction that includes `meta`: the items and highlights an Undo puts back, with the notes
+ * typed on them after they were removed joined to the notes they had (each dated when it was typed);
+ * those notes are then forgotten.
+ */
+export async function withNotesAfterRemoval(
+  db: ShelfDatabase,
+  items: readonly SavedItem[],
+  highlights: readonly Highlight[],
+): Promise<{ items: SavedItem[]; highlights: Highlight[] }> {
+  const notes = current(await readNotes(db), await getRemovals(db));
+  const used = new Set<NoteAfterRemoval>();
+  const take = (target: NoteAfterRemoval['target'], id: string) => {
+    const entry = notes.find((note) => note.target === target && note.id === id);
+    if (entry) used.add(entry);
+    return entry;
+  };
+  const withItems = items.map((item) => {
+    const entry = take('item', item.id);
+    if (!entry) return item;
+    const note = cutToLength(joinSavedEdit(item.note, entry.note, entry.base), MAX_NOTE_LENGTH);
+    const at = Math.max(entry.at, item.changedAt.note);
+    return { ...item, note, updatedAt: Math.max(item.updatedAt, at), changedAt: { ...item.changedAt, note: at } };
+  });
+  const withHighlights = highlights.map((highlight) => {
+    const entry = take('highlight', highlight.id);
+    if (!entry) return highlight;
+    const note = cutToLength(joinSavedEdit(highlight.note, entry.note, entry.base), MAX_HIGHLIGHT_NOTE_LENGTH);
+    return { ...highlight, note, updatedAt: Math.max(highlight.updatedAt, entry.at) };
+  });
+  if (used.size > 0)
+    await writeNotes(
+      db,
+      notes.filter((entry) => !used.has(entry)),
+    );
+  return { items: withItems, highlights: withHighlights };
+}
+
+/** The note typed on an item after it was removed (what its window shows in its place), or undefined. */
+export function getNoteAfterRemoval(itemId: string, db: ShelfDatabase = getDatabase()): Promise<string | undefined> {
+  return db.transaction('r', db.items, db.meta, async () => {
+    if (await db.items.get(itemId)) return undefined;
+    const notes = current(await readNotes(db), await getRemovals(db));
+    return notes.find((entry) => entry.target === 'item' && entry.id === itemId)?.note;
+  });
+}

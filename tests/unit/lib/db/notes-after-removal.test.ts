@@ -1,0 +1,83 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ShelfDatabase } from '@/lib/db/database';
+import { addHighlight, deleteHighlight, getHighlights, restoreHighlight, setHighlightNote } from '@/lib/db/highlights';
+import { removeItems, restoreRemoved, saveArticle, setNote } from '@/lib/db/items';
+import { getNoteAfterRemoval } from '@/lib/db/notes-after-removal';
+import { getItem } from '@/lib/db/queries';
+import { unsaveItems } from '@/lib/db/unsave';
+
+const ARTICLE = { id: 'wal', title: 'WAL', url: 'https://webcoderspeed.com/blog/wal' };
+const ITEM = 'article:wal';
+const QUOTE = { quote: { type: 'TextQuoteSelector' as const, exact: 'Logs first' } };
+
+let name: string;
+let db: ShelfDatabase;
+beforeEach(() => {
+  name = `shelf-test-${crypto.randomUUID()}`;
+  db = new ShelfDatabase(name);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+// QA: a note typed in the side panel's card while the reading list in another window removed the item
+// was saved on nothing (the editor's save at its pause, or as it closed, found no item): lost, and
+// Undo in that other window put the item back without it.
+describe('a note typed on an item another window removed meanwhile', () => {
+  it('is kept, shown for that item, and put back with it by the removal’s Undo', async () => {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    await setNote(ITEM, 'Logs first.', { db, now: 2 });
+    const snapshot = await unsaveItems([ITEM], { db, now: 3 });
+    // The other window's editor began from the note as it was, and saves at its pause, then as it closes.
+    expect(await setNote(ITEM, 'Logs first. Then pages.', { db, now: 4, base: 'Logs first.' })).toBe(
+      'Logs first. Then pages.',
+    );
+    await setNote(ITEM, 'Logs first. Then pages. Then fsync.', { db, now: 5, base: 'Logs first. Then pages.' });
+    expect(await getNoteAfterRemoval(ITEM, db)).toBe('Logs first. Then pages. Then fsync.');
+
+    expect(await restoreRemoved(snapshot, { db })).toBe(true);
+    const item = await getItem(ITEM, db);
+    expect(item?.note).toBe('Logs first. Then pages. Then fsync.');
+    expect(item?.changedAt.note).toBe(5);
+    // Back on its item: no longer shown apart, and not put back by a later Undo again.
+    expect(await getNoteAfterRemoval(ITEM, db)).toBeUndefined();
+    const again = await removeItems([ITEM], { db, now: 6 });
+    await restoreRemoved(again, { db });
+    expect((await getItem(ITEM, db))?.note).toBe('Logs first. Then pages. Then fsync.');
+  });
+
+  it('belongs to the removal it was typed after: removed again later, it is not shown or put back', async () => {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    const first = await removeItems([ITEM], { db, now: 2 });
+    await setNote(ITEM, 'Typed after the first removal.', { db, now: 3, base: '' });
+    await saveArticle(ARTICLE, { db, now: 4 });
+    const second = await removeItems([ITEM], { db, now: 5 });
+    expect(await getNoteAfterRemoval(ITEM, db)).toBeUndefined();
+    await restoreRemoved(second, { db });
+    expect((await getItem(ITEM, db))?.note).toBe('');
+    expect(first.items).toHaveLength(1);
+  });
+
+  it('keeps a highlight’s comment typed after its item, or it alone, was removed, for that Undo', async () => {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    const highlight = await addHighlight(ITEM, QUOTE, { note: 'why' }, { db, now: 2 });
+    if (!highlight) throw new Error('not added');
+    const snapshot = await removeItems([ITEM], { db, now: 3 });
+    await setHighlightNote(highlight.id, 'why it is fast', { db, now: 4, base: 'why' });
+    await restoreRemoved(snapshot, { db });
+    expect((await getHighlights(ITEM, db)).map((record) => record.note)).toEqual(['why it is fast']);
+
+    const removed = await deleteHighlight(highlight.id, { db });
+    if (!removed) throw new Error('not removed');
+    await setHighlightNote(highlight.id, 'why it is fast, and safe', { db, now: 5, base: 'why it is fast' });
+    expect(await restoreHighlight(removed, { db })).toBe(true);
+    expect((await getHighlights(ITEM, db)).map((record) => record.note)).toEqual(['why it is fast, and safe']);
+  });
+
+  it('keeps nothing once everything was deleted (no removal to undo)', async () => {
+    expect(await setNote(ITEM, 'Nowhere to go.', { db, now: 1, base: '' })).toBeUndefined();
+    expect(await getNoteAfterRemoval(ITEM, db)).toBeUndefined();
+  });
+});
