@@ -1,5 +1,6 @@
 import { keepCopyImages } from '@/lib/background/keep-images';
 import { withDom } from '@/lib/background/offscreen';
+import { whileSaving } from '@/lib/background/saves-under-way';
 import { type CapturedPage, capturedPageSchema } from '@/lib/capture/schema';
 import { getArticleServedAt } from '@/lib/corpus/catalog';
 import { pageItemId } from '@/lib/db/ids';
@@ -33,10 +34,13 @@ export async function captureLink(
   {
     provisionalTitle,
     savedAs,
+    onCopyKept,
   }: {
     provisionalTitle?: string;
     /** The id of the item saved for the link: its copy is kept only while it is still saved. */
     savedAs?: string;
+    /** Called once the copy is stored, before its images are fetched (`whileSaving`'s `markSaved`). */
+    onCopyKept?: () => Promise<void>;
   } = {},
 ): Promise<SavedItem> {
   const bundledArticleId = getArticleServedAt(url)?.id;
@@ -53,6 +57,19 @@ export async function captureLink(
     throw new RemovedWhileFetchedError(
       `“${title.slice(0, 200)}” was removed from Shelf while its page was fetched; no copy was kept.`,
     );
+  await onCopyKept?.();
   await keepCopyImages(item.id, capture.html);
   return item;
+}
+
+/**
+ * "Capture now" on a saved link: `captureLink`, listed as under way (lib/background/saves-under-way.ts),
+ * so that a worker stopped while it fetched the page is said in the side panel, as any save is: the
+ * reader that asked may be closed by then.
+ */
+export function captureSavedLinkListedUnderWay(item: { id: string; url: string; title: string }): Promise<SavedItem> {
+  return whileSaving(item.title, async (markSaved, markSavedWithoutCopy) => {
+    await markSavedWithoutCopy();
+    return captureLink(item.url, item.title, { savedAs: item.id, onCopyKept: markSaved });
+  });
 }

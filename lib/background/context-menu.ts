@@ -4,6 +4,7 @@ import { captureLink, RemovedWhileFetchedError } from '@/lib/background/capture-
 import { HIGHLIGHT_MENU_ID, highlightMenuPatterns } from '@/lib/background/highlight-menu';
 import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { saveLink, savePageAndShow } from '@/lib/background/save-page';
+import { whileSaving } from '@/lib/background/saves-under-way';
 import { getCopy } from '@/lib/db/copies';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import type { PageCommand } from '@/lib/messaging/protocol';
@@ -175,24 +176,31 @@ export async function handleSaveClick(
   const opening = openSidePanel(target).catch(() => {});
   // Both need this click's user gesture: asked before anything is awaited.
   const allowed = mayReadSite(info.linkUrl);
+  const { linkUrl } = info;
+  const linkText = (info as { linkText?: string }).linkText ?? '';
   try {
     const clickedAt = Date.now();
-    const item = await saveLink(info.linkUrl, (info as { linkText?: string }).linkText ?? '');
-    await setSidePanelView({ kind: 'reader', itemId: item.id });
-    if (item.url && (await allowed)) {
+    // Listed as under way, as any save is: a worker stopped while it fetched the page is said in the
+    // side panel (QA: the item stayed "Not captured yet", and nobody said why).
+    await whileSaving(linkText.trim() || linkUrl, async (markSaved, markSavedWithoutCopy) => {
+      const item = await saveLink(linkUrl, linkText);
+      await markSavedWithoutCopy();
+      await setSidePanelView({ kind: 'reader', itemId: item.id });
+      if (!item.url || !(await allowed)) return;
       // Saved by this click, the item is named by the link's text ("Read more", "here") only until its
       // page is read: the page's title replaces it (QA pass: the reading list kept "Read more").
       const provisionalTitle = item.addedAt >= clickedAt ? item.title : undefined;
-      await captureLink(item.url, item.title, { provisionalTitle, savedAs: item.id }).catch((error: unknown) =>
-        setSidePanelView({
-          kind: 'message',
-          text:
-            error instanceof RemovedWhileFetchedError
-              ? error.message
-              : `Saved “${item.title.slice(0, 200)}” to your reading list without a copy: ${(error as Error).message}`,
-        }),
+      await captureLink(item.url, item.title, { provisionalTitle, savedAs: item.id, onCopyKept: markSaved }).catch(
+        (error: unknown) =>
+          setSidePanelView({
+            kind: 'message',
+            text:
+              error instanceof RemovedWhileFetchedError
+                ? error.message
+                : `Saved “${item.title.slice(0, 200)}” to your reading list without a copy: ${(error as Error).message}`,
+          }),
       );
-    }
+    });
   } catch (error) {
     await setSidePanelView({ kind: 'message', text: (error as Error).message });
   }

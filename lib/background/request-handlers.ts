@@ -2,7 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import type { QuoteBlock } from '@/lib/annotations/quote-blocks';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { refreshBadge } from '@/lib/background/badge';
-import { captureLink } from '@/lib/background/capture-link';
+import { captureSavedLinkListedUnderWay } from '@/lib/background/capture-link';
 import { learnFromBlogPage, updateCatalogFromBlog } from '@/lib/background/catalog-update';
 import { requestLibraryPostingsUpdate } from '@/lib/background/library-postings';
 import { noteTabDrawsHighlights, tellPagesHighlightsChanged } from '@/lib/background/page-highlight-changes';
@@ -235,7 +235,7 @@ export const requestHandlers: RequestHandlers = {
     assertFromExtensionPage(sender);
     const item = await getItem(itemId);
     if (!item?.url) throw new Error('This item has no address to fetch.');
-    return { title: (await captureLink(item.url, item.title, { savedAs: item.id })).title };
+    return { title: (await captureSavedLinkListedUnderWay({ ...item, url: item.url })).title };
   },
   // The page's address comes from the browser (the sender), never from the message.
   'learn-from-page': async ({ metadata }, sender) => {

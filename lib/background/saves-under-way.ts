@@ -2,8 +2,8 @@ import { changePreference, PREFERENCES, type SaveUnderWay } from '@/lib/settings
 import { setSidePanelView } from '@/lib/side-panel/view';
 
 /**
- * Saves the menu and the shortcut start, listed while they run, so that a service worker stopped in
- * the middle of one (a crash, the browser reclaiming it) is said when it next starts: the side panel
+ * Saves under way (the menu's, the shortcut's, the popup's, a page's highlight's, a link's capture),
+ * listed while they run, so that a service worker stopped in the middle of one (a crash, the browser reclaiming it) is said when it next starts: the side panel
  * showed nothing at all. (An update of Shelf empties session storage, and the list with it.) (The popup hears it from the message channel: lib/messaging/client.ts.)
  */
 const THIS_WORKER = crypto.randomUUID();
@@ -15,17 +15,22 @@ const changeList = (change: (list: SaveUnderWay[]) => SaveUnderWay[]) =>
 /**
  * Runs `save`, listed as under way for as long as it runs. `save` calls `markSaved` once the page and
  * its copy are stored: a worker stopped after that (fetching the copy's images) left the page saved.
+ * A link's capture calls `markSavedWithoutCopy` once its item is stored, before its page is fetched:
+ * a worker stopped then left it in the reading list without a copy.
  */
-export async function whileSaving<T>(title: string, save: (markSaved: () => Promise<void>) => Promise<T>): Promise<T> {
+export async function whileSaving<T>(
+  title: string,
+  save: (markSaved: () => Promise<void>, markSavedWithoutCopy: () => Promise<void>) => Promise<T>,
+): Promise<T> {
   const id = crypto.randomUUID();
   // Bookkeeping only: a list that cannot be written never stops the save.
   await changeList((list) => [...list, { id, title: title.slice(0, 300), worker: THIS_WORKER }].slice(-100)).catch(
     () => {},
   );
-  const markSaved = () =>
-    changeList((list) => list.map((entry) => (entry.id === id ? { ...entry, saved: true } : entry))).catch(() => {});
+  const mark = (stage: Pick<SaveUnderWay, 'saved' | 'withoutCopy'>) => () =>
+    changeList((list) => list.map((entry) => (entry.id === id ? { ...entry, ...stage } : entry))).catch(() => {});
   try {
-    return await save(markSaved);
+    return await save(mark({ saved: true }), mark({ withoutCopy: true }));
   } finally {
     await changeList((list) => list.filter((entry) => entry.id !== id)).catch(() => {});
   }
@@ -42,16 +47,23 @@ export async function reportSavesCutShort(): Promise<boolean> {
     return list.filter((entry) => entry.worker === THIS_WORKER);
   });
   // A page stored before the stop is saved, without some of its images (QA pass: it was said "not saved").
-  const unsaved = cutShort.filter((entry) => !entry.saved);
+  const unsaved = cutShort.filter((entry) => !entry.saved && !entry.withoutCopy);
+  const withoutCopy = cutShort.filter((entry) => !entry.saved && entry.withoutCopy);
   const saved = cutShort.filter((entry) => entry.saved);
   const andMore = (entries: unknown[]) => (entries.length > 1 ? ` (and ${entries.length - 1} more)` : '');
   const [first] = unsaved;
   const [firstSaved] = saved;
+  const [firstWithoutCopy] = withoutCopy;
   // Both kinds cut short: both said (review: the pages saved without their images went unmentioned).
   const lines: string[] = [];
   if (first)
     lines.push(
       `Shelf stopped before “${first.title}”${andMore(unsaved)} was saved (the browser restarted its background): it was not saved. Save it again.`,
+    );
+  // A link saved unopened, its page not yet read (QA: it stayed "Not captured yet" and nobody said why).
+  if (firstWithoutCopy)
+    lines.push(
+      `Shelf stopped while it fetched the page of “${firstWithoutCopy.title}”${andMore(withoutCopy)} (the browser restarted its background): it is in your reading list without a copy. Open it and choose Capture now.`,
     );
   if (firstSaved)
     lines.push(

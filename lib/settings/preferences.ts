@@ -53,6 +53,8 @@ export interface SaveUnderWay {
   worker: string;
   /** The page and its copy are stored; its images (when kept offline) were still being fetched. */
   saved?: boolean;
+  /** A link's item is stored without a copy; its page was still being fetched ("Save to Shelf" on a link, "Capture now"). */
+  withoutCopy?: boolean;
 }
 
 /** An import or restore a Shelf page is running (lib/import/imports-under-way.ts). */
@@ -242,6 +244,7 @@ export const PREFERENCES = {
           title: z.string().check(z.maxLength(300)),
           worker: z.string(),
           saved: z.optional(z.boolean()),
+          withoutCopy: z.optional(z.boolean()),
         }),
       )
       .check(z.maxLength(100)),

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { captureLink } from '@/lib/background/capture-link';
+import { handleSaveClick } from '@/lib/background/context-menu';
 import { requestHandlers } from '@/lib/background/request-handlers';
 import { saveLink } from '@/lib/background/save-page';
 import { getCopy } from '@/lib/db/copies';
@@ -9,6 +10,7 @@ import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
 import { removeItems } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
 import { dispatchRequest } from '@/lib/messaging/protocol';
+import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -81,5 +83,44 @@ describe('a link’s page fetched while the item is removed elsewhere', () => {
     answer();
     expect(await capturing).toMatchObject({ id: item.id, title: 'Backpressure' });
     expect((await getCopy(item.id))?.text).toContain('Queues fill up fast');
+  });
+});
+
+// QA: "Save to Shelf" on a link, the worker stopped while its page was fetched: the item stayed "Not
+// captured yet" and nobody said it; other saves are listed as under way, and said after a restart.
+describe('a link’s capture is listed as under way', () => {
+  const listed = () => getPreference(PREFERENCES.savesUnderWay);
+
+  it('from the menu: listed as saved without a copy while its page is fetched, and not after', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
+    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+    const answer = siteAnswersLater();
+    const click = {
+      menuItemId: 'save',
+      editable: false,
+      pageUrl: 'https://a.test/',
+      linkUrl: LINK,
+      linkText: 'Read more',
+    };
+    const saving = handleSaveClick(click as never, { id: 1, windowId: 3 } as never);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    expect(await listed()).toMatchObject([{ title: 'Read more', withoutCopy: true }]);
+    expect((await listed())[0]?.saved).toBeUndefined();
+    answer();
+    await saving;
+    expect(await listed()).toEqual([]);
+  });
+
+  it('"Capture now": listed the same way while its page is fetched', async () => {
+    const item = await saveLink(LINK, 'Read more');
+    const answer = siteAnswersLater();
+    const sidePanel = { id: browser.runtime.id, url: browser.runtime.getURL('/sidepanel.html') } as never;
+    const replying = dispatchRequest(requestHandlers, { type: 'capture-item', itemId: item.id }, sidePanel);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    expect(await listed()).toMatchObject([{ title: 'Read more', withoutCopy: true }]);
+    answer();
+    expect(await replying).toMatchObject({ ok: true });
+    expect(await listed()).toEqual([]);
   });
 });

@@ -75,3 +75,20 @@ describe('saves under way when the service worker stops', () => {
     });
   });
 });
+
+// QA: a link saved by "Save to Shelf" whose page a stopped worker never fetched stayed "Not captured
+// yet", and nobody said why.
+describe('a link’s capture cut short', () => {
+  it('is said: the item is in the reading list without a copy, to capture now', async () => {
+    await setPreference(PREFERENCES.savesUnderWay, [
+      { id: 's1', title: 'Read more', worker: 'a stopped worker', withoutCopy: true },
+      { id: 's2', title: 'Backpressure', worker: 'a stopped worker' },
+    ]);
+    await reportSavesCutShort();
+    expect(await getSidePanelView()).toEqual({
+      kind: 'message',
+      text: 'Shelf stopped before “Backpressure” was saved (the browser restarted its background): it was not saved. Save it again. Shelf stopped while it fetched the page of “Read more” (the browser restarted its background): it is in your reading list without a copy. Open it and choose Capture now.',
+    });
+    expect(await getPreference(PREFERENCES.savesUnderWay)).toEqual([]);
+  });
+});
