@@ -20,9 +20,12 @@ export interface ImportLocks {
 
 const pageLocks = (): ImportLocks | undefined => (globalThis.navigator as { locks?: ImportLocks } | undefined)?.locks;
 
-/** The list changed one change at a time (`changePreference`): progress and an import's end would each write it. */
-const changeList = (change: (list: ImportUnderWay[]) => ImportUnderWay[]) =>
-  changePreference(PREFERENCES.importsUnderWay, change);
+/**
+ * The list changed one change at a time (`changePreference`): progress and an import's end would each
+ * write it; and across pages, holding the list's Web Lock (two pages import at once).
+ */
+const changeList = (locks: ImportLocks, change: (list: ImportUnderWay[]) => ImportUnderWay[]) =>
+  changePreference(PREFERENCES.importsUnderWay, change, { locks });
 
 /**
  * Runs `work` listed as under way, holding its lock; `work` reports progress through the function it
@@ -37,25 +40,25 @@ export async function whileImporting<T>(
   const id = crypto.randomUUID();
   return locks.request(`${LOCK_PREFIX}${id}`, async () => {
     const listed: ImportUnderWay = { id, fileName: entry.fileName.slice(0, 300), kind: entry.kind, done: 0, total: 0 };
-    await changeList((list) => [...list, listed].slice(-MAX_LISTED)).catch(() => {});
+    await changeList(locks, (list) => [...list, listed].slice(-MAX_LISTED)).catch(() => {});
     let writtenAt = now();
     const onProgress = (done: number, total: number) => {
       if (now() - writtenAt < PROGRESS_WRITE_MS) return;
       writtenAt = now();
-      void changeList((list) => list.map((it) => (it.id === id ? { ...it, done, total } : it))).catch(() => {});
+      void changeList(locks, (list) => list.map((it) => (it.id === id ? { ...it, done, total } : it))).catch(() => {});
     };
     try {
       return await work(onProgress);
     } finally {
-      await changeList((list) => list.filter((it) => it.id !== id)).catch(() => {});
+      await changeList(locks, (list) => list.filter((it) => it.id !== id)).catch(() => {});
     }
   });
 }
 
 /** The entry, taken off the list if it is still on it: said once, by one page. */
-async function takeListed(id: string): Promise<ImportUnderWay | null> {
+async function takeListed(locks: ImportLocks, id: string): Promise<ImportUnderWay | null> {
   let taken: ImportUnderWay | null = null;
-  await changeList((list) => {
+  await changeList(locks, (list) => {
     taken = list.find((it) => it.id === id) ?? null;
     return list.filter((it) => it.id !== id);
   });
@@ -83,7 +86,7 @@ export function watchStoppedImports(
       watched.add(id);
       void locks
         .request(`${LOCK_PREFIX}${id}`, async () => {
-          const stopped = watching ? await takeListed(id) : null;
+          const stopped = watching ? await takeListed(locks, id) : null;
           if (stopped) onStopped(stopped);
         })
         .catch(() => {});

@@ -351,14 +351,27 @@ export async function setPreference<T>(pref: Preference<T>, value: T): Promise<v
 /** Per key, the last change of a preference under way in this context (`changePreference`). */
 const changesUnderWay = new Map<string, Promise<unknown>>();
 
+/** The part of the Web Locks API `changePreference` uses (`navigator.locks`; a fake in tests). */
+export interface PreferenceLocks {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
 /**
  * Reads `pref`, and stores what `change` makes of it: one change of a preference at a time in this
  * context (two at once would each write what they read, and one would be lost: lists of work under
- * way, of tabs). Nothing is written when `change` returns the value read, or a list of the same
- * entries (asked at every start, these lists mostly stay as they are).
+ * way, of tabs). Given `locks` (a preference several Shelf pages change: the imports under way), each
+ * change also holds the Web Lock named by the key, so that pages take turns too (review: two pages
+ * importing at once each wrote the list without the other's entry). Only Shelf's own pages and worker
+ * may pass it: a content script's locks are the web page's, which the page could hold for ever.
+ * Nothing is written when `change` returns the value read, or a list of the same entries (asked at
+ * every start, these lists mostly stay as they are).
  */
-export function changePreference<T>(pref: Preference<T>, change: (value: T) => T | Promise<T>): Promise<void> {
-  const next = (changesUnderWay.get(pref.key) ?? Promise.resolve()).then(async () => {
+export function changePreference<T>(
+  pref: Preference<T>,
+  change: (value: T) => T | Promise<T>,
+  { locks }: { locks?: PreferenceLocks | undefined } = {},
+): Promise<void> {
+  const readAndWrite = async () => {
     const value = await getPreference(pref);
     const changed = await change(value);
     const same =
@@ -368,7 +381,10 @@ export function changePreference<T>(pref: Preference<T>, change: (value: T) => T
         changed.length === value.length &&
         changed.every((entry, at) => entry === value[at]));
     if (!same) await setPreference(pref, changed);
-  });
+  };
+  const next = (changesUnderWay.get(pref.key) ?? Promise.resolve()).then(() =>
+    locks ? locks.request(`shelf-preference:${pref.key}`, readAndWrite) : readAndWrite(),
+  );
   changesUnderWay.set(
     pref.key,
     next.catch(() => {}),

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeStoppedImport, watchStoppedImports, whileImporting } from '@/lib/import/imports-under-way';
 import type { ImportUnderWay } from '@/lib/settings/preferences';
@@ -106,5 +106,21 @@ describe('imports under way', () => {
     const result = await whileImporting({ fileName: 'a.csv', kind: 'import' }, async () => 'ok');
     expect(result).toBe('ok');
     expect(await listed()).toEqual([]);
+  });
+});
+
+// Review: the list was changed one change at a time within a page only; two pages importing at once
+// (the side panel and the Settings tab) each read it and wrote it back, without the other's entry.
+describe('imports under way in two pages at once', () => {
+  it('are both listed: the list is changed one change at a time across pages (a Web Lock)', async () => {
+    const locks = fakeLocks();
+    const sidePanel = await import('@/lib/import/imports-under-way');
+    vi.resetModules(); // another page: its own modules, the same storage and locks
+    const settingsTab = await import('@/lib/import/imports-under-way');
+    expect(settingsTab.whileImporting).not.toBe(sidePanel.whileImporting);
+    void sidePanel.whileImporting({ fileName: 'pocket.csv', kind: 'import' }, never, { locks });
+    void settingsTab.whileImporting({ fileName: 'bookmarks.html', kind: 'import' }, never, { locks });
+    await expect.poll(async () => (await listed()).length).toBe(2);
+    expect((await listed()).map((entry) => entry.fileName).sort()).toEqual(['bookmarks.html', 'pocket.csv']);
   });
 });
