@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { showHighlightMenuOn } from '@/lib/background/highlight-menu';
+import { ALL_SITES } from '@/lib/settings/all-sites-access';
 import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
-import { ALL_SITES } from '@/lib/settings/related-placement';
 
 /**
  * "Related articles on every site" follows the `relatedPlacement` preference: the content script
@@ -70,7 +70,9 @@ async function syncNow(): Promise<void> {
 
 /**
  * The placement changed: any choice but "every site" gives the host permission back (also after
- * "Delete everything", which resets the placement), then the registration follows.
+ * "Delete everything", which resets the placement, or a restored backup), then the registration follows.
+ * Settings gives it back itself, in the click (`setRelatedPlacement`), keeping the narrower sites other
+ * features hold; here no click can ask for those again, and Chrome withdraws them with it.
  */
 export async function applyRelatedPlacement(placement: string): Promise<void> {
   // Only when held: Chrome also withdraws narrower hosts a broad pattern covers (the e2e build's 127.0.0.1).

@@ -13,8 +13,8 @@ import { capMarkupDepth } from '@/lib/dom/markup-depth';
 import { runInSlices, type Steps } from '@/lib/dom/time-slices';
 import type { SkippedRecord } from '@/lib/import/entry';
 import { plainTitle } from '@/lib/search/shown-line';
+import { ALL_SITES } from '@/lib/settings/all-sites-access';
 import { KEPT_IN_THIS_BROWSER, restorePreferences } from '@/lib/settings/preferences';
-import { ALL_SITES } from '@/lib/settings/related-placement';
 
 export interface RestoreReport extends RestoreCounts {
   /** Records of the file that were not restored, with why. */

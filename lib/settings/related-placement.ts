@@ -1,15 +1,14 @@
 import { browser } from 'wxt/browser';
+import { ALL_SITES, giveBackAllSites } from '@/lib/settings/all-sites-access';
 import { getPreference, PREFERENCES, type RelatedPlacement, setPreference } from '@/lib/settings/preferences';
 
+export { ALL_SITES } from '@/lib/settings/all-sites-access';
 /**
  * Where related articles appear is one preference (`relatedPlacement`). The background derives
  * the rest from it: the content script on every site is registered only for "every site", and
  * the host permission that needs is given back when the placement is anything else.
  */
 export type { RelatedPlacement } from '@/lib/settings/preferences';
-
-/** Sites Shelf needs to read for "every site": asked for when the user chooses it. */
-export const ALL_SITES = ['https://*/*', 'http://*/*'];
 
 export type PlacementChange = { placement: RelatedPlacement; refused: boolean };
 
@@ -22,6 +21,10 @@ export async function setRelatedPlacement(placement: RelatedPlacement): Promise<
   if (placement === 'everywhere') {
     const granted = await browser.permissions.request({ origins: ALL_SITES });
     if (!granted) return { placement: await getPreference(PREFERENCES.relatedPlacement), refused: true };
+  } else if (!(await getPreference(PREFERENCES.keepImagesOffline))) {
+    // Given back here, in the click, before the background sees the change: only a click may ask again
+    // for the narrower sites Chrome withdraws with it (the blog's, a saved link's), which other features use.
+    await giveBackAllSites();
   }
   await setPreference(PREFERENCES.relatedPlacement, placement);
   return { placement, refused: false };

@@ -6,7 +6,14 @@ import { browser } from 'wxt/browser';
  * in-memory implementation (granted origins, registered scripts) for one test. Mocks are restored
  * after each test (`restoreMocks` in vitest.config.ts).
  */
-export function fakePermissionsAndScripting({ grantOnRequest = true } = {}) {
+export function fakePermissionsAndScripting({
+  grantOnRequest = true,
+  removesCovered = false,
+}: {
+  grantOnRequest?: boolean;
+  /** As Chrome does: removing a pattern also withdraws every granted host it covers ("https://*\/*" a site's). */
+  removesCovered?: boolean;
+} = {}) {
   const granted = new Set<string>();
   const registered = new Map<string, { id: string; matches?: string[] }>();
   const originsOf = (request: { origins?: string[] }) => request.origins ?? [];
@@ -18,10 +25,16 @@ export function fakePermissionsAndScripting({ grantOnRequest = true } = {}) {
     for (const origin of originsOf(request)) granted.add(origin);
     return true;
   });
+  /** Whether `pattern` covers `origin` (only "scheme://*\/*" is broader than itself here). */
+  const covers = (pattern: string, origin: string) =>
+    pattern === origin ||
+    (removesCovered && /^https?:\/\/\*\/\*$/.test(pattern) && origin.startsWith(pattern.slice(0, -3)));
   vi.spyOn(browser.permissions, 'remove').mockImplementation(async (request) => {
-    for (const origin of originsOf(request)) granted.delete(origin);
+    for (const pattern of originsOf(request))
+      for (const origin of [...granted]) if (covers(pattern, origin)) granted.delete(origin);
     return true;
   });
+  vi.spyOn(browser.permissions, 'getAll').mockImplementation(async () => ({ permissions: [], origins: [...granted] }));
   vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockImplementation(
     async (filter) =>
       [...registered.values()].filter((script) => !filter?.ids || filter.ids.includes(script.id)) as never,

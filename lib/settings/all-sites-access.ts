@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
+
+/** Sites Shelf needs to read for "every site" and "Keep images offline": asked for when the user chooses either. */
+export const ALL_SITES = ['https://*/*', 'http://*/*'];
+
+/** Whether the features that need every site leave it unneeded: neither every-site related articles nor offline images. */
+export async function allSitesUnneeded(): Promise<boolean> {
+  const [placement, imagesOffline] = await Promise.all([
+    getPreference(PREFERENCES.relatedPlacement),
+    getPreference(PREFERENCES.keepImagesOffline),
+  ]);
+  return placement !== 'everywhere' && !imagesOffline;
+}
+
+/**
+ * Gives back the permission to read every site, keeping the narrower sites Shelf holds for other
+ * features: the blog's hosts ("Update articles from the blog", the blog box following the tab's
+ * address) and the sites of links saved unopened. Chrome's `permissions.remove` withdraws every
+ * granted host the patterns removed cover, not only those patterns (Chromium intersects what is
+ * removed with what is held, pattern by pattern; pixiebrix/pixiebrix-extension#1931); a host removed
+ * so stays among the extension's granted permissions, and asked for again it is given back without a
+ * prompt. So those are asked for again here, which needs the user's gesture: call it in the click
+ * that turned the feature off. (Firefox removes the patterns named only: nothing is asked.)
+ */
+export async function giveBackAllSites(): Promise<void> {
+  if (!(await browser.permissions.contains({ origins: ALL_SITES }).catch(() => false))) return;
+  const held = (await browser.permissions.getAll().catch(() => ({ origins: [] as string[] }))).origins ?? [];
+  const narrower = held.filter((origin) => !ALL_SITES.includes(origin) && /^https?:\/\//.test(origin));
+  await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
+  if (narrower.length === 0 || (await browser.permissions.contains({ origins: narrower }).catch(() => false))) return;
+  await browser.permissions.request({ origins: narrower }).catch(() => false);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { applyRelatedPlacement } from '@/lib/background/related-anywhere';
+import { ALL_SITES } from '@/lib/settings/all-sites-access';
+import { BLOG_ORIGINS } from '@/lib/settings/catalog-update';
+import { setKeepImagesOffline } from '@/lib/settings/offline-images';
+import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { setRelatedPlacement } from '@/lib/settings/related-placement';
+import { fakePermissionsAndScripting } from '@/tests/unit/helpers/fake-permissions';
+
+const SAVED_LINK_SITE = 'https://a.test/*';
+
+/** Chrome's permissions, with every site and the narrower sites other features were given. */
+function grantedAsInChrome() {
+  const fake = fakePermissionsAndScripting({ removesCovered: true });
+  for (const origin of [...ALL_SITES, ...BLOG_ORIGINS, SAVED_LINK_SITE]) fake.granted.add(origin);
+  return fake;
+}
+
+// Review: turning "related articles on every site" (or "Keep images offline") off removed
+// "https://*/*", with which Chrome also withdraws the blog's hosts, given for "Update articles from the
+// blog", and the site of a link saved unopened: turning one feature off took away what others use.
+describe('giving back the permission to read every site', () => {
+  it('"Keep images offline" off keeps the sites other features were given', async () => {
+    const { granted } = grantedAsInChrome();
+    await setPreference(PREFERENCES.keepImagesOffline, true);
+    expect(await setKeepImagesOffline(false)).toEqual({ on: false, refused: false });
+    expect([...granted].sort()).toEqual([...BLOG_ORIGINS, SAVED_LINK_SITE].sort());
+  });
+
+  it('related articles off every site keeps them too, the background finding nothing more to give back', async () => {
+    const { granted } = grantedAsInChrome();
+    await setPreference(PREFERENCES.relatedPlacement, 'everywhere');
+    expect(await setRelatedPlacement('blog')).toEqual({ placement: 'blog', refused: false });
+    await applyRelatedPlacement(await getPreference(PREFERENCES.relatedPlacement)); // as the background does on the change
+    expect([...granted].sort()).toEqual([...BLOG_ORIGINS, SAVED_LINK_SITE].sort());
+  });
+
+  it('each feature off leaves every site held while the other still needs it', async () => {
+    const { granted } = grantedAsInChrome();
+    await setPreference(PREFERENCES.relatedPlacement, 'everywhere');
+    await setPreference(PREFERENCES.keepImagesOffline, true);
+    await setRelatedPlacement('nowhere');
+    await applyRelatedPlacement('nowhere');
+    expect(granted.has('https://*/*')).toBe(true);
+    await setKeepImagesOffline(false);
+    expect(granted.has('https://*/*')).toBe(false);
+    expect(granted.has(BLOG_ORIGINS[0] as string)).toBe(true);
+  });
+});
