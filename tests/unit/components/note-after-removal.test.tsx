@@ -2,8 +2,10 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReaderContainer } from '@/components/reader/reader-container';
+import { KeepControls } from '@/components/side-panel/keep-controls';
+import { getArticleById } from '@/lib/corpus/catalog';
 import { resetDatabaseConnection } from '@/lib/db/database';
-import { restoreRemoved, savePage, setNote } from '@/lib/db/items';
+import { restoreRemoved, saveArticle, savePage, setNote } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
 import { unsaveItems } from '@/lib/db/unsave';
 
@@ -44,5 +46,20 @@ describe('a note typed on an item that another window removes', () => {
       expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('Pools: bound them.'),
     );
     expect(screen.queryByRole('region', { name: 'Note typed after removal' })).toBeNull();
+  });
+
+  it('on an article’s card too: shown where the editor was, and back with the item through Undo', async () => {
+    const article = getArticleById('cold-start-latency');
+    if (!article) throw new Error('no such article');
+    const { id } = await saveArticle(article);
+    render(<KeepControls article={article} onRead={vi.fn()} />);
+    fireEvent.change(await screen.findByLabelText('Note'), { target: { value: 'Warm pools help.' } });
+    const snapshot = await unsaveItems([id]);
+
+    const kept = await screen.findByRole('region', { name: 'Note typed after removal' });
+    expect(kept.querySelector('blockquote')?.textContent).toBe('Warm pools help.');
+    expect(screen.queryByLabelText('Note')).toBeNull();
+    await restoreRemoved(snapshot);
+    await waitFor(() => expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('Warm pools help.'));
   });
 });
