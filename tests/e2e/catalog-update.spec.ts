@@ -131,7 +131,7 @@ test('reading an article on the blog fills in its address, shown with its source
 
   const panel = sidePanelPage(await browser.openExtensionPage('sidepanel.html'));
   await panel.show('All articles');
-  await panel.page.getByText('Databases').first().click();
+  await panel.openTopic('Databases');
   // The blog's own title, learned from the page, replaces the one Shelf wrote.
   const title = /Database Connection Pool Exhaustion: When Your App Freezes at 100 Users/;
   await panel.page.getByRole('list', { name: 'Databases' }).getByRole('button', { name: title }).click();

@@ -108,7 +108,11 @@ test('the topic browser marks saved articles', async ({ context, extensionId }) 
   const popup = await openPopup(context, extensionId);
   await popup.saveFirstResult('cold start serverless', /Cold Start Latency/);
   const panel = await openSidePanel(context, extensionId);
-  await panel.page.getByText('Performance & scaling').click();
+  // A topic group is a button (accessibility pass: a <summary> was none to some screen readers), and opens from the keyboard.
+  const group = panel.topicGroup('Performance & scaling');
+  await group.focus();
+  await panel.page.keyboard.press('Enter');
+  await expect(group).toHaveAttribute('aria-expanded', 'true');
   const entry = panel.page
     .getByRole('list', { name: 'Performance & scaling' })
     .getByRole('button', { name: /Cold Start Latency/ });

@@ -61,9 +61,17 @@ export function sidePanelPage(page: Page) {
       await expect(reader.title).toHaveText(title);
       return reader;
     },
+    /** In all articles: a topic group's disclosure button ("Databases (12)"). */
+    topicGroup: (topic: string) => page.getByRole('heading', { level: 3 }).getByRole('button', { name: topic }),
+    /** In all articles: opens a topic's group unless it is open already. */
+    async openTopic(topic: string) {
+      const group = panel.topicGroup(topic);
+      if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
+      await expect(group).toHaveAttribute('aria-expanded', 'true');
+    },
     /** In all articles: a topic, then an article in it; its card shows. */
     async openCard(topic: string, title: RegExp) {
-      await page.getByText(topic).first().click();
+      await panel.openTopic(topic);
       await page.getByRole('list', { name: topic }).getByRole('button', { name: title }).click();
       await expect(panel.cardTitle).toHaveText(title);
     },
