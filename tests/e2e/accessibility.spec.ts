@@ -25,8 +25,9 @@ function omnivoreZipWithContent(): Buffer {
         ]),
       ),
       // With links a page gives no words (QA pass: Wikipedia's image links with alt="", an empty link).
+      // A long code line and a long address: at 320 px they may scroll in their own box, not the page.
       'content/pools.html': strToU8(
-        `<article><h1>Sizing connection pools</h1><p>${text}</p><p><a href="https://example.com/pool.png"><img src="https://example.com/pool.png" alt=""></a><a href="https://example.com/share"></a>${text}</p></article>`,
+        `<article><h1>Sizing connection pools</h1><p>${text}</p><p><a href="https://example.com/pool.png"><img src="https://example.com/pool.png" alt=""></a><a href="https://example.com/share"></a>${text}</p><pre><code>const pool = createPool({ ${'maxConnections: 20, '.repeat(12)}});</code></pre><p>See https://example.com/pools/${'sizing-connection-pools-'.repeat(6)}explained.</p></article>`,
       ),
     }),
   );
@@ -45,6 +46,22 @@ async function expectAccessibleInBothSchemes(page: Page, include?: string): Prom
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await expectNoSeriousA11yViolations(page, include, { onlyColours: colorScheme === 'dark' });
   }
+}
+
+/**
+ * WCAG 1.4.10 Reflow: at 320 CSS px wide (the popup or side panel at 200% zoom and more), nothing
+ * needs scrolling sideways; a code block or a long address may scroll inside its own box. Then the
+ * page is given back its size.
+ */
+async function expectReflowAt320(page: Page): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width: 320, height: size.height });
+  const widths = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  expect(widths[0], `${page.url()} is ${widths[0]} px wide at 320 px`).toBeLessThanOrEqual(widths[1] ?? 0);
+  await page.setViewportSize(size);
 }
 
 /**
@@ -78,9 +95,11 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     const popup = await openPopup();
     await expect(popup.getByRole('combobox', { name: 'Search articles' })).toBeFocused();
     await expectAccessibleInBothSchemes(popup);
+    await expectReflowAt320(popup);
     await popup.getByRole('combobox', { name: 'Search articles' }).fill('retry storm backoff');
     await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible();
     await expectAccessibleInBothSchemes(popup);
+    await expectReflowAt320(popup);
     await popup.keyboard.press('ArrowDown');
     const options = popup.getByRole('listbox', { name: 'Search results' }).getByRole('option');
     await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
@@ -88,6 +107,7 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await popup.getByRole('combobox', { name: 'Search articles' }).fill('qqqxyzzy');
     await expect(popup.getByText(/No articles match/i)).toBeVisible();
     await expectAccessibleInBothSchemes(popup);
+    await expectReflowAt320(popup);
   });
 
   test('side panel: browse, article card, reading list, settings, and the reader', async ({
@@ -97,11 +117,13 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     const panel = await openSidePanelPage();
     await expect(panel.getByRole('heading', { name: 'All articles by topic' })).toBeVisible();
     await expectAccessibleInBothSchemes(panel);
+    await expectReflowAt320(panel);
 
     // #15: the empty reading list says how to save and import.
     await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
     await expect(panel.getByText(/Nothing saved yet/)).toBeVisible();
     await expectAccessibleInBothSchemes(panel);
+    await expectReflowAt320(panel);
 
     await panel.getByRole('button', { name: 'Import in Settings' }).click();
     await panel.getByLabel(/Import a file/).setInputFiles({
@@ -111,10 +133,12 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     });
     await expect(panel.getByRole('status').filter({ hasText: 'omnivore.zip' })).toContainText('1 added');
     await expectAccessibleInBothSchemes(panel);
+    await expectReflowAt320(panel);
 
     await panel.getByRole('button', { name: 'Reading list', exact: true }).click();
     await expect(panel.getByRole('list', { name: 'Saved articles' })).toContainText('Sizing connection pools');
     await expectAccessibleInBothSchemes(panel);
+    await expectReflowAt320(panel);
     const views = panel.locator('.list-views button');
     await expectStateShownInForcedColours(
       panel,
@@ -131,6 +155,7 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await panel.getByRole('button', { name: 'All articles' }).click();
     await openCacheStampedeCard(panel);
     await expectAccessibleInBothSchemes(panel);
+    await expectReflowAt320(panel);
 
     await sidePanelPage(panel).show('Reading list');
     await panel
@@ -142,11 +167,13 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await reader.goto(`chrome-extension://${extensionId}${readerHref}`);
     await expect(reader.getByRole('article').first()).toContainText('Connection pools bound');
     await expectAccessibleInBothSchemes(reader);
+    await expectReflowAt320(reader);
 
     // #15: the reader's settings (behind a button) and its own colours, over the whole page.
     const readerView = readerPage(reader);
     await readerView.openSettings();
     await expectAccessibleInBothSchemes(reader);
+    await expectReflowAt320(reader);
     await readerView.setColours('Sepia');
     await expectAccessibleInBothSchemes(reader);
     await readerView.setColours('Dark');
@@ -163,6 +190,7 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await expect(panel.getByRole('heading', { name: 'Related articles' })).toBeVisible();
     await expect(panel.getByRole('list', { name: 'Related articles' }).getByRole('button').first()).toBeVisible();
     await expectAccessibleInBothSchemes(panel);
+    await expectReflowAt320(panel);
   });
 
   test('settings page', async ({ context, extensionId }) => {
@@ -171,6 +199,7 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     await expect(page.getByRole('radio', { name: /On the blog only/ })).toBeEnabled();
     await expectAccessibleInBothSchemes(page);
+    await expectReflowAt320(page);
     await page.getByRole('button', { name: 'Delete everything…' }).click();
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await expectAccessibleInBothSchemes(page);
