@@ -31,8 +31,13 @@ export function PageActions({ unread, onReadingList }: PageActionsProps) {
       <button type="button" className="link-button" onClick={onReadingList}>
         Reading list{unread !== null && unread > 0 ? ` (${unread.toLocaleString('en')} unread)` : ''}
       </button>
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'small' : 'notice small'}>
+      {/* A live line there from the start, whose text changes: added already holding "Saving…" it was
+          not said, and a status turned into an alert is no new alert (accessibility pass). */}
+      <p role="status" className="small">
+        {message?.ok ? message.message : ''}
+      </p>
+      {message && !message.ok && (
+        <p role="alert" className="notice small">
           {message.message}
         </p>
       )}
