@@ -212,5 +212,14 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await expect.poll(() => box.isShown()).toBe(true);
     await box.revealToTests(); // axe cannot enter a closed shadow root on its own
     await expectAccessibleInBothSchemes(page, 'shelf-reading-now');
+    // Reflow at 320 px: the box, fixed to the window, fits inside it (cut off, it cannot be scrolled to).
+    await page.setViewportSize({ width: 320, height: 600 });
+    const edges = await page.evaluate(() => {
+      const shown = document.querySelector('shelf-reading-now')?.shadowRoot?.querySelector('.shelf-box');
+      const { left = -1, right = Infinity } = shown?.getBoundingClientRect() ?? {};
+      return { left, right, window: document.documentElement.clientWidth };
+    });
+    expect(edges.left).toBeGreaterThanOrEqual(0);
+    expect(edges.right).toBeLessThanOrEqual(edges.window);
   });
 });
