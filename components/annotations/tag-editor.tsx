@@ -16,6 +16,7 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
   // What adding or removing did, said (QA pass: only a duplicate was; "rust" after "Rust" emptied the box silently).
   const [said, setSaid] = useState('');
   const listId = useId();
+  const errorId = useId();
   const offered = [...new Set(suggestions)].filter((tag) => !tags.includes(tag)).slice(0, 50);
 
   const add = () => {
@@ -63,6 +64,8 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
         maxLength={60}
         value={draft}
         aria-invalid={error ? true : undefined}
+        // Back in the box, a screen reader says why it is invalid, not only that it is.
+        aria-describedby={error ? errorId : undefined}
         onChange={(event) => {
           setDraft(event.target.value);
           setError(null);
@@ -83,7 +86,7 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
         {said}
       </p>
       {error && (
-        <p role="alert" className="notice">
+        <p id={errorId} role="alert" className="notice">
           {error}
         </p>
       )}

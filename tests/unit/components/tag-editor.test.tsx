@@ -110,3 +110,20 @@ describe('tag editor: one tag at a time, never the list as last drawn', () => {
     expect(screen.getByRole('status').textContent).toBe('');
   });
 });
+
+describe('tag editor: a refused tag', () => {
+  // The box was marked invalid with nothing saying why: the alert is said once, and back in the box
+  // a screen reader said only "invalid entry" (accessibility pass).
+  it('describes the box by why it refused the tag, until the tag is typed again', () => {
+    render(<TagEditor itemId={ID} tags={['postgres']} suggestions={[]} />);
+    const box = screen.getByRole('combobox', { name: 'Add tag' });
+    fireEvent.change(box, { target: { value: 'read, later' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('combobox', { name: 'Add tag', description: 'A tag cannot contain “,” or “|”.' })).toBe(
+      box,
+    );
+    fireEvent.change(box, { target: { value: 'read later' } });
+    expect(box.hasAttribute('aria-describedby')).toBe(false);
+  });
+});
