@@ -1,4 +1,5 @@
 import { type DragEvent, useId, useLayoutEffect, useRef, useState } from 'react';
+import { Disclosure } from '@/components/disclosure';
 import { FileInput } from '@/components/file-input';
 import { focusElement } from '@/lib/dom/focus-rescue';
 
@@ -125,8 +126,7 @@ function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
     <>
       <p>{outcome.text}</p>
       {outcome.skipped && outcome.skipped.length > 0 && (
-        <details>
-          <summary>{describeSkipped(outcome.skipped.length)}</summary>
+        <Disclosure label={describeSkipped(outcome.skipped.length)}>
           <ul className="small">
             {outcome.skipped.slice(0, SHOWN_SKIPS).map((skip) => (
               <li key={skip.where}>
@@ -135,7 +135,7 @@ function OutcomeReport({ outcome }: { outcome: ImportOutcome }) {
             ))}
             {outcome.skipped.length > SHOWN_SKIPS && <li>…and {outcome.skipped.length - SHOWN_SKIPS} more</li>}
           </ul>
-        </details>
+        </Disclosure>
       )}
     </>
   );

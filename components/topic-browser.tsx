@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { ArticleList } from '@/components/article-list';
+import { Disclosure } from '@/components/disclosure';
 import type { Article } from '@/lib/corpus/article';
 import { TOPICS } from '@/lib/corpus/topics';
 import type { SavedMarker } from '@/lib/db/queries';
@@ -13,13 +13,8 @@ interface TopicBrowserProps {
   onToggleTopic: (topic: string, open: boolean) => void;
 }
 
-/**
- * Every article, grouped by topic, each group a disclosure; saved ones marked. A button in the
- * group's heading, not `<summary>`: a summary is no button to some screen readers and test tools,
- * which then found no control to open a group with (accessibility pass).
- */
+/** Every article, grouped by topic, each group a disclosure in its heading; saved ones marked. */
 export function TopicBrowser({ articles, onSelect, markers, openTopics, onToggleTopic }: TopicBrowserProps) {
-  const idPrefix = useId();
   return (
     <div className="topic-browser">
       {TOPICS.map((topic) => {
@@ -27,25 +22,21 @@ export function TopicBrowser({ articles, onSelect, markers, openTopics, onToggle
           .filter((article) => article.topic === topic.id)
           .sort((a, b) => a.title.localeCompare(b.title));
         if (inTopic.length === 0) return null;
-        const open = openTopics.has(topic.id);
-        const groupId = `${idPrefix}-${topic.id}`;
         return (
-          <div key={topic.id} className="topic-group">
-            <h3 className="topic-heading">
-              <button
-                type="button"
-                className="topic-toggle"
-                aria-expanded={open}
-                aria-controls={groupId}
-                onClick={() => onToggleTopic(topic.id, !open)}
-              >
+          <Disclosure
+            key={topic.id}
+            className="topic-group"
+            inHeading
+            label={
+              <>
                 {topic.label} <span className="muted">({inTopic.length})</span>
-              </button>
-            </h3>
-            <div id={groupId} hidden={!open}>
-              <ArticleList articles={inTopic} label={topic.label} onSelect={onSelect} markers={markers} />
-            </div>
-          </div>
+              </>
+            }
+            open={openTopics.has(topic.id)}
+            onToggle={(open) => onToggleTopic(topic.id, open)}
+          >
+            <ArticleList articles={inTopic} label={topic.label} onSelect={onSelect} markers={markers} />
+          </Disclosure>
         );
       })}
     </div>

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { Disclosure } from '@/components/disclosure';
 import { usePreference } from '@/components/hooks/use-preference';
 import { getItemTitles } from '@/lib/db/queries';
 import { PREFERENCES } from '@/lib/settings/preferences';
@@ -94,14 +95,13 @@ function NotSyncedItems({ ids }: { ids: readonly string[] }) {
   if (ids.length === 0 || !titles) return null;
   const more = ids.length - named.length;
   return (
-    <details className="small">
-      <summary>Items on this browser only</summary>
+    <Disclosure className="small" label="Items on this browser only">
       <ul aria-label="Items on this browser only">
         {titles.map(({ id, title }) => (
           <li key={id}>{title}</li>
         ))}
       </ul>
       {more > 0 && <p>and {more.toLocaleString('en')} more.</p>}
-    </details>
+    </Disclosure>
   );
 }

@@ -77,7 +77,12 @@ describe('ImportPanel', () => {
       <ImportPanel onFile={vi.fn()} progress={null} outcome={{ kind: 'ok', text: 'pocket.zip: 2 added', skipped }} />,
     );
     expect(screen.getByRole('status').textContent).toContain('pocket.zip: 2 added');
-    await userEvent.click(screen.getByText('Why 2 were skipped'));
+    // A disclosure button (a <summary> was none to some screen readers, accessibility pass).
+    const why = screen.getByRole('button', { name: 'Why 2 were skipped', expanded: false });
+    expect(screen.queryByRole('listitem')).toBeNull(); // hidden until opened
+    await userEvent.click(why);
+    expect(why.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
     expect(screen.getByText('line 3: url: not a web address (http or https)')).toBeTruthy();
     expect(document.querySelector('img')).toBeNull(); // reasons are text, never HTML
   });

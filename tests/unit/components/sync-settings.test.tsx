@@ -43,7 +43,11 @@ describe('Settings names the items sync left on this browser', () => {
     await setPreference(PREFERENCES.syncEnabled, true);
     await setPreference(PREFERENCES.syncStatus, statusLeavingOut(ids.slice(1), ids.slice(0, 1)));
     render(<SyncSettings />);
-    const list = await screen.findByRole('list', { name: 'Items on this browser only' });
+    // Behind a disclosure button (a <summary> was none to some screen readers, accessibility pass).
+    const disclosure = await screen.findByRole('button', { name: 'Items on this browser only', expanded: false });
+    fireEvent.click(disclosure);
+    expect(disclosure.getAttribute('aria-expanded')).toBe('true');
+    const list = screen.getByRole('list', { name: 'Items on this browser only' });
     const titles = within(list)
       .getAllByRole('listitem')
       .map((item) => item.textContent);
@@ -57,7 +61,7 @@ describe('Settings names the items sync left on this browser', () => {
     await setPreference(PREFERENCES.syncStatus, statusLeavingOut([]));
     render(<SyncSettings />);
     await screen.findByText(/Synced: 3 of 3/);
-    expect(screen.queryByRole('list', { name: 'Items on this browser only' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Items on this browser only' })).toBeNull();
   });
 });
 
