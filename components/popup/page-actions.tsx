@@ -31,11 +31,17 @@ export function PageActions({ unread, onReadingList }: PageActionsProps) {
       <button type="button" className="link-button" onClick={onReadingList}>
         Reading list{unread !== null && unread > 0 ? ` (${unread.toLocaleString('en')} unread)` : ''}
       </button>
-      {/* A live line there from the start, whose text changes: added already holding "Saving…" it was
-          not said, and a status turned into an alert is no new alert (accessibility pass). */}
-      <p role="status" className="small">
-        {message?.ok ? message.message : ''}
-      </p>
+      {/* A live region there from the start, which the status line comes into: added already holding
+          "Saving…" it was not said, and a status turned into an alert is no new alert (accessibility
+          pass). Not a status itself until it has something to say: the popup's one status is the
+          search's while there is nothing to say here. */}
+      <div className="page-save-line" aria-live="polite">
+        {message?.ok && (
+          <p role="status" className="small">
+            {message.message}
+          </p>
+        )}
+      </div>
       {message && !message.ok && (
         <p role="alert" className="notice small">
           {message.message}
