@@ -270,6 +270,16 @@ export function createRelatedEngine(
   }
 
   /**
+   * `weighTerms` with everyday words and words of every manual discounted ("name", "new", "return",
+   * "argument" on every entry of a manual say little of its topic), heaviest first.
+   */
+  function weighDiscountedTerms(input: RelatedInput | string): WeightedTerm[] {
+    return weighTerms(input)
+      .map((term) => ({ ...term, weight: term.weight * (discounts.get(term.term) ?? 1) }))
+      .sort((a, b) => b.weight - a.weight);
+  }
+
+  /**
    * The share of the terms' squared weight in words some article's own words or subject vocabulary use;
    * a word only the excluded article uses counts as unknown (it is not among the articles compared).
    */
@@ -299,9 +309,7 @@ export function createRelatedEngine(
     // Everyday words and words of every manual are discounted ("name", "new", "return", "argument" on
     // every entry of a manual say little of its topic). The confidence reads all of the page's words;
     // the ranking its RANKING_TERMS heaviest.
-    const discounted = weighTerms(input)
-      .map((term) => ({ ...term, weight: term.weight * (discounts.get(term.term) ?? 1) }))
-      .sort((a, b) => b.weight - a.weight);
+    const discounted = weighDiscountedTerms(input);
     const top = discounted.slice(0, RANKING_TERMS);
     const heaviest = similarities(top);
     // The same heaviest words against the articles' subject vocabulary, on the same scale (norm). It
@@ -349,7 +357,7 @@ export function createRelatedEngine(
       : (model.related[index] ?? []).map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
   }
 
-  return { related, relatedToArticle, weighTerms };
+  return { related, relatedToArticle, weighTerms, weighDiscountedTerms };
 }
 
 export type RelatedEngine = ReturnType<typeof createRelatedEngine>;

@@ -9,12 +9,14 @@ import { readerViewOf, type SearchHit, type UnifiedResponse } from '@/lib/search
 
 /**
  * A saved page is related when its confidence reaches this: the share of the text's heaviest
- * words' weight it covers (each word credited by its rarity among the saved pages), its largest
- * single word counted half. Calibrated with 12 real web pages and 8 Debian documentation pages saved
- * (tests/unit/lib/related/library-related.test.ts): passages of 60 words from each score 0.28–0.89
- * for their own page, always first (of 20–30 words: 2 of 40 under 0.26); unrelated documentation
- * pages at most 0.25 (colorsys → turtle), a lemon cake recipe 0.05; a Sudan sanctions paragraph
- * 0.24 for a saved article on Sudan sanctions (missed: the threshold errs on the side of silence).
+ * words' weight (discounted as "Find related" discounts them) it covers (each word credited by its
+ * rarity among the saved pages), its largest single word counted half. Calibrated with 12 real web
+ * pages and 8 Debian documentation pages saved, and measured again once the words were discounted on
+ * the 14 of tests/unit/lib/related/library-related.test.ts: passages of 60 words from the middle of
+ * each score 0.35–0.69 for their own page, always first (of 25 words, at five places in each page: 1
+ * of 70 not listed); unrelated documentation pages at most 0.22 (colorsys → turtle), a lemon cake
+ * recipe 0.03; a Sudan sanctions paragraph 0.26 for a saved article on Sudan sanctions saved beside them
+ * (0.23 undiscounted: missed).
  */
 export const LIBRARY_MATCH_THRESHOLD = 0.26;
 /** The text's heaviest words that are looked up: what it is about, and few postings read. */
@@ -53,8 +55,10 @@ const NOTHING: LibraryResponse = { results: [], loose: [], matchedTerms: new Set
 /**
  * The user's saved pages related to a text, with the same honesty as the blog's articles: a short
  * text (a few selected words) through the library's search, typos and all, confident results
- * only; a longer one by how much of its heaviest words (tf-idf against the blog's articles, without
- * the discounts "Find related" reads) a saved page covers. Nothing when no saved page is closely related.
+ * only; a longer one by how much of its heaviest words (tf-idf against the blog's articles, everyday
+ * words and every manual's words discounted as "Find related" discounts them: undiscounted, a few
+ * saved pages of one manual were related to every page of it) a saved page covers. Nothing when no
+ * saved page is closely related.
  */
 export function findRelatedSaved(
   index: LibraryIndex,
@@ -73,7 +77,7 @@ export function findRelatedSaved(
   const response =
     words < QUERY_WORDS && !title
       ? index.search(text, { limit: asked, typing: false })
-      : index.cover(engine.weighTerms({ title, text }).slice(0, COVERED_TERMS), {
+      : index.cover(engine.weighDiscountedTerms({ title, text }).slice(0, COVERED_TERMS), {
           threshold: LIBRARY_MATCH_THRESHOLD,
           limit: asked,
           saturation: SATURATION,

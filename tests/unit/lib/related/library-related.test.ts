@@ -183,6 +183,48 @@ describe('a small library', () => {
   });
 });
 
+// QA pass: a new user with two pages of Python's manual saved (asyncio's queues, the wave module) saw
+// "Find related" on nearly any other page of that manual (sqlite3, json, csv…) list the wave page: with
+// few pages saved, every word is rare among them, and the manual's own words ("return", "object",
+// "parameter") covered a third of the text's heaviest words.
+const MANUAL = 'python3.11/html/library/';
+const SMALL_LIBRARY = ['asyncio-queue.html', 'wave.html'];
+const OTHER_MANUAL_PAGES = ['sqlite3.html', 'json.html', 'csv.html', 'gettext.html', 'mailbox.html', 'threading.html'];
+const missingManual = [...SMALL_LIBRARY, ...OTHER_MANUAL_PAGES, 'queue.html', 'asyncio-task.html'].filter(
+  (name) => !existsSync(DOCS + MANUAL + name),
+);
+const manualReason = `skipped: Debian documentation not installed (${missingManual.map((name) => DOCS + MANUAL + name).join(', ')}; install tests/fixtures/related-docs.json's packages)`;
+
+describe(
+  missingManual.length === 0
+    ? "a new user's few saved pages of one manual"
+    : `a new user's few saved pages of one manual: ${manualReason}`,
+  () => {
+    beforeEach((context) => context.skip(missingManual.length > 0, manualReason));
+    const read = (name: string) => {
+      const page = readDocPage(DOCS + MANUAL + name);
+      if (!page) throw new Error(`${name} could not be read`);
+      return page;
+    };
+    const related = (name: string) => {
+      const index = createLibraryIndex();
+      for (const saved of SMALL_LIBRARY)
+        index.put({ ...savedPageDocument({ id: saved, ...read(saved) }), url: `https://docs.test/${saved}` });
+      return findRelatedSaved(index, getBundledRelatedEngine(), read(name)).results.map((hit) => hit.itemId);
+    };
+
+    it('are not related to the manual’s other pages for the words every page of it says', () => {
+      const listed = OTHER_MANUAL_PAGES.map((name) => [name, related(name)]);
+      expect(listed).toEqual(OTHER_MANUAL_PAGES.map((name) => [name, []]));
+    });
+
+    it('are still related to pages on their subject', () => {
+      expect(related('queue.html')).toEqual(['asyncio-queue.html']);
+      expect(related('asyncio-task.html')).toEqual(['asyncio-queue.html']);
+    });
+  },
+);
+
 describe('the page the user right-clicked on, however long its address', () => {
   beforeEach(async () => {
     resetDatabaseConnection();
