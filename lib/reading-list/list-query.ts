@@ -71,7 +71,8 @@ export function searchLibrary(index: LibraryIndex | null, text: string): FoundIt
 }
 
 /**
- * Filters and sorts rows; newest first for dates, furthest first for progress, ids break ties. Text
+ * Filters and sorts rows; newest first for dates, furthest first for progress (the newest first among
+ * equals), ids break ties. Text
  * matches the items the library search found (`found`, best first) and, while its index loads, the
  * words in title, note and tags. While searching, the best match comes first, as in the popup (by
  * date, a page matching one word of "QGIS's composer module" came before the one holding the phrase;
@@ -98,14 +99,19 @@ export function queryRows(
 
 const searchWords = (query: ListQuery) => normalizeText(query.text).split(/\s+/).filter(Boolean);
 
-/** The list's order for `query`: while searching, the best match first; then the sort; ids break ties. */
+/**
+ * The list's order for `query`: while searching, the best match first; then the sort; then the newest
+ * added (a new user's list is mostly at 0%: by progress it came in its ids' order, which looks
+ * shuffled); ids break the last ties.
+ */
 function listOrder(query: ListQuery, found: ReadonlyMap<string, unknown> | null): (a: ListRow, b: ListRow) => number {
   const searching = searchWords(query).length > 0;
   const ranks = new Map([...(found?.keys() ?? [])].map((id, at) => [id, at]));
   const key = (row: ListRow) =>
     query.sort === 'added' ? row.item.addedAt : query.sort === 'updated' ? row.item.updatedAt : row.progress;
   const rank = (row: ListRow) => (searching ? (ranks.get(row.item.id) ?? ranks.size) : 0);
-  return (a, b) => rank(a) - rank(b) || key(b) - key(a) || a.item.id.localeCompare(b.item.id);
+  return (a, b) =>
+    rank(a) - rank(b) || key(b) - key(a) || b.item.addedAt - a.item.addedAt || a.item.id.localeCompare(b.item.id);
 }
 
 /**

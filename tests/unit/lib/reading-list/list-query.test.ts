@@ -56,6 +56,16 @@ describe('reading list query', () => {
     ]);
   });
 
+  // QA pass: a new user's list is mostly unread at 0%; sorted by progress it came in the order of the
+  // items' ids (hashes of their addresses), which looked shuffled.
+  it('sorts items at the same progress newest first', () => {
+    const page = (name: string, addedAt: number) =>
+      savedItem({ id: `page:${name}`, kind: 'page', articleId: null, title: name, addedAt, updatedAt: 1 });
+    const unread = [page('b', 1), page('a', 2), page('d', 4), page('c', 3)];
+    const sorted = queryRows(buildRows(unread, [], getArticleById), { ...DEFAULT_LIST_QUERY, sort: 'progress' });
+    expect(sorted.map((row) => row.item.title)).toEqual(['d', 'c', 'a', 'b']);
+  });
+
   it('filters by status, topic, user or article tag, and text in title, note and tags', () => {
     expect(ids({ status: 'done' })).toEqual(['thundering-herd-service-restart']);
     expect(ids({ topic: 'caching' })).toEqual(['redis-eviction-causing-chaos-when-your-cache-turns-on-you']);
