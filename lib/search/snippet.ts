@@ -267,7 +267,7 @@ export function withNoteSnippets(
     let fromNote = false;
     for (const { quote, note } of highlights) {
       const snippet = makeSnippet(note, matchedTerms, prefix, { phrase, weights });
-      if (snippet && (!best || outweighs(snippet, best))) {
+      if (snippet && (!best || outweighs(snippet, best, matchedTerms))) {
         best = { ...snippet, passage: quote ? quotePassage(quote) : '' };
         fromNote = true;
       }
@@ -278,17 +278,23 @@ export function withNoteSnippets(
 }
 
 /** Whether a snippet shows more of the query than another: the phrase first, then more different words. */
-function outweighs(snippet: Snippet, other: Snippet): boolean {
+function outweighs(snippet: Snippet, other: Snippet, matchedTerms: ReadonlySet<string>): boolean {
   if (Boolean(snippet.holdsPhrase) !== Boolean(other.holdsPhrase)) return Boolean(snippet.holdsPhrase);
-  return distinctWords(snippet) > distinctWords(other);
+  return distinctWords(snippet, matchedTerms) > distinctWords(other, matchedTerms);
 }
 
-/** How many different words a snippet marks (a range may hold several: "embargo history" is one). */
-export function distinctWords({ text, ranges }: Snippet): number {
+/**
+ * How many different words a snippet marks (a range may hold several: "embargo history" is one), each
+ * counted by the matched term it holds when `matchedTerms` are given: "add.wasm" and "Wasm" are one
+ * word of the query, not two (QA pass: a copy's passage saying both outweighed the tag "wasm-stuff").
+ */
+export function distinctWords({ text, ranges }: Snippet, matchedTerms?: ReadonlySet<string>): number {
   const words = new Set<string>();
   for (const { start, end } of ranges)
-    for (const token of tokenize(normalizeText(text.slice(start, end))))
-      words.add(termsOfWord(token.surface)[0] ?? token.surface);
+    for (const token of tokenize(normalizeText(text.slice(start, end)))) {
+      const terms = termsOfWord(token.surface);
+      words.add(terms.find((term) => matchedTerms?.has(term)) ?? terms[0] ?? token.surface);
+    }
   return words.size;
 }
 

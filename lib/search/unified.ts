@@ -329,9 +329,10 @@ export function withPassagesFirst(
 ): UnifiedResponse {
   if (!response.questionWords || !madeFor.questionWords || response.loose) return response;
   const needed = Math.max(QUESTION_WORDS, Math.ceil(PASSAGE_SHARE * madeFor.questionWords));
+  const terms = pageTermsOf(response);
   const holds = (hit: SearchHit) => {
     const snippet = hit.kind === 'page' ? snippets.get(hit.page.itemId) : undefined;
-    return snippet !== undefined && distinctWords(snippet) >= needed;
+    return snippet !== undefined && distinctWords(snippet, terms) >= needed;
   };
   const [holding, rest] = splitByPhrase(response.hits, holds);
   return holding.length > 0 ? { ...response, hits: [...holding, ...rest] } : response;

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { describeResultRows } from '@/lib/popup/popup-results';
 import { queryPhrase } from '@/lib/search/phrase';
 import {
+  distinctWords,
   makeSnippet,
   makeSnippetBetweenTasks,
   makeSnippetsBetweenTasks,
   SNIPPET_SLICE,
+  type Snippet,
   withNoteSnippets,
 } from '@/lib/search/snippet';
 import { normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
@@ -249,6 +251,24 @@ describe("a page matched by a highlight's note", () => {
     // "committee" is in the copy alone; "priya" in the note alone: one word each, the copy's stands.
     expect(snippetsOf('committee priya').get('page:wal')?.passage).toContain('committee');
     expect(snippetsOf('budget').get('page:wal')?.passage).toContain('budget');
+  });
+
+  // QA pass: found by the tag "wasm-stuff", a page's row showed a passage of its copy ("…add.wasm.
+  // Instead, let's ask emcc to only emit Wasm") rather than the tag: "add.wasm" and "Wasm" were
+  // counted as two different words of the query, as many as the tag showed.
+  it('counts a word once however its copy writes it ("add.wasm", "Wasm"), so the tag that holds more shows', () => {
+    const wasm =
+      "We'd build it with emcc -O3 add.c -o add.js, which emits add.js and add.wasm. Instead, let's ask emcc to only emit Wasm.";
+    const terms = termsOf('wasm-stuff');
+    const fromCopy = makeSnippet(wasm, terms, null);
+    expect(fromCopy && distinctWords(fromCopy, terms)).toBe(1);
+    const made = withNoteSnippets(
+      new Map([['page:v8', fromCopy as Snippet]]),
+      new Map([['page:v8', [{ note: 'Tags: wasm-stuff' }]]]),
+      terms,
+      null,
+    );
+    expect(made.get('page:v8')).toMatchObject({ text: 'Tags: wasm-stuff', passage: '' });
   });
 
   it('a long highlight opens at its first words, within what a reader view carries', () => {
