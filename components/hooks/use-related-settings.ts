@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { usePreference } from '@/components/hooks/use-preference';
 import { getRelatedPlacement, hideOnSite, unhideSite } from '@/lib/content/hidden-sites';
-import { PREFERENCES } from '@/lib/settings/preferences';
+import { PREFERENCES, watchPreference } from '@/lib/settings/preferences';
 import { type RelatedPlacement, setRelatedPlacement } from '@/lib/settings/related-placement';
 
 /**
@@ -16,7 +16,15 @@ export function useRelatedSettings() {
   /** The notice says the typed site is not one (the field is then marked invalid). */
   const [siteRefused, setSiteRefused] = useState(false);
   useEffect(() => {
-    void getRelatedPlacement().then(setPlacement);
+    let current = true;
+    void getRelatedPlacement().then((stored) => current && setPlacement(stored));
+    // Live: "Delete everything", a restored backup, sync or the background (a permission taken back)
+    // change it while Settings is open (QA pass: "Nowhere" stayed checked once everything was deleted).
+    const stop = watchPreference(PREFERENCES.relatedPlacement, setPlacement);
+    return () => {
+      current = false;
+      stop();
+    };
   }, []);
 
   return {

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { RelatedSettings } from '@/components/settings/related-settings';
 import { hideOnSite } from '@/lib/content/hidden-sites';
 import { keepFocusInside } from '@/lib/dom/focus-rescue';
-import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { clearPreferences, getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 
 describe('Settings: sites where related articles never appear', () => {
   // "Don't show on this site" in a page's box adds one while Settings is open: it kept saying "No sites".
@@ -71,5 +71,18 @@ describe('Settings: where related articles appear', () => {
     expect(nowhere.checked).toBe(true);
     expect(screen.getByRole<HTMLInputElement>('radio', { name: /On the blog only/ }).checked).toBe(false);
     expect(await getPreference(PREFERENCES.relatedPlacement)).toBe('nowhere');
+  });
+
+  // QA pass: after "Delete everything" in the same Settings, "Nowhere" stayed checked while the stored
+  // choice was back to "On the blog only"; a restored backup's choice did not show either.
+  it('shows a choice changed elsewhere while open (everything deleted, a backup restored)', async () => {
+    await setPreference(PREFERENCES.relatedPlacement, 'nowhere');
+    render(<RelatedSettings />);
+    const radio = (name: RegExp) => screen.getByRole<HTMLInputElement>('radio', { name });
+    await waitFor(() => expect(radio(/Nowhere/).checked).toBe(true));
+    await clearPreferences();
+    await waitFor(() => expect(radio(/On the blog only/).checked).toBe(true));
+    await setPreference(PREFERENCES.relatedPlacement, 'nowhere');
+    await waitFor(() => expect(radio(/Nowhere/).checked).toBe(true));
   });
 });
