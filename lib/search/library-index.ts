@@ -68,6 +68,12 @@ export interface LibraryHit {
   reasons: MatchReason[];
   /** The query's matched terms it holds (in any field). */
   heldTerms?: readonly string[];
+  /**
+   * How much it says the most of those: the term's frequency as its score reads it, each field by its
+   * weight over its length (`FIELD_WEIGHTS`; in a text of 1,200 words besides stop words, each use
+   * counts 1; in a title, about 3).
+   */
+  heldFrequency?: number;
 }
 
 export interface LibraryResponse {
@@ -669,10 +675,22 @@ export function createLibraryIndex(
     return held;
   }
 
+  /** An item's frequency of a term as its score reads it (`analyzeLibraryDocument`), 0 when it lacks it. */
+  function frequencyOf(doc: number, id: number): number {
+    postingsOf(id); // drops removed items' postings, whose slot a later item may hold
+    const term = termList[id] as Term;
+    const docs = term.docs ?? baseDocs.subarray(term.baseStart, term.baseEnd);
+    const weights = term.weights ?? baseWeights.subarray(term.baseStart, term.baseEnd);
+    for (let at = 0; at < docs.length; at++) if (docs[at] === doc) return weights[at] as number;
+    return 0;
+  }
+
   function toHit({ doc, score, confidence }: RankedDocument, marks: ReadonlySet<number>, prefix: string | null) {
     const slot = slots[doc] as Slot;
     const { document, site } = slot;
     const held = heldTerms(slot, marks);
+    let heldFrequency = 0;
+    for (const id of slot.terms) if (marks.has(id)) heldFrequency = Math.max(heldFrequency, frequencyOf(doc, id));
     return {
       itemId: document.id,
       articleId: document.articleId,
@@ -684,6 +702,7 @@ export function createLibraryIndex(
       confidence,
       reasons: matchReasons(document, held, prefix),
       heldTerms: held,
+      heldFrequency,
     };
   }
 

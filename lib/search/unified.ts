@@ -7,7 +7,7 @@ import type { WordReading } from '@/lib/search/rank';
 import type { MatchedTermWeight } from '@/lib/search/score';
 import { distinctWords, type Snippet } from '@/lib/search/snippet';
 import { suggestionOf } from '@/lib/search/suggest';
-import { isStopWord, normalizeText, readQuery, tokenize } from '@/lib/search/text';
+import { analyzeField, isStopWord, normalizeText, readQuery, tokenize } from '@/lib/search/text';
 import { READER_VIEW_TERMS, type SidePanelView } from '@/lib/side-panel/view-schema';
 
 /** One entry of the one result list: a blog article, or a page the user saved. */
@@ -60,6 +60,32 @@ interface Scored<T> {
   confidence: number;
   /** A blog article's key as its engine listed it, before a saved copy could raise it (`score`). */
   engineKey?: number;
+  /** A blog article holding the query's words in its summary only, or a saved page saying them much more (`tiesGoFirst`). */
+  inPassing?: boolean;
+  saysMore?: boolean;
+}
+
+/**
+ * A saved page saying a query word this often (`LibraryHit.heldFrequency`: twice in a text of 1,200
+ * words besides stop words, or once in its title) says it more than an article whose summary alone
+ * mentions it; on equal keys it comes first. Ties otherwise list the article first. QA pass on unseen
+ * pages (Debian's manuals): "Dango" of Django's design philosophies, which says "Django" throughout,
+ * came second to an article on FastAPI whose summary names Django once; "soket" of a socket tutorial
+ * still lists the article on WebSockets first (its title names them).
+ */
+export const SAYS_MORE_FREQUENCY = 2;
+
+/** Whether an article's title or tags hold none of these terms: its summary alone matched them. */
+function matchedInPassing(article: Article, terms: ReadonlySet<string>): boolean {
+  const named = [...analyzeField(article.title), ...analyzeField(article.tags.join(' ').replace(/-/g, ' '))];
+  return !named.some((term) => terms.has(term));
+}
+
+/** Whether `a` goes before `b` at equal keys: an article first, unless `b` is an article in passing and `a` a page saying more. */
+function tiesGoFirst(a: Scored<SearchHit>, b: Scored<SearchHit>): boolean {
+  if (a.value.kind === 'page' && b.value.kind === 'article') return a.saysMore === true && b.inPassing === true;
+  if (a.value.kind === 'article' && b.value.kind === 'page') return !(b.saysMore === true && a.inPassing === true);
+  return false;
 }
 
 /**
@@ -162,6 +188,7 @@ function mergeLists(
   limit: number,
   factors = sourceFactors(),
   question = false,
+  articleTerms: ReadonlySet<string> = new Set(),
 ): SearchHit[] {
   const bestArticle = Math.max(0, ...articles.map((r) => r.score));
   const bestPage = Math.max(0, ...pages.map((p) => p.score));
@@ -180,6 +207,7 @@ function mergeLists(
       score: key,
       confidence: result.confidence,
       engineKey: key,
+      inPassing: matchedInPassing(result.article, articleTerms),
     });
   }
   const ranked: Scored<SearchHit>[] = [];
@@ -193,6 +221,7 @@ function mergeLists(
         value: { kind: 'page', key: page.itemId, page, confidence: page.confidence },
         score: key,
         confidence: page.confidence,
+        saysMore: (page.heldFrequency ?? 0) >= SAYS_MORE_FREQUENCY,
       });
       continue;
     }
@@ -224,8 +253,8 @@ function mergeLists(
   }
   const inEngineOrder = [...byArticle.values()].filter((entry) => entry.engineKey !== undefined);
   for (const entry of byArticle.values()) if (entry.engineKey !== entry.score) ranked.push(entry);
-  // Equal keys: articles first, then as each source ranked them (the sort is stable).
-  ranked.sort((a, b) => b.score - a.score || Number(b.value.kind === 'article') - Number(a.value.kind === 'article'));
+  // Equal keys: articles first (`tiesGoFirst`), then as each source ranked them (the sort is stable).
+  ranked.sort((a, b) => b.score - a.score || (tiesGoFirst(a, b) ? -1 : tiesGoFirst(b, a) ? 1 : 0));
   // Pages found by their text alone for a question come after, a few kept however many articles
   // there are: a phrase they hold still puts one first once its copy is read (`withPhraseFirst`).
   afterArticles.sort((a, b) => b.score - a.score);
@@ -256,8 +285,16 @@ function inEngineOrderWithRest(
   limit: number,
 ): SearchHit[] {
   const strongestFrom: number[] = new Array(inEngineOrder.length + 1).fill(Number.NEGATIVE_INFINITY);
-  for (let at = inEngineOrder.length - 1; at >= 0; at--)
-    strongestFrom[at] = Math.max(heldBackBy(inEngineOrder[at] as Scored<SearchHit>), strongestFrom[at + 1] as number);
+  // The same over articles that name the query's words in their title or tags: a page saying more passes the rest at a tie.
+  const strongestNamingFrom: number[] = new Array(inEngineOrder.length + 1).fill(Number.NEGATIVE_INFINITY);
+  for (let at = inEngineOrder.length - 1; at >= 0; at--) {
+    const entry = inEngineOrder[at] as Scored<SearchHit>;
+    strongestFrom[at] = Math.max(heldBackBy(entry), strongestFrom[at + 1] as number);
+    strongestNamingFrom[at] = Math.max(
+      entry.inPassing ? Number.NEGATIVE_INFINITY : heldBackBy(entry),
+      strongestNamingFrom[at + 1] as number,
+    );
+  }
   const merged: SearchHit[] = [];
   const listed = new Set<Scored<SearchHit>>();
   let article = 0;
@@ -267,7 +304,10 @@ function inEngineOrderWithRest(
     while (other < byKey.length && listed.has(byKey[other] as Scored<SearchHit>)) other++;
     const next = inEngineOrder[article];
     const rival = byKey[other];
-    const taken = next && (!rival || (strongestFrom[article] as number) >= rival.score) ? next : rival;
+    const passesAtTie = rival?.saysMore === true && (strongestNamingFrom[article] as number) < rival.score;
+    const strongest = strongestFrom[article] as number;
+    const taken =
+      next && (!rival || strongest > rival.score || (strongest === rival.score && !passesAtTie)) ? next : rival;
     if (!taken) break;
     listed.add(taken);
     merged.push(taken.value);
@@ -450,7 +490,15 @@ export function mergeSearch(
   const factors = sourceFactors(bundled.wordReadings, library.wordReadings);
   const words = Math.max(bundled.wordReadings?.length ?? 0, library.wordReadings?.length ?? 0);
   const questionWords = words >= QUESTION_WORDS ? words : undefined;
-  const hits = mergeLists(bundled.results, library.results, getArticle, limit, factors, questionWords !== undefined);
+  const hits = mergeLists(
+    bundled.results,
+    library.results,
+    getArticle,
+    limit,
+    factors,
+    questionWords !== undefined,
+    bundled.matchedTerms,
+  );
   if (hits.length > 0)
     return {
       hits,
@@ -465,7 +513,7 @@ export function mergeSearch(
     };
   // Only loosely related, nothing is about the question: the pages rank with the articles, as their
   // keys say (no passage will lift them: `withPassagesFirst` leaves a loose list alone).
-  const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors);
+  const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors, false, bundled.matchedTerms);
   return {
     hits: loose,
     loose: loose.length > 0,

@@ -901,6 +901,41 @@ describe('one result list', () => {
     expect(hits[1]).toMatchObject({ kind: 'page', page: { itemId: 'page:flow' } });
   });
 
+  // Search QA on unseen pages (Debian's manuals): a misspelled word a saved page uses throughout came
+  // second to an article whose summary alone says it once ("Dango": Django's design philosophies, under
+  // an article on FastAPI that compares it with Django), as the two tie when each is its source's best.
+  it('at a tie, a page saying a word throughout comes before an article whose summary alone mentions it', () => {
+    const django = page('page:django', {
+      title: 'Design philosophies',
+      text: `${filler.repeat(6)}Django apps stay loosely coupled. Django templates do not run code, and Django models hold the data. ${filler.repeat(6)}`,
+    });
+    const sockets = page('page:sockets', {
+      title: 'Programming notes',
+      text: `${filler.repeat(6)}Open a socket, bind the socket, then read from the socket until the socket closes. ${filler.repeat(6)}`,
+    });
+    const index = indexOf(django, sockets, bread);
+    const [fastapi] = bundled.search('django', { typing: false }).results;
+    expect(fastapi?.article.summary.toLowerCase()).toContain('django');
+    expect(`${fastapi?.article.title} ${fastapi?.article.tags}`.toLowerCase()).not.toContain('django');
+    for (const query of ['django', 'Dango']) {
+      const hits = merged(index, query).hits;
+      expect(hits[0]).toMatchObject({ kind: 'page', page: { itemId: 'page:django' } });
+      expect(hits[1]).toMatchObject({ kind: 'article', article: { id: fastapi?.article.id } });
+    }
+    // An article whose title names the word still comes first ("soket": WebSockets at scale).
+    const [named] = bundled.search('soket', { typing: false }).results;
+    expect(named?.article.title.toLowerCase()).toContain('socket');
+    expect(merged(index, 'soket').hits.slice(0, 2)).toMatchObject([
+      { kind: 'article', article: { id: named?.article.id } },
+      { kind: 'page', page: { itemId: 'page:sockets' } },
+    ]);
+    // Said once in a long text, the page says no more of it than the article: the article first.
+    const once = indexOf(
+      page('page:once', { text: `${filler.repeat(60)}It was built with Django. ${filler.repeat(60)}` }),
+    );
+    expect(merged(once, 'Dango').hits[0]).toMatchObject({ kind: 'article', article: { id: fastapi?.article.id } });
+  });
+
   // Search QA: "BBC News" listed articles saying "new" above the saved BBC page; "LWN.net" listed
   // "Node.js" (the blog reads only its "net") above the saved LWN page. The blog does not know "bbc"
   // or "lwn", so its confidence left them out and tied the page.
