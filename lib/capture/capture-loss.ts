@@ -80,10 +80,15 @@ export function copyContents(html: string): PageContents {
   };
 }
 
+/** Whether a copy lost over half of the live page's words (a page long enough to judge). */
+export function lostMostWords(live: PageContents, copy: PageContents): boolean {
+  return live.words >= MIN_WORDS && copy.words < live.words * (1 - MAX_LOST_SHARE);
+}
+
 /** The notice for a copy that lost a lot of the live page, or null when it kept the page. */
 export function describeCaptureLoss(live: PageContents, copy: PageContents): string | null {
   const lost: string[] = [];
-  if (live.words >= MIN_WORDS && copy.words < live.words * (1 - MAX_LOST_SHARE)) {
+  if (lostMostWords(live, copy)) {
     lost.push(`about ${Math.round((1 - copy.words / live.words) * 100)}% of its text`);
   }
   if (copy.codeBlocks < live.codeBlocks) {
