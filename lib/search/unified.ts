@@ -259,8 +259,27 @@ function mergeLists(
   // there are: a phrase they hold still puts one first once its copy is read (`withPhraseFirst`).
   afterArticles.sort((a, b) => b.score - a.score);
   const kept = Math.min(afterArticles.length, KEPT_AFTER, Math.floor(limit / 2));
-  const merged = inEngineOrderWithRest(inEngineOrder, ranked, limit - kept);
+  const merged = withCrowdedOutPages(inEngineOrderWithRest(inEngineOrder, ranked, limit - kept), ranked, kept);
   return [...merged, ...afterArticles.slice(0, limit - merged.length).map((entry) => entry.value)];
+}
+
+/**
+ * A full list with the saved pages its articles crowded out at its end, in place of its last entries
+ * (KEPT_AFTER pages at most, with the `kept` after it): a page holding the query's words in a row is
+ * lifted only from the list, once its copy is read (`withPhraseFirst`). QA pass on unseen pages: "the
+ * same database", nine times in SQLite's "Isolation In SQLite", listed another saved page and nineteen
+ * of the blog's articles on databases, and not that page.
+ */
+function withCrowdedOutPages(merged: SearchHit[], ranked: readonly Scored<SearchHit>[], kept: number): SearchHit[] {
+  const listed = new Set(merged);
+  const pages = ranked.filter((entry) => entry.value.kind === 'page');
+  const crowdedOut = pages.filter((entry) => !listed.has(entry.value)).length;
+  const room = Math.min(crowdedOut, KEPT_AFTER - kept, Math.floor(merged.length / 2));
+  if (room <= 0) return merged;
+  const prefix = merged.slice(0, merged.length - room);
+  const inPrefix = new Set(prefix);
+  const after = pages.filter((entry) => !inPrefix.has(entry.value)).slice(0, room);
+  return [...prefix, ...after.map((entry) => entry.value)];
 }
 
 /**

@@ -157,6 +157,40 @@ describe('the one list, once the copies are read', () => {
     expect(queryPhrase('by the quality of the', false)).not.toHaveProperty('misread');
   });
 
+  // QA pass on unseen pages (SQLite's "Isolation In SQLite"): "the same database", nine times in the page,
+  // listed another saved page and nineteen of the blog's articles on databases, and not the page: its
+  // key was under theirs, the list was full, and only a page in the list is lifted by the phrase it holds.
+  it('keeps room for saved pages the articles would crowd out, so the one holding the phrase comes first', () => {
+    const filler = 'The committee met on Tuesday to discuss the budget for the coming year. ';
+    const documents = [
+      savedPageDocument({ id: 'page:notes', text: 'Database notes: a database, its database tables, database files.' }),
+      savedPageDocument({
+        id: 'page:isolation',
+        text: `${filler.repeat(300)}Readers on the same database connection see its changes. ${filler.repeat(5)}`,
+      }),
+    ];
+    const library = createLibraryIndex();
+    for (const document of documents) library.put(document);
+    const query = 'the same database';
+    const blog = getBundledSearchEngine().search(query, { typing: false });
+    expect(blog.results.length).toBeGreaterThanOrEqual(20);
+    const merged = withQueryPhrase(mergeSearch(blog, library.search(query, { typing: false }), getArticleById), query);
+    expect(merged.hits).toHaveLength(20);
+    expect(merged.hits.filter((hit) => hit.kind === 'page').map((hit) => hit.key)).toEqual([
+      'page:notes',
+      'page:isolation',
+    ]);
+    const snippets = new Map<string, Snippet>();
+    for (const { id, text } of documents) {
+      const snippet = makeSnippet(text, merged.pageTerms ?? merged.matchedTerms, merged.prefix, {
+        phrase: merged.phrase,
+      });
+      if (snippet) snippets.set(id, snippet);
+    }
+    const { response } = withCopiesRead(merged, { snippets, madeFor: merged });
+    expect(response.hits[0]).toMatchObject({ kind: 'page', page: { itemId: 'page:isolation' } });
+  });
+
   it('leaves out what covers under half of what the page covers, for a long phrase a page holds word for word', () => {
     const weak = (hit: SearchHit, confidence: number): SearchHit => ({ ...hit, confidence });
     const articleHit = response.hits[0] as SearchHit;
