@@ -39,7 +39,8 @@ after(async () => {
 /** From any view of the side panel: All articles → Caching & Redis → the Cache Stampede card. */
 async function openCacheStampedeCard(panel: Page) {
   await (await find(panel, byRole('button', 'All articles'))).click();
-  await (await find(panel, '::-p-text(Caching & Redis)')).click();
+  // The topic group's disclosure button, named by its label and count ("Caching & Redis (4)").
+  await (await findByName(panel, 'button', /Caching & Redis \(\d+\)$/)).click();
   const topic = await find(panel, byRole('list', 'Caching & Redis'));
   await (await findByName(topic, 'button', /^Cache Stampede/)).click();
   await waitForText(panel, byRole('article'), /Cache Stampede — When Your Cache Fix Breaks Everything/);
