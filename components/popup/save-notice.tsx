@@ -1,11 +1,22 @@
 import type { SaveNotice } from '@/lib/popup/popup-results';
 
-/** What saving from the popup did: a polite live line always there (heard when text arrives in it), and an alert when it failed. */
-export function SaveNoticeLines({ notice }: { notice: SaveNotice | null }) {
+/**
+ * What saving from the popup did: a polite live line always there (heard when text arrives in it),
+ * shown with Undo after an unsave (`onUndo`), and an alert when it failed.
+ */
+export function SaveNoticeLines({ notice, onUndo }: { notice: SaveNotice | null; onUndo?: (() => void) | null }) {
   return (
     <>
-      <p className="visually-hidden" aria-live="polite">
-        {notice?.ok ? notice.text : ''}
+      <p className={onUndo ? 'small' : 'visually-hidden'}>
+        <span aria-live="polite">{notice?.ok ? notice.text : ''}</span>
+        {onUndo && (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={onUndo}>
+              Undo
+            </button>
+          </>
+        )}
       </p>
       {notice && !notice.ok && (
         <p role="alert" className="notice small">

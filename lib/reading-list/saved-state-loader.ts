@@ -1,3 +1,4 @@
+import type { RemovedSnapshot } from '@/lib/db/items';
 import type { SavedMarker } from '@/lib/db/queries';
 import type { SavedState } from '@/lib/reading-list/saved-state';
 
@@ -23,11 +24,17 @@ export function watchSavedStateLater(
   };
 }
 
-/** Saves or unsaves a bundled article (loads the database code on first use). */
+/** Saves or unsaves a bundled article (loads the database code on first use): what unsaving removed, for Undo. */
 export async function toggleSavedLater(
   article: { id: string; title: string; url: string | null },
   marker: SavedMarker | undefined,
-): Promise<void> {
+): Promise<RemovedSnapshot | null> {
   const { toggleSaved } = await load();
-  await toggleSaved(article, marker);
+  return toggleSaved(article, marker);
+}
+
+/** Puts back what an unsave removed (`toggleSavedLater`); false when everything was deleted since. */
+export async function undoUnsaveLater(removed: RemovedSnapshot): Promise<boolean> {
+  const { undoUnsave } = await load();
+  return undoUnsave(removed);
 }

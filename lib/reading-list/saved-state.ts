@@ -1,4 +1,4 @@
-import { saveArticle } from '@/lib/db/items';
+import { type RemovedSnapshot, restoreRemoved, saveArticle } from '@/lib/db/items';
 import { watchQuery } from '@/lib/db/live';
 import { countUnread, getSavedMarkers, getSavedPages, type SavedMarker } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
@@ -31,11 +31,21 @@ export function watchSavedState(
   };
 }
 
-/** Saves a bundled article, or unsaves it (keeping its progress) when `marker` says it is saved. */
+/**
+ * Saves a bundled article, or unsaves it (keeping its progress) when `marker` says it is saved.
+ * Resolves to what unsaving removed (its tags, note, highlights and copy go with it), for Undo;
+ * null when it saved.
+ */
 export async function toggleSaved(
   article: { id: string; title: string; url: string | null },
   marker: SavedMarker | undefined,
-): Promise<void> {
-  if (marker) await unsaveItems([marker.itemId]);
-  else await saveArticle(article);
+): Promise<RemovedSnapshot | null> {
+  if (marker) return unsaveItems([marker.itemId]);
+  await saveArticle(article);
+  return null;
+}
+
+/** Puts back what an unsave removed; false when everything was deleted since. */
+export function undoUnsave(removed: RemovedSnapshot): Promise<boolean> {
+  return restoreRemoved(removed);
 }
