@@ -86,7 +86,7 @@ export function setHighlightNote(
     underWay,
   }: WriteOptions & { base?: string; underWay?: string | undefined } = {},
 ): Promise<string | undefined> {
-  return db.transaction('rw', db.highlights, db.meta, async () => {
+  return db.transaction('rw', db.items, db.highlights, db.meta, async () => {
     let written: string | undefined;
     const updated = await db.highlights.update(id, (highlight) => {
       highlight.note = cutToLength(joinSavedEdit(highlight.note, note, base, underWay), MAX_HIGHLIGHT_NOTE_LENGTH);

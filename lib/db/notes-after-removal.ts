@@ -10,7 +10,7 @@ import type { Highlight, MetaRecord, SavedItem } from '@/lib/db/schema';
  * the editor saves it as its pause in typing ends, or as it closes, when the item is gone. Kept here,
  * not dropped, so that the removal's Undo puts the item back with it, and the window it was typed in
  * can still show it. An item's is kept only with a removal recorded here (not after "Delete
- * everything"), and only while it is that item's last removal.
+ * everything"), and only while it is that item's last removal; a highlight's not in an emptied library.
  */
 type NoteAfterRemoval = Extract<MetaRecord, { key: 'notesAfterRemoval' }>['value'][number];
 
@@ -39,9 +39,10 @@ async function writeNotes(db: ShelfDatabase, notes: NoteAfterRemoval[]): Promise
 }
 
 /**
- * Inside a transaction that includes `meta`: keeps `note`, typed on `target` `id` (no longer saved)
- * from `base`, joined with one kept before for it. Returns the text kept, or undefined when there is
- * nothing to keep it with (an item whose removal was not recorded: everything deleted).
+ * Inside a transaction that includes `meta` and `items`: keeps `note`, typed on `target` `id` (no
+ * longer saved) from `base`, joined with one kept before for it. Returns the text kept, or undefined
+ * when there is nothing to keep it with (an item whose removal was not recorded, or a highlight in an
+ * empty library: everything deleted).
  */
 export async function keepNoteAfterRemoval(
   db: ShelfDatabase,
@@ -64,6 +65,9 @@ export async function keepNoteAfterRemoval(
   const removals = await getRemovals(db);
   const removedAt = target === 'item' ? removals[id] : undefined;
   if (target === 'item' && removedAt === undefined) return undefined;
+  // A highlight's id does not name its item: its comment is kept only while there is something an Undo
+  // could put it back into (an item saved, or a removal recorded); not after "Delete everything" (review).
+  if (target === 'highlight' && Object.keys(removals).length === 0 && (await db.items.count()) === 0) return undefined;
   const notes = current(await readNotes(db), removals, at);
   const earlier = notes.find((entry) => entry.target === target && entry.id === id);
   // The same editor saving again goes on from what it kept; the base stays what the first edit began from.
