@@ -13,7 +13,7 @@ export function NoteAfterRemoval({ itemId }: { itemId: string }) {
     <section className="note-after-removal" aria-label="Note typed after removal">
       <p className="notice small" role="status">
         Removed from your reading list in another window while you wrote its note. Your note is kept: Undo there puts
-        the item back with it. It reads:
+        the item back with it, and so does saving it again. It reads:
       </p>
       <blockquote dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
         {note}

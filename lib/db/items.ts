@@ -9,7 +9,7 @@ import { articleItemId, pageItemId } from '@/lib/db/ids';
 import { MAX_ITEM_URL_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { mergeItem } from '@/lib/db/merge';
 import { getEpoch } from '@/lib/db/meta';
-import { keepNoteAfterRemoval, withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
+import { keepNoteAfterRemoval, withNotesAfterRemoval, withNoteTypedAfterRemoval } from '@/lib/db/notes-after-removal';
 import { recordRemovals } from '@/lib/db/removals';
 import {
   type CaptureRecord,
@@ -103,7 +103,7 @@ function writePage(
 ): Promise<SavedItem | null> {
   const id = pageItemId(page.url, page.bundledArticleId);
   return reportingFullStorage(() =>
-    db.transaction('rw', db.items, db.captures, async () => {
+    db.transaction('rw', db.items, db.captures, db.meta, async () => {
       let item = await db.items.get(id);
       if (!item) {
         if (!create) return null;
@@ -118,6 +118,8 @@ function writePage(
           },
           now,
         );
+        // With the note typed on it after its last removal, shown where its editor was.
+        item = await withNoteTypedAfterRemoval(db, item);
         await db.items.add(item);
       } else if (isWebAddress(item.title) || (provisionalTitle !== undefined && item.title === provisionalTitle)) {
         // Saved by its address alone (a plain list of links imported, a link saved before its page
@@ -149,12 +151,13 @@ export function saveArticle(
 ): Promise<SavedItem> {
   const id = articleItemId(article.id);
   return reportingFullStorage(() =>
-    db.transaction('rw', db.items, async () => {
+    db.transaction('rw', db.items, db.meta, async () => {
       const existing = await db.items.get(id);
       if (existing) return existing;
-      const item = newUnreadItem(
-        { id, kind: 'article', articleId: article.id, url: article.url, title: article.title },
-        now,
+      // With the note typed on it after its last removal, shown where its editor was.
+      const item = await withNoteTypedAfterRemoval(
+        db,
+        newUnreadItem({ id, kind: 'article', articleId: article.id, url: article.url, title: article.title }, now),
       );
       await db.items.add(item);
       return item;

@@ -122,6 +122,28 @@ export async function withNotesAfterRemoval(
   return { items: withItems, highlights: withHighlights };
 }
 
+/**
+ * Inside a transaction that includes `meta`: `item`, saved anew (its card's or reader's Save, where the
+ * note typed after its removal is shown), with that note, which is then forgotten (review: saved again,
+ * the item came back without it, and it was shown nowhere). The note is the editor's whole text.
+ */
+export async function withNoteTypedAfterRemoval(db: ShelfDatabase, item: SavedItem): Promise<SavedItem> {
+  const notes = current(await readNotes(db), await getRemovals(db));
+  const entry = notes.find((note) => note.target === 'item' && note.id === item.id);
+  if (!entry) return item;
+  await writeNotes(
+    db,
+    notes.filter((other) => other !== entry),
+  );
+  const at = Math.max(entry.at, item.changedAt.note);
+  return {
+    ...item,
+    note: entry.note,
+    updatedAt: Math.max(item.updatedAt, at),
+    changedAt: { ...item.changedAt, note: at },
+  };
+}
+
 /** The note typed on an item after it was removed (what its window shows in its place), or undefined. */
 export function getNoteAfterRemoval(itemId: string, db: ShelfDatabase = getDatabase()): Promise<string | undefined> {
   return db.transaction('r', db.items, db.meta, async () => {
