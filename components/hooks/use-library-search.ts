@@ -9,6 +9,7 @@ import {
   mergeSearch,
   NO_LIBRARY_RESPONSE,
   pageTermsOf,
+  quotedHoldersOf,
   snippetSourceOf,
   type UnifiedResponse,
   withCopiesRead,
@@ -85,10 +86,12 @@ export function useSnippets(response: UnifiedResponse): MadeSnippets {
         const weights = response.pageTermWeights;
         const options = { signal: stale.signal, phrase, weights };
         const fromCopies = await makeSnippetsBetweenTasks(texts, terms, response.prefix, options);
-        return fromCopies && withNoteSnippets(fromCopies, notes, terms, response.prefix, phrase, weights);
+        if (!fromCopies || stale.signal.aborted) return null;
+        const snippets = withNoteSnippets(fromCopies, notes, terms, response.prefix, phrase, weights);
+        return { snippets, quotedHolders: quotedHoldersOf(ids, texts, notes, response.quoted) };
       })
-      .then((snippets) => {
-        if (snippets && !stale.signal.aborted) setMade({ snippets, madeFor: response });
+      .then((read) => {
+        if (read && !stale.signal.aborted) setMade({ ...read, madeFor: response });
       })
       .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
     return () => stale.abort();
@@ -128,12 +131,18 @@ export function useLibrarySearch(
   // Shown until this query's are made (the list does not blank at each keystroke).
   const snippets = made.snippets;
   const searched = includeLibrary && asked;
+  // A quoted phrase waits for the listed pages' copies: until read, "nothing matches" is not known yet.
+  const readingQuoted =
+    (merged.quoted?.length ?? 0) > 0 && made.madeFor !== merged && merged.hits.some((hit) => hit.kind === 'page');
   return {
     response,
     snippets,
     openingSnippets,
-    /** The library is still being read: no list yet is not "nothing matches" (unreadable, the articles alone answer). */
-    librarySearching: searched && index === null && !failed,
+    /**
+     * The library (or, for a quoted phrase, the listed pages' copies) is still being read: no list yet is
+     * not "nothing matches" (unreadable, the articles alone answer).
+     */
+    librarySearching: (searched && index === null && !failed) || readingQuoted,
     /** The user's saved pages were searched for this query: read, holding some, and not left out. */
     librarySearched: searched && (index?.size ?? 0) > 0,
     /**

@@ -8,12 +8,17 @@ import {
   buildRows,
   countByStatus,
   countFoundInAll,
+  type FoundItems,
   goneTag,
   type ListQuery,
+  type ListRow,
   queryRows,
   searchLibrary,
   withoutGoneTag,
+  withQuotedHeld,
 } from '@/lib/reading-list/list-query';
+import { holdsQuoted, quotedPhrases } from '@/lib/search/quoted';
+import { quotedHoldersOf } from '@/lib/search/unified';
 
 const FIRST_PAGE_SIZE = 60;
 
@@ -46,7 +51,8 @@ export function useReadingListData(query: ListQuery) {
   );
   // The text search is the library search's (full text, typos); `version` changes when the index did.
   const { index, version } = useLibraryIndex();
-  const found = useMemo(() => searchLibrary(index, query.text), [index, version, query.text]);
+  const searched = useMemo(() => searchLibrary(index, query.text), [index, version, query.text]);
+  const found = useQuotedFound(searched, query.text, allRows);
   const counts = useMemo(() => countByStatus(allRows), [allRows]);
   const tags = useMemo(
     () => [...new Set(allRows.flatMap((r) => [...r.item.tags, ...(r.article?.tags ?? [])]))].sort(),
@@ -78,4 +84,34 @@ export function useReadingListData(query: ListQuery) {
     /** With no row in this view for a text search: how many items All shows for it (else 0). */
     matchingInAll,
   };
+}
+
+/**
+ * What the search found, holding the text's quoted phrases (as in the popup, `withQuotedHeld`): the
+ * found items' copies, notes, highlights and tags are read for them, their titles here.
+ */
+function useQuotedFound(found: FoundItems | null, text: string, rows: readonly ListRow[]): FoundItems | null {
+  const [read, setRead] = useState<{ found: FoundItems; holders: ReadonlySet<string> } | null>(null);
+  useEffect(() => {
+    const quoted = quotedPhrases(text);
+    if (!found || quoted.length === 0) return;
+    const ids = [...found.reasons.keys()];
+    let stale = false;
+    void import('@/lib/search/library-live')
+      .then(({ getSnippetSources }) => getSnippetSources(ids))
+      .then(({ texts, notes }) => {
+        if (!stale) setRead({ found, holders: quotedHoldersOf(ids, texts, notes, quoted) ?? new Set() });
+      })
+      .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
+    return () => {
+      stale = true;
+    };
+  }, [found, text]);
+  return useMemo(() => {
+    const quoted = quotedPhrases(text);
+    if (!found || quoted.length === 0) return found;
+    const titled = rows.filter(({ item }) => found.reasons.has(item.id) && holdsQuoted([item.title], quoted));
+    const holders = new Set([...(read?.found === found ? read.holders : []), ...titled.map(({ item }) => item.id)]);
+    return withQuotedHeld(found, text, holders);
+  }, [found, text, rows, read]);
 }

@@ -1,6 +1,7 @@
 import type { Article } from '@/lib/corpus/article';
 import type { ItemStatus, ReadingProgress, SavedItem } from '@/lib/db/schema';
 import type { LibraryIndex, MatchReason } from '@/lib/search/library-index';
+import { quotedPhrases } from '@/lib/search/quoted';
 import { normalizeText } from '@/lib/search/text';
 
 /** A saved item as the reading list shows it: with its article (if bundled) and progress. */
@@ -68,6 +69,20 @@ export function searchLibrary(index: LibraryIndex | null, text: string): FoundIt
   const { results, loose } = index.search(text, { limit: index.size });
   const loosely = results.length === 0 && loose.length > 0;
   return { reasons: new Map((loosely ? loose : results).map((hit) => [hit.itemId, hit.reasons])), loosely };
+}
+
+/**
+ * What the search found, without the items not holding the text's quoted phrases (`quotedPhrases`):
+ * `holders` are those whose title, copy, note, highlights or tags were read holding them (null until
+ * read: none yet). The same answer when nothing is quoted.
+ */
+export function withQuotedHeld(
+  found: FoundItems | null,
+  text: string,
+  holders: ReadonlySet<string> | null,
+): FoundItems | null {
+  if (!found || quotedPhrases(text).length === 0) return found;
+  return { ...found, reasons: new Map([...found.reasons].filter(([id]) => holders?.has(id) === true)) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Article } from '@/lib/corpus/article';
 import { asideFor, type SerializedAsideIndex } from '@/lib/search/aside';
 import type { SerializedSearchIndex } from '@/lib/search/build-index';
 import { CONFIDENCE, type ConfidenceTuning } from '@/lib/search/confidence';
+import { holdsQuoted, quotedPhrases } from '@/lib/search/quoted';
 import { type RankedDocument, rankQuery, type WordReading } from '@/lib/search/rank';
 import { searchableFields } from '@/lib/search/searchable-fields';
 import { spellQuery, suggestionOf, type WordSpelling } from '@/lib/search/suggest';
@@ -142,10 +143,13 @@ export function createSearchEngine(
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = options.limit ?? 20;
     const asked = options.typing ?? !/\s$/.test(query);
+    const quoted = quotedPhrases(query);
     const accept = (doc: number) => {
       const article = docs[doc] as Article;
       return (
-        (!options.topic || article.topic === options.topic) && (!options.tag || article.tags.includes(options.tag))
+        (!options.topic || article.topic === options.topic) &&
+        (!options.tag || article.tags.includes(options.tag)) &&
+        (quoted.length === 0 || holdsQuoted([article.title, article.summary, article.tags.join(' ')], quoted))
       );
     };
     const { words, endsWithWord } = readQuery(query);
@@ -172,8 +176,11 @@ export function createSearchEngine(
     const results = toResults(ranking.results);
     const loose = toResults(ranking.loose);
     const { matchedTerms, wordReadings } = ranking;
+    // A quoted phrase is meant as written: nothing holding it is no misspelling to correct.
     const spelling =
-      options.suggest && results.length === 0 && loose.length === 0 ? spellingWithin(query, options) : undefined;
+      options.suggest && quoted.length === 0 && results.length === 0 && loose.length === 0
+        ? spellingWithin(query, options)
+        : undefined;
     return {
       results,
       loose,

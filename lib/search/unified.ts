@@ -3,9 +3,10 @@ import { addressOfQuery, comparableAddress } from '@/lib/search/address-query';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
 import { holdsPhrase, type MisreadWord, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
+import { holdsQuoted, quotedPhrases } from '@/lib/search/quoted';
 import type { WordReading } from '@/lib/search/rank';
 import type { MatchedTermWeight } from '@/lib/search/score';
-import { distinctWords, type Snippet } from '@/lib/search/snippet';
+import { distinctWords, type Snippet, type UserNote } from '@/lib/search/snippet';
 import { suggestionOf } from '@/lib/search/suggest';
 import { analyzeField, isStopWord, normalizeText, readQuery, tokenize } from '@/lib/search/text';
 import { READER_VIEW_TERMS, type SidePanelView } from '@/lib/side-panel/view-schema';
@@ -47,6 +48,12 @@ export interface UnifiedResponse {
    * puts what holds it first, and a reader opened before its passage was read looks for it.
    */
   phrase?: QueryPhrase | null;
+  /**
+   * The query's quoted phrases (`lib/search/quoted.ts`), each a requirement: the blog's engine lists
+   * only articles holding them; a saved page is listed once its title or its copy, note, highlights
+   * or tags are read holding them (`withQuotedHeld`).
+   */
+  quoted?: readonly QueryPhrase[];
   /**
    * How many words (stop words aside) the query has when it is a question (QUESTION_WORDS or more):
    * a saved page matched by its text alone then waits after the articles for its passage (`withPassagesFirst`).
@@ -408,6 +415,8 @@ export function splitByPhrase<T>(items: readonly T[], holds: (item: T) => boolea
 /** Snippets made from the listed pages' copies, with what they were made for. */
 export interface MadeSnippets {
   snippets: ReadonlyMap<string, Snippet>;
+  /** The saved items whose copy, notes, highlights or tags hold every quoted phrase of the query they were made for. */
+  quotedHolders?: ReadonlySet<string>;
   /** The response they were made for (and whose phrase they looked for): the previous one's stay shown until the new ones are made. */
   madeFor: UnifiedResponse | null;
 }
@@ -430,17 +439,55 @@ export function withCopiesRead(
   const madePhrase = made.madeFor?.phrase ?? null;
   const current = made.madeFor === merged;
   const typedOn = phrase !== null && madePhrase !== null && phrasesAgree(phrase, madePhrase);
+  const ordered =
+    current || typedOn
+      ? withPhraseFirst(withPassagesFirst(merged, made.snippets, made.madeFor ?? merged), made.snippets)
+      : merged;
   return {
-    response:
-      current || typedOn
-        ? withPhraseFirst(withPassagesFirst(merged, made.snippets, made.madeFor ?? merged), made.snippets)
-        : merged,
+    response: withQuotedHeld(ordered, current ? made.quotedHolders : undefined),
     openingSnippets: current ? made.snippets : NO_SNIPPETS,
   };
 }
 
-/** The merged list with its query read as a phrase (the last word unfinished while the query is typed). */
+/**
+ * The list without the saved pages that do not hold the query's quoted phrases: their titles are
+ * read here, their copies, notes, highlights and tags by whoever read them (`holders`; until then a
+ * page whose title does not hold them waits, not listed). Articles were chosen by their engine.
+ */
+export function withQuotedHeld(response: UnifiedResponse, holders: ReadonlySet<string> | undefined): UnifiedResponse {
+  const quoted = response.quoted;
+  if (!quoted || quoted.length === 0) return response;
+  const held = (hit: SearchHit) =>
+    hit.kind === 'article' || holders?.has(hit.page.itemId) === true || holdsQuoted([hit.page.title], quoted);
+  return response.hits.every(held) ? response : { ...response, hits: response.hits.filter(held) };
+}
+
+/** The saved items whose copy, notes, highlights or tags (as `getSnippetSources` reads them) hold every quoted phrase. */
+export function quotedHoldersOf(
+  ids: readonly string[],
+  texts: ReadonlyMap<string, string>,
+  notes: ReadonlyMap<string, readonly UserNote[]>,
+  quoted: readonly QueryPhrase[] | undefined,
+): ReadonlySet<string> | undefined {
+  if (!quoted || quoted.length === 0) return undefined;
+  const sourcesOf = (id: string) => [
+    texts.get(id) ?? '',
+    ...(notes.get(id) ?? []).flatMap(({ note, quote }) => [note, quote ?? '']),
+  ];
+  return new Set(ids.filter((id) => holdsQuoted(sourcesOf(id), quoted)));
+}
+
+/**
+ * The merged list with its query read as a phrase (the last word unfinished while the query is typed).
+ * A query with quoted phrases looks for the longest of them, and has no "Did you mean": a phrase in
+ * quotes is meant as written.
+ */
 export function withQueryPhrase(merged: UnifiedResponse, query: string): UnifiedResponse {
+  const quoted = quotedPhrases(query);
+  if (quoted.length > 0) {
+    const longest = quoted.reduce((a, b) => (b.words.length > a.words.length ? b : a));
+    return { ...merged, phrase: longest, quoted, suggestion: null };
+  }
   return {
     ...merged,
     phrase: queryPhrase(query, merged.prefix !== null, misreadWords(query, merged.pageWordReadings)),

@@ -1,5 +1,6 @@
 import type { LibraryHit, LibraryIndex } from '@/lib/search/library-index';
-import { queryPhrase } from '@/lib/search/phrase';
+import { type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
+import { holdsQuoted, quotedPhrases } from '@/lib/search/quoted';
 import { makeSnippet } from '@/lib/search/snippet';
 import { misreadWords, splitByPhrase } from '@/lib/search/unified';
 
@@ -38,7 +39,13 @@ export function librarySearchToJson(
     typing,
   });
   const tookMs = performance.now() - started;
-  const phrase = queryPhrase(query, prefix !== null, misreadWords(query, wordReadings));
+  // As in the popup (`withQueryPhrase`, `withQuotedHeld`): quoted phrases are required, the longest looked for.
+  const quoted = quotedPhrases(query);
+  const phrase =
+    quoted.reduce<QueryPhrase | null>((a, b) => (a && a.words.length >= b.words.length ? a : b), null) ??
+    queryPhrase(query, prefix !== null, misreadWords(query, wordReadings));
+  const held = (hit: LibraryHit) =>
+    quoted.length === 0 || holdsQuoted([hit.title, texts.get(hit.itemId) ?? ''], quoted);
   const withSnippet = (hit: LibraryHit) => ({
     hit,
     snippet: makeSnippet(texts.get(hit.itemId) ?? '', matchedTerms, prefix, { phrase, weights }),
@@ -48,9 +55,9 @@ export function librarySearchToJson(
     query,
     tookMs: Number(tookMs.toFixed(3)),
     // As in the popup: pages holding the query's words in a row first.
-    results: splitByPhrase(results.map(withSnippet), ({ snippet }) => snippet?.holdsPhrase === true)
+    results: splitByPhrase(results.filter(held).map(withSnippet), ({ snippet }) => snippet?.holdsPhrase === true)
       .flat()
       .map(toJson),
-    loose: loose.map(withSnippet).map(toJson),
+    loose: loose.filter(held).map(withSnippet).map(toJson),
   };
 }

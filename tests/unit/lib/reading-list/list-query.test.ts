@@ -11,8 +11,11 @@ import {
   queryRows,
   searchLibrary,
   withoutGoneTag,
+  withQuotedHeld,
 } from '@/lib/reading-list/list-query';
 import { createLibraryIndex } from '@/lib/search/library-index';
+import { quotedPhrases } from '@/lib/search/quoted';
+import { quotedHoldersOf } from '@/lib/search/unified';
 import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
 import { savedItem } from '@/tests/unit/helpers/saved-item';
 
@@ -201,6 +204,30 @@ describe('reading list query', () => {
     expect(searchLibrary(index, 'replay charges')?.reasons.get('page:retries')).toEqual(['text']);
     expect(searchLibrary(index, '  ')).toBeNull();
     expect(searchLibrary(null, 'idempotnt')).toBeNull();
+  });
+
+  // QA pass: `"standalone mode"` in quotes listed the SRE book's page for its "failure modes" too.
+  it('finds only the items holding a quoted phrase, once their copies and notes are read', () => {
+    const index = createLibraryIndex();
+    const texts = new Map([
+      ['page:sre', 'Standalone services have failure modes of their own; each mode is drilled.'],
+      ['page:wasm', 'The runtime starts in standalone mode when no host is given.'],
+      ['page:noted', ''],
+    ]);
+    for (const [id, text] of texts)
+      index.put(savedPageDocument({ id, text, note: id === 'page:noted' ? 'Standalone-mode flags' : '' }));
+    const notes = new Map([['page:noted', [{ note: 'Standalone-mode flags' }]]]);
+    const ids = (found: ReturnType<typeof searchLibrary>) => [...(found?.reasons.keys() ?? [])].sort();
+    for (const text of ['"standalone mode"', '“standalone mode”', '"standalone mode']) {
+      const found = searchLibrary(index, text);
+      expect(ids(found), text).toContain('page:sre');
+      const holders = quotedHoldersOf(ids(found), texts, notes, quotedPhrases(text)) ?? null;
+      expect(ids(withQuotedHeld(found, text, holders)), text).toEqual(['page:noted', 'page:wasm']);
+      // Until the copies are read, none is known to hold it.
+      expect(ids(withQuotedHeld(found, text, null)), text).toEqual([]);
+    }
+    const unquoted = searchLibrary(index, 'standalone mode');
+    expect(withQuotedHeld(unquoted, 'standalone mode', null)).toBe(unquoted);
   });
 
   it('lists the loosely related items when none is about the text, and says so; only results when one is', () => {

@@ -1,0 +1,27 @@
+import { holdsPhrase, type QueryPhrase } from '@/lib/search/phrase';
+import { americanSpellingOf, MAX_QUERY_WORDS, normalizeText, tokenize } from '@/lib/search/text';
+
+/**
+ * A quoted run of a query ("standalone mode", “standalone mode”): as in every search box, an exact
+ * phrase each result must hold (QA pass: the SRE book's "failure modes" answered "standalone mode"
+ * in quotes). A quote left open while typing is read as closed at the query's end.
+ */
+const QUOTED = /["“”„«»]([^"“”„«»]*)(?:["“”„«»]|$)/g;
+
+/**
+ * The query's quoted phrases, each as `holdsPhrase` reads it: every word as written (a single word
+ * too), none of them unfinished or read as a misspelling. Empty when nothing is quoted.
+ */
+export function quotedPhrases(query: string): QueryPhrase[] {
+  const phrases: QueryPhrase[] = [];
+  for (const [, run = ''] of query.matchAll(QUOTED)) {
+    const words = tokenize(normalizeText(run)).map((token) => americanSpellingOf(token.surface));
+    if (words.length > 0 && words.length <= MAX_QUERY_WORDS) phrases.push({ words, lastIsPrefix: false });
+  }
+  return phrases;
+}
+
+/** Whether every quoted phrase is held by one of these texts (a title, a summary, the tags, a copy, a note). */
+export function holdsQuoted(texts: readonly string[], phrases: readonly QueryPhrase[]): boolean {
+  return phrases.every((phrase) => texts.some((text) => text !== '' && holdsPhrase(text, phrase)));
+}

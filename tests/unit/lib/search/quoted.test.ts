@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { getArticleById } from '@/lib/corpus/catalog';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
+import { createLibraryIndex } from '@/lib/search/library-index';
+import { makeSnippet, type Snippet } from '@/lib/search/snippet';
+import { mergeSearch, quotedHoldersOf, withCopiesRead, withQueryPhrase } from '@/lib/search/unified';
+import { librarySearchToJson } from '@/scripts/eval/library-json';
+import { searchToJson } from '@/scripts/eval/query-json';
+import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
+
+// QA pass: `"standalone mode"` in quotes listed the SRE book's page for its "failure modes" too.
+describe('a quoted phrase is required, as in every search box', () => {
+  const filler = 'The committee met on Tuesday to discuss the budget for the coming year. ';
+  const documents = [
+    savedPageDocument({
+      id: 'page:sre',
+      title: 'Site Reliability Engineering',
+      text: `${filler.repeat(20)}Standalone services have failure modes of their own; each mode is drilled. ${filler}`,
+    }),
+    savedPageDocument({
+      id: 'page:wasm',
+      title: 'Outside the web: standalone WebAssembly binaries',
+      text: `${filler.repeat(5)}The runtime starts in standalone mode when no host is given. ${filler}`,
+    }),
+    savedPageDocument({ id: 'page:noted', title: 'Runtime flags', note: 'Read about standalone mode here' }),
+  ];
+  const library = createLibraryIndex();
+  for (const document of documents) library.put(document);
+  const texts = new Map(documents.map(({ id, text }) => [id, text]));
+  const notes = new Map(documents.map(({ id, note }) => [id, note ? [{ note }] : []]));
+
+  /** The popup's list once the listed pages' copies and notes are read. */
+  function popupList(query: string) {
+    const engine = getBundledSearchEngine();
+    const merged = withQueryPhrase(
+      mergeSearch(
+        engine.search(query, { typing: false, suggest: true }),
+        library.search(query, { typing: false, suggest: true }),
+        getArticleById,
+      ),
+      query,
+    );
+    const ids = merged.hits.flatMap((hit) => (hit.kind === 'page' ? [hit.page.itemId] : []));
+    const snippets = new Map<string, Snippet>();
+    for (const id of ids) {
+      const snippet = makeSnippet(texts.get(id) ?? '', merged.pageTerms ?? merged.matchedTerms, merged.prefix, {
+        phrase: merged.phrase,
+      });
+      if (snippet) snippets.set(id, snippet);
+    }
+    const quotedHolders = quotedHoldersOf(ids, texts, notes, merged.quoted);
+    return { merged, ...withCopiesRead(merged, { snippets, quotedHolders, madeFor: merged }) };
+  }
+  const keys = (query: string) => popupList(query).response.hits.map((hit) => hit.key);
+
+  it('lists only what holds the phrase, in straight or curly quotes, or a quote still open', () => {
+    expect(keys('standalone mode')).toContain('page:sre');
+    for (const query of ['"standalone mode"', '“standalone mode”', '"standalone mode', 'runtime "standalone mode"']) {
+      expect(keys(query).sort(), query).toEqual(['page:noted', 'page:wasm']);
+    }
+    // Two of the blog's articles say "failure modes" too; no other saved page does.
+    expect(keys('"failure modes"').filter((key) => key.startsWith('page:'))).toEqual(['page:sre']);
+  });
+
+  it('does not list a page whose copy is not read yet unless its title holds the phrase', () => {
+    const { merged } = popupList('"standalone webassembly"');
+    const { response } = withCopiesRead(merged, { snippets: new Map(), madeFor: null });
+    expect(response.hits.map((hit) => hit.key)).toEqual(['page:wasm']);
+  });
+
+  it('reads a quoted single word as written: no typo reading, no "Did you mean"', () => {
+    expect(keys('standalnoe')).toContain('page:wasm');
+    const { response } = popupList('"standalnoe"');
+    expect(response.hits).toEqual([]);
+    expect(response.suggestion).toBeNull();
+    expect(popupList('"standalnoe mode"').response.suggestion).toBeNull();
+  });
+
+  it('answers the same from the command line, for the blog and for a folder of pages', () => {
+    const engine = getBundledSearchEngine();
+    const titles = (query: string) => {
+      const { results, loose } = searchToJson(engine, query, { limit: 20 });
+      return [...results, ...loose].map((result) => result.title);
+    };
+    // The blog's articles sharing "standalone" or "mode" hold neither phrase.
+    expect(titles('standalone mode').length).toBeGreaterThan(0);
+    expect(titles('"standalone mode"')).toEqual([]);
+    expect(titles('"split brain"').length).toBeGreaterThan(0);
+    expect(titles('stampde').length).toBeGreaterThan(0);
+    expect(titles('"stampde"')).toEqual([]);
+    const folder = (query: string) => {
+      const { results, loose } = librarySearchToJson(library, texts, query, { limit: 20 });
+      return [...results, ...loose].map((result) => result.id);
+    };
+    expect(folder('standalone mode')).toContain('page:sre');
+    expect(folder('"standalone mode"')).toEqual(['page:wasm']);
+  });
+});
