@@ -6,6 +6,7 @@ import type { RelatedResponse } from '@/lib/related/engine';
 import { createRelatedEngine, joinedWords } from '@/lib/related/engine';
 import { findRelated } from '@/lib/related/find-related';
 import type { SerializedRelatedModel } from '@/lib/related/model';
+import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { readDiscounts } from '@/lib/search/word-worth';
 import {
   hasRelatedDocs,
@@ -95,6 +96,23 @@ describe('related: knowing when nothing matches', () => {
     expect(found.matched).toBe(true);
     expect(found.articles[0]?.id).toBe('webassembly-on-the-backend-where-wasm-actually-makes-sense-in-2026');
     expect(found.articles.length).toBeLessThan(4);
+  });
+
+  // QA pass: "asyncio.Queue" listed *Knowing When Architecture Is Overkill* (search score 1.04 against 8.9).
+  it('lists only the articles close to the best one for a short selection too, which search answers', () => {
+    const search = getBundledSearchEngine().search('asyncio.Queue', { limit: 10, typing: false });
+    const overkill = search.results.find((r) => r.article.title.startsWith('Knowing When Architecture Is Overkill'));
+    expect(overkill).toBeDefined();
+    const found = findRelated('asyncio.Queue');
+    expect(found.matched).toBe(true);
+    expect(found.articles[0]?.title).toMatch(/^Async Python/);
+    expect(found.articles.map((article) => article.id)).not.toContain(overkill?.article.id);
+    expect(found.articles.length).toBeLessThan(search.results.length);
+    // A close second stays listed ("cache stampede": the thundering herd, a third of its score).
+    expect(findRelated('cache stampede').articles.map((article) => article.id)).toEqual([
+      'cache-stampede-when-your-cache-fix-breaks-everything',
+      'thundering-herd-service-restart',
+    ]);
   });
 
   it('lists nothing for a paragraph about something the library does not cover (sanctions against Sudan)', () => {
