@@ -128,6 +128,15 @@ test(
     await suggesting.search('rvlry ');
     await suggesting.page.getByRole('button', { name: 'Did you mean “rivalry”?' }).click();
     await expect(suggesting.firstResult).toContainText(/LWN/);
+    // A phrase in quotes is required (QA pass): the SRE book says "failure modes", not "standalone mode";
+    // listed for the words, it is not for the quoted phrase, which nothing holds: no results, no "Did you mean".
+    await suggesting.search('standalone mode');
+    await expect(suggesting.results.filter({ hasText: /Site Reliability/ })).toHaveCount(1);
+    await suggesting.search('"standalone mode"');
+    await expect(suggesting.page.getByText('No articles match “"standalone mode"”.')).toBeVisible();
+    await expect(suggesting.page.getByRole('button', { name: /Did you mean/ })).toHaveCount(0);
+    await suggesting.search('“failure modes”');
+    await expect(suggesting.results.filter({ hasText: /Site Reliability/ })).toHaveCount(1);
     await suggesting.page.close();
 
     // Removing the item (in the side panel's reading list) takes it out of the open popup's results at once.
@@ -142,6 +151,12 @@ test(
     await expect(panel.page.getByRole('status').filter({ hasText: 'Nothing saved is about “poker”.' })).toContainText(
       /Loosely related \(\d+\):/,
     );
+    // A quoted phrase only the SRE book's copy holds lists it alone; one no page holds lists nothing.
+    await panel.readingList.search.fill('"failure modes"');
+    await expect(panel.readingList.rows).toHaveCount(1);
+    await expect(panel.readingList.row(/Site Reliability Engineering/)).toBeVisible();
+    await panel.readingList.search.fill('"standalone mode"');
+    await expect(panel.readingList.rows).toHaveCount(0);
     // The reading list's search finds it by the same misspelled body word, and says why.
     await panel.readingList.search.fill('rivlary');
     await expect(panel.readingList.rows).toHaveCount(1);
