@@ -450,15 +450,21 @@ export function withCopiesRead(
 }
 
 /**
- * The list without the saved pages that do not hold the query's quoted phrases: their titles are
- * read here, their copies, notes, highlights and tags by whoever read them (`holders`; until then a
- * page whose title does not hold them waits, not listed). Articles were chosen by their engine.
+ * The list without what does not hold the query's quoted phrases: titles (and articles' summaries and
+ * tags) are read here, saved items' copies, notes, highlights and tags by whoever read them (`holders`;
+ * until then an item whose own words do not hold them waits, not listed).
  */
 export function withQuotedHeld(response: UnifiedResponse, holders: ReadonlySet<string> | undefined): UnifiedResponse {
   const quoted = response.quoted;
   if (!quoted || quoted.length === 0) return response;
-  const held = (hit: SearchHit) =>
-    hit.kind === 'article' || holders?.has(hit.page.itemId) === true || holdsQuoted([hit.page.title], quoted);
+  const held = (hit: SearchHit) => {
+    const itemId = hit.kind === 'page' ? hit.page.itemId : hit.itemId;
+    if (itemId !== null && holders?.has(itemId)) return true;
+    // A saved blog article the library found by the user's note holds the phrase only where that does.
+    const { title, summary, tags } =
+      hit.kind === 'article' ? hit.article : { title: hit.page.title, summary: '', tags: [] };
+    return holdsQuoted([title, summary, tags.join(' ')], quoted);
+  };
   return response.hits.every(held) ? response : { ...response, hits: response.hits.filter(held) };
 }
 

@@ -68,6 +68,26 @@ describe('a quoted phrase is required, as in every search box', () => {
     expect(response.hits.map((hit) => hit.key)).toEqual(['page:wasm']);
   });
 
+  it('does not list a saved blog article its note matched word by word, unless the note holds the phrase', () => {
+    const saved = (note: string) => {
+      const index = createLibraryIndex();
+      const title = getArticleById('cold-start-latency')?.title ?? '';
+      index.put(savedPageDocument({ id: 'article:cold-start-latency', articleId: 'cold-start-latency', title, note }));
+      const query = '"standalone mode"';
+      const bundled = getBundledSearchEngine().search(query, { typing: false });
+      const merged = withQueryPhrase(
+        mergeSearch(bundled, index.search(query, { typing: false }), getArticleById),
+        query,
+      );
+      expect(merged.hits.map((hit) => hit.key)).toEqual(['article:cold-start-latency']);
+      const notes = new Map([['article:cold-start-latency', [{ note }]]]);
+      const quotedHolders = quotedHoldersOf(['article:cold-start-latency'], new Map(), notes, merged.quoted);
+      return withCopiesRead(merged, { snippets: new Map(), quotedHolders, madeFor: merged }).response.hits.length;
+    };
+    expect(saved('The mode of the standalone runner')).toBe(0);
+    expect(saved('Runs in standalone mode')).toBe(1);
+  });
+
   it('reads a quoted single word as written: no typo reading, no "Did you mean"', () => {
     expect(keys('standalnoe')).toContain('page:wasm');
     const { response } = popupList('"standalnoe"');
