@@ -12,8 +12,8 @@ export function NoteAfterRemoval({ itemId }: { itemId: string }) {
   return (
     <section className="note-after-removal" aria-label="Note typed after removal">
       <p className="notice small" role="status">
-        Removed from your reading list in another window while you wrote its note. Your note is kept: Undo there puts
-        the item back with it, and so does saving it again. It reads:
+        Removed from your reading list elsewhere while you wrote its note. Your note is kept: undoing that removal, or
+        saving the item again, puts it back with the item. It reads:
       </p>
       <blockquote dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
         {note}

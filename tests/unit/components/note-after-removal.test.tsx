@@ -37,7 +37,11 @@ describe('a note typed on an item that another window removes', () => {
       'alert',
     );
     const kept = await screen.findByRole('region', { name: 'Note typed after removal' });
-    expect(within(kept).getByRole('status').textContent).toContain('Undo there puts the item back with it');
+    // It names no place and no time for Undo: the note is shown for as long as it is kept, days after any
+    // Undo bar is gone, and the removal may have come from sync (review).
+    expect(within(kept).getByRole('status').textContent).toContain(
+      'undoing that removal, or saving the item again, puts it back with the item',
+    );
     expect(kept.querySelector('blockquote')?.textContent).toBe('Pools: bound them.');
 
     expect(await restoreRemoved(snapshot)).toBe(true);
