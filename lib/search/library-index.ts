@@ -668,10 +668,10 @@ export function createLibraryIndex(
     return marks;
   }
 
-  /** The matched terms an item holds (in any field: its text's included). */
-  function heldTerms(slot: Slot, marks: ReadonlySet<number>): string[] {
-    const held: string[] = [];
-    for (const id of slot.terms) if (marks.has(id)) held.push((termList[id] as Term).text);
+  /** The ids of the matched terms an item holds (in any field: its text's included). */
+  function heldTermIds(slot: Slot, marks: ReadonlySet<number>): number[] {
+    const held: number[] = [];
+    for (const id of slot.terms) if (marks.has(id)) held.push(id);
     return held;
   }
 
@@ -688,9 +688,9 @@ export function createLibraryIndex(
   function toHit({ doc, score, confidence }: RankedDocument, marks: ReadonlySet<number>, prefix: string | null) {
     const slot = slots[doc] as Slot;
     const { document, site } = slot;
-    const held = heldTerms(slot, marks);
-    let heldFrequency = 0;
-    for (const id of slot.terms) if (marks.has(id)) heldFrequency = Math.max(heldFrequency, frequencyOf(doc, id));
+    const heldIds = heldTermIds(slot, marks);
+    const held = heldIds.map((id) => (termList[id] as Term).text);
+    const heldFrequency = Math.max(0, ...heldIds.map((id) => frequencyOf(doc, id)));
     return {
       itemId: document.id,
       articleId: document.articleId,

@@ -82,9 +82,16 @@ interface Scored<T> {
  */
 export const SAYS_MORE_FREQUENCY = 2;
 
+/** The terms an article's title and tags name, analyzed once per article (not at every keystroke's merge). */
+const namedTermsByArticle = new WeakMap<Article, readonly string[]>();
+
 /** Whether an article's title or tags hold none of these terms: its summary alone matched them. */
 function matchedInPassing(article: Article, terms: ReadonlySet<string>): boolean {
-  const named = [...analyzeField(article.title), ...analyzeField(article.tags.join(' ').replace(/-/g, ' '))];
+  let named = namedTermsByArticle.get(article);
+  if (!named) {
+    named = [...analyzeField(article.title), ...analyzeField(article.tags.join(' ').replace(/-/g, ' '))];
+    namedTermsByArticle.set(article, named);
+  }
   return !named.some((term) => terms.has(term));
 }
 
