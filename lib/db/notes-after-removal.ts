@@ -128,7 +128,10 @@ export async function withNotesAfterRemoval(
  * the item came back without it, and it was shown nowhere). The note is the editor's whole text.
  */
 export async function withNoteTypedAfterRemoval(db: ShelfDatabase, item: SavedItem): Promise<SavedItem> {
-  const notes = current(await readNotes(db), await getRemovals(db));
+  const kept = await readNotes(db);
+  // Every new item passes here: with no note kept (nearly always), the removals are not read.
+  if (kept.length === 0) return item;
+  const notes = current(kept, await getRemovals(db));
   const entry = notes.find((note) => note.target === 'item' && note.id === item.id);
   if (!entry) return item;
   await writeNotes(
