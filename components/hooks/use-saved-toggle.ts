@@ -4,6 +4,7 @@ import type { RemovedSnapshot } from '@/lib/db/items';
 import type { SavedMarker } from '@/lib/db/queries';
 import { describeSavedToggle, type SaveNotice } from '@/lib/popup/popup-results';
 import { toggleSavedLater, undoUnsaveLater } from '@/lib/reading-list/saved-state-loader';
+import { describeNotUndone } from '@/lib/reading-list/undo-results';
 
 /**
  * Saving or unsaving a bundled article from the popup, and what it did: said aloud (Alt+S changes
@@ -28,11 +29,7 @@ export function useSavedToggle(markers: ReadonlyMap<string, SavedMarker>) {
   const undo = (snapshot: RemovedSnapshot, message: string) => {
     setRemoved(null); // once: a second press finds nothing to undo
     undoUnsaveLater(snapshot).then(
-      (restored) =>
-        setNotice({
-          ok: true,
-          text: restored ? `Undone: ${message}` : `Not undone: everything was deleted since (${message})`,
-        }),
+      (result) => setNotice({ ok: true, text: describeNotUndone(message, result) ?? `Undone: ${message}` }),
       (error: unknown) => setNotice({ ok: false, text: `Could not undo: ${(error as Error).message}` }),
     );
   };

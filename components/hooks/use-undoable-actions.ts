@@ -1,16 +1,10 @@
 import { useRef, useState } from 'react';
 import { describeBulkTagChange } from '@/lib/annotations/tags';
-import {
-  changeTagForUndo,
-  countSavedItems,
-  type RemovedSnapshot,
-  restoreRemoved,
-  setStatus,
-  undoStatusChange,
-  undoTagChange,
-} from '@/lib/db/items';
+import { changeTagForUndo, countSavedItems, setStatus, undoStatusChange, undoTagChange } from '@/lib/db/items';
 import type { ItemStatus } from '@/lib/db/schema';
 import { unsaveItems } from '@/lib/db/unsave';
+import { undoUnsave } from '@/lib/reading-list/saved-state';
+import { describeNotUndone, REMOVED_SINCE } from '@/lib/reading-list/undo-results';
 
 export interface Undo {
   message: string;
@@ -34,17 +28,6 @@ export interface UndoLine extends Undo {
   notUndone?: string;
 }
 
-/** What undoing an Unsave answers once "Delete everything" ran since (another window, or an Undo kept above the views). */
-const EVERYTHING_DELETED_SINCE = Symbol('everything deleted since');
-
-/** Undoes an Unsave: puts back what `unsaveItems` took, unless everything was deleted since. */
-export function undoUnsave(snapshot: RemovedSnapshot): Promise<true | typeof EVERYTHING_DELETED_SINCE> {
-  return restoreRemoved(snapshot).then((restored) => restored || EVERYTHING_DELETED_SINCE);
-}
-
-/** What undoing a status or tag change answers when none of its items is saved any more. */
-const REMOVED_SINCE = Symbol('removed since');
-
 /**
  * Undoes a status or tag change of `ids` (`undo` answers how many items it put back). Putting back
  * nothing because every item was removed since (Unsave or "Delete everything" in another window) is
@@ -56,18 +39,6 @@ async function undoChangeOf(
 ): Promise<number | typeof REMOVED_SINCE> {
   const restored = await undo();
   return restored === 0 && (await countSavedItems(ids)) === 0 ? REMOVED_SINCE : restored;
-}
-
-/**
- * What an undo's result says: nothing put back (a change undone on no item answers 0 or false), else
- * null. Review: the line said "Undone" whatever happened. An Unsave tells "Delete everything" since
- * apart (`undoUnsave`), a status or tag change items removed since (`undoChangeOf`).
- */
-export function describeNotUndone(message: string, result: unknown): string | null {
-  if (result === EVERYTHING_DELETED_SINCE) return `Not undone: everything was deleted since (${message})`;
-  if (result === REMOVED_SINCE) return `Not undone: removed since (${message})`;
-  if (result === false || result === 0) return `Not undone: changed again since (${message})`;
-  return null;
 }
 
 /** The last action that can be undone, until the next one: offered, and run once. */

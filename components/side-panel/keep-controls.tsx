@@ -2,7 +2,7 @@ import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { NoteAfterRemoval } from '@/components/annotations/note-after-removal';
 import { useArticleState } from '@/components/hooks/use-article-state';
 import { useCardSave } from '@/components/hooks/use-card-save';
-import { type UndoState, undoUnsave, useUndo } from '@/components/hooks/use-undoable-actions';
+import { type UndoState, useUndo } from '@/components/hooks/use-undoable-actions';
 import { MessageLine } from '@/components/message-line';
 import { UndoBar } from '@/components/undo-bar';
 import type { Article } from '@/lib/corpus/article';
@@ -10,6 +10,7 @@ import { articleItemId } from '@/lib/db/ids';
 import { setStatus } from '@/lib/db/items';
 import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
 import { unsaveItems } from '@/lib/db/unsave';
+import { undoUnsave } from '@/lib/reading-list/saved-state';
 
 interface KeepControlsProps {
   article: Article;

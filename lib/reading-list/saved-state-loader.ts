@@ -7,6 +7,7 @@ import type { SavedState } from '@/lib/reading-list/saved-state';
  * must not load before its first paint. Only types are imported here.
  */
 const load = () => import('@/lib/reading-list/saved-state');
+type SavedStateModule = typeof import('@/lib/reading-list/saved-state');
 
 /** Starts watching the saved state once its code has loaded. Returns a stop that also works before. */
 export function watchSavedStateLater(
@@ -33,8 +34,8 @@ export async function toggleSavedLater(
   return toggleSaved(article, marker);
 }
 
-/** Puts back what an unsave removed (`toggleSavedLater`); false when everything was deleted since. */
-export async function undoUnsaveLater(removed: RemovedSnapshot): Promise<boolean> {
+/** Puts back what an unsave removed (`toggleSavedLater`), answering as `undoUnsave` does. */
+export async function undoUnsaveLater(removed: RemovedSnapshot): ReturnType<SavedStateModule['undoUnsave']> {
   const { undoUnsave } = await load();
   return undoUnsave(removed);
 }

@@ -3,6 +3,7 @@ import { watchQuery } from '@/lib/db/live';
 import { countUnread, getSavedMarkers, getSavedPages, type SavedMarker } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
 import { unsaveItems } from '@/lib/db/unsave';
+import { EVERYTHING_DELETED_SINCE } from '@/lib/reading-list/undo-results';
 
 /**
  * What the popup shows of the user's library (which bundled articles are saved, with status and
@@ -45,7 +46,7 @@ export async function toggleSaved(
   return null;
 }
 
-/** Puts back what an unsave removed; false when everything was deleted since. */
-export function undoUnsave(removed: RemovedSnapshot): Promise<boolean> {
-  return restoreRemoved(removed);
+/** Puts back what an unsave removed (tags, note, highlights and copy too); `EVERYTHING_DELETED_SINCE` when everything was deleted since. */
+export function undoUnsave(removed: RemovedSnapshot): Promise<true | typeof EVERYTHING_DELETED_SINCE> {
+  return restoreRemoved(removed).then((restored) => restored || EVERYTHING_DELETED_SINCE);
 }

@@ -1,12 +1,13 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { type Undo, undoUnsave, useUndo, useUndoableActions } from '@/components/hooks/use-undoable-actions';
+import { type Undo, useUndo, useUndoableActions } from '@/components/hooks/use-undoable-actions';
 import { UndoBar } from '@/components/undo-bar';
 import { clearAll } from '@/lib/db/clear';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle, setStatus } from '@/lib/db/items';
 import { unsaveItems } from '@/lib/db/unsave';
+import { undoUnsave } from '@/lib/reading-list/saved-state';
 
 /** The Undo line of a view, offering one action whose undo answers `result`. */
 function LineUnder({ undo }: { undo: Undo['undo'] }) {
