@@ -1,9 +1,11 @@
 import documentationDiscountsJson from '@/assets/data/documentation-discounts.json';
 import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
+import manualProfilesJson from '@/assets/data/manual-profiles.json';
 import modelJson from '@/assets/data/related-model.json';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { createRelatedEngine, type RelatedEngine } from '@/lib/related/engine';
+import type { SerializedManualProfiles } from '@/lib/related/manual-profiles';
 
 import { rebuildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
 import { readDiscounts, type SerializedDiscounts, type WordWorth } from '@/lib/search/word-worth';
@@ -22,10 +24,13 @@ function getWordWorth(): WordWorth {
   return wordWorth;
 }
 
+/** What the manuals say of each bundled article (`npm run manual-profiles`), by article id. */
+const manualProfiles = manualProfilesJson as SerializedManualProfiles;
+
 let engine: RelatedEngine | undefined;
 
 export function getBundledRelatedEngine(): RelatedEngine {
-  engine ??= createRelatedEngine(modelJson as SerializedRelatedModel, ARTICLES, getWordWorth());
+  engine ??= createRelatedEngine(modelJson as SerializedRelatedModel, ARTICLES, getWordWorth(), manualProfiles);
   return engine;
 }
 
@@ -41,7 +46,7 @@ export function relatedEngineFor(catalog: EffectiveCatalog): RelatedEngine {
   if (!found) {
     const bundled = modelJson as SerializedRelatedModel;
     const model = catalog.searchTextChanged ? rebuildRelatedModel(catalog.articles, bundled) : bundled;
-    found = createRelatedEngine(model, catalog.articles, getWordWorth());
+    found = createRelatedEngine(model, catalog.articles, getWordWorth(), manualProfiles);
     catalogEngines.set(catalog, found);
   }
   return found;

@@ -1,4 +1,5 @@
 import type { Article } from '@/lib/corpus/article';
+import type { SerializedManualProfiles } from '@/lib/related/manual-profiles';
 import { countTerms, type SerializedRelatedModel, type SerializedVectors, tfidfWeight } from '@/lib/related/model';
 import { analyzeField, isStopWord, normalizeText, stemWord, tokenize } from '@/lib/search/text';
 import type { WordWorth } from '@/lib/search/word-worth';
@@ -33,10 +34,12 @@ export interface RelatedResponse {
    */
   matched: boolean;
   /**
-   * The best confidence among the articles most similar to the text, plus KNOWN_SHARE_WEIGHT times the
-   * share of the text's (discounted, squared) term weight in words the articles or their subject
-   * vocabulary use (ASSUMED_KNOWN_SHARE for a text too short to measure it); 0 when no article shares
-   * one of its own words with the text.
+   * The best confidence among the articles most similar to the text (each corrected by its article's
+   * noise in the manuals, MANUAL_NOISE_WEIGHT), plus KNOWN_SHARE_WEIGHT times the share of the text's
+   * (discounted, squared) term weight in words the articles or their subject vocabulary use
+   * (ASSUMED_KNOWN_SHARE for a text too short to measure it), plus its likeness to the manual pages on
+   * one of them above a floor (MANUAL_LIKENESS_WEIGHT); 0 when no article shares one of its own words
+   * with the text.
    */
   strength: number;
   results: RelatedResult[];
@@ -82,6 +85,24 @@ const ASSUMED_KNOWN_SHARE = (MATCH_THRESHOLD - CONFIDENCE_ALONE_THRESHOLD) / KNO
  * relevant texts, and no unrelated one is matched either way.
  */
 export const LOOSELY_RELATED_CONFIDENCE = 0.095;
+/**
+ * How much an article's noise in the manuals (`SerializedManualProfiles`: the confidence it reaches on
+ * the 97th percentile of the pages of five manuals Debian ships) above the articles' median lowers its
+ * confidence when a text's strength is measured (below the median, raises it): an article close to many
+ * manual pages (SQL functions, plugins) is weak evidence that a page is about it. Chosen with
+ * MANUAL_LIKENESS_WEIGHT on the ten documentation sets of `npm run eval` (205 of 255 relevant pages and 13
+ * of 101 unrelated matched, against 189 and 14); see README.
+ */
+const MANUAL_NOISE_WEIGHT = 0.25;
+/**
+ * How much the page's likeness to the manual pages an article ranks highest (the cosine of its
+ * RANKING_TERMS heaviest words with their centroid, `SerializedManualProfiles`) above
+ * MANUAL_LIKENESS_FLOOR adds to its strength: a page on an article's subject reads like the manual
+ * pages on it, a page sharing a few words with the article does not. Only above the floor, so that
+ * passages and pages of other kinds (whose likeness is lower whatever their subject) are judged as before.
+ */
+const MANUAL_LIKENESS_WEIGHT = 0.2;
+const MANUAL_LIKENESS_FLOOR = 0.3;
 /** How many of the most similar articles are looked at for a confident one. */
 const CONFIDENCE_POOL = 10;
 /** Words of the page the library has never used still count, as rare words, so that a page about
@@ -194,11 +215,40 @@ function matchingPostings(model: SerializedRelatedModel): { index: Map<string, n
   return { index: termAt, postings };
 }
 
+/**
+ * Each article's manual profile by document (undefined: none, an article learned from the blog) and
+ * the articles' median noise, which a document without a profile counts (its confidence unchanged).
+ */
+function readProfiles(docIds: readonly string[], profiles: SerializedManualProfiles | undefined) {
+  const listed = docIds.map((id) => profiles?.articles[id]);
+  const noises = listed.flatMap((profile) => (profile ? [profile.noise / 10000] : [])).sort((a, b) => a - b);
+  const median =
+    noises.length === 0
+      ? 0
+      : ((noises[Math.floor((noises.length - 1) / 2)] as number) +
+          (noises[Math.ceil((noises.length - 1) / 2)] as number)) /
+        2;
+  const centroids = listed.map((profile) => {
+    if (!profile || !profiles) return undefined;
+    const centroid = new Map<string, number>();
+    for (let i = 0; i < profile.centroid.length; i += 2)
+      centroid.set(
+        profiles.terms[profile.centroid[i] as number] as string,
+        (profile.centroid[i + 1] as number) / 10000,
+      );
+    return centroid;
+  });
+  const noiseAboveMedian = listed.map((profile) => (profile ? profile.noise / 10000 - median : 0));
+  return { centroids, noiseAboveMedian };
+}
+
 export function createRelatedEngine(
   model: SerializedRelatedModel,
   articles: readonly Article[],
   discounts: WordWorth = new Map(),
+  profiles?: SerializedManualProfiles,
 ) {
+  const manual = readProfiles(model.docIds, profiles);
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = model.docIds.map((id) => byId.get(id) as Article);
   const termIndex = new Map(model.terms.map((term, index) => [term, index]));
@@ -301,6 +351,40 @@ export function createRelatedEngine(
     return all > 0 ? known / all : 0;
   }
 
+  /** The cosine of these (heaviest) terms, of this norm, with the centroid of the manual pages the article ranks highest. */
+  function manualLikeness(terms: readonly WeightedTerm[], norm: number, doc: number): number {
+    const centroid = manual.centroids[doc];
+    if (!centroid) return 0;
+    let dot = 0;
+    for (const { term, weight } of terms) dot += weight * (centroid.get(term) ?? 0);
+    return dot / norm;
+  }
+
+  /**
+   * Every article's ranking score and confidence for a text (0 for an article sharing none of its own
+   * words with it), with the text's RANKING_TERMS heaviest terms and their norm: what
+   * `npm run manual-profiles` reads of each manual page.
+   */
+  function scoresOfEveryArticle(input: RelatedInput | string) {
+    const discounted = weighDiscountedTerms(input);
+    const top = discounted.slice(0, RANKING_TERMS);
+    const heaviest = similarities(top);
+    const subjects = similarities(
+      top.map(({ term, weight }) => ({ index: subjectIndex.get(term), weight })),
+      subjectPostings,
+    ).scores;
+    const matching = matchingSimilarities(discounted);
+    const rankScores = docs.map(
+      (_, doc) => ((heaviest.scores[doc] as number) + SUBJECT_WEIGHT * (subjects[doc] as number)) / heaviest.norm,
+    );
+    const confidences = docs.map((_, doc) =>
+      matching.sharesOwnWord[doc]
+        ? ((matching.scores[doc] as number) - (matching.largestShare[doc] as number) / 2) / matching.norm
+        : 0,
+    );
+    return { rankScores, confidences, top, norm: heaviest.norm };
+  }
+
   function related(
     input: RelatedInput | string,
     options: { limit?: number; excludeId?: string } = {},
@@ -339,10 +423,22 @@ export function createRelatedEngine(
     // Matching reads the pool of the articles most similar to the whole text, as calibrated.
     const pool = [...ranked].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, CONFIDENCE_POOL);
     const best = Math.max(0, ...pool.map(({ confidence }) => confidence));
+    // What the manuals say of the pool's articles: a noisy article's confidence counts less, and a page
+    // like the manual pages on one of them counts more (none without profiles).
+    const calibrated = Math.max(
+      0,
+      ...pool.map(({ doc, confidence }) => confidence - MANUAL_NOISE_WEIGHT * (manual.noiseAboveMedian[doc] as number)),
+    );
+    const likeness = Math.max(0, ...pool.map(({ doc }) => manualLikeness(top, heaviest.norm, doc)));
     const share =
       discounted.length >= MIN_MEASURED_TERMS ? knownShare(discounted, options.excludeId) : ASSUMED_KNOWN_SHARE;
     // A text sharing none of the articles' own words has nothing to list, however known its words.
-    const strength = pool.length > 0 ? best + KNOWN_SHARE_WEIGHT * share : 0;
+    const strength =
+      pool.length > 0
+        ? calibrated +
+          KNOWN_SHARE_WEIGHT * share +
+          MANUAL_LIKENESS_WEIGHT * Math.max(0, likeness - MANUAL_LIKENESS_FLOOR)
+        : 0;
     const results = ranked
       .slice(0, limit)
       .map(({ doc, score, confidence }) => ({ article: docs[doc] as Article, score, confidence }));
@@ -357,7 +453,7 @@ export function createRelatedEngine(
       : (model.related[index] ?? []).map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
   }
 
-  return { related, relatedToArticle, weighTerms, weighDiscountedTerms };
+  return { related, relatedToArticle, weighTerms, weighDiscountedTerms, scoresOfEveryArticle };
 }
 
 export type RelatedEngine = ReturnType<typeof createRelatedEngine>;

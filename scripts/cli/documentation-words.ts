@@ -22,7 +22,7 @@ import { buildEverydayThings, type ManualWordCounts } from '@/scripts/cli/everyd
 import { spokenWords } from '@/scripts/cli/everyday-words';
 import { isMainModule } from '@/scripts/cli/is-main';
 import { buildManualWords } from '@/scripts/cli/manual-words';
-import { readDocPage } from '@/scripts/eval/related-docs';
+import { type MarkdownReading, readDocPage } from '@/scripts/eval/related-docs';
 
 /**
  * A word on a smaller share of a package's pages than this is a topic word: it counts fully. Chosen
@@ -42,14 +42,16 @@ export const DOCUMENTATION_PACKAGES = [
 
 const PAGE_FILE = /\.(html?|md)(\.gz)?$/;
 
-/** Every documentation page under `dir`, read as the content script would read it (sorted: a stable output). */
-function* pagesUnder(dir: string): Generator<PageText> {
+/**
+ * Every documentation page under `dir` (sorted: a stable output), read as the content script would read
+ * it but, by default, with Markdown's code blocks (see MarkdownReading).
+ */
+export function* pagesUnder(dir: string, reading: MarkdownReading = { keepCode: true }): Generator<PageText> {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* pagesUnder(path);
+    if (statSync(path).isDirectory()) yield* pagesUnder(path, reading);
     else if (PAGE_FILE.test(name)) {
-      // Code blocks kept: the committed discounts were built so (see MarkdownReading).
-      const page = readDocPage(path, { keepCode: true });
+      const page = readDocPage(path, reading);
       if (page) yield page;
     }
   }
@@ -122,6 +124,7 @@ if (isMainModule(import.meta.filename)) {
     console.error(`wrote nothing: install the manuals first (apt-get install -y ${documentation.missing.join(' ')})`);
     process.exitCode = 1;
   } else {
+    // Code blocks kept: the committed discounts were built so (see MarkdownReading).
     const manuals = documentation.packages.map(countManualWords);
     const discountsFile = resolve('assets/data/documentation-discounts.json');
     const discounts = buildDocumentationDiscounts(manuals);

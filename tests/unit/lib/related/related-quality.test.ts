@@ -5,6 +5,7 @@ import { getBundledRelatedEngine } from '@/lib/related/bundled';
 import type { RelatedResponse } from '@/lib/related/engine';
 import { createRelatedEngine, joinedWords } from '@/lib/related/engine';
 import { findRelated } from '@/lib/related/find-related';
+import type { SerializedManualProfiles } from '@/lib/related/manual-profiles';
 import type { SerializedRelatedModel } from '@/lib/related/model';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { readDiscounts } from '@/lib/search/word-worth';
@@ -275,6 +276,41 @@ describe('related: knowing when nothing matches', () => {
     expect(short.strength - best(short)).toBeCloseTo(0.475 - 0.13, 6);
   });
 
+  it('matches with what the manuals say of the articles: a noisy article counts less, a page like its manual pages more', () => {
+    const text = 'heap heap heap heap name timezone';
+    const bare = createRelatedEngine(withSubjects, ARTICLES).related({ text });
+    const confidenceOf = (id: string) => bare.results.find((r) => r.article.id === id)?.confidence as number;
+    const best = Math.max(confidenceOf(first.id), confidenceOf(second.id));
+    const profiled = (profiles: SerializedManualProfiles) =>
+      createRelatedEngine(withSubjects, ARTICLES, undefined, profiles).related({ text });
+    const quiet = { noise: 500, centroid: [] };
+    // Articles as noisy as each other, no centroid sharing the page's words: as without profiles.
+    expect(
+      profiled({ terms: ['lemon'], articles: { [first.id]: quiet, [second.id]: { noise: 500, centroid: [0, 10000] } } })
+        .strength,
+    ).toBeCloseTo(bare.strength, 6);
+    // The second article noisier by 0.2 (the median halfway): its confidence counts 0.025 less, the
+    // first's 0.025 more.
+    const noisy = profiled({ terms: [], articles: { [first.id]: quiet, [second.id]: { noise: 2500, centroid: [] } } });
+    expect(noisy.strength).toBeCloseTo(
+      bare.strength - best + Math.max(confidenceOf(first.id) + 0.025, confidenceOf(second.id) - 0.025),
+      6,
+    );
+    // The second article's manual pages say "heap": the page's likeness to them (the cosine of its
+    // heaviest words with their centroid) above 0.3 adds a fifth of itself.
+    const terms = createRelatedEngine(withSubjects, ARTICLES).weighTerms(text);
+    const norm = Math.sqrt(terms.reduce((sum, { weight }) => sum + weight * weight, 0));
+    const likeness = (terms.find(({ term }) => term === 'heap')?.weight as number) / norm;
+    expect(likeness).toBeGreaterThan(0.3);
+    const alike = profiled({
+      terms: ['heap'],
+      articles: { [first.id]: quiet, [second.id]: { noise: 500, centroid: [0, 10000] } },
+    });
+    expect(alike.strength).toBeCloseTo(bare.strength + 0.2 * (likeness - 0.3), 6);
+    // Ranking is unchanged.
+    expect(alike.results.map((r) => r.article.id)).toEqual(bare.results.map((r) => r.article.id));
+  });
+
   it('scales an article without vocabulary (learned from the blog) as if it had one sharing none of its words', () => {
     // "name timezone" (weights 1 and 1, norm √2) shares "name" with the first article, whose vector is
     // divided by √2 as well: (1/√2 − 1/(2√2)) / √2 = 1/4. Unscaled, (1 − 1/2) / √2, an article without
@@ -349,8 +385,9 @@ describe(
       // its article still first, fell just under the threshold (README, "key" and "keys"). 21 while
       // matching read the share of known words with Docker's code blocks read (zoneinfo and
       // concurrent.futures gained, git's filter-branch and Docker's builder and `secret create` lost);
-      // 22 since Markdown is read without them (builder again).
-      expect(matched).toBeGreaterThanOrEqual(22);
+      // 22 since Markdown is read without them (builder again); 23 since matching reads what the
+      // manuals say of the articles (`secret create`, gitcredentials gained; README).
+      expect(matched).toBeGreaterThanOrEqual(23);
       expect(docs.unrelated.filter((path) => engine.related(readDocPage(path)!).matched)).toEqual([]);
     });
 
@@ -397,12 +434,13 @@ describe(
       // when the confidence read every word undiscounted; 112 and 11 with the discounts (111 once
       // "key" and "day" were stemmed as their plurals: the zoneinfo page above); 111 and 6 once
       // matching read the share of the page's words the library uses (112 without its confidence floor);
-      // 122 and 7 once Markdown was read without its code blocks (Docker's pages, mostly).
+      // 122 and 7 once Markdown was read without its code blocks (Docker's pages, mostly); 132 and 7
+      // once matching read what the manuals say of the articles (manual-profiles.json).
       const sets = RELATED_DOCS_SETS.map(({ file }) => loadRelatedDocsSet(file));
       const matches = (path: string) => engine.related(readDocPage(path)!).matched;
       const relevant = sets.flatMap((set) => set.relevant.map(({ path }) => path)).filter(matches);
       const unrelated = sets.flatMap((set) => set.unrelated).filter(matches);
-      expect(relevant.length).toBeGreaterThanOrEqual(122);
+      expect(relevant.length).toBeGreaterThanOrEqual(132);
       expect(unrelated.length).toBeLessThanOrEqual(7);
     });
 
