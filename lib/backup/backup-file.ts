@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { catalogOverlaySchema } from '@/lib/catalog-updates/overlay-schema';
 import type { BackupRecords } from '@/lib/db/backup';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
+import { mergeSamePage, newerCopy, newerRecord } from '@/lib/db/merge';
 import {
   captureRecordSchema,
   changeTimesAt,
@@ -176,6 +177,17 @@ function fromVersion1(v1: z.infer<typeof backupV1Schema>): Backup {
   };
 }
 
+/** One record per item: of two (two items of the file merged into one), the newer. */
+function newestOfEach<T extends { itemId: string }>(
+  records: readonly T[],
+  newer: (kept: T | undefined, record: T) => T | null,
+): T[] {
+  const byItem = new Map<string, T>();
+  for (const record of records)
+    byItem.set(record.itemId, newer(byItem.get(record.itemId), record) ?? (byItem.get(record.itemId) as T));
+  return [...byItem.values()];
+}
+
 /**
  * Keeps the records Shelf accepts from any import: items at web addresses (or bundled articles),
  * each id the one Shelf gives that address (older backups cut long addresses; they are renamed),
@@ -207,8 +219,13 @@ function checkRecords(backup: Backup): CheckedBackup {
       skipped.push({ where, reason: 'a saved page without an address' });
       return;
     }
-    if (items.has(id)) {
-      skipped.push({ where, reason: 'the same page as an item earlier in the file (that one was kept)' });
+    const earlier = items.get(id);
+    if (earlier) {
+      // The same page under another address (one with tracking parameters, or one an older backup
+      // cut): one item, with the tags, notes, highlights and newer progress and copy of both.
+      items.set(id, mergeSamePage(earlier, { ...item, id }));
+      if (!renamed.has(item.id)) renamed.set(item.id, id);
+      skipped.push({ where, reason: 'the same page as an item earlier in the file (merged into it)' });
       return;
     }
     // Two pages under one id (a file edited by hand): the records filed under it go to the first,
@@ -233,8 +250,8 @@ function checkRecords(backup: Backup): CheckedBackup {
   return {
     records: {
       items: [...items.values()],
-      progress: attached(backup.progress, 'progress'),
-      captures: attached(backup.captures, 'captures'),
+      progress: newestOfEach(attached(backup.progress, 'progress'), newerRecord),
+      captures: newestOfEach(attached(backup.captures, 'captures'), newerCopy),
       catalogOverlay: backup.catalogOverlay,
       highlights: attached(backup.highlights, 'highlights'),
     },

@@ -2,7 +2,8 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
-import { pageItemId } from '@/lib/db/ids';
+import { fragmentlessPageItemId, pageItemId } from '@/lib/db/ids';
+import { mergeSamePage, newerCopy, newerRecord } from '@/lib/db/merge';
 import {
   type CaptureRecord,
   changeTimesAt,
@@ -101,6 +102,55 @@ export function defineSchemaVersions(db: Dexie): void {
   db.version(11)
     .stores({})
     .upgrade((tx) => upgradeToVersion11(tx));
+  // v12: a page's id leaves out tracking parameters (`?utm_source=…`): pages saved under both become one.
+  db.version(12)
+    .stores({})
+    .upgrade((tx) => upgradeToVersion12(tx));
+}
+
+/**
+ * Pages saved under an address with tracking parameters (`utm_source`, `fbclid`…) take the id the
+ * page has without them (`pageItemId`), so saving it again from another link finds it. One saved
+ * under both becomes one item: its fields merged (`mergeSamePage`: tags and notes of both), the
+ * newer reading progress and copy, the highlights of both. A changed item counts as changed now, so
+ * sync and the library index read it again (sync sends the old id as removed).
+ */
+async function upgradeToVersion12(tx: Transaction): Promise<void> {
+  const now = Date.now();
+  const items = tx.table<SavedItem, string>('items');
+  const progress = tx.table<ReadingProgress, string>('progress');
+  const captures = tx.table<CaptureRecord, string>('captures');
+  const images = tx.table<StoredImage, [string, string]>('images');
+  for (const item of await items.where('kind').equals('page').toArray()) {
+    const oldId = item.id;
+    // Only an id made from this address (not one of an address cut to fit, or of a hand-edited file).
+    if (typeof item.url !== 'string' || fragmentlessPageItemId(item.url) !== oldId) continue;
+    const newId = pageItemId(item.url);
+    if (newId === oldId) continue;
+    const other = await items.get(newId);
+    const merged = other ? mergeSamePage(other, item) : { ...item, id: newId };
+    await items.delete(oldId);
+    await items.put({ ...merged, updatedAt: Math.max(now, merged.updatedAt + 1) });
+    const [oldProgress, newProgress] = await progress.bulkGet([oldId, newId]);
+    if (oldProgress) {
+      await progress.delete(oldId);
+      const kept = newerRecord(newProgress, oldProgress);
+      if (kept) await progress.put({ ...kept, itemId: newId });
+    }
+    const [oldCopy, newCopy] = await captures.bulkGet([oldId, newId]);
+    if (oldCopy) {
+      await captures.delete(oldId);
+      const kept = newerCopy(newCopy, oldCopy);
+      if (kept) await captures.put({ ...kept, itemId: newId });
+    }
+    await tx.table('highlights').where('itemId').equals(oldId).modify({ itemId: newId });
+    for (const image of await images.where('itemId').equals(oldId).toArray()) {
+      if (!(await images.get([newId, image.url]))) await images.put({ ...image, itemId: newId });
+    }
+    await images.where('itemId').equals(oldId).delete();
+    // Derived from the item: made again under its new id.
+    await tx.table('libraryPostings').delete(oldId);
+  }
 }
 
 /**
@@ -162,7 +212,7 @@ async function upgradeToVersion4(tx: Transaction): Promise<void> {
     const oldId = item.id as string;
     const updatedAt = Number(item.updatedAt ?? 0);
     item.changedAt ??= changeTimesAt(updatedAt);
-    const newId = item.kind === 'page' && typeof item.url === 'string' ? pageItemId(item.url) : oldId;
+    const newId = item.kind === 'page' && typeof item.url === 'string' ? fragmentlessPageItemId(item.url) : oldId;
     if (newId === oldId) {
       await items.put(item);
       continue;

@@ -1,4 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
+import { searchWithoutTracking } from '@/lib/net/tracking-parameters';
 
 /**
  * Saved-item ids. A bundled article is `article:<catalog id>`; any other page is `page:` and a
@@ -17,16 +18,38 @@ export function articleIdOfItem(itemId: string): string | null {
 /**
  * The address that identifies a page: parsed by the URL standard (scheme and host lower-cased,
  * default port dropped, path escaped the same way every time), without its #fragment, which
- * names a place in the page rather than another page.
+ * names a place in the page rather than another page, nor its tracking parameters (`utm_source`,
+ * `fbclid`…: where the link was shared), so a page saved from a newsletter's link and from its own
+ * address is one item. Every other query parameter stays: it may name another page.
  */
 export function normalizePageUrl(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = '';
+    const search = searchWithoutTracking(parsed.search);
+    if (search !== parsed.search) parsed.search = search;
     return parsed.href;
   } catch {
     return url.split('#')[0] ?? url;
   }
+}
+
+/**
+ * The id versions 4 to 11 gave a page: a hash of its address without the #fragment, tracking
+ * parameters kept. Written out, not derived from `pageItemId`: the version-4 migration must do what
+ * it did, and sync leaves out an id this rule gives (every version reads it so), so browsers on
+ * older versions and this one agree on it.
+ */
+export function fragmentlessPageItemId(url: string): string {
+  let address: string;
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    address = parsed.href;
+  } catch {
+    address = url.split('#')[0] ?? url;
+  }
+  return `page:${shortHash(address)}`;
 }
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -1,3 +1,5 @@
+import { cutToLength } from '@/lib/annotations/cut-text';
+import { MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { type CaptureRecord, chosenAt, type ItemField, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
 import { plainTitle } from '@/lib/search/shown-line';
 
@@ -63,4 +65,32 @@ export function newerRecord(local: ReadingProgress | undefined, incoming: Readin
 export function newerCopy(local: CaptureRecord | undefined, incoming: CaptureRecord): CaptureRecord | null {
   if (!local) return incoming;
   return incoming.capturedAt > local.capturedAt ? incoming : null;
+}
+
+/**
+ * One item from two saved under addresses that name the same page (`normalizePageUrl`: one with a
+ * tracking parameter, one without), with the id `local` has: each field as `mergeItem` chooses it,
+ * except that nothing the user wrote is lost, as imports merge two records of one address: the tags
+ * of both, and both notes, each once.
+ */
+export function mergeSamePage(local: SavedItem, other: SavedItem): SavedItem {
+  const merged = mergeItem(local, other) ?? { ...local, changedAt: { ...local.changedAt } };
+  const tags = [...new Set([...local.tags, ...other.tags])].slice(0, 50);
+  if (!sameValue(tags, merged.tags)) {
+    merged.tags = tags;
+    merged.changedAt.tags = Math.max(local.changedAt.tags, other.changedAt.tags);
+  }
+  const note = bothNotes(local.note, other.note);
+  if (note !== merged.note) {
+    merged.note = note;
+    merged.changedAt.note = Math.max(local.changedAt.note, other.changedAt.note);
+  }
+  merged.updatedAt = Math.max(local.updatedAt, other.updatedAt);
+  return merged;
+}
+
+function bothNotes(a: string, b: string): string {
+  if (!b || a.includes(b)) return a;
+  if (!a || b.includes(a)) return b;
+  return cutToLength(`${a}\n\n${b}`, MAX_NOTE_LENGTH);
 }

@@ -1,3 +1,5 @@
+import { searchWithoutTracking } from '@/lib/net/tracking-parameters';
+
 /**
  * A web address typed or pasted into search. People paste the address of a page they saved to find
  * it again: the page saved there is the answer, and the parts of an address that say nothing of a
@@ -11,8 +13,6 @@ const PAGE_FILE_ENDING = /\.(?:html?|shtml|xhtml|php\d?|aspx?|jspx?|cfm|cgi)$/i;
 /** A host as people type one without its scheme: names joined by dots, the last of letters only, or an IPv4 address. */
 const BARE_HOST =
   /^(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?:[/?#]|$)/i;
-/** Parameters that say where a link was shared, not which page it is ("?utm_source=newsletter"). */
-const TRACKING_PARAMETER = /^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid)$/i;
 const SCHEME = /^https?:\/\//i;
 
 /**
@@ -30,9 +30,7 @@ export function comparableAddress(url: string): string | null {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   const host = parsed.host.replace(/^www\./, '');
   const path = parsed.pathname.replace(/\/+$/, '');
-  for (const name of [...parsed.searchParams.keys()])
-    if (TRACKING_PARAMETER.test(name)) parsed.searchParams.delete(name);
-  return `${host}${path}${parsed.search}`;
+  return `${host}${path}${searchWithoutTracking(parsed.search)}`;
 }
 
 /**

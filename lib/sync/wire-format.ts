@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageItemId } from '@/lib/db/ids';
+import { fragmentlessPageItemId } from '@/lib/db/ids';
 import {
   type Entity,
   isVisible,
@@ -100,7 +100,8 @@ function itemRecord(id: string, entity: Entity, base: number, devices: DeviceTab
     entity.fields.addedAt ?? (present[0] && entity.fields[present[0]]) ?? (entity.deleted as Stamp);
   const t0 = baseStamp.t;
   const url = entity.fields.url?.v;
-  const derivable = typeof url === 'string' && id.startsWith('page:') && pageItemId(url) === id;
+  // Left out only when every version derives it alike (`fragmentlessPageItemId`: not one without tracking parameters).
+  const derivable = typeof url === 'string' && id.startsWith('page:') && fragmentlessPageItemId(url) === id;
   const deleted = entity.deleted;
   const tombstone =
     deleted === null
@@ -212,7 +213,7 @@ function readItem(record: Json[], base: number, devices: readonly string[]): [st
   if (id === '') {
     const url = fields.url?.v;
     if (typeof url !== 'string') throw new WireFormatError('an item has neither an id nor an address');
-    id = pageItemId(url);
+    id = fragmentlessPageItemId(url);
   }
   const deleted =
     tombstone === null

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleItemId, normalizePageUrl, pageItemId } from '@/lib/db/ids';
+import { articleItemId, fragmentlessPageItemId, normalizePageUrl, pageItemId } from '@/lib/db/ids';
 
 describe('item ids', () => {
   // Defect 2: ids were `page:` + the address cut to 300 characters, so long addresses collided.
@@ -14,6 +14,32 @@ describe('item ids', () => {
     expect(pageItemId('https://example.org/post?q=1#comments')).toBe(id);
     expect(pageItemId('https://example.org/post?q=2')).not.toBe(id);
     expect(normalizePageUrl('HTTPS://EXAMPLE.org/A#x')).toBe('https://example.org/A');
+  });
+
+  // A page saved from a newsletter's link (?utm_source=…) and again from its own address was two items.
+  it('gives a page the same id whatever tracking parameters its address carries, and keeps every other parameter', () => {
+    const id = pageItemId('https://example.com/a');
+    for (const shared of [
+      'https://example.com/a?utm_source=x',
+      'https://example.com/a?utm_source=x&utm_medium=email&utm_campaign=spring#top',
+      'https://example.com/a?fbclid=IwAR0abc',
+      'https://example.com/a?gclid=1&msclkid=2',
+      'https://example.com/a#comments',
+    ])
+      expect(pageItemId(shared)).toBe(id);
+    const page2 = pageItemId('https://example.com/a?p=2');
+    expect(page2).not.toBe(id);
+    expect(pageItemId('https://example.com/a?utm_source=x&p=2')).toBe(page2);
+    expect(pageItemId('https://example.com/a?p=2&utm_source=x')).toBe(page2);
+    expect(normalizePageUrl('https://example.com/watch?v=Ab%20c&utm_source=x&t=1')).toBe(
+      'https://example.com/watch?v=Ab%20c&t=1',
+    );
+  });
+
+  it('keeps the id of an address without tracking parameters as versions 4 to 11 gave it', () => {
+    for (const address of ['https://example.com/a', 'https://example.com/a?', 'https://example.com/s?q=a+b&x=%7E#f'])
+      expect(pageItemId(address)).toBe(fragmentlessPageItemId(address));
+    expect(fragmentlessPageItemId('https://example.com/a?utm_source=x')).not.toBe(pageItemId('https://example.com/a'));
   });
 
   it('names a bundled article by its catalog id', () => {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShelfDatabase } from '@/lib/db/database';
-import { pageItemId } from '@/lib/db/ids';
+import { fragmentlessPageItemId, pageItemId } from '@/lib/db/ids';
 import { readLegacySettings } from '@/lib/db/legacy-settings';
 import { getLibraryFingerprints } from '@/lib/db/library-documents';
 import { getItemsForExport as loadItemsForExport } from '@/lib/db/queries';
@@ -13,7 +13,7 @@ const name = 'shelf-migration-test';
 afterEach(() => Dexie.delete(name));
 
 /** A saved page's row as versions 9 and 10 stored it (changed at 3). */
-function storedPageRow(fields: { id: string; url: string | null; title?: string; tags?: string[] }) {
+function storedPageRow(fields: { id: string; url: string | null; title?: string; tags?: string[]; note?: string }) {
   return {
     kind: 'page',
     articleId: null,
@@ -280,6 +280,74 @@ describe('schema versions', () => {
     const bookmarks = readImportFile('shelf.html', new TextEncoder().encode(toNetscapeBookmarks(before)));
     expect(await applyImport(bookmarks, { db: current })).toMatchObject({ merged: 0, unchanged: 2 });
     expect(await loadItemsForExport(current)).toEqual(before);
+    current.close();
+  });
+  // A page saved from a newsletter's link (?utm_source=…) and again from its own address was two items.
+  it('version 12 makes a page saved under tracking parameters one item with the page, nothing of either lost', async () => {
+    // Version 11's stores exactly as they shipped.
+    const v11 = new Dexie(name);
+    v11.version(11).stores({
+      items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
+      progress: 'itemId, updatedAt',
+      settings: 'key',
+      captures: 'itemId, capturedAt, updatedAt',
+      meta: 'key',
+      catalogOverlay: 'id, kind',
+      highlights: 'id, itemId, updatedAt',
+      images: '[itemId+url], itemId',
+      libraryPostings: 'itemId, stamp',
+      librarySnapshot: 'name',
+    });
+    const plain = 'https://example.com/a';
+    const shared = 'https://example.com/a?utm_source=news&utm_medium=email';
+    const alone = 'https://example.com/b?fbclid=abc';
+    const [plainId, sharedId, aloneId] = [plain, shared, alone].map(fragmentlessPageItemId) as [string, string, string];
+    await v11.table('items').bulkAdd([
+      storedPageRow({ id: plainId, url: plain, title: 'A', tags: ['rust'], note: 'first note' }),
+      {
+        ...storedPageRow({ id: sharedId, url: shared, title: 'A', tags: ['perf'], note: 'second note' }),
+        addedAt: 1,
+      },
+      storedPageRow({ id: aloneId, url: alone, title: 'B' }),
+    ]);
+    await v11.table('progress').add({
+      itemId: sharedId,
+      fraction: 0.5,
+      anchor: { scrollFraction: 0.5, scrollY: 900 },
+      updatedAt: 4,
+    });
+    const copy = { url: shared, title: 'A', byline: null, html: '<p>A</p>', text: 'A' };
+    await v11.table('captures').add({ ...copy, itemId: sharedId, capturedAt: 4, updatedAt: 4 });
+    const highlight = (id: string, itemId: string) => ({
+      id,
+      itemId,
+      selectors: { quote: { type: 'TextQuoteSelector', exact: 'A', prefix: '', suffix: '' } },
+      note: '',
+      color: 'yellow',
+      createdAt: 4,
+      updatedAt: 4,
+    });
+    await v11.table('highlights').bulkAdd([highlight('h1', plainId), highlight('h2', sharedId)]);
+    await v11
+      .table('images')
+      .add({ itemId: sharedId, url: 'https://example.com/i.png', blob: new Blob(['x']), bytes: 1, storedAt: 4 });
+    v11.close();
+
+    const current = new ShelfDatabase(name);
+    const id = pageItemId(plain);
+    expect(id).toBe(plainId);
+    expect(await current.items.count()).toBe(2);
+    const merged = await current.items.get(id);
+    expect(merged).toMatchObject({ url: plain, addedAt: 1, tags: ['rust', 'perf'], note: 'first note\n\nsecond note' });
+    expect(merged?.updatedAt).toBeGreaterThan(3); // changed: sync and the library index read it again
+    expect(await current.progress.get(id)).toMatchObject({ fraction: 0.5 });
+    expect(await current.captures.get(id)).toMatchObject({ text: 'A' });
+    expect(await current.highlights.where('itemId').equals(id).primaryKeys()).toEqual(['h1', 'h2']);
+    expect(await current.images.where('itemId').equals(id).count()).toBe(1);
+    // Alone under its tracking address, it takes its page's id with all it had.
+    expect(await current.items.get(pageItemId(alone))).toMatchObject({ url: alone, title: 'B' });
+    for (const table of [current.items, current.progress, current.captures])
+      expect(await table.get(sharedId)).toBeUndefined();
     current.close();
   });
 });

@@ -210,6 +210,20 @@ describe('applyImport', () => {
     expect((await getItem(pageItemId('https://a.example/x'), db))?.tags).toEqual(['one', 'two']);
   });
 
+  // A page saved from a newsletter's link (?utm_source=…) and again from its own address was two items.
+  it('finds a page saved here under its address with tracking parameters, and merges such rows of a file', async () => {
+    const saved = await savePage({ url: 'https://a.example/x?utm_source=news', title: 'Saved' }, null, { db });
+    const csv =
+      'url,title,tags\nhttps://a.example/x,Saved,one\nhttps://a.example/x?fbclid=abc&utm_medium=email#top,Saved,two\n';
+    const report = await applyImport(readImportFile('links.csv', new TextEncoder().encode(csv)), { db });
+    expect(report).toMatchObject({ total: 2, added: 0, merged: 1 });
+    expect(await countItems(db)).toBe(1);
+    expect((await getItem(saved.id, db))?.tags).toEqual(['one', 'two']);
+    await savePage({ url: 'https://a.example/x#more', title: 'Saved' }, null, { db });
+    await savePage({ url: 'https://a.example/x?p=2', title: 'Page 2' }, null, { db });
+    expect(await countItems(db)).toBe(2);
+  });
+
   // QA pass: the duplicate row's reason came after every other one ("line 6 … | line 10 … | line 5: …").
   it('lists the skipped rows in the order of the file, a duplicate among them', async () => {
     const rows = [

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { pageItemId } from '@/lib/db/ids';
+import { fragmentlessPageItemId, pageItemId } from '@/lib/db/ids';
 import { decodeChunk, encodeChunk } from '@/lib/sync/chunk-codec';
 import { canonicalDocument, type Entity, type Register, type SyncDocument } from '@/lib/sync/document';
 import { chromeItemBytes } from '@/lib/sync/quotas';
@@ -156,6 +156,21 @@ describe('chunk encoding', () => {
     const payload = packEntities([[`item:${id}`, { fields, deleted: null }]]);
     expect(JSON.stringify(payload)).not.toContain(id.slice(5));
     expect(unpackEntities(payload)[0]?.[0]).toBe(`item:${id}`);
+  });
+
+  // Ids leave out tracking parameters since version 12; earlier versions derive an id left out with them.
+  it('a page saved under tracking parameters travels with its id; one left out is read as every version derives it', () => {
+    const address = 'https://example.com/a?utm_source=news';
+    const stamp = { t: 1_700_000_000_000, d: 'dev-a' };
+    const fields = { url: { v: address, ...stamp }, title: { v: 'T', ...stamp } };
+    const id = pageItemId(address);
+    const payload = packEntities([[`item:${id}`, { fields, deleted: null }]]);
+    expect(JSON.stringify(payload)).toContain(id.slice(5));
+    expect(unpackEntities(payload)[0]?.[0]).toBe(`item:${id}`);
+    const older = fragmentlessPageItemId(address); // the id an earlier version gave it, sent without it
+    const fromOlder = packEntities([[`item:${older}`, { fields, deleted: null }]]);
+    expect(JSON.stringify(fromOlder)).not.toContain(older.slice(5));
+    expect(unpackEntities(fromOlder)[0]?.[0]).toBe(`item:${older}`);
   });
 
   it('refuses a chunk out of shape, naming what is wrong', () => {
