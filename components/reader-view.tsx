@@ -14,6 +14,8 @@ import type { ReaderSettings as Settings } from '@/lib/settings/reader-settings'
 
 interface ReaderViewProps {
   capture: CaptureRecord;
+  /** The title shown above it (`readerTitle`: the item's, unless it has none). */
+  title: string;
   settings: Settings;
   percentRead: number;
   onSettingsChange: (patch: Partial<Settings>) => void;
@@ -67,7 +69,13 @@ export function ReaderView(props: ReaderViewProps) {
         dir={capture.dir ?? 'auto'}
         style={{ fontSize: `${settings.readerFontSize}px` }}
       >
-        <ReaderHeader capture={capture} originalUrl={props.originalUrl} date={props.date} percentRead={percentRead} />
+        <ReaderHeader
+          capture={capture}
+          title={props.title}
+          originalUrl={props.originalUrl}
+          date={props.date}
+          percentRead={percentRead}
+        />
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized with DOMPurify just above, in this extension page. */}
         <div ref={bodyRef} className="reader-body" dangerouslySetInnerHTML={{ __html: html }} />
         {props.end}

@@ -14,6 +14,7 @@ import { ReaderView } from '@/components/reader-view';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getReaderData } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
+import { readerTitle } from '@/lib/reader/reader-title';
 import type { ListOrder } from '@/lib/reading-list/list-query';
 import type { QueryPhrase } from '@/lib/search/phrase';
 import { updateReaderSettings } from '@/lib/settings/reader-settings';
@@ -69,7 +70,10 @@ export function ReaderContainer({
   );
   useFocusAtNote(openAt === 'note' && (copyShown || noCopyShown));
   const actions = useReaderActions(itemId, onOpenItem, list);
-  useReaderDocument(settings?.readerTheme, place === 'tab' && data?.capture ? data.capture.title : null);
+  useReaderDocument(
+    settings?.readerTheme,
+    place === 'tab' && data?.item && data.capture ? readerTitle(data.item, data.capture) : null,
+  );
 
   if (!data || !settings) return <p aria-busy="true">Opening…</p>;
   const { item, capture } = data;
@@ -110,6 +114,7 @@ export function ReaderContainer({
     <AnnotatedReader itemId={itemId} contentKey={capture.html} topicTags={topicTags}>
       <ReaderView
         capture={capture}
+        title={readerTitle(item, capture)}
         settings={settings}
         percentRead={percent}
         onSettingsChange={(patch) => void updateReaderSettings(patch)}

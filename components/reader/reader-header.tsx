@@ -12,6 +12,8 @@ export interface ReaderDate {
 
 interface ReaderHeaderProps {
   capture: CaptureRecord;
+  /** The item's title (`readerTitle`), not always the copy's. */
+  title: string;
   originalUrl: string;
   date: ReaderDate | null;
   percentRead: number;
@@ -25,7 +27,7 @@ const formatDate = (iso: string) =>
  * site, byline) keep the page's direction; Shelf's lines are English, left to right, with the
  * page's words isolated in them, so a right-to-left page cannot scramble "133 words · 0% read".
  */
-export function ReaderHeader({ capture, originalUrl, date, percentRead }: ReaderHeaderProps) {
+export function ReaderHeader({ capture, title, originalUrl, date, percentRead }: ReaderHeaderProps) {
   const minutesLeft = Math.max(0, Math.round(capture.readMinutes * (1 - percentRead / 100)));
   const site = capture.siteName || siteOf(originalUrl);
   return (
@@ -33,7 +35,7 @@ export function ReaderHeader({ capture, originalUrl, date, percentRead }: Reader
       {site && <p className="reader-site">{site}</p>}
       {/* Focusable from script only: the side panel moves the focus here when the reader opens. */}
       <h1 id="reader-title" tabIndex={-1}>
-        {capture.title}
+        {title}
       </h1>
       <p className="reader-meta" dir="ltr" lang="en">
         {capture.byline && (

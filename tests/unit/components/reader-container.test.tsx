@@ -5,9 +5,12 @@ import { ReaderContainer } from '@/components/reader/reader-container';
 import { scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { addHighlight } from '@/lib/db/highlights';
-import { saveArticle, savePage, setNote, setTags } from '@/lib/db/items';
+import { pageItemId } from '@/lib/db/ids';
+import { keepCopyOfSavedPage, saveArticle, savePage, setNote, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { keepFocusInside } from '@/lib/dom/focus-rescue';
+import { applyImport } from '@/lib/import/apply-import';
+import { readImportFile } from '@/lib/import/read-import-file';
 import { termsOfWord } from '@/lib/search/text';
 import { captureItemNow } from '@/lib/side-panel/capture-item';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
@@ -310,6 +313,30 @@ describe('Capture now', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(`${url} answered 404 Not Found.`));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Capture now' }));
     expect(button.getAttribute('aria-disabled')).toBeNull();
+  }, 60_000);
+
+  // A page imported with its title, captured later: the reader showed the page's <title> instead,
+  // while the reading list kept the imported one.
+  it('keeps an imported title over the copy’s; one that was only the address gives way to it', async () => {
+    const url = 'https://example.org/imported';
+    const csv = `url,title\n${url},My notes on retries\n${url}/bare,${url}/bare\n`;
+    await applyImport(readImportFile('links.csv', new TextEncoder().encode(csv)));
+    const imported = pageItemId(url);
+    await keepCopyOfSavedPage({ url, title: 'x' }, capturedPage(url, 'Retries | Some Blog', 'Retry with backoff.'));
+    const view = render(<ReaderContainer itemId={imported} place="tab" onOpenItem={vi.fn()} />);
+    expect(await screen.findByRole('heading', { level: 1 }, { timeout: 20_000 })).toHaveProperty(
+      'textContent',
+      'My notes on retries',
+    );
+    await waitFor(() => expect(document.title).toBe('My notes on retries'), { timeout: 20_000 });
+    view.unmount();
+    const bare = pageItemId(`${url}/bare`);
+    await keepCopyOfSavedPage({ url: `${url}/bare`, title: 'x' }, capturedPage(`${url}/bare`, 'Bare page', 'Words.'));
+    render(<ReaderContainer itemId={bare} place="panel" onOpenItem={vi.fn()} />);
+    expect(await screen.findByRole('heading', { level: 1 }, { timeout: 20_000 })).toHaveProperty(
+      'textContent',
+      'Bare page',
+    );
   }, 60_000);
 
   it('when it works, takes the focus to the copy’s title, as opening a captured page does', async () => {

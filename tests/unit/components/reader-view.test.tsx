@@ -30,6 +30,7 @@ function renderReader(
   const onSettingsChange = vi.fn();
   const props = {
     capture: capture(patch),
+    title: capture(patch).title,
     settings,
     percentRead,
     onSettingsChange,
