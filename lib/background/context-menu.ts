@@ -5,7 +5,7 @@ import { HIGHLIGHT_MENU_ID, highlightMenuPatterns } from '@/lib/background/highl
 import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { saveLink, savePageAndShow } from '@/lib/background/save-page';
 import { whileSaving } from '@/lib/background/saves-under-way';
-import { getCopy } from '@/lib/db/copies';
+import { getCopy, getItemIdsWithCopies } from '@/lib/db/copies';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import type { PageCommand } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/net/fetch-page';
@@ -182,9 +182,11 @@ export async function handleSaveClick(
     const clickedAt = Date.now();
     // Listed as under way, as any save is: a worker stopped while it fetched the page is said in the
     // side panel (QA: the item stayed "Not captured yet", and nobody said why).
-    await whileSaving(linkText.trim() || linkUrl, async (markSaved, markSavedWithoutCopy) => {
+    await whileSaving(linkText.trim() || linkUrl, async (markSaved, markLinkStored) => {
       const item = await saveLink(linkUrl, linkText);
-      await markSavedWithoutCopy();
+      // A link saved before may have its copy already: it keeps that one whatever happens to this fetch.
+      const hasCopy = (await getItemIdsWithCopies([item.id])).has(item.id);
+      await markLinkStored(hasCopy);
       await setSidePanelView({ kind: 'reader', itemId: item.id });
       if (!item.url || !(await allowed)) return;
       // Saved by this click, the item is named by the link's text ("Read more", "here") only until its
@@ -197,7 +199,9 @@ export async function handleSaveClick(
             text:
               error instanceof RemovedWhileFetchedError
                 ? error.message
-                : `Saved “${item.title.slice(0, 200)}” to your reading list without a copy: ${(error as Error).message}`,
+                : hasCopy
+                  ? `“${item.title.slice(0, 200)}” is in your reading list with the copy it had: ${(error as Error).message}`
+                  : `Saved “${item.title.slice(0, 200)}” to your reading list without a copy: ${(error as Error).message}`,
           }),
       );
     });

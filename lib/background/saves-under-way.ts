@@ -15,22 +15,25 @@ const changeList = (change: (list: SaveUnderWay[]) => SaveUnderWay[]) =>
 /**
  * Runs `save`, listed as under way for as long as it runs. `save` calls `markSaved` once the page and
  * its copy are stored: a worker stopped after that (fetching the copy's images) left the page saved.
- * A link's capture calls `markSavedWithoutCopy` once its item is stored, before its page is fetched:
- * a worker stopped then left it in the reading list without a copy.
+ * A link's capture calls `markLinkStored` once its item is stored, before its page is fetched, saying
+ * whether the item already had a copy: a worker stopped then left it in the reading list without a
+ * copy, or with the copy it had.
  */
 export async function whileSaving<T>(
   title: string,
-  save: (markSaved: () => Promise<void>, markSavedWithoutCopy: () => Promise<void>) => Promise<T>,
+  save: (markSaved: () => Promise<void>, markLinkStored: (hasCopy: boolean) => Promise<void>) => Promise<T>,
 ): Promise<T> {
   const id = crypto.randomUUID();
   // Bookkeeping only: a list that cannot be written never stops the save.
   await changeList((list) => [...list, { id, title: title.slice(0, 300), worker: THIS_WORKER }].slice(-100)).catch(
     () => {},
   );
-  const mark = (stage: Pick<SaveUnderWay, 'saved' | 'withoutCopy'>) => () =>
+  const mark = (stage: Pick<SaveUnderWay, 'saved' | 'withoutCopy' | 'withEarlierCopy'>) => () =>
     changeList((list) => list.map((entry) => (entry.id === id ? { ...entry, ...stage } : entry))).catch(() => {});
   try {
-    return await save(mark({ saved: true }), mark({ withoutCopy: true }));
+    return await save(mark({ saved: true }), (hasCopy) =>
+      mark(hasCopy ? { withEarlierCopy: true } : { withoutCopy: true })(),
+    );
   } finally {
     await changeList((list) => list.filter((entry) => entry.id !== id)).catch(() => {});
   }
@@ -47,13 +50,15 @@ export async function reportSavesCutShort(): Promise<boolean> {
     return list.filter((entry) => entry.worker === THIS_WORKER);
   });
   // A page stored before the stop is saved, without some of its images (QA pass: it was said "not saved").
-  const unsaved = cutShort.filter((entry) => !entry.saved && !entry.withoutCopy);
+  const unsaved = cutShort.filter((entry) => !entry.saved && !entry.withoutCopy && !entry.withEarlierCopy);
   const withoutCopy = cutShort.filter((entry) => !entry.saved && entry.withoutCopy);
+  const withEarlierCopy = cutShort.filter((entry) => !entry.saved && entry.withEarlierCopy);
   const saved = cutShort.filter((entry) => entry.saved);
   const andMore = (entries: unknown[]) => (entries.length > 1 ? ` (and ${entries.length - 1} more)` : '');
   const [first] = unsaved;
   const [firstSaved] = saved;
   const [firstWithoutCopy] = withoutCopy;
+  const [firstWithEarlierCopy] = withEarlierCopy;
   // Both kinds cut short: both said (review: the pages saved without their images went unmentioned).
   const lines: string[] = [];
   if (first)
@@ -64,6 +69,11 @@ export async function reportSavesCutShort(): Promise<boolean> {
   if (firstWithoutCopy)
     lines.push(
       `Shelf stopped while it fetched the page of “${firstWithoutCopy.title}”${andMore(withoutCopy)} (the browser restarted its background): it is in your reading list without a copy. Open it and choose Capture now.`,
+    );
+  // Its page fetched again, for a link that had a copy: it still has that one (QA: it was said "without a copy").
+  if (firstWithEarlierCopy)
+    lines.push(
+      `Shelf stopped while it fetched the page of “${firstWithEarlierCopy.title}”${andMore(withEarlierCopy)} again (the browser restarted its background): it is in your reading list with the copy it had.`,
     );
   if (firstSaved)
     lines.push(

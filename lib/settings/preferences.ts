@@ -55,6 +55,8 @@ export interface SaveUnderWay {
   saved?: boolean;
   /** A link's item is stored without a copy; its page was still being fetched ("Save to Shelf" on a link, "Capture now"). */
   withoutCopy?: boolean;
+  /** Likewise, but the item had a copy already (the link saved again, or captured again): it still has that one. */
+  withEarlierCopy?: boolean;
 }
 
 /** An import or restore a Shelf page is running (lib/import/imports-under-way.ts). */
@@ -245,6 +247,7 @@ export const PREFERENCES = {
           worker: z.string(),
           saved: z.optional(z.boolean()),
           withoutCopy: z.optional(z.boolean()),
+          withEarlierCopy: z.optional(z.boolean()),
         }),
       )
       .check(z.maxLength(100)),

@@ -123,4 +123,50 @@ describe('a link’s capture is listed as under way', () => {
     expect(await replying).toMatchObject({ ok: true });
     expect(await listed()).toEqual([]);
   });
+
+  // A link that had its copy, captured again: a worker stopped meanwhile was said to leave it "without a copy".
+  it('"Capture now" on an item with a copy: listed as keeping that copy while its page is fetched', async () => {
+    const item = await saveLink(LINK, 'Read more');
+    const firstAnswer = siteAnswersLater();
+    const first = captureLink(LINK, item.title, { savedAs: item.id });
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    firstAnswer();
+    await first;
+    vi.restoreAllMocks();
+    const answer = siteAnswersLater();
+    const sidePanel = { id: browser.runtime.id, url: browser.runtime.getURL('/sidepanel.html') } as never;
+    const replying = dispatchRequest(requestHandlers, { type: 'capture-item', itemId: item.id }, sidePanel);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    expect(await listed()).toEqual([expect.objectContaining({ withEarlierCopy: true })]);
+    expect((await listed())[0]?.withoutCopy).toBeUndefined();
+    answer();
+    expect(await replying).toMatchObject({ ok: true });
+    expect(await listed()).toEqual([]);
+  });
+
+  it('from the menu, on a link saved with its copy before: listed as keeping that copy', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
+    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+    const item = await saveLink(LINK, 'Read more');
+    const firstAnswer = siteAnswersLater();
+    const first = captureLink(LINK, item.title, { savedAs: item.id });
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    firstAnswer();
+    await first;
+    const answer = siteAnswersLater();
+    const click = {
+      menuItemId: 'save',
+      editable: false,
+      pageUrl: 'https://a.test/',
+      linkUrl: LINK,
+      linkText: 'Read more',
+    };
+    const saving = handleSaveClick(click as never, { id: 1, windowId: 3 } as never);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    expect(await listed()).toEqual([expect.objectContaining({ withEarlierCopy: true })]);
+    answer();
+    await saving;
+    expect(await listed()).toEqual([]);
+  });
 });

@@ -91,4 +91,17 @@ describe('a link’s capture cut short', () => {
     });
     expect(await getPreference(PREFERENCES.savesUnderWay)).toEqual([]);
   });
+
+  // A link that had its copy, fetched again ("Save to Shelf" on it again): it was said to be "without a copy".
+  it('of a link that had a copy is said to keep that copy', async () => {
+    await setPreference(PREFERENCES.savesUnderWay, [
+      { id: 's1', title: 'Read more', worker: 'a stopped worker', withEarlierCopy: true },
+    ]);
+    await reportSavesCutShort();
+    expect(await getSidePanelView()).toEqual({
+      kind: 'message',
+      text: 'Shelf stopped while it fetched the page of “Read more” again (the browser restarted its background): it is in your reading list with the copy it had.',
+    });
+    expect(await getPreference(PREFERENCES.savesUnderWay)).toEqual([]);
+  });
 });
