@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { showHighlightMenuOn } from '@/lib/background/highlight-menu';
-import { ALL_SITES } from '@/lib/settings/all-sites-access';
+import { ALL_SITES, narrowerSitesHeld } from '@/lib/settings/all-sites-access';
 import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 
 /**
@@ -69,16 +69,23 @@ async function syncNow(): Promise<void> {
 }
 
 /**
- * The placement changed: any choice but "every site" gives the host permission back (also after
- * "Delete everything", which resets the placement, or a restored backup), then the registration follows.
- * Settings gives it back itself, in the click (`setRelatedPlacement`), keeping the narrower sites other
- * features hold; here no click can ask for those again, and Chrome withdraws them with it.
+ * The placement changed: any choice but "every site" unregisters the every-site script. The host
+ * permission is given back in the click that turned the feature off (Settings' `setRelatedPlacement`,
+ * "Delete everything"), keeping the narrower sites other features hold. Here, for a change no click
+ * made (a backup restored with another placement), it is given back only when that takes nothing else:
+ * Chrome withdraws with it every narrower site it covers (the blog's, a saved link's), and a service
+ * worker cannot ask for those again (`permissions.request` needs a user gesture). Kept so, it is
+ * unused (no script runs on every site) until Settings turns a feature that needs it on and off.
  */
 export async function applyRelatedPlacement(placement: string): Promise<void> {
-  // Only when held: Chrome also withdraws narrower hosts a broad pattern covers (the e2e build's 127.0.0.1).
   // "Keep images offline" needs the same permission: it stays while that is on.
   const imagesOffline = await getPreference(PREFERENCES.keepImagesOffline);
-  if (placement !== 'everywhere' && !imagesOffline && (await hasAllSitesPermission())) {
+  if (
+    placement !== 'everywhere' &&
+    !imagesOffline &&
+    (await hasAllSitesPermission()) &&
+    (await narrowerSitesHeld()).length === 0
+  ) {
     await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
   }
   await syncRelatedAnywhere();

@@ -25,9 +25,14 @@ export async function allSitesUnneeded(): Promise<boolean> {
  */
 export async function giveBackAllSites(): Promise<void> {
   if (!(await browser.permissions.contains({ origins: ALL_SITES }).catch(() => false))) return;
-  const held = (await browser.permissions.getAll().catch(() => ({ origins: [] as string[] }))).origins ?? [];
-  const narrower = held.filter((origin) => !ALL_SITES.includes(origin) && /^https?:\/\//.test(origin));
+  const narrower = await narrowerSitesHeld();
   await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
   if (narrower.length === 0 || (await browser.permissions.contains({ origins: narrower }).catch(() => false))) return;
   await browser.permissions.request({ origins: narrower }).catch(() => false);
+}
+
+/** The web sites Shelf holds besides every site (`ALL_SITES`): those Chrome withdraws with it. */
+export async function narrowerSitesHeld(): Promise<string[]> {
+  const held = (await browser.permissions.getAll().catch(() => ({ origins: [] as string[] }))).origins ?? [];
+  return held.filter((origin) => !ALL_SITES.includes(origin) && /^https?:\/\//.test(origin));
 }

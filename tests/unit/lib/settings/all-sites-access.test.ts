@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyRelatedPlacement } from '@/lib/background/related-anywhere';
 import { ALL_SITES } from '@/lib/settings/all-sites-access';
 import { BLOG_ORIGINS } from '@/lib/settings/catalog-update';
+import { deleteEverything } from '@/lib/settings/delete-everything';
 import { setKeepImagesOffline } from '@/lib/settings/offline-images';
 import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { setRelatedPlacement } from '@/lib/settings/related-placement';
@@ -45,5 +46,28 @@ describe('giving back the permission to read every site', () => {
     await setKeepImagesOffline(false);
     expect(granted.has('https://*/*')).toBe(false);
     expect(granted.has(BLOG_ORIGINS[0] as string)).toBe(true);
+  });
+
+  // The background's own removal (on "Delete everything", a restored backup) took the narrower sites too.
+  it('"Delete everything" gives every site back in its click, keeping the sites other features were given', async () => {
+    const { granted } = grantedAsInChrome();
+    await setPreference(PREFERENCES.relatedPlacement, 'everywhere');
+    await setPreference(PREFERENCES.keepImagesOffline, true);
+    await deleteEverything();
+    await applyRelatedPlacement(await getPreference(PREFERENCES.relatedPlacement)); // as the background does on the change
+    expect([...granted].sort()).toEqual([...BLOG_ORIGINS, SAVED_LINK_SITE].sort());
+  });
+
+  it('a placement changed with no click (a restored backup): the background gives every site back only when it takes nothing else', async () => {
+    const { granted, registered } = grantedAsInChrome();
+    await setPreference(PREFERENCES.relatedPlacement, 'everywhere');
+    await applyRelatedPlacement('everywhere');
+    await setPreference(PREFERENCES.relatedPlacement, 'blog');
+    await applyRelatedPlacement('blog');
+    expect([...granted].sort()).toEqual([...ALL_SITES, ...BLOG_ORIGINS, SAVED_LINK_SITE].sort());
+    expect(registered.size).toBe(0); // kept, but nothing runs on every site
+    for (const origin of [...BLOG_ORIGINS, SAVED_LINK_SITE]) granted.delete(origin);
+    await applyRelatedPlacement('blog');
+    expect(granted.size).toBe(0);
   });
 });
