@@ -10,5 +10,5 @@ export function readerTitle(item: { title: string; url: string | null }, copy: {
   const title = item.title.trim();
   const urls = [item.url, copy.url].filter((url): url is string => url !== null);
   const none = title === '' || isAddressTitle(item.title, urls) || (!/\s/.test(title) && isWebUrl(title));
-  return none ? copy.title : item.title;
+  return (none && copy.title) || item.title;
 }
