@@ -39,6 +39,9 @@ export async function whileSaving<T>(
   }
 }
 
+/** The characters of a title the report names: every kind's line fits the side panel's message. */
+const TITLE_SHOWN = 140;
+
 /**
  * At the worker's start (and when the side panel opens, which wakes it): saves an earlier worker left
  * under way were cut short; the side panel says so. True when there were some.
@@ -55,6 +58,10 @@ export async function reportSavesCutShort(): Promise<boolean> {
   const withEarlierCopy = cutShort.filter((entry) => !entry.saved && entry.withEarlierCopy);
   const saved = cutShort.filter((entry) => entry.saved);
   const andMore = (entries: unknown[]) => (entries.length > 1 ? ` (and ${entries.length - 1} more)` : '');
+  // The message holds 1,000 characters (the side panel's view): three kinds' lines, each naming a title
+  // of up to 300, were refused, and nothing was said (red-team pass).
+  const named = ({ title }: SaveUnderWay) =>
+    title.length > TITLE_SHOWN ? `${title.slice(0, TITLE_SHOWN - 1)}…` : title;
   const [first] = unsaved;
   const [firstSaved] = saved;
   const [firstWithoutCopy] = withoutCopy;
@@ -63,12 +70,12 @@ export async function reportSavesCutShort(): Promise<boolean> {
   const lines: string[] = [];
   if (first)
     lines.push(
-      `Shelf stopped before “${first.title}”${andMore(unsaved)} was saved (the browser restarted its background): it was not saved. Save it again.`,
+      `Shelf stopped before “${named(first)}”${andMore(unsaved)} was saved (the browser restarted its background): it was not saved. Save it again.`,
     );
   // A link saved unopened, its page not yet read (QA: it stayed "Not captured yet" and nobody said why).
   if (firstWithoutCopy)
     lines.push(
-      `Shelf stopped while it fetched the page of “${firstWithoutCopy.title}”${andMore(withoutCopy)} (the browser restarted its background): it is in your reading list without a copy. Open it and choose Capture now.`,
+      `Shelf stopped while it fetched the page of “${named(firstWithoutCopy)}”${andMore(withoutCopy)} (the browser restarted its background): it is in your reading list without a copy. Open it and choose Capture now.`,
     );
   // Its page fetched again, for a link that had a copy: it still has that one (QA: it was said "without a copy").
   if (firstWithEarlierCopy)
@@ -77,7 +84,7 @@ export async function reportSavesCutShort(): Promise<boolean> {
     );
   if (firstSaved)
     lines.push(
-      `Shelf stopped while it kept the images of “${firstSaved.title}”${andMore(saved)} (the browser restarted its background): the page is saved, without some of its images. Save it again to keep them.`,
+      `Shelf stopped while it kept the images of “${named(firstSaved)}”${andMore(saved)} (the browser restarted its background): the page is saved, without some of its images. Save it again to keep them.`,
     );
   if (lines.length === 0) return false;
   await setSidePanelView({ kind: 'message', text: lines.join(' ') });

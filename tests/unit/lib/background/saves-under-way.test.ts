@@ -105,3 +105,29 @@ describe('a link’s capture cut short', () => {
     expect(await getPreference(PREFERENCES.savesUnderWay)).toEqual([]);
   });
 });
+
+// Red-team pass: the side panel's message holds 1,000 characters at most, and each kind's line names a
+// title of up to 300 (a link's text, a page's title): with every kind cut short the message was
+// refused, after the list was emptied, and nothing was said at all.
+describe('every kind cut short, each with a long title', () => {
+  it('is still said, each kind named', async () => {
+    const long = (word: string) => `${word} ${'x'.repeat(300)}`.slice(0, 300);
+    await setPreference(PREFERENCES.savesUnderWay, [
+      { id: 's1', title: long('Unsaved'), worker: 'a stopped worker' },
+      { id: 's2', title: long('Linked'), worker: 'a stopped worker', withoutCopy: true },
+      { id: 's3', title: long('Imaged'), worker: 'a stopped worker', saved: true },
+      ...Array.from({ length: 96 }, (_, at) => ({ id: `more${at}`, title: long('More'), worker: 'a stopped worker' })),
+    ]);
+    await setSidePanelView({ kind: 'browse' });
+    expect(await reportSavesCutShort()).toBe(true);
+    const view = await getSidePanelView();
+    expect(view.kind).toBe('message');
+    const text = view.kind === 'message' ? view.text : '';
+    expect(text).toContain('“Unsaved x');
+    expect(text).toContain('(and 96 more) was saved');
+    expect(text).toContain('“Linked x');
+    expect(text).toContain('Open it and choose Capture now.');
+    expect(text).toContain('“Imaged x');
+    expect(text).toContain('Save it again to keep them.');
+  });
+});
