@@ -116,6 +116,16 @@ describe('related: knowing when nothing matches', () => {
     ]);
   });
 
+  // Red-team pass of e36b095: a selection is the page's text, not a query typed with quotes. One begun
+  // inside a quotation ("herd” of retries under load") was searched as the phrase "of retries under
+  // load", required, and Find related listed nothing.
+  it('reads a short selection’s quote marks as page text, not as a phrase it requires', () => {
+    const ids = (text: string) => findRelated(text).articles.map((article) => article.id);
+    expect(ids('herd of retries under load')).toContain('thundering-herd-service-restart');
+    expect(ids('herd” of retries under load')).toEqual(ids('herd of retries under load'));
+    expect(ids('he said "cachin stampede" loudly')).toEqual(ids('he said cachin stampede loudly'));
+  });
+
   it('lists nothing for a paragraph about something the library does not cover (sanctions against Sudan)', () => {
     expect(engine.related(SUDAN).matched).toBe(false);
     expect(findRelated(SUDAN)).toEqual({ articles: [], matched: false });
