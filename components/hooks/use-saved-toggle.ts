@@ -9,7 +9,7 @@ import { describeNotUndone } from '@/lib/reading-list/undo-results';
 /**
  * Saving or unsaving a bundled article from the popup, and what it did: said aloud (Alt+S changes
  * nothing else a screen reader would read), and shown when it failed. An unsave is offered for Undo
- * until the next toggle: the item's tags, note and highlights go with it (QA pass: one Alt+S on a
+ * until the next toggle has done something: the item's tags, note and highlights go with it (QA pass: one Alt+S on a
  * saved article lost them for good).
  */
 export function useSavedToggle(markers: ReadonlyMap<string, SavedMarker>) {
@@ -17,9 +17,12 @@ export function useSavedToggle(markers: ReadonlyMap<string, SavedMarker>) {
   const [removed, setRemoved] = useState<RemovedSnapshot | null>(null);
   const toggle = (article: Article) => {
     const marker = markers.get(article.id);
-    setRemoved(null);
     toggleSavedLater(article, marker).then(
       (snapshot) => {
+        // Pressed again before the list showed the first press (Alt+S held, a double click): it found
+        // nothing left to remove, and the first press's Undo stays (red-team pass: its empty one
+        // replaced it, and the tags and note were lost for good).
+        if (snapshot?.items.length === 0) return;
         setRemoved(snapshot);
         setNotice(describeSavedToggle(article.title, Boolean(marker)));
       },

@@ -41,4 +41,22 @@ describe("the popup's Saved button on a saved article", () => {
     );
     await screen.findByRole('button', { name: 'Saved', pressed: true });
   });
+
+  // Red-team pass: a second press before the list showed the first (Alt+S held, a double click) found
+  // the article still marked saved and unsaved it again, removing nothing; its empty Undo replaced the
+  // first, and the tags and note were lost for good.
+  it('pressed twice at once, still offers Undo of what the first press removed', async () => {
+    render(<PopupApp initialState={{ query: 'cache stampede', topic: null, tag: null }} />);
+    const saved = await screen.findByRole('button', { name: 'Saved', pressed: true }, { timeout: 20_000 });
+    fireEvent.click(saved);
+    fireEvent.click(saved);
+    await waitFor(async () => expect(await getDatabase().items.get(itemId)).toBeUndefined());
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(async () =>
+      expect(await getDatabase().items.get(itemId)).toMatchObject({
+        tags: ['stampede-notes'],
+        note: 'Ask Dana about probabilistic early expiration',
+      }),
+    );
+  });
 });
