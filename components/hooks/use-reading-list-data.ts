@@ -18,7 +18,7 @@ import {
   withQuotedHeld,
 } from '@/lib/reading-list/list-query';
 import { holdsQuoted, quotedPhrases } from '@/lib/search/quoted';
-import { quotedHoldersOf } from '@/lib/search/unified';
+import { readQuotedHolders } from '@/lib/search/unified';
 
 const FIRST_PAGE_SIZE = 60;
 
@@ -96,16 +96,14 @@ function useQuotedFound(found: FoundItems | null, text: string, rows: readonly L
     const quoted = quotedPhrases(text);
     if (!found || quoted.length === 0) return;
     const ids = [...found.reasons.keys()];
-    let stale = false;
+    const stale = new AbortController();
     void import('@/lib/search/library-live')
-      .then(({ getSnippetSources }) => getSnippetSources(ids))
-      .then(({ texts, notes }) => {
-        if (!stale) setRead({ found, holders: quotedHoldersOf(ids, texts, notes, quoted) ?? new Set() });
+      .then(({ getSnippetSources }) => readQuotedHolders(ids, quoted, getSnippetSources, { signal: stale.signal }))
+      .then((holders) => {
+        if (holders && !stale.signal.aborted) setRead({ found, holders });
       })
       .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
-    return () => {
-      stale = true;
-    };
+    return () => stale.abort();
   }, [found, text]);
   return useMemo(() => {
     const quoted = quotedPhrases(text);

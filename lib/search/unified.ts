@@ -1,4 +1,5 @@
 import type { Article } from '@/lib/corpus/article';
+import { pauseForPage, SLICE_MS } from '@/lib/dom/time-slices';
 import { addressOfQuery, comparableAddress } from '@/lib/search/address-query';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
@@ -475,6 +476,17 @@ export function withQuotedHeld(response: UnifiedResponse, holders: ReadonlySet<s
   return response.hits.every(held) ? response : { ...response, hits: response.hits.filter(held) };
 }
 
+/** What `getSnippetSources` reads of saved items: their copies, and their notes, highlights and tags. */
+interface SnippetSources {
+  texts: ReadonlyMap<string, string>;
+  notes: ReadonlyMap<string, readonly UserNote[]>;
+}
+
+const quotedSourcesOf = ({ texts, notes }: SnippetSources, id: string) => [
+  texts.get(id) ?? '',
+  ...(notes.get(id) ?? []).flatMap(({ note, quote }) => [note, quote ?? '']),
+];
+
 /** The saved items whose copy, notes, highlights or tags (as `getSnippetSources` reads them) hold every quoted phrase. */
 export function quotedHoldersOf(
   ids: readonly string[],
@@ -483,11 +495,38 @@ export function quotedHoldersOf(
   quoted: readonly QueryPhrase[] | undefined,
 ): ReadonlySet<string> | undefined {
   if (!quoted || quoted.length === 0) return undefined;
-  const sourcesOf = (id: string) => [
-    texts.get(id) ?? '',
-    ...(notes.get(id) ?? []).flatMap(({ note, quote }) => [note, quote ?? '']),
-  ];
-  return new Set(ids.filter((id) => holdsQuoted(sourcesOf(id), quoted)));
+  return new Set(ids.filter((id) => holdsQuoted(quotedSourcesOf({ texts, notes }, id), quoted)));
+}
+
+/** How many items' copies `readQuotedHolders` reads at once. */
+export const QUOTED_READ_BATCH = 40;
+
+/**
+ * `quotedHoldersOf` for any number of items (the reading list's search finds every item it can): read
+ * QUOTED_READ_BATCH at a time, and looked through in slices with pauses between (red-team pass: every
+ * item found was read at once and looked through in one go, holding the page). Null once `signal` is aborted.
+ */
+export async function readQuotedHolders(
+  ids: readonly string[],
+  quoted: readonly QueryPhrase[],
+  read: (ids: readonly string[]) => Promise<SnippetSources>,
+  { signal, pause = pauseForPage }: { signal?: AbortSignal; pause?: () => Promise<void> } = {},
+): Promise<Set<string> | null> {
+  const holders = new Set<string>();
+  let sliceStart = performance.now();
+  for (let at = 0; at < ids.length; at += QUOTED_READ_BATCH) {
+    const batch = ids.slice(at, at + QUOTED_READ_BATCH);
+    const sources = await read(batch);
+    for (const id of batch) {
+      if (signal?.aborted) return null;
+      if (holdsQuoted(quotedSourcesOf(sources, id), quoted)) holders.add(id);
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await pause();
+        sliceStart = performance.now();
+      }
+    }
+  }
+  return signal?.aborted ? null : holders;
 }
 
 /**
