@@ -1,3 +1,4 @@
+import { shownLine } from '@/lib/search/shown-line';
 import { changePreference, PREFERENCES, type SaveUnderWay } from '@/lib/settings/preferences';
 import { setSidePanelView } from '@/lib/side-panel/view';
 
@@ -25,9 +26,9 @@ export async function whileSaving<T>(
 ): Promise<T> {
   const id = crypto.randomUUID();
   // Bookkeeping only: a list that cannot be written never stops the save.
-  await changeList((list) => [...list, { id, title: title.slice(0, 300), worker: THIS_WORKER }].slice(-100)).catch(
-    () => {},
-  );
+  // A plain line: the page's words (a link's text, a tab's title), said later inside Shelf's own sentence.
+  const listed = { id, title: shownLine(title).slice(0, 300) || 'this page', worker: THIS_WORKER };
+  await changeList((list) => [...list, listed].slice(-100)).catch(() => {});
   const mark = (stage: Pick<SaveUnderWay, 'saved' | 'withoutCopy' | 'withEarlierCopy'>) => () =>
     changeList((list) => list.map((entry) => (entry.id === id ? { ...entry, ...stage } : entry))).catch(() => {});
   try {

@@ -131,3 +131,15 @@ describe('every kind cut short, each with a long title', () => {
     expect(text).toContain('Save it again to keep them.');
   });
 });
+
+// Red-team pass: the title listed is a page's words (a link's text, a tab's title), said later inside
+// Shelf's own sentence; a right-to-left override in it ran the rest of that sentence backwards.
+describe('a save’s title from the page', () => {
+  it('is listed, and said, as a plain line', async () => {
+    let listed: unknown;
+    await whileSaving('\u202Eevil\tlink\u0007', async () => {
+      listed = (await getPreference(PREFERENCES.savesUnderWay)).map((entry) => entry.title);
+    });
+    expect(listed).toEqual(['evil link']);
+  });
+});
