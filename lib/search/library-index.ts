@@ -327,6 +327,8 @@ export function createLibraryIndex(
   let generation = 0;
   let typos: TypoMatcher | undefined;
   const postingsCache = new Map<number, number[]>();
+  /** By term, each live document's frequency of it (`frequencyOf`), until the index changes. */
+  const frequenciesCache = new Map<number, Map<number, number>>();
   let cacheGeneration = -1;
 
   function termId(text: string): number {
@@ -407,6 +409,7 @@ export function createLibraryIndex(
   function postingsOf(id: number): number[] {
     if (cacheGeneration !== generation) {
       postingsCache.clear();
+      frequenciesCache.clear();
       cacheGeneration = generation;
     }
     let flat = postingsCache.get(id);
@@ -675,14 +678,24 @@ export function createLibraryIndex(
     return held;
   }
 
-  /** An item's frequency of a term as its score reads it (`analyzeLibraryDocument`), 0 when it lacks it. */
+  /**
+   * An item's frequency of a term as its score reads it (`analyzeLibraryDocument`), 0 when it lacks it.
+   * Read from the term's postings by document, made once per term and change of the index (red-team
+   * pass: each hit looked through every posting of each term it held, and the reading list, which
+   * lists every hit, took 0.7 s a query of 8 common words at 10,000 items, 0.1 s before).
+   */
   function frequencyOf(doc: number, id: number): number {
-    postingsOf(id); // drops removed items' postings, whose slot a later item may hold
-    const term = termList[id] as Term;
-    const docs = term.docs ?? baseDocs.subarray(term.baseStart, term.baseEnd);
-    const weights = term.weights ?? baseWeights.subarray(term.baseStart, term.baseEnd);
-    for (let at = 0; at < docs.length; at++) if (docs[at] === doc) return weights[at] as number;
-    return 0;
+    postingsOf(id); // drops removed items' postings, whose slot a later item may hold (and clears these at a change)
+    let byDoc = frequenciesCache.get(id);
+    if (!byDoc) {
+      const term = termList[id] as Term;
+      const docs = term.docs ?? baseDocs.subarray(term.baseStart, term.baseEnd);
+      const weights = term.weights ?? baseWeights.subarray(term.baseStart, term.baseEnd);
+      byDoc = new Map();
+      for (let at = 0; at < docs.length; at++) byDoc.set(docs[at] as number, weights[at] as number);
+      frequenciesCache.set(id, byDoc);
+    }
+    return byDoc.get(doc) ?? 0;
   }
 
   function toHit({ doc, score, confidence }: RankedDocument, marks: ReadonlySet<number>, prefix: string | null) {

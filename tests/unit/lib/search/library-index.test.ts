@@ -936,6 +936,23 @@ describe('one result list', () => {
     expect(merged(once, 'Dango').hits[0]).toMatchObject({ kind: 'article', article: { id: fastapi?.article.id } });
   });
 
+  // Red-team pass: the frequencies are read by document, once per term (each hit looked through every
+  // posting of the term: the reading list lists every hit); an item saved again or removed reads anew.
+  it('a hit says how much it says a word as its text now has it, the index changed since', () => {
+    const say = (times: number) => `${filler.repeat(6)}${'Django holds the data. '.repeat(times)}${filler.repeat(6)}`;
+    const index = indexOf(page('page:a', { text: say(1) }), page('page:b', { text: say(4) }));
+    const frequencies = () =>
+      Object.fromEntries(index.search('django', { limit: 10 }).results.map((hit) => [hit.itemId, hit.heldFrequency]));
+    const before = frequencies();
+    expect(before['page:b']).toBeGreaterThan(before['page:a'] as number);
+    index.remove('page:a');
+    index.put(page('page:a', { text: say(8) }));
+    index.put(page('page:c', { text: say(1) }));
+    const after = frequencies();
+    expect(after['page:a']).toBeGreaterThan(after['page:b'] as number);
+    expect(after['page:c']).toBe(before['page:a']);
+  });
+
   // Search QA: "BBC News" listed articles saying "new" above the saved BBC page; "LWN.net" listed
   // "Node.js" (the blog reads only its "net") above the saved LWN page. The blog does not know "bbc"
   // or "lwn", so its confidence left them out and tied the page.
