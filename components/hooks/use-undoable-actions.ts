@@ -92,6 +92,9 @@ export function useUndoableActions(kept?: UndoState) {
     async unsave(ids: readonly string[]) {
       if (ids.length === 0) return;
       const snapshot = await unsaveItems(ids);
+      // Pressed again before the list showed the first press (a key held, a double click): it removed
+      // nothing, and its empty Undo would replace the one holding the items' notes and highlights.
+      if (snapshot.items.length === 0) return;
       setUndo({ message: `Unsaved ${count(ids.length)}.`, undo: () => undoUnsave(snapshot) });
     },
     /**

@@ -33,6 +33,8 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
   const unsave = async (id: string) => {
     saving.clear();
     const snapshot = await unsaveItems([id]);
+    // Pressed again before the card showed the first press: nothing left to remove, the first Undo stays.
+    if (snapshot.items.length === 0) return;
     setUndo({
       message: 'Unsaved; your reading position is kept.',
       undoneMessage: 'Undone: Saved again.',
