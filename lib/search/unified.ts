@@ -499,7 +499,7 @@ export function quotedHoldersOf(
 }
 
 /** How many items' copies `readQuotedHolders` reads at once. */
-export const QUOTED_READ_BATCH = 40;
+const QUOTED_READ_BATCH = 40;
 
 /**
  * `quotedHoldersOf` for any number of items (the reading list's search finds every item it can): read
