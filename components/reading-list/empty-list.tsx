@@ -1,10 +1,14 @@
+import type { RefCallback } from 'react';
 import type { FoundItems, ListQuery } from '@/lib/reading-list/list-query';
 import { echoedQuery } from '@/lib/search/shown-line';
 
-/** The reading list with nothing saved: how to save, and how to bring a library from elsewhere. */
-export function EmptyList({ onImport }: { onImport: () => void }) {
+/**
+ * The reading list with nothing saved: how to save, and how to bring a library from elsewhere.
+ * `emptyRef`: focusable from script, the list's focus goes here once nothing is left (`useListFocus`).
+ */
+export function EmptyList({ onImport, emptyRef }: { onImport: () => void; emptyRef?: RefCallback<HTMLElement> }) {
   return (
-    <div className="empty-state">
+    <div ref={emptyRef} tabIndex={-1} className="empty-state">
       <p>
         <strong>Nothing saved yet.</strong> Your reading list keeps what you save, with your progress, here in this
         browser.
@@ -45,6 +49,7 @@ const EMPTY_VIEW: Partial<Record<ListQuery['status'], string>> = {
 export function ListSearchLine({
   list: { rows, found, shownQuery: query, counts, matchingInAll = 0 },
   onChange,
+  emptyRef,
 }: {
   /** The reading list's data (`useReadingListData`): what the rows answer, and what All would show. */
   list: {
@@ -56,6 +61,8 @@ export function ListSearchLine({
   };
   /** Changes the list's query: "Show all" shows the All view. */
   onChange?: (patch: Partial<ListQuery>) => void;
+  /** The line saying why there is no row, focusable from script: the list's focus goes there once its rows are gone. */
+  emptyRef?: RefCallback<HTMLElement>;
 }) {
   const text = query.text.trim();
   const rowCount = rows.length;
@@ -66,7 +73,7 @@ export function ListSearchLine({
     <>
       <div role="status">
         {rowCount === 0 ? (
-          <p className="empty-state">
+          <p ref={emptyRef} tabIndex={-1} className="empty-state">
             {query.status === 'queue' && counts.queue === 0 && !text
               ? 'Nothing left to read: everything saved is done or archived.'
               : text

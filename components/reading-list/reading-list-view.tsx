@@ -43,7 +43,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
   const searchRef = useRef<HTMLInputElement>(null);
   const activeAt = Math.min(activeIndex, rows.length - 1);
   const active = rows[activeAt];
-  const { listRef, sectionRef, focusList, refocus } = useListFocus(rows.length > 0);
+  const { listRef, sectionProps, emptyRef, focusList, refocus } = useListFocus(rows.length > 0, loaded && !isPartial);
   const update = (patch: Partial<ListQuery>) => {
     setQuery((q) => ({ ...q, ...patch }));
     setActiveIndex(0);
@@ -92,7 +92,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
 
   return (
     <section
-      ref={sectionRef}
+      {...sectionProps}
       tabIndex={-1}
       aria-labelledby="reading-list-heading"
       className="reading-list-view"
@@ -106,7 +106,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
       </h2>
       <UndoBar undo={actions.undo} onUndo={() => void actions.runUndo().then(refocus)} />
       {allRows.length === 0 ? (
-        <EmptyList onImport={onImport} />
+        <EmptyList onImport={onImport} emptyRef={emptyRef} />
       ) : (
         <>
           <ListToolbar
@@ -130,7 +130,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
           />
           <BulkTagActions checked={[...selection.selected]} suggestions={tags} changeTag={actions.changeTag} />
           {help.shown && <KeyboardHelp onClose={help.close} />}
-          <ListSearchLine list={list} onChange={update} />
+          <ListSearchLine list={list} onChange={update} emptyRef={emptyRef} />
           {rows.length > 0 && (
             <ReadingList
               rows={rows}

@@ -340,6 +340,8 @@ test('Unsave on a card is undone from that card only, also after a look at anoth
   await expect(keep.getByRole('button', { name: 'Save to reading list' })).toBeVisible();
   await expect(keep.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   await panel.show('Reading list');
+  // Nothing left saved: the focus goes to what says so, where the list's keys are heard (it stayed on the nav button).
+  await expect(panel.page.locator(':focus')).toContainText('Nothing saved yet');
   await panel.backButton.click();
   await panel.backButton.click();
   await expect(panel.cardTitle).toHaveText(herd.title);

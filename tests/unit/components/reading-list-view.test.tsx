@@ -305,6 +305,47 @@ describe('ReadingListView keyboard', () => {
     await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.status).toBe('unread'));
   });
 
+  // The last row archived by key: the list went and the focus with it, to the body or whichever
+  // button the page's focus rescue found ("Remove tag"); no screen reader said the list was empty.
+  it('the last row gone from the view, the focus goes to the line saying why the view is empty', async () => {
+    await setStatus(['article:b', 'article:c'], 'archived', { db: getDatabase() });
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(document.activeElement).toBe(list));
+    fireEvent.keyDown(list, { key: 'e' });
+    const said = await screen.findByText('Nothing left to read: everything saved is done or archived.');
+    await waitFor(() => expect(document.activeElement).toBe(said));
+    expect(said.closest('section')?.contains(document.activeElement)).toBe(true); // where the list's keys are heard
+    // Undo brings the row back: the list has the focus again (the page's rescue gave it to its checkbox).
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    const listAgain = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(document.activeElement).toBe(listAgain));
+
+    // Every item unsaved (another window): how to save and import says so, and has the focus.
+    await unsaveItems(['article:a', 'article:b', 'article:c'], { db: getDatabase() });
+    const howTo = (await screen.findByText(/Nothing saved yet/)).closest('.empty-state');
+    await waitFor(() => expect(document.activeElement).toBe(howTo));
+  });
+
+  // Back from an item archived in the reader: the list shown again had no row, and the focus stayed
+  // on Back (or the nav button that showed it), so the keys and a screen reader heard nothing of it.
+  it('shown with no row in its view, puts the focus on the line saying why; a search finding nothing keeps it', async () => {
+    await setStatus(['article:a', 'article:b', 'article:c'], 'archived', { db: getDatabase() });
+    const back = document.body.appendChild(document.createElement('button'));
+    onTestFinished(() => back.remove());
+    back.focus();
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const said = await screen.findByText('Nothing left to read: everything saved is done or archived.');
+    await waitFor(() => expect(document.activeElement).toBe(said));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Archived (3)' }));
+    const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
+    act(() => search.focus());
+    fireEvent.change(search, { target: { value: 'zugspitze' } });
+    await screen.findByText(/No saved article matches “zugspitze”/);
+    expect(document.activeElement).toBe(search); // typing on: the focus is not taken from the box
+  });
+
   // #15: with nothing checked, "Mark done" acted on the last row the mouse went over.
   it('bulk buttons act on the checked rows only, and are disabled while none is checked', async () => {
     render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
