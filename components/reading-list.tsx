@@ -1,17 +1,16 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type Ref, useEffect, useMemo, useRef } from 'react';
-import { AnnotationBadges } from '@/components/annotations/annotation-badges';
 import { useHighlightCounts } from '@/components/hooks/use-highlight-counts';
+import { RowMeta } from '@/components/reading-list/row-meta';
 import { type CopyFacts, getCopyFacts } from '@/lib/db/copies';
 import type { ListRow } from '@/lib/reading-list/list-query';
 import { getRowDetails } from '@/lib/reading-list/row-details';
 import { ROW_INDEX_ATTRIBUTE } from '@/lib/reading-list/row-focus';
 import { rowNames } from '@/lib/reading-list/row-names';
 import type { MatchReason } from '@/lib/search/library-index';
-import { describeReasons } from '@/lib/search/unified';
 
-/** Two lines of title, a line of details and a progress bar. */
+/** Two lines of title, one of details, a progress bar: the details wrap, so rows are measured once drawn. */
 const ROW_HEIGHT = 78;
 const NO_COPIES: ReadonlyMap<string, CopyFacts> = new Map();
 
@@ -51,6 +50,9 @@ export function ReadingList({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    measureElement: (element, entry, instance) => measureElement(element, entry, instance) || ROW_HEIGHT, // not laid out
+    getItemKey: (index) => rows[index]?.item.id ?? index,
+    indexAttribute: ROW_INDEX_ATTRIBUTE,
     overscan: 8,
     // Without layout (tests, first paint) show a first screenful instead of nothing.
     initialRect: { width: 360, height: 640 },
@@ -90,9 +92,7 @@ export function ReadingList({
           const row = rows[virtualRow.index] as ListRow;
           const { item, progress } = row;
           const percent = Math.round(progress * 100);
-          const { site, readMinutes } = getRowDetails(row, copies);
           const isActive = virtualRow.index === activeIndex;
-          const reasons = describeReasons(found?.get(item.id) ?? []);
           const name = names.get(item.id) ?? item.title;
           return (
             <li
@@ -101,8 +101,9 @@ export function ReadingList({
               aria-current={isActive ? 'true' : undefined}
               aria-setsize={rows.length}
               aria-posinset={virtualRow.index + 1}
-              style={{ transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT }}
-              {...{ [ROW_INDEX_ATTRIBUTE]: virtualRow.index }} // the keys find the focused row by it
+              style={{ transform: `translateY(${virtualRow.start}px)` }}
+              ref={virtualizer.measureElement}
+              {...{ [ROW_INDEX_ATTRIBUTE]: virtualRow.index }} // the keys find the focused row by it, the virtualizer too
               onMouseEnter={() => {
                 pointed.current = !isActive;
                 onActivate(virtualRow.index);
@@ -126,14 +127,13 @@ export function ReadingList({
                 >
                   {item.title}
                 </button>
-                <span className="reading-row-meta">
-                  <span className={`status status-${item.status}`}>{item.status}</span>
-                  {site && <span className="reading-row-site">{site}</span>}
-                  {readMinutes !== null && <span>{readMinutes} min</span>}
-                  <span>{percent}% read</span>
-                  <AnnotationBadges item={item} highlights={highlightCounts.get(item.id) ?? 0} />
-                  {reasons && <span className="reading-row-reason">{reasons}</span>}
-                </span>
+                <RowMeta
+                  item={item}
+                  details={getRowDetails(row, copies)}
+                  percent={percent}
+                  highlights={highlightCounts.get(item.id) ?? 0}
+                  reasons={found?.get(item.id)}
+                />
                 <progress
                   className="reading-row-progress"
                   max={100}

@@ -16,7 +16,8 @@ function omnivoreZipWithContent(): Buffer {
           {
             slug: 'pools',
             title: 'Sizing connection pools',
-            url: 'https://example.com/pools',
+            // A long site name: at 320 px the row's details were cut off with an ellipsis.
+            url: 'https://engineering.connection-pools-handbook.example.com/pools',
             state: 'SUCCEEDED',
             readingProgress: 0,
             labels: ['databases'],
@@ -61,6 +62,30 @@ async function expectReflowAt320(page: Page): Promise<void> {
     document.documentElement.clientWidth,
   ]);
   expect(widths[0], `${page.url()} is ${widths[0]} px wide at 320 px`).toBeLessThanOrEqual(widths[1] ?? 0);
+  await page.setViewportSize(size);
+}
+
+/**
+ * WCAG 1.4.10 for the reading list's rows at 320 CSS px: every detail under a title (status, site,
+ * reading time, progress) is whole, wrapped rather than cut off, and inside its row.
+ */
+async function expectRowDetailsWholeAt320(page: Page): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width: 320, height: size.height });
+  const rows = page.getByRole('list', { name: 'Saved articles' }).getByRole('listitem');
+  await expect(rows.first()).toBeVisible();
+  const cut = await rows.evaluateAll((items) =>
+    items.flatMap((row) => {
+      const box = row.getBoundingClientRect();
+      return Array.from(row.querySelectorAll('span, progress'))
+        .filter((detail) => {
+          const at = detail.getBoundingClientRect();
+          return detail.scrollWidth > detail.clientWidth || at.right > box.right + 0.5 || at.bottom > box.bottom + 0.5;
+        })
+        .map((detail) => detail.textContent || detail.localName);
+    }),
+  );
+  expect(cut, 'details cut off at 320 px').toEqual([]);
   await page.setViewportSize(size);
 }
 
@@ -139,6 +164,7 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await expect(panel.getByRole('list', { name: 'Saved articles' })).toContainText('Sizing connection pools');
     await expectAccessibleInBothSchemes(panel);
     await expectReflowAt320(panel);
+    await expectRowDetailsWholeAt320(panel);
     const views = panel.locator('.list-views button');
     await expectStateShownInForcedColours(
       panel,
