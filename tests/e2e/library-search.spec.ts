@@ -235,6 +235,9 @@ test(
     const saved = panel.page.getByRole('list', { name: 'From your saved pages' }).getByRole('button');
     await expect(saved).toHaveCount(1);
     await expect(saved).toContainText('Saved');
+    // Found after the blog's articles were shown, above them: said in a status region.
+    const said = panel.page.getByRole('status').filter({ hasText: '1 of your saved pages is related: listed first.' });
+    await expect(said).toHaveCount(1);
     await saved.click();
     await expect(panel.page.locator('[data-shelf-highlight="search-passage"]').first()).toBeVisible();
   },

@@ -78,6 +78,17 @@ describe('Find related’s saved pages', () => {
     expect(view.kind === 'reader' && view.passage).toContain(`Pool lease timeout: rotate ${KEY} at once.`);
   }, 60_000); // IndexedDB in memory and React: slow on a busy machine
 
+  // They arrive after the blog's articles (the library is read once the panel has painted), above
+  // them, and no screen reader said so: a status region there from the start now says how many.
+  it('are announced when they arrive after the articles, in a status region there before them', async () => {
+    await save('https://keys.test/rotation', 'Key rotation', TEXT);
+    render(<RelatedView view={related('pool lease timeout')} catalog={catalog} onSelect={vi.fn()} onShow={vi.fn()} />);
+    expect(screen.queryByRole('list', { name: 'From your saved pages' })).toBeNull();
+    const regions = screen.getAllByRole('status');
+    await savedList();
+    expect(regions.map((region) => region.textContent)).toContain('1 of your saved pages is related: listed first.');
+  }, 60_000);
+
   it('leave out the saved page being read when the text is from Shelf’s reader', async () => {
     const read = await save('https://keys.test/rotation', 'Key rotation', TEXT);
     await save('https://keys.test/rotation-again', 'Key rotation, again', TEXT);
