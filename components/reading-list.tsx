@@ -1,6 +1,6 @@
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type Ref, useEffect, useMemo, useRef } from 'react';
+import { type Ref, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useHighlightCounts } from '@/components/hooks/use-highlight-counts';
 import { RowMeta } from '@/components/reading-list/row-meta';
 import { type CopyFacts, getCopyFacts } from '@/lib/db/copies';
@@ -29,9 +29,8 @@ interface ReadingListProps {
 }
 
 /**
- * The saved items, virtualized: only the rows in view are in the DOM, so 10,000 items render as
- * fast as 10. Each row has a checkbox (for bulk actions), the title (opens it), status, site,
- * reading time and a progress bar.
+ * The saved items, virtualized: only the rows in view are in the DOM, so 10,000 items render as fast as 10.
+ * Each row has a checkbox (for bulk actions), the title (opens it), its details and a progress bar.
  */
 export function ReadingList({
   rows,
@@ -46,12 +45,13 @@ export function ReadingList({
   const scrollRef = useRef<HTMLDivElement>(null);
   const highlightCounts = useHighlightCounts();
   const names = useMemo(() => rowNames(rows.map(({ item }) => item)), [rows]);
+  const keyOf = useCallback((index: number) => rows[index]?.item.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     measureElement: (element, entry, instance) => measureElement(element, entry, instance) || ROW_HEIGHT, // not laid out
-    getItemKey: (index) => rows[index]?.item.id ?? index,
+    getItemKey: keyOf, // by item, so a row's size stays its own as rows change; one function per rows, not per render
     indexAttribute: ROW_INDEX_ATTRIBUTE,
     overscan: 8,
     // Without layout (tests, first paint) show a first screenful instead of nothing.
