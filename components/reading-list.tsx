@@ -10,7 +10,7 @@ import { ROW_INDEX_ATTRIBUTE } from '@/lib/reading-list/row-focus';
 import { rowNames } from '@/lib/reading-list/row-names';
 import type { MatchReason } from '@/lib/search/library-index';
 
-/** Two lines of title, one of details, a progress bar: the details wrap, so rows are measured once drawn. */
+/** Two lines of title, one of details, a progress bar: every row's least height; one whose details wrap is measured. */
 const ROW_HEIGHT = 78;
 const NO_COPIES: ReadonlyMap<string, CopyFacts> = new Map();
 
@@ -101,7 +101,7 @@ export function ReadingList({
               aria-current={isActive ? 'true' : undefined}
               aria-setsize={rows.length}
               aria-posinset={virtualRow.index + 1}
-              style={{ transform: `translateY(${virtualRow.start}px)` }}
+              style={{ transform: `translateY(${virtualRow.start}px)`, minHeight: ROW_HEIGHT }}
               ref={virtualizer.measureElement}
               {...{ [ROW_INDEX_ATTRIBUTE]: virtualRow.index }} // the keys find the focused row by it, the virtualizer too
               onMouseEnter={() => {
