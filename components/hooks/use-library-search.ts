@@ -9,7 +9,7 @@ import {
   mergeSearch,
   NO_LIBRARY_RESPONSE,
   pageTermsOf,
-  quotedHoldersOf,
+  readQuotedHolders,
   snippetSourceOf,
   type UnifiedResponse,
   withCopiesRead,
@@ -81,14 +81,20 @@ export function useSnippets(response: UnifiedResponse): MadeSnippets {
     const phrase = response.phrase ?? null;
     void loadLive()
       .then(({ getSnippetSources }) => getSnippetSources(ids))
-      .then(async ({ texts, notes }) => {
+      .then(async (sources) => {
+        const { texts, notes } = sources;
         const terms = pageTermsOf(response);
         const weights = response.pageTermWeights;
         const options = { signal: stale.signal, phrase, weights };
         const fromCopies = await makeSnippetsBetweenTasks(texts, terms, response.prefix, options);
         if (!fromCopies || stale.signal.aborted) return null;
         const snippets = withNoteSnippets(fromCopies, notes, terms, response.prefix, phrase, weights);
-        return { snippets, quotedHolders: quotedHoldersOf(ids, texts, notes, response.quoted) };
+        const quoted = response.quoted ?? [];
+        if (quoted.length === 0) return { snippets };
+        // Looked through with pauses between items, given up once the search changed (red-team pass: twenty
+        // copies of megabytes each were looked through in one go, seconds on the popup's main thread).
+        const quotedHolders = await readQuotedHolders(ids, quoted, async () => sources, { signal: stale.signal });
+        return quotedHolders && { snippets, quotedHolders };
       })
       .then((read) => {
         if (read && !stale.signal.aborted) setMade({ ...read, madeFor: response });
