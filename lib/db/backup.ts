@@ -3,6 +3,7 @@ import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { mergeItem, newerCopy, newerRecord } from '@/lib/db/merge';
 import { assertEpoch, getEpoch, startNewEpoch } from '@/lib/db/meta';
+import { withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
 import { forgetRemovals } from '@/lib/db/removals';
 import type { CaptureRecord, Highlight, ReadingProgress, SavedItem } from '@/lib/db/schema';
 
@@ -87,15 +88,17 @@ export async function writeBackupRecords(
             [db.items, db.progress, db.captures, db.catalogOverlay, db.highlights].map((table) => table.clear()),
           );
           await startNewEpoch(db);
+          // Notes typed on removed items (or highlights) the backup holds: joined while their removals are known.
+          const back = await withNotesAfterRemoval(db, records.items, records.highlights);
           // A new library: what was removed from the old one is no removal to send to other browsers,
           // and what it holds was chosen now, after any removal another browser made before.
           await forgetRemovals(db);
           await db.meta.put({ key: 'restoredAt', value: now });
-          await db.items.bulkPut(records.items);
+          await db.items.bulkPut(back.items);
           await db.progress.bulkPut(records.progress);
           await db.captures.bulkPut(records.captures);
           await db.catalogOverlay.bulkPut(records.catalogOverlay);
-          await db.highlights.bulkPut(records.highlights);
+          await db.highlights.bulkPut(back.highlights);
         },
       ),
     );
@@ -150,10 +153,19 @@ export async function writeBackupRecords(
           else if (merged || progressWrite || captureWrite || highlightChanged.has(incoming.id)) counts.updated++;
           else counts.unchanged++;
         });
-        await db.items.bulkPut(writes.items);
+        // Items and highlights not here, back from the backup: with the notes typed on them since they were removed.
+        const absent = new Set(ids.filter((_, i) => !items[i]));
+        const here = new Set(localHighlights.flatMap((highlight) => (highlight ? [highlight.id] : [])));
+        const isBack = (highlight: Highlight) => !here.has(highlight.id);
+        const back = await withNotesAfterRemoval(
+          db,
+          writes.items.filter((item) => absent.has(item.id)),
+          highlightWrites.filter(isBack),
+        );
+        await db.items.bulkPut([...writes.items.filter((item) => !absent.has(item.id)), ...back.items]);
         await db.progress.bulkPut(writes.progress);
         await db.captures.bulkPut(writes.captures);
-        await db.highlights.bulkPut(highlightWrites);
+        await db.highlights.bulkPut([...highlightWrites.filter((highlight) => !isBack(highlight)), ...back.highlights]);
       }),
     );
     onProgress?.(Math.min(start + chunkSize, total), total);

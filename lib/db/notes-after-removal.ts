@@ -85,16 +85,19 @@ export async function keepNoteAfterRemoval(
 }
 
 /**
- * Inside a transaction that includes `meta`: the items and highlights an Undo puts back, with the notes
- * typed on them after they were removed joined to the notes they had (each dated when it was typed);
- * those notes are then forgotten.
+ * Inside a transaction that includes `meta`: the items and highlights coming back (an Undo puts them
+ * back, sync brings them, a backup restores them), with the notes typed on them after they were removed
+ * joined to the notes they had (each dated when it was typed); those notes are then forgotten.
  */
 export async function withNotesAfterRemoval(
   db: ShelfDatabase,
   items: readonly SavedItem[],
   highlights: readonly Highlight[],
 ): Promise<{ items: SavedItem[]; highlights: Highlight[] }> {
-  const notes = current(await readNotes(db), await getRemovals(db));
+  const kept = await readNotes(db);
+  // Sync and restores pass every item they add here: with no note kept (nearly always), nothing more is read.
+  if (kept.length === 0) return { items: [...items], highlights: [...highlights] };
+  const notes = current(kept, await getRemovals(db));
   const used = new Set<NoteAfterRemoval>();
   const take = (target: NoteAfterRemoval['target'], id: string) => {
     const entry = notes.find((note) => note.target === target && note.id === id);

@@ -5,6 +5,7 @@ import { reportingFullStorage } from '@/lib/db/errors';
 import { articleIdOfItem } from '@/lib/db/ids';
 import { sameValue } from '@/lib/db/merge';
 import { assertEpoch, getEpoch } from '@/lib/db/meta';
+import { withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
 import { getRemovals } from '@/lib/db/removals';
 import {
   chosenAt,
@@ -172,7 +173,9 @@ export function applySyncChanges(
           report.refusedItems.push(incoming.id);
           continue;
         }
-        await db.items.put(item.data);
+        // Back here (another browser changed it after this one removed it): with a note typed here since.
+        const [back = item.data] = mine ? [item.data] : (await withNotesAfterRemoval(db, [item.data], [])).items;
+        await db.items.put(back);
         const progress = await db.progress.get(incoming.id);
         if (incoming.progress && (progress?.updatedAt ?? 0) <= readAt) {
           const { fraction, scrollFraction, scrollY, updatedAt } = incoming.progress;
@@ -213,7 +216,10 @@ export function applySyncChanges(
           report.refusedHighlights.push(incoming.id);
           continue;
         }
-        await db.highlights.put(highlight.data);
+        const [back = highlight.data] = mine
+          ? [highlight.data]
+          : (await withNotesAfterRemoval(db, [], [highlight.data])).highlights;
+        await db.highlights.put(back);
       }
       for (const id of changes.removeHighlights) {
         const mine = await db.highlights.get(id);

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
 import { clearAll } from '@/lib/db/clear';
 import { ShelfDatabase } from '@/lib/db/database';
 import { addHighlight, deleteHighlight, getHighlights, restoreHighlight, setHighlightNote } from '@/lib/db/highlights';
@@ -7,6 +8,7 @@ import { removeItems, restoreRemoved, saveArticle, savePage, setNote } from '@/l
 import { getNoteAfterRemoval } from '@/lib/db/notes-after-removal';
 import { getItem } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
+import { applySyncChanges, readSyncEpoch } from '@/lib/db/sync';
 import { unsaveItems } from '@/lib/db/unsave';
 
 const ARTICLE = { id: 'wal', title: 'WAL', url: 'https://webcoderspeed.com/blog/wal' };
@@ -113,5 +115,53 @@ describe('a note typed on an item another window removed meanwhile', () => {
     await clearAll(db);
     expect(await setHighlightNote(highlight.id, 'why it is fast', { db, now: 3, base: 'why' })).toBeUndefined();
     expect(await db.meta.get('notesAfterRemoval')).toBeUndefined();
+  });
+});
+
+// Red-team pass: the note was joined back only by the removal's Undo or a Save here; an item sync or a
+// backup brought back came without it, and the note stayed in the database, shown nowhere.
+describe('a note typed after a removal, the item coming back another way', () => {
+  async function removedWithNoteTyped() {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    await setNote(ITEM, 'Logs first.', { db, now: 2 });
+    const highlight = await addHighlight(ITEM, QUOTE, { note: 'why' }, { db, now: 2 });
+    if (!highlight) throw new Error('not added');
+    const backup = await readBackupRecords(db);
+    await removeItems([ITEM], { db, now: 3 });
+    await setNote(ITEM, 'Logs first. Then pages.', { db, now: 4, base: 'Logs first.' });
+    await setHighlightNote(highlight.id, 'why it is fast', { db, now: 4, base: 'why' });
+    expect(await getNoteAfterRemoval(ITEM, db)).toBe('Logs first. Then pages.');
+    return backup;
+  }
+  const highlightNotes = async () => (await getHighlights(ITEM, db)).map((record) => record.note);
+
+  it('is joined to it when sync brings it back', async () => {
+    const backup = await removedWithNoteTyped();
+    const [item] = backup.items;
+    // Another browser changed its title after this one removed it: the item comes back.
+    const put = [
+      { ...item!, title: 'WAL, again', changedAt: { ...item!.changedAt, title: 5 }, updatedAt: 5, progress: null },
+    ];
+    await applySyncChanges(
+      { readAt: 6, put, remove: [], putHighlights: backup.highlights, removeHighlights: [] },
+      await readSyncEpoch(db),
+      db,
+    );
+    expect(await getItem(ITEM, db)).toMatchObject({ title: 'WAL, again', note: 'Logs first. Then pages.' });
+    expect(await highlightNotes()).toEqual(['why it is fast']);
+    expect(await db.meta.get('notesAfterRemoval')).toBeUndefined();
+  });
+
+  it('is joined to it when a backup is merged in, or replaces the library', async () => {
+    for (const mode of ['merge', 'replace'] as const) {
+      await db.items.clear();
+      await db.highlights.clear();
+      await db.meta.clear();
+      const backup = await removedWithNoteTyped();
+      await writeBackupRecords(backup, mode, { db, now: 5 });
+      expect((await getItem(ITEM, db))?.note, mode).toBe('Logs first. Then pages.');
+      expect(await highlightNotes(), mode).toEqual(['why it is fast']);
+      expect(await db.meta.get('notesAfterRemoval'), mode).toBeUndefined();
+    }
   });
 });
