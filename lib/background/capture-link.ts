@@ -69,8 +69,12 @@ export async function captureLink(
  * reader that asked may be closed by then.
  */
 export function captureSavedLinkListedUnderWay(item: { id: string; url: string; title: string }): Promise<SavedItem> {
-  return whileSaving(item.title, async (markSaved, markLinkStored) => {
-    await markLinkStored((await getItemIdsWithCopies([item.id])).has(item.id));
-    return captureLink(item.url, item.title, { savedAs: item.id, onCopyKept: markSaved });
-  });
+  return whileSaving(
+    item.title,
+    async (markSaved, markLinkStored) => {
+      await markLinkStored((await getItemIdsWithCopies([item.id])).has(item.id));
+      return captureLink(item.url, item.title, { savedAs: item.id, onCopyKept: markSaved });
+    },
+    { linkItemId: item.id },
+  );
 }

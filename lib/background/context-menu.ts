@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { captureLink, RemovedWhileFetchedError } from '@/lib/background/capture-link';
 import { HIGHLIGHT_MENU_ID, highlightMenuPatterns } from '@/lib/background/highlight-menu';
 import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
-import { saveLink, savePageAndShow } from '@/lib/background/save-page';
+import { linkItemId, saveLink, savePageAndShow } from '@/lib/background/save-page';
 import { whileSaving } from '@/lib/background/saves-under-way';
 import { getCopy, getItemIdsWithCopies } from '@/lib/db/copies';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
@@ -182,29 +182,34 @@ export async function handleSaveClick(
     const clickedAt = Date.now();
     // Listed as under way, as any save is: a worker stopped while it fetched the page is said in the
     // side panel (QA: the item stayed "Not captured yet", and nobody said why).
-    await whileSaving(linkText.trim() || linkUrl, async (markSaved, markLinkStored) => {
-      const item = await saveLink(linkUrl, linkText);
-      // A link saved before may have its copy already: it keeps that one whatever happens to this fetch.
-      const hasCopy = (await getItemIdsWithCopies([item.id])).has(item.id);
-      await markLinkStored(hasCopy);
-      await setSidePanelView({ kind: 'reader', itemId: item.id });
-      if (!item.url || !(await allowed)) return;
-      // Saved by this click, the item is named by the link's text ("Read more", "here") only until its
-      // page is read: the page's title replaces it (QA pass: the reading list kept "Read more").
-      const provisionalTitle = item.addedAt >= clickedAt ? item.title : undefined;
-      await captureLink(item.url, item.title, { provisionalTitle, savedAs: item.id, onCopyKept: markSaved }).catch(
-        (error: unknown) =>
-          setSidePanelView({
-            kind: 'message',
-            text:
-              error instanceof RemovedWhileFetchedError
-                ? error.message
-                : hasCopy
-                  ? `“${item.title.slice(0, 200)}” is in your reading list with the copy it had: ${(error as Error).message}`
-                  : `Saved “${item.title.slice(0, 200)}” to your reading list without a copy: ${(error as Error).message}`,
-          }),
-      );
-    });
+    const listing = { linkItemId: linkItemId(linkUrl) };
+    await whileSaving(
+      linkText.trim() || linkUrl,
+      async (markSaved, markLinkStored) => {
+        const item = await saveLink(linkUrl, linkText);
+        // A link saved before may have its copy already: it keeps that one whatever happens to this fetch.
+        const hasCopy = (await getItemIdsWithCopies([item.id])).has(item.id);
+        await markLinkStored(hasCopy);
+        await setSidePanelView({ kind: 'reader', itemId: item.id });
+        if (!item.url || !(await allowed)) return;
+        // Saved by this click, the item is named by the link's text ("Read more", "here") only until its
+        // page is read: the page's title replaces it (QA pass: the reading list kept "Read more").
+        const provisionalTitle = item.addedAt >= clickedAt ? item.title : undefined;
+        await captureLink(item.url, item.title, { provisionalTitle, savedAs: item.id, onCopyKept: markSaved }).catch(
+          (error: unknown) =>
+            setSidePanelView({
+              kind: 'message',
+              text:
+                error instanceof RemovedWhileFetchedError
+                  ? error.message
+                  : hasCopy
+                    ? `“${item.title.slice(0, 200)}” is in your reading list with the copy it had: ${(error as Error).message}`
+                    : `Saved “${item.title.slice(0, 200)}” to your reading list without a copy: ${(error as Error).message}`,
+            }),
+        );
+      },
+      listing,
+    );
   } catch (error) {
     await setSidePanelView({ kind: 'message', text: (error as Error).message });
   }

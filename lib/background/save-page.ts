@@ -6,6 +6,7 @@ import { whileSaving } from '@/lib/background/saves-under-way';
 import { copyChanges } from '@/lib/capture/copy-text';
 import { capturedPageSchema } from '@/lib/capture/schema';
 import { getArticleByUrl, getArticleServedAt } from '@/lib/corpus/catalog';
+import { pageItemId } from '@/lib/db/ids';
 import { savePage } from '@/lib/db/items';
 import type { SavedItem } from '@/lib/db/schema';
 import { isWebUrl } from '@/lib/net/web-url';
@@ -120,6 +121,11 @@ export function savePageListedUnderWay(tab: TabToSave): Promise<SavedItem> {
 export function saveLink(url: string, title: string): Promise<SavedItem> {
   if (!isWebUrl(url)) return Promise.reject(new Error('Shelf can save web links (http and https) only.'));
   return savePage({ url, title: title.trim() || url, bundledArticleId: getArticleByUrl(url)?.id }, null);
+}
+
+/** The id `saveLink` saves a link under (undefined for what it does not save). */
+export function linkItemId(url: string): string | undefined {
+  return isWebUrl(url) ? pageItemId(url, getArticleByUrl(url)?.id) : undefined;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { getItemIdsWithCopies } from '@/lib/db/copies';
+import { getItemTitles } from '@/lib/db/queries';
 import { shownLine } from '@/lib/search/shown-line';
 import { changePreference, PREFERENCES, type SaveUnderWay } from '@/lib/settings/preferences';
 import { setSidePanelView } from '@/lib/side-panel/view';
@@ -23,11 +25,21 @@ const changeList = (change: (list: SaveUnderWay[]) => SaveUnderWay[]) =>
 export async function whileSaving<T>(
   title: string,
   save: (markSaved: () => Promise<void>, markLinkStored: (hasCopy: boolean) => Promise<void>) => Promise<T>,
+  /**
+   * A link's: the id its item is saved under. A worker stopped after the item was stored but before
+   * `markLinkStored` was written (two storages: no one step) left it in the reading list: it is looked for.
+   */
+  { linkItemId }: { linkItemId?: string | undefined } = {},
 ): Promise<T> {
   const id = crypto.randomUUID();
   // Bookkeeping only: a list that cannot be written never stops the save.
   // A plain line: the page's words (a link's text, a tab's title), said later inside Shelf's own sentence.
-  const listed = { id, title: shownLine(title).slice(0, 300) || 'this page', worker: THIS_WORKER };
+  const listed: SaveUnderWay = {
+    id,
+    title: shownLine(title).slice(0, 300) || 'this page',
+    worker: THIS_WORKER,
+    ...(linkItemId === undefined ? {} : { linkItemId }),
+  };
   await changeList((list) => [...list, listed].slice(-100)).catch(() => {});
   const mark = (stage: Pick<SaveUnderWay, 'saved' | 'withoutCopy' | 'withEarlierCopy'>) => () =>
     changeList((list) => list.map((entry) => (entry.id === id ? { ...entry, ...stage } : entry))).catch(() => {});
@@ -53,6 +65,7 @@ export async function reportSavesCutShort(): Promise<boolean> {
     cutShort = list.filter((entry) => entry.worker !== THIS_WORKER);
     return list.filter((entry) => entry.worker === THIS_WORKER);
   });
+  cutShort = await withLinksFound(cutShort);
   // A page stored before the stop is saved, without some of its images (QA pass: it was said "not saved").
   const unsaved = cutShort.filter((entry) => !entry.saved && !entry.withoutCopy && !entry.withEarlierCopy);
   const withoutCopy = cutShort.filter((entry) => !entry.saved && entry.withoutCopy);
@@ -90,4 +103,30 @@ export async function reportSavesCutShort(): Promise<boolean> {
   if (lines.length === 0) return false;
   await setSidePanelView({ kind: 'message', text: lines.join(' ') });
   return true;
+}
+
+/**
+ * Links cut short before their item's mark was written, with the mark their item's state says (red-team
+ * pass: a worker stopped after the link's item was stored, before its mark, said "it was not saved. Save
+ * it again" of a link in the reading list). Unreadable, they are left as they were.
+ */
+async function withLinksFound(entries: SaveUnderWay[]): Promise<SaveUnderWay[]> {
+  const unmarked = entries.flatMap((entry) =>
+    entry.linkItemId !== undefined && !entry.saved && !entry.withoutCopy && !entry.withEarlierCopy
+      ? [entry.linkItemId]
+      : [],
+  );
+  if (unmarked.length === 0) return entries;
+  try {
+    const [titled, withCopies] = await Promise.all([getItemTitles(unmarked), getItemIdsWithCopies(unmarked)]);
+    const stored = new Set(titled.map(({ id }) => id));
+    return entries.map((entry) => {
+      const itemId = entry.linkItemId;
+      if (itemId === undefined || !stored.has(itemId) || entry.saved || entry.withoutCopy || entry.withEarlierCopy)
+        return entry;
+      return { ...entry, ...(withCopies.has(itemId) ? { withEarlierCopy: true } : { withoutCopy: true }) };
+    });
+  } catch {
+    return entries;
+  }
 }

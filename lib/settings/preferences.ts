@@ -57,6 +57,8 @@ export interface SaveUnderWay {
   withoutCopy?: boolean;
   /** Likewise, but the item had a copy already (the link saved again, or captured again): it still has that one. */
   withEarlierCopy?: boolean;
+  /** A link's: the id its item is saved under, looked for when it is reported with neither mark (stopped before one was written). */
+  linkItemId?: string;
 }
 
 /** An import or restore a Shelf page is running (lib/import/imports-under-way.ts). */
@@ -248,6 +250,7 @@ export const PREFERENCES = {
           saved: z.optional(z.boolean()),
           withoutCopy: z.optional(z.boolean()),
           withEarlierCopy: z.optional(z.boolean()),
+          linkItemId: z.optional(z.string().check(z.maxLength(300))),
         }),
       )
       .check(z.maxLength(100)),

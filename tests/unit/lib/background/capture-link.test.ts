@@ -5,12 +5,14 @@ import { captureLink } from '@/lib/background/capture-link';
 import { handleSaveClick } from '@/lib/background/context-menu';
 import { requestHandlers } from '@/lib/background/request-handlers';
 import { saveLink } from '@/lib/background/save-page';
+import { reportSavesCutShort } from '@/lib/background/saves-under-way';
 import { getCopy } from '@/lib/db/copies';
 import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
 import { removeItems } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
 import { dispatchRequest } from '@/lib/messaging/protocol';
-import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
+import { getPreference, PREFERENCES, type SaveUnderWay, setPreference } from '@/lib/settings/preferences';
+import { getSidePanelView } from '@/lib/side-panel/view';
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -168,5 +170,40 @@ describe('a link’s capture is listed as under way', () => {
     answer();
     await saving;
     expect(await listed()).toEqual([]);
+  });
+});
+
+// Red-team pass: a worker stopped after the link's item was stored, before the list said so (two
+// storages, no one step), was said at the next start to have left it "not saved. Save it again",
+// though the link was in the reading list.
+describe('a link’s save cut short before it was marked stored', () => {
+  it('is said to be in the reading list when its item is there, and not saved when it is not', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
+    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+    let listedFirst: SaveUnderWay[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => {
+      listedFirst = await getPreference(PREFERENCES.savesUnderWay);
+      throw new Error('offline');
+    });
+    const click = {
+      menuItemId: 'save',
+      editable: false,
+      pageUrl: 'https://a.test/',
+      linkUrl: LINK,
+      linkText: 'Read more',
+    };
+    await handleSaveClick(click as never, { id: 1, windowId: 3 } as never);
+    expect(await getItem(listedFirst[0]?.linkItemId ?? 'none')).toMatchObject({ url: LINK });
+    // What the stopped worker left listed: the entry as first written, without the mark.
+    const { withoutCopy, ...beforeMark } = listedFirst[0]!;
+    expect(withoutCopy).toBe(true);
+    const unsavedLink = { id: 's2', title: 'Gone', worker: 'a stopped worker', linkItemId: 'page:never-stored' };
+    await setPreference(PREFERENCES.savesUnderWay, [{ ...beforeMark, worker: 'a stopped worker' }, unsavedLink]);
+    await reportSavesCutShort();
+    expect(await getSidePanelView()).toEqual({
+      kind: 'message',
+      text: 'Shelf stopped before “Gone” was saved (the browser restarted its background): it was not saved. Save it again. Shelf stopped while it fetched the page of “Read more” (the browser restarted its background): it is in your reading list without a copy. Open it and choose Capture now.',
+    });
   });
 });
