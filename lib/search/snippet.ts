@@ -5,10 +5,10 @@ import type { MatchedTermWeight } from '@/lib/search/score';
 import { shownLine } from '@/lib/search/shown-line';
 import {
   completesPrefix,
-  cutsNoWord,
   isInsideCluster,
   normalizeText,
   normalizeTextWithOffsets,
+  sliceEnd,
   termsOfWord,
   tokenize,
 } from '@/lib/search/text';
@@ -143,19 +143,6 @@ function* scanText(
     if (from < text.length) yield;
   }
   return { hits, phraseAt };
-}
-
-/**
- * Where a slice from `from` ends: near `from + size`, where no word or character is cut (a space, or
- * between two characters of Chinese). A run of one word longer than the reach (base64, say) is cut
- * where it stands: no search matches such a word.
- */
-function sliceEnd(text: string, from: number, size: number): number {
-  if (text.length - from <= size) return text.length;
-  const end = from + size;
-  const reach = Math.min(1_000, Math.floor(size / 2));
-  for (let at = end; at > end - reach; at--) if (cutsNoWord(text, at)) return at;
-  return end;
 }
 
 function snippetOf(

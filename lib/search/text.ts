@@ -179,6 +179,19 @@ export function cutsNoWord(text: string, at: number): boolean {
   const after = String.fromCodePoint(text.codePointAt(at) as number);
   return !(SPACED_WORD_CHAR.test(before) && SPACED_WORD_CHAR.test(after));
 }
+/**
+ * Where a slice from `from` ends: near `from + size`, where no word or character is cut (a space, or
+ * between two characters of Chinese). A run of one word longer than the reach (base64, say) is cut
+ * where it stands: no search matches such a word.
+ */
+export function sliceEnd(text: string, from: number, size: number): number {
+  if (text.length - from <= size) return text.length;
+  const end = from + size;
+  const reach = Math.min(1_000, Math.floor(size / 2));
+  for (let at = end; at > end - reach; at--) if (cutsNoWord(text, at)) return at;
+  return end;
+}
+
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /** Whether a normalized text holds a letter, digit or mark beyond ASCII (quotes and symbols do not count). */

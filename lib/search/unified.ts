@@ -1,10 +1,10 @@
 import type { Article } from '@/lib/corpus/article';
-import { pauseForPage, SLICE_MS } from '@/lib/dom/time-slices';
+import { pauseForPage, runInSlices, SLICE_MS, type Steps } from '@/lib/dom/time-slices';
 import { addressOfQuery, comparableAddress } from '@/lib/search/address-query';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
 import { holdsPhrase, type MisreadWord, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
-import { holdsQuoted, quotedPhrases } from '@/lib/search/quoted';
+import { holdsQuoted, holdsQuotedSteps, quotedPhrases } from '@/lib/search/quoted';
 import type { WordReading } from '@/lib/search/rank';
 import type { MatchedTermWeight } from '@/lib/search/score';
 import { distinctWords, type Snippet, type UserNote } from '@/lib/search/snippet';
@@ -502,9 +502,10 @@ export function quotedHoldersOf(
 const QUOTED_READ_BATCH = 40;
 
 /**
- * `quotedHoldersOf` for any number of items (the reading list's search finds every item it can): read
- * QUOTED_READ_BATCH at a time, and looked through in slices with pauses between (red-team pass: every
- * item found was read at once and looked through in one go, holding the page). Null once `signal` is aborted.
+ * `quotedHoldersOf` for any number of items (the reading list's search finds every item it can; the
+ * popup's lists twenty): read QUOTED_READ_BATCH at a time, and looked through in slices with pauses
+ * between, inside a copy too (red-team pass: every item found was read at once and looked through in
+ * one go, holding the page). Null once `signal` is aborted.
  */
 export async function readQuotedHolders(
   ids: readonly string[],
@@ -513,18 +514,17 @@ export async function readQuotedHolders(
   { signal, pause = pauseForPage }: { signal?: AbortSignal; pause?: () => Promise<void> } = {},
 ): Promise<Set<string> | null> {
   const holders = new Set<string>();
-  let sliceStart = performance.now();
   for (let at = 0; at < ids.length; at += QUOTED_READ_BATCH) {
     const batch = ids.slice(at, at + QUOTED_READ_BATCH);
     const sources = await read(batch);
-    for (const id of batch) {
-      if (signal?.aborted) return null;
-      if (holdsQuoted(quotedSourcesOf(sources, id), quoted)) holders.add(id);
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        await pause();
-        sliceStart = performance.now();
+    function* steps(): Steps<void> {
+      for (const id of batch) {
+        if (yield* holdsQuotedSteps(quotedSourcesOf(sources, id), quoted)) holders.add(id);
+        yield;
       }
     }
+    await runInSlices(steps(), { pause, signal, sliceMs: SLICE_MS });
+    if (signal?.aborted) return null;
   }
   return signal?.aborted ? null : holders;
 }

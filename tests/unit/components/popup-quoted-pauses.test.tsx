@@ -6,8 +6,9 @@ import { pauseForPage } from '@/lib/dom/time-slices';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex } from '@/lib/search/library-index';
 import { getSnippetSources } from '@/lib/search/library-live';
-import { holdsQuoted } from '@/lib/search/quoted';
-import { mergeSearch, type UnifiedResponse, withQueryPhrase } from '@/lib/search/unified';
+import { holdsQuoted, holdsQuotedSteps, quotedPhrases } from '@/lib/search/quoted';
+import { normalizeText } from '@/lib/search/text';
+import { mergeSearch, readQuotedHolders, type UnifiedResponse, withQueryPhrase } from '@/lib/search/unified';
 import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
 
 // A slice of no time: the search pauses after every item, wherever it pauses at all.
@@ -17,9 +18,13 @@ vi.mock('@/lib/dom/time-slices', async (importOriginal) => {
 });
 vi.mock('@/lib/search/quoted', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/search/quoted')>();
-  return { ...actual, holdsQuoted: vi.fn(actual.holdsQuoted) };
+  return { ...actual, holdsQuoted: vi.fn(actual.holdsQuoted), holdsQuotedSteps: vi.fn(actual.holdsQuotedSteps) };
 });
 vi.mock('@/lib/search/library-live', () => ({ getSnippetSources: vi.fn() }));
+vi.mock('@/lib/search/text', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/search/text')>();
+  return { ...actual, normalizeText: vi.fn(actual.normalizeText) };
+});
 
 const COUNT = 5;
 const documents = Array.from({ length: COUNT }, (_, at) =>
@@ -60,8 +65,9 @@ describe('the popup’s search for a quoted phrase', () => {
       initialProps: { response: first },
     });
     await waitFor(() => expect(pauseForPage).toHaveBeenCalled());
-    const copiesChecked = () =>
-      vi.mocked(holdsQuoted).mock.calls.filter(([texts]) => texts.some((text) => text.includes('standalone mode')));
+    // Looked for in a copy, whole (`holdsQuoted`) or in slices (`holdsQuotedSteps`).
+    const checks = () => [...vi.mocked(holdsQuoted).mock.calls, ...vi.mocked(holdsQuotedSteps).mock.calls];
+    const copiesChecked = () => checks().filter(([texts]) => texts.some((text) => text.includes('standalone mode')));
     expect(copiesChecked()).toHaveLength(1);
     // The user types on: the first search is given up at its pause, its other copies never looked through.
     const second = popupResponse('"flag 3"');
@@ -69,7 +75,39 @@ describe('the popup’s search for a quoted phrase', () => {
     release();
     await waitFor(() => expect(result.current.madeFor).toBe(second));
     expect(result.current.quotedHolders).toEqual(new Set(['page:runner-3']));
-    const ofFirst = vi.mocked(holdsQuoted).mock.calls.filter(([, phrases]) => phrases === first.quoted);
+    const ofFirst = checks().filter(([, phrases]) => phrases === first.quoted);
     expect(ofFirst).toHaveLength(1);
+  });
+});
+
+// Red-team pass: pausing between copies still left one 3 MB copy looked through in one go (~0.3 s).
+describe('looking for a quoted phrase in one long copy', () => {
+  const long = `${'The committee met on Tuesday to discuss the budget. '.repeat(2_000)}It starts in standalone mode.`;
+  const phrases = quotedPhrases('"standalone mode"');
+  const read = async () => ({ texts: new Map([['page:long', long]]), notes: new Map() });
+
+  it('pauses inside it, and finds the phrase at its end', async () => {
+    const pause = vi.fn(() => Promise.resolve());
+    expect(await readQuotedHolders(['page:long'], phrases, read, { pause })).toEqual(new Set(['page:long']));
+    // 100,000 characters read 4,000 at a time.
+    expect(pause.mock.calls.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('stops inside it once the search changed', async () => {
+    const stale = new AbortController();
+    const pause = vi.fn(async () => stale.abort());
+    vi.mocked(normalizeText).mockClear();
+    expect(await readQuotedHolders(['page:long'], phrases, read, { pause, signal: stale.signal })).toBeNull();
+    expect(pause).toHaveBeenCalledTimes(1);
+    // A slice of the copy was read, not the 100,000 characters.
+    const normalized = vi.mocked(normalizeText).mock.calls.reduce((sum, [text]) => sum + text.length, 0);
+    expect(normalized).toBeLessThanOrEqual(4_000);
+  });
+
+  it('finds a phrase cut by a slice’s end, as read whole', () => {
+    for (let at = 0; at < 12; at++) {
+      const text = `${'x'.repeat(3_990 + at)} standalone mode`;
+      expect(holdsQuoted([text], phrases), `${at}`).toBe(true);
+    }
   });
 });
