@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCatalog } from '@/components/hooks/use-catalog';
 import { useLibraryIndex } from '@/components/hooks/use-library-search';
 import { getAllItems, getNewestItems } from '@/lib/db/queries';
@@ -52,7 +52,7 @@ export function useReadingListData(query: ListQuery) {
   // The text search is the library search's (full text, typos); `version` changes when the index did.
   const { index, version } = useLibraryIndex();
   const searched = useMemo(() => searchLibrary(index, query.text), [index, version, query.text]);
-  const found = useQuotedFound(searched, query.text, allRows);
+  const { found, searching } = useQuotedFound(searched, query.text, allRows);
   const counts = useMemo(() => countByStatus(allRows), [allRows]);
   const tags = useMemo(
     () => [...new Set(allRows.flatMap((r) => [...r.item.tags, ...(r.article?.tags ?? [])]))].sort(),
@@ -83,14 +83,22 @@ export function useReadingListData(query: ListQuery) {
     found,
     /** With no row in this view for a text search: how many items All shows for it (else 0). */
     matchingInAll,
+    /** The saved copies are still read for the text's quoted phrases: the rows are the last search's. */
+    searching,
   };
 }
 
 /**
  * What the search found, holding the text's quoted phrases (as in the popup, `withQuotedHeld`): the
- * found items' copies, notes, highlights and tags are read for them, their titles here.
+ * found items' copies, notes, highlights and tags are read for them (in slices, so that typing goes
+ * on meanwhile), their titles here. Until they are read (`searching`), what was shown before stays:
+ * only the items titled with the phrase would show, often none ("No saved article matches").
  */
-function useQuotedFound(found: FoundItems | null, text: string, rows: readonly ListRow[]): FoundItems | null {
+function useQuotedFound(
+  found: FoundItems | null,
+  text: string,
+  rows: readonly ListRow[],
+): { found: FoundItems | null; searching: boolean } {
   const [read, setRead] = useState<{ found: FoundItems; holders: ReadonlySet<string> } | null>(null);
   useEffect(() => {
     const quoted = quotedPhrases(text);
@@ -105,11 +113,18 @@ function useQuotedFound(found: FoundItems | null, text: string, rows: readonly L
       .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
     return () => stale.abort();
   }, [found, text]);
-  return useMemo(() => {
+  const shown = useMemo(() => {
     const quoted = quotedPhrases(text);
-    if (!found || quoted.length === 0) return found;
+    if (!found || quoted.length === 0) return { found, searching: false };
     const titled = rows.filter(({ item }) => found.reasons.has(item.id) && holdsQuoted([item.title], quoted));
-    const holders = new Set([...(read?.found === found ? read.holders : []), ...titled.map(({ item }) => item.id)]);
-    return withQuotedHeld(found, text, holders);
+    const searching = read?.found !== found;
+    const holders = new Set([...(searching ? [] : (read?.holders ?? [])), ...titled.map(({ item }) => item.id)]);
+    return { found: withQuotedHeld(found, text, holders), searching };
   }, [found, text, rows, read]);
+  // The last answer shown in full: kept on screen while the next one's copies are read.
+  const lastShown = useRef<FoundItems | null>(null);
+  useEffect(() => {
+    if (!shown.searching) lastShown.current = shown.found;
+  }, [shown]);
+  return shown.searching && lastShown.current ? { ...shown, found: lastShown.current } : shown;
 }

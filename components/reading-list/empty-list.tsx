@@ -47,7 +47,7 @@ const EMPTY_VIEW: Partial<Record<ListQuery['status'], string>> = {
  * line ends in something when heard).
  */
 export function ListSearchLine({
-  list: { rows, found, shownQuery: query, counts, matchingInAll = 0 },
+  list: { rows, found, shownQuery: query, counts, matchingInAll = 0, searching = false },
   onChange,
   emptyRef,
 }: {
@@ -58,6 +58,8 @@ export function ListSearchLine({
     shownQuery: ListQuery;
     counts: { queue: number };
     matchingInAll?: number;
+    /** The saved copies are still read for a quoted phrase: nothing is known to match yet. */
+    searching?: boolean;
   };
   /** Changes the list's query: "Show all" shows the All view. */
   onChange?: (patch: Partial<ListQuery>) => void;
@@ -67,7 +69,7 @@ export function ListSearchLine({
   const text = query.text.trim();
   const rowCount = rows.length;
   // A search the view finds nothing for that All does (QA pass: it said only "No saved article matches").
-  const inAll = rowCount === 0 && text ? matchingInAll : 0;
+  const inAll = rowCount === 0 && text && !searching ? matchingInAll : 0;
   const elsewhere = inAll > 0 ? `; ${inAll} in All` : '';
   return (
     <>
@@ -76,11 +78,13 @@ export function ListSearchLine({
           <p ref={emptyRef} tabIndex={-1} className="empty-state">
             {query.status === 'queue' && counts.queue === 0 && !text
               ? 'Nothing left to read: everything saved is done or archived.'
-              : text
-                ? `No saved article matches “${echoedQuery(text)}” in this view${elsewhere}.`
-                : !query.topic && !query.tag && EMPTY_VIEW[query.status]
-                  ? EMPTY_VIEW[query.status]
-                  : 'No saved article matches these filters.'}
+              : text && searching
+                ? `Searching your saved copies for “${echoedQuery(text)}”…`
+                : text
+                  ? `No saved article matches “${echoedQuery(text)}” in this view${elsewhere}.`
+                  : !query.topic && !query.tag && EMPTY_VIEW[query.status]
+                    ? EMPTY_VIEW[query.status]
+                    : 'No saved article matches these filters.'}
           </p>
         ) : (
           found?.loosely &&

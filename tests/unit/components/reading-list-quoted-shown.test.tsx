@@ -1,0 +1,93 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { ReadingListView } from '@/components/reading-list/reading-list-view';
+import { resetDatabaseConnection } from '@/lib/db/database';
+import { savePage } from '@/lib/db/items';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
+
+/** Holds back the read of the found items' copies (for a quoted phrase) until the test lets it go. */
+const copies = vi.hoisted(() => ({ gate: Promise.resolve(), asked: 0 }));
+vi.mock('@/lib/search/library-live', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/search/library-live')>();
+  return {
+    ...real,
+    getSnippetSources: async (ids: readonly string[]) => {
+      copies.asked++;
+      await copies.gate;
+      return real.getSnippetSources(ids);
+    },
+  };
+});
+
+function holdCopies(): () => void {
+  let release = () => {};
+  copies.gate = new Promise((resolve) => {
+    release = resolve;
+  });
+  return release;
+}
+
+const FILLER = 'Nothing here is about it. '.repeat(10);
+
+beforeEach(async () => {
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(360);
+  resetDatabaseConnection();
+  await Dexie.delete('shelf');
+  copies.gate = Promise.resolve();
+  copies.asked = 0;
+  const page = (slug: string, title: string, text: string) =>
+    savePage(
+      { url: `https://runtimes.test/${slug}`, title },
+      capturedPage(`https://runtimes.test/${slug}`, title, text),
+    );
+  await page('wasm', 'WebAssembly outside the browser', `${FILLER} The runtime starts in standalone mode. ${FILLER}`);
+  await page(
+    'sre',
+    'Failure drills',
+    `${FILLER} Standalone services have failure modes; each mode is drilled. ${FILLER}`,
+  );
+});
+afterEach(() => resetDatabaseConnection());
+
+const titles = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole('listitem')
+    .map((row) => row.textContent ?? '');
+
+async function searchFor(text: string) {
+  const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
+  fireEvent.change(search, { target: { value: text } });
+}
+
+// While the copies were read for a quoted phrase, the list showed no row and said no saved article
+// matched; now the rows shown before stay until the copies are read.
+it('keeps the rows shown before while the copies are read for a quoted phrase, then lists those holding it', async () => {
+  render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+  await searchFor('standalone');
+  const list = await screen.findByRole('list', { name: 'Saved articles' });
+  await waitFor(() => expect(titles(list)).toHaveLength(2)); // found by their copies: the library is read
+  const release = holdCopies();
+  await searchFor('"standalone mode"');
+  // The list was drawn for the new text (its copies are asked for after): still the two rows, and no "No saved article".
+  await waitFor(() => expect(copies.asked).toBe(1));
+  expect(titles(screen.getByRole('list', { name: 'Saved articles' }))).toHaveLength(2);
+  expect(screen.queryByText(/No saved article matches/)).toBeNull();
+  release();
+  await waitFor(() => expect(titles(screen.getByRole('list', { name: 'Saved articles' }))).toHaveLength(1));
+  expect(titles(screen.getByRole('list', { name: 'Saved articles' }))[0]).toContain('WebAssembly outside the browser');
+});
+
+it('with no rows to keep, says it is searching the copies, not that nothing matches', async () => {
+  render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+  await searchFor('standalone');
+  await waitFor(() => expect(titles(screen.getByRole('list', { name: 'Saved articles' }))).toHaveLength(2));
+  await searchFor('');
+  const release = holdCopies();
+  await searchFor('"standalone mode"');
+  expect(await screen.findByText('Searching your saved copies for “"standalone mode"”…')).toBeTruthy();
+  expect(screen.queryByText(/No saved article matches/)).toBeNull();
+  release();
+  await waitFor(() => expect(titles(screen.getByRole('list', { name: 'Saved articles' }))).toHaveLength(1));
+});
