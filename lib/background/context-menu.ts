@@ -221,9 +221,13 @@ function mayReadSite(url: string): Promise<boolean> {
   const pattern = originPattern(url);
   if (!pattern) return Promise.resolve(false);
   const origins = { origins: [pattern] };
-  const asked = Promise.resolve()
-    .then(() => browser.permissions.request(origins))
-    .catch(() => false);
+  // Called now, not in a later microtask: Firefox takes a request only while the click is handled.
+  let asked: Promise<boolean>;
+  try {
+    asked = browser.permissions.request(origins).catch(() => false);
+  } catch {
+    asked = Promise.resolve(false);
+  }
   const held = browser.permissions.contains(origins).catch(() => false);
   return Promise.all([held, asked]).then(([isHeld, granted]) => isHeld || granted);
 }

@@ -7,6 +7,7 @@ import {
   getUrlWords,
   HIGHLIGHT_MENU_ID,
   handleContextMenuClick,
+  SAVE_MENU_ID,
 } from '@/lib/background/context-menu';
 import { savePage } from '@/lib/db/items';
 import { getSidePanelView, setSidePanelView } from '@/lib/side-panel/view';
@@ -147,6 +148,21 @@ describe('handleContextMenuClick', () => {
     await handleContextMenuClick(click({ pageUrl: browser.runtime.getURL('/sidepanel.html') }), tab as never);
     expect(await getSidePanelView()).toMatchObject({ itemId: id, query: text });
     expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('"Save to Shelf" on a link asks for its site in the click itself, not a moment later', async () => {
+    // Firefox lets permissions.request prompt only while the menu's click is being handled: a
+    // request queued even to the next microtask is refused there ("may only be called from a user
+    // input handler"), and the link stayed without a copy.
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(false as never);
+    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(false as never);
+    const pending = handleContextMenuClick(
+      click({ menuItemId: SAVE_MENU_ID, linkUrl: 'https://b.test/posts/retries', linkText: 'Retries' }),
+      tab as never,
+    );
+    expect(request).toHaveBeenCalledWith({ origins: ['https://b.test/*'] }); // synchronously
+    await pending;
   });
 
   it('ignores other menus', async () => {
