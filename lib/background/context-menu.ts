@@ -17,7 +17,19 @@ export const FIND_RELATED_MENU_ID = 'find-related';
 export const SAVE_MENU_ID = 'save-to-shelf';
 export { HIGHLIGHT_MENU_ID };
 
-/** Menus persist across service-worker restarts, so they are created once, on install/update. */
+/**
+ * Creates Shelf's menus when the browser would otherwise have none. Chrome keeps an extension's
+ * menus across service-worker restarts and browser restarts: created once, on install and update.
+ * Firefox keeps them only for an event page; its build (Manifest V2) has a persistent background
+ * page, whose menus end with the browser session, and a restart fires no onInstalled: created at
+ * every start of that page.
+ */
+export function keepContextMenus(persistentBackgroundPage = import.meta.env.MANIFEST_VERSION === 2): void {
+  if (persistentBackgroundPage) registerContextMenus();
+  else browser.runtime.onInstalled.addListener(() => registerContextMenus());
+}
+
+/** Creates the menus anew (those already there are removed first: no id is taken twice). */
 export function registerContextMenus(): void {
   browser.contextMenus.removeAll(() => {
     browser.contextMenus.create({

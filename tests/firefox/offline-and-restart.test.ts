@@ -154,4 +154,33 @@ test('the reading list and captured copies survive a restart of Firefox on the s
     firefox.hub.evaluate(() => (globalThis as unknown as ExtensionGlobal).browser.browserAction.getBadgeText({})),
   );
   assert.ok(Number(unread) >= 2, `badge ${unread}`);
+
+  // Firefox keeps no menus of a persistent background page (the MV2 build's) from one session to the
+  // next, and a start is no install: the page creates them as it starts. (A restart here installs the
+  // test copy anew, so a start is made as a session begins: no menus, and the page loaded again.)
+  const menusShown = () =>
+    firefox.hub.evaluate(async () => {
+      const { browser } = globalThis as unknown as ExtensionGlobal;
+      const shown: string[] = [];
+      for (const id of ['find-related', 'save-to-shelf', 'highlight-with-shelf']) {
+        // update() refuses an id no menu has.
+        if (
+          await browser.contextMenus.update(id, {}).then(
+            () => true,
+            () => false,
+          )
+        )
+          shown.push(id);
+      }
+      return shown;
+    });
+  assert.deepEqual(await menusShown(), ['find-related', 'save-to-shelf', 'highlight-with-shelf']);
+  await firefox.hub.evaluate(async () => {
+    const { browser } = globalThis as unknown as ExtensionGlobal;
+    await browser.contextMenus.removeAll();
+    (await browser.runtime.getBackgroundPage()).location.reload();
+  });
+  await waitFor('the menus created again by the background page as it starts', async () =>
+    (await menusShown()).length === 3 ? true : undefined,
+  );
 });

@@ -7,6 +7,7 @@ import {
   getUrlWords,
   HIGHLIGHT_MENU_ID,
   handleContextMenuClick,
+  keepContextMenus,
   SAVE_MENU_ID,
 } from '@/lib/background/context-menu';
 import { savePage } from '@/lib/db/items';
@@ -158,7 +159,7 @@ describe('handleContextMenuClick', () => {
     const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(false as never);
     vi.spyOn(browser.permissions, 'contains').mockResolvedValue(false as never);
     const pending = handleContextMenuClick(
-      click({ menuItemId: SAVE_MENU_ID, linkUrl: 'https://b.test/posts/retries', linkText: 'Retries' }),
+      click({ menuItemId: SAVE_MENU_ID, linkUrl: 'https://b.test/posts/retries', linkText: 'Retries' } as never),
       tab as never,
     );
     expect(request).toHaveBeenCalledWith({ origins: ['https://b.test/*'] }); // synchronously
@@ -178,5 +179,34 @@ describe('handleContextMenuClick', () => {
     );
     expect(send).toHaveBeenCalledWith(7, { target: 'page', type: 'highlight-selection' }, { frameId: 2 });
     expect(await fakeBrowser.storage.session.get('sidePanelView')).toEqual({}); // the side panel is not involved
+  });
+});
+
+describe('keepContextMenus', () => {
+  /** WXT's fake browser has no contextMenus: the two calls made, recorded. */
+  function fakeMenus() {
+    const created: string[] = [];
+    const menus = {
+      removeAll: (done: () => void) => done(),
+      create: ({ id }: { id: string }) => void created.push(id),
+    };
+    vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
+    Object.assign(browser, { contextMenus: menus });
+    return created;
+  }
+  const MENUS = [FIND_RELATED_MENU_ID, SAVE_MENU_ID, HIGHLIGHT_MENU_ID];
+
+  it('a persistent background page (Firefox, MV2) creates them as it starts: Firefox keeps none across sessions', () => {
+    const created = fakeMenus();
+    keepContextMenus(true);
+    expect(created).toEqual(MENUS);
+  });
+
+  it('a service worker (Chrome) creates them on install and update only: Chrome keeps them', async () => {
+    const created = fakeMenus();
+    keepContextMenus(false);
+    expect(created).toEqual([]);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
+    expect(created).toEqual(MENUS);
   });
 });
