@@ -124,6 +124,17 @@ export function articleButton(
 }
 
 /**
+ * How to get to the card when the box could not open the panel, in this browser's words. Firefox
+ * never lets a page's click open the sidebar (no user input reaches the background through a
+ * message), and its toolbar button opens the popup: the sidebar is opened from its menu or shortcut.
+ */
+export function sidePanelHintText(firefox = import.meta.env.BROWSER === 'firefox'): string {
+  return firefox
+    ? 'Open Shelf’s sidebar to see the card: Alt+Shift+L, or View → Sidebar → Shelf.'
+    : 'Open Shelf’s side panel from the toolbar to see the card.';
+}
+
+/**
  * Opening a card in Shelf's side panel from a box, which the browser allows only where it can open the
  * panel: `open` runs an opening from `button` (unavailable meanwhile); `hint`, hidden until then, says
  * how to get there when the panel did not open. Both boxes use it.
@@ -134,7 +145,7 @@ export function sidePanelOpener(doc: Document): {
 } {
   const hint = boxElement(doc, 'p', {
     className: 'shelf-box-hint',
-    text: 'Open Shelf’s side panel from the toolbar to see the card.',
+    text: sidePanelHintText(),
     attrs: { role: 'status' },
   });
   hint.hidden = true;

@@ -201,8 +201,11 @@ describe('blog content script', () => {
     // The root is closed: the page gets nothing from the box's host.
     assert.equal(await page.evaluate(() => document.querySelector('shelf-reading-now')?.shadowRoot), null);
 
-    // "Show card in Shelf": the background sets the sidebar to the article's card.
+    // "Show card in Shelf": the background sets the sidebar to the article's card. Firefox opens no
+    // sidebar from a page's click: the box says how to open it, in Firefox's words.
     await box.click('Show card in Shelf');
+    await waitFor('the box’s hint', async () => (await box.text()).includes('Open Shelf’s sidebar to see the card'));
+    assert.doesNotMatch(await box.text(), /side panel from the toolbar/);
     const panel = await firefox.openExtensionPage('/sidepanel.html');
     await waitForText(panel, byRole('article'), new RegExp(HERD_TITLE));
   });

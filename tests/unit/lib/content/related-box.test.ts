@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { sidePanelHintText } from '@/lib/content/box-dom';
 import { renderRelatedBox } from '@/lib/content/related-box';
 
 // Issue #6 names the box's way out as "Don't show on this site": a test looking it up by that name
@@ -70,5 +71,14 @@ describe('opening an article from the box', () => {
     );
     article?.click();
     await vi.waitFor(() => expect(hint?.hidden).toBe(true));
+  });
+});
+
+describe('the hint when the panel did not open', () => {
+  it('in Firefox names its sidebar and how to open it (its toolbar button opens the popup)', () => {
+    expect(sidePanelHintText(true)).toBe(
+      'Open Shelf’s sidebar to see the card: Alt+Shift+L, or View → Sidebar → Shelf.',
+    );
+    expect(sidePanelHintText(false)).toBe('Open Shelf’s side panel from the toolbar to see the card.');
   });
 });
