@@ -24,7 +24,7 @@ export { HIGHLIGHT_MENU_ID };
  * page, whose menus end with the browser session, and a restart fires no onInstalled: created at
  * every start of that page.
  */
-export function keepContextMenus(persistentBackgroundPage = import.meta.env.MANIFEST_VERSION === 2): void {
+export function keepContextMenus(persistentBackgroundPage = Number(import.meta.env.MANIFEST_VERSION) === 2): void {
   if (persistentBackgroundPage) registerContextMenus();
   else browser.runtime.onInstalled.addListener(() => registerContextMenus());
 }
