@@ -116,7 +116,8 @@ describe('every kind cut short, each with a long title', () => {
       { id: 's1', title: long('Unsaved'), worker: 'a stopped worker' },
       { id: 's2', title: long('Linked'), worker: 'a stopped worker', withoutCopy: true },
       { id: 's3', title: long('Imaged'), worker: 'a stopped worker', saved: true },
-      ...Array.from({ length: 96 }, (_, at) => ({ id: `more${at}`, title: long('More'), worker: 'a stopped worker' })),
+      { id: 's4', title: long('Again'), worker: 'a stopped worker', withEarlierCopy: true },
+      ...Array.from({ length: 95 }, (_, at) => ({ id: `more${at}`, title: long('More'), worker: 'a stopped worker' })),
     ]);
     await setSidePanelView({ kind: 'browse' });
     expect(await reportSavesCutShort()).toBe(true);
@@ -124,11 +125,14 @@ describe('every kind cut short, each with a long title', () => {
     expect(view.kind).toBe('message');
     const text = view.kind === 'message' ? view.text : '';
     expect(text).toContain('“Unsaved x');
-    expect(text).toContain('(and 96 more) was saved');
+    expect(text).toContain('(and 95 more) was saved');
     expect(text).toContain('“Linked x');
     expect(text).toContain('Open it and choose Capture now.');
     expect(text).toContain('“Imaged x');
     expect(text).toContain('Save it again to keep them.');
+    // A link fetched again for the copy it had (a kind added beside the others): its line fits too.
+    expect(text).toContain('“Again x');
+    expect(text).toContain('with the copy it had.');
   });
 });
 
