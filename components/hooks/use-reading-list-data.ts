@@ -110,7 +110,11 @@ function useQuotedFound(
       .then((holders) => {
         if (holders && !stale.signal.aborted) setRead({ found, holders });
       })
-      .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
+      .catch((error: unknown) => {
+        console.warn('Shelf: could not read saved copies', error);
+        // Read no further: what the titles hold is listed, not the rows of the search before.
+        if (!stale.signal.aborted) setRead({ found, holders: new Set() });
+      });
     return () => stale.abort();
   }, [found, text]);
   const shown = useMemo(() => {

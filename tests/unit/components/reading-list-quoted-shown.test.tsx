@@ -7,7 +7,7 @@ import { savePage } from '@/lib/db/items';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 /** Holds back the read of the found items' copies (for a quoted phrase) until the test lets it go. */
-const copies = vi.hoisted(() => ({ gate: Promise.resolve(), asked: 0 }));
+const copies = vi.hoisted(() => ({ gate: Promise.resolve(), asked: 0, fail: false }));
 vi.mock('@/lib/search/library-live', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/search/library-live')>();
   return {
@@ -15,6 +15,7 @@ vi.mock('@/lib/search/library-live', async (importOriginal) => {
     getSnippetSources: async (ids: readonly string[]) => {
       copies.asked++;
       await copies.gate;
+      if (copies.fail) throw new Error('The database connection is closing.');
       return real.getSnippetSources(ids);
     },
   };
@@ -37,6 +38,7 @@ beforeEach(async () => {
   await Dexie.delete('shelf');
   copies.gate = Promise.resolve();
   copies.asked = 0;
+  copies.fail = false;
   const page = (slug: string, title: string, text: string) =>
     savePage(
       { url: `https://runtimes.test/${slug}`, title },
@@ -90,4 +92,18 @@ it('with no rows to keep, says it is searching the copies, not that nothing matc
   expect(screen.queryByText(/No saved article matches/)).toBeNull();
   release();
   await waitFor(() => expect(titles(screen.getByRole('list', { name: 'Saved articles' }))).toHaveLength(1));
+});
+
+// The copies could not be read: the rows of the search before stayed under the new text, as if they
+// held the phrase, for as long as the list was open (no read was ever going to end the search).
+it('when the copies cannot be read, lists what the titles hold instead of the rows of the search before', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+  await searchFor('standalone');
+  await waitFor(() => expect(titles(screen.getByRole('list', { name: 'Saved articles' }))).toHaveLength(2));
+  copies.fail = true;
+  await searchFor('"standalone mode"');
+  expect(await screen.findByText('No saved article matches “"standalone mode"” in this view.')).toBeTruthy();
+  expect(screen.queryByRole('list', { name: 'Saved articles' })).toBeNull();
+  expect(warn).toHaveBeenCalled();
 });
