@@ -1,7 +1,8 @@
 import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
-import { mergeItem, newerCopy, newerRecord } from '@/lib/db/merge';
+import { fragmentlessPageItemId } from '@/lib/db/ids';
+import { mergeItem, mergeSamePage, newerCopy, newerRecord, sameValue } from '@/lib/db/merge';
 import { assertEpoch, getEpoch, startNewEpoch } from '@/lib/db/meta';
 import { withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
 import { forgetRemovals } from '@/lib/db/removals';
@@ -141,7 +142,7 @@ export async function writeBackupRecords(
         };
         chunk.forEach((incoming, i) => {
           const local = items[i];
-          const merged = local ? mergeItem(local, incoming) : incoming;
+          const merged = local ? mergedFromBackup(local, incoming) : incoming;
           const newProgress = progressOf.get(incoming.id);
           const newCapture = capturesOf.get(incoming.id);
           const progressWrite = newProgress ? newerRecord(progress[i], newProgress) : null;
@@ -176,4 +177,19 @@ export async function writeBackupRecords(
 
 function groupByItem<T extends { itemId: string }>(records: readonly T[]): Map<string, T> {
   return new Map(records.map((record) => [record.itemId, record]));
+}
+
+/**
+ * An item of a backup merged into this browser's: field by field (`mergeItem`), the later edit kept. One
+ * saved under an address of the page that versions before 12 gave another id (a newsletter's link,
+ * `?utm_source=…`, beside the page's own address) was another item: its tags and note join this one's
+ * (`mergeSamePage`), as the version-12 migration joins them. Null when nothing changes.
+ */
+function mergedFromBackup(local: SavedItem, incoming: SavedItem): SavedItem | null {
+  const merged = mergeItem(local, incoming);
+  // The same item before version 12 too (the same address, or another #fragment): the later edit wins.
+  if (!local.url || !incoming.url || fragmentlessPageItemId(local.url) === fragmentlessPageItemId(incoming.url))
+    return merged;
+  const both = mergeSamePage(local, incoming);
+  return merged || !sameValue(both.tags, local.tags) || both.note !== local.note ? both : null;
 }

@@ -316,6 +316,42 @@ describe('backup', () => {
     ]);
   });
 
+  // A backup made before version 12 held the page under its newsletter address, a separate item from the one
+  // saved here under its own: merged into it, one note and the tags of one side were lost (the later edit won).
+  it('merged into a library holding the page under its own address: the tags and notes of both are kept', async () => {
+    const file = JSON.parse(JSON.stringify(await exportNow())) as Backup;
+    const page = file.items.find((item) => item.url === 'https://example.org/page');
+    if (!page) throw new Error('fixture');
+    const shared = 'https://example.org/page?utm_source=news';
+    const fromNewsletter = {
+      ...page,
+      id: fragmentlessPageItemId(shared),
+      url: shared,
+      note: 'from the newsletter',
+      tags: ['news'],
+      changedAt: { ...page.changedAt, note: 30, tags: 30 },
+    };
+    const id = pageItemId(shared);
+    await setNote(id, 'my own note', { db, now: 40 });
+    await setTags(id, ['rust'], { db, now: 40 });
+    const report = await restoreBackup(parse({ ...file, items: [fromNewsletter] }), 'merge', { db });
+    expect(report).toMatchObject({ added: 0, updated: 1 });
+    expect(await getItem(id, db)).toMatchObject({
+      url: 'https://example.org/page',
+      note: 'my own note\n\nfrom the newsletter',
+      tags: ['rust', 'news'],
+    });
+    // Restored again: nothing more changes.
+    expect(await restoreBackup(parse({ ...file, items: [fromNewsletter] }), 'merge', { db })).toMatchObject({
+      updated: 0,
+      unchanged: 1,
+    });
+    // The same item under another #fragment (one id before version 12 too): the later edit wins, as ever.
+    const atSection = { ...page, url: 'https://example.org/page#usage', note: 'an older note', tags: [] };
+    await restoreBackup(parse({ ...file, items: [atSection] }), 'merge', { db });
+    expect(await getItem(id, db)).toMatchObject({ note: 'my own note\n\nfrom the newsletter' });
+  });
+
   it('two items under one id in a file: the second is skipped, and nothing of the first goes to it', async () => {
     const file = JSON.parse(JSON.stringify(await exportNow())) as Backup;
     const { items } = file;
