@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
 import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
 
 /** Sites Shelf needs to read for "every site" and "Keep images offline": asked for when the user chooses either. */
@@ -31,8 +32,16 @@ export async function giveBackAllSites(): Promise<void> {
   await browser.permissions.request({ origins: narrower }).catch(() => false);
 }
 
-/** The web sites Shelf holds besides every site (`ALL_SITES`): those Chrome withdraws with it. */
+/**
+ * The web sites Shelf holds besides every site (`ALL_SITES`): those Chrome withdraws with it. Not the
+ * blog box's sites (the manifest's content script, `BLOG_ARTICLE_PATTERNS`): Chrome's `getAll` lists
+ * them, but `remove` never withdraws them and `contains` does not count them (probed in Chrome 156), so
+ * asked for again they would be a prompt, and they would keep the background from ever giving every
+ * site back.
+ */
 export async function narrowerSitesHeld(): Promise<string[]> {
   const held = (await browser.permissions.getAll().catch(() => ({ origins: [] as string[] }))).origins ?? [];
-  return held.filter((origin) => !ALL_SITES.includes(origin) && /^https?:\/\//.test(origin));
+  return held.filter(
+    (origin) => !ALL_SITES.includes(origin) && !BLOG_ARTICLE_PATTERNS.includes(origin) && /^https?:\/\//.test(origin),
+  );
 }

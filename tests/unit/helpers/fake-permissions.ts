@@ -9,10 +9,16 @@ import { browser } from 'wxt/browser';
 export function fakePermissionsAndScripting({
   grantOnRequest = true,
   removesCovered = false,
+  contentScriptSites = [],
 }: {
   grantOnRequest?: boolean;
   /** As Chrome does: removing a pattern also withdraws every granted host it covers ("https://*\/*" a site's). */
   removesCovered?: boolean;
+  /**
+   * The manifest's content scripts' sites, as Chrome 156 treats them (probed with the built
+   * extension): listed by `getAll`, not held for `contains`, never withdrawn by `remove`.
+   */
+  contentScriptSites?: readonly string[];
 } = {}) {
   const granted = new Set<string>();
   const registered = new Map<string, { id: string; matches?: string[] }>();
@@ -34,7 +40,10 @@ export function fakePermissionsAndScripting({
       for (const origin of [...granted]) if (covers(pattern, origin)) granted.delete(origin);
     return true;
   });
-  vi.spyOn(browser.permissions, 'getAll').mockImplementation(async () => ({ permissions: [], origins: [...granted] }));
+  vi.spyOn(browser.permissions, 'getAll').mockImplementation(async () => ({
+    permissions: [],
+    origins: [...new Set([...granted, ...contentScriptSites])],
+  }));
   vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockImplementation(
     async (filter) =>
       [...registered.values()].filter((script) => !filter?.ids || filter.ids.includes(script.id)) as never,
