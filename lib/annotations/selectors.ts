@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { MAX_QUOTE_LENGTH } from '@/lib/annotations/describe-range';
 import { MAX_QUOTE_BLOCKS_LENGTH } from '@/lib/annotations/quote-blocks';
+import { z } from '@/lib/zod/classic';
 
 // Describing a range lives apart, without Zod, for the script on the blog's pages (see there).
 export { CONTEXT_LENGTH, type DescribeResult, describeRange, MAX_QUOTE_LENGTH } from '@/lib/annotations/describe-range';

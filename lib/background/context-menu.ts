@@ -1,5 +1,4 @@
 import { type Browser, browser } from 'wxt/browser';
-import { z } from 'zod';
 import { captureLink, RemovedWhileFetchedError } from '@/lib/background/capture-link';
 import { HIGHLIGHT_MENU_ID, highlightMenuPatterns } from '@/lib/background/highlight-menu';
 import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
@@ -12,6 +11,7 @@ import { originPattern } from '@/lib/net/fetch-page';
 import { shownLine } from '@/lib/search/shown-line';
 import { openSidePanel } from '@/lib/side-panel/show';
 import { getSidePanelView, type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
+import { z } from '@/lib/zod/classic';
 
 export const FIND_RELATED_MENU_ID = 'find-related';
 export const SAVE_MENU_ID = 'save-to-shelf';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { requestLibraryPostingsUpdate } from '@/lib/background/library-postings';
 import { NoDomError, withDom } from '@/lib/background/offscreen';
 import { copyChanges, readableCopy, storedCopyText } from '@/lib/capture/copy-text';
@@ -13,6 +12,7 @@ import {
 } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { pauseForPage } from '@/lib/dom/time-slices';
+import { z } from '@/lib/zod/classic';
 
 /**
  * Copies read per transaction, one at a time (a copy's HTML may be megabytes): few enough that a

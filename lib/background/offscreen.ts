@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import type { Envelope, OffscreenRequest } from '@/lib/messaging/protocol';
+import { z } from '@/lib/zod/classic';
 
 const OFFSCREEN_URL = '/offscreen.html';
 

@@ -1,5 +1,4 @@
 import { type Browser, browser } from 'wxt/browser';
-import { z } from 'zod';
 import { readCopyHere } from '@/lib/background/copy-texts';
 import { keepCopyImages } from '@/lib/background/keep-images';
 import { whileSaving } from '@/lib/background/saves-under-way';
@@ -12,6 +11,7 @@ import type { SavedItem } from '@/lib/db/schema';
 import { isWebUrl } from '@/lib/net/web-url';
 import { openSidePanel, type SidePanelTarget } from '@/lib/side-panel/show';
 import { setSidePanelView } from '@/lib/side-panel/view';
+import { z } from '@/lib/zod/classic';
 
 export interface TabToSave {
   id?: number;

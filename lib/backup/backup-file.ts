@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { catalogOverlaySchema } from '@/lib/catalog-updates/overlay-schema';
 import type { BackupRecords } from '@/lib/db/backup';
 import { articleItemId, pageItemId } from '@/lib/db/ids';
@@ -14,6 +13,7 @@ import {
 } from '@/lib/db/schema';
 import type { SkippedRecord } from '@/lib/import/entry';
 import { isWebUrl } from '@/lib/net/web-url';
+import { z } from '@/lib/zod/classic';
 
 /**
  * Shelf's own backup file: everything the user keeps, versioned. Version 2 carries the saved

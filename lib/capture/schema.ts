@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod/classic';
 
 /** Size budget of one captured page: larger pages are truncated, with a notice. */
 export const MAX_CAPTURE_TEXT = 1_000_000;

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { BLOG_SITE, type BlogSite } from '@/lib/catalog-updates/blog-site';
 import { type ArticleEvidence, createCatalogLearner, type LearnOutcome } from '@/lib/catalog-updates/learn';
 import type { CatalogOverlayStore } from '@/lib/catalog-updates/overlay-schema';
 import { METADATA_LIMITS, type PageMetadata } from '@/lib/catalog-updates/page-metadata';
 import type { Article } from '@/lib/corpus/article';
+import { z } from '@/lib/zod/classic';
 
 /**
  * Learning while reading: the content script reads the blog page's metadata (`readPageMetadata`

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { BLOG_SITE } from '@/lib/catalog-updates/blog-site';
 import { slugSchema } from '@/lib/corpus/article';
+import { z } from '@/lib/zod/classic';
 
 /**
  * The catalog overlay: what Shelf learned from the blog, kept beside the bundled catalog (which is

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { TOPICS, type TopicId } from '@/lib/corpus/topics';
+import { z } from '@/lib/zod/classic';
 
 export const topicIdSchema = z.enum(TOPICS.map((topic) => topic.id) as [TopicId, ...TopicId[]]);
 

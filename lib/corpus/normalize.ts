@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { type Article, BLOG_ORIGIN, catalogSchema } from '@/lib/corpus/article';
 import { normalizeBlogUrl } from '@/lib/corpus/blog-url';
 import type { CurationEntry } from '@/lib/corpus/curation';
+import { z } from '@/lib/zod/classic';
 
 /** One line of the upstream `articles.jsonl` (see its README). */
 export const rawCatalogLineSchema = z.object({

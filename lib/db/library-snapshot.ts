@@ -1,9 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { z } from 'zod';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { assertEpoch } from '@/lib/db/meta';
 import { LIBRARY_ANALYSIS_VERSION, type LibraryIndexSnapshot } from '@/lib/search/library-index';
+import { z } from '@/lib/zod/classic';
 
 /**
  * The library search index stored whole (one record of flat arrays), kept by the background after

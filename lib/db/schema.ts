@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { quoteBlocksSchema, selectorSetSchema } from '@/lib/annotations/selectors';
 import { MAX_STORED_TAG_LENGTH, MAX_STORED_TAGS } from '@/lib/annotations/tags';
 import { capturedPageSchema } from '@/lib/capture/schema';
 import { updateCursorSchema } from '@/lib/catalog-updates/overlay-schema';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import type { LibraryIndexSnapshot } from '@/lib/search/library-index';
+import { z } from '@/lib/zod/classic';
 
 /**
  * The shapes Shelf keeps in IndexedDB. Zod is their source of truth: backups are validated with

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { cutToLength } from '@/lib/annotations/cut-text';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
 import { cleanStoredTags } from '@/lib/annotations/tags';
@@ -6,6 +5,7 @@ import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_ITEM_URL_LENGTH, MAX_NOTE_LENGTH } from 
 import { HIGHLIGHT_COLORS, type ItemStatus, itemStatusSchema } from '@/lib/db/schema';
 import { isWebUrl } from '@/lib/net/web-url';
 import { shownLine } from '@/lib/search/shown-line';
+import { z } from '@/lib/zod/classic';
 
 /** The formats Shelf imports, as named to the user. */
 export const IMPORT_FORMAT_NAMES = {

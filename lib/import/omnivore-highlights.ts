@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { selectorsForQuote } from '@/lib/annotations/anchor';
 import { MAX_QUOTE_LENGTH, type SelectorSet } from '@/lib/annotations/selectors';
 import { collapseWhitespace } from '@/lib/annotations/text-model';
 import type { HighlightColor } from '@/lib/db/schema';
 import type { ImportedHighlight } from '@/lib/import/entry';
+import { z } from '@/lib/zod/classic';
 
 /** A highlight as Omnivore's API and its export's metadata give it (only the fields Shelf uses). */
 export const omnivoreHighlightSchema = z.looseObject({

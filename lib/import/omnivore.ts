@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { capturePage } from '@/lib/capture/capture-page';
 import type { CapturedPage } from '@/lib/capture/schema';
 import type { ItemStatus } from '@/lib/db/schema';
@@ -13,6 +12,7 @@ import {
 } from '@/lib/import/omnivore-highlights';
 import { decodeText } from '@/lib/import/zip';
 import { isWebUrl } from '@/lib/net/web-url';
+import { z } from '@/lib/zod/classic';
 
 /** One saved item in Omnivore's `metadata_*.json` batches (only the fields Shelf uses). */
 const omnivoreItemSchema = z.looseObject({

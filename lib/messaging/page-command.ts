@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { z } from '@/lib/zod/mini';
 
 /**
  * The commands the background sends to Shelf's script in a web page's tab (a blog article's, or any

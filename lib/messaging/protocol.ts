@@ -1,9 +1,9 @@
 import { type Browser, browser } from 'wxt/browser';
-import { z } from 'zod';
 import { quoteBlocksSchema, selectorSetSchema } from '@/lib/annotations/selectors';
 import { pageMetadataSchema } from '@/lib/catalog-updates/learn-from-page';
 import type { HighlightColor, ItemStatus } from '@/lib/db/schema';
 import type { SyncStatus } from '@/lib/sync/sync-status';
+import { z } from '@/lib/zod/classic';
 
 /**
  * The one message contract between Shelf's contexts. Every request is parsed with Zod where it

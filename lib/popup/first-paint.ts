@@ -1,7 +1,8 @@
 // zod/mini: the popup's app checks the stored picture with it before adopting its rows.
-import { z } from 'zod/mini';
+
 import { MAX_PICTURE_ROWS } from '@/lib/popup/first-paint-read';
 import { resultRowSchema } from '@/lib/search/result-row';
+import { z } from '@/lib/zod/mini';
 
 /**
  * What the popup showed for its last search, kept with the restored query so that reopening the

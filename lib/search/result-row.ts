@@ -1,6 +1,7 @@
 // zod/mini: the popup's first paint reads rows back from storage, and that script must stay small.
-import { z } from 'zod/mini';
+
 import type { SavedMarker } from '@/lib/db/queries';
+import { z } from '@/lib/zod/mini';
 
 const partsSchema = z
   .array(z.object({ text: z.string().check(z.maxLength(5_000)), marked: z.boolean() }))

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-// zod/mini: content scripts read preferences, where full Zod's size shows.
-import { z } from 'zod/mini';
 import { MAX_REPORT_LINE, MAX_REPORT_LINES } from '@/lib/catalog-updates/report';
 import { THEMES, type Theme } from '@/lib/settings/theme-attribute';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 import { type SyncStatus, storedSyncStatusSchema } from '@/lib/sync/sync-status';
+// zod/mini: content scripts read preferences, where full Zod's size shows.
+import { z } from '@/lib/zod/mini';
 
 /**
  * Every setting and every piece of small state Shelf keeps outside the database, in one list:

@@ -1,6 +1,7 @@
 // zod/mini: this module is on the popup's start-up path, where full Zod's size shows.
-import { z } from 'zod/mini';
+
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
+import { z } from '@/lib/zod/mini';
 
 /** A reader view opened before its passage was known carries at most this many terms, each this long at most. */
 export const READER_VIEW_TERMS = { count: 32, length: 100 } as const;

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { itemStatusSchema } from '@/lib/db/schema';
 import { isWebUrl } from '@/lib/net/web-url';
 import type { Json } from '@/lib/sync/document';
+import { z } from '@/lib/zod/classic';
 
 /**
  * The kinds of entity sync knows and the fields each has. A saved item is `item:<its id>`, a

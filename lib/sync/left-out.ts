@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { chunkChecksum } from '@/lib/sync/chunk-codec';
 import { RECENT_DELETION_MS } from '@/lib/sync/priority';
 import type { Manifest } from '@/lib/sync/remote-state';
+import { z } from '@/lib/zod/classic';
 
 /**
  * The browsers whose last write left some of their highlights out of the area (they did not fit:

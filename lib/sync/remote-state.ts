@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { chunkChecksum, decodeChunk } from '@/lib/sync/chunk-codec';
 import { validStarts } from '@/lib/sync/chunk-layout';
 import type { Entity, SyncDocument } from '@/lib/sync/document';
 import { type LeftOutRecord, namesNoOne, readLeftOut } from '@/lib/sync/left-out';
 import { WireFormatError } from '@/lib/sync/wire-format';
+import { z } from '@/lib/zod/classic';
 
 /**
  * What the sync area holds: a manifest item that names every chunk with its checksum, and the

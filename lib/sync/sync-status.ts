@@ -1,5 +1,5 @@
-import { z } from 'zod/mini';
 import type { FitReport } from '@/lib/sync/write-plan';
+import { z } from '@/lib/zod/mini';
 
 /** What Settings shows about sync: when it last ran, how much room it uses, what did not fit, what went wrong. */
 export interface SyncStatus {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { fragmentlessPageItemId } from '@/lib/db/ids';
 import {
   type Entity,
@@ -10,6 +9,7 @@ import {
   splitEntityKey,
 } from '@/lib/sync/document';
 import { hasTombstones, ITEM_FIELD_SCHEMAS, ITEM_FIELDS, ITEM_KIND, ITEM_STATUSES } from '@/lib/sync/entity-kinds';
+import { z } from '@/lib/zod/classic';
 
 /**
  * One chunk's entities as compact JSON (before compression). Items, most of what syncs, are

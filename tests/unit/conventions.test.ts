@@ -228,6 +228,31 @@ const RULES: Rule[] = [
     ],
   },
   {
+    name: 'extension code loads Zod through lib/zod only (jitless there: no eval under the CSP of extension pages)',
+    check: (files) =>
+      files
+        .filter((file) => ['lib', 'components', 'entrypoints'].some((dir) => under(dir)(file)))
+        .filter((file) => !under('lib/zod')(file))
+        .flatMap((file) =>
+          runtimeImportsOf(file)
+            .filter(({ specifier }) => specifier === 'zod' || specifier.startsWith('zod/'))
+            .map(({ specifier, line }) => ({ file: file.path, line, problem: `imports ${specifier}` })),
+        ),
+    broken: [
+      { path: 'lib/a/schema.ts', text: "import { z } from 'zod';\n" },
+      { path: 'components/a.tsx', text: "import { z } from 'zod/mini';\n" },
+      { path: 'entrypoints/popup/a.ts', text: "const load = () => import('zod');\n" },
+    ],
+    kept: [
+      { path: 'lib/zod/classic.ts', text: "import { z } from 'zod';\n" },
+      {
+        path: 'lib/a/schema.ts',
+        text: "import { z } from '@/lib/zod/classic';\nimport type { ZodType } from 'zod';\n",
+      },
+      { path: 'scripts/a.ts', text: "import { z } from 'zod';\n" },
+    ],
+  },
+  {
     name: "an entrypoint imports no other entrypoint's files",
     check: forbiddenImports('entrypoints', (file, specifier) => {
       const target = importTarget(file.path, specifier);
