@@ -20,6 +20,7 @@ import {
   type ReadingProgress,
   type SavedItem,
 } from '@/lib/db/schema';
+import { addressWithoutTracking } from '@/lib/net/tracking-parameters';
 import { isWebUrl } from '@/lib/net/web-url';
 import { plainTitle, shownLine } from '@/lib/search/shown-line';
 
@@ -102,6 +103,9 @@ function writePage(
   create: boolean,
 ): Promise<SavedItem | null> {
   const id = pageItemId(page.url, page.bundledArticleId);
+  const url = addressWithoutTracking(page.url);
+  // A page known by its address alone (a link without text, a tab without a title) is named by the address kept.
+  const title = page.title === page.url ? url : page.title;
   return reportingFullStorage(() =>
     db.transaction('rw', db.items, db.captures, db.meta, async () => {
       let item = await db.items.get(id);
@@ -112,9 +116,9 @@ function writePage(
             id,
             kind: page.bundledArticleId ? 'article' : 'page',
             articleId: page.bundledArticleId ?? null,
-            url: page.url.slice(0, MAX_ITEM_URL_LENGTH),
+            url: url.slice(0, MAX_ITEM_URL_LENGTH),
             // A plain line whoever passes it (a link's text, a tab's title): no control characters or bidi overrides.
-            title: plainTitle(capture?.title ?? page.title, page.url),
+            title: plainTitle(capture?.title ?? title, url),
           },
           now,
         );
@@ -125,9 +129,9 @@ function writePage(
         // Saved by its address alone (a plain list of links imported, a link saved before its page
         // had a title): the first title known replaces the address. A title it had is never replaced,
         // and another address (a capture of an untitled page names it by its address) is no title.
-        const title = shownLine(capture?.title ?? page.title).slice(0, 1000);
-        if (title && !isWebAddress(title)) {
-          item = { ...item, title };
+        const known = shownLine(capture?.title ?? title).slice(0, 1000);
+        if (known && !isWebAddress(known)) {
+          item = { ...item, title: known };
           touch(item, ['title'], now);
           await db.items.put(item);
         }

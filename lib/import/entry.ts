@@ -3,6 +3,7 @@ import { selectorSetSchema } from '@/lib/annotations/selectors';
 import { cleanStoredTags } from '@/lib/annotations/tags';
 import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_ITEM_URL_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { HIGHLIGHT_COLORS, type ItemStatus, itemStatusSchema } from '@/lib/db/schema';
+import { addressWithoutTracking } from '@/lib/net/tracking-parameters';
 import { isWebUrl } from '@/lib/net/web-url';
 import { shownLine } from '@/lib/search/shown-line';
 import { z } from '@/lib/zod/classic';
@@ -32,7 +33,9 @@ export const importEntrySchema = z.object({
     .trim()
     .min(1, 'no address')
     .max(MAX_ITEM_URL_LENGTH, `the address is longer than ${MAX_ITEM_URL_LENGTH} characters`)
-    .refine((url) => isWebUrl(url), 'not a web address (http or https)'),
+    .refine((url) => isWebUrl(url), 'not a web address (http or https)')
+    // Kept, and opened by "Open original", without where the link was shared (`utm_source`…).
+    .transform(addressWithoutTracking),
   title: z.string().transform((title) => shownLine(title).slice(0, 1000)),
   tags: z.array(z.string()).transform(cleanStoredTags),
   /** Null when the format (or record) states none: it then never changes a saved item's status. */

@@ -31,3 +31,21 @@ function parameterName(part: string): string {
     return name;
   }
 }
+
+/**
+ * An address without its tracking parameters, what Shelf keeps of a page saved or imported ("Open
+ * original" opens it); its #fragment and every other parameter stay. Returned as given when it has
+ * none (or is no URL), so an address is only rewritten, by the URL standard, when one is left out.
+ */
+export function addressWithoutTracking(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const search = searchWithoutTracking(parsed.search);
+  if (search === parsed.search) return url;
+  parsed.search = search;
+  return parsed.href;
+}

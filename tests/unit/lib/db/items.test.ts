@@ -33,6 +33,26 @@ afterEach(async () => {
 });
 
 describe('repository', () => {
+  // "Open original" opened the link as shared, ?utm_source=… and all: the id left them out, the address kept them.
+  it('keeps a saved page’s address without its tracking parameters, its other parameters and #fragment as given', async () => {
+    const shared = 'https://example.com/a?utm_source=newsletter&utm_medium=email&p=2&fbclid=x#part-2';
+    const item = await savePage({ url: shared, title: shared }, null, { db });
+    expect(item).toMatchObject({
+      id: pageItemId('https://example.com/a?p=2'),
+      url: 'https://example.com/a?p=2#part-2',
+      title: 'https://example.com/a?p=2#part-2',
+    });
+    const captured = await savePage(
+      { url: 'https://example.com/b?utm_campaign=x', title: 'B' },
+      capturedPage('https://example.com/b?utm_campaign=x', 'B', 'Some text.'),
+      { db },
+    );
+    expect(captured.url).toBe('https://example.com/b');
+    // An address without tracking parameters is kept exactly as given.
+    const plain = await savePage({ url: 'https://Example.com/c?q=a%20b#top', title: 'C' }, null, { db });
+    expect(plain.url).toBe('https://Example.com/c?q=a%20b#top');
+  });
+
   it('saves an article once, as unread', async () => {
     const first = await saveArticle(ARTICLE, { db, now: 1 });
     const again = await saveArticle(ARTICLE, { db, now: 2 });

@@ -224,6 +224,21 @@ describe('applyImport', () => {
     expect(await countItems(db)).toBe(2);
   });
 
+  // "Open original" opened the link as shared, ?utm_source=… and all: the id left them out, the address kept them.
+  it('keeps an imported address without its tracking parameters, its other parameters and #fragment as written', async () => {
+    const csv =
+      'url,title\nhttps://a.example/x?utm_source=news&p=2&fbclid=abc#part-2,X\nhttps://b.example/y?gclid=1,\n';
+    await applyImport(readImportFile('links.csv', new TextEncoder().encode(csv)), { db });
+    expect(await getItem(pageItemId('https://a.example/x?p=2'), db)).toMatchObject({
+      url: 'https://a.example/x?p=2#part-2',
+    });
+    // Without a title, the address is the title: the same one.
+    expect(await getItem(pageItemId('https://b.example/y'), db)).toMatchObject({
+      url: 'https://b.example/y',
+      title: 'https://b.example/y',
+    });
+  });
+
   // QA pass: the duplicate row's reason came after every other one ("line 6 … | line 10 … | line 5: …").
   it('lists the skipped rows in the order of the file, a duplicate among them', async () => {
     const rows = [
