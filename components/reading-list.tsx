@@ -10,7 +10,7 @@ import { ROW_INDEX_ATTRIBUTE } from '@/lib/reading-list/row-focus';
 import { rowNames } from '@/lib/reading-list/row-names';
 import type { MatchReason } from '@/lib/search/library-index';
 
-/** Two lines of title, one of details, a progress bar: every row's least height; one whose details wrap is measured. */
+/** Two lines of title, one of details, a progress bar: every row's least height; one whose title or details wrap is measured. */
 const ROW_HEIGHT = 78;
 const NO_COPIES: ReadonlyMap<string, CopyFacts> = new Map();
 
