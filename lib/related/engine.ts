@@ -361,11 +361,14 @@ export function createRelatedEngine(
   }
 
   /**
-   * Every article's ranking score and confidence for a text (0 for an article sharing none of its own
-   * words with it), with the text's RANKING_TERMS heaviest terms and their norm: what
-   * `npm run manual-profiles` reads of each manual page.
+   * A text's weighed terms and what ranking and matching read of every article for it. Everyday words
+   * and words of every manual are discounted ("name", "new", "return", "argument" on every entry of a
+   * manual say little of its topic). The ranking reads the RANKING_TERMS heaviest, against the articles
+   * and, on the same scale (norm), their subject vocabulary (which only orders the articles sharing a
+   * word with the text: it never lists one by itself). Matching (the confidence, and the pool read for
+   * it) reads every word against the articles' own words and subject vocabulary together.
    */
-  function scoresOfEveryArticle(input: RelatedInput | string) {
+  function scoresOf(input: RelatedInput | string) {
     const discounted = weighDiscountedTerms(input);
     const top = discounted.slice(0, RANKING_TERMS);
     const heaviest = similarities(top);
@@ -374,15 +377,28 @@ export function createRelatedEngine(
       subjectPostings,
     ).scores;
     const matching = matchingSimilarities(discounted);
-    const rankScores = docs.map(
-      (_, doc) => ((heaviest.scores[doc] as number) + SUBJECT_WEIGHT * (subjects[doc] as number)) / heaviest.norm,
-    );
-    const confidences = docs.map((_, doc) =>
-      matching.sharesOwnWord[doc]
-        ? ((matching.scores[doc] as number) - (matching.largestShare[doc] as number) / 2) / matching.norm
-        : 0,
-    );
-    return { rankScores, confidences, top, norm: heaviest.norm };
+    return {
+      discounted,
+      top,
+      norm: heaviest.norm,
+      matching,
+      rankScore: (doc: number) =>
+        ((heaviest.scores[doc] as number) + SUBJECT_WEIGHT * (subjects[doc] as number)) / heaviest.norm,
+      confidence: (doc: number) =>
+        ((matching.scores[doc] as number) - (matching.largestShare[doc] as number) / 2) / matching.norm,
+    };
+  }
+
+  /**
+   * Every article's ranking score and confidence for a text (0 for an article sharing none of its own
+   * words with it), with the text's RANKING_TERMS heaviest terms and their norm: what
+   * `npm run manual-profiles` reads of each manual page.
+   */
+  function scoresOfEveryArticle(input: RelatedInput | string) {
+    const scored = scoresOf(input);
+    const rankScores = docs.map((_, doc) => scored.rankScore(doc));
+    const confidences = docs.map((_, doc) => (scored.matching.sharesOwnWord[doc] ? scored.confidence(doc) : 0));
+    return { rankScores, confidences, top: scored.top, norm: scored.norm };
   }
 
   function related(
@@ -390,31 +406,16 @@ export function createRelatedEngine(
     options: { limit?: number; excludeId?: string } = {},
   ): RelatedResponse {
     const limit = options.limit ?? 5;
-    // Everyday words and words of every manual are discounted ("name", "new", "return", "argument" on
-    // every entry of a manual say little of its topic). The confidence reads all of the page's words;
-    // the ranking its RANKING_TERMS heaviest.
-    const discounted = weighDiscountedTerms(input);
-    const top = discounted.slice(0, RANKING_TERMS);
-    const heaviest = similarities(top);
-    // The same heaviest words against the articles' subject vocabulary, on the same scale (norm). It
-    // only orders the articles that share a word with the text: it never lists one by itself.
-    const subjects = similarities(
-      top.map(({ term, weight }) => ({ index: subjectIndex.get(term), weight })),
-      subjectPostings,
-    ).scores;
-    // Whether it matches (and the pool read for it) is decided on every word, discounted as above,
-    // against the articles' own words and subject vocabulary together; only articles sharing one of
-    // their own words with the text are listed.
-    const matching = matchingSimilarities(discounted);
+    const { discounted, top, norm, matching, rankScore, confidence } = scoresOf(input);
+    // Only articles sharing one of their own words with the text are listed.
     const ranked: Array<{ doc: number; rankScore: number; score: number; confidence: number }> = [];
     matching.sharesOwnWord.forEach((shares, doc) => {
       if (shares && (docs[doc] as Article).id !== options.excludeId) {
-        const matchingScore = matching.scores[doc] as number;
         ranked.push({
           doc,
-          rankScore: ((heaviest.scores[doc] as number) + SUBJECT_WEIGHT * (subjects[doc] as number)) / heaviest.norm,
-          score: matchingScore / matching.norm,
-          confidence: (matchingScore - (matching.largestShare[doc] as number) / 2) / matching.norm,
+          rankScore: rankScore(doc),
+          score: (matching.scores[doc] as number) / matching.norm,
+          confidence: confidence(doc),
         });
       }
     });
@@ -429,7 +430,7 @@ export function createRelatedEngine(
       0,
       ...pool.map(({ doc, confidence }) => confidence - MANUAL_NOISE_WEIGHT * (manual.noiseAboveMedian[doc] as number)),
     );
-    const likeness = Math.max(0, ...pool.map(({ doc }) => manualLikeness(top, heaviest.norm, doc)));
+    const likeness = Math.max(0, ...pool.map(({ doc }) => manualLikeness(top, norm, doc)));
     const share =
       discounted.length >= MIN_MEASURED_TERMS ? knownShare(discounted, options.excludeId) : ASSUMED_KNOWN_SHARE;
     // A text sharing none of the articles' own words has nothing to list, however known its words.
