@@ -1,3 +1,4 @@
+import { cutToLength } from '@/lib/annotations/cut-text';
 import { getItemIdsWithCopies } from '@/lib/db/copies';
 import { getItemTitles } from '@/lib/db/queries';
 import { shownLine } from '@/lib/search/shown-line';
@@ -36,7 +37,7 @@ export async function whileSaving<T>(
   // A plain line: the page's words (a link's text, a tab's title), said later inside Shelf's own sentence.
   const listed: SaveUnderWay = {
     id,
-    title: shownLine(title).slice(0, 300) || 'this page',
+    title: cutToLength(shownLine(title), 300) || 'this page',
     worker: THIS_WORKER,
     ...(linkItemId === undefined ? {} : { linkItemId }),
   };
@@ -78,7 +79,7 @@ export async function reportSavesCutShort(): Promise<boolean> {
   // The message holds 1,000 characters (the side panel's view): every kind's line, each naming a title
   // of up to 300, was refused, and nothing was said (red-team pass; again once a fourth kind was added).
   const named = ({ title }: SaveUnderWay) =>
-    title.length > TITLE_SHOWN ? `${title.slice(0, TITLE_SHOWN - 1)}…` : title;
+    title.length > TITLE_SHOWN ? `${cutToLength(title, TITLE_SHOWN - 1)}…` : title;
   const [first] = unsaved;
   const [firstSaved] = saved;
   const [firstWithoutCopy] = withoutCopy;

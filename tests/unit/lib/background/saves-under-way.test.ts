@@ -147,3 +147,25 @@ describe('a save’s title from the page', () => {
     expect(listed).toEqual(['evil link']);
   });
 });
+
+// Review: a title was cut by UTF-16 units, so an emoji where it was cut (at 300 when listed, at 90 when
+// said) left half of itself, shown as "�".
+describe('a long title with a character outside the BMP where it is cut', () => {
+  it('is listed and said without half a character', async () => {
+    const loneHalf = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    let listed = '';
+    await whileSaving(`${'a'.repeat(299)}😀 and more`, async () => {
+      listed = (await getPreference(PREFERENCES.savesUnderWay))[0]?.title ?? '';
+    });
+    expect(listed).toBe('a'.repeat(299));
+    await setPreference(PREFERENCES.savesUnderWay, [
+      { id: 's1', title: `${'b'.repeat(88)}😀 and more`, worker: 'a stopped worker' },
+    ]);
+    await setSidePanelView({ kind: 'browse' });
+    await reportSavesCutShort();
+    const view = await getSidePanelView();
+    const text = view.kind === 'message' ? view.text : '';
+    expect(text).toContain(`“${'b'.repeat(88)}…”`);
+    expect(text).not.toMatch(loneHalf);
+  });
+});
