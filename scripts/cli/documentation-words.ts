@@ -111,21 +111,32 @@ function hasPages(dir: string): boolean {
   }
 }
 
-/** The installed packages' pages, or the names of those missing or empty (then nothing is built). */
-export function installedDocumentation(): { packages: Array<Iterable<PageText>> } | { missing: string[] } {
+/** The installed packages' pages (read so), or the names of those missing or empty (then nothing is built). */
+export function installedDocumentation(
+  reading?: MarkdownReading,
+): { packages: Array<Iterable<PageText>> } | { missing: string[] } {
   const missing = DOCUMENTATION_PACKAGES.filter(({ dir }) => !hasPages(dir)).map(({ name }) => name);
   if (missing.length > 0) return { missing };
-  return { packages: DOCUMENTATION_PACKAGES.map(({ dir }) => pagesUnder(dir)) };
+  return { packages: DOCUMENTATION_PACKAGES.map(({ dir }) => pagesUnder(dir, reading)) };
+}
+
+/**
+ * For a command building from the manuals: their packages' pages (read so), or null after saying what
+ * to install (the command then writes nothing and fails).
+ */
+export function manualsOrSayMissing(reading?: MarkdownReading): Array<Iterable<PageText>> | null {
+  const documentation = installedDocumentation(reading);
+  if ('packages' in documentation) return documentation.packages;
+  console.error(`wrote nothing: install the manuals first (apt-get install -y ${documentation.missing.join(' ')})`);
+  process.exitCode = 1;
+  return null;
 }
 
 if (isMainModule(import.meta.filename)) {
-  const documentation = installedDocumentation();
-  if ('missing' in documentation) {
-    console.error(`wrote nothing: install the manuals first (apt-get install -y ${documentation.missing.join(' ')})`);
-    process.exitCode = 1;
-  } else {
-    // Code blocks kept: the committed discounts were built so (see MarkdownReading).
-    const manuals = documentation.packages.map(countManualWords);
+  // Code blocks kept: the committed discounts were built so (see MarkdownReading).
+  const packages = manualsOrSayMissing({ keepCode: true });
+  if (packages) {
+    const manuals = packages.map(countManualWords);
     const discountsFile = resolve('assets/data/documentation-discounts.json');
     const discounts = buildDocumentationDiscounts(manuals);
     writeFileSync(discountsFile, `${JSON.stringify(discounts)}\n`);

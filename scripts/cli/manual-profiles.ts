@@ -21,7 +21,7 @@ import { createRelatedEngine, type WeightedTerm } from '@/lib/related/engine';
 import type { SerializedManualProfiles } from '@/lib/related/manual-profiles';
 import type { SerializedRelatedModel } from '@/lib/related/model';
 import { readDiscounts, type SerializedDiscounts } from '@/lib/search/word-worth';
-import { DOCUMENTATION_PACKAGES, installedDocumentation, pagesUnder } from '@/scripts/cli/documentation-words';
+import { manualsOrSayMissing } from '@/scripts/cli/documentation-words';
 import { isMainModule } from '@/scripts/cli/is-main';
 
 /** The share of manual pages an article's noise is above (0.97 chosen with 0.99; see README). */
@@ -87,11 +87,8 @@ export function buildManualProfiles(docIds: readonly string[], pages: readonly S
 }
 
 if (isMainModule(import.meta.filename)) {
-  const documentation = installedDocumentation();
-  if ('missing' in documentation) {
-    console.error(`wrote nothing: install the manuals first (apt-get install -y ${documentation.missing.join(' ')})`);
-    process.exitCode = 1;
-  } else {
+  const manuals = manualsOrSayMissing({ keepCode: false });
+  if (manuals) {
     const model = modelJson as SerializedRelatedModel;
     // Without profiles: they change whether a text matches, never the scores read here.
     const engine = createRelatedEngine(
@@ -100,8 +97,7 @@ if (isMainModule(import.meta.filename)) {
       readDiscounts(everydayDiscountsJson as SerializedDiscounts, documentationDiscountsJson as SerializedDiscounts),
     );
     const pages: ScoredPage[] = [];
-    for (const { dir } of DOCUMENTATION_PACKAGES)
-      for (const page of pagesUnder(dir, { keepCode: false })) pages.push(engine.scoresOfEveryArticle(page));
+    for (const manual of manuals) for (const page of manual) pages.push(engine.scoresOfEveryArticle(page));
     const profiles = buildManualProfiles(model.docIds, pages);
     const target = resolve('assets/data/manual-profiles.json');
     writeFileSync(target, `${JSON.stringify(profiles)}\n`);
