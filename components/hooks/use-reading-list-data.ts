@@ -100,8 +100,9 @@ function useQuotedFound(
   rows: readonly ListRow[],
 ): { found: FoundItems | null; searching: boolean } {
   const [read, setRead] = useState<{ found: FoundItems; holders: ReadonlySet<string> } | null>(null);
+  // Parsed once per text: the list below is worked out again at every change of the saved rows.
+  const quoted = useMemo(() => quotedPhrases(text), [text]);
   useEffect(() => {
-    const quoted = quotedPhrases(text);
     if (!found || quoted.length === 0) return;
     const ids = [...found.reasons.keys()];
     const stale = new AbortController();
@@ -116,15 +117,14 @@ function useQuotedFound(
         if (!stale.signal.aborted) setRead({ found, holders: new Set() });
       });
     return () => stale.abort();
-  }, [found, text]);
+  }, [found, quoted]);
   const shown = useMemo(() => {
-    const quoted = quotedPhrases(text);
     if (!found || quoted.length === 0) return { found, searching: false };
     const titled = rows.filter(({ item }) => found.reasons.has(item.id) && holdsQuoted([item.title], quoted));
     const searching = read?.found !== found;
     const holders = new Set([...(searching ? [] : (read?.holders ?? [])), ...titled.map(({ item }) => item.id)]);
     return { found: withQuotedHeld(found, text, holders), searching };
-  }, [found, text, rows, read]);
+  }, [found, text, quoted, rows, read]);
   // The last answer shown in full: kept on screen while the next one's copies are read.
   const lastShown = useRef<FoundItems | null>(null);
   useEffect(() => {
