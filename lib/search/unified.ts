@@ -487,22 +487,12 @@ const quotedSourcesOf = ({ texts, notes }: SnippetSources, id: string) => [
   ...(notes.get(id) ?? []).flatMap(({ note, quote }) => [note, quote ?? '']),
 ];
 
-/** The saved items whose copy, notes, highlights or tags (as `getSnippetSources` reads them) hold every quoted phrase. */
-export function quotedHoldersOf(
-  ids: readonly string[],
-  texts: ReadonlyMap<string, string>,
-  notes: ReadonlyMap<string, readonly UserNote[]>,
-  quoted: readonly QueryPhrase[] | undefined,
-): ReadonlySet<string> | undefined {
-  if (!quoted || quoted.length === 0) return undefined;
-  return new Set(ids.filter((id) => holdsQuoted(quotedSourcesOf({ texts, notes }, id), quoted)));
-}
-
 /** How many items' copies `readQuotedHolders` reads at once. */
 const QUOTED_READ_BATCH = 40;
 
 /**
- * `quotedHoldersOf` for any number of items (the reading list's search finds every item it can; the
+ * The saved items whose copy, notes, highlights or tags (as `getSnippetSources` reads them) hold every
+ * quoted phrase, for any number of items (the reading list's search finds every item it can; the
  * popup's lists twenty): read QUOTED_READ_BATCH at a time, and looked through in slices with pauses
  * between, inside a copy too (red-team pass: every item found was read at once and looked through in
  * one go, holding the page). Null once `signal` is aborted.

@@ -15,8 +15,8 @@ import {
 } from '@/lib/reading-list/list-query';
 import { createLibraryIndex } from '@/lib/search/library-index';
 import { quotedPhrases } from '@/lib/search/quoted';
-import { quotedHoldersOf } from '@/lib/search/unified';
 import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
+import { quotedHoldersIn } from '@/tests/unit/helpers/quoted-holders';
 import { savedItem } from '@/tests/unit/helpers/saved-item';
 
 const item = (id: string, patch: Partial<SavedItem> = {}): SavedItem =>
@@ -207,7 +207,7 @@ describe('reading list query', () => {
   });
 
   // QA pass: `"standalone mode"` in quotes listed the SRE book's page for its "failure modes" too.
-  it('finds only the items holding a quoted phrase, once their copies and notes are read', () => {
+  it('finds only the items holding a quoted phrase, once their copies and notes are read', async () => {
     const index = createLibraryIndex();
     const texts = new Map([
       ['page:sre', 'Standalone services have failure modes of their own; each mode is drilled.'],
@@ -221,7 +221,7 @@ describe('reading list query', () => {
     for (const text of ['"standalone mode"', '“standalone mode”', '"standalone mode']) {
       const found = searchLibrary(index, text);
       expect(ids(found), text).toContain('page:sre');
-      const holders = quotedHoldersOf(ids(found), texts, notes, quotedPhrases(text)) ?? null;
+      const holders = (await quotedHoldersIn(ids(found), texts, notes, quotedPhrases(text))) ?? null;
       expect(ids(withQuotedHeld(found, text, holders)), text).toEqual(['page:noted', 'page:wasm']);
       // Until the copies are read, none is known to hold it.
       expect(ids(withQuotedHeld(found, text, null)), text).toEqual([]);

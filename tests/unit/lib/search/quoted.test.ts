@@ -3,10 +3,11 @@ import { getArticleById } from '@/lib/corpus/catalog';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex } from '@/lib/search/library-index';
 import { makeSnippet, type Snippet } from '@/lib/search/snippet';
-import { mergeSearch, quotedHoldersOf, withCopiesRead, withQueryPhrase } from '@/lib/search/unified';
+import { mergeSearch, withCopiesRead, withQueryPhrase } from '@/lib/search/unified';
 import { librarySearchToJson } from '@/scripts/eval/library-json';
 import { searchToJson } from '@/scripts/eval/query-json';
 import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
+import { quotedHoldersIn } from '@/tests/unit/helpers/quoted-holders';
 
 // QA pass: `"standalone mode"` in quotes listed the SRE book's page for its "failure modes" too.
 describe('a quoted phrase is required, as in every search box', () => {
@@ -30,7 +31,7 @@ describe('a quoted phrase is required, as in every search box', () => {
   const notes = new Map(documents.map(({ id, note }) => [id, note ? [{ note }] : []]));
 
   /** The popup's list once the listed pages' copies and notes are read. */
-  function popupList(query: string) {
+  async function popupList(query: string) {
     const engine = getBundledSearchEngine();
     const merged = withQueryPhrase(
       mergeSearch(
@@ -48,28 +49,28 @@ describe('a quoted phrase is required, as in every search box', () => {
       });
       if (snippet) snippets.set(id, snippet);
     }
-    const quotedHolders = quotedHoldersOf(ids, texts, notes, merged.quoted);
+    const quotedHolders = await quotedHoldersIn(ids, texts, notes, merged.quoted);
     return { merged, ...withCopiesRead(merged, { snippets, quotedHolders, madeFor: merged }) };
   }
-  const keys = (query: string) => popupList(query).response.hits.map((hit) => hit.key);
+  const keys = async (query: string) => (await popupList(query)).response.hits.map((hit) => hit.key);
 
-  it('lists only what holds the phrase, in straight or curly quotes, or a quote still open', () => {
-    expect(keys('standalone mode')).toContain('page:sre');
+  it('lists only what holds the phrase, in straight or curly quotes, or a quote still open', async () => {
+    expect(await keys('standalone mode')).toContain('page:sre');
     for (const query of ['"standalone mode"', '“standalone mode”', '"standalone mode', 'runtime "standalone mode"']) {
-      expect(keys(query).sort(), query).toEqual(['page:noted', 'page:wasm']);
+      expect((await keys(query)).sort(), query).toEqual(['page:noted', 'page:wasm']);
     }
     // Two of the blog's articles say "failure modes" too; no other saved page does.
-    expect(keys('"failure modes"').filter((key) => key.startsWith('page:'))).toEqual(['page:sre']);
+    expect((await keys('"failure modes"')).filter((key) => key.startsWith('page:'))).toEqual(['page:sre']);
   });
 
-  it('does not list a page whose copy is not read yet unless its title holds the phrase', () => {
-    const { merged } = popupList('"standalone webassembly"');
+  it('does not list a page whose copy is not read yet unless its title holds the phrase', async () => {
+    const { merged } = await popupList('"standalone webassembly"');
     const { response } = withCopiesRead(merged, { snippets: new Map(), madeFor: null });
     expect(response.hits.map((hit) => hit.key)).toEqual(['page:wasm']);
   });
 
-  it('does not list a saved blog article its note matched word by word, unless the note holds the phrase', () => {
-    const saved = (note: string) => {
+  it('does not list a saved blog article its note matched word by word, unless the note holds the phrase', async () => {
+    const saved = async (note: string) => {
       const index = createLibraryIndex();
       const title = getArticleById('cold-start-latency')?.title ?? '';
       index.put(savedPageDocument({ id: 'article:cold-start-latency', articleId: 'cold-start-latency', title, note }));
@@ -81,19 +82,19 @@ describe('a quoted phrase is required, as in every search box', () => {
       );
       expect(merged.hits.map((hit) => hit.key)).toEqual(['article:cold-start-latency']);
       const notes = new Map([['article:cold-start-latency', [{ note }]]]);
-      const quotedHolders = quotedHoldersOf(['article:cold-start-latency'], new Map(), notes, merged.quoted);
+      const quotedHolders = await quotedHoldersIn(['article:cold-start-latency'], new Map(), notes, merged.quoted);
       return withCopiesRead(merged, { snippets: new Map(), quotedHolders, madeFor: merged }).response.hits.length;
     };
-    expect(saved('The mode of the standalone runner')).toBe(0);
-    expect(saved('Runs in standalone mode')).toBe(1);
+    expect(await saved('The mode of the standalone runner')).toBe(0);
+    expect(await saved('Runs in standalone mode')).toBe(1);
   });
 
-  it('reads a quoted single word as written: no typo reading, no "Did you mean"', () => {
-    expect(keys('standalnoe')).toContain('page:wasm');
-    const { response } = popupList('"standalnoe"');
+  it('reads a quoted single word as written: no typo reading, no "Did you mean"', async () => {
+    expect(await keys('standalnoe')).toContain('page:wasm');
+    const { response } = await popupList('"standalnoe"');
     expect(response.hits).toEqual([]);
     expect(response.suggestion).toBeNull();
-    expect(popupList('"standalnoe mode"').response.suggestion).toBeNull();
+    expect((await popupList('"standalnoe mode"')).response.suggestion).toBeNull();
   });
 
   it('answers the same from the command line, for the blog and for a folder of pages', () => {
