@@ -21,7 +21,7 @@ import {
   type SavedItem,
 } from '@/lib/db/schema';
 import { addressWithoutTracking } from '@/lib/net/tracking-parameters';
-import { isWebUrl } from '@/lib/net/web-url';
+import { isWebAddress } from '@/lib/net/web-url';
 import { plainTitle, shownLine } from '@/lib/search/shown-line';
 
 /**
@@ -51,12 +51,6 @@ export function touch(item: SavedItem, fields: readonly (keyof ItemChangeTimes)[
   item.updatedAt = now;
   item.changedAt = { ...item.changedAt };
   for (const field of fields) item.changedAt[field] = now;
-}
-
-/** A title that is only a web address: what an item saved by its address alone is called. */
-function isWebAddress(title: string): boolean {
-  const text = title.trim();
-  return !/\s/.test(text) && isWebUrl(text);
 }
 
 interface PageToSave {

@@ -7,3 +7,9 @@ export function isWebUrl(url: string): boolean {
     return false;
   }
 }
+
+/** A title that is only a web address: what an item saved by its address alone is called. */
+export function isWebAddress(title: string): boolean {
+  const text = title.trim();
+  return !/\s/.test(text) && isWebUrl(text);
+}

@@ -1,5 +1,5 @@
 import { isAddressTitle } from '@/lib/db/merge';
-import { isWebUrl } from '@/lib/net/web-url';
+import { isWebAddress } from '@/lib/net/web-url';
 
 /**
  * The title the reader shows above a saved copy: the item's, as the reading list shows it (the title
@@ -9,6 +9,6 @@ import { isWebUrl } from '@/lib/net/web-url';
 export function readerTitle(item: { title: string; url: string | null }, copy: { title: string; url: string }): string {
   const title = item.title.trim();
   const urls = [item.url, copy.url].filter((url): url is string => url !== null);
-  const none = title === '' || isAddressTitle(item.title, urls) || (!/\s/.test(title) && isWebUrl(title));
+  const none = title === '' || isAddressTitle(item.title, urls) || isWebAddress(title);
   return (none && copy.title) || item.title;
 }
