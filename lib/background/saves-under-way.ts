@@ -71,7 +71,7 @@ export async function reportSavesCutShort(): Promise<boolean> {
   });
   cutShort = await withLinksFound(cutShort);
   // A page stored before the stop is saved, without some of its images (QA pass: it was said "not saved").
-  const unsaved = cutShort.filter((entry) => !entry.saved && !entry.withoutCopy && !entry.withEarlierCopy);
+  const unsaved = cutShort.filter(isUnmarked);
   const withoutCopy = cutShort.filter((entry) => !entry.saved && entry.withoutCopy);
   const withEarlierCopy = cutShort.filter((entry) => !entry.saved && entry.withEarlierCopy);
   const saved = cutShort.filter((entry) => entry.saved);
@@ -116,9 +116,7 @@ export async function reportSavesCutShort(): Promise<boolean> {
  */
 async function withLinksFound(entries: SaveUnderWay[]): Promise<SaveUnderWay[]> {
   const unmarked = entries.flatMap((entry) =>
-    entry.linkItemId !== undefined && !entry.saved && !entry.withoutCopy && !entry.withEarlierCopy
-      ? [entry.linkItemId]
-      : [],
+    entry.linkItemId !== undefined && isUnmarked(entry) ? [entry.linkItemId] : [],
   );
   if (unmarked.length === 0) return entries;
   try {
@@ -126,11 +124,15 @@ async function withLinksFound(entries: SaveUnderWay[]): Promise<SaveUnderWay[]> 
     const stored = new Set(titled.map(({ id }) => id));
     return entries.map((entry) => {
       const itemId = entry.linkItemId;
-      if (itemId === undefined || !stored.has(itemId) || entry.saved || entry.withoutCopy || entry.withEarlierCopy)
-        return entry;
+      if (itemId === undefined || !stored.has(itemId) || !isUnmarked(entry)) return entry;
       return { ...entry, ...(withCopies.has(itemId) ? { withEarlierCopy: true } : { withoutCopy: true }) };
     });
   } catch {
     return entries;
   }
+}
+
+/** An entry cut short before any stage was marked: nothing says its page or link was stored. */
+function isUnmarked(entry: SaveUnderWay): boolean {
+  return !entry.saved && !entry.withoutCopy && !entry.withEarlierCopy;
 }
