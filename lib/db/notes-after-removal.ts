@@ -85,6 +85,14 @@ export async function keepNoteAfterRemoval(
 }
 
 /**
+ * Whether any note typed after a removal is kept (nearly never): one that brings many items back, each
+ * in turn (sync), reads this once, since joining the notes (`withNotesAfterRemoval`) only ever forgets some.
+ */
+export async function hasNotesAfterRemoval(db: ShelfDatabase): Promise<boolean> {
+  return (await readNotes(db)).length > 0;
+}
+
+/**
  * Inside a transaction that includes `meta`: the items and highlights coming back (an Undo puts them
  * back, sync brings them, a backup restores them), with the notes typed on them after they were removed
  * joined to the notes they had (each dated when it was typed); those notes are then forgotten.

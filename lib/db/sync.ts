@@ -5,7 +5,7 @@ import { reportingFullStorage } from '@/lib/db/errors';
 import { articleIdOfItem } from '@/lib/db/ids';
 import { sameValue } from '@/lib/db/merge';
 import { assertEpoch, getEpoch } from '@/lib/db/meta';
-import { withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
+import { hasNotesAfterRemoval, withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
 import { getRemovals } from '@/lib/db/removals';
 import {
   chosenAt,
@@ -164,6 +164,8 @@ export function applySyncChanges(
       await assertEpoch(db, epoch);
       const report: SyncApplyReport = { refusedItems: [], refusedHighlights: [] };
       const removedHere = await getRemovals(db);
+      // Read once, not for every item or highlight coming back: none kept (nearly always), none is joined.
+      const notesKept = await hasNotesAfterRemoval(db);
       for (const incoming of changes.put) {
         const mine = await db.items.get(incoming.id);
         // Removed here after the sync read the library: the removal stands, and goes out with the next one.
@@ -174,7 +176,8 @@ export function applySyncChanges(
           continue;
         }
         // Back here (another browser changed it after this one removed it): with a note typed here since.
-        const [back = item.data] = mine ? [item.data] : (await withNotesAfterRemoval(db, [item.data], [])).items;
+        const [back = item.data] =
+          mine || !notesKept ? [item.data] : (await withNotesAfterRemoval(db, [item.data], [])).items;
         await db.items.put(back);
         const progress = await db.progress.get(incoming.id);
         if (incoming.progress && (progress?.updatedAt ?? 0) <= readAt) {
@@ -216,9 +219,8 @@ export function applySyncChanges(
           report.refusedHighlights.push(incoming.id);
           continue;
         }
-        const [back = highlight.data] = mine
-          ? [highlight.data]
-          : (await withNotesAfterRemoval(db, [], [highlight.data])).highlights;
+        const [back = highlight.data] =
+          mine || !notesKept ? [highlight.data] : (await withNotesAfterRemoval(db, [], [highlight.data])).highlights;
         await db.highlights.put(back);
       }
       for (const id of changes.removeHighlights) {
