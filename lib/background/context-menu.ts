@@ -30,7 +30,7 @@ export function keepContextMenus(persistentBackgroundPage = Number(import.meta.e
 }
 
 /** Creates the menus anew (those already there are removed first: no id is taken twice). */
-export function registerContextMenus(): void {
+function registerContextMenus(): void {
   browser.contextMenus.removeAll(() => {
     browser.contextMenus.create({
       id: FIND_RELATED_MENU_ID,

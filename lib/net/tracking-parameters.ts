@@ -7,7 +7,7 @@ const TRACKING_PARAMETER =
   /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_hsenc|_hsmi|mkt_tok)$/i;
 
 /** Whether a query parameter's name is one of those that only say where a link was shared. */
-export function isTrackingParameter(name: string): boolean {
+function isTrackingParameter(name: string): boolean {
   return TRACKING_PARAMETER.test(name);
 }
 
