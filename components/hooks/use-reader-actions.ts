@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
-import { getItemIdsWithCopies } from '@/lib/db/copies';
+import { hasCopy } from '@/lib/db/copies';
 import { setStatus } from '@/lib/db/items';
 import { getAllItems } from '@/lib/db/queries';
 import type { ItemStatus, SavedItem } from '@/lib/db/schema';
@@ -55,8 +55,7 @@ export function useReaderActions(
         setMessage({ text: 'Nothing else to read in your reading list.' });
         return;
       }
-      const copies = await getItemIdsWithCopies([next.item.id]);
-      onOpenItem(next.item, copies.has(next.item.id));
+      onOpenItem(next.item, await hasCopy(next.item.id));
     },
   };
 }

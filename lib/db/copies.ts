@@ -17,6 +17,11 @@ export async function getItemIdsWithCopies(
   );
 }
 
+/** Whether the item has a readable copy (its key only: the copy's text is not read). */
+export async function hasCopy(itemId: string, db: ShelfDatabase = getDatabase()): Promise<boolean> {
+  return (await getItemIdsWithCopies([itemId], db)).has(itemId);
+}
+
 /** Reading time in minutes and site name of the copies of `itemIds` (a screenful of rows: each copy is read whole). */
 export async function getCopyFacts(
   itemIds: readonly string[],
