@@ -13,9 +13,7 @@ import { getSidePanelView } from '@/lib/side-panel/view';
  * back to its default, then finds nothing more to give back.
  */
 export async function deleteEverything(db?: ShelfDatabase): Promise<void> {
-  await Promise.resolve()
-    .then(giveBackAllSites)
-    .catch(() => {});
+  await giveBackAllSites().catch(() => {});
   // A side panel showing Settings, where this was asked, stays there to say it was done; any other
   // view (an item's card, the reader) goes back to the start with the rest.
   const inSettings = (await getSidePanelView()).kind === 'settings';
