@@ -3,7 +3,6 @@ import { withDom } from '@/lib/background/offscreen';
 import { whileSaving } from '@/lib/background/saves-under-way';
 import { type CapturedPage, capturedPageSchema } from '@/lib/capture/schema';
 import { getArticleServedAt } from '@/lib/corpus/catalog';
-import { hasCopy } from '@/lib/db/copies';
 import { pageItemId } from '@/lib/db/ids';
 import { keepCopyOfSavedPage, savePage } from '@/lib/db/items';
 import type { SavedItem } from '@/lib/db/schema';
@@ -72,7 +71,7 @@ export function captureSavedLinkListedUnderWay(item: { id: string; url: string; 
   return whileSaving(
     item.title,
     async (markSaved, markLinkStored) => {
-      await markLinkStored(await hasCopy(item.id));
+      await markLinkStored(item.id);
       return captureLink(item.url, item.title, { savedAs: item.id, onCopyKept: markSaved });
     },
     { linkItemId: item.id },

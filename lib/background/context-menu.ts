@@ -4,7 +4,7 @@ import { HIGHLIGHT_MENU_ID, highlightMenuPatterns } from '@/lib/background/highl
 import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { linkItemId, saveLink, savePageAndShow } from '@/lib/background/save-page';
 import { whileSaving } from '@/lib/background/saves-under-way';
-import { getCopy, hasCopy } from '@/lib/db/copies';
+import { getCopy } from '@/lib/db/copies';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import type { PageCommand } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/net/fetch-page';
@@ -200,8 +200,7 @@ export async function handleSaveClick(
       async (markSaved, markLinkStored) => {
         const item = await saveLink(linkUrl, linkText);
         // A link saved before may have its copy already: it keeps that one whatever happens to this fetch.
-        const hadCopy = await hasCopy(item.id);
-        await markLinkStored(hadCopy);
+        const hadCopy = await markLinkStored(item.id);
         await setSidePanelView({ kind: 'reader', itemId: item.id });
         if (!item.url || !(await allowed)) return;
         // Saved by this click, the item is named by the link's text ("Read more", "here") only until its

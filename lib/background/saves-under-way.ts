@@ -1,5 +1,5 @@
 import { cutToLength } from '@/lib/annotations/cut-text';
-import { getItemIdsWithCopies } from '@/lib/db/copies';
+import { getItemIdsWithCopies, hasCopy } from '@/lib/db/copies';
 import { getItemTitles } from '@/lib/db/queries';
 import { shownLine } from '@/lib/search/shown-line';
 import { changePreference, PREFERENCES, type SaveUnderWay } from '@/lib/settings/preferences';
@@ -19,13 +19,13 @@ const changeList = (change: (list: SaveUnderWay[]) => SaveUnderWay[]) =>
 /**
  * Runs `save`, listed as under way for as long as it runs. `save` calls `markSaved` once the page and
  * its copy are stored: a worker stopped after that (fetching the copy's images) left the page saved.
- * A link's capture calls `markLinkStored` once its item is stored, before its page is fetched, saying
- * whether the item already had a copy: a worker stopped then left it in the reading list without a
- * copy, or with the copy it had.
+ * A link's capture calls `markLinkStored` with its item's id once the item is stored, before its page
+ * is fetched: a worker stopped then left it in the reading list without a copy, or with the copy it
+ * had, which `markLinkStored` looks up and resolves to (whether the item had one).
  */
 export async function whileSaving<T>(
   title: string,
-  save: (markSaved: () => Promise<void>, markLinkStored: (hasCopy: boolean) => Promise<void>) => Promise<T>,
+  save: (markSaved: () => Promise<void>, markLinkStored: (itemId: string) => Promise<boolean>) => Promise<T>,
   /**
    * A link's: the id its item is saved under. A worker stopped after the item was stored but before
    * `markLinkStored` was written (two storages: no one step) left it in the reading list: it is looked for.
@@ -45,9 +45,11 @@ export async function whileSaving<T>(
   const mark = (stage: Pick<SaveUnderWay, 'saved' | 'withoutCopy' | 'withEarlierCopy'>) => () =>
     changeList((list) => list.map((entry) => (entry.id === id ? { ...entry, ...stage } : entry))).catch(() => {});
   try {
-    return await save(mark({ saved: true }), (hasCopy) =>
-      mark(hasCopy ? { withEarlierCopy: true } : { withoutCopy: true })(),
-    );
+    return await save(mark({ saved: true }), async (itemId) => {
+      const hadCopy = await hasCopy(itemId);
+      await mark(hadCopy ? { withEarlierCopy: true } : { withoutCopy: true })();
+      return hadCopy;
+    });
   } finally {
     await changeList((list) => list.filter((entry) => entry.id !== id)).catch(() => {});
   }

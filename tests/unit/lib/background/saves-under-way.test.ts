@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
 import { reportSavesCutShort, whileSaving } from '@/lib/background/saves-under-way';
+import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
+import { savePage } from '@/lib/db/items';
 import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { getSidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 
@@ -167,5 +170,31 @@ describe('a long title with a character outside the BMP where it is cut', () => 
     const text = view.kind === 'message' ? view.text : '';
     expect(text).toContain(`“${'b'.repeat(88)}…”`);
     expect(text).not.toMatch(loneHalf);
+  });
+});
+
+// Both of its callers looked the item's copy up themselves before saying whether it had one.
+describe('a link stored before its page is fetched', () => {
+  afterEach(async () => {
+    resetDatabaseConnection();
+    await Dexie.delete(DATABASE_NAME);
+  });
+
+  it('is marked by whether its item has a copy, which markLinkStored looks up and answers', async () => {
+    const withCopy = await savePage(
+      { url: 'https://a.test/kept', title: 'Kept' },
+      { url: 'https://a.test/kept', title: 'Kept', byline: null, html: '<p>Kept</p>', text: 'Kept' },
+    );
+    const bare = await savePage({ url: 'https://a.test/bare', title: 'Bare' }, null);
+    const marked: { hadCopy: boolean; listed: unknown }[] = [];
+    for (const item of [withCopy, bare])
+      await whileSaving(item.title, async (_markSaved, markLinkStored) => {
+        const hadCopy = await markLinkStored(item.id);
+        marked.push({ hadCopy, listed: (await getPreference(PREFERENCES.savesUnderWay))[0] });
+      });
+    expect(marked).toMatchObject([
+      { hadCopy: true, listed: { title: 'Kept', withEarlierCopy: true } },
+      { hadCopy: false, listed: { title: 'Bare', withoutCopy: true } },
+    ]);
   });
 });
