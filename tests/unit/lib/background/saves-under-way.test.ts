@@ -183,7 +183,20 @@ describe('a link stored before its page is fetched', () => {
   it('is marked by whether its item has a copy, which markLinkStored looks up and answers', async () => {
     const withCopy = await savePage(
       { url: 'https://a.test/kept', title: 'Kept' },
-      { url: 'https://a.test/kept', title: 'Kept', byline: null, html: '<p>Kept</p>', text: 'Kept' },
+      {
+        url: 'https://a.test/kept',
+        title: 'Kept',
+        byline: null,
+        siteName: null,
+        excerpt: null,
+        lang: null,
+        dir: null,
+        wordCount: 1,
+        readMinutes: 1,
+        html: '<p>Kept</p>',
+        text: 'Kept',
+        notice: null,
+      },
     );
     const bare = await savePage({ url: 'https://a.test/bare', title: 'Bare' }, null);
     const marked: { hadCopy: boolean; listed: unknown }[] = [];
