@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { Article } from '@/lib/corpus/article';
-import type { RemovedSnapshot } from '@/lib/db/items';
 import type { SavedMarker } from '@/lib/db/queries';
 import { describeSavedToggle, type SaveNotice } from '@/lib/popup/popup-results';
-import { toggleSavedLater, undoUnsaveLater } from '@/lib/reading-list/saved-state-loader';
+import type { UndoUnsave } from '@/lib/reading-list/saved-state';
+import { toggleSavedLater } from '@/lib/reading-list/saved-state-loader';
 import { describeNotUndone } from '@/lib/reading-list/undo-results';
 
 /**
@@ -14,28 +14,22 @@ import { describeNotUndone } from '@/lib/reading-list/undo-results';
  */
 export function useSavedToggle(markers: ReadonlyMap<string, SavedMarker>) {
   const [notice, setNotice] = useState<SaveNotice | null>(null);
-  const [removed, setRemoved] = useState<RemovedSnapshot | null>(null);
+  const [removed, setRemoved] = useState<{ undo: UndoUnsave } | null>(null);
   const toggle = (article: Article) => {
     const marker = markers.get(article.id);
-    toggleSavedLater(article, marker).then(
-      (snapshot) => {
-        // Pressed again before the list showed the first press (Alt+S held, a double click): it found
-        // nothing left to remove, and the first press's Undo stays (red-team pass: its empty one
-        // replaced it, and the tags and note were lost for good).
-        if (snapshot?.items.length === 0) return;
-        setRemoved(snapshot);
-        setNotice(describeSavedToggle(article.title, Boolean(marker)));
-      },
-      (error: unknown) => setNotice(describeSavedToggle(article.title, Boolean(marker), error)),
-    );
+    // Told only when it did something: a second press that removed nothing keeps the first's Undo.
+    toggleSavedLater(article, marker, (undo) => {
+      setRemoved(undo && { undo });
+      setNotice(describeSavedToggle(article.title, Boolean(marker)));
+    }).catch((error: unknown) => setNotice(describeSavedToggle(article.title, Boolean(marker), error)));
   };
-  const undo = (snapshot: RemovedSnapshot, message: string) => {
+  const undo = (undoUnsave: UndoUnsave, message: string) => {
     setRemoved(null); // once: a second press finds nothing to undo
-    undoUnsaveLater(snapshot).then(
+    undoUnsave().then(
       (result) => setNotice({ ok: true, text: describeNotUndone(message, result) ?? `Undone: ${message}` }),
       (error: unknown) => setNotice({ ok: false, text: `Could not undo: ${(error as Error).message}` }),
     );
   };
-  const undoable = removed && notice?.ok ? { snapshot: removed, message: notice.text } : null;
-  return { notice, toggle, undo: undoable && (() => undo(undoable.snapshot, undoable.message)) };
+  const undoable = removed && notice?.ok ? { ...removed, message: notice.text } : null;
+  return { notice, toggle, undo: undoable && (() => undo(undoable.undo, undoable.message)) };
 }

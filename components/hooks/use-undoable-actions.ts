@@ -2,8 +2,7 @@ import { useRef, useState } from 'react';
 import { describeBulkTagChange } from '@/lib/annotations/tags';
 import { changeTagForUndo, countSavedItems, setStatus, undoStatusChange, undoTagChange } from '@/lib/db/items';
 import type { ItemStatus } from '@/lib/db/schema';
-import { unsaveItems } from '@/lib/db/unsave';
-import { undoUnsave } from '@/lib/reading-list/saved-state';
+import { unsaveOfferingUndo } from '@/lib/reading-list/saved-state';
 import { describeNotUndone, REMOVED_SINCE } from '@/lib/reading-list/undo-results';
 
 export interface Undo {
@@ -91,11 +90,7 @@ export function useUndoableActions(kept?: UndoState) {
     },
     async unsave(ids: readonly string[]) {
       if (ids.length === 0) return;
-      const snapshot = await unsaveItems(ids);
-      // Pressed again before the list showed the first press (a key held, a double click): it removed
-      // nothing, and its empty Undo would replace the one holding the items' notes and highlights.
-      if (snapshot.items.length === 0) return;
-      setUndo({ message: `Unsaved ${count(ids.length)}.`, undo: () => undoUnsave(snapshot) });
+      await unsaveOfferingUndo(ids, (undo) => setUndo({ message: `Unsaved ${count(ids.length)}.`, undo }));
     },
     /**
      * Adds `tag` to, or removes it from, items (`tag` as the tag rules let it be added or removed).

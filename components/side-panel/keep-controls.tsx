@@ -9,8 +9,7 @@ import type { Article } from '@/lib/corpus/article';
 import { articleItemId } from '@/lib/db/ids';
 import { setStatus } from '@/lib/db/items';
 import { ITEM_STATUSES, type ItemStatus } from '@/lib/db/schema';
-import { unsaveItems } from '@/lib/db/unsave';
-import { undoUnsave } from '@/lib/reading-list/saved-state';
+import { unsaveOfferingUndo } from '@/lib/reading-list/saved-state';
 
 interface KeepControlsProps {
   article: Article;
@@ -32,15 +31,14 @@ export function KeepControls({ article, onRead, undo: kept }: KeepControlsProps)
   const saving = useCardSave(article, item !== undefined);
   const unsave = async (id: string) => {
     saving.clear();
-    const snapshot = await unsaveItems([id]);
-    // Pressed again before the card showed the first press: nothing left to remove, the first Undo stays.
-    if (snapshot.items.length === 0) return;
-    setUndo({
-      message: 'Unsaved; your reading position is kept.',
-      undoneMessage: 'Undone: Saved again.',
-      undo: () => undoUnsave(snapshot),
-      about: article.id,
-    });
+    await unsaveOfferingUndo([id], (undo) =>
+      setUndo({
+        message: 'Unsaved; your reading position is kept.',
+        undoneMessage: 'Undone: Saved again.',
+        undo,
+        about: article.id,
+      }),
+    );
   };
   return (
     <>

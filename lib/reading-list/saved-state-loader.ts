@@ -1,5 +1,3 @@
-import type { RemovedSnapshot } from '@/lib/db/items';
-import type { SavedMarker } from '@/lib/db/queries';
 import type { SavedState } from '@/lib/reading-list/saved-state';
 
 /**
@@ -25,17 +23,8 @@ export function watchSavedStateLater(
   };
 }
 
-/** Saves or unsaves a bundled article (loads the database code on first use): what unsaving removed, for Undo. */
-export async function toggleSavedLater(
-  article: { id: string; title: string; url: string | null },
-  marker: SavedMarker | undefined,
-): Promise<RemovedSnapshot | null> {
+/** Saves or unsaves a bundled article (loads the database code on first use), as `toggleSaved` does. */
+export async function toggleSavedLater(...args: Parameters<SavedStateModule['toggleSaved']>): Promise<void> {
   const { toggleSaved } = await load();
-  return toggleSaved(article, marker);
-}
-
-/** Puts back what an unsave removed (`toggleSavedLater`), answering as `undoUnsave` does. */
-export async function undoUnsaveLater(removed: RemovedSnapshot): ReturnType<SavedStateModule['undoUnsave']> {
-  const { undoUnsave } = await load();
-  return undoUnsave(removed);
+  return toggleSaved(...args);
 }

@@ -32,18 +32,33 @@ export function watchSavedState(
   };
 }
 
+/** Undoes an unsave: `EVERYTHING_DELETED_SINCE` when everything was deleted since. */
+export type UndoUnsave = () => Promise<true | typeof EVERYTHING_DELETED_SINCE>;
+
 /**
- * Saves a bundled article, or unsaves it (keeping its progress) when `marker` says it is saved.
- * Resolves to what unsaving removed (its tags, note, highlights and copy go with it), for Undo;
- * null when it saved.
+ * Unsaves items (keeping their progress; their tags, note, highlights and copy go with them) and hands
+ * `offer` the Undo that puts them back, only when it removed some: pressed again before the view showed
+ * the first press (a key held, a double click), it finds nothing left to remove, and an Undo of that
+ * would replace the first press's, the one holding what was removed (red-team pass: it was lost for good).
+ */
+export async function unsaveOfferingUndo(ids: readonly string[], offer: (undo: UndoUnsave) => void): Promise<void> {
+  const removed = await unsaveItems(ids);
+  if (removed.items.length > 0) offer(() => undoUnsave(removed));
+}
+
+/**
+ * Saves a bundled article, or unsaves it when `marker` says it is saved (`unsaveOfferingUndo`), and
+ * then tells `toggled`: with the Undo of an unsave, or null once it saved; not at all when the unsave
+ * removed nothing.
  */
 export async function toggleSaved(
   article: { id: string; title: string; url: string | null },
   marker: SavedMarker | undefined,
-): Promise<RemovedSnapshot | null> {
-  if (marker) return unsaveItems([marker.itemId]);
+  toggled: (undo: UndoUnsave | null) => void,
+): Promise<void> {
+  if (marker) return unsaveOfferingUndo([marker.itemId], toggled);
   await saveArticle(article);
-  return null;
+  toggled(null);
 }
 
 /** Puts back what an unsave removed (tags, note, highlights and copy too); `EVERYTHING_DELETED_SINCE` when everything was deleted since. */
