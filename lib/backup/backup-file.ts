@@ -69,6 +69,12 @@ export interface CheckedBackup {
   records: BackupRecords;
   preferences: Record<string, unknown>;
   skipped: SkippedRecord[];
+  /**
+   * Items of the file that are the same page as one before them in it (one under an address with
+   * tracking parameters, or one an older backup cut): where each is in the file. Each is joined to that
+   * item (its tags, note, highlights, the newer progress and copy), restored and counted with it.
+   */
+  joined: string[];
 }
 
 export type ParsedBackup = { ok: true; backup: CheckedBackup } | { ok: false; error: string };
@@ -195,6 +201,7 @@ function newestOfEach<T extends { itemId: string }>(
  */
 function checkRecords(backup: Backup): CheckedBackup {
   const skipped: SkippedRecord[] = [];
+  const joined: string[] = [];
   const renamed = new Map<string, string>();
   const items = new Map<string, SavedItem>();
   backup.items.forEach((item, index) => {
@@ -225,7 +232,7 @@ function checkRecords(backup: Backup): CheckedBackup {
       // cut): one item, with the tags, notes, highlights and newer progress and copy of both.
       items.set(id, mergeSamePage(earlier, { ...item, id }));
       if (!renamed.has(item.id)) renamed.set(item.id, id);
-      skipped.push({ where, reason: 'the same page as an item earlier in the file (merged into it)' });
+      joined.push(where);
       return;
     }
     // Two pages under one id (a file edited by hand): the records filed under it go to the first,
@@ -257,5 +264,6 @@ function checkRecords(backup: Backup): CheckedBackup {
     },
     preferences: backup.preferences,
     skipped,
+    joined,
   };
 }

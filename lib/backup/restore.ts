@@ -19,6 +19,8 @@ import { KEPT_IN_THIS_BROWSER, restorePreferences } from '@/lib/settings/prefere
 export interface RestoreReport extends RestoreCounts {
   /** Records of the file that were not restored, with why. */
   skipped: SkippedRecord[];
+  /** Items of the file restored as part of the same page before them in it (`CheckedBackup.joined`). */
+  joined: string[];
 }
 
 /** What a restore is doing: reading the file's saved copies (seconds, for thousands), then writing its items. */
@@ -113,7 +115,7 @@ export async function restoreBackup(
     ...backup.skipped,
     ...preferences.skipped.map(({ name, reason }) => ({ where: `setting "${name}"`, reason })),
   ];
-  return { ...counts, skipped };
+  return { ...counts, skipped, joined: backup.joined };
 }
 
 /**
@@ -156,15 +158,24 @@ export function describeRestore(fileName: string, report: RestoreReport, mode: '
   const others = report.skipped.filter(({ reason }) => !reason.startsWith(KEPT_IN_THIS_BROWSER));
   const lines = [`Imported ${fileName}: ${parts.join(', ')}.`];
   if (settingNames.length) lines.push(`Kept as this browser has them: ${settingNames.join(', ')}.`);
-  if (others.length) {
-    const listed = others.slice(0, LISTED_SKIPS).map(({ where, reason }) => `${where} (${reason})`);
-    if (others.length > LISTED_SKIPS) listed.push(`${others.length - LISTED_SKIPS} more`);
-    lines.push(`Skipped ${others.length}: ${listed.join('; ')}.`);
-  }
+  // Restored, as part of another item: not "skipped" (review: a page's newsletter copy read as lost).
+  if (report.joined.length)
+    lines.push(
+      `Joined ${report.joined.length} to the same page earlier in the file (one item, with the tags, notes and highlights of both): ${listedPlaces(report.joined)}.`,
+    );
+  if (others.length)
+    lines.push(`Skipped ${others.length}: ${listedPlaces(others.map(({ where, reason }) => `${where} (${reason})`))}.`);
   return lines.join(' ');
 }
 
-/** How many skipped records the line names; the count says how many there were. */
+/** The first few places, and how many more: the count says how many there were. */
+function listedPlaces(places: readonly string[]): string {
+  const listed = places.slice(0, LISTED_SKIPS);
+  if (places.length > LISTED_SKIPS) listed.push(`${places.length - LISTED_SKIPS} more`);
+  return listed.join('; ');
+}
+
+/** How many records of a kind the line names; the count says how many there were. */
 const LISTED_SKIPS = 3;
 
 /** `setting "relatedHiddenSites"` as a person reads it: "related hidden sites". */

@@ -45,11 +45,19 @@ async function importBackupFile(
     const report = await restoreBackup(parsed.backup, 'merge', { ...options, epoch });
     const summary: ImportSummary = {
       format: 'Shelf backup',
-      total: parsed.backup.records.items.length + parsed.backup.skipped.length,
+      total: parsed.backup.records.items.length + parsed.backup.skipped.length + report.joined.length,
       added: report.added,
       merged: report.updated,
       unchanged: report.unchanged,
-      skipped: report.skipped,
+      // The import's line counts every record of the file (added, merged, already in Shelf or skipped),
+      // and lists one joined to the same page earlier in the file as its other formats list a second row of an address.
+      skipped: [
+        ...report.skipped,
+        ...report.joined.map((where) => ({
+          where,
+          reason: 'the same page as an item earlier in the file (merged into it)',
+        })),
+      ],
       stoppedEarly: null,
       outOfSpace: false,
     };
