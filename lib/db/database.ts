@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
@@ -112,11 +112,13 @@ export function defineSchemaVersions(db: Dexie): void {
  * Pages saved under an address with tracking parameters (`utm_source`, `fbclid`…) take the id the
  * page has without them (`pageItemId`), so saving it again from another link finds it. One saved
  * under both becomes one item: its fields merged (`mergeSamePage`: tags and notes of both), the
- * newer reading progress and copy, the highlights of both. A changed item counts as changed now, so
- * sync and the library index read it again (sync sends the old id as removed).
+ * newer reading progress and copy, the highlights of both, and when it was removed here with the note
+ * typed on it after (`moveRemovals`). A changed item counts as changed now, so sync and the library
+ * index read it again (sync sends the old id as removed).
  */
 async function upgradeToVersion12(tx: Transaction): Promise<void> {
   const now = Date.now();
+  const moved = new Map<string, string>();
   const items = tx.table<SavedItem, string>('items');
   const progress = tx.table<ReadingProgress, string>('progress');
   const captures = tx.table<CaptureRecord, string>('captures');
@@ -150,7 +152,42 @@ async function upgradeToVersion12(tx: Transaction): Promise<void> {
     await images.where('itemId').equals(oldId).delete();
     // Derived from the item: made again under its new id.
     await tx.table('libraryPostings').delete(oldId);
+    moved.set(oldId, newId);
   }
+  await moveRemovals(tx.table('meta'), moved);
+}
+
+/**
+ * Version 12's: the removals recorded here of items that took another id (lib/db/removals.ts: one
+ * removed and put back by Undo keeps its time), under that id, with any it had (the later kept), and the
+ * notes typed on them after a removal (lib/db/notes-after-removal.ts) with them. Left under the old id,
+ * sync dated the old id's removal by this change when the earlier removal was made. An item's note
+ * belongs to its last removal: one typed after an earlier removal of either is dropped, as it is when an
+ * item is removed again.
+ */
+async function moveRemovals(meta: Table<Row, string>, moved: ReadonlyMap<string, string>): Promise<void> {
+  const removals = (await meta.get('removedAt'))?.value as Record<string, number> | undefined;
+  if (!removals || !Object.keys(removals).some((id) => moved.has(id))) return;
+  const removedAt = { ...removals };
+  const newIds = new Set<string>();
+  for (const [oldId, newId] of moved) {
+    const at = removedAt[oldId];
+    if (at === undefined) continue;
+    delete removedAt[oldId];
+    removedAt[newId] = Math.max(at, removedAt[newId] ?? 0);
+    newIds.add(newId);
+  }
+  await meta.put({ key: 'removedAt', value: removedAt });
+  const notes = (await meta.get('notesAfterRemoval'))?.value as Row[] | undefined;
+  if (!notes) return;
+  const kept = notes.flatMap((entry) => {
+    if (entry.target !== 'item') return [entry];
+    const id = moved.get(entry.id as string) ?? (entry.id as string);
+    if (!newIds.has(id)) return [entry];
+    return entry.removedAt === removedAt[id] ? [{ ...entry, id }] : [];
+  });
+  if (kept.length > 0) await meta.put({ key: 'notesAfterRemoval', value: kept });
+  else await meta.delete('notesAfterRemoval');
 }
 
 /**

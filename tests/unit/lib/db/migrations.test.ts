@@ -350,4 +350,75 @@ describe('schema versions', () => {
       expect(await table.get(sharedId)).toBeUndefined();
     current.close();
   });
+  // The migration moved the items, not when they were removed nor the notes typed after: sync dated the
+  // old id's removal by version 12 when an earlier removal (undone since) was made.
+  it('version 12 keeps removals and the notes typed after them with the page’s new id', async () => {
+    const v11 = new Dexie(name);
+    v11.version(11).stores({
+      items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
+      progress: 'itemId, updatedAt',
+      settings: 'key',
+      captures: 'itemId, capturedAt, updatedAt',
+      meta: 'key',
+      catalogOverlay: 'id, kind',
+      highlights: 'id, itemId, updatedAt',
+      images: '[itemId+url], itemId',
+      libraryPostings: 'itemId, stamp',
+      librarySnapshot: 'name',
+    });
+    const at = Date.now() - 60_000;
+    // Saved under a newsletter's address, removed and put back by Undo: its removal stays recorded.
+    const alone = 'https://example.com/alone?utm_source=news';
+    // Saved under both addresses, each removed once and put back; a note typed after each removal.
+    const plain = 'https://example.com/both';
+    const shared = 'https://example.com/both?utm_medium=email';
+    // Removed before the update, a note typed on it after in another window.
+    const gone = 'https://example.com/gone?fbclid=abc';
+    const [aloneId, plainId, sharedId, goneId] = [alone, plain, shared, gone].map(fragmentlessPageItemId) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    await v11
+      .table('items')
+      .bulkAdd([
+        storedPageRow({ id: aloneId, url: alone }),
+        storedPageRow({ id: plainId, url: plain }),
+        storedPageRow({ id: sharedId, url: shared }),
+      ]);
+    const note = (id: string, text: string, removedAt: number) => ({
+      target: 'item',
+      id,
+      note: text,
+      base: '',
+      at: removedAt + 1,
+      removedAt,
+    });
+    await v11.table('meta').bulkAdd([
+      {
+        key: 'removedAt',
+        value: { [aloneId]: at, [plainId]: at + 10, [sharedId]: at + 20, [goneId]: at + 30 },
+      },
+      {
+        key: 'notesAfterRemoval',
+        value: [
+          note(plainId, 'typed after the earlier removal', at + 10),
+          note(sharedId, 'typed after the later removal', at + 20),
+          note(goneId, 'typed after it was removed', at + 30),
+        ],
+      },
+    ]);
+    v11.close();
+
+    const current = new ShelfDatabase(name);
+    const removals = (await current.meta.get('removedAt'))?.value as Record<string, number>;
+    expect(removals).toEqual({ [pageItemId(alone)]: at, [pageItemId(plain)]: at + 20, [goneId]: at + 30 });
+    // The later removal's note stays the page's; the earlier one's goes, as when an item is removed again.
+    expect((await current.meta.get('notesAfterRemoval'))?.value).toEqual([
+      note(pageItemId(plain), 'typed after the later removal', at + 20),
+      note(goneId, 'typed after it was removed', at + 30),
+    ]);
+    current.close();
+  });
 });
