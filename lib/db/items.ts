@@ -5,7 +5,7 @@ import type { CapturedPage } from '@/lib/capture/schema';
 import { readCopiesAgainFromStart } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
-import { articleItemId, pageItemId } from '@/lib/db/ids';
+import { articleItemId, fragmentlessPageItemId, pageItemId } from '@/lib/db/ids';
 import { MAX_ITEM_URL_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { mergeItem } from '@/lib/db/merge';
 import { getEpoch } from '@/lib/db/meta';
@@ -117,7 +117,7 @@ function writePage(
           now,
         );
         // With the note typed on it after its last removal, shown where its editor was.
-        item = await withNoteTypedAfterRemoval(db, item);
+        item = await withNoteTypedAfterRemoval(db, item, page.bundledArticleId ? id : fragmentlessPageItemId(page.url));
         await db.items.add(item);
       } else if (isWebAddress(item.title) || (provisionalTitle !== undefined && item.title === provisionalTitle)) {
         // Saved by its address alone (a plain list of links imported, a link saved before its page

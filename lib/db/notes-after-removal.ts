@@ -137,13 +137,21 @@ export async function withNotesAfterRemoval(
  * Inside a transaction that includes `meta`: `item`, saved anew (its card's or reader's Save, where the
  * note typed after its removal is shown), with that note, which is then forgotten (review: saved again,
  * the item came back without it, and it was shown nowhere). The note is the editor's whole text.
+ * `formerId`: the id the page saved had before version 12 (its address's tracking parameters kept), for
+ * a note typed after a removal made before then: the migration moved only the items still saved.
  */
-export async function withNoteTypedAfterRemoval(db: ShelfDatabase, item: SavedItem): Promise<SavedItem> {
+export async function withNoteTypedAfterRemoval(
+  db: ShelfDatabase,
+  item: SavedItem,
+  formerId: string = item.id,
+): Promise<SavedItem> {
   const kept = await readNotes(db);
   // Every new item passes here: with no note kept (nearly always), the removals are not read.
   if (kept.length === 0) return item;
   const notes = current(kept, await getRemovals(db));
-  const entry = notes.find((note) => note.target === 'item' && note.id === item.id);
+  const entry =
+    notes.find((note) => note.target === 'item' && note.id === item.id) ??
+    notes.find((note) => note.target === 'item' && note.id === formerId);
   if (!entry) return item;
   await writeNotes(
     db,

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShelfDatabase } from '@/lib/db/database';
 import { fragmentlessPageItemId, pageItemId } from '@/lib/db/ids';
+import { savePage } from '@/lib/db/items';
 import { readLegacySettings } from '@/lib/db/legacy-settings';
 import { getLibraryFingerprints } from '@/lib/db/library-documents';
 import { getItemsForExport as loadItemsForExport } from '@/lib/db/queries';
@@ -351,7 +352,8 @@ describe('schema versions', () => {
     current.close();
   });
   // The migration moved the items, not when they were removed nor the notes typed after: sync dated the
-  // old id's removal by version 12 when an earlier removal (undone since) was made.
+  // old id's removal by version 12 when an earlier removal (undone since) was made, and saving again a
+  // page removed before the update, from the address it was saved from, came back without its note.
   it('version 12 keeps removals and the notes typed after them with the page’s new id', async () => {
     const v11 = new Dexie(name);
     v11.version(11).stores({
@@ -418,6 +420,12 @@ describe('schema versions', () => {
     expect((await current.meta.get('notesAfterRemoval'))?.value).toEqual([
       note(pageItemId(plain), 'typed after the later removal', at + 20),
       note(goneId, 'typed after it was removed', at + 30),
+    ]);
+    // The page removed before the update, saved again from its address: with the note typed after.
+    const saved = await savePage({ url: gone, title: 'Gone' }, null, { db: current, now: at + 50 });
+    expect(saved).toMatchObject({ id: pageItemId(gone), note: 'typed after it was removed' });
+    expect((await current.meta.get('notesAfterRemoval'))?.value).toEqual([
+      note(pageItemId(plain), 'typed after the later removal', at + 20),
     ]);
     current.close();
   });
