@@ -11,6 +11,7 @@ import { copyLength } from '@/lib/capture/copy-text';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
+import { addressWithoutTracking } from '@/lib/net/tracking-parameters';
 import { elementTextSteps, pageTextSteps, shownTextFile, type WalkBudget } from '@/lib/related/page-text';
 import { shownLine } from '@/lib/search/shown-line';
 
@@ -296,9 +297,11 @@ function* captureSteps(
     if (!fromFile) text = text.replace(/\s+/g, ' ').trim();
   }
   const dir = (article?.dir ?? doc.dir ?? doc.documentElement.getAttribute('dir') ?? '').toLowerCase();
+  // The address its item keeps (`addressWithoutTracking`): not where the link was shared (`?utm_source=…`).
+  const address = addressWithoutTracking(url);
   return {
-    url: url.slice(0, 4096),
-    title: clean(article?.title, 1000) ?? clean(doc.title, 1000) ?? url.slice(0, 1000),
+    url: address.slice(0, 4096),
+    title: clean(article?.title, 1000) ?? clean(doc.title, 1000) ?? address.slice(0, 1000),
     byline: clean(article?.byline, 500),
     siteName: clean(article?.siteName, 500),
     excerpt: clean(article?.excerpt, 2000),

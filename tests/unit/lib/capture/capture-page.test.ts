@@ -129,6 +129,17 @@ describe('capture of a hostile page', () => {
   });
 });
 
+// The item of a page saved from a newsletter's link keeps its address without ?utm_…; its copy kept them.
+describe('the address a copy keeps', () => {
+  it('leaves out tracking parameters, as the item’s does, in the title of a page that has none too', () => {
+    const shared = 'https://example.org/untitled?p=2&utm_source=news&fbclid=abc#part';
+    const { doc, win } = load('<html><body><p>Words of a page without a title.</p></body></html>', shared);
+    const captured = capturePage(doc, shared, win, frozenClock);
+    expect(captured.url).toBe('https://example.org/untitled?p=2#part');
+    expect(captured.title).toBe('https://example.org/untitled?p=2#part');
+  });
+});
+
 describe('capture fallbacks and sanitizing', () => {
   it(
     'saves the visible text with a notice when a page has more elements than Readability may walk',
