@@ -68,26 +68,28 @@ async function expectReflowAt320(page: Page): Promise<void> {
 }
 
 /**
- * WCAG 1.4.10 for the reading list's rows at 320 CSS px: the title and every detail under it (status,
- * site, reading time, progress) are whole, wrapped rather than cut off, and inside their row.
+ * WCAG 1.4.10 for a list's rows at 320 CSS px: each row's `details` (the reading list's title, status,
+ * site, reading time and progress; a search result's title, topic and summary or snippet) are whole,
+ * wrapped rather than cut off, and inside their row.
  */
-async function expectRowDetailsWholeAt320(page: Page): Promise<void> {
+async function expectRowDetailsWholeAt320(page: Page, rows: Locator, details: string): Promise<void> {
   const size = page.viewportSize() ?? { width: 1280, height: 720 };
   await page.setViewportSize({ width: 320, height: size.height });
-  const rows = page.getByRole('list', { name: 'Saved articles' }).getByRole('listitem');
   await expect(rows.first()).toBeVisible();
-  const cut = await rows.evaluateAll((items) =>
-    items.flatMap((row) => {
-      const box = row.getBoundingClientRect();
-      // The title (a button) too: cut with an ellipsis, it is taller inside than its box.
-      return Array.from(row.querySelectorAll('span, progress, button'))
-        .filter((detail) => {
-          const at = detail.getBoundingClientRect();
-          const cutInside = detail.scrollWidth > detail.clientWidth || detail.scrollHeight > detail.clientHeight;
-          return cutInside || at.right > box.right + 0.5 || at.bottom > box.bottom + 0.5;
-        })
-        .map((detail) => detail.textContent || detail.localName);
-    }),
+  const cut = await rows.evaluateAll(
+    (items, selector) =>
+      items.flatMap((row) => {
+        const box = row.getBoundingClientRect();
+        // The title (a button) too: cut with an ellipsis, it is taller inside than its box.
+        return Array.from(row.querySelectorAll(selector))
+          .filter((detail) => {
+            const at = detail.getBoundingClientRect();
+            const cutInside = detail.scrollWidth > detail.clientWidth || detail.scrollHeight > detail.clientHeight;
+            return cutInside || at.right > box.right + 0.5 || at.bottom > box.bottom + 0.5;
+          })
+          .map((detail) => detail.textContent || detail.localName);
+      }),
+    details,
   );
   expect(cut, 'details cut off at 320 px').toEqual([]);
   await page.setViewportSize(size);
@@ -129,6 +131,10 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await expect(popup.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toBeVisible();
     await expectAccessibleInBothSchemes(popup);
     await expectReflowAt320(popup);
+    // Zoomed that far, a result's title, topic and summary wrap whole: cut to one line (an ellipsis)
+    // or two, a summary showed a few words and nothing else did.
+    const results = popup.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    await expectRowDetailsWholeAt320(popup, results, ':scope > span');
     await popup.keyboard.press('ArrowDown');
     const options = popup.getByRole('listbox', { name: 'Search results' }).getByRole('option');
     await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
@@ -180,7 +186,11 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await expect(panel.getByRole('list', { name: 'Saved articles' })).toContainText('Sizing connection pools');
     await expectAccessibleInBothSchemes(panel);
     await expectReflowAt320(panel);
-    await expectRowDetailsWholeAt320(panel);
+    await expectRowDetailsWholeAt320(
+      panel,
+      panel.getByRole('list', { name: 'Saved articles' }).getByRole('listitem'),
+      'span, progress, button',
+    );
     const views = panel.locator('.list-views button');
     await expectStateShownInForcedColours(
       panel,
@@ -195,6 +205,14 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     );
 
     await panel.getByRole('button', { name: 'All articles' }).click();
+    // The panel's search at 320 px: the saved page's snippet (why it matched; four lines there, it was
+    // cut at three) and the articles' summaries (cut at two) wrap whole.
+    const panelSearch = panel.getByRole('combobox', { name: 'Search Shelf' });
+    await panelSearch.fill('queries run at once');
+    const panelResults = panel.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    await expect(panelResults.filter({ hasText: 'Saved page' }).first()).toBeVisible();
+    await expectRowDetailsWholeAt320(panel, panelResults, ':scope > span');
+    await panelSearch.fill('');
     await openCacheStampedeCard(panel);
     await expectAccessibleInBothSchemes(panel);
     await expectReflowAt320(panel);

@@ -85,6 +85,11 @@ test(
     await expect(popup.firstResult).toContainText(/LWN/);
     await expect(popup.firstResult).toContainText(phrase);
     await expect(popup.firstResult.locator('mark').first()).toBeVisible();
+    // Its snippet, why it matched, is whole: cut to the popup's one line, the phrase was out of sight.
+    const snippet = popup.firstResult.locator(':scope > span').last();
+    expect(
+      await snippet.evaluate((span) => span.scrollWidth <= span.clientWidth && span.scrollHeight <= span.clientHeight),
+    ).toBe(true);
     // ↓ reaches the next result and ↑ comes back; Enter opens the reader at the passage.
     const count = await popup.results.count();
     if (count > 1) {
