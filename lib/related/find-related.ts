@@ -4,7 +4,6 @@ import { articleIdOfItem } from '@/lib/db/ids';
 import { getBundledRelatedEngine, relatedEngineFor } from '@/lib/related/bundled';
 import { LOOSELY_RELATED_CONFIDENCE } from '@/lib/related/engine';
 import { getBundledSearchEngine, searchEngineFor } from '@/lib/search/bundled';
-import { withoutQuoteMarks } from '@/lib/search/quoted';
 import { countWords } from '@/lib/search/text';
 
 /** Below this many words, a text is a query (typos, prefixes matter); above, a document. */
@@ -68,13 +67,11 @@ export function findRelated(
   const notExcluded = (article: Article) => article.id !== excludeId;
   if (words < QUERY_WORDS && !title) {
     // The page's text, not a query typed with quotes: none of its quoted runs is a phrase required (red-team pass).
-    const { results, loose } = (catalog ? searchEngineFor(catalog) : getBundledSearchEngine()).search(
-      withoutQuoteMarks(text),
-      {
-        limit,
-        typing: false,
-      },
-    );
+    const { results, loose } = (catalog ? searchEngineFor(catalog) : getBundledSearchEngine()).search(text, {
+      limit,
+      typing: false,
+      quotedPhrases: false,
+    });
     const best = Math.max(...results.map((r) => r.score));
     const articles = results
       .filter((r) => r.score >= LISTED_SCORE_SHARE_OF_BEST * best)

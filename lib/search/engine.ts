@@ -23,6 +23,12 @@ export interface SearchOptions {
   typing?: boolean;
   /** Whether to look for a "Did you mean" correction when nothing matches (costs a typo search per word). */
   suggest?: boolean;
+  /**
+   * Whether a quoted run is a phrase each result must hold, as typed in a search box (default). False
+   * for a text taken from a page (a selection, a link's text): its quote marks are its punctuation, and
+   * a selection begun inside a quotation would require the rest of it as a phrase.
+   */
+  quotedPhrases?: boolean;
 }
 
 export interface SearchResult {
@@ -143,7 +149,7 @@ export function createSearchEngine(
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = options.limit ?? 20;
     const asked = options.typing ?? !/\s$/.test(query);
-    const quoted = quotedPhrases(query);
+    const quoted = options.quotedPhrases === false ? [] : quotedPhrases(query);
     const accept = (doc: number) => {
       const article = docs[doc] as Article;
       return (

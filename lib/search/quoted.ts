@@ -10,14 +10,6 @@ import { americanSpellingOf, MAX_QUERY_WORDS, normalizeText, sliceEnd, tokenize 
 const QUOTED = /["“”„«»]([^"“”„«»]*)(?:["“”„«»]|$)/g;
 
 /**
- * A text taken from a page (a selection, a link's text), its quote marks read as the page's words
- * rather than as phrases a query requires: a selection begun inside a quotation found nothing.
- */
-export function withoutQuoteMarks(text: string): string {
-  return text.replace(/["“”„«»]/g, ' ');
-}
-
-/**
  * The query's quoted phrases, each as `holdsPhrase` reads it: every word as written (a single word
  * too), none of them unfinished or read as a misspelling. Empty when nothing is quoted.
  */

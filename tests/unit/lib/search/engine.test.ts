@@ -46,6 +46,16 @@ describe('bundled search engine', () => {
     expect(topIds(query)[0]).toBe(id);
   });
 
+  it('requires a quoted run as a phrase, unless asked to read quote marks as text (quotedPhrases: false)', () => {
+    const ids = (query: string, options: { quotedPhrases?: boolean } = {}) =>
+      engine.search(query, { typing: false, ...options }).results.map((r) => r.article.id);
+    // A selection begun inside a quotation: its closing mark opens a "phrase" no article holds.
+    const selection = 'herd” of retries under load';
+    expect(ids(selection)).toEqual([]);
+    expect(ids(selection, { quotedPhrases: false })).toContain('thundering-herd-service-restart');
+    expect(ids(selection, { quotedPhrases: false })).toEqual(ids('herd of retries under load'));
+  });
+
   it('treats "split-brain", "split brain" and "splitbrain" alike', () => {
     const expected = 'split-brain-when-a-network-partition-creates-two-primaries';
     expect(topIds('split-brain')).toContain(expected);
