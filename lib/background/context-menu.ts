@@ -146,6 +146,14 @@ async function readSavedCopyText(itemId: string): Promise<{ title: string; text:
   return { title: shownLine(copy.title).slice(0, 300), text: copy.text.slice(0, MAX_PAGE_QUERY) };
 }
 
+const NOT_ON_SHELF_PAGES =
+  'Find related works on a web page, a saved page in Shelf’s reader, selected text or a link: not on Shelf’s own lists and settings.';
+
+/** Whether the menu was used on one of Shelf's own pages (its side panel or sidebar, a tab of its own). */
+function isShelfPage(pageUrl: string | undefined): boolean {
+  return pageUrl?.startsWith(browser.runtime.getURL('/')) === true;
+}
+
 export async function handleContextMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
@@ -159,7 +167,11 @@ export async function handleContextMenuClick(
   // Text or a page of Shelf's own reader is a saved item's: not related to itself (a link is another page).
   const itemId = asked.source === 'link' ? undefined : await getReaderItemId(info.pageUrl);
   const request = itemId ? { ...asked, itemId } : asked;
-  if (request.source === 'page' && (itemId || tab?.id !== undefined)) {
+  if (request.source === 'page' && !itemId && isShelfPage(info.pageUrl)) {
+    // Shelf's panel, list or settings: Chrome's side panel comes with the web tab beside it (whose text
+    // was read under the panel's address), Firefox's sidebar with no tab (its address was the query).
+    await setSidePanelView({ kind: 'message', text: NOT_ON_SHELF_PAGES });
+  } else if (request.source === 'page' && (itemId || tab?.id !== undefined)) {
     await setSidePanelView(request); // title and URL words at once; the page's text when read
     // Shelf's reader is an extension page no script can read: its saved copy is the page's text.
     const page = itemId ? await readSavedCopyText(itemId) : await readPageText(tab?.id as number);

@@ -151,6 +151,34 @@ describe('handleContextMenuClick', () => {
     expect(executeScript).not.toHaveBeenCalled();
   });
 
+  it('a page of Shelf’s own other than the reader is not read as the tab beside it, nor as its address', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const executeScript = vi
+      .spyOn(browser.scripting, 'executeScript')
+      .mockResolvedValue([
+        { frameId: 0, result: { title: tab.title, text: 'the web page beside the panel' } },
+      ] as never);
+    const panelPage = browser.runtime.getURL('/sidepanel.html');
+    await setSidePanelView({ kind: 'reading-list' });
+    // Chrome's side panel: the click comes with the web tab beside it. Its text was read under the
+    // panel's address, so the page was related to itself and not left out as the page right-clicked.
+    await handleContextMenuClick(click({ pageUrl: panelPage }), tab as never);
+    expect(await getSidePanelView()).toMatchObject({ kind: 'message', text: expect.stringMatching(/Shelf’s own/) });
+    expect(executeScript).not.toHaveBeenCalled();
+    // Firefox's sidebar: the click comes with no tab. The panel's address was the query ("sidepanel html").
+    await setSidePanelView({ kind: 'reading-list' });
+    await handleContextMenuClick(click({ pageUrl: panelPage }), undefined);
+    expect(await getSidePanelView()).toMatchObject({ kind: 'message' });
+    // Settings in a tab of its own.
+    const settingsTab = { ...tab, id: 11, title: 'Shelf settings', url: browser.runtime.getURL('/options.html') };
+    await handleContextMenuClick(click({ pageUrl: settingsTab.url }), settingsTab as never);
+    expect(await getSidePanelView()).toMatchObject({ kind: 'message' });
+    expect(executeScript).not.toHaveBeenCalled();
+    // A selection or a link there is still looked up.
+    await handleContextMenuClick(click({ pageUrl: panelPage, selectionText: 'split brain' }), undefined);
+    expect(await getSidePanelView()).toMatchObject({ kind: 'related', query: 'split brain' });
+  });
+
   it('"Save to Shelf" on a link asks for its site in the click itself, not a moment later', async () => {
     // Firefox lets permissions.request prompt only while the menu's click is being handled: a
     // request queued even to the next microtask is refused there ("may only be called from a user
