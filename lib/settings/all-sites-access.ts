@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
-import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
+import { getPreference, PREFERENCES, setPreferences } from '@/lib/settings/preferences';
 
 /** Sites Shelf needs to read for "every site" and "Keep images offline": asked for when the user chooses either. */
 export const ALL_SITES = ['https://*/*', 'http://*/*'];
@@ -14,6 +14,29 @@ export async function allSitesUnneeded(): Promise<boolean> {
   return placement !== 'everywhere' && !imagesOffline;
 }
 
+/** Whether Shelf holds every site; not when the browser cannot tell. */
+async function holdsAllSites(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: ALL_SITES });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Turns off the choices that need every site when Shelf does not hold it (given back, or never
+ * granted): left on, Settings would say they are on while neither can work. Whether either was on.
+ */
+export async function turnOffWhatNeedsAllSites(): Promise<boolean> {
+  if (await allSitesUnneeded()) return false;
+  if (await holdsAllSites()) return false;
+  await setPreferences([
+    [PREFERENCES.relatedPlacement, PREFERENCES.relatedPlacement.defaultValue],
+    [PREFERENCES.keepImagesOffline, false],
+  ]);
+  return true;
+}
+
 /**
  * Gives back the permission to read every site, keeping the narrower sites Shelf holds for other
  * features: the blog's hosts ("Update articles from the blog", the blog box following the tab's
@@ -25,7 +48,7 @@ export async function allSitesUnneeded(): Promise<boolean> {
  * that turned the feature off. (Firefox removes the patterns named only: nothing is asked.)
  */
 export async function giveBackAllSites(): Promise<void> {
-  if (!(await browser.permissions.contains({ origins: ALL_SITES }).catch(() => false))) return;
+  if (!(await holdsAllSites())) return;
   const narrower = await narrowerSitesHeld();
   await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
   if (narrower.length === 0 || (await browser.permissions.contains({ origins: narrower }).catch(() => false))) return;

@@ -1,6 +1,6 @@
 import { clearAll } from '@/lib/db/clear';
 import type { ShelfDatabase } from '@/lib/db/database';
-import { giveBackAllSites } from '@/lib/settings/all-sites-access';
+import { giveBackAllSites, turnOffWhatNeedsAllSites } from '@/lib/settings/all-sites-access';
 import { clearPreferences, PREFERENCES } from '@/lib/settings/preferences';
 import { getSidePanelView } from '@/lib/side-panel/view';
 
@@ -14,9 +14,20 @@ import { getSidePanelView } from '@/lib/side-panel/view';
  */
 export async function deleteEverything(db?: ShelfDatabase): Promise<void> {
   await giveBackAllSites().catch(() => {});
+  // Off from now, whatever happens next: a clearing that fails ("Nothing was deleted") left them on
+  // without the access they need.
+  const turnedOff = await turnOffWhatNeedsAllSites();
   // A side panel showing Settings, where this was asked, stays there to say it was done; any other
   // view (an item's card, the reader) goes back to the start with the rest.
   const inSettings = (await getSidePanelView()).kind === 'settings';
-  await clearAll(db);
+  try {
+    await clearAll(db);
+  } catch (error) {
+    if (!turnedOff) throw error;
+    throw new Error(
+      `${(error as Error).message}. Shelf gave back its access to every site: related articles on every site and Keep images offline are off.`,
+      { cause: error },
+    );
+  }
   await clearPreferences(inSettings ? [PREFERENCES.sidePanelView] : []);
 }

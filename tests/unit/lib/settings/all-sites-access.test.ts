@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { applyRelatedPlacement } from '@/lib/background/related-anywhere';
 import { BLOG_ARTICLE_PATTERNS } from '@/lib/content/blog-pages';
+import type { ShelfDatabase } from '@/lib/db/database';
 import { ALL_SITES } from '@/lib/settings/all-sites-access';
 import { BLOG_ORIGINS } from '@/lib/settings/catalog-update';
 import { deleteEverything } from '@/lib/settings/delete-everything';
@@ -58,6 +59,26 @@ describe('giving back the permission to read every site', () => {
     await deleteEverything();
     await applyRelatedPlacement(await getPreference(PREFERENCES.relatedPlacement)); // as the background does on the change
     expect([...granted].sort()).toEqual([...BLOG_ORIGINS, SAVED_LINK_SITE].sort());
+  });
+
+  // Review: every site was given back before the data was cleared; when the clearing failed ("Nothing was
+  // deleted"), related articles on every site and Keep images offline stayed on without it.
+  it('"Delete everything" that fails to clear leaves no choice on that needs every site, and says so', async () => {
+    const { granted } = grantedAsInChrome();
+    await setPreference(PREFERENCES.relatedPlacement, 'everywhere');
+    await setPreference(PREFERENCES.keepImagesOffline, true);
+    const failing = {
+      tables: [],
+      transaction: () => Promise.reject(new Error('The disk is full')),
+    } as unknown as ShelfDatabase;
+    await expect(deleteEverything(failing)).rejects.toThrow(
+      /^The disk is full\. Shelf gave back its access to every site: related articles on every site and Keep images offline are off\.$/,
+    );
+    expect(granted.has('https://*/*')).toBe(false);
+    expect(await getPreference(PREFERENCES.relatedPlacement)).toBe('blog');
+    expect(await getPreference(PREFERENCES.keepImagesOffline)).toBe(false);
+    // Without every site held, a failure says only what failed.
+    await expect(deleteEverything(failing)).rejects.toThrow(/^The disk is full$/);
   });
 
   it('a placement changed with no click (a restored backup): the background gives every site back only when it takes nothing else', async () => {
