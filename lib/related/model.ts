@@ -17,6 +17,12 @@ export interface SerializedRelatedModel extends SerializedTfidf {
    * helps rank them and decide whether a text matches (`matchingVectors` in lib/related/engine.ts).
    */
   subjects: SerializedVectors;
+  /**
+   * The articles' documentation neighbours (`lib/corpus/documentation-neighbours.ts`): the words of the
+   * manual pages a reader of the article would look up. They only rank (RANKING_NEIGHBOUR_WEIGHT in
+   * lib/related/engine.ts), never decide whether a text matches. Absent from models built before them.
+   */
+  neighbours?: SerializedVectors;
 }
 
 /** Unit-length TF-IDF vectors of the articles over one vocabulary. */
@@ -67,11 +73,21 @@ interface BuildOptions {
   subjectTermsOf?: (article: Article) => string[];
   /** Subject vectors already built for these articles (a model rebuilt at run time keeps the bundled ones). */
   subjects?: (docIds: readonly string[]) => SerializedVectors;
+  /** An article's documentation-neighbour terms (`npm run index` reads them; none by default). */
+  neighbourTermsOf?: (article: Article) => string[];
+  /** Neighbour vectors already built for these articles, as `subjects`. */
+  neighbours?: (docIds: readonly string[]) => SerializedVectors;
 }
 
 export function buildRelatedModel(
   articles: readonly Article[],
-  { withRelated = true, subjectTermsOf = () => [], subjects }: BuildOptions = {},
+  {
+    withRelated = true,
+    subjectTermsOf = () => [],
+    subjects,
+    neighbourTermsOf = () => [],
+    neighbours,
+  }: BuildOptions = {},
 ): SerializedRelatedModel {
   const words = tfidfVectors(articles.map((article) => countTerms(termsOfArticle(article))));
   const { unitVectors } = words;
@@ -91,7 +107,16 @@ export function buildRelatedModel(
   const docIds = articles.map((article) => article.id);
   const { terms, vectors } =
     subjects?.(docIds) ?? tfidfVectors(articles.map((article) => countTerms(subjectTermsOf(article)))).serialized;
-  return { version: 2, docIds, ...words.serialized, related, subjects: { terms, vectors } };
+  const neighbourVectors =
+    neighbours?.(docIds) ?? tfidfVectors(articles.map((article) => countTerms(neighbourTermsOf(article)))).serialized;
+  return {
+    version: 2,
+    docIds,
+    ...words.serialized,
+    related,
+    subjects: { terms, vectors },
+    neighbours: { terms: neighbourVectors.terms, vectors: neighbourVectors.vectors },
+  };
 }
 
 /**
@@ -103,19 +128,24 @@ export function rebuildRelatedModel(
   bundled: SerializedRelatedModel,
   { withRelated = true } = {},
 ): SerializedRelatedModel {
-  return buildRelatedModel(articles, { withRelated, subjects: (docIds) => subjectsFor(docIds, bundled) });
+  return buildRelatedModel(articles, {
+    withRelated,
+    subjects: (docIds) => keptFor(docIds, bundled, bundled.subjects),
+    neighbours: (docIds) => keptFor(docIds, bundled, bundled.neighbours ?? { terms: [], vectors: [] }),
+  });
 }
 
 /**
- * The bundled model's subject vectors for these articles, by id (none for an article learned from
- * the blog): a model rebuilt at run time keeps them, without bundling the vocabulary itself.
+ * The bundled model's subject (or neighbour) vectors for these articles, by id (none for an article
+ * learned from the blog): a model rebuilt at run time keeps them, without bundling the words themselves.
  */
-export function subjectsFor(docIds: readonly string[], bundled: SerializedRelatedModel): SerializedVectors {
+export function keptFor(
+  docIds: readonly string[],
+  bundled: SerializedRelatedModel,
+  vectors: SerializedVectors,
+): SerializedVectors {
   const rowOf = new Map(bundled.docIds.map((id, row) => [id, row]));
-  return {
-    terms: bundled.subjects.terms,
-    vectors: docIds.map((id) => bundled.subjects.vectors[rowOf.get(id) ?? -1] ?? []),
-  };
+  return { terms: vectors.terms, vectors: docIds.map((id) => vectors.vectors[rowOf.get(id) ?? -1] ?? []) };
 }
 
 function tfidfVectors(docTerms: ReadonlyArray<Map<string, number>>) {

@@ -1,4 +1,5 @@
 import type { Article } from '@/lib/corpus/article';
+import { DOCUMENTATION_NEIGHBOURS } from '@/lib/corpus/documentation-neighbours';
 import { SUBJECT_VOCABULARY } from '@/lib/corpus/subject-vocabulary';
 import { analyzeField } from '@/lib/search/text';
 
@@ -10,4 +11,9 @@ import { analyzeField } from '@/lib/search/text';
  */
 export function subjectTermsOfArticle(article: Pick<Article, 'id'>): string[] {
   return analyzeField((SUBJECT_VOCABULARY[article.id] ?? []).join(', '));
+}
+
+/** An article's documentation-neighbour terms, read as the subject vocabulary is. Build time only. */
+export function neighbourTermsOfArticle(article: Pick<Article, 'id'>): string[] {
+  return analyzeField((DOCUMENTATION_NEIGHBOURS[article.id] ?? []).join(', '));
 }

@@ -17,7 +17,7 @@ import type { Article } from '@/lib/corpus/article';
 import { PLAIN_WORDS } from '@/lib/corpus/plain-words';
 import { SUBJECT_VOCABULARY } from '@/lib/corpus/subject-vocabulary';
 import { buildRelatedModel } from '@/lib/related/model';
-import { subjectTermsOfArticle } from '@/lib/related/subject-terms';
+import { neighbourTermsOfArticle, subjectTermsOfArticle } from '@/lib/related/subject-terms';
 import { asideEntriesOf, buildAsideIndex } from '@/lib/search/aside';
 import { buildSearchIndex, toSearchDocument } from '@/lib/search/build-index';
 import { buildPlainWordSynonyms } from '@/lib/search/synonyms';
@@ -37,7 +37,10 @@ writeFileSync(everydayTarget, `${JSON.stringify(everydayWords)}\n`);
 console.log(`wrote ${everydayWords.length} everyday words one typo from the index's to ${everydayTarget}`);
 
 const modelTarget = resolve('assets/data/related-model.json');
-const model = buildRelatedModel(articles, { subjectTermsOf: subjectTermsOfArticle });
+const model = buildRelatedModel(articles, {
+  subjectTermsOf: subjectTermsOfArticle,
+  neighbourTermsOf: neighbourTermsOfArticle,
+});
 writeFileSync(modelTarget, `${JSON.stringify(model)}\n`);
 console.log(`wrote the related-articles model (${model.terms.length} terms) to ${modelTarget}`);
 

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import modelJson from '@/assets/data/related-model.json';
 import { ARTICLES } from '@/lib/corpus/catalog';
+import { DOCUMENTATION_NEIGHBOURS } from '@/lib/corpus/documentation-neighbours';
 import { SUBJECT_VOCABULARY } from '@/lib/corpus/subject-vocabulary';
-import { buildRelatedModel, type SerializedRelatedModel, subjectsFor, termsOfArticle } from '@/lib/related/model';
-import { subjectTermsOfArticle } from '@/lib/related/subject-terms';
+import {
+  buildRelatedModel,
+  keptFor,
+  rebuildRelatedModel,
+  type SerializedRelatedModel,
+  termsOfArticle,
+} from '@/lib/related/model';
+import { neighbourTermsOfArticle, subjectTermsOfArticle } from '@/lib/related/subject-terms';
 import { analyzeField } from '@/lib/search/text';
 
 /** Words any technical page uses, whatever its subject: an entry made only of them would tie its article to every manual. */
@@ -51,6 +58,35 @@ const GENERIC_TECHNICAL_WORDS = [
 ];
 const generic = new Set(GENERIC_TECHNICAL_WORDS.flatMap((word) => analyzeField(word)));
 
+describe('the articles’ documentation neighbours (editorial data)', () => {
+  it('covers every bundled article, and names no other', () => {
+    expect(Object.keys(DOCUMENTATION_NEIGHBOURS).sort()).toEqual(ARTICLES.map((article) => article.id).sort());
+  });
+
+  it('has 12–20 distinct, lowercase entries of at most three words per article, none only generic words', () => {
+    for (const [id, words] of Object.entries(DOCUMENTATION_NEIGHBOURS)) {
+      expect(words.length, id).toBeGreaterThanOrEqual(12);
+      expect(words.length, id).toBeLessThanOrEqual(20);
+      expect(new Set(words).size, id).toBe(words.length);
+      for (const word of words) {
+        expect(word, id).toBe(word.toLowerCase());
+        expect(word.trim().split(/\s+/).length, `${id}: ${word}`).toBeLessThanOrEqual(3);
+        expect(
+          analyzeField(word).every((term) => generic.has(term)),
+          `${id}: ${word}`,
+        ).toBe(false);
+      }
+    }
+  });
+
+  it('gives the model each entry word by word, and nothing for an article learned from the blog', () => {
+    const article = ARTICLES.find((a) => a.id === 'product-launch-no-load-testing')!;
+    expect(neighbourTermsOfArticle(article)).toEqual(expect.arrayContaining(analyzeField('pgbench')));
+    expect(termsOfArticle(article)).not.toContain(analyzeField('pgbench')[0]);
+    expect(neighbourTermsOfArticle({ id: 'learned-from-the-blog' })).toEqual([]);
+  });
+});
+
 describe('the articles’ subject vocabulary (editorial data)', () => {
   it('covers every bundled article, and names no other', () => {
     expect(Object.keys(SUBJECT_VOCABULARY).sort()).toEqual(ARTICLES.map((article) => article.id).sort());
@@ -88,15 +124,32 @@ describe('the articles’ subject vocabulary (editorial data)', () => {
   });
 
   it('the committed related model is exactly what the articles and their vocabulary build (never stale)', () => {
-    expect(buildRelatedModel(ARTICLES, { subjectTermsOf: subjectTermsOfArticle })).toEqual(modelJson);
+    expect(
+      buildRelatedModel(ARTICLES, { subjectTermsOf: subjectTermsOfArticle, neighbourTermsOf: neighbourTermsOfArticle }),
+    ).toEqual(modelJson);
   });
 
   it('a model rebuilt at run time keeps the bundled vectors by article, none for a learned article', () => {
     const bundled = modelJson as SerializedRelatedModel;
     const [first, second] = bundled.docIds as [string, string];
-    const kept = subjectsFor([second, 'learned-from-the-blog', first], bundled);
+    const kept = keptFor([second, 'learned-from-the-blog', first], bundled, bundled.subjects);
     expect(kept.terms).toBe(bundled.subjects.terms);
     expect(kept.vectors).toEqual([bundled.subjects.vectors[1], [], bundled.subjects.vectors[0]]);
     expect(kept.vectors[0]!.length).toBeGreaterThan(0);
+  });
+
+  it('a model rebuilt at run time keeps the bundled documentation neighbours too (rebuildRelatedModel)', () => {
+    const bundled = modelJson as SerializedRelatedModel;
+    const [first, second] = ARTICLES as [(typeof ARTICLES)[number], (typeof ARTICLES)[number]];
+    const learned = { ...first, id: 'learned-from-the-blog', url: 'https://example.test/learned' };
+    const rebuilt = rebuildRelatedModel([second, learned, first], bundled, { withRelated: false });
+    const row = (id: string) => bundled.docIds.indexOf(id);
+    expect(rebuilt.neighbours?.terms).toBe(bundled.neighbours?.terms);
+    expect(rebuilt.neighbours?.vectors).toEqual([
+      bundled.neighbours?.vectors[row(second.id)],
+      [],
+      bundled.neighbours?.vectors[row(first.id)],
+    ]);
+    expect(rebuilt.neighbours?.vectors[0]?.length).toBeGreaterThan(0);
   });
 });
