@@ -5,6 +5,7 @@ import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
 import { savePage } from '@/lib/db/items';
 import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 import { getSidePanelView, setSidePanelView } from '@/lib/side-panel/view';
+import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
 // QA: the service worker stopped while "Save to Shelf" captured a page; the side panel opened and
 // never said anything, and no item was saved.
@@ -183,20 +184,7 @@ describe('a link stored before its page is fetched', () => {
   it('is marked by whether its item has a copy, which markLinkStored looks up and answers', async () => {
     const withCopy = await savePage(
       { url: 'https://a.test/kept', title: 'Kept' },
-      {
-        url: 'https://a.test/kept',
-        title: 'Kept',
-        byline: null,
-        siteName: null,
-        excerpt: null,
-        lang: null,
-        dir: null,
-        wordCount: 1,
-        readMinutes: 1,
-        html: '<p>Kept</p>',
-        text: 'Kept',
-        notice: null,
-      },
+      capturedPage('https://a.test/kept', 'Kept', 'Kept'),
     );
     const bare = await savePage({ url: 'https://a.test/bare', title: 'Bare' }, null);
     const marked: { hadCopy: boolean; listed: unknown }[] = [];

@@ -29,6 +29,20 @@ function storedPageRow(fields: { id: string; url: string | null; title?: string;
   };
 }
 
+/** Version 11's stores exactly as they shipped. */
+const VERSION_11_STORES = {
+  items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
+  progress: 'itemId, updatedAt',
+  settings: 'key',
+  captures: 'itemId, capturedAt, updatedAt',
+  meta: 'key',
+  catalogOverlay: 'id, kind',
+  highlights: 'id, itemId, updatedAt',
+  images: '[itemId+url], itemId',
+  libraryPostings: 'itemId, stamp',
+  librarySnapshot: 'name',
+};
+
 describe('schema versions', () => {
   it('a database written by version 1 opens under the current version with every record intact', async () => {
     // Version 1 exactly as it shipped.
@@ -285,20 +299,8 @@ describe('schema versions', () => {
   });
   // A page saved from a newsletter's link (?utm_source=…) and again from its own address was two items.
   it('version 12 makes a page saved under tracking parameters one item with the page, nothing of either lost', async () => {
-    // Version 11's stores exactly as they shipped.
     const v11 = new Dexie(name);
-    v11.version(11).stores({
-      items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
-      progress: 'itemId, updatedAt',
-      settings: 'key',
-      captures: 'itemId, capturedAt, updatedAt',
-      meta: 'key',
-      catalogOverlay: 'id, kind',
-      highlights: 'id, itemId, updatedAt',
-      images: '[itemId+url], itemId',
-      libraryPostings: 'itemId, stamp',
-      librarySnapshot: 'name',
-    });
+    v11.version(11).stores(VERSION_11_STORES);
     const plain = 'https://example.com/a';
     const shared = 'https://example.com/a?utm_source=news&utm_medium=email';
     const alone = 'https://example.com/b?fbclid=abc';
@@ -356,18 +358,7 @@ describe('schema versions', () => {
   // page removed before the update, from the address it was saved from, came back without its note.
   it('version 12 keeps removals and the notes typed after them with the page’s new id', async () => {
     const v11 = new Dexie(name);
-    v11.version(11).stores({
-      items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
-      progress: 'itemId, updatedAt',
-      settings: 'key',
-      captures: 'itemId, capturedAt, updatedAt',
-      meta: 'key',
-      catalogOverlay: 'id, kind',
-      highlights: 'id, itemId, updatedAt',
-      images: '[itemId+url], itemId',
-      libraryPostings: 'itemId, stamp',
-      librarySnapshot: 'name',
-    });
+    v11.version(11).stores(VERSION_11_STORES);
     const at = Date.now() - 60_000;
     // Saved under a newsletter's address, removed and put back by Undo: its removal stays recorded.
     const alone = 'https://example.com/alone?utm_source=news';
