@@ -6,6 +6,7 @@ import { linkItemId, saveLink, savePageAndShow } from '@/lib/background/save-pag
 import { whileSaving } from '@/lib/background/saves-under-way';
 import { getCopy } from '@/lib/db/copies';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
+import { getItem } from '@/lib/db/queries';
 import type { PageCommand } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/net/fetch-page';
 import { shownLine } from '@/lib/search/shown-line';
@@ -146,6 +147,22 @@ async function readSavedCopyText(itemId: string): Promise<{ title: string; text:
   return { title: shownLine(copy.title).slice(0, 300), text: copy.text.slice(0, MAX_PAGE_QUERY) };
 }
 
+/**
+ * The reader's page as "Find related" reads a page before its copy (and without one: a link saved
+ * unopened): its saved item's title and address, not the title of the web tab beside the side panel
+ * under the panel's address (review: "Cache stampede explained sidepanel html").
+ */
+async function readerPageRequest(
+  asked: Extract<SidePanelView, { kind: 'related' }>,
+  info: Browser.contextMenus.OnClickData,
+  itemId: string,
+): Promise<Extract<SidePanelView, { kind: 'related' }>> {
+  if (asked.source !== 'page') return asked;
+  const item = await getItem(itemId).catch(() => undefined);
+  if (!item) return asked;
+  return getRelatedRequest({ ...info, pageUrl: item.url ?? '' }, { title: item.title } as Browser.tabs.Tab);
+}
+
 const NOT_ON_SHELF_PAGES =
   'Find related works on a web page, a saved page in Shelf’s reader, selected text or a link: not on Shelf’s own lists and settings.';
 
@@ -166,7 +183,7 @@ export async function handleContextMenuClick(
   const asked = getRelatedRequest(info, tab);
   // Text or a page of Shelf's own reader is a saved item's: not related to itself (a link is another page).
   const itemId = asked.source === 'link' ? undefined : await getReaderItemId(info.pageUrl);
-  const request = itemId ? { ...asked, itemId } : asked;
+  const request = itemId ? { ...(await readerPageRequest(asked, info, itemId)), itemId } : asked;
   if (request.source === 'page' && !itemId && isShelfPage(info.pageUrl)) {
     // Shelf's panel, list or settings: Chrome's side panel comes with the web tab beside it (whose text
     // was read under the panel's address), Firefox's sidebar with no tab (its address was the query).

@@ -151,6 +151,24 @@ describe('handleContextMenuClick', () => {
     expect(executeScript).not.toHaveBeenCalled();
   });
 
+  // Review: a link saved unopened ("Not captured yet") has no copy to read, and its reader's request was
+  // the web tab beside the panel's title with the panel's address words ("sidepanel html").
+  it('a page of Shelf’s reader without a copy is its saved item’s title and address, not the tab beside it', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const url = 'https://sre.test/book/error-budgets';
+    const { id } = await savePage({ url, title: 'Embracing risk with error budgets' }, null);
+    await setSidePanelView({ kind: 'reader', itemId: id });
+    await handleContextMenuClick(click({ pageUrl: browser.runtime.getURL('/sidepanel.html') }), tab as never);
+    expect(await getSidePanelView()).toEqual({
+      kind: 'related',
+      source: 'page',
+      itemId: id,
+      query: 'Embracing risk with error budgets book error budgets',
+      label: 'Embracing risk with error budgets',
+      url,
+    });
+  });
+
   it('a page of Shelf’s own other than the reader is not read as the tab beside it, nor as its address', async () => {
     vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
     const executeScript = vi
