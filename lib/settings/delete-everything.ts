@@ -24,8 +24,10 @@ export async function deleteEverything(db?: ShelfDatabase): Promise<void> {
     await clearAll(db);
   } catch (error) {
     if (!turnedOff) throw error;
+    // The browser's message may end its sentence ("… cannot be fulfilled."). Not "gave back": access
+    // withdrawn in the browser's extension settings (Firefox's about:addons) turns them off here too.
     throw new Error(
-      `${(error as Error).message}. Shelf gave back its access to every site: related articles on every site and Keep images offline are off.`,
+      `${(error as Error).message.replace(/\.\s*$/, '')}. Shelf no longer has access to every site: related articles on every site and Keep images offline are off.`,
       { cause: error },
     );
   }
