@@ -159,9 +159,13 @@ export function describeRestore(fileName: string, report: RestoreReport, mode: '
   const lines = [`Imported ${fileName}: ${parts.join(', ')}.`];
   if (settingNames.length) lines.push(`Kept as this browser has them: ${settingNames.join(', ')}.`);
   // Restored, as part of another item: not "skipped" (review: a page's newsletter copy read as lost).
-  if (report.joined.length)
+  if (report.joined.length === 1)
     lines.push(
-      `Joined ${report.joined.length} to the same page earlier in the file (one item, with the tags, notes and highlights of both): ${listedPlaces(report.joined)}.`,
+      `Joined 1 to the same page earlier in the file (one item, with the tags, notes and highlights of both): ${listedPlaces(report.joined)}.`,
+    );
+  else if (report.joined.length > 1)
+    lines.push(
+      `Joined ${report.joined.length}, each to the same page earlier in the file (each page one item, with the tags, notes and highlights of its records): ${listedPlaces(report.joined)}.`,
     );
   if (others.length)
     lines.push(`Skipped ${others.length}: ${listedPlaces(others.map(({ where, reason }) => `${where} (${reason})`))}.`);

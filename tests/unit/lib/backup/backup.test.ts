@@ -311,6 +311,11 @@ describe('backup', () => {
     expect(describeRestore('b.json', report, 'replace')).toBe(
       `Imported b.json: its ${file.items.length} items replaced the ${file.items.length} that were here. Joined 1 to the same page earlier in the file (one item, with the tags, notes and highlights of both): ${where}.`,
     );
+    // Two records joined to two pages: not "to the same page … (one item …)" (review).
+    const two = { ...report, joined: [where, 'items[9] ("Another page")'] };
+    expect(describeRestore('b.json', two, 'merge')).toBe(
+      `Imported b.json: ${report.added} added, 0 updated, 0 unchanged. Joined 2, each to the same page earlier in the file (each page one item, with the tags, notes and highlights of its records): ${where}; items[9] ("Another page").`,
+    );
     const id = pageItemId(shared);
     expect(id).toBe(page.id);
     expect(await getItem(id, db)).toMatchObject({ note: 'from the newsletter', tags: ['news'] });
