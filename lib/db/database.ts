@@ -1,8 +1,11 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { browser } from 'wxt/browser';
+import { cutToLength } from '@/lib/annotations/cut-text';
+import { joinSavedEdit } from '@/lib/annotations/merge-text';
 import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { fragmentlessPageItemId, pageItemId } from '@/lib/db/ids';
+import { MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { mergeSamePage, newerCopy, newerRecord } from '@/lib/db/merge';
 import {
   type CaptureRecord,
@@ -113,12 +116,18 @@ export function defineSchemaVersions(db: Dexie): void {
  * page has without them (`pageItemId`), so saving it again from another link finds it. One saved
  * under both becomes one item: its fields merged (`mergeSamePage`: tags and notes of both), the
  * newer reading progress and copy, the highlights of both, and when it was removed here with the note
- * typed on it after (`moveRemovals`). A changed item counts as changed now, so sync and the library
- * index read it again (sync sends the old id as removed).
+ * typed on it after (`moveRemovals`). One that takes the id of the page removed under its own address
+ * takes the note typed on that after its removal, as saving the page again did (`withNoteTypedAfter`).
+ * A changed item counts as changed now, so sync and the library index read it again (sync sends the
+ * old id as removed).
  */
 async function upgradeToVersion12(tx: Transaction): Promise<void> {
   const now = Date.now();
   const moved = new Map<string, string>();
+  const meta = tx.table<Row, string>('meta');
+  const removals = (await meta.get('removedAt'))?.value as Record<string, number> | undefined;
+  const notes = ((await meta.get('notesAfterRemoval'))?.value as Row[] | undefined) ?? [];
+  const joinedNotes = new Set<Row>();
   const items = tx.table<SavedItem, string>('items');
   const progress = tx.table<ReadingProgress, string>('progress');
   const captures = tx.table<CaptureRecord, string>('captures');
@@ -130,7 +139,12 @@ async function upgradeToVersion12(tx: Transaction): Promise<void> {
     const newId = pageItemId(item.url);
     if (newId === oldId) continue;
     const other = await items.get(newId);
-    const merged = other ? mergeSamePage(other, item) : { ...item, id: newId };
+    // The page removed under its own address, saved again by this change: with the note typed on it since.
+    const typedAfter = other
+      ? undefined
+      : notes.find((entry) => entry.target === 'item' && entry.id === newId && entry.removedAt === removals?.[newId]);
+    if (typedAfter) joinedNotes.add(typedAfter);
+    const merged = other ? mergeSamePage(other, item) : withNoteTypedAfter({ ...item, id: newId }, typedAfter);
     await items.delete(oldId);
     await items.put({ ...merged, updatedAt: Math.max(now, merged.updatedAt + 1) });
     const [oldProgress, newProgress] = await progress.bulkGet([oldId, newId]);
@@ -154,7 +168,15 @@ async function upgradeToVersion12(tx: Transaction): Promise<void> {
     await tx.table('libraryPostings').delete(oldId);
     moved.set(oldId, newId);
   }
-  await moveRemovals(tx.table('meta'), moved);
+  await moveRemovals(meta, moved, removals, notes, joinedNotes);
+}
+
+/** `item` with the note typed on its page after the page's removal joined to its own (as an Undo joins them). */
+function withNoteTypedAfter(item: SavedItem, entry: Row | undefined): SavedItem {
+  if (!entry) return item;
+  const note = cutToLength(joinSavedEdit(item.note, String(entry.note), String(entry.base ?? '')), MAX_NOTE_LENGTH);
+  const at = Math.max(Number(entry.at), item.changedAt.note);
+  return { ...item, note, updatedAt: Math.max(item.updatedAt, at), changedAt: { ...item.changedAt, note: at } };
 }
 
 /**
@@ -165,9 +187,15 @@ async function upgradeToVersion12(tx: Transaction): Promise<void> {
  * belongs to its last removal: one typed after an earlier removal of either is dropped, as it is when an
  * item is removed again.
  */
-async function moveRemovals(meta: Table<Row, string>, moved: ReadonlyMap<string, string>): Promise<void> {
-  const removals = (await meta.get('removedAt'))?.value as Record<string, number> | undefined;
-  if (!removals || !Object.keys(removals).some((id) => moved.has(id))) return;
+async function moveRemovals(
+  meta: Table<Row, string>,
+  moved: ReadonlyMap<string, string>,
+  removals: Record<string, number> | undefined,
+  notes: readonly Row[],
+  /** Joined to the item that took their page's id (`withNoteTypedAfter`): no longer kept. */
+  joinedNotes: ReadonlySet<Row>,
+): Promise<void> {
+  if (!removals || (joinedNotes.size === 0 && !Object.keys(removals).some((id) => moved.has(id)))) return;
   const removedAt = { ...removals };
   const newIds = new Set<string>();
   for (const [oldId, newId] of moved) {
@@ -178,9 +206,9 @@ async function moveRemovals(meta: Table<Row, string>, moved: ReadonlyMap<string,
     newIds.add(newId);
   }
   await meta.put({ key: 'removedAt', value: removedAt });
-  const notes = (await meta.get('notesAfterRemoval'))?.value as Row[] | undefined;
-  if (!notes) return;
+  if (notes.length === 0) return;
   const kept = notes.flatMap((entry) => {
+    if (joinedNotes.has(entry)) return [];
     if (entry.target !== 'item') return [entry];
     const id = moved.get(entry.id as string) ?? (entry.id as string);
     if (!newIds.has(id)) return [entry];
