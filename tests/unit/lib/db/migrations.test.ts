@@ -426,18 +426,7 @@ describe('schema versions', () => {
   // item saved, shown nowhere; saving the page again found it saved, and the note was lost.
   it('version 12 gives a page it saves again under its own id the note typed on it after its removal', async () => {
     const v11 = new Dexie(name);
-    v11.version(11).stores({
-      items: 'id, kind, articleId, url, status, addedAt, updatedAt, *tags',
-      progress: 'itemId, updatedAt',
-      settings: 'key',
-      captures: 'itemId, capturedAt, updatedAt',
-      meta: 'key',
-      catalogOverlay: 'id, kind',
-      highlights: 'id, itemId, updatedAt',
-      images: '[itemId+url], itemId',
-      libraryPostings: 'itemId, stamp',
-      librarySnapshot: 'name',
-    });
+    v11.version(11).stores(VERSION_11_STORES);
     const at = Date.now() - 60_000;
     const plain = 'https://example.com/removed';
     const shared = 'https://example.com/removed?utm_source=news';
