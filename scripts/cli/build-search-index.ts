@@ -1,6 +1,7 @@
 /**
  * Regenerates the prebuilt search index, the everyday words near it, the related-articles model (with
- * the articles' subject vocabulary, `lib/corpus/subject-vocabulary.ts`) and
+ * the articles' subject vocabulary, `lib/corpus/subject-vocabulary.ts`, and documentation neighbours,
+ * `lib/corpus/documentation-neighbours.ts`) and
  * what everyday words are worth when ranking and matching related articles, from the bundled articles;
  * and the plain words search reads for the articles' terms (`lib/corpus/plain-words.ts`):
  * `assets/data/search-index.json`, `assets/data/everyday-words.json`, `assets/data/related-model.json`,
