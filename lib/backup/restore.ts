@@ -151,13 +151,8 @@ export function describeRestore(fileName: string, report: RestoreReport, mode: '
     mode === 'replace'
       ? [replacedLine(report)]
       : [`${report.added} added`, `${report.updated} updated`, `${report.unchanged} unchanged`];
-  // Said apart and by name (QA pass: "1 skipped" for a theme this browser kept read as an item lost).
-  const settingNames = report.skipped.flatMap(({ where, reason }) =>
-    reason.startsWith(KEPT_IN_THIS_BROWSER) ? [settingName(where)] : [],
-  );
-  const others = report.skipped.filter(({ reason }) => !reason.startsWith(KEPT_IN_THIS_BROWSER));
-  const lines = [`Imported ${fileName}: ${parts.join(', ')}.`];
-  if (settingNames.length) lines.push(`Kept as this browser has them: ${settingNames.join(', ')}.`);
+  const others = report.skipped.filter((record) => !isKeptSetting(record));
+  const lines = [`Imported ${fileName}: ${parts.join(', ')}.`, ...keptSettingsLines(report.skipped)];
   // Restored, as part of another item: not "skipped" (review: a page's newsletter copy read as lost).
   if (report.joined.length === 1)
     lines.push(
@@ -182,8 +177,30 @@ function listedPlaces(places: readonly string[]): string {
 /** How many records of a kind the line names; the count says how many there were. */
 const LISTED_SKIPS = 3;
 
+/** Where `restoreBackup` puts a setting of the file it did not restore: `setting "readerTheme"`. */
+const SETTING_PLACE = /^setting "(.*)"$/;
+
+/** A setting of the file `restoreBackup` did not restore (not a record of an item). */
+export function isSettingSkip({ where }: SkippedRecord): boolean {
+  return SETTING_PLACE.test(where);
+}
+
+/** A setting of the file a merge left as this browser has it. */
+export function isKeptSetting({ reason }: SkippedRecord): boolean {
+  return reason.startsWith(KEPT_IN_THIS_BROWSER);
+}
+
+/**
+ * The settings of the file a merge left as this browser has them, said apart and by name (QA pass: "1 skipped"
+ * for a theme this browser kept read as an item lost): "Kept as this browser has them: theme." or nothing.
+ */
+export function keptSettingsLines(skipped: readonly SkippedRecord[]): string[] {
+  const names = skipped.filter(isKeptSetting).map(({ where }) => settingName(where));
+  return names.length ? [`Kept as this browser has them: ${names.join(', ')}.`] : [];
+}
+
 /** `setting "relatedHiddenSites"` as a person reads it: "related hidden sites". */
-function settingName(where: string): string {
-  const name = /^setting "(.*)"$/.exec(where)?.[1] ?? where;
+export function settingName(where: string): string {
+  const name = SETTING_PLACE.exec(where)?.[1] ?? where;
   return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

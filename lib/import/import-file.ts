@@ -1,5 +1,12 @@
 import { parseBackup } from '@/lib/backup/backup-file';
-import { describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
+import {
+  describeRestoreFailure,
+  isKeptSetting,
+  isSettingSkip,
+  keptSettingsLines,
+  restoreBackup,
+  settingName,
+} from '@/lib/backup/restore';
 import { getArticleByImportedUrl } from '@/lib/corpus/catalog';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { isQuotaError, STORAGE_FULL_MESSAGE, writeFailureReason } from '@/lib/db/errors';
@@ -49,10 +56,12 @@ async function importBackupFile(
       added: report.added,
       merged: report.updated,
       unchanged: report.unchanged,
-      // The import's line counts every record of the file (added, merged, already in Shelf or skipped),
-      // and lists one joined to the same page earlier in the file as its other formats list a second row of an address.
+      // The import's line counts every item of the file (added, merged or already in Shelf) and every record
+      // skipped, and lists one joined to the same page earlier in the file as its other formats list a second
+      // row of an address. The file's settings are no records: said after the line (review: a reader theme
+      // this browser kept made "2 records — 2 added, …, 1 skipped").
       skipped: [
-        ...report.skipped,
+        ...report.skipped.filter((record) => !isSettingSkip(record)),
         ...report.joined.map((where) => ({
           where,
           reason: 'the same page as an item earlier in the file (merged into it)',
@@ -61,7 +70,16 @@ async function importBackupFile(
       stoppedEarly: null,
       outOfSpace: false,
     };
-    return { ok: true, summary, message: describeImport(file.name, summary) };
+    const settings = report.skipped.filter(isSettingSkip);
+    const notRestored = settings
+      .filter((setting) => !isKeptSetting(setting))
+      .map(({ where, reason }) => `${settingName(where)} (${reason})`);
+    const message = [
+      describeImport(file.name, summary),
+      ...keptSettingsLines(settings),
+      ...(notRestored.length ? [`Settings not restored: ${notRestored.join('; ')}.`] : []),
+    ].join(' ');
+    return { ok: true, summary, message };
   } catch (error) {
     return { ok: false, error: describeRestoreFailure(file.name, error, 'merge'), changed: true };
   }

@@ -11,6 +11,7 @@ import { applyImport } from '@/lib/import/apply-import';
 import { importFile } from '@/lib/import/import-file';
 import { readImportFile } from '@/lib/import/read-import-file';
 import { deleteEverything } from '@/lib/settings/delete-everything';
+import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 
 let name: string;
 let db: ShelfDatabase;
@@ -25,11 +26,11 @@ afterEach(async () => {
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-async function backupFileText() {
+async function backupFileText(preferences: Record<string, unknown> = {}) {
   const source = new ShelfDatabase(`${name}-source`);
   await saveArticle({ id: 'a1', title: 'One', url: null }, { db: source });
   await saveArticle({ id: 'a2', title: 'Two', url: null }, { db: source });
-  const text = JSON.stringify(createBackup(await readBackupRecords(source), {}), null, 1);
+  const text = JSON.stringify(createBackup(await readBackupRecords(source), preferences), null, 1);
   source.close();
   await Dexie.delete(`${name}-source`);
   return text;
@@ -44,6 +45,20 @@ describe('importFile', () => {
     const result = await importFile({ name: 'backup.json', bytes: encode(prefix + (await backupFileText())) }, { db });
     expect(result).toMatchObject({ ok: true, summary: { format: 'Shelf backup', added: 2 } });
     expect(await countItems(db)).toBe(2);
+  });
+
+  // Review: a backup whose reader theme this browser kept read "2 records — 2 added, …, 1 skipped": a
+  // setting is no record, and one kept is not skipped. Said as Settings' restore says it.
+  it('counts the items of a dropped backup, and says its settings apart, kept as kept', async () => {
+    await setPreference(PREFERENCES.readerTheme, 'sepia');
+    const bytes = encode(await backupFileText({ readerTheme: 'dark', readerFontSize: 'huge' }));
+    const result = await importFile({ name: 'backup.json', bytes }, { db });
+    expect(result).toMatchObject({ ok: true, summary: { total: 2, added: 2, skipped: [] } });
+    expect(result.ok && result.message).toBe(
+      'backup.json (Shelf backup): 2 records — 2 added, 0 merged into items already saved, 0 already in Shelf, 0 skipped. ' +
+        'Kept as this browser has them: reader theme. Settings not restored: reader font size (its value is not valid).',
+    );
+    expect(await getPreference(PREFERENCES.readerTheme)).toBe('sepia');
   });
 
   // Defect 7: a full disk while merging a dropped backup was reported as "could not be read".
