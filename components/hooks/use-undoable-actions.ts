@@ -90,7 +90,8 @@ export function useUndoableActions(kept?: UndoState) {
     },
     async unsave(ids: readonly string[]) {
       if (ids.length === 0) return;
-      await unsaveOfferingUndo(ids, (undo) => setUndo({ message: `Unsaved ${count(ids.length)}.`, undo }));
+      // How many it removed: one selected may have been unsaved in another window meanwhile (review).
+      await unsaveOfferingUndo(ids, (undo, removed) => setUndo({ message: `Unsaved ${count(removed)}.`, undo }));
     },
     /**
      * Adds `tag` to, or removes it from, items (`tag` as the tag rules let it be added or removed).

@@ -37,13 +37,17 @@ export type UndoUnsave = () => Promise<true | typeof EVERYTHING_DELETED_SINCE>;
 
 /**
  * Unsaves items (keeping their progress; their tags, note, highlights and copy go with them) and hands
- * `offer` the Undo that puts them back, only when it removed some: pressed again before the view showed
+ * `offer` the Undo that puts them back, with how many it removed (fewer than `ids` when some were
+ * removed meanwhile, in another window), only when it removed some: pressed again before the view showed
  * the first press (a key held, a double click), it finds nothing left to remove, and an Undo of that
  * would replace the first press's, the one holding what was removed (red-team pass: it was lost for good).
  */
-export async function unsaveOfferingUndo(ids: readonly string[], offer: (undo: UndoUnsave) => void): Promise<void> {
+export async function unsaveOfferingUndo(
+  ids: readonly string[],
+  offer: (undo: UndoUnsave, removedCount: number) => void,
+): Promise<void> {
   const removed = await unsaveItems(ids);
-  if (removed.items.length > 0) offer(() => undoUnsave(removed));
+  if (removed.items.length > 0) offer(() => undoUnsave(removed), removed.items.length);
 }
 
 /**

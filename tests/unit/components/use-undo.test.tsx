@@ -30,6 +30,9 @@ function UnsaveLine() {
       <button type="button" onClick={() => void unsave(['article:wal'])}>
         Unsave
       </button>
+      <button type="button" onClick={() => void unsave(['article:wal', 'article:fts'])}>
+        Unsave both
+      </button>
       <button type="button" onClick={() => void setStatusOf(['article:wal'], 'done')}>
         Mark as done
       </button>
@@ -99,6 +102,25 @@ describe('the Undo line after Undo', () => {
       const snapshot = await unsaveItems(['article:wal']);
       expect(await undoAnswering(() => undoUnsave(snapshot))).toBe('Undone: Marked 2 items as done.');
       expect(await getDatabase().items.get('article:wal')).toMatchObject({ title: 'WAL' });
+    } finally {
+      resetDatabaseConnection();
+    }
+  });
+
+  // Review: of two items selected, one removed meanwhile in another window, the line said "Unsaved 2 items.".
+  it('says how many an Unsave removed, not how many were selected, and its Undo puts those back', async () => {
+    resetDatabaseConnection();
+    await Dexie.delete('shelf');
+    try {
+      await saveArticle({ id: 'wal', title: 'WAL', url: null }); // "fts" is not saved (unsaved elsewhere)
+      const view = render(<UnsaveLine />);
+      await act(async () => screen.getByRole('button', { name: 'Unsave both' }).click());
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Unsaved 1 item. Undo'));
+      await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Undone: Unsaved 1 item.'));
+      expect(await getDatabase().items.get('article:wal')).toMatchObject({ title: 'WAL' });
+      expect(await getDatabase().items.get('article:fts')).toBeUndefined();
+      view.unmount();
     } finally {
       resetDatabaseConnection();
     }
