@@ -150,16 +150,17 @@ async function readSavedCopyText(itemId: string): Promise<{ title: string; text:
 /**
  * The reader's page as "Find related" reads a page before its copy (and without one: a link saved
  * unopened): its saved item's title and address, not the title of the web tab beside the side panel
- * under the panel's address (review: "Cache stampede explained sidepanel html").
+ * under the panel's address (review: "Cache stampede explained sidepanel html"). Null when the item was
+ * removed since (in another window): the reader shows no saved page then.
  */
 async function readerPageRequest(
   asked: Extract<SidePanelView, { kind: 'related' }>,
   info: Browser.contextMenus.OnClickData,
   itemId: string,
-): Promise<Extract<SidePanelView, { kind: 'related' }>> {
+): Promise<Extract<SidePanelView, { kind: 'related' }> | null> {
   if (asked.source !== 'page') return asked;
   const item = await getItem(itemId).catch(() => undefined);
-  if (!item) return asked;
+  if (!item) return null;
   return getRelatedRequest({ ...info, pageUrl: item.url ?? '' }, { title: item.title } as Browser.tabs.Tab);
 }
 
@@ -182,8 +183,15 @@ export async function handleContextMenuClick(
   const opening = openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
   const asked = getRelatedRequest(info, tab);
   // Text or a page of Shelf's own reader is a saved item's: not related to itself (a link is another page).
-  const itemId = asked.source === 'link' ? undefined : await getReaderItemId(info.pageUrl);
-  const request = itemId ? { ...(await readerPageRequest(asked, info, itemId)), itemId } : asked;
+  let itemId = asked.source === 'link' ? undefined : await getReaderItemId(info.pageUrl);
+  let request = asked;
+  if (itemId) {
+    const reader = await readerPageRequest(asked, info, itemId);
+    // Its item removed since: a page of Shelf's with no saved page in it, said as on its other pages (review:
+    // the web tab beside the panel was read).
+    if (reader) request = { ...reader, itemId };
+    else itemId = undefined;
+  }
   if (request.source === 'page' && !itemId && isShelfPage(info.pageUrl)) {
     // Shelf's panel, list or settings: Chrome's side panel comes with the web tab beside it (whose text
     // was read under the panel's address), Firefox's sidebar with no tab (its address was the query).

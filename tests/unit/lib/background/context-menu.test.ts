@@ -169,6 +169,27 @@ describe('handleContextMenuClick', () => {
     });
   });
 
+  // Review: the side panel's reader of an item removed since (in another window) found no item, and its
+  // request stayed the web tab beside the panel's title with the panel's address words.
+  it('a page of Shelf’s reader of an item removed since says what Find related works on, as Shelf’s other pages do', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const executeScript = vi.spyOn(browser.scripting, 'executeScript');
+    await setSidePanelView({ kind: 'reader', itemId: 'page:removed-since' });
+    await handleContextMenuClick(click({ pageUrl: browser.runtime.getURL('/sidepanel.html') }), tab as never);
+    expect(await getSidePanelView()).toEqual({
+      kind: 'message',
+      text: expect.stringMatching(
+        /^Find related works on a web page, a saved page in Shelf’s reader, selected text or a link/,
+      ),
+    });
+    // The full-tab reader names the item in its address.
+    const readerTab = { ...tab, id: 9, url: browser.runtime.getURL('/sidepanel.html?reader=page%3Aremoved-since') };
+    await setSidePanelView({ kind: 'reading-list' });
+    await handleContextMenuClick(click({ pageUrl: readerTab.url }), readerTab as never);
+    expect(await getSidePanelView()).toMatchObject({ kind: 'message' });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
   it('a page of Shelf’s own other than the reader is not read as the tab beside it, nor as its address', async () => {
     vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
     const executeScript = vi
