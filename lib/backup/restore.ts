@@ -151,8 +151,8 @@ export function describeRestore(fileName: string, report: RestoreReport, mode: '
     mode === 'replace'
       ? [replacedLine(report)]
       : [`${report.added} added`, `${report.updated} updated`, `${report.unchanged} unchanged`];
-  const others = report.skipped.filter((record) => !isKeptSetting(record));
-  const lines = [`Imported ${fileName}: ${parts.join(', ')}.`, ...keptSettingsLines(report.skipped)];
+  const others = report.skipped.filter((record) => !isSettingSkip(record));
+  const lines = [`Imported ${fileName}: ${parts.join(', ')}.`, ...settingsLines(report.skipped)];
   // Restored, as part of another item: not "skipped" (review: a page's newsletter copy read as lost).
   if (report.joined.length === 1)
     lines.push(
@@ -186,21 +186,30 @@ export function isSettingSkip({ where }: SkippedRecord): boolean {
 }
 
 /** A setting of the file a merge left as this browser has it. */
-export function isKeptSetting({ reason }: SkippedRecord): boolean {
+function isKeptSetting({ reason }: SkippedRecord): boolean {
   return reason.startsWith(KEPT_IN_THIS_BROWSER);
 }
 
 /**
- * The settings of the file a merge left as this browser has them, said apart and by name (QA pass: "1 skipped"
- * for a theme this browser kept read as an item lost): "Kept as this browser has them: theme." or nothing.
+ * The settings of the file not restored, said apart from the items and by name (QA pass: "1 skipped" for a
+ * theme this browser kept read as an item lost): "Kept as this browser has them: theme." for those a merge
+ * left as this browser has them, "Settings not restored: related placement (…)." for the others, with why.
+ * Settings' Restore and a backup dropped on the import say them alike.
  */
-export function keptSettingsLines(skipped: readonly SkippedRecord[]): string[] {
-  const names = skipped.filter(isKeptSetting).map(({ where }) => settingName(where));
-  return names.length ? [`Kept as this browser has them: ${names.join(', ')}.`] : [];
+export function settingsLines(skipped: readonly SkippedRecord[]): string[] {
+  const settings = skipped.filter(isSettingSkip);
+  const kept = settings.filter(isKeptSetting).map(({ where }) => settingName(where));
+  const notRestored = settings
+    .filter((setting) => !isKeptSetting(setting))
+    .map(({ where, reason }) => `${settingName(where)} (${reason})`);
+  return [
+    ...(kept.length ? [`Kept as this browser has them: ${kept.join(', ')}.`] : []),
+    ...(notRestored.length ? [`Settings not restored: ${notRestored.join('; ')}.`] : []),
+  ];
 }
 
 /** `setting "relatedHiddenSites"` as a person reads it: "related hidden sites". */
-export function settingName(where: string): string {
+function settingName(where: string): string {
   const name = SETTING_PLACE.exec(where)?.[1] ?? where;
   return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -1,12 +1,5 @@
 import { parseBackup } from '@/lib/backup/backup-file';
-import {
-  describeRestoreFailure,
-  isKeptSetting,
-  isSettingSkip,
-  keptSettingsLines,
-  restoreBackup,
-  settingName,
-} from '@/lib/backup/restore';
+import { describeRestoreFailure, isSettingSkip, restoreBackup, settingsLines } from '@/lib/backup/restore';
 import { getArticleByImportedUrl } from '@/lib/corpus/catalog';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { isQuotaError, STORAGE_FULL_MESSAGE, writeFailureReason } from '@/lib/db/errors';
@@ -70,15 +63,7 @@ async function importBackupFile(
       stoppedEarly: null,
       outOfSpace: false,
     };
-    const settings = report.skipped.filter(isSettingSkip);
-    const notRestored = settings
-      .filter((setting) => !isKeptSetting(setting))
-      .map(({ where, reason }) => `${settingName(where)} (${reason})`);
-    const message = [
-      describeImport(file.name, summary),
-      ...keptSettingsLines(settings),
-      ...(notRestored.length ? [`Settings not restored: ${notRestored.join('; ')}.`] : []),
-    ].join(' ');
+    const message = [describeImport(file.name, summary), ...settingsLines(report.skipped)].join(' ');
     return { ok: true, summary, message };
   } catch (error) {
     return { ok: false, error: describeRestoreFailure(file.name, error, 'merge'), changed: true };

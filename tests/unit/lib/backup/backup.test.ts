@@ -440,6 +440,20 @@ describe('backup', () => {
     const report = await restoreBackup(parse(backup), 'merge', { db });
     expect(await getPreference(PREFERENCES.relatedPlacement)).toBe('blog');
     expect(report.skipped[0]?.reason).toMatch(/need your permission/);
+    // Said as the import of a dropped backup says it, after the count of items: a setting is no item
+    // skipped (review: "Skipped 1: setting "relatedPlacement" (…)" beside the records).
+    const summary = describeRestore('b.json', report, 'merge');
+    expect(summary).toBe(
+      `Imported b.json: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged. ` +
+        'Settings not restored: related placement (related articles on every site need your permission: choose it again in Settings).',
+    );
+    const withBadItem = {
+      ...report,
+      skipped: [...report.skipped, { where: 'item 4', reason: 'a saved page without an address' }],
+    };
+    expect(describeRestore('b.json', withBadItem, 'merge')).toBe(
+      `${summary} Skipped 1: item 4 (a saved page without an address).`,
+    );
   });
 
   it('sanitizes readable copies again before storing them', async () => {
