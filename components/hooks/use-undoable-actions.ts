@@ -83,8 +83,11 @@ export function useUndoableActions(kept?: UndoState) {
     async setStatusOf(ids: readonly string[], status: ItemStatus) {
       if (ids.length === 0) return;
       const change = await setStatus(ids, status);
+      // How many it changed: one selected may have been unsaved in another window meanwhile (review), and an
+      // Undo of none would replace the last one, as for Unsave.
+      if (change.previous.size === 0) return;
       setUndo({
-        message: `Marked ${count(ids.length)} as ${status}.`,
+        message: `Marked ${count(change.previous.size)} as ${status}.`,
         undo: () => undoChangeOf(ids, () => undoStatusChange(change)),
       });
     },

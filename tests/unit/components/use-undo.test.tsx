@@ -36,6 +36,9 @@ function UnsaveLine() {
       <button type="button" onClick={() => void setStatusOf(['article:wal'], 'done')}>
         Mark as done
       </button>
+      <button type="button" onClick={() => void setStatusOf(['article:wal', 'article:fts'], 'done')}>
+        Mark both as done
+      </button>
       <button type="button" onClick={() => void changeTag(['article:wal'], 'db', 'add')}>
         Add tag
       </button>
@@ -108,7 +111,7 @@ describe('the Undo line after Undo', () => {
   });
 
   // Review: of two items selected, one removed meanwhile in another window, the line said "Unsaved 2 items.".
-  it('says how many an Unsave removed, not how many were selected, and its Undo puts those back', async () => {
+  it('says how many an Unsave removed or a status change changed, not how many were selected, and its Undo puts those back', async () => {
     resetDatabaseConnection();
     await Dexie.delete('shelf');
     try {
@@ -120,6 +123,9 @@ describe('the Undo line after Undo', () => {
       await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Undone: Unsaved 1 item.'));
       expect(await getDatabase().items.get('article:wal')).toMatchObject({ title: 'WAL' });
       expect(await getDatabase().items.get('article:fts')).toBeUndefined();
+      // A status change says how many it changed too (review: "Marked 2 items as done." for one).
+      await act(async () => screen.getByRole('button', { name: 'Mark both as done' }).click());
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Marked 1 item as done. Undo'));
       view.unmount();
     } finally {
       resetDatabaseConnection();
