@@ -20,8 +20,8 @@ interface BulkTagActionsProps {
 const NONE_CHECKED = 'Check the rows to change first.';
 
 async function changeAndDescribe(ids: readonly string[], tag: string, change: 'add' | 'remove') {
-  const { changed, full } = await changeTagOnItems(ids, tag, change);
-  return describeBulkTagChange(tag, change, ids.length, changed, full);
+  const { found, changed, full } = await changeTagOnItems(ids, tag, change);
+  return describeBulkTagChange(tag, change, found, changed, full);
 }
 
 /** Adds a tag to, or removes it from, every checked row at once. */

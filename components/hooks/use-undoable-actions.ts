@@ -102,7 +102,8 @@ export function useUndoableActions(kept?: UndoState) {
      */
     async changeTag(ids: readonly string[], tag: string, change: 'add' | 'remove'): Promise<string | null> {
       const result = await changeTagForUndo(ids, tag, change);
-      const message = describeBulkTagChange(tag, change, ids.length, result.changed, result.full);
+      // Of the items still saved: one checked may have been unsaved in another window meanwhile (review).
+      const message = describeBulkTagChange(tag, change, result.found, result.changed, result.full);
       if (result.changed === 0) return message;
       setUndo({ message, undo: () => undoChangeOf(ids, () => undoTagChange(result)) });
       return null;

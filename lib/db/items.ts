@@ -429,8 +429,8 @@ export async function changeTagOnItems(
   change: 'add' | 'remove',
   options: WriteOptions = {},
 ): Promise<TagChange> {
-  const { changed, full } = await changeTagForUndo(ids, tag, change, options);
-  return { changed, full };
+  const { found, changed, full } = await changeTagForUndo(ids, tag, change, options);
+  return { found, changed, full };
 }
 
 /** A bulk tag change, as much as undoing it needs: the tags each changed item had, and when. */
@@ -450,13 +450,22 @@ export async function changeTagForUndo(
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<UndoableTagChange> {
   const [clean] = cleanTagList([tag]);
-  const result: UndoableTagChange = { changed: 0, full: 0, at: now, previous: new Map(), tag: clean ?? tag, change };
+  const result: UndoableTagChange = {
+    found: 0,
+    changed: 0,
+    full: 0,
+    at: now,
+    previous: new Map(),
+    tag: clean ?? tag,
+    change,
+  };
   if (change === 'add' && !clean) return result;
   await db.transaction('rw', db.items, () =>
     db.items
       .where('id')
       .anyOf([...ids])
       .modify((item) => {
+        result.found++;
         const added = change === 'add' ? addTag(item.tags, clean as string) : null;
         if (added && !added.ok && added.error === 'too-many') result.full++;
         const next = added ? (added.ok && added.added ? added.tags : item.tags) : removeTag(item.tags, tag);
@@ -507,6 +516,8 @@ export async function undoTagChange(
 
 /** What `changeTagOnItems` did: how many items changed, and how many refused the tag for holding 20 already. */
 export interface TagChange {
+  /** How many of the ids are saved items (one may have been unsaved in another window meanwhile). */
+  found: number;
   changed: number;
   full: number;
 }

@@ -42,6 +42,9 @@ function UnsaveLine() {
       <button type="button" onClick={() => void changeTag(['article:wal'], 'db', 'add')}>
         Add tag
       </button>
+      <button type="button" onClick={() => void changeTag(['article:wal', 'article:fts'], 'db', 'add')}>
+        Add tag to both
+      </button>
       <UndoBar undo={undo} onUndo={() => void runUndo()} />
     </>
   );
@@ -111,7 +114,7 @@ describe('the Undo line after Undo', () => {
   });
 
   // Review: of two items selected, one removed meanwhile in another window, the line said "Unsaved 2 items.".
-  it('says how many an Unsave removed or a status change changed, not how many were selected, and its Undo puts those back', async () => {
+  it('says how many an Unsave removed or a status or tag change changed, not how many were selected, and its Undo puts those back', async () => {
     resetDatabaseConnection();
     await Dexie.delete('shelf');
     try {
@@ -126,6 +129,9 @@ describe('the Undo line after Undo', () => {
       // A status change says how many it changed too (review: "Marked 2 items as done." for one).
       await act(async () => screen.getByRole('button', { name: 'Mark both as done' }).click());
       await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Marked 1 item as done. Undo'));
+      // And a tag change: not "1 had it already" for the item removed (review).
+      await act(async () => screen.getByRole('button', { name: 'Add tag to both' }).click());
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Added “db” to 1 of 1. Undo'));
       view.unmount();
     } finally {
       resetDatabaseConnection();

@@ -101,9 +101,14 @@ describe('tags', () => {
     await setTags('article:b', ['postgresql'], { db });
     expect(await renameTag('Postgres', 'postgresql', { db })).toBe(1);
     expect((await db.items.get('article:a'))!.tags).toEqual(['postgresql', 'later']);
-    expect(await changeTagOnItems(['article:a', 'article:b'], 'later', 'add', { db })).toEqual({ changed: 1, full: 0 });
+    expect(await changeTagOnItems(['article:a', 'article:b'], 'later', 'add', { db })).toEqual({
+      found: 2,
+      changed: 1,
+      full: 0,
+    });
     expect((await db.items.get('article:b'))!.tags).toEqual(['postgresql', 'later']);
     expect(await changeTagOnItems(['article:a', 'article:b'], 'postgresql', 'remove', { db })).toEqual({
+      found: 2,
       changed: 2,
       full: 0,
     });
@@ -157,6 +162,7 @@ describe('tags', () => {
     await setTags('article:b', ['one'], { db });
     await setTags('article:c', ['new'], { db });
     expect(await changeTagOnItems(['article:a', 'article:b', 'article:c'], 'new', 'add', { db })).toEqual({
+      found: 2, // "article:c" is not saved here
       changed: 1,
       full: 1,
     });
