@@ -204,7 +204,8 @@ export function settingsLines(skipped: readonly SkippedRecord[]): string[] {
     .map(({ where, reason }) => `${settingName(where)} (${reason})`);
   return [
     ...(kept.length ? [`Kept as this browser has them: ${kept.join(', ')}.`] : []),
-    ...(notRestored.length ? [`Settings not restored: ${notRestored.join('; ')}.`] : []),
+    // The first few: a file may name a thousand settings this version does not know.
+    ...(notRestored.length ? [`Settings not restored: ${listedPlaces(notRestored)}.`] : []),
   ];
 }
 

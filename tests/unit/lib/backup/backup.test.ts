@@ -454,6 +454,14 @@ describe('backup', () => {
     expect(describeRestore('b.json', withBadItem, 'merge')).toBe(
       `${summary} Skipped 1: item 4 (a saved page without an address).`,
     );
+    // A file naming a thousand settings this version does not know: the first few, and how many more.
+    const unknown = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`unknownSetting${i}`, true]));
+    const many = await restoreBackup(parse({ ...(await exportNow()), preferences: unknown }), 'merge', { db });
+    expect(describeRestore('b.json', many, 'merge')).toBe(
+      `Imported b.json: ${many.added} added, ${many.updated} updated, ${many.unchanged} unchanged. Settings not restored: ` +
+        'unknown setting0 (not a setting this version of Shelf knows); unknown setting1 (not a setting this version of ' +
+        'Shelf knows); unknown setting2 (not a setting this version of Shelf knows); 997 more.',
+    );
   });
 
   it('sanitizes readable copies again before storing them', async () => {
