@@ -178,7 +178,7 @@ function listedPlaces(places: readonly string[]): string {
 const LISTED_SKIPS = 3;
 
 /** Where `restoreBackup` puts a setting of the file it did not restore: `setting "readerTheme"`. */
-const SETTING_PLACE = /^setting "(.*)"$/;
+const SETTING_PLACE = /^setting "(.*)"$/s;
 
 /** A setting of the file `restoreBackup` did not restore (not a record of an item). */
 export function isSettingSkip({ where }: SkippedRecord): boolean {

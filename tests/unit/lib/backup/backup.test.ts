@@ -462,6 +462,10 @@ describe('backup', () => {
         'unknown setting0 (not a setting this version of Shelf knows); unknown setting1 (not a setting this version of ' +
         'Shelf knows); unknown setting2 (not a setting this version of Shelf knows); 997 more.',
     );
+    // A name with a line break in it (a hand-edited or hostile file) is still a setting, not a skipped item.
+    const broken = await restoreBackup(parse({ ...(await exportNow()), preferences: { 'a\nb': 1 } }), 'merge', { db });
+    expect(describeRestore('b.json', broken, 'merge')).toMatch(/Settings not restored: a\nb/);
+    expect(describeRestore('b.json', broken, 'merge')).not.toMatch(/Skipped/);
   });
 
   it('sanitizes readable copies again before storing them', async () => {
