@@ -4,7 +4,7 @@
  * launching without load testing), which its title, summary and subject vocabulary do not. Editorial
  * data like `subject-vocabulary.ts`: written by helpers from each article's title, summary, tags and
  * subject vocabulary and their own knowledge alone, with no evaluation page, set or figure in view
- * (2026-12-07), 12–20 terms each. Related articles rank with them (RANKING_NEIGHBOUR_WEIGHT in
+ * (2026-12-07), 15–20 terms each. Related articles rank with them (RANKING_NEIGHBOUR_WEIGHT in
  * `lib/related/engine.ts`); they never decide whether a text matches, and search does not read them.
  * Build time only (`npm run index`): the extension ships the vectors.
  */
