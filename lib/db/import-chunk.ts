@@ -1,6 +1,7 @@
 import type { ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import { assertEpoch } from '@/lib/db/meta';
+import { withNotesAfterRemoval, withNotesTypedAfterRemoval } from '@/lib/db/notes-after-removal';
 import type { CaptureRecord, Highlight, ReadingProgress, SavedItem } from '@/lib/db/schema';
 
 /** The records already saved under a chunk's ids (same order as the ids; undefined where none). */
@@ -61,10 +62,18 @@ export function writeImportChunk<T>(
           });
       }
       const { writes, result } = plan(existing);
-      await db.items.bulkPut(writes.items);
+      // Items the import brings back (removed here, a note typed on them after in another window) come
+      // with that note, as a Save, Undo, sync and a restore bring them; so do the highlights it adds.
+      const saved = new Set(ids.filter((_, i) => existing.items[i] !== undefined));
+      const returning = await withNotesTypedAfterRemoval(
+        db,
+        writes.items.filter((item) => !saved.has(item.id)),
+      );
+      await db.items.bulkPut([...writes.items.filter((item) => saved.has(item.id)), ...returning]);
       if (writes.progress.length) await db.progress.bulkPut(writes.progress);
       if (writes.captures.length) await db.captures.bulkPut(writes.captures);
-      if (writes.highlights.length) await db.highlights.bulkAdd(writes.highlights);
+      const { highlights } = await withNotesAfterRemoval(db, [], writes.highlights);
+      if (highlights.length) await db.highlights.bulkAdd(highlights);
       return result;
     }),
   );

@@ -89,7 +89,8 @@ export function mergeSamePage(local: SavedItem, other: SavedItem): SavedItem {
   return merged;
 }
 
-function bothNotes(a: string, b: string): string {
+/** Two notes of one item as one: either, when it holds the other; else both, a blank line between. */
+export function bothNotes(a: string, b: string): string {
   if (!b || a.includes(b)) return a;
   if (!a || b.includes(a)) return b;
   return cutToLength(`${a}\n\n${b}`, MAX_NOTE_LENGTH);

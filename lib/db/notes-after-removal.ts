@@ -2,6 +2,7 @@ import { cutToLength } from '@/lib/annotations/cut-text';
 import { joinSavedEdit } from '@/lib/annotations/merge-text';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
+import { bothNotes } from '@/lib/db/merge';
 import { getRemovals, RECENT_REMOVAL_MS } from '@/lib/db/removals';
 import type { Highlight, MetaRecord, SavedItem } from '@/lib/db/schema';
 
@@ -145,25 +146,45 @@ export async function withNoteTypedAfterRemoval(
   item: SavedItem,
   formerId: string = item.id,
 ): Promise<SavedItem> {
+  const [withNote] = await withNotesTypedAfterRemoval(db, [item], () => formerId);
+  return withNote as SavedItem;
+}
+
+/**
+ * `withNoteTypedAfterRemoval` for many items added anew at once (an import): each with the note typed
+ * on it after its removal, the editor's whole text, beside any note it brings (`bothNotes`).
+ */
+export async function withNotesTypedAfterRemoval(
+  db: ShelfDatabase,
+  items: readonly SavedItem[],
+  formerIdOf: (item: SavedItem) => string = (item) => item.id,
+): Promise<SavedItem[]> {
   const kept = await readNotes(db);
   // Every new item passes here: with no note kept (nearly always), the removals are not read.
-  if (kept.length === 0) return item;
+  if (kept.length === 0) return [...items];
   const notes = current(kept, await getRemovals(db));
-  const entry =
-    notes.find((note) => note.target === 'item' && note.id === item.id) ??
-    notes.find((note) => note.target === 'item' && note.id === formerId);
-  if (!entry) return item;
-  await writeNotes(
-    db,
-    notes.filter((other) => other !== entry),
-  );
-  const at = Math.max(entry.at, item.changedAt.note);
-  return {
-    ...item,
-    note: entry.note,
-    updatedAt: Math.max(item.updatedAt, at),
-    changedAt: { ...item.changedAt, note: at },
-  };
+  const used = new Set<NoteAfterRemoval>();
+  const withNotes = items.map((item) => {
+    const formerId = formerIdOf(item);
+    const entry =
+      notes.find((note) => note.target === 'item' && note.id === item.id) ??
+      notes.find((note) => note.target === 'item' && note.id === formerId);
+    if (!entry || used.has(entry)) return item;
+    used.add(entry);
+    const at = Math.max(entry.at, item.changedAt.note);
+    return {
+      ...item,
+      note: bothNotes(item.note, entry.note),
+      updatedAt: Math.max(item.updatedAt, at),
+      changedAt: { ...item.changedAt, note: at },
+    };
+  });
+  if (used.size > 0)
+    await writeNotes(
+      db,
+      notes.filter((other) => !used.has(other)),
+    );
+  return withNotes;
 }
 
 /** The note typed on an item after it was removed (what its window shows in its place), or undefined. */

@@ -10,6 +10,8 @@ import { getItem } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
 import { applySyncChanges, readSyncEpoch } from '@/lib/db/sync';
 import { unsaveItems } from '@/lib/db/unsave';
+import { applyImport } from '@/lib/import/apply-import';
+import { readImportFile } from '@/lib/import/read-import-file';
 
 const ARTICLE = { id: 'wal', title: 'WAL', url: 'https://webcoderspeed.com/blog/wal' };
 const ITEM = 'article:wal';
@@ -69,6 +71,18 @@ describe('a note typed on an item another window removed meanwhile', () => {
     await setNote(page.id, 'Read twice.', { db, now: 8, base: '' });
     await savePage({ url: 'https://a.test/wal', title: 'WAL elsewhere' }, null, { db, now: 9 });
     expect((await getItem(page.id, db))?.note).toBe('Read twice.');
+    expect(await getNoteAfterRemoval(page.id, db)).toBeUndefined();
+  });
+
+  // Review: imports wrote the items they brought back without the note kept for them, shown nowhere after.
+  it('comes back with the item an import brings back', async () => {
+    const page = await savePage({ url: 'https://a.test/wal', title: 'WAL elsewhere' }, null, { db, now: 1 });
+    await setNote(page.id, 'Read once.', { db, now: 2 });
+    await removeItems([page.id], { db, now: 3 });
+    await setNote(page.id, 'Read once. Then twice.', { db, now: 4, base: 'Read once.' });
+    const list = readImportFile('links.txt', new TextEncoder().encode('https://a.test/wal\nhttps://a.test/other\n'));
+    expect(await applyImport(list, { db, now: 5 })).toMatchObject({ added: 2 });
+    expect((await getItem(page.id, db))?.note).toBe('Read once. Then twice.');
     expect(await getNoteAfterRemoval(page.id, db)).toBeUndefined();
   });
 
