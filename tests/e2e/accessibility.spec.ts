@@ -134,6 +134,9 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     // Zoomed that far, a result's title, topic and summary wrap whole: cut to one line (an ellipsis)
     // or two, a summary showed a few words and nothing else did.
     const results = popup.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    // At the popup's own width, an article's summary is cut to a line (its card shows it whole).
+    const summaryCut = (element: Element) => element.scrollWidth > element.clientWidth;
+    expect(await results.first().locator('.result-summary').evaluate(summaryCut), 'summary cut to a line').toBe(true);
     await expectRowDetailsWholeAt320(popup, results, ':scope > span');
     await popup.keyboard.press('ArrowDown');
     const options = popup.getByRole('listbox', { name: 'Search results' }).getByRole('option');
@@ -211,6 +214,21 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     await panelSearch.fill('queries run at once');
     const panelResults = panel.getByRole('listbox', { name: 'Search results' }).getByRole('option');
     await expect(panelResults.filter({ hasText: 'Saved page' }).first()).toBeVisible();
+    // Wider than 400 px, an article's summary is cut to two lines (its card shows it whole), never the
+    // saved page's snippet: it says why the page matched, and nothing else shows it.
+    const panelSize = panel.viewportSize() ?? { width: 1280, height: 720 };
+    await panel.setViewportSize({ width: 420, height: panelSize.height });
+    const shown = (summary: Locator) =>
+      summary.evaluate((element) => ({
+        cut: element.scrollHeight > element.clientHeight,
+        height: element.clientHeight,
+      }));
+    const snippet = await shown(panelResults.filter({ hasText: 'Saved page' }).first().locator('.result-snippet'));
+    const summary = await shown(panelResults.filter({ hasNotText: 'Saved page' }).first().locator('.result-summary'));
+    expect(summary.cut, 'an article’s summary cut to two lines').toBe(true);
+    expect(snippet, 'the snippet whole, longer than two lines').toEqual({ cut: false, height: expect.any(Number) });
+    expect(snippet.height).toBeGreaterThan(summary.height);
+    await panel.setViewportSize(panelSize);
     await expectRowDetailsWholeAt320(panel, panelResults, ':scope > span');
     await panelSearch.fill('');
     await openCacheStampedeCard(panel);

@@ -104,6 +104,18 @@ describe('looking for a quoted phrase in one long copy', () => {
     expect(normalized).toBeLessThanOrEqual(4_000);
   });
 
+  // The reading list's search finds every item it can: their copies were read all at once.
+  it('reads the copies of many items found 40 at a time', async () => {
+    const ids = Array.from({ length: 100 }, (_, at) => `page:many-${at}`);
+    const readSome = vi.fn(async (batch: readonly string[]) => ({
+      texts: new Map(batch.map((id) => [id, id === 'page:many-99' ? 'It starts in standalone mode.' : 'Nothing.'])),
+      notes: new Map(),
+    }));
+    const pause = () => Promise.resolve();
+    expect(await readQuotedHolders(ids, phrases, readSome, { pause })).toEqual(new Set(['page:many-99']));
+    expect(readSome.mock.calls.map(([batch]) => batch.length)).toEqual([40, 40, 20]);
+  });
+
   it('finds a phrase cut by a slice’s end, as read whole', () => {
     for (let at = 0; at < 12; at++) {
       const text = `${'x'.repeat(3_990 + at)} standalone mode`;

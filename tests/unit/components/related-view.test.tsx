@@ -82,11 +82,27 @@ describe('Find related’s saved pages', () => {
   // them, and no screen reader said so: a status region there from the start now says how many.
   it('are announced when they arrive after the articles, in a status region there before them', async () => {
     await save('https://keys.test/rotation', 'Key rotation', TEXT);
-    render(<RelatedView view={related('pool lease timeout')} catalog={catalog} onSelect={vi.fn()} onShow={vi.fn()} />);
+    const view = render(
+      <RelatedView view={related('pool lease timeout')} catalog={catalog} onSelect={vi.fn()} onShow={vi.fn()} />,
+    );
     expect(screen.queryByRole('list', { name: 'From your saved pages' })).toBeNull();
     const regions = screen.getAllByRole('status');
     await savedList();
     expect(regions.map((region) => region.textContent)).toContain('1 of your saved pages is related: listed first.');
+    view.unmount();
+    await save('https://keys.test/rotation-again', 'Key rotation, again', TEXT);
+    render(<RelatedView view={related('pool lease timeout')} catalog={catalog} onSelect={vi.fn()} onShow={vi.fn()} />);
+    const twoRegions = screen.getAllByRole('status');
+    await vi.waitFor(
+      () =>
+        expect(
+          within(screen.getByRole('list', { name: 'From your saved pages' })).getAllByRole('listitem'),
+        ).toHaveLength(2),
+      { timeout: 20_000 },
+    );
+    expect(twoRegions.map((region) => region.textContent)).toContain(
+      '2 of your saved pages are related: listed first.',
+    );
   }, 60_000);
 
   it('leave out the saved page being read when the text is from Shelf’s reader', async () => {

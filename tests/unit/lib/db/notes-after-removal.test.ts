@@ -84,6 +84,18 @@ describe('a note typed on an item another window removed meanwhile', () => {
     expect(await applyImport(list, { db, now: 5 })).toMatchObject({ added: 2 });
     expect((await getItem(page.id, db))?.note).toBe('Read once. Then twice.');
     expect(await getNoteAfterRemoval(page.id, db)).toBeUndefined();
+    // A file bringing a note of its own for that page: both, neither lost.
+    await removeItems([page.id], { db, now: 6 });
+    await setNote(page.id, 'Read a third time.', { db, now: 7, base: 'Read once. Then twice.' });
+    const withNote = readImportFile(
+      'raindrop.csv',
+      new TextEncoder().encode(
+        'id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\n1,WAL,From the file.,,https://a.test/wal,Unsorted,,2024-03-01T10:20:30.000Z,,,false\n',
+      ),
+    );
+    expect(await applyImport(withNote, { db, now: 8 })).toMatchObject({ added: 1 });
+    expect((await getItem(page.id, db))?.note).toBe('From the file.\n\nRead a third time.');
+    expect(await getNoteAfterRemoval(page.id, db)).toBeUndefined();
   });
 
   it('belongs to the removal it was typed after: removed again later, it is not shown or put back', async () => {
