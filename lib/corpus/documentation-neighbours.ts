@@ -1,6 +1,6 @@
 /**
  * Each bundled article's documentation neighbours: the commands, tools, APIs, settings and terms that the
- * manual pages a reader of the article would look up use ("pgbench", "locust" for an article on
+ * manual pages a reader of the article would look up use ("pgbench", "jmeter" for an article on
  * launching without load testing), which its title, summary and subject vocabulary do not. Editorial
  * data like `subject-vocabulary.ts`: written by helpers from each article's title, summary, tags and
  * subject vocabulary and their own knowledge alone, with no evaluation page, set or figure in view
