@@ -38,6 +38,34 @@ function siteAnswersLater() {
   return () => answer();
 }
 
+/** The side panel opens and the site may be read, as the menu's "Save to Shelf" asks. */
+function allowSavingFromMenu() {
+  vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+  vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
+  vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+}
+
+/** The menu's "Save to Shelf" on the link LINK ("Read more") of a page. */
+function clickSaveOnLink() {
+  const click = {
+    menuItemId: 'save',
+    editable: false,
+    pageUrl: 'https://a.test/',
+    linkUrl: LINK,
+    linkText: 'Read more',
+  };
+  return handleSaveClick(click as never, { id: 1, windowId: 3 } as never);
+}
+
+/** The saved link's page fetched once: the item has its copy. */
+async function captureOnce(itemId: string, title: string) {
+  const answer = siteAnswersLater();
+  const capturing = captureLink(LINK, title, { savedAs: itemId });
+  await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+  answer();
+  await capturing;
+}
+
 // QA pass (two windows): a link saved unopened was removed in one window while its page was being
 // fetched ("Capture now", or the menu's "Save to Shelf" on a link): the copy, once read, saved the
 // item again, a new unread item without its tags or note: the removed item came back.
@@ -94,18 +122,9 @@ describe('a link’s capture is listed as under way', () => {
   const listed = () => getPreference(PREFERENCES.savesUnderWay);
 
   it('from the menu: listed as saved without a copy while its page is fetched, and not after', async () => {
-    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
-    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
-    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+    allowSavingFromMenu();
     const answer = siteAnswersLater();
-    const click = {
-      menuItemId: 'save',
-      editable: false,
-      pageUrl: 'https://a.test/',
-      linkUrl: LINK,
-      linkText: 'Read more',
-    };
-    const saving = handleSaveClick(click as never, { id: 1, windowId: 3 } as never);
+    const saving = clickSaveOnLink();
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
     expect(await listed()).toMatchObject([{ title: 'Read more', withoutCopy: true }]);
     expect((await listed())[0]?.saved).toBeUndefined();
@@ -129,11 +148,7 @@ describe('a link’s capture is listed as under way', () => {
   // A link that had its copy, captured again: a worker stopped meanwhile was said to leave it "without a copy".
   it('"Capture now" on an item with a copy: listed as keeping that copy while its page is fetched', async () => {
     const item = await saveLink(LINK, 'Read more');
-    const firstAnswer = siteAnswersLater();
-    const first = captureLink(LINK, item.title, { savedAs: item.id });
-    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
-    firstAnswer();
-    await first;
+    await captureOnce(item.id, item.title);
     vi.restoreAllMocks();
     const answer = siteAnswersLater();
     const sidePanel = { id: browser.runtime.id, url: browser.runtime.getURL('/sidepanel.html') } as never;
@@ -147,24 +162,11 @@ describe('a link’s capture is listed as under way', () => {
   });
 
   it('from the menu, on a link saved with its copy before: listed as keeping that copy', async () => {
-    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
-    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
-    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+    allowSavingFromMenu();
     const item = await saveLink(LINK, 'Read more');
-    const firstAnswer = siteAnswersLater();
-    const first = captureLink(LINK, item.title, { savedAs: item.id });
-    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
-    firstAnswer();
-    await first;
+    await captureOnce(item.id, item.title);
     const answer = siteAnswersLater();
-    const click = {
-      menuItemId: 'save',
-      editable: false,
-      pageUrl: 'https://a.test/',
-      linkUrl: LINK,
-      linkText: 'Read more',
-    };
-    const saving = handleSaveClick(click as never, { id: 1, windowId: 3 } as never);
+    const saving = clickSaveOnLink();
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
     expect(await listed()).toEqual([expect.objectContaining({ withEarlierCopy: true })]);
     answer();
@@ -178,22 +180,13 @@ describe('a link’s capture is listed as under way', () => {
 // though the link was in the reading list.
 describe('a link’s save cut short before it was marked stored', () => {
   it('is said to be in the reading list when its item is there, and not saved when it is not', async () => {
-    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
-    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
-    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+    allowSavingFromMenu();
     let listedFirst: SaveUnderWay[] = [];
     vi.spyOn(globalThis, 'fetch').mockImplementation(async () => {
       listedFirst = await getPreference(PREFERENCES.savesUnderWay);
       throw new Error('offline');
     });
-    const click = {
-      menuItemId: 'save',
-      editable: false,
-      pageUrl: 'https://a.test/',
-      linkUrl: LINK,
-      linkText: 'Read more',
-    };
-    await handleSaveClick(click as never, { id: 1, windowId: 3 } as never);
+    await clickSaveOnLink();
     expect(await getItem(listedFirst[0]?.linkItemId ?? 'none')).toMatchObject({ url: LINK });
     // What the stopped worker left listed: the entry as first written, without the mark.
     const { withoutCopy, ...beforeMark } = listedFirst[0]!;
