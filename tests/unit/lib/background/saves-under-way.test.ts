@@ -3,9 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reportSavesCutShort, whileSaving } from '@/lib/background/saves-under-way';
 import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
 import { savePage } from '@/lib/db/items';
-import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
+import { getPreference, PREFERENCES, type SaveUnderWay, setPreference } from '@/lib/settings/preferences';
 import { getSidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
+
+/** What the side panel says at the next start, of `saves` a stopped worker left listed as under way. */
+async function saidAtNextStart(saves: SaveUnderWay[]) {
+  await setPreference(PREFERENCES.savesUnderWay, saves);
+  await reportSavesCutShort();
+  return getSidePanelView();
+}
 
 // QA: the service worker stopped while "Save to Shelf" captured a page; the side panel opened and
 // never said anything, and no item was saved.
@@ -55,11 +62,9 @@ describe('saves under way when the service worker stops', () => {
       listedDuring = await getPreference(PREFERENCES.savesUnderWay);
     });
     expect(listedDuring).toMatchObject([{ title: 'Backpressure', saved: true }]);
-    await setPreference(PREFERENCES.savesUnderWay, [
-      { id: 's1', title: 'Retry storms', worker: 'a stopped worker', saved: true },
-    ]);
-    await reportSavesCutShort();
-    expect(await getSidePanelView()).toEqual({
+    expect(
+      await saidAtNextStart([{ id: 's1', title: 'Retry storms', worker: 'a stopped worker', saved: true }]),
+    ).toEqual({
       kind: 'message',
       text: 'Shelf stopped while it kept the images of “Retry storms” (the browser restarted its background): the page is saved, without some of its images. Save it again to keep them.',
     });
@@ -68,12 +73,12 @@ describe('saves under way when the service worker stops', () => {
 
   // Review: with both kinds cut short, only the unsaved ones were said.
   it('both kinds cut short: each said', async () => {
-    await setPreference(PREFERENCES.savesUnderWay, [
-      { id: 's1', title: 'Retry storms', worker: 'a stopped worker' },
-      { id: 's2', title: 'Backpressure', worker: 'a stopped worker', saved: true },
-    ]);
-    await reportSavesCutShort();
-    expect(await getSidePanelView()).toEqual({
+    expect(
+      await saidAtNextStart([
+        { id: 's1', title: 'Retry storms', worker: 'a stopped worker' },
+        { id: 's2', title: 'Backpressure', worker: 'a stopped worker', saved: true },
+      ]),
+    ).toEqual({
       kind: 'message',
       text: 'Shelf stopped before “Retry storms” was saved (the browser restarted its background): it was not saved. Save it again. Shelf stopped while it kept the images of “Backpressure” (the browser restarted its background): the page is saved, without some of its images. Save it again to keep them.',
     });
@@ -84,12 +89,12 @@ describe('saves under way when the service worker stops', () => {
 // yet", and nobody said why.
 describe('a link’s capture cut short', () => {
   it('is said: the item is in the reading list without a copy, to capture now', async () => {
-    await setPreference(PREFERENCES.savesUnderWay, [
-      { id: 's1', title: 'Read more', worker: 'a stopped worker', withoutCopy: true },
-      { id: 's2', title: 'Backpressure', worker: 'a stopped worker' },
-    ]);
-    await reportSavesCutShort();
-    expect(await getSidePanelView()).toEqual({
+    expect(
+      await saidAtNextStart([
+        { id: 's1', title: 'Read more', worker: 'a stopped worker', withoutCopy: true },
+        { id: 's2', title: 'Backpressure', worker: 'a stopped worker' },
+      ]),
+    ).toEqual({
       kind: 'message',
       text: 'Shelf stopped before “Backpressure” was saved (the browser restarted its background): it was not saved. Save it again. Shelf stopped while it fetched the page of “Read more” (the browser restarted its background): it is in your reading list without a copy. Open it and choose Capture now.',
     });
@@ -98,11 +103,9 @@ describe('a link’s capture cut short', () => {
 
   // A link that had its copy, fetched again ("Save to Shelf" on it again): it was said to be "without a copy".
   it('of a link that had a copy is said to keep that copy', async () => {
-    await setPreference(PREFERENCES.savesUnderWay, [
-      { id: 's1', title: 'Read more', worker: 'a stopped worker', withEarlierCopy: true },
-    ]);
-    await reportSavesCutShort();
-    expect(await getSidePanelView()).toEqual({
+    expect(
+      await saidAtNextStart([{ id: 's1', title: 'Read more', worker: 'a stopped worker', withEarlierCopy: true }]),
+    ).toEqual({
       kind: 'message',
       text: 'Shelf stopped while it fetched the page of “Read more” again (the browser restarted its background): it is in your reading list with the copy it had.',
     });
