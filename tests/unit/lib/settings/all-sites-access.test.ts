@@ -20,6 +20,14 @@ function grantedAsInChrome() {
   return fake;
 }
 
+/** Related articles on every site and "Keep images offline" on, with Chrome's permissions as above. */
+async function bothFeaturesOnEverySite() {
+  const fake = grantedAsInChrome();
+  await setPreference(PREFERENCES.relatedPlacement, 'everywhere');
+  await setPreference(PREFERENCES.keepImagesOffline, true);
+  return fake;
+}
+
 // Review: turning "related articles on every site" (or "Keep images offline") off removed
 // "https://*/*", with which Chrome also withdraws the blog's hosts, given for "Update articles from the
 // blog", and the site of a link saved unopened: turning one feature off took away what others use.
@@ -40,9 +48,7 @@ describe('giving back the permission to read every site', () => {
   });
 
   it('each feature off leaves every site held while the other still needs it', async () => {
-    const { granted } = grantedAsInChrome();
-    await setPreference(PREFERENCES.relatedPlacement, 'everywhere');
-    await setPreference(PREFERENCES.keepImagesOffline, true);
+    const { granted } = await bothFeaturesOnEverySite();
     await setRelatedPlacement('nowhere');
     await applyRelatedPlacement('nowhere');
     expect(granted.has('https://*/*')).toBe(true);
@@ -53,9 +59,7 @@ describe('giving back the permission to read every site', () => {
 
   // The background's own removal (on "Delete everything", a restored backup) took the narrower sites too.
   it('"Delete everything" gives every site back in its click, keeping the sites other features were given', async () => {
-    const { granted } = grantedAsInChrome();
-    await setPreference(PREFERENCES.relatedPlacement, 'everywhere');
-    await setPreference(PREFERENCES.keepImagesOffline, true);
+    const { granted } = await bothFeaturesOnEverySite();
     await deleteEverything();
     await applyRelatedPlacement(await getPreference(PREFERENCES.relatedPlacement)); // as the background does on the change
     expect([...granted].sort()).toEqual([...BLOG_ORIGINS, SAVED_LINK_SITE].sort());
@@ -64,9 +68,7 @@ describe('giving back the permission to read every site', () => {
   // Review: every site was given back before the data was cleared; when the clearing failed ("Nothing was
   // deleted"), related articles on every site and Keep images offline stayed on without it.
   it('"Delete everything" that fails to clear leaves no choice on that needs every site, and says so', async () => {
-    const { granted } = grantedAsInChrome();
-    await setPreference(PREFERENCES.relatedPlacement, 'everywhere');
-    await setPreference(PREFERENCES.keepImagesOffline, true);
+    const { granted } = await bothFeaturesOnEverySite();
     const failing = {
       tables: [],
       transaction: () => Promise.reject(new Error('The disk is full')),
