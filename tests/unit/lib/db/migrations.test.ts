@@ -43,6 +43,18 @@ const VERSION_11_STORES = {
   librarySnapshot: 'name',
 };
 
+/** The database as version 11 opened it, to write its rows before the current version opens it. */
+function version11Database() {
+  const v11 = new Dexie(name);
+  v11.version(11).stores(VERSION_11_STORES);
+  return v11;
+}
+
+/** A note typed on item `id` a moment after its removal at `removedAt`, as version 11 kept it. */
+function keptNote(id: string, text: string, removedAt: number) {
+  return { target: 'item', id, note: text, base: '', at: removedAt + 1, removedAt };
+}
+
 describe('schema versions', () => {
   it('a database written by version 1 opens under the current version with every record intact', async () => {
     // Version 1 exactly as it shipped.
@@ -299,8 +311,7 @@ describe('schema versions', () => {
   });
   // A page saved from a newsletter's link (?utm_source=…) and again from its own address was two items.
   it('version 12 makes a page saved under tracking parameters one item with the page, nothing of either lost', async () => {
-    const v11 = new Dexie(name);
-    v11.version(11).stores(VERSION_11_STORES);
+    const v11 = version11Database();
     const plain = 'https://example.com/a';
     const shared = 'https://example.com/a?utm_source=news&utm_medium=email';
     const alone = 'https://example.com/b?fbclid=abc';
@@ -357,8 +368,7 @@ describe('schema versions', () => {
   // old id's removal by version 12 when an earlier removal (undone since) was made, and saving again a
   // page removed before the update, from the address it was saved from, came back without its note.
   it('version 12 keeps removals and the notes typed after them with the page’s new id', async () => {
-    const v11 = new Dexie(name);
-    v11.version(11).stores(VERSION_11_STORES);
+    const v11 = version11Database();
     const at = Date.now() - 60_000;
     // Saved under a newsletter's address, removed and put back by Undo: its removal stays recorded.
     const alone = 'https://example.com/alone?utm_source=news';
@@ -380,14 +390,6 @@ describe('schema versions', () => {
         storedPageRow({ id: plainId, url: plain }),
         storedPageRow({ id: sharedId, url: shared }),
       ]);
-    const note = (id: string, text: string, removedAt: number) => ({
-      target: 'item',
-      id,
-      note: text,
-      base: '',
-      at: removedAt + 1,
-      removedAt,
-    });
     await v11.table('meta').bulkAdd([
       {
         key: 'removedAt',
@@ -396,9 +398,9 @@ describe('schema versions', () => {
       {
         key: 'notesAfterRemoval',
         value: [
-          note(plainId, 'typed after the earlier removal', at + 10),
-          note(sharedId, 'typed after the later removal', at + 20),
-          note(goneId, 'typed after it was removed', at + 30),
+          keptNote(plainId, 'typed after the earlier removal', at + 10),
+          keptNote(sharedId, 'typed after the later removal', at + 20),
+          keptNote(goneId, 'typed after it was removed', at + 30),
         ],
       },
     ]);
@@ -409,14 +411,14 @@ describe('schema versions', () => {
     expect(removals).toEqual({ [pageItemId(alone)]: at, [pageItemId(plain)]: at + 20, [goneId]: at + 30 });
     // The later removal's note stays the page's; the earlier one's goes, as when an item is removed again.
     expect((await current.meta.get('notesAfterRemoval'))?.value).toEqual([
-      note(pageItemId(plain), 'typed after the later removal', at + 20),
-      note(goneId, 'typed after it was removed', at + 30),
+      keptNote(pageItemId(plain), 'typed after the later removal', at + 20),
+      keptNote(goneId, 'typed after it was removed', at + 30),
     ]);
     // The page removed before the update, saved again from its address: with the note typed after.
     const saved = await savePage({ url: gone, title: 'Gone' }, null, { db: current, now: at + 50 });
     expect(saved).toMatchObject({ id: pageItemId(gone), note: 'typed after it was removed' });
     expect((await current.meta.get('notesAfterRemoval'))?.value).toEqual([
-      note(pageItemId(plain), 'typed after the later removal', at + 20),
+      keptNote(pageItemId(plain), 'typed after the later removal', at + 20),
     ]);
     current.close();
   });
@@ -425,8 +427,7 @@ describe('schema versions', () => {
   // under a newsletter's: version 12 makes the newsletter's item the page's, and the note was kept for an
   // item saved, shown nowhere; saving the page again found it saved, and the note was lost.
   it('version 12 gives a page it saves again under its own id the note typed on it after its removal', async () => {
-    const v11 = new Dexie(name);
-    v11.version(11).stores(VERSION_11_STORES);
+    const v11 = version11Database();
     const at = Date.now() - 60_000;
     const plain = 'https://example.com/removed';
     const shared = 'https://example.com/removed?utm_source=news';
@@ -440,14 +441,6 @@ describe('schema versions', () => {
         storedPageRow({ id: fragmentlessPageItemId(shared), url: shared }),
         storedPageRow({ id: fragmentlessPageItemId(sharedToo), url: sharedToo, note: 'From the newsletter.' }),
       ]);
-    const note = (id: string, text: string, removedAt: number) => ({
-      target: 'item',
-      id,
-      note: text,
-      base: '',
-      at: removedAt + 1,
-      removedAt,
-    });
     await v11.table('meta').bulkAdd([
       {
         key: 'removedAt',
@@ -455,7 +448,10 @@ describe('schema versions', () => {
       },
       {
         key: 'notesAfterRemoval',
-        value: [note(plainId, 'Typed after it was removed.', at), note(plainTooId, 'Typed after, too.', at + 10)],
+        value: [
+          keptNote(plainId, 'Typed after it was removed.', at),
+          keptNote(plainTooId, 'Typed after, too.', at + 10),
+        ],
       },
     ]);
     v11.close();
