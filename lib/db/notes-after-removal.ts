@@ -98,40 +98,14 @@ export async function hasNotesAfterRemoval(db: ShelfDatabase): Promise<boolean> 
  * back, sync brings them, a backup restores them), with the notes typed on them after they were removed
  * joined to the notes they had (each dated when it was typed); those notes are then forgotten.
  */
-export async function withNotesAfterRemoval(
+export function withNotesAfterRemoval(
   db: ShelfDatabase,
   items: readonly SavedItem[],
   highlights: readonly Highlight[],
 ): Promise<{ items: SavedItem[]; highlights: Highlight[] }> {
-  const kept = await readNotes(db);
-  // Sync and restores pass every item they add here: with no note kept (nearly always), nothing more is read.
-  if (kept.length === 0) return { items: [...items], highlights: [...highlights] };
-  const notes = current(kept, await getRemovals(db));
-  const used = new Set<NoteAfterRemoval>();
-  const take = (target: NoteAfterRemoval['target'], id: string) => {
-    const entry = notes.find((note) => note.target === target && note.id === id);
-    if (entry) used.add(entry);
-    return entry;
-  };
-  const withItems = items.map((item) => {
-    const entry = take('item', item.id);
-    if (!entry) return item;
-    const note = cutToLength(joinSavedEdit(item.note, entry.note, entry.base), MAX_NOTE_LENGTH);
-    const at = Math.max(entry.at, item.changedAt.note);
-    return { ...item, note, updatedAt: Math.max(item.updatedAt, at), changedAt: { ...item.changedAt, note: at } };
-  });
-  const withHighlights = highlights.map((highlight) => {
-    const entry = take('highlight', highlight.id);
-    if (!entry) return highlight;
-    const note = cutToLength(joinSavedEdit(highlight.note, entry.note, entry.base), MAX_HIGHLIGHT_NOTE_LENGTH);
-    return { ...highlight, note, updatedAt: Math.max(highlight.updatedAt, entry.at) };
-  });
-  if (used.size > 0)
-    await writeNotes(
-      db,
-      notes.filter((entry) => !used.has(entry)),
-    );
-  return { items: withItems, highlights: withHighlights };
+  return joinKeptNotes(db, items, highlights, (note, kept) =>
+    cutToLength(joinSavedEdit(note, kept.note, kept.base), MAX_NOTE_LENGTH),
+  );
 }
 
 /**
@@ -159,32 +133,55 @@ export async function withNotesTypedAfterRemoval(
   items: readonly SavedItem[],
   formerIdOf: (item: SavedItem) => string = (item) => item.id,
 ): Promise<SavedItem[]> {
+  const joined = await joinKeptNotes(db, items, [], (note, kept) => bothNotes(note, kept.note), formerIdOf);
+  return joined.items;
+}
+
+/**
+ * Inside a transaction that includes `meta`: `items` and `highlights` with the current notes kept for them,
+ * each taken once (an item's under its id, else under `formerIdOf`'s): an item's joined to its note by
+ * `joinItemNote`, a highlight's as an Undo joins it (from its base). The notes taken are then forgotten.
+ */
+async function joinKeptNotes(
+  db: ShelfDatabase,
+  items: readonly SavedItem[],
+  highlights: readonly Highlight[],
+  joinItemNote: (note: string, kept: NoteAfterRemoval) => string,
+  formerIdOf: (item: SavedItem) => string = (item) => item.id,
+): Promise<{ items: SavedItem[]; highlights: Highlight[] }> {
   const kept = await readNotes(db);
-  // Every new item passes here: with no note kept (nearly always), the removals are not read.
-  if (kept.length === 0) return [...items];
+  // Every item added or coming back passes here: with no note kept (nearly always), nothing more is read.
+  if (kept.length === 0) return { items: [...items], highlights: [...highlights] };
   const notes = current(kept, await getRemovals(db));
   const used = new Set<NoteAfterRemoval>();
-  const withNotes = items.map((item) => {
-    const formerId = formerIdOf(item);
-    const entry =
-      notes.find((note) => note.target === 'item' && note.id === item.id) ??
-      notes.find((note) => note.target === 'item' && note.id === formerId);
-    if (!entry || used.has(entry)) return item;
+  /** The note kept under the first of `ids` that has one, unless it was taken already. */
+  const take = (target: NoteAfterRemoval['target'], ...ids: string[]) => {
+    const entry = ids
+      .map((id) => notes.find((note) => note.target === target && note.id === id))
+      .find((found) => found !== undefined);
+    if (!entry || used.has(entry)) return undefined;
     used.add(entry);
+    return entry;
+  };
+  const withItems = items.map((item) => {
+    const entry = take('item', item.id, formerIdOf(item));
+    if (!entry) return item;
+    const note = joinItemNote(item.note, entry);
     const at = Math.max(entry.at, item.changedAt.note);
-    return {
-      ...item,
-      note: bothNotes(item.note, entry.note),
-      updatedAt: Math.max(item.updatedAt, at),
-      changedAt: { ...item.changedAt, note: at },
-    };
+    return { ...item, note, updatedAt: Math.max(item.updatedAt, at), changedAt: { ...item.changedAt, note: at } };
+  });
+  const withHighlights = highlights.map((highlight) => {
+    const entry = take('highlight', highlight.id);
+    if (!entry) return highlight;
+    const note = cutToLength(joinSavedEdit(highlight.note, entry.note, entry.base), MAX_HIGHLIGHT_NOTE_LENGTH);
+    return { ...highlight, note, updatedAt: Math.max(highlight.updatedAt, entry.at) };
   });
   if (used.size > 0)
     await writeNotes(
       db,
-      notes.filter((other) => !used.has(other)),
+      notes.filter((entry) => !used.has(entry)),
     );
-  return withNotes;
+  return { items: withItems, highlights: withHighlights };
 }
 
 /** The note typed on an item after it was removed (what its window shows in its place), or undefined. */
