@@ -7,6 +7,7 @@ import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { fragmentlessPageItemId, pageItemId } from '@/lib/db/ids';
 import { MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { mergeSamePage, newerCopy, newerRecord } from '@/lib/db/merge';
+import type { NoteAfterRemoval } from '@/lib/db/notes-after-removal';
 import {
   type CaptureRecord,
   changeTimesAt,
@@ -124,10 +125,13 @@ export function defineSchemaVersions(db: Dexie): void {
 async function upgradeToVersion12(tx: Transaction): Promise<void> {
   const now = Date.now();
   const moved = new Map<string, string>();
-  const meta = tx.table<Row, string>('meta');
-  const removals = (await meta.get('removedAt'))?.value as Record<string, number> | undefined;
-  const notes = ((await meta.get('notesAfterRemoval'))?.value as Row[] | undefined) ?? [];
-  const joinedNotes = new Set<Row>();
+  // Version 11 kept these as they are kept now (`metaRecordSchema`).
+  const meta = tx.table<MetaRecord, string>('meta');
+  const removalsRecord = await meta.get('removedAt');
+  const removals = removalsRecord?.key === 'removedAt' ? removalsRecord.value : undefined;
+  const notesRecord = await meta.get('notesAfterRemoval');
+  const notes = notesRecord?.key === 'notesAfterRemoval' ? notesRecord.value : [];
+  const joinedNotes = new Set<NoteAfterRemoval>();
   const items = tx.table<SavedItem, string>('items');
   const progress = tx.table<ReadingProgress, string>('progress');
   const captures = tx.table<CaptureRecord, string>('captures');
@@ -172,10 +176,10 @@ async function upgradeToVersion12(tx: Transaction): Promise<void> {
 }
 
 /** `item` with the note typed on its page after the page's removal joined to its own (as an Undo joins them). */
-function withNoteTypedAfter(item: SavedItem, entry: Row | undefined): SavedItem {
+function withNoteTypedAfter(item: SavedItem, entry: NoteAfterRemoval | undefined): SavedItem {
   if (!entry) return item;
-  const note = cutToLength(joinSavedEdit(item.note, String(entry.note), String(entry.base ?? '')), MAX_NOTE_LENGTH);
-  const at = Math.max(Number(entry.at), item.changedAt.note);
+  const note = cutToLength(joinSavedEdit(item.note, entry.note, entry.base), MAX_NOTE_LENGTH);
+  const at = Math.max(entry.at, item.changedAt.note);
   return { ...item, note, updatedAt: Math.max(item.updatedAt, at), changedAt: { ...item.changedAt, note: at } };
 }
 
@@ -188,12 +192,12 @@ function withNoteTypedAfter(item: SavedItem, entry: Row | undefined): SavedItem 
  * item is removed again.
  */
 async function moveRemovals(
-  meta: Table<Row, string>,
+  meta: Table<MetaRecord, string>,
   moved: ReadonlyMap<string, string>,
   removals: Record<string, number> | undefined,
-  notes: readonly Row[],
+  notes: readonly NoteAfterRemoval[],
   /** Joined to the item that took their page's id (`withNoteTypedAfter`): no longer kept. */
-  joinedNotes: ReadonlySet<Row>,
+  joinedNotes: ReadonlySet<NoteAfterRemoval>,
 ): Promise<void> {
   if (!removals || (joinedNotes.size === 0 && !Object.keys(removals).some((id) => moved.has(id)))) return;
   const removedAt = { ...removals };
@@ -210,7 +214,7 @@ async function moveRemovals(
   const kept = notes.flatMap((entry) => {
     if (joinedNotes.has(entry)) return [];
     if (entry.target !== 'item') return [entry];
-    const id = moved.get(entry.id as string) ?? (entry.id as string);
+    const id = moved.get(entry.id) ?? entry.id;
     if (!newIds.has(id)) return [entry];
     return entry.removedAt === removedAt[id] ? [{ ...entry, id }] : [];
   });

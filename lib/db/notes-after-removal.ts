@@ -13,7 +13,7 @@ import type { Highlight, MetaRecord, SavedItem } from '@/lib/db/schema';
  * can still show it. An item's is kept only with a removal recorded here (not after "Delete
  * everything"), and only while it is that item's last removal; a highlight's not in an emptied library.
  */
-type NoteAfterRemoval = Extract<MetaRecord, { key: 'notesAfterRemoval' }>['value'][number];
+export type NoteAfterRemoval = Extract<MetaRecord, { key: 'notesAfterRemoval' }>['value'][number];
 
 const KEEP_COUNT = 50;
 
