@@ -1,13 +1,9 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { browser } from 'wxt/browser';
-import { cutToLength } from '@/lib/annotations/cut-text';
-import { joinSavedEdit } from '@/lib/annotations/merge-text';
 import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { fragmentlessPageItemId, pageItemId } from '@/lib/db/ids';
-import { MAX_NOTE_LENGTH } from '@/lib/db/limits';
-import { mergeSamePage, newerCopy, newerRecord } from '@/lib/db/merge';
-import type { NoteAfterRemoval } from '@/lib/db/notes-after-removal';
+import { joinedFromBase, mergeSamePage, newerCopy, newerRecord, withKeptNote } from '@/lib/db/merge';
 import {
   type CaptureRecord,
   changeTimesAt,
@@ -16,6 +12,7 @@ import {
   type LibraryPostingsRecord,
   type LibrarySnapshotRecord,
   type MetaRecord,
+  type NoteAfterRemoval,
   type ReadingProgress,
   type SavedItem,
   type StoredImage,
@@ -118,7 +115,7 @@ export function defineSchemaVersions(db: Dexie): void {
  * under both becomes one item: its fields merged (`mergeSamePage`: tags and notes of both), the
  * newer reading progress and copy, the highlights of both, and when it was removed here with the note
  * typed on it after (`moveRemovals`). One that takes the id of the page removed under its own address
- * takes the note typed on that after its removal, as saving the page again did (`withNoteTypedAfter`).
+ * takes the note typed on that after its removal, as saving the page again did (`withKeptNote`).
  * A changed item counts as changed now, so sync and the library index read it again (sync sends the
  * old id as removed).
  */
@@ -148,7 +145,12 @@ async function upgradeToVersion12(tx: Transaction): Promise<void> {
       ? undefined
       : notes.find((entry) => entry.target === 'item' && entry.id === newId && entry.removedAt === removals?.[newId]);
     if (typedAfter) joinedNotes.add(typedAfter);
-    const merged = other ? mergeSamePage(other, item) : withNoteTypedAfter({ ...item, id: newId }, typedAfter);
+    // Joined as an Undo joins it (`joinedFromBase`).
+    const merged = other
+      ? mergeSamePage(other, item)
+      : typedAfter
+        ? withKeptNote({ ...item, id: newId }, typedAfter, joinedFromBase)
+        : { ...item, id: newId };
     await items.delete(oldId);
     await items.put({ ...merged, updatedAt: Math.max(now, merged.updatedAt + 1) });
     const [oldProgress, newProgress] = await progress.bulkGet([oldId, newId]);
@@ -175,14 +177,6 @@ async function upgradeToVersion12(tx: Transaction): Promise<void> {
   await moveRemovals(meta, moved, removals, notes, joinedNotes);
 }
 
-/** `item` with the note typed on its page after the page's removal joined to its own (as an Undo joins them). */
-function withNoteTypedAfter(item: SavedItem, entry: NoteAfterRemoval | undefined): SavedItem {
-  if (!entry) return item;
-  const note = cutToLength(joinSavedEdit(item.note, entry.note, entry.base), MAX_NOTE_LENGTH);
-  const at = Math.max(entry.at, item.changedAt.note);
-  return { ...item, note, updatedAt: Math.max(item.updatedAt, at), changedAt: { ...item.changedAt, note: at } };
-}
-
 /**
  * Version 12's: the removals recorded here of items that took another id (lib/db/removals.ts: one
  * removed and put back by Undo keeps its time), under that id, with any it had (the later kept), and the
@@ -196,7 +190,7 @@ async function moveRemovals(
   moved: ReadonlyMap<string, string>,
   removals: Record<string, number> | undefined,
   notes: readonly NoteAfterRemoval[],
-  /** Joined to the item that took their page's id (`withNoteTypedAfter`): no longer kept. */
+  /** Joined to the item that took their page's id (`withKeptNote`): no longer kept. */
   joinedNotes: ReadonlySet<NoteAfterRemoval>,
 ): Promise<void> {
   if (!removals || (joinedNotes.size === 0 && !Object.keys(removals).some((id) => moved.has(id)))) return;

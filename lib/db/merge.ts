@@ -1,6 +1,14 @@
 import { cutToLength } from '@/lib/annotations/cut-text';
+import { joinSavedEdit } from '@/lib/annotations/merge-text';
 import { MAX_NOTE_LENGTH } from '@/lib/db/limits';
-import { type CaptureRecord, chosenAt, type ItemField, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
+import {
+  type CaptureRecord,
+  chosenAt,
+  type ItemField,
+  type NoteAfterRemoval,
+  type ReadingProgress,
+  type SavedItem,
+} from '@/lib/db/schema';
 import { plainTitle } from '@/lib/search/shown-line';
 
 const FIELDS: readonly ItemField[] = ['status', 'title', 'tags', 'note'];
@@ -94,4 +102,20 @@ export function bothNotes(a: string, b: string): string {
   if (!b || a.includes(b)) return a;
   if (!a || b.includes(a)) return b;
   return cutToLength(`${a}\n\n${b}`, MAX_NOTE_LENGTH);
+}
+
+/** An item's note with the one typed on it after its removal, as one coming back joins them: from that note's base. */
+export function joinedFromBase(note: string, kept: NoteAfterRemoval): string {
+  return cutToLength(joinSavedEdit(note, kept.note, kept.base), MAX_NOTE_LENGTH);
+}
+
+/** `item` with the note typed on it after its removal joined to its own by `joinItemNote`, dated when it was typed. */
+export function withKeptNote(
+  item: SavedItem,
+  kept: NoteAfterRemoval,
+  joinItemNote: (note: string, kept: NoteAfterRemoval) => string,
+): SavedItem {
+  const note = joinItemNote(item.note, kept);
+  const at = Math.max(kept.at, item.changedAt.note);
+  return { ...item, note, updatedAt: Math.max(item.updatedAt, at), changedAt: { ...item.changedAt, note: at } };
 }

@@ -2,18 +2,9 @@ import { cutToLength } from '@/lib/annotations/cut-text';
 import { joinSavedEdit } from '@/lib/annotations/merge-text';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
-import { bothNotes } from '@/lib/db/merge';
+import { bothNotes, joinedFromBase, withKeptNote } from '@/lib/db/merge';
 import { getRemovals, RECENT_REMOVAL_MS } from '@/lib/db/removals';
-import type { Highlight, MetaRecord, SavedItem } from '@/lib/db/schema';
-
-/**
- * A note (or a highlight's comment) typed in one window on an item another window removed meanwhile:
- * the editor saves it as its pause in typing ends, or as it closes, when the item is gone. Kept here,
- * not dropped, so that the removal's Undo puts the item back with it, and the window it was typed in
- * can still show it. An item's is kept only with a removal recorded here (not after "Delete
- * everything"), and only while it is that item's last removal; a highlight's not in an emptied library.
- */
-export type NoteAfterRemoval = Extract<MetaRecord, { key: 'notesAfterRemoval' }>['value'][number];
+import type { Highlight, NoteAfterRemoval, SavedItem } from '@/lib/db/schema';
 
 const KEEP_COUNT = 50;
 
@@ -103,9 +94,7 @@ export function withNotesAfterRemoval(
   items: readonly SavedItem[],
   highlights: readonly Highlight[],
 ): Promise<{ items: SavedItem[]; highlights: Highlight[] }> {
-  return joinKeptNotes(db, items, highlights, (note, kept) =>
-    cutToLength(joinSavedEdit(note, kept.note, kept.base), MAX_NOTE_LENGTH),
-  );
+  return joinKeptNotes(db, items, highlights, joinedFromBase);
 }
 
 /**
@@ -165,10 +154,7 @@ async function joinKeptNotes(
   };
   const withItems = items.map((item) => {
     const entry = take('item', item.id, formerIdOf(item));
-    if (!entry) return item;
-    const note = joinItemNote(item.note, entry);
-    const at = Math.max(entry.at, item.changedAt.note);
-    return { ...item, note, updatedAt: Math.max(item.updatedAt, at), changedAt: { ...item.changedAt, note: at } };
+    return entry ? withKeptNote(item, entry, joinItemNote) : item;
   });
   const withHighlights = highlights.map((highlight) => {
     const entry = take('highlight', highlight.id);

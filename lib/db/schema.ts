@@ -203,6 +203,16 @@ export const metaRecordSchema = z.discriminatedUnion('key', [
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
 
 /**
+ * A note (or a highlight's comment) typed in one window on an item another window removed meanwhile:
+ * the editor saves it as its pause in typing ends, or as it closes, when the item is gone. Kept in meta
+ * (lib/db/notes-after-removal.ts), not dropped, so that the removal's Undo puts the item back with it,
+ * and the window it was typed in can still show it. An item's is kept only with a removal recorded
+ * here (not after "Delete everything"), and only while it is that item's last removal; a highlight's
+ * not in an emptied library.
+ */
+export type NoteAfterRemoval = Extract<MetaRecord, { key: 'notesAfterRemoval' }>['value'][number];
+
+/**
  * The library search index's analysis of one saved item (derived data, rebuilt from the items when
  * missing): `stamp` is the analysis format and the item's fingerprint it was made from.
  */
