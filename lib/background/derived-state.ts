@@ -1,9 +1,10 @@
 import { refreshBadge } from '@/lib/background/badge';
 import { startCopyTextRefresh } from '@/lib/background/copy-texts';
 import { keepLibraryPostingsInStep } from '@/lib/background/library-postings';
-import { applyRelatedPlacement, hasAllSitesPermission, syncRelatedAnywhere } from '@/lib/background/related-anywhere';
+import { applyRelatedPlacement, syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { DATABASE_NAME } from '@/lib/db/database';
+import { hasAllSitesPermission } from '@/lib/settings/all-sites-access';
 import { migrateLegacySettings } from '@/lib/settings/migrate-legacy';
 import { PREFERENCES, watchPreference } from '@/lib/settings/preferences';
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { showHighlightMenuOn } from '@/lib/background/highlight-menu';
-import { ALL_SITES, narrowerSitesHeld } from '@/lib/settings/all-sites-access';
+import { ALL_SITES, hasAllSitesPermission, narrowerSitesHeld } from '@/lib/settings/all-sites-access';
 import { getPreference, PREFERENCES, setPreference } from '@/lib/settings/preferences';
 
 /**
@@ -22,10 +22,6 @@ export const PREGRANTED_ORIGINS: string[] = import.meta.env.MODE === 'e2e' ? ['h
 export async function everySiteScriptRuns(): Promise<boolean> {
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [RELATED_ANYWHERE_SCRIPT_ID] });
   return registered.length > 0;
-}
-
-export function hasAllSitesPermission(): Promise<boolean> {
-  return browser.permissions.contains({ origins: ALL_SITES });
 }
 
 let syncing: Promise<void> = Promise.resolve();

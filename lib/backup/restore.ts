@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { cleanStoredTags } from '@/lib/annotations/tags';
 import type { CheckedBackup } from '@/lib/backup/backup-file';
 import { copyChanges, readableCopySteps } from '@/lib/capture/copy-text';
@@ -13,7 +12,7 @@ import { capMarkupDepth } from '@/lib/dom/markup-depth';
 import { runInSlices, type Steps } from '@/lib/dom/time-slices';
 import type { SkippedRecord } from '@/lib/import/entry';
 import { plainTitle } from '@/lib/search/shown-line';
-import { ALL_SITES } from '@/lib/settings/all-sites-access';
+import { holdsAllSites } from '@/lib/settings/all-sites-access';
 import { KEPT_IN_THIS_BROWSER, restorePreferences } from '@/lib/settings/preferences';
 
 export interface RestoreReport extends RestoreCounts {
@@ -98,11 +97,7 @@ export async function restoreBackup(
     epoch,
     now,
   });
-  const allSites =
-    backup.preferences.relatedPlacement === 'everywhere' &&
-    (await Promise.resolve()
-      .then(() => browser.permissions.contains({ origins: ALL_SITES }))
-      .catch(() => false));
+  const allSites = backup.preferences.relatedPlacement === 'everywhere' && (await holdsAllSites());
   const preferences = await restorePreferences(
     backup.preferences,
     (name, value) =>

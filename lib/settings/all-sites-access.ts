@@ -14,10 +14,15 @@ export async function allSitesUnneeded(): Promise<boolean> {
   return placement !== 'everywhere' && !imagesOffline;
 }
 
+/** Whether Shelf holds every site (rejects when the browser cannot tell). */
+export function hasAllSitesPermission(): Promise<boolean> {
+  return browser.permissions.contains({ origins: ALL_SITES });
+}
+
 /** Whether Shelf holds every site; not when the browser cannot tell. */
-async function holdsAllSites(): Promise<boolean> {
+export async function holdsAllSites(): Promise<boolean> {
   try {
-    return await browser.permissions.contains({ origins: ALL_SITES });
+    return await hasAllSitesPermission();
   } catch {
     return false;
   }
