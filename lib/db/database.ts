@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { OverlayRecord } from '@/lib/catalog-updates/overlay-schema';
 import { watchDatabaseChanges } from '@/lib/db/change-signal';
 import { fragmentlessPageItemId, pageItemId } from '@/lib/db/ids';
-import { joinedFromBase, mergeSamePage, newerCopy, newerRecord, withKeptNote } from '@/lib/db/merge';
+import { bothNotes, mergeSamePage, newerCopy, newerRecord, withKeptNote } from '@/lib/db/merge';
 import {
   type CaptureRecord,
   changeTimesAt,
@@ -115,7 +115,7 @@ export function defineSchemaVersions(db: Dexie): void {
  * under both becomes one item: its fields merged (`mergeSamePage`: tags and notes of both), the
  * newer reading progress and copy, the highlights of both, and when it was removed here with the note
  * typed on it after (`moveRemovals`). One that takes the id of the page removed under its own address
- * takes the note typed on that after its removal, as saving the page again did (`withKeptNote`).
+ * takes the note typed on that after its removal beside its own, as saving the page again does (`withKeptNote`, `bothNotes`).
  * A changed item counts as changed now, so sync and the library index read it again (sync sends the
  * old id as removed).
  */
@@ -145,11 +145,12 @@ async function upgradeToVersion12(tx: Transaction): Promise<void> {
       ? undefined
       : notes.find((entry) => entry.target === 'item' && entry.id === newId && entry.removedAt === removals?.[newId]);
     if (typedAfter) joinedNotes.add(typedAfter);
-    // Joined as an Undo joins it (`joinedFromBase`).
+    // Beside the newsletter item's own note, as saving the page again joins it (`bothNotes`): that note is
+    // no edit of the one the kept note was typed from, so joining it from that base could drop words.
     const merged = other
       ? mergeSamePage(other, item)
       : typedAfter
-        ? withKeptNote({ ...item, id: newId }, typedAfter, joinedFromBase)
+        ? withKeptNote({ ...item, id: newId }, typedAfter, (note, kept) => bothNotes(note, kept.note))
         : { ...item, id: newId };
     await items.delete(oldId);
     await items.put({ ...merged, updatedAt: Math.max(now, merged.updatedAt + 1) });

@@ -450,7 +450,8 @@ describe('schema versions', () => {
         key: 'notesAfterRemoval',
         value: [
           keptNote(plainId, 'Typed after it was removed.', at),
-          keptNote(plainTooId, 'Typed after, too.', at + 10),
+          // Typed on from the note the page had when it was removed: every word of it stays.
+          { ...keptNote(plainTooId, 'Read once. Typed after, too.', at + 10), base: 'Read once.' },
         ],
       },
     ]);
@@ -463,7 +464,7 @@ describe('schema versions', () => {
     });
     const joined = (await current.items.get(plainTooId))?.note;
     expect(joined).toContain('From the newsletter.');
-    expect(joined).toContain('Typed after, too.');
+    expect(joined).toContain('Read once. Typed after, too.');
     expect(await current.meta.get('notesAfterRemoval')).toBeUndefined();
     current.close();
   });
