@@ -266,9 +266,8 @@ export function createRelatedEngine(
   const postings = postingsOf(model);
   const subjectPostings = postingsOf(model.subjects);
   const subjectIndex = new Map(model.subjects.terms.map((term, index) => [term, index]));
-  const neighbourVectors = model.neighbours ?? { terms: [], vectors: [] };
-  const neighbourPostings = postingsOf(neighbourVectors);
-  const neighbourIndex = new Map(neighbourVectors.terms.map((term, index) => [term, index]));
+  const neighbourPostings = postingsOf(model.neighbours);
+  const neighbourIndex = new Map(model.neighbours.terms.map((term, index) => [term, index]));
   /** Built at the first `related()` call (`relatedToArticle` and `weighTerms` never need it). */
   let matchingModel: ReturnType<typeof matchingPostings> | undefined;
 

@@ -20,9 +20,9 @@ export interface SerializedRelatedModel extends SerializedTfidf {
   /**
    * The articles' documentation neighbours (`lib/corpus/documentation-neighbours.ts`): the words of the
    * manual pages a reader of the article would look up. They only rank (RANKING_NEIGHBOUR_WEIGHT in
-   * lib/related/engine.ts), never decide whether a text matches. Absent from models built before them.
+   * lib/related/engine.ts), never decide whether a text matches.
    */
-  neighbours?: SerializedVectors;
+  neighbours: SerializedVectors;
 }
 
 /** Unit-length TF-IDF vectors of the articles over one vocabulary. */
@@ -131,7 +131,7 @@ export function rebuildRelatedModel(
   return buildRelatedModel(articles, {
     withRelated,
     subjects: (docIds) => keptFor(docIds, bundled, bundled.subjects),
-    neighbours: (docIds) => keptFor(docIds, bundled, bundled.neighbours ?? { terms: [], vectors: [] }),
+    neighbours: (docIds) => keptFor(docIds, bundled, bundled.neighbours),
   });
 }
 

@@ -144,12 +144,12 @@ describe('the articles’ subject vocabulary (editorial data)', () => {
     const learned = { ...first, id: 'learned-from-the-blog', url: 'https://example.test/learned' };
     const rebuilt = rebuildRelatedModel([second, learned, first], bundled, { withRelated: false });
     const row = (id: string) => bundled.docIds.indexOf(id);
-    expect(rebuilt.neighbours?.terms).toBe(bundled.neighbours?.terms);
-    expect(rebuilt.neighbours?.vectors).toEqual([
-      bundled.neighbours?.vectors[row(second.id)],
+    expect(rebuilt.neighbours.terms).toBe(bundled.neighbours.terms);
+    expect(rebuilt.neighbours.vectors).toEqual([
+      bundled.neighbours.vectors[row(second.id)],
       [],
-      bundled.neighbours?.vectors[row(first.id)],
+      bundled.neighbours.vectors[row(first.id)],
     ]);
-    expect(rebuilt.neighbours?.vectors[0]?.length).toBeGreaterThan(0);
+    expect(rebuilt.neighbours.vectors[0]?.length).toBeGreaterThan(0);
   });
 });

@@ -220,6 +220,7 @@ describe('related: knowing when nothing matches', () => {
     ],
     related: [[], []],
     subjects: { terms: [], vectors: [[], []] },
+    neighbours: { terms: [], vectors: [[], []] },
   };
 
   it('ranks and matches with everyday words discounted: a manual saying "name" on every entry is about its topic', () => {
