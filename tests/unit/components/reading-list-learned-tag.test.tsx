@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { useListPlace } from '@/components/hooks/use-list-place';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle } from '@/lib/db/items';
+import { emptyDatabaseWithListBox } from '@/tests/unit/helpers/list-box';
 import { saveLearnedArticle } from '../../fixtures/catalog-updates/learned-article';
 
 /** Holds back the catalog's read of what was learned from the blog until the test lets it go. */
@@ -21,10 +21,7 @@ vi.mock('@/lib/catalog-updates/current-catalog', async (importOriginal) => {
 });
 
 beforeEach(async () => {
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(360);
-  resetDatabaseConnection();
-  await Dexie.delete('shelf');
+  await emptyDatabaseWithListBox();
   await saveLearnedArticle(1);
   await saveArticle({ id: 'a', title: 'Alpha article', url: null }, { db: getDatabase(), now: 2 });
 });

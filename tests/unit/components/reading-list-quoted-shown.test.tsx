@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { resetDatabaseConnection } from '@/lib/db/database';
 import { savePage } from '@/lib/db/items';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
+import { emptyDatabaseWithListBox } from '@/tests/unit/helpers/list-box';
 
 /** Holds back the read of the found items' copies (for a quoted phrase) until the test lets it go. */
 const copies = vi.hoisted(() => ({ gate: Promise.resolve(), asked: 0, fail: false }));
@@ -32,10 +32,7 @@ function holdCopies(): () => void {
 const FILLER = 'Nothing here is about it. '.repeat(10);
 
 beforeEach(async () => {
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(360);
-  resetDatabaseConnection();
-  await Dexie.delete('shelf');
+  await emptyDatabaseWithListBox();
   copies.gate = Promise.resolve();
   copies.asked = 0;
   copies.fail = false;

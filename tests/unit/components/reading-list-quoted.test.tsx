@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle, setNote } from '@/lib/db/items';
 import { getSnippetSources } from '@/lib/search/library-live';
+import { emptyDatabaseWithListBox } from '@/tests/unit/helpers/list-box';
 
 vi.mock('@/lib/search/library-live', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/search/library-live')>();
@@ -14,10 +14,7 @@ vi.mock('@/lib/search/library-live', async (importOriginal) => {
 const COUNT = 130;
 
 beforeEach(async () => {
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(360);
-  resetDatabaseConnection();
-  await Dexie.delete('shelf');
+  await emptyDatabaseWithListBox();
   const db = getDatabase();
   for (let at = 0; at < COUNT; at++) {
     await saveArticle({ id: `runner-${at}`, title: `Runner ${at}`, url: null }, { db, now: at + 1 });

@@ -1,5 +1,4 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { type ListPlace, useListPlace } from '@/components/hooks/use-list-place';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
@@ -7,14 +6,11 @@ import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { changeTagOnItems, saveArticle, setStatus, setTags } from '@/lib/db/items';
 import { unsaveItems } from '@/lib/db/unsave';
+import { emptyDatabaseWithListBox } from '@/tests/unit/helpers/list-box';
 import { saveLearnedArticle } from '../../fixtures/catalog-updates/learned-article';
 
 beforeEach(async () => {
-  // jsdom has no layout; give the virtualized list's scroll box a height so it renders rows.
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(360);
-  resetDatabaseConnection();
-  await Dexie.delete('shelf');
+  await emptyDatabaseWithListBox();
   const db = getDatabase();
   await saveArticle({ id: 'a', title: 'Alpha article', url: null }, { db, now: 3 });
   await saveArticle({ id: 'b', title: 'Beta article', url: null }, { db, now: 2 });

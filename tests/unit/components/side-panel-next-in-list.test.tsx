@@ -1,18 +1,14 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { SidePanelApp } from '@/components/side-panel/side-panel-app';
-import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
+import { resetDatabaseConnection } from '@/lib/db/database';
 import { savePage } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { setSidePanelView } from '@/lib/side-panel/view';
+import { emptyDatabaseWithListBox } from '@/tests/unit/helpers/list-box';
 
 beforeEach(async () => {
-  // jsdom has no layout; give the virtualized list's scroll box a height so it renders rows.
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(360);
-  resetDatabaseConnection();
-  await Dexie.delete(DATABASE_NAME);
+  await emptyDatabaseWithListBox();
 });
 afterEach(() => resetDatabaseConnection());
 

@@ -1,5 +1,4 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { KeepControls } from '@/components/side-panel/keep-controls';
@@ -7,14 +6,12 @@ import { getArticleById } from '@/lib/corpus/catalog';
 import { resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle, setNote, setTags } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
+import { emptyDatabaseWithListBox } from '@/tests/unit/helpers/list-box';
 
 vi.mock('@/lib/side-panel/capture-item', () => ({ captureItemNow: vi.fn() }));
 
 beforeEach(async () => {
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(360);
-  resetDatabaseConnection();
-  await Dexie.delete('shelf');
+  await emptyDatabaseWithListBox();
 });
 afterEach(() => resetDatabaseConnection());
 
