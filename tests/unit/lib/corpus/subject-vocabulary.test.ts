@@ -58,25 +58,37 @@ const GENERIC_TECHNICAL_WORDS = [
 ];
 const generic = new Set(GENERIC_TECHNICAL_WORDS.flatMap((word) => analyzeField(word)));
 
+/** Each article's entries: `min` to `max` of them, distinct, lowercase, of at most three words, each also as `expectOfEach` says. */
+function expectEntries(
+  table: Record<string, readonly string[]>,
+  min: number,
+  max: number,
+  expectOfEach: (id: string, word: string) => void = () => {},
+) {
+  for (const [id, words] of Object.entries(table)) {
+    expect(words.length, id).toBeGreaterThanOrEqual(min);
+    expect(words.length, id).toBeLessThanOrEqual(max);
+    expect(new Set(words).size, id).toBe(words.length);
+    for (const word of words) {
+      expect(word, id).toBe(word.toLowerCase());
+      expect(word.trim().split(/\s+/).length, `${id}: ${word}`).toBeLessThanOrEqual(3);
+      expectOfEach(id, word);
+    }
+  }
+}
+
 describe('the articles’ documentation neighbours (editorial data)', () => {
   it('covers every bundled article, and names no other', () => {
     expect(Object.keys(DOCUMENTATION_NEIGHBOURS).sort()).toEqual(ARTICLES.map((article) => article.id).sort());
   });
 
   it('has 15–20 distinct, lowercase entries of at most three words per article, none only generic words', () => {
-    for (const [id, words] of Object.entries(DOCUMENTATION_NEIGHBOURS)) {
-      expect(words.length, id).toBeGreaterThanOrEqual(15);
-      expect(words.length, id).toBeLessThanOrEqual(20);
-      expect(new Set(words).size, id).toBe(words.length);
-      for (const word of words) {
-        expect(word, id).toBe(word.toLowerCase());
-        expect(word.trim().split(/\s+/).length, `${id}: ${word}`).toBeLessThanOrEqual(3);
-        expect(
-          analyzeField(word).every((term) => generic.has(term)),
-          `${id}: ${word}`,
-        ).toBe(false);
-      }
-    }
+    expectEntries(DOCUMENTATION_NEIGHBOURS, 15, 20, (id, word) =>
+      expect(
+        analyzeField(word).every((term) => generic.has(term)),
+        `${id}: ${word}`,
+      ).toBe(false),
+    );
   });
 
   it('gives the model each entry word by word, and nothing for an article learned from the blog', () => {
@@ -93,15 +105,7 @@ describe('the articles’ subject vocabulary (editorial data)', () => {
   });
 
   it('has 6–12 distinct, lowercase entries of at most three words per article', () => {
-    for (const [id, words] of Object.entries(SUBJECT_VOCABULARY)) {
-      expect(words.length, id).toBeGreaterThanOrEqual(6);
-      expect(words.length, id).toBeLessThanOrEqual(12);
-      expect(new Set(words).size, id).toBe(words.length);
-      for (const word of words) {
-        expect(word, id).toBe(word.toLowerCase());
-        expect(word.trim().split(/\s+/).length, `${id}: ${word}`).toBeLessThanOrEqual(3);
-      }
-    }
+    expectEntries(SUBJECT_VOCABULARY, 6, 12);
   });
 
   it('has no entry made only of words any technical page uses ("function", "api versioning")', () => {
