@@ -46,7 +46,7 @@ const PAGE_FILE = /\.(html?|md)(\.gz)?$/;
  * Every documentation page under `dir` (sorted: a stable output), read as the content script would read
  * it but, by default, with Markdown's code blocks (see MarkdownReading).
  */
-export function* pagesUnder(dir: string, reading: MarkdownReading = { keepCode: true }): Generator<PageText> {
+function* pagesUnder(dir: string, reading: MarkdownReading = { keepCode: true }): Generator<PageText> {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* pagesUnder(path, reading);
