@@ -16,7 +16,7 @@ let wordWorth: WordWorth | undefined;
  * What everyday words and words of every manual are worth when ranking and matching: prebuilt by `npm run index`
  * (scripts/cli/everyday-words.ts) and `npm run documentation-words`.
  */
-function getWordWorth(): WordWorth {
+export function getWordWorth(): WordWorth {
   wordWorth ??= readDiscounts(
     everydayDiscountsJson as SerializedDiscounts,
     documentationDiscountsJson as SerializedDiscounts,

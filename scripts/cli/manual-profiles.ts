@@ -13,14 +13,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import documentationDiscountsJson from '@/assets/data/documentation-discounts.json';
-import everydayDiscountsJson from '@/assets/data/everyday-discounts.json';
 import modelJson from '@/assets/data/related-model.json';
 import { ARTICLES } from '@/lib/corpus/catalog';
+import { getWordWorth } from '@/lib/related/bundled';
 import { createRelatedEngine, type WeightedTerm } from '@/lib/related/engine';
 import type { SerializedManualProfiles } from '@/lib/related/manual-profiles';
 import type { SerializedRelatedModel } from '@/lib/related/model';
-import { readDiscounts, type SerializedDiscounts } from '@/lib/search/word-worth';
 import { manualsOrSayMissing } from '@/scripts/cli/documentation-words';
 import { isMainModule } from '@/scripts/cli/is-main';
 
@@ -90,12 +88,8 @@ if (isMainModule(import.meta.filename)) {
   const manuals = manualsOrSayMissing({ keepCode: false });
   if (manuals) {
     const model = modelJson as SerializedRelatedModel;
-    // Without profiles: they change whether a text matches, never the scores read here.
-    const engine = createRelatedEngine(
-      model,
-      ARTICLES,
-      readDiscounts(everydayDiscountsJson as SerializedDiscounts, documentationDiscountsJson as SerializedDiscounts),
-    );
+    // The extension's discounts, without profiles: they change whether a text matches, never the scores read here.
+    const engine = createRelatedEngine(model, ARTICLES, getWordWorth());
     const pages: ScoredPage[] = [];
     for (const manual of manuals) for (const page of manual) pages.push(engine.scoresOfEveryArticle(page));
     const profiles = buildManualProfiles(model.docIds, pages);
