@@ -257,7 +257,6 @@ export function createRelatedEngine(
   discounts: WordWorth = new Map(),
   profiles?: SerializedManualProfiles,
 ) {
-  const manual = readProfiles(model.docIds, profiles);
   const byId = new Map(articles.map((article) => [article.id, article]));
   const docs = model.docIds.map((id) => byId.get(id) as Article);
   const termIndex = new Map(model.terms.map((term, index) => [term, index]));
@@ -270,6 +269,8 @@ export function createRelatedEngine(
   const neighbourIndex = new Map(model.neighbours.terms.map((term, index) => [term, index]));
   /** Built at the first `related()` call (`relatedToArticle` and `weighTerms` never need it). */
   let matchingModel: ReturnType<typeof matchingPostings> | undefined;
+  /** The manual profiles as `related()` reads them, built at its first call too. */
+  let manual: ReturnType<typeof readProfiles> | undefined;
 
   /**
    * Each article's dot product with these weighted terms, its largest single share, and the terms'
@@ -362,9 +363,12 @@ export function createRelatedEngine(
     return all > 0 ? known / all : 0;
   }
 
-  /** The cosine of these (heaviest) terms, of this norm, with the centroid of the manual pages the article ranks highest. */
-  function manualLikeness(terms: readonly WeightedTerm[], norm: number, doc: number): number {
-    const centroid = manual.centroids[doc];
+  /** The cosine of these (heaviest) terms, of this norm, with an article's centroid of the manual pages it ranks highest (0 without one). */
+  function manualLikeness(
+    terms: readonly WeightedTerm[],
+    norm: number,
+    centroid: ReadonlyMap<string, number> | undefined,
+  ): number {
     if (!centroid) return 0;
     let dot = 0;
     for (const { term, weight } of terms) dot += weight * (centroid.get(term) ?? 0);
@@ -442,13 +446,15 @@ export function createRelatedEngine(
     // Matching reads the pool of the articles most similar to the whole text, as calibrated.
     const pool = [...ranked].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, CONFIDENCE_POOL);
     const best = Math.max(0, ...pool.map(({ confidence }) => confidence));
+    manual ??= readProfiles(model.docIds, profiles);
+    const { centroids, noiseAboveMedian } = manual;
     // What the manuals say of the pool's articles: a noisy article's confidence counts less, and a page
     // like the manual pages on one of them counts more (none without profiles).
     const calibrated = Math.max(
       0,
-      ...pool.map(({ doc, confidence }) => confidence - MANUAL_NOISE_WEIGHT * (manual.noiseAboveMedian[doc] as number)),
+      ...pool.map(({ doc, confidence }) => confidence - MANUAL_NOISE_WEIGHT * (noiseAboveMedian[doc] as number)),
     );
-    const likeness = Math.max(0, ...pool.map(({ doc }) => manualLikeness(top, norm, doc)));
+    const likeness = Math.max(0, ...pool.map(({ doc }) => manualLikeness(top, norm, centroids[doc])));
     const share =
       discounted.length >= MIN_MEASURED_TERMS ? knownShare(discounted, options.excludeId) : ASSUMED_KNOWN_SHARE;
     // A text sharing none of the articles' own words has nothing to list, however known its words.
