@@ -6,7 +6,6 @@ import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { createRelatedEngine, type RelatedEngine } from '@/lib/related/engine';
 import type { SerializedManualProfiles } from '@/lib/related/manual-profiles';
-
 import { rebuildRelatedModel, type SerializedRelatedModel } from '@/lib/related/model';
 import { readDiscounts, type SerializedDiscounts, type WordWorth } from '@/lib/search/word-worth';
 
