@@ -9,13 +9,13 @@ import {
   countByStatus,
   countFoundInAll,
   type FoundItems,
+  foundHoldingQuoted,
   goneTag,
   type ListQuery,
   type ListRow,
   queryRows,
   searchLibrary,
   withoutGoneTag,
-  withQuotedHeld,
 } from '@/lib/reading-list/list-query';
 import { holdsQuoted, quotedPhrases } from '@/lib/search/quoted';
 import { readQuotedHolders } from '@/lib/search/unified';
@@ -89,7 +89,7 @@ export function useReadingListData(query: ListQuery) {
 }
 
 /**
- * What the search found, holding the text's quoted phrases (as in the popup, `withQuotedHeld`): the
+ * What the search found, holding the text's quoted phrases (as the popup's `withQuotedHeld` does): the
  * found items' copies, notes, highlights and tags are read for them (in slices, so that typing goes
  * on meanwhile), their titles here. Until they are read (`searching`), what was shown before stays:
  * only the items titled with the phrase would show, often none ("No saved article matches").
@@ -123,8 +123,8 @@ function useQuotedFound(
     const titled = rows.filter(({ item }) => found.reasons.has(item.id) && holdsQuoted([item.title], quoted));
     const searching = read?.found !== found;
     const holders = new Set([...(searching ? [] : (read?.holders ?? [])), ...titled.map(({ item }) => item.id)]);
-    return { found: withQuotedHeld(found, text, holders), searching };
-  }, [found, text, quoted, rows, read]);
+    return { found: foundHoldingQuoted(found, quoted, holders), searching };
+  }, [found, quoted, rows, read]);
   // The last answer shown in full: kept on screen while the next one's copies are read.
   const lastShown = useRef<FoundItems | null>(null);
   useEffect(() => {

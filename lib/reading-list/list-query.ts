@@ -1,7 +1,7 @@
 import type { Article } from '@/lib/corpus/article';
 import type { ItemStatus, ReadingProgress, SavedItem } from '@/lib/db/schema';
 import type { LibraryIndex, MatchReason } from '@/lib/search/library-index';
-import { quotedPhrases } from '@/lib/search/quoted';
+import type { QueryPhrase } from '@/lib/search/phrase';
 import { normalizeText } from '@/lib/search/text';
 
 /** A saved item as the reading list shows it: with its article (if bundled) and progress. */
@@ -72,16 +72,16 @@ export function searchLibrary(index: LibraryIndex | null, text: string): FoundIt
 }
 
 /**
- * What the search found, without the items not holding the text's quoted phrases (`quotedPhrases`):
- * `holders` are those whose title, copy, note, highlights or tags were read holding them (null until
- * read: none yet). The same answer when nothing is quoted.
+ * What the search found, without the items not holding the text's quoted phrases (`quoted`, as
+ * `quotedPhrases` in lib/search/quoted.ts parsed them): `holders` are those whose title, copy, note, highlights or tags were
+ * read holding them (null until read: none yet). The same answer when nothing is quoted.
  */
-export function withQuotedHeld(
+export function foundHoldingQuoted(
   found: FoundItems | null,
-  text: string,
+  quoted: readonly QueryPhrase[],
   holders: ReadonlySet<string> | null,
 ): FoundItems | null {
-  if (!found || quotedPhrases(text).length === 0) return found;
+  if (!found || quoted.length === 0) return found;
   return { ...found, reasons: new Map([...found.reasons].filter(([id]) => holders?.has(id) === true)) };
 }
 

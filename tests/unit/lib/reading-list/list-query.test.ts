@@ -6,12 +6,12 @@ import {
   countByStatus,
   countFoundInAll,
   DEFAULT_LIST_QUERY,
+  foundHoldingQuoted,
   goneTag,
   nextInList,
   queryRows,
   searchLibrary,
   withoutGoneTag,
-  withQuotedHeld,
 } from '@/lib/reading-list/list-query';
 import { createLibraryIndex } from '@/lib/search/library-index';
 import { quotedPhrases } from '@/lib/search/quoted';
@@ -222,12 +222,12 @@ describe('reading list query', () => {
       const found = searchLibrary(index, text);
       expect(ids(found), text).toContain('page:sre');
       const holders = (await quotedHoldersIn(ids(found), texts, notes, quotedPhrases(text))) ?? null;
-      expect(ids(withQuotedHeld(found, text, holders)), text).toEqual(['page:noted', 'page:wasm']);
+      expect(ids(foundHoldingQuoted(found, quotedPhrases(text), holders)), text).toEqual(['page:noted', 'page:wasm']);
       // Until the copies are read, none is known to hold it.
-      expect(ids(withQuotedHeld(found, text, null)), text).toEqual([]);
+      expect(ids(foundHoldingQuoted(found, quotedPhrases(text), null)), text).toEqual([]);
     }
     const unquoted = searchLibrary(index, 'standalone mode');
-    expect(withQuotedHeld(unquoted, 'standalone mode', null)).toBe(unquoted);
+    expect(foundHoldingQuoted(unquoted, quotedPhrases('standalone mode'), null)).toBe(unquoted);
   });
 
   it('lists the loosely related items when none is about the text, and says so; only results when one is', () => {
