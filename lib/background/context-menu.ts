@@ -159,7 +159,8 @@ async function readerPageRequest(
   itemId: string,
 ): Promise<Extract<SidePanelView, { kind: 'related' }> | null> {
   if (asked.source !== 'page') return asked;
-  const item = await getItem(itemId).catch(() => undefined);
+  // A database that cannot be read throws: said as such, not as an item removed (`handleContextMenuClick`).
+  const item = await getItem(itemId);
   if (!item) return null;
   return getRelatedRequest({ ...info, pageUrl: item.url ?? '' }, { title: item.title } as Browser.tabs.Tab);
 }
@@ -180,13 +181,25 @@ export async function handleContextMenuClick(
   if (info.menuItemId === HIGHLIGHT_MENU_ID) return handleHighlightClick(info, tab);
   if (info.menuItemId !== FIND_RELATED_MENU_ID) return;
   // The user gesture is only valid until the first await: open the panel first, fill it after.
-  const opening = openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
+  const opening = openSidePanel({ tabId: tab?.id, windowId: tab?.windowId }).catch((error: unknown) =>
+    console.warn('Shelf: could not open the side panel', error),
+  );
   const asked = getRelatedRequest(info, tab);
   // Text or a page of Shelf's own reader is a saved item's: not related to itself (a link is another page).
   let itemId = asked.source === 'link' ? undefined : await getReaderItemId(info.pageUrl);
   let request = asked;
   if (itemId) {
-    const reader = await readerPageRequest(asked, info, itemId);
+    let reader: Awaited<ReturnType<typeof readerPageRequest>>;
+    try {
+      reader = await readerPageRequest(asked, info, itemId);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await setSidePanelView({
+        kind: 'message',
+        text: `Could not read this saved page, so nothing was looked up: ${reason}`,
+      });
+      return opening;
+    }
     // Its item removed since: a page of Shelf's with no saved page in it, said as on its other pages (review:
     // the web tab beside the panel was read).
     if (reader) request = { ...reader, itemId };
@@ -207,7 +220,7 @@ export async function handleContextMenuClick(
   } else {
     await setSidePanelView(request);
   }
-  await opening.catch((error: unknown) => console.warn('Shelf: could not open the side panel', error));
+  await opening;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   keepContextMenus,
   SAVE_MENU_ID,
 } from '@/lib/background/context-menu';
+import { getDatabase } from '@/lib/db/database';
 import { savePage } from '@/lib/db/items';
 import { getSidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
@@ -187,6 +188,22 @@ describe('handleContextMenuClick', () => {
     await setSidePanelView({ kind: 'reading-list' });
     await handleContextMenuClick(click({ pageUrl: readerTab.url }), readerTab as never);
     expect(await getSidePanelView()).toMatchObject({ kind: 'message' });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  // Last note's leftover: a database that could not be read was taken for an item removed since, and the
+  // user was told what Find related works on, on a page it works on.
+  it('a page of Shelf’s reader whose item cannot be read says so, and reads no other page', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const executeScript = vi.spyOn(browser.scripting, 'executeScript');
+    const { id } = await savePage({ url: 'https://sre.test/book/toil', title: 'Eliminating toil' }, null);
+    await setSidePanelView({ kind: 'reader', itemId: id });
+    vi.spyOn(getDatabase().items, 'get').mockRejectedValueOnce(new Error('The database connection is closing.'));
+    await handleContextMenuClick(click({ pageUrl: browser.runtime.getURL('/sidepanel.html') }), tab as never);
+    expect(await getSidePanelView()).toEqual({
+      kind: 'message',
+      text: 'Could not read this saved page, so nothing was looked up: The database connection is closing.',
+    });
     expect(executeScript).not.toHaveBeenCalled();
   });
 
