@@ -21,10 +21,18 @@ export function isStorageFullMessage(text: string): boolean {
   return text.includes(STORAGE_FULL_MESSAGE);
 }
 
-/** Dexie may report a full disk directly or as the `inner` error of an aborted transaction. */
+/**
+ * Dexie may report a full disk directly, as the `inner` error of an aborted transaction, or among the
+ * `failures` of a bulk write or `modify` (`BulkError`, `ModifyError`: the browser refused a stored record).
+ */
 export function isQuotaError(error: unknown): boolean {
-  const e = error as { name?: string; inner?: { name?: string } } | null;
-  return e instanceof StorageFullError || e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+  const e = error as { name?: string; inner?: { name?: string }; failures?: unknown } | null;
+  return (
+    e instanceof StorageFullError ||
+    e?.name === 'QuotaExceededError' ||
+    e?.inner?.name === 'QuotaExceededError' ||
+    (Array.isArray(e?.failures) && e.failures.some(isQuotaError))
+  );
 }
 
 /** Runs a write, turning the browser's quota error into a `StorageFullError` with a clear message. */

@@ -1,0 +1,73 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ShelfDatabase } from '@/lib/db/database';
+import { STORAGE_FULL_MESSAGE, StorageFullError } from '@/lib/db/errors';
+import { removeItems, restoreRemoved, saveArticle, setStatus } from '@/lib/db/items';
+import { countItems } from '@/lib/db/queries';
+import { describeUnfinishedAction } from '@/lib/dom/unfinished-actions';
+import { applyImport } from '@/lib/import/apply-import';
+import { importFile } from '@/lib/import/import-file';
+import { readImportFile } from '@/lib/import/read-import-file';
+import { fillDiskAfter } from '../../helpers/full-disk';
+
+let name: string;
+let db: ShelfDatabase;
+let giveRoomBack: (() => void) | undefined;
+beforeEach(() => {
+  name = `shelf-full-disk-${crypto.randomUUID()}`;
+  db = new ShelfDatabase(name);
+});
+afterEach(async () => {
+  giveRoomBack?.();
+  giveRoomBack = undefined;
+  db.close();
+  await Dexie.delete(name);
+});
+
+const addresses = (count: number) =>
+  new TextEncoder().encode(Array.from({ length: count }, (_, i) => `https://example.com/q/${i}`).join('\n'));
+
+// A full disk as the browser reports it (the store request fails): inside a bulk write Dexie hands on a
+// BulkError, inside `modify` a ModifyError, each holding the QuotaExceededError.
+describe('a disk that fills up, as IndexedDB reports it', () => {
+  it('stops an import after the chunks that fit, saying the browser ran out of space', async () => {
+    giveRoomBack = fillDiskAfter(10, ['items']);
+    const summary = await applyImport(readImportFile('urls.txt', addresses(30)), { db, chunkSize: 10 });
+    giveRoomBack();
+    expect(summary).toMatchObject({ added: 10, outOfSpace: true });
+    expect(summary.stoppedEarly).toBe('The browser ran out of space after 10 of 30 items; the rest were not imported.');
+    expect(await countItems(db)).toBe(10);
+  });
+
+  it('says so when an import file fills it', async () => {
+    giveRoomBack = fillDiskAfter(0, ['items']);
+    const result = await importFile({ name: 'urls.txt', bytes: addresses(3) }, { db });
+    giveRoomBack();
+    expect(result.ok ? result.message : result.error).toContain('ran out of space');
+    expect(await countItems(db)).toBe(0);
+  });
+
+  it('says a status change that did not fit as Shelf says a full disk, and changes nothing', async () => {
+    await saveArticle({ id: 'a', title: 'A', url: null }, { db, now: 1 });
+    await saveArticle({ id: 'b', title: 'B', url: null }, { db, now: 1 });
+    giveRoomBack = fillDiskAfter(1);
+    const failure = await setStatus(['article:a', 'article:b'], 'done', { db, now: 2 }).catch(
+      (error: unknown) => error,
+    );
+    giveRoomBack();
+    expect(describeUnfinishedAction(failure)).toBe(STORAGE_FULL_MESSAGE);
+    expect((await db.items.toArray()).map((item) => item.status)).toEqual(['unread', 'unread']);
+  });
+
+  it('an Undo of Unsave that does not fit is a StorageFullError, and puts back nothing', async () => {
+    await saveArticle({ id: 'a', title: 'A', url: null }, { db, now: 1 });
+    await saveArticle({ id: 'b', title: 'B', url: null }, { db, now: 1 });
+    const removed = await removeItems(['article:a', 'article:b'], { db, now: 2 });
+    giveRoomBack = fillDiskAfter(1, ['items']);
+    await expect(restoreRemoved(removed, { db })).rejects.toBeInstanceOf(StorageFullError);
+    giveRoomBack();
+    expect(await countItems(db)).toBe(0);
+    expect(await restoreRemoved(removed, { db })).toBe(true);
+    expect(await countItems(db)).toBe(2);
+  });
+});
