@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShelfDatabase } from '@/lib/db/database';
-import { STORAGE_FULL_MESSAGE, StorageFullError } from '@/lib/db/errors';
-import { removeItems, restoreRemoved, saveArticle, setStatus } from '@/lib/db/items';
+import { isQuotaError, STORAGE_FULL_MESSAGE, StorageFullError } from '@/lib/db/errors';
+import { addHighlight, getHighlights, setHighlightNote } from '@/lib/db/highlights';
+import { removeItems, restoreRemoved, saveArticle, setNote, setStatus } from '@/lib/db/items';
 import { countItems } from '@/lib/db/queries';
 import { describeUnfinishedAction } from '@/lib/dom/unfinished-actions';
 import { applyImport } from '@/lib/import/apply-import';
@@ -69,5 +70,21 @@ describe('a disk that fills up, as IndexedDB reports it', () => {
     expect(await countItems(db)).toBe(0);
     expect(await restoreRemoved(removed, { db })).toBe(true);
     expect(await countItems(db)).toBe(2);
+  });
+
+  // The note editors say "no room left" for a failure isQuotaError knows; any other says "try again at your next pause".
+  it('a note or a highlight’s comment that does not fit fails as a full disk, and the stored one stays', async () => {
+    await saveArticle({ id: 'a', title: 'A', url: null }, { db, now: 1 });
+    const highlight = await addHighlight('article:a', { quote: { type: 'TextQuoteSelector', exact: 'q' } }, {}, { db });
+    giveRoomBack = fillDiskAfter(0);
+    const note = await setNote('article:a', 'typed', { db, now: 2, base: '' }).catch((error: unknown) => error);
+    const comment = await setHighlightNote(highlight?.id as string, 'typed', { db, base: '' }).catch(
+      (error: unknown) => error,
+    );
+    giveRoomBack();
+    expect(isQuotaError(note)).toBe(true);
+    expect(isQuotaError(comment)).toBe(true);
+    expect((await db.items.get('article:a'))?.note).toBe('');
+    expect((await getHighlights('article:a', db)).map((kept) => kept.note)).toEqual(['']);
   });
 });
