@@ -5,6 +5,7 @@ import { mergeSamePage, newerCopy, newerRecord } from '@/lib/db/merge';
 import {
   captureRecordSchema,
   changeTimesAt,
+  type Highlight,
   highlightSchema,
   legacySettingRecordSchema,
   readingProgressSchema,
@@ -195,6 +196,27 @@ function newestOfEach<T extends { itemId: string }>(
 }
 
 /**
+ * Where a highlight repeats the id of one before it in the file (edited by hand), listed as skipped: stored,
+ * the second replaced the first, or was left out unsaid where the first was stored before it.
+ */
+function repeatedIds(highlights: readonly Highlight[], skipped: SkippedRecord[]): Set<number> {
+  const seen = new Set<string>();
+  const repeated = new Set<number>();
+  highlights.forEach(({ id }, index) => {
+    if (!seen.has(id)) {
+      seen.add(id);
+      return;
+    }
+    repeated.add(index);
+    skipped.push({
+      where: `highlights[${index}] ("${id.slice(0, 80)}")`,
+      reason: 'has the id of another highlight earlier in the file (that one was kept)',
+    });
+  });
+  return repeated;
+}
+
+/**
  * Keeps the records Shelf accepts from any import: items at web addresses (or bundled articles),
  * each id the one Shelf gives that address (older backups cut long addresses; they are renamed),
  * one item per id, and progress and copies only of items that are there.
@@ -244,8 +266,13 @@ function checkRecords(backup: Backup): CheckedBackup {
     renamed.set(item.id, id);
     items.set(id, { ...item, id });
   });
-  const attached = <T extends { itemId: string }>(records: readonly T[], collection: string) =>
+  const attached = <T extends { itemId: string }>(
+    records: readonly T[],
+    collection: string,
+    left = new Set<number>(),
+  ) =>
     records.flatMap((record, index) => {
+      if (left.has(index)) return [];
       const id = renamed.get(record.itemId);
       if (id) return [{ ...record, itemId: id }];
       skipped.push({
@@ -260,7 +287,7 @@ function checkRecords(backup: Backup): CheckedBackup {
       progress: newestOfEach(attached(backup.progress, 'progress'), newerRecord),
       captures: newestOfEach(attached(backup.captures, 'captures'), newerCopy),
       catalogOverlay: backup.catalogOverlay,
-      highlights: attached(backup.highlights, 'highlights'),
+      highlights: attached(backup.highlights, 'highlights', repeatedIds(backup.highlights, skipped)),
     },
     preferences: backup.preferences,
     skipped,

@@ -382,6 +382,28 @@ describe('backup', () => {
     expect(stored.highlights).toEqual([]);
   });
 
+  // A file edited by hand: a second highlight under one id silently replaced the first (replace), or was
+  // silently left out (merge, in a later chunk), and the report listed neither.
+  it('two highlights under one id in a file: the second is skipped and listed, the first restored whole', async () => {
+    const file = JSON.parse(JSON.stringify(await exportNow())) as Backup;
+    const [first] = file.highlights;
+    if (!first) throw new Error('fixture');
+    const second = { ...first, itemId: 'article:a4', note: 'another highlight, another item' };
+    const parsed = parseBackup(JSON.stringify({ ...file, highlights: [first, second] }));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.backup.skipped).toEqual([
+      {
+        where: `highlights[1] ("${first.id}")`,
+        reason: 'has the id of another highlight earlier in the file (that one was kept)',
+      },
+    ]);
+    await restoreBackup(parsed.backup, 'replace', { db });
+    expect((await readBackupRecords(db)).highlights).toEqual([first]);
+    await db.highlights.clear();
+    await restoreBackup(parsed.backup, 'merge', { db });
+    expect((await readBackupRecords(db)).highlights).toEqual([first]);
+  });
+
   it('a backup is written only if Shelf can read it back: one too large is refused, saying why', async () => {
     const backup = await exportNow();
     const text = backupText(backup);
