@@ -97,20 +97,38 @@ export async function restoreBackup(
     epoch,
     now,
   });
-  const allSites = backup.preferences.relatedPlacement === 'everywhere' && (await holdsAllSites());
-  const preferences = await restorePreferences(
-    backup.preferences,
+  const preferences = await restoreFilePreferences(backup.preferences, mode).catch((error: unknown) => {
+    throw new SettingsNotRestoredError(error);
+  });
+  const skipped = [
+    ...backup.skipped,
+    ...preferences.skipped.map(({ name, reason }) => ({ where: `setting "${name}"`, reason })),
+  ];
+  return { ...counts, skipped, joined: backup.joined };
+}
+
+/** The file's preferences, after its records: "related articles on every site" only where this browser allows it. */
+async function restoreFilePreferences(snapshot: CheckedBackup['preferences'], mode: 'merge' | 'replace') {
+  const allSites = snapshot.relatedPlacement === 'everywhere' && (await holdsAllSites());
+  return restorePreferences(
+    snapshot,
     (name, value) =>
       name === 'relatedPlacement' && value === 'everywhere' && !allSites
         ? { refused: 'related articles on every site need your permission: choose it again in Settings' }
         : { value },
     { merge: mode === 'merge' },
   );
-  const skipped = [
-    ...backup.skipped,
-    ...preferences.skipped.map(({ name, reason }) => ({ where: `setting "${name}"`, reason })),
-  ];
-  return { ...counts, skipped, joined: backup.joined };
+}
+
+/**
+ * The file's records were written (a replace's transaction committed), but its settings, written after
+ * them to another store, could not all be: a replace changed the library all the same.
+ */
+export class SettingsNotRestoredError extends Error {
+  constructor(readonly reason: unknown) {
+    super(`Its saved items were restored, but not its settings (${(reason as Error)?.message ?? String(reason)}).`);
+    this.name = 'SettingsNotRestoredError';
+  }
 }
 
 /**
@@ -121,6 +139,8 @@ export async function restoreBackup(
 export function describeRestoreFailure(fileName: string, error: unknown, mode: 'merge' | 'replace'): string {
   // "Delete everything" in another window: nothing is kept, and importing again is the user's choice.
   if (error instanceof DataDeletedError) return `${fileName}: ${error.message}`;
+  if (error instanceof SettingsNotRestoredError)
+    return `${fileName}: ${error.message} Restore the file again to restore them.`;
   const reason = isQuotaError(error)
     ? 'The browser has no room left for Shelf’s data.'
     : `The import stopped (${(error as Error)?.message ?? String(error)}).`;

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import {
   type Backup,
   backupText,
@@ -593,5 +594,25 @@ describe('why a restore stopped', () => {
     expect(describeRestoreFailure('b.json', new Error('aborted'), 'replace')).toBe(
       'b.json: The import stopped (aborted). Nothing was changed.',
     );
+  });
+  // The settings are written after the library's one transaction: one that could not be written said
+  // "Nothing was changed" of a library replaced.
+  it('says a replace whose settings could not be written replaced the library, and restoring again finishes it', async () => {
+    await setPreference(PREFERENCES.theme, 'dark');
+    const backup = parse(await exportNow());
+    await saveArticle({ id: 'after-the-backup', title: 'Saved since', url: null }, { db });
+    await setPreference(PREFERENCES.theme, 'light');
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    const error = await restoreBackup(backup, 'replace', { db }).then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    expect(await getItem('article:after-the-backup', db)).toBeUndefined();
+    expect(await getPreference(PREFERENCES.theme)).toBe('light');
+    expect(describeRestoreFailure('b.json', error, 'replace')).toBe(
+      'b.json: Its saved items were restored, but not its settings (QUOTA_BYTES quota exceeded). Restore the file again to restore them.',
+    );
+    await restoreBackup(backup, 'replace', { db });
+    expect(await getPreference(PREFERENCES.theme)).toBe('dark');
   });
 });
