@@ -43,7 +43,9 @@ export async function whileImporting<T>(
     await changeList(locks, (list) => [...list, listed].slice(-MAX_LISTED)).catch(() => {});
     let writtenAt = now();
     const onProgress = (done: number, total: number) => {
-      if (now() - writtenAt < PROGRESS_WRITE_MS) return;
+      // The last is always written: a replacement's says its library was replaced (its settings follow).
+      const last = total > 0 && done >= total;
+      if (!last && now() - writtenAt < PROGRESS_WRITE_MS) return;
       writtenAt = now();
       void changeList(locks, (list) => list.map((it) => (it.id === id ? { ...it, done, total } : it))).catch(() => {});
     };
@@ -106,7 +108,9 @@ export function watchStoppedImports(
 /** What the user is told of imports stopped part-way: what was kept, and how to finish. */
 export function describeStoppedImport({ fileName, kind, done, total }: ImportUnderWay): string {
   if (kind === 'replace')
-    return `Replacing everything with ${fileName} did not finish (its page was closed): nothing was changed.`;
+    return total > 0 && done >= total
+      ? `Replacing everything with ${fileName} stopped after its saved items replaced those that were here, before all its settings were restored (its page was closed): restore the file again to restore them.`
+      : `Replacing everything with ${fileName} did not finish (its page was closed): nothing was changed.`;
   const where = total > 0 ? `, at ${done.toLocaleString('en')} of ${total.toLocaleString('en')}` : '';
   return kind === 'merge'
     ? `Restoring ${fileName} stopped before it finished${where} (its page was closed). What it restored is kept; restore the file again to finish it.`

@@ -102,6 +102,32 @@ describe('imports under way', () => {
     );
   });
 
+  // Its settings are written after the library's one transaction: a page closed then said "nothing was
+  // changed" of a library replaced (its last progress, soon after the first, was not even written).
+  it('a replacement stopped after its items were written says the library was replaced, not that nothing changed', async () => {
+    const locks = fakeLocks();
+    let time = 0;
+    void whileImporting(
+      { fileName: 'shelf.json', kind: 'replace' },
+      async (onProgress) => {
+        onProgress(0, 40);
+        time = 30; // one transaction later
+        onProgress(40, 40);
+        return never(); // writing its settings
+      },
+      { locks, now: () => time },
+    );
+    await expect.poll(async () => (await listed())[0]?.done).toBe(40);
+    const said: ImportUnderWay[] = [];
+    const stop = watchStoppedImports((entry) => said.push(entry), { locks });
+    locks.close(locks.heldNames()[0] as string);
+    await expect.poll(() => said.length).toBe(1);
+    expect(describeStoppedImport(said[0] as ImportUnderWay)).toBe(
+      'Replacing everything with shelf.json stopped after its saved items replaced those that were here, before all its settings were restored (its page was closed): restore the file again to restore them.',
+    );
+    stop();
+  });
+
   it('without Web Locks the import runs as before, listed nowhere', async () => {
     const result = await whileImporting({ fileName: 'a.csv', kind: 'import' }, async () => 'ok');
     expect(result).toBe('ok');
