@@ -12,6 +12,7 @@ import {
 import { describeRestore, describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
 import { createCatalogOverlayStore } from '@/lib/db/catalog-overlay';
+import { clearAll } from '@/lib/db/clear';
 import { ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError } from '@/lib/db/errors';
 import { addHighlight } from '@/lib/db/highlights';
@@ -400,7 +401,7 @@ describe('backup', () => {
     ]);
     await restoreBackup(parsed.backup, 'replace', { db });
     expect((await readBackupRecords(db)).highlights).toEqual([first]);
-    await db.highlights.clear();
+    await clearAll(db);
     await restoreBackup(parsed.backup, 'merge', { db });
     expect((await readBackupRecords(db)).highlights).toEqual([first]);
   });
