@@ -6,7 +6,7 @@ import { articleIdOfItem } from '@/lib/db/ids';
 import { sameValue } from '@/lib/db/merge';
 import { assertEpoch, getEpoch } from '@/lib/db/meta';
 import { hasNotesAfterRemoval, withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
-import { getRemovals } from '@/lib/db/removals';
+import { getRemovals, recordRemovals } from '@/lib/db/removals';
 import {
   chosenAt,
   type Highlight,
@@ -185,6 +185,7 @@ export function applySyncChanges(
           await db.progress.put({ itemId: incoming.id, fraction, anchor: { scrollFraction, scrollY }, updatedAt });
         }
       }
+      const removed: string[] = [];
       for (const { id } of changes.remove) {
         const mine = await db.items.get(id);
         if (!mine) continue;
@@ -202,7 +203,13 @@ export function applySyncChanges(
           db.captures.delete(id),
           db.highlights.where('itemId').equals(id).delete(),
         ]);
+        removed.push(id);
       }
+      // Noted as a removal made here is (dated when this sync read the library): a note typed in an editor
+      // still open on the item is kept (`keepNoteAfterRemoval`), shown where the editor was, and comes back
+      // with the page saved again. Sync itself dates by it only removals its record of the last sync does not
+      // hold yet, which this one does once this sync ends.
+      if (removed.length > 0) await recordRemovals(db, removed, readAt);
       for (const incoming of changes.putHighlights) {
         const mine = await db.highlights.get(incoming.id);
         // A note or colour changed here during the sync stays, and goes out with the next one; a
