@@ -61,14 +61,16 @@ export function updateHighlight(
   patch: { note?: string; color?: HighlightColor },
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<boolean> {
-  return db.transaction('rw', db.highlights, async () => {
-    const changed = await db.highlights.update(id, (highlight) => {
-      if (patch.note !== undefined) highlight.note = cutToLength(patch.note, MAX_HIGHLIGHT_NOTE_LENGTH);
-      if (patch.color !== undefined) highlight.color = patch.color;
-      highlight.updatedAt = now;
-    });
-    return changed === 1;
-  });
+  return reportingFullStorage(() =>
+    db.transaction('rw', db.highlights, async () => {
+      const changed = await db.highlights.update(id, (highlight) => {
+        if (patch.note !== undefined) highlight.note = cutToLength(patch.note, MAX_HIGHLIGHT_NOTE_LENGTH);
+        if (patch.color !== undefined) highlight.color = patch.color;
+        highlight.updatedAt = now;
+      });
+      return changed === 1;
+    }),
+  );
 }
 
 /**
@@ -86,40 +88,46 @@ export function setHighlightNote(
     underWay,
   }: WriteOptions & { base?: string; underWay?: string | undefined } = {},
 ): Promise<string | undefined> {
-  return db.transaction('rw', db.items, db.highlights, db.meta, async () => {
-    let written: string | undefined;
-    const updated = await db.highlights.update(id, (highlight) => {
-      highlight.note = cutToLength(joinSavedEdit(highlight.note, note, base, underWay), MAX_HIGHLIGHT_NOTE_LENGTH);
-      highlight.updatedAt = now;
-      written = highlight.note;
-    });
-    // Removed in another window (with its item, or alone) while this was typed: kept for that removal's Undo.
-    if (updated === 0) {
-      const kept = await keepNoteAfterRemoval(db, { target: 'highlight', id, note, base, underWay, at: now });
-      written = kept === undefined ? undefined : cutToLength(kept, MAX_HIGHLIGHT_NOTE_LENGTH);
-    }
-    return written;
-  });
+  return reportingFullStorage(() =>
+    db.transaction('rw', db.items, db.highlights, db.meta, async () => {
+      let written: string | undefined;
+      const updated = await db.highlights.update(id, (highlight) => {
+        highlight.note = cutToLength(joinSavedEdit(highlight.note, note, base, underWay), MAX_HIGHLIGHT_NOTE_LENGTH);
+        highlight.updatedAt = now;
+        written = highlight.note;
+      });
+      // Removed in another window (with its item, or alone) while this was typed: kept for that removal's Undo.
+      if (updated === 0) {
+        const kept = await keepNoteAfterRemoval(db, { target: 'highlight', id, note, base, underWay, at: now });
+        written = kept === undefined ? undefined : cutToLength(kept, MAX_HIGHLIGHT_NOTE_LENGTH);
+      }
+      return written;
+    }),
+  );
 }
 
 /** Deletes a highlight; returns it, so that it can be put back (undo). */
 export function deleteHighlight(id: string, { db = getDatabase() }: WriteOptions = {}): Promise<Highlight | undefined> {
-  return db.transaction('rw', db.highlights, async () => {
-    const highlight = await db.highlights.get(id);
-    if (highlight) await db.highlights.delete(id);
-    return highlight;
-  });
+  return reportingFullStorage(() =>
+    db.transaction('rw', db.highlights, async () => {
+      const highlight = await db.highlights.get(id);
+      if (highlight) await db.highlights.delete(id);
+      return highlight;
+    }),
+  );
 }
 
 /** Puts a deleted highlight back, if its item is still saved and nothing took its place. */
 export function restoreHighlight(highlight: Highlight, { db = getDatabase() }: WriteOptions = {}): Promise<boolean> {
-  return db.transaction('rw', db.items, db.highlights, db.meta, async () => {
-    if (!(await db.items.get(highlight.itemId)) || (await db.highlights.get(highlight.id))) return false;
-    // With a comment typed on it in another window after it was removed.
-    const { highlights } = await withNotesAfterRemoval(db, [], [highlight]);
-    await db.highlights.add(highlights[0] ?? highlight);
-    return true;
-  });
+  return reportingFullStorage(() =>
+    db.transaction('rw', db.items, db.highlights, db.meta, async () => {
+      if (!(await db.items.get(highlight.itemId)) || (await db.highlights.get(highlight.id))) return false;
+      // With a comment typed on it in another window after it was removed.
+      const { highlights } = await withNotesAfterRemoval(db, [], [highlight]);
+      await db.highlights.add(highlights[0] ?? highlight);
+      return true;
+    }),
+  );
 }
 
 /**

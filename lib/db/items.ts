@@ -279,15 +279,17 @@ export async function setStatus(
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<StatusChange> {
   const previous = new Map<string, ItemStatus>();
-  await db.transaction('rw', db.items, () =>
-    db.items
-      .where('id')
-      .anyOf([...ids])
-      .modify((item) => {
-        previous.set(item.id, item.status);
-        item.status = status;
-        touch(item, ['status'], now);
-      }),
+  await reportingFullStorage(() =>
+    db.transaction('rw', db.items, () =>
+      db.items
+        .where('id')
+        .anyOf([...ids])
+        .modify((item) => {
+          previous.set(item.id, item.status);
+          item.status = status;
+          touch(item, ['status'], now);
+        }),
+    ),
   );
   return { status, at: now, previous };
 }
@@ -315,18 +317,20 @@ async function putFieldBack<F extends 'status' | 'tags'>(
   setTo?: SavedItem[F],
 ): Promise<number> {
   let restored = 0;
-  await db.transaction('rw', db.items, () =>
-    db.items
-      .where('id')
-      .anyOf([...previous.keys()])
-      .modify((item) => {
-        const value = previous.get(item.id);
-        if (value === undefined || item.changedAt[field] !== at) return;
-        if (setTo !== undefined && item[field] !== setTo) return;
-        item[field] = value;
-        touch(item, [field], now);
-        restored++;
-      }),
+  await reportingFullStorage(() =>
+    db.transaction('rw', db.items, () =>
+      db.items
+        .where('id')
+        .anyOf([...previous.keys()])
+        .modify((item) => {
+          const value = previous.get(item.id);
+          if (value === undefined || item.changedAt[field] !== at) return;
+          if (setTo !== undefined && item[field] !== setTo) return;
+          item[field] = value;
+          touch(item, [field], now);
+          restored++;
+        }),
+    ),
   );
   return restored;
 }
@@ -346,11 +350,13 @@ export async function setTags(
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<void> {
   const clean = cleanTagList(tags);
-  await db.transaction('rw', db.items, () =>
-    db.items.update(id, (item) => {
-      item.tags = clean;
-      touch(item, ['tags'], now);
-    }),
+  await reportingFullStorage(() =>
+    db.transaction('rw', db.items, () =>
+      db.items.update(id, (item) => {
+        item.tags = clean;
+        touch(item, ['tags'], now);
+      }),
+    ),
   );
 }
 
@@ -371,15 +377,18 @@ export async function setNote(
   }: WriteOptions & { base?: string; underWay?: string | undefined } = {},
 ): Promise<string | undefined> {
   let written: string | undefined;
-  await db.transaction('rw', db.items, db.meta, async () => {
-    const updated = await db.items.update(id, (item) => {
-      item.note = cutToLength(joinSavedEdit(item.note, note, base, underWay), MAX_NOTE_LENGTH);
-      written = item.note;
-      touch(item, ['note'], now);
-    });
-    // Removed in another window while this was typed: kept for that removal's Undo (QA: it was lost).
-    if (updated === 0) written = await keepNoteAfterRemoval(db, { target: 'item', id, note, base, underWay, at: now });
-  });
+  await reportingFullStorage(() =>
+    db.transaction('rw', db.items, db.meta, async () => {
+      const updated = await db.items.update(id, (item) => {
+        item.note = cutToLength(joinSavedEdit(item.note, note, base, underWay), MAX_NOTE_LENGTH);
+        written = item.note;
+        touch(item, ['note'], now);
+      });
+      // Removed in another window while this was typed: kept for that removal's Undo (QA: it was lost).
+      if (updated === 0)
+        written = await keepNoteAfterRemoval(db, { target: 'item', id, note, base, underWay, at: now });
+    }),
+  );
   return written;
 }
 
@@ -398,21 +407,23 @@ export async function renameTag(
   const [target] = cleanTagList([to]);
   if (!target || (sources.size === 1 && sources.has(target))) return 0;
   let changed = 0;
-  await db.transaction('rw', db.items, () =>
-    db.items
-      .where('tags')
-      .anyOf([...sources])
-      .distinct()
-      .modify((item) => {
-        // Only the renamed tag changes: the item's others stay as stored (an import keeps more, and
-        // longer, than the editor's limits, and cutting them here would publish the cut to every browser).
-        const tags = [...new Set(item.tags.map((tag) => (sources.has(tag) ? target : tag)))];
-        // Holding the target already in this form (a merge of two forms of one tag): no change to it.
-        if (tags.length === item.tags.length && tags.every((tag, at) => tag === item.tags[at])) return;
-        item.tags = tags;
-        touch(item, ['tags'], now);
-        changed++;
-      }),
+  await reportingFullStorage(() =>
+    db.transaction('rw', db.items, () =>
+      db.items
+        .where('tags')
+        .anyOf([...sources])
+        .distinct()
+        .modify((item) => {
+          // Only the renamed tag changes: the item's others stay as stored (an import keeps more, and
+          // longer, than the editor's limits, and cutting them here would publish the cut to every browser).
+          const tags = [...new Set(item.tags.map((tag) => (sources.has(tag) ? target : tag)))];
+          // Holding the target already in this form (a merge of two forms of one tag): no change to it.
+          if (tags.length === item.tags.length && tags.every((tag, at) => tag === item.tags[at])) return;
+          item.tags = tags;
+          touch(item, ['tags'], now);
+          changed++;
+        }),
+    ),
   );
   return changed;
 }
@@ -460,21 +471,23 @@ export async function changeTagForUndo(
     change,
   };
   if (change === 'add' && !clean) return result;
-  await db.transaction('rw', db.items, () =>
-    db.items
-      .where('id')
-      .anyOf([...ids])
-      .modify((item) => {
-        result.found++;
-        const added = change === 'add' ? addTag(item.tags, clean as string) : null;
-        if (added && !added.ok && added.error === 'too-many') result.full++;
-        const next = added ? (added.ok && added.added ? added.tags : item.tags) : removeTag(item.tags, tag);
-        if (next.length === item.tags.length) return;
-        result.previous.set(item.id, [...item.tags]);
-        item.tags = next;
-        touch(item, ['tags'], now);
-        result.changed++;
-      }),
+  await reportingFullStorage(() =>
+    db.transaction('rw', db.items, () =>
+      db.items
+        .where('id')
+        .anyOf([...ids])
+        .modify((item) => {
+          result.found++;
+          const added = change === 'add' ? addTag(item.tags, clean as string) : null;
+          if (added && !added.ok && added.error === 'too-many') result.full++;
+          const next = added ? (added.ok && added.added ? added.tags : item.tags) : removeTag(item.tags, tag);
+          if (next.length === item.tags.length) return;
+          result.previous.set(item.id, [...item.tags]);
+          item.tags = next;
+          touch(item, ['tags'], now);
+          result.changed++;
+        }),
+    ),
   );
   return result;
 }
@@ -491,25 +504,27 @@ export async function undoTagChange(
   { db = getDatabase(), now = Math.max(Date.now(), change.at + 1) }: WriteOptions = {},
 ): Promise<number> {
   let restored = 0;
-  await db.transaction('rw', db.items, () =>
-    db.items
-      .where('id')
-      .anyOf([...change.previous.keys()])
-      .modify((item) => {
-        const previous = change.previous.get(item.id);
-        if (previous === undefined) return;
-        let next: string[];
-        if (item.changedAt.tags === change.at) next = previous;
-        else if (change.change === 'add') next = removeTag(item.tags, change.tag);
-        else {
-          const added = addTag(item.tags, change.tag);
-          next = added.ok && added.added ? added.tags : item.tags;
-        }
-        if (JSON.stringify(next) === JSON.stringify(item.tags)) return;
-        item.tags = next;
-        touch(item, ['tags'], now);
-        restored++;
-      }),
+  await reportingFullStorage(() =>
+    db.transaction('rw', db.items, () =>
+      db.items
+        .where('id')
+        .anyOf([...change.previous.keys()])
+        .modify((item) => {
+          const previous = change.previous.get(item.id);
+          if (previous === undefined) return;
+          let next: string[];
+          if (item.changedAt.tags === change.at) next = previous;
+          else if (change.change === 'add') next = removeTag(item.tags, change.tag);
+          else {
+            const added = addTag(item.tags, change.tag);
+            next = added.ok && added.added ? added.tags : item.tags;
+          }
+          if (JSON.stringify(next) === JSON.stringify(item.tags)) return;
+          item.tags = next;
+          touch(item, ['tags'], now);
+          restored++;
+        }),
+    ),
   );
   return restored;
 }

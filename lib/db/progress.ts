@@ -1,4 +1,5 @@
 import { getDatabase } from '@/lib/db/database';
+import { reportingFullStorage } from '@/lib/db/errors';
 import { touch, type WriteOptions } from '@/lib/db/items';
 import { chosenAt, type ReadingProgress, STATUS_SET_BY_READING } from '@/lib/db/schema';
 
@@ -14,18 +15,20 @@ export function setProgress(
   progress: Pick<ReadingProgress, 'fraction' | 'anchor'>,
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<boolean> {
-  return db.transaction('rw', db.items, db.progress, async () => {
-    const item = await db.items.get(itemId);
-    if (!item) return false;
-    await db.progress.put({ itemId, fraction: progress.fraction, anchor: progress.anchor, updatedAt: now });
-    if (item.status === 'unread' && progress.fraction >= STARTED_READING) {
-      // Not the user's choice: "done" chosen on another browser, not yet synced, outvotes it.
-      const chosen = chosenAt(item, 'status');
-      item.status = 'reading';
-      touch(item, ['status'], now);
-      item.changedAt.status = chosen || STATUS_SET_BY_READING;
-      await db.items.put(item);
-    }
-    return true;
-  });
+  return reportingFullStorage(() =>
+    db.transaction('rw', db.items, db.progress, async () => {
+      const item = await db.items.get(itemId);
+      if (!item) return false;
+      await db.progress.put({ itemId, fraction: progress.fraction, anchor: progress.anchor, updatedAt: now });
+      if (item.status === 'unread' && progress.fraction >= STARTED_READING) {
+        // Not the user's choice: "done" chosen on another browser, not yet synced, outvotes it.
+        const chosen = chosenAt(item, 'status');
+        item.status = 'reading';
+        touch(item, ['status'], now);
+        item.changedAt.status = chosen || STATUS_SET_BY_READING;
+        await db.items.put(item);
+      }
+      return true;
+    }),
+  );
 }

@@ -2,8 +2,21 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShelfDatabase } from '@/lib/db/database';
 import { isQuotaError, STORAGE_FULL_MESSAGE, StorageFullError } from '@/lib/db/errors';
-import { addHighlight, getHighlights, setHighlightNote } from '@/lib/db/highlights';
-import { removeItems, restoreRemoved, saveArticle, setNote, setStatus } from '@/lib/db/items';
+import { addHighlight, getHighlights, restoreHighlight, setHighlightNote, updateHighlight } from '@/lib/db/highlights';
+import {
+  changeTagForUndo,
+  changeTagOnItems,
+  removeItems,
+  renameTag,
+  restoreRemoved,
+  saveArticle,
+  setNote,
+  setStatus,
+  setTags,
+  undoStatusChange,
+  undoTagChange,
+} from '@/lib/db/items';
+import { setProgress } from '@/lib/db/progress';
 import { countItems } from '@/lib/db/queries';
 import { describeUnfinishedAction } from '@/lib/dom/unfinished-actions';
 import { applyImport } from '@/lib/import/apply-import';
@@ -86,5 +99,53 @@ describe('a disk that fills up, as IndexedDB reports it', () => {
     expect(isQuotaError(comment)).toBe(true);
     expect((await db.items.get('article:a'))?.note).toBe('');
     expect((await getHighlights('article:a', db)).map((kept) => kept.note)).toEqual(['']);
+  });
+
+  // Their errors are said as they come ("Could not undo: …", Settings' rename): a full disk must read as one.
+  it('every edit of a saved item that does not fit fails as StorageFullError, and changes nothing', async () => {
+    await saveArticle({ id: 'a', title: 'A', url: null }, { db, now: 1 });
+    await changeTagOnItems(['article:a'], 'kept', 'add', { db, now: 2 });
+    const status = await setStatus(['article:a'], 'done', { db, now: 3 });
+    const tagged = await changeTagForUndo(['article:a'], 'later', 'add', { db, now: 4 });
+    const highlight = (await addHighlight(
+      'article:a',
+      { quote: { type: 'TextQuoteSelector', exact: 'q' } },
+      {},
+      { db },
+    ))!;
+    const before = JSON.stringify([
+      await db.items.toArray(),
+      await getHighlights('article:a', db),
+      await db.progress.toArray(),
+    ]);
+    const edits: [string, () => Promise<unknown>][] = [
+      ['setStatus', () => setStatus(['article:a'], 'archived', { db, now: 5 })],
+      ['undoStatusChange', () => undoStatusChange(status, { db, now: 5 })],
+      ['setTags', () => setTags('article:a', ['x'], { db, now: 5 })],
+      ['changeTagOnItems', () => changeTagOnItems(['article:a'], 'new', 'add', { db, now: 5 })],
+      ['undoTagChange', () => undoTagChange(tagged, { db, now: 5 })],
+      ['renameTag', () => renameTag('kept', 'renamed', { db, now: 5 })],
+      ['setNote', () => setNote('article:a', 'typed', { db, now: 5, base: '' })],
+      [
+        'setProgress',
+        () => setProgress('article:a', { fraction: 0.5, anchor: { scrollFraction: 0.5, scrollY: 1 } }, { db, now: 5 }),
+      ],
+      ['updateHighlight', () => updateHighlight(highlight.id, { color: 'green' }, { db, now: 5 })],
+      ['setHighlightNote', () => setHighlightNote(highlight.id, 'typed', { db, now: 5, base: '' })],
+      ['restoreHighlight', () => restoreHighlight({ ...highlight, id: 'another' }, { db })],
+    ];
+    giveRoomBack = fillDiskAfter(0);
+    const failures: Record<string, string> = {};
+    for (const [name, edit] of edits) {
+      failures[name] = await edit().then(
+        () => 'written',
+        (error: unknown) => (error instanceof StorageFullError ? 'StorageFullError' : String(error)),
+      );
+    }
+    giveRoomBack();
+    expect(failures).toEqual(Object.fromEntries(edits.map(([name]) => [name, 'StorageFullError'])));
+    expect(
+      JSON.stringify([await db.items.toArray(), await getHighlights('article:a', db), await db.progress.toArray()]),
+    ).toBe(before);
   });
 });
