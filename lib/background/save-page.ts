@@ -114,7 +114,11 @@ export function shownPageStatus(): number {
  * popup, which often closes first, or a page's highlight, which saves the page first).
  */
 export function savePageListedUnderWay(tab: TabToSave): Promise<SavedItem> {
-  return whileSaving(tab.title || tab.url || 'this page', (markSaved) => savePageFromTab(tab, { onSaved: markSaved }));
+  // The id `savePageFromTab` saves it under: a worker stopped after storing it, before marking it, is told apart.
+  const itemId = tab.url && isWebUrl(tab.url) ? pageItemId(tab.url, getArticleServedAt(tab.url)?.id) : undefined;
+  return whileSaving(tab.title || tab.url || 'this page', (markSaved) => savePageFromTab(tab, { onSaved: markSaved }), {
+    pageItemId: itemId,
+  });
 }
 
 /** Saves a link the user has not opened: an unread item without a copy, captured when opened. */

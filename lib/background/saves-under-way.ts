@@ -1,5 +1,5 @@
 import { cutToLength } from '@/lib/annotations/cut-text';
-import { getItemIdsWithCopies, hasCopy } from '@/lib/db/copies';
+import { getCopiesCapturedSince, getItemIdsWithCopies, hasCopy } from '@/lib/db/copies';
 import { getItemTitles } from '@/lib/db/queries';
 import { shownLine } from '@/lib/search/shown-line';
 import { changePreference, PREFERENCES, type SaveUnderWay } from '@/lib/settings/preferences';
@@ -26,11 +26,20 @@ const changeList = (change: (list: SaveUnderWay[]) => SaveUnderWay[]) =>
 export async function whileSaving<T>(
   title: string,
   save: (markSaved: () => Promise<void>, markLinkStored: (itemId: string) => Promise<boolean>) => Promise<T>,
-  /**
-   * A link's: the id its item is saved under. A worker stopped after the item was stored but before
-   * `markLinkStored` was written (two storages: no one step) left it in the reading list: it is looked for.
-   */
-  { linkItemId }: { linkItemId?: string | undefined } = {},
+  {
+    linkItemId,
+    pageItemId,
+    now = () => Date.now(),
+  }: {
+    /**
+     * A link's: the id its item is saved under. A worker stopped after the item was stored but before
+     * `markLinkStored` was written (two storages: no one step) left it in the reading list: it is looked for.
+     */
+    linkItemId?: string | undefined;
+    /** An open page's: likewise, stopped after its page and copy were stored but before `markSaved` was written. */
+    pageItemId?: string | undefined;
+    now?: () => number;
+  } = {},
 ): Promise<T> {
   const id = crypto.randomUUID();
   // Bookkeeping only: a list that cannot be written never stops the save.
@@ -40,6 +49,7 @@ export async function whileSaving<T>(
     title: cutToLength(shownLine(title), 300) || 'this page',
     worker: THIS_WORKER,
     ...(linkItemId === undefined ? {} : { linkItemId }),
+    ...(pageItemId === undefined ? {} : { pageItemId, startedAt: now() }),
   };
   await changeList((list) => [...list, listed].slice(-100)).catch(() => {});
   const mark = (stage: Pick<SaveUnderWay, 'saved' | 'withoutCopy' | 'withEarlierCopy'>) => () =>
@@ -71,7 +81,7 @@ export async function reportSavesCutShort(): Promise<boolean> {
     cutShort = list.filter((entry) => entry.worker !== THIS_WORKER);
     return list.filter((entry) => entry.worker === THIS_WORKER);
   });
-  cutShort = await withLinksFound(cutShort);
+  cutShort = await withPagesFound(await withLinksFound(cutShort));
   // A page stored before the stop is saved, without some of its images (QA pass: it was said "not saved").
   const unsaved = cutShort.filter(isUnmarked);
   const withoutCopy = cutShort.filter((entry) => !entry.saved && entry.withoutCopy);
@@ -129,6 +139,31 @@ async function withLinksFound(entries: SaveUnderWay[]): Promise<SaveUnderWay[]> 
       if (itemId === undefined || !stored.has(itemId) || !isUnmarked(entry)) return entry;
       return { ...entry, ...(withCopies.has(itemId) ? { withEarlierCopy: true } : { withoutCopy: true }) };
     });
+  } catch {
+    return entries;
+  }
+}
+
+/**
+ * Pages cut short before their mark was written, marked saved where their item's copy was taken after
+ * the save began (the page and its copy are one transaction): "it was not saved" was said of a page in the
+ * reading list. A page saved before keeps its older copy, and is still said not saved. Unreadable, left as they were.
+ */
+async function withPagesFound(entries: SaveUnderWay[]): Promise<SaveUnderWay[]> {
+  const unmarkedPage = (entry: SaveUnderWay) =>
+    entry.pageItemId !== undefined && entry.startedAt !== undefined && isUnmarked(entry);
+  const pages = entries.filter(unmarkedPage);
+  if (pages.length === 0) return entries;
+  try {
+    const captured = await getCopiesCapturedSince(
+      pages.map((entry) => entry.pageItemId as string),
+      Math.min(...pages.map((entry) => entry.startedAt as number)),
+    );
+    return entries.map((entry) =>
+      unmarkedPage(entry) && (captured.get(entry.pageItemId as string) ?? -1) >= (entry.startedAt as number)
+        ? { ...entry, saved: true }
+        : entry,
+    );
   } catch {
     return entries;
   }

@@ -17,6 +17,25 @@ export async function getItemIdsWithCopies(
   );
 }
 
+/** When the copies of `itemIds` captured at `since` or later were captured, by item id (keys only: no copy's text is read). */
+export async function getCopiesCapturedSince(
+  itemIds: readonly string[],
+  since: number,
+  db: ShelfDatabase = getDatabase(),
+): Promise<Map<string, number>> {
+  const wanted = new Set(itemIds);
+  const captured = new Map<string, number>();
+  if (wanted.size === 0) return captured;
+  await db.captures
+    .where('capturedAt')
+    .aboveOrEqual(since)
+    .eachKey((capturedAt, cursor) => {
+      const id = String(cursor.primaryKey);
+      if (wanted.has(id)) captured.set(id, Number(capturedAt));
+    });
+  return captured;
+}
+
 /** Whether the item has a readable copy (its key only: the copy's text is not read). */
 export async function hasCopy(itemId: string, db: ShelfDatabase = getDatabase()): Promise<boolean> {
   return (await getItemIdsWithCopies([itemId], db)).has(itemId);

@@ -59,6 +59,9 @@ export interface SaveUnderWay {
   withEarlierCopy?: boolean;
   /** A link's: the id its item is saved under, looked for when it is reported with neither mark (stopped before one was written). */
   linkItemId?: string;
+  /** An open page's: the id its item is saved under, and when its save began: a copy taken since says it was stored. */
+  pageItemId?: string;
+  startedAt?: number;
 }
 
 /** An import or restore a Shelf page is running (lib/import/imports-under-way.ts). */
@@ -251,6 +254,8 @@ export const PREFERENCES = {
           withoutCopy: z.optional(z.boolean()),
           withEarlierCopy: z.optional(z.boolean()),
           linkItemId: z.optional(z.string().check(z.maxLength(300))),
+          pageItemId: z.optional(z.string().check(z.maxLength(300))),
+          startedAt: z.optional(z.number()),
         }),
       )
       .check(z.maxLength(100)),

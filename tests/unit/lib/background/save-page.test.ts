@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { savePageFromTab, shownPageStatus } from '@/lib/background/save-page';
+import { savePageFromTab, savePageListedUnderWay, shownPageStatus } from '@/lib/background/save-page';
 import type { CapturedPage } from '@/lib/capture/schema';
 import { getCopy } from '@/lib/db/copies';
 import { getDatabase } from '@/lib/db/database';
+import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
 
 const URL = 'https://a.test/posts/backpressure';
 
@@ -24,6 +25,7 @@ function tabAnswers(html: string, url = URL) {
     notice: null,
   };
   vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: capture }] as never);
+  return capture;
 }
 
 // A review found the copy sanitized only in the page's own tab, and stored as that tab answered.
@@ -53,6 +55,21 @@ describe('saving an open page', () => {
       },
     );
     expect(storedBefore).toEqual([(await getCopy(item.id))?.text]);
+  });
+
+  // A worker stopped after the page was stored, before it was marked so, said "it was not saved" of it.
+  it('is listed, while it runs, under the id its page is stored under and when it began', async () => {
+    const capture = tabAnswers('<article><p>Queues fill up fast.</p></article>');
+    let listed: unknown;
+    vi.mocked(browser.scripting.executeScript).mockImplementation(async () => {
+      listed = (await getPreference(PREFERENCES.savesUnderWay))[0];
+      return [{ frameId: 0, result: capture }] as never;
+    });
+    const began = Date.now();
+    const item = await savePageListedUnderWay({ id: 3, url: URL, title: 'Backpressure' });
+    expect(listed).toMatchObject({ pageItemId: item.id });
+    expect((listed as { startedAt: number }).startedAt).toBeGreaterThanOrEqual(began);
+    expect((listed as { startedAt: number }).startedAt).toBeLessThanOrEqual((await getCopy(item.id))?.capturedAt ?? 0);
   });
 
   // Red team: a page asks for a highlight (which saves it first), then sends the tab to another site

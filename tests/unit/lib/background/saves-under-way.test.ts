@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportSavesCutShort, whileSaving } from '@/lib/background/saves-under-way';
 import { DATABASE_NAME, resetDatabaseConnection } from '@/lib/db/database';
+import { pageItemId } from '@/lib/db/ids';
 import { savePage } from '@/lib/db/items';
 import { getPreference, PREFERENCES, type SaveUnderWay, setPreference } from '@/lib/settings/preferences';
 import { getSidePanelView, setSidePanelView } from '@/lib/side-panel/view';
@@ -200,5 +201,44 @@ describe('a link stored before its page is fetched', () => {
       { hadCopy: true, listed: { title: 'Kept', withEarlierCopy: true } },
       { hadCopy: false, listed: { title: 'Bare', withoutCopy: true } },
     ]);
+  });
+});
+
+// A page's save is one transaction, its mark another storage: a worker stopped between the two said
+// "it was not saved. Save it again" of a page in the reading list with the copy it had just taken.
+describe('a page stored before its save was marked', () => {
+  afterEach(async () => {
+    resetDatabaseConnection();
+    await Dexie.delete(DATABASE_NAME);
+  });
+
+  it('is said to be saved when its copy was taken after the save began; a page saved earlier is not', async () => {
+    const url = 'https://a.test/stored';
+    const earlier = 'https://a.test/earlier';
+    await savePage({ url: earlier, title: 'Earlier' }, capturedPage(earlier, 'Earlier', 'Earlier'), { now: 1_000 });
+    // The stopped worker's save of each: the first got as far as storing its page, the second did not.
+    await savePage({ url, title: 'Stored' }, capturedPage(url, 'Stored', 'Stored'), { now: 5_000 });
+    const stopped = { worker: 'a stopped worker', startedAt: 4_000 };
+    expect(
+      await saidAtNextStart([
+        { id: 's1', title: 'Stored', pageItemId: pageItemId(url), ...stopped },
+        { id: 's2', title: 'Earlier', pageItemId: pageItemId(earlier), ...stopped },
+      ]),
+    ).toEqual({
+      kind: 'message',
+      text: 'Shelf stopped before “Earlier” was saved (the browser restarted its background): it was not saved. Save it again. Shelf stopped while it kept the images of “Stored” (the browser restarted its background): the page is saved, without some of its images. Save it again to keep them.',
+    });
+  });
+
+  it('is listed with its item’s id and when its save began', async () => {
+    let listed: unknown;
+    await whileSaving(
+      'Stored',
+      async () => {
+        listed = (await getPreference(PREFERENCES.savesUnderWay))[0];
+      },
+      { pageItemId: 'page:x', now: () => 1_234 },
+    );
+    expect(listed).toMatchObject({ title: 'Stored', pageItemId: 'page:x', startedAt: 1_234 });
   });
 });
