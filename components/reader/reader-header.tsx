@@ -1,6 +1,7 @@
 import { countedUnitOf } from '@/lib/capture/reading-time';
 import type { CaptureRecord } from '@/lib/db/schema';
 import { isWebUrl } from '@/lib/net/web-url';
+import { bylineSaysBy } from '@/lib/reader/byline';
 import { siteOf } from '@/lib/reading-list/site';
 
 export interface ReaderDate {
@@ -40,7 +41,8 @@ export function ReaderHeader({ capture, title, originalUrl, date, percentRead }:
       <p className="reader-meta" dir="ltr" lang="en">
         {capture.byline && (
           <>
-            By <bdi>{capture.byline}</bdi>
+            {!bylineSaysBy(capture.byline) && 'By '}
+            <bdi>{capture.byline}</bdi>
             {date && ' · '}
           </>
         )}

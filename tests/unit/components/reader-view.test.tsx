@@ -104,6 +104,21 @@ describe('ReaderView', () => {
     expect(screen.getByRole('link', { name: 'Open original' }).getAttribute('href')).toBe('https://example.org/x');
   });
 
+  // New user's pass: Readability often keeps the page's own "By …" or "Written by …" in the byline
+  // (LWN, the Washington Post, Google's SRE book), and the reader read "By By Nathan Willis".
+  it.each([
+    ['By Nathan Willis March 25, 2015', 'By Nathan Willis March 25, 2015 · Saved'],
+    ['by Erin Cunningham', 'by Erin Cunningham · Saved'],
+    ['Written by Rob Ewaschuk Edited by Betsy Beyer', 'Written by Rob Ewaschuk Edited by Betsy Beyer · Saved'],
+    ['Ada Lovelace', 'By Ada Lovelace · Saved'],
+    ['Bobby Tables', 'By Bobby Tables · Saved'],
+    ['Andy Byrne', 'By Andy Byrne · Saved'],
+  ])('says "By" once for the byline %j', (byline, line) => {
+    renderReader({ byline });
+    const meta = screen.getByText(byline).closest('p') as HTMLElement;
+    expect(meta.textContent?.startsWith(line)).toBe(true);
+  });
+
   // Red team: a backup's bundled article (no address of its own) with a copy whose address is
   // `javascript:` or `data:` made "Open original" such a link; only a web address is one.
   it.each(['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', ' JavaScript:alert(1)'])(
