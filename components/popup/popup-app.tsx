@@ -143,7 +143,7 @@ export function PopupApp({
           onToggleSaved={() => saving.toggle(activeArticle)}
         />
       )}
-      <SaveNoticeLines notice={saving.notice} onUndo={saving.undo} />
+      <SaveNoticeLines notice={saving.notice} onUndo={saving.undo} afterUndo={() => inputRef.current?.focus()} />
       <PageActions unread={unread} onReadingList={() => showFromPopup(windowId.current, { kind: 'reading-list' })} />
     </main>
   );

@@ -2,9 +2,18 @@ import type { SaveNotice } from '@/lib/popup/popup-results';
 
 /**
  * What saving from the popup did: a polite live line always there (heard when text arrives in it),
- * shown with Undo after an unsave (`onUndo`), and an alert when it failed.
+ * shown with Undo after an unsave (`onUndo`), and an alert when it failed. Undo goes once pressed:
+ * `afterUndo` puts the focus somewhere, else it would be left on the page's body.
  */
-export function SaveNoticeLines({ notice, onUndo }: { notice: SaveNotice | null; onUndo?: (() => void) | null }) {
+export function SaveNoticeLines({
+  notice,
+  onUndo,
+  afterUndo,
+}: {
+  notice: SaveNotice | null;
+  onUndo?: (() => void) | null;
+  afterUndo?: () => void;
+}) {
   return (
     <>
       <p className={onUndo ? 'small' : 'visually-hidden'}>
@@ -12,7 +21,14 @@ export function SaveNoticeLines({ notice, onUndo }: { notice: SaveNotice | null;
         {onUndo && (
           <>
             {' '}
-            <button type="button" className="link-button" onClick={onUndo}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                onUndo();
+                afterUndo?.();
+              }}
+            >
               Undo
             </button>
           </>

@@ -39,6 +39,14 @@ test('keyboard only: search → save → read → mark done', async ({ context, 
     'aria-live',
     'polite',
   );
+  // Unsaved by mistake, and back with Undo: the Undo pressed goes, and the focus comes back to the
+  // search box (new user's pass: it was left on the page's body, where typing and the arrows did nothing).
+  await popup.page.keyboard.press('Alt+S');
+  const undo = popup.page.getByRole('button', { name: 'Undo' });
+  await tabTo(popup.page, undo);
+  await popup.page.keyboard.press('Enter');
+  await expect(first).toContainText('Saved');
+  await expect(popup.searchBox).toBeFocused();
 
   // Read: Enter opens the article.
   const opened = context.waitForEvent('page');
