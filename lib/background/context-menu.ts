@@ -217,6 +217,13 @@ export async function handleContextMenuClick(
       const title = page.title || tab?.title || '';
       await setSidePanelView({ ...request, query: page.text, title, ...(itemId && title ? { label: title } : {}) });
     }
+  } else if (request.source === 'link' && info.linkUrl) {
+    await setSidePanelView(request); // the link's words at once; its saved copy's text when read
+    // A link to a page saved with its copy is that page (new-user pass: a link to a saved chapter, "Monitoring
+    // chapter", was its two words), not listed as related to itself.
+    const savedId = linkItemId(info.linkUrl);
+    const page = savedId ? await readSavedCopyText(savedId) : null;
+    if (page) await setSidePanelView({ ...request, query: page.text, title: page.title, itemId: savedId as string });
   } else {
     await setSidePanelView(request);
   }

@@ -121,6 +121,43 @@ describe('handleContextMenuClick', () => {
     expect(link).not.toHaveProperty('itemId');
   });
 
+  // New-user pass: a link to a page saved with its copy ("Monitoring chapter") was read as its two words and
+  // the address's, and the panel said no blog article matches.
+  it('a link to a page saved with its copy is read from that copy, and not listed as related to itself', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const text = 'Error budgets decide when to slow releases. Alerting on symptoms keeps on-call sane.';
+    const url = 'https://sre.test/book/monitoring';
+    const { id } = await savePage(
+      { url, title: 'Monitoring' },
+      capturedPage(url, 'Monitoring Distributed Systems', text),
+    );
+    await handleContextMenuClick(
+      click({ linkUrl: `${url}?utm_source=toc`, linkText: 'Monitoring chapter', pageUrl: tab.url } as never),
+      tab as never,
+    );
+    expect(await getSidePanelView()).toEqual({
+      kind: 'related',
+      source: 'link',
+      query: text,
+      title: 'Monitoring Distributed Systems',
+      label: 'Monitoring chapter',
+      itemId: id,
+    });
+    // A link to a page not saved, or saved without its copy, is its words.
+    await savePage({ url: 'https://sre.test/book/toil', title: 'Toil' }, null);
+    for (const linkUrl of ['https://sre.test/book/toil', 'https://sre.test/book/postmortems']) {
+      await handleContextMenuClick(
+        click({ linkUrl, linkText: 'Next chapter', pageUrl: tab.url } as never),
+        tab as never,
+      );
+      expect(await getSidePanelView()).toMatchObject({
+        source: 'link',
+        query: expect.stringMatching(/^Next chapter /),
+      });
+      expect(await getSidePanelView()).not.toHaveProperty('itemId');
+    }
+  });
+
   it('a page of Shelf’s own reader is read from its saved copy (no script reads an extension page), not from its title', async () => {
     vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
     const executeScript = vi.spyOn(browser.scripting, 'executeScript');
