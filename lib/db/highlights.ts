@@ -6,7 +6,7 @@ import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
 import type { WriteOptions } from '@/lib/db/items';
 import { MAX_HIGHLIGHT_NOTE_LENGTH } from '@/lib/db/limits';
-import { keepNoteAfterRemoval, withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
+import { keepColorAfterRemoval, keepNoteAfterRemoval, withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
 import type { Highlight, HighlightColor } from '@/lib/db/schema';
 
 /** Highlights of one saved item, in the order they were made. */
@@ -55,20 +55,28 @@ export function addHighlight(
   );
 }
 
-/** Changes a highlight's note or color; returns whether it still exists. */
+/**
+ * Changes a highlight's note or color; returns whether it still exists, or (a colour alone, on one removed
+ * meanwhile) whether the colour was kept for the removal's Undo.
+ */
 export function updateHighlight(
   id: string,
   patch: { note?: string; color?: HighlightColor },
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<boolean> {
   return reportingFullStorage(() =>
-    db.transaction('rw', db.highlights, async () => {
+    db.transaction('rw', db.items, db.highlights, db.meta, async () => {
       const changed = await db.highlights.update(id, (highlight) => {
         if (patch.note !== undefined) highlight.note = cutToLength(patch.note, MAX_HIGHLIGHT_NOTE_LENGTH);
         if (patch.color !== undefined) highlight.color = patch.color;
         highlight.updatedAt = now;
       });
-      return changed === 1;
+      if (changed === 1) return true;
+      // Removed in another window before this one's list showed it: the colour chosen is kept for that
+      // removal's Undo, as a comment typed meanwhile is (review: Undo brought it back in its old colour).
+      if (patch.color !== undefined && patch.note === undefined)
+        return keepColorAfterRemoval(db, { id, color: patch.color, at: now });
+      return false;
     }),
   );
 }

@@ -4,7 +4,7 @@ import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { bothNotes, joinedFromBase, withKeptNote } from '@/lib/db/merge';
 import { getRemovals, RECENT_REMOVAL_MS } from '@/lib/db/removals';
-import type { Highlight, NoteAfterRemoval, SavedItem } from '@/lib/db/schema';
+import type { Highlight, HighlightColor, NoteAfterRemoval, SavedItem } from '@/lib/db/schema';
 
 const KEEP_COUNT = 50;
 
@@ -57,11 +57,11 @@ export async function keepNoteAfterRemoval(
   const removals = await getRemovals(db);
   const removedAt = target === 'item' ? removals[id] : undefined;
   if (target === 'item' && removedAt === undefined) return undefined;
-  // A highlight's id does not name its item: its comment is kept only while there is something an Undo
-  // could put it back into (an item saved, or a removal recorded); not after "Delete everything" (review).
-  if (target === 'highlight' && Object.keys(removals).length === 0 && (await db.items.count()) === 0) return undefined;
+  if (target === 'highlight' && !(await anythingToUndoInto(db, removals))) return undefined;
   const notes = current(await readNotes(db), removals, at);
-  const earlier = notes.find((entry) => entry.target === target && entry.id === id);
+  const found = notes.find((entry) => entry.target === target && entry.id === id);
+  // One that keeps no edit of the text (only a highlight's colour) gives the text nothing to go on from.
+  const earlier = found && found.note !== found.base ? found : undefined;
   // The same editor saving again goes on from what it kept; the base stays what the first edit began from.
   const kept = cutToLength(earlier ? joinSavedEdit(earlier.note, note, base, underWay) : note, MAX_NOTE_LENGTH);
   const entry: NoteAfterRemoval = {
@@ -71,9 +71,38 @@ export async function keepNoteAfterRemoval(
     base: cutToLength(earlier?.base ?? base, MAX_NOTE_LENGTH),
     at,
     ...(removedAt === undefined ? {} : { removedAt }),
+    ...(found?.color === undefined ? {} : { color: found.color }),
   };
-  await writeNotes(db, [...notes.filter((other) => other !== earlier), entry]);
+  await writeNotes(db, [...notes.filter((other) => other !== found), entry]);
   return kept;
+}
+
+/**
+ * A highlight's id does not name its item: what is typed or chosen on it after its removal is kept only
+ * while there is something an Undo could put it back into (an item saved, or a removal recorded); not
+ * after "Delete everything" (review).
+ */
+async function anythingToUndoInto(db: ShelfDatabase, removals: Record<string, number>): Promise<boolean> {
+  return Object.keys(removals).length > 0 || (await db.items.count()) > 0;
+}
+
+/**
+ * Inside a transaction that includes `meta` and `items`: keeps `color`, chosen for highlight `id` (no
+ * longer saved, another window removed it) as a comment typed on it is kept, so that the removal's Undo
+ * brings it back in that colour, not the one it had. Returns whether it was kept (not after "Delete everything").
+ */
+export async function keepColorAfterRemoval(
+  db: ShelfDatabase,
+  { id, color, at }: { id: string; color: HighlightColor; at: number },
+): Promise<boolean> {
+  const removals = await getRemovals(db);
+  if (!(await anythingToUndoInto(db, removals))) return false;
+  const notes = current(await readNotes(db), removals, at);
+  const earlier = notes.find((entry) => entry.target === 'highlight' && entry.id === id);
+  // Alone, its text is no edit (note and base the same): the highlight's comment is left as it comes back.
+  const entry: NoteAfterRemoval = { ...(earlier ?? { target: 'highlight', id, note: '', base: '' }), at, color };
+  await writeNotes(db, [...notes.filter((other) => other !== earlier), entry]);
+  return true;
 }
 
 /**
@@ -159,8 +188,12 @@ async function joinKeptNotes(
   const withHighlights = highlights.map((highlight) => {
     const entry = take('highlight', highlight.id);
     if (!entry) return highlight;
-    const note = cutToLength(joinSavedEdit(highlight.note, entry.note, entry.base), MAX_HIGHLIGHT_NOTE_LENGTH);
-    return { ...highlight, note, updatedAt: Math.max(highlight.updatedAt, entry.at) };
+    const note =
+      entry.note === entry.base
+        ? highlight.note
+        : cutToLength(joinSavedEdit(highlight.note, entry.note, entry.base), MAX_HIGHLIGHT_NOTE_LENGTH);
+    const color = entry.color ?? highlight.color;
+    return { ...highlight, note, color, updatedAt: Math.max(highlight.updatedAt, entry.at) };
   });
   if (used.size > 0)
     await writeNotes(

@@ -180,7 +180,8 @@ export const metaRecordSchema = z.discriminatedUnion('key', [
    */
   z.strictObject({ key: z.literal('restoredAt'), value: timestamp }),
   /**
-   * Notes and highlight comments typed on an item after another window removed it (lib/db/notes-after-removal.ts),
+   * Notes and highlight comments typed (and highlight colours chosen) on an item after another window removed
+   * it (lib/db/notes-after-removal.ts),
    * so that Undo there puts them back with it; the newest few.
    */
   z.strictObject({
@@ -195,6 +196,8 @@ export const metaRecordSchema = z.discriminatedUnion('key', [
           at: timestamp,
           /** An item's: the removal it was typed after (an item removed again since is another removal). */
           removedAt: timestamp.optional(),
+          /** A highlight's: the colour chosen for it after its removal (its Undo brings it back in that colour). */
+          color: z.enum(HIGHLIGHT_COLORS).optional(),
         }),
       )
       .max(50),

@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
 import { clearAll } from '@/lib/db/clear';
 import { ShelfDatabase } from '@/lib/db/database';
-import { addHighlight, deleteHighlight, getHighlights, restoreHighlight, setHighlightNote } from '@/lib/db/highlights';
+import {
+  addHighlight,
+  deleteHighlight,
+  getHighlights,
+  restoreHighlight,
+  setHighlightNote,
+  updateHighlight,
+} from '@/lib/db/highlights';
 import { removeItems, restoreRemoved, saveArticle, savePage, setNote } from '@/lib/db/items';
 import { getNoteAfterRemoval } from '@/lib/db/notes-after-removal';
 import { getItem } from '@/lib/db/queries';
@@ -189,5 +196,43 @@ describe('a note typed after a removal, the item coming back another way', () =>
       expect(await highlightNotes(), mode).toEqual(['why it is fast']);
       expect(await db.meta.get('notesAfterRemoval'), mode).toBeUndefined();
     }
+  });
+});
+
+// Resilience pass: a highlight's colour changed in one window's list after another window removed it
+// (before the list showed that) was dropped unsaid; that removal's Undo brought it back in its old colour,
+// though a comment typed there meanwhile was kept.
+describe('a highlight’s colour chosen after another window removed it', () => {
+  it('is kept with a comment typed then, and brought back by the removal’s Undo', async () => {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    const highlight = await addHighlight(ITEM, QUOTE, { note: 'why', color: 'yellow' }, { db, now: 2 });
+    if (!highlight) throw new Error('not added');
+    const removed = await deleteHighlight(highlight.id, { db });
+    if (!removed) throw new Error('not removed');
+    expect(await updateHighlight(highlight.id, { color: 'green' }, { db, now: 3 })).toBe(true);
+    await setHighlightNote(highlight.id, 'why it is fast', { db, now: 4, base: 'why' });
+    expect(await updateHighlight(highlight.id, { color: 'pink' }, { db, now: 5 })).toBe(true);
+    expect(await restoreHighlight(removed, { db })).toBe(true);
+    expect(await getHighlights(ITEM, db)).toMatchObject([{ color: 'pink', note: 'why it is fast', updatedAt: 5 }]);
+    expect(await db.meta.get('notesAfterRemoval')).toBeUndefined();
+  });
+
+  it('alone leaves the comment as it comes back, with its item’s Undo too', async () => {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    const highlight = await addHighlight(ITEM, QUOTE, { note: 'why', color: 'yellow' }, { db, now: 2 });
+    if (!highlight) throw new Error('not added');
+    const snapshot = await removeItems([ITEM], { db, now: 3 });
+    expect(await updateHighlight(highlight.id, { color: 'blue' }, { db, now: 4 })).toBe(true);
+    await restoreRemoved(snapshot, { db });
+    expect(await getHighlights(ITEM, db)).toMatchObject([{ color: 'blue', note: 'why' }]);
+  });
+
+  it('is not kept once everything was deleted', async () => {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    const highlight = await addHighlight(ITEM, QUOTE, {}, { db, now: 2 });
+    if (!highlight) throw new Error('not added');
+    await clearAll(db);
+    expect(await updateHighlight(highlight.id, { color: 'blue' }, { db, now: 3 })).toBe(false);
+    expect(await db.meta.get('notesAfterRemoval')).toBeUndefined();
   });
 });
