@@ -35,6 +35,15 @@ describe('markup nested deeper than a browser parses quickly', () => {
     expect(capped).toContain('<p>after</p>');
   });
 
+  it('keeps the links past the bound as links, holding their text, one level beneath it', () => {
+    const links = '<a href="/a" title="A">a <b>one</b></a><svg><a href="/svg">s</a></svg>';
+    const capped = capMarkupDepth(`<h1>Deep</h1>${nested(100_000, 'div', links)}<p>after</p>`);
+    expect(depthOf(capped)).toBe(MAX_MARKUP_DEPTH + 1);
+    expect(bodyText(capped)).toBe('Deepa onesafter');
+    expect(capped).toContain('<a href="/a" title="A">a one</a>');
+    expect(capped).not.toContain('/svg');
+  });
+
   it('counts the depth a browser builds, however the markup is spelled', () => {
     // Tricks a scan of the tags was fooled by (a review's findings): each nests 1,000 deep in a browser.
     const deep = 1_000;

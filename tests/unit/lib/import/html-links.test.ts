@@ -164,6 +164,28 @@ describe('a browser bookmarks file', () => {
     expect(large).toBeLessThan(20 * 2 * 2000);
   });
 
+  // Resilience pass: links in folders nested past the depth a browser parses quickly (Chromium's own
+  // export nests them as deep as they are) lost their tags with the folders' and were dropped unsaid.
+  it('imports links in folders nested hundreds, or 100,000, deep, tagged with the folders outside the bound', () => {
+    const folders = (depth: number) =>
+      Array.from({ length: depth }, (_, i) => `<DT><H3>f${i + 1}</H3><DL><p>`).join('');
+    const deep = (depth: number) =>
+      bookmarks(
+        `<DT><A HREF="https://example.com/top">Top</A>${folders(depth)}<DT><A HREF="https://example.com/x" ADD_DATE="1700000000">Deep x</A><DD>why` +
+          `<DT><A HREF="https://example.com/y">Deep y</A>${'</DL><p>'.repeat(depth)}`,
+      );
+    for (const depth of [300, 100_000]) {
+      const { entries } = readImportFile('bookmarks.html', new TextEncoder().encode(deep(depth)));
+      expect(
+        entries.map((entry) => entry.url),
+        `${depth}`,
+      ).toEqual(['https://example.com/top', 'https://example.com/x', 'https://example.com/y']);
+      expect(entries[1]?.title).toBe('Deep x');
+      expect(entries[1]?.addedAt).toBe(1_700_000_000_000);
+      expect(entries[1]?.tags.slice(0, 3)).toEqual(['f1', 'f2', 'f3']);
+    }
+  });
+
   // A bookmarks file cut short (an interrupted download) was imported in part without a word.
   it('imports what a file cut short holds, and says it was cut short', () => {
     const whole = readFileSync('tests/fixtures/imports/chrome-bookmarks.html', 'utf8');
