@@ -35,6 +35,8 @@ export interface ImportSummary {
   outOfSpace: boolean;
   /** The file itself ends mid-way: what it held is counted above, and the rest was never in it. */
   cutShort?: string;
+  /** Bytes of a UTF-8 file that were not UTF-8, read as "�": where. */
+  strayBytes?: string;
   /** Notes in the file longer than Shelf keeps, kept cut to its limit. */
   notesCut?: number;
 }
@@ -224,6 +226,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     stoppedEarly: null,
     outOfSpace: false,
     ...(parsed.cutShort && { cutShort: parsed.cutShort }),
+    ...(parsed.strayBytes && { strayBytes: parsed.strayBytes }),
     ...(parsed.notesCut > 0 && { notesCut: parsed.notesCut }),
   };
   onProgress?.(0, unique.length);
@@ -361,7 +364,9 @@ export function describeImport(fileName: string, summary: ImportSummary): string
     : summary.notesCut === 1
       ? `One note was longer than Shelf keeps and was cut to fit (${limits}).`
       : `${summary.notesCut} notes were longer than Shelf keeps and were cut to fit (${limits}).`;
-  const after = [notesCut, summary.cutShort, summary.stoppedEarly].filter(Boolean).map((line) => ` ${line}`);
+  const after = [notesCut, summary.strayBytes, summary.cutShort, summary.stoppedEarly]
+    .filter(Boolean)
+    .map((line) => ` ${line}`);
   const records = `${summary.total} record${summary.total === 1 ? '' : 's'}`;
   return `${fileName} (${summary.format}): ${records} — ${parts.join(', ')}.${after.join('')}`;
 }

@@ -75,6 +75,8 @@ export interface ParsedImport {
   skipped: SkippedRecord[];
   /** Why the file may hold less than it was meant to (see `PreparedImport.cutShort`). */
   cutShort?: string;
+  /** Bytes of a UTF-8 file that were not UTF-8, read as "�" (see `PreparedImport.strayBytes`). */
+  strayBytes?: string;
   /** Notes (an item's or a highlight's) longer than Shelf keeps, kept cut to its limit. */
   notesCut: number;
 }
@@ -135,11 +137,20 @@ export interface PreparedImport {
   records: PreparedRecord[];
   /** The file ends mid-way (a download or copy cut short): what it holds is imported, and the user told. */
   cutShort?: string;
+  /** A UTF-8 file with a few bytes that are not UTF-8 (`decodeTextFile`): where, said to the user. */
+  strayBytes?: string;
 }
 
-/** A file's import before any record is validated: its format, and why it may hold less. */
-function nothingValidatedYet({ format, cutShort }: PreparedImport): ParsedImport {
-  return { format, entries: [], skipped: [], notesCut: 0, ...(cutShort ? { cutShort } : {}) };
+/** A file's import before any record is validated: its format, why it may hold less, and bytes not read as they are. */
+function nothingValidatedYet({ format, cutShort, strayBytes }: PreparedImport): ParsedImport {
+  return {
+    format,
+    entries: [],
+    skipped: [],
+    notesCut: 0,
+    ...(cutShort ? { cutShort } : {}),
+    ...(strayBytes ? { strayBytes } : {}),
+  };
 }
 
 /** How many of a record's notes are longer than Shelf keeps (the schema cuts them). */

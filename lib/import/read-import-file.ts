@@ -5,21 +5,22 @@ import { ImportFileError } from '@/lib/import/import-error';
 import { MAX_IMPORT_BYTES } from '@/lib/import/limits';
 import { prepareOmnivoreZip } from '@/lib/import/omnivore';
 import { looksLikeUrlList, prepareUrlList } from '@/lib/import/url-list';
-import { decodeText, decodeTextFile, isZip, readZip } from '@/lib/import/zip';
+import { type DecodedText, decodeTextFile, isZip, readZip, STRAY_LINES_NAMED } from '@/lib/import/zip';
 
 /** A zip of Pocket's CSV parts (`part_000000.csv`, …): every part has its own header. */
 function prepareCsvZip(files: Map<string, Uint8Array>): PreparedImport {
   const csvFiles = [...files.keys()].filter((name) => /\.csv$/i.test(name)).sort();
   if (csvFiles.length === 0) throw new ImportFileError('The zip has no CSV or HTML export, nor Omnivore metadata.');
   const parts = csvFiles.map((name) => {
-    const text = decodeText(files.get(name) as Uint8Array);
+    const { text, strayBytes } = decodeZipped(name, files.get(name) as Uint8Array);
     if (text.includes('\u0000')) throw new ImportFileError(`${name} in the zip is not a text file (it looks binary).`);
-    return prepareCsvExport(text, name);
+    return { ...prepareCsvExport(text, name), ...(strayBytes && { strayBytes }) };
   });
   const [first] = parts;
   return {
     format: parts.every((part) => part.format === first?.format) && first ? first.format : 'csv-links',
     records: parts.flatMap((part) => part.records),
+    ...joinStrayBytes(parts),
   };
 }
 
@@ -51,20 +52,48 @@ export function prepareImportFile(
     // A zipped HTML export (Pocket's ril_export.html, a bookmarks file) when there is no CSV.
     const html = names.filter((name) => /\.html?$/i.test(name)).sort();
     if (html.length > 0 && !names.some((name) => /\.csv$/i.test(name))) {
-      const parts = html.map((name) => prepareLinksHtml(decodeText(files.get(name) as Uint8Array), win));
-      return { format: parts[0]?.format ?? 'bookmarks', records: parts.flatMap((part) => part.records) };
+      const parts = html.map((name) => {
+        const { text, strayBytes } = decodeZipped(name, files.get(name) as Uint8Array);
+        return { ...prepareLinksHtml(text, win), ...(strayBytes && { strayBytes }) };
+      });
+      return {
+        format: parts[0]?.format ?? 'bookmarks',
+        records: parts.flatMap((part) => part.records),
+        ...joinStrayBytes(parts),
+      };
     }
     return prepareCsvZip(files);
   }
-  const { text, endsMidCharacter } = decodeTextFile(bytes);
+  const { text, endsMidCharacter, stray } = decodeTextFile(bytes);
   if (text.includes('\u0000'))
     throw new ImportFileError('The file is not a text file (it looks binary, or is a damaged zip).');
-  const prepared = prepareText(fileName, text, win);
+  const read = prepareText(fileName, text, win);
+  const prepared = stray ? { ...read, strayBytes: describeStrayBytes(stray) } : read;
   if (!endsMidCharacter || prepared.cutShort) return prepared;
   return {
     ...prepared,
     cutShort: `The file seems cut short: it ends in the middle of a character, after ${prepared.records.length} records (the last may be incomplete). Export the file again to import the rest.`,
   };
+}
+
+/** What the import report says of a UTF-8 file's stray bytes (`decodeTextFile`). */
+function describeStrayBytes({ count, lines }: NonNullable<DecodedText['stray']>, file = 'The file'): string {
+  const named = lines.slice(0, STRAY_LINES_NAMED);
+  const where = `line${named.length === 1 ? '' : 's'} ${named.join(', ')}${lines.length > named.length ? '…' : ''}`;
+  const what = count === 1 ? 'one byte sequence is' : `${count.toLocaleString('en-US')} byte sequences are`;
+  return `${file} is UTF-8, but ${what} not (${where}): read as “�”. Check the titles, tags and notes there.`;
+}
+
+/** A zipped file's text, and what is said of its stray bytes (`decodeTextFile`), named. */
+function decodeZipped(name: string, bytes: Uint8Array): { text: string; strayBytes?: string } {
+  const { text, stray } = decodeTextFile(bytes);
+  return stray ? { text, strayBytes: describeStrayBytes(stray, name) } : { text };
+}
+
+/** What is said of the stray bytes of a zip's files, in one line. */
+function joinStrayBytes(parts: ReadonlyArray<{ strayBytes?: string }>): { strayBytes?: string } {
+  const said = parts.flatMap((part) => (part.strayBytes ? [part.strayBytes] : []));
+  return said.length > 0 ? { strayBytes: said.join(' ') } : {};
 }
 
 function prepareText(fileName: string, text: string, win: Window & typeof globalThis): PreparedImport {

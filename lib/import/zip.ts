@@ -28,10 +28,28 @@ export function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
   return new Map(Object.entries(files));
 }
 
-/** A file's text: UTF-8 (a byte-order mark dropped), UTF-16 by its byte-order mark, else Windows-1252. */
+/**
+ * A file's text: UTF-8 (a byte-order mark dropped; one mostly UTF-8, its stray bytes read as "�"),
+ * UTF-16 by its byte-order mark, else Windows-1252.
+ */
 export function decodeText(bytes: Uint8Array): string {
   return decodeTextFile(bytes).text;
 }
+
+/** A file's text, whether it ends inside a UTF-8 character, and the bytes in it that were not read as they are. */
+export interface DecodedText {
+  text: string;
+  endsMidCharacter: boolean;
+  /**
+   * A UTF-8 file holding a few byte sequences that are not UTF-8 (a row pasted from a file in another
+   * encoding): how many, each read as "�", and the lines of the first few (one more than `STRAY_LINES_NAMED`
+   * when there are more).
+   */
+  stray?: { count: number; lines: number[] };
+}
+
+/** Lines of stray bytes the import report names (the first few: the count says how many bytes in all). */
+export const STRAY_LINES_NAMED = 5;
 
 /**
  * The same, and whether the file ends inside a UTF-8 character: valid UTF-8 up to an unfinished last
@@ -39,8 +57,12 @@ export function decodeText(bytes: Uint8Array): string {
  * every non-ASCII title and tag into mojibake, and an ASCII file's cut last character into "Ã" or
  * "â‚", silently. So does an ASCII file ending in a Windows-1252 "é" (0xE9, which begins a UTF-8
  * character): the two cannot be told apart, and this reading, unlike the other, alerts the user.
+ * A file with more UTF-8 characters beyond ASCII than byte sequences that are not UTF-8 is UTF-8 with
+ * a few stray bytes (read as "�", and said), not Windows-1252: one stray byte garbled every other
+ * title, tag and note of the file ("æ±äº¬"), silently. A Windows-1252 file's accents are nearly never
+ * valid UTF-8.
  */
-export function decodeTextFile(bytes: Uint8Array): { text: string; endsMidCharacter: boolean } {
+export function decodeTextFile(bytes: Uint8Array): DecodedText {
   // A byte-order mark says the encoding: spreadsheets save "Unicode text" as UTF-16.
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), endsMidCharacter: false };
@@ -49,10 +71,44 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; endsMidCharac
   try {
     return decodeUtf8(bytes);
   } catch {
+    const mostly = decodeMostlyUtf8(bytes);
+    if (mostly) return mostly;
     // Not UTF-8: a CSV saved by Excel on Windows is in its ANSI code page, Windows-1252 in the West
     // ("Café crème" read as UTF-8 is "Caf� cr�me").
     return { text: new TextDecoder('windows-1252').decode(bytes), endsMidCharacter: false };
   }
+}
+
+/** How many times the bytes hold "�" itself, as UTF-8 (EF BF BD): a file may. */
+function replacementCharactersIn(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0xef); at >= 0; at = bytes.indexOf(0xef, at + 1))
+    if (bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd) count++;
+  return count;
+}
+
+/** The bytes as UTF-8 with their stray sequences read as "�", when UTF-8 characters beyond ASCII outnumber those. */
+function decodeMostlyUtf8(bytes: Uint8Array): DecodedText | undefined {
+  const decoder = new TextDecoder('utf-8');
+  const text = decoder.decode(bytes, { stream: true }).replace(/^\ufeff/, '');
+  const endsMidCharacter = decoder.decode() !== '';
+  let beyondAscii = 0;
+  let replaced = 0;
+  let line = 1;
+  const lines: number[] = [];
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10) line++;
+    else if (code === 0xfffd) {
+      replaced++;
+      // One more than are named: it says there are more.
+      if (lines.length <= STRAY_LINES_NAMED && lines.at(-1) !== line) lines.push(line);
+    } else if (code >= 0x80) beyondAscii++;
+  }
+  const own = replacementCharactersIn(bytes);
+  const count = replaced - own;
+  if (beyondAscii + own <= count) return undefined;
+  return { text, endsMidCharacter, stray: { count, lines } };
 }
 
 /**

@@ -359,6 +359,20 @@ describe('applyImport', () => {
     expect(describeImport('short.csv', none)).not.toContain('cut to fit');
   });
 
+  // Resilience pass: a UTF-8 file's stray bytes (read as "�") must be said in the report, with where.
+  it('says in its report where a UTF-8 file held bytes that are not UTF-8', async () => {
+    const bytes = Uint8Array.from([
+      ...new TextEncoder().encode('url,title\nhttps://example.com/tokyo,東京\nhttps://example.com/m,M'),
+      0xfc, // "ü" in Windows-1252
+      0x0a,
+    ]);
+    const report = await applyImport(readImportFile('mixed.csv', bytes), { db });
+    expect(describeImport('mixed.csv', report)).toBe(
+      'mixed.csv (CSV file of links): 2 records — 2 added, 0 merged into items already saved, 0 already in Shelf, 0 skipped. The file is UTF-8, but one byte sequence is not (line 3): read as “�”. Check the titles, tags and notes there.',
+    );
+    expect((await getItem(pageItemId('https://example.com/tokyo'), db))?.title).toBe('東京');
+  });
+
   // QA pass: a note cut at the limit could end in half an emoji (a lone surrogate, shown as "�").
   it('cuts an imported note between characters, never inside an emoji', async () => {
     const csv = `url,title,note\nhttps://example.com/e,E,${'a'.repeat(19_999)}😀 more\nhttps://example.com/f,F,${'x'.repeat(10_000)}\nhttps://example.com/f,F,${'y'.repeat(9_997)}😀\n`;

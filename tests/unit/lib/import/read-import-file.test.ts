@@ -422,6 +422,34 @@ describe('files as people really save them', () => {
     expect(cafe.cutShort).toBeUndefined();
   });
 
+  // Resilience pass: a UTF-8 CSV with one stray byte that is not UTF-8 (a row pasted from a Windows-1252
+  // file) was read wholly as Windows-1252: every other title, tag and note garbled ("æ±äº¬"), unsaid.
+  it('reads a UTF-8 file with a few stray bytes as UTF-8, those read as “�”, and says where', () => {
+    const utf8 = (text: string) => [...new TextEncoder().encode(text)];
+    const csv = Uint8Array.from([
+      ...utf8('url,title,tags\nhttps://example.jp/1,東京の天気,読書\nhttps://a.example/cafe,Caf'),
+      0xe9, // "é" in Windows-1252
+      ...utf8(' crème,\nhttps://example.jp/2,日本語 “quoted”,\n'),
+    ]);
+    const parsed = readImportFile('links.csv', csv);
+    expect(parsed.entries).toMatchObject([
+      { title: '東京の天気', tags: ['読書'] },
+      { title: 'Caf\ufffd crème' },
+      { title: '日本語 “quoted”' },
+    ]);
+    expect(parsed.strayBytes).toBe(
+      'The file is UTF-8, but one byte sequence is not (line 3): read as “�”. Check the titles, tags and notes there.',
+    );
+    // Zipped, it is named; a file whose only bytes beyond ASCII are not UTF-8 is still Windows-1252.
+    const zipped = readImportFile('pocket.zip', zipSync({ 'part_000000.csv': csv }));
+    expect(zipped.strayBytes).toMatch(/^part_000000\.csv is UTF-8, but one byte sequence is not \(line 3\)/);
+    const windows1252 = Uint8Array.from(
+      [...'url,title\nhttps://a.example/cafe,Café\n'].map((char) => char.charCodeAt(0)),
+    );
+    expect(readImportFile('links.csv', windows1252)).toMatchObject({ entries: [{ title: 'Café' }] });
+    expect(readImportFile('links.csv', windows1252).strayBytes).toBeUndefined();
+  });
+
   // QA pass: an ASCII file cut inside its last character was read as Windows-1252, saving
   // "https://a8.example/cafÃ" and "Euro â‚" with no alert.
   it('reads an ASCII file cut inside its last character as UTF-8 cut short', () => {
