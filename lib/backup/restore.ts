@@ -102,6 +102,7 @@ export async function restoreBackup(
   });
   const skipped = [
     ...backup.skipped,
+    ...counts.skipped,
     ...preferences.skipped.map(({ name, reason }) => ({ where: `setting "${name}"`, reason })),
   ];
   return { ...counts, skipped, joined: backup.joined };

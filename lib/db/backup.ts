@@ -40,6 +40,14 @@ export interface RestoreCounts {
   unchanged: number;
   /** Items that were here before a "replace" (all deleted first). */
   removed: number;
+  /** Highlights of the file a merge left out (one whose id this browser holds on another item), and why. */
+  skipped: SkippedHighlight[];
+}
+
+/** A record of the file left out, where it is and why (as imports list theirs). */
+export interface SkippedHighlight {
+  where: string;
+  reason: string;
 }
 
 export interface WriteBackupOptions {
@@ -68,7 +76,7 @@ export async function writeBackupRecords(
   { db = getDatabase(), chunkSize = 1000, onProgress, epoch: begunAt, now = Date.now() }: WriteBackupOptions = {},
 ): Promise<RestoreCounts> {
   const epoch = begunAt ?? (await getEpoch(db));
-  const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  const counts: RestoreCounts = { added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [] };
   const progressOf = groupByItem(records.progress);
   const highlightsOf = new Map<string, Highlight[]>();
   for (const highlight of records.highlights) {
@@ -129,9 +137,11 @@ export async function writeBackupRecords(
           db.highlights.bulkGet(incomingHighlights.map((highlight) => highlight.id)),
         ]);
         // A highlight is new, or newer than this browser's copy of it: taken; else this browser's stays.
-        // A highlight never moves to another item: one whose id this browser has on another is skipped.
+        // A highlight never moves to another item: one whose id this browser has on another is skipped,
+        // and listed as skipped (review: left out unsaid).
         const highlightWrites = incomingHighlights.filter((highlight, i) => {
           const local = localHighlights[i];
+          if (local && local.itemId !== highlight.itemId) counts.skipped.push(skippedHighlight(highlight, chunk));
           return !local || (local.itemId === highlight.itemId && highlight.updatedAt > local.updatedAt);
         });
         const highlightChanged = new Set(highlightWrites.map((highlight) => highlight.itemId));
@@ -173,6 +183,15 @@ export async function writeBackupRecords(
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
   }
   return counts;
+}
+
+/** A highlight of the file whose id this browser holds on another item, as the restore's report lists it. */
+function skippedHighlight(highlight: Highlight, chunk: readonly SavedItem[]): SkippedHighlight {
+  const title = chunk.find((item) => item.id === highlight.itemId)?.title ?? highlight.itemId;
+  return {
+    where: `a highlight of "${title.slice(0, 80)}" ("${highlight.selectors.quote.exact.slice(0, 80)}")`,
+    reason: 'this browser has a highlight with its id on another item, kept there (a highlight never moves)',
+  };
 }
 
 function groupByItem<T extends { itemId: string }>(records: readonly T[]): Map<string, T> {

@@ -251,11 +251,20 @@ describe('backup', () => {
     const backup = await exportNow();
     const [mine] = backup.highlights;
     const moved = { ...mine!, itemId: 'article:a3', note: 'from the file', updatedAt: 99 };
-    await restoreBackup(parse({ ...backup, highlights: [moved] }), 'merge', { db });
+    const report = await restoreBackup(parse({ ...backup, highlights: [moved] }), 'merge', { db });
     const { highlights } = await readBackupRecords(db);
     expect(highlights).toEqual([
       expect.objectContaining({ id: mine!.id, itemId: 'article:a2', note: 'check the WAL part' }),
     ]);
+    // Resilience pass: it was left out unsaid; it is listed as skipped, with why, as items are.
+    const skipped = {
+      where: `a highlight of "Article 3" ("${mine!.selectors.quote.exact}")`,
+      reason: 'this browser has a highlight with its id on another item, kept there (a highlight never moves)',
+    };
+    expect(report.skipped).toEqual([skipped]);
+    expect(describeRestore('shelf.json', report, 'merge')).toContain(
+      `Skipped 1: ${skipped.where} (${skipped.reason}).`,
+    );
   });
 
   it.each([
