@@ -33,15 +33,19 @@ export function TagEditor({ itemId, tags, suggestions }: TagEditorProps) {
     // and one that filled the item meanwhile refuses it, which is said. "Added" only once it was.
     if (!result.added) return;
     const added = result.tags.at(-1) as string;
-    void changeTagOnItems([itemId], added, 'add').then(({ full }) => {
-      if (full > 0) setError(TAG_ERROR_MESSAGES['too-many']);
+    void changeTagOnItems([itemId], added, 'add').then(({ found, full }) => {
+      // Removed in another window before this view showed it (resilience pass: "added" was said of nothing).
+      if (found === 0) setSaid(`This item is no longer saved; the tag “${added}” was not added.`);
+      else if (full > 0) setError(TAG_ERROR_MESSAGES['too-many']);
       else setSaid(`Tag “${added}” added.`);
     });
   };
   const remove = (tag: string) => {
     setError(null); // a message about adding no longer applies
     setSaid('');
-    void changeTagOnItems([itemId], tag, 'remove').then(() => setSaid(`Tag “${tag}” removed.`));
+    void changeTagOnItems([itemId], tag, 'remove').then(({ found }) =>
+      setSaid(found === 0 ? 'This item is no longer saved.' : `Tag “${tag}” removed.`),
+    );
   };
 
   return (

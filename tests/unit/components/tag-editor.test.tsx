@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TagEditor } from '@/components/annotations/tag-editor';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
-import { saveArticle, setTags } from '@/lib/db/items';
+import { removeItems, saveArticle, setTags } from '@/lib/db/items';
 
 const ID = 'article:wal';
 
@@ -60,6 +60,23 @@ describe('tag editor: one tag at a time, never the list as last drawn', () => {
     // Refused, and said: the editor drew one tag, so it offered to add this one.
     expect((await screen.findByRole('alert')).textContent).toBe('An item can have at most 20 tags.');
     expect(await storedTags()).toEqual(twenty);
+  });
+
+  // Resilience pass: Enter after another window removed the item (before this view updated) said
+  // "Tag “x” added." of an item no longer saved.
+  it('says the item is no longer saved when another window removed it meanwhile', async () => {
+    render(<TagEditor itemId={ID} tags={['postgres', 'wal']} suggestions={[]} />);
+    await removeItems([ID]); // another window
+    const box = screen.getByLabelText('Add tag');
+    fireEvent.change(box, { target: { value: 'vacuum' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'This item is no longer saved; the tag “vacuum” was not added.',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag wal' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('This item is no longer saved.'));
   });
 
   it('a message about adding goes once a tag is removed', async () => {
