@@ -265,6 +265,18 @@ export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }
   );
 }
 
+/**
+ * Whether what ended `epoch` (so that `restoreRemoved` put nothing back) was a backup's "Replace everything",
+ * not "Delete everything": the replace records when it ran (`restoredAt`) as it starts its epoch, and "Delete
+ * everything" clears that record with the rest, so it is there only when a replace ran last.
+ */
+export function replacedByRestoreSince(epoch: string, { db = getDatabase() }: WriteOptions = {}): Promise<boolean> {
+  return db.transaction('r', db.meta, async () => {
+    if ((await getEpoch(db)) === epoch) return false;
+    return (await db.meta.get('restoredAt')) !== undefined;
+  });
+}
+
 /** A status change, as much as undoing it needs: what each item had, and when this change was made. */
 export interface StatusChange {
   status: ItemStatus;

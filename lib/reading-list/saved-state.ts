@@ -1,9 +1,9 @@
-import { type RemovedSnapshot, restoreRemoved, saveArticle } from '@/lib/db/items';
+import { type RemovedSnapshot, replacedByRestoreSince, restoreRemoved, saveArticle } from '@/lib/db/items';
 import { watchQuery } from '@/lib/db/live';
 import { countUnread, getSavedMarkers, getSavedPages, type SavedMarker } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
 import { unsaveItems } from '@/lib/db/unsave';
-import { EVERYTHING_DELETED_SINCE } from '@/lib/reading-list/undo-results';
+import { EVERYTHING_DELETED_SINCE, LIBRARY_REPLACED_SINCE } from '@/lib/reading-list/undo-results';
 
 /**
  * What the popup shows of the user's library (which bundled articles are saved, with status and
@@ -32,8 +32,11 @@ export function watchSavedState(
   };
 }
 
-/** Undoes an unsave: `EVERYTHING_DELETED_SINCE` when everything was deleted since. */
-export type UndoUnsave = () => Promise<true | typeof EVERYTHING_DELETED_SINCE>;
+/** What undoing an unsave answers: true, or why nothing was put back. */
+export type UnsaveUndone = true | typeof EVERYTHING_DELETED_SINCE | typeof LIBRARY_REPLACED_SINCE;
+
+/** Undoes an unsave: `EVERYTHING_DELETED_SINCE` when everything was deleted since, `LIBRARY_REPLACED_SINCE` when a backup replaced it. */
+export type UndoUnsave = () => Promise<UnsaveUndone>;
 
 /**
  * Unsaves items (keeping their progress; their tags, note, highlights and copy go with them) and hands
@@ -65,7 +68,11 @@ export async function toggleSaved(
   toggled(null);
 }
 
-/** Puts back what an unsave removed (tags, note, highlights and copy too); `EVERYTHING_DELETED_SINCE` when everything was deleted since. */
-export function undoUnsave(removed: RemovedSnapshot): Promise<true | typeof EVERYTHING_DELETED_SINCE> {
-  return restoreRemoved(removed).then((restored) => restored || EVERYTHING_DELETED_SINCE);
+/**
+ * Puts back what an unsave removed (tags, note, highlights and copy too); else says what happened since:
+ * everything deleted, or replaced by a backup (review: a replace was said as "everything was deleted").
+ */
+export async function undoUnsave(removed: RemovedSnapshot): Promise<UnsaveUndone> {
+  if (await restoreRemoved(removed)) return true;
+  return (await replacedByRestoreSince(removed.epoch)) ? LIBRARY_REPLACED_SINCE : EVERYTHING_DELETED_SINCE;
 }

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { type Undo, useUndo, useUndoableActions } from '@/components/hooks/use-undoable-actions';
 import { UndoBar } from '@/components/undo-bar';
+import { readBackupRecords, writeBackupRecords } from '@/lib/db/backup';
 import { clearAll } from '@/lib/db/clear';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
 import { saveArticle, setStatus } from '@/lib/db/items';
@@ -108,6 +109,41 @@ describe('the Undo line after Undo', () => {
       const snapshot = await unsaveItems(['article:wal']);
       expect(await undoAnswering(() => undoUnsave(snapshot))).toBe('Undone: Marked 2 items as done.');
       expect(await getDatabase().items.get('article:wal')).toMatchObject({ title: 'WAL' });
+    } finally {
+      resetDatabaseConnection();
+    }
+  });
+
+  // Resilience pass: after a backup's "Replace everything" in another window, Undo of an Unsave said
+  // "everything was deleted since", though the library was there, replaced.
+  it('says so when a backup replaced the library since an Unsave, and puts nothing back', async () => {
+    resetDatabaseConnection();
+    await Dexie.delete('shelf');
+    try {
+      await saveArticle({ id: 'wal', title: 'WAL', url: null });
+      await saveArticle({ id: 'fts', title: 'FTS', url: null });
+      const backup = await readBackupRecords(getDatabase());
+      const view = render(<UnsaveLine />);
+      await act(async () => screen.getByRole('button', { name: 'Unsave' }).click());
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Unsaved 1 item. Undo'));
+      const [fts] = backup.items; // by id: "article:fts" first
+      expect(fts?.id).toBe('article:fts');
+      await writeBackupRecords({ ...backup, items: [fts!] }, 'replace', { db: getDatabase() }); // another window
+      await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+      await waitFor(() =>
+        expect(screen.getByRole('status').textContent).toBe(
+          'Not undone: the library was replaced by a restored backup since (Unsaved 1 item.)',
+        ),
+      );
+      expect(await getDatabase().items.get('article:wal')).toBeUndefined();
+      view.unmount();
+      // Replaced, then deleted: what ran last is said.
+      const snapshot = await unsaveItems(['article:fts']);
+      await writeBackupRecords(backup, 'replace', { db: getDatabase() });
+      await clearAll(getDatabase());
+      expect(await undoAnswering(() => undoUnsave(snapshot))).toBe(
+        'Not undone: everything was deleted since (Marked 2 items as done.)',
+      );
     } finally {
       resetDatabaseConnection();
     }
