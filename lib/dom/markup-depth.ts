@@ -4,8 +4,9 @@ import { escapeHtml } from '@/lib/dom/escape-html';
 /**
  * HTML text from outside (a backup's copy, an imported page, a bookmarks file) as a browser may
  * safely parse it: elements nested deeper than `MAX_MARKUP_DEPTH` lose their tags, never their text;
- * links among them stay links (holding only their text, one level beneath the bound): a bookmarks
- * file's folders may nest that deep (Chromium exports them so), and its links are what it is read for.
+ * links among them stay links (holding only their text, one level beneath the bound), and `<dd>`s
+ * descriptions: a bookmarks file's folders may nest that deep (Chromium exports them so), and its links
+ * and their descriptions are what it is read for.
  * Chromium's parser builds no deeper than 512 levels, but reaching that bound costs it time
  * quadratic in the nesting: its DOMParser spent 45 s on one backup copy nested 100,000 `<div>`s
  * deep, all of it in one task.
@@ -126,18 +127,19 @@ function hasTagsInsideSelect(html: string): boolean {
   return openedAt >= 0 && inside(openedAt, html.length);
 }
 
-/** An HTML link (`<a href>`), not SVG's `<a>`. */
-function isLink(node: Element): boolean {
-  return (
-    node.tagName === 'a' &&
-    node.namespaceURI === 'http://www.w3.org/1999/xhtml' &&
-    node.attrs.some((attr) => attr.name === 'href')
-  );
+/**
+ * What stays an element past the bound, holding only its text: an HTML link (`<a href>`, not SVG's `<a>`),
+ * and a description list's description (a bookmarks file's `<DD>`: a bookmark's description, its note).
+ */
+function isKeptPastBound(node: Element): boolean {
+  if (node.namespaceURI !== 'http://www.w3.org/1999/xhtml') return false;
+  return node.tagName === 'dd' || (node.tagName === 'a' && node.attrs.some((attr) => attr.name === 'href'));
 }
 
 /**
  * The text and comments beneath a node, in document order, without the elements around them; with
- * `keepingLinks`, the links beneath too, each holding only its own text (so one level deep at most).
+ * `keepingLinks`, the links (and descriptions) beneath too, each holding only its own text (so one level
+ * deep at most).
  */
 function nonElementsBeneath(node: ParentNode, keepingLinks = true): ChildNode[] {
   const kept: ChildNode[] = [];
@@ -148,7 +150,7 @@ function nonElementsBeneath(node: ParentNode, keepingLinks = true): ChildNode[] 
       kept.push(child);
       continue;
     }
-    if (keepingLinks && isLink(child)) {
+    if (keepingLinks && isKeptPastBound(child)) {
       child.childNodes = nonElementsBeneath(child, false);
       for (const inner of child.childNodes) inner.parentNode = child;
       kept.push(child);

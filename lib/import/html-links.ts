@@ -100,9 +100,15 @@ function outerFolderName(list: Element): string | undefined {
   return undefined;
 }
 
-/** The `<DD>` description Netscape bookmark files put after a bookmark's `<DT>`. */
+/**
+ * The `<DD>` description Netscape bookmark files put after a bookmark's `<DT>`; after the link itself
+ * where its `<DT>` was nested past the depth kept (`capMarkupDepth` keeps the link and the description).
+ */
 function descriptionOf(link: Element): string {
-  const next = link.parentElement?.nextElementSibling;
+  const own = link.nextElementSibling;
+  if (own?.tagName === 'DD') return own.textContent ?? ''; // past the depth kept: links and descriptions in a row
+  const item = link.parentElement;
+  const next = item?.firstElementChild === link ? item.nextElementSibling : null;
   return next?.tagName === 'DD' ? (next.textContent ?? '') : '';
 }
 

@@ -180,7 +180,8 @@ describe('a browser bookmarks file', () => {
         entries.map((entry) => entry.url),
         `${depth}`,
       ).toEqual(['https://example.com/top', 'https://example.com/x', 'https://example.com/y']);
-      expect(entries[1]?.title).toBe('Deep x');
+      expect(entries[1]).toMatchObject({ title: 'Deep x', note: 'why' });
+      expect(entries[2]?.note).toBe('');
       expect(entries[1]?.addedAt).toBe(1_700_000_000_000);
       expect(entries[1]?.tags.slice(0, 3)).toEqual(['f1', 'f2', 'f3']);
     }
