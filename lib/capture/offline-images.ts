@@ -23,14 +23,24 @@ const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&lt;': '<', '&gt;': '>', '&#39;': "'" };
 
 /**
+ * An `<img>` start tag as HTML serialization writes it: each attribute's value in double quotes with
+ * `"` escaped, so a `>` or a name inside a value never ends the tag or starts an attribute.
+ */
+const IMG_TAG = /<img((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*\/?>/g;
+const SHELF_SRC = /\sdata-shelf-src="([^"]*)"/;
+
+/**
  * The image addresses of a sanitized copy, in order, each once. The copy is the sanitizer's own
- * serialization (attributes in double quotes, `&` and `"` escaped), so this needs no DOM, which
- * the service worker does not have.
+ * serialization (attributes in double quotes, `&` and `"` escaped; `<` escaped in text), so this
+ * needs no DOM, which the service worker does not have. Only an `<img>` tag's attribute counts: a
+ * text node keeps `"` as it is, and a page's words `data-shelf-src="https://…"` were fetched as an
+ * image of its copy.
  */
 export function imageAddressesIn(html: string): string[] {
   const found = new Set<string>();
-  for (const match of html.matchAll(/\sdata-shelf-src="([^"]*)"/g)) {
-    const url = (match[1] ?? '').replace(/&(?:amp|quot|lt|gt|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+  for (const [, attributes] of html.matchAll(IMG_TAG)) {
+    const match = SHELF_SRC.exec(attributes ?? '');
+    const url = (match?.[1] ?? '').replace(/&(?:amp|quot|lt|gt|#39);/g, (entity) => ENTITIES[entity] ?? entity);
     if (/^https?:\/\//i.test(url) && url.length <= 4096) found.add(url);
   }
   return [...found];

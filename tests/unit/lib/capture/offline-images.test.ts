@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fetchImagesForCopy, IMAGE_LIMITS, imageAddressesIn } from '@/lib/capture/offline-images';
+import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 
 describe('imageAddressesIn', () => {
   it('reads the sanitizer’s image addresses, decoded, each once, web addresses only', () => {
@@ -7,6 +8,15 @@ describe('imageAddressesIn', () => {
       '<p><img data-shelf-src="https://a.example/x.png?w=1&amp;h=2" alt=""><img data-shelf-src="https://a.example/x.png?w=1&amp;h=2" alt=""></p>' +
       '<img alt="" data-shelf-src="http://b.example/y.jpg"><img data-shelf-src="javascript:alert(1)">';
     expect(imageAddressesIn(html)).toEqual(['https://a.example/x.png?w=1&h=2', 'http://b.example/y.jpg']);
+  });
+
+  it('reads only images’ addresses, never a page’s words that spell the attribute (text keeps its quotes)', () => {
+    const page =
+      '<p>Then data-shelf-src="https://tracker.example/prose.gif" names it.</p>' +
+      '<pre><code>&lt;img data-shelf-src="https://tracker.example/code.gif"&gt;</code></pre>' +
+      '<svg viewBox="0 0 4 4"><text> data-shelf-src="https://tracker.example/drawing.gif"</text></svg>' +
+      '<img alt=\'a > b data-shelf-src="https://tracker.example/alt.gif"\' src="https://a.example/real.png">';
+    expect(imageAddressesIn(sanitizeArticleHtml(page))).toEqual(['https://a.example/real.png']);
   });
 });
 
