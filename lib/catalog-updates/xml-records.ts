@@ -52,12 +52,19 @@ const MAX_FAULTS = 5;
  * ancestor, so unbounded nesting (a hostile feed of 400,000 nested <b>) would cost its square.
  */
 const MAX_RECORD_DEPTH = 32;
+/**
+ * The longest `xml:base` kept (twice the longest blog address Shelf keeps): a longer one leaves the
+ * base in effect. Each element nested in a relative `xml:base` (`<x xml:base="a/">`) lengthens it, and
+ * every open element holds its own: a 5 MB feed nested so held their square, far past a worker's memory.
+ */
+const MAX_BASE_LENGTH = 4_096;
 
 interface OpenElement {
   name: string;
   /** Where its start tag began: a self-closing tag is closed at the same place. */
   start: number;
-  scope: Map<string, string>;
+  /** The namespace prefixes it declares, undeclared again as it closes. */
+  declares: string[];
   base: string;
   node: XmlNode | null;
 }
@@ -70,6 +77,10 @@ function splitName(qualified: string): [prefix: string, local: string] {
 export function readXmlRecords(text: string, options: XmlRecordOptions): XmlRecords {
   const result: XmlRecords = { root: null, records: [], total: 0, faults: [] };
   const stack: OpenElement[] = [];
+  // Each prefix's namespaces, the innermost declaration last. One map for the document, not a copy per
+  // element: an element declaring a new prefix at each of 200,000 levels copied a map the size of its
+  // depth at each, holding their square (the worker ran out of memory).
+  const declared = new Map<string, string[]>([['xml', [XML_NS]]]);
   let records: { name: string; max: number } | null = null;
   let recordDepth = -1;
   let roots = 0;
@@ -81,15 +92,20 @@ export function readXmlRecords(text: string, options: XmlRecordOptions): XmlReco
     {
       onopentag(qualified, attrs) {
         const parent = stack.at(-1);
-        const scope = new Map(parent?.scope ?? [['xml', XML_NS]]);
+        const declares: string[] = [];
         for (const [key, value] of Object.entries(attrs)) {
-          if (key === 'xmlns') scope.set('', value);
-          else if (key.startsWith('xmlns:')) scope.set(key.slice(6), value);
+          const declaredPrefix = key === 'xmlns' ? '' : key.startsWith('xmlns:') ? key.slice(6) : null;
+          if (declaredPrefix === null) continue;
+          const uris = declared.get(declaredPrefix) ?? [];
+          uris.push(value);
+          declared.set(declaredPrefix, uris);
+          declares.push(declaredPrefix);
         }
         const [prefix, name] = splitName(qualified);
-        const ns = scope.get(prefix) ?? '';
+        const ns = declared.get(prefix)?.at(-1) ?? '';
         const parentBase = parent?.base ?? options.documentUrl;
-        const base = resolveUrl(attrs['xml:base'], parentBase) ?? parentBase;
+        const resolvedBase = resolveUrl(attrs['xml:base'], parentBase);
+        const base = resolvedBase && resolvedBase.length <= MAX_BASE_LENGTH ? resolvedBase : parentBase;
 
         if (!parent) {
           roots += 1;
@@ -112,7 +128,7 @@ export function readXmlRecords(text: string, options: XmlRecordOptions): XmlReco
           parent.node.children.push(node);
           if (isBlockElement(name)) appendAllText(stack, ' ');
         }
-        stack.push({ name: qualified, start: parser.startIndex, scope, base, node });
+        stack.push({ name: qualified, start: parser.startIndex, declares, base, node });
       },
       ontext(chunk) {
         const open = stack.at(-1);
@@ -125,6 +141,7 @@ export function readXmlRecords(text: string, options: XmlRecordOptions): XmlReco
       },
       onclosetag(qualified, isImplied) {
         const closed = stack.pop();
+        for (const declaredPrefix of closed?.declares ?? []) declared.get(declaredPrefix)?.pop();
         // htmlparser2 reports `<x/>` as implied too; only a close elsewhere is a fault.
         if (isImplied && closed?.start !== parser.startIndex) fault(`<${qualified}> is not closed where it should be`);
         if (closed?.node && isBlockElement(closed.node.name)) appendAllText(stack, ' ');

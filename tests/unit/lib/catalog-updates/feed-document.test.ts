@@ -188,6 +188,20 @@ describe('limits', () => {
     expect(document.items[0]?.description?.startsWith('word word word')).toBe(true);
   });
 
+  it('reads a feed whose elements each declare a namespace or a relative base, 50,000 levels deep', () => {
+    // Each open element kept its own copy of the namespaces in scope, and its own base address: a
+    // new prefix or a relative xml:base at every level held their square, and the worker ran out of memory.
+    const depth = 50_000;
+    for (const open of [(i: number) => `<x xmlns:p${i}="urn:p${i}">`, () => '<x xml:base="deeper/">']) {
+      const nested = `${Array.from({ length: depth }, (_, i) => open(i)).join('')}word${'</x>'.repeat(depth)}`;
+      const document = read(
+        `<rss version="2.0"><channel><item><link>/blog/a/b</link><title>Deep</title><description>${nested}</description></item></channel></rss>`,
+      );
+      if (document.format !== 'rss') throw new Error('not rss');
+      expect(document.items[0]).toMatchObject({ title: 'Deep', url: 'https://webcoderspeed.com/blog/a/b' });
+    }
+  });
+
   it('caps a sitemap index and a sitemap too', () => {
     const index = `<sitemapindex>${'<sitemap><loc>/s.xml</loc></sitemap>'.repeat(50)}</sitemapindex>`;
     expect(read(index)).toMatchObject({ format: 'sitemap-index', total: 50, sitemaps: { length: 10 } });
