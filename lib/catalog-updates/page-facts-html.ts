@@ -23,11 +23,18 @@ export function readPageFactsFromHtml(html: string, url: string): PageFacts {
   let title: string | null = null;
   let base: string | null = null;
   let svgDepth = 0;
+  let depth = 0;
+  let tooDeep = false;
   let capture: { kind: 'title' | 'json-ld'; text: string } | null = null;
 
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        // Read up to there, as a page past maxChars is: nothing after it is parsed.
+        if (++depth > PAGE_LIMITS.maxDepth) {
+          tooDeep = true;
+          return parser.pause();
+        }
         if (name === 'svg') svgDepth += 1;
         if (name === 'meta' && metas.length < PAGE_LIMITS.maxMetas) {
           const key = metaKey(attributes);
@@ -51,6 +58,7 @@ export function readPageFactsFromHtml(html: string, url: string): PageFacts {
         if (capture) capture.text += text;
       },
       onclosetag(name) {
+        depth -= 1;
         if (name === 'svg' && svgDepth > 0) svgDepth -= 1;
         if (capture && (name === 'title' || name === 'script')) {
           if (capture.kind === 'title') title = capture.text;
@@ -63,5 +71,5 @@ export function readPageFactsFromHtml(html: string, url: string): PageFacts {
   );
   parser.end(truncated ? html.slice(0, PAGE_LIMITS.maxChars) : html);
 
-  return { url, baseUrl: resolveUrl(base, url) ?? url, title, metas, links, jsonLd, truncated };
+  return { url, baseUrl: resolveUrl(base, url) ?? url, title, metas, links, jsonLd, truncated: truncated || tooDeep };
 }

@@ -39,6 +39,11 @@ export const PAGE_LIMITS = {
   maxLinks: 400,
   maxJsonLdBlocks: 20,
   maxJsonLdChars: 200_000,
+  /**
+   * Elements open at once: the HTML parser's stack costs time quadratic in it (600,000 unclosed
+   * `<div>`s, 3 MB, held the service worker for minutes). A page's facts sit a few levels deep.
+   */
+  maxDepth: 10_000,
 } as const;
 
 export function isJsonLdType(type: string | null | undefined): boolean {

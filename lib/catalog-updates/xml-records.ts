@@ -58,6 +58,12 @@ const MAX_RECORD_DEPTH = 32;
  * every open element holds its own: a 5 MB feed nested so held their square, far past a worker's memory.
  */
 const MAX_BASE_LENGTH = 4_096;
+/**
+ * Elements open at once before the document is refused (read no further, a fault): the XML parser's
+ * stack costs time quadratic in it (700,000 levels, what 5 MB allows, held the service worker for
+ * minutes). Feeds nest a few levels; a description nested 50,000 deep is still read.
+ */
+const MAX_DOCUMENT_DEPTH = 100_000;
 
 interface OpenElement {
   name: string;
@@ -91,6 +97,10 @@ export function readXmlRecords(text: string, options: XmlRecordOptions): XmlReco
   const parser = new Parser(
     {
       onopentag(qualified, attrs) {
+        if (stack.length >= MAX_DOCUMENT_DEPTH) {
+          fault(`elements nested deeper than ${MAX_DOCUMENT_DEPTH.toLocaleString('en-US')} levels`);
+          return parser.pause();
+        }
         const parent = stack.at(-1);
         const declares: string[] = [];
         for (const [key, value] of Object.entries(attrs)) {

@@ -233,6 +233,16 @@ describe('what is not a readable feed', () => {
     expect(problem('<rss><channel/></rss> trailing words').message).toMatch(/text outside the root/);
   });
 
+  it('names a document nested deeper than 100,000 elements, reading no further', () => {
+    // 700,000 levels (what the 5 MB cap allows) held the parser, and the service worker, for minutes.
+    const depth = 700_000;
+    const feed = `<rss version="2.0"><channel>${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</channel></rss>`;
+    expect(problem(feed)).toEqual({
+      kind: 'malformed',
+      message: 'malformed XML: elements nested deeper than 100,000 levels',
+    });
+  });
+
   it('names empty responses, plain text, and XML of another kind', () => {
     expect(problem('').kind).toBe('empty');
     expect(problem('   \n').kind).toBe('empty');

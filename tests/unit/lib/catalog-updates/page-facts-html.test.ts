@@ -52,6 +52,16 @@ describe('readPageFactsFromHtml (no DOM)', () => {
     expect(facts.metas).toEqual([]);
   });
 
+  it('reads a page nested deeper than PAGE_LIMITS.maxDepth up to there, and says so', () => {
+    // 600,000 unclosed <div>s (3 MB, the cap) held the parser, and the service worker, for minutes.
+    const head = '<html><head><title>Deep</title><meta name="description" content="early"></head><body>';
+    const deep = `${head}${'<div>'.repeat(600_000)}<meta name="description" content="late"></body></html>`;
+    const facts = readPageFactsFromHtml(deep, 'https://webcoderspeed.com/');
+    expect(facts.truncated).toBe(true);
+    expect(facts.title).toBe('Deep');
+    expect(facts.metas).toEqual([{ key: 'description', content: 'early' }]);
+  });
+
   it('caps how many metas, links and JSON-LD blocks a page can make it keep', () => {
     const many = `${'<meta name="m" content="c">'.repeat(1_000)}${'<link rel="x" href="y">'.repeat(1_000)}${'<script type="application/ld+json">{}</script>'.repeat(100)}`;
     const facts = readPageFactsFromHtml(many, 'https://webcoderspeed.com/');
