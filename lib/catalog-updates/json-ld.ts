@@ -43,11 +43,12 @@ function decodedString(value: unknown): string | null {
   return text === null ? null : decodeEntities(text).trim() || null;
 }
 
-function firstString(value: unknown): string | null {
+/** A string, or the first in arrays nested at most MAX_DEPTH deep (a page's block may nest them 100,000 deep). */
+function firstString(value: unknown, depth = 0): string | null {
   if (typeof value === 'string') return value.trim() || null;
-  if (Array.isArray(value)) {
+  if (Array.isArray(value) && depth < MAX_DEPTH) {
     for (const item of value) {
-      const found = firstString(item);
+      const found = firstString(item, depth + 1);
       if (found) return found;
     }
   }

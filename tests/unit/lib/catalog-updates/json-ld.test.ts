@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readArticleJsonLd } from '@/lib/catalog-updates/json-ld';
+import { PAGE_LIMITS } from '@/lib/catalog-updates/page-facts';
 
 const block = (value: unknown) => JSON.stringify(value);
 
@@ -88,6 +89,17 @@ describe('readArticleJsonLd', () => {
     expect(readArticleJsonLd([block(deep)]).article).toBeNull();
     const wide = Array.from({ length: 5_000 }, () => ({ '@type': 'Thing' }));
     expect(readArticleJsonLd([block([...wide, { '@type': 'BlogPosting', headline: 'Late' }])]).article).toBeNull();
+  });
+
+  it('reads an article whose text is buried in arrays nested 99,000 deep (a 200,000-character block) as having none', () => {
+    // Read recursively, it overflowed the stack: the catalog update stopped at that page, kept first for the next.
+    const buried = `${'['.repeat(99_000)}"Buried"${']'.repeat(99_000)}`;
+    const page = `{"@type":"BlogPosting","headline":${buried},"description":"Found"}`;
+    expect(page.length).toBeLessThanOrEqual(PAGE_LIMITS.maxJsonLdChars);
+    expect(readArticleJsonLd([page]).article).toMatchObject({ headline: null, description: 'Found' });
+    expect(readArticleJsonLd([block({ '@type': 'BlogPosting', headline: [['Nested']] })]).article?.headline).toBe(
+      'Nested',
+    );
   });
 });
 
