@@ -59,8 +59,54 @@ export function quotesFromMetadata(highlights: readonly OmnivoreHighlight[]): {
   return { quotes, notes };
 }
 
-/** The link Omnivore puts after each quote in `highlights/{slug}.md`: `[⤴️](https://omnivore.app/…)`. */
-const OMNIVORE_LINK = /\s*\[(?:⤴️|⤴)\]\([^)]*\)\s*$|\s*\[[^\]]*\]\(https:\/\/omnivore\.app\/[^)]*\)\s*$/u;
+/**
+ * Where the link Omnivore puts after each quote in `highlights/{slug}.md` begins (`[⤴️](…)`, or a link of
+ * any label to `https://omnivore.app/…`, ending the text, with the whitespace before it), or -1. What the
+ * regex `\s*\[(?:⤴️|⤴)\]\([^)]*\)\s*$|\s*\[[^\]]*\]\(https:\/\/omnivore\.app\/[^)]*\)\s*$` matched, found in
+ * linear time: that regex tried every position of the line, each to its end, and a quote line of
+ * 40,000 spaces or brackets took seconds (a crafted export froze the importing page).
+ */
+function omnivoreLinkStart(text: string): number {
+  const end = text.trimEnd().length;
+  if (text[end - 1] !== ')') return -1;
+  // The address holds no `)`: its `(` comes after the `)` before the last.
+  const after = text.lastIndexOf(')', end - 2) + 1;
+  const starts: number[] = [];
+  for (const label of ['[⤴️](', '[⤴](']) {
+    const at = text.indexOf(label, Math.max(0, after - label.length + 1));
+    if (at !== -1 && at < end) starts.push(at);
+  }
+  for (let at = text.indexOf(OMNIVORE_TARGET, Math.max(0, after - 1)); at !== -1; ) {
+    const open = labelStart(text, at);
+    if (open !== -1) {
+      starts.push(open);
+      break;
+    }
+    at = text.indexOf(OMNIVORE_TARGET, at + 1);
+  }
+  if (starts.length === 0) return -1;
+  let start = Math.min(...starts);
+  while (start > 0 && /\s/.test(text[start - 1] as string)) start -= 1;
+  return start;
+}
+
+const OMNIVORE_TARGET = '](https://omnivore.app/';
+
+/**
+ * Where the label ending at `close` (a `]`) begins: the first `[` after the `]` before it (a label
+ * holds no `]`), or -1. Read back to that `]` only, so reading each `]` of a line in turn reads it once.
+ */
+function labelStart(text: string, close: number): number {
+  let open = -1;
+  for (let i = close - 1; i >= 0 && text[i] !== ']'; i -= 1) if (text[i] === '[') open = i;
+  return open;
+}
+
+/** The text without Omnivore's link at its end. */
+function withoutOmnivoreLink(text: string): string {
+  const start = omnivoreLinkStart(text);
+  return start === -1 ? text : text.slice(0, start);
+}
 
 /**
  * Omnivore's `highlights/{slug}.md`: each highlight a `> quote` block ending with a link back to
@@ -73,7 +119,7 @@ export function quotesFromMarkdown(markdown: string): { quotes: FoundQuote[]; re
   let quoteLines: string[] = [];
   let noteLines: string[] = [];
   const finish = () => {
-    const quote = quoteLines.join('\n').replace(OMNIVORE_LINK, '').trim();
+    const quote = withoutOmnivoreLink(quoteLines.join('\n')).trim();
     if (quote) quotes.push({ quote, note: noteLines.join('\n').trim() });
     else rest.push(...noteLines);
     quoteLines = [];
@@ -88,8 +134,9 @@ export function quotesFromMarkdown(markdown: string): { quotes: FoundQuote[]; re
       if ((!inQuote || linked) && (quoteLines.length > 0 || noteLines.length > 0)) finish();
       inQuote = true;
       const text = quoted[1] ?? '';
-      linked = OMNIVORE_LINK.test(text);
-      quoteLines.push(text.replace(OMNIVORE_LINK, ''));
+      const link = omnivoreLinkStart(text);
+      linked = link !== -1;
+      quoteLines.push(link === -1 ? text : text.slice(0, link));
     } else {
       inQuote = false;
       if (quoteLines.length > 0) noteLines.push(line);
