@@ -284,6 +284,18 @@ export interface StatusChange {
   previous: Map<string, ItemStatus>;
 }
 
+/** Changes the saved items of these ids in one transaction (none for an id no longer saved), a full disk said as such. */
+function modifyItems(db: ShelfDatabase, ids: Iterable<string>, change: (item: SavedItem) => void): Promise<unknown> {
+  return reportingFullStorage(() =>
+    db.transaction('rw', db.items, () =>
+      db.items
+        .where('id')
+        .anyOf([...ids])
+        .modify((item) => change(item)),
+    ),
+  );
+}
+
 /** Sets the status of items; returns the change, for undo. */
 export async function setStatus(
   ids: readonly string[],
@@ -291,18 +303,11 @@ export async function setStatus(
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<StatusChange> {
   const previous = new Map<string, ItemStatus>();
-  await reportingFullStorage(() =>
-    db.transaction('rw', db.items, () =>
-      db.items
-        .where('id')
-        .anyOf([...ids])
-        .modify((item) => {
-          previous.set(item.id, item.status);
-          item.status = status;
-          touch(item, ['status'], now);
-        }),
-    ),
-  );
+  await modifyItems(db, ids, (item) => {
+    previous.set(item.id, item.status);
+    item.status = status;
+    touch(item, ['status'], now);
+  });
   return { status, at: now, previous };
 }
 
@@ -329,21 +334,14 @@ async function putFieldBack<F extends 'status' | 'tags'>(
   setTo?: SavedItem[F],
 ): Promise<number> {
   let restored = 0;
-  await reportingFullStorage(() =>
-    db.transaction('rw', db.items, () =>
-      db.items
-        .where('id')
-        .anyOf([...previous.keys()])
-        .modify((item) => {
-          const value = previous.get(item.id);
-          if (value === undefined || item.changedAt[field] !== at) return;
-          if (setTo !== undefined && item[field] !== setTo) return;
-          item[field] = value;
-          touch(item, [field], now);
-          restored++;
-        }),
-    ),
-  );
+  await modifyItems(db, previous.keys(), (item) => {
+    const value = previous.get(item.id);
+    if (value === undefined || item.changedAt[field] !== at) return;
+    if (setTo !== undefined && item[field] !== setTo) return;
+    item[field] = value;
+    touch(item, [field], now);
+    restored++;
+  });
   return restored;
 }
 
@@ -483,24 +481,17 @@ export async function changeTagForUndo(
     change,
   };
   if (change === 'add' && !clean) return result;
-  await reportingFullStorage(() =>
-    db.transaction('rw', db.items, () =>
-      db.items
-        .where('id')
-        .anyOf([...ids])
-        .modify((item) => {
-          result.found++;
-          const added = change === 'add' ? addTag(item.tags, clean as string) : null;
-          if (added && !added.ok && added.error === 'too-many') result.full++;
-          const next = added ? (added.ok && added.added ? added.tags : item.tags) : removeTag(item.tags, tag);
-          if (next.length === item.tags.length) return;
-          result.previous.set(item.id, [...item.tags]);
-          item.tags = next;
-          touch(item, ['tags'], now);
-          result.changed++;
-        }),
-    ),
-  );
+  await modifyItems(db, ids, (item) => {
+    result.found++;
+    const added = change === 'add' ? addTag(item.tags, clean as string) : null;
+    if (added && !added.ok && added.error === 'too-many') result.full++;
+    const next = added ? (added.ok && added.added ? added.tags : item.tags) : removeTag(item.tags, tag);
+    if (next.length === item.tags.length) return;
+    result.previous.set(item.id, [...item.tags]);
+    item.tags = next;
+    touch(item, ['tags'], now);
+    result.changed++;
+  });
   return result;
 }
 
@@ -516,28 +507,21 @@ export async function undoTagChange(
   { db = getDatabase(), now = Math.max(Date.now(), change.at + 1) }: WriteOptions = {},
 ): Promise<number> {
   let restored = 0;
-  await reportingFullStorage(() =>
-    db.transaction('rw', db.items, () =>
-      db.items
-        .where('id')
-        .anyOf([...change.previous.keys()])
-        .modify((item) => {
-          const previous = change.previous.get(item.id);
-          if (previous === undefined) return;
-          let next: string[];
-          if (item.changedAt.tags === change.at) next = previous;
-          else if (change.change === 'add') next = removeTag(item.tags, change.tag);
-          else {
-            const added = addTag(item.tags, change.tag);
-            next = added.ok && added.added ? added.tags : item.tags;
-          }
-          if (JSON.stringify(next) === JSON.stringify(item.tags)) return;
-          item.tags = next;
-          touch(item, ['tags'], now);
-          restored++;
-        }),
-    ),
-  );
+  await modifyItems(db, change.previous.keys(), (item) => {
+    const previous = change.previous.get(item.id);
+    if (previous === undefined) return;
+    let next: string[];
+    if (item.changedAt.tags === change.at) next = previous;
+    else if (change.change === 'add') next = removeTag(item.tags, change.tag);
+    else {
+      const added = addTag(item.tags, change.tag);
+      next = added.ok && added.added ? added.tags : item.tags;
+    }
+    if (JSON.stringify(next) === JSON.stringify(item.tags)) return;
+    item.tags = next;
+    touch(item, ['tags'], now);
+    restored++;
+  });
   return restored;
 }
 
