@@ -1,7 +1,7 @@
 import { selectorsOfSpan } from '@/lib/annotations/describe-range';
 import { matchQuote, type QuoteMatch } from '@/lib/annotations/match-quote';
 import type { SelectorSet } from '@/lib/annotations/selectors';
-import { collapseWhitespace, createTextModel, type TextModel } from '@/lib/annotations/text-model';
+import { asModelText, createTextModel, type TextModel } from '@/lib/annotations/text-model';
 
 export type AnchorResult =
   | {
@@ -38,7 +38,7 @@ export function selectorsForQuote(
   quote: { exact: string; prefix?: string; suffix?: string },
   model: TextModel = createTextModel(root),
 ): SelectorSet | null {
-  const exact = collapseWhitespace(quote.exact).trim();
+  const exact = asModelText(quote.exact).trim();
   if (!exact) return null;
   const match = matchQuote(model.text, {
     quote: { type: 'TextQuoteSelector', exact, prefix: quote.prefix, suffix: quote.suffix },

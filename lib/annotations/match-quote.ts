@@ -1,6 +1,6 @@
 import approximateSearch from 'approx-string-match';
 import type { SelectorSet } from '@/lib/annotations/selectors';
-import { collapseWhitespace, type TextSpan } from '@/lib/annotations/text-model';
+import { asModelText, collapseWhitespace, type TextSpan } from '@/lib/annotations/text-model';
 
 /**
  * Finds a highlight's quote in a text, the way Hypothesis does (position, then exact quote, then an
@@ -225,10 +225,10 @@ function blankOut(text: string, spans: TextSpan[]): string {
 
 /** Where `selectors` point in `text` (a model's text: whitespace already collapsed). */
 export function matchQuote(text: string, selectors: SelectorSet): QuoteMatch {
-  const quote = collapseWhitespace(selectors.quote.exact).trim();
+  const quote = asModelText(selectors.quote.exact).trim();
   if (!quote) return { status: 'not-found', reason: 'absent' };
-  const prefix = selectors.quote.prefix === undefined ? undefined : collapseWhitespace(selectors.quote.prefix);
-  const suffix = selectors.quote.suffix === undefined ? undefined : collapseWhitespace(selectors.quote.suffix);
+  const prefix = selectors.quote.prefix === undefined ? undefined : asModelText(selectors.quote.prefix);
+  const suffix = selectors.quote.suffix === undefined ? undefined : asModelText(selectors.quote.suffix);
   const expected: Expected = {
     quote,
     prefix,

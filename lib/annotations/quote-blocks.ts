@@ -1,4 +1,4 @@
-import { BLOCK_ELEMENTS, collapseWhitespace, isSkippedElement } from '@/lib/annotations/text-model';
+import { asModelText, BLOCK_ELEMENTS, collapseWhitespace, isSkippedElement } from '@/lib/annotations/text-model';
 
 /**
  * A highlight's quote as it reads, for the Markdown export: the text model (`text-model.ts`) that
@@ -55,7 +55,7 @@ export function quoteBlocksOfRange(root: Element, range: Range, exact: string): 
         const start = child === range.startContainer ? range.startOffset : 0;
         const end = child === range.endContainer ? range.endOffset : data.length;
         // Outside a <pre> a line break in the source is a space; only a <br> breaks the line.
-        parts.push(inPre ? data.slice(start, end) : collapseWhitespace(data.slice(start, end)));
+        parts.push(inPre ? data.slice(start, end) : asModelText(data.slice(start, end)));
       } else if (child.nodeType === ELEMENT_NODE && !isSkippedElement(child as Element)) {
         const name = (child as Element).localName;
         if (name === 'br') parts.push('\n');
@@ -78,6 +78,6 @@ export function quoteBlocksOfRange(root: Element, range: Range, exact: string): 
   const [first] = blocks;
   if (!first || (blocks.length === 1 && !first.code && !first.text.includes('\n'))) return undefined;
   const joined = blocks.map((block) => block.text).join(' ');
-  if (joined.length > MAX_QUOTE_BLOCKS_LENGTH || collapseWhitespace(joined) !== exact) return undefined;
+  if (joined.length > MAX_QUOTE_BLOCKS_LENGTH || asModelText(joined) !== exact) return undefined;
   return blocks;
 }

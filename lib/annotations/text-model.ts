@@ -7,7 +7,10 @@
  * 2. every run of whitespace (JavaScript's `\s`, which includes no-break spaces) becomes one space;
  *    the start and end of a block element (`<p>`, `<li>`, `<td>`, …) and a `<br>` count as
  *    whitespace too, so `<p>a</p><p>b</p>` reads "a b" as it renders, not "ab";
- * 3. the text never starts with a space, and offsets count UTF-16 code units of this string.
+ * 3. soft hyphens (U+00AD), zero-width spaces (U+200B) and word joiners (U+2060) are left out: they
+ *    show nothing (a soft hyphen only where a line breaks), and pages add or drop them between two
+ *    captures (a hyphenation script, a CMS breaking long words), which must not lose a highlight;
+ * 4. the text never starts with a space, and offsets count UTF-16 code units of this string.
  *
  * Marks that wrap text (Shelf's highlights) and split text nodes leave this text unchanged, so
  * highlights anchor the same whether or not others are already drawn.
@@ -76,6 +79,17 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
+/** The characters rule 3 leaves out. */
+const INVISIBLE = /[\u00AD\u200B\u2060]/g;
+
+/**
+ * Applies rules 2 and 3 to a string that did not come from the DOM: a stored quote, prefix or
+ * suffix (one stored before rule 3 may hold soft hyphens), or a search's passage.
+ */
+export function asModelText(text: string): string {
+  return collapseWhitespace(text.replace(INVISIBLE, ''));
+}
+
 /** A half-open interval [start, end) of a model's text. */
 export interface TextSpan {
   start: number;
@@ -111,14 +125,14 @@ function collectText(root: Element): Array<Text | null> {
 }
 
 /**
- * The model's text alone (rules 1–3), without the offsets: what a saved copy is searched and
+ * The model's text alone (rules 1–4), without the offsets: what a saved copy is searched and
  * snippeted by, so that a passage search shows is one the reader finds ("interview</p><p>Mr" reads
  * "interview Mr", not "interviewMr").
  */
 export function modelText(root: Element): string {
   const parts: string[] = [];
   for (const node of collectText(root)) parts.push(node === null ? ' ' : node.data);
-  return collapseWhitespace(parts.join('')).trim();
+  return asModelText(parts.join('')).trim();
 }
 
 /**
@@ -153,7 +167,15 @@ export function createTextModel(root: Element): TextModel {
   let spaceNode = -1; // where the pending space's whitespace began; -1 for a line break
   let spaceOffset = 0;
   let k = -1;
-  const words = /\S+/g;
+  // Runs of visible characters; between two of them, whitespace is a space and invisible characters nothing.
+  const words = /[^\s\u00AD\u200B\u2060]+/g;
+  const whitespace = /\s/g;
+  /** Index of the first whitespace character of data[from, to), or -1. */
+  const whitespaceIn = (data: string, from: number, to: number) => {
+    whitespace.lastIndex = from;
+    const found = whitespace.exec(data);
+    return found && found.index < to ? found.index : -1;
+  };
   for (const node of sequence) {
     if (node === null) {
       pendingSpace = true;
@@ -164,8 +186,9 @@ export function createTextModel(root: Element): TextModel {
     words.lastIndex = 0;
     let previousEnd = 0;
     for (let match = words.exec(data); match; match = words.exec(data)) {
-      if (match.index > previousEnd && (!pendingSpace || spaceNode < 0)) {
-        [pendingSpace, spaceNode, spaceOffset] = [true, k, previousEnd];
+      const gapSpace = whitespaceIn(data, previousEnd, match.index);
+      if (gapSpace >= 0 && (!pendingSpace || spaceNode < 0)) {
+        [pendingSpace, spaceNode, spaceOffset] = [true, k, gapSpace];
       }
       if (pendingSpace && length > 0) {
         if (spaceNode >= 0) addSegment(' ', spaceNode, spaceOffset, 1);
@@ -175,8 +198,9 @@ export function createTextModel(root: Element): TextModel {
       addSegment(match[0], k, match.index, 1);
       previousEnd = match.index + match[0].length;
     }
-    if (previousEnd < data.length && (!pendingSpace || spaceNode < 0)) {
-      [pendingSpace, spaceNode, spaceOffset] = [true, k, previousEnd];
+    const trailingSpace = whitespaceIn(data, previousEnd, data.length);
+    if (trailingSpace >= 0 && (!pendingSpace || spaceNode < 0)) {
+      [pendingSpace, spaceNode, spaceOffset] = [true, k, trailingSpace];
     }
   }
   const text = pieces.join('');

@@ -1,6 +1,6 @@
 import { anchor } from '@/lib/annotations/anchor';
 import { HIGHLIGHT_ID_ATTRIBUTE, highlightRange, removeHighlight } from '@/lib/annotations/highlight-marks';
-import { collapseWhitespace, createTextModel } from '@/lib/annotations/text-model';
+import { asModelText, createTextModel } from '@/lib/annotations/text-model';
 import { focusIfNowhereAround } from '@/lib/dom/focus-rescue';
 
 /** The mark of the passage a search opened the reader at. */
@@ -21,7 +21,7 @@ export function showPassage(root: Element, passage: string): boolean {
   if (found.status === 'not-found' && found.reason === 'ambiguous') {
     // A highlight in the wrong one of two places is wrong; a search passage is only its words, and the
     // same words in another place are that passage too (a page repeating a paragraph): the first shows it.
-    const words = collapseWhitespace(passage).trim();
+    const words = asModelText(passage).trim();
     const start = words ? model.text.indexOf(words) : -1;
     if (start >= 0) range = model.rangeOfSpan({ start, end: start + words.length });
   }

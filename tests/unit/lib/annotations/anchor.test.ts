@@ -245,6 +245,31 @@ describe('anchoring a highlight again', () => {
     expect(secondResult).toMatchObject({ status: 'found', method: 'position', text: 'copies the logged' });
   });
 
+  it('finds a short quote again after the page added or dropped soft hyphens in it (a hyphenation script, a recapture)', () => {
+    const plain = mount(['We ate extraordinary food there.']);
+    const highlighted = highlightIn(plain, 0, 'extraordinary');
+    document.body.replaceChildren();
+    const hyphenated = mount(['We ate extra\u00ADordi\u00ADnary food there.']);
+    const found = anchor(hyphenated, highlighted);
+    expect(found).toMatchObject({ status: 'found', method: 'position' });
+    expect(found.status === 'found' && found.range.toString()).toBe('extra\u00ADordi\u00ADnary');
+    // A highlight stored with soft hyphens in its quote and context (before they were left out) is found without them.
+    const stored: SelectorSet = {
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: 'extra\u00ADordi\u00ADnary',
+        prefix: 'We ate ',
+        suffix: ' food there.',
+      },
+      position: { type: 'TextPositionSelector', start: 7, end: 22 },
+    };
+    document.body.replaceChildren();
+    expect(anchor(mount(['We ate extraordinary food there.']), stored)).toMatchObject({
+      status: 'found',
+      text: 'extraordinary',
+    });
+  });
+
   it('finds imported quotes that have no position or context', () => {
     const root = mount();
     const selectors: SelectorSet = { quote: { type: 'TextQuoteSelector', exact: 'sees a\n  snapshot' } };

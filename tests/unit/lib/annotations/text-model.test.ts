@@ -26,6 +26,16 @@ describe('the text highlight offsets count', () => {
     expect(createTextModel(root).text).toBe('abcde');
   });
 
+  it('leaves out soft hyphens, zero-width spaces and word joiners, which a page adds or drops between captures', () => {
+    const root = mount('<p>extra\u00ADordi<b>\u00ADnary</b> food \u00AD at\u200B www.\u200Bexample\u2060.com</p>');
+    const model = createTextModel(root);
+    expect(model.text).toBe('extraordinary food at www.example.com');
+    const start = model.text.indexOf('ordinary');
+    const range = model.rangeOfSpan({ start, end: start + 'ordinary'.length });
+    expect(range.toString()).toBe('ordi\u00ADnary');
+    expect(model.spanOfRange(range)).toEqual({ start, end: start + 'ordinary'.length });
+  });
+
   it('is unchanged when text nodes are split and wrapped (how highlights are drawn)', () => {
     const root = mount('<p>The quick brown fox</p>');
     const before = createTextModel(root).text;
@@ -45,6 +55,7 @@ describe('the text highlight offsets count', () => {
       '\n  <p>  text  </p>\n  ',
       '<p>a<script>var x = 1;</script>b<style>p{}</style>c<noscript>enable js</noscript>d<textarea>draft</textarea>e</p><template>t</template>',
       '<p>his interview</p><p>Mr Obama <i>lands</i> in Kenya</p><table><tr><td>1</td><td>2</td></tr></table>',
+      '<p>\u00ADextra\u00ADordi<b>\u00ADnary</b> \u00AD \u200Bwww.\u200Bexample\u2060.com\u00AD</p><p>\u200B</p><p>end</p>',
     ]) {
       const root = mount(html);
       expect(modelText(root)).toBe(createTextModel(root).text);
