@@ -81,7 +81,8 @@ const agreesOnOneSide = (c: Candidate) => hasNoContext(c) || agrees(c.prefixScor
 const agreesOnBothSides = (c: Candidate) =>
   !hasNoContext(c) && [c.prefixScore, c.suffixScore].every((score) => score === null || agrees(score));
 
-const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+/** Letters, digits and the marks that combine with them (a Devanagari vowel sign, a decomposed accent). */
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}_]/u;
 /** Whether `text` has a word boundary before index `at` (not between two word characters). */
 const isWordBoundary = (text: string, at: number) =>
   !(WORD_CHARACTER.test(text[at - 1] ?? ' ') && WORD_CHARACTER.test(text[at] ?? ' '));

@@ -233,6 +233,17 @@ describe('anchoring a highlight again', () => {
     expect(anchor(root, partOfWord)).toMatchObject({ status: 'found', text: 'ache' });
   });
 
+  it('does not find a whole word inside a longer one whose next letter is a combining mark (Devanagari, decomposed Latin)', () => {
+    const root = mount(['हम यहाँ कम पानी पीते हैं।', 'We sat in the cafe all day.']);
+    const hindi = highlightIn(root, 0, 'कम');
+    const latin = highlightIn(root, 1, 'cafe');
+    // "कम" (less) became "कमी" (shortage): its vowel sign is a letter of the word, not the end of "कम".
+    setParagraph(root, 0, 'हम यहाँ कमी पानी पीते हैं।');
+    setParagraph(root, 1, 'We sat in the cafe\u0301s all day.');
+    expect(anchor(root, hindi)).toEqual({ status: 'not-found', reason: 'context-mismatch' });
+    expect(anchor(root, latin)).toEqual({ status: 'not-found', reason: 'context-mismatch' });
+  });
+
   it('anchors one highlight after another has been drawn on the page', () => {
     const root = mount();
     const first = highlightIn(root, 1, 'the logged pages back');
