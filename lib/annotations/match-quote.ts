@@ -132,6 +132,26 @@ function pickByPosition(agreeing: Candidate[], hint: number | undefined): Candid
 }
 
 /**
+ * In repetitive text ("Repeat. Repeat. Repeat.") each occurrence's neighbours agree with most of its
+ * context, being part of it, and once text was added before them the position could not tell them
+ * apart (review). The occurrence with its whole stored context around it, unchanged, is the
+ * highlight when it is the only one and every other occurrence that agrees lies within that
+ * context. A copy further away (a paragraph shown twice) is not explained so: the position decides.
+ */
+function withWholeContext(text: string, agreeing: Candidate[], { prefix, suffix }: Expected): Candidate | null {
+  if (prefix === undefined || suffix === undefined) return null;
+  const whole = agreeing.filter(
+    (c) =>
+      (prefix ? text.slice(c.start - prefix.length, c.start) === prefix : c.start === 0) &&
+      (suffix ? text.slice(c.end, c.end + suffix.length) === suffix : c.end === text.length),
+  );
+  const [only] = whole;
+  if (whole.length !== 1 || !only) return null;
+  const [from, to] = [only.start - prefix.length, only.end + suffix.length];
+  return agreeing.every((c) => c.start >= from && c.end <= to) ? only : null;
+}
+
+/**
  * Whether the text before and after the quote now meet somewhere other than around `found`, with
  * nothing between them: the quote was deleted from its place, so `found` is another copy (a form's
  * help text shown twice, a pull quote), not the highlight.
@@ -162,7 +182,11 @@ function matchExactly(text: string, spans: TextSpan[], expected: Expected): Exac
   // Where the position says, with the same words around it: that is the highlight, even when the
   // same words appear elsewhere.
   const inPlace = agreeing.find((c) => c.start === expected.hint && agreesOnBothSides(c));
-  const found = inPlace ?? (agreeing.length === 1 ? agreeing[0] : pickByPosition(agreeing, expected.hint));
+  const found =
+    inPlace ??
+    (agreeing.length === 1
+      ? agreeing[0]
+      : (withWholeContext(text, agreeing, expected) ?? pickByPosition(agreeing, expected.hint)));
   if (!found) return { status: 'not-found', reason: agreeing.length ? 'ambiguous' : 'context-mismatch' };
   const method = found.start === expected.hint ? 'position' : 'exact';
   return { status: 'found', start: found.start, end: found.end, method, oneSided: !agreesOnBothSides(found) };

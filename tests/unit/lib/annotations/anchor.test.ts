@@ -133,6 +133,29 @@ describe('anchoring a highlight again', () => {
     expect(result.status === 'found' && paragraphOf(result.range)?.textContent).toBe('Then: install the package.');
   });
 
+  it('tells apart the occurrences of a quote repeated side by side, after text was added before them', () => {
+    const chorus = 'Then the chorus: Repeat. Repeat. Repeat. Step two follows after the chorus ends.';
+    for (const occurrence of [0, 1, 2]) {
+      const root = mount([chorus]);
+      const text = root.querySelector('p')?.firstChild as Text;
+      const at = chorus.indexOf('Repeat.') + 8 * occurrence;
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 'Repeat.'.length);
+      const described = describeRange(root, range);
+      if (!described.ok) throw new Error(described.error);
+      const inserted = document.createElement('p');
+      inserted.textContent = 'A paragraph added at the top of the page.';
+      root.prepend(inserted);
+      const result = anchor(root, described.selectors);
+      expect(result).toMatchObject({ status: 'found', method: 'exact' });
+      expect(result.status === 'found' && createTextModel(root).spanOfRange(result.range).start).toBe(
+        inserted.textContent.length + 1 + at,
+      );
+      document.body.replaceChildren();
+    }
+  });
+
   it('keeps a highlight in a paragraph shown twice where it was, and says "ambiguous" once the page moved', () => {
     const root = mount();
     const selectors = highlightIn(root, 2, 'because each reader sees');
