@@ -6,6 +6,7 @@ import { describeSelection, isKeyForField, selectedRangeIn } from '@/lib/annotat
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
 import { focusElement } from '@/lib/dom/focus-rescue';
 import { scrollBehavior } from '@/lib/dom/motion';
+import { openDetailsAround } from '@/lib/dom/open-details';
 
 const BODY_SELECTOR = '.reader-body';
 
@@ -89,14 +90,20 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
     };
   }, [containerRef, body, highlightSelection, setMessage]);
 
-  const show = useCallback((id: string) => {
-    const mark = painted.current?.drawn.get(id)?.marks[0];
-    if (!mark) return;
-    // The focus follows (it stayed on the list's button, off screen): a screen reader reads the
-    // passage, and Tab goes on from there.
-    focusElement(mark);
-    mark.scrollIntoView({ block: 'center', behavior: scrollBehavior(mark.ownerDocument.defaultView) });
-  }, []);
+  const show = useCallback(
+    (id: string) => {
+      const mark = painted.current?.drawn.get(id)?.marks[0];
+      if (!mark) return;
+      // One in a closed <details> (a FAQ's answer) was scrolled to unseen, and the focus could not go there.
+      const root = body();
+      if (root) openDetailsAround(mark, root);
+      // The focus follows (it stayed on the list's button, off screen): a screen reader reads the
+      // passage, and Tab goes on from there.
+      focusElement(mark);
+      mark.scrollIntoView({ block: 'center', behavior: scrollBehavior(mark.ownerDocument.defaultView) });
+    },
+    [body],
+  );
 
   return { notFound, selectionRect, message, highlightSelection, show };
 }

@@ -2,6 +2,7 @@ import { anchor } from '@/lib/annotations/anchor';
 import { HIGHLIGHT_ID_ATTRIBUTE, highlightRange, removeHighlight } from '@/lib/annotations/highlight-marks';
 import { asModelText, createTextModel } from '@/lib/annotations/text-model';
 import { focusIfNowhereAround } from '@/lib/dom/focus-rescue';
+import { openDetailsAround } from '@/lib/dom/open-details';
 
 /** The mark of the passage a search opened the reader at. */
 export const PASSAGE_MARK_ID = 'search-passage';
@@ -31,10 +32,8 @@ export function showPassage(root: Element, passage: string): boolean {
     className: 'search-passage',
     ownerDocument: root.ownerDocument,
   });
-  // A passage in a closed <details> would be marked but unseen: open the ones it sits in.
-  for (let node = marks[0]?.parentElement; node && node !== root; node = node.parentElement)
-    if (node.localName === 'details') (node as HTMLDetailsElement).open = true;
   const first = marks[0];
+  if (first) openDetailsAround(first, root);
   first?.scrollIntoView({ block: 'center' });
   // The focus follows (a screen reader reads on from the passage), unless the user has put it on
   // something since (the passage may be found seconds later in a huge copy); focusable from script only.

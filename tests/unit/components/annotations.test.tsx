@@ -280,6 +280,34 @@ describe('annotating in the reader', () => {
     }
   }, 60_000);
 
+  it('opens the closed <details> a highlight pressed in the list is in, so that it shows', async () => {
+    const url = 'https://example.org/faq';
+    const html = `<p>Questions.</p><details><summary>More</summary><p>${SENTENCE} Folded away.</p></details>`;
+    const faqId = (
+      await savePage(
+        { url, title: 'FAQ' },
+        capturedPage(url, 'FAQ', html.replace(/<[^>]+>/g, ' '), { html, wordCount: 6 }),
+      )
+    ).id;
+    render(<ReaderContainer itemId={faqId} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByText(/Folded away/);
+    const node = document.querySelector('.reader-body details p')?.firstChild as Text;
+    document.getSelection()?.setBaseAndExtent(node, 0, node, SENTENCE.length);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    const show = await screen.findByRole('button', { name: SENTENCE });
+    const details = document.querySelector<HTMLDetailsElement>('.reader-body details') as HTMLDetailsElement;
+    details.open = false;
+    const { scrollIntoView } = Element.prototype;
+    Element.prototype.scrollIntoView = () => {}; // jsdom has none
+    try {
+      fireEvent.click(show);
+    } finally {
+      Element.prototype.scrollIntoView = scrollIntoView;
+    }
+    expect(details.open).toBe(true);
+    expect(document.activeElement?.textContent).toBe(SENTENCE);
+  }, 60_000);
+
   it('changes a highlight’s colour from its list entry, and the mark follows', async () => {
     render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
     await screen.findByText(/Snapshots help/);
