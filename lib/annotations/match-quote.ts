@@ -248,8 +248,66 @@ function blankOut(text: string, spans: TextSpan[]): string {
   return blanked + text.slice(from);
 }
 
-/** Where `selectors` point in `text` (a model's text: whitespace already collapsed). */
+interface Decomposed {
+  original: string;
+  text: string;
+  from: TextSpan[];
+  to: number[];
+}
+/** The last text decomposed: a copy's highlights are anchored one after another in the same text. */
+let lastDecomposed: Decomposed | null = null;
+
+/**
+ * The text in Unicode's decomposed form (NFD), with the span of the text each of its characters
+ * came from, and where each character of the text went. One code point and the marks after it at a
+ * time, which decomposes as the whole text would.
+ */
+function decompose(text: string): Decomposed {
+  if (lastDecomposed?.original === text) return lastDecomposed;
+  const from: TextSpan[] = [];
+  const to: number[] = [];
+  let decomposed = '';
+  for (const cluster of text.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+    const span = { start: cluster.index, end: cluster.index + cluster[0].length };
+    for (let k = span.start; k < span.end; k++) to[k] = decomposed.length;
+    const piece = cluster[0].normalize('NFD');
+    for (let k = 0; k < piece.length; k++) from.push(span);
+    decomposed += piece;
+  }
+  to[text.length] = decomposed.length;
+  lastDecomposed = { original: text, text: decomposed, from, to };
+  return lastDecomposed;
+}
+
+/**
+ * Where `selectors` point in `text` (a model's text: whitespace already collapsed). Both are compared
+ * decomposed (NFD): a page captured again may write "é" as one character or as "e" and a combining
+ * accent (text from macOS, another editor), and a highlight of "café" is the same words either way.
+ */
 export function matchQuote(text: string, selectors: SelectorSet): QuoteMatch {
+  const { quote, position } = selectors;
+  const nfd = (value: string | undefined) => value?.normalize('NFD');
+  const decomposedQuote = {
+    ...quote,
+    exact: nfd(quote.exact) as string,
+    ...(quote.prefix !== undefined && { prefix: nfd(quote.prefix) }),
+    ...(quote.suffix !== undefined && { suffix: nfd(quote.suffix) }),
+  };
+  if (text.normalize('NFD') === text) return matchInText(text, { quote: decomposedQuote, position });
+  const decomposed = decompose(text);
+  const hint = position && {
+    ...position,
+    start: decomposed.to[Math.min(position.start, text.length)] as number,
+    end: decomposed.to[Math.min(position.end, text.length)] as number,
+  };
+  const match = matchInText(decomposed.text, { quote: decomposedQuote, ...(hint && { position: hint }) });
+  if (match.status !== 'found') return match;
+  const start = (decomposed.from[match.start] as TextSpan).start;
+  const end = (decomposed.from[match.end - 1] as TextSpan).end;
+  return { ...match, start, end };
+}
+
+function matchInText(text: string, selectors: SelectorSet): QuoteMatch {
   const quote = asModelText(selectors.quote.exact).trim();
   if (!quote) return { status: 'not-found', reason: 'absent' };
   const prefix = selectors.quote.prefix === undefined ? undefined : asModelText(selectors.quote.prefix);

@@ -304,6 +304,22 @@ describe('anchoring a highlight again', () => {
     });
   });
 
+  it('finds a quote again after the page changed how its accents are written (composed é, or e and a combining accent)', () => {
+    const paragraphs = ['Déjà vu: we sat in the café all day.', '오늘 한국어 문장을 읽었다.'];
+    for (const [before, after] of [
+      ['NFC', 'NFD'],
+      ['NFD', 'NFC'],
+    ] as const) {
+      const root = mount(paragraphs.map((text) => text.normalize(before)));
+      const cafe = highlightIn(root, 0, 'café'.normalize(before));
+      const korean = highlightIn(root, 1, '한국어'.normalize(before));
+      for (const [index, paragraph] of paragraphs.entries()) setParagraph(root, index, paragraph.normalize(after));
+      expect(anchor(root, cafe)).toMatchObject({ status: 'found', text: 'café'.normalize(after) });
+      expect(anchor(root, korean)).toMatchObject({ status: 'found', text: '한국어'.normalize(after) });
+      document.body.replaceChildren();
+    }
+  });
+
   it('finds imported quotes that have no position or context', () => {
     const root = mount();
     const selectors: SelectorSet = { quote: { type: 'TextQuoteSelector', exact: 'sees a\n  snapshot' } };
