@@ -248,6 +248,16 @@ function blankOut(text: string, spans: TextSpan[]): string {
   return blanked + text.slice(from);
 }
 
+/**
+ * Marks that only steer the direction of the text around them (left-to-right, right-to-left, Arabic
+ * letter mark): an editor or a CMS adds or drops them between two captures without changing a word.
+ * Kept in the text a highlight draws and shows; left out when quotes are compared.
+ */
+const DIRECTION_MARKS = /[\u061C\u200E\u200F]/g;
+
+/** A quote, its context or a text as they are compared: without direction marks, decomposed (NFD). */
+const forMatching = (text: string) => text.replace(DIRECTION_MARKS, '').normalize('NFD');
+
 interface Decomposed {
   original: string;
   text: string;
@@ -258,9 +268,9 @@ interface Decomposed {
 let lastDecomposed: Decomposed | null = null;
 
 /**
- * The text in Unicode's decomposed form (NFD), with the span of the text each of its characters
- * came from, and where each character of the text went. One code point and the marks after it at a
- * time, which decomposes as the whole text would.
+ * The text as compared (`forMatching`), with the span of the text each of its characters came from,
+ * and where each character of the text went. One code point and the marks after it at a time, which
+ * decomposes as the whole text would.
  */
 function decompose(text: string): Decomposed {
   if (lastDecomposed?.original === text) return lastDecomposed;
@@ -270,7 +280,7 @@ function decompose(text: string): Decomposed {
   for (const cluster of text.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
     const span = { start: cluster.index, end: cluster.index + cluster[0].length };
     for (let k = span.start; k < span.end; k++) to[k] = decomposed.length;
-    const piece = cluster[0].normalize('NFD');
+    const piece = forMatching(cluster[0]);
     for (let k = 0; k < piece.length; k++) from.push(span);
     decomposed += piece;
   }
@@ -281,19 +291,19 @@ function decompose(text: string): Decomposed {
 
 /**
  * Where `selectors` point in `text` (a model's text: whitespace already collapsed). Both are compared
- * decomposed (NFD): a page captured again may write "é" as one character or as "e" and a combining
- * accent (text from macOS, another editor), and a highlight of "café" is the same words either way.
+ * without direction marks and decomposed (NFD): a page captured again may write "é" as one character
+ * or as "e" and a combining accent (text from macOS, another editor), and a highlight of "café" is
+ * the same words either way.
  */
 export function matchQuote(text: string, selectors: SelectorSet): QuoteMatch {
   const { quote, position } = selectors;
-  const nfd = (value: string | undefined) => value?.normalize('NFD');
   const decomposedQuote = {
     ...quote,
-    exact: nfd(quote.exact) as string,
-    ...(quote.prefix !== undefined && { prefix: nfd(quote.prefix) }),
-    ...(quote.suffix !== undefined && { suffix: nfd(quote.suffix) }),
+    exact: forMatching(quote.exact),
+    ...(quote.prefix !== undefined && { prefix: forMatching(quote.prefix) }),
+    ...(quote.suffix !== undefined && { suffix: forMatching(quote.suffix) }),
   };
-  if (text.normalize('NFD') === text) return matchInText(text, { quote: decomposedQuote, position });
+  if (forMatching(text) === text) return matchInText(text, { quote: decomposedQuote, position });
   const decomposed = decompose(text);
   const hint = position && {
     ...position,

@@ -320,6 +320,19 @@ describe('anchoring a highlight again', () => {
     }
   });
 
+  it('finds a quote again after the page added or dropped direction marks in it (an editor steering mixed Hebrew and numbers)', () => {
+    const root = mount(['המחיר הוא 20 שקלים לחודש.', 'Nothing else here.']);
+    const price = highlightIn(root, 0, '20 שקלים');
+    setParagraph(root, 0, 'המחיר הוא \u200F20\u200E שקלים לחודש.');
+    const found = anchor(root, price);
+    expect(found).toMatchObject({ status: 'found', method: 'position' });
+    expect(found.status === 'found' && found.range.toString()).toBe('20\u200E שקלים');
+    // And back: a quote stored with the marks, in a page without them.
+    const marked = highlightIn(root, 0, '\u200F20\u200E שקלים');
+    setParagraph(root, 0, 'המחיר הוא 20 שקלים לחודש.');
+    expect(anchor(root, marked)).toMatchObject({ status: 'found', text: '20 שקלים' });
+  });
+
   it('finds imported quotes that have no position or context', () => {
     const root = mount();
     const selectors: SelectorSet = { quote: { type: 'TextQuoteSelector', exact: 'sees a\n  snapshot' } };
