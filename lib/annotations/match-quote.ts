@@ -131,6 +131,15 @@ function pickByPosition(agreeing: Candidate[], hint: number | undefined): Candid
   return agreeing.every((c) => c === only || Math.abs(c.start - hint) > distance) ? only : null;
 }
 
+/** Whether the span has the stored context, both sides, written out unchanged right around it. */
+function hasWholeContext(text: string, span: TextSpan, { prefix, suffix }: Expected): boolean {
+  if (prefix === undefined || suffix === undefined) return false;
+  return (
+    (prefix ? text.slice(span.start - prefix.length, span.start) === prefix : span.start === 0) &&
+    (suffix ? text.slice(span.end, span.end + suffix.length) === suffix : span.end === text.length)
+  );
+}
+
 /**
  * In repetitive text ("Repeat. Repeat. Repeat.") each occurrence's neighbours agree with most of its
  * context, being part of it, and once text was added before them the position could not tell them
@@ -138,16 +147,11 @@ function pickByPosition(agreeing: Candidate[], hint: number | undefined): Candid
  * highlight when it is the only one and every other occurrence that agrees lies within that
  * context. A copy further away (a paragraph shown twice) is not explained so: the position decides.
  */
-function withWholeContext(text: string, agreeing: Candidate[], { prefix, suffix }: Expected): Candidate | null {
-  if (prefix === undefined || suffix === undefined) return null;
-  const whole = agreeing.filter(
-    (c) =>
-      (prefix ? text.slice(c.start - prefix.length, c.start) === prefix : c.start === 0) &&
-      (suffix ? text.slice(c.end, c.end + suffix.length) === suffix : c.end === text.length),
-  );
+function withWholeContext(text: string, agreeing: Candidate[], expected: Expected): Candidate | null {
+  const whole = agreeing.filter((c) => hasWholeContext(text, c, expected));
   const [only] = whole;
   if (whole.length !== 1 || !only) return null;
-  const [from, to] = [only.start - prefix.length, only.end + suffix.length];
+  const [from, to] = [only.start - (expected.prefix?.length ?? 0), only.end + (expected.suffix?.length ?? 0)];
   return agreeing.every((c) => c.start >= from && c.end <= to) ? only : null;
 }
 
@@ -222,9 +226,13 @@ function trimSpaces(text: string, span: TextSpan): TextSpan {
  * the text with the quote's unedited copies blanked out, which would otherwise hide it (the search
  * reports only the matches with the fewest errors).
  */
-function matchApproximately(text: string, searched: string, expected: Expected): QuoteMatch | null {
+function matchApproximately(
+  text: string,
+  searched: string,
+  expected: Expected,
+): { match: QuoteMatch | null; contextUnchanged: boolean } {
   const { quote } = expected;
-  if (quote.length < MIN_APPROXIMATE_LENGTH) return null;
+  if (quote.length < MIN_APPROXIMATE_LENGTH) return { match: null, contextUnchanged: false };
   const maxErrors = Math.min(MAX_QUOTE_ERRORS, Math.floor(quote.length / 5));
   const candidates = approximateSearch(searched, quote, maxErrors).map((match) =>
     scoreContext(text, extendToQuoteEnds(text, trimSpaces(text, match), expected), expected),
@@ -232,9 +240,11 @@ function matchApproximately(text: string, searched: string, expected: Expected):
   // An edited quote has only its context to vouch for it: both sides must agree.
   const agreeing = bestPerPlace(candidates).filter(agreesOnBothSides);
   const [found] = agreeing;
-  if (agreeing.length > 1) return { status: 'not-found', reason: 'ambiguous' };
-  if (!found) return null;
-  return { status: 'found', start: found.start, end: found.end, method: 'approximate' };
+  // Whether a place fits with its context as it was: the quote edited, and not only alike.
+  const contextUnchanged = agreeing.some((c) => c.prefixScore === 1 && c.suffixScore === 1);
+  if (agreeing.length > 1) return { match: { status: 'not-found', reason: 'ambiguous' }, contextUnchanged };
+  if (!found) return { match: null, contextUnchanged };
+  return { match: { status: 'found', start: found.start, end: found.end, method: 'approximate' }, contextUnchanged };
 }
 
 function blankOut(text: string, spans: TextSpan[]): string {
@@ -337,8 +347,12 @@ function matchInText(text: string, selectors: SelectorSet): QuoteMatch {
   // The page changed. The highlighted place may still be there with the quote edited, or emptied:
   // then the exact occurrence found elsewhere is another copy.
   const copies = spans.filter((span) => keepsWordBoundaries(text, span, expected));
-  const edited = matchApproximately(text, copies.length ? blankOut(text, copies) : text, expected);
+  const approximate = matchApproximately(text, copies.length ? blankOut(text, copies) : text, expected);
+  const edited = approximate.match;
   if (exact?.status !== 'found') return edited ?? exact ?? { status: 'not-found', reason: 'absent' };
+  // Paragraphs alike but for a number (a template, a list): a lookalike whose context only nearly
+  // agrees does not outweigh the quote unchanged with its whole context around it (review).
+  if (edited && !approximate.contextUnchanged && hasWholeContext(text, exact, expected)) return withoutFlag(exact);
   if (edited?.status === 'found') {
     // An edited place that fits both sides beats a copy that fits one; against a copy that fits both, nobody can tell.
     return exact.oneSided ? edited : { status: 'not-found', reason: 'ambiguous' };

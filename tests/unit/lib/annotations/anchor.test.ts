@@ -156,6 +156,28 @@ describe('anchoring a highlight again', () => {
     }
   });
 
+  it('finds a paragraph of a template (alike but for its numbers) where it was, after text was added before it', () => {
+    const listing = Array.from(
+      { length: 8 },
+      (_, n) => `Room ${n + 1} has a double bed, a desk by the window and a view of the harbour from floor ${n + 2}.`,
+    );
+    const root = mount(listing);
+    const selectors = highlightIn(root, 4, 'Room 5 has a double bed, a desk by the window');
+    const inserted = document.createElement('p');
+    inserted.textContent = 'Prices include breakfast.';
+    root.prepend(inserted);
+    const result = anchor(root, selectors);
+    expect(result).toMatchObject({ status: 'found', method: 'exact' });
+    expect(result.status === 'found' && paragraphOf(result.range)?.textContent).toBe(listing[4]);
+    // Edited there, it is never taken for another room's alike paragraph.
+    setParagraph(root, 5, (listing[4] as string).replace('double bed', 'twin bed'));
+    const edited = anchor(root, selectors);
+    expect(edited.status === 'found' ? paragraphOf(edited.range) : null).toBeOneOf([
+      null,
+      root.querySelectorAll('p')[5],
+    ]);
+  });
+
   it('keeps a highlight in a paragraph shown twice where it was, and says "ambiguous" once the page moved', () => {
     const root = mount();
     const selectors = highlightIn(root, 2, 'because each reader sees');
