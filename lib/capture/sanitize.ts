@@ -229,6 +229,81 @@ function mayLoadSomething(value: string): boolean {
   return false;
 }
 
+/** One candidate of a `srcset`: its address and its width (`800w`) or density (`2x`). */
+interface SrcsetCandidate {
+  url: string;
+  width: number | null;
+  density: number;
+}
+
+/**
+ * A `srcset`'s candidates, read as browsers do: an address runs to the next space (it may hold
+ * commas: `w_400,h_300`), its descriptors to the next comma.
+ */
+function srcsetCandidates(srcset: string): SrcsetCandidate[] {
+  const candidates: SrcsetCandidate[] = [];
+  for (const match of srcset.matchAll(/[\s,]*(\S+?)(,+(?=\s|$)|\s+([^,]*)(?:,|$)|$)/g)) {
+    const url = match[1] ?? '';
+    if (!url) continue;
+    const descriptor = (match[3] ?? '').trim();
+    const width = /^(\d+)w$/i.exec(descriptor);
+    const density = /^(\d*\.?\d+)x$/i.exec(descriptor);
+    candidates.push({
+      url,
+      width: width ? Number(width[1]) : null,
+      density: density ? Number(density[1]) : 1,
+    });
+  }
+  return candidates;
+}
+
+/** The reader's column is 700-800 CSS pixels wide: an image this wide is sharp there on most screens. */
+const WANTED_IMAGE_WIDTH = 1200;
+
+/**
+ * The one address a copy keeps of a `srcset`: the narrowest at least WANTED_IMAGE_WIDTH wide (else
+ * the widest), or the densest up to 2x (else the least dense).
+ */
+export function addressFromSrcset(srcset: string): string | null {
+  const candidates = srcsetCandidates(srcset);
+  const sized = candidates.filter((candidate) => candidate.width !== null);
+  if (sized.length > 0) {
+    sized.sort((a, b) => (a.width ?? 0) - (b.width ?? 0));
+    return (sized.find((candidate) => (candidate.width ?? 0) >= WANTED_IMAGE_WIDTH) ?? sized.at(-1))?.url ?? null;
+  }
+  candidates.sort((a, b) => a.density - b.density);
+  return (candidates.filter((candidate) => candidate.density <= 2).at(-1) ?? candidates[0])?.url ?? null;
+}
+
+/**
+ * An image given by `srcset` alone (a responsive one, or a lazy one's `data-srcset`, which
+ * Readability turns into `srcset`), or a `<picture>` whose `<img>` has no address (or was left out)
+ * but whose `<source>`s have: the copy keeps neither `srcset` nor `<source>`, so one of their
+ * addresses becomes the image's `src` first, else the copy shows a placeholder that never loads.
+ */
+function keepResponsiveImage(node: Element): void {
+  const hasAddress = (img: Element) => WEB_URL.test(img.getAttribute('src')?.trim() ?? '');
+  if (node.localName === 'img' && !hasAddress(node)) {
+    const address = addressFromSrcset(node.getAttribute('srcset') ?? '');
+    if (address) node.setAttribute('src', address);
+    return;
+  }
+  if (node.localName !== 'picture') return;
+  let img = node.querySelector('img');
+  if (img && (hasAddress(img) || img.getAttribute('srcset')?.trim())) return;
+  const sources = [...node.querySelectorAll('source[srcset]')];
+  // A source for every screen, else the first.
+  const source = sources.find((candidate) => !candidate.getAttribute('media')) ?? sources[0];
+  const address = source && addressFromSrcset(source.getAttribute('srcset') ?? '');
+  if (!address) return;
+  if (!img) {
+    img = node.ownerDocument.createElement('img');
+    img.setAttribute('alt', '');
+    node.append(img);
+  }
+  img.setAttribute('src', address);
+}
+
 function isTrackingPixel(element: Element): boolean {
   const size = (name: string) => Number.parseInt(element.getAttribute(name) ?? '', 10);
   return size('width') <= 1 || size('height') <= 1;
@@ -311,6 +386,7 @@ function sanitize(html: string, win: Window & typeof globalThis, trustedType: bo
     if (!(node instanceof win.Element)) return;
     if ((data.tagName === 'img' && isTrackingPixel(node)) || isPageClutter(node) || isDrawingInCode(node))
       node.remove();
+    else if (data.tagName === 'img' || data.tagName === 'picture') keepResponsiveImage(node);
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node instanceof win.Element) cleanAttributes(node);

@@ -93,6 +93,25 @@ describe('a faithful copy', () => {
     expect(copy.querySelector('h3 a')?.getAttribute('href')).toBe('https://example.org/elsewhere');
   });
 
+  // Responsive and lazy images: the copy keeps neither srcset nor <source>, and they left an image with no address.
+  it('keeps an image given only by srcset, a lazy data-srcset or a <picture>’s sources, by one address', () => {
+    const copy = capture(`
+      <figure><img srcset="/img/a-400.jpg 400w, /img/a-1600.jpg 1600w, /img/a-2400.jpg 2400w" sizes="100vw" alt="Widths">
+        <figcaption>Given by widths</figcaption></figure>${filler}
+      <p><img class="lazy" data-srcset="/img/c-1x.jpg 1x, /img/c-2x.jpg 2x, /img/c-3x.jpg 3x" alt="Lazy"></p>${filler}
+      <figure><picture><source media="(max-width: 600px)" srcset="/img/b-small.jpg"><source srcset="/img/b.webp" type="image/webp"><img alt="Picture"></picture>
+        <figcaption>Given by its sources</figcaption></figure>${filler}
+      <p><img src="https://example.org/img/plain.jpg" srcset="/img/plain-2x.jpg 2x" alt="Plain"></p>`);
+    const addresses = [...copy.querySelectorAll('img')].map((img) => img.getAttribute('data-shelf-src'));
+    expect(addresses).toEqual([
+      'https://example.org/img/a-1600.jpg',
+      'https://example.org/img/c-2x.jpg',
+      'https://example.org/img/b.webp',
+      'https://example.org/img/plain.jpg',
+    ]);
+    expect(copy.innerHTML).not.toMatch(/srcset|<source/);
+  });
+
   it('keeps SVG drawings but no references outside them', () => {
     const html = sanitizeArticleHtml(
       '<svg viewBox="0 0 4 4"><rect width="4" height="4" fill="url(#g)"/><rect width="2" height="2" fill="url(https://evil.example/p.svg#x)" mask="url( \'https://evil.example/m\')"/></svg>',
