@@ -14,7 +14,7 @@ import type { Steps } from '@/lib/dom/time-slices';
  * http(s) or mailto (in SVG every reference but `url(#…)`, and any CSS
  * function or escape that could load something), tracking pixels, and clutter (heading
  * anchors, "[edit]" links). The only element left that navigates is `<a>`, and every one opens in
- * a new tab, so a link in a copy can never navigate the reader itself. Images keep their address
+ * a new tab, so a link in a copy can never navigate the reader itself; one it cannot keep is its words. Images keep their address
  * in `data-shelf-src`, so nothing loads unless the user allows it or keeps images offline.
  */
 const FORBID_TAGS = [
@@ -229,6 +229,22 @@ function mayLoadSomething(value: string): boolean {
   return false;
 }
 
+/**
+ * A link to nowhere the copy can go (into the page: `#History`, a Wikipedia footnote's `#cite_note-1`,
+ * an RFC's `#section-4`; or `javascript:`), whose address the copy drops: left an `<a>`, it was drawn
+ * as a link that does nothing when clicked (188 on a Wikipedia page). Its content stays, in its place
+ * (as DOMPurify keeps a removed element's: copies, in order, after it).
+ */
+function unwrapDeadLink(node: Element): void {
+  if (node.namespaceURI !== HTML_NAMESPACE || SAFE_URL.test(node.getAttribute('href')?.trim() ?? '')) return;
+  const parent = node.parentNode;
+  if (!parent) return;
+  const children = [...node.childNodes];
+  for (let at = children.length - 1; at >= 0; at--)
+    parent.insertBefore(children[at]?.cloneNode(true) as Node, node.nextSibling);
+  node.remove();
+}
+
 /** One candidate of a `srcset`: its address and its width (`800w`) or density (`2x`). */
 interface SrcsetCandidate {
   url: string;
@@ -387,6 +403,7 @@ function sanitize(html: string, win: Window & typeof globalThis, trustedType: bo
     if ((data.tagName === 'img' && isTrackingPixel(node)) || isPageClutter(node) || isDrawingInCode(node))
       node.remove();
     else if (data.tagName === 'img' || data.tagName === 'picture') keepResponsiveImage(node);
+    else if (data.tagName === 'a') unwrapDeadLink(node);
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node instanceof win.Element) cleanAttributes(node);

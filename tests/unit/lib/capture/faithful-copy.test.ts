@@ -112,6 +112,24 @@ describe('a faithful copy', () => {
     expect(copy.innerHTML).not.toMatch(/srcset|<source/);
   });
 
+  // Its address dropped, a link into the page stayed an <a>, drawn as a link that did nothing (188 on Wikipedia's).
+  it('keeps the words of a link it cannot keep (into the page, or a script) as text, not as a dead link', () => {
+    const copy = capture(`
+      <ul><li><a href="#History"><span>1</span> <span>History</span></a></li><li><a href="#Values">2 Values</a></li></ul>
+      <p>Free software, with minor exceptions.<sup id="cite_ref-1"><a href="#cite_note-1">[1]</a></sup> See
+      <a href="javascript:void(0)">the <em>menu</em></a>, <a name="here">this anchor</a> and <a href="https://example.org/other">another page</a>.</p>`);
+    expect([...copy.querySelectorAll('a')].map((link) => link.getAttribute('href'))).toEqual([
+      'https://example.org/other',
+    ]);
+    expect([...copy.querySelectorAll('li')].map((item) => item.textContent)).toEqual(['1 History', '2 Values']);
+    expect(copy.querySelector('sup')?.textContent).toBe('[1]');
+    const paragraph = [...copy.querySelectorAll('p')].find((p) => p.textContent?.includes('Free software'));
+    expect(paragraph?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Free software, with minor exceptions.[1] See the menu, this anchor and another page.',
+    );
+    expect(paragraph?.querySelector('em')?.textContent).toBe('menu');
+  });
+
   it('keeps SVG drawings but no references outside them', () => {
     const html = sanitizeArticleHtml(
       '<svg viewBox="0 0 4 4"><rect width="4" height="4" fill="url(#g)"/><rect width="2" height="2" fill="url(https://evil.example/p.svg#x)" mask="url( \'https://evil.example/m\')"/></svg>',
