@@ -2,8 +2,8 @@ import { countWords } from '@/lib/search/text';
 
 /**
  * What a page shows for its own editing and navigation, not part of the article: the "#", "¶" or
- * "🔗" link next to a heading, Wikipedia's "[edit]". Decided on the element as the page (or the
- * stored copy) has it, before the sanitizer removes classes.
+ * "🔗" link next to a heading, Wikipedia's "[edit]", a skip link. Decided on the element as the page
+ * (or the stored copy) has it, before the sanitizer removes classes.
  */
 const HEADING = 'h1, h2, h3, h4, h5, h6';
 /** Edit links: MediaWiki's section links, and links whose only job is editing the page. */
@@ -11,10 +11,19 @@ const EDIT_CLUTTER = /(?:^|\s)(?:mw-editsection|editsection|edit-section|edit-li
 /** A heading's self-link shows a symbol or nothing: "#", "¶", "§", "🔗", "link". */
 const ANCHOR_TEXT = /^(?:[#¶§🔗⚓※]|link|permalink|anchor)?$/iu;
 
+/** Classes that hide an element from sight but not from a screen reader (`visually-hidden`, `sr-only`). */
+const VISUALLY_HIDDEN =
+  /(?:^|\s)(?:visually-?hidden|sr-only|screen-reader-text|screenreader-only|hidden-visually|u-hiddenVisually|element-invisible)(?:\s|$)/i;
+
 export function isPageClutter(element: Element): boolean {
-  if (EDIT_CLUTTER.test(element.getAttribute('class') ?? '')) return true;
-  if (element.localName !== 'a' || !element.parentElement?.closest(HEADING)) return false;
+  const classes = element.getAttribute('class') ?? '';
+  if (EDIT_CLUTTER.test(classes)) return true;
+  if (element.localName !== 'a') return false;
   const href = element.getAttribute('href')?.trim() ?? '';
+  // A skip link: a link into the page, hidden from sight, for the page's keyboard users ("Continue reading
+  // the main story" past each ad of a New York Times article). The copy, which drops classes, showed it.
+  if (href.startsWith('#') && VISUALLY_HIDDEN.test(classes)) return true;
+  if (!element.parentElement?.closest(HEADING)) return false;
   const text = (element.textContent ?? '').trim();
   if (/[?&]action=edit\b/.test(href) && /^\[?\s*edit\s*\]?$/i.test(text)) return true;
   return href.startsWith('#') && ANCHOR_TEXT.test(text);

@@ -130,6 +130,17 @@ describe('a faithful copy', () => {
     expect(paragraph?.querySelector('em')?.textContent).toBe('menu');
   });
 
+  it('drops a skip link, hidden from sight on the page, which the copy would show (and keeps other links)', () => {
+    const copy = capture(`
+      <p>Sudan will improve access for aid groups, stop supporting rebels and cease the bombing of insurgent
+      territory, officials said. <a class="visually-hidden skip-to-text-link" href="#story-continues-1">Continue reading the main story</a></p>
+      <p>Officials said so on Thursday. <a class="sr-only" href="https://example.org/about">About the author</a>
+      <a class="story-link" href="#more">Read on</a></p>`);
+    expect(copy.textContent).not.toContain('Continue reading the main story');
+    expect(copy.textContent).toContain('About the author');
+    expect(copy.textContent).toContain('Read on');
+  });
+
   it('keeps SVG drawings but no references outside them', () => {
     const html = sanitizeArticleHtml(
       '<svg viewBox="0 0 4 4"><rect width="4" height="4" fill="url(#g)"/><rect width="2" height="2" fill="url(https://evil.example/p.svg#x)" mask="url( \'https://evil.example/m\')"/></svg>',
