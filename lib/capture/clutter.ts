@@ -18,6 +18,7 @@ const VISUALLY_HIDDEN =
 export function isPageClutter(element: Element): boolean {
   const classes = element.getAttribute('class') ?? '';
   if (EDIT_CLUTTER.test(classes)) return true;
+  if (isTableOfContents(element)) return true;
   if (element.localName !== 'a') return false;
   const href = element.getAttribute('href')?.trim() ?? '';
   // A skip link: a link into the page, hidden from sight, for the page's keyboard users ("Continue reading
@@ -27,6 +28,43 @@ export function isPageClutter(element: Element): boolean {
   const text = (element.textContent ?? '').trim();
   if (/[?&]action=edit\b/.test(href) && /^\[?\s*edit\s*\]?$/i.test(text)) return true;
   return href.startsWith('#') && ANCHOR_TEXT.test(text);
+}
+
+const LIST = new Set(['ul', 'ol']);
+const BOX = new Set(['div', 'nav', 'section', 'aside']);
+/** Fewer links than this make a list of a few links, not a table of contents. */
+const MIN_CONTENTS_LINKS = 3;
+
+/** Whether every link of a list goes into the page and its words are only theirs ("1.1 History"). */
+function isContentsList(list: Element): boolean {
+  const links = list.querySelectorAll('a');
+  if (links.length < MIN_CONTENTS_LINKS) return false;
+  for (const link of links) if (!link.getAttribute('href')?.trim().startsWith('#')) return false;
+  const walker = list.ownerDocument.createTreeWalker(list, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeValue?.trim() && !node.parentElement?.closest('a')) return false;
+  }
+  return true;
+}
+
+/**
+ * A page's table of contents: a list of links into the page and nothing else, alone or in a box
+ * beside its title ("Contents", Wikipedia's `div#toc`). The reader has an outline of its own, and
+ * the copy drops links into the page: kept, it was a list of section names leading nowhere, and its
+ * title a section of its own in the outline. A list inside another list's item is a part of one.
+ */
+function isTableOfContents(element: Element): boolean {
+  if (LIST.has(element.localName)) return !element.parentElement?.closest('li') && isContentsList(element);
+  if (!BOX.has(element.localName)) return false;
+  const parts = [...element.children].filter((child) => (child.textContent ?? '').trim() !== '');
+  const lists = parts.filter((part) => LIST.has(part.localName));
+  const titles = parts.filter((part) => !LIST.has(part.localName));
+  return (
+    lists.length === 1 &&
+    isContentsList(lists[0] as Element) &&
+    titles.length <= 1 &&
+    titles.every((title) => countWords(title.textContent ?? '') <= 4)
+  );
 }
 
 /** The class tokens a code block keeps: its language (`language-ts`, `lang-py`), nothing else. */

@@ -141,6 +141,31 @@ describe('a faithful copy', () => {
     expect(copy.textContent).toContain('Read on');
   });
 
+  it('drops a table of contents (links into the page, alone or beside its title), not lists of links that say more', () => {
+    const copy = capture(`
+      <div id="toc" class="toc"><div id="toctitle"><h2>Contents</h2></div><ul>
+        <li><a href="#History"><span>1</span> <span>History</span></a><ul><li><a href="#Eich"><span>1.1</span> Eich</a></li></ul></li>
+        <li><a href="#Values"><span>2</span> <span>Values</span></a></li></ul></div>${filler}
+      <h2>History</h2>${filler}
+      <ol><li><a href="#cite_ref-1">^</a> Mozilla Foundation, annual report.</li><li><a href="#cite_ref-2">^</a> A
+        second source.</li><li><a href="#cite_ref-3">^</a> A third source.</li></ol>
+      <ul><li><a href="https://example.org/one">One</a></li><li><a href="https://example.org/two">Two</a></li>
+        <li><a href="https://example.org/three">Three</a></li></ul>
+      <ul><li><a href="#a">Jump to the end</a></li><li><a href="#b">Jump back</a></li></ul>`);
+    expect([...copy.querySelectorAll('h2')].map((heading) => heading.textContent)).toEqual(['History']);
+    expect(copy.textContent).not.toContain('Values');
+    expect([...copy.querySelectorAll('li')].map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      '^ Mozilla Foundation, annual report.',
+      '^ A second source.',
+      '^ A third source.',
+      'One',
+      'Two',
+      'Three',
+      'Jump to the end',
+      'Jump back',
+    ]);
+  });
+
   it('keeps SVG drawings but no references outside them', () => {
     const html = sanitizeArticleHtml(
       '<svg viewBox="0 0 4 4"><rect width="4" height="4" fill="url(#g)"/><rect width="2" height="2" fill="url(https://evil.example/p.svg#x)" mask="url( \'https://evil.example/m\')"/></svg>',
