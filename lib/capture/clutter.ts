@@ -2,7 +2,7 @@ import { countWords } from '@/lib/search/text';
 
 /**
  * What a page shows for its own editing and navigation, not part of the article: the "#", "¶" or
- * "🔗" link next to a heading, Wikipedia's "[edit]", a skip link. Decided on the element as the page
+ * "🔗" link next to a heading, Wikipedia's "[edit]", a skip link, a carousel's "Next". Decided on the element as the page
  * (or the stored copy) has it, before the sanitizer removes classes.
  */
 const HEADING = 'h1, h2, h3, h4, h5, h6';
@@ -24,6 +24,8 @@ export function isPageClutter(element: Element): boolean {
   // A skip link: a link into the page, hidden from sight, for the page's keyboard users ("Continue reading
   // the main story" past each ad of a New York Times article). The copy, which drops classes, showed it.
   if (href.startsWith('#') && VISUALLY_HIDDEN.test(classes)) return true;
+  // A control of the page's own (a carousel's "Next"): a link into the page that says it is a button.
+  if (href.startsWith('#') && element.getAttribute('role')?.trim().toLowerCase() === 'button') return true;
   if (!element.parentElement?.closest(HEADING)) return false;
   const text = (element.textContent ?? '').trim();
   if (/[?&]action=edit\b/.test(href) && /^\[?\s*edit\s*\]?$/i.test(text)) return true;

@@ -130,13 +130,16 @@ describe('a faithful copy', () => {
     expect(paragraph?.querySelector('em')?.textContent).toBe('menu');
   });
 
-  it('drops a skip link, hidden from sight on the page, which the copy would show (and keeps other links)', () => {
+  it('drops a skip link, hidden from sight on the page, and a link into the page posing as a button (keeps other links)', () => {
     const copy = capture(`
       <p>Sudan will improve access for aid groups, stop supporting rebels and cease the bombing of insurgent
       territory, officials said. <a class="visually-hidden skip-to-text-link" href="#story-continues-1">Continue reading the main story</a></p>
       <p>Officials said so on Thursday. <a class="sr-only" href="https://example.org/about">About the author</a>
-      <a class="story-link" href="#more">Read on</a></p>`);
+      <a class="story-link" href="#more">Read on</a></p>
+      <p>Choose from thousands of themes and dress up your browser with a single click, whenever you like.
+      <a class="next" href="#add-ons" role="button">Next theme</a></p>`);
     expect(copy.textContent).not.toContain('Continue reading the main story');
+    expect(copy.textContent).not.toContain('Next theme');
     expect(copy.textContent).toContain('About the author');
     expect(copy.textContent).toContain('Read on');
   });
