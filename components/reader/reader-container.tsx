@@ -109,7 +109,8 @@ export function ReaderContainer({
       </NotCaptured>
     );
   }
-  const published = article?.published;
+  // A bundled article's date, else the one the page says it was published.
+  const published = article?.published ?? capture.published;
   return (
     <AnnotatedReader itemId={itemId} contentKey={capture.html} topicTags={topicTags}>
       <ReaderView

@@ -206,6 +206,20 @@ function parseArticle(doc: Document, prepare?: (clone: Document) => void): Retur
   }
 }
 
+/**
+ * The day a page says it was published, as written in its metadata (Readability's `publishedTime`:
+ * "2015-07-24T05:36:09+01:00", "2017-11-03 03:01:00.000000", "2024-06-25"): the date as the page
+ * gives it, in its own time zone, when it is a real day.
+ */
+export function publishedDay(value: string | null | undefined): string | undefined {
+  const day = /^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(value ?? '');
+  if (!day) return undefined;
+  const [, year, month, date] = day.map(Number) as [number, number, number, number];
+  const check = new Date(Date.UTC(year, month - 1, date));
+  const real = check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === date;
+  return real && year >= 1990 ? `${day[1]}-${day[2]}-${day[3]}` : undefined;
+}
+
 /** A page's title, byline or site name as Shelf keeps and shows it: one plain line (`shownLine`). */
 function clean(value: string | null | undefined, max: number): string | null {
   const text = value ? shownLine(value) : '';
@@ -299,6 +313,7 @@ function* captureSteps(
   const dir = (article?.dir ?? doc.dir ?? doc.documentElement.getAttribute('dir') ?? '').toLowerCase();
   // The address its item keeps (`addressWithoutTracking`): not where the link was shared (`?utm_source=…`).
   const address = addressWithoutTracking(url);
+  const published = publishedDay(article?.publishedTime);
   return {
     url: address.slice(0, 4096),
     title: clean(article?.title, 1000) ?? clean(doc.title, 1000) ?? address.slice(0, 1000),
@@ -311,6 +326,7 @@ function* captureSteps(
     html,
     text,
     notice,
+    ...(published ? { published } : {}),
   };
 }
 

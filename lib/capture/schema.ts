@@ -19,5 +19,13 @@ export const capturedPageSchema = z.strictObject({
   text: z.string().max(MAX_CAPTURE_TEXT),
   /** Why the capture is not the full article (no article found, or truncated), or null. */
   notice: z.string().max(500).nullable(),
+  /**
+   * The day the page says it was published (YYYY-MM-DD, `publishedDay`), shown by the reader; absent
+   * when it says none, and from copies captured before Shelf kept it.
+   */
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type CapturedPage = z.infer<typeof capturedPageSchema>;

@@ -339,6 +339,22 @@ describe('Capture now', () => {
     );
   }, 60_000);
 
+  // The reader said only when the page was saved, though the page said when it was published.
+  it('shows the day the page says it was published, else the day it was saved', async () => {
+    const url = 'https://example.org/dated';
+    const dated = (
+      await savePage({ url, title: 'Dated' }, { ...capturedPage(url, 'Dated', 'Words.'), published: '2024-06-25' })
+    ).id;
+    const view = render(<ReaderContainer itemId={dated} place="tab" onOpenItem={vi.fn()} />);
+    const published = await screen.findByText('25 June 2024', {}, { timeout: 20_000 });
+    expect(published.getAttribute('dateTime')).toBe('2024-06-25');
+    expect(published.parentElement?.textContent).toContain('Published 25 June 2024');
+    view.unmount();
+    render(<ReaderContainer itemId={ITEM_ID} place="tab" onOpenItem={vi.fn()} />);
+    await screen.findByRole('heading', { level: 1 }, { timeout: 20_000 });
+    expect(document.querySelector('.reader-meta')?.textContent).toMatch(/^Saved \d/);
+  }, 60_000);
+
   it('when it works, takes the focus to the copy’s title, as opening a captured page does', async () => {
     const url = 'https://example.org/later';
     const { id } = await savePage({ url, title: 'Later page' }, null);

@@ -10,6 +10,7 @@ import {
   NOTICE_PARTIAL,
   NOTICE_TOO_LARGE,
   NOTICE_TRUNCATED,
+  publishedDay,
   READABLE_PAGE_LIMITS,
 } from '@/lib/capture/capture-page';
 import { sanitizeArticleHtml, sanitizeArticleSteps } from '@/lib/capture/sanitize';
@@ -107,6 +108,31 @@ function captureRealPage(name: string): CapturedPage {
   }
   return captured;
 }
+
+describe('the day a page says it was published', () => {
+  const page = (head: string) =>
+    load(
+      `<html><head><title>Dated</title>${head}</head><body><article><h1>Dated</h1><p>${'Words of a dated article. '.repeat(40)}</p></article></body></html>`,
+    );
+
+  it('is kept as its day, as the page gives it, and shown by the reader', () => {
+    const { doc, win } = page('<meta property="article:published_time" content="2015-07-24T05:36:09+01:00">');
+    const captured = capturePage(doc, 'https://example.org/dated', win, frozenClock);
+    expect(captured.published).toBe('2015-07-24');
+    expect(capturedPageSchema.safeParse(captured).success).toBe(true);
+  });
+
+  it('is absent when the page gives none, or no real day', () => {
+    for (const head of ['', '<meta property="article:published_time" content="2024-02-30">']) {
+      const { doc, win } = page(head);
+      const captured = capturePage(doc, 'https://example.org/dated', win, frozenClock);
+      expect(captured).not.toHaveProperty('published');
+    }
+    expect(publishedDay('2017-11-03 03:01:00.000000')).toBe('2017-11-03');
+    expect(publishedDay('2024-06-25')).toBe('2024-06-25');
+    expect(publishedDay('Tue, 25 Jun 2024')).toBeUndefined();
+  });
+});
 
 describe('capture of a hostile page', () => {
   const { doc, win } = load(readFileSync('tests/fixtures/pages/capture/hostile.html', 'utf8'));
