@@ -79,12 +79,23 @@ export function decodeTextFile(bytes: Uint8Array): DecodedText {
   }
 }
 
-/** How many times the bytes hold "�" itself, as UTF-8 (EF BF BD): a file may. */
-function replacementCharactersIn(bytes: Uint8Array): number {
-  let count = 0;
-  for (let at = bytes.indexOf(0xef); at >= 0; at = bytes.indexOf(0xef, at + 1))
-    if (bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd) count++;
-  return count;
+/**
+ * How many times each line's bytes hold "�" itself, as UTF-8 (EF BF BD), by line number: a file may. A
+ * line break is never part of a byte sequence read as "�", so the lines are the decoded text's.
+ */
+function replacementCharactersByLine(bytes: Uint8Array): Map<number, number> {
+  const byLine = new Map<number, number>();
+  let line = 1;
+  let lineEnd = bytes.indexOf(0x0a); // the current line's break, -1 on the last line
+  for (let at = bytes.indexOf(0xef); at >= 0; at = bytes.indexOf(0xef, at + 1)) {
+    if (bytes[at + 1] !== 0xbf || bytes[at + 2] !== 0xbd) continue;
+    while (lineEnd >= 0 && lineEnd < at) {
+      line++;
+      lineEnd = bytes.indexOf(0x0a, lineEnd + 1);
+    }
+    byLine.set(line, (byLine.get(line) ?? 0) + 1);
+  }
+  return byLine;
 }
 
 /** The bytes as UTF-8 with their stray sequences read as "�", when UTF-8 characters beyond ASCII outnumber those. */
@@ -92,20 +103,30 @@ function decodeMostlyUtf8(bytes: Uint8Array): DecodedText | undefined {
   const decoder = new TextDecoder('utf-8');
   const text = decoder.decode(bytes, { stream: true }).replace(/^\ufeff/, '');
   const endsMidCharacter = decoder.decode() !== '';
+  // Those written "�" in the file are no stray bytes, nor are their lines (review: they were named).
+  const ownByLine = replacementCharactersByLine(bytes);
   let beyondAscii = 0;
   let replaced = 0;
   let line = 1;
+  let replacedOnLine = 0;
   const lines: number[] = [];
+  const endLine = () => {
+    // One more than are named: it says there are more.
+    if (replacedOnLine > (ownByLine.get(line) ?? 0) && lines.length <= STRAY_LINES_NAMED) lines.push(line);
+    replacedOnLine = 0;
+  };
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
-    if (code === 10) line++;
-    else if (code === 0xfffd) {
+    if (code === 10) {
+      endLine();
+      line++;
+    } else if (code === 0xfffd) {
       replaced++;
-      // One more than are named: it says there are more.
-      if (lines.length <= STRAY_LINES_NAMED && lines.at(-1) !== line) lines.push(line);
+      replacedOnLine++;
     } else if (code >= 0x80) beyondAscii++;
   }
-  const own = replacementCharactersIn(bytes);
+  endLine();
+  const own = [...ownByLine.values()].reduce((sum, n) => sum + n, 0);
   const count = replaced - own;
   if (beyondAscii + own <= count) return undefined;
   return { text, endsMidCharacter, stray: { count, lines } };
