@@ -24,6 +24,8 @@ export function readPageFactsFromHtml(html: string, url: string): PageFacts {
   let base: string | null = null;
   let svgDepth = 0;
   let depth = 0;
+  /** The sum of the depths elements opened at (PAGE_LIMITS.maxNestingWork). */
+  let nestingWork = 0;
   let tooDeep = false;
   let capture: { kind: 'title' | 'json-ld'; text: string } | null = null;
 
@@ -31,7 +33,8 @@ export function readPageFactsFromHtml(html: string, url: string): PageFacts {
     {
       onopentag(name, attributes) {
         // Read up to there, as a page past maxChars is: nothing after it is parsed.
-        if (++depth > PAGE_LIMITS.maxDepth) {
+        nestingWork += ++depth;
+        if (depth > PAGE_LIMITS.maxDepth || nestingWork > PAGE_LIMITS.maxNestingWork) {
           tooDeep = true;
           return parser.pause();
         }

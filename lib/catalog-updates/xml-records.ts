@@ -59,11 +59,14 @@ const MAX_RECORD_DEPTH = 32;
  */
 const MAX_BASE_LENGTH = 4_096;
 /**
- * Elements open at once before the document is refused (read no further, a fault): the XML parser's
- * stack costs time quadratic in it (700,000 levels, what 5 MB allows, held the service worker for
- * minutes). Feeds nest a few levels; a description nested 50,000 deep is still read.
+ * How much nesting a document may make the XML parser work through before it is refused (read no
+ * further, a fault): the parser shifts its whole stack of open elements at each element opened and
+ * closed (htmlparser2's `unshift`), so the cost is the sum of the depths elements open at. 700,000
+ * levels (what 5 MB allows) held the service worker for minutes, and so did 99,000 levels then a million
+ * empty elements inside them (review: a cap on the depth alone still allowed that). Feeds nest a few
+ * levels; a description nested 50,000 deep (1.25 billion) is still read, in about two seconds.
  */
-const MAX_DOCUMENT_DEPTH = 100_000;
+const MAX_NESTING_WORK = 1_500_000_000;
 
 interface OpenElement {
   name: string;
@@ -90,6 +93,8 @@ export function readXmlRecords(text: string, options: XmlRecordOptions): XmlReco
   let records: { name: string; max: number } | null = null;
   let recordDepth = -1;
   let roots = 0;
+  /** The sum of the depths elements opened at (MAX_NESTING_WORK). */
+  let nestingWork = 0;
   const fault = (message: string) => {
     if (result.faults.length < MAX_FAULTS) result.faults.push(message);
   };
@@ -97,8 +102,9 @@ export function readXmlRecords(text: string, options: XmlRecordOptions): XmlReco
   const parser = new Parser(
     {
       onopentag(qualified, attrs) {
-        if (stack.length >= MAX_DOCUMENT_DEPTH) {
-          fault(`elements nested deeper than ${MAX_DOCUMENT_DEPTH.toLocaleString('en-US')} levels`);
+        nestingWork += stack.length;
+        if (nestingWork > MAX_NESTING_WORK) {
+          fault(`elements nested too deeply to read (${stack.length.toLocaleString('en-US')} levels open)`);
           return parser.pause();
         }
         const parent = stack.at(-1);
