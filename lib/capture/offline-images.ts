@@ -27,7 +27,8 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&lt;': 
  * `"` escaped, so a `>` or a name inside a value never ends the tag or starts an attribute.
  */
 const IMG_TAG = /<img((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*\/?>/g;
-const SHELF_SRC = /\sdata-shelf-src="([^"]*)"/;
+/** One attribute of IMG_TAG's, its name and value: read one by one, so that no value is taken for a name. */
+const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:="([^"]*)")?/g;
 
 /**
  * The image addresses of a sanitized copy, in order, each once. The copy is the sanitizer's own
@@ -39,8 +40,9 @@ const SHELF_SRC = /\sdata-shelf-src="([^"]*)"/;
 export function imageAddressesIn(html: string): string[] {
   const found = new Set<string>();
   for (const [, attributes] of html.matchAll(IMG_TAG)) {
-    const match = SHELF_SRC.exec(attributes ?? '');
-    const url = (match?.[1] ?? '').replace(/&(?:amp|quot|lt|gt|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+    // The first of its name (as a browser reads a repeated attribute); an `alt` spelling ` data-shelf-src="` is a value.
+    const value = [...(attributes ?? '').matchAll(ATTRIBUTE)].find(([, name]) => name === 'data-shelf-src')?.[2];
+    const url = (value ?? '').replace(/&(?:amp|quot|lt|gt|#39);/g, (entity) => ENTITIES[entity] ?? entity);
     if (/^https?:\/\//i.test(url) && url.length <= 4096) found.add(url);
   }
   return [...found];

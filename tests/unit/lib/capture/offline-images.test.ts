@@ -18,6 +18,13 @@ describe('imageAddressesIn', () => {
       '<img alt=\'a > b data-shelf-src="https://tracker.example/alt.gif"\' src="https://a.example/real.png">';
     expect(imageAddressesIn(sanitizeArticleHtml(page))).toEqual(['https://a.example/real.png']);
   });
+
+  // Review: the first ` data-shelf-src="` of the tag was read, so an image whose alt text spelled it was not
+  // kept offline (its address read as ` data-shelf-src=`).
+  it('reads an image’s address whatever its other attributes’ values spell', () => {
+    const page = '<img alt="a data-shelf-src=" src="https://a.example/real.png">';
+    expect(imageAddressesIn(sanitizeArticleHtml(page))).toEqual(['https://a.example/real.png']);
+  });
 });
 
 function image(bytes: number, type = 'image/png', headers: Record<string, string> = {}) {
