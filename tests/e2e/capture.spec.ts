@@ -65,6 +65,15 @@ test('save from the popup, stop the server, read offline in the side panel and t
   await expect(notLoaded).not.toHaveAttribute('src');
   // Shown as a box saying so, then its description (QA pass: "Image (not loaded)A diagram…").
   expect(await notLoaded.evaluate((img) => getComputedStyle(img, '::before').content)).toBe('"Image (not loaded): "');
+  // Read on a phone-wide view (reader-quality pass):
+  await panel.setViewportSize({ width: 360, height: 700 });
+  const body = panel.locator('.reader-body');
+  // a footnote marker ([1], a <sup>) leaves its line as high as the others (it pushed it apart);
+  const noted = body.locator('p').filter({ hasText: 'A bounded queue keeps latency in check.' });
+  const lines = await noted.evaluate(
+    (p) => p.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(p).lineHeight),
+  );
+  expect(Math.abs(lines - Math.round(lines))).toBeLessThan(0.05);
 
   const readerHref = await panel.getByRole('link', { name: 'Open in a tab' }).getAttribute('href');
   const reader = await openExtensionPage(readerHref!.replace(/^\//, ''));
