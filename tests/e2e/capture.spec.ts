@@ -74,6 +74,12 @@ test('save from the popup, stop the server, read offline in the side panel and t
     (p) => p.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(p).lineHeight),
   );
   expect(Math.abs(lines - Math.round(lines))).toBeLessThan(0.05);
+  // a small image in a table cell, not loaded, is a small mark, not a box as wide as the cell.
+  const lineHeight = await noted.evaluate((p) => Number.parseFloat(getComputedStyle(p).lineHeight));
+  for (const icon of [body.getByRole('img', { name: 'Failed' }), body.locator('td img').first()]) {
+    const box = await icon.boundingBox();
+    expect(box && box.width <= 80 && box.height <= 1.5 * lineHeight).toBe(true);
+  }
 
   const readerHref = await panel.getByRole('link', { name: 'Open in a tab' }).getAttribute('href');
   const reader = await openExtensionPage(readerHref!.replace(/^\//, ''));
