@@ -74,6 +74,14 @@ test('save from the popup, stop the server, read offline in the side panel and t
     (p) => p.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(p).lineHeight),
   );
   expect(Math.abs(lines - Math.round(lines))).toBeLessThan(0.05);
+  // a formula wider than the column scrolls within its own box, the reader never sideways;
+  const formula = body.locator('math[display="block"]');
+  const scrolled = await formula.evaluate((math) => {
+    math.scrollLeft = 40;
+    return { wider: math.scrollWidth > math.clientWidth, left: math.scrollLeft };
+  });
+  expect(scrolled).toEqual({ wider: true, left: 40 });
+  expect(await panel.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
   // a small image in a table cell, not loaded, is a small mark, not a box as wide as the cell.
   const lineHeight = await noted.evaluate((p) => Number.parseFloat(getComputedStyle(p).lineHeight));
   for (const icon of [body.getByRole('img', { name: 'Failed' }), body.locator('td img').first()]) {
