@@ -26,6 +26,11 @@ export const capturedPageSchema = z.strictObject({
   published: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
+    // A real day: a backup's "2015-13-45" was shown as "Published Invalid Date".
+    .refine((day) => {
+      const date = new Date(`${day}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+    })
     .optional(),
 });
 export type CapturedPage = z.infer<typeof capturedPageSchema>;

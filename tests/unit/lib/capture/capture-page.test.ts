@@ -132,6 +132,19 @@ describe('the day a page says it was published', () => {
     expect(publishedDay('2024-06-25')).toBe('2024-06-25');
     expect(publishedDay('Tue, 25 Jun 2024')).toBeUndefined();
   });
+
+  // The reader formats what a copy holds: a backup's "2015-13-45" showed as "Published Invalid Date".
+  it('is a real day in a stored copy too (a backup could say anything)', () => {
+    const { doc, win } = page('');
+    const captured = capturePage(doc, 'https://example.org/dated', win, frozenClock);
+    const stored = (published: string) => capturedPageSchema.safeParse({ ...captured, published }).success;
+    expect([stored('2024-02-29'), stored('2015-13-45'), stored('2023-02-29'), stored('2015-07-00')]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
 });
 
 describe('capture of a hostile page', () => {
