@@ -58,7 +58,10 @@ function isContentsList(list: Element): boolean {
 function isTableOfContents(element: Element): boolean {
   if (LIST.has(element.localName)) return !element.parentElement?.closest('li') && isContentsList(element);
   if (!BOX.has(element.localName)) return false;
-  const parts = [...element.children].filter((child) => (child.textContent ?? '').trim() !== '');
+  // An image beside the list is a part too: the box is then more than a table of contents, and stays.
+  const parts = [...element.children].filter(
+    (child) => (child.textContent ?? '').trim() !== '' || child.matches(MEDIA) || child.querySelector(MEDIA) !== null,
+  );
   const lists = parts.filter((part) => LIST.has(part.localName));
   const titles = parts.filter((part) => !LIST.has(part.localName));
   return (

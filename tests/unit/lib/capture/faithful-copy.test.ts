@@ -187,6 +187,18 @@ describe('a faithful copy', () => {
     ]);
   });
 
+  // Only parts with words counted: a figure beside a box's table of contents was dropped with it (red team).
+  it('keeps an image that shares a box with a table of contents', () => {
+    const { win } = load('<html></html>');
+    const copy = sanitizeArticleHtml(
+      `<div><h2>Contents</h2><ul><li><a href="#a">A</a></li><li><a href="#b">B</a></li><li><a href="#c">C</a></li></ul>
+        <figure><img src="https://example.org/img/chart.png" alt=""></figure></div>`,
+      win,
+    );
+    expect(copy).toContain('data-shelf-src="https://example.org/img/chart.png"');
+    expect(copy).not.toContain('<ul>');
+  });
+
   it('keeps SVG drawings but no references outside them', () => {
     const html = sanitizeArticleHtml(
       '<svg viewBox="0 0 4 4"><rect width="4" height="4" fill="url(#g)"/><rect width="2" height="2" fill="url(https://evil.example/p.svg#x)" mask="url( \'https://evil.example/m\')"/></svg>',
