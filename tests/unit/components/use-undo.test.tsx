@@ -10,6 +10,17 @@ import { saveArticle, setStatus } from '@/lib/db/items';
 import { unsaveItems } from '@/lib/db/unsave';
 import { undoUnsave } from '@/lib/reading-list/saved-state';
 
+/** Runs a test on an empty `shelf` database, the one the hooks open; its connection is reset after. */
+async function onEmptyDatabase(run: () => Promise<void>): Promise<void> {
+  resetDatabaseConnection();
+  await Dexie.delete('shelf');
+  try {
+    await run();
+  } finally {
+    resetDatabaseConnection();
+  }
+}
+
 /** The Undo line of a view, offering one action whose undo answers `result`. */
 function LineUnder({ undo }: { undo: Undo['undo'] }) {
   const { undo: line, offer, runUndo } = useUndo();
@@ -88,9 +99,7 @@ describe('the Undo line after Undo', () => {
 
   // Review: after "Delete everything" (another window), Undo of an Unsave said "changed again since".
   it('says so when everything was deleted since an Unsave, and puts nothing back', async () => {
-    resetDatabaseConnection();
-    await Dexie.delete('shelf');
-    try {
+    await onEmptyDatabase(async () => {
       await saveArticle({ id: 'wal', title: 'WAL', url: null });
       const view = render(<UnsaveLine />);
       await act(async () => screen.getByRole('button', { name: 'Unsave' }).click());
@@ -109,17 +118,13 @@ describe('the Undo line after Undo', () => {
       const snapshot = await unsaveItems(['article:wal']);
       expect(await undoAnswering(() => undoUnsave(snapshot))).toBe('Undone: Marked 2 items as done.');
       expect(await getDatabase().items.get('article:wal')).toMatchObject({ title: 'WAL' });
-    } finally {
-      resetDatabaseConnection();
-    }
+    });
   });
 
   // Resilience pass: after a backup's "Replace everything" in another window, Undo of an Unsave said
   // "everything was deleted since", though the library was there, replaced.
   it('says so when a backup replaced the library since an Unsave, and puts nothing back', async () => {
-    resetDatabaseConnection();
-    await Dexie.delete('shelf');
-    try {
+    await onEmptyDatabase(async () => {
       await saveArticle({ id: 'wal', title: 'WAL', url: null });
       await saveArticle({ id: 'fts', title: 'FTS', url: null });
       const backup = await readBackupRecords(getDatabase());
@@ -144,16 +149,12 @@ describe('the Undo line after Undo', () => {
       expect(await undoAnswering(() => undoUnsave(snapshot))).toBe(
         'Not undone: everything was deleted since (Marked 2 items as done.)',
       );
-    } finally {
-      resetDatabaseConnection();
-    }
+    });
   });
 
   // Review: of two items selected, one removed meanwhile in another window, the line said "Unsaved 2 items.".
   it('says how many an Unsave removed or a status or tag change changed, not how many were selected, and its Undo puts those back', async () => {
-    resetDatabaseConnection();
-    await Dexie.delete('shelf');
-    try {
+    await onEmptyDatabase(async () => {
       await saveArticle({ id: 'wal', title: 'WAL', url: null }); // "fts" is not saved (unsaved elsewhere)
       const view = render(<UnsaveLine />);
       await act(async () => screen.getByRole('button', { name: 'Unsave both' }).click());
@@ -169,18 +170,14 @@ describe('the Undo line after Undo', () => {
       await act(async () => screen.getByRole('button', { name: 'Add tag to both' }).click());
       await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Added “db” to 1 of 1. Undo'));
       view.unmount();
-    } finally {
-      resetDatabaseConnection();
-    }
+    });
   });
 
   // QA: a status or tag change undone on items removed since (Delete everything, or Unsave in another
   // window) said "changed again since".
   it('says so when the items of a status or tag change were removed since, and "changed again" when they were', async () => {
-    resetDatabaseConnection();
-    await Dexie.delete('shelf');
-    const status = () => screen.getByRole('status').textContent;
-    try {
+    await onEmptyDatabase(async () => {
+      const status = () => screen.getByRole('status').textContent;
       await saveArticle({ id: 'wal', title: 'WAL', url: null });
       const view = render(<UnsaveLine />);
       for (const [action, line] of [
@@ -207,8 +204,6 @@ describe('the Undo line after Undo', () => {
       await waitFor(() => expect(status()).toBe('Undone: Marked 1 item as done.'));
       expect(await getDatabase().items.get('article:wal')).toMatchObject({ status: 'archived' });
       view.unmount();
-    } finally {
-      resetDatabaseConnection();
-    }
+    });
   });
 });
