@@ -23,14 +23,7 @@ export const capturedPageSchema = z.strictObject({
    * The day the page says it was published (YYYY-MM-DD, `publishedDay`), shown by the reader; absent
    * when it says none, and from copies captured before Shelf kept it.
    */
-  published: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    // A real day: a backup's "2015-13-45" was shown as "Published Invalid Date".
-    .refine((day) => {
-      const date = new Date(`${day}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-    })
-    .optional(),
+  // A real day (Zod's ISO date checks the calendar): a backup's "2015-13-45" was shown as "Published Invalid Date".
+  published: z.iso.date().optional(),
 });
 export type CapturedPage = z.infer<typeof capturedPageSchema>;
