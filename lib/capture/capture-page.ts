@@ -10,6 +10,7 @@ import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
 import { copyLength } from '@/lib/capture/copy-text';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
+import { toIsoDate } from '@/lib/catalog-updates/dates';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { addressWithoutTracking } from '@/lib/net/tracking-parameters';
 import { elementTextSteps, pageTextSteps, shownTextFile, type WalkBudget } from '@/lib/related/page-text';
@@ -212,12 +213,9 @@ function parseArticle(doc: Document, prepare?: (clone: Document) => void): Retur
  * gives it, in its own time zone, when it is a real day.
  */
 export function publishedDay(value: string | null | undefined): string | undefined {
-  const day = /^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(value ?? '');
-  if (!day) return undefined;
-  const [, year, month, date] = day.map(Number) as [number, number, number, number];
-  const check = new Date(Date.UTC(year, month - 1, date));
-  const real = check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === date;
-  return real && year >= 1990 ? `${day[1]}-${day[2]}-${day[3]}` : undefined;
+  // ISO 8601 only: `toIsoDate` also reads the RFC 822 dates of RSS, which a page's metadata does not hold.
+  if (!/^\s*\d{4}-/.test(value ?? '')) return undefined;
+  return toIsoDate(value) ?? undefined;
 }
 
 /** A page's title, byline or site name as Shelf keeps and shows it: one plain line (`shownLine`). */
