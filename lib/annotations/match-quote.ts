@@ -269,21 +269,28 @@ const DIRECTION_MARKS = /[\u061C\u200E\u200F]/g;
 const forMatching = (text: string) => text.replace(DIRECTION_MARKS, '').normalize('NFD');
 
 interface Decomposed {
-  original: string;
   text: string;
   from: TextSpan[];
   to: number[];
 }
-/** The last text decomposed: a copy's highlights are anchored one after another in the same text. */
-let lastDecomposed: Decomposed | null = null;
+/**
+ * The last text looked at, and its decomposition (null when comparing leaves it as it is): a copy's
+ * highlights are anchored one after another in the same text, which is decomposed, or found to need
+ * nothing, once and not once per highlight.
+ */
+let lastDecomposed: { original: string; decomposed: Decomposed | null } | null = null;
 
 /**
  * The text as compared (`forMatching`), with the span of the text each of its characters came from,
- * and where each character of the text went. One code point and the marks after it at a time, which
+ * and where each character of the text went; null when the text is already as compared. One code point and the marks after it at a time, which
  * decomposes as the whole text would.
  */
-function decompose(text: string): Decomposed {
-  if (lastDecomposed?.original === text) return lastDecomposed;
+function decompose(text: string): Decomposed | null {
+  if (lastDecomposed?.original === text) return lastDecomposed.decomposed;
+  if (forMatching(text) === text) {
+    lastDecomposed = { original: text, decomposed: null };
+    return null;
+  }
   const from: TextSpan[] = [];
   const to: number[] = [];
   let decomposed = '';
@@ -295,8 +302,9 @@ function decompose(text: string): Decomposed {
     decomposed += piece;
   }
   to[text.length] = decomposed.length;
-  lastDecomposed = { original: text, text: decomposed, from, to };
-  return lastDecomposed;
+  const result = { text: decomposed, from, to };
+  lastDecomposed = { original: text, decomposed: result };
+  return result;
 }
 
 /**
@@ -313,8 +321,8 @@ export function matchQuote(text: string, selectors: SelectorSet): QuoteMatch {
     ...(quote.prefix !== undefined && { prefix: forMatching(quote.prefix) }),
     ...(quote.suffix !== undefined && { suffix: forMatching(quote.suffix) }),
   };
-  if (forMatching(text) === text) return matchInText(text, { quote: decomposedQuote, position });
   const decomposed = decompose(text);
+  if (!decomposed) return matchInText(text, { quote: decomposedQuote, position });
   const hint = position && {
     ...position,
     start: decomposed.to[Math.min(position.start, text.length)] as number,
