@@ -57,7 +57,8 @@ function isContentsList(list: Element): boolean {
  */
 function isTableOfContents(element: Element): boolean {
   if (LIST.has(element.localName)) return !element.parentElement?.closest('li') && isContentsList(element);
-  if (!BOX.has(element.localName)) return false;
+  // The sanitizer asks of every element: a box with no list of its own is settled without reading its text.
+  if (!BOX.has(element.localName) || ![...element.children].some((child) => LIST.has(child.localName))) return false;
   // An image beside the list is a part too: the box is then more than a table of contents, and stays.
   const parts = [...element.children].filter(
     (child) => (child.textContent ?? '').trim() !== '' || child.matches(MEDIA) || child.querySelector(MEDIA) !== null,
