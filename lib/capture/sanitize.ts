@@ -298,7 +298,7 @@ const WANTED_IMAGE_WIDTH = 1200;
  * The one address a copy keeps of a `srcset`: the narrowest at least WANTED_IMAGE_WIDTH wide (else
  * the widest), or the densest up to 2x (else the least dense).
  */
-export function addressFromSrcset(srcset: string): string | null {
+function addressFromSrcset(srcset: string): string | null {
   const candidates = srcsetCandidates(srcset);
   const sized = candidates.filter((candidate) => candidate.width !== null);
   if (sized.length > 0) {
