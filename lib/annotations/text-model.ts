@@ -79,8 +79,9 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
-/** The characters rule 3 leaves out. */
-const INVISIBLE = /[\u00AD\u200B\u2060]/g;
+/** The characters rule 3 leaves out, as a character class's contents: one list for both patterns below. */
+const INVISIBLE_CHARACTERS = '\\u00AD\\u200B\\u2060';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'g');
 
 /**
  * Applies rules 2 and 3 to a string that did not come from the DOM: a stored quote, prefix or
@@ -168,7 +169,7 @@ export function createTextModel(root: Element): TextModel {
   let spaceOffset = 0;
   let k = -1;
   // Runs of visible characters; between two of them, whitespace is a space and invisible characters nothing.
-  const words = /[^\s\u00AD\u200B\u2060]+/g;
+  const words = new RegExp(`[^\\s${INVISIBLE_CHARACTERS}]+`, 'g');
   const whitespace = /\s/g;
   /** Index of the first whitespace character of data[from, to), or -1. */
   const whitespaceIn = (data: string, from: number, to: number) => {
