@@ -15,21 +15,25 @@ const ANCHOR_TEXT = /^(?:[#¶§🔗⚓※]|link|permalink|anchor)?$/iu;
 const VISUALLY_HIDDEN =
   /(?:^|\s)(?:visually-?hidden|sr-only|screen-reader-text|screenreader-only|hidden-visually|u-hiddenVisually|element-invisible)(?:\s|$)/i;
 
+/** Whether a link's address (trimmed) goes into the page itself (`#History`). */
+const isInPageAddress = (href: string) => href.startsWith('#');
+
 export function isPageClutter(element: Element): boolean {
   const classes = element.getAttribute('class') ?? '';
   if (EDIT_CLUTTER.test(classes)) return true;
   if (isTableOfContents(element)) return true;
   if (element.localName !== 'a') return false;
   const href = element.getAttribute('href')?.trim() ?? '';
+  const intoPage = isInPageAddress(href);
   // A skip link: a link into the page, hidden from sight, for the page's keyboard users ("Continue reading
   // the main story" past each ad of a New York Times article). The copy, which drops classes, showed it.
-  if (href.startsWith('#') && VISUALLY_HIDDEN.test(classes)) return true;
+  if (intoPage && VISUALLY_HIDDEN.test(classes)) return true;
   // A control of the page's own (a carousel's "Next"): a link into the page that says it is a button.
-  if (href.startsWith('#') && element.getAttribute('role')?.trim().toLowerCase() === 'button') return true;
+  if (intoPage && element.getAttribute('role')?.trim().toLowerCase() === 'button') return true;
   if (!element.parentElement?.closest(HEADING)) return false;
   const text = (element.textContent ?? '').trim();
   if (/[?&]action=edit\b/.test(href) && /^\[?\s*edit\s*\]?$/i.test(text)) return true;
-  return href.startsWith('#') && ANCHOR_TEXT.test(text);
+  return intoPage && ANCHOR_TEXT.test(text);
 }
 
 const LIST = new Set(['ul', 'ol']);
@@ -41,7 +45,7 @@ const MIN_CONTENTS_LINKS = 3;
 function isContentsList(list: Element): boolean {
   const links = list.querySelectorAll('a');
   if (links.length < MIN_CONTENTS_LINKS) return false;
-  for (const link of links) if (!link.getAttribute('href')?.trim().startsWith('#')) return false;
+  for (const link of links) if (!isInPageAddress(link.getAttribute('href')?.trim() ?? '')) return false;
   const walker = list.ownerDocument.createTreeWalker(list, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeValue?.trim() && !node.parentElement?.closest('a')) return false;
