@@ -93,10 +93,11 @@ export function useImport(db: ShelfDatabase) {
     }
     try {
       // Its first frame of progress is reported before anything is awaited.
-      const report = await whileImporting({ fileName: file.name, kind: mode }, (listProgress) =>
+      const report = await whileImporting({ fileName: file.name, kind: mode }, (listProgress, listStep) =>
         restoreBackup(parsed.backup, mode, {
           db,
           epoch,
+          onRecordsWritten: () => listStep('recordsWritten'),
           onProgress: (done, total, counting) => {
             setProgress({ done, total, counting });
             if (counting !== 'copies') listProgress(done, total);

@@ -33,6 +33,11 @@ export interface RestoreOptions {
   epoch?: string;
   /** When the restore happens (tests set it; sync dates a replaced library's items then). */
   now?: number;
+  /**
+   * Called once the file's records are written (a replace's transaction committed), before its settings
+   * are restored; waited for: the list of imports under way says so, for a page closed meanwhile.
+   */
+  onRecordsWritten?: () => Promise<void>;
 }
 
 /**
@@ -71,7 +76,7 @@ function* backupCopiesSteps(
 export async function restoreBackup(
   backup: CheckedBackup,
   mode: 'merge' | 'replace',
-  { db, onProgress, win = window, epoch: begunAt, now = Date.now() }: RestoreOptions = {},
+  { db, onProgress, win = window, epoch: begunAt, now = Date.now(), onRecordsWritten }: RestoreOptions = {},
 ): Promise<RestoreReport> {
   // The first frame of progress, before anything is awaited: the copies to read, else the items to write.
   const { items: inFile, captures: copies } = backup.records;
@@ -97,6 +102,7 @@ export async function restoreBackup(
     epoch,
     now,
   });
+  await onRecordsWritten?.();
   const preferences = await restoreFilePreferences(backup.preferences, mode).catch((error: unknown) => {
     throw new SettingsNotRestoredError(error);
   });

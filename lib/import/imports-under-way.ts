@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
-import { changePreference, getPreference, type ImportUnderWay, PREFERENCES } from '@/lib/settings/preferences';
+import {
+  changePreference,
+  getPreference,
+  type ImportStep,
+  type ImportUnderWay,
+  PREFERENCES,
+} from '@/lib/settings/preferences';
 
 /**
  * Imports and restores run in the Shelf page that chose the file, in chunks: closing that page (the
@@ -28,29 +34,44 @@ const changeList = (locks: ImportLocks, change: (list: ImportUnderWay[]) => Impo
   changePreference(PREFERENCES.importsUnderWay, change, { locks });
 
 /**
- * Runs `work` listed as under way, holding its lock; `work` reports progress through the function it
- * is given. Bookkeeping never stops the import: a list that cannot be written is left as it is.
+ * Runs `work` listed as under way, holding its lock; `work` reports progress through the first function
+ * it is given, and its step through the second, which resolves once the step is listed (`work` waits for
+ * it before going on: a page closed after says the step). Bookkeeping never stops the import: a list
+ * that cannot be written is left as it is.
  */
 export async function whileImporting<T>(
   entry: Pick<ImportUnderWay, 'fileName' | 'kind'>,
-  work: (onProgress: (done: number, total: number) => void) => Promise<T>,
+  work: (onProgress: (done: number, total: number) => void, onStep: (step: ImportStep) => Promise<void>) => Promise<T>,
   { locks = pageLocks(), now = () => Date.now() }: { locks?: ImportLocks; now?: () => number } = {},
 ): Promise<T> {
-  if (!locks) return work(() => {});
+  if (!locks)
+    return work(
+      () => {},
+      async () => {},
+    );
   const id = crypto.randomUUID();
   return locks.request(`${LOCK_PREFIX}${id}`, async () => {
-    const listed: ImportUnderWay = { id, fileName: entry.fileName.slice(0, 300), kind: entry.kind, done: 0, total: 0 };
+    const listed: ImportUnderWay = {
+      id,
+      fileName: entry.fileName.slice(0, 300),
+      kind: entry.kind,
+      done: 0,
+      total: 0,
+      step: 'started',
+    };
     await changeList(locks, (list) => [...list, listed].slice(-MAX_LISTED)).catch(() => {});
     let writtenAt = now();
     const onProgress = (done: number, total: number) => {
-      // The last is always written: a replacement's says its library was replaced (its settings follow).
+      // The last is always written: one stopped after says it got to the end of its count.
       const last = total > 0 && done >= total;
       if (!last && now() - writtenAt < PROGRESS_WRITE_MS) return;
       writtenAt = now();
       void changeList(locks, (list) => list.map((it) => (it.id === id ? { ...it, done, total } : it))).catch(() => {});
     };
+    const onStep = (step: ImportStep) =>
+      changeList(locks, (list) => list.map((it) => (it.id === id ? { ...it, step } : it))).catch(() => {});
     try {
-      return await work(onProgress);
+      return await work(onProgress, onStep);
     } finally {
       await changeList(locks, (list) => list.filter((it) => it.id !== id)).catch(() => {});
     }
@@ -106,11 +127,20 @@ export function watchStoppedImports(
 }
 
 /** What the user is told of imports stopped part-way: what was kept, and how to finish. */
-export function describeStoppedImport({ fileName, kind, done, total }: ImportUnderWay): string {
-  if (kind === 'replace')
-    return total > 0 && done >= total
-      ? `Replacing everything with ${fileName} stopped after its saved items replaced those that were here, before all its settings were restored (its page was closed): restore the file again to restore them.`
-      : `Replacing everything with ${fileName} did not finish (its page was closed): nothing was changed.`;
+export function describeStoppedImport({ fileName, kind, done, total, step }: ImportUnderWay): string {
+  // An entry an earlier version listed has no step: read by its count, as then (0 of 0 reads as not written).
+  const recordsWritten = step ? step === 'recordsWritten' : total > 0 && done >= total;
+  const settingsLeft =
+    'before all its settings were restored (its page was closed): restore the file again to restore them.';
+  if (kind === 'replace') {
+    if (!recordsWritten)
+      return `Replacing everything with ${fileName} did not finish (its page was closed): nothing was changed.`;
+    return total > 0
+      ? `Replacing everything with ${fileName} stopped after its saved items replaced those that were here, ${settingsLeft}`
+      : `Replacing everything with ${fileName} stopped after it removed the saved items that were here (the file holds none), ${settingsLeft}`;
+  }
+  if (kind === 'merge' && recordsWritten)
+    return `Restoring ${fileName} stopped after its saved items were restored, ${settingsLeft}`;
   const where = total > 0 ? `, at ${done.toLocaleString('en')} of ${total.toLocaleString('en')}` : '';
   return kind === 'merge'
     ? `Restoring ${fileName} stopped before it finished${where} (its page was closed). What it restored is kept; restore the file again to finish it.`

@@ -68,11 +68,20 @@ export interface SaveUnderWay {
 export interface ImportUnderWay {
   id: string;
   fileName: string;
-  /** A backup restored replacing everything is one transaction: stopped, it changed nothing. */
+  /** A backup restored replacing everything writes its items in one transaction: stopped before it ends, it changed nothing. */
   kind: 'import' | 'merge' | 'replace';
   done: number;
   total: number;
+  /**
+   * How far a restore got: "started", or "recordsWritten" once its items are written (a replacement's
+   * transaction committed) and its settings are being restored. Its count cannot say so: a backup of
+   * no items starts and ends at 0 of 0. Absent from entries listed before it was kept (read from the count).
+   */
+  step?: ImportStep;
 }
+
+export const IMPORT_STEPS = ['started', 'recordsWritten'] as const;
+export type ImportStep = (typeof IMPORT_STEPS)[number];
 
 /** The longest search the popup keeps (the box accepts no more). */
 export const MAX_POPUP_QUERY = 500;
@@ -235,6 +244,7 @@ export const PREFERENCES = {
           kind: z.enum(['import', 'merge', 'replace']),
           done: z.number(),
           total: z.number(),
+          step: z.optional(z.enum(IMPORT_STEPS)),
         }),
       )
       .check(z.maxLength(20)),

@@ -1,10 +1,13 @@
 import { act, renderHook } from '@testing-library/react';
 import Dexie from 'dexie';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { useImport } from '@/components/hooks/use-import';
+import { createBackup } from '@/lib/backup/backup-file';
 import { ShelfDatabase } from '@/lib/db/database';
 import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
 import { fakeWebLocks } from '@/tests/unit/helpers/fake-web-locks';
+import { savedItem } from '@/tests/unit/helpers/saved-item';
 
 const name = `shelf-use-import-${crypto.randomUUID()}`;
 const db = new ShelfDatabase(name);
@@ -92,6 +95,45 @@ describe('an import whose page closed before it ended', () => {
       expect(after.result.current.outcome).toBeNull();
     } finally {
       Reflect.deleteProperty(navigator, 'locks');
+    }
+  });
+});
+
+// Review: a "Replace everything" from a backup holding no items, its page closed after the library was
+// emptied and before its settings were restored, was said to have changed nothing: the list read how
+// far it got from its count, and 0 of 0 is both its start and its end.
+describe('a replacement from a backup of no items whose page closed while it restored its settings', () => {
+  it('is said to have emptied the library, not to have changed nothing', async () => {
+    const locks = fakeWebLocks();
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+    // Its settings are written, and never done: the page is closed in the middle of them.
+    const writingSettings = vi.spyOn(browser.storage.local, 'set').mockReturnValue(new Promise(() => {}) as never);
+    const replacedName = `shelf-use-import-replaced-${crypto.randomUUID()}`;
+    const replaced = new ShelfDatabase(replacedName);
+    try {
+      await replaced.items.put(savedItem({ id: 'kept-until-now', url: 'https://example.com/a' }));
+      const noItems = { items: [], progress: [], captures: [], catalogOverlay: [], highlights: [] };
+      const file = new File([JSON.stringify(createBackup(noItems, { readerTheme: 'dark' }))], 'shelf.json');
+      const closing = renderHook(() => useImport(replaced));
+      void closing.result.current.restore(file, 'replace');
+      await vi.waitFor(() => expect(writingSettings).toHaveBeenCalled());
+      expect(await replaced.items.count()).toBe(0);
+      const next = renderHook(() => useImport(replaced));
+      closing.unmount();
+      locks.close(locks.heldNames()[0] as string);
+
+      await vi.waitFor(() =>
+        expect(next.result.current.restoreMessage).toEqual({
+          kind: 'error',
+          text: 'Replacing everything with shelf.json stopped after it removed the saved items that were here (the file holds none), before all its settings were restored (its page was closed): restore the file again to restore them.',
+        }),
+      );
+      next.unmount();
+    } finally {
+      writingSettings.mockRestore();
+      Reflect.deleteProperty(navigator, 'locks');
+      replaced.close();
+      await Dexie.delete(replacedName);
     }
   });
 });

@@ -36,7 +36,9 @@ const EXAMPLES: { [N in PreferenceName]: unknown } = {
   popupState: { query: 'redis', topic: null, tag: null },
   sidePanelView: { view: { kind: 'reading-list' }, at: 5 },
   savesUnderWay: [{ id: 'save-1', title: 'A page', worker: 'worker-1' }],
-  importsUnderWay: [{ id: 'import-1', fileName: 'pocket.csv', kind: 'import', done: 500, total: 2000 }],
+  importsUnderWay: [
+    { id: 'import-1', fileName: 'pocket.csv', kind: 'import', done: 500, total: 2000, step: 'started' },
+  ],
   tabsDrawingHighlights: [{ tabId: 3, everySite: true }],
   catalogUpdateStatus: { state: 'done', phase: 'done', done: 1, total: 1, lines: ['2 addresses filled in'], at: 9 },
   syncEnabled: true,
