@@ -80,19 +80,27 @@ export function decodeTextFile(bytes: Uint8Array): DecodedText {
 }
 
 /**
+ * Whether the character (or byte) at `at` ends a line: "\n", or "\r" not followed by one (old Mac files),
+ * so that "\r\n" counts once, at its "\n". `codeAt` reads a string's character codes or a file's bytes:
+ * line breaks are ASCII, alike in both.
+ */
+function endsLine(codeAt: (at: number) => number | undefined, at: number): boolean {
+  const code = codeAt(at);
+  return code === 0x0a || (code === 0x0d && codeAt(at + 1) !== 0x0a);
+}
+
+/**
  * How many times each line's bytes hold "�" itself, as UTF-8 (EF BF BD), by line number: a file may. A
  * line break is never part of a byte sequence read as "�", so the lines are the decoded text's.
  */
 function replacementCharactersByLine(bytes: Uint8Array): Map<number, number> {
   const byLine = new Map<number, number>();
+  const byteAt = (at: number) => bytes[at];
   let line = 1;
-  let lineEnd = bytes.indexOf(0x0a); // the current line's break, -1 on the last line
+  let counted = 0; // bytes before it are counted in `line`
   for (let at = bytes.indexOf(0xef); at >= 0; at = bytes.indexOf(0xef, at + 1)) {
     if (bytes[at + 1] !== 0xbf || bytes[at + 2] !== 0xbd) continue;
-    while (lineEnd >= 0 && lineEnd < at) {
-      line++;
-      lineEnd = bytes.indexOf(0x0a, lineEnd + 1);
-    }
+    for (; counted < at; counted++) if (endsLine(byteAt, counted)) line++;
     byLine.set(line, (byLine.get(line) ?? 0) + 1);
   }
   return byLine;
@@ -115,9 +123,10 @@ function decodeMostlyUtf8(bytes: Uint8Array): DecodedText | undefined {
     if (replacedOnLine > (ownByLine.get(line) ?? 0) && lines.length <= STRAY_LINES_NAMED) lines.push(line);
     replacedOnLine = 0;
   };
+  const codeAt = (at: number) => (at < text.length ? text.charCodeAt(at) : undefined);
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
-    if (code === 10) {
+    if (endsLine(codeAt, at)) {
       endLine();
       line++;
     } else if (code === 0xfffd) {

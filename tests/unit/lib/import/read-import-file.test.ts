@@ -463,6 +463,39 @@ describe('files as people really save them', () => {
     expect(parsed.strayBytes).toMatch(/^The file is UTF-8, but one byte sequence is not \(line 3\)/);
   });
 
+  // Review: lines were counted by "\n" alone: a file with old Mac line ends ("\r") named line 1 for every
+  // stray byte, and one with Windows line ends must count "\r\n" once.
+  it.each([
+    ['Windows', '\r\n'],
+    ['old Mac', '\r'],
+    ['mixed', '\r\n', '\r', '\n'],
+  ])('names the lines of stray bytes in a file with %s line ends', (_, ...ends) => {
+    const utf8 = (text: string) => [...new TextEncoder().encode(text)];
+    const end = (line: number) => utf8(ends[line % ends.length] as string);
+    const csv = Uint8Array.from([
+      ...utf8('url,title'),
+      ...end(1),
+      ...utf8('https://example.jp/1,東京 \ufffd 天気'), // "�" as written: not named
+      ...end(2),
+      ...utf8('https://a.example/cafe,Caf'),
+      0xe9, // "é" in Windows-1252
+      ...end(3),
+      ...utf8('https://example.jp/2,日本語'),
+      ...end(4),
+      ...utf8('https://a.example/creme,Cr'),
+      0xe8, // "è" in Windows-1252
+      ...end(5),
+    ]);
+    const parsed = readImportFile('links.csv', csv);
+    expect(parsed.entries).toMatchObject([
+      { title: '東京 \ufffd 天気' },
+      { title: 'Caf\ufffd' },
+      { title: '日本語' },
+      { title: 'Cr\ufffd' },
+    ]);
+    expect(parsed.strayBytes).toMatch(/^The file is UTF-8, but 2 byte sequences are not \(lines 3, 5\)/);
+  });
+
   // QA pass: an ASCII file cut inside its last character was read as Windows-1252, saving
   // "https://a8.example/cafÃ" and "Euro â‚" with no alert.
   it('reads an ASCII file cut inside its last character as UTF-8 cut short', () => {
