@@ -5,9 +5,10 @@ import { browser } from 'wxt/browser';
 import { useImport } from '@/components/hooks/use-import';
 import { createBackup } from '@/lib/backup/backup-file';
 import { ShelfDatabase } from '@/lib/db/database';
+import { savePage } from '@/lib/db/items';
+import { countItems } from '@/lib/db/queries';
 import { getPreference, PREFERENCES } from '@/lib/settings/preferences';
 import { fakeWebLocks } from '@/tests/unit/helpers/fake-web-locks';
-import { savedItem } from '@/tests/unit/helpers/saved-item';
 
 const name = `shelf-use-import-${crypto.randomUUID()}`;
 const db = new ShelfDatabase(name);
@@ -111,13 +112,13 @@ describe('a replacement from a backup of no items whose page closed while it res
     const replacedName = `shelf-use-import-replaced-${crypto.randomUUID()}`;
     const replaced = new ShelfDatabase(replacedName);
     try {
-      await replaced.items.put(savedItem({ id: 'kept-until-now', url: 'https://example.com/a' }));
+      await savePage({ url: 'https://example.com/a', title: 'Kept until now' }, null, { db: replaced });
       const noItems = { items: [], progress: [], captures: [], catalogOverlay: [], highlights: [] };
       const file = new File([JSON.stringify(createBackup(noItems, { readerTheme: 'dark' }))], 'shelf.json');
       const closing = renderHook(() => useImport(replaced));
       void closing.result.current.restore(file, 'replace');
       await vi.waitFor(() => expect(writingSettings).toHaveBeenCalled());
-      expect(await replaced.items.count()).toBe(0);
+      expect(await countItems(replaced)).toBe(0);
       const next = renderHook(() => useImport(replaced));
       closing.unmount();
       locks.close(locks.heldNames()[0] as string);
