@@ -5,6 +5,7 @@ import type { CapturedPage } from '@/lib/capture/schema';
 import { readCopiesAgainFromStart } from '@/lib/db/copies';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
+import { takeFormerProgress } from '@/lib/db/former-page-ids';
 import { articleItemId, fragmentlessPageItemId, pageItemId } from '@/lib/db/ids';
 import { MAX_ITEM_URL_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { mergeItem } from '@/lib/db/merge';
@@ -101,10 +102,12 @@ function writePage(
   // A page known by its address alone (a link without text, a tab without a title) is named by the address kept.
   const title = page.title === page.url ? url : page.title;
   return reportingFullStorage(() =>
-    db.transaction('rw', db.items, db.captures, db.meta, async () => {
+    db.transaction('rw', [db.items, db.captures, db.meta, db.progress], async () => {
       let item = await db.items.get(id);
       if (!item) {
         if (!create) return null;
+        // Saved before version 12 from this address (tracking parameters and all), under another id.
+        const formerId = page.bundledArticleId ? id : fragmentlessPageItemId(page.url);
         item = newUnreadItem(
           {
             id,
@@ -116,8 +119,9 @@ function writePage(
           },
           now,
         );
-        // With the note typed on it after its last removal, shown where its editor was.
-        item = await withNoteTypedAfterRemoval(db, item, page.bundledArticleId ? id : fragmentlessPageItemId(page.url));
+        // With the note typed on it after its last removal, shown where its editor was, and where it was read to.
+        item = await withNoteTypedAfterRemoval(db, item, formerId);
+        if (formerId !== id) await takeFormerProgress(db, new Map([[id, [formerId]]]));
         await db.items.add(item);
       } else if (isWebAddress(item.title) || (provisionalTitle !== undefined && item.title === provisionalTitle)) {
         // Saved by its address alone (a plain list of links imported, a link saved before its page
