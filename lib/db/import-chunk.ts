@@ -1,5 +1,6 @@
 import type { ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
+import { takeFormerProgress } from '@/lib/db/former-page-ids';
 import { assertEpoch } from '@/lib/db/meta';
 import { withNotesAfterRemoval, withNotesTypedAfterRemoval } from '@/lib/db/notes-after-removal';
 import type { CaptureRecord, Highlight, ReadingProgress, SavedItem } from '@/lib/db/schema';
@@ -29,6 +30,11 @@ export interface ImportChunkOptions {
   readProgress: boolean;
   readCaptures: boolean;
   readHighlights?: boolean;
+  /**
+   * By id, the ids versions 4 to 11 gave the addresses an item comes as (tracking parameters kept): one
+   * not saved takes the note typed after its removal and the reading progress kept under them then.
+   */
+  formerIds?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -39,15 +45,20 @@ export interface ImportChunkOptions {
  */
 export function writeImportChunk<T>(
   ids: string[],
-  { db, epoch, readProgress, readCaptures, readHighlights = false }: ImportChunkOptions,
+  { db, epoch, readProgress, readCaptures, readHighlights = false, formerIds = new Map() }: ImportChunkOptions,
   plan: (existing: ExistingRecords) => { writes: ChunkWrites; result: T },
 ): Promise<T> {
   return reportingFullStorage(() =>
     db.transaction('rw', [db.items, db.progress, db.captures, db.highlights, db.meta], async () => {
       await assertEpoch(db, epoch);
       const withCopy = new Set<string>(readCaptures ? await db.captures.where('itemId').anyOf(ids).primaryKeys() : []);
+      const items = await db.items.bulkGet(ids);
+      const saved = new Set(ids.filter((_, i) => items[i] !== undefined));
+      // Before progress is read: the plan weighs the file's against it.
+      const returningFormerIds = [...formerIds].filter(([id]) => !saved.has(id));
+      if (returningFormerIds.length > 0) await takeFormerProgress(db, new Map(returningFormerIds));
       const existing: ExistingRecords = {
-        items: await db.items.bulkGet(ids),
+        items,
         progress: readProgress ? await db.progress.bulkGet(ids) : ids.map(() => undefined),
         hasCapture: ids.map((id) => withCopy.has(id)),
         highlightQuotes: ids.map(() => new Set<string>()),
@@ -63,11 +74,12 @@ export function writeImportChunk<T>(
       }
       const { writes, result } = plan(existing);
       // Items the import brings back (removed here, a note typed on them after in another window) come
-      // with that note, as a Save, Undo, sync and a restore bring them; so do the highlights it adds.
-      const saved = new Set(ids.filter((_, i) => existing.items[i] !== undefined));
+      // with that note, as a Save, Undo, sync and a restore bring them (kept under their former id too,
+      // as their progress, taken above); so do the highlights it adds.
       const returning = await withNotesTypedAfterRemoval(
         db,
         writes.items.filter((item) => !saved.has(item.id)),
+        (item) => formerIds.get(item.id) ?? [],
       );
       await db.items.bulkPut([...writes.items.filter((item) => saved.has(item.id)), ...returning]);
       if (writes.progress.length) await db.progress.bulkPut(writes.progress);

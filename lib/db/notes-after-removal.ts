@@ -138,26 +138,27 @@ export async function withNoteTypedAfterRemoval(
   item: SavedItem,
   formerId: string = item.id,
 ): Promise<SavedItem> {
-  const [withNote] = await withNotesTypedAfterRemoval(db, [item], () => formerId);
+  const [withNote] = await withNotesTypedAfterRemoval(db, [item], () => [formerId]);
   return withNote as SavedItem;
 }
 
 /**
  * `withNoteTypedAfterRemoval` for many items added anew at once (an import): each with the note typed
- * on it after its removal, the editor's whole text, beside any note it brings (`bothNotes`).
+ * on it after its removal, the editor's whole text, beside any note it brings (`bothNotes`); `formerIdsOf`
+ * as `formerId`, for the addresses each came as.
  */
 export async function withNotesTypedAfterRemoval(
   db: ShelfDatabase,
   items: readonly SavedItem[],
-  formerIdOf: (item: SavedItem) => string = (item) => item.id,
+  formerIdsOf: (item: SavedItem) => readonly string[] = () => [],
 ): Promise<SavedItem[]> {
-  const joined = await joinKeptNotes(db, items, [], (note, kept) => bothNotes(note, kept.note), formerIdOf);
+  const joined = await joinKeptNotes(db, items, [], (note, kept) => bothNotes(note, kept.note), formerIdsOf);
   return joined.items;
 }
 
 /**
  * Inside a transaction that includes `meta`: `items` and `highlights` with the current notes kept for them,
- * each taken once (an item's under its id, else under `formerIdOf`'s): an item's joined to its note by
+ * each taken once (an item's under its id, else under the first of `formerIdsOf`'s): an item's joined to its note by
  * `joinItemNote`, a highlight's as an Undo joins it (from its base). The notes taken are then forgotten.
  */
 async function joinKeptNotes(
@@ -165,7 +166,7 @@ async function joinKeptNotes(
   items: readonly SavedItem[],
   highlights: readonly Highlight[],
   joinItemNote: (note: string, kept: NoteAfterRemoval) => string,
-  formerIdOf: (item: SavedItem) => string = (item) => item.id,
+  formerIdsOf: (item: SavedItem) => readonly string[] = () => [],
 ): Promise<{ items: SavedItem[]; highlights: Highlight[] }> {
   const kept = await readNotes(db);
   // Every item added or coming back passes here: with no note kept (nearly always), nothing more is read.
@@ -182,7 +183,7 @@ async function joinKeptNotes(
     return entry;
   };
   const withItems = items.map((item) => {
-    const entry = take('item', item.id, formerIdOf(item));
+    const entry = take('item', item.id, ...formerIdsOf(item));
     return entry ? withKeptNote(item, entry, joinItemNote) : item;
   });
   const withHighlights = highlights.map((highlight) => {

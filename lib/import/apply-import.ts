@@ -3,7 +3,7 @@ import type { CapturedPage } from '@/lib/capture/schema';
 import { isArticleSearchLink } from '@/lib/corpus/catalog';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { DataDeletedError, StorageFullError } from '@/lib/db/errors';
-import { pageItemId } from '@/lib/db/ids';
+import { fragmentlessPageItemId, pageItemId } from '@/lib/db/ids';
 import { type ChunkWrites, type ExistingRecords, writeImportChunk } from '@/lib/db/import-chunk';
 import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { isAddressTitle } from '@/lib/db/merge';
@@ -56,20 +56,25 @@ export interface ApplyImportOptions {
   epoch?: string;
 }
 
-/** Items of the same address in one file become one: the later record is merged into the first. */
+/**
+ * Items of the same address in one file become one: the later record is merged into the first. Each
+ * with the ids versions before 12 gave the addresses it came as, when they held tracking parameters.
+ */
 function mergeDuplicates(entries: readonly ImportEntry[], findArticleId: (url: string) => string | undefined) {
-  const byId = new Map<string, { entry: ImportEntry; articleId: string | null; noteCut: boolean }>();
+  const byId = new Map<string, Omit<ChunkEntry, 'id'>>();
   const skipped: SkippedRecord[] = [];
   for (const entry of entries) {
     const articleId = findArticleId(entry.url) ?? null;
     const id = pageItemId(entry.url, articleId ?? undefined);
+    const formerIds = !articleId && entry.urlWithTracking ? [fragmentlessPageItemId(entry.urlWithTracking)] : [];
     const first = byId.get(id);
     if (!first) {
-      byId.set(id, { entry, articleId, noteCut: false });
+      byId.set(id, { entry, articleId, noteCut: false, formerIds });
       continue;
     }
     let noteCut = first.noteCut;
-    byId.set(id, { entry: mergeEntry(first.entry, entry, () => (noteCut = true)), articleId, noteCut });
+    const merged = mergeEntry(first.entry, entry, () => (noteCut = true));
+    byId.set(id, { entry: merged, articleId, noteCut, formerIds: [...first.formerIds, ...formerIds] });
     skipped.push({ where: entry.where, reason: `same address as ${first.entry.where} (merged into it)` });
   }
   return { unique: [...byId].map(([id, value]) => ({ id, ...value })), skipped };
@@ -242,6 +247,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
           readProgress: chunk.some(({ entry }) => entry.progress !== null),
           readCaptures: chunk.some(({ entry }) => entry.content),
           readHighlights: chunk.some(({ entry }) => entry.highlights.length > 0),
+          formerIds: new Map(chunk.flatMap(({ id, formerIds }) => (formerIds.length > 0 ? [[id, formerIds]] : []))),
         },
         (existing) => planChunk(chunk, existing, now),
       );
@@ -266,8 +272,17 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
   return summary;
 }
 
-/** `noteCut`: its note joins rows of the file and was cut to fit. */
-type ChunkEntry = { id: string; entry: ImportEntry; articleId: string | null; noteCut: boolean };
+/**
+ * `noteCut`: its note joins rows of the file and was cut to fit. `formerIds`: the ids versions before 12
+ * gave the addresses it came as (`ImportEntry.urlWithTracking`).
+ */
+type ChunkEntry = {
+  id: string;
+  entry: ImportEntry;
+  articleId: string | null;
+  noteCut: boolean;
+  formerIds: string[];
+};
 
 /** What one chunk writes, given what is saved under its ids: new items, merges, progress, copies. */
 function planChunk(

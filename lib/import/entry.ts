@@ -60,7 +60,13 @@ export const importEntrySchema = z.object({
     .max(5000)
     .default([]),
 });
-export type ImportEntry = z.output<typeof importEntrySchema>;
+export type ImportEntry = z.output<typeof importEntrySchema> & {
+  /**
+   * The address as the file gave it, when it held tracking parameters (`url` leaves them out): a page
+   * saved from it before version 12 kept what it left under the id that address gave it then.
+   */
+  urlWithTracking?: string;
+};
 export type ImportEntryInput = z.input<typeof importEntrySchema>;
 export type ImportedHighlight = ImportEntry['highlights'][number];
 
@@ -119,7 +125,10 @@ export function parseDate(value: unknown): number | null {
 /** Validates one mapped record: the entry, or why it was skipped. */
 export function toEntry(input: ImportEntryInput): ImportEntry | SkippedRecord {
   const result = importEntrySchema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    const given = input.url.trim();
+    return given === result.data.url ? result.data : { ...result.data, urlWithTracking: given };
+  }
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') ?? '';
   return { where: input.where, reason: `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid record'}` };

@@ -429,16 +429,25 @@ describe('schema versions', () => {
   // cannot give the new id (the item, with its address, is gone: only a hash of it is left). Saved again
   // from that address, the page started from the top; imported from it (imports leave out tracking
   // parameters before they name the page), it came back without its note either.
-  it.each(['saved again'] as const)(
+  it.each(['saved again', 'imported'] as const)(
     'a page unsaved or removed before version 12, %s from the address it was saved from, resumes with its note',
     async (how) => {
       const v11 = version11Database();
       const at = Date.now() - 60_000;
       const read = 'https://example.com/read?utm_source=news';
       const gone = 'https://example.com/gone?fbclid=abc';
-      const [readId, goneId] = [read, gone].map(fragmentlessPageItemId) as [string, string];
+      // The same page unsaved from another newsletter earlier, read less far: the newer progress is kept.
+      const readEarlier = 'https://example.com/read?utm_medium=email';
+      const [readId, goneId, earlierId] = [read, gone, readEarlier].map(fragmentlessPageItemId) as [
+        string,
+        string,
+        string,
+      ];
       const anchor = { scrollFraction: 0.6, scrollY: 1200 };
-      await v11.table('progress').add({ itemId: readId, fraction: 0.6, anchor, updatedAt: at - 5 });
+      await v11.table('progress').bulkAdd([
+        { itemId: readId, fraction: 0.6, anchor, updatedAt: at - 5 },
+        { itemId: earlierId, fraction: 0.2, anchor: { scrollFraction: 0.2, scrollY: 400 }, updatedAt: at - 500 },
+      ]);
       await v11.table('meta').bulkAdd([
         { key: 'removedAt', value: { [readId]: at, [goneId]: at + 10 } },
         { key: 'notesAfterRemoval', value: [keptNote(goneId, 'typed after it was removed', at + 10)] },
@@ -449,8 +458,9 @@ describe('schema versions', () => {
       if (how === 'saved again') {
         for (const url of [read, gone]) await savePage({ url, title: 'Page' }, null, { db: current, now: at + 50 });
       } else {
-        const list = readImportFile('links.txt', new TextEncoder().encode(`${read}\n${gone}\n`));
+        const list = readImportFile('links.txt', new TextEncoder().encode(`${readEarlier}\n${read}\n${gone}\n`));
         expect(await applyImport(list, { db: current, now: at + 50 })).toMatchObject({ added: 2 });
+        expect(await current.progress.get(earlierId)).toBeUndefined();
       }
       expect(await current.progress.get(pageItemId(read))).toMatchObject({ fraction: 0.6, anchor });
       expect(await current.progress.get(readId)).toBeUndefined();
