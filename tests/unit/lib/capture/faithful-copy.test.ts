@@ -162,6 +162,43 @@ describe('a faithful copy', () => {
     expect(copy.textContent).toContain('Read on');
   });
 
+  // A link into the page saying it is a button was dropped whole: an accordion's toggle took its section's words with it.
+  it('keeps the words of a link into the page posing as a button that wraps content (an expandable section, a question)', () => {
+    const copy = capture(`
+      <a href="#" role="button" class="expand"><p>Connection limits are set per database, and the pool never opens more
+      than the limit allows, even under a sudden burst of traffic.</p></a>
+      <a href="#details" role="button" class="expand"><h3>What happens when every connection in the pool is busy</h3></a>
+      <p>Queued queries wait for the next free connection.</p>
+      <h3><a href="#faq-1" role="button" aria-expanded="false">Timeouts</a></h3><div><p>Each query waits up to thirty seconds.</p></div>
+      <dl><dt><a href="#" role="button">Retries</a></dt><dd>A failed query is retried once.</dd></dl>
+      <p>The pool also logs every query that waited longer than a second, with the time it spent waiting, so that
+      slow periods can be found again later. <a href="#" role="button">Show why the pool logs queries that waited, and how to read those logs</a></p>
+      <a href="#" role="button" class="lightbox"><img src="https://example.org/img/pool.png" alt="The pool under load"></a>`);
+    const text = copy.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).toContain('the pool never opens more than the limit allows, even under a sudden burst of traffic.');
+    expect([...copy.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual([
+      'What happens when every connection in the pool is busy',
+      'Timeouts',
+    ]);
+    expect(copy.querySelector('dt')?.textContent).toBe('Retries');
+    expect(text).toContain('Show why the pool logs queries that waited, and how to read those logs');
+    expect(copy.querySelector('img')?.getAttribute('alt')).toBe('The pool under load');
+    // Kept as words, not as links that go nowhere.
+    expect(copy.querySelectorAll('a')).toHaveLength(0);
+  });
+
+  it('still drops a short control into the page: a label, an icon, an empty box beside a label', () => {
+    const copy = capture(`
+      <p>Choose from thousands of themes and dress up your browser with a single click, whenever you like.
+      <a class="next" href="#add-ons" role="button">Next theme</a></p>
+      <div><a role="button" href="#" id="replay"><span>Replay</span><div class="icon"></div></a>
+      <a href="#slide-2" role="button" aria-label="Next slide">${SVG}</a></div>
+      <p>Themes change colours only. <a href="#" role="button">Load more themes</a></p>`);
+    expect(copy.textContent).not.toMatch(/Next theme|Replay|Load more themes/);
+    expect(copy.querySelector('svg')).toBeNull();
+    expect(copy.textContent).toContain('Themes change colours only.');
+  });
+
   it('drops a table of contents (links into the page, alone or beside its title), not lists of links that say more', () => {
     const copy = capture(`
       <div id="toc" class="toc"><div id="toctitle"><h2>Contents</h2></div><ul>

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { capturePage } from '@/lib/capture/capture-page';
+import { MISSING_SHARED_REASON, REAL_PAGES_DIR, realPageNames } from '@/scripts/eval/shared-data';
+
+// Capturing a real page takes seconds on a busy 2-core machine.
+vi.setConfig({ testTimeout: 60_000 });
+
+const available = realPageNames();
+const line = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A shared real page's copy, as saving it makes it: its HTML and its text on one line. */
+function captureRealPage(name: string) {
+  const url = 'http://fakehost/test/page.html';
+  const dom = new JSDOM(readFileSync(join(REAL_PAGES_DIR, name, 'source.html'), 'utf8'), {
+    url,
+    virtualConsole: new VirtualConsole(),
+  });
+  const captured = capturePage(dom.window.document, url, dom.window as unknown as Window & typeof globalThis, () => 0);
+  return { html: captured.html, text: line(captured.text) };
+}
+
+/** Each page's check runs only when the shared folder holds it, and says why when it does not. */
+const onPage = (name: string) => (available.includes(name) ? it : it.skip);
+
+describe(available.length ? 'page clutter on real pages' : MISSING_SHARED_REASON, () => {
+  beforeEach((context) => context.skip(available.length === 0, MISSING_SHARED_REASON));
+
+  // Firefox's tour: its carousel's "Next" and "Replay" are links into the page posing as buttons, beside the
+  // sections' own words.
+  onPage('mozilla-1')('mozilla-1: the tour’s "Next" and "Replay" controls go, its sections’ words stay', () => {
+    const { text } = captureRealPage('mozilla-1');
+    expect(text).not.toMatch(/\bNext\b|\bReplay\b/);
+    expect(text).toContain('Choose from thousands of themes and dress up your browser with a single click.');
+    expect(text).toContain('Find and return to your favorite sites without having to remember a URL.');
+  });
+});
