@@ -2,8 +2,9 @@ import { countWords } from '@/lib/search/text';
 
 /**
  * What a page shows for its own editing and navigation, not part of the article: the "#", "¶" or
- * "🔗" link next to a heading, Wikipedia's "[edit]", a skip link, a carousel's "Next". Decided on the element as the page
- * (or the stored copy) has it, before the sanitizer removes classes.
+ * "🔗" link next to a heading, Wikipedia's "[edit]", a skip link, a carousel's "Next", a figure's
+ * hidden "Photo" label. Decided on the element as the page (or the stored copy) has it, before the
+ * sanitizer removes its classes.
  */
 const HEADING = 'h1, h2, h3, h4, h5, h6';
 /** Edit links: MediaWiki's section links, and links whose only job is editing the page. */
@@ -11,9 +12,9 @@ const EDIT_CLUTTER = /(?:^|\s)(?:mw-editsection|editsection|edit-section|edit-li
 /** A heading's self-link shows a symbol or nothing: "#", "¶", "§", "🔗", "link". */
 const ANCHOR_TEXT = /^(?:[#¶§🔗⚓※]|link|permalink|anchor)?$/iu;
 
-/** Classes that hide an element from sight but not from a screen reader (`visually-hidden`, `sr-only`). */
+/** Classes that hide an element from sight but not from a screen reader (`visually-hidden`, `sr-only`, BBC's `off-screen`). */
 const VISUALLY_HIDDEN =
-  /(?:^|\s)(?:visually-?hidden|sr-only|screen-reader-text|screenreader-only|hidden-visually|u-hiddenVisually|element-invisible)(?:\s|$)/i;
+  /(?:^|\s)(?:visually-?hidden|sr-only|screen-reader-text|screenreader-only|hidden-visually|u-hiddenVisually|element-invisible|off-?screen)(?:\s|$)/i;
 
 /** Whether a link's address (trimmed) goes into the page itself (`#History`). */
 const isInPageAddress = (href: string) => href.startsWith('#');
@@ -22,6 +23,7 @@ export function isPageClutter(element: Element): boolean {
   const classes = element.getAttribute('class') ?? '';
   if (EDIT_CLUTTER.test(classes)) return true;
   if (isTableOfContents(element)) return true;
+  if (VISUALLY_HIDDEN.test(classes) && isFigureLabel(element)) return true;
   if (element.localName !== 'a') return false;
   const href = element.getAttribute('href')?.trim() ?? '';
   const intoPage = isInPageAddress(href);
@@ -34,6 +36,42 @@ export function isPageClutter(element: Element): boolean {
   const text = (element.textContent ?? '').trim();
   if (/[?&]action=edit\b/.test(href) && /^\[?\s*edit\s*\]?$/i.test(text)) return true;
   return intoPage && ANCHOR_TEXT.test(text);
+}
+
+const FIGURE = 'figure, figcaption';
+/** A caption's or a credit's class (`media-caption__text`, `image-credit`): a label may sit right before one. */
+const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|credit)s?(?:[\s_-]|$)/i;
+/** A label is a word or two ("Photo", "Credit", "Media caption"); hidden text saying more is a description. */
+const MAX_LABEL_WORDS = 2;
+
+/**
+ * A figure's label for screen readers, hidden from sight: the New York Times' "Photo" before a
+ * picture and "Credit" before the photographer's name, BBC's "Media caption". The copy drops
+ * classes, so they showed as stray words ("Credit Ashraf Shazly/…"). Only a word or two that opens
+ * its box, with the caption, credit or picture after it, in a figure or right before a caption: hidden text
+ * elsewhere, longer (a chart's description), or inside a sentence ("per month") carries meaning,
+ * and stays.
+ */
+function isFigureLabel(element: Element): boolean {
+  // Asked as the sanitizer walks the copy, which has cleared the classes of the label's boxes by then:
+  // a figure's elements, and the caption after it, still say what they are.
+  const labelsCaption =
+    element.closest(FIGURE) !== null || CAPTION_CLASS.test(element.nextElementSibling?.getAttribute('class') ?? '');
+  if (!labelsCaption) return false;
+  const words = countWords(element.textContent ?? '');
+  if (words === 0 || words > MAX_LABEL_WORDS) return false;
+  // Sibling by sibling, not a list of the box's children: a box of thousands of labels stays linear.
+  for (let before = element.previousSibling; before; before = before.previousSibling) if (shows(before)) return false;
+  for (let after = element.nextSibling; after; after = after.nextSibling) if (shows(after)) return true;
+  return false;
+}
+
+/** Whether a node shows something: words, or a picture, drawing or formula (a comment shows nothing). */
+function shows(node: Node): boolean {
+  if (node.nodeType === 3 /* Node.TEXT_NODE */) return Boolean(node.nodeValue?.trim());
+  if (node.nodeType !== 1 /* Node.ELEMENT_NODE */) return false;
+  const element = node as Element;
+  return Boolean(element.textContent?.trim()) || element.matches(MEDIA) || element.querySelector(MEDIA) !== null;
 }
 
 /** A control's label is a few words ("Next", "Show more", "Load more comments"); a title or a sentence says more. */

@@ -199,6 +199,30 @@ describe('a faithful copy', () => {
     expect(copy.textContent).toContain('Themes change colours only.');
   });
 
+  // The copy drops classes: the New York Times' hidden "Photo" and "Credit" showed as stray words around a caption.
+  it('drops a figure’s label hidden from sight ("Photo", "Credit"), not hidden text that says something', () => {
+    const copy = capture(`
+      <figure class="media photo"><span class="visually-hidden">Photo</span>
+        <div class="image"><img src="https://example.org/img/camp.jpg" alt=""></div>
+        <figcaption class="caption"><span class="caption-text">Peacekeepers at a refugee camp on Monday.</span>
+          <span class="credit"><span class="visually-hidden">Credit</span> Ashraf Shazly/Agence France-Presse</span></figcaption></figure>
+      <p>The pool was resized twice this year.</p>
+      <div class="media"><span class="off-screen">Media caption</span><span class="media-caption__text">The second resize doubled the pool.</span></div>
+      <figure><span class="visually-hidden">Chart of pool size against wait time</span><img src="https://example.org/img/chart.png" alt=""></figure>
+      <figure><img src="https://example.org/img/rack.png" alt=""><figcaption>The rack in 2019, <span class="sr-only">since replaced</span> by a larger one.</figcaption></figure>
+      <p><span class="sr-only">Warning:</span> Never share the pool’s password. Plans cost $12 <span class="visually-hidden">per month</span>.</p>`);
+    const text = copy.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).not.toMatch(/\bPhoto\b|\bCredit\b|Media caption/);
+    expect(copy.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Peacekeepers at a refugee camp on Monday. Ashraf Shazly/Agence France-Presse',
+    );
+    expect(text).toContain('The second resize doubled the pool.');
+    expect(text).toContain('Chart of pool size against wait time');
+    expect(text).toContain('The rack in 2019, since replaced by a larger one.');
+    expect(text).toContain('Warning: Never share the pool’s password. Plans cost $12 per month.');
+    expect(copy.querySelectorAll('img')).toHaveLength(3);
+  });
+
   it('drops a table of contents (links into the page, alone or beside its title), not lists of links that say more', () => {
     const copy = capture(`
       <div id="toc" class="toc"><div id="toctitle"><h2>Contents</h2></div><ul>

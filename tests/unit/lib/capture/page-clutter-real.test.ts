@@ -36,4 +36,13 @@ describe(available.length ? 'page clutter on real pages' : MISSING_SHARED_REASON
     expect(text).toContain('Choose from thousands of themes and dress up your browser with a single click.');
     expect(text).toContain('Find and return to your favorite sites without having to remember a URL.');
   });
+
+  // Its figure's "Photo" and its credit's "Credit" are labels for screen readers, hidden from sight.
+  onPage('nytimes-1')('nytimes-1: the caption and credit stay, their hidden "Photo" and "Credit" labels go', () => {
+    const { text } = captureRealPage('nytimes-1');
+    expect(text).not.toMatch(/\bPhoto\b|\bCredit\b/);
+    expect(text).toMatch(
+      /^United Nations peacekeepers at a refugee camp in Sudan on Monday\..* cooperate with American intelligence agents\. Ashraf Shazly\/Agence France-Presse — Getty Images LONDON — After nearly 20 years/,
+    );
+  });
 });
