@@ -158,7 +158,8 @@ export function keepCodeLanguage(element: Element): void {
 
 /**
  * Blocks a page adds around its article that Readability keeps: a newsletter sign-up box, a
- * widget's "Powered by X" credit. Found on the clone Readability reads (its output has lost the
+ * widget's "Powered by X" credit, a line that only links elsewhere ("Related: …", "Comments (5
+ * posted)"). Found on the clone Readability reads (its output has lost the
  * sign-up fields and buttons that give a box away) and marked, not removed, so that Readability
  * chooses the article exactly as it would without them; `dropWidgetClutter` removes what is marked
  * from its output, unless that would take much of it. Each rule needs several signs at once, so an
@@ -180,7 +181,7 @@ export function markWidgetClutter(doc: Document): void {
   if (!body) return;
   // The page's own marks would hide its own text: only Shelf's count.
   for (const marked of body.querySelectorAll(`[${CLUTTER_MARK}]`)) marked.removeAttribute(CLUTTER_MARK);
-  for (const block of [...signUpBlocks(body), ...creditLines(body)]) {
+  for (const block of [...signUpBlocks(body), ...creditLines(body), ...promoLines(body)]) {
     // Every element and every text of it: Readability moves text into new paragraphs and unwraps
     // a block into its only child, and a mark on the block alone would be lost.
     const walker = doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
@@ -344,6 +345,42 @@ function creditLines(body: HTMLElement): Element[] {
       (link) => (link.textContent ?? '').replace(/\s+/g, ' ').trim() === name,
     );
     if (linked || ADDRESS_NAME.test(name)) lines.push(line);
+  }
+  return lines;
+}
+
+/**
+ * A line a page puts between or after its paragraphs that is only a link, saying what it is by its
+ * first words: a promotion of another page ("Related: Chicago is America's most segregated city",
+ * "[Read: Why Tunisia…]", "Watch: …") or the way to the comments, which a copy does not keep
+ * ("Comments (5 posted)", "12 comments"). The whole line must be the link: a sentence holding such
+ * words, a label outside its link ("Related: <a>…</a>"), a line in a heading, list, table, caption
+ * or quote, or a label with nothing after its colon stays. "See also:" is not one: in manuals and
+ * wikis it is the author's own cross-reference.
+ */
+const PROMO_LINE =
+  /^[[(]?\s*(?:related(?: (?:stories|story|articles|article|coverage|reading|content))?|read(?: (?:more|also|next))?|also read|more|watch|listen|recommended)\s*:\s*\S/iu;
+const COMMENTS_LINE =
+  /^(?:comments?\s*\(\s*\d[\d,.]*(?:\s+\p{L}+)?\s*\)|\d[\d,.]*\s+comments?|(?:leave|add|post|write) a comment|no comments(?: yet)?)$/iu;
+/** Where a line is the page's own words (`PROSE_CONTAINER`), but for a table's cell. */
+const LINE_CONTAINER = 'h1, h2, h3, h4, h5, h6, li, dt, dd, th, caption, figcaption, blockquote, pre, code, q';
+/** Promotion lines looked into: a hostile page of thousands of such links is not read thousands of times. */
+const MAX_PROMO_CANDIDATES = 50;
+
+function promoLines(body: HTMLElement): Element[] {
+  const lines: Element[] = [];
+  let candidates = 0;
+  for (const link of body.querySelectorAll('a[href]')) {
+    const said = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!PROMO_LINE.test(said) && !COMMENTS_LINE.test(said)) continue;
+    if (++candidates > MAX_PROMO_CANDIDATES) break;
+    let line: Element = link;
+    while (line.parentElement && INLINE.has(line.parentElement.localName)) line = line.parentElement;
+    line = line.parentElement ?? line;
+    // A table cell is prose only as the line itself: pages laid out in tables hold whole articles in one (LWN's).
+    if (line === body || UNSEEN.has(line.localName) || line.localName === 'td' || line.closest(LINE_CONTAINER))
+      continue;
+    if ((line.textContent ?? '').replace(/\s+/g, ' ').trim() === said) lines.push(line);
   }
   return lines;
 }

@@ -45,4 +45,22 @@ describe(available.length ? 'page clutter on real pages' : MISSING_SHARED_REASON
       /^United Nations peacekeepers at a refugee camp in Sudan on Monday\..* cooperate with American intelligence agents\. Ashraf Shazly\/Agence France-Presse — Getty Images LONDON — After nearly 20 years/,
     );
   });
+
+  // Lines that are only a link elsewhere, between the story's paragraphs: LWN's way to each article's comments and
+  // the Washington Post's promotions. Each paragraph around them reads straight on to the next.
+  onPage('lwn-1')('lwn-1: each article’s "Comments (N posted)" link goes, the articles around it stay', () => {
+    const { text } = captureRealPage('lwn-1');
+    expect(text).not.toMatch(/posted\)/);
+    expect(text).toContain('on either side of that question, however. Mapping and data mining with QGIS 2.8 By');
+    expect(text).toContain('LibreOffice has won the battle for developer participation. Page editor: Jonathan Corbet');
+  });
+
+  onPage('wapo-1')('wapo-1: its "[Read: …]" promotions go, the paragraphs around them stay', () => {
+    const { text } = captureRealPage('wapo-1');
+    expect(text).not.toMatch(/\[Read:/);
+    expect(text).toContain(
+      'would be “merciless” in defending itself. Tunisia, a mostly Muslim nation of about 11 million',
+    );
+    expect(text).toContain('additional tools to fight militants. “We must pay attention to what is written”');
+  });
 });

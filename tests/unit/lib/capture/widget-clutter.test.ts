@@ -65,6 +65,20 @@ describe('widget clutter: what a page adds around its article is not kept', () =
     expect(text).not.toMatch(/Powered by/i);
     for (const paragraph of STORY) expect(text).toContain(paragraph);
   });
+
+  // Readability kept them: CNN's "Related:" lines, the Washington Post's "[Read: …]", LWN's "Comments (5 posted)".
+  it('drops a line that is only a link promoting another page, or to the comments', () => {
+    const text = captureText(`<main><article><h1>Night buses</h1>${story(0, 1)}
+      <p> <a href="https://example.org/news/rich-taxes"><span class="inStoryHeading">Related: Rich are paying more in taxes</span></a> </p>
+      ${story(1, 2)}<p class="interstitial-link"> <i> <a href="https://example.org/tunisia">[Read: Why the night trains stopped]</a> </i></p>
+      ${story(2, 3)}<div><a href="https://example.org/video/1">Watch: the first night route</a></div>${story(3, 5)}
+      <p><a href="/Articles/637755/#Comments">Comments (5 posted)</a> </p><p><a href="/night-buses#comments">12 comments</a></p>
+      </article></main>`);
+    expect(text).not.toMatch(
+      /Related:|Rich are paying|\[Read:|night trains stopped|Watch:|first night route|Comments \(5 posted\)|12 comments/,
+    );
+    for (const paragraph of STORY) expect(text).toContain(paragraph);
+  });
 });
 
 describe('widget clutter: an article’s own words stay, however they read', () => {
@@ -113,6 +127,33 @@ describe('widget clutter: an article’s own words stay, however they read', () 
       'Powered by electricity',
     ])
       expect(text).toContain(label);
+  });
+
+  it('keeps a "Related:" or "Comments" line that is more than one link: prose, a label outside its link, a list, a heading', () => {
+    const lines = [
+      'Related: the council also voted to extend the tram line to the airport.',
+      'Read: the full decision, published by the council on Monday.',
+      'Comments (5 posted) on the earlier story asked for later trains.',
+    ];
+    const text = captureText(`<main><article><h1>Night buses</h1>${story(0, 2)}
+      ${lines.map((line) => `<p>${line}</p>`).join('')}
+      <p>Related: <a href="https://example.org/trams">Trams reach the airport</a></p>
+      <p><a href="https://example.org/decision">Read the full decision</a></p>${story(2, 4)}
+      <h2><a href="https://example.org/related">Related: a history of night buses</a></h2>
+      <ul><li><a href="https://example.org/a">Related: how the routes were chosen</a></li><li><a href="https://example.org/b">See also: the timetable</a></li></ul>
+      <p><a href="https://example.org/guide">See also: the rider’s guide to night routes</a></p>
+      <p><a href="https://example.org/related">Related:</a></p>${story(4, 5)}</article></main>`);
+    for (const line of [...lines, ...STORY]) expect(text).toContain(line);
+    for (const line of [
+      'Related: Trams reach the airport',
+      'Read the full decision',
+      'Related: a history of night buses',
+      'Related: how the routes were chosen',
+      'See also: the timetable',
+      'See also: the rider’s guide to night routes',
+    ])
+      expect(text).toContain(line);
+    expect(text).toContain(`Related: ${STORY[4]}`);
   });
 
   // Found by a review: each lost its words to a first version of the rules.
@@ -167,7 +208,7 @@ describe('widget clutter: an article’s own words stay, however they read', () 
 
 /**
  * Real pages whose copies kept a newsletter sign-up (The Verge) and a calculator's "Powered by"
- * line (CNN). The story's paragraphs are read off the page itself, by selectors of this test only:
+ * line and "Related:" links (CNN). The story's paragraphs are read off the page itself, by selectors of this test only:
  * every one is kept, none lost with the clutter.
  */
 const REAL_CLUTTER = [
@@ -182,8 +223,9 @@ const REAL_CLUTTER = [
   {
     name: 'cnn',
     story: '#storytext p',
-    clutter: '.cnnhdr',
-    gone: /Powered by/i,
+    // Its "Related:" lines are links to other stories, each a paragraph of its own.
+    clutter: '.cnnhdr, p:has(> a > .inStoryHeading)',
+    gone: /Powered by|Related:/i,
     first:
       "But a new report released on Monday by Stanford University's Center on Poverty and Inequality calls that into question.",
     last: 'The report concluded that the American safety net was ineffective because it provides only half the financial help people need.',
