@@ -13,8 +13,10 @@ import type { Steps } from '@/lib/dom/time-slices';
  * foreignObject, styles (remote or inline, including CSS that hides text), every URL that is not
  * http(s) or mailto (in SVG every reference but `url(#…)`, and any CSS
  * function or escape that could load something), tracking pixels, and clutter (heading
- * anchors, "[edit]" links). The only element left that navigates is `<a>`, and every one opens in
- * a new tab, so a link in a copy can never navigate the reader itself; one it cannot keep is its words. Images keep their address
+ * anchors, "[edit]" links), and every id but those of places a link into the copy goes to (kept under
+ * COPY_ID_PREFIX). The only element left that navigates is `<a>`: one to another page opens in a new
+ * tab, one to a place in the copy moves the reader there (reader-links.ts), so a link in a copy can
+ * never navigate the reader itself; one it cannot keep is its words. Images keep their address
  * in `data-shelf-src`, so nothing loads unless the user allows it or keeps images offline.
  */
 const FORBID_TAGS = [
@@ -76,7 +78,6 @@ const FORBID_TAGS = [
 ];
 const FORBID_ATTR = [
   'style',
-  'id',
   'srcset',
   'sizes',
   'loading',
@@ -98,8 +99,8 @@ const FORBID_ATTR = [
   'autofocus',
   'tabindex',
   'accesskey',
-  // Nor describe itself as a control, or point at the reader's own elements by id (its own ids are
-  // dropped): `aria-owns` would move the reader's controls into the copy for a screen reader.
+  // Nor describe itself as a control, or point at the reader's own elements by id (its own ids keep
+  // only COPY_ID_PREFIX'd): `aria-owns` would move the reader's controls into the copy for a screen reader.
   'aria-roledescription',
   'aria-owns',
   'aria-controls',
@@ -112,7 +113,8 @@ const FORBID_ATTR = [
   // Customized built-in elements: a copy runs no code of its own. (DOMPurify leaves `is=""`, the
   // one way to keep serializing from writing the element's original `is` value back.)
   'is',
-  // Named elements would shadow the reader page's own globals (DOM clobbering).
+  // Named elements would shadow the reader page's own globals (DOM clobbering). A named anchor a link
+  // points at becomes an id (COPY_ID_PREFIX'd).
   'name',
   // Nor hide words the copy still has for search, snippets and Copy (`hidden`, a `popover` nothing can
   // open), or keep them from a screen reader, a click and a selection (`inert`): they show as text.
@@ -121,8 +123,8 @@ const FORBID_ATTR = [
   'inert',
 ];
 /**
- * The addresses a copy may link to. Fragment links are dropped too: the ids they point at are
- * removed, and in an extension page they would only reload Shelf.
+ * The addresses a copy may link to outside itself. A link into the page is kept only to a place the
+ * copy has (`InPageLinks`).
  */
 const SAFE_URL = /^(?:https?:|mailto:)/i;
 /**
@@ -230,18 +232,98 @@ function mayLoadSomething(value: string): boolean {
 }
 
 /**
- * A link to nowhere the copy can go (into the page: `#History`, a Wikipedia footnote's `#cite_note-1`,
- * an RFC's `#section-4`; or `javascript:`), whose address the copy drops: left an `<a>`, it was drawn
- * as a link that does nothing when clicked (188 on a Wikipedia page). Its content stays, in its place
- * (as DOMPurify keeps a removed element's: copies, in order, after it).
+ * What every id a copy keeps starts with (DOMPurify's SANITIZE_NAMED_PROPS, with a prefix of Shelf's):
+ * no id of a copy can then be one of the reader's own (`reader-title`, `root`, React's), a global's
+ * or a property's name (`__proto__`, `location`), so a copy can neither shadow the reader's elements
+ * nor clobber its globals. No id of the reader starts with it.
  */
-function unwrapDeadLink(node: Element): void {
-  if (node.namespaceURI !== HTML_NAMESPACE || SAFE_URL.test(node.getAttribute('href')?.trim() ?? '')) return;
+export const COPY_ID_PREFIX = 'shelf-copy-';
+
+/** An id (or a named anchor's name) as a copy keeps it; the same for one kept already (a stored copy). */
+const copyId = (id: string) => (id.startsWith(COPY_ID_PREFIX) ? id : COPY_ID_PREFIX + id);
+
+/**
+ * The links into the page (`#fn:1`, `#cite_note-1`) and the places they point at, read off the whole
+ * document before DOMPurify walks it (a footnote's marker comes before its note). A place is an
+ * element's id or a named anchor (`<a name>`, as RFCs have them), by its `copyId`.
+ */
+interface InPageLinks {
+  /** Every place of the page, by its copy id. */
+  places: Set<string>;
+  /** The places some link into the page points at: the only ids the copy keeps. */
+  targeted: Set<string>;
+}
+
+/**
+ * The copy id of the place a link into the page (`#…`) goes to, if the page has it: its fragment as
+ * written, else percent-decoded (as browsers look them up: `#do-we-need-wasm%3F`). Null for any other
+ * address, `#` alone, or a place the page lacks.
+ */
+function placeOfLink(href: string, places: ReadonlySet<string>): string | null {
+  if (!href.startsWith('#') || href.length === 1) return null;
+  const fragment = href.slice(1);
+  if (places.has(copyId(fragment))) return copyId(fragment);
+  try {
+    const decoded = decodeURIComponent(fragment);
+    return decoded && places.has(copyId(decoded)) ? copyId(decoded) : null;
+  } catch {
+    return null; // not percent-encoding ("%zz")
+  }
+}
+
+/**
+ * Every link into the page and every place under `root`, read before DOMPurify checks an element
+ * (through the prototype: a page's `<form>` can shadow its own `getAttribute` with a field).
+ */
+function findInPageLinks(root: ParentNode, win: Window & typeof globalThis): InPageLinks {
+  const attribute = (element: Element, name: string) =>
+    win.Element.prototype.getAttribute.call(element, name)?.trim() ?? '';
+  const places = new Set<string>();
+  for (const element of root.querySelectorAll('[id], a[name]')) {
+    const id = attribute(element, 'id');
+    const name = element.localName === 'a' ? attribute(element, 'name') : '';
+    if (id) places.add(copyId(id));
+    if (name) places.add(copyId(name));
+  }
+  const targeted = new Set<string>();
+  for (const link of root.querySelectorAll('a[href]')) {
+    const place = link.namespaceURI === HTML_NAMESPACE && placeOfLink(attribute(link, 'href'), places);
+    if (place) targeted.add(place);
+  }
+  return { places, targeted };
+}
+
+/**
+ * A link the copy keeps: to a web or mail address, or to a place in the copy (its address then the
+ * place's copy id). Any other (`javascript:`, or into the page where the copy has no such place: a
+ * table of contents' `#History` once dropped, a footnote whose notes Readability left out) would be
+ * drawn as a link that does nothing when clicked (188 on a Wikipedia page): its content stays, in its
+ * place (as DOMPurify keeps a removed element's: copies, in order, after it). A named anchor a link
+ * points at stays a place: its content in a `<span>` with its id.
+ */
+function keepOrUnwrapLink(node: Element, links: InPageLinks): void {
+  if (node.namespaceURI !== HTML_NAMESPACE) return;
+  const href = node.getAttribute('href')?.trim() ?? '';
+  if (SAFE_URL.test(href)) return;
+  const place = placeOfLink(href, links.places);
+  const ownPlace = [node.getAttribute('id'), node.getAttribute('name')]
+    .map((id) => id?.trim())
+    .find((id) => id && links.targeted.has(copyId(id)));
+  if (place) {
+    node.setAttribute('href', `#${place}`);
+    if (ownPlace) node.setAttribute('id', ownPlace);
+    return;
+  }
   const parent = node.parentNode;
   if (!parent) return;
-  const children = [...node.childNodes];
-  for (let at = children.length - 1; at >= 0; at--)
-    parent.insertBefore(children[at]?.cloneNode(true) as Node, node.nextSibling);
+  const after = node.nextSibling;
+  let into: Node = parent;
+  if (ownPlace) {
+    const span = node.ownerDocument.createElement('span');
+    span.setAttribute('id', ownPlace);
+    into = parent.insertBefore(span, after);
+  }
+  for (const child of node.childNodes) into.insertBefore(child.cloneNode(true), into === parent ? after : null);
   node.remove();
 }
 
@@ -381,10 +463,15 @@ function cleanAttributes(node: Element): void {
   if (node.tagName !== 'IMG') node.removeAttribute('src');
   // A copy's element may not pose as one of the reader's controls to a screen reader ("Mark as done, button").
   if (WIDGET_ROLE.test(node.getAttribute('role') ?? '')) node.removeAttribute('role');
-  const href = node.getAttribute('href');
+  const href = node.getAttribute('href')?.trim() ?? null;
   // `tagName` is upper case for HTML only: an SVG or MathML `<a>` keeps no address.
-  if (href !== null && (node.tagName !== 'A' || !SAFE_URL.test(href.trim()))) node.removeAttribute('href');
-  if (node.tagName === 'A') {
+  const intoCopy = href?.startsWith(`#${COPY_ID_PREFIX}`) === true;
+  if (href !== null && (node.tagName !== 'A' || !(SAFE_URL.test(href) || intoCopy))) node.removeAttribute('href');
+  if (node.tagName === 'A' && intoCopy) {
+    // Followed in the reader itself (reader-links.ts), not in a new tab of it.
+    node.removeAttribute('target');
+    node.removeAttribute('rel');
+  } else if (node.tagName === 'A') {
     node.setAttribute('rel', 'noopener noreferrer');
     node.setAttribute('target', '_blank');
   }
@@ -413,26 +500,61 @@ export function* sanitizeArticleSteps(
 /**
  * Serialized, not RETURN_DOM: DOMPurify removes a whole element (text and all) for an `is` attribute
  * when it returns nodes, where a string only clears the attribute.
+ *
+ * Links into the page are kept by what the page has before sanitizing (DOMPurify walks a footnote's
+ * marker before its note); a place the sanitizing itself then drops (in a part that is clutter) is
+ * found after, and the copy sanitized once more, from what it has: its links to that place are then
+ * its words (as is a link whose address DOMPurify dropped). Only ids some link points at are kept.
  */
-function sanitize(html: string, win: Window & typeof globalThis, trustedType: boolean): string | TrustedHTML {
+function sanitize(
+  html: string,
+  win: Window & typeof globalThis,
+  trustedType: boolean,
+  again = false,
+): string | TrustedHTML {
   const purify = DOMPurify(win);
+  let links: InPageLinks | null = null;
+  const keptIds = new Set<string>();
+  const keptLinkPlaces = new Set<string>();
+  let lostAddress = false;
+  purify.addHook('beforeSanitizeElements', (node) => {
+    // The walk's first node is the body of DOMPurify's parsed document: the whole copy, unchanged yet.
+    links ??= findInPageLinks(node.ownerDocument ?? (node as Document), win);
+  });
   purify.addHook('uponSanitizeElement', (node, data) => {
     if (!(node instanceof win.Element)) return;
     if ((data.tagName === 'img' && isTrackingPixel(node)) || isPageClutter(node) || isDrawingInCode(node))
       node.remove();
     else if (data.tagName === 'img' || data.tagName === 'picture') keepResponsiveImage(node);
-    else if (data.tagName === 'a') unwrapDeadLink(node);
+    else if (data.tagName === 'a') keepOrUnwrapLink(node, links ?? { places: new Set(), targeted: new Set() });
+  });
+  purify.addHook('uponSanitizeAttribute', (_node, event) => {
+    if (event.attrName !== 'id') return;
+    const id = copyId(event.attrValue);
+    if (links?.targeted.has(id)) event.attrValue = id;
+    else event.keepAttr = false;
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node instanceof win.Element) cleanAttributes(node);
+    if (!(node instanceof win.Element)) return;
+    cleanAttributes(node);
+    const id = node.getAttribute('id');
+    if (id !== null) keptIds.add(id);
+    const href = node.getAttribute('href');
+    if (href?.startsWith(`#${COPY_ID_PREFIX}`)) keptLinkPlaces.add(href.slice(1));
+    // A link DOMPurify took the address of (one that closes a raw-text element): the next pass makes it words.
+    else if (href === null && node.tagName === 'A') lostAddress = true;
   });
-  return purify.sanitize(html, {
+  const clean = purify.sanitize(html, {
     USE_PROFILES: { html: true, svg: true, mathMl: true },
     FORBID_TAGS,
     FORBID_ATTR,
     ALLOW_DATA_ATTR: false,
     ADD_ATTR: ['data-shelf-src', 'target'],
+    // An id is no address: checked as one, `fn:1` (a Jekyll footnote's) read as a scheme and was dropped.
+    ADD_URI_SAFE_ATTR: ['id'],
     ALLOWED_URI_REGEXP: URI_ATTRIBUTE_VALUE,
     RETURN_TRUSTED_TYPE: trustedType,
   });
+  const leadsNowhere = lostAddress || [...keptLinkPlaces].some((place) => !keptIds.has(place));
+  return leadsNowhere && !again ? sanitize(String(clean), win, trustedType, true) : clean;
 }

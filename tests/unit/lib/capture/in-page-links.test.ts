@@ -1,0 +1,143 @@
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { capturePage } from '@/lib/capture/capture-page';
+import { COPY_ID_PREFIX, sanitizeArticleHtml } from '@/lib/capture/sanitize';
+
+/**
+ * Links into the page (a footnote's marker, its "back" link, a section reference) keep leading
+ * somewhere in the copy: the ids they point at are kept, namespaced so that none can be one of the
+ * reader's own. A link whose place the copy lacks is its words (faithful-copy.test.ts).
+ */
+function load(html = '<html></html>') {
+  const dom = new JSDOM(html, { url: 'https://example.org/article', virtualConsole: new VirtualConsole() });
+  return { doc: dom.window.document, win: dom.window as unknown as Window & typeof globalThis };
+}
+
+/** The copy as the reader shows it: sanitized, then sanitized again from storage. */
+function shown(html: string): HTMLElement {
+  const { doc, win } = load();
+  const container = doc.createElement('div');
+  container.innerHTML = sanitizeArticleHtml(sanitizeArticleHtml(html, win), win);
+  doc.body.append(container); // so that getElementById finds its places
+  return container;
+}
+
+const hrefs = (root: ParentNode) => [...root.querySelectorAll('a')].map((link) => link.getAttribute('href'));
+const ids = (root: ParentNode) => [...root.querySelectorAll('[id]')].map((element) => element.getAttribute('id'));
+
+const FOOTNOTES = `<p>Pools bound how many queries run.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref">1</a></sup>
+  A queue holds the rest.<sup id="fnref:2"><a href="#fn:2">2</a></sup></p>
+  <div class="footnotes"><ol>
+    <li id="fn:1"><p>Most drivers default to ten. <a href="#fnref:1" class="reversefootnote">↩</a></p></li>
+    <li id="fn:2"><p>Or fail fast. <a href="#fnref:2">↩</a></p></li>
+  </ol></div>`;
+
+describe('links into the page, in a copy', () => {
+  it('keep leading to their footnote and back, by ids under a prefix of their own', () => {
+    const copy = shown(FOOTNOTES);
+    expect(hrefs(copy)).toEqual([
+      `#${COPY_ID_PREFIX}fn:1`,
+      `#${COPY_ID_PREFIX}fn:2`,
+      `#${COPY_ID_PREFIX}fnref:1`,
+      `#${COPY_ID_PREFIX}fnref:2`,
+    ]);
+    expect(ids(copy)).toEqual([
+      `${COPY_ID_PREFIX}fnref:1`,
+      `${COPY_ID_PREFIX}fnref:2`,
+      `${COPY_ID_PREFIX}fn:1`,
+      `${COPY_ID_PREFIX}fn:2`,
+    ]);
+    for (const link of copy.querySelectorAll('a')) {
+      // Not into a new tab (that would open the reader's own page again), and leading to its place.
+      expect(link.hasAttribute('target')).toBe(false);
+      const id = link.getAttribute('href')?.slice(1);
+      expect(copy.ownerDocument.getElementById(id ?? '')?.textContent).toBeTruthy();
+    }
+    expect(copy.querySelector('sup a')?.textContent).toBe('1');
+  });
+
+  it("keeps only the ids a link points at, and keeps a Wikipedia footnote's marker and note linked", () => {
+    const copy =
+      shown(`<h2 id="History">History</h2><p id="lead">Free software.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+      <ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><b><a href="#cite_ref-1">^</a></b></span>
+      <span class="reference-text">Annual report.</span></li></ol>`);
+    expect(ids(copy)).toEqual([`${COPY_ID_PREFIX}cite_ref-1`, `${COPY_ID_PREFIX}cite_note-1`]);
+    expect(hrefs(copy)).toEqual([`#${COPY_ID_PREFIX}cite_note-1`, `#${COPY_ID_PREFIX}cite_ref-1`]);
+  });
+
+  it('finds a place written percent-encoded in the link, and an old-style named anchor', () => {
+    const copy = shown(`<p><a href="#do-we-need-wasm%3F">Do we?</a> and <a href="#section-2">section 2</a></p>
+      <h2 id="do-we-need-wasm?">Do we need Wasm?</h2><p>Yes.</p>
+      <h2><a name="section-2" class="selflink">2.</a> Protocol</h2><p>It runs.</p>`);
+    expect(hrefs(copy)).toEqual([`#${COPY_ID_PREFIX}do-we-need-wasm?`, `#${COPY_ID_PREFIX}section-2`]);
+    expect(copy.querySelector('h2')?.id).toBe(`${COPY_ID_PREFIX}do-we-need-wasm?`);
+    // The named anchor is a place, not a link that does nothing: its words in an element with its id.
+    const anchor = copy.ownerDocument.getElementById(`${COPY_ID_PREFIX}section-2`);
+    expect(anchor?.localName).toBe('span');
+    expect(anchor?.textContent).toBe('2.');
+    expect(copy.querySelector('[name]')).toBeNull();
+  });
+
+  it('keeps as words a link whose place the copy lacks, or lost (a link into a dropped part)', () => {
+    const copy =
+      shown(`<p>See <a href="#gone">a gone part</a>, <a href="#edit">an edited one</a> and <a href="#">the top</a>.</p>
+      <h2>Values <span class="mw-editsection"><span id="edit">[edit]</span></span></h2><p>Text.</p>`);
+    expect(hrefs(copy)).toEqual([]);
+    expect(ids(copy)).toEqual([]);
+    expect(copy.querySelector('p')?.textContent).toBe('See a gone part, an edited one and the top.');
+  });
+
+  it('namespaces an id that names something of the page, the reader or JavaScript, and keeps no name', () => {
+    const names = ['__proto__', 'constructor', 'reader-title', 'root', 'getElementById', 'location', 'toString'];
+    const copy = shown(
+      names.map((name) => `<p id="${name}">${name} <a href="#${name}">here</a></p>`).join('') +
+        `<p><a name="cookie">cookie</a><a href="#cookie">to the cookie</a></p>`,
+    );
+    expect(ids(copy)).toEqual([...names, 'cookie'].map((name) => `${COPY_ID_PREFIX}${name}`));
+    expect(copy.ownerDocument.getElementById('reader-title')).toBeNull();
+    expect(copy.querySelector('[name]')).toBeNull();
+  });
+
+  it('keeps an id or address written to break out of its attribute as inert text, or not at all', () => {
+    const { doc, win } = load();
+    const inert = `"><img src=x onerror="window.__shelfPwned=1">`;
+    const breakout = `</script><script>window.__shelfPwned=2</script>`;
+    const container = doc.createElement('div');
+    container.innerHTML = sanitizeArticleHtml(
+      `<p id='${inert}'>note</p><p id='${breakout}'>other</p>
+      <p><a href='#${inert}'>to the note</a> <a href='#${breakout}'>to the other</a> <a href="#<script>">to nothing</a></p>`,
+      win,
+    );
+    expect(container.querySelectorAll('script, img')).toHaveLength(0);
+    expect(ids(container)).toEqual([`${COPY_ID_PREFIX}${inert}`]);
+    // DOMPurify drops a value that closes a raw-text element; the link to it is then its words.
+    expect(hrefs(container)).toEqual([`#${COPY_ID_PREFIX}${inert}`]);
+    expect(container.querySelector('a')?.textContent).toBe('to the note');
+    expect(container.textContent).toContain('to the note to the other to nothing');
+  });
+
+  it('handles a page of thousands of footnotes', () => {
+    const count = 2000;
+    const markers = Array.from({ length: count }, (_, n) => `<sup id="r${n}"><a href="#n${n}">${n}</a></sup>`).join(
+      ' ',
+    );
+    const notes = Array.from({ length: count }, (_, n) => `<li id="n${n}">Note ${n} <a href="#r${n}">↩</a></li>`);
+    const copy = shown(`<p>${markers}</p><ol>${notes.join('')}</ol>`);
+    expect(copy.querySelectorAll('a')).toHaveLength(2 * count);
+    expect(copy.querySelectorAll(`[id^="${COPY_ID_PREFIX}"]`)).toHaveLength(2 * count);
+    expect(ids(copy).every((id) => id?.startsWith(COPY_ID_PREFIX))).toBe(true);
+  });
+
+  it('keeps a footnote linked through a capture of the page', () => {
+    const filler = '<p>Connection pools bound how many queries run at once, and a queue holds the rest. </p>'.repeat(8);
+    const { doc, win } = load(
+      `<html><head><title>Pools</title></head><body><main><article><h1>Pools</h1>${filler}${FOOTNOTES}${filler}</article></main></body></html>`,
+    );
+    const captured = capturePage(doc, 'https://example.org/article', win, () => 0);
+    const copy = shown(captured.html);
+    expect(hrefs(copy)).toContain(`#${COPY_ID_PREFIX}fn:1`);
+    expect(hrefs(copy)).toContain(`#${COPY_ID_PREFIX}fnref:2`);
+    // Readability's own ids (readability-page-1) lead nowhere and are not kept.
+    expect(ids(copy)).toHaveLength(4);
+  });
+});
