@@ -1,8 +1,33 @@
+import { COPY_ID_PREFIX } from '@/lib/capture/copy-ids';
+
+/**
+ * Moves the reader to the place in the copy a link into it names (`#shelf-copy-fn:1`, a footnote,
+ * or its "back" link's marker): scrolled into view (below the sticky toolbar: reader.css gives every
+ * element a scroll margin) and focused, so that reading, Tab and a screen reader go on from there.
+ * Not by following the link: the reader's own address (`sidepanel.html?reader=…`) stays as it is, and
+ * nothing of the copy's is ever looked up outside `body`. False when the copy has no such place.
+ */
+export function goToPlaceInCopy(body: HTMLElement, href: string): boolean {
+  const id = href.slice(1);
+  if (!href.startsWith(`#${COPY_ID_PREFIX}`)) return false;
+  const place = [...body.querySelectorAll<HTMLElement>('[id]')].find((element) => element.getAttribute('id') === id);
+  if (!place) return false;
+  place.scrollIntoView?.({ block: 'start' }); // jsdom has no layout
+  // Focusable for this once (a note is no Tab stop of its own): the copy keeps no tabindex of its own.
+  if (!place.hasAttribute('tabindex')) {
+    place.setAttribute('tabindex', '-1');
+    place.addEventListener('blur', () => place.removeAttribute('tabindex'), { once: true });
+  }
+  place.focus({ preventScroll: true });
+  return true;
+}
+
 /**
  * Links in a shown copy open in a new tab, never in the reader itself (the side panel or the
- * reader tab), whatever the stored HTML says: the sanitizer leaves only `<a target="_blank">`,
- * and this catches every activation (a click, or Enter on a focused link) of anything with an
- * address anyway. Web and mail addresses open in a new tab; nothing else opens at all.
+ * reader tab), whatever the stored HTML says: the sanitizer leaves `<a target="_blank">` to other
+ * pages, and this catches every activation (a click, or Enter on a focused link) of anything with an
+ * address anyway. Web and mail addresses open in a new tab; a link to a place in the copy (a
+ * footnote) moves the reader there, when the user clicked it; nothing else opens at all.
  * Returns the function that stops it.
  */
 export function keepLinksOutOfReader(
@@ -15,6 +40,7 @@ export function keepLinksOutOfReader(
     event.preventDefault();
     const href = (link.getAttribute('href') ?? '').trim();
     if (/^(?:https?:|mailto:)/i.test(href)) open(href);
+    else if (event.isTrusted && link.localName === 'a') goToPlaceInCopy(body, href);
   };
   body.addEventListener('click', onClick);
   return () => body.removeEventListener('click', onClick);

@@ -1,6 +1,7 @@
 import DOMPurify from 'dompurify';
 import { modelText } from '@/lib/annotations/text-model';
 import { isPageClutter, keepCodeLanguage } from '@/lib/capture/clutter';
+import { COPY_ID_PREFIX } from '@/lib/capture/copy-ids';
 import type { Steps } from '@/lib/dom/time-slices';
 
 /**
@@ -230,14 +231,6 @@ function mayLoadSomething(value: string): boolean {
     if (!DRAWING_FUNCTIONS.has((name as string).toLowerCase())) return true;
   return false;
 }
-
-/**
- * What every id a copy keeps starts with (DOMPurify's SANITIZE_NAMED_PROPS, with a prefix of Shelf's):
- * no id of a copy can then be one of the reader's own (`reader-title`, `root`, React's), a global's
- * or a property's name (`__proto__`, `location`), so a copy can neither shadow the reader's elements
- * nor clobber its globals. No id of the reader starts with it.
- */
-export const COPY_ID_PREFIX = 'shelf-copy-';
 
 /** An id (or a named anchor's name) as a copy keeps it; the same for one kept already (a stored copy). */
 const copyId = (id: string) => (id.startsWith(COPY_ID_PREFIX) ? id : COPY_ID_PREFIX + id);

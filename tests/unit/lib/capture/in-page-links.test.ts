@@ -1,7 +1,8 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { capturePage } from '@/lib/capture/capture-page';
-import { COPY_ID_PREFIX, sanitizeArticleHtml } from '@/lib/capture/sanitize';
+import { COPY_ID_PREFIX } from '@/lib/capture/copy-ids';
+import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 
 /**
  * Links into the page (a footnote's marker, its "back" link, a section reference) keep leading

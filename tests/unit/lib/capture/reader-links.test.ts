@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { keepLinksOutOfReader } from '@/lib/capture/reader-links';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { COPY_ID_PREFIX } from '@/lib/capture/copy-ids';
+import { goToPlaceInCopy, keepLinksOutOfReader } from '@/lib/capture/reader-links';
 
 describe('links in a shown copy', () => {
   it('open web and mail addresses in a new tab, never in the reader, and nothing else at all', () => {
@@ -28,5 +29,50 @@ describe('links in a shown copy', () => {
     const after = new MouseEvent('click', { bubbles: true, cancelable: true });
     body.querySelector('a')?.dispatchEvent(after);
     expect(after.defaultPrevented).toBe(false);
+  });
+});
+
+describe('a link to a place in a shown copy (a footnote, its "back" link)', () => {
+  function reader() {
+    document.body.innerHTML = `<h1 id="reader-title" tabindex="-1">Reader</h1><div class="reader-body"><p>Pools<sup id="${COPY_ID_PREFIX}ref-1"><a href="#${COPY_ID_PREFIX}note-1">1</a></sup>
+      <a href="#reader-title">to the title</a></p><ol><li id="${COPY_ID_PREFIX}note-1">Ten. <a href="#${COPY_ID_PREFIX}ref-1">↩</a></li></ol></div>`;
+    const body = document.querySelector<HTMLElement>('.reader-body') as HTMLElement;
+    const scrolled: Element[] = [];
+    // jsdom has no layout, nor scrollIntoView: it records what would be scrolled into view.
+    HTMLElement.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    return { body, scrolled };
+  }
+  afterEach(() => {
+    delete (HTMLElement.prototype as Partial<HTMLElement>).scrollIntoView;
+  });
+
+  it('moves the reader to that place, focused, and back, without leaving a Tab stop behind', () => {
+    const { body, scrolled } = reader();
+    const note = body.querySelector('li') as HTMLElement;
+    const marker = body.querySelector('sup') as HTMLElement;
+    expect(goToPlaceInCopy(body, `#${COPY_ID_PREFIX}note-1`)).toBe(true);
+    expect(scrolled).toEqual([note]);
+    expect(document.activeElement).toBe(note);
+    expect(goToPlaceInCopy(body, `#${COPY_ID_PREFIX}ref-1`)).toBe(true);
+    expect(scrolled).toEqual([note, marker]);
+    expect(document.activeElement).toBe(marker);
+    expect(note.hasAttribute('tabindex')).toBe(false);
+  });
+
+  it("goes nowhere outside the copy or without Shelf's prefix, nor on a click no user made", () => {
+    const { body, scrolled } = reader();
+    expect(goToPlaceInCopy(body, '#reader-title')).toBe(false);
+    expect(goToPlaceInCopy(body, `#${COPY_ID_PREFIX}missing`)).toBe(false);
+    document.body.insertAdjacentHTML('beforeend', `<p id="${COPY_ID_PREFIX}outside">outside</p>`);
+    expect(goToPlaceInCopy(body, `#${COPY_ID_PREFIX}outside`)).toBe(false);
+    const stop = keepLinksOutOfReader(body, vi.fn());
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true }); // untrusted: a script's
+    body.querySelector('sup a')?.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true); // the reader's address never changes
+    expect(scrolled).toEqual([]);
+    expect(document.activeElement).toBe(document.body);
+    stop();
   });
 });
