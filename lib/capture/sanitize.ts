@@ -281,7 +281,9 @@ function findInPageLinks(root: ParentNode, win: Window & typeof globalThis): InP
   const targeted = new Set<string>();
   for (const link of root.querySelectorAll('a[href]')) {
     const place = link.namespaceURI === HTML_NAMESPACE && placeOfLink(attribute(link, 'href'), places);
-    if (place) targeted.add(place);
+    // Not by a link to itself (keepOrUnwrapLink makes it words).
+    const own = [attribute(link, 'id'), attribute(link, 'name')].filter(Boolean).map(copyId);
+    if (place && !own.includes(place)) targeted.add(place);
   }
   return { places, targeted };
 }
@@ -291,8 +293,8 @@ function findInPageLinks(root: ParentNode, win: Window & typeof globalThis): InP
  * place's copy id). Any other (`javascript:`, or into the page where the copy has no such place: a
  * table of contents' `#History` once dropped, a footnote whose notes Readability left out) would be
  * drawn as a link that does nothing when clicked (188 on a Wikipedia page): its content stays, in its
- * place (as DOMPurify keeps a removed element's: copies, in order, after it). A named anchor a link
- * points at stays a place: its content in a `<span>` with its id.
+ * place (as DOMPurify keeps a removed element's: copies, in order, after it). A link or named anchor a
+ * link points at stays a place: its content in a `<span>` with its id.
  */
 function keepOrUnwrapLink(node: Element, links: InPageLinks): void {
   if (node.namespaceURI !== HTML_NAMESPACE) return;
@@ -302,7 +304,8 @@ function keepOrUnwrapLink(node: Element, links: InPageLinks): void {
   const ownPlace = [node.getAttribute('id'), node.getAttribute('name')]
     .map((id) => id?.trim())
     .find((id) => id && links.targeted.has(copyId(id)));
-  if (place) {
+  // A link to itself (an RFC's "1" before its section's title, a page number's invisible self-link) goes nowhere.
+  if (place && place !== copyId(ownPlace ?? '')) {
     node.setAttribute('href', `#${place}`);
     if (ownPlace) node.setAttribute('id', ownPlace);
     return;

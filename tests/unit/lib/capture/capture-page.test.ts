@@ -13,6 +13,7 @@ import {
   publishedDay,
   READABLE_PAGE_LIMITS,
 } from '@/lib/capture/capture-page';
+import { COPY_ID_PREFIX } from '@/lib/capture/copy-ids';
 import { sanitizeArticleHtml, sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, capturedPageSchema, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { makeSnippet } from '@/lib/search/snippet';
@@ -44,6 +45,16 @@ const realPages = realPageNames();
 // Without the shared folder, one placeholder each, skipped with the reason: a suite of no tests fails.
 const realPagesOrNone = realPages.length > 0 ? realPages : ['(no real pages)'];
 
+/**
+ * Links into the page some real pages' copies keep: Wikipedia's footnote markers and their "^" back
+ * links, an RFC's section references (to named anchors), a book's cross-references.
+ */
+const IN_PAGE_LINKS: Readonly<Record<string, readonly string[]>> = {
+  wikipedia: ['cite_note-1', 'cite_ref-1', 'cite_note-2', 'cite_ref-2'],
+  'ietf-1': ['section-4', 'section-10'],
+  'google-sre-book-1': ['xref_monitoring_golden-signals', 'table_monitoring_symptoms'],
+};
+
 describe(realPages.length ? 'capture of real pages' : MISSING_SHARED_REASON, () => {
   beforeEach((context) => context.skip(realPages.length === 0, MISSING_SHARED_REASON));
   it.each(realPagesOrNone)(
@@ -59,6 +70,15 @@ describe(realPages.length ? 'capture of real pages' : MISSING_SHARED_REASON, () 
       const { win } = load('<html></html>');
       const reader = new win.DOMParser().parseFromString(sanitizeArticleHtml(captured.html, win), 'text/html').body;
       expect(collapseWhitespace(captured.text).trim()).toBe(modelText(reader));
+      // Every link into the copy (a footnote, its "back" link) leads to a place in it, under Shelf's prefix.
+      const leadsNowhere = [...reader.querySelectorAll('a[href^="#"]')].filter(
+        (link) => !reader.ownerDocument.getElementById(link.getAttribute('href')?.slice(1) ?? ''),
+      );
+      expect(leadsNowhere.map((link) => link.outerHTML)).toEqual([]);
+      const ids = [...reader.querySelectorAll('[id]')].map((element) => element.id);
+      expect(ids.filter((id) => !id.startsWith(COPY_ID_PREFIX))).toEqual([]);
+      const links = [...reader.querySelectorAll('a[href^="#"]')].map((link) => link.getAttribute('href'));
+      expect(links).toEqual(expect.arrayContaining((IN_PAGE_LINKS[name] ?? []).map((id) => `#${COPY_ID_PREFIX}${id}`)));
       if (expected.dir) expect(captured.dir).toBe(expected.dir);
       // A good copy carries no "may be missing parts" notice (a false one teaches users to ignore it).
       expect(captured.notice ?? '').not.toMatch(/^Shelf’s copy may be missing/);

@@ -79,6 +79,23 @@ describe('links into the page, in a copy', () => {
     expect(copy.querySelector('[name]')).toBeNull();
   });
 
+  it('keeps as words, in its place, a link to itself (an RFC section number, an invisible page link)', () => {
+    const { win } = load();
+    const once = sanitizeArticleHtml(
+      `<p><a href="#section-1">Section 1</a></p>
+      <h2><a class="selflink" name="section-1" href="#section-1">1.</a> Introduction</h2>
+      <p><a name="page-2" id="page-2" href="#page-2" class="invisible"> </a></p>`,
+      win,
+    );
+    expect(once).not.toContain('page-2');
+    const copy = shown(`<p><a href="#section-1">Section 1</a></p>
+      <h2><a class="selflink" name="section-1" href="#section-1">1.</a> Introduction</h2>
+      <p><a name="page-2" id="page-2" href="#page-2" class="invisible"> </a></p>`);
+    expect(hrefs(copy)).toEqual([`#${COPY_ID_PREFIX}section-1`]);
+    expect(ids(copy)).toEqual([`${COPY_ID_PREFIX}section-1`]);
+    expect(copy.querySelector('h2')?.innerHTML).toBe(`<span id="${COPY_ID_PREFIX}section-1">1.</span> Introduction`);
+  });
+
   it('keeps as words a link whose place the copy lacks, or lost (a link into a dropped part)', () => {
     const copy =
       shown(`<p>See <a href="#gone">a gone part</a>, <a href="#edit">an edited one</a> and <a href="#">the top</a>.</p>
