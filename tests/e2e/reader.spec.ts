@@ -118,10 +118,29 @@ test('the full-tab reader: colours, measure, title, original, and Mark as done a
   await other.close();
 });
 
-test('a long page has an outline that marks the section being read', async ({ context, extensionId }) => {
+test('a long page has an outline that marks the section being read, and a footnote leads to its note and back', async ({
+  context,
+  extensionId,
+}) => {
   const panel = await openSidePanel(context, extensionId);
-  await panel.importFile({ name: 'omnivore.zip', mimeType: 'application/zip', buffer: omnivoreZip() });
+  const buffer = omnivoreZip(POOLS, { footnote: true });
+  await panel.importFile({ name: 'omnivore.zip', mimeType: 'application/zip', buffer });
   const reader = await panel.openReaderTab(new RegExp(POOLS.title));
+
+  // The marker goes to its note, at the end, focused there, and "back" to the marker, all within the reader:
+  // its address (sidepanel.html?reader=…) stays as it was, and it still finds its own title by its id.
+  const address = reader.page.url();
+  const body = reader.page.locator('.reader-body');
+  const note = body.getByRole('listitem').filter({ hasText: 'Most drivers start with ten connections.' });
+  await expect(note).not.toBeInViewport();
+  await body.getByRole('link', { name: '1', exact: true }).click();
+  await expect(note).toBeInViewport();
+  await expect(note).toBeFocused();
+  await note.getByRole('link', { name: '↩︎' }).click();
+  await expect(body.locator('sup').first()).toBeInViewport();
+  await expect(note).not.toBeInViewport();
+  expect(reader.page.url()).toBe(address);
+  await expect(reader.page.locator('#reader-title')).toHaveText(POOLS.title);
   await reader.outlineButton.click();
   await expect(reader.outline.getByRole('button')).toHaveText([
     'Why pools exist',

@@ -12,18 +12,28 @@ const PARAGRAPH =
 
 export const POOLS = { title: 'Sizing connection pools', url: 'https://example.com/pools' } as const;
 
-/** The long article of `omnivoreZip`: sections with headings, paragraphs of ordinary English prose. */
-export function poolsArticleHtml(title: string = POOLS.title): string {
+/**
+ * The long article of `omnivoreZip`: sections with headings, paragraphs of ordinary English prose;
+ * with `footnote`, a footnote as Hugo and Jekyll write them, its marker in the first paragraph and its
+ * note (with a "back" link) after the last section.
+ */
+export function poolsArticleHtml(title: string = POOLS.title, { footnote = false } = {}): string {
   const sections = ['Why pools exist', 'How big a pool should be', 'Timeouts and queues', 'Measuring it'];
   const body = sections.map((heading) => `<h2>${heading}</h2>${`<p>${PARAGRAPH}</p>`.repeat(4)}`).join('');
-  return `<article><h1>${title}</h1><p>${PARAGRAPH}</p>${body}</article>`;
+  const marker = footnote
+    ? '<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>'
+    : '';
+  const notes = footnote
+    ? '<div class="footnotes" role="doc-endnotes"><ol><li id="fn:1"><p>Most drivers start with ten connections. <a href="#fnref:1" class="footnote-backref" role="doc-backlink">↩︎</a></p></li></ol></div>'
+    : '';
+  return `<article><h1>${title}</h1><p>${PARAGRAPH}${marker}</p>${body}${notes}</article>`;
 }
 
 /**
  * An Omnivore export with one saved page and its content: the quickest real way to get a readable
  * copy. By default a page on another site; `page` may name a blog article instead.
  */
-export function omnivoreZip(page: { title: string; url: string } = POOLS): Buffer {
+export function omnivoreZip(page: { title: string; url: string } = POOLS, { footnote = false } = {}): Buffer {
   return Buffer.from(
     zipSync({
       'metadata_0_to_1.json': strToU8(
@@ -39,7 +49,7 @@ export function omnivoreZip(page: { title: string; url: string } = POOLS): Buffe
           },
         ]),
       ),
-      'content/pools.html': strToU8(poolsArticleHtml(page.title)),
+      'content/pools.html': strToU8(poolsArticleHtml(page.title, { footnote })),
     }),
   );
 }
