@@ -299,14 +299,15 @@ function findInPageLinks(root: ParentNode, win: Window & typeof globalThis): InP
 function keepOrUnwrapLink(node: Element, links: InPageLinks): void {
   if (node.namespaceURI !== HTML_NAMESPACE) return;
   const href = node.getAttribute('href')?.trim() ?? '';
-  if (SAFE_URL.test(href)) return;
   const place = placeOfLink(href, links.places);
   const ownPlace = [node.getAttribute('id'), node.getAttribute('name')]
     .map((id) => id?.trim())
     .find((id) => id && links.targeted.has(copyId(id)));
   // A link to itself (an RFC's "1" before its section's title, a page number's invisible self-link) goes nowhere.
-  if (place && place !== copyId(ownPlace ?? '')) {
-    node.setAttribute('href', `#${place}`);
+  const intoCopy = place !== null && place !== copyId(ownPlace ?? '');
+  if (SAFE_URL.test(href) || intoCopy) {
+    if (intoCopy) node.setAttribute('href', `#${place}`);
+    // A named anchor's name becomes its id (the copy keeps no `name`).
     if (ownPlace) node.setAttribute('id', ownPlace);
     return;
   }

@@ -67,10 +67,17 @@ describe('links into the page, in a copy', () => {
   });
 
   it('finds a place written percent-encoded in the link, and an old-style named anchor', () => {
-    const copy = shown(`<p><a href="#do-we-need-wasm%3F">Do we?</a> and <a href="#section-2">section 2</a></p>
+    const copy = shown(`<p><a href="#do-we-need-wasm%3F">Do we?</a> and <a href="#section-2">section 2</a>
+      (<a href="#source">source</a>)</p><p>From <a name="source" href="https://example.org/source">the source</a>.</p>
       <h2 id="do-we-need-wasm?">Do we need Wasm?</h2><p>Yes.</p>
       <h2><a name="section-2" class="selflink">2.</a> Protocol</h2><p>It runs.</p>`);
-    expect(hrefs(copy)).toEqual([`#${COPY_ID_PREFIX}do-we-need-wasm?`, `#${COPY_ID_PREFIX}section-2`]);
+    expect(hrefs(copy)).toEqual([
+      `#${COPY_ID_PREFIX}do-we-need-wasm?`,
+      `#${COPY_ID_PREFIX}section-2`,
+      `#${COPY_ID_PREFIX}source`,
+      'https://example.org/source',
+    ]);
+    expect(copy.querySelector('a[href^="https:"]')?.id).toBe(`${COPY_ID_PREFIX}source`);
     expect(copy.querySelector('h2')?.id).toBe(`${COPY_ID_PREFIX}do-we-need-wasm?`);
     // The named anchor is a place, not a link that does nothing: its words in an element with its id.
     const anchor = copy.ownerDocument.getElementById(`${COPY_ID_PREFIX}section-2`);
