@@ -300,11 +300,10 @@ function keepOrUnwrapLink(node: Element, links: InPageLinks): void {
   if (node.namespaceURI !== HTML_NAMESPACE) return;
   const href = node.getAttribute('href')?.trim() ?? '';
   const place = placeOfLink(href, links.places);
-  const ownPlace = [node.getAttribute('id'), node.getAttribute('name')]
-    .map((id) => id?.trim())
-    .find((id) => id && links.targeted.has(copyId(id)));
+  const own = [node.getAttribute('id'), node.getAttribute('name')].flatMap((id) => id?.trim() || []);
+  const ownPlace = own.find((id) => links.targeted.has(copyId(id)));
   // A link to itself (an RFC's "1" before its section's title, a page number's invisible self-link) goes nowhere.
-  const intoCopy = place !== null && place !== copyId(ownPlace ?? '');
+  const intoCopy = place !== null && !own.some((id) => copyId(id) === place);
   if (SAFE_URL.test(href) || intoCopy) {
     if (intoCopy) node.setAttribute('href', `#${place}`);
     // A named anchor's name becomes its id (the copy keeps no `name`).
