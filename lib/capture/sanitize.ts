@@ -100,8 +100,8 @@ const FORBID_ATTR = [
   'autofocus',
   'tabindex',
   'accesskey',
-  // Nor describe itself as a control, or point at the reader's own elements by id (its own ids keep
-  // only COPY_ID_PREFIX'd): `aria-owns` would move the reader's controls into the copy for a screen reader.
+  // Nor describe itself as a control, or point at the reader's own elements by id (the copy's own ids are
+  // kept only under COPY_ID_PREFIX): `aria-owns` would move the reader's controls into the copy for a screen reader.
   'aria-roledescription',
   'aria-owns',
   'aria-controls',
