@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 /** Sections measured in Node: they need no build. */
-const NODE_SECTIONS = ['search', 'library', 'related', 'capture'] as const;
+const NODE_SECTIONS = ['search', 'library', 'related', 'capture', 'highlights'] as const;
 /** Sections measured in Chromium with the built extension (`.output/chrome-mv3`, `chrome-mv3-e2e`). */
 const BROWSER_SECTIONS = ['popup', 'popup-library', 'reading-list', 'content-script', 'import', 'heavy-pages'] as const;
 export const BENCH_SECTIONS = [...NODE_SECTIONS, ...BROWSER_SECTIONS] as const;

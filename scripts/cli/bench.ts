@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: what Shelf's speed claims rest on. Prints medians and p95s over repeats so the
  * machine's noise is visible. Sections: search (Node, with MiniSearch and plain Fuse.js measured in
- * the same run), library, related and capture (Node); popup and the rest in real Chromium with the
- * built extension, which it builds first. `--only` picks sections (scripts/cli/bench-options.ts).
+ * the same run), library, related, capture and highlights (Node); popup and the rest in real Chromium
+ * with the built extension, which it builds first. `--only` picks sections (scripts/cli/bench-options.ts).
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +33,7 @@ import { createRandom, createSyntheticCorpus } from '@/scripts/eval/synthetic-co
 import { readShelfStore, snapshotDocumentCount } from '@/scripts/shelf-idb';
 import { startFixtureServer } from '../../tests/e2e/fixture-server';
 import { benchHeavyPages, startScriptClock } from './bench-heavy-pages';
+import { benchHighlights } from './bench-highlights';
 import { benchLibrary, libraryCorpusWords, syntheticPage as syntheticSavedPage } from './bench-library';
 import { type BenchOptions, BenchUsageError, readBenchOptions } from './bench-options';
 
@@ -658,6 +659,7 @@ if (sections.includes('related')) benchRelated();
 if (sections.includes('search')) benchSearch();
 if (sections.includes('library')) benchLibrary(queries, options.librarySizes);
 if (sections.includes('capture')) benchCapture();
+if (sections.includes('highlights')) benchHighlights(line);
 if (sections.includes('popup')) await benchPopup();
 if (sections.includes('popup-library')) await benchPopupLibrary();
 if (sections.includes('reading-list')) await benchReadingList();

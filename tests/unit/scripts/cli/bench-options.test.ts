@@ -16,6 +16,10 @@ describe('npm run bench arguments', () => {
     expect(options.sections).toEqual(['search', 'related']);
     expect(options.needsBuild).toBe(false);
     expect(readBenchOptions(['--only', 'popup'], 198).needsBuild).toBe(true);
+    expect(readBenchOptions(['--only', 'highlights'], 198)).toMatchObject({
+      sections: ['highlights'],
+      needsBuild: false,
+    });
     expect(readBenchOptions(['--only=library, capture'], 198).sections).toEqual(['library', 'capture']);
   });
 
