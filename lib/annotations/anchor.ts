@@ -14,8 +14,9 @@ export type AnchorResult =
   | Extract<QuoteMatch, { status: 'not-found' }>;
 
 /**
- * Finds a highlight in the root's text again. Reads the DOM afresh on every call (unless given a
- * model built since the last change), so highlights can be anchored and drawn one after another.
+ * Finds a highlight in the root's text again. Reads the DOM afresh on every call unless given a
+ * model built since the last change other than drawing marks (which a model's ranges follow), so
+ * many highlights can be anchored and drawn one after another with one model.
  */
 export function anchor(root: Element, selectors: SelectorSet, model: TextModel = createTextModel(root)): AnchorResult {
   const match = matchQuote(model.text, selectors);

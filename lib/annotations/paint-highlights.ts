@@ -1,6 +1,7 @@
 import { anchor } from '@/lib/annotations/anchor';
 import { type HighlightHandle, highlightRange, removeHighlight } from '@/lib/annotations/highlight-marks';
 import type { SelectorSet } from '@/lib/annotations/selectors';
+import { createTextModel } from '@/lib/annotations/text-model';
 import type { HighlightColor } from '@/lib/db/schema';
 
 /** What painting needs of a stored highlight. */
@@ -38,8 +39,11 @@ export function paintHighlights(
 ): PaintedHighlights {
   const drawn = new Map<string, HighlightHandle>();
   const notFound = new Set<string>();
+  // One model for all: marks leave its text as it was, and its ranges follow the text nodes they
+  // split. A model per highlight read the whole copy again for each one (npm run bench -- --only highlights).
+  const model = createTextModel(root);
   for (const highlight of highlights) {
-    const found = anchor(root, highlight.selectors);
+    const found = anchor(root, highlight.selectors, model);
     if (found.status !== 'found') {
       notFound.add(highlight.id);
       continue;

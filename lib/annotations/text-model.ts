@@ -102,7 +102,11 @@ export interface TextModel {
   readonly text: string;
   /** The part of the text a DOM range covers, clamped to the root (empty when outside it). */
   spanOfRange(range: Range): TextSpan;
-  /** A DOM range over the characters of `span` (which must lie within the text). */
+  /**
+   * A DOM range over the characters of `span` (which must lie within the text). Text nodes split
+   * since the model was built (`Text.splitText`, as marks split them) are followed to the part that
+   * now holds the character, so one model serves to draw many highlights one after another.
+   */
   rangeOfSpan(span: TextSpan): Range;
 }
 
@@ -123,6 +127,19 @@ function collectText(root: Element): Array<Text | null> {
   };
   visit(root);
   return sequence;
+}
+
+/** The first text node after `node` in document order, within `root`. */
+function nextTextNode(node: Node, root: Node): Text {
+  for (let next: Node | null = node; next; ) {
+    if (next.firstChild) next = next.firstChild;
+    else {
+      while (next && next !== root && !next.nextSibling) next = next.parentNode;
+      next = next && next !== root ? next.nextSibling : null;
+    }
+    if (next?.nodeType === TEXT_NODE) return next as Text;
+  }
+  throw new Error('a text node the model read was changed other than by splitting it');
 }
 
 /**
@@ -151,6 +168,8 @@ interface Segments {
 export function createTextModel(root: Element): TextModel {
   const sequence = collectText(root);
   const nodes = sequence.filter((node): node is Text => node !== null);
+  /** Each node's length when read: a node that is shorter now was split, its rest in the text nodes after it. */
+  const lengths = nodes.map((node) => node.data.length);
   const indexOfNode = new Map<Node, number>(nodes.map((node, k) => [node, k]));
   const segments: Segments = { start: [], node: [], offset: [], rawLength: [] };
   const pieces: string[] = [];
@@ -220,11 +239,27 @@ export function createTextModel(root: Element): TextModel {
     return low;
   };
 
+  /**
+   * The text node that now holds character `offset` of node k as it was read, and the offset there:
+   * splitting keeps the first part in the node and puts the rest in new nodes right after it in
+   * document order (marks wrapped around parts add no text between them).
+   */
+  const partHolding = (k: number, offset: number): [Text, number] => {
+    let part = nodes[k] as Text;
+    if (part.data.length === at(lengths, k)) return [part, offset];
+    while (offset >= part.data.length) {
+      offset -= part.data.length;
+      part = nextTextNode(part, root);
+    }
+    return [part, offset];
+  };
+
   /** The DOM point where character `index` starts, or (with `after`) ends. */
   const pointOf = (index: number, after: boolean): [Text, number] => {
     const s = segmentOf(index);
-    const offset = at(segments.offset, s) + (index - at(segments.start, s));
-    return [nodes[at(segments.node, s)] as Text, after ? offset + at(segments.rawLength, s) : offset];
+    // A source character (the boundary after it is in the same node, whichever way it was split since).
+    const [node, offset] = partHolding(at(segments.node, s), at(segments.offset, s) + (index - at(segments.start, s)));
+    return [node, after ? offset + at(segments.rawLength, s) : offset];
   };
 
   /** Index of the first character whose source is at or after (node k, offset). */
@@ -289,9 +324,14 @@ export function createTextModel(root: Element): TextModel {
       }
       const range = (root.ownerDocument as Document).createRange();
       if (start === text.length) {
-        const last = nodes[nodes.length - 1];
-        if (last) range.setStart(last, last.data.length);
-        else range.selectNodeContents(root);
+        const k = nodes.length - 1;
+        if (k < 0) range.selectNodeContents(root);
+        else if (at(lengths, k) === 0) range.setStart(nodes[k] as Text, 0);
+        else {
+          // The end of the last node's last part.
+          const [part, offset] = partHolding(k, at(lengths, k) - 1);
+          range.setStart(part, offset + 1);
+        }
         return range;
       }
       range.setStart(...pointOf(start, false));
