@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { anchor } from '@/lib/annotations/anchor';
 import { selectorsOfSpan } from '@/lib/annotations/describe-range';
-import { highlightRange } from '@/lib/annotations/highlight-marks';
+import { highlightRange, textNodesIn } from '@/lib/annotations/highlight-marks';
 import { HIGHLIGHT_BACKGROUNDS, type PaintableHighlight, paintHighlights } from '@/lib/annotations/paint-highlights';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { createTextModel } from '@/lib/annotations/text-model';
@@ -12,8 +12,9 @@ import type { HighlightColor } from '@/lib/db/schema';
 vi.setConfig({ testTimeout: 60_000 });
 
 /**
- * Painting anchors every highlight against one text model. That must change nothing: the same marks
- * on the same text, the same "not found", as anchoring each highlight in a model read afresh.
+ * Painting anchors every highlight against one text model, and walks only the text nodes a range
+ * covers. Both must change nothing: the same marks on the same text, the same "not found", as
+ * anchoring each highlight in a model read afresh and asking `intersectsNode` of every text node.
  */
 
 /** A small deterministic generator (mulberry32), seeded by fast-check, which shrinks the seed. */
@@ -189,5 +190,37 @@ describe('painting with one text model', () => {
     // The documents did exercise drawing, and highlights drawn inside others.
     expect(drawnSomewhere).toBeGreaterThan(400);
     expect(overlapping).toBeGreaterThan(20);
+  });
+
+  it('walks the same text nodes for any range as asking intersectsNode of each', () => {
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        document.body.replaceChildren();
+        const random = randomFrom(seed);
+        const root = randomDocument(random);
+        const nodes: Node[] = [root];
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+        const point = (): [Node, number] => {
+          const node = nodes[Math.floor(random() * nodes.length)] as Node;
+          const length = node instanceof CharacterData ? node.data.length : node.childNodes.length;
+          return [node, Math.floor(random() * (length + 1))];
+        };
+        const range = document.createRange();
+        const [a, b] = [point(), point()];
+        range.setStart(...a);
+        range.setEnd(...b); // before the start: the range collapses at the end point
+        if (random() < 0.8) {
+          range.setStart(...a);
+          if (range.comparePoint(...b) >= 0) range.setEnd(...b);
+        }
+        const expected = textNodesUnder(range.commonAncestorContainer).filter((node) => range.intersectsNode(node));
+        if (range.commonAncestorContainer.nodeType === Node.TEXT_NODE)
+          expected.push(range.commonAncestorContainer as Text);
+        const found = textNodesIn(range);
+        expect(found.length === expected.length && found.every((node, k) => node === expected[k])).toBe(true);
+      }),
+      { seed: 20261207, numRuns: 1000 },
+    );
   });
 });
