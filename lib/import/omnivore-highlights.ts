@@ -1,6 +1,6 @@
 import { selectorsForQuote } from '@/lib/annotations/anchor';
 import { MAX_QUOTE_LENGTH, type SelectorSet } from '@/lib/annotations/selectors';
-import { collapseWhitespace } from '@/lib/annotations/text-model';
+import { collapseWhitespace, createTextModel } from '@/lib/annotations/text-model';
 import type { HighlightColor } from '@/lib/db/schema';
 import type { ImportedHighlight } from '@/lib/import/entry';
 import { z } from '@/lib/zod/classic';
@@ -153,9 +153,11 @@ export function quotesFromMarkdown(markdown: string): { quotes: FoundQuote[]; re
  * keeps its quote alone (the reader then lists it as not found). Nothing is dropped.
  */
 export function anchorImportedQuotes(quotes: readonly FoundQuote[], copyRoot: Element | null): ImportedHighlight[] {
+  // The copy's text read once for all its quotes, not once per quote: nothing changes it meanwhile.
+  const model = copyRoot && createTextModel(copyRoot);
   return quotes.map(({ quote, note, prefix, suffix, color }) => {
     const exact = collapseWhitespace(quote).trim().slice(0, MAX_QUOTE_LENGTH);
-    const found = copyRoot && selectorsForQuote(copyRoot, { exact, prefix, suffix });
+    const found = copyRoot && model && selectorsForQuote(copyRoot, { exact, prefix, suffix }, model);
     const selectors: SelectorSet = found ?? { quote: { type: 'TextQuoteSelector', exact } };
     return { selectors, note, color: OMNIVORE_COLORS.get(color?.toLowerCase() ?? '') ?? 'yellow' };
   });
