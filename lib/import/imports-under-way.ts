@@ -128,8 +128,9 @@ export function watchStoppedImports(
 
 /** What the user is told of imports stopped part-way: what was kept, and how to finish. */
 export function describeStoppedImport({ fileName, kind, done, total, step }: ImportUnderWay): string {
-  // An entry an earlier version listed has no step: read by its count, as then (0 of 0 reads as not written).
-  const recordsWritten = step ? step === 'recordsWritten' : total > 0 && done >= total;
+  // Its whole count is listed once its items are written, before its step (a write of its own, which a page
+  // closed in between never made); an entry an earlier version listed has no step. 0 of 0 says neither.
+  const recordsWritten = step === 'recordsWritten' || (total > 0 && done >= total);
   const settingsLeft =
     'before all its settings were restored (its page was closed): restore the file again to restore them.';
   if (kind === 'replace') {

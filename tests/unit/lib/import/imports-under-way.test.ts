@@ -153,6 +153,31 @@ describe('imports under way', () => {
     stop();
   });
 
+  // The last count is written once the transaction committed, before the step (each a write of its own):
+  // a page closed between the two left a replaced library listed at 40 of 40, still "started".
+  it('a replacement that listed its whole count replaced the library, even before its step was listed', async () => {
+    const locks = fakeLocks();
+    void whileImporting(
+      { fileName: 'shelf.json', kind: 'replace' },
+      async (onProgress) => {
+        onProgress(0, 40);
+        onProgress(40, 40);
+        return never(); // closed before its step is written
+      },
+      { locks },
+    );
+    await expect.poll(async () => (await listed())[0]?.done).toBe(40);
+    const stopped: ImportUnderWay[] = [];
+    const stop = watchStoppedImports((entry) => stopped.push(entry), { locks });
+    locks.close(locks.heldNames()[0] as string);
+    await expect.poll(() => stopped.length).toBe(1);
+    expect(stopped[0]?.step).toBe('started');
+    expect(describeStoppedImport(stopped[0] as ImportUnderWay)).toBe(
+      'Replacing everything with shelf.json stopped after its saved items replaced those that were here, before all its settings were restored (its page was closed): restore the file again to restore them.',
+    );
+    stop();
+  });
+
   it('a merge stopped after its items were written says its settings are what is left', () => {
     expect(
       describeStoppedImport({
