@@ -7,6 +7,7 @@ import { HIGHLIGHT_BACKGROUNDS, type PaintableHighlight, paintHighlights } from 
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { createTextModel } from '@/lib/annotations/text-model';
 import type { HighlightColor } from '@/lib/db/schema';
+import { createRandom } from '@/scripts/eval/synthetic-corpus';
 
 // Hundreds of generated documents per property: seconds on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -16,18 +17,6 @@ vi.setConfig({ testTimeout: 60_000 });
  * covers. Both must change nothing: the same marks on the same text, the same "not found", as
  * anchoring each highlight in a model read afresh and asking `intersectsNode` of every text node.
  */
-
-/** A small deterministic generator (mulberry32), seeded by fast-check, which shrinks the seed. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Few words, so quotes repeat (ambiguous, found by context or position); odd spacing and invisible characters.
 const WORDS = ['cache', 'cachet', 'the', 'log', 'write', 'ahead', 'lock', 'café', 'a', 'B-tree', '—', 'log.'];
@@ -159,7 +148,7 @@ describe('painting with one text model', () => {
     fc.assert(
       fc.property(fc.nat(), (seed) => {
         document.body.replaceChildren();
-        const random = randomFrom(seed);
+        const random = createRandom(seed); // seeded by fast-check, which shrinks the seed
         const root = randomDocument(random);
         const reference = root.cloneNode(true) as HTMLElement;
         document.body.append(reference);
@@ -196,7 +185,7 @@ describe('painting with one text model', () => {
     fc.assert(
       fc.property(fc.nat(), (seed) => {
         document.body.replaceChildren();
-        const random = randomFrom(seed);
+        const random = createRandom(seed); // seeded by fast-check, which shrinks the seed
         const root = randomDocument(random);
         const nodes: Node[] = [root];
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
