@@ -74,8 +74,9 @@ export interface ImportUnderWay {
   total: number;
   /**
    * How far a restore got: "started", or "recordsWritten" once its items are written (a replacement's
-   * transaction committed) and its settings are being restored. Its count cannot say so: a backup of
-   * no items starts and ends at 0 of 0. Absent from entries listed before it was kept (read from the count).
+   * transaction committed) and its settings are being restored. Its count cannot always say so: a backup
+   * of no items starts and ends at 0 of 0 (a whole count of more does: it is written before the step).
+   * Absent from entries listed before it was kept.
    */
   step?: ImportStep;
 }
@@ -226,10 +227,6 @@ export const PREFERENCES = {
     backup: { excluded: 'what the side panel shows lasts for this browser session only' },
   }),
   /**
-   * Pages the background is saving for the menu or the shortcut, with the worker that saves each
-   * (lib/background/saves-under-way.ts): one still listed by a worker that is gone was cut short.
-   */
-  /**
    * Imports and restores Shelf's pages are running (they run in the page that chose the file), each
    * holding a Web Lock while it runs: one listed without its lock was stopped by its page closing.
    */
@@ -251,6 +248,10 @@ export const PREFERENCES = {
     defaultValue: [],
     backup: { excluded: 'work under way in this browser session' },
   }),
+  /**
+   * Pages the background is saving for the menu or the shortcut, with the worker that saves each
+   * (lib/background/saves-under-way.ts): one still listed by a worker that is gone was cut short.
+   */
   savesUnderWay: preference<SaveUnderWay[]>({
     key: 'savesUnderWay',
     area: 'session',
