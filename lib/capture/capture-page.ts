@@ -244,10 +244,15 @@ function* captureSteps(
   let truncated = false;
   /** Whether the text is a shown text file's, with its lines (`paragraphsOf`). */
   let fromFile = false;
+  // Links to the page itself (its address, or its <base>'s, which Readability wrote every `#…` against)
+  // with a fragment are links into the copy.
+  const pageAddresses = [url, doc.baseURI];
   // The text searched and snippeted is the copy's own, not Readability's: words the sanitizer drops
   // (an SVG's foreignObject, page clutter) would otherwise find a passage the reader cannot show.
   const copy =
-    article?.content && article.textContent?.trim() ? yield* sanitizeArticleSteps(article.content, win) : null;
+    article?.content && article.textContent?.trim()
+      ? yield* sanitizeArticleSteps(article.content, win, pageAddresses)
+      : null;
   if (copy?.text) {
     ({ html, text } = copy);
     yield;
@@ -264,7 +269,7 @@ function* captureSteps(
         yield;
         const wider =
           sectioned?.content && sectioned.textContent?.trim()
-            ? yield* sanitizeArticleSteps(sectioned.content, win)
+            ? yield* sanitizeArticleSteps(sectioned.content, win, pageAddresses)
             : null;
         const widerCounts = wider?.text ? copyContents(wider.html) : null;
         if (wider && widerCounts && widerCounts.words > copyCounts.words) {

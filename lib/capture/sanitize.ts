@@ -3,6 +3,7 @@ import { modelText } from '@/lib/annotations/text-model';
 import { isPageClutter, keepCodeLanguage } from '@/lib/capture/clutter';
 import { COPY_ID_PREFIX } from '@/lib/capture/copy-ids';
 import type { Steps } from '@/lib/dom/time-slices';
+import { isSamePage, parsePageAddresses } from '@/lib/net/same-page';
 
 /**
  * Sanitizes captured article HTML. Runs twice: in the page when capturing (before anything is
@@ -243,18 +244,25 @@ const copyId = (id: string) => (id.startsWith(COPY_ID_PREFIX) ? id : COPY_ID_PRE
 interface InPageLinks {
   /** Every place of the page, by its copy id. */
   places: Set<string>;
+  /** The page's own addresses (`isSamePage`): a link to one of them with a fragment is a link into the page. */
+  pages: readonly URL[];
   /** The places some link into the page points at: the only ids the copy keeps. */
   targeted: Set<string>;
 }
 
 /**
- * The copy id of the place a link into the page (`#…`) goes to, if the page has it: its fragment as
- * written, else percent-decoded (as browsers look them up: `#do-we-need-wasm%3F`). Null for any other
- * address, `#` alone, or a place the page lacks.
+ * The copy id of the place a link into the page goes to, if the page has it: its fragment as
+ * written, else percent-decoded (as browsers look them up: `#do-we-need-wasm%3F`). A link into the
+ * page is `#…`, or the page's own address with a fragment (`isSamePage`): WordPress and Substack write
+ * their footnotes so, and Readability writes every `#…` so on a page whose `<base>` is not its
+ * address. Null for any other address, an empty fragment, or a place the page lacks (a link to the
+ * page's own address then stays a link to the original).
  */
-function placeOfLink(href: string, places: ReadonlySet<string>): string | null {
-  if (!href.startsWith('#') || href.length === 1) return null;
-  const fragment = href.slice(1);
+function placeOfLink(href: string, { places, pages }: Pick<InPageLinks, 'places' | 'pages'>): string | null {
+  const hash = href.indexOf('#');
+  if (hash === -1 || hash === href.length - 1) return null;
+  if (hash > 0 && !(pages.length > 0 && isSamePage(href.slice(0, hash), pages))) return null;
+  const fragment = href.slice(hash + 1);
   if (places.has(copyId(fragment))) return copyId(fragment);
   try {
     const decoded = decodeURIComponent(fragment);
@@ -268,7 +276,7 @@ function placeOfLink(href: string, places: ReadonlySet<string>): string | null {
  * Every link into the page and every place under `root`, read before DOMPurify checks an element
  * (through the prototype: a page's `<form>` can shadow its own `getAttribute` with a field).
  */
-function findInPageLinks(root: ParentNode, win: Window & typeof globalThis): InPageLinks {
+function findInPageLinks(root: ParentNode, win: Window & typeof globalThis, pages: readonly URL[]): InPageLinks {
   const attribute = (element: Element, name: string) =>
     win.Element.prototype.getAttribute.call(element, name)?.trim() ?? '';
   const places = new Set<string>();
@@ -280,12 +288,12 @@ function findInPageLinks(root: ParentNode, win: Window & typeof globalThis): InP
   }
   const targeted = new Set<string>();
   for (const link of root.querySelectorAll('a[href]')) {
-    const place = link.namespaceURI === HTML_NAMESPACE && placeOfLink(attribute(link, 'href'), places);
+    const place = link.namespaceURI === HTML_NAMESPACE && placeOfLink(attribute(link, 'href'), { places, pages });
     // Not by a link to itself (keepOrUnwrapLink makes it words).
     const own = [attribute(link, 'id'), attribute(link, 'name')].filter(Boolean).map(copyId);
     if (place && !own.includes(place)) targeted.add(place);
   }
-  return { places, targeted };
+  return { places, pages, targeted };
 }
 
 /**
@@ -299,7 +307,7 @@ function findInPageLinks(root: ParentNode, win: Window & typeof globalThis): InP
 function keepOrUnwrapLink(node: Element, links: InPageLinks): void {
   if (node.namespaceURI !== HTML_NAMESPACE) return;
   const href = node.getAttribute('href')?.trim() ?? '';
-  const place = placeOfLink(href, links.places);
+  const place = placeOfLink(href, links);
   const own = [node.getAttribute('id'), node.getAttribute('name')].flatMap((id) => id?.trim() || []);
   const ownPlace = own.find((id) => links.targeted.has(copyId(id)));
   // A link to itself (an RFC's "1" before its section's title, a page number's invisible self-link) goes nowhere.
@@ -473,8 +481,16 @@ function cleanAttributes(node: Element): void {
   }
 }
 
-export function sanitizeArticleHtml(html: string, win: Window & typeof globalThis = window): string {
-  return sanitize(html, win, false) as string;
+/**
+ * `pageAddresses`: the addresses of the page the copy is made from (known at capture: its address and
+ * its `<base>`'s), so that links to it with a fragment in the copy become links into the copy.
+ */
+export function sanitizeArticleHtml(
+  html: string,
+  win: Window & typeof globalThis = window,
+  pageAddresses: readonly string[] = [],
+): string {
+  return sanitize(html, win, false, parsePageAddresses(pageAddresses)) as string;
 }
 
 /**
@@ -486,8 +502,9 @@ export function sanitizeArticleHtml(html: string, win: Window & typeof globalThi
 export function* sanitizeArticleSteps(
   html: string,
   win: Window & typeof globalThis,
+  pageAddresses: readonly string[] = [],
 ): Steps<{ html: string; text: string }> {
-  const clean = sanitize(html, win, true);
+  const clean = sanitize(html, win, true, parsePageAddresses(pageAddresses));
   yield;
   const body = new win.DOMParser().parseFromString(clean as string, 'text/html').body;
   return { html: String(clean), text: body ? modelText(body) : '' };
@@ -506,6 +523,7 @@ function sanitize(
   html: string,
   win: Window & typeof globalThis,
   trustedType: boolean,
+  pages: readonly URL[],
   again = false,
 ): string | TrustedHTML {
   const purify = DOMPurify(win);
@@ -515,14 +533,14 @@ function sanitize(
   let lostAddress = false;
   purify.addHook('beforeSanitizeElements', (node) => {
     // The walk's first node is the body of DOMPurify's parsed document: the whole copy, unchanged yet.
-    links ??= findInPageLinks(node.ownerDocument ?? (node as Document), win);
+    links ??= findInPageLinks(node.ownerDocument ?? (node as Document), win, pages);
   });
   purify.addHook('uponSanitizeElement', (node, data) => {
     if (!(node instanceof win.Element)) return;
     if ((data.tagName === 'img' && isTrackingPixel(node)) || isPageClutter(node) || isDrawingInCode(node))
       node.remove();
     else if (data.tagName === 'img' || data.tagName === 'picture') keepResponsiveImage(node);
-    else if (data.tagName === 'a') keepOrUnwrapLink(node, links ?? { places: new Set(), targeted: new Set() });
+    else if (data.tagName === 'a') keepOrUnwrapLink(node, links ?? { places: new Set(), pages, targeted: new Set() });
   });
   purify.addHook('uponSanitizeAttribute', (_node, event) => {
     if (event.attrName !== 'id') return;
@@ -552,5 +570,5 @@ function sanitize(
     RETURN_TRUSTED_TYPE: trustedType,
   });
   const leadsNowhere = lostAddress || [...keptLinkPlaces].some((place) => !keptIds.has(place));
-  return leadsNowhere && !again ? sanitize(String(clean), win, trustedType, true) : clean;
+  return leadsNowhere && !again ? sanitize(String(clean), win, trustedType, pages, true) : clean;
 }

@@ -165,4 +165,49 @@ describe('links into the page, in a copy', () => {
     // Readability's own ids (readability-page-1) lead nowhere and are not kept.
     expect(ids(copy)).toHaveLength(4);
   });
+
+  it('keeps a footnote written as an absolute link to the page itself (WordPress, Substack, a <base href>)', () => {
+    const filler = '<p>Connection pools bound how many queries run at once, and a queue holds the rest. </p>'.repeat(8);
+    const absolute = FOOTNOTES.replaceAll('href="#fn:1"', 'href="https://example.org/article/#fn:1"')
+      .replaceAll('href="#fnref:1"', 'href="https://EXAMPLE.org:443/article#fnref:1"')
+      .replace('Or fail fast.', 'Or fail fast. <a href="https://example.org/article#comments">Comments</a>');
+    // Opened from a newsletter; its <base> is the site's root, so Readability also writes #fn:2 as https://example.org/#fn:2.
+    const { doc, win } = load(
+      `<html><head><title>Pools</title><base href="https://example.org/"></head><body><main><article><h1>Pools</h1>${filler}${absolute}${filler}</article></main></body></html>`,
+    );
+    const captured = capturePage(doc, 'https://example.org/article?utm_source=newsletter', win, () => 0);
+    const copy = shown(captured.html);
+    const links = hrefs(copy);
+    expect(links).toEqual([
+      `#${COPY_ID_PREFIX}fn:1`,
+      `#${COPY_ID_PREFIX}fn:2`,
+      `#${COPY_ID_PREFIX}fnref:1`,
+      // A place the copy does not have: a real link to the original page.
+      'https://example.org/article#comments',
+      `#${COPY_ID_PREFIX}fnref:2`,
+    ]);
+    expect(copy.querySelector(`a[href="#${COPY_ID_PREFIX}fn:1"]`)?.hasAttribute('target')).toBe(false);
+  });
+
+  it('keeps as web links those to another page, another site or a parameter of its own, whatever their place', () => {
+    const page = ['https://example.org/article'];
+    const html = `<p id="fn1">Note. ${[
+      'https://example.org/other#fn1',
+      'http://example.org/article#fn1',
+      'https://example.org/article?page=2#fn1',
+      'https://example.org/article#',
+    ]
+      .map((href) => `<a href="${href}">x</a>`)
+      .join(' ')}</p>`;
+    const { win } = load();
+    const container = win.document.createElement('div');
+    container.innerHTML = sanitizeArticleHtml(sanitizeArticleHtml(html, win, page), win);
+    expect(hrefs(container)).toEqual([
+      'https://example.org/other#fn1',
+      'http://example.org/article#fn1',
+      'https://example.org/article?page=2#fn1',
+      'https://example.org/article#',
+    ]);
+    expect(ids(container)).toEqual([]);
+  });
 });
