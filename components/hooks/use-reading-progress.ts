@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { PLACE_IN_COPY_EVENT } from '@/lib/capture/reader-links';
 import { scrollToAnchor, trackReadingProgress } from '@/lib/content/reading-progress';
 import { setProgress } from '@/lib/db/progress';
 import type { ReadingProgress } from '@/lib/db/schema';
@@ -48,7 +49,8 @@ export function useReadingProgress(itemId: string, copyShown: boolean, progress:
         }).catch(() => {});
       },
       controller.signal,
-      { intervalMs: 500, span: readerColumn },
+      // A footnote visited (and ↩ back) is no reading: the position stays the user's own scrolling's.
+      { intervalMs: 500, span: readerColumn, visitEvent: PLACE_IN_COPY_EVENT },
     );
     return () => controller.abort();
   }, [copyShown, itemId]);

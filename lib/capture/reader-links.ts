@@ -1,6 +1,13 @@
 import { COPY_ID_PREFIX } from '@/lib/capture/copy-ids';
 
 /**
+ * Fired at the place, bubbling, right before `goToPlaceInCopy` moves the reader there: a footnote is
+ * visited, not read on from, so the reading position stays where the user was (trackReadingProgress's
+ * `visitEvent`). The outline's jumps are not such visits: the user picks a section to read on from.
+ */
+export const PLACE_IN_COPY_EVENT = 'shelf-place-in-copy';
+
+/**
  * Moves the reader to the place in the copy a link into it names (`#shelf-copy-fn:1`, a footnote,
  * or its "back" link's marker): scrolled into view (below the sticky toolbar: reader.css gives every
  * element a scroll margin) and focused, so that reading, Tab and a screen reader go on from there.
@@ -12,6 +19,7 @@ export function goToPlaceInCopy(body: HTMLElement, href: string): boolean {
   if (!href.startsWith(`#${COPY_ID_PREFIX}`)) return false;
   const place = [...body.querySelectorAll<HTMLElement>('[id]')].find((element) => element.getAttribute('id') === id);
   if (!place) return false;
+  place.dispatchEvent(new Event(PLACE_IN_COPY_EVENT, { bubbles: true }));
   place.scrollIntoView?.({ block: 'start' }); // jsdom has no layout
   // Focusable for this once (a note is no Tab stop of its own): the copy keeps no tabindex of its own.
   if (!place.hasAttribute('tabindex')) {

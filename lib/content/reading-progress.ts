@@ -70,6 +70,12 @@ export interface ProgressTrackerOptions {
   span?: () => ReadingSpan;
   /** The window's Navigation API (`win.navigation`, absent in older Firefox), or a test's stand-in. */
   navigation?: Pick<EventTarget, 'addEventListener'> | null;
+  /**
+   * An event the page fires (reaching the window) right before it moves the view to a place the user
+   * only visits, not reads on from: the reader's links into its copy (a footnote, its ↩ back link,
+   * `PLACE_IN_COPY_EVENT`). Only Shelf's own pages name one: a site's page could fire it.
+   */
+  visitEvent?: string;
 }
 
 /** The parts of a `NavigateEvent` read here (a test makes its own). */
@@ -154,8 +160,11 @@ function watchFragmentMoves(
  * a position, or another site that opened this page jumping to a `#fragment` in it. After such a
  * jump nothing more is reported for this page view, even while the user scrolls (from where the
  * jump put them, and the next jump may land within their scrolling), until they pick a place in the
- * page themselves with an in-page link (watchFragmentMoves). Leaving a page where the user did not
- * move reports nothing, so the position recorded before stays. Stops when `signal` aborts.
+ * page themselves with an in-page link (watchFragmentMoves). A `visitEvent`'s move is not reported
+ * either, though a click made it: the click's input does not make it the user's scrolling; the next
+ * position reported is one the user scrolls to themselves (a footnote read and left with ↩ leaves the
+ * position where it was). Leaving a page where the user did not move reports nothing, so the position
+ * recorded before stays. Stops when `signal` aborts.
  */
 export function trackReadingProgress(
   win: Window,
@@ -167,6 +176,7 @@ export function trackReadingProgress(
     fromUser = (event) => event.isTrusted,
     span = () => null,
     navigation = (win as { navigation?: Navigation }).navigation ?? null,
+    visitEvent,
   }: ProgressTrackerOptions = {},
 ): void {
   let lastInputAt = Number.NEGATIVE_INFINITY;
@@ -229,6 +239,17 @@ export function trackReadingProgress(
       },
     },
   );
+  if (visitEvent)
+    win.addEventListener(
+      visitEvent,
+      () => {
+        // The click or key that made the move is spent: its scroll, and a smooth one's trail, are not the user's.
+        lastInputAt = Number.NEGATIVE_INFINITY;
+        lastUserScrollAt = Number.NEGATIVE_INFINITY;
+        pointerHeld = false;
+      },
+      { capture: true, signal },
+    );
   // Capture phase on the window: before any element's handler, which could stop the event there.
   for (const type of USER_INPUT_EVENTS) win.addEventListener(type, onInput, { capture: true, passive: true, signal });
   win.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });

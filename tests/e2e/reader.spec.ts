@@ -132,13 +132,30 @@ test('a long page has an outline that marks the section being read, and a footno
   const address = reader.page.url();
   const body = reader.page.locator('.reader-body');
   const note = body.getByRole('listitem').filter({ hasText: 'Most drivers start with ten connections.' });
+  // A note is visited, not read on from: the share read stays where the user was, also once the reader
+  // writes what it has (as when the user leaves, `pagehide`), until the user scrolls themselves.
+  const stats = reader.page.locator('.reader-stats');
+  const percentRead = async () => Number((await stats.textContent())?.match(/(\d+)% read/)?.[1]);
+  const shownOnceWritten = () =>
+    reader.page.evaluate(async () => {
+      window.dispatchEvent(new Event('pagehide'));
+      // What the header shows once the reader has drawn what was written (two frames later).
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return Number(document.querySelector('.reader-stats')?.textContent?.match(/(\d+)% read/)?.[1]);
+    });
+  await expect(stats).toContainText(' 0% read');
   await expect(note).not.toBeInViewport();
   await body.getByRole('link', { name: '1', exact: true }).click();
   await expect(note).toBeInViewport();
   await expect(note).toBeFocused();
+  expect(await shownOnceWritten()).toBe(0);
   await note.getByRole('link', { name: '↩︎' }).click();
   await expect(body.locator('sup').first()).toBeInViewport();
   await expect(note).not.toBeInViewport();
+  expect(await shownOnceWritten()).toBe(0);
+  await reader.page.mouse.wheel(0, 400);
+  await expect.poll(percentRead).toBeGreaterThan(0);
+  const readByScrolling = await percentRead();
   expect(reader.page.url()).toBe(address);
   await expect(reader.page.locator('#reader-title')).toHaveText(POOLS.title);
   await reader.outlineButton.click();
@@ -156,6 +173,8 @@ test('a long page has an outline that marks the section being read, and a footno
     'location',
   );
   await expect(reader.page.locator('.reader-current-section')).toHaveText('Timeouts and queues');
+  // A section picked in the outline is where the user reads on from: the reader records it.
+  await expect.poll(percentRead).toBeGreaterThan(readByScrolling + 10);
 
   // QA: a disclosure's content follows its button, so Tab goes from the button into the panel.
   await reader.outlineButton.focus();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COPY_ID_PREFIX } from '@/lib/capture/copy-ids';
-import { goToPlaceInCopy, keepLinksOutOfReader } from '@/lib/capture/reader-links';
+import { goToPlaceInCopy, keepLinksOutOfReader, PLACE_IN_COPY_EVENT } from '@/lib/capture/reader-links';
 
 describe('links in a shown copy', () => {
   it('open web and mail addresses in a new tab, never in the reader, and nothing else at all', () => {
@@ -61,8 +61,21 @@ describe('a link to a place in a shown copy (a footnote, its "back" link)', () =
     expect(note.hasAttribute('tabindex')).toBe(false);
   });
 
+  it('says it is a visit, to the window, before it moves (the reading position is not moved by it)', () => {
+    const { body, scrolled } = reader();
+    const visits: number[] = [];
+    const onVisit = () => visits.push(scrolled.length);
+    window.addEventListener(PLACE_IN_COPY_EVENT, onVisit);
+    goToPlaceInCopy(body, `#${COPY_ID_PREFIX}note-1`);
+    goToPlaceInCopy(body, `#${COPY_ID_PREFIX}missing`);
+    window.removeEventListener(PLACE_IN_COPY_EVENT, onVisit);
+    expect(visits).toEqual([0]); // once, before the scroll; not for a place the copy lacks
+  });
+
   it("goes nowhere outside the copy or without Shelf's prefix, nor on a click no user made", () => {
     const { body, scrolled } = reader();
+    const onVisit = vi.fn();
+    window.addEventListener(PLACE_IN_COPY_EVENT, onVisit);
     expect(goToPlaceInCopy(body, '#reader-title')).toBe(false);
     expect(goToPlaceInCopy(body, `#${COPY_ID_PREFIX}missing`)).toBe(false);
     document.body.insertAdjacentHTML('beforeend', `<p id="${COPY_ID_PREFIX}outside">outside</p>`);
@@ -73,6 +86,8 @@ describe('a link to a place in a shown copy (a footnote, its "back" link)', () =
     expect(event.defaultPrevented).toBe(true); // the reader's address never changes
     expect(scrolled).toEqual([]);
     expect(document.activeElement).toBe(document.body);
+    expect(onVisit).not.toHaveBeenCalled();
+    window.removeEventListener(PLACE_IN_COPY_EVENT, onVisit);
     stop();
   });
 });

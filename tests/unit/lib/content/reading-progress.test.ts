@@ -137,6 +137,41 @@ describe('reading progress', () => {
       expect(report).not.toHaveBeenCalled();
     });
 
+    it('does not take a visit the page says of (a footnote and ↩ back) for reading, until the user scrolls', () => {
+      vi.useFakeTimers();
+      time = 0;
+      const page = fakePage(5000, 1000);
+      const report = vi.fn();
+      const visitEvent = 'visit-place';
+      trackReadingProgress(window, report, new AbortController().signal, { now: () => time, fromUser, visitEvent });
+      userInput('wheel');
+      scrollTo(page, 400); // read to here
+      vi.advanceTimersByTime(1500);
+      expect(report).toHaveBeenCalledTimes(1);
+      // A click on a footnote's marker: the reader says so, then jumps to the note at the end.
+      time = 5000;
+      userInput('pointerdown');
+      userInput('pointerup');
+      window.document.body.dispatchEvent(new Event(visitEvent, { bubbles: true }));
+      scrollTo(page, 3900);
+      vi.advanceTimersByTime(1500);
+      // And ↩ back, by Enter.
+      time = 8000;
+      userInput('keydown');
+      window.document.body.dispatchEvent(new Event(visitEvent, { bubbles: true }));
+      scrollTo(page, 380);
+      vi.advanceTimersByTime(1500);
+      window.dispatchEvent(new Event('pagehide'));
+      expect(report).toHaveBeenCalledTimes(1);
+      // The user scrolls on from there: theirs again.
+      time = 12000;
+      userInput('wheel');
+      scrollTo(page, 700);
+      vi.advanceTimersByTime(1500);
+      expect(report).toHaveBeenCalledTimes(2);
+      expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 700 }));
+    });
+
     it('ignores made-up input and made-up scroll events', () => {
       vi.useFakeTimers();
       time = 0;
