@@ -15,8 +15,8 @@ import { isSamePage, parsePageAddresses } from '@/lib/net/same-page';
  * foreignObject, styles (remote or inline, including CSS that hides text), every URL that is not
  * http(s) or mailto (in SVG every reference but `url(#…)`, and any CSS
  * function or escape that could load something), tracking pixels, and clutter (heading
- * anchors, "[edit]" links), and every id but those of places a link into the copy goes to (kept under
- * COPY_ID_PREFIX). The only element left that navigates is `<a>`: one to another page opens in a new
+ * anchors, "[edit]" links), and every id but those of places a link into the copy or a drawing's
+ * `url(#…)` goes to (kept under COPY_ID_PREFIX; `<use>` is never kept). The only element left that navigates is `<a>`: one to another page opens in a new
  * tab, one to a place in the copy moves the reader there (reader-links.ts), so a link in a copy can
  * never navigate the reader itself; one it cannot keep is its words. Images keep their address
  * in `data-shelf-src`, so nothing loads unless the user allows it or keeps images offline.
@@ -141,6 +141,7 @@ const WIDGET_ROLE =
   /\b(?:button|checkbox|combobox|link|listbox|menu|menubar|menuitem|menuitemcheckbox|menuitemradio|option|radio|scrollbar|searchbox|slider|spinbutton|switch|tab|tablist|textbox|treeitem|dialog|alertdialog|application)\b/i;
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 
 /**
  * The MathML attributes a copy keeps: what a formula means and how it is laid out in its own box.
@@ -200,8 +201,17 @@ const NAMED_SPACE = /^(?:0|thin|medium|thick|(?:very){0,2}(?:thin|thick)mathspac
 const SPACE_LENGTH = /^(\d+(?:\.\d+)?|\.\d+)(em|ex|px|pt|%)?$/i;
 const SPACE_LIMITS: Readonly<Record<string, number>> = { em: 3, ex: 6, px: 48, pt: 36, '%': 300, '': 3 };
 
-/** `url(…)` in an SVG attribute that points anywhere but into the same drawing. */
-const OUTSIDE_REFERENCE = /url\s*\(\s*(?!['"]?#)/i;
+/**
+ * `url(…)` in an SVG attribute that points anywhere but into the same drawing (the spaces inside the
+ * lookahead: before it, `\s*` gave one back and `url( #a)` read as pointing outside).
+ */
+const OUTSIDE_REFERENCE = /url\s*\((?!\s*['"]?#)/i;
+/**
+ * A drawing's reference into the page (`fill="url(#fade)"`, `clip-path="url('#half')"`, an arrowhead's
+ * `marker-end`): its place, as written, is the third group. Its id is kept (`findInPageLinks`) and the
+ * reference rewritten to it (`COPY_ID_PREFIX`'d, so that it reaches nothing outside the copy).
+ */
+const DRAWING_REFERENCE = /(url\s*\(\s*)(['"]?)#([^'"()\s\\]+)(?=\2\s*\))/gi;
 /**
  * The CSS functions a drawing's attributes keep: colours, transforms, filter effects and arithmetic,
  * none of which loads anything. Any other (`image-set()`, `src()`, `cross-fade()`…) drops the
@@ -287,6 +297,15 @@ function findInPageLinks(root: ParentNode, win: Window & typeof globalThis, page
     if (name) places.add(copyId(name));
   }
   const targeted = new Set<string>();
+  // A drawing's gradients, clip paths and markers are places its shapes point at (`<use>` is never kept).
+  for (const element of root.querySelectorAll('svg *')) {
+    if (element.namespaceURI !== SVG_NAMESPACE) continue;
+    for (const name of win.Element.prototype.getAttributeNames.call(element)) {
+      if (TEXT_ATTRIBUTE.test(name)) continue;
+      for (const [, , , place] of attribute(element, name).matchAll(DRAWING_REFERENCE))
+        if (places.has(copyId(place as string))) targeted.add(copyId(place as string));
+    }
+  }
   for (const link of root.querySelectorAll('a[href]')) {
     const place = link.namespaceURI === HTML_NAMESPACE && placeOfLink(attribute(link, 'href'), { places, pages });
     // Not by a link to itself (keepOrUnwrapLink makes it words).
@@ -451,7 +470,14 @@ function cleanAttributes(node: Element): void {
     }
   } else {
     for (const name of node.getAttributeNames()) {
-      if (!TEXT_ATTRIBUTE.test(name) && mayLoadSomething(node.getAttribute(name) ?? '')) node.removeAttribute(name);
+      if (TEXT_ATTRIBUTE.test(name)) continue;
+      const value = node.getAttribute(name) ?? '';
+      if (mayLoadSomething(value)) {
+        node.removeAttribute(name);
+        continue;
+      }
+      const inCopy = value.replace(DRAWING_REFERENCE, (_, url, quote, place) => `${url}${quote}#${copyId(place)}`);
+      if (inCopy !== value) node.setAttribute(name, inCopy);
     }
   }
   keepCodeLanguage(node);

@@ -210,4 +210,26 @@ describe('links into the page, in a copy', () => {
     ]);
     expect(ids(container)).toEqual([]);
   });
+
+  it("keeps a drawing's references into itself (a gradient, a clip path, an arrowhead), under the prefix, and no <use>", () => {
+    const copy = shown(
+      `<p>The chart:</p><svg viewBox="0 0 10 10"><defs><linearGradient id="fade"><stop offset="0" stop-color="red"/></linearGradient>
+        <clipPath id="half"><rect width="5" height="5"/></clipPath><marker id="arrow"><path d="M0 0L2 1z"/></marker></defs>
+        <rect width="10" height="10" fill="url(#fade)" clip-path="url('#half')"/><path d="M0 0L9 9" marker-end="url( #arrow )"/>
+        <circle r="1" fill="url(#nowhere)" aria-label="url(#fade)"/><use href="#arrow"/></svg>`,
+    );
+    const svg = copy.querySelector('svg') as SVGSVGElement;
+    expect(svg.querySelector('rect[fill]')?.getAttribute('fill')).toBe(`url(#${COPY_ID_PREFIX}fade)`);
+    expect(svg.querySelector('rect[fill]')?.getAttribute('clip-path')).toBe(`url('#${COPY_ID_PREFIX}half')`);
+    expect(svg.querySelector('path[marker-end]')?.getAttribute('marker-end')).toBe(`url( #${COPY_ID_PREFIX}arrow )`);
+    expect(svg.getElementById(`${COPY_ID_PREFIX}fade`)?.localName).toBe('linearGradient');
+    expect(svg.getElementById(`${COPY_ID_PREFIX}half`)?.localName).toBe('clipPath');
+    expect(svg.getElementById(`${COPY_ID_PREFIX}arrow`)?.localName).toBe('marker');
+    // A reference to no place of the copy leads nowhere in the reader either; a label is words.
+    expect(svg.querySelector('circle')?.getAttribute('fill')).toBe(`url(#${COPY_ID_PREFIX}nowhere)`);
+    expect(svg.querySelector('circle')?.getAttribute('aria-label')).toBe('url(#fade)');
+    expect(ids(copy)).toHaveLength(3);
+    // <use> clones another part of the page into the drawing: never kept.
+    expect(svg.querySelector('use')).toBeNull();
+  });
 });
