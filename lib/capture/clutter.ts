@@ -60,18 +60,32 @@ function isFigureLabel(element: Element): boolean {
   if (!labelsCaption) return false;
   const words = countWords(element.textContent ?? '');
   if (words === 0 || words > MAX_LABEL_WORDS) return false;
-  // Sibling by sibling, not a list of the box's children: a box of thousands of labels stays linear.
-  for (let before = element.previousSibling; before; before = before.previousSibling) if (shows(before)) return false;
-  for (let after = element.nextSibling; after; after = after.nextSibling) if (shows(after)) return true;
-  return false;
+  // Nothing shown before it (or more than can be read: it stays), something after it.
+  return showsNear(element, 'previousSibling') === false && showsNear(element, 'nextSibling') === true;
 }
 
-/** Whether a node shows something: words, or a picture, drawing or formula (a comment shows nothing). */
-function shows(node: Node): boolean {
-  if (node.nodeType === 3 /* Node.TEXT_NODE */) return Boolean(node.nodeValue?.trim());
-  if (node.nodeType !== 1 /* Node.ELEMENT_NODE */) return false;
-  const element = node as Element;
-  return Boolean(element.textContent?.trim()) || element.matches(MEDIA) || element.querySelector(MEDIA) !== null;
+/**
+ * Nodes read on each side of a possible label. Labels earlier in a box are dropped by the time a later
+ * one is asked about, so reading back to the box's start (and each sibling's whole text) took the square
+ * of a hostile box's size: a box of thousands of labels between empty elements, or after one big empty element.
+ */
+const MAX_LABEL_NEIGHBOURHOOD = 40;
+
+/**
+ * Whether the siblings on one side of `element` show something: words, or a picture, drawing or formula
+ * (a comment shows nothing). Null when that is not known after reading MAX_LABEL_NEIGHBOURHOOD nodes.
+ */
+function showsNear(element: Element, side: 'previousSibling' | 'nextSibling'): boolean | null {
+  let budget = MAX_LABEL_NEIGHBOURHOOD;
+  for (let sibling = element[side]; sibling; sibling = sibling[side]) {
+    const walker = element.ownerDocument.createTreeWalker(sibling, 5 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
+    for (let node: Node | null = sibling; node; node = walker.nextNode()) {
+      if (--budget < 0) return null;
+      if (node.nodeType === 3 /* Node.TEXT_NODE */ ? node.nodeValue?.trim() : (node as Element).matches?.(MEDIA))
+        return true;
+    }
+  }
+  return false;
 }
 
 /** A control's label is a few words ("Next", "Show more", "Load more comments"); a title or a sentence says more. */
