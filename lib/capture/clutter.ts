@@ -338,6 +338,8 @@ const CREDIT_LINE = /^(?:proudly )?powered by (.+)$/i;
 const CREDITED_NAME = /^[\p{Lu}\d]\S*(?: \S+){0,2}$/u;
 /** A name written as an address: "SmartAsset.com", "Disqus.net". */
 const ADDRESS_NAME = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu;
+/** Credit or promotion lines looked into: a hostile page of thousands of them is not read thousands of times. */
+const MAX_PROMO_CANDIDATES = 50;
 /** Where a line is the page's own words, however it reads. */
 const PROSE_CONTAINER = 'h1, h2, h3, h4, h5, h6, li, dt, dd, th, td, caption, figcaption, blockquote, pre, code, q';
 /** Elements a line of text sits in without being a line of its own. */
@@ -346,11 +348,16 @@ const INLINE = new Set(['a', 'span', 'strong', 'b', 'em', 'i', 'small', 'font', 
 function creditLines(body: HTMLElement): Element[] {
   const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   const lines: Element[] = [];
+  // Each line is read once, and only so many: a box of thousands of "powered by" texts was read once per text.
+  const read = new Set<Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!/powered by/i.test(node.nodeValue ?? '')) continue;
     let line = node.parentElement;
     while (line && INLINE.has(line.localName) && line.parentElement) line = line.parentElement;
-    if (!line || line === body || UNSEEN.has(line.localName) || line.closest(PROSE_CONTAINER)) continue;
+    if (!line || read.has(line)) continue;
+    read.add(line);
+    if (read.size > MAX_PROMO_CANDIDATES) break;
+    if (line === body || UNSEEN.has(line.localName) || line.closest(PROSE_CONTAINER)) continue;
     const text = (line.textContent ?? '').replace(/\s+/g, ' ').trim();
     // A sentence ends as one; a label does not ("SmartAsset.com" ends in a letter).
     const name = CREDIT_LINE.exec(text)?.[1];
@@ -378,8 +385,6 @@ const COMMENTS_LINE =
   /^(?:comments?\s*\(\s*\d[\d,.]*(?:\s+\p{L}+)?\s*\)|\d[\d,.]*\s+comments?|(?:leave|add|post|write) a comment|no comments(?: yet)?)$/iu;
 /** Where a line is the page's own words (`PROSE_CONTAINER`), but for a table's cell. */
 const LINE_CONTAINER = 'h1, h2, h3, h4, h5, h6, li, dt, dd, th, caption, figcaption, blockquote, pre, code, q';
-/** Promotion lines looked into: a hostile page of thousands of such links is not read thousands of times. */
-const MAX_PROMO_CANDIDATES = 50;
 
 function promoLines(body: HTMLElement): Element[] {
   const lines: Element[] = [];
