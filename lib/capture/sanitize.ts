@@ -112,6 +112,18 @@ const FORBID_ATTR = [
   'aria-labelledby',
   'aria-details',
   'aria-errormessage',
+  'aria-actions',
+  // Nor name one by any other attribute: a `<label for>` of the reader's text size control (React's ids are
+  // predictable) focused it, and a popover's or a command's target, a cell's headers, an anchor's, the same.
+  'for',
+  'headers',
+  'popovertarget',
+  'popovertargetaction',
+  'commandfor',
+  'command',
+  'interestfor',
+  'anchor',
+  'list',
   // Customized built-in elements: a copy runs no code of its own. (DOMPurify leaves `is=""`, the
   // one way to keep serializing from writing the element's original `is` value back.)
   'is',
@@ -558,8 +570,9 @@ function sanitize(
   const keptLinkPlaces = new Set<string>();
   let lostAddress = false;
   purify.addHook('beforeSanitizeElements', (node) => {
-    // The walk's first node is the body of DOMPurify's parsed document: the whole copy, unchanged yet.
-    links ??= findInPageLinks(node.ownerDocument ?? (node as Document), win, pages);
+    // The walk's first node is the body of DOMPurify's parsed document: the whole copy, unchanged yet. Only
+    // what is inside it is a place: a stray `<body id>` or `<html id>` tag names an element the copy does not keep.
+    links ??= findInPageLinks(node.ownerDocument?.body ?? (node as Element), win, pages);
   });
   purify.addHook('uponSanitizeElement', (node, data) => {
     if (!(node instanceof win.Element)) return;
