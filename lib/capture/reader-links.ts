@@ -19,6 +19,13 @@ export function goToPlaceInCopy(body: HTMLElement, href: string): boolean {
   if (!href.startsWith(`#${COPY_ID_PREFIX}`)) return false;
   const place = [...body.querySelectorAll<HTMLElement>('[id]')].find((element) => element.getAttribute('id') === id);
   if (!place) return false;
+  // A place in a folded section (notes under <details>) is not shown: opened, as browsers do for a link to it.
+  for (
+    let folded = place.closest('details');
+    folded && body.contains(folded);
+    folded = folded.parentElement?.closest('details') ?? null
+  )
+    folded.open = true;
   place.dispatchEvent(new Event(PLACE_IN_COPY_EVENT, { bubbles: true }));
   place.scrollIntoView?.({ block: 'start' }); // jsdom has no layout
   // Focusable for this once (a note is no Tab stop of its own): the copy keeps no tabindex of its own.

@@ -72,6 +72,26 @@ describe('a link to a place in a shown copy (a footnote, its "back" link)', () =
     expect(visits).toEqual([0]); // once, before the scroll; not for a place the copy lacks
   });
 
+  // Notes a page folds away (<details><summary>Notes</summary>…): the reader moved to a place that was not shown,
+  // which nothing could focus. Browsers open it when following a link to it; the reader does the same.
+  it('opens the folded sections the place is in, and only those', () => {
+    const { body, scrolled } = reader();
+    body.insertAdjacentHTML(
+      'beforeend',
+      `<details data-fold="outer"><summary>Notes</summary><details data-fold="inner"><summary>More</summary><p id="${COPY_ID_PREFIX}folded">Folded.</p></details></details><details data-fold="other"><summary>Other</summary>x</details>`,
+    );
+    const folded = body.querySelector('details p') as HTMLElement;
+    expect(goToPlaceInCopy(body, `#${COPY_ID_PREFIX}folded`)).toBe(true);
+    const open = [...body.querySelectorAll('details')].map((details) => [details.dataset.fold, details.open]);
+    expect(open).toEqual([
+      ['outer', true],
+      ['inner', true],
+      ['other', false],
+    ]);
+    expect(scrolled).toEqual([folded]);
+    expect(document.activeElement).toBe(folded);
+  });
+
   it("goes nowhere outside the copy or without Shelf's prefix, nor on a click no user made", () => {
     const { body, scrolled } = reader();
     const onVisit = vi.fn();
