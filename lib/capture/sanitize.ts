@@ -555,7 +555,10 @@ export function* sanitizeArticleSteps(
  * Links into the page are kept by what the page has before sanitizing (DOMPurify walks a footnote's
  * marker before its note); a place the sanitizing itself then drops (in a part that is clutter) is
  * found after, and the copy sanitized once more, from what it has: its links to that place are then
- * its words (as is a link whose address DOMPurify dropped). Only ids some link points at are kept.
+ * its words (as is a link whose address DOMPurify dropped). Only ids some link points at are kept: a
+ * place only a link the walk drops pointed at (a heading's anchor, an "[edit]" link) is found after
+ * too, and the next pass drops its id (else the reader, sanitizing the stored copy again, would show
+ * another copy than the one stored).
  */
 function sanitize(
   html: string,
@@ -568,6 +571,7 @@ function sanitize(
   let links: InPageLinks | null = null;
   const keptIds = new Set<string>();
   const keptLinkPlaces = new Set<string>();
+  const drawnPlaces = new Set<string>(); // what the kept drawings' url(#…) point at
   let lostAddress = false;
   purify.addHook('beforeSanitizeElements', (node) => {
     // The walk's first node is the body of DOMPurify's parsed document: the whole copy, unchanged yet. Only
@@ -592,6 +596,12 @@ function sanitize(
     cleanAttributes(node);
     const id = node.getAttribute('id');
     if (id !== null) keptIds.add(id);
+    if (node.namespaceURI === SVG_NAMESPACE)
+      for (const name of node.getAttributeNames()) {
+        if (TEXT_ATTRIBUTE.test(name)) continue;
+        for (const [, , , place] of (node.getAttribute(name) ?? '').matchAll(DRAWING_REFERENCE))
+          drawnPlaces.add(place as string);
+      }
     const href = node.getAttribute('href');
     if (href?.startsWith(`#${COPY_ID_PREFIX}`)) keptLinkPlaces.add(href.slice(1));
     // A link DOMPurify took the address of (one that closes a raw-text element): the next pass makes it words.
@@ -609,5 +619,8 @@ function sanitize(
     RETURN_TRUSTED_TYPE: trustedType,
   });
   const leadsNowhere = lostAddress || [...keptLinkPlaces].some((place) => !keptIds.has(place));
-  return leadsNowhere && !again ? sanitize(String(clean), win, trustedType, pages, true) : clean;
+  const pointedAtByNothing = [...keptIds].some((id) => !keptLinkPlaces.has(id) && !drawnPlaces.has(id));
+  return (leadsNowhere || pointedAtByNothing) && !again
+    ? sanitize(String(clean), win, trustedType, pages, true)
+    : clean;
 }

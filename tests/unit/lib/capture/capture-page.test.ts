@@ -77,6 +77,15 @@ describe(realPages.length ? 'capture of real pages' : MISSING_SHARED_REASON, () 
       expect(leadsNowhere.map((link) => link.outerHTML)).toEqual([]);
       const ids = [...reader.querySelectorAll('[id]')].map((element) => element.id);
       expect(ids.filter((id) => !id.startsWith(COPY_ID_PREFIX))).toEqual([]);
+      // The copy stored is the copy shown (the reader sanitizes it again), and keeps only ids something points at.
+      expect(sanitizeArticleHtml(captured.html, win)).toBe(captured.html);
+      const pointedAt = [...reader.querySelectorAll('a[href^="#"], svg *')].flatMap((element) => [
+        element.getAttribute('href')?.slice(1) ?? '',
+        ...[...element.attributes].flatMap((attribute) =>
+          [...attribute.value.matchAll(/url\(\s*['"]?#([^'"()\s]+)/g)].map((match) => match[1]),
+        ),
+      ]);
+      expect(ids.filter((id) => !pointedAt.includes(id))).toEqual([]);
       const links = [...reader.querySelectorAll('a[href^="#"]')].map((link) => link.getAttribute('href'));
       expect(links).toEqual(expect.arrayContaining((IN_PAGE_LINKS[name] ?? []).map((id) => `#${COPY_ID_PREFIX}${id}`)));
       if (expected.dir) expect(captured.dir).toBe(expected.dir);

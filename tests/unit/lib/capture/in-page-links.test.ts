@@ -103,6 +103,16 @@ describe('links into the page, in a copy', () => {
     expect(copy.querySelector('h2')?.innerHTML).toBe(`<span id="${COPY_ID_PREFIX}section-1">1.</span> Introduction`);
   });
 
+  it('keeps no id whose only links it drops (a heading anchor, an "[edit]" link)', () => {
+    const { win } = load();
+    const page = `<h2 id="History">History<a href="#History" class="anchor">#</a></h2><p>x</p>
+      <h2 id="Uses">Uses <span class="mw-editsection"><a href="#Uses">[edit]</a></span></h2><p>y</p>`;
+    const once = sanitizeArticleHtml(page, win);
+    expect(once).not.toContain('id=');
+    // What is stored is what the reader shows (it sanitizes the stored copy again).
+    expect(sanitizeArticleHtml(once, win)).toBe(once);
+  });
+
   it('keeps as words a link whose place the copy lacks, or lost (a link into a dropped part)', () => {
     const copy =
       shown(`<p>See <a href="#gone">a gone part</a>, <a href="#edit">an edited one</a> and <a href="#">the top</a>.</p>
