@@ -11,6 +11,7 @@ import { copyLength } from '@/lib/capture/copy-text';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { toIsoDate } from '@/lib/catalog-updates/dates';
+import { type PlainReader, plainReader, unclobberForms } from '@/lib/dom/form-clobbering';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { addressWithoutTracking } from '@/lib/net/tracking-parameters';
 import { elementTextSteps, pageTextSteps, shownTextFile, type WalkBudget } from '@/lib/related/page-text';
@@ -83,10 +84,12 @@ function* paragraphsHtmlSteps(doc: Document, paragraphs: readonly string[]): Ste
  */
 function* isReadable(doc: Document): Steps<boolean> {
   const counts = { elements: 0, text: 0, attributes: 0 };
+  // The page's own nodes, read through their prototypes: a form answers to its controls' names (`plainReader`).
+  const read = plainReader(doc.documentElement);
   // Subtrees still to walk, each with the depth it starts at: the page, then what cloning reaches besides.
   const pending: Array<[Node, number]> = [[doc.documentElement, 0]];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    if (!(yield* isReadableWithin(next[0], next[1], counts, pending))) return false;
+    if (!(yield* isReadableWithin(next[0], next[1], counts, pending, read))) return false;
   }
   return true;
 }
@@ -96,41 +99,44 @@ function* isReadableWithin(
   rootDepth: number,
   counts: { elements: number; text: number; attributes: number },
   pending: Array<[Node, number]>,
+  read: PlainReader,
 ): Steps<boolean> {
   let depth = rootDepth;
   let node: Node | null = root;
   while (node) {
-    if (node.nodeType === 1) {
+    const type = read.nodeType(node);
+    if (type === 1) {
       if (++counts.elements % 256 === 0) yield;
       const element = node as Element;
-      for (const attribute of element.attributes) counts.attributes += attribute.value.length;
-      const inner = clonedBesidesChildren(element);
+      for (const attribute of read.attributes(element)) counts.attributes += attribute.value.length;
+      const inner = clonedBesidesChildren(element, read);
       if (inner?.firstChild) pending.push([inner, depth]);
     }
-    if (node.nodeType === 3) counts.text += node.nodeValue?.length ?? 0;
+    if (type === 3) counts.text += node.nodeValue?.length ?? 0;
     if (
       counts.elements > READABLE_PAGE_LIMITS.maxElements ||
       counts.text > READABLE_PAGE_LIMITS.maxText ||
       counts.attributes > READABLE_PAGE_LIMITS.maxAttributeText
     )
       return false;
-    if (node.firstChild) {
-      node = node.firstChild;
+    const child = read.firstChild(node);
+    if (child) {
+      node = child;
       if (++depth > READABLE_PAGE_LIMITS.maxDepth) return false;
       continue;
     }
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
+    while (node && node !== root && !read.nextSibling(node)) {
+      node = read.parentNode(node);
       depth--;
     }
-    node = node === root ? null : (node?.nextSibling ?? null);
+    node = !node || node === root ? null : read.nextSibling(node);
   }
   return true;
 }
 
 /** What `cloneNode(true)` copies of an element besides its children: a template's contents, a clonable shadow root. */
-function clonedBesidesChildren(element: Element): DocumentFragment | null {
-  if (element.localName === 'template' && 'content' in element) return (element as HTMLTemplateElement).content;
+function clonedBesidesChildren(element: Element, read: PlainReader): DocumentFragment | null {
+  if (read.localName(element) === 'template' && 'content' in element) return (element as HTMLTemplateElement).content;
   const shadow = shadowRootOf(element);
   return shadow?.clonable ? shadow : null;
 }
@@ -178,10 +184,19 @@ function unwrapSectionBodies(clone: Document): void {
   }
 }
 
-/** Readability on a clone (the page is never changed); null when it finds nothing or gives up. */
-function parseArticle(doc: Document, prepare?: (clone: Document) => void): ReturnType<Readability['parse']> {
+/**
+ * Readability on a clone (the page is never changed); null when it finds nothing or gives up (the
+ * copy is then the page's visible text). Its forms are made plain first (`unclobberForms`): a control
+ * named `closest` or `parentNode` made this throw or loop.
+ */
+function parseArticle(
+  doc: Document,
+  win: Window & typeof globalThis,
+  prepare?: (clone: Document) => void,
+): ReturnType<Readability['parse']> {
   try {
     const clone = doc.cloneNode(true) as Document;
+    unclobberForms(clone, win);
     prepare?.(clone);
     keepMathJaxMathMl(clone);
     markWidgetClutter(clone);
@@ -236,7 +251,7 @@ function* captureSteps(
   now: () => number,
 ): Steps<CapturedPage> {
   const readable = yield* isReadable(doc);
-  let article = readable ? parseArticle(doc) : null;
+  let article = readable ? parseArticle(doc, win) : null;
   yield;
   let notice: string | null = null;
   let text: string;
@@ -265,7 +280,7 @@ function* captureSteps(
       // Most of the page lost: read again with sections' bodies unwrapped (`unwrapSectionBodies`), and
       // keep that copy if it holds more of the page.
       if (lostMostWords(liveCounts, copyCounts)) {
-        const sectioned = parseArticle(doc, unwrapSectionBodies);
+        const sectioned = parseArticle(doc, win, unwrapSectionBodies);
         yield;
         const wider =
           sectioned?.content && sectioned.textContent?.trim()

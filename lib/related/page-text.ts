@@ -1,3 +1,4 @@
+import { type PlainReader, plainReader } from '@/lib/dom/form-clobbering';
 import { createWorkMeter, runInSlices, runToEnd, type Steps, type WorkMeter } from '@/lib/dom/time-slices';
 
 /**
@@ -72,18 +73,22 @@ const SKIPPED = new Set([
  */
 const BOILERPLATE_CLASSES = ['versionmodified'];
 
-function isBoilerplate(element: Element): boolean {
-  return BOILERPLATE_CLASSES.some((name) => element.classList.contains(name));
+function isBoilerplate(element: Element, read: PlainReader): boolean {
+  const classes = (read.getAttribute(element, 'class') ?? '').split(/\s+/);
+  return BOILERPLATE_CLASSES.some((name) => classes.includes(name));
 }
 
-function isHidden(element: Element): boolean {
-  return element.getAttribute('aria-hidden') === 'true' || isNotShown(element);
+function isHidden(element: Element, read?: PlainReader): boolean {
+  return (read ?? plainReader(element)).getAttribute(element, 'aria-hidden') === 'true' || isNotShown(element, read);
 }
 
-/** Hidden from every reader, not only from screen readers (`aria-hidden`). */
-function isNotShown(element: Element): boolean {
-  if (element.hasAttribute('hidden')) return true;
-  const style = element.getAttribute('style');
+/**
+ * Hidden from every reader, not only from screen readers (`aria-hidden`). Read through the prototypes
+ * (`plainReader`): a page's form answers to its controls' names.
+ */
+function isNotShown(element: Element, read = plainReader(element)): boolean {
+  if (read.hasAttribute(element, 'hidden')) return true;
+  const style = read.getAttribute(element, 'style');
   return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
@@ -138,6 +143,9 @@ function* collectText(
   let truncated = false;
   let complete = true;
   let depth = 0;
+  // The page's own nodes, read through their prototypes: a form answers to its controls' names, and a
+  // control named `parentNode` sent the walk up back into its form, forever.
+  const read = plainReader(root);
   let node: Node | null = root;
   while (node) {
     if (meter.spend()) {
@@ -146,7 +154,8 @@ function* collectText(
     }
     if ((meter.nodes & 255) === 0) yield;
     let enter = false;
-    if (node.nodeType === 3) {
+    const type = read.nodeType(node);
+    if (type === 3) {
       const value = node.nodeValue ?? '';
       if (value.trim()) {
         const part = value.slice(0, maxChars - length + 1);
@@ -158,29 +167,28 @@ function* collectText(
           break;
         }
       }
-    } else if (node.nodeType === 1) {
+    } else if (type === 1) {
       const element = node as Element;
-      enter =
-        !SKIPPED.has(element.tagName.toUpperCase()) &&
-        !isHidden(element) &&
-        !(withoutBoilerplate && isBoilerplate(element));
+      const tag = read.localName(element).toUpperCase();
+      enter = !SKIPPED.has(tag) && !isHidden(element, read) && !(withoutBoilerplate && isBoilerplate(element, read));
       if (enter && depth >= maxDepth) {
         enter = false;
         complete = false;
       }
-      if (enter && keepBlocks && BLOCKS.has(element.tagName.toUpperCase())) parts.push('\n');
+      if (enter && keepBlocks && BLOCKS.has(tag)) parts.push('\n');
     }
     // Next in document order: the first child, else the next sibling of this node or an ancestor.
-    if (enter && node.firstChild) {
-      node = node.firstChild;
+    const child: Node | null = enter ? read.firstChild(node) : null;
+    if (child) {
+      node = child;
       depth++;
       continue;
     }
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
+    while (node && node !== root && !read.nextSibling(node)) {
+      node = read.parentNode(node);
       depth--;
     }
-    node = !node || node === root ? null : node.nextSibling;
+    node = !node || node === root ? null : read.nextSibling(node);
   }
   const text = keepBlocks
     ? parts
@@ -208,13 +216,16 @@ const UNREAD_CONTAINERS = 'svg, noscript, template, object, iframe, video, audio
  * the whole page while a cookie dialog is open.
  */
 function firstReadElement(doc: Document, selector: string): Element | undefined {
-  for (const element of doc.querySelectorAll(selector))
-    if (!element.closest(UNREAD_CONTAINERS) && !isOrIsInNotShown(element)) return element;
+  for (const element of doc.querySelectorAll(selector)) {
+    const read = plainReader(element);
+    if (!read.closest(element, UNREAD_CONTAINERS) && !isOrIsInNotShown(element, read)) return element;
+  }
   return undefined;
 }
 
-function isOrIsInNotShown(element: Element): boolean {
-  for (let at: Element | null = element; at; at = at.parentElement) if (isNotShown(at)) return true;
+function isOrIsInNotShown(element: Element, read: PlainReader): boolean {
+  for (let at: Node | null = element; at && read.nodeType(at) === 1; at = read.parentNode(at))
+    if (isNotShown(at as Element, read)) return true;
   return false;
 }
 

@@ -35,6 +35,46 @@ const story = (from: number, to: number) =>
     .map((text) => `<p>${text}</p>`)
     .join('');
 
+/**
+ * Models Chromium, where a form answers to its controls' names and ids before its own properties, as
+ * properties of its own (HTMLFormElement is [LegacyOverrideBuiltIns]: `<input name="closest">` makes
+ * `form.closest` the input), in clones too. jsdom does not (its forms answer to indexes only), so this
+ * window's forms, and those of the documents it clones, are given that behaviour for `names`. The controls
+ * are found as jsdom finds them itself (`elements`, `getElementsByTagName`): its selector engine reads `parentNode`.
+ */
+function formsAnswerToTheirControls(win: Window & typeof globalThis, names: readonly string[]): void {
+  const elements = Object.getOwnPropertyDescriptor(win.HTMLFormElement.prototype, 'elements')?.get as (
+    this: HTMLFormElement,
+  ) => HTMLCollection;
+  const { getAttribute, getElementsByTagName } = win.Element.prototype;
+  const named = (form: HTMLFormElement, name: string) =>
+    [...elements.call(form), ...getElementsByTagName.call(form, 'img')].find(
+      (control) => getAttribute.call(control, 'name') === name || getAttribute.call(control, 'id') === name,
+    );
+  const clobber = (doc: Document) => {
+    for (const form of getElementsByTagName.call(doc.documentElement, 'form') as HTMLCollectionOf<HTMLFormElement>)
+      for (const name of names) {
+        const builtIn = () => Reflect.get(Object.getPrototypeOf(form), name, form);
+        Object.defineProperty(form, name, { configurable: true, get: () => named(form, name) ?? builtIn() });
+      }
+  };
+  clobber(win.document);
+  const { cloneNode } = win.Document.prototype;
+  win.Document.prototype.cloneNode = function (this: Document, deep?: boolean) {
+    const clone = cloneNode.call(this, deep) as Document;
+    clobber(clone);
+    return clone;
+  };
+}
+
+/** The copy of a page whose forms answer to their controls' `names`, as in Chromium. */
+function captureWithClobberedForms(body: string, names: readonly string[]) {
+  const { doc, win } = load(`<html><head><title>Clutter</title></head><body>${body}</body></html>`);
+  formsAnswerToTheirControls(win, names);
+  const captured = capturePage(doc, 'https://example.org/article', win, () => 0);
+  return { ...captured, text: line(captured.text) };
+}
+
 describe('widget clutter: what a page adds around its article is not kept', () => {
   it('drops a sign-up form with an email field, and a box named as a newsletter sign-up with its pitch', () => {
     const text = captureText(`<main><article><h1>Night buses</h1>${story(0, 2)}
@@ -79,6 +119,50 @@ describe('widget clutter: what a page adds around its article is not kept', () =
       /Related:|Rich are paying|\[Read:|night trains stopped|Watch:|first night route|Comments \(5 posted\)|12 comments/,
     );
     for (const paragraph of STORY) expect(text).toContain(paragraph);
+  });
+  // Found in Chromium: the clutter pass threw ("line.closest is not a function"), Readability's reading was
+  // lost, and the copy was the page's visible text, with every "Related:" line, under "could not find an article".
+  it('reads an article whose forms name their controls after a form’s own properties', () => {
+    const cases: Array<[string, string[]]> = [
+      ['<form><input name="closest"><a href="https://e.example/x">Related: another story</a></form>', ['closest']],
+      [
+        '<form><input name="textContent"><input name="parentElement"><a href="/c#comments">Comments (5 posted)</a></form>',
+        ['textContent', 'parentElement'],
+      ],
+      [
+        '<form class="newsletter"><input name="getAttribute"><input type="email" name="email"><button>Subscribe</button></form>',
+        ['getAttribute'],
+      ],
+      [
+        `<form action="/search" method="get"><input name="id"><input name="name"><input name="action"><input name="title">
+          <input name="method"><input id="elements"><input name="children"><input name="attributes"><input name="nodeName">
+          <img name="tagName" src="https://example.org/s.png" alt=""><a href="/c#comments">12 comments</a></form>`,
+        ['id', 'name', 'action', 'title', 'method', 'elements', 'children', 'attributes', 'nodeName', 'tagName'],
+      ],
+    ];
+    for (const [form, names] of cases) {
+      const captured = captureWithClobberedForms(
+        `<main><article><h1>Night buses</h1>${story(0, 3)}${form}${story(3, 5)}</article></main>`,
+        names,
+      );
+      expect(captured.notice, form).toBeNull();
+      expect(captured.html, form).toContain('<p>');
+      for (const paragraph of STORY) expect(captured.text, form).toContain(paragraph);
+      expect(captured.text, form).not.toMatch(/Related:|Comments \(5 posted\)|12 comments|Subscribe/);
+    }
+  });
+
+  // A walk up the tree went from the form to its control and back: without the fix, the copy was the page's
+  // visible text, read round that loop until the walk's budget ran out, and cut as "very large".
+  it('reads an article ending in a form whose control is named parentNode, and does not loop', () => {
+    const captured = captureWithClobberedForms(
+      `<main><article><h1>Night buses</h1>${story(0, 5)}<form><input name="parentNode"><input name="parentElement">
+        <a href="/c#comments">Comments (5 posted)</a></form></article></main>`,
+      ['parentNode', 'parentElement'],
+    );
+    expect(captured.notice).toBeNull();
+    for (const paragraph of STORY) expect(captured.text).toContain(paragraph);
+    expect(captured.text).not.toContain('Comments (5 posted)');
   });
 });
 
