@@ -143,6 +143,12 @@ test('hostile HTML runs nothing, loads nothing and is left safe through a captur
   const byItem = new Map(captured.map(({ id, itemId }) => [itemId, id]));
   for (const copy of backup.captures) {
     const id = byItem.get(copy.itemId) ?? '';
+    // Read as an article, though its forms answer to their controls' names before their own properties:
+    // the story is kept, as paragraphs, and its "Related:" and comments lines are not.
+    if (id === 'form-controls-shadow-form') {
+      expect(copy.html.match(/<p>Connection pools bound/g)?.length, id).toBe(16);
+      expect(copy.html, id).not.toMatch(/Related: another story|Comments \(5 posted\)/);
+    }
     copy.html = articleWith(id, HTML_PAYLOADS.find((payload) => payload.id === id)?.html ?? '');
     copy.updatedAt += 1;
   }
