@@ -2,6 +2,7 @@ import DOMPurify from 'dompurify';
 import { modelText } from '@/lib/annotations/text-model';
 import { isPageClutter, keepCodeLanguage } from '@/lib/capture/clutter';
 import { COPY_ID_PREFIX } from '@/lib/capture/copy-ids';
+import { unclobberForms } from '@/lib/dom/form-clobbering';
 import type { Steps } from '@/lib/dom/time-slices';
 import { isSamePage, parsePageAddresses } from '@/lib/net/same-page';
 
@@ -576,7 +577,12 @@ function sanitize(
   purify.addHook('beforeSanitizeElements', (node) => {
     // The walk's first node is the body of DOMPurify's parsed document: the whole copy, unchanged yet. Only
     // what is inside it is a place: a stray `<body id>` or `<html id>` tag names an element the copy does not keep.
-    links ??= findInPageLinks(node.ownerDocument?.body ?? (node as Element), win, pages);
+    if (links) return;
+    const body = node.ownerDocument?.body ?? (node as Element);
+    // A stored copy (a backup could say anything) may hold a form answering to its controls' names
+    // (`<input name="getAttribute">`): the hooks below read its properties, and threw.
+    unclobberForms(body, win);
+    links = findInPageLinks(body, win, pages);
   });
   purify.addHook('uponSanitizeElement', (node, data) => {
     if (!(node instanceof win.Element)) return;

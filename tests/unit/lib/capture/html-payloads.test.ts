@@ -45,3 +45,31 @@ describe('hostile HTML never survives into a copy', () => {
     20_000, // a fresh jsdom per payload: slow when the machine is busy
   );
 });
+
+describe('a stored copy whose forms answer to their controls’ names', () => {
+  // Models Chromium, where a form answers to its controls' names before its own properties, as properties
+  // of its own; jsdom does not, so the documents DOMPurify parses here are given that behaviour.
+  it('is sanitized: the hooks reading the form threw ("element.getAttribute is not a function")', () => {
+    const win = new JSDOM('', { url: 'https://example.org/' }).window as unknown as Window & typeof globalThis;
+    const { parseFromString } = win.DOMParser.prototype;
+    const { getAttribute, getElementsByTagName } = win.Element.prototype;
+    const named = (form: Element, name: string) =>
+      [...getElementsByTagName.call(form, 'input')].find((input) => getAttribute.call(input, 'name') === name);
+    win.DOMParser.prototype.parseFromString = function (this: DOMParser, html: string, type: DOMParserSupportedType) {
+      const doc = parseFromString.call(this, html, type);
+      for (const form of getElementsByTagName.call(doc.documentElement, 'form'))
+        for (const name of ['getAttribute', 'closest'])
+          Object.defineProperty(form, name, {
+            configurable: true,
+            get: () => named(form, name) ?? Reflect.get(Object.getPrototypeOf(form), name, form),
+          });
+      return doc;
+    };
+    expect(
+      sanitizeArticleHtml(
+        '<p>Before</p><form><input name="getAttribute"><input name="closest"><p>The story</p></form>',
+        win,
+      ),
+    ).toBe('<p>Before</p><p>The story</p>');
+  });
+});
