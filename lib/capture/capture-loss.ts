@@ -1,3 +1,4 @@
+import { plainReader } from '@/lib/dom/form-clobbering';
 import { countWords } from '@/lib/search/text';
 
 /**
@@ -58,10 +59,15 @@ export function liveContents(
   { region, isArticle }: { region: Element; isArticle: boolean },
   text: string,
 ): PageContents {
+  // Through its prototype: the region may be a page's `<form role="main">`, which answers to a control
+  // named "querySelectorAll" (`plainReader`).
+  const { querySelectorAll } = plainReader(region);
   return {
     words: countWords(text),
-    codeBlocks: region.querySelectorAll('pre').length,
-    images: isArticle ? [...region.querySelectorAll('img')].filter(isContentImage).length : 0,
+    codeBlocks: querySelectorAll(region, 'pre').length,
+    images: isArticle
+      ? [...(querySelectorAll(region, 'img') as NodeListOf<HTMLImageElement>)].filter(isContentImage).length
+      : 0,
   };
 }
 

@@ -50,6 +50,7 @@ export interface PlainReader {
   getAttribute(element: Element, name: string): string | null;
   hasAttribute(element: Element, name: string): boolean;
   closest(element: Element, selectors: string): Element | null;
+  querySelectorAll(element: Element, selectors: string): NodeListOf<Element>;
 }
 
 /** The prototype that defines `name` for `object`: a form's controls shadow it as the form's own properties. */
@@ -89,5 +90,6 @@ export function plainReader(sample: Element): PlainReader {
     getAttribute: method(sample, 'getAttribute'),
     hasAttribute: method(sample, 'hasAttribute'),
     closest: method(sample, 'closest'),
+    querySelectorAll: method(sample, 'querySelectorAll'),
   };
 }

@@ -164,6 +164,16 @@ describe('widget clutter: what a page adds around its article is not kept', () =
     for (const paragraph of STORY) expect(captured.text).toContain(paragraph);
     expect(captured.text).not.toContain('Comments (5 posted)');
   });
+
+  // A page whose main region is a form (`<form role="main">`, with no <article>): counting what the live
+  // page holds, to compare the copy with, asked the form for its "querySelectorAll", which was the control.
+  it('saves a page whose main region is a form with a control named querySelectorAll', () => {
+    const captured = captureWithClobberedForms(
+      `<form role="main"><input name="querySelectorAll"><h1>Night buses</h1>${story(0, 5)}</form>`,
+      ['querySelectorAll'],
+    );
+    for (const paragraph of STORY) expect(captured.text).toContain(paragraph);
+  });
 });
 
 describe('widget clutter: an article’s own words stay, however they read', () => {
