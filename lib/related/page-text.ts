@@ -78,15 +78,15 @@ function isBoilerplate(element: Element, read: PlainReader): boolean {
   return BOILERPLATE_CLASSES.some((name) => classes.includes(name));
 }
 
-function isHidden(element: Element, read?: PlainReader): boolean {
-  return (read ?? plainReader(element)).getAttribute(element, 'aria-hidden') === 'true' || isNotShown(element, read);
+function isHidden(element: Element, read: PlainReader): boolean {
+  return read.getAttribute(element, 'aria-hidden') === 'true' || isNotShown(element, read);
 }
 
 /**
  * Hidden from every reader, not only from screen readers (`aria-hidden`). Read through the prototypes
  * (`plainReader`): a page's form answers to its controls' names.
  */
-function isNotShown(element: Element, read = plainReader(element)): boolean {
+function isNotShown(element: Element, read: PlainReader): boolean {
   if (read.hasAttribute(element, 'hidden')) return true;
   const style = read.getAttribute(element, 'style');
   return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
@@ -216,8 +216,8 @@ const UNREAD_CONTAINERS = 'svg, noscript, template, object, iframe, video, audio
  * the whole page while a cookie dialog is open.
  */
 function firstReadElement(doc: Document, selector: string): Element | undefined {
+  const read = plainReader(doc.documentElement);
   for (const element of doc.querySelectorAll(selector)) {
-    const read = plainReader(element);
     if (!read.closest(element, UNREAD_CONTAINERS) && !isOrIsInNotShown(element, read)) return element;
   }
   return undefined;
@@ -249,7 +249,8 @@ export function shownTextFile(doc: Document, limit: number): ShownTextFile | und
   const pre = body?.childElementCount === 1 ? body.firstElementChild : null;
   if (!/^text\/(?!(html|xml|xsl)$)/i.test(doc.contentType ?? '') || !pre || pre.tagName.toUpperCase() !== 'PRE')
     return undefined;
-  if (isHidden(body as HTMLElement) || isHidden(pre)) return undefined;
+  const read = plainReader(pre);
+  if (isHidden(body as HTMLElement, read) || isHidden(pre, read)) return undefined;
   for (const node of (body as HTMLElement).childNodes)
     if (node.nodeType === 3 && node.nodeValue?.trim()) return undefined;
   const parts: string[] = [];
