@@ -43,6 +43,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * scored once against the engine as it was (60/60 questions, 39/40 off-topic; nothing was tuned on it).
  * `blind20` was written the same way the same day, most of its off-topic queries holding a word of the blog
  * in its everyday sense and its questions avoiding their articles' words, and scored once (nothing tuned on it).
+ * `blind21` was written the same way on 2026-12-07 (17 of its off-topic queries a word of the blog in another
+ * sense) and scored once (nothing tuned on it).
  */
 export const CONFIDENCE_HALVES = [
   'tune',
@@ -72,6 +74,7 @@ export const CONFIDENCE_HALVES = [
   'blind18',
   'blind19',
   'blind20',
+  'blind21',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
