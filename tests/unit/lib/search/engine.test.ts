@@ -131,6 +131,13 @@ describe('bundled search engine', () => {
     expect(topIds('stampede')).toContain('thundering-herd-service-restart');
   });
 
+  // A question naming the processor, not the CPU, found nothing (blind15 of search-confidence.json).
+  it('reads "processor" as the CPU it names', () => {
+    expect(topIds('processor usage jumped to 95% right after we shipped a small release', 5)).toContain(
+      'cpu-spike-after-deployment',
+    );
+  });
+
   it('takes a several-word synonym as a phrase, and a word as specific as itself', () => {
     // "api key" stands for "secret" as a phrase: articles that merely say "api" do not match
     // "secrets", and the rare completions of "code" ("codereview") do not outweigh "secrets".
