@@ -83,6 +83,8 @@ test('the Firefox build: the side panel is the sidebar, shortcuts use Firefox’
     'save-page',
   ]);
   expect(manifest.browser_specific_settings.gecko.id).toBe('shelf@example.org');
+  // Absent means Firefox's default (script-src 'self'): no eval, no remote code (README, "Security").
+  expect(manifest.content_security_policy).toBeUndefined();
   expect(manifest.content_scripts[0].matches).toEqual(readManifest(EXTENSION_DIR).content_scripts[0].matches);
 });
 
