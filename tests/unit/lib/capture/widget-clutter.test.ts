@@ -251,6 +251,54 @@ describe('widget clutter: an article’s own words stay, however they read', () 
     expect(text).toContain(`Related: ${STORY[4]}`);
   });
 
+  // Each place alone: one line dropped would not show among the others if the test read them together.
+  it('keeps a line that is only a "Related:"-style link in a caption, a quote, a table header or a list item', () => {
+    const places: Array<[string, string]> = [
+      [
+        'a figure’s caption',
+        `<figure><img src="https://example.org/bus.jpg" alt="A night bus" width="800" height="600">
+          <figcaption><a href="https://example.org/photos">Related: the night bus photo essay</a></figcaption></figure>`,
+      ],
+      [
+        'a paragraph in a figure’s caption',
+        `<figure><img src="https://example.org/bus.jpg" alt="A night bus" width="800" height="600">
+          <figcaption><p><a href="https://example.org/photos">Related: the night bus photo essay</a></p></figcaption></figure>`,
+      ],
+      [
+        'a block quote',
+        '<blockquote><p><a href="https://example.org/photos">Related: the night bus photo essay</a></p></blockquote>',
+      ],
+      ['an inline quote', '<p><q><a href="https://example.org/photos">Related: the night bus photo essay</a></q></p>'],
+      [
+        'a table header',
+        `<table><tr><th><a href="https://example.org/photos">Related: the night bus photo essay</a></th></tr>
+          <tr><td>Route N1</td></tr></table>`,
+      ],
+      ['a list item', '<ul><li><a href="https://example.org/photos">Related: the night bus photo essay</a></li></ul>'],
+      [
+        'a table caption',
+        `<table><caption><a href="https://example.org/photos">Related: the night bus photo essay</a></caption>
+          <tr><td>Route N1</td></tr></table>`,
+      ],
+    ];
+    for (const [place, markup] of places) {
+      const text = captureText(
+        `<main><article><h1>Night buses</h1>${story(0, 3)}${markup}${story(3, 5)}</article></main>`,
+      );
+      expect(text, place).toContain('Related: the night bus photo essay');
+      for (const paragraph of STORY) expect(text, place).toContain(paragraph);
+    }
+  });
+
+  // "See also:" in manuals and wikis is the author's own cross-reference, though it reads like a promotion.
+  it('keeps a paragraph that is only a "See also:" link, between the article’s paragraphs', () => {
+    for (const lead of ['See also', 'see also', 'See Also']) {
+      const text = captureText(`<main><article><h1>Night buses</h1>${story(0, 3)}
+        <p><a href="https://example.org/timetable">${lead}: the night timetable</a></p>${story(3, 5)}</article></main>`);
+      expect(text, lead).toContain(`${lead}: the night timetable`);
+    }
+  });
+
   // Found by a review: each lost its words to a first version of the rules.
   const NAV = `<nav>${Array.from({ length: 40 }, (_, at) => `<a href="/s${at}">Section ${at}</a>`).join(' ')}</nav>`;
   const FOOTER = `<footer>${Array.from({ length: 20 }, (_, at) => `<a href="/f${at}">Footer link ${at}</a>`).join(' ')}</footer>`;
