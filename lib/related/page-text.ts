@@ -4,8 +4,8 @@ import { createWorkMeter, runInSlices, runToEnd, type Steps, type WorkMeter } fr
 /**
  * The main text of a page, extracted cheaply and the same way everywhere (content script,
  * right-click, capture, CLI through a DOM implementation in Node): the article/main element when
- * there is one, without navigation, headers, footers, forms, code blocks, hidden text or scripts,
- * capped (a text file the browser shows as a page is one `<pre>`: `shownTextFile`). The walk
+ * there is one, without navigation, headers, footers, forms (but one wrapping the article: `wrappingForms`),
+ * code blocks, hidden text or scripts, capped (a text file the browser shows as a page is one `<pre>`: `shownTextFile`). The walk
  * is iterative and bounded (`WalkBudget`), so a page nested 100,000 levels deep or holding a million
  * elements costs a bounded amount of work, never a stack overflow.
  */
@@ -137,6 +137,7 @@ function* collectText(
   meter: WorkMeter,
   withoutBoilerplate = false,
   keepBlocks = false,
+  wrappers: ReadonlySet<Element> = new Set(),
 ): Steps<CollectedText> {
   const parts: string[] = [];
   let length = 0;
@@ -170,7 +171,10 @@ function* collectText(
     } else if (type === 1) {
       const element = node as Element;
       const tag = read.localName(element).toUpperCase();
-      enter = !SKIPPED.has(tag) && !isHidden(element, read) && !(withoutBoilerplate && isBoilerplate(element, read));
+      // A form that is the page's region or holds its article or title wraps the page (ASP.NET wraps every
+      // page in one): walked, not skipped as a search or sign-up form.
+      const skipped = SKIPPED.has(tag) && !(tag === 'FORM' && (element === root || wrappers.has(element)));
+      enter = !skipped && !isHidden(element, read) && !(withoutBoilerplate && isBoilerplate(element, read));
       if (enter && depth >= maxDepth) {
         enter = false;
         complete = false;
@@ -221,6 +225,15 @@ function firstReadElement(doc: Document, selector: string): Element | undefined 
     if (!read.closest(element, UNREAD_CONTAINERS) && !isOrIsInNotShown(element, read)) return element;
   }
   return undefined;
+}
+
+/** The forms that `elements` are in, or are (see `collectText`): read through the prototypes, a form's own properties being its controls. */
+function wrappingForms(elements: ReadonlyArray<Element | undefined>, read: PlainReader): Set<Element> {
+  const forms = new Set<Element>();
+  for (const element of elements)
+    for (let at: Node | null = element ?? null; at && read.nodeType(at) === 1; at = read.parentNode(at))
+      if (read.localName(at as Element) === 'form') forms.add(at as Element);
+  return forms;
 }
 
 function isOrIsInNotShown(element: Element, read: PlainReader): boolean {
@@ -300,14 +313,16 @@ export function* pageTextSteps(
   forRelated = false,
 ): Steps<ExtractedPageText> {
   const meter = createWorkMeter(budget, now);
-  const title = pageTitle(firstReadElement(doc, 'h1')?.textContent ?? doc.title ?? '');
+  const heading = firstReadElement(doc, 'h1');
+  const title = pageTitle(heading?.textContent ?? doc.title ?? '');
   const main = firstReadElement(doc, 'article, main, [role="main"]');
+  const wrappers = wrappingForms([main, heading], plainReader(doc.documentElement));
   let result: CollectedText = { text: '', truncated: false, complete: true };
   // A capture keeps the text's blocks apart (its copy's paragraphs); related articles read words.
   const keepBlocks = !forRelated;
-  if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter, forRelated, keepBlocks);
+  if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter, forRelated, keepBlocks, wrappers);
   if (result.text.length < MIN_MAIN_TEXT && doc.body && !meter.spent) {
-    result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter, forRelated, keepBlocks);
+    result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter, forRelated, keepBlocks, wrappers);
   }
   // Related articles only: a capture keeps a text file's lines (Readability's copy, or its own
   // reading of `shownTextFile`), where this folds them.

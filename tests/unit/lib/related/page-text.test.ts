@@ -1,3 +1,4 @@
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '@/lib/dom/time-slices';
@@ -9,6 +10,7 @@ import {
   shownTextFile,
   UNTIMED_BUDGET,
 } from '@/lib/related/page-text';
+import { formsAnswerToTheirControls } from '@/tests/unit/helpers/forms-answer-to-their-controls';
 
 const doc = (html: string) => parseHTML(html.startsWith('<html') ? html : `<html>${html}</html>`).document;
 const filler = 'Real article text about cache stampedes and request coalescing. '.repeat(10);
@@ -170,6 +172,67 @@ function bodyOf(count: number, layout: 'nested' | 'flat', prefix = '', suffix = 
 
 /** Building these pages takes seconds on a busy machine. */
 const HEAVY_PAGE_BUDGET_MS = 60_000;
+
+/**
+ * A form's controls named after the properties the walk reads: in Chromium each makes the form's own
+ * property that control (`form.parentNode` the input), modelled on jsdom by `formsAnswerToTheirControls`.
+ */
+const SHADOWED = [
+  'querySelectorAll',
+  'parentNode',
+  'attributes',
+  'firstChild',
+  'nextSibling',
+  'nodeType',
+  'localName',
+  'getAttribute',
+  'hasAttribute',
+  'closest',
+  'textContent',
+];
+const SHADOWING_CONTROLS = `${SHADOWED.map((name) => `<input name="${name}">`).join('')}<button>Search</button>`;
+
+function chromiumDoc(body: string): Document {
+  const { window } = new JSDOM(`<html><head><title>Tab title</title></head><body>${body}</body></html>`, {
+    url: 'https://example.org/article',
+    virtualConsole: new VirtualConsole(),
+  });
+  const win = window as unknown as Window & typeof globalThis;
+  formsAnswerToTheirControls(win, SHADOWED);
+  return win.document;
+}
+
+describe('extractPageText on a page whose form shadows its own properties with its controls', () => {
+  const article = `<h1>Cache stampede</h1><p>${filler}</p>`;
+  const pages: Array<[string, string]> = [
+    ['a search form after the article', `<main><article>${article}</article><form>${SHADOWING_CONTROLS}</form></main>`],
+    [
+      'a search form between the article’s paragraphs',
+      `<main><article>${article}<form>${SHADOWING_CONTROLS}</form><p>Written by the platform team.</p></article></main>`,
+    ],
+    ['a search form beside the main region', `<form>${SHADOWING_CONTROLS}</form><main>${article}</main>`],
+    ['a form wrapping the article', `<form id="aspnetForm">${SHADOWING_CONTROLS}<article>${article}</article></form>`],
+    // ASP.NET wraps every page in one form: the form was skipped as a widget, and the page had no text.
+    [
+      'a form wrapping a page without an article',
+      `<form id="aspnetForm">${SHADOWING_CONTROLS}<div>${article}</div></form>`,
+    ],
+    [
+      'a form wrapping a short article',
+      `<form id="aspnetForm">${SHADOWING_CONTROLS}<article><h1>Cache stampede</h1><p>Request coalescing, briefly.</p></article></form>`,
+    ],
+    ['a form that is the main region', `<form role="main">${SHADOWING_CONTROLS}${article}</form>`],
+  ];
+
+  for (const [name, body] of pages)
+    it(`reads the article's text: ${name}`, () => {
+      const page = extractPageText(chromiumDoc(body));
+      expect(page.title).toBe('Cache stampede');
+      expect(page.text).toMatch(/Request coalescing|request coalescing/);
+      expect(page.text).not.toContain('Search');
+      expect(page.complete).toBe(true);
+    });
+});
 
 describe('extractPageText on hostile pages: iterative, within budgets', () => {
   const frozenClock = () => 0;
