@@ -201,6 +201,38 @@ test('a long page has an outline that marks the section being read, and a footno
   }
 });
 
+// The README: a link into the copy is followed when clicked "(or Enter on it)", and a place folded in a
+// closed <details> is shown, "as browsers do".
+test('Enter on a footnote marker goes to its note, and a link into a folded section opens it', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openSidePanel(context, extensionId);
+  const buffer = omnivoreZip(POOLS, { footnote: true, foldedNote: true });
+  await panel.importFile({ name: 'omnivore.zip', mimeType: 'application/zip', buffer });
+  const reader = await panel.openReaderTab(new RegExp(POOLS.title));
+  const body = reader.page.locator('.reader-body');
+
+  const note = body.getByRole('listitem').filter({ hasText: 'Most drivers start with ten connections.' });
+  const marker = body.getByRole('link', { name: '1', exact: true });
+  await marker.focus();
+  await expect(marker).toBeFocused();
+  await expect(note).not.toBeInViewport();
+  await reader.page.keyboard.press('Enter');
+  await expect(note).toBeFocused();
+  await expect(note).toBeInViewport();
+
+  const moreNotes = body.getByRole('group').filter({ hasText: 'More notes' });
+  const foldedNote = body.getByRole('listitem').filter({ hasText: 'Serverless functions share one pool' });
+  await expect(moreNotes).not.toHaveAttribute('open');
+  await expect(foldedNote).toBeHidden();
+  await body.getByRole('link', { name: '2', exact: true }).click();
+  await expect(moreNotes).toHaveAttribute('open');
+  await expect(foldedNote).toBeVisible();
+  await expect(foldedNote).toBeFocused();
+  await expect(foldedNote).toBeInViewport();
+});
+
 test('Next in reading list opens the next saved item in the same tab', async ({ context, extensionId }) => {
   const THREADS = { title: 'Sizing thread pools', url: 'https://example.com/threads' };
   const panel = await openSidePanel(context, extensionId);

@@ -15,16 +15,20 @@ export const POOLS = { title: 'Sizing connection pools', url: 'https://example.c
 /**
  * The long article of `omnivoreZip`: sections with headings, paragraphs of ordinary English prose;
  * with `footnote`, a footnote as Hugo and Jekyll write them, its marker in the first paragraph and its
- * note (with a "back" link) after the last section.
+ * note (with a "back" link) after the last section; with `foldedNote`, a second footnote whose note is
+ * folded under a closed `<details>` after the first.
  */
-export function poolsArticleHtml(title: string = POOLS.title, { footnote = false } = {}): string {
+export function poolsArticleHtml(title: string = POOLS.title, { footnote = false, foldedNote = false } = {}): string {
   const sections = ['Why pools exist', 'How big a pool should be', 'Timeouts and queues', 'Measuring it'];
   const body = sections.map((heading) => `<h2>${heading}</h2>${`<p>${PARAGRAPH}</p>`.repeat(4)}`).join('');
-  const marker = footnote
-    ? '<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>'
+  const marker =
+    (footnote ? '<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>' : '') +
+    (foldedNote ? '<sup id="fnref:2"><a href="#fn:2" class="footnote-ref" role="doc-noteref">2</a></sup>' : '');
+  const folded = foldedNote
+    ? '<details><summary>More notes</summary><ol start="2"><li id="fn:2"><p>Serverless functions share one pool through a proxy. <a href="#fnref:2" class="footnote-backref" role="doc-backlink">↩︎</a></p></li></ol></details>'
     : '';
   const notes = footnote
-    ? '<div class="footnotes" role="doc-endnotes"><ol><li id="fn:1"><p>Most drivers start with ten connections. <a href="#fnref:1" class="footnote-backref" role="doc-backlink">↩︎</a></p></li></ol></div>'
+    ? `<div class="footnotes" role="doc-endnotes"><ol><li id="fn:1"><p>Most drivers start with ten connections. <a href="#fnref:1" class="footnote-backref" role="doc-backlink">↩︎</a></p></li></ol>${folded}</div>`
     : '';
   return `<article><h1>${title}</h1><p>${PARAGRAPH}${marker}</p>${body}${notes}</article>`;
 }
@@ -33,7 +37,10 @@ export function poolsArticleHtml(title: string = POOLS.title, { footnote = false
  * An Omnivore export with one saved page and its content: the quickest real way to get a readable
  * copy. By default a page on another site; `page` may name a blog article instead.
  */
-export function omnivoreZip(page: { title: string; url: string } = POOLS, { footnote = false } = {}): Buffer {
+export function omnivoreZip(
+  page: { title: string; url: string } = POOLS,
+  { footnote = false, foldedNote = false } = {},
+): Buffer {
   return Buffer.from(
     zipSync({
       'metadata_0_to_1.json': strToU8(
@@ -49,7 +56,7 @@ export function omnivoreZip(page: { title: string; url: string } = POOLS, { foot
           },
         ]),
       ),
-      'content/pools.html': strToU8(poolsArticleHtml(page.title, { footnote })),
+      'content/pools.html': strToU8(poolsArticleHtml(page.title, { footnote, foldedNote })),
     }),
   );
 }
