@@ -203,7 +203,7 @@ describe('links into the page, in a copy', () => {
     const page = ['https://example.org/article'];
     const html = `<p id="fn1">Note. ${[
       'https://example.org/other#fn1',
-      'http://example.org/article#fn1',
+      'https://blog.example.org/article#fn1',
       'https://example.org/article?page=2#fn1',
       'https://example.org/article#',
     ]
@@ -214,11 +214,24 @@ describe('links into the page, in a copy', () => {
     container.innerHTML = sanitizeArticleHtml(sanitizeArticleHtml(html, win, page), win);
     expect(hrefs(container)).toEqual([
       'https://example.org/other#fn1',
-      'http://example.org/article#fn1',
+      'https://blog.example.org/article#fn1',
       'https://example.org/article?page=2#fn1',
       'https://example.org/article#',
     ]);
     expect(ids(container)).toEqual([]);
+  });
+
+  // A footnote written with the site's address before it moved to https, or without its www.
+  it('keeps a footnote written as a link to the page itself over http, or with or without www.', () => {
+    const page = ['https://www.example.org/article'];
+    const html = `<p id="fn1">Note. ${['http://www.example.org/article#fn1', 'https://example.org/article/#fn1']
+      .map((href) => `<a href="${href}">x</a>`)
+      .join(' ')}</p>`;
+    const { win } = load();
+    const container = win.document.createElement('div');
+    container.innerHTML = sanitizeArticleHtml(sanitizeArticleHtml(html, win, page), win);
+    expect(hrefs(container)).toEqual([`#${COPY_ID_PREFIX}fn1`, `#${COPY_ID_PREFIX}fn1`]);
+    expect(ids(container)).toEqual([`${COPY_ID_PREFIX}fn1`]);
   });
 
   it("keeps a drawing's references into itself (a gradient, a clip path, an arrowhead), under the prefix, and no <use>", () => {
