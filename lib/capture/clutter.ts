@@ -374,13 +374,20 @@ function creditLines(body: HTMLElement): Element[] {
  * A line a page puts between or after its paragraphs that is only a link, saying what it is by its
  * first words: a promotion of another page ("Related: Chicago is America's most segregated city",
  * "[Read: Why Tunisia…]", "Watch: …") or the way to the comments, which a copy does not keep
- * ("Comments (5 posted)", "12 comments"). The whole line must be the link: a sentence holding such
- * words, a label outside its link ("Related: <a>…</a>"), a line in a heading, list, table, caption
- * or quote, or a label with nothing after its colon stays. "See also:" is not one: in manuals and
- * wikis it is the author's own cross-reference.
+ * ("Comments (5 posted)", "12 comments"). The whole line must be the link, or the link in square
+ * brackets, with the label too when the brackets hold it (the Washington Post's "[Read: <a>…</a>]"): a
+ * sentence holding such words, a label outside its link without brackets ("Related: <a>…</a>", which
+ * may be the author's own), a line in a heading, list, table, caption or quote, or a label with
+ * nothing after its colon stays. "See also:" is not one: in manuals and wikis it is the author's own
+ * cross-reference.
  */
-const PROMO_LINE =
-  /^[[(]?\s*(?:related(?: (?:stories|story|articles|article|coverage|reading|content))?|read(?: (?:more|also|next))?|also read|more|watch|listen|recommended)\s*:\s*\S/iu;
+const PROMO_LABEL =
+  '(?:related(?: (?:stories|story|articles|article|coverage|reading|content))?|read(?: (?:more|also|next))?|also read|more|watch|listen|recommended)';
+const PROMO_LINE = new RegExp(`^[[(]?\\s*${PROMO_LABEL}\\s*:\\s*\\S`, 'iu');
+/** The words right before a link that open a bracketed promotion around it ("[Read: "). */
+const LABEL_BEFORE_LINK = new RegExp(`\\[\\s*${PROMO_LABEL}\\s*:\\s*$`, 'iu');
+/** A whole bracketed promotion, its link's words last: "[Read: Why the night trains stopped]". */
+const BRACKETED_PROMO = new RegExp(`^\\[\\s*${PROMO_LABEL}\\s*:\\s*(.+?)\\s*\\]$`, 'iu');
 const COMMENTS_LINE =
   /^(?:comments?\s*\(\s*\d[\d,.]*(?:\s+\p{L}+)?\s*\)|\d[\d,.]*\s+comments?|(?:leave|add|post|write) a comment|no comments(?: yet)?)$/iu;
 /** Where a line is the page's own words (`PROSE_CONTAINER`), but for a table's cell. */
@@ -391,7 +398,8 @@ function promoLines(body: HTMLElement): Element[] {
   let candidates = 0;
   for (const link of body.querySelectorAll('a[href]')) {
     const said = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (!PROMO_LINE.test(said) && !COMMENTS_LINE.test(said)) continue;
+    const labelled = PROMO_LINE.test(said) || COMMENTS_LINE.test(said);
+    if (!labelled && !(said && LABEL_BEFORE_LINK.test(textBefore(link)))) continue;
     if (++candidates > MAX_PROMO_CANDIDATES) break;
     let line: Element = link;
     while (line.parentElement && INLINE.has(line.parentElement.localName)) line = line.parentElement;
@@ -399,7 +407,24 @@ function promoLines(body: HTMLElement): Element[] {
     // A table cell is prose only as the line itself: pages laid out in tables hold whole articles in one (LWN's).
     if (line === body || UNSEEN.has(line.localName) || line.localName === 'td' || line.closest(LINE_CONTAINER))
       continue;
-    if ((line.textContent ?? '').replace(/\s+/g, ' ').trim() === said) lines.push(line);
+    const whole = (line.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const bracketed = whole.startsWith('[') && whole.endsWith(']') && line.querySelectorAll('a').length === 1;
+    const isLine = labelled
+      ? whole === said || (bracketed && whole.slice(1, -1).trim() === said)
+      : bracketed && BRACKETED_PROMO.exec(whole)?.[1] === said;
+    if (isLine) lines.push(line);
   }
   return lines;
+}
+
+/** The last words before a link in its line (up to three nodes back, out of the inline elements it opens). */
+function textBefore(link: Element): string {
+  let from: Element = link;
+  while (!from.previousSibling && from.parentElement && INLINE.has(from.parentElement.localName))
+    from = from.parentElement;
+  let text = '';
+  let node = from.previousSibling;
+  for (let read = 0; node && read < 3 && text.length < 40; read++, node = node.previousSibling)
+    text = (node.textContent ?? '') + text;
+  return text.replace(/\s+/g, ' ');
 }

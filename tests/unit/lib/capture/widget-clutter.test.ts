@@ -89,6 +89,45 @@ describe('widget clutter: what a page adds around its article is not kept', () =
     );
     for (const paragraph of STORY) expect(text).toContain(paragraph);
   });
+  // The Washington Post also writes its promotions with the label and brackets around the link: the whole line goes, brackets too.
+  it('drops a bracketed promotion whose label and brackets are around its one link', () => {
+    const text = captureText(`<main><article><h1>Night buses</h1>${story(0, 1)}
+      <p>[Read: <a href="https://example.org/tunisia">Why the night trains stopped</a>]</p>${story(1, 2)}
+      <p class="interstitial-link"><i>[Related: <a href="https://example.org/trams">Trams reach the airport</a>]</i></p>
+      ${story(2, 3)}<p>[<a href="https://example.org/video/1">Watch: the first night route</a>]</p>${story(3, 5)}
+      </article></main>`);
+    expect(text).not.toMatch(/\[|\]|Read:|night trains stopped|Related:|Trams reach|Watch:|first night route/);
+    for (const paragraph of STORY) expect(text).toContain(paragraph);
+    expect(text).toContain(`${STORY[0]} ${STORY[1]} ${STORY[2]} ${STORY[3]}`);
+  });
+
+  it('keeps bracketed text that is prose, or more than one link, or a bracketed line in a list or quote', () => {
+    const kept = [
+      'The mayor said [Read: the full decision] that the routes stay.',
+      '[Read: the full decision, published by the council on Monday.]',
+      'The council [Read: Night routes] voted again.',
+      '[Read: Night routes and Day routes]',
+      '[Read: Night routes] and the timetable',
+      '[Read: Night routes',
+      '[Night routes]',
+      '[See also: Night routes]',
+      '[Read more: Night routes]',
+    ];
+    const text = captureText(`<main><article><h1>Night buses</h1>${story(0, 2)}
+      <p>The mayor said [Read: <a href="https://example.org/d">the full decision</a>] that the routes stay.</p>
+      <p>[Read: the full decision, published by the council on Monday.]</p>
+      <p>The council [Read: <a href="https://example.org/n">Night routes</a>] voted again.</p>
+      <p>[Read: <a href="https://example.org/n">Night routes</a> and <a href="https://example.org/d">Day routes</a>]</p>
+      <p>[Read: <a href="https://example.org/n">Night routes</a>] and the timetable</p>${story(2, 4)}
+      <p>[Read: <a href="https://example.org/n">Night routes</a></p>
+      <p>[<a href="https://example.org/n">Night routes</a>]</p>
+      <p>[See also: <a href="https://example.org/n">Night routes</a>]</p>
+      <ul><li>[Read more: <a href="https://example.org/n">Night routes</a>]</li></ul>
+      <blockquote><p>[Related: <a href="https://example.org/q">A quoted promotion</a>]</p></blockquote>${story(4, 5)}
+      </article></main>`);
+    for (const line of [...kept, ...STORY, '[Related: A quoted promotion]']) expect(text).toContain(line);
+  });
+
   // Found in Chromium: the clutter pass threw ("line.closest is not a function"), Readability's reading was
   // lost, and the copy was the page's visible text, with every "Related:" line, under "could not find an article".
   it('reads an article whose forms name their controls after a form’s own properties', () => {
