@@ -256,8 +256,18 @@ function mayLoadSomething(value: string): boolean {
   return false;
 }
 
-/** An id (or a named anchor's name) as a copy keeps it; the same for one kept already (a stored copy). */
-const copyId = (id: string) => (id.startsWith(COPY_ID_PREFIX) ? id : COPY_ID_PREFIX + id);
+/** An id (or a named anchor's name, or a link's place) as a copy keeps it. */
+type CopyId = (id: string) => string;
+
+/**
+ * How a document's ids become a copy's: a stored copy's ids all have the prefix already, and stay as
+ * they are (so that the reader, sanitizing it again, shows the copy stored); a page with any id without
+ * it has every id prefixed, `shelf-copy-x` of its own too, else that and its `x` would both be `shelf-copy-x`.
+ */
+function copyIdsFor(ids: Iterable<string>): CopyId {
+  for (const id of ids) if (!id.startsWith(COPY_ID_PREFIX)) return (place) => COPY_ID_PREFIX + place;
+  return (place) => (place.startsWith(COPY_ID_PREFIX) ? place : COPY_ID_PREFIX + place);
+}
 
 /**
  * The links into the page (`#fn:1`, `#cite_note-1`) and the places they point at, read off the whole
@@ -271,6 +281,8 @@ interface InPageLinks {
   pages: readonly URL[];
   /** The places some link into the page points at: the only ids the copy keeps. */
   targeted: Set<string>;
+  /** How the document's ids become the copy's (`copyIdsFor`). */
+  copyId: CopyId;
 }
 
 /**
@@ -281,7 +293,10 @@ interface InPageLinks {
  * address. Null for any other address, an empty fragment, or a place the page lacks (a link to the
  * page's own address then stays a link to the original).
  */
-function placeOfLink(href: string, { places, pages }: Pick<InPageLinks, 'places' | 'pages'>): string | null {
+function placeOfLink(
+  href: string,
+  { places, pages, copyId }: Pick<InPageLinks, 'places' | 'pages' | 'copyId'>,
+): string | null {
   const hash = href.indexOf('#');
   if (hash === -1 || hash === href.length - 1) return null;
   if (hash > 0 && !(pages.length > 0 && isSamePage(href.slice(0, hash), pages))) return null;
@@ -302,13 +317,11 @@ function placeOfLink(href: string, { places, pages }: Pick<InPageLinks, 'places'
 function findInPageLinks(root: ParentNode, win: Window & typeof globalThis, pages: readonly URL[]): InPageLinks {
   const attribute = (element: Element, name: string) =>
     win.Element.prototype.getAttribute.call(element, name)?.trim() ?? '';
-  const places = new Set<string>();
-  for (const element of root.querySelectorAll('[id], a[name]')) {
-    const id = attribute(element, 'id');
-    const name = element.localName === 'a' ? attribute(element, 'name') : '';
-    if (id) places.add(copyId(id));
-    if (name) places.add(copyId(name));
-  }
+  const named = [...root.querySelectorAll('[id], a[name]')].flatMap((element) =>
+    [attribute(element, 'id'), element.localName === 'a' ? attribute(element, 'name') : ''].filter(Boolean),
+  );
+  const copyId = copyIdsFor(named);
+  const places = new Set(named.map(copyId));
   const targeted = new Set<string>();
   // A drawing's gradients, clip paths and markers are places its shapes point at (`<use>` is never kept).
   for (const element of root.querySelectorAll('svg *')) {
@@ -320,12 +333,13 @@ function findInPageLinks(root: ParentNode, win: Window & typeof globalThis, page
     }
   }
   for (const link of root.querySelectorAll('a[href]')) {
-    const place = link.namespaceURI === HTML_NAMESPACE && placeOfLink(attribute(link, 'href'), { places, pages });
+    const place =
+      link.namespaceURI === HTML_NAMESPACE && placeOfLink(attribute(link, 'href'), { places, pages, copyId });
     // Not by a link to itself (keepOrUnwrapLink makes it words).
     const own = [attribute(link, 'id'), attribute(link, 'name')].filter(Boolean).map(copyId);
     if (place && !own.includes(place)) targeted.add(place);
   }
-  return { places, pages, targeted };
+  return { places, pages, targeted, copyId };
 }
 
 /**
@@ -341,9 +355,10 @@ function keepOrUnwrapLink(node: Element, links: InPageLinks): void {
   const href = node.getAttribute('href')?.trim() ?? '';
   const place = placeOfLink(href, links);
   const own = [node.getAttribute('id'), node.getAttribute('name')].flatMap((id) => id?.trim() || []);
-  const ownPlace = own.find((id) => links.targeted.has(copyId(id)));
+  // As the page has it: the id hook makes it the copy's (and drops a later one of the same place).
+  const ownPlace = own.find((id) => links.targeted.has(links.copyId(id)));
   // A link to itself (an RFC's "1" before its section's title, a page number's invisible self-link) goes nowhere.
-  const intoCopy = place !== null && !own.some((id) => copyId(id) === place);
+  const intoCopy = place !== null && !own.some((id) => links.copyId(id) === place);
   if (SAFE_URL.test(href) || intoCopy) {
     if (intoCopy) node.setAttribute('href', `#${place}`);
     // A named anchor's name becomes its id (the copy keeps no `name`).
@@ -469,7 +484,7 @@ function isDrawingInCode(node: Element): boolean {
   return (node.localName === 'svg' || node.localName === 'math') && node.parentElement?.closest('pre') != null;
 }
 
-function cleanAttributes(node: Element): void {
+function cleanAttributes(node: Element, copyId: CopyId): void {
   const html = node.namespaceURI === HTML_NAMESPACE;
   // Sizes stay on drawings (an SVG without them has none); HTML boxes are sized by the reader.
   if (html) {
@@ -589,17 +604,22 @@ function sanitize(
     if ((data.tagName === 'img' && isTrackingPixel(node)) || isPageClutter(node) || isDrawingInCode(node))
       node.remove();
     else if (data.tagName === 'img' || data.tagName === 'picture') keepResponsiveImage(node);
-    else if (data.tagName === 'a') keepOrUnwrapLink(node, links ?? { places: new Set(), pages, targeted: new Set() });
+    else if (data.tagName === 'a')
+      keepOrUnwrapLink(node, links ?? { places: new Set(), pages, targeted: new Set(), copyId: copyIdsFor([]) });
   });
+  const givenIds = new Set<string>();
   purify.addHook('uponSanitizeAttribute', (_node, event) => {
     if (event.attrName !== 'id') return;
-    const id = copyId(event.attrValue);
-    if (links?.targeted.has(id)) event.attrValue = id;
-    else event.keepAttr = false;
+    const id = links?.copyId(event.attrValue) ?? '';
+    // The first element of a place keeps it (a browser goes there): a page may give two the same id.
+    if (links?.targeted.has(id) && !givenIds.has(id)) {
+      event.attrValue = id;
+      givenIds.add(id);
+    } else event.keepAttr = false;
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (!(node instanceof win.Element)) return;
-    cleanAttributes(node);
+    cleanAttributes(node, links?.copyId ?? copyIdsFor([]));
     const id = node.getAttribute('id');
     if (id !== null) keptIds.add(id);
     if (node.namespaceURI === SVG_NAMESPACE)

@@ -133,6 +133,40 @@ describe('links into the page, in a copy', () => {
     expect(copy.querySelector('[name]')).toBeNull();
   });
 
+  // Prefixing made two of a page's places one: its own `shelf-copy-x` and `x`, both kept as `shelf-copy-x`.
+  it('keeps every place of a page apart, its own ids under the prefix too, and each link going to its own', () => {
+    const copy = shown(`<p>See <a href="#x">the first</a>, <a href="#${COPY_ID_PREFIX}x">the second</a>,
+      <a href="#${COPY_ID_PREFIX}${COPY_ID_PREFIX}x">the third</a> and <a href="#y">the fourth</a>.</p>
+      <p id="${COPY_ID_PREFIX}x">Second place.</p><p id="x">First place.</p>
+      <p id="${COPY_ID_PREFIX}${COPY_ID_PREFIX}x">Third place.</p><p id="y">Fourth place.</p><p id="y">Fourth, again.</p>`);
+    const kept = ids(copy);
+    expect(new Set(kept).size).toBe(kept.length);
+    const placeOf = (link: Element) =>
+      copy.ownerDocument.getElementById((link.getAttribute('href') ?? '').slice(1))?.textContent;
+    // As a browser goes: to the first element with the id.
+    expect([...copy.querySelectorAll('a')].map(placeOf)).toEqual([
+      'First place.',
+      'Second place.',
+      'Third place.',
+      'Fourth place.',
+    ]);
+    expect(kept).toHaveLength(4);
+    expect(kept.every((id) => id?.startsWith(COPY_ID_PREFIX))).toBe(true);
+  });
+
+  it('keeps a named anchor and an id of the same name apart from other places, and a stored copy as it is', () => {
+    const { win } = load();
+    const once = sanitizeArticleHtml(
+      `<p><a href="#a">to a</a> <a href="#${COPY_ID_PREFIX}a">to the other</a></p>
+      <h2><a name="a">A.</a></h2><p id="${COPY_ID_PREFIX}a">Other.</p>`,
+      win,
+    );
+    expect(sanitizeArticleHtml(once, win)).toBe(once);
+    const copy = shown(once);
+    expect(copy.ownerDocument.getElementById(hrefs(copy)[0]?.slice(1) ?? '')?.textContent).toBe('A.');
+    expect(copy.ownerDocument.getElementById(hrefs(copy)[1]?.slice(1) ?? '')?.textContent).toBe('Other.');
+  });
+
   it('keeps an id or address written to break out of its attribute as inert text, or not at all', () => {
     const { doc, win } = load();
     const inert = `"><img src=x onerror="window.__shelfPwned=1">`;
