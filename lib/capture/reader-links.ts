@@ -49,14 +49,31 @@ export function keepLinksOutOfReader(
   body: HTMLElement,
   open: (url: string) => void = (url) => window.open(url, '_blank', 'noopener,noreferrer'),
 ): () => void {
-  const onClick = (event: MouseEvent) => {
+  const linkOf = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.('[href]');
-    if (!link || !body.contains(link)) return;
+    return link && body.contains(link) ? { link, href: (link.getAttribute('href') ?? '').trim() } : null;
+  };
+  const onClick = (event: MouseEvent) => {
+    const clicked = linkOf(event);
+    if (!clicked) return;
     event.preventDefault();
-    const href = (link.getAttribute('href') ?? '').trim();
-    if (/^(?:https?:|mailto:)/i.test(href)) open(href);
-    else if (event.isTrusted && link.localName === 'a') goToPlaceInCopy(body, href);
+    if (WEB_OR_MAIL.test(clicked.href)) open(clicked.href);
+    else if (event.isTrusted && clicked.link.localName === 'a') goToPlaceInCopy(body, clicked.href);
+  };
+  // A middle click opens a link in a new tab by itself (no click event): a web link so, as asked, but
+  // a place in the copy would open the reader's own address with its #shelf-copy-… (a reader showing
+  // nothing of it). It goes to the place instead, as a Ctrl/⌘-click does (a click): the user sees the
+  // note, and the reading position stays (a visit). The right button's menu is the browser's.
+  const onAuxClick = (event: MouseEvent) => {
+    const clicked = event.button === 1 ? linkOf(event) : null;
+    if (clicked && !WEB_OR_MAIL.test(clicked.href)) onClick(event);
   };
   body.addEventListener('click', onClick);
-  return () => body.removeEventListener('click', onClick);
+  body.addEventListener('auxclick', onAuxClick);
+  return () => {
+    body.removeEventListener('click', onClick);
+    body.removeEventListener('auxclick', onAuxClick);
+  };
 }
+
+const WEB_OR_MAIL = /^(?:https?:|mailto:)/i;

@@ -92,6 +92,64 @@ describe('a link to a place in a shown copy (a footnote, its "back" link)', () =
     expect(document.activeElement).toBe(folded);
   });
 
+  /**
+   * Dispatches `event` as a user's: jsdom's dispatchEvent marks every event untrusted (as browsers do a
+   * script's), so it goes through jsdom's own dispatch, as the events jsdom makes itself do, marked trusted.
+   */
+  function dispatchByUser<E extends Event>(target: EventTarget, event: E): E {
+    const implOf = <T>(wrapper: object) => {
+      const symbol = Object.getOwnPropertySymbols(wrapper).find((own) => own.description === 'impl');
+      return (symbol && (wrapper as Record<symbol, T>)[symbol]) as T;
+    };
+    implOf<{ isTrusted: boolean }>(event).isTrusted = true;
+    implOf<{ _dispatch(event: unknown): boolean }>(target)._dispatch(implOf(event));
+    expect(event.isTrusted).toBe(true);
+    return event;
+  }
+
+  // A middle click opened its own new tab: the reader's address with #shelf-copy-…, a broken reader.
+  it('goes to the place on a middle click or a Ctrl/⌘-click, as on a click, and opens no tab of the reader', () => {
+    const { body, scrolled } = reader();
+    const open = vi.fn();
+    const stop = keepLinksOutOfReader(body, open);
+    const marker = body.querySelector('sup a') as HTMLElement;
+    const middle = dispatchByUser(marker, new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 1 }));
+    expect(middle.defaultPrevented).toBe(true);
+    expect(document.activeElement?.id).toBe(`${COPY_ID_PREFIX}note-1`);
+    const back = body.querySelector('li a') as HTMLElement;
+    for (const modifier of [{ ctrlKey: true }, { metaKey: true }]) {
+      const click = dispatchByUser(back, new MouseEvent('click', { bubbles: true, cancelable: true, ...modifier }));
+      expect(click.defaultPrevented).toBe(true);
+      expect(document.activeElement?.id).toBe(`${COPY_ID_PREFIX}ref-1`);
+    }
+    expect(scrolled.map((element) => element.id)).toEqual([
+      `${COPY_ID_PREFIX}note-1`,
+      `${COPY_ID_PREFIX}ref-1`,
+      `${COPY_ID_PREFIX}ref-1`,
+    ]);
+    // A script's middle click goes nowhere, as its click does; the right button's menu is the browser's.
+    const scripted = new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 1 });
+    marker.dispatchEvent(scripted);
+    expect(scripted.defaultPrevented).toBe(true);
+    expect(scrolled).toHaveLength(3);
+    const right = dispatchByUser(marker, new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 2 }));
+    expect(right.defaultPrevented).toBe(false);
+    expect(open).not.toHaveBeenCalled();
+    stop();
+  });
+
+  it('leaves a middle click on a web link to the browser, which opens it in a new tab', () => {
+    const { body } = reader();
+    body.insertAdjacentHTML('beforeend', '<p><a href="https://example.org/x" target="_blank">web</a></p>');
+    const open = vi.fn();
+    const stop = keepLinksOutOfReader(body, open);
+    const web = body.querySelector('a[href^="https:"]') as HTMLElement;
+    const middle = dispatchByUser(web, new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 1 }));
+    expect(middle.defaultPrevented).toBe(false);
+    expect(open).not.toHaveBeenCalled();
+    stop();
+  });
+
   it("goes nowhere outside the copy or without Shelf's prefix, nor on a click no user made", () => {
     const { body, scrolled } = reader();
     const onVisit = vi.fn();
