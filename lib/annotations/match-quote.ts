@@ -1,4 +1,5 @@
 import approximateSearch from 'approx-string-match';
+import { exactOccurrences, MAX_OCCURRENCES, mayOccurTooOften } from '@/lib/annotations/quote-occurrences';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { asModelText, collapseWhitespace, type TextSpan } from '@/lib/annotations/text-model';
 
@@ -32,8 +33,6 @@ const MIN_APPROXIMATE_LENGTH = 16;
 const MAX_QUOTE_ERRORS = 64;
 /** Text scanned beyond a context's length, so a few inserted characters next to the quote don't push it out. */
 const CONTEXT_SLACK = 8;
-/** Past this many exact occurrences a quote (a single common word) says nothing about where it was. */
-const MAX_OCCURRENCES = 2_000;
 /** A character that never occurs in page text, to blank parts of it out. */
 const BLANK = '\u0000';
 
@@ -108,14 +107,6 @@ function extendToQuoteEnds(text: string, span: TextSpan, expected: Expected): Te
   return { start, end };
 }
 
-function exactOccurrences(text: string, quote: string): TextSpan[] {
-  const spans: TextSpan[] = [];
-  for (let at = text.indexOf(quote); at !== -1 && spans.length <= MAX_OCCURRENCES; at = text.indexOf(quote, at + 1)) {
-    spans.push({ start: at, end: at + quote.length });
-  }
-  return spans;
-}
-
 /**
  * Among several occurrences whose context agrees on at least one side, the one that agrees on both
  * sides, if only one does and it is also the closest to where the quote was. The last sentence of a
@@ -172,6 +163,15 @@ function contextMeetsWithoutQuote(text: string, found: TextSpan, { prefix, suffi
   if (!prefix) return similarity(searched.slice(0, window), joined) >= 1 - maxErrors / joined.length;
   if (!suffix) return similarity(searched.slice(-window), joined) >= 1 - maxErrors / joined.length;
   return approximateSearch(searched, joined, maxErrors).length > 0;
+}
+
+/** The quote's span at the stored position, when it is there with both sides of its context agreeing. */
+function atPosition(text: string, expected: Expected): TextSpan | null {
+  const { quote, hint } = expected;
+  if (hint === undefined || !text.startsWith(quote, hint)) return null;
+  const span = { start: hint, end: hint + quote.length };
+  if (!keepsWordBoundaries(text, span, expected)) return null;
+  return agreesOnBothSides(scoreContext(text, span, expected)) ? span : null;
 }
 
 type ExactMatch = (QuoteMatch & { status: 'found'; oneSided: boolean }) | (QuoteMatch & { status: 'not-found' });
@@ -348,7 +348,13 @@ function matchInText(text: string, selectors: SelectorSet): QuoteMatch {
     startsWord: prefix !== undefined && isWordBoundary(prefix + quote, prefix.length),
     endsWord: suffix !== undefined && isWordBoundary(quote + suffix, quote.length),
   };
-  const spans = exactOccurrences(text, quote);
+  // Unchanged where the position says, with its context: what searching the whole text would answer
+  // (matchExactly's first rule), without that search and the scoring of every occurrence (N highlights
+  // in a long copy searched it N times). Only a quote of common characters may occur so often that
+  // the search answers "ambiguous" even then: that one is still searched for, its occurrences unscored.
+  const inPlace = atPosition(text, expected);
+  const spans = inPlace && !mayOccurTooOften(text, quote) ? [] : exactOccurrences(text, quote);
+  if (inPlace && spans.length <= MAX_OCCURRENCES) return { status: 'found', ...inPlace, method: 'position' };
   const exact = spans.length > 0 ? matchExactly(text, spans, expected) : null;
   if (exact?.status === 'found' && exact.method === 'position' && !exact.oneSided) return withoutFlag(exact);
   if (exact?.status === 'not-found' && exact.reason === 'ambiguous') return exact;
