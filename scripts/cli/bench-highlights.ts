@@ -58,23 +58,8 @@ function highlightsOf(text: string, count: number, random: () => number): Painta
   });
 }
 
-/**
- * `npm run bench -- --only highlights`: opening the reader on a long copy with many highlights,
- * in jsdom (Node): each highlight anchored in the copy's text and drawn as marks, then cleared. The
- * floor is building the copy's text model once, which any anchoring needs. jsdom's DOM is slower than
- * a browser's where ranges are compared (it walks the document from one point to find the other).
- */
-export function benchHighlights(line: Line): void {
-  const random = createRandom(11);
-  const dom = new JSDOM(
-    `<!doctype html><body><article class="reader-body">${articleHtml(PAGE_LENGTH, random)}</article>`,
-  );
-  const root = dom.window.document.querySelector('article') as Element;
-  const text = createTextModel(root).text;
-  const highlights = highlightsOf(text, HIGHLIGHTS, random);
-  console.log(
-    `\n== highlights: ${HIGHLIGHTS} highlights painted in a ${text.length.toLocaleString('en')}-character copy (jsdom in Node), per opening ==`,
-  );
+/** Paints the highlights and clears them, RUNS times (fewer past BUDGET_MS): each opening's times. */
+function paintAndClear(root: Element, highlights: readonly PaintableHighlight[]) {
   const paint: number[] = [];
   const clear: number[] = [];
   let drawn = 0;
@@ -91,7 +76,38 @@ export function benchHighlights(line: Line): void {
     paint.push(paintedAt - started);
     clear.push(clearedAt - paintedAt);
   }
-  line(`anchor + draw (${drawn} of ${HIGHLIGHTS} drawn)`, formatTiming(summarize(paint)));
-  line('clear (marks taken away)', formatTiming(summarize(clear)));
+  return { paint, clear, drawn };
+}
+
+/**
+ * `npm run bench -- --only highlights`: opening the reader on a long copy with many highlights,
+ * in jsdom (Node): each highlight anchored in the copy's text and drawn as marks, then cleared; and
+ * the same text as one text node (a long `<pre>`), which every highlight splits. The floor is
+ * building the copy's text model once, which any anchoring needs. jsdom's DOM is slower than a
+ * browser's where ranges are compared (it walks the document from one point to find the other).
+ */
+export function benchHighlights(line: Line): void {
+  const random = createRandom(11);
+  const dom = new JSDOM(
+    `<!doctype html><body><article class="reader-body">${articleHtml(PAGE_LENGTH, random)}</article>`,
+  );
+  const root = dom.window.document.querySelector('article') as Element;
+  const text = createTextModel(root).text;
+  const highlights = highlightsOf(text, HIGHLIGHTS, random);
+  console.log(
+    `\n== highlights: ${HIGHLIGHTS} highlights painted in a ${text.length.toLocaleString('en')}-character copy (jsdom in Node), per opening ==`,
+  );
+  const article = paintAndClear(root, highlights);
+  line(`anchor + draw (${article.drawn} of ${HIGHLIGHTS} drawn)`, formatTiming(summarize(article.paint)));
+  line('clear (marks taken away)', formatTiming(summarize(article.clear)));
+  // The same text in one <pre>: the model reads the same text, so the same highlights anchor.
+  const pre = dom.window.document.createElement('pre');
+  pre.textContent = text;
+  const preRoot = dom.window.document.createElement('article');
+  preRoot.append(pre);
+  dom.window.document.body.append(preRoot);
+  const onePre = paintAndClear(preRoot, highlights);
+  line(`one <pre>: anchor+draw (${onePre.drawn} drawn)`, formatTiming(summarize(onePre.paint)));
+  line('one <pre>: clear', formatTiming(summarize(onePre.clear)));
   line('floor: one text model of the copy', formatTiming(summarize(timeEach([0], RUNS, () => createTextModel(root)))));
 }
