@@ -149,8 +149,17 @@ export function highlightRange(range: Range, options: HighlightOptions): Highlig
 
 /** Unwraps the marks and joins back the text nodes Shelf split that now touch again. */
 export function removeHighlight(handle: HighlightHandle): void {
+  removeHighlights([handle]);
+}
+
+/**
+ * Removes the highlights, in the order given, joining back split text nodes once at the end: joining
+ * after each one read all the children of each mark's parent again, which made clearing many
+ * highlights in one long text node quadratic.
+ */
+export function removeHighlights(handles: readonly HighlightHandle[]): void {
   const parents = new Set<Node>();
-  for (const mark of handle.marks) {
+  for (const mark of handles.flatMap((handle) => handle.marks)) {
     const parent = mark.parentNode;
     if (!parent) continue;
     mark.replaceWith(...mark.childNodes);

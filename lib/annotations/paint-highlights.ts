@@ -1,5 +1,5 @@
 import { anchor } from '@/lib/annotations/anchor';
-import { type HighlightHandle, highlightRange, removeHighlight } from '@/lib/annotations/highlight-marks';
+import { type HighlightHandle, highlightRange, removeHighlights } from '@/lib/annotations/highlight-marks';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { createTextModel } from '@/lib/annotations/text-model';
 import type { HighlightColor } from '@/lib/db/schema';
@@ -62,8 +62,8 @@ export function paintHighlights(
     drawn,
     notFound,
     clear() {
-      // Newest first: each removal joins back only the text nodes its own marks split.
-      for (const handle of [...drawn.values()].reverse()) removeHighlight(handle);
+      // Newest first, so each mark is unwrapped from the element it was drawn in.
+      removeHighlights([...drawn.values()].reverse());
     },
   };
 }

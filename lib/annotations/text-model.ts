@@ -240,18 +240,44 @@ export function createTextModel(root: Element): TextModel {
   };
 
   /**
+   * Parts of split nodes found so far, by node, in order of where they start in it: splitting only
+   * shortens a part, so each still starts there. Walking from the node's first part each time made
+   * drawing many highlights in one long text node (a 200,000-character `<pre>`) quadratic.
+   */
+  const knownParts = new Map<number, { starts: number[]; parts: Text[] }>();
+
+  /**
    * The text node that now holds character `offset` of node k as it was read, and the offset there:
    * splitting keeps the first part in the node and puts the rest in new nodes right after it in
    * document order (marks wrapped around parts add no text between them).
    */
   const partHolding = (k: number, offset: number): [Text, number] => {
-    let part = nodes[k] as Text;
-    if (part.data.length === at(lengths, k)) return [part, offset];
-    while (offset >= part.data.length) {
-      offset -= part.data.length;
+    const node = nodes[k] as Text;
+    if (node.data.length === at(lengths, k)) return [node, offset];
+    let known = knownParts.get(k);
+    if (!known) {
+      known = { starts: [0], parts: [node] };
+      knownParts.set(k, known);
+    }
+    // From the last part known to start at or before the offset.
+    let low = 0;
+    let high = known.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (at(known.starts, mid) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    let part = known.parts[low] as Text;
+    let start = at(known.starts, low);
+    while (offset - start >= part.data.length) {
+      start += part.data.length;
       part = nextTextNode(part, root);
     }
-    return [part, offset];
+    if (start !== at(known.starts, low)) {
+      known.starts.splice(low + 1, 0, start);
+      known.parts.splice(low + 1, 0, part);
+    }
+    return [part, offset - start];
   };
 
   /** The DOM point where character `index` starts, or (with `after`) ends. */

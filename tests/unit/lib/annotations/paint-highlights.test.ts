@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { selectorsOfSpan } from '@/lib/annotations/describe-range';
 import { HIGHLIGHT_BACKGROUNDS, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { describeRange, type SelectorSet } from '@/lib/annotations/selectors';
+import { createTextModel } from '@/lib/annotations/text-model';
 import { mount } from '@/tests/unit/lib/annotations/mount';
 
 const HTML =
@@ -66,5 +68,39 @@ describe('painting stored highlights', () => {
     painted.clear();
     expect(root.querySelector('mark')).toBeNull();
     expect(root.textContent).toContain('Readers never block writers because each reader');
+  });
+
+  it('draws and clears many highlights in one long text node with work in proportion to their number', () => {
+    // A long <pre> is one text node: every highlight splits it, and is looked for among the parts.
+    const steps = (count: number) => {
+      document.body.replaceChildren();
+      const words = Array.from({ length: 8_000 }, (_, k) => `word${(k * 7919) % 10_007}`);
+      const root = mount(`<pre>${words.join(' ')}</pre>`);
+      const { text } = createTextModel(root);
+      const highlights = Array.from({ length: count }, (_, k) => {
+        // Spread over the text, drawn in no particular order.
+        let start = Math.floor((((k * 37) % count) * (text.length - 100)) / count);
+        while (text[start - 1] !== ' ' && start > 0) start--;
+        return { id: `h${k}`, selectors: selectorsOfSpan(text, start, start + 20), color: 'yellow' as const };
+      });
+      // Steps through the DOM: what walking a node's parts, or a parent's children, costs.
+      const nextSibling = vi.spyOn(Node.prototype, 'nextSibling', 'get');
+      const firstChild = vi.spyOn(Node.prototype, 'firstChild', 'get');
+      const counted = () => nextSibling.mock.calls.length + firstChild.mock.calls.length;
+      const painted = paintHighlights(root, highlights);
+      const painting = counted();
+      expect(painted.drawn.size).toBe(count);
+      painted.clear();
+      const clearing = counted() - painting;
+      vi.restoreAllMocks();
+      expect(root.querySelector('mark')).toBeNull();
+      expect(root.querySelector('pre')?.childNodes).toHaveLength(1);
+      return { painting, clearing };
+    };
+    const few = steps(50);
+    const many = steps(200);
+    // Four times the highlights, about four times the work (it was sixteen: each walked all the others' parts).
+    expect(many.painting / few.painting).toBeLessThan(6);
+    expect(many.clearing / few.clearing).toBeLessThan(6);
   });
 });
