@@ -281,6 +281,8 @@ interface InPageLinks {
   pages: readonly URL[];
   /** The places some link into the page points at: the only ids the copy keeps. */
   targeted: Set<string>;
+  /** The places an element's id names (a browser goes there before to a named anchor of the same name). */
+  idPlaces: Set<string>;
   /** How the document's ids become the copy's (`copyIdsFor`). */
   copyId: CopyId;
 }
@@ -317,11 +319,15 @@ function placeOfLink(
 function findInPageLinks(root: ParentNode, win: Window & typeof globalThis, pages: readonly URL[]): InPageLinks {
   const attribute = (element: Element, name: string) =>
     win.Element.prototype.getAttribute.call(element, name)?.trim() ?? '';
-  const named = [...root.querySelectorAll('[id], a[name]')].flatMap((element) =>
-    [attribute(element, 'id'), element.localName === 'a' ? attribute(element, 'name') : ''].filter(Boolean),
-  );
-  const copyId = copyIdsFor(named);
-  const places = new Set(named.map(copyId));
+  const elements = [...root.querySelectorAll('[id], a[name]')];
+  const givenIds = elements.map((element) => attribute(element, 'id')).filter(Boolean);
+  const named = [
+    ...givenIds,
+    ...elements.map((element) => (element.localName === 'a' ? attribute(element, 'name') : '')),
+  ];
+  const copyId = copyIdsFor(named.filter(Boolean));
+  const places = new Set(named.filter(Boolean).map(copyId));
+  const idPlaces = new Set(givenIds.map(copyId));
   const targeted = new Set<string>();
   // A drawing's gradients, clip paths and markers are places its shapes point at (`<use>` is never kept).
   for (const element of root.querySelectorAll('svg *')) {
@@ -339,7 +345,7 @@ function findInPageLinks(root: ParentNode, win: Window & typeof globalThis, page
     const own = [attribute(link, 'id'), attribute(link, 'name')].filter(Boolean).map(copyId);
     if (place && !own.includes(place)) targeted.add(place);
   }
-  return { places, pages, targeted, copyId };
+  return { places, pages, targeted, idPlaces, copyId };
 }
 
 /**
@@ -354,9 +360,13 @@ function keepOrUnwrapLink(node: Element, links: InPageLinks): void {
   if (node.namespaceURI !== HTML_NAMESPACE) return;
   const href = node.getAttribute('href')?.trim() ?? '';
   const place = placeOfLink(href, links);
-  const own = [node.getAttribute('id'), node.getAttribute('name')].flatMap((id) => id?.trim() || []);
-  // As the page has it: the id hook makes it the copy's (and drops a later one of the same place).
-  const ownPlace = own.find((id) => links.targeted.has(links.copyId(id)));
+  const id = node.getAttribute('id')?.trim() ?? '';
+  const name = node.getAttribute('name')?.trim() ?? '';
+  const own = [id, name].filter(Boolean);
+  // As the page has it: the id hook makes it the copy's (and drops a later one of the same place). A name
+  // is not the place where an element has it as its id: a browser goes there first, wherever each is.
+  const nameIsPlace = name !== '' && !links.idPlaces.has(links.copyId(name));
+  const ownPlace = [id, nameIsPlace ? name : ''].find((place) => place && links.targeted.has(links.copyId(place)));
   // A link to itself (an RFC's "1" before its section's title, a page number's invisible self-link) goes nowhere.
   const intoCopy = place !== null && !own.some((id) => links.copyId(id) === place);
   if (SAFE_URL.test(href) || intoCopy) {
@@ -605,7 +615,10 @@ function sanitize(
       node.remove();
     else if (data.tagName === 'img' || data.tagName === 'picture') keepResponsiveImage(node);
     else if (data.tagName === 'a')
-      keepOrUnwrapLink(node, links ?? { places: new Set(), pages, targeted: new Set(), copyId: copyIdsFor([]) });
+      keepOrUnwrapLink(
+        node,
+        links ?? { places: new Set(), pages, targeted: new Set(), idPlaces: new Set(), copyId: copyIdsFor([]) },
+      );
   });
   const givenIds = new Set<string>();
   purify.addHook('uponSanitizeAttribute', (_node, event) => {

@@ -154,6 +154,14 @@ describe('links into the page, in a copy', () => {
     expect(kept.every((id) => id?.startsWith(COPY_ID_PREFIX))).toBe(true);
   });
 
+  // A browser goes to the element with the id before any <a name> of that place, wherever each is.
+  it('gives a place to the element with its id, not to a named anchor of the same name before it', () => {
+    const copy = shown(`<p><a href="#x">to x</a></p><p><a name="x">An old anchor.</a></p><p id="x">The place.</p>`);
+    expect(ids(copy)).toEqual([`${COPY_ID_PREFIX}x`]);
+    expect(copy.ownerDocument.getElementById(`${COPY_ID_PREFIX}x`)?.textContent).toBe('The place.');
+    expect(copy.textContent).toContain('An old anchor.');
+  });
+
   it('keeps a named anchor and an id of the same name apart from other places, and a stored copy as it is', () => {
     const { win } = load();
     const once = sanitizeArticleHtml(
