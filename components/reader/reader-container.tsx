@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { AnnotatedReader } from '@/components/annotations/annotated-reader';
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { NoteAfterRemoval } from '@/components/annotations/note-after-removal';
+import { usePlaceInAddress } from '@/components/hooks/use-place-in-address';
 import { useReaderActions } from '@/components/hooks/use-reader-actions';
 import { useReaderDocument } from '@/components/hooks/use-reader-document';
 import { useReaderSettings } from '@/components/hooks/use-reader-settings';
@@ -30,6 +31,8 @@ interface ReaderContainerProps {
   list?: ListOrder;
   /** Opened from a search result: the passage that matched, shown and marked. */
   passage?: string;
+  /** The reader's address's `#fragment`: where it names a place in the copy (a footnote), the reader opens there. */
+  addressFragment?: string;
   /** Opened from a result the user's note matched: the note is shown and has the focus. */
   openAt?: 'note';
   /** Opened before that passage was known: the search's matched terms (and unfinished word) to find it by. */
@@ -53,6 +56,7 @@ export function ReaderContainer({
   passagePrefix,
   passagePhrase,
   openAt,
+  addressFragment,
 }: ReaderContainerProps) {
   const data = useLiveQuery(() => getReaderData(itemId), [itemId]);
   const settings = useReaderSettings();
@@ -63,6 +67,7 @@ export function ReaderContainer({
   const passage = usePassage(copyText, givenPassage, passageTerms, passagePrefix, passagePhrase);
   const percent = useReadingProgress(itemId, copyShown, data?.progress);
   useFocusAtPassage(copyShown, passage);
+  usePlaceInAddress(copyShown, addressFragment);
   const noCopyShown = data?.item !== undefined && data.capture === undefined && settings !== undefined;
   useTitleFocus(
     copyShown ? 'copy' : noCopyShown ? 'no-copy' : null,

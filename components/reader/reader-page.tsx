@@ -15,7 +15,7 @@ export function ReaderPage({ itemId }: { itemId: string }) {
   return (
     <main className="reader-page">
       <StorageGate>
-        <ReaderContainer itemId={itemId} place="tab" onOpenItem={openItem} />
+        <ReaderContainer itemId={itemId} place="tab" onOpenItem={openItem} addressFragment={location.hash} />
       </StorageGate>
     </main>
   );

@@ -38,6 +38,23 @@ export function goToPlaceInCopy(body: HTMLElement, href: string): boolean {
 }
 
 /**
+ * A reader opened at an address naming a place in its copy (`sidepanel.html?reader=<id>#shelf-copy-fn:1`:
+ * a footnote the browser's menu opened in a new tab, or dragged to the tab bar) goes there once the
+ * copy is shown, as a click on the link would have. Any other fragment does nothing. The address has
+ * the id percent-encoded where it is not ASCII; a browser looks for the decoded id, then the raw one.
+ */
+export function goToPlaceInAddress(body: HTMLElement, fragment: string): boolean {
+  if (!fragment.startsWith(`#${COPY_ID_PREFIX}`)) return false;
+  let decoded = fragment;
+  try {
+    decoded = decodeURIComponent(fragment);
+  } catch {
+    // A stray "%": the id as written.
+  }
+  return goToPlaceInCopy(body, decoded) || (decoded !== fragment && goToPlaceInCopy(body, fragment));
+}
+
+/**
  * Links in a shown copy open in a new tab, never in the reader itself (the side panel or the
  * reader tab), whatever the stored HTML says: the sanitizer leaves `<a target="_blank">` to other
  * pages, and this catches every activation (a click, or Enter on a focused link) of anything with an

@@ -202,6 +202,45 @@ describe('the reader', () => {
     Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
   }, 60_000);
 
+  // "Open link in new tab" from the browser's menu on a footnote marker: the new reader showed the copy from the top.
+  it('opened at an address naming a place in the copy, goes there after the saved position; ignores another fragment', async () => {
+    const html =
+      '<p>Pools<sup id="shelf-copy-ref-1"><a href="#shelf-copy-note-1">1</a></sup> bound queries.</p>' +
+      '<ol><li id="shelf-copy-note-1">Ten connections. <a href="#shelf-copy-ref-1">↩</a></li></ol>';
+    const id = (
+      await savePage(
+        { url: 'https://example.org/notes', title: 'Notes' },
+        capturedPage('https://example.org/notes', 'Notes', 'Pools 1 bound queries. Ten connections.', { html }),
+      )
+    ).id;
+    await setProgress(id, { fraction: 0.5, anchor: { scrollFraction: 0.5, scrollY: 500 } });
+    const order: string[] = [];
+    vi.mocked(scrollToAnchor).mockImplementation(() => order.push('restored'));
+    Object.defineProperty(Element.prototype, 'scrollIntoView', {
+      value(this: Element) {
+        order.push(this.id);
+      },
+      configurable: true,
+    });
+    try {
+      const atNote = render(
+        <ReaderContainer itemId={id} place="tab" onOpenItem={vi.fn()} addressFragment="#shelf-copy-note-1" />,
+      );
+      await waitFor(() => expect(document.activeElement?.id).toBe('shelf-copy-note-1'), { timeout: 20_000 });
+      expect(order).toEqual(['restored', 'shelf-copy-note-1']);
+      atNote.unmount();
+      order.length = 0;
+      render(<ReaderContainer itemId={id} place="tab" onOpenItem={vi.fn()} addressFragment="#reader-title" />);
+      await waitFor(() => expect(order).toEqual(['restored']), { timeout: 20_000 });
+      for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(document.activeElement?.id).toBe('reader-title');
+      expect(order).toEqual(['restored']);
+    } finally {
+      vi.mocked(scrollToAnchor).mockReset();
+      Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
+    }
+  }, 60_000);
+
   it('leaves the focus where the user put it while the copy was read', async () => {
     const elsewhere = document.createElement('input');
     document.body.append(elsewhere);

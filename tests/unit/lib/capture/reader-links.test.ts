@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COPY_ID_PREFIX } from '@/lib/capture/copy-ids';
-import { goToPlaceInCopy, keepLinksOutOfReader, PLACE_IN_COPY_EVENT } from '@/lib/capture/reader-links';
+import {
+  goToPlaceInAddress,
+  goToPlaceInCopy,
+  keepLinksOutOfReader,
+  PLACE_IN_COPY_EVENT,
+} from '@/lib/capture/reader-links';
 
 describe('links in a shown copy', () => {
   it('open web and mail addresses in a new tab, never in the reader, and nothing else at all', () => {
@@ -90,6 +95,28 @@ describe('a link to a place in a shown copy (a footnote, its "back" link)', () =
     ]);
     expect(scrolled).toEqual([folded]);
     expect(document.activeElement).toBe(folded);
+  });
+
+  // "Open link in new tab" from the browser's menu on a footnote marker opened the reader's address with
+  // #shelf-copy-… in a new tab, which showed the copy from the top.
+  it("goes to the place an address's fragment names, as a visit, and ignores any other fragment", () => {
+    const { body, scrolled } = reader();
+    body.insertAdjacentHTML('beforeend', `<p id="${COPY_ID_PREFIX}fn-é">é</p>`);
+    const visits: string[] = [];
+    const onVisit = (event: Event) => visits.push((event.target as Element).id);
+    window.addEventListener(PLACE_IN_COPY_EVENT, onVisit);
+    for (const ignored of ['', '#', '#reader-title', '#root', `#${COPY_ID_PREFIX}missing`, '#%', `#${COPY_ID_PREFIX}%`])
+      expect(goToPlaceInAddress(body, ignored), ignored).toBe(false);
+    expect(scrolled).toEqual([]);
+    expect(document.activeElement).toBe(document.body);
+    expect(goToPlaceInAddress(body, `#${COPY_ID_PREFIX}note-1`)).toBe(true);
+    expect(document.activeElement?.id).toBe(`${COPY_ID_PREFIX}note-1`);
+    // The address bar's form of a non-ASCII id.
+    expect(goToPlaceInAddress(body, `#${COPY_ID_PREFIX}fn-%C3%A9`)).toBe(true);
+    expect(document.activeElement?.id).toBe(`${COPY_ID_PREFIX}fn-é`);
+    window.removeEventListener(PLACE_IN_COPY_EVENT, onVisit);
+    expect(visits).toEqual([`${COPY_ID_PREFIX}note-1`, `${COPY_ID_PREFIX}fn-é`]);
+    expect(scrolled.map((element) => element.id)).toEqual(visits);
   });
 
   /**
