@@ -4,7 +4,7 @@ import { useCopyImages } from '@/components/hooks/use-copy-images';
 import { useOutline } from '@/components/hooks/use-outline';
 import { type ReaderDate, ReaderHeader } from '@/components/reader/reader-header';
 import { ReaderToolbar } from '@/components/reader/reader-toolbar';
-import { keepLinksOutOfReader } from '@/lib/capture/reader-links';
+import { keepLinksOutOfReader, nameReaderTabInPlaceLinks } from '@/lib/capture/reader-links';
 import { sanitizeArticleHtml } from '@/lib/capture/sanitize';
 import type { CaptureRecord } from '@/lib/db/schema';
 import { keepPlaceWhileReflowing } from '@/lib/reader/keep-place';
@@ -26,6 +26,8 @@ interface ReaderViewProps {
   toolbarLinks?: ReactNode;
   /** What comes after the text: the end-of-article actions. */
   end?: ReactNode;
+  /** In the side panel (whose address names no item): the reader tab's, which its links into the copy name. */
+  tabAddress?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ interface ReaderViewProps {
  * characters a line at every text size.
  */
 export function ReaderView(props: ReaderViewProps) {
-  const { capture, settings, percentRead, onSettingsChange } = props;
+  const { capture, settings, percentRead, onSettingsChange, tabAddress } = props;
   const html = useMemo(() => sanitizeArticleHtml(capture.html), [capture.html]);
   const bodyRef = useRef<HTMLDivElement>(null);
   const columnRef = useRef<HTMLDivElement>(null);
@@ -44,7 +46,10 @@ export function ReaderView(props: ReaderViewProps) {
   useCopyImages(bodyRef, capture.itemId, settings.allowRemoteImages, html);
   useCodeCopyButtons(bodyRef, html);
 
-  useEffect(() => (bodyRef.current ? keepLinksOutOfReader(bodyRef.current) : undefined), []);
+  useEffect(
+    () => (bodyRef.current ? keepLinksOutOfReader(bodyRef.current, undefined, tabAddress) : undefined),
+    [tabAddress],
+  );
   useEffect(() => {
     const controller = new AbortController();
     if (columnRef.current) keepPlaceWhileReflowing(window, columnRef.current, controller.signal);
@@ -54,8 +59,9 @@ export function ReaderView(props: ReaderViewProps) {
     const controller = new AbortController();
     if (bodyRef.current && html) keepScrollingPartsFocusable(bodyRef.current, controller.signal);
     if (bodyRef.current) quietNamelessLinks(bodyRef.current);
+    if (bodyRef.current && tabAddress) nameReaderTabInPlaceLinks(bodyRef.current, tabAddress);
     return () => controller.abort();
-  }, [html]);
+  }, [html, tabAddress]);
 
   return (
     <article className="reader" aria-labelledby="reader-title">

@@ -114,6 +114,7 @@ export function ReaderContainer({
       </NotCaptured>
     );
   }
+  const tabAddress = `/sidepanel.html?reader=${encodeURIComponent(itemId)}`;
   // A bundled article's date, else the one the page says it was published.
   const published = article?.published ?? capture.published;
   return (
@@ -132,11 +133,12 @@ export function ReaderContainer({
         }
         toolbarLinks={
           place === 'panel' && (
-            <a href={`/sidepanel.html?reader=${encodeURIComponent(itemId)}`} target="_blank" rel="noopener noreferrer">
+            <a href={tabAddress} target="_blank" rel="noopener noreferrer">
               Open in a tab
             </a>
           )
         }
+        tabAddress={place === 'panel' ? tabAddress : undefined}
         end={end}
       />
     </AnnotatedReader>

@@ -55,20 +55,43 @@ export function goToPlaceInAddress(body: HTMLElement, fragment: string): boolean
 }
 
 /**
+ * The side panel's address (`sidepanel.html`) names no item: a link into the copy there (`#shelf-copy-fn:1`)
+ * opened in a new tab by the browser's menu (or dragged to the tab bar) showed what the panel shows, from
+ * its top. There each names the reader tab's address with its place (`tabAddress`:
+ * `/sidepanel.html?reader=<id>`), which goToPlaceInAddress follows; a click still goes to the place in
+ * the panel (keepLinksOutOfReader, given the same `tabAddress`). Run on each newly shown copy.
+ */
+export function nameReaderTabInPlaceLinks(body: HTMLElement, tabAddress: string): void {
+  for (const link of body.querySelectorAll('a[href]')) {
+    const href = (link.getAttribute('href') ?? '').trim();
+    if (href.startsWith(`#${COPY_ID_PREFIX}`)) link.setAttribute('href', `${tabAddress}${href}`);
+  }
+}
+
+/** The place in the copy a link's `href` names: `#shelf-copy-…`, also after the reader tab's address. */
+function placeOf(href: string, tabAddress: string | undefined): string {
+  return tabAddress && href.startsWith(`${tabAddress}#${COPY_ID_PREFIX}`) ? href.slice(tabAddress.length) : href;
+}
+
+/**
  * Links in a shown copy open in a new tab, never in the reader itself (the side panel or the
  * reader tab), whatever the stored HTML says: the sanitizer leaves `<a target="_blank">` to other
  * pages, and this catches every activation (a click, or Enter on a focused link) of anything with an
  * address anyway. Web and mail addresses open in a new tab; a link to a place in the copy (a
- * footnote) moves the reader there, when the user clicked it; nothing else opens at all.
+ * footnote) moves the reader there, when the user clicked it; nothing else opens at all. In the side
+ * panel such a link names the reader tab's address first (`tabAddress`, nameReaderTabInPlaceLinks).
  * Returns the function that stops it.
  */
 export function keepLinksOutOfReader(
   body: HTMLElement,
   open: (url: string) => void = (url) => window.open(url, '_blank', 'noopener,noreferrer'),
+  tabAddress?: string,
 ): () => void {
   const linkOf = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.('[href]');
-    return link && body.contains(link) ? { link, href: (link.getAttribute('href') ?? '').trim() } : null;
+    return link && body.contains(link)
+      ? { link, href: placeOf((link.getAttribute('href') ?? '').trim(), tabAddress) }
+      : null;
   };
   const onClick = (event: MouseEvent) => {
     const clicked = linkOf(event);

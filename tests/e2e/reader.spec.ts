@@ -241,17 +241,23 @@ test('Enter on a footnote marker goes to its note, a middle click on its ↩ bac
   await expect(foldedNote).toBeInViewport();
   expect(opened).toEqual([]);
 
-  // "Open link in new tab" from the browser's menu opens the marker's address (the reader's own with
-  // #shelf-copy-…): that reader shows the same item, at the note, focused, and the share read stays 0.
-  const markerAddress = await marker.evaluate((link) => (link as HTMLAnchorElement).href);
-  expect(markerAddress).toMatch(/\?reader=.+#shelf-copy-/);
-  const newTab = await reader.page.context().newPage();
-  await newTab.goto(markerAddress);
-  const openedNote = newTab.locator('.reader-body li').filter({ hasText: 'Most drivers start with ten connections.' });
-  await expect(openedNote).toBeFocused();
-  await expect(openedNote).toBeInViewport();
-  await expect(newTab.locator('.reader-stats')).toContainText(' 0% read');
-  await newTab.close();
+  // "Open link in new tab" from the browser's menu opens the marker's address (the reader tab's with
+  // #shelf-copy-…, from the side panel too): that reader shows the same item, at the note, focused, and
+  // the share read stays 0.
+  const panelMarker = panel.page.locator('.reader-body').getByRole('link', { name: '1', exact: true });
+  for (const link of [marker, panelMarker]) {
+    const markerAddress = await link.evaluate((anchor) => (anchor as HTMLAnchorElement).href);
+    expect(markerAddress).toMatch(/\/sidepanel\.html\?reader=.+#shelf-copy-/);
+    const newTab = await reader.page.context().newPage();
+    await newTab.goto(markerAddress);
+    const openedNote = newTab
+      .locator('.reader-body li')
+      .filter({ hasText: 'Most drivers start with ten connections.' });
+    await expect(openedNote).toBeFocused();
+    await expect(openedNote).toBeInViewport();
+    await expect(newTab.locator('.reader-stats')).toContainText(' 0% read');
+    await newTab.close();
+  }
 });
 
 test('Next in reading list opens the next saved item in the same tab', async ({ context, extensionId }) => {

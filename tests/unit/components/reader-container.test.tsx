@@ -241,6 +241,27 @@ describe('the reader', () => {
     }
   }, 60_000);
 
+  it("in the side panel, names the reader tab's address in its links into the copy; in the tab, the place alone", async () => {
+    const html =
+      '<p>Pools<sup><a href="#shelf-copy-note-1">1</a></sup>.</p><ol><li id="shelf-copy-note-1">Ten.</li></ol>';
+    const id = (
+      await savePage(
+        { url: 'https://example.org/notes', title: 'Notes' },
+        capturedPage('https://example.org/notes', 'Notes', 'Pools 1. Ten.', { html }),
+      )
+    ).id;
+    const marker = () => screen.findByRole('link', { name: '1' }, { timeout: 20_000 });
+    const panel = render(<ReaderContainer itemId={id} place="panel" onOpenItem={vi.fn()} />);
+    await waitFor(async () =>
+      expect((await marker()).getAttribute('href')).toBe(
+        `/sidepanel.html?reader=${encodeURIComponent(id)}#shelf-copy-note-1`,
+      ),
+    );
+    panel.unmount();
+    render(<ReaderContainer itemId={id} place="tab" onOpenItem={vi.fn()} />);
+    expect((await marker()).getAttribute('href')).toBe('#shelf-copy-note-1');
+  }, 60_000);
+
   it('leaves the focus where the user put it while the copy was read', async () => {
     const elsewhere = document.createElement('input');
     document.body.append(elsewhere);

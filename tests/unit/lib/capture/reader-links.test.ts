@@ -4,6 +4,7 @@ import {
   goToPlaceInAddress,
   goToPlaceInCopy,
   keepLinksOutOfReader,
+  nameReaderTabInPlaceLinks,
   PLACE_IN_COPY_EVENT,
 } from '@/lib/capture/reader-links';
 
@@ -117,6 +118,41 @@ describe('a link to a place in a shown copy (a footnote, its "back" link)', () =
     window.removeEventListener(PLACE_IN_COPY_EVENT, onVisit);
     expect(visits).toEqual([`${COPY_ID_PREFIX}note-1`, `${COPY_ID_PREFIX}fn-é`]);
     expect(scrolled.map((element) => element.id)).toEqual(visits);
+  });
+
+  // In the side panel (sidepanel.html, no item named), "Open link in new tab" on a marker showed what the panel shows.
+  it("in the side panel, name the reader tab's address with their place, and a click still goes there", () => {
+    const { body, scrolled } = reader();
+    body.insertAdjacentHTML(
+      'beforeend',
+      `<p><a href="https://example.org/x" target="_blank">web</a> <a href="/sidepanel.html?reader=other#${COPY_ID_PREFIX}note-1">other</a></p>`,
+    );
+    const tabAddress = '/sidepanel.html?reader=page%3Aabc';
+    nameReaderTabInPlaceLinks(body, tabAddress);
+    expect([...body.querySelectorAll('a')].map((link) => link.getAttribute('href'))).toEqual([
+      `${tabAddress}#${COPY_ID_PREFIX}note-1`,
+      '#reader-title',
+      `${tabAddress}#${COPY_ID_PREFIX}ref-1`,
+      'https://example.org/x',
+      `/sidepanel.html?reader=other#${COPY_ID_PREFIX}note-1`,
+    ]);
+    const open = vi.fn();
+    const stop = keepLinksOutOfReader(body, open, tabAddress);
+    const click = dispatchByUser(
+      body.querySelector('sup a') as HTMLElement,
+      new MouseEvent('click', { bubbles: true, cancelable: true }),
+    );
+    expect(click.defaultPrevented).toBe(true);
+    expect(document.activeElement?.id).toBe(`${COPY_ID_PREFIX}note-1`);
+    // Another item's address is no place in this copy: it goes nowhere.
+    const other = dispatchByUser(
+      body.querySelector('a[href*="other"]') as HTMLElement,
+      new MouseEvent('click', { bubbles: true, cancelable: true }),
+    );
+    expect(other.defaultPrevented).toBe(true);
+    expect(scrolled.map((element) => element.id)).toEqual([`${COPY_ID_PREFIX}note-1`]);
+    expect(open).not.toHaveBeenCalled();
+    stop();
   });
 
   /**
