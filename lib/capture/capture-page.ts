@@ -8,6 +8,7 @@ import {
 } from '@/lib/capture/capture-loss';
 import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
 import { copyLength } from '@/lib/capture/copy-text';
+import { markDisclosureTitles } from '@/lib/capture/page-controls';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { toIsoDate } from '@/lib/catalog-updates/dates';
@@ -199,6 +200,7 @@ function parseArticle(
     unclobberForms(clone, win);
     prepare?.(clone);
     keepMathJaxMathMl(clone);
+    markDisclosureTitles(clone);
     markWidgetClutter(clone);
     let dropped: string[] = [];
     let firstParagraph: string | undefined;

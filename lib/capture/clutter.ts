@@ -1,3 +1,4 @@
+import { isButtonRole, isDroppedToggle, isPageControl, MEDIA } from '@/lib/capture/page-controls';
 import { countWords } from '@/lib/search/text';
 
 /**
@@ -20,6 +21,7 @@ const VISUALLY_HIDDEN =
 const isInPageAddress = (href: string) => href.startsWith('#');
 
 export function isPageClutter(element: Element): boolean {
+  if (isDroppedToggle(element)) return true;
   const classes = element.getAttribute('class') ?? '';
   if (EDIT_CLUTTER.test(classes)) return true;
   if (isTableOfContents(element)) return true;
@@ -30,8 +32,7 @@ export function isPageClutter(element: Element): boolean {
   // A skip link: a link into the page, hidden from sight, for the page's keyboard users ("Continue reading
   // the main story" past each ad of a New York Times article). The copy, which drops classes, showed it.
   if (intoPage && VISUALLY_HIDDEN.test(classes)) return true;
-  if (intoPage && element.getAttribute('role')?.trim().toLowerCase() === 'button' && isPageControl(element))
-    return true;
+  if (intoPage && isButtonRole(element) && isPageControl(element)) return true;
   if (!element.parentElement?.closest(HEADING)) return false;
   const text = (element.textContent ?? '').trim();
   if (/[?&]action=edit\b/.test(href) && /^\[?\s*edit\s*\]?$/i.test(text)) return true;
@@ -86,33 +87,6 @@ function showsNear(element: Element, side: 'previousSibling' | 'nextSibling'): b
     }
   }
   return false;
-}
-
-/** A control's label is a few words ("Next", "Show more", "Load more comments"); a title or a sentence says more. */
-const MAX_CONTROL_WORDS = 4;
-/** What holds the page's words as a block of its own: a link around one wraps content, not a label. */
-const BLOCK =
-  'p, div, section, article, aside, header, footer, h1, h2, h3, h4, h5, h6, ul, ol, li, dl, dt, dd, table, figure, blockquote, pre';
-/** Content a control does not hold: a photo or a formula (an icon is an SVG, or nothing). */
-const PICTURE = 'img, picture, video, audio, math, canvas';
-/** Where a link's words are a title: a heading, or a definition list's term (an FAQ's question). */
-const TITLE = `${HEADING}, dt`;
-
-/**
- * A control of the page's own (a carousel's "Next"), for a link into the page that says it is a
- * button: only its label goes. Pages also make such a link the toggle of an expandable section (an
- * accordion's question, "<a href="#" role="button" class="expand">" around a paragraph or a
- * heading), and dropping it lost those words. So a link holding a block with words or a picture,
- * one inside a heading or a term (its text is their title), or one of more than a few words is content:
- * it stays, and the sanitizer keeps its words as text (a link into the page goes nowhere in a copy).
- * A short label in a sentence's block or a list of buttons ("Next", "Load more") is still dropped:
- * kept, it is a button that does nothing; dropped wrongly, a few words are lost, not a section.
- */
-function isPageControl(link: Element): boolean {
-  if (link.parentElement?.closest(TITLE)) return false;
-  if (link.querySelector(PICTURE)) return false;
-  for (const block of link.querySelectorAll(BLOCK)) if ((block.textContent ?? '').trim()) return false;
-  return countWords(link.textContent ?? '') <= MAX_CONTROL_WORDS;
 }
 
 const LIST = new Set(['ul', 'ol']);
@@ -183,8 +157,6 @@ export function keepCodeLanguage(element: Element): void {
 const CLUTTER_MARK = 'data-shelf-clutter';
 /** Text a reader never sees, which `textContent` would count. */
 const UNSEEN = new Set(['script', 'style', 'noscript', 'template']);
-/** What an emptied block may still show: it stays. */
-const MEDIA = 'img, picture, svg, math, video, audio, iframe, object, embed, canvas';
 /** Past this share of the article's words, what is marked is taken to be the article, and kept. */
 const MAX_DROPPED_SHARE = 0.2;
 /** Sign-up candidates looked into: a hostile page of thousands of named boxes is not walked thousands of times. */

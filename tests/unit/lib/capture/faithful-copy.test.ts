@@ -199,6 +199,64 @@ describe('a faithful copy', () => {
     expect(copy.textContent).toContain('Themes change colours only.');
   });
 
+  // An accordion's or disclosure's title outside a heading or term, a short link posing as a button or a <button>
+  // (which Readability drops), went: the copy showed each answer without its question, each section without its name.
+  it('keeps the title of a section a toggle opens, when the copy keeps that section (as text, not a control)', () => {
+    const copy = capture(`
+      <div class="faq"><a href="#" role="button" aria-expanded="false" aria-controls="a1">Pricing</a>
+        <div id="a1"><p>Plans cost twelve dollars a month for each pool you run.</p></div></div>
+      <button aria-expanded="true" aria-controls="sec2">Installation steps<svg aria-hidden="true" viewBox="0 0 10 10"><path d="M1 3l4 4 4-4"/></svg></button>
+      <div id="sec2"><p>Run the installer, then point it at the database it should pool.</p></div>
+      <button aria-expanded="false" aria-controls="q5">How do I move a pool to another region?</button>
+      <div id="q5"><p>Export its settings, then import them in the new region's console.</p></div>
+      <h3><button type="button" aria-expanded="true" aria-controls="sect3" id="acc3">Personal information</button></h3>
+      <div id="sect3" role="region" aria-labelledby="acc3"><p>Your name is kept private and never shown to others.</p></div>
+      <div class="faq-item"><div class="faq-question"><a href="#" role="button" aria-expanded="true">Billing</a></div>
+        <div class="faq-answer"><p>Invoices are sent on the first day of each month, by email.</p></div></div>
+      <details><summary><a href="#" role="button">Refunds</a></summary><p>Refunds take five working days to arrive.</p></details>
+      <details><summary>Support</summary><p>Support answers within a day, every day of the week.</p></details>`);
+    const text = copy.textContent?.replace(/\s+/g, ' ') ?? '';
+    // Each title right before its section (a line of its own: no space between the two blocks' words).
+    expect(text).toMatch(/Pricing ?Plans cost twelve dollars/);
+    expect(text).toMatch(/Installation steps ?Run the installer/);
+    expect(text).toMatch(/How do I move a pool to another region\? ?Export its settings/);
+    expect(copy.querySelector('h3')?.textContent).toBe('Personal information');
+    expect(text).toMatch(/Billing ?Invoices are sent/);
+    expect([...copy.querySelectorAll('summary')].map((summary) => summary.textContent)).toEqual(['Refunds', 'Support']);
+    // Words, not controls or links that go nowhere, without the toggle's chevron.
+    expect(copy.querySelectorAll('a, button, [role], [aria-controls], [aria-expanded], svg')).toHaveLength(0);
+  });
+
+  it('still drops a toggle that is a control ("Share", "Show more", "Expand all"…) or opens nothing the copy keeps', () => {
+    const copy = capture(`
+      <div><a href="#" role="button" aria-expanded="false" aria-controls="share-1">Share</a>
+        <div id="share-1"><p>Send this guide to a colleague who runs a pool of their own.</p></div></div>
+      <p>Pools are sized by hand today.</p>
+      <button aria-expanded="false" aria-controls="rest">Show more</button>
+      <div id="rest"><p>Sizing them by hand takes a day of measuring for each service.</p></div>
+      <a href="#" role="button" aria-controls="faq">Expand all</a>
+      <div id="faq"><p>Every answer of the guide, opened at once for the reader.</p></div>
+      <button aria-expanded="true" aria-controls="sizes">Menu</button><button aria-controls="sizes">Close</button>
+      <div id="sizes"><p>The smallest pool holds two connections, the largest two hundred.</p></div>
+      <button aria-controls="code-1">Copy</button><pre id="code-1">pool.resize(20)</pre>
+      <div><button aria-expanded="false" aria-controls="a9">${SVG}</button><div id="a9"><p>A pool shrinks again when it idles.</p></div></div>
+      <div><a href="#" role="button" aria-expanded="false" aria-controls="gone">Pricing tiers</a>
+        <button aria-expanded="false" aria-controls="folded">Refund policy</button>
+        <div id="folded" hidden><p>Refunds are made within a month.</p></div></div>
+      <p>A pool is resized while it runs. <a href="#" role="button" aria-expanded="false">Details</a></p>
+      <p><button type="button" aria-controls="theme-demo">Preview yellow theme</button></p>
+      <img id="theme-demo" src="https://example.org/img/theme-red.png" alt="The red theme">`);
+    const text = copy.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).not.toMatch(
+      /\b(?:Share|Show more|Expand all|Menu|Close|Copy|Pricing tiers|Refund policy|Details|Preview)\b/,
+    );
+    expect(copy.querySelector('svg')).toBeNull();
+    expect(text).toContain('Send this guide to a colleague');
+    expect(text).toContain('Sizing them by hand takes a day');
+    expect(text).toContain('The smallest pool holds two connections');
+    expect(text).toContain('A pool is resized while it runs.');
+  });
+
   // The copy drops classes: the New York Times' hidden "Photo" and "Credit" showed as stray words around a caption.
   it('drops a figure’s label hidden from sight ("Photo", "Credit"), not hidden text that says something', () => {
     const copy = capture(`
