@@ -61,26 +61,27 @@ export function markDisclosureTitles(doc: Document): void {
   if (!body) return;
   // The page's own marks would pass a control as a title: only Shelf's count.
   for (const marked of body.querySelectorAll(`[${TOGGLE_MARK}]`)) marked.removeAttribute(TOGGLE_MARK);
-  // A hostile page's thousands of toggles of one section read it once.
+  // A hostile page's thousands of toggles of one section read it once, and each box climbed out of once.
   const read = new Map<Element, boolean>();
   const shows = (section: Element) => {
     const known = read.get(section) ?? showsSomething(section);
     read.set(section, known);
     return known;
   };
+  const hidden = hiddenReader();
   const toggles = body.querySelectorAll(
     'button[aria-controls], button[aria-expanded], a[role][aria-controls], a[role][aria-expanded]',
   );
   for (const toggle of toggles) {
     if (toggle.localName === 'a' && !(isButtonRole(toggle) && isShortLinkIntoPage(toggle))) continue;
     if (!isTitleLabel(toggle.textContent ?? '')) continue;
-    if (!toggle.parentElement?.closest(TITLE) && !opensSection(toggle, true, shows)) continue;
+    if (!toggle.parentElement?.closest(TITLE) && !opensSection(toggle, shows, hidden)) continue;
     const span = doc.createElement('span');
     span.setAttribute(TOGGLE_MARK, '');
     // Still a button to the sign-up box's rule (`markWidgetClutter`); no `aria-expanded`, which a copy's text would keep.
     span.setAttribute('role', 'button');
-    const controls = toggle.getAttribute('aria-controls');
-    if (controls !== null) span.setAttribute('aria-controls', controls);
+    // The ids read here, for the sanitizer to read the same (a page's list may be megabytes long).
+    if (toggle.hasAttribute('aria-controls')) span.setAttribute('aria-controls', controlledIds(toggle).join(' '));
     span.append(...toggle.childNodes);
     // A toggle's drawing is its chevron or plus sign, not part of the title.
     for (const icon of span.querySelectorAll('svg')) icon.remove();
@@ -99,7 +100,7 @@ function isShortLinkIntoPage(link: Element): boolean {
  */
 export function isDroppedToggle(element: Element): boolean {
   if (!element.hasAttribute(TOGGLE_MARK)) return false;
-  return !element.parentElement?.closest(TITLE) && !opensSection(element, false, showsSomething);
+  return !element.parentElement?.closest(TITLE) && !opensSection(element, showsSomething, null);
 }
 
 /**
@@ -127,38 +128,71 @@ function isTitleLabel(text: string): boolean {
   return !(CONTROL_VERB.has(first) && rest.every((word) => GENERIC_WORDS.has(word) || /^\d+$/.test(word)));
 }
 
+/** Ids of an `aria-controls` list read: a toggle names one section, a tab list a few; a hostile page, millions. */
+const MAX_CONTROLLED_IDS = 4;
+
+/** The first ids a toggle's `aria-controls` names (`MAX_CONTROLLED_IDS`), read without splitting the rest. */
+function controlledIds(toggle: Element): string[] {
+  const controls = toggle.getAttribute('aria-controls')?.trim();
+  return controls ? controls.split(/\s+/, MAX_CONTROLLED_IDS) : [];
+}
+
 /**
  * Whether a toggle opens a section with something shown: the one its `aria-controls` names, or, with
- * `aria-expanded` alone, the one right after its line. On the page (`inPage`), that section must be one
- * Readability keeps (not hidden); in the copy, where Readability may have unwrapped the named box (its id
- * gone), the section after the toggle's line is it.
+ * `aria-expanded` alone, the one right after its line. On the page (given `hidden`), that section must be
+ * one Readability keeps (not hidden); in the copy (`hidden` null), where Readability may have unwrapped
+ * the named box (its id gone), the section after the toggle's line is it.
  */
-function opensSection(toggle: Element, inPage: boolean, shows: (section: Element) => boolean): boolean {
-  const controls = toggle.getAttribute('aria-controls')?.trim();
-  const named = controls
-    ? controls.split(/\s+/).some((id) => {
-        const section = toggle.ownerDocument.getElementById(id);
-        // A box holding its toggle is what it closes (a dialog's "Close"), not a section it titles.
-        return section !== null && !section.contains(toggle) && shows(section) && !(inPage && isHidden(section));
-      })
-    : false;
+function opensSection(
+  toggle: Element,
+  shows: (section: Element) => boolean,
+  hidden: ((element: Element) => boolean) | null,
+): boolean {
+  const ids = controlledIds(toggle);
+  const named = ids.some((id) => {
+    const section = toggle.ownerDocument.getElementById(id);
+    // A box holding its toggle is what it closes (a dialog's "Close"), not a section it titles.
+    return section !== null && !section.contains(toggle) && shows(section) && !hidden?.(section);
+  });
   if (named) return true;
-  if (inPage && controls) return false;
-  if (!inPage || toggle.hasAttribute('aria-expanded')) {
+  if (hidden && ids.length > 0) return false;
+  if (!hidden || toggle.hasAttribute('aria-expanded')) {
     const after = sectionAfter(toggle);
-    return after !== null && shows(after) && !(inPage && isHidden(after));
+    return after !== null && shows(after) && !hidden?.(after);
   }
   return false;
 }
 
-/** Hidden as Readability sees it (it leaves such an element out), by the element or a box around it. */
-function isHidden(element: Element): boolean {
-  for (let at: Element | null = element; at; at = at.parentElement) {
+/**
+ * Whether an element is hidden as Readability sees it (it leaves such an element out), by itself or a box
+ * around it; each box read once (thousands of toggles' sections deep in one box climbed it each).
+ */
+function hiddenReader(): (element: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  const hides = (at: Element) => {
     if (at.hasAttribute('hidden') || at.getAttribute('aria-hidden') === 'true') return true;
     const style = (at as HTMLElement).style;
-    if (style?.display === 'none' || style?.visibility === 'hidden') return true;
-  }
-  return false;
+    return style?.display === 'none' || style?.visibility === 'hidden';
+  };
+  return (element) => {
+    const climbed: Element[] = [];
+    let answer = false;
+    for (let at: Element | null = element; at; at = at.parentElement) {
+      const seen = known.get(at);
+      if (seen !== undefined) {
+        answer = seen;
+        break;
+      }
+      climbed.push(at);
+      if (hides(at)) {
+        answer = true;
+        break;
+      }
+    }
+    // Every box climbed through has the answer of the first one that settled it.
+    for (const at of climbed) known.set(at, answer);
+    return answer;
+  };
 }
 
 /** A toggle, marked or as the page has it (the next question's, after an answer Readability leaves out). */
