@@ -62,12 +62,7 @@ export function markDisclosureTitles(doc: Document): void {
   // The page's own marks would pass a control as a title: only Shelf's count.
   for (const marked of body.querySelectorAll(`[${TOGGLE_MARK}]`)) marked.removeAttribute(TOGGLE_MARK);
   // A hostile page's thousands of toggles of one section read it once, and each box climbed out of once.
-  const read = new Map<Element, boolean>();
-  const shows = (section: Element) => {
-    const known = read.get(section) ?? showsSomething(section);
-    read.set(section, known);
-    return known;
-  };
+  const shows = sectionReader();
   const hidden = hiddenReader();
   const toggles = body.querySelectorAll(
     'button[aria-controls], button[aria-expanded], a[role][aria-controls], a[role][aria-expanded]',
@@ -100,7 +95,29 @@ function isShortLinkIntoPage(link: Element): boolean {
  */
 export function isDroppedToggle(element: Element): boolean {
   if (!element.hasAttribute(TOGGLE_MARK)) return false;
-  return !element.parentElement?.closest(TITLE) && !opensSection(element, showsSomething, null);
+  return !element.parentElement?.closest(TITLE) && !opensSection(element, copySections(element.ownerDocument), null);
+}
+
+/**
+ * Sections of a copy read for `isDroppedToggle`, by the document being sanitized (a new one each pass): a
+ * copy (a backup, an Omnivore zip) marking thousands of toggles of one section read it once.
+ */
+const readSections = new WeakMap<Document, (section: Element) => boolean>();
+
+function copySections(doc: Document): (section: Element) => boolean {
+  const known = readSections.get(doc) ?? sectionReader();
+  readSections.set(doc, known);
+  return known;
+}
+
+/** Whether a section shows something (`showsSomething`), each section read once. */
+function sectionReader(): (section: Element) => boolean {
+  const read = new Map<Element, boolean>();
+  return (section) => {
+    const known = read.get(section) ?? showsSomething(section);
+    read.set(section, known);
+    return known;
+  };
 }
 
 /**
@@ -134,7 +151,7 @@ const MAX_CONTROLLED_IDS = 4;
 /** The first ids a toggle's `aria-controls` names (`MAX_CONTROLLED_IDS`), read without splitting the rest. */
 function controlledIds(toggle: Element): string[] {
   const controls = toggle.getAttribute('aria-controls')?.trim();
-  return controls ? controls.split(/\s+/, MAX_CONTROLLED_IDS) : [];
+  return controls ? [...new Set(controls.split(/\s+/, MAX_CONTROLLED_IDS))] : [];
 }
 
 /**

@@ -36,8 +36,8 @@ describe('marking the toggles that title a section, on a hostile page', () => {
   // Each toggle's section climbed every box around it for one hidden: thousands of questions deep in a page
   // took their count times its depth.
   it('climbs the boxes around thousands of sections once, not once per section', () => {
-    const toggles = 2_000;
-    const depth = 300;
+    const toggles = 1_000;
+    const depth = 200;
     const questions = Array.from(
       { length: toggles },
       (_, n) => `<button aria-controls="a${n}">Question number ${n}</button><div id="a${n}"><p>Answer ${n}.</p></div>`,
@@ -49,5 +49,23 @@ describe('marking the toggles that title a section, on a hostile page', () => {
     vi.restoreAllMocks();
     expect(doc.querySelectorAll('[data-shelf-toggle]')).toHaveLength(toggles);
     expect(calls).toBeLessThan(20 * (toggles + depth));
+  });
+});
+
+describe('keeping or dropping marked toggles, in a hostile copy', () => {
+  // Each marked toggle read its sections again: a copy (a backup, an Omnivore zip) of thousands of toggles
+  // naming one empty section read it once per toggle and id, each time the reader showed it.
+  it('reads a section thousands of toggles name once', () => {
+    const { win } = load('<html></html>');
+    const toggles = 5_000;
+    const reads = vi.spyOn(win.Element.prototype, 'hasAttribute');
+    const copy = sanitizeArticleHtml(
+      `<p>${'<span data-shelf-toggle="" aria-controls="e e e e">Question</span>'.repeat(toggles)}</p><div id="e">${'<i></i>'.repeat(63)}</div>`,
+      win,
+    );
+    const calls = reads.mock.calls.length;
+    vi.restoreAllMocks();
+    expect(copy).not.toContain('Question');
+    expect(calls).toBeLessThan(20 * toggles);
   });
 });
