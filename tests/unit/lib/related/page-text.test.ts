@@ -227,7 +227,7 @@ describe('extractPageText on a page whose form shadows its own properties with i
   // The first three forms are a search box beside the article: their words stay out. The others wrap the
   // page and are read, their label with them (README, "Reading the page").
   const SEARCH_BOXES = 3;
-  pages.forEach(([name, body], at) =>
+  for (const [at, [name, body]] of pages.entries())
     it(`reads the article's text: ${name}`, () => {
       const page = extractPageText(chromiumDoc(body));
       expect(page.title).toBe('Cache stampede');
@@ -235,8 +235,7 @@ describe('extractPageText on a page whose form shadows its own properties with i
       expect(page.text).not.toContain('Search');
       if (at < SEARCH_BOXES) expect(page.text).not.toContain('Find on this site');
       expect(page.complete).toBe(true);
-    }),
-  );
+    });
 });
 
 describe('extractPageText on hostile pages: iterative, within budgets', () => {
