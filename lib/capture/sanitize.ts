@@ -278,7 +278,7 @@ interface InPageLinks {
   /** Every place of the page, by its copy id. */
   places: Set<string>;
   /** The page's own addresses (`isSamePage`): a link to one of them with a fragment is a link into the page. */
-  pages: readonly URL[];
+  pages: readonly string[];
   /** The places some link into the page points at: the only ids the copy keeps. */
   targeted: Set<string>;
   /** The places an element's id names (a browser goes there before to a named anchor of the same name). */
@@ -316,7 +316,7 @@ function placeOfLink(
  * Every link into the page and every place under `root`, read before DOMPurify checks an element
  * (through the prototype: a page's `<form>` can shadow its own `getAttribute` with a field).
  */
-function findInPageLinks(root: ParentNode, win: Window & typeof globalThis, pages: readonly URL[]): InPageLinks {
+function findInPageLinks(root: ParentNode, win: Window & typeof globalThis, pages: readonly string[]): InPageLinks {
   const attribute = (element: Element, name: string) =>
     win.Element.prototype.getAttribute.call(element, name)?.trim() ?? '';
   const elements = [...root.querySelectorAll('[id], a[name]')];
@@ -590,7 +590,7 @@ function sanitize(
   html: string,
   win: Window & typeof globalThis,
   trustedType: boolean,
-  pages: readonly URL[],
+  pages: readonly string[],
   again = false,
 ): string | TrustedHTML {
   const purify = DOMPurify(win);

@@ -5,8 +5,8 @@ import { renderRelatedBox } from '@/lib/content/related-box';
 import boxCss from '@/lib/content/related-box.css?inline';
 import { mountShadowBox } from '@/lib/content/shadow-box';
 import { sendRequest } from '@/lib/messaging/client';
+import { comparableAddress } from '@/lib/net/same-page';
 import { extractPageTextInSlices, type WalkBudget } from '@/lib/related/page-text';
-import { comparableAddress } from '@/lib/search/address-query';
 
 /** Enough text to judge what a page is about; more costs main-thread time for nothing. */
 const MAX_TEXT = 20_000;

@@ -1,7 +1,7 @@
 import { normalizePageUrl } from '@/lib/db/ids';
+import { comparableAddress } from '@/lib/net/same-page';
 import type { RelatedEngine, RelatedInput } from '@/lib/related/engine';
 import { QUERY_WORDS } from '@/lib/related/find-related';
-import { comparableAddress } from '@/lib/search/address-query';
 import type { LibraryHit, LibraryIndex, LibraryResponse } from '@/lib/search/library-index';
 import { makeSnippetBetweenTasks, type Snippet } from '@/lib/search/snippet';
 import { countWords } from '@/lib/search/text';

@@ -1,4 +1,4 @@
-import { searchWithoutTracking } from '@/lib/net/tracking-parameters';
+import { comparableAddress } from '@/lib/net/same-page';
 
 /**
  * A web address typed or pasted into search. People paste the address of a page they saved to find
@@ -14,24 +14,6 @@ const PAGE_FILE_ENDING = /\.(?:html?|shtml|xhtml|php\d?|aspx?|jspx?|cfm|cgi)$/i;
 const BARE_HOST =
   /^(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?(?:[/?#]|$)/i;
 const SCHEME = /^https?:\/\//i;
-
-/**
- * An address's comparable form: host without "www.", path without a trailing slash, the query
- * string without tracking parameters; scheme, default port and #fragment left out (they name the
- * same page). Null for what is no http(s) address.
- */
-export function comparableAddress(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const host = parsed.host.replace(/^www\./, '');
-  const path = parsed.pathname.replace(/\/+$/, '');
-  return `${host}${path}${searchWithoutTracking(parsed.search)}`;
-}
 
 /**
  * The address a query is, in comparable form, when the whole query is one web address: with its

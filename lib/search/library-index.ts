@@ -1,5 +1,6 @@
+import { comparableAddress } from '@/lib/net/same-page';
 import { siteOf } from '@/lib/reading-list/site';
-import { addressOfQuery, comparableAddress } from '@/lib/search/address-query';
+import { addressOfQuery } from '@/lib/search/address-query';
 import { type ConfidenceTuning, LIBRARY_CONFIDENCE } from '@/lib/search/confidence';
 import { type RankedDocument, type Ranking, rankQuery, type WordReading } from '@/lib/search/rank';
 import type { MatchedTermWeight } from '@/lib/search/score';

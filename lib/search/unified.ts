@@ -1,6 +1,7 @@
 import type { Article } from '@/lib/corpus/article';
 import { pauseForPage, runInSlices, SLICE_MS, type Steps } from '@/lib/dom/time-slices';
-import { addressOfQuery, comparableAddress } from '@/lib/search/address-query';
+import { comparableAddress } from '@/lib/net/same-page';
+import { addressOfQuery } from '@/lib/search/address-query';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
 import { holdsPhrase, type MisreadWord, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressOfQuery, comparableAddress, withoutAddressNoise } from '@/lib/search/address-query';
+import { comparableAddress } from '@/lib/net/same-page';
+import { addressOfQuery, withoutAddressNoise } from '@/lib/search/address-query';
 import { analyzeQueryWords } from '@/lib/search/text';
 
 describe('a web address in a query', () => {
