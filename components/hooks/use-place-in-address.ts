@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { goToPlaceInAddress } from '@/lib/capture/reader-links';
+import { inTwoFrames } from '@/lib/dom/after-paint';
 
 /**
  * Opened at an address naming a place in the copy (a footnote opened in a new tab from the browser's
@@ -10,12 +11,9 @@ import { goToPlaceInAddress } from '@/lib/capture/reader-links';
 export function usePlaceInAddress(copyShown: boolean, fragment: string | undefined): void {
   useEffect(() => {
     if (!copyShown || !fragment) return;
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => {
-        const body = document.querySelector<HTMLElement>('.reader-body');
-        if (body) goToPlaceInAddress(body, fragment);
-      });
+    return inTwoFrames(() => {
+      const body = document.querySelector<HTMLElement>('.reader-body');
+      if (body) goToPlaceInAddress(body, fragment);
     });
-    return () => cancelAnimationFrame(frame);
   }, [copyShown, fragment]);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { inTwoFrames } from '@/lib/dom/after-paint';
 import { focusIfNowhereAround } from '@/lib/dom/focus-rescue';
 import { showPassage } from '@/lib/dom/passage';
 import type { QueryPhrase } from '@/lib/search/phrase';
@@ -44,13 +45,10 @@ export function usePassage(
 export function useFocusAtPassage(copyShown: boolean, passage: string | null | undefined): void {
   useEffect(() => {
     if (!copyShown || passage === undefined) return;
-    const frame = requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        const body = document.querySelector('.reader-body');
-        if (body && (passage === null || !showPassage(body, passage))) focusTitle();
-      }),
-    );
-    return () => cancelAnimationFrame(frame);
+    return inTwoFrames(() => {
+      const body = document.querySelector('.reader-body');
+      if (body && (passage === null || !showPassage(body, passage))) focusTitle();
+    });
   }, [copyShown, passage]);
 }
 

@@ -14,3 +14,15 @@ export function afterNextPaint(task: () => void): () => void {
     clearTimeout(timer);
   };
 }
+
+/**
+ * Runs `task` two frames from now, and returns a function that cancels it (whichever frame is pending):
+ * the reader's work that must follow what its first frame settles (the saved position restored) and
+ * win over it, as focusing a search's passage or a place the address names.
+ */
+export function inTwoFrames(task: () => void): () => void {
+  let frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(task);
+  });
+  return () => cancelAnimationFrame(frame);
+}
