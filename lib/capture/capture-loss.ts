@@ -52,8 +52,29 @@ function isContentImage(image: HTMLImageElement): boolean {
 }
 
 /**
+ * Not shown where scripts run, though a page parsed without them (Node, imports) makes elements of
+ * their content: a `<noscript>` fallback image is a picture already counted.
+ */
+const UNSHOWN_CONTAINERS = 'noscript, template';
+
+/**
+ * The pictures of an article: its content images, one a figure or `<picture>`. A lazy-loading page
+ * draws one picture as a blurred placeholder and the image its script fills (Medium), which a copy
+ * keeps as one.
+ */
+function countPictures(region: Element): number {
+  const { querySelectorAll, closest } = plainReader(region);
+  const pictures = new Set<Element>();
+  for (const image of querySelectorAll(region, 'img') as NodeListOf<HTMLImageElement>) {
+    if (!isContentImage(image) || closest(image, UNSHOWN_CONTAINERS)) continue;
+    pictures.add(closest(image, 'figure, picture') ?? image);
+  }
+  return pictures.size;
+}
+
+/**
  * What the live article holds: `text` is its visible text as page-text.ts reads it (without code).
- * Images are counted in an `<article>` only (0 elsewhere: not judged).
+ * Pictures are counted in an `<article>` only (0 elsewhere: not judged).
  */
 export function liveContents(
   { region, isArticle }: { region: Element; isArticle: boolean },
@@ -65,9 +86,7 @@ export function liveContents(
   return {
     words: countWords(text),
     codeBlocks: querySelectorAll(region, 'pre').length,
-    images: isArticle
-      ? [...(querySelectorAll(region, 'img') as NodeListOf<HTMLImageElement>)].filter(isContentImage).length
-      : 0,
+    images: isArticle ? countPictures(region) : 0,
   };
 }
 
