@@ -1,4 +1,5 @@
 import { plainReader } from '@/lib/dom/form-clobbering';
+import type { LeftOut } from '@/lib/related/page-text';
 import { countWords } from '@/lib/search/text';
 
 /**
@@ -43,6 +44,14 @@ export function liveArticle(doc: Document): { region: Element; isArticle: boolea
   return region ? { region, isArticle: false } : null;
 }
 
+/**
+ * What the measure of words leaves out, on the live page and in the copy alike: links. Menus, tag
+ * lists, teasers of other stories and lists of names are links, which a reader copy leaves out on
+ * purpose; an article's own prose is rarely a link.
+ */
+export const isUnmeasured: LeftOut = (element, read) =>
+  read.localName(element) === 'a' && read.hasAttribute(element, 'href');
+
 function isContentImage(image: HTMLImageElement): boolean {
   // A laid-out page knows each image's size; a page parsed without layout (Node, imports) has only
   // its attributes.
@@ -73,7 +82,8 @@ function countPictures(region: Element): number {
 }
 
 /**
- * What the live article holds: `text` is its visible text as page-text.ts reads it (without code).
+ * What the live article holds: `text` is its visible text as page-text.ts reads it (without code),
+ * without what `isUnmeasured` names.
  * Pictures are counted in an `<article>` only (0 elsewhere: not judged).
  */
 export function liveContents(
@@ -94,15 +104,36 @@ export function liveContents(
  * What a copy holds, from its sanitized HTML: the browser's own serialization, so counting its tags
  * is exact, with no third parse of up to 3 MB in the tab being saved (capture parses the copy once
  * more, for its text, in a step of its own). Its words are counted from
- * the HTML too, so that formulas kept as MathML count as they do on the live page.
+ * the HTML too, so that formulas kept as MathML count as they do on the live page; as the live
+ * page's are, without code and links (`isUnmeasured`).
  */
 export function copyContents(html: string): PageContents {
-  const withoutCode = html.replace(/<pre[\s>][\s\S]*?<\/pre>/gi, ' ');
   return {
-    words: countWords(withoutCode.replace(/<[^>]*>/g, ' ').replace(/&[a-z0-9#]+;/gi, ' ')),
+    words: countWords(measuredText(html)),
     codeBlocks: (html.match(/<pre[\s>]/gi) ?? []).length,
     images: (html.match(/<img[\s>]/gi) ?? []).length,
   };
+}
+
+/** A copy's text outside code blocks and links, from its HTML in one pass (a copy may be 3 MB). */
+function measuredText(html: string): string {
+  const kept: string[] = [];
+  let inCode = 0;
+  /** The links open around this point: whether each has an address (one without names a place). */
+  const links: boolean[] = [];
+  for (const piece of html.split(/(<[^>]*>)/)) {
+    if (!piece.startsWith('<')) {
+      if (inCode === 0 && !links.includes(true)) kept.push(piece.replace(/&[a-z0-9#]+;/gi, ' '));
+      continue;
+    }
+    const [, closing, name] = /^<(\/?)([a-z][a-z0-9]*)/i.exec(piece) ?? [];
+    const local = name?.toLowerCase();
+    if (local === 'pre') inCode = Math.max(0, inCode + (closing ? -1 : 1));
+    if (local === 'a' && closing) links.pop();
+    else if (local === 'a') links.push(/\shref\s*=/i.test(piece));
+    kept.push(' ');
+  }
+  return kept.join('');
 }
 
 /** Whether a copy lost over half of the live page's words (a page long enough to judge). */

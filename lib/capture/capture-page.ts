@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import {
   copyContents,
   describeCaptureLoss,
+  isUnmeasured,
   liveArticle,
   liveContents,
   lostMostWords,
@@ -275,7 +276,9 @@ function* captureSteps(
     yield;
     // Against the live article's text, code and images: a copy that lost much of them says so.
     const liveRegion = liveArticle(doc);
-    const live = liveRegion && (yield* elementTextSteps(liveRegion.region, MAX_CAPTURE_TEXT, CAPTURE_TEXT_BUDGET, now));
+    const live =
+      liveRegion &&
+      (yield* elementTextSteps(liveRegion.region, MAX_CAPTURE_TEXT, CAPTURE_TEXT_BUDGET, now, isUnmeasured));
     if (liveRegion && live?.complete) {
       const liveCounts = liveContents(liveRegion, live.text);
       let copyCounts = copyContents(html);

@@ -138,6 +138,7 @@ function* collectText(
   withoutBoilerplate = false,
   keepBlocks = false,
   wrappers: ReadonlySet<Element> = new Set(),
+  leftOut?: LeftOut,
 ): Steps<CollectedText> {
   const parts: string[] = [];
   let length = 0;
@@ -174,7 +175,11 @@ function* collectText(
       // A form that is the page's region or holds its article or title wraps the page (ASP.NET wraps every
       // page in one): walked, not skipped as a search or sign-up form.
       const skipped = SKIPPED.has(tag) && !(tag === 'FORM' && (element === root || wrappers.has(element)));
-      enter = !skipped && !isHidden(element, read) && !(withoutBoilerplate && isBoilerplate(element, read));
+      enter =
+        !skipped &&
+        !isHidden(element, read) &&
+        !(withoutBoilerplate && isBoilerplate(element, read)) &&
+        !leftOut?.(element, read);
       if (enter && depth >= maxDepth) {
         enter = false;
         complete = false;
@@ -334,14 +339,30 @@ export function* pageTextSteps(
   return { title, text: result.text, truncated: result.truncated, complete: result.complete && !meter.spent };
 }
 
-/** Visible text under one element (same rules and budget as the page's), as steps. */
+/** Elements a caller's walk also leaves out, read through the prototypes (`plainReader`). */
+export type LeftOut = (element: Element, read: PlainReader) => boolean;
+
+/**
+ * Visible text under one element (same rules and budget as the page's), as steps; without the
+ * elements `leftOut` names too.
+ */
 export function* elementTextSteps(
   root: Element,
   maxChars: number,
   budget: WalkBudget,
   now: () => number,
+  leftOut?: LeftOut,
 ): Steps<CollectedText> {
-  return yield* collectText(root, maxChars, budget.maxDepth, createWorkMeter(budget, now));
+  return yield* collectText(
+    root,
+    maxChars,
+    budget.maxDepth,
+    createWorkMeter(budget, now),
+    false,
+    false,
+    new Set(),
+    leftOut,
+  );
 }
 
 const clock = () => performance.now();
