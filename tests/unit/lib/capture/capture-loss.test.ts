@@ -132,4 +132,15 @@ describe('a complete copy says nothing is missing, though the live page also hol
     expect(copy.text).not.toContain('headline3');
     expect(copy.notice).toBeNull();
   });
+
+  it('punctuation between links: the hundreds of readers who liked a story, set apart by dots', () => {
+    const names = Array.from({ length: 400 }, (_, at) => `<a href="/users/reader_${at}">reader_${at}</a>`).join(' · ');
+    const page = `<html><head><title>Pools</title></head><body><main><h1>Pools</h1>
+      <div class="chapter">${story(['first', 'second', 'third'])}</div>
+      <div id="feedback"><p class="kudos">${names} and 20 guests left kudos on this work!</p></div></main></body></html>`;
+    const copy = captureOf(page);
+    expect(copy.text).toContain('third section');
+    expect(copy.text).not.toContain('reader_7');
+    expect(copy.notice).toBeNull();
+  });
 });
