@@ -45,12 +45,16 @@ export function liveArticle(doc: Document): { region: Element; isArticle: boolea
 }
 
 /**
- * What the measure of words leaves out, on the live page and in the copy alike: links. Menus, tag
- * lists, teasers of other stories and lists of names are links, which a reader copy leaves out on
- * purpose; an article's own prose is rarely a link.
+ * What the measure of words leaves out, on the live page and in the copy alike: links and list
+ * items. Menus, tag lists, teasers of other stories and lists of names are links; readers' comments,
+ * a slideshow's captions and "more stories" are as often list items. A reader copy leaves them out
+ * on purpose, and an article's own prose is rarely either. The price: a list the copy lost is not
+ * noticed.
  */
-export const isUnmeasured: LeftOut = (element, read) =>
-  read.localName(element) === 'a' && read.hasAttribute(element, 'href');
+export const isUnmeasured: LeftOut = (element, read) => {
+  const name = read.localName(element);
+  return name === 'li' || (name === 'a' && read.hasAttribute(element, 'href'));
+};
 
 /**
  * Words as search counts them (`countWords`), without runs of punctuation alone: the commas or dots
@@ -114,7 +118,7 @@ export function liveContents(
  * is exact, with no third parse of up to 3 MB in the tab being saved (capture parses the copy once
  * more, for its text, in a step of its own). Its words are counted from
  * the HTML too, so that formulas kept as MathML count as they do on the live page; as the live
- * page's are, without code and links (`isUnmeasured`).
+ * page's are, without code, links and list items (`isUnmeasured`).
  */
 export function copyContents(html: string): PageContents {
   return {
@@ -124,20 +128,22 @@ export function copyContents(html: string): PageContents {
   };
 }
 
-/** A copy's text outside code blocks and links, from its HTML in one pass (a copy may be 3 MB). */
+/** A copy's text outside code blocks, links and list items (`isUnmeasured`), from its HTML in one pass (a copy may be 3 MB). */
 function measuredText(html: string): string {
   const kept: string[] = [];
   let inCode = 0;
+  let inListItem = 0;
   /** The links open around this point: whether each has an address (one without names a place). */
   const links: boolean[] = [];
   for (const piece of html.split(/(<[^>]*>)/)) {
     if (!piece.startsWith('<')) {
-      if (inCode === 0 && !links.includes(true)) kept.push(piece.replace(/&[a-z0-9#]+;/gi, ' '));
+      if (inCode === 0 && inListItem === 0 && !links.includes(true)) kept.push(piece.replace(/&[a-z0-9#]+;/gi, ' '));
       continue;
     }
     const [, closing, name] = /^<(\/?)([a-z][a-z0-9]*)/i.exec(piece) ?? [];
     const local = name?.toLowerCase();
     if (local === 'pre') inCode = Math.max(0, inCode + (closing ? -1 : 1));
+    if (local === 'li') inListItem = Math.max(0, inListItem + (closing ? -1 : 1));
     if (local === 'a' && closing) links.pop();
     else if (local === 'a') links.push(/\shref\s*=/i.test(piece));
     kept.push(' ');

@@ -79,8 +79,8 @@ describe('a copy that lost a lot of the live page says so', () => {
     expect(copyContents(html)).toEqual({ words: 3, codeBlocks: 2, images: 1 });
   });
 
-  it('reads a copy’s prose without its links, but with the text of an anchor that names a place', () => {
-    const html = `<p>one <a href="/x">two three</a> <a id="here">four</a><!-- five --></p>`;
+  it('reads a copy’s prose without its links and list items, but with the text of an anchor that names a place', () => {
+    const html = `<p>one <a href="/x">two three</a> <a id="here">four</a><!-- five --></p><ul><li>six <ul><li>seven</li></ul> eight</li></ul>`;
     expect(copyContents(html).words).toBe(2);
   });
 });
@@ -141,6 +141,32 @@ describe('a complete copy says nothing is missing, though the live page also hol
     const copy = captureOf(page);
     expect(copy.text).toContain('third section');
     expect(copy.text).not.toContain('reader_7');
+    expect(copy.notice).toBeNull();
+  });
+
+  it('list items: readers’ comments, on a page without an article element', () => {
+    const comment = (at: number) =>
+      `<ul class="single-post"><li class="post-info">reader${at} 2014/01/0${at % 9}</li>
+      <li class="post-text">${words(30, `comment${at}word`)}</li><li class="reply-text">${words(20, `reply${at}word`)}</li></ul>`;
+    const page = `<html><head><title>Pools</title></head><body><div id="content"><h1>Pools</h1>
+      <div class="article-content">${story(['first', 'second', 'third'])}</div>
+      <div id="comment-box">${Array.from({ length: 12 }, (_, at) => comment(at)).join('')}</div></div></body></html>`;
+    const copy = captureOf(page);
+    expect(copy.text).toContain('third section');
+    expect(copy.text).not.toContain('comment3word');
+    expect(copy.notice).toBeNull();
+  });
+
+  it('list items: the captions of a slideshow of other stories, inside the article', () => {
+    const slide = (at: number) =>
+      `<li><h2>${at}/20 ${words(4, `title${at}word`)}</h2><p>${words(40, `caption${at}word`)}</p><p class="credits">Agency</p></li>`;
+    const page = `<html><head><title>Pools</title></head><body><article><h1>Pools</h1>
+      <div class="text-wrapper">${story(['first'])}<div class="widget type-gallery"><div class="scroller">
+      <ul class="legends">${Array.from({ length: 20 }, (_, at) => slide(at)).join('')}</ul></div></div>
+      ${story(['second', 'third'])}</div></article></body></html>`;
+    const copy = captureOf(page);
+    expect(copy.text).toContain('third section');
+    expect(copy.text).not.toContain('caption3word');
     expect(copy.notice).toBeNull();
   });
 });
