@@ -9,6 +9,7 @@ import {
 } from '@/lib/capture/capture-loss';
 import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
 import { copyLength } from '@/lib/capture/copy-text';
+import { restoreHeadingIds, setAsideHeadingIds } from '@/lib/capture/heading-ids';
 import { markDisclosureTitles } from '@/lib/capture/page-controls';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
@@ -203,6 +204,7 @@ function parseArticle(
     keepMathJaxMathMl(clone);
     markDisclosureTitles(clone);
     markWidgetClutter(clone);
+    setAsideHeadingIds(clone);
     let dropped: string[] = [];
     let firstParagraph: string | undefined;
     const article = new Readability(clone, {
@@ -210,6 +212,7 @@ function parseArticle(
       // The sanitizer decides which classes stay (a code block's language) and reads clutter off them.
       keepClasses: true,
       serializer: (content) => {
+        restoreHeadingIds(content as Element);
         dropped = dropWidgetClutter(content as Element);
         if (dropped.length > 0) firstParagraph = (content as Element).querySelector('p')?.textContent?.trim();
         return (content as Element).innerHTML;

@@ -170,3 +170,26 @@ describe('a complete copy says nothing is missing, though the live page also hol
     expect(copy.notice).toBeNull();
   });
 });
+
+// QA pass on unseen pages: a manual's section is its heading's words made an id (docutils, Sphinx),
+// and Readability weighs an id as it does a class name: "Example 1: Amend a shared changeset", its id
+// holding "share", was dropped as a share box, its prose and 4 of its code blocks with it.
+describe('a section whose id, made of its heading, reads like clutter to Readability', () => {
+  const section = (id: string, title: string, topics: string[]) =>
+    `<div class="section" id="${id}"><h2>${title}</h2>${story(topics)}${CODE.replace('select 1', `select '${id}'`)}</div>`;
+  const page = `<html><head><title>Sharing history</title></head><body><div class="document"><div class="body">
+    <h1>Sharing history</h1><div class="contents"><ul><li><a href="#setting-up">Setting up</a></li>
+    <li><a href="#example-1-amend-a-shared-changeset">Example 1</a></li><li><a href="#example-2-amend-again">Example 2</a></li></ul></div>
+    ${section('setting-up', 'Setting up', ['setup', 'second setup'])}
+    ${section('example-1-amend-a-shared-changeset', 'Example 1: Amend a shared changeset', ['amending', 'second amending'])}
+    ${section('example-2-amend-again', 'Example 2: Amend again', ['again', 'second again'])}
+    </div></div></body></html>`;
+
+  it('is kept, with its code and the links to it, and nothing is said missing', () => {
+    const copy = captureOf(page);
+    expect(copy.text).toContain('The second amending section explains');
+    expect(copy.html).toContain('example-1-amend-a-shared-changeset');
+    expect(copy.html.match(/<pre[\s>]/g)).toHaveLength(3);
+    expect(copy.notice).toBeNull();
+  });
+});

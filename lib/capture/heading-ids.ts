@@ -1,0 +1,41 @@
+/**
+ * A section's id made of its heading's words (docutils and Sphinx write "Example 1: Amend a shared
+ * changeset" as `example-1-amend-a-shared-changeset`; Markdown renderers give headings ids the same
+ * way) is not a class name, but Readability weighs it as one: "share", "related", "comment" or
+ * "footer" in a heading dropped its section, prose and code. Such ids are set aside for the reading
+ * and given back to the copy, whose table of contents links to them.
+ */
+const SET_ASIDE = 'data-shelf-heading-id';
+
+/** A heading's words as an id: lower case, runs of anything but letters and digits one hyphen. */
+function slugOf(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The heading an element's id is made of: the element itself, or the heading it starts with. */
+function namingHeading(element: Element): Element | null {
+  if (/^h[1-6]$/.test(element.localName)) return element;
+  const first = element.firstElementChild;
+  return first && /^h[1-6]$/.test(first.localName) ? first : null;
+}
+
+/** Moves ids made of their headings' words out of Readability's sight (on a clone of the page). */
+export function setAsideHeadingIds(clone: Document): void {
+  for (const element of clone.querySelectorAll('[id]')) {
+    const heading = namingHeading(element);
+    if (!heading || element.id !== slugOf(heading.textContent ?? '')) continue;
+    element.setAttribute(SET_ASIDE, element.id);
+    element.removeAttribute('id');
+  }
+}
+
+/** Gives the ids set aside back, in the article Readability made. */
+export function restoreHeadingIds(content: Element): void {
+  for (const element of content.querySelectorAll(`[${SET_ASIDE}]`)) {
+    element.id = element.getAttribute(SET_ASIDE) ?? '';
+    element.removeAttribute(SET_ASIDE);
+  }
+}

@@ -1,0 +1,26 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { restoreHeadingIds, setAsideHeadingIds } from '@/lib/capture/heading-ids';
+
+describe('ids made of their headings’ words', () => {
+  const doc = () =>
+    new JSDOM(`<body>
+      <div id="related-work"><h2>Related work¶</h2><p>Prior art.</p></div>
+      <h3 id="comments-and-replies">Comments and replies</h3>
+      <div id="share-box"><h2>Share this</h2></div>
+      <div id="sidebar"><p>Links</p></div></body>`).window.document;
+
+  it('are set aside for Readability, other ids left as they are, and given back', () => {
+    const page = doc();
+    setAsideHeadingIds(page);
+    expect([...page.querySelectorAll('[id]')].map((element) => element.id)).toEqual(['share-box', 'sidebar']);
+    restoreHeadingIds(page.body);
+    expect([...page.querySelectorAll('[id]')].map((element) => element.id)).toEqual([
+      'related-work',
+      'comments-and-replies',
+      'share-box',
+      'sidebar',
+    ]);
+    expect(page.querySelector('[data-shelf-heading-id]')).toBeNull();
+  });
+});
