@@ -4,8 +4,8 @@ import { countWords } from '@/lib/search/text';
 
 /**
  * Whether a readable copy lost much of what the live page shows, compared where the reader would
- * notice: the main text (as the related-articles extraction reads it), code blocks, and images
- * large enough to be content. Readability drops what looks like clutter, and sometimes it is not:
+ * notice: the main text's prose (as the related-articles extraction reads it, without what
+ * `isUnmeasured` names), code blocks, and pictures large enough to be content. Readability drops what looks like clutter, and sometimes it is not:
  * a tutorial whose code sits in a "related-content" box, a story whose second half is in a
  * "comment"-classed wrapper. The copy says so rather than passing for the whole page.
  */
