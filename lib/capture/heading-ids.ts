@@ -24,6 +24,8 @@ function namingHeading(element: Element): Element | null {
 
 /** Moves ids made of their headings' words out of Readability's sight (on a clone of the page). */
 export function setAsideHeadingIds(clone: Document): void {
+  // The page's own marks of this name are no ids to give back.
+  for (const element of clone.querySelectorAll(`[${SET_ASIDE}]`)) element.removeAttribute(SET_ASIDE);
   for (const element of clone.querySelectorAll('[id]')) {
     const heading = namingHeading(element);
     if (!heading || element.id !== slugOf(heading.textContent ?? '')) continue;

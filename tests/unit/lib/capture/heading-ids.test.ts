@@ -23,4 +23,13 @@ describe('ids made of their headings’ words', () => {
     ]);
     expect(page.querySelector('[data-shelf-heading-id]')).toBeNull();
   });
+
+  it("never gives an id the page wrote as Shelf's own mark", () => {
+    const page = new JSDOM('<body><div data-shelf-heading-id="main"><p>Words</p></div><h2 id="setup">Setup</h2></body>')
+      .window.document;
+    setAsideHeadingIds(page);
+    restoreHeadingIds(page.body);
+    expect([...page.querySelectorAll('[id]')].map((element) => element.id)).toEqual(['setup']);
+    expect(page.querySelector('[data-shelf-heading-id]')).toBeNull();
+  });
 });
