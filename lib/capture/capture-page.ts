@@ -33,7 +33,11 @@ export const READABLE_PAGE_LIMITS = {
    * HTML parser builds at most 512 levels; anything deeper was built by script.
    */
   maxDepth: 512,
-  /** Characters of text: more is cut to the capture's size budget anyway. */
+  /**
+   * Characters of text: more is cut to the capture's size budget anyway. Scripts' and style sheets'
+   * text is not counted: Readability removes them before it reads anything, a clone shares their
+   * text, and the copy keeps none of it (news pages carry about a megabyte of inline script).
+   */
   maxText: MAX_CAPTURE_TEXT,
   /**
    * Characters of attribute values, which cloning and Readability copy though the copy keeps few of
@@ -115,7 +119,7 @@ function* isReadableWithin(
       const inner = clonedBesidesChildren(element, read);
       if (inner?.firstChild) pending.push([inner, depth]);
     }
-    if (type === 3) counts.text += node.nodeValue?.length ?? 0;
+    if (type === 3 && !isCodeText(node, read)) counts.text += node.nodeValue?.length ?? 0;
     if (
       counts.elements > READABLE_PAGE_LIMITS.maxElements ||
       counts.text > READABLE_PAGE_LIMITS.maxText ||
@@ -135,6 +139,14 @@ function* isReadableWithin(
     node = !node || node === root ? null : read.nextSibling(node);
   }
   return true;
+}
+
+/** A text node of a script or style sheet (not counted as text: see READABLE_PAGE_LIMITS.maxText). */
+function isCodeText(text: Node, read: PlainReader): boolean {
+  const parent = read.parentNode(text);
+  if (!parent || read.nodeType(parent) !== 1) return false;
+  const name = read.localName(parent as Element);
+  return name === 'script' || name === 'style';
 }
 
 /** What `cloneNode(true)` copies of an element besides its children: a template's contents, a clonable shadow root. */

@@ -471,6 +471,28 @@ describe('what cloning copies besides child nodes counts against the limits', ()
   );
 });
 
+describe('what the limits do not count', () => {
+  it(
+    'a megabyte of inline script is not text: a news page is read as an article, its title as Readability reads it',
+    () => {
+      const { doc, win } = load(
+        `<html><head><title>Whales in the bay | Science | The Daily Example</title></head><body><main><h1>Whales in the bay</h1><p>${'Visible words of the page. '.repeat(30)}</p></main></body></html>`,
+      );
+      // A news page's inline scripts (its bundles, its state as JSON): more characters than a copy keeps.
+      for (const tag of ['script', 'style']) {
+        const code = doc.createElement(tag);
+        code.textContent = `/* ${'x'.repeat(READABLE_PAGE_LIMITS.maxText / 2)} */`;
+        doc.body.append(code);
+      }
+      const captured = capturePage(doc, 'https://example.org/whales', win, frozenClock);
+      expect(captured.notice).toBeNull();
+      expect(captured.title).toBe('Whales in the bay | Science');
+      expect(captured.text).toContain('Visible words of the page.');
+    },
+    REAL_PAGE_BUDGET_MS,
+  );
+});
+
 describe('capture of heavy pages: bounded work, never a crash', () => {
   // linkedom builds trees jsdom cannot (jsdom recurses per level); the sanitizer still runs in jsdom.
   const { win } = load('<html></html>');
