@@ -11,6 +11,7 @@ import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
 import { copyLength } from '@/lib/capture/copy-text';
 import { restoreHeadingIds, setAsideHeadingIds } from '@/lib/capture/heading-ids';
 import { markDisclosureTitles } from '@/lib/capture/page-controls';
+import { dashSeparatedTitle } from '@/lib/capture/page-title';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { toIsoDate } from '@/lib/catalog-updates/dates';
@@ -217,6 +218,7 @@ function parseArticle(
     markDisclosureTitles(clone);
     markWidgetClutter(clone);
     setAsideHeadingIds(clone);
+    const dashTitle = dashSeparatedTitle(clone);
     let dropped: string[] = [];
     let firstParagraph: string | undefined;
     const article = new Readability(clone, {
@@ -234,6 +236,7 @@ function parseArticle(
     // serializing: a sign-up pitch dropped since is not what the page is about.
     const excerpt = article?.excerpt?.trim();
     if (article && excerpt && dropped.some((text) => text.includes(excerpt))) article.excerpt = firstParagraph ?? null;
+    if (article && dashTitle) article.title = dashTitle;
     return article;
   } catch {
     return null; // a document Readability cannot walk

@@ -267,6 +267,19 @@ describe('capture fallbacks and sanitizing', () => {
     expect(makeSnippet(captured.text, new Set(['betaword']), null)?.passage).toContain('alphaword betaword');
   });
 
+  it('keeps a title without the site’s name after an en or em dash, as Readability’s next release does', () => {
+    const body = `<body><article><h1>Tide pools</h1><p>${'Words about the tide pools of the coast. '.repeat(30)}</p></article></body>`;
+    const titled = (title: string) => {
+      const { doc, win } = load(`<html><head><title>${title}</title></head>${body}</html>`);
+      return capturePage(doc, 'https://example.org/tides', win, frozenClock).title;
+    };
+    expect(titled('Notes on the tide pools of Brittany – Ana’s small website')).toBe(
+      'Notes on the tide pools of Brittany',
+    );
+    // Readability 0.6.0 cut this one at its colon, taking the dash for a word.
+    expect(titled('Tides: Moon and Sea — a guide to the tides')).toBe('Tides: Moon and Sea — a guide to the tides');
+  });
+
   it("keeps a title, site name and byline as plain lines: no bidi override runs over Shelf's own words", () => {
     const paragraph = (n: number) =>
       `<p>Paragraph ${n} explains queues, backpressure and the slow consumer problem in some depth. </p>`.repeat(3);
