@@ -95,6 +95,17 @@ function countPictures(region: Element): number {
 }
 
 /**
+ * The code blocks of a live page: `<pre>`s holding text. An empty one is no code (Yahoo's comment box
+ * mirrors its text area in one, to measure it), and no copy keeps it.
+ */
+function countCodeBlocks(blocks: Iterable<Element>): number {
+  let count = 0;
+  // A <pre> is no form: its textContent cannot be clobbered.
+  for (const block of blocks) if (/\S/.test(block.textContent ?? '')) count++;
+  return count;
+}
+
+/**
  * What the live article holds: `text` is its visible text as page-text.ts reads it (without code),
  * without what `isUnmeasured` names.
  * Pictures are counted in an `<article>` only (0 elsewhere: not judged).
@@ -108,7 +119,7 @@ export function liveContents(
   const { querySelectorAll } = plainReader(region);
   return {
     words: countProseWords(text),
-    codeBlocks: querySelectorAll(region, 'pre').length,
+    codeBlocks: countCodeBlocks(querySelectorAll(region, 'pre')),
     images: isArticle ? countPictures(region) : 0,
   };
 }

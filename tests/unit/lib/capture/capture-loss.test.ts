@@ -157,6 +157,16 @@ describe('a complete copy says nothing is missing, though the live page also hol
     expect(copy.notice).toBeNull();
   });
 
+  it('an empty <pre>: a script’s measuring mirror of a text box is no code block', () => {
+    const page = `<html><head><title>Pools</title></head><body><main><h1>Pools</h1>
+      <div class="story">${story(['first', 'second', 'third'])}</div>
+      <div class="comment-box"><textarea aria-label="Reason"></textarea><pre class="mirror"><span></span><br></pre></div>
+      </main></body></html>`;
+    const copy = captureOf(page);
+    expect(copy.text).toContain('third section');
+    expect(copy.notice).toBeNull();
+  });
+
   it('list items: the captions of a slideshow of other stories, inside the article', () => {
     const slide = (at: number) =>
       `<li><h2>${at}/20 ${words(4, `title${at}word`)}</h2><p>${words(40, `caption${at}word`)}</p><p class="credits">Agency</p></li>`;
