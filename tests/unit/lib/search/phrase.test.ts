@@ -17,6 +17,7 @@ import {
 } from '@/lib/search/unified';
 import { savedSharedPages } from '@/scripts/eval/library-report';
 import { MISSING_SHARED_REASON, realPageNames } from '@/scripts/eval/shared-data';
+import { createRandom } from '@/scripts/eval/synthetic-corpus';
 import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
 
 const termsOf = (query: string) => new Set(tokenize(normalizeText(query)).flatMap((t) => termsOfWord(t.surface)));
@@ -378,20 +379,28 @@ describe(realPages.length ? 'a phrase from deep in a saved real page' : MISSING_
 
   it('puts that page first in the one list of a three-page library', () => {
     const documents = savedRealPages();
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    // Mulberry32: the multiplier of a linear congruential sequence, 1103515245 times a seed up to 2^31,
+    // lost the low digits in a double, and its draws went round in a short cycle (the same queries again).
+    const random = createRandom(7);
+    // The page the phrase is from is drawn among those of 200 words or more (deep in a page needs a
+    // page): drawn among all, how many searches ran said how many short pages the shared folder holds.
+    const wordsOf = (document: LibraryDocument) => document.text.split(/\s+/).filter(Boolean);
+    const long = documents.filter((document) => wordsOf(document).length >= 200);
     const misses: string[] = [];
-    let searches = 0;
-    for (let trial = 0; trial < 120; trial++) {
-      const library = [...documents].sort(() => random() - 0.5).slice(0, 3);
-      const target = library[0] as LibraryDocument;
-      const words = target.text.split(/\s+/).filter(Boolean);
-      if (words.length < 200) continue;
+    const searches = 120;
+    expect(long.length, 'no shared page of 200 words or more').toBeGreaterThan(0);
+    for (let done = 0, trial = 0; done < searches && trial < searches * 10; trial++) {
+      const target = long[Math.floor(random() * long.length)] as LibraryDocument;
+      const others = documents.filter((document) => document !== target).sort(() => random() - 0.5);
+      const library = [target, ...others.slice(0, 2)];
+      const words = wordsOf(target);
       const at = Math.floor(words.length * (0.5 + random() * 0.4));
       const query = words.slice(at, at + 5 + Math.floor(random() * 3)).join(' ');
+      // A phrase of stop words only ("which do the same thing, but") or of symbols ("∞ 1 ( 1 −") is
+      // no phrase anyone could find: search indexes none of its words. Another is drawn.
+      const indexed = tokenize(normalizeText(query)).filter((token) => !isStopWord(token.surface));
+      if (indexed.length === 0 || queryPhrase(query, false) === null) continue;
+      done++;
       const merged = searchAsTyped(library, query);
       const phrase = queryPhrase(query, merged.prefix !== null);
       const snippets = new Map<string, Snippet>();
@@ -400,11 +409,11 @@ describe(realPages.length ? 'a phrase from deep in a saved real page' : MISSING_
         if (snippet) snippets.set(document.id, snippet);
       }
       const first = withPhraseFirst({ ...merged, phrase }, snippets).hits[0];
-      searches++;
-      if (first?.kind !== 'page' || first.page.itemId !== target.id) misses.push(query);
+      // Another page holding the phrase too (a page's lorem ipsum, a quotation) is as right a first.
+      const firstHolds = first?.kind === 'page' && snippets.get(first.page.itemId)?.holdsPhrase === true;
+      if (first?.kind !== 'page' || (first.page.itemId !== target.id && !firstHolds)) misses.push(query);
     }
-    expect(searches).toBeGreaterThan(90);
-    // Misses left: phrases of stop words only ("you used to have to"), which nothing indexes.
+    // None missed when measured, in 600 draws on the 22 pages the tests were written on and on 108 others.
     expect(misses.length, misses.join(' | ')).toBeLessThanOrEqual(Math.floor(searches * 0.02));
   });
 });
