@@ -67,6 +67,8 @@ export interface LibraryHit {
   score: number;
   confidence: number;
   reasons: MatchReason[];
+  /** Those of its matched terms its title holds. */
+  titleTerms?: readonly string[];
   /** The query's matched terms it holds (in any field). */
   heldTerms?: readonly string[];
   /**
@@ -705,6 +707,7 @@ export function createLibraryIndex(
     const heldIds = heldTermIds(slot, marks);
     const held = heldIds.map((id) => (termList[id] as Term).text);
     const heldFrequency = Math.max(0, ...heldIds.map((id) => frequencyOf(doc, id)));
+    const { reasons, titleTerms } = matchReasons(document, held, prefix);
     return {
       itemId: document.id,
       articleId: document.articleId,
@@ -714,7 +717,8 @@ export function createLibraryIndex(
       url: document.url,
       score,
       confidence,
-      reasons: matchReasons(document, held, prefix),
+      reasons,
+      titleTerms,
       heldTerms: held,
       heldFrequency,
     };
@@ -971,11 +975,12 @@ function matchReasons(
   document: Omit<LibraryDocument, 'text'>,
   held: readonly string[],
   prefix: string | null,
-): MatchReason[] {
+): { reasons: MatchReason[]; titleTerms: string[] } {
   const heldSet = new Set(held);
   const found = new Set<string>();
   const reasons: MatchReason[] = [];
   if (mentions(document.title, heldSet, prefix, found)) reasons.push('title');
+  const titleTerms = [...found];
   // Every tag and highlight is read (not up to the first that matches): each word found counts.
   const anyMentions = (texts: readonly string[]) =>
     texts.map((text) => mentions(text, heldSet, prefix, found)).includes(true);
@@ -991,5 +996,5 @@ function matchReasons(
   // The completions of a word still being typed ("ho": how, host, …) would make "saved text" come and go at each key.
   const inTextOnly = (term: string) => !found.has(term) && !(prefix !== null && term.startsWith(prefix));
   if (reasons.length === 0 || held.some(inTextOnly)) reasons.push('text');
-  return reasons;
+  return { reasons, titleTerms };
 }

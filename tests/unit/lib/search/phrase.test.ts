@@ -281,6 +281,39 @@ describe('the one list, once the copies are read', () => {
     expect(short.hits.map((hit) => hit.kind)).toEqual(['article', 'article', 'page', 'page']);
   });
 
+  it('lists a page whose title shares one or two everyday words of a question after the articles, as its text alone', () => {
+    // Unseen real pages: "The Spectacular Story Of Metroid, One Of Gaming's Richest Universes" came first
+    // for "deleted one test customer and thousands of related rows vanished" (its long text holds the rest
+    // here and there), and "New Zealand" for a question on time zones, above the blog's answer.
+    const engine = getBundledSearchEngine();
+    const query = 'kafka events show up in the wrong order';
+    const listed = (title: string) => {
+      const index = createLibraryIndex();
+      const text = 'Kafka, then the events show up in the wrong order.';
+      index.put(savedPageDocument({ id: 'page:long', title, text }));
+      const merged = mergeSearch(
+        engine.search(query, { typing: false }),
+        index.search(query, { typing: false }),
+        getArticleById,
+      );
+      const articles = merged.hits.filter((hit) => hit.kind === 'article').length;
+      return { articles, page: merged.hits.findIndex((hit) => hit.kind === 'page') };
+    };
+    // "show", an everyday word (worth 0.53 in speech): chance.
+    const byChance = listed('The show must go on');
+    expect(byChance.articles).toBeGreaterThan(0);
+    expect(byChance.page).toBe(byChance.articles);
+    // Two everyday words too ("wrong", 0.54; "order", 0.60): "Even Though" of a title on tracking.
+    const twoWords = listed('The order was wrong');
+    expect(twoWords.page).toBe(twoWords.articles);
+    // Three of its words, or one speech seldom uses ("kafka"), name its subject: among the articles.
+    // (The user's own words, a tag, say so with one word: the test above.)
+    const threeWords = listed('Events in the wrong order');
+    expect(threeWords.page).toBeLessThan(threeWords.articles);
+    const telling = listed('Kafka');
+    expect(telling.page).toBeLessThan(telling.articles);
+  });
+
   it('puts a saved page whose title holds the phrase above an article that only shares its words', () => {
     // "site reliability engineering": a saved page titled "Google - Site Reliability Engineering", its copy not saying it.
     const sre = page('page:sre') as SearchHit & { kind: 'page' };
