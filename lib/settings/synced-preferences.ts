@@ -19,17 +19,29 @@ export const SYNCED_PREFERENCE_NAMES = (Object.keys(PREFERENCES) as PreferenceNa
 /**
  * Synced preferences for the sync engine. The preferences keep no change times, so this records
  * when each changed while it watches (the service worker's lifetime); a change it did not see is
- * dated by sync when sync notices it.
+ * dated by sync when sync notices it. A value sync itself sets is no choice made here: dated when
+ * it was set, it would outvote a choice made on another browser before that (lib/sync/local-state.ts
+ * takes a change time later than the synced value's as a new choice, even of the same value).
  */
 export function createSyncedPreferences(now: () => number = Date.now): SyncedPreferences {
   const changedAt = new Map<string, number>();
+  /** Values `apply` stored and whose change event has not come yet, by name. */
+  const setBySync = new Map<string, Json>();
   const byKey = new Map(SYNCED_PREFERENCE_NAMES.map((name) => [PREFERENCES[name].key, name]));
   const watchers = new Set<() => void>();
-  const listener = (changes: Record<string, unknown>, area: string) => {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
-    const names = Object.keys(changes).flatMap((key) => byKey.get(key) ?? []);
-    if (names.length === 0) return;
-    for (const name of names) changedAt.set(name, now());
+    const changed = Object.entries(changes).flatMap(([key, change]) => {
+      const name = byKey.get(key);
+      return name ? [[name, change.newValue] as const] : [];
+    });
+    if (changed.length === 0) return;
+    for (const [name, value] of changed) {
+      const synced = setBySync.get(name);
+      setBySync.delete(name);
+      if (synced !== undefined && sameJson(synced, value as Json)) changedAt.delete(name);
+      else changedAt.set(name, now());
+    }
     for (const watcher of watchers) watcher();
   };
   return {
@@ -55,6 +67,8 @@ export function createSyncedPreferences(now: () => number = Date.now): SyncedPre
         if (!pref.schema.safeParse(value).success) refused.push(name);
         else accepted.push([pref, parsePreference(pref, value)]);
       }
+      if (watchers.size > 0)
+        for (const [pref, value] of accepted) setBySync.set(byKey.get(pref.key) as string, value as Json);
       if (accepted.length > 0) await setPreferences(accepted);
       return refused;
     },

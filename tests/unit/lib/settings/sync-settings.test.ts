@@ -118,4 +118,20 @@ describe('the synced preferences', () => {
     expect(read.readerTheme).toEqual({ value: 'system', isDefault: true, changedAt: undefined });
     stop();
   });
+
+  // Sync takes a change time later than the synced value's as a new choice here: dating sync's own
+  // write would let a value another browser chose earlier outvote a later choice made elsewhere.
+  it('date a change made here, not a value sync set', async () => {
+    let now = 1_000;
+    const prefs = createSyncedPreferences(() => now);
+    const stop = prefs.watch(() => {});
+    await setPreference(PREFERENCES.readerFontSize, 14);
+    now = 5_000;
+    await prefs.apply({ readerFontSize: 20 }, 4_000);
+    expect((await prefs.read()).readerFontSize).toEqual({ value: 20, isDefault: false, changedAt: undefined });
+    now = 6_000;
+    await setPreference(PREFERENCES.readerFontSize, 14);
+    expect((await prefs.read()).readerFontSize).toEqual({ value: 14, isDefault: false, changedAt: 6_000 });
+    stop();
+  });
 });
