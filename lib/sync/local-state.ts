@@ -272,7 +272,10 @@ export function observeLocal(
   for (const [name, pref] of Object.entries(snapshot.preferences)) {
     const key = entityKey(PREFERENCE_KIND, name);
     const register = replica.get(key)?.fields[PREFERENCE_FIELD];
-    if (register && sameJson(register.v, pref.value)) continue;
+    // The synced value is no change, unless chosen here after it was written: set to another value
+    // and back between two syncs, it is this browser's latest choice and outvotes earlier ones.
+    const chosenSince = pref.changedAt !== undefined && register && stampTime(pref.changedAt) > register.t;
+    if (register && sameJson(register.v, pref.value) && !chosenSince) continue;
     // Undated, before the first sync: a default has time 0 and a choice 1 s, so any dated change
     // outranks both and a choice outranks a default.
     const undated = pref.isDefault ? 0 : STAMP_UNIT;

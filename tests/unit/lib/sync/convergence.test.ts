@@ -216,6 +216,17 @@ describe('browsers converge', () => {
       { kind: 'preference', browser: 0, size: 18 },
     ]));
 
+  // A counterexample fast-check found (seed 1510736794), kept as a fixed case: 'a' chooses 12 and
+  // then 18 again, the value it last synced, after 'b' chose 12. 'a's 18 is the latest choice;
+  // before the fix 'a' sent nothing (the same value as synced) and 'b's 12 came over it.
+  it('a value chosen again after choosing another is the latest choice, though it is the one synced', () =>
+    run(2, [
+      { kind: 'sync', browser: 0 },
+      { kind: 'preference', browser: 1, size: 12 },
+      { kind: 'preference', browser: 0, size: 12 },
+      { kind: 'preference', browser: 0, size: 18 },
+    ]));
+
   // A counterexample fast-check found (seed 1979240702) after saving's defaults stopped outvoting
   // choices: the model still dated them at the save. 'a' marks the page reading; 'b' saves it later.
   it('a later save elsewhere keeps the status chosen before it', () =>
