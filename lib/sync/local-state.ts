@@ -134,6 +134,12 @@ function highlightFieldValues(h: SyncHighlight): Record<HighlightFieldName, { v:
   };
 }
 
+/**
+ * The item fields dated when the user chose them (`SavedItem.changedAt`, stored from sync as the
+ * register's time). Not progress (rounded: a later time for the same value is scrolling, no choice).
+ */
+const CHOSEN_FIELDS: readonly ItemFieldName[] = ['title', 'status', 'tags', 'note'];
+
 const after = (stamp: Stamp | null | undefined) => (stamp ? stamp.t + STAMP_UNIT : 0);
 
 /** The items that have a highlight showing in `doc`: one the library would take (a malformed one is none). */
@@ -199,11 +205,13 @@ export function observeLocal(
   /**
    * `optional`: a field whose null writes no register where there is none; `setOnce` too, and its null
    * never replaces one (a highlight's blocks: this browser may have left out blocks of a newer shape).
+   * `ownTimes`: fields whose time is when that field was chosen here: the synced value chosen again
+   * later (changed and changed back between two syncs) is this browser's latest choice.
    */
   const observe = (
     key: string,
     values: Record<string, { v: Json; t: number }>,
-    { optional, setOnce = false }: { optional: string; setOnce?: boolean },
+    { optional, setOnce = false, ownTimes = [] }: { optional: string; setOnce?: boolean; ownTimes?: readonly string[] },
   ) => {
     seen.add(key);
     const known = replica.get(key);
@@ -211,7 +219,8 @@ export function observeLocal(
     const fields: Record<string, Register> = { ...known?.fields };
     for (const [name, local] of Object.entries(values)) {
       const register = known?.fields[name];
-      if (shown && register && sameJson(register.v, local.v)) continue;
+      const chosenSince = register && ownTimes.includes(name) && stampTime(local.t) > register.t;
+      if (shown && register && sameJson(register.v, local.v) && !chosenSince) continue;
       // No progress and no register: nothing to say (an absent register is older than any).
       if (name === optional && local.v === null && (!register || setOnce)) continue;
       const floor = Math.max(after(register), shown ? 0 : after(known?.deleted));
@@ -231,7 +240,7 @@ export function observeLocal(
   // by a clock or a writer) would otherwise keep the item (`localChangesFor`) after every removal.
   const highlighted = newestHighlightChanges(replica);
   for (const item of snapshot.items)
-    observe(entityKey(ITEM_KIND, item.id), itemFieldValues(item), { optional: 'progress' });
+    observe(entityKey(ITEM_KIND, item.id), itemFieldValues(item), { optional: 'progress', ownTimes: CHOSEN_FIELDS });
   for (const highlight of snapshot.highlights ?? [])
     observe(entityKey(HIGHLIGHT_KIND, highlight.id), highlightFieldValues(highlight), {
       optional: 'blocks',

@@ -227,6 +227,19 @@ describe('browsers converge', () => {
       { kind: 'preference', browser: 0, size: 18 },
     ]));
 
+  // The same for an item's field: 'a' writes a note, both sync, 'b' changes it; then 'a' changes it
+  // and changes it back. 'a's note is the latest choice (before the fix 'b's earlier one won).
+  it('…and so is an item’s note written again as synced, after another browser changed it', () =>
+    run(2, [
+      { kind: 'save', browser: 0, page: 0 },
+      { kind: 'note', browser: 0, page: 0, note: 'n' },
+      { kind: 'sync', browser: 0 },
+      { kind: 'sync', browser: 1 },
+      { kind: 'note', browser: 1, page: 0, note: 'm' },
+      { kind: 'note', browser: 0, page: 0, note: 'k' },
+      { kind: 'note', browser: 0, page: 0, note: 'n' },
+    ]));
+
   // A counterexample fast-check found (seed 1979240702) after saving's defaults stopped outvoting
   // choices: the model still dated them at the save. 'a' marks the page reading; 'b' saves it later.
   it('a later save elsewhere keeps the status chosen before it', () =>

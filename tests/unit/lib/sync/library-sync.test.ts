@@ -134,6 +134,20 @@ describe('sync over the real library (lib/db)', () => {
     expect(await withoutCopy(b.db)).toEqual(await withoutCopy(a.db));
   });
 
+  it('a note changed and changed back before the next sync is the newest, over an earlier edit elsewhere', async () => {
+    const [a, b] = setUp();
+    const { item } = await savedWithEverything(a.db);
+    await syncBoth(a, b);
+    await setNote(item.id, 'newer note, on b', { db: b.db, ...at() });
+    await clock.advance(2_000);
+    await setNote(item.id, 'a passing thought', { db: a.db, ...at() });
+    await clock.advance(2_000);
+    await setNote(item.id, 'read again', { db: a.db, ...at() });
+    await syncBoth(a, b);
+    expect((await view(a.db))[0]).toMatchObject({ note: 'read again' });
+    expect((await view(b.db))[0]).toMatchObject({ note: 'read again' });
+  });
+
   it('a removal on one browser removes the item, its progress and highlights on the other, for good', async () => {
     const [a, b] = setUp();
     const { item } = await savedWithEverything(a.db);

@@ -57,15 +57,35 @@ describe('observeLocal', () => {
     expect(fields.progress).toBeUndefined();
   });
 
+  // Stored from sync, a field's change time is the stamp it came with.
   it('an unchanged value keeps the stamp it came with, from whichever device', () => {
     const replica: SyncDocument = new Map([
       ['item:page:abc', { fields: { title: { v: 'Abc', t: T - 5_000, d: 'dev-b' } }, deleted: null }],
     ]);
-    expect(observe(replica, snapshot([item()])).get('item:page:abc')!.fields.title).toEqual({
+    const synced = item({ changedAt: { status: T, title: T - 5_000, tags: T, note: T } });
+    expect(observe(replica, snapshot([synced])).get('item:page:abc')!.fields.title).toEqual({
       v: 'Abc',
       t: T - 5_000,
       d: 'dev-b',
     });
+  });
+
+  it('the same value chosen here after its stamp (changed and changed back) is a new choice, dated then', () => {
+    const replica: SyncDocument = new Map([
+      [
+        'item:page:abc',
+        {
+          fields: { title: { v: 'Abc', t: T, d: 'dev-b' }, note: { v: 'n', t: T - 5_000, d: 'dev-b' } },
+          deleted: null,
+        },
+      ],
+    ]);
+    const fields = observe(
+      replica,
+      snapshot([item({ note: 'n', changedAt: { status: T, title: T, tags: T, note: T + 20_000 } })]),
+    ).get('item:page:abc')!.fields;
+    expect(fields.note).toEqual({ v: 'n', t: T + 20_000, d: 'dev-a' });
+    expect(fields.title).toEqual({ v: 'Abc', t: T, d: 'dev-b' });
   });
 
   it('a changed value is newer than the one it replaced, whatever this clock says', () => {
