@@ -29,11 +29,18 @@ export function createSyncedPreferences(now: () => number = Date.now): SyncedPre
   const setBySync = new Map<string, Json>();
   const byKey = new Map(SYNCED_PREFERENCE_NAMES.map((name) => [PREFERENCES[name].key, name]));
   const watchers = new Set<() => void>();
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
     const changed = Object.entries(changes).flatMap(([key, change]) => {
       const name = byKey.get(key);
-      return name ? [[name, change.newValue] as const] : [];
+      if (!name) return [];
+      // A write of the value already stored (a browser may tell of it) is no choice: dated, it would
+      // republish that value over a choice made on another browser before it.
+      if (isRewrite(change)) {
+        setBySync.delete(name);
+        return [];
+      }
+      return [[name, change.newValue] as const];
     });
     if (changed.length === 0) return;
     for (const [name, value] of changed) {
@@ -81,4 +88,9 @@ export function createSyncedPreferences(now: () => number = Date.now): SyncedPre
       };
     },
   };
+}
+
+/** Whether a storage change wrote the value the key already held. */
+function isRewrite({ oldValue, newValue }: { oldValue?: unknown; newValue?: unknown }): boolean {
+  return oldValue !== undefined && newValue !== undefined && sameJson(oldValue as Json, newValue as Json);
 }

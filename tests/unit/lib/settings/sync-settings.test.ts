@@ -134,4 +134,17 @@ describe('the synced preferences', () => {
     expect((await prefs.read()).readerFontSize).toEqual({ value: 14, isDefault: false, changedAt: 6_000 });
     stop();
   });
+
+  // Dated, a write of the value already stored would republish it over a choice made elsewhere before.
+  it('take a write of the value already stored for no change', async () => {
+    let now = 1_000;
+    const prefs = createSyncedPreferences(() => now);
+    const stop = prefs.watch(() => {});
+    await setPreference(PREFERENCES.readerFontSize, 14);
+    now = 5_000;
+    // The test browser tells of every write, as a browser may.
+    await setPreference(PREFERENCES.readerFontSize, 14);
+    expect((await prefs.read()).readerFontSize).toEqual({ value: 14, isDefault: false, changedAt: 1_000 });
+    stop();
+  });
 });
