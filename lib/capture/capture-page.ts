@@ -120,7 +120,7 @@ function* isReadableWithin(
       const inner = clonedBesidesChildren(element, read);
       if (inner?.firstChild) pending.push([inner, depth]);
     }
-    if (type === 3 && !isCodeText(node, read)) counts.text += node.nodeValue?.length ?? 0;
+    if (type === 3 && !isScriptOrStyleText(node, read)) counts.text += node.nodeValue?.length ?? 0;
     if (
       counts.elements > READABLE_PAGE_LIMITS.maxElements ||
       counts.text > READABLE_PAGE_LIMITS.maxText ||
@@ -143,7 +143,7 @@ function* isReadableWithin(
 }
 
 /** A text node of a script or style sheet (not counted as text: see READABLE_PAGE_LIMITS.maxText). */
-function isCodeText(text: Node, read: PlainReader): boolean {
+function isScriptOrStyleText(text: Node, read: PlainReader): boolean {
   const parent = read.parentNode(text);
   if (!parent || read.nodeType(parent) !== 1) return false;
   const name = read.localName(parent as Element);
