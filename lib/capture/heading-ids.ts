@@ -22,13 +22,22 @@ function namingHeading(element: Element): Element | null {
   return first && /^h[1-6]$/.test(first.localName) ? first : null;
 }
 
+/**
+ * Whether a heading says a section's subject: two words or more ("Example 1: Amend a shared changeset").
+ * One word (numbers aside: "Comments", "Related (3)", "Share") names a box's role, which is what
+ * Readability reads an id for: set aside, readers' comments beside a post came into its copy.
+ */
+function namesSubject(heading: string): boolean {
+  return (heading.match(/\p{L}+/gu) ?? []).length >= 2;
+}
+
 /** Moves ids made of their headings' words out of Readability's sight (on a clone of the page). */
 export function setAsideHeadingIds(clone: Document): void {
   // The page's own marks of this name are no ids to give back.
   for (const element of clone.querySelectorAll(`[${SET_ASIDE}]`)) element.removeAttribute(SET_ASIDE);
   for (const element of clone.querySelectorAll('[id]')) {
-    const heading = namingHeading(element);
-    if (!heading || element.id !== slugOf(heading.textContent ?? '')) continue;
+    const heading = namingHeading(element)?.textContent ?? '';
+    if (!namesSubject(heading) || element.id !== slugOf(heading)) continue;
     element.setAttribute(SET_ASIDE, element.id);
     element.removeAttribute('id');
   }

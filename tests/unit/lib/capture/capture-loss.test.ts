@@ -195,6 +195,16 @@ describe('a section whose id, made of its heading, reads like clutter to Readabi
     ${section('example-2-amend-again', 'Example 2: Amend again', ['again', 'second again'])}
     </div></div></body></html>`;
 
+  // Review of 022c0a0: a box whose one-word heading names its role ("Comments", "Related", "Share")
+  // is what Readability reads ids for; set aside, readers' comments beside a post came into its copy.
+  it('but a box of readers’ comments headed "Comments" is still left out', () => {
+    const comments = `<div id="comments"><h2>Comments</h2>${story(['reader', 'second reader', 'third reader'])}</div>`;
+    const copy = captureOf(`<html><head><title>Pools</title></head><body><div class="wrap"><div class="post">
+      <h1>Pools</h1>${story(['first', 'second', 'third'])}</div>${comments}</div></body></html>`);
+    expect(copy.text).toContain('The third section explains');
+    expect(copy.text).not.toContain('The second reader section explains');
+  });
+
   it('is kept, with its code and the links to it, and nothing is said missing', () => {
     const copy = captureOf(page);
     expect(copy.text).toContain('The second amending section explains');

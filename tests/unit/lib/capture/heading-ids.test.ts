@@ -24,6 +24,13 @@ describe('ids made of their headings’ words', () => {
     expect(page.querySelector('[data-shelf-heading-id]')).toBeNull();
   });
 
+  it('leave the id of a box whose one-word heading names its role ("Comments", "Related 3")', () => {
+    const page = new JSDOM(`<body><div id="comments"><h2>Comments</h2><p>Nice.</p></div>
+      <section id="related-3"><h3>Related (3)</h3></section><h2 id="share">Share</h2></body>`).window.document;
+    setAsideHeadingIds(page);
+    expect([...page.querySelectorAll('[id]')].map((element) => element.id)).toEqual(['comments', 'related-3', 'share']);
+  });
+
   it("never gives an id the page wrote as Shelf's own mark", () => {
     const page = new JSDOM('<body><div data-shelf-heading-id="main"><p>Words</p></div><h2 id="setup">Setup</h2></body>')
       .window.document;
