@@ -65,8 +65,10 @@ describe(hasPages ? 'search among the shared real pages saved' : MISSING_SHARED_
     // by words its long text holds here and there came first for 161 questions before (477 of 783 first).
     // With 108 other real pages saved, 657 and 773: the more pages saved, the more of them a question's
     // words name by right (a title on Node.js for a question on node, a passage holding the question),
-    // so the margin is a share of the questions (2.5%: 21), not a number set on one folder of pages.
-    expect(figures.firstWithPages).toBeGreaterThanOrEqual(figures.first - Math.ceil(figures.questions * 0.025));
+    // so there the margin is a share of the questions (2.5%: 21); on the shared pages it was measured on,
+    // the 3 lost then, and a few more.
+    const lostAtMost = absentPages().length === 0 ? 8 : Math.ceil(figures.questions * 0.025);
+    expect(figures.firstWithPages).toBeGreaterThanOrEqual(figures.first - lostAtMost);
     expect(figures.topFiveWithPages).toBeGreaterThanOrEqual(figures.topFive - 8);
   });
 });
