@@ -16,6 +16,7 @@ import {
   normalizeText,
   type QueryWord,
   readQuery,
+  termsOfWord,
   tokenize,
   unfinishedWord,
 } from '@/lib/search/text';
@@ -135,6 +136,12 @@ const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 const PAIRED_FIELDS = new Set<Field>(['title', 'tags', 'highlights', 'note', 'source']);
 const K1 = 1.2;
 const LOOSE_LIMIT = 5;
+/**
+ * The words near a one-word query that say it as typed (`withWordAsTypedFirst`): a few, as loosely
+ * scored as a slip of the fingers needs (Fuse.js counts two letters swapped as two errors); edits decide.
+ */
+const AS_TYPED_WORDS = 8;
+const AS_TYPED_THRESHOLD = 0.5;
 
 /** Longer than this, a page's site name is more than a result's line holds: its host is shown instead. */
 const MAX_SHOWN_SITE_NAME = 60;
@@ -724,6 +731,39 @@ export function createLibraryIndex(
     };
   }
 
+  /**
+   * For a one-word query, the items saying the word as typed (give or take an edit, or the word a slip
+   * of it stands for) before those holding only another word of its stem: one stem stands for words
+   * of other meanings ("univers" of "universe" and "University", "premier" of "premiered" and "Premier
+   * League"), and a short page saying the other word outranked a long one saying the word typed. Scores
+   * are raised to those they pass, so the one list with the blog's articles keeps this order.
+   */
+  function withWordAsTypedFirst(ranking: Ranking, words: readonly QueryWord[]): Ranking {
+    const reading = ranking.wordReadings[0];
+    if (words.length !== 1 || !reading || ranking.results.length < 2) return ranking;
+    const terms = new Set(reading.terms);
+    const maxEdits = reading.edits + 1;
+    const near = new Set<number>();
+    const typed = (words[0] as QueryWord).surface;
+    for (const [word, , edits] of typoMatcher().fuzzyWords(typed, {
+      threshold: AS_TYPED_THRESHOLD,
+      limit: AS_TYPED_WORDS,
+      maxEdits,
+    })) {
+      const id = typoWordAt.get(word);
+      if (id !== undefined && edits <= maxEdits && termsOfWord(word).some((term) => terms.has(term))) near.add(id);
+    }
+    const saysIt = (ranked: RankedDocument) => (slots[ranked.doc] as Slot).words.some((id) => near.has(id));
+    const first = ranking.results.filter(saysIt);
+    if (first.length === 0 || first.length === ranking.results.length) return ranking;
+    const results = [...first, ...ranking.results.filter((ranked) => !saysIt(ranked))];
+    for (let at = results.length - 2; at >= 0; at--) {
+      const [ranked, next] = [results[at] as RankedDocument, results[at + 1] as RankedDocument];
+      if (ranked.score < next.score) results[at] = { ...ranked, score: next.score };
+    }
+    return { ...ranking, results };
+  }
+
   /** Each slot's comparable address (`comparableAddress`), worked out once: only a query that is an address asks. */
   const addressOfSlot = new WeakMap<Slot, string | null>();
   const slotAddress = (slot: Slot) => {
@@ -824,6 +864,7 @@ export function createLibraryIndex(
       const asSlips = read(false);
       ranking = { ...asSlips, results: [], loose: [...asSlips.results, ...asSlips.loose].slice(0, LOOSE_LIMIT) };
     }
+    ranking = withWordAsTypedFirst(ranking, words);
     ranking = withSavedAtAddressFirst(ranking, addressOfQuery(query), limit);
     const prefix = unfinishedWord(words, typing);
     const marks = markTerms(ranking.matchedTerms);

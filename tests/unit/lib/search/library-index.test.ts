@@ -84,6 +84,38 @@ describe('library index', () => {
     expect(ids(index.search('idempotnt', { typing: false }))).toEqual(['page:queues']);
   });
 
+  // One stem stands for words of other meanings ("univers" of "universe" and "University", "premier" of
+  // "premiered" and "Premier League"): a short page saying the other word outranked a long one saying
+  // the word typed, or a slip of it (unseen real pages: "univrese" listed the page of "University Press" first).
+  it('lists the pages saying a word (or a slip of it) as typed before those saying another word of its stem', () => {
+    const cosmos = page('page:cosmos', {
+      title: 'Notes from a long night',
+      text: `${filler.repeat(60)}Somewhere in the expanding universe a star collapsed. ${filler.repeat(60)}`,
+    });
+    const press = page('page:press', {
+      title: 'A short review',
+      text: `${filler.repeat(3)}Printed by a university press, twice reprinted by the university.`,
+    });
+    const film = page('page:film', {
+      title: 'Lights of the city',
+      text: `${filler.repeat(60)}The inventor premiered his lights at the motor show. ${filler.repeat(60)}`,
+    });
+    const league = page('page:league', {
+      title: 'A striker rises',
+      text: `${filler.repeat(3)}He scored again in the Premier League, the premier competition.`,
+    });
+    const index = indexOf(cosmos, press, film, league);
+    for (const typing of [false, true]) {
+      expect(ids(index.search('universe', { typing }))[0]).toBe('page:cosmos');
+      expect(ids(index.search('univrese', { typing }))[0]).toBe('page:cosmos');
+      expect(ids(index.search('premiered', { typing }))[0]).toBe('page:film');
+      expect(ids(index.search('premeired', { typing }))[0]).toBe('page:film');
+      // The other word typed finds its own page first as before.
+      expect(ids(index.search('university', { typing }))[0]).toBe('page:press');
+      expect(ids(index.search('premier', { typing }))[0]).toBe('page:league');
+    }
+  });
+
   // The index holds stems ("negoti" of "negotiation"): typed past one, a word began no term and the
   // saved page vanished for those letters, until the word was finished.
   it('finds a word being typed past its stem, letter by letter, and a page saved after the restore too', () => {
