@@ -16,13 +16,15 @@
  * highlights anchor the same whether or not others are already drawn.
  */
 
+import { UNRENDERED_TEXT_ELEMENTS } from '@/lib/dom/unrendered-text';
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const DOCUMENT_POSITION_FOLLOWING = 4;
 const DOCUMENT_POSITION_CONTAINED_BY = 16;
 
-/** Elements whose text is not page text. */
-const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
+/** Elements whose text is not page text: a form field's is the user's, not the page's. */
+const SKIPPED_ELEMENTS = new Set([...UNRENDERED_TEXT_ELEMENTS, 'textarea']);
 
 /** Elements that start and end a line when rendered by default. */
 export const BLOCK_ELEMENTS = new Set([

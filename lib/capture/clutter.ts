@@ -1,4 +1,5 @@
 import { isButtonRole, isDroppedToggle, isPageControl, MEDIA } from '@/lib/capture/page-controls';
+import { UNRENDERED_TEXT_ELEMENTS } from '@/lib/dom/unrendered-text';
 import { countWords } from '@/lib/search/text';
 
 /**
@@ -155,8 +156,6 @@ export function keepCodeLanguage(element: Element): void {
  * a wrong removal loses what the user saved, clutter left in only costs a glance.
  */
 const CLUTTER_MARK = 'data-shelf-clutter';
-/** Text a reader never sees, which `textContent` would count. */
-const UNSEEN = new Set(['script', 'style', 'noscript', 'template']);
 /** Past this share of the article's words, what is marked is taken to be the article, and kept. */
 const MAX_DROPPED_SHARE = 0.2;
 /** Sign-up candidates looked into: a hostile page of thousands of named boxes is not walked thousands of times. */
@@ -173,7 +172,8 @@ export function markWidgetClutter(doc: Document): void {
     const walker = doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
     const texts: Node[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeValue?.trim() && !UNSEEN.has(node.parentElement?.localName ?? '')) texts.push(node);
+      if (node.nodeValue?.trim() && !UNRENDERED_TEXT_ELEMENTS.has(node.parentElement?.localName ?? ''))
+        texts.push(node);
     }
     for (const text of texts) {
       const span = doc.createElement('span');
@@ -218,7 +218,7 @@ function wordsUpTo(element: Element, max: number): number {
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   let words = 0;
   for (let node = walker.nextNode(); node && words <= max; node = walker.nextNode()) {
-    if (UNSEEN.has(node.parentElement?.localName ?? '')) continue;
+    if (UNRENDERED_TEXT_ELEMENTS.has(node.parentElement?.localName ?? '')) continue;
     words += countWords(node.nodeValue ?? '');
   }
   return words;
@@ -329,7 +329,7 @@ function creditLines(body: HTMLElement): Element[] {
     if (!line || read.has(line)) continue;
     read.add(line);
     if (read.size > MAX_PROMO_CANDIDATES) break;
-    if (line === body || UNSEEN.has(line.localName) || line.closest(PROSE_CONTAINER)) continue;
+    if (line === body || UNRENDERED_TEXT_ELEMENTS.has(line.localName) || line.closest(PROSE_CONTAINER)) continue;
     const text = (line.textContent ?? '').replace(/\s+/g, ' ').trim();
     // A sentence ends as one; a label does not ("SmartAsset.com" ends in a letter).
     const name = CREDIT_LINE.exec(text)?.[1];
@@ -377,7 +377,12 @@ function promoLines(body: HTMLElement): Element[] {
     while (line.parentElement && INLINE.has(line.parentElement.localName)) line = line.parentElement;
     line = line.parentElement ?? line;
     // A table cell is prose only as the line itself: pages laid out in tables hold whole articles in one (LWN's).
-    if (line === body || UNSEEN.has(line.localName) || line.localName === 'td' || line.closest(LINE_CONTAINER))
+    if (
+      line === body ||
+      UNRENDERED_TEXT_ELEMENTS.has(line.localName) ||
+      line.localName === 'td' ||
+      line.closest(LINE_CONTAINER)
+    )
       continue;
     const whole = (line.textContent ?? '').replace(/\s+/g, ' ').trim();
     const bracketed = whole.startsWith('[') && whole.endsWith(']') && line.querySelectorAll('a').length === 1;

@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { cleanText } from '@/lib/catalog-updates/text';
+import { UNRENDERED_TEXT_ELEMENTS } from '@/lib/dom/unrendered-text';
 
-const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
 /** Elements that end a run of words: without a space, `<p>one</p><p>two</p>` would read "onetwo". */
 const BREAKS = /^(?:p|br|div|li|ul|ol|h[1-6]|blockquote|pre|tr|td|th|figure|figcaption|section|article|hr)$/;
 
@@ -16,14 +16,14 @@ export function htmlToText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name) {
-        if (SKIPPED.has(name)) skipping += 1;
+        if (UNRENDERED_TEXT_ELEMENTS.has(name)) skipping += 1;
         else if (isBlockElement(name)) text += ' ';
       },
       ontext(chunk) {
         if (skipping === 0) text += chunk;
       },
       onclosetag(name) {
-        if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
+        if (UNRENDERED_TEXT_ELEMENTS.has(name)) skipping = Math.max(0, skipping - 1);
         else if (isBlockElement(name)) text += ' ';
       },
     },
