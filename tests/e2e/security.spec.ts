@@ -73,6 +73,11 @@ test('a page cannot read Shelf’s box', async ({ context, openPopup, openSidePa
       selection: /Resume|You’re reading|Show card/.test(selected),
       find: ['Resume where you left off', '42%', 'Show card in Shelf', 'You’re reading'].filter(find),
       activeElementShadow: document.activeElement?.shadowRoot ?? null,
+      // The page's performance timeline: marks, measures, and anything loaded from an extension.
+      timeline: performance
+        .getEntries()
+        .filter((entry) => ['mark', 'measure'].includes(entry.entryType) || /extension|shelf/i.test(entry.name))
+        .map((entry) => `${entry.entryType} ${entry.name}`),
     };
   });
   expect(seen).toEqual({
@@ -84,6 +89,7 @@ test('a page cannot read Shelf’s box', async ({ context, openPopup, openSidePa
     selection: false,
     find: [],
     activeElementShadow: null,
+    timeline: [],
   });
 });
 
