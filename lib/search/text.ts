@@ -365,20 +365,44 @@ export function isStopWord(surface: string): boolean {
  * hyphenated words ("on-call" also gives "oncall").
  */
 export function analyzeField(text: string): string[] {
+  return analyzeFieldAt(text).terms;
+}
+
+/** A field's terms (`analyzeField`) with where each is: its offset in the normalized text, of `length`. */
+export interface PlacedTerms {
+  terms: string[];
+  starts: number[];
+  length: number;
+}
+
+/** `analyzeField`, saying where each term is: what tells whether a page says two words near one another. */
+export function analyzeFieldAt(text: string): PlacedTerms {
   const normalized = normalizeText(text);
   // One look at the text's scripts for both patterns (a page's text is long).
   const { word, hyphenated } = wordPatterns(normalized);
   const terms: string[] = [];
+  const starts: number[] = [];
   for (const token of tokenize(normalized, word)) {
-    if (!isStopWord(token.surface)) terms.push(...termsOfWord(token.surface));
+    if (isStopWord(token.surface)) continue;
+    for (const term of termsOfWord(token.surface)) {
+      terms.push(term);
+      starts.push(token.start);
+    }
   }
-  terms.push(...joinedHyphenations(normalized, hyphenated));
-  return terms;
+  for (const match of normalized.matchAll(hyphenated)) {
+    terms.push(joinedHyphenation(match[0]));
+    starts.push(match.index);
+  }
+  return { terms, starts, length: normalized.length };
+}
+
+function joinedHyphenation(hyphenated: string): string {
+  return stemWord(hyphenated.replace(/-/g, ''));
 }
 
 /** The joined forms of a normalized text's hyphenated words ("on-call" → "oncall"). */
 export function joinedHyphenations(normalized: string, hyphenated = wordPatterns(normalized).hyphenated): string[] {
-  return [...normalized.matchAll(hyphenated)].map((match) => stemWord(match[0].replace(/-/g, '')));
+  return [...normalized.matchAll(hyphenated)].map((match) => joinedHyphenation(match[0]));
 }
 
 /** Adjacent meaningful words as one term ("vector databas"), so phrases outrank scattered words. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyzeField,
+  analyzeFieldAt,
   analyzePairs,
   analyzeQueryWords,
   completesPrefix,
@@ -151,6 +152,21 @@ describe('normalizeText and tokenize', () => {
       'oncal',
       'splitbrain',
     ]);
+  });
+
+  it("says where each of a field's terms is: its word's offset in the normalized text", () => {
+    const placed = analyzeFieldAt('The on-call rota: node:test runs');
+    expect(placed.terms).toEqual(analyzeField('The on-call rota: node:test runs'));
+    expect(placed.terms.map((term, at) => [term, placed.starts[at]])).toEqual([
+      ['call', 7],
+      ['rota', 12],
+      ['node:test', 18],
+      ['node', 18],
+      ['test', 18],
+      ['run', 28],
+      ['oncal', 4],
+    ]);
+    expect(placed.length).toBe(32);
   });
 });
 
