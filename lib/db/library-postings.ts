@@ -39,12 +39,16 @@ export async function getStoredPostingsOf(
 
 function currentAnalyses(records: readonly (LibraryPostingsRecord | undefined)[]): AnalyzedLibraryDocument[] {
   return records.flatMap((record) =>
-    record && record.stamp === postingsStamp(record.document.fingerprint)
+    // A record of the current stamp but without one segment mask a term (written half-way, or by hand) is made again too.
+    record &&
+    record.stamp === postingsStamp(record.document.fingerprint) &&
+    record.segments?.length === record.weights.length
       ? [
           {
             document: record.document,
             terms: record.terms === '' ? [] : record.terms.split('\n'),
             weights: record.weights,
+            segments: record.segments,
             words: record.words === '' ? [] : record.words.split('\n'),
           },
         ]
@@ -58,12 +62,13 @@ export function storePostings(
   removedIds: readonly string[] = [],
   db: ShelfDatabase = getDatabase(),
 ): Promise<void> {
-  const records: LibraryPostingsRecord[] = analyzed.map(({ document, terms, weights, words }) => ({
+  const records: LibraryPostingsRecord[] = analyzed.map(({ document, terms, weights, segments, words }) => ({
     itemId: document.id,
     stamp: postingsStamp(document.fingerprint),
     document: { ...document, tags: [...document.tags], highlights: [...document.highlights] },
     terms: terms.join('\n'),
     weights: Float64Array.from(weights),
+    segments: Int32Array.from(segments),
     words: words.join('\n'),
   }));
   return db.transaction('rw', db.libraryPostings, async () => {

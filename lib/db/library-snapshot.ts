@@ -77,10 +77,28 @@ const snapshotDocumentsSchema = z
 function isUsable(snapshot: LibraryIndexSnapshot): boolean {
   if (snapshot?.version !== LIBRARY_ANALYSIS_VERSION || !snapshotDocumentsSchema.safeParse(snapshot.documents).success)
     return false;
-  const { postingStarts, postingDocs, postingWeights, docTermStarts, docTerms, wordCounts, docWordStarts, docWords } =
-    snapshot;
+  const {
+    postingStarts,
+    postingDocs,
+    postingWeights,
+    postingSegments,
+    docTermStarts,
+    docTerms,
+    wordCounts,
+    docWordStarts,
+    docWords,
+  } = snapshot;
   const grams = snapshot.grams;
-  const arrays = [postingStarts, postingDocs, docTermStarts, docTerms, wordCounts, docWordStarts, docWords];
+  const arrays = [
+    postingStarts,
+    postingDocs,
+    postingSegments,
+    docTermStarts,
+    docTerms,
+    wordCounts,
+    docWordStarts,
+    docWords,
+  ];
   if (typeof grams !== 'object' || grams === null) return false;
   arrays.push(grams.lengths, grams.starts, grams.ids);
   if (!arrays.every((array) => isArrayOf(array, 'Int32Array')) || !isArrayOf(postingWeights, 'Float64Array'))
@@ -95,6 +113,7 @@ function isUsable(snapshot: LibraryIndexSnapshot): boolean {
     postingStarts.length === termCount + 1 &&
     postingStarts[termCount] === postingDocs.length &&
     postingWeights.length === postingDocs.length &&
+    postingSegments.length === postingDocs.length &&
     wordCount === wordCounts.length &&
     docTermStarts.length === documentCount + 1 &&
     docTermStarts[documentCount] === docTerms.length &&

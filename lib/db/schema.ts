@@ -237,6 +237,8 @@ export interface LibraryPostingsRecord {
   /** Index terms joined by newlines (one string clones far faster than thousands). */
   terms: string;
   weights: Float64Array;
+  /** Per term, the segments of the text holding it (`AnalyzedLibraryDocument.segments`). */
+  segments: Int32Array;
   /** Words for typos, joined by newlines. */
   words: string;
 }

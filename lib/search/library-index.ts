@@ -11,6 +11,7 @@ import { getSameThingSynonymTable } from '@/lib/search/synonyms';
 import {
   addTypoWords,
   analyzeField,
+  analyzeFieldAt,
   analyzePairs,
   completesPrefix,
   normalizeText,
@@ -20,6 +21,7 @@ import {
   tokenize,
   unfinishedWord,
 } from '@/lib/search/text';
+import { holdsWordsNear, IN_EVERY_SEGMENT, segmentMasks } from '@/lib/search/text-segments';
 import {
   addLengthGrams,
   createTypoMatcher,
@@ -202,8 +204,9 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
  * 8: British spellings stemmed in their American form ("colour" as "color").
  * 9: "news" no longer stemmed as "new", and "bias" as "biases" is ("bias", not "bia").
  * 10: a contraction written without its apostrophe ("dont", "youre") read as with it ("don" and "t").
+ * 11: each term's segments of the text (`segments`), so that words far apart in a page's text tell.
  */
-export const LIBRARY_ANALYSIS_VERSION = 10;
+export const LIBRARY_ANALYSIS_VERSION = 11;
 
 /** A saved item analyzed for the index: its terms with their field-weighted frequencies, and its words for typos. */
 export interface AnalyzedLibraryDocument {
@@ -211,6 +214,8 @@ export interface AnalyzedLibraryDocument {
   /** Index terms in the order first met, each with its weight (summed over fields). */
   terms: readonly string[];
   weights: ArrayLike<number>;
+  /** Per term, the segments of the text holding it (`lib/search/text-segments.ts`); IN_EVERY_SEGMENT when another field does. */
+  segments: ArrayLike<number>;
   /** Distinct words of three letters or more, for typo corrections. */
   words: readonly string[];
 }
@@ -219,9 +224,15 @@ export interface AnalyzedLibraryDocument {
 export function analyzeLibraryDocument(document: LibraryDocument): AnalyzedLibraryDocument {
   const texts = fieldTexts(document);
   const frequencies = new Map<string, number>();
+  let textSegments = new Map<string, number>();
+  // Terms of a field other than the text: near any word the text holds (see `wordsNearIn`).
+  const inOtherField = new Set<string>();
   for (const field of FIELDS) {
-    const terms = analyzeField(texts[field]);
+    const placed = field === 'text' ? analyzeFieldAt(texts[field]) : undefined;
+    const terms = placed?.terms ?? analyzeField(texts[field]);
     if (PAIRED_FIELDS.has(field)) terms.push(...analyzePairs(texts[field]));
+    if (placed) textSegments = segmentMasks(placed);
+    else for (const term of terms) inOtherField.add(term);
     if (terms.length === 0) continue;
     const norm = 1 - FIELD_B[field] + (FIELD_B[field] * terms.length) / REFERENCE_LENGTH[field];
     for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + FIELD_WEIGHTS[field] / norm);
@@ -229,10 +240,14 @@ export function analyzeLibraryDocument(document: LibraryDocument): AnalyzedLibra
   const words = new Set<string>();
   for (const field of FIELDS) addTypoWords(words, texts[field]);
   const { text: _text, ...kept } = document;
+  const terms = [...frequencies.keys()];
   return {
     document: kept,
-    terms: [...frequencies.keys()],
+    terms,
     weights: Float64Array.from(frequencies.values()),
+    segments: Int32Array.from(terms, (term) =>
+      inOtherField.has(term) ? IN_EVERY_SEGMENT : (textSegments.get(term) ?? IN_EVERY_SEGMENT),
+    ),
     words: [...words],
   };
 }
@@ -250,6 +265,8 @@ interface Term {
   /** Its postings; null while they are still those of the snapshot the index was restored from. */
   docs: number[] | null;
   weights: number[] | null;
+  /** Each posting's segments of its document's text (`AnalyzedLibraryDocument.segments`). */
+  segments: number[] | null;
   /** Where its postings are in the restored snapshot's arrays (0, 0 for a term met after it). */
   baseStart: number;
   baseEnd: number;
@@ -273,6 +290,7 @@ export interface LibraryIndexSnapshot {
   postingStarts: Int32Array;
   postingDocs: Int32Array<ArrayBufferLike>;
   postingWeights: Float64Array<ArrayBufferLike>;
+  postingSegments: Int32Array<ArrayBufferLike>;
   /** Document d's term ids are at [docTermStarts[d], docTermStarts[d + 1]) of docTerms. */
   docTermStarts: Int32Array;
   docTerms: Int32Array;
@@ -298,6 +316,7 @@ export function createLibraryIndex(
   tuning: ConfidenceTuning = LIBRARY_CONFIDENCE,
   {
     meantAsWritten = isSpokenWord,
+    wordsNear = true,
   }: {
     /**
      * Whether a finished query word, by its term, is meant as written (`RankOptions.meantAsWritten`):
@@ -305,6 +324,11 @@ export function createLibraryIndex(
      * "poke" and "tank" from "thank"; a slip is seldom another word ("rivlary", "idempotnt").
      */
     meantAsWritten?: (term: string) => boolean;
+    /**
+     * Whether a page matched by its text alone must hold the query's words near one another to be a
+     * result (`wordsNearIn`); off, saved pages are searched as until 2026-12-07 (`npm run eval` compares).
+     */
+    wordsNear?: boolean;
   } = {},
 ) {
   const slots: (Slot | undefined)[] = [];
@@ -324,6 +348,7 @@ export function createLibraryIndex(
   /** Postings of the snapshot restored, until each term's are copied out (see `ownPostings`). */
   let baseDocs: Int32Array<ArrayBufferLike> = new Int32Array(0);
   let baseWeights: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  let baseSegments: Int32Array<ArrayBufferLike> = new Int32Array(0);
   /** Words for typos by id, as met (`typoWords` blanks a word no item holds any more: '' matches nothing). */
   let wordTexts: string[] = [];
   let typoWords: string[] = [];
@@ -346,18 +371,19 @@ export function createLibraryIndex(
     if (id === undefined) {
       id = termList.length;
       termIds.set(text, id);
-      termList.push({ text, docs: [], weights: [], baseStart: 0, baseEnd: 0, df: 0 });
+      termList.push({ text, docs: [], weights: [], segments: [], baseStart: 0, baseEnd: 0, df: 0 });
     }
     return id;
   }
 
   /** The term's postings as arrays of its own, copied out of the restored snapshot at first use. */
-  function ownPostings(term: Term): { docs: number[]; weights: number[] } {
-    if (term.docs === null || term.weights === null) {
+  function ownPostings(term: Term): { docs: number[]; weights: number[]; segments: number[] } {
+    if (term.docs === null || term.weights === null || term.segments === null) {
       term.docs = Array.from(baseDocs.subarray(term.baseStart, term.baseEnd));
       term.weights = Array.from(baseWeights.subarray(term.baseStart, term.baseEnd));
+      term.segments = Array.from(baseSegments.subarray(term.baseStart, term.baseEnd));
     }
-    return { docs: term.docs, weights: term.weights };
+    return { docs: term.docs, weights: term.weights, segments: term.segments };
   }
 
   function put(document: LibraryDocument): void {
@@ -365,7 +391,7 @@ export function createLibraryIndex(
   }
 
   /** Adds an item analyzed before (here, or stored by the background: see lib/db/library-postings.ts). */
-  function putAnalyzed({ document, terms, weights, words }: AnalyzedLibraryDocument): void {
+  function putAnalyzed({ document, terms, weights, segments, words }: AnalyzedLibraryDocument): void {
     remove(document.id);
     const doc = slots.length;
     const ids = new Int32Array(terms.length);
@@ -380,6 +406,7 @@ export function createLibraryIndex(
       const postings = ownPostings(term);
       postings.docs.push(doc);
       postings.weights.push(weights[at] as number);
+      postings.segments.push(segments[at] as number);
       term.df++;
     });
     const wordIds = new Int32Array(words.length);
@@ -439,6 +466,7 @@ export function createLibraryIndex(
       const keep = own.docs.map((doc) => slots[doc] !== undefined);
       docs = term.docs = own.docs.filter((_, at) => keep[at]);
       weights = term.weights = own.weights.filter((_, at) => keep[at]);
+      term.segments = own.segments.filter((_, at) => keep[at]);
     }
     const idf = Math.log(1 + (live - term.df + 0.5) / (term.df + 0.5));
     flat = [];
@@ -555,25 +583,28 @@ export function createLibraryIndex(
     }
     const postingDocs = new Int32Array(total);
     const postingWeights = new Float64Array(total);
+    const postingSegments = new Int32Array(total);
     let next = 0;
     for (const id of sortedIds) {
       const term = termList[id] as Term;
-      if (term.docs === null || term.weights === null) {
+      if (term.docs === null || term.weights === null || term.segments === null) {
         // Untouched since the restore: read where it is.
         for (let at = term.baseStart; at < term.baseEnd; at++) {
           const doc = docNumber[baseDocs[at] as number] as number;
           if (doc < 0) continue;
           postingDocs[next] = doc;
-          postingWeights[next++] = baseWeights[at] as number;
+          postingWeights[next] = baseWeights[at] as number;
+          postingSegments[next++] = baseSegments[at] as number;
         }
         continue;
       }
-      const { docs, weights } = term;
+      const { docs, weights, segments } = term;
       for (let at = 0; at < docs.length; at++) {
         const doc = docNumber[docs[at] as number] as number;
         if (doc < 0) continue;
         postingDocs[next] = doc;
-        postingWeights[next++] = weights[at] as number;
+        postingWeights[next] = weights[at] as number;
+        postingSegments[next++] = segments[at] as number;
       }
     }
     const wordNumber = new Int32Array(wordTexts.length).fill(-1);
@@ -617,6 +648,7 @@ export function createLibraryIndex(
       postingStarts,
       postingDocs: postingDocs.subarray(0, next),
       postingWeights: postingWeights.subarray(0, next),
+      postingSegments: postingSegments.subarray(0, next),
       docTermStarts,
       docTerms,
       words: keptWords.join('\n'),
@@ -640,12 +672,13 @@ export function createLibraryIndex(
     const restoredGrams = restoreLengthGrams(stored.grams);
     baseDocs = stored.postingDocs;
     baseWeights = stored.postingWeights;
+    baseSegments = stored.postingSegments;
     const texts = stored.terms === '' ? [] : stored.terms.split('\n');
     texts.forEach((text, id) => {
       termIds.set(text, id);
       const baseStart = stored.postingStarts[id] as number;
       const baseEnd = stored.postingStarts[id + 1] as number;
-      termList.push({ text, docs: null, weights: null, baseStart, baseEnd, df: baseEnd - baseStart });
+      termList.push({ text, docs: null, weights: null, segments: null, baseStart, baseEnd, df: baseEnd - baseStart });
     });
     sortedTerms = texts;
     sortedIds = texts.map((_, id) => id);
@@ -706,6 +739,53 @@ export function createLibraryIndex(
       frequenciesCache.set(id, byDoc);
     }
     return byDoc.get(doc) ?? 0;
+  }
+
+  /** The segments of a document's text holding a term (0: it lacks it); a term's postings are in document order. */
+  function segmentsOf(doc: number, id: number): number {
+    const term = termList[id] as Term;
+    const docs = term.docs ?? baseDocs.subarray(term.baseStart, term.baseEnd);
+    const segments = term.segments ?? baseSegments.subarray(term.baseStart, term.baseEnd);
+    let low = 0;
+    let high = docs.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((docs[middle] as number) < doc) low = middle + 1;
+      else high = middle;
+    }
+    return low < docs.length && docs[low] === doc ? (segments[low] as number) : 0;
+  }
+
+  /**
+   * Whether a page holds the query's telling words (each by its terms' places in the vocabulary) near
+   * one another (`RankOptions.wordsNear`): most of those it holds in one stretch of its text
+   * (`holdsWordsNear`), a word of a field other than the text (its title, tags, note, highlights, site)
+   * near them all.
+   */
+  function wordsNearIn(telling: ReadonlyArray<readonly number[]>): (doc: number) => boolean {
+    const ids = telling.map((terms) => terms.map((at) => sortedIds[at] as number));
+    // Asked of a document whether it decides and whether it is listed: answered once.
+    const known = new Map<number, boolean>();
+    return (doc) => {
+      let near = known.get(doc);
+      if (near === undefined) {
+        near = holdsTellingWordsNear(ids, doc);
+        known.set(doc, near);
+      }
+      return near;
+    };
+  }
+
+  function holdsTellingWordsNear(ids: ReadonlyArray<readonly number[]>, doc: number): boolean {
+    const masks: number[] = [];
+    for (const terms of ids) {
+      let mask = 0;
+      for (const id of terms) mask |= segmentsOf(doc, id);
+      // Matched by its title, tags, note, highlights or site too (or said throughout): the rule is for a text alone.
+      if (mask === IN_EVERY_SEGMENT) return true;
+      if (mask !== 0) masks.push(mask);
+    }
+    return masks.length < 2 || holdsWordsNear(masks);
   }
 
   function toHit({ doc, score, confidence }: RankedDocument, marks: ReadonlySet<number>, prefix: string | null) {
@@ -854,6 +934,7 @@ export function createLibraryIndex(
         tuning,
         // Only synonyms naming one thing: a page of any subject says "exposed" in other senses than "leak".
         synonyms: getSameThingSynonymTable(),
+        ...(wordsNear && { wordsNear: wordsNearIn }),
         ...(asWritten && { meantAsWritten: (word: QueryWord) => meantAsWritten(word.term) }),
       });
     let ranking = read(true);

@@ -74,6 +74,13 @@ export interface RankOptions {
    * "thank": a word everyday speech uses is what the user meant (`createLibraryIndex`'s `isSpokenWord`).
    */
   meantAsWritten?: (word: QueryWord) => boolean;
+  /**
+   * For a query of two telling words or more, given each one's terms (places in the vocabulary): whether
+   * a document holds those it holds near one another. One that does not neither
+   * decides that the query is about something nor is listed, but may be loosely related: a user's long
+   * saved page says any few everyday words somewhere ("fit", "fold" and "sheet" chapters apart).
+   */
+  wordsNear?: (telling: ReadonlyArray<readonly number[]>) => (doc: number) => boolean;
 }
 
 /** A query's words' candidates but synonyms, and its pairs': what every reading of it starts from. */
@@ -117,6 +124,8 @@ interface QueryReading {
   bestShare: number;
   /** Where plain words were found, and the terms they look for. */
   plainFound: PlainWordsFound[];
+  /** Whether a document holds the query's telling words near one another (`RankOptions.wordsNear`). */
+  near: (doc: number) => boolean;
   isCommonWord: (at: number) => boolean;
   /** Whether the query names a thing of everyday life the library does not know (`namesUnknownEverydayThing`). */
   namesUnknownEverydayThing: boolean;
@@ -140,7 +149,7 @@ function readQuery(
   vocabulary: Vocabulary,
   words: readonly QueryWord[],
   base: WordCandidates,
-  { typing, accept, tuning, everydaySpeech, synonyms }: RankOptions,
+  { typing, accept, tuning, everydaySpeech, synonyms, wordsNear }: RankOptions,
   sure?: SurePlainWords,
 ): QueryReading {
   // Copied: a second reading adds its synonyms to candidates of its own (each candidate is replaced, never changed).
@@ -212,6 +221,12 @@ function readQuery(
   const holdsUncommonSpokenUnknownWord = specificities.some(
     (specificity, at) => isUncommonUnknownWord(specificity, at) && saysEverydayWorld(at),
   );
+  const tellingTerms = groups.flatMap((group, at) => {
+    if ((specificities[at] as WordSpecificity).weight <= 0) return [];
+    const terms = [...group].filter(([, { certainty }]) => certainty > 0).map(([term]) => term);
+    return terms.length > 0 ? [terms] : [];
+  });
+  const near = wordsNear && tellingTerms.length >= 2 ? wordsNear(tellingTerms) : () => true;
   const fifthMayDo = everydaySpeech !== undefined && !namesEverydayThing && !holdsUncommonSpokenUnknownWord;
   const usualTuning = { ...tuning, evidenceShareUncommon: tuning.evidenceShare };
   // Results only when some document is about the query; the weakest of them, and everything for a
@@ -224,7 +239,7 @@ function readQuery(
   let bestFifth = 0;
   for (const document of documents) {
     if (!(sure?.decides(document.doc) ?? true)) continue;
-    if (isAbout(document, unknownWords, usualTuning, isCommonWord, namesEverydayThing)) {
+    if (isAbout(document, unknownWords, usualTuning, isCommonWord, namesEverydayThing) && near(document.doc)) {
       aboutAnywhere = true;
       if (accept(document.doc)) bestShare = Math.max(bestShare, document.confidence);
     } else if (fifthMayDo && isAbout(document, unknownWords, tuning, isCommonWord, namesEverydayThing))
@@ -243,6 +258,7 @@ function readQuery(
     wordReadings,
     bestShare,
     plainFound,
+    near,
     isCommonWord,
     namesUnknownEverydayThing: namesEverydayThing,
     holdsUncommonUnknownWord,
@@ -284,7 +300,7 @@ export function rankQuery(
     const sure = readQuery(vocabulary, words, base, options, { at: tellsWorld, decides: (doc) => holders.has(doc) });
     if (sure.bestShare > 0 && !sure.namesUnknownEverydayThing && !sure.holdsUncommonUnknownWord) reading = sure;
   }
-  const { documents, matchedTerms, termWeights, bestShare } = reading;
+  const { documents, matchedTerms, termWeights, bestShare, near } = reading;
   const resultFloor = bestShare > 0 ? bestShare * tuning.resultsShareOfBest : Number.POSITIVE_INFINITY;
   const top = createTopK(limit);
   const looseTop = createTopK(Math.min(limit, looseLimit));
@@ -295,7 +311,7 @@ export function rankQuery(
     // sure in a second reading among them; then plain words
     // list the article they name too ("users trick the chatbot into ignoring its instructions"), and
     // count in the share it reports (by which the popup's list mixes saved pages in, `lib/search/unified.ts`).
-    if (onTopicConfidence >= resultFloor) {
+    if (onTopicConfidence >= resultFloor && near(doc)) {
       top.offer(doc, score);
       confidence.set(doc, onTopicConfidence);
     } else {

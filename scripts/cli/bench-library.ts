@@ -162,6 +162,7 @@ function snapshotSize(snapshot: LibraryIndexSnapshot): number {
     snapshot.postingStarts,
     snapshot.postingDocs,
     snapshot.postingWeights,
+    snapshot.postingSegments,
     snapshot.docTermStarts,
     snapshot.docTerms,
     snapshot.wordCounts,

@@ -11,6 +11,7 @@ import { removeItems, saveArticle, savePage, setNote, setStatus, setTags } from 
 import { getLibraryDocuments, getLibraryFingerprints, getSnippetSources } from '@/lib/db/library-documents';
 import { getPostingsStamps, getStoredPostings, postingsStamp, storePostings } from '@/lib/db/library-postings';
 import { fingerprintsDigest, getLibrarySnapshot, putLibrarySnapshot } from '@/lib/db/library-snapshot';
+import type { LibraryPostingsRecord } from '@/lib/db/schema';
 import { applyImport } from '@/lib/import/apply-import';
 import { readImportFile } from '@/lib/import/read-import-file';
 import { analyzeLibraryDocument, createLibraryIndex, type LibraryIndex } from '@/lib/search/library-index';
@@ -32,6 +33,9 @@ afterEach(async () => {
   db.close();
   await Dexie.delete(name);
 });
+
+/** A stored analysis as versions before 11 wrote it: without segments of the text. */
+type OlderPostingsRecord = Omit<LibraryPostingsRecord, 'segments'>;
 
 async function save(path: string, title: string, text: string) {
   const url = `https://news.example.org/${path}`;
@@ -363,6 +367,7 @@ describe('stored analyses after the fingerprint changed (2026-12-05)', () => {
         document: { ...record.document, fingerprint },
         terms: `${record.terms}\nsentinelterm`,
         weights: Float64Array.from([...record.weights, 1]),
+        segments: Int32Array.from([...record.segments, 1]),
       });
     }
     await setNote(bread.id, 'rye flour works too', { db, now: 5 });
@@ -418,14 +423,16 @@ describe("a saved page's site name and byline (its copy's)", () => {
     // What version 6 stored: the item analyzed without its site name and byline, which its documents did not carry.
     const older = analyzeLibraryDocument({ ...document!, siteName: null, byline: null });
     const { siteName: _siteName, byline: _byline, ...olderDocument } = older.document;
-    await db.libraryPostings.put({
+    // Nor segments of the text (version 11).
+    const olderRecord: OlderPostingsRecord = {
       itemId: item.id,
       stamp: `6|${document!.fingerprint}`,
       document: olderDocument as never,
       terms: older.terms.join('\n'),
       weights: Float64Array.from(older.weights),
       words: older.words.join('\n'),
-    });
+    };
+    await db.libraryPostings.put(olderRecord as LibraryPostingsRecord);
     const olderIndex = createLibraryIndex();
     olderIndex.putAnalyzed(older);
     await db.librarySnapshot.bulkPut([
@@ -451,6 +458,65 @@ describe("a saved page's site name and byline (its copy's)", () => {
     expect(await syncLibraryIndex(restored, librarySource(db))).toEqual({ indexed: 0, removed: 0 });
     expect(found(restored, 'dan goodin')).toEqual([item.id]);
     expect(found(restored, 'ars technica')).toEqual([item.id]);
+  });
+});
+
+describe("where a page's text says each word (analysis version 11)", () => {
+  // Each sentence ~130 characters: 40 of them are more than two segments of the text.
+  const apart =
+    'The committee met on Tuesday to discuss the budget for the coming year and several members raised questions. '.repeat(
+      40,
+    );
+  const query = 'fold fitted sheet';
+  const listed = (index: LibraryIndex) => {
+    const { results, loose } = index.search(query, { typing: false });
+    return { results: results.map((hit) => hit.itemId), loose: loose.map((hit) => hit.itemId) };
+  };
+
+  it('an analysis and an index stored before it (version 10) are not used, and are made again', async () => {
+    const far = await save('far', 'Notes', `Fold the map. ${apart}A sheet of paper. ${apart}The key fitted the lock.`);
+    const near = await save('near', 'Linen', `${apart}Fold a fitted sheet in thirds. ${apart}`);
+    const documents = await getLibraryDocuments([far.id, near.id], db);
+    // What version 10 stored: the same analysis, without segments.
+    const olderIndex = createLibraryIndex();
+    for (const document of documents) {
+      const { segments: _segments, ...older } = analyzeLibraryDocument(document);
+      const olderRecord: OlderPostingsRecord = {
+        itemId: document.id,
+        stamp: `10|${document.fingerprint}`,
+        document: { ...older.document, tags: [...older.document.tags], highlights: [...older.document.highlights] },
+        terms: older.terms.join('\n'),
+        weights: Float64Array.from(older.weights),
+        words: older.words.join('\n'),
+      };
+      await db.libraryPostings.put(olderRecord as LibraryPostingsRecord);
+      olderIndex.put(document);
+    }
+    const { postingSegments: _postingSegments, ...olderSnapshot } = olderIndex.snapshot();
+    await db.librarySnapshot.bulkPut([
+      { name: 'library', snapshot: { ...olderSnapshot, version: 10 } as never },
+      {
+        name: 'library-digest',
+        digest: fingerprintsDigest(await getLibraryFingerprints(db)).replace(/^[\d.]+:/, '10.2:'),
+      },
+    ]);
+
+    // A page opening ignores both and analyzes the items itself: the page saying the words apart is loosely related.
+    const index = createLibraryIndex();
+    expect(await loadStoredLibraryIndex(index, db)).toBe('analyses');
+    expect(index.size).toBe(0);
+    expect(await syncLibraryIndex(index, librarySource(db))).toEqual({ indexed: 2, removed: 0 });
+    expect(listed(index)).toEqual({ results: [near.id], loose: [far.id] });
+
+    // The background makes both again, and a page restores them.
+    expect(await updateLibraryPostings(db)).toEqual({ analyzed: 2, removed: 0 });
+    expect((await openPage()).analyzedInPage).toBe(0);
+    expect(listed((await openPage()).index)).toEqual({ results: [near.id], loose: [far.id] });
+    expect((await updateLibrarySnapshot(db)).stored).toBe(true);
+    const restored = createLibraryIndex();
+    expect(await loadStoredLibraryIndex(restored, db)).toBe('snapshot');
+    expect(await syncLibraryIndex(restored, librarySource(db))).toEqual({ indexed: 0, removed: 0 });
+    expect(listed(restored)).toEqual({ results: [near.id], loose: [far.id] });
   });
 });
 

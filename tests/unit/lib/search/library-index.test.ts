@@ -395,6 +395,31 @@ describe('library index', () => {
     expect(ids(index.search('sourdough tips', { typing: false }))).toEqual(['page:bread']);
   });
 
+  it("lists a page whose text says a query's words only far apart as loosely related, also once restored", () => {
+    // A long page says any few everyday words somewhere: a novella said "fit", "fold" and "sheet"
+    // chapters apart. Each filler is ~130 characters: 40 of them are ~5,200, more than two segments.
+    const apart = filler.repeat(40);
+    const index = indexOf(
+      page('page:far', { text: `Fold the map. ${apart}A sheet of paper. ${apart}The key fitted the lock. ${apart}` }),
+      page('page:near', { text: `${apart}Fold a fitted sheet in thirds, corners tucked. ${apart}` }),
+      // Its title holds one of the words: not matched by its text alone.
+      page('page:titled', { title: 'Fitted sheets', text: `Fold it. ${apart}${apart}Its corners. ${apart}` }),
+      page('page:most', { text: `Fold a fitted sheet. ${apart}Its corners. ${apart}` }),
+      bread,
+    );
+    const restored = createLibraryIndex();
+    restored.restore(structuredClone(index.snapshot()));
+    for (const library of [index, restored]) {
+      const response = library.search('how to fold a fitted sheet corners', { typing: false });
+      // Three of the four words in one passage are near enough; a title's word is near any.
+      expect(ids(response).sort()).toEqual(['page:most', 'page:near', 'page:titled']);
+      expect(response.loose.map((hit) => hit.itemId)).toEqual(['page:far']);
+      // Two words a page says far apart are not a result either; one word alone has nothing to be near.
+      expect(ids(library.search('lock paper', { typing: false }))).toEqual([]);
+      expect(ids(library.search('paper', { typing: false }))).toEqual(['page:far']);
+    }
+  });
+
   it('reads a word everyday speech uses as written: never as a typo of another word, nor completed once finished', () => {
     const sre = page('page:sre', { text: `${filler}Gmail SRE built a tool to poke the scheduler. A ballot was held.` });
     const index = indexOf(bread, darfur, sre);

@@ -34,17 +34,22 @@ describe(hasPages ? 'search among the shared real pages saved' : MISSING_SHARED_
   });
 
   // A figure of the 22 pages it was measured on. With 108 other real pages saved (Readability's test
-  // pages: a novella, an encyclopedia's article on a country, fan fiction, of up to 17,000 words), 491
-  // were answered (the blog's rules: 715): the words of an everyday query are somewhere in such texts,
-  // far apart, and the index keeps no word positions to tell (README, "Known limits of search").
+  // pages: a novella, an encyclopedia's article on a country, fan fiction, of up to 17,000 words), 258
+  // were answered (477 when words a page's text says far apart counted as near; the blog's rules: 715):
+  // the words of an everyday query are somewhere in such texts, and often near enough (README, "Known
+  // limits of search").
   it('answers few everyday queries with the shared pages saved', { timeout: 120_000 }, (context) => {
     context.skip(absentPages().length > 0, otherFolderReason());
     const library = saved();
     const figures = libraryFigures(library, library.size);
-    // 94 of 811 answered when measured (the blog's rules: 336).
-    expect(figures.offTopicAnswered).toBeLessThanOrEqual(110);
-    // The rules the library had before: every word a possible slip, the blog's shares.
-    const before = libraryFigures(library, library.size, { tuning: CONFIDENCE, meantAsWritten: () => false });
+    // 38 of 811 answered when measured (94 when words far apart counted as near; the blog's rules: 336).
+    expect(figures.offTopicAnswered).toBeLessThanOrEqual(45);
+    // The rules the library had before: every word a possible slip, the blog's shares, words apart near.
+    const before = libraryFigures(library, library.size, {
+      tuning: CONFIDENCE,
+      meantAsWritten: () => false,
+      wordsNear: false,
+    });
     expect(before.offTopicAnswered).toBeGreaterThan(figures.offTopicAnswered * 2);
   });
 
