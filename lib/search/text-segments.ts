@@ -31,8 +31,8 @@ export function segmentMasks({ terms, starts, length }: PlacedTerms): Map<string
  * Whether one stretch of two neighbouring segments (two words at the end of one and the start of the
  * next are near) holds three quarters of these words (each by its mask of segments), two at least: all
  * of two or three, three of four. Two of three let a novella answer "how to fold a fitted sheet" (its
- * "fit" and "fold" in one note, "sheet" pages away); all of them, pages found again by a paraphrase
- * holding one word apart were lost (`npm run eval`: 3 of 48).
+ * "fit" and "fold" in one note, "sheet" pages away); asking all of them lost two of the 48 library
+ * queries' pages (`npm run eval`).
  */
 export function holdsWordsNear(masks: readonly number[]): boolean {
   const needed = Math.max(2, Math.ceil(masks.length * 0.75));
