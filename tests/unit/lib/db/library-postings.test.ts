@@ -518,6 +518,19 @@ describe("where a page's text says each word (analysis version 11)", () => {
     expect(await syncLibraryIndex(restored, librarySource(db))).toEqual({ indexed: 0, removed: 0 });
     expect(listed(restored)).toEqual({ results: [near.id], loose: [far.id] });
   });
+
+  it('a record of the current stamp without its segments (written by hand, or cut short) is not used', async () => {
+    const far = await save('far', 'Notes', `Fold the map. ${apart}A sheet of paper. ${apart}The key fitted the lock.`);
+    await updateLibraryPostings(db);
+    const record = (await db.libraryPostings.get(far.id)) as LibraryPostingsRecord;
+    const { segments: _segments, ...withoutSegments } = record;
+    await db.libraryPostings.put(withoutSegments as LibraryPostingsRecord);
+    expect(await getStoredPostings(db)).toEqual([]);
+    // The page analyzes the item itself, and reads where its words are.
+    const opened = await openPage();
+    expect(opened).toMatchObject({ restored: 0, analyzedInPage: 1 });
+    expect(listed(opened.index)).toEqual({ results: [], loose: [far.id] });
+  });
 });
 
 describe('what snippets are made from', () => {
