@@ -11,18 +11,49 @@ import {
 } from '@/lib/content/highlight-button';
 import type { PageContext } from '@/lib/content/page-context';
 import { watchUserInput } from '@/lib/content/user-selection';
+import { UNRENDERED_TEXT_ELEMENTS } from '@/lib/dom/unrendered-text';
 import { sendRequest } from '@/lib/messaging/client';
 import { pageCommandSchema } from '@/lib/messaging/page-command';
 import type { PageHighlight } from '@/lib/messaging/protocol';
 
+/** Under a third of `<main>`'s shown text, the longest article is one of its parts, not the article. */
+const MIN_ARTICLE_SHARE_OF_MAIN = 3;
+
 /**
  * The text a web page's highlights are counted in (their TextPositionSelector offsets, and where
- * TextQuoteSelector looks): the article's element — `<main>`'s `<article>`, else the first
- * `<article>`, else `<main>`, else `<body>`. The same root makes and finds them again, so the
- * page's header, menus and comments neither shift offsets nor offer false matches.
+ * TextQuoteSelector looks): the article's element — of `<main>`'s `<article>`s (else the page's), the
+ * one showing the most text, else `<main>`, else `<body>`; `<main>` too when that article shows under a
+ * third of its text. News pages list a ticker and teasers as articles beside the story: La Nación's
+ * first was "Anticipo:" (nothing of the story could be highlighted), the New York Times' story is in no
+ * article of its `<main>`. The same root makes and finds them again, so the page's header, menus and
+ * comments neither shift offsets nor offer false matches.
  */
 export function articleTextRoot(doc: Document): Element | null {
-  return doc.querySelector('main article') ?? doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
+  const main = doc.querySelector('main');
+  const container = main ?? doc.documentElement;
+  // Outermost articles only: each is read once, and a nested one is part of its outer one's text.
+  const articles = [...container.querySelectorAll('article')].filter((article) => {
+    const outer = article.parentElement?.closest('article');
+    return !outer || !container.contains(outer);
+  });
+  let best: Element | null = null;
+  let bestLength = -1;
+  for (const article of articles) {
+    const length = shownTextLength(article);
+    if (length > bestLength) [best, bestLength] = [article, length];
+  }
+  if (main && (!best || bestLength * MIN_ARTICLE_SHARE_OF_MAIN < shownTextLength(main))) return main;
+  return best ?? doc.body;
+}
+
+/** The characters of an element's text a reader sees (no script, style…), spaces around each text left out. */
+function shownTextLength(element: Element): number {
+  let length = 0;
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (!UNRENDERED_TEXT_ELEMENTS.has(node.parentElement?.localName ?? ''))
+      length += node.nodeValue?.trim().length ?? 0;
+  return length;
 }
 
 export interface PageHighlightsOptions {

@@ -136,6 +136,26 @@ describe('highlights on a blog article’s page', () => {
     expect(articleTextRoot(document)?.localName).toBe('main');
   });
 
+  it('are counted in the article holding the story, not a ticker or teasers listed as articles before it', () => {
+    const story = `<p>${'The story itself, long enough to be most of the page. '.repeat(20)}</p>`;
+    const teasers = '<article><a href="/1">One teaser</a></article><article><a href="/2">Another</a></article>';
+    document.body.innerHTML = `<main><article><span>Soon: </span>a ticker</article><article id="story">${story}</article>${teasers}</main>`;
+    expect(articleTextRoot(document)?.id).toBe('story');
+    // Outside <main> only when <main> holds none.
+    document.body.innerHTML = `<article id="aside">${story}${story}</article><main><article id="story">${story}</article></main>`;
+    expect(articleTextRoot(document)?.id).toBe('story');
+    // A short article beside most of <main>'s text is one of its parts: <main> is the article. Script
+    // text is no shown text: a teaser's data does not make it the story.
+    document.body.innerHTML = `<main id="main"><article>Related: one teaser</article>${story}</main>`;
+    expect(articleTextRoot(document)?.id).toBe('main');
+    const data = `<script type="application/json">${'{"x":1}'.repeat(400)}</script>`;
+    document.body.innerHTML = `<main><article id="teaser">Teaser ${data}</article><article id="story">${story}</article></main>`;
+    expect(articleTextRoot(document)?.id).toBe('story');
+    // An article within the story is part of it.
+    document.body.innerHTML = `<main><article id="story">${story}<article>A reader's comment</article></article></main>`;
+    expect(articleTextRoot(document)?.id).toBe('story');
+  });
+
   it('draws stored highlights as marks and reports which were found', async () => {
     const stored = (id: string, exact: string): PageHighlight => ({
       id,
