@@ -71,7 +71,8 @@ export function ReaderView(props: ReaderViewProps) {
       <div
         ref={columnRef}
         className={`reader-column reader-width-${settings.readerWidth}`}
-        lang={capture.lang ?? undefined}
+        // Unknown, not the extension page's English: a screen reader and the fonts then go by the text.
+        lang={capture.lang ?? ''}
         dir={capture.dir ?? 'auto'}
         style={{ fontSize: `${settings.readerFontSize}px` }}
       >

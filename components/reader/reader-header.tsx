@@ -53,7 +53,7 @@ export function ReaderHeader({ capture, title, originalUrl, date, percentRead }:
         )}
       </p>
       <p className="reader-meta reader-stats" dir="ltr" lang="en">
-        {capture.wordCount.toLocaleString('en')} {countedUnitOf(capture.lang)} ·{' '}
+        {capture.wordCount.toLocaleString('en')} {countedUnitOf(capture.lang, capture.text)} ·{' '}
         {/* A copy without words (an empty page) has nothing to read, so no progress or time left. */}
         {capture.wordCount > 0 && `${percentRead}% read · ${describeTimeLeft(minutesLeft, percentRead)}`}
         {/* Only a web address is a link: a backup's copy may name any (`javascript:`, `data:`). */}

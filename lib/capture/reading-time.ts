@@ -1,4 +1,4 @@
-import { countSpacedWords, UNSPACED } from '@/lib/search/unspaced';
+import { countSpacedWords, UNSPACED, UNSPACED_SCRIPTS } from '@/lib/search/unspaced';
 
 /**
  * How long a copy takes to read, from its text. Words between spaces count at 230 a minute; Chinese and
@@ -73,8 +73,20 @@ function minutesAtLeastOne(minutes: number): number {
  */
 const COUNTED_IN_CHARACTERS = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my', 'yue']);
 
-/** What a copy's count counts, by its language ("zh-CN", "ja"): characters or words. */
-export function countedUnitOf(lang: string | null | undefined): 'characters' | 'words' {
+/** Characters of a copy's text read for its script when its page declares no language. */
+const SCRIPT_SAMPLE = 2000;
+const UNSPACED_CHARACTER = new RegExp(`[${UNSPACED_SCRIPTS}]`, 'gu');
+const LETTER = /\p{L}/gu;
+
+/**
+ * What a copy's count counts, by its language ("zh-CN", "ja"): characters or words. A page that declares
+ * none (Chinese news sites often do not) is read by its text's script: characters when most letters
+ * of its opening are of a script written without spaces (`countWords` counts each as a word).
+ */
+export function countedUnitOf(lang: string | null | undefined, text = ''): 'characters' | 'words' {
   const primary = lang?.toLowerCase().split(/[-_]/)[0];
-  return primary !== undefined && COUNTED_IN_CHARACTERS.has(primary) ? 'characters' : 'words';
+  if (primary) return COUNTED_IN_CHARACTERS.has(primary) ? 'characters' : 'words';
+  const sample = text.slice(0, SCRIPT_SAMPLE);
+  const unspaced = sample.match(UNSPACED_CHARACTER)?.length ?? 0;
+  return unspaced > 0 && unspaced * 2 >= (sample.match(LETTER)?.length ?? 0) ? 'characters' : 'words';
 }

@@ -68,6 +68,14 @@ describe('ReaderView', () => {
     expect(stats.textContent).toMatch(/^3,800 characters · 0% read · about 15 min left/);
   });
 
+  // QA on unseen pages: Chinese and Japanese pages declaring no language read "560 words", in English.
+  it('a copy whose page declares no language is in no language, counted by its text’s script', () => {
+    const text = '新闻报道说，今天上午的会议讨论了城市交通的问题。';
+    const { container } = renderReader({ lang: null, wordCount: 560, readMinutes: 2, html: `<p>${text}</p>`, text });
+    expect((container.querySelector('.reader-column') as HTMLElement).getAttribute('lang')).toBe('');
+    expect(screen.getByText(/560 characters/)).toBeTruthy();
+  });
+
   it('says "under a minute left" near the end, and no time left once read to the end (QA: "about 0 min left")', () => {
     const { rerender } = renderReader({ wordCount: 1020, readMinutes: 4 }, { percentRead: 89 });
     const stats = () => (screen.getByText(/1,020 words/).closest('p') as HTMLElement).textContent;

@@ -61,4 +61,16 @@ describe('what a copy’s count counts', () => {
     expect(countedUnitOf(null)).toBe('words');
     expect(countedUnitOf('')).toBe('words');
   });
+
+  it('by the text’s script when the page declares no language', () => {
+    const chinese = '新闻报道说，今天上午的会议讨论了城市交通的问题。';
+    expect(countedUnitOf(null, chinese)).toBe('characters');
+    expect(countedUnitOf('', `${chinese} Reuters`)).toBe('characters');
+    expect(countedUnitOf(undefined, 'タイトルについての記事です。')).toBe('characters');
+    expect(countedUnitOf(null, 'An English article quoting 值班 once.')).toBe('words');
+    expect(countedUnitOf(null, '한국어 기사는 띄어쓰기를 합니다')).toBe('words');
+    expect(countedUnitOf(null, '')).toBe('words');
+    // A declared language decides, whatever the text.
+    expect(countedUnitOf('en', chinese)).toBe('words');
+  });
 });
