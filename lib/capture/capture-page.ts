@@ -10,6 +10,7 @@ import {
 import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
 import { copyLength } from '@/lib/capture/copy-text';
 import { restoreHeadingIds, setAsideHeadingIds } from '@/lib/capture/heading-ids';
+import { markHiddenByStyle } from '@/lib/capture/hidden-by-style';
 import { markDisclosureTitles } from '@/lib/capture/page-controls';
 import { dashSeparatedTitle } from '@/lib/capture/page-title';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
@@ -213,6 +214,7 @@ function parseArticle(
   try {
     const clone = doc.cloneNode(true) as Document;
     unclobberForms(clone, win);
+    markHiddenByStyle(doc, clone);
     prepare?.(clone);
     keepMathJaxMathMl(clone);
     markDisclosureTitles(clone);

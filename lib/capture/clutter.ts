@@ -1,12 +1,13 @@
+import { HIDDEN_BY_STYLE_MARK } from '@/lib/capture/hidden-by-style';
 import { isButtonRole, isDroppedToggle, isPageControl, MEDIA } from '@/lib/capture/page-controls';
 import { UNRENDERED_TEXT_ELEMENTS } from '@/lib/dom/unrendered-text';
 import { countWords } from '@/lib/search/text';
 
 /**
  * What a page shows for its own editing and navigation, not part of the article: the "#", "¶" or
- * "🔗" link next to a heading, Wikipedia's "[edit]", a skip link, a carousel's "Next", a figure's
- * hidden "Photo" label. Decided on the element as the page (or the stored copy) has it, before the
- * sanitizer removes its classes.
+ * "🔗" link next to a heading, Wikipedia's "[edit]", a skip link, a carousel's "Next" (a figure's
+ * hidden "Photo" label is replaced by a space instead: `isHiddenFigureLabel`). Decided on the element
+ * as the page (or the stored copy) has it, before the sanitizer removes its classes.
  */
 const HEADING = 'h1, h2, h3, h4, h5, h6';
 /** Edit links: MediaWiki's section links, and links whose only job is editing the page. */
@@ -26,7 +27,6 @@ export function isPageClutter(element: Element): boolean {
   const classes = element.getAttribute('class') ?? '';
   if (EDIT_CLUTTER.test(classes)) return true;
   if (isTableOfContents(element)) return true;
-  if (VISUALLY_HIDDEN.test(classes) && isFigureLabel(element)) return true;
   if (element.localName !== 'a') return false;
   const href = element.getAttribute('href')?.trim() ?? '';
   const intoPage = isInPageAddress(href);
@@ -40,6 +40,18 @@ export function isPageClutter(element: Element): boolean {
   return intoPage && ANCHOR_TEXT.test(text);
 }
 
+/**
+ * A figure's label hidden from sight (`isFigureLabel`), by a class named for it or by the page's style
+ * (`markHiddenByStyle`: the New York Times' generated `css-1dv1kvn`). Not clutter to remove but words
+ * to replace with a space: a label often stands alone between a caption and its credit
+ * ("…winter weather.<span>Credit</span>Kirsten Luce"), which would otherwise run together.
+ */
+export function isHiddenFigureLabel(element: Element): boolean {
+  const hidden =
+    VISUALLY_HIDDEN.test(element.getAttribute('class') ?? '') || element.hasAttribute(HIDDEN_BY_STYLE_MARK);
+  return hidden && isFigureLabel(element);
+}
+
 const FIGURE = 'figure, figcaption';
 /** A caption's or a credit's class (`media-caption__text`, `image-credit`): a label may sit right before one. */
 const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|credit)s?(?:[\s_-]|$)/i;
@@ -50,7 +62,7 @@ const MAX_LABEL_WORDS = 2;
  * A figure's label for screen readers, hidden from sight: the New York Times' "Photo" before a
  * picture and "Credit" before the photographer's name, BBC's "Media caption". The copy drops
  * classes, so they showed as stray words ("Credit Ashraf Shazly/…"). Only a word or two that opens
- * its box, with the caption, credit or picture after it, in a figure or right before a caption: hidden text
+ * its box (the caption, credit or picture it labels after it, if any), in a figure or right before a caption: hidden text
  * elsewhere, longer (a chart's description), or inside a sentence ("per month") carries meaning,
  * and stays.
  */
@@ -62,8 +74,9 @@ function isFigureLabel(element: Element): boolean {
   if (!labelsCaption) return false;
   const words = countWords(element.textContent ?? '');
   if (words === 0 || words > MAX_LABEL_WORDS) return false;
-  // Nothing shown before it (or more than can be read: it stays), something after it.
-  return showsNear(element, 'previousSibling') === false && showsNear(element, 'nextSibling') === true;
+  // Nothing shown before it (or more than can be read: it stays). After it, what it labels, or nothing: the New
+  // York Times' "Image" before a picture that loads only on scrolling, its "Credit" in a credit without a name.
+  return showsNear(element, 'previousSibling') === false && showsNear(element, 'nextSibling') !== null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import DOMPurify from 'dompurify';
 import { modelText } from '@/lib/annotations/text-model';
-import { isPageClutter, keepCodeLanguage } from '@/lib/capture/clutter';
+import { isHiddenFigureLabel, isPageClutter, keepCodeLanguage } from '@/lib/capture/clutter';
 import { COPY_ID_PREFIX } from '@/lib/capture/copy-ids';
 import { unclobberForms } from '@/lib/dom/form-clobbering';
 import type { Steps } from '@/lib/dom/time-slices';
@@ -613,6 +613,7 @@ function sanitize(
     if (!(node instanceof win.Element)) return;
     if ((data.tagName === 'img' && isTrackingPixel(node)) || isPageClutter(node) || isDrawingInCode(node))
       node.remove();
+    else if (isHiddenFigureLabel(node)) node.replaceWith(' ');
     else if (data.tagName === 'img' || data.tagName === 'picture') keepResponsiveImage(node);
     else if (data.tagName === 'a')
       keepOrUnwrapLink(

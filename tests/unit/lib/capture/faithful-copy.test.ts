@@ -281,6 +281,33 @@ describe('a faithful copy', () => {
     expect(copy.querySelectorAll('img')).toHaveLength(3);
   });
 
+  // The New York Times hides its figures' labels with generated classes (`css-1dv1kvn`) whose own rule clips
+  // them to nothing: not named "visually hidden", they showed ("Image", "…weather.CreditKirsten Luce").
+  it('drops a figure’s label its page’s style hides from sight, leaving a space; other hidden words stay', () => {
+    const copy = capture(`
+      <style>.css-q1{border:0;clip:rect(0 0 0 0);height:1px;margin:-1px;overflow:hidden;padding:0;position:absolute;width:1px}
+        .css-q2{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)} .css-q3{position:absolute;top:0}</style>
+      <figure><div class="css-b1"><span class="css-q1">Image</span><img src="https://example.org/img/cable.jpg" alt=""></div>
+        <figcaption class="css-c1"><span class="css-c2">A worker repairing cables in the winter weather.</span><span itemprop="copyrightHolder" class="css-c3"><span class="css-q2">Credit</span><span><span class="css-q1">Credit</span><span>Kirsten Luce</span></span></span></figcaption></figure>
+      <figure><div><span class="css-q1">Image</span><div style="height:258px"></div></div>
+        <figcaption><span>A main break flooded a street in Brooklyn.</span><span><span class="css-q2">Credit</span></span></figcaption></figure>
+      <figure><span class="css-q1">Chart of pool size against wait time</span><img src="https://example.org/img/chart.png" alt=""></figure>
+      <figure><span class="css-q3">Photo</span><img src="https://example.org/img/rack.png" alt=""></figure>
+      <p>Plans cost $12 <span class="css-q1">per month</span>.</p>`);
+    const text = copy.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).not.toMatch(/\bImage\b|\bCredit\b/);
+    expect(copy.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'A worker repairing cables in the winter weather. Kirsten Luce',
+    );
+    // A picture loading only on scrolling, and a credit without a name: their labels label nothing, and go too.
+    expect(text).toContain('A main break flooded a street in Brooklyn.');
+    expect(text).toContain('Chart of pool size against wait time');
+    expect(text).toContain('Photo'); // positioned, not hidden
+    expect(text).toContain('Plans cost $12 per month.');
+    expect(copy.querySelectorAll('img')).toHaveLength(3);
+    expect(copy.querySelector('[data-shelf-hidden]')).toBeNull();
+  });
+
   // Each label looked back over its box's earlier nodes for something shown, reading each one's whole text:
   // the labels before it were dropped by then, so a box of labels between empty elements took the square of
   // their count (Chromium: 8,000, 330 KB, 6.5 s), in the tab being saved and again in the reader.
