@@ -295,6 +295,8 @@ describe('annotating in the reader', () => {
     document.getSelection()?.setBaseAndExtent(node, 0, node, SENTENCE.length);
     fireEvent.keyDown(document.body, { key: 'h' });
     const show = await screen.findByRole('button', { name: SENTENCE });
+    // The list may show the highlight before its mark is drawn (a busy machine): the mark is what is opened to.
+    await waitFor(() => expect(document.querySelector('.reader-body details mark')?.textContent).toBe(SENTENCE));
     const details = document.querySelector<HTMLDetailsElement>('.reader-body details') as HTMLDetailsElement;
     details.open = false;
     const { scrollIntoView } = Element.prototype;
