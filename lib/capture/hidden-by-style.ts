@@ -14,6 +14,8 @@ const MAX_RULES_READ = 20_000;
 const MAX_HIDING_SELECTORS = 20;
 /** Characters of `<style>` text read where the DOM parsed no rules (a news page's is about 300 KB). */
 const MAX_STYLE_TEXT = 2_000_000;
+/** A hiding selector longer than this is not run (a utility class's is a few dozen characters). */
+const MAX_SELECTOR_LENGTH = 300;
 /** Elements with a `style` attribute mentioning a clip that are read. */
 const MAX_STYLED_READ = 2_000;
 
@@ -54,7 +56,7 @@ type RuleText = [selector: string, declarations: string];
 function* rulesInText(css: string): Generator<RuleText> {
   // A page written as XHTML wraps its sheet in `<![CDATA[ … ]]>`: served as HTML, the wrapper stays in the
   // text, and a browser's CSS parser reads the whole sheet as one broken rule (the saved New York Times pages).
-  const text = css.replace(/\/\*[\s\S]*?\*\/|<!\[CDATA\[|\]\]>|<!--|-->/g, '');
+  const text = withoutComments(css).replace(/<!\[CDATA\[|\]\]>|<!--|-->/g, '');
   let depth = 0;
   let start = 0;
   let open = 0;
@@ -67,6 +69,23 @@ function* rulesInText(css: string): Generator<RuleText> {
       start = at + 1;
     } else if (char === ';' && depth === 0) start = at + 1; // after `@import …;` or `@charset …;`
   }
+}
+
+/**
+ * CSS text without its comments, in one pass: an unclosed comment runs to the end of the text. (A lazy
+ * regular expression rescanned the rest of the text from each "/*" left open: minutes for a hostile
+ * sheet of them.)
+ */
+export function withoutComments(css: string): string {
+  let kept = '';
+  let from = 0;
+  for (let open = css.indexOf('/*'); open >= 0; open = css.indexOf('/*', from)) {
+    kept += css.slice(from, open);
+    const close = css.indexOf('*/', open + 2);
+    if (close < 0) return kept;
+    from = close + 2;
+  }
+  return kept + css.slice(from);
 }
 
 /** The page's rules as parsed sheets give them, and as `<style>` texts say them where no rule was parsed. */
@@ -116,8 +135,20 @@ function hidingSelectors(page: Document, probes: Document): string[] {
   return selectors;
 }
 
-/** Marks the elements of `clone` (a copy of `page`) that the page's style hides from sight. */
+/**
+ * Marks the elements of `clone` (a copy of `page`) that the page's style hides from sight. Never throws:
+ * a page whose elements stand in for its document's properties (two `<img name="body">`) keeps its
+ * labels, not lose its copy.
+ */
 export function markHiddenByStyle(page: Document, clone: Document): void {
+  try {
+    markHidden(page, clone);
+  } catch {
+    // nothing (more) marked
+  }
+}
+
+function markHidden(page: Document, clone: Document): void {
   const body = clone.body;
   if (!body) return;
   // The page's own marks would drop its own words: only Shelf's count.
@@ -129,6 +160,9 @@ export function markHiddenByStyle(page: Document, clone: Document): void {
     // A page's `<img name="styleSheets">` answers for `document.styleSheets`: nothing is marked then.
   }
   for (const selector of selectors) {
+    // The page's own selectors run in Shelf's context (the offscreen document when a link is saved
+    // unopened): one nesting `:has()` over a large page, or a very long one, is not run.
+    if (selector.length > MAX_SELECTOR_LENGTH || selector.includes(':has(')) continue;
     try {
       for (const element of body.querySelectorAll(selector)) element.setAttribute(HIDDEN_BY_STYLE_MARK, '');
     } catch {
