@@ -29,21 +29,28 @@ const MIN_ARTICLE_SHARE_OF_MAIN = 3;
  * comments neither shift offsets nor offer false matches.
  */
 export function articleTextRoot(doc: Document): Element | null {
-  const main = doc.querySelector('main');
-  const container = main ?? doc.documentElement;
-  // Outermost articles only: each is read once, and a nested one is part of its outer one's text.
-  const articles = [...container.querySelectorAll('article')].filter((article) => {
-    const outer = article.parentElement?.closest('article');
-    return !outer || !container.contains(outer);
-  });
+  const inMain = outermost(doc.querySelectorAll('main article'));
+  const articles = inMain.length > 0 ? inMain : outermost(doc.querySelectorAll('article'));
   let best: Element | null = null;
   let bestLength = -1;
   for (const article of articles) {
     const length = shownTextLength(article);
     if (length > bestLength) [best, bestLength] = [article, length];
   }
-  if (main && (!best || bestLength * MIN_ARTICLE_SHARE_OF_MAIN < shownTextLength(main))) return main;
+  const main = best?.closest('main') ?? doc.querySelector('main');
+  if (main && (!best || (main.contains(best) && bestLength * MIN_ARTICLE_SHARE_OF_MAIN < shownTextLength(main))))
+    return main;
   return best ?? doc.body;
+}
+
+/** Of elements in document order, those inside none of the others: a nested one is read as part of its outer one. */
+function outermost(elements: Iterable<Element>): Element[] {
+  const kept: Element[] = [];
+  for (const element of elements) {
+    const last = kept.at(-1);
+    if (!last?.contains(element)) kept.push(element);
+  }
+  return kept;
 }
 
 /** The characters of an element's text a reader sees (no script, style…), spaces around each text left out. */

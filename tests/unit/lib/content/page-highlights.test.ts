@@ -141,7 +141,7 @@ describe('highlights on a blog article’s page', () => {
     const teasers = '<article><a href="/1">One teaser</a></article><article><a href="/2">Another</a></article>';
     document.body.innerHTML = `<main><article><span>Soon: </span>a ticker</article><article id="story">${story}</article>${teasers}</main>`;
     expect(articleTextRoot(document)?.id).toBe('story');
-    // Outside <main> only when <main> holds none.
+    // <main>'s articles first, whatever other articles the page holds.
     document.body.innerHTML = `<article id="aside">${story}${story}</article><main><article id="story">${story}</article></main>`;
     expect(articleTextRoot(document)?.id).toBe('story');
     // A short article beside most of <main>'s text is one of its parts: <main> is the article. Script
@@ -150,6 +150,12 @@ describe('highlights on a blog article’s page', () => {
     expect(articleTextRoot(document)?.id).toBe('main');
     const data = `<script type="application/json">${'{"x":1}'.repeat(400)}</script>`;
     document.body.innerHTML = `<main><article id="teaser">Teaser ${data}</article><article id="story">${story}</article></main>`;
+    expect(articleTextRoot(document)?.id).toBe('story');
+    // The page's articles when <main> holds none (the old rule's fallback: highlights made then are found).
+    document.body.innerHTML = `<main id="main"><p>${story}${story}${story}${story}</p></main><article id="story">${story}</article>`;
+    expect(articleTextRoot(document)?.id).toBe('story');
+    // <main>'s articles in any of the page's <main>s (an app's hidden shell first).
+    document.body.innerHTML = `<main hidden></main><main><article id="story">${story}</article></main>`;
     expect(articleTextRoot(document)?.id).toBe('story');
     // An article within the story is part of it.
     document.body.innerHTML = `<main><article id="story">${story}<article>A reader's comment</article></article></main>`;
