@@ -39,7 +39,8 @@ export async function getStoredPostingsOf(
 
 function currentAnalyses(records: readonly (LibraryPostingsRecord | undefined)[]): AnalyzedLibraryDocument[] {
   return records.flatMap((record) =>
-    // A record of the current stamp but without one segment mask a term (written half-way, or by hand) is made again too.
+    // A record of the current stamp without one segment mask a term (only one written by hand: each is put
+    // whole) is not used; the page analyzes its item itself, and the background, going by stamps, leaves it.
     record &&
     record.stamp === postingsStamp(record.document.fingerprint) &&
     record.segments?.length === record.weights.length

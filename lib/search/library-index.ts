@@ -229,10 +229,11 @@ export function analyzeLibraryDocument(document: LibraryDocument): AnalyzedLibra
   const inOtherField = new Set<string>();
   for (const field of FIELDS) {
     const placed = field === 'text' ? analyzeFieldAt(texts[field]) : undefined;
+    // Before pairs join its terms (a paired text's pairs would have no place).
+    if (placed) textSegments = segmentMasks(placed);
     const terms = placed?.terms ?? analyzeField(texts[field]);
     if (PAIRED_FIELDS.has(field)) terms.push(...analyzePairs(texts[field]));
-    if (placed) textSegments = segmentMasks(placed);
-    else for (const term of terms) inOtherField.add(term);
+    if (!placed) for (const term of terms) inOtherField.add(term);
     if (terms.length === 0) continue;
     const norm = 1 - FIELD_B[field] + (FIELD_B[field] * terms.length) / REFERENCE_LENGTH[field];
     for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + FIELD_WEIGHTS[field] / norm);
@@ -780,9 +781,13 @@ export function createLibraryIndex(
     const masks: number[] = [];
     for (const terms of ids) {
       let mask = 0;
-      for (const id of terms) mask |= segmentsOf(doc, id);
-      // Matched by its title, tags, note, highlights or site too (or said throughout): the rule is for a text alone.
-      if (mask === IN_EVERY_SEGMENT) return true;
+      for (const id of terms) {
+        const segments = segmentsOf(doc, id);
+        // Matched by its title, tags, note, highlights or site too: the rule is for a text alone. Asked of
+        // each term: the segments of several of the text's terms together may be all of them.
+        if (segments === IN_EVERY_SEGMENT) return true;
+        mask |= segments;
+      }
       if (mask !== 0) masks.push(mask);
     }
     return masks.length < 2 || holdsWordsNear(masks);

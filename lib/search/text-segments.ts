@@ -15,6 +15,12 @@ export const TEXT_SEGMENTS = 32;
 export const SEGMENT_CHARS = 1200;
 /** A term's mask when a field other than the text holds it (title, tags, note…): near every other word. */
 export const IN_EVERY_SEGMENT = -1;
+/**
+ * A term of the text said in all 32 segments, told apart from one of another field: all but the last
+ * (still near every word, through the stretch of the last two segments), so that it counts as one word
+ * of the text, which the others must be near as well.
+ */
+const THROUGHOUT_THE_TEXT = ~(1 << (TEXT_SEGMENTS - 1));
 
 /** Each term's segments of a text (bit s: the term is in segment s). */
 export function segmentMasks({ terms, starts, length }: PlacedTerms): Map<string, number> {
@@ -24,6 +30,7 @@ export function segmentMasks({ terms, starts, length }: PlacedTerms): Map<string
     const segment = Math.min(TEXT_SEGMENTS - 1, Math.floor((starts[at] as number) / size));
     masks.set(term, (masks.get(term) ?? 0) | (1 << segment));
   });
+  for (const [term, mask] of masks) if (mask === IN_EVERY_SEGMENT) masks.set(term, THROUGHOUT_THE_TEXT);
   return masks;
 }
 

@@ -418,6 +418,25 @@ describe('library index', () => {
       expect(ids(library.search('lock paper', { typing: false }))).toEqual([]);
       expect(ids(library.search('paper', { typing: false }))).toEqual(['page:far']);
     }
+    // A page put in after the restore (its postings beside the snapshot's) is read the same.
+    restored.put(page('page:far-later', { text: `The lamp is lit. ${apart}${apart}A quilt. ${apart}` }));
+    expect(ids(restored.search('lamp quilt', { typing: false }))).toEqual([]);
+    expect(restored.search('lamp quilt', { typing: false }).loose.map((hit) => hit.itemId)).toEqual(['page:far-later']);
+  });
+
+  // Review: a word the text says in all 32 segments had the mark of a title's word, and let the page
+  // through whatever its other words: it is one word of the text, near the others, which must be near too.
+  it('a word said throughout a text is near every word, but the others must still be near one another', () => {
+    const blocks = Array.from(
+      { length: 40 },
+      (_, at) => `The kettle. ${at === 2 ? 'A teapot. ' : ''}${at === 37 ? 'A saucer. ' : ''}${filler.repeat(8)}`,
+    );
+    const index = indexOf(page('page:tea-set', { text: blocks.join('') }), bread);
+    expect(ids(index.search('kettle teapot saucer', { typing: false }))).toEqual([]);
+    expect(index.search('kettle teapot saucer', { typing: false }).loose.map((hit) => hit.itemId)).toEqual([
+      'page:tea-set',
+    ]);
+    expect(ids(index.search('kettle teapot', { typing: false }))).toEqual(['page:tea-set']);
   });
 
   it('reads a word everyday speech uses as written: never as a typo of another word, nor completed once finished', () => {

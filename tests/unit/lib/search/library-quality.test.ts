@@ -34,8 +34,8 @@ describe(hasPages ? 'search among the shared real pages saved' : MISSING_SHARED_
   });
 
   // A figure of the 22 pages it was measured on. With 108 other real pages saved (Readability's test
-  // pages: a novella, an encyclopedia's article on a country, fan fiction, of up to 17,000 words), 258
-  // were answered (477 when words a page's text says far apart counted as near; the blog's rules: 715):
+  // pages: a novella, an encyclopedia's article on a country, fan fiction, of up to 17,000 words), 260
+  // were answered (477 when words a page's text says far apart counted as near; the blog's rules: 707):
   // the words of an everyday query are somewhere in such texts, and often near enough (README, "Known
   // limits of search").
   it('answers few everyday queries with the shared pages saved', { timeout: 120_000 }, (context) => {
