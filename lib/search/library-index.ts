@@ -313,6 +313,21 @@ export interface LibraryIndexSnapshot {
  * of removed documents) when a search first reads them. `snapshot()` and `restore()` store and load
  * it whole.
  */
+/**
+ * Where a term's postings hold a document (its place in them), -1 when they do not: postings are in
+ * document order (an item is put in as the next document; removals and snapshots keep the order).
+ */
+function postingIndex(docs: ArrayLike<number>, doc: number): number {
+  let low = 0;
+  let high = docs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((docs[middle] as number) < doc) low = middle + 1;
+    else high = middle;
+  }
+  return low < docs.length && docs[low] === doc ? low : -1;
+}
+
 export function createLibraryIndex(
   tuning: ConfidenceTuning = LIBRARY_CONFIDENCE,
   {
@@ -363,8 +378,6 @@ export function createLibraryIndex(
   let generation = 0;
   let typos: TypoMatcher | undefined;
   const postingsCache = new Map<number, number[]>();
-  /** By term, each live document's frequency of it (`frequencyOf`), until the index changes. */
-  const frequenciesCache = new Map<number, Map<number, number>>();
   let cacheGeneration = -1;
 
   function termId(text: string): number {
@@ -447,7 +460,6 @@ export function createLibraryIndex(
   function postingsOf(id: number): number[] {
     if (cacheGeneration !== generation) {
       postingsCache.clear();
-      frequenciesCache.clear();
       cacheGeneration = generation;
     }
     let flat = postingsCache.get(id);
@@ -722,39 +734,33 @@ export function createLibraryIndex(
     return held;
   }
 
-  /**
-   * An item's frequency of a term as its score reads it (`analyzeLibraryDocument`), 0 when it lacks it.
-   * Read from the term's postings by document, made once per term and change of the index (red-team
-   * pass: each hit looked through every posting of each term it held, and the reading list, which
-   * lists every hit, took 0.7 s a query of 8 common words at 10,000 items, 0.1 s before).
-   */
-  function frequencyOf(doc: number, id: number): number {
-    postingsOf(id); // drops removed items' postings, whose slot a later item may hold (and clears these at a change)
-    let byDoc = frequenciesCache.get(id);
-    if (!byDoc) {
-      const term = termList[id] as Term;
-      const docs = term.docs ?? baseDocs.subarray(term.baseStart, term.baseEnd);
-      const weights = term.weights ?? baseWeights.subarray(term.baseStart, term.baseEnd);
-      byDoc = new Map();
-      for (let at = 0; at < docs.length; at++) byDoc.set(docs[at] as number, weights[at] as number);
-      frequenciesCache.set(id, byDoc);
-    }
-    return byDoc.get(doc) ?? 0;
+  /** Where a term's postings hold a document (see `postingIndex`): its arrays, as they are now. */
+  function postingsFor(id: number) {
+    const term = termList[id] as Term;
+    return {
+      docs: term.docs ?? baseDocs.subarray(term.baseStart, term.baseEnd),
+      weights: term.weights ?? baseWeights.subarray(term.baseStart, term.baseEnd),
+      segments: term.segments ?? baseSegments.subarray(term.baseStart, term.baseEnd),
+    };
   }
 
-  /** The segments of a document's text holding a term (0: it lacks it); a term's postings are in document order. */
+  /**
+   * An item's frequency of a term as its score reads it (`analyzeLibraryDocument`), 0 when it lacks it.
+   * Found by halving the term's postings (red-team pass: each hit looked through every posting of each
+   * term it held, and the reading list, which lists every hit, took 0.7 s a query of 8 common words at
+   * 10,000 items, 0.1 s before).
+   */
+  function frequencyOf(doc: number, id: number): number {
+    const { docs, weights } = postingsFor(id);
+    const at = postingIndex(docs, doc);
+    return at < 0 ? 0 : (weights[at] as number);
+  }
+
+  /** The segments of a document's text holding a term (`AnalyzedLibraryDocument.segments`; 0: it lacks it). */
   function segmentsOf(doc: number, id: number): number {
-    const term = termList[id] as Term;
-    const docs = term.docs ?? baseDocs.subarray(term.baseStart, term.baseEnd);
-    const segments = term.segments ?? baseSegments.subarray(term.baseStart, term.baseEnd);
-    let low = 0;
-    let high = docs.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((docs[middle] as number) < doc) low = middle + 1;
-      else high = middle;
-    }
-    return low < docs.length && docs[low] === doc ? (segments[low] as number) : 0;
+    const { docs, segments } = postingsFor(id);
+    const at = postingIndex(docs, doc);
+    return at < 0 ? 0 : (segments[at] as number);
   }
 
   /**

@@ -145,6 +145,24 @@ interface SurePlainWords {
   decides: (doc: number) => boolean;
 }
 
+/**
+ * Whether a document holds the query's telling words near one another (`RankOptions.wordsNear`), read from
+ * each telling word's sure terms; any document does when fewer than two words tell. Only a library that
+ * asks: the blog's searches, at each keystroke, do not gather the terms.
+ */
+function nearReader(
+  wordsNear: NonNullable<RankOptions['wordsNear']>,
+  groups: readonly Candidates[],
+  specificities: readonly WordSpecificity[],
+): (doc: number) => boolean {
+  const tellingTerms = groups.flatMap((group, at) => {
+    if ((specificities[at] as WordSpecificity).weight <= 0) return [];
+    const terms = [...group].filter(([, { certainty }]) => certainty > 0).map(([term]) => term);
+    return terms.length > 0 ? [terms] : [];
+  });
+  return tellingTerms.length >= 2 ? wordsNear(tellingTerms) : () => true;
+}
+
 function readQuery(
   vocabulary: Vocabulary,
   words: readonly QueryWord[],
@@ -221,12 +239,7 @@ function readQuery(
   const holdsUncommonSpokenUnknownWord = specificities.some(
     (specificity, at) => isUncommonUnknownWord(specificity, at) && saysEverydayWorld(at),
   );
-  const tellingTerms = groups.flatMap((group, at) => {
-    if ((specificities[at] as WordSpecificity).weight <= 0) return [];
-    const terms = [...group].filter(([, { certainty }]) => certainty > 0).map(([term]) => term);
-    return terms.length > 0 ? [terms] : [];
-  });
-  const near = wordsNear && tellingTerms.length >= 2 ? wordsNear(tellingTerms) : () => true;
+  const near = wordsNear ? nearReader(wordsNear, groups, specificities) : () => true;
   const fifthMayDo = everydaySpeech !== undefined && !namesEverydayThing && !holdsUncommonSpokenUnknownWord;
   const usualTuning = { ...tuning, evidenceShareUncommon: tuning.evidenceShare };
   // Results only when some document is about the query; the weakest of them, and everything for a

@@ -365,7 +365,7 @@ export function isStopWord(surface: string): boolean {
  * hyphenated words ("on-call" also gives "oncall").
  */
 export function analyzeField(text: string): string[] {
-  return analyzeFieldAt(text).terms;
+  return fieldTerms(text).terms;
 }
 
 /** A field's terms (`analyzeField`) with where each is: its offset in the normalized text, of `length`. */
@@ -377,23 +377,31 @@ export interface PlacedTerms {
 
 /** `analyzeField`, saying where each term is: what tells whether a page says two words near one another. */
 export function analyzeFieldAt(text: string): PlacedTerms {
+  const starts: number[] = [];
+  return { ...fieldTerms(text, starts), starts };
+}
+
+/**
+ * A field's terms and its normalized length, each term's offset pushed to `starts` when given: the
+ * related box and the blog's index read fields without places, a saved page's text with them.
+ */
+function fieldTerms(text: string, starts?: number[]): { terms: string[]; length: number } {
   const normalized = normalizeText(text);
   // One look at the text's scripts for both patterns (a page's text is long).
   const { word, hyphenated } = wordPatterns(normalized);
   const terms: string[] = [];
-  const starts: number[] = [];
   for (const token of tokenize(normalized, word)) {
     if (isStopWord(token.surface)) continue;
     for (const term of termsOfWord(token.surface)) {
       terms.push(term);
-      starts.push(token.start);
+      starts?.push(token.start);
     }
   }
   for (const match of normalized.matchAll(hyphenated)) {
     terms.push(joinedHyphenation(match[0]));
-    starts.push(match.index);
+    starts?.push(match.index);
   }
-  return { terms, starts, length: normalized.length };
+  return { terms, length: normalized.length };
 }
 
 function joinedHyphenation(hyphenated: string): string {
