@@ -1,6 +1,7 @@
 import { HIDDEN_BY_STYLE_MARK } from '@/lib/capture/hidden-by-style';
 import { isButtonRole, isDroppedToggle, isPageControl, MEDIA } from '@/lib/capture/page-controls';
-import { UNRENDERED_TEXT_ELEMENTS } from '@/lib/dom/unrendered-text';
+import { outermost } from '@/lib/dom/outermost';
+import { shownTextNodes, UNRENDERED_TEXT_ELEMENTS } from '@/lib/dom/unrendered-text';
 import { countWords } from '@/lib/search/text';
 
 /**
@@ -182,12 +183,7 @@ export function markWidgetClutter(doc: Document): void {
   for (const block of [...signUpBlocks(body), ...creditLines(body), ...promoLines(body)]) {
     // Every element and every text of it: Readability moves text into new paragraphs and unwraps
     // a block into its only child, and a mark on the block alone would be lost.
-    const walker = doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
-    const texts: Node[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeValue?.trim() && !UNRENDERED_TEXT_ELEMENTS.has(node.parentElement?.localName ?? ''))
-        texts.push(node);
-    }
+    const texts = [...shownTextNodes(block)].filter((text) => text.data.trim());
     for (const text of texts) {
       const span = doc.createElement('span');
       text.parentNode?.replaceChild(span, text);
@@ -206,14 +202,14 @@ export function markWidgetClutter(doc: Document): void {
 export function dropWidgetClutter(root: Element): string[] {
   const marked = [...root.querySelectorAll(`[${CLUTTER_MARK}]`)];
   if (marked.length === 0) return [];
-  const outermost = marked.filter((element) => !element.parentElement?.closest(`[${CLUTTER_MARK}]`));
-  const dropped = outermost.reduce((sum, element) => sum + countWords(element.textContent ?? ''), 0);
+  const outer = outermost(marked);
+  const dropped = outer.reduce((sum, element) => sum + countWords(element.textContent ?? ''), 0);
   if (dropped > MAX_DROPPED_SHARE * countWords(root.textContent ?? '')) {
     for (const element of marked) element.removeAttribute(CLUTTER_MARK);
     return [];
   }
-  const droppedTexts = outermost.map((element) => element.textContent ?? '');
-  for (const block of outermost) {
+  const droppedTexts = outer.map((element) => element.textContent ?? '');
+  for (const block of outer) {
     if (!root.contains(block)) continue;
     let parent = block.parentElement;
     block.remove();
@@ -228,11 +224,10 @@ export function dropWidgetClutter(root: Element): string[] {
 
 /** Words of an element's shown text, counted up to `max` + 1 (enough to say "more than max"). */
 function wordsUpTo(element: Element, max: number): number {
-  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   let words = 0;
-  for (let node = walker.nextNode(); node && words <= max; node = walker.nextNode()) {
-    if (UNRENDERED_TEXT_ELEMENTS.has(node.parentElement?.localName ?? '')) continue;
-    words += countWords(node.nodeValue ?? '');
+  for (const text of shownTextNodes(element)) {
+    words += countWords(text.data);
+    if (words > max) break;
   }
   return words;
 }

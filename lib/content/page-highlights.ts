@@ -11,7 +11,8 @@ import {
 } from '@/lib/content/highlight-button';
 import type { PageContext } from '@/lib/content/page-context';
 import { watchUserInput } from '@/lib/content/user-selection';
-import { UNRENDERED_TEXT_ELEMENTS } from '@/lib/dom/unrendered-text';
+import { outermost } from '@/lib/dom/outermost';
+import { shownTextNodes } from '@/lib/dom/unrendered-text';
 import { sendRequest } from '@/lib/messaging/client';
 import { pageCommandSchema } from '@/lib/messaging/page-command';
 import type { PageHighlight } from '@/lib/messaging/protocol';
@@ -43,23 +44,10 @@ export function articleTextRoot(doc: Document): Element | null {
   return best ?? doc.body;
 }
 
-/** Of elements in document order, those inside none of the others: a nested one is read as part of its outer one. */
-function outermost(elements: Iterable<Element>): Element[] {
-  const kept: Element[] = [];
-  for (const element of elements) {
-    const last = kept.at(-1);
-    if (!last?.contains(element)) kept.push(element);
-  }
-  return kept;
-}
-
 /** The characters of an element's text a reader sees (no script, style…), spaces around each text left out. */
 function shownTextLength(element: Element): number {
   let length = 0;
-  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode())
-    if (!UNRENDERED_TEXT_ELEMENTS.has(node.parentElement?.localName ?? ''))
-      length += node.nodeValue?.trim().length ?? 0;
+  for (const text of shownTextNodes(element)) length += text.data.trim().length;
   return length;
 }
 

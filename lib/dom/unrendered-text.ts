@@ -5,3 +5,10 @@
  * the Related box reads prose, not menus (`lib/related/page-text.ts`).
  */
 export const UNRENDERED_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template']);
+
+/** The text nodes under `root` a reader sees (none of an element above), in document order. */
+export function* shownTextNodes(root: Node): Generator<Text> {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (!UNRENDERED_TEXT_ELEMENTS.has(node.parentElement?.localName ?? '')) yield node as Text;
+}
