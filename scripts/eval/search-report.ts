@@ -44,7 +44,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * `blind20` was written the same way the same day, most of its off-topic queries holding a word of the blog
  * in its everyday sense and its questions avoiding their articles' words, and scored once (nothing tuned on it).
  * `blind21` was written the same way on 2026-12-07 (17 of its off-topic queries a word of the blog in another
- * sense) and scored once (nothing tuned on it).
+ * sense) and scored once (nothing tuned on it). `blind22` was written the same way the same day by a helper
+ * who read only the corpus, scored once, then judged this session's plain-words changes (see the set's description).
  */
 export const CONFIDENCE_HALVES = [
   'tune',
@@ -75,6 +76,7 @@ export const CONFIDENCE_HALVES = [
   'blind19',
   'blind20',
   'blind21',
+  'blind22',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
