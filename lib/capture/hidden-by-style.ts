@@ -62,7 +62,9 @@ function* rulesInText(css: string): Generator<RuleText> {
   let open = 0;
   for (let at = 0; at < text.length; at++) {
     const char = text[at];
-    if (char === '{' && depth++ === 0) open = at;
+    // A brace in a string (`content: "{"`) opens no block: counted, it paired the rules after it with others' declarations.
+    if (char === '"' || char === "'") at = stringEnd(text, at);
+    else if (char === '{' && depth++ === 0) open = at;
     else if (char === '}' && depth > 0 && --depth === 0) {
       const selector = text.slice(start, open).trim();
       if (selector && !selector.startsWith('@')) yield [selector, text.slice(open + 1, at)];
@@ -72,20 +74,39 @@ function* rulesInText(css: string): Generator<RuleText> {
 }
 
 /**
- * CSS text without its comments, in one pass: an unclosed comment runs to the end of the text. (A lazy
- * regular expression rescanned the rest of the text from each "/*" left open: minutes for a hostile
- * sheet of them.)
+ * CSS text without its comments, in one pass: an unclosed comment runs to the end of the text; a "/*" in a
+ * string (`content: "/*"`) opens none. (A lazy regular expression rescanned the rest of the text from each
+ * "/*" left open: minutes for a hostile sheet of them.)
  */
 export function withoutComments(css: string): string {
   let kept = '';
   let from = 0;
-  for (let open = css.indexOf('/*'); open >= 0; open = css.indexOf('/*', from)) {
-    kept += css.slice(from, open);
-    const close = css.indexOf('*/', open + 2);
-    if (close < 0) return kept;
-    from = close + 2;
+  for (let at = 0; at < css.length; at++) {
+    const char = css[at];
+    if (char === '"' || char === "'") at = stringEnd(css, at);
+    else if (char === '/' && css[at + 1] === '*') {
+      kept += css.slice(from, at);
+      const close = css.indexOf('*/', at + 2);
+      if (close < 0) return kept;
+      from = close + 2;
+      at = close + 1;
+    }
   }
   return kept + css.slice(from);
+}
+
+/**
+ * Where the string opened by the quote at `open` ends: its closing quote, or as CSS ends a string left
+ * open, the line's end (or the text's). An escaped quote or line break stays in the string.
+ */
+function stringEnd(css: string, open: number): number {
+  const quote = css[open];
+  for (let at = open + 1; at < css.length; at++) {
+    const char = css[at];
+    if (char === '\\') at++;
+    else if (char === quote || char === '\n') return at;
+  }
+  return css.length;
 }
 
 /** The page's rules as parsed sheets give them, and as `<style>` texts say them where no rule was parsed. */
