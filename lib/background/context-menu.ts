@@ -11,7 +11,7 @@ import type { PageCommand } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/net/fetch-page';
 import { shownLine } from '@/lib/search/shown-line';
 import { openSidePanel } from '@/lib/side-panel/show';
-import { getSidePanelView, type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
+import { getSidePanelView, replaceSidePanelView, type SidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 import { z } from '@/lib/zod/classic';
 
 export const FIND_RELATED_MENU_ID = 'find-related';
@@ -210,20 +210,28 @@ export async function handleContextMenuClick(
     // was read under the panel's address), Firefox's sidebar with no tab (its address was the query).
     await setSidePanelView({ kind: 'message', text: NOT_ON_SHELF_PAGES });
   } else if (request.source === 'page' && (itemId || tab?.id !== undefined)) {
-    await setSidePanelView(request); // title and URL words at once; the page's text when read
+    const shownAt = await setSidePanelView(request); // title and URL words at once; the page's text when read
     // Shelf's reader is an extension page no script can read: its saved copy is the page's text.
     const page = itemId ? await readSavedCopyText(itemId) : await readPageText(tab?.id as number);
     if (page) {
       const title = page.title || tab?.title || '';
-      await setSidePanelView({ ...request, query: page.text, title, ...(itemId && title ? { label: title } : {}) });
+      const read = { ...request, query: page.text, title, ...(itemId && title ? { label: title } : {}) };
+      await replaceSidePanelView(shownAt, read);
     }
   } else if (request.source === 'link' && info.linkUrl) {
-    await setSidePanelView(request); // the link's words at once; its saved copy's text when read
+    const shownAt = await setSidePanelView(request); // the link's words at once; its saved copy's text when read
     // A link to a page saved with its copy is that page (new-user pass: a link to a saved chapter, "Monitoring
     // chapter", was its two words), not listed as related to itself.
     const savedId = linkItemId(info.linkUrl);
     const page = savedId ? await readSavedCopyText(savedId) : null;
-    if (page) await setSidePanelView({ ...request, query: page.text, title: page.title, itemId: savedId as string });
+    if (page) {
+      await replaceSidePanelView(shownAt, {
+        ...request,
+        query: page.text,
+        title: page.title,
+        itemId: savedId as string,
+      });
+    }
   } else {
     await setSidePanelView(request);
   }

@@ -94,6 +94,41 @@ describe('handleContextMenuClick', () => {
       expect(await findRelated(hostile)).toMatchObject({ query: titleAndAddress });
   });
 
+  it('a page’s text read after the user asked again, or chose another view, replaces nothing (QA pass: a stale page)', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    // The page's text takes a while to read; the user asks about a selection, or opens a card, meanwhile.
+    let answer: (value: unknown) => void = () => {};
+    const read = () =>
+      vi.spyOn(browser.scripting, 'executeScript').mockReturnValue(
+        new Promise((resolve) => {
+          answer = (result) => resolve([{ frameId: 0, result }] as never);
+        }) as never,
+      );
+    read();
+    const asked = handleContextMenuClick(click({ pageUrl: tab.url }), tab as never);
+    await vi.waitFor(() => expect(browser.scripting.executeScript).toHaveBeenCalled());
+    await handleContextMenuClick(click({ selectionText: 'split brain', pageUrl: tab.url }), tab as never);
+    answer({ title: 'Cache stampede explained', text: 'the whole page about cache stampedes' });
+    await asked;
+    expect(await getSidePanelView()).toMatchObject({ source: 'selection', query: 'split brain' });
+
+    read();
+    const again = handleContextMenuClick(click({ pageUrl: tab.url }), tab as never);
+    await vi.waitFor(() => expect(browser.scripting.executeScript).toHaveBeenCalledTimes(2));
+    await setSidePanelView({ kind: 'article', articleId: 'cache-stampede' });
+    answer({ title: 'Cache stampede explained', text: 'the whole page about cache stampedes' });
+    await again;
+    expect(await getSidePanelView()).toEqual({ kind: 'article', articleId: 'cache-stampede' });
+
+    // Nobody asked for anything else: the page's text replaces its title and address.
+    read();
+    const alone = handleContextMenuClick(click({ pageUrl: tab.url }), tab as never);
+    await vi.waitFor(() => expect(browser.scripting.executeScript).toHaveBeenCalledTimes(3));
+    answer({ title: 'Cache stampede explained', text: 'the whole page about cache stampedes' });
+    await alone;
+    expect(await getSidePanelView()).toMatchObject({ source: 'page', query: 'the whole page about cache stampedes' });
+  });
+
   it('names the saved item when the text is from Shelf’s own reader, in the side panel or a tab of its own', async () => {
     vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
     const related = async (pageUrl: string, info: Partial<Browser.contextMenus.OnClickData> = {}) => {
