@@ -1,14 +1,22 @@
-import { useMemo } from 'react';
+import { type RefObject, useLayoutEffect, useMemo, useRef } from 'react';
 import { ArticleList } from '@/components/article-list';
 import { useRelatedSaved } from '@/components/hooks/use-related-saved';
 import { SavedRelatedList } from '@/components/side-panel/saved-related-list';
 import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import type { Article } from '@/lib/corpus/article';
+import { focusIsNowhereAround } from '@/lib/dom/focus-rescue';
 import { askedFromArticle, findRelated } from '@/lib/related/find-related';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
 const RELATED_LIMIT = 10;
 const SOURCE_LABEL = { selection: 'the selected text', link: 'the link', page: 'this page' } as const;
+
+/** The entry last opened from a related view, kept by the panel (the view is unmounted meanwhile): an article's or a saved page's. */
+export interface RelatedOpened {
+  view: Extract<SidePanelView, { kind: 'related' }>;
+  articleId?: string;
+  itemId?: string;
+}
 
 /** Articles related to what the user right-clicked ("Find related"). */
 export function RelatedView({
@@ -16,13 +24,41 @@ export function RelatedView({
   catalog,
   onSelect,
   onShow,
+  opened,
 }: {
   view: Extract<SidePanelView, { kind: 'related' }>;
   catalog: EffectiveCatalog;
   onSelect: (article: Article) => void;
   onShow: (view: SidePanelView) => void;
+  opened?: RefObject<RelatedOpened | null>;
 }) {
   const saved = useRelatedSaved(view, catalog);
+  const sectionRef = useRef<HTMLElement>(null);
+  const focusWhenShown = useRef<Element | null | undefined>(undefined);
+  // Shown again (Back from a card or a saved page opened here): the focus goes back to that entry's
+  // button, not left on Back (QA pass), as in "All articles". A saved page is listed once the library is
+  // read: focused then only if the focus is still where Back left it. A layout effect: before the
+  // page's focus rescue.
+  useLayoutEffect(() => {
+    const last = opened?.current;
+    const section = sectionRef.current;
+    // Compared by value: the panel's view comes back from storage as a copy.
+    if (!opened || !last || JSON.stringify(last.view) !== JSON.stringify(view) || !section) return;
+    const button = Array.from(section.querySelectorAll<HTMLElement>('[data-article-id], [data-item-id]')).find(
+      (entry) =>
+        (last.articleId !== undefined && entry.dataset.articleId === last.articleId) ||
+        (last.itemId !== undefined && entry.dataset.itemId === last.itemId),
+    );
+    const active = section.ownerDocument.activeElement;
+    if (focusWhenShown.current === undefined) focusWhenShown.current = active;
+    if (!button) return;
+    opened.current = null;
+    if (active === focusWhenShown.current || focusIsNowhereAround(button)) button.focus();
+  }, [opened, view, saved.response]);
+  const select = (article: Article) => {
+    if (opened) opened.current = { view, articleId: article.id };
+    onSelect(article);
+  };
   const savedMatched = saved.response.hits.length > 0;
   const found = useMemo(
     () =>
@@ -40,13 +76,20 @@ export function RelatedView({
   );
   const related = found.articles.filter((article) => !savedArticles.has(article.id));
   return (
-    <section aria-labelledby="related-heading">
+    <section ref={sectionRef} aria-labelledby="related-heading">
       <h2 id="related-heading">Related articles</h2>
       <p className="muted">
         For {SOURCE_LABEL[view.source]}: “{view.label}”
       </p>
       {/* The user's own pages first: they chose to keep them, and only close matches are listed. */}
-      <SavedRelatedList response={saved.response} snippets={saved.snippets} onOpen={(hit) => saved.open(hit, onShow)} />
+      <SavedRelatedList
+        response={saved.response}
+        snippets={saved.snippets}
+        onOpen={(hit) => {
+          if (opened) opened.current = { view, itemId: hit.page.itemId };
+          saved.open(hit, onShow);
+        }}
+      />
       {!found.matched && related.length > 0 && (
         <p className="notice">
           {savedMatched ? 'No blog article' : "Nothing in Shelf's library"} is closely related; these are the nearest
@@ -55,7 +98,7 @@ export function RelatedView({
       )}
       {savedMatched && related.length > 0 && <h3>From the blog</h3>}
       {related.length > 0 ? (
-        <ArticleList articles={related} label="Related articles" showTopic onSelect={onSelect} />
+        <ArticleList articles={related} label="Related articles" showTopic onSelect={select} />
       ) : (
         <p role="status">
           {savedMatched ? 'No blog article matches this.' : "No article in Shelf's library matches this."}

@@ -44,7 +44,12 @@ function SavedPages({
       <ul className="article-list" aria-label="From your saved pages">
         {pages.map((hit) => (
           <li key={hit.key}>
-            <button type="button" className="article-list-item" onClick={() => onOpen(hit)}>
+            <button
+              type="button"
+              className="article-list-item"
+              data-item-id={hit.page.itemId}
+              onClick={() => onOpen(hit)}
+            >
               <span className="article-list-title">{shownLine(hit.page.title)}</span>
               <span className="result-topic">
                 <span className="saved-badge">Saved</span>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useBrowsePlace } from '@/components/hooks/use-browse-place';
 import { useCatalog } from '@/components/hooks/use-catalog';
 import { useListPlace } from '@/components/hooks/use-list-place';
@@ -11,7 +11,7 @@ import { ArticleView } from '@/components/side-panel/article-view';
 import { BrowseView } from '@/components/side-panel/browse-view';
 import { MissingArticle } from '@/components/side-panel/missing-article';
 import { PanelHeader } from '@/components/side-panel/panel-header';
-import { RelatedView } from '@/components/side-panel/related-view';
+import { type RelatedOpened, RelatedView } from '@/components/side-panel/related-view';
 import { SearchPanel } from '@/components/side-panel/search-panel';
 import { StorageGate } from '@/components/storage-gate';
 import type { Article } from '@/lib/corpus/article';
@@ -29,6 +29,8 @@ export function SidePanelApp() {
   const readingListPlace = useListPlace();
   // And "All articles"' open groups and the article opened from it.
   const browsePlace = useBrowsePlace();
+  // And the entry opened from "Find related"'s results: Back finds its button.
+  const relatedOpened = useRef<RelatedOpened | null>(null);
   const cardUndo = useUndo();
   // A learned article is known once the overlay is read: wait for it rather than say "no longer".
   if (!view || (view.kind === 'article' && !loaded && !catalog.byId(view.articleId)))
@@ -102,7 +104,9 @@ export function SidePanelApp() {
             <MissingArticle articleId={view.articleId} onOpenItem={openItem} />
           </StorageGate>
         ))}
-      {view.kind === 'related' && <RelatedView view={view} catalog={catalog} onSelect={showCard} onShow={show} />}
+      {view.kind === 'related' && (
+        <RelatedView view={view} catalog={catalog} onSelect={showCard} onShow={show} opened={relatedOpened} />
+      )}
       {view.kind === 'browse' && (
         <>
           <SearchPanel query={searchQuery} onQueryChange={setSearchQuery} onShow={show} place={browsePlace} />

@@ -44,3 +44,29 @@ test('on a blog page the catalog does not list, the box shows related articles b
   await expect.poll(async () => (await relatedBox(page).buttonNames())[1]).toMatch(/Cache Stampede|Thundering Herd/);
   await expect(page.locator('shelf-reading-now')).toHaveCount(0);
 });
+
+test('Back from a card opened from Find related’s results puts the focus on that result again', async ({
+  serviceWorker,
+  openSidePanelPage,
+}) => {
+  const paragraph =
+    'When a popular cache key expires, hundreds of concurrent requests miss the cache at the same moment and ' +
+    'all of them query the database to rebuild the same value. The database is overwhelmed. Request ' +
+    'coalescing, probabilistic early expiration and a lock around recomputation prevent this.';
+  await serviceWorker.evaluate(async (selectionText) => {
+    const [tab] = await chrome.tabs.query({});
+    const info = { menuItemId: 'find-related', editable: false, selectionText, pageUrl: 'https://example.org/notes' };
+    (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+  }, paragraph);
+  const panel = await openSidePanelPage();
+  const results = panel.getByRole('list', { name: 'Related articles' }).getByRole('button');
+  await expect(results.first()).toBeVisible();
+  const opened = results.last();
+  const title = (await opened.locator('.article-list-title').textContent()) ?? '';
+  await opened.focus();
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(title);
+  await panel.getByRole('button', { name: 'Back', exact: true }).press('Enter');
+  await expect(panel.getByRole('heading', { name: 'Related articles', level: 2 })).toBeVisible();
+  await expect(results.filter({ hasText: title })).toBeFocused();
+});
