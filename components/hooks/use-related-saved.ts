@@ -52,5 +52,6 @@ export function useRelatedSaved(view: Extract<SidePanelView, { kind: 'related' }
     },
     [snippets, response],
   );
-  return { response, snippets, open };
+  // Until the library is read (or when it cannot be), nothing is known of the user's pages.
+  return { response, snippets, open, libraryRead: index !== null };
 }

@@ -60,6 +60,9 @@ export function RelatedView({
     onSelect(article);
   };
   const savedMatched = saved.response.hits.length > 0;
+  // Shelf's library is the blog's articles and the user's pages: nothing in it is said only once the
+  // pages are read and none matched (QA pass: said, then a saved page that matched came in above).
+  const noneSaved = saved.libraryRead && !savedMatched;
   const found = useMemo(
     () =>
       findRelated(view.query, {
@@ -92,7 +95,7 @@ export function RelatedView({
       />
       {!found.matched && related.length > 0 && (
         <p className="notice">
-          {savedMatched ? 'No blog article' : "Nothing in Shelf's library"} is closely related; these are the nearest
+          {noneSaved ? "Nothing in Shelf's library" : 'No blog article'} is closely related; these are the nearest
           articles.
         </p>
       )}
@@ -101,7 +104,7 @@ export function RelatedView({
         <ArticleList articles={related} label="Related articles" showTopic onSelect={select} />
       ) : (
         <p role="status">
-          {savedMatched ? 'No blog article matches this.' : "No article in Shelf's library matches this."}
+          {noneSaved ? "No article in Shelf's library matches this." : 'No blog article matches this.'}
         </p>
       )}
     </section>

@@ -164,6 +164,23 @@ describe('Find related’s articles', () => {
     expect(screen.getByRole('heading', { name: 'From the blog' })).toBeTruthy();
   }, 60_000);
 
+  // QA pass: "No article in Shelf's library matches this" showed until the saved pages were read, then
+  // the user's matching page came in above it.
+  it('say nothing of Shelf’s library before its saved pages are read, only of the blog', async () => {
+    await save(
+      'https://notes.test/bisect',
+      'Bisecting a regression',
+      `Run git bisect between the good and the bad commit. ${FILLER}`,
+    );
+    const said = () => screen.queryByText(/Shelf's library/);
+    render(<RelatedView view={related('git bisect')} catalog={catalog} onSelect={vi.fn()} onShow={vi.fn()} />);
+    expect(said()).toBeNull();
+    expect(screen.getByText(/^No blog article/)).toBeTruthy();
+    const saved = await savedList();
+    expect(within(saved).getByRole('button', { name: /Bisecting a regression/ })).toBeTruthy();
+    expect(said()).toBeNull();
+  }, 60_000);
+
   const PASSAGE =
     "Store every timestamp in UTC and convert to the user's local time only when displaying it. Daylight saving transitions make some local times ambiguous and others nonexistent, so a job scheduled for 2:30 in the morning may run twice or not at all on the night the clocks change.";
 
