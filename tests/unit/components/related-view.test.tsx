@@ -164,6 +164,21 @@ describe('Find related’s articles', () => {
     expect(screen.getByRole('heading', { name: 'From the blog' })).toBeTruthy();
   }, 60_000);
 
+  // QA pass: "No blog article matches this." under the user's saved copy of the one blog article that did.
+  it('say no blog article matches only when none does, not when the one that does is listed as saved', async () => {
+    const article = ARTICLES.find((a) => a.id === 'cache-stampede-when-your-cache-fix-breaks-everything')!;
+    const url = 'https://webcoderspeed.com/blog/caching/cache-stampede';
+    await savePage(
+      { url, title: article.title, bundledArticleId: article.id },
+      capturedPage(url, article.title, `${article.summary} ${FILLER}`),
+    );
+    const query = 'cache stampede when your cache fix breaks everything';
+    render(<RelatedView view={related(query)} catalog={catalog} onSelect={vi.fn()} onShow={vi.fn()} />);
+    const saved = await savedList();
+    expect(within(saved).getByRole('button', { name: /Cache Stampede/ })).toBeTruthy();
+    expect(screen.queryByText(/matches this/)).toBeNull();
+  }, 60_000);
+
   // QA pass: "No article in Shelf's library matches this" showed until the saved pages were read, then
   // the user's matching page came in above it.
   it('say nothing of Shelf’s library before its saved pages are read, only of the blog', async () => {
