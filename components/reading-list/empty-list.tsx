@@ -49,6 +49,7 @@ const EMPTY_VIEW: Partial<Record<ListQuery['status'], string>> = {
 export function ListSearchLine({
   list: { rows, found, shownQuery: query, counts, matchingInAll = 0, searching = false },
   onChange,
+  onSearchFor,
   emptyRef,
 }: {
   /** The reading list's data (`useReadingListData`): what the rows answer, and what All would show. */
@@ -63,6 +64,8 @@ export function ListSearchLine({
   };
   /** Changes the list's query: "Show all" shows the All view. */
   onChange?: (patch: Partial<ListQuery>) => void;
+  /** Searches for a suggested spelling ("Did you mean"), as the popup and the side panel offer it. */
+  onSearchFor?: (text: string) => void;
   /** The line saying why there is no row, focusable from script: the list's focus goes there once its rows are gone. */
   emptyRef?: RefCallback<HTMLElement>;
 }) {
@@ -71,6 +74,9 @@ export function ListSearchLine({
   // A search the view finds nothing for that All does (QA pass: it said only "No saved article matches").
   const inAll = rowCount === 0 && text && !searching ? matchingInAll : 0;
   const elsewhere = inAll > 0 ? `; ${inAll} in All` : '';
+  // Only when nothing saved matches at all, in any view (QA pass: the popup offered "edgestore" for
+  // "edgstor", the reading list only said nothing matched).
+  const suggestion = rowCount === 0 && text && !searching && inAll === 0 ? found?.suggestion : undefined;
   return (
     <>
       <div role="status">
@@ -95,6 +101,11 @@ export function ListSearchLine({
           )
         )}
       </div>
+      {suggestion && onSearchFor && (
+        <button type="button" className="link-button" onClick={() => onSearchFor(suggestion)}>
+          Did you mean “{suggestion}”?
+        </button>
+      )}
       {inAll > 0 && onChange && (
         <button type="button" className="link-button" onClick={() => onChange({ status: 'all' })}>
           Show all {inAll}

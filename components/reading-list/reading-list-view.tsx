@@ -130,7 +130,16 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
           />
           <BulkTagActions checked={[...selection.selected]} suggestions={tags} changeTag={actions.changeTag} />
           {help.shown && <KeyboardHelp onClose={help.close} />}
-          <ListSearchLine list={list} onChange={update} emptyRef={emptyRef} />
+          <ListSearchLine
+            list={list}
+            onChange={update}
+            // The button goes once its spelling finds rows: the search box keeps the focus (as in the popup).
+            onSearchFor={(text) => {
+              update({ text });
+              searchRef.current?.focus();
+            }}
+            emptyRef={emptyRef}
+          />
           {rows.length > 0 && (
             <ReadingList
               rows={rows}

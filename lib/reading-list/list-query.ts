@@ -2,6 +2,7 @@ import type { Article } from '@/lib/corpus/article';
 import type { ItemStatus, ReadingProgress, SavedItem } from '@/lib/db/schema';
 import type { LibraryIndex, MatchReason } from '@/lib/search/library-index';
 import type { QueryPhrase } from '@/lib/search/phrase';
+import { suggestionOf } from '@/lib/search/suggest';
 import { normalizeText } from '@/lib/search/text';
 
 /** A saved item as the reading list shows it: with its article (if bundled) and progress. */
@@ -57,18 +58,26 @@ export interface FoundItems {
    * list is also how people look for what they half remember.
    */
   loosely: boolean;
+  /** When nothing at all is found: a spelling of the text the saved items' words suggest ("Did you mean"). */
+  suggestion?: string;
 }
 
 /**
  * The saved items the library search finds for `text` (the engine of the popup: full text, tags,
  * notes, highlights, typos), each with why it matched; when none is about the text, the loosely
- * related ones (`loosely`). Null when there is no text or no index yet.
+ * related ones (`loosely`); when none is even that, the spelling the popup would suggest. Null when
+ * there is no text or no index yet.
  */
 export function searchLibrary(index: LibraryIndex | null, text: string): FoundItems | null {
   if (!index || !text.trim() || index.size === 0) return null;
-  const { results, loose } = index.search(text, { limit: index.size });
+  const { results, loose, spelling } = index.search(text, { limit: index.size, suggest: true });
   const loosely = results.length === 0 && loose.length > 0;
-  return { reasons: new Map((loosely ? loose : results).map((hit) => [hit.itemId, hit.reasons])), loosely };
+  const suggestion = spelling ? suggestionOf([spelling]) : null;
+  return {
+    reasons: new Map((loosely ? loose : results).map((hit) => [hit.itemId, hit.reasons])),
+    loosely,
+    ...(suggestion && { suggestion }),
+  };
 }
 
 /**

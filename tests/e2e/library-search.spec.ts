@@ -165,6 +165,14 @@ test(
     await expect(panel.readingList.row(/Site Reliability Engineering/)).toBeVisible();
     await panel.readingList.search.fill('"standalone mode"');
     await expect(panel.readingList.rows).toHaveCount(0);
+    // As in the popup, a word no item holds, typed with letters left out, gets "Did you mean" the page's
+    // word; choosing it lists the page, the focus in the search box.
+    await panel.readingList.search.fill('rvlry ');
+    await expect(panel.readingList.rows).toHaveCount(0);
+    await panel.page.getByRole('button', { name: 'Did you mean “rivalry”?' }).click();
+    await expect(panel.readingList.row(/LWN/)).toBeVisible();
+    await expect(panel.readingList.search).toBeFocused();
+    await expect(panel.page.getByRole('button', { name: /Did you mean/ })).toHaveCount(0);
     // The reading list's search finds it by the same misspelled body word, and says why.
     await panel.readingList.search.fill('rivlary');
     await expect(panel.readingList.rows).toHaveCount(1);

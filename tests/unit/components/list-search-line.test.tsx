@@ -59,4 +59,20 @@ describe('ListSearchLine', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show all 3' }));
     expect(onChange).toHaveBeenCalledWith({ status: 'all' });
   });
+
+  // QA pass: the popup and the side panel offered a spelling when nothing matched; the reading list did not.
+  it('offers the suggested spelling only when nothing saved matches, in any view', () => {
+    const onSearchFor = vi.fn();
+    const nothing: FoundItems = { reasons: new Map(), loosely: false, suggestion: 'edgestore' };
+    const edgstor = { ...query, text: 'edgstor' };
+    const { rerender } = render(<ListSearchLine list={listOf(0, nothing, edgstor)} onSearchFor={onSearchFor} />);
+    expect(screen.getByRole('status').textContent).toBe('No saved article matches “edgstor” in this view.');
+    fireEvent.click(screen.getByRole('button', { name: 'Did you mean “edgestore”?' }));
+    expect(onSearchFor).toHaveBeenCalledWith('edgestore');
+    // Items in another view, or rows here: no suggestion.
+    rerender(<ListSearchLine list={listOf(0, nothing, edgstor, 0, 2)} onSearchFor={onSearchFor} />);
+    expect(screen.queryByRole('button', { name: /Did you mean/ })).toBeNull();
+    rerender(<ListSearchLine list={listOf(2, nothing, edgstor)} onSearchFor={onSearchFor} />);
+    expect(screen.queryByRole('button', { name: /Did you mean/ })).toBeNull();
+  });
 });

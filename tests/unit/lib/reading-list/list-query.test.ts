@@ -206,6 +206,24 @@ describe('reading list query', () => {
     expect(searchLibrary(null, 'idempotnt')).toBeNull();
   });
 
+  // QA pass: the popup offered "edgestore" for "edgstor"; the reading list's search said only that nothing matched.
+  it("suggests a spelling from the saved items' words only when nothing at all is found", () => {
+    const index = createLibraryIndex();
+    index.put(
+      savedPageDocument({
+        id: 'page:dropbox',
+        title: 'How we migrated Dropbox from Nginx to Envoy',
+        text: 'Edgestore keeps the metadata; Edgestore shards are replicated across regions.',
+      }),
+    );
+    const nothing = searchLibrary(index, 'edgstor ');
+    expect(nothing?.reasons.size).toBe(0);
+    expect(nothing?.suggestion).toBe('edgestore');
+    expect(searchLibrary(index, 'edgestore ')?.suggestion).toBeUndefined();
+    expect(searchLibrary(index, 'edgestore ')?.reasons.has('page:dropbox')).toBe(true);
+    expect(searchLibrary(index, 'lemon cake recipe ')?.suggestion).toBeUndefined();
+  });
+
   // QA pass: `"standalone mode"` in quotes listed the SRE book's page for its "failure modes" too.
   it('finds only the items holding a quoted phrase, once their copies and notes are read', async () => {
     const index = createLibraryIndex();
