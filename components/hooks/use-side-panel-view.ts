@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getSidePanelView, type SidePanelView, setSidePanelView, watchSidePanelView } from '@/lib/side-panel/view';
+import {
+  getSidePanelView,
+  isSameView,
+  type SidePanelView,
+  setSidePanelView,
+  watchSidePanelView,
+} from '@/lib/side-panel/view';
 
 /** How many views Back can go through. */
 const MAX_HISTORY = 50;
@@ -16,7 +22,7 @@ export function useSidePanelView() {
 
   const go = useCallback((next: SidePanelView, remember: boolean) => {
     const previous = current.current;
-    if (remember && previous && JSON.stringify(previous) !== JSON.stringify(next)) {
+    if (remember && previous && !isSameView(previous, next)) {
       setHistory((views) => [...views, previous].slice(-MAX_HISTORY));
     }
     current.current = next;

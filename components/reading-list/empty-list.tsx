@@ -1,4 +1,4 @@
-import type { RefCallback } from 'react';
+import type { RefCallback, RefObject } from 'react';
 import type { FoundItems, ListQuery } from '@/lib/reading-list/list-query';
 import { echoedQuery } from '@/lib/search/shown-line';
 
@@ -49,7 +49,7 @@ const EMPTY_VIEW: Partial<Record<ListQuery['status'], string>> = {
 export function ListSearchLine({
   list: { rows, found, shownQuery: query, counts, matchingInAll = 0, searching = false },
   onChange,
-  onSearchFor,
+  searchBox,
   emptyRef,
 }: {
   /** The reading list's data (`useReadingListData`): what the rows answer, and what All would show. */
@@ -64,8 +64,11 @@ export function ListSearchLine({
   };
   /** Changes the list's query: "Show all" shows the All view. */
   onChange?: (patch: Partial<ListQuery>) => void;
-  /** Searches for a suggested spelling ("Did you mean"), as the popup and the side panel offer it. */
-  onSearchFor?: (text: string) => void;
+  /**
+   * The list's search box: a suggested spelling ("Did you mean", as the popup offers it) is searched for
+   * there, and it keeps the focus once the button is gone with rows found.
+   */
+  searchBox?: RefObject<HTMLInputElement | null>;
   /** The line saying why there is no row, focusable from script: the list's focus goes there once its rows are gone. */
   emptyRef?: RefCallback<HTMLElement>;
 }) {
@@ -101,8 +104,15 @@ export function ListSearchLine({
           )
         )}
       </div>
-      {suggestion && onSearchFor && (
-        <button type="button" className="link-button" onClick={() => onSearchFor(suggestion)}>
+      {suggestion && onChange && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            onChange({ text: suggestion });
+            searchBox?.current?.focus();
+          }}
+        >
           Did you mean “{suggestion}”?
         </button>
       )}

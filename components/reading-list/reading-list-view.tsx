@@ -16,11 +16,11 @@ import { EmptyList, ListSearchLine } from '@/components/reading-list/empty-list'
 import { ListToolbar } from '@/components/reading-list/list-toolbar';
 import { UndoBar } from '@/components/undo-bar';
 import type { ItemStatus } from '@/lib/db/schema';
-import type { ListQuery, ListRow } from '@/lib/reading-list/list-query';
+import { type ListQuery, type ListRow, type ReaderPlace, readerPlaceOf } from '@/lib/reading-list/list-query';
 
 interface ReadingListViewProps {
   onOpenArticle: (articleId: string) => void;
-  onOpenPage: (itemId: string) => void;
+  onOpenPage: (itemId: string, at?: ReaderPlace) => void;
   onImport: () => void;
   /** The undo of the last action, kept above this view so that it outlives it. */
   undo?: UndoState;
@@ -59,7 +59,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
   };
   const open = (row: ListRow | undefined) => {
     if (!row) return;
-    if (row.item.kind === 'page' || !row.item.articleId) onOpenPage(row.item.id);
+    if (row.item.kind === 'page' || !row.item.articleId) onOpenPage(row.item.id, readerPlaceOf(row.item.id, found));
     else onOpenArticle(row.item.articleId);
   };
 
@@ -130,16 +130,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
           />
           <BulkTagActions checked={[...selection.selected]} suggestions={tags} changeTag={actions.changeTag} />
           {help.shown && <KeyboardHelp onClose={help.close} />}
-          <ListSearchLine
-            list={list}
-            onChange={update}
-            // The button goes once its spelling finds rows: the search box keeps the focus (as in the popup).
-            onSearchFor={(text) => {
-              update({ text });
-              searchRef.current?.focus();
-            }}
-            emptyRef={emptyRef}
-          />
+          <ListSearchLine list={list} onChange={update} searchBox={searchRef} emptyRef={emptyRef} />
           {rows.length > 0 && (
             <ReadingList
               rows={rows}

@@ -6,7 +6,7 @@ import type { EffectiveCatalog } from '@/lib/catalog-updates/effective-catalog';
 import type { Article } from '@/lib/corpus/article';
 import { focusIsNowhereAround } from '@/lib/dom/focus-rescue';
 import { askedFromArticle, findRelated } from '@/lib/related/find-related';
-import type { SidePanelView } from '@/lib/side-panel/view';
+import { isSameView, type SidePanelView } from '@/lib/side-panel/view';
 
 const RELATED_LIMIT = 10;
 const SOURCE_LABEL = { selection: 'the selected text', link: 'the link', page: 'this page' } as const;
@@ -43,7 +43,7 @@ export function RelatedView({
     const last = opened?.current;
     const section = sectionRef.current;
     // Compared by value: the panel's view comes back from storage as a copy.
-    if (!opened || !last || JSON.stringify(last.view) !== JSON.stringify(view) || !section) return;
+    if (!opened || !last || !isSameView(last.view, view) || !section) return;
     const button = Array.from(section.querySelectorAll<HTMLElement>('[data-article-id], [data-item-id]')).find(
       (entry) =>
         (last.articleId !== undefined && entry.dataset.articleId === last.articleId) ||

@@ -82,7 +82,7 @@ export function SidePanelApp() {
         <StorageGate>
           <ReadingListView
             onOpenArticle={(articleId) => show({ kind: 'article', articleId, fromList: true })}
-            onOpenPage={(itemId) => read(itemId, true)}
+            onOpenPage={(itemId, at) => show({ kind: 'reader', itemId, ...at, fromList: true })}
             onImport={() => show({ kind: 'settings', at: 'import' })}
             undo={readingListUndo}
             place={readingListPlace}

@@ -1,9 +1,12 @@
 import type { Article } from '@/lib/corpus/article';
 import type { ItemStatus, ReadingProgress, SavedItem } from '@/lib/db/schema';
-import type { LibraryIndex, MatchReason } from '@/lib/search/library-index';
-import type { QueryPhrase } from '@/lib/search/phrase';
+import type { LibraryIndex, LibraryResponse, MatchReason } from '@/lib/search/library-index';
+import { type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
+import type { Snippet } from '@/lib/search/snippet';
 import { suggestionOf } from '@/lib/search/suggest';
 import { normalizeText } from '@/lib/search/text';
+import { readerViewOf } from '@/lib/search/unified';
+import type { SidePanelView } from '@/lib/side-panel/view';
 
 /** A saved item as the reading list shows it: with its article (if bundled) and progress. */
 export interface ListRow {
@@ -60,6 +63,8 @@ export interface FoundItems {
   loosely: boolean;
   /** When nothing at all is found: a spelling of the text the saved items' words suggest ("Did you mean"). */
   suggestion?: string;
+  /** How the search read the text: what the reader looks for to open an item found at its passage. */
+  reading?: Pick<LibraryResponse, 'matchedTerms' | 'termWeights' | 'prefix'> & { phrase: QueryPhrase | null };
 }
 
 /**
@@ -70,15 +75,47 @@ export interface FoundItems {
  */
 export function searchLibrary(index: LibraryIndex | null, text: string): FoundItems | null {
   if (!index || !text.trim() || index.size === 0) return null;
-  const { results, loose, spelling } = index.search(text, { limit: index.size, suggest: true });
+  const { results, loose, spelling, matchedTerms, termWeights, prefix } = index.search(text, {
+    limit: index.size,
+    suggest: true,
+  });
   const loosely = results.length === 0 && loose.length > 0;
   const suggestion = spelling ? suggestionOf([spelling]) : null;
   return {
     reasons: new Map((loosely ? loose : results).map((hit) => [hit.itemId, hit.reasons])),
     loosely,
     ...(suggestion && { suggestion }),
+    reading: { matchedTerms, ...(termWeights && { termWeights }), prefix, phrase: queryPhrase(text, prefix !== null) },
   };
 }
+
+/**
+ * Where the reader opens a saved item the list's search found, as the popup opens its results: at
+ * the passage the search's words find in its copy, or at its note when only the note matched (QA
+ * pass: opened from the list's search, a page opened at its last place, the matched passage far off).
+ * Nothing without a search, or for an item it did not find: the reader opens where the user left off.
+ */
+export function readerPlaceOf(itemId: string, found: FoundItems | null): ReaderPlace | undefined {
+  const reasons = found?.reasons.get(itemId);
+  if (!found?.reading || !reasons) return undefined;
+  const { matchedTerms, termWeights, prefix, phrase } = found.reading;
+  const {
+    kind: _,
+    itemId: __,
+    ...place
+  } = readerViewOf(
+    itemId,
+    NO_SNIPPETS,
+    { matchedTerms, ...(termWeights && { pageTermWeights: termWeights }), prefix, phrase },
+    reasons,
+  );
+  return place;
+}
+
+/** Where a reader opens, as a reader view says it: at a passage (its words), or at the note. */
+export type ReaderPlace = Omit<Extract<SidePanelView, { kind: 'reader' }>, 'kind' | 'itemId'>;
+
+const NO_SNIPPETS: ReadonlyMap<string, Snippet> = new Map();
 
 /**
  * What the search found, without the items not holding the text's quoted phrases (`quoted`, as

@@ -37,3 +37,20 @@ export async function getSidePanelView(): Promise<SidePanelView> {
 export function watchSidePanelView(onChange: (view: SidePanelView) => void): () => void {
   return watchPreference(PREFERENCES.sidePanelView, ({ view }) => onChange(view));
 }
+
+/**
+ * Whether two views are one, whatever the order of their fields: a view read back from storage comes
+ * in its schema's order, and one built as `{ kind, itemId, terms, fromList }` is no new view for Back to
+ * return from (QA pass: Back from a reader opened from the list's search showed that reader again).
+ */
+export function isSameView(a: SidePanelView, b: SidePanelView): boolean {
+  return inKeyOrder(a) === inKeyOrder(b);
+}
+
+function inKeyOrder(view: SidePanelView): string {
+  return JSON.stringify(view, (_, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}

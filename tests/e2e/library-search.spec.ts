@@ -177,6 +177,14 @@ test(
     await panel.readingList.search.fill('rivlary');
     await expect(panel.readingList.rows).toHaveCount(1);
     await expect(panel.readingList.row(/LWN/)).toContainText('Matched saved text');
+    // Opened from there, the reader shows the passage the search found, as the popup's results do (QA
+    // pass: it opened at the place last read), and Back finds the list as it was.
+    await panel.readingList.list.getByRole('button', { name: /LWN/ }).click();
+    const marks = panel.page.locator('[data-shelf-highlight="search-passage"]');
+    await expect.poll(async () => (await marks.allTextContents()).join(' ').toLowerCase()).toContain('rivalry');
+    await expect(marks.first()).toBeInViewport();
+    await panel.backButton.click();
+    await expect(panel.readingList.search).toHaveValue('rivlary');
     await panel.readingList.checkbox(/Select LWN/).check();
     await panel.readingList.button('Unsave').click();
     await expect(last.results.filter({ hasText: /LWN/ })).toHaveCount(0);

@@ -62,17 +62,17 @@ describe('ListSearchLine', () => {
 
   // QA pass: the popup and the side panel offered a spelling when nothing matched; the reading list did not.
   it('offers the suggested spelling only when nothing saved matches, in any view', () => {
-    const onSearchFor = vi.fn();
+    const onChange = vi.fn();
     const nothing: FoundItems = { reasons: new Map(), loosely: false, suggestion: 'edgestore' };
     const edgstor = { ...query, text: 'edgstor' };
-    const { rerender } = render(<ListSearchLine list={listOf(0, nothing, edgstor)} onSearchFor={onSearchFor} />);
+    const { rerender } = render(<ListSearchLine list={listOf(0, nothing, edgstor)} onChange={onChange} />);
     expect(screen.getByRole('status').textContent).toBe('No saved article matches “edgstor” in this view.');
     fireEvent.click(screen.getByRole('button', { name: 'Did you mean “edgestore”?' }));
-    expect(onSearchFor).toHaveBeenCalledWith('edgestore');
+    expect(onChange).toHaveBeenCalledWith({ text: 'edgestore' });
     // Items in another view, or rows here: no suggestion.
-    rerender(<ListSearchLine list={listOf(0, nothing, edgstor, 0, 2)} onSearchFor={onSearchFor} />);
+    rerender(<ListSearchLine list={listOf(0, nothing, edgstor, 0, 2)} onChange={onChange} />);
     expect(screen.queryByRole('button', { name: /Did you mean/ })).toBeNull();
-    rerender(<ListSearchLine list={listOf(2, nothing, edgstor)} onSearchFor={onSearchFor} />);
+    rerender(<ListSearchLine list={listOf(2, nothing, edgstor)} onChange={onChange} />);
     expect(screen.queryByRole('button', { name: /Did you mean/ })).toBeNull();
   });
 });

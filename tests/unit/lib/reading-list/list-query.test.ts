@@ -10,6 +10,7 @@ import {
   goneTag,
   nextInList,
   queryRows,
+  readerPlaceOf,
   searchLibrary,
   withoutGoneTag,
 } from '@/lib/reading-list/list-query';
@@ -224,6 +225,21 @@ describe('reading list query', () => {
     expect(searchLibrary(index, 'lemon cake recipe ')?.suggestion).toBeUndefined();
   });
 
+  // QA pass: opened from the list's search, a page opened at its last place, not at the passage found.
+  it("opens an item its search found where the search's words are, or at the note only the note matched", () => {
+    const index = createLibraryIndex();
+    index.put(savedPageDocument({ id: 'page:sre', text: 'Each mode of failure is drilled before launch.' }));
+    index.put(savedPageDocument({ id: 'page:noted', note: 'ask about the failure drills' }));
+    const found = searchLibrary(index, 'failure drilled ');
+    expect(readerPlaceOf('page:sre', found)).toMatchObject({ terms: expect.arrayContaining(['failur', 'drill']) });
+    expect(readerPlaceOf('page:sre', found)?.passage).toBeUndefined();
+    const byNote = searchLibrary(index, 'ask about ');
+    expect(readerPlaceOf('page:noted', byNote)).toEqual({ at: 'note' });
+    // Not found, or no search: where the user left off.
+    expect(readerPlaceOf('page:other', found)).toBeUndefined();
+    expect(readerPlaceOf('page:sre', null)).toBeUndefined();
+  });
+
   // QA pass: `"standalone mode"` in quotes listed the SRE book's page for its "failure modes" too.
   it('finds only the items holding a quoted phrase, once their copies and notes are read', async () => {
     const index = createLibraryIndex();
@@ -254,12 +270,16 @@ describe('reading list query', () => {
       index.put(savedPageDocument({ id, url: `https://example.org/${id}`, text }));
     saved('page:1', 'Never poke at a production database by hand, however sure you are of the query.');
     saved('page:2', 'The pizza oven reached its heat in twenty minutes, and the crust blistered.');
-    expect(searchLibrary(index, 'pizza oven')).toEqual({ reasons: new Map([['page:2', ['text']]]), loosely: false });
+    const found = (text: string) => {
+      const answer = searchLibrary(index, text);
+      return answer && { reasons: answer.reasons, loosely: answer.loosely };
+    };
+    expect(found('pizza oven')).toEqual({ reasons: new Map([['page:2', ['text']]]), loosely: false });
     // Nothing saved is about "poker" (a word, not a slip of "poke"): the page that says "poke" is
     // listed, as only loosely related, where the list was empty before.
-    expect(searchLibrary(index, 'poker')).toEqual({ reasons: new Map([['page:1', ['text']]]), loosely: true });
+    expect(found('poker')).toEqual({ reasons: new Map([['page:1', ['text']]]), loosely: true });
     // And nothing at all: an empty list.
-    expect(searchLibrary(index, 'chess opening')).toEqual({ reasons: new Map(), loosely: false });
+    expect(found('chess opening')).toEqual({ reasons: new Map(), loosely: false });
   });
 
   it('while searching, lists the best match first (the library search’s order), then by the sort', () => {
