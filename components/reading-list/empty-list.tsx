@@ -79,7 +79,9 @@ export function ListSearchLine({
   const elsewhere = inAll > 0 ? `; ${inAll} in All` : '';
   // Only when nothing saved matches at all, in any view (QA pass: the popup offered "edgestore" for
   // "edgstor", the reading list only said nothing matched).
-  const suggestion = rowCount === 0 && text && !searching && inAll === 0 ? found?.suggestion : undefined;
+  // Not with a topic or tag chosen: the spelling is the whole library's, and may find nothing there (review).
+  const unfiltered = !query.topic && !query.tag;
+  const suggestion = rowCount === 0 && text && !searching && inAll === 0 && unfiltered ? found?.suggestion : undefined;
   return (
     <>
       <div role="status">

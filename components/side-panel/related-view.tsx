@@ -37,8 +37,9 @@ export function RelatedView({
   const focusWhenShown = useRef<Element | null | undefined>(undefined);
   // Shown again (Back from a card or a saved page opened here): the focus goes back to that entry's
   // button, not left on Back (QA pass), as in "All articles". A saved page is listed once the library is
-  // read: focused then only if the focus is still where Back left it. A layout effect: before the
-  // page's focus rescue.
+  // read: focused then only if the focus is still where Back left it, or nowhere (a blog article saved
+  // since moves from the blog's list to the saved pages then: review). A layout effect: before the page's
+  // focus rescue.
   useLayoutEffect(() => {
     const last = opened?.current;
     const section = sectionRef.current;
@@ -52,9 +53,9 @@ export function RelatedView({
     const active = section.ownerDocument.activeElement;
     if (focusWhenShown.current === undefined) focusWhenShown.current = active;
     if (!button) return;
-    opened.current = null;
+    if (saved.libraryRead) opened.current = null; // its place is known for good
     if (active === focusWhenShown.current || focusIsNowhereAround(button)) button.focus();
-  }, [opened, view, saved.response]);
+  }, [opened, view, saved.response, saved.libraryRead]);
   const select = (article: Article) => {
     if (opened) opened.current = { view, articleId: article.id };
     onSelect(article);

@@ -48,6 +48,8 @@ function SavedPages({
               type="button"
               className="article-list-item"
               data-item-id={hit.page.itemId}
+              // A blog article saved since its card was opened from here is listed here: Back finds it by either.
+              data-article-id={hit.page.articleId ?? undefined}
               onClick={() => onOpen(hit)}
             >
               <span className="article-list-title">{shownLine(hit.page.title)}</span>

@@ -210,22 +210,22 @@ export async function handleContextMenuClick(
     // was read under the panel's address), Firefox's sidebar with no tab (its address was the query).
     await setSidePanelView({ kind: 'message', text: NOT_ON_SHELF_PAGES });
   } else if (request.source === 'page' && (itemId || tab?.id !== undefined)) {
-    const shownAt = await setSidePanelView(request); // title and URL words at once; the page's text when read
+    await setSidePanelView(request); // title and URL words at once; the page's text when read
     // Shelf's reader is an extension page no script can read: its saved copy is the page's text.
     const page = itemId ? await readSavedCopyText(itemId) : await readPageText(tab?.id as number);
     if (page) {
       const title = page.title || tab?.title || '';
       const read = { ...request, query: page.text, title, ...(itemId && title ? { label: title } : {}) };
-      await replaceSidePanelView(shownAt, read);
+      await replaceSidePanelView(request, read);
     }
   } else if (request.source === 'link' && info.linkUrl) {
-    const shownAt = await setSidePanelView(request); // the link's words at once; its saved copy's text when read
+    await setSidePanelView(request); // the link's words at once; its saved copy's text when read
     // A link to a page saved with its copy is that page (new-user pass: a link to a saved chapter, "Monitoring
     // chapter", was its two words), not listed as related to itself.
     const savedId = linkItemId(info.linkUrl);
     const page = savedId ? await readSavedCopyText(savedId) : null;
     if (page) {
-      await replaceSidePanelView(shownAt, {
+      await replaceSidePanelView(request, {
         ...request,
         query: page.text,
         title: page.title,

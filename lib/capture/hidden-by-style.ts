@@ -63,7 +63,9 @@ function* rulesInText(css: string): Generator<RuleText> {
   for (let at = 0; at < text.length; at++) {
     const char = text[at];
     // A brace in a string (`content: "{"`) opens no block: counted, it paired the rules after it with others' declarations.
-    if (char === '"' || char === "'") at = stringEnd(text, at);
+    // An escaped character is none of these (Tailwind's `.content-\[\'\2192\'\]` holds no string).
+    if (char === '\\') at++;
+    else if (char === '"' || char === "'") at = stringEnd(text, at);
     else if (char === '{' && depth++ === 0) open = at;
     else if (char === '}' && depth > 0 && --depth === 0) {
       const selector = text.slice(start, open).trim();
@@ -83,7 +85,8 @@ export function withoutComments(css: string): string {
   let from = 0;
   for (let at = 0; at < css.length; at++) {
     const char = css[at];
-    if (char === '"' || char === "'") at = stringEnd(css, at);
+    if (char === '\\') at++;
+    else if (char === '"' || char === "'") at = stringEnd(css, at);
     else if (char === '/' && css[at + 1] === '*') {
       kept += css.slice(from, at);
       const close = css.indexOf('*/', at + 2);
@@ -97,14 +100,15 @@ export function withoutComments(css: string): string {
 
 /**
  * Where the string opened by the quote at `open` ends: its closing quote, or as CSS ends a string left
- * open, the line's end (or the text's). An escaped quote or line break stays in the string.
+ * open, the line's end (a line feed, carriage return or form feed; else the text's). An escaped quote
+ * or line break stays in the string.
  */
 function stringEnd(css: string, open: number): number {
   const quote = css[open];
   for (let at = open + 1; at < css.length; at++) {
     const char = css[at];
     if (char === '\\') at++;
-    else if (char === quote || char === '\n') return at;
+    else if (char === quote || char === '\n' || char === '\r' || char === '\f') return at;
   }
   return css.length;
 }

@@ -93,11 +93,14 @@ export function searchLibrary(index: LibraryIndex | null, text: string): FoundIt
  * Where the reader opens a saved item the list's search found, as the popup opens its results: at
  * the passage the search's words find in its copy, or at its note when only the note matched (QA
  * pass: opened from the list's search, a page opened at its last place, the matched passage far off).
- * Nothing without a search, or for an item it did not find: the reader opens where the user left off.
+ * Nothing without a search, for an item it did not find, or found by what the reader does not show
+ * (title, tags, site): the reader opens where the user left off.
  */
 export function readerPlaceOf(itemId: string, found: FoundItems | null): ReaderPlace | undefined {
   const reasons = found?.reasons.get(itemId);
-  if (!found?.reading || !reasons) return undefined;
+  // Found by its title, tags, site or address only: where the user left off (review), as the list is
+  // where one goes to read on.
+  if (!found?.reading || !reasons?.some((reason) => IN_THE_READER.has(reason))) return undefined;
   const { matchedTerms, termWeights, prefix, phrase } = found.reading;
   const {
     kind: _,
@@ -116,6 +119,8 @@ export function readerPlaceOf(itemId: string, found: FoundItems | null): ReaderP
 export type ReaderPlace = Omit<Extract<SidePanelView, { kind: 'reader' }>, 'kind' | 'itemId'>;
 
 const NO_SNIPPETS: ReadonlyMap<string, Snippet> = new Map();
+/** Why an item matched that the reader shows: its copy's text, a highlight, its note. */
+const IN_THE_READER: ReadonlySet<MatchReason> = new Set(['text', 'highlight', 'note']);
 
 /**
  * What the search found, without the items not holding the text's quoted phrases (`quoted`, as

@@ -7,25 +7,19 @@ import type { SidePanelView } from '@/lib/side-panel/view-schema';
  */
 export { type SidePanelView, sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 
-/** The last `at` this context wrote: each write's is later, even within a millisecond. */
-let lastSetAt = 0;
-
-/** Sets the view; returns the time it was set at, which `replaceSidePanelView` is given. */
-export async function setSidePanelView(view: SidePanelView): Promise<number> {
+export async function setSidePanelView(view: SidePanelView): Promise<void> {
   // A fresh timestamp makes the same view set twice still count as a change for listeners.
-  const at = Math.max(Date.now(), lastSetAt + 1);
-  lastSetAt = at;
-  await setPreference(PREFERENCES.sidePanelView, { view, at });
-  return at;
+  await setPreference(PREFERENCES.sidePanelView, { view, at: Date.now() });
 }
 
 /**
- * Sets the view only while the panel still shows the one set at `setAt`: what a request completes
- * late (a page's text read after its title was shown) does not replace what the user asked for since,
- * another "Find related" or a card they opened (QA pass: a page's results replaced a selection's).
+ * Sets the view only while the panel still shows `shown`: what a request completes late (a page's
+ * text read after its title was shown) does not replace what the user asked for since, another "Find
+ * related" or a card they opened (QA pass: a page's results replaced a selection's). Compared by value,
+ * not by when it was set: Back to the same request still gets its text.
  */
-export async function replaceSidePanelView(setAt: number, view: SidePanelView): Promise<void> {
-  if ((await getPreference(PREFERENCES.sidePanelView)).at !== setAt) return;
+export async function replaceSidePanelView(shown: SidePanelView, view: SidePanelView): Promise<void> {
+  if (!isSameView((await getPreference(PREFERENCES.sidePanelView)).view, shown)) return;
   await setSidePanelView(view);
 }
 

@@ -74,5 +74,8 @@ describe('ListSearchLine', () => {
     expect(screen.queryByRole('button', { name: /Did you mean/ })).toBeNull();
     rerender(<ListSearchLine list={listOf(2, nothing, edgstor)} onChange={onChange} />);
     expect(screen.queryByRole('button', { name: /Did you mean/ })).toBeNull();
+    // A tag chosen: the spelling is the whole library's, and may find nothing under it.
+    rerender(<ListSearchLine list={listOf(0, nothing, { ...edgstor, tag: 'infra' })} onChange={onChange} />);
+    expect(screen.queryByRole('button', { name: /Did you mean/ })).toBeNull();
   });
 });

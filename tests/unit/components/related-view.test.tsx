@@ -179,6 +179,24 @@ describe('Find related’s articles', () => {
     expect(screen.queryByText(/matches this/)).toBeNull();
   }, 60_000);
 
+  // Review: a blog article whose card was opened from here, and saved there, is listed among the saved
+  // pages on Back: its button was looked for by article id among the blog's only, and the focus stayed on Back.
+  it('give the focus back to a blog article opened from here that is listed as saved since', async () => {
+    const article = ARTICLES.find((a) => a.id === 'cache-stampede-when-your-cache-fix-breaks-everything')!;
+    const url = 'https://webcoderspeed.com/blog/caching/cache-stampede';
+    await savePage(
+      { url, title: article.title, bundledArticleId: article.id },
+      capturedPage(url, article.title, `${article.summary} ${FILLER}`),
+    );
+    const view = related('cache stampede when your cache fix breaks everything');
+    const opened = { current: { view, articleId: article.id } };
+    render(<RelatedView view={view} catalog={catalog} onSelect={vi.fn()} onShow={vi.fn()} opened={opened} />);
+    const saved = await savedList();
+    const button = within(saved).getByRole('button', { name: /Cache Stampede/ });
+    await vi.waitFor(() => expect(document.activeElement).toBe(button));
+    expect(opened.current).toBeNull();
+  }, 60_000);
+
   // QA pass: "No article in Shelf's library matches this" showed until the saved pages were read, then
   // the user's matching page came in above it.
   it('say nothing of Shelf’s library before its saved pages are read, only of the blog', async () => {

@@ -127,6 +127,17 @@ describe('handleContextMenuClick', () => {
     answer({ title: 'Cache stampede explained', text: 'the whole page about cache stampedes' });
     await alone;
     expect(await getSidePanelView()).toMatchObject({ source: 'page', query: 'the whole page about cache stampedes' });
+
+    // A card opened and Back pressed meanwhile (the same request shown again): its text still comes (review).
+    read();
+    const back = handleContextMenuClick(click({ pageUrl: tab.url }), tab as never);
+    await vi.waitFor(() => expect(browser.scripting.executeScript).toHaveBeenCalledTimes(4));
+    const titleOnly = await getSidePanelView();
+    await setSidePanelView({ kind: 'article', articleId: 'cache-stampede' });
+    await setSidePanelView(titleOnly);
+    answer({ title: 'Cache stampede explained', text: 'the page read after Back' });
+    await back;
+    expect(await getSidePanelView()).toMatchObject({ source: 'page', query: 'the page read after Back' });
   });
 
   it('names the saved item when the text is from Shelf’s own reader, in the side panel or a tab of its own', async () => {

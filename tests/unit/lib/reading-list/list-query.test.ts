@@ -230,7 +230,11 @@ describe('reading list query', () => {
     const index = createLibraryIndex();
     index.put(savedPageDocument({ id: 'page:sre', text: 'Each mode of failure is drilled before launch.' }));
     index.put(savedPageDocument({ id: 'page:noted', note: 'ask about the failure drills' }));
+    index.put(savedPageDocument({ id: 'page:titled', title: 'Failure drills', text: 'Nothing of it here.' }));
     const found = searchLibrary(index, 'failure drilled ');
+    // Found by its title alone: where the user left off (review: the list is where one reads on).
+    expect(found?.reasons.get('page:titled')).toEqual(['title']);
+    expect(readerPlaceOf('page:titled', found)).toBeUndefined();
     expect(readerPlaceOf('page:sre', found)).toMatchObject({ terms: expect.arrayContaining(['failur', 'drill']) });
     expect(readerPlaceOf('page:sre', found)?.passage).toBeUndefined();
     const byNote = searchLibrary(index, 'ask about ');
