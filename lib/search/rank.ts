@@ -293,18 +293,18 @@ export function rankQuery(
   const base = candidatesButSynonyms(vocabulary, typos, words, options);
   const first = readQuery(vocabulary, words, base, options);
   let reading = first;
-  // When the query's own words say it is about nothing here, plain words may: read again with a plain
-  // phrase sure where two of its words or more are found and the query holds a word the library knows
-  // that is no common English word, in the phrase ("chatbot forgets what was said earlier in long chats":
-  // "chatbot" and "forgets", "earlier" of "chatbot forgets earlier messages") or beside it ("aws" of
-  // "intern committed an aws key to a public repo", which finds "password committed repo"). Such a word
-  // says what world the phrase is from, which the everyday words of a phrase alone do not ("package not
-  // arriving" of "sms codes not arriving"). Only an article holding a term so made sure decides (made
-  // known, the phrase's words would otherwise let any article covering a fifth of the query do), and
-  // only if the query then names no thing of everyday life the library does not know and holds no
-  // uncommon word it does not ("chatbot forgets earlier messages about crochet patterns" is about
-  // crochet). The blog's only: a user's library has no plain words nor everyday speech.
-  const saysWorldElsewhere = words.some((_, at) => first.wordReadings[at] !== null && !first.isCommonWord(at));
+  // When the query's own words say it is about nothing here, plain words may: read again with a plain phrase sure
+  // where two of its words or more are found and the query holds a word the library knows that is no common English
+  // word (as written, beside the phrase: not a guess at a slip), in the phrase ("chatbot forgets what was said
+  // earlier in long chats": "chatbot" and "forgets", "earlier" of "chatbot forgets earlier messages") or beside it
+  // ("aws" of "intern committed an aws key to a public repo", which finds "password committed repo"). Such a word
+  // says what world the phrase is from, which the everyday words of a phrase alone do not ("package not arriving" of
+  // "sms codes not arriving"). Only an article holding a term so made sure decides (made known, the phrase's words
+  // would otherwise let any article covering a fifth of the query do), and only if the query then names no thing of
+  // everyday life the library does not know and holds no uncommon word it does not ("chatbot forgets earlier messages
+  // about crochet patterns" is about crochet). The blog's only: a user's library has no plain words nor everyday
+  // speech.
+  const saysWorldElsewhere = words.some((_, at) => first.wordReadings[at]?.edits === 0 && !first.isCommonWord(at));
   const tellsWorld = (positions: readonly number[]) =>
     saysWorldElsewhere || positions.some((at) => !first.isCommonWord(at));
   const surePhrases = first.plainFound.filter(({ positions }) => tellsWorld(positions));
