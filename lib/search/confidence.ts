@@ -208,6 +208,30 @@ export function withoutModifiers(
 }
 
 /**
+ * A word of the library said again in a query tells nothing more of it: it counts once in what the
+ * query is about. Said twice, "window" of "replace broken window latch on vinyl window" weighed twice
+ * against "latch" and "vinyl", and an article on context windows answered (blind22). A word the library
+ * does not know keeps each saying ("baking … for the bake sale" is about baking). Ranking reads every word.
+ */
+export function withoutRepeats(
+  words: readonly QueryWord[],
+  specificities: readonly WordSpecificity[],
+): readonly WordSpecificity[] {
+  const seen = new Set<string>();
+  let repeated = false;
+  const once = specificities.map((specificity, at) => {
+    const { term } = words[at] as QueryWord;
+    if (specificity.bestCertainty === 0 || !seen.has(term)) {
+      seen.add(term);
+      return specificity;
+    }
+    repeated = true;
+    return NO_SPECIFICITY;
+  });
+  return repeated ? once : specificities;
+}
+
+/**
  * What a query word is worth in everyday speech: as typed, or as read (its surest candidate with some
  * certainty: the term as typed, else its surest completion, correction or synonym), whichever is
  * less ("stuff", 0.58, whatever it is corrected to); 1 for a word speech does not use.

@@ -19,6 +19,7 @@ import {
   unknownWordsByWorth,
   type WordSpecificity,
   withoutModifiers,
+  withoutRepeats,
   withShortEverydayThings,
   wordSpecificity,
 } from '@/lib/search/confidence';
@@ -185,18 +186,21 @@ function readQuery(
   // in a finished query of nothing else.
   const worthAt = everydayWorthReader(vocabulary, groups, words, everydaySpeech);
   const isCommonWord = (at: number) => worthAt(at) < tuning.commonWorth;
-  const telling = withoutModifiers(
+  const telling = withoutRepeats(
     words,
-    withShortEverydayThings(
+    withoutModifiers(
       words,
-      groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning)),
+      withShortEverydayThings(
+        words,
+        groups.map((group, at) => wordSpecificity(vocabulary, group, words[at] as QueryWord, tuning)),
+        typing,
+        everydaySpeech,
+        tuning,
+        isCommonWord,
+      ),
       typing,
-      everydaySpeech,
-      tuning,
-      isCommonWord,
+      subjectWordReader(groups, everydaySpeech, isCommonWord),
     ),
-    typing,
-    subjectWordReader(groups, everydaySpeech, isCommonWord),
   );
   const unknownWords = countUnknownWords(telling);
   const namesEverydayThing = unknownWords > 0 && namesUnknownEverydayThing(words, telling, everydaySpeech);

@@ -10,6 +10,7 @@ import {
   unknownWordsByWorth,
   type WordSpecificity,
   withoutModifiers,
+  withoutRepeats,
   withShortEverydayThings,
   wordSpecificity,
 } from '@/lib/search/confidence';
@@ -282,6 +283,21 @@ describe('confidence', () => {
     expect(weights('ab tutorial')).toEqual([0, CONFIDENCE.unknownWordWeight]);
     expect(weights('kubernetes tutorial', false, (at) => at !== 0)).toEqual([
       idf('kubernet'),
+      CONFIDENCE.unknownWordWeight,
+    ]);
+  });
+
+  // blind22: "replace broken window latch on vinyl window" weighed "window" twice and was answered.
+  it('counts a word said twice once', () => {
+    const weights = (query: string) => withoutRepeats(words(query), specificities(query)).map(({ weight }) => weight);
+    expect(weights('kubernetes deployments kubernetes')).toEqual([idf('kubernet'), idf('deploy'), 0]);
+    expect(weights('kubernetes deployments')).toEqual([idf('kubernet'), idf('deploy')]);
+    const said = specificities('kubernetes deployments');
+    expect(withoutRepeats(words('kubernetes deployments'), said)).toBe(said);
+    // A word the library does not know keeps each saying.
+    expect(weights('kubernetes sourdough sourdough')).toEqual([
+      idf('kubernet'),
+      CONFIDENCE.unknownWordWeight,
       CONFIDENCE.unknownWordWeight,
     ]);
   });

@@ -635,4 +635,14 @@ describe('bundled search engine', () => {
     expect(engine.search('thndrng', { ...asked, topic: 'reliability' }).suggestion).toBe('thundering');
     expect(engine.search('thndrng', asked).suggestion).toBe('thundering');
   });
+
+  // blind22: a word said twice weighed twice in what the query is about.
+  it('reads a word said twice in a query as said once in deciding whether anything is about it', () => {
+    expect(engine.search('replace broken window latch on vinyl window', { typing: false }).results).toEqual([]);
+    expect(engine.search('window window latch', { typing: false }).results).toEqual([]);
+    // Ranking still reads it: an on-topic query said with a repeat is answered as before.
+    expect(engine.search('cache stampede cache', { typing: false }).results[0]?.article.id).toBe(
+      'cache-stampede-when-your-cache-fix-breaks-everything',
+    );
+  });
 });
