@@ -16,6 +16,7 @@ import { dashSeparatedTitle } from '@/lib/capture/page-title';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { toIsoDate } from '@/lib/catalog-updates/dates';
+import { escapeHtml } from '@/lib/dom/escape-html';
 import { type PlainReader, plainReader, unclobberForms } from '@/lib/dom/form-clobbering';
 import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { addressWithoutTracking } from '@/lib/net/tracking-parameters';
@@ -201,6 +202,86 @@ function unwrapSectionBodies(clone: Document): void {
   }
 }
 
+/** At most this many parts of a sectioned page are read one by one (`sectionParts`). */
+const MAX_SECTION_PARTS = 40;
+/** Each part's reading clones the whole page: at most this many elements cloned in all. */
+const MAX_SECTION_READING_ELEMENTS = 300_000;
+const SECTION_HEADINGS = 'h2, h3, h4, h5, h6';
+
+/**
+ * A manual's page whose sections each wrap a definition list (DocBook's `div.sect1 > div.sect2`, as
+ * PostgreSQL's are: the heading in a `div.titlepage`, the body a `div.variablelist > dl`): Readability
+ * takes the longest section's list, whose siblings are no sections, and leaves out every other section
+ * (84% of "Replication", 52% of "Connections and Authentication"). The parts of the element holding all
+ * the page's section headings, in order, each read on its own: null when the headings share no element
+ * below the body, or it has fewer than two parts holding one, more than MAX_SECTION_PARTS parts, or reading
+ * them would clone more than MAX_SECTION_READING_ELEMENTS elements.
+ * Paths from the body, so that each reading finds its part in a clone of its own.
+ */
+function sectionParts(doc: Document): number[][] | null {
+  const body = doc.body;
+  const headings = body ? [...body.querySelectorAll(SECTION_HEADINGS)] : [];
+  let root = headings[0]?.parentElement ?? null;
+  while (root && root !== body && !headings.every((heading) => root?.contains(heading))) root = root.parentElement;
+  if (!body || !root || root === body) return null;
+  const parts = [...root.children].filter((part) => part.textContent?.trim());
+  if (parts.length > MAX_SECTION_PARTS || parts.filter((part) => part.querySelector(SECTION_HEADINGS)).length < 2)
+    return null;
+  if (parts.length * doc.getElementsByTagName('*').length > MAX_SECTION_READING_ELEMENTS) return null;
+  return parts.map((part) => pathFrom(body, part));
+}
+
+/** The child indexes leading from `ancestor` down to `element`. */
+function pathFrom(ancestor: Element, element: Element): number[] {
+  const path: number[] = [];
+  for (let at: Element = element; at !== ancestor && at.parentElement; at = at.parentElement)
+    path.unshift([...at.parentElement.children].indexOf(at));
+  return path;
+}
+
+/** The element at `path` below `ancestor`. */
+function elementAt(ancestor: Element, path: readonly number[]): Element | undefined {
+  let element: Element | undefined = ancestor;
+  for (const at of path) element = element?.children[at];
+  return element;
+}
+
+/** A clone's body holding only the element at `path` (from the body), as the page's part to read. */
+function onlyPart(path: readonly number[]): (clone: Document) => void {
+  return (clone) => {
+    const part = elementAt(clone.body, path);
+    if (part && part !== clone.body) clone.body.replaceChildren(part);
+  };
+}
+
+/**
+ * Each part of a sectioned page (`sectionParts`) read by Readability on its own, joined in order: the
+ * copy of a page whose one reading kept a single section. Null when no part reads as anything.
+ */
+function* parseBySections(
+  doc: Document,
+  win: Window & typeof globalThis,
+): Generator<undefined, { content: string; textContent: string } | null> {
+  const parts = sectionParts(doc);
+  if (!parts) return null;
+  const contents: string[] = [];
+  const texts: string[] = [];
+  for (const path of parts) {
+    const part = parseArticle(doc, win, onlyPart(path));
+    yield;
+    if (!part?.content || !part.textContent?.trim()) continue;
+    // Readability may keep a part's list and not the heading beside it ("20.3.3. SSL"): the heading leads it.
+    const heading = elementAt(doc.body, path)?.querySelector(SECTION_HEADINGS);
+    const title = heading?.textContent?.replace(/\s+/g, ' ').trim();
+    const lost = heading && title && !part.textContent.replace(/\s+/g, ' ').includes(title);
+    contents.push(
+      lost ? `<${heading.localName}>${escapeHtml(title)}</${heading.localName}>${part.content}` : part.content,
+    );
+    texts.push(lost ? `${title}\n${part.textContent}` : part.textContent);
+  }
+  return contents.length > 0 ? { content: contents.join('\n'), textContent: texts.join('\n') } : null;
+}
+
 /**
  * Readability on a clone (the page is never changed); null when it finds nothing or gives up (the
  * copy is then the page's visible text). Its forms are made plain first (`unclobberForms`): a control
@@ -316,6 +397,17 @@ function* captureSteps(
           article = sectioned;
           ({ html, text } = wider);
           copyCounts = widerCounts;
+        }
+      }
+      // Still most of it lost: each part of a sectioned page read on its own (`parseBySections`), kept
+      // if that holds more of the page. The title, byline and dates stay the whole page's reading.
+      if (lostMostWords(liveCounts, copyCounts)) {
+        const parts = yield* parseBySections(doc, win);
+        const joined = parts ? yield* sanitizeArticleSteps(parts.content, win, pageAddresses) : null;
+        const joinedCounts = joined?.text ? copyContents(joined.html) : null;
+        if (joined && joinedCounts && joinedCounts.words > copyCounts.words) {
+          ({ html, text } = joined);
+          copyCounts = joinedCounts;
         }
       }
       notice = describeCaptureLoss(liveCounts, copyCounts);
