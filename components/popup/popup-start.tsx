@@ -1,3 +1,4 @@
+import { DidYouMean } from '@/components/did-you-mean';
 import type { Article } from '@/lib/corpus/article';
 import { ARTICLES } from '@/lib/corpus/catalog';
 import { TOPICS } from '@/lib/corpus/topics';
@@ -66,11 +67,7 @@ export function NoResults({
     <div className="empty-state">
       <p>No articles match “{echoedQuery(query) || 'these filters'}”.</p>
       {librarySearched && <p className="muted small">Your saved pages were searched too.</p>}
-      {suggestion && (
-        <button type="button" className="button secondary" onClick={() => onSuggestion(suggestion)}>
-          Did you mean “{suggestion}”?
-        </button>
-      )}
+      {suggestion && <DidYouMean suggestion={suggestion} onChoose={onSuggestion} className="button secondary" />}
       {filtered && <p className="muted small">Filters are on: clear them to search every article.</p>}
     </div>
   );

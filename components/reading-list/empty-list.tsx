@@ -1,4 +1,5 @@
 import type { RefCallback, RefObject } from 'react';
+import { DidYouMean } from '@/components/did-you-mean';
 import type { FoundItems, ListQuery } from '@/lib/reading-list/list-query';
 import { echoedQuery } from '@/lib/search/shown-line';
 
@@ -107,16 +108,13 @@ export function ListSearchLine({
         )}
       </div>
       {suggestion && onChange && (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            onChange({ text: suggestion });
+        <DidYouMean
+          suggestion={suggestion}
+          onChoose={(text) => {
+            onChange({ text });
             searchBox?.current?.focus();
           }}
-        >
-          Did you mean “{suggestion}”?
-        </button>
+        />
       )}
       {inAll > 0 && onChange && (
         <button type="button" className="link-button" onClick={() => onChange({ status: 'all' })}>

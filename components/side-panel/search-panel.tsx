@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { DidYouMean } from '@/components/did-you-mean';
 import type { BrowsePlace } from '@/components/hooks/use-browse-place';
 import { useEnterOnceSettled } from '@/components/hooks/use-enter-once-settled';
 import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
@@ -93,9 +94,7 @@ export function SearchPanel({ query, onQueryChange, onShow, place: kept }: Searc
               {suggestion && (
                 <>
                   {' '}
-                  <button type="button" className="link-button" onClick={() => searchFor(suggestion)}>
-                    Did you mean “{suggestion}”?
-                  </button>
+                  <DidYouMean suggestion={suggestion} onChoose={searchFor} />
                 </>
               )}
             </p>

@@ -4,7 +4,7 @@ import { expectNoSeriousA11yViolations } from './axe';
 import { expect, openCacheStampedeCard, test } from './fixtures';
 import { blogBox } from './pages/blog-box';
 import { readerPage } from './pages/reader';
-import { sidePanelPage } from './pages/side-panel';
+import { findRelatedOnSelection, sidePanelPage } from './pages/side-panel';
 
 /** An Omnivore export with one saved page and its content: the quickest real way to get a readable copy. */
 function omnivoreZipWithContent(): Buffer {
@@ -260,11 +260,7 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
   });
 
   test('side panel: related articles for a right-clicked selection', async ({ serviceWorker, openSidePanelPage }) => {
-    await serviceWorker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({});
-      const info = { menuItemId: 'find-related', editable: false, selectionText: 'retry storms and backoff' };
-      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
-    });
+    await findRelatedOnSelection(serviceWorker, 'retry storms and backoff');
     const panel = await openSidePanelPage();
     await expect(panel.getByRole('heading', { name: 'Related articles' })).toBeVisible();
     await expect(panel.getByRole('list', { name: 'Related articles' }).getByRole('button').first()).toBeVisible();

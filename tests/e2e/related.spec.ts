@@ -1,20 +1,17 @@
 import { expect, test } from './fixtures';
 import { blogBox, relatedBox } from './pages/blog-box';
+import { findRelatedOnSelection } from './pages/side-panel';
+
+const CACHE_STAMPEDE_PARAGRAPH =
+  'When a popular cache key expires, hundreds of concurrent requests miss the cache at the same moment and ' +
+  'all of them query the database to rebuild the same value. The database is overwhelmed. Request ' +
+  'coalescing, probabilistic early expiration and a lock around recomputation prevent this.';
 
 test('Find related on a selected paragraph opens the side panel with the right article first', async ({
   serviceWorker,
   openSidePanelPage,
 }) => {
-  const paragraph =
-    'When a popular cache key expires, hundreds of concurrent requests miss the cache at the same moment and ' +
-    'all of them query the database to rebuild the same value. The database is overwhelmed. Request ' +
-    'coalescing, probabilistic early expiration and a lock around recomputation prevent this.';
-  // Drive the very listener the menu uses: dispatch a click event inside the service worker.
-  await serviceWorker.evaluate(async (selectionText) => {
-    const [tab] = await chrome.tabs.query({});
-    const info = { menuItemId: 'find-related', editable: false, selectionText, pageUrl: 'https://example.org/notes' };
-    (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
-  }, paragraph);
+  await findRelatedOnSelection(serviceWorker, CACHE_STAMPEDE_PARAGRAPH, 'https://example.org/notes');
   const panel = await openSidePanelPage();
   const list = panel.getByRole('list', { name: 'Related articles' });
   await expect(list.getByRole('button').first()).toContainText('Cache Stampede');
@@ -49,15 +46,7 @@ test('Back from a card opened from Find related’s results puts the focus on th
   serviceWorker,
   openSidePanelPage,
 }) => {
-  const paragraph =
-    'When a popular cache key expires, hundreds of concurrent requests miss the cache at the same moment and ' +
-    'all of them query the database to rebuild the same value. The database is overwhelmed. Request ' +
-    'coalescing, probabilistic early expiration and a lock around recomputation prevent this.';
-  await serviceWorker.evaluate(async (selectionText) => {
-    const [tab] = await chrome.tabs.query({});
-    const info = { menuItemId: 'find-related', editable: false, selectionText, pageUrl: 'https://example.org/notes' };
-    (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
-  }, paragraph);
+  await findRelatedOnSelection(serviceWorker, CACHE_STAMPEDE_PARAGRAPH, 'https://example.org/notes');
   const panel = await openSidePanelPage();
   const results = panel.getByRole('list', { name: 'Related articles' }).getByRole('button');
   await expect(results.first()).toBeVisible();

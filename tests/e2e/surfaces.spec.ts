@@ -1,6 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, openCacheStampedeCard, test } from './fixtures';
 import { blogBox } from './pages/blog-box';
+import { findRelatedOnSelection } from './pages/side-panel';
 
 const HERD_URL = 'https://webcoderspeed.com/blog/scaling/thundering-herd-service-restart';
 const HERD_TITLE = 'Thundering Herd on Service Restart — The Restart That Kills Your System';
@@ -112,17 +113,7 @@ test.describe('background: Find related context menu', () => {
       )
       .toBe(true);
 
-    // Drive the very listener the menu uses: dispatch a click event inside the service worker.
-    await serviceWorker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({});
-      const info = {
-        menuItemId: 'find-related',
-        editable: false,
-        selectionText: 'thundering herd after a restart',
-        pageUrl: 'https://example.org/notes',
-      };
-      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
-    });
+    await findRelatedOnSelection(serviceWorker, 'thundering herd after a restart', 'https://example.org/notes');
 
     const panel = await openSidePanelPage();
     await expect(panel.getByRole('heading', { name: 'Related articles' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
+import { type BrowserContext, expect, type Locator, type Page, type Worker } from '@playwright/test';
 import { readerPage } from './reader';
 
 type View = 'All articles' | 'Reading list' | 'Settings';
@@ -107,4 +107,19 @@ export async function openSelectedAtPassage(
   // The focus is on the passage (a screen reader reads on from it), not left on nothing.
   await expect(passage.first()).toBeFocused();
   return panel;
+}
+
+/**
+ * "Find related" on selected text, through the very listener the menu uses: a click event dispatched
+ * inside the service worker (Playwright cannot open a browser's context menu).
+ */
+export async function findRelatedOnSelection(serviceWorker: Worker, selectionText: string, pageUrl?: string) {
+  await serviceWorker.evaluate(
+    async ({ selectionText, pageUrl }) => {
+      const [tab] = await chrome.tabs.query({});
+      const info = { menuItemId: 'find-related', editable: false, selectionText, ...(pageUrl && { pageUrl }) };
+      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+    },
+    { selectionText, pageUrl },
+  );
 }
