@@ -1,14 +1,17 @@
 import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type Ref, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type Ref, useCallback, useMemo, useRef } from 'react';
+import { useActiveRowInSight } from '@/components/hooks/use-active-row-in-sight';
 import { useHighlightCounts } from '@/components/hooks/use-highlight-counts';
 import { RowMeta } from '@/components/reading-list/row-meta';
+import { RowSnippet } from '@/components/reading-list/row-snippet';
 import { type CopyFacts, getCopyFacts } from '@/lib/db/copies';
 import type { ListRow } from '@/lib/reading-list/list-query';
 import { getRowDetails } from '@/lib/reading-list/row-details';
 import { ROW_INDEX_ATTRIBUTE } from '@/lib/reading-list/row-focus';
 import { rowNames } from '@/lib/reading-list/row-names';
 import type { MatchReason } from '@/lib/search/library-index';
+import type { Snippet } from '@/lib/search/snippet';
 
 /** Two lines of title, one of details, a progress bar: every row's least height; one whose title or details wrap is measured. */
 const ROW_HEIGHT = 78;
@@ -22,8 +25,9 @@ interface ReadingListProps {
   onActivate: (index: number) => void;
   onToggleSelected: (id: string) => void;
   onOpen: (row: ListRow) => void;
-  /** Why each row the text search found matched, said in its details ("Matched your note"). */
+  /** Why each row the text search found matched, said in its details ("Matched your note"), and where. */
   found?: ReadonlyMap<string, readonly MatchReason[]> | null;
+  snippets?: ReadonlyMap<string, Snippet>;
   /** The list itself: the view puts the focus here, so that its keys work at once. */
   listRef?: Ref<HTMLUListElement>;
 }
@@ -40,6 +44,7 @@ export function ReadingList({
   onToggleSelected,
   onOpen,
   found = null,
+  snippets,
   listRef,
 }: ReadingListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -61,23 +66,7 @@ export function ReadingList({
   // Only the rows on screen: a copy's reading time is inside the copy, read whole.
   const pageIds = shown.filter((row) => !row.article).map((row) => row.item.id);
   const copies = useLiveQuery(() => getCopyFacts(pageIds), [pageIds.join('\n')]) ?? NO_COPIES;
-  // The pointer made the row current: it is where the user looks, the page stays where it is.
-  const pointed = useRef(false);
-  useEffect(() => {
-    if (activeIndex < 0 || activeIndex >= rows.length) return;
-    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-    const byPointer = pointed.current;
-    pointed.current = false;
-    if (byPointer) return;
-    // The list's box can reach below the window (a narrow panel's toolbar is taller than it allows
-    // for): the page scrolls too, so the current row stays in sight (QA pass: it slid off screen).
-    const frame = requestAnimationFrame(() =>
-      scrollRef.current
-        ?.querySelector(`[${ROW_INDEX_ATTRIBUTE}="${activeIndex}"]`)
-        ?.scrollIntoView?.({ block: 'nearest' }),
-    );
-    return () => cancelAnimationFrame(frame);
-  }, [activeIndex, rows.length, virtualizer]);
+  const pointed = useActiveRowInSight(virtualizer, scrollRef, activeIndex, rows.length);
 
   return (
     <div ref={scrollRef} className="reading-list-scroll">
@@ -134,6 +123,7 @@ export function ReadingList({
                   highlights={highlightCounts.get(item.id) ?? 0}
                   reasons={found?.get(item.id)}
                 />
+                <RowSnippet snippet={snippets?.get(item.id)} />
                 <progress
                   className="reading-row-progress"
                   max={100}

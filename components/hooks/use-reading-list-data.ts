@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCatalog } from '@/components/hooks/use-catalog';
 import { useLibraryIndex } from '@/components/hooks/use-library-search';
+import { useListSnippets } from '@/components/hooks/use-list-snippets';
 import { getAllItems, getNewestItems } from '@/lib/db/queries';
 import { afterNextPaint } from '@/lib/dom/after-paint';
 import {
@@ -14,6 +15,7 @@ import {
   type ListQuery,
   type ListRow,
   queryRows,
+  readerPlaceOf,
   searchLibrary,
   withoutGoneTag,
 } from '@/lib/reading-list/list-query';
@@ -62,6 +64,7 @@ export function useReadingListData(query: ListQuery) {
   const gone = goneTag(query, tags, all !== undefined && catalogLoaded);
   const shownQuery = useMemo(() => withoutGoneTag(query, gone), [query, gone]);
   const rows = useMemo(() => queryRows(allRows, shownQuery, found?.reasons), [allRows, shownQuery, found]);
+  const snippets = useListSnippets(found, rows);
   // A search this view finds nothing for may find items in another (QA pass: an archived item's title
   // searched in the Queue said only "No saved article matches").
   const matchingInAll = useMemo(
@@ -81,6 +84,10 @@ export function useReadingListData(query: ListQuery) {
     gone,
     /** What the text search found, and why each item matched (null without a text search). */
     found,
+    /** Where the first found rows hold what was searched (`snippetRowIds`). */
+    snippets,
+    /** Where the reader opens an item opened from the list: at its row's snippet, else as `readerPlaceOf` says. */
+    placeOf: (itemId: string) => readerPlaceOf(itemId, found, snippets),
     /** With no row in this view for a text search: how many items All shows for it (else 0). */
     matchingInAll,
     /** The saved copies are still read for the text's quoted phrases: the rows are the last search's. */

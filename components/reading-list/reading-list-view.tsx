@@ -16,7 +16,7 @@ import { EmptyList, ListSearchLine } from '@/components/reading-list/empty-list'
 import { ListToolbar } from '@/components/reading-list/list-toolbar';
 import { UndoBar } from '@/components/undo-bar';
 import type { ItemStatus } from '@/lib/db/schema';
-import { type ListQuery, type ListRow, type ReaderPlace, readerPlaceOf } from '@/lib/reading-list/list-query';
+import type { ListQuery, ListRow, ReaderPlace } from '@/lib/reading-list/list-query';
 
 interface ReadingListViewProps {
   onOpenArticle: (articleId: string) => void;
@@ -59,10 +59,9 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
   };
   const open = (row: ListRow | undefined) => {
     if (!row) return;
-    if (row.item.kind === 'page' || !row.item.articleId) onOpenPage(row.item.id, readerPlaceOf(row.item.id, found));
+    if (row.item.kind === 'page' || !row.item.articleId) onOpenPage(row.item.id, list.placeOf(row.item.id));
     else onOpenArticle(row.item.articleId);
   };
-
   const rowLine = useCurrentRowLine(
     active && {
       id: active.item.id,
@@ -140,6 +139,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
               onToggleSelected={selection.toggle}
               onOpen={open}
               found={found?.reasons}
+              snippets={list.snippets}
               listRef={listRef}
             />
           )}

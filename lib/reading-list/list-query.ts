@@ -1,11 +1,11 @@
 import type { Article } from '@/lib/corpus/article';
 import type { ItemStatus, ReadingProgress, SavedItem } from '@/lib/db/schema';
-import type { LibraryIndex, LibraryResponse, MatchReason } from '@/lib/search/library-index';
+import type { LibraryHit, LibraryIndex, LibraryResponse, MatchReason } from '@/lib/search/library-index';
 import { type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import type { Snippet } from '@/lib/search/snippet';
 import { suggestionOf } from '@/lib/search/suggest';
 import { normalizeText } from '@/lib/search/text';
-import { readerViewOf } from '@/lib/search/unified';
+import { readerViewOf, type SearchHit, type UnifiedResponse } from '@/lib/search/unified';
 import type { SidePanelView } from '@/lib/side-panel/view';
 
 /** A saved item as the reading list shows it: with its article (if bundled) and progress. */
@@ -55,6 +55,8 @@ export function buildRows(
 /** What the reading list's search found: each item with why it matched, best first. */
 export interface FoundItems {
   reasons: ReadonlyMap<string, readonly MatchReason[]>;
+  /** The same items as the library search answered them: what a row's snippet is made from (`snippetRequestOf`). */
+  hits: ReadonlyMap<string, LibraryHit>;
   /**
    * Nothing saved is about the text, and these items are only loosely related to it (the popup's
    * "Loosely related"): shown as such rather than an empty list, as a search box that filters the
@@ -81,8 +83,10 @@ export function searchLibrary(index: LibraryIndex | null, text: string): FoundIt
   });
   const loosely = results.length === 0 && loose.length > 0;
   const suggestion = spelling ? suggestionOf([spelling]) : null;
+  const found = loosely ? loose : results;
   return {
-    reasons: new Map((loosely ? loose : results).map((hit) => [hit.itemId, hit.reasons])),
+    reasons: new Map(found.map((hit) => [hit.itemId, hit.reasons])),
+    hits: new Map(found.map((hit) => [hit.itemId, hit])),
     loosely,
     ...(suggestion && { suggestion }),
     reading: { matchedTerms, ...(termWeights && { termWeights }), prefix, phrase: queryPhrase(text, prefix !== null) },
@@ -96,11 +100,16 @@ export function searchLibrary(index: LibraryIndex | null, text: string): FoundIt
  * Nothing without a search, for an item it did not find, or found by what the reader does not show
  * (title, tags, site): the reader opens where the user left off.
  */
-export function readerPlaceOf(itemId: string, found: FoundItems | null): ReaderPlace | undefined {
+export function readerPlaceOf(
+  itemId: string,
+  found: FoundItems | null,
+  /** The rows' snippets (`snippetRequestOf`): the reader opens at the passage its row shows. */
+  snippets: ReadonlyMap<string, Snippet> = NO_SNIPPETS,
+): ReaderPlace | undefined {
   const reasons = found?.reasons.get(itemId);
   // Found by its title, tags, site or address only: where the user left off (review), as the list is
   // where one goes to read on.
-  if (!found?.reading || !reasons?.some((reason) => IN_THE_READER.has(reason))) return undefined;
+  if (!found?.reading || !isFoundInReader(reasons)) return undefined;
   const { matchedTerms, termWeights, prefix, phrase } = found.reading;
   const {
     kind: _,
@@ -108,7 +117,7 @@ export function readerPlaceOf(itemId: string, found: FoundItems | null): ReaderP
     ...place
   } = readerViewOf(
     itemId,
-    NO_SNIPPETS,
+    snippets,
     { matchedTerms, ...(termWeights && { pageTermWeights: termWeights }), prefix, phrase },
     reasons,
   );
@@ -121,6 +130,43 @@ export type ReaderPlace = Omit<Extract<SidePanelView, { kind: 'reader' }>, 'kind
 const NO_SNIPPETS: ReadonlyMap<string, Snippet> = new Map();
 /** Why an item matched that the reader shows: its copy's text, a highlight, its note. */
 const IN_THE_READER: ReadonlySet<MatchReason> = new Set(['text', 'highlight', 'note']);
+const isFoundInReader = (reasons: readonly MatchReason[] | undefined) =>
+  reasons?.some((reason) => IN_THE_READER.has(reason)) === true;
+
+/** Rows given a snippet at most: the best found first, as the list shows them while searching. */
+export const LIST_SNIPPET_ROWS = 20;
+
+/**
+ * The found rows given a snippet, as the popup gives its saved pages one: the first
+ * `LIST_SNIPPET_ROWS` in the list's order, found by what the reader shows (their copy's text, a
+ * highlight, their note; not a title, which the row shows already).
+ */
+export function snippetRowIds(found: FoundItems, rows: readonly ListRow[]): string[] {
+  const ids: string[] = [];
+  for (const { item } of rows) {
+    if (ids.length === LIST_SNIPPET_ROWS) break;
+    if (found.hits.has(item.id) && isFoundInReader(found.reasons.get(item.id))) ids.push(item.id);
+  }
+  return ids;
+}
+
+/** What the snippets of the rows `ids` (`snippetRowIds`) are made from: the search's reading, as `useSnippets` takes it. */
+export function snippetRequestOf(found: FoundItems, ids: readonly string[]): UnifiedResponse {
+  const hits = ids.flatMap((id): SearchHit[] => {
+    const page = found.hits.get(id);
+    return page ? [{ kind: 'page', key: id, page, confidence: page.confidence }] : [];
+  });
+  const { matchedTerms = new Set<string>(), termWeights, prefix = null, phrase = null } = found.reading ?? {};
+  return {
+    hits,
+    loose: found.loosely,
+    matchedTerms,
+    ...(termWeights && { pageTermWeights: termWeights }),
+    prefix,
+    phrase,
+    suggestion: null,
+  };
+}
 
 /**
  * What the search found, without the items not holding the text's quoted phrases (`quoted`, as

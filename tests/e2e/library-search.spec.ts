@@ -177,6 +177,8 @@ test(
     await panel.readingList.search.fill('rivlary');
     await expect(panel.readingList.rows).toHaveCount(1);
     await expect(panel.readingList.row(/LWN/)).toContainText('Matched saved text');
+    // And shows where, as the popup's result does: the passage, the word marked as the copy spells it.
+    await expect(panel.readingList.row(/LWN/).locator('mark').first()).toHaveText(/^rivalry$/i);
     // Opened from there, the reader shows the passage the search found, as the popup's results do (QA
     // pass: it opened at the place last read), and Back finds the list as it was.
     await panel.readingList.list.getByRole('button', { name: /LWN/ }).click();

@@ -4,8 +4,8 @@ import { ListSearchLine } from '@/components/reading-list/empty-list';
 import { DEFAULT_LIST_QUERY, type FoundItems, type ListQuery } from '@/lib/reading-list/list-query';
 
 const query = { ...DEFAULT_LIST_QUERY, status: 'all' as const, text: 'poker' };
-const loosely: FoundItems = { reasons: new Map([['page:sre', ['text']]]), loosely: true };
-const about: FoundItems = { reasons: new Map([['page:sre', ['text']]]), loosely: false };
+const loosely: FoundItems = { reasons: new Map([['page:sre', ['text']]]), loosely: true, hits: new Map() };
+const about: FoundItems = { reasons: new Map([['page:sre', ['text']]]), loosely: false, hits: new Map() };
 /** The list's data as `useReadingListData` gives it, for a query and a number of rows. */
 const listOf = (rowCount: number, found: FoundItems | null, shownQuery: ListQuery, queue = 0, matchingInAll = 0) => ({
   rows: Array.from({ length: rowCount }),
@@ -63,7 +63,7 @@ describe('ListSearchLine', () => {
   // QA pass: the popup and the side panel offered a spelling when nothing matched; the reading list did not.
   it('offers the suggested spelling only when nothing saved matches, in any view', () => {
     const onChange = vi.fn();
-    const nothing: FoundItems = { reasons: new Map(), loosely: false, suggestion: 'edgestore' };
+    const nothing: FoundItems = { reasons: new Map(), hits: new Map(), loosely: false, suggestion: 'edgestore' };
     const edgstor = { ...query, text: 'edgstor' };
     const { rerender } = render(<ListSearchLine list={listOf(0, nothing, edgstor)} onChange={onChange} />);
     expect(screen.getByRole('status').textContent).toBe('No saved article matches “edgstor” in this view.');

@@ -4,7 +4,7 @@ import { type ListPlace, useListPlace } from '@/components/hooks/use-list-place'
 import { ReadingListView } from '@/components/reading-list/reading-list-view';
 import { loadEffectiveCatalog } from '@/lib/catalog-updates/current-catalog';
 import { getDatabase, resetDatabaseConnection } from '@/lib/db/database';
-import { changeTagOnItems, saveArticle, setStatus, setTags } from '@/lib/db/items';
+import { changeTagOnItems, saveArticle, setNote, setStatus, setTags } from '@/lib/db/items';
 import { unsaveItems } from '@/lib/db/unsave';
 import { emptyDatabaseWithListBox } from '@/tests/unit/helpers/list-box';
 import { saveLearnedArticle } from '../../fixtures/catalog-updates/learned-article';
@@ -599,5 +599,27 @@ describe('rows of the same title', () => {
     // A title of its own keeps its plain name.
     expect(within(list).getByRole('checkbox', { name: 'Select Alpha article' })).toBeTruthy();
     expect(within(list).getByRole('button', { name: 'Alpha article' })).toBeTruthy();
+  });
+});
+
+// The popup showed where a saved page holds what was searched; the reading list said only why a row matched.
+describe('the reading list’s search', () => {
+  it('shows where a found row holds the words, marked; none for a row found by its title', async () => {
+    await setNote('article:b', 'Ask the team about the failure drills before the launch.', {
+      db: getDatabase(),
+      now: 4,
+    });
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
+    await screen.findByText('3 shown');
+    fireEvent.change(search, { target: { value: 'drills' } });
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
+    const row = within(list).getByRole('listitem');
+    await waitFor(() => expect(row.querySelector('mark')?.textContent).toBe('drills'));
+    expect(row.textContent).toContain('about the failure drills before the launch');
+    fireEvent.change(search, { target: { value: 'gamma' } });
+    await waitFor(() => expect(within(list).getByRole('listitem').textContent).toContain('Gamma article'));
+    await waitFor(() => expect(list.querySelector('mark')).toBeNull());
   });
 });

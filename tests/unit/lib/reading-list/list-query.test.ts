@@ -8,14 +8,19 @@ import {
   DEFAULT_LIST_QUERY,
   foundHoldingQuoted,
   goneTag,
+  LIST_SNIPPET_ROWS,
   nextInList,
   queryRows,
   readerPlaceOf,
   searchLibrary,
+  snippetRequestOf,
+  snippetRowIds,
   withoutGoneTag,
 } from '@/lib/reading-list/list-query';
 import { createLibraryIndex } from '@/lib/search/library-index';
 import { quotedPhrases } from '@/lib/search/quoted';
+import { makeSnippet } from '@/lib/search/snippet';
+import { pageTermsOf } from '@/lib/search/unified';
 import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
 import { quotedHoldersIn } from '@/tests/unit/helpers/quoted-holders';
 import { savedItem } from '@/tests/unit/helpers/saved-item';
@@ -242,6 +247,35 @@ describe('reading list query', () => {
     // Not found, or no search: where the user left off.
     expect(readerPlaceOf('page:other', found)).toBeUndefined();
     expect(readerPlaceOf('page:sre', null)).toBeUndefined();
+  });
+
+  // The popup shows a saved page's matching passage; the list showed only why a row matched.
+  it('gives the first rows found by their text, a highlight or their note a snippet, and opens there', () => {
+    const index = createLibraryIndex();
+    const text = 'Launch checklists vary. Each mode of failure is drilled before launch, twice a year.';
+    index.put(savedPageDocument({ id: 'page:sre', text }));
+    index.put(savedPageDocument({ id: 'page:noted', note: 'ask about the failure drills' }));
+    index.put(savedPageDocument({ id: 'page:titled', title: 'Failure drills', text: 'Nothing of it here.' }));
+    const found = searchLibrary(index, 'failure drilled') as NonNullable<ReturnType<typeof searchLibrary>>;
+    const page = (id: string) => ({
+      item: savedItem({ id, kind: 'page', title: id }),
+      article: undefined,
+      progress: 0,
+    });
+    const rows = ['page:titled', 'page:other', 'page:noted', 'page:sre'].map(page);
+    // In the list's order; not the row found by its title alone (the row shows its title), nor one not found.
+    expect(snippetRowIds(found, rows)).toEqual(['page:noted', 'page:sre']);
+    const many = Array.from({ length: LIST_SNIPPET_ROWS + 5 }, () => rows[3] as (typeof rows)[number]);
+    expect(snippetRowIds(found, many)).toHaveLength(LIST_SNIPPET_ROWS);
+    const request = snippetRequestOf(found, ['page:sre']);
+    expect(request.hits.map((hit) => hit.key)).toEqual(['page:sre']);
+    // The passage is made as the popup makes it: with the search's matched terms, and opened there.
+    const snippet = makeSnippet(text, pageTermsOf(request), request.prefix, { phrase: request.phrase ?? null });
+    expect(snippet?.text).toContain('failure is drilled');
+    const snippets = new Map([['page:sre', snippet as NonNullable<typeof snippet>]]);
+    expect(readerPlaceOf('page:sre', found, snippets)).toEqual({ passage: snippet?.passage });
+    // The row found by its title alone still opens where the user left off.
+    expect(readerPlaceOf('page:titled', found, snippets)).toBeUndefined();
   });
 
   // QA pass: `"standalone mode"` in quotes listed the SRE book's page for its "failure modes" too.

@@ -1,0 +1,32 @@
+import type { Virtualizer } from '@tanstack/react-virtual';
+import { type RefObject, useEffect, useRef } from 'react';
+import { ROW_INDEX_ATTRIBUTE } from '@/lib/reading-list/row-focus';
+
+/**
+ * Keeps the reading list's current row in sight as the keys move it. Returns the flag the row sets
+ * when the pointer made it current: it is where the user looks, and the page stays where it is.
+ */
+export function useActiveRowInSight(
+  virtualizer: Virtualizer<HTMLDivElement, Element>,
+  scrollRef: RefObject<HTMLDivElement | null>,
+  activeIndex: number,
+  rowCount: number,
+) {
+  const pointed = useRef(false);
+  useEffect(() => {
+    if (activeIndex < 0 || activeIndex >= rowCount) return;
+    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    const byPointer = pointed.current;
+    pointed.current = false;
+    if (byPointer) return;
+    // The list's box can reach below the window (a narrow panel's toolbar is taller than it allows
+    // for): the page scrolls too, so the current row stays in sight (QA pass: it slid off screen).
+    const frame = requestAnimationFrame(() =>
+      scrollRef.current
+        ?.querySelector(`[${ROW_INDEX_ATTRIBUTE}="${activeIndex}"]`)
+        ?.scrollIntoView?.({ block: 'nearest' }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [activeIndex, rowCount, virtualizer, scrollRef]);
+  return pointed;
+}
