@@ -167,6 +167,22 @@ export function lostMostWords(live: PageContents, copy: PageContents): boolean {
   return live.words >= MIN_WORDS && copy.words < live.words * (1 - MAX_LOST_SHARE);
 }
 
+/**
+ * Whether a copy lost most of what the live page holds: over half of its words, or over half of its
+ * code blocks (two or more), as a manual page whose Readability kept its longest section and none of
+ * its examples does ("pg_dump": 77% of its words, none of its 14 examples).
+ */
+export function lostMostOfPage(live: PageContents, copy: PageContents): boolean {
+  return (
+    lostMostWords(live, copy) || (live.codeBlocks >= 2 && copy.codeBlocks < live.codeBlocks * (1 - MAX_LOST_SHARE))
+  );
+}
+
+/** Whether copy `b` holds more of the page than copy `a`: more words, or more code blocks and no fewer words. */
+export function holdsMoreOfPage(b: PageContents, a: PageContents): boolean {
+  return b.words > a.words || (b.codeBlocks > a.codeBlocks && b.words >= a.words);
+}
+
 /** The notice for a copy that lost a lot of the live page, or null when it kept the page. */
 export function describeCaptureLoss(live: PageContents, copy: PageContents): string | null {
   const lost: string[] = [];

@@ -2,10 +2,11 @@ import { Readability } from '@mozilla/readability';
 import {
   copyContents,
   describeCaptureLoss,
+  holdsMoreOfPage,
   isUnmeasured,
   liveArticle,
   liveContents,
-  lostMostWords,
+  lostMostOfPage,
 } from '@/lib/capture/capture-loss';
 import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
 import { copyLength } from '@/lib/capture/copy-text';
@@ -22,6 +23,7 @@ import { runInSlices, runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { addressWithoutTracking } from '@/lib/net/tracking-parameters';
 import { elementTextSteps, pageTextSteps, shownTextFile, type WalkBudget } from '@/lib/related/page-text';
 import { shownLine } from '@/lib/search/shown-line';
+import { countWords } from '@/lib/search/text';
 
 /**
  * Readability reads a clone of the page, and cloning, Readability and serializing all grow with
@@ -256,7 +258,10 @@ function onlyPart(path: readonly number[]): (clone: Document) => void {
 
 /**
  * Each part of a sectioned page (`sectionParts`) read by Readability on its own, joined in order: the
- * copy of a page whose one reading kept a single section. Null when no part reads as anything.
+ * copy of a page whose one reading kept a single section. A part whose reading kept under half of its
+ * own text, and whose children hold two sections or more, is read child by child instead (psql's
+ * "Usage" holds four sections, the longest of them a list of meta-commands: read whole, it kept that
+ * one), within MAX_SECTION_PARTS readings in all. Null when no part reads as anything.
  */
 function* parseBySections(
   doc: Document,
@@ -266,20 +271,55 @@ function* parseBySections(
   if (!parts) return null;
   const contents: string[] = [];
   const texts: string[] = [];
-  for (const path of parts) {
+  const toRead = [...parts];
+  let readings = 0;
+  // Each reading clones the whole page: the readings a part's children add stay within both bounds.
+  const mayRead = (count: number) =>
+    count <= MAX_SECTION_PARTS && count * doc.getElementsByTagName('*').length <= MAX_SECTION_READING_ELEMENTS;
+  const title = (heading: Element | null | undefined) => heading?.textContent?.replace(/\s+/g, ' ').trim();
+  while (toRead.length > 0) {
+    const path = toRead.shift() as number[];
+    const element = elementAt(doc.body, path);
+    if (!element) continue;
+    // A heading between a part's sections (its own heading, once the part is read child by child).
+    if (element.matches(SECTION_HEADINGS)) {
+      const text = title(element);
+      if (text) {
+        contents.push(`<${element.localName}>${escapeHtml(text)}</${element.localName}>`);
+        texts.push(text);
+      }
+      continue;
+    }
     const part = parseArticle(doc, win, onlyPart(path));
+    readings++;
     yield;
+    const children = sectionChildren(element);
+    if (
+      children &&
+      mayRead(readings + toRead.length + children.length) &&
+      countWords(part?.textContent ?? '') * 2 < countWords(element.textContent ?? '')
+    ) {
+      toRead.unshift(...children.map((child) => [...path, [...element.children].indexOf(child)]));
+      continue;
+    }
     if (!part?.content || !part.textContent?.trim()) continue;
     // Readability may keep a part's list and not the heading beside it ("20.3.3. SSL"): the heading leads it.
-    const heading = elementAt(doc.body, path)?.querySelector(SECTION_HEADINGS);
-    const title = heading?.textContent?.replace(/\s+/g, ' ').trim();
-    const lost = heading && title && !part.textContent.replace(/\s+/g, ' ').includes(title);
+    const heading = element.querySelector(SECTION_HEADINGS);
+    const headingText = title(heading);
+    const lost = heading && headingText && !part.textContent.replace(/\s+/g, ' ').includes(headingText);
     contents.push(
-      lost ? `<${heading.localName}>${escapeHtml(title)}</${heading.localName}>${part.content}` : part.content,
+      lost ? `<${heading.localName}>${escapeHtml(headingText)}</${heading.localName}>${part.content}` : part.content,
     );
-    texts.push(lost ? `${title}\n${part.textContent}` : part.textContent);
+    texts.push(lost ? `${headingText}\n${part.textContent}` : part.textContent);
   }
   return contents.length > 0 ? { content: contents.join('\n'), textContent: texts.join('\n') } : null;
+}
+
+/** The children of a part that holds two sections or more (each child holding or being a heading), else null. */
+function sectionChildren(element: Element): Element[] | null {
+  const children = [...element.children].filter((child) => child.textContent?.trim());
+  const sections = children.filter((child) => child.matches(SECTION_HEADINGS) || child.querySelector(SECTION_HEADINGS));
+  return sections.length >= 2 ? children : null;
 }
 
 /**
@@ -383,9 +423,9 @@ function* captureSteps(
     if (liveRegion && live?.complete) {
       const liveCounts = liveContents(liveRegion, live.text);
       let copyCounts = copyContents(html);
-      // Most of the page lost: read again with sections' bodies unwrapped (`unwrapSectionBodies`), and
-      // keep that copy if it holds more of the page.
-      if (lostMostWords(liveCounts, copyCounts)) {
+      // Most of the page lost (its words or its code): read again with sections' bodies unwrapped
+      // (`unwrapSectionBodies`), and keep that copy if it holds more of the page.
+      if (lostMostOfPage(liveCounts, copyCounts)) {
         const sectioned = parseArticle(doc, win, unwrapSectionBodies);
         yield;
         const wider =
@@ -393,7 +433,7 @@ function* captureSteps(
             ? yield* sanitizeArticleSteps(sectioned.content, win, pageAddresses)
             : null;
         const widerCounts = wider?.text ? copyContents(wider.html) : null;
-        if (wider && widerCounts && widerCounts.words > copyCounts.words) {
+        if (wider && widerCounts && holdsMoreOfPage(widerCounts, copyCounts)) {
           article = sectioned;
           ({ html, text } = wider);
           copyCounts = widerCounts;
@@ -401,11 +441,11 @@ function* captureSteps(
       }
       // Still most of it lost: each part of a sectioned page read on its own (`parseBySections`), kept
       // if that holds more of the page. The title, byline and dates stay the whole page's reading.
-      if (lostMostWords(liveCounts, copyCounts)) {
+      if (lostMostOfPage(liveCounts, copyCounts)) {
         const parts = yield* parseBySections(doc, win);
         const joined = parts ? yield* sanitizeArticleSteps(parts.content, win, pageAddresses) : null;
         const joinedCounts = joined?.text ? copyContents(joined.html) : null;
-        if (joined && joinedCounts && joinedCounts.words > copyCounts.words) {
+        if (joined && joinedCounts && holdsMoreOfPage(joinedCounts, copyCounts)) {
           ({ html, text } = joined);
           copyCounts = joinedCounts;
         }
