@@ -99,7 +99,11 @@ export function useSnippets(response: UnifiedResponse): MadeSnippets {
       .then((read) => {
         if (read && !stale.signal.aborted) setMade({ ...read, madeFor: response });
       })
-      .catch((error: unknown) => console.warn('Shelf: could not read saved copies', error));
+      .catch((error: unknown) => {
+        console.warn('Shelf: could not read saved copies', error);
+        // None for this search (review: the last search's stayed, and a page opened at its passage).
+        if (!stale.signal.aborted) setMade({ snippets: new Map(), madeFor: response });
+      });
     return () => stale.abort();
   }, [response]);
   return made;

@@ -64,7 +64,7 @@ export function useReadingListData(query: ListQuery) {
   const gone = goneTag(query, tags, all !== undefined && catalogLoaded);
   const shownQuery = useMemo(() => withoutGoneTag(query, gone), [query, gone]);
   const rows = useMemo(() => queryRows(allRows, shownQuery, found?.reasons), [allRows, shownQuery, found]);
-  const snippets = useListSnippets(found, rows);
+  const { shown: snippets, opening } = useListSnippets(found, rows);
   // A search this view finds nothing for may find items in another (QA pass: an archived item's title
   // searched in the Queue said only "No saved article matches").
   const matchingInAll = useMemo(
@@ -87,7 +87,7 @@ export function useReadingListData(query: ListQuery) {
     /** Where the first found rows hold what was searched (`snippetRowIds`). */
     snippets,
     /** Where the reader opens an item opened from the list: at its row's snippet, else as `readerPlaceOf` says. */
-    placeOf: (itemId: string) => readerPlaceOf(itemId, found, snippets),
+    placeOf: (itemId: string) => readerPlaceOf(itemId, found, opening),
     /** With no row in this view for a text search: how many items All shows for it (else 0). */
     matchingInAll,
     /** The saved copies are still read for the text's quoted phrases: the rows are the last search's. */

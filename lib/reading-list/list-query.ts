@@ -151,7 +151,10 @@ export function snippetRowIds(found: FoundItems, rows: readonly ListRow[]): stri
 }
 
 /** What the snippets of the rows `ids` (`snippetRowIds`) are made from: the search's reading, as `useSnippets` takes it. */
-export function snippetRequestOf(found: FoundItems, ids: readonly string[]): UnifiedResponse {
+export function snippetRequestOf(
+  found: Pick<FoundItems, 'hits' | 'reading' | 'loosely'>,
+  ids: readonly string[],
+): UnifiedResponse {
   const hits = ids.flatMap((id): SearchHit[] => {
     const page = found.hits.get(id);
     return page ? [{ kind: 'page', key: id, page, confidence: page.confidence }] : [];
