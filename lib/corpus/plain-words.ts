@@ -12,9 +12,11 @@ export type PlainWords = Readonly<Record<string, ReadonlyArray<readonly [plain: 
  * symptom or goal as a developer says it, filled each article's room (the last phrases of each list). On
  * 2026-12-07 the 31 phrases whose term was a word of many articles (and so left out by `npm run index`) were
  * given a term of their article's title instead, and one of them, left out, became "ai answer word by word":
- * four blind sets, written apart, had asked for streaming in those words. A session later "keeps adding
+ * four blind sets, written apart, had asked for streaming in those words. A session later "adding
  * removing instances" took the place of "scaling up down repeatedly" (the summary's own words) for
- * *Auto-Scaling Gone Wrong*: two blind sets, written apart, had asked so ("…keeps adding and removing pods in a loop"). Each term is the article's own words, each plain phrase two to four words meant to be rare in everyday
+ * *Auto-Scaling Gone Wrong*: two blind sets, written apart, had asked so ("…keeps adding and removing pods in a
+ * loop"; "keeps" left out: "windows keeps removing my printer"). Each term is the article's own words, each
+ * plain phrase two to four words meant to be rare in everyday
  * searches (unit tests check the first two). When a query says two or more words of a phrase, search
  * looks for the term, which ranks and, once the query's own words have decided there are results,
  * lists the article (`phrasePositions`, `addSynonymCandidates` in `lib/search/candidates.ts`). It
@@ -114,7 +116,7 @@ export const PLAIN_WORDS: PlainWords = {
     ['lock down backend api', 'api security'],
   ],
   'autoscaling-gone-wrong': [
-    ['keeps adding removing instances', 'thrash'],
+    ['adding removing instances', 'thrash'],
     ['scaler reacts too late', 'scale too slowly'],
     ['scaling exhausts database connections', 'connection pool'],
     ['more servers worse outage', 'Auto-Scaling'],

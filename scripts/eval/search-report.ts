@@ -46,7 +46,8 @@ export const CONFIDENCE_SET_FILE = 'tests/fixtures/search-confidence.json';
  * `blind21` was written the same way on 2026-12-07 (17 of its off-topic queries a word of the blog in another
  * sense) and scored once (nothing tuned on it). `blind22` was written the same way the same day by a helper
  * who read only the corpus, scored once, then judged this session's plain-words changes (see the set's description).
- * `blind23` was written the same way a session later and scored once (nothing tuned on it).
+ * `blind23` was written the same way a session later and scored once, then judged one plain phrase that it and
+ * blind18 had asked for in the same words (see the set's description).
  */
 export const CONFIDENCE_HALVES = [
   'tune',
