@@ -222,7 +222,7 @@ const SECTION_HEADINGS = 'h2, h3, h4, h5, h6';
  */
 function sectionParts(doc: Document): number[][] | null {
   const body = doc.body;
-  const headings = body ? [...body.querySelectorAll(SECTION_HEADINGS)] : [];
+  const headings = body ? contentHeadings(body) : [];
   let root = headings[0]?.parentElement ?? null;
   while (root && root !== body && !headings.every((heading) => root?.contains(heading))) root = root.parentElement;
   if (!body || !root || root === body) return null;
@@ -231,6 +231,16 @@ function sectionParts(doc: Document): number[][] | null {
     return null;
   if (parts.length * doc.getElementsByTagName('*').length > MAX_SECTION_READING_ELEMENTS) return null;
   return parts.map((part) => pathFrom(body, part));
+}
+
+/**
+ * The section headings of the body's child that holds the most of them: a page's header may hold a
+ * heading too (AsciiDoc's manual pages put NAME in `div#header`, the other sections in `div#content`),
+ * and with it the headings share no element below the body (git-show lost 31 of its 32 code blocks).
+ */
+function contentHeadings(body: HTMLElement): Element[] {
+  const groups = [...body.children].map((child) => [...child.querySelectorAll(SECTION_HEADINGS)]);
+  return groups.reduce((most, group) => (group.length > most.length ? group : most), []);
 }
 
 /** The child indexes leading from `ancestor` down to `element`. */
