@@ -183,6 +183,25 @@ export function holdsMoreOfPage(b: PageContents, a: PageContents): boolean {
   return b.words > a.words || (b.codeBlocks > a.codeBlocks && b.words >= a.words);
 }
 
+/**
+ * Whether a copy is worth reading again: it lost most of the page (`lostMostOfPage`), or any of its
+ * code blocks, which the notice names one by one (a reference page's synopsis, left beside the section
+ * Readability took: PostgreSQL's "ANALYZE", git's "apply").
+ */
+export function mayReadAgain(live: PageContents, copy: PageContents): boolean {
+  return lostMostOfPage(live, copy) || copy.codeBlocks < live.codeBlocks;
+}
+
+/**
+ * Whether a new reading `b` is to replace copy `a`. One that lost most of the page: when `b` holds more
+ * (`holdsMoreOfPage`). One that lost only some code: when `b` holds more code and no fewer words, so
+ * that words alone (a sidebar read as a part) never replace a copy that kept most of the page.
+ */
+export function keepsMoreOfPage(live: PageContents, b: PageContents, a: PageContents): boolean {
+  if (lostMostOfPage(live, a)) return holdsMoreOfPage(b, a);
+  return b.codeBlocks > a.codeBlocks && b.words >= a.words;
+}
+
 /** The notice for a copy that lost a lot of the live page, or null when it kept the page. */
 export function describeCaptureLoss(live: PageContents, copy: PageContents): string | null {
   const lost: string[] = [];

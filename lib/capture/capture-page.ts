@@ -2,11 +2,11 @@ import { Readability } from '@mozilla/readability';
 import {
   copyContents,
   describeCaptureLoss,
-  holdsMoreOfPage,
   isUnmeasured,
+  keepsMoreOfPage,
   liveArticle,
   liveContents,
-  lostMostOfPage,
+  mayReadAgain,
 } from '@/lib/capture/capture-loss';
 import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
 import { copyLength } from '@/lib/capture/copy-text';
@@ -433,9 +433,9 @@ function* captureSteps(
     if (liveRegion && live?.complete) {
       const liveCounts = liveContents(liveRegion, live.text);
       let copyCounts = copyContents(html);
-      // Most of the page lost (its words or its code): read again with sections' bodies unwrapped
-      // (`unwrapSectionBodies`), and keep that copy if it holds more of the page.
-      if (lostMostOfPage(liveCounts, copyCounts)) {
+      // Most of the page lost (its words or its code), or any code block (`mayReadAgain`): read
+      // again with sections' bodies unwrapped (`unwrapSectionBodies`), kept if it holds more (`keepsMoreOfPage`).
+      if (mayReadAgain(liveCounts, copyCounts)) {
         const sectioned = parseArticle(doc, win, unwrapSectionBodies);
         yield;
         const wider =
@@ -443,19 +443,19 @@ function* captureSteps(
             ? yield* sanitizeArticleSteps(sectioned.content, win, pageAddresses)
             : null;
         const widerCounts = wider?.text ? copyContents(wider.html) : null;
-        if (wider && widerCounts && holdsMoreOfPage(widerCounts, copyCounts)) {
+        if (wider && widerCounts && keepsMoreOfPage(liveCounts, widerCounts, copyCounts)) {
           article = sectioned;
           ({ html, text } = wider);
           copyCounts = widerCounts;
         }
       }
-      // Still most of it lost: each part of a sectioned page read on its own (`parseBySections`), kept
+      // Still as much lost: each part of a sectioned page read on its own (`parseBySections`), kept
       // if that holds more of the page. The title, byline and dates stay the whole page's reading.
-      if (lostMostOfPage(liveCounts, copyCounts)) {
+      if (mayReadAgain(liveCounts, copyCounts)) {
         const parts = yield* parseBySections(doc, win);
         const joined = parts ? yield* sanitizeArticleSteps(parts.content, win, pageAddresses) : null;
         const joinedCounts = joined?.text ? copyContents(joined.html) : null;
-        if (joined && joinedCounts && holdsMoreOfPage(joinedCounts, copyCounts)) {
+        if (joined && joinedCounts && keepsMoreOfPage(liveCounts, joinedCounts, copyCounts)) {
           ({ html, text } = joined);
           copyCounts = joinedCounts;
         }

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { copyContents, describeCaptureLoss, liveContents } from '@/lib/capture/capture-loss';
+import {
+  copyContents,
+  describeCaptureLoss,
+  keepsMoreOfPage,
+  liveContents,
+  mayReadAgain,
+} from '@/lib/capture/capture-loss';
 import { capturePage } from '@/lib/capture/capture-page';
 
 function captureOf(html: string, url = 'https://example.org/post') {
@@ -186,6 +192,36 @@ describe("a manual page whose header holds a section's heading too", () => {
     const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
     expect(words(copy.text)).toBeGreaterThan(words(live.body.textContent ?? '') * 0.95);
     expect(copy.notice).toBeNull();
+  });
+});
+
+// A reference page's synopsis sits beside its sections, and Readability, taking one long section, left it
+// out: the copy lost only its code block (1 of 1), under half of the page, and was not read again.
+describe("a reference page's synopsis, apart from the section Readability took", () => {
+  it.for([
+    [
+      '/usr/share/doc/postgresql-doc-15/html/sql-analyze.html',
+      'postgresql-doc-15',
+      ['Synopsis', 'SKIP_LOCKED [ boolean ]'],
+    ],
+    ['/usr/share/doc/git-doc/git-apply.html', 'git-doc', ['SYNOPSIS', 'git apply [--stat]', 'CONFIGURATION']],
+  ] as const)('is kept, with the rest of %s', ([path, pkg, texts], context) => {
+    context.skip(!existsSync(path), `${path} is not installed (apt-get install -y ${pkg})`);
+    const html = readFileSync(path, 'utf8');
+    const copy = captureOf(html, `https://example.org/docs/${path.split('/').at(-1)}`);
+    for (const text of texts) expect(copy.text).toContain(text);
+    const live = new JSDOM(html).window.document;
+    expect((copy.html.match(/<pre[\s>]/g) ?? []).length).toBe(live.querySelectorAll('pre').length);
+    expect(copy.notice).toBeNull();
+  });
+
+  it('but a reading with more words and no more code does not replace a copy that lost only some code', () => {
+    const live = { words: 1000, codeBlocks: 10, images: 0 };
+    const copy = { words: 900, codeBlocks: 8, images: 0 };
+    expect(mayReadAgain(live, copy)).toBe(true);
+    expect(keepsMoreOfPage(live, { words: 1200, codeBlocks: 8, images: 0 }, copy)).toBe(false);
+    expect(keepsMoreOfPage(live, { words: 900, codeBlocks: 10, images: 0 }, copy)).toBe(true);
+    expect(keepsMoreOfPage(live, { words: 899, codeBlocks: 10, images: 0 }, copy)).toBe(false);
   });
 });
 
