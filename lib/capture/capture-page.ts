@@ -300,6 +300,8 @@ function* parseBySections(
       }
       continue;
     }
+    // A part all links is the page's own table of contents (DocBook's `div.toc`) or a menu, not its text.
+    if (isAllLinks(element)) continue;
     const part = parseArticle(doc, win, onlyPart(path));
     readings++;
     yield;
@@ -323,6 +325,19 @@ function* parseBySections(
     texts.push(lost ? `${headingText}\n${part.textContent}` : part.textContent);
   }
   return contents.length > 0 ? { content: contents.join('\n'), textContent: texts.join('\n') } : null;
+}
+
+/** At least this share of a part's text in links makes it a table of contents or a menu (`isAllLinks`). */
+const MIN_LINKS_SHARE = 0.9;
+
+/** Whether nearly all of an element's text is in links (`MIN_LINKS_SHARE`). */
+function isAllLinks(element: Element): boolean {
+  const length = (text: string | null) => (text ?? '').replace(/\s+/g, '').length;
+  const total = length(element.textContent);
+  if (total === 0) return false;
+  let linked = 0;
+  for (const link of element.querySelectorAll('a[href]')) linked += length(link.textContent);
+  return linked >= total * MIN_LINKS_SHARE;
 }
 
 /** The children of a part that holds two sections or more (each child holding or being a heading), else null. */

@@ -225,6 +225,21 @@ describe("a reference page's synopsis, apart from the section Readability took",
   });
 });
 
+// Read part by part, a DocBook section's own table of contents (`div.toc`, all links) was kept as a part:
+// "Views and the Rule System" opened on a list of its four subsections' titles.
+describe("a sectioned page's own table of contents", () => {
+  it('is left out when the page is read by sections', (context) => {
+    const path = '/usr/share/doc/postgresql-doc-15/html/rules-views.html';
+    context.skip(!existsSync(path), `${path} is not installed (apt-get install -y postgresql-doc-15)`);
+    const html = readFileSync(path, 'utf8');
+    const copy = captureOf(html, 'https://www.postgresql.org/docs/15/rules-views.html');
+    expect(copy.text.match(/41\.2\.1\./g)).toHaveLength(1);
+    expect(copy.text.trimStart()).toMatch(/^Views in PostgreSQL/);
+    expect((copy.html.match(/<pre[\s>]/g) ?? []).length).toBe(16);
+    expect(copy.notice).toBeNull();
+  });
+});
+
 // QA pass on unseen pages: complete copies (Readability's own reference copies, word for word) said
 // "about 40–80% of its text" was missing, the live page's count holding what a reader copy leaves out.
 describe('a complete copy says nothing is missing, though the live page also holds', () => {
