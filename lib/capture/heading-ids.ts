@@ -15,11 +15,28 @@ function slugOf(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** The heading an element's id is made of: the element itself, or the heading it starts with. */
+const HEADING = /^h[1-6]$/;
+
+/**
+ * The heading an element's id is made of: the element itself, or the heading it starts with, past
+ * empty elements (Sphinx puts a link target, `<span id="extra-niceties"></span>`, before it).
+ */
 function namingHeading(element: Element): Element | null {
-  if (/^h[1-6]$/.test(element.localName)) return element;
-  const first = element.firstElementChild;
-  return first && /^h[1-6]$/.test(first.localName) ? first : null;
+  if (HEADING.test(element.localName)) return element;
+  let first = element.firstElementChild;
+  while (first && !HEADING.test(first.localName) && !first.textContent?.trim()) first = first.nextElementSibling;
+  return first && HEADING.test(first.localName) ? first : null;
+}
+
+/**
+ * Whether an id is a heading's words (`slugOf`), alone or after a prefix of a letter or two (Django's
+ * manual writes "Extra niceties" as `s-extra-niceties`, and Readability dropped the section as "extra").
+ * No longer prefix: `related-posts-you-may-like` is a box's role before its heading's words.
+ */
+function isHeadingSlug(id: string, heading: string): boolean {
+  const slug = slugOf(heading);
+  const prefix = /^[a-z]{1,2}-/.exec(id)?.[0];
+  return id === slug || (prefix !== undefined && id === `${prefix}${slug}`);
 }
 
 /**
@@ -31,13 +48,20 @@ function namesSubject(heading: string): boolean {
   return (heading.match(/\p{L}+/gu) ?? []).length >= 2;
 }
 
+/**
+ * Words for which Readability weighs an id up, as its article's (its `positive` pattern): such an id is
+ * left in sight, or the section loses that weight ("Allowed disabling server-side cursors on PostgreSQL"
+ * fell out of Django's 1.11.1 release notes).
+ */
+const READ_AS_CONTENT = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
+
 /** Moves ids made of their headings' words out of Readability's sight (on a clone of the page). */
 export function setAsideHeadingIds(clone: Document): void {
   // The page's own marks of this name are no ids to give back.
   for (const element of clone.querySelectorAll(`[${SET_ASIDE}]`)) element.removeAttribute(SET_ASIDE);
   for (const element of clone.querySelectorAll('[id]')) {
     const heading = namingHeading(element)?.textContent ?? '';
-    if (!namesSubject(heading) || element.id !== slugOf(heading)) continue;
+    if (!namesSubject(heading) || !isHeadingSlug(element.id, heading) || READ_AS_CONTENT.test(element.id)) continue;
     element.setAttribute(SET_ASIDE, element.id);
     element.removeAttribute('id');
   }

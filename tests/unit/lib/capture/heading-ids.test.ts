@@ -31,6 +31,28 @@ describe('ids made of their headings’ words', () => {
     expect([...page.querySelectorAll('[id]')].map((element) => element.id)).toEqual(['comments', 'related-3', 'share']);
   });
 
+  it('past an empty link target before the heading, and after a prefix of a letter or two (Django: `s-`)', () => {
+    const page = new JSDOM(`<body>
+      <div id="s-extra-niceties"><span id="extra-niceties"></span><h2>Extra niceties¶</h2><p>Colors.</p></div>
+      <div id="related-posts-you-may-like"><h3>Posts you may like</h3></div>
+      <div id="s-comments-box"><span>Read</span><h2>Comments box</h2></div></body>`).window.document;
+    setAsideHeadingIds(page);
+    expect([...page.querySelectorAll('[id]')].map((element) => element.id)).toEqual([
+      'extra-niceties',
+      'related-posts-you-may-like',
+      's-comments-box',
+    ]);
+    restoreHeadingIds(page.body);
+    expect(page.querySelector('#s-extra-niceties')).not.toBeNull();
+  });
+
+  it('leave an id in which Readability reads the article ("post", "content"), whose weight it would lose', () => {
+    const page = new JSDOM(`<body><div id="s-server-side-cursors-on-postgresql"><span id="x"></span>
+      <h2>Server-side cursors on PostgreSQL</h2></div></body>`).window.document;
+    setAsideHeadingIds(page);
+    expect(page.querySelector('#s-server-side-cursors-on-postgresql')).not.toBeNull();
+  });
+
   it("never gives an id the page wrote as Shelf's own mark", () => {
     const page = new JSDOM('<body><div data-shelf-heading-id="main"><p>Words</p></div><h2 id="setup">Setup</h2></body>')
       .window.document;
