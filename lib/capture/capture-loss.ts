@@ -172,34 +172,29 @@ export function lostMostWords(live: PageContents, copy: PageContents): boolean {
  * code blocks (two or more), as a manual page whose Readability kept its longest section and none of
  * its examples does ("pg_dump": 77% of its words, none of its 14 examples).
  */
-export function lostMostOfPage(live: PageContents, copy: PageContents): boolean {
+function lostMostOfPage(live: PageContents, copy: PageContents): boolean {
   return (
     lostMostWords(live, copy) || (live.codeBlocks >= 2 && copy.codeBlocks < live.codeBlocks * (1 - MAX_LOST_SHARE))
   );
 }
 
-/** Whether copy `b` holds more of the page than copy `a`: more words, or more code blocks and no fewer words. */
-export function holdsMoreOfPage(b: PageContents, a: PageContents): boolean {
-  return b.words > a.words || (b.codeBlocks > a.codeBlocks && b.words >= a.words);
-}
-
 /**
- * Whether a copy is worth reading again: it lost most of the page (`lostMostOfPage`), or any of its
- * code blocks, which the notice names one by one (a reference page's synopsis, left beside the section
+ * Whether a copy is worth reading again: it lost over half of the page's words, or any of its code
+ * blocks, which the notice names one by one (a reference page's synopsis, left beside the section
  * Readability took: PostgreSQL's "ANALYZE", git's "apply").
  */
 export function mayReadAgain(live: PageContents, copy: PageContents): boolean {
-  return lostMostOfPage(live, copy) || copy.codeBlocks < live.codeBlocks;
+  return lostMostWords(live, copy) || copy.codeBlocks < live.codeBlocks;
 }
 
 /**
- * Whether a new reading `b` is to replace copy `a`. One that lost most of the page: when `b` holds more
- * (`holdsMoreOfPage`). One that lost only some code: when `b` holds more code and no fewer words, so
- * that words alone (a sidebar read as a part) never replace a copy that kept most of the page.
+ * Whether a new reading `b` is to replace copy `a`: it holds more code and no fewer words, or, when `a`
+ * lost most of the page (`lostMostOfPage`), more words. Words alone (a sidebar read as a part) never
+ * replace a copy that kept most of the page.
  */
 export function keepsMoreOfPage(live: PageContents, b: PageContents, a: PageContents): boolean {
-  if (lostMostOfPage(live, a)) return holdsMoreOfPage(b, a);
-  return b.codeBlocks > a.codeBlocks && b.words >= a.words;
+  const moreCode = b.codeBlocks > a.codeBlocks && b.words >= a.words;
+  return moreCode || (lostMostOfPage(live, a) && b.words > a.words);
 }
 
 /** The notice for a copy that lost a lot of the live page, or null when it kept the page. */

@@ -7,6 +7,7 @@ import {
   liveArticle,
   liveContents,
   mayReadAgain,
+  type PageContents,
 } from '@/lib/capture/capture-loss';
 import { dropWidgetClutter, markWidgetClutter } from '@/lib/capture/clutter';
 import { copyLength } from '@/lib/capture/copy-text';
@@ -284,8 +285,8 @@ function* parseBySections(
   const toRead = [...parts];
   let readings = 0;
   // Each reading clones the whole page: the readings a part's children add stay within both bounds.
-  const mayRead = (count: number) =>
-    count <= MAX_SECTION_PARTS && count * doc.getElementsByTagName('*').length <= MAX_SECTION_READING_ELEMENTS;
+  const elements = doc.getElementsByTagName('*').length;
+  const mayRead = (count: number) => count <= MAX_SECTION_PARTS && count * elements <= MAX_SECTION_READING_ELEMENTS;
   const title = (heading: Element | null | undefined) => heading?.textContent?.replace(/\s+/g, ' ').trim();
   while (toRead.length > 0) {
     const path = toRead.shift() as number[];
@@ -409,6 +410,23 @@ function clean(value: string | null | undefined, max: number): string | null {
 }
 
 /**
+ * Another reading of the page, sanitized as the copy is, when it keeps more of the live page than the
+ * copy so far (`keepsMoreOfPage`); else null.
+ */
+function* betterReading(
+  reading: { content?: string | null; textContent?: string | null } | null,
+  live: PageContents,
+  current: PageContents,
+  win: Window & typeof globalThis,
+  pageAddresses: readonly string[],
+): Steps<{ html: string; text: string; counts: PageContents } | null> {
+  if (!reading?.content || !reading.textContent?.trim()) return null;
+  const copy = yield* sanitizeArticleSteps(reading.content, win, pageAddresses);
+  const counts = copy.text ? copyContents(copy.html) : null;
+  return counts && keepsMoreOfPage(live, counts, current) ? { ...copy, counts } : null;
+}
+
+/**
  * Capture as steps: Readability on a clone of a page within READABLE_PAGE_LIMITS (the page itself
  * is never changed), else a text file's own text (`shownTextFile`) or the page's visible text within
  * CAPTURE_TEXT_BUDGET; truncated to the size budget; sanitized.
@@ -453,27 +471,23 @@ function* captureSteps(
       if (mayReadAgain(liveCounts, copyCounts)) {
         const sectioned = parseArticle(doc, win, unwrapSectionBodies);
         yield;
-        const wider =
-          sectioned?.content && sectioned.textContent?.trim()
-            ? yield* sanitizeArticleSteps(sectioned.content, win, pageAddresses)
-            : null;
-        const widerCounts = wider?.text ? copyContents(wider.html) : null;
-        if (wider && widerCounts && keepsMoreOfPage(liveCounts, widerCounts, copyCounts)) {
+        const wider = yield* betterReading(sectioned, liveCounts, copyCounts, win, pageAddresses);
+        if (wider) {
           article = sectioned;
-          ({ html, text } = wider);
-          copyCounts = widerCounts;
+          ({ html, text, counts: copyCounts } = wider);
         }
       }
       // Still as much lost: each part of a sectioned page read on its own (`parseBySections`), kept
       // if that holds more of the page. The title, byline and dates stay the whole page's reading.
       if (mayReadAgain(liveCounts, copyCounts)) {
-        const parts = yield* parseBySections(doc, win);
-        const joined = parts ? yield* sanitizeArticleSteps(parts.content, win, pageAddresses) : null;
-        const joinedCounts = joined?.text ? copyContents(joined.html) : null;
-        if (joined && joinedCounts && keepsMoreOfPage(liveCounts, joinedCounts, copyCounts)) {
-          ({ html, text } = joined);
-          copyCounts = joinedCounts;
-        }
+        const joined = yield* betterReading(
+          yield* parseBySections(doc, win),
+          liveCounts,
+          copyCounts,
+          win,
+          pageAddresses,
+        );
+        if (joined) ({ html, text, counts: copyCounts } = joined);
       }
       notice = describeCaptureLoss(liveCounts, copyCounts);
     }

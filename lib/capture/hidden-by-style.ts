@@ -63,9 +63,8 @@ function* rulesInText(css: string): Generator<RuleText> {
   for (let at = 0; at < text.length; at++) {
     const char = text[at];
     // A brace in a string (`content: "{"`) opens no block: counted, it paired the rules after it with others' declarations.
-    // An escaped character is none of these (Tailwind's `.content-\[\'\2192\'\]` holds no string).
-    if (char === '\\') at++;
-    else if (char === '"' || char === "'") at = stringEnd(text, at);
+    const end = literalEnd(text, at);
+    if (end !== at) at = end;
     else if (char === '{' && depth++ === 0) open = at;
     else if (char === '}' && depth > 0 && --depth === 0) {
       const selector = text.slice(start, open).trim();
@@ -84,10 +83,9 @@ export function withoutComments(css: string): string {
   let kept = '';
   let from = 0;
   for (let at = 0; at < css.length; at++) {
-    const char = css[at];
-    if (char === '\\') at++;
-    else if (char === '"' || char === "'") at = stringEnd(css, at);
-    else if (char === '/' && css[at + 1] === '*') {
+    const end = literalEnd(css, at);
+    if (end !== at) at = end;
+    else if (css[at] === '/' && css[at + 1] === '*') {
       kept += css.slice(from, at);
       const close = css.indexOf('*/', at + 2);
       if (close < 0) return kept;
@@ -96,6 +94,17 @@ export function withoutComments(css: string): string {
     }
   }
   return kept + css.slice(from);
+}
+
+/**
+ * Where an escaped character or a string starting at `at` ends (its braces, quotes and slashes are no
+ * CSS of their own: Tailwind's `.content-\[\'\2192\'\]` holds no string); `at` when none starts there.
+ */
+function literalEnd(css: string, at: number): number {
+  const char = css[at];
+  if (char === '\\') return at + 1;
+  if (char === '"' || char === "'") return stringEnd(css, at);
+  return at;
 }
 
 /**

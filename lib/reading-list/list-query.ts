@@ -110,17 +110,7 @@ export function readerPlaceOf(
   // Found by its title, tags, site or address only: where the user left off (review), as the list is
   // where one goes to read on.
   if (!found?.reading || !isFoundInReader(reasons)) return undefined;
-  const { matchedTerms, termWeights, prefix, phrase } = found.reading;
-  const {
-    kind: _,
-    itemId: __,
-    ...place
-  } = readerViewOf(
-    itemId,
-    snippets,
-    { matchedTerms, ...(termWeights && { pageTermWeights: termWeights }), prefix, phrase },
-    reasons,
-  );
+  const { kind: _, itemId: __, ...place } = readerViewOf(itemId, snippets, snippetRequestOf(found, []), reasons);
   return place;
 }
 
