@@ -80,6 +80,7 @@ export const CONFIDENCE_HALVES = [
   'blind21',
   'blind22',
   'blind23',
+  'blind24',
 ] as const;
 type ConfidenceHalf = (typeof CONFIDENCE_HALVES)[number];
 
