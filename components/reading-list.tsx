@@ -3,8 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type Ref, useCallback, useMemo, useRef } from 'react';
 import { useActiveRowInSight } from '@/components/hooks/use-active-row-in-sight';
 import { useHighlightCounts } from '@/components/hooks/use-highlight-counts';
+import { MarkedPassage } from '@/components/marked-passage';
 import { RowMeta } from '@/components/reading-list/row-meta';
-import { RowSnippet } from '@/components/reading-list/row-snippet';
 import { type CopyFacts, getCopyFacts } from '@/lib/db/copies';
 import type { ListRow } from '@/lib/reading-list/list-query';
 import { getRowDetails } from '@/lib/reading-list/row-details';
@@ -123,7 +123,7 @@ export function ReadingList({
                   highlights={highlightCounts.get(item.id) ?? 0}
                   reasons={found?.get(item.id)}
                 />
-                <RowSnippet snippet={snippets?.get(item.id)} />
+                <MarkedPassage snippet={snippets?.get(item.id)} className="reading-row-snippet" />
                 <progress
                   className="reading-row-progress"
                   max={100}

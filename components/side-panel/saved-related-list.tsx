@@ -1,3 +1,4 @@
+import { MarkedPassage } from '@/components/marked-passage';
 import { shownLine } from '@/lib/search/shown-line';
 import type { Snippet } from '@/lib/search/snippet';
 import type { SearchHit, UnifiedResponse } from '@/lib/search/unified';
@@ -57,15 +58,11 @@ function SavedPages({
                 <span className="saved-badge">Saved</span>
                 {hit.page.site && ` · ${shownLine(hit.page.site)}`}
               </span>
-              <SnippetText snippet={snippets.get(hit.page.itemId)} />
+              <MarkedPassage snippet={snippets.get(hit.page.itemId)} className="result-summary result-snippet" />
             </button>
           </li>
         ))}
       </ul>
     </section>
   );
-}
-
-function SnippetText({ snippet }: { snippet: Snippet | undefined }) {
-  return snippet ? <span className="result-summary result-snippet">{snippet.text}</span> : null;
 }

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { omnivoreZip } from './helpers/library-files';
 import { openPopup } from './pages/popup';
@@ -151,4 +152,30 @@ test('an Omnivore copy of a blog article is read from the article’s card', asy
   await expect(panel.page.getByRole('heading', { level: 1, name: /Cold Start Latency/ })).toBeVisible();
   await expect(panel.page.getByText('Connection pools bound').first()).toBeVisible();
   await expect(panel.page.getByRole('link', { name: 'Open original' })).toHaveAttribute('href', cold.url);
+});
+
+// Search Shelf's marks had the browser's own look (bright yellow, black text in a dark panel) while
+// the popup's had Shelf's: one rule now marks a search's words wherever a result list shows them.
+test('Search Shelf marks the words found as the popup does, in Shelf’s colour', async ({ context, extensionId }) => {
+  const markLook = async (page: Page) => {
+    const mark = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().locator('mark');
+    await expect(mark.first()).toBeVisible();
+    return mark.first().evaluate((element) => {
+      const probe = element.ownerDocument.createElement('span');
+      probe.style.background = 'var(--mark-bg)';
+      element.ownerDocument.body.append(probe);
+      const wanted = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return { background: getComputedStyle(element).backgroundColor, wanted };
+    });
+  };
+  const panel = await openSidePanel(context, extensionId);
+  await panel.page.getByRole('combobox', { name: 'Search Shelf' }).fill('thundering herd');
+  const inPanel = await markLook(panel.page);
+  const popup = await openPopup(context, extensionId);
+  await popup.search('thundering herd');
+  const inPopup = await markLook(popup.page);
+  expect(inPanel.background).toBe(inPanel.wanted);
+  expect(inPopup.background).toBe(inPopup.wanted);
+  expect(inPanel.background).toBe(inPopup.background);
 });

@@ -78,6 +78,17 @@ describe('Find related’s saved pages', () => {
     expect(view.kind === 'reader' && view.passage).toContain(`Pool lease timeout: rotate ${KEY} at once.`);
   }, 60_000); // IndexedDB in memory and React: slow on a busy machine
 
+  // Its passage was plain text while the reading list's and the popup's marked the words (review).
+  it('show the passage with the words it shares marked, as search results do', async () => {
+    await save('https://keys.test/rotation', 'Key rotation', TEXT);
+    render(<RelatedView view={related('pool lease timeout')} catalog={catalog} onSelect={vi.fn()} onShow={vi.fn()} />);
+    const row = within(await savedList()).getByRole('button', { name: /Key rotation/ });
+    await vi.waitFor(() => expect(row.querySelectorAll('mark').length).toBeGreaterThan(0), { timeout: 20_000 });
+    const marked = [...row.querySelectorAll('mark')].map((mark) => mark.textContent?.toLowerCase());
+    expect(marked).toEqual(expect.arrayContaining(['lease', 'timeout']));
+    expect(row.textContent).toContain('Pools hand out a lease with a timeout.');
+  }, 60_000);
+
   // They arrive after the blog's articles (the library is read once the panel has painted), above
   // them, and no screen reader said so: a status region there from the start now says how many.
   it('are announced when they arrive after the articles, in a status region there before them', async () => {
