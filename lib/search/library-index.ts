@@ -205,8 +205,9 @@ function fieldTexts(document: LibraryDocument): Record<Field, string> {
  * 9: "news" no longer stemmed as "new", and "bias" as "biases" is ("bias", not "bia").
  * 10: a contraction written without its apostrophe ("dont", "youre") read as with it ("don" and "t").
  * 11: each term's segments of the text (`segments`), so that words far apart in a page's text tell.
+ * 12: hyphenated words offered for typo corrections joined too ("handcraftd" finds "hand-crafted").
  */
-export const LIBRARY_ANALYSIS_VERSION = 11;
+export const LIBRARY_ANALYSIS_VERSION = 12;
 
 /** A saved item analyzed for the index: its terms with their field-weighted frequencies, and its words for typos. */
 export interface AnalyzedLibraryDocument {
@@ -239,7 +240,7 @@ export function analyzeLibraryDocument(document: LibraryDocument): AnalyzedLibra
     for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + FIELD_WEIGHTS[field] / norm);
   }
   const words = new Set<string>();
-  for (const field of FIELDS) addTypoWords(words, texts[field]);
+  for (const field of FIELDS) addTypoWords(words, texts[field], { joined: true });
   const { text: _text, ...kept } = document;
   const terms = [...frequencies.keys()];
   return {

@@ -186,6 +186,17 @@ describe('library index', () => {
     expect(ids(index.search('mothrejones', { typing: false }))).toEqual(['page:wasm']);
   });
 
+  // Only a hyphenated word's parts were offered for typos, so its joined form misspelled found nothing.
+  it('finds a hyphenated word typed joined and misspelled ("handcraftd" for "hand-crafted")', () => {
+    const studio = page('page:studio', {
+      text: `${filler.repeat(5)}Every chair is hand-crafted from oak; the co-founder runs the e-commerce side.`,
+    });
+    const index = indexOf(bread, studio, darfur);
+    for (const query of ['handcrafted', 'handcraftd', 'hancdrafted', 'cofouner', 'ecomerce']) {
+      expect(ids(index.search(query, { typing: false })), query).toEqual(['page:studio']);
+    }
+  });
+
   it('says why an item matched: tag, note, highlight, title or its text', () => {
     const index = indexOf(bread, queues, darfur);
     expect(index.search('distributed systems', { typing: false }).results[0]?.reasons).toEqual(['tag']);
