@@ -22,6 +22,11 @@ export interface QueryPhrase {
    * a text word of one of them holds its place, so a phrase remembered with a slip still names its page.
    */
   misread?: ReadonlyArray<readonly string[] | null>;
+  /**
+   * Looked for where a text does not hold these words in a row: the longest quoted part of a passage
+   * pasted with its quote marks (`misuse the word “literally” just to annoy`, `withQueryPhrase`).
+   */
+  orElse?: QueryPhrase;
 }
 
 /** A query word (stop words aside, in order) as written, and the terms it was read as when misspelled. */
@@ -99,10 +104,12 @@ export function phraseReader(phrase: QueryPhrase): (word: string, start: number)
   };
 }
 
-/** Whether a short text (a title, a summary) holds the phrase. */
+/** Whether a short text (a title, a summary) holds the phrase (or, failing that, its `orElse`). */
 export function holdsPhrase(text: string, phrase: QueryPhrase): boolean {
   const readWord = phraseReader(phrase);
-  return tokenize(normalizeText(text)).some((token) => readWord(token.surface, token.start) !== null);
+  const tokens = tokenize(normalizeText(text));
+  if (tokens.some((token) => readWord(token.surface, token.start) !== null)) return true;
+  return phrase.orElse !== undefined && holdsPhrase(text, phrase.orElse);
 }
 
 /**

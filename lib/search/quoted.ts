@@ -2,12 +2,37 @@ import { runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { phraseReader, type QueryPhrase } from '@/lib/search/phrase';
 import { americanSpellingOf, MAX_QUERY_WORDS, normalizeText, sliceEnd, tokenize } from '@/lib/search/text';
 
+/** The quote marks a quoted run opens and closes with (straight, English, German, French, Nordic). */
+const QUOTE_MARK = /["“”„«»]/;
+/** What may stand before an opening quote mark: nothing, a space, an opening bracket or a dash. */
+const BEFORE_OPENING = /[\s([{/\u2013\u2014-]/;
+/** What an opening quote mark is followed by: a word, not a space or the punctuation that ends one. */
+const AFTER_OPENING = /[^\s,.;:!?)\]}]/;
+
 /**
- * A quoted run of a query ("standalone mode", “standalone mode”): as in every search box, an exact
- * phrase each result must hold (QA pass: the SRE book's "failure modes" answered "standalone mode"
- * in quotes). A quote left open while typing is read as closed at the query's end.
+ * The quoted runs of a query ("standalone mode", “standalone mode”): as in every search box, exact
+ * phrases each result must hold (QA pass: the SRE book's "failure modes" answered "standalone mode"
+ * in quotes). A quote left open while typing is read as closed at the query's end. A quote mark
+ * right after a word (`pittance,” Forte said`, `27" screen`) closes a quotation the query began
+ * before it, or is an inch mark: it opens none (QA pass: a passage pasted from a news story read
+ * `” Forte said` as a quoted phrase, and the page opened at the first "Forte said"). French
+ * guillemets may have a space inside: « mot ».
  */
-const QUOTED = /["“”„«»]([^"“”„«»]*)(?:["“”„«»]|$)/g;
+function quotedRuns(query: string): string[] {
+  const runs: string[] = [];
+  for (let at = 0; at < query.length; at++) {
+    const mark = query[at] as string;
+    if (!QUOTE_MARK.test(mark)) continue;
+    const before = at === 0 || BEFORE_OPENING.test(query[at - 1] as string);
+    const after = query[at + 1];
+    if (!before || (after !== undefined && !AFTER_OPENING.test(after) && mark !== '«')) continue;
+    let end = at + 1;
+    while (end < query.length && !QUOTE_MARK.test(query[end] as string)) end++;
+    runs.push(query.slice(at + 1, end));
+    at = end;
+  }
+  return runs;
+}
 
 /**
  * The query's quoted phrases, each as `holdsPhrase` reads it: every word as written (a single word
@@ -19,7 +44,7 @@ export function quotedPhrases(query: string): QueryPhrase[] {
   // No more words than a query has (MAX_QUERY_WORDS) in all: each phrase is looked for in every copy
   // listed (red-team pass: 250 quoted words held the popup for some 45 s per 3 MB copy).
   let wordsLeft = MAX_QUERY_WORDS;
-  for (const [, run = ''] of query.matchAll(QUOTED)) {
+  for (const run of quotedRuns(query)) {
     const words = tokenize(normalizeText(run)).map((token) => americanSpellingOf(token.surface));
     const key = words.join(' ');
     if (words.length === 0 || words.length > wordsLeft || seen.has(key)) continue;

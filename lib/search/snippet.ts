@@ -128,6 +128,9 @@ function* scanText(
   const hits: Hit[] = [];
   const readPhrase = phrase ? phraseReader(phrase) : null;
   let phraseAt: number | null = null;
+  // Where the phrase's fallback first stands: the passage only if the whole phrase stands nowhere.
+  const readOrElse = phrase?.orElse ? phraseReader(phrase.orElse) : null;
+  let orElseAt: number | null = null;
   for (let from = 0; from < text.length; ) {
     const to = sliceEnd(text, from, slice);
     // Words are found in the normalized text; `starts` is where each stands in the slice.
@@ -135,6 +138,7 @@ function* scanText(
     for (const token of tokenize(normalized)) {
       const start = from + (starts[token.start] as number);
       if (readPhrase && phraseAt === null) phraseAt = readPhrase(token.surface, start);
+      if (readOrElse && orElseAt === null) orElseAt = readOrElse(token.surface, start);
       const term = termsOfWord(token.surface).find((candidate) => matchedTerms.has(candidate));
       if (term) hits.push({ start, key: term });
       else if (completesPrefix(token.surface, prefix)) hits.push({ start, key: prefix });
@@ -142,7 +146,7 @@ function* scanText(
     from = to;
     if (from < text.length) yield;
   }
-  return { hits, phraseAt };
+  return { hits, phraseAt: phraseAt ?? orElseAt };
 }
 
 function snippetOf(

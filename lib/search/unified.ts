@@ -550,18 +550,19 @@ export async function readQuotedHolders(
 /**
  * The merged list with its query read as a phrase (the last word unfinished while the query is typed).
  * A query with quoted phrases looks for the longest of them, and has no "Did you mean": a phrase in
- * quotes is meant as written.
+ * quotes is meant as written. When it has words outside them too, the whole query is looked for
+ * first, quote marks aside: a passage pasted with its quotation (`misuse the word “literally” just to
+ * annoy`) opened the page at the first "literally" (QA pass).
  */
 export function withQueryPhrase(merged: UnifiedResponse, query: string): UnifiedResponse {
   const quoted = quotedPhrases(query);
+  const phrase = queryPhrase(query, merged.prefix !== null, misreadWords(query, merged.pageWordReadings));
   if (quoted.length > 0) {
     const longest = quoted.reduce((a, b) => (b.words.length > a.words.length ? b : a));
-    return { ...merged, phrase: longest, quoted, suggestion: null };
+    const whole = phrase && phrase.words.length > longest.words.length ? { ...phrase, orElse: longest } : longest;
+    return { ...merged, phrase: whole, quoted, suggestion: null };
   }
-  return {
-    ...merged,
-    phrase: queryPhrase(query, merged.prefix !== null, misreadWords(query, merged.pageWordReadings)),
-  };
+  return { ...merged, phrase };
 }
 
 /**

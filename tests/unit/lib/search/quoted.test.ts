@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getArticleById } from '@/lib/corpus/catalog';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex } from '@/lib/search/library-index';
+import { quotedPhrases } from '@/lib/search/quoted';
 import { makeSnippet, type Snippet } from '@/lib/search/snippet';
 import { mergeSearch, withCopiesRead, withQueryPhrase } from '@/lib/search/unified';
 import { librarySearchToJson } from '@/scripts/eval/library-json';
@@ -115,5 +116,53 @@ describe('a quoted phrase is required, as in every search box', () => {
     };
     expect(folder('standalone mode')).toContain('page:sre');
     expect(folder('"standalone mode"')).toEqual(['page:wasm']);
+  });
+});
+
+// QA pass: passages pasted from news stories hold quote marks. `pittance,” Forte said` read the
+// closing mark as opening a quoted "Forte said", and `misuse the word “literally” just to annoy`
+// opened the page at its first "literally", far from the passage the page holds word for word.
+describe('a passage pasted with its quote marks', () => {
+  const words = (query: string) => quotedPhrases(query).map((phrase) => phrase.words.join(' '));
+
+  it('opens a quoted phrase only where a quote mark begins a word, as a quotation does', () => {
+    expect(words('bought the ingredients for a pittance,” Forte said.')).toEqual([]);
+    expect(words('a 27" screen for coding')).toEqual([]);
+    expect(words('herd” of retries')).toEqual([]);
+    expect(words('misuse the word “literally” just to annoy')).toEqual(['literally']);
+    expect(words('ignorance to misuse the word “literally.”')).toEqual(['literally']);
+    expect(words('„Zeitzonen“ und (“clock skew”)')).toEqual(['zeitzonen', 'clock skew']);
+    expect(words('« mot clé » et »Wort«')).toEqual(['mot cle', 'wort']);
+    expect(words('"standalone mode')).toEqual(['standalone mode']);
+  });
+
+  const filler = 'The committee met on Tuesday to discuss the budget for the coming year. ';
+  const text = `On “literally”: the word has its defenders. ${filler.repeat(12)}Do you misuse the word “literally” just to annoy your friends? ${filler.repeat(4)}Bought the ingredients for a pittance, Forte said. ${filler}`;
+  const snippetFor = (query: string) => {
+    const library = createLibraryIndex();
+    library.put(savedPageDocument({ id: 'page:words', title: 'On behalf of a word', text }));
+    const merged = withQueryPhrase(
+      mergeSearch(
+        getBundledSearchEngine().search(query, { typing: false }),
+        library.search(query, { typing: false }),
+        getArticleById,
+      ),
+      query,
+    );
+    expect(merged.hits.map((hit) => hit.key)).toContain('page:words');
+    return makeSnippet(text, merged.pageTerms ?? merged.matchedTerms, merged.prefix, { phrase: merged.phrase });
+  };
+
+  it('shows, and opens at, the passage holding all of it; else the quoted part', () => {
+    for (const query of ['misuse the word “literally” just to annoy', 'misuse the word "literally" just to annoy']) {
+      expect(snippetFor(query)?.passage, query).toContain('Do you misuse the word “literally” just to annoy');
+    }
+    expect(snippetFor('bought the ingredients for a pittance,” Forte said.')?.passage).toContain(
+      'Bought the ingredients for a pittance',
+    );
+    // The whole query is held nowhere: the quoted phrase is where the page opens, as before.
+    const quotedOnly = snippetFor('committee “literally” annoyed');
+    expect(quotedOnly?.holdsPhrase).toBe(true);
+    expect(quotedOnly?.passage).toContain('On “literally”');
   });
 });
