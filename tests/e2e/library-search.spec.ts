@@ -129,6 +129,11 @@ test(
     const pasted = popupPage(await openPopupPage());
     await pasted.searchBox.fill('528,000 lines of code, but');
     await againAtPassage(pasted.searchBox, panel, '528,000 lines of code', 'rivalry');
+    // Pasted with its quote marks, the passage opens, not the page's first "Arduino" (QA pass).
+    const quotedPaste = popupPage(await openPopupPage());
+    await quotedPaste.searchBox.fill('filed a trademark application on “Arduino” in Italy');
+    await expect(quotedPaste.firstResult).toContainText(/LWN/);
+    await againAtPassage(quotedPaste.searchBox, panel, 'trademark application on', '528,000 lines of code');
 
     // A word only the saved page holds, typed with letters left out, matches nothing: "Did you mean"
     // offers the page's word (it offered the blog's words alone), and choosing it finds the page.
