@@ -85,7 +85,7 @@ export function useSnippets(response: UnifiedResponse): MadeSnippets {
         const { texts, notes } = sources;
         const terms = pageTermsOf(response);
         const weights = response.pageTermWeights;
-        const options = { signal: stale.signal, phrase, weights };
+        const options = { signal: stale.signal, phrase, weights, written: response.written };
         const fromCopies = await makeSnippetsBetweenTasks(texts, terms, response.prefix, options);
         if (!fromCopies || stale.signal.aborted) return null;
         const snippets = withNoteSnippets(fromCopies, notes, terms, response.prefix, phrase, weights);

@@ -1,7 +1,8 @@
 import type { Article } from '@/lib/corpus/article';
 import type { ItemStatus, ReadingProgress, SavedItem } from '@/lib/db/schema';
 import type { LibraryHit, LibraryIndex, LibraryResponse, MatchReason } from '@/lib/search/library-index';
-import { type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
+import { type QueryPhrase, writtenWords } from '@/lib/search/phrase';
+import { searchPhrase } from '@/lib/search/quoted';
 import type { Snippet } from '@/lib/search/snippet';
 import { suggestionOf } from '@/lib/search/suggest';
 import { normalizeText } from '@/lib/search/text';
@@ -66,7 +67,10 @@ export interface FoundItems {
   /** When nothing at all is found: a spelling of the text the saved items' words suggest ("Did you mean"). */
   suggestion?: string;
   /** How the search read the text: what the reader looks for to open an item found at its passage. */
-  reading?: Pick<LibraryResponse, 'matchedTerms' | 'termWeights' | 'prefix'> & { phrase: QueryPhrase | null };
+  reading?: Pick<LibraryResponse, 'matchedTerms' | 'termWeights' | 'prefix'> & {
+    phrase: QueryPhrase | null;
+    written: readonly string[];
+  };
 }
 
 /**
@@ -89,7 +93,13 @@ export function searchLibrary(index: LibraryIndex | null, text: string): FoundIt
     hits: new Map(found.map((hit) => [hit.itemId, hit])),
     loosely,
     ...(suggestion && { suggestion }),
-    reading: { matchedTerms, ...(termWeights && { termWeights }), prefix, phrase: queryPhrase(text, prefix !== null) },
+    reading: {
+      matchedTerms,
+      ...(termWeights && { termWeights }),
+      prefix,
+      phrase: searchPhrase(text, prefix !== null),
+      written: writtenWords(text),
+    },
   };
 }
 
@@ -149,7 +159,13 @@ export function snippetRequestOf(
     const page = found.hits.get(id);
     return page ? [{ kind: 'page', key: id, page, confidence: page.confidence }] : [];
   });
-  const { matchedTerms = new Set<string>(), termWeights, prefix = null, phrase = null } = found.reading ?? {};
+  const {
+    matchedTerms = new Set<string>(),
+    termWeights,
+    prefix = null,
+    phrase = null,
+    written = [],
+  } = found.reading ?? {};
   return {
     hits,
     loose: found.loosely,
@@ -157,6 +173,7 @@ export function snippetRequestOf(
     ...(termWeights && { pageTermWeights: termWeights }),
     prefix,
     phrase,
+    written,
     suggestion: null,
   };
 }

@@ -64,6 +64,16 @@ export function queryPhrase(
 }
 
 /**
+ * The query's words as written (American spelling), stop words aside: what a snippet would rather
+ * find as they are than by their stem alone (`SnippetOptions.written`).
+ */
+export function writtenWords(query: string): string[] {
+  return tokenize(normalizeText(query))
+    .map((token) => americanSpellingOf(token.surface))
+    .filter((word) => !isStopWord(word));
+}
+
+/**
  * Reads a text's words one at a time, in order (normalized, as `tokenize` gives them), each with
  * where it starts: once the words read end with the phrase, it answers where the phrase began.
  */

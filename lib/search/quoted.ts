@@ -1,5 +1,5 @@
 import { runToEnd, type Steps } from '@/lib/dom/time-slices';
-import { phraseReader, type QueryPhrase } from '@/lib/search/phrase';
+import { type MisreadWord, phraseReader, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
 import { americanSpellingOf, MAX_QUERY_WORDS, normalizeText, sliceEnd, tokenize } from '@/lib/search/text';
 
 /** The quote marks a quoted run opens and closes with (straight, English, German, French, Nordic). */
@@ -53,6 +53,24 @@ export function quotedPhrases(query: string): QueryPhrase[] {
     phrases.push({ words, lastIsPrefix: false });
   }
   return phrases;
+}
+
+/**
+ * The phrase snippets look for and a reader opened at once finds (`QueryPhrase`): the query's words in
+ * a row. With quoted phrases, the longest of them; when the query has words outside them too, the
+ * whole query first, quote marks aside, then that phrase (QA pass: a passage pasted with its quotation,
+ * `misuse the word “literally” just to annoy`, opened the page at its first "literally").
+ */
+export function searchPhrase(
+  query: string,
+  typing: boolean,
+  readings: readonly MisreadWord[] = [],
+): QueryPhrase | null {
+  const quoted = quotedPhrases(query);
+  const phrase = queryPhrase(query, typing, readings);
+  if (quoted.length === 0) return phrase;
+  const longest = quoted.reduce((a, b) => (b.words.length > a.words.length ? b : a));
+  return phrase && phrase.words.length > longest.words.length ? { ...phrase, orElse: longest } : longest;
 }
 
 /** Characters of a text read between looks at the clock (`holdsQuotedSteps`). */

@@ -4,6 +4,7 @@ import { phraseReader, type QueryPhrase } from '@/lib/search/phrase';
 import type { MatchedTermWeight } from '@/lib/search/score';
 import { shownLine } from '@/lib/search/shown-line';
 import {
+  americanSpellingOf,
   completesPrefix,
   isInsideCluster,
   normalizeText,
@@ -42,6 +43,8 @@ const MAX_CLUSTER_STEP = 32;
 interface Hit {
   start: number;
   key: string;
+  /** The text writes it as the query does (`SnippetOptions.written`), not merely with its stem. */
+  asWritten: boolean;
 }
 
 export interface SnippetOptions {
@@ -52,6 +55,12 @@ export interface SnippetOptions {
    * query word, its surest term there. Without them, each different term counts one.
    */
   weights?: ReadonlyMap<string, MatchedTermWeight>;
+  /**
+   * The query's words as written (`writtenWords`): of passages worth the same, the one holding more of
+   * them as written is the snippet (QA pass: "regionalism" showed a table of "regions" and "regional",
+   * its stem's, and the reader opened there, far from the one place the page says "regionalism").
+   */
+  written?: readonly string[];
   width?: number;
   slice?: number;
 }
@@ -65,9 +74,9 @@ export function makeSnippet(
   text: string,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
-  { phrase = null, weights, width = WIDTH, slice = SNIPPET_SLICE }: SnippetOptions = {},
+  { phrase = null, weights, written = [], width = WIDTH, slice = SNIPPET_SLICE }: SnippetOptions = {},
 ): Snippet | null {
-  const scan = runToEnd(scanText(text, matchedTerms, prefix, phrase, slice));
+  const scan = runToEnd(scanText(text, matchedTerms, prefix, { phrase, written }, slice));
   return snippetOf(text, scan, matchedTerms, prefix, width, weights);
 }
 
@@ -95,13 +104,22 @@ export async function makeSnippetsBetweenTasks(
   texts: ReadonlyMap<string, string>,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
-  { signal, pause, sliceMs, phrase = null, weights, width = WIDTH, slice = SNIPPET_SLICE }: SnippetSliceOptions = {},
+  {
+    signal,
+    pause,
+    sliceMs,
+    phrase = null,
+    weights,
+    written = [],
+    width = WIDTH,
+    slice = SNIPPET_SLICE,
+  }: SnippetSliceOptions = {},
 ): Promise<Map<string, Snippet> | null> {
   function* steps(): Steps<Map<string, Snippet>> {
     const made = new Map<string, Snippet>();
     let left = texts.size;
     for (const [id, text] of texts) {
-      const scan = yield* scanText(text, matchedTerms, prefix, phrase, slice);
+      const scan = yield* scanText(text, matchedTerms, prefix, { phrase, written }, slice);
       const snippet = snippetOf(text, scan, matchedTerms, prefix, width, weights);
       if (snippet) made.set(id, snippet);
       if (--left > 0) yield;
@@ -122,10 +140,11 @@ function* scanText(
   text: string,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
-  phrase: QueryPhrase | null,
+  { phrase, written }: { phrase: QueryPhrase | null; written: readonly string[] },
   slice: number,
 ): Steps<Scan> {
   const hits: Hit[] = [];
+  const asWritten = new Set(written);
   const readPhrase = phrase ? phraseReader(phrase) : null;
   let phraseAt: number | null = null;
   // Where the phrase's fallback first stands: the passage only if the whole phrase stands nowhere.
@@ -140,8 +159,8 @@ function* scanText(
       if (readPhrase && phraseAt === null) phraseAt = readPhrase(token.surface, start);
       if (readOrElse && orElseAt === null) orElseAt = readOrElse(token.surface, start);
       const term = termsOfWord(token.surface).find((candidate) => matchedTerms.has(candidate));
-      if (term) hits.push({ start, key: term });
-      else if (completesPrefix(token.surface, prefix)) hits.push({ start, key: prefix });
+      if (term) hits.push({ start, key: term, asWritten: asWritten.has(americanSpellingOf(token.surface)) });
+      else if (completesPrefix(token.surface, prefix)) hits.push({ start, key: prefix, asWritten: false });
     }
     from = to;
     if (from < text.length) yield;
@@ -162,15 +181,18 @@ function snippetOf(
     const snippet = cut(text, Math.max(0, phraseAt - Math.round(width * 0.2)), width, matchedTerms, prefix);
     return { ...snippet, holdsPhrase: true };
   }
-  let best = { from: 0, worth: 0, count: 0 };
+  let best = { from: 0, worth: 0, written: 0, count: 0 };
   let from = 0;
+  let writtenInWindow = 0;
   const inWindow = new Map<string, number>();
   const worthOf = windowWorth(weights);
   for (let to = 0; to < hits.length; to++) {
     const hit = hits[to] as Hit;
     inWindow.set(hit.key, (inWindow.get(hit.key) ?? 0) + 1);
+    if (hit.asWritten) writtenInWindow++;
     while (hit.start - (hits[from] as Hit).start > width * 0.7) {
       const key = (hits[from] as Hit).key;
+      if ((hits[from] as Hit).asWritten) writtenInWindow--;
       const left = (inWindow.get(key) ?? 1) - 1;
       if (left === 0) inWindow.delete(key);
       else inWindow.set(key, left);
@@ -178,7 +200,11 @@ function snippetOf(
     }
     const count = to - from + 1;
     const worth = worthOf(inWindow);
-    if (worth > best.worth || (worth === best.worth && count > best.count)) best = { from, worth, count };
+    const better =
+      worth > best.worth ||
+      (worth === best.worth &&
+        (writtenInWindow > best.written || (writtenInWindow === best.written && count > best.count)));
+    if (better) best = { from, worth, written: writtenInWindow, count };
   }
   const first = (hits[best.from] as Hit).start;
   return cut(text, Math.max(0, first - Math.round(width * 0.2)), width, matchedTerms, prefix);

@@ -5,8 +5,8 @@ import { addressOfQuery } from '@/lib/search/address-query';
 import { CONFIDENCE } from '@/lib/search/confidence';
 import type { SearchResponse, SearchResult } from '@/lib/search/engine';
 import type { LibraryHit, LibraryResponse, MatchReason } from '@/lib/search/library-index';
-import { holdsPhrase, type MisreadWord, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
-import { holdsQuoted, holdsQuotedSteps, quotedPhrases } from '@/lib/search/quoted';
+import { holdsPhrase, type MisreadWord, phrasesAgree, type QueryPhrase, writtenWords } from '@/lib/search/phrase';
+import { holdsQuoted, holdsQuotedSteps, quotedPhrases, searchPhrase } from '@/lib/search/quoted';
 import type { WordReading } from '@/lib/search/rank';
 import type { MatchedTermWeight } from '@/lib/search/score';
 import { distinctWords, type Snippet, type UserNote } from '@/lib/search/snippet';
@@ -52,6 +52,8 @@ export interface UnifiedResponse {
    * puts what holds it first, and a reader opened before its passage was read looks for it.
    */
   phrase?: QueryPhrase | null;
+  /** The query's words as written (`writtenWords`): a snippet would rather find them as they are. */
+  written?: readonly string[];
   /**
    * The query's quoted phrases (`lib/search/quoted.ts`), each a requirement: the blog's engine lists
    * only articles holding them; a saved page is listed once its title or its copy, note, highlights
@@ -556,13 +558,10 @@ export async function readQuotedHolders(
  */
 export function withQueryPhrase(merged: UnifiedResponse, query: string): UnifiedResponse {
   const quoted = quotedPhrases(query);
-  const phrase = queryPhrase(query, merged.prefix !== null, misreadWords(query, merged.pageWordReadings));
-  if (quoted.length > 0) {
-    const longest = quoted.reduce((a, b) => (b.words.length > a.words.length ? b : a));
-    const whole = phrase && phrase.words.length > longest.words.length ? { ...phrase, orElse: longest } : longest;
-    return { ...merged, phrase: whole, quoted, suggestion: null };
-  }
-  return { ...merged, phrase };
+  const phrase = searchPhrase(query, merged.prefix !== null, misreadWords(query, merged.pageWordReadings));
+  const written = writtenWords(query);
+  if (quoted.length > 0) return { ...merged, phrase, written, quoted, suggestion: null };
+  return { ...merged, phrase, written };
 }
 
 /**

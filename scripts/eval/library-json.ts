@@ -1,6 +1,6 @@
 import type { LibraryHit, LibraryIndex } from '@/lib/search/library-index';
-import { type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
-import { holdsQuoted, quotedPhrases } from '@/lib/search/quoted';
+import { writtenWords } from '@/lib/search/phrase';
+import { holdsQuoted, quotedPhrases, searchPhrase } from '@/lib/search/quoted';
 import { makeSnippet } from '@/lib/search/snippet';
 import { misreadWords, splitByPhrase } from '@/lib/search/unified';
 
@@ -39,16 +39,15 @@ export function librarySearchToJson(
     typing,
   });
   const tookMs = performance.now() - started;
-  // As in the popup (`withQueryPhrase`, `withQuotedHeld`): quoted phrases are required, the longest looked for.
+  // As in the popup (`withQueryPhrase`, `withQuotedHeld`): quoted phrases are required, the phrase looked for.
   const quoted = quotedPhrases(query);
-  const phrase =
-    quoted.reduce<QueryPhrase | null>((a, b) => (a && a.words.length >= b.words.length ? a : b), null) ??
-    queryPhrase(query, prefix !== null, misreadWords(query, wordReadings));
+  const phrase = searchPhrase(query, prefix !== null, misreadWords(query, wordReadings));
+  const written = writtenWords(query);
   const held = (hit: LibraryHit) =>
     quoted.length === 0 || holdsQuoted([hit.title, texts.get(hit.itemId) ?? ''], quoted);
   const withSnippet = (hit: LibraryHit) => ({
     hit,
-    snippet: makeSnippet(texts.get(hit.itemId) ?? '', matchedTerms, prefix, { phrase, weights }),
+    snippet: makeSnippet(texts.get(hit.itemId) ?? '', matchedTerms, prefix, { phrase, weights, written }),
   });
   const toJson = ({ hit, snippet }: ReturnType<typeof withSnippet>) => toJsonHit(hit, snippet?.text ?? null);
   return {

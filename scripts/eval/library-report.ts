@@ -140,6 +140,7 @@ export function questionFigures(pages: Iterable<LibraryDocument>): QuestionFigur
         makeSnippet(text, pageTermsOf(merged), merged.prefix, {
           phrase: merged.phrase,
           weights: merged.pageTermWeights,
+          written: merged.written,
         });
       if (hit.kind === 'page' && snippet) snippets.set(hit.page.itemId, snippet);
     }

@@ -278,6 +278,22 @@ describe('reading list query', () => {
     expect(readerPlaceOf('page:titled', found, snippets)).toBeUndefined();
   });
 
+  // QA pass: the list's snippet (and where the reader opened) stood on the stem's words ("regions") far
+  // from the one "regionalism"; and a passage pasted with its quote marks opened at its quoted word.
+  it('asks the row snippets for the words as written, and a pasted passage whole before its quoted part', () => {
+    const index = createLibraryIndex();
+    const text = `Regions 11 regions 5 regional councils. ${'Nothing else. '.repeat(30)}A style of regionalism, “literally” the first. ${'More. '.repeat(30)}Do not misuse the word “literally” just to annoy.`;
+    index.put(savedPageDocument({ id: 'page:nz', text }));
+    const snippetFor = (query: string) => {
+      const found = searchLibrary(index, query) as NonNullable<ReturnType<typeof searchLibrary>>;
+      const request = snippetRequestOf(found, ['page:nz']);
+      const { phrase = null, written } = request;
+      return makeSnippet(text, pageTermsOf(request), request.prefix, { phrase, written })?.passage;
+    };
+    expect(snippetFor('regionalism ')).toContain('style of regionalism');
+    expect(snippetFor('misuse the word “literally” just to annoy')).toContain('misuse the word “literally” just');
+  });
+
   // QA pass: `"standalone mode"` in quotes listed the SRE book's page for its "failure modes" too.
   it('finds only the items holding a quoted phrase, once their copies and notes are read', async () => {
     const index = createLibraryIndex();

@@ -22,6 +22,7 @@ import {
   type SearchHit,
   savedCopyOf,
   withExactTitleFirst,
+  withQueryPhrase,
 } from '@/lib/search/unified';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
 
@@ -693,6 +694,32 @@ describe('saved pages in other scripts', () => {
 });
 
 describe('snippet', () => {
+  // QA pass (New Zealand's encyclopedia page): "regionalism" showed, and opened the reader at, the
+  // infobox's "Regions 11 non-unitary regions 5 unitary regions … regional", its stem's words.
+  it('of passages showing a word alike, is the one writing it as the query does', () => {
+    const table = 'Regions 11 non-unitary regions 5 unitary regions 67 territorial authorities regional councils. ';
+    const text = `${table}${filler.repeat(12)}Artists began to develop their own distinctive style of regionalism. ${filler}`;
+    const index = indexOf(page('page:nz', { title: 'New Zealand', text }), bread);
+    for (const query of ['regionalism', 'regionlism']) {
+      const merged = withQueryPhrase(
+        mergeSearch(
+          getBundledSearchEngine().search(query, { typing: false }),
+          index.search(query, { typing: false }),
+          getArticleById,
+        ),
+        query,
+      );
+      const snippet = makeSnippet(text, pageTermsOf(merged), merged.prefix, {
+        phrase: merged.phrase,
+        weights: merged.pageTermWeights,
+        written: merged.written,
+      });
+      // Misspelled, it is written nowhere: the passage is the first of those worth the most.
+      expect(snippet?.passage, query).toContain(query === 'regionalism' ? 'style of regionalism' : 'Regions 11');
+    }
+    expect(makeSnippet(text, new Set(termsOfWord('regionalism')), null)?.passage).toContain('Regions 11');
+  });
+
   it('shows the passage holding the most matched words, highlighted', () => {
     const snippet = makeSnippet(darfur.text, new Set(['convoys', 'darfur'].flatMap(termsOfWord)), null);
     expect(snippet?.text).toMatch(/^….*Relief convoys finally reached the camps of North Darfur/);
