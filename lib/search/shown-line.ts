@@ -32,10 +32,16 @@ export function clip(text: string, max: number): string {
 /** The longest query a status line repeats whole: a pasted paragraph is cut (a screen reader reads the line). */
 const ECHOED_QUERY_LENGTH = 60;
 
+/** A query that is one quoted phrase, its quote marks and what is inside them. */
+const WHOLLY_QUOTED = /^\s*["“”„«»]\s*([^"“”„«»]+?)\s*["“”„«»]\s*$/;
+
 /**
  * A query as a status line repeats it ("No articles match “…”"): one line, cut past 60 characters
- * (QA pass: 200 pasted words filled the popup's status and were read out whole).
+ * (QA pass: 200 pasted words filled the popup's status and were read out whole). A query that is one
+ * quoted phrase is repeated without its own marks, which the line's quotes stand for (QA pass:
+ * `No saved article matches ““the sea is singing””`).
  */
 export function echoedQuery(query: string): string {
-  return clip(shownLine(query), ECHOED_QUERY_LENGTH);
+  const inside = WHOLLY_QUOTED.exec(query)?.[1];
+  return clip(shownLine(inside ?? query), ECHOED_QUERY_LENGTH);
 }

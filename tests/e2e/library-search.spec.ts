@@ -146,7 +146,7 @@ test(
     await suggesting.search('standalone mode');
     await expect(suggesting.results.filter({ hasText: /Site Reliability/ })).toHaveCount(1);
     await suggesting.search('"standalone mode"');
-    await expect(suggesting.page.getByText('No articles match “"standalone mode"”.')).toBeVisible();
+    await expect(suggesting.page.getByText('No articles match “standalone mode”.')).toBeVisible();
     await expect(suggesting.page.getByRole('button', { name: /Did you mean/ })).toHaveCount(0);
     await suggesting.search('“failure modes”');
     await expect(suggesting.results.filter({ hasText: /Site Reliability/ })).toHaveCount(1);

@@ -86,7 +86,7 @@ it('with no rows to keep, says it is searching the copies, not that nothing matc
   await searchFor('');
   const release = holdCopies();
   await searchFor('"standalone mode"');
-  expect(await screen.findByText('Searching your saved copies for “"standalone mode"”…')).toBeTruthy();
+  expect(await screen.findByText('Searching your saved copies for “standalone mode”…')).toBeTruthy();
   expect(screen.queryByText(/No saved article matches/)).toBeNull();
   release();
   await waitFor(() => expect(titles(screen.getByRole('list', { name: 'Saved articles' }))).toHaveLength(1));
@@ -101,7 +101,7 @@ it('when the copies cannot be read, lists what the titles hold instead of the ro
   await waitFor(() => expect(titles(screen.getByRole('list', { name: 'Saved articles' }))).toHaveLength(2));
   copies.fail = true;
   await searchFor('"standalone mode"');
-  expect(await screen.findByText('No saved article matches “"standalone mode"” in this view.')).toBeTruthy();
+  expect(await screen.findByText('No saved article matches “standalone mode” in this view.')).toBeTruthy();
   expect(screen.queryByRole('list', { name: 'Saved articles' })).toBeNull();
   expect(warn).toHaveBeenCalled();
 });

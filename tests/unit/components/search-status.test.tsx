@@ -64,6 +64,11 @@ describe('the search’s status line', () => {
     fireEvent.change(box, { target: { value: 'pelican ledger zugspitze '.repeat(30) } });
     await within(status).findByText(/Nothing in Shelf matches “pelican ledger zugspitze pelican[^”]*…”/);
     expect((status.textContent ?? '').length).toBeLessThan(100);
+    // A quoted phrase is repeated inside the line's quotes alone (QA pass: ““the sea is singing””).
+    for (const quoted of ['“pelican ledger”', '"pelican ledger"']) {
+      fireEvent.change(box, { target: { value: quoted } });
+      await within(status).findByText('Nothing in Shelf matches “pelican ledger”.');
+    }
 
     fireEvent.change(box, { target: { value: 'thundering herd' } });
     expect(screen.getByRole('status')).toBe(status);
