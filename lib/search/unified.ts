@@ -410,7 +410,9 @@ export function withPhraseFirst(response: UnifiedResponse, snippets: ReadonlyMap
   const [holding, rest] = splitByPhrase(response.hits, holds);
   const holdingPages = holding.filter((hit) => hit.kind === 'page' || copyHolds(hit));
   if (holdingPages.length === 0 || rest.length === 0) return response;
-  if (phrase.words.filter((word) => !isStopWord(word)).length < PASTED_PHRASE_WORDS)
+  // A query with quotes keeps what its quoted phrases let through (`withQuotedHeld`): a page may hold
+  // only its quoted part (`orElse`), not the long phrase the floor below is for.
+  if (phrase.orElse || phrase.words.filter((word) => !isStopWord(word)).length < PASTED_PHRASE_WORDS)
     return { ...response, hits: [...holding, ...rest] };
   const floor = PASTED_PHRASE_SHARE * Math.max(...holdingPages.map((hit) => hit.confidence));
   return { ...response, hits: [...holding, ...rest.filter((hit) => hit.confidence >= floor)] };
