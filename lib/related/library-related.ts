@@ -77,7 +77,7 @@ export function findRelatedSaved(
   const response =
     words < QUERY_WORDS && !title
       ? index.search(text, { limit: asked, typing: false })
-      : index.cover(engine.weighDiscountedTerms({ title, text }).slice(0, COVERED_TERMS), {
+      : index.cover(topicTerms(engine.weighDiscountedTerms({ title, text })).slice(0, COVERED_TERMS), {
           threshold: LIBRARY_MATCH_THRESHOLD,
           limit: asked,
           saturation: SATURATION,
@@ -85,6 +85,17 @@ export function findRelatedSaved(
         });
   if (response.results.length === 0) return NOTHING;
   return { ...response, results: response.results.filter((hit) => !isExcluded(hit)).slice(0, limit), loose: [] };
+}
+
+/**
+ * A number alone ("12", "500", "2020", "17:59:00+00") says nothing of what a text is about, yet as a
+ * word the blog never uses it weighs as a rare one: a saved SQL article's result tables made an
+ * encyclopedia's population tables its related page (QA pass). Words with digits stay ("http2", "n+1").
+ * The blog's articles are ranked as calibrated (numbers count there: `npm run eval`).
+ */
+const NUMBER_TERM = /^[0-9.:,+-]+$/;
+function topicTerms<T extends { term: string }>(weighed: readonly T[]): T[] {
+  return weighed.filter(({ term }) => !NUMBER_TERM.test(term));
 }
 
 /**

@@ -181,6 +181,19 @@ describe('a small library', () => {
     );
     expect(byAddress.results.map((hit) => hit.itemId)).toEqual(['story']);
   });
+
+  // QA pass: a saved SQL article's copy holds its queries' result tables; its numbers, words the blog
+  // never uses, were its heaviest, and an encyclopedia's population tables holding them was "related".
+  it('relates no page by the numbers of their tables alone', () => {
+    const rows = (cells: string[]) => cells.map((cell, at) => `${cell} ${(at * 37) % 500} `).join('');
+    const numbers = ['12', '500', '400', '60', '200', '17', '18', '2020', '01', '00', '08', '404', '3', '4'];
+    const sql = `Detecting anomalies in a time series with SQL: compute the mean and the standard deviation over a
+      window, then flag every point whose z-score is past a threshold. ${numbers.map((n) => `${n} | ${n}0 | 17:59:00+00 |`).join(' ')}
+      ${rows(numbers)} A backtest on last month's data tells whether the threshold alerts too often.`;
+    const towns = `Hamilton, Wellington and Tauranga are among the largest urban areas of the country, with farms, rivers
+      and hills between them; most of the people live on the North Island. ${rows(numbers)} ${numbers.join(' ')} ${rows(numbers)}`;
+    expect(related(indexOf({ sql, towns, cake: CAKE }), sql, 'sql')).toEqual([]);
+  });
 });
 
 // QA pass: a new user with two pages of Python's manual saved (asyncio's queues, the wave module) saw
