@@ -15,24 +15,28 @@ export function usePassage(
   passageTerms: readonly string[] | undefined,
   passagePrefix: string | undefined,
   passagePhrase: QueryPhrase | undefined,
+  /** The query's words as written (`SnippetOptions.written`). */
+  passageWritten: readonly string[] = [],
 ): string | null | undefined {
   const [found, setFound] = useState<{ key: string; copyText: string; passage: string | null }>();
   // The terms arrive as a new array on each render: compared by value.
   const termsKey = passageTerms?.join('\n');
   // So does the phrase (the side panel parses its view again when storage echoes it).
   const phraseKey = passagePhrase ? JSON.stringify(passagePhrase) : '';
-  const key = `${termsKey}\u0000${passagePrefix ?? ''}\u0000${phraseKey}`;
+  const writtenKey = passageWritten.join('\n');
+  const key = `${termsKey}\u0000${passagePrefix ?? ''}\u0000${phraseKey}\u0000${writtenKey}`;
   useEffect(() => {
     if (givenPassage || termsKey === undefined || copyText === undefined) return;
     const stale = new AbortController();
     void makeSnippetBetweenTasks(copyText, new Set(termsKey.split('\n')), passagePrefix ?? null, {
       signal: stale.signal,
       phrase: phraseKey ? (JSON.parse(phraseKey) as QueryPhrase) : null,
+      written: writtenKey ? writtenKey.split('\n') : [],
     }).then((snippet) => {
       if (!stale.signal.aborted) setFound({ key, copyText, passage: snippet?.passage || null });
     });
     return () => stale.abort();
-  }, [copyText, givenPassage, termsKey, passagePrefix, phraseKey, key]);
+  }, [copyText, givenPassage, termsKey, passagePrefix, phraseKey, writtenKey, key]);
   // Found for these terms in this copy (a page captured again has another).
   return givenPassage ?? (found?.key === key && found.copyText === copyText ? found.passage : undefined);
 }

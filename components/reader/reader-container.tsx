@@ -40,6 +40,8 @@ interface ReaderContainerProps {
   passagePrefix?: string;
   /** And the query as a phrase: where the copy holds it in a row, the reader opens there. */
   passagePhrase?: QueryPhrase;
+  /** And its words as written: of passages worth the same, the one writing them so. */
+  passageWritten?: readonly string[];
 }
 
 /**
@@ -55,6 +57,7 @@ export function ReaderContainer({
   passageTerms,
   passagePrefix,
   passagePhrase,
+  passageWritten,
   openAt,
   addressFragment,
 }: ReaderContainerProps) {
@@ -64,7 +67,7 @@ export function ReaderContainer({
   // (before, the page is too short to scroll, and the position was lost on a busy machine).
   const copyShown = data?.item !== undefined && data.capture !== undefined && settings !== undefined;
   const copyText = data?.capture?.text;
-  const passage = usePassage(copyText, givenPassage, passageTerms, passagePrefix, passagePhrase);
+  const passage = usePassage(copyText, givenPassage, passageTerms, passagePrefix, passagePhrase, passageWritten);
   const percent = useReadingProgress(itemId, copyShown, data?.progress);
   useFocusAtPassage(copyShown, passage);
   usePlaceInAddress(copyShown, addressFragment);

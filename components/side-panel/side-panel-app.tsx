@@ -71,6 +71,7 @@ export function SidePanelApp() {
             passageTerms={view.terms}
             passagePrefix={view.prefix}
             passagePhrase={view.phrase}
+            passageWritten={view.written}
             openAt={view.at}
             place="panel"
             onOpenItem={openItem}

@@ -23,8 +23,9 @@ export interface QueryPhrase {
    */
   misread?: ReadonlyArray<readonly string[] | null>;
   /**
-   * Looked for where a text does not hold these words in a row: the longest quoted part of a passage
-   * pasted with its quote marks (`misuse the word “literally” just to annoy`, `withQueryPhrase`).
+   * Where a text does not hold these words in a row, the passage is where it holds these (the longest
+   * quoted part of a passage pasted with its quote marks: `misuse the word “literally” just to annoy`,
+   * `searchPhrase`); the text does not count as holding the phrase for that (`holdsPhrase`).
    */
   orElse?: QueryPhrase;
 }
@@ -114,12 +115,10 @@ export function phraseReader(phrase: QueryPhrase): (word: string, start: number)
   };
 }
 
-/** Whether a short text (a title, a summary) holds the phrase (or, failing that, its `orElse`). */
+/** Whether a short text (a title, a summary) holds the phrase (the whole of it: not its `orElse`). */
 export function holdsPhrase(text: string, phrase: QueryPhrase): boolean {
   const readWord = phraseReader(phrase);
-  const tokens = tokenize(normalizeText(text));
-  if (tokens.some((token) => readWord(token.surface, token.start) !== null)) return true;
-  return phrase.orElse !== undefined && holdsPhrase(text, phrase.orElse);
+  return tokenize(normalizeText(text)).some((token) => readWord(token.surface, token.start) !== null);
 }
 
 /**

@@ -4,10 +4,13 @@ import { americanSpellingOf, MAX_QUERY_WORDS, normalizeText, sliceEnd, tokenize 
 
 /** The quote marks a quoted run opens and closes with (straight, English, German, French, Nordic). */
 const QUOTE_MARK = /["“”„«»]/;
-/** What may stand before an opening quote mark: nothing, a space, an opening bracket or a dash. */
-const BEFORE_OPENING = /[\s([{/\u2013\u2014-]/;
-/** What an opening quote mark is followed by: a word, not a space or the punctuation that ends one. */
-const AFTER_OPENING = /[^\s,.;:!?)\]}]/;
+/**
+ * What stands before a quote mark that closes a quotation, or is an inch mark, rather than opening
+ * one: a word (`pittance”`, `27"`), the punctuation that ends one (`pittance,”`, `literally.”`), a
+ * closing bracket or an apostrophe. Anything else may stand before an opening mark: nothing, a space,
+ * an opening bracket, a dash, `title:"…"`.
+ */
+const BEFORE_CLOSING = /[\p{L}\p{N}\p{M},.;!?)\]}'’…%]/u;
 
 /**
  * The quoted runs of a query ("standalone mode", “standalone mode”): as in every search box, exact
@@ -23,11 +26,11 @@ function quotedRuns(query: string): string[] {
   for (let at = 0; at < query.length; at++) {
     const mark = query[at] as string;
     if (!QUOTE_MARK.test(mark)) continue;
-    const before = at === 0 || BEFORE_OPENING.test(query[at - 1] as string);
-    const after = query[at + 1];
-    if (!before || (after !== undefined && !AFTER_OPENING.test(after) && mark !== '«')) continue;
+    if (at > 0 && BEFORE_CLOSING.test(query[at - 1] as string)) continue;
     let end = at + 1;
     while (end < query.length && !QUOTE_MARK.test(query[end] as string)) end++;
+    // A mark standing alone between spaces, never closed, quotes nothing (« mot » and " a b" are closed).
+    if (end === query.length && /\s/.test(query[at + 1] ?? '')) continue;
     runs.push(query.slice(at + 1, end));
     at = end;
   }

@@ -32,8 +32,9 @@ export function clip(text: string, max: number): string {
 /** The longest query a status line repeats whole: a pasted paragraph is cut (a screen reader reads the line). */
 const ECHOED_QUERY_LENGTH = 60;
 
-/** A query that is one quoted phrase, its quote marks and what is inside them. */
-const WHOLLY_QUOTED = /^\s*["“”„«»]\s*([^"“”„«»]+?)\s*["“”„«»]\s*$/;
+/** A quote mark, and a text holding none. */
+const QUOTE_MARK = /^["“”„«»]$/;
+const NO_QUOTE_MARK = /^[^"“”„«»]+$/;
 
 /**
  * A query as a status line repeats it ("No articles match “…”"): one line, cut past 60 characters
@@ -42,6 +43,9 @@ const WHOLLY_QUOTED = /^\s*["“”„«»]\s*([^"“”„«»]+?)\s*["“”�
  * `No saved article matches ““the sea is singing””`).
  */
 export function echoedQuery(query: string): string {
-  const inside = WHOLLY_QUOTED.exec(query)?.[1];
-  return clip(shownLine(inside ?? query), ECHOED_QUERY_LENGTH);
+  const trimmed = query.trim();
+  const inside = trimmed.slice(1, -1);
+  const wholly =
+    QUOTE_MARK.test(trimmed.at(0) ?? '') && QUOTE_MARK.test(trimmed.at(-1) ?? '') && NO_QUOTE_MARK.test(inside);
+  return clip(shownLine(wholly ? inside.trim() : query), ECHOED_QUERY_LENGTH);
 }

@@ -24,7 +24,10 @@ export interface Snippet {
    * there; '' for the page's own note, which is nowhere in its copy.
    */
   passage: string;
-  /** The text holds the query's words in a row (`SnippetOptions.phrase`); the snippet then shows where. */
+  /**
+   * The text holds the query's words in a row (`SnippetOptions.phrase`, the whole of it); the snippet
+   * then shows where. A snippet at the phrase's `orElse` does not hold it.
+   */
   holdsPhrase?: true;
 }
 
@@ -131,8 +134,10 @@ export async function makeSnippetsBetweenTasks(
 
 interface Scan {
   hits: Hit[];
-  /** Where the phrase first stands in the text, if it does. */
+  /** Where the phrase first stands in the text, if it does (else its `orElse`). */
   phraseAt: number | null;
+  /** Whether that is the whole phrase. */
+  wholePhrase: boolean;
 }
 
 /** Where the query's words (and its phrase) stand in `text`, read a slice at a time (it yields between slices). */
@@ -165,12 +170,12 @@ function* scanText(
     from = to;
     if (from < text.length) yield;
   }
-  return { hits, phraseAt: phraseAt ?? orElseAt };
+  return { hits, phraseAt: phraseAt ?? orElseAt, wholePhrase: phraseAt !== null };
 }
 
 function snippetOf(
   text: string,
-  { hits, phraseAt }: Scan,
+  { hits, phraseAt, wholePhrase }: Scan,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
   width: number,
@@ -179,7 +184,7 @@ function snippetOf(
   if (hits.length === 0) return null;
   if (phraseAt !== null) {
     const snippet = cut(text, Math.max(0, phraseAt - Math.round(width * 0.2)), width, matchedTerms, prefix);
-    return { ...snippet, holdsPhrase: true };
+    return wholePhrase ? { ...snippet, holdsPhrase: true } : snippet;
   }
   let best = { from: 0, worth: 0, written: 0, count: 0 };
   let from = 0;

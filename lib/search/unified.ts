@@ -410,9 +410,7 @@ export function withPhraseFirst(response: UnifiedResponse, snippets: ReadonlyMap
   const [holding, rest] = splitByPhrase(response.hits, holds);
   const holdingPages = holding.filter((hit) => hit.kind === 'page' || copyHolds(hit));
   if (holdingPages.length === 0 || rest.length === 0) return response;
-  // A query with quotes keeps what its quoted phrases let through (`withQuotedHeld`): a page may hold
-  // only its quoted part (`orElse`), not the long phrase the floor below is for.
-  if (phrase.orElse || phrase.words.filter((word) => !isStopWord(word)).length < PASTED_PHRASE_WORDS)
+  if (phrase.words.filter((word) => !isStopWord(word)).length < PASTED_PHRASE_WORDS)
     return { ...response, hits: [...holding, ...rest] };
   const floor = PASTED_PHRASE_SHARE * Math.max(...holdingPages.map((hit) => hit.confidence));
   return { ...response, hits: [...holding, ...rest.filter((hit) => hit.confidence >= floor)] };
@@ -730,7 +728,7 @@ export function snippetSourceOf(hit: SearchHit): string | null {
 export function readerViewOf(
   itemId: string,
   snippets: ReadonlyMap<string, Snippet>,
-  response: Pick<UnifiedResponse, 'matchedTerms' | 'pageTerms' | 'pageTermWeights' | 'prefix' | 'phrase'>,
+  response: Pick<UnifiedResponse, 'matchedTerms' | 'pageTerms' | 'pageTermWeights' | 'prefix' | 'phrase' | 'written'>,
   /** Why the result matched: found by the user's note, not by the copy or a highlight, the reader opens at the note. */
   reasons: readonly MatchReason[] = [],
 ): ReaderView {
@@ -750,8 +748,15 @@ export function readerViewOf(
   const view: ReaderView = { kind: 'reader', itemId };
   if (terms.length > 0 || prefix) view.terms = terms;
   if (prefix && prefix.length <= length) view.prefix = prefix;
-  if (phrase && phrase.words.length <= count && phrase.words.every((word) => word.length <= length))
+  const carried = (shown: QueryPhrase) =>
+    shown.words.length <= count && shown.words.every((word) => word.length <= length);
+  if (phrase && carried(phrase)) {
     view.phrase = { words: [...phrase.words], lastIsPrefix: phrase.lastIsPrefix };
+    if (phrase.orElse && carried(phrase.orElse))
+      view.phrase.orElse = { words: [...phrase.orElse.words], lastIsPrefix: phrase.orElse.lastIsPrefix };
+  }
+  const written = response.written?.filter((word) => word.length <= length).slice(0, count);
+  if (written && written.length > 0) view.written = written;
   return view;
 }
 

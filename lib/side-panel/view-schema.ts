@@ -6,6 +6,14 @@ import { z } from '@/lib/zod/mini';
 /** A reader view opened before its passage was known carries at most this many terms, each this long at most. */
 export const READER_VIEW_TERMS = { count: 32, length: 100 } as const;
 
+/** A phrase as a reader view carries it (`QueryPhrase` without the misread words). */
+const phraseShape = {
+  words: z
+    .array(z.string().check(z.maxLength(READER_VIEW_TERMS.length)))
+    .check(z.minLength(1), z.maxLength(READER_VIEW_TERMS.count)),
+  lastIsPrefix: z.boolean(),
+};
+
 /**
  * What the side panel shows. Kept in `storage.session` (not in memory) because the service worker
  * that sets it may be stopped at any time, and the side panel may open after it was set.
@@ -30,14 +38,17 @@ export const sidePanelViewSchema = z.discriminatedUnion('kind', [
       z.array(z.string().check(z.maxLength(READER_VIEW_TERMS.length))).check(z.maxLength(READER_VIEW_TERMS.count)),
     ),
     prefix: z.optional(z.string().check(z.maxLength(READER_VIEW_TERMS.length))),
-    /** The query as a phrase: where the copy holds it in a row, that is the passage. */
+    /** The query as a phrase: where the copy holds it in a row, that is the passage (else where it holds `orElse`). */
     phrase: z.optional(
       z.strictObject({
-        words: z
-          .array(z.string().check(z.maxLength(READER_VIEW_TERMS.length)))
-          .check(z.minLength(1), z.maxLength(READER_VIEW_TERMS.count)),
-        lastIsPrefix: z.boolean(),
+        ...phraseShape,
+        /** A query with quotes: its longest quoted phrase, looked for where the copy does not hold the whole. */
+        orElse: z.optional(z.strictObject(phraseShape)),
       }),
+    ),
+    /** The query's words as written: of passages worth the same, the one writing them so (`SnippetOptions.written`). */
+    written: z.optional(
+      z.array(z.string().check(z.maxLength(READER_VIEW_TERMS.length))).check(z.maxLength(READER_VIEW_TERMS.count)),
     ),
   }),
   /** A result to tell the user (e.g. why a page could not be saved). */

@@ -805,6 +805,28 @@ describe('the reader view of a saved page hit', () => {
     expect(readerViewOf('page:darfur', new Map(), { ...response, phrase: overLong })).not.toHaveProperty('phrase');
   });
 
+  // Review: opened before its snippet was read, the reader looked for the whole query alone, and a
+  // query with quotes opened at another place than its snippet would ("Setup: pick a mode").
+  it('carries the quoted part and the words as written, so the reader finds the snippet’s passage', () => {
+    const text = `Setup: pick a mode first. ${filler.repeat(8)}Run it in standalone mode on the server. ${filler}`;
+    const index = indexOf(page('page:runtime', { text }), bread);
+    const query = '"standalone mode" setup';
+    const merged = withQueryPhrase(
+      mergeSearch(
+        getBundledSearchEngine().search(query, { typing: false }),
+        index.search(query, { typing: false }),
+        getArticleById,
+      ),
+      query,
+    );
+    const view = readerViewOf('page:runtime', new Map(), merged);
+    expect(sidePanelViewSchema.safeParse(view).success).toBe(true);
+    expect(view).toMatchObject({ phrase: { orElse: { words: ['standalone', 'mode'] } }, written: expect.any(Array) });
+    const { terms = [], prefix, phrase, written } = view;
+    const found = makeSnippet(text, new Set(terms), prefix ?? null, { phrase: phrase ?? null, written });
+    expect(found?.passage).toContain('Run it in standalone mode');
+  });
+
   // QA pass: Enter on a result "Matched your note" opened the reader at the top, the note below the article.
   it('opens at the note when the user’s note matched and the copy did not', () => {
     const atNote = readerViewOf('page:darfur', new Map(), response, ['note']);

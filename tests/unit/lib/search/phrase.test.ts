@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ARTICLES, getArticleById } from '@/lib/corpus/catalog';
 import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex, type LibraryDocument } from '@/lib/search/library-index';
-import { holdsPhrase, phraseReader, phrasesAgree, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
+import { holdsPhrase, phraseReader, phrasesAgree, queryPhrase } from '@/lib/search/phrase';
 import { makeSnippet, type Snippet } from '@/lib/search/snippet';
 import { isStopWord, normalizeText, termsOfWord, tokenize } from '@/lib/search/text';
 import {
@@ -209,10 +209,6 @@ describe('the one list, once the copies are read', () => {
     // No page holds it: the same list.
     const asked = { ...response, hits, phrase: sentence };
     expect(withPhraseFirst(asked, new Map([['page:runner', snippetNot]]))).toBe(asked);
-    // With quotes, the page may hold only the quoted part (`orElse`): what the quotes let through stays.
-    const quoted = { ...(sentence as QueryPhrase), orElse: { words: ['fixed', 'update'], lastIsPrefix: false } };
-    const withQuotes = withPhraseFirst({ ...response, hits, phrase: quoted }, snippets);
-    expect(withQuotes.hits.map((hit) => hit.key)).toEqual(['page:runner', `article:${article.id}`, 'page:other']);
   });
 
   it('puts a saved page whose passage holds most of a question above the articles, not one holding a few of its words', () => {

@@ -134,6 +134,13 @@ describe('a passage pasted with its quote marks', () => {
     expect(words('„Zeitzonen“ und (“clock skew”)')).toEqual(['zeitzonen', 'clock skew']);
     expect(words('« mot clé » et »Wort«')).toEqual(['mot cle', 'wort']);
     expect(words('"standalone mode')).toEqual(['standalone mode']);
+    // Review: a phrase may begin with punctuation, and stand after an operator or a space inside.
+    expect(words('".NET core" on linux')).toEqual(['net core']);
+    expect(words('"!important" in css')).toEqual(['important']);
+    expect(words('title:"foo bar"')).toEqual(['foo bar']);
+    expect(words('" foo bar"')).toEqual(['foo bar']);
+    expect(words('(see above)” he said')).toEqual([]);
+    expect(words('a stray " mark')).toEqual([]);
   });
 
   const filler = 'The committee met on Tuesday to discuss the budget for the coming year. ';
@@ -160,9 +167,11 @@ describe('a passage pasted with its quote marks', () => {
     expect(snippetFor('bought the ingredients for a pittance,” Forte said.')?.passage).toContain(
       'Bought the ingredients for a pittance',
     );
-    // The whole query is held nowhere: the quoted phrase is where the page opens, as before.
+    // The whole query is held nowhere: the quoted phrase is where the page opens, as before; holding
+    // only that, the page is not put first as one holding the whole passage would be (review).
     const quotedOnly = snippetFor('committee “literally” annoyed');
-    expect(quotedOnly?.holdsPhrase).toBe(true);
+    expect(quotedOnly?.holdsPhrase).toBeUndefined();
     expect(quotedOnly?.passage).toContain('On “literally”');
+    expect(snippetFor('misuse the word “literally” just to annoy')?.holdsPhrase).toBe(true);
   });
 });
