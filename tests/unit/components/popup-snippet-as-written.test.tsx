@@ -1,12 +1,10 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useSnippets } from '@/components/hooks/use-library-search';
-import { getArticleById } from '@/lib/corpus/catalog';
-import { getBundledSearchEngine } from '@/lib/search/bundled';
 import { createLibraryIndex } from '@/lib/search/library-index';
 import { getSnippetSources } from '@/lib/search/library-live';
-import { mergeSearch, withQueryPhrase } from '@/lib/search/unified';
 import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
+import { popupResponse } from '@/tests/unit/helpers/popup-response';
 
 vi.mock('@/lib/search/library-live', () => ({ getSnippetSources: vi.fn() }));
 
@@ -21,14 +19,7 @@ describe('the popup’s snippet of a saved page', () => {
     const library = createLibraryIndex();
     library.put(page);
     const query = 'regionalism';
-    const response = withQueryPhrase(
-      mergeSearch(
-        getBundledSearchEngine().search(query, { typing: false }),
-        library.search(query, { typing: false }),
-        getArticleById,
-      ),
-      query,
-    );
+    const response = popupResponse(library, query);
     const { result } = renderHook(() => useSnippets(response));
     await waitFor(() => expect(result.current.snippets.get(page.id)).toBeDefined(), { timeout: 20_000 });
     expect(result.current.snippets.get(page.id)?.passage).toContain('style of regionalism');

@@ -22,9 +22,9 @@ import {
   type SearchHit,
   savedCopyOf,
   withExactTitleFirst,
-  withQueryPhrase,
 } from '@/lib/search/unified';
 import { sidePanelViewSchema } from '@/lib/side-panel/view-schema';
+import { popupResponse } from '@/tests/unit/helpers/popup-response';
 
 const filler =
   'The committee met on Tuesday to discuss the budget for the coming year and several members raised questions about the schedule. ';
@@ -701,14 +701,7 @@ describe('snippet', () => {
     const text = `${table}${filler.repeat(12)}Artists began to develop their own distinctive style of regionalism. ${filler}`;
     const index = indexOf(page('page:nz', { title: 'New Zealand', text }), bread);
     for (const query of ['regionalism', 'regionlism']) {
-      const merged = withQueryPhrase(
-        mergeSearch(
-          getBundledSearchEngine().search(query, { typing: false }),
-          index.search(query, { typing: false }),
-          getArticleById,
-        ),
-        query,
-      );
+      const merged = popupResponse(index, query);
       const snippet = makeSnippet(text, pageTermsOf(merged), merged.prefix, {
         phrase: merged.phrase,
         weights: merged.pageTermWeights,
@@ -811,14 +804,7 @@ describe('the reader view of a saved page hit', () => {
     const text = `Setup: pick a mode first. ${filler.repeat(8)}Run it in standalone mode on the server. ${filler}`;
     const index = indexOf(page('page:runtime', { text }), bread);
     const query = '"standalone mode" setup';
-    const merged = withQueryPhrase(
-      mergeSearch(
-        getBundledSearchEngine().search(query, { typing: false }),
-        index.search(query, { typing: false }),
-        getArticleById,
-      ),
-      query,
-    );
+    const merged = popupResponse(index, query);
     const view = readerViewOf('page:runtime', new Map(), merged);
     expect(sidePanelViewSchema.safeParse(view).success).toBe(true);
     expect(view).toMatchObject({ phrase: { orElse: { words: ['standalone', 'mode'] } }, written: expect.any(Array) });

@@ -8,6 +8,7 @@ import { mergeSearch, withCopiesRead, withQueryPhrase } from '@/lib/search/unifi
 import { librarySearchToJson } from '@/scripts/eval/library-json';
 import { searchToJson } from '@/scripts/eval/query-json';
 import { savedPageDocument } from '@/tests/unit/helpers/one-page-library';
+import { popupResponse } from '@/tests/unit/helpers/popup-response';
 import { quotedHoldersIn } from '@/tests/unit/helpers/quoted-holders';
 
 // QA pass: `"standalone mode"` in quotes listed the SRE book's page for its "failure modes" too.
@@ -148,14 +149,7 @@ describe('a passage pasted with its quote marks', () => {
   const snippetFor = (query: string) => {
     const library = createLibraryIndex();
     library.put(savedPageDocument({ id: 'page:words', title: 'On behalf of a word', text }));
-    const merged = withQueryPhrase(
-      mergeSearch(
-        getBundledSearchEngine().search(query, { typing: false }),
-        library.search(query, { typing: false }),
-        getArticleById,
-      ),
-      query,
-    );
+    const merged = popupResponse(library, query);
     expect(merged.hits.map((hit) => hit.key)).toContain('page:words');
     return makeSnippet(text, merged.pageTerms ?? merged.matchedTerms, merged.prefix, { phrase: merged.phrase });
   };
