@@ -46,7 +46,12 @@ describe('an article’s card where Shelf’s database cannot be opened (Firefox
 });
 
 describe('the storage gate where the database opens', () => {
-  beforeEach(() => resetDatabaseConnection());
+  // An empty library: run after "saving from the card" (shuffled), the article was saved, and its Save
+  // button, replaced by Unsave, stayed disabled in the test's hands.
+  beforeEach(async () => {
+    resetDatabaseConnection();
+    await Dexie.delete('shelf');
+  });
   afterEach(() => resetDatabaseConnection());
 
   it('shows the controls of a bundled article once it has opened', async () => {
