@@ -68,8 +68,9 @@ export function searchPhrase(
   query: string,
   typing: boolean,
   readings: readonly MisreadWord[] = [],
+  /** The query's quoted phrases, when the caller has them already (`quotedPhrases`). */
+  quoted = quotedPhrases(query),
 ): QueryPhrase | null {
-  const quoted = quotedPhrases(query);
   const phrase = queryPhrase(query, typing, readings);
   if (quoted.length === 0) return phrase;
   const longest = quoted.reduce((a, b) => (b.words.length > a.words.length ? b : a));

@@ -41,7 +41,7 @@ export function librarySearchToJson(
   const tookMs = performance.now() - started;
   // As in the popup (`withQueryPhrase`, `withQuotedHeld`): quoted phrases are required, the phrase looked for.
   const quoted = quotedPhrases(query);
-  const phrase = searchPhrase(query, prefix !== null, misreadWords(query, wordReadings));
+  const phrase = searchPhrase(query, prefix !== null, misreadWords(query, wordReadings), quoted);
   const written = writtenWords(query);
   const held = (hit: LibraryHit) =>
     quoted.length === 0 || holdsQuoted([hit.title, texts.get(hit.itemId) ?? ''], quoted);
