@@ -4,6 +4,7 @@ import { useAnnouncement } from '@/components/hooks/use-announcement';
 import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { describeSelection, isKeyForField, selectedRangeIn } from '@/lib/annotations/selection';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
+import type { Highlight } from '@/lib/db/schema';
 import { focusElement } from '@/lib/dom/focus-rescue';
 import { scrollBehavior } from '@/lib/dom/motion';
 import { openDetailsAround } from '@/lib/dom/open-details';
@@ -16,7 +17,7 @@ const BODY_SELECTOR = '.reader-body';
  * and which highlights were not found in this copy.
  */
 export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>, itemId: string, contentKey: unknown) {
-  const highlights = useLiveQuery(() => getHighlights(itemId), [itemId]);
+  const highlights = useSameDrawing(useLiveQuery(() => getHighlights(itemId), [itemId]));
   const painted = useRef<PaintedHighlights | null>(null);
   const [notFound, setNotFound] = useState<ReadonlySet<string>>(new Set());
   const [selectionRect, setSelectionRect] = useState<DOMRect | null>(null);
@@ -106,4 +107,17 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
   );
 
   return { notFound, selectionRect, message, highlightSelection, show };
+}
+
+/**
+ * The highlights as last given while what is drawn of them (which, where, what colour) is unchanged:
+ * a comment saved or the live page's finding written gives the query a new list, and painting it
+ * again would replace every mark and lose a selection being made in the text.
+ */
+function useSameDrawing(highlights: Highlight[] | undefined): Highlight[] | undefined {
+  const last = useRef<{ key: string; highlights: Highlight[] } | null>(null);
+  if (!highlights) return undefined;
+  const key = JSON.stringify(highlights.map(({ id, selectors, color }) => [id, selectors, color]));
+  if (last.current?.key !== key) last.current = { key, highlights };
+  return last.current.highlights;
 }

@@ -6,7 +6,7 @@ import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { ReaderContainer } from '@/components/reader/reader-container';
 import { HIGHLIGHT_BACKGROUNDS } from '@/lib/annotations/paint-highlights';
 import { resetDatabaseConnection } from '@/lib/db/database';
-import { addHighlight, getHighlights } from '@/lib/db/highlights';
+import { addHighlight, getHighlights, recordPageAnchoring, setHighlightNote } from '@/lib/db/highlights';
 import { savePage, setStatus } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
 import { keepFocusInside } from '@/lib/dom/focus-rescue';
@@ -329,6 +329,23 @@ describe('annotating in the reader', () => {
         HIGHLIGHT_BACKGROUNDS.green,
       ),
     );
+  }, 60_000);
+
+  // A highlight's comment saved, or the live page reporting where it found it, changes no mark: the
+  // marks stay as drawn, and a selection being made in the text is not lost to a repaint.
+  it('keeps its marks, and the reader’s selection, when a highlight changes in what is not drawn', async () => {
+    const highlight = await addHighlight(itemId, { quote: { type: 'TextQuoteSelector', exact: SENTENCE } });
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
+    const mark = document.querySelector('.reader-body mark');
+    const first = document.querySelectorAll('.reader-body p')[0]?.firstChild as Text;
+    document.getSelection()?.setBaseAndExtent(first, 0, first, 5);
+    await recordPageAnchoring(itemId, { found: [highlight?.id ?? ''], notFound: [] });
+    await setHighlightNote(highlight?.id ?? '', 'Why readers win.');
+    // Both writes reach the reader's list of highlights; the text's marks are those drawn before.
+    await screen.findByDisplayValue('Why readers win.');
+    expect(mark?.isConnected).toBe(true);
+    expect(document.getSelection()?.toString()).toBe('Write');
   }, 60_000);
 
   it('leaves h alone while typing in a field, and when nothing is selected', async () => {
