@@ -88,7 +88,7 @@ export function useSnippets(response: UnifiedResponse): MadeSnippets {
         const options = { signal: stale.signal, phrase, weights, written: response.written };
         const fromCopies = await makeSnippetsBetweenTasks(texts, terms, response.prefix, options);
         if (!fromCopies || stale.signal.aborted) return null;
-        const snippets = withNoteSnippets(fromCopies, notes, terms, response.prefix, phrase, weights);
+        const snippets = withNoteSnippets(fromCopies, notes, terms, response.prefix, options);
         const quoted = response.quoted ?? [];
         if (quoted.length === 0) return { snippets };
         // Looked through with pauses between items, given up once the search changed (red-team pass: twenty

@@ -280,15 +280,14 @@ export function withNoteSnippets(
   notes: ReadonlyMap<string, readonly UserNote[]>,
   matchedTerms: ReadonlySet<string>,
   prefix: string | null,
-  phrase: QueryPhrase | null = null,
-  weights?: ReadonlyMap<string, MatchedTermWeight>,
+  options: Pick<SnippetOptions, 'phrase' | 'weights' | 'written'> = {},
 ): Map<string, Snippet> {
   const made = new Map(snippets);
   for (const [id, highlights] of notes) {
     let best = made.get(id) ?? null;
     let fromNote = false;
     for (const { quote, note } of highlights) {
-      const snippet = makeSnippet(note, matchedTerms, prefix, { phrase, weights });
+      const snippet = makeSnippet(note, matchedTerms, prefix, options);
       if (snippet && (!best || outweighs(snippet, best, matchedTerms))) {
         best = { ...snippet, passage: quote ? quotePassage(quote) : '' };
         fromNote = true;
