@@ -284,11 +284,15 @@ export function withNoteSnippets(
 ): Map<string, Snippet> {
   const made = new Map(snippets);
   for (const [id, highlights] of notes) {
-    let best = made.get(id) ?? null;
+    const copy = made.get(id) ?? null;
+    let best = copy;
     let fromNote = false;
     for (const { quote, note } of highlights) {
       const snippet = makeSnippet(note, matchedTerms, prefix, options);
-      if (snippet && (!best || outweighs(snippet, best, matchedTerms))) {
+      // A note showing all the copy's passage shows is the snippet too: the row says the note matched
+      // (QA pass: "Matched your note" above a passage of the copy, both saying "surveillance").
+      const coversCopy = best === copy && copy !== null && snippet !== null && showsAllOf(snippet, copy, matchedTerms);
+      if (snippet && (!best || outweighs(snippet, best, matchedTerms) || coversCopy)) {
         best = { ...snippet, passage: quote ? quotePassage(quote) : '' };
         fromNote = true;
       }
@@ -309,14 +313,26 @@ function outweighs(snippet: Snippet, other: Snippet, matchedTerms: ReadonlySet<s
  * counted by the matched term it holds when `matchedTerms` are given: "add.wasm" and "Wasm" are one
  * word of the query, not two (QA pass: a copy's passage saying both outweighed the tag "wasm-stuff").
  */
-export function distinctWords({ text, ranges }: Snippet, matchedTerms?: ReadonlySet<string>): number {
+export function distinctWords(snippet: Snippet, matchedTerms?: ReadonlySet<string>): number {
+  return markedWords(snippet, matchedTerms).size;
+}
+
+/** Whether a snippet marks every word another does, and holds the phrase if that one does. */
+function showsAllOf(snippet: Snippet, other: Snippet, matchedTerms: ReadonlySet<string>): boolean {
+  if (other.holdsPhrase && !snippet.holdsPhrase) return false;
+  const words = markedWords(snippet, matchedTerms);
+  return [...markedWords(other, matchedTerms)].every((word) => words.has(word));
+}
+
+/** The different words a snippet marks, each as the matched term it holds (see `distinctWords`). */
+function markedWords({ text, ranges }: Snippet, matchedTerms?: ReadonlySet<string>): Set<string> {
   const words = new Set<string>();
   for (const { start, end } of ranges)
     for (const token of tokenize(normalizeText(text.slice(start, end)))) {
       const terms = termsOfWord(token.surface);
       words.add(terms.find((term) => matchedTerms?.has(term)) ?? terms[0] ?? token.surface);
     }
-  return words.size;
+  return words;
 }
 
 function quotePassage(quote: string): string {

@@ -253,6 +253,16 @@ describe("a page matched by a highlight's note", () => {
     expect(snippetsOf('budget').get('page:wal')?.passage).toContain('budget');
   });
 
+  // QA pass: "surveilance" found a page by its note, and the row said "Matched your note" above a passage
+  // of the copy, which says "surveillance" too.
+  it("shows the note when it marks every word the copy's passage does", () => {
+    const terms = termsOf('surveillance');
+    const fromCopy = makeSnippet('The law widened state surveillance of phone records.', terms, null) as Snippet;
+    const own = new Map([['page:lm', [{ note: 'Compare with the surveillance debate in 2015' }]]]);
+    const made = withNoteSnippets(new Map([['page:lm', fromCopy]]), own, terms, null);
+    expect(made.get('page:lm')).toMatchObject({ text: 'Compare with the surveillance debate in 2015', passage: '' });
+  });
+
   // QA pass: found by the tag "wasm-stuff", a page's row showed a passage of its copy ("…add.wasm.
   // Instead, let's ask emcc to only emit Wasm") rather than the tag: "add.wasm" and "Wasm" were
   // counted as two different words of the query, as many as the tag showed.
