@@ -132,6 +132,8 @@ const NO_SNIPPETS: ReadonlyMap<string, Snippet> = new Map();
 const IN_THE_READER: ReadonlySet<MatchReason> = new Set(['text', 'highlight', 'note']);
 const isFoundInReader = (reasons: readonly MatchReason[] | undefined) =>
   reasons?.some((reason) => IN_THE_READER.has(reason)) === true;
+/** Why an item matched that its row does not show but a snippet can: the reader's, and its tags ("Tags: …"). */
+const SHOWN_IN_SNIPPET: ReadonlySet<MatchReason> = new Set([...IN_THE_READER, 'tag']);
 
 /** Rows given a snippet at most: the best found first, as the list shows them while searching. */
 export const LIST_SNIPPET_ROWS = 20;
@@ -139,13 +141,15 @@ export const LIST_SNIPPET_ROWS = 20;
 /**
  * The found rows given a snippet, as the popup gives its saved pages one: the first
  * `LIST_SNIPPET_ROWS` in the list's order, found by what the reader shows (their copy's text, a
- * highlight, their note; not a title, which the row shows already).
+ * highlight, their note) or by a tag, which the row does not show (QA pass: "Matched your tag" and no
+ * tag); not by a title, which the row shows already.
  */
 export function snippetRowIds(found: FoundItems, rows: readonly ListRow[]): string[] {
   const ids: string[] = [];
   for (const { item } of rows) {
     if (ids.length === LIST_SNIPPET_ROWS) break;
-    if (found.hits.has(item.id) && isFoundInReader(found.reasons.get(item.id))) ids.push(item.id);
+    const reasons = found.reasons.get(item.id);
+    if (found.hits.has(item.id) && reasons?.some((reason) => SHOWN_IN_SNIPPET.has(reason))) ids.push(item.id);
   }
   return ids;
 }

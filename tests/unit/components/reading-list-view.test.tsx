@@ -626,4 +626,20 @@ describe('the reading list’s search', () => {
     await waitFor(() => expect(within(list).getByRole('listitem').textContent).toContain('Gamma article'));
     expect(marks()).toEqual([]);
   });
+
+  // QA pass: a row found by its tag said "Matched your tag" and showed no tag (the popup shows "Tags: …").
+  it('shows the tag a row was found by, the word marked, a misspelled one too', async () => {
+    await setTags('article:b', ['zeppelin travel'], { db: getDatabase(), now: 4 });
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const search = await screen.findByRole('searchbox', { name: 'Search saved articles' });
+    await screen.findByText('3 shown');
+    fireEvent.change(search, { target: { value: 'zepelin' } });
+    await screen.findByText('1 shown');
+    const row = within(screen.getByRole('list', { name: 'Saved articles' })).getByRole('listitem');
+    expect(row.textContent).toContain('Matched your tag');
+    await waitFor(() =>
+      expect([...row.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['zeppelin']),
+    );
+    expect(row.textContent).toContain('Tags: zeppelin travel');
+  });
 });
