@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useAnnouncement } from '@/components/hooks/use-announcement';
 import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
-import { describeSelection, isKeyForField, selectedRangeIn } from '@/lib/annotations/selection';
+import { describeSelection, highlightedMessage, isKeyForField, selectedRangeIn } from '@/lib/annotations/selection';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
 import type { Highlight } from '@/lib/db/schema';
 import { focusElement } from '@/lib/dom/focus-rescue';
@@ -52,8 +52,9 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
     }
     selection?.removeAllRanges();
     setSelectionRect(null);
-    const saved = await addHighlight(itemId, described.selectors, { quoteBlocks: described.quoteBlocks });
-    setMessage(saved ? 'Highlighted.' : 'This page is no longer saved; the highlight was not kept.');
+    const { selectors, quoteBlocks, joined } = described;
+    const saved = await addHighlight(itemId, selectors, { quoteBlocks, joining: joined });
+    setMessage(saved ? highlightedMessage(joined.length) : 'This page is no longer saved; the highlight was not kept.');
   }, [body, itemId, setMessage]);
 
   useLayoutEffect(() => {

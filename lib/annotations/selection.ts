@@ -21,6 +21,11 @@ export function selectedRangeIn(root: Element, selection: Selection | null): Ran
 
 /** Said when the selected words are one highlight already (the reader's status, a page's button). */
 export const ALREADY_HIGHLIGHTED = 'Already highlighted.';
+/** Said when a selection was highlighted, taking in `joined` highlights it overlapped (the reader's status, a page's button). */
+export function highlightedMessage(joined: number): string {
+  if (joined === 0) return 'Highlighted.';
+  return `Highlighted, joined with ${joined === 1 ? 'the highlight' : `the ${joined} highlights`} it overlapped.`;
+}
 /** Said when the selection is only text no mark can be drawn in (`hasMarkableText`). */
 export const NOTHING_TO_MARK = "Formulas and drawings can't be highlighted.";
 
@@ -30,18 +35,26 @@ export const NOTHING_TO_MARK = "Formulas and drawings can't be highlighted.";
  */
 export type HighlightOfMark = (mark: Element) => unknown;
 const byId: HighlightOfMark = (mark) => mark.getAttribute(HIGHLIGHT_ID_ATTRIBUTE);
+/** A highlight's mark, not a search's passage. */
+const HIGHLIGHT_MARK = `mark[${HIGHLIGHT_ID_ATTRIBUTE}]:not(.search-passage)`;
 
-/** The selectors of the selection in `root`, or why there are none (shown to the user). */
+/**
+ * The selectors of the selection in `root`, widened to the highlights it overlaps (`joined`: their
+ * ids, which the new highlight takes the place of), or why there are none (shown to the user).
+ */
 export function describeSelection(
   root: Element,
   selection: Selection | null,
-): { ok: true; selectors: SelectorSet; quoteBlocks?: QuoteBlock[] } | { ok: false; message: string } {
+): { ok: true; selectors: SelectorSet; quoteBlocks?: QuoteBlock[]; joined: string[] } | { ok: false; message: string } {
   const range = selectedRangeIn(root, selection);
   if (!range) return { ok: false, message: 'Select some text of the article first.' };
   if (isWithinOneHighlight(range)) return { ok: false, message: ALREADY_HIGHLIGHTED };
   if (!hasMarkableText(range)) return { ok: false, message: NOTHING_TO_MARK };
-  const described = describeRange(root, range);
-  if (described.ok) return described;
+  const widened = widenToHighlights(range, byId, (id) =>
+    [...root.querySelectorAll(HIGHLIGHT_MARK)].filter((mark) => byId(mark) === id),
+  );
+  const described = describeRange(root, widened.range);
+  if (described.ok) return { ...described, joined: widened.highlights as string[] };
   return {
     ok: false,
     message: described.error === 'too-long' ? 'That selection is too long to highlight.' : 'Select some text first.',
@@ -54,6 +67,49 @@ export function describeSelection(
  * (QA pass). Read word by word, not by its ends: a triple-click ends at the start of what follows (review).
  */
 export function isWithinOneHighlight(range: Range, highlightOf: HighlightOfMark = byId): boolean {
+  let held: unknown = null;
+  for (const text of selectedTexts(range)) {
+    const mark = text.parentElement?.closest(HIGHLIGHT_MARK);
+    const highlight = mark ? (highlightOf(mark) ?? null) : null;
+    if (highlight === null || (held !== null && highlight !== held)) return false;
+    held = highlight;
+  }
+  return held !== null;
+}
+
+/**
+ * The range taking in, whole, every highlight whose words it covers some of, and those highlights:
+ * highlighted, it is one highlight in their place (QA pass: a selection across a highlight's end made
+ * a second one over it, and three nested highlights of one sentence were listed three times).
+ */
+export function widenToHighlights(
+  range: Range,
+  highlightOf: HighlightOfMark,
+  marksOf: (highlight: unknown) => readonly Element[],
+): { range: Range; highlights: unknown[] } {
+  const highlights = new Set<unknown>();
+  const markOf = (element: Element | null | undefined) => element?.closest(HIGHLIGHT_MARK) ?? null;
+  // Each highlight around the words, nested ones too (drawn over an older one, one mark in another).
+  for (const text of selectedTexts(range))
+    for (let mark = markOf(text.parentElement); mark; mark = markOf(mark.parentElement)) {
+      const highlight = highlightOf(mark);
+      if (highlight !== undefined && highlight !== null) highlights.add(highlight);
+    }
+  const widened = range.cloneRange();
+  for (const highlight of highlights)
+    for (const mark of marksOf(highlight)) {
+      const marked = mark.ownerDocument.createRange();
+      marked.selectNodeContents(mark);
+      if (marked.compareBoundaryPoints(Range.START_TO_START, widened) < 0)
+        widened.setStart(marked.startContainer, marked.startOffset);
+      if (marked.compareBoundaryPoints(Range.END_TO_END, widened) > 0)
+        widened.setEnd(marked.endContainer, marked.endOffset);
+    }
+  return { range: widened, highlights: [...highlights] };
+}
+
+/** The text nodes a range selects some non-blank characters of, in order. */
+function selectedTexts(range: Range): Text[] {
   const root = range.commonAncestorContainer;
   const texts: Text[] = [];
   if (root.nodeType === Node.TEXT_NODE) texts.push(root as Text);
@@ -62,17 +118,11 @@ export function isWithinOneHighlight(range: Range, highlightOf: HighlightOfMark 
     for (let node = walker.nextNode(); node; node = walker.nextNode())
       if (range.intersectsNode(node)) texts.push(node as Text);
   }
-  let held: unknown = null;
-  for (const text of texts) {
+  return texts.filter((text) => {
     const start = text === range.startContainer ? range.startOffset : 0;
     const end = text === range.endContainer ? range.endOffset : text.length;
-    if (!text.data.slice(start, end).trim()) continue;
-    const mark = text.parentElement?.closest(`mark[${HIGHLIGHT_ID_ATTRIBUTE}]:not(.search-passage)`);
-    const highlight = mark ? (highlightOf(mark) ?? null) : null;
-    if (highlight === null || (held !== null && highlight !== held)) return false;
-    held = highlight;
-  }
-  return held !== null;
+    return text.data.slice(start, end).trim() !== '';
+  });
 }
 
 /** Whether a key press was typed into a field (where `h` types an h) or carries a modifier. */

@@ -121,7 +121,7 @@ async function senderWebPage(sender: Browser.runtime.MessageSender): Promise<Sen
  */
 async function highlightSenderPage(
   selectors: SelectorSet,
-  quoteBlocks: QuoteBlock[] | undefined,
+  { quoteBlocks, joining }: { quoteBlocks: QuoteBlock[] | undefined; joining: string[] | undefined },
   sender: Browser.runtime.MessageSender,
 ): Promise<Reply<'add-page-highlight'>> {
   const page = await senderWebPage(sender);
@@ -134,7 +134,7 @@ async function highlightSenderPage(
       throw new Error(`${PAGE_NOT_SAVED}: ${(error as Error).message}`);
     }
   }
-  const highlight = await addHighlight(itemId, selectors, { quoteBlocks });
+  const highlight = await addHighlight(itemId, selectors, { quoteBlocks, joining });
   return { highlight: highlight && toPageHighlight(highlight), savedNow };
 }
 
@@ -187,15 +187,15 @@ export const requestHandlers: RequestHandlers = {
   },
   // The Highlight button or menu on the article's own page; highlighting an unsaved article saves it.
   // Without an article named: the sender's own page, on any site the every-site script runs on.
-  'add-page-highlight': async ({ articleId, selectors, quoteBlocks }, sender) => {
-    if (articleId === undefined) return highlightSenderPage(selectors, quoteBlocks, sender);
+  'add-page-highlight': async ({ articleId, selectors, quoteBlocks, joining }, sender) => {
+    if (articleId === undefined) return highlightSenderPage(selectors, { quoteBlocks, joining }, sender);
     const catalog = await loadEffectiveCatalog();
     assertSenderPageIs(catalog, articleId, sender);
     const article = catalog.byId(articleId);
     if (!article) throw new Error(`unknown article "${articleId}"`);
     const { item } = await getArticleState(article.id);
     if (!item) await saveArticle({ id: article.id, title: article.title, url: article.url });
-    const highlight = await addHighlight(articleItemId(article.id), selectors, { quoteBlocks });
+    const highlight = await addHighlight(articleItemId(article.id), selectors, { quoteBlocks, joining });
     return { highlight: highlight && toPageHighlight(highlight), savedNow: !item };
   },
   'report-page-highlights': async ({ articleId, found, notFound }, sender) => {

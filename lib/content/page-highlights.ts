@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { describeRange } from '@/lib/annotations/describe-range';
 import { hasMarkableText } from '@/lib/annotations/highlight-marks';
 import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
-import { isWithinOneHighlight, selectedRangeIn } from '@/lib/annotations/selection';
+import { isWithinOneHighlight, selectedRangeIn, widenToHighlights } from '@/lib/annotations/selection';
 import { isFromUser, type UserEventCheck } from '@/lib/content/box-dom';
 import {
   type HighlightButton,
@@ -129,7 +129,14 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     if (!range) return 'outside-article';
     if (isWithinOneHighlight(range, (mark) => highlightOfMark.get(mark))) return 'already-highlighted';
     if (!hasMarkableText(range)) return 'nothing-to-mark';
-    const described = describeRange(root, range);
+    // Highlights the selection covers some of are taken in whole, and replaced by this one (as in the reader).
+    const widened = widenToHighlights(
+      range,
+      (mark) => highlightOfMark.get(mark),
+      (id) => drawn.flatMap((painted) => painted.drawn.get(id as string)?.marks ?? []),
+    );
+    const joining = widened.highlights as string[];
+    const described = describeRange(root, widened.range);
     if (!described.ok) return described.error === 'too-long' ? 'too-long' : false;
     const { selectors, quoteBlocks } = described;
     const reply = await sendRequest({
@@ -137,6 +144,7 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
       ...page,
       selectors,
       ...(quoteBlocks && { quoteBlocks }),
+      ...(joining.length > 0 && { joining }),
     });
     if (reply.savedNow) options.onSavedNow?.();
     // Ended meanwhile (the site moved to another page): its marks are cleared, and this one would stay.
@@ -144,8 +152,9 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     win.getSelection()?.removeAllRanges();
     // Drawn already when the page was told of it before this answer came.
     if (!shown.has(reply.highlight.id)) draw([reply.highlight]);
-    // A list asked for before this one was stored would clear its mark: asked again (review).
-    if (answered < asked) void redraw();
+    // A list asked for before this one was stored would clear its mark: asked again (review). The
+    // highlights it took the place of are drawn no more.
+    if (answered < asked || joining.length > 0) void redraw();
     return true;
   };
 

@@ -25,7 +25,11 @@ export async function getHighlightCounts(db: ShelfDatabase = getDatabase()): Pro
   return counts;
 }
 
-/** Adds a highlight to a saved item; returns it, or null when the item is not saved. */
+/**
+ * Adds a highlight to a saved item; returns it, or null when the item is not saved. `joining`: the
+ * item's highlights its passage takes in (`widenToHighlights`), replaced by it in the same transaction:
+ * it keeps the oldest one's colour and their comments, oldest first. Ids of other items' highlights are ignored.
+ */
 export function addHighlight(
   itemId: string,
   selectors: SelectorSet,
@@ -33,22 +37,33 @@ export function addHighlight(
     note = '',
     color = 'yellow',
     quoteBlocks,
-  }: { note?: string; color?: HighlightColor; quoteBlocks?: QuoteBlock[] | undefined } = {},
+    joining = [],
+  }: {
+    note?: string;
+    color?: HighlightColor;
+    quoteBlocks?: QuoteBlock[] | undefined;
+    joining?: readonly string[] | undefined;
+  } = {},
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<Highlight | null> {
   return reportingFullStorage(() =>
     db.transaction('rw', db.items, db.highlights, async () => {
       if (!(await db.items.get(itemId))) return null;
+      const joined = (await db.highlights.bulkGet([...joining]))
+        .filter((highlight): highlight is Highlight => highlight?.itemId === itemId)
+        .sort((a, b) => a.createdAt - b.createdAt);
+      const notes = [...joined.map((highlight) => highlight.note), note].filter((text) => text.trim() !== '');
       const highlight: Highlight = {
         id: crypto.randomUUID(),
         itemId,
         selectors,
         ...(quoteBlocks ? { quoteBlocks } : {}),
-        note: cutToLength(note, MAX_HIGHLIGHT_NOTE_LENGTH),
-        color,
+        note: cutToLength(notes.join('\n\n'), MAX_HIGHLIGHT_NOTE_LENGTH),
+        color: joined[0]?.color ?? color,
         createdAt: now,
         updatedAt: now,
       };
+      await db.highlights.bulkDelete(joined.map(({ id }) => id));
       await db.highlights.add(highlight);
       return highlight;
     }),

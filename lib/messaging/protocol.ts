@@ -65,6 +65,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     articleId: z.string().min(1).max(200).optional(),
     selectors: selectorSetSchema,
     quoteBlocks: quoteBlocksSchema.optional(),
+    // The page's highlights it takes in whole and replaces (only that page's item's are touched).
+    joining: z.array(z.string().min(1).max(64)).max(5000).optional(),
   }),
   // From the content script on the page it runs in (named as above): which of its highlights it shows.
   z.strictObject({

@@ -33,6 +33,30 @@ test.afterEach(async () => {
 /** Saves the page with "Save to Shelf" and opens its copy in the reader tab. */
 const saveAndOpenWal = () => saveAndOpenReader(browser, '/wal.html', PAGE, 'How the WAL works');
 
+// QA pass: a selection running across a highlight's end made a second highlight over it, listed apart.
+test('a selection across a highlight joins it: one highlight, one mark, one entry', async () => {
+  const { reader } = await saveAndOpenWal();
+  const notes = annotationsOf(reader);
+  const third = reader.locator('.reader-body p').nth(2);
+  await selectTextWithMouse(reader, third, SENTENCE);
+  await reader.keyboard.press('h');
+  await expect(third.locator('mark')).toHaveText(SENTENCE);
+  // From inside the mark to past its end (the words after it are a text node of their own now).
+  await third.evaluate((paragraph) => {
+    const mark = paragraph.querySelector('mark') as HTMLElement;
+    const after = mark.nextSibling as Text;
+    document.getSelection()?.setBaseAndExtent(mark.firstChild as Text, 4, after, ' Everything else'.length);
+  });
+  await reader.keyboard.press('h');
+  const joined = `${SENTENCE} Everything else`;
+  await expect(
+    reader.getByRole('status').filter({ hasText: 'joined with the highlight it overlapped' }),
+  ).toBeAttached();
+  await expect.poll(() => third.locator('mark').allTextContents()).toEqual([joined]);
+  await expect(notes.highlights.getByRole('listitem')).toHaveCount(1);
+  await expect(notes.highlights).toContainText(joined);
+});
+
 test('highlight a sentence with h, tag and note the page, filter the reading list by the tag, export Markdown', async () => {
   const { reader } = await saveAndOpenWal();
   const notes = annotationsOf(reader);

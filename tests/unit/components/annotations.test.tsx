@@ -331,6 +331,33 @@ describe('annotating in the reader', () => {
     );
   }, 60_000);
 
+  // QA pass: a selection across a highlight's end made a second highlight over it, listed apart.
+  it('joins a highlight the selection runs across into one, its comment kept', async () => {
+    const first = await addHighlight(
+      itemId,
+      { quote: { type: 'TextQuoteSelector', exact: SENTENCE } },
+      { note: 'Why' },
+    );
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
+    const mark = document.querySelector('.reader-body mark') as HTMLElement;
+    const after = mark.nextSibling as Text;
+    document
+      .getSelection()
+      ?.setBaseAndExtent(mark.firstChild as Text, 'Readers never '.length, after, ' The end'.length);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    const said = document.querySelector('.annotated-reader > p[role=status]') as HTMLElement;
+    await waitFor(() => expect(said.textContent?.trim()).toBe('Highlighted, joined with the highlight it overlapped.'));
+    const stored = await getHighlights(itemId);
+    expect(stored.map((h) => [h.selectors.quote.exact, h.note])).toEqual([[`${SENTENCE} The end`, 'Why']]);
+    expect(stored[0]?.id).not.toBe(first?.id);
+    await waitFor(() =>
+      expect([...document.querySelectorAll('.reader-body mark')].map((m) => m.textContent).join('')).toBe(
+        `${SENTENCE} The end`,
+      ),
+    );
+  }, 60_000);
+
   // A highlight's comment saved, or the live page reporting where it found it, changes no mark: the
   // marks stay as drawn, and a selection being made in the text is not lost to a repaint.
   it('keeps its marks, and the reader’s selection, when a highlight changes in what is not drawn', async () => {

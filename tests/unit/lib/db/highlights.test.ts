@@ -29,6 +29,24 @@ afterEach(async () => {
 const quote = (exact: string): SelectorSet => ({ quote: { type: 'TextQuoteSelector', exact } });
 
 describe('highlights', () => {
+  it('joined by a wider one, are replaced by it: the oldest one’s colour, their comments oldest first', async () => {
+    const older = await addHighlight(
+      'article:a',
+      quote('one'),
+      { note: 'first thought', color: 'green' },
+      { db, now: 10 },
+    );
+    const newer = await addHighlight('article:a', quote('two'), { note: 'second', color: 'pink' }, { db, now: 20 });
+    const silent = await addHighlight('article:a', quote('three'), {}, { db, now: 25 });
+    const elsewhere = await addHighlight('article:b', quote('other'), {}, { db, now: 5 });
+    const ids = [newer, older, silent, elsewhere].map((highlight) => highlight?.id ?? '');
+    const joined = await addHighlight('article:a', quote('one two three'), { joining: ids }, { db, now: 30 });
+    expect(joined).toMatchObject({ note: 'first thought\n\nsecond', color: 'green', createdAt: 30 });
+    expect((await getHighlights('article:a', db)).map((h) => h.selectors.quote.exact)).toEqual(['one two three']);
+    // Another item's highlight is never taken, whatever a message says.
+    expect((await getHighlights('article:b', db)).map((h) => h.id)).toEqual([elsewhere?.id]);
+  });
+
   it('are kept per item in the order they were made, with a note and a color', async () => {
     const second = await addHighlight('article:a', quote('two'), {}, { db, now: 20 });
     const first = await addHighlight('article:a', quote('one'), { note: 'why', color: 'blue' }, { db, now: 10 });
