@@ -71,6 +71,24 @@ function layOutParagraphs() {
     },
   });
 }
+/** The article's page with its first paragraph's sentence one stored highlight ("first"), the button reachable. */
+function startWithFirstParagraphHighlighted() {
+  openShadowRoots();
+  const stored: PageHighlight = {
+    id: 'first',
+    selectors: {
+      quote: { type: 'TextQuoteSelector', exact: 'Caches fail in groups.', prefix: 'stampede ', suffix: ' The' },
+      position: { type: 'TextPositionSelector', start: 15, end: 37 },
+    },
+    color: 'yellow',
+  };
+  startPageHighlights(window, {
+    articleId: 'cache-stampede',
+    highlights: [stored],
+    signal: controller.signal,
+    fromUser: () => true,
+  });
+}
 /** The sentence's line, and a button elsewhere on the page ("Accept cookies"). */
 const ON_SENTENCE = { x: 110, y: 190 };
 const END_OF_SENTENCE = { x: 490, y: 190 };
@@ -226,21 +244,7 @@ describe('highlights on a blog article’s page', () => {
 
   // QA pass: the same words highlighted again nested a second mark, and the card listed them twice.
   it('refuses a selection that is one highlight already, and keeps one across two', async () => {
-    openShadowRoots();
-    const stored: PageHighlight = {
-      id: 'first',
-      selectors: {
-        quote: { type: 'TextQuoteSelector', exact: 'Caches fail in groups.', prefix: 'stampede ', suffix: ' The' },
-        position: { type: 'TextPositionSelector', start: 15, end: 37 },
-      },
-      color: 'yellow',
-    };
-    startPageHighlights(window, {
-      articleId: 'cache-stampede',
-      highlights: [stored],
-      signal: controller.signal,
-      fromUser: () => true,
-    });
+    startWithFirstParagraphHighlighted();
     selectSentence();
     await labelsOnPress();
     const select = (start: Node, end: Node) => {
@@ -269,21 +273,7 @@ describe('highlights on a blog article’s page', () => {
   });
 
   it('takes in whole a highlight the selection runs across the end of', async () => {
-    openShadowRoots();
-    const stored: PageHighlight = {
-      id: 'first',
-      selectors: {
-        quote: { type: 'TextQuoteSelector', exact: 'Caches fail in groups.', prefix: 'stampede ', suffix: ' The' },
-        position: { type: 'TextPositionSelector', start: 15, end: 37 },
-      },
-      color: 'yellow',
-    };
-    startPageHighlights(window, {
-      articleId: 'cache-stampede',
-      highlights: [stored],
-      signal: controller.signal,
-      fromUser: () => true,
-    });
+    startWithFirstParagraphHighlighted();
     const mark = document.querySelector('article mark')!;
     const next = document.querySelector('article p:last-of-type')!.firstChild as Text;
     const range = document.createRange();
