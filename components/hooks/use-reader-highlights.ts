@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useAnnouncement } from '@/components/hooks/use-announcement';
-import { type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
+import { type PaintableHighlight, type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { describeSelection, highlightedMessage, isKeyForField, selectedRangeIn } from '@/lib/annotations/selection';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
 import type { Highlight } from '@/lib/db/schema';
@@ -115,10 +115,8 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
  * a comment saved or the live page's finding written gives the query a new list, and painting it
  * again would replace every mark and lose a selection being made in the text.
  */
-function useSameDrawing(highlights: Highlight[] | undefined): Highlight[] | undefined {
-  const last = useRef<{ key: string; highlights: Highlight[] } | null>(null);
-  if (!highlights) return undefined;
-  const key = JSON.stringify(highlights.map(({ id, selectors, color }) => [id, selectors, color]));
-  if (last.current?.key !== key) last.current = { key, highlights };
-  return last.current.highlights;
+function useSameDrawing(highlights: Highlight[] | undefined): PaintableHighlight[] | undefined {
+  const key = highlights && JSON.stringify(highlights.map(({ id, selectors, color }) => [id, selectors, color]));
+  // Made again only when the key (what is drawn of them) changes, by design.
+  return useMemo(() => highlights?.map(({ id, selectors, color }) => ({ id, selectors, color })), [key]);
 }

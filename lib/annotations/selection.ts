@@ -21,7 +21,7 @@ export function selectedRangeIn(root: Element, selection: Selection | null): Ran
 
 /** Said when the selected words are one highlight already (the reader's status, a page's button). */
 export const ALREADY_HIGHLIGHTED = 'Already highlighted.';
-/** Said when a selection was highlighted, taking in `joined` highlights it overlapped (the reader's status, a page's button). */
+/** Said in the reader's status when a selection was highlighted, taking in `joined` highlights it overlapped. */
 export function highlightedMessage(joined: number): string {
   if (joined === 0) return 'Highlighted.';
   return `Highlighted, joined with ${joined === 1 ? 'the highlight' : `the ${joined} highlights`} it overlapped.`;
@@ -50,9 +50,8 @@ export function describeSelection(
   if (!range) return { ok: false, message: 'Select some text of the article first.' };
   if (isWithinOneHighlight(range)) return { ok: false, message: ALREADY_HIGHLIGHTED };
   if (!hasMarkableText(range)) return { ok: false, message: NOTHING_TO_MARK };
-  const widened = widenToHighlights(range, byId, (id) =>
-    [...root.querySelectorAll(HIGHLIGHT_MARK)].filter((mark) => byId(mark) === id),
-  );
+  const marksById = Map.groupBy(root.querySelectorAll(HIGHLIGHT_MARK), byId);
+  const widened = widenToHighlights(range, byId, (id) => marksById.get(id as string | null) ?? []);
   const described = describeRange(root, widened.range);
   if (described.ok) return { ...described, joined: widened.highlights as string[] };
   return {
@@ -89,22 +88,27 @@ export function widenToHighlights(
 ): { range: Range; highlights: unknown[] } {
   const highlights = new Set<unknown>();
   const markOf = (element: Element | null | undefined) => element?.closest(HIGHLIGHT_MARK) ?? null;
-  // Each highlight around the words, nested ones too (drawn over an older one, one mark in another).
-  for (const text of selectedTexts(range))
-    for (let mark = markOf(text.parentElement); mark; mark = markOf(mark.parentElement)) {
-      const highlight = highlightOf(mark);
-      if (highlight !== undefined && highlight !== null) highlights.add(highlight);
-    }
   const widened = range.cloneRange();
-  for (const highlight of highlights)
-    for (const mark of marksOf(highlight)) {
-      const marked = mark.ownerDocument.createRange();
-      marked.selectNodeContents(mark);
-      if (marked.compareBoundaryPoints(Range.START_TO_START, widened) < 0)
-        widened.setStart(marked.startContainer, marked.startOffset);
-      if (marked.compareBoundaryPoints(Range.END_TO_END, widened) > 0)
-        widened.setEnd(marked.endContainer, marked.endOffset);
-    }
+  // Again until no highlight is added: one taken in whole may run into another (review).
+  for (let added = true; added; ) {
+    added = false;
+    // Each highlight around the words, nested ones too (drawn over an older one, one mark in another).
+    for (const text of selectedTexts(widened))
+      for (let mark = markOf(text.parentElement); mark; mark = markOf(mark.parentElement)) {
+        const highlight = highlightOf(mark);
+        if (highlight === undefined || highlight === null || highlights.has(highlight)) continue;
+        highlights.add(highlight);
+        added = true;
+        for (const drawn of marksOf(highlight)) {
+          const marked = drawn.ownerDocument.createRange();
+          marked.selectNodeContents(drawn);
+          if (marked.compareBoundaryPoints(Range.START_TO_START, widened) < 0)
+            widened.setStart(marked.startContainer, marked.startOffset);
+          if (marked.compareBoundaryPoints(Range.END_TO_END, widened) > 0)
+            widened.setEnd(marked.endContainer, marked.endOffset);
+        }
+      }
+  }
   return { range: widened, highlights: [...highlights] };
 }
 

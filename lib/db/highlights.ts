@@ -28,7 +28,10 @@ export async function getHighlightCounts(db: ShelfDatabase = getDatabase()): Pro
 /**
  * Adds a highlight to a saved item; returns it, or null when the item is not saved. `joining`: the
  * item's highlights its passage takes in (`widenToHighlights`), replaced by it in the same transaction:
- * it keeps the oldest one's colour and their comments, oldest first. Ids of other items' highlights are ignored.
+ * it keeps the oldest one's colour and their comments, oldest first, and their ids (`joinedFrom`), so
+ * that a comment another window saves on one of them meanwhile comes to it. A page's script names
+ * them, so only those of this item whose quote is in the new one are taken; and none when their
+ * comments together would be cut (they stay as they are: nothing is lost).
  */
 export function addHighlight(
   itemId: string,
@@ -49,25 +52,43 @@ export function addHighlight(
   return reportingFullStorage(() =>
     db.transaction('rw', db.items, db.highlights, async () => {
       if (!(await db.items.get(itemId))) return null;
-      const joined = (await db.highlights.bulkGet([...joining]))
-        .filter((highlight): highlight is Highlight => highlight?.itemId === itemId)
-        .sort((a, b) => a.createdAt - b.createdAt);
-      const notes = [...joined.map((highlight) => highlight.note), note].filter((text) => text.trim() !== '');
+      const quote = oneSpaced(selectors.quote.exact);
+      let joined = (await db.highlights.bulkGet([...joining]))
+        .filter(
+          (highlight): highlight is Highlight =>
+            highlight?.itemId === itemId && quote.includes(oneSpaced(highlight.selectors.quote.exact)),
+        )
+        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      let notes = [...joined.map((highlight) => highlight.note), note].filter((text) => text.trim() !== '');
+      if (notes.join(NOTE_JOINER).length > MAX_HIGHLIGHT_NOTE_LENGTH) {
+        joined = [];
+        notes = [note];
+      }
       const highlight: Highlight = {
         id: crypto.randomUUID(),
         itemId,
         selectors,
         ...(quoteBlocks ? { quoteBlocks } : {}),
-        note: cutToLength(notes.join('\n\n'), MAX_HIGHLIGHT_NOTE_LENGTH),
+        note: cutToLength(notes.join(NOTE_JOINER), MAX_HIGHLIGHT_NOTE_LENGTH),
         color: joined[0]?.color ?? color,
         createdAt: now,
         updatedAt: now,
+        ...(joined.length > 0 ? { joinedFrom: joined.map(({ id }) => id) } : {}),
       };
       await db.highlights.bulkDelete(joined.map(({ id }) => id));
       await db.highlights.add(highlight);
       return highlight;
     }),
   );
+}
+
+/** Between the comments of highlights joined into one. */
+const NOTE_JOINER = '\n\n';
+const oneSpaced = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The highlight one with this id was joined into (`addHighlight`'s `joining`), if any. */
+function joinedInto(db: ShelfDatabase, id: string): Promise<Highlight | undefined> {
+  return db.highlights.filter((highlight) => highlight.joinedFrom?.includes(id) === true).first();
 }
 
 /**
@@ -81,12 +102,15 @@ export function updateHighlight(
 ): Promise<boolean> {
   return reportingFullStorage(() =>
     db.transaction('rw', db.items, db.highlights, db.meta, async () => {
-      const changed = await db.highlights.update(id, (highlight) => {
+      const change = (highlight: Highlight) => {
         if (patch.note !== undefined) highlight.note = cutToLength(patch.note, MAX_HIGHLIGHT_NOTE_LENGTH);
         if (patch.color !== undefined) highlight.color = patch.color;
         highlight.updatedAt = now;
-      });
-      if (changed === 1) return true;
+      };
+      if ((await db.highlights.update(id, change)) === 1) return true;
+      // Joined into another meanwhile (a wider selection in another window): a colour chosen goes to it.
+      const into = await joinedInto(db, id);
+      if (into && patch.note === undefined) return (await db.highlights.update(into.id, change)) === 1;
       // Removed in another window before this one's list showed it: the colour chosen is kept for that
       // removal's Undo, as a comment typed meanwhile is (review: Undo brought it back in its old colour).
       if (patch.color !== undefined && patch.note === undefined)
@@ -119,8 +143,16 @@ export function setHighlightNote(
         highlight.updatedAt = now;
         written = highlight.note;
       });
+      // Joined into another in another window while this was typed: the edit is joined with its comment.
+      const into = updated === 0 ? await joinedInto(db, id) : undefined;
+      if (into)
+        await db.highlights.update(into.id, (highlight) => {
+          highlight.note = cutToLength(joinSavedEdit(highlight.note, note, base, underWay), MAX_HIGHLIGHT_NOTE_LENGTH);
+          highlight.updatedAt = now;
+          written = highlight.note;
+        });
       // Removed in another window (with its item, or alone) while this was typed: kept for that removal's Undo.
-      if (updated === 0) {
+      else if (updated === 0) {
         const kept = await keepNoteAfterRemoval(db, { target: 'highlight', id, note, base, underWay, at: now });
         written = kept === undefined ? undefined : cutToLength(kept, MAX_HIGHLIGHT_NOTE_LENGTH);
       }

@@ -166,7 +166,7 @@ export function getSnippetSources(
     for (const item of items) {
       if (item?.note.trim()) notes.set(item.id, [...(notes.get(item.id) ?? []), { note: item.note }]);
       if (item?.tags.length)
-        notes.set(item.id, [...(notes.get(item.id) ?? []), { note: `Tags: ${item.tags.join(', ')}` }]);
+        notes.set(item.id, [...(notes.get(item.id) ?? []), { note: `Tags: ${item.tags.join(', ')}`, tags: true }]);
     }
     return { texts, notes };
   });

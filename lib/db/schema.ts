@@ -128,6 +128,11 @@ export const highlightSchema = z.strictObject({
    * never looked for there). Kept per browser, not synced: another browser may see another page.
    */
   pageAnchor: z.enum(['found', 'not-found']).optional(),
+  /**
+   * The highlights this one took the place of, joined by a wider selection: a comment another window
+   * saves on one of them meanwhile comes here. Kept per browser, not synced; never indexed.
+   */
+  joinedFrom: z.array(z.string().min(1).max(64)).max(5000).optional(),
 });
 export type Highlight = z.infer<typeof highlightSchema>;
 

@@ -221,6 +221,7 @@ export function applySyncChanges(
           // Only for the export: blocks a newer Shelf writes in another shape are left out, not the highlight.
           quoteBlocks: quoteBlocksSchema.safeParse(incoming.quoteBlocks).data ?? mine?.quoteBlocks,
           pageAnchor: mine?.pageAnchor, // this browser's own finding, not synced
+          joinedFrom: mine?.joinedFrom, // as this browser joined them, not synced
         } satisfies Record<keyof Highlight, unknown>);
         if (!highlight.success) {
           report.refusedHighlights.push(incoming.id);

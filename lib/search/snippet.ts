@@ -264,6 +264,8 @@ function cut(text: string, around: number, width: number, matchedTerms: Readonly
 export interface UserNote {
   note: string;
   quote?: string;
+  /** The item's tags as a line ("Tags: …"): shown only when they show more of the query than the copy. */
+  tags?: true;
 }
 
 /** A highlighted quote as a passage the reader can look for: its first words, within the reader view's 400 characters. */
@@ -287,11 +289,13 @@ export function withNoteSnippets(
     const copy = made.get(id) ?? null;
     let best = copy;
     let fromNote = false;
-    for (const { quote, note } of highlights) {
+    for (const { quote, note, tags } of highlights) {
       const snippet = makeSnippet(note, matchedTerms, prefix, options);
       // A note showing all the copy's passage shows is the snippet too: the row says the note matched
-      // (QA pass: "Matched your note" above a passage of the copy, both saying "surveillance").
-      const coversCopy = best === copy && copy !== null && snippet !== null && showsAllOf(snippet, copy, matchedTerms);
+      // (QA pass: "Matched your note" above a passage of the copy, both saying "surveillance"). Not the
+      // tags' line: the copy's passage says more, and opens the reader there (review).
+      const coversCopy =
+        !tags && best === copy && copy !== null && snippet !== null && showsAllOf(snippet, copy, matchedTerms);
       if (snippet && (!best || outweighs(snippet, best, matchedTerms) || coversCopy)) {
         best = { ...snippet, passage: quote ? quotePassage(quote) : '' };
         fromNote = true;

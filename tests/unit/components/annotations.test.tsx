@@ -358,6 +358,24 @@ describe('annotating in the reader', () => {
     );
   }, 60_000);
 
+  // Review: a highlight taken in whole could run into another, left overlapping the new one.
+  it('joins, too, a highlight the one taken in runs into', async () => {
+    await addHighlight(itemId, { quote: { type: 'TextQuoteSelector', exact: 'help. Readers' } });
+    await addHighlight(itemId, { quote: { type: 'TextQuoteSelector', exact: 'Readers never block' } });
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    await waitFor(() => expect(document.querySelectorAll('.reader-body mark').length).toBeGreaterThanOrEqual(2));
+    // From before the first one ("Snapshots ") into it; it runs into the second.
+    const mark = document.querySelector('.reader-body mark') as HTMLElement;
+    const before = mark.previousSibling as Text;
+    document.getSelection()?.setBaseAndExtent(before, before.data.indexOf('Snapshots'), mark.firstChild as Text, 4);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    await waitFor(async () =>
+      expect((await getHighlights(itemId)).map((h) => h.selectors.quote.exact)).toEqual([
+        'Snapshots help. Readers never block',
+      ]),
+    );
+  }, 60_000);
+
   // A highlight's comment saved, or the live page reporting where it found it, changes no mark: the
   // marks stay as drawn, and a selection being made in the text is not lost to a repaint.
   it('keeps its marks, and the reader’s selection, when a highlight changes in what is not drawn', async () => {

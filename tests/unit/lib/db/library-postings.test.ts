@@ -555,7 +555,7 @@ describe('what snippets are made from', () => {
       { quote: 'Readers never block writers.', note: 'ask Priya' },
       { quote: 'Checkpoints copy pages back.', note: 'then the log shrinks' },
       { note: 'compare with the LSM tree' },
-      { note: 'Tags: databases, sqlite' },
+      { note: 'Tags: databases, sqlite', tags: true },
     ]);
     expect(notes.size).toBe(1);
     // A search that matched the tag alone shows it, marked.

@@ -263,6 +263,15 @@ describe("a page matched by a highlight's note", () => {
     expect(made.get('page:lm')).toMatchObject({ text: 'Compare with the surveillance debate in 2015', passage: '' });
   });
 
+  // Review: a tag's line ("Tags: surveillance") took the place of the copy's passage saying the word.
+  it("keeps the copy's passage beside a tag saying no more", () => {
+    const terms = termsOf('surveillance');
+    const fromCopy = makeSnippet('The law widened state surveillance of phone records.', terms, null) as Snippet;
+    const tags = new Map([['page:lm', [{ note: 'Tags: surveillance', tags: true as const }]]]);
+    const made = withNoteSnippets(new Map([['page:lm', fromCopy]]), tags, terms, null);
+    expect(made.get('page:lm')?.text).toContain('phone records');
+  });
+
   // QA pass: found by the tag "wasm-stuff", a page's row showed a passage of its copy ("…add.wasm.
   // Instead, let's ask emcc to only emit Wasm") rather than the tag: "add.wasm" and "Wasm" were
   // counted as two different words of the query, as many as the tag showed.
