@@ -36,6 +36,9 @@ test('keyboard only: type, ↓, Enter opens the highlighted article in a new tab
   const second = popup.results.nth(1);
   await expect(second).toHaveAttribute('aria-selected', 'true');
   await expect(popup.searchBox).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id')) ?? '');
+  // QA pass: the chosen result stood out by a background 1.2:1 from the page's; an accent outline marks it.
+  await expect(second).toHaveCSS('outline-style', 'solid');
+  await expect(popup.results.first()).toHaveCSS('outline-style', 'none');
   const title = (await second.locator('.result-title').textContent()) ?? '';
   const article = articles.find((a) => a.title === title);
   expect(article, `result "${title}" is a bundled article`).toBeTruthy();
