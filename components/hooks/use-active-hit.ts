@@ -5,22 +5,30 @@ import type { SearchHit } from '@/lib/search/unified';
 export type KeptActiveHit = readonly [string | null, (key: string | null) => void];
 
 /**
- * The result ↑/↓ are on, kept by its key: a list that reorders under it (a saved page moving first
- * once its copy is read, the library joining) keeps the one the user chose. None chosen: the first.
+ * The result ↑/↓ chose, kept by its key: a list that reorders under it (a saved page moving first
+ * once its copy is read, the library joining) keeps the one the user chose. None is chosen until ↓
+ * (or the pointer) chooses one: ↓ from the box goes to the first result, as "type, ↓, Enter opens
+ * the article" reads (issue #3's words; it went to the second). Enter and the result's actions act
+ * on the chosen result, else on the first.
  */
 export function useActiveHit(hits: readonly SearchHit[], kept?: KeptActiveHit) {
   const own = useState<string | null>(null);
   const [activeKey, setActiveKey] = kept ?? own;
-  // Not found (none chosen, or it left the list): the first.
-  const activeIndex = Math.max(0, activeKey === null ? -1 : hits.findIndex((hit) => hit.key === activeKey));
+  // -1: none chosen (or it left the list).
+  const activeIndex = activeKey === null ? -1 : hits.findIndex((hit) => hit.key === activeKey);
   const keyAt = (index: number) => hits[Math.max(0, Math.min(index, hits.length - 1))]?.key ?? null;
   return {
+    /** The chosen result's index (drawn as chosen, the box's active descendant); -1 for none. */
     activeIndex,
-    active: hits[activeIndex] ?? null,
+    /** What Enter opens: the chosen result, else the first. */
+    active: hits[activeIndex] ?? hits[0] ?? null,
     setActiveIndex: (index: number) => setActiveKey(keyAt(index)),
-    /** Moves the active result by `step`, staying within the results. */
-    move: (step: number) => setActiveKey(keyAt(activeIndex + step)),
-    /** A new query or filter: the first result is the active one. */
+    /** Moves the chosen result by `step` within the results; from none, ↓ chooses the first. */
+    move: (step: number) => {
+      if (activeIndex >= 0) setActiveKey(keyAt(activeIndex + step));
+      else if (step > 0) setActiveKey(keyAt(0));
+    },
+    /** A new query or filter: none chosen. */
     reset: () => setActiveKey(null),
   };
 }

@@ -31,7 +31,7 @@ export function renderFirstPaint(doc: Document, picture: FirstPaint): HTMLElemen
   }
 
   const list = element(doc, 'div', { className: 'search-results' });
-  renderResultRows(list, picture.results, 0);
+  renderResultRows(list, picture.results, -1); // none chosen yet, as the app has it
   root.append(input, filters, element(doc, 'p', { className: 'result-count', text: picture.count }), list);
   return root;
 }

@@ -81,7 +81,7 @@ export function PopupApp({
         aria-expanded={hits.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={active ? getResultOptionId(listId, search.activeIndex) : undefined}
+        aria-activedescendant={search.activeIndex >= 0 ? getResultOptionId(listId, search.activeIndex) : undefined}
         placeholder={describeSearchPlaceholder()}
         // biome-ignore lint/a11y/noAutofocus: the popup exists to search; typing must work at once.
         autoFocus

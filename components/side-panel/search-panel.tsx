@@ -78,7 +78,7 @@ export function SearchPanel({ query, onQueryChange, onShow, place: kept }: Searc
         aria-expanded={hits.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={search.active ? getResultOptionId(listId, search.activeIndex) : undefined}
+        aria-activedescendant={search.activeIndex >= 0 ? getResultOptionId(listId, search.activeIndex) : undefined}
         placeholder="Search articles and your saved pages"
         value={search.query}
         onChange={(event) => search.setQuery(event.target.value)}

@@ -139,6 +139,7 @@ test.describe('axe-core, light and dark schemes: no serious or critical violatio
     expect(await results.first().locator('.result-summary').evaluate(summaryCut), 'summary cut to a line').toBe(true);
     await expectRowDetailsWholeAt320(popup, results, ':scope > span');
     await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
     const options = popup.getByRole('listbox', { name: 'Search results' }).getByRole('option');
     await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
     await expectStateShownInForcedColours(popup, options.nth(1), options.nth(0));

@@ -29,6 +29,7 @@ test('keyboard only: search → save → read → mark done', async ({ context, 
   await popup.page.keyboard.type('cold start serverless');
   const first = popup.firstResult;
   await expect(first).toContainText('Cold Start Latency');
+  await popup.page.keyboard.press('ArrowDown');
   await expect(first).toHaveAttribute('aria-selected', 'true');
 
   // Save: Alt+S on the active result.
@@ -89,7 +90,7 @@ test('↓ through the results keeps the chosen one in view, in the popup and the
   await popup.page.setViewportSize({ width: 400, height: 600 });
   await popup.search('cache');
   await expect(popup.results.nth(9)).toBeAttached();
-  for (let i = 0; i < 9; i++) await popup.searchBox.press('ArrowDown');
+  for (let i = 0; i < 10; i++) await popup.searchBox.press('ArrowDown');
   await expect(popup.results.nth(9)).toHaveAttribute('aria-selected', 'true');
   await expect(popup.results.nth(9)).toBeInViewport();
   await expect(popup.searchBox).toBeFocused();
@@ -100,7 +101,7 @@ test('↓ through the results keeps the chosen one in view, in the popup and the
   await box.fill('cache');
   const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
   await expect(options.nth(11)).toBeAttached();
-  for (let i = 0; i < 11; i++) await box.press('ArrowDown');
+  for (let i = 0; i < 12; i++) await box.press('ArrowDown');
   await expect(options.nth(11)).toHaveAttribute('aria-selected', 'true');
   await expect(options.nth(11)).toBeInViewport();
 });

@@ -31,15 +31,20 @@ test('keyboard only: type, ↓, Enter opens the highlighted article in a new tab
   const navigations = recordNavigations(context);
   const popup = await openPopup(context, extensionId);
   await popup.page.keyboard.type('redis eviction cache');
-  await expect(popup.results.first()).toHaveAttribute('aria-selected', 'true');
+  // None chosen until ↓: ↓ from the box chooses the first result (issue #3: "type, ↓, Enter opens the article").
+  await expect(popup.results.nth(1)).toBeAttached();
+  await expect(popup.results.first()).toHaveAttribute('aria-selected', 'false');
+  await expect(popup.searchBox).not.toHaveAttribute('aria-activedescendant', /./);
   await popup.page.keyboard.press('ArrowDown');
-  const second = popup.results.nth(1);
-  await expect(second).toHaveAttribute('aria-selected', 'true');
-  await expect(popup.searchBox).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id')) ?? '');
+  await popup.page.keyboard.press('ArrowDown');
+  await popup.page.keyboard.press('ArrowUp');
+  const first = popup.results.first();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.searchBox).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id')) ?? '');
   // QA pass: the chosen result stood out by a background 1.2:1 from the page's; an accent outline marks it.
-  await expect(second).toHaveCSS('outline-style', 'solid');
-  await expect(popup.results.first()).toHaveCSS('outline-style', 'none');
-  const title = (await second.locator('.result-title').textContent()) ?? '';
+  await expect(first).toHaveCSS('outline-style', 'solid');
+  await expect(popup.results.nth(1)).toHaveCSS('outline-style', 'none');
+  const title = (await first.locator('.result-title').textContent()) ?? '';
   const article = articles.find((a) => a.title === title);
   expect(article, `result "${title}" is a bundled article`).toBeTruthy();
   const expectedUrl = article?.url ?? 'https://duckduckgo.com/';
@@ -211,8 +216,10 @@ test('keyboard: a topic chip hands the focus to the search box, and the results 
   const popup = await openPopup(context, extensionId);
   await expect(popup.page.getByRole('heading', { level: 1, name: 'Shelf' })).toBeAttached();
   await popup.page.getByRole('button', { name: 'Caching & Redis' }).click();
-  await expect(popup.firstResult).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.firstResult).toBeAttached();
   await expect(popup.searchBox).toBeFocused();
+  await popup.page.keyboard.press('ArrowDown');
+  await expect(popup.firstResult).toHaveAttribute('aria-selected', 'true');
   await popup.page.keyboard.press('ArrowDown');
   await expect(popup.results.nth(1)).toHaveAttribute('aria-selected', 'true');
 

@@ -67,6 +67,7 @@ describe('Search Shelf, in the side panel', () => {
     fireEvent.change(searchBox(), { target: { value: 'thundering herd' } });
     await waitFor(() => expect(results().length).toBeGreaterThan(1));
     fireEvent.keyDown(searchBox(), { key: 'ArrowDown' });
+    fireEvent.keyDown(searchBox(), { key: 'ArrowDown' });
     const chosen = results()[1]?.textContent;
     fireEvent.keyDown(searchBox(), { key: 'Enter' });
     const back = await screen.findByRole('button', { name: 'Back' });

@@ -16,7 +16,7 @@ describe('the result ↑/↓ are on', () => {
     const { result, rerender } = renderHook(({ hits }) => useActiveHit(hits), {
       initialProps: { hits: [article, saved, other] },
     });
-    expect(result.current.active?.key).toBe('a');
+    act(() => result.current.move(1));
     act(() => result.current.move(1));
     expect(result.current.active?.key).toBe('b');
     rerender({ hits: [saved, article, other] });
@@ -26,21 +26,38 @@ describe('the result ↑/↓ are on', () => {
     expect(result.current.active?.key).toBe('a');
   });
 
-  it('is the first result when none was chosen, or the one chosen left the list', () => {
+  // Issue #3's "type, ↓, Enter opens the article": ↓ from the box went to the second result.
+  it('is none until ↓ chooses the first; Enter acts on the first meanwhile', () => {
+    const { result } = renderHook(({ hits }) => useActiveHit(hits), {
+      initialProps: { hits: [page('a'), page('b')] },
+    });
+    expect(result.current.activeIndex).toBe(-1);
+    expect(result.current.active?.key).toBe('a');
+    act(() => result.current.move(-1));
+    expect(result.current.activeIndex).toBe(-1);
+    act(() => result.current.move(1));
+    expect(result.current.activeIndex).toBe(0);
+    expect(result.current.active?.key).toBe('a');
+    act(() => result.current.move(1));
+    expect(result.current.active?.key).toBe('b');
+  });
+
+  it('is none again, Enter on the first, when the one chosen left the list or the search changed', () => {
     const { result, rerender } = renderHook(({ hits }) => useActiveHit(hits), {
       initialProps: { hits: [page('a'), page('b')] },
     });
-    rerender({ hits: [page('b'), page('a')] });
-    expect(result.current.active?.key).toBe('b');
     act(() => result.current.setActiveIndex(1));
-    expect(result.current.active?.key).toBe('a');
+    expect(result.current.active?.key).toBe('b');
     rerender({ hits: [page('x'), page('y')] });
+    expect(result.current.activeIndex).toBe(-1);
     expect(result.current.active?.key).toBe('x');
+    act(() => result.current.setActiveIndex(1));
     act(() => result.current.move(5));
     expect(result.current.active?.key).toBe('y');
     act(() => result.current.move(-9));
     expect(result.current.active?.key).toBe('x');
     act(() => result.current.reset());
+    expect(result.current.activeIndex).toBe(-1);
     rerender({ hits: [] });
     expect(result.current.active).toBeNull();
   });

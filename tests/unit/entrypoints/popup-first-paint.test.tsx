@@ -1,4 +1,4 @@
-import { act, render, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { paintBeforeApp, renderFirstPaint } from '@/components/popup/first-paint-picture';
@@ -216,14 +216,16 @@ describe('the app taking over from the first-paint script', () => {
 
     const list = within(root).getByRole('listbox', { name: 'Search results' });
     const options = within(list).getAllByRole('option');
-    // The very elements the first paint drew, now live: ids for aria-activedescendant, the first active.
+    // The very elements the first paint drew, now live: ids for aria-activedescendant, none chosen yet.
     expect(options).toEqual(painted);
     expect(options.map((option) => option.id)).toEqual(options.map((_, index) => `${list.id}-option-${index}`));
-    expect(options.map((option) => option.getAttribute('aria-selected'))).toEqual(
-      options.map((_, index) => String(index === 0)),
-    );
+    expect(options.map((option) => option.getAttribute('aria-selected'))).toEqual(options.map(() => 'false'));
     const input = within(root).getByRole('combobox', { name: 'Search articles' });
+    expect(input.getAttribute('aria-activedescendant')).toBeNull();
+    // ↓ chooses the first.
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
     expect(input.getAttribute('aria-activedescendant')).toBe(options[0]?.id);
+    expect(options[0]?.getAttribute('aria-selected')).toBe('true');
     expect(document.querySelector('[data-first-paint]')).toBeNull();
     act(() => reactRoot.unmount());
     root.remove();
