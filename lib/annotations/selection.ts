@@ -54,9 +54,14 @@ export function describeSelection(
   const widened = widenToHighlights(range, byId, (id) => marksById.get(id as string | null) ?? []);
   const described = describeRange(root, widened.range);
   if (described.ok) return { ...described, joined: widened.highlights as string[] };
+  if (described.error !== 'too-long') return { ok: false, message: 'Select some text first.' };
+  // A few words may be too long once joined with the highlights they run into (review): said so.
   return {
     ok: false,
-    message: described.error === 'too-long' ? 'That selection is too long to highlight.' : 'Select some text first.',
+    message:
+      widened.highlights.length > 0
+        ? 'With the highlights it runs into, that selection is too long to highlight.'
+        : 'That selection is too long to highlight.',
   };
 }
 

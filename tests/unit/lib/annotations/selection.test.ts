@@ -71,3 +71,22 @@ describe('describeSelection', () => {
     expect(withWords.ok && withWords.selectors.quote.exact).toBe('The identity e=mc2 is famous.');
   });
 });
+
+describe('describeSelection joining highlights', () => {
+  // Review: a few words chosen across a long highlight's end were "too long", with no word of why.
+  it('says when the highlights a selection runs into make it too long', () => {
+    const long = 'word '.repeat(4_100);
+    document.body.innerHTML = `<div id="article"><p><mark data-shelf-highlight="h1">${long}</mark>and after it.</p></div>`;
+    const mark = document.querySelector('mark') as HTMLElement;
+    const after = mark.nextSibling as Text;
+    getSelection()?.setBaseAndExtent(mark.firstChild as Text, long.length - 5, after, 3);
+    const article = document.getElementById('article') as Element;
+    expect(describeSelection(article, getSelection())).toEqual({
+      ok: false,
+      message: 'With the highlights it runs into, that selection is too long to highlight.',
+    });
+    // Words after it alone are highlighted, joining nothing.
+    getSelection()?.setBaseAndExtent(after, 4, after, 9);
+    expect(describeSelection(article, getSelection())).toMatchObject({ ok: true, joined: [] });
+  });
+});
