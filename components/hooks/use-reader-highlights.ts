@@ -3,6 +3,7 @@ import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef, useState
 import { useAnnouncement } from '@/components/hooks/use-announcement';
 import { type PaintableHighlight, type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { describeSelection, highlightedMessage, isKeyForField, selectedRangeIn } from '@/lib/annotations/selection';
+import { CommentsTooLongToJoinError } from '@/lib/db/errors';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
 import type { Highlight } from '@/lib/db/schema';
 import { focusElement } from '@/lib/dom/focus-rescue';
@@ -53,8 +54,16 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
     selection?.removeAllRanges();
     setSelectionRect(null);
     const { selectors, quoteBlocks, joined } = described;
-    const saved = await addHighlight(itemId, selectors, { quoteBlocks, joining: joined });
-    setMessage(saved ? highlightedMessage(joined.length) : 'This page is no longer saved; the highlight was not kept.');
+    let saved: Highlight | null;
+    try {
+      saved = await addHighlight(itemId, selectors, { quoteBlocks, joining: joined });
+    } catch (error) {
+      if (!(error instanceof CommentsTooLongToJoinError)) throw error;
+      return setMessage(error.message);
+    }
+    // As stored: of the highlights the selection ran into, those it took the place of.
+    const took = saved?.joinedFrom?.filter((id) => joined.includes(id)).length ?? 0;
+    setMessage(saved ? highlightedMessage(took) : 'This page is no longer saved; the highlight was not kept.');
   }, [body, itemId, setMessage]);
 
   useLayoutEffect(() => {

@@ -3,7 +3,7 @@ import { boxElement, isFromUser, onUserClick, setUnavailable, type UserEventChec
 import css from '@/lib/content/highlight-button.css?inline';
 import { NOT_WATCHED, watchOcclusion } from '@/lib/content/occlusion';
 import { mountShadowBox } from '@/lib/content/shadow-box';
-import { isStorageFullMessage } from '@/lib/db/errors';
+import { COMMENTS_TOO_LONG_TO_JOIN, isStorageFullMessage } from '@/lib/db/errors';
 import { isPageNotSavedMessage } from '@/lib/messaging/highlight-errors';
 
 /** Where the button goes: below the selection's end, kept inside the viewport. */
@@ -54,6 +54,7 @@ function describeNotHighlighted(failure: unknown): string {
   if (isStorageFullMessage(failure.message)) return 'Not highlighted: the browser has no room left for Shelf';
   // A page not saved yet is saved first; when its capture fails nothing is kept.
   if (isPageNotSavedMessage(failure.message)) return 'Not highlighted: this page could not be saved';
+  if (failure.message === COMMENTS_TOO_LONG_TO_JOIN) return COMMENTS_TOO_LONG_TO_JOIN;
   return 'Could not highlight';
 }
 

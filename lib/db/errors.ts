@@ -10,6 +10,21 @@ export class StorageFullError extends Error {
   }
 }
 
+/**
+ * What Shelf says when a selection runs into highlights whose comments, joined, would be longer than
+ * a comment may be: nothing is kept (neither joined nor drawn over them), and no comment is cut.
+ */
+export const COMMENTS_TOO_LONG_TO_JOIN =
+  'Not highlighted: the comments of the highlights it runs into are too long together. Shorten one, or select apart from them.';
+
+/** A highlight refused for that (`addHighlight`'s `joining`); nothing was written. */
+export class CommentsTooLongToJoinError extends Error {
+  constructor() {
+    super(COMMENTS_TOO_LONG_TO_JOIN);
+    this.name = 'CommentsTooLongToJoinError';
+  }
+}
+
 /** Why a write failed, for the user: a full disk as Shelf says it everywhere, else the error's own words ('' for none). */
 export function writeFailureReason(error: unknown): string {
   if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;

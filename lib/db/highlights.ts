@@ -3,7 +3,7 @@ import { joinSavedEdit } from '@/lib/annotations/merge-text';
 import type { QuoteBlock } from '@/lib/annotations/quote-blocks';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
-import { reportingFullStorage } from '@/lib/db/errors';
+import { CommentsTooLongToJoinError, reportingFullStorage } from '@/lib/db/errors';
 import type { WriteOptions } from '@/lib/db/items';
 import { MAX_HIGHLIGHT_NOTE_LENGTH } from '@/lib/db/limits';
 import { keepColorAfterRemoval, keepNoteAfterRemoval, withNotesAfterRemoval } from '@/lib/db/notes-after-removal';
@@ -30,8 +30,8 @@ export async function getHighlightCounts(db: ShelfDatabase = getDatabase()): Pro
  * item's highlights its passage takes in (`widenToHighlights`), replaced by it in the same transaction:
  * it keeps the oldest one's colour and their comments, oldest first, and their ids (`joinedFrom`), so
  * that a comment another window saves on one of them meanwhile comes to it. A page's script names
- * them, so only those of this item whose quote is in the new one are taken; and none when their
- * comments together would be cut (they stay as they are: nothing is lost).
+ * them, so only those of this item whose quote is in the new one are taken. Throws
+ * `CommentsTooLongToJoinError`, writing nothing, when their comments together would be cut.
  */
 export function addHighlight(
   itemId: string,
@@ -53,17 +53,16 @@ export function addHighlight(
     db.transaction('rw', db.items, db.highlights, async () => {
       if (!(await db.items.get(itemId))) return null;
       const quote = oneSpaced(selectors.quote.exact);
-      let joined = (await db.highlights.bulkGet([...joining]))
+      const joined = (await db.highlights.bulkGet([...joining]))
         .filter(
           (highlight): highlight is Highlight =>
             highlight?.itemId === itemId && quote.includes(oneSpaced(highlight.selectors.quote.exact)),
         )
         .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-      let notes = [...joined.map((highlight) => highlight.note), note].filter((text) => text.trim() !== '');
-      if (notes.join(NOTE_JOINER).length > MAX_HIGHLIGHT_NOTE_LENGTH) {
-        joined = [];
-        notes = [note];
-      }
+      const notes = [...joined.map((highlight) => highlight.note), note].filter((text) => text.trim() !== '');
+      // Joined, their comments would be cut; drawn over them, the words would be highlighted twice.
+      if (joined.length > 0 && notes.join(NOTE_JOINER).length > MAX_HIGHLIGHT_NOTE_LENGTH)
+        throw new CommentsTooLongToJoinError();
       const highlight: Highlight = {
         id: crypto.randomUUID(),
         itemId,
@@ -73,7 +72,8 @@ export function addHighlight(
         color: joined[0]?.color ?? color,
         createdAt: now,
         updatedAt: now,
-        ...(joined.length > 0 ? { joinedFrom: joined.map(({ id }) => id) } : {}),
+        // Those they took the place of too: a comment on one joined twice still finds its way (QA pass).
+        ...(joined.length > 0 ? { joinedFrom: joined.flatMap(({ id, joinedFrom = [] }) => [id, ...joinedFrom]) } : {}),
       };
       await db.highlights.bulkDelete(joined.map(({ id }) => id));
       await db.highlights.add(highlight);

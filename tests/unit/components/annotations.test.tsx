@@ -6,6 +6,7 @@ import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { ReaderContainer } from '@/components/reader/reader-container';
 import { HIGHLIGHT_BACKGROUNDS } from '@/lib/annotations/paint-highlights';
 import { resetDatabaseConnection } from '@/lib/db/database';
+import { COMMENTS_TOO_LONG_TO_JOIN } from '@/lib/db/errors';
 import { addHighlight, getHighlights, recordPageAnchoring, setHighlightNote } from '@/lib/db/highlights';
 import { savePage, setStatus } from '@/lib/db/items';
 import { getItem } from '@/lib/db/queries';
@@ -374,6 +375,20 @@ describe('annotating in the reader', () => {
         'Snapshots help. Readers never block',
       ]),
     );
+  }, 60_000);
+
+  // QA pass: highlights whose comments were too long to join had the selection drawn over them, "joined".
+  it('says so, and keeps nothing, when the highlights a selection runs into have comments too long to join', async () => {
+    for (const exact of ['Snapshots help.', 'The end.'])
+      await addHighlight(itemId, { quote: { type: 'TextQuoteSelector', exact } }, { note: 'n'.repeat(6000) });
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    await waitFor(() => expect(document.querySelectorAll('.reader-body mark')).toHaveLength(2));
+    const [first, last] = document.querySelectorAll('.reader-body mark');
+    document.getSelection()?.setBaseAndExtent(first?.firstChild as Text, 2, last?.firstChild as Text, 3);
+    fireEvent.keyDown(document.body, { key: 'h' });
+    const said = document.querySelector('.annotated-reader > p[role=status]') as HTMLElement;
+    await waitFor(() => expect(said.textContent?.trim()).toBe(COMMENTS_TOO_LONG_TO_JOIN));
+    expect(await getHighlights(itemId)).toHaveLength(2);
   }, 60_000);
 
   // A highlight's comment saved, or the live page reporting where it found it, changes no mark: the

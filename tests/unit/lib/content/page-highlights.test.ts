@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MAX_QUOTE_LENGTH } from '@/lib/annotations/describe-range';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { articleTextRoot, showPageHighlights, startPageHighlights } from '@/lib/content/page-highlights';
-import { StorageFullError } from '@/lib/db/errors';
+import { COMMENTS_TOO_LONG_TO_JOIN, CommentsTooLongToJoinError, StorageFullError } from '@/lib/db/errors';
 import { PAGE_NOT_SAVED } from '@/lib/messaging/highlight-errors';
 import type { PageHighlight, ShelfRequest } from '@/lib/messaging/protocol';
 
@@ -404,6 +404,22 @@ describe('highlights on a blog article’s page', () => {
       fromUser: () => true,
     });
   }
+
+  it('says on the button when the highlights a selection runs into have comments too long to join', async () => {
+    startWithFirstParagraphHighlighted();
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
+      if (message.type !== 'add-page-highlight') return;
+      sendResponse({ ok: false, error: new CommentsTooLongToJoinError().message });
+      return true;
+    });
+    const mark = document.querySelector('article mark')!;
+    const next = document.querySelector('article p:last-of-type')!.firstChild as Text;
+    document.getSelection()!.setBaseAndExtent(mark.firstChild!, 2, next, 3);
+    document.dispatchEvent(new Event('selectionchange'));
+    expect(await labelsOnPress()).toContain(COMMENTS_TOO_LONG_TO_JOIN);
+    expect(document.querySelectorAll('article mark')).toHaveLength(1);
+  });
 
   // QA pass: the button pressed from the keyboard vanished with the selection, the focus fell to <body>
   // and nothing was said.
