@@ -31,6 +31,16 @@ function answerAsBackground() {
   });
 }
 
+/** The background refusing every highlight with this error's message (as its reply carries it). */
+function refuseHighlightsWith(error: string) {
+  fakeBrowser.runtime.onMessage.removeAllListeners();
+  fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
+    if (message.type !== 'add-page-highlight') return;
+    sendResponse({ ok: false, error });
+    return true;
+  });
+}
+
 /** The Highlight button's host is a closed shadow root; tests open it to reach the button. */
 function openShadowRoots() {
   const attach = Element.prototype.attachShadow;
@@ -390,12 +400,7 @@ describe('highlights on a blog article’s page', () => {
   /** Highlights on the page, with a background whose disk is full (it answers with the StorageFullError's message). */
   function startWithFullDisk() {
     openShadowRoots();
-    fakeBrowser.runtime.onMessage.removeAllListeners();
-    fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
-      if (message.type !== 'add-page-highlight') return;
-      sendResponse({ ok: false, error: new StorageFullError().message });
-      return true;
-    });
+    refuseHighlightsWith(new StorageFullError().message);
     startPageHighlights(window, {
       articleId: 'cache-stampede',
       highlights: [],
@@ -407,12 +412,7 @@ describe('highlights on a blog article’s page', () => {
 
   it('says on the button when the highlights a selection runs into have comments too long to join', async () => {
     startWithFirstParagraphHighlighted();
-    fakeBrowser.runtime.onMessage.removeAllListeners();
-    fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
-      if (message.type !== 'add-page-highlight') return;
-      sendResponse({ ok: false, error: new CommentsTooLongToJoinError().message });
-      return true;
-    });
+    refuseHighlightsWith(new CommentsTooLongToJoinError().message);
     const mark = document.querySelector('article mark')!;
     const next = document.querySelector('article p:last-of-type')!.firstChild as Text;
     document.getSelection()!.setBaseAndExtent(mark.firstChild!, 2, next, 3);
@@ -818,12 +818,7 @@ describe('highlights on any other site (the every-site script)', () => {
 
   it('says on the button when the page could not be saved first (its capture failed)', async () => {
     openShadowRoots();
-    fakeBrowser.runtime.onMessage.removeAllListeners();
-    fakeBrowser.runtime.onMessage.addListener((message: ShelfRequest, _sender, sendResponse) => {
-      if (message.type !== 'add-page-highlight') return;
-      sendResponse({ ok: false, error: `${PAGE_NOT_SAVED}: The browser did not let Shelf read this page.` });
-      return true;
-    });
+    refuseHighlightsWith(`${PAGE_NOT_SAVED}: The browser did not let Shelf read this page.`);
     startPageHighlights(window, { highlights: [], signal: controller.signal, fromUser: () => true });
     selectByUser();
     const labels = await labelsOnPress();
