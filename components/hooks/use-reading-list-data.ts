@@ -19,6 +19,7 @@ import {
   searchLibrary,
   withoutGoneTag,
 } from '@/lib/reading-list/list-query';
+import type { QueryPhrase } from '@/lib/search/phrase';
 import { holdsQuoted, quotedPhrases } from '@/lib/search/quoted';
 import { readQuotedHolders } from '@/lib/search/unified';
 
@@ -53,8 +54,10 @@ export function useReadingListData(query: ListQuery) {
   );
   // The text search is the library search's (full text, typos); `version` changes when the index did.
   const { index, version } = useLibraryIndex();
-  const searched = useMemo(() => searchLibrary(index, query.text), [index, version, query.text]);
-  const { found, searching } = useQuotedFound(searched, query.text, allRows);
+  // Parsed once per text: the list below is worked out again at every change of the saved rows.
+  const quoted = useMemo(() => quotedPhrases(query.text), [query.text]);
+  const searched = useMemo(() => searchLibrary(index, query.text, quoted), [index, version, query.text, quoted]);
+  const { found, searching } = useQuotedFound(searched, quoted, allRows);
   const counts = useMemo(() => countByStatus(allRows), [allRows]);
   const tags = useMemo(
     () => [...new Set(allRows.flatMap((r) => [...r.item.tags, ...(r.article?.tags ?? [])]))].sort(),
@@ -103,12 +106,10 @@ export function useReadingListData(query: ListQuery) {
  */
 function useQuotedFound(
   found: FoundItems | null,
-  text: string,
+  quoted: readonly QueryPhrase[],
   rows: readonly ListRow[],
 ): { found: FoundItems | null; searching: boolean } {
   const [read, setRead] = useState<{ found: FoundItems; holders: ReadonlySet<string> } | null>(null);
-  // Parsed once per text: the list below is worked out again at every change of the saved rows.
-  const quoted = useMemo(() => quotedPhrases(text), [text]);
   useEffect(() => {
     if (!found || quoted.length === 0) return;
     const ids = [...found.reasons.keys()];

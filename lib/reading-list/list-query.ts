@@ -79,7 +79,12 @@ export interface FoundItems {
  * related ones (`loosely`); when none is even that, the spelling the popup would suggest. Null when
  * there is no text or no index yet.
  */
-export function searchLibrary(index: LibraryIndex | null, text: string): FoundItems | null {
+export function searchLibrary(
+  index: LibraryIndex | null,
+  text: string,
+  /** The text's quoted phrases, when the caller has them already (`quotedPhrases`). */
+  quoted?: readonly QueryPhrase[],
+): FoundItems | null {
   if (!index || !text.trim() || index.size === 0) return null;
   const { results, loose, spelling, matchedTerms, termWeights, prefix } = index.search(text, {
     limit: index.size,
@@ -97,7 +102,7 @@ export function searchLibrary(index: LibraryIndex | null, text: string): FoundIt
       matchedTerms,
       ...(termWeights && { termWeights }),
       prefix,
-      phrase: searchPhrase(text, prefix !== null),
+      phrase: searchPhrase(text, prefix !== null, [], quoted),
       written: writtenWords(text),
     },
   };

@@ -1,9 +1,8 @@
 import { runToEnd, type Steps } from '@/lib/dom/time-slices';
 import { type MisreadWord, phraseReader, type QueryPhrase, queryPhrase } from '@/lib/search/phrase';
+import { isQuoteMark } from '@/lib/search/shown-line';
 import { americanSpellingOf, MAX_QUERY_WORDS, normalizeText, sliceEnd, tokenize } from '@/lib/search/text';
 
-/** The quote marks a quoted run opens and closes with (straight, English, German, French, Nordic). */
-const QUOTE_MARK = /["“”„«»]/;
 /**
  * What stands before a quote mark that closes a quotation, or is an inch mark, rather than opening
  * one: a word (`pittance”`, `27"`), the punctuation that ends one (`pittance,”`, `literally.”`), a
@@ -25,10 +24,10 @@ function quotedRuns(query: string): string[] {
   const runs: string[] = [];
   for (let at = 0; at < query.length; at++) {
     const mark = query[at] as string;
-    if (!QUOTE_MARK.test(mark)) continue;
+    if (!isQuoteMark(mark)) continue;
     if (at > 0 && BEFORE_CLOSING.test(query[at - 1] as string)) continue;
     let end = at + 1;
-    while (end < query.length && !QUOTE_MARK.test(query[end] as string)) end++;
+    while (end < query.length && !isQuoteMark(query[end])) end++;
     // A mark standing alone between spaces, never closed, quotes nothing (« mot » and " a b" are closed).
     if (end === query.length && /\s/.test(query[at + 1] ?? '')) continue;
     runs.push(query.slice(at + 1, end));
@@ -69,7 +68,7 @@ export function searchPhrase(
   typing: boolean,
   readings: readonly MisreadWord[] = [],
   /** The query's quoted phrases, when the caller has them already (`quotedPhrases`). */
-  quoted = quotedPhrases(query),
+  quoted: readonly QueryPhrase[] = quotedPhrases(query),
 ): QueryPhrase | null {
   const phrase = queryPhrase(query, typing, readings);
   if (quoted.length === 0) return phrase;

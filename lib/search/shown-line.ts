@@ -29,12 +29,13 @@ export function clip(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** Whether a character is a quote mark a query's quoted run opens or closes with (straight, English, German, French, Nordic). */
+export function isQuoteMark(character: string | undefined): boolean {
+  return character !== undefined && character.length === 1 && '"“”„«»'.includes(character);
+}
+
 /** The longest query a status line repeats whole: a pasted paragraph is cut (a screen reader reads the line). */
 const ECHOED_QUERY_LENGTH = 60;
-
-/** A quote mark, and a text holding none. */
-const QUOTE_MARK = /^["“”„«»]$/;
-const NO_QUOTE_MARK = /^[^"“”„«»]+$/;
 
 /**
  * A query as a status line repeats it ("No articles match “…”"): one line, cut past 60 characters
@@ -46,6 +47,6 @@ export function echoedQuery(query: string): string {
   const trimmed = query.trim();
   const inside = trimmed.slice(1, -1);
   const wholly =
-    QUOTE_MARK.test(trimmed.at(0) ?? '') && QUOTE_MARK.test(trimmed.at(-1) ?? '') && NO_QUOTE_MARK.test(inside);
+    isQuoteMark(trimmed.at(0)) && isQuoteMark(trimmed.at(-1)) && inside !== '' && ![...inside].some(isQuoteMark);
   return clip(shownLine(wholly ? inside.trim() : query), ECHOED_QUERY_LENGTH);
 }

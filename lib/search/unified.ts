@@ -559,9 +559,7 @@ export async function readQuotedHolders(
 export function withQueryPhrase(merged: UnifiedResponse, query: string): UnifiedResponse {
   const quoted = quotedPhrases(query);
   const phrase = searchPhrase(query, merged.prefix !== null, misreadWords(query, merged.pageWordReadings), quoted);
-  const written = writtenWords(query);
-  if (quoted.length > 0) return { ...merged, phrase, written, quoted, suggestion: null };
-  return { ...merged, phrase, written };
+  return { ...merged, phrase, written: writtenWords(query), ...(quoted.length > 0 && { quoted, suggestion: null }) };
 }
 
 /**
