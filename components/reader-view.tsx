@@ -22,6 +22,8 @@ interface ReaderViewProps {
   /** The page this copy was made from. */
   originalUrl: string;
   date: ReaderDate | null;
+  /** The id of the user's tags and notes after the text, which the toolbar goes to. */
+  annotationsId?: string;
   /** Links at the end of the toolbar. */
   toolbarLinks?: ReactNode;
   /** What comes after the text: the end-of-article actions. */
@@ -65,7 +67,12 @@ export function ReaderView(props: ReaderViewProps) {
 
   return (
     <article className="reader" aria-labelledby="reader-title">
-      <ReaderToolbar settings={settings} onSettingsChange={onSettingsChange} outline={outline}>
+      <ReaderToolbar
+        settings={settings}
+        onSettingsChange={onSettingsChange}
+        outline={outline}
+        annotationsId={props.annotationsId}
+      >
         {props.toolbarLinks}
       </ReaderToolbar>
       <div

@@ -6,6 +6,9 @@ import { type Box, placeHighlightButton } from '@/lib/annotations/highlight-butt
 import { focusElement } from '@/lib/dom/focus-rescue';
 import '@/components/annotations/annotations.css';
 
+/** Where the user's tags, note and highlights are, after the text (the reader's toolbar goes there). */
+export const READER_ANNOTATIONS_ID = 'reader-annotations';
+
 interface AnnotatedReaderProps {
   itemId: string;
   /** Changes when the copy's HTML is replaced (its marks are gone then and are drawn again). */
@@ -75,7 +78,7 @@ export function AnnotatedReader({ itemId, contentKey, topicTags, children }: Ann
       <p className="visually-hidden" role="status">
         {message ?? ''}
       </p>
-      <aside className="reader-annotations" aria-label="Your annotations on this page">
+      <aside id={READER_ANNOTATIONS_ID} className="reader-annotations" aria-label="Your annotations on this page">
         <ItemAnnotations itemId={itemId} topicTags={topicTags} notFound={notFound} onShowHighlight={show} />
       </aside>
     </div>

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { AnnotatedReader } from '@/components/annotations/annotated-reader';
+import { AnnotatedReader, READER_ANNOTATIONS_ID } from '@/components/annotations/annotated-reader';
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { NoteAfterRemoval } from '@/components/annotations/note-after-removal';
 import { usePlaceInAddress } from '@/components/hooks/use-place-in-address';
@@ -134,6 +134,7 @@ export function ReaderContainer({
             ? { label: 'Published', iso: published }
             : { label: 'Saved', iso: new Date(capture.capturedAt).toISOString().slice(0, 10) }
         }
+        annotationsId={READER_ANNOTATIONS_ID}
         toolbarLinks={
           place === 'panel' && (
             <a href={tabAddress} target="_blank" rel="noopener noreferrer">

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { ReaderSettingsFields } from '@/components/reader-settings';
+import { visitPlace } from '@/lib/capture/reader-links';
 import { focusElement } from '@/lib/dom/focus-rescue';
 import type { OutlineEntry } from '@/lib/reader/outline';
 import { keepMeasuringToolbar, measureToolbar } from '@/lib/reader/toolbar-height';
@@ -10,6 +11,11 @@ interface ReaderToolbarProps {
   settings: ReaderSettings;
   onSettingsChange: (patch: Partial<ReaderSettings>) => void;
   outline: { entries: readonly OutlineEntry[]; current: number };
+  /**
+   * The id of the user's tags, note and highlights after the text: "Tags and notes" goes there, a
+   * visit that leaves the reading position as it was, and a skip over a page's every link.
+   */
+  annotationsId?: string;
   /** More links at the toolbar's end ("Open in a tab" in the side panel). */
   children?: ReactNode;
 }
@@ -19,7 +25,7 @@ interface ReaderToolbarProps {
  * settings, each behind a button so that the text has the page. Each panel comes right after its
  * button in the DOM, so Tab goes from the button into it (the CSS draws it under the row).
  */
-export function ReaderToolbar({ settings, onSettingsChange, outline, children }: ReaderToolbarProps) {
+export function ReaderToolbar({ settings, onSettingsChange, outline, annotationsId, children }: ReaderToolbarProps) {
   const [open, setOpen] = useState<'outline' | 'settings' | null>(null);
   const toggle = (panel: 'outline' | 'settings') => setOpen((shown) => (shown === panel ? null : panel));
   const toolbar = useRef<HTMLDivElement>(null);
@@ -93,6 +99,19 @@ export function ReaderToolbar({ settings, onSettingsChange, outline, children }:
         <div id="reader-settings-panel" className="reader-settings-panel" hidden={open !== 'settings'}>
           <ReaderSettingsFields settings={settings} onSettingsChange={onSettingsChange} className="reader-settings" />
         </div>
+        {annotationsId && (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              const annotations = document.getElementById(annotationsId);
+              // The first of its controls ("Add tag"), where the user goes on from.
+              if (annotations) visitPlace(annotations, annotations.querySelector<HTMLElement>('input') ?? annotations);
+            }}
+          >
+            Tags and notes
+          </button>
+        )}
         {children}
       </div>
     </div>

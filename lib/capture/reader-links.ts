@@ -26,15 +26,24 @@ export function goToPlaceInCopy(body: HTMLElement, href: string): boolean {
     folded = folded.parentElement?.closest('details') ?? null
   )
     folded.open = true;
+  visitPlace(place);
+  return true;
+}
+
+/**
+ * Moves the reader to a place the user visits rather than reads on from (a footnote, their tags and
+ * notes after the text): scrolled into view and focused, `focusAt` (a control in it) or the place
+ * itself, with `PLACE_IN_COPY_EVENT` first so that the reading position stays where it was.
+ */
+export function visitPlace(place: HTMLElement, focusAt: HTMLElement = place): void {
   place.dispatchEvent(new Event(PLACE_IN_COPY_EVENT, { bubbles: true }));
   place.scrollIntoView?.({ block: 'start' }); // jsdom has no layout
   // Focusable for this once (a note is no Tab stop of its own): the copy keeps no tabindex of its own.
-  if (!place.hasAttribute('tabindex')) {
-    place.setAttribute('tabindex', '-1');
-    place.addEventListener('blur', () => place.removeAttribute('tabindex'), { once: true });
+  if (!focusAt.hasAttribute('tabindex')) {
+    focusAt.setAttribute('tabindex', '-1');
+    focusAt.addEventListener('blur', () => focusAt.removeAttribute('tabindex'), { once: true });
   }
-  place.focus({ preventScroll: true });
-  return true;
+  focusAt.focus({ preventScroll: true });
 }
 
 /**

@@ -109,6 +109,31 @@ test('read to the end of the article, the reader says so, though highlights are 
   await expect(reader.locator('.reader-column').getByText(/% read/)).toContainText(/(9[5-9]|100)% read/);
 });
 
+test('"Tags and notes" goes to the tags after the text and leaves the reading position where it was', async () => {
+  let reader = await saveAndRead('Tag it first', 30);
+  await scrollWithWheel(reader, 0.4);
+  const leftAt = await paragraphInView(reader);
+  expect(leftAt).toBeGreaterThan(5);
+  await reader.waitForTimeout(1000); // progress is written every half second of scrolling
+  const percent = reader.locator('.reader-column').getByText(/% read/);
+  const readBefore = await percent.textContent();
+
+  await reader.getByRole('button', { name: 'Tags and notes' }).click();
+  const { addTag } = annotationsOf(reader);
+  await expect(addTag).toBeFocused();
+  await expect(addTag).toBeInViewport();
+  await reader.keyboard.type('later');
+  await reader.keyboard.press('Enter');
+  await expect(annotationsOf(reader).region.getByRole('list', { name: 'Your tags' })).toContainText('later');
+  await reader.waitForTimeout(1000); // a position the jump made would be written by now
+  await expect(percent).toHaveText(readBefore ?? '');
+
+  const path = reader.url().slice(reader.url().indexOf('sidepanel.html'));
+  await reader.close();
+  reader = await browser.openExtensionPage(path);
+  await expect.poll(() => paragraphInView(reader), { timeout: 10_000 }).toBe(leftAt);
+});
+
 test('a new text size or width keeps the passage being read in view', async () => {
   const page = await saveAndRead('Text size', 60);
   const reader = readerPage(page);
