@@ -2,6 +2,7 @@ import { quoteBlocksSchema } from '@/lib/annotations/selectors';
 import { cleanStoredTags } from '@/lib/annotations/tags';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
 import { reportingFullStorage } from '@/lib/db/errors';
+import { removeJoinedHighlight } from '@/lib/db/highlights';
 import { articleIdOfItem } from '@/lib/db/ids';
 import { sameValue } from '@/lib/db/merge';
 import { assertEpoch, getEpoch } from '@/lib/db/meta';
@@ -75,16 +76,19 @@ export async function readSyncLibrary(db: ShelfDatabase = getDatabase()): Promis
       epoch,
       removedAt,
       items: items.map((item) => toSyncItem(item, progressOf.get(item.id), restoredAt)),
-      highlights: highlights.map(({ id, itemId, selectors, quoteBlocks, note, color, createdAt, updatedAt }) => ({
-        id,
-        itemId,
-        selectors,
-        ...(quoteBlocks ? { quoteBlocks } : {}),
-        note,
-        color,
-        createdAt,
-        updatedAt,
-      })),
+      highlights: highlights.map(
+        ({ id, itemId, selectors, quoteBlocks, note, color, createdAt, updatedAt, joinedFrom }) => ({
+          id,
+          itemId,
+          selectors,
+          ...(quoteBlocks ? { quoteBlocks } : {}),
+          note,
+          color,
+          createdAt,
+          updatedAt,
+          ...(joinedFrom ? { joinedFrom } : {}),
+        }),
+      ),
     };
   });
 }
@@ -221,7 +225,7 @@ export function applySyncChanges(
           // Only for the export: blocks a newer Shelf writes in another shape are left out, not the highlight.
           quoteBlocks: quoteBlocksSchema.safeParse(incoming.quoteBlocks).data ?? mine?.quoteBlocks,
           pageAnchor: mine?.pageAnchor, // this browser's own finding, not synced
-          joinedFrom: mine?.joinedFrom, // as this browser joined them, not synced
+          joinedFrom: incoming.joinedFrom ?? mine?.joinedFrom,
         } satisfies Record<keyof Highlight, unknown>);
         if (!highlight.success) {
           report.refusedHighlights.push(incoming.id);
@@ -233,7 +237,9 @@ export function applySyncChanges(
       }
       for (const id of changes.removeHighlights) {
         const mine = await db.highlights.get(id);
-        if (mine && mine.updatedAt <= readAt) await db.highlights.delete(id);
+        // Joined into one on another browser: gone even if edited here meanwhile, its comment taken in.
+        if (!mine || (await removeJoinedHighlight(db, mine))) continue;
+        if (mine.updatedAt <= readAt) await db.highlights.delete(id);
       }
       return report;
     }),

@@ -39,13 +39,6 @@ export const ITEM_FIELD_SCHEMAS = {
 } satisfies Record<ItemFieldName, z.ZodType<Json>>;
 
 /**
- * A highlight is `hl:<its id>`: the item it belongs to, its selectors, creation time and, when its
- * quote has more than one line, the quote's paragraphs and code lines (`blocks`; set once, at
- * creation), its note and colour (edited). `blocks` came later: a highlight without that register
- * is whole, and an older Shelf keeps the register (it keeps every field) and passes it on. Values are checked against `lib/db/schema.ts` when
- * they are stored; a highlight whose item this browser does not have waits until it has it.
- */
-/**
  * An item's status, tags and note when no browser chose them (`chosenAt` 0): they travel as no
  * register at all, and an entity without one reads as these.
  */
@@ -55,8 +48,18 @@ export const UNCHOSEN_ITEM_FIELDS = {
   note: { v: '', t: 0 },
 } as const;
 
+/**
+ * A highlight is `hl:<its id>`: the item it belongs to, its selectors, creation time and, when its
+ * quote has more than one line, the quote's paragraphs and code lines (`blocks`; set once, at
+ * creation), its note and colour (edited), and, when a selection running into highlights joined them
+ * into it, their ids (`from`; set once): those stay hidden on every browser, whatever was edited on
+ * one of them meanwhile (see `localChangesFor`). `blocks` and `from` came later: a highlight without
+ * them is whole, and an older Shelf keeps the registers (it keeps every field) and passes them on.
+ * Values are checked against `lib/db/schema.ts` when they are stored; a highlight whose item this
+ * browser does not have waits until it has it.
+ */
 export const HIGHLIGHT_KIND = 'hl';
-export const HIGHLIGHT_FIELDS = ['item', 'sel', 'note', 'color', 'at', 'blocks'] as const;
+export const HIGHLIGHT_FIELDS = ['item', 'sel', 'note', 'color', 'at', 'blocks', 'from'] as const;
 export type HighlightFieldName = (typeof HIGHLIGHT_FIELDS)[number];
 
 /** Kinds whose deleted entities travel as their tombstone alone, and are forgotten after a while. */

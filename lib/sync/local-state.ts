@@ -64,6 +64,8 @@ export interface SyncHighlight {
   createdAt: number;
   /** When its note or colour last changed. */
   updatedAt: number;
+  /** The highlights it was made of, when a selection running into them joined them (`Highlight.joinedFrom`). */
+  joinedFrom?: string[];
 }
 
 export interface SyncedPreference {
@@ -131,6 +133,8 @@ function highlightFieldValues(h: SyncHighlight): Record<HighlightFieldName, { v:
     blocks: { v: h.quoteBlocks ?? null, t: h.createdAt },
     note: { v: h.note, t: h.updatedAt },
     color: { v: h.color, t: h.updatedAt },
+    // Null (no register) when absent: most highlights were made as they are.
+    from: { v: h.joinedFrom ?? null, t: h.createdAt },
   };
 }
 
@@ -203,7 +207,7 @@ export function observeLocal(
   };
   const seen = new Set<string>();
   /**
-   * `optional`: a field whose null writes no register where there is none; `setOnce` too, and its null
+   * `optional`: fields whose null writes no register where there is none; `setOnce` too, and their null
    * never replaces one (a highlight's blocks: this browser may have left out blocks of a newer shape).
    * `ownTimes`: fields whose time is when that field was chosen here: the synced value chosen again
    * later (changed and changed back between two syncs) is this browser's latest choice.
@@ -211,7 +215,11 @@ export function observeLocal(
   const observe = (
     key: string,
     values: Record<string, { v: Json; t: number }>,
-    { optional, setOnce = false, ownTimes = [] }: { optional: string; setOnce?: boolean; ownTimes?: readonly string[] },
+    {
+      optional,
+      setOnce = false,
+      ownTimes = [],
+    }: { optional: readonly string[]; setOnce?: boolean; ownTimes?: readonly string[] },
   ) => {
     seen.add(key);
     const known = replica.get(key);
@@ -222,7 +230,7 @@ export function observeLocal(
       const chosenSince = register && ownTimes.includes(name) && stampTime(local.t) > register.t;
       if (shown && register && sameJson(register.v, local.v) && !chosenSince) continue;
       // No progress and no register: nothing to say (an absent register is older than any).
-      if (name === optional && local.v === null && (!register || setOnce)) continue;
+      if (optional.includes(name) && local.v === null && (!register || setOnce)) continue;
       const floor = Math.max(after(register), shown ? 0 : after(known?.deleted));
       // Nor a value chosen by no one (`chosenAt` 0: unread, no tags, no note as saved), unless it
       // must outrank a removal: other browsers read its absence as that default (`itemFromEntity`).
@@ -240,10 +248,10 @@ export function observeLocal(
   // by a clock or a writer) would otherwise keep the item (`localChangesFor`) after every removal.
   const highlighted = newestHighlightChanges(replica);
   for (const item of snapshot.items)
-    observe(entityKey(ITEM_KIND, item.id), itemFieldValues(item), { optional: 'progress', ownTimes: CHOSEN_FIELDS });
+    observe(entityKey(ITEM_KIND, item.id), itemFieldValues(item), { optional: ['progress'], ownTimes: CHOSEN_FIELDS });
   for (const highlight of snapshot.highlights ?? [])
     observe(entityKey(HIGHLIGHT_KIND, highlight.id), highlightFieldValues(highlight), {
-      optional: 'blocks',
+      optional: ['blocks', 'from'],
       setOnce: true,
     });
   const localItems = new Set(snapshot.items.map((item) => item.id));
@@ -327,7 +335,7 @@ export function itemFromEntity(id: string, entity: Entity): SyncItem | null {
 /** The highlight an entity shows, or null when it lacks a field or one is of the wrong type. */
 export function highlightFromEntity(id: string, entity: Entity): SyncHighlight | null {
   const f = entity.fields;
-  const [item, sel, note, color, at, blocks] = HIGHLIGHT_FIELDS.map((name) => f[name]);
+  const [item, sel, note, color, at, blocks, from] = HIGHLIGHT_FIELDS.map((name) => f[name]);
   if (!item || !sel || !note || !color || !at) return null;
   if (typeof item.v !== 'string' || typeof note.v !== 'string' || typeof color.v !== 'string') return null;
   if (typeof at.v !== 'number') return null;
@@ -340,7 +348,13 @@ export function highlightFromEntity(id: string, entity: Entity): SyncHighlight |
     color: color.v,
     createdAt: at.v,
     updatedAt: Math.max(note.t, color.t),
+    ...(isIdList(from?.v) ? { joinedFrom: from.v } : {}),
   };
+}
+
+/** A list of ids (a joined highlight's `from`); anything else is left out, as a newer shape would be. */
+function isIdList(value: Json | undefined): value is string[] {
+  return Array.isArray(value) && value.length > 0 && value.every((id) => typeof id === 'string');
 }
 
 function sameItem(a: SyncItem, b: SyncItem): boolean {
@@ -364,6 +378,21 @@ function newestHighlightChanges(doc: SyncDocument): Map<string, Stamp> {
 }
 
 /**
+ * The highlights joined into one that shows in `doc` (a selection on some browser ran into them), by
+ * id, with their item: hidden on every browser, even where one was edited after the join (its comment
+ * goes into the joined one: `applySyncChanges`), so that no words are highlighted twice.
+ */
+function joinedHighlights(doc: SyncDocument): Map<string, string> {
+  const joined = new Map<string, string>();
+  for (const [key, entity] of doc) {
+    const { kind, id } = splitEntityKey(key);
+    const highlight = kind === HIGHLIGHT_KIND && isVisible(entity) ? highlightFromEntity(id, entity) : null;
+    for (const from of highlight?.joinedFrom ?? []) if (from !== id) joined.set(from, highlight?.itemId as string);
+  }
+  return joined;
+}
+
+/**
  * The writes that make `snapshot` show what `doc` shows. An item removed elsewhere stays here when
  * one of its highlights was made or edited after the removal (as a note edited after it keeps the
  * item): the next `observeLocal` publishes it again, dated after the removal, with its highlights.
@@ -380,6 +409,7 @@ export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, read
   const local = new Map(snapshot.items.map((item) => [item.id, item]));
   const localHighlights = new Map((snapshot.highlights ?? []).map((h) => [h.id, h]));
   const highlighted = newestHighlightChanges(doc);
+  const joined = snapshot.highlights ? joinedHighlights(doc) : new Map<string, string>();
   /** Items removed elsewhere that stay here: one of their highlights changed after the removal. */
   const kept = new Set<string>();
   for (const [key, entity] of doc) {
@@ -406,8 +436,9 @@ export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, read
       if (item && (!mine || !sameItem(item, mine))) changes.put.push(item);
     } else if (kind === HIGHLIGHT_KIND && snapshot.highlights) {
       const mine = localHighlights.get(id);
-      if (!isVisible(entity)) {
-        if (mine && entity.deleted) changes.removeHighlights.push(id);
+      const joinedAway = joined.has(id) && joined.get(id) === entity.fields.item?.v;
+      if (!isVisible(entity) || joinedAway) {
+        if (mine && (entity.deleted || joinedAway)) changes.removeHighlights.push(id);
         continue;
       }
       const highlight = highlightFromEntity(id, entity);

@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SelectorSet } from '@/lib/annotations/selectors';
 import { clearAll } from '@/lib/db/clear';
 import type { ShelfDatabase } from '@/lib/db/database';
-import { addHighlight, deleteHighlight, getHighlights, updateHighlight } from '@/lib/db/highlights';
+import { addHighlight, deleteHighlight, getHighlights, setHighlightNote, updateHighlight } from '@/lib/db/highlights';
 import { removeItems, saveArticle, savePage, setNote, setStatus, setTags } from '@/lib/db/items';
 import { setProgress } from '@/lib/db/progress';
 import { getReaderData } from '@/lib/db/queries';
+import type { Highlight } from '@/lib/db/schema';
 import { importFile } from '@/lib/import/import-file';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
 import type { Json } from '@/lib/sync/document';
@@ -171,6 +172,69 @@ describe('sync over the real library (lib/db)', () => {
     await syncBoth(a, b);
     expect(await getHighlights(item.id, a.db)).toEqual([]);
     expect((await view(a.db)).map((i) => i.id)).toEqual([item.id]);
+  });
+
+  describe('highlights joined into one on one browser (a selection running into them)', () => {
+    /** Two highlights on one item, synced to both browsers; then joined on `a` into one over both quotes. */
+    async function joinedOnA(a: Browser, b: Browser) {
+      const item = await savePage({ url: 'https://example.com/joins', title: 'Joins' }, null, { db: a.db, ...at() });
+      const first = await addHighlight(item.id, quote('bounded queues'), { note: 'first' }, { db: a.db, ...at() });
+      const second = await addHighlight(item.id, quote('shed load'), { color: 'blue' }, { db: a.db, ...at() });
+      await syncBoth(a, b);
+      expect(await getHighlights(item.id, b.db)).toHaveLength(2);
+      await clock.advance(5_000);
+      const joining = [first?.id, second?.id].filter((id) => id !== undefined);
+      const joined = await addHighlight(item.id, quote('bounded queues shed load'), { joining }, { db: a.db, ...at() });
+      return { item, first: first as Highlight, second: second as Highlight, joined: joined as Highlight };
+    }
+
+    it('stay one on the other browser, which can then follow a comment to it', async () => {
+      const [a, b] = setUp();
+      const { item, first, joined } = await joinedOnA(a, b);
+      await syncBoth(a, b);
+      for (const db of [a.db, b.db])
+        expect((await getHighlights(item.id, db)).map(({ id, note }) => ({ id, note }))).toEqual([
+          { id: joined.id, note: 'first' },
+        ]);
+      // A comment typed on the other browser in a list drawn before the join arrived goes to the joined one.
+      await setHighlightNote(first.id, 'first, then more', { db: b.db, ...at(), base: 'first' });
+      await syncBoth(a, b);
+      for (const db of [a.db, b.db])
+        expect((await getHighlights(item.id, db)).map(({ id, note }) => ({ id, note }))).toEqual([
+          { id: joined.id, note: 'first, then more' },
+        ]);
+    });
+
+    it('one of them commented on the other browser before the join arrived comes back into the joined one, not beside it', async () => {
+      const [a, b] = setUp();
+      const { item, second, joined } = await joinedOnA(a, b);
+      await clock.advance(5_000);
+      await updateHighlight(second.id, { note: 'written on b' }, { db: b.db, ...at() });
+      await syncBoth(a, b);
+      await syncBoth(a, b);
+      for (const db of [a.db, b.db]) {
+        const highlights = await getHighlights(item.id, db);
+        expect(highlights.map(({ id }) => id)).toEqual([joined.id]);
+        expect(highlights[0]?.note).toBe('first\n\nwritten on b');
+      }
+    });
+
+    it('one of them commented on the other browser after the join was published does not come back beside it', async () => {
+      const [a, b] = setUp();
+      const { item, second, joined } = await joinedOnA(a, b);
+      await clock.advance(2_000);
+      await a.engine.syncNow();
+      await clock.advance(5_000);
+      // Later than the join's removal of it: by the rule for items, an edit after a removal brings it back.
+      await updateHighlight(second.id, { note: 'written on b', color: 'pink' }, { db: b.db, ...at() });
+      await syncBoth(a, b);
+      await syncBoth(a, b);
+      for (const db of [a.db, b.db]) {
+        const highlights = await getHighlights(item.id, db);
+        expect(highlights.map(({ id, color }) => ({ id, color }))).toEqual([{ id: joined.id, color: joined.color }]);
+        expect(highlights[0]?.note).toBe('first\n\nwritten on b');
+      }
+    });
   });
 
   // QA pass: the defaults saving sets (unread, no tags, no note) were dated, so a later save won.

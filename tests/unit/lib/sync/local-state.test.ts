@@ -295,3 +295,69 @@ describe('a highlight’s paragraphs and code lines (the `blocks` register, adde
     expect(localChangesFor(doc, { ...snapshot([item()]), highlights: [local] }, T).putHighlights).toEqual([]);
   });
 });
+
+describe('highlights joined into one (the `from` register, added later)', () => {
+  const itemDoc = observe(EMPTY_DOCUMENT, snapshot([item(), item({ id: 'page:other', url: 'https://example.com/o' })]));
+  const [[, old]] = [...highlightOn('page:abc')] as [[string, Entity]];
+  const highlight = (id: string, itemId: string, from?: string[]): [string, Entity] => [
+    `hl:${id}`,
+    {
+      ...old,
+      fields: {
+        ...old.fields,
+        item: { v: itemId, t: T, d: 'dev-b' },
+        ...(from ? { from: { v: from, t: T, d: 'dev-b' } } : {}),
+      },
+    },
+  ];
+  const local = (id: string, itemId = 'page:abc') => ({
+    id,
+    itemId,
+    selectors: [],
+    note: '',
+    color: 'yellow',
+    createdAt: T,
+    updatedAt: T,
+  });
+  const libraryWith = (...ids: Array<[string, string?]>): LocalSnapshot => ({
+    ...snapshot([item(), item({ id: 'page:other', url: 'https://example.com/o' })]),
+    highlights: ids.map(([id, itemId]) => local(id, itemId)),
+  });
+
+  it('are written once, dated when the joined one was made; a highlight made as it is has none', () => {
+    const doc = observe(EMPTY_DOCUMENT, {
+      ...libraryWith(['h2']),
+      highlights: [{ ...local('h3'), joinedFrom: ['h1', 'h2'] }, local('h2')],
+    });
+    expect(doc.get('hl:h3')?.fields.from).toEqual({ v: ['h1', 'h2'], t: T, d: 'dev-a' });
+    expect(doc.get('hl:h2')?.fields).not.toHaveProperty('from');
+    expect(highlightFromEntity('h3', doc.get('hl:h3') as Entity)?.joinedFrom).toEqual(['h1', 'h2']);
+  });
+
+  it('hide those they name on their item, even ones still showing (edited after the join)', () => {
+    const doc: SyncDocument = new Map([...itemDoc, highlight('h1', 'page:abc'), highlight('h3', 'page:abc', ['h1'])]);
+    expect(isVisible(doc.get('hl:h1') as Entity)).toBe(true);
+    const library = libraryWith(['h1']);
+    const changes = localChangesFor(
+      doc,
+      { ...library, highlights: [local('h1'), { ...local('h3'), joinedFrom: ['h1'] }] },
+      T,
+    );
+    expect(changes.removeHighlights).toEqual(['h1']);
+    expect(changes.putHighlights).toEqual([]);
+    // Not yet here: it is not stored.
+    expect(localChangesFor(doc, libraryWith(), T).putHighlights.map(({ id }) => id)).toEqual(['h3']);
+  });
+
+  it('never hide a highlight of another item, nor themselves; a `from` of another shape is none', () => {
+    const doc: SyncDocument = new Map([
+      ...itemDoc,
+      highlight('h1', 'page:other'),
+      highlight('h3', 'page:abc', ['h1', 'h3']),
+      highlight('h4', 'page:abc', [7 as unknown as string]),
+    ]);
+    const changes = localChangesFor(doc, libraryWith(['h1', 'page:other'], ['h3'], ['h4']), T);
+    expect(changes.removeHighlights).toEqual([]);
+    expect(highlightFromEntity('h4', doc.get('hl:h4') as Entity)).not.toHaveProperty('joinedFrom');
+  });
+});
