@@ -437,3 +437,40 @@ test('export: 26 items, 10 of them articles without an address, write 26 entries
     /^Exported 26 items to shelf-[\d-]+\.csv \(10 without an address of their own, as a webcoderspeed\.com search that finds them\)\.$/,
   );
 });
+
+// QA pass: the pointer over a row cut off at the list's bottom edge scrolled the list, so a click on the
+// row's checkbox landed on nothing (or on the next row).
+test('a row cut off at the bottom of the list stays put under the pointer, and its checkbox takes the click', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile(shelfBackup(ARTICLES_WITH_URL.slice(0, 40).map((article) => articleItem(article))));
+  const { readingList } = panel;
+  await panel.show('Reading list');
+  await expect(readingList.rows.first()).toBeVisible();
+  const scroller = panel.page.locator('.reading-list-scroll');
+  // Scrolled so that the list's bottom edge cuts a row a little below its checkbox.
+  const cut = await scroller.evaluate((box) => {
+    const bottom = Math.min(box.getBoundingClientRect().bottom, innerHeight);
+    const row = [...box.querySelectorAll('li')].find((li) => li.getBoundingClientRect().bottom > bottom + 40);
+    if (!row) return null;
+    const checkbox = row.querySelector('input') as HTMLElement;
+    box.scrollTop += checkbox.getBoundingClientRect().bottom + 4 - bottom;
+    return row.getAttribute('aria-posinset');
+  });
+  expect(cut).not.toBeNull();
+  const row = readingList.list.locator(`li[aria-posinset="${cut}"]`);
+  const checkbox = row.getByRole('checkbox');
+  const scrolledTo = await scroller.evaluate((box) => box.scrollTop);
+  const box = await checkbox.boundingBox();
+  if (!box) throw new Error('the checkbox is not on screen');
+  await panel.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(row).toHaveAttribute('aria-current', 'true');
+  await panel.page.waitForTimeout(500); // a scroll to the row would have run by now
+  expect(await scroller.evaluate((box) => box.scrollTop)).toBe(scrolledTo);
+  await panel.page.mouse.down();
+  await panel.page.mouse.up();
+  await expect(checkbox).toBeChecked();
+  await expect(readingList.list.getByRole('checkbox', { checked: true })).toHaveCount(1);
+});
