@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { returnToRow } from '@/lib/reading-list/list-place';
+import { followCurrentRow, returnToRow } from '@/lib/reading-list/list-place';
 import { DEFAULT_LIST_QUERY, type ListQuery, type ListRow } from '@/lib/reading-list/list-query';
 
 /**
@@ -26,14 +26,17 @@ export type ListPlace = ReturnType<typeof useListPlace>;
 /**
  * When the list is shown again, puts the current row back on the row it was on (found once the
  * list is read whole, `complete`); until the view is unmounted, remembers the rows shown and what
- * its text search found (`found`).
+ * its text search found (`found`), and keeps the current row on its item as the rows change under
+ * it (`useFollowCurrentRow`).
  */
 export function useReturnToRow(
   place: ListPlace,
   rows: readonly ListRow[],
+  query: ListQuery,
   complete: boolean,
   found: ReadonlyMap<string, unknown> | null = null,
 ) {
+  useFollowCurrentRow(place, rows, query);
   const { setActiveIndex, shownRows, activeIndex, shownFound } = place;
   useEffect(() => {
     shownFound.current = found;
@@ -51,4 +54,31 @@ export function useReturnToRow(
     }
     shownRows.current = rows;
   }, [complete, rows, shownRows, activeIndex, setActiveIndex]);
+}
+
+/**
+ * Keeps the current row on the item the user moved to while the rows change under it, the query the
+ * same (`followCurrentRow`): an action on checked rows, an item removed or saved in another window.
+ * Until the user moves, and after the query changes (the first row is then current), the place is kept.
+ */
+function useFollowCurrentRow(place: ListPlace, rows: readonly ListRow[], query: ListQuery) {
+  const { activeIndex, setActiveIndex } = place;
+  const queryKey = JSON.stringify(query);
+  const last = useRef({ rows, queryKey, rowId: null as string | null });
+  useEffect(() => {
+    const seen = last.current;
+    if (seen.queryKey !== queryKey) {
+      last.current = { rows, queryKey, rowId: null };
+      return;
+    }
+    if (seen.rows === rows) {
+      // Moved by the keys, the pointer or the focus (or followed here): this item is where the user is.
+      seen.rowId = rows[activeIndex]?.item.id ?? null;
+      return;
+    }
+    last.current = { ...seen, rows };
+    if (seen.rowId === null) return;
+    const at = followCurrentRow(seen.rows, rows, seen.rowId, activeIndex);
+    if (at !== activeIndex) setActiveIndex(at);
+  }, [rows, queryKey, activeIndex, setActiveIndex]);
 }

@@ -35,7 +35,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
   const list = useReadingListData(query);
   const { loaded, isPartial, allRows, rows, counts, tags, shownQuery, gone, found } = list;
   const tagFallback = useGoneTagFallback(gone, setQuery);
-  useReturnToRow(place ?? ownPlace, rows, loaded && !isPartial, found?.reasons);
+  useReturnToRow(place ?? ownPlace, rows, shownQuery, loaded && !isPartial, found?.reasons);
   const shownIds = useMemo(() => new Set(rows.map((row) => row.item.id)), [rows]);
   const selection = useReadingListSelection(shownIds);
   const actions = useUndoableActions(undo);

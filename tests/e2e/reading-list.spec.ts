@@ -474,3 +474,26 @@ test('a row cut off at the bottom of the list stays put under the pointer, and i
   await expect(checkbox).toBeChecked();
   await expect(readingList.list.getByRole('checkbox', { checked: true })).toHaveCount(1);
 });
+
+// QA pass: the current row was kept by its place, so after checked rows above it left the queue the
+// next key acted on an item four rows further on.
+test('after an action on checked rows, the current row is still the item the keys moved to', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile(shelfBackup(ARTICLES_WITH_URL.slice(0, 10).map((article) => articleItem(article))));
+  const { readingList } = panel;
+  await panel.show('Reading list');
+  await expect(readingList.rows).toHaveCount(10);
+  const current = readingList.list.locator('[aria-current="true"]');
+  const keys = panel.page.keyboard;
+  await keys.press('x');
+  for (let i = 0; i < 4; i++) await keys.press('j');
+  await expect(readingList.rows.nth(4)).toHaveAttribute('aria-current', 'true');
+  const movedTo = await current.getByRole('button').first().textContent();
+  await keys.press('d');
+  await expect(readingList.rows).toHaveCount(9);
+  await expect(current.getByRole('button').first()).toHaveText(movedTo ?? '');
+  await expect(readingList.rows.nth(3)).toHaveAttribute('aria-current', 'true');
+});
