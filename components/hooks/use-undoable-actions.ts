@@ -3,7 +3,7 @@ import { describeBulkTagChange } from '@/lib/annotations/tags';
 import { changeTagForUndo, countSavedItems, setStatus, undoStatusChange, undoTagChange } from '@/lib/db/items';
 import type { ItemStatus } from '@/lib/db/schema';
 import { unsaveOfferingUndo } from '@/lib/reading-list/saved-state';
-import { describeNotUndone, REMOVED_SINCE } from '@/lib/reading-list/undo-results';
+import { describeNotUndone, type PartlyUndone, REMOVED_SINCE } from '@/lib/reading-list/undo-results';
 
 export interface Undo {
   message: string;
@@ -28,16 +28,19 @@ export interface UndoLine extends Undo {
 }
 
 /**
- * Undoes a status or tag change of `ids` (`undo` answers how many items it put back). Putting back
- * nothing because every item was removed since (Unsave or "Delete everything" in another window) is
- * told apart from their having changed again (QA: both said "changed again since").
+ * Undoes a status or tag change of `ids` that changed `changed` items (`undo` answers how many it put
+ * back). Putting back nothing because every item was removed since (Unsave or "Delete everything" in
+ * another window) is told apart from their having changed again (QA: both said "changed again since"),
+ * and putting back only some from putting back all.
  */
 async function undoChangeOf(
   ids: readonly string[],
+  changed: number,
   undo: () => Promise<number>,
-): Promise<number | typeof REMOVED_SINCE> {
+): Promise<number | PartlyUndone | typeof REMOVED_SINCE> {
   const restored = await undo();
-  return restored === 0 && (await countSavedItems(ids)) === 0 ? REMOVED_SINCE : restored;
+  if (restored === 0) return (await countSavedItems(ids)) === 0 ? REMOVED_SINCE : 0;
+  return restored < changed ? { restored, of: changed } : restored;
 }
 
 /** The last action that can be undone, until the next one: offered, and run once. */
@@ -88,7 +91,7 @@ export function useUndoableActions(kept?: UndoState) {
       if (change.previous.size === 0) return;
       setUndo({
         message: `Marked ${count(change.previous.size)} as ${status}.`,
-        undo: () => undoChangeOf(ids, () => undoStatusChange(change)),
+        undo: () => undoChangeOf(ids, change.previous.size, () => undoStatusChange(change)),
       });
     },
     async unsave(ids: readonly string[]) {
@@ -105,7 +108,7 @@ export function useUndoableActions(kept?: UndoState) {
       // Of the items still saved: one checked may have been unsaved in another window meanwhile (review).
       const message = describeBulkTagChange(tag, change, result.found, result.changed, result.full);
       if (result.changed === 0) return message;
-      setUndo({ message, undo: () => undoChangeOf(ids, () => undoTagChange(result)) });
+      setUndo({ message, undo: () => undoChangeOf(ids, result.changed, () => undoTagChange(result)) });
       return null;
     },
     runUndo,

@@ -300,7 +300,11 @@ function modifyItems(db: ShelfDatabase, ids: Iterable<string>, change: (item: Sa
   );
 }
 
-/** Sets the status of items; returns the change, for undo. */
+/**
+ * Sets the status of items; returns the change, for undo: of the items that had another status. One
+ * that has it already is left as it is (QA pass: "Archive" on an archived item moved it to the top of
+ * "Recently updated" and offered an Undo of nothing in place of the last real one).
+ */
 export async function setStatus(
   ids: readonly string[],
   status: ItemStatus,
@@ -308,6 +312,7 @@ export async function setStatus(
 ): Promise<StatusChange> {
   const previous = new Map<string, ItemStatus>();
   await modifyItems(db, ids, (item) => {
+    if (item.status === status) return;
     previous.set(item.id, item.status);
     item.status = status;
     touch(item, ['status'], now);

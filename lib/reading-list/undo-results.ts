@@ -12,12 +12,28 @@ export const LIBRARY_REPLACED_SINCE = Symbol('library replaced since');
 /** What undoing a status or tag change answers when none of its items is saved any more. */
 export const REMOVED_SINCE = Symbol('removed since');
 
+/** What undoing a status or tag change answers when it put back some of its items, not all. */
+export interface PartlyUndone {
+  readonly restored: number;
+  readonly of: number;
+}
+
+function isPartlyUndone(result: unknown): result is PartlyUndone {
+  return typeof result === 'object' && result !== null && 'restored' in result && 'of' in result;
+}
+
+const items = (n: number) => (n === 1 ? '1 item' : `${n.toLocaleString('en')} items`);
+
 /**
- * What an undo's result says: nothing put back (a change undone on no item answers 0 or false), else
- * null. Review: the line said "Undone" whatever happened. An Unsave tells "Delete everything" and a backup's
- * "Replace everything" since apart (`undoUnsave`), a status or tag change items removed since (`undoChangeOf`).
+ * What an undo's result says: nothing put back (a change undone on no item answers 0 or false), or
+ * only some of it (`PartlyUndone`), else null. Review: the line said "Undone" whatever happened. An
+ * Unsave tells "Delete everything" and a backup's "Replace everything" since apart (`undoUnsave`), a
+ * status or tag change items removed since (`undoChangeOf`). QA pass: an undo that put back 1 of 2
+ * items (another window had changed the other) said "Undone: Marked 2 items as archived."
  */
 export function describeNotUndone(message: string, result: unknown): string | null {
+  if (isPartlyUndone(result))
+    return `Undone for ${result.restored.toLocaleString('en')} of ${items(result.of)}; the others changed again or were removed since (${message})`;
   if (result === EVERYTHING_DELETED_SINCE) return `Not undone: everything was deleted since (${message})`;
   if (result === LIBRARY_REPLACED_SINCE)
     return `Not undone: the library was replaced by a restored backup since (${message})`;

@@ -97,6 +97,31 @@ describe('the Undo line after Undo', () => {
     ).toBe('Could not undo: The browser has no room left for Shelf’s data.');
   });
 
+  // QA pass: of two items archived, one marked done in another window, Undo put one back and said
+  // "Undone: Marked 2 items as archived."
+  it('says when it put back only some of the items, and how many', async () => {
+    await onEmptyDatabase(async () => {
+      const status = () => screen.getByRole('status').textContent;
+      await saveArticle({ id: 'wal', title: 'WAL', url: null });
+      await saveArticle({ id: 'fts', title: 'FTS', url: null });
+      const view = render(<UnsaveLine />);
+      await act(async () => screen.getByRole('button', { name: 'Mark both as done' }).click());
+      await waitFor(() => expect(status()).toBe('Marked 2 items as done. Undo'));
+      await setStatus(['article:fts'], 'archived', { now: Date.now() + 1000 }); // another window
+      await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+      await waitFor(() =>
+        expect(status()).toBe(
+          'Undone for 1 of 2 items; the others changed again or were removed since (Marked 2 items as done.)',
+        ),
+      );
+      expect((await getDatabase().items.bulkGet(['article:wal', 'article:fts'])).map((i) => i?.status)).toEqual([
+        'unread',
+        'archived',
+      ]);
+      view.unmount();
+    });
+  });
+
   // Review: after "Delete everything" (another window), Undo of an Unsave said "changed again since".
   it('says so when everything was deleted since an Unsave, and puts nothing back', async () => {
     await onEmptyDatabase(async () => {

@@ -73,6 +73,18 @@ describe('repository', () => {
     expect((await db.items.get('article:b'))?.status).toBe('reading');
   });
 
+  // QA pass: "Archive" on an archived item moved it to the top of "Recently updated" and offered an Undo of nothing.
+  it('leaves an item that has the status already as it is, and out of the change', async () => {
+    await saveArticle(ARTICLE, { db, now: 1 });
+    await saveArticle({ ...ARTICLE, id: 'b', title: 'B' }, { db, now: 1 });
+    await setStatus(['article:b'], 'archived', { db, now: 2 });
+    const change = await setStatus(['article:cold-start-latency', 'article:b'], 'archived', { db, now: 5 });
+    expect([...change.previous]).toEqual([['article:cold-start-latency', 'unread']]);
+    expect(await db.items.get('article:b')).toMatchObject({ status: 'archived', updatedAt: 2 });
+    expect((await db.items.get('article:b'))?.changedAt.status).toBe(2);
+    expect((await setStatus(['article:b'], 'archived', { db, now: 6 })).previous.size).toBe(0);
+  });
+
   // QA: a bulk tag change on the reading list could not be undone, as its other bulk actions can.
   it('changes a tag in bulk and undoes it exactly, leaving later changes alone', async () => {
     const long = 'machine learning papers to read this summer'; // kept so by an import
