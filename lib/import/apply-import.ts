@@ -8,7 +8,7 @@ import { type ChunkWrites, type ExistingRecords, writeImportChunk } from '@/lib/
 import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { isAddressTitle } from '@/lib/db/merge';
 import { getEpoch } from '@/lib/db/meta';
-import { changeTimesAt, chosenAt, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
+import { changeTimesAt, chosenAt, type ItemField, type ReadingProgress, type SavedItem } from '@/lib/db/schema';
 import {
   IMPORT_FORMAT_NAMES,
   type ImportEntry,
@@ -149,8 +149,20 @@ function minOf(a: number | null, b: number | null): number | null {
  * library never saw (review: a page tagged here lost an older Pocket export's tags).
  */
 function bringsField(item: SavedItem, entry: ImportEntry, entryTime: number, field: 'tags' | 'note'): boolean {
-  if (entryTime === 0 || entryTime > chosenAt(item, field)) return true;
+  if (entryTime === 0 || entryTime > chosenAt(item, field) || setBySameDate(item, field, entryTime)) return true;
   return entry.addedAt === null || !sameSecond(entry.addedAt, item.addedAt);
+}
+
+/**
+ * Whether the item's field was last set from a record of the same date as this one, and not chosen here
+ * since: Pocket, Instapaper and bookmarks say only when a page was added, so a later export of the same
+ * record carries the same date, and is what that app says now (QA pass: its new tags, note, title and
+ * status were dropped as "already in Shelf"). The same file imported again changes nothing still.
+ */
+function setBySameDate(item: SavedItem, field: ItemField, entryTime: number): boolean {
+  const since = chosenAt(item, field) - entryTime;
+  // A title so set is dated a millisecond after (`mergeIntoItem`).
+  return entryTime !== 0 && (since === 0 || (field === 'title' && since === 1));
 }
 
 /**
@@ -169,11 +181,14 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry, onNoteCut: () => voi
   const next: SavedItem = {
     ...item,
     changedAt: { ...item.changedAt },
-    title: entryTitle && (newer || fillsTitle) ? entryTitle : item.title,
+    title: entryTitle && (newer || fillsTitle || setBySameDate(item, 'title', entryTime)) ? entryTitle : item.title,
     // A record that states no status (a bookmark, a Raindrop row) leaves the one chosen here; one that
     // states it replaces a status no one chose (the unread a bookmark left), however old (QA pass: a
     // bookmark imported first, dated later, kept an archived Omnivore page unread).
-    status: entry.status !== null && (newer || chosenAt(item, 'status') === 0) ? entry.status : item.status,
+    status:
+      entry.status !== null && (newer || chosenAt(item, 'status') === 0 || setBySameDate(item, 'status', entryTime))
+        ? entry.status
+        : item.status,
     tags: bringsField(item, entry, entryTime, 'tags') ? unionTags(item.tags, entry.tags) : item.tags,
     note: bringsField(item, entry, entryTime, 'note') ? joinNotes(item.note, entry.note, onNoteCut) : item.note,
     // Earlier by a second at least: Shelf's own CSV export, imported again, changed every date.

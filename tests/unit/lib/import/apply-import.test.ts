@@ -316,6 +316,26 @@ describe('applyImport', () => {
     });
   });
 
+  // QA pass: Pocket and Instapaper rows carry only the date added, so a later export of the same
+  // record ties with the first one: its new tags, note, title and status were dropped as "already in Shelf".
+  it('a later export of the same record (the same date) brings what changed there, unless changed here since', async () => {
+    const row = (title: string, tags: string, status: string) =>
+      `url,title,tags,time_added,status\nhttps://example.net/catch/1,${title},${tags},1700000000,${status}\n`;
+    const file = (csv: string) => readImportFile('part_000000.csv', new TextEncoder().encode(csv));
+    const id = pageItemId('https://example.net/catch/1');
+    await applyImport(file(row('Week one title', 'a', 'archive')), { db });
+    const later = await applyImport(file(row('Week two title', 'a|b', 'unread')), { db });
+    expect(later).toMatchObject({ added: 0, merged: 1, unchanged: 0 });
+    expect(await getItem(id, db)).toMatchObject({ title: 'Week two title', tags: ['a', 'b'], status: 'unread' });
+    // The same file again changes nothing.
+    expect(await applyImport(file(row('Week two title', 'a|b', 'unread')), { db })).toMatchObject({ unchanged: 1 });
+    // Chosen here since: kept, as for any file made before the change.
+    await setTags(id, ['b'], { db, now: 1_800_000_000_000 });
+    await setStatus([id], 'done', { db, now: 1_800_000_000_000 });
+    await applyImport(file(row('Week three title', 'a|b|c', 'archive')), { db });
+    expect(await getItem(id, db)).toMatchObject({ title: 'Week three title', tags: ['b'], status: 'done' });
+  });
+
   // Review: a page tagged here lost an older Pocket export's tags, which this library never saw.
   it('adds an older file’s tags and note to a page saved and tagged here first', async () => {
     const id = pageItemId('https://example.com/tagged');
