@@ -63,10 +63,17 @@ export function ImportPanel({
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    const file = event.dataTransfer.files[0];
+    const [file, ...others] = event.dataTransfer.files;
     if (file && busy)
       setNotTaken(`${file.name} was not imported: another import is running. Drop it again once it ends.`);
-    else if (file) take(file);
+    else if (file) {
+      take(file);
+      // Several at once (an unzipped export's files): said, not dropped silently (QA pass).
+      if (others.length > 0)
+        setNotTaken(
+          `Only ${file.name} is imported: Shelf takes one file at a time. Not imported: ${others.map(({ name }) => name).join(', ')}.`,
+        );
+    }
   };
   return (
     <fieldset ref={groupRef} className="import-fieldset">

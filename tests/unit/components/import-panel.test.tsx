@@ -16,6 +16,19 @@ describe('ImportPanel', () => {
     expect(onFile).toHaveBeenLastCalledWith(dropped);
   });
 
+  // QA pass: three CSV files of an unzipped Pocket export dropped at once imported the first, silently.
+  it('imports the first of several files dropped at once and names the others, not imported', () => {
+    const onFile = vi.fn();
+    render(<ImportPanel onFile={onFile} progress={null} outcome={null} />);
+    const files = ['part_000000.csv', 'part_000001.csv', 'part_000002.csv'].map((name) => new File(['url\n'], name));
+    fireEvent.drop(screen.getByText(/Import a file/), { dataTransfer: { files } });
+    expect(onFile).toHaveBeenCalledTimes(1);
+    expect(onFile).toHaveBeenLastCalledWith(files[0]);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Only part_000000.csv is imported: Shelf takes one file at a time. Not imported: part_000001.csv, part_000002.csv.',
+    );
+  });
+
   it('shows progress, and says a file dropped while an import runs is not imported', () => {
     const onFile = vi.fn();
     render(<ImportPanel onFile={onFile} progress={{ done: 4000, total: 20000 }} outcome={null} />);
