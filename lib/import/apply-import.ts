@@ -37,6 +37,8 @@ export interface ImportSummary {
   cutShort?: string;
   /** Bytes of a UTF-8 file that were not UTF-8, read as "�": where. */
   strayBytes?: string;
+  /** Files of a zip left out as no export: which, and why. */
+  filesLeftOut?: string;
   /** Notes in the file longer than Shelf keeps, kept cut to its limit. */
   notesCut?: number;
 }
@@ -247,6 +249,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     outOfSpace: false,
     ...(parsed.cutShort && { cutShort: parsed.cutShort }),
     ...(parsed.strayBytes && { strayBytes: parsed.strayBytes }),
+    ...(parsed.filesLeftOut && { filesLeftOut: parsed.filesLeftOut }),
     ...(parsed.notesCut > 0 && { notesCut: parsed.notesCut }),
   };
   onProgress?.(0, unique.length);
@@ -394,7 +397,7 @@ export function describeImport(fileName: string, summary: ImportSummary): string
     : summary.notesCut === 1
       ? `One note was longer than Shelf keeps and was cut to fit (${limits}).`
       : `${summary.notesCut} notes were longer than Shelf keeps and were cut to fit (${limits}).`;
-  const after = [notesCut, summary.strayBytes, summary.cutShort, summary.stoppedEarly]
+  const after = [notesCut, summary.strayBytes, summary.filesLeftOut, summary.cutShort, summary.stoppedEarly]
     .filter(Boolean)
     .map((line) => ` ${line}`);
   const records = `${summary.total} record${summary.total === 1 ? '' : 's'}`;

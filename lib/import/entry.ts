@@ -83,6 +83,8 @@ export interface ParsedImport {
   cutShort?: string;
   /** Bytes of a UTF-8 file that were not UTF-8, read as "�" (see `PreparedImport.strayBytes`). */
   strayBytes?: string;
+  /** Files of a zip left out as no export (see `PreparedImport.filesLeftOut`). */
+  filesLeftOut?: string;
   /** Notes (an item's or a highlight's) longer than Shelf keeps, kept cut to its limit. */
   notesCut: number;
 }
@@ -148,10 +150,12 @@ export interface PreparedImport {
   cutShort?: string;
   /** A UTF-8 file with a few bytes that are not UTF-8 (`decodeTextFile`): where, said to the user. */
   strayBytes?: string;
+  /** A zip's files that are no export Shelf reads, beside those that are: which, and why, said to the user. */
+  filesLeftOut?: string;
 }
 
 /** A file's import before any record is validated: its format, why it may hold less, and bytes not read as they are. */
-function nothingValidatedYet({ format, cutShort, strayBytes }: PreparedImport): ParsedImport {
+function nothingValidatedYet({ format, cutShort, strayBytes, filesLeftOut }: PreparedImport): ParsedImport {
   return {
     format,
     entries: [],
@@ -159,6 +163,7 @@ function nothingValidatedYet({ format, cutShort, strayBytes }: PreparedImport): 
     notesCut: 0,
     ...(cutShort ? { cutShort } : {}),
     ...(strayBytes ? { strayBytes } : {}),
+    ...(filesLeftOut ? { filesLeftOut } : {}),
   };
 }
 

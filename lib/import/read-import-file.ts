@@ -11,16 +11,30 @@ import { type DecodedText, decodeTextFile, isZip, readZip, STRAY_LINES_NAMED } f
 function prepareCsvZip(files: Map<string, Uint8Array>): PreparedImport {
   const csvFiles = [...files.keys()].filter((name) => /\.csv$/i.test(name)).sort();
   if (csvFiles.length === 0) throw new ImportFileError('The zip has no CSV or HTML export, nor Omnivore metadata.');
-  const parts = csvFiles.map((name) => {
-    const { text, strayBytes } = decodeZipped(name, files.get(name) as Uint8Array);
-    if (text.includes('\u0000')) throw new ImportFileError(`${name} in the zip is not a text file (it looks binary).`);
-    return { ...prepareCsvExport(text, name), ...(strayBytes && { strayBytes }) };
+  const read = csvFiles.map((name): PreparedImport | ImportFileError => {
+    try {
+      const { text, strayBytes } = decodeZipped(name, files.get(name) as Uint8Array);
+      if (text.includes('\u0000'))
+        throw new ImportFileError(`${name} in the zip is not a text file (it looks binary).`);
+      return { ...prepareCsvExport(text, name), ...(strayBytes && { strayBytes }) };
+    } catch (error) {
+      if (error instanceof ImportFileError) return error;
+      throw error;
+    }
   });
+  const parts = read.filter((part): part is PreparedImport => !(part instanceof ImportFileError));
+  const refused = read.filter((part): part is ImportFileError => part instanceof ImportFileError);
+  // A CSV beside the export's (someone's notes.csv zipped with it) is left out and named (QA pass: it
+  // refused the whole zip); a zip of no readable CSV at all is refused, saying why.
   const [first] = parts;
+  if (!first) throw refused[0] as ImportFileError;
   return {
-    format: parts.every((part) => part.format === first?.format) && first ? first.format : 'csv-links',
+    format: parts.every((part) => part.format === first.format) ? first.format : 'csv-links',
     records: parts.flatMap((part) => part.records),
     ...joinStrayBytes(parts),
+    ...(refused.length > 0 && {
+      filesLeftOut: `Left out of the zip: ${refused.map(({ message }) => message).join(' ')}`,
+    }),
   };
 }
 

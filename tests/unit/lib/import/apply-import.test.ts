@@ -425,6 +425,17 @@ describe('applyImport', () => {
     expect(once.notesCut).toBeUndefined();
   });
 
+  it('says which files of a zip it left out as no export', async () => {
+    const { strToU8, zipSync } = await import('fflate');
+    const zip = zipSync({
+      'part_000000.csv': strToU8('title,url,time_added,tags,status\nA,https://example.com/a,1700000000,,unread\n'),
+      'notes.csv': strToU8('foo,bar\n'),
+    });
+    const report = await applyImport(readImportFile('pocket.zip', zip), { db });
+    expect(report).toMatchObject({ added: 1 });
+    expect(describeImport('pocket.zip', report)).toMatch(/1 added.*\. Left out of the zip: notes\.csv/);
+  });
+
   it('keeps Omnivore progress and saved content readable offline', async () => {
     const { strToU8, zipSync } = await import('fflate');
     const zip = zipSync({

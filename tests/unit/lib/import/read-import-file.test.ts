@@ -62,6 +62,19 @@ describe('Pocket CSV', () => {
     expect(parsed.entries).toHaveLength(7);
     expect(parsed.skipped.map((s) => s.where)).toEqual(['part_000000.csv, line 7', 'part_000000.csv, line 8']);
   });
+
+  // QA pass: a notes.csv zipped beside Pocket's part refused the whole zip.
+  it('leaves out a CSV of the zip that is no export, and names it; a zip of none such is refused', () => {
+    const notes = strToU8('foo,bar\n1,2\n');
+    const parsed = read(
+      'pocket.zip',
+      zipSync({ 'part_000000.csv': fixture('pocket-part-no-cursor.csv'), 'notes.csv': notes }),
+    );
+    expect(parsed.format).toBe('pocket-csv');
+    expect(parsed.entries.length).toBeGreaterThan(0);
+    expect(parsed.filesLeftOut).toMatch(/^Left out of the zip: notes\.csv\b.*url/);
+    expect(() => read('notes.zip', zipSync({ 'notes.csv': notes }))).toThrow(/notes\.csv.*url/);
+  });
 });
 
 describe('Pocket HTML', () => {
