@@ -76,7 +76,17 @@ export function TagSettings({ db }: { db: ShelfDatabase }) {
       )}
       <MessageLine message={message && { kind: message.error ? 'error' : 'ok', text: message.text }} />
       <p>
-        <button type="button" className="button" onClick={() => void exportHighlightsFile(db)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            void exportHighlightsFile(db).then(
+              (text) => setMessage({ text, error: false }),
+              (error: unknown) =>
+                setMessage({ text: `Could not export highlights: ${(error as Error).message}`, error: true }),
+            )
+          }
+        >
           Export highlights (Markdown)
         </button>
       </p>

@@ -137,7 +137,12 @@ export function parseBackup(text: string): ParsedBackup {
   }
   const header = z.object({ format: z.literal(BACKUP_FORMAT), version: z.unknown() }).safeParse(data);
   if (!header.success)
-    return { ok: false, error: 'The file is not a Shelf backup (its "format" is not "shelf-backup").' };
+    // Most often another app's JSON (QA pass: a browser's bookmarks backup, its profile's Bookmarks file).
+    return {
+      ok: false,
+      error:
+        'The file is JSON but not a Shelf backup (its "format" is not "shelf-backup"). Browser bookmarks are read from the HTML file a browser exports ("Export bookmarks"), not from its JSON backup.',
+    };
   const { version } = header.data;
   if (version !== 1 && version !== 2) {
     return {

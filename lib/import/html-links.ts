@@ -53,10 +53,11 @@ const BROWSER_FOLDERS = new Set([
   'favorites bar',
 ]);
 /**
- * Safari's bar, at the top of its file (QA pass: "favourites" became a tag on every bookmark there); a
- * folder of the user's own by that name inside another stays a tag.
+ * Safari's bar, at the top of its file (QA pass: "favourites" became a tag on every bookmark there), and
+ * the folder of links Firefox comes with (QA pass: "mozilla firefox" became a tag); a folder of the user's
+ * own by that name inside another stays a tag.
  */
-const TOP_LEVEL_BROWSER_FOLDERS = new Set(['favorites', 'favourites']);
+const TOP_LEVEL_BROWSER_FOLDERS = new Set(['favorites', 'favourites', 'mozilla firefox']);
 
 function isBrowserFolder(heading: Element): boolean {
   const name = (heading.textContent ?? '').trim().toLowerCase();

@@ -105,6 +105,10 @@ test('highlight a sentence with h, tag and note the page, filter the reading lis
   expect(markdown).toContain(`> ${SENTENCE}`);
   expect(markdown).toContain('Tags: db-later');
   expect(markdown).toContain('check the WAL part');
+  // Said as the other exports say theirs (QA pass: nothing was said).
+  await expect(
+    panel.page.getByText(/^Exported the tags, notes and highlights of 1 item to shelf-highlights-/),
+  ).toBeVisible();
 });
 
 test('in the side panel reader: the Highlight button, a note on the highlight, scroll to it, remove it', async () => {

@@ -269,7 +269,7 @@ describe('backup', () => {
 
   it.each([
     ['not JSON', '{"format": "shelf-backup",', /not a Shelf backup: it is not JSON.*"Import a file"/],
-    ['another file', '{"hello": 1}', /not a Shelf backup/],
+    ['another file', '{"hello": 1}', /JSON but not a Shelf backup.*HTML file a browser exports/],
     ['a newer version', JSON.stringify({ format: 'shelf-backup', version: 99 }), /version 99.*Update Shelf/],
   ])('rejects %s with a clear message', (_case, content, message) => {
     const parsed = parseBackup(content);

@@ -49,7 +49,7 @@ describe('a browser bookmarks file', () => {
   });
 
   // QA pass: Safari's own folders became the tags "favourites" and "reading list" on every bookmark.
-  it('leaves out Safari’s own folders, Favorites and Reading List, as it does Chrome’s and Firefox’s', () => {
+  it('leaves out Safari’s own folders, Favorites and Reading List, as it does Chrome’s and Firefox’s (and the one Firefox comes with)', () => {
     const records = byTitle(
       bookmarks(`
     <DT><H3 FOLDED>Favourites</H3>
@@ -71,6 +71,10 @@ describe('a browser bookmarks file', () => {
     <DT><H3>Reading list</H3>
     <DL><p>
         <DT><A HREF="https://example.com/mine">Mine</A>
+    </DL><p>
+    <DT><H3>Mozilla Firefox</H3>
+    <DL><p>
+        <DT><A HREF="https://support.mozilla.org/products/firefox">Get Help</A>
     </DL><p>`),
     );
     expect(records).toEqual({
@@ -80,6 +84,8 @@ describe('a browser bookmarks file', () => {
       // The user's own folders by those names, in Chrome or Firefox: tags, as any other folder.
       Pie: { status: null, tags: ['recipes', 'favourites'] },
       Mine: { status: null, tags: ['reading list'] },
+      // Firefox's own folder of links it comes with (QA pass: "mozilla firefox" became a tag).
+      'Get Help': { status: null, tags: [] },
     });
   });
 
