@@ -23,7 +23,8 @@ interface ReadingListProps {
   selected: ReadonlySet<string>;
   /** The pointer or the focus went into the row at `index`. */
   onActivate: (index: number) => void;
-  onToggleSelected: (id: string) => void;
+  /** `range`: a Shift-click, which checks or unchecks the rows from the one last checked too. */
+  onToggleSelected: (id: string, range?: boolean) => void;
   onOpen: (row: ListRow) => void;
   /** Why each row the text search found matched, said in its details ("Matched your note"), and where. */
   found?: ReadonlyMap<string, readonly MatchReason[]> | null;
@@ -108,7 +109,8 @@ export function ReadingList({
                 type="checkbox"
                 aria-label={`Select ${name}`}
                 checked={selected.has(item.id)}
-                onChange={() => onToggleSelected(item.id)}
+                // Shift-click: the rows between it and the one last checked too.
+                onChange={(event) => onToggleSelected(item.id, (event.nativeEvent as MouseEvent).shiftKey === true)}
               />
               <div className="reading-row-main">
                 <button

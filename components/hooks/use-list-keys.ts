@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import type { useCurrentRowLine } from '@/components/hooks/use-current-row-line';
+import type { ReadingListSelection } from '@/components/hooks/use-reading-list-selection';
 import type { ItemStatus } from '@/lib/db/schema';
 import { LIST_PAGE_ROWS, runListKey } from '@/lib/reading-list/keys';
 import type { ListRow } from '@/lib/reading-list/list-query';
@@ -10,8 +11,10 @@ interface ListKeysOptions {
   /** The current row's index, where the focus is on no row. */
   activeAt: number;
   rowLine: ReturnType<typeof useCurrentRowLine>;
-  checked: ReadonlySet<string>;
-  toggleChecked: (id: string) => void;
+  /** The rows checked, and checking them (`useReadingListSelection`). */
+  selection: Pick<ReadingListSelection, 'selected' | 'toggle' | 'toggleAll'>;
+  /** Undoes the last action (the Undo line's). */
+  undo: () => void;
   open: (row: ListRow | undefined) => void;
   /** These act on the checked rows, else the row. */
   setStatusOf: (ids: string[], status: ItemStatus) => void;
@@ -29,7 +32,8 @@ interface ListKeysOptions {
  * control, so that the focus and the current row stay one.
  */
 export function useListKeys(options: ListKeysOptions) {
-  const { rows, activeAt, rowLine, checked, toggleChecked, open } = options;
+  const { rows, activeAt, rowLine, open } = options;
+  const { selected: checked, toggle: toggleChecked } = options.selection;
   return (event: KeyboardEvent) => {
     // Escape not handled where it was pressed (the search box, the help itself) hides the help.
     if (event.key === 'Escape' && !event.defaultPrevented && options.hideHelp()) event.preventDefault();
@@ -68,6 +72,8 @@ export function useListKeys(options: ListKeysOptions) {
         if (!(event.target as Element).matches?.('input[type=checkbox]')) rowLine.speak();
         if (row) toggleChecked(row.item.id);
       },
+      checkAll: options.selection.toggleAll,
+      undo: options.undo,
       archive: () => actOn('archived'),
       done: () => actOn('done'),
       unsave: () => actOn('unsaved'),

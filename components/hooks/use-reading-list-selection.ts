@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 /**
  * The rows checked for bulk actions, by item id, among the rows shown (`shownIds`): a row that a
@@ -8,6 +8,8 @@ import { useEffect, useMemo, useState } from 'react';
  */
 export function useReadingListSelection(shownIds: ReadonlySet<string>) {
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  /** The row last checked or unchecked alone: a Shift-click's range starts there. */
+  const rangeStart = useRef<string | null>(null);
   const selected = useMemo(() => {
     const kept = [...checked].filter((id) => shownIds.has(id));
     return kept.length === checked.size ? checked : new Set(kept);
@@ -18,16 +20,39 @@ export function useReadingListSelection(shownIds: ReadonlySet<string>) {
   }, [selected, checked]);
   return {
     selected,
-    toggle(id: string) {
+    /**
+     * Checks or unchecks a row; `range` (a Shift-click): with it, every row shown between it and the
+     * row last checked or unchecked, as it now is (QA pass: 600 rows, one click each).
+     */
+    toggle(id: string, range = false) {
+      const from = rangeStart.current;
+      rangeStart.current = id;
       setChecked((current) => {
         const next = new Set(current);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
+        const check = !next.has(id);
+        for (const each of range && from !== null ? rowsBetween([...shownIds], from, id) : [id])
+          if (check) next.add(each);
+          else next.delete(each);
         return next;
       });
+    },
+    /** Checks every row shown, or, when all are checked, unchecks them all. */
+    toggleAll() {
+      setChecked((current) =>
+        shownIds.size > 0 && [...shownIds].every((id) => current.has(id)) ? new Set() : new Set(shownIds),
+      );
     },
     clear() {
       setChecked(new Set());
     },
   };
+}
+
+export type ReadingListSelection = ReturnType<typeof useReadingListSelection>;
+
+/** The ids from one to the other, both included, in the order shown; the last alone when the first is not shown. */
+function rowsBetween(order: readonly string[], from: string, to: string): string[] {
+  const [a, b] = [order.indexOf(from), order.indexOf(to)];
+  if (a < 0 || b < 0) return [to];
+  return order.slice(Math.min(a, b), Math.max(a, b) + 1);
 }

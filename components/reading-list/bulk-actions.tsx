@@ -3,6 +3,8 @@ import type { Ref } from 'react';
 interface BulkActionsProps {
   shown: number;
   selected: number;
+  /** Checks every row shown, or unchecks them all when all are. */
+  onToggleAll: () => void;
   onDone: () => void;
   onArchive: () => void;
   onUnsave: () => void;
@@ -17,6 +19,7 @@ interface BulkActionsProps {
 export function BulkActions({
   shown,
   selected,
+  onToggleAll,
   onDone,
   onArchive,
   onUnsave,
@@ -30,6 +33,16 @@ export function BulkActions({
     // these few buttons are Tab stops like every other control of the panel.
     // biome-ignore lint/a11y/useSemanticElements: a fieldset's own border and padding would show here.
     <div className="list-actions" role="group" aria-label="Bulk actions">
+      <input
+        type="checkbox"
+        aria-label="Check all shown"
+        checked={shown > 0 && selected === shown}
+        ref={(box) => {
+          if (box) box.indeterminate = selected > 0 && selected < shown;
+        }}
+        disabled={shown === 0}
+        onChange={onToggleAll}
+      />
       <span className="muted" role="status">
         {shown} shown{selected > 0 ? `, ${selected} checked` : ''}
       </span>

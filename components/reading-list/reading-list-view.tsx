@@ -49,14 +49,13 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
     setActiveIndex(0);
     tagFallback.clear();
   };
-  const setStatusOf = (ids: string[], status: ItemStatus) => {
-    void actions.setStatusOf(ids, status).then(refocus);
+  const actOnRows = (done: Promise<unknown>) => {
+    void done.then(refocus);
     selection.clear();
   };
-  const unsave = (ids: string[]) => {
-    void actions.unsave(ids).then(refocus);
-    selection.clear();
-  };
+  const setStatusOf = (ids: string[], status: ItemStatus) => actOnRows(actions.setStatusOf(ids, status));
+  const unsave = (ids: string[]) => actOnRows(actions.unsave(ids));
+  const undoLast = () => void actions.runUndo().then(refocus);
   const open = (row: ListRow | undefined) => {
     if (!row) return;
     if (row.item.kind === 'page' || !row.item.articleId) onOpenPage(row.item.id, list.placeOf(row.item.id));
@@ -76,8 +75,8 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
     rows,
     activeAt,
     rowLine,
-    checked: selection.selected,
-    toggleChecked: selection.toggle,
+    selection,
+    undo: undoLast,
     open,
     setStatusOf,
     unsave,
@@ -103,7 +102,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
       <h2 id="reading-list-heading">
         Reading list <span className="muted">({isPartial ? '…' : counts.all})</span>
       </h2>
-      <UndoBar undo={actions.undo} onUndo={() => void actions.runUndo().then(refocus)} />
+      <UndoBar undo={actions.undo} onUndo={undoLast} />
       {allRows.length === 0 ? (
         <EmptyList onImport={onImport} emptyRef={emptyRef} />
       ) : (
@@ -120,6 +119,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
           <BulkActions
             shown={rows.length}
             selected={selection.selected.size}
+            onToggleAll={selection.toggleAll}
             onDone={() => setStatusOf([...selection.selected], 'done')}
             onArchive={() => setStatusOf([...selection.selected], 'archived')}
             onUnsave={() => unsave([...selection.selected])}

@@ -14,6 +14,8 @@ export type ListCommand =
   | 'archive'
   | 'done'
   | 'unsave'
+  | 'checkAll'
+  | 'undo'
   | 'search'
   | 'help';
 
@@ -38,9 +40,11 @@ export const READING_LIST_KEYS: readonly ListKey[] = [
   { keys: ['End'], command: 'last', description: 'last item' },
   { keys: ['o', 'Enter'], command: 'open', description: 'open the item' },
   { keys: ['x'], command: 'toggle', description: 'check / uncheck the item' },
+  { keys: ['*'], command: 'checkAll', description: 'check all the items shown, or uncheck them all' },
   { keys: ['e'], command: 'archive', description: 'archive (the checked items, or the item)' },
   { keys: ['d'], command: 'done', description: 'mark done (the checked items, or the item)' },
   { keys: ['s'], command: 'unsave', description: 'unsave (the checked items, or the item; Undo brings them back)' },
+  { keys: ['u'], command: 'undo', description: 'undo the last action (Ctrl+Z too)' },
   { keys: ['/'], command: 'search', description: 'search saved items' },
   { keys: ['?'], command: 'help', description: 'show or hide these keys' },
 ];
@@ -76,14 +80,27 @@ function isCheckbox(target: EventTarget | null): boolean {
   return typeof element?.matches === 'function' && element.matches('input[type=checkbox]');
 }
 
-type KeyPress = Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'metaKey' | 'altKey' | 'preventDefault'>;
+type KeyPress = Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'metaKey' | 'altKey' | 'preventDefault'> &
+  Partial<Pick<KeyboardEvent, 'shiftKey'>>;
+
+/** Ctrl+Z (Cmd+Z on a Mac): the browser's undo, which in the list undid typing in the search box long gone (QA pass). */
+function isUndoKey({ key, ctrlKey, metaKey, altKey, shiftKey }: KeyPress): boolean {
+  return (ctrlKey || metaKey) && !altKey && !shiftKey && key.toLowerCase() === 'z';
+}
 
 /**
  * Runs the command of a key pressed in the reading list; keys typed in a text field, keys with
- * Ctrl, Cmd or Alt, and Enter on a button are left alone. `commands` must name every command of the table.
+ * Ctrl, Cmd or Alt (but Ctrl+Z, the list's undo), and Enter on a button are left alone. `commands`
+ * must name every command of the table.
  */
 export function runListKey(event: KeyPress, commands: Record<ListCommand, () => void>): void {
-  if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (isTyping(event.target)) return;
+  if (isUndoKey(event)) {
+    event.preventDefault();
+    commands.undo();
+    return;
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
   // Enter on a button or link presses it; it opens the active row only from the list itself.
   if (event.key === 'Enter' && isControl(event.target)) return;
   // Enter on a row's checkbox checks it, as Space does: it opened an item (QA pass).

@@ -497,3 +497,29 @@ test('after an action on checked rows, the current row is still the item the key
   await expect(current.getByRole('button').first()).toHaveText(movedTo ?? '');
   await expect(readingList.rows.nth(3)).toHaveAttribute('aria-current', 'true');
 });
+
+// QA pass: with hundreds of rows, checking them took a click each, and Ctrl+Z brought back an old search.
+test('Check all shown, then Archive: Ctrl+Z in the list undoes it, not the search box’s typing', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await openSidePanel(context, extensionId);
+  await panel.importFile(shelfBackup(ARTICLES_WITH_URL.slice(0, 30).map((article) => articleItem(article))));
+  const { readingList } = panel;
+  await panel.show('Reading list');
+  await expect(readingList.rows.first()).toBeVisible();
+  const search = panel.page.getByRole('searchbox');
+  await search.fill('kafka');
+  await search.fill('');
+  await panel.page.keyboard.press('Escape'); // back to the list
+  await panel.page.getByRole('checkbox', { name: 'Check all shown' }).check();
+  const bulk = panel.page.getByRole('group', { name: 'Bulk actions' });
+  await expect(bulk.getByRole('status')).toHaveText('30 shown, 30 checked');
+  await readingList.button('Archive').click();
+  await expect(panel.page.getByText('Marked 30 items as archived.')).toBeVisible();
+  await expect(readingList.rows).toHaveCount(0);
+  await panel.page.keyboard.press('Control+z');
+  await expect(bulk.getByRole('status')).toHaveText('30 shown'); // rows drawn: those in view
+  await expect(panel.page.getByText('Undone: Marked 30 items as archived.')).toBeVisible();
+  await expect(search).toHaveValue('');
+});

@@ -361,6 +361,50 @@ describe('ReadingListView keyboard', () => {
     expect((within(bulk).getByRole('button', { name: 'Mark done' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  // QA pass: 600 rows meant 600 clicks or x presses; Ctrl+Z brought back an old search, and Undo was 13 Shift+Tabs away.
+  it('checks all shown rows, or a Shift-click range; u and Ctrl+Z undo the last action', async () => {
+    render(<ReadingListView onOpenArticle={vi.fn()} onOpenPage={vi.fn()} onImport={vi.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Saved articles' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    const section = list.closest('section') as HTMLElement;
+    const bulk = screen.getByRole('group', { name: 'Bulk actions' });
+    const all = within(bulk).getByRole('checkbox', { name: 'Check all shown' }) as HTMLInputElement;
+    const checkedRows = () =>
+      within(list)
+        .getAllByRole('checkbox')
+        .filter((box) => (box as HTMLInputElement).checked)
+        .map((box) => box.getAttribute('aria-label'));
+    fireEvent.click(all);
+    expect(checkedRows()).toEqual(['Select Alpha article', 'Select Beta article', 'Select Gamma article']);
+    expect(all.checked).toBe(true);
+    fireEvent.click(all);
+    expect(checkedRows()).toEqual([]);
+    // * does the same from the keys.
+    fireEvent.keyDown(section, { key: '*' });
+    expect(checkedRows()).toHaveLength(3);
+    fireEvent.keyDown(section, { key: '*' });
+    expect(checkedRows()).toEqual([]);
+
+    fireEvent.click(within(list).getByRole('checkbox', { name: 'Select Alpha article' }));
+    expect(all.indeterminate).toBe(true);
+    fireEvent.click(within(list).getByRole('checkbox', { name: 'Select Gamma article' }), { shiftKey: true });
+    expect(checkedRows()).toHaveLength(3);
+    // Unchecked with Shift: so are the rows from it to the one last clicked.
+    fireEvent.click(within(list).getByRole('checkbox', { name: 'Select Beta article' }), { shiftKey: true });
+    expect(checkedRows()).toEqual(['Select Alpha article']);
+    fireEvent.click(within(list).getByRole('checkbox', { name: 'Select Gamma article' }));
+
+    fireEvent.click(within(bulk).getByRole('button', { name: 'Archive' }));
+    await waitFor(async () => expect((await getDatabase().items.get('article:a'))?.status).toBe('archived'));
+    fireEvent.keyDown(section, { key: 'z', ctrlKey: true });
+    await waitFor(async () => expect((await getDatabase().items.get('article:a'))?.status).toBe('unread'));
+    expect((await getDatabase().items.get('article:c'))?.status).toBe('unread');
+    fireEvent.keyDown(section, { key: 'd' });
+    await waitFor(async () => expect((await getDatabase().items.get('article:a'))?.status).toBe('done'));
+    fireEvent.keyDown(section, { key: 'u' });
+    await waitFor(async () => expect((await getDatabase().items.get('article:a'))?.status).toBe('unread'));
+  });
+
   it('shows the queue by default, and how to save and import when nothing is saved', async () => {
     await setStatus(['article:c'], 'archived', { db: getDatabase() });
     const onImport = vi.fn();
