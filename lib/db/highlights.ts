@@ -87,28 +87,35 @@ const NOTE_JOINER = '\n\n';
 const oneSpaced = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The highlight one with this id was joined into (`addHighlight`'s `joining`, here or on another browser), if any. */
-function joinedInto(db: ShelfDatabase, id: string): Promise<Highlight | undefined> {
-  return db.highlights.filter((highlight) => highlight.joinedFrom?.includes(id) === true).first();
+function joinedInto(db: ShelfDatabase, id: string, itemId?: string): Promise<Highlight | undefined> {
+  const joined = (highlight: Highlight) => highlight.joinedFrom?.includes(id) === true;
+  // Of its item's highlights, when known: sync asks for each highlight it removes.
+  return (
+    itemId === undefined ? db.highlights.filter(joined) : db.highlights.where('itemId').equals(itemId).filter(joined)
+  ).first();
 }
 
 /**
  * Within sync's transaction: removes a highlight that another browser joined into one, which is here
  * too (`Highlight.joinedFrom`, synced). A comment written on it here that the joined one lacks (typed
- * before the join arrived) goes into it, after its own, as the join would have taken it. False, with
- * nothing written, when it was joined into none here, or when the two comments together would be cut:
- * it then stays as it is, its comment whole.
+ * before the join arrived) goes into it, after its own, as the join would have taken it: `folded`.
+ * `kept`, with nothing written, when the two comments together would be cut: it stays here as it is,
+ * its comment whole. `none` when it was joined into none that is here.
  */
-export async function removeJoinedHighlight(db: ShelfDatabase, highlight: Highlight): Promise<boolean> {
-  const into = await joinedInto(db, highlight.id);
-  if (!into || into.itemId !== highlight.itemId) return false;
+export async function removeJoinedHighlight(
+  db: ShelfDatabase,
+  highlight: Highlight,
+): Promise<'folded' | 'kept' | 'none'> {
+  const into = await joinedInto(db, highlight.id, highlight.itemId);
+  if (!into) return 'none';
   const comment = highlight.note.trim();
   if (comment !== '' && !into.note.includes(comment)) {
     const note = into.note.trim() === '' ? highlight.note : `${into.note}${NOTE_JOINER}${highlight.note}`;
-    if (note.length > MAX_HIGHLIGHT_NOTE_LENGTH) return false;
+    if (note.length > MAX_HIGHLIGHT_NOTE_LENGTH) return 'kept';
     await db.highlights.update(into.id, { note, updatedAt: Math.max(into.updatedAt, highlight.updatedAt) });
   }
   await db.highlights.delete(highlight.id);
-  return true;
+  return 'folded';
 }
 
 /**

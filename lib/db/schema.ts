@@ -130,7 +130,8 @@ export const highlightSchema = z.strictObject({
   pageAnchor: z.enum(['found', 'not-found']).optional(),
   /**
    * The highlights this one took the place of, joined by a wider selection: a comment another window
-   * saves on one of them meanwhile comes here. Kept per browser, not synced; never indexed.
+   * saves on one of them meanwhile comes here. Synced (other browsers hide those and fold their
+   * comments in: `lib/sync/local-state.ts`); never indexed.
    */
   joinedFrom: z.array(z.string().min(1).max(64)).max(5000).optional(),
 });

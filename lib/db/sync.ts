@@ -235,10 +235,12 @@ export function applySyncChanges(
           mine || !notesKept ? [highlight.data] : (await withNotesAfterRemoval(db, [], [highlight.data])).highlights;
         await db.highlights.put(back);
       }
+      const joinedAway = new Set(changes.joinedAway);
       for (const id of changes.removeHighlights) {
         const mine = await db.highlights.get(id);
-        // Joined into one on another browser: gone even if edited here meanwhile, its comment taken in.
-        if (!mine || (await removeJoinedHighlight(db, mine))) continue;
+        // Joined into one on another browser: gone even if edited here meanwhile, its comment taken in;
+        // kept whole when that would cut the comments, or while the joined one is not here (refused).
+        if (!mine || (await removeJoinedHighlight(db, mine)) !== 'none' || joinedAway.has(id)) continue;
         if (mine.updatedAt <= readAt) await db.highlights.delete(id);
       }
       return report;

@@ -102,6 +102,11 @@ export interface LocalChanges {
    */
   putHighlights: SyncHighlight[];
   removeHighlights: string[];
+  /**
+   * Those of `removeHighlights` removed because a highlight joined them into itself, not deleted: kept
+   * here while that one is not (`applySyncChanges`). Absent when none is.
+   */
+  joinedAway?: string[];
   preferences: Record<string, Json>;
 }
 
@@ -439,6 +444,7 @@ export function localChangesFor(doc: SyncDocument, snapshot: LocalSnapshot, read
       const joinedAway = joined.has(id) && joined.get(id) === entity.fields.item?.v;
       if (!isVisible(entity) || joinedAway) {
         if (mine && (entity.deleted || joinedAway)) changes.removeHighlights.push(id);
+        if (mine && joinedAway) changes.joinedAway = [...(changes.joinedAway ?? []), id];
         continue;
       }
       const highlight = highlightFromEntity(id, entity);

@@ -7,9 +7,11 @@ import { removeItems, saveArticle, savePage, setNote, setStatus, setTags } from 
 import { setProgress } from '@/lib/db/progress';
 import { getReaderData } from '@/lib/db/queries';
 import type { Highlight } from '@/lib/db/schema';
+import { applySyncChanges, readSyncEpoch } from '@/lib/db/sync';
 import { importFile } from '@/lib/import/import-file';
 import { createChunkEncoder } from '@/lib/sync/chunk-codec';
 import type { Json } from '@/lib/sync/document';
+import type { SyncHighlight } from '@/lib/sync/local-state';
 import { SYNC_QUOTAS } from '@/lib/sync/quotas';
 import { MANIFEST_KEY, readRemoteState } from '@/lib/sync/remote-state';
 import { planWrite } from '@/lib/sync/write-plan';
@@ -217,6 +219,42 @@ describe('sync over the real library (lib/db)', () => {
         expect(highlights.map(({ id }) => id)).toEqual([joined.id]);
         expect(highlights[0]?.note).toBe('first\n\nwritten on b');
       }
+    });
+
+    // Review: a comment too long to fold in, or one on a highlight joined into one this browser refused,
+    // was deleted with it.
+    it('one commented on the other browser too long to fold in is kept there whole', async () => {
+      const [a, b] = setUp();
+      const { item, second, joined } = await joinedOnA(a, b);
+      const long = 'b'.repeat(9_998);
+      await updateHighlight(second.id, { note: long }, { db: b.db, ...at() });
+      await syncBoth(a, b);
+      await syncBoth(a, b);
+      expect((await getHighlights(item.id, a.db)).map(({ id }) => id)).toEqual([joined.id]);
+      const onB = await getHighlights(item.id, b.db);
+      expect(onB.map(({ id }) => id).sort()).toEqual([joined.id, second.id].sort());
+      expect(onB.find(({ id }) => id === second.id)?.note).toBe(long);
+    });
+
+    it('one joined into a highlight this browser cannot store stays as it was', async () => {
+      const [a, b] = setUp();
+      const { item, first } = await joinedOnA(a, b);
+      const epoch = await readSyncEpoch(b.db);
+      const newer = { ...first, id: 'joined-by-a-newer-shelf', color: 'ultraviolet', joinedFrom: [first.id] };
+      const report = await applySyncChanges(
+        {
+          readAt: clock.now(),
+          put: [],
+          remove: [],
+          putHighlights: [newer as unknown as SyncHighlight],
+          removeHighlights: [first.id],
+          joinedAway: [first.id],
+        },
+        epoch,
+        b.db,
+      );
+      expect(report.refusedHighlights).toEqual(['joined-by-a-newer-shelf']);
+      expect((await getHighlights(item.id, b.db)).map(({ id }) => id)).toContain(first.id);
     });
 
     it('one of them commented on the other browser after the join was published does not come back beside it', async () => {
