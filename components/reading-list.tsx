@@ -98,10 +98,6 @@ export function ReadingList({
                 pointed.current = !isActive;
                 onActivate(virtualRow.index);
               }}
-              // A touch (no hover first) focuses what it presses, which makes the row current.
-              onPointerDown={() => {
-                pointed.current = !isActive;
-              }}
               // The focus in a row makes it current: the keys act on it (they acted on another row).
               onFocus={() => onActivate(virtualRow.index)}
             >

@@ -4,7 +4,7 @@ import { ROW_INDEX_ATTRIBUTE } from '@/lib/reading-list/row-focus';
 
 /**
  * Keeps the reading list's current row in sight as the keys move it. Returns the flag the row sets
- * when the pointer made it current (over it, or pressed on it): it is where the user looks, and the
+ * when the pointer made it current (over it): it is where the user looks, and the
  * list and the page stay where they are.
  */
 export function useActiveRowInSight(

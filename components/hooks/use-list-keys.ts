@@ -21,9 +21,8 @@ interface ListKeysOptions {
   unsave: (ids: string[]) => void;
   focusList: () => void;
   focusSearch: () => void;
-  toggleHelp: () => void;
-  /** Hides the keyboard help, if shown (Escape); false when it was not shown. */
-  hideHelp: () => boolean;
+  /** The keyboard help: `hide` hides it, if shown (Escape); false when it was not shown. */
+  help: { toggle: () => void; hide: () => boolean };
 }
 
 /**
@@ -36,7 +35,7 @@ export function useListKeys(options: ListKeysOptions) {
   const { selected: checked, toggle: toggleChecked } = options.selection;
   return (event: KeyboardEvent) => {
     // Escape not handled where it was pressed (the search box, the help itself) hides the help.
-    if (event.key === 'Escape' && !event.defaultPrevented && options.hideHelp()) event.preventDefault();
+    if (event.key === 'Escape' && !event.defaultPrevented && options.help.hide()) event.preventDefault();
     const focusedAt = rowIndexOf(event.target);
     const at = focusedAt ?? activeAt;
     const row = rows[at];
@@ -78,7 +77,7 @@ export function useListKeys(options: ListKeysOptions) {
       done: () => actOn('done'),
       unsave: () => actOn('unsaved'),
       search: options.focusSearch,
-      help: options.toggleHelp,
+      help: options.help.toggle,
     });
   };
 }

@@ -18,7 +18,9 @@ export function useListPlace() {
   const shownRows = useRef<readonly ListRow[] | null>(null);
   /** What the list's text search last found, best first: "Next in reading list" follows its order. */
   const shownFound = useRef<ReadonlyMap<string, unknown> | null>(null);
-  return { query, setQuery, activeIndex, setActiveIndex, shownRows, shownFound };
+  /** The items the last action on rows changed, until the rows show it (`useFollowCurrentRow`). */
+  const actedOn = useRef<ReadonlySet<string>>(new Set());
+  return { query, setQuery, activeIndex, setActiveIndex, shownRows, shownFound, actedOn };
 }
 
 export type ListPlace = ReturnType<typeof useListPlace>;
@@ -60,25 +62,35 @@ export function useReturnToRow(
  * Keeps the current row on the item the user moved to while the rows change under it, the query the
  * same (`followCurrentRow`): an action on checked rows, an item removed or saved in another window.
  * Until the user moves, and after the query changes (the first row is then current), the place is kept.
+ * An item the user just acted on is left where it goes (to the top of "Recently updated"): the row
+ * after it is current, as when it leaves the view (review).
  */
 function useFollowCurrentRow(place: ListPlace, rows: readonly ListRow[], query: ListQuery) {
-  const { activeIndex, setActiveIndex } = place;
+  const { activeIndex, setActiveIndex, actedOn } = place;
   const queryKey = JSON.stringify(query);
-  const last = useRef({ rows, queryKey, rowId: null as string | null });
+  /** As last seen: the rows, the query, the item the user moved to (null: none yet) and the current row. */
+  const seen = useRef({ rows, queryKey, rowId: null as string | null, index: activeIndex });
   useEffect(() => {
-    const seen = last.current;
-    if (seen.queryKey !== queryKey) {
-      last.current = { rows, queryKey, rowId: null };
+    const last = seen.current;
+    if (last.queryKey !== queryKey) {
+      seen.current = { rows, queryKey, rowId: null, index: activeIndex };
       return;
     }
-    if (seen.rows === rows) {
-      // Moved by the keys, the pointer or the focus (or followed here): this item is where the user is.
-      seen.rowId = rows[activeIndex]?.item.id ?? null;
-      return;
+    // Moved since (the keys, the pointer or the focus): to a row of the rows the user saw then, which
+    // may have changed in the same render.
+    const moved = activeIndex !== last.index;
+    const rowId = moved ? (last.rows[activeIndex]?.item.id ?? null) : last.rowId;
+    if (moved || rows !== last.rows) {
+      const acted = actedOn.current;
+      actedOn.current = new Set(); // the rows show the action now, or the user moved on
+      if (rows !== last.rows && rowId !== null) {
+        const at = followCurrentRow(last.rows, rows, rowId, activeIndex, acted);
+        const followed = rows[at]?.item.id ?? null;
+        seen.current = { rows, queryKey, rowId: followed, index: at };
+        if (at !== activeIndex) setActiveIndex(at);
+        return;
+      }
     }
-    last.current = { ...seen, rows };
-    if (seen.rowId === null) return;
-    const at = followCurrentRow(seen.rows, rows, seen.rowId, activeIndex);
-    if (at !== activeIndex) setActiveIndex(at);
-  }, [rows, queryKey, activeIndex, setActiveIndex]);
+    seen.current = { rows, queryKey, rowId, index: activeIndex };
+  }, [rows, queryKey, activeIndex, setActiveIndex, actedOn]);
 }

@@ -91,7 +91,7 @@ export function useUndoableActions(kept?: UndoState) {
       if (change.previous.size === 0) return;
       setUndo({
         message: `Marked ${count(change.previous.size)} as ${status}.`,
-        undo: () => undoChangeOf(ids, change.previous.size, () => undoStatusChange(change)),
+        undo: () => undoChangeOf([...change.previous.keys()], change.previous.size, () => undoStatusChange(change)),
       });
     },
     async unsave(ids: readonly string[]) {
@@ -108,7 +108,10 @@ export function useUndoableActions(kept?: UndoState) {
       // Of the items still saved: one checked may have been unsaved in another window meanwhile (review).
       const message = describeBulkTagChange(tag, change, result.found, result.changed, result.full);
       if (result.changed === 0) return message;
-      setUndo({ message, undo: () => undoChangeOf(ids, result.changed, () => undoTagChange(result)) });
+      setUndo({
+        message,
+        undo: () => undoChangeOf([...result.previous.keys()], result.changed, () => undoTagChange(result)),
+      });
       return null;
     },
     runUndo,

@@ -31,11 +31,12 @@ interface ReadingListViewProps {
 /** The saved items: the queue and other views, filters, bulk actions with undo, and keys (`?` lists them). */
 export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, place }: ReadingListViewProps) {
   const ownPlace = useListPlace();
-  const { query, setQuery, activeIndex, setActiveIndex } = place ?? ownPlace;
+  const listPlace = place ?? ownPlace;
+  const { query, setQuery, activeIndex, setActiveIndex, actedOn } = listPlace;
   const list = useReadingListData(query);
   const { loaded, isPartial, allRows, rows, counts, tags, shownQuery, gone, found } = list;
   const tagFallback = useGoneTagFallback(gone, setQuery);
-  useReturnToRow(place ?? ownPlace, rows, shownQuery, loaded && !isPartial, found?.reasons);
+  useReturnToRow(listPlace, rows, shownQuery, loaded && !isPartial, found?.reasons);
   const shownIds = useMemo(() => new Set(rows.map((row) => row.item.id)), [rows]);
   const selection = useReadingListSelection(shownIds);
   const actions = useUndoableActions(undo);
@@ -49,13 +50,13 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
     setActiveIndex(0);
     tagFallback.clear();
   };
-  const actOnRows = (done: Promise<unknown>) => {
+  const actOnRows = (ids: string[], done: Promise<unknown>) => {
+    actedOn.current = new Set(ids);
     void done.then(refocus);
     selection.clear();
   };
-  const setStatusOf = (ids: string[], status: ItemStatus) => actOnRows(actions.setStatusOf(ids, status));
-  const unsave = (ids: string[]) => actOnRows(actions.unsave(ids));
-  const undoLast = () => void actions.runUndo().then(refocus);
+  const setStatusOf = (ids: string[], status: ItemStatus) => actOnRows(ids, actions.setStatusOf(ids, status));
+  const unsave = (ids: string[]) => actOnRows(ids, actions.unsave(ids));
   const open = (row: ListRow | undefined) => {
     if (!row) return;
     if (row.item.kind === 'page' || !row.item.articleId) onOpenPage(row.item.id, list.placeOf(row.item.id));
@@ -76,14 +77,13 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
     activeAt,
     rowLine,
     selection,
-    undo: undoLast,
+    undo: () => void actions.runUndo().then(refocus),
     open,
     setStatusOf,
     unsave,
     focusList,
     focusSearch: () => searchRef.current?.focus(),
-    toggleHelp: help.toggle,
-    hideHelp: help.hide,
+    help,
   });
 
   if (!loaded) return <p aria-busy="true">Loading your reading list…</p>;
@@ -102,7 +102,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
       <h2 id="reading-list-heading">
         Reading list <span className="muted">({isPartial ? '…' : counts.all})</span>
       </h2>
-      <UndoBar undo={actions.undo} onUndo={undoLast} />
+      <UndoBar undo={actions.undo} onUndo={() => void actions.runUndo().then(refocus)} />
       {allRows.length === 0 ? (
         <EmptyList onImport={onImport} emptyRef={emptyRef} />
       ) : (

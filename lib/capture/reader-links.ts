@@ -39,7 +39,8 @@ export function visitPlace(place: HTMLElement, focusAt: HTMLElement = place): vo
   place.dispatchEvent(new Event(PLACE_IN_COPY_EVENT, { bubbles: true }));
   place.scrollIntoView?.({ block: 'start' }); // jsdom has no layout
   // Focusable for this once (a note is no Tab stop of its own): the copy keeps no tabindex of its own.
-  if (!focusAt.hasAttribute('tabindex')) {
+  // A control is focusable as it is, and stays a Tab stop (review).
+  if (!focusAt.hasAttribute('tabindex') && !focusAt.matches('input, textarea, select, button')) {
     focusAt.setAttribute('tabindex', '-1');
     focusAt.addEventListener('blur', () => focusAt.removeAttribute('tabindex'), { once: true });
   }

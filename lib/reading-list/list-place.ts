@@ -14,28 +14,32 @@ export function returnToRow(rows: readonly ListRow[], rowId: string | null, inde
 /**
  * Where the current row is once the rows change under it while the list is shown (an action on
  * checked rows, an item removed or saved in another window): on its item (`rowId`), wherever that is
- * now; when the item left the rows, on the first row after it in `before` still shown, else the
- * nearest before it. So the next key acts on the item the user moved to, not on whichever one came to
- * its place (QA pass: after "x", four "j" and "d", the current row was four rows further on).
+ * now; when the item left the rows, or was just acted on (`actedOn`: marked done in a list sorted by
+ * change, it went to the top), on the first row after it in `before` still shown and not acted on, else
+ * the nearest such before it. So the next key acts on the item the user moved to, not on whichever one
+ * came to its place (QA pass: after "x", four "j" and "d", the current row was four rows further on).
  */
 export function followCurrentRow(
   before: readonly ListRow[],
   after: readonly ListRow[],
   rowId: string,
   index: number,
+  actedOn: ReadonlySet<string> = new Set(),
 ): number {
   const positions = new Map(after.map((row, at) => [row.item.id, at]));
   const at = positions.get(rowId);
-  if (at !== undefined) return at;
+  if (at !== undefined && !actedOn.has(rowId)) return at;
+  const still = (row: ListRow | undefined) =>
+    row && !actedOn.has(row.item.id) ? positions.get(row.item.id) : undefined;
   const was = before.findIndex((row) => row.item.id === rowId);
   const from = was >= 0 ? was : index;
   for (let next = from + 1; next < before.length; next++) {
-    const moved = positions.get((before[next] as ListRow).item.id);
+    const moved = still(before[next]);
     if (moved !== undefined) return moved;
   }
   for (let previous = Math.min(from, before.length) - 1; previous >= 0; previous--) {
-    const moved = positions.get((before[previous] as ListRow).item.id);
+    const moved = still(before[previous]);
     if (moved !== undefined) return moved;
   }
-  return Math.max(0, Math.min(index, after.length - 1));
+  return at ?? Math.max(0, Math.min(index, after.length - 1));
 }

@@ -33,7 +33,7 @@ const items = (n: number) => (n === 1 ? '1 item' : `${n.toLocaleString('en')} it
  */
 export function describeNotUndone(message: string, result: unknown): string | null {
   if (isPartlyUndone(result))
-    return `Undone for ${result.restored.toLocaleString('en')} of ${items(result.of)}; the others changed again or were removed since (${message})`;
+    return `Undone for ${result.restored.toLocaleString('en')} of ${items(result.of)}; ${result.of - result.restored === 1 ? 'the other changed again or was removed' : 'the others changed again or were removed'} since (${message})`;
   if (result === EVERYTHING_DELETED_SINCE) return `Not undone: everything was deleted since (${message})`;
   if (result === LIBRARY_REPLACED_SINCE)
     return `Not undone: the library was replaced by a restored backup since (${message})`;

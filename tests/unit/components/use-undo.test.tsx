@@ -111,7 +111,7 @@ describe('the Undo line after Undo', () => {
       await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
       await waitFor(() =>
         expect(status()).toBe(
-          'Undone for 1 of 2 items; the others changed again or were removed since (Marked 2 items as done.)',
+          'Undone for 1 of 2 items; the other changed again or was removed since (Marked 2 items as done.)',
         ),
       );
       expect((await getDatabase().items.bulkGet(['article:wal', 'article:fts'])).map((i) => i?.status)).toEqual([

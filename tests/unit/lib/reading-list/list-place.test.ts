@@ -42,4 +42,11 @@ describe('the reading list’s current row, when the rows change under it', () =
     expect(ids(end)[followCurrentRow(rows, end, 'd', 3)]).toBe('b');
     expect(followCurrentRow(rows, [], 'b', 1)).toBe(0);
   });
+
+  it('leaves an item just acted on where it goes (to the top of a list sorted by change): the row after it is current', () => {
+    const resorted = [row('c'), row('a'), row('b'), row('d')];
+    expect(ids(resorted)[followCurrentRow(rows, resorted, 'c', 2, new Set(['c']))]).toBe('d');
+    // The rows after it acted on too: the next one not acted on, else the nearest before it.
+    expect(ids(resorted)[followCurrentRow(rows, resorted, 'c', 2, new Set(['c', 'd']))]).toBe('b');
+  });
 });
