@@ -180,10 +180,11 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry, onNoteCut: () => voi
   const urls = item.url ? [item.url, entry.url] : [entry.url];
   const entryTitle = isAddressTitle(entry.title, urls) ? '' : entry.title;
   const fillsTitle = entryTitle !== '' && isAddressTitle(item.title, urls);
+  const sameDateTitle = setBySameDate(item, 'title', entryTime);
   const next: SavedItem = {
     ...item,
     changedAt: { ...item.changedAt },
-    title: entryTitle && (newer || fillsTitle || setBySameDate(item, 'title', entryTime)) ? entryTitle : item.title,
+    title: entryTitle && (newer || fillsTitle || sameDateTitle) ? entryTitle : item.title,
     // A record that states no status (a bookmark, a Raindrop row) leaves the one chosen here; one that
     // states it replaces a status no one chose (the unread a bookmark left), however old (QA pass: a
     // bookmark imported first, dated later, kept an archived Omnivore page unread).
@@ -211,7 +212,10 @@ function mergeIntoItem(item: SavedItem, entry: ImportEntry, onNoteCut: () => voi
   // A title filled by a record older than the address it replaces is dated just after that address:
   // sync, where a tie keeps each browser's own, then carries it to a browser still showing the
   // address, and a title chosen there since still wins.
-  if (next.title !== item.title && next.changedAt.title === item.changedAt.title) next.changedAt.title += 1;
+  // Not one a later export of the same record brings: dated again each time, it crept past the record's date
+  // and the fourth export's title was dropped (review).
+  if (next.title !== item.title && next.changedAt.title === item.changedAt.title && !(sameDateTitle && !fillsTitle))
+    next.changedAt.title += 1;
   if (!changed) return null;
   next.updatedAt = Math.max(item.updatedAt, entryTime);
   return next;

@@ -334,6 +334,11 @@ describe('applyImport', () => {
     await setStatus([id], 'done', { db, now: 1_800_000_000_000 });
     await applyImport(file(row('Week three title', 'a|b|c', 'archive')), { db });
     expect(await getItem(id, db)).toMatchObject({ title: 'Week three title', tags: ['b'], status: 'done' });
+    // Week after week (review: the title's date crept a millisecond each time, and the fourth was dropped).
+    for (const week of ['four', 'five', 'six']) {
+      await applyImport(file(row(`Week ${week} title`, 'b', 'archive')), { db });
+      expect((await getItem(id, db))?.title).toBe(`Week ${week} title`);
+    }
   });
 
   // Review: a page tagged here lost an older Pocket export's tags, which this library never saw.
