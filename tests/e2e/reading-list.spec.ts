@@ -438,16 +438,21 @@ test('export: 26 items, 10 of them articles without an address, write 26 entries
   );
 });
 
+/** The side panel's reading list holding the blog's first `count` articles, saved from a backup. */
+async function readingListOf(count: number, panel: Awaited<ReturnType<typeof openSidePanel>>) {
+  await panel.importFile(shelfBackup(ARTICLES_WITH_URL.slice(0, count).map((article) => articleItem(article))));
+  await panel.show('Reading list');
+  return panel;
+}
+
 // QA pass: the pointer over a row cut off at the list's bottom edge scrolled the list, so a click on the
 // row's checkbox landed on nothing (or on the next row).
 test('a row cut off at the bottom of the list stays put under the pointer, and its checkbox takes the click', async ({
   context,
   extensionId,
 }) => {
-  const panel = await openSidePanel(context, extensionId);
-  await panel.importFile(shelfBackup(ARTICLES_WITH_URL.slice(0, 40).map((article) => articleItem(article))));
+  const panel = await readingListOf(40, await openSidePanel(context, extensionId));
   const { readingList } = panel;
-  await panel.show('Reading list');
   await expect(readingList.rows.first()).toBeVisible();
   const scroller = panel.page.locator('.reading-list-scroll');
   // Scrolled so that the list's bottom edge cuts a row a little below its checkbox.
@@ -481,10 +486,8 @@ test('after an action on checked rows, the current row is still the item the key
   context,
   extensionId,
 }) => {
-  const panel = await openSidePanel(context, extensionId);
-  await panel.importFile(shelfBackup(ARTICLES_WITH_URL.slice(0, 10).map((article) => articleItem(article))));
+  const panel = await readingListOf(10, await openSidePanel(context, extensionId));
   const { readingList } = panel;
-  await panel.show('Reading list');
   await expect(readingList.rows).toHaveCount(10);
   const current = readingList.list.locator('[aria-current="true"]');
   const keys = panel.page.keyboard;
@@ -503,10 +506,8 @@ test('Check all shown, then Archive: Ctrl+Z in the list undoes it, not the searc
   context,
   extensionId,
 }) => {
-  const panel = await openSidePanel(context, extensionId);
-  await panel.importFile(shelfBackup(ARTICLES_WITH_URL.slice(0, 30).map((article) => articleItem(article))));
+  const panel = await readingListOf(30, await openSidePanel(context, extensionId));
   const { readingList } = panel;
-  await panel.show('Reading list');
   await expect(readingList.rows.first()).toBeVisible();
   const search = panel.page.getByRole('searchbox');
   await search.fill('kafka');
