@@ -121,3 +121,14 @@ export function cleanStoredTags(tags: readonly string[]): string[] {
     .filter(Boolean);
   return [...new Set(clean)].slice(0, MAX_STORED_TAGS);
 }
+
+/** Whether `cleanStoredTags` cuts these: more than `MAX_STORED_TAGS`, or one longer than `MAX_STORED_TAG_LENGTH`. */
+export function storedTagsCut(tags: readonly string[]): boolean {
+  const whole = new Set(
+    tags
+      .flatMap((tag) => tag.split(TAG_SEPARATORS))
+      .map((tag) => tagKey(tag).trim())
+      .filter(Boolean),
+  );
+  return whole.size > MAX_STORED_TAGS || [...whole].some((tag) => [...tag].length > MAX_STORED_TAG_LENGTH);
+}

@@ -1,4 +1,5 @@
 import { cutToLength } from '@/lib/annotations/cut-text';
+import { MAX_STORED_TAG_LENGTH, MAX_STORED_TAGS } from '@/lib/annotations/tags';
 import type { CapturedPage } from '@/lib/capture/schema';
 import { isArticleSearchLink } from '@/lib/corpus/catalog';
 import { getDatabase, type ShelfDatabase } from '@/lib/db/database';
@@ -41,6 +42,8 @@ export interface ImportSummary {
   filesLeftOut?: string;
   /** Notes in the file longer than Shelf keeps, kept cut to its limit. */
   notesCut?: number;
+  /** Records whose tags were more, or longer, than an item keeps (cut to fit). */
+  tagsCut?: number;
 }
 
 export interface ApplyImportOptions {
@@ -255,6 +258,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     ...(parsed.strayBytes && { strayBytes: parsed.strayBytes }),
     ...(parsed.filesLeftOut && { filesLeftOut: parsed.filesLeftOut }),
     ...(parsed.notesCut > 0 && { notesCut: parsed.notesCut }),
+    ...(parsed.tagsCut && { tagsCut: parsed.tagsCut }),
   };
   onProgress?.(0, unique.length);
   const epoch = begunAt ?? (await getEpoch(db));
@@ -401,7 +405,10 @@ export function describeImport(fileName: string, summary: ImportSummary): string
     : summary.notesCut === 1
       ? `One note was longer than Shelf keeps and was cut to fit (${limits}).`
       : `${summary.notesCut} notes were longer than Shelf keeps and were cut to fit (${limits}).`;
-  const after = [notesCut, summary.strayBytes, summary.filesLeftOut, summary.cutShort, summary.stoppedEarly]
+  const tagsCut = !summary.tagsCut
+    ? ''
+    : `The tags of ${summary.tagsCut === 1 ? 'one record were' : `${summary.tagsCut} records were`} more or longer than an item keeps and were cut to fit (${MAX_STORED_TAGS} tags of ${MAX_STORED_TAG_LENGTH} characters).`;
+  const after = [notesCut, tagsCut, summary.strayBytes, summary.filesLeftOut, summary.cutShort, summary.stoppedEarly]
     .filter(Boolean)
     .map((line) => ` ${line}`);
   const records = `${summary.total} record${summary.total === 1 ? '' : 's'}`;

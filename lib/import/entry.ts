@@ -1,6 +1,6 @@
 import { cutToLength } from '@/lib/annotations/cut-text';
 import { selectorSetSchema } from '@/lib/annotations/selectors';
-import { cleanStoredTags } from '@/lib/annotations/tags';
+import { cleanStoredTags, storedTagsCut } from '@/lib/annotations/tags';
 import { MAX_HIGHLIGHT_NOTE_LENGTH, MAX_ITEM_URL_LENGTH, MAX_NOTE_LENGTH } from '@/lib/db/limits';
 import { HIGHLIGHT_COLORS, type ItemStatus, itemStatusSchema } from '@/lib/db/schema';
 import { addressWithoutTracking } from '@/lib/net/tracking-parameters';
@@ -87,6 +87,8 @@ export interface ParsedImport {
   filesLeftOut?: string;
   /** Notes (an item's or a highlight's) longer than Shelf keeps, kept cut to its limit. */
   notesCut: number;
+  /** Records with more tags, or longer ones, than an item keeps (cut to fit); absent when none. */
+  tagsCut?: number;
 }
 
 /** Folder and state names of other apps → Shelf's statuses. Unknown names are unread. */
@@ -182,6 +184,7 @@ function validateOne(parsed: ParsedImport, prepared: PreparedRecord): void {
   if ('reason' in result) return void parsed.skipped.push(result);
   parsed.entries.push(result);
   parsed.notesCut += notesTooLong(record as ImportEntryInput);
+  if (storedTagsCut((record as ImportEntryInput).tags ?? [])) parsed.tagsCut = (parsed.tagsCut ?? 0) + 1;
 }
 
 export function validateImport(prepared: PreparedImport): ParsedImport {

@@ -430,6 +430,22 @@ describe('applyImport', () => {
     expect(once.notesCut).toBeUndefined();
   });
 
+  // QA pass: tags beyond 50 an item, or longer than 64 characters, were cut without a word.
+  it('says in its report how many records had their tags cut to what an item keeps', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => `t${i}`).join('|');
+    const csv = `url,title,tags,time_added\nhttps://example.com/many,Many,${many},1700000000\nhttps://example.com/long,Long,${'x'.repeat(70)},1700000000\nhttps://example.com/fine,Fine,a|b,1700000000\n`;
+    const report = await applyImport(readImportFile('pocket.csv', new TextEncoder().encode(csv)), { db });
+    expect(report).toMatchObject({ added: 3, tagsCut: 2 });
+    expect((await getItem(pageItemId('https://example.com/many'), db))?.tags).toHaveLength(50);
+    expect(describeImport('pocket.csv', report)).toContain(
+      'The tags of 2 records were more or longer than an item keeps and were cut to fit (50 tags of 64 characters).',
+    );
+    const fine = 'url,title,tags,time_added\nhttps://example.com/fine,Fine,a|b,1700000000\n';
+    expect(await applyImport(readImportFile('pocket.csv', new TextEncoder().encode(fine)), { db })).not.toHaveProperty(
+      'tagsCut',
+    );
+  });
+
   it('says which files of a zip it left out as no export', async () => {
     const { strToU8, zipSync } = await import('fflate');
     const zip = zipSync({
