@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { followCurrentRow, returnToRow } from '@/lib/reading-list/list-place';
 import { DEFAULT_LIST_QUERY, type ListQuery, type ListRow } from '@/lib/reading-list/list-query';
 
@@ -70,7 +70,8 @@ function useFollowCurrentRow(place: ListPlace, rows: readonly ListRow[], query: 
   const queryKey = JSON.stringify(query);
   /** As last seen: the rows, the query, the item the user moved to (null: none yet) and the current row. */
   const seen = useRef({ rows, queryKey, rowId: null as string | null, index: activeIndex });
-  useEffect(() => {
+  // Before the browser paints: the rows changed are never drawn, nor scrolled to, with the old row current.
+  useLayoutEffect(() => {
     const last = seen.current;
     if (last.queryKey !== queryKey) {
       seen.current = { rows, queryKey, rowId: null, index: activeIndex };

@@ -44,6 +44,8 @@ export interface ImportSummary {
   notesCut?: number;
   /** Records whose tags were more, or longer, than an item keeps (cut to fit). */
   tagsCut?: number;
+  /** Of `skipped`, the rows repeating an address of the file: merged into its first row, nothing lost. */
+  repeated?: number;
 }
 
 export interface ApplyImportOptions {
@@ -252,6 +254,7 @@ export async function applyImport(parsed: ParsedImport, options: ApplyImportOpti
     merged: 0,
     unchanged: 0,
     skipped: inFileOrder([...parsed.skipped, ...duplicates]),
+    ...(duplicates.length > 0 && { repeated: duplicates.length }),
     stoppedEarly: null,
     outOfSpace: false,
     ...(parsed.cutShort && { cutShort: parsed.cutShort }),
@@ -397,7 +400,8 @@ export function describeImport(fileName: string, summary: ImportSummary): string
     `${summary.added} added`,
     `${summary.merged} merged into items already saved`,
     `${summary.unchanged} already in Shelf`,
-    `${summary.skipped.length} skipped`,
+    // QA pass: "10 skipped" read as data lost, though 4 of them were merged into a row above.
+    `${summary.skipped.length} skipped${summary.repeated ? ` (${summary.repeated} of them repeating an address of the file, merged into its first row)` : ''}`,
   ];
   const limits = `${MAX_NOTE_LENGTH.toLocaleString('en-US')} characters, ${MAX_HIGHLIGHT_NOTE_LENGTH.toLocaleString('en-US')} for a highlight’s`;
   const notesCut = !summary.notesCut

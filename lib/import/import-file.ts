@@ -60,6 +60,7 @@ async function importBackupFile(
           reason: 'the same page as an item earlier in the file (merged into it)',
         })),
       ],
+      ...(report.joined.length > 0 && { repeated: report.joined.length }),
       stoppedEarly: null,
       outOfSpace: false,
     };

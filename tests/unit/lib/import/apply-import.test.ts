@@ -208,6 +208,10 @@ describe('applyImport', () => {
     expect(report).toMatchObject({ total: 2, added: 1 });
     expect(report.skipped).toEqual([{ where: 'line 3', reason: 'same address as line 2 (merged into it)' }]);
     expect((await getItem(pageItemId('https://a.example/x'), db))?.tags).toEqual(['one', 'two']);
+    // QA pass: "1 skipped" alone read as a row lost.
+    expect(describeImport('links.csv', report)).toContain(
+      '1 skipped (1 of them repeating an address of the file, merged into its first row).',
+    );
   });
 
   // A page saved from a newsletter's link (?utm_source=…) and again from its own address was two items.
