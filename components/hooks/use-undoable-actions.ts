@@ -28,19 +28,18 @@ export interface UndoLine extends Undo {
 }
 
 /**
- * Undoes a status or tag change of `ids` that changed `changed` items (`undo` answers how many it put
+ * Undoes a status or tag change of the items it changed (`changed`: `undo` answers how many it put
  * back). Putting back nothing because every item was removed since (Unsave or "Delete everything" in
  * another window) is told apart from their having changed again (QA: both said "changed again since"),
  * and putting back only some from putting back all.
  */
 async function undoChangeOf(
-  ids: readonly string[],
-  changed: number,
+  changed: ReadonlyMap<string, unknown>,
   undo: () => Promise<number>,
 ): Promise<number | PartlyUndone | typeof REMOVED_SINCE> {
   const restored = await undo();
-  if (restored === 0) return (await countSavedItems(ids)) === 0 ? REMOVED_SINCE : 0;
-  return restored < changed ? { restored, of: changed } : restored;
+  if (restored === 0) return (await countSavedItems([...changed.keys()])) === 0 ? REMOVED_SINCE : 0;
+  return restored < changed.size ? { restored, of: changed.size } : restored;
 }
 
 /** The last action that can be undone, until the next one: offered, and run once. */
@@ -91,7 +90,7 @@ export function useUndoableActions(kept?: UndoState) {
       if (change.previous.size === 0) return;
       setUndo({
         message: `Marked ${count(change.previous.size)} as ${status}.`,
-        undo: () => undoChangeOf([...change.previous.keys()], change.previous.size, () => undoStatusChange(change)),
+        undo: () => undoChangeOf(change.previous, () => undoStatusChange(change)),
       });
     },
     async unsave(ids: readonly string[]) {
@@ -110,7 +109,7 @@ export function useUndoableActions(kept?: UndoState) {
       if (result.changed === 0) return message;
       setUndo({
         message,
-        undo: () => undoChangeOf([...result.previous.keys()], result.changed, () => undoTagChange(result)),
+        undo: () => undoChangeOf(result.previous, () => undoTagChange(result)),
       });
       return null;
     },

@@ -115,20 +115,20 @@ export function cleanTagList(tags: readonly string[]): string[] {
  * them again changes nothing.
  */
 export function cleanStoredTags(tags: readonly string[]): string[] {
-  const clean = tags
-    .flatMap((tag) => tag.split(TAG_SEPARATORS))
-    .map((tag) => cutToLength(tagKey(tag), MAX_STORED_TAG_LENGTH).trim())
-    .filter(Boolean);
-  return [...new Set(clean)].slice(0, MAX_STORED_TAGS);
+  return storedTagParts(tags, (tag) => cutToLength(tag, MAX_STORED_TAG_LENGTH)).slice(0, MAX_STORED_TAGS);
 }
 
 /** Whether `cleanStoredTags` cuts these: more than `MAX_STORED_TAGS`, or one longer than `MAX_STORED_TAG_LENGTH`. */
 export function storedTagsCut(tags: readonly string[]): boolean {
-  const whole = new Set(
-    tags
-      .flatMap((tag) => tag.split(TAG_SEPARATORS))
-      .map((tag) => tagKey(tag).trim())
-      .filter(Boolean),
-  );
-  return whole.size > MAX_STORED_TAGS || [...whole].some((tag) => [...tag].length > MAX_STORED_TAG_LENGTH);
+  const whole = storedTagParts(tags, (tag) => tag);
+  return whole.length > MAX_STORED_TAGS || whole.some((tag) => [...tag].length > MAX_STORED_TAG_LENGTH);
+}
+
+/** Each tag's parts between separators, as keys, `fit` (cut or not), trimmed, once each. */
+function storedTagParts(tags: readonly string[], fit: (key: string) => string): string[] {
+  const parts = tags
+    .flatMap((tag) => tag.split(TAG_SEPARATORS))
+    .map((tag) => fit(tagKey(tag)).trim())
+    .filter(Boolean);
+  return [...new Set(parts)];
 }
