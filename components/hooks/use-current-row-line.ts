@@ -1,25 +1,24 @@
 import { type Dispatch, type SetStateAction, useState } from 'react';
-
-interface CurrentRow {
-  id: string;
-  title: string;
-  place: number;
-  count: number;
-  checked: boolean;
-}
+import type { ListRow } from '@/lib/reading-list/list-query';
 
 /**
  * What the reading list says of its current row once a key moved or checked it: the list keeps the
  * focus while j/k move the row, so a screen reader hears of it from this line (a visually hidden,
  * polite one). Nothing while the pointer or the focus moves it.
  */
-export function useCurrentRowLine(row: CurrentRow | undefined, setActiveIndex: Dispatch<SetStateAction<number>>) {
+export function useCurrentRowLine(
+  rows: readonly ListRow[],
+  activeAt: number,
+  checked: ReadonlySet<string>,
+  setActiveIndex: Dispatch<SetStateAction<number>>,
+) {
+  const row = rows[activeAt]?.item;
   const [spoken, setSpoken] = useState(false);
   // The rows a key just acted on: once the current row is another (they left the view), it is said.
   const [actedOn, setActedOn] = useState<ReadonlySet<string>>(new Set());
   const said = spoken && row && !actedOn.has(row.id);
   return {
-    line: said ? `${row.title}, ${row.place} of ${row.count}${row.checked ? ', checked' : ''}` : '',
+    line: said ? `${row.title}, ${activeAt + 1} of ${rows.length}${checked.has(row.id) ? ', checked' : ''}` : '',
     /** A key checked the row: say it (though a key acted on it before, and it stayed in view). */
     speak: () => {
       setSpoken(true);

@@ -42,17 +42,34 @@ async function undoChangeOf(
   return restored < changed.size ? { restored, of: changed.size } : restored;
 }
 
+/** Said beside the Undo line without replacing it: an action that changed nothing. */
+export interface UndoNote {
+  text: string;
+  serial: number;
+}
+
 /** The last action that can be undone, until the next one: offered, and run once. */
 export function useUndo() {
   const [undo, setUndo] = useState<UndoLine | null>(null);
+  const [note, setNote] = useState<UndoNote | null>(null);
   const serial = useRef(0);
   const say = (line: Undo | null, undone = false, notUndone?: string) => {
     serial.current += 1;
+    setNote(null);
     setUndo(line && { ...line, serial: serial.current, undone, ...(notUndone && { notUndone }) });
   };
   return {
     undo,
+    note,
     offer: (line: Undo | null) => say(line),
+    /**
+     * Says that an action changed nothing, keeping the last one's Undo: pressed again, Archive on archived
+     * rows said nothing at all (QA pass), and an Undo of nothing would replace the real one.
+     */
+    tell(text: string) {
+      serial.current += 1;
+      setNote({ text, serial: serial.current });
+    },
     /**
      * Undoes the last action; resolves once it ran, with whether it was undone. The line says what was
      * undone, or that nothing was.
@@ -79,15 +96,24 @@ export type UndoState = ReturnType<typeof useUndo>;
  */
 export function useUndoableActions(kept?: UndoState) {
   const own = useUndo();
-  const { undo, offer: setUndo, runUndo } = kept ?? own;
+  const { undo, note, offer: setUndo, tell, runUndo } = kept ?? own;
   return {
     undo,
+    note,
     async setStatusOf(ids: readonly string[], status: ItemStatus) {
       if (ids.length === 0) return;
       const change = await setStatus(ids, status);
       // How many it changed: one selected may have been unsaved in another window meanwhile (review), and an
       // Undo of none would replace the last one, as for Unsave.
-      if (change.previous.size === 0) return;
+      if (change.previous.size === 0) {
+        const saved = await countSavedItems(ids);
+        tell(
+          saved === 0
+            ? 'Nothing changed: removed in another window since.'
+            : `Nothing changed: ${saved === 1 ? 'it was' : `all ${saved} were`} already marked as ${status}.`,
+        );
+        return;
+      }
       setUndo({
         message: `Marked ${count(change.previous.size)} as ${status}.`,
         undo: () => undoChangeOf(change.previous, () => undoStatusChange(change)),

@@ -43,7 +43,6 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
   const help = useKeyboardHelp();
   const searchRef = useRef<HTMLInputElement>(null);
   const activeAt = Math.min(activeIndex, rows.length - 1);
-  const active = rows[activeAt];
   const { listRef, sectionProps, emptyRef, focusList, refocus } = useListFocus(rows.length > 0, loaded && !isPartial);
   const update = (patch: Partial<ListQuery>) => {
     setQuery((q) => ({ ...q, ...patch }));
@@ -57,27 +56,19 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
   };
   const setStatusOf = (ids: string[], status: ItemStatus) => actOnRows(ids, actions.setStatusOf(ids, status));
   const unsave = (ids: string[]) => actOnRows(ids, actions.unsave(ids));
+  const undoLast = () => void actions.runUndo().then(refocus);
   const open = (row: ListRow | undefined) => {
     if (!row) return;
     if (row.item.kind === 'page' || !row.item.articleId) onOpenPage(row.item.id, list.placeOf(row.item.id));
     else onOpenArticle(row.item.articleId);
   };
-  const rowLine = useCurrentRowLine(
-    active && {
-      id: active.item.id,
-      title: active.item.title,
-      place: activeAt + 1,
-      count: rows.length,
-      checked: selection.selected.has(active.item.id),
-    },
-    setActiveIndex,
-  );
+  const rowLine = useCurrentRowLine(rows, activeAt, selection.selected, setActiveIndex);
   const onKeyDown = useListKeys({
     rows,
     activeAt,
     rowLine,
     selection,
-    undo: () => void actions.runUndo().then(refocus),
+    undo: undoLast,
     open,
     setStatusOf,
     unsave,
@@ -102,7 +93,7 @@ export function ReadingListView({ onOpenArticle, onOpenPage, onImport, undo, pla
       <h2 id="reading-list-heading">
         Reading list <span className="muted">({isPartial ? '…' : counts.all})</span>
       </h2>
-      <UndoBar undo={actions.undo} onUndo={() => void actions.runUndo().then(refocus)} />
+      <UndoBar undo={actions.undo} note={actions.note} onUndo={undoLast} />
       {allRows.length === 0 ? (
         <EmptyList onImport={onImport} emptyRef={emptyRef} />
       ) : (

@@ -36,7 +36,7 @@ function LineUnder({ undo }: { undo: Undo['undo'] }) {
 
 /** The Undo line under an Unsave, a status or a tag change of the saved article "wal", as the reading list offers them. */
 function UnsaveLine() {
-  const { undo, unsave, setStatusOf, changeTag, runUndo } = useUndoableActions();
+  const { undo, note, unsave, setStatusOf, changeTag, runUndo } = useUndoableActions();
   return (
     <>
       <button type="button" onClick={() => void unsave(['article:wal'])}>
@@ -57,7 +57,7 @@ function UnsaveLine() {
       <button type="button" onClick={() => void changeTag(['article:wal', 'article:fts'], 'db', 'add')}>
         Add tag to both
       </button>
-      <UndoBar undo={undo} onUndo={() => void runUndo()} />
+      <UndoBar undo={undo} note={note} onUndo={() => void runUndo()} />
     </>
   );
 }
@@ -228,6 +228,37 @@ describe('the Undo line after Undo', () => {
       await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
       await waitFor(() => expect(status()).toBe('Undone: Marked 1 item as done.'));
       expect(await getDatabase().items.get('article:wal')).toMatchObject({ status: 'archived' });
+      view.unmount();
+    });
+  });
+
+  // QA: Archive pressed on rows already archived said nothing at all, so the press seemed lost.
+  it('says that a status change changed nothing, and keeps the last action undoable', async () => {
+    await onEmptyDatabase(async () => {
+      const status = () => screen.getByRole('status').textContent;
+      await saveArticle({ id: 'wal', title: 'WAL', url: null });
+      await saveArticle({ id: 'fts', title: 'FTS', url: null });
+      const view = render(<UnsaveLine />);
+      await act(async () => screen.getByRole('button', { name: 'Mark both as done' }).click());
+      await waitFor(() => expect(status()).toBe('Marked 2 items as done. Undo'));
+      await act(async () => screen.getByRole('button', { name: 'Mark both as done' }).click());
+      await waitFor(() =>
+        expect(status()).toBe('Nothing changed: all 2 were already marked as done. Marked 2 items as done. Undo'),
+      );
+      await act(async () => screen.getByRole('button', { name: 'Mark as done' }).click());
+      await waitFor(() =>
+        expect(status()).toBe('Nothing changed: it was already marked as done. Marked 2 items as done. Undo'),
+      );
+      // The Undo still undoes the change that was made, and the note goes with the next line.
+      await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+      await waitFor(() => expect(status()).toBe('Undone: Marked 2 items as done.'));
+      expect(await getDatabase().items.get('article:wal')).toMatchObject({ status: 'unread' });
+      // Removed in another window: that is why nothing changed.
+      await clearAll(getDatabase());
+      await act(async () => screen.getByRole('button', { name: 'Mark as done' }).click());
+      await waitFor(() =>
+        expect(status()).toBe('Nothing changed: removed in another window since. Undone: Marked 2 items as done.'),
+      );
       view.unmount();
     });
   });
