@@ -1,3 +1,5 @@
+import { readCappedBody } from '@/lib/net/read-capped-body';
+
 /**
  * "Keep images offline": the images a saved copy names are fetched once, when it is saved, and
  * kept with it (lib/db/images.ts), so the reader never fetches them again. Runs where the saving
@@ -12,6 +14,11 @@ export const IMAGE_LIMITS = {
   maxImages: 100,
   /** How long one image may take to arrive. */
   timeoutMs: 15_000,
+  /**
+   * How long all images of one page may take: "Saved" waits for them (red team: eight images sending a
+   * byte a second held it for two minutes, a hundred would for 25).
+   */
+  pageTimeoutMs: 30_000,
 } as const;
 
 /**
@@ -59,36 +66,45 @@ export interface ImageFetching {
   fetch: typeof fetch;
   /** Whether Shelf may fetch from this address (the user's host permission). */
   mayFetch: (url: string) => Promise<boolean>;
+  /** Ends the page's fetching (by default after IMAGE_LIMITS.pageTimeoutMs). */
+  pageDeadline?: AbortSignal;
 }
 
-async function fetchImage(url: string, { fetch }: ImageFetching, budget: number): Promise<KeptImage | null> {
+async function fetchImage(url: string, fetch: ImageFetching['fetch'], budget: number, pageDeadline: AbortSignal) {
   const response = await fetch(url, {
     credentials: 'omit',
     redirect: 'follow',
-    signal: AbortSignal.timeout(IMAGE_LIMITS.timeoutMs),
+    signal: AbortSignal.any([AbortSignal.timeout(IMAGE_LIMITS.timeoutMs), pageDeadline]),
   });
   if (!response.ok) return null;
   const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!IMAGE_TYPES.has(type)) return null;
+  const cap = Math.min(IMAGE_LIMITS.maxImageBytes, budget);
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > Math.min(IMAGE_LIMITS.maxImageBytes, budget)) return null;
-  const bytes = await response.arrayBuffer();
-  if (bytes.byteLength > Math.min(IMAGE_LIMITS.maxImageBytes, budget) || bytes.byteLength === 0) return null;
-  return { url, blob: new Blob([bytes], { type }) };
+  if (declared > cap) {
+    await response.body?.cancel();
+    return null;
+  }
+  // Read only up to the cap: a server may send no length, or a false one (red team: an endless "image"
+  // put 2.6 GB in memory within the 15 s it had, 1.8 GB in the extension's renderer at once).
+  const bytes = await readCappedBody(response, cap);
+  if (!bytes || bytes.byteLength === 0) return null;
+  return { url, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type }) };
 }
 
 /**
  * Fetches a copy's images within IMAGE_LIMITS, one at a time (a page's images are not a reason to
- * flood its server). An image that fails, is not an image, is too large or is not allowed is
+ * flood its server), until the page's deadline. An image that fails, is not an image, is too large or is not allowed is
  * skipped: the copy shows its placeholder there.
  */
 export async function fetchImagesForCopy(urls: readonly string[], env: ImageFetching): Promise<KeptImage[]> {
   const kept: KeptImage[] = [];
+  const pageDeadline = env.pageDeadline ?? AbortSignal.timeout(IMAGE_LIMITS.pageTimeoutMs);
   let budget: number = IMAGE_LIMITS.maxPageBytes;
   for (const url of urls.slice(0, IMAGE_LIMITS.maxImages)) {
-    if (budget <= 0) break;
+    if (budget <= 0 || pageDeadline.aborted) break;
     if (!(await env.mayFetch(url).catch(() => false))) continue;
-    const image = await fetchImage(url, env, budget).catch(() => null);
+    const image = await fetchImage(url, env.fetch, budget, pageDeadline).catch(() => null);
     if (!image) continue;
     kept.push(image);
     budget -= image.blob.size;

@@ -80,4 +80,50 @@ describe('fetchImagesForCopy', () => {
       IMAGE_LIMITS.maxImages,
     );
   });
+
+  // Red team: an "image" sent without end and without a length put 2.6 GB in memory within its 15 s.
+  it('stops reading an image past the cap, whatever length the server gives or leaves out', async () => {
+    let sent = 0;
+    const endless = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            // Three times the cap stands in for "without end" (a stream read whole would not end here).
+            if (sent >= 3 * IMAGE_LIMITS.maxImageBytes) return controller.close();
+            sent += 64 * 1024;
+            controller.enqueue(new Uint8Array(64 * 1024));
+          },
+        }),
+        { headers: { 'content-type': 'image/png' } },
+      );
+    const small = image(10);
+    const fetch = (async (input: RequestInfo | URL) =>
+      String(input).endsWith('endless.png') ? endless() : small) as unknown as typeof globalThis.fetch;
+    const kept = await fetchImagesForCopy(['https://ok.example/endless.png', 'https://ok.example/small.png'], {
+      fetch,
+      mayFetch: async () => true,
+    });
+    expect(kept.map((k) => k.url)).toEqual(['https://ok.example/small.png']);
+    expect(sent).toBeLessThanOrEqual(IMAGE_LIMITS.maxImageBytes + 2 * 64 * 1024);
+  });
+
+  // Red team: eight images sending a byte a second held "Saved" for two minutes (15 s each).
+  it('fetches no image past the page’s deadline, and ends the one under way', async () => {
+    const deadline = new AbortController();
+    const calls: string[] = [];
+    const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(String(input));
+      if (calls.length === 1) return Promise.resolve(image(10));
+      // The second hangs until the deadline, which falls while it waits.
+      const waiting = new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
+      deadline.abort();
+      return waiting;
+    }) as unknown as typeof globalThis.fetch;
+    const urls = ['a', 'b', 'c', 'd'].map((name) => `https://ok.example/${name}.png`);
+    const kept = await fetchImagesForCopy(urls, { fetch, mayFetch: async () => true, pageDeadline: deadline.signal });
+    expect(kept.map((k) => k.url)).toEqual(['https://ok.example/a.png']);
+    expect(calls).toHaveLength(2);
+  });
 });
