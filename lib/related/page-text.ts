@@ -173,8 +173,9 @@ function* collectText(
       const element = node as Element;
       const tag = read.localName(element).toUpperCase();
       // A form that is the page's region or holds its article or title wraps the page (ASP.NET wraps every
-      // page in one): walked, not skipped as a search or sign-up form.
-      const skipped = SKIPPED.has(tag) && !(tag === 'FORM' && (element === root || wrappers.has(element)));
+      // page in one): walked, not skipped as a search or sign-up form. The root is walked whatever it is
+      // (an SVG document's <svg>).
+      const skipped = element !== root && SKIPPED.has(tag) && !(tag === 'FORM' && wrappers.has(element));
       enter =
         !skipped &&
         !isHidden(element, read) &&
@@ -326,8 +327,10 @@ export function* pageTextSteps(
   // A capture keeps the text's blocks apart (its copy's paragraphs); related articles read words.
   const keepBlocks = !forRelated;
   if (main) result = yield* collectText(main, maxChars, budget.maxDepth, meter, forRelated, keepBlocks, wrappers);
-  if (result.text.length < MIN_MAIN_TEXT && doc.body && !meter.spent) {
-    result = yield* collectText(doc.body, maxChars, budget.maxDepth, meter, forRelated, keepBlocks, wrappers);
+  // An SVG or other XML document has no body: its root holds its text (red team: an SVG page was kept as "0 words").
+  const whole = doc.body ?? doc.documentElement;
+  if (result.text.length < MIN_MAIN_TEXT && whole && !meter.spent) {
+    result = yield* collectText(whole, maxChars, budget.maxDepth, meter, forRelated, keepBlocks, wrappers);
   }
   // Related articles only: a capture keeps a text file's lines (Readability's copy, or its own
   // reading of `shownTextFile`), where this folds them.

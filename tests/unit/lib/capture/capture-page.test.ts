@@ -227,6 +227,27 @@ describe('the address a copy keeps', () => {
 });
 
 describe('capture fallbacks and sanitizing', () => {
+  // Red team: an SVG document has no body, and its root <svg> was skipped as a drawing: kept as "0 words".
+  it('keeps the visible text of an SVG document', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `zebra${i} crossing`).join(' ');
+    const dom = new JSDOM(
+      `<svg xmlns="http://www.w3.org/2000/svg"><title>Zebra chart</title><text y="10">${words}</text>` +
+        '<script>alert(1)</script></svg>',
+      { url: 'https://example.org/chart.svg', contentType: 'image/svg+xml', virtualConsole: new VirtualConsole() },
+    );
+    const captured = capturePage(
+      dom.window.document,
+      'https://example.org/chart.svg',
+      dom.window as never,
+      frozenClock,
+    );
+    expect(captured.title).toBe('Zebra chart');
+    expect(captured.text).toContain('zebra59 crossing');
+    expect(captured.text).not.toContain('alert');
+    expect(captured.wordCount).toBeGreaterThan(100);
+    expectSafe(captured.html);
+  });
+
   it(
     'saves the visible text with a notice when a page has more elements than Readability may walk',
     () => {
