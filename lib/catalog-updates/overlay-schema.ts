@@ -1,4 +1,5 @@
 import { BLOG_SITE } from '@/lib/catalog-updates/blog-site';
+import { cleanText } from '@/lib/catalog-updates/text';
 import { slugSchema } from '@/lib/corpus/article';
 import { z } from '@/lib/zod/classic';
 
@@ -29,10 +30,17 @@ const learned = <T extends z.ZodType>(value: T) => z.strictObject({ value, sourc
 
 export const OVERLAY_LIMITS = { maxTitle: 300, maxDescription: 1_000, maxTags: 30, maxTag: 80 } as const;
 
+/**
+ * A title or description as Shelf shows it (`cleanText`): what the blog gave is already, and a backup's
+ * is made so (red team: a restored backup's learned title kept a bell and a right-to-left override).
+ */
+const shownTextSchema = (max: number) => z.string().transform(cleanText).pipe(z.string().min(1).max(max));
+const titleSchema = shownTextSchema(OVERLAY_LIMITS.maxTitle);
+
 export const learnedFieldsSchema = z.strictObject({
   url: learned(blogUrlSchema).optional(),
-  title: learned(z.string().min(1).max(OVERLAY_LIMITS.maxTitle)).optional(),
-  description: learned(z.string().min(1).max(OVERLAY_LIMITS.maxDescription)).optional(),
+  title: learned(titleSchema).optional(),
+  description: learned(shownTextSchema(OVERLAY_LIMITS.maxDescription)).optional(),
   published: learned(z.iso.date()).optional(),
   tags: learned(z.array(z.string().min(1).max(OVERLAY_LIMITS.maxTag)).max(OVERLAY_LIMITS.maxTags)).optional(),
 });
@@ -54,7 +62,7 @@ export const learnedArticleRecordSchema = z.strictObject({
   id: slugSchema,
   fields: learnedFieldsSchema.extend({
     url: learned(blogUrlSchema),
-    title: learned(z.string().min(1).max(OVERLAY_LIMITS.maxTitle)),
+    title: learned(titleSchema),
   }),
 });
 

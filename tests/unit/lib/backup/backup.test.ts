@@ -246,6 +246,21 @@ describe('backup', () => {
     if (!parsed.ok) expect(parsed.error).toMatch(/catalogOverlay.*duplicate id "new-post"/);
   });
 
+  // Red team: a learned title from a file kept a bell, a right-to-left override and an isolate, shown as such.
+  it('restores learned titles and descriptions as plain lines, and refuses one left empty', async () => {
+    const data = JSON.parse(JSON.stringify(await exportNow()));
+    const [learned] = data.catalogOverlay;
+    learned.fields.title.value = 'Zebra \u202Eelbatiurf\u202C pools\u0007 \u2066bell';
+    learned.fields.description = { ...learned.fields.title, value: 'Text\u200B with\u202E a turn' };
+    const parsed = parse(data);
+    const [restored] = parsed.records.catalogOverlay;
+    expect(restored?.fields.title?.value).toBe('Zebra elbatiurf pools bell');
+    expect(restored?.fields.description?.value).toBe('Text with a turn');
+    learned.fields.title.value = '\u202E\u0007 ';
+    const empty = parseBackup(JSON.stringify(data));
+    expect(empty.ok).toBe(false);
+  });
+
   // QA pass: a highlight of the file with the id of one of this browser's, on another item, moved it there.
   it('never moves a highlight to another item, whatever the file says', async () => {
     const backup = await exportNow();
