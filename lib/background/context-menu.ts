@@ -7,6 +7,7 @@ import { whileSaving } from '@/lib/background/saves-under-way';
 import { getCopy } from '@/lib/db/copies';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import { getItem } from '@/lib/db/queries';
+import { MAX_MENU_SELECTION } from '@/lib/messaging/page-command';
 import type { PageCommand } from '@/lib/messaging/protocol';
 import { originPattern } from '@/lib/net/fetch-page';
 import { shownLine } from '@/lib/search/shown-line';
@@ -318,7 +319,8 @@ export async function handleHighlightClick(
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
   if (tab?.id === undefined) return;
-  const command: PageCommand = { target: 'page', type: 'highlight-selection' };
+  const selectionText = info.selectionText?.slice(0, MAX_MENU_SELECTION);
+  const command: PageCommand = { target: 'page', type: 'highlight-selection', ...(selectionText && { selectionText }) };
   await browser.tabs
     .sendMessage(tab.id, command, { frameId: info.frameId ?? 0 })
     .catch((error: unknown) => console.warn('Shelf: the page could not highlight the selection', error));

@@ -31,7 +31,12 @@ const BUTTON_HEIGHT = 32;
  * article's text (a menu, a sidebar, the site's header), is longer than a highlight may be, is
  * one highlight already, or is only a formula or a drawing (no mark would show).
  */
-export type SelectionNotHighlightable = 'outside-article' | 'too-long' | 'already-highlighted' | 'nothing-to-mark';
+export type SelectionNotHighlightable =
+  | 'outside-article'
+  | 'too-long'
+  | 'already-highlighted'
+  | 'nothing-to-mark'
+  | 'selection-changed';
 
 /** What the button says once its press kept the highlight. */
 const HIGHLIGHTED = 'Highlighted';
@@ -49,6 +54,7 @@ function describeNotHighlighted(failure: unknown): string {
   if (failure === 'too-long') return 'Not highlighted: the selection is too long';
   if (failure === 'already-highlighted') return ALREADY_HIGHLIGHTED;
   if (failure === 'nothing-to-mark') return NOTHING_TO_MARK;
+  if (failure === 'selection-changed') return 'Not highlighted: the selection changed after the right-click';
   if (failure === COVERED) return 'Not highlighted: the page covers this button (right-click: Highlight with Shelf)';
   if (!(failure instanceof Error)) return 'Could not highlight';
   if (isStorageFullMessage(failure.message)) return 'Not highlighted: the browser has no room left for Shelf';

@@ -217,18 +217,30 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     if (command.data.type === 'highlights-changed') return void redraw();
     const selection = win.getSelection();
     const pageRange = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
-    void highlight(selectedRangeIn(root, selection))
+    const asked = command.data.selectionText;
+    const changed = asked !== undefined && !isMenuSelection(pageRange?.toString() ?? '', asked);
+    void (changed ? Promise.resolve('selection-changed' as const) : highlight(selectedRangeIn(root, selection)))
       .catch((error: unknown) => error)
       .then((kept) => {
         if (kept === true) return;
         follow('asked'); // the menu is the user's, in the browser's own UI
         if (selected) button?.sayNotHighlighted(kept);
-        else if (kept === 'outside-article' && pageRange?.toString().trim())
+        else if ((kept === 'outside-article' || kept === 'selection-changed') && pageRange?.toString().trim())
           showButtonBeside(pageRange).sayNotHighlighted(kept);
       });
   };
   browser.runtime.onMessage.addListener(onCommand);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onCommand));
+}
+
+/**
+ * Whether the page's selection is still the text the menu was opened on. Compared without whitespace,
+ * which browsers write differently between blocks, and as a start: a browser may cut a long one.
+ */
+export function isMenuSelection(selected: string, menuText: string): boolean {
+  const bare = (text: string) => text.replace(/\s+/g, '');
+  const asked = bare(menuText);
+  return asked === '' || bare(selected).startsWith(asked);
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -345,7 +345,12 @@ describe('handleContextMenuClick', () => {
       click({ menuItemId: HIGHLIGHT_MENU_ID, selectionText: 'split brain', frameId: 2 }),
       tab as never,
     );
-    expect(send).toHaveBeenCalledWith(7, { target: 'page', type: 'highlight-selection' }, { frameId: 2 });
+    // With the text right-clicked: the page highlights its selection only while it is that text.
+    expect(send).toHaveBeenCalledWith(
+      7,
+      { target: 'page', type: 'highlight-selection', selectionText: 'split brain' },
+      { frameId: 2 },
+    );
     expect(await fakeBrowser.storage.session.get('sidePanelView')).toEqual({}); // the side panel is not involved
   });
 });

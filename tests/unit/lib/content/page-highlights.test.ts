@@ -492,6 +492,32 @@ describe('highlights on a blog article’s page', () => {
     expect(marks()).toBe('');
   });
 
+  // Red team: a page that changed the selection after the right-click had its own sentence highlighted
+  // and saved as the user's.
+  it('highlights from the right-click menu only the text the menu was opened on', async () => {
+    openShadowRoots();
+    startPageHighlights(window, { articleId: 'cache-stampede', highlights: [], signal: controller.signal });
+    selectSentence();
+    await flush();
+    const menu = (selectionText: string) =>
+      fakeBrowser.runtime.onMessage.trigger(
+        { target: 'page', type: 'highlight-selection', selectionText },
+        { id: browser.runtime.id },
+        () => {},
+      );
+    await menu('Caches fail in groups.'); // what the user right-clicked; the page selected its sentence since
+    await flush();
+    expect(received.some((message) => message.type === 'add-page-highlight')).toBe(false);
+    expect(marks()).toBe('');
+    expect(highlightButton()?.getAttribute('aria-label')).toBe(
+      'Not highlighted: the selection changed after the right-click',
+    );
+    // The same text as the browser writes it (whitespace its own, a long one cut) is the user's.
+    await menu(`  The stampede starts when\n every cache entry`);
+    await flush();
+    expect(marks()).toBe(SENTENCE);
+  });
+
   // QA pass: the menu shows for any selection, and one outside the article kept nothing without a word.
   it('says beside a selection outside the article that the menu’s highlight needs the article’s text', async () => {
     openShadowRoots();
