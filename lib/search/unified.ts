@@ -165,6 +165,27 @@ function sourceFactors(
   return { article: 0.5 ** articleExtra, page: 0.5 ** pageExtra, libraryOnly };
 }
 
+/**
+ * Whether the blog read every query word it read at all only as another word, each one the library
+ * holds as typed: then the blog's matches are of words nobody asked about (QA pass: a page tagged
+ * "taxes" came first, then 17 articles whose titles say "takes"). A query with any word the blog reads
+ * as typed, or one the library does not, keeps both.
+ */
+function readsOnlyAsOtherWords(
+  articleReadings: ReadonlyArray<WordReading | null> = [],
+  pageReadings: ReadonlyArray<WordReading | null> = [],
+): boolean {
+  let misread = 0;
+  for (const [at, article] of articleReadings.entries()) {
+    if (!article) continue;
+    const page = pageReadings[at];
+    if (article.edits === 0 || page?.edits !== 0 || article.terms.some((term) => page.terms.includes(term)))
+      return false;
+    misread++;
+  }
+  return misread > 0;
+}
+
 interface SourceFactors {
   article: number;
   page: number;
@@ -624,8 +645,9 @@ export function mergeSearch(
   const factors = sourceFactors(bundled.wordReadings, library.wordReadings);
   const words = Math.max(bundled.wordReadings?.length ?? 0, library.wordReadings?.length ?? 0);
   const questionWords = words >= QUESTION_WORDS ? words : undefined;
+  const blogMisreads = library.results.length > 0 && readsOnlyAsOtherWords(bundled.wordReadings, library.wordReadings);
   const hits = mergeLists(
-    bundled.results,
+    blogMisreads ? [] : bundled.results,
     library.results,
     getArticle,
     limit,
@@ -647,7 +669,15 @@ export function mergeSearch(
     };
   // Only loosely related, nothing is about the question: the pages rank with the articles, as their
   // keys say (no passage will lift them: `withPassagesFirst` leaves a loose list alone).
-  const loose = mergeLists(bundled.loose, library.loose, getArticle, limit, factors, false, bundled.matchedTerms);
+  const loose = mergeLists(
+    blogMisreads ? [] : bundled.loose,
+    library.loose,
+    getArticle,
+    limit,
+    factors,
+    false,
+    bundled.matchedTerms,
+  );
   return {
     hits: loose,
     loose: loose.length > 0,

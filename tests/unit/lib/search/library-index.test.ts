@@ -868,6 +868,18 @@ describe('one result list', () => {
     expect(withExactTitleFirst(unmoved, title)).toBe(unmoved);
   });
 
+  // QA pass: a page tagged "taxes" came first, then 17 articles whose titles say "takes", the blog's
+  // reading of a word it does not hold.
+  it('lists no articles for words the library holds as typed and the blog reads only as other words', () => {
+    const tagged = page('page:taxes', { tags: ['taxes'], text: filler });
+    const onlyPage = merged(indexOf(tagged, bread), 'taxes');
+    expect(onlyPage.hits.map((hit) => hit.key)).toEqual(['page:taxes']);
+    expect(bundled.search('taxes', { typing: false }).results.length).toBeGreaterThan(0); // the blog's "takes"
+    // A word the blog holds as typed keeps its articles.
+    const both = merged(indexOf(tagged, bread), 'taxes cache');
+    expect(both.hits.map((hit) => hit.kind)).toContain('article');
+  });
+
   it('puts first the page saved at the address the query is, above articles its words match', () => {
     const saved = page('page:cache', {
       title: 'Notes',
