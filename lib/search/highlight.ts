@@ -1,4 +1,4 @@
-import { completesPrefix, normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
+import { completesPrefix, hyphenatedWordsIn, normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
 
 export interface HighlightRange {
   start: number;
@@ -17,16 +17,23 @@ export function getHighlightRanges(
   if (matchedTerms.size === 0 && !prefix) return [];
   // Tokens are found in the normalized text and marked where their characters stand in `text`.
   const { normalized, starts, ends } = normalizeTextWithOffsets(text);
-  const ranges: HighlightRange[] = [];
+  const found: HighlightRange[] = [];
+  const mark = (from: number, to: number) => found.push({ start: starts[from] as number, end: ends[to - 1] as number });
   for (const token of tokenize(normalized)) {
     const isMatch =
       termsOfWord(token.surface).some((term) => matchedTerms.has(term)) || completesPrefix(token.surface, prefix);
-    if (!isMatch) continue;
-    const start = starts[token.start] as number;
-    const end = ends[token.end - 1] as number;
+    if (isMatch) mark(token.start, token.end);
+  }
+  // A hyphenated word the query wrote joined ("wifi": the text's "Wi-Fi"), which the index holds joined
+  // too: marked whole (QA pass: the page was found, with no passage shown and the reader at its top).
+  if (normalized.includes('-'))
+    for (const word of hyphenatedWordsIn(normalized)) if (matchedTerms.has(word.term)) mark(word.start, word.end);
+  found.sort((a, b) => a.start - b.start);
+  const ranges: HighlightRange[] = [];
+  for (const { start, end } of found) {
     const last = ranges.at(-1);
     if (last && start <= last.end + 1 && /^\s?$/.test(text.slice(last.end, start))) last.end = Math.max(last.end, end);
-    else if (!last || start >= last.end) ranges.push({ start, end });
+    else ranges.push({ start, end });
   }
   return ranges;
 }

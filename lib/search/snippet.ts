@@ -6,6 +6,7 @@ import { shownLine } from '@/lib/search/shown-line';
 import {
   americanSpellingOf,
   completesPrefix,
+  hyphenatedWordsIn,
   isInsideCluster,
   normalizeText,
   normalizeTextWithOffsets,
@@ -159,14 +160,23 @@ function* scanText(
     const to = sliceEnd(text, from, slice);
     // Words are found in the normalized text; `starts` is where each stands in the slice.
     const { normalized, starts } = normalizeTextWithOffsets(text.slice(from, to));
+    const sliceHits: Hit[] = [];
     for (const token of tokenize(normalized)) {
       const start = from + (starts[token.start] as number);
       if (readPhrase && phraseAt === null) phraseAt = readPhrase(token.surface, start);
       if (readOrElse && orElseAt === null) orElseAt = readOrElse(token.surface, start);
       const term = termsOfWord(token.surface).find((candidate) => matchedTerms.has(candidate));
-      if (term) hits.push({ start, key: term, asWritten: asWritten.has(americanSpellingOf(token.surface)) });
-      else if (completesPrefix(token.surface, prefix)) hits.push({ start, key: prefix, asWritten: false });
+      if (term) sliceHits.push({ start, key: term, asWritten: asWritten.has(americanSpellingOf(token.surface)) });
+      else if (completesPrefix(token.surface, prefix)) sliceHits.push({ start, key: prefix, asWritten: false });
     }
+    // A hyphenated word the query wrote joined ("wifi": "Wi-Fi"), as the index holds it (see getHighlightRanges).
+    if (normalized.includes('-')) {
+      for (const word of hyphenatedWordsIn(normalized))
+        if (matchedTerms.has(word.term))
+          sliceHits.push({ start: from + (starts[word.start] as number), key: word.term, asWritten: false });
+      sliceHits.sort((a, b) => a.start - b.start);
+    }
+    hits.push(...sliceHits);
     from = to;
     if (from < text.length) yield;
   }

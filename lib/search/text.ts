@@ -422,6 +422,15 @@ function joinedHyphenation(hyphenated: string): string {
   return stemWord(hyphenated.replace(/-/g, ''));
 }
 
+/** Where a normalized text's hyphenated words stand, each with its joined form's term ("Wi-Fi" → "wifi"). */
+export function hyphenatedWordsIn(normalized: string): Array<{ start: number; end: number; term: string }> {
+  return [...normalized.matchAll(wordPatterns(normalized).hyphenated)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    term: joinedHyphenation(match[0]),
+  }));
+}
+
 /** The joined forms of a normalized text's hyphenated words ("on-call" → "oncall"). */
 export function joinedHyphenations(normalized: string, hyphenated = wordPatterns(normalized).hyphenated): string[] {
   return [...normalized.matchAll(hyphenated)].map((match) => joinedHyphenation(match[0]));

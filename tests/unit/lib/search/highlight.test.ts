@@ -15,6 +15,16 @@ describe('getHighlightRanges', () => {
     expect(marked('Idempotency keys for idempotent consumers', [], 'idemp')).toEqual(['Idempotency', 'idempotent']);
   });
 
+  // QA pass: "wifi" found the page saying "Wi-Fi password" (the index holds hyphenated words joined
+  // too), and no passage showed it: nothing was marked, so the reader opened at the top.
+  it('marks a hyphenated word whole when the query wrote it joined', () => {
+    expect(marked('Enter the Wi-Fi password, then check your e-mail.', ['wifi', 'password'])).toEqual([
+      'Wi-Fi password',
+    ]);
+    expect(marked('Enter the Wi-Fi password, then check your e-mail.', ['email'])).toEqual(['e-mail']);
+    expect(marked('An on-call engineer', ['call'])).toEqual(['call']); // a part, as before
+  });
+
   it('never returns overlapping or out-of-order ranges', () => {
     const ranges = getHighlightRanges('cache cache-stampede caching', new Set(termsOfWord('cache')), 'cach');
     for (let i = 1; i < ranges.length; i++) expect(ranges[i]!.start).toBeGreaterThan(ranges[i - 1]!.end);

@@ -140,6 +140,17 @@ describe('snippets of long texts, read a slice at a time', () => {
   });
 });
 
+// QA pass: "wifi" found the page saying "Wi-Fi password" (the index holds it joined too), with no passage.
+describe('a hyphenated word the query wrote joined', () => {
+  it('is the passage, marked whole', () => {
+    const filler = 'The committee met on Tuesday to discuss the budget for the coming year. '.repeat(20);
+    const text = `${filler}To connect, enter the Wi-Fi password printed on the router. ${filler}`;
+    const snippet = makeSnippet(text, new Set(termsOfWord('wifi')), null);
+    expect(snippet?.passage).toContain('Wi-Fi password');
+    expect(snippet?.ranges.map((range) => snippet.text.slice(range.start, range.end))).toEqual(['Wi-Fi']);
+  });
+});
+
 describe('where a snippet is cut', () => {
   // Chinese and Japanese have no spaces to cut at: the cut must still not split a character.
   it.each([
