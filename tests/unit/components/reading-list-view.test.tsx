@@ -124,12 +124,16 @@ describe('ReadingListView keyboard', () => {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
     const section = list.closest('section') as HTMLElement;
     const live = section.querySelector('[aria-live="polite"]') as HTMLElement;
+    // Every row acted on: the current row stays on its own (with one left out, it went on to that one
+    // once the rows showed the change, useFollowCurrentRow, and this test then raced it under load).
     fireEvent.keyDown(section, { key: 'j' });
+    fireEvent.keyDown(section, { key: '*' });
     fireEvent.keyDown(section, { key: 'e' });
-    await waitFor(async () => expect((await getDatabase().items.get('article:b'))?.status).toBe('archived'));
-    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    await waitFor(async () => expect((await getDatabase().items.get('article:c'))?.status).toBe('archived'));
+    await waitFor(() => expect(within(list).getAllByText('archived').length).toBeGreaterThan(0));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
     fireEvent.keyDown(section, { key: 'x' });
-    await waitFor(() => expect(live.textContent).toMatch(/^Beta article, \d of 3, checked$/));
+    await waitFor(() => expect(live.textContent).toBe('Beta article, 2 of 3, checked'));
   });
 
   // QA: Tab to the 3rd row's title and press d: the 1st row was marked done (the current row moved
