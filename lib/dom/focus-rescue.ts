@@ -145,16 +145,34 @@ export function keepFocusInside(root: HTMLElement, signal: AbortSignal): void {
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
+/** Elements the page itself gave the focus to, while they keep it (see `placeFocus`). */
+const placedByPage = new WeakSet<Element>();
+
 /**
- * Whether the focus is on nothing more specific than the page around `element`: the body, or an
- * element holding it (where the row or result that opened the reader, gone with its view, left it).
+ * Focuses `element` (`focusElement`) as the page's own doing, not the user's: while it keeps the
+ * focus, `focusIsNowhereAround` counts it as nowhere (QA pass: the paragraph the reader focused on
+ * restoring the place read to kept the focus from the passage a search then opened it at).
+ */
+export function placeFocus(element: HTMLElement): void {
+  focusElement(element);
+  if (element.ownerDocument.activeElement !== element) return;
+  placedByPage.add(element);
+  element.addEventListener('blur', () => placedByPage.delete(element), { once: true });
+}
+
+/**
+ * Whether the focus is on nothing more specific than the page around `element`: the body, an
+ * element holding it (where the row or result that opened the reader, gone with its view, left it),
+ * or a place to read from that the page itself put it on (`placeFocus`): a control is the user's,
+ * once in it, whoever put the focus there.
  */
 export function focusIsNowhereAround(element: Element): boolean {
   const active = element.ownerDocument.activeElement;
-  return !active || active === element.ownerDocument.body || active.contains(element);
+  if (!active || active === element.ownerDocument.body || active.contains(element)) return true;
+  return placedByPage.has(active) && !active.matches(FOCUSABLE);
 }
 
-/** Focuses `element` (`focusElement`) when the focus is on nothing more specific (`focusIsNowhereAround`). */
+/** Focuses `element` (`placeFocus`) when the focus is on nothing more specific (`focusIsNowhereAround`). */
 export function focusIfNowhereAround(element: HTMLElement): void {
-  if (focusIsNowhereAround(element)) focusElement(element);
+  if (focusIsNowhereAround(element)) placeFocus(element);
 }

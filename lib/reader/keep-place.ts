@@ -1,4 +1,4 @@
-import { focusElement } from '@/lib/dom/focus-rescue';
+import { placeFocus } from '@/lib/dom/focus-rescue';
 
 /**
  * Keeps the passage at the top of the view where it is while the article reflows: a new text size
@@ -70,7 +70,7 @@ export function focusPassageAtTop(win: Window, body: Element, title: HTMLElement
   const passage = passageAtTop(win, body);
   const block = passage?.closest('p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, figcaption, td, th, dd, dt');
   const target = block && body.contains(block) ? block : passage;
-  if (target instanceof HTMLElement) focusElement(target);
+  if (target instanceof HTMLElement) placeFocus(target);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { focusIfNowhereAround } from '@/lib/dom/focus-rescue';
 import { PASSAGE_MARK_ID, showPassage } from '@/lib/dom/passage';
+import { focusPassageAtTop } from '@/lib/reader/keep-place';
 import { mountParagraphs } from '@/tests/unit/helpers/mount-paragraphs';
 
 const mount = mountParagraphs;
@@ -36,6 +38,40 @@ describe('showPassage (where a search opens the reader)', () => {
     const note = document.createElement('textarea');
     document.body.append(note);
     note.focus();
+    expect(showPassage(root, 'pelican ledger reconciled every invoice')).toBe(true);
+    expect(document.activeElement).toBe(note);
+  });
+
+  // QA pass: the side panel, already reading the page, restored the place read to and focused the
+  // paragraph there; a search then opened it at a passage further on, and the focus stayed behind.
+  it('takes the focus from the paragraph the reader focused on restoring the place read to', () => {
+    const root = mount(['An intro paragraph.', 'The pelican ledger reconciled every invoice by noon.', 'An outro.']);
+    const title = document.createElement('h1');
+    title.tabIndex = -1;
+    document.body.prepend(title);
+    title.focus();
+    // Scrolled past the title, the last paragraph at the top of the view (jsdom has no layout).
+    const restored = root.lastElementChild as HTMLElement;
+    title.getBoundingClientRect = () => ({ bottom: -100 }) as DOMRect;
+    root.getBoundingClientRect = () => ({ top: -800, bottom: 400, left: 0, width: 600 }) as DOMRect;
+    document.elementFromPoint = () => restored;
+    try {
+      focusPassageAtTop(window, root, title);
+    } finally {
+      delete (document as Partial<Document>).elementFromPoint;
+    }
+    expect(document.activeElement).toBe(restored);
+
+    expect(showPassage(root, 'pelican ledger reconciled every invoice')).toBe(true);
+    expect(document.activeElement?.textContent).toBe('pelican ledger reconciled every invoice');
+  });
+
+  it('leaves the focus in a control the reader put it in, where the user may be typing', () => {
+    const root = mount(['An intro paragraph.', 'The pelican ledger reconciled every invoice by noon.', 'An outro.']);
+    const note = document.createElement('textarea');
+    document.body.append(note);
+    focusIfNowhereAround(note); // as the reader opened at the note a search matched
+    expect(document.activeElement).toBe(note);
     expect(showPassage(root, 'pelican ledger reconciled every invoice')).toBe(true);
     expect(document.activeElement).toBe(note);
   });
