@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { describeResultCount, type SearchAsked, searchStatusKey } from '@/lib/popup/popup-results';
 
 /**
  * A search's status line ("3 results", "No articles match …"): one live region, there from the
@@ -10,6 +11,18 @@ export function SearchStatus({ children }: { children?: ReactNode }) {
     <div role="status" className="search-status">
       {children}
     </div>
+  );
+}
+
+/**
+ * "3 results" for the search asked (query, then filters): a new node for each search
+ * (`searchStatusKey`), which a screen reader says even in the last one's words.
+ */
+export function ResultCount({ count, loose, search }: { count: number; loose: boolean; search: SearchAsked }) {
+  return (
+    <p key={searchStatusKey(...search)} className="result-count">
+      {describeResultCount(count, loose)}
+    </p>
   );
 }
 

@@ -13,11 +13,11 @@ import { SaveNoticeLines } from '@/components/popup/save-notice';
 import { getResultOptionId, type PaintedRows } from '@/components/result-rows';
 import { SearchFilters } from '@/components/search-filters';
 import { SearchHitList } from '@/components/search-hit-list';
-import { SearchingLibrary, SearchStatus } from '@/components/search-status';
+import { ResultCount, SearchingLibrary, SearchStatus } from '@/components/search-status';
 import type { Article } from '@/lib/corpus/article';
 import { openInNewTab, showFromPopup } from '@/lib/popup/popup-commands';
 import { popupKeyHandler } from '@/lib/popup/popup-keys';
-import { describeResultCount, describeSearchPlaceholder } from '@/lib/popup/popup-results';
+import { describeSearchPlaceholder } from '@/lib/popup/popup-results';
 import type { PopupState } from '@/lib/popup/popup-state';
 import { readerViewOf, reasonsOf, type SearchHit, savedCopyOf } from '@/lib/search/unified';
 
@@ -108,7 +108,7 @@ export function PopupApp({
               onSuggestion={(query) => searchFor({ query })}
             />
           ) : (
-            <p className="result-count">{describeResultCount(hits.length, search.loose)}</p>
+            <ResultCount count={hits.length} loose={search.loose} search={[search.query, search.topic, search.tag]} />
           ))}
       </SearchStatus>
       {!search.isFiltering ? (

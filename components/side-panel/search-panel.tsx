@@ -6,8 +6,7 @@ import { useSavedMarkers } from '@/components/hooks/use-saved-markers';
 import { useShelfSearch } from '@/components/hooks/use-shelf-search';
 import { getResultOptionId } from '@/components/result-rows';
 import { SearchHitList } from '@/components/search-hit-list';
-import { SearchingLibrary, SearchStatus } from '@/components/search-status';
-import { describeResultCount } from '@/lib/popup/popup-results';
+import { ResultCount, SearchingLibrary, SearchStatus } from '@/components/search-status';
 import { searchKeyHandler } from '@/lib/search/search-keys';
 import { echoedQuery } from '@/lib/search/shown-line';
 import { readerViewOf, reasonsOf, type SearchHit, savedCopyOf } from '@/lib/search/unified';
@@ -99,7 +98,7 @@ export function SearchPanel({ query, onQueryChange, onShow, place: kept }: Searc
               )}
             </p>
           ) : (
-            <p className="result-count">{describeResultCount(hits.length, response.loose)}</p>
+            <ResultCount count={hits.length} loose={response.loose} search={[search.query]} />
           ))}
       </SearchStatus>
       {hasQuery && hits.length > 0 && (

@@ -60,6 +60,18 @@ export function describeResultCount(count: number, loose = false): string {
   return `${shown} result${count === 1 ? '' : 's'}`;
 }
 
+/** A search as asked: its query, then its filters (none chosen: null). */
+export type SearchAsked = readonly [query: string, ...filters: (string | null)[]];
+
+/**
+ * Which search a status line's count speaks for, the query as its words: its node is keyed by it, so a
+ * new search is said even in the words of the last one (QA pass: "1 result" for `rivalry`, then "1
+ * result" for `Straßenbahn`, changed nothing in the line, and a screen reader said nothing).
+ */
+export function searchStatusKey(...[query, ...filters]: SearchAsked): string {
+  return [query.trim().replace(/\s+/g, ' '), ...filters.map((filter) => filter ?? '')].join('\n');
+}
+
 /** The line under a result's title: "Caching & Redis · cache-stampede, ttl". */
 export function describeResultTopic(article: Article): string {
   return `${getTopicLabel(article.topic)} · ${article.tags.join(', ')}`;

@@ -78,4 +78,33 @@ describe('the search’s status line', () => {
     expect(screen.getByRole('status')).toBe(status);
     expect(status.textContent).toBe('');
   });
+
+  // QA pass: "1 result" for one search, then "1 result" for the next, left the line as it was, and a
+  // screen reader said nothing of the new results.
+  it('says each new search even in the words of the last one: a new node in the same line', () => {
+    for (const [surface, name] of [
+      [<PopupApp key="popup" initialState={null} />, 'Search articles'],
+      [<PanelSearch key="panel" />, 'Search Shelf'],
+    ] as const) {
+      const { unmount } = render(surface);
+      const status = screen.getByRole('status');
+      const box = screen.getByRole('combobox', { name });
+      for (const [first, next] of [
+        ['kubernetes', 'stampede'],
+        ['bloom filter', 'raft consensus'],
+      ]) {
+        fireEvent.change(box, { target: { value: first } });
+        const [said, words] = [status.firstElementChild, status.textContent];
+        fireEvent.change(box, { target: { value: next } });
+        expect(screen.getByRole('status')).toBe(status);
+        expect(status.textContent).toBe(words);
+        expect(status.firstElementChild).not.toBe(said);
+      }
+      // The same search with a space typed after it: not said again.
+      const said = status.firstElementChild;
+      fireEvent.change(box, { target: { value: 'raft consensus ' } });
+      expect(status.firstElementChild).toBe(said);
+      unmount();
+    }
+  });
 });
