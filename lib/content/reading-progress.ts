@@ -53,8 +53,48 @@ export function isResumable(progress: { fraction: number } | null): progress is 
   return progress !== null && progress.fraction > 0.03 && progress.fraction < 0.97;
 }
 
-/** Input by which a person moves through a page: wheel, keys, touch, and the scrollbar (a pointer). */
-const USER_INPUT_EVENTS = ['wheel', 'keydown', 'touchstart', 'touchmove', 'pointerdown', 'pointerup', 'pointermove'];
+/**
+ * Input by which a person moves through a page: wheel, keys that scroll (isScrollingKey), touch, the
+ * scrollbar (a pointer), and a click, also one made with Enter or Space (an outline's section, "Resume").
+ */
+const USER_INPUT_EVENTS = [
+  'wheel',
+  'keydown',
+  'touchstart',
+  'touchmove',
+  'pointerdown',
+  'pointerup',
+  'pointermove',
+  'click',
+];
+/** Keys with which the browser scrolls the page (caret browsing's arrows too), with or without a modifier. */
+const SCROLLING_KEYS = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+  ' ',
+]);
+/** Where those keys do something else: move in a text, change a value (a select, a checkbox, a range). */
+const KEYS_OWN_TARGETS = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
+
+/**
+ * Whether a key is one the page scrolls by: not Tab (QA pass: Tab through the tags and note after the
+ * text, each focus scrolled within the second, recorded the end of the article as read) nor typing,
+ * and not a scrolling key given to a field. The key's own target, inside a shadow root too (a box a
+ * content script shows on the page).
+ */
+function isScrollingKey(event: Pick<KeyboardEvent, 'key' | 'target' | 'composedPath'>): boolean {
+  if (!SCROLLING_KEYS.has(event.key)) return false;
+  const target = (event.composedPath?.()[0] ?? event.target) as HTMLElement | null;
+  if (typeof target?.closest !== 'function') return true;
+  return target.isContentEditable !== true && target.closest(KEYS_OWN_TARGETS) === null;
+}
+
 /** A scroll this soon after the user's input is theirs (a smooth scroll or a click's jump starts well within). */
 export const INPUT_TO_SCROLL_MS = 1000;
 /** Scroll events this close together are one movement: a fling keeps going after the finger lifts. */
@@ -154,9 +194,10 @@ function watchFragmentMoves(
 }
 
 /**
- * Reports the positions the user reaches by their own input — wheel, keys, touch, the scrollbar,
- * a click (e.g. on "Resume") — at most once per `intervalMs`, and the last one not yet reported
- * when they leave. Scrolling nobody asked for is never reported: the page's own scripts, restoring
+ * Reports the positions the user reaches by their own input — wheel, keys that scroll (not Tab, nor
+ * typing in a field: a focus the browser scrolls to is not read to), touch, the scrollbar, a click
+ * (e.g. on "Resume", or an outline's section by Enter) — at most once per `intervalMs`, and the last
+ * one not yet reported when they leave. Scrolling nobody asked for is never reported: the page's own scripts, restoring
  * a position, or another site that opened this page jumping to a `#fragment` in it. After such a
  * jump nothing more is reported for this page view, even while the user scrolls (from where the
  * jump put them, and the next jump may land within their scrolling), until they pick a place in the
@@ -202,6 +243,7 @@ export function trackReadingProgress(
       if ((event as PointerEvent).buttons === 0) pointerHeld = false;
       return;
     }
+    if (event.type === 'keydown' && !isScrollingKey(event as KeyboardEvent)) return;
     lastInputAt = now();
     // Dragging the scrollbar scrolls for as long as the button is held.
     pointerHeld = event.type === 'pointerdown' || (pointerHeld && event.type !== 'pointerup');

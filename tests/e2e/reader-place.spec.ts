@@ -125,7 +125,12 @@ test('"Tags and notes" goes to the tags after the text and leaves the reading po
   await reader.keyboard.type('later');
   await reader.keyboard.press('Enter');
   await expect(annotationsOf(reader).region.getByRole('list', { name: 'Your tags' })).toContainText('later');
-  await reader.waitForTimeout(1000); // a position the jump made would be written by now
+  // On through the controls by keyboard (QA pass: each Tab's scroll to the focus was recorded, as 100% read).
+  await reader.keyboard.press('Tab');
+  await expect(annotationsOf(reader).note).toBeFocused();
+  await reader.keyboard.press('Tab');
+  await expect(reader.getByRole('button', { name: 'Copy as Markdown' })).toBeFocused();
+  await reader.waitForTimeout(1000); // a position the jump or a Tab made would be written by now
   await expect(percent).toHaveText(readBefore ?? '');
 
   const path = reader.url().slice(reader.url().indexOf('sidepanel.html'));

@@ -75,6 +75,11 @@ describe('reading progress', () => {
       byUser.add(event);
       window.dispatchEvent(event);
     };
+    const userKey = (key: string, target: EventTarget = document.body) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true });
+      byUser.add(event);
+      target.dispatchEvent(event);
+    };
     let time = 0;
     const track = (report = vi.fn()) => {
       const controller = new AbortController();
@@ -98,7 +103,7 @@ describe('reading progress', () => {
       expect(report).toHaveBeenCalledTimes(1);
       expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 900 }));
       time = 2000;
-      userInput('keydown');
+      userKey('PageDown');
       scrollTo(page, 2000);
       window.dispatchEvent(new Event('pagehide'));
       expect(report).toHaveBeenCalledTimes(2);
@@ -157,7 +162,8 @@ describe('reading progress', () => {
       vi.advanceTimersByTime(1500);
       // And ↩ back, by Enter.
       time = 8000;
-      userInput('keydown');
+      userKey('Enter');
+      userInput('click');
       window.document.body.dispatchEvent(new Event(visitEvent, { bubbles: true }));
       scrollTo(page, 380);
       vi.advanceTimersByTime(1500);
@@ -170,6 +176,68 @@ describe('reading progress', () => {
       vi.advanceTimersByTime(1500);
       expect(report).toHaveBeenCalledTimes(2);
       expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: 700 }));
+    });
+
+    // QA pass: after "Tags and notes", Tab on to the note and "Copy as Markdown" scrolled to each within the
+    // second of the key, and the end of the article was recorded as read.
+    it('takes only keys that scroll the page for reading: not Tab, nor typing, nor a key given to a field', () => {
+      vi.useFakeTimers();
+      time = 0;
+      const page = fakePage(10_000, 1000);
+      const { report } = track();
+      const fields = document.createElement('div');
+      fields.innerHTML =
+        '<input aria-label="Add tag"><textarea aria-label="Note"></textarea><input type="checkbox">' +
+        '<select><option>a</option><option>b</option></select><div contenteditable="true">x</div><p>Text</p>';
+      const host = document.createElement('div');
+      const shadowField = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('input'));
+      document.body.append(fields, host);
+      const [tag, note, checkbox, select, editable, text] = [...fields.children] as HTMLElement[];
+      let y = 0;
+      const keyThenScroll = (key: string, target?: EventTarget) => {
+        time += 2000;
+        userKey(key, target);
+        time += 100;
+        y += 500;
+        scrollTo(page, y);
+        vi.advanceTimersByTime(1000);
+      };
+      try {
+        keyThenScroll('Tab', tag);
+        keyThenScroll('Tab', note);
+        keyThenScroll('Tab');
+        keyThenScroll('a', tag);
+        keyThenScroll('Enter', tag);
+        keyThenScroll('ArrowDown', note);
+        keyThenScroll('End', tag);
+        keyThenScroll(' ', checkbox);
+        keyThenScroll('ArrowDown', select);
+        keyThenScroll('PageDown', editable);
+        keyThenScroll(' ', shadowField);
+        window.dispatchEvent(new Event('pagehide'));
+        expect(report).not.toHaveBeenCalled();
+        // Reading by keys: Space, PageDown, the arrows, End, from the page or its text.
+        for (const [key, target] of [
+          [' ', document.body],
+          ['PageDown', text],
+          ['ArrowDown', document.body],
+          ['End', text],
+        ] as const) {
+          keyThenScroll(key, target);
+          expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: y }));
+        }
+        // A click made with Enter or Space (an outline's section, "Resume") is the user's too.
+        time += 2000;
+        userInput('click');
+        y += 500;
+        scrollTo(page, y);
+        vi.advanceTimersByTime(1000);
+        expect(report).toHaveBeenLastCalledWith(expect.objectContaining({ scrollY: y }));
+        expect(report).toHaveBeenCalledTimes(5);
+      } finally {
+        fields.remove();
+        host.remove();
+      }
     });
 
     it('ignores made-up input and made-up scroll events', () => {
