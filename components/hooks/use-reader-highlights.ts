@@ -3,6 +3,7 @@ import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef, useState
 import { useAnnouncement } from '@/components/hooks/use-announcement';
 import { type PaintableHighlight, type PaintedHighlights, paintHighlights } from '@/lib/annotations/paint-highlights';
 import { describeSelection, highlightedMessage, isKeyForField, selectedRangeIn } from '@/lib/annotations/selection';
+import { PLACE_IN_COPY_EVENT } from '@/lib/capture/reader-links';
 import { CommentsTooLongToJoinError } from '@/lib/db/errors';
 import { addHighlight, getHighlights } from '@/lib/db/highlights';
 import type { Highlight } from '@/lib/db/schema';
@@ -108,6 +109,9 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
       // One in a closed <details> (a FAQ's answer) was scrolled to unseen, and the focus could not go there.
       const root = body();
       if (root) openDetailsAround(mark, root);
+      // A look at a highlight is a visit, as a footnote is: the reading position stays where the user
+      // read to (QA pass: the click's scroll was taken for theirs, and recorded the highlight's place).
+      mark.dispatchEvent(new Event(PLACE_IN_COPY_EVENT, { bubbles: true }));
       // The focus follows (it stayed on the list's button, off screen): a screen reader reads the
       // passage, and Tab goes on from there.
       focusElement(mark);

@@ -139,6 +139,33 @@ test('"Tags and notes" goes to the tags after the text and leaves the reading po
   await expect.poll(() => paragraphInView(reader), { timeout: 10_000 }).toBe(leftAt);
 });
 
+// QA pass: a highlight pressed in the list was scrolled to as if the user had read to it.
+test('a highlight looked at from the Highlights list leaves the reading position; reading on by keys moves it', async () => {
+  const reader = await saveAndRead('Look it up', 100);
+  await highlightParagraphs(reader, [50]);
+  await reader.evaluate(() => scrollTo(0, 0));
+  await scrollWithWheel(reader, 0.1);
+  await reader.waitForTimeout(1000); // progress is written every half second of scrolling
+  const percent = reader.locator('.reader-column').getByText(/% read/);
+  const readBefore = await percent.textContent();
+  const readNow = async () => Number((await percent.textContent())?.match(/(\d+)% read/)?.[1]);
+
+  const { highlights, marks } = annotationsOf(reader);
+  await reader.getByRole('button', { name: 'Tags and notes' }).click();
+  await highlights.getByRole('listitem').first().getByRole('button').first().click();
+  await expect(marks.first()).toBeFocused();
+  await expect(marks.first()).toBeInViewport();
+  await reader.waitForTimeout(1000); // a position the jump made would be written by now
+  await expect(percent).toHaveText(readBefore ?? '');
+
+  // Reading on from there by keys is reading: PageDown and Space scroll, and the place is recorded.
+  await reader.keyboard.press('PageDown');
+  await expect.poll(readNow).toBeGreaterThan(40);
+  const afterPageDown = await readNow();
+  await reader.keyboard.press('Space');
+  await expect.poll(readNow).toBeGreaterThan(afterPageDown);
+});
+
 test('a new text size or width keeps the passage being read in view', async () => {
   const page = await saveAndRead('Text size', 60);
   const reader = readerPage(page);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ItemAnnotations } from '@/components/annotations/item-annotations';
 import { ReaderContainer } from '@/components/reader/reader-container';
 import { HIGHLIGHT_BACKGROUNDS } from '@/lib/annotations/paint-highlights';
+import { PLACE_IN_COPY_EVENT } from '@/lib/capture/reader-links';
 import { resetDatabaseConnection } from '@/lib/db/database';
 import { COMMENTS_TOO_LONG_TO_JOIN } from '@/lib/db/errors';
 import { addHighlight, getHighlights, recordPageAnchoring, setHighlightNote } from '@/lib/db/highlights';
@@ -283,6 +284,31 @@ describe('annotating in the reader', () => {
     } finally {
       Element.prototype.scrollIntoView = scrollIntoView;
       window.matchMedia = matchMedia;
+    }
+  }, 60_000);
+
+  // QA pass: the click's scroll to the highlight was taken for the user's reading, and recorded as the position.
+  it('says a highlight pressed in the list is a visit before scrolling to it, so the reading position stays', async () => {
+    const seen: string[] = [];
+    const onVisit = (event: Event) => seen.push(`visit ${(event.target as Element).localName}`);
+    const { scrollIntoView } = Element.prototype;
+    Element.prototype.scrollIntoView = () => {
+      seen.push('scroll');
+    };
+    window.addEventListener(PLACE_IN_COPY_EVENT, onVisit, { capture: true });
+    try {
+      render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+      await screen.findByText(/Snapshots help/);
+      selectInThirdParagraph(SENTENCE);
+      fireEvent.keyDown(document.body, { key: 'h' });
+      const show = await screen.findByRole('button', { name: SENTENCE });
+      await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
+      seen.length = 0;
+      fireEvent.click(show);
+      expect(seen).toEqual(['visit mark', 'scroll']);
+    } finally {
+      Element.prototype.scrollIntoView = scrollIntoView;
+      window.removeEventListener(PLACE_IN_COPY_EVENT, onVisit, { capture: true });
     }
   }, 60_000);
 
