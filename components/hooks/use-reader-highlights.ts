@@ -79,7 +79,8 @@ export function useReaderHighlights(containerRef: RefObject<HTMLElement | null>,
       );
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'h' || isKeyForField(event)) return;
+      // 'H' too: with Caps Lock on (or Shift) it did nothing and said nothing (QA pass).
+      if ((event.key !== 'h' && event.key !== 'H') || isKeyForField(event)) return;
       const root = body();
       const selection = doc.getSelection();
       if (!root || !selectedRangeIn(root, selection)) {

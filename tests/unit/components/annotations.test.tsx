@@ -434,6 +434,19 @@ describe('annotating in the reader', () => {
     expect(document.getSelection()?.toString()).toBe('Write');
   }, 60_000);
 
+  // QA pass: with Caps Lock on, h did nothing and said nothing.
+  it('takes H (Caps Lock or Shift) as h, but not with Ctrl', async () => {
+    render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+    await screen.findByText(/Snapshots help/);
+    selectInThirdParagraph(SENTENCE);
+    fireEvent.keyDown(document.body, { key: 'H', ctrlKey: true });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await getHighlights(itemId)).toEqual([]);
+    fireEvent.keyDown(document.body, { key: 'H' });
+    await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
+    expect((await getHighlights(itemId)).map((h) => h.selectors.quote.exact)).toEqual([SENTENCE]);
+  }, 60_000);
+
   it('leaves h alone while typing in a field, and when nothing is selected', async () => {
     render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
     const note = await screen.findByRole('textbox', { name: 'Note' });
