@@ -646,15 +646,9 @@ export function mergeSearch(
   const words = Math.max(bundled.wordReadings?.length ?? 0, library.wordReadings?.length ?? 0);
   const questionWords = words >= QUESTION_WORDS ? words : undefined;
   const blogMisreads = library.results.length > 0 && readsOnlyAsOtherWords(bundled.wordReadings, library.wordReadings);
-  const hits = mergeLists(
-    blogMisreads ? [] : bundled.results,
-    library.results,
-    getArticle,
-    limit,
-    factors,
-    questionWords !== undefined,
-    bundled.matchedTerms,
-  );
+  const merged = (articles: readonly SearchResult[], pages: readonly LibraryHit[], question: boolean) =>
+    mergeLists(blogMisreads ? [] : articles, pages, getArticle, limit, factors, question, bundled.matchedTerms);
+  const hits = merged(bundled.results, library.results, questionWords !== undefined);
   if (hits.length > 0)
     return {
       hits,
@@ -669,15 +663,7 @@ export function mergeSearch(
     };
   // Only loosely related, nothing is about the question: the pages rank with the articles, as their
   // keys say (no passage will lift them: `withPassagesFirst` leaves a loose list alone).
-  const loose = mergeLists(
-    blogMisreads ? [] : bundled.loose,
-    library.loose,
-    getArticle,
-    limit,
-    factors,
-    false,
-    bundled.matchedTerms,
-  );
+  const loose = merged(bundled.loose, library.loose, false);
   return {
     hits: loose,
     loose: loose.length > 0,

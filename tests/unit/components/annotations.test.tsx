@@ -37,6 +37,20 @@ function selectInThirdParagraph(text: string) {
   document.getSelection()?.setBaseAndExtent(node, at, node, at + text.length);
 }
 
+/**
+ * The reader open on the page, SENTENCE highlighted with h: its button in the highlights list. The
+ * list may show it before its mark is drawn (a busy machine): the mark is what is scrolled to.
+ */
+async function highlightSentenceInReader(): Promise<HTMLElement> {
+  render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
+  await screen.findByText(/Snapshots help/);
+  selectInThirdParagraph(SENTENCE);
+  fireEvent.keyDown(document.body, { key: 'h' });
+  const show = await screen.findByRole('button', { name: SENTENCE });
+  await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
+  return show;
+}
+
 describe('annotating in the reader', () => {
   it('highlights the selection with h, shows it as a mark, and draws it again when reopened', async () => {
     const view = render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
@@ -272,13 +286,7 @@ describe('annotating in the reader', () => {
     };
     window.matchMedia = ((query: string) => ({ matches: query === '(prefers-reduced-motion: reduce)' })) as never;
     try {
-      render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
-      await screen.findByText(/Snapshots help/);
-      selectInThirdParagraph(SENTENCE);
-      fireEvent.keyDown(document.body, { key: 'h' });
-      const show = await screen.findByRole('button', { name: SENTENCE });
-      // The list may show the highlight before its mark is drawn (a busy machine): the mark is what is scrolled to.
-      await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
+      const show = await highlightSentenceInReader();
       fireEvent.click(show);
       expect(scrolls.at(-1)).toEqual({ block: 'center', behavior: 'auto' });
     } finally {
@@ -297,12 +305,7 @@ describe('annotating in the reader', () => {
     };
     window.addEventListener(PLACE_IN_COPY_EVENT, onVisit, { capture: true });
     try {
-      render(<ReaderContainer itemId={itemId} place="panel" onOpenItem={vi.fn()} />);
-      await screen.findByText(/Snapshots help/);
-      selectInThirdParagraph(SENTENCE);
-      fireEvent.keyDown(document.body, { key: 'h' });
-      const show = await screen.findByRole('button', { name: SENTENCE });
-      await waitFor(() => expect(document.querySelector('.reader-body mark')?.textContent).toBe(SENTENCE));
+      const show = await highlightSentenceInReader();
       seen.length = 0;
       fireEvent.click(show);
       expect(seen).toEqual(['visit mark', 'scroll']);

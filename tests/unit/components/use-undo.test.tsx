@@ -62,6 +62,17 @@ function UnsaveLine() {
   );
 }
 
+/** "wal" and "fts" saved, both marked done under the Undo line: the line, and what it says. */
+async function markBothDone() {
+  const status = () => screen.getByRole('status').textContent;
+  await saveArticle({ id: 'wal', title: 'WAL', url: null });
+  await saveArticle({ id: 'fts', title: 'FTS', url: null });
+  const view = render(<UnsaveLine />);
+  await act(async () => screen.getByRole('button', { name: 'Mark both as done' }).click());
+  await waitFor(() => expect(status()).toBe('Marked 2 items as done. Undo'));
+  return { view, status };
+}
+
 async function undoAnswering(undo: Undo['undo']): Promise<string> {
   let settled: Promise<unknown> = Promise.resolve();
   const running = () => {
@@ -101,12 +112,7 @@ describe('the Undo line after Undo', () => {
   // "Undone: Marked 2 items as archived."
   it('says when it put back only some of the items, and how many', async () => {
     await onEmptyDatabase(async () => {
-      const status = () => screen.getByRole('status').textContent;
-      await saveArticle({ id: 'wal', title: 'WAL', url: null });
-      await saveArticle({ id: 'fts', title: 'FTS', url: null });
-      const view = render(<UnsaveLine />);
-      await act(async () => screen.getByRole('button', { name: 'Mark both as done' }).click());
-      await waitFor(() => expect(status()).toBe('Marked 2 items as done. Undo'));
+      const { view, status } = await markBothDone();
       await setStatus(['article:fts'], 'archived', { now: Date.now() + 1000 }); // another window
       await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
       await waitFor(() =>
@@ -235,12 +241,7 @@ describe('the Undo line after Undo', () => {
   // QA: Archive pressed on rows already archived said nothing at all, so the press seemed lost.
   it('says that a status change changed nothing, and keeps the last action undoable', async () => {
     await onEmptyDatabase(async () => {
-      const status = () => screen.getByRole('status').textContent;
-      await saveArticle({ id: 'wal', title: 'WAL', url: null });
-      await saveArticle({ id: 'fts', title: 'FTS', url: null });
-      const view = render(<UnsaveLine />);
-      await act(async () => screen.getByRole('button', { name: 'Mark both as done' }).click());
-      await waitFor(() => expect(status()).toBe('Marked 2 items as done. Undo'));
+      const { view, status } = await markBothDone();
       await act(async () => screen.getByRole('button', { name: 'Mark both as done' }).click());
       await waitFor(() =>
         expect(status()).toBe('Nothing changed: all 2 were already marked as done. Marked 2 items as done. Undo'),
