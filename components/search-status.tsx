@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describeResultCount, type SearchAsked, searchStatusKey } from '@/lib/popup/popup-results';
+import { describeResultCount, resultsStatusKey } from '@/lib/popup/popup-results';
 
 /**
  * A search's status line ("3 results", "No articles match …"): one live region, there from the
@@ -15,13 +15,13 @@ export function SearchStatus({ children }: { children?: ReactNode }) {
 }
 
 /**
- * "3 results" for the search asked (query, then filters): a new node for each search
- * (`searchStatusKey`), which a screen reader says even in the last one's words.
+ * "3 results": a new node for each new list of results (`resultsStatusKey`), which a screen reader says
+ * even in the last one's words.
  */
-export function ResultCount({ count, loose, search }: { count: number; loose: boolean; search: SearchAsked }) {
+export function ResultCount({ hits, loose }: { hits: readonly { key: string }[]; loose: boolean }) {
   return (
-    <p key={searchStatusKey(...search)} className="result-count">
-      {describeResultCount(count, loose)}
+    <p key={resultsStatusKey(hits, loose)} className="result-count">
+      {describeResultCount(hits.length, loose)}
     </p>
   );
 }

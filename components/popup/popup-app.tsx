@@ -108,7 +108,7 @@ export function PopupApp({
               onSuggestion={(query) => searchFor({ query })}
             />
           ) : (
-            <ResultCount count={hits.length} loose={search.loose} search={[search.query, search.topic, search.tag]} />
+            <ResultCount hits={hits} loose={search.loose} />
           ))}
       </SearchStatus>
       {!search.isFiltering ? (

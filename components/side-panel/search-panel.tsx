@@ -98,7 +98,7 @@ export function SearchPanel({ query, onQueryChange, onShow, place: kept }: Searc
               )}
             </p>
           ) : (
-            <ResultCount count={hits.length} loose={response.loose} search={[search.query]} />
+            <ResultCount hits={hits} loose={response.loose} />
           ))}
       </SearchStatus>
       {hasQuery && hits.length > 0 && (

@@ -60,16 +60,14 @@ export function describeResultCount(count: number, loose = false): string {
   return `${shown} result${count === 1 ? '' : 's'}`;
 }
 
-/** A search as asked: its query, then its filters (none chosen: null). */
-export type SearchAsked = readonly [query: string, ...filters: (string | null)[]];
-
 /**
- * Which search a status line's count speaks for, the query as its words: its node is keyed by it, so a
- * new search is said even in the words of the last one (QA pass: "1 result" for `rivalry`, then "1
- * result" for `Straßenbahn`, changed nothing in the line, and a screen reader said nothing).
+ * Which results a status line's count speaks for: its node is keyed by them, so a new list is said even
+ * in the words of the last one (QA pass: "1 result" for `rivalry`, then "1 result" for `Straßenbahn`,
+ * changed nothing in the line, and a screen reader said nothing), and the same list, a word typed on,
+ * is not said again at each key (review).
  */
-export function searchStatusKey(...[query, ...filters]: SearchAsked): string {
-  return [query.trim().replace(/\s+/g, ' '), ...filters.map((filter) => filter ?? '')].join('\n');
+export function resultsStatusKey(hits: readonly { key: string }[], loose: boolean): string {
+  return `${loose ? 'loose' : 'hits'}\n${hits.map((hit) => hit.key).join('\n')}`;
 }
 
 /** The line under a result's title: "Caching & Redis · cache-stampede, ttl". */

@@ -100,9 +100,11 @@ describe('the search’s status line', () => {
         expect(status.textContent).toBe(words);
         expect(status.firstElementChild).not.toBe(said);
       }
-      // The same search with a space typed after it: not said again.
+      // The same results for a search typed on (a space, a word finding the same): not said again at each key.
       const said = status.firstElementChild;
       fireEvent.change(box, { target: { value: 'raft consensus ' } });
+      expect(status.firstElementChild).toBe(said);
+      fireEvent.change(box, { target: { value: 'Raft consensus' } });
       expect(status.firstElementChild).toBe(said);
       unmount();
     }
