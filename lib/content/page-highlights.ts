@@ -14,7 +14,7 @@ import { watchUserInput } from '@/lib/content/user-selection';
 import { outermost } from '@/lib/dom/outermost';
 import { shownTextNodes } from '@/lib/dom/unrendered-text';
 import { sendRequest } from '@/lib/messaging/client';
-import { pageCommandSchema } from '@/lib/messaging/page-command';
+import { MAX_MENU_SELECTION, pageCommandSchema } from '@/lib/messaging/page-command';
 import type { PageHighlight } from '@/lib/messaging/protocol';
 
 /** Under a third of `<main>`'s shown text, the longest article is one of its parts, not the article. */
@@ -218,7 +218,8 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
     const selection = win.getSelection();
     const pageRange = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
     const asked = command.data.selectionText;
-    const changed = asked !== undefined && !isMenuSelection(pageRange?.toString() ?? '', asked);
+    // The selection as rendered (no hidden text, as the menu reads it), not its range's raw text.
+    const changed = asked !== undefined && !isMenuSelection(selection?.toString() ?? '', asked);
     void (changed ? Promise.resolve('selection-changed' as const) : highlight(selectedRangeIn(root, selection)))
       .catch((error: unknown) => error)
       .then((kept) => {
@@ -234,13 +235,15 @@ export function startPageHighlights(win: Window, options: PageHighlightsOptions)
 }
 
 /**
- * Whether the page's selection is still the text the menu was opened on. Compared without whitespace,
- * which browsers write differently between blocks, and as a start: a browser may cut a long one.
+ * Whether the page's selection is still the text the menu was opened on: the same text, compared
+ * without whitespace (browsers write it differently between blocks) nor case (a `text-transform`),
+ * not merely starting with it (review: a page could stretch the selection over its own words). A
+ * start only when the menu's text was cut at MAX_MENU_SELECTION, as the background sends it.
  */
 export function isMenuSelection(selected: string, menuText: string): boolean {
-  const bare = (text: string) => text.replace(/\s+/g, '');
-  const asked = bare(menuText);
-  return asked === '' || bare(selected).startsWith(asked);
+  const bare = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+  const [shown, asked] = [bare(selected), bare(menuText)];
+  return shown === asked || (menuText.length >= MAX_MENU_SELECTION && shown.startsWith(asked));
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -3,9 +3,15 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MAX_QUOTE_LENGTH } from '@/lib/annotations/describe-range';
 import type { SelectorSet } from '@/lib/annotations/selectors';
-import { articleTextRoot, showPageHighlights, startPageHighlights } from '@/lib/content/page-highlights';
+import {
+  articleTextRoot,
+  isMenuSelection,
+  showPageHighlights,
+  startPageHighlights,
+} from '@/lib/content/page-highlights';
 import { COMMENTS_TOO_LONG_TO_JOIN, CommentsTooLongToJoinError, StorageFullError } from '@/lib/db/errors';
 import { PAGE_NOT_SAVED } from '@/lib/messaging/highlight-errors';
+import { MAX_MENU_SELECTION } from '@/lib/messaging/page-command';
 import type { PageHighlight, ShelfRequest } from '@/lib/messaging/protocol';
 
 const SENTENCE = 'The stampede starts when every cache entry expires at once.';
@@ -512,10 +518,21 @@ describe('highlights on a blog article’s page', () => {
     expect(highlightButton()?.getAttribute('aria-label')).toBe(
       'Not highlighted: the selection changed after the right-click',
     );
-    // The same text as the browser writes it (whitespace its own, a long one cut) is the user's.
-    await menu(`  The stampede starts when\n every cache entry`);
+    // Stretched over more text after the right-click: not the user's either (review).
+    await menu('The stampede starts when every cache entry');
+    await flush();
+    expect(marks()).toBe('');
+    // The same text as the browser writes it (whitespace and case its own) is the user's.
+    await menu(`  THE STAMPEDE starts when\n every cache entry expires at once.`);
     await flush();
     expect(marks()).toBe(SENTENCE);
+  });
+
+  it('reads the menu’s text as cut only when it was cut where the background cuts it', () => {
+    const long = 'word '.repeat(MAX_MENU_SELECTION);
+    expect(isMenuSelection(long, long.slice(0, MAX_MENU_SELECTION))).toBe(true);
+    expect(isMenuSelection(`${long} more`, long.slice(0, 100))).toBe(false);
+    expect(isMenuSelection('any text at all', '')).toBe(false);
   });
 
   // QA pass: the menu shows for any selection, and one outside the article kept nothing without a word.
