@@ -167,9 +167,10 @@ function sourceFactors(
 
 /**
  * Whether the blog read every query word it read at all only as another word, each one the library
- * holds as typed: then the blog's matches are of words nobody asked about (QA pass: a page tagged
- * "taxes" came first, then 17 articles whose titles say "takes"). A query with any word the blog reads
- * as typed, or one the library does not, keeps both.
+ * holds as typed: then, when the user's own words hold them (`namedByUser`), the blog's matches are of
+ * words nobody asked about (QA pass: a page tagged "taxes" came first, then 17 articles whose titles say
+ * "takes"). A query with any word the blog reads as typed, or one the library does not, keeps both; so
+ * does one only a saved page's text holds (review: a copy saying "the cahce bug" hid every cache article).
  */
 function readsOnlyAsOtherWords(
   articleReadings: ReadonlyArray<WordReading | null> = [],
@@ -184,6 +185,11 @@ function readsOnlyAsOtherWords(
     misread++;
   }
   return misread > 0;
+}
+
+/** Whether a saved item matched by words its user chose: a tag, a note, its title (not its copy's text). */
+function namedByUser(page: LibraryHit): boolean {
+  return page.reasons.some((reason) => reason === 'tag' || reason === 'note' || reason === 'title');
 }
 
 interface SourceFactors {
@@ -645,7 +651,8 @@ export function mergeSearch(
   const factors = sourceFactors(bundled.wordReadings, library.wordReadings);
   const words = Math.max(bundled.wordReadings?.length ?? 0, library.wordReadings?.length ?? 0);
   const questionWords = words >= QUESTION_WORDS ? words : undefined;
-  const blogMisreads = library.results.length > 0 && readsOnlyAsOtherWords(bundled.wordReadings, library.wordReadings);
+  const blogMisreads =
+    library.results.some(namedByUser) && readsOnlyAsOtherWords(bundled.wordReadings, library.wordReadings);
   const merged = (articles: readonly SearchResult[], pages: readonly LibraryHit[], question: boolean) =>
     mergeLists(blogMisreads ? [] : articles, pages, getArticle, limit, factors, question, bundled.matchedTerms);
   const hits = merged(bundled.results, library.results, questionWords !== undefined);

@@ -878,6 +878,10 @@ describe('one result list', () => {
     // A word the blog holds as typed keeps its articles.
     const both = merged(indexOf(tagged, bread), 'taxes cache');
     expect(both.hits.map((hit) => hit.kind)).toContain('article');
+    // So does a misspelling a saved page's text makes too (review: "the cahce bug" hid every cache article).
+    const typo = page('page:typo', { text: `${filler}We fixed the cahce bug at last. ${filler}` });
+    const cache = merged(indexOf(typo, bread), 'cahce');
+    expect(cache.hits.map((hit) => hit.kind)).toContain('article');
   });
 
   it('puts first the page saved at the address the query is, above articles its words match', () => {
