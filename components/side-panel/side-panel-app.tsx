@@ -16,6 +16,7 @@ import { SearchPanel } from '@/components/side-panel/search-panel';
 import { StorageGate } from '@/components/storage-gate';
 import type { Article } from '@/lib/corpus/article';
 import type { SavedItem } from '@/lib/db/schema';
+import { relatedViewKey } from '@/lib/side-panel/view';
 
 /** The side panel: browse, an article's card, related articles, the reading list, the reader, settings. */
 export function SidePanelApp() {
@@ -106,7 +107,14 @@ export function SidePanelApp() {
           </StorageGate>
         ))}
       {view.kind === 'related' && (
-        <RelatedView view={view} catalog={catalog} onSelect={showCard} onShow={show} opened={relatedOpened} />
+        <RelatedView
+          key={relatedViewKey(view)}
+          view={view}
+          catalog={catalog}
+          onSelect={showCard}
+          onShow={show}
+          opened={relatedOpened}
+        />
       )}
       {view.kind === 'browse' && (
         <>

@@ -48,3 +48,14 @@ function inKeyOrder(view: SidePanelView): string {
       : value,
   );
 }
+
+/**
+ * Which "Find related" a related view shows: a new one is a new view (its heading takes the focus), not
+ * the last one's list redrawn under a focused entry (QA pass: a second Find related left the focus on a
+ * new list's middle entry). A page's or a link's text read after its words is the same one (`replaceSidePanelView`).
+ */
+export function relatedViewKey(view: Extract<SidePanelView, { kind: 'related' }>): string {
+  // Not `query`, nor the saved copy a link's text is read from: both come late to the same request.
+  const { source, url = '', label } = view;
+  return [source, url, source === 'page' ? '' : label].join('\n');
+}

@@ -59,3 +59,23 @@ test('Back from a card opened from Find related’s results puts the focus on th
   await expect(panel.getByRole('heading', { name: 'Related articles', level: 2 })).toBeVisible();
   await expect(results.filter({ hasText: title })).toBeFocused();
 });
+
+// QA pass: a second Find related while results were shown reused the list, and the focus fell on an
+// entry in the middle of the new one: a screen reader said one title, not that a new lookup came.
+test('a second Find related takes the focus to the new results’ heading, as the first did', async ({
+  serviceWorker,
+  openSidePanelPage,
+}) => {
+  await findRelatedOnSelection(serviceWorker, CACHE_STAMPEDE_PARAGRAPH, 'https://example.org/notes');
+  const panel = await openSidePanelPage();
+  const heading = panel.getByRole('heading', { name: 'Related articles', level: 2 });
+  const results = panel.getByRole('list', { name: 'Related articles' }).getByRole('button');
+  await expect(results.first()).toBeVisible();
+  await results.last().focus();
+  const backlog =
+    'Our Kafka consumers fall behind during the evening peak and the consumer lag keeps growing until ' +
+    'messages are processed hours late, so we need to scale partitions and consumers.';
+  await findRelatedOnSelection(serviceWorker, backlog, 'https://example.org/kafka');
+  await expect(panel.getByText(/Kafka consumers fall behind/)).toBeVisible();
+  await expect(heading).toBeFocused();
+});
