@@ -166,6 +166,10 @@ async function readerPageRequest(
   return getRelatedRequest({ ...info, pageUrl: item.url ?? '' }, { title: item.title } as Browser.tabs.Tab);
 }
 
+/** "Find related" on a file the browser does not let Shelf read. */
+export const LOCAL_FILE_NOT_READ =
+  'Shelf could not read this file, so nothing was looked up. Select some of its text and choose Find related, or turn on “Allow access to file URLs” for Shelf in the browser’s extension settings.';
+
 const NOT_ON_SHELF_PAGES =
   'Find related works on a web page, a saved page in Shelf’s reader, selected text or a link: not on Shelf’s own lists and settings.';
 
@@ -211,14 +215,17 @@ export async function handleContextMenuClick(
     // was read under the panel's address), Firefox's sidebar with no tab (its address was the query).
     await setSidePanelView({ kind: 'message', text: NOT_ON_SHELF_PAGES });
   } else if (request.source === 'page' && (itemId || tab?.id !== undefined)) {
-    await setSidePanelView(request); // title and URL words at once; the page's text when read
+    // A file on this computer is read only with "Allow access to file URLs": else its path's words were
+    // the query (QA pass: "usr share doc python3 html" listed ten articles as related).
+    const localFile = !itemId && request.url?.startsWith('file:');
+    if (!localFile) await setSidePanelView(request); // title and URL words at once; the page's text when read
     // Shelf's reader is an extension page no script can read: its saved copy is the page's text.
     const page = itemId ? await readSavedCopyText(itemId) : await readPageText(tab?.id as number);
     if (page) {
       const title = page.title || tab?.title || '';
       const read = { ...request, query: page.text, title, ...(itemId && title ? { label: title } : {}) };
-      await replaceSidePanelView(request, read);
-    }
+      await (localFile ? setSidePanelView(read) : replaceSidePanelView(request, read));
+    } else if (localFile) await setSidePanelView({ kind: 'message', text: LOCAL_FILE_NOT_READ });
   } else if (request.source === 'link' && info.linkUrl) {
     await setSidePanelView(request); // the link's words at once; its saved copy's text when read
     // A link to a page saved with its copy is that page (new-user pass: a link to a saved chapter, "Monitoring

@@ -8,6 +8,7 @@ import {
   HIGHLIGHT_MENU_ID,
   handleContextMenuClick,
   keepContextMenus,
+  LOCAL_FILE_NOT_READ,
   SAVE_MENU_ID,
 } from '@/lib/background/context-menu';
 import { getDatabase } from '@/lib/db/database';
@@ -92,6 +93,24 @@ describe('handleContextMenuClick', () => {
     const titleAndAddress = 'Cache stampede explained posts cache stampede';
     for (const hostile of [{ text: ['an', 'array'] }, { text: '   ' }, { text: { toString: 'x' } }, 'text', null])
       expect(await findRelated(hostile)).toMatchObject({ query: titleAndAddress });
+  });
+
+  // QA pass: on a file the browser did not let Shelf read, its path's words ("usr share doc python3 html")
+  // were the query, and ten articles were listed as related.
+  it('on a local file it cannot read, says so and looks nothing up; one it can read is read', async () => {
+    vi.spyOn(browser.sidePanel, 'open').mockResolvedValue(undefined);
+    const file = { ...tab, title: '', url: 'file:///usr/share/doc/python3.11/html/library/functools.html' };
+    vi.spyOn(browser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access contents of the page'));
+    await handleContextMenuClick(click({ pageUrl: file.url }), file as never);
+    expect(await getSidePanelView()).toEqual({ kind: 'message', text: LOCAL_FILE_NOT_READ });
+    vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([
+      { frameId: 0, result: { title: 'functools', text: 'higher-order functions and caching decorators' } },
+    ] as never);
+    await handleContextMenuClick(click({ pageUrl: file.url }), file as never);
+    expect(await getSidePanelView()).toMatchObject({
+      source: 'page',
+      query: 'higher-order functions and caching decorators',
+    });
   });
 
   it('a page’s text read after the user asked again, or chose another view, replaces nothing (QA pass: a stale page)', async () => {
