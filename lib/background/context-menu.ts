@@ -4,6 +4,7 @@ import { HIGHLIGHT_MENU_ID, highlightMenuPatterns } from '@/lib/background/highl
 import { syncRelatedAnywhere } from '@/lib/background/related-anywhere';
 import { linkItemId, saveLink, savePageAndShow } from '@/lib/background/save-page';
 import { whileSaving } from '@/lib/background/saves-under-way';
+import { getArticleServedAt } from '@/lib/corpus/catalog';
 import { getCopy } from '@/lib/db/copies';
 import { MAX_ITEM_URL_LENGTH } from '@/lib/db/limits';
 import { getItem } from '@/lib/db/queries';
@@ -82,8 +83,16 @@ export function getRelatedRequest(
   }
   if (info.linkUrl) {
     const linkText = (info as { linkText?: string }).linkText ?? '';
-    const query = clip(`${linkText} ${getUrlWords(info.linkUrl)}`);
-    return { kind: 'related', source: 'link', query, label: (clip(linkText) || info.linkUrl).slice(0, 300) };
+    // A link to one of the blog's articles is that article: read as its card is, and not listed as
+    // related to itself (QA pass: its own title came first, then one other).
+    const article = getArticleServedAt(info.linkUrl);
+    const query = clip(
+      article
+        ? `${article.title} ${article.summary} ${article.tags.join(' ')}`
+        : `${linkText} ${getUrlWords(info.linkUrl)}`,
+    );
+    const label = (clip(linkText) || info.linkUrl).slice(0, 300);
+    return { kind: 'related', source: 'link', query, label, url: info.linkUrl.slice(0, MAX_ITEM_URL_LENGTH) };
   }
   const pageUrl = info.pageUrl ?? tab?.url ?? '';
   const title = tab?.title ?? '';

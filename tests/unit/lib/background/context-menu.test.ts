@@ -11,8 +11,11 @@ import {
   LOCAL_FILE_NOT_READ,
   SAVE_MENU_ID,
 } from '@/lib/background/context-menu';
+import { getBundledCatalog } from '@/lib/catalog-updates/current-catalog';
+import { ARTICLES } from '@/lib/corpus/catalog';
 import { getDatabase } from '@/lib/db/database';
 import { savePage } from '@/lib/db/items';
+import { askedFromArticle } from '@/lib/related/find-related';
 import { getSidePanelView, setSidePanelView } from '@/lib/side-panel/view';
 import { capturedPage } from '@/tests/unit/helpers/captured-page';
 
@@ -186,6 +189,18 @@ describe('handleContextMenuClick', () => {
     expect(link).not.toHaveProperty('itemId');
   });
 
+  // QA pass: Find related on a link to a blog article listed that article first, then one other.
+  it('a link to one of the blog’s articles is read as that article, which it leaves out', async () => {
+    const article = ARTICLES.find((candidate) => candidate.url)!;
+    const request = getRelatedRequest(
+      click({ linkUrl: article.url!, linkText: 'this post', pageUrl: tab.url } as never),
+      tab as never,
+    );
+    expect(request).toMatchObject({ source: 'link', label: 'this post', url: article.url });
+    expect(request.query).toContain(article.summary.slice(0, 40));
+    expect(askedFromArticle(request, getBundledCatalog())).toBe(article.id);
+  });
+
   // New-user pass: a link to a page saved with its copy ("Monitoring chapter") was read as its two words and
   // the address's, and the panel said no blog article matches.
   it('a link to a page saved with its copy is read from that copy, and not listed as related to itself', async () => {
@@ -206,6 +221,7 @@ describe('handleContextMenuClick', () => {
       query: text,
       title: 'Monitoring Distributed Systems',
       label: 'Monitoring chapter',
+      url: `${url}?utm_source=toc`,
       itemId: id,
     });
     // A link to a page not saved, or saved without its copy, is its words.
