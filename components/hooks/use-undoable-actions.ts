@@ -1,9 +1,22 @@
 import { useRef, useState } from 'react';
 import { describeBulkTagChange } from '@/lib/annotations/tags';
-import { changeTagForUndo, countSavedItems, setStatus, undoStatusChange, undoTagChange } from '@/lib/db/items';
+import {
+  changeTagForUndo,
+  countSavedItems,
+  libraryEndedSince,
+  setStatus,
+  undoStatusChange,
+  undoTagChange,
+} from '@/lib/db/items';
 import type { ItemStatus } from '@/lib/db/schema';
 import { unsaveOfferingUndo } from '@/lib/reading-list/saved-state';
-import { describeNotUndone, type PartlyUndone, REMOVED_SINCE } from '@/lib/reading-list/undo-results';
+import {
+  describeNotUndone,
+  EVERYTHING_DELETED_SINCE,
+  LIBRARY_REPLACED_SINCE,
+  type PartlyUndone,
+  REMOVED_SINCE,
+} from '@/lib/reading-list/undo-results';
 
 export interface Undo {
   message: string;
@@ -34,11 +47,16 @@ export interface UndoLine extends Undo {
  * and putting back only some from putting back all.
  */
 async function undoChangeOf(
-  changed: ReadonlyMap<string, unknown>,
+  { previous: changed, epoch }: { previous: ReadonlyMap<string, unknown>; epoch: string },
   undo: () => Promise<number>,
-): Promise<number | PartlyUndone | typeof REMOVED_SINCE> {
+): Promise<number | PartlyUndone | symbol> {
   const restored = await undo();
-  if (restored === 0) return (await countSavedItems([...changed.keys()])) === 0 ? REMOVED_SINCE : 0;
+  if (restored === 0) {
+    // QA pass: after a backup's "Replace everything", Undo of "Mark done" made the restored item unread.
+    const ended = await libraryEndedSince(epoch);
+    if (ended) return ended === 'replaced' ? LIBRARY_REPLACED_SINCE : EVERYTHING_DELETED_SINCE;
+    return (await countSavedItems([...changed.keys()])) === 0 ? REMOVED_SINCE : 0;
+  }
   return restored < changed.size ? { restored, of: changed.size } : restored;
 }
 
@@ -116,7 +134,7 @@ export function useUndoableActions(kept?: UndoState) {
       }
       setUndo({
         message: `Marked ${count(change.previous.size)} as ${status}.`,
-        undo: () => undoChangeOf(change.previous, () => undoStatusChange(change)),
+        undo: () => undoChangeOf(change, () => undoStatusChange(change)),
       });
     },
     async unsave(ids: readonly string[]) {
@@ -135,7 +153,7 @@ export function useUndoableActions(kept?: UndoState) {
       if (result.changed === 0) return message;
       setUndo({
         message,
-        undo: () => undoChangeOf(result.previous, () => undoTagChange(result)),
+        undo: () => undoChangeOf(result, () => undoTagChange(result)),
       });
       return null;
     },

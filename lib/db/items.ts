@@ -281,23 +281,53 @@ export function replacedByRestoreSince(epoch: string, { db = getDatabase() }: Wr
   });
 }
 
-/** A status change, as much as undoing it needs: what each item had, and when this change was made. */
+/**
+ * A status change, as much as undoing it needs: what each item had, when this change was made, and
+ * in which library (`epoch`: none after "Delete everything" or a backup's "Replace everything").
+ */
 export interface StatusChange {
   status: ItemStatus;
   at: number;
   previous: Map<string, ItemStatus>;
+  epoch: string;
 }
 
-/** Changes the saved items of these ids in one transaction (none for an id no longer saved), a full disk said as such. */
-function modifyItems(db: ShelfDatabase, ids: Iterable<string>, change: (item: SavedItem) => void): Promise<unknown> {
+/**
+ * Changes the saved items of these ids in one transaction (none for an id no longer saved), a full disk
+ * said as such. Answers the database's epoch it changed them in; given `inEpoch`, changes nothing once
+ * the epoch moved on and answers null: an undo does not reach into the library a backup's "Replace
+ * everything" brought since (QA pass: Undo of "Mark done" made the restored item unread again).
+ */
+function modifyItems(
+  db: ShelfDatabase,
+  ids: Iterable<string>,
+  change: (item: SavedItem) => void,
+  inEpoch?: string,
+): Promise<string | null> {
   return reportingFullStorage(() =>
-    db.transaction('rw', db.items, () =>
-      db.items
+    db.transaction('rw', [db.items, db.meta], async () => {
+      const epoch = await getEpoch(db);
+      if (inEpoch !== undefined && epoch !== inEpoch) return null;
+      await db.items
         .where('id')
         .anyOf([...ids])
-        .modify((item) => change(item)),
-    ),
+        .modify((item) => change(item));
+      return epoch;
+    }),
   );
+}
+
+/**
+ * What ended the library a change was made in (`epoch`), if anything did: "Delete everything", or a
+ * backup's "Replace everything" (`replacedByRestoreSince`). An undo that put nothing back says which.
+ */
+export async function libraryEndedSince(
+  epoch: string,
+  { db = getDatabase() }: WriteOptions = {},
+): Promise<'deleted' | 'replaced' | null> {
+  const now = await db.transaction('r', db.meta, () => getEpoch(db));
+  if (now === epoch) return null;
+  return (await replacedByRestoreSince(epoch, { db })) ? 'replaced' : 'deleted';
 }
 
 /**
@@ -311,13 +341,13 @@ export async function setStatus(
   { db = getDatabase(), now = Date.now() }: WriteOptions = {},
 ): Promise<StatusChange> {
   const previous = new Map<string, ItemStatus>();
-  await modifyItems(db, ids, (item) => {
+  const epoch = await modifyItems(db, ids, (item) => {
     if (item.status === status) return;
     previous.set(item.id, item.status);
     item.status = status;
     touch(item, ['status'], now);
   });
-  return { status, at: now, previous };
+  return { status, at: now, previous, epoch: epoch as string };
 }
 
 /**
@@ -328,29 +358,35 @@ export function undoStatusChange(
   change: StatusChange,
   { db = getDatabase(), now = Math.max(Date.now(), change.at + 1) }: WriteOptions = {},
 ): Promise<number> {
-  return putFieldBack('status', change.previous, change.at, { db, now }, change.status);
+  return putFieldBack('status', change.previous, change.at, { db, now, epoch: change.epoch }, change.status);
 }
 
 /**
  * What an undo does: puts `field` back as `previous` holds it on each item there, unless the field
- * changed again since `at` (and, given `setTo`, no longer holds what the change set). Returns how many.
+ * changed again since `at` (and, given `setTo`, no longer holds what the change set), in the library
+ * of `epoch` only. Returns how many.
  */
 async function putFieldBack<F extends 'status' | 'tags'>(
   field: F,
   previous: ReadonlyMap<string, SavedItem[F]>,
   at: number,
-  { db, now }: { db: ShelfDatabase; now: number },
+  { db, now, epoch }: { db: ShelfDatabase; now: number; epoch: string },
   setTo?: SavedItem[F],
 ): Promise<number> {
   let restored = 0;
-  await modifyItems(db, previous.keys(), (item) => {
-    const value = previous.get(item.id);
-    if (value === undefined || item.changedAt[field] !== at) return;
-    if (setTo !== undefined && item[field] !== setTo) return;
-    item[field] = value;
-    touch(item, [field], now);
-    restored++;
-  });
+  await modifyItems(
+    db,
+    previous.keys(),
+    (item) => {
+      const value = previous.get(item.id);
+      if (value === undefined || item.changedAt[field] !== at) return;
+      if (setTo !== undefined && item[field] !== setTo) return;
+      item[field] = value;
+      touch(item, [field], now);
+      restored++;
+    },
+    epoch,
+  );
   return restored;
 }
 
@@ -466,6 +502,8 @@ export async function changeTagOnItems(
 /** A bulk tag change, as much as undoing it needs: the tags each changed item had, and when. */
 export interface UndoableTagChange extends TagChange {
   at: number;
+  /** The library it was made in (see `StatusChange`). */
+  epoch: string;
   previous: Map<string, string[]>;
   /** The tag added or removed (as cleaned), for undoing it alone on items changed again since. */
   tag: string;
@@ -485,12 +523,13 @@ export async function changeTagForUndo(
     changed: 0,
     full: 0,
     at: now,
+    epoch: '',
     previous: new Map(),
     tag: clean ?? tag,
     change,
   };
   if (change === 'add' && !clean) return result;
-  await modifyItems(db, ids, (item) => {
+  result.epoch = (await modifyItems(db, ids, (item) => {
     result.found++;
     const added = change === 'add' ? addTag(item.tags, clean as string) : null;
     if (added && !added.ok && added.error === 'too-many') result.full++;
@@ -500,7 +539,7 @@ export async function changeTagForUndo(
     item.tags = next;
     touch(item, ['tags'], now);
     result.changed++;
-  });
+  })) as string;
   return result;
 }
 
@@ -516,21 +555,26 @@ export async function undoTagChange(
   { db = getDatabase(), now = Math.max(Date.now(), change.at + 1) }: WriteOptions = {},
 ): Promise<number> {
   let restored = 0;
-  await modifyItems(db, change.previous.keys(), (item) => {
-    const previous = change.previous.get(item.id);
-    if (previous === undefined) return;
-    let next: string[];
-    if (item.changedAt.tags === change.at) next = previous;
-    else if (change.change === 'add') next = removeTag(item.tags, change.tag);
-    else {
-      const added = addTag(item.tags, change.tag);
-      next = added.ok && added.added ? added.tags : item.tags;
-    }
-    if (JSON.stringify(next) === JSON.stringify(item.tags)) return;
-    item.tags = next;
-    touch(item, ['tags'], now);
-    restored++;
-  });
+  await modifyItems(
+    db,
+    change.previous.keys(),
+    (item) => {
+      const previous = change.previous.get(item.id);
+      if (previous === undefined) return;
+      let next: string[];
+      if (item.changedAt.tags === change.at) next = previous;
+      else if (change.change === 'add') next = removeTag(item.tags, change.tag);
+      else {
+        const added = addTag(item.tags, change.tag);
+        next = added.ok && added.added ? added.tags : item.tags;
+      }
+      if (JSON.stringify(next) === JSON.stringify(item.tags)) return;
+      item.tags = next;
+      touch(item, ['tags'], now);
+      restored++;
+    },
+    change.epoch,
+  );
   return restored;
 }
 

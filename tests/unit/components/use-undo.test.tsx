@@ -152,6 +152,42 @@ describe('the Undo line after Undo', () => {
     });
   });
 
+  // QA pass: a backup exported after "Mark done" and restored with "Replace everything": Undo then made
+  // the restored item unread (and Undo of a tag took the restored item's tag), saying "Undone".
+  it('changes nothing in a library a backup replaced, or after everything was deleted, since a status or tag change', async () => {
+    await onEmptyDatabase(async () => {
+      const status = () => screen.getByRole('status').textContent;
+      await saveArticle({ id: 'wal', title: 'WAL', url: null });
+      const view = render(<UnsaveLine />);
+      for (const [action, line] of [
+        ['Mark as done', 'Marked 1 item as done.'],
+        ['Add tag', 'Added “db” to 1 of 1.'],
+      ] as const) {
+        await act(async () => screen.getByRole('button', { name: action }).click());
+        await waitFor(() => expect(status()).toBe(`${line} Undo`));
+        const exported = await readBackupRecords(getDatabase()); // after the change
+        await writeBackupRecords(exported, 'replace', { db: getDatabase() }); // another window
+        await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+        await waitFor(() =>
+          expect(status()).toBe(`Not undone: the library was replaced by a restored backup since (${line})`),
+        );
+      }
+      expect(await getDatabase().items.get('article:wal')).toMatchObject({ status: 'done', tags: ['db'] });
+      // Deleted, then restored (a merge keeps no record of it): said as a deletion, nothing changed.
+      await act(async () => screen.getByRole('button', { name: 'Mark as done' }).click()); // already done
+      await setStatus(['article:wal'], 'unread');
+      await act(async () => screen.getByRole('button', { name: 'Mark as done' }).click());
+      await waitFor(() => expect(status()).toBe('Marked 1 item as done. Undo'));
+      const exported = await readBackupRecords(getDatabase());
+      await clearAll(getDatabase());
+      await writeBackupRecords(exported, 'merge', { db: getDatabase() });
+      await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+      await waitFor(() => expect(status()).toBe('Not undone: everything was deleted since (Marked 1 item as done.)'));
+      expect(await getDatabase().items.get('article:wal')).toMatchObject({ status: 'done' });
+      view.unmount();
+    });
+  });
+
   // Resilience pass: after a backup's "Replace everything" in another window, Undo of an Unsave said
   // "everything was deleted since", though the library was there, replaced.
   it('says so when a backup replaced the library since an Unsave, and puts nothing back', async () => {
@@ -217,11 +253,18 @@ describe('the Undo line after Undo', () => {
       ] as const) {
         await act(async () => screen.getByRole('button', { name: action }).click());
         await waitFor(() => expect(status()).toBe(`${line} Undo`));
-        await clearAll(getDatabase()); // "Delete everything", in another window
+        await clearAll(getDatabase()); // "Delete everything", in another window: said as such
         await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
-        await waitFor(() => expect(status()).toBe(`Not undone: removed since (${line})`));
+        await waitFor(() => expect(status()).toBe(`Not undone: everything was deleted since (${line})`));
         await saveArticle({ id: 'wal', title: 'WAL', url: null });
       }
+      // Unsaved in another window: removed since.
+      await act(async () => screen.getByRole('button', { name: 'Mark as done' }).click());
+      await waitFor(() => expect(status()).toBe('Marked 1 item as done. Undo'));
+      await unsaveItems(['article:wal']);
+      await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+      await waitFor(() => expect(status()).toBe('Not undone: removed since (Marked 1 item as done.)'));
+      await saveArticle({ id: 'wal', title: 'WAL', url: null });
       // Still saved but changed again in another window: that is what the line says.
       await act(async () => screen.getByRole('button', { name: 'Mark as done' }).click());
       await waitFor(() => expect(status()).toBe('Marked 1 item as done. Undo'));
