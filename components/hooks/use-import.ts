@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ImportOutcome, ImportProgress } from '@/components/import-panel';
-import { BACKUP_TOO_LARGE, MAX_BACKUP_BYTES, parseBackup } from '@/lib/backup/backup-file';
+import { BACKUP_TOO_LARGE, type CheckedBackup, MAX_BACKUP_BYTES, parseBackup } from '@/lib/backup/backup-file';
 import { describeRestore, describeRestoreFailure, restoreBackup } from '@/lib/backup/restore';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { getEpoch } from '@/lib/db/meta';
@@ -79,22 +79,29 @@ export function useImport(db: ShelfDatabase) {
     }
   }
 
-  async function restore(file: File, mode: 'merge' | 'replace') {
+  /** Reads and checks a backup file: its records, or null once the line says why (nothing is changed). */
+  async function checkBackup(file: File): Promise<CheckedBackup | null> {
     setRestoreMessage(null);
     if (file.size > MAX_BACKUP_BYTES) {
       setRestoreMessage({ kind: 'error', text: `${file.name}: ${BACKUP_TOO_LARGE} Nothing was changed.` });
-      return;
+      return null;
     }
-    const epoch = await getEpoch(db);
     const parsed = parseBackup(await file.text());
-    if (!parsed.ok) {
-      setRestoreMessage({ kind: 'error', text: `${file.name}: ${parsed.error}` });
-      return;
-    }
+    if (parsed.ok) return parsed.backup;
+    setRestoreMessage({ kind: 'error', text: `${file.name}: ${parsed.error}` });
+    return null;
+  }
+
+  /** Restores a backup file, read and checked here unless `checked` (`checkBackup`) already was. */
+  async function restore(file: File, mode: 'merge' | 'replace', checked?: CheckedBackup) {
+    setRestoreMessage(null);
+    const epoch = await getEpoch(db);
+    const backup = checked ?? (await checkBackup(file));
+    if (!backup) return;
     try {
       // Its first frame of progress is reported before anything is awaited.
       const report = await whileImporting({ fileName: file.name, kind: mode }, (listProgress, listStep) =>
-        restoreBackup(parsed.backup, mode, {
+        restoreBackup(backup, mode, {
           db,
           epoch,
           onRecordsWritten: () => listStep('recordsWritten'),
@@ -118,5 +125,5 @@ export function useImport(db: ShelfDatabase) {
     setRestoreMessage(null);
   }
 
-  return { progress, outcome, restoreMessage, importLibrary, restore, clearResults };
+  return { progress, outcome, restoreMessage, importLibrary, checkBackup, restore, clearResults };
 }

@@ -5,6 +5,7 @@ import { ImportPanel } from '@/components/import-panel';
 import { MessageLine } from '@/components/message-line';
 import { ConfirmQuestion } from '@/components/settings/confirm-question';
 import { DeleteEverything } from '@/components/settings/delete-everything';
+import type { CheckedBackup } from '@/lib/backup/backup-file';
 import type { ShelfDatabase } from '@/lib/db/database';
 import { exportBackupFile, exportLibraryFile } from '@/lib/export/export-file';
 
@@ -14,8 +15,9 @@ import { exportBackupFile, exportLibraryFile } from '@/lib/export/export-file';
  */
 export function DataSettings({ db, focusImport = false }: { db: ShelfDatabase; focusImport?: boolean }) {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
-  // A file to replace everything with, waiting for the user's yes (QA pass: choosing the file wiped the library).
-  const [replaceWith, setReplaceWith] = useState<File | null>(null);
+  // A file to replace everything with, waiting for the user's yes (QA pass: choosing the file wiped the library);
+  // read and checked first (QA pass: a file that is no backup was offered to replace everything).
+  const [replaceWith, setReplaceWith] = useState<{ file: File; backup: CheckedBackup } | null>(null);
   const backupInput = useRef<HTMLInputElement>(null);
   // A backup chosen while an import runs is not restored: said (review: it was refused in silence).
   const [refused, setRefused] = useState<Message | null>(null);
@@ -40,6 +42,11 @@ export function DataSettings({ db, focusImport = false }: { db: ShelfDatabase; f
   const restore = (file: File, mode: 'merge' | 'replace') => {
     clearResults();
     void imports.restore(file, mode);
+  };
+  const askToReplaceWith = (file: File) => {
+    clearResults();
+    setReplaceWith(null);
+    void imports.checkBackup(file).then((backup) => backup && setReplaceWith({ file, backup }));
   };
   return (
     <section aria-labelledby="data-heading">
@@ -79,7 +86,7 @@ export function DataSettings({ db, focusImport = false }: { db: ShelfDatabase; f
               inputRef={backupInput}
               accept="application/json,.json"
               unavailable={imports.progress !== null}
-              onFile={(file) => (mode === 'replace' ? setReplaceWith(file) : restore(file, mode))}
+              onFile={(file) => (mode === 'replace' ? askToReplaceWith(file) : restore(file, mode))}
               onRefused={() =>
                 setRefused({ kind: 'error', text: 'An import is running: choose the backup again once it ends.' })
               }
@@ -89,14 +96,15 @@ export function DataSettings({ db, focusImport = false }: { db: ShelfDatabase; f
         {replaceWith && (
           <ConfirmQuestion
             lines={[
-              `Replace everything Shelf keeps in this browser with ${replaceWith.name}?`,
+              `Replace everything Shelf keeps in this browser with ${replaceWith.file.name}?`,
               'Items saved, and changes made, since that backup are lost. Export a backup first if you may want them.',
             ]}
             confirmLabel="Yes, replace everything"
             // An import started meanwhile would see everything deleted under it (review).
             confirmDisabled={imports.progress !== null}
             onConfirm={() => {
-              restore(replaceWith, 'replace');
+              clearResults();
+              void imports.restore(replaceWith.file, 'replace', replaceWith.backup);
               setReplaceWith(null);
               // Back where the user chose the file: the question goes (QA pass: the focus went to the body).
               backupInput.current?.focus();

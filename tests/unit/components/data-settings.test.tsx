@@ -36,18 +36,19 @@ const descriptionOf = (element: HTMLElement) =>
 
 const ids = async () => (await getDatabase().items.toArray()).map((item) => item.id).sort();
 
+/** "Replace everything" and a file chosen; the question, once the file was read and checked. */
+async function chooseToReplace(file = backupFile) {
+  const { container } = render(<DataSettings db={getDatabase()} />);
+  keepFocusInside(container, stop.signal);
+  fireEvent.click(screen.getByRole('radio', { name: 'Replace everything' }));
+  fireEvent.change(screen.getByLabelText('Backup file'), { target: { files: [file] } });
+}
+
 // QA pass: choosing a file under "Replace everything" wiped the library at once, unasked and for good.
 describe('Replace everything, asked first', () => {
-  function chooseToReplace() {
-    const { container } = render(<DataSettings db={getDatabase()} />);
-    keepFocusInside(container, stop.signal);
-    fireEvent.click(screen.getByRole('radio', { name: 'Replace everything' }));
-    fireEvent.change(screen.getByLabelText('Backup file'), { target: { files: [backupFile] } });
-  }
-
   it('asks, naming the file, with Cancel focused and described by the question; Cancel changes nothing', async () => {
-    chooseToReplace();
-    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    await chooseToReplace();
+    const cancel = await screen.findByRole('button', { name: 'Cancel' });
     expect(document.activeElement).toBe(cancel);
     expect(descriptionOf(cancel)).toContain('Replace everything Shelf keeps in this browser with shelf-backup.json?');
     expect(await ids()).toEqual(['article:since', 'article:wal']);
@@ -57,8 +58,8 @@ describe('Replace everything, asked first', () => {
   });
 
   it('replaces on yes, says what it did, and the next file merges unless asked again', async () => {
-    chooseToReplace();
-    const yes = screen.getByRole('button', { name: 'Yes, replace everything' });
+    await chooseToReplace();
+    const yes = await screen.findByRole('button', { name: 'Yes, replace everything' });
     yes.focus();
     fireEvent.click(yes);
     // The question gone, the focus is back on the file picker, not on the page's body (QA pass).
@@ -66,6 +67,17 @@ describe('Replace everything, asked first', () => {
     await waitFor(async () => expect(await ids()).toEqual(['article:wal']));
     expect(await screen.findByText(/its 1 item replaced the 2 that were here/)).toBeTruthy();
     expect(screen.getByRole<HTMLInputElement>('radio', { name: /Merge/ }).checked).toBe(true);
+  });
+});
+
+// QA pass: a file that is no backup was offered to replace everything, under the line refusing it.
+describe('Replace everything with a file that is no backup', () => {
+  it('is not asked: the file is refused as it is for a merge, and nothing changes', async () => {
+    const notBackup = new File(['{"hello":"world"}'], 'notes.json', { type: 'application/json' });
+    await chooseToReplace(notBackup);
+    expect(await screen.findByText(/notes\.json: The file is JSON but not a Shelf backup/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Yes, replace everything' })).toBeNull();
+    expect(await ids()).toEqual(['article:since', 'article:wal']);
   });
 });
 
