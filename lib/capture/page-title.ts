@@ -35,7 +35,7 @@ function hasMetadataTitle(doc: Document): boolean {
 
 /**
  * Upstream's reading of a `<title>` with separators (`_getArticleTitle`): the last part dropped, or the
- * first when that leaves fewer than three words; the whole title when four words or fewer are left
+ * first (up to a separator between words) when that leaves fewer than three words; the whole title when four words or fewer are left
  * (unless only a path's last step was dropped).
  */
 export function titleBySeparators(documentTitle: string): string {
@@ -44,7 +44,10 @@ export function titleBySeparators(documentTitle: string): string {
   const last = separators.at(-1);
   if (!last) return whole;
   let title = whole.slice(0, last.index);
-  if (wordCount(title) < 3) title = whole.replace(new RegExp(`^[^${SEPARATORS}]*[${SEPARATORS}]`), '');
+  // After the first separator between words: upstream cuts at the first separator character, which in
+  // "Built-in Types — Python 3.11.2 documentation" is the hyphen of "Built-in" (QA pass: "in Types — …").
+  const first = separators[0] as RegExpExecArray;
+  if (wordCount(title) < 3) title = whole.slice(first.index + first[0].length);
   title = title.trim().replace(/\s{2,}/g, ' ');
   const words = wordCount(title);
   const hierarchical = HIERARCHICAL_SEPARATOR.test(whole);

@@ -10,6 +10,13 @@ const page = (head: string) =>
 // Upstream Readability's reading of en and em dashes (mozilla/readability#960), which 0.6.0 lacks.
 describe('a title with an en or em dash between its parts', () => {
   it('loses its last part, the site’s name, as after " | " or " - "', () => {
+    // QA pass: a short first part with a hyphen in a word was cut there ("in Types — Python …").
+    expect(titleBySeparators('Built-in Types — Python 3.11.2 documentation')).toBe(
+      'Built-in Types — Python 3.11.2 documentation',
+    );
+    expect(titleBySeparators('Built-in Functions — The Python Standard Library Reference, 3.11')).toBe(
+      'The Python Standard Library Reference, 3.11',
+    );
     expect(titleBySeparators('Notes on the tide pools of Brittany – Ana’s small website')).toBe(
       'Notes on the tide pools of Brittany',
     );
