@@ -11,6 +11,11 @@ import { countWords } from '@/lib/search/text';
  * as the page (or the stored copy) has it, before the sanitizer removes its classes.
  */
 const HEADING = 'h1, h2, h3, h4, h5, h6';
+/**
+ * Where a self-link "¶" stands beside a name: a heading, or a definition list's term (QA pass: Sphinx's
+ * "int.bit_length()¶", 218 times in Python's "Built-in Types", and texinfo's "ffi_type_void ¶").
+ */
+const NAMED_PLACE = `${HEADING}, dt`;
 /** Edit links: MediaWiki's section links, and links whose only job is editing the page. */
 const EDIT_CLUTTER = /(?:^|\s)(?:mw-editsection|editsection|edit-section|edit-link)(?:\s|$)/;
 /** A heading's self-link shows a symbol or nothing: "#", "¶", "§", "🔗", "link". */
@@ -35,10 +40,15 @@ export function isPageClutter(element: Element): boolean {
   // the main story" past each ad of a New York Times article). The copy, which drops classes, showed it.
   if (intoPage && VISUALLY_HIDDEN.test(classes)) return true;
   if (intoPage && isButtonRole(element) && isPageControl(element)) return true;
-  if (!element.parentElement?.closest(HEADING)) return false;
+  const place = element.parentElement?.closest(NAMED_PLACE);
+  if (!place) return false;
   const text = (element.textContent ?? '').trim();
-  if (/[?&]action=edit\b/.test(href) && /^\[?\s*edit\s*\]?$/i.test(text)) return true;
-  return intoPage && ANCHOR_TEXT.test(text);
+  if (place.localName !== 'dt') {
+    if (/[?&]action=edit\b/.test(href) && /^\[?\s*edit\s*\]?$/i.test(text)) return true;
+    return intoPage && ANCHOR_TEXT.test(text);
+  }
+  // In a term, only a self-link's symbol: a term whose words link into the page stays.
+  return intoPage && /^[¶§🔗⚓※]$/u.test(text);
 }
 
 /**

@@ -93,6 +93,16 @@ describe('a faithful copy', () => {
     expect(copy.querySelector('h3 a')?.getAttribute('href')).toBe('https://example.org/elsewhere');
   });
 
+  // QA pass: Sphinx's "int.bit_length()¶" kept its "¶" 218 times in Python's "Built-in Types".
+  it('leaves out the self-link symbol of a definition list’s term, and keeps a term that links', () => {
+    const copy = capture(`${filler}
+      <dl><dt id="int.bit_length"><code>int.bit_length()</code><a class="headerlink" href="#int.bit_length">¶</a></dt>
+        <dd><p>Return the number of bits necessary to represent an integer in binary.</p></dd>
+        <dt><a href="#glossary-gil">GIL</a></dt><dd><p>The global interpreter lock of CPython.</p></dd></dl>${filler}`);
+    const terms = [...copy.querySelectorAll('dt')].map((term) => term.textContent?.trim());
+    expect(terms).toEqual(['int.bit_length()', 'GIL']);
+  });
+
   // Responsive and lazy images: the copy keeps neither srcset nor <source>, and they left an image with no address.
   it('keeps an image given only by srcset, a lazy data-srcset or a <picture>’s sources, by one address', () => {
     const copy = capture(`
