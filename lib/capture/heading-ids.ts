@@ -55,13 +55,22 @@ function namesSubject(heading: string): boolean {
  */
 const READ_AS_CONTENT = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
 
+/**
+ * An id DocBook writes for a section, in capitals ("SQL-FOR-UPDATE-SHARE" for PostgreSQL's "The Locking
+ * Clause"): a reference's name, not a box's role, though it holds none of its heading's words (QA pass:
+ * Readability read its "SHARE" as a share box and dropped the section, 900 words and 5 code blocks).
+ * Pages name their boxes in lower case.
+ */
+const REFERENCE_ID = /^[A-Z][A-Z0-9]*(?:[-_.][A-Z0-9]+)+$/;
+
 /** Moves ids made of their headings' words out of Readability's sight (on a clone of the page). */
 export function setAsideHeadingIds(clone: Document): void {
   // The page's own marks of this name are no ids to give back.
   for (const element of clone.querySelectorAll(`[${SET_ASIDE}]`)) element.removeAttribute(SET_ASIDE);
   for (const element of clone.querySelectorAll('[id]')) {
     const heading = namingHeading(element)?.textContent ?? '';
-    if (!namesSubject(heading) || !isHeadingSlug(element.id, heading) || READ_AS_CONTENT.test(element.id)) continue;
+    const named = isHeadingSlug(element.id, heading) || REFERENCE_ID.test(element.id);
+    if (!namesSubject(heading) || !named || READ_AS_CONTENT.test(element.id)) continue;
     element.setAttribute(SET_ASIDE, element.id);
     element.removeAttribute('id');
   }

@@ -46,6 +46,19 @@ describe('ids made of their headings’ words', () => {
     expect(page.querySelector('#s-extra-niceties')).not.toBeNull();
   });
 
+  // QA pass: PostgreSQL's "The Locking Clause", `<div class="refsect2" id="SQL-FOR-UPDATE-SHARE">`, was
+  // dropped whole as a share box.
+  it('set aside DocBook’s section ids, in capitals, under a heading naming a subject; not a lower-case box', () => {
+    const page = new JSDOM(`<body>
+      <div class="refsect2" id="SQL-FOR-UPDATE-SHARE"><h3>The Locking Clause</h3><p>Locks rows.</p></div>
+      <div id="share-buttons"><h3>Share this post</h3></div>
+      <div id="SHARE"><h3>Share this post</h3></div></body>`).window.document;
+    setAsideHeadingIds(page);
+    expect([...page.querySelectorAll('[id]')].map((element) => element.id)).toEqual(['share-buttons', 'SHARE']);
+    restoreHeadingIds(page.body);
+    expect(page.querySelector('#SQL-FOR-UPDATE-SHARE')).not.toBeNull();
+  });
+
   it('leave an id in which Readability reads the article ("post", "content"), whose weight it would lose', () => {
     const page = new JSDOM(`<body><div id="s-server-side-cursors-on-postgresql"><span id="x"></span>
       <h2>Server-side cursors on PostgreSQL</h2></div></body>`).window.document;
