@@ -14,7 +14,7 @@ import { copyLength } from '@/lib/capture/copy-text';
 import { restoreHeadingIds, setAsideHeadingIds } from '@/lib/capture/heading-ids';
 import { markHiddenByStyle } from '@/lib/capture/hidden-by-style';
 import { markDisclosureTitles } from '@/lib/capture/page-controls';
-import { dashSeparatedTitle } from '@/lib/capture/page-title';
+import { bracketedColonTitle, dashSeparatedTitle } from '@/lib/capture/page-title';
 import { sanitizeArticleSteps } from '@/lib/capture/sanitize';
 import { type CapturedPage, MAX_CAPTURE_HTML, MAX_CAPTURE_TEXT } from '@/lib/capture/schema';
 import { toIsoDate } from '@/lib/catalog-updates/dates';
@@ -367,7 +367,7 @@ function parseArticle(
     markDisclosureTitles(clone);
     markWidgetClutter(clone);
     setAsideHeadingIds(clone);
-    const dashTitle = dashSeparatedTitle(clone);
+    const dashTitle = dashSeparatedTitle(clone) ?? bracketedColonTitle(clone);
     let dropped: string[] = [];
     let firstParagraph: string | undefined;
     const article = new Readability(clone, {

@@ -65,3 +65,17 @@ export function dashSeparatedTitle(doc: Document): string | null {
   if (typeof documentTitle !== 'string' || !DASH_SEPARATOR.test(documentTitle)) return null;
   return hasMetadataTitle(doc) ? null : titleBySeparators(documentTitle);
 }
+
+/**
+ * The whole `<title>` of a page whose only ": " is inside brackets, where Readability keeps what follows
+ * its last colon (QA pass on texinfo manuals: "Primitive Types (libffi: the portable foreign function
+ * interface library)" was saved as "the portable foreign function interface library)"); null otherwise,
+ * and where a metadata title or a separator decides.
+ */
+export function bracketedColonTitle(doc: Document): string | null {
+  const documentTitle = typeof doc.title === 'string' ? doc.title.trim().replace(/\s+/g, ' ') : '';
+  if (!documentTitle.includes(': ') || new RegExp(SEPARATOR.source).test(documentTitle)) return null;
+  const outside = documentTitle.replace(/\([^()]*\)|\[[^[\]]*\]/g, '');
+  if (outside.includes(':') || hasMetadataTitle(doc)) return null;
+  return documentTitle;
+}

@@ -1,6 +1,6 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { dashSeparatedTitle, titleBySeparators } from '@/lib/capture/page-title';
+import { bracketedColonTitle, dashSeparatedTitle, titleBySeparators } from '@/lib/capture/page-title';
 
 const page = (head: string) =>
   new JSDOM(`<html><head>${head}</head><body><h1>Tide pools</h1></body></html>`, {
@@ -55,5 +55,18 @@ describe('a title with an en or em dash between its parts', () => {
     // A dash inside a word, or none at all: 0.6.0 and upstream agree.
     expect(dashSeparatedTitle(page('<title>Notes on pages 10–12 of the tide book</title>'))).toBeNull();
     expect(dashSeparatedTitle(page('<title>Notes on the tide pools | Ana’s small website</title>'))).toBeNull();
+  });
+});
+
+// QA pass on texinfo manuals: Readability keeps what follows a title's last ": ", here inside brackets.
+describe('a title whose only colon is inside brackets', () => {
+  const doc = (title: string, head = '') =>
+    new JSDOM(`<html><head><title>${title}</title>${head}</head><body></body></html>`).window.document;
+  it('is kept whole; a colon outside brackets, a separator or a metadata title decide as before', () => {
+    const texinfo = 'Primitive Types (libffi: the portable foreign function interface library)';
+    expect(bracketedColonTitle(doc(texinfo))).toBe(texinfo);
+    expect(bracketedColonTitle(doc('Tides: Moon and Sea'))).toBeNull();
+    expect(bracketedColonTitle(doc('Types (libffi: a library) | Docs'))).toBeNull();
+    expect(bracketedColonTitle(doc(texinfo, '<meta property="og:title" content="Primitive Types">'))).toBeNull();
   });
 });
