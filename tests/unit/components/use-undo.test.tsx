@@ -73,6 +73,29 @@ async function markBothDone() {
   return { view, status };
 }
 
+/**
+ * Each status and tag change on "wal" under the Undo line, `meanwhile` (another window), then Undo: the
+ * line then says `said` of the change's own line; `after` each.
+ */
+async function undoEachChangeAfter(
+  meanwhile: () => Promise<unknown>,
+  said: (line: string) => string,
+  after: () => Promise<unknown> = async () => {},
+) {
+  const status = () => screen.getByRole('status').textContent;
+  for (const [action, line] of [
+    ['Mark as done', 'Marked 1 item as done.'],
+    ['Add tag', 'Added “db” to 1 of 1.'],
+  ] as const) {
+    await act(async () => screen.getByRole('button', { name: action }).click());
+    await waitFor(() => expect(status()).toBe(`${line} Undo`));
+    await meanwhile();
+    await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
+    await waitFor(() => expect(status()).toBe(said(line)));
+    await after();
+  }
+}
+
 async function undoAnswering(undo: Undo['undo']): Promise<string> {
   let settled: Promise<unknown> = Promise.resolve();
   const running = () => {
@@ -159,19 +182,11 @@ describe('the Undo line after Undo', () => {
       const status = () => screen.getByRole('status').textContent;
       await saveArticle({ id: 'wal', title: 'WAL', url: null });
       const view = render(<UnsaveLine />);
-      for (const [action, line] of [
-        ['Mark as done', 'Marked 1 item as done.'],
-        ['Add tag', 'Added “db” to 1 of 1.'],
-      ] as const) {
-        await act(async () => screen.getByRole('button', { name: action }).click());
-        await waitFor(() => expect(status()).toBe(`${line} Undo`));
-        const exported = await readBackupRecords(getDatabase()); // after the change
-        await writeBackupRecords(exported, 'replace', { db: getDatabase() }); // another window
-        await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
-        await waitFor(() =>
-          expect(status()).toBe(`Not undone: the library was replaced by a restored backup since (${line})`),
-        );
-      }
+      await undoEachChangeAfter(
+        // Exported after the change, restored with "Replace everything" in another window.
+        async () => writeBackupRecords(await readBackupRecords(getDatabase()), 'replace', { db: getDatabase() }),
+        (line) => `Not undone: the library was replaced by a restored backup since (${line})`,
+      );
       expect(await getDatabase().items.get('article:wal')).toMatchObject({ status: 'done', tags: ['db'] });
       // Deleted, then restored (a merge keeps no record of it): said as a deletion, nothing changed.
       await act(async () => screen.getByRole('button', { name: 'Mark as done' }).click()); // already done
@@ -247,17 +262,11 @@ describe('the Undo line after Undo', () => {
       const status = () => screen.getByRole('status').textContent;
       await saveArticle({ id: 'wal', title: 'WAL', url: null });
       const view = render(<UnsaveLine />);
-      for (const [action, line] of [
-        ['Mark as done', 'Marked 1 item as done.'],
-        ['Add tag', 'Added “db” to 1 of 1.'],
-      ] as const) {
-        await act(async () => screen.getByRole('button', { name: action }).click());
-        await waitFor(() => expect(status()).toBe(`${line} Undo`));
-        await clearAll(getDatabase()); // "Delete everything", in another window: said as such
-        await act(async () => screen.getByRole('button', { name: 'Undo' }).click());
-        await waitFor(() => expect(status()).toBe(`Not undone: everything was deleted since (${line})`));
-        await saveArticle({ id: 'wal', title: 'WAL', url: null });
-      }
+      await undoEachChangeAfter(
+        () => clearAll(getDatabase()), // "Delete everything", in another window: said as such
+        (line) => `Not undone: everything was deleted since (${line})`,
+        () => saveArticle({ id: 'wal', title: 'WAL', url: null }),
+      );
       // Unsaved in another window: removed since.
       await act(async () => screen.getByRole('button', { name: 'Mark as done' }).click());
       await waitFor(() => expect(status()).toBe('Marked 1 item as done. Undo'));
