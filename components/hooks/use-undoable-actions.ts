@@ -1,22 +1,9 @@
 import { useRef, useState } from 'react';
 import { describeBulkTagChange } from '@/lib/annotations/tags';
-import {
-  changeTagForUndo,
-  countSavedItems,
-  libraryEndedSince,
-  setStatus,
-  undoStatusChange,
-  undoTagChange,
-} from '@/lib/db/items';
+import { changeTagForUndo, countSavedItems, setStatus, undoStatusChange, undoTagChange } from '@/lib/db/items';
 import type { ItemStatus } from '@/lib/db/schema';
-import { unsaveOfferingUndo } from '@/lib/reading-list/saved-state';
-import {
-  describeNotUndone,
-  EVERYTHING_DELETED_SINCE,
-  LIBRARY_REPLACED_SINCE,
-  type PartlyUndone,
-  REMOVED_SINCE,
-} from '@/lib/reading-list/undo-results';
+import { unsaveOfferingUndo, whatEndedLibrary } from '@/lib/reading-list/saved-state';
+import { describeNotUndone, type PartlyUndone, REMOVED_SINCE } from '@/lib/reading-list/undo-results';
 
 export interface Undo {
   message: string;
@@ -53,8 +40,8 @@ async function undoChangeOf(
   const restored = await undo();
   if (restored === 0) {
     // QA pass: after a backup's "Replace everything", Undo of "Mark done" made the restored item unread.
-    const ended = await libraryEndedSince(epoch);
-    if (ended) return ended === 'replaced' ? LIBRARY_REPLACED_SINCE : EVERYTHING_DELETED_SINCE;
+    const ended = await whatEndedLibrary(epoch);
+    if (ended) return ended;
     return (await countSavedItems([...changed.keys()])) === 0 ? REMOVED_SINCE : 0;
   }
   return restored < changed.size ? { restored, of: changed.size } : restored;

@@ -270,18 +270,6 @@ export function restoreRemoved(snapshot: RemovedSnapshot, { db = getDatabase() }
 }
 
 /**
- * Whether what ended `epoch` (so that `restoreRemoved` put nothing back) was a backup's "Replace everything",
- * not "Delete everything": the replace records when it ran (`restoredAt`) as it starts its epoch, and "Delete
- * everything" clears that record with the rest, so it is there only when a replace ran last.
- */
-export function replacedByRestoreSince(epoch: string, { db = getDatabase() }: WriteOptions = {}): Promise<boolean> {
-  return db.transaction('r', db.meta, async () => {
-    if ((await getEpoch(db)) === epoch) return false;
-    return (await db.meta.get('restoredAt')) !== undefined;
-  });
-}
-
-/**
  * A status change, as much as undoing it needs: what each item had, when this change was made, and
  * in which library (`epoch`: none after "Delete everything" or a backup's "Replace everything").
  */
@@ -319,15 +307,18 @@ function modifyItems(
 
 /**
  * What ended the library a change was made in (`epoch`), if anything did: "Delete everything", or a
- * backup's "Replace everything" (`replacedByRestoreSince`). An undo that put nothing back says which.
+ * backup's "Replace everything". The replace records when it ran (`restoredAt`) as it starts its epoch,
+ * and "Delete everything" clears that record with the rest, so it is there only when a replace ran last.
+ * An undo that put nothing back (`restoreRemoved`, `putFieldBack`) says which.
  */
-export async function libraryEndedSince(
+export function libraryEndedSince(
   epoch: string,
   { db = getDatabase() }: WriteOptions = {},
 ): Promise<'deleted' | 'replaced' | null> {
-  const now = await db.transaction('r', db.meta, () => getEpoch(db));
-  if (now === epoch) return null;
-  return (await replacedByRestoreSince(epoch, { db })) ? 'replaced' : 'deleted';
+  return db.transaction('r', db.meta, async () => {
+    if ((await getEpoch(db)) === epoch) return null;
+    return (await db.meta.get('restoredAt')) !== undefined ? 'replaced' : 'deleted';
+  });
 }
 
 /**

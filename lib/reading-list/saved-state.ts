@@ -1,4 +1,4 @@
-import { type RemovedSnapshot, replacedByRestoreSince, restoreRemoved, saveArticle } from '@/lib/db/items';
+import { libraryEndedSince, type RemovedSnapshot, restoreRemoved, saveArticle } from '@/lib/db/items';
 import { watchQuery } from '@/lib/db/live';
 import { countUnread, getSavedMarkers, getSavedPages, type SavedMarker } from '@/lib/db/queries';
 import type { SavedItem } from '@/lib/db/schema';
@@ -74,5 +74,13 @@ export async function toggleSaved(
  */
 export async function undoUnsave(removed: RemovedSnapshot): Promise<UnsaveUndone> {
   if (await restoreRemoved(removed)) return true;
-  return (await replacedByRestoreSince(removed.epoch)) ? LIBRARY_REPLACED_SINCE : EVERYTHING_DELETED_SINCE;
+  return (await whatEndedLibrary(removed.epoch)) ?? EVERYTHING_DELETED_SINCE;
+}
+
+/** What an undo says ended the library its change was made in (`libraryEndedSince`), if anything did. */
+export async function whatEndedLibrary(
+  epoch: string,
+): Promise<typeof LIBRARY_REPLACED_SINCE | typeof EVERYTHING_DELETED_SINCE | null> {
+  const ended = await libraryEndedSince(epoch);
+  return ended === 'replaced' ? LIBRARY_REPLACED_SINCE : ended === 'deleted' ? EVERYTHING_DELETED_SINCE : null;
 }

@@ -1,4 +1,10 @@
-import { completesPrefix, hyphenatedWordsIn, normalizeTextWithOffsets, termsOfWord, tokenize } from '@/lib/search/text';
+import {
+  completesPrefix,
+  matchedHyphenatedWords,
+  normalizeTextWithOffsets,
+  termsOfWord,
+  tokenize,
+} from '@/lib/search/text';
 
 export interface HighlightRange {
   start: number;
@@ -24,10 +30,8 @@ export function getHighlightRanges(
       termsOfWord(token.surface).some((term) => matchedTerms.has(term)) || completesPrefix(token.surface, prefix);
     if (isMatch) mark(token.start, token.end);
   }
-  // A hyphenated word the query wrote joined ("wifi": the text's "Wi-Fi"), which the index holds joined
-  // too: marked whole (QA pass: the page was found, with no passage shown and the reader at its top).
-  if (normalized.includes('-'))
-    for (const word of hyphenatedWordsIn(normalized)) if (matchedTerms.has(word.term)) mark(word.start, word.end);
+  // Marked whole (QA pass: "wifi" found the page saying "Wi-Fi", with no passage shown and the reader at its top).
+  for (const word of matchedHyphenatedWords(normalized, matchedTerms)) mark(word.start, word.end);
   found.sort((a, b) => a.start - b.start);
   const ranges: HighlightRange[] = [];
   for (const { start, end } of found) {

@@ -6,8 +6,8 @@ import { shownLine } from '@/lib/search/shown-line';
 import {
   americanSpellingOf,
   completesPrefix,
-  hyphenatedWordsIn,
   isInsideCluster,
+  matchedHyphenatedWords,
   normalizeText,
   normalizeTextWithOffsets,
   sliceEnd,
@@ -169,13 +169,11 @@ function* scanText(
       if (term) sliceHits.push({ start, key: term, asWritten: asWritten.has(americanSpellingOf(token.surface)) });
       else if (completesPrefix(token.surface, prefix)) sliceHits.push({ start, key: prefix, asWritten: false });
     }
-    // A hyphenated word the query wrote joined ("wifi": "Wi-Fi"), as the index holds it (see getHighlightRanges).
-    if (normalized.includes('-')) {
-      for (const word of hyphenatedWordsIn(normalized))
-        if (matchedTerms.has(word.term))
-          sliceHits.push({ start: from + (starts[word.start] as number), key: word.term, asWritten: false });
-      sliceHits.sort((a, b) => a.start - b.start);
-    }
+    // A hyphenated word the query wrote joined ("wifi": "Wi-Fi"), as the index holds it.
+    const hyphenated = matchedHyphenatedWords(normalized, matchedTerms);
+    for (const word of hyphenated)
+      sliceHits.push({ start: from + (starts[word.start] as number), key: word.term, asWritten: false });
+    if (hyphenated.length > 0) sliceHits.sort((a, b) => a.start - b.start);
     hits.push(...sliceHits);
     from = to;
     if (from < text.length) yield;

@@ -423,7 +423,7 @@ function joinedHyphenation(hyphenated: string): string {
 }
 
 /** Where a normalized text's hyphenated words stand, each with its joined form's term ("Wi-Fi" → "wifi"). */
-export function hyphenatedWordsIn(normalized: string): Array<{ start: number; end: number; term: string }> {
+function hyphenatedWordsIn(normalized: string): Array<{ start: number; end: number; term: string }> {
   return [...normalized.matchAll(wordPatterns(normalized).hyphenated)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
@@ -431,9 +431,21 @@ export function hyphenatedWordsIn(normalized: string): Array<{ start: number; en
   }));
 }
 
+/**
+ * The hyphenated words of a normalized text whose joined form a search matched ("wifi": the text's
+ * "Wi-Fi"), which the index holds joined too: where snippets and marks find them.
+ */
+export function matchedHyphenatedWords(
+  normalized: string,
+  matchedTerms: ReadonlySet<string>,
+): Array<{ start: number; end: number; term: string }> {
+  if (!normalized.includes('-')) return [];
+  return hyphenatedWordsIn(normalized).filter((word) => matchedTerms.has(word.term));
+}
+
 /** The joined forms of a normalized text's hyphenated words ("on-call" → "oncall"). */
-export function joinedHyphenations(normalized: string, hyphenated = wordPatterns(normalized).hyphenated): string[] {
-  return [...normalized.matchAll(hyphenated)].map((match) => joinedHyphenation(match[0]));
+export function joinedHyphenations(normalized: string): string[] {
+  return hyphenatedWordsIn(normalized).map((word) => word.term);
 }
 
 /** Adjacent meaningful words as one term ("vector databas"), so phrases outrank scattered words. */
